@@ -1,0 +1,175 @@
+"""The only module that speaks genanki: note types, GUIDs, and a byte-reproducible .apkg.
+
+Note types are fixed constants: their ids must never change once students hold a deck (a new id
+would make Anki import every note as a new note type). Changing fields or templates is a migration:
+bump `NOTE_TYPE_VERSION`, add an entry to docs/note-types.md and a test.
+
+genanki stamps every note with one time and numbers notes from the clock; we override that edge so
+each note carries the id and time from the lock file, and we write the zip ourselves with fixed
+dates and order, so the same commit gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import os
+import sqlite3
+import tempfile
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import genanki
+
+from .errors import ExportError
+from .lock import Stamp
+
+NOTE_TYPE_VERSION = 1
+NOTE_TYPE_MTIME = 1764115200
+"""When the current note type version was defined (2025-11-26); Anki compares it on import."""
+
+CSS = resources.files("builder").joinpath("card.css").read_text(encoding="utf-8")
+
+BASIC_FRONT = '<div class="db-context">{{Context}}</div>\n<div class="db-front">{{Front}}</div>'
+BASIC_BACK = (
+    '{{FrontSide}}\n<hr id="answer">\n<div class="db-back">{{Back}}</div>\n'
+    '<div class="db-source">{{Source}}</div>'
+)
+CLOZE_FRONT = (
+    '<div class="db-context">{{Context}}</div>\n<div class="db-front">{{cloze:Text}}</div>'
+)
+CLOZE_BACK = (
+    '<div class="db-context">{{Context}}</div>\n<div class="db-front">{{cloze:Text}}</div>\n'
+    '{{#Extra}}<div class="db-extra">{{Extra}}</div>{{/Extra}}\n'
+    '<div class="db-source">{{Source}}</div>'
+)
+
+BASIC_MODEL = genanki.Model(
+    1764115201,
+    "deckbuilder Basic (v1)",
+    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Context"}, {"name": "Source"}],
+    templates=[{"name": "Card 1", "qfmt": BASIC_FRONT, "afmt": BASIC_BACK}],
+    css=CSS,
+    sort_field_index=0,
+)
+CLOZE_MODEL = genanki.Model(
+    1764115202,
+    "deckbuilder Cloze (v1)",
+    fields=[{"name": "Text"}, {"name": "Extra"}, {"name": "Context"}, {"name": "Source"}],
+    templates=[{"name": "Cloze", "qfmt": CLOZE_FRONT, "afmt": CLOZE_BACK}],
+    css=CSS,
+    model_type=genanki.Model.CLOZE,
+    sort_field_index=0,
+)
+MODELS = {"basic": BASIC_MODEL, "cloze": CLOZE_MODEL}
+
+
+@dataclass(frozen=True, slots=True)
+class PackagedNote:
+    """A note ready for the package: its HTML fields, where it goes, and its identity."""
+
+    note_type: str
+    fields: list[str]
+    tags: tuple[str, ...]
+    deck: str
+    """Full deck name, 'Deck::Subdeck'."""
+    stamp: Stamp
+
+
+@dataclass(frozen=True, slots=True)
+class DeckTree:
+    title: str
+    deck_id: int
+    description: str
+    subdecks: dict[str, int]
+    """Full subdeck name -> id."""
+
+
+def guid_for(deck_id: int, key: str) -> str:
+    """A note's GUID from the deck id and its key (never its answer), as genanki computes it."""
+    return str(genanki.guid_for(deck_id, key))
+
+
+class _StampedNote(genanki.Note):  # type: ignore[misc]
+    """A genanki note that writes the id and modification time the lock gave it."""
+
+    def __init__(self, stamp: Stamp, **kwargs: Any):
+        super().__init__(**kwargs)
+        self.stamp = stamp
+
+    def write_to_db(self, cursor: Any, timestamp: float, deck_id: int, id_gen: Any) -> None:
+        # The note takes its id, its cards the ids right after it (lock.ID_STEP apart).
+        ids: Iterator[int] = itertools.count(self.stamp.note_id)
+        super().write_to_db(cursor, self.stamp.mtime, deck_id, ids)
+
+
+def write_package(
+    tree: DeckTree,
+    notes: list[PackagedNote],
+    output: Path,
+    media: dict[str, bytes] | None = None,
+    zip_time: int = NOTE_TYPE_MTIME,
+) -> None:
+    """Write the .apkg through a temporary file and a rename: a failure leaves no partial file."""
+    decks = {tree.title: genanki.Deck(tree.deck_id, tree.title, description=tree.description)}
+    for name, deck_id in tree.subdecks.items():
+        decks[name] = genanki.Deck(deck_id, name, description=tree.description)
+    for note in notes:
+        decks[note.deck].add_note(
+            _StampedNote(
+                note.stamp,
+                model=MODELS[note.note_type],
+                fields=note.fields,
+                tags=list(note.tags),
+                guid=note.stamp.guid,
+            )
+        )
+    package = genanki.Package(list(decks.values()))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    os.close(handle)
+    database = temporary + ".anki2"
+    try:
+        connection = sqlite3.connect(database)
+        try:
+            with connection:
+                package.write_to_db(connection.cursor(), NOTE_TYPE_MTIME, itertools.count(1))
+        finally:
+            connection.close()
+        _zip(Path(temporary), Path(database), media or {}, zip_time)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, output)
+    except (OSError, sqlite3.Error) as exc:
+        raise ExportError(f"cannot write package: {exc}", output) from exc
+    finally:
+        for leftover in (temporary, database, database + "-journal"):
+            if os.path.exists(leftover):
+                os.unlink(leftover)
+
+
+def _zip(target: Path, database: Path, media: dict[str, bytes], zip_time: int) -> None:
+    """Zip entries in a fixed order with fixed dates: same inputs, same bytes."""
+    from datetime import UTC, datetime
+
+    stamp = datetime.fromtimestamp(max(zip_time, 315532800), UTC).timetuple()[:6]
+    names = sorted(media)
+
+    def entry(name: str) -> zipfile.ZipInfo:
+        info = zipfile.ZipInfo(name, date_time=stamp)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        info.create_system = 3
+        return info
+
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr(entry("collection.anki2"), database.read_bytes())
+        index = {str(number): name for number, name in enumerate(names)}
+        archive.writestr(entry("media"), json.dumps(index, sort_keys=True))
+        for number, name in enumerate(names):
+            archive.writestr(entry(str(number)), media[name])

@@ -1,0 +1,212 @@
+"""The build, top to bottom: manifest -> documents -> cards -> identities -> package.
+
+Every command is a thin layer over these functions: `plan_deck` makes the cards and their
+identities without writing anything (used by `cards`, `check`, `preview`), `build_deck` also
+writes the .apkg and the lock file.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cards import Card
+from .document import Document, parse_document
+from .errors import LockError
+from .extract import extract_cards
+from .lock import (
+    Lock,
+    LockChanges,
+    Stamp,
+    build_time,
+    content_digest,
+    key_text,
+    read_lock,
+    stamp_notes,
+    write_text_atomic,
+)
+from .manifest import Manifest, Subdeck, slugify, stable_id
+from .render import to_html
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """A card with what Anki needs: rendered fields, full deck name and identity."""
+
+    card: Card
+    fields: list[str]
+    deck: str
+    stamp: Stamp
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPlan:
+    manifest: Manifest
+    documents: list[Document]
+    notes: list[Note]
+    lock: Lock
+    changes: LockChanges
+    lock_changed: bool
+
+    @property
+    def cards(self) -> list[Card]:
+        return [note.card for note in self.notes]
+
+    @property
+    def anki_card_count(self) -> int:
+        return sum(note.card.anki_cards for note in self.notes)
+
+    @property
+    def subdecks(self) -> dict[str, int]:
+        """Full name -> id of every subdeck that holds notes, in manifest order."""
+        used = {note.deck for note in self.notes}
+        names = [self.deck_name(s.name) for s in self.manifest.subdecks]
+        if self.manifest.abbreviations:
+            names.append(self.deck_name(self.manifest.abbreviations))
+        return {
+            name: stable_id(str(self.manifest.deck_id), name)
+            for name in dict.fromkeys(names)
+            if name in used
+        }
+
+    def deck_name(self, subdeck: str) -> str:
+        return f"{self.manifest.title}::{subdeck}"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    plan: DeckPlan
+    output: Path
+    lock_written: bool = False
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        plan = self.plan
+        return (
+            f"{plan.manifest.title}: {len(plan.notes)} notes, {plan.anki_card_count} cards, "
+            f"{len(plan.subdecks)} subdecks -> {self.output}"
+        )
+
+
+def load_documents(manifest: Manifest) -> list[Document]:
+    return [parse_document(path) for path in manifest.sources]
+
+
+def manifest_for_source(path: str | Path) -> Manifest:
+    """Zero-config: a deck straight from one Markdown file, one subdeck per top-level section."""
+    path = Path(path)
+    document = parse_document(path)
+    subdecks = tuple(
+        Subdeck(name=_subdeck_name(section.title), sections=(_literal(section.title),))
+        for section in document.sections
+    )
+    topic = str(document.meta.get("topic") or document.title)
+    return Manifest(
+        title=document.title,
+        deck_id=stable_id("deckbuilder", document.title),
+        sources=(path.resolve(),),
+        subdecks=subdecks,
+        path=None,
+        topic=topic if topic.isupper() else topic[:1].lower() + topic[1:],
+        tags=(slugify(document.title),),
+    )
+
+
+def _subdeck_name(title: str) -> str:
+    return title.replace("::", ":").strip() or "Notes"
+
+
+def _literal(title: str) -> str:
+    """A heading as a manifest pattern that matches only itself (glob characters escaped)."""
+    return "".join(f"[{char}]" if char in "*?[" else char for char in title)
+
+
+def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
+    """Cards, rendered fields and identities for a deck; writes nothing."""
+    documents = load_documents(manifest)
+    cards = extract_cards(manifest, documents)
+    rendered = [(card, _fields(card)) for card in cards]
+    from .anki import MODELS, guid_for
+
+    keyed = [
+        (key_text(card.key), content_digest(MODELS[card.note_type].model_id, fields, card.tags))
+        for card, fields in rendered
+    ]
+    old_lock = read_lock(manifest.lock_path)
+    stamps, lock, changes = stamp_notes(
+        keyed,
+        old_lock,
+        build_time(),
+        lambda key: guid_for(manifest.deck_id, key),
+        rename_matching=rename_matching,
+    )
+    notes = [
+        Note(card, fields, f"{manifest.title}::{card.subdeck}", stamp)
+        for (card, fields), stamp in zip(rendered, stamps, strict=True)
+    ]
+    return DeckPlan(manifest, documents, notes, lock, changes, lock.text() != old_lock.text())
+
+
+def _fields(card: Card) -> list[str]:
+    source = html.escape(f"{card.source.document} — {' › '.join(card.source.section)}")
+    return [to_html(card.front), to_html(card.back), html.escape(card.context), source]
+
+
+def deck_description(manifest: Manifest, documents: list[Document]) -> str:
+    """Shown on Anki's deck overview: what the deck is, where it comes from, the disclaimer."""
+    parts = []
+    if manifest.description:
+        parts.append(html.escape(manifest.description))
+    for document in documents:
+        meta = document.meta
+        origin = ", ".join(
+            str(value) for value in (meta.get("source"), meta.get("publisher")) if value
+        )
+        line = f"Source: <i>{html.escape(document.title)}</i>"
+        if origin:
+            line += f" ({html.escape(origin)})"
+        parts.append(line)
+        if meta.get("disclaimer"):
+            parts.append(f"<small>{html.escape(str(meta['disclaimer']))}</small>")
+    return "<br><br>".join(parts)
+
+
+def default_output(manifest: Manifest, dist: Path = Path("dist")) -> Path:
+    return dist / f"{manifest.slug}.apkg"
+
+
+def build_deck(
+    manifest: Manifest,
+    output: Path | None = None,
+    frozen: bool = False,
+    rename_matching: bool = True,
+) -> BuildResult:
+    """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date."""
+    from .anki import DeckTree, PackagedNote, write_package
+
+    plan = plan_deck(manifest, rename_matching=rename_matching)
+    if frozen and plan.lock_changed:
+        raise LockError(
+            f"the lock file would change ({plan.changes.summary()}); run `deckbuilder build` "
+            "without --frozen and commit the lock",
+            manifest.lock_path or manifest.path,
+        )
+    output = output or default_output(manifest)
+    tree = DeckTree(
+        title=manifest.title,
+        deck_id=manifest.deck_id,
+        description=deck_description(manifest, plan.documents),
+        subdecks=plan.subdecks,
+    )
+    packaged = [
+        PackagedNote(note.card.note_type, note.fields, note.card.tags, note.deck, note.stamp)
+        for note in plan.notes
+    ]
+    zip_time = max((note.stamp.mtime for note in plan.notes), default=0)
+    write_package(tree, packaged, output, zip_time=zip_time)
+    lock_written = False
+    if manifest.lock_path is not None and plan.lock_changed:
+        write_text_atomic(manifest.lock_path, plan.lock.text())
+        lock_written = True
+    return BuildResult(plan, output, lock_written)

@@ -1,0 +1,168 @@
+"""Cards as plain values, and the small vocabulary the rules share to phrase them.
+
+A `Card` is one Anki note (a cloze card becomes one Anki card per cloze). It holds Markdown, not
+HTML, and no genanki object: identity (GUID, ids, times) is a storage concern derived at the edge
+(`lock.py`, `anki.py`) from `Card.key`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+NoteType = Literal["basic", "cloze"]
+
+_STOPWORDS = frozenset(
+    """
+    a an and are as at be by for from in into is it its of on or the to with how what why when
+    which who can may this that these those their there
+    """.split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a card's fact came from: shown on the back, cited by lint messages."""
+
+    path: str
+    """The source file, as the manifest names it."""
+    document: str
+    """The document's title."""
+    section: tuple[str, ...]
+    """Heading path of the section the fact sits in."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    rule: str
+    """The extraction rule that made it (faq, table, definition, ...)."""
+    note_type: NoteType
+    front: str
+    """Markdown. For a cloze note: the text with `{{c1::...}}` deletions."""
+    back: str
+    """Markdown. For a cloze note: the optional extra shown after the answer."""
+    source: Source
+    key: tuple[str, ...]
+    """What identifies the note across releases: rule, section path or pin, and subject."""
+    context: str = ""
+    """A short line shown small above the question (the section path)."""
+    subdeck: str = ""
+    tags: tuple[str, ...] = field(default=())
+
+    def with_route(self, subdeck: str, tags: tuple[str, ...]) -> Card:
+        return replace(self, subdeck=subdeck, tags=tags)
+
+    @property
+    def cloze_count(self) -> int:
+        return len(set(re.findall(r"\{\{c(\d+)::", self.front)))
+
+    @property
+    def anki_cards(self) -> int:
+        """How many Anki cards this note makes."""
+        return self.cloze_count if self.note_type == "cloze" else 1
+
+
+def normalise(text: str) -> str:
+    """A key-friendly form of a question or subject: case, emphasis, spacing and quotes folded."""
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"[*_`]+", "", text)
+    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
+    text = re.sub(r"\s+", " ", text).strip().lower()
+    return text.rstrip("?:.!").replace("|", "/")
+
+
+def make_key(
+    rule: str, section: tuple[str, ...], subject: str, pin: str | None = None, *extra: str
+) -> tuple[str, ...]:
+    """A note key: a pin (written `{#id}` in the source) replaces section path and subject."""
+    if pin:
+        return (rule, "#" + pin, *extra)
+    return (rule, *(normalise(part) for part in section), normalise(subject), *extra)
+
+
+def plain(markdown: str) -> str:
+    """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
+    text = re.sub(r"<br\s*/?>", "; ", markdown, flags=re.IGNORECASE)
+    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9]+", plain(text).lower())
+
+
+def content_words(text: str) -> set[str]:
+    """Words that carry meaning, lightly stemmed so 'metastases' names 'metastasis'."""
+    return {_stem(word) for word in words(text) if word not in _STOPWORDS and len(word) > 2}
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ases", "asis", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def names_topic(text: str, topic: str) -> bool:
+    """True when text already names the topic (shares most of its meaningful words)."""
+    wanted = content_words(topic)
+    if not wanted:
+        return True
+    have = content_words(text)
+    return len(wanted & have) >= max(1, (len(wanted) + 1) // 2)
+
+
+def singular(phrase: str) -> str:
+    """'Risk Factors' -> 'Risk Factor'; 'Factors Affecting Prognosis' -> 'Factor Affecting ...'.
+
+    The noun that names one row's kind is the first word when a qualifier follows it, else the last.
+    """
+    parts = plain(phrase).split(" ")
+    qualified = any(word.lower() in _QUALIFIERS or word.endswith("ing") for word in parts[1:])
+    index = 0 if qualified or len(parts) == 1 else len(parts) - 1
+    parts[index] = _singular_word(parts[index])
+    return " ".join(parts)
+
+
+_QUALIFIERS = frozenset(["for", "of", "in", "on", "with", "to", "by", "from", "and"])
+
+
+def _singular_word(word: str) -> str:
+    lowered = word.lower()
+    if lowered.endswith("ies") and len(lowered) > 4:
+        return word[:-3] + "y"
+    if lowered.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if lowered.endswith("s") and not lowered.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def lower_first(text: str) -> str:
+    """A header used mid-sentence: 'Survival Rate' -> 'survival rate'; acronyms ('CT') are kept."""
+    return " ".join(
+        word if (word.isupper() and len(word) > 1) or _has_inner_capital(word) else word.lower()
+        for word in text.split(" ")
+    )
+
+
+def _has_inner_capital(word: str) -> bool:
+    return any(char.isupper() for char in word[1:])
+
+
+def split_points(cell: str) -> list[str]:
+    """The separate points of a table cell, written `<br>`- or `;`-separated in the source."""
+    parts = re.split(r"\s*<br\s*/?>\s*|\s*;\s+", cell, flags=re.IGNORECASE)
+    return [part.strip().lstrip("–—-• ").strip() for part in parts if part.strip()]
+
+
+def as_list(points: list[str]) -> str:
+    """One point as itself, several as a Markdown bullet list."""
+    if len(points) == 1:
+        return points[0]
+    return "\n".join(f"- {point}" for point in points)

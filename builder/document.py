@@ -1,0 +1,390 @@
+"""The document model: a Markdown file folded into a tree of sections holding their blocks.
+
+markdown-it-py finds the structure (headings, paragraphs, lists, tables); this module only folds its
+token stream into plain frozen values. Every value keeps the 1-based source line it came from, so a
+card's back, a lint message or an error can cite it. Inline Markdown is kept as source text and
+rendered to HTML only at the edge (`render.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, TypeAlias
+
+from .errors import SourceError
+
+#: Largest source we read: a bigger file is refused with a clear message, not read into memory.
+MAX_SOURCE_BYTES = 64 * 1024 * 1024
+
+_PIN = re.compile(r"\s*\{#([A-Za-z0-9][A-Za-z0-9_.:-]*)\}\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
+    """Inline Markdown source of the paragraph."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    text: str
+    """Inline Markdown of the item's first paragraph, without a trailing `{#pin}`."""
+    line: int
+    blocks: tuple[Block, ...] = ()
+    """Anything after the first paragraph: more paragraphs, nested lists."""
+    pin: str | None = None
+    """An explicit note identity written as `{#id}` at the end of the item."""
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[ListItem, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[str, ...]
+    """Inline Markdown of each cell; the first cell without a trailing `{#pin}`."""
+    line: int
+    pin: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class RawBlock:
+    """A block no rule reads (code, quote, raw HTML); kept so answers and warnings can cite it."""
+
+    kind: str
+    text: str
+    line: int
+
+
+Block: TypeAlias = Paragraph | ListBlock | Table | RawBlock
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    """Heading text (inline Markdown), without a trailing `{#pin}`."""
+    level: int
+    path: tuple[str, ...]
+    """Titles from the top-level section down to this one."""
+    line: int
+    blocks: tuple[Block, ...] = ()
+    children: tuple[Section, ...] = ()
+    pin: str | None = None
+
+    def walk(self) -> Iterator[Section]:
+        """This section, then every descendant, in document order."""
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: Path
+    title: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    """The YAML front matter."""
+    sections: tuple[Section, ...] = ()
+    """Top-level sections. A lone leading `#` heading is the title; its children are top level."""
+    preamble: tuple[Block, ...] = ()
+    """Blocks before the first section."""
+
+    def walk(self) -> Iterator[Section]:
+        for section in self.sections:
+            yield from section.walk()
+
+
+def split_pin(text: str) -> tuple[str, str | None]:
+    """Split a trailing `{#id}` (an explicit note identity) from heading, row or item text."""
+    match = _PIN.search(text)
+    if match is None:
+        return text, None
+    return text[: match.start()], match.group(1)
+
+
+@lru_cache(maxsize=1)
+def markdown_parser() -> Any:
+    """The one markdown-it setup we read sources with: CommonMark, GFM tables, front matter."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+
+
+def read_source(path: Path) -> str:
+    """Read a source as UTF-8, refusing what is not a readable text file with a useful message."""
+    if not path.exists():
+        raise SourceError("source file not found; check the path (relative to the manifest)", path)
+    if path.is_dir():
+        raise SourceError("is a folder, not a Markdown file; name a .md file", path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:
+            raise SourceError(
+                f"source is {size // (1024 * 1024)} MB; the limit is "
+                f"{MAX_SOURCE_BYTES // (1024 * 1024)} MB: split it into several documents",
+                path,
+            )
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read source: {exc.strerror}", path) from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise SourceError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); "
+            "save the file as UTF-8",
+            path,
+            line,
+        ) from exc
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise SourceError("source is empty; write some Markdown (headings, lists, tables)", path)
+    return text
+
+
+def parse_document(path: str | Path, text: str | None = None) -> Document:
+    """Parse a Markdown source into a Document. `text` skips reading the file (tests, previews)."""
+    path = Path(path)
+    if text is None:
+        text = read_source(path)
+    tokens = markdown_parser().parse(text)
+    meta: dict[str, Any] = {}
+    if tokens and tokens[0].type == "front_matter":
+        meta = _front_matter(tokens[0].content, path)
+        tokens = tokens[1:]
+    _check_table_rows(tokens, text, path)
+    preamble, sections = _fold(tokens)
+    title = str(meta.get("title") or "").strip()
+    if len(sections) == 1 and sections[0].level == 1:
+        # A single `#` heading is the document's title; its subsections are the real top level.
+        root = sections[0]
+        title = title or root.title
+        preamble = preamble + root.blocks
+        sections = tuple(_reroot(child, ()) for child in root.children)
+    if not title:
+        title = path.stem.replace("-", " ").replace("_", " ").strip().title()
+    return Document(path=path, title=title, meta=meta, sections=sections, preamble=preamble)
+
+
+def _front_matter(content: str, path: Path) -> dict[str, Any]:
+    import yaml
+
+    try:
+        meta = yaml.safe_load(content) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise SourceError(f"front matter is not valid YAML: {problem}", path, line) from exc
+    if not isinstance(meta, dict):
+        raise SourceError("front matter must be a YAML mapping (key: value lines)", path, 2)
+    return meta
+
+
+def _check_table_rows(tokens: Sequence[Any], text: str, path: Path) -> None:
+    """Refuse rows whose cell count differs from the header: markdown-it pads them silently."""
+    lines = text.splitlines()
+    columns = 0
+    for token in tokens:
+        if token.type == "table_open":
+            columns = 0
+        elif token.type == "th_open":
+            columns += 1
+        elif token.type == "tr_open" and token.map and columns:
+            raw = lines[token.map[0]] if token.map[0] < len(lines) else ""
+            count = _count_cells(raw)
+            if count != columns and count:
+                raise SourceError(
+                    f"table row has {count} cells but the header has {columns}; "
+                    "give every row the same number of | cells",
+                    path,
+                    token.map[0] + 1,
+                )
+
+
+def _count_cells(raw: str) -> int:
+    row = raw.strip()
+    if row.startswith("|"):
+        row = row[1:]
+    if row.endswith("|") and not row.endswith("\\|"):
+        row = row[:-1]
+    cells, escaped, in_code = 1, False, False
+    for char in row:
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "`":
+            in_code = not in_code
+        elif char == "|" and not in_code:
+            cells += 1
+    return cells
+
+
+def _line(token: Any) -> int:
+    return int(token.map[0]) + 1 if token.map else 0
+
+
+def _fold(tokens: Sequence[Any]) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+    """Fold a flat token stream into preamble blocks and a section tree (by heading level)."""
+    preamble: list[Block] = []
+    # Each open section: [title, level, line, pin, blocks, children]
+    stack: list[list[Any]] = []
+    roots: list[Section] = []
+
+    def close_top() -> None:
+        title, level, line, pin, blocks, children = stack.pop()
+        section = Section(title, level, (), line, tuple(blocks), tuple(children), pin)
+        (stack[-1][5] if stack else roots).append(section)
+
+    position = 0
+    while position < len(tokens):
+        token = tokens[position]
+        if token.type == "heading_open":
+            level = int(token.tag[1])
+            title, pin = split_pin(tokens[position + 1].content.strip())
+            while stack and stack[-1][1] >= level:
+                close_top()
+            stack.append([title.strip(), level, _line(token), pin, [], []])
+            position += 3
+            continue
+        block, position = _block(tokens, position)
+        if block is not None:
+            (stack[-1][4] if stack else preamble).append(block)
+    while stack:
+        close_top()
+    return tuple(preamble), tuple(_reroot(section, ()) for section in roots)
+
+
+def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
+    path = (*parent, section.title)
+    children = tuple(_reroot(child, path) for child in section.children)
+    return Section(
+        section.title, section.level, path, section.line, section.blocks, children, section.pin
+    )
+
+
+def _block(tokens: Sequence[Any], position: int) -> tuple[Block | None, int]:
+    """Read one block starting at `position`; return it and the position after it."""
+    token = tokens[position]
+    kind = token.type
+    if kind == "paragraph_open":
+        return Paragraph(tokens[position + 1].content, _line(token)), position + 3
+    if kind in ("bullet_list_open", "ordered_list_open"):
+        return _list(tokens, position)
+    if kind == "table_open":
+        return _table(tokens, position)
+    if kind in ("fence", "code_block", "html_block"):
+        return RawBlock(kind, token.content, _line(token)), position + 1
+    if kind == "blockquote_open":
+        end = _matching_close(tokens, position)
+        text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
+        return RawBlock("blockquote", text, _line(token)), end + 1
+    # hr and anything unknown: skip.
+    return None, position + 1
+
+
+def _matching_close(tokens: Sequence[Any], position: int) -> int:
+    depth = 0
+    for index in range(position, len(tokens)):
+        depth += tokens[index].nesting
+        if depth == 0:
+            return index
+    return len(tokens) - 1
+
+
+def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
+    open_token = tokens[position]
+    end = _matching_close(tokens, position)
+    items: list[ListItem] = []
+    index = position + 1
+    while index < end:
+        item_open = tokens[index]
+        item_end = _matching_close(tokens, index)
+        blocks: list[Block] = []
+        inner = index + 1
+        while inner < item_end:
+            block, inner = _block(tokens, inner)
+            if block is not None:
+                blocks.append(block)
+        first = blocks[0] if blocks else None
+        text = ""
+        if isinstance(first, Paragraph):
+            text = first.text
+            blocks.pop(0)
+        text, pin = split_pin(text)
+        items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
+        index = item_end + 1
+    ordered = open_token.type == "ordered_list_open"
+    return ListBlock(ordered, tuple(items), _line(open_token)), end + 1
+
+
+def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
+    end = _matching_close(tokens, position)
+    header: list[str] = []
+    rows: list[TableRow] = []
+    row: list[str] | None = None
+    row_line = 0
+    for token in tokens[position:end]:
+        if token.type == "tr_open":
+            row, row_line = [], _line(token)
+        elif token.type == "inline" and row is not None:
+            row.append(token.content.strip())
+        elif token.type == "tr_close" and row is not None:
+            if not header:
+                header = row
+            else:
+                first, pin = split_pin(row[0]) if row else ("", None)
+                rows.append(TableRow((first.strip(), *row[1:]), row_line, pin))
+            row = None
+    return Table(tuple(header), tuple(rows), _line(tokens[position])), end + 1
+
+
+def to_markdown(blocks: tuple[Block, ...]) -> str:
+    """Blocks back to Markdown, for an answer: paragraphs, lists (nested) and tables."""
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.append(block.text)
+        elif isinstance(block, ListBlock):
+            parts.append(_list_markdown(block, ""))
+        elif isinstance(block, Table):
+            rows = [block.header, *(row.cells for row in block.rows)]
+            lines = ["| " + " | ".join(cells) + " |" for cells in rows]
+            lines.insert(1, "|" + "---|" * len(block.header))
+            parts.append("\n".join(lines))
+        elif isinstance(block, RawBlock) and block.kind != "html_block":
+            parts.append(block.text)
+    return "\n\n".join(part for part in parts if part.strip())
+
+
+def _list_markdown(block: ListBlock, indent: str) -> str:
+    lines = []
+    for number, item in enumerate(block.items, 1):
+        marker = f"{number}." if block.ordered else "-"
+        lines.append(f"{indent}{marker} {item.text}")
+        for inner in item.blocks:
+            if isinstance(inner, ListBlock):
+                lines.append(_list_markdown(inner, indent + " " * (len(marker) + 1)))
+            elif isinstance(inner, Paragraph):
+                lines.append(f"{indent}{' ' * (len(marker) + 1)}{inner.text}")
+    return "\n".join(lines)

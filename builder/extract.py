@@ -1,0 +1,74 @@
+"""From routed sections to cards: run each subdeck's rules, then tag and place every card."""
+
+from __future__ import annotations
+
+import re
+
+from .cards import Card
+from .document import Document
+from .errors import SourceError
+from .manifest import Manifest, slugify
+from .routing import route
+from .rules import RULES, Context
+
+
+def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
+    """Every card the manifest asks for, in document order; keys are checked to be unique."""
+    cards: list[Card] = []
+    for document in documents:
+        source_path = _display_path(manifest, document)
+        for routed in route(manifest, [document]):
+            ctx = Context(
+                document=document,
+                source_path=source_path,
+                topic=manifest.topic,
+                tables=manifest.tables,
+                in_faq=routed.in_faq,
+            )
+            for name, rule in RULES:
+                if name not in routed.subdeck.rules:
+                    continue
+                for card in rule(routed.section, ctx):
+                    cards.append(
+                        card.with_route(
+                            routed.subdeck.name, _tags(manifest, routed.subdeck.tags, card)
+                        )
+                    )
+    check_unique_keys(cards)
+    return cards
+
+
+def _tags(manifest: Manifest, subdeck_tags: tuple[str, ...], card: Card) -> tuple[str, ...]:
+    tags = [*manifest.tags, *subdeck_tags, f"card::{card.rule}"]
+    if card.note_type == "cloze":
+        tags.append("card::cloze")
+    clean = (re.sub(r"\s+", "-", tag.strip()) for tag in tags)
+    return tuple(dict.fromkeys(tag for tag in clean if tag))
+
+
+def _display_path(manifest: Manifest, document: Document) -> str:
+    if manifest.path is not None:
+        try:
+            return str(document.path.resolve().relative_to(manifest.path.resolve().parent.parent))
+        except ValueError:
+            pass
+    return document.path.name
+
+
+def check_unique_keys(cards: list[Card]) -> None:
+    """Two notes with one key would share a GUID: refuse, naming both source lines."""
+    seen: dict[tuple[str, ...], Card] = {}
+    for card in cards:
+        other = seen.get(card.key)
+        if other is not None:
+            raise SourceError(
+                f"two notes have the same identity ({' | '.join(card.key)}), the other at "
+                f"{other.source.path}:{other.source.line}; reword one or pin it with {{#id}}",
+                card.source.path,
+                card.source.line,
+            )
+        seen[card.key] = card
+
+
+def topic_tag(name: str) -> str:
+    return slugify(name)

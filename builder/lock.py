@@ -1,0 +1,239 @@
+"""The lock file: what keeps students' review history safe across releases.
+
+Anki updates an imported note in place only when its GUID is already in the collection and its
+modification time is newer than the one there; with an equal time it leaves the note alone (see
+docs/anki-import.md). So each note needs a stable GUID, and a modification time that moves only
+when the note's content moves. `decks/<slug>.lock` records both, per note key, as sorted text that
+reviews well in a diff, much like a package manager's lock file:
+
+    key <TAB> guid <TAB> note id <TAB> mtime <TAB> content hash <TAB> status
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import LockError
+
+HEADER = (
+    "# deckbuilder lock file: one line per note, sorted by key. Commit it with the deck; it keeps\n"
+    "# each note's GUID and the time its content last changed, so updates keep review history.\n"
+    "# key\tguid\tnote id\tmtime\tcontent hash\tstatus\n"
+)
+RENAME_THRESHOLD = 0.6
+"""How similar a reworded question must be to its old form to inherit the old note."""
+ID_STEP = 100
+"""New note ids are this far apart; a note's cards take the ids just after its own."""
+
+
+@dataclass(frozen=True, slots=True)
+class LockEntry:
+    key: str
+    guid: str
+    note_id: int
+    mtime: int
+    digest: str
+    removed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Rename:
+    old_key: str
+    new_key: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class LockChanges:
+    added: tuple[str, ...] = ()
+    changed: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    renamed: tuple[Rename, ...] = ()
+
+    @property
+    def any(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.renamed)
+
+    def summary(self) -> str:
+        parts = [
+            f"{len(self.added)} added",
+            f"{len(self.changed)} changed",
+            f"{len(self.removed)} removed",
+        ]
+        if self.renamed:
+            parts.append(f"{len(self.renamed)} reworded")
+        return ", ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Lock:
+    entries: dict[str, LockEntry] = field(default_factory=dict)
+
+    def text(self) -> str:
+        lines = [
+            "\t".join(
+                (
+                    entry.key,
+                    entry.guid,
+                    str(entry.note_id),
+                    str(entry.mtime),
+                    entry.digest,
+                    "removed" if entry.removed else "active",
+                )
+            )
+            for entry in sorted(self.entries.values(), key=lambda e: e.key)
+        ]
+        return HEADER + "".join(line + "\n" for line in lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What the package needs to give a note its identity and time."""
+
+    guid: str
+    note_id: int
+    mtime: int
+
+
+def key_text(key: tuple[str, ...]) -> str:
+    return " | ".join(key)
+
+
+def content_digest(model_id: int, fields: list[str], tags: tuple[str, ...]) -> str:
+    data = "\x1e".join([str(model_id), "\x1f".join(fields), " ".join(sorted(tags))])
+    return hashlib.sha256(data.encode()).hexdigest()[:16]
+
+
+def build_time() -> int:
+    """`SOURCE_DATE_EPOCH` when set (reproducible builds), else now."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        try:
+            return int(value)
+        except ValueError as exc:
+            raise LockError(
+                f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds"
+            ) from exc
+    return int(time.time())
+
+
+def read_lock(path: Path | None) -> Lock:
+    if path is None or not path.exists():
+        return Lock()
+    entries: dict[str, LockEntry] = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        try:
+            key, guid, note_id, mtime, digest, status = parts
+            entry = LockEntry(key, guid, int(note_id), int(mtime), digest, status == "removed")
+        except ValueError as exc:
+            raise LockError(
+                "malformed lock line (want 6 tab-separated fields); restore it from version "
+                "control rather than editing by hand",
+                path,
+                number,
+            ) from exc
+        if status not in ("active", "removed"):
+            raise LockError(f"unknown status {status!r}: use active or removed", path, number)
+        entries[key] = entry
+    return Lock(entries)
+
+
+def stamp_notes(
+    notes: list[tuple[str, str]],
+    lock: Lock,
+    now: int,
+    guid_for: Callable[[str], str],
+    rename_matching: bool = True,
+) -> tuple[list[Stamp], Lock, LockChanges]:
+    """Give each (key, digest) its GUID, note id and mtime; return the updated lock and changes.
+
+    Unchanged notes keep their recorded time; changed and new notes get `now`, but always later than
+    the time recorded before, so Anki sees them as newer even when SOURCE_DATE_EPOCH is older.
+    """
+    entries = dict(lock.entries)
+    current = {key for key, _ in notes}
+    renames: list[Rename] = []
+    if rename_matching:
+        renames = _match_rewordings(
+            [key for key, _ in notes if key not in entries or entries[key].removed],
+            [e.key for e in entries.values() if e.key not in current and not e.removed],
+        )
+        for rename in renames:
+            old = entries.pop(rename.old_key)
+            entries[rename.new_key] = replace(old, key=rename.new_key, digest="")
+    next_id = max([now * 1000, *(e.note_id + ID_STEP for e in entries.values())])
+    stamps: list[Stamp] = []
+    added, changed = [], []
+    for key, digest in notes:
+        entry = entries.get(key)
+        if entry is None:
+            entry = LockEntry(key, guid_for(key), next_id, now, digest)
+            next_id += ID_STEP
+            added.append(key)
+        elif entry.digest != digest or entry.removed:
+            entry = replace(entry, mtime=max(now, entry.mtime + 1), digest=digest, removed=False)
+            changed.append(key)
+        entries[key] = entry
+        stamps.append(Stamp(entry.guid, entry.note_id, entry.mtime))
+    removed = []
+    for key, entry in list(entries.items()):
+        if key not in current and not entry.removed:
+            entries[key] = replace(entry, removed=True)
+            removed.append(key)
+    renamed_new = {r.new_key for r in renames}
+    changes = LockChanges(
+        added=tuple(added),
+        changed=tuple(k for k in changed if k not in renamed_new),
+        removed=tuple(removed),
+        renamed=tuple(renames),
+    )
+    return stamps, Lock(entries), changes
+
+
+def _match_rewordings(new_keys: list[str], gone_keys: list[str]) -> list[Rename]:
+    """Pair each new key with a vanished key of the same rule and section, best score first."""
+    scored = []
+    for new in new_keys:
+        for old in gone_keys:
+            score = _similarity(new, old)
+            if score >= RENAME_THRESHOLD:
+                scored.append((score, new, old))
+    renames, used_new, used_old = [], set(), set()
+    for score, new, old in sorted(scored, key=lambda item: (-item[0], item[1], item[2])):
+        if new in used_new or old in used_old:
+            continue
+        used_new.add(new)
+        used_old.add(old)
+        renames.append(Rename(old, new, round(score, 2)))
+    return renames
+
+
+def _similarity(new: str, old: str) -> float:
+    """Keys that differ in exactly one part (the question or subject): how alike that part is."""
+    new_parts, old_parts = new.split(" | "), old.split(" | ")
+    if len(new_parts) != len(old_parts) or new_parts[0] != old_parts[0]:
+        return 0.0
+    differing = [(a, b) for a, b in zip(new_parts, old_parts, strict=True) if a != b]
+    if len(differing) != 1:
+        return 0.0
+    a, b = differing[0]
+    return difflib.SequenceMatcher(None, a, b).ratio()
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file and a rename, so a failure never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)

@@ -1,0 +1,364 @@
+"""Deck manifests (`decks/*.toml`): which sources, which sections go to which subdeck, tags and ids.
+
+Read with the standard library's tomllib into frozen dataclasses. Every problem in a file is
+collected first and reported together (one line each, naming file and line), so a teacher fixes a
+manifest in one pass rather than one error per run. `docs/manifest.md` documents every field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ManifestError
+
+RULE_NAMES = ("faq", "table", "definition", "enumeration", "figure", "abbreviation")
+"""Every extraction rule, in the order they run (see builder/rules/__init__.py)."""
+
+TOP_KEYS = {
+    "title": "deck title shown in Anki",
+    "id": "fixed deck id (an integer; `deckbuilder init` writes one)",
+    "description": "text on Anki's deck overview",
+    "topic": "phrase naming the subject on every card, e.g. 'breast cancer liver metastases'",
+    "sources": "Markdown files, relative to this manifest",
+    "tags": "extra tags for every note",
+    "exclude": "section patterns that never make cards",
+    "forbid": "phrases no card may contain (checked by `deckbuilder check`)",
+    "rules": "rules used by every subdeck unless it names its own",
+    "abbreviations": "name of the subdeck for abbreviation cards ('' turns them off)",
+    "subdeck": "[[subdeck]] tables: name, sections, tags, rules",
+    "table": "[[table]] tables: per-table options",
+    "lint": "[lint] limits for `deckbuilder check`",
+}
+SUBDECK_KEYS = {
+    "name": "subdeck name under the deck title",
+    "sections": "heading texts or paths ('Parent/Child'), globs allowed",
+    "tags": "tags for this subdeck's notes",
+    "rules": "which rules make cards here (default: all)",
+}
+TABLE_KEYS = {
+    "section": "heading text or path (glob) of the section holding the table",
+    "subject": "header of the column naming each row's subject",
+    "reverse": "make description -> subject cards too (true/false)",
+    "question": "front template, with {subject}, {column}, {kind}, {topic}",
+}
+LINT_KEYS = {
+    "max_answer_words": "longest answer, in words, before LONG-ANSWER",
+    "max_list_items": "most list items on a Basic card before LIST-ON-BASIC",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Subdeck:
+    name: str
+    sections: tuple[str, ...]
+    """Patterns matched against heading text or 'Parent/Child' path, case-insensitively."""
+    tags: tuple[str, ...] = ()
+    rules: tuple[str, ...] = RULE_NAMES
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class TableOptions:
+    section: str
+    subject: str | None = None
+    reverse: bool | None = None
+    question: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LintOptions:
+    max_answer_words: int = 80
+    max_list_items: int = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    title: str
+    deck_id: int
+    sources: tuple[Path, ...]
+    subdecks: tuple[Subdeck, ...]
+    path: Path | None = None
+    """The manifest file; None for a zero-config build straight from a Markdown file."""
+    description: str = ""
+    topic: str = ""
+    tags: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
+    tables: tuple[TableOptions, ...] = ()
+    abbreviations: str = "Abbreviations"
+    lint: LintOptions = field(default_factory=LintOptions)
+
+    @property
+    def slug(self) -> str:
+        if self.path is not None:
+            return self.path.stem
+        return slugify(self.title)
+
+    @property
+    def lock_path(self) -> Path | None:
+        """`decks/<slug>.lock` beside the manifest; zero-config builds keep no lock."""
+        return self.path.with_suffix(".lock") if self.path is not None else None
+
+
+def slugify(text: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return slug or "deck"
+
+
+def stable_id(*parts: str) -> int:
+    """A deck or subdeck id derived from names: fixed across builds, never random."""
+    digest = hashlib.sha256("\x1f".join(parts).encode()).digest()
+    return 1 << 30 | int.from_bytes(digest[:6], "big") % (1 << 40)
+
+
+def load_manifest(path: str | Path) -> Manifest:
+    """Read and validate a manifest; raise one ManifestError listing every problem found."""
+    path = Path(path)
+    if not path.is_file():
+        raise ManifestError("manifest not found; name a decks/*.toml file", path)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        line = int(match.group(1)) if match else None
+        message = re.sub(r"\s*\(at line .*\)$", "", str(exc)) or "invalid TOML"
+        raise ManifestError(f"not valid TOML: {message}", path, line) from exc
+    return _Reader(path, text).manifest(data)
+
+
+class _Reader:
+    """Validates manifest data, collecting problems with the line each one is on."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[tuple[int | None, str]] = []
+
+    def manifest(self, data: dict[str, Any]) -> Manifest:
+        self.unknown(data, TOP_KEYS, "top level", None, None)
+        title = self.string(data, "title", required=True)
+        deck_id = data.get("id")
+        if deck_id is None:
+            self.problem(None, "missing `id`: run `deckbuilder init` or add `id = <integer>`")
+        elif not isinstance(deck_id, int) or isinstance(deck_id, bool) or deck_id <= 0:
+            self.problem(self.line_of("id"), "`id` must be a positive integer")
+        sources = self.strings(data, "sources")
+        if not sources:
+            self.problem(self.line_of("sources"), "`sources` must list at least one Markdown file")
+        source_paths = []
+        for name in sources:
+            source = (self.path.parent / name).resolve()
+            if not source.is_file():
+                self.problem(self.line_of("sources"), f"source file not found: {name}")
+            source_paths.append(source)
+        subdecks = [
+            self.subdeck(index, table) for index, table in enumerate(self.tables(data, "subdeck"))
+        ]
+        if not subdecks:
+            self.problem(None, "no [[subdeck]] tables: add one with `name` and `sections`")
+        seen: dict[str, int] = {}
+        for subdeck in subdecks:
+            if subdeck.name.lower() in seen:
+                self.problem(subdeck.line, f"two subdecks are named {subdeck.name!r}")
+            seen[subdeck.name.lower()] = subdeck.line
+        tables = [self.table(index, t) for index, t in enumerate(self.tables(data, "table"))]
+        lint = data.get("lint", {})
+        lint_options = LintOptions()
+        if not isinstance(lint, dict):
+            self.problem(self.line_of("lint"), "`lint` must be a table: [lint]")
+        else:
+            self.unknown(lint, LINT_KEYS, "[lint]", self.header_line("[lint]", 0), None)
+            lint_options = LintOptions(
+                max_answer_words=self.integer(lint, "max_answer_words", 80),
+                max_list_items=self.integer(lint, "max_list_items", 6),
+            )
+        rules = self.rules(data, None, RULE_NAMES)
+        for index, subdeck in enumerate(subdecks):
+            if "rules" not in self.tables(data, "subdeck")[index]:
+                subdecks[index] = Subdeck(
+                    subdeck.name, subdeck.sections, subdeck.tags, rules, subdeck.line
+                )
+        if self.problems:
+            raise ManifestError(self.report(), self.path, self.problems[0][0])
+        abbreviations = data.get("abbreviations", "Abbreviations")
+        return Manifest(
+            title=title,
+            deck_id=int(deck_id or 0),
+            sources=tuple(source_paths),
+            subdecks=tuple(subdecks),
+            path=self.path,
+            description=self.string(data, "description"),
+            topic=self.string(data, "topic") or title,
+            tags=tuple(self.strings(data, "tags")),
+            exclude=tuple(self.strings(data, "exclude")),
+            forbid=tuple(self.strings(data, "forbid")),
+            tables=tuple(tables),
+            abbreviations=abbreviations if isinstance(abbreviations, str) else "Abbreviations",
+            lint=lint_options,
+        )
+
+    def subdeck(self, index: int, data: dict[str, Any]) -> Subdeck:
+        line = self.header_line("[[subdeck]]", index)
+        self.unknown(data, SUBDECK_KEYS, "[[subdeck]]", line, index)
+        name = self.string(data, "name", required=True, line=line, table="subdeck", index=index)
+        if "::" in name:
+            self.problem(line, f"subdeck name {name!r} may not contain '::'")
+        sections = self.strings(data, "sections", table="subdeck", index=index)
+        if not sections:
+            self.problem(line, f"subdeck {name!r} has no `sections`: list the headings it takes")
+        return Subdeck(
+            name=name,
+            sections=tuple(sections),
+            tags=tuple(self.strings(data, "tags", table="subdeck", index=index)),
+            rules=self.rules(data, index, RULE_NAMES),
+            line=line or 0,
+        )
+
+    def table(self, index: int, data: dict[str, Any]) -> TableOptions:
+        line = self.header_line("[[table]]", index)
+        self.unknown(data, TABLE_KEYS, "[[table]]", line, index)
+        reverse = data.get("reverse")
+        if reverse is not None and not isinstance(reverse, bool):
+            self.problem(line, "`reverse` must be true or false")
+            reverse = None
+        question = self.string(data, "question", table="table", index=index) or None
+        if question:
+            try:
+                question.format(subject="", column="", kind="", topic="")
+            except (KeyError, IndexError, ValueError) as exc:
+                self.problem(
+                    self.line_of("question", "table", index),
+                    f"`question` template is invalid ({exc}); use {{subject}}, {{column}}, "
+                    "{kind} and {topic}",
+                )
+        return TableOptions(
+            section=self.string(
+                data, "section", required=True, line=line, table="table", index=index
+            ),
+            subject=self.string(data, "subject", table="table", index=index) or None,
+            reverse=reverse,
+            question=question,
+            line=line or 0,
+        )
+
+    def rules(
+        self, data: dict[str, Any], index: int | None, default: tuple[str, ...]
+    ) -> tuple[str, ...]:
+        if "rules" not in data:
+            return default
+        table = "subdeck" if index is not None else None
+        names = self.strings(data, "rules", table=table, index=index)
+        for name in names:
+            if name not in RULE_NAMES:
+                self.problem(
+                    self.line_of("rules", table, index),
+                    f"unknown rule {name!r}; known rules: {', '.join(RULE_NAMES)}",
+                )
+        return tuple(name for name in names if name in RULE_NAMES)
+
+    # -- small typed readers ---------------------------------------------------------------
+
+    def string(
+        self,
+        data: dict[str, Any],
+        key: str,
+        required: bool = False,
+        line: int | None = None,
+        table: str | None = None,
+        index: int | None = None,
+    ) -> str:
+        value = data.get(key)
+        if value is None:
+            if required:
+                self.problem(line, f"missing `{key}`")
+            return ""
+        if not isinstance(value, str):
+            self.problem(self.line_of(key, table, index), f"`{key}` must be a string")
+            return ""
+        return value.strip()
+
+    def strings(
+        self, data: dict[str, Any], key: str, table: str | None = None, index: int | None = None
+    ) -> list[str]:
+        value = data.get(key, [])
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.problem(self.line_of(key, table, index), f"`{key}` must be a list of strings")
+            return []
+        return [item.strip() for item in value if item.strip()]
+
+    def integer(self, data: dict[str, Any], key: str, default: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            self.problem(self.line_of(key), f"`{key}` must be a positive integer")
+            return default
+        return value
+
+    def tables(self, data: dict[str, Any], key: str) -> list[dict[str, Any]]:
+        value = data.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+            self.problem(self.line_of(key), f"`{key}` must be written as [[{key}]] tables")
+            return []
+        return value
+
+    def unknown(
+        self,
+        data: dict[str, Any],
+        known: dict[str, str],
+        where: str,
+        line: int | None,
+        index: int | None,
+    ) -> None:
+        table = where.strip("[]") if where.startswith("[[") else None
+        for key in data:
+            if key not in known:
+                self.problem(
+                    self.line_of(key, table, index) or line,
+                    f"unknown key `{key}` in {where}; known keys: {', '.join(known)}",
+                )
+
+    # -- locating lines ----------------------------------------------------------------------
+
+    def header_line(self, header: str, index: int) -> int | None:
+        seen = -1
+        for number, text in enumerate(self.lines, 1):
+            if text.strip().startswith(header):
+                seen += 1
+                if seen == index:
+                    return number
+        return None
+
+    def line_of(self, key: str, table: str | None = None, index: int | None = None) -> int | None:
+        """The line where `key =` is set, inside the index-th [[table]] when given."""
+        start = 0
+        if table is not None and index is not None:
+            start = self.header_line(f"[[{table}]]", index) or 0
+        pattern = re.compile(rf"^\s*\"?{re.escape(key)}\"?\s*=")
+        for number in range(start, len(self.lines)):
+            text = self.lines[number]
+            if number > start and table is not None and text.strip().startswith("["):
+                break
+            if table is None and text.strip().startswith("["):
+                break
+            if pattern.match(text):
+                return number + 1
+        return None
+
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append((line, message))
+
+    def report(self) -> str:
+        _first_line, first = self.problems[0]
+        rest = [
+            f"{self.path}{f':{line}' if line else ''}: {message}"
+            for line, message in self.problems[1:]
+        ]
+        return "\n".join([first, *rest])

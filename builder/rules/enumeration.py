@@ -1,0 +1,71 @@
+"""Lists of short items become one Cloze note, one cloze per item, so each item is its own card.
+
+The lead-in sentence before the list ("These treatment options include:") or, failing that, the
+section heading gives the context, with the deck's topic added when neither names it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..cards import Card, make_key, names_topic, plain
+from ..document import ListBlock, Paragraph, Section
+from .context import Context, context_line, with_lead_in
+from .definition import is_definition_list
+
+MAX_ITEM_WORDS = 16
+MAX_LEAD_WORDS = 45
+MIN_ITEMS = 2
+
+
+def extract(section: Section, ctx: Context) -> list[Card]:
+    if ctx.in_faq:
+        return []
+    cards = []
+    for lead, block in with_lead_in(section.blocks):
+        if not isinstance(block, ListBlock) or not _enumerates(block):
+            continue
+        intro = _intro(lead, section, ctx)
+        items = []
+        for number, item in enumerate(block.items, 1):
+            marker = f"{number}." if block.ordered else "-"
+            items.append(f"{marker} {{{{c{number}::{item.text}}}}}")
+        cards.append(
+            Card(
+                rule="enumeration",
+                note_type="cloze",
+                front=intro + "\n\n" + "\n".join(items),
+                back="",
+                source=ctx.source(section, block.line),
+                key=make_key("enumeration", section.path, plain(intro)),
+                context=context_line(section),
+            )
+        )
+    return cards
+
+
+def _enumerates(block: ListBlock) -> bool:
+    if len(block.items) < MIN_ITEMS or is_definition_list(block):
+        return False
+    return all(
+        item.text and not item.blocks and len(plain(item.text).split()) <= MAX_ITEM_WORDS
+        for item in block.items
+    )
+
+
+def _intro(lead: Paragraph | None, section: Section, ctx: Context) -> str:
+    heading = ctx.situate(plain(section.title))
+    if lead is None or not plain(lead.text).endswith(":"):
+        return f"{heading}:"
+    text = plain(lead.text)
+    if len(text.split()) > MAX_LEAD_WORDS:
+        text = split_sentences(text)[-1]
+    if ctx.topic and not names_topic(text, ctx.topic):
+        text = f"{heading}: {text}"
+    return text
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, split at . ! ? followed by a capital (not after e.g./i.e.)."""
+    parts = re.split(r"(?<!\be\.g)(?<!\bi\.e)(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text)
+    return [part.strip() for part in parts if part.strip()]

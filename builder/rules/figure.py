@@ -1,0 +1,95 @@
+"""Numeric facts students are examined on become cloze cards on the number.
+
+Two sources: table columns whose every cell is a figure (a survival table: "the 5-year survival
+rate for Stage IV is {{c1::15-27%}}"), and prose sentences holding a percentage or a percentage
+range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop liver metastases").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..cards import Card, lower_first, make_key, names_topic, plain
+from ..document import Paragraph, Section, Table
+from .context import Context, context_line
+from .enumeration import split_sentences
+from .table import is_figure, subject_column
+
+_PERCENT = re.compile(r"\d+(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%|\d+(?:\.\d+)?\s*%")
+MAX_SENTENCE_WORDS = 45
+
+
+def extract(section: Section, ctx: Context) -> list[Card]:
+    cards: list[Card] = []
+    for block in section.blocks:
+        if isinstance(block, Table) and not ctx.in_faq:
+            cards.extend(_table_figures(block, section, ctx))
+    for owner, paragraph in _paragraphs(section, ctx):
+        cards.extend(_prose_figures(paragraph, owner, ctx))
+    return cards
+
+
+def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph]]:
+    """Paragraphs to read: the section's own, and inside an FAQ its questions' answers too."""
+    found = [(section, block) for block in section.blocks if isinstance(block, Paragraph)]
+    if ctx.in_faq:
+        for child in section.children:
+            found.extend(_paragraphs(child, ctx))
+    return found
+
+
+def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
+    options = ctx.table_options(section)
+    subject_index = subject_column(table, options.subject if options else None)
+    if subject_index is None:
+        return []
+    cards = []
+    for index, header in enumerate(table.header):
+        cells = [plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
+        if index == subject_index or not cells or not all(is_figure(c) for c in cells if c):
+            continue
+        column = lower_first(plain(header))
+        for row in table.rows:
+            value = plain(row.cells[index])
+            if not value:
+                continue
+            subject = plain(row.cells[subject_index])
+            cards.append(
+                Card(
+                    rule="figure",
+                    note_type="cloze",
+                    front=f"In {ctx.topic}, the {column} for {subject} is {{{{c1::{value}}}}}.",
+                    back="",
+                    source=ctx.source(section, row.line),
+                    key=make_key("figure", section.path, subject, row.pin, column.lower()),
+                    context=context_line(section),
+                )
+            )
+    return cards
+
+
+def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Card]:
+    cards = []
+    for sentence in split_sentences(plain(paragraph.text)):
+        spans = list(_PERCENT.finditer(sentence))
+        if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
+            continue
+        text, last = "", 0
+        for number, span in enumerate(spans, 1):
+            text += sentence[last : span.start()] + f"{{{{c{number}::{span.group(0)}}}}}"
+            last = span.end()
+        text += sentence[last:]
+        if ctx.topic and not names_topic(sentence, ctx.topic):
+            text = f"{ctx.situate(plain(section.title))}: {text}"
+        cards.append(
+            Card(
+                rule="figure",
+                note_type="cloze",
+                front=text,
+                back="",
+                source=ctx.source(section, paragraph.line),
+                key=make_key("figure", section.path, _PERCENT.sub("#", sentence)),
+                context=context_line(section),
+            )
+        )
+    return cards

@@ -1,0 +1,153 @@
+"""Tables with a header row: one card per row and column, asking for that column's value.
+
+One column names each row's subject: the one the manifest names, else the first whose cells are
+distinct and not mere numbers or points. Every other column gives "subject -> value" cards phrased
+from the headers and the deck's topic. A two-column table that maps a key to a short description
+(risk factor -> examples, specialty -> role) also gets the reverse card, unless the manifest turns
+reverses off. Columns of figures are left to the `figure` rule, which asks for them as clozes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..cards import Card, as_list, lower_first, make_key, plain, singular, split_points
+from ..document import Section, Table, TableRow
+from ..manifest import TableOptions
+from .context import Context, context_line
+
+DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
+REVERSE_QUESTION = "Which {kind} in {topic}: “{value}”?"
+REVERSE_MAX_WORDS = 30
+
+_FIGURE = re.compile(
+    r"^[~≈<>≤≥±+\-–]?\s*\d[\d.,]*\s*(%|[a-zA-Zµ/]{0,6})?(\s*[-–to]+\s*\d[\d.,]*\s*%?)?$"
+)
+_POINTS = re.compile(r"^\w[\w ]{0,20}:\s*[+\-–]?\d")
+
+
+def is_figure(cell: str) -> bool:
+    """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm')."""
+    return bool(_FIGURE.match(plain(cell).strip()))
+
+
+def subject_column(table: Table, preferred: str | None = None) -> int | None:
+    """The column naming each row's subject, or None when no column can."""
+    if preferred:
+        for index, header in enumerate(table.header):
+            if plain(header).lower() == preferred.lower():
+                return index
+    for index in range(len(table.header)):
+        cells = [plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
+        if not cells or any(not cell for cell in cells):
+            continue
+        if len({cell.lower() for cell in cells}) != len(cells):
+            continue
+        if any(is_figure(cell) or _POINTS.match(cell) for cell in cells):
+            continue
+        return index
+    return None
+
+
+def extract(section: Section, ctx: Context) -> list[Card]:
+    if ctx.in_faq:
+        return []
+    cards: list[Card] = []
+    options = ctx.table_options(section)
+    for block in section.blocks:
+        if isinstance(block, Table) and block.rows:
+            cards.extend(_table_cards(block, section, ctx, options))
+    return cards
+
+
+def _table_cards(
+    table: Table, section: Section, ctx: Context, options: TableOptions | None
+) -> list[Card]:
+    opts = options or TableOptions(section="")
+    subject_index = subject_column(table, opts.subject)
+    if subject_index is None:
+        return []
+    kind = plain(singular(table.header[subject_index]))
+    template = opts.question or DEFAULT_QUESTION
+    value_columns = [
+        index
+        for index in range(len(table.header))
+        if index != subject_index and not _figure_column(table, index)
+    ]
+    cards: list[Card] = []
+    for row in table.rows:
+        subject = plain(row.cells[subject_index])
+        for index in value_columns:
+            cell = row.cells[index] if index < len(row.cells) else ""
+            if not plain(cell):
+                continue
+            column = plain(table.header[index])
+            front = _phrase(template, subject, column, kind, ctx)
+            cards.append(
+                Card(
+                    rule="table",
+                    note_type="basic",
+                    front=front,
+                    back=as_list(split_points(cell)),
+                    source=ctx.source(section, row.line),
+                    key=make_key("table", section.path, subject, row.pin, normalise_header(column)),
+                    context=context_line(section),
+                )
+            )
+    reverse = opts.reverse if opts.reverse is not None else _maps_key_to_description(table)
+    if reverse and len(value_columns) == 1 and len(table.header) == 2:
+        cards.extend(_reverse_cards(table, subject_index, value_columns[0], kind, section, ctx))
+    return cards
+
+
+def normalise_header(header: str) -> str:
+    return plain(header).lower()
+
+
+def _phrase(template: str, subject: str, column: str, kind: str, ctx: Context) -> str:
+    # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
+    shown_kind = kind.lower()
+    if template == DEFAULT_QUESTION and shown_kind.split(" ")[-1] in subject.lower():
+        template = "{subject} in {topic}: {column}?"
+    return template.format(
+        subject=subject, column=lower_first(column), kind=shown_kind, topic=ctx.topic
+    )
+
+
+def _figure_column(table: Table, index: int) -> bool:
+    cells = [plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
+    return bool(cells) and all(is_figure(cell) for cell in cells if cell)
+
+
+def _maps_key_to_description(table: Table) -> bool:
+    """Two columns, the second a short description: worth asking both ways."""
+    if len(table.header) != 2:
+        return False
+    return all(len(plain(row.cells[1]).split()) <= REVERSE_MAX_WORDS for row in table.rows)
+
+
+def _reverse_cards(
+    table: Table, key_index: int, value_index: int, kind: str, section: Section, ctx: Context
+) -> list[Card]:
+    cards = []
+    for row in table.rows:
+        subject = plain(row.cells[key_index])
+        value = _reverse_value(row, value_index)
+        if not value:
+            continue
+        cards.append(
+            Card(
+                rule="table",
+                note_type="basic",
+                front=REVERSE_QUESTION.format(kind=kind.lower(), topic=ctx.topic, value=value),
+                back=subject,
+                source=ctx.source(section, row.line),
+                key=make_key("table", section.path, subject, row.pin, "reverse"),
+                context=context_line(section),
+            )
+        )
+    return cards
+
+
+def _reverse_value(row: TableRow, index: int) -> str:
+    return "; ".join(split_points(row.cells[index])).rstrip(".")
