@@ -176,3 +176,6 @@ def cards(manifest: Path, fmt: str, subdeck: str | None) -> None:
     plan = plan_deck(_load(manifest))
     notes = [n for n in plan.notes if subdeck is None or n.card.subdeck == subdeck]
     click.echo(format_notes(plan, notes, fmt), nl=False)
+
+
+# -- commands added below (keep this marker last) --
