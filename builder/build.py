@@ -95,8 +95,11 @@ def load_documents(manifest: Manifest) -> list[Document]:
 
 def manifest_for_source(path: str | Path) -> Manifest:
     """Zero-config: a deck straight from one Markdown file, one subdeck per top-level section."""
-    path = Path(path)
-    document = parse_document(path)
+    return manifest_for_document(parse_document(Path(path)))
+
+
+def manifest_for_document(document: Document) -> Manifest:
+    """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest."""
     subdecks = tuple(
         Subdeck(name=_subdeck_name(section.title), sections=(_literal(section.title),))
         for section in document.sections
@@ -105,7 +108,7 @@ def manifest_for_source(path: str | Path) -> Manifest:
     return Manifest(
         title=document.title,
         deck_id=stable_id("deckbuilder", document.title),
-        sources=(path.resolve(),),
+        sources=(document.path.resolve(),),
         subdecks=subdecks,
         path=None,
         topic=topic if topic.isupper() else topic[:1].lower() + topic[1:],
