@@ -13,8 +13,8 @@ from pathlib import Path
 
 from .cards import Card
 from .document import Document, parse_document
-from .errors import LockError
-from .extract import extract_cards
+from .errors import LockError, SourceError
+from .extract import display_path, extract_cards
 from .lock import (
     Lock,
     LockChanges,
@@ -27,7 +27,8 @@ from .lock import (
     write_text_atomic,
 )
 from .manifest import Manifest, Subdeck, slugify, stable_id
-from .render import to_html
+from .media import embed_images
+from .render import removed_markup, to_html
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,10 @@ class DeckPlan:
     lock: Lock
     changes: LockChanges
     lock_changed: bool
+    media: dict[str, bytes] = field(default_factory=dict)
+    """Embedded images: package file name -> bytes."""
+    warnings: list[str] = field(default_factory=list)
+    """`path:line: message` lines worth a teacher's look; they do not stop the build."""
 
     @property
     def cards(self) -> list[Card]:
@@ -129,7 +134,21 @@ def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
     """Cards, rendered fields and identities for a deck; writes nothing."""
     documents = load_documents(manifest)
     cards = extract_cards(manifest, documents)
-    rendered = [(card, _fields(card)) for card in cards]
+    folders = {display_path(manifest, doc): doc.path.parent for doc in documents}
+    media: dict[str, bytes] = {}
+    warnings = empty_section_warnings(manifest, documents)
+    rendered = []
+    for card in cards:
+        where = f"{card.source.path}:{card.source.line}"
+        for part in (card.front, card.back):
+            for removed in removed_markup(part):
+                warnings.append(f"{where}: warning: removed {removed} (not allowed on cards)")
+        folder = folders[card.source.path]
+        fields = [
+            embed_images(value, folder, card.source.path, card.source.line, media)
+            for value in _fields(card)
+        ]
+        rendered.append((card, fields))
     from .anki import MODELS, guid_for
 
     keyed = [
@@ -148,7 +167,20 @@ def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
         Note(card, fields, f"{manifest.title}::{card.subdeck}", stamp)
         for (card, fields), stamp in zip(rendered, stamps, strict=True)
     ]
-    return DeckPlan(manifest, documents, notes, lock, changes, lock.text() != old_lock.text())
+    changed = lock.text() != old_lock.text()
+    warnings = list(dict.fromkeys(warnings))
+    return DeckPlan(manifest, documents, notes, lock, changes, changed, media, warnings)
+
+
+def empty_section_warnings(manifest: Manifest, documents: list[Document]) -> list[str]:
+    """Headings with nothing under them: usually a paste that lost its content."""
+    return [
+        f"{display_path(manifest, document)}:{section.line}: warning: heading "
+        f"{section.title!r} has no content"
+        for document in documents
+        for section in document.walk()
+        if not section.blocks and not section.children
+    ]
 
 
 def _fields(card: Card) -> list[str]:
@@ -184,11 +216,17 @@ def build_deck(
     output: Path | None = None,
     frozen: bool = False,
     rename_matching: bool = True,
+    strict: bool = False,
 ) -> BuildResult:
     """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date."""
     from .anki import DeckTree, PackagedNote, write_package
 
     plan = plan_deck(manifest, rename_matching=rename_matching)
+    if not plan.notes:
+        where = manifest.path or manifest.sources[0]
+        if strict:
+            raise SourceError("the deck has no cards (--strict); check its sections", where)
+        plan.warnings.append(f"{where}: warning: the deck has no cards")
     if frozen and plan.lock_changed:
         raise LockError(
             f"the lock file would change ({plan.changes.summary()}); run `deckbuilder build` "
@@ -207,7 +245,7 @@ def build_deck(
         for note in plan.notes
     ]
     zip_time = max((note.stamp.mtime for note in plan.notes), default=0)
-    write_package(tree, packaged, output, zip_time=zip_time)
+    write_package(tree, packaged, output, media=plan.media, zip_time=zip_time)
     lock_written = False
     if manifest.lock_path is not None and plan.lock_changed:
         write_text_atomic(manifest.lock_path, plan.lock.text())

@@ -7,7 +7,7 @@ import re
 from .cards import Card
 from .document import Document
 from .errors import SourceError
-from .manifest import Manifest, slugify
+from .manifest import Manifest
 from .routing import route
 from .rules import RULES, Context
 
@@ -16,7 +16,7 @@ def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
     """Every card the manifest asks for, in document order; keys are checked to be unique."""
     cards: list[Card] = []
     for document in documents:
-        source_path = _display_path(manifest, document)
+        source_path = display_path(manifest, document)
         for routed in route(manifest, [document]):
             ctx = Context(
                 document=document,
@@ -46,7 +46,7 @@ def _tags(manifest: Manifest, subdeck_tags: tuple[str, ...], card: Card) -> tupl
     return tuple(dict.fromkeys(tag for tag in clean if tag))
 
 
-def _display_path(manifest: Manifest, document: Document) -> str:
+def display_path(manifest: Manifest, document: Document) -> str:
     if manifest.path is not None:
         try:
             return str(document.path.resolve().relative_to(manifest.path.resolve().parent.parent))
@@ -68,7 +68,3 @@ def check_unique_keys(cards: list[Card]) -> None:
                 card.source.line,
             )
         seen[card.key] = card
-
-
-def topic_tag(name: str) -> str:
-    return slugify(name)

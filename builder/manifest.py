@@ -128,7 +128,9 @@ def load_manifest(path: str | Path) -> Manifest:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         line = int(match.group(1)) if match else None
-        message = re.sub(r"\s*\(at line .*\)$", "", str(exc)) or "invalid TOML"
+        if "end of document" in str(exc):
+            line = max(1, len(text.rstrip("\n").splitlines()))
+        message = re.sub(r"\s*\(at (line|end).*\)$", "", str(exc)) or "invalid TOML"
         raise ManifestError(f"not valid TOML: {message}", path, line) from exc
     return _Reader(path, text).manifest(data)
 

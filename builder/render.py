@@ -57,3 +57,30 @@ def to_html(markdown: str) -> str:
         return ""
     html = _markdown().render(text) if "\n" in text else _markdown().renderInline(text)
     return sanitise(html)
+
+
+def removed_markup(markdown: str) -> list[str]:
+    """What sanitising drops from a field's raw HTML, described for a warning."""
+    from html.parser import HTMLParser
+
+    text = markdown.strip()
+    if "<" not in text:
+        return []
+    found: list[str] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            if tag not in ALLOWED_TAGS:
+                found.append(f"<{tag}>")
+                return
+            allowed = ALLOWED_ATTRIBUTES.get(tag, set())
+            for name, value in attrs:
+                if name not in allowed:
+                    found.append(f"{name}= on <{tag}>")
+                elif name in ("href", "src") and value and ":" in value.split("/")[0]:
+                    scheme = value.split(":", 1)[0].strip().lower()
+                    if scheme not in URL_SCHEMES:
+                        found.append(f"{scheme}: URL on <{tag}>")
+
+    Collector().feed(_markdown().render(text))
+    return list(dict.fromkeys(found))

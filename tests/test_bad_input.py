@@ -1,0 +1,189 @@
+"""Bad input: one line naming file and line, a non-zero exit, no traceback, no partial output."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from builder.cli import cli
+
+GOOD = "# Asthma\n\n## FAQ\n\n### How is asthma diagnosed?\n\nSpirometry.\n"
+
+
+def run(*args: str) -> Result:
+    return CliRunner().invoke(cli, list(args))
+
+
+def assert_one_line_error(result: Result, *expected: str, code: int = 2) -> str:
+    assert result.exit_code == code, result.output
+    assert "Traceback" not in result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 1, result.output
+    for text in expected:
+        assert text in errors[0], errors[0]
+    return errors[0]
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_source_that_does_not_exist(here: Path) -> None:
+    assert_one_line_error(run("build", "missing.md", "-o", "x.apkg"), "missing.md", "not found")
+
+
+def test_source_that_is_a_folder(here: Path) -> None:
+    (here / "notes.md").mkdir()
+    assert_one_line_error(run("build", "notes.md", "-o", "x.apkg"), "notes.md", "folder")
+
+
+def test_empty_source(here: Path) -> None:
+    (here / "notes.md").write_text("  \n\n")
+    assert_one_line_error(run("build", "notes.md", "-o", "x.apkg"), "notes.md", "empty")
+
+
+def test_source_not_utf8_names_line_and_byte(here: Path) -> None:
+    (here / "notes.md").write_bytes(b"# Title\n\nline two\ncaf\xe9 au lait\n")
+    error = assert_one_line_error(run("build", "notes.md", "-o", "x.apkg"), "notes.md:4:")
+    assert "0xe9" in error and "UTF-8" in error
+
+
+def test_huge_source_stops_with_a_clear_message(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builder.document
+
+    monkeypatch.setattr(builder.document, "MAX_SOURCE_BYTES", 1024 * 1024)
+    (here / "notes.md").write_text(GOOD + ("- item\n" * 200_000))
+    assert_one_line_error(run("build", "notes.md", "-o", "x.apkg"), "notes.md", "split it")
+    assert not (here / "x.apkg").exists()
+
+
+def test_manifest_that_is_not_valid_toml_names_the_line(here: Path) -> None:
+    (here / "deck.toml").write_text('title = "A"\nid = 12345\nsources = ["a.md"\n')
+    assert_one_line_error(run("build", "deck.toml"), "deck.toml:3:", "not valid TOML")
+
+
+def test_table_row_with_wrong_number_of_cells(here: Path) -> None:
+    (here / "notes.md").write_text(
+        "# T\n\n## Drugs\n\n| Drug | Use |\n|---|---|\n| A | pain |\n| B | fever | extra |\n"
+    )
+    assert_one_line_error(run("build", "notes.md", "-o", "x.apkg"), "notes.md:8:", "3 cells")
+
+
+def test_heading_with_no_content_is_a_warning_naming_the_line(here: Path) -> None:
+    (here / "notes.md").write_text(GOOD + "\n## Empty heading\n")
+    result = run("build", "notes.md", "-o", "x.apkg")
+    assert result.exit_code == 0, result.output
+    assert "notes.md:9: warning: heading 'Empty heading' has no content" in result.output
+
+
+def test_document_with_no_cards_is_an_error_with_strict(here: Path) -> None:
+    (here / "notes.md").write_text("# Notes\n\n## Thoughts\n\nJust prose, nothing to ask.\n")
+    result = run("build", "notes.md", "-o", "x.apkg")
+    assert result.exit_code == 0 and "has no cards" in result.output
+    assert_one_line_error(run("build", "notes.md", "-o", "y.apkg", "--strict"), "no cards")
+    assert not (here / "y.apkg").exists()
+
+
+def test_failed_build_leaves_the_previous_package_untouched(here: Path) -> None:
+    (here / "notes.md").write_text(GOOD)
+    assert run("build", "notes.md", "-o", "deck.apkg").exit_code == 0
+    before = (here / "deck.apkg").read_bytes()
+    (here / "notes.md").write_text(GOOD + "\n| A | B |\n|---|---|\n| 1 | 2 | 3 |\n")
+    assert_one_line_error(run("build", "notes.md", "-o", "deck.apkg"), "notes.md:")
+    assert (here / "deck.apkg").read_bytes() == before
+    assert sorted(p.name for p in here.iterdir()) == ["deck.apkg", "notes.md"]
+
+
+def test_failed_write_leaves_no_partial_file(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import builder.anki
+
+    (here / "notes.md").write_text(GOOD)
+
+    def broken_zip(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(builder.anki, "_zip", broken_zip)
+    assert_one_line_error(
+        run("build", "notes.md", "-o", "deck.apkg"), "deck.apkg", "No space left", code=1
+    )
+    assert sorted(p.name for p in here.iterdir()) == ["notes.md"]
+
+
+# -- images -----------------------------------------------------------------------------
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\xcf\xc0\xf0\x1f\x00\x05\x00\x01\xff\x89\x99"
+    b"=\x1d\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+
+def image_doc(src: str) -> str:
+    return (
+        "# Asthma\n\n## FAQ\n\n### What does an asthma inhaler look like?\n\n"
+        f"Like this: ![inhaler]({src})\n"
+    )
+
+
+def test_image_is_embedded_under_its_content_hash(here: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    from tests.ankiutil import import_apkg, open_collection, rendered_cards
+
+    (here / "img").mkdir()
+    (here / "img" / "inhaler.png").write_bytes(PNG)
+    (here / "notes.md").write_text(image_doc("img/inhaler.png"))
+    result = run("build", "notes.md", "-o", "deck.apkg")
+    assert result.exit_code == 0, result.output
+    with zipfile.ZipFile(here / "deck.apkg") as archive:
+        import json
+
+        names = json.loads(archive.read("media"))
+        assert len(names) == 1
+        (name,) = names.values()
+        assert name.startswith("db-") and name.endswith(".png")
+        assert archive.read(next(iter(names))) == PNG
+    col = open_collection(tmp_path / "col" / "c.anki2")
+    try:
+        import_apkg(col, here / "deck.apkg")
+        (card,) = rendered_cards(col)
+        assert f'src="{name}"' in card["answer"]
+        assert os.path.exists(os.path.join(col.media.dir(), name))
+    finally:
+        col.close()
+
+
+@pytest.mark.parametrize(
+    ("src", "message"),
+    [
+        ("../secret.png", "outside the source's folder"),
+        ("/etc/passwd.png", "outside the source's folder"),
+        ("img/missing.png", "not found"),
+        ("img/notes.txt", "not a type Anki displays"),
+    ],
+)
+def test_bad_image_paths_are_refused_naming_the_line(here: Path, src: str, message: str) -> None:
+    (here / "img").mkdir()
+    (here / "img" / "notes.txt").write_text("x")
+    (here / "secret.png").write_bytes(PNG)
+    docs = here / "docs"
+    docs.mkdir()
+    (docs / "notes.md").write_text(image_doc(src))
+    assert_one_line_error(run("build", "docs/notes.md", "-o", "x.apkg"), "notes.md:5:", message)
+    assert not (here / "x.apkg").exists()
+
+
+def test_symlink_leading_out_of_the_source_folder_is_refused(here: Path) -> None:
+    (here / "secret.png").write_bytes(PNG)
+    docs = here / "docs"
+    docs.mkdir()
+    (docs / "inhaler.png").symlink_to(here / "secret.png")
+    (docs / "notes.md").write_text(image_doc("inhaler.png"))
+    assert_one_line_error(run("build", "docs/notes.md", "-o", "x.apkg"), "links outside")

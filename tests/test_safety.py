@@ -1,0 +1,153 @@
+"""Nothing harmful leaves the builder, and no input crashes it.
+
+Property tests (hypothesis) over arbitrary Markdown and hostile HTML, and a deck built from a
+hostile source imported into the real Anki backend.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from builder.build import _fields, manifest_for_document
+from builder.cli import cli
+from builder.document import parse_document
+from builder.errors import BuilderError
+from builder.extract import extract_cards
+from tests.test_bad_input import PNG
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=pic.png onerror=alert(1)>",
+    '<a href="javascript:alert(1)">click</a>',
+    '<a href="JaVaScRiPt:alert(1)">click</a>',
+    "<iframe src=https://evil.example></iframe>",
+    '<object data="x.swf"></object>',
+    "<style>.card{display:none}</style>",
+    '<svg onload="alert(1)"><circle/></svg>',
+    '<img src="data:image/svg+xml;base64,PHN2Zz4=">',
+    "<div onclick='steal()'>text</div>",
+    "<scr<script>ipt>alert(1)</script>",
+    '<a href="  javascript:alert(1)">x</a>',
+    "<body onload=alert(1)>",
+    "[link](javascript:alert(1))",
+    "![img](javascript:alert(1))",
+]
+MARKDOWN_BITS = [
+    "# ", "## ", "### ", "\n", "\n\n", "- ", "* ", "1. ", "| ", " |", "|---|", "**", "_", "`",
+    "FAQ", "Q: ", "A: ", "?", ":", " — ", "{#id}", "<br>", "20%", "(CT)", "> ", "```", "---\n",
+    "Term", "text", " ", "[a](b)", "![x](y.png)", "\t", "\\", "&amp;", "\u00a0", "é",
+]  # fmt: skip
+
+
+class Markup(HTMLParser):
+    """Collects what a browser would treat as active content."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.bad: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "iframe", "object", "embed", "style", "svg", "body"):
+            self.bad.append(tag)
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.bad.append(f"{name}=")
+            if name in ("href", "src") and value:
+                scheme = value.strip().split(":", 1)[0].lower() if ":" in value else ""
+                if scheme in ("javascript", "data", "vbscript"):
+                    self.bad.append(f"{scheme}:")
+
+
+def active_content(html: str) -> list[str]:
+    parser = Markup()
+    parser.feed(html)
+    return parser.bad
+
+
+def all_fields(markdown: str) -> list[str]:
+    document = parse_document(Path("prop.md"), text=markdown)
+    cards = extract_cards(manifest_for_document(document), [document])
+    return [field for card in cards for field in _fields(card)]
+
+
+markdown_text = st.lists(
+    st.one_of(st.sampled_from(MARKDOWN_BITS), st.text(max_size=12)), max_size=60
+).map("".join)
+hostile_text = st.lists(
+    st.one_of(st.sampled_from(MARKDOWN_BITS), st.sampled_from(HOSTILE), st.text(max_size=8)),
+    max_size=40,
+).map(lambda parts: "## FAQ\n\n### Is it safe?\n\n" + "".join(parts))
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(markdown_text)
+def test_arbitrary_markdown_never_raises_anything_but_our_input_error(text: str) -> None:
+    try:
+        all_fields(text)
+    except BuilderError:
+        pass
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_no_field_ever_holds_active_content(text: str) -> None:
+    try:
+        fields = all_fields(text)
+    except BuilderError:
+        return
+    for field in fields:
+        assert active_content(field) == [], field
+
+
+@pytest.mark.parametrize("payload", HOSTILE)
+def test_each_hostile_payload_is_neutralised(payload: str) -> None:
+    fields = all_fields(f"## FAQ\n\n### What is this payload?\n\nBefore {payload} after.\n")
+    assert fields, "the question still makes a card"
+    for field in fields:
+        assert active_content(field) == [], field
+    assert any("Before" in field and "after." in field for field in fields)
+
+
+def test_removed_raw_html_is_a_warning_naming_the_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("notes.md").write_text(
+        "# Notes\n\n## FAQ\n\n### What does the script do?\n\nNothing <script>x()</script> now.\n"
+    )
+    result = CliRunner().invoke(cli, ["build", "notes.md", "-o", "x.apkg"])
+    assert result.exit_code == 0, result.output
+    assert "notes.md:5: warning: removed <script> (not allowed on cards)" in result.output
+
+
+def test_hostile_deck_renders_harmlessly_in_real_anki(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.ankiutil import import_apkg, open_collection, rendered_cards
+
+    monkeypatch.chdir(tmp_path)
+    lines = ["# Hostile", "", "## FAQ", ""]
+    for number, payload in enumerate(HOSTILE, 1):
+        lines += [f"### Question {number} about hostile input?", "", f"Answer {payload} end.", ""]
+    lines += ["## Table", "", "| Name | Value |", "|---|---|"]
+    lines += [f"| Row {n} | {p.replace('|', '')} |" for n, p in enumerate(HOSTILE, 1)]
+    Path("hostile.md").write_text("\n".join(lines) + "\n")
+    Path("pic.png").write_bytes(PNG)
+    result = CliRunner().invoke(cli, ["build", "hostile.md", "-o", "hostile.apkg"])
+    assert result.exit_code == 0, result.output
+    col = open_collection(tmp_path / "col" / "c.anki2")
+    try:
+        import_apkg(col, tmp_path / "hostile.apkg")
+        cards = rendered_cards(col)
+        assert len(cards) >= len(HOSTILE)
+        for card in cards:
+            assert active_content(card["question"]) == [], card["question"]
+            assert active_content(card["answer"]) == [], card["answer"]
+    finally:
+        col.close()
