@@ -1,0 +1,71 @@
+"""The rules are generic: a document on another subject, written for the tests with different
+headings, tables and lists than the seed, gives the cards its structure implies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder import Card, manifest_for_source, plan_deck
+
+DOCUMENT = Path(__file__).parent / "documents" / "type-2-diabetes.md"
+
+
+@pytest.fixture(scope="module")
+def cards() -> list[Card]:
+    return plan_deck(manifest_for_source(DOCUMENT)).cards
+
+
+def fronts(cards: list[Card], rule: str) -> dict[str, str]:
+    return {card.front: card.back for card in cards if card.rule == rule}
+
+
+def test_three_column_table_asks_each_column_per_drug_class(cards: list[Card]) -> None:
+    table = fronts(cards, "table")
+    assert table["Biguanides (drug class) in type 2 diabetes: mechanism?"] == (
+        "Reduce hepatic glucose output"
+    )
+    assert table["Sulfonylureas (drug class) in type 2 diabetes: common side effects?"] == (
+        "- Hypoglycaemia\n- Weight gain"
+    )
+    assert len(table) == 6, "3 rows x 2 value columns, no reverse cards for 3 columns"
+
+
+def test_em_dash_definitions_become_term_cards(cards: list[Card]) -> None:
+    definitions = fronts(cards, "definition")
+    assert definitions == {
+        "Key terms in type 2 diabetes: HbA1c?": "average blood glucose over about three months.",
+        "Key terms in type 2 diabetes: Insulin resistance?": (
+            "reduced response of cells to insulin."
+        ),
+    }
+
+
+def test_lead_in_list_is_one_cloze_note_with_a_cloze_per_item(cards: list[Card]) -> None:
+    (note,) = [card for card in cards if card.rule == "enumeration"]
+    assert note.note_type == "cloze"
+    assert note.front.startswith("Long-term complications of type 2 diabetes include:")
+    assert note.cloze_count == 4 and "{{c4::Cardiovascular disease}}" in note.front
+
+
+def test_bold_questions_in_a_common_questions_section(cards: list[Card]) -> None:
+    assert fronts(cards, "faq") == {
+        "Can type 2 diabetes be reversed?": (
+            "Weight loss can bring blood glucose back to normal in some people."
+        ),
+        "How often should HbA1c be checked in type 2 diabetes?": (
+            "Every 3 to 6 months, depending on control."
+        ),
+    }
+
+
+def test_percentage_in_prose_is_a_cloze_on_the_number(cards: list[Card]) -> None:
+    figures = [card.front for card in cards if card.rule == "figure"]
+    assert "About {{c1::90%}} of people with diabetes have type 2 diabetes." in figures
+
+
+def test_subdecks_follow_top_level_sections(cards: list[Card]) -> None:
+    assert {card.subdeck for card in cards} >= {
+        "Overview", "Medicines", "Complications", "Key terms", "Common questions",
+    }  # fmt: skip
