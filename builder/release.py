@@ -1,0 +1,114 @@
+"""`make release`: every deck built with --frozen, checksums, and release notes for students.
+
+Release notes compare each deck with the previous release: either a folder of its .apkg files, or
+a git ref (by default the latest `v*` tag) whose decks are rebuilt from a temporary worktree. Since
+identities and times come from the committed lock, rebuilding an old commit gives its exact bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .build import build_deck
+from .errors import ExportError
+from .lock import write_text_atomic
+from .manifest import load_manifest
+
+
+@dataclass(frozen=True, slots=True)
+class Release:
+    packages: list[Path]
+    checksums: Path
+    notes: Path
+    previous: str
+    """What the notes compare against ('' for a first release)."""
+
+
+def latest_tag(repo: Path) -> str:
+    """The newest `v*` tag reachable from HEAD, or '' when there is none (a first release)."""
+    result = subprocess.run(
+        ["git", "describe", "--tags", "--abbrev=0", "--match", "v*"],
+        cwd=repo, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    return result.stdout.strip() if result.returncode == 0 else ""
+
+
+def make_release(
+    manifests: list[Path], out_dir: Path, previous: Path | str | None = None, repo: Path = Path(".")
+) -> Release:
+    """Build each manifest frozen into out_dir, then write SHA256SUMS and RELEASE_NOTES.md.
+
+    `previous` is a folder of the previous release's packages, a git ref, or None for the latest
+    `v*` tag (a first release when there is none).
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    packages = [
+        build_deck(load_manifest(m), output=out_dir / f"{m.stem}.apkg", frozen=True).output
+        for m in manifests
+    ]
+    label = ""
+    with tempfile.TemporaryDirectory(prefix="deckbuilder-previous-") as scratch:
+        old_dir: Path | None = None
+        if isinstance(previous, Path):
+            old_dir, label = previous, str(previous)
+        else:
+            ref = previous if isinstance(previous, str) and previous else latest_tag(repo)
+            if ref:
+                old_dir, label = _rebuild_ref(repo, ref, manifests, Path(scratch)), ref
+        notes = release_notes(packages, old_dir, label)
+    notes_path = out_dir / "RELEASE_NOTES.md"
+    write_text_atomic(notes_path, notes)
+    sums = "".join(f"{_sha256(p)}  {p.name}\n" for p in sorted(packages))
+    checksums = out_dir / "SHA256SUMS"
+    write_text_atomic(checksums, sums)
+    return Release(packages, checksums, notes_path, label)
+
+
+def release_notes(packages: list[Path], old_dir: Path | None, label: str) -> str:
+    from .diff import diff_packages, format_diff
+
+    parts = ["# Release notes", ""]
+    for package in packages:
+        parts += [f"## {package.stem}", ""]
+        old = old_dir / package.name if old_dir is not None else None
+        if old is None or not old.exists():
+            parts += ["First release of this deck: import it into Anki (File › Import).", ""]
+            continue
+        diff = diff_packages(old, package)
+        parts += [f"Compared with {label}: {diff.summary()}.", ""]
+        body = format_diff(diff, "markdown").replace("\n## ", "\n### ")
+        if body.startswith("## "):
+            body = "#" + body
+        parts += [body.strip(), ""]
+    return "\n".join(parts)
+
+
+def _rebuild_ref(repo: Path, ref: str, manifests: list[Path], scratch: Path) -> Path:
+    """The previous release's packages, rebuilt frozen from a temporary git worktree."""
+    tree = scratch / "tree"
+    added = subprocess.run(
+        ["git", "worktree", "add", "--detach", str(tree), ref],
+        cwd=repo, capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    if added.returncode != 0:
+        raise ExportError(f"cannot check out previous release {ref!r}: {added.stderr.strip()}")
+    try:
+        out = scratch / "dist"
+        for manifest in manifests:
+            old_manifest = tree / "decks" / manifest.name
+            if old_manifest.exists():
+                build_deck(load_manifest(old_manifest), output=out / f"{manifest.stem}.apkg")
+        return out
+    finally:
+        subprocess.run(
+            ["git", "worktree", "remove", "--force", str(tree)],
+            cwd=repo, capture_output=True, check=False,
+        )  # fmt: skip
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -1,0 +1,69 @@
+"""`make release`: frozen builds, checksums, and release notes against the previous tag."""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from builder import LockError, build_deck, load_manifest
+from builder.release import make_release
+from tests.conftest import SEED_MANIFEST, copy_project
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-c", "user.email=t@example.com", "-c", "user.name=T", *args],
+        cwd=repo, check=True, capture_output=True,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    root = copy_project(tmp_path / "repo")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    build_deck(load_manifest(root / SEED_MANIFEST), output=root / "dist" / "x.apkg")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "decks", "source")
+    git(root, "commit", "-qm", "v1")
+    git(root, "tag", "v1.0.0")
+    return root
+
+
+def test_release_notes_compare_with_the_previous_tag(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = repo / "source" / "breast-cancer-liver-metastasis.md"
+    text = source.read_text()
+    source.write_text(text.replace("are relatively common.", "are common.", 1))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800100000")
+    build_deck(load_manifest(repo / SEED_MANIFEST), output=repo / "dist" / "x.apkg")
+    git(repo, "commit", "-qam", "fix an answer")
+
+    release = make_release(sorted((repo / "decks").glob("*.toml")), repo / "out", repo=repo)
+    assert release.previous == "v1.0.0"
+    notes = release.notes.read_text()
+    assert "Compared with v1.0.0: 0 added, 0 removed, 1 changed" in notes
+    assert "How common is it for breast cancer to metastasize to the liver?" in notes
+    (package,) = release.packages
+    digest = hashlib.sha256(package.read_bytes()).hexdigest()
+    assert release.checksums.read_text() == f"{digest}  {package.name}\n"
+
+
+def test_first_release_without_a_tag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = copy_project(tmp_path / "fresh")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    build_deck(load_manifest(root / SEED_MANIFEST), output=root / "dist" / "x.apkg")
+    git(root, "init", "-q")
+    release = make_release([root / SEED_MANIFEST], root / "out", repo=root)
+    assert release.previous == ""
+    assert "First release of this deck" in release.notes.read_text()
+
+
+def test_release_refuses_a_stale_lock(repo: Path) -> None:
+    source = repo / "source" / "breast-cancer-liver-metastasis.md"
+    source.write_text(source.read_text().replace("are relatively common.", "are common.", 1))
+    with pytest.raises(LockError, match="lock file would change"):
+        make_release([repo / SEED_MANIFEST], repo / "out", repo=repo)
