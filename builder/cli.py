@@ -80,7 +80,7 @@ def _load(target: Path) -> Any:
 
 
 @cli.command()
-@click.argument("targets", nargs=-1, type=click.Path(dir_okay=False, path_type=str))
+@click.argument("targets", nargs=-1)
 @click.option(
     "-o",
     "--output",
@@ -125,10 +125,14 @@ def build(
     for path in paths:
         manifest = _load(path)
         result = build_deck(
-            manifest, output=output, frozen=frozen, rename_matching=not no_rename_matching
+            manifest,
+            output=output,
+            frozen=frozen,
+            rename_matching=not no_rename_matching,
+            strict=strict,
         )
-        if strict and not result.plan.notes:
-            raise InputError("the deck has no cards (--strict)", path)
+        for warning in result.plan.warnings:
+            click.echo(warning, err=True)
         click.echo(result.summary())
         changes = result.plan.changes
         if changes.any:
@@ -176,6 +180,170 @@ def cards(manifest: Path, fmt: str, subdeck: str | None) -> None:
     plan = plan_deck(_load(manifest))
     notes = [n for n in plan.notes if subdeck is None or n.card.subdeck == subdeck]
     click.echo(format_notes(plan, notes, fmt), nl=False)
+
+
+@cli.command()
+@click.argument("old", type=click.Path(path_type=Path))
+@click.argument("new", type=click.Path(path_type=Path))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+    help="text for reading, json for scripts, markdown for release notes to students.",
+)
+@reports_errors
+def diff(old: Path, new: Path, fmt: str) -> None:
+    """List the notes added, removed and changed between two releases of a deck.
+
+    OLD and NEW are .apkg files; notes are matched by GUID, as Anki matches them on import.
+    Changed notes show which fields (and tags) differ. The markdown format is release notes
+    for students, telling them how to find removed notes, which Anki keeps in their collection.
+
+    \b
+    Examples:
+      deckbuilder diff v1.apkg dist/breast-cancer-liver-metastasis.apkg
+      deckbuilder diff v1.apkg v2.apkg --format json
+      deckbuilder diff v1.apkg v2.apkg --format markdown > RELEASE-NOTES.md
+    """
+    from typing import cast
+
+    from .diff import Format, diff_packages, format_diff
+
+    click.echo(format_diff(diff_packages(old, new), cast(Format, fmt)), nl=False)
+
+
+@cli.command()
+@click.argument("source", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Replace an existing manifest (its deck id is kept).")
+@click.option(
+    "--decks-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DECKS_DIR,
+    show_default=True,
+    help="Folder to write the manifest in.",
+)
+@reports_errors
+def init(source: Path, force: bool, decks_dir: Path) -> None:
+    """Write decks/NAME.toml from a Markdown source.
+
+    The manifest pins the deck and lets you edit its subdecks. It is written to
+    DECKS-DIR/NAME.toml (NAME from the source's file name): the deck's title and topic,
+    a new fixed deck id, and one [[subdeck]] per top-level section, each field with a comment
+    saying what it does. Edit it, list the cards, then build. docs/manifest.md documents every
+    field; an existing manifest is never replaced without --force.
+
+    \b
+    Examples:
+      deckbuilder init source/asthma.md            # writes decks/asthma.toml
+      deckbuilder init notes/asthma.md --decks-dir course/decks
+      deckbuilder init source/asthma.md --force    # start again from the headings
+    """
+    from .init import init_manifest
+    from .manifest import load_manifest
+
+    path = init_manifest(source, decks_dir=decks_dir, force=force)
+    manifest = load_manifest(path)
+    click.echo(
+        f"wrote {path}: {manifest.title!r}, {len(manifest.subdecks)} subdecks, "
+        f"deck id {manifest.deck_id}"
+    )
+    click.echo("next steps:")
+    click.echo(f"  1. edit {path}: subdeck names, sections, tags (docs/manifest.md)")
+    click.echo(f"  2. deckbuilder cards {path}     # the cards it makes")
+    click.echo(f"  3. deckbuilder build {path}     # dist/{manifest.slug}.apkg for Anki")
+    click.echo(f"  4. commit {path} and {path.with_suffix('.lock')} (the build writes the lock)")
+
+
+@cli.command()
+@click.argument("manifests", nargs=-1, type=click.Path(dir_okay=False, path_type=str))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="text (path:line: CODE message) for reading, json for scripts and editors.",
+)
+@click.option(
+    "--max-answer-words",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Longest answer in words before LONG-ANSWER (overrides the manifest's [lint] table).",
+)
+@reports_errors
+def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) -> None:
+    """Lint the cards a build would make: forbidden text, duplicates, answers that are too long.
+
+    MANIFESTS are decks/*.toml files (or Markdown files, zero-config); with none, every manifest
+    in decks/ is checked. Each problem prints as `path:line: CODE message`, at the line of the
+    source the card comes from, then a summary line. Errors (forbidden text, an empty field, a
+    duplicate front, the answer in its own front) make the exit status 1; warnings (long
+    answers, long lists on Basic cards, near-duplicate fronts, fronts starting with a pronoun)
+    are printed but pass. Limits are set in the manifest's [lint] table, banned phrases in its
+    `forbid` list.
+
+    \b
+    Every code, what triggers it and how to fix it: docs/lint-rules.md
+
+    \b
+    Examples:
+      deckbuilder check
+      deckbuilder check decks/breast-cancer-liver-metastasis.toml --format json
+      deckbuilder check --max-answer-words 50   # stricter than the manifests, this once
+    """
+    import dataclasses
+    from typing import cast
+
+    from .build import plan_deck
+    from .lint import check_plan, format_problems
+
+    problems = []
+    cards = 0
+    for path in _targets(manifests):
+        manifest = _load(path)
+        if max_answer_words is not None:
+            lint = dataclasses.replace(manifest.lint, max_answer_words=max_answer_words)
+            manifest = dataclasses.replace(manifest, lint=lint)
+        plan = plan_deck(manifest)
+        problems.extend(check_plan(plan))
+        cards += len(plan.notes)
+    click.echo(format_problems(problems, cast(Any, fmt), cards=cards), nl=False)
+    if any(problem.severity == "error" for problem in problems):
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("manifest", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the page here. Default: dist/<deck-slug>.html.",
+)
+@reports_errors
+def preview(manifest: Path, output: Path | None) -> None:
+    """Write one HTML page showing every card as Anki will show it, for reviewers.
+
+    MANIFEST is a decks/*.toml file or a Markdown file (zero-config). The page is a single
+    self-contained file (open it in any browser, send it by mail): the deck tree with counts,
+    each card's front and back side by side with its tags, rule and source line, a search box
+    and a night-mode switch. Writes nothing else (no package, no lock).
+
+    \b
+    Examples:
+      deckbuilder preview decks/breast-cancer-liver-metastasis.toml
+      deckbuilder preview notes.md -o notes.html
+    """
+    from .build import plan_deck
+    from .preview import write_preview
+
+    deck = _load(manifest)
+    plan = plan_deck(deck)
+    target = output or DIST_DIR / f"{deck.slug}.html"
+    write_preview(plan, target)
+    click.echo(f"{deck.title}: {len(plan.notes)} notes, {plan.anki_card_count} cards -> {target}")
 
 
 # -- commands added below (keep this marker last) --

@@ -29,12 +29,17 @@ class Release:
 
 
 def latest_tag(repo: Path) -> str:
-    """The newest `v*` tag reachable from HEAD, or '' when there is none (a first release)."""
-    result = subprocess.run(
-        ["git", "describe", "--tags", "--abbrev=0", "--match", "v*"],
-        cwd=repo, capture_output=True, text=True, check=False,
-    )  # fmt: skip
-    return result.stdout.strip() if result.returncode == 0 else ""
+    """The newest `v*` tag before HEAD ('' for a first release); a tag on HEAD is this release."""
+
+    def tags(*args: str) -> list[str]:
+        result = subprocess.run(
+            ["git", "tag", "-l", "v*", *args], cwd=repo, capture_output=True, text=True, check=False
+        )
+        return result.stdout.split() if result.returncode == 0 else []
+
+    current = set(tags("--points-at", "HEAD"))
+    earlier = [tag for tag in tags("--merged", "HEAD", "--sort=-v:refname") if tag not in current]
+    return earlier[0] if earlier else ""
 
 
 def make_release(

@@ -41,6 +41,7 @@ def test_release_notes_compare_with_the_previous_tag(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800100000")
     build_deck(load_manifest(repo / SEED_MANIFEST), output=repo / "dist" / "x.apkg")
     git(repo, "commit", "-qam", "fix an answer")
+    git(repo, "tag", "v1.1.0")  # the release being made: notes compare with the tag before it
 
     release = make_release(sorted((repo / "decks").glob("*.toml")), repo / "out", repo=repo)
     assert release.previous == "v1.0.0"
