@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .cards import Card
+from .cards import Card, topic_phrase
 from .document import Document, parse_document
 from .errors import LockError, SourceError
 from .extract import display_path, extract_cards
@@ -106,26 +106,30 @@ def manifest_for_source(path: str | Path) -> Manifest:
 def manifest_for_document(document: Document) -> Manifest:
     """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest."""
     subdecks = tuple(
-        Subdeck(name=_subdeck_name(section.title), sections=(_literal(section.title),))
+        Subdeck(name=subdeck_name(section.title), sections=(literal_pattern(section.title),))
         for section in document.sections
     )
-    topic = str(document.meta.get("topic") or document.title)
     return Manifest(
         title=document.title,
-        deck_id=stable_id("deckbuilder", document.title),
+        deck_id=zero_config_deck_id(document),
         sources=(document.path.resolve(),),
         subdecks=subdecks,
         path=None,
-        topic=topic if topic.isupper() else topic[:1].lower() + topic[1:],
+        topic=topic_phrase(str(document.meta.get("topic") or document.title)),
         tags=(slugify(document.title),),
     )
 
 
-def _subdeck_name(title: str) -> str:
+def zero_config_deck_id(document: Document) -> int:
+    """The deck id of a build without a manifest: derived from the title, never random."""
+    return stable_id("deckbuilder", document.title)
+
+
+def subdeck_name(title: str) -> str:
     return title.replace("::", ":").strip() or "Notes"
 
 
-def _literal(title: str) -> str:
+def literal_pattern(title: str) -> str:
     """A heading as a manifest pattern that matches only itself (glob characters escaped)."""
     return "".join(f"[{char}]" if char in "*?[" else char for char in title)
 

@@ -27,7 +27,7 @@ class Source:
     """Where a card's fact came from: shown on the back, cited by lint messages."""
 
     path: str
-    """The source file, as the manifest names it."""
+    """The source file, relative to the manifest's parent folder (the repository root)."""
     document: str
     """The document's title."""
     section: tuple[str, ...]
@@ -96,16 +96,19 @@ def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", plain(text).lower())
 
 
-def content_words(text: str) -> set[str]:
+def content_words(text: str, min_length: int = 3) -> set[str]:
     """Words that carry meaning, lightly stemmed so 'metastases' names 'metastasis'."""
-    return {_stem(word) for word in words(text) if word not in _STOPWORDS and len(word) > 2}
+    return {
+        _stem(word) for word in words(text) if word not in _STOPWORDS and len(word) >= min_length
+    }
 
 
 def _stem(word: str) -> str:
     for suffix in ("ases", "asis", "ies", "es", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
-    return word
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 def names_topic(text: str, topic: str) -> bool:
@@ -166,3 +169,19 @@ def as_list(points: list[str]) -> str:
     if len(points) == 1:
         return points[0]
     return "\n".join(f"- {point}" for point in points)
+
+
+def topic_phrase(text: str) -> str:
+    """A title as a phrase used mid-sentence ("... in <topic>").
+
+    Title Case is lowered word by word ("Breast Cancer Metastasis" -> "breast cancer metastasis"),
+    anything else only in its first letter; acronyms ("COPD", "HbA1c") are kept either way.
+    """
+    text = " ".join(text.split())
+    long_words = [word for word in text.split(" ") if len(word) > 3 and word[:1].isalpha()]
+    if len(long_words) >= 2 and all(word[0].isupper() for word in long_words):
+        return lower_first(text)
+    first = text.split(" ", 1)[0]
+    if (len(first) > 1 and first.isupper()) or any(char.isupper() for char in first[1:]):
+        return text
+    return text[:1].lower() + text[1:]

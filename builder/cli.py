@@ -274,7 +274,7 @@ def init(source: Path, force: bool, decks_dir: Path) -> None:
 )
 @reports_errors
 def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) -> None:
-    """Lint the cards a build would make: forbidden text, duplicates, answers that are too long.
+    """Lint the cards a build would make, at their source lines.
 
     MANIFESTS are decks/*.toml files (or Markdown files, zero-config); with none, every manifest
     in decks/ is checked. Each problem prints as `path:line: CODE message`, at the line of the

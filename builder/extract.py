@@ -8,8 +8,8 @@ from .cards import Card
 from .document import Document
 from .errors import SourceError
 from .manifest import Manifest
-from .routing import route
-from .rules import RULES, Context
+from .routing import Route, route
+from .rules import RULES, Context, abbreviation
 
 
 def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
@@ -17,25 +17,51 @@ def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
     cards: list[Card] = []
     for document in documents:
         source_path = display_path(manifest, document)
-        for routed in route(manifest, [document]):
-            ctx = Context(
-                document=document,
-                source_path=source_path,
-                topic=manifest.topic,
-                tables=manifest.tables,
-                in_faq=routed.in_faq,
-            )
+        routes = route(manifest, [document])
+        for routed in routes:
+            ctx = _context(manifest, document, source_path, routed.in_faq)
             for name, rule in RULES:
-                if name not in routed.subdeck.rules:
-                    continue
-                for card in rule(routed.section, ctx):
-                    cards.append(
-                        card.with_route(
-                            routed.subdeck.name, _tags(manifest, routed.subdeck.tags, card)
-                        )
+                if name in routed.subdeck.rules:
+                    cards.extend(
+                        _place(manifest, routed.subdeck.name, routed.subdeck.tags, card)
+                        for card in rule(routed.section, ctx)
                     )
+        if manifest.abbreviations:
+            cards.extend(_abbreviations(manifest, document, source_path, routes))
     check_unique_keys(cards)
     return cards
+
+
+def _abbreviations(
+    manifest: Manifest, document: Document, source_path: str, routes: list[Route]
+) -> list[Card]:
+    """One pass over the whole document: each abbreviation is defined once, wherever it is."""
+    sections = [
+        section
+        for routed in routes
+        if "abbreviation" in routed.subdeck.rules
+        for section in (routed.section.walk() if routed.in_faq else [routed.section])
+    ]
+    ctx = _context(manifest, document, source_path, False)
+    tags = (f"{manifest.tags[0]}::abbreviations",) if manifest.tags else ()
+    return [
+        _place(manifest, manifest.abbreviations, tags, card)
+        for card in abbreviation.extract(sections, ctx)
+    ]
+
+
+def _context(manifest: Manifest, document: Document, source_path: str, in_faq: bool) -> Context:
+    return Context(
+        document=document,
+        source_path=source_path,
+        topic=manifest.topic,
+        tables=manifest.tables,
+        in_faq=in_faq,
+    )
+
+
+def _place(manifest: Manifest, subdeck: str, subdeck_tags: tuple[str, ...], card: Card) -> Card:
+    return card.with_route(subdeck, _tags(manifest, subdeck_tags, card))
 
 
 def _tags(manifest: Manifest, subdeck_tags: tuple[str, ...], card: Card) -> tuple[str, ...]:

@@ -9,24 +9,20 @@ explains itself; docs/manifest.md has the details.
 from __future__ import annotations
 
 import os
-import random
 import textwrap
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .build import _literal, _subdeck_name
-from .cards import lower_first, plain
+from .build import literal_pattern, subdeck_name, zero_config_deck_id
+from .cards import plain, topic_phrase
 from .document import Document, Section, Table, parse_document
 from .errors import ExportError, InputError, SourceError
 from .lock import write_text_atomic
 from .manifest import LINT_KEYS, SUBDECK_KEYS, TABLE_KEYS, TOP_KEYS, LintOptions, slugify
 from .rules.context import matches
 from .rules.faq import is_faq
-
-DECK_ID_RANGE = (1 << 30, 1 << 31)
-"""genanki's recommended range for a deck id: `random.randrange(1 << 30, 1 << 31)`."""
 
 WIDTH = 99
 
@@ -73,7 +69,9 @@ def init_manifest(
         if deck_id is None:
             deck_id = _existing_id(target)
     if deck_id is None:
-        deck_id = random.randrange(*DECK_ID_RANGE)
+        # The id a zero-config build of this document already used, so a deck shared before
+        # `init` keeps its notes; build never invents an id, init pins this one.
+        deck_id = zero_config_deck_id(document)
     text = manifest_text(document, source, Path(decks_dir), slug, deck_id)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -96,7 +94,7 @@ def manifest_text(
         )
     meta = document.meta
     description = _meta_text(meta, "description")
-    topic = _topic(_meta_text(meta, "topic") or document.title)
+    topic = topic_phrase(_meta_text(meta, "topic") or document.title)
     manifest = f"{slug}.toml"
     out: list[str] = []
     out += _comment(
@@ -163,7 +161,7 @@ def manifest_text(
     out += _comment(_sentence(TOP_KEYS["table"]) + " Optional; uncomment and adapt, for example:")
     out += [f"#   {key}: {what}" for key, what in TABLE_KEYS.items()]
     out.append("# [[table]]")
-    out.append(f"# section = {_string(_literal(table[0]) if table else 'Section heading')}")
+    out.append(f"# section = {_string(literal_pattern(table[0]) if table else 'Section heading')}")
     out.append(f"# subject = {_string(table[1] if table else 'Name')}")
     out.append('# question = "{subject} in {topic}: {column}?"')
     out.append("")
@@ -195,11 +193,11 @@ def _subdecks(document: Document, slug: str) -> list[_Subdeck]:
     for section in document.sections:
         if not section.title.strip():
             continue
-        pattern = _literal(section.title)
+        pattern = literal_pattern(section.title)
         if pattern.lower() in patterns:
             continue  # the same heading twice: one subdeck takes both
         patterns.add(pattern.lower())
-        name = _subdeck_name(plain(section.title))
+        name = subdeck_name(plain(section.title))
         base, number = name, 2
         while name.lower() in names:
             name, number = f"{base} ({number})", number + 1
@@ -239,22 +237,6 @@ def _existing_id(path: Path) -> int | None:
 def _meta_text(meta: dict[str, Any], key: str) -> str:
     value = meta.get(key)
     return " ".join(str(value).split()) if value is not None else ""
-
-
-def _topic(text: str) -> str:
-    """A title as a phrase used mid-sentence ("... in <topic>").
-
-    Title Case is lowered word by word ("Breast Cancer Metastasis" -> "breast cancer metastasis"),
-    anything else only in its first letter; acronyms ("COPD", "HbA1c") are kept either way.
-    """
-    text = " ".join(text.split())
-    long_words = [word for word in text.split(" ") if len(word) > 3 and word[:1].isalpha()]
-    if len(long_words) >= 2 and all(word[0].isupper() for word in long_words):
-        return lower_first(text)
-    first = text.split(" ", 1)[0]
-    if (len(first) > 1 and first.isupper()) or any(char.isupper() for char in first[1:]):
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def _relative(source: Path, decks_dir: Path) -> str:

@@ -16,7 +16,9 @@ from typing import Any
 
 from .errors import ManifestError
 
-RULE_NAMES = ("faq", "table", "definition", "enumeration", "figure", "abbreviation")
+RULE_NAMES = (
+    "faq", "table", "definition", "enumeration", "prose_list", "figure", "abbreviation",
+)  # fmt: skip
 """Every extraction rule, in the order they run (see builder/rules/__init__.py)."""
 
 TOP_KEYS = {
@@ -187,9 +189,14 @@ class _Reader:
                 subdecks[index] = Subdeck(
                     subdeck.name, subdeck.sections, subdeck.tags, rules, subdeck.line
                 )
+        abbreviations = data.get("abbreviations", "Abbreviations")
+        if not isinstance(abbreviations, str) or "::" in abbreviations:
+            self.problem(
+                self.line_of("abbreviations"),
+                "`abbreviations` must be a subdeck name without '::' ('' turns them off)",
+            )
         if self.problems:
             raise ManifestError(self.report(), self.path, self.problems[0][0])
-        abbreviations = data.get("abbreviations", "Abbreviations")
         return Manifest(
             title=title,
             deck_id=int(deck_id or 0),
@@ -202,7 +209,7 @@ class _Reader:
             exclude=tuple(self.strings(data, "exclude")),
             forbid=tuple(self.strings(data, "forbid")),
             tables=tuple(tables),
-            abbreviations=abbreviations if isinstance(abbreviations, str) else "Abbreviations",
+            abbreviations=abbreviations.strip(),
             lint=lint_options,
         )
 

@@ -84,7 +84,7 @@ def _unmatched(
                 hint = (
                     f"; did you mean {', '.join(repr(c) for c in close)}?"
                     if close
-                    else ("; run `deckbuilder cards` with a zero-config build to list the headings")
+                    else ("; patterns match a heading's text or its 'Parent/Child' path")
                 )
                 problems.append(
                     (

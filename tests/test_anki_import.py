@@ -52,7 +52,7 @@ def test_deck_tree_has_every_subdeck(imported: Any) -> None:
     names = set(deck_names(imported))
     for subdeck in (
         "FAQ", "Risk Factors & Prognosis", "Diagnosis", "Treatment Trade-offs", "Care Team",
-        "Emerging Therapies",
+        "Emerging Therapies", "Coping", "Abbreviations",
     ):  # fmt: skip
         assert f"{DECK}::{subdeck}" in names
 

@@ -122,3 +122,22 @@ def test_every_front_names_the_topic(cards: list[Card]) -> None:
 def test_no_two_cards_share_a_front(cards: list[Card]) -> None:
     seen = [card.front for card in cards]
     assert len(seen) == len(set(seen))
+
+
+def test_abbreviation_subdeck_holds_exactly_the_defined_abbreviations(cards: list[Card]) -> None:
+    abbreviations = [card for card in cards if card.subdeck == "Abbreviations"]
+    expanded = {
+        card.front.split(" ")[2]: card.back for card in abbreviations if "stand for" in card.front
+    }
+    assert expanded == {
+        "CT": "computed tomography",
+        "MRI": "magnetic resonance imaging",
+        "ER": "Estrogen receptor",
+        "PR": "progesterone receptor",
+        "RFA": "radiofrequency ablation",
+        "MWA": "microwave ablation",
+    }
+    reverse = {card.back for card in abbreviations if card.front.startswith("Abbreviation for")}
+    assert reverse == set(expanded)
+    for used_only in ("PET", "HER2", "BRCA1", "CA 15-3"):
+        assert not any(used_only in card.front + card.back for card in abbreviations)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from ..cards import Card
 from ..document import Section
-from . import definition, enumeration, faq, figure, table
+from . import abbreviation, definition, enumeration, faq, figure, prose_list, table
 from .context import Context
 
 Rule = Callable[[Section, Context], list[Card]]
@@ -19,8 +19,9 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("table", table.extract),
     ("definition", definition.extract),
     ("enumeration", enumeration.extract),
+    ("prose_list", prose_list.extract),
     ("figure", figure.extract),
 )
-"""Section rules. `abbreviation` reads the whole document instead (see builder/extract.py)."""
+"""Section rules, in order. `abbreviation` reads the whole document instead (builder/extract.py)."""
 
-__all__ = ["RULES", "Context", "Rule"]
+__all__ = ["RULES", "Context", "Rule", "abbreviation"]

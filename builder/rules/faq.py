@@ -24,7 +24,7 @@ _FAQ_TITLE = re.compile(
     r"questions( and |\s*&\s*)answers|q\s*&\s*a|questions)\b",
     re.IGNORECASE,
 )
-_BOLD_QUESTION = re.compile(r"^(\*\*|__)(?P<q>[^*_].*?\?)\s*(\*\*|__)$", re.DOTALL)
+_BOLD_QUESTION = re.compile(r"^(\*\*|__)(?P<q>[^*_].*?\?(\s*\{#[^}]*\})?)\s*(\*\*|__)$", re.DOTALL)
 _Q_PREFIX = re.compile(r"^(\*\*|__)?Q(uestion)?\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^(\*\*|__)?A(nswer)?\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
 
@@ -85,10 +85,16 @@ def _inline_questions(blocks: tuple[Block, ...]) -> list[tuple[str, str, int, st
 def _question_of(block: Block) -> tuple[str, str] | None:
     if not isinstance(block, Paragraph):
         return None
-    text = block.text.strip()
-    bold = _BOLD_QUESTION.match(text)
+    text, pin = split_pin(block.text.strip())
+    pin_text = f" {{#{pin}}}" if pin else ""
+    bold = _BOLD_QUESTION.match(text.strip())
     if bold:
-        return bold.group("q").strip(), ""
+        question, inner_pin = split_pin(bold.group("q").strip())
+        if inner_pin:  # `**Question? {#id}**`
+            pin_text = f" {{#{inner_pin}}}"
+            question = question.strip()
+        return question + pin_text, ""
+    text = block.text.strip()
     prefix = _Q_PREFIX.match(text)
     if prefix:
         body = text[prefix.end() :]

@@ -1,0 +1,494 @@
+"""Card lint for `deckbuilder check`: pure functions from a planned deck to a list of problems.
+
+Each rule looks at the cards as Markdown (`Card.front` / `Card.back`), not at the rendered HTML,
+and reports at the card's source line, so a teacher fixes the Markdown. `LINT_RULES` is the one
+list of codes: `docs/lint-rules.md` documents each of them, and a test checks the two agree.
+Errors are things a student must never see (forbidden text, an empty side, the same question
+twice, the answer printed in the question); warnings are judgement calls a teacher makes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Literal
+
+from .cards import Card, content_words, names_topic, plain
+from .errors import ManifestError
+
+if TYPE_CHECKING:
+    from .build import DeckPlan
+    from .manifest import Manifest
+
+Severity = Literal["error", "warning"]
+
+LINT_RULES: dict[str, tuple[Severity, str]] = {
+    "ANSWER-IN-FRONT": ("error", "the answer is printed in the question"),
+    "DANGLING-PRONOUN": (
+        "warning",
+        "the front starts with a pronoun (it, this, they...) and does not name the topic",
+    ),
+    "DUPLICATE-FRONT": ("error", "two notes ask the same question"),
+    "EMPTY-FIELD": ("error", "an empty front or Basic back, or a cloze note without a deletion"),
+    "FORBIDDEN-TEXT": ("error", "a field contains text the manifest's `forbid` list bans"),
+    "LIST-ON-BASIC": ("warning", "a Basic card's answer is a long list: make it a cloze note"),
+    "LONG-ANSWER": ("warning", "an answer (or a cloze deletion) too long to recall in one go"),
+    "NEAR-DUPLICATE-FRONT": ("warning", "two notes ask almost the same question"),
+}
+"""Every rule: code -> (severity, one-line description)."""
+
+MAX_CLOZE_WORDS = 25
+"""Longest cloze deletion, in words (the manifest's `max_answer_words` applies when lower)."""
+NEAR_DUPLICATE_RATIO = 0.92
+"""difflib similarity of two normalised fronts from which they count as near-duplicates."""
+MIN_ANSWER_CHARS = 3
+"""Shorter answers ('No', 'CT') are not looked for in their front: they match by accident."""
+PRONOUNS = frozenset(["it", "this", "these", "they", "those", "he", "she", "its", "their"])
+
+_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]+|<img\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str
+    line: int
+    code: str
+    message: str
+    severity: Literal["error", "warning"]
+
+
+def check_plan(plan: DeckPlan) -> list[Problem]:
+    """Every problem in a planned deck, sorted by path, line and code."""
+    return check_cards([note.card for note in plan.notes], plan.manifest)
+
+
+def check_cards(cards: Sequence[Card], manifest: Manifest) -> list[Problem]:
+    """Every problem in these cards (in deck order) under the manifest's limits and `forbid`."""
+    forbidden = _forbid_patterns(manifest)
+    problems: list[Problem] = []
+    for card in cards:
+        problems.extend(_check_card(card, manifest, forbidden))
+    problems.extend(_check_duplicates(cards))
+    return sorted(problems, key=_sort_key)
+
+
+# -- one card at a time ----------------------------------------------------------------------
+
+
+def _check_card(
+    card: Card, manifest: Manifest, forbidden: list[tuple[str, re.Pattern[str]]]
+) -> Iterable[Problem]:
+    yield from _forbidden_text(card, forbidden)
+    empty = list(_empty_fields(card))
+    yield from empty
+    if empty:
+        return
+    if card.note_type == "cloze":
+        yield from _long_clozes(card, min(MAX_CLOZE_WORDS, manifest.lint.max_answer_words))
+        yield from _cloze_in_front(card)
+    else:
+        yield from _long_answer(card, manifest.lint.max_answer_words)
+        yield from _list_on_basic(card, manifest.lint.max_list_items)
+        yield from _answer_in_front(card)
+    yield from _dangling_pronoun(card, manifest.topic)
+
+
+def _empty_fields(card: Card) -> Iterable[Problem]:
+    if not _has_content(card.front):
+        yield _problem(card, "EMPTY-FIELD", "the front is empty")
+    elif card.note_type == "basic" and not _has_content(card.back):
+        yield _problem(card, "EMPTY-FIELD", "the back is empty: a Basic card needs an answer")
+    elif card.note_type == "cloze":
+        deletions = cloze_deletions(card.front)
+        if not deletions:
+            yield _problem(
+                card, "EMPTY-FIELD", "the cloze note has no deletion: mark one as {{c1::...}}"
+            )
+        for number, text in deletions:
+            if not _has_content(text):
+                yield _problem(card, "EMPTY-FIELD", f"cloze deletion c{number} is empty")
+
+
+def _has_content(markdown: str) -> bool:
+    """Text, or an image (whose plain text may be empty)."""
+    return bool(plain_text(markdown)) or _IMAGE.search(markdown) is not None
+
+
+def _long_answer(card: Card, limit: int) -> Iterable[Problem]:
+    count = word_count(card.back)
+    if count > limit:
+        yield _problem(
+            card,
+            "LONG-ANSWER",
+            f"the answer has {count} words (limit {limit}): split it into several cards "
+            "or keep only the key fact",
+        )
+
+
+def _long_clozes(card: Card, limit: int) -> Iterable[Problem]:
+    for number, text in cloze_deletions(card.front):
+        count = word_count(text)
+        if count > limit:
+            yield _problem(
+                card,
+                "LONG-ANSWER",
+                f"cloze deletion c{number} has {count} words (limit {limit}): "
+                "delete only the key words",
+            )
+
+
+def _list_on_basic(card: Card, limit: int) -> Iterable[Problem]:
+    items = longest_list(card.back)
+    if items > limit:
+        yield _problem(
+            card,
+            "LIST-ON-BASIC",
+            f"the answer is a list of {items} items (limit {limit}): make it a cloze note, "
+            "one deletion per item",
+        )
+
+
+def _answer_in_front(card: Card) -> Iterable[Problem]:
+    answer = _answer_form(card.back)
+    if len(answer) >= MIN_ANSWER_CHARS and _contains(plain_text(card.front), answer):
+        yield _problem(
+            card, "ANSWER-IN-FRONT", f"the answer {_quote(answer)} is printed in the front"
+        )
+
+
+def _cloze_in_front(card: Card) -> Iterable[Problem]:
+    """On the card for cN, every cN deletion is hidden and the other clozes are shown."""
+    deletions = cloze_deletions(card.front)
+    reported: set[tuple[str, str]] = set()
+    for number in dict.fromkeys(number for number, _ in deletions):
+        shown = plain_text(_cloze_card_text(card.front, number))
+        for this, text in deletions:
+            answer = _answer_form(text)
+            if this != number or len(answer) < MIN_ANSWER_CHARS or (number, answer) in reported:
+                continue
+            if _contains(shown, answer):
+                reported.add((number, answer))
+                yield _problem(
+                    card,
+                    "ANSWER-IN-FRONT",
+                    f"cloze deletion c{number} {_quote(answer)} also appears in the note "
+                    "outside the deletion",
+                )
+
+
+def _cloze_card_text(front: str, number: str) -> str:
+    """The question side of card cN: its deletions hidden, every other deletion shown."""
+
+    def show(match: re.Match[str]) -> str:
+        return " … " if match.group(1) == number else _cloze_text(match.group(2))
+
+    return _CLOZE.sub(show, front)
+
+
+def _dangling_pronoun(card: Card, topic: str) -> Iterable[Problem]:
+    front = plain_text(card.front)
+    match = re.match(r"\W*([^\W\d_]+)", front)
+    if match and match.group(1).lower() in PRONOUNS and not names_topic(front, topic):
+        yield _problem(
+            card,
+            "DANGLING-PRONOUN",
+            f"the front starts with {_quote(match.group(1))} and does not name the topic "
+            f"({_quote(topic)}): say what it refers to",
+        )
+
+
+def _forbidden_text(card: Card, forbidden: list[tuple[str, re.Pattern[str]]]) -> Iterable[Problem]:
+    source = f"{card.source.document} — {' › '.join(card.source.section)}"
+    fields = [
+        (name, text, plain_text(text))
+        for name, text in (
+            ("front", card.front),
+            ("back", card.back),
+            ("context", card.context),
+            ("source", source),
+        )
+    ]
+    for pattern, regex in forbidden:
+        for name, text, plain_form in fields:
+            if regex.search(text) or regex.search(plain_form):
+                yield _problem(
+                    card,
+                    "FORBIDDEN-TEXT",
+                    f"the {name} contains {_quote(pattern)}, which the manifest forbids",
+                )
+                break
+
+
+def _forbid_patterns(manifest: Manifest) -> list[tuple[str, re.Pattern[str]]]:
+    """`forbid` entries as regexes: `/regex/` as written, anything else as a literal phrase."""
+    patterns = []
+    for pattern in manifest.forbid:
+        if len(pattern) >= 3 and pattern.startswith("/") and pattern.endswith("/"):
+            try:
+                regex = re.compile(pattern[1:-1], re.IGNORECASE)
+            except re.error as exc:
+                raise ManifestError(
+                    f"forbid pattern {pattern!r} is not a valid regular expression ({exc})",
+                    manifest.path,
+                ) from exc
+        else:
+            words = pattern.split()
+            regex = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
+        patterns.append((pattern, regex))
+    return patterns
+
+
+# -- pairs of notes ----------------------------------------------------------------------------
+
+
+def _check_duplicates(cards: Sequence[Card]) -> Iterable[Problem]:
+    """Each note against the notes before it; reported at the later one, naming the earlier.
+
+    Near-duplicates name the most similar earlier note (the earliest of equals). Every pair
+    could be compared, so cheap upper bounds of the similarity rule most out first: only fronts
+    of a compatible length are looked at, then the characters two fronts have in common must
+    allow the ratio (difflib's `quick_ratio`, from character counts made once per front).
+    """
+    seen: dict[str, Card] = {}
+    by_length: dict[int, list[tuple[int, str, int, Card]]] = {}
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    ratio_needed = NEAR_DUPLICATE_RATIO
+    for index, card in enumerate(cards):
+        front = front_key(card.front)
+        if not front:
+            continue
+        first = seen.get(front)
+        if first is not None:
+            yield _problem(
+                card,
+                "DUPLICATE-FRONT",
+                f"front {_quote(plain_text(card.front))} repeats the card at {_where(first, card)}",
+            )
+            continue
+        chars = _char_counts(front)
+        countable = len(front) < _COUNT_LIMIT
+        matcher.set_seq2(front)
+        best: tuple[float, int, Card] | None = None
+        # ratio <= 2 * min(len) / (sum of lens): outside these lengths it cannot reach the bar.
+        shortest = math.ceil(len(front) * ratio_needed / (2 - ratio_needed))
+        longest = math.floor(len(front) * (2 - ratio_needed) / ratio_needed)
+        for length in range(shortest, longest + 1):
+            total = len(front) + length
+            for other_index, other_front, other_chars, other in by_length.get(length, ()):
+                if (
+                    countable
+                    and length < _COUNT_LIMIT
+                    and 2 * _common_chars(chars, other_chars) < ratio_needed * total
+                ):
+                    continue
+                matcher.set_seq1(other_front)
+                ratio = matcher.ratio()
+                if (
+                    ratio >= ratio_needed
+                    and (best is None or (ratio, -other_index) > (best[0], -best[1]))
+                    and only_wording_differs(front, other_front)
+                ):
+                    best = (ratio, other_index, other)
+        if best is not None:
+            yield _problem(
+                card,
+                "NEAR-DUPLICATE-FRONT",
+                f"front {_quote(plain_text(card.front))} is {best[0]:.0%} similar to "
+                f"{_quote(plain_text(best[2].front))} at {_where(best[2], card)}",
+            )
+        seen[front] = card
+        by_length.setdefault(len(front), []).append((index, front, chars, card))
+
+
+def only_wording_differs(first: str, second: str) -> bool:
+    """True when two fronts differ only in small words, punctuation or word endings.
+
+    "What does CT stand for?" and "What does MRI stand for?" are alike as strings but ask about
+    different things (sibling cards from one template); "How is X treated?" and "How is the X
+    treated?" ask the same thing.
+    """
+    left, right = first.split(), second.split()
+    for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, left, right).get_opcodes():
+        if tag != "equal" and content_words(" ".join(left[a1:a2]), 1) != content_words(
+            " ".join(right[b1:b2]), 1
+        ):
+            return False
+    return True
+
+
+# Character counts packed into one integer, a 16-bit field per character class, so the
+# characters two fronts share (the sum of the smaller count of each class) take a few big-integer
+# operations instead of a Python loop per class. Exact while fronts are under 2**15 characters.
+_COUNTED = "abcdefghijklmnopqrstuvwxyz0123456789 "
+_FIELD_BITS = 16
+_COUNT_LIMIT = 1 << (_FIELD_BITS - 1)
+_FIELD_MASK = (1 << _FIELD_BITS) - 1
+_GUARDS = sum(1 << (_FIELD_BITS * i + _FIELD_BITS - 1) for i in range(len(_COUNTED) + 1))
+
+
+def _char_counts(text: str) -> int:
+    """How often each of a-z, 0-9 and space occurs, then all other characters together, packed."""
+    counts = Counter(text)
+    known = [counts.pop(char, 0) for char in _COUNTED]
+    fields = [*known, counts.total()]
+    return sum(min(count, _COUNT_LIMIT - 1) << (_FIELD_BITS * i) for i, count in enumerate(fields))
+
+
+def _common_chars(first: int, second: int) -> int:
+    """Sum over the packed fields of min(first, second): characters the two texts share."""
+    # Per field, (a + 2**15) - b keeps its guard bit exactly when a >= b.
+    first_larger = (((first | _GUARDS) - second) & _GUARDS) >> (_FIELD_BITS - 1)
+    mask = first_larger * _FIELD_MASK
+    smaller = (second & mask) | (first & ~mask)
+    # The fields are digits in base 2**16, and 2**16 = 1 (mod 2**16 - 1): the remainder is
+    # their sum, which is below 2**15.
+    return smaller % _FIELD_MASK
+
+
+def front_key(markdown: str) -> str:
+    """A front compared for duplicates: cloze text shown, case, punctuation and spacing folded."""
+    text = unicodedata.normalize("NFKC", plain_text(markdown)).casefold()
+    text = re.sub(r"[^\w\s]|_", " ", text)
+    return " ".join(text.split())
+
+
+def _where(first: Card, card: Card) -> str:
+    if first.source.path == card.source.path:
+        return f"line {first.source.line}"
+    return f"{first.source.path}:{first.source.line}"
+
+
+# -- text helpers ------------------------------------------------------------------------------
+
+
+def cloze_deletions(text: str) -> list[tuple[str, str]]:
+    """(number, Markdown text) of every `{{cN::text}}` or `{{cN::text::hint}}` in order."""
+    return [(m.group(1), _cloze_text(m.group(2))) for m in _CLOZE.finditer(text)]
+
+
+def _cloze_text(body: str) -> str:
+    return body.split("::", 1)[0]
+
+
+@lru_cache(maxsize=4096)
+def plain_text(markdown: str) -> str:
+    """A field's Markdown as one line of text: block markup, inline markup and clozes removed."""
+    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown)
+    parts = []
+    for token in _parse(text):
+        if token.type == "inline":
+            parts.append(plain(token.content))
+        elif token.type in ("fence", "code_block"):
+            parts.append(token.content)
+        elif token.type == "html_block":
+            parts.append(re.sub(r"<[^>]*>", " ", token.content))
+    return " ".join(" ".join(parts).split())
+
+
+def word_count(markdown: str) -> int:
+    """Words in the plain text; a word is a run of non-space characters with a letter or digit."""
+    return sum(1 for word in plain_text(markdown).split() if any(c.isalnum() for c in word))
+
+
+def longest_list(markdown: str) -> int:
+    """Items of the longest Markdown list (each nested list counted on its own)."""
+    stack: list[int] = []
+    longest = 0
+    for token in _parse(markdown):
+        if token.type in ("bullet_list_open", "ordered_list_open"):
+            stack.append(0)
+        elif token.type == "list_item_open" and stack:
+            stack[-1] += 1
+        elif token.type in ("bullet_list_close", "ordered_list_close") and stack:
+            longest = max(longest, stack.pop())
+    return longest
+
+
+@lru_cache(maxsize=1)
+def _markdown() -> Any:
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("table")
+
+
+def _parse(markdown: str) -> list[Any]:
+    return list(_markdown().parse(markdown))
+
+
+def _answer_form(markdown: str) -> str:
+    """An answer as looked for in a front: plain text without the closing full stop."""
+    return plain_text(markdown).strip(" .,;:!?")
+
+
+def _contains(text: str, answer: str) -> bool:
+    """`answer` in `text` ignoring case, as whole words ('Yes' is not in 'eyes')."""
+    pattern = r"\s+".join(re.escape(word) for word in answer.split())
+    if answer[0].isalnum() or answer[0] == "_":
+        pattern = r"(?<!\w)" + pattern
+    if answer[-1].isalnum() or answer[-1] == "_":
+        pattern += r"(?!\w)"
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def _quote(text: str, width: int = 70) -> str:
+    """Quoted, long text cut in the middle: the ends tell similar questions apart."""
+    if len(text) > width:
+        head = (width - 1) // 2
+        text = text[:head].rstrip() + "…" + text[len(text) - (width - 1 - head) :].lstrip()
+    return f'"{text}"'
+
+
+def _problem(card: Card, code: str, message: str) -> Problem:
+    return Problem(card.source.path, card.source.line, code, message, LINT_RULES[code][0])
+
+
+def _sort_key(problem: Problem) -> tuple[str, int, str, str]:
+    return (problem.path, problem.line, problem.code, problem.message)
+
+
+# -- output ------------------------------------------------------------------------------------
+
+
+def problem_record(problem: Problem) -> dict[str, Any]:
+    """One problem as JSON, with stable keys (see docs/lint-rules.md, "Output")."""
+    return {
+        "path": problem.path,
+        "line": problem.line,
+        "code": problem.code,
+        "severity": problem.severity,
+        "message": problem.message,
+    }
+
+
+def format_problems(
+    problems: Sequence[Problem], fmt: Literal["text", "json"], cards: int | None = None
+) -> str:
+    """`path:line: CODE message` lines and a summary, or a JSON list; sorted either way.
+
+    `cards` is how many cards were checked, for the summary; without it the summary counts the
+    distinct card lines that have problems.
+    """
+    ordered = sorted(problems, key=_sort_key)
+    if fmt == "json":
+        records = [problem_record(problem) for problem in ordered]
+        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    lines = [f"{p.path}:{p.line}: {p.code} {p.message}" for p in ordered]
+    errors = sum(1 for p in ordered if p.severity == "error")
+    warnings = len(ordered) - errors
+    checked = cards if cards is not None else len({(p.path, p.line) for p in ordered})
+    lines.append(
+        f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(checked, 'card')}"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"

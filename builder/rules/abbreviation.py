@@ -1,0 +1,72 @@
+"""Abbreviations the document defines ("radiofrequency ablation (RFA)") become two cards each.
+
+Unlike the section rules this one reads the whole document: definitions are found with the
+Schwartz & Hearst algorithm (builder/abbreviations.py) in paragraphs, list items and table cells
+of the sections the manifest routes, and only the first definition of each short form counts.
+Abbreviations that are only used, never defined ("PET scans"), make no cards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..abbreviations import find_abbreviations
+from ..cards import Card, normalise, plain
+from ..document import Block, ListBlock, Paragraph, Section, Table
+from .context import Context, context_line
+
+
+def extract(sections: list[Section], ctx: Context) -> list[Card]:
+    """Both directions for every abbreviation defined in `sections` (in document order)."""
+    seen: set[str] = set()
+    cards: list[Card] = []
+    for section, line, text in _texts(sections):
+        for found in find_abbreviations(plain(text)):
+            short = found.short
+            if short.lower() in seen:
+                continue
+            seen.add(short.lower())
+            source = ctx.source(section, line)
+            context = context_line(section)
+            cards.append(
+                Card(
+                    rule="abbreviation",
+                    note_type="basic",
+                    front=f"What does {short} stand for in {ctx.topic}?",
+                    back=found.long,
+                    source=source,
+                    key=("abbreviation", normalise(short), "expand"),
+                    context=context,
+                )
+            )
+            cards.append(
+                Card(
+                    rule="abbreviation",
+                    note_type="basic",
+                    front=f"Abbreviation for “{found.long}” in {ctx.topic}?",
+                    back=short,
+                    source=source,
+                    key=("abbreviation", normalise(short), "abbreviate"),
+                    context=context,
+                )
+            )
+    return cards
+
+
+def _texts(sections: list[Section]) -> Iterator[tuple[Section, int, str]]:
+    for section in sections:
+        yield from _block_texts(section, section.blocks)
+
+
+def _block_texts(section: Section, blocks: tuple[Block, ...]) -> Iterator[tuple[Section, int, str]]:
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield section, block.line, block.text
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield section, item.line, item.text
+                yield from _block_texts(section, item.blocks)
+        elif isinstance(block, Table):
+            for row in block.rows:
+                for cell in row.cells:
+                    yield section, row.line, cell

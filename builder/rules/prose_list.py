@@ -1,0 +1,105 @@
+"""Lists written inside a sentence become cloze notes, one cloze per item.
+
+Much of a real article's content sits in prose: "symptoms, including abdominal pain, jaundice,
+fatigue, and weight loss". After a cue ("including", "such as", "include(s)", "a combination
+of"), three or more short comma-separated items ending in "and"/"or" make one Cloze note. A
+sentence that leans on the one before it ("This can lead to...") takes that sentence along, so the
+card stands alone; one that does not name the topic is prefixed with its section and topic.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..cards import Card, make_key, names_topic, plain
+from ..document import Paragraph, Section
+from .context import Context, context_line
+from .enumeration import split_sentences
+
+_CUE = re.compile(
+    r"\b(including|such as|includes?|a combination of)\s+(?!the following\b)", re.IGNORECASE
+)
+_END_OF_ITEM = re.compile(
+    r"\s+(?:can|may|might|will|would|should|must|are|is|was|were|has|have|had|that|which|"
+    r"depending|as well as)\b.*$|,.*$|[.;:!?]+$",
+    re.IGNORECASE,
+)
+_LEANS_BACK = re.compile(r"^(this|these|it|they|such|those)\b", re.IGNORECASE)
+MIN_ITEMS = 3
+MAX_ITEM_WORDS = 8
+MAX_CARD_WORDS = 70
+
+
+def extract(section: Section, ctx: Context) -> list[Card]:
+    if ctx.in_faq:
+        return []
+    cards = []
+    for block in section.blocks:
+        if not isinstance(block, Paragraph):
+            continue
+        sentences = split_sentences(plain(block.text))
+        for index, sentence in enumerate(sentences):
+            cloze = cloze_items(sentence)
+            if cloze is None:
+                continue
+            text = cloze
+            if _LEANS_BACK.match(sentence) and index > 0:
+                text = f"{sentences[index - 1]} {cloze}"
+            if len(text.split()) > MAX_CARD_WORDS:
+                continue
+            if ctx.topic and not names_topic(text, ctx.topic):
+                text = f"{ctx.situate(plain(section.title))}: {text}"
+            cards.append(
+                Card(
+                    rule="prose_list",
+                    note_type="cloze",
+                    front=text,
+                    back="",
+                    source=ctx.source(section, block.line),
+                    key=make_key(
+                        "prose_list", section.path, re.sub(r"\{\{c\d+::[^}]*\}\}", "#", cloze)
+                    ),
+                    context=context_line(section),
+                )
+            )
+    return cards
+
+
+def cloze_items(sentence: str) -> str | None:
+    """The sentence with each listed item as a cloze, or None when it holds no such list."""
+    for cue in _CUE.finditer(sentence):
+        spans = _item_spans(sentence, cue.end())
+        if spans is None:
+            continue
+        out, last = [], 0
+        for number, (start, end) in enumerate(spans, 1):
+            out.append(sentence[last:start] + f"{{{{c{number}::{sentence[start:end]}}}}}")
+            last = end
+        return "".join(out) + sentence[last:]
+    return None
+
+
+def _item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
+    """Character spans of the list items starting at `start`: a, b, (and|or) c."""
+    spans: list[tuple[int, int]] = []
+    position = start
+    while True:
+        comma = sentence.find(", ", position)
+        chunk_end = comma if comma != -1 else len(sentence)
+        chunk = sentence[position:chunk_end]
+        final = re.match(r"(and|or)\s+", chunk)
+        if final or comma == -1:
+            item_start = position + (final.end() if final else 0)
+            tail = sentence[item_start:]
+            cut = _END_OF_ITEM.search(tail)
+            item_end = item_start + (cut.start() if cut else len(tail))
+            spans.append((item_start, item_end))
+            break
+        spans.append((position, chunk_end))
+        position = comma + 2
+    items = [sentence[a:b] for a, b in spans]
+    if len(items) < MIN_ITEMS or any(_CUE.search(item) for item in items):
+        return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
+    if not all(0 < len(item.split()) <= MAX_ITEM_WORDS for item in items):
+        return None
+    return spans

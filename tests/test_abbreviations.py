@@ -1,0 +1,176 @@
+"""Tests for builder.abbreviations (Schwartz & Hearst abbreviation definitions)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.abbreviations import Abbreviation, find_abbreviations
+
+CASES: list[tuple[str, list[tuple[str, str]]]] = [
+    # --- plain "long form (short form)" -------------------------------------------------
+    ("magnetic resonance imaging (MRI)", [("MRI", "magnetic resonance imaging")]),
+    (
+        "Patients underwent computed tomography (CT) scans before surgery.",
+        [("CT", "computed tomography")],
+    ),
+    (
+        "Tumours were treated with radiofrequency ablation (RFA).",
+        [("RFA", "radiofrequency ablation")],
+    ),
+    ("Alternatively, microwave ablation (MWA) may be used.", [("MWA", "microwave ablation")]),
+    (
+        "Estrogen receptor (ER) and progesterone receptor (PR) status was recorded.",
+        [("ER", "Estrogen receptor"), ("PR", "progesterone receptor")],
+    ),
+    # --- reverse "short form (long form)" -----------------------------------------------
+    ("MRI (magnetic resonance imaging) is sensitive.", [("MRI", "magnetic resonance imaging")]),
+    (
+        "Staging used PET (positron emission tomography) where available.",
+        [("PET", "positron emission tomography")],
+    ),
+    (
+        "Overexpression of HER2 (human epidermal growth factor receptor 2) is common.",
+        [("HER2", "human epidermal growth factor receptor 2")],
+    ),
+    # --- digits and punctuation in the short form ---------------------------------------
+    ("Serum interleukin 6 (IL-6) levels rose.", [("IL-6", "interleukin 6")]),
+    ("Patients with type 2 diabetes (T2D) were excluded.", [("T2D", "type 2 diabetes")]),
+    # --- letters taken from inside words, hyphenated words ------------------------------
+    (
+        "Most liver tumours are hepatocellular carcinoma (HCC).",
+        [("HCC", "hepatocellular carcinoma")],
+    ),
+    ("It binds deoxyribonucleic acid (DNA) directly.", [("DNA", "deoxyribonucleic acid")]),
+    ("Serum anti-Müllerian hormone (AMH) falls with age.", [("AMH", "anti-Müllerian hormone")]),
+    (
+        "Smokers develop non-small cell lung cancer (NSCLC).",
+        [("NSCLC", "non-small cell lung cancer")],
+    ),
+    # --- text after ";" or "," inside the parenthesis is dropped ------------------------
+    (
+        "X-ray computed tomography (CT; also known as CAT scanning) is widely available.",
+        [("CT", "computed tomography")],
+    ),
+    (
+        "Levels of tumour necrosis factor (TNF, also called cachectin) were high.",
+        [("TNF", "tumour necrosis factor")],
+    ),
+    # --- parentheticals that are not abbreviations --------------------------------------
+    ("Details are given in the methods section (see below).", []),
+    ("The original algorithm (2003) is remarkably simple.", []),
+    ("Several modalities are used for staging (e.g. ultrasound).", []),
+    ("Early genetic testing (e.g., BRCA) is offered to carriers.", []),
+    ("Survival improved significantly (p < 0.05) after treatment.", []),
+    ("Outcomes differed between the groups (three separate cohorts).", []),
+    # --- letters of the parenthesis cannot be matched -----------------------------------
+    ("She had a heart attack (MI) last year.", []),
+    # --- abbreviations used without a definition ----------------------------------------
+    ("PET scans detected HER2-positive lesions.", []),
+    ("Carriers of BRCA1, BRCA2 mutations had raised CA 15-3 levels.", []),
+    # --- the long form may not cross a sentence boundary --------------------------------
+    ("Each patient had a heart attack (HA).", [("HA", "heart attack")]),
+    ("Each patient had a heart attack. Later admissions (HA) were rare.", []),
+    ("Was it a heart attack? Later admissions (HA) were rare.", []),
+    # --- rejected pairs -----------------------------------------------------------------
+    ("She ate an apple with no big bonus (AB).", []),  # 5 words > min(2 + 5, 2 * 2)
+    ("The Xy (X-Y) locus was mapped.", []),  # long form shorter than short form
+    ("We used the CT scanner protocol (CT).", []),  # long form contains the short form
+    ("Use the ct scanner protocol (CT).", []),  # ... in any case
+    ("The function f(x) was plotted.", []),  # no space before the parenthesis
+    # --- duplicates: only the first definition of a short form --------------------------
+    (
+        "We used computed tomography (CT). A repeat cardiac tomography (CT) was done.",
+        [("CT", "computed tomography")],
+    ),
+    # --- nesting ------------------------------------------------------------------------
+    (
+        "Tumours were imaged (using magnetic resonance imaging (MRI)).",
+        [("MRI", "magnetic resonance imaging")],
+    ),
+    # --- sentences from our article -----------------------------------------------------
+    (
+        "Imaging techniques such as ultrasound, computed tomography (CT) scans, and magnetic "
+        "resonance imaging (MRI) are commonly employed",
+        [("CT", "computed tomography"), ("MRI", "magnetic resonance imaging")],
+    ),
+    (
+        "Minimally invasive treatments, such as radiofrequency ablation (RFA) and microwave "
+        "ablation (MWA), use heat to destroy tumours.",
+        [("RFA", "radiofrequency ablation"), ("MWA", "microwave ablation")],
+    ),
+    (
+        "Estrogen receptor (ER) and progesterone receptor (PR) positive breast cancers",
+        [("ER", "Estrogen receptor"), ("PR", "progesterone receptor")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[text[:40] for text, _ in CASES])
+def test_find_abbreviations(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(a.short, a.long) for a in find_abbreviations(text)] == expected
+
+
+def test_offsets_point_at_the_definition() -> None:
+    text = "Before. Serum interleukin 6 (IL-6) rose, and PET (positron emission tomography) too."
+    il6, pet = find_abbreviations(text)
+    assert il6 == Abbreviation("IL-6", "interleukin 6", text.index("interleukin"))
+    assert pet == Abbreviation("PET", "positron emission tomography", text.index("PET"))
+
+
+def test_definitions_in_order_across_paragraphs() -> None:
+    text = (
+        "Staging relies on computed tomography (CT).\n\n"
+        "Heat-based options include\nradiofrequency ablation (RFA)."
+    )
+    assert find_abbreviations(text) == [
+        Abbreviation("CT", "computed tomography", text.index("computed")),
+        Abbreviation("RFA", "radiofrequency ablation", text.index("radiofrequency")),
+    ]
+
+
+def test_long_form_does_not_cross_paragraph_break() -> None:
+    assert find_abbreviations("a heart attack\n\nAt admission (HA) it was noted.") == []
+
+
+def test_abbreviation_is_frozen() -> None:
+    abbreviation = Abbreviation("CT", "computed tomography", 0)
+    with pytest.raises(AttributeError):
+        abbreviation.short = "MRI"  # type: ignore[misc]
+
+
+# Text built from pieces that make parentheses and plausible definitions likely.
+_PIECES = st.sampled_from(
+    [
+        " ", "(", ")", " (", ") ", ". ", ", ", "; ", "\n", "\n\n", "-", "e.g.", "CT", "MRI",
+        "IL-6", "computed", "tomography", "magnetic", "resonance", "imaging", "a", "A", "x",
+        "2", "İ", "ß", "ǅ",
+    ]
+)  # fmt: skip
+_TEXTS = st.one_of(st.text(), st.lists(_PIECES, max_size=40).map("".join))
+
+
+@settings(max_examples=400)
+@given(_TEXTS)
+def test_results_are_located_in_the_text(text: str) -> None:
+    results = find_abbreviations(text)
+    shorts = [a.short for a in results]
+    assert len(shorts) == len(set(shorts))
+    assert [a.offset for a in results] == sorted(a.offset for a in results)
+    for a in results:
+        assert a.long and a.short
+        assert a.long in text
+        after = text[a.offset :]
+        if after.startswith(a.long):
+            # long form (short form): the short form follows in parentheses.
+            tail = after[len(a.long) :]
+            assert re.match(r"\s+\(\s*" + re.escape(a.short), tail), (a, text)
+        else:
+            # short form (long form): the short form comes before the parenthesis.
+            assert after.startswith(a.short), (a, text)
+            tail = after[len(a.short) :]
+            assert re.match(r"\s+\(", tail), (a, text)
+            assert a.long in tail, (a, text)

@@ -1,0 +1,545 @@
+"""`deckbuilder check`: each lint rule on a card that breaks it and one that does not, the output
+formats, the command's exit statuses, and the shipped deck (no errors)."""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder import load_manifest, plan_deck
+from builder.cards import Card, NoteType, Source
+from builder.cli import cli
+from builder.errors import ManifestError
+from builder.lint import (
+    LINT_RULES,
+    Problem,
+    _char_counts,
+    _common_chars,
+    check_cards,
+    check_plan,
+    format_problems,
+    front_key,
+)
+from builder.manifest import LintOptions, Manifest
+from tests.conftest import ROOT, SEED_MANIFEST, copy_project
+
+PATH = "source/asthma.md"
+
+
+def card(
+    front: str,
+    back: str = "A short answer.",
+    line: int = 1,
+    note_type: NoteType = "basic",
+    context: str = "Asthma › FAQ",
+    section: tuple[str, ...] = ("Asthma", "FAQ"),
+) -> Card:
+    return Card(
+        rule="faq" if note_type == "basic" else "enumeration",
+        note_type=note_type,
+        front=front,
+        back=back,
+        source=Source(PATH, "Asthma", section, line),
+        key=("test", str(line), front),
+        context=context,
+    )
+
+
+def manifest(
+    forbid: tuple[str, ...] = (), max_answer_words: int = 80, max_list_items: int = 6
+) -> Manifest:
+    return Manifest(
+        title="Asthma",
+        deck_id=1234567890,
+        sources=(),
+        subdecks=(),
+        topic="asthma",
+        forbid=forbid,
+        lint=LintOptions(max_answer_words=max_answer_words, max_list_items=max_list_items),
+    )
+
+
+def found(*cards: Card, deck: Manifest | None = None) -> list[tuple[str, int]]:
+    """(code, line) of every problem, in the order check_cards sorts them."""
+    return [(p.code, p.line) for p in check_cards(cards, deck or manifest())]
+
+
+def sentence(count: int) -> str:
+    return " ".join(f"word{number}" for number in range(count))
+
+
+# -- LONG-ANSWER ---------------------------------------------------------------------------------
+
+
+def test_long_answer_over_the_manifest_limit() -> None:
+    assert found(card("What is asthma?", sentence(81), line=7)) == [("LONG-ANSWER", 7)]
+    assert found(card("What is asthma?", sentence(80), line=7)) == []
+
+
+def test_long_answer_limit_comes_from_the_manifest() -> None:
+    long_card = card("What is asthma?", sentence(30), line=3)
+    assert found(long_card, deck=manifest(max_answer_words=20)) == [("LONG-ANSWER", 3)]
+    assert found(long_card, deck=manifest(max_answer_words=30)) == []
+
+
+def test_long_answer_counts_words_of_the_plain_text() -> None:
+    # Markup (list markers, emphasis, links) is not counted as words.
+    back = "\n".join(f"- **item** [link](https://example.org/{n})" for n in range(5))
+    assert found(card("Which items?", back), deck=manifest(max_answer_words=10)) == []
+    assert found(card("Which items?", back), deck=manifest(max_answer_words=9)) == [
+        ("LONG-ANSWER", 1)
+    ]
+
+
+def test_long_cloze_deletion() -> None:
+    long_cloze = card(f"Asthma is {{{{c1::{sentence(26)}}}}}.", "", line=4, note_type="cloze")
+    short_cloze = card(f"Asthma is {{{{c1::{sentence(25)}}}}}.", "", line=4, note_type="cloze")
+    assert found(long_cloze) == [("LONG-ANSWER", 4)]
+    assert found(short_cloze) == []
+    # The cloze's extra text (its back) is not an answer: it may be long.
+    assert found(card("Asthma is {{c1::chronic}}.", sentence(200), note_type="cloze")) == []
+
+
+def test_long_cloze_deletion_under_a_stricter_manifest() -> None:
+    cloze = card(f"Asthma is {{{{c1::{sentence(12)}}}}}.", "", line=4, note_type="cloze")
+    assert found(cloze, deck=manifest(max_answer_words=10)) == [("LONG-ANSWER", 4)]
+
+
+# -- LIST-ON-BASIC -------------------------------------------------------------------------------
+
+
+def items(count: int, ordered: bool = False) -> str:
+    return "\n".join(f"{n}. drug {n}" if ordered else f"- drug {n}" for n in range(1, count + 1))
+
+
+def test_list_on_basic_over_the_limit() -> None:
+    assert found(card("Which drugs treat asthma?", items(7), line=12)) == [("LIST-ON-BASIC", 12)]
+    assert found(card("Which drugs treat asthma?", items(7, ordered=True), line=12)) == [
+        ("LIST-ON-BASIC", 12)
+    ]
+    assert found(card("Which drugs treat asthma?", items(6), line=12)) == []
+
+
+def test_list_on_basic_limit_comes_from_the_manifest() -> None:
+    listing = card("Which drugs treat asthma?", items(4))
+    assert found(listing, deck=manifest(max_list_items=3)) == [("LIST-ON-BASIC", 1)]
+
+
+def test_list_on_basic_counts_each_list_on_its_own() -> None:
+    nested = "- relievers\n  - drug 1\n  - drug 2\n- preventers\n  - drug 3\n  - drug 4"
+    two_lists = items(4) + "\n\nand also:\n\n" + items(4)
+    assert found(card("Which drugs treat asthma?", nested), deck=manifest(max_list_items=2)) == []
+    assert found(card("Which drugs treat asthma?", two_lists)) == []
+
+
+def test_a_list_on_a_cloze_note_is_fine() -> None:
+    cloze = "Asthma drugs:\n\n" + "\n".join(f"- {{{{c{n}::drug {n}}}}}" for n in range(1, 10))
+    assert found(card(cloze, "", note_type="cloze")) == []
+
+
+# -- DUPLICATE-FRONT and NEAR-DUPLICATE-FRONT ----------------------------------------------------
+
+
+def test_duplicate_front_ignores_case_spacing_and_punctuation() -> None:
+    first = card("What triggers asthma attacks?", "Allergens.", line=5)
+    second = card("what  TRIGGERS *asthma* attacks", "Cold air.", line=15)
+    problems = check_cards([first, second], manifest())
+    assert [(p.code, p.line, p.severity) for p in problems] == [("DUPLICATE-FRONT", 15, "error")]
+    assert "line 5" in problems[0].message
+
+
+def test_different_fronts_are_not_duplicates() -> None:
+    assert found(card("What triggers asthma attacks?"), card("How is asthma diagnosed?")) == []
+
+
+def test_near_duplicate_front() -> None:
+    first = card("Which inhaled drugs relieve asthma symptoms quickly?", "Relievers.", line=5)
+    second = card("Which inhaled drug relieves asthma symptoms quickly?", "SABA.", line=9)
+    problems = check_cards([first, second], manifest())
+    assert [(p.code, p.line, p.severity) for p in problems] == [
+        ("NEAR-DUPLICATE-FRONT", 9, "warning")
+    ]
+    assert "line 5" in problems[0].message
+
+
+def test_similar_but_distinct_fronts_are_not_near_duplicates() -> None:
+    first = card("Which inhaled drugs relieve asthma symptoms quickly?", line=5)
+    second = card("Which inhaled drugs prevent asthma attacks at night?", line=9)
+    assert found(first, second) == []
+
+
+def test_duplicates_name_the_other_file_when_it_differs() -> None:
+    first = card("What triggers asthma attacks?", line=5)
+    other_file = Source("other.md", "Other", ("Other",), 2)
+    second = dataclasses.replace(card("What triggers asthma attacks?"), source=other_file)
+    problems = check_cards([first, second], manifest())
+    assert [(p.code, p.path, p.line) for p in problems] == [("DUPLICATE-FRONT", "other.md", 2)]
+    assert f"{PATH}:5" in problems[0].message
+
+
+# -- ANSWER-IN-FRONT -----------------------------------------------------------------------------
+
+
+def test_answer_in_front_of_a_basic_card() -> None:
+    assert found(card("Is salbutamol a reliever inhaler?", "Salbutamol.", line=8)) == [
+        ("ANSWER-IN-FRONT", 8)
+    ]
+    assert found(card("Which inhaler relieves symptoms quickly?", "Salbutamol.", line=8)) == []
+
+
+def test_answer_in_front_matches_whole_words_and_skips_tiny_answers() -> None:
+    assert found(card("Do itchy eyes come with allergic asthma?", "Yes")) == []
+    assert found(card("Is asthma curable, no or yes?", "No")) == []
+
+
+def test_cloze_answer_elsewhere_in_the_note() -> None:
+    shown = card(
+        "{{c1::Salbutamol}} relieves symptoms; salbutamol is inhaled.", "", 6, note_type="cloze"
+    )
+    other_cloze = card(
+        "{{c1::Salbutamol}} relieves; {{c2::salbutamol}} is inhaled.", "", 6, note_type="cloze"
+    )
+    assert found(shown) == [("ANSWER-IN-FRONT", 6)]
+    # Card 1 shows c2's "salbutamol" and card 2 shows c1's "Salbutamol": both give it away.
+    problems = check_cards([other_cloze], manifest())
+    assert [(p.code, p.line) for p in problems] == [("ANSWER-IN-FRONT", 6)] * 2
+    assert "c1" in problems[0].message and "c2" in problems[1].message
+
+
+def test_cloze_answer_hidden_everywhere_is_fine() -> None:
+    both_hidden = card(
+        "{{c1::Salbutamol}} relieves; {{c1::salbutamol}} is inhaled.", "", note_type="cloze"
+    )
+    distinct = card(
+        "{{c1::Salbutamol}} relieves, {{c2::budesonide}} prevents.", "", note_type="cloze"
+    )
+    assert found(both_hidden) == []
+    assert found(distinct) == []
+
+
+# -- EMPTY-FIELD ---------------------------------------------------------------------------------
+
+
+def test_empty_fields() -> None:
+    assert found(card("What is asthma?", "  ", line=3)) == [("EMPTY-FIELD", 3)]
+    assert found(card("", "An answer.", line=4)) == [("EMPTY-FIELD", 4)]
+    assert found(card("Asthma is chronic.", "", line=5, note_type="cloze")) == [("EMPTY-FIELD", 5)]
+    assert found(card("Asthma is {{c1::}}.", "", line=6, note_type="cloze")) == [("EMPTY-FIELD", 6)]
+
+
+def test_full_fields_and_a_cloze_without_extra_are_fine() -> None:
+    assert found(card("What is asthma?", "A chronic disease of the airways.")) == []
+    assert found(card("Which sign is shown?", "![](wheeze.png)")) == []
+    assert found(card("Asthma is {{c1::chronic}}.", "", note_type="cloze")) == []
+
+
+def test_empty_fronts_are_not_duplicates_of_each_other() -> None:
+    assert found(card("", line=1), card("", line=2)) == [("EMPTY-FIELD", 1), ("EMPTY-FIELD", 2)]
+
+
+# -- DANGLING-PRONOUN ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "It is triggered by what?",
+        "This is made worse by which drugs?",
+        "“They” are treated how?",
+        "Their first symptom is {{c1::wheeze}}.",
+    ],
+)
+def test_front_starting_with_a_pronoun_without_the_topic(front: str) -> None:
+    note_type: NoteType = "cloze" if "{{c1::" in front else "basic"
+    back = "" if note_type == "cloze" else "Pollen."
+    assert found(card(front, back, line=11, note_type=note_type)) == [("DANGLING-PRONOUN", 11)]
+
+
+@pytest.mark.parametrize(
+    "front",
+    [
+        "It is the commonest asthma trigger: which?",
+        "Itching of the eyes: which allergy?",
+        "What triggers it?",
+    ],
+)
+def test_front_that_stands_alone(front: str) -> None:
+    assert found(card(front, "Pollen.")) == []
+
+
+# -- FORBIDDEN-TEXT ------------------------------------------------------------------------------
+
+
+def test_forbidden_phrase_in_any_field() -> None:
+    deck = manifest(forbid=("Free Consultation",))
+    assert found(card("What is asthma?", "Book a free  consultation!", line=2), deck=deck) == [
+        ("FORBIDDEN-TEXT", 2)
+    ]
+    assert found(card("**Free** consultation: asthma?", "Yes.", line=3), deck=deck) == [
+        ("FORBIDDEN-TEXT", 3)
+    ]
+    in_context = card("What is asthma?", context="Asthma › Free Consultation", line=4)
+    assert found(in_context, deck=deck) == [("FORBIDDEN-TEXT", 4)]
+    in_heading = card("What is asthma?", section=("Asthma", "Free consultation"), line=5)
+    assert found(in_heading, deck=deck) == [("FORBIDDEN-TEXT", 5)]
+    assert found(card("What is asthma?", "A free and open consultation."), deck=deck) == []
+
+
+def test_forbidden_regex() -> None:
+    deck = manifest(forbid=("/click\\s+to\\s+call/", "/acme(-| )clinic/"))
+    hit = card("Is asthma chronic?", "A disease. Click  to call now!", line=2)
+    miss = card("What is an asthma attack?", "A disease. Clicks and calls.", line=3)
+    assert found(hit, miss, deck=deck) == [("FORBIDDEN-TEXT", 2)]
+    both = card("What is asthma?", "Acme-Clinic: click to call.", line=4)
+    assert found(both, deck=deck) == [("FORBIDDEN-TEXT", 4), ("FORBIDDEN-TEXT", 4)]
+
+
+def test_invalid_forbidden_regex_is_a_manifest_error() -> None:
+    with pytest.raises(ManifestError, match="not a valid regular expression"):
+        check_cards([card("What is asthma?")], manifest(forbid=("/(unclosed/",)))
+
+
+# -- severities, order and output ----------------------------------------------------------------
+
+
+def test_severities() -> None:
+    errors = {"ANSWER-IN-FRONT", "DUPLICATE-FRONT", "EMPTY-FIELD", "FORBIDDEN-TEXT"}
+    assert {code for code, (severity, _) in LINT_RULES.items() if severity == "error"} == errors
+    assert {severity for severity, _ in LINT_RULES.values()} == {"error", "warning"}
+
+
+def test_problems_are_sorted_by_path_line_and_code() -> None:
+    deck = manifest(forbid=("salbutamol",))
+    cards = [
+        card("Is salbutamol a reliever?", "Salbutamol", line=9),
+        card("It is what?", sentence(90), line=3),
+        card("What is asthma?", "", line=1),
+    ]
+    assert found(*cards, deck=deck) == [
+        ("EMPTY-FIELD", 1),
+        ("DANGLING-PRONOUN", 3),
+        ("LONG-ANSWER", 3),
+        ("ANSWER-IN-FRONT", 9),
+        ("FORBIDDEN-TEXT", 9),
+    ]
+
+
+def test_format_text_and_summary() -> None:
+    problems = [
+        Problem("b.md", 2, "LONG-ANSWER", "too long", "warning"),
+        Problem("a.md", 7, "EMPTY-FIELD", "the front is empty", "error"),
+    ]
+    assert format_problems(problems, "text", cards=10) == (
+        "a.md:7: EMPTY-FIELD the front is empty\n"
+        "b.md:2: LONG-ANSWER too long\n"
+        "1 error, 1 warning in 10 cards\n"
+    )
+    assert format_problems([], "text", cards=3) == "0 errors, 0 warnings in 3 cards\n"
+
+
+def test_format_json() -> None:
+    problems = [Problem("a.md", 7, "EMPTY-FIELD", "the front is empty", "error")]
+    assert json.loads(format_problems(problems, "json")) == [
+        {
+            "path": "a.md",
+            "line": 7,
+            "code": "EMPTY-FIELD",
+            "severity": "error",
+            "message": "the front is empty",
+        }
+    ]
+    assert json.loads(format_problems([], "json")) == []
+
+
+def test_docs_list_every_rule() -> None:
+    docs = (ROOT / "docs" / "lint-rules.md").read_text(encoding="utf-8")
+    table = dict(re.findall(r"^\| `([A-Z-]+)` \| (error|warning) \|", docs, re.MULTILINE))
+    assert table == {code: severity for code, (severity, _) in LINT_RULES.items()}
+    for code, (severity, _) in LINT_RULES.items():
+        assert f"### `{code}` ({severity})" in docs
+
+
+# -- a planned deck and the command --------------------------------------------------------------
+
+SOURCE = """\
+# Asthma
+
+## FAQ
+
+### What triggers asthma attacks?
+
+Allergens, cold air and exercise.
+
+### How is asthma diagnosed?
+
+Spirometry before and after a bronchodilator.{advert}
+
+## Questions
+
+### What triggers asthma attacks?
+
+Pollen and smoke.
+"""
+
+MANIFEST = """\
+title = "Asthma"
+id = 1234567890
+topic = "asthma"
+sources = ["../source/asthma.md"]
+forbid = ["Free Consultation"]
+
+[[subdeck]]
+name = "FAQ"
+sections = [{sections}]
+"""
+
+
+def write_deck(root: Path, advert: str = "", sections: str = '"FAQ"') -> Path:
+    (root / "source").mkdir(exist_ok=True)
+    (root / "decks").mkdir(exist_ok=True)
+    (root / "source" / "asthma.md").write_text(SOURCE.format(advert=advert), encoding="utf-8")
+    path = root / "decks" / "asthma.toml"
+    path.write_text(MANIFEST.format(sections=sections), encoding="utf-8")
+    return path
+
+
+def test_check_plan_reports_at_source_lines(tmp_path: Path) -> None:
+    path = write_deck(tmp_path, " Book a Free Consultation.", sections='"FAQ", "Questions"')
+    problems = check_plan(plan_deck(load_manifest(path)))
+    assert [(p.path, p.line, p.code) for p in problems] == [
+        (PATH, 9, "FORBIDDEN-TEXT"),
+        (PATH, 15, "DUPLICATE-FRONT"),
+    ]
+    assert "line 5" in problems[1].message
+
+
+def test_command_clean_deck_exits_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_deck(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.output == "0 errors, 0 warnings in 2 cards\n"
+
+
+def test_command_errors_exit_1_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_deck(tmp_path, " Book a Free Consultation.", sections='"FAQ", "Questions"')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "decks/asthma.toml"])
+    assert result.exit_code == 1, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{PATH}:9: FORBIDDEN-TEXT ")
+    assert lines[1].startswith(f"{PATH}:15: DUPLICATE-FRONT ")
+    assert lines[2] == "2 errors, 0 warnings in 3 cards"
+
+
+def test_command_errors_exit_1_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_deck(tmp_path, " Book a Free Consultation.", sections='"FAQ", "Questions"')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    records = json.loads(result.output)
+    assert [(r["path"], r["line"], r["code"], r["severity"]) for r in records] == [
+        (PATH, 9, "FORBIDDEN-TEXT", "error"),
+        (PATH, 15, "DUPLICATE-FRONT", "error"),
+    ]
+    assert all(list(r) == ["path", "line", "code", "severity", "message"] for r in records)
+
+
+def test_command_warnings_only_exit_0(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_deck(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "--max-answer-words", "3"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{PATH}:5: LONG-ANSWER the answer has 5 words (limit 3): split it into several cards "
+        "or keep only the key fact",
+        f"{PATH}:9: LONG-ANSWER the answer has 6 words (limit 3): split it into several cards "
+        "or keep only the key fact",
+        "0 errors, 2 warnings in 2 cards",
+    ]
+
+
+def test_command_missing_manifest_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check", "decks/missing.toml"])
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1
+    assert "error: decks/missing.toml: manifest not found" in result.output
+
+
+def test_command_bad_forbid_regex_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write_deck(tmp_path)
+    text = path.read_text(encoding="utf-8").replace('"Free Consultation"', '"/(oops/"')
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 2
+    assert "not a valid regular expression" in result.output
+
+
+def test_shipped_deck_has_no_errors(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    problems = check_plan(plan_deck(load_manifest(root / SEED_MANIFEST)))
+    errors = [f"{p.path}:{p.line}: {p.code} {p.message}" for p in problems if p.severity == "error"]
+    assert errors == []
+
+
+# -- the near-duplicate search's shortcuts never hide a pair -------------------------------------
+
+fronts = st.lists(
+    st.text(alphabet="ab cdé?1", min_size=1, max_size=40).map(lambda s: "Q " + s), max_size=12
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(fronts)
+def test_near_duplicates_match_a_plain_difflib_search(texts: list[str]) -> None:
+    cards = [card(text, "An answer.", line=n) for n, text in enumerate(texts, 1)]
+    expected = []
+    earlier: list[str] = []
+    for n, text in enumerate(texts, 1):
+        key = front_key(text)
+        if key in earlier:
+            expected.append(("DUPLICATE-FRONT", n))
+            continue
+        ratios = [
+            difflib.SequenceMatcher(None, other, key, autojunk=False).ratio() for other in earlier
+        ]
+        if ratios and max(ratios) >= 0.92:
+            expected.append(("NEAR-DUPLICATE-FRONT", n))
+        earlier.append(key)
+    got = [
+        (p.code, p.line)
+        for p in check_cards(cards, manifest())
+        if p.code in ("DUPLICATE-FRONT", "NEAR-DUPLICATE-FRONT")
+    ]
+    assert got == expected
+
+
+@given(st.text(max_size=300), st.text(max_size=300))
+def test_packed_character_counts(first: str, second: str) -> None:
+    common = sum((Counter(first) & Counter(second)).values())
+    # Characters outside a-z, 0-9 and space share one count: the bound may only be higher.
+    assert _common_chars(_char_counts(first), _char_counts(second)) >= common
+    simple = "".join(c for c in first if c in "abc 1"), "".join(c for c in second if c in "abc 1")
+    assert _common_chars(*map(_char_counts, simple)) == sum(
+        (Counter(simple[0]) & Counter(simple[1])).values()
+    )
+
+
+def test_sibling_fronts_from_one_template_are_not_near_duplicates() -> None:
+    first = card("What does CT stand for in asthma?", "computed tomography", line=5)
+    second = card("What does ER stand for in asthma?", "emergency room", line=9)
+    third = card("In asthma, the 5-year rate is {{c1::10%}}.", "", line=12, note_type="cloze")
+    fourth = card("In asthma, the 10-year rate is {{c1::5%}}.", "", line=13, note_type="cloze")
+    assert check_cards([first, second], manifest()) == []
+    assert [p.code for p in check_cards([third, fourth], manifest())] == []
