@@ -235,7 +235,9 @@ class _Reader:
         self.unknown(data, TABLE_KEYS, "[[table]]", line, index)
         reverse = data.get("reverse")
         if reverse is not None and not isinstance(reverse, bool):
-            self.problem(line, "`reverse` must be true or false")
+            self.problem(
+                self.line_of("reverse", "table", index) or line, "`reverse` must be true or false"
+            )
             reverse = None
         question = self.string(data, "question", table="table", index=index) or None
         if question:

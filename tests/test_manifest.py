@@ -1,0 +1,130 @@
+"""Manifest validation: every problem a teacher can make, with a message that says what to do."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builder import ManifestError, load_manifest, plan_deck
+from builder.cli import cli
+
+SOURCE = """\
+# Asthma
+
+## Triggers
+
+| Trigger | Example |
+|---|---|
+| Allergen | House dust mite |
+| Irritant | Cigarette smoke |
+
+## Medicines
+
+- **Salbutamol**: a short-acting bronchodilator.
+- **Budesonide**: an inhaled corticosteroid.
+
+## FAQ
+
+### How is asthma diagnosed?
+
+Spirometry.
+"""
+HEAD = 'title = "Asthma"\nid = 1234567890\nsources = ["asthma.md"]\ntopic = "asthma"\n'
+SUBDECKS = '\n[[subdeck]]\nname = "All"\nsections = ["*"]\n'
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "asthma.md").write_text(SOURCE)
+    return tmp_path
+
+
+def write(here: Path, text: str) -> Path:
+    path = here / "asthma.toml"
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "expected"),
+    [
+        (
+            HEAD + "colour = 1\n" + SUBDECKS,
+            5,
+            "unknown key `colour` in top level; known keys: title",
+        ),
+        (
+            HEAD + SUBDECKS + "colour = 2\n",
+            9,
+            "unknown key `colour` in [[subdeck]]; known keys: name",
+        ),
+        (HEAD.replace('["asthma.md"]', '["missing.md"]') + SUBDECKS, 3, "source file not found"),
+        (HEAD.replace("id = 1234567890\n", "") + SUBDECKS, None, "missing `id`"),
+        (HEAD.replace("1234567890", '"abc"') + SUBDECKS, 2, "`id` must be a positive integer"),
+        (HEAD, None, "no [[subdeck]] tables"),
+        (HEAD + SUBDECKS + 'rules = ["faq", "magic"]\n', 9, "unknown rule 'magic'; known rules"),
+        (HEAD + SUBDECKS + '\n[[table]]\nsection = "Triggers"\nreverse = "no"\n', 12, "`reverse`"),
+        (HEAD + SUBDECKS + '\n[[table]]\nsection = "T"\nquestion = "{oops}?"\n', 12, "template"),
+        (HEAD + '\n[[subdeck]]\nname = "A::B"\nsections = ["FAQ"]\n', 6, "may not contain '::'"),
+    ],
+)
+def test_invalid_manifest_names_file_line_and_problem(
+    here: Path, text: str, line: int | None, expected: str
+) -> None:
+    path = write(here, text)
+    with pytest.raises(ManifestError) as caught:
+        load_manifest(path)
+    where = f"{path}:{line}: " if line else f"{path}: "
+    assert str(caught.value).startswith(where), str(caught.value)
+    assert expected in str(caught.value)
+
+
+def test_every_problem_is_reported_at_once(here: Path) -> None:
+    path = write(here, HEAD.replace("1234567890", "-1") + "colour = 1\n")
+    message = str(pytest.raises(ManifestError, load_manifest, path).value)
+    assert "`id` must be a positive integer" in message
+    assert "unknown key `colour`" in message
+    assert "no [[subdeck]] tables" in message
+    assert len(message.splitlines()) == 3
+
+
+def test_section_not_in_the_document_suggests_the_closest_headings(here: Path) -> None:
+    path = write(here, HEAD + '\n[[subdeck]]\nname = "T"\nsections = ["Trigers"]\n')
+    message = str(pytest.raises(ManifestError, plan_deck, load_manifest(path)).value)
+    assert message.startswith(f"{path}:6: subdeck 'T': no section matches 'Trigers'")
+    assert "did you mean 'Triggers'?" in message
+
+
+def test_two_subdecks_claiming_one_section(here: Path) -> None:
+    text = HEAD + '\n[[subdeck]]\nname = "A"\nsections = ["FAQ"]\n'
+    text += '\n[[subdeck]]\nname = "B"\nsections = ["F*"]\n'
+    path = write(here, text)
+    message = str(pytest.raises(ManifestError, plan_deck, load_manifest(path)).value)
+    assert "section 'FAQ' is claimed by 'A' (line 6) and 'B' (line 10)" in message
+
+
+def test_cli_exit_status_is_2_for_input_errors_and_0_on_success(here: Path) -> None:
+    write(here, HEAD + "colour = 1\n" + SUBDECKS)
+    result = CliRunner().invoke(cli, ["build", "asthma.toml", "-o", "a.apkg"])
+    assert result.exit_code == 2
+    assert result.output.startswith("error: asthma.toml:5: unknown key `colour`")
+    write(here, HEAD + SUBDECKS)
+    result = CliRunner().invoke(cli, ["build", "asthma.toml", "-o", "a.apkg"])
+    assert result.exit_code == 0, result.output
+
+
+def test_table_options_turn_reverses_off_and_name_the_subject(here: Path) -> None:
+    text = HEAD + SUBDECKS + '\n[[table]]\nsection = "Triggers"\nreverse = false\n'
+    text += 'subject = "Example"\nquestion = "{subject}: which {column}?"\n'
+    cards = plan_deck(load_manifest(write(here, text))).cards
+    fronts = [card.front for card in cards if card.rule == "table"]
+    assert fronts == ["House dust mite: which trigger?", "Cigarette smoke: which trigger?"]
+
+
+def test_subdeck_rules_and_exclude(here: Path) -> None:
+    text = HEAD + 'exclude = ["Medicines"]\n' + SUBDECKS + 'rules = ["faq"]\n'
+    cards = plan_deck(load_manifest(write(here, text))).cards
+    assert {card.rule for card in cards} == {"faq"}
