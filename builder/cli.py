@@ -70,6 +70,16 @@ def _targets(targets: tuple[str, ...]) -> list[Path]:
     return found
 
 
+def _progress(paths: list[Path], label: str) -> Any:
+    """A progress bar on a terminal when there is more than a moment's work, else a plain loop."""
+    from contextlib import nullcontext
+
+    size = sum(path.stat().st_size for path in paths if path.is_file())
+    if sys.stderr.isatty() and (len(paths) > 1 or size > 1_000_000):
+        return click.progressbar(paths, label=label, file=sys.stderr)
+    return nullcontext(paths)
+
+
 def _load(target: Path) -> Any:
     from .build import manifest_for_source
     from .manifest import load_manifest
@@ -122,15 +132,19 @@ def build(
     paths = _targets(targets)
     if output is not None and len(paths) != 1:
         raise InputError("--output names one file; give exactly one target with it")
-    for path in paths:
-        manifest = _load(path)
-        result = build_deck(
-            manifest,
-            output=output,
-            frozen=frozen,
-            rename_matching=not no_rename_matching,
-            strict=strict,
-        )
+    with _progress(paths, "Building decks") as steps:
+        results = []
+        for path in steps:
+            manifest = _load(path)
+            result = build_deck(
+                manifest,
+                output=output,
+                frozen=frozen,
+                rename_matching=not no_rename_matching,
+                strict=strict,
+            )
+            results.append((path, manifest, result))
+    for path, manifest, result in results:
         for warning in result.plan.warnings:
             click.echo(warning, err=True)
         click.echo(result.summary())

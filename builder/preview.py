@@ -1,0 +1,767 @@
+"""`deckbuilder preview`: every card as Anki will show it, in one self-contained HTML file.
+
+Cards are rendered with the note types' own templates (`builder/anki.py`) by a small renderer for
+exactly the template syntax they use: `{{Field}}`, `{{FrontSide}}`, `{{cloze:Field}}` and
+`{{#Field}}...{{/Field}}`. Cloze deletions come out as Anki's backend writes them (class names and
+`data-ordinal` as measured in docs/anki-import.md); tests/test_preview.py compares the result with
+the real backend card by card.
+
+The page embeds the very stylesheet the package ships (`anki.CSS`) once, and puts each side in an
+element with `class="card"`, as Anki puts it on `<body>`; its night-mode switch adds the classes
+Anki adds (`nightMode night_mode`) to those elements. Nothing is fetched: styles, script and the
+deck's images (as data: URIs) are inline, and a Content-Security-Policy forbids every request (a
+remote image in a field shows its alt text instead).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import os
+import re
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
+
+from .errors import ExportError
+
+if TYPE_CHECKING:
+    from .build import DeckPlan, Note
+
+
+# -- templates -----------------------------------------------------------------------------------
+
+
+class TemplateError(ValueError):
+    """A note type template uses syntax this renderer does not implement."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Field:
+    name: str
+    filters: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Section:
+    name: str
+    body: tuple[_Node, ...]
+
+
+_Node: TypeAlias = str | _Field | _Section
+_TAG = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+_FILTERS = frozenset({"cloze"})
+
+
+@lru_cache(maxsize=16)
+def _parse_template(template: str) -> tuple[_Node, ...]:
+    stack: list[tuple[str, list[_Node]]] = [("", [])]
+    position = 0
+    for match in _TAG.finditer(template):
+        if match.start() > position:
+            stack[-1][1].append(template[position : match.start()])
+        position = match.end()
+        tag = match.group(1).strip()
+        if tag.startswith("#"):
+            stack.append((tag[1:].strip(), []))
+        elif tag.startswith("/"):
+            name = tag[1:].strip()
+            if len(stack) == 1 or stack[-1][0] != name:
+                raise TemplateError(f"{{{{/{name}}}}} closes no open section in {template!r}")
+            opened, body = stack.pop()
+            stack[-1][1].append(_Section(opened, tuple(body)))
+        elif not tag or tag[0] in "^=!>":
+            raise TemplateError(f"unsupported template tag {{{{{tag}}}}} in {template!r}")
+        else:
+            *filters, name = (part.strip() for part in tag.split(":"))
+            unknown = set(filters) - _FILTERS
+            if unknown:
+                raise TemplateError(f"unsupported filter {sorted(unknown)} in {template!r}")
+            stack[-1][1].append(_Field(name, tuple(filters)))
+    if position < len(template):
+        stack[-1][1].append(template[position:])
+    if len(stack) != 1:
+        raise TemplateError(f"section {{{{#{stack[-1][0]}}}}} is never closed in {template!r}")
+    return tuple(stack[0][1])
+
+
+_EMPTY_FIELD = re.compile(r"^(?:\s|</?(?:br|div)\s?/?>)*$", re.IGNORECASE)
+
+
+def _is_empty(value: str) -> bool:
+    """Anki's test for `{{#Field}}`: only whitespace, `<br>` and `<div>` tags."""
+    return _EMPTY_FIELD.match(value) is not None
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    fields: dict[str, str]
+    ordinal: int
+    """The card's cloze number (1-based); 1 for a basic card."""
+    question: bool
+    front_side: str = ""
+
+
+def _render(nodes: Iterable[_Node], side: _Side) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif isinstance(node, _Section):
+            if not _is_empty(_field_value(node.name, side)):
+                out.append(_render(node.body, side))
+        elif node.name == "FrontSide" and not node.filters:
+            out.append(side.front_side)
+        else:
+            value = _field_value(node.name, side)
+            for name in reversed(node.filters):
+                if name == "cloze":
+                    value = _reveal_cloze(value, side.ordinal, side.question)
+            out.append(value)
+    return "".join(out)
+
+
+def _field_value(name: str, side: _Side) -> str:
+    try:
+        return side.fields[name]
+    except KeyError:
+        raise TemplateError(f"the template names a field {name!r} the note type lacks") from None
+
+
+# -- cloze deletions -----------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Cloze:
+    label: str
+    """The ordinals as written, e.g. "2" or "1,2"."""
+    ordinals: frozenset[int]
+    nodes: list[str | _Cloze] = field(default_factory=list)
+    hint: str | None = None
+
+
+_CLOZE_TOKEN = re.compile(r"\{\{c(\d+(?:,\d+)*)::|\}\}")
+_GENANKI_CLOZE = re.compile(r"\{\{c(\d+)::.+?\}\}", re.DOTALL)
+
+
+def _parse_cloze(text: str) -> list[str | _Cloze]:
+    """Text and (nested) deletions, as Anki's backend reads them.
+
+    Like Anki: the first `::` in a deletion's own text starts its hint, a stray `}}` is text and
+    a deletion that is never closed is dropped with its content.
+    """
+    output: list[str | _Cloze] = []
+    open_clozes: list[_Cloze] = []
+
+    def add_text(chunk: str) -> None:
+        if not chunk:
+            return
+        if open_clozes:
+            cloze = open_clozes[-1]
+            if "::" in chunk:
+                chunk, cloze.hint = chunk.split("::", 1)
+            cloze.nodes.append(chunk)
+        else:
+            output.append(chunk)
+
+    position = 0
+    for match in _CLOZE_TOKEN.finditer(text):
+        add_text(text[position : match.start()])
+        position = match.end()
+        if match.group(1) is not None:
+            label = match.group(1)
+            open_clozes.append(_Cloze(label, frozenset(int(n) for n in label.split(","))))
+        elif open_clozes:
+            closed = open_clozes.pop()
+            (open_clozes[-1].nodes if open_clozes else output).append(closed)
+        else:
+            add_text("}}")
+    add_text(text[position:])
+    return output
+
+
+def _has_ordinal(nodes: list[str | _Cloze], ordinal: int) -> bool:
+    return any(
+        isinstance(node, _Cloze) and (ordinal in node.ordinals or _has_ordinal(node.nodes, ordinal))
+        for node in nodes
+    )
+
+
+def _reveal_cloze(text: str, ordinal: int, question: bool) -> str:
+    nodes = _parse_cloze(text)
+    if question and not _has_ordinal(nodes, ordinal):
+        return ""
+    return _reveal(nodes, ordinal, question)
+
+
+def _reveal(nodes: list[str | _Cloze], ordinal: int, question: bool) -> str:
+    out: list[str] = []
+    for node in nodes:
+        if isinstance(node, str):
+            out.append(node)
+        elif ordinal not in node.ordinals:
+            inner = _reveal(node.nodes, ordinal, question)
+            out.append(f'<span class="cloze-inactive" data-ordinal="{node.label}">{inner}</span>')
+        elif question:
+            content = html.escape(_reveal(node.nodes, ordinal, False), quote=True)
+            shown = "..." if node.hint is None else node.hint
+            out.append(
+                f'<span class="cloze" data-cloze="{content}" data-ordinal="{node.label}">'
+                f"[{shown}]</span>"
+            )
+        else:
+            inner = _reveal(node.nodes, ordinal, question)
+            out.append(f'<span class="cloze" data-ordinal="{node.label}">{inner}</span>')
+    return "".join(out)
+
+
+def cloze_ordinals(text: str) -> list[int]:
+    """The cloze numbers that get a card, as genanki (which writes the cards table) finds them."""
+    return sorted({int(n) for n in _GENANKI_CLOZE.findall(text) if int(n) > 0})
+
+
+def _no_cloze(ordinal: int) -> str:
+    return (
+        f'<div class="db-error">No cloze {ordinal} found on card. Please either add a cloze '
+        "deletion, or use the Empty Cards tool.</div>"
+    )
+
+
+def render_card_sides(note: Note) -> list[tuple[str, str]]:
+    """(question_html, answer_html) of each Anki card the note makes, in card order.
+
+    Rendered from the note type's own templates (`anki.MODELS`), as Anki's backend renders them
+    (without the `<style>` block, which the caller adds once).
+    """
+    return [(question, answer) for _, question, answer in _card_faces(note)]
+
+
+def _card_faces(note: Note) -> list[tuple[int, str, str]]:
+    """(Anki card ordinal, 1-based; question; answer) for each card of the note."""
+    from .anki import MODELS
+
+    model = MODELS[note.card.note_type]
+    names = [spec["name"] for spec in model.fields]
+    fields = dict(zip(names, note.fields, strict=True))
+    templates = model.templates
+    if note.card.note_type != "cloze":
+        faces = []
+        for ordinal, template in enumerate(templates, start=1):
+            question = _render(_parse_template(template["qfmt"]), _Side(fields, 1, True))
+            answer = _render(_parse_template(template["afmt"]), _Side(fields, 1, False, question))
+            faces.append((ordinal, question, answer))
+        return faces
+    template = templates[0]
+    cloze_fields = [
+        node.name
+        for node in _parse_template(template["qfmt"])
+        if isinstance(node, _Field) and "cloze" in node.filters
+    ]
+    text = " ".join(fields[name] for name in cloze_fields)
+    parsed = _parse_cloze(text)
+    faces = []
+    for ordinal in cloze_ordinals(text):
+        question = _render(_parse_template(template["qfmt"]), _Side(fields, ordinal, True))
+        answer = _render(_parse_template(template["afmt"]), _Side(fields, ordinal, False, question))
+        if not _has_ordinal(parsed, ordinal):
+            # What Anki shows for a card whose deletion is gone (e.g. a `{{c2::` never closed).
+            question, answer = question + _no_cloze(ordinal), _no_cloze(ordinal)
+        faces.append((ordinal, question, answer))
+    return faces
+
+
+# -- the page ------------------------------------------------------------------------------------
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
+_IMAGE_TYPES = {
+    ".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif",
+    ".svg": "image/svg+xml", ".webp": "image/webp", ".bmp": "image/bmp", ".avif": "image/avif",
+}  # fmt: skip
+
+
+def _inline_images(fragment: str, media: dict[str, bytes]) -> str:
+    """Point each packaged image (`src="db-<hash>.png"`) at a data: URI of its bytes.
+
+    Any other source (a remote image) is left alone; the page's Content-Security-Policy keeps it
+    from loading, so the preview never touches the network.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        name = html.unescape(match.group(2))
+        if name not in media:
+            return match.group(0)
+        kind = _IMAGE_TYPES.get(Path(name).suffix.lower(), "application/octet-stream")
+        data = base64.b64encode(media[name]).decode("ascii")
+        return f"{match.group(1)}data:{kind};base64,{data}{match.group(3)}"
+
+    return _IMG_SRC.sub(replace, fragment) if media else fragment
+
+
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def plain_text(fragment: str) -> str:
+    """Visible text of an HTML fragment, whitespace collapsed (what the search box looks at)."""
+    return re.sub(r"\s+", " ", html.unescape(_TAGS.sub(" ", fragment))).strip()
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+@dataclass(slots=True)
+class _Deck:
+    """A node of the deck tree: notes and cards of this deck and all its subdecks."""
+
+    name: str
+    children: dict[str, _Deck] = field(default_factory=dict)
+    notes: int = 0
+    cards: int = 0
+    anchor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rendered:
+    note: Note
+    faces: list[tuple[int, str, str]]
+
+
+def _deck_order(plan: DeckPlan) -> list[str]:
+    names = list(plan.subdecks)
+    names += [note.deck for note in plan.notes if note.deck not in names]
+    return list(dict.fromkeys(names))
+
+
+def _deck_tree(title: str, groups: dict[str, list[_Rendered]]) -> tuple[_Deck, dict[str, _Deck]]:
+    """The tree under the deck's title, and the node of each full deck name in `groups`."""
+    root = _Deck(title)
+    by_name: dict[str, _Deck] = {}
+    for index, (full_name, rendered) in enumerate(groups.items()):
+        parts = full_name.split("::")
+        if parts[0] == title:
+            parts = parts[1:]
+        node, nodes = root, [root]
+        for part in parts:
+            node = node.children.setdefault(part, _Deck(part))
+            nodes.append(node)
+        node.anchor = f"deck-{index + 1}"
+        by_name[full_name] = node
+        for each in nodes:
+            each.notes += len(rendered)
+            each.cards += sum(len(item.faces) for item in rendered)
+    return root, by_name
+
+
+def _tree_html(node: _Deck, depth: int = 0) -> str:
+    counts = f"{_count(node.notes, 'note')} · {_count(node.cards, 'card')}"
+    label = f'<span class="pv-tree-name">{_e(node.name)}</span><span class="pv-n">{counts}</span>'
+    if depth == 0:
+        entry = f'<a href="#top">{label}</a>'
+    elif node.anchor:
+        entry = f'<a href="#{node.anchor}" data-deck="{node.anchor}">{label}</a>'
+    else:
+        entry = f'<span class="pv-tree-group">{label}</span>'
+    children = "".join(_tree_html(child, depth + 1) for child in node.children.values())
+    if children:
+        entry += f"<ul>{children}</ul>"
+    return f"<li>{entry}</li>"
+
+
+def _card_html(number: int, item: _Rendered, index: int, manifest_title: str) -> str:
+    note = item.note
+    card = note.card
+    ordinal, question, answer = item.faces[index]
+    total = len(item.faces)
+    if card.note_type == "cloze":
+        kind = f"Cloze c{ordinal}" + (f" · card {index + 1} of {total}" if total > 1 else "")
+    else:
+        kind = "Basic"
+    location = f"{card.source.path}:{card.source.line}"
+    subdeck = note.deck.removeprefix(f"{manifest_title}::")
+    search = " ".join(
+        [plain_text(question), plain_text(answer), *card.tags, card.rule, location, subdeck]
+    ).lower()
+    classes = f"card card{ordinal}"
+    tags = "".join(f"<li>{_e(tag)}</li>" for tag in card.tags)
+    return (
+        f'<article class="pv-item" id="card-{number}" data-search="{_e(search)}">'
+        '<header class="pv-meta">'
+        f'<a class="pv-num" href="#card-{number}">#{number}</a>'
+        f'<span class="pv-chip pv-rule" title="Extraction rule">{_e(card.rule)}</span>'
+        f'<span class="pv-kind">{_e(kind)}</span>'
+        f'<code class="pv-src" title="Source line">{_e(location)}</code>'
+        "</header>"
+        '<div class="pv-sides">'
+        f'<section class="pv-side"><h3 class="pv-label">Front</h3>'
+        f'<div class="{classes}">{question}</div></section>'
+        f'<section class="pv-side"><h3 class="pv-label">Back</h3>'
+        f'<div class="{classes}">{answer}</div></section>'
+        "</div>"
+        + (f'<ul class="pv-tags" aria-label="Tags">{tags}</ul>' if tags else "")
+        + "</article>"
+    )
+
+
+_ICON_SEARCH = (
+    '<svg class="pv-icon" viewBox="0 0 20 20" aria-hidden="true"><circle cx="8.5" cy="8.5" r="5.5"'
+    ' fill="none" stroke="currentColor" stroke-width="2"/><path d="M13 13l4.5 4.5" '
+    'stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>'
+)
+_ICON_MOON = (
+    '<svg class="pv-icon" viewBox="0 0 20 20" aria-hidden="true"><path d="M16.5 12.6A7 7 0 0 1 '
+    '7.4 3.5a7 7 0 1 0 9.1 9.1z" fill="currentColor"/></svg>'
+)
+
+PAGE_CSS = """
+:root {
+  color-scheme: light;
+  --pv-bg: #f1f0ec; --pv-panel: #ffffff; --pv-ink: #1d1d1f; --pv-muted: #5f5f66;
+  --pv-line: #dcdad3; --pv-chip: #ecebe5; --pv-accent: #0a58ca; --pv-bar: rgba(241,240,236,.94);
+  --pv-shadow: 0 1px 2px rgba(20,20,30,.05), 0 6px 18px rgba(20,20,30,.05);
+}
+:root[data-theme="dark"] {
+  color-scheme: dark;
+  --pv-bg: #101012; --pv-panel: #18181b; --pv-ink: #e8e8ea; --pv-muted: #a2a2aa;
+  --pv-line: #303036; --pv-chip: #26262b; --pv-accent: #7ab4ff; --pv-bar: rgba(16,16,18,.94);
+  --pv-shadow: none;
+}
+@media (prefers-color-scheme: dark) {
+  :root:not([data-theme]) {
+    color-scheme: dark;
+    --pv-bg: #101012; --pv-panel: #18181b; --pv-ink: #e8e8ea; --pv-muted: #a2a2aa;
+    --pv-line: #303036; --pv-chip: #26262b; --pv-accent: #7ab4ff; --pv-bar: rgba(16,16,18,.94);
+    --pv-shadow: none;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+[hidden] { display: none !important; }
+html { -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
+body {
+  margin: 0; background: var(--pv-bg); color: var(--pv-ink);
+  font: 16px/1.5 -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+}
+a { color: var(--pv-accent); }
+.pv-wrap { max-width: 1320px; margin: 0 auto; padding-left: 24px; padding-right: 24px; }
+.pv-head { padding-top: 28px; padding-bottom: 16px; }
+.pv-kicker {
+  margin: 0 0 4px; font-size: .78rem; font-weight: 600; letter-spacing: .08em;
+  text-transform: uppercase; color: var(--pv-muted);
+}
+.pv-head h1 { font-size: 1.75rem; line-height: 1.2; margin: 0 0 8px; overflow-wrap: anywhere; }
+.pv-head p { margin: 4px 0 0; color: var(--pv-muted); max-width: 70ch; overflow-wrap: anywhere; }
+.pv-head .pv-summary { color: var(--pv-ink); font-weight: 500; }
+.pv-bar {
+  position: sticky; top: 0; z-index: 10; background: var(--pv-bar);
+  border-bottom: 1px solid var(--pv-line);
+  -webkit-backdrop-filter: blur(8px); backdrop-filter: blur(8px);
+}
+.pv-bar .pv-wrap {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 8px 14px;
+  padding-top: 10px; padding-bottom: 10px;
+}
+.pv-search { position: relative; flex: 1 1 16rem; min-width: 0; max-width: 560px; }
+.pv-search .pv-icon {
+  position: absolute; left: 11px; top: 50%; width: 17px; height: 17px;
+  transform: translateY(-50%); color: var(--pv-muted); pointer-events: none;
+}
+.pv-search input {
+  width: 100%; font: inherit; color: inherit; background: var(--pv-panel);
+  border: 1px solid var(--pv-line); border-radius: 10px; padding: 8px 12px 8px 36px;
+}
+.pv-search input:focus { outline: 2px solid var(--pv-accent); outline-offset: 1px; }
+.pv-count {
+  font-size: .9rem; color: var(--pv-muted); white-space: nowrap;
+  font-variant-numeric: tabular-nums;
+}
+.pv-theme {
+  display: inline-flex; align-items: center; gap: 6px; margin-left: auto;
+  font: inherit; font-size: .9rem; color: inherit; background: var(--pv-panel);
+  border: 1px solid var(--pv-line); border-radius: 10px; padding: 7px 12px; cursor: pointer;
+}
+.pv-theme .pv-icon { width: 16px; height: 16px; }
+.pv-theme[aria-pressed="true"] { border-color: var(--pv-accent); color: var(--pv-accent); }
+.pv-theme:focus-visible { outline: 2px solid var(--pv-accent); outline-offset: 1px; }
+.pv-layout {
+  display: grid; grid-template-columns: 250px minmax(0, 1fr); gap: 28px; align-items: start;
+  padding-top: 22px; padding-bottom: 64px;
+}
+.pv-tree {
+  position: sticky; top: 78px; max-height: calc(100vh - 96px); overflow: auto;
+  font-size: .9rem;
+}
+.pv-tree h2, .pv-deck-head small, .pv-label {
+  font-size: .72rem; font-weight: 600; letter-spacing: .07em; text-transform: uppercase;
+  color: var(--pv-muted);
+}
+.pv-tree h2 { margin: 0 0 6px 8px; }
+.pv-tree ul { list-style: none; margin: 0; padding: 0; }
+.pv-tree ul ul { margin: 2px 0 4px 10px; padding-left: 6px; border-left: 1px solid var(--pv-line); }
+.pv-tree a, .pv-tree-group {
+  display: block; padding: 5px 8px; border-radius: 8px; color: inherit; text-decoration: none;
+}
+.pv-tree a:hover { background: var(--pv-chip); }
+.pv-tree-name { display: block; font-weight: 500; line-height: 1.3; overflow-wrap: anywhere; }
+.pv-n {
+  display: block; font-size: .78rem; color: var(--pv-muted); font-variant-numeric: tabular-nums;
+}
+.pv-tree a.pv-dim { opacity: .45; }
+.pv-deck { margin: 0 0 34px; scroll-margin-top: 80px; }
+.pv-deck-head {
+  display: flex; flex-wrap: wrap; align-items: baseline; gap: 2px 12px; margin: 0 0 12px;
+}
+.pv-deck-head h2 { font-size: 1.3rem; line-height: 1.25; margin: 0; overflow-wrap: anywhere; }
+.pv-deck-head small { letter-spacing: .04em; }
+.pv-item {
+  background: var(--pv-panel); border: 1px solid var(--pv-line); border-radius: 14px;
+  box-shadow: var(--pv-shadow); padding: 12px 14px 14px; margin: 0 0 16px;
+  scroll-margin-top: 80px;
+}
+.pv-meta {
+  display: flex; flex-wrap: wrap; align-items: center; gap: 4px 10px; margin: 0 0 10px;
+  font-size: .82rem; color: var(--pv-muted);
+}
+.pv-num { font-weight: 700; color: var(--pv-ink); text-decoration: none; }
+.pv-chip { background: var(--pv-chip); color: var(--pv-ink); border-radius: 999px; padding: 0 9px; }
+.pv-src {
+  margin-left: auto; font: .78rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  overflow-wrap: anywhere; min-width: 0;
+}
+.pv-sides { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 12px; }
+.pv-side { display: flex; flex-direction: column; min-width: 0; }
+.pv-label { margin: 0 0 4px 2px; }
+.pv-side > .card { flex: 1 1 auto; border: 1px solid var(--pv-line); border-radius: 10px; }
+.pv-tags {
+  list-style: none; display: flex; flex-wrap: wrap; gap: 6px; margin: 10px 0 0; padding: 0;
+  font-size: .76rem;
+}
+.pv-tags li {
+  background: var(--pv-chip); color: var(--pv-muted); border-radius: 6px; padding: 1px 8px;
+  overflow-wrap: anywhere; min-width: 0;
+}
+.pv-empty {
+  padding: 28px; text-align: center; color: var(--pv-muted);
+  border: 1px dashed var(--pv-line); border-radius: 14px;
+}
+.pv-foot { margin-top: 8px; font-size: .8rem; color: var(--pv-muted); }
+@media (max-width: 900px) {
+  .pv-layout { grid-template-columns: minmax(0, 1fr); gap: 18px; }
+  .pv-tree { position: static; max-height: none; }
+}
+@media (max-width: 640px) {
+  .pv-wrap { padding-left: 12px; padding-right: 12px; }
+  .pv-head { padding-top: 18px; }
+  .pv-head h1 { font-size: 1.4rem; }
+  .pv-sides { grid-template-columns: minmax(0, 1fr); gap: 10px; }
+  .pv-item { padding: 10px 10px 12px; border-radius: 12px; }
+  .pv-src { margin-left: 0; flex-basis: 100%; }
+  .pv-count { order: 3; flex-basis: 100%; font-size: .82rem; }
+  .pv-theme { margin-left: 0; }
+  .pv-deck, .pv-item { scroll-margin-top: 104px; }
+  .pv-tree a, .pv-tree-group {
+    display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline;
+    gap: 0 12px; padding: 4px 8px;
+  }
+}
+"""
+
+PAGE_JS = """
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  var items = Array.prototype.slice.call(document.querySelectorAll(".pv-item"));
+  var texts = items.map(function (item) { return item.getAttribute("data-search") || ""; });
+  var decks = Array.prototype.slice.call(document.querySelectorAll(".pv-deck"));
+  var input = document.getElementById("pv-q");
+  var count = document.getElementById("pv-count");
+  var empty = document.getElementById("pv-empty");
+  var toggle = document.getElementById("pv-theme");
+  var total = items.length;
+
+  function filter() {
+    var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
+    var shown = 0;
+    items.forEach(function (item, i) {
+      var hit = terms.every(function (term) { return texts[i].indexOf(term) !== -1; });
+      item.hidden = !hit;
+      if (hit) { shown += 1; }
+    });
+    decks.forEach(function (deck) {
+      var any = deck.querySelector(".pv-item:not([hidden])") !== null;
+      deck.hidden = !any;
+      var link = document.querySelector('.pv-tree a[data-deck="' + deck.id + '"]');
+      if (link) { link.classList.toggle("pv-dim", !any); }
+    });
+    count.textContent = shown + " of " + total + (total === 1 ? " card" : " cards");
+    empty.hidden = shown !== 0;
+  }
+
+  function applyTheme(dark) {
+    root.setAttribute("data-theme", dark ? "dark" : "light");
+    document.querySelectorAll(".card").forEach(function (card) {
+      card.classList.toggle("nightMode", dark);
+      card.classList.toggle("night_mode", dark);
+    });
+    toggle.setAttribute("aria-pressed", dark ? "true" : "false");
+  }
+
+  var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
+  var chosen = false;
+  applyTheme(media !== null && media.matches);
+  if (media !== null) {
+    var follow = function (event) { if (!chosen) { applyTheme(event.matches); } };
+    if (media.addEventListener) { media.addEventListener("change", follow); }
+    else if (media.addListener) { media.addListener(follow); }
+  }
+  toggle.addEventListener("click", function () {
+    chosen = true;
+    applyTheme(root.getAttribute("data-theme") !== "dark");
+  });
+  input.addEventListener("input", filter);
+  input.addEventListener("keydown", function (event) {
+    if (event.key === "Escape") { input.value = ""; filter(); }
+  });
+  filter();
+})();
+"""
+
+
+def _csp_hash(text: str) -> str:
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def preview_html(plan: DeckPlan) -> str:
+    """The whole preview page for a deck, as one string (see `write_preview`)."""
+    from . import __version__
+    from .anki import CSS
+
+    if "</" in CSS:
+        raise ExportError("builder/card.css must not contain '</' (it is inlined in <style>)")
+    manifest = plan.manifest
+    title = manifest.title
+    groups: dict[str, list[_Rendered]] = {name: [] for name in _deck_order(plan)}
+    for note in plan.notes:
+        faces = [
+            (ordinal, _inline_images(question, plan.media), _inline_images(answer, plan.media))
+            for ordinal, question, answer in _card_faces(note)
+        ]
+        groups[note.deck].append(_Rendered(note, faces))
+    groups = {name: items for name, items in groups.items() if items}
+    tree, nodes = _deck_tree(title, groups)
+    total_cards = tree.cards
+
+    sections = []
+    number = 0
+    for full_name, rendered in groups.items():
+        node = nodes[full_name]
+        cards_html = []
+        for item in rendered:
+            for index in range(len(item.faces)):
+                number += 1
+                cards_html.append(_card_html(number, item, index, title))
+        counts = f"{_count(node.notes, 'note')} · {_count(node.cards, 'card')}"
+        sections.append(
+            f'<section class="pv-deck" id="{node.anchor}" aria-label="{_e(full_name)}">'
+            f'<div class="pv-deck-head"><h2>{_e(full_name.removeprefix(title + "::"))}</h2>'
+            f"<small>{counts}</small></div>{''.join(cards_html)}</section>"
+        )
+
+    sources = []
+    for document in plan.documents:
+        sources.append(f"<i>{_e(document.title)}</i> ({_e(document.path.name)})")
+    about = [
+        f'<p class="pv-summary">{_count(len(plan.notes), "note")} · '
+        f"{_count(total_cards, 'card')} · {_count(len(groups), 'subdeck')}</p>"
+    ]
+    if manifest.description:
+        about.append(f"<p>{_e(manifest.description)}</p>")
+    if sources:
+        about.append(f"<p>From {', '.join(sources)}.</p>")
+    about.append(
+        "<p>Every card as Anki will show it: the front (question) beside the back (answer), "
+        "with its tags, the rule that made it and the source line it comes from.</p>"
+    )
+
+    csp = "; ".join(
+        [
+            "default-src 'none'",
+            f"style-src {_csp_hash(CSS)} {_csp_hash(PAGE_CSS)}",
+            f"script-src {_csp_hash(PAGE_JS)}",
+            "img-src data:",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+    counter = f"{total_cards} of {_count(total_cards, 'card')}"
+    return "".join(
+        [
+            "<!DOCTYPE html>\n",
+            '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">\n',
+            '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+            '<meta name="color-scheme" content="light dark">\n',
+            f'<meta name="generator" content="deckbuilder {_e(__version__)}">\n',
+            '<link rel="icon" href="data:,">\n',
+            f"<title>{_e(title)} · deck preview</title>\n",
+            f"<style>{CSS}</style>\n",
+            f"<style>{PAGE_CSS}</style>\n",
+            "</head>\n<body>\n",
+            '<header class="pv-head pv-wrap" id="top">',
+            '<p class="pv-kicker">Anki deck preview</p>',
+            f"<h1>{_e(title)}</h1>{''.join(about)}</header>\n",
+            '<div class="pv-bar"><div class="pv-wrap">',
+            f'<label class="pv-search">{_ICON_SEARCH}',
+            '<input id="pv-q" type="search" placeholder="Search cards and tags…" '
+            'aria-label="Search cards" autocomplete="off" spellcheck="false"></label>',
+            f'<output class="pv-count" id="pv-count" for="pv-q" aria-live="polite">{counter}'
+            "</output>",
+            '<button class="pv-theme" id="pv-theme" type="button" aria-pressed="false" '
+            f'title="Show the cards in Anki\'s night mode">{_ICON_MOON}<span>Dark</span></button>',
+            "</div></div>\n",
+            '<div class="pv-layout pv-wrap">',
+            '<nav class="pv-tree" aria-label="Deck tree"><h2>Deck</h2>',
+            f"<ul>{_tree_html(tree)}</ul></nav>\n",
+            "<main>",
+            *sections,
+            '<p class="pv-empty" id="pv-empty" hidden>No card matches the search.</p>',
+            f'<p class="pv-foot">Made by deckbuilder {_e(__version__)}.</p>',
+            "</main></div>\n",
+            f"<script>{PAGE_JS}</script>\n",
+            "</body>\n</html>\n",
+        ]
+    )
+
+
+def write_preview(plan: DeckPlan, output: Path) -> None:
+    """Write the deck's preview: one self-contained HTML file that fetches nothing.
+
+    Written through a temporary file and a rename, so a failure never leaves half a page.
+    """
+    page = preview_html(plan)
+    output = Path(output)
+    try:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+    except OSError as exc:
+        raise ExportError(f"cannot write preview: {exc}", output) from exc
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(page)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(temporary, 0o666 & ~umask)
+        os.replace(temporary, output)
+    except OSError as exc:
+        raise ExportError(f"cannot write preview: {exc}", output) from exc
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)

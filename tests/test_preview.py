@@ -1,0 +1,238 @@
+"""builder/preview.py: our rendering of our templates against the real Anki backend, and the page.
+
+The browser side (search, night mode, layout) is in tests/test_preview_browser.py.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import re
+from collections import defaultdict
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from builder import DeckPlan, load_manifest, plan_deck
+from builder.anki import CSS, DeckTree, PackagedNote, write_package
+from builder.build import Note
+from builder.cards import Card, Source
+from builder.cli import cli
+from builder.lock import Stamp
+from builder.preview import cloze_ordinals, preview_html, render_card_sides, write_preview
+from tests.ankiutil import import_apkg, open_collection, rendered_cards
+from tests.conftest import SEED_MANIFEST
+
+_CLOZE_SPAN = re.compile(r'<span class="(cloze(?:-inactive)?)"[^>]*?data-ordinal="([\d,]+)"')
+
+
+def visible(fragment: str) -> str:
+    """The text a student sees: tags, entities, whitespace and Unicode isolation marks removed."""
+    text = html.unescape(re.sub(r"<[^>]*>", "", fragment))
+    return re.sub(r"[\s\u2068\u2069]+", "", text)
+
+
+def spans(fragment: str) -> list[tuple[str, str]]:
+    """(class, data-ordinal) of every cloze span, in order."""
+    return _CLOZE_SPAN.findall(fragment)
+
+
+def anki_cards_by_guid(apkg: Path, collection: Path) -> dict[str, list[dict[str, Any]]]:
+    col = open_collection(collection)
+    try:
+        import_apkg(col, apkg)
+        cards = rendered_cards(col)
+    finally:
+        col.close()
+    by_guid: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for card in cards:  # ordered by note id, then card ord
+        by_guid[card["guid"]].append(card)
+    return by_guid
+
+
+@pytest.fixture(scope="module")
+def seed_plan(seed_build: Path) -> DeckPlan:
+    """The plan of the very deck `seed_build` packaged (same copy, so the same lock and GUIDs)."""
+    return plan_deck(load_manifest(seed_build.parent.parent / SEED_MANIFEST))
+
+
+def test_seed_deck_renders_like_anki(seed_plan: DeckPlan, seed_build: Path, tmp_path: Path) -> None:
+    by_guid = anki_cards_by_guid(seed_build, tmp_path / "collection.anki2")
+    assert sum(len(cards) for cards in by_guid.values()) == seed_plan.anki_card_count
+    compared = clozes = 0
+    for note in seed_plan.notes:
+        ours = render_card_sides(note)
+        theirs = by_guid[note.stamp.guid]
+        assert len(ours) == len(theirs) == note.card.anki_cards, note.card.key
+        for (question, answer), card in zip(ours, theirs, strict=True):
+            assert visible(question) == visible(card["question"]), (note.card.key, card["ord"])
+            assert visible(answer) == visible(card["answer"]), (note.card.key, card["ord"])
+            assert spans(question) == spans(card["question"])
+            assert spans(answer) == spans(card["answer"])
+            compared += 1
+            clozes += note.card.note_type == "cloze"
+    assert compared == seed_plan.anki_card_count
+    assert clozes > 1, "the seed deck should exercise cloze cards"
+
+
+EDGE_CLOZES = [
+    ("Paris is the {{c1::capital}} of {{c2::France::country}}", "x"),
+    ("A {{c1::x::hint <b>bold</b>}} and {{c2::y}} {{c1::again}}", ""),
+    ("Outer {{c1::a {{c2::nested}} b}} end", "<div>extra</div>"),
+    ("Multi {{c1,2::both}} and {{c3::three}}", ""),
+    ("Stray }} and {{c1::<b>ok</b>}}", "<br>"),
+    ("Gap {{c1::one}} {{c3::three}}", " "),
+    ("Zero {{c0::zero}} and {{c2::two}}", "extra"),
+    ("Two hints {{c1::t::h1::h2}}", ""),
+    ("Unclosed {{c1::open and {{c2::closed}} tail", "extra"),
+]
+
+
+def _note(index: int, note_type: Any, fields: list[str]) -> Note:
+    card = Card(
+        rule="edge",
+        note_type=note_type,
+        front=fields[0],
+        back=fields[1],
+        source=Source("edge.md", "Edge", ("Section",), index + 1),
+        key=("edge", str(index)),
+        subdeck="Section",
+    )
+    stamp = Stamp(f"edge-{index}", 1_700_000_000_000 + 100 * index, 1_700_000_000)
+    return Note(card, fields, "Edge::Section", stamp)
+
+
+def test_edge_cases_render_like_anki(tmp_path: Path) -> None:
+    """Hints, nesting, gaps, stray braces, Extra sections and a broken deletion, vs. the backend."""
+    notes = [
+        _note(i, "cloze", [text, extra, f"ctx {i}", "src"])
+        for i, (text, extra) in enumerate(EDGE_CLOZES)
+    ]
+    notes.append(_note(len(notes), "basic", ["front <br>", "<div></div>", "", "src"]))
+    apkg = tmp_path / "edge.apkg"
+    write_package(
+        DeckTree("Edge", 1_234_567_890, "", {"Edge::Section": 1_234_567_891}),
+        [PackagedNote(n.card.note_type, n.fields, (), n.deck, n.stamp) for n in notes],
+        apkg,
+    )
+    by_guid = anki_cards_by_guid(apkg, tmp_path / "collection.anki2")
+    for note in notes:
+        ours = render_card_sides(note)
+        theirs = by_guid[note.stamp.guid]
+        assert len(ours) == len(theirs), note.fields[0]
+        for (question, answer), card in zip(ours, theirs, strict=True):
+            if "Unclosed" in note.fields[0]:
+                # Anki drops a deletion that is never closed and says so on the card.
+                for mine, anki in ((question, card["question"]), (answer, card["answer"])):
+                    assert "Nocloze1foundoncard" in visible(mine)
+                    assert "Nocloze1foundoncard" in visible(anki)
+                continue
+            assert visible(question) == visible(card["question"]), (note.fields, card["ord"])
+            assert visible(answer) == visible(card["answer"]), (note.fields, card["ord"])
+            assert spans(question) == spans(card["question"])
+            assert spans(answer) == spans(card["answer"])
+
+
+def test_cloze_markup_matches_the_documented_backend_output() -> None:
+    """docs/anki-import.md §9, byte for byte."""
+    note = _note(0, "cloze", [EDGE_CLOZES[0][0], "x", "", ""])
+    (q1, a1), (q2, _) = render_card_sides(note)
+    assert (
+        'Paris is the <span class="cloze" data-cloze="capital" data-ordinal="1">[...]</span> of '
+        '<span class="cloze-inactive" data-ordinal="2">France</span>'
+    ) in q1
+    assert (
+        'Paris is the <span class="cloze" data-ordinal="1">capital</span> of '
+        '<span class="cloze-inactive" data-ordinal="2">France</span>'
+    ) in a1
+    assert '<span class="cloze" data-cloze="France" data-ordinal="2">[country]</span>' in q2
+    assert '<div class="db-extra">x</div>' in a1
+
+
+def test_cloze_ordinals_are_the_cards_genanki_writes() -> None:
+    assert cloze_ordinals("{{c2::a}} {{c1::b}} {{c2::c}}") == [1, 2]
+    assert cloze_ordinals("{{c0::a}} {{c1,2::b}} {{c3::}} none") == []
+
+
+def test_page_embeds_the_package_css_once_and_every_card(seed_plan: DeckPlan) -> None:
+    page = preview_html(seed_plan)
+    total = seed_plan.anki_card_count
+    assert page.count(CSS) == 1
+    assert page.count('class="pv-item"') == total
+    assert len(re.findall(r'<div class="card card\d+">', page)) == 2 * total
+    assert f"{total} of {total} cards" in page
+    for note in seed_plan.notes[:5]:
+        assert html.escape(f"{note.card.source.path}:{note.card.source.line}") in page
+    for subdeck in seed_plan.subdecks:
+        assert html.escape(subdeck.split("::", 1)[1]) in page
+
+
+def test_page_fetches_nothing(seed_plan: DeckPlan) -> None:
+    page = html.unescape(preview_html(seed_plan))
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"<(?:link|script|img|iframe)[^>]*\s(?:src|href)=[\"'](?!data:|#)", page)
+    assert "@import" not in page and not re.search(r"url\((?![\"']?data:)", page)
+
+
+def test_packaged_images_are_inlined_as_data_uris(seed_plan: DeckPlan) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+    note = next(note for note in seed_plan.notes if note.card.note_type == "basic")
+    image = '<img src="db-0123456789abcdef0123.png" alt="liver">'
+    fields = [note.fields[0] + image, *note.fields[1:]]
+    plan = replace(
+        seed_plan,
+        notes=[replace(note, fields=fields)],
+        media={"db-0123456789abcdef0123.png": png},
+    )
+    page = preview_html(plan)
+    data = base64.b64encode(png).decode("ascii")
+    # Front, and the front repeated on the back ({{FrontSide}}).
+    assert page.count(f'<img src="data:image/png;base64,{data}" alt="liver">') == 2
+    assert "db-0123456789abcdef0123.png" not in page
+
+
+def test_page_escapes_names_tags_rules_and_paths(seed_plan: DeckPlan) -> None:
+    evil = '<script>alert(1)</script>"&'
+    note = seed_plan.notes[0]
+    card = replace(
+        note.card,
+        rule=evil,
+        tags=(evil,),
+        subdeck=evil,
+        source=replace(note.card.source, path=evil),
+    )
+    plan = replace(
+        seed_plan,
+        manifest=replace(seed_plan.manifest, title=evil, description=evil),
+        notes=[replace(note, card=card, deck=f"{evil}::{evil}")],
+    )
+    page = preview_html(plan)
+    assert "<script>alert(1)" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&amp;" in page
+
+
+def test_cli_preview_writes_one_file_and_leaves_the_lock_alone(project: Path) -> None:
+    lock = project / "decks" / "breast-cancer-liver-metastasis.lock"
+    before = lock.read_bytes()
+    result = CliRunner().invoke(cli, ["preview", SEED_MANIFEST])
+    assert result.exit_code == 0, result.output
+    output = project / "dist" / "breast-cancer-liver-metastasis.html"
+    assert f"-> {Path('dist') / output.name}" in result.output
+    assert output.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert sorted(p.name for p in output.parent.iterdir()) == [output.name]
+    assert lock.read_bytes() == before
+
+    result = CliRunner().invoke(cli, ["preview", SEED_MANIFEST, "-o", "out/nested/deck.html"])
+    assert result.exit_code == 0, result.output
+    assert (project / "out" / "nested" / "deck.html").is_file()
+
+
+def test_write_preview_replaces_the_file_atomically(seed_plan: DeckPlan, tmp_path: Path) -> None:
+    output = tmp_path / "deck.html"
+    output.write_text("old", encoding="utf-8")
+    write_preview(seed_plan, output)
+    assert output.read_text(encoding="utf-8") == preview_html(seed_plan)
+    assert [p.name for p in tmp_path.iterdir()] == ["deck.html"]
