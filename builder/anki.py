@@ -1,8 +1,8 @@
 """The only module that speaks genanki: note types, GUIDs, and a byte-reproducible .apkg.
 
 Note types are fixed constants: their ids must never change once students hold a deck (a new id
-would make Anki import every note as a new note type). Changing fields or templates is a migration:
-bump `NOTE_TYPE_VERSION`, add an entry to docs/note-types.md and a test.
+would make Anki import every note as a new note type). Changing templates or CSS is a migration:
+a new row in `NOTE_TYPE_HISTORY` with a later time (docs/note-types.md).
 
 genanki stamps every note with one time and numbers notes from the clock; we override that edge so
 each note carries the id and time from the lock file, and we write the zip ourselves with fixed
@@ -28,9 +28,14 @@ import genanki
 from .errors import ExportError
 from .lock import Stamp
 
-NOTE_TYPE_VERSION = 1
-NOTE_TYPE_MTIME = 1764115200
-"""When the current note type version was defined (2025-11-26); Anki compares it on import."""
+NOTE_TYPE_HISTORY: tuple[tuple[int, int, str], ...] = (
+    # (version, modification time, fingerprint): append a row for every change, never edit one.
+    (1, 1764115200, "15de253d2ae1e96d"),
+)
+"""Every released version of our note types. Anki updates a note type it already has only when
+the package's modification time is newer, so a change to templates or CSS must come with a new
+row and a later time (docs/note-types.md); tests/test_note_types.py holds the code to it."""
+NOTE_TYPE_VERSION, NOTE_TYPE_MTIME, _ = NOTE_TYPE_HISTORY[-1]
 
 CSS = resources.files("builder").joinpath("card.css").read_text(encoding="utf-8")
 
@@ -50,7 +55,7 @@ CLOZE_BACK = (
 
 BASIC_MODEL = genanki.Model(
     1764115201,
-    "deckbuilder Basic (v1)",
+    "deckbuilder Basic",
     fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Context"}, {"name": "Source"}],
     templates=[{"name": "Card 1", "qfmt": BASIC_FRONT, "afmt": BASIC_BACK}],
     css=CSS,
@@ -58,7 +63,7 @@ BASIC_MODEL = genanki.Model(
 )
 CLOZE_MODEL = genanki.Model(
     1764115202,
-    "deckbuilder Cloze (v1)",
+    "deckbuilder Cloze",
     fields=[{"name": "Text"}, {"name": "Extra"}, {"name": "Context"}, {"name": "Source"}],
     templates=[{"name": "Cloze", "qfmt": CLOZE_FRONT, "afmt": CLOZE_BACK}],
     css=CSS,
@@ -66,6 +71,17 @@ CLOZE_MODEL = genanki.Model(
     sort_field_index=0,
 )
 MODELS = {"basic": BASIC_MODEL, "cloze": CLOZE_MODEL}
+
+
+def note_type_fingerprint() -> str:
+    """A hash of everything Anki stores of our note types: ids, names, fields, templates, CSS."""
+    import hashlib
+
+    described = [
+        [model.model_id, model.name, model.model_type, model.fields, model.templates, model.css]
+        for model in MODELS.values()
+    ]
+    return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

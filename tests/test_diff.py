@@ -117,7 +117,7 @@ def test_read_package_gives_fields_in_order_deck_and_tags(releases: Releases) ->
     assert len(notes) == 5
     faq = {note.fields["Front"]: note for note in notes.values() if "Front" in note.fields}
     note = faq["What does the liver do?"]
-    assert note.note_type == "deckbuilder Basic (v1)"
+    assert note.note_type == "deckbuilder Basic"
     assert list(note.fields) == ["Front", "Back", "Context", "Source"]
     assert note.fields["Back"] == "It filters blood and makes bile."
     assert note.deck == "Liver Basics::FAQ"
@@ -329,7 +329,7 @@ def test_changes_in_long_fields_show_where_they_differ() -> None:
     start = "Intro sentence that stays the same across releases. " * 4
     note = ChangedNote(
         guid="g",
-        note_type="deckbuilder Basic (v1)",
+        note_type="deckbuilder Basic",
         deck="Deck::Sub",
         changes=(FieldChange("Back", start + "Old ending.", start + "New ending."),),
         tags_added=("new",),
@@ -346,7 +346,7 @@ def test_changes_in_long_fields_show_where_they_differ() -> None:
 def test_markdown_escapes_fronts_and_search_escapes_deck_names() -> None:
     note = NoteSummary(
         guid="g",
-        note_type="deckbuilder Basic (v1)",
+        note_type="deckbuilder Basic",
         deck='My_"Deck"*::Sub_deck',
         fields={"Front": "What is *this* &lt;tag&gt;?", "Back": "x"},
         tags=(),

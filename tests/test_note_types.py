@@ -1,0 +1,59 @@
+"""Note types stay fixed: a change is a recorded migration that real Anki applies in place."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import builder.anki as anki
+from builder import build_deck, load_manifest
+from tests.ankiutil import import_apkg, open_collection, rendered_cards
+from tests.conftest import SEED_MANIFEST
+
+
+def test_ids_and_field_names_are_frozen() -> None:
+    assert anki.BASIC_MODEL.model_id == 1764115201
+    assert anki.CLOZE_MODEL.model_id == 1764115202
+    assert [f["name"] for f in anki.BASIC_MODEL.fields] == ["Front", "Back", "Context", "Source"]
+    assert [f["name"] for f in anki.CLOZE_MODEL.fields] == ["Text", "Extra", "Context", "Source"]
+    assert [t["name"] for t in anki.BASIC_MODEL.templates] == ["Card 1"]
+    assert [t["name"] for t in anki.CLOZE_MODEL.templates] == ["Cloze"]
+
+
+def test_a_change_to_templates_or_css_is_recorded_in_the_history() -> None:
+    version, mtime, fingerprint = anki.NOTE_TYPE_HISTORY[-1]
+    assert anki.note_type_fingerprint() == fingerprint, (
+        "note types changed: append a row to NOTE_TYPE_HISTORY (docs/note-types.md)"
+    )
+    versions = [row[0] for row in anki.NOTE_TYPE_HISTORY]
+    times = [row[1] for row in anki.NOTE_TYPE_HISTORY]
+    assert versions == list(range(1, len(versions) + 1))
+    assert times == sorted(set(times)), "each version must be newer than the one before"
+    assert (version, mtime) == (anki.NOTE_TYPE_VERSION, anki.NOTE_TYPE_MTIME)
+
+
+def test_a_newer_note_type_updates_the_students_copy_in_place(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    manifest = load_manifest(project / SEED_MANIFEST)
+    current_css = anki.CSS
+    with monkeypatch.context() as old:
+        old.setattr(anki.BASIC_MODEL, "css", "/* previous version */")
+        old.setattr(anki.CLOZE_MODEL, "css", "/* previous version */")
+        old.setattr(anki, "NOTE_TYPE_MTIME", anki.NOTE_TYPE_MTIME - 86400)
+        previous = build_deck(manifest, output=project / "old.apkg").output
+    current = build_deck(manifest, output=project / "new.apkg").output
+    col = open_collection(project / "c" / "collection.anki2")
+    try:
+        first = import_apkg(col, previous)
+        assert {c["css"] for c in rendered_cards(col)} == {"/* previous version */"}
+        second = import_apkg(col, current)
+        assert len(second.new) == 0 and len(second.conflicting) == 0
+        assert sorted(m["name"] for m in col.models.all()).count("deckbuilder Basic") == 1
+        assert not any(m["name"].endswith("+") for m in col.models.all())
+        cards = rendered_cards(col)
+        assert {card["css"] for card in cards} == {current_css}
+        assert len({card["note_id"] for card in cards}) == len(first.new)
+    finally:
+        col.close()
