@@ -39,12 +39,17 @@ browser:
 ## Run the whole suite, then lint every shipped deck.
 test: $(STAMP) browser
 	$(BIN)/pytest -q
+	$(BIN)/deckbuilder check
 
 
 lint: $(STAMP)
 	$(BIN)/ruff check builder tests benchmarks
 	$(BIN)/ruff format --check builder tests benchmarks
 	$(BIN)/mypy
+
+## Every deck built --frozen into dist/, with SHA256SUMS and RELEASE_NOTES.md (see README).
+release: $(STAMP)
+	$(BIN)/deckbuilder release --out dist
 
 ## Rewrite the golden card lists in tests/golden/ (review the diff before committing).
 golden: $(STAMP)

@@ -360,4 +360,45 @@ def preview(manifest: Path, output: Path | None) -> None:
     click.echo(f"{deck.title}: {len(plan.notes)} notes, {plan.anki_card_count} cards -> {target}")
 
 
+@cli.command()
+@click.argument("manifests", nargs=-1)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DIST_DIR,
+    show_default=True,
+    help="Folder for the packages, SHA256SUMS and RELEASE_NOTES.md.",
+)
+@click.option(
+    "--previous",
+    help="Previous release to compare with: a folder of its .apkg files or a git ref "
+    "(default: the latest v* tag before HEAD).",
+)
+@reports_errors
+def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> None:
+    """Build a release: every deck --frozen, checksums, and release notes for students.
+
+    MANIFESTS default to every decks/*.toml. The lock files must be committed and current
+    (the build fails otherwise). RELEASE_NOTES.md lists, per deck, the notes added, changed
+    and removed since the previous release, and tells students how to find removed notes.
+
+    \b
+    Examples:
+      deckbuilder release                     # what `make release` runs
+      deckbuilder release --previous v1.2.0
+      deckbuilder release --previous old-dist/
+    """
+    from .release import make_release
+
+    target: Path | str | None = previous
+    if previous and Path(previous).is_dir():
+        target = Path(previous)
+    result = make_release(_targets(manifests), out_dir, previous=target)
+    for package in result.packages:
+        click.echo(f"built {package}")
+    compared = f" (compared with {result.previous})" if result.previous else " (first release)"
+    click.echo(f"wrote {result.checksums} and {result.notes}{compared}")
+
+
 # -- commands added below (keep this marker last) --

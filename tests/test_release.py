@@ -68,3 +68,16 @@ def test_release_refuses_a_stale_lock(repo: Path) -> None:
     source.write_text(source.read_text().replace("are relatively common.", "are common.", 1))
     with pytest.raises(LockError, match="lock file would change"):
         make_release([repo / SEED_MANIFEST], repo / "out", repo=repo)
+
+
+def test_release_command(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    monkeypatch.chdir(repo)
+    result = CliRunner().invoke(cli, ["release", "--out", "out", "--previous", "v1.0.0"])
+    assert result.exit_code == 0, result.output
+    assert "built out/breast-cancer-liver-metastasis.apkg" in result.output
+    assert "compared with v1.0.0" in result.output
+    assert "0 added, 0 removed, 0 changed" in (repo / "out" / "RELEASE_NOTES.md").read_text()
