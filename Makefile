@@ -51,6 +51,10 @@ lint: $(STAMP)
 release: $(STAMP)
 	$(BIN)/deckbuilder release --out dist
 
+## Benchmarks against the floor: 1k, 10k, 100k items (~15 min; BENCH_ARGS="--sizes 1000,10000").
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
+
 ## Rewrite the golden card lists in tests/golden/ (review the diff before committing).
 golden: $(STAMP)
 	$(BIN)/python -m tests.golden

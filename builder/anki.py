@@ -30,7 +30,7 @@ from .lock import Stamp
 
 NOTE_TYPE_HISTORY: tuple[tuple[int, int, str], ...] = (
     # (version, modification time, fingerprint): append a row for every change, never edit one.
-    (1, 1764115200, "15de253d2ae1e96d"),
+    (1, 1764115200, "26819adf540b6247"),
 )
 """Every released version of our note types. Anki updates a note type it already has only when
 the package's modification time is newer, so a change to templates or CSS must come with a new
@@ -77,8 +77,16 @@ def note_type_fingerprint() -> str:
     """A hash of everything Anki stores of our note types: ids, names, fields, templates, CSS."""
     import hashlib
 
+    # Only what we define: genanki adds keys to the field and template dicts as it writes.
     described = [
-        [model.model_id, model.name, model.model_type, model.fields, model.templates, model.css]
+        [
+            model.model_id,
+            model.name,
+            model.model_type,
+            [field["name"] for field in model.fields],
+            [[t["name"], t["qfmt"], t["afmt"]] for t in model.templates],
+            model.css,
+        ]
         for model in MODELS.values()
     ]
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()[:16]
