@@ -1,16 +1,37 @@
 """deckbuilder: structured study documents (Markdown) in, high-quality Anki decks out.
 
-The library API the CLI and the tests use; see README.md for the pipeline.
+The library API the CLI and the tests use; see README.md for the pipeline. Names are imported on
+first use (PEP 562), so `deckbuilder --help` does not pay for markdown-it-py, genanki or nh3.
 """
 
-from .build import BuildResult, DeckPlan, build_deck, manifest_for_source, plan_deck
-from .cards import Card
-from .document import Document, Section, parse_document
-from .errors import BuilderError, ExportError, InputError, LockError, ManifestError, SourceError
-from .extract import extract_cards
-from .manifest import Manifest, Subdeck, load_manifest
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+_EXPORTS = {
+    "BuildResult": "build",
+    "DeckPlan": "build",
+    "build_deck": "build",
+    "manifest_for_source": "build",
+    "plan_deck": "build",
+    "Card": "cards",
+    "Document": "document",
+    "Section": "document",
+    "parse_document": "document",
+    "BuilderError": "errors",
+    "ExportError": "errors",
+    "InputError": "errors",
+    "LockError": "errors",
+    "ManifestError": "errors",
+    "SourceError": "errors",
+    "extract_cards": "extract",
+    "Manifest": "manifest",
+    "Subdeck": "manifest",
+    "load_manifest": "manifest",
+}
 
 __all__ = [
     "BuildResult",
@@ -34,3 +55,27 @@ __all__ = [
     "parse_document",
     "plan_deck",
 ]
+
+if TYPE_CHECKING:
+    from .build import BuildResult, DeckPlan, build_deck, manifest_for_source, plan_deck
+    from .cards import Card
+    from .document import Document, Section, parse_document
+    from .errors import (
+        BuilderError,
+        ExportError,
+        InputError,
+        LockError,
+        ManifestError,
+        SourceError,
+    )
+    from .extract import extract_cards
+    from .manifest import Manifest, Subdeck, load_manifest
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'builder' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
