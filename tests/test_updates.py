@@ -159,38 +159,32 @@ def _guid_of(project: Path, front_start: str) -> tuple[str, ...]:
     return tuple(n.stamp.guid for n in plan.notes if n.card.front.startswith(front_start))
 
 
+def _reword_and_rebuild(
+    project: Path, monkeypatch: pytest.MonkeyPatch, *flags: str
+) -> tuple[str, tuple[str, ...], str]:
+    """Build v1, reword one FAQ question, build v2: (old guid, new guids, build output)."""
+    build(project, "v1.apkg", 1_800_000_000, monkeypatch)
+    (old_guid,) = _guid_of(project, REWORD_FROM[4:])
+    edit_source(project, REWORD_FROM, REWORD_TO)
+    result = CliRunner().invoke(cli, ["build", SEED_MANIFEST, "-o", "dist/v2.apkg", *flags])
+    assert result.exit_code == 0, result.output
+    return old_guid, _guid_of(project, REWORD_TO[4:]), result.output
+
+
 def test_reworded_question_matched_by_similarity_keeps_its_guid(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(project, "v1.apkg", 1_800_000_000, monkeypatch)
-    (old_guid,) = _guid_of(project, REWORD_FROM[4:])
-    edit_source(
-        project,
-        REWORD_FROM,
-        REWORD_TO,
-    )
-    result = CliRunner().invoke(cli, ["build", SEED_MANIFEST, "-o", "dist/v2.apkg"])
-    assert result.exit_code == 0, result.output
-    assert "reworded:" in result.output and "similarity 0." in result.output
-    assert _guid_of(project, REWORD_TO[4:]) == (old_guid,)
+    old_guid, new_guids, output = _reword_and_rebuild(project, monkeypatch)
+    assert "reworded:" in output and "similarity 0." in output
+    assert new_guids == (old_guid,)
 
 
 def test_rename_matching_off_makes_a_new_note(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    build(project, "v1.apkg", 1_800_000_000, monkeypatch)
-    (old_guid,) = _guid_of(project, REWORD_FROM[4:])
-    edit_source(
-        project,
-        REWORD_FROM,
-        REWORD_TO,
-    )
-    result = CliRunner().invoke(
-        cli, ["build", SEED_MANIFEST, "-o", "dist/v2.apkg", "--no-rename-matching"]
-    )
-    assert result.exit_code == 0, result.output
-    assert "1 added, 0 changed, 1 removed" in result.output
-    assert _guid_of(project, REWORD_TO[4:]) != (old_guid,)
+    old_guid, new_guids, output = _reword_and_rebuild(project, monkeypatch, "--no-rename-matching")
+    assert "1 added, 0 changed, 1 removed" in output
+    assert new_guids != (old_guid,)
 
 
 def test_pinned_question_keeps_its_guid_through_a_full_rewording(
