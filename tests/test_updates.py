@@ -185,6 +185,8 @@ def test_rename_matching_off_makes_a_new_note(
     old_guid, new_guids, output = _reword_and_rebuild(project, monkeypatch, "--no-rename-matching")
     assert "1 added, 0 changed, 1 removed" in output
     assert new_guids != (old_guid,)
+    diff = CliRunner().invoke(cli, ["diff", "dist/v1.apkg", "dist/v2.apkg"])
+    assert diff.output.startswith("1 added, 1 removed, 0 changed"), diff.output
 
 
 def test_pinned_question_keeps_its_guid_through_a_full_rewording(
