@@ -27,7 +27,7 @@ class Source:
     """Where a card's fact came from: shown on the back, cited by lint messages."""
 
     path: str
-    """The source file, relative to the manifest's parent folder (the repository root)."""
+    """The source file: from the repository root for decks/*.toml, else from the manifest."""
     document: str
     """The document's title."""
     section: tuple[str, ...]
@@ -83,13 +83,19 @@ def make_key(
     return (rule, *(normalise(part) for part in section), normalise(subject), *extra)
 
 
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+_SPACE = re.compile(r"\s+")
+_MARKDOWN = re.compile(r"[<\[*_`]")
+
+
 def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
-    text = re.sub(r"<br\s*/?>", "; ", markdown, flags=re.IGNORECASE)
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"(\*\*|__|\*|_|`)(.+?)\1", r"\2", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = markdown
+    if _MARKDOWN.search(text):
+        text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", _BR.sub("; ", text)))
+    return _SPACE.sub(" ", text).strip()
 
 
 def words(text: str) -> list[str]:

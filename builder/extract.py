@@ -15,10 +15,11 @@ from .rules import RULES, Context, abbreviation
 def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
     """Every card the manifest asks for, in document order; keys are checked to be unique."""
     cards: list[Card] = []
+    routes = route(manifest, documents)  # patterns are checked against all documents at once
     for document in documents:
         source_path = display_path(manifest, document)
-        routes = route(manifest, [document])
-        for routed in routes:
+        own = [routed for routed in routes if routed.document is document]
+        for routed in own:
             ctx = _context(manifest, document, source_path, routed.in_faq)
             for name, rule in RULES:
                 if name in routed.subdeck.rules:
@@ -27,7 +28,7 @@ def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
                         for card in rule(routed.section, ctx)
                     )
         if manifest.abbreviations:
-            cards.extend(_abbreviations(manifest, document, source_path, routes))
+            cards.extend(_abbreviations(manifest, document, source_path, own))
     check_unique_keys(cards)
     return cards
 
@@ -73,9 +74,13 @@ def _tags(manifest: Manifest, subdeck_tags: tuple[str, ...], card: Card) -> tupl
 
 
 def display_path(manifest: Manifest, document: Document) -> str:
+    """The source as cards and messages cite it: from the repository root for decks/*.toml
+    (`source/notes.md`), else relative to the manifest's folder."""
     if manifest.path is not None:
+        folder = manifest.path.resolve().parent
+        base = folder.parent if folder.name == "decks" else folder
         try:
-            return str(document.path.resolve().relative_to(manifest.path.resolve().parent.parent))
+            return str(document.path.resolve().relative_to(base))
         except ValueError:
             pass
     return document.path.name

@@ -7,6 +7,7 @@ safer than any hand-written filter). Cloze markers (`{{c1::...}}`) pass through 
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -50,11 +51,19 @@ def sanitise(html: str) -> str:
     ).strip()
 
 
+_PLAIN = re.compile(r"[^\W_]|[ .,;:'\"?()%/+=#${}|~\-–—’‘“”°]")
+"""Characters that render as themselves: no Markdown, no HTML, no whitespace but the space."""
+_PLAIN_TEXT = re.compile(f"(?:{_PLAIN.pattern})*")
+
+
 def to_html(markdown: str) -> str:
     """A field's Markdown as safe HTML: one line renders inline, several lines as blocks."""
     text = markdown.strip()
     if not text:
         return ""
+    if _PLAIN_TEXT.fullmatch(text):
+        # Plain text (most fields): what markdown-it and nh3 would give, without parsing it.
+        return text
     html = _markdown().render(text) if "\n" in text else _markdown().renderInline(text)
     return sanitise(html)
 

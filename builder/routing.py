@@ -18,6 +18,7 @@ from .rules.faq import is_faq
 
 @dataclass(frozen=True, slots=True)
 class Route:
+    document: Document
     section: Section
     subdeck: Subdeck
     in_faq: bool
@@ -30,7 +31,7 @@ def route(manifest: Manifest, documents: list[Document]) -> list[Route]:
     routes: list[Route] = []
     for document in documents:
         for section in document.sections:
-            _route(section, None, manifest, routes, problems)
+            _route(document, section, None, manifest, routes, problems)
     _unmatched(manifest, documents, problems)
     if problems:
         problems.sort(key=lambda item: item[0])
@@ -41,6 +42,7 @@ def route(manifest: Manifest, documents: list[Document]) -> list[Route]:
 
 
 def _route(
+    document: Document,
     section: Section,
     inherited: Subdeck | None,
     manifest: Manifest,
@@ -65,11 +67,11 @@ def _route(
     subdeck = claims[0] if claims else inherited
     if subdeck is not None:
         faq = is_faq(section)
-        routes.append(Route(section, subdeck, faq))
+        routes.append(Route(document, section, subdeck, faq))
         if faq:
             return
     for child in section.children:
-        _route(child, subdeck, manifest, routes, problems)
+        _route(document, child, subdeck, manifest, routes, problems)
 
 
 def _unmatched(

@@ -128,3 +128,15 @@ def test_subdeck_rules_and_exclude(here: Path) -> None:
     text = HEAD + 'exclude = ["Medicines"]\n' + SUBDECKS + 'rules = ["faq"]\n'
     cards = plan_deck(load_manifest(write(here, text))).cards
     assert {card.rule for card in cards} == {"faq"}
+
+
+def test_patterns_may_match_in_any_of_several_sources(here: Path) -> None:
+    (here / "copd.md").write_text(
+        "# COPD\n\n## Inhalers\n\n- **LAMA**: long-acting.\n- **LABA**: long-acting too.\n"
+    )
+    text = HEAD.replace('["asthma.md"]', '["asthma.md", "copd.md"]')
+    text += '\n[[subdeck]]\nname = "Asthma"\nsections = ["Triggers"]\n'
+    text += '\n[[subdeck]]\nname = "COPD"\nsections = ["Inhalers"]\n'
+    cards = plan_deck(load_manifest(write(here, text))).cards
+    assert {card.subdeck for card in cards} >= {"Asthma", "COPD"}
+    assert {card.source.path for card in cards} == {"asthma.md", "copd.md"}
