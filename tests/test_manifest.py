@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -40,6 +41,12 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "asthma.md").write_text(SOURCE)
     return tmp_path
+
+
+def error_of(function: Any, *args: Any) -> str:
+    with pytest.raises(ManifestError) as caught:
+        function(*args)
+    return str(caught.value)
 
 
 def write(here: Path, text: str) -> Path:
@@ -84,7 +91,7 @@ def test_invalid_manifest_names_file_line_and_problem(
 
 def test_every_problem_is_reported_at_once(here: Path) -> None:
     path = write(here, HEAD.replace("1234567890", "-1") + "colour = 1\n")
-    message = str(pytest.raises(ManifestError, load_manifest, path).value)
+    message = error_of(load_manifest, path)
     assert "`id` must be a positive integer" in message
     assert "unknown key `colour`" in message
     assert "no [[subdeck]] tables" in message
@@ -93,7 +100,7 @@ def test_every_problem_is_reported_at_once(here: Path) -> None:
 
 def test_section_not_in_the_document_suggests_the_closest_headings(here: Path) -> None:
     path = write(here, HEAD + '\n[[subdeck]]\nname = "T"\nsections = ["Trigers"]\n')
-    message = str(pytest.raises(ManifestError, plan_deck, load_manifest(path)).value)
+    message = error_of(plan_deck, load_manifest(path))
     assert message.startswith(f"{path}:6: subdeck 'T': no section matches 'Trigers'")
     assert "did you mean 'Triggers'?" in message
 
@@ -102,7 +109,7 @@ def test_two_subdecks_claiming_one_section(here: Path) -> None:
     text = HEAD + '\n[[subdeck]]\nname = "A"\nsections = ["FAQ"]\n'
     text += '\n[[subdeck]]\nname = "B"\nsections = ["F*"]\n'
     path = write(here, text)
-    message = str(pytest.raises(ManifestError, plan_deck, load_manifest(path)).value)
+    message = error_of(plan_deck, load_manifest(path))
     assert "section 'FAQ' is claimed by 'A' (line 6) and 'B' (line 10)" in message
 
 
