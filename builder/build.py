@@ -8,16 +8,18 @@ writes the .apkg and the lock file.
 from __future__ import annotations
 
 import gc
+import hashlib
 import html
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
-from .document import Document, parse_document
+from .document import Document, parse_document, read_source
 from .errors import LockError, SourceError
-from .extract import display_path, extract_cards
+from .extract import check_unique_keys, display_path, document_cards
 from .lock import (
     Lock,
     LockChanges,
@@ -32,6 +34,7 @@ from .lock import (
 from .manifest import Manifest, Subdeck, slugify, stable_id
 from .media import embed_images
 from .render import removed_markup, to_html
+from .routing import Route, route
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +59,8 @@ class DeckPlan:
     """Embedded images: package file name -> bytes."""
     warnings: list[str] = field(default_factory=list)
     """`path:line: message` lines worth a teacher's look; they do not stop the build."""
+    media_files: list[str] = field(default_factory=list)
+    """The image files embedded, so a rebuild notices when one changes."""
 
     @property
     def cards(self) -> list[Card]:
@@ -84,12 +89,19 @@ class DeckPlan:
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
-    plan: DeckPlan
+    manifest: Manifest
     output: Path
+    plan: DeckPlan | None
+    """None when the build was skipped: nothing it depends on changed since the last one."""
     lock_written: bool = False
-    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> bool:
+        return self.plan is None
 
     def summary(self) -> str:
+        if self.plan is None:
+            return f"{self.manifest.title}: up to date -> {self.output}"
         plan = self.plan
         return (
             f"{plan.manifest.title}: {len(plan.notes)} notes, {plan.anki_card_count} cards, "
@@ -150,30 +162,37 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
-    """Cards, rendered fields and identities for a deck; writes nothing."""
+def plan_deck(
+    manifest: Manifest, rename_matching: bool = True, cache: DocumentCache | None = None
+) -> DeckPlan:
+    """Cards, rendered fields and identities for a deck; writes nothing but the cache."""
     with _no_cyclic_gc():
-        return _plan_deck(manifest, rename_matching)
+        return _plan_deck(manifest, rename_matching, cache)
 
 
-def _plan_deck(manifest: Manifest, rename_matching: bool) -> DeckPlan:
-    documents = load_documents(manifest)
-    cards = extract_cards(manifest, documents)
-    folders = {display_path(manifest, doc): doc.path.parent for doc in documents}
-    media: dict[str, bytes] = {}
+def _plan_deck(
+    manifest: Manifest, rename_matching: bool, cache: DocumentCache | None = None
+) -> DeckPlan:
+    loaded = [_document(path, cache) for path in manifest.sources]
+    documents = [document for document, _ in loaded]
+    routes = route(manifest, documents)
     warnings = empty_section_warnings(manifest, documents)
-    rendered = []
-    for card in cards:
-        where = f"{card.source.path}:{card.source.line}"
-        for part in (card.front, card.back):
-            for removed in removed_markup(part):
-                warnings.append(f"{where}: warning: removed {removed} (not allowed on cards)")
-        folder = folders[card.source.path]
-        fields = [
-            embed_images(value, folder, card.source.path, card.source.line, media)
-            for value in _fields(card)
-        ]
-        rendered.append((card, fields))
+    rendered: list[tuple[Card, list[str]]] = []
+    media: dict[str, bytes] = {}
+    media_files: dict[str, str] = {}
+    manifest_key = repr(manifest)
+    for document, digest in loaded:
+        key = (manifest_key, str(document.path), digest)
+        part = cache.load("cards", *key) if cache is not None else None
+        if part is None or any(file_digest(Path(p)) != d for p, d in part.media_files.items()):
+            part = _render_document(manifest, document, routes)
+            if cache is not None:
+                cache.store(part, "cards", *key)
+        rendered.extend(part.rendered)
+        warnings.extend(part.warnings)
+        media.update(part.media)
+        media_files.update(part.media_files)
+    check_unique_keys([card for card, _ in rendered])
     from .anki import MODELS, guid_for
 
     keyed = [
@@ -194,7 +213,54 @@ def _plan_deck(manifest: Manifest, rename_matching: bool) -> DeckPlan:
     ]
     changed = lock.text() != old_lock.text()
     warnings = list(dict.fromkeys(warnings))
-    return DeckPlan(manifest, documents, notes, lock, changes, changed, media, warnings)
+    return DeckPlan(
+        manifest, documents, notes, lock, changes, changed, media, warnings, list(media_files)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _RenderedDocument:
+    """One document's cards with their HTML fields: what the document cache keeps."""
+
+    rendered: list[tuple[Card, list[str]]]
+    warnings: list[str]
+    media: dict[str, bytes]
+    media_files: dict[str, str]
+    """Image path -> content digest, so a changed image invalidates the cached cards."""
+
+
+def _document(path: Path, cache: DocumentCache | None) -> tuple[Document, str]:
+    """A parsed source and the digest of its text; parsed once per distinct text when cached."""
+    text = read_source(path)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    document = cache.load("document", str(path), digest) if cache is not None else None
+    if not isinstance(document, Document):
+        document = parse_document(path, text=text)
+        if cache is not None:
+            cache.store(document, "document", str(path), digest)
+    return document, digest
+
+
+def _render_document(
+    manifest: Manifest, document: Document, routes: list[Route]
+) -> _RenderedDocument:
+    source_path = display_path(manifest, document)
+    media: dict[str, bytes] = {}
+    used: list[str] = []
+    warnings: list[str] = []
+    rendered = []
+    for card in document_cards(manifest, document, routes):
+        where = f"{card.source.path}:{card.source.line}"
+        for part in (card.front, card.back):
+            for removed in removed_markup(part):
+                warnings.append(f"{where}: warning: removed {removed} (not allowed on cards)")
+        fields = [
+            embed_images(value, document.path.parent, source_path, card.source.line, media, used)
+            for value in _fields(card)
+        ]
+        rendered.append((card, fields))
+    files = {path: file_digest(Path(path)) for path in dict.fromkeys(used)}
+    return _RenderedDocument(rendered, warnings, media, files)
 
 
 def empty_section_warnings(manifest: Manifest, documents: list[Document]) -> list[str]:
@@ -242,11 +308,31 @@ def build_deck(
     frozen: bool = False,
     rename_matching: bool = True,
     strict: bool = False,
+    force: bool = False,
 ) -> BuildResult:
-    """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date."""
+    """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date.
+
+    Skipped when the package is there and nothing it depends on changed (unless `force`);
+    unchanged documents come from the cache beside the package.
+    """
     from .anki import DeckTree, PackagedNote, write_package
 
-    plan = plan_deck(manifest, rename_matching=rename_matching)
+    output = output or default_output(manifest)
+    inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
+    options = {
+        "output": str(output.resolve()),
+        "frozen": frozen,
+        "rename_matching": rename_matching,
+        "strict": strict,
+    }
+    # Only manifest builds keep a cache and may be skipped: their lock pins every note's time,
+    # so the same inputs give the same package. A zero-config build leaves no files but its own.
+    cache = None
+    if manifest.lock_path is not None:
+        if not force and is_up_to_date(output, inputs, options):
+            return BuildResult(manifest, output, None)
+        cache = DocumentCache(output.parent / CACHE_DIR / manifest.slug)
+    plan = plan_deck(manifest, rename_matching=rename_matching, cache=cache)
     if not plan.notes:
         where = manifest.path or manifest.sources[0]
         if strict:
@@ -258,7 +344,6 @@ def build_deck(
             "without --frozen and commit the lock",
             manifest.lock_path or manifest.path,
         )
-    output = output or default_output(manifest)
     tree = DeckTree(
         title=manifest.title,
         deck_id=manifest.deck_id,
@@ -276,4 +361,7 @@ def build_deck(
     if manifest.lock_path is not None and plan.lock_changed:
         write_text_atomic(manifest.lock_path, plan.lock.text())
         lock_written = True
-    return BuildResult(plan, output, lock_written)
+    if cache is not None:
+        cache.prune()
+        record_build(output, inputs, options, plan.media_files)
+    return BuildResult(manifest, output, plan, lock_written)

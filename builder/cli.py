@@ -104,6 +104,9 @@ def _load(target: Path) -> Any:
     help="Do not match a reworded question to its old note by similarity.",
 )
 @click.option("--strict", is_flag=True, help="Fail when a deck yields no cards.")
+@click.option(
+    "--force", is_flag=True, help="Rebuild even when nothing changed since the last build."
+)
 @reports_errors
 def build(
     targets: tuple[str, ...],
@@ -111,13 +114,16 @@ def build(
     frozen: bool,
     no_rename_matching: bool,
     strict: bool,
+    force: bool,
 ) -> None:
     """Build decks into .apkg files that Anki imports.
 
     TARGETS are manifests (decks/NAME.toml) or Markdown files; with none, every manifest in
     decks/ is built into dist/. A Markdown file builds without a manifest: one subdeck per
     top-level section, every rule on. Each build brings decks/NAME.lock up to date, so a new
-    release updates students' notes in place instead of duplicating them.
+    release updates students' notes in place instead of duplicating them. A deck whose
+    sources, manifest and lock did not change since its last build is skipped (--force
+    rebuilds it); unchanged documents of a changed deck are not parsed again.
 
     \b
     Examples:
@@ -142,12 +148,15 @@ def build(
                 frozen=frozen,
                 rename_matching=not no_rename_matching,
                 strict=strict,
+                force=force,
             )
             results.append((path, manifest, result))
     for path, manifest, result in results:
+        click.echo(result.summary())
+        if result.plan is None:
+            continue
         for warning in result.plan.warnings:
             click.echo(warning, err=True)
-        click.echo(result.summary())
         changes = result.plan.changes
         if changes.any:
             click.echo(f"  lock: {changes.summary()}")

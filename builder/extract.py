@@ -14,22 +14,27 @@ from .rules import RULES, Context, abbreviation
 
 def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
     """Every card the manifest asks for, in document order; keys are checked to be unique."""
-    cards: list[Card] = []
     routes = route(manifest, documents)  # patterns are checked against all documents at once
-    for document in documents:
-        source_path = display_path(manifest, document)
-        own = [routed for routed in routes if routed.document is document]
-        for routed in own:
-            ctx = _context(manifest, document, source_path, routed.in_faq)
-            for name, rule in RULES:
-                if name in routed.subdeck.rules:
-                    cards.extend(
-                        _place(manifest, routed.subdeck.name, routed.subdeck.tags, card)
-                        for card in rule(routed.section, ctx)
-                    )
-        if manifest.abbreviations:
-            cards.extend(_abbreviations(manifest, document, source_path, own))
+    cards = [card for document in documents for card in document_cards(manifest, document, routes)]
     check_unique_keys(cards)
+    return cards
+
+
+def document_cards(manifest: Manifest, document: Document, routes: list[Route]) -> list[Card]:
+    """The cards of one document: its routed sections through their subdecks' rules."""
+    cards: list[Card] = []
+    source_path = display_path(manifest, document)
+    own = [routed for routed in routes if routed.document is document]
+    for routed in own:
+        ctx = _context(manifest, document, source_path, routed.in_faq)
+        for name, rule in RULES:
+            if name in routed.subdeck.rules:
+                cards.extend(
+                    _place(manifest, routed.subdeck.name, routed.subdeck.tags, card)
+                    for card in rule(routed.section, ctx)
+                )
+    if manifest.abbreviations:
+        cards.extend(_abbreviations(manifest, document, source_path, own))
     return cards
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .errors import LockError
+from .files import write_atomic
 
 HEADER = (
     "# deckbuilder lock file: one line per note, sorted by key. Commit it with the deck; it keeps\n"
@@ -231,9 +232,4 @@ def _similarity(new: str, old: str) -> float:
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write through a temporary file and a rename, so a failure never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_atomic(path, text)

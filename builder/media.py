@@ -12,6 +12,7 @@ import hashlib
 import html
 import re
 from pathlib import Path
+from urllib.parse import unquote
 
 from .errors import SourceError
 
@@ -21,23 +22,29 @@ _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
 
 
 def embed_images(
-    field: str, source_dir: Path, source_path: str, line: int, media: dict[str, bytes]
+    field: str,
+    source_dir: Path,
+    source_path: str,
+    line: int,
+    media: dict[str, bytes],
+    used: list[str] | None = None,
 ) -> str:
-    """Replace each local image's src with its package name, adding its bytes to `media`."""
+    """Replace each local image's src with its package name, adding its bytes to `media`
+    (and its path to `used`, so a rebuild notices when the image changes)."""
 
     def replace(match: re.Match[str]) -> str:
         src = html.unescape(match.group(2))
         if not src or re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE):
             return match.group(0)  # remote http(s) images are left to the sanitiser
         name = _embed(src, source_dir, source_path, line, media)
+        if used is not None:
+            used.append(str((source_dir / unquote(src)).resolve()))
         return match.group(1) + html.escape(name) + match.group(3)
 
     return _IMG_SRC.sub(replace, field)
 
 
 def _embed(src: str, source_dir: Path, source_path: str, line: int, media: dict[str, bytes]) -> str:
-    from urllib.parse import unquote
-
     relative = Path(unquote(src))
     if relative.is_absolute() or ".." in relative.parts:
         raise SourceError(

@@ -1,0 +1,124 @@
+"""Work a rebuild can skip: a whole build whose inputs did not change, and unchanged documents.
+
+A build records a digest of everything its output depends on (the builder's own code, the
+manifest, every source, the lock, the images used, the options) beside the package. A rebuild with
+the same digest and the package still in place is skipped. Otherwise each document whose text did
+not change is taken from a per-deck cache of its parsed sections and rendered cards, so editing one
+document of many re-parses only that one. Caches live in `<output folder>/.deckbuilder-cache/`
+(dist/ is not committed); they are our own pickles, read only from there.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pickle
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .files import write_atomic
+
+CACHE_DIR = ".deckbuilder-cache"
+
+
+@lru_cache(maxsize=1)
+def builder_digest() -> str:
+    """The builder's version and code: a changed rule or template invalidates every cache."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".css") and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "missing"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildInfo:
+    """What a finished build depended on, stored as `.<package>.buildinfo` beside the package."""
+
+    inputs: str
+    media: list[str]
+    output: str
+
+    @staticmethod
+    def path_for(output: Path) -> Path:
+        return output.with_name(f".{output.name}.buildinfo")
+
+
+def inputs_digest(files: list[Path], options: dict[str, Any], media: list[str]) -> str:
+    digest = hashlib.sha256(builder_digest().encode())
+    digest.update(json.dumps(options, sort_keys=True).encode())
+    for path in [*files, *(Path(name) for name in media)]:
+        digest.update(str(path).encode())
+        digest.update(file_digest(path).encode())
+    return digest.hexdigest()
+
+
+def is_up_to_date(output: Path, files: list[Path], options: dict[str, Any]) -> bool:
+    """True when the package exists and nothing it was built from has changed since."""
+    info_path = BuildInfo.path_for(output)
+    try:
+        info = BuildInfo(**json.loads(info_path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, TypeError):
+        return False
+    return (
+        output.is_file()
+        and info.inputs == inputs_digest(files, options, info.media)
+        and info.output == file_digest(output)
+    )
+
+
+def record_build(
+    output: Path, files: list[Path], options: dict[str, Any], media: list[str]
+) -> None:
+    info = BuildInfo(inputs_digest(files, options, media), sorted(media), file_digest(output))
+    record = {"inputs": info.inputs, "media": info.media, "output": info.output}
+    write_atomic(BuildInfo.path_for(output), json.dumps(record))
+
+
+class DocumentCache:
+    """Parsed documents and their rendered cards, keyed by content; unused entries are pruned."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[Path] = set()
+
+    def load(self, kind: str, *parts: str) -> Any | None:
+        path = self._path(kind, parts)
+        self.used.add(path)
+        try:
+            with path.open("rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None
+
+    def store(self, value: Any, kind: str, *parts: str) -> None:
+        path = self._path(kind, parts)
+        self.used.add(path)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        except OSError:
+            pass  # a cache that cannot be written only costs time
+
+    def prune(self) -> None:
+        """Forget entries this build did not use (older versions of edited documents)."""
+        if self.folder.is_dir():
+            for path in self.folder.glob("*.pickle"):
+                if path not in self.used:
+                    path.unlink(missing_ok=True)
+
+    def _path(self, kind: str, parts: tuple[str, ...]) -> Path:
+        key = hashlib.sha256("\x1f".join((builder_digest(), *parts)).encode()).hexdigest()
+        return self.folder / f"{kind}-{key[:32]}.pickle"

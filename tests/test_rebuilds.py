@@ -1,0 +1,109 @@
+"""Fast rebuilds: a build with nothing changed is skipped; an edit re-parses only its document,
+and the package is the same as a build from scratch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import builder.build
+from builder import build_deck, load_manifest
+from builder.cli import cli
+from tests.conftest import SEED_MANIFEST
+
+MANIFEST = """\
+title = "Two Documents"
+id = 1987654321
+topic = "asthma"
+sources = ["../source/one.md", "../source/two.md"]
+
+[[subdeck]]
+name = "All"
+sections = ["*"]
+"""
+
+
+@pytest.fixture
+def two_docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    (tmp_path / "source").mkdir()
+    (tmp_path / "decks").mkdir()
+    (tmp_path / "source" / "one.md").write_text(
+        "# One\n\n## FAQ\n\n### What triggers asthma?\n\nAllergens.\n"
+    )
+    (tmp_path / "source" / "two.md").write_text(
+        "# Two\n\n## Questions and answers\n\n### How is asthma treated?\n\nInhalers.\n"
+    )
+    (tmp_path / "decks" / "two.toml").write_text(MANIFEST)
+    return tmp_path
+
+
+def build(*args: str) -> str:
+    result = CliRunner().invoke(cli, ["build", "decks/two.toml", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_nothing_changed_is_skipped(two_docs: Path) -> None:
+    assert "2 notes" in build()
+    package = (two_docs / "dist" / "two.apkg").read_bytes()
+    assert "up to date" in build()
+    assert (two_docs / "dist" / "two.apkg").read_bytes() == package
+    assert "2 notes" in build("--force")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda root: (root / "source" / "two.md").write_text(
+            (root / "source" / "two.md").read_text().replace("Inhalers.", "Inhaled steroids.")
+        ),
+        lambda root: (root / "decks" / "two.toml").write_text(
+            MANIFEST.replace('topic = "asthma"', 'topic = "adult asthma"')
+        ),
+        lambda root: (root / "decks" / "two.lock").write_text(""),
+        lambda root: (root / "dist" / "two.apkg").unlink(),
+        lambda root: (root / "dist" / "two.apkg").write_bytes(b"not a package"),
+    ],
+    ids=["source", "manifest", "lock", "output-deleted", "output-replaced"],
+)
+def test_any_change_to_an_input_or_the_output_rebuilds(two_docs: Path, change: object) -> None:
+    build()
+    change(two_docs)  # type: ignore[operator]
+    assert "up to date" not in build()
+
+
+def test_an_edit_re_parses_only_its_document_and_matches_a_clean_build(
+    two_docs: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    build()
+    (two_docs / "source" / "two.md").write_text(
+        (two_docs / "source" / "two.md").read_text().replace("Inhalers.", "Inhaled steroids.")
+    )
+    parsed: list[str] = []
+    real_parse = builder.build.parse_document
+
+    def counting_parse(path: Path, text: str | None = None) -> object:
+        parsed.append(Path(path).name)
+        return real_parse(path, text=text)
+
+    monkeypatch.setattr(builder.build, "parse_document", counting_parse)
+    assert "1 changed" in build()
+    assert parsed == ["two.md"]
+
+    clean = build_deck(
+        load_manifest(two_docs / "decks" / "two.toml"), output=two_docs / "clean" / "two.apkg"
+    )
+    assert clean.plan is not None
+    cached = (two_docs / "dist" / "two.apkg").read_bytes()
+    assert (two_docs / "clean" / "two.apkg").read_bytes() == cached
+
+
+def test_seed_deck_rebuild_is_skipped(project: Path) -> None:
+    first = CliRunner().invoke(cli, ["build", SEED_MANIFEST])
+    assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(cli, ["build", SEED_MANIFEST])
+    assert "Breast Cancer Liver Metastasis: up to date -> dist/" in second.output
