@@ -163,17 +163,23 @@ def _no_cyclic_gc() -> Iterator[None]:
 
 
 def plan_deck(
-    manifest: Manifest, rename_matching: bool = True, cache: DocumentCache | None = None
+    manifest: Manifest,
+    rename_matching: bool = True,
+    cache: DocumentCache | None = None,
+    jobs: int = 1,
 ) -> DeckPlan:
-    """Cards, rendered fields and identities for a deck; writes nothing but the cache."""
+    """Cards, rendered fields and identities for a deck; writes nothing but the cache.
+
+    `jobs` processes parse large sources in pieces; the plan is the same for any number.
+    """
     with _no_cyclic_gc():
-        return _plan_deck(manifest, rename_matching, cache)
+        return _plan_deck(manifest, rename_matching, cache, jobs)
 
 
 def _plan_deck(
-    manifest: Manifest, rename_matching: bool, cache: DocumentCache | None = None
+    manifest: Manifest, rename_matching: bool, cache: DocumentCache | None, jobs: int
 ) -> DeckPlan:
-    loaded = [_document(path, cache) for path in manifest.sources]
+    loaded = [_document(path, cache, jobs) for path in manifest.sources]
     documents = [document for document, _ in loaded]
     routes = route(manifest, documents)
     warnings = empty_section_warnings(manifest, documents)
@@ -229,13 +235,13 @@ class _RenderedDocument:
     """Image path -> content digest, so a changed image invalidates the cached cards."""
 
 
-def _document(path: Path, cache: DocumentCache | None) -> tuple[Document, str]:
+def _document(path: Path, cache: DocumentCache | None, jobs: int = 1) -> tuple[Document, str]:
     """A parsed source and the digest of its text; parsed once per distinct text when cached."""
     text = read_source(path)
     digest = hashlib.sha256(text.encode()).hexdigest()
     document = cache.load("document", str(path), digest) if cache is not None else None
     if not isinstance(document, Document):
-        document = parse_document(path, text=text)
+        document = parse_document(path, text=text, jobs=jobs)
         if cache is not None:
             cache.store(document, "document", str(path), digest)
     return document, digest
@@ -309,6 +315,7 @@ def build_deck(
     rename_matching: bool = True,
     strict: bool = False,
     force: bool = False,
+    jobs: int = 1,
 ) -> BuildResult:
     """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date.
 
@@ -332,7 +339,7 @@ def build_deck(
         if not force and is_up_to_date(output, inputs, options):
             return BuildResult(manifest, output, None)
         cache = DocumentCache(output.parent / CACHE_DIR / manifest.slug)
-    plan = plan_deck(manifest, rename_matching=rename_matching, cache=cache)
+    plan = plan_deck(manifest, rename_matching=rename_matching, cache=cache, jobs=jobs)
     if not plan.notes:
         where = manifest.path or manifest.sources[0]
         if strict:

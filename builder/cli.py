@@ -8,6 +8,7 @@ the commands so that `deckbuilder --help` stays instant.
 from __future__ import annotations
 
 import functools
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -107,6 +108,14 @@ def _load(target: Path) -> Any:
 @click.option(
     "--force", is_flag=True, help="Rebuild even when nothing changed since the last build."
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for parsing large sources (default: the machine's cores; 1 turns it off). "
+    "The output is the same for any number.",
+)
 @reports_errors
 def build(
     targets: tuple[str, ...],
@@ -115,6 +124,7 @@ def build(
     no_rename_matching: bool,
     strict: bool,
     force: bool,
+    jobs: int | None,
 ) -> None:
     """Build decks into .apkg files that Anki imports.
 
@@ -149,6 +159,7 @@ def build(
                 rename_matching=not no_rename_matching,
                 strict=strict,
                 force=force,
+                jobs=jobs or os.cpu_count() or 1,
             )
             results.append((path, manifest, result))
     for path, manifest, result in results:

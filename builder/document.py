@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -161,18 +161,30 @@ def read_source(path: Path) -> str:
     return text
 
 
-def parse_document(path: str | Path, text: str | None = None) -> Document:
-    """Parse a Markdown source into a Document. `text` skips reading the file (tests, previews)."""
+CHUNK_CHARS = 256 * 1024
+"""Sources longer than this are parsed in pieces cut before `#`/`##` headings: memory then holds
+one piece's tokens at a time, and with several jobs the pieces are parsed in parallel."""
+
+
+def parse_document(path: str | Path, text: str | None = None, jobs: int = 1) -> Document:
+    """Parse a Markdown source into a Document. `text` skips reading the file (tests, previews).
+
+    Large sources are parsed piece by piece (in `jobs` processes); the result is the same
+    Document as one parse of the whole text.
+    """
     path = Path(path)
     if text is None:
         text = read_source(path)
-    tokens = markdown_parser().parse(text)
-    meta: dict[str, Any] = {}
-    if tokens and tokens[0].type == "front_matter":
-        meta = _front_matter(tokens[0].content, path)
-        tokens = tokens[1:]
-    _check_table_rows(tokens, text, path)
-    preamble, sections = _fold(tokens)
+    pieces = split_pieces(text)
+    if jobs > 1 and len(pieces) > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(min(jobs, len(pieces))) as pool:
+            parsed = pool.starmap(_parse_piece, [(path, offset, piece) for offset, piece in pieces])
+    else:
+        parsed = [_parse_piece(path, offset, piece) for offset, piece in pieces]
+    meta = parsed[0][0]
+    preamble, sections = _merge([(blocks, roots) for _, blocks, roots in parsed])
     title = str(meta.get("title") or "").strip()
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level.
@@ -183,6 +195,102 @@ def parse_document(path: str | Path, text: str | None = None) -> Document:
     if not title:
         title = path.stem.replace("-", " ").replace("_", " ").strip().title()
     return Document(path=path, title=title, meta=meta, sections=sections, preamble=preamble)
+
+
+def split_pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+    """(first line, text) pieces of at least `size` characters, each cut just before a `#` or `##`
+    heading after a blank line, outside fenced code and raw HTML blocks: places where CommonMark
+    starts a new block whatever came before. One piece for a small text, or for one that defines
+    link references (a reference may be used before its definition)."""
+    if len(text) <= size or _REFERENCE.search(text):
+        return [(0, text)]
+    pieces: list[tuple[int, str]] = []
+    lines = text.splitlines(keepends=True)
+    start_line, start_char, position = 0, 0, 0
+    closer = ""  # what ends the fenced code or raw HTML block we are in, if any
+    previous_blank = True
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if closer:
+            if closer in ("```", "~~~"):
+                if line.lstrip(" ").startswith(closer) and not stripped.strip(closer[0]):
+                    closer = ""
+            elif closer in line.lower():
+                closer = ""
+        elif fence := _FENCE.match(line):
+            closer = fence.group(1)[:3]
+        elif raw := _RAW_HTML.match(line):
+            end = _RAW_HTML_END[raw.group(1).lower()]
+            closer = "" if end in line.lower()[raw.end() :] else end
+        elif (
+            previous_blank
+            and position - start_char >= size
+            and _TOP_HEADING.match(line)
+            and number > start_line
+        ):
+            pieces.append((start_line, text[start_char:position]))
+            start_line, start_char = number, position
+        previous_blank = not stripped
+        position += len(line)
+    pieces.append((start_line, text[start_char:]))
+    return pieces
+
+
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_RAW_HTML = re.compile(r"^ {0,3}(<!--|<script|<pre|<style|<textarea)", re.IGNORECASE)
+_RAW_HTML_END = {
+    "<!--": "-->",
+    "<script": "</script>",
+    "<pre": "</pre>",
+    "<style": "</style>",
+    "<textarea": "</textarea>",
+}
+_TOP_HEADING = re.compile(r"^#{1,2}(?:[ \t]|$)")
+
+
+def _parse_piece(
+    path: Path, offset: int, text: str
+) -> tuple[dict[str, Any], tuple[Block, ...], tuple[Section, ...]]:
+    """One piece: its front matter (first piece only), blocks before its first heading, and its
+    section forest, with every line counted from the start of the whole source."""
+    tokens = markdown_parser().parse(text)
+    meta: dict[str, Any] = {}
+    if tokens and tokens[0].type == "front_matter":
+        meta = _front_matter(tokens[0].content, path)
+        tokens = tokens[1:]
+    if offset:
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + offset, token.map[1] + offset]
+    _check_table_rows(tokens, text, path, offset)
+    preamble, sections = _fold(tokens)
+    return meta, preamble, sections
+
+
+def _merge(
+    parts: list[tuple[tuple[Block, ...], tuple[Section, ...]]],
+) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+    """Join the pieces' section forests as one fold of the whole text would have built them."""
+    preamble: list[Block] = []
+    stack: list[tuple[Section, list[Section]]] = []  # open sections, children from later pieces
+    roots: list[Section] = []
+
+    def close() -> None:
+        section, later = stack.pop()
+        if later:
+            section = replace(section, children=section.children + tuple(later))
+        (stack[-1][1] if stack else roots).append(section)
+
+    for blocks, sections in parts:
+        preamble.extend(blocks)  # only the first piece has text before its first heading
+        for section in sections:
+            while stack and stack[-1][0].level >= section.level:
+                close()
+            stack.append((section, []))
+    while stack:
+        close()
+    return tuple(preamble), tuple(_reroot(section, ()) for section in roots)
 
 
 def _front_matter(content: str, path: Path) -> dict[str, Any]:
@@ -200,7 +308,7 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
     return meta
 
 
-def _check_table_rows(tokens: Sequence[Any], text: str, path: Path) -> None:
+def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int = 0) -> None:
     """Refuse rows whose cell count differs from the header: markdown-it pads them silently."""
     lines = text.splitlines()
     columns = 0
@@ -210,7 +318,8 @@ def _check_table_rows(tokens: Sequence[Any], text: str, path: Path) -> None:
         elif token.type == "th_open":
             columns += 1
         elif token.type == "tr_open" and token.map and columns:
-            raw = lines[token.map[0]] if token.map[0] < len(lines) else ""
+            row = token.map[0] - offset
+            raw = lines[row] if row < len(lines) else ""
             count = _count_cells(raw)
             if count != columns and count:
                 raise SourceError(
