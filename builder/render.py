@@ -64,8 +64,57 @@ def to_html(markdown: str) -> str:
     if _PLAIN_TEXT.fullmatch(text):
         # Plain text (most fields): what markdown-it and nh3 would give, without parsing it.
         return text
+    simple = _simple_blocks(text)
+    if simple is not None:
+        return simple
     html = _markdown().render(text) if "\n" in text else _markdown().renderInline(text)
     return sanitise(html)
+
+
+_BULLET = re.compile(r"- (.+)")
+_STARTS_BLOCK = re.compile(r"\d+[.)]( |$)")
+
+
+def _plain_line(line: str) -> bool:
+    """Text that stays one plain paragraph: starts with a letter or digit, opens no list."""
+    return (
+        bool(line)
+        and line[0].isalnum()
+        and line == line.strip()
+        and bool(_PLAIN_TEXT.fullmatch(line))
+        and not _STARTS_BLOCK.match(line)
+    )
+
+
+_NUMBERED = re.compile(r"(\d{1,3})\. (.+)")
+
+
+def _simple_blocks(text: str) -> str | None:
+    """Plain paragraphs and flat lists of plain items (a table cell's points, a cloze list),
+    rendered as markdown-it and nh3 would; None for anything else."""
+    html: list[str] = []
+    previous = ""
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        if len(lines) == 1 and _plain_line(lines[0]):
+            html.append(f"<p>{lines[0]}</p>")
+            previous = "p"
+            continue
+        bullets = [_BULLET.fullmatch(line) for line in lines]
+        numbers = [_NUMBERED.fullmatch(line) for line in lines]
+        if all(bullets):
+            tag, items = "ul", [match.group(1) for match in bullets if match]
+        elif all(numbers) and [int(m.group(1)) for m in numbers if m] == list(
+            range(1, len(lines) + 1)
+        ):
+            tag, items = "ol", [match.group(2) for match in numbers if match]
+        else:
+            return None
+        if tag == previous or not all(_plain_line(item) for item in items):
+            return None  # two lists in a row make one "loose" list: leave that to markdown-it
+        previous = tag
+        html.append(f"<{tag}>\n" + "".join(f"<li>{item}</li>\n" for item in items) + f"</{tag}>")
+    return "\n".join(html)
 
 
 def removed_markup(markdown: str) -> list[str]:

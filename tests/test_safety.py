@@ -162,3 +162,24 @@ def test_plain_text_fast_path_renders_exactly_like_markdown_it_and_nh3(text: str
     text = text.strip()
     if text and "\n" not in text:
         assert to_html(text) == sanitise(_markdown().renderInline(text))
+
+
+_WORD = st.text(alphabet=" .,;:'\"?()%/+={}|~-–abcXYZ09é#)*", max_size=12)
+_LINE = st.one_of(
+    _WORD,
+    _WORD.map(lambda word: "- " + word),
+    st.tuples(st.integers(0, 12), _WORD).map(lambda pair: f"{pair[0]}. {pair[1]}"),
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    st.lists(st.lists(_LINE, min_size=1, max_size=4).map("\n".join), max_size=3).map("\n\n".join)
+)
+def test_list_fast_path_renders_exactly_like_markdown_it_and_nh3(text: str) -> None:
+    from builder.render import _markdown, sanitise, to_html
+
+    text = text.strip()
+    if text:
+        slow = _markdown().render(text) if "\n" in text else _markdown().renderInline(text)
+        assert to_html(text) == sanitise(slow)
