@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 NoteType = Literal["basic", "cloze"]
@@ -65,13 +66,15 @@ class Card:
         return self.cloze_count if self.note_type == "cloze" else 1
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """A key-friendly form of a question or subject: case, emphasis, spacing and quotes folded."""
-    text = unicodedata.normalize("NFKC", text)
-    text = re.sub(r"[*_`]+", "", text)
-    text = text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"')
-    text = re.sub(r"\s+", " ", text).strip().lower()
+    text = unicodedata.normalize("NFKC", text).translate(_KEY_FOLD)
+    text = " ".join(text.split()).lower()
     return text.rstrip("?:.!").replace("|", "/")
+
+
+_KEY_FOLD = str.maketrans({"*": None, "_": None, "`": None, "’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
 def make_key(
@@ -86,27 +89,28 @@ def make_key(
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
-_SPACE = re.compile(r"\s+")
 _MARKDOWN = re.compile(r"[<\[*_`]")
 
 
+@lru_cache(maxsize=1 << 16)
 def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
     text = markdown
     if _MARKDOWN.search(text):
         text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", _BR.sub("; ", text)))
-    return _SPACE.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def words(text: str) -> list[str]:
     return re.findall(r"[a-z0-9]+", plain(text).lower())
 
 
-def content_words(text: str, min_length: int = 3) -> set[str]:
+@lru_cache(maxsize=1 << 14)
+def content_words(text: str, min_length: int = 3) -> frozenset[str]:
     """Words that carry meaning, lightly stemmed so 'metastases' names 'metastasis'."""
-    return {
+    return frozenset(
         _stem(word) for word in words(text) if word not in _STOPWORDS and len(word) >= min_length
-    }
+    )
 
 
 def _stem(word: str) -> str:
