@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import html
+import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_
 from .cards import Card, topic_phrase
 from .document import Document, parse_document, read_source
 from .errors import LockError, SourceError
-from .extract import check_unique_keys, display_path, document_cards
+from .extract import abbreviation_cards, check_unique_keys, display_path, section_cards
 from .lock import (
     Lock,
     LockChanges,
@@ -191,7 +192,7 @@ def _plan_deck(
         key = (manifest_key, str(document.path), digest)
         part = cache.load("cards", *key) if cache is not None else None
         if part is None or any(file_digest(Path(p)) != d for p, d in part.media_files.items()):
-            part = _render_document(manifest, document, routes)
+            part = _render_document(manifest, document, routes, jobs)
             if cache is not None:
                 cache.store(part, "cards", *key)
         rendered.extend(part.rendered)
@@ -247,15 +248,70 @@ def _document(path: Path, cache: DocumentCache | None, jobs: int = 1) -> tuple[D
     return document, digest
 
 
+PARALLEL_MIN_SECTIONS = 64
+"""Fewer routed sections than this are not worth starting worker processes for."""
+
+
 def _render_document(
-    manifest: Manifest, document: Document, routes: list[Route]
+    manifest: Manifest, document: Document, routes: list[Route], jobs: int = 1
 ) -> _RenderedDocument:
+    """The document's cards with their fields. With several jobs, slices of its sections are
+    extracted and rendered in forked workers, and joined in order: the same result as one."""
+    own = [routed for routed in routes if routed.document is document]
+    slices = _slices(own, jobs if len(own) >= PARALLEL_MIN_SECTIONS else 1)
+    if len(slices) > 1:
+        import multiprocessing
+
+        global _SHARED
+        _SHARED = (manifest, own)
+        try:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                parts = pool.map(_render_slice, slices)
+        finally:
+            _SHARED = None
+    else:
+        parts = [_render_cards(manifest, document, section_cards(manifest, own))]
+    parts.append(_render_cards(manifest, document, abbreviation_cards(manifest, document, own)))
+    media: dict[str, bytes] = {}
+    files: dict[str, str] = {}
+    for part in parts:
+        media.update(part.media)
+        files.update(part.media_files)
+    return _RenderedDocument(
+        [item for part in parts for item in part.rendered],
+        [warning for part in parts for warning in part.warnings],
+        media,
+        files,
+    )
+
+
+_SHARED: tuple[Manifest, list[Route]] | None = None
+"""What forked workers read instead of receiving it pickled: the manifest and routed sections."""
+
+
+def _slices(routes: list[Route], jobs: int) -> list[tuple[int, int]]:
+    """Contiguous slices, a few per job so that uneven sections even out."""
+    if jobs <= 1:
+        return [(0, len(routes))]
+    count = min(len(routes), jobs * 4)
+    bounds = [len(routes) * index // count for index in range(count + 1)]
+    return list(itertools.pairwise(bounds))
+
+
+def _render_slice(bounds: tuple[int, int]) -> _RenderedDocument:
+    assert _SHARED is not None
+    manifest, routes = _SHARED
+    chosen = routes[bounds[0] : bounds[1]]
+    return _render_cards(manifest, chosen[0].document, section_cards(manifest, chosen))
+
+
+def _render_cards(manifest: Manifest, document: Document, cards: list[Card]) -> _RenderedDocument:
     source_path = display_path(manifest, document)
     media: dict[str, bytes] = {}
     used: list[str] = []
     warnings: list[str] = []
     rendered = []
-    for card in document_cards(manifest, document, routes):
+    for card in cards:
         where = f"{card.source.path}:{card.source.line}"
         for part in (card.front, card.back):
             for removed in removed_markup(part):

@@ -205,7 +205,7 @@ def split_pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     if len(text) <= size or _REFERENCE.search(text):
         return [(0, text)]
     pieces: list[tuple[int, str]] = []
-    lines = text.splitlines(keepends=True)
+    lines = _LINES.findall(text)
     start_line, start_char, position = 0, 0, 0
     closer = ""  # what ends the fenced code or raw HTML block we are in, if any
     previous_blank = True
@@ -236,6 +236,8 @@ def split_pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
     return pieces
 
 
+_LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+"""Lines as markdown-it counts them (str.splitlines also breaks at form feeds and the like)."""
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _RAW_HTML = re.compile(r"^ {0,3}(<!--|<script|<pre|<style|<textarea)", re.IGNORECASE)
@@ -310,7 +312,7 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
 
 def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int = 0) -> None:
     """Refuse rows whose cell count differs from the header: markdown-it pads them silently."""
-    lines = text.splitlines()
+    lines = [line.rstrip("\r\n") for line in _LINES.findall(text)]
     columns = 0
     for token in tokens:
         if token.type == "table_open":

@@ -21,21 +21,33 @@ def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
 
 
 def document_cards(manifest: Manifest, document: Document, routes: list[Route]) -> list[Card]:
-    """The cards of one document: its routed sections through their subdecks' rules."""
-    cards: list[Card] = []
-    source_path = display_path(manifest, document)
+    """The cards of one document: its routed sections through their subdecks' rules, then its
+    abbreviations."""
     own = [routed for routed in routes if routed.document is document]
-    for routed in own:
-        ctx = _context(manifest, document, source_path, routed.in_faq)
+    return section_cards(manifest, own) + abbreviation_cards(manifest, document, own)
+
+
+def section_cards(manifest: Manifest, routes: list[Route]) -> list[Card]:
+    """The cards the section rules make for these routed sections (any slice of a document's)."""
+    cards: list[Card] = []
+    for routed in routes:
+        source_path = display_path(manifest, routed.document)
+        ctx = _context(manifest, routed.document, source_path, routed.in_faq)
         for name, rule in RULES:
             if name in routed.subdeck.rules:
                 cards.extend(
                     _place(manifest, routed.subdeck.name, routed.subdeck.tags, card)
                     for card in rule(routed.section, ctx)
                 )
-    if manifest.abbreviations:
-        cards.extend(_abbreviations(manifest, document, source_path, own))
     return cards
+
+
+def abbreviation_cards(manifest: Manifest, document: Document, routes: list[Route]) -> list[Card]:
+    """The document's abbreviation cards (a pass over the whole document, first definitions)."""
+    if not manifest.abbreviations:
+        return []
+    own = [routed for routed in routes if routed.document is document]
+    return _abbreviations(manifest, document, display_path(manifest, document), own)
 
 
 def _abbreviations(

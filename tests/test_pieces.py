@@ -73,3 +73,25 @@ def test_any_text_in_pieces_is_the_same_document(text: str) -> None:
     if len(sections) == 1 and sections[0].level == 1:
         return  # title handling is shared code, compared by the tests above
     assert (preamble, sections) == (expected.preamble, expected.sections)
+
+
+def test_two_jobs_build_the_same_package_as_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builder.build as build
+    from benchmarks.generate import write_deck
+    from builder import load_manifest
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    monkeypatch.setattr(document, "CHUNK_CHARS", 50_000)
+    monkeypatch.setattr(build, "PARALLEL_MIN_SECTIONS", 4)
+    manifest_path = write_deck(2000, 3, tmp_path)
+    packages = []
+    for jobs in (1, 2):
+        (tmp_path / "decks" / f"{manifest_path.stem}.lock").unlink(missing_ok=True)
+        result = build.build_deck(
+            load_manifest(manifest_path), output=tmp_path / f"out{jobs}" / "deck.apkg", jobs=jobs
+        )
+        assert result.plan is not None and len(result.plan.notes) > 1000
+        packages.append(result.output.read_bytes())
+    assert packages[0] == packages[1]
