@@ -86,9 +86,9 @@ def test_an_edit_re_parses_only_its_document_and_matches_a_clean_build(
     parsed: list[str] = []
     real_parse = builder.build.parse_document
 
-    def counting_parse(path: Path, text: str | None = None) -> object:
+    def counting_parse(path: Path, text: str | None = None, jobs: int = 1) -> object:
         parsed.append(Path(path).name)
-        return real_parse(path, text=text)
+        return real_parse(path, text=text, jobs=jobs)
 
     monkeypatch.setattr(builder.build, "parse_document", counting_parse)
     assert "1 changed" in build()
