@@ -1,0 +1,879 @@
+"""Benchmarks against the floor: how far `deckbuilder build` is from parsing plus storing the deck.
+
+    python -m benchmarks.run                          # make bench: 1k, 10k, 100k items
+    python -m benchmarks.run --sizes 1000,10000 --repeat 3
+    python -m benchmarks.run --sizes 10000 --gc-modes default,disable,freeze
+
+For each size, on the same generated input (benchmarks/generate.py) and each run in a fresh process
+(peak RSS from wait4), it measures: (a) the markdown-it-py parse alone; (b) the floor, a minimal
+sqlite3 writer storing the builder's own notes and cards in one transaction and zipping them;
+(c) the full `deckbuilder build` (no lock, no output); (d) a no-op rebuild (lock and output present)
+and a one-document edit in the same course split into 10 documents. Then the fixed costs:
+`deckbuilder --help` against `import click`, the seed deck against `import genanki, markdown_it`.
+It prints a table of medians with the issue's targets marked PASS/FAIL and writes
+benchmarks/results/latest.json. docs/performance.md explains how to read it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import pickle
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import generate
+from .workers import synthetic_rows
+
+ROOT = Path(__file__).resolve().parent.parent
+CODE = ROOT
+"""Where builder/ and benchmarks/ are imported from: a snapshot taken at the start (see
+`take_snapshot`), so other people's edits during a run do not mix code versions."""
+VENV_BIN = Path(sys.executable).parent
+PYTHON = sys.executable
+RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
+SEED_MANIFEST = "decks/breast-cancer-liver-metastasis.toml"
+EPOCH = "1800000000"
+SEED = 1
+
+LARGE = 50_000
+"""From this size on, the slow builder runs are repeated fewer times (see --large-repeat)."""
+
+# The issue's targets.
+FLOOR_ONE_CORE = 1.1
+FLOOR_TWO_CORES = 0.75
+PEAK_RSS_MB = 250
+SCALING = 11
+NOOP_SHARE = 0.10
+EDIT_SHARE = 0.25
+HELP_RATIO = 1.5
+SEED_RATIO = 1.5
+
+
+@dataclass
+class Run:
+    """One process: wall time from the parent, CPU and peak RSS from wait4, its output."""
+
+    wall: float
+    cpu: float
+    """User + system seconds of the process and of the children it waited for (its workers)."""
+    rss_mb: float
+    """Peak memory: the larger of the process's own peak RSS (VmHWM, sampled every 0.1 s) and
+    the sampled peak of the process tree's summed PSS (what worker processes hold together)."""
+    returncode: int
+    output: str = ""
+    inner: dict[str, Any] = field(default_factory=dict)
+    """The JSON line a worker printed (its own timing of the measured work)."""
+    maxrss_mb: float = 0.0
+    """wait4's ru_maxrss: on Linux it includes the runner's RSS at fork, so it is only kept."""
+    hwm_mb: float = 0.0
+    tree_mb: float = 0.0
+    processes: int = 1
+    """Most processes seen at once in the tree (1: the build ran in one process)."""
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def seconds(self) -> float:
+        """The measured work: the worker's own timing when it reports one, else wall time."""
+        return float(self.inner.get("seconds", self.wall))
+
+    def cpu_seconds(self) -> float:
+        return float(self.inner.get("cpu_seconds", self.cpu))
+
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+def _tree(pid: int) -> list[int]:
+    """`pid` and its descendants, from /proc/<pid>/task/<tid>/children."""
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            for task in os.listdir(f"/proc/{current}/task"):
+                with open(f"/proc/{current}/task/{task}/children") as handle:
+                    queue.extend(int(child) for child in handle.read().split())
+        except OSError:
+            continue
+    return found
+
+
+def _memory_mb(pid: int) -> float:
+    """Proportional set size (shared pages split between processes), else RSS."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as handle:
+            return int(handle.read().split()[1]) * PAGE / 2**20
+    except OSError:
+        return 0.0
+
+
+def _high_water_mb(pid: int) -> float:
+    """VmHWM: the process's peak RSS since its exec (unlike wait4's maxrss, which also keeps the
+    RSS of the parent it was forked from)."""
+    try:
+        with open(f"/proc/{pid}/status") as handle:
+            for line in handle:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+class _Sampler(threading.Thread):
+    """Samples a process tree every `interval` seconds: the summed PSS of its processes, and the
+    peak RSS (VmHWM) of the process itself."""
+
+    def __init__(self, pid: int, interval: float = 0.1):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_mb, self.hwm_mb, self.processes = 0.0, 0.0, 1
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            self.hwm_mb = max(self.hwm_mb, _high_water_mb(self.pid))
+            pids = _tree(self.pid)
+            self.processes = max(self.processes, len(pids))
+            self.peak_mb = max(self.peak_mb, sum(_memory_mb(pid) for pid in pids))
+
+
+def spawn(
+    command: Sequence[str],
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    cpus: set[int] | None = None,
+) -> Run:
+    """Run `command` to completion; wait4 gives this child's own CPU time and peak RSS."""
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    if CODE != ROOT:
+        full_env["PYTHONPATH"] = os.pathsep.join(
+            filter(None, [str(CODE), full_env.get("PYTHONPATH", "")])
+        )
+    preexec: Callable[[], None] | None = None
+    if cpus is not None:
+        chosen = set(cpus)
+
+        def preexec() -> None:
+            os.sched_setaffinity(0, chosen)
+
+    with tempfile.TemporaryFile() as output:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            list(command),
+            cwd=cwd,
+            env=full_env,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            preexec_fn=preexec,
+        )
+        sampler = _Sampler(process.pid)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        sampler.done.set()
+        sampler.join()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        text = output.read().decode("utf-8", errors="replace")
+    inner: dict[str, Any] = {}
+    for line in reversed(text.splitlines()):
+        if line.startswith("{"):
+            try:
+                inner = json.loads(line)
+            except ValueError:
+                continue
+            break
+    return Run(
+        wall=wall,
+        cpu=usage.ru_utime + usage.ru_stime,
+        rss_mb=max(sampler.hwm_mb, sampler.peak_mb) or usage.ru_maxrss / 1024,
+        returncode=process.returncode,
+        output=text[-4000:],
+        inner=inner,
+        maxrss_mb=usage.ru_maxrss / 1024,
+        hwm_mb=sampler.hwm_mb,
+        tree_mb=sampler.peak_mb,
+        processes=sampler.processes,
+    )
+
+
+def deckbuilder(*args: str) -> list[str]:
+    return [str(VENV_BIN / "deckbuilder"), *args]
+
+
+def median(values: Sequence[float]) -> float | None:
+    return statistics.median(values) if values else None
+
+
+@dataclass
+class Series:
+    """Repeated runs of one measurement."""
+
+    runs: list[Run] = field(default_factory=list)
+
+    def add(self, run: Run) -> Run:
+        self.runs.append(run)
+        return run
+
+    @property
+    def good(self) -> list[Run]:
+        return [run for run in self.runs if run.ok]
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.runs) and not self.good
+
+    def seconds(self) -> float | None:
+        return median([run.seconds() for run in self.good])
+
+    def cpu(self) -> float | None:
+        return median([run.cpu_seconds() for run in self.good])
+
+    def rss(self) -> float | None:
+        return max((run.rss_mb for run in self.good), default=None)
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "median_seconds": self.seconds(),
+            "median_cpu_seconds": self.cpu(),
+            "peak_rss_mb": self.rss(),
+            "runs": [
+                {
+                    "seconds": run.seconds(),
+                    "wall": run.wall,
+                    "cpu_seconds": run.cpu_seconds(),
+                    "process_cpu": run.cpu,
+                    "rss_mb": run.rss_mb,
+                    "maxrss_mb": run.maxrss_mb,
+                    "hwm_mb": run.hwm_mb,
+                    "tree_pss_mb": run.tree_mb,
+                    "processes": run.processes,
+                    "returncode": run.returncode,
+                    **({"inner": run.inner} if run.inner else {}),
+                    **({"output": run.output[-1500:]} if not run.ok else {}),
+                }
+                for run in self.runs
+            ],
+        }
+
+
+def _log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _loadavg() -> float:
+    try:
+        return os.getloadavg()[0]
+    except OSError:  # pragma: no cover
+        return float("nan")
+
+
+def _summary_counts(output: str) -> tuple[int | None, int | None]:
+    match = re.search(r": (\d+) notes, (\d+) cards", output)
+    return (int(match.group(1)), int(match.group(2))) if match else (None, None)
+
+
+def _lock_line(output: str) -> str:
+    match = re.search(r"lock: (.*)", output)
+    return match.group(1).strip() if match else "unchanged"
+
+
+def _edit(text: str, revision: int) -> str:
+    """One changed note: a sentence appended to the first definition bullet."""
+    match = re.search(r"^- \*\*.*$", text, flags=re.MULTILINE)
+    if match is None:  # pragma: no cover - every generated unit has definition lists
+        raise RuntimeError("no definition bullet to edit")
+    line = match.group(0) + f" Revised in edition {revision}."
+    return text[: match.start()] + line + text[match.end() :]
+
+
+def builder_fingerprint(root: Path | None = None) -> str:
+    """A digest of builder/'s code: a change during a run makes its numbers a mix of versions
+    (and invalidates the builder's caches, so a no-op rebuild would do the work again)."""
+    import hashlib
+
+    root = root or CODE
+    digest = hashlib.sha256()
+    for path in sorted((root / "builder").rglob("*")):
+        if path.suffix in (".py", ".css") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(root)).encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def take_snapshot(work: Path) -> Path:
+    """Copy builder/ and benchmarks/ as they are now; every measured process imports the copy
+    (PYTHONPATH comes before the editable install), so the run measures one version."""
+    global CODE
+    snapshot = work / "code"
+    ignore = shutil.ignore_patterns("__pycache__", "results")
+    for package in ("builder", "benchmarks"):
+        shutil.copytree(ROOT / package, snapshot / package, ignore=ignore)
+    CODE = snapshot
+    return snapshot
+
+
+def _first_line(output: str) -> str:
+    lines = [line for line in output.splitlines() if line.strip()]
+    return lines[0].strip() if lines else ""
+
+
+class Deck:
+    """A generated deck in a folder of its own: the manifest, its sources, and nothing else.
+
+    `reset` deletes everything else in the folder (lock, package, build records, caches
+    wherever the builder keeps them inside it; XDG_CACHE_HOME points inside it too), so the next
+    build is a cold, full one. The package goes to out/ in the folder.
+    """
+
+    def __init__(self, folder: Path, manifest: Path, sources: list[Path]):
+        self.folder, self.manifest, self.sources = folder, manifest, sources
+        self.output = folder / "out" / f"{manifest.stem}.apkg"
+        self.lock = manifest.with_suffix(".lock")
+        self.env = {"XDG_CACHE_HOME": str(folder / "xdg-cache")}
+
+    def command(self) -> list[str]:
+        return deckbuilder(
+            "build", str(self.manifest.relative_to(self.folder)), "-o", str(self.output)
+        )
+
+    def reset(self) -> None:
+        keep = {self.manifest, *self.sources}
+        for path in sorted(self.folder.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+            if path in keep:
+                continue
+            if path.is_dir() and not path.is_symlink():
+                if not any(path.iterdir()):
+                    path.rmdir()
+            else:
+                path.unlink()
+
+    def build(self, cpus: set[int] | None = None) -> Run:
+        return spawn(self.command(), cwd=self.folder, env=self.env, cpus=cpus)
+
+
+def measure_size(n_items: int, work: Path, repeat: int, large_repeat: int) -> dict[str, Any]:
+    """Every per-size measurement, on one generated input."""
+    large = n_items >= LARGE
+    slow = large_repeat if large else repeat
+    once = 1 if large else repeat
+    folder = work / f"n{n_items}"
+    started = time.perf_counter()
+    load_before = _loadavg()
+    code_before = builder_fingerprint()
+    manifest = generate.write_deck(n_items, SEED, folder / "single")
+    source = folder / "single" / "source" / "synthetic.md"
+    deck = Deck(folder / "single", manifest, [source])
+    multi_manifest, multi_sources = generate.write_multi_deck(n_items, SEED, folder / "multi")
+    multi = Deck(folder / "multi", multi_manifest, multi_sources)
+    result: dict[str, Any] = {
+        "items": n_items,
+        "source_bytes": source.stat().st_size,
+        "multi_documents": len(multi_sources),
+    }
+
+    _log(f"[{n_items}] full build x{slow}")
+    full = Series()
+    for _ in range(slow):
+        deck.reset()
+        run = full.add(deck.build())
+        if not run.ok:
+            _log(f"  full build failed (exit {run.returncode}):\n{run.output[-2000:]}")
+            break
+    notes, cards = _summary_counts(full.good[-1].output) if full.good else (None, None)
+    result.update(notes=notes, cards=cards)
+    # The floor's input: the builder's own package (its worker reads the rows before timing).
+    floor_input = folder / "floor-input.apkg"
+    if deck.output.exists():
+        shutil.copyfile(deck.output, floor_input)
+    else:
+        floor_input = folder / "floor-input.pickle"
+        with open(floor_input, "wb") as handle:
+            pickle.dump(synthetic_rows(notes or n_items), handle)
+
+    _log(f"[{n_items}] no-op rebuild x{once}")
+    noop = Series()
+    if full.good:  # the last full build left its lock, package and any caches in place
+        for _ in range(once):
+            run = noop.add(deck.build())
+            run.inner = {"said": _first_line(run.output), "lock": _lock_line(run.output)}
+
+    one_core = full
+    parallel = any(run.cpu > 1.2 * run.wall or run.processes > 1 for run in full.good)
+    if parallel:
+        _log(f"[{n_items}] the builder used several processes: full build on CPU 0 only x{slow}")
+        one_core = Series()
+        for _ in range(slow):
+            deck.reset()
+            one_core.add(deck.build(cpus={0}))
+
+    _log(f"[{n_items}] floor x{repeat}")
+    floor = Series()
+    for _ in range(repeat):
+        floor.add(
+            spawn(
+                [
+                    PYTHON,
+                    "-m",
+                    "benchmarks.workers",
+                    "floor",
+                    str(floor_input),
+                    str(folder / "floor.apkg"),
+                ],
+                cwd=CODE,
+            )
+        )
+
+    _log(f"[{n_items}] parse x{slow}")
+    parse = Series()
+    for _ in range(slow):
+        parse.add(spawn([PYTHON, "-m", "benchmarks.workers", "parse", str(source)], cwd=CODE))
+
+    _log(
+        f"[{n_items}] {len(multi_sources)}-document deck: full build x1, one-document edit x{once}"
+    )
+    multi.reset()
+    multi_full = Series()
+    multi_full.add(multi.build())
+    edit = Series()
+    target = multi_sources[min(2, len(multi_sources) - 1)]
+    original = target.read_text(encoding="utf-8")
+    if multi_full.good:
+        for revision in range(1, once + 1):
+            target.write_text(_edit(original, revision), encoding="utf-8")
+            run = edit.add(multi.build())
+            run.inner = {"said": _first_line(run.output), "lock": _lock_line(run.output)}
+    target.write_text(original, encoding="utf-8")
+
+    result.update(
+        full_build=full.summary(),
+        full_build_one_core=one_core.summary() if parallel else None,
+        builder_parallel=parallel,
+        noop_rebuild=noop.summary(),
+        floor=floor.summary(),
+        parse=parse.summary(),
+        multi_full_build=multi_full.summary(),
+        one_document_edit=edit.summary(),
+        load_average=[load_before, _loadavg()],
+        elapsed_seconds=time.perf_counter() - started,
+        builder_code=[code_before, builder_fingerprint()],
+    )
+    result["_series"] = {
+        "full": full,
+        "one_core": one_core,
+        "noop": noop,
+        "floor": floor,
+        "parse": parse,
+        "multi_full": multi_full,
+        "edit": edit,
+    }
+    shutil.rmtree(folder, ignore_errors=True)
+    return result
+
+
+def measure_fixed(work: Path, repeat: int) -> dict[str, Any]:
+    """Start-up costs: --help against import click; the seed deck against the two imports."""
+    count = max(5, repeat * 3)
+    _log(f"[fixed] deckbuilder --help and import click x{count}")
+    help_runs, click_runs = Series(), Series()
+    spawn(deckbuilder("--help"))  # warm the bytecode cache
+    for _ in range(count):
+        help_runs.add(spawn(deckbuilder("--help")))
+        click_runs.add(spawn([PYTHON, "-c", "import click"]))
+    _log(f"[fixed] seed deck build and import genanki, markdown_it x{count}")
+    seed_runs, import_runs = Series(), Series()
+    for attempt in range(count + 1):
+        # A fresh copy each time: the committed lock, no package, no build record, no cache.
+        seed = work / f"seed{attempt}"
+        for folder in ("decks", "source"):
+            shutil.copytree(ROOT / folder, seed / folder)
+        command = deckbuilder("build", SEED_MANIFEST, "-o", str(seed / "out" / "seed.apkg"))
+        run = spawn(command, cwd=seed, env={"XDG_CACHE_HOME": str(seed / "xdg-cache")})
+        if attempt:  # the first one only warms the bytecode cache
+            seed_runs.add(run)
+            import_runs.add(spawn([PYTHON, "-c", "import genanki, markdown_it"]))
+        shutil.rmtree(seed, ignore_errors=True)
+    return {
+        "help": help_runs.summary(),
+        "import_click": click_runs.summary(),
+        "seed_build": seed_runs.summary(),
+        "import_genanki_markdown_it": import_runs.summary(),
+        "_series": {
+            "help": help_runs,
+            "click": click_runs,
+            "seed": seed_runs,
+            "imports": import_runs,
+        },
+    }
+
+
+def measure_gc(n_items: int, work: Path, modes: list[str], repeat: int) -> dict[str, Any]:
+    """The full build with the cyclic gc disabled, frozen after imports, or relaxed thresholds."""
+    folder = work / f"gc{n_items}"
+    manifest = generate.write_deck(n_items, SEED, folder)
+    deck = Deck(folder, manifest, [folder / "source" / "synthetic.md"])
+    results: dict[str, Any] = {"items": n_items}
+    series: dict[str, Series] = {mode: Series() for mode in modes}
+    for attempt in range(repeat):
+        for mode in modes:  # interleaved, so a change in machine load hits every mode alike
+            _log(f"[gc {n_items}] {mode} ({attempt + 1}/{repeat})")
+            deck.reset()
+            command = [PYTHON, "-m", "benchmarks.workers", "gc", mode, *deck.command()[1:]]
+            series[mode].add(spawn(command, cwd=folder, env=deck.env))
+    for mode in modes:
+        results[mode] = series[mode].summary()
+    shutil.rmtree(folder, ignore_errors=True)
+    return results
+
+
+# -- the report -------------------------------------------------------------------------------
+
+
+def _ratio(a: float | None, b: float | None) -> float | None:
+    return a / b if a is not None and b else None
+
+
+def _fmt(value: float | None, digits: int = 2, suffix: str = "") -> str:
+    if value is None:
+        return "—"
+    return f"{value:.{digits}f}{suffix}"
+
+
+def _verdict(value: float | None, limit: float) -> str:
+    if value is None:
+        return "n/a"
+    return "PASS" if value <= limit else "FAIL"
+
+
+def targets(sizes: dict[int, dict[str, Any]], fixed: dict[str, Any] | None) -> list[dict[str, Any]]:
+    """The issue's targets, measured at the largest size run (100k in `make bench`)."""
+    rows: list[dict[str, Any]] = []
+    if sizes:
+        n = max(sizes)
+        s = sizes[n]["_series"]
+        label = f"{n // 1000}k" if n >= 1000 else str(n)
+        parse_floor = (
+            s["parse"].seconds() + s["floor"].seconds()
+            if s["parse"].seconds() is not None and s["floor"].seconds() is not None
+            else None
+        )
+        parse_floor_cpu = (
+            s["parse"].cpu() + s["floor"].cpu()
+            if s["parse"].cpu() is not None and s["floor"].cpu() is not None
+            else None
+        )
+        one = _ratio(s["one_core"].seconds(), parse_floor)
+        one_cpu = _ratio(s["one_core"].cpu(), parse_floor_cpu)
+        rows.append(
+            {
+                "target": f"{label} full build / (parse + floor), one core",
+                "value": one,
+                "shown": f"{_fmt(one)}x (CPU time: {_fmt(one_cpu)}x)",
+                "limit": f"<= {FLOOR_ONE_CORE}x",
+                "verdict": _verdict(one, FLOOR_ONE_CORE),
+            }
+        )
+        two = _ratio(s["full"].seconds(), parse_floor)
+        rows.append(
+            {
+                "target": f"{label} full build / (parse + floor), both cores",
+                "value": two,
+                "shown": f"{_fmt(two)}x"
+                + ("" if sizes[n]["builder_parallel"] else " (the builder uses one core)"),
+                "limit": f"<= {FLOOR_TWO_CORES}x",
+                "verdict": _verdict(two, FLOOR_TWO_CORES),
+            }
+        )
+        rss = s["full"].rss()
+        rows.append(
+            {
+                "target": f"{label} full build peak RSS",
+                "value": rss,
+                "shown": f"{_fmt(rss, 0)} MB",
+                "limit": f"<= {PEAK_RSS_MB} MB",
+                "verdict": _verdict(rss, PEAK_RSS_MB),
+            }
+        )
+        for small in sorted(sizes):
+            if small * 10 in sizes:
+                big = small * 10
+                ratio = _ratio(
+                    sizes[big]["_series"]["full"].seconds(),
+                    sizes[small]["_series"]["full"].seconds(),
+                )
+                rows.append(
+                    {
+                        "target": f"full build time {big // 1000}k / {max(small // 1000, 1)}k"
+                        if small >= 1000
+                        else f"full build time {big} / {small}",
+                        "value": ratio,
+                        "shown": f"{_fmt(ratio)}",
+                        "limit": f"<= {SCALING}",
+                        "verdict": _verdict(ratio, SCALING),
+                    }
+                )
+        noop = _ratio(s["noop"].seconds(), s["full"].seconds())
+        rows.append(
+            {
+                "target": f"{label} no-op rebuild / full build",
+                "value": noop,
+                "shown": _fmt(None if noop is None else noop * 100, 0, "%"),
+                "limit": f"<= {NOOP_SHARE:.0%}",
+                "verdict": _verdict(noop, NOOP_SHARE),
+            }
+        )
+        edit = _ratio(s["edit"].seconds(), s["multi_full"].seconds())
+        rows.append(
+            {
+                "target": f"{label} one-document edit / full build "
+                f"({sizes[n]['multi_documents']} documents)",
+                "value": edit,
+                "shown": _fmt(None if edit is None else edit * 100, 0, "%"),
+                "limit": f"<= {EDIT_SHARE:.0%}",
+                "verdict": _verdict(edit, EDIT_SHARE),
+            }
+        )
+    if fixed:
+        f = fixed["_series"]
+        helps = _ratio(f["help"].seconds(), f["click"].seconds())
+        rows.append(
+            {
+                "target": "deckbuilder --help / python -c 'import click'",
+                "value": helps,
+                "shown": f"{_fmt(helps)}x ({_fmt(f['help'].seconds(), 3)} s "
+                f"vs {_fmt(f['click'].seconds(), 3)} s)",
+                "limit": f"<= {HELP_RATIO}x",
+                "verdict": _verdict(helps, HELP_RATIO),
+            }
+        )
+        seed = _ratio(f["seed"].seconds(), f["imports"].seconds())
+        rows.append(
+            {
+                "target": "seed deck build / python -c 'import genanki, markdown_it'",
+                "value": seed,
+                "shown": f"{_fmt(seed)}x ({_fmt(f['seed'].seconds(), 3)} s "
+                f"vs {_fmt(f['imports'].seconds(), 3)} s)",
+                "limit": f"<= {SEED_RATIO}x",
+                "verdict": _verdict(seed, SEED_RATIO),
+            }
+        )
+    return rows
+
+
+def _cell(series: Series) -> str:
+    return "FAILED" if series.failed else f"{_fmt(series.seconds())} s"
+
+
+def size_table(sizes: dict[int, dict[str, Any]]) -> str:
+    header = (
+        "| items | source | notes / cards | parse | floor | parse + floor | full build (CPU) "
+        "| full / (parse + floor) | peak RSS build (parse) | no-op rebuild | 10-doc full "
+        "| one-doc edit |"
+    )
+    lines = [header, "|" + "---|" * 12]
+    for n in sorted(sizes):
+        r, s = sizes[n], sizes[n]["_series"]
+        pf = (
+            s["parse"].seconds() + s["floor"].seconds()
+            if s["parse"].seconds() is not None and s["floor"].seconds() is not None
+            else None
+        )
+        full = s["full"]
+        full_text = "FAILED" if full.failed else f"{_fmt(full.seconds())} s ({_fmt(full.cpu())} s)"
+        processes = max((run.processes for run in full.good), default=1)
+        if processes > 1:
+            full_text += f", {processes} processes; on 1 core: {_fmt(s['one_core'].seconds())} s"
+        lines.append(
+            "| "
+            + " | ".join(
+                [
+                    f"{n:,}",
+                    f"{r['source_bytes'] / 1e6:.1f} MB",
+                    f"{r['notes'] or '—'} / {r['cards'] or '—'}",
+                    f"{_fmt(s['parse'].seconds())} s",
+                    f"{_fmt(s['floor'].seconds())} s",
+                    f"{_fmt(pf)} s",
+                    full_text,
+                    f"{_fmt(_ratio(full.seconds(), pf))}x",
+                    f"{_fmt(full.rss(), 0)} MB ({_fmt(s['parse'].rss(), 0)} MB)",
+                    _cell(s["noop"]),
+                    _cell(s["multi_full"]),
+                    _cell(s["edit"]),
+                ]
+            )
+            + " |"
+        )
+    return "\n".join(lines)
+
+
+def target_table(rows: list[dict[str, Any]]) -> str:
+    lines = ["| target | measured | limit | verdict |", "|---|---|---|---|"]
+    for row in rows:
+        lines.append(f"| {row['target']} | {row['shown']} | {row['limit']} | {row['verdict']} |")
+    return "\n".join(lines)
+
+
+def gc_table(gc: dict[str, Any]) -> str:
+    lines = [
+        f"| gc mode ({gc['items']:,} items) | full build | CPU | peak RSS |",
+        "|---|---|---|---|",
+    ]
+    for mode, data in gc.items():
+        if mode == "items":
+            continue
+        lines.append(
+            f"| {mode} | {_fmt(data['median_seconds'])} s | {_fmt(data['median_cpu_seconds'])} s "
+            f"| {_fmt(data['peak_rss_mb'], 0)} MB |"
+        )
+    return "\n".join(lines)
+
+
+def _strip(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _strip(v) for k, v in value.items() if k != "_series"}
+    if isinstance(value, list):
+        return [_strip(v) for v in value]
+    return value
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(
+            ["git", *args], cwd=ROOT, capture_output=True, text=True, check=False
+        ).stdout.strip()
+    except OSError:  # pragma: no cover
+        return ""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="1000,10000,100000", help="item counts, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
+    parser.add_argument(
+        "--large-repeat",
+        type=int,
+        default=2,
+        help=f"full-build and parse runs at sizes >= {LARGE:,} (no-op and edit run once there)",
+    )
+    parser.add_argument("--no-fixed", action="store_true", help="skip --help and seed-deck timing")
+    parser.add_argument(
+        "--gc-modes",
+        default="",
+        help="also time the full build under these gc modes: "
+        "default,enabled,disable,freeze,threshold (see benchmarks/workers.py)",
+    )
+    parser.add_argument("--gc-size", type=int, default=10_000, help="items for --gc-modes")
+    parser.add_argument("--output", type=Path, default=RESULTS, help="JSON results file")
+    parser.add_argument("--keep", action="store_true", help="keep the generated work folder")
+    parser.add_argument(
+        "--live",
+        action="store_true",
+        help="import builder/ from the repository during the run instead of a snapshot",
+    )
+    args = parser.parse_args(argv)
+    sizes_wanted = [int(size.replace("_", "")) for size in args.sizes.split(",") if size.strip()]
+
+    work = Path(tempfile.mkdtemp(prefix="deckbuilder-bench-"))
+    started = time.perf_counter()
+    repo_code = builder_fingerprint(ROOT)
+    if not args.live:
+        take_snapshot(work)
+    meta = {
+        "date": time.strftime("%Y-%m-%d %H:%M:%S %z"),
+        "commit": _git("rev-parse", "--short", "HEAD"),
+        "builder_dirty": bool(_git("status", "--porcelain", "builder")),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "repeat": args.repeat,
+        "large_repeat": args.large_repeat,
+        "seed": SEED,
+        "source_date_epoch": EPOCH,
+        "builder_code": builder_fingerprint(),
+        "snapshot": not args.live,
+    }
+    sizes: dict[int, dict[str, Any]] = {}
+    fixed = None
+    gc = None
+    try:
+        for n in sorted(sizes_wanted):
+            sizes[n] = measure_size(n, work, args.repeat, args.large_repeat)
+        if not args.no_fixed:
+            fixed = measure_fixed(work, args.repeat)
+        if args.gc_modes:
+            modes = [mode.strip() for mode in args.gc_modes.split(",") if mode.strip()]
+            gc = measure_gc(args.gc_size, work, modes, args.repeat)
+    finally:
+        if args.keep:
+            _log(f"work folder kept: {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    meta["repository_builder_changed_during_run"] = builder_fingerprint(ROOT) != repo_code
+    meta["elapsed_seconds"] = round(time.perf_counter() - started, 1)
+    meta["load_average_end"] = _loadavg()
+
+    rows = targets(sizes, fixed)
+    print(
+        f"\ndeckbuilder benchmarks — {meta['date']}, commit {meta['commit']}"
+        f"{' (builder/ modified)' if meta['builder_dirty'] else ''}, builder code "
+        f"{meta['builder_code']}{' (snapshot)' if meta['snapshot'] else ''}, "
+        f"Python {meta['python']}, "
+        f"{meta['cpus']} CPUs, {meta['elapsed_seconds']:.0f} s in all, "
+        f"load average at end {meta['load_average_end']:.1f}\n"
+    )
+    moved = [n for n, r in sizes.items() if len(set(r["builder_code"])) > 1]
+    if moved:
+        print(
+            "WARNING: builder/ changed while these sizes ran, so their numbers mix code versions "
+            f"(and caches were invalidated): {', '.join(f'{n:,}' for n in sorted(moved))}\n"
+        )
+    if sizes:
+        print("Medians; seconds are wall time (CPU time in parentheses). parse and floor are")
+        print("timed inside their process (no interpreter start-up); builds from the parent.\n")
+        print(size_table(sizes))
+        print()
+    print(target_table(rows))
+    if gc:
+        print()
+        print(gc_table(gc))
+    data = {
+        "meta": meta,
+        "sizes": {str(n): _strip(result) for n, result in sizes.items()},
+        "fixed": _strip(fixed),
+        "gc": gc,
+        "targets": [
+            {k: v for k, v in row.items() if k != "shown"} | {"measured": row["shown"]}
+            for row in rows
+        ],
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"\nwritten: {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
