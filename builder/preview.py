@@ -145,7 +145,6 @@ class _Cloze:
 
 
 _CLOZE_TOKEN = re.compile(r"\{\{c(\d+(?:,\d+)*)::|\}\}")
-_GENANKI_CLOZE = re.compile(r"\{\{c(\d+)::.+?\}\}", re.DOTALL)
 
 
 def _parse_cloze(text: str) -> list[str | _Cloze]:
@@ -220,8 +219,10 @@ def _reveal(nodes: list[str | _Cloze], ordinal: int, question: bool) -> str:
 
 
 def cloze_ordinals(text: str) -> list[int]:
-    """The cloze numbers that get a card, as genanki (which writes the cards table) finds them."""
-    return sorted({int(n) for n in _GENANKI_CLOZE.findall(text) if int(n) > 0})
+    """The cloze numbers that get a card: the rule the package's cards table is written by."""
+    from .anki import cloze_numbers
+
+    return cloze_numbers(text)
 
 
 def _no_cloze(ordinal: int) -> str:
