@@ -18,6 +18,7 @@ import re
 import sqlite3
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -134,30 +135,27 @@ def cloze_numbers(text: str) -> list[int]:
     return sorted({int(n) for n in _CLOZE.findall(text) if int(n) > 0})
 
 
-def _rows(
-    notes: list[PackagedNote], deck_ids: dict[str, int]
-) -> tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]:
-    """notes and cards table rows, as genanki writes them, but with each note's own id and time
-    from the lock (a note's cards take the ids right after its own, lock.ID_STEP apart)."""
-    note_rows, card_rows = [], []
+def _note_rows(notes: list[PackagedNote]) -> Iterator[tuple[Any, ...]]:
+    """notes table rows as genanki writes them, but with each note's own id and time from the
+    lock. A generator: rows stream into sqlite instead of sitting in memory all at once."""
     for note in notes:
-        stamp, model = note.stamp, MODELS[note.note_type]
+        stamp = note.stamp
         tags = " " + " ".join(note.tags) + " "
-        note_rows.append(
-            (
-                stamp.note_id, stamp.guid, model.model_id, stamp.mtime, -1, tags,
-                "\x1f".join(note.fields), note.fields[0], 0, 0, "",
-            )
+        yield (
+            stamp.note_id, stamp.guid, MODELS[note.note_type].model_id, stamp.mtime, -1, tags,
+            "\x1f".join(note.fields), note.fields[0], 0, 0, "",
         )  # fmt: skip
-        deck_id = deck_ids[note.deck]
+
+
+def _card_rows(notes: list[PackagedNote], deck_ids: dict[str, int]) -> Iterator[tuple[Any, ...]]:
+    """cards table rows: a note's cards take the ids right after its own (lock.ID_STEP apart)."""
+    for note in notes:
+        stamp, deck_id = note.stamp, deck_ids[note.deck]
         for offset, ord_ in enumerate(card_ords(note), 1):
-            card_rows.append(
-                (
-                    stamp.note_id + offset, stamp.note_id, deck_id, ord_, stamp.mtime, -1,
-                    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
-                )
+            yield (
+                stamp.note_id + offset, stamp.note_id, deck_id, ord_, stamp.mtime, -1,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
             )  # fmt: skip
-    return note_rows, card_rows
 
 
 def write_package(
@@ -188,9 +186,12 @@ def write_package(
             with connection:
                 cursor = connection.cursor()
                 package.write_to_db(cursor, NOTE_TYPE_MTIME, itertools.count(1))
-                note_rows, card_rows = _rows(notes, deck_ids)
-                cursor.executemany(f"INSERT INTO notes VALUES({', '.join('?' * 11)})", note_rows)
-                cursor.executemany(f"INSERT INTO cards VALUES({', '.join('?' * 18)})", card_rows)
+                cursor.executemany(
+                    f"INSERT INTO notes VALUES({', '.join('?' * 11)})", _note_rows(notes)
+                )
+                cursor.executemany(
+                    f"INSERT INTO cards VALUES({', '.join('?' * 18)})", _card_rows(notes, deck_ids)
+                )
         finally:
             connection.close()
         _zip(Path(temporary), Path(database), media or {}, zip_time)

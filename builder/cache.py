@@ -106,11 +106,14 @@ class DocumentCache:
     def store(self, value: Any, kind: str, *parts: str) -> None:
         path = self._path(kind, parts)
         self.used.add(path)
+        temporary = path.with_name(f".{path.name}.tmp")
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            write_atomic(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            with temporary.open("wb") as handle:  # streamed: no second copy in memory
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(path)
         except OSError:
-            pass  # a cache that cannot be written only costs time
+            temporary.unlink(missing_ok=True)  # a cache that cannot be written only costs time
 
     def prune(self) -> None:
         """Forget entries this build did not use (older versions of edited documents)."""
