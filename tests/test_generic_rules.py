@@ -69,3 +69,11 @@ def test_subdecks_follow_top_level_sections(cards: list[Card]) -> None:
     assert {card.subdeck for card in cards} >= {
         "Overview", "Medicines", "Complications", "Key terms", "Common questions",
     }  # fmt: skip
+
+
+def test_zero_config_builds_have_an_abbreviations_subdeck(cards: list[Card]) -> None:
+    abbreviations = {card.front: card.back for card in cards if card.subdeck == "Abbreviations"}
+    assert abbreviations == {
+        "What does SGLT2 stand for in type 2 diabetes?": "sodium-glucose cotransporter 2",
+        "Abbreviation for “sodium-glucose cotransporter 2” in type 2 diabetes?": "SGLT2",
+    }
