@@ -2,7 +2,7 @@
 
 An *item* is one fact a rule turns into (part of) a note: a table row, a definition bullet, a list
 item under a lead-in sentence, a sentence holding a percentage, or an FAQ question with its answer.
-Items average about 180 bytes of Markdown, so 100,000 items make a source of about 18 MB.
+Items average about 175 bytes of Markdown, so 100,000 items make a source of about 17.5 MB.
 
 The document has a YAML front matter and a `# Title` heading; its top-level sections are `##`
 headings: content units (`## Unit 0012: Hepatic Imaging`, a few hundred items each, in `###`

@@ -20,7 +20,13 @@ from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_
 from .cards import Card, topic_phrase
 from .document import Document, parse_document, read_source
 from .errors import LockError, SourceError
-from .extract import abbreviation_cards, check_unique_keys, display_path, section_cards
+from .extract import (
+    abbreviation_cards,
+    check_unique_keys,
+    display_path,
+    first_abbreviations,
+    section_cards,
+)
 from .lock import (
     Lock,
     LockChanges,
@@ -199,6 +205,8 @@ def _plan_deck(
         warnings.extend(part.warnings)
         media.update(part.media)
         media_files.update(part.media_files)
+    kept = {id(card) for card in first_abbreviations([card for card, _ in rendered])}
+    rendered = [(card, fields) for card, fields in rendered if id(card) in kept]
     check_unique_keys([card for card, _ in rendered])
     from .anki import MODELS, guid_for
 

@@ -16,8 +16,23 @@ def extract_cards(manifest: Manifest, documents: list[Document]) -> list[Card]:
     """Every card the manifest asks for, in document order; keys are checked to be unique."""
     routes = route(manifest, documents)  # patterns are checked against all documents at once
     cards = [card for document in documents for card in document_cards(manifest, document, routes)]
+    cards = first_abbreviations(cards)
     check_unique_keys(cards)
     return cards
+
+
+def first_abbreviations(cards: list[Card]) -> list[Card]:
+    """An abbreviation defined in several documents of one deck is asked once: the first
+    definition wins, as it does within one document."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for card in cards:
+        if card.rule == "abbreviation":
+            if card.key in seen:
+                continue
+            seen.add(card.key)
+        kept.append(card)
+    return kept
 
 
 def document_cards(manifest: Manifest, document: Document, routes: list[Route]) -> list[Card]:

@@ -51,9 +51,13 @@ def sanitise(html: str) -> str:
     ).strip()
 
 
-_PLAIN = re.compile(r"[^\W_]|[ .,;:'\"?()%/+=#${}|~\-–—’‘“”°]")
-"""Characters that render as themselves: no Markdown, no HTML, no whitespace but the space."""
-_PLAIN_TEXT = re.compile(f"(?:{_PLAIN.pattern})*")
+_NOT_PLAIN = re.compile(r"[^\w .,;:'\"?()%/+=#${}|~\-–—’‘“”°]|_")
+"""A character that could be Markdown, HTML or unusual whitespace: text without one renders as
+itself (letters, digits, spaces and common punctuation)."""
+
+
+def _is_plain(text: str) -> bool:
+    return _NOT_PLAIN.search(text) is None
 
 
 def to_html(markdown: str) -> str:
@@ -61,7 +65,7 @@ def to_html(markdown: str) -> str:
     text = markdown.strip()
     if not text:
         return ""
-    if _PLAIN_TEXT.fullmatch(text):
+    if _is_plain(text):
         # Plain text (most fields): what markdown-it and nh3 would give, without parsing it.
         return text
     simple = _simple_blocks(text)
@@ -81,7 +85,7 @@ def _plain_line(line: str) -> bool:
         bool(line)
         and line[0].isalnum()
         and line == line.strip()
-        and bool(_PLAIN_TEXT.fullmatch(line))
+        and _is_plain(line)
         and not _STARTS_BLOCK.match(line)
     )
 

@@ -147,3 +147,16 @@ def test_patterns_may_match_in_any_of_several_sources(here: Path) -> None:
     cards = plan_deck(load_manifest(write(here, text))).cards
     assert {card.subdeck for card in cards} >= {"Asthma", "COPD"}
     assert {card.source.path for card in cards} == {"asthma.md", "copd.md"}
+
+
+def test_an_abbreviation_defined_in_two_sources_is_asked_once(here: Path) -> None:
+    (here / "copd.md").write_text(
+        "# COPD\n\n## Imaging\n\nA magnetic resonance imaging (MRI) scan is rarely needed.\n"
+    )
+    (here / "asthma.md").write_text(
+        SOURCE + "\n## Imaging\n\nMagnetic resonance imaging (MRI) is rarely used.\n"
+    )
+    text = HEAD.replace('["asthma.md"]', '["asthma.md", "copd.md"]') + SUBDECKS
+    cards = plan_deck(load_manifest(write(here, text))).cards
+    expand = [card for card in cards if card.front.startswith("What does MRI stand for")]
+    assert [card.source.path for card in expand] == ["asthma.md"]
