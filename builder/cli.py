@@ -113,8 +113,8 @@ def _load(target: Path) -> Any:
     "--jobs",
     type=click.IntRange(min=1),
     default=None,
-    help="Processes for parsing large sources (default: the machine's cores; 1 turns it off). "
-    "The output is the same for any number.",
+    help="Processes for large sources (default: the CPUs this process may use; 1 turns it "
+    "off). The output is the same for any number.",
 )
 @reports_errors
 def build(
@@ -159,7 +159,7 @@ def build(
                 rename_matching=not no_rename_matching,
                 strict=strict,
                 force=force,
-                jobs=jobs or os.cpu_count() or 1,
+                jobs=jobs or len(os.sched_getaffinity(0)),
             )
             results.append((path, manifest, result))
     for path, manifest, result in results:
