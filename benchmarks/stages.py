@@ -24,7 +24,6 @@ from collections.abc import Callable
 from typing import Any
 
 STAGES = (
-    ("builder.build", "load_documents"),
     ("builder.build", "_document"),
     ("builder.document", "parse_document"),
     ("builder.document", "read_source"),
@@ -36,7 +35,6 @@ STAGES = (
     ("builder.routing", "route"),
     ("builder.build", "empty_section_warnings"),
     ("builder.build", "_render_document"),
-    ("builder.build", "extract_cards"),
     ("builder.extract", "document_cards"),
     ("builder.extract", "section_cards"),
     ("builder.extract", "abbreviation_cards"),

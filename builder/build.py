@@ -116,10 +116,6 @@ class BuildResult:
         )
 
 
-def load_documents(manifest: Manifest) -> list[Document]:
-    return [parse_document(path) for path in manifest.sources]
-
-
 def manifest_for_source(path: str | Path) -> Manifest:
     """Zero-config: a deck straight from one Markdown file, one subdeck per top-level section."""
     return manifest_for_document(parse_document(Path(path)))

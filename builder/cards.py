@@ -168,6 +168,15 @@ def _has_inner_capital(word: str) -> bool:
     return any(char.isupper() for char in word[1:])
 
 
+def cloze(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span made a cloze deletion, numbered c1, c2, ... in order."""
+    out, last = [], 0
+    for number, (start, end) in enumerate(spans, 1):
+        out.append(f"{text[last:start]}{{{{c{number}::{text[start:end]}}}}}")
+        last = end
+    return "".join(out) + text[last:]
+
+
 def split_points(cell: str) -> list[str]:
     """The separate points of a table cell, written `<br>`- or `;`-separated in the source."""
     parts = re.split(r"\s*<br\s*/?>\s*|\s*;\s+", cell, flags=re.IGNORECASE)

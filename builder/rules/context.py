@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from ..cards import Source, names_topic
-from ..document import Block, Document, ListBlock, Paragraph, Section
+from ..document import Block, Document, Paragraph, Section
 from ..manifest import TableOptions
 
 
@@ -56,7 +56,3 @@ def with_lead_in(blocks: tuple[Block, ...]) -> Iterator[tuple[Paragraph | None, 
     for block in blocks:
         yield (previous if isinstance(previous, Paragraph) else None), block
         previous = block
-
-
-def is_list(block: Block) -> bool:
-    return isinstance(block, ListBlock)

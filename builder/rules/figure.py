@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Card, lower_first, make_key, names_topic, plain
+from ..cards import Card, cloze, lower_first, make_key, names_topic, plain
 from ..document import Paragraph, Section, Table
 from .context import Context, context_line
 from .enumeration import split_sentences
@@ -74,11 +74,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         spans = list(_PERCENT.finditer(sentence))
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
-        text, last = "", 0
-        for number, span in enumerate(spans, 1):
-            text += sentence[last : span.start()] + f"{{{{c{number}::{span.group(0)}}}}}"
-            last = span.end()
-        text += sentence[last:]
+        text = cloze(sentence, [span.span() for span in spans])
         if ctx.topic and not names_topic(sentence, ctx.topic):
             text = f"{ctx.situate(plain(section.title))}: {text}"
         cards.append(

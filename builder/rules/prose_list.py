@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Card, make_key, names_topic, plain
+from ..cards import Card, cloze, make_key, names_topic, plain
 from ..document import Paragraph, Section
 from .context import Context, context_line
 from .enumeration import split_sentences
@@ -71,11 +71,7 @@ def cloze_items(sentence: str) -> str | None:
         spans = _item_spans(sentence, cue.end())
         if spans is None:
             continue
-        out, last = [], 0
-        for number, (start, end) in enumerate(spans, 1):
-            out.append(sentence[last:start] + f"{{{{c{number}::{sentence[start:end]}}}}}")
-            last = end
-        return "".join(out) + sentence[last:]
+        return cloze(sentence, spans)
     return None
 
 
