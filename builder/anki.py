@@ -15,19 +15,21 @@ import itertools
 import json
 import os
 import re
+import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import genanki
 
 from .errors import ExportError
-from .lock import Stamp
+from .lock import Stamp, content_digest
+from .staging import NoteRow, StageWriter
 
 NOTE_TYPE_HISTORY: tuple[tuple[int, int, str], ...] = (
     # (version, modification time, fingerprint): append a row for every change, never edit one.
@@ -122,12 +124,12 @@ def guid_for(deck_id: int, key: str) -> str:
 _CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 
 
-def card_ords(note: PackagedNote) -> list[int]:
+def card_ords(note_type: str, fields: list[str]) -> list[int]:
     """Which cards a note makes: one for a Basic note, one per cloze number for a Cloze note
     (the rule genanki and Anki apply)."""
-    if note.note_type == "basic":
-        return [0] if note.fields[0] or note.fields[2] else []
-    return [number - 1 for number in cloze_numbers(note.fields[0])]
+    if note_type == "basic":
+        return [0] if fields[0] or fields[2] else []
+    return [number - 1 for number in cloze_numbers(fields[0])]
 
 
 def cloze_numbers(text: str) -> list[int]:
@@ -135,27 +137,39 @@ def cloze_numbers(text: str) -> list[int]:
     return sorted({int(n) for n in _CLOZE.findall(text) if int(n) > 0})
 
 
-def _note_rows(notes: list[PackagedNote]) -> Iterator[tuple[Any, ...]]:
-    """notes table rows as genanki writes them, but with each note's own id and time from the
-    lock. A generator: rows stream into sqlite instead of sitting in memory all at once."""
-    for note in notes:
-        stamp = note.stamp
-        tags = " " + " ".join(note.tags) + " "
-        yield (
-            stamp.note_id, stamp.guid, MODELS[note.note_type].model_id, stamp.mtime, -1, tags,
-            "\x1f".join(note.fields), note.fields[0], 0, 0, "",
-        )  # fmt: skip
+def tags_text(tags: tuple[str, ...]) -> str:
+    """Tags as Anki's notes table stores them."""
+    return " " + " ".join(tags) + " "
 
 
-def _card_rows(notes: list[PackagedNote], deck_ids: dict[str, int]) -> Iterator[tuple[Any, ...]]:
-    """cards table rows: a note's cards take the ids right after its own (lock.ID_STEP apart)."""
-    for note in notes:
-        stamp, deck_id = note.stamp, deck_ids[note.deck]
-        for offset, ord_ in enumerate(card_ords(note), 1):
-            yield (
-                stamp.note_id + offset, stamp.note_id, deck_id, ord_, stamp.mtime, -1,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
-            )  # fmt: skip
+def note_row(
+    note_type: str,
+    fields: list[str],
+    tags: tuple[str, ...],
+    deck: str,
+    key: str,
+    guid: str,
+    rule: str = "",
+    path: str = "",
+    line: int = 0,
+) -> NoteRow:
+    """A note as a staged row (see staging.py): what the package and the lock need of it."""
+    model_id = MODELS[note_type].model_id
+    ords = ",".join(map(str, card_ords(note_type, fields)))
+    digest = content_digest(model_id, fields, tags)
+    return (
+        key, rule, model_id, deck, tags_text(tags), "\x1f".join(fields), fields[0], ords, digest,
+        guid, path, line,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class StagedPart:
+    """A staged file and the notes the package takes from it, each with its identity."""
+
+    path: Path
+    stamps: list[tuple[int, Stamp]]
+    """(row seq, stamp) in package order."""
 
 
 def write_package(
@@ -165,10 +179,31 @@ def write_package(
     media: dict[str, bytes] | None = None,
     zip_time: int = NOTE_TYPE_MTIME,
 ) -> None:
+    """A package from notes held in memory (small decks, tests): staged, then written."""
+    with tempfile.TemporaryDirectory() as folder:
+        staged = Path(folder) / "notes.sqlite"
+        writer = StageWriter(staged)
+        writer.add(
+            note_row(n.note_type, n.fields, n.tags, n.deck, n.stamp.guid, n.stamp.guid)
+            for n in notes
+        )
+        writer.finish(None)
+        stamps = [(seq, note.stamp) for seq, note in enumerate(notes, 1)]
+        write_staged_package(tree, [StagedPart(staged, stamps)], output, media, zip_time)
+
+
+def write_staged_package(
+    tree: DeckTree,
+    parts: list[StagedPart],
+    output: Path,
+    media: dict[str, bytes] | None = None,
+    zip_time: int = NOTE_TYPE_MTIME,
+) -> None:
     """Write the .apkg through a temporary file and a rename: a failure leaves no partial file.
 
-    genanki writes the collection, decks and note types; notes and cards go in with one
-    `executemany` each (genanki's per-note writing is several times slower)."""
+    genanki writes the collection, decks and note types. Notes are copied from the staged files
+    by SQLite in one transaction (`INSERT ... SELECT`, no Python per note); each takes its id,
+    GUID and time from the lock, and its cards the ids right after its own."""
     decks = {tree.title: genanki.Deck(tree.deck_id, tree.title, description=tree.description)}
     for name, deck_id in tree.subdecks.items():
         decks[name] = genanki.Deck(deck_id, name, description=tree.description)
@@ -181,17 +216,15 @@ def write_package(
     os.close(handle)
     database = temporary + ".anki2"
     try:
-        connection = sqlite3.connect(database)
+        # A temporary file, deleted on any failure: no journal needed. Autocommit mode, so that
+        # staged files can be attached between our own transactions.
+        connection = sqlite3.connect(database, isolation_level=None)
         try:
-            with connection:
-                cursor = connection.cursor()
-                package.write_to_db(cursor, NOTE_TYPE_MTIME, itertools.count(1))
-                cursor.executemany(
-                    f"INSERT INTO notes VALUES({', '.join('?' * 11)})", _note_rows(notes)
-                )
-                cursor.executemany(
-                    f"INSERT INTO cards VALUES({', '.join('?' * 18)})", _card_rows(notes, deck_ids)
-                )
+            connection.execute("PRAGMA journal_mode = OFF")
+            connection.execute("PRAGMA synchronous = OFF")
+            cursor = connection.cursor()
+            package.write_to_db(cursor, NOTE_TYPE_MTIME, itertools.count(1))  # schema, decks
+            _copy_notes(cursor, parts, deck_ids)
         finally:
             connection.close()
         _zip(Path(temporary), Path(database), media or {}, zip_time)
@@ -205,6 +238,84 @@ def write_package(
         for leftover in (temporary, database, database + "-journal"):
             if os.path.exists(leftover):
                 os.unlink(leftover)
+
+
+ATTACH_AT_ONCE = 8
+"""Staged files attached together (SQLite allows 10 attached databases by default)."""
+
+
+def _copy_notes(cursor: sqlite3.Cursor, parts: list[StagedPart], deck_ids: dict[str, int]) -> None:
+    """All notes, then all cards, in package order (the order fixes the package's bytes); one
+    transaction per group of staged files."""
+    cursor.execute("BEGIN")
+    cursor.execute("CREATE TEMP TABLE stamp (part INTEGER, seq INTEGER, id, guid, mod)")
+    cursor.executemany(
+        "INSERT INTO stamp VALUES (?, ?, ?, ?, ?)",
+        (
+            (number, seq, stamp.note_id, stamp.guid, stamp.mtime)
+            for number, part in enumerate(parts)
+            for seq, stamp in part.stamps
+        ),
+    )
+    cursor.execute("COMMIT")
+    groups = [
+        list(enumerate(parts))[start : start + ATTACH_AT_ONCE]
+        for start in range(0, len(parts), ATTACH_AT_ONCE)
+    ]
+    joined = "FROM stamp s JOIN {}.note n ON n.seq = s.seq WHERE s.part = ? ORDER BY s.rowid"
+    for group in groups:
+        with _attached(cursor, group):
+            for number, _ in group:
+                cursor.execute(
+                    "INSERT INTO notes SELECT s.id, s.guid, n.mid, s.mod, -1, n.tags, n.flds, "
+                    f"n.sfld, 0, 0, '' {joined.format(f'staged{number}')}",
+                    (number,),
+                )
+    reader = cursor.connection.cursor()
+    for group in groups:
+        with _attached(cursor, group):
+            for number, _ in group:
+                notes = reader.execute(
+                    f"SELECT s.id, s.mod, n.deck, n.ords {joined.format(f'staged{number}')}",
+                    (number,),
+                )
+                cursor.executemany(
+                    f"INSERT INTO cards VALUES({', '.join('?' * 18)})", _card_rows(notes, deck_ids)
+                )
+    cursor.execute("DROP TABLE stamp")
+
+
+def _card_rows(
+    notes: Iterable[tuple[int, int, str, str]], deck_ids: dict[str, int]
+) -> Iterator[tuple[object, ...]]:
+    """cards table rows from (note id, mtime, deck, ords): a note's cards take the ids right after
+    its own (lock.ID_STEP apart)."""
+    for note_id, mtime, deck, ords in notes:
+        if not ords:
+            continue
+        for offset, ord_ in enumerate(ords.split(","), 1):
+            yield (
+                note_id + offset, note_id, deck_ids[deck], int(ord_), mtime, -1,
+                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
+            )  # fmt: skip
+
+
+@contextmanager
+def _attached(cursor: sqlite3.Cursor, group: list[tuple[int, StagedPart]]) -> Iterator[None]:
+    """Attach a group of staged files as staged<N> and run one transaction over them."""
+    attached = []
+    try:
+        for number, part in group:
+            cursor.execute(f"ATTACH DATABASE ? AS staged{number}", (str(part.path),))
+            attached.append(number)
+        cursor.execute("BEGIN")
+        yield
+        cursor.execute("COMMIT")
+    finally:
+        if cursor.connection.in_transaction:
+            cursor.execute("ROLLBACK")
+        for number in attached:
+            cursor.execute(f"DETACH DATABASE staged{number}")
 
 
 def _zip(target: Path, database: Path, media: dict[str, bytes], zip_time: int) -> None:
@@ -222,7 +333,8 @@ def _zip(target: Path, database: Path, media: dict[str, bytes], zip_time: int) -
         return info
 
     with zipfile.ZipFile(target, "w") as archive:
-        archive.writestr(entry("collection.anki2"), database.read_bytes())
+        with database.open("rb") as source, archive.open(entry("collection.anki2"), "w") as sink:
+            shutil.copyfileobj(source, sink, 1 << 20)  # streamed: the collection may be large
         index = {str(number): name for number, name in enumerate(names)}
         archive.writestr(entry("media"), json.dumps(index, sort_keys=True))
         for number, name in enumerate(names):

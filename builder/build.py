@@ -7,18 +7,20 @@ writes the .apkg and the lock file.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import html
 import itertools
+import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
-from .document import Document, parse_document, read_source
+from .document import Document, Section, parse_document, read_source
 from .errors import LockError, SourceError
 from .extract import (
     abbreviation_cards,
@@ -42,6 +44,10 @@ from .manifest import Manifest, Subdeck, slugify, stable_id
 from .media import embed_images
 from .render import removed_markup, to_html
 from .routing import Route, route
+from .staging import Identity, NoteRow, StageWriter, read_identities, read_summary, source_of
+
+if TYPE_CHECKING:
+    from .anki import StagedPart
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,39 +86,60 @@ class DeckPlan:
     @property
     def subdecks(self) -> dict[str, int]:
         """Full name -> id of every subdeck that holds notes, in manifest order."""
-        used = {note.deck for note in self.notes}
-        names = [self.deck_name(s.name) for s in self.manifest.subdecks]
-        if self.manifest.abbreviations:
-            names.append(self.deck_name(self.manifest.abbreviations))
-        return {
-            name: stable_id(str(self.manifest.deck_id), name)
-            for name in dict.fromkeys(names)
-            if name in used
-        }
+        return used_subdecks(self.manifest, {note.deck for note in self.notes})
 
     def deck_name(self, subdeck: str) -> str:
         return f"{self.manifest.title}::{subdeck}"
+
+
+def used_subdecks(manifest: Manifest, used: set[str]) -> dict[str, int]:
+    """Full name -> id of the subdecks among `used` (full deck names), in manifest order."""
+    names = [f"{manifest.title}::{s.name}" for s in manifest.subdecks]
+    if manifest.abbreviations:
+        names.append(f"{manifest.title}::{manifest.abbreviations}")
+    return {
+        name: stable_id(str(manifest.deck_id), name)
+        for name in dict.fromkeys(names)
+        if name in used
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class BuildReport:
+    """What a finished build tells the teacher: counts, warnings and what the lock records."""
+
+    notes: int
+    cards: int
+    """Anki cards (a cloze note makes one per deletion)."""
+    subdecks: dict[str, int]
+    warnings: list[str]
+    """`path:line: message` lines worth a teacher's look; they do not stop the build."""
+    changes: LockChanges
+    lock_text: str | None
+    """The lock file's new text, when it changes."""
+    zip_time: int
+    """The newest note time: the package's file dates, so the same inputs give the same bytes."""
 
 
 @dataclass(frozen=True, slots=True)
 class BuildResult:
     manifest: Manifest
     output: Path
-    plan: DeckPlan | None
+    report: BuildReport | None
     """None when the build was skipped: nothing it depends on changed since the last one."""
     lock_written: bool = False
 
     @property
     def skipped(self) -> bool:
-        return self.plan is None
+        return self.report is None
 
     def summary(self) -> str:
-        if self.plan is None:
+        if self.report is None:
             return f"{self.manifest.title}: up to date -> {self.output}"
-        plan = self.plan
+        report = self.report
         return (
-            f"{plan.manifest.title}: {len(plan.notes)} notes, {plan.anki_card_count} cards, "
-            f"{len(plan.subdecks)} subdecks -> {self.output}"
+            f"{self.manifest.title}: {report.notes} notes, {report.cards} cards, "
+            f"{len(report.subdecks)} subdecks -> {self.output}"
         )
 
 
@@ -152,7 +179,7 @@ def literal_pattern(title: str) -> str:
     return "".join(f"[{char}]" if char in "*?[" else char for char in title)
 
 
-@contextmanager
+@contextlib.contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic collector: a build makes millions of short-lived acyclic objects (tokens,
     cards), and its scans cost about a quarter of the time (docs/performance.md)."""
@@ -165,128 +192,219 @@ def _no_cyclic_gc() -> Iterator[None]:
             gc.enable()
 
 
-def plan_deck(
-    manifest: Manifest,
-    rename_matching: bool = True,
-    cache: DocumentCache | None = None,
-    jobs: int = 1,
-) -> DeckPlan:
-    """Cards, rendered fields and identities for a deck; writes nothing but the cache.
+def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
+    """Cards, rendered fields and identities for a deck, in memory; writes nothing.
 
-    `jobs` processes parse large sources in pieces; the plan is the same for any number.
-    """
+    For the commands that look at every card (`cards`, `check`, `preview`, `diff`); `build_deck`
+    makes the same notes but streams them to disk."""
     with _no_cyclic_gc():
-        return _plan_deck(manifest, rename_matching, cache, jobs)
+        documents = [parse_document(path) for path in manifest.sources]
+        routes = route(manifest, documents)
+        warnings = empty_section_warnings(manifest, documents)
+        rendered: list[tuple[Card, list[str]]] = []
+        media: dict[str, bytes] = {}
+        media_files: dict[str, str] = {}
+        for document in documents:
+            own = [routed for routed in routes if routed.document is document]
+            renderer = _Renderer(manifest, document)
+            cards = section_cards(manifest, own) + abbreviation_cards(manifest, document, own)
+            rendered.extend((card, renderer.fields(card)) for card in cards)
+            warnings.extend(renderer.warnings)
+            media.update(renderer.media)
+            media_files.update(renderer.media_files())
+        kept = {id(card) for card in first_abbreviations([card for card, _ in rendered])}
+        rendered = [(card, fields) for card, fields in rendered if id(card) in kept]
+        check_unique_keys([card for card, _ in rendered])
+        from .anki import MODELS, guid_for
 
-
-def _plan_deck(
-    manifest: Manifest, rename_matching: bool, cache: DocumentCache | None, jobs: int
-) -> DeckPlan:
-    loaded = [_document(path, cache, jobs) for path in manifest.sources]
-    documents = [document for document, _ in loaded]
-    routes = route(manifest, documents)
-    warnings = empty_section_warnings(manifest, documents)
-    rendered: list[tuple[Card, list[str]]] = []
-    media: dict[str, bytes] = {}
-    media_files: dict[str, str] = {}
-    manifest_key = repr(manifest)
-    for document, digest in loaded:
-        key = (manifest_key, str(document.path), digest)
-        part = cache.load("cards", *key) if cache is not None else None
-        if part is None or any(file_digest(Path(p)) != d for p, d in part.media_files.items()):
-            part = _render_document(manifest, document, routes, jobs)
-            if cache is not None:
-                cache.store(part, "cards", *key)
-        rendered.extend(part.rendered)
-        warnings.extend(part.warnings)
-        media.update(part.media)
-        media_files.update(part.media_files)
-    kept = {id(card) for card in first_abbreviations([card for card, _ in rendered])}
-    rendered = [(card, fields) for card, fields in rendered if id(card) in kept]
-    check_unique_keys([card for card, _ in rendered])
-    from .anki import MODELS, guid_for
-
-    keyed = [
-        (key_text(card.key), content_digest(MODELS[card.note_type].model_id, fields, card.tags))
-        for card, fields in rendered
-    ]
-    old_lock = read_lock(manifest.lock_path)
-    stamps, lock, changes = stamp_notes(
-        keyed,
-        old_lock,
-        build_time(),
-        lambda key: guid_for(manifest.deck_id, key),
-        rename_matching=rename_matching,
-    )
-    notes = [
-        Note(card, fields, f"{manifest.title}::{card.subdeck}", stamp)
-        for (card, fields), stamp in zip(rendered, stamps, strict=True)
-    ]
-    changed = lock.text() != old_lock.text()
-    warnings = list(dict.fromkeys(warnings))
+        keyed = [
+            (
+                key_text(card.key),
+                content_digest(MODELS[card.note_type].model_id, fields, card.tags),
+                guid_for(manifest.deck_id, key_text(card.key)),
+            )
+            for card, fields in rendered
+        ]
+        old_lock = read_lock(manifest.lock_path)
+        stamps, lock, changes = _stamp(manifest, keyed, old_lock, rename_matching)
+        notes = [
+            Note(card, fields, f"{manifest.title}::{card.subdeck}", stamp)
+            for (card, fields), stamp in zip(rendered, stamps, strict=True)
+        ]
+        changed = lock.text() != old_lock.text()
     return DeckPlan(
-        manifest, documents, notes, lock, changes, changed, media, warnings, list(media_files)
+        manifest,
+        documents,
+        notes,
+        lock,
+        changes,
+        changed,
+        media,
+        list(dict.fromkeys(warnings)),
+        list(media_files),
     )
+
+
+def _stamp(
+    manifest: Manifest, keyed: list[tuple[str, str, str]], old_lock: Lock, rename_matching: bool
+) -> tuple[list[Stamp], Lock, LockChanges]:
+    return stamp_notes(keyed, old_lock, build_time(), rename_matching=rename_matching)
+
+
+class _Renderer:
+    """Renders cards' fields to HTML, collecting warnings and embedded images on the way."""
+
+    def __init__(self, manifest: Manifest, document: Document):
+        self.folder = document.path.parent
+        self.source_path = display_path(manifest, document)
+        self.media: dict[str, bytes] = {}
+        self.used: list[str] = []
+        self.warnings: list[str] = []
+
+    def fields(self, card: Card) -> list[str]:
+        for part in (card.front, card.back):
+            for removed in removed_markup(part):
+                self.warnings.append(
+                    f"{card.source.path}:{card.source.line}: warning: removed {removed} "
+                    "(not allowed on cards)"
+                )
+        line = card.source.line
+        return [
+            embed_images(value, self.folder, self.source_path, line, self.media, self.used)
+            for value in _fields(card)
+        ]
+
+    def media_files(self) -> dict[str, str]:
+        """Image path -> content digest, so a changed image invalidates a staged document."""
+        return {path: file_digest(Path(path)) for path in dict.fromkeys(self.used)}
 
 
 @dataclass(frozen=True, slots=True)
-class _RenderedDocument:
-    """One document's cards with their HTML fields: what the document cache keeps."""
+class StagedDocument:
+    """What a build keeps of a document besides its staged notes (staging.py): enough to check
+    the manifest's patterns, describe the deck and repeat its warnings, without its text."""
 
-    rendered: list[tuple[Card, list[str]]]
+    outline: Document
+    """The document with its sections' blocks left out."""
+    empty_warnings: list[str]
     warnings: list[str]
     media: dict[str, bytes]
     media_files: dict[str, str]
-    """Image path -> content digest, so a changed image invalidates the cached cards."""
 
 
-def _document(path: Path, cache: DocumentCache | None, jobs: int = 1) -> tuple[Document, str]:
-    """A parsed source and the digest of its text; parsed once per distinct text when cached."""
-    text = read_source(path)
-    digest = hashlib.sha256(text.encode()).hexdigest()
-    document = cache.load("document", str(path), digest) if cache is not None else None
-    if not isinstance(document, Document):
-        document = parse_document(path, text=text, jobs=jobs)
-        if cache is not None:
-            cache.store(document, "document", str(path), digest)
-    return document, digest
+def stage_deck(
+    manifest: Manifest, cache: DocumentCache, jobs: int = 1
+) -> list[tuple[Path, StagedDocument]]:
+    """Each document's notes staged on disk, in manifest order. A document whose text, images,
+    manifest and builder are unchanged since its file was staged is not parsed again."""
+    manifest_key = repr(manifest)
+    files: list[Path] = []
+    summaries: list[StagedDocument | None] = []
+    documents: list[Document] = []
+    for path in manifest.sources:
+        text = read_source(path)
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        file = cache.entry(manifest_key, str(path), digest)
+        summary = read_summary(file)
+        if not isinstance(summary, StagedDocument) or any(
+            file_digest(Path(image)) != known for image, known in summary.media_files.items()
+        ):
+            summary = None
+        files.append(file)
+        summaries.append(summary)
+        documents.append(summary.outline if summary else parse_document(path, text, jobs))
+    routes = route(manifest, documents)  # every pattern is checked against every document
+    by_document: dict[int, list[Route]] = {}
+    for routed in routes:
+        by_document.setdefault(id(routed.document), []).append(routed)
+    del routes
+    staged = []
+    for index, (file, summary) in enumerate(zip(files, summaries, strict=True)):
+        if summary is None:
+            own = by_document.pop(id(documents[index]), [])
+            summary = _stage_document(manifest, documents[index], own, file, jobs)
+            documents[index] = summary.outline  # the blocks are on disk now
+        staged.append((file, summary))
+    return staged
 
 
 PARALLEL_MIN_SECTIONS = 64
 """Fewer routed sections than this are not worth starting worker processes for."""
 
 
-def _render_document(
-    manifest: Manifest, document: Document, routes: list[Route], jobs: int = 1
-) -> _RenderedDocument:
-    """The document's cards with their fields. With several jobs, slices of its sections are
-    extracted and rendered in forked workers, and joined in order: the same result as one."""
-    own = [routed for routed in routes if routed.document is document]
+def _stage_document(
+    manifest: Manifest, document: Document, own: list[Route], file: Path, jobs: int
+) -> StagedDocument:
+    """Render a document's notes into `file`, one section at a time. With several jobs, slices of
+    its sections are rendered in forked workers into files of their own, joined in order: the
+    same file as one job writes."""
     slices = _slices(own, jobs if len(own) >= PARALLEL_MIN_SECTIONS else 1)
+    reports: list[_Renderer] = []
+    pieces: list[Path] = []
     if len(slices) > 1:
         import multiprocessing
 
         global _SHARED
+        pieces = [file.with_name(f".{file.name}.slice{n}") for n in range(len(slices))]
         _SHARED = (manifest, own)
         try:
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                parts = pool.map(_render_slice, slices)
+                reports = pool.map(_stage_slice, list(zip(slices, pieces, strict=True)))
         finally:
             _SHARED = None
-    else:
-        parts = [_render_cards(manifest, document, section_cards(manifest, own))]
-    parts.append(_render_cards(manifest, document, abbreviation_cards(manifest, document, own)))
-    media: dict[str, bytes] = {}
-    files: dict[str, str] = {}
-    for part in parts:
-        media.update(part.media)
-        files.update(part.media_files)
-    return _RenderedDocument(
-        [item for part in parts for item in part.rendered],
-        [warning for part in parts for warning in part.warnings],
-        media,
-        files,
-    )
+    writer = StageWriter(file)
+    try:
+        for piece in pieces:
+            writer.append_file(piece)
+            piece.unlink()
+        if not pieces:
+            reports.append(_stage_sections(manifest, document, own, writer))
+        abbreviations = _Renderer(manifest, document)
+        writer.add(_rows(manifest, abbreviations, abbreviation_cards(manifest, document, own)))
+        reports.append(abbreviations)
+        summary = StagedDocument(
+            outline=_outline(document),
+            empty_warnings=empty_section_warnings(manifest, [document]),
+            warnings=[warning for report in reports for warning in report.warnings],
+            media={name: data for report in reports for name, data in report.media.items()},
+            media_files={p: d for report in reports for p, d in report.media_files().items()},
+        )
+        writer.finish(summary)
+    except BaseException:
+        writer.abort()
+        raise
+    finally:
+        for piece in pieces:
+            piece.unlink(missing_ok=True)
+    return summary
+
+
+def _stage_sections(
+    manifest: Manifest, document: Document, routes: list[Route], writer: StageWriter
+) -> _Renderer:
+    """Extract, render and stage the routed sections' notes, one section at a time."""
+    renderer = _Renderer(manifest, document)
+    for routed in routes:
+        writer.add(_rows(manifest, renderer, section_cards(manifest, [routed])))
+    return renderer
+
+
+def _rows(manifest: Manifest, renderer: _Renderer, cards: list[Card]) -> Iterator[NoteRow]:
+    from .anki import guid_for, note_row
+
+    for card in cards:
+        key = key_text(card.key)
+        yield note_row(
+            card.note_type,
+            renderer.fields(card),
+            card.tags,
+            f"{manifest.title}::{card.subdeck}",
+            key,
+            guid_for(manifest.deck_id, key),
+            card.rule,
+            card.source.path,
+            card.source.line,
+        )
 
 
 _SHARED: tuple[Manifest, list[Route]] | None = None
@@ -302,31 +420,37 @@ def _slices(routes: list[Route], jobs: int) -> list[tuple[int, int]]:
     return list(itertools.pairwise(bounds))
 
 
-def _render_slice(bounds: tuple[int, int]) -> _RenderedDocument:
+def _stage_slice(task: tuple[tuple[int, int], Path]) -> _Renderer:
+    """In a worker: stage one slice of a document's routed sections into a file of its own."""
     assert _SHARED is not None
     manifest, routes = _SHARED
-    chosen = routes[bounds[0] : bounds[1]]
-    return _render_cards(manifest, chosen[0].document, section_cards(manifest, chosen))
+    (start, end), piece = task
+    chosen = routes[start:end]
+    writer = StageWriter(piece)
+    try:
+        renderer = _stage_sections(manifest, chosen[0].document, chosen, writer)
+        writer.finish(None)
+    except BaseException:
+        writer.abort()
+        raise
+    return renderer
 
 
-def _render_cards(manifest: Manifest, document: Document, cards: list[Card]) -> _RenderedDocument:
-    source_path = display_path(manifest, document)
-    media: dict[str, bytes] = {}
-    used: list[str] = []
-    warnings: list[str] = []
-    rendered = []
-    for card in cards:
-        where = f"{card.source.path}:{card.source.line}"
-        for part in (card.front, card.back):
-            for removed in removed_markup(part):
-                warnings.append(f"{where}: warning: removed {removed} (not allowed on cards)")
-        fields = [
-            embed_images(value, document.path.parent, source_path, card.source.line, media, used)
-            for value in _fields(card)
-        ]
-        rendered.append((card, fields))
-    files = {path: file_digest(Path(path)) for path in dict.fromkeys(used)}
-    return _RenderedDocument(rendered, warnings, media, files)
+def _outline(document: Document) -> Document:
+    def strip(section: Section) -> Section:
+        return Section(
+            section.title,
+            section.level,
+            section.path,
+            section.line,
+            (),
+            tuple(strip(child) for child in section.children),
+            section.pin,
+        )
+
+    return Document(
+        document.path, document.title, document.meta, tuple(strip(s) for s in document.sections)
+    )
 
 
 def empty_section_warnings(manifest: Manifest, documents: list[Document]) -> list[str]:
@@ -379,11 +503,10 @@ def build_deck(
 ) -> BuildResult:
     """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date.
 
-    Skipped when the package is there and nothing it depends on changed (unless `force`);
-    unchanged documents come from the cache beside the package.
+    Skipped when the package is there and nothing it depends on changed (unless `force`).
+    Notes are staged on disk document by document (`stage_deck`), so memory does not grow with
+    the deck; unchanged documents' staged files are kept beside the package and reused.
     """
-    from .anki import DeckTree, PackagedNote, write_package
-
     output = output or default_output(manifest)
     inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
     options = {
@@ -392,43 +515,120 @@ def build_deck(
         "rename_matching": rename_matching,
         "strict": strict,
     }
-    # Only manifest builds keep a cache and may be skipped: their lock pins every note's time,
-    # so the same inputs give the same package. A zero-config build leaves no files but its own.
-    cache = None
+    with contextlib.ExitStack() as cleanup:
+        # Only manifest builds keep staged documents and may be skipped: their lock pins every
+        # note's time, so the same inputs give the same package. A zero-config build leaves no
+        # files but its own.
+        if manifest.lock_path is not None:
+            if not force and is_up_to_date(output, inputs, options):
+                return BuildResult(manifest, output, None)
+            cache = DocumentCache(output.parent / CACHE_DIR / manifest.slug)
+        else:
+            cache = DocumentCache(Path(cleanup.enter_context(tempfile.TemporaryDirectory())))
+        with _no_cyclic_gc():
+            staged = stage_deck(manifest, cache, jobs)
+            report, parts = _identify(manifest, staged, rename_matching, strict, frozen)
+            _write(manifest, staged, parts, output, report)
+    if manifest.lock_path is not None and report.lock_text is not None:
+        write_text_atomic(manifest.lock_path, report.lock_text)
     if manifest.lock_path is not None:
-        if not force and is_up_to_date(output, inputs, options):
-            return BuildResult(manifest, output, None)
-        cache = DocumentCache(output.parent / CACHE_DIR / manifest.slug)
-    plan = plan_deck(manifest, rename_matching=rename_matching, cache=cache, jobs=jobs)
-    if not plan.notes:
+        cache.prune()
+        media_files = [path for _, summary in staged for path in summary.media_files]
+        record_build(output, inputs, options, list(dict.fromkeys(media_files)))
+    return BuildResult(manifest, output, report, report.lock_text is not None)
+
+
+def _identify(
+    manifest: Manifest,
+    staged: list[tuple[Path, StagedDocument]],
+    rename_matching: bool,
+    strict: bool,
+    frozen: bool,
+) -> tuple[BuildReport, list[StagedPart]]:
+    """Which staged notes the package takes (an abbreviation once per deck, every key once),
+    and each one's identity from the lock."""
+    from .anki import StagedPart
+
+    seen_abbreviations: set[str] = set()
+    first: dict[str, tuple[Path, int]] = {}
+    chosen: list[list[Identity]] = []
+    for file, _ in staged:
+        kept = []
+        for identity in read_identities(file):
+            if identity.rule == "abbreviation":
+                if identity.key in seen_abbreviations:
+                    continue  # defined in an earlier document: the first definition wins
+                seen_abbreviations.add(identity.key)
+            if identity.key in first:
+                raise _duplicate_key(identity.key, first[identity.key], (file, identity.seq))
+            first[identity.key] = (file, identity.seq)
+            kept.append(identity)
+        chosen.append(kept)
+    del first, seen_abbreviations
+    keyed = [(i.key, i.digest, i.guid) for kept in chosen for i in kept]
+    old_lock = read_lock(manifest.lock_path)
+    stamps, lock, changes = _stamp(manifest, keyed, old_lock, rename_matching)
+    notes = len(keyed)
+    del keyed
+    lock_text = lock.text()
+    lock_changed = lock_text != old_lock.text()
+    del lock, old_lock
+    warnings = [w for _, summary in staged for w in summary.empty_warnings]
+    warnings += [w for _, summary in staged for w in summary.warnings]
+    if not notes:
         where = manifest.path or manifest.sources[0]
         if strict:
             raise SourceError("the deck has no cards (--strict); check its sections", where)
-        plan.warnings.append(f"{where}: warning: the deck has no cards")
-    if frozen and plan.lock_changed:
+        warnings.append(f"{where}: warning: the deck has no cards")
+    if frozen and lock_changed:
         raise LockError(
-            f"the lock file would change ({plan.changes.summary()}); run `deckbuilder build` "
+            f"the lock file would change ({changes.summary()}); run `deckbuilder build` "
             "without --frozen and commit the lock",
             manifest.lock_path or manifest.path,
         )
+    parts, position = [], 0
+    for (file, _), kept in zip(staged, chosen, strict=True):
+        own = stamps[position : position + len(kept)]
+        parts.append(StagedPart(file, [(i.seq, s) for i, s in zip(kept, own, strict=True)]))
+        position += len(kept)
+    report = BuildReport(
+        notes=notes,
+        cards=sum(identity.cards for kept in chosen for identity in kept),
+        subdecks=used_subdecks(manifest, {i.deck for kept in chosen for i in kept}),
+        warnings=list(dict.fromkeys(warnings)),
+        changes=changes,
+        lock_text=lock_text if lock_changed else None,
+        zip_time=max((stamp.mtime for stamp in stamps), default=0),
+    )
+    return report, parts
+
+
+def _duplicate_key(key: str, first: tuple[Path, int], second: tuple[Path, int]) -> SourceError:
+    """Two notes with one key would share a GUID: name both source lines."""
+    other_path, other_line = source_of(*first)
+    path, line = source_of(*second)
+    return SourceError(
+        f"two notes have the same identity ({key}), the other at {other_path}:{other_line}; "
+        "reword one or pin it with {#id}",
+        path,
+        line,
+    )
+
+
+def _write(
+    manifest: Manifest,
+    staged: list[tuple[Path, StagedDocument]],
+    parts: list[StagedPart],
+    output: Path,
+    report: BuildReport,
+) -> None:
+    from .anki import DeckTree, write_staged_package
+
     tree = DeckTree(
         title=manifest.title,
         deck_id=manifest.deck_id,
-        description=deck_description(manifest, plan.documents),
-        subdecks=plan.subdecks,
+        description=deck_description(manifest, [summary.outline for _, summary in staged]),
+        subdecks=report.subdecks,
     )
-    packaged = [
-        PackagedNote(note.card.note_type, note.fields, note.card.tags, note.deck, note.stamp)
-        for note in plan.notes
-    ]
-    zip_time = max((note.stamp.mtime for note in plan.notes), default=0)
-    with _no_cyclic_gc():
-        write_package(tree, packaged, output, media=plan.media, zip_time=zip_time)
-    lock_written = False
-    if manifest.lock_path is not None and plan.lock_changed:
-        write_text_atomic(manifest.lock_path, plan.lock.text())
-        lock_written = True
-    if cache is not None:
-        cache.prune()
-        record_build(output, inputs, options, plan.media_files)
-    return BuildResult(manifest, output, plan, lock_written)
+    media = {name: data for _, summary in staged for name, data in summary.media.items()}
+    write_staged_package(tree, parts, output, media=media, zip_time=report.zip_time)

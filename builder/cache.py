@@ -3,16 +3,15 @@
 A build records a digest of everything its output depends on (the builder's own code, the
 manifest, every source, the lock, the images used, the options) beside the package. A rebuild with
 the same digest and the package still in place is skipped. Otherwise each document whose text did
-not change is taken from a per-deck cache of its parsed sections and rendered cards, so editing one
-document of many re-parses only that one. Caches live in `<output folder>/.deckbuilder-cache/`
-(dist/ is not committed); they are our own pickles, read only from there.
+not change keeps the file its notes were staged in (staging.py), so editing one document of many
+re-parses only that one. Staged files live in `<output folder>/.deckbuilder-cache/<deck>/`
+(dist/ is not committed); they are read only from there.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import pickle
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -38,7 +37,8 @@ def builder_digest() -> str:
 
 def file_digest(path: Path) -> str:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        with path.open("rb") as handle:  # in blocks: a package can be large
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return "missing"
 
@@ -88,40 +88,23 @@ def record_build(
 
 
 class DocumentCache:
-    """Parsed documents and their rendered cards, keyed by content; unused entries are pruned."""
+    """Staged documents (staging.py) keyed by everything they were made from; a build marks the
+    entries it uses and `prune` forgets the rest (older versions of edited documents)."""
 
     def __init__(self, folder: Path):
         self.folder = folder
         self.used: set[Path] = set()
 
-    def load(self, kind: str, *parts: str) -> Any | None:
-        path = self._path(kind, parts)
+    def entry(self, *parts: str) -> Path:
+        """Where the staged file for these inputs lives (it may not exist yet)."""
+        key = hashlib.sha256("\x1f".join((builder_digest(), *parts)).encode()).hexdigest()
+        path = self.folder / f"document-{key[:32]}.sqlite"
         self.used.add(path)
-        try:
-            with path.open("rb") as handle:
-                return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None
-
-    def store(self, value: Any, kind: str, *parts: str) -> None:
-        path = self._path(kind, parts)
-        self.used.add(path)
-        temporary = path.with_name(f".{path.name}.tmp")
-        try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            with temporary.open("wb") as handle:  # streamed: no second copy in memory
-                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            temporary.replace(path)
-        except OSError:
-            temporary.unlink(missing_ok=True)  # a cache that cannot be written only costs time
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return path
 
     def prune(self) -> None:
-        """Forget entries this build did not use (older versions of edited documents)."""
         if self.folder.is_dir():
-            for path in self.folder.glob("*.pickle"):
-                if path not in self.used:
+            for path in self.folder.iterdir():
+                if path not in self.used and path.is_file():
                     path.unlink(missing_ok=True)
-
-    def _path(self, kind: str, parts: tuple[str, ...]) -> Path:
-        key = hashlib.sha256("\x1f".join((builder_digest(), *parts)).encode()).hexdigest()
-        return self.folder / f"{kind}-{key[:32]}.pickle"

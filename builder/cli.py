@@ -164,11 +164,11 @@ def build(
             results.append((path, manifest, result))
     for path, manifest, result in results:
         click.echo(result.summary())
-        if result.plan is None:
+        if result.report is None:
             continue
-        for warning in result.plan.warnings:
+        for warning in result.report.warnings:
             click.echo(warning, err=True)
-        changes = result.plan.changes
+        changes = result.report.changes
         if changes.any:
             click.echo(f"  lock: {changes.summary()}")
             for rename in changes.renamed:

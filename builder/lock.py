@@ -15,7 +15,7 @@ import difflib
 import hashlib
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -149,23 +149,23 @@ def read_lock(path: Path | None) -> Lock:
 
 
 def stamp_notes(
-    notes: list[tuple[str, str]],
+    notes: Sequence[tuple[str, str, str]],
     lock: Lock,
     now: int,
-    guid_for: Callable[[str], str],
     rename_matching: bool = True,
 ) -> tuple[list[Stamp], Lock, LockChanges]:
-    """Give each (key, digest) its GUID, note id and mtime; return the updated lock and changes.
+    """Give each (key, digest, guid) its GUID, note id and mtime; return the updated lock and
+    changes. The GUID given is used only for a key the lock does not know yet.
 
     Unchanged notes keep their recorded time; changed and new notes get `now`, but always later than
     the time recorded before, so Anki sees them as newer even when SOURCE_DATE_EPOCH is older.
     """
     entries = dict(lock.entries)
-    current = {key for key, _ in notes}
+    current = {key for key, _, _ in notes}
     renames: list[Rename] = []
     if rename_matching:
         renames = _match_rewordings(
-            [key for key, _ in notes if key not in entries or entries[key].removed],
+            [key for key, _, _ in notes if key not in entries or entries[key].removed],
             [e.key for e in entries.values() if e.key not in current and not e.removed],
         )
         for rename in renames:
@@ -174,10 +174,10 @@ def stamp_notes(
     next_id = max([now * 1000, *(e.note_id + ID_STEP for e in entries.values())])
     stamps: list[Stamp] = []
     added, changed = [], []
-    for key, digest in notes:
+    for key, digest, guid in notes:
         entry = entries.get(key)
         if entry is None:
-            entry = LockEntry(key, guid_for(key), next_id, now, digest)
+            entry = LockEntry(key, guid, next_id, now, digest)
             next_id += ID_STEP
             added.append(key)
         elif entry.digest != digest or entry.removed:

@@ -92,6 +92,6 @@ def test_two_jobs_build_the_same_package_as_one(
         result = build.build_deck(
             load_manifest(manifest_path), output=tmp_path / f"out{jobs}" / "deck.apkg", jobs=jobs
         )
-        assert result.plan is not None and len(result.plan.notes) > 1000
+        assert result.report is not None and result.report.notes > 1000
         packages.append(result.output.read_bytes())
     assert packages[0] == packages[1]

@@ -97,7 +97,7 @@ def test_an_edit_re_parses_only_its_document_and_matches_a_clean_build(
     clean = build_deck(
         load_manifest(two_docs / "decks" / "two.toml"), output=two_docs / "clean" / "two.apkg"
     )
-    assert clean.plan is not None
+    assert clean.report is not None
     cached = (two_docs / "dist" / "two.apkg").read_bytes()
     assert (two_docs / "clean" / "two.apkg").read_bytes() == cached
 

@@ -1,0 +1,138 @@
+"""Rendered notes staged on disk, one SQLite file per document, before they get identities.
+
+A build renders each section's cards and appends their rows here at once, so memory holds one
+section's cards at a time however large the course; the package is then filled from these files
+by SQLite itself (`anki.write_package`). A staged file is also the document's cache entry: a
+rebuild after editing one document of many reuses the others' files as they are.
+
+Rows keep everything the package and the lock need: the lock reads `key` and `digest`, the
+package copies `mid`, `tags`, `flds` and `sfld` and makes one card per entry of `ords`.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+SCHEMA = """
+CREATE TABLE note (
+    seq INTEGER PRIMARY KEY,
+    key TEXT NOT NULL, rule TEXT NOT NULL, mid INTEGER NOT NULL, deck TEXT NOT NULL,
+    tags TEXT NOT NULL, flds TEXT NOT NULL, sfld TEXT NOT NULL, ords TEXT NOT NULL,
+    digest TEXT NOT NULL, guid TEXT NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL
+);
+CREATE TABLE summary (data BLOB NOT NULL);
+"""
+COLUMNS = "key, rule, mid, deck, tags, flds, sfld, ords, digest, guid, path, line"
+INSERT = f"INSERT INTO note ({COLUMNS}) VALUES ({', '.join('?' * 12)})"
+
+NoteRow = tuple[str, str, int, str, str, str, str, str, str, str, str, int]
+"""(key, rule, model id, full deck name, tags as Anki stores them, fields joined by 0x1f, sort
+field, card ords as '0,1,2', content digest, GUID for a new note, source path, source line)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """What the lock needs of a staged note (and what the package needs to count its cards)."""
+
+    seq: int
+    key: str
+    rule: str
+    digest: str
+    guid: str
+    deck: str
+    cards: int
+
+
+class StageWriter:
+    """Writes one staged file through a temporary name; `finish` renames it into place."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        self.temporary.unlink(missing_ok=True)
+        self.connection = sqlite3.connect(self.temporary, isolation_level=None)
+        self.connection.execute("PRAGMA journal_mode = OFF")
+        self.connection.execute("PRAGMA synchronous = OFF")
+        self.connection.executescript(SCHEMA)
+        self.connection.execute("BEGIN")
+
+    def add(self, rows: Iterable[NoteRow]) -> None:
+        self.connection.executemany(INSERT, rows)
+
+    def append_file(self, other: Path) -> None:
+        """Append another staged file's notes (a worker's slice), keeping their order."""
+        self.connection.execute("COMMIT")
+        self.connection.execute("ATTACH DATABASE ? AS other", (str(other),))
+        try:
+            self.connection.execute(
+                f"INSERT INTO note ({COLUMNS}) SELECT {COLUMNS} FROM other.note ORDER BY seq"
+            )
+        finally:
+            self.connection.execute("DETACH DATABASE other")
+            self.connection.execute("BEGIN")
+
+    def finish(self, summary: Any) -> None:
+        data = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
+        self.connection.execute("INSERT INTO summary VALUES (?)", (data,))
+        self.connection.execute("COMMIT")
+        self.connection.close()
+        self.temporary.replace(self.path)
+
+    def abort(self) -> None:
+        self.connection.close()
+        self.temporary.unlink(missing_ok=True)
+
+
+def read_summary(path: Path) -> Any | None:
+    """The summary stored with a staged file, or None when it is missing or unreadable."""
+    if not path.is_file():
+        return None
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = connection.execute("SELECT data FROM summary").fetchone()
+        finally:
+            connection.close()
+        return pickle.loads(row[0]) if row else None
+    except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return None
+
+
+def read_identities(path: Path) -> list[Identity]:
+    """Every staged note's identity, in document order."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        rows = connection.execute(
+            "SELECT seq, key, rule, digest, guid, deck, ords FROM note ORDER BY seq"
+        ).fetchall()
+    finally:
+        connection.close()
+    names: dict[str, str] = {}  # one string object per rule and deck name, not one per note
+    return [
+        Identity(
+            seq,
+            key,
+            names.setdefault(rule, rule),
+            digest,
+            guid,
+            names.setdefault(deck, deck),
+            ords.count(",") + 1 if ords else 0,
+        )
+        for seq, key, rule, digest, guid, deck, ords in rows
+    ]
+
+
+def source_of(path: Path, seq: int) -> tuple[str, int]:
+    """Where a staged note came from (source path and line), for an error message."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = connection.execute("SELECT path, line FROM note WHERE seq = ?", (seq,)).fetchone()
+    finally:
+        connection.close()
+    return (str(row[0]), int(row[1])) if row else ("?", 0)
