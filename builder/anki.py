@@ -19,7 +19,7 @@ import shutil
 import sqlite3
 import tempfile
 import zipfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
@@ -184,7 +184,10 @@ def write_package(
         staged = Path(folder) / "notes.sqlite"
         writer = StageWriter(staged)
         writer.add(
-            note_row(n.note_type, n.fields, n.tags, n.deck, n.stamp.guid, n.stamp.guid)
+            (
+                note_row(n.note_type, n.fields, n.tags, n.deck, n.stamp.guid, n.stamp.guid),
+                tree.subdecks.get(n.deck, tree.deck_id),
+            )
             for n in notes
         )
         writer.finish(None)
@@ -271,33 +274,18 @@ def _copy_notes(cursor: sqlite3.Cursor, parts: list[StagedPart], deck_ids: dict[
                     f"n.sfld, 0, 0, '' {joined.format(f'staged{number}')}",
                     (number,),
                 )
-    reader = cursor.connection.cursor()
+    cards = (
+        "FROM stamp s JOIN {}.card c ON c.seq = s.seq WHERE s.part = ? ORDER BY s.rowid, c.offset"
+    )
     for group in groups:
         with _attached(cursor, group):
             for number, _ in group:
-                notes = reader.execute(
-                    f"SELECT s.id, s.mod, n.deck, n.ords {joined.format(f'staged{number}')}",
+                cursor.execute(
+                    "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
+                    f"0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' {cards.format(f'staged{number}')}",
                     (number,),
                 )
-                cursor.executemany(
-                    f"INSERT INTO cards VALUES({', '.join('?' * 18)})", _card_rows(notes, deck_ids)
-                )
     cursor.execute("DROP TABLE stamp")
-
-
-def _card_rows(
-    notes: Iterable[tuple[int, int, str, str]], deck_ids: dict[str, int]
-) -> Iterator[tuple[object, ...]]:
-    """cards table rows from (note id, mtime, deck, ords): a note's cards take the ids right after
-    its own (lock.ID_STEP apart)."""
-    for note_id, mtime, deck, ords in notes:
-        if not ords:
-            continue
-        for offset, ord_ in enumerate(ords.split(","), 1):
-            yield (
-                note_id + offset, note_id, deck_ids[deck], int(ord_), mtime, -1,
-                0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, "",
-            )  # fmt: skip
 
 
 @contextmanager

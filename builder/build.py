@@ -44,7 +44,14 @@ from .manifest import Manifest, Subdeck, slugify, stable_id
 from .media import embed_images
 from .render import removed_markup, to_html
 from .routing import Route, route
-from .staging import Identity, NoteRow, StageWriter, read_identities, read_summary, source_of
+from .staging import (
+    NoteRow,
+    StageWriter,
+    first_source,
+    read_identities,
+    read_summary,
+    source_of,
+)
 
 if TYPE_CHECKING:
     from .anki import StagedPart
@@ -97,11 +104,7 @@ def used_subdecks(manifest: Manifest, used: set[str]) -> dict[str, int]:
     names = [f"{manifest.title}::{s.name}" for s in manifest.subdecks]
     if manifest.abbreviations:
         names.append(f"{manifest.title}::{manifest.abbreviations}")
-    return {
-        name: stable_id(str(manifest.deck_id), name)
-        for name in dict.fromkeys(names)
-        if name in used
-    }
+    return {name: deck_id(manifest, name) for name in dict.fromkeys(names) if name in used}
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,22 +392,35 @@ def _stage_sections(
     return renderer
 
 
-def _rows(manifest: Manifest, renderer: _Renderer, cards: list[Card]) -> Iterator[NoteRow]:
+def _rows(
+    manifest: Manifest, renderer: _Renderer, cards: list[Card]
+) -> Iterator[tuple[NoteRow, int]]:
+    """Staged rows of rendered cards, each with its subdeck's id."""
     from .anki import guid_for, note_row
 
+    ids: dict[str, int] = {}
     for card in cards:
         key = key_text(card.key)
-        yield note_row(
+        deck = f"{manifest.title}::{card.subdeck}"
+        if deck not in ids:
+            ids[deck] = deck_id(manifest, deck)
+        row = note_row(
             card.note_type,
             renderer.fields(card),
             card.tags,
-            f"{manifest.title}::{card.subdeck}",
+            deck,
             key,
             guid_for(manifest.deck_id, key),
             card.rule,
             card.source.path,
             card.source.line,
         )
+        yield row, ids[deck]
+
+
+def deck_id(manifest: Manifest, deck: str) -> int:
+    """A subdeck's id: from the deck id and its full name, so renaming a subdeck makes a new one."""
+    return stable_id(str(manifest.deck_id), deck)
 
 
 _SHARED: tuple[Manifest, list[Route]] | None = None
@@ -550,8 +566,10 @@ def _identify(
     from .anki import StagedPart
 
     seen_abbreviations: set[str] = set()
-    first: dict[str, tuple[Path, int]] = {}
-    chosen: list[list[Identity]] = []
+    seen: set[str] = set()
+    keyed: list[tuple[str, str, str]] = []
+    seqs: list[list[int]] = []
+    cards, decks = 0, set()
     for file, _ in staged:
         kept = []
         for identity in read_identities(file):
@@ -559,20 +577,21 @@ def _identify(
                 if identity.key in seen_abbreviations:
                     continue  # defined in an earlier document: the first definition wins
                 seen_abbreviations.add(identity.key)
-            if identity.key in first:
-                raise _duplicate_key(identity.key, first[identity.key], (file, identity.seq))
-            first[identity.key] = (file, identity.seq)
-            kept.append(identity)
-        chosen.append(kept)
-    del first, seen_abbreviations
-    keyed = [(i.key, i.digest, i.guid) for kept in chosen for i in kept]
-    old_lock = read_lock(manifest.lock_path)
-    stamps, lock, changes = _stamp(manifest, keyed, old_lock, rename_matching)
+            if identity.key in seen:
+                raise _duplicate_key(identity.key, [f for f, _ in staged], (file, identity.seq))
+            seen.add(identity.key)
+            keyed.append((identity.key, identity.digest, identity.guid))
+            kept.append(identity.seq)
+            cards += identity.cards
+            decks.add(identity.deck)
+        seqs.append(kept)
+    del seen, seen_abbreviations
     notes = len(keyed)
+    stamps, lock, changes = _stamp(manifest, keyed, read_lock(manifest.lock_path), rename_matching)
     del keyed
-    lock_text = lock.text()
-    lock_changed = lock_text != old_lock.text()
-    del lock, old_lock
+    # Unchanged entries are the same objects, so the text changes exactly when an entry does.
+    lock_text = lock.text() if changes.any else None
+    del lock
     warnings = [w for _, summary in staged for w in summary.empty_warnings]
     warnings += [w for _, summary in staged for w in summary.warnings]
     if not notes:
@@ -580,32 +599,32 @@ def _identify(
         if strict:
             raise SourceError("the deck has no cards (--strict); check its sections", where)
         warnings.append(f"{where}: warning: the deck has no cards")
-    if frozen and lock_changed:
+    if frozen and lock_text is not None:
         raise LockError(
             f"the lock file would change ({changes.summary()}); run `deckbuilder build` "
             "without --frozen and commit the lock",
             manifest.lock_path or manifest.path,
         )
     parts, position = [], 0
-    for (file, _), kept in zip(staged, chosen, strict=True):
+    for (file, _), kept in zip(staged, seqs, strict=True):
         own = stamps[position : position + len(kept)]
-        parts.append(StagedPart(file, [(i.seq, s) for i, s in zip(kept, own, strict=True)]))
+        parts.append(StagedPart(file, list(zip(kept, own, strict=True))))
         position += len(kept)
     report = BuildReport(
         notes=notes,
-        cards=sum(identity.cards for kept in chosen for identity in kept),
-        subdecks=used_subdecks(manifest, {i.deck for kept in chosen for i in kept}),
+        cards=cards,
+        subdecks=used_subdecks(manifest, decks),
         warnings=list(dict.fromkeys(warnings)),
         changes=changes,
-        lock_text=lock_text if lock_changed else None,
+        lock_text=lock_text,
         zip_time=max((stamp.mtime for stamp in stamps), default=0),
     )
     return report, parts
 
 
-def _duplicate_key(key: str, first: tuple[Path, int], second: tuple[Path, int]) -> SourceError:
+def _duplicate_key(key: str, files: list[Path], second: tuple[Path, int]) -> SourceError:
     """Two notes with one key would share a GUID: name both source lines."""
-    other_path, other_line = source_of(*first)
+    other_path, other_line = first_source(files, key)
     path, line = source_of(*second)
     return SourceError(
         f"two notes have the same identity ({key}), the other at {other_path}:{other_line}; "

@@ -26,10 +26,15 @@ CREATE TABLE note (
     tags TEXT NOT NULL, flds TEXT NOT NULL, sfld TEXT NOT NULL, ords TEXT NOT NULL,
     digest TEXT NOT NULL, guid TEXT NOT NULL, path TEXT NOT NULL, line INTEGER NOT NULL
 );
+CREATE TABLE card (
+    seq INTEGER NOT NULL, offset INTEGER NOT NULL, ord INTEGER NOT NULL, did INTEGER NOT NULL,
+    PRIMARY KEY (seq, offset)
+) WITHOUT ROWID;
 CREATE TABLE summary (data BLOB NOT NULL);
 """
 COLUMNS = "key, rule, mid, deck, tags, flds, sfld, ords, digest, guid, path, line"
-INSERT = f"INSERT INTO note ({COLUMNS}) VALUES ({', '.join('?' * 12)})"
+INSERT_NOTE = f"INSERT INTO note (seq, {COLUMNS}) VALUES ({', '.join('?' * 13)})"
+INSERT_CARD = "INSERT INTO card VALUES (?, ?, ?, ?)"
 
 NoteRow = tuple[str, str, int, str, str, str, str, str, str, str, str, int]
 """(key, rule, model id, full deck name, tags as Anki stores them, fields joined by 0x1f, sort
@@ -61,17 +66,45 @@ class StageWriter:
         self.connection.execute("PRAGMA synchronous = OFF")
         self.connection.executescript(SCHEMA)
         self.connection.execute("BEGIN")
+        self.count = 0
 
-    def add(self, rows: Iterable[NoteRow]) -> None:
-        self.connection.executemany(INSERT, rows)
+    def add(self, notes: Iterable[tuple[NoteRow, int]]) -> None:
+        """Append (row, deck id) pairs; each note's cards get a row of their own, so the package
+        copies them with one statement."""
+        rows: list[tuple[object, ...]] = []
+        cards: list[tuple[int, int, int, int]] = []
+        for row, deck_id in notes:
+            self.count += 1
+            rows.append((self.count, *row))
+            ords = row[7]
+            if ords:
+                cards.extend(
+                    (self.count, offset, int(ord_), deck_id)
+                    for offset, ord_ in enumerate(ords.split(","), 1)
+                )
+        self.connection.executemany(INSERT_NOTE, rows)
+        self.connection.executemany(INSERT_CARD, cards)
 
     def append_file(self, other: Path) -> None:
         """Append another staged file's notes (a worker's slice), keeping their order."""
         self.connection.execute("COMMIT")
         self.connection.execute("ATTACH DATABASE ? AS other", (str(other),))
         try:
+            base = self.count
+            self.connection.execute("BEGIN")
             self.connection.execute(
-                f"INSERT INTO note ({COLUMNS}) SELECT {COLUMNS} FROM other.note ORDER BY seq"
+                f"INSERT INTO note (seq, {COLUMNS}) SELECT seq + ?, {COLUMNS} FROM other.note "
+                "ORDER BY seq",
+                (base,),
+            )
+            self.connection.execute(
+                "INSERT INTO card SELECT seq + ?, offset, ord, did FROM other.card "
+                "ORDER BY seq, offset",
+                (base,),
+            )
+            self.connection.execute("COMMIT")
+            self.count = (
+                base + self.connection.execute("SELECT count(*) FROM other.note").fetchone()[0]
             )
         finally:
             self.connection.execute("DETACH DATABASE other")
@@ -130,9 +163,22 @@ def read_identities(path: Path) -> list[Identity]:
 
 def source_of(path: Path, seq: int) -> tuple[str, int]:
     """Where a staged note came from (source path and line), for an error message."""
+    row = _one(path, "SELECT path, line FROM note WHERE seq = ?", seq)
+    return (str(row[0]), int(row[1])) if row else ("?", 0)
+
+
+def first_source(paths: list[Path], key: str) -> tuple[str, int]:
+    """Where the first staged note with this key came from, searching the files in order."""
+    for path in paths:
+        row = _one(path, "SELECT path, line FROM note WHERE key = ? ORDER BY seq LIMIT 1", key)
+        if row:
+            return str(row[0]), int(row[1])
+    return "?", 0
+
+
+def _one(path: Path, query: str, *parameters: object) -> Any:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        row = connection.execute("SELECT path, line FROM note WHERE seq = ?", (seq,)).fetchone()
+        return connection.execute(query, parameters).fetchone()
     finally:
         connection.close()
-    return (str(row[0]), int(row[1])) if row else ("?", 0)
