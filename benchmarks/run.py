@@ -452,10 +452,13 @@ def measure_size(n_items: int, work: Path, repeat: int, large_repeat: int) -> di
             )
         )
 
-    _log(f"[{n_items}] parse x{slow}")
-    parse = Series()
+    _log(f"[{n_items}] parse x{slow}, block pass alone x{slow}")
+    parse, parse_blocks = Series(), Series()
     for _ in range(slow):
         parse.add(spawn([PYTHON, "-m", "benchmarks.workers", "parse", str(source)], cwd=CODE))
+        parse_blocks.add(
+            spawn([PYTHON, "-m", "benchmarks.workers", "parse-blocks", str(source)], cwd=CODE)
+        )
 
     _log(
         f"[{n_items}] {len(multi_sources)}-document deck: full build x1, one-document edit x{once}"
@@ -480,6 +483,7 @@ def measure_size(n_items: int, work: Path, repeat: int, large_repeat: int) -> di
         noop_rebuild=noop.summary(),
         floor=floor.summary(),
         parse=parse.summary(),
+        parse_blocks=parse_blocks.summary(),
         multi_full_build=multi_full.summary(),
         one_document_edit=edit.summary(),
         load_average=[load_before, _loadavg()],
@@ -492,6 +496,7 @@ def measure_size(n_items: int, work: Path, repeat: int, large_repeat: int) -> di
         "noop": noop,
         "floor": floor,
         "parse": parse,
+        "parse_blocks": parse_blocks,
         "multi_full": multi_full,
         "edit": edit,
     }
@@ -694,7 +699,8 @@ def _cell(series: Series) -> str:
 
 def size_table(sizes: dict[int, dict[str, Any]]) -> str:
     header = (
-        "| items | source | notes / cards | parse | floor | parse + floor | full build (CPU) "
+        "| items | source | notes / cards | parse (block pass) | floor | parse + floor "
+        "| full build (CPU) "
         "| full / (parse + floor) | peak RSS build (parse) | no-op rebuild | 10-doc full "
         "| one-doc edit |"
     )
@@ -718,7 +724,7 @@ def size_table(sizes: dict[int, dict[str, Any]]) -> str:
                     f"{n:,}",
                     f"{r['source_bytes'] / 1e6:.1f} MB",
                     f"{r['notes'] or '—'} / {r['cards'] or '—'}",
-                    f"{_fmt(s['parse'].seconds())} s",
+                    f"{_fmt(s['parse'].seconds())} s ({_fmt(s['parse_blocks'].seconds())} s)",
                     f"{_fmt(s['floor'].seconds())} s",
                     f"{_fmt(pf)} s",
                     full_text,

@@ -1,6 +1,7 @@
 """The measured programs `benchmarks.run` starts, each in a fresh process.
 
     python -m benchmarks.workers parse SOURCE.md             # markdown-it-py parse alone
+    python -m benchmarks.workers parse-blocks SOURCE.md      # its block pass only (reference)
     python -m benchmarks.workers floor BUILT.apkg OUT.apkg   # one sqlite transaction + zip
     python -m benchmarks.workers gc MODE deckbuilder-args... # deckbuilder with the gc tuned
                                                              # (default, disable, freeze,
@@ -35,29 +36,28 @@ def _report(started: float, started_cpu: float, **extra: Any) -> None:
     )
 
 
-def markdown_parser() -> Any:
-    """The builder's own parser setup, so the floor moves if the builder changes it."""
-    try:
-        from builder.document import markdown_parser as builder_parser
-    except ImportError:  # pragma: no cover - the builder is always importable in the venv
-        from markdown_it import MarkdownIt
-        from mdit_py_plugins.front_matter import front_matter_plugin
+def markdown_parser(blocks_only: bool = False) -> Any:
+    """markdown-it-py set up with the extensions the builder reads sources with (GFM tables,
+    front matter).
 
-        return MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
-    return builder_parser()
+    The floor is markdown-it-py's whole parse, block and inline, as the issue measured it. The
+    builder itself runs the block pass only and renders inline Markdown per card field, so it
+    does less than the floor here; `blocks_only` times that pass, as a reference.
+    """
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin)
+    return parser.disable("inline") if blocks_only else parser
 
 
-def parse(source: str) -> None:
+def parse(source: str, blocks_only: bool = False) -> None:
     """Read a source and parse it into markdown-it tokens; nothing else."""
-    parser = markdown_parser()
+    parser = markdown_parser(blocks_only)
     started, started_cpu = time.perf_counter(), time.process_time()
     text = Path(source).read_text(encoding="utf-8")
     tokens = parser.parse(text)
-    import builder
-
-    _report(
-        started, started_cpu, tokens=len(tokens), bytes=len(text.encode()), builder=builder.__file__
-    )
+    _report(started, started_cpu, tokens=len(tokens), bytes=len(text.encode()))
 
 
 def floor(rows_path: str, output: str) -> None:
@@ -161,8 +161,8 @@ def gc_wrapper(mode: str, args: list[str]) -> None:
 
 
 def main(argv: list[str]) -> None:
-    if len(argv) >= 2 and argv[0] == "parse":
-        parse(argv[1])
+    if len(argv) >= 2 and argv[0] in ("parse", "parse-blocks"):
+        parse(argv[1], blocks_only=argv[0] == "parse-blocks")
     elif len(argv) >= 3 and argv[0] == "floor":
         floor(argv[1], argv[2])
     elif len(argv) >= 2 and argv[0] == "gc":
