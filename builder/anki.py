@@ -15,10 +15,8 @@ import itertools
 import json
 import os
 import re
-import shutil
 import sqlite3
 import tempfile
-import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -27,6 +25,7 @@ from pathlib import Path
 
 import genanki
 
+from .archive import write_zip
 from .errors import ExportError
 from .lock import Stamp, content_digest
 from .staging import NoteRow, StageWriter
@@ -201,6 +200,7 @@ def write_staged_package(
     output: Path,
     media: dict[str, bytes] | None = None,
     zip_time: int = NOTE_TYPE_MTIME,
+    threads: int = 1,
 ) -> None:
     """Write the .apkg through a temporary file and a rename: a failure leaves no partial file.
 
@@ -230,7 +230,7 @@ def write_staged_package(
             _copy_notes(cursor, parts, deck_ids)
         finally:
             connection.close()
-        _zip(Path(temporary), Path(database), media or {}, zip_time)
+        _zip(Path(temporary), Path(database), media or {}, zip_time, threads)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
@@ -306,24 +306,18 @@ def _attached(cursor: sqlite3.Cursor, group: list[tuple[int, StagedPart]]) -> It
             cursor.execute(f"DETACH DATABASE staged{number}")
 
 
-def _zip(target: Path, database: Path, media: dict[str, bytes], zip_time: int) -> None:
+def _zip(
+    target: Path, database: Path, media: dict[str, bytes], zip_time: int, threads: int = 1
+) -> None:
     """Zip entries in a fixed order with fixed dates: same inputs, same bytes."""
     from datetime import UTC, datetime
 
     stamp = datetime.fromtimestamp(max(zip_time, 315532800), UTC).timetuple()[:6]
     names = sorted(media)
-
-    def entry(name: str) -> zipfile.ZipInfo:
-        info = zipfile.ZipInfo(name, date_time=stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        info.external_attr = 0o644 << 16
-        info.create_system = 3
-        return info
-
-    with zipfile.ZipFile(target, "w") as archive:
-        with database.open("rb") as source, archive.open(entry("collection.anki2"), "w") as sink:
-            shutil.copyfileobj(source, sink, 1 << 20)  # streamed: the collection may be large
-        index = {str(number): name for number, name in enumerate(names)}
-        archive.writestr(entry("media"), json.dumps(index, sort_keys=True))
-        for number, name in enumerate(names):
-            archive.writestr(entry(str(number)), media[name])
+    index = {str(number): name for number, name in enumerate(names)}
+    entries: list[tuple[str, bytes | Path]] = [
+        ("collection.anki2", database),
+        ("media", json.dumps(index, sort_keys=True).encode()),
+        *((str(number), media[name]) for number, name in enumerate(names)),
+    ]
+    write_zip(target, entries, stamp, threads)

@@ -544,7 +544,7 @@ def build_deck(
         with _no_cyclic_gc():
             staged = stage_deck(manifest, cache, jobs)
             report, parts = _identify(manifest, staged, rename_matching, strict, frozen)
-            _write(manifest, staged, parts, output, report)
+            _write(manifest, staged, parts, output, report, jobs)
     if manifest.lock_path is not None and report.lock_text is not None:
         write_text_atomic(manifest.lock_path, report.lock_text)
     if manifest.lock_path is not None:
@@ -640,6 +640,7 @@ def _write(
     parts: list[StagedPart],
     output: Path,
     report: BuildReport,
+    jobs: int,
 ) -> None:
     from .anki import DeckTree, write_staged_package
 
@@ -650,4 +651,4 @@ def _write(
         subdecks=report.subdecks,
     )
     media = {name: data for _, summary in staged for name, data in summary.media.items()}
-    write_staged_package(tree, parts, output, media=media, zip_time=report.zip_time)
+    write_staged_package(tree, parts, output, media, report.zip_time, threads=jobs)
