@@ -572,18 +572,18 @@ def _identify(
     cards, decks = 0, set()
     for file, _ in staged:
         kept = []
-        for identity in read_identities(file):
-            if identity.rule == "abbreviation":
-                if identity.key in seen_abbreviations:
+        for seq, key, rule, digest, guid, deck, count in read_identities(file):
+            if rule == "abbreviation":
+                if key in seen_abbreviations:
                     continue  # defined in an earlier document: the first definition wins
-                seen_abbreviations.add(identity.key)
-            if identity.key in seen:
-                raise _duplicate_key(identity.key, [f for f, _ in staged], (file, identity.seq))
-            seen.add(identity.key)
-            keyed.append((identity.key, identity.digest, identity.guid))
-            kept.append(identity.seq)
-            cards += identity.cards
-            decks.add(identity.deck)
+                seen_abbreviations.add(key)
+            if key in seen:
+                raise _duplicate_key(key, [f for f, _ in staged], (file, seq))
+            seen.add(key)
+            keyed.append((key, digest, guid))
+            kept.append(seq)
+            cards += count
+            decks.add(deck)
         seqs.append(kept)
     del seen, seen_abbreviations
     notes = len(keyed)

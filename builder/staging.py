@@ -15,7 +15,6 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -41,17 +40,8 @@ NoteRow = tuple[str, str, int, str, str, str, str, str, str, str, str, int]
 field, card ords as '0,1,2', content digest, GUID for a new note, source path, source line)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Identity:
-    """What the lock needs of a staged note (and what the package needs to count its cards)."""
-
-    seq: int
-    key: str
-    rule: str
-    digest: str
-    guid: str
-    deck: str
-    cards: int
+Identity = tuple[int, str, str, str, str, str, int]
+"""What the lock needs of a staged note: (seq, key, rule, digest, GUID, deck, number of cards)."""
 
 
 class StageWriter:
@@ -141,24 +131,13 @@ def read_identities(path: Path) -> list[Identity]:
     """Every staged note's identity, in document order."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
-        rows = connection.execute(
-            "SELECT seq, key, rule, digest, guid, deck, ords FROM note ORDER BY seq"
+        return connection.execute(
+            "SELECT seq, key, rule, digest, guid, deck, "
+            "CASE ords WHEN '' THEN 0 ELSE length(ords) - length(replace(ords, ',', '')) + 1 END "
+            "FROM note ORDER BY seq"
         ).fetchall()
     finally:
         connection.close()
-    names: dict[str, str] = {}  # one string object per rule and deck name, not one per note
-    return [
-        Identity(
-            seq,
-            key,
-            names.setdefault(rule, rule),
-            digest,
-            guid,
-            names.setdefault(deck, deck),
-            ords.count(",") + 1 if ords else 0,
-        )
-        for seq, key, rule, digest, guid, deck, ords in rows
-    ]
 
 
 def source_of(path: Path, seq: int) -> tuple[str, int]:
