@@ -69,8 +69,11 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
 
 
 def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Card]:
-    cards = []
-    for sentence in split_sentences(plain(paragraph.text)):
+    cards: list[Card] = []
+    text = plain(paragraph.text)
+    if "%" not in text:
+        return cards  # every figure `_PERCENT` finds ends in a per cent sign
+    for sentence in split_sentences(text):
         spans = list(_PERCENT.finditer(sentence))
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue

@@ -10,6 +10,7 @@ reverses off. Columns of figures are left to the `figure` rule, which asks for t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..cards import Card, as_list, lower_first, make_key, plain, singular, split_points
 from ..document import Section, Table, TableRow
@@ -26,6 +27,7 @@ _FIGURE = re.compile(
 _POINTS = re.compile(r"^\w[\w ]{0,20}:\s*[+\-–]?\d")
 
 
+@lru_cache(maxsize=1 << 14)
 def is_figure(cell: str) -> bool:
     """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm')."""
     return bool(_FIGURE.match(plain(cell).strip()))
