@@ -116,7 +116,13 @@ def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
     text = markdown
     if _MARKDOWN.search(text):
-        text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", _BR.sub("; ", text)))
+        # Each substitution only where it can apply (none adds what a later one looks for).
+        if "<" in text:
+            text = _BR.sub("; ", text)
+        if "[" in text:
+            text = _LINK.sub(r"\1", text)
+        if "*" in text or "_" in text or "`" in text:
+            text = _EMPHASIS.sub(r"\2", text)
     return " ".join(text.split())
 
 
@@ -220,7 +226,10 @@ _POINT_SEPARATOR = re.compile(r"\s*<br\s*/?>\s*|\s*;\s+", re.IGNORECASE)
 
 def split_points(cell: str) -> list[str]:
     """The separate points of a table cell, written `<br>`- or `;`-separated in the source."""
-    parts = _POINT_SEPARATOR.split(cell) if "<" in cell or ";" in cell else [cell]
+    if ";" in cell or cell.count("<") != cell.count("<br>"):
+        parts = _POINT_SEPARATOR.split(cell)
+    else:  # no separator but plain `<br>`s (the parts are stripped below, as the regex would)
+        parts = cell.split("<br>")
     return [part.strip().lstrip("–—-• ").strip() for part in parts if part.strip()]
 
 

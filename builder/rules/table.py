@@ -76,14 +76,16 @@ def _table_cards(
         for index in range(len(table.header))
         if index != subject_index and not _figure_column(table, index)
     ]
+    columns = [(index, plain(table.header[index])) for index in value_columns]
+    headers = [(index, column, normalise_header(column)) for index, column in columns]
+    context = context_line(section)
     cards: list[Card] = []
     for row in table.rows:
         subject = plain(row.cells[subject_index])
-        for index in value_columns:
+        for index, column, header in headers:
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
                 continue
-            column = plain(table.header[index])
             front = _phrase(template, subject, column, kind, ctx)
             cards.append(
                 Card(
@@ -92,8 +94,8 @@ def _table_cards(
                     front=front,
                     back=as_list(split_points(cell)),
                     source=ctx.source(section, row.line),
-                    key=make_key("table", section.path, subject, row.pin, normalise_header(column)),
-                    context=context_line(section),
+                    key=make_key("table", section.path, subject, row.pin, header),
+                    context=context,
                 )
             )
     reverse = opts.reverse if opts.reverse is not None else _maps_key_to_description(table)
