@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Literal
 
@@ -54,7 +54,18 @@ class Card:
     tags: tuple[str, ...] = field(default=())
 
     def with_route(self, subdeck: str, tags: tuple[str, ...]) -> Card:
-        return replace(self, subdeck=subdeck, tags=tags)
+        # Not dataclasses.replace: this runs for every card, and replace is several times slower.
+        return Card(
+            self.rule,
+            self.note_type,
+            self.front,
+            self.back,
+            self.source,
+            self.key,
+            self.context,
+            subdeck,
+            tags,
+        )
 
     @property
     def cloze_count(self) -> int:
@@ -69,12 +80,15 @@ class Card:
 @lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """A key-friendly form of a question or subject: case, emphasis, spacing and quotes folded."""
-    text = unicodedata.normalize("NFKC", text).translate(_KEY_FOLD)
+    text = unicodedata.normalize("NFKC", text)
+    if _KEY_FOLDED.search(text):  # str.translate is slow, and most text has nothing to fold
+        text = text.translate(_KEY_FOLD)
     text = " ".join(text.split()).lower()
     return text.rstrip("?:.!").replace("|", "/")
 
 
 _KEY_FOLD = str.maketrans({"*": None, "_": None, "`": None, "’": "'", "‘": "'", "“": '"', "”": '"'})
+_KEY_FOLDED = re.compile("[*_`’‘“”]")
 
 
 def make_key(
@@ -83,7 +97,12 @@ def make_key(
     """A note key: a pin (written `{#id}` in the source) replaces section path and subject."""
     if pin:
         return (rule, "#" + pin, *extra)
-    return (rule, *(normalise(part) for part in section), normalise(subject), *extra)
+    return (rule, *_normalised_path(section), normalise(subject), *extra)
+
+
+@lru_cache(maxsize=1 << 12)
+def _normalised_path(section: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalise(part) for part in section)
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -97,20 +116,38 @@ def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
     text = markdown
     if _MARKDOWN.search(text):
-        text = _EMPHASIS.sub(r"\2", _LINK.sub(r"\1", _BR.sub("; ", text)))
+        # Each substitution only where it can apply (none adds what a later one looks for).
+        if "<" in text:
+            text = _BR.sub("; ", text)
+        if "[" in text:
+            text = _LINK.sub(r"\1", text)
+        if "*" in text or "_" in text or "`" in text:
+            text = _EMPHASIS.sub(r"\2", text)
     return " ".join(text.split())
 
 
+_WORD = re.compile(r"[a-z0-9]+")
+
+
 def words(text: str) -> list[str]:
-    return re.findall(r"[a-z0-9]+", plain(text).lower())
+    return _WORD.findall(plain(text).lower())
 
 
 @lru_cache(maxsize=1 << 14)
 def content_words(text: str, min_length: int = 3) -> frozenset[str]:
     """Words that carry meaning, lightly stemmed so 'metastases' names 'metastasis'."""
-    return frozenset(
-        _stem(word) for word in words(text) if word not in _STOPWORDS and len(word) >= min_length
-    )
+    found = {_content_stem(word, min_length) for word in words(text)}
+    found.discard("")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=1 << 16)
+def _content_stem(word: str, min_length: int) -> str:
+    """The stem of a word that carries meaning; "" for a stopword or a short word (a stem is
+    never empty). Cached: a text's vocabulary repeats far more than its sentences do."""
+    if word in _STOPWORDS or len(word) < min_length:
+        return ""
+    return _stem(word)
 
 
 def _stem(word: str) -> str:
@@ -126,8 +163,14 @@ def names_topic(text: str, topic: str) -> bool:
     wanted = content_words(topic)
     if not wanted:
         return True
+    needed = max(1, (len(wanted) + 1) // 2)
+    # A stem is the start of its word, so a text can only share the stems it holds as text:
+    # most texts hold too few of them to be worth splitting into words.
+    lowered = plain(text).lower()
+    if sum(1 for stem in wanted if stem in lowered) < needed:
+        return False
     have = content_words(text)
-    return len(wanted & have) >= max(1, (len(wanted) + 1) // 2)
+    return len(wanted & have) >= needed
 
 
 def singular(phrase: str) -> str:
@@ -156,6 +199,7 @@ def _singular_word(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 12)
 def lower_first(text: str) -> str:
     """A header used mid-sentence: 'Survival Rate' -> 'survival rate'; acronyms ('CT') are kept."""
     return " ".join(
@@ -177,9 +221,15 @@ def cloze(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out) + text[last:]
 
 
+_POINT_SEPARATOR = re.compile(r"\s*<br\s*/?>\s*|\s*;\s+", re.IGNORECASE)
+
+
 def split_points(cell: str) -> list[str]:
     """The separate points of a table cell, written `<br>`- or `;`-separated in the source."""
-    parts = re.split(r"\s*<br\s*/?>\s*|\s*;\s+", cell, flags=re.IGNORECASE)
+    if ";" in cell or cell.count("<") != cell.count("<br>"):
+        parts = _POINT_SEPARATOR.split(cell)
+    else:  # no separator but plain `<br>`s (the parts are stripped below, as the regex would)
+        parts = cell.split("<br>")
     return [part.strip().lstrip("–—-• ").strip() for part in parts if part.strip()]
 
 

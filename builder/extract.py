@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .cards import Card
 from .document import Document
@@ -45,13 +46,18 @@ def document_cards(manifest: Manifest, document: Document, routes: list[Route]) 
 def section_cards(manifest: Manifest, routes: list[Route]) -> list[Card]:
     """The cards the section rules make for these routed sections (any slice of a document's)."""
     cards: list[Card] = []
+    contexts: dict[tuple[int, bool], Context] = {}  # one per document and FAQ-ness
     for routed in routes:
-        source_path = display_path(manifest, routed.document)
-        ctx = _context(manifest, routed.document, source_path, routed.in_faq)
+        document = routed.document
+        ctx = contexts.get((id(document), routed.in_faq))
+        if ctx is None:
+            ctx = _context(manifest, document, display_path(manifest, document), routed.in_faq)
+            contexts[id(document), routed.in_faq] = ctx
+        subdeck = routed.subdeck
         for name, rule in RULES:
-            if name in routed.subdeck.rules:
+            if name in subdeck.rules:
                 cards.extend(
-                    _place(manifest, routed.subdeck.name, routed.subdeck.tags, card)
+                    _place(manifest, subdeck.name, subdeck.tags, card)
                     for card in rule(routed.section, ctx)
                 )
     return cards
@@ -94,12 +100,15 @@ def _context(manifest: Manifest, document: Document, source_path: str, in_faq: b
 
 
 def _place(manifest: Manifest, subdeck: str, subdeck_tags: tuple[str, ...], card: Card) -> Card:
-    return card.with_route(subdeck, _tags(manifest, subdeck_tags, card))
+    return card.with_route(subdeck, _tags(manifest.tags, subdeck_tags, card.rule, card.note_type))
 
 
-def _tags(manifest: Manifest, subdeck_tags: tuple[str, ...], card: Card) -> tuple[str, ...]:
-    tags = [*manifest.tags, *subdeck_tags, f"card::{card.rule}"]
-    if card.note_type == "cloze":
+@lru_cache(maxsize=1024)
+def _tags(
+    manifest_tags: tuple[str, ...], subdeck_tags: tuple[str, ...], rule: str, note_type: str
+) -> tuple[str, ...]:
+    tags = [*manifest_tags, *subdeck_tags, f"card::{rule}"]
+    if note_type == "cloze":
         tags.append("card::cloze")
     clean = (re.sub(r"\s+", "-", tag.strip()) for tag in tags)
     return tuple(dict.fromkeys(tag for tag in clean if tag))

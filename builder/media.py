@@ -31,6 +31,8 @@ def embed_images(
 ) -> str:
     """Replace each local image's src with its package name, adding its bytes to `media`
     (and its path to `used`, so a rebuild notices when the image changes)."""
+    if "<" not in field:  # no tag, so no image (most fields)
+        return field
 
     def replace(match: re.Match[str]) -> str:
         src = html.unescape(match.group(2))

@@ -8,6 +8,7 @@ safer than any hand-written filter). Cloze markers (`{{c1::...}}`) pass through 
 from __future__ import annotations
 
 import re
+import string
 from functools import lru_cache
 from typing import Any
 
@@ -56,7 +57,13 @@ _NOT_PLAIN = re.compile(r"[^\w .,;:'\"?()%/+=#${}|~\-–—’‘“”°]|_")
 itself (letters, digits, spaces and common punctuation)."""
 
 
+_PLAIN_ASCII = (string.ascii_letters + string.digits + " .,;:'\"?()%/+=#${}|~-").encode()
+"""The ASCII characters `_NOT_PLAIN` lets through (ASCII `\\w` is letters, digits and `_`)."""
+
+
 def _is_plain(text: str) -> bool:
+    if text.isascii():  # most text: deleting the plain bytes is ten times faster than the regex
+        return not text.encode("ascii").translate(None, _PLAIN_ASCII)
     return _NOT_PLAIN.search(text) is None
 
 
@@ -80,10 +87,11 @@ _STARTS_BLOCK = re.compile(r"\d+[.)]( |$)")
 
 
 def _plain_line(line: str) -> bool:
-    """Text that stays one plain paragraph: starts with a letter or digit, opens no list."""
+    """Text that stays one plain paragraph: starts with a letter, a digit or `{` (a cloze: no
+    block starts with it), opens no list."""
     return (
         bool(line)
-        and line[0].isalnum()
+        and (line[0].isalnum() or line[0] == "{")
         and line == line.strip()
         and _is_plain(line)
         and not _STARTS_BLOCK.match(line)
@@ -123,11 +131,11 @@ def _simple_blocks(text: str) -> str | None:
 
 def removed_markup(markdown: str) -> list[str]:
     """What sanitising drops from a field's raw HTML, described for a warning."""
-    from html.parser import HTMLParser
-
     text = markdown.strip()
     if "<" not in text:
         return []
+    from html.parser import HTMLParser  # here, not above: an import costs even when done before
+
     found: list[str] = []
 
     class Collector(HTMLParser):

@@ -7,12 +7,13 @@ pattern sends a subsection elsewhere. Sections no subdeck names make no cards.
 from __future__ import annotations
 
 import difflib
+import fnmatch
+import re
 from dataclasses import dataclass
 
 from .document import Document, Section
 from .errors import ManifestError
 from .manifest import Manifest, Subdeck
-from .rules.context import matches
 from .rules.faq import is_faq
 
 
@@ -29,10 +30,12 @@ def route(manifest: Manifest, documents: list[Document]) -> list[Route]:
     """Every section that makes cards, with its subdeck; raise on patterns that match nothing."""
     problems: list[tuple[int, str]] = []
     routes: list[Route] = []
+    patterns = _Patterns(manifest)
+    hits, matched = patterns.scan(documents)
     for document in documents:
         for section in document.sections:
-            _route(document, section, None, manifest, routes, problems)
-    _unmatched(manifest, documents, problems)
+            _route(document, section, None, manifest, patterns, hits, routes, problems)
+    _unmatched(manifest, documents, matched, problems)
     if problems:
         problems.sort(key=lambda item: item[0])
         lines = [problems[0][1]]
@@ -41,56 +44,124 @@ def route(manifest: Manifest, documents: list[Document]) -> list[Route]:
     return routes
 
 
+class _Patterns:
+    """The manifest's section patterns (exclusions first, then every subdeck's), each compiled
+    once and read as `rules.context.matches` reads it: a glob on the lower-cased heading text
+    or 'Parent/Child' path."""
+
+    def __init__(self, manifest: Manifest) -> None:
+        self.excluded = len(manifest.exclude)
+        self.owner: list[int] = []  # the subdeck of each pattern after the exclusions
+        patterns = [pattern.lower().strip() for pattern in manifest.exclude]
+        for number, subdeck in enumerate(manifest.subdecks):
+            patterns.extend(pattern.lower().strip() for pattern in subdeck.sections)
+            self.owner.extend([number] * len(subdeck.sections))
+        globs = [fnmatch.translate(pattern) for pattern in patterns]
+        self.each = [re.compile(glob).match for glob in globs]
+        # Most texts match no pattern: one alternation of them all says so in one call.
+        self.any = re.compile("|".join(f"(?:{glob})" for glob in globs)).match if globs else None
+        # A text can only match the patterns whose literal start (up to the first `*`, `?` or
+        # `[`) it starts with: prefix length -> prefix -> pattern indices.
+        self.starts: dict[int, dict[str, list[int]]] = {}
+        for index, pattern in enumerate(patterns):
+            prefix = _LITERAL_START.match(pattern)
+            start = prefix.group() if prefix else ""
+            self.starts.setdefault(len(start), {}).setdefault(start, []).append(index)
+
+    def matching(self, text: str) -> list[int]:
+        """Indices of the patterns matching `text` (lower-cased), in no particular order."""
+        if self.any is None or self.any(text) is None:
+            return []
+        return [
+            index
+            for length, table in self.starts.items()
+            for index in table.get(text[:length], ())
+            if self.each[index](text) is not None
+        ]
+
+    def scan(self, documents: list[Document]) -> tuple[dict[int, list[int]], set[int]]:
+        """For every section (by id) that some pattern matches, the indices of those patterns in
+        order; and the set of patterns that match any section at all."""
+        hits: dict[int, list[int]] = {}
+        matched: set[int] = set()
+        for document in documents:
+            for section in document.walk():
+                title = section.title.lower()
+                path = "/".join(section.path).lower()
+                found = self.matching(title)
+                if path != title:
+                    found += self.matching(path)
+                if found:
+                    indices = sorted(set(found))
+                    hits[id(section)] = indices
+                    matched.update(indices)
+        return hits, matched
+
+
+_LITERAL_START = re.compile(r"[^*?\[]+")
+
+
 def _route(
     document: Document,
     section: Section,
     inherited: Subdeck | None,
     manifest: Manifest,
+    patterns: _Patterns,
+    hits: dict[int, list[int]],
     routes: list[Route],
     problems: list[tuple[int, str]],
 ) -> None:
-    if any(matches(section, pattern) for pattern in manifest.exclude):
-        return
-    claims = [
-        subdeck
-        for subdeck in manifest.subdecks
-        if any(matches(section, pattern) for pattern in subdeck.sections)
-    ]
-    if len(claims) > 1:
-        names = " and ".join(f"{s.name!r} (line {s.line})" for s in claims)
-        problems.append(
-            (
-                claims[1].line,
-                f"section {'/'.join(section.path)!r} is claimed by {names}; keep it in one subdeck",
+    indices = hits.get(id(section))
+    subdeck = inherited
+    if indices is not None:
+        if indices[0] < patterns.excluded:
+            return
+        owners = dict.fromkeys(patterns.owner[index - patterns.excluded] for index in indices)
+        claims = [manifest.subdecks[number] for number in owners]
+        if len(claims) > 1:
+            names = " and ".join(f"{s.name!r} (line {s.line})" for s in claims)
+            problems.append(
+                (
+                    claims[1].line,
+                    f"section {'/'.join(section.path)!r} is claimed by {names}; "
+                    "keep it in one subdeck",
+                )
             )
-        )
-    subdeck = claims[0] if claims else inherited
+        subdeck = claims[0]
     if subdeck is not None:
         faq = is_faq(section)
         routes.append(Route(document, section, subdeck, faq))
         if faq:
             return
     for child in section.children:
-        _route(document, child, subdeck, manifest, routes, problems)
+        _route(document, child, subdeck, manifest, patterns, hits, routes, problems)
 
 
 def _unmatched(
-    manifest: Manifest, documents: list[Document], problems: list[tuple[int, str]]
+    manifest: Manifest,
+    documents: list[Document],
+    matched: set[int],
+    problems: list[tuple[int, str]],
 ) -> None:
-    sections = [section for document in documents for section in document.walk()]
-    names = sorted({s.title for s in sections} | {"/".join(s.path) for s in sections})
+    index = len(manifest.exclude)
+    names: list[str] | None = None
     for subdeck in manifest.subdecks:
         for pattern in subdeck.sections:
-            if not any(matches(section, pattern) for section in sections):
-                close = difflib.get_close_matches(pattern, names, n=3, cutoff=0.5)
-                hint = (
-                    f"; did you mean {', '.join(repr(c) for c in close)}?"
-                    if close
-                    else ("; patterns match a heading's text or its 'Parent/Child' path")
+            index += 1
+            if index - 1 in matched:
+                continue
+            if names is None:
+                sections = [section for document in documents for section in document.walk()]
+                names = sorted({s.title for s in sections} | {"/".join(s.path) for s in sections})
+            close = difflib.get_close_matches(pattern, names, n=3, cutoff=0.5)
+            hint = (
+                f"; did you mean {', '.join(repr(c) for c in close)}?"
+                if close
+                else ("; patterns match a heading's text or its 'Parent/Child' path")
+            )
+            problems.append(
+                (
+                    subdeck.line,
+                    f"subdeck {subdeck.name!r}: no section matches {pattern!r}{hint}",
                 )
-                problems.append(
-                    (
-                        subdeck.line,
-                        f"subdeck {subdeck.name!r}: no section matches {pattern!r}{hint}",
-                    )
-                )
+            )

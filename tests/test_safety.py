@@ -183,3 +183,34 @@ def test_list_fast_path_renders_exactly_like_markdown_it_and_nh3(text: str) -> N
     if text:
         slow = _markdown().render(text) if "\n" in text else _markdown().renderInline(text)
         assert to_html(text) == sanitise(slow)
+
+
+_CLOZE_ITEM = st.tuples(st.integers(1, 12), _WORD).map(
+    lambda pair: f"{{{{c{pair[0]}::{pair[1]}}}}}"
+)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    _WORD,
+    st.lists(st.one_of(_CLOZE_ITEM, _CLOZE_ITEM.map(lambda item: "{" + item)), min_size=1),
+    st.booleans(),
+)
+def test_cloze_list_fast_path_renders_exactly_like_markdown_it_and_nh3(
+    intro: str, items: list[str], ordered: bool
+) -> None:
+    """An enumeration's front: a lead-in, then list items that start with `{{c1::`."""
+    from builder.render import _markdown, sanitise, to_html
+
+    lines = [f"{n}. {item}" if ordered else f"- {item}" for n, item in enumerate(items, 1)]
+    text = ("Lead-in " + intro + "\n\n" + "\n".join(lines)).strip()
+    slow = _markdown().render(text) if "\n" in text else _markdown().renderInline(text)
+    assert to_html(text) == sanitise(slow)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(max_size=40) | st.text(alphabet=" .,;:'\"?()%/+=#${}|~-_aZ09\t\n<&*é–", max_size=40))
+def test_plain_check_agrees_with_its_regex(text: str) -> None:
+    from builder.render import _NOT_PLAIN, _is_plain
+
+    assert _is_plain(text) == (_NOT_PLAIN.search(text) is None)

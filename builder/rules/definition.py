@@ -8,6 +8,7 @@ A list counts when at least two items, and most of them, have one of these shape
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..cards import Card, make_key, plain
 from ..document import ListBlock, ListItem, Section
@@ -25,8 +26,15 @@ MAX_TERM_WORDS = 6
 
 def definition(item: ListItem) -> tuple[str, str] | None:
     """(term, description) when the item is written as a definition."""
+    return _definition(item.text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _definition(text: str) -> tuple[str, str] | None:
+    # Cached: three rules ask about every list item (definition, enumeration, via
+    # is_definition_list, and this rule again for each item it turns into a card).
     for shape in _SHAPES:
-        match = shape.match(item.text.strip())
+        match = shape.match(text.strip())
         if match:
             term = match.group("term").strip()
             if 0 < len(term.split()) <= MAX_TERM_WORDS:

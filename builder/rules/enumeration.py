@@ -67,5 +67,15 @@ def _intro(lead: Paragraph | None, section: Section, ctx: Context) -> str:
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a paragraph, split at . ! ? followed by a capital (not after e.g./i.e.)."""
-    parts = re.split(r"(?<!\be\.g)(?<!\bi\.e)(?<=[.!?])\s+(?=[A-Z0-9“\"(])", text)
+    if _SENTENCE_END.search(text) is None:  # one sentence: no need to try every position
+        text = text.strip()
+        return [text] if text else []
+    parts = _SENTENCE_BREAK.split(text)
     return [part.strip() for part in parts if part.strip()]
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])(?<!\be\.g)(?<!\bi\.e)\s+(?=[A-Z0-9“\"(])")
+"""The lookarounds all look at one position, so their order does not matter; the cheap one goes
+first."""
+_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z0-9“\"(]")
+"""Where a `_SENTENCE_BREAK` could be: text without one is a single sentence."""

@@ -37,7 +37,10 @@ def extract(section: Section, ctx: Context) -> list[Card]:
     for block in section.blocks:
         if not isinstance(block, Paragraph):
             continue
-        sentences = split_sentences(plain(block.text))
+        prose = plain(block.text)
+        if _CUE.search(prose) is None:
+            continue  # a sentence holds a cue only where its paragraph does
+        sentences = split_sentences(prose)
         for index, sentence in enumerate(sentences):
             cloze = cloze_items(sentence)
             if cloze is None:

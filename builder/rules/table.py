@@ -10,6 +10,7 @@ reverses off. Columns of figures are left to the `figure` rule, which asks for t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..cards import Card, as_list, lower_first, make_key, plain, singular, split_points
 from ..document import Section, Table, TableRow
@@ -26,6 +27,7 @@ _FIGURE = re.compile(
 _POINTS = re.compile(r"^\w[\w ]{0,20}:\s*[+\-–]?\d")
 
 
+@lru_cache(maxsize=1 << 14)
 def is_figure(cell: str) -> bool:
     """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm')."""
     return bool(_FIGURE.match(plain(cell).strip()))
@@ -74,14 +76,16 @@ def _table_cards(
         for index in range(len(table.header))
         if index != subject_index and not _figure_column(table, index)
     ]
+    columns = [(index, plain(table.header[index])) for index in value_columns]
+    headers = [(index, column, normalise_header(column)) for index, column in columns]
+    context = context_line(section)
     cards: list[Card] = []
     for row in table.rows:
         subject = plain(row.cells[subject_index])
-        for index in value_columns:
+        for index, column, header in headers:
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
                 continue
-            column = plain(table.header[index])
             front = _phrase(template, subject, column, kind, ctx)
             cards.append(
                 Card(
@@ -90,8 +94,8 @@ def _table_cards(
                     front=front,
                     back=as_list(split_points(cell)),
                     source=ctx.source(section, row.line),
-                    key=make_key("table", section.path, subject, row.pin, normalise_header(column)),
-                    context=context_line(section),
+                    key=make_key("table", section.path, subject, row.pin, header),
+                    context=context,
                 )
             )
     reverse = opts.reverse if opts.reverse is not None else _maps_key_to_description(table)
