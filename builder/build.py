@@ -1,8 +1,9 @@
 """The build, top to bottom: manifest -> documents -> cards -> identities -> package.
 
 Every command is a thin layer over these functions: `plan_deck` makes the cards and their
-identities without writing anything (used by `cards`, `check`, `preview`), `build_deck` also
-writes the .apkg and the lock file.
+identities in memory without writing anything (used by `cards`, `check`, `preview`, `diff`);
+`build_deck` stages each document's notes on disk (streaming.py), gives them identities from the
+lock, and writes the .apkg and the lock file.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import contextlib
 import gc
 import hashlib
 import html
-import itertools
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -20,15 +20,9 @@ from typing import TYPE_CHECKING
 
 from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
-from .document import Document, Section, parse_document, read_source
+from .document import Document, parse_document, read_source
 from .errors import LockError, SourceError
-from .extract import (
-    abbreviation_cards,
-    check_unique_keys,
-    display_path,
-    first_abbreviations,
-    section_cards,
-)
+from .extract import abbreviation_cards, check_unique_keys, first_abbreviations, section_cards
 from .lock import (
     Lock,
     LockChanges,
@@ -41,16 +35,17 @@ from .lock import (
     write_text_atomic,
 )
 from .manifest import Manifest, Subdeck, slugify, stable_id
-from .media import embed_images
-from .render import removed_markup, to_html
 from .routing import Route, route
-from .staging import (
-    NoteRow,
-    StageWriter,
-    first_source,
-    read_identities,
-    read_summary,
-    source_of,
+from .staging import first_source, read_identities, read_summary, source_of
+from .streaming import (
+    PiecePlan,
+    Renderer,
+    StagedDocument,
+    deck_id,
+    empty_section_warnings,
+    plan_pieces,
+    stage_pieces,
+    stage_whole,
 )
 
 if TYPE_CHECKING:
@@ -203,13 +198,17 @@ def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
     with _no_cyclic_gc():
         documents = [parse_document(path) for path in manifest.sources]
         routes = route(manifest, documents)
-        warnings = empty_section_warnings(manifest, documents)
+        warnings = [
+            warning
+            for document in documents
+            for warning in empty_section_warnings(manifest, document, lambda s: bool(s.blocks))
+        ]
         rendered: list[tuple[Card, list[str]]] = []
         media: dict[str, bytes] = {}
         media_files: dict[str, str] = {}
         for document in documents:
             own = [routed for routed in routes if routed.document is document]
-            renderer = _Renderer(manifest, document)
+            renderer = Renderer(manifest, document)
             cards = section_cards(manifest, own) + abbreviation_cards(manifest, document, own)
             rendered.extend((card, renderer.fields(card)) for card in cards)
             warnings.extend(renderer.warnings)
@@ -254,55 +253,16 @@ def _stamp(
     return stamp_notes(keyed, old_lock, build_time(), rename_matching=rename_matching)
 
 
-class _Renderer:
-    """Renders cards' fields to HTML, collecting warnings and embedded images on the way."""
-
-    def __init__(self, manifest: Manifest, document: Document):
-        self.folder = document.path.parent
-        self.source_path = display_path(manifest, document)
-        self.media: dict[str, bytes] = {}
-        self.used: list[str] = []
-        self.warnings: list[str] = []
-
-    def fields(self, card: Card) -> list[str]:
-        for part in (card.front, card.back):
-            for removed in removed_markup(part):
-                self.warnings.append(
-                    f"{card.source.path}:{card.source.line}: warning: removed {removed} "
-                    "(not allowed on cards)"
-                )
-        line = card.source.line
-        return [
-            embed_images(value, self.folder, self.source_path, line, self.media, self.used)
-            for value in _fields(card)
-        ]
-
-    def media_files(self) -> dict[str, str]:
-        """Image path -> content digest, so a changed image invalidates a staged document."""
-        return {path: file_digest(Path(path)) for path in dict.fromkeys(self.used)}
-
-
-@dataclass(frozen=True, slots=True)
-class StagedDocument:
-    """What a build keeps of a document besides its staged notes (staging.py): enough to check
-    the manifest's patterns, describe the deck and repeat its warnings, without its text."""
-
-    outline: Document
-    """The document with its sections' blocks left out."""
-    empty_warnings: list[str]
-    warnings: list[str]
-    media: dict[str, bytes]
-    media_files: dict[str, str]
-
-
 def stage_deck(
     manifest: Manifest, cache: DocumentCache, jobs: int = 1
 ) -> list[tuple[Path, StagedDocument]]:
     """Each document's notes staged on disk, in manifest order. A document whose text, images,
-    manifest and builder are unchanged since its file was staged is not parsed again."""
+    manifest and builder are unchanged since its file was staged is not parsed again; a large
+    one is staged piece by piece in `jobs` processes (streaming.py)."""
     manifest_key = repr(manifest)
     files: list[Path] = []
     summaries: list[StagedDocument | None] = []
+    plans: list[PiecePlan | None] = []
     documents: list[Document] = []
     for path in manifest.sources:
         text = read_source(path)
@@ -313,176 +273,41 @@ def stage_deck(
             file_digest(Path(image)) != known for image, known in summary.media_files.items()
         ):
             summary = None
+        plan = plan_pieces(path, text) if summary is None else None
         files.append(file)
         summaries.append(summary)
-        documents.append(summary.outline if summary else parse_document(path, text, jobs))
-    routes = route(manifest, documents)  # every pattern is checked against every document
-    by_document: dict[int, list[Route]] = {}
-    for routed in routes:
-        by_document.setdefault(id(routed.document), []).append(routed)
-    del routes
+        plans.append(plan)
+        if summary is not None:
+            documents.append(summary.outline)
+        elif plan is not None:
+            documents.append(plan.document)
+        else:
+            documents.append(parse_document(path, text, jobs))
+        del text
+    routes = _routes_by_document(manifest, documents)
     staged = []
-    for index, (file, summary) in enumerate(zip(files, summaries, strict=True)):
+    for index, (file, summary, plan) in enumerate(zip(files, summaries, plans, strict=True)):
+        if summary is None and plan is not None:
+            own = routes.pop(id(documents[index]), [])
+            summary = stage_pieces(manifest, plan, own, file, jobs)
+            if summary is None:  # its outline was not what the scan read: parse it whole
+                path = manifest.sources[index]
+                documents[index] = parse_document(path, read_source(path), jobs)
+                routes = _routes_by_document(manifest, documents)
         if summary is None:
-            own = by_document.pop(id(documents[index]), [])
-            summary = _stage_document(manifest, documents[index], own, file, jobs)
-            documents[index] = summary.outline  # the blocks are on disk now
+            own = routes.pop(id(documents[index]), [])
+            summary = stage_whole(manifest, documents[index], own, file)
+        documents[index] = summary.outline  # the blocks are on disk now
         staged.append((file, summary))
     return staged
 
 
-PARALLEL_MIN_SECTIONS = 64
-"""Fewer routed sections than this are not worth starting worker processes for."""
-
-
-def _stage_document(
-    manifest: Manifest, document: Document, own: list[Route], file: Path, jobs: int
-) -> StagedDocument:
-    """Render a document's notes into `file`, one section at a time. With several jobs, slices of
-    its sections are rendered in forked workers into files of their own, joined in order: the
-    same file as one job writes."""
-    slices = _slices(own, jobs if len(own) >= PARALLEL_MIN_SECTIONS else 1)
-    reports: list[_Renderer] = []
-    pieces: list[Path] = []
-    if len(slices) > 1:
-        import multiprocessing
-
-        global _SHARED
-        pieces = [file.with_name(f".{file.name}.slice{n}") for n in range(len(slices))]
-        _SHARED = (manifest, own)
-        try:
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                reports = pool.map(_stage_slice, list(zip(slices, pieces, strict=True)))
-        finally:
-            _SHARED = None
-    writer = StageWriter(file)
-    try:
-        for piece in pieces:
-            writer.append_file(piece)
-            piece.unlink()
-        if not pieces:
-            reports.append(_stage_sections(manifest, document, own, writer))
-        abbreviations = _Renderer(manifest, document)
-        writer.add(_rows(manifest, abbreviations, abbreviation_cards(manifest, document, own)))
-        reports.append(abbreviations)
-        summary = StagedDocument(
-            outline=_outline(document),
-            empty_warnings=empty_section_warnings(manifest, [document]),
-            warnings=[warning for report in reports for warning in report.warnings],
-            media={name: data for report in reports for name, data in report.media.items()},
-            media_files={p: d for report in reports for p, d in report.media_files().items()},
-        )
-        writer.finish(summary)
-    except BaseException:
-        writer.abort()
-        raise
-    finally:
-        for piece in pieces:
-            piece.unlink(missing_ok=True)
-    return summary
-
-
-def _stage_sections(
-    manifest: Manifest, document: Document, routes: list[Route], writer: StageWriter
-) -> _Renderer:
-    """Extract, render and stage the routed sections' notes, one section at a time."""
-    renderer = _Renderer(manifest, document)
-    for routed in routes:
-        writer.add(_rows(manifest, renderer, section_cards(manifest, [routed])))
-    return renderer
-
-
-def _rows(
-    manifest: Manifest, renderer: _Renderer, cards: list[Card]
-) -> Iterator[tuple[NoteRow, int]]:
-    """Staged rows of rendered cards, each with its subdeck's id."""
-    from .anki import guid_for, note_row
-
-    ids: dict[str, int] = {}
-    for card in cards:
-        key = key_text(card.key)
-        deck = f"{manifest.title}::{card.subdeck}"
-        if deck not in ids:
-            ids[deck] = deck_id(manifest, deck)
-        row = note_row(
-            card.note_type,
-            renderer.fields(card),
-            card.tags,
-            deck,
-            key,
-            guid_for(manifest.deck_id, key),
-            card.rule,
-            card.source.path,
-            card.source.line,
-        )
-        yield row, ids[deck]
-
-
-def deck_id(manifest: Manifest, deck: str) -> int:
-    """A subdeck's id: from the deck id and its full name, so renaming a subdeck makes a new one."""
-    return stable_id(str(manifest.deck_id), deck)
-
-
-_SHARED: tuple[Manifest, list[Route]] | None = None
-"""What forked workers read instead of receiving it pickled: the manifest and routed sections."""
-
-
-def _slices(routes: list[Route], jobs: int) -> list[tuple[int, int]]:
-    """Contiguous slices, a few per job so that uneven sections even out."""
-    if jobs <= 1:
-        return [(0, len(routes))]
-    count = min(len(routes), jobs * 4)
-    bounds = [len(routes) * index // count for index in range(count + 1)]
-    return list(itertools.pairwise(bounds))
-
-
-def _stage_slice(task: tuple[tuple[int, int], Path]) -> _Renderer:
-    """In a worker: stage one slice of a document's routed sections into a file of its own."""
-    assert _SHARED is not None
-    manifest, routes = _SHARED
-    (start, end), piece = task
-    chosen = routes[start:end]
-    writer = StageWriter(piece)
-    try:
-        renderer = _stage_sections(manifest, chosen[0].document, chosen, writer)
-        writer.finish(None)
-    except BaseException:
-        writer.abort()
-        raise
-    return renderer
-
-
-def _outline(document: Document) -> Document:
-    def strip(section: Section) -> Section:
-        return Section(
-            section.title,
-            section.level,
-            section.path,
-            section.line,
-            (),
-            tuple(strip(child) for child in section.children),
-            section.pin,
-        )
-
-    return Document(
-        document.path, document.title, document.meta, tuple(strip(s) for s in document.sections)
-    )
-
-
-def empty_section_warnings(manifest: Manifest, documents: list[Document]) -> list[str]:
-    """Headings with nothing under them: usually a paste that lost its content."""
-    return [
-        f"{display_path(manifest, document)}:{section.line}: warning: heading "
-        f"{section.title!r} has no content"
-        for document in documents
-        for section in document.walk()
-        if not section.blocks and not section.children
-    ]
-
-
-def _fields(card: Card) -> list[str]:
-    source = html.escape(f"{card.source.document} — {' › '.join(card.source.section)}")
-    return [to_html(card.front), to_html(card.back), html.escape(card.context), source]
+def _routes_by_document(manifest: Manifest, documents: list[Document]) -> dict[int, list[Route]]:
+    """Routed sections by document (id); every pattern is checked against every document."""
+    by_document: dict[int, list[Route]] = {}
+    for routed in route(manifest, documents):
+        by_document.setdefault(id(routed.document), []).append(routed)
+    return by_document
 
 
 def deck_description(manifest: Manifest, documents: list[Document]) -> str:

@@ -185,8 +185,15 @@ def parse_document(path: str | Path, text: str | None = None, jobs: int = 1) -> 
             parsed = pool.starmap(_parse_piece, [(path, offset, piece) for offset, piece in pieces])
     else:
         parsed = [_parse_piece(path, offset, piece) for offset, piece in pieces]
-    meta = parsed[0][0]
     preamble, sections = _merge([(blocks, roots) for _, blocks, roots in parsed])
+    return assemble(path, parsed[0][0], preamble, sections)
+
+
+def assemble(
+    path: Path, meta: dict[str, Any], preamble: tuple[Block, ...], sections: tuple[Section, ...]
+) -> Document:
+    """The Document of a source's front matter and section forest: titled, and rooted below a
+    lone `#` heading."""
     title = str(meta.get("title") or "").strip()
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level.
@@ -199,11 +206,13 @@ def parse_document(path: str | Path, text: str | None = None, jobs: int = 1) -> 
     return Document(path=path, title=title, meta=meta, sections=sections, preamble=preamble)
 
 
-def split_pieces(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, str]]:
+def split_pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
     """(first line, text) pieces of at least `size` characters, each cut just before a `#` or `##`
     heading after a blank line, outside fenced code and raw HTML blocks: places where CommonMark
     starts a new block whatever came before. One piece for a small text, or for one that defines
-    link references (a reference may be used before its definition)."""
+    link references (a reference may be used before its definition). `size` defaults to
+    CHUNK_CHARS."""
+    size = CHUNK_CHARS if size is None else size
     if len(text) <= size or _REFERENCE.search(text):
         return [(0, text)]
     pieces: list[tuple[int, str]] = []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from .cards import Card
@@ -45,7 +46,11 @@ def document_cards(manifest: Manifest, document: Document, routes: list[Route]) 
 
 def section_cards(manifest: Manifest, routes: list[Route]) -> list[Card]:
     """The cards the section rules make for these routed sections (any slice of a document's)."""
-    cards: list[Card] = []
+    return [card for cards in section_card_groups(manifest, routes) for card in cards]
+
+
+def section_card_groups(manifest: Manifest, routes: list[Route]) -> Iterator[list[Card]]:
+    """Each routed section's cards in turn: a build writes them before extracting the next."""
     contexts: dict[tuple[int, bool], Context] = {}  # one per document and FAQ-ness
     for routed in routes:
         document = routed.document
@@ -54,39 +59,53 @@ def section_cards(manifest: Manifest, routes: list[Route]) -> list[Card]:
             ctx = _context(manifest, document, display_path(manifest, document), routed.in_faq)
             contexts[id(document), routed.in_faq] = ctx
         subdeck = routed.subdeck
-        for name, rule in RULES:
-            if name in subdeck.rules:
-                cards.extend(
-                    _place(manifest, subdeck.name, subdeck.tags, card)
-                    for card in rule(routed.section, ctx)
-                )
-    return cards
+        yield [
+            _place(manifest, subdeck.name, subdeck.tags, card)
+            for name, rule in RULES
+            if name in subdeck.rules
+            for card in rule(routed.section, ctx)
+        ]
+
+
+AbbreviationCandidates = tuple[tuple[str, tuple[Card, ...]], ...]
+"""(short form folded, its cards) for the first definition of each short form in some sections."""
 
 
 def abbreviation_cards(manifest: Manifest, document: Document, routes: list[Route]) -> list[Card]:
     """The document's abbreviation cards (a pass over the whole document, first definitions)."""
-    if not manifest.abbreviations:
-        return []
     own = [routed for routed in routes if routed.document is document]
-    return _abbreviations(manifest, document, display_path(manifest, document), own)
+    return first_definitions(manifest, abbreviation_candidates(manifest, document, own))
 
 
-def _abbreviations(
-    manifest: Manifest, document: Document, source_path: str, routes: list[Route]
-) -> list[Card]:
-    """One pass over the whole document: each abbreviation is defined once, wherever it is."""
+def abbreviation_candidates(
+    manifest: Manifest, document: Document, routes: list[Route]
+) -> AbbreviationCandidates:
+    """The abbreviations these routed sections define, first definition first. Candidates of
+    consecutive parts of a document, joined, are the whole document's."""
+    if not manifest.abbreviations:
+        return ()
     sections = [
         section
         for routed in routes
         if "abbreviation" in routed.subdeck.rules
         for section in (routed.section.walk() if routed.in_faq else [routed.section])
     ]
-    ctx = _context(manifest, document, source_path, False)
+    ctx = _context(manifest, document, display_path(manifest, document), False)
+    return tuple(abbreviation.candidates(sections, ctx))
+
+
+def first_definitions(manifest: Manifest, candidates: AbbreviationCandidates) -> list[Card]:
+    """Each abbreviation once, from its first definition, placed in the abbreviations subdeck."""
+    if not manifest.abbreviations:
+        return []
     tags = (f"{manifest.tags[0]}::abbreviations",) if manifest.tags else ()
-    return [
-        _place(manifest, manifest.abbreviations, tags, card)
-        for card in abbreviation.extract(sections, ctx)
-    ]
+    seen: set[str] = set()
+    cards: list[Card] = []
+    for short, pair in candidates:
+        if short not in seen:
+            seen.add(short)
+            cards.extend(_place(manifest, manifest.abbreviations, tags, card) for card in pair)
+    return cards
 
 
 def _context(manifest: Manifest, document: Document, source_path: str, in_faq: bool) -> Context:

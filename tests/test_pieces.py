@@ -75,23 +75,120 @@ def test_any_text_in_pieces_is_the_same_document(text: str) -> None:
     assert (preamble, sections) == (expected.preamble, expected.sections)
 
 
-def test_two_jobs_build_the_same_package_as_one(
+def test_pieces_in_any_number_of_jobs_build_the_package_a_whole_parse_builds(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import builder.build as build
+    import builder.streaming as streaming
     from benchmarks.generate import write_deck
     from builder import load_manifest
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
-    monkeypatch.setattr(document, "CHUNK_CHARS", 50_000)
-    monkeypatch.setattr(build, "PARALLEL_MIN_SECTIONS", 4)
     manifest_path = write_deck(2000, 3, tmp_path)
-    packages = []
-    for jobs in (1, 2):
+    staged_whole = []
+    real_stage_whole = streaming.stage_whole
+
+    def spy(*args: object, **kwargs: object) -> object:
+        staged_whole.append(True)
+        return real_stage_whole(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(build, "stage_whole", spy)
+    packages = {}
+    for mode, chunk, jobs in (("whole", 10**9, 1), ("pieces", 20_000, 1), ("2 jobs", 20_000, 2)):
+        monkeypatch.setattr(document, "CHUNK_CHARS", chunk)
+        staged_whole.clear()
         (tmp_path / "decks" / f"{manifest_path.stem}.lock").unlink(missing_ok=True)
         result = build.build_deck(
-            load_manifest(manifest_path), output=tmp_path / f"out{jobs}" / "deck.apkg", jobs=jobs
+            load_manifest(manifest_path), output=tmp_path / mode / "deck.apkg", jobs=jobs
         )
         assert result.report is not None and result.report.notes > 1000
-        packages.append(result.output.read_bytes())
-    assert packages[0] == packages[1]
+        assert staged_whole == ([True] if mode == "whole" else [])
+        packages[mode] = result.output.read_bytes()
+    assert packages["whole"] == packages["pieces"] == packages["2 jobs"]
+
+
+def _build_both_ways(
+    manifest_path: Path, root: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> list[tuple[bytes, list[str]] | str]:
+    """The package and warnings (or the error) from a whole parse, then from pieces of about
+    `chunk` characters."""
+    import builder.build as build
+    from builder import BuilderError, load_manifest
+
+    outcomes: list[tuple[bytes, list[str]] | str] = []
+    for name, size in (("whole", 10**9), ("pieces", chunk)):
+        monkeypatch.setattr(document, "CHUNK_CHARS", size)
+        manifest_path.with_suffix(".lock").unlink(missing_ok=True)
+        try:
+            result = build.build_deck(load_manifest(manifest_path), output=root / name / "d.apkg")
+        except BuilderError as error:
+            outcomes.append(str(error))
+            continue
+        assert result.report is not None
+        outcomes.append((result.output.read_bytes(), result.report.warnings))
+    return outcomes
+
+
+def test_seed_deck_from_pieces_is_the_same_package(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    whole, pieces = _build_both_ways(
+        project / "decks" / "breast-cancer-liver-metastasis.toml", project, monkeypatch, 1500
+    )
+    assert isinstance(whole, tuple) and pieces == whole
+
+
+TITLES = ["Risk factors", "Diagnosis", "Treatment", "FAQ", "Coping", "Imaging", "Surgery"]
+BLOCKS = [
+    "Tumour necrosis factor (TNF) and radiofrequency ablation (RFA) are named here.",
+    "Later pieces define TNF again: transient nerve fatigue (TNF).",
+    "- Age\n- Family history (FH)\n- Obesity",
+    "| Option | Benefit | Risk |\n|---|---|---|\n| Surgery | Cure | Bleed |\n| RFA | Fast | Pain |",
+    "Treatment options include surgery, chemotherapy, and radiotherapy.",
+    "About 30% of patients respond.",
+    "```md\n# not a heading\n```",
+    "<!--\n## not a heading either\n-->",
+    "Setext title\n------------",
+    "- item\n\n  # a heading inside a list item",
+    "**Q: What is staging?**\nA: Finding how far it spread.",
+]
+
+
+@st.composite
+def documents(draw: st.DrawFn) -> str:
+    parts = ["---\ntitle: Random\n# a comment\n---\n"] if draw(st.booleans()) else []
+    if draw(st.booleans()):
+        parts.append("# Only title")
+    for _ in range(draw(st.integers(1, 8))):
+        level = draw(st.integers(2, 3)) if parts else draw(st.integers(1, 3))
+        title = draw(st.sampled_from(TITLES))
+        parts.append(f"{'#' * level} {title}")
+        if title == "FAQ":
+            for number in range(draw(st.integers(0, 3))):
+                parts.append(f"{'#' * (level + 1)} What is question {number}?")
+                parts.append(draw(st.sampled_from(BLOCKS)))
+        for block in draw(st.lists(st.sampled_from(BLOCKS), max_size=3)):
+            parts.append(block)
+    return "\n\n".join(parts) + "\n"
+
+
+@settings(max_examples=20, deadline=None)
+@given(text=documents(), chunk=st.integers(1, 400))
+def test_any_document_from_pieces_is_the_same_package(
+    tmp_path_factory: pytest.TempPathFactory, text: str, chunk: int
+) -> None:
+    """Whatever the scan cannot read (setext headings, headings in list items, FAQs across
+    pieces) makes the build stage the document whole: the package never changes."""
+    root = tmp_path_factory.mktemp("deck")
+    (root / "source").mkdir()
+    (root / "decks").mkdir()
+    (root / "source" / "notes.md").write_text(text)
+    manifest = root / "decks" / "notes.toml"
+    manifest.write_text(
+        'title = "Random"\nid = 1234567890\ntopic = "liver metastases"\n'
+        'sources = ["../source/notes.md"]\n\n[[subdeck]]\nname = "All"\nsections = ["*"]\n'
+    )
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+        whole, pieces = _build_both_ways(manifest, root, monkeypatch, chunk)
+    assert pieces == whole

@@ -15,11 +15,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.build import _fields, manifest_for_document
+from builder.build import manifest_for_document
 from builder.cli import cli
 from builder.document import parse_document
 from builder.errors import BuilderError
 from builder.extract import extract_cards
+from builder.streaming import card_fields
 from tests.test_bad_input import PNG
 
 HOSTILE = [
@@ -74,7 +75,7 @@ def active_content(html: str) -> list[str]:
 def all_fields(markdown: str) -> list[str]:
     document = parse_document(Path("prop.md"), text=markdown)
     cards = extract_cards(manifest_for_document(document), [document])
-    return [field for card in cards for field in _fields(card)]
+    return [field for card in cards for field in card_fields(card)]
 
 
 markdown_text = st.lists(

@@ -18,8 +18,15 @@ from .context import Context, context_line
 
 def extract(sections: list[Section], ctx: Context) -> list[Card]:
     """Both directions for every abbreviation defined in `sections` (in document order)."""
+    return [card for _, pair in candidates(sections, ctx) for card in pair]
+
+
+def candidates(sections: list[Section], ctx: Context) -> Iterator[tuple[str, tuple[Card, Card]]]:
+    """(short form in lower case, its two cards) for the first definition of each short form.
+
+    A large document is read piece by piece: joining the pieces' candidates and keeping the first
+    of each short form gives what one pass over the whole document gives."""
     seen: set[str] = set()
-    cards: list[Card] = []
     for section, line, text in _texts(sections):
         for found in find_abbreviations(plain(text)):
             short = found.short
@@ -28,29 +35,29 @@ def extract(sections: list[Section], ctx: Context) -> list[Card]:
             seen.add(short.lower())
             source = ctx.source(section, line)
             context = context_line(section)
-            cards.append(
-                Card(
-                    rule="abbreviation",
-                    note_type="basic",
-                    front=f"What does {short} stand for in {ctx.topic}?",
-                    back=found.long,
-                    source=source,
-                    key=("abbreviation", normalise(short), "expand"),
-                    context=context,
-                )
+            yield (
+                short.lower(),
+                (
+                    Card(
+                        rule="abbreviation",
+                        note_type="basic",
+                        front=f"What does {short} stand for in {ctx.topic}?",
+                        back=found.long,
+                        source=source,
+                        key=("abbreviation", normalise(short), "expand"),
+                        context=context,
+                    ),
+                    Card(
+                        rule="abbreviation",
+                        note_type="basic",
+                        front=f"Abbreviation for “{found.long}” in {ctx.topic}?",
+                        back=short,
+                        source=source,
+                        key=("abbreviation", normalise(short), "abbreviate"),
+                        context=context,
+                    ),
+                ),
             )
-            cards.append(
-                Card(
-                    rule="abbreviation",
-                    note_type="basic",
-                    front=f"Abbreviation for “{found.long}” in {ctx.topic}?",
-                    back=short,
-                    source=source,
-                    key=("abbreviation", normalise(short), "abbreviate"),
-                    context=context,
-                )
-            )
-    return cards
 
 
 def _texts(sections: list[Section]) -> Iterator[tuple[Section, int, str]]:

@@ -1,0 +1,409 @@
+"""How a document's notes reach its staged file (staging.py) without the build holding them all.
+
+A document is staged in one of two ways, with the same result:
+
+- whole: parsed into one Document, then its routed sections are extracted, rendered and written
+  one section at a time (small documents, and any the outline scan cannot vouch for);
+- piece by piece: the source is cut into pieces before `#`/`##` headings (document.split_pieces)
+  and each piece is parsed, extracted, rendered and written on its own, in `jobs` worker
+  processes. Only one piece's tokens and sections exist at a time in each process, and nothing
+  but a small report comes back from a worker.
+
+A piece's cards depend on headings outside it (their paths, the subdecks routed to ancestors,
+whether a lone `#` heading is the title), so the outline is read first with a scan of the text
+(outline.py) and routed as a whole. Each worker checks that the headings it parsed are the ones
+the scan found; if not, the document is staged whole instead. Abbreviations are defined once per
+document, first definition first: each piece reports its own first definitions, and the first of
+each across pieces is kept, which is what one pass over the whole document finds.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .cache import file_digest
+from .cards import Card
+from .document import Document, Section, assemble, markdown_parser, split_pieces
+from .document import _front_matter as front_matter
+from .document import _parse_piece as parse_piece
+from .document import _reroot as reroot
+from .extract import (
+    AbbreviationCandidates,
+    abbreviation_candidates,
+    display_path,
+    first_definitions,
+    section_card_groups,
+)
+from .lock import key_text
+from .manifest import Manifest, stable_id
+from .media import embed_images
+from .outline import Heading, scan_headings
+from .render import removed_markup, to_html
+from .routing import Route
+from .staging import NoteRow, StageWriter
+
+
+@dataclass(frozen=True, slots=True)
+class StagedDocument:
+    """What a build keeps of a document besides its staged notes: enough to check the manifest's
+    patterns, describe the deck and repeat its warnings, without its text."""
+
+    outline: Document
+    """The document with its sections' blocks left out."""
+    empty_warnings: list[str]
+    warnings: list[str]
+    media: dict[str, bytes]
+    media_files: dict[str, str]
+
+
+class Renderer:
+    """Renders cards' fields to HTML, collecting warnings and embedded images on the way."""
+
+    def __init__(self, manifest: Manifest, document: Document):
+        self.folder = document.path.parent
+        self.source_path = display_path(manifest, document)
+        self.media: dict[str, bytes] = {}
+        self.used: list[str] = []
+        self.warnings: list[str] = []
+
+    def fields(self, card: Card) -> list[str]:
+        for part in (card.front, card.back):
+            for removed in removed_markup(part):
+                self.warnings.append(
+                    f"{card.source.path}:{card.source.line}: warning: removed {removed} "
+                    "(not allowed on cards)"
+                )
+        line = card.source.line
+        return [
+            embed_images(value, self.folder, self.source_path, line, self.media, self.used)
+            for value in card_fields(card)
+        ]
+
+    def media_files(self) -> dict[str, str]:
+        """Image path -> content digest, so a changed image invalidates a staged document."""
+        return {path: file_digest(Path(path)) for path in dict.fromkeys(self.used)}
+
+
+def card_fields(card: Card) -> list[str]:
+    """A card's four fields as HTML (Front/Text, Back/Extra, Context, Source)."""
+    import html
+
+    source = html.escape(f"{card.source.document} — {' › '.join(card.source.section)}")
+    return [to_html(card.front), to_html(card.back), html.escape(card.context), source]
+
+
+def deck_id(manifest: Manifest, deck: str) -> int:
+    """A subdeck's id: from the deck id and its full name, so renaming a subdeck makes a new one."""
+    return stable_id(str(manifest.deck_id), deck)
+
+
+def note_rows(
+    manifest: Manifest, renderer: Renderer, cards: Iterable[Card]
+) -> Iterator[tuple[NoteRow, int]]:
+    """Staged rows of rendered cards, each with its subdeck's id."""
+    from .anki import guid_for, note_row
+
+    ids: dict[str, int] = {}
+    for card in cards:
+        key = key_text(card.key)
+        deck = f"{manifest.title}::{card.subdeck}"
+        if deck not in ids:
+            ids[deck] = deck_id(manifest, deck)
+        row = note_row(
+            card.note_type,
+            renderer.fields(card),
+            card.tags,
+            deck,
+            key,
+            guid_for(manifest.deck_id, key),
+            card.rule,
+            card.source.path,
+            card.source.line,
+        )
+        yield row, ids[deck]
+
+
+def _stage_sections(
+    manifest: Manifest, routes: list[Route], renderer: Renderer, writer: StageWriter
+) -> None:
+    """Extract, render and write the routed sections' notes, one section at a time."""
+    for cards in section_card_groups(manifest, routes):
+        writer.add(note_rows(manifest, renderer, cards))
+
+
+def _finish(
+    manifest: Manifest,
+    document: Document,
+    writer: StageWriter,
+    renderers: list[Renderer],
+    candidates: AbbreviationCandidates,
+    empty_warnings: list[str],
+) -> StagedDocument:
+    """Write the document's abbreviations and its summary; close the staged file."""
+    last = Renderer(manifest, document)
+    writer.add(note_rows(manifest, last, first_definitions(manifest, candidates)))
+    renderers = [*renderers, last]
+    summary = StagedDocument(
+        outline=outline_of(document),
+        empty_warnings=empty_warnings,
+        warnings=[warning for renderer in renderers for warning in renderer.warnings],
+        media={name: data for renderer in renderers for name, data in renderer.media.items()},
+        media_files={p: d for renderer in renderers for p, d in renderer.media_files().items()},
+    )
+    writer.finish(summary)
+    return summary
+
+
+def stage_whole(
+    manifest: Manifest, document: Document, routes: list[Route], file: Path
+) -> StagedDocument:
+    """Stage a parsed document's notes into `file`, one routed section at a time."""
+    writer = StageWriter(file)
+    try:
+        renderer = Renderer(manifest, document)
+        _stage_sections(manifest, routes, renderer, writer)
+        return _finish(
+            manifest,
+            document,
+            writer,
+            [renderer],
+            abbreviation_candidates(manifest, document, routes),
+            empty_section_warnings(manifest, document, lambda section: bool(section.blocks)),
+        )
+    except BaseException:
+        writer.abort()
+        raise
+
+
+def empty_section_warnings(manifest: Manifest, document: Document, has_blocks: Any) -> list[str]:
+    """Headings with nothing under them: usually a paste that lost its content."""
+    return [
+        f"{display_path(manifest, document)}:{section.line}: warning: heading "
+        f"{section.title!r} has no content"
+        for section in document.walk()
+        if not has_blocks(section) and not section.children
+    ]
+
+
+def outline_of(document: Document) -> Document:
+    """The document without its blocks."""
+
+    def strip(section: Section) -> Section:
+        children = tuple(strip(child) for child in section.children)
+        return Section(
+            section.title, section.level, section.path, section.line, (), children, section.pin
+        )
+
+    return Document(
+        document.path, document.title, document.meta, tuple(strip(s) for s in document.sections)
+    )
+
+
+# -- piece by piece -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PiecePlan:
+    """A large source cut into pieces, with the outline its pieces are checked against."""
+
+    document: Document
+    """The outline: title, front matter and sections without blocks."""
+    pieces: list[tuple[int, str]]
+    """(lines before the piece, its text)."""
+    headings: list[list[Heading]]
+    """The headings the scan found in each piece."""
+
+
+def plan_pieces(path: Path, text: str) -> PiecePlan | None:
+    """How to stage a source piece by piece, or None to stage it whole (a small source, or one
+    whose outline the scan cannot read)."""
+    pieces = split_pieces(text)
+    if len(pieces) < 2:
+        return None
+    meta: dict[str, Any] = {}
+    skip = 0
+    if text.startswith("-"):
+        tokens = markdown_parser().parse(pieces[0][1])
+        if tokens and tokens[0].type == "front_matter":
+            meta = front_matter(tokens[0].content, path)
+            skip = tokens[0].map[1]
+    headings = scan_headings(text, skip)
+    if headings is None:
+        return None
+    document = assemble(path, meta, (), _nest(headings))
+    starts = [offset for offset, _ in pieces]
+    by_piece: list[list[Heading]] = [[] for _ in pieces]
+    for heading in headings:
+        by_piece[bisect.bisect_right(starts, heading.line - 1) - 1].append(heading)
+    return PiecePlan(document, pieces, by_piece)
+
+
+def _nest(headings: list[Heading]) -> tuple[Section, ...]:
+    """Sections (without blocks) nested by heading level, as the document model nests them."""
+    stack: list[tuple[Heading, list[Section]]] = []
+    roots: list[Section] = []
+
+    def close() -> None:
+        heading, children = stack.pop()
+        section = Section(
+            heading.title, heading.level, (), heading.line, (), tuple(children), heading.pin
+        )
+        (stack[-1][1] if stack else roots).append(section)
+
+    for heading in headings:
+        while stack and stack[-1][0].level >= heading.level:
+            close()
+        stack.append((heading, []))
+    while stack:
+        close()
+    return tuple(reroot(root, ()) for root in roots)
+
+
+@dataclass(frozen=True, slots=True)
+class _PieceReport:
+    matches: bool
+    """False: the piece's headings are not the scan's; nothing was staged."""
+    file: Path | None = None
+    renderer: Renderer | None = None
+    candidates: AbbreviationCandidates = ()
+    filled: tuple[int, ...] = ()
+    """Lines of the piece's sections that have blocks of their own."""
+
+
+@dataclass(frozen=True, slots=True)
+class _PieceWork:
+    manifest: Manifest
+    plan: PiecePlan
+    routes: dict[int, tuple[Any, bool]]
+    """Section line -> (subdeck, in FAQ) for every routed section."""
+    paths: dict[int, tuple[str, ...]]
+    """Section line -> heading path, for every section of the outline."""
+    folder: Path
+    stem: str
+
+
+_WORK: _PieceWork | None = None
+"""What forked workers read instead of receiving it pickled."""
+
+
+def stage_pieces(
+    manifest: Manifest, plan: PiecePlan, routes: list[Route], file: Path, jobs: int
+) -> StagedDocument | None:
+    """Stage a source piece by piece (in `jobs` processes) into `file`; None when it has to be
+    staged whole (a piece's headings differ from the outline's, or an FAQ spans pieces)."""
+    document = plan.document
+    starts = [offset for offset, _ in plan.pieces]
+
+    def piece_of(line: int) -> int:
+        return bisect.bisect_right(starts, line - 1) - 1
+
+    for routed in routes:
+        if routed.in_faq and any(
+            piece_of(s.line) != piece_of(routed.section.line) for s in routed.section.walk()
+        ):
+            return None  # the faq rule reads the whole FAQ section at once
+    global _WORK
+    _WORK = _PieceWork(
+        manifest,
+        plan,
+        {routed.section.line: (routed.subdeck, routed.in_faq) for routed in routes},
+        {section.line: section.path for section in document.walk()},
+        file.parent,
+        file.name,
+    )
+    reports: list[_PieceReport] = []
+    try:
+        indexes = range(len(plan.pieces))
+        if jobs > 1:
+            import multiprocessing
+
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                for report in pool.imap(_stage_piece, indexes):
+                    reports.append(report)
+                    if not report.matches:
+                        break
+        else:
+            for index in indexes:
+                reports.append(_stage_piece(index))
+                if not reports[-1].matches:
+                    break
+        if not all(report.matches for report in reports):
+            return None
+        writer = StageWriter(file)
+        try:
+            for report in reports:
+                assert report.file is not None
+                writer.append_file(report.file)
+            filled = {line for report in reports for line in report.filled}
+            return _finish(
+                manifest,
+                document,
+                writer,
+                [report.renderer for report in reports if report.renderer is not None],
+                tuple(itertools.chain.from_iterable(report.candidates for report in reports)),
+                empty_section_warnings(manifest, document, lambda s: s.line in filled),
+            )
+        except BaseException:
+            writer.abort()
+            raise
+    finally:
+        _WORK = None
+        for index in range(len(plan.pieces)):
+            _piece_file(file.parent, file.name, index).unlink(missing_ok=True)
+
+
+def _piece_file(folder: Path, stem: str, index: int) -> Path:
+    return folder / f".{stem}.piece{index}"
+
+
+def _stage_piece(index: int) -> _PieceReport:
+    """Parse one piece, check its headings, and stage its routed sections' notes."""
+    work = _WORK
+    assert work is not None
+    document = work.plan.document
+    offset, text = work.plan.pieces[index]
+    _, _, sections = parse_piece(document.path, offset, text)
+    found = [
+        Heading(section.line, section.level, section.title, section.pin)
+        for root in sections
+        for section in root.walk()
+    ]
+    if found != work.plan.headings[index]:
+        return _PieceReport(False)
+    sections = tuple(_with_paths(section, work.paths) for section in sections)
+    routes = [
+        Route(document, section, *work.routes[section.line])
+        for root in sections
+        for section in root.walk()
+        if section.line in work.routes
+    ]
+    file = _piece_file(work.folder, work.stem, index)
+    writer = StageWriter(file)
+    try:
+        renderer = Renderer(work.manifest, document)
+        _stage_sections(work.manifest, routes, renderer, writer)
+        writer.finish(None)
+    except BaseException:
+        writer.abort()
+        raise
+    return _PieceReport(
+        True,
+        file,
+        renderer,
+        abbreviation_candidates(work.manifest, document, routes),
+        tuple(s.line for root in sections for s in root.walk() if s.blocks),
+    )
+
+
+def _with_paths(section: Section, paths: dict[int, tuple[str, ...]]) -> Section:
+    """The section with the heading paths the whole document gives it."""
+    children = tuple(_with_paths(child, paths) for child in section.children)
+    path = paths.get(section.line, (section.title,))
+    return Section(
+        section.title, section.level, path, section.line, section.blocks, children, section.pin
+    )
