@@ -6,7 +6,7 @@
 Wraps the builder's stage functions (whichever of them exist) with a timer, runs
 `deckbuilder build`, then prints per stage: calls, inclusive seconds, and the resident memory when
 the stage last returned. The cyclic garbage collector is watched through `gc.callbacks`: how many
-collections of each generation ran and how long they took in all. Stages nest (load_documents
+collections of each generation ran and how long they took in all. Stages nest (stage_deck
 holds parse and fold), so the seconds are inclusive, not additive.
 """
 
@@ -25,29 +25,29 @@ from typing import Any
 
 STAGES = (
     ("builder.build", "stage_deck"),
-    ("builder.document", "parse_document"),
     ("builder.document", "read_source"),
+    ("builder.streaming", "plan_pieces"),
     ("builder.document", "split_pieces"),
+    ("builder.outline", "scan_headings"),
+    ("builder.streaming", "stage_pieces"),
+    ("builder.streaming", "_stage_piece"),
+    ("builder.document", "parse_document"),
     ("builder.document", "_parse_piece"),
     ("builder.document", "_check_table_rows"),
     ("builder.document", "_fold"),
-    ("builder.document", "_merge"),
     ("builder.routing", "route"),
-    ("builder.build", "_stage_document"),
-    ("builder.build", "_stage_sections"),
-    ("builder.extract", "section_cards"),
-    ("builder.extract", "abbreviation_cards"),
-    ("builder.build", "_Renderer.fields"),
+    ("builder.streaming", "stage_whole"),
+    ("builder.streaming", "_stage_sections"),
+    ("builder.extract", "section_card_groups"),
+    ("builder.extract", "abbreviation_candidates"),
+    ("builder.streaming", "Renderer.fields"),
     ("builder.render", "to_html"),
-    ("builder.render", "sanitise"),
     ("builder.render", "removed_markup"),
     ("builder.media", "embed_images"),
     ("builder.anki", "note_row"),
     ("builder.staging", "StageWriter.add"),
     ("builder.staging", "StageWriter.append_file"),
     ("builder.staging", "StageWriter.finish"),
-    ("builder.build", "empty_section_warnings"),
-    ("builder.build", "_outline"),
     ("builder.cache", "is_up_to_date"),
     ("builder.cache", "record_build"),
     ("builder.build", "_identify"),
@@ -55,7 +55,6 @@ STAGES = (
     ("builder.build", "read_lock"),
     ("builder.build", "stamp_notes"),
     ("builder.lock", "Lock.text"),
-    ("builder.anki", "guid_for"),
     ("builder.build", "_write"),
     ("builder.anki", "write_staged_package"),
     ("builder.anki", "_copy_notes"),

@@ -36,7 +36,7 @@ from .lock import (
 )
 from .manifest import Manifest, Subdeck, slugify, stable_id
 from .routing import Route, route
-from .staging import first_source, read_identities, read_summary, source_of
+from .staging import first_source, read_decks, read_identities, read_summary, source_of
 from .streaming import (
     PiecePlan,
     Renderer,
@@ -113,8 +113,8 @@ class BuildReport:
     warnings: list[str]
     """`path:line: message` lines worth a teacher's look; they do not stop the build."""
     changes: LockChanges
-    lock_text: str | None
-    """The lock file's new text, when it changes."""
+    lock: Lock | None
+    """The lock's new entries, when they change."""
     zip_time: int
     """The newest note time: the package's file dates, so the same inputs give the same bytes."""
 
@@ -298,6 +298,7 @@ def stage_deck(
             own = routes.pop(id(documents[index]), [])
             summary = stage_whole(manifest, documents[index], own, file)
         documents[index] = summary.outline  # the blocks are on disk now
+        plans[index] = plan = None  # and so is the text
         staged.append((file, summary))
     return staged
 
@@ -370,13 +371,13 @@ def build_deck(
             staged = stage_deck(manifest, cache, jobs)
             report, parts = _identify(manifest, staged, rename_matching, strict, frozen)
             _write(manifest, staged, parts, output, report, jobs)
-    if manifest.lock_path is not None and report.lock_text is not None:
-        write_text_atomic(manifest.lock_path, report.lock_text)
+    if manifest.lock_path is not None and report.lock is not None:
+        write_text_atomic(manifest.lock_path, report.lock.lines())
     if manifest.lock_path is not None:
         cache.prune()
         media_files = [path for _, summary in staged for path in summary.media_files]
         record_build(output, inputs, options, list(dict.fromkeys(media_files)))
-    return BuildResult(manifest, output, report, report.lock_text is not None)
+    return BuildResult(manifest, output, report, report.lock is not None)
 
 
 def _identify(
@@ -394,11 +395,12 @@ def _identify(
     seen: set[str] = set()
     keyed: list[tuple[str, str, str]] = []
     seqs: list[list[int]] = []
-    cards, decks = 0, set()
+    cards, decks = 0, set[str]()
     for file, _ in staged:
         kept = []
-        for seq, key, rule, digest, guid, deck, count in read_identities(file):
-            if rule == "abbreviation":
+        decks |= read_decks(file)
+        for seq, key, is_abbreviation, digest, guid, count in read_identities(file):
+            if is_abbreviation:
                 if key in seen_abbreviations:
                     continue  # defined in an earlier document: the first definition wins
                 seen_abbreviations.add(key)
@@ -408,14 +410,13 @@ def _identify(
             keyed.append((key, digest, guid))
             kept.append(seq)
             cards += count
-            decks.add(deck)
         seqs.append(kept)
     del seen, seen_abbreviations
     notes = len(keyed)
     stamps, lock, changes = _stamp(manifest, keyed, read_lock(manifest.lock_path), rename_matching)
     del keyed
-    # Unchanged entries are the same objects, so the text changes exactly when an entry does.
-    lock_text = lock.text() if changes.any else None
+    # Unchanged entries are the same objects, so the file changes exactly when an entry does.
+    new_lock = lock if changes.any else None
     del lock
     warnings = [w for _, summary in staged for w in summary.empty_warnings]
     warnings += [w for _, summary in staged for w in summary.warnings]
@@ -424,7 +425,7 @@ def _identify(
         if strict:
             raise SourceError("the deck has no cards (--strict); check its sections", where)
         warnings.append(f"{where}: warning: the deck has no cards")
-    if frozen and lock_text is not None:
+    if frozen and new_lock is not None:
         raise LockError(
             f"the lock file would change ({changes.summary()}); run `deckbuilder build` "
             "without --frozen and commit the lock",
@@ -441,7 +442,7 @@ def _identify(
         subdecks=used_subdecks(manifest, decks),
         warnings=list(dict.fromkeys(warnings)),
         changes=changes,
-        lock_text=lock_text,
+        lock=new_lock,
         zip_time=max((stamp.mtime for stamp in stamps), default=0),
     )
     return report, parts

@@ -3,17 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: str | bytes) -> None:
-    """Write through a temporary file in the same folder, then rename it into place."""
+def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
+    """Write through a temporary file in the same folder, then rename it into place. Text may
+    come in pieces (a large lock file is never one string in memory)."""
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         if isinstance(data, str):
             temporary.write_text(data, encoding="utf-8")
-        else:
+        elif isinstance(data, bytes):
             temporary.write_bytes(data)
+        else:
+            with temporary.open("w", encoding="utf-8", newline="\n") as handle:
+                handle.writelines(data)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

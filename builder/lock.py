@@ -15,7 +15,7 @@ import difflib
 import hashlib
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -80,20 +80,17 @@ class Lock:
     entries: dict[str, LockEntry] = field(default_factory=dict)
 
     def text(self) -> str:
-        lines = [
-            "\t".join(
-                (
-                    entry.key,
-                    entry.guid,
-                    str(entry.note_id),
-                    str(entry.mtime),
-                    entry.digest,
-                    "removed" if entry.removed else "active",
-                )
+        return "".join(self.lines())
+
+    def lines(self) -> Iterator[str]:
+        """The lock file's lines (with their newlines): the header, then one per note by key."""
+        yield HEADER
+        for entry in sorted(self.entries.values(), key=lambda e: e.key):
+            status = "removed" if entry.removed else "active"
+            yield (
+                f"{entry.key}\t{entry.guid}\t{entry.note_id}\t{entry.mtime}\t{entry.digest}\t"
+                f"{status}\n"
             )
-            for entry in sorted(self.entries.values(), key=lambda e: e.key)
-        ]
-        return HEADER + "".join(line + "\n" for line in lines)
 
 
 class Stamp(NamedTuple):
@@ -232,6 +229,6 @@ def _similarity(new: str, old: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
-def write_text_atomic(path: Path, text: str) -> None:
+def write_text_atomic(path: Path, text: str | Iterator[str]) -> None:
     """Write through a temporary file and a rename, so a failure never leaves half a file."""
     write_atomic(path, text)

@@ -40,8 +40,9 @@ NoteRow = tuple[str, str, int, str, str, str, str, str, str, str, str, int]
 field, card ords as '0,1,2', content digest, GUID for a new note, source path, source line)."""
 
 
-Identity = tuple[int, str, str, str, str, str, int]
-"""What the lock needs of a staged note: (seq, key, rule, digest, GUID, deck, number of cards)."""
+Identity = tuple[int, str, int, str, str, int]
+"""What the lock needs of a staged note: (seq, key, 1 for an abbreviation else 0, digest, GUID,
+number of cards)."""
 
 
 class StageWriter:
@@ -132,10 +133,19 @@ def read_identities(path: Path) -> list[Identity]:
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return connection.execute(
-            "SELECT seq, key, rule, digest, guid, deck, "
+            "SELECT seq, key, rule = 'abbreviation', digest, guid, "
             "CASE ords WHEN '' THEN 0 ELSE length(ords) - length(replace(ords, ',', '')) + 1 END "
             "FROM note ORDER BY seq"
         ).fetchall()
+    finally:
+        connection.close()
+
+
+def read_decks(path: Path) -> set[str]:
+    """The full names of the decks a staged file's notes go to."""
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {deck for (deck,) in connection.execute("SELECT DISTINCT deck FROM note")}
     finally:
         connection.close()
 
