@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import genanki
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import builder.anki as anki
 from builder import build_deck, load_manifest
+from builder.anki import base91, guid_for
 from tests.ankiutil import import_apkg, open_collection, rendered_cards
 from tests.conftest import SEED_MANIFEST
 
@@ -57,3 +61,19 @@ def test_a_newer_note_type_updates_the_students_copy_in_place(
         assert len({card["note_id"] for card in cards}) == len(first.new)
     finally:
         col.close()
+
+
+@settings(max_examples=300, deadline=None)
+@given(deck_id=st.integers(min_value=1, max_value=2**63 - 1), key=st.text())
+def test_guids_are_the_ones_genanki_computes(deck_id: int, key: str) -> None:
+    """Every released note's GUID came from genanki.guid_for: ours must never differ."""
+    assert guid_for(deck_id, key) == genanki.guid_for(deck_id, key)
+
+
+@pytest.mark.parametrize("number", [0, 1, 90, 91, 92, 91 * 91 - 1, 91 * 91, 91**3, 2**64 - 1])
+def test_base91_at_the_digit_boundaries(number: int) -> None:
+    digits, rest = [], number
+    while rest:
+        rest, digit = divmod(rest, 91)
+        digits.append(anki._BASE91[digit])
+    assert base91(number) == "".join(reversed(digits))
