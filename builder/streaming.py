@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -225,13 +226,7 @@ def plan_pieces(path: Path, text: str) -> PiecePlan | None:
     pieces = split_pieces(text)
     if len(pieces) < 2:
         return None
-    meta: dict[str, Any] = {}
-    skip = 0
-    if text.startswith("-"):
-        tokens = markdown_parser().parse(pieces[0][1])
-        if tokens and tokens[0].type == "front_matter":
-            meta = front_matter(tokens[0].content, path)
-            skip = tokens[0].map[1]
+    meta, skip = _front_matter(path, text, pieces[0][1])
     headings = scan_headings(text, skip)
     if headings is None:
         return None
@@ -241,6 +236,27 @@ def plan_pieces(path: Path, text: str) -> PiecePlan | None:
     for heading in headings:
         by_piece[bisect.bisect_right(starts, heading.line - 1) - 1].append(heading)
     return PiecePlan(document, pieces, by_piece)
+
+
+_CLOSER = re.compile(r"^(?:-{3,}|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+def _front_matter(path: Path, text: str, first_piece: str) -> tuple[dict[str, Any], int]:
+    """The front matter and how many lines it takes, parsed from the fewest lines that hold it
+    (the first piece when its end is not where it first seems)."""
+    if not text.startswith("---"):
+        return {}, 0
+    closer = _CLOSER.search(text, text.find("\n") + 1 or len(text))
+    if closer is not None:
+        prefix = text[: text.find("\n", closer.end()) + 1 or len(text)]
+        lines = prefix.count("\n") + (not prefix.endswith("\n"))
+        tokens = markdown_parser().parse(prefix)
+        if tokens and tokens[0].type == "front_matter" and tokens[0].map[1] == lines:
+            return front_matter(tokens[0].content, path), lines
+    tokens = markdown_parser().parse(first_piece)
+    if tokens and tokens[0].type == "front_matter":
+        return front_matter(tokens[0].content, path), tokens[0].map[1]
+    return {}, 0
 
 
 def _nest(headings: list[Heading]) -> tuple[Section, ...]:
