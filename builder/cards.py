@@ -7,6 +7,7 @@ HTML, and no genanki object: identity (GUID, ids, times) is a storage concern de
 
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -111,6 +112,11 @@ _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 _MARKDOWN = re.compile(r"[<\[*_`]")
 
 
+# Replacements for re.sub as functions: a template ("\\2") is expanded in Python per match.
+_first_group = operator.methodcaller("group", 1)
+_second_group = operator.methodcaller("group", 2)
+
+
 @lru_cache(maxsize=1 << 16)
 def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
@@ -120,9 +126,9 @@ def plain(markdown: str) -> str:
         if "<" in text:
             text = _BR.sub("; ", text)
         if "[" in text:
-            text = _LINK.sub(r"\1", text)
+            text = _LINK.sub(_first_group, text)
         if "*" in text or "_" in text or "`" in text:
-            text = _EMPHASIS.sub(r"\2", text)
+            text = _EMPHASIS.sub(_second_group, text)
     return " ".join(text.split())
 
 
