@@ -56,10 +56,9 @@ def section_cards(manifest: Manifest, routes: list[Route]) -> list[Card]:
         subdeck = routed.subdeck
         for name, rule in RULES:
             if name in subdeck.rules:
-                cards.extend(
-                    _place(manifest, subdeck.name, subdeck.tags, card)
-                    for card in rule(routed.section, ctx)
-                )
+                for card in rule(routed.section, ctx):  # _place, without a call per card
+                    tags = _tags(manifest.tags, subdeck.tags, card.rule, card.note_type)
+                    cards.append(card.with_route(subdeck.name, tags))
     return cards
 
 

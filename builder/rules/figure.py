@@ -78,14 +78,14 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
 
 def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Card]:
     cards: list[Card] = []
-    text = plain(paragraph.text)
-    if "%" not in text:
+    prose = plain(paragraph.text)
+    if "%" not in prose:
         return cards  # every figure `_PERCENT` finds ends in a per cent sign
-    for sentence in split_sentences(text):
-        spans = list(_PERCENT.finditer(sentence))
+    for sentence in split_sentences(prose):
+        spans = [match.span() for match in _PERCENT.finditer(sentence)]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
-        text = cloze(sentence, [span.span() for span in spans])
+        text = cloze(sentence, spans)
         if ctx.topic and not names_topic(sentence, ctx.topic):
             text = f"{ctx.situate(plain(section.title))}: {text}"
         cards.append(
@@ -95,8 +95,18 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
                 front=text,
                 back="",
                 source=ctx.source(section, paragraph.line),
-                key=make_key("figure", section.path, _PERCENT.sub("#", sentence)),
+                key=make_key("figure", section.path, _masked(sentence, spans)),
                 context=context_line(section),
             )
         )
     return cards
+
+
+def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """`_PERCENT.sub("#", sentence)`, from the spans already found."""
+    out: list[str] = []
+    last = 0
+    for start, end in spans:
+        out += (sentence[last:start], "#")
+        last = end
+    return "".join(out) + sentence[last:]

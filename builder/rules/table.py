@@ -76,24 +76,34 @@ def _table_cards(
         for index in range(len(table.header))
         if index != subject_index and not _figure_column(table, index)
     ]
-    columns = [(index, plain(table.header[index])) for index in value_columns]
-    headers = [(index, column, normalise_header(column)) for index, column in columns]
+    # What every card of a column, or of the table, shares is worked out once.
+    shown_kind = kind.lower()
+    kind_word = shown_kind.split(" ")[-1]
+    columns = []
+    for index in value_columns:
+        column = plain(table.header[index])
+        columns.append((index, lower_first(column), normalise_header(column)))
     context = context_line(section)
     cards: list[Card] = []
     for row in table.rows:
         subject = plain(row.cells[subject_index])
-        for index, column, header in headers:
+        # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
+        phrase = template
+        if template == DEFAULT_QUESTION and kind_word in subject.lower():
+            phrase = "{subject} in {topic}: {column}?"
+        source = ctx.source(section, row.line)
+        for index, column, header in columns:
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
                 continue
-            front = _phrase(template, subject, column, kind, ctx)
+            front = phrase.format(subject=subject, column=column, kind=shown_kind, topic=ctx.topic)
             cards.append(
                 Card(
                     rule="table",
                     note_type="basic",
                     front=front,
                     back=as_list(split_points(cell)),
-                    source=ctx.source(section, row.line),
+                    source=source,
                     key=make_key("table", section.path, subject, row.pin, header),
                     context=context,
                 )
@@ -106,16 +116,6 @@ def _table_cards(
 
 def normalise_header(header: str) -> str:
     return plain(header).lower()
-
-
-def _phrase(template: str, subject: str, column: str, kind: str, ctx: Context) -> str:
-    # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
-    shown_kind = kind.lower()
-    if template == DEFAULT_QUESTION and shown_kind.split(" ")[-1] in subject.lower():
-        template = "{subject} in {topic}: {column}?"
-    return template.format(
-        subject=subject, column=lower_first(column), kind=shown_kind, topic=ctx.topic
-    )
 
 
 def _figure_column(table: Table, index: int) -> bool:
