@@ -280,14 +280,14 @@ def split_points(cell: str) -> list[str]:
         parts = _POINT_SEPARATOR.split(cell)
     else:  # no separator but plain `<br>`s (the parts are stripped below, as the regex would)
         parts = cell.split("<br>")
-    return [part.strip().lstrip("–—-• ").strip() for part in parts if part.strip()]
+    return [point.lstrip("–—-• ").strip() for part in parts if (point := part.strip())]
 
 
 def as_list(points: list[str]) -> str:
     """One point as itself, several as a Markdown bullet list."""
     if len(points) == 1:
         return points[0]
-    return "\n".join(f"- {point}" for point in points)
+    return "\n".join(["- " + point for point in points])
 
 
 def topic_phrase(text: str) -> str:

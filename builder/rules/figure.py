@@ -13,7 +13,7 @@ from ..cards import Card, cloze, lower_first, make_key, names_topic, plain
 from ..document import Paragraph, Section, Table
 from .context import Context, context_line
 from .enumeration import split_sentences
-from .table import is_figure, subject_column
+from .table import figure_columns, subject_column
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
 # `\d+(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%` and `\d+(?:\.\d+)?\s*%` with their
@@ -52,9 +52,9 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
     if subject_index is None:
         return []
     cards = []
+    figures = figure_columns(table)
     for index, header in enumerate(table.header):
-        cells = [plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
-        if index == subject_index or not cells or not all(is_figure(c) for c in cells if c):
+        if index == subject_index or not figures[index]:
             continue
         column = lower_first(plain(header))
         for row in table.rows:
