@@ -112,6 +112,8 @@ class Document:
 
 def split_pin(text: str) -> tuple[str, str | None]:
     """Split a trailing `{#id}` (an explicit note identity) from heading, row or item text."""
+    if "{#" not in text:  # the regex tries every position: most text has no pin
+        return text, None
     match = _PIN.search(text)
     if match is None:
         return text, None
@@ -323,14 +325,19 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
 
 def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int = 0) -> None:
     """Refuse rows whose cell count differs from the header: markdown-it pads them silently."""
-    lines = [line.rstrip("\r\n") for line in _LINES.findall(text)]
+    lines: list[str] | None = None
     columns = 0
     for token in tokens:
-        if token.type == "table_open":
+        kind = token.type
+        if kind not in _TABLE_TOKENS:
+            continue
+        if kind == "table_open":
             columns = 0
-        elif token.type == "th_open":
+        elif kind == "th_open":
             columns += 1
-        elif token.type == "tr_open" and token.map and columns:
+        elif kind == "tr_open" and token.map and columns:
+            if lines is None:
+                lines = _source_lines(text)
             row = token.map[0] - offset
             raw = lines[row] if row < len(lines) else ""
             count = _count_cells(raw)
@@ -343,12 +350,28 @@ def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int 
                 )
 
 
+_TABLE_TOKENS = frozenset(("table_open", "th_open", "tr_open"))
+
+
+def _source_lines(text: str) -> list[str]:
+    """The text's lines as markdown-it counts them, without their line breaks."""
+    if not any(char in text for char in _OTHER_BREAKS):  # then splitlines breaks as markdown-it
+        return text.splitlines()
+    return [line.rstrip("\r\n") for line in _LINES.findall(text)]
+
+
+_OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+"""What str.splitlines also breaks lines at, besides \\n, \\r and \\r\\n."""
+
+
 def _count_cells(raw: str) -> int:
     row = raw.strip()
     if row.startswith("|"):
         row = row[1:]
     if row.endswith("|") and not row.endswith("\\|"):
         row = row[:-1]
+    if "\\" not in row and "`" not in row:  # nothing escapes a pipe: count them all
+        return row.count("|") + 1
     cells, escaped, in_code = 1, False, False
     for char in row:
         if escaped:
@@ -441,18 +464,25 @@ def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
     index = position + 1
     while index < end:
         item_open = tokens[index]
-        item_end = _matching_close(tokens, index)
         blocks: list[Block] = []
-        inner = index + 1
-        while inner < item_end:
-            block, inner = _block(tokens, inner)
-            if block is not None:
-                blocks.append(block)
-        first = blocks[0] if blocks else None
-        text = ""
-        if isinstance(first, Paragraph):
-            text = first.text
-            blocks.pop(0)
+        if tokens[index + 1].type == "paragraph_open" and tokens[index + 4].type == (
+            "list_item_close"
+        ):
+            # Most items are one paragraph (open, inline, close): no need to look for the end.
+            item_end = index + 4
+            text = tokens[index + 2].content
+        else:
+            item_end = _matching_close(tokens, index)
+            inner = index + 1
+            while inner < item_end:
+                block, inner = _block(tokens, inner)
+                if block is not None:
+                    blocks.append(block)
+            first = blocks[0] if blocks else None
+            text = ""
+            if isinstance(first, Paragraph):
+                text = first.text
+                blocks.pop(0)
         text, pin = split_pin(text)
         items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
         index = item_end + 1
@@ -461,17 +491,25 @@ def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
 
 
 def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
-    end = _matching_close(tokens, position)
     header: list[str] = []
     rows: list[TableRow] = []
     row: list[str] | None = None
     row_line = 0
-    for token in tokens[position:end]:
-        if token.type == "tr_open":
+    # Read up to the table's close in the same pass that looks for it: the first table_close,
+    # as a table holds no blocks (so no other table) in its cells.
+    end = len(tokens) - 1
+    for index in range(position + 1, len(tokens)):
+        token = tokens[index]
+        kind = token.type
+        if kind == "inline":
+            if row is not None:
+                row.append(token.content.strip())
+        elif kind == "tr_open":
             row, row_line = [], _line(token)
-        elif token.type == "inline" and row is not None:
-            row.append(token.content.strip())
-        elif token.type == "tr_close" and row is not None:
+        elif kind == "table_close":
+            end = index
+            break
+        elif kind == "tr_close" and row is not None:
             if not header:
                 header = row
             else:

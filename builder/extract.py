@@ -59,12 +59,13 @@ def section_card_groups(manifest: Manifest, routes: list[Route]) -> Iterator[lis
             ctx = _context(manifest, document, display_path(manifest, document), routed.in_faq)
             contexts[id(document), routed.in_faq] = ctx
         subdeck = routed.subdeck
-        yield [
-            _place(manifest, subdeck.name, subdeck.tags, card)
-            for name, rule in RULES
-            if name in subdeck.rules
-            for card in rule(routed.section, ctx)
-        ]
+        cards = []
+        for name, rule in RULES:
+            if name in subdeck.rules:
+                for card in rule(routed.section, ctx):  # _place, without a call per card
+                    tags = _tags(manifest.tags, subdeck.tags, card.rule, card.note_type)
+                    cards.append(card.with_route(subdeck.name, tags))
+        yield cards
 
 
 AbbreviationCandidates = tuple[tuple[str, tuple[Card, ...]], ...]

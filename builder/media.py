@@ -19,6 +19,7 @@ from .errors import SourceError
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif"}
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
+_IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 
 
 def embed_images(
@@ -31,7 +32,7 @@ def embed_images(
 ) -> str:
     """Replace each local image's src with its package name, adding its bytes to `media`
     (and its path to `used`, so a rebuild notices when the image changes)."""
-    if "<" not in field:  # no tag, so no image (most fields)
+    if "<" not in field or _IMG_TAG.search(field) is None:  # no image (most fields)
         return field
 
     def replace(match: re.Match[str]) -> str:

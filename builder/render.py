@@ -113,15 +113,14 @@ def _simple_blocks(text: str) -> str | None:
             previous = "p"
             continue
         bullets = [_BULLET.fullmatch(line) for line in lines]
-        numbers = [_NUMBERED.fullmatch(line) for line in lines]
         if all(bullets):
             tag, items = "ul", [match.group(1) for match in bullets if match]
-        elif all(numbers) and [int(m.group(1)) for m in numbers if m] == list(
-            range(1, len(lines) + 1)
-        ):
-            tag, items = "ol", [match.group(2) for match in numbers if match]
         else:
-            return None
+            numbers = [_NUMBERED.fullmatch(line) for line in lines]
+            counted = [int(match.group(1)) for match in numbers if match]
+            if not all(numbers) or counted != list(range(1, len(lines) + 1)):
+                return None
+            tag, items = "ol", [match.group(2) for match in numbers if match]
         if tag == previous or not all(_plain_line(item) for item in items):
             return None  # two lists in a row make one "loose" list: leave that to markdown-it
         previous = tag

@@ -61,6 +61,8 @@ def candidates(sections: list[Section], ctx: Context) -> Iterator[tuple[str, tup
 
 
 def _texts(sections: list[Section]) -> Iterator[tuple[Section, int, str]]:
+    """The texts that may define an abbreviation: those holding a `(` (Markdown text without one
+    has none in its plain text either, where definitions are looked for)."""
     for section in sections:
         yield from _block_texts(section, section.blocks)
 
@@ -68,12 +70,16 @@ def _texts(sections: list[Section]) -> Iterator[tuple[Section, int, str]]:
 def _block_texts(section: Section, blocks: tuple[Block, ...]) -> Iterator[tuple[Section, int, str]]:
     for block in blocks:
         if isinstance(block, Paragraph):
-            yield section, block.line, block.text
+            if "(" in block.text:
+                yield section, block.line, block.text
         elif isinstance(block, ListBlock):
             for item in block.items:
-                yield section, item.line, item.text
-                yield from _block_texts(section, item.blocks)
+                if "(" in item.text:
+                    yield section, item.line, item.text
+                if item.blocks:
+                    yield from _block_texts(section, item.blocks)
         elif isinstance(block, Table):
             for row in block.rows:
                 for cell in row.cells:
-                    yield section, row.line, cell
+                    if "(" in cell:
+                        yield section, row.line, cell

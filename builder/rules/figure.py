@@ -13,7 +13,7 @@ from ..cards import Card, cloze, lower_first, make_key, names_topic, plain
 from ..document import Paragraph, Section, Table
 from .context import Context, context_line
 from .enumeration import split_sentences
-from .table import is_figure, subject_column
+from .table import figure_columns, subject_column
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
 # `\d+(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%` and `\d+(?:\.\d+)?\s*%` with their
@@ -52,9 +52,9 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
     if subject_index is None:
         return []
     cards = []
+    figures = figure_columns(table)
     for index, header in enumerate(table.header):
-        cells = [plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
-        if index == subject_index or not cells or not all(is_figure(c) for c in cells if c):
+        if index == subject_index or not figures[index]:
             continue
         column = lower_first(plain(header))
         for row in table.rows:
@@ -78,14 +78,14 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
 
 def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Card]:
     cards: list[Card] = []
-    text = plain(paragraph.text)
-    if "%" not in text:
+    prose = plain(paragraph.text)
+    if "%" not in prose:
         return cards  # every figure `_PERCENT` finds ends in a per cent sign
-    for sentence in split_sentences(text):
-        spans = list(_PERCENT.finditer(sentence))
+    for sentence in split_sentences(prose):
+        spans = [match.span() for match in _PERCENT.finditer(sentence)]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
-        text = cloze(sentence, [span.span() for span in spans])
+        text = cloze(sentence, spans)
         if ctx.topic and not names_topic(sentence, ctx.topic):
             text = f"{ctx.situate(plain(section.title))}: {text}"
         cards.append(
@@ -95,8 +95,18 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
                 front=text,
                 back="",
                 source=ctx.source(section, paragraph.line),
-                key=make_key("figure", section.path, _PERCENT.sub("#", sentence)),
+                key=make_key("figure", section.path, _masked(sentence, spans)),
                 context=context_line(section),
             )
         )
     return cards
+
+
+def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:
+    """`_PERCENT.sub("#", sentence)`, from the spans already found."""
+    out: list[str] = []
+    last = 0
+    for start, end in spans:
+        out += (sentence[last:start], "#")
+        last = end
+    return "".join(out) + sentence[last:]

@@ -10,7 +10,9 @@ reverses off. Columns of figures are left to the `figure` rule, which asks for t
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeVar, cast
 
 from ..cards import Card, as_list, lower_first, make_key, plain, singular, split_points
 from ..document import Section, Table, TableRow
@@ -35,6 +37,40 @@ def is_figure(cell: str) -> bool:
 
 def subject_column(table: Table, preferred: str | None = None) -> int | None:
     """The column naming each row's subject, or None when no column can."""
+    return _remembered(table, preferred, _subject_column)
+
+
+def figure_columns(table: Table) -> tuple[bool, ...]:
+    """For each column: does it hold figures only (and some)? Those are the figure rule's."""
+    return _remembered(table, None, _figure_columns)
+
+
+_Result = TypeVar("_Result")
+_REMEMBERED: dict[tuple[int, str | None, object], tuple[Table, object]] = {}
+
+
+def _remembered(
+    table: Table, preferred: str | None, find: Callable[[Table, str | None], _Result]
+) -> _Result:
+    """`find(table, preferred)`, worked out once for the tables of the section at hand: the
+    table and figure rules both need it. Kept by identity (hashing a table means hashing every
+    cell) and only for the last few tables."""
+    key = (id(table), preferred, find)
+    known = _REMEMBERED.get(key)
+    if known is not None and known[0] is table:
+        return cast(_Result, known[1])
+    result = find(table, preferred)
+    if len(_REMEMBERED) >= 64:
+        _REMEMBERED.clear()
+    _REMEMBERED[key] = (table, result)
+    return result
+
+
+def _figure_columns(table: Table, preferred: str | None) -> tuple[bool, ...]:
+    return tuple(_figure_column(table, index) for index in range(len(table.header)))
+
+
+def _subject_column(table: Table, preferred: str | None) -> int | None:
     if preferred:
         for index, header in enumerate(table.header):
             if plain(header).lower() == preferred.lower():
@@ -71,29 +107,38 @@ def _table_cards(
         return []
     kind = plain(singular(table.header[subject_index]))
     template = opts.question or DEFAULT_QUESTION
+    figures = figure_columns(table)
     value_columns = [
-        index
-        for index in range(len(table.header))
-        if index != subject_index and not _figure_column(table, index)
+        index for index in range(len(table.header)) if index != subject_index and not figures[index]
     ]
-    columns = [(index, plain(table.header[index])) for index in value_columns]
-    headers = [(index, column, normalise_header(column)) for index, column in columns]
+    # What every card of a column, or of the table, shares is worked out once.
+    shown_kind = kind.lower()
+    kind_word = shown_kind.split(" ")[-1]
+    columns = []
+    for index in value_columns:
+        column = plain(table.header[index])
+        columns.append((index, lower_first(column), normalise_header(column)))
     context = context_line(section)
     cards: list[Card] = []
     for row in table.rows:
         subject = plain(row.cells[subject_index])
-        for index, column, header in headers:
+        # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
+        phrase = template
+        if template == DEFAULT_QUESTION and kind_word in subject.lower():
+            phrase = "{subject} in {topic}: {column}?"
+        source = ctx.source(section, row.line)
+        for index, column, header in columns:
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
                 continue
-            front = _phrase(template, subject, column, kind, ctx)
+            front = phrase.format(subject=subject, column=column, kind=shown_kind, topic=ctx.topic)
             cards.append(
                 Card(
                     rule="table",
                     note_type="basic",
                     front=front,
                     back=as_list(split_points(cell)),
-                    source=ctx.source(section, row.line),
+                    source=source,
                     key=make_key("table", section.path, subject, row.pin, header),
                     context=context,
                 )
@@ -106,16 +151,6 @@ def _table_cards(
 
 def normalise_header(header: str) -> str:
     return plain(header).lower()
-
-
-def _phrase(template: str, subject: str, column: str, kind: str, ctx: Context) -> str:
-    # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
-    shown_kind = kind.lower()
-    if template == DEFAULT_QUESTION and shown_kind.split(" ")[-1] in subject.lower():
-        template = "{subject} in {topic}: {column}?"
-    return template.format(
-        subject=subject, column=lower_first(column), kind=shown_kind, topic=ctx.topic
-    )
 
 
 def _figure_column(table: Table, index: int) -> bool:
