@@ -218,7 +218,7 @@ def split_pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
     if len(text) <= size or _REFERENCE.search(text):
         return [(0, text)]
     pieces: list[tuple[int, str]] = []
-    lines = _LINES.findall(text)
+    lines = _source_lines(text, keep_ends=True)
     start_line, start_char, position = 0, 0, 0
     closer = ""  # what ends the fenced code or raw HTML block we are in, if any
     previous_blank = True
@@ -230,9 +230,9 @@ def split_pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
                     closer = ""
             elif closer in line.lower():
                 closer = ""
-        elif fence := _FENCE.match(line):
+        elif (may_open := line[:1] in _MAY_OPEN) and (fence := _FENCE.match(line)):
             closer = fence.group(1)[:3]
-        elif raw := _RAW_HTML.match(line):
+        elif may_open and (raw := _RAW_HTML.match(line)):
             end = _RAW_HTML_END[raw.group(1).lower()]
             closer = "" if end in line.lower()[raw.end() :] else end
         elif (
@@ -249,6 +249,8 @@ def split_pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
     return pieces
 
 
+_MAY_OPEN = " `~<"
+"""The first characters of the lines that `_FENCE` or `_RAW_HTML` may match."""
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """Lines as markdown-it counts them (str.splitlines also breaks at form feeds and the like)."""
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]\n]+\]:", re.MULTILINE)
@@ -353,11 +355,12 @@ def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int 
 _TABLE_TOKENS = frozenset(("table_open", "th_open", "tr_open"))
 
 
-def _source_lines(text: str) -> list[str]:
-    """The text's lines as markdown-it counts them, without their line breaks."""
+def _source_lines(text: str, keep_ends: bool = False) -> list[str]:
+    """The text's lines as markdown-it counts them, with or without their line breaks."""
     if not any(char in text for char in _OTHER_BREAKS):  # then splitlines breaks as markdown-it
-        return text.splitlines()
-    return [line.rstrip("\r\n") for line in _LINES.findall(text)]
+        return text.splitlines(keep_ends)
+    lines = _LINES.findall(text)
+    return lines if keep_ends else [line.rstrip("\r\n") for line in lines]
 
 
 _OTHER_BREAKS = "\v\f\x1c\x1d\x1e\x85\u2028\u2029"
