@@ -187,22 +187,23 @@ def parse_document(path: str | Path, text: str | None = None, jobs: int = 1) -> 
             parsed = pool.starmap(_parse_piece, [(path, offset, piece) for offset, piece in pieces])
     else:
         parsed = [_parse_piece(path, offset, piece) for offset, piece in pieces]
-    preamble, sections = _merge([(blocks, roots) for _, blocks, roots in parsed])
+    preamble, sections = _merge([(blocks, roots) for _, blocks, roots in parsed], rooted=False)
     return assemble(path, parsed[0][0], preamble, sections)
 
 
 def assemble(
     path: Path, meta: dict[str, Any], preamble: tuple[Block, ...], sections: tuple[Section, ...]
 ) -> Document:
-    """The Document of a source's front matter and section forest: titled, and rooted below a
-    lone `#` heading."""
+    """The Document of a source's front matter and section forest (paths not yet set): titled,
+    rooted below a lone `#` heading, and every section's path set."""
     title = str(meta.get("title") or "").strip()
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level.
         root = sections[0]
         title = title or root.title
         preamble = preamble + root.blocks
-        sections = tuple(_reroot(child, ()) for child in root.children)
+        sections = root.children
+    sections = tuple(_reroot(section, ()) for section in sections)  # once, now the top is known
     if not title:
         title = path.stem.replace("-", " ").replace("_", " ").strip().title()
     return Document(path=path, title=title, meta=meta, sections=sections, preamble=preamble)
@@ -286,9 +287,10 @@ def _parse_piece(
 
 
 def _merge(
-    parts: list[tuple[tuple[Block, ...], tuple[Section, ...]]],
+    parts: list[tuple[tuple[Block, ...], tuple[Section, ...]]], rooted: bool = True
 ) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
-    """Join the pieces' section forests as one fold of the whole text would have built them."""
+    """Join the pieces' section forests as one fold of the whole text would have built them.
+    `rooted`: with every section's path set (else left for the caller to set)."""
     preamble: list[Block] = []
     stack: list[tuple[Section, list[Section]]] = []  # open sections, children from later pieces
     roots: list[Section] = []
@@ -307,6 +309,8 @@ def _merge(
             stack.append((section, []))
     while stack:
         close()
+    if not rooted:
+        return tuple(preamble), tuple(roots)
     return tuple(preamble), tuple(_reroot(section, ()) for section in roots)
 
 
@@ -393,7 +397,8 @@ def _line(token: Any) -> int:
 
 
 def _fold(tokens: Sequence[Any]) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
-    """Fold a flat token stream into preamble blocks and a section tree (by heading level)."""
+    """Fold a flat token stream into preamble blocks and a section tree (by heading level), its
+    sections' paths not set yet."""
     preamble: list[Block] = []
     # Each open section: [title, level, line, pin, blocks, children]
     stack: list[list[Any]] = []
@@ -420,7 +425,7 @@ def _fold(tokens: Sequence[Any]) -> tuple[tuple[Block, ...], tuple[Section, ...]
             (stack[-1][4] if stack else preamble).append(block)
     while stack:
         close_top()
-    return tuple(preamble), tuple(_reroot(section, ()) for section in roots)
+    return tuple(preamble), tuple(roots)  # paths are set once the pieces are joined (_merge)
 
 
 def _reroot(section: Section, parent: tuple[str, ...]) -> Section:

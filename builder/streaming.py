@@ -32,7 +32,6 @@ from .cards import Card
 from .document import Document, Section, assemble, markdown_parser, split_pieces
 from .document import _front_matter as front_matter
 from .document import _parse_piece as parse_piece
-from .document import _reroot as reroot
 from .extract import (
     AbbreviationCandidates,
     abbreviation_candidates,
@@ -260,7 +259,8 @@ def _front_matter(path: Path, text: str, first_piece: str) -> tuple[dict[str, An
 
 
 def _nest(headings: list[Heading]) -> tuple[Section, ...]:
-    """Sections (without blocks) nested by heading level, as the document model nests them."""
+    """Sections (without blocks or paths) nested by heading level, as the document model nests
+    them."""
     stack: list[tuple[Heading, list[Section]]] = []
     roots: list[Section] = []
 
@@ -277,7 +277,7 @@ def _nest(headings: list[Heading]) -> tuple[Section, ...]:
         stack.append((heading, []))
     while stack:
         close()
-    return tuple(reroot(root, ()) for root in roots)
+    return tuple(roots)  # paths are set by document.assemble
 
 
 @dataclass(frozen=True, slots=True)
