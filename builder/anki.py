@@ -284,26 +284,18 @@ def _copy_notes(cursor: sqlite3.Cursor, parts: list[StagedPart], deck_ids: dict[
         list(enumerate(parts))[start : start + ATTACH_AT_ONCE]
         for start in range(0, len(parts), ATTACH_AT_ONCE)
     ]
-    joined = "FROM stamp s JOIN {}.note n ON n.seq = s.seq WHERE s.part = ? ORDER BY s.rowid"
-    for group in groups:
-        with _attached(cursor, group):
-            for number, _ in group:
-                cursor.execute(
-                    "INSERT INTO notes SELECT s.id, s.guid, n.mid, s.mod, -1, n.tags, n.flds, "
-                    f"n.sfld, 0, 0, '' {joined.format(f'staged{number}')}",
-                    (number,),
-                )
-    cards = (
-        "FROM stamp s JOIN {}.card c ON c.seq = s.seq WHERE s.part = ? ORDER BY s.rowid, c.offset"
+    copies = (
+        "INSERT INTO notes SELECT s.id, s.guid, n.mid, s.mod, -1, n.tags, n.flds, n.sfld, 0, 0, '' "
+        "FROM stamp s JOIN {staged}.note n ON n.seq = s.seq WHERE s.part = ? ORDER BY s.rowid",
+        "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
+        "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM stamp s JOIN {staged}.card c ON c.seq = s.seq "
+        "WHERE s.part = ? ORDER BY s.rowid, c.offset",
     )
-    for group in groups:
-        with _attached(cursor, group):
-            for number, _ in group:
-                cursor.execute(
-                    "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
-                    f"0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' {cards.format(f'staged{number}')}",
-                    (number,),
-                )
+    for copy in copies:
+        for group in groups:
+            with _attached(cursor, group):
+                for number, _ in group:
+                    cursor.execute(copy.format(staged=f"staged{number}"), (number,))
     cursor.execute("DROP TABLE stamp")
 
 
