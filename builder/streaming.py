@@ -31,6 +31,7 @@ from .cache import file_digest
 from .cards import Card
 from .document import Document, Section, assemble, markdown_parser, split_pieces
 from .document import _front_matter as front_matter
+from .document import _merge as merge
 from .document import _parse_piece as parse_piece
 from .extract import (
     AbbreviationCandidates,
@@ -260,24 +261,9 @@ def _front_matter(path: Path, text: str, first_piece: str) -> tuple[dict[str, An
 
 def _nest(headings: list[Heading]) -> tuple[Section, ...]:
     """Sections (without blocks or paths) nested by heading level, as the document model nests
-    them."""
-    stack: list[tuple[Heading, list[Section]]] = []
-    roots: list[Section] = []
-
-    def close() -> None:
-        heading, children = stack.pop()
-        section = Section(
-            heading.title, heading.level, (), heading.line, (), tuple(children), heading.pin
-        )
-        (stack[-1][1] if stack else roots).append(section)
-
-    for heading in headings:
-        while stack and stack[-1][0].level >= heading.level:
-            close()
-        stack.append((heading, []))
-    while stack:
-        close()
-    return tuple(roots)  # paths are set by document.assemble
+    them: the headings joined like the sections of pieces."""
+    flat = tuple(Section(h.title, h.level, (), h.line, (), (), h.pin) for h in headings)
+    return merge([((), flat)], rooted=False)[1]
 
 
 @dataclass(frozen=True, slots=True)
