@@ -317,8 +317,9 @@ def _merge(
 def _front_matter(content: str, path: Path) -> dict[str, Any]:
     import yaml
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x
     try:
-        meta = yaml.safe_load(content) or {}
+        meta = yaml.load(content, Loader=loader) or {}  # a safe loader, C or Python
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1

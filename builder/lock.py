@@ -11,7 +11,6 @@ reviews well in a diff, much like a package manager's lock file:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import time
@@ -226,6 +225,8 @@ def _similarity(new: str, old: str) -> float:
     if len(differing) != 1:
         return 0.0
     a, b = differing[0]
+    import difflib  # only when a key is new and another vanished
+
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 

@@ -6,7 +6,6 @@ pattern sends a subsection elsewhere. Sections no subdeck names make no cards.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import re
 from dataclasses import dataclass
@@ -153,6 +152,8 @@ def _unmatched(
             if names is None:
                 sections = [section for document in documents for section in document.walk()]
                 names = sorted({s.title for s in sections} | {"/".join(s.path) for s in sections})
+            import difflib  # only to explain an error
+
             close = difflib.get_close_matches(pattern, names, n=3, cutoff=0.5)
             hint = (
                 f"; did you mean {', '.join(repr(c) for c in close)}?"
