@@ -12,6 +12,7 @@ import contextlib
 import gc
 import hashlib
 import html
+import sqlite3
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
 from .document import Document, parse_document, read_source
-from .errors import LockError, SourceError
+from .errors import ExportError, LockError, SourceError
 from .extract import abbreviation_cards, check_unique_keys, first_abbreviations, section_cards
 from .lock import (
     Lock,
@@ -368,8 +369,15 @@ def build_deck(
         else:
             cache = DocumentCache(Path(cleanup.enter_context(tempfile.TemporaryDirectory())))
         with _no_cyclic_gc():
-            staged = stage_deck(manifest, cache, jobs)
-            report, parts = _identify(manifest, staged, rename_matching, strict, frozen)
+            try:
+                staged = stage_deck(manifest, cache, jobs)
+                report, parts = _identify(manifest, staged, rename_matching, strict, frozen)
+            except (OSError, sqlite3.Error) as exc:
+                raise ExportError(
+                    f"cannot stage notes in {cache.folder}: {exc}; check the disk, or delete "
+                    "that folder and build again",
+                    output,
+                ) from exc
             _write(manifest, staged, parts, output, report, jobs)
     if manifest.lock_path is not None and report.lock is not None:
         write_text_atomic(manifest.lock_path, report.lock.lines())

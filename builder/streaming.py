@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -316,7 +317,7 @@ def stage_pieces(
         {routed.section.line: (routed.subdeck, routed.in_faq) for routed in routes},
         {section.line: section.path for section in document.walk()},
         file.parent,
-        file.name,
+        f"{file.name}.{os.getpid()}",  # two builds of one deck at once keep apart
     )
     reports: list[_PieceReport] = []
     try:
@@ -356,7 +357,7 @@ def stage_pieces(
     finally:
         _WORK = None
         for index in range(len(plan.pieces)):
-            _piece_file(file.parent, file.name, index).unlink(missing_ok=True)
+            _piece_file(file.parent, f"{file.name}.{os.getpid()}", index).unlink(missing_ok=True)
 
 
 def _piece_file(folder: Path, stem: str, index: int) -> Path:

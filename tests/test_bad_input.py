@@ -116,6 +116,25 @@ def test_failed_write_leaves_no_partial_file(here: Path, monkeypatch: pytest.Mon
     assert sorted(p.name for p in here.iterdir()) == ["notes.md"]
 
 
+def test_full_disk_while_staging_is_one_line_and_leaves_no_package(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    import builder.staging
+
+    (here / "notes.md").write_text(GOOD)
+
+    def full_disk(*args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(builder.staging.StageWriter, "add", full_disk)
+    assert_one_line_error(
+        run("build", "notes.md", "-o", "deck.apkg"), "deck.apkg", "disk is full", code=1
+    )
+    assert sorted(p.name for p in here.iterdir()) == ["notes.md"]
+
+
 # -- images -----------------------------------------------------------------------------
 
 PNG = (
