@@ -23,7 +23,7 @@ import bisect
 import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -182,7 +182,9 @@ def stage_whole(
         raise
 
 
-def empty_section_warnings(manifest: Manifest, document: Document, has_blocks: Any) -> list[str]:
+def empty_section_warnings(
+    manifest: Manifest, document: Document, has_blocks: Callable[[Section], bool]
+) -> list[str]:
     """Headings with nothing under them: usually a paste that lost its content."""
     return [
         f"{display_path(manifest, document)}:{section.line}: warning: heading "
