@@ -20,6 +20,8 @@ from ..manifest import TableOptions
 from .context import Context, context_line
 
 DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
+SHORT_QUESTION = "{subject} in {topic}: {column}?"
+"""The default question for a subject that names its kind itself."""
 REVERSE_QUESTION = "Which {kind} in {topic}: “{value}”?"
 REVERSE_MAX_WORDS = 30
 
@@ -125,13 +127,21 @@ def _table_cards(
         # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
         phrase = template
         if template == DEFAULT_QUESTION and kind_word in subject.lower():
-            phrase = "{subject} in {topic}: {column}?"
+            phrase = SHORT_QUESTION
         source = ctx.source(section, row.line)
         for index, column, header in columns:
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
                 continue
-            front = phrase.format(subject=subject, column=column, kind=shown_kind, topic=ctx.topic)
+            # The built-in questions as f-strings: the same text, without str.format's cost.
+            if phrase == DEFAULT_QUESTION:
+                front = f"{subject} ({shown_kind}) in {ctx.topic}: {column}?"
+            elif phrase == SHORT_QUESTION:
+                front = f"{subject} in {ctx.topic}: {column}?"
+            else:
+                front = phrase.format(
+                    subject=subject, column=column, kind=shown_kind, topic=ctx.topic
+                )
             cards.append(
                 Card(
                     rule="table",
