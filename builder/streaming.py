@@ -20,6 +20,7 @@ each across pieces is kept, which is what one pass over the whole document finds
 from __future__ import annotations
 
 import bisect
+import contextlib
 import itertools
 import os
 import re
@@ -47,7 +48,7 @@ from .media import embed_images
 from .outline import Heading, scan_headings
 from .render import removed_markup, to_html
 from .routing import Route
-from .staging import NoteRow, StageWriter
+from .staging import Identity, NoteRow, StageWriter, read_identities
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,9 +299,10 @@ _WORK: _PieceWork | None = None
 
 def stage_pieces(
     manifest: Manifest, plan: PiecePlan, routes: list[Route], file: Path, jobs: int
-) -> StagedDocument | None:
-    """Stage a source piece by piece (in `jobs` processes) into `file`; None when it has to be
-    staged whole (a piece's headings differ from the outline's, or an FAQ spans pieces)."""
+) -> tuple[StagedDocument, list[Identity]] | None:
+    """Stage a source piece by piece (in `jobs` processes) into `file`, with the identities of
+    its notes; None when it has to be staged whole (a piece's headings differ from the
+    outline's, or an FAQ spans pieces)."""
     document = plan.document
     starts = [offset for offset, _ in plan.pieces]
 
@@ -321,45 +323,68 @@ def stage_pieces(
         file.parent,
         f"{file.name}.{os.getpid()}",  # two builds of one deck at once keep apart
     )
-    reports: list[_PieceReport] = []
     try:
-        indexes = range(len(plan.pieces))
-        if jobs > 1:
-            import multiprocessing
-
-            with multiprocessing.get_context("fork").Pool(jobs) as pool:
-                for report in pool.imap(_stage_piece, indexes):
-                    reports.append(report)
-                    if not report.matches:
-                        break
-        else:
-            for index in indexes:
-                reports.append(_stage_piece(index))
-                if not reports[-1].matches:
-                    break
-        if not all(report.matches for report in reports):
+        with contextlib.ExitStack() as workers:
+            reports = _piece_reports(workers, len(plan.pieces), jobs)  # forks before files open
+            joined = _join_pieces(file, reports)
+        if joined is None:
             return None
-        writer = StageWriter(file)
+        writer, staged, identities = joined
         try:
-            for report in reports:
-                assert report.file is not None
-                writer.append_file(report.file)
-            filled = {line for report in reports for line in report.filled}
-            return _finish(
+            filled = {line for report in staged for line in report.filled}
+            before = writer.count
+            summary = _finish(
                 manifest,
                 document,
                 writer,
-                [report.renderer for report in reports if report.renderer is not None],
-                tuple(itertools.chain.from_iterable(report.candidates for report in reports)),
+                [report.renderer for report in staged if report.renderer is not None],
+                tuple(itertools.chain.from_iterable(report.candidates for report in staged)),
                 empty_section_warnings(manifest, document, lambda s: s.line in filled),
             )
         except BaseException:
             writer.abort()
             raise
+        return summary, identities + read_identities(file, after=before)
     finally:
         _WORK = None
         for index in range(len(plan.pieces)):
             _piece_file(file.parent, f"{file.name}.{os.getpid()}", index).unlink(missing_ok=True)
+
+
+def _piece_reports(workers: contextlib.ExitStack, count: int, jobs: int) -> Iterator[_PieceReport]:
+    """Each piece's report in order, as soon as it is staged (by a pool that `workers` closes)."""
+    if jobs <= 1:
+        return map(_stage_piece, range(count))
+    import multiprocessing
+
+    pool = workers.enter_context(multiprocessing.get_context("fork").Pool(jobs))
+    return pool.imap(_stage_piece, range(count))
+
+
+def _join_pieces(
+    file: Path, reports: Iterator[_PieceReport]
+) -> tuple[StageWriter, list[_PieceReport], list[Identity]] | None:
+    """Append each piece's notes to the document's staged file while later pieces are still
+    being staged, reading their identities on the way; None at the first piece that does not
+    match its outline (nothing is left behind then)."""
+    writer: StageWriter | None = None
+    joined, identities = [], []
+    try:
+        for report in reports:
+            if not report.matches or report.file is None:
+                if writer is not None:
+                    writer.abort()
+                return None
+            writer = writer or StageWriter(file)
+            identities += read_identities(report.file, offset=writer.count)
+            writer.append_file(report.file)
+            report.file.unlink()
+            joined.append(report)
+    except BaseException:
+        if writer is not None:
+            writer.abort()
+        raise
+    return writer or StageWriter(file), joined, identities
 
 
 def _piece_file(folder: Path, stem: str, index: int) -> Path:
