@@ -12,6 +12,7 @@ import contextlib
 import gc
 import hashlib
 import html
+import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from .cards import Card, topic_phrase
 from .document import Document, parse_document, read_source
 from .errors import ExportError, LockError, SourceError
 from .extract import abbreviation_cards, check_unique_keys, first_abbreviations, section_cards
+from .files import write_beside
 from .lock import (
     Lock,
     LockChanges,
@@ -33,7 +35,6 @@ from .lock import (
     key_text,
     read_lock,
     stamp_notes,
-    write_text_atomic,
 )
 from .manifest import Manifest, Subdeck, slugify, stable_id
 from .routing import Route, route
@@ -390,9 +391,7 @@ def build_deck(
                     "that folder and build again",
                     output,
                 ) from exc
-            _write(manifest, staged, parts, output, report, jobs)
-    if manifest.lock_path is not None and report.lock is not None:
-        write_text_atomic(manifest.lock_path, report.lock.lines())
+            _write_with_lock(manifest, staged, parts, output, report, jobs)
     if manifest.lock_path is not None:
         cache.prune()
         media_files = [path for _, summary in staged for path in summary.media_files]
@@ -480,6 +479,41 @@ def _duplicate_key(key: str, files: list[Path], second: tuple[Path, int]) -> Sou
         path,
         line,
     )
+
+
+def _write_with_lock(
+    manifest: Manifest,
+    staged: list[tuple[Path, StagedDocument]],
+    parts: list[StagedPart],
+    output: Path,
+    report: BuildReport,
+    jobs: int,
+) -> None:
+    """Write the package and the lock file, the lock in a thread while SQLite and zlib fill the
+    package (both let go of the interpreter lock); the lock is renamed into place only once the
+    package is."""
+    lock_path = manifest.lock_path
+    if lock_path is None or report.lock is None:
+        _write(manifest, staged, parts, output, report, jobs)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(1) as thread:
+        written = thread.submit(write_beside, lock_path, report.lock.lines())
+        try:
+            _write(manifest, staged, parts, output, report, jobs)
+        except BaseException:
+            with contextlib.suppress(BaseException):
+                written.result().unlink(missing_ok=True)
+            raise
+    try:
+        temporary = written.result()
+        try:
+            os.replace(temporary, lock_path)
+        finally:
+            temporary.unlink(missing_ok=True)
+    except OSError as exc:
+        raise LockError(f"cannot write the lock file: {exc}", lock_path) from exc
 
 
 def _write(

@@ -10,6 +10,16 @@ from pathlib import Path
 def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
     """Write through a temporary file in the same folder, then rename it into place. Text may
     come in pieces (a large lock file is never one string in memory)."""
+    temporary = write_beside(path, data)
+    try:
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
+def write_beside(path: Path, data: str | bytes | Iterable[str]) -> Path:
+    """Write `data` to a temporary file beside `path` and return it, for the caller to rename
+    into place (`os.replace`) once everything else has succeeded, or to delete."""
     temporary = path.with_name(f".{path.name}.tmp{os.getpid()}")
     try:
         if isinstance(data, str):
@@ -19,6 +29,7 @@ def write_atomic(path: Path, data: str | bytes | Iterable[str]) -> None:
         else:
             with temporary.open("w", encoding="utf-8", newline="\n") as handle:
                 handle.writelines(data)
-        os.replace(temporary, path)
-    finally:
+    except BaseException:
         temporary.unlink(missing_ok=True)
+        raise
+    return temporary

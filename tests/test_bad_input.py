@@ -135,6 +135,31 @@ def test_full_disk_while_staging_is_one_line_and_leaves_no_package(
     assert sorted(p.name for p in here.iterdir()) == ["notes.md"]
 
 
+def test_failed_write_leaves_the_lock_untouched(
+    here: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builder.anki
+
+    (here / "source").mkdir()
+    (here / "decks").mkdir()
+    (here / "source" / "notes.md").write_text(GOOD)
+    (here / "decks" / "notes.toml").write_text(
+        'title = "Notes"\nid = 1234567890\nsources = ["../source/notes.md"]\n\n'
+        '[[subdeck]]\nname = "All"\nsections = ["*"]\n'
+    )
+    assert run("build", "decks/notes.toml").exit_code == 0
+    lock = (here / "decks" / "notes.lock").read_text()
+    (here / "source" / "notes.md").write_text(GOOD.replace("Spirometry.", "Spirometry, peak flow."))
+
+    def broken_zip(*args: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(builder.anki, "_zip", broken_zip)
+    assert_one_line_error(run("build", "decks/notes.toml"), "No space left", code=1)
+    assert (here / "decks" / "notes.lock").read_text() == lock
+    assert sorted(p.name for p in (here / "decks").iterdir()) == ["notes.lock", "notes.toml"]
+
+
 # -- images -----------------------------------------------------------------------------
 
 PNG = (
