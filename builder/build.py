@@ -39,7 +39,6 @@ from .lock import (
 from .manifest import Manifest, Subdeck, slugify, stable_id
 from .routing import Route, route
 from .staging import (
-    Identity,
     first_source,
     read_decks,
     read_identities,
@@ -264,11 +263,10 @@ def _stamp(
 
 def stage_deck(
     manifest: Manifest, cache: DocumentCache, jobs: int = 1
-) -> tuple[list[tuple[Path, StagedDocument]], dict[Path, list[Identity]]]:
+) -> list[tuple[Path, StagedDocument]]:
     """Each document's notes staged on disk, in manifest order. A document whose text, images,
     manifest and builder are unchanged since its file was staged is not parsed again; a large
-    one is staged piece by piece in `jobs` processes (streaming.py). Also the identities of the
-    notes staged piece by piece, read while later pieces were being staged."""
+    one is staged piece by piece in `jobs` processes (streaming.py)."""
     manifest_key = repr(manifest)
     files: list[Path] = []
     summaries: list[StagedDocument | None] = []
@@ -296,14 +294,11 @@ def stage_deck(
         del text
     routes = _routes_by_document(manifest, documents)
     staged = []
-    identities: dict[Path, list[Identity]] = {}
     for index, (file, summary, plan) in enumerate(zip(files, summaries, plans, strict=True)):
         if summary is None and plan is not None:
             own = routes.pop(id(documents[index]), [])
-            in_pieces = stage_pieces(manifest, plan, own, file, jobs)
-            if in_pieces is not None:
-                summary, identities[file] = in_pieces
-            else:  # its outline was not what the scan read: parse it whole
+            summary = stage_pieces(manifest, plan, own, file, jobs)
+            if summary is None:  # its outline was not what the scan read: parse it whole
                 path = manifest.sources[index]
                 documents[index] = parse_document(path, read_source(path), jobs)
                 routes = _routes_by_document(manifest, documents)
@@ -313,7 +308,7 @@ def stage_deck(
         documents[index] = summary.outline  # the blocks are on disk now
         plans[index] = plan = None  # and so is the text
         staged.append((file, summary))
-    return staged, identities
+    return staged
 
 
 def _routes_by_document(manifest: Manifest, documents: list[Document]) -> dict[int, list[Route]]:
@@ -382,9 +377,8 @@ def build_deck(
             cache = DocumentCache(Path(cleanup.enter_context(tempfile.TemporaryDirectory())))
         with _no_cyclic_gc():
             try:
-                staged, known = stage_deck(manifest, cache, jobs)
-                report, parts = _identify(manifest, staged, known, rename_matching, strict, frozen)
-                del known
+                staged = stage_deck(manifest, cache, jobs)
+                report, parts = _identify(manifest, staged, rename_matching, strict, frozen)
             except (OSError, sqlite3.Error) as exc:
                 raise ExportError(
                     f"cannot stage notes in {cache.folder}: {exc}; check the disk, or delete "
@@ -402,7 +396,6 @@ def build_deck(
 def _identify(
     manifest: Manifest,
     staged: list[tuple[Path, StagedDocument]],
-    known: dict[Path, list[Identity]],
     rename_matching: bool,
     strict: bool,
     frozen: bool,
@@ -419,8 +412,7 @@ def _identify(
     for file, _ in staged:
         kept = []
         decks |= read_decks(file)
-        given = known.pop(file, None)
-        for seq, key, is_abbreviation, digest, guid, count in given or read_identities(file):
+        for seq, key, is_abbreviation, digest, guid, count in read_identities(file):
             if is_abbreviation:
                 if key in seen_abbreviations:
                     continue  # defined in an earlier document: the first definition wins

@@ -128,16 +128,14 @@ def read_summary(path: Path) -> Any | None:
         return None
 
 
-def read_identities(path: Path, after: int = 0, offset: int = 0) -> list[Identity]:
-    """The identities of the staged notes after row `after`, in document order, their row
-    numbers moved by `offset` (a piece's rows, appended to its document's file)."""
+def read_identities(path: Path) -> list[Identity]:
+    """Every staged note's identity, in document order."""
     connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         return connection.execute(
-            "SELECT seq + ?, key, rule = 'abbreviation', digest, guid, "
+            "SELECT seq, key, rule = 'abbreviation', digest, guid, "
             "CASE ords WHEN '' THEN 0 ELSE length(ords) - length(replace(ords, ',', '')) + 1 END "
-            "FROM note WHERE seq > ? ORDER BY seq",
-            (offset, after),
+            "FROM note ORDER BY seq"
         ).fetchall()
     finally:
         connection.close()

@@ -48,7 +48,7 @@ from .media import embed_images
 from .outline import Heading, scan_headings
 from .render import removed_markup, to_html
 from .routing import Route
-from .staging import Identity, NoteRow, StageWriter, read_identities
+from .staging import NoteRow, StageWriter
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,10 +299,9 @@ _WORK: _PieceWork | None = None
 
 def stage_pieces(
     manifest: Manifest, plan: PiecePlan, routes: list[Route], file: Path, jobs: int
-) -> tuple[StagedDocument, list[Identity]] | None:
-    """Stage a source piece by piece (in `jobs` processes) into `file`, with the identities of
-    its notes; None when it has to be staged whole (a piece's headings differ from the
-    outline's, or an FAQ spans pieces)."""
+) -> StagedDocument | None:
+    """Stage a source piece by piece (in `jobs` processes) into `file`; None when it has to be
+    staged whole (a piece's headings differ from the outline's, or an FAQ spans pieces)."""
     document = plan.document
     starts = [offset for offset, _ in plan.pieces]
 
@@ -329,11 +328,10 @@ def stage_pieces(
             joined = _join_pieces(file, reports)
         if joined is None:
             return None
-        writer, staged, identities = joined
+        writer, staged = joined
+        filled = {line for report in staged for line in report.filled}
         try:
-            filled = {line for report in staged for line in report.filled}
-            before = writer.count
-            summary = _finish(
+            return _finish(
                 manifest,
                 document,
                 writer,
@@ -344,7 +342,6 @@ def stage_pieces(
         except BaseException:
             writer.abort()
             raise
-        return summary, identities + read_identities(file, after=before)
     finally:
         _WORK = None
         for index in range(len(plan.pieces)):
@@ -363,12 +360,12 @@ def _piece_reports(workers: contextlib.ExitStack, count: int, jobs: int) -> Iter
 
 def _join_pieces(
     file: Path, reports: Iterator[_PieceReport]
-) -> tuple[StageWriter, list[_PieceReport], list[Identity]] | None:
+) -> tuple[StageWriter, list[_PieceReport]] | None:
     """Append each piece's notes to the document's staged file while later pieces are still
-    being staged, reading their identities on the way; None at the first piece that does not
-    match its outline (nothing is left behind then)."""
+    being staged; None at the first piece that does not match its outline (nothing is left
+    behind then)."""
     writer: StageWriter | None = None
-    joined, identities = [], []
+    joined = []
     try:
         for report in reports:
             if not report.matches or report.file is None:
@@ -376,7 +373,6 @@ def _join_pieces(
                     writer.abort()
                 return None
             writer = writer or StageWriter(file)
-            identities += read_identities(report.file, offset=writer.count)
             writer.append_file(report.file)
             report.file.unlink()
             joined.append(report)
@@ -384,7 +380,7 @@ def _join_pieces(
         if writer is not None:
             writer.abort()
         raise
-    return writer or StageWriter(file), joined, identities
+    return writer or StageWriter(file), joined
 
 
 def _piece_file(folder: Path, stem: str, index: int) -> Path:
