@@ -601,7 +601,7 @@ def targets(sizes: dict[int, dict[str, Any]], fixed: dict[str, Any] | None) -> l
             {
                 "target": f"{label} full build / (parse + floor), one core",
                 "value": one,
-                "shown": f"{_fmt(one)}x (CPU time: {_fmt(one_cpu)}x)",
+                "shown": f"{_fmt(one, 3)}x (CPU time: {_fmt(one_cpu, 3)}x)",
                 "limit": f"<= {FLOOR_ONE_CORE}x",
                 "verdict": _verdict(one, FLOOR_ONE_CORE),
             }
@@ -611,7 +611,7 @@ def targets(sizes: dict[int, dict[str, Any]], fixed: dict[str, Any] | None) -> l
             {
                 "target": f"{label} full build / (parse + floor), both cores",
                 "value": two,
-                "shown": f"{_fmt(two)}x"
+                "shown": f"{_fmt(two, 3)}x"
                 + ("" if sizes[n]["builder_parallel"] else " (the builder uses one core)"),
                 "limit": f"<= {FLOOR_TWO_CORES}x",
                 "verdict": _verdict(two, FLOOR_TWO_CORES),
