@@ -126,6 +126,8 @@ def read_summary(path: Path) -> Any | None:
         return pickle.loads(row[0]) if row else None
     except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         return None
+    except TypeError:  # a summary of another shape
+        return None
 
 
 def read_identities(path: Path) -> list[Identity]:
