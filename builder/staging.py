@@ -124,10 +124,15 @@ def read_summary(path: Path) -> Any | None:
         finally:
             connection.close()
         return pickle.loads(row[0]) if row else None
-    except (sqlite3.Error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return None
-    except TypeError:  # a summary of another shape
-        return None
+    except (
+        sqlite3.Error,
+        pickle.UnpicklingError,
+        EOFError,
+        AttributeError,
+        ImportError,
+        TypeError,
+    ):
+        return None  # never written whole, or by another version: it is staged again
 
 
 def read_identities(path: Path) -> list[Identity]:
