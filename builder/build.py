@@ -227,16 +227,13 @@ def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
         check_unique_keys([card for card, _ in rendered])
         from .anki import MODELS, guid_for
 
-        keyed = [
-            (
-                key_text(card.key),
-                content_digest(MODELS[card.note_type].model_id, fields, card.tags),
-                guid_for(manifest.deck_id, key_text(card.key)),
-            )
-            for card, fields in rendered
-        ]
+        keyed = []
+        for card, fields in rendered:
+            key = key_text(card.key)
+            digest = content_digest(MODELS[card.note_type].model_id, fields, card.tags)
+            keyed.append((key, digest, guid_for(manifest.deck_id, key)))
         old_lock = read_lock(manifest.lock_path)
-        stamps, lock, changes = _stamp(manifest, keyed, old_lock, rename_matching)
+        stamps, lock, changes = stamp_notes(keyed, old_lock, build_time(), rename_matching)
         notes = [
             Note(card, fields, f"{manifest.title}::{card.subdeck}", stamp)
             for (card, fields), stamp in zip(rendered, stamps, strict=True)
@@ -253,12 +250,6 @@ def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
         list(dict.fromkeys(warnings)),
         list(media_files),
     )
-
-
-def _stamp(
-    manifest: Manifest, keyed: list[tuple[str, str, str]], old_lock: Lock, rename_matching: bool
-) -> tuple[list[Stamp], Lock, LockChanges]:
-    return stamp_notes(keyed, old_lock, build_time(), rename_matching=rename_matching)
 
 
 def stage_deck(
@@ -426,7 +417,9 @@ def _identify(
         seqs.append(kept)
     del seen, seen_abbreviations
     notes = len(keyed)
-    stamps, lock, changes = _stamp(manifest, keyed, read_lock(manifest.lock_path), rename_matching)
+    old_lock = read_lock(manifest.lock_path)
+    stamps, lock, changes = stamp_notes(keyed, old_lock, build_time(), rename_matching)
+    del old_lock
     del keyed
     # Unchanged entries are the same objects, so the file changes exactly when an entry does.
     new_lock = lock if changes.any else None
