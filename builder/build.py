@@ -376,7 +376,7 @@ def build_deck(
                     "that folder and build again",
                     output,
                 ) from exc
-            _write_with_lock(manifest, staged, parts, output, report, jobs)
+            _write(manifest, staged, parts, output, report, jobs)
     if manifest.lock_path is not None:
         cache.prune()
         media_files = [path for _, summary in staged for path in summary.media_files]
@@ -466,7 +466,7 @@ def _duplicate_key(key: str, files: list[Path], second: tuple[Path, int]) -> Sou
     )
 
 
-def _write_with_lock(
+def _write(
     manifest: Manifest,
     staged: list[tuple[Path, StagedDocument]],
     parts: list[StagedPart],
@@ -474,19 +474,28 @@ def _write_with_lock(
     report: BuildReport,
     jobs: int,
 ) -> None:
-    """Write the package and the lock file, the lock in a thread while SQLite and zlib fill the
-    package (both let go of the interpreter lock); the lock is renamed into place only once the
-    package is."""
-    lock_path = manifest.lock_path
-    if lock_path is None or report.lock is None:
-        _write(manifest, staged, parts, output, report, jobs)
-        return
+    """Write the package, and the lock file when it changes: the lock in a thread while SQLite
+    and zlib fill the package (both let go of the interpreter lock), renamed into place only
+    once the package is."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from .anki import DeckTree, write_staged_package
+
+    tree = DeckTree(
+        title=manifest.title,
+        deck_id=manifest.deck_id,
+        description=deck_description(manifest, [summary.outline for _, summary in staged]),
+        subdecks=report.subdecks,
+    )
+    media = {name: data for _, summary in staged for name, data in summary.media.items()}
+    lock_path = manifest.lock_path
+    if lock_path is None or report.lock is None:
+        write_staged_package(tree, parts, output, media, report.zip_time, threads=jobs)
+        return
     with ThreadPoolExecutor(1) as thread:
         written = thread.submit(write_beside, lock_path, report.lock.lines())
         try:
-            _write(manifest, staged, parts, output, report, jobs)
+            write_staged_package(tree, parts, output, media, report.zip_time, threads=jobs)
         except BaseException:
             with contextlib.suppress(BaseException):
                 written.result().unlink(missing_ok=True)
@@ -499,23 +508,3 @@ def _write_with_lock(
             temporary.unlink(missing_ok=True)
     except OSError as exc:
         raise LockError(f"cannot write the lock file: {exc}", lock_path) from exc
-
-
-def _write(
-    manifest: Manifest,
-    staged: list[tuple[Path, StagedDocument]],
-    parts: list[StagedPart],
-    output: Path,
-    report: BuildReport,
-    jobs: int,
-) -> None:
-    from .anki import DeckTree, write_staged_package
-
-    tree = DeckTree(
-        title=manifest.title,
-        deck_id=manifest.deck_id,
-        description=deck_description(manifest, [summary.outline for _, summary in staged]),
-        subdecks=report.subdecks,
-    )
-    media = {name: data for _, summary in staged for name, data in summary.media.items()}
-    write_staged_package(tree, parts, output, media, report.zip_time, threads=jobs)
