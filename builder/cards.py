@@ -129,7 +129,8 @@ _set_path, _set_document, _set_section, _set_line = (
 for _class in (Source, Card):
     _init = _class.__init__.__code__
     _names = tuple(each.name for each in fields(_class))
-    assert _names == _init.co_varnames[1 : _init.co_argcount], f"{_class} __init__ is stale"
+    if _names != _init.co_varnames[1 : _init.co_argcount]:  # checked even under python -O
+        raise TypeError(f"{_class.__name__}.__init__ does not match its fields {_names}")
 
 
 @lru_cache(maxsize=1 << 16)
