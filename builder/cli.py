@@ -8,7 +8,6 @@ the commands so that `deckbuilder --help` stays instant.
 from __future__ import annotations
 
 import functools
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -144,6 +143,7 @@ def build(
     """
     from .build import build_deck
     from .errors import InputError
+    from .parallel import usable_cpus
 
     paths = _targets(targets)
     if output is not None and len(paths) != 1:
@@ -159,7 +159,7 @@ def build(
                 rename_matching=not no_rename_matching,
                 strict=strict,
                 force=force,
-                jobs=jobs or len(os.sched_getaffinity(0)),
+                jobs=jobs or usable_cpus(),
             )
             results.append((path, manifest, result))
     for path, manifest, result in results:

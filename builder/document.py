@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TypeAlias
 
 from .errors import SourceError
+from .parallel import worker_pool
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -180,10 +181,9 @@ def parse_document(path: str | Path, text: str | None = None, jobs: int = 1) -> 
     if text is None:
         text = read_source(path)
     pieces = split_pieces(text)
-    if jobs > 1 and len(pieces) > 1:
-        import multiprocessing
-
-        with multiprocessing.get_context("fork").Pool(min(jobs, len(pieces))) as pool:
+    pool = worker_pool(jobs, len(pieces))
+    if pool is not None:
+        with pool:
             parsed = pool.starmap(_parse_piece, [(path, offset, piece) for offset, piece in pieces])
     else:
         parsed = [_parse_piece(path, offset, piece) for offset, piece in pieces]

@@ -2,7 +2,7 @@
 
 A build renders each section's cards and appends their rows here at once, so memory holds one
 section's cards at a time however large the course; the package is then filled from these files
-by SQLite itself (`anki.write_package`). A staged file is also the document's cache entry: a
+by SQLite itself (`anki.write_staged_package`). A staged file is also the document's cache entry: a
 rebuild after editing one document of many reuses the others' files as they are.
 
 Rows keep everything the package and the lock need: the lock reads `key` and `digest`, the

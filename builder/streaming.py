@@ -43,9 +43,10 @@ from .extract import (
     section_card_groups,
 )
 from .lock import key_text
-from .manifest import Manifest, stable_id
+from .manifest import Manifest, Subdeck, stable_id
 from .media import embed_images
 from .outline import Heading, scan_headings
+from .parallel import worker_pool
 from .render import removed_markup, to_html
 from .routing import Route
 from .staging import NoteRow, StageWriter
@@ -285,7 +286,7 @@ class _PieceReport:
 class _PieceWork:
     manifest: Manifest
     plan: PiecePlan
-    routes: dict[int, tuple[Any, bool]]
+    routes: dict[int, tuple[Subdeck, bool]]
     """Section line -> (subdeck, in FAQ) for every routed section."""
     paths: dict[int, tuple[str, ...]]
     """Section line -> heading path, for every section of the outline."""
@@ -350,12 +351,10 @@ def stage_pieces(
 
 def _piece_reports(workers: contextlib.ExitStack, count: int, jobs: int) -> Iterator[_PieceReport]:
     """Each piece's report in order, as soon as it is staged (by a pool that `workers` closes)."""
-    if jobs <= 1:
+    pool = worker_pool(jobs, count)
+    if pool is None:
         return map(_stage_piece, range(count))
-    import multiprocessing
-
-    pool = workers.enter_context(multiprocessing.get_context("fork").Pool(jobs))
-    return pool.imap(_stage_piece, range(count))
+    return workers.enter_context(pool).imap(_stage_piece, range(count))
 
 
 def _join_pieces(

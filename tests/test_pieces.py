@@ -192,3 +192,46 @@ def test_any_document_from_pieces_is_the_same_package(
         monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
         whole, pieces = _build_both_ways(manifest, root, monkeypatch, chunk)
     assert pieces == whole
+
+
+def test_without_fork_the_pieces_are_staged_here_with_the_same_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows has no `fork`: --jobs then runs the pieces in the building process."""
+    import multiprocessing
+
+    import builder.build as build
+    from benchmarks.generate import write_deck
+    from builder import load_manifest
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    monkeypatch.setattr(document, "CHUNK_CHARS", 20_000)
+    manifest_path = write_deck(500, 3, tmp_path)
+    packages = []
+    real_context = multiprocessing.get_context
+    for methods in (["fork", "spawn"], ["spawn"]):
+
+        def context(method: str | None = None, methods: list[str] = methods) -> object:
+            if method not in methods:  # what Windows says to "fork"
+                raise ValueError(f"cannot find context for {method!r}")
+            return real_context(method)
+
+        monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda m=methods: m)
+        monkeypatch.setattr(multiprocessing, "get_context", context)
+        manifest_path.with_suffix(".lock").unlink(missing_ok=True)
+        result = build.build_deck(
+            load_manifest(manifest_path), output=tmp_path / methods[0] / "d.apkg", jobs=2
+        )
+        packages.append(result.output.read_bytes())
+    assert packages[0] == packages[1]
+
+
+def test_usable_cpus_without_affinity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows have no sched_getaffinity: the CPU count stands in."""
+    import os
+
+    from builder.parallel import usable_cpus
+
+    monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    assert usable_cpus() == 3
