@@ -24,7 +24,13 @@ from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_
 from .cards import Card, topic_phrase
 from .document import Document, parse_document, read_source
 from .errors import ExportError, LockError, SourceError
-from .extract import abbreviation_cards, check_unique_keys, first_abbreviations, section_cards
+from .extract import (
+    abbreviation_cards,
+    check_unique_keys,
+    duplicate_key,
+    first_abbreviations,
+    section_cards,
+)
 from .files import write_beside
 from .lock import (
     Lock,
@@ -409,7 +415,9 @@ def _identify(
                     continue  # defined in an earlier document: the first definition wins
                 seen_abbreviations.add(key)
             if key in seen:
-                raise _duplicate_key(key, [f for f, _ in staged], (file, seq))
+                raise duplicate_key(
+                    key, first_source([f for f, _ in staged], key), source_of(file, seq)
+                )
             seen.add(key)
             keyed.append((key, digest, guid))
             kept.append(seq)
@@ -452,18 +460,6 @@ def _identify(
         zip_time=max((stamp.mtime for stamp in stamps), default=0),
     )
     return report, parts
-
-
-def _duplicate_key(key: str, files: list[Path], second: tuple[Path, int]) -> SourceError:
-    """Two notes with one key would share a GUID: name both source lines."""
-    other_path, other_line = first_source(files, key)
-    path, line = source_of(*second)
-    return SourceError(
-        f"two notes have the same identity ({key}), the other at {other_path}:{other_line}; "
-        "reword one or pin it with {#id}",
-        path,
-        line,
-    )
 
 
 def _write(

@@ -153,10 +153,18 @@ def check_unique_keys(cards: list[Card]) -> None:
     for card in cards:
         other = seen.get(card.key)
         if other is not None:
-            raise SourceError(
-                f"two notes have the same identity ({' | '.join(card.key)}), the other at "
-                f"{other.source.path}:{other.source.line}; reword one or pin it with {{#id}}",
-                card.source.path,
-                card.source.line,
+            raise duplicate_key(
+                " | ".join(card.key),
+                (other.source.path, other.source.line),
+                (card.source.path, card.source.line),
             )
         seen[card.key] = card
+
+
+def duplicate_key(key: str, first: tuple[str, int], second: tuple[str, int]) -> SourceError:
+    """The error for a key made twice, raised at the second place, naming the first."""
+    return SourceError(
+        f"two notes have the same identity ({key}), the other at {first[0]}:{first[1]}; "
+        "reword one or pin it with {#id}",
+        *second,
+    )
