@@ -113,15 +113,23 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def _memory_mb(pid: int) -> float:
-    """Proportional set size (shared pages split between processes), else RSS."""
+def _status_mb(pid: int, file: str, field: str) -> float | None:
+    """A `Field:   N kB` line of /proc/<pid>/<file>, in MB (None when absent)."""
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as handle:
+        with open(f"/proc/{pid}/{file}") as handle:
             for line in handle:
-                if line.startswith("Pss:"):
+                if line.startswith(field):
                     return int(line.split()[1]) / 1024
     except OSError:
         pass
+    return None
+
+
+def _memory_mb(pid: int) -> float:
+    """Proportional set size (shared pages split between processes), else RSS."""
+    pss = _status_mb(pid, "smaps_rollup", "Pss:")
+    if pss is not None:
+        return pss
     try:
         with open(f"/proc/{pid}/statm") as handle:
             return int(handle.read().split()[1]) * PAGE / 2**20
@@ -132,14 +140,7 @@ def _memory_mb(pid: int) -> float:
 def _high_water_mb(pid: int) -> float:
     """VmHWM: the process's peak RSS since its exec (unlike wait4's maxrss, which also keeps the
     RSS of the parent it was forked from)."""
-    try:
-        with open(f"/proc/{pid}/status") as handle:
-            for line in handle:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+    return _status_mb(pid, "status", "VmHWM:") or 0.0
 
 
 class _Sampler(threading.Thread):
