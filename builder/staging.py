@@ -53,10 +53,14 @@ class StageWriter:
         self.temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         self.temporary.unlink(missing_ok=True)
         self.connection = sqlite3.connect(self.temporary, isolation_level=None)
-        self.connection.execute("PRAGMA journal_mode = OFF")
-        self.connection.execute("PRAGMA synchronous = OFF")
-        self.connection.executescript(SCHEMA)
-        self.connection.execute("BEGIN")
+        try:
+            self.connection.execute("PRAGMA journal_mode = OFF")
+            self.connection.execute("PRAGMA synchronous = OFF")
+            self.connection.executescript(SCHEMA)
+            self.connection.execute("BEGIN")
+        except BaseException:
+            self.abort()
+            raise
         self.count = 0
 
     def add(self, notes: Iterable[tuple[NoteRow, int]]) -> None:
@@ -77,7 +81,7 @@ class StageWriter:
         self.connection.executemany(INSERT_CARD, cards)
 
     def append_file(self, other: Path) -> None:
-        """Append another staged file's notes (a worker's slice), keeping their order."""
+        """Append another staged file's notes (a piece's, staged by a worker), in order."""
         self.connection.execute("COMMIT")
         self.connection.execute("ATTACH DATABASE ? AS other", (str(other),))
         try:
@@ -98,6 +102,8 @@ class StageWriter:
                 base + self.connection.execute("SELECT count(*) FROM other.note").fetchone()[0]
             )
         finally:
+            if self.connection.in_transaction:  # an insert failed: leave `other` detachable
+                self.connection.execute("ROLLBACK")
             self.connection.execute("DETACH DATABASE other")
             self.connection.execute("BEGIN")
 
