@@ -325,8 +325,12 @@ def stage_pieces(
     )
     try:
         with contextlib.ExitStack() as workers:
-            reports = _piece_reports(workers, len(plan.pieces), jobs)  # forks before files open
-            joined = _join_pieces(file, reports)
+            pool = worker_pool(jobs, len(plan.pieces))  # forks before files open
+            if pool is None:
+                joined = _stage_here(file, len(plan.pieces))
+            else:
+                reports = workers.enter_context(pool).imap(_stage_piece, range(len(plan.pieces)))
+                joined = _join_pieces(file, reports)
         if joined is None:
             return None
         writer, staged = joined
@@ -349,12 +353,22 @@ def stage_pieces(
             _piece_file(file.parent, f"{file.name}.{os.getpid()}", index).unlink(missing_ok=True)
 
 
-def _piece_reports(workers: contextlib.ExitStack, count: int, jobs: int) -> Iterator[_PieceReport]:
-    """Each piece's report in order, as soon as it is staged (by a pool that `workers` closes)."""
-    pool = worker_pool(jobs, count)
-    if pool is None:
-        return map(_stage_piece, range(count))
-    return workers.enter_context(pool).imap(_stage_piece, range(count))
+def _stage_here(file: Path, count: int) -> tuple[StageWriter, list[_PieceReport]] | None:
+    """Stage every piece in this process straight into the document's staged file: one piece's
+    tokens at a time, as with workers, without piece files to join. None as in _join_pieces."""
+    writer = StageWriter(file)
+    joined = []
+    try:
+        for index in range(count):
+            report = _stage_piece(index, writer)
+            if not report.matches:
+                writer.abort()
+                return None
+            joined.append(report)
+    except BaseException:
+        writer.abort()
+        raise
+    return writer, joined
 
 
 def _join_pieces(
@@ -386,8 +400,9 @@ def _piece_file(folder: Path, stem: str, index: int) -> Path:
     return folder / f".{stem}.piece{index}"
 
 
-def _stage_piece(index: int) -> _PieceReport:
-    """Parse one piece, check its headings, and stage its routed sections' notes."""
+def _stage_piece(index: int, into: StageWriter | None = None) -> _PieceReport:
+    """Parse one piece, check its headings, and stage its routed sections' notes: into a piece
+    file of its own (a worker's), or `into` the document's staged file (in this process)."""
     work = _WORK
     assert work is not None
     document = work.plan.document
@@ -407,14 +422,19 @@ def _stage_piece(index: int) -> _PieceReport:
         for section in root.walk()
         if section.line in work.routes
     ]
-    file = _piece_file(work.folder, work.stem, index)
-    writer = StageWriter(file)
+    file: Path | None = None
+    writer = into
+    if writer is None:
+        file = _piece_file(work.folder, work.stem, index)
+        writer = StageWriter(file)
     try:
         renderer = Renderer(work.manifest, document)
         _stage_sections(work.manifest, routes, renderer, writer)
-        writer.finish(None)
+        if into is None:
+            writer.finish(None)
     except BaseException:
-        writer.abort()
+        if into is None:
+            writer.abort()
         raise
     return _PieceReport(
         True,
