@@ -15,10 +15,10 @@ import html
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
@@ -45,7 +45,10 @@ from .lock import (
 from .manifest import Manifest, Subdeck, slugify, stable_id
 from .routing import Route, route
 from .staging import (
+    Identity,
+    count_cards,
     first_source,
+    read_abbreviations,
     read_decks,
     read_identities,
     read_summary,
@@ -403,26 +406,29 @@ def _identify(
 
     seen_abbreviations: set[str] = set()
     seen: set[str] = set()
-    keyed: list[tuple[str, str, str]] = []
-    seqs: list[list[int]] = []
+    keyed: list[Identity] = []
+    seqs: list[Sequence[int]] = []
     cards, decks = 0, set[str]()
     for file, _ in staged:
-        kept = []
         decks |= read_decks(file)
-        for seq, key, is_abbreviation, digest, guid, count in read_identities(file):
-            if is_abbreviation:
-                if key in seen_abbreviations:
-                    continue  # defined in an earlier document: the first definition wins
-                seen_abbreviations.add(key)
-            if key in seen:
-                raise duplicate_key(
-                    key, first_source([f for f, _ in staged], key), source_of(file, seq)
-                )
-            seen.add(key)
-            keyed.append((key, digest, guid))
-            kept.append(seq)
-            cards += count
+        identities = read_identities(file)
+        kept: Sequence[int] = range(1, len(identities) + 1)
+        # An abbreviation defined in an earlier document is left out: the first definition wins.
+        repeated = []
+        for seq, key in read_abbreviations(file):
+            if key in seen_abbreviations:
+                repeated.append(seq)
+            seen_abbreviations.add(key)
+        if repeated:
+            kept = sorted(set(kept) - set(repeated))
+            identities = [identities[seq - 1] for seq in kept]
+        keys = [key for key, _, _ in identities]
+        if not seen.isdisjoint(keys) or len(set(keys)) != len(keys):
+            _raise_duplicate_key([f for f, _ in staged], file, seen, keys, kept)
+        seen.update(keys)
+        keyed += identities
         seqs.append(kept)
+        cards += count_cards(file, repeated)
     del seen, seen_abbreviations
     notes = len(keyed)
     old_lock = read_lock(manifest.lock_path)
@@ -460,6 +466,18 @@ def _identify(
         zip_time=max((stamp.mtime for stamp in stamps), default=0),
     )
     return report, parts
+
+
+def _raise_duplicate_key(
+    files: list[Path], file: Path, earlier: set[str], keys: list[str], seqs: Iterable[int]
+) -> NoReturn:
+    """Name the first key of `file` made twice (here or in an earlier file), and both places."""
+    here: set[str] = set()
+    for key, seq in zip(keys, seqs, strict=True):
+        if key in earlier or key in here:
+            raise duplicate_key(key, first_source(files, key), source_of(file, seq))
+        here.add(key)
+    raise AssertionError("no key is made twice")  # pragma: no cover - the caller checked
 
 
 def _write(

@@ -175,13 +175,13 @@ def stamp_notes(
     for key, digest, guid in notes:
         entry = entries.get(key)
         if entry is None:
-            entry = LockEntry(key, guid, next_id, now, digest)
+            entries[key] = entry = LockEntry(key, guid, next_id, now, digest)
             next_id += ID_STEP
             added.append(key)
         elif entry.digest != digest or entry.removed:
             entry = entry._replace(mtime=max(now, entry.mtime + 1), digest=digest, removed=False)
+            entries[key] = entry
             changed.append(key)
-        entries[key] = entry
         stamps.append(Stamp(entry.guid, entry.note_id, entry.mtime))
     removed = []
     for key, entry in list(entries.items()):

@@ -40,9 +40,8 @@ NoteRow = tuple[str, str, int, str, str, str, str, str, str, str, str, int]
 field, card ords as '0,1,2', content digest, GUID for a new note, source path, source line)."""
 
 
-Identity = tuple[int, str, int, str, str, int]
-"""What the lock needs of a staged note: (seq, key, 1 for an abbreviation else 0, digest, GUID,
-number of cards)."""
+Identity = tuple[str, str, str]
+"""What the lock needs of a staged note: (key, content digest, GUID for a new note)."""
 
 
 class StageWriter:
@@ -142,25 +141,24 @@ def read_summary(path: Path) -> Any | None:
 
 
 def read_identities(path: Path) -> list[Identity]:
-    """Every staged note's identity, in document order."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return connection.execute(
-            "SELECT seq, key, rule = 'abbreviation', digest, guid, "
-            "CASE ords WHEN '' THEN 0 ELSE length(ords) - length(replace(ords, ',', '')) + 1 END "
-            "FROM note ORDER BY seq"
-        ).fetchall()
-    finally:
-        connection.close()
+    """Every staged note's identity, in document order (the note with seq N is item N-1)."""
+    return _all(path, "SELECT key, digest, guid FROM note ORDER BY seq")
+
+
+def read_abbreviations(path: Path) -> list[tuple[int, str]]:
+    """(seq, key) of the staged abbreviation notes, which a deck keeps once across documents."""
+    return _all(path, "SELECT seq, key FROM note WHERE rule = 'abbreviation' ORDER BY seq")
+
+
+def count_cards(path: Path, leaving_out: list[int] | None = None) -> int:
+    """How many cards the staged notes make, without those of the notes with these seqs."""
+    left_out = ",".join(map(str, leaving_out or []))
+    return int(_all(path, f"SELECT count(*) FROM card WHERE seq NOT IN ({left_out})")[0][0])
 
 
 def read_decks(path: Path) -> set[str]:
     """The full names of the decks a staged file's notes go to."""
-    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return {deck for (deck,) in connection.execute("SELECT DISTINCT deck FROM note")}
-    finally:
-        connection.close()
+    return {deck for (deck,) in _all(path, "SELECT DISTINCT deck FROM note")}
 
 
 def source_of(path: Path, seq: int) -> tuple[str, int]:
@@ -176,6 +174,14 @@ def first_source(paths: list[Path], key: str) -> tuple[str, int]:
         if row:
             return str(row[0]), int(row[1])
     return "?", 0
+
+
+def _all(path: Path, query: str) -> list[Any]:
+    connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return connection.execute(query).fetchall()
+    finally:
+        connection.close()
 
 
 def _one(path: Path, query: str, *parameters: object) -> Any:

@@ -3,6 +3,7 @@ and the package is the same as a build from scratch."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -107,3 +108,39 @@ def test_seed_deck_rebuild_is_skipped(project: Path) -> None:
     assert first.exit_code == 0, first.output
     second = CliRunner().invoke(cli, ["build", SEED_MANIFEST])
     assert "Breast Cancer Liver Metastasis: up to date -> dist/" in second.output
+
+
+def _add_terms(root: Path, text: str) -> None:
+    for name in ("one.md", "two.md"):
+        path = root / "source" / name
+        path.write_text(path.read_text() + f"\n## Terms\n\n{text}\n")
+
+
+def test_an_abbreviation_defined_in_two_documents_is_one_note_pair(two_docs: Path) -> None:
+    """The first document's definition is kept; the second's notes and cards are left out of
+    the package and of the counts, as they are from `deckbuilder cards`."""
+    import sqlite3
+    import zipfile
+
+    _add_terms(two_docs, "Chronic obstructive pulmonary disease (COPD) narrows the airways.")
+    assert "4 notes, 4 cards" in build()
+    with zipfile.ZipFile(two_docs / "dist" / "two.apkg") as package:
+        (two_docs / "collection.anki2").write_bytes(package.read("collection.anki2"))
+    collection = sqlite3.connect(two_docs / "collection.anki2")
+    fronts = [row[0] for row in collection.execute("SELECT sfld FROM notes ORDER BY id")]
+    about_copd = [front for front in fronts if "COPD" in front or "Chronic obstructive" in front]
+    assert len(fronts) == 4 and len(about_copd) == 2
+    assert collection.execute("SELECT count(*) FROM cards").fetchone() == (4,)
+    listing = CliRunner().invoke(cli, ["cards", "decks/two.toml", "--format", "json"])
+    assert len(json.loads(listing.output)) == 4
+
+
+def test_one_question_in_two_documents_is_an_error_naming_both(two_docs: Path) -> None:
+    (two_docs / "source" / "two.md").write_text(
+        "# Two\n\n## FAQ\n\n### What triggers asthma?\n\nCold air.\n"
+    )
+    result = CliRunner().invoke(cli, ["build", "decks/two.toml"])
+    assert result.exit_code == 2
+    assert "same identity" in result.output
+    assert "one.md:5" in result.output and "two.md:5" in result.output
+    assert not (two_docs / "dist" / "two.apkg").exists()
