@@ -220,12 +220,14 @@ def write_staged_package(
     media: dict[str, bytes] | None = None,
     zip_time: int = NOTE_TYPE_MTIME,
     threads: int = 1,
+    blocks: Path | None = None,
 ) -> None:
     """Write the .apkg through a temporary file and a rename: a failure leaves no partial file.
 
     genanki writes the collection, decks and note types. Notes are copied from the staged files
     by SQLite in one transaction (`INSERT ... SELECT`, no Python per note); each takes its id,
-    GUID and time from the lock, and its cards the ids right after its own."""
+    GUID and time from the lock, and its cards the ids right after its own. `blocks`: the
+    archive.BlockCache file that lets the zip reuse the last package's deflated blocks."""
     decks = {tree.title: genanki.Deck(tree.deck_id, tree.title, description=tree.description)}
     for name, deck_id in tree.subdecks.items():
         decks[name] = genanki.Deck(deck_id, name, description=tree.description)
@@ -249,7 +251,7 @@ def write_staged_package(
             _copy_notes(cursor, parts, deck_ids)
         finally:
             connection.close()
-        _zip(Path(temporary), Path(database), media or {}, zip_time, threads)
+        _zip(Path(temporary), Path(database), media or {}, zip_time, threads, blocks)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)
@@ -318,7 +320,12 @@ def _attached(cursor: sqlite3.Cursor, group: list[tuple[int, StagedPart]]) -> It
 
 
 def _zip(
-    target: Path, database: Path, media: dict[str, bytes], zip_time: int, threads: int = 1
+    target: Path,
+    database: Path,
+    media: dict[str, bytes],
+    zip_time: int,
+    threads: int = 1,
+    blocks: Path | None = None,
 ) -> None:
     """Zip entries in a fixed order with fixed dates: same inputs, same bytes."""
     from datetime import UTC, datetime
@@ -331,4 +338,4 @@ def _zip(
         ("media", json.dumps(index, sort_keys=True).encode()),
         *((str(number), media[name]) for number, name in enumerate(names)),
     ]
-    write_zip(target, entries, stamp, threads)
+    write_zip(target, entries, stamp, threads, blocks)

@@ -385,7 +385,8 @@ def build_deck(
                     "that folder and build again",
                     output,
                 ) from exc
-            _write(manifest, staged, parts, output, report, jobs)
+            blocks = cache.package_blocks() if manifest.lock_path is not None else None
+            _write(manifest, staged, parts, output, report, jobs, blocks)
     if manifest.lock_path is not None:
         cache.prune()
         media_files = [path for _, summary in staged for path in summary.media_files]
@@ -487,6 +488,7 @@ def _write(
     output: Path,
     report: BuildReport,
     jobs: int,
+    blocks: Path | None = None,
 ) -> None:
     """Write the package, and the lock file when it changes: the lock in a thread while SQLite
     and zlib fill the package (both let go of the interpreter lock), renamed into place only
@@ -504,12 +506,12 @@ def _write(
     media = {name: data for _, summary in staged for name, data in summary.media.items()}
     lock_path = manifest.lock_path
     if lock_path is None or report.lock is None:
-        write_staged_package(tree, parts, output, media, report.zip_time, threads=jobs)
+        write_staged_package(tree, parts, output, media, report.zip_time, jobs, blocks)
         return
     with ThreadPoolExecutor(1) as thread:
         written = thread.submit(write_beside, lock_path, report.lock.lines())
         try:
-            write_staged_package(tree, parts, output, media, report.zip_time, threads=jobs)
+            write_staged_package(tree, parts, output, media, report.zip_time, jobs, blocks)
         except BaseException:
             with contextlib.suppress(BaseException):
                 written.result().unlink(missing_ok=True)

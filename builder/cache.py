@@ -103,6 +103,13 @@ class DocumentCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         return path
 
+    def package_blocks(self) -> Path:
+        """Where the last package's deflated blocks are kept (archive.BlockCache)."""
+        path = self.folder / "package-blocks.bin"
+        self.used.add(path)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return path
+
     def prune(self) -> None:
         if self.folder.is_dir():
             for path in self.folder.iterdir():

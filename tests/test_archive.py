@@ -61,3 +61,62 @@ def test_same_bytes_for_any_number_of_threads(
         with zipfile.ZipFile(target) as package:
             assert package.read("data") == data
     assert outputs[0] == outputs[1] == outputs[2]
+
+
+def _zip_with_cache(folder: Path, name: str, data: bytes, cache: Path) -> tuple[bytes, int]:
+    """The zip's bytes and how many blocks came from the cache."""
+    reused = []
+    real_commit = archive.BlockCache.commit
+
+    def commit(self: archive.BlockCache) -> None:
+        reused.append(self.reused)
+        real_commit(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(archive.BlockCache, "commit", commit)
+        archive.write_zip(folder / name, [("collection.anki2", data)], DATE, 2, cache)
+    return (folder / name).read_bytes(), reused[0]
+
+
+def test_a_rebuild_deflates_only_the_blocks_that_changed(tmp_path: Path) -> None:
+    """A note edited in place changes a page of the collection: one block is deflated again,
+    the others come from the cache, and the zip is the one written without a cache."""
+    cache = tmp_path / "blocks.bin"
+    first = bytearray(_text(640 << 10))  # ten 64 KB blocks
+    _, reused = _zip_with_cache(tmp_path, "first.zip", bytes(first), cache)
+    assert reused == 0
+    edited = bytearray(first)
+    edited[270_000:270_010] = b"0123456789"  # the fifth block, before its last 32 KB
+    zipped, reused = _zip_with_cache(tmp_path, "edited.zip", bytes(edited), cache)
+    assert reused == 9
+    edited[320_000:320_010] = b"0123456789"  # its last 32 KB: the sixth block's dictionary
+    zipped, reused = _zip_with_cache(tmp_path, "edited.zip", bytes(edited), cache)
+    assert reused == 8
+    archive.write_zip(tmp_path / "clean.zip", [("collection.anki2", bytes(edited))], DATE)
+    assert zipped == (tmp_path / "clean.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "edited.zip") as package:
+        assert package.read("collection.anki2") == bytes(edited)
+
+
+def test_a_damaged_cache_costs_time_not_a_wrong_zip(tmp_path: Path) -> None:
+    cache = tmp_path / "blocks.bin"
+    data = _text(640 << 10)
+    _zip_with_cache(tmp_path, "first.zip", data, cache)
+    damaged = bytearray(cache.read_bytes())
+    damaged[100] ^= 0xFF  # inside the first record's deflated bytes
+    cache.write_bytes(bytes(damaged[:-50]))  # and the last record cut short
+    zipped, reused = _zip_with_cache(tmp_path, "again.zip", data, cache)
+    assert reused == 8
+    assert zipped == (tmp_path / "first.zip").read_bytes()
+    cache.write_bytes(b"not a cache")
+    assert _zip_with_cache(tmp_path, "third.zip", data, cache) == (zipped, 0)
+
+
+def test_a_failed_zip_keeps_the_last_cache(tmp_path: Path) -> None:
+    cache = tmp_path / "blocks.bin"
+    _zip_with_cache(tmp_path, "first.zip", _text(200_000), cache)
+    kept = cache.read_bytes()
+    with pytest.raises(FileNotFoundError):
+        archive.write_zip(tmp_path / "first.zip", [("x", tmp_path / "missing")], DATE, 1, cache)
+    assert cache.read_bytes() == kept
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".")] == []
