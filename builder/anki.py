@@ -181,15 +181,6 @@ def note_row(
     )  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
-class StagedPart:
-    """A staged file and the notes the package takes from it, each with its identity."""
-
-    path: Path
-    stamps: list[tuple[int, Stamp]]
-    """(row seq, stamp) in package order."""
-
-
 def write_package(
     tree: DeckTree,
     notes: list[PackagedNote],
@@ -198,6 +189,8 @@ def write_package(
     zip_time: int = NOTE_TYPE_MTIME,
 ) -> None:
     """A package from notes held in memory (small decks, tests): staged, then written."""
+    from .identities import StampFile
+
     with tempfile.TemporaryDirectory() as folder:
         staged = Path(folder) / "notes.sqlite"
         writer = StageWriter(staged)
@@ -209,13 +202,16 @@ def write_package(
             for n in notes
         )
         writer.finish(None)
-        stamps = [(seq, note.stamp) for seq, note in enumerate(notes, 1)]
-        write_staged_package(tree, [StagedPart(staged, stamps)], output, media, zip_time)
+        stamps = StampFile(Path(folder))
+        stamps.add(0, range(1, len(notes) + 1), [note.stamp for note in notes])
+        stamps.finish({})
+        write_staged_package(tree, [staged], stamps.temporary, output, media, zip_time)
 
 
 def write_staged_package(
     tree: DeckTree,
-    parts: list[StagedPart],
+    files: list[Path],
+    stamps: Path,
     output: Path,
     media: dict[str, bytes] | None = None,
     zip_time: int = NOTE_TYPE_MTIME,
@@ -225,15 +221,14 @@ def write_staged_package(
     """Write the .apkg through a temporary file and a rename: a failure leaves no partial file.
 
     genanki writes the collection, decks and note types. Notes are copied from the staged files
-    by SQLite in one transaction (`INSERT ... SELECT`, no Python per note); each takes its id,
-    GUID and time from the lock, and its cards the ids right after its own. `blocks`: the
+    by SQLite (`INSERT ... SELECT`, no Python per note); each takes its id, GUID and time from
+    the stamps file (identities.py), and its cards the ids right after its own. `blocks`: the
     archive.BlockCache file that lets the zip reuse the last package's deflated blocks."""
     decks = {tree.title: genanki.Deck(tree.deck_id, tree.title, description=tree.description)}
     for name, deck_id in tree.subdecks.items():
         decks[name] = genanki.Deck(deck_id, name, description=tree.description)
     for model in MODELS.values():
         decks[tree.title].add_model(model)
-    deck_ids = {name: deck.deck_id for name, deck in decks.items()}
     package = genanki.Package(list(decks.values()))
     output.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
@@ -248,7 +243,7 @@ def write_staged_package(
             connection.execute("PRAGMA synchronous = OFF")
             cursor = connection.cursor()
             package.write_to_db(cursor, NOTE_TYPE_MTIME, itertools.count(1))  # schema, decks
-            _copy_notes(cursor, parts, deck_ids)
+            _copy_notes(cursor, files, stamps)
         finally:
             connection.close()
         _zip(Path(temporary), Path(database), media or {}, zip_time, threads, blocks)
@@ -265,49 +260,43 @@ def write_staged_package(
 
 
 ATTACH_AT_ONCE = 8
-"""Staged files attached together (SQLite allows 10 attached databases by default)."""
+"""Staged files attached together (SQLite allows 10 attached databases by default; the stamps
+file is one more)."""
 
 
-def _copy_notes(cursor: sqlite3.Cursor, parts: list[StagedPart], deck_ids: dict[str, int]) -> None:
+def _copy_notes(cursor: sqlite3.Cursor, files: list[Path], stamps: Path) -> None:
     """All notes, then all cards, in package order (the order fixes the package's bytes); one
     transaction per group of staged files."""
-    cursor.execute("BEGIN")
-    cursor.execute("CREATE TEMP TABLE stamp (part INTEGER, seq INTEGER, id, guid, mod)")
-    cursor.executemany(
-        "INSERT INTO stamp VALUES (?, ?, ?, ?, ?)",
-        (
-            (number, seq, stamp.note_id, stamp.guid, stamp.mtime)
-            for number, part in enumerate(parts)
-            for seq, stamp in part.stamps
-        ),
-    )
-    cursor.execute("COMMIT")
     groups = [
-        list(enumerate(parts))[start : start + ATTACH_AT_ONCE]
-        for start in range(0, len(parts), ATTACH_AT_ONCE)
+        list(enumerate(files))[start : start + ATTACH_AT_ONCE]
+        for start in range(0, len(files), ATTACH_AT_ONCE)
     ]
     copies = (
         "INSERT INTO notes SELECT s.id, s.guid, n.mid, s.mod, -1, n.tags, n.flds, n.sfld, 0, 0, '' "
-        "FROM stamp s JOIN {staged}.note n ON n.seq = s.seq WHERE s.part = ? ORDER BY s.rowid",
+        "FROM stamps.stamp s JOIN {staged}.note n ON n.seq = s.seq WHERE s.part = ? "
+        "ORDER BY s.rowid",
         "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
-        "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM stamp s JOIN {staged}.card c ON c.seq = s.seq "
-        "WHERE s.part = ? ORDER BY s.rowid, c.offset",
+        "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM stamps.stamp s "
+        "JOIN {staged}.card c ON c.seq = s.seq WHERE s.part = ? ORDER BY s.rowid, c.offset",
     )
-    for copy in copies:
-        for group in groups:
-            with _attached(cursor, group):
-                for number, _ in group:
-                    cursor.execute(copy.format(staged=f"staged{number}"), (number,))
-    cursor.execute("DROP TABLE stamp")
+    cursor.execute("ATTACH DATABASE ? AS stamps", (str(stamps),))
+    try:
+        for copy in copies:
+            for group in groups:
+                with _attached(cursor, group):
+                    for number, _ in group:
+                        cursor.execute(copy.format(staged=f"staged{number}"), (number,))
+    finally:
+        cursor.execute("DETACH DATABASE stamps")
 
 
 @contextmanager
-def _attached(cursor: sqlite3.Cursor, group: list[tuple[int, StagedPart]]) -> Iterator[None]:
+def _attached(cursor: sqlite3.Cursor, group: list[tuple[int, Path]]) -> Iterator[None]:
     """Attach a group of staged files as staged<N> and run one transaction over them."""
     attached = []
     try:
-        for number, part in group:
-            cursor.execute(f"ATTACH DATABASE ? AS staged{number}", (str(part.path),))
+        for number, path in group:
+            cursor.execute(f"ATTACH DATABASE ? AS staged{number}", (str(path),))
             attached.append(number)
         cursor.execute("BEGIN")
         yield

@@ -15,10 +15,10 @@ import html
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING
 
 from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
@@ -27,11 +27,11 @@ from .errors import ExportError, LockError, SourceError
 from .extract import (
     abbreviation_cards,
     check_unique_keys,
-    duplicate_key,
     first_abbreviations,
     section_cards,
 )
 from .files import write_beside
+from .identities import Identified, identify, lock_digest
 from .lock import (
     Lock,
     LockChanges,
@@ -45,14 +45,7 @@ from .lock import (
 from .manifest import Manifest, Subdeck, slugify, stable_id
 from .routing import Route, route
 from .staging import (
-    Identity,
-    count_cards,
-    first_source,
-    read_abbreviations,
-    read_decks,
-    read_identities,
     read_summary,
-    source_of,
 )
 from .streaming import (
     PiecePlan,
@@ -66,7 +59,7 @@ from .streaming import (
 )
 
 if TYPE_CHECKING:
-    from .anki import StagedPart
+    pass
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,8 +123,8 @@ class BuildReport:
     warnings: list[str]
     """`path:line: message` lines worth a teacher's look; they do not stop the build."""
     changes: LockChanges
-    lock: Lock | None
-    """The lock's new entries, when they change."""
+    lock_changed: bool
+    """Whether the build rewrote the lock file."""
     zip_time: int
     """The newest note time: the package's file dates, so the same inputs give the same bytes."""
 
@@ -355,7 +348,8 @@ def build_deck(
 
     Skipped when the package is there and nothing it depends on changed (unless `force`).
     Notes are staged on disk document by document (`stage_deck`), so memory does not grow with
-    the deck; unchanged documents' staged files are kept beside the package and reused.
+    the deck; unchanged documents' staged files, and their notes' identities, are kept beside
+    the package and reused.
     """
     output = output or default_output(manifest)
     inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
@@ -378,113 +372,66 @@ def build_deck(
         with _no_cyclic_gc():
             try:
                 staged = stage_deck(manifest, cache, jobs)
-                report, parts = _identify(manifest, staged, rename_matching, strict, frozen)
+                files = [file for file, _ in staged]
+                identified, stamps = identify(
+                    files, cache.folder, manifest.lock_path, rename_matching
+                )
             except (OSError, sqlite3.Error) as exc:
                 raise ExportError(
                     f"cannot stage notes in {cache.folder}: {exc}; check the disk, or delete "
                     "that folder and build again",
                     output,
                 ) from exc
+            cleanup.callback(stamps.discard)
+            report = _report(manifest, staged, identified, strict, frozen)
             blocks = cache.package_blocks() if manifest.lock_path is not None else None
-            _write(manifest, staged, parts, output, report, jobs, blocks)
+            _write(manifest, staged, identified, output, report, jobs, blocks)
+            stamps.keep(lock_digest(manifest.lock_path))
     if manifest.lock_path is not None:
+        cache.keep(stamps.path)
         cache.prune()
         media_files = [path for _, summary in staged for path in summary.media_files]
         record_build(output, inputs, options, list(dict.fromkeys(media_files)))
-    return BuildResult(manifest, output, report, report.lock is not None)
+    return BuildResult(manifest, output, report, report.lock_changed)
 
 
-def _identify(
+def _report(
     manifest: Manifest,
     staged: list[tuple[Path, StagedDocument]],
-    rename_matching: bool,
+    identified: Identified,
     strict: bool,
     frozen: bool,
-) -> tuple[BuildReport, list[StagedPart]]:
-    """Which staged notes the package takes (an abbreviation once per deck, every key once),
-    and each one's identity from the lock."""
-    from .anki import StagedPart
-
-    seen_abbreviations: set[str] = set()
-    seen: set[str] = set()
-    keyed: list[Identity] = []
-    seqs: list[Sequence[int]] = []
-    cards, decks = 0, set[str]()
-    for file, _ in staged:
-        decks |= read_decks(file)
-        identities = read_identities(file)
-        kept: Sequence[int] = range(1, len(identities) + 1)
-        # An abbreviation defined in an earlier document is left out: the first definition wins.
-        repeated = []
-        for seq, key in read_abbreviations(file):
-            if key in seen_abbreviations:
-                repeated.append(seq)
-            seen_abbreviations.add(key)
-        if repeated:
-            kept = sorted(set(kept) - set(repeated))
-            identities = [identities[seq - 1] for seq in kept]
-        keys = [key for key, _, _ in identities]
-        if not seen.isdisjoint(keys) or len(set(keys)) != len(keys):
-            _raise_duplicate_key([f for f, _ in staged], file, seen, keys, kept)
-        seen.update(keys)
-        keyed += identities
-        seqs.append(kept)
-        cards += count_cards(file, repeated)
-    del seen, seen_abbreviations
-    notes = len(keyed)
-    old_lock = read_lock(manifest.lock_path)
-    stamps, lock, changes = stamp_notes(keyed, old_lock, build_time(), rename_matching)
-    del old_lock
-    del keyed
-    # Unchanged entries are the same objects, so the file changes exactly when an entry does.
-    new_lock = lock if changes.any else None
-    del lock
+) -> BuildReport:
+    """What the build tells the teacher; --strict and --frozen refuse here, before any writing."""
     warnings = [w for _, summary in staged for w in summary.empty_warnings]
     warnings += [w for _, summary in staged for w in summary.warnings]
-    if not notes:
+    if not identified.notes:
         where = manifest.path or manifest.sources[0]
         if strict:
             raise SourceError("the deck has no cards (--strict); check its sections", where)
         warnings.append(f"{where}: warning: the deck has no cards")
-    if frozen and new_lock is not None:
+    changes = identified.changes
+    if frozen and identified.lock_lines is not None:
         raise LockError(
             f"the lock file would change ({changes.summary()}); run `deckbuilder build` "
             "without --frozen and commit the lock",
             manifest.lock_path or manifest.path,
         )
-    parts, position = [], 0
-    for (file, _), kept in zip(staged, seqs, strict=True):
-        own = stamps[position : position + len(kept)]
-        parts.append(StagedPart(file, list(zip(kept, own, strict=True))))
-        position += len(kept)
-    report = BuildReport(
-        notes=notes,
-        cards=cards,
-        subdecks=used_subdecks(manifest, decks),
+    return BuildReport(
+        notes=identified.notes,
+        cards=identified.cards,
+        subdecks=used_subdecks(manifest, identified.decks),
         warnings=list(dict.fromkeys(warnings)),
         changes=changes,
-        lock=new_lock,
-        zip_time=max((stamp.mtime for stamp in stamps), default=0),
+        lock_changed=identified.lock_lines is not None,
+        zip_time=identified.zip_time,
     )
-    return report, parts
-
-
-def _raise_duplicate_key(
-    files: list[Path], file: Path, earlier: set[str], keys: list[str], seqs: Iterable[int]
-) -> NoReturn:
-    """Name the first key of `file` made twice (here or in an earlier file), and both places."""
-    here: set[str] = set()
-    for key, seq in zip(keys, seqs, strict=True):
-        if key in earlier or key in here:
-            raise duplicate_key(key, first_source(files, key), source_of(file, seq))
-        here.add(key)
-    raise AssertionError("no key is made twice")  # pragma: no cover - the caller checked
 
 
 def _write(
     manifest: Manifest,
     staged: list[tuple[Path, StagedDocument]],
-    parts: list[StagedPart],
+    identified: Identified,
     output: Path,
     report: BuildReport,
     jobs: int,
@@ -504,14 +451,21 @@ def _write(
         subdecks=report.subdecks,
     )
     media = {name: data for _, summary in staged for name, data in summary.media.items()}
+    files = [file for file, _ in staged]
+
+    def package() -> None:
+        write_staged_package(
+            tree, files, identified.stamps, output, media, report.zip_time, jobs, blocks
+        )
+
     lock_path = manifest.lock_path
-    if lock_path is None or report.lock is None:
-        write_staged_package(tree, parts, output, media, report.zip_time, jobs, blocks)
+    if lock_path is None or identified.lock_lines is None:
+        package()
         return
     with ThreadPoolExecutor(1) as thread:
-        written = thread.submit(write_beside, lock_path, report.lock.lines())
+        written = thread.submit(write_beside, lock_path, identified.lock_lines)
         try:
-            write_staged_package(tree, parts, output, media, report.zip_time, jobs, blocks)
+            package()
         except BaseException:
             with contextlib.suppress(BaseException):
                 written.result().unlink(missing_ok=True)

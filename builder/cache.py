@@ -105,9 +105,12 @@ class DocumentCache:
 
     def package_blocks(self) -> Path:
         """Where the last package's deflated blocks are kept (archive.BlockCache)."""
-        path = self.folder / "package-blocks.bin"
-        self.used.add(path)
         self.folder.mkdir(parents=True, exist_ok=True)
+        return self.keep(self.folder / "package-blocks.bin")
+
+    def keep(self, path: Path) -> Path:
+        """Mark a file of the folder as used, so that `prune` keeps it."""
+        self.used.add(path)
         return path
 
     def prune(self) -> None:

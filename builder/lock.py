@@ -11,10 +11,12 @@ reviews well in a diff, much like a package manager's lock file:
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -85,11 +87,70 @@ class Lock:
         """The lock file's lines (with their newlines): the header, then one per note by key."""
         yield HEADER
         for entry in sorted(self.entries.values(), key=lambda e: e.key):
-            status = "removed" if entry.removed else "active"
-            yield (
-                f"{entry.key}\t{entry.guid}\t{entry.note_id}\t{entry.mtime}\t{entry.digest}\t"
-                f"{status}\n"
+            yield entry_line(entry) + "\n"
+
+
+def entry_line(entry: LockEntry) -> str:
+    status = "removed" if entry.removed else "active"
+    return f"{entry.key}\t{entry.guid}\t{entry.note_id}\t{entry.mtime}\t{entry.digest}\t{status}"
+
+
+class LockFile:
+    """A lock file as a build writes it (the header, then lines sorted by key), read only where
+    asked: the entries of a few keys are found by bisection, and `patched` gives the file with
+    those entries changed, without parsing the other lines. `read` returns None for any text that
+    is not in that form (hand-edited, or with CRLF line ends): read_lock handles those."""
+
+    def __init__(self, lines: list[str], keys: list[str]):
+        self.lines = lines
+        self.keys = keys
+
+    @classmethod
+    def read(cls, text: str) -> LockFile | None:
+        body = text[len(HEADER) :]
+        if not text.startswith(HEADER) or "\r" in text or "\n#" in "\n" + body:
+            return None  # another header, CRLF line ends, or comments between the lines
+        if body and not body.endswith("\n"):
+            return None
+        lines = body[:-1].split("\n") if body else []
+        try:
+            keys = [line[: line.index("\t")] for line in lines]
+        except ValueError:
+            return None  # a blank line
+        if any(a >= b for a, b in itertools.pairwise(keys)):
+            return None  # not sorted, or a key twice
+        return cls(lines, keys)
+
+    def entry(self, key: str) -> LockEntry | None:
+        index = bisect.bisect_left(self.keys, key)
+        if index == len(self.keys) or self.keys[index] != key:
+            return None
+        return _entry(self.lines[index])
+
+    def patched(self, keys: Iterable[str], entries: Iterable[LockEntry]) -> Iterator[str]:
+        """The file's lines (with their newlines) without the lines of `keys`, with `entries`."""
+        dropped = set()
+        for key in keys:
+            index = bisect.bisect_left(self.keys, key)
+            if index < len(self.keys) and self.keys[index] == key:
+                dropped.add(index)
+        added = sorted(
+            (bisect.bisect_left(self.keys, e.key), e.key, entry_line(e)) for e in entries
+        )
+        yield HEADER
+        start = 0
+        for position, _, line in [*added, (len(self.lines), "", "")]:
+            yield from (
+                self.lines[index] + "\n" for index in range(start, position) if index not in dropped
             )
+            if line:
+                yield line + "\n"
+            start = position
+
+
+def _entry(line: str) -> LockEntry:
+    key, guid, note_id, mtime, digest, status = line.split("\t")
+    return LockEntry(key, guid, int(note_id), int(mtime), digest, status == "removed")
 
 
 class Stamp(NamedTuple):
@@ -151,9 +212,12 @@ def stamp_notes(
     lock: Lock,
     now: int,
     rename_matching: bool = True,
+    next_id: int = 0,
 ) -> tuple[list[Stamp], Lock, LockChanges]:
     """Give each (key, digest, guid) its GUID, note id and mtime; return the updated lock and
-    changes. The GUID given is used only for a key the lock does not know yet.
+    changes. The GUID given is used only for a key the lock does not know yet. New notes get
+    ids above every id in the lock, and at least `next_id` (the highest of a whole lock when
+    `lock` holds only some of its entries).
 
     Unchanged notes keep their recorded time; changed and new notes get `now`, but always later than
     the time recorded before, so Anki sees them as newer even when SOURCE_DATE_EPOCH is older.
@@ -169,7 +233,7 @@ def stamp_notes(
         for rename in renames:
             old = entries.pop(rename.old_key)
             entries[rename.new_key] = old._replace(key=rename.new_key, digest="")
-    next_id = max([now * 1000, *(e.note_id + ID_STEP for e in entries.values())])
+    next_id = max([now * 1000, next_id, *(e.note_id + ID_STEP for e in entries.values())])
     stamps: list[Stamp] = []
     added, changed = [], []
     for key, digest, guid in notes:
