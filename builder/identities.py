@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import NamedTuple, NoReturn
 
 from .extract import duplicate_key
 from .lock import (
@@ -72,6 +72,15 @@ class Identified:
     lock_lines: Iterable[str] | None
     """The new lock file's lines when it changes."""
     zip_time: int
+
+
+class _Stamped(NamedTuple):
+    changes: LockChanges
+    lock_lines: Iterable[str] | None
+    max_id: int
+    """The highest note id in the lock."""
+    canonical: bool
+    """Whether the lock left after the build is in the form a build writes (LockFile)."""
 
 
 class StampFile:
@@ -129,11 +138,13 @@ class StampFile:
         self.connection.close()
 
     def keep(self, lock_digest: str | None) -> None:
-        """Put the file in place; with the digest of the lock the build left (None: none)."""
+        """Put the file in place, with the digest of the lock the build left: the next build
+        trusts it when it finds that lock, and if it is in the form a build writes."""
         connection = sqlite3.connect(self.temporary, isolation_level=None)
         try:
             (data,) = connection.execute("SELECT data FROM meta").fetchone()
-            record = {**json.loads(data), "lock": lock_digest}
+            record = json.loads(data)
+            record["lock"] = lock_digest if record.pop("canonical", False) else None
             connection.execute("UPDATE meta SET data = ?", (json.dumps(record),))
         finally:
             connection.close()
@@ -206,16 +217,25 @@ def identify(
                 store = StampFile(folder)
         if found is None:
             found = _stamp_all(files, dropped, lock_path, store, rename_matching)
-        changes, lines, max_id = found
         notes, newest = store.totals()
-        store.finish({"version": _VERSION, "files": [f.name for f in files], "dropped": dropped,
-                      "max_id": max_id})  # fmt: skip
+        store.finish(
+            {
+                "version": _VERSION,
+                "files": [file.name for file in files],
+                "dropped": dropped,
+                "max_id": found.max_id,
+                "canonical": found.canonical,
+            }
+        )
     except BaseException:
         store.discard()
         raise
     decks = set().union(*(read_decks(file) for file in files))
     cards = sum(count_cards(file, left_out) for file, left_out in zip(files, dropped, strict=True))
-    return Identified(store.temporary, notes, cards, decks, changes, lines, newest), store
+    return (
+        Identified(store.temporary, notes, cards, decks, found.changes, found.lock_lines, newest),
+        store,
+    )
 
 
 def _repeated_abbreviations(files: list[Path]) -> list[list[int]]:
@@ -247,7 +267,7 @@ def _stamp_all(
     lock_path: Path | None,
     store: StampFile,
     rename_matching: bool,
-) -> tuple[LockChanges, Iterable[str] | None, int]:
+) -> _Stamped:
     """Every note against the whole lock."""
     seen: set[str] = set()
     keyed: list[Identity] = []
@@ -261,6 +281,7 @@ def _stamp_all(
         keyed += identities
         parts.append(seqs)
     del seen
+    text = lock_path.read_text(encoding="utf-8") if lock_path and lock_path.is_file() else ""
     old = read_lock(lock_path)
     stamps, lock, changes = stamp_notes(keyed, old, build_time(), rename_matching)
     del keyed, old
@@ -269,7 +290,10 @@ def _stamp_all(
         store.add(part, seqs, stamps[position : position + len(seqs)])
         position += len(seqs)
     max_id = max((entry.note_id for entry in lock.entries.values()), default=0)
-    return changes, lock.lines() if changes.any else None, max_id
+    if changes.any:
+        return _Stamped(changes, lock.lines(), max_id, canonical=True)
+    # The lock stays as it is: the next build may patch it only if it is as a build writes it.
+    return _Stamped(changes, None, max_id, canonical="".join(lock.lines()) == text)
 
 
 def _stamp_changed(
@@ -278,7 +302,7 @@ def _stamp_changed(
     previous: _Previous,
     store: StampFile,
     rename_matching: bool,
-) -> tuple[LockChanges, Iterable[str] | None, int] | None:
+) -> _Stamped | None:
     """The changed files' notes against their keys' lock entries; the others keep their
     identities. None when that cannot be vouched for."""
     before = {name: part for part, name in enumerate(previous.files)}
@@ -327,7 +351,7 @@ def _stamp_changed(
                 store.copy(part, old)
     max_id = max([previous.max_id, *(entry.note_id for entry in lock.entries.values())])
     lines = previous.lock.patched(entries, lock.entries.values()) if changes.any else None
-    return changes, lines, max_id
+    return _Stamped(changes, lines, max_id, canonical=True)
 
 
 def _raise_duplicate_key(

@@ -136,17 +136,26 @@ def test_an_edit_stamps_only_its_document(root: Path, monkeypatch: pytest.Monkey
     assert isinstance(rebuilt, tuple) and LockFile.read(rebuilt[1].decode()) is not None
 
 
-def test_a_lock_in_another_form_makes_the_build_stamp_everything(
-    root: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _crlf(text: bytes) -> bytes:
+    return text.replace(b"\n", b"\r\n")  # a Windows checkout
+
+
+def _zero_padded(text: bytes) -> bytes:
+    return text.replace(b"\t18", b"\t018", 1)  # a hand edit read_lock accepts
+
+
+@pytest.mark.parametrize("edit", [_crlf, _zero_padded])
+def test_a_lock_in_another_form_is_rewritten_whole(root: Path, edit: object) -> None:
+    """Only a lock in the form a build writes is patched line by line; any other (even one
+    that a rebuild without changes leaves as it is) is read and written whole."""
     _write(root, ((((0, 0),), ()), (((2, 1),), ()), ((), ())))
     _build(root, root / "dist" / "asthma.apkg")
     lock = root / "decks" / "asthma.lock"
-    crlf = lock.read_bytes().replace(b"\n", b"\r\n")  # a Windows checkout
-    lock.write_bytes(crlf)
-    monkeypatch.setattr(identities, "_stamp_changed", None)  # must not be called
+    lock.write_bytes(edit(lock.read_bytes()))  # type: ignore[operator]
+    _build(root, root / "dist" / "asthma.apkg")  # nothing changed: the lock stays as it is
+    by_hand = lock.read_bytes()
     _write(root, ((((0, 1),), ()), (((2, 1),), ()), ((), ())))
     rebuilt = _build(root, root / "dist" / "asthma.apkg")
-    lock.write_bytes(crlf)
+    lock.write_bytes(by_hand)
     assert rebuilt == _build(root, root / "fresh" / "asthma.apkg")
-    assert isinstance(rebuilt, tuple) and b"\r\n" not in rebuilt[1]
+    assert isinstance(rebuilt, tuple) and b"\r\n" not in rebuilt[1] and b"\t018" not in rebuilt[1]
