@@ -307,6 +307,11 @@ def _stamp_changed(
     identities. None when that cannot be vouched for."""
     before = {name: part for part, name in enumerate(previous.files)}
     reused = [before.get(file.name) for file in files]
+    changed = sum(
+        file.stat().st_size for file, old in zip(files, reused, strict=True) if old is None
+    )
+    if 2 * changed > sum(file.stat().st_size for file in files):
+        return None  # most documents changed (or the builder did): stamping all is faster
     if any(
         old is not None and previous.dropped[old] != left_out
         for old, left_out in zip(reused, dropped, strict=True)

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import itertools
 import os
+import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -98,45 +98,39 @@ def entry_line(entry: LockEntry) -> str:
 class LockFile:
     """A lock file as a build writes it (the header, then lines sorted by key), read only where
     asked: the entries of a few keys are found by bisection, and `patched` gives the file with
-    those entries changed, without parsing the other lines. `read` returns None for any text that
-    is not in that form (hand-edited, or with CRLF line ends): read_lock handles those."""
+    those entries changed, without parsing the other lines.
 
-    def __init__(self, lines: list[str], keys: list[str]):
+    Only a lock a build wrote, or found in that form, may be read this way (identities.py keeps
+    its digest): its lines are sorted by key. `read` checks what it cheaply can and returns None
+    otherwise. Keys hold no tabs, and `read` refuses the characters below a tab, so the lines
+    sort as their keys do and a key is looked up as the line that starts with it and a tab."""
+
+    def __init__(self, lines: list[str]):
         self.lines = lines
-        self.keys = keys
 
     @classmethod
     def read(cls, text: str) -> LockFile | None:
         body = text[len(HEADER) :]
-        if not text.startswith(HEADER) or "\r" in text or "\n#" in "\n" + body:
-            return None  # another header, CRLF line ends, or comments between the lines
-        if body and not body.endswith("\n"):
+        if not text.startswith(HEADER) or (body and not body.endswith("\n")):
             return None
-        lines = body[:-1].split("\n") if body else []
-        try:
-            keys = [line[: line.index("\t")] for line in lines]
-        except ValueError:
-            return None  # a blank line
-        if any(a >= b for a, b in itertools.pairwise(keys)):
-            return None  # not sorted, or a key twice
-        return cls(lines, keys)
+        if "\n#" in "\n" + body or _BELOW_TAB.search(body) or "\r" in body:
+            return None  # comments between the lines, CRLF line ends, or odd characters
+        return cls(body[:-1].split("\n") if body else [])
+
+    def _position(self, key: str) -> tuple[int, bool]:
+        """Where the key's line is (True) or would go (False)."""
+        index = bisect.bisect_left(self.lines, key + "\t")
+        found = index < len(self.lines) and self.lines[index].startswith(key + "\t")
+        return index, found
 
     def entry(self, key: str) -> LockEntry | None:
-        index = bisect.bisect_left(self.keys, key)
-        if index == len(self.keys) or self.keys[index] != key:
-            return None
-        return _entry(self.lines[index])
+        index, found = self._position(key)
+        return _entry(self.lines[index]) if found else None
 
     def patched(self, keys: Iterable[str], entries: Iterable[LockEntry]) -> Iterator[str]:
         """The file's lines (with their newlines) without the lines of `keys`, with `entries`."""
-        dropped = set()
-        for key in keys:
-            index = bisect.bisect_left(self.keys, key)
-            if index < len(self.keys) and self.keys[index] == key:
-                dropped.add(index)
-        added = sorted(
-            (bisect.bisect_left(self.keys, e.key), e.key, entry_line(e)) for e in entries
-        )
+        dropped = {index for index, found in map(self._position, keys) if found}
+        added = sorted((self._position(e.key)[0], e.key, entry_line(e)) for e in entries)
         yield HEADER
         start = 0
         for position, _, line in [*added, (len(self.lines), "", "")]:
@@ -146,6 +140,9 @@ class LockFile:
             if line:
                 yield line + "\n"
             start = position
+
+
+_BELOW_TAB = re.compile("[\x00-\x08]")
 
 
 def _entry(line: str) -> LockEntry:

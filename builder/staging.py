@@ -107,8 +107,15 @@ class StageWriter:
             self.connection.execute("BEGIN")
 
     def finish(self, summary: Any) -> None:
+        """Close the file with its summary, and the few things every build reads of all its
+        notes (their decks and abbreviations), so that a build reads them without a scan."""
         data = pickle.dumps(summary, protocol=pickle.HIGHEST_PROTOCOL)
         self.connection.execute("INSERT INTO summary VALUES (?)", (data,))
+        self.connection.execute("CREATE TABLE deck AS SELECT DISTINCT deck FROM note")
+        self.connection.execute(
+            "CREATE TABLE abbreviation AS "
+            "SELECT seq, key FROM note WHERE rule = 'abbreviation' ORDER BY seq"
+        )
         self.connection.execute("COMMIT")
         self.connection.close()
         self.temporary.replace(self.path)
@@ -147,7 +154,7 @@ def read_identities(path: Path) -> list[Identity]:
 
 def read_abbreviations(path: Path) -> list[tuple[int, str]]:
     """(seq, key) of the staged abbreviation notes, which a deck keeps once across documents."""
-    return _all(path, "SELECT seq, key FROM note WHERE rule = 'abbreviation' ORDER BY seq")
+    return _all(path, "SELECT seq, key FROM abbreviation ORDER BY seq")
 
 
 def count_cards(path: Path, leaving_out: list[int] | None = None) -> int:
@@ -158,7 +165,7 @@ def count_cards(path: Path, leaving_out: list[int] | None = None) -> int:
 
 def read_decks(path: Path) -> set[str]:
     """The full names of the decks a staged file's notes go to."""
-    return {deck for (deck,) in _all(path, "SELECT DISTINCT deck FROM note")}
+    return {deck for (deck,) in _all(path, "SELECT deck FROM deck")}
 
 
 def source_of(path: Path, seq: int) -> tuple[str, int]:
