@@ -14,7 +14,6 @@ from __future__ import annotations
 import bisect
 import hashlib
 import os
-import re
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -113,7 +112,7 @@ class LockFile:
         body = text[len(HEADER) :]
         if not text.startswith(HEADER) or (body and not body.endswith("\n")):
             return None
-        if "\n#" in "\n" + body or _BELOW_TAB.search(body) or "\r" in body:
+        if "\n#" in "\n" + body or "\r" in body or any(char in body for char in _BELOW_TAB):
             return None  # comments between the lines, CRLF line ends, or odd characters
         return cls(body[:-1].split("\n") if body else [])
 
@@ -142,7 +141,8 @@ class LockFile:
             start = position
 
 
-_BELOW_TAB = re.compile("[\x00-\x08]")
+_BELOW_TAB = [chr(code) for code in range(9)]
+"""Characters that sort below a tab (searched one by one: far faster than a regex class)."""
 
 
 def _entry(line: str) -> LockEntry:
