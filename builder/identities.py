@@ -190,8 +190,11 @@ class _Previous:
 
 def lock_digest(path: Path | None) -> str | None:
     """The digest the stamps file keeps of the lock a build left."""
+    if path is None:
+        return None
     try:
-        return _digest(path.read_bytes()) if path is not None else None
+        with path.open("rb") as handle:
+            return hashlib.file_digest(handle, "sha256").hexdigest()
     except OSError:
         return None
 
@@ -281,7 +284,6 @@ def _stamp_all(
         keyed += identities
         parts.append(seqs)
     del seen
-    text = lock_path.read_text(encoding="utf-8") if lock_path and lock_path.is_file() else ""
     old = read_lock(lock_path)
     stamps, lock, changes = stamp_notes(keyed, old, build_time(), rename_matching)
     del keyed, old
@@ -293,7 +295,10 @@ def _stamp_all(
     if changes.any:
         return _Stamped(changes, lock.lines(), max_id, canonical=True)
     # The lock stays as it is: the next build may patch it only if it is as a build writes it.
-    return _Stamped(changes, None, max_id, canonical="".join(lock.lines()) == text)
+    written = hashlib.sha256()
+    for line in lock.lines():
+        written.update(line.encode())
+    return _Stamped(changes, None, max_id, written.hexdigest() == lock_digest(lock_path))
 
 
 def _stamp_changed(
