@@ -27,7 +27,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .cache import file_digest
 from .cards import Card
@@ -45,11 +45,13 @@ from .extract import (
 from .lock import key_text
 from .manifest import Manifest, Subdeck, stable_id
 from .media import embed_images
-from .outline import Heading, scan_headings
 from .parallel import worker_pool
 from .render import removed_markup, to_html
 from .routing import Route
 from .staging import NoteRow, StageWriter
+
+if TYPE_CHECKING:  # outline.py is imported only for sources large enough to cut in pieces
+    from .outline import Heading
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +233,8 @@ def plan_pieces(path: Path, text: str) -> PiecePlan | None:
     pieces = split_pieces(text)
     if len(pieces) < 2:
         return None
+    from .outline import scan_headings
+
     meta, skip = _front_matter(path, text, pieces[0][1])
     headings = scan_headings(text, skip)
     if headings is None:
@@ -408,6 +412,8 @@ def _stage_piece(index: int, into: StageWriter | None = None) -> _PieceReport:
     document = work.plan.document
     offset, text = work.plan.pieces[index]
     _, _, sections = parse_piece(document.path, offset, text)
+    from .outline import Heading
+
     found = [
         Heading(section.line, section.level, section.title, section.pin)
         for root in sections
