@@ -338,7 +338,7 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     for path in _targets(manifests):
         manifest = _load(path)
         if max_answer_words is not None:
-            lint = dataclasses.replace(manifest.lint, max_answer_words=max_answer_words)
+            lint = manifest.lint._replace(max_answer_words=max_answer_words)
             manifest = dataclasses.replace(manifest, lint=lint)
         plan = plan_deck(manifest)
         problems.extend(check_plan(plan))

@@ -1,6 +1,6 @@
 """Deck manifests (`decks/*.toml`): which sources, which sections go to which subdeck, tags and ids.
 
-Read with the standard library's tomllib into frozen dataclasses. Every problem in a file is
+Read with the standard library's tomllib into immutable values. Every problem in a file is
 collected first and reported together (one line each, naming file and line), so a teacher fixes a
 manifest in one pass rather than one error per run. `docs/manifest.md` documents every field.
 """
@@ -12,9 +12,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, NamedTuple
 
 from .errors import ManifestError
+from .records import Record
 
 RULE_NAMES = (
     "faq", "table", "definition", "enumeration", "prose_list", "figure", "abbreviation",
@@ -54,18 +55,34 @@ LINT_KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Subdeck:
-    name: str
-    sections: tuple[str, ...]
+class Subdeck(Record):
+    """A Record (records.py), not a frozen dataclass: cheaper to create at start-up, and its
+    name and tags are read for every card."""
+
+    __slots__ = ("line", "name", "rules", "sections", "tags")
+    name: Final[str]
+    sections: Final[tuple[str, ...]]
     """Patterns matched against heading text or 'Parent/Child' path, case-insensitively."""
-    tags: tuple[str, ...] = ()
-    rules: tuple[str, ...] = RULE_NAMES
-    line: int = 0
+    tags: Final[tuple[str, ...]]
+    rules: Final[tuple[str, ...]]
+    line: Final[int]
+
+    def __init__(
+        self,
+        name: str,
+        sections: tuple[str, ...],
+        tags: tuple[str, ...] = (),
+        rules: tuple[str, ...] = RULE_NAMES,
+        line: int = 0,
+    ) -> None:
+        self.name = name
+        self.sections = sections
+        self.tags = tags
+        self.rules = rules
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class TableOptions:
+class TableOptions(NamedTuple):
     section: str
     subject: str | None = None
     reverse: bool | None = None
@@ -73,8 +90,7 @@ class TableOptions:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class LintOptions:
+class LintOptions(NamedTuple):
     max_answer_words: int = 80
     max_list_items: int = 6
 
