@@ -13,10 +13,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .files import write_atomic
@@ -53,8 +52,7 @@ def file_digest(path: Path) -> str:
         return "missing"
 
 
-@dataclass(frozen=True, slots=True)
-class BuildInfo:
+class BuildInfo(NamedTuple):
     """What a finished build depended on, stored as `.<package>.buildinfo` beside the package."""
 
     inputs: str
