@@ -20,8 +20,8 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 import genanki
 
@@ -95,8 +95,7 @@ def note_type_fingerprint() -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class PackagedNote:
+class PackagedNote(NamedTuple):
     """A note ready for the package: its HTML fields, where it goes, and its identity."""
 
     note_type: str
@@ -107,8 +106,7 @@ class PackagedNote:
     stamp: Stamp
 
 
-@dataclass(frozen=True, slots=True)
-class DeckTree:
+class DeckTree(NamedTuple):
     title: str
     deck_id: int
     description: str

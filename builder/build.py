@@ -18,7 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
@@ -112,8 +112,7 @@ def used_subdecks(manifest: Manifest, used: set[str]) -> dict[str, int]:
     return {name: deck_id(manifest, name) for name in dict.fromkeys(names) if name in used}
 
 
-@dataclass(frozen=True, slots=True)
-class BuildReport:
+class BuildReport(NamedTuple):
     """What a finished build tells the teacher: counts, warnings and what the lock records."""
 
     notes: int
@@ -129,8 +128,7 @@ class BuildReport:
     """The newest note time: the package's file dates, so the same inputs give the same bytes."""
 
 
-@dataclass(frozen=True, slots=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     manifest: Manifest
     output: Path
     report: BuildReport | None

@@ -25,9 +25,8 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import file_digest
 from .cards import Card
@@ -54,8 +53,7 @@ if TYPE_CHECKING:  # outline.py is imported only for sources large enough to cut
     from .outline import Heading
 
 
-@dataclass(frozen=True, slots=True)
-class StagedDocument:
+class StagedDocument(NamedTuple):
     """What a build keeps of a document besides its staged notes: enough to check the manifest's
     patterns, describe the deck and repeat its warnings, without its text."""
 
@@ -215,8 +213,7 @@ def outline_of(document: Document) -> Document:
 # -- piece by piece -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PiecePlan:
+class PiecePlan(NamedTuple):
     """A large source cut into pieces, with the outline its pieces are checked against."""
 
     document: Document
@@ -275,8 +272,7 @@ def _nest(headings: list[Heading]) -> tuple[Section, ...]:
     return merge([((), flat)], rooted=False)[1]
 
 
-@dataclass(frozen=True, slots=True)
-class _PieceReport:
+class _PieceReport(NamedTuple):
     matches: bool
     """False: the piece's headings are not the scan's; nothing was staged."""
     file: Path | None = None
@@ -286,8 +282,7 @@ class _PieceReport:
     """Lines of the piece's sections that have blocks of their own."""
 
 
-@dataclass(frozen=True, slots=True)
-class _PieceWork:
+class _PieceWork(NamedTuple):
     manifest: Manifest
     plan: PiecePlan
     routes: dict[int, tuple[Subdeck, bool]]
