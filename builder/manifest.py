@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final, NamedTuple
 
@@ -95,22 +94,58 @@ class LintOptions(NamedTuple):
     max_list_items: int = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Manifest:
-    title: str
-    deck_id: int
-    sources: tuple[Path, ...]
-    subdecks: tuple[Subdeck, ...]
-    path: Path | None = None
+class Manifest(Record):
+    """A Record (records.py), not a frozen dataclass: cheaper to create at start-up, and read
+    for every card. `_replace` makes a changed copy."""
+
+    __slots__ = (
+        "abbreviations", "deck_id", "description", "exclude", "forbid", "lint", "path", "sources",
+        "subdecks", "tables", "tags", "title", "topic",
+    )  # fmt: skip
+    title: Final[str]
+    deck_id: Final[int]
+    sources: Final[tuple[Path, ...]]
+    subdecks: Final[tuple[Subdeck, ...]]
+    path: Final[Path | None]
     """The manifest file; None for a zero-config build straight from a Markdown file."""
-    description: str = ""
-    topic: str = ""
-    tags: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    forbid: tuple[str, ...] = ()
-    tables: tuple[TableOptions, ...] = ()
-    abbreviations: str = "Abbreviations"
-    lint: LintOptions = field(default_factory=LintOptions)
+    description: Final[str]
+    topic: Final[str]
+    tags: Final[tuple[str, ...]]
+    exclude: Final[tuple[str, ...]]
+    forbid: Final[tuple[str, ...]]
+    tables: Final[tuple[TableOptions, ...]]
+    abbreviations: Final[str]
+    lint: Final[LintOptions]
+
+    def __init__(
+        self,
+        title: str,
+        deck_id: int,
+        sources: tuple[Path, ...],
+        subdecks: tuple[Subdeck, ...],
+        path: Path | None = None,
+        description: str = "",
+        topic: str = "",
+        tags: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        forbid: tuple[str, ...] = (),
+        tables: tuple[TableOptions, ...] = (),
+        abbreviations: str = "Abbreviations",
+        lint: LintOptions | None = None,
+    ) -> None:
+        self.title = title
+        self.deck_id = deck_id
+        self.sources = sources
+        self.subdecks = subdecks
+        self.path = path
+        self.description = description
+        self.topic = topic
+        self.tags = tags
+        self.exclude = exclude
+        self.forbid = forbid
+        self.tables = tables
+        self.abbreviations = abbreviations
+        self.lint = LintOptions() if lint is None else lint
 
     @property
     def slug(self) -> str:

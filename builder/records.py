@@ -9,7 +9,9 @@ that a build creates or reads per block or per note are instead written by hand:
 - each field is declared `Final`, so mypy refuses an assignment outside `__init__` (nothing is
   enforced at run time: a frozen class's `__init__` pays for going around its own `__setattr__`);
 - `__eq__`, `__hash__` and `__repr__` come from `Record` and behave as a frozen dataclass's
-  (same-class instances with equal fields are equal and hash alike; `Name(field=value, ...)`).
+  (same-class instances with equal fields are equal and hash alike; `Name(field=value, ...)`);
+- `_replace(**changes)` makes a changed copy, as a NamedTuple's does (`dataclasses.replace`
+  works only on dataclasses).
 
 Records with few instances and no per-note reads are `NamedTuple`s instead, which are
 immutable at run time and cost about 0.15 ms to create (their attributes read three times
@@ -18,7 +20,7 @@ slower than a slot's, which is why the per-note ones are not).
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar, Self
 
 
 class Record:
@@ -31,6 +33,12 @@ class Record:
         cls._names = code.co_varnames[1 : code.co_argcount]
         if sorted(cls._names) != sorted(cls.__slots__):  # checked even under python -O
             raise TypeError(f"{cls.__name__}.__init__ does not take its slots {cls.__slots__}")
+
+    def _replace(self, **changes: Any) -> Self:
+        """A copy with the fields named in `changes` changed."""
+        values = {name: getattr(self, name) for name in self._names}
+        values.update(changes)  # an unknown name fails in __init__, as it should
+        return self.__class__(**values)
 
     def _fields(self) -> tuple[object, ...]:
         return tuple([getattr(self, name) for name in self._names])
