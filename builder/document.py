@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Final, TypeAlias
@@ -128,16 +128,30 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    path: Path
-    title: str
-    meta: dict[str, Any] = field(default_factory=dict)
+class Document(Record):
+    __slots__ = ("meta", "path", "preamble", "sections", "title")
+    path: Final[Path]
+    title: Final[str]
+    meta: Final[dict[str, Any]]
     """The YAML front matter."""
-    sections: tuple[Section, ...] = ()
+    sections: Final[tuple[Section, ...]]
     """Top-level sections. A lone leading `#` heading is the title; its children are top level."""
-    preamble: tuple[Block, ...] = ()
+    preamble: Final[tuple[Block, ...]]
     """Blocks before the first section."""
+
+    def __init__(
+        self,
+        path: Path,
+        title: str,
+        meta: dict[str, Any] | None = None,
+        sections: tuple[Section, ...] = (),
+        preamble: tuple[Block, ...] = (),
+    ) -> None:
+        self.path = path
+        self.title = title
+        self.meta = {} if meta is None else meta
+        self.sections = sections
+        self.preamble = preamble
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
