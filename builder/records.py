@@ -2,8 +2,9 @@
 
 `@dataclass(frozen=True, slots=True)` writes six methods per class with `exec` and then builds
 the class a second time for its slots: about 1.3 ms per class, paid by every start-up, which for
-the 30-odd classes a build imports was a tenth of a small deck's build. The few classes below
-that a build creates or reads per block or per note are instead written by hand:
+the 30-odd classes a build imports was a tenth of a small deck's build. The classes a build
+creates or reads per block or per note (and a few that need a fresh default per instance, or a
+dataclass's API) are written by hand as Records instead:
 
 - `__slots__` lists the fields, and `__init__` takes them, in their order, as parameters;
 - each field is declared `Final`, so mypy refuses an assignment outside `__init__` (nothing is
@@ -13,9 +14,9 @@ that a build creates or reads per block or per note are instead written by hand:
 - `_replace(**changes)` makes a changed copy, as a NamedTuple's does (`dataclasses.replace`
   works only on dataclasses).
 
-Records with few instances and no per-note reads are `NamedTuple`s instead, which are
-immutable at run time and cost about 0.15 ms to create (their attributes read three times
-slower than a slot's, which is why the per-note ones are not).
+Records with few instances and no per-note reads are `NamedTuple`s instead: immutable at run
+time, and about a third of a dataclass's cost to create (their attributes read three times
+slower than a slot's, which is why the per-note ones are not NamedTuples).
 """
 
 from __future__ import annotations
