@@ -8,7 +8,6 @@ the commands so that `deckbuilder --help` stays instant.
 from __future__ import annotations
 
 import functools
-import gc
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -55,23 +54,6 @@ def cli() -> None:
       deckbuilder build NOTES.md -o NOTES.apkg
       deckbuilder init NOTES.md               # write decks/notes.toml to pin the deck
     """
-
-
-def main(prog_name: str | None = None) -> None:
-    """The `deckbuilder` program: `cli`, with the cyclic garbage collector off for the whole run.
-
-    A command is one short process. Its collections would mostly scan the objects of the modules
-    it imports (a build and `plan_deck` pause the collector for their own work anyway), and the
-    interpreter's last collection at exit would scan every object once more: together about
-    30 ms of a small deck's build, and of `--help`. `gc.freeze()` leaves them all out of that
-    last collection; the process ends right after. Tests and library callers use `cli`, which
-    leaves the collector alone.
-    """
-    gc.disable()
-    try:
-        cli(prog_name=prog_name)
-    finally:
-        gc.freeze()
 
 
 def _targets(targets: tuple[str, ...]) -> list[Path]:
