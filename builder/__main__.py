@@ -1,3 +1,3 @@
-from .cli import cli
+from . import main
 
-cli(prog_name="deckbuilder")
+main(prog_name="deckbuilder")

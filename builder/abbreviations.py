@@ -35,13 +35,12 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 __all__ = ["Abbreviation", "find_abbreviations"]
 
 
-@dataclass(frozen=True, slots=True)
-class Abbreviation:
+class Abbreviation(NamedTuple):
     """One definition found in the text; immutable so results can be cached and compared."""
 
     short: str

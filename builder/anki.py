@@ -20,9 +20,8 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 import genanki
 
@@ -40,7 +39,8 @@ the package's modification time is newer, so a change to templates or CSS must c
 row and a later time (docs/note-types.md); tests/test_note_types.py holds the code to it."""
 NOTE_TYPE_VERSION, NOTE_TYPE_MTIME, _ = NOTE_TYPE_HISTORY[-1]
 
-CSS = resources.files("builder").joinpath("card.css").read_text(encoding="utf-8")
+# Beside this module (package data), read without importlib.resources, which costs ~3 ms to import.
+CSS = Path(__file__).with_name("card.css").read_text(encoding="utf-8")
 
 BASIC_FRONT = '<div class="db-context">{{Context}}</div>\n<div class="db-front">{{Front}}</div>'
 BASIC_BACK = (
@@ -95,8 +95,7 @@ def note_type_fingerprint() -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()[:16]
 
 
-@dataclass(frozen=True, slots=True)
-class PackagedNote:
+class PackagedNote(NamedTuple):
     """A note ready for the package: its HTML fields, where it goes, and its identity."""
 
     note_type: str
@@ -107,8 +106,7 @@ class PackagedNote:
     stamp: Stamp
 
 
-@dataclass(frozen=True, slots=True)
-class DeckTree:
+class DeckTree(NamedTuple):
     title: str
     deck_id: int
     description: str

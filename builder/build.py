@@ -16,9 +16,8 @@ import os
 import sqlite3
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
 from .cards import Card, topic_phrase
@@ -43,6 +42,7 @@ from .lock import (
     stamp_notes,
 )
 from .manifest import Manifest, Subdeck, slugify, stable_id
+from .records import Record
 from .routing import Route, route
 from .staging import (
     read_summary,
@@ -62,30 +62,63 @@ if TYPE_CHECKING:
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
-    """A card with what Anki needs: rendered fields, full deck name and identity."""
+class Note(Record):
+    """A card with what Anki needs: rendered fields, full deck name and identity. A Record
+    (records.py), as is DeckPlan: plain slotted classes cost far less to create at start-up than
+    frozen dataclasses; `_replace` makes a changed copy."""
 
-    card: Card
-    fields: list[str]
-    deck: str
-    stamp: Stamp
+    __slots__ = ("card", "deck", "fields", "stamp")
+    card: Final[Card]
+    fields: Final[list[str]]
+    deck: Final[str]
+    stamp: Final[Stamp]
+
+    def __init__(self, card: Card, fields: list[str], deck: str, stamp: Stamp) -> None:
+        self.card = card
+        self.fields = fields
+        self.deck = deck
+        self.stamp = stamp
 
 
-@dataclass(frozen=True, slots=True)
-class DeckPlan:
-    manifest: Manifest
-    documents: list[Document]
-    notes: list[Note]
-    lock: Lock
-    changes: LockChanges
-    lock_changed: bool
-    media: dict[str, bytes] = field(default_factory=dict)
+class DeckPlan(Record):
+    __slots__ = (
+        "changes", "documents", "lock", "lock_changed", "manifest", "media", "media_files",
+        "notes", "warnings",
+    )  # fmt: skip
+    manifest: Final[Manifest]
+    documents: Final[list[Document]]
+    notes: Final[list[Note]]
+    lock: Final[Lock]
+    changes: Final[LockChanges]
+    lock_changed: Final[bool]
+    media: Final[dict[str, bytes]]
     """Embedded images: package file name -> bytes."""
-    warnings: list[str] = field(default_factory=list)
+    warnings: Final[list[str]]
     """`path:line: message` lines worth a teacher's look; they do not stop the build."""
-    media_files: list[str] = field(default_factory=list)
+    media_files: Final[list[str]]
     """The image files embedded, so a rebuild notices when one changes."""
+
+    def __init__(
+        self,
+        manifest: Manifest,
+        documents: list[Document],
+        notes: list[Note],
+        lock: Lock,
+        changes: LockChanges,
+        lock_changed: bool,
+        media: dict[str, bytes] | None = None,
+        warnings: list[str] | None = None,
+        media_files: list[str] | None = None,
+    ) -> None:
+        self.manifest = manifest
+        self.documents = documents
+        self.notes = notes
+        self.lock = lock
+        self.changes = changes
+        self.lock_changed = lock_changed
+        self.media = {} if media is None else media
+        self.warnings = [] if warnings is None else warnings
+        self.media_files = [] if media_files is None else media_files
 
     @property
     def cards(self) -> list[Card]:
@@ -112,8 +145,7 @@ def used_subdecks(manifest: Manifest, used: set[str]) -> dict[str, int]:
     return {name: deck_id(manifest, name) for name in dict.fromkeys(names) if name in used}
 
 
-@dataclass(frozen=True, slots=True)
-class BuildReport:
+class BuildReport(NamedTuple):
     """What a finished build tells the teacher: counts, warnings and what the lock records."""
 
     notes: int
@@ -129,8 +161,7 @@ class BuildReport:
     """The newest note time: the package's file dates, so the same inputs give the same bytes."""
 
 
-@dataclass(frozen=True, slots=True)
-class BuildResult:
+class BuildResult(NamedTuple):
     manifest: Manifest
     output: Path
     report: BuildReport | None

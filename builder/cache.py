@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+import os
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import __version__
 from .files import write_atomic
@@ -27,12 +27,21 @@ CACHE_DIR = ".deckbuilder-cache"
 def builder_digest() -> str:
     """The builder's version and code: a changed rule or template invalidates every cache."""
     digest = hashlib.sha256(__version__.encode())
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*")):
-        if path.suffix in (".py", ".css") and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(package).as_posix().encode())
-            digest.update(path.read_bytes())
+    package = os.path.dirname(__file__)
+    found: list[tuple[str, ...]] = []  # relative paths as parts, sorted as Path sorts them
+    for folder, subfolders, files in os.walk(package):  # not Path.rglob: 4 times slower
+        subfolders[:] = [name for name in subfolders if name != "__pycache__"]
+        relative = os.path.relpath(folder, package)
+        parts = () if relative == os.curdir else tuple(relative.split(os.sep))
+        found.extend((*parts, name) for name in files if os.path.splitext(name)[1] in _CODE)
+    for parts in sorted(found):
+        digest.update("/".join(parts).encode())
+        with open(os.path.join(package, *parts), "rb") as handle:
+            digest.update(handle.read())
     return digest.hexdigest()
+
+
+_CODE = (".py", ".css")
 
 
 def file_digest(path: Path) -> str:
@@ -43,8 +52,7 @@ def file_digest(path: Path) -> str:
         return "missing"
 
 
-@dataclass(frozen=True, slots=True)
-class BuildInfo:
+class BuildInfo(NamedTuple):
     """What a finished build depended on, stored as `.<package>.buildinfo` beside the package."""
 
     inputs: str

@@ -327,7 +327,6 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
       deckbuilder check decks/breast-cancer-liver-metastasis.toml --format json
       deckbuilder check --max-answer-words 50   # stricter than the manifests, this once
     """
-    import dataclasses
     from typing import cast
 
     from .build import plan_deck
@@ -338,8 +337,8 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     for path in _targets(manifests):
         manifest = _load(path)
         if max_answer_words is not None:
-            lint = dataclasses.replace(manifest.lint, max_answer_words=max_answer_words)
-            manifest = dataclasses.replace(manifest, lint=lint)
+            lint = manifest.lint._replace(max_answer_words=max_answer_words)
+            manifest = manifest._replace(lint=lint)
         plan = plan_deck(manifest)
         problems.extend(check_plan(plan))
         cards += len(plan.notes)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, Final, TypeAlias
 
 from .errors import SourceError
 from .parallel import worker_pool
+from .records import Record
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -24,53 +25,85 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 _PIN = re.compile(r"\s*\{#([A-Za-z0-9][A-Za-z0-9_.:-]*)\}\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    text: str
+class Paragraph(Record):
+    __slots__ = ("line", "text")
+    text: Final[str]
     """Inline Markdown source of the paragraph."""
-    line: int
+    line: Final[int]
+
+    def __init__(self, text: str, line: int) -> None:
+        self.text = text
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class ListItem:
-    text: str
+class ListItem(Record):
+    __slots__ = ("blocks", "line", "pin", "text")
+    text: Final[str]
     """Inline Markdown of the item's first paragraph, without a trailing `{#pin}`."""
-    line: int
-    blocks: tuple[Block, ...] = ()
+    line: Final[int]
+    blocks: Final[tuple[Block, ...]]
     """Anything after the first paragraph: more paragraphs, nested lists."""
-    pin: str | None = None
+    pin: Final[str | None]
     """An explicit note identity written as `{#id}` at the end of the item."""
 
+    def __init__(
+        self, text: str, line: int, blocks: tuple[Block, ...] = (), pin: str | None = None
+    ) -> None:
+        self.text = text
+        self.line = line
+        self.blocks = blocks
+        self.pin = pin
 
-@dataclass(frozen=True, slots=True)
-class ListBlock:
-    ordered: bool
-    items: tuple[ListItem, ...]
-    line: int
+
+class ListBlock(Record):
+    __slots__ = ("items", "line", "ordered")
+    ordered: Final[bool]
+    items: Final[tuple[ListItem, ...]]
+    line: Final[int]
+
+    def __init__(self, ordered: bool, items: tuple[ListItem, ...], line: int) -> None:
+        self.ordered = ordered
+        self.items = items
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class TableRow:
-    cells: tuple[str, ...]
+class TableRow(Record):
+    __slots__ = ("cells", "line", "pin")
+    cells: Final[tuple[str, ...]]
     """Inline Markdown of each cell; the first cell without a trailing `{#pin}`."""
-    line: int
-    pin: str | None = None
+    line: Final[int]
+    pin: Final[str | None]
+
+    def __init__(self, cells: tuple[str, ...], line: int, pin: str | None = None) -> None:
+        self.cells = cells
+        self.line = line
+        self.pin = pin
 
 
-@dataclass(frozen=True, slots=True)
-class Table:
-    header: tuple[str, ...]
-    rows: tuple[TableRow, ...]
-    line: int
+class Table(Record):
+    __slots__ = ("header", "line", "rows")
+    header: Final[tuple[str, ...]]
+    rows: Final[tuple[TableRow, ...]]
+    line: Final[int]
+
+    def __init__(self, header: tuple[str, ...], rows: tuple[TableRow, ...], line: int) -> None:
+        self.header = header
+        self.rows = rows
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class RawBlock:
+class RawBlock(Record):
     """A block no rule reads (code, quote, raw HTML); kept so answers and warnings can cite it."""
 
-    kind: str
-    text: str
-    line: int
+    __slots__ = ("kind", "line", "text")
+    kind: Final[str]
+    text: Final[str]
+    line: Final[int]
+
+    def __init__(self, kind: str, text: str, line: int) -> None:
+        self.kind = kind
+        self.text = text
+        self.line = line
 
 
 Block: TypeAlias = Paragraph | ListBlock | Table | RawBlock
@@ -95,16 +128,30 @@ class Section:
             yield from child.walk()
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
-    path: Path
-    title: str
-    meta: dict[str, Any] = field(default_factory=dict)
+class Document(Record):
+    __slots__ = ("meta", "path", "preamble", "sections", "title")
+    path: Final[Path]
+    title: Final[str]
+    meta: Final[dict[str, Any]]
     """The YAML front matter."""
-    sections: tuple[Section, ...] = ()
+    sections: Final[tuple[Section, ...]]
     """Top-level sections. A lone leading `#` heading is the title; its children are top level."""
-    preamble: tuple[Block, ...] = ()
+    preamble: Final[tuple[Block, ...]]
     """Blocks before the first section."""
+
+    def __init__(
+        self,
+        path: Path,
+        title: str,
+        meta: dict[str, Any] | None = None,
+        sections: tuple[Section, ...] = (),
+        preamble: tuple[Block, ...] = (),
+    ) -> None:
+        self.path = path
+        self.title = title
+        self.meta = {} if meta is None else meta
+        self.sections = sections
+        self.preamble = preamble
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:

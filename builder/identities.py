@@ -25,7 +25,6 @@ import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, NoReturn
 
@@ -59,8 +58,7 @@ CREATE TABLE meta (data TEXT NOT NULL);
 _VERSION = 1
 
 
-@dataclass(frozen=True, slots=True)
-class Identified:
+class Identified(NamedTuple):
     """What identifying a deck's staged notes found, and where their identities were written."""
 
     stamps: Path
@@ -155,8 +153,7 @@ class StampFile:
         self.temporary.unlink(missing_ok=True)
 
 
-@dataclass(frozen=True, slots=True)
-class _Previous:
+class _Previous(NamedTuple):
     """The last build's stamps file, when the lock on disk is the one it left."""
 
     path: Path

@@ -16,12 +16,12 @@ import hashlib
 import os
 import time
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import NamedTuple
+from typing import Final, NamedTuple
 
 from .errors import LockError
 from .files import write_atomic
+from .records import Record
 
 HEADER = (
     "# deckbuilder lock file: one line per note, sorted by key. Commit it with the deck; it keeps\n"
@@ -46,15 +46,13 @@ class LockEntry(NamedTuple):
     removed: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Rename:
+class Rename(NamedTuple):
     old_key: str
     new_key: str
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class LockChanges:
+class LockChanges(NamedTuple):
     added: tuple[str, ...] = ()
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
@@ -75,9 +73,15 @@ class LockChanges:
         return ", ".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
-class Lock:
-    entries: dict[str, LockEntry] = field(default_factory=dict)
+class Lock(Record):
+    """A Record (records.py): a frozen dataclass's value semantics at a fraction of its cost at
+    start-up; not a NamedTuple, whose default for `entries` would be one dict shared by all."""
+
+    __slots__ = ("entries",)
+    entries: Final[dict[str, LockEntry]]
+
+    def __init__(self, entries: dict[str, LockEntry] | None = None) -> None:
+        self.entries = {} if entries is None else entries
 
     def text(self) -> str:
         return "".join(self.lines())

@@ -1,6 +1,6 @@
 """Deck manifests (`decks/*.toml`): which sources, which sections go to which subdeck, tags and ids.
 
-Read with the standard library's tomllib into frozen dataclasses. Every problem in a file is
+Read with the standard library's tomllib into immutable values. Every problem in a file is
 collected first and reported together (one line each, naming file and line), so a teacher fixes a
 manifest in one pass rather than one error per run. `docs/manifest.md` documents every field.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Final, NamedTuple
 
 from .errors import ManifestError
+from .records import Record
 
 RULE_NAMES = (
     "faq", "table", "definition", "enumeration", "prose_list", "figure", "abbreviation",
@@ -54,18 +54,34 @@ LINT_KEYS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Subdeck:
-    name: str
-    sections: tuple[str, ...]
+class Subdeck(Record):
+    """A Record (records.py), not a frozen dataclass: cheaper to create at start-up, and its
+    name and tags are read for every card."""
+
+    __slots__ = ("line", "name", "rules", "sections", "tags")
+    name: Final[str]
+    sections: Final[tuple[str, ...]]
     """Patterns matched against heading text or 'Parent/Child' path, case-insensitively."""
-    tags: tuple[str, ...] = ()
-    rules: tuple[str, ...] = RULE_NAMES
-    line: int = 0
+    tags: Final[tuple[str, ...]]
+    rules: Final[tuple[str, ...]]
+    line: Final[int]
+
+    def __init__(
+        self,
+        name: str,
+        sections: tuple[str, ...],
+        tags: tuple[str, ...] = (),
+        rules: tuple[str, ...] = RULE_NAMES,
+        line: int = 0,
+    ) -> None:
+        self.name = name
+        self.sections = sections
+        self.tags = tags
+        self.rules = rules
+        self.line = line
 
 
-@dataclass(frozen=True, slots=True)
-class TableOptions:
+class TableOptions(NamedTuple):
     section: str
     subject: str | None = None
     reverse: bool | None = None
@@ -73,28 +89,63 @@ class TableOptions:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class LintOptions:
+class LintOptions(NamedTuple):
     max_answer_words: int = 80
     max_list_items: int = 6
 
 
-@dataclass(frozen=True, slots=True)
-class Manifest:
-    title: str
-    deck_id: int
-    sources: tuple[Path, ...]
-    subdecks: tuple[Subdeck, ...]
-    path: Path | None = None
+class Manifest(Record):
+    """A Record (records.py), not a frozen dataclass: cheaper to create at start-up, and read
+    for every card. `_replace` makes a changed copy."""
+
+    __slots__ = (
+        "abbreviations", "deck_id", "description", "exclude", "forbid", "lint", "path", "sources",
+        "subdecks", "tables", "tags", "title", "topic",
+    )  # fmt: skip
+    title: Final[str]
+    deck_id: Final[int]
+    sources: Final[tuple[Path, ...]]
+    subdecks: Final[tuple[Subdeck, ...]]
+    path: Final[Path | None]
     """The manifest file; None for a zero-config build straight from a Markdown file."""
-    description: str = ""
-    topic: str = ""
-    tags: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = ()
-    forbid: tuple[str, ...] = ()
-    tables: tuple[TableOptions, ...] = ()
-    abbreviations: str = "Abbreviations"
-    lint: LintOptions = field(default_factory=LintOptions)
+    description: Final[str]
+    topic: Final[str]
+    tags: Final[tuple[str, ...]]
+    exclude: Final[tuple[str, ...]]
+    forbid: Final[tuple[str, ...]]
+    tables: Final[tuple[TableOptions, ...]]
+    abbreviations: Final[str]
+    lint: Final[LintOptions]
+
+    def __init__(
+        self,
+        title: str,
+        deck_id: int,
+        sources: tuple[Path, ...],
+        subdecks: tuple[Subdeck, ...],
+        path: Path | None = None,
+        description: str = "",
+        topic: str = "",
+        tags: tuple[str, ...] = (),
+        exclude: tuple[str, ...] = (),
+        forbid: tuple[str, ...] = (),
+        tables: tuple[TableOptions, ...] = (),
+        abbreviations: str = "Abbreviations",
+        lint: LintOptions | None = None,
+    ) -> None:
+        self.title = title
+        self.deck_id = deck_id
+        self.sources = sources
+        self.subdecks = subdecks
+        self.path = path
+        self.description = description
+        self.topic = topic
+        self.tags = tags
+        self.exclude = exclude
+        self.forbid = forbid
+        self.tables = tables
+        self.abbreviations = abbreviations
+        self.lint = LintOptions() if lint is None else lint
 
     @property
     def slug(self) -> str:

@@ -23,9 +23,11 @@ def usable_cpus() -> int:
 
 def worker_pool(jobs: int, tasks: int) -> Pool | None:
     """A pool of forked workers for `tasks` pieces of work, or None to do them here."""
+    workers = min(jobs, tasks)
+    if workers < 2:
+        return None
     import multiprocessing  # only for large sources: a small deck starts faster without it
 
-    workers = min(jobs, tasks)
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods():
         return None
     return multiprocessing.get_context("fork").Pool(workers)

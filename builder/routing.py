@@ -8,21 +8,30 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from dataclasses import dataclass
+from typing import Final
 
 from .document import Document, Section
 from .errors import ManifestError
 from .manifest import Manifest, Subdeck
+from .records import Record
 from .rules.faq import is_faq
 
 
-@dataclass(frozen=True, slots=True)
-class Route:
-    document: Document
-    section: Section
-    subdeck: Subdeck
-    in_faq: bool
+class Route(Record):
+    __slots__ = ("document", "in_faq", "section", "subdeck")
+    document: Final[Document]
+    section: Final[Section]
+    subdeck: Final[Subdeck]
+    in_faq: Final[bool]
     """The section is an FAQ, read as a whole by the faq rule (its questions are not routed)."""
+
+    def __init__(
+        self, document: Document, section: Section, subdeck: Subdeck, in_faq: bool
+    ) -> None:
+        self.document = document
+        self.section = section
+        self.subdeck = subdeck
+        self.in_faq = in_faq
 
 
 def route(manifest: Manifest, documents: list[Document]) -> list[Route]:

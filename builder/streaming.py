@@ -25,9 +25,8 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .cache import file_digest
 from .cards import Card
@@ -45,15 +44,16 @@ from .extract import (
 from .lock import key_text
 from .manifest import Manifest, Subdeck, stable_id
 from .media import embed_images
-from .outline import Heading, scan_headings
 from .parallel import worker_pool
 from .render import removed_markup, to_html
 from .routing import Route
 from .staging import NoteRow, StageWriter
 
+if TYPE_CHECKING:  # outline.py is imported only for sources large enough to cut in pieces
+    from .outline import Heading
 
-@dataclass(frozen=True, slots=True)
-class StagedDocument:
+
+class StagedDocument(NamedTuple):
     """What a build keeps of a document besides its staged notes: enough to check the manifest's
     patterns, describe the deck and repeat its warnings, without its text."""
 
@@ -213,8 +213,7 @@ def outline_of(document: Document) -> Document:
 # -- piece by piece -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class PiecePlan:
+class PiecePlan(NamedTuple):
     """A large source cut into pieces, with the outline its pieces are checked against."""
 
     document: Document
@@ -231,6 +230,8 @@ def plan_pieces(path: Path, text: str) -> PiecePlan | None:
     pieces = split_pieces(text)
     if len(pieces) < 2:
         return None
+    from .outline import scan_headings
+
     meta, skip = _front_matter(path, text, pieces[0][1])
     headings = scan_headings(text, skip)
     if headings is None:
@@ -271,8 +272,7 @@ def _nest(headings: list[Heading]) -> tuple[Section, ...]:
     return merge([((), flat)], rooted=False)[1]
 
 
-@dataclass(frozen=True, slots=True)
-class _PieceReport:
+class _PieceReport(NamedTuple):
     matches: bool
     """False: the piece's headings are not the scan's; nothing was staged."""
     file: Path | None = None
@@ -282,8 +282,7 @@ class _PieceReport:
     """Lines of the piece's sections that have blocks of their own."""
 
 
-@dataclass(frozen=True, slots=True)
-class _PieceWork:
+class _PieceWork(NamedTuple):
     manifest: Manifest
     plan: PiecePlan
     routes: dict[int, tuple[Subdeck, bool]]
@@ -408,6 +407,8 @@ def _stage_piece(index: int, into: StageWriter | None = None) -> _PieceReport:
     document = work.plan.document
     offset, text = work.plan.pieces[index]
     _, _, sections = parse_piece(document.path, offset, text)
+    from .outline import Heading
+
     found = [
         Heading(section.line, section.level, section.title, section.pin)
         for root in sections

@@ -182,9 +182,8 @@ def test_packaged_images_are_inlined_as_data_uris(seed_plan: DeckPlan) -> None:
     note = next(note for note in seed_plan.notes if note.card.note_type == "basic")
     image = '<img src="db-0123456789abcdef0123.png" alt="liver">'
     fields = [note.fields[0] + image, *note.fields[1:]]
-    plan = replace(
-        seed_plan,
-        notes=[replace(note, fields=fields)],
+    plan = seed_plan._replace(
+        notes=[note._replace(fields=fields)],
         media={"db-0123456789abcdef0123.png": png},
     )
     page = preview_html(plan)
@@ -204,10 +203,9 @@ def test_page_escapes_names_tags_rules_and_paths(seed_plan: DeckPlan) -> None:
         subdeck=evil,
         source=replace(note.card.source, path=evil),
     )
-    plan = replace(
-        seed_plan,
-        manifest=replace(seed_plan.manifest, title=evil, description=evil),
-        notes=[replace(note, card=card, deck=f"{evil}::{evil}")],
+    plan = seed_plan._replace(
+        manifest=seed_plan.manifest._replace(title=evil, description=evil),
+        notes=[note._replace(card=card, deck=f"{evil}::{evil}")],
     )
     page = preview_html(plan)
     assert "<script>alert(1)" not in page

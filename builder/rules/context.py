@@ -3,24 +3,39 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from typing import Final
 
 from ..cards import Source, names_topic
 from ..document import Block, Document, Paragraph, Section
 from ..manifest import TableOptions
+from ..records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    document: Document
-    source_path: str
+class Context(Record):
+    __slots__ = ("document", "in_faq", "source_path", "tables", "topic")
+    document: Final[Document]
+    source_path: Final[str]
     """The source as the manifest names it, for card backs and messages."""
-    topic: str
+    topic: Final[str]
     """Phrase naming the deck's subject, used to make fronts stand alone."""
-    tables: tuple[TableOptions, ...] = ()
-    in_faq: bool = False
+    tables: Final[tuple[TableOptions, ...]]
+    in_faq: Final[bool]
     """True inside an FAQ section, which the faq rule reads as a whole."""
+
+    def __init__(
+        self,
+        document: Document,
+        source_path: str,
+        topic: str,
+        tables: tuple[TableOptions, ...] = (),
+        in_faq: bool = False,
+    ) -> None:
+        self.document = document
+        self.source_path = source_path
+        self.topic = topic
+        self.tables = tables
+        self.in_faq = in_faq
 
     def source(self, section: Section, line: int) -> Source:
         return Source(self.source_path, self.document.title, section.path, line)
