@@ -26,6 +26,7 @@ import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -76,16 +77,21 @@ class Renderer:
         self.warnings: list[str] = []
 
     def fields(self, card: Card) -> list[str]:
-        for part in (card.front, card.back):
-            for removed in removed_markup(part):
-                self.warnings.append(
-                    f"{card.source.path}:{card.source.line}: warning: removed {removed} "
-                    "(not allowed on cards)"
-                )
+        if "<" in card.front or "<" in card.back:  # raw HTML (rare): say what sanitising drops
+            for part in (card.front, card.back):
+                for removed in removed_markup(part):
+                    self.warnings.append(
+                        f"{card.source.path}:{card.source.line}: warning: removed {removed} "
+                        "(not allowed on cards)"
+                    )
+        front, back, context, source = card_fields(card)
+        # Only the Markdown fields can show an image: the other two are escaped text.
         line = card.source.line
         return [
-            embed_images(value, self.folder, self.source_path, line, self.media, self.used)
-            for value in card_fields(card)
+            embed_images(front, self.folder, self.source_path, line, self.media, self.used),
+            embed_images(back, self.folder, self.source_path, line, self.media, self.used),
+            context,
+            source,
         ]
 
     def media_files(self) -> dict[str, str]:
@@ -95,10 +101,27 @@ class Renderer:
 
 def card_fields(card: Card) -> list[str]:
     """A card's four fields as HTML (Front/Text, Back/Extra, Context, Source)."""
+    source = card.source
+    return [
+        to_html(card.front),
+        to_html(card.back),
+        _escaped(card.context),
+        _source_field(source.document, source.section),
+    ]
+
+
+@lru_cache(maxsize=256)
+def _escaped(text: str) -> str:
+    """Text as HTML. Cached: the cards of a section share their context line."""
     import html
 
-    source = html.escape(f"{card.source.document} — {' › '.join(card.source.section)}")
-    return [to_html(card.front), to_html(card.back), html.escape(card.context), source]
+    return html.escape(text)
+
+
+@lru_cache(maxsize=256)
+def _source_field(document: str, section: tuple[str, ...]) -> str:
+    """The Source field: the document's title and the section's path. Cached as `_escaped`."""
+    return _escaped(f"{document} — {' › '.join(section)}")
 
 
 def deck_id(manifest: Manifest, deck: str) -> int:
@@ -112,24 +135,25 @@ def note_rows(
     """Staged rows of rendered cards, each with its subdeck's id."""
     from .anki import guid_for, note_row
 
-    ids: dict[str, int] = {}
+    decks: dict[str, tuple[str, int]] = {}  # subdeck -> full name, id
     for card in cards:
+        placed = decks.get(card.subdeck)
+        if placed is None:
+            deck = f"{manifest.title}::{card.subdeck}"
+            placed = decks[card.subdeck] = (deck, deck_id(manifest, deck))
         key = key_text(card.key)
-        deck = f"{manifest.title}::{card.subdeck}"
-        if deck not in ids:
-            ids[deck] = deck_id(manifest, deck)
         row = note_row(
             card.note_type,
             renderer.fields(card),
             card.tags,
-            deck,
+            placed[0],
             key,
             guid_for(manifest.deck_id, key),
             card.rule,
             card.source.path,
             card.source.line,
         )
-        yield row, ids[deck]
+        yield row, placed[1]
 
 
 def _stage_sections(
