@@ -279,12 +279,7 @@ def _parse_piece(
     if tokens and tokens[0].type == "front_matter":
         meta = _front_matter(tokens[0].content, path)
         tokens = tokens[1:]
-    if offset:
-        for token in tokens:
-            if token.map:
-                token.map = [token.map[0] + offset, token.map[1] + offset]
-    _check_table_rows(tokens, text, path, offset)
-    preamble, sections = _fold(tokens)
+    preamble, sections = _fold(tokens, _Piece(offset, text, path))
     return meta, preamble, sections
 
 
@@ -332,9 +327,45 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
     return meta
 
 
-def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int = 0) -> None:
-    """Refuse rows whose cell count differs from the header: markdown-it pads them silently."""
-    lines: list[str] | None = None
+class _Piece:
+    """Where a token stream came from, for folding it: `offset` lines of the source come before
+    it (a token's lines count from the piece's start), and table rows are checked against its
+    `text` (markdown-it pads a row with too few cells silently). Without a text, nothing is
+    checked."""
+
+    __slots__ = ("lines", "offset", "path", "text")
+
+    def __init__(self, offset: int = 0, text: str | None = None, path: Path | None = None):
+        self.offset = offset
+        self.text = text
+        self.path = path
+        self.lines: list[str] | None = None
+
+    def line(self, token: Any) -> int:
+        """A token's 1-based line in the whole source (0 when it has none)."""
+        return int(token.map[0]) + 1 + self.offset if token.map else 0
+
+    def check_row(self, row: Any, columns: int) -> None:
+        """Refuse a table row (its `tr_open` token) whose cell count differs from the header's."""
+        if self.text is None or not row.map or not columns:
+            return
+        if self.lines is None:
+            self.lines = _source_lines(self.text)
+        number = row.map[0]
+        raw = self.lines[number] if number < len(self.lines) else ""
+        count = _count_cells(raw)
+        if count != columns and count:
+            raise SourceError(
+                f"table row has {count} cells but the header has {columns}; "
+                "give every row the same number of | cells",
+                self.path,
+                number + 1 + self.offset,
+            )
+
+
+def _check_table_rows(tokens: Sequence[Any], piece: _Piece) -> None:
+    """Check the rows of every table among tokens the fold does not read as a table (those
+    inside a block quote)."""
     columns = 0
     for token in tokens:
         kind = token.type
@@ -344,19 +375,8 @@ def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int 
             columns = 0
         elif kind == "th_open":
             columns += 1
-        elif kind == "tr_open" and token.map and columns:
-            if lines is None:
-                lines = _source_lines(text)
-            row = token.map[0] - offset
-            raw = lines[row] if row < len(lines) else ""
-            count = _count_cells(raw)
-            if count != columns and count:
-                raise SourceError(
-                    f"table row has {count} cells but the header has {columns}; "
-                    "give every row the same number of | cells",
-                    path,
-                    token.map[0] + 1,
-                )
+        elif kind == "tr_open":
+            piece.check_row(token, columns)
 
 
 _TABLE_TOKENS = frozenset(("table_open", "th_open", "tr_open"))
@@ -395,13 +415,12 @@ def _count_cells(raw: str) -> int:
     return cells
 
 
-def _line(token: Any) -> int:
-    return int(token.map[0]) + 1 if token.map else 0
-
-
-def _fold(tokens: Sequence[Any]) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+def _fold(
+    tokens: Sequence[Any], piece: _Piece | None = None
+) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
     """Fold a flat token stream into preamble blocks and a section tree (by heading level), its
     sections' paths not set yet."""
+    piece = piece or _Piece()
     preamble: list[Block] = []
     # Each open section: [title, level, line, pin, blocks, children]
     stack: list[list[Any]] = []
@@ -420,10 +439,10 @@ def _fold(tokens: Sequence[Any]) -> tuple[tuple[Block, ...], tuple[Section, ...]
             title, pin = split_pin(tokens[position + 1].content.strip())
             while stack and stack[-1][1] >= level:
                 close_top()
-            stack.append([title.strip(), level, _line(token), pin, [], []])
+            stack.append([title.strip(), level, piece.line(token), pin, [], []])
             position += 3
             continue
-        block, position = _block(tokens, position)
+        block, position = _block(tokens, position, piece)
         if block is not None:
             (stack[-1][4] if stack else preamble).append(block)
     while stack:
@@ -439,22 +458,23 @@ def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
     )
 
 
-def _block(tokens: Sequence[Any], position: int) -> tuple[Block | None, int]:
+def _block(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Block | None, int]:
     """Read one block starting at `position`; return it and the position after it."""
     token = tokens[position]
     kind = token.type
     if kind == "paragraph_open":
-        return Paragraph(tokens[position + 1].content, _line(token)), position + 3
+        return Paragraph(tokens[position + 1].content, piece.line(token)), position + 3
     if kind in ("bullet_list_open", "ordered_list_open"):
-        return _list(tokens, position)
+        return _list(tokens, position, piece)
     if kind == "table_open":
-        return _table(tokens, position)
+        return _table(tokens, position, piece)
     if kind in ("fence", "code_block", "html_block"):
-        return RawBlock(kind, token.content, _line(token)), position + 1
+        return RawBlock(kind, token.content, piece.line(token)), position + 1
     if kind == "blockquote_open":
         end = _matching_close(tokens, position)
+        _check_table_rows(tokens[position:end], piece)
         text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
-        return RawBlock("blockquote", text, _line(token)), end + 1
+        return RawBlock("blockquote", text, piece.line(token)), end + 1
     # hr and anything unknown: skip.
     return None, position + 1
 
@@ -468,7 +488,7 @@ def _matching_close(tokens: Sequence[Any], position: int) -> int:
     return len(tokens) - 1
 
 
-def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
+def _list(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[ListBlock, int]:
     open_token = tokens[position]
     end = _matching_close(tokens, position)
     items: list[ListItem] = []
@@ -486,7 +506,7 @@ def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
             item_end = _matching_close(tokens, index)
             inner = index + 1
             while inner < item_end:
-                block, inner = _block(tokens, inner)
+                block, inner = _block(tokens, inner, piece)
                 if block is not None:
                     blocks.append(block)
             first = blocks[0] if blocks else None
@@ -495,13 +515,13 @@ def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
                 text = first.text
                 blocks.pop(0)
         text, pin = split_pin(text)
-        items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
+        items.append(ListItem(text.strip(), piece.line(item_open), tuple(blocks), pin))
         index = item_end + 1
     ordered = open_token.type == "ordered_list_open"
-    return ListBlock(ordered, tuple(items), _line(open_token)), end + 1
+    return ListBlock(ordered, tuple(items), piece.line(open_token)), end + 1
 
 
-def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
+def _table(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Table, int]:
     header: list[str] = []
     rows: list[TableRow] = []
     row: list[str] | None = None
@@ -516,7 +536,9 @@ def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
             if row is not None:
                 row.append(token.content.strip())
         elif kind == "tr_open":
-            row, row_line = [], _line(token)
+            if header:  # a body row: the header's cells are known by now
+                piece.check_row(token, len(header))
+            row, row_line = [], piece.line(token)
         elif kind == "table_close":
             end = index
             break
@@ -527,7 +549,7 @@ def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
                 first, pin = split_pin(row[0]) if row else ("", None)
                 rows.append(TableRow((first.strip(), *row[1:]), row_line, pin))
             row = None
-    return Table(tuple(header), tuple(rows), _line(tokens[position])), end + 1
+    return Table(tuple(header), tuple(rows), piece.line(tokens[position])), end + 1
 
 
 def to_markdown(blocks: tuple[Block, ...]) -> str:
