@@ -39,9 +39,11 @@ from .document import _parse_piece as parse_piece
 from .extract import (
     AbbreviationCandidates,
     abbreviation_candidates,
+    abbreviation_subdeck,
+    card_tags,
     display_path,
     first_definitions,
-    section_card_groups,
+    rule_card_groups,
 )
 from .lock import key_text
 from .manifest import Manifest, Subdeck, stable_id
@@ -130,38 +132,39 @@ def deck_id(manifest: Manifest, deck: str) -> int:
 
 
 def note_rows(
-    manifest: Manifest, renderer: Renderer, cards: Iterable[Card]
+    manifest: Manifest,
+    renderer: Renderer,
+    cards: Iterable[Card],
+    subdeck: str,
+    subdeck_tags: tuple[str, ...],
 ) -> Iterator[tuple[NoteRow, int]]:
-    """Staged rows of rendered cards, each with its subdeck's id."""
+    """Staged rows of rendered cards placed in `subdeck`, each with the subdeck's id."""
     from .anki import guid_for, note_row
 
-    decks: dict[str, tuple[str, int]] = {}  # subdeck -> full name, id
+    deck = f"{manifest.title}::{subdeck}"
+    subdeck_id = deck_id(manifest, deck)
     for card in cards:
-        placed = decks.get(card.subdeck)
-        if placed is None:
-            deck = f"{manifest.title}::{card.subdeck}"
-            placed = decks[card.subdeck] = (deck, deck_id(manifest, deck))
         key = key_text(card.key)
         row = note_row(
             card.note_type,
             renderer.fields(card),
-            card.tags,
-            placed[0],
+            card_tags(manifest.tags, subdeck_tags, card.rule, card.note_type),
+            deck,
             key,
             guid_for(manifest.deck_id, key),
             card.rule,
             card.source.path,
             card.source.line,
         )
-        yield row, placed[1]
+        yield row, subdeck_id
 
 
 def _stage_sections(
     manifest: Manifest, routes: list[Route], renderer: Renderer, writer: StageWriter
 ) -> None:
     """Extract, render and write the routed sections' notes, one section at a time."""
-    for cards in section_card_groups(manifest, routes):
-        writer.add(note_rows(manifest, renderer, cards))
+    for subdeck, cards in rule_card_groups(manifest, routes):
+        writer.add(note_rows(manifest, renderer, cards, subdeck.name, subdeck.tags))
 
 
 def _finish(
@@ -174,7 +177,8 @@ def _finish(
 ) -> StagedDocument:
     """Write the document's abbreviations and its summary; close the staged file."""
     last = Renderer(manifest, document)
-    writer.add(note_rows(manifest, last, first_definitions(manifest, candidates)))
+    cards = first_definitions(candidates)
+    writer.add(note_rows(manifest, last, cards, *abbreviation_subdeck(manifest)))
     renderers = [*renderers, last]
     summary = StagedDocument(
         outline=outline_of(document),
