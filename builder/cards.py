@@ -137,7 +137,7 @@ for _class in (Source, Card):
 def normalise(text: str) -> str:
     """A key-friendly form of a question or subject: case, emphasis, spacing and quotes folded."""
     text = unicodedata.normalize("NFKC", text)
-    if _KEY_FOLDED.search(text):  # str.translate is slow, and most text has nothing to fold
+    if _foldable(text):  # str.translate is slow, and most text has nothing to fold
         text = text.translate(_KEY_FOLD)
     text = " ".join(text.split()).lower()
     return text.rstrip("?:.!").replace("|", "/")
@@ -145,6 +145,14 @@ def normalise(text: str) -> str:
 
 _KEY_FOLD = str.maketrans({"*": None, "_": None, "`": None, "’": "'", "‘": "'", "“": '"', "”": '"'})
 _KEY_FOLDED = re.compile("[*_`’‘“”]")
+
+
+def _foldable(text: str) -> bool:
+    """Whether `_KEY_FOLD` changes the text. ASCII text (most keys) can only hold `*`, `_` or a
+    backtick, which `in` finds faster than the regex."""
+    if text.isascii():
+        return "*" in text or "_" in text or "`" in text
+    return _KEY_FOLDED.search(text) is not None
 
 
 def make_key(
