@@ -172,7 +172,6 @@ def _normalised_path(section: tuple[str, ...]) -> tuple[str, ...]:
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
-_MARKDOWN = re.compile(r"[<\[*_`]")
 
 
 # Replacements for re.sub as functions: a template ("\\2") is expanded in Python per match.
@@ -184,15 +183,17 @@ _second_group = operator.methodcaller("group", 2)
 def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
     text = markdown
-    if _MARKDOWN.search(text):
-        # Each substitution only where it can apply (none adds what a later one looks for).
-        if "<" in text:
-            text = _BR.sub("; ", text)
-        if "[" in text:
-            text = _LINK.sub(_first_group, text)
-        if "*" in text or "_" in text or "`" in text:
-            text = _EMPHASIS.sub(_second_group, text)
-    return " ".join(text.split())
+    # Each substitution only where it can apply (none adds what a later one looks for): `in`
+    # finds that faster than any regex.
+    if "<" in text:
+        text = _BR.sub("; ", text)
+    if "[" in text:
+        text = _LINK.sub(_first_group, text)
+    if "*" in text or "_" in text or "`" in text:
+        text = _EMPHASIS.sub(_second_group, text)
+    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    return text  # the only white space printable text holds is single spaces inside it
 
 
 _WORD = re.compile(r"[a-z0-9]+")
