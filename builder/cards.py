@@ -139,7 +139,7 @@ def normalise(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     if _foldable(text):  # str.translate is slow, and most text has nothing to fold
         text = text.translate(_KEY_FOLD)
-    text = " ".join(text.split()).lower()
+    text = single_spaced(text).lower()
     return text.rstrip("?:.!").replace("|", "/")
 
 
@@ -191,9 +191,15 @@ def plain(markdown: str) -> str:
         text = _LINK.sub(_first_group, text)
     if "*" in text or "_" in text or "`" in text:
         text = _EMPHASIS.sub(_second_group, text)
+    return single_spaced(text)
+
+
+def single_spaced(text: str) -> str:
+    """`" ".join(text.split())`, without splitting text that is single-spaced already: the only
+    white space printable text can hold is spaces."""
     if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
         return " ".join(text.split())
-    return text  # the only white space printable text holds is single spaces inside it
+    return text
 
 
 _WORD = re.compile(r"[a-z0-9]+")
