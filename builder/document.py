@@ -9,7 +9,7 @@ rendered to HTML only at the edge (`render.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -121,15 +121,51 @@ def split_pin(text: str) -> tuple[str, str | None]:
     return text[: match.start()], match.group(1)
 
 
-@lru_cache(maxsize=1)
 def markdown_parser() -> Any:
     """The one markdown-it setup we read sources with: CommonMark, GFM tables, front matter."""
+    return _parser_without(())
+
+
+def parser_for(text: str) -> Any:
+    """`markdown_parser()` without the block rules that cannot match anywhere in `text`: the
+    same tokens, sooner, as each rule is otherwise tried in vain at every block (these four cost
+    about 14 % of the parse of a large source). Each needs a character the text may not have
+    where the rule looks for it (markdown-it reads lines as \\n, \\r\\n or \\r ended):
+
+    - front matter: the text's first character, `-`;
+    - a fence: three backticks or tildes in a row;
+    - a link reference definition: a `[`;
+    - a block quote: a `>` with nothing before it on its line but spaces, tabs and the marks of
+      the block quotes and list items it may sit in.
+    """
+    unused = tuple(rule for rule, may_match in _BLOCK_RULE_NEEDS if not may_match(text))
+    return _parser_without(unused)
+
+
+def _may_quote(text: str) -> bool:
+    # Looked for in the reversed text, from each `>` back to its line's start: the regex then
+    # skips from `>` to `>` instead of trying every line (six times faster).
+    return _QUOTE_MARK_REVERSED.search(text[::-1]) is not None
+
+
+_QUOTE_MARK_REVERSED = re.compile(r">[ \t>*+\-0-9.)]*(?:[\r\n]|\Z)")
+_BLOCK_RULE_NEEDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("front_matter", lambda text: text.startswith("-")),
+    ("fence", lambda text: "```" in text or "~~~" in text),
+    ("reference", lambda text: "[" in text),
+    ("blockquote", _may_quote),
+)
+
+
+@lru_cache(maxsize=16)
+def _parser_without(rules: tuple[str, ...]) -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # Inline parsing is off: the model keeps inline Markdown as source text (rendered per field
     # later), so the inline children would be built only to be thrown away (-36 % parse time).
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+    return parser.disable(list(rules)) if rules else parser
 
 
 def read_source(path: Path) -> str:
@@ -274,7 +310,7 @@ def _parse_piece(
 ) -> tuple[dict[str, Any], tuple[Block, ...], tuple[Section, ...]]:
     """One piece: its front matter (first piece only), blocks before its first heading, and its
     section forest, with every line counted from the start of the whole source."""
-    tokens = markdown_parser().parse(text)
+    tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
     if tokens and tokens[0].type == "front_matter":
         meta = _front_matter(tokens[0].content, path)
