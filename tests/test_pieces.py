@@ -243,6 +243,7 @@ BLOCK_BITS = [
     "1. > q\n", "   > indented\n", "    > code\n", "\t> tab\n", "a > b\n", "->\n", "x<br>y\n",
     "| a | b |\n", "|---|---|\n", "| 1<br>2 | 3 |\n", "```\n", "~~~ py\n", "``code``\n", "~~x~~\n",
     "[ref]: /url\n", "[link](x)\n", "- [ref]: /u\n", "> [r]: /q\n", "<div>\n", "***\n", "===\n",
+    "- <p>x</p>\n", "  <br>\n", "a <b>\n", "> <!-- c -->\n", "1. <div>\n", "x<div>\n",
     "\r\n", "\r", "- a\r> b\r", "text\r\n> q\r\n",
 ]  # fmt: skip
 
@@ -250,9 +251,9 @@ BLOCK_BITS = [
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(BLOCK_BITS), max_size=30).map("".join))
 def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_tokens(text: str) -> None:
-    """parser_for leaves out block rules (front matter, fences, link references, block quotes)
-    whose opening character the text lacks where the rule looks for it: the tokens must be the
-    ones the whole setup gives."""
+    """parser_for leaves out block rules (front matter, fences, link references, block quotes,
+    raw HTML) whose opening character the text lacks where the rule looks for it: the tokens must
+    be the ones the whole setup gives."""
 
     def tokens(parser: object) -> list[dict[str, object]]:
         return [token.as_dict() for token in parser.parse(text)]  # type: ignore[attr-defined]
@@ -263,13 +264,17 @@ def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_tokens(text
 @pytest.mark.parametrize(
     ("text", "left_out"),
     [
-        ("# T\n\npara\n", {"front_matter", "fence", "reference", "blockquote"}),
-        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote"}),
-        ("a<br>b -> c\n", {"front_matter", "fence", "reference", "blockquote"}),
-        ("- 1. > quote\n", {"fence", "reference"}),
-        ("1. - > quote\n", {"front_matter", "fence", "reference"}),
-        ("x\r  > quote\n", {"front_matter", "fence", "reference"}),
-        ("~~~\ncode\n~~~\n[a]: /b\n", {"front_matter", "blockquote"}),
+        ("# T\n\npara\n", {"front_matter", "fence", "reference", "blockquote", "html_block"}),
+        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote", "html_block"}),
+        (
+            "| a<br>b | c -> d |\n",
+            {"front_matter", "fence", "reference", "blockquote", "html_block"},
+        ),
+        ("- 1. > quote\n", {"fence", "reference", "html_block"}),
+        ("1. - > quote\n", {"front_matter", "fence", "reference", "html_block"}),
+        ("x\r  > quote\n", {"front_matter", "fence", "reference", "html_block"}),
+        ("> <div>\n", {"front_matter", "fence", "reference"}),
+        ("~~~\ncode\n~~~\n[a]: /b\n", {"front_matter", "blockquote", "html_block"}),
     ],
 )
 def test_the_rules_left_out(text: str, left_out: set[str]) -> None:
