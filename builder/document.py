@@ -128,15 +128,16 @@ def markdown_parser() -> Any:
 
 def parser_for(text: str) -> Any:
     """`markdown_parser()` without the block rules that cannot match anywhere in `text`: the
-    same tokens, sooner, as each rule is otherwise tried in vain at every block (these five cost
-    about 16 % of the parse of a large source). Each needs a character the text may not have
+    same tokens, sooner, as each rule is otherwise tried in vain at every block (these six cost
+    about a fifth of the parse of a large source). Each needs a character the text may not have
     where the rule looks for it (markdown-it reads lines as \\n, \\r\\n or \\r ended):
 
     - front matter: the text's first character, `-`;
     - a fence: three backticks or tildes in a row;
     - a link reference definition: a `[`;
     - a block quote or a raw HTML block: a `>` or a `<` with nothing before it on its line but
-      spaces, tabs and the marks of the block quotes and list items it may sit in.
+      spaces, tabs and the marks of the block quotes and list items it may sit in;
+    - a thematic break: a line whose last character, spaces and tabs aside, is `-`, `*` or `_`.
     """
     unused = tuple(rule for rule, may_match in _BLOCK_RULE_NEEDS if not may_match(text))
     return _parser_without(unused)
@@ -151,12 +152,14 @@ def _may_start_block(text: str, char: str) -> bool:
 _STARTS_BLOCK_REVERSED = {
     char: re.compile(re.escape(char) + r"[ \t>*+\-0-9.)]*(?:[\r\n]|\Z)") for char in "<>"
 }
+_ENDS_IN_BREAK_MARK = re.compile(r"[-*_][ \t]*(?:[\r\n]|\Z)")
 _BLOCK_RULE_NEEDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("front_matter", lambda text: text.startswith("-")),
     ("fence", lambda text: "```" in text or "~~~" in text),
     ("reference", lambda text: "[" in text),
     ("blockquote", lambda text: _may_start_block(text, ">")),
     ("html_block", lambda text: _may_start_block(text, "<")),
+    ("hr", lambda text: _ENDS_IN_BREAK_MARK.search(text) is not None),
 )
 
 
