@@ -20,6 +20,7 @@ import sqlite3
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -27,7 +28,7 @@ import genanki
 
 from .archive import write_zip
 from .errors import ExportError
-from .lock import Stamp, content_digest
+from .lock import Stamp, joined_content_digest
 from .staging import NoteRow, StageWriter
 
 NOTE_TYPE_HISTORY: tuple[tuple[int, int, str], ...] = (
@@ -129,23 +130,22 @@ _PAIRS = [high + low for high in _BASE91 for low in _BASE91]
 
 def base91(number: int) -> str:
     """`number` in Anki's base 91 digits, two digits per step."""
-    pairs = []
+    text = ""
     while number >= 91 * 91:
         number, pair = divmod(number, 91 * 91)
-        pairs.append(_PAIRS[pair])
-    head = _PAIRS[number] if number >= 91 else _BASE91[number] if number else ""
-    return head + "".join(reversed(pairs))
+        text = _PAIRS[pair] + text
+    return (_PAIRS[number] if number >= 91 else _BASE91[number] if number else "") + text
 
 
 _CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 
 
-def card_ords(note_type: str, fields: list[str]) -> list[int]:
-    """Which cards a note makes: one for a Basic note, one per cloze number for a Cloze note
-    (the rule genanki and Anki apply)."""
+def card_ords(note_type: str, fields: list[str]) -> str:
+    """Which cards a note makes, as a staged row lists them ('0,1,2'): one for a Basic note, one
+    per cloze number for a Cloze note (the rule genanki and Anki apply)."""
     if note_type == "basic":
-        return [0] if fields[0] or fields[2] else []
-    return [number - 1 for number in cloze_numbers(fields[0])]
+        return "0" if fields[0] or fields[2] else ""
+    return ",".join([str(number - 1) for number in cloze_numbers(fields[0])])
 
 
 def cloze_numbers(text: str) -> list[int]:
@@ -153,8 +153,9 @@ def cloze_numbers(text: str) -> list[int]:
     return sorted({int(n) for n in _CLOZE.findall(text) if int(n) > 0})
 
 
+@lru_cache(maxsize=256)
 def tags_text(tags: tuple[str, ...]) -> str:
-    """Tags as Anki's notes table stores them."""
+    """Tags as Anki's notes table stores them. Cached: a deck's notes share a few tag sets."""
     return " " + " ".join(tags) + " "
 
 
@@ -171,11 +172,12 @@ def note_row(
 ) -> NoteRow:
     """A note as a staged row (see staging.py): what the package and the lock need of it."""
     model_id = MODELS[note_type].model_id
-    ords = ",".join(map(str, card_ords(note_type, fields)))
-    digest = content_digest(model_id, fields, tags)
+    joined = "\x1f".join(fields)
+    digest = joined_content_digest(model_id, joined, tags)
+    ords = card_ords(note_type, fields)
     return (
-        key, rule, model_id, deck, tags_text(tags), "\x1f".join(fields), fields[0], ords, digest,
-        guid, path, line,
+        key, rule, model_id, deck, tags_text(tags), joined, fields[0], ords, digest, guid, path,
+        line,
     )  # fmt: skip
 
 

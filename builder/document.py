@@ -9,7 +9,7 @@ rendered to HTML only at the edge (`render.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -175,15 +175,57 @@ def split_pin(text: str) -> tuple[str, str | None]:
     return text[: match.start()], match.group(1)
 
 
-@lru_cache(maxsize=1)
 def markdown_parser() -> Any:
     """The one markdown-it setup we read sources with: CommonMark, GFM tables, front matter."""
+    return _parser_without(())
+
+
+def parser_for(text: str) -> Any:
+    """`markdown_parser()` without the block rules that cannot match anywhere in `text`: the
+    same tokens, sooner, as each rule is otherwise tried in vain at every block (these six cost
+    about a fifth of the parse of a large source). Each needs a character the text may not have
+    where the rule looks for it (markdown-it reads lines as \\n, \\r\\n or \\r ended):
+
+    - front matter: the text's first character, `-`;
+    - a fence: three backticks or tildes in a row;
+    - a link reference definition: a `[`;
+    - a block quote or a raw HTML block: a `>` or a `<` with nothing before it on its line but
+      spaces, tabs and the marks of the block quotes and list items it may sit in;
+    - a thematic break: a line whose last character, spaces and tabs aside, is `-`, `*` or `_`.
+    """
+    unused = tuple(rule for rule, may_match in _BLOCK_RULE_NEEDS if not may_match(text))
+    return _parser_without(unused)
+
+
+def _may_start_block(text: str, char: str) -> bool:
+    # Looked for in the reversed text, from each `char` back to its line's start: the regex then
+    # skips from one `char` to the next instead of trying every line (six times faster).
+    return _STARTS_BLOCK_REVERSED[char].search(text[::-1]) is not None
+
+
+_STARTS_BLOCK_REVERSED = {
+    char: re.compile(re.escape(char) + r"[ \t>*+\-0-9.)]*(?:[\r\n]|\Z)") for char in "<>"
+}
+_ENDS_IN_BREAK_MARK = re.compile(r"[-*_][ \t]*(?:[\r\n]|\Z)")
+_BLOCK_RULE_NEEDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
+    ("front_matter", lambda text: text.startswith("-")),
+    ("fence", lambda text: "```" in text or "~~~" in text),
+    ("reference", lambda text: "[" in text),
+    ("blockquote", lambda text: _may_start_block(text, ">")),
+    ("html_block", lambda text: _may_start_block(text, "<")),
+    ("hr", lambda text: _ENDS_IN_BREAK_MARK.search(text) is not None),
+)
+
+
+@lru_cache(maxsize=16)
+def _parser_without(rules: tuple[str, ...]) -> Any:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # Inline parsing is off: the model keeps inline Markdown as source text (rendered per field
     # later), so the inline children would be built only to be thrown away (-36 % parse time).
-    return MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+    return parser.disable(list(rules)) if rules else parser
 
 
 def read_source(path: Path) -> str:
@@ -328,17 +370,12 @@ def _parse_piece(
 ) -> tuple[dict[str, Any], tuple[Block, ...], tuple[Section, ...]]:
     """One piece: its front matter (first piece only), blocks before its first heading, and its
     section forest, with every line counted from the start of the whole source."""
-    tokens = markdown_parser().parse(text)
+    tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
     if tokens and tokens[0].type == "front_matter":
         meta = _front_matter(tokens[0].content, path)
         tokens = tokens[1:]
-    if offset:
-        for token in tokens:
-            if token.map:
-                token.map = [token.map[0] + offset, token.map[1] + offset]
-    _check_table_rows(tokens, text, path, offset)
-    preamble, sections = _fold(tokens)
+    preamble, sections = _fold(tokens, _Piece(offset, text, path))
     return meta, preamble, sections
 
 
@@ -386,9 +423,45 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
     return meta
 
 
-def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int = 0) -> None:
-    """Refuse rows whose cell count differs from the header: markdown-it pads them silently."""
-    lines: list[str] | None = None
+class _Piece:
+    """Where a token stream came from, for folding it: `offset` lines of the source come before
+    it (a token's lines count from the piece's start), and table rows are checked against its
+    `text` (markdown-it pads a row with too few cells silently). Without a text, nothing is
+    checked."""
+
+    __slots__ = ("lines", "offset", "path", "text")
+
+    def __init__(self, offset: int = 0, text: str | None = None, path: Path | None = None):
+        self.offset = offset
+        self.text = text
+        self.path = path
+        self.lines: list[str] | None = None
+
+    def line(self, token: Any) -> int:
+        """A token's 1-based line in the whole source (0 when it has none)."""
+        return int(token.map[0]) + 1 + self.offset if token.map else 0
+
+    def check_row(self, row: Any, columns: int) -> None:
+        """Refuse a table row (its `tr_open` token) whose cell count differs from the header's."""
+        if self.text is None or not row.map or not columns:
+            return
+        if self.lines is None:
+            self.lines = _source_lines(self.text)
+        number = row.map[0]
+        raw = self.lines[number] if number < len(self.lines) else ""
+        count = _count_cells(raw)
+        if count != columns and count:
+            raise SourceError(
+                f"table row has {count} cells but the header has {columns}; "
+                "give every row the same number of | cells",
+                self.path,
+                number + 1 + self.offset,
+            )
+
+
+def _check_table_rows(tokens: Sequence[Any], piece: _Piece) -> None:
+    """Check the rows of every table among tokens the fold does not read as a table (those
+    inside a block quote)."""
     columns = 0
     for token in tokens:
         kind = token.type
@@ -398,19 +471,8 @@ def _check_table_rows(tokens: Sequence[Any], text: str, path: Path, offset: int 
             columns = 0
         elif kind == "th_open":
             columns += 1
-        elif kind == "tr_open" and token.map and columns:
-            if lines is None:
-                lines = _source_lines(text)
-            row = token.map[0] - offset
-            raw = lines[row] if row < len(lines) else ""
-            count = _count_cells(raw)
-            if count != columns and count:
-                raise SourceError(
-                    f"table row has {count} cells but the header has {columns}; "
-                    "give every row the same number of | cells",
-                    path,
-                    token.map[0] + 1,
-                )
+        elif kind == "tr_open":
+            piece.check_row(token, columns)
 
 
 _TABLE_TOKENS = frozenset(("table_open", "th_open", "tr_open"))
@@ -449,13 +511,12 @@ def _count_cells(raw: str) -> int:
     return cells
 
 
-def _line(token: Any) -> int:
-    return int(token.map[0]) + 1 if token.map else 0
-
-
-def _fold(tokens: Sequence[Any]) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+def _fold(
+    tokens: Sequence[Any], piece: _Piece | None = None
+) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
     """Fold a flat token stream into preamble blocks and a section tree (by heading level), its
     sections' paths not set yet."""
+    piece = piece or _Piece()
     preamble: list[Block] = []
     # Each open section: [title, level, line, pin, blocks, children]
     stack: list[list[Any]] = []
@@ -474,10 +535,10 @@ def _fold(tokens: Sequence[Any]) -> tuple[tuple[Block, ...], tuple[Section, ...]
             title, pin = split_pin(tokens[position + 1].content.strip())
             while stack and stack[-1][1] >= level:
                 close_top()
-            stack.append([title.strip(), level, _line(token), pin, [], []])
+            stack.append([title.strip(), level, piece.line(token), pin, [], []])
             position += 3
             continue
-        block, position = _block(tokens, position)
+        block, position = _block(tokens, position, piece)
         if block is not None:
             (stack[-1][4] if stack else preamble).append(block)
     while stack:
@@ -493,22 +554,23 @@ def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
     )
 
 
-def _block(tokens: Sequence[Any], position: int) -> tuple[Block | None, int]:
+def _block(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Block | None, int]:
     """Read one block starting at `position`; return it and the position after it."""
     token = tokens[position]
     kind = token.type
     if kind == "paragraph_open":
-        return Paragraph(tokens[position + 1].content, _line(token)), position + 3
+        return Paragraph(tokens[position + 1].content, piece.line(token)), position + 3
     if kind in ("bullet_list_open", "ordered_list_open"):
-        return _list(tokens, position)
+        return _list(tokens, position, piece)
     if kind == "table_open":
-        return _table(tokens, position)
+        return _table(tokens, position, piece)
     if kind in ("fence", "code_block", "html_block"):
-        return RawBlock(kind, token.content, _line(token)), position + 1
+        return RawBlock(kind, token.content, piece.line(token)), position + 1
     if kind == "blockquote_open":
         end = _matching_close(tokens, position)
+        _check_table_rows(tokens[position:end], piece)
         text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
-        return RawBlock("blockquote", text, _line(token)), end + 1
+        return RawBlock("blockquote", text, piece.line(token)), end + 1
     # hr and anything unknown: skip.
     return None, position + 1
 
@@ -522,7 +584,7 @@ def _matching_close(tokens: Sequence[Any], position: int) -> int:
     return len(tokens) - 1
 
 
-def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
+def _list(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[ListBlock, int]:
     open_token = tokens[position]
     end = _matching_close(tokens, position)
     items: list[ListItem] = []
@@ -540,7 +602,7 @@ def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
             item_end = _matching_close(tokens, index)
             inner = index + 1
             while inner < item_end:
-                block, inner = _block(tokens, inner)
+                block, inner = _block(tokens, inner, piece)
                 if block is not None:
                     blocks.append(block)
             first = blocks[0] if blocks else None
@@ -549,13 +611,13 @@ def _list(tokens: Sequence[Any], position: int) -> tuple[ListBlock, int]:
                 text = first.text
                 blocks.pop(0)
         text, pin = split_pin(text)
-        items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
+        items.append(ListItem(text.strip(), piece.line(item_open), tuple(blocks), pin))
         index = item_end + 1
     ordered = open_token.type == "ordered_list_open"
-    return ListBlock(ordered, tuple(items), _line(open_token)), end + 1
+    return ListBlock(ordered, tuple(items), piece.line(open_token)), end + 1
 
 
-def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
+def _table(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Table, int]:
     header: list[str] = []
     rows: list[TableRow] = []
     row: list[str] | None = None
@@ -570,7 +632,9 @@ def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
             if row is not None:
                 row.append(token.content.strip())
         elif kind == "tr_open":
-            row, row_line = [], _line(token)
+            if header:  # a body row: the header's cells are known by now
+                piece.check_row(token, len(header))
+            row, row_line = [], piece.line(token)
         elif kind == "table_close":
             end = index
             break
@@ -581,7 +645,7 @@ def _table(tokens: Sequence[Any], position: int) -> tuple[Table, int]:
                 first, pin = split_pin(row[0]) if row else ("", None)
                 rows.append(TableRow((first.strip(), *row[1:]), row_line, pin))
             row = None
-    return Table(tuple(header), tuple(rows), _line(tokens[position])), end + 1
+    return Table(tuple(header), tuple(rows), piece.line(tokens[position])), end + 1
 
 
 def to_markdown(blocks: tuple[Block, ...]) -> str:

@@ -9,7 +9,7 @@ from functools import lru_cache
 from .cards import Card
 from .document import Document
 from .errors import SourceError
-from .manifest import Manifest
+from .manifest import Manifest, Subdeck
 from .routing import Route, route
 from .rules import RULES, Context, abbreviation
 
@@ -50,7 +50,16 @@ def section_cards(manifest: Manifest, routes: list[Route]) -> list[Card]:
 
 
 def section_card_groups(manifest: Manifest, routes: list[Route]) -> Iterator[list[Card]]:
-    """Each routed section's cards in turn: a build writes them before extracting the next."""
+    """Each routed section's cards in turn, placed in its subdeck."""
+    for subdeck, cards in rule_card_groups(manifest, routes):
+        yield [place(manifest, subdeck.name, subdeck.tags, card) for card in cards]
+
+
+def rule_card_groups(
+    manifest: Manifest, routes: list[Route]
+) -> Iterator[tuple[Subdeck, list[Card]]]:
+    """Each routed section's subdeck and the cards its rules make, not placed in it yet: a build
+    writes them before extracting the next, placing each as it writes it (placing copies a card)."""
     contexts: dict[tuple[int, bool], Context] = {}  # one per document and FAQ-ness
     for routed in routes:
         document = routed.document
@@ -62,10 +71,8 @@ def section_card_groups(manifest: Manifest, routes: list[Route]) -> Iterator[lis
         cards = []
         for name, rule in RULES:
             if name in subdeck.rules:
-                for card in rule(routed.section, ctx):  # _place, without a call per card
-                    tags = _tags(manifest.tags, subdeck.tags, card.rule, card.note_type)
-                    cards.append(card.with_route(subdeck.name, tags))
-        yield cards
+                cards.extend(rule(routed.section, ctx))
+        yield subdeck, cards
 
 
 AbbreviationCandidates = tuple[tuple[str, tuple[Card, ...]], ...]
@@ -73,9 +80,12 @@ AbbreviationCandidates = tuple[tuple[str, tuple[Card, ...]], ...]
 
 
 def abbreviation_cards(manifest: Manifest, document: Document, routes: list[Route]) -> list[Card]:
-    """The document's abbreviation cards (a pass over the whole document, first definitions)."""
+    """The document's abbreviation cards (a pass over the whole document, first definitions),
+    placed in the abbreviations subdeck."""
     own = [routed for routed in routes if routed.document is document]
-    return first_definitions(manifest, abbreviation_candidates(manifest, document, own))
+    subdeck, tags = abbreviation_subdeck(manifest)
+    candidates = abbreviation_candidates(manifest, document, own)
+    return [place(manifest, subdeck, tags, card) for card in first_definitions(candidates)]
 
 
 def abbreviation_candidates(
@@ -95,18 +105,23 @@ def abbreviation_candidates(
     return tuple(abbreviation.candidates(sections, ctx))
 
 
-def first_definitions(manifest: Manifest, candidates: AbbreviationCandidates) -> list[Card]:
-    """Each abbreviation once, from its first definition, placed in the abbreviations subdeck."""
-    if not manifest.abbreviations:
-        return []
-    tags = (f"{manifest.tags[0]}::abbreviations",) if manifest.tags else ()
+def first_definitions(candidates: AbbreviationCandidates) -> list[Card]:
+    """Each abbreviation's cards once, from its first definition; not placed yet (they go to
+    `abbreviation_subdeck`)."""
     seen: set[str] = set()
     cards: list[Card] = []
     for short, pair in candidates:
         if short not in seen:
             seen.add(short)
-            cards.extend(_place(manifest, manifest.abbreviations, tags, card) for card in pair)
+            cards.extend(pair)
     return cards
+
+
+def abbreviation_subdeck(manifest: Manifest) -> tuple[str, tuple[str, ...]]:
+    """Where abbreviation cards go: the abbreviations subdeck, tagged under the deck's first tag."""
+    return manifest.abbreviations, (
+        (f"{manifest.tags[0]}::abbreviations",) if manifest.tags else ()
+    )
 
 
 def _context(manifest: Manifest, document: Document, source_path: str, in_faq: bool) -> Context:
@@ -119,14 +134,18 @@ def _context(manifest: Manifest, document: Document, source_path: str, in_faq: b
     )
 
 
-def _place(manifest: Manifest, subdeck: str, subdeck_tags: tuple[str, ...], card: Card) -> Card:
-    return card.with_route(subdeck, _tags(manifest.tags, subdeck_tags, card.rule, card.note_type))
+def place(manifest: Manifest, subdeck: str, subdeck_tags: tuple[str, ...], card: Card) -> Card:
+    """The card in its subdeck, with its tags."""
+    return card.with_route(
+        subdeck, card_tags(manifest.tags, subdeck_tags, card.rule, card.note_type)
+    )
 
 
 @lru_cache(maxsize=1024)
-def _tags(
+def card_tags(
     manifest_tags: tuple[str, ...], subdeck_tags: tuple[str, ...], rule: str, note_type: str
 ) -> tuple[str, ...]:
+    """A card's tags: the deck's, its subdeck's, and its rule's."""
     tags = [*manifest_tags, *subdeck_tags, f"card::{rule}"]
     if note_type == "cloze":
         tags.append("card::cloze")

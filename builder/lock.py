@@ -167,7 +167,12 @@ def key_text(key: tuple[str, ...]) -> str:
 
 
 def content_digest(model_id: int, fields: list[str], tags: tuple[str, ...]) -> str:
-    data = "\x1e".join([str(model_id), "\x1f".join(fields), " ".join(sorted(tags))])
+    return joined_content_digest(model_id, "\x1f".join(fields), tags)
+
+
+def joined_content_digest(model_id: int, joined_fields: str, tags: tuple[str, ...]) -> str:
+    """`content_digest` of fields joined by 0x1f, as a staged row and Anki hold them already."""
+    data = f"{model_id}\x1e{joined_fields}\x1e{' '.join(sorted(tags))}"
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
 

@@ -82,7 +82,6 @@ def to_html(markdown: str) -> str:
     return sanitise(html)
 
 
-_BULLET = re.compile(r"- (.+)")
 _STARTS_BLOCK = re.compile(r"\d+[.)]( |$)")
 
 
@@ -98,6 +97,20 @@ def _plain_line(line: str) -> bool:
     )
 
 
+def _plain_lines(lines: list[str]) -> bool:
+    """`_plain_line` of every line, with the characters of all of them checked at once (a
+    table cell's points are many short lines). Plain text holds no white space but spaces, so
+    a line that starts with a letter and does not end in a space is already stripped; only a
+    line starting with a digit (`str.isdigit` holds for every `\\d`) can open a list."""
+    return _is_plain("".join(lines)) and all(
+        line
+        and (line[0].isalnum() or line[0] == "{")
+        and line[-1] != " "
+        and not (line[0].isdigit() and _STARTS_BLOCK.match(line))
+        for line in lines
+    )
+
+
 _NUMBERED = re.compile(r"(\d{1,3})\. (.+)")
 
 
@@ -107,25 +120,33 @@ def _simple_blocks(text: str) -> str | None:
     html: list[str] = []
     previous = ""
     for block in text.split("\n\n"):
-        lines = block.split("\n")
-        if len(lines) == 1 and _plain_line(lines[0]):
-            html.append(f"<p>{lines[0]}</p>")
+        if "\n" not in block and _plain_line(block):
+            html.append(f"<p>{block}</p>")
             previous = "p"
             continue
-        bullets = [_BULLET.fullmatch(line) for line in lines]
-        if all(bullets):
-            tag, items = "ul", [match.group(1) for match in bullets if match]
-        else:
-            numbers = [_NUMBERED.fullmatch(line) for line in lines]
-            counted = [int(match.group(1)) for match in numbers if match]
-            if not all(numbers) or counted != list(range(1, len(lines) + 1)):
-                return None
-            tag, items = "ol", [match.group(2) for match in numbers if match]
-        if tag == previous or not all(_plain_line(item) for item in items):
+        listed = _list_items(block)
+        if listed is None:
+            return None
+        tag, items = listed
+        if tag == previous or not _plain_lines(items):
             return None  # two lists in a row make one "loose" list: leave that to markdown-it
         previous = tag
-        html.append(f"<{tag}>\n" + "".join(f"<li>{item}</li>\n" for item in items) + f"</{tag}>")
+        html.append(f"<{tag}>\n<li>" + "</li>\n<li>".join(items) + f"</li>\n</{tag}>")
     return "\n".join(html)
+
+
+def _list_items(block: str) -> tuple[str, list[str]] | None:
+    """The tag and item texts of a block whose lines are all `- ` items or all items numbered
+    from 1; None for any other block. A `- ` item's text holds a line break when a line is not an
+    item: `_plain_lines` refuses that."""
+    if block.startswith("- "):
+        return "ul", block[2:].split("\n- ")
+    lines = block.split("\n")
+    numbers = [_NUMBERED.fullmatch(line) for line in lines]
+    counted = [int(match.group(1)) for match in numbers if match]
+    if not all(numbers) or counted != list(range(1, len(lines) + 1)):
+        return None
+    return "ol", [match.group(2) for match in numbers if match]
 
 
 def removed_markup(markdown: str) -> list[str]:

@@ -25,6 +25,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -37,9 +38,11 @@ from .document import _parse_piece as parse_piece
 from .extract import (
     AbbreviationCandidates,
     abbreviation_candidates,
+    abbreviation_subdeck,
+    card_tags,
     display_path,
     first_definitions,
-    section_card_groups,
+    rule_card_groups,
 )
 from .lock import key_text
 from .manifest import Manifest, Subdeck, stable_id
@@ -76,16 +79,21 @@ class Renderer:
         self.warnings: list[str] = []
 
     def fields(self, card: Card) -> list[str]:
-        for part in (card.front, card.back):
-            for removed in removed_markup(part):
-                self.warnings.append(
-                    f"{card.source.path}:{card.source.line}: warning: removed {removed} "
-                    "(not allowed on cards)"
-                )
+        if "<" in card.front or "<" in card.back:  # raw HTML (rare): say what sanitising drops
+            for part in (card.front, card.back):
+                for removed in removed_markup(part):
+                    self.warnings.append(
+                        f"{card.source.path}:{card.source.line}: warning: removed {removed} "
+                        "(not allowed on cards)"
+                    )
+        front, back, context, source = card_fields(card)
+        # Only the Markdown fields can show an image: the other two are escaped text.
         line = card.source.line
         return [
-            embed_images(value, self.folder, self.source_path, line, self.media, self.used)
-            for value in card_fields(card)
+            embed_images(front, self.folder, self.source_path, line, self.media, self.used),
+            embed_images(back, self.folder, self.source_path, line, self.media, self.used),
+            context,
+            source,
         ]
 
     def media_files(self) -> dict[str, str]:
@@ -95,10 +103,27 @@ class Renderer:
 
 def card_fields(card: Card) -> list[str]:
     """A card's four fields as HTML (Front/Text, Back/Extra, Context, Source)."""
+    source = card.source
+    return [
+        to_html(card.front),
+        to_html(card.back),
+        _escaped(card.context),
+        _source_field(source.document, source.section),
+    ]
+
+
+@lru_cache(maxsize=256)
+def _escaped(text: str) -> str:
+    """Text as HTML. Cached: the cards of a section share their context line."""
     import html
 
-    source = html.escape(f"{card.source.document} — {' › '.join(card.source.section)}")
-    return [to_html(card.front), to_html(card.back), html.escape(card.context), source]
+    return html.escape(text)
+
+
+@lru_cache(maxsize=256)
+def _source_field(document: str, section: tuple[str, ...]) -> str:
+    """The Source field: the document's title and the section's path. Cached as `_escaped`."""
+    return _escaped(f"{document} — {' › '.join(section)}")
 
 
 def deck_id(manifest: Manifest, deck: str) -> int:
@@ -107,21 +132,23 @@ def deck_id(manifest: Manifest, deck: str) -> int:
 
 
 def note_rows(
-    manifest: Manifest, renderer: Renderer, cards: Iterable[Card]
+    manifest: Manifest,
+    renderer: Renderer,
+    cards: Iterable[Card],
+    subdeck: str,
+    subdeck_tags: tuple[str, ...],
 ) -> Iterator[tuple[NoteRow, int]]:
-    """Staged rows of rendered cards, each with its subdeck's id."""
+    """Staged rows of rendered cards placed in `subdeck`, each with the subdeck's id."""
     from .anki import guid_for, note_row
 
-    ids: dict[str, int] = {}
+    deck = f"{manifest.title}::{subdeck}"
+    subdeck_id = deck_id(manifest, deck)
     for card in cards:
         key = key_text(card.key)
-        deck = f"{manifest.title}::{card.subdeck}"
-        if deck not in ids:
-            ids[deck] = deck_id(manifest, deck)
         row = note_row(
             card.note_type,
             renderer.fields(card),
-            card.tags,
+            card_tags(manifest.tags, subdeck_tags, card.rule, card.note_type),
             deck,
             key,
             guid_for(manifest.deck_id, key),
@@ -129,15 +156,15 @@ def note_rows(
             card.source.path,
             card.source.line,
         )
-        yield row, ids[deck]
+        yield row, subdeck_id
 
 
 def _stage_sections(
     manifest: Manifest, routes: list[Route], renderer: Renderer, writer: StageWriter
 ) -> None:
     """Extract, render and write the routed sections' notes, one section at a time."""
-    for cards in section_card_groups(manifest, routes):
-        writer.add(note_rows(manifest, renderer, cards))
+    for subdeck, cards in rule_card_groups(manifest, routes):
+        writer.add(note_rows(manifest, renderer, cards, subdeck.name, subdeck.tags))
 
 
 def _finish(
@@ -150,7 +177,8 @@ def _finish(
 ) -> StagedDocument:
     """Write the document's abbreviations and its summary; close the staged file."""
     last = Renderer(manifest, document)
-    writer.add(note_rows(manifest, last, first_definitions(manifest, candidates)))
+    cards = first_definitions(candidates)
+    writer.add(note_rows(manifest, last, cards, *abbreviation_subdeck(manifest)))
     renderers = [*renderers, last]
     summary = StagedDocument(
         outline=outline_of(document),

@@ -235,3 +235,51 @@ def test_usable_cpus_without_affinity(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delattr(os, "sched_getaffinity")
     monkeypatch.setattr(os, "cpu_count", lambda: 3)
     assert usable_cpus() == 3
+
+
+BLOCK_BITS = [
+    "---\n", "title: x\n", "# H\n", "## H2\n", "para text\n", "\n", "- item\n", "  - nested\n",
+    "1. one\n", "2) two\n", "> quote\n", ">> deep\n", "- > quoted item\n", "> - listed quote\n",
+    "1. > q\n", "   > indented\n", "    > code\n", "\t> tab\n", "a > b\n", "->\n", "x<br>y\n",
+    "| a | b |\n", "|---|---|\n", "| 1<br>2 | 3 |\n", "```\n", "~~~ py\n", "``code``\n", "~~x~~\n",
+    "[ref]: /url\n", "[link](x)\n", "- [ref]: /u\n", "> [r]: /q\n", "<div>\n", "***\n", "===\n",
+    "- <p>x</p>\n", "  <br>\n", "a <b>\n", "> <!-- c -->\n", "1. <div>\n", "x<div>\n",
+    "- - -\n", "* * *\n", "> ___ \n", "- **b**\n", "a -\n", "x*\r", "Setext\n---\n", "- --\t\n",
+    "\r\n", "\r", "- a\r> b\r", "text\r\n> q\r\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_BITS), max_size=30).map("".join))
+def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_tokens(text: str) -> None:
+    """parser_for leaves out block rules (front matter, fences, link references, block quotes,
+    raw HTML, thematic breaks) whose character the text lacks where the rule looks for it: the
+    tokens must be the ones the whole setup gives."""
+
+    def tokens(parser: object) -> list[dict[str, object]]:
+        return [token.as_dict() for token in parser.parse(text)]  # type: ignore[attr-defined]
+
+    assert tokens(document.parser_for(text)) == tokens(document.markdown_parser())
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("# T\n\npara\n", {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"}),
+        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote", "html_block"}),
+        (
+            "| a<br>b | c -> d |\n",
+            {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"},
+        ),
+        ("- 1. > quote\n", {"fence", "reference", "html_block", "hr"}),
+        ("1. - > quote\n", {"front_matter", "fence", "reference", "html_block", "hr"}),
+        ("x\r  > quote\n", {"front_matter", "fence", "reference", "html_block", "hr"}),
+        ("> <div>\n", {"front_matter", "fence", "reference", "hr"}),
+        ("~~~\ncode\n~~~\n[a]: /b\n", {"front_matter", "blockquote", "html_block", "hr"}),
+        ("a\n* * *\t\r\nb", {"front_matter", "fence", "reference", "blockquote", "html_block"}),
+        ("a\n- __\n", {"front_matter", "fence", "reference", "blockquote", "html_block"}),
+    ],
+)
+def test_the_rules_left_out(text: str, left_out: set[str]) -> None:
+    active = set(document.parser_for(text).block.ruler.get_active_rules())
+    assert set(document.markdown_parser().block.ruler.get_active_rules()) - active == left_out

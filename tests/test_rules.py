@@ -6,6 +6,8 @@ topic "asthma" unless the front matter names another) as `[rule/note type] subde
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from builder.build import manifest_for_document
 from builder.document import parse_document
 from builder.extract import extract_cards
+from builder.rules.prose_list import _CUE, CUE_PARTS
 from tests.fixtures.reader import read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -40,3 +43,20 @@ def cards_text(markdown: str) -> str:
 @pytest.mark.parametrize(("markdown", "expected"), CASES)
 def test_rule_fixture(markdown: str, expected: str) -> None:
     assert cards_text(markdown) == expected.strip()
+
+
+def test_the_prose_list_prefilter_misses_no_cue() -> None:
+    """`prose_list` skips a paragraph whose lower case holds none of CUE_PARTS before running its
+    case-blind regex. That is sound only if no character other than these letters (upper or
+    lower case) matches them ignoring case, as U+017F matches "s" and U+212A matches "k"."""
+    letters = "".join(sorted(set("".join(CUE_PARTS))))
+    pattern = re.compile(f"[{re.escape(letters)}]", re.IGNORECASE)
+    odd = [
+        f"U+{code:04X}"
+        for code in range(sys.maxunicode + 1)
+        if pattern.fullmatch(chr(code)) and chr(code).lower() not in letters
+    ]
+    assert odd == []
+    for cue in ("including", "includes", "include", "such as", "a combination of"):
+        assert _CUE.search(f"Options {cue.upper()} a, b, and c.")
+        assert any(part in cue for part in CUE_PARTS)

@@ -129,6 +129,7 @@ def _table_cards(
         if template == DEFAULT_QUESTION and kind_word in subject.lower():
             phrase = SHORT_QUESTION
         source = ctx.source(section, row.line)
+        row_key = make_key("table", section.path, subject, row.pin)  # + the column's header
         for index, column, header in columns:
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
@@ -149,7 +150,7 @@ def _table_cards(
                     front=front,
                     back=as_list(split_points(cell)),
                     source=source,
-                    key=make_key("table", section.path, subject, row.pin, header),
+                    key=(*row_key, header),
                     context=context,
                 )
             )
