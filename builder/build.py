@@ -43,7 +43,7 @@ from .lock import (
 )
 from .manifest import Manifest, Subdeck, slugify, stable_id
 from .records import Record
-from .routing import Route, route
+from .routing import Route, route, route_some
 from .staging import (
     read_summary,
 )
@@ -316,31 +316,42 @@ def stage_deck(
         else:
             documents.append(parse_document(path, text, jobs))
         del text
-    routes = _routes_by_document(manifest, documents)
+    # Documents staged before were routed then: only their patterns are needed now.
+    wanted = [summary is None for summary in summaries]
+    known = [frozenset[int]() if summary is None else summary.patterns for summary in summaries]
+    routes, matched = _routes_by_document(manifest, documents, wanted, known)
     staged = []
     for index, (file, summary, plan) in enumerate(zip(files, summaries, plans, strict=True)):
         if summary is None and plan is not None:
             own = routes.pop(id(documents[index]), [])
-            summary = stage_pieces(manifest, plan, own, file, jobs)
+            summary = stage_pieces(manifest, plan, own, file, jobs, matched[index])
             if summary is None:  # its outline was not what the scan read: parse it whole
                 path = manifest.sources[index]
                 documents[index] = parse_document(path, read_source(path), jobs)
-                routes = _routes_by_document(manifest, documents)
+                wanted = [index <= later and done for later, done in enumerate(wanted)]
+                routes, matched = _routes_by_document(manifest, documents, wanted, matched)
         if summary is None:
             own = routes.pop(id(documents[index]), [])
-            summary = stage_whole(manifest, documents[index], own, file)
+            summary = stage_whole(manifest, documents[index], own, file, matched[index])
         documents[index] = summary.outline  # the blocks are on disk now
         plans[index] = plan = None  # and so is the text
         staged.append((file, summary))
     return staged
 
 
-def _routes_by_document(manifest: Manifest, documents: list[Document]) -> dict[int, list[Route]]:
-    """Routed sections by document (id); every pattern is checked against every document."""
+def _routes_by_document(
+    manifest: Manifest,
+    documents: list[Document],
+    wanted: list[bool],
+    known: list[frozenset[int]],
+) -> tuple[dict[int, list[Route]], list[frozenset[int]]]:
+    """Routed sections of the wanted documents, by document (id), and the patterns each document
+    matches; every pattern is checked against every document."""
     by_document: dict[int, list[Route]] = {}
-    for routed in route(manifest, documents):
+    routes, matched = route_some(manifest, documents, wanted, known)
+    for routed in routes:
         by_document.setdefault(id(routed.document), []).append(routed)
-    return by_document
+    return by_document, matched
 
 
 def deck_description(manifest: Manifest, documents: list[Document]) -> str:

@@ -36,20 +36,36 @@ class Route(Record):
 
 def route(manifest: Manifest, documents: list[Document]) -> list[Route]:
     """Every section that makes cards, with its subdeck; raise on patterns that match nothing."""
+    return route_some(manifest, documents, [True] * len(documents))[0]
+
+
+def route_some(
+    manifest: Manifest,
+    documents: list[Document],
+    wanted: list[bool],
+    known: list[frozenset[int]] | None = None,
+) -> tuple[list[Route], list[frozenset[int]]]:
+    """The routes of the `wanted` documents, and the patterns each document matches (as indices
+    in the manifest's order). The others were routed by an earlier build with this manifest:
+    `known` gives the patterns they match, so only the wanted ones are scanned, and every
+    document still counts when the build checks that each pattern matches some section."""
     problems: list[tuple[int, str]] = []
     routes: list[Route] = []
     patterns = _Patterns(manifest)
-    hits, matched = patterns.scan(documents)
-    for document in documents:
-        for section in document.sections:
-            _route(document, section, None, manifest, patterns, hits, routes, problems)
-    _unmatched(manifest, documents, matched, problems)
+    matched = list(known) if known is not None else [frozenset[int]()] * len(documents)
+    hits: dict[int, list[int]] = {}
+    for index, document in enumerate(documents):
+        if wanted[index]:
+            matched[index] = frozenset(patterns.scan(document, hits))
+            for section in document.sections:
+                _route(document, section, None, manifest, patterns, hits, routes, problems)
+    _unmatched(manifest, documents, set().union(*matched), problems)
     if problems:
         problems.sort(key=lambda item: item[0])
         lines = [problems[0][1]]
         lines += [f"{manifest.path}:{line}: {message}" for line, message in problems[1:]]
         raise ManifestError("\n".join(lines), manifest.path, problems[0][0] or None)
-    return routes
+    return routes, matched
 
 
 class _Patterns:
@@ -87,23 +103,21 @@ class _Patterns:
             if self.each[index](text) is not None
         ]
 
-    def scan(self, documents: list[Document]) -> tuple[dict[int, list[int]], set[int]]:
-        """For every section (by id) that some pattern matches, the indices of those patterns in
-        order; and the set of patterns that match any section at all."""
-        hits: dict[int, list[int]] = {}
+    def scan(self, document: Document, hits: dict[int, list[int]]) -> set[int]:
+        """Add to `hits`, for every section (by id) that some pattern matches, the indices of
+        those patterns in order; return the set of patterns that match any section at all."""
         matched: set[int] = set()
-        for document in documents:
-            for section in document.walk():
-                title = section.title.lower()
-                path = "/".join(section.path).lower()
-                found = self.matching(title)
-                if path != title:
-                    found += self.matching(path)
-                if found:
-                    indices = sorted(set(found))
-                    hits[id(section)] = indices
-                    matched.update(indices)
-        return hits, matched
+        for section in document.walk():
+            title = section.title.lower()
+            path = "/".join(section.path).lower()
+            found = self.matching(title)
+            if path != title:
+                found += self.matching(path)
+            if found:
+                indices = sorted(set(found))
+                hits[id(section)] = indices
+                matched.update(indices)
+        return matched
 
 
 _LITERAL_START = re.compile(r"[^*?\[]+")

@@ -66,6 +66,8 @@ class StagedDocument(NamedTuple):
     warnings: list[str]
     media: dict[str, bytes]
     media_files: dict[str, str]
+    patterns: frozenset[int] = frozenset()
+    """The manifest's section patterns (by index) that match the document's sections."""
 
 
 class Renderer:
@@ -174,6 +176,7 @@ def _finish(
     renderers: list[Renderer],
     candidates: AbbreviationCandidates,
     empty_warnings: list[str],
+    patterns: frozenset[int],
 ) -> StagedDocument:
     """Write the document's abbreviations and its summary; close the staged file."""
     last = Renderer(manifest, document)
@@ -186,15 +189,21 @@ def _finish(
         warnings=[warning for renderer in renderers for warning in renderer.warnings],
         media={name: data for renderer in renderers for name, data in renderer.media.items()},
         media_files={p: d for renderer in renderers for p, d in renderer.media_files().items()},
+        patterns=patterns,
     )
     writer.finish(summary)
     return summary
 
 
 def stage_whole(
-    manifest: Manifest, document: Document, routes: list[Route], file: Path
+    manifest: Manifest,
+    document: Document,
+    routes: list[Route],
+    file: Path,
+    patterns: frozenset[int] = frozenset(),
 ) -> StagedDocument:
-    """Stage a parsed document's notes into `file`, one routed section at a time."""
+    """Stage a parsed document's notes into `file`, one routed section at a time. `patterns`:
+    the manifest's patterns that match the document, kept in its summary (routing.route_some)."""
     writer = StageWriter(file)
     try:
         renderer = Renderer(manifest, document)
@@ -206,6 +215,7 @@ def stage_whole(
             [renderer],
             abbreviation_candidates(manifest, document, routes),
             empty_section_warnings(manifest, document, lambda section: bool(section.blocks)),
+            patterns,
         )
     except BaseException:
         writer.abort()
@@ -326,7 +336,12 @@ _WORK: _PieceWork | None = None
 
 
 def stage_pieces(
-    manifest: Manifest, plan: PiecePlan, routes: list[Route], file: Path, jobs: int
+    manifest: Manifest,
+    plan: PiecePlan,
+    routes: list[Route],
+    file: Path,
+    jobs: int,
+    patterns: frozenset[int] = frozenset(),
 ) -> StagedDocument | None:
     """Stage a source piece by piece (in `jobs` processes) into `file`; None when it has to be
     staged whole (a piece's headings differ from the outline's, or an FAQ spans pieces)."""
@@ -370,6 +385,7 @@ def stage_pieces(
                 [report.renderer for report in staged if report.renderer is not None],
                 tuple(itertools.chain.from_iterable(report.candidates for report in staged)),
                 empty_section_warnings(manifest, document, lambda s: s.line in filled),
+                patterns,
             )
         except BaseException:
             writer.abort()

@@ -144,3 +144,21 @@ def test_one_question_in_two_documents_is_an_error_naming_both(two_docs: Path) -
     assert "same identity" in result.output
     assert "one.md:5" in result.output and "two.md:5" in result.output
     assert not (two_docs / "dist" / "two.apkg").exists()
+
+
+def test_a_rebuild_checks_every_pattern_against_every_document(two_docs: Path) -> None:
+    """Unchanged documents are not routed again, but the patterns they match still count, and
+    a pattern the edited document no longer matches is still an error."""
+    manifest = two_docs / "decks" / "two.toml"
+    manifest.write_text(
+        MANIFEST.replace('sections = ["*"]', 'sections = ["FAQ"]')
+        + '\n[[subdeck]]\nname = "Other"\nsections = ["Questions and answers"]\n'
+    )
+    assert "2 notes" in build()
+    two = two_docs / "source" / "two.md"
+    two.write_text(two.read_text().replace("Inhalers.", "Inhaled steroids."))
+    assert "1 changed" in build()  # FAQ, in the unchanged one.md, still matches
+    two.write_text(two.read_text().replace("Questions and answers", "Treatment"))
+    result = CliRunner().invoke(cli, ["build", "decks/two.toml"])
+    assert result.exit_code == 2, result.output
+    assert "no section matches 'Questions and answers'" in result.output
