@@ -205,13 +205,16 @@ def write_package(
         stamps = StampFile(Path(folder))
         stamps.add(0, range(1, len(notes) + 1), [note.stamp for note in notes])
         stamps.finish({})
-        write_staged_package(tree, [staged], stamps.temporary, output, media, zip_time)
+        write_staged_package(
+            tree, [staged], stamps.temporary, stamps.ranges, output, media, zip_time
+        )
 
 
 def write_staged_package(
     tree: DeckTree,
     files: list[Path],
     stamps: Path,
+    ranges: list[tuple[int, int]],
     output: Path,
     media: dict[str, bytes] | None = None,
     zip_time: int = NOTE_TYPE_MTIME,
@@ -222,7 +225,8 @@ def write_staged_package(
 
     genanki writes the collection, decks and note types. Notes are copied from the staged files
     by SQLite (`INSERT ... SELECT`, no Python per note); each takes its id, GUID and time from
-    the stamps file (identities.py), and its cards the ids right after its own. `blocks`: the
+    the stamps file (identities.py; `ranges`: the rows of each file's stamps), and its cards the
+    ids right after its own. `blocks`: the
     archive.BlockCache file that lets the zip reuse the last package's deflated blocks."""
     decks = {tree.title: genanki.Deck(tree.deck_id, tree.title, description=tree.description)}
     for name, deck_id in tree.subdecks.items():
@@ -243,7 +247,7 @@ def write_staged_package(
             connection.execute("PRAGMA synchronous = OFF")
             cursor = connection.cursor()
             package.write_to_db(cursor, NOTE_TYPE_MTIME, itertools.count(1))  # schema, decks
-            _copy_notes(cursor, files, stamps)
+            _copy_notes(cursor, files, stamps, ranges)
         finally:
             connection.close()
         _zip(Path(temporary), Path(database), media or {}, zip_time, threads, blocks)
@@ -264,7 +268,9 @@ ATTACH_AT_ONCE = 8
 file is one more)."""
 
 
-def _copy_notes(cursor: sqlite3.Cursor, files: list[Path], stamps: Path) -> None:
+def _copy_notes(
+    cursor: sqlite3.Cursor, files: list[Path], stamps: Path, ranges: list[tuple[int, int]]
+) -> None:
     """All notes, then all cards, in package order (the order fixes the package's bytes); one
     transaction per group of staged files."""
     groups = [
@@ -273,11 +279,12 @@ def _copy_notes(cursor: sqlite3.Cursor, files: list[Path], stamps: Path) -> None
     ]
     copies = (
         "INSERT INTO notes SELECT s.id, s.guid, n.mid, s.mod, -1, n.tags, n.flds, n.sfld, 0, 0, '' "
-        "FROM stamps.stamp s JOIN {staged}.note n ON n.seq = s.seq WHERE s.part = ? "
-        "ORDER BY s.rowid",
+        "FROM stamps.stamp s JOIN {staged}.note n ON n.seq = s.seq "
+        "WHERE s.rowid BETWEEN ? AND ? ORDER BY s.rowid",
         "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
         "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM stamps.stamp s "
-        "JOIN {staged}.card c ON c.seq = s.seq WHERE s.part = ? ORDER BY s.rowid, c.offset",
+        "JOIN {staged}.card c ON c.seq = s.seq WHERE s.rowid BETWEEN ? AND ? "
+        "ORDER BY s.rowid, c.offset",
     )
     cursor.execute("ATTACH DATABASE ? AS stamps", (str(stamps),))
     try:
@@ -285,7 +292,7 @@ def _copy_notes(cursor: sqlite3.Cursor, files: list[Path], stamps: Path) -> None
             for group in groups:
                 with _attached(cursor, group):
                     for number, _ in group:
-                        cursor.execute(copy.format(staged=f"staged{number}"), (number,))
+                        cursor.execute(copy.format(staged=f"staged{number}"), ranges[number])
     finally:
         cursor.execute("DETACH DATABASE stamps")
 

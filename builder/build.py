@@ -497,7 +497,15 @@ def _write(
 
     def package() -> None:
         write_staged_package(
-            tree, files, identified.stamps, output, media, report.zip_time, jobs, blocks
+            tree,
+            files,
+            identified.stamps,
+            identified.ranges,
+            output,
+            media,
+            report.zip_time,
+            jobs,
+            blocks,
         )
 
     lock_path = manifest.lock_path

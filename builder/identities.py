@@ -55,7 +55,7 @@ CREATE TABLE stamp (part INTEGER NOT NULL, seq INTEGER NOT NULL, id INTEGER NOT 
                     guid TEXT NOT NULL, mod INTEGER NOT NULL);
 CREATE TABLE meta (data TEXT NOT NULL);
 """
-_VERSION = 1
+_VERSION = 2
 
 
 class Identified(NamedTuple):
@@ -63,6 +63,8 @@ class Identified(NamedTuple):
 
     stamps: Path
     """The stamps file (its `stamp` table: part, seq, id, guid, mod in package order)."""
+    ranges: list[tuple[int, int]]
+    """The rows of each part's (staged file's) stamps."""
     notes: int
     cards: int
     decks: set[str]
@@ -95,12 +97,20 @@ class StampFile:
         self.connection.execute("PRAGMA synchronous = OFF")
         self.connection.executescript(_SCHEMA)
         self.connection.execute("BEGIN")
+        self.ranges: list[tuple[int, int]] = []
+        """The first and last row of each part's stamps, parts in order (no index needed)."""
 
     def add(self, part: int, seqs: Iterable[int], stamps: Iterable[Stamp]) -> None:
-        self.connection.executemany(
+        added = self.connection.executemany(
             "INSERT INTO stamp VALUES (?, ?, ?, ?, ?)",
             ((part, seq, s.note_id, s.guid, s.mtime) for seq, s in zip(seqs, stamps, strict=True)),
         )
+        self._added(part, added.rowcount)
+
+    def _added(self, part: int, count: int) -> None:
+        assert part == len(self.ranges), "parts are added in order"
+        last = self.ranges[-1][1] if self.ranges else 0
+        self.ranges.append((last + 1, last + count))
 
     @contextmanager
     def previous(self, path: Path) -> Iterator[None]:
@@ -115,13 +125,14 @@ class StampFile:
             self.connection.execute("DETACH DATABASE previous")
             self.connection.execute("BEGIN")
 
-    def copy(self, part: int, old_part: int) -> None:
-        """The stamps of `old_part` in the previous build's file, as part `part`."""
-        self.connection.execute(
+    def copy(self, part: int, rows: tuple[int, int]) -> None:
+        """The stamps in these rows of the previous build's file, as part `part`."""
+        added = self.connection.execute(
             "INSERT INTO stamp SELECT ?, seq, id, guid, mod FROM previous.stamp "
-            "WHERE part = ? ORDER BY rowid",
-            (part, old_part),
+            "WHERE rowid BETWEEN ? AND ? ORDER BY rowid",
+            (part, *rows),
         )
+        self._added(part, added.rowcount)
 
     def totals(self) -> tuple[int, int]:
         """(notes, the newest note time)."""
@@ -130,9 +141,9 @@ class StampFile:
 
     def finish(self, record: dict[str, object]) -> None:
         """Close the file with what it agrees with (kept by `keep`)."""
+        record = {**record, "ranges": self.ranges}
         self.connection.execute("INSERT INTO meta VALUES (?)", (json.dumps(record),))
         self.connection.execute("COMMIT")
-        self.connection.execute("CREATE INDEX stamp_part ON stamp (part)")
         self.connection.close()
 
     def keep(self, lock_digest: str | None) -> None:
@@ -159,6 +170,7 @@ class _Previous(NamedTuple):
     path: Path
     files: list[str]
     dropped: list[list[int]]
+    ranges: list[list[int]]
     max_id: int
     lock: LockFile
 
@@ -180,7 +192,14 @@ class _Previous(NamedTuple):
             lock = LockFile.read(data_bytes.decode("utf-8"))
             if lock is None:
                 return None
-            return cls(path, record["files"], record["dropped"], int(record["max_id"]), lock)
+            return cls(
+                path,
+                record["files"],
+                record["dropped"],
+                record["ranges"],
+                int(record["max_id"]),
+                lock,
+            )
         except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -233,7 +252,16 @@ def identify(
     decks = set().union(*(read_decks(file) for file in files))
     cards = sum(count_cards(file, left_out) for file, left_out in zip(files, dropped, strict=True))
     return (
-        Identified(store.temporary, notes, cards, decks, found.changes, found.lock_lines, newest),
+        Identified(
+            store.temporary,
+            store.ranges,
+            notes,
+            cards,
+            decks,
+            found.changes,
+            found.lock_lines,
+            newest,
+        ),
         store,
     )
 
@@ -355,7 +383,8 @@ def _stamp_changed(
                 store.add(part, seqs, stamps[position : position + len(seqs)])
                 position += len(seqs)
             else:
-                store.copy(part, old)
+                first, last = previous.ranges[old]
+                store.copy(part, (first, last))
     max_id = max([previous.max_id, *(entry.note_id for entry in lock.entries.values())])
     lines = previous.lock.patched(entries, lock.entries.values()) if changes.any else None
     return _Stamped(changes, lines, max_id, canonical=True)
