@@ -243,9 +243,8 @@ def write_staged_package(
         # staged files can be attached between our own transactions.
         connection = sqlite3.connect(database, isolation_level=None)
         try:
-            # 64 KB pages (SQLite's largest; Anki reads any): the copy below takes 15 % less
-            # time than with 4 KB pages, for a package 1-2 % larger.
-            connection.execute("PRAGMA page_size = 65536")
+            notes = ranges[-1][1] if ranges else 0
+            connection.execute(f"PRAGMA page_size = {page_size(notes)}")
             connection.execute("PRAGMA journal_mode = OFF")
             connection.execute("PRAGMA synchronous = OFF")
             cursor = connection.cursor()
@@ -264,6 +263,17 @@ def write_staged_package(
         for leftover in (temporary, database, database + "-journal"):
             if os.path.exists(leftover):
                 os.unlink(leftover)
+
+
+def page_size(notes: int) -> int:
+    """The collection's page size. SQLite fills a large collection 15 % faster in 64 KB pages
+    (its largest; Anki reads any) than in its default 4 KB ones, for a package 1-2 % larger; a
+    small deck keeps 4 KB pages, as each table and index takes at least one page."""
+    return 65536 if notes >= LARGE_DECK else 4096
+
+
+LARGE_DECK = 5000
+"""Notes from which a collection is written in 64 KB pages."""
 
 
 ATTACH_AT_ONCE = 8
