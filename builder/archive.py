@@ -110,9 +110,13 @@ class BlockCache:
         return data
 
     def commit(self) -> None:
-        """Keep the blocks of the package just written, for the next one."""
+        """Keep the blocks of the package just written, for the next one. A cache that cannot
+        be kept costs the next build time, so it does not fail this one."""
         self._close_files()
-        os.replace(self.fresh_path, self.path)
+        try:
+            os.replace(self.fresh_path, self.path)
+        except OSError:
+            self.fresh_path.unlink(missing_ok=True)
 
     def close(self) -> None:
         """Forget the blocks of a package that was not written."""

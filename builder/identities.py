@@ -148,16 +148,21 @@ class StampFile:
 
     def keep(self, lock_digest: str | None) -> None:
         """Put the file in place, with the digest of the lock the build left: the next build
-        trusts it when it finds that lock, and if it is in the form a build writes."""
-        connection = sqlite3.connect(self.temporary, isolation_level=None)
+        trusts it when it finds that lock, and if it is in the form a build writes. A file that
+        cannot be kept only makes the next build stamp every note, so it does not fail this one.
+        """
         try:
-            (data,) = connection.execute("SELECT data FROM meta").fetchone()
-            record = json.loads(data)
-            record["lock"] = lock_digest if record.pop("canonical", False) else None
-            connection.execute("UPDATE meta SET data = ?", (json.dumps(record),))
-        finally:
-            connection.close()
-        os.replace(self.temporary, self.path)
+            connection = sqlite3.connect(self.temporary, isolation_level=None)
+            try:
+                (data,) = connection.execute("SELECT data FROM meta").fetchone()
+                record = json.loads(data)
+                record["lock"] = lock_digest if record.pop("canonical", False) else None
+                connection.execute("UPDATE meta SET data = ?", (json.dumps(record),))
+            finally:
+                connection.close()
+            os.replace(self.temporary, self.path)
+        except (OSError, sqlite3.Error):
+            self.temporary.unlink(missing_ok=True)
 
     def discard(self) -> None:
         self.connection.close()

@@ -162,3 +162,21 @@ def test_a_rebuild_checks_every_pattern_against_every_document(two_docs: Path) -
     result = CliRunner().invoke(cli, ["build", "decks/two.toml"])
     assert result.exit_code == 2, result.output
     assert "no section matches 'Questions and answers'" in result.output
+
+
+def test_caches_that_cannot_be_kept_do_not_fail_the_build(two_docs: Path) -> None:
+    """The kept identities and deflated blocks save time only: when they cannot be written (here
+    a folder stands where each file goes), the build still writes the same package."""
+    build()
+    cache = two_docs / "dist" / ".deckbuilder-cache" / "two"
+    for name in ("identities.sqlite", "package-blocks.bin"):
+        (cache / name).unlink()
+        (cache / name).mkdir()
+    two = two_docs / "source" / "two.md"
+    two.write_text(two.read_text().replace("Inhalers.", "Inhaled steroids."))
+    assert "1 changed" in build()
+    assert "up to date" in build()
+    clean = build_deck(
+        load_manifest(two_docs / "decks" / "two.toml"), output=two_docs / "clean" / "two.apkg"
+    )
+    assert clean.output.read_bytes() == (two_docs / "dist" / "two.apkg").read_bytes()
