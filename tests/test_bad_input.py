@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from click.testing import CliRunner, Result
@@ -101,15 +103,21 @@ def test_failed_build_leaves_the_previous_package_untouched(here: Path) -> None:
     assert sorted(p.name for p in here.iterdir()) == ["deck.apkg", "notes.md"]
 
 
+def _raising(error: Exception) -> Callable[..., NoReturn]:
+    """A stand-in for a function that fails with `error` (a full disk, say)."""
+
+    def fail(*args: object) -> NoReturn:
+        raise error
+
+    return fail
+
+
 def test_failed_write_leaves_no_partial_file(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import builder.anki
 
     (here / "notes.md").write_text(GOOD)
 
-    def broken_zip(*args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(builder.anki, "_zip", broken_zip)
+    monkeypatch.setattr(builder.anki, "_zip", _raising(OSError(28, "No space left on device")))
     assert_one_line_error(
         run("build", "notes.md", "-o", "deck.apkg"), "deck.apkg", "No space left", code=1
     )
@@ -125,9 +133,7 @@ def test_full_disk_while_staging_is_one_line_and_leaves_no_package(
 
     (here / "notes.md").write_text(GOOD)
 
-    def full_disk(*args: object) -> None:
-        raise sqlite3.OperationalError("database or disk is full")
-
+    full_disk = _raising(sqlite3.OperationalError("database or disk is full"))
     monkeypatch.setattr(builder.staging.StageWriter, "add", full_disk)
     assert_one_line_error(
         run("build", "notes.md", "-o", "deck.apkg"), "deck.apkg", "disk is full", code=1
@@ -151,10 +157,7 @@ def test_failed_write_leaves_the_lock_untouched(
     lock = (here / "decks" / "notes.lock").read_text()
     (here / "source" / "notes.md").write_text(GOOD.replace("Spirometry.", "Spirometry, peak flow."))
 
-    def broken_zip(*args: object) -> None:
-        raise OSError(28, "No space left on device")
-
-    monkeypatch.setattr(builder.anki, "_zip", broken_zip)
+    monkeypatch.setattr(builder.anki, "_zip", _raising(OSError(28, "No space left on device")))
     assert_one_line_error(run("build", "decks/notes.toml"), "No space left", code=1)
     assert (here / "decks" / "notes.lock").read_text() == lock
     assert sorted(p.name for p in (here / "decks").iterdir()) == ["notes.lock", "notes.toml"]
