@@ -15,9 +15,7 @@ _EXPORTS = {
     "BuildResult": "build",
     "DeckPlan": "build",
     "build_deck": "build",
-    "manifest_for_source": "build",
     "plan_deck": "build",
-    "Card": "cards",
     "Document": "document",
     "Section": "document",
     "parse_document": "document",
@@ -27,16 +25,17 @@ _EXPORTS = {
     "LockError": "errors",
     "ManifestError": "errors",
     "SourceError": "errors",
-    "extract_cards": "extract",
+    "extract_notes": "extract",
     "Manifest": "manifest",
     "Subdeck": "manifest",
     "load_manifest": "manifest",
+    "manifest_for_source": "manifest",
+    "Note": "notes",
 }
 
 __all__ = [
     "BuildResult",
     "BuilderError",
-    "Card",
     "DeckPlan",
     "Document",
     "ExportError",
@@ -44,12 +43,13 @@ __all__ = [
     "LockError",
     "Manifest",
     "ManifestError",
+    "Note",
     "Section",
     "SourceError",
     "Subdeck",
     "__version__",
     "build_deck",
-    "extract_cards",
+    "extract_notes",
     "load_manifest",
     "manifest_for_source",
     "parse_document",
@@ -57,8 +57,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from .build import BuildResult, DeckPlan, build_deck, manifest_for_source, plan_deck
-    from .cards import Card
+    from .build import BuildResult, DeckPlan, build_deck, plan_deck
     from .document import Document, Section, parse_document
     from .errors import (
         BuilderError,
@@ -68,30 +67,9 @@ if TYPE_CHECKING:
         ManifestError,
         SourceError,
     )
-    from .extract import extract_cards
-    from .manifest import Manifest, Subdeck, load_manifest
-
-
-def main(prog_name: str | None = None) -> None:
-    """The `deckbuilder` program: the CLI (`cli.cli`), with the cyclic garbage collector off.
-
-    A command is one short process. Its collections would mostly scan the objects of the modules
-    it imports (click's and ours: ~5 ms), a build and `plan_deck` pause the collector for their
-    own work anyway, and the interpreter's last collection at exit would scan every object once
-    more. `gc.freeze()` leaves them all out of that last collection; the process ends right
-    after. Together this is about 50 ms of the seed deck's build. The function is here, not in
-    cli.py, so that the collector is off before click is imported. Tests and library callers use
-    `cli.cli`, which leaves the collector alone.
-    """
-    import gc
-
-    gc.disable()
-    try:
-        from .cli import cli
-
-        cli(prog_name=prog_name)
-    finally:
-        gc.freeze()
+    from .extract import extract_notes
+    from .manifest import Manifest, Subdeck, load_manifest, manifest_for_source
+    from .notes import Note
 
 
 def __getattr__(name: str) -> Any:

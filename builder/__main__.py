@@ -1,3 +1,3 @@
-from . import main
+from .cli import cli
 
-main(prog_name="deckbuilder")
+cli(prog_name="deckbuilder")

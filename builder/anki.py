@@ -4,32 +4,34 @@ Note types are fixed constants: their ids must never change once students hold a
 would make Anki import every note as a new note type). Changing templates or CSS is a migration:
 a new row in `NOTE_TYPE_HISTORY` with a later time (docs/note-types.md).
 
-genanki stamps every note with one time and numbers notes from the clock; we override that edge so
-each note carries the id and time from the lock file, and we write the zip ourselves with fixed
-dates and order, so the same commit gives the same bytes.
+genanki stamps every note with one time, numbers notes from the clock and rewrites the whole decks
+JSON once per deck; we override that edge: each note carries the id and time from the lock file,
+the decks are written once, and the zip is written with fixed dates and order, so the same commit
+gives the same bytes.
 """
 
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import os
-import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from types import TracebackType
 
 import genanki
+from genanki.apkg_col import APKG_COL
+from genanki.apkg_schema import APKG_SCHEMA
 
 from .archive import write_zip
 from .errors import ExportError
-from .lock import Stamp, joined_content_digest
-from .staging import NoteRow, StageWriter
+from .lock import Stamp, content_digest
+from .notes import FIELDS, Note, cloze_numbers, key_text
 
 NOTE_TYPE_HISTORY: tuple[tuple[int, int, str], ...] = (
     # (version, modification time, fingerprint): append a row for every change, never edit one.
@@ -60,7 +62,7 @@ CLOZE_BACK = (
 BASIC_MODEL = genanki.Model(
     1764115201,
     "deckbuilder Basic",
-    fields=[{"name": "Front"}, {"name": "Back"}, {"name": "Context"}, {"name": "Source"}],
+    fields=[{"name": name} for name in FIELDS["basic"]],
     templates=[{"name": "Card 1", "qfmt": BASIC_FRONT, "afmt": BASIC_BACK}],
     css=CSS,
     sort_field_index=0,
@@ -68,7 +70,7 @@ BASIC_MODEL = genanki.Model(
 CLOZE_MODEL = genanki.Model(
     1764115202,
     "deckbuilder Cloze",
-    fields=[{"name": "Text"}, {"name": "Extra"}, {"name": "Context"}, {"name": "Source"}],
+    fields=[{"name": name} for name in FIELDS["cloze"]],
     templates=[{"name": "Cloze", "qfmt": CLOZE_FRONT, "afmt": CLOZE_BACK}],
     css=CSS,
     model_type=genanki.Model.CLOZE,
@@ -79,8 +81,6 @@ MODELS = {"basic": BASIC_MODEL, "cloze": CLOZE_MODEL}
 
 def note_type_fingerprint() -> str:
     """A hash of everything Anki stores of our note types: ids, names, fields, templates, CSS."""
-    import hashlib
-
     # Only what we define: genanki adds keys to the field and template dicts as it writes.
     described = [
         [
@@ -96,18 +96,19 @@ def note_type_fingerprint() -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()[:16]
 
 
-class PackagedNote(NamedTuple):
-    """A note ready for the package: its HTML fields, where it goes, and its identity."""
+@dataclass(frozen=True, slots=True)
+class PackagedNote:
+    """A note as the package holds it: its fields rendered (by name), its full deck name
+    ('Deck::Subdeck') and its identity from the lock."""
 
-    note_type: str
-    fields: list[str]
-    tags: tuple[str, ...]
+    note: Note
+    fields: dict[str, str]
     deck: str
-    """Full deck name, 'Deck::Subdeck'."""
     stamp: Stamp
 
 
-class DeckTree(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class DeckTree:
     title: str
     deck_id: int
     description: str
@@ -137,20 +138,12 @@ def base91(number: int) -> str:
     return (_PAIRS[number] if number >= 91 else _BASE91[number] if number else "") + text
 
 
-_CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
-
-
-def card_ords(note_type: str, fields: list[str]) -> str:
-    """Which cards a note makes, as a staged row lists them ('0,1,2'): one for a Basic note, one
-    per cloze number for a Cloze note (the rule genanki and Anki apply)."""
+def card_ords(note_type: str, fields: dict[str, str]) -> list[int]:
+    """The cards a note makes, by template ordinal: one for a Basic note whose front shows
+    something, one per cloze number for a Cloze note (the rule genanki and Anki apply)."""
     if note_type == "basic":
-        return "0" if fields[0] or fields[2] else ""
-    return ",".join([str(number - 1) for number in cloze_numbers(fields[0])])
-
-
-def cloze_numbers(text: str) -> list[int]:
-    """The cloze numbers in a Cloze note's text that get a card (`{{c1::...}}` -> 1)."""
-    return sorted({int(n) for n in _CLOZE.findall(text) if int(n) > 0})
+        return [0] if fields["Front"] or fields["Context"] else []
+    return [number - 1 for number in cloze_numbers(fields["Text"])]
 
 
 @lru_cache(maxsize=256)
@@ -159,182 +152,143 @@ def tags_text(tags: tuple[str, ...]) -> str:
     return " " + " ".join(tags) + " "
 
 
-def note_row(
-    note_type: str,
-    fields: list[str],
-    tags: tuple[str, ...],
-    deck: str,
-    key: str,
-    guid: str,
-    rule: str = "",
-    path: str = "",
-    line: int = 0,
-) -> NoteRow:
-    """A note as a staged row (see staging.py): what the package and the lock need of it."""
-    model_id = MODELS[note_type].model_id
-    joined = "\x1f".join(fields)
-    digest = joined_content_digest(model_id, joined, tags)
-    ords = card_ords(note_type, fields)
-    return (
-        key, rule, model_id, deck, tags_text(tags), joined, fields[0], ords, digest, guid, path,
-        line,
-    )  # fmt: skip
+def identity(deck_id: int, note: Note, fields: dict[str, str]) -> tuple[str, str, str]:
+    """What the lock needs of a note: its key, a digest of its content and a GUID for it if it is
+    new."""
+    key = key_text(note.key)
+    joined = "\x1f".join(fields.values())
+    digest = content_digest(MODELS[note.note_type].model_id, joined, note.tags)
+    return key, digest, guid_for(deck_id, key)
 
 
-def write_package(
-    tree: DeckTree,
-    notes: list[PackagedNote],
-    output: Path,
-    media: dict[str, bytes] | None = None,
-    zip_time: int = NOTE_TYPE_MTIME,
-) -> None:
-    """A package from notes held in memory (small decks, tests): staged, then written."""
-    from .identities import StampFile
+class Collection:
+    """The package's collection, filled as the build reads each document and written out once
+    every note has its identity: notes wait in temporary tables (SQLite's temporary database, on
+    disk), so memory does not grow with the deck. Everything lives in temporary files beside
+    the package, removed on leaving the `with` block; `write` returns the finished package for
+    the caller to rename into place."""
 
-    with tempfile.TemporaryDirectory() as folder:
-        staged = Path(folder) / "notes.sqlite"
-        writer = StageWriter(staged)
-        writer.add(
-            (
-                note_row(n.note_type, n.fields, n.tags, n.deck, n.stamp.guid, n.stamp.guid),
-                tree.subdecks.get(n.deck, tree.deck_id),
-            )
-            for n in notes
-        )
-        writer.finish(None)
-        stamps = StampFile(Path(folder))
-        stamps.add(0, range(1, len(notes) + 1), [note.stamp for note in notes])
-        stamps.finish({})
-        write_staged_package(
-            tree, [staged], stamps.temporary, stamps.ranges, output, media, zip_time
-        )
-
-
-def write_staged_package(
-    tree: DeckTree,
-    files: list[Path],
-    stamps: Path,
-    ranges: list[tuple[int, int]],
-    output: Path,
-    media: dict[str, bytes] | None = None,
-    zip_time: int = NOTE_TYPE_MTIME,
-    threads: int = 1,
-    blocks: Path | None = None,
-) -> None:
-    """Write the .apkg through a temporary file and a rename: a failure leaves no partial file.
-
-    genanki writes the collection, decks and note types. Notes are copied from the staged files
-    by SQLite (`INSERT ... SELECT`, no Python per note); each takes its id, GUID and time from
-    the stamps file (identities.py; `ranges`: the rows of each file's stamps), and its cards the
-    ids right after its own. `blocks`: the
-    archive.BlockCache file that lets the zip reuse the last package's deflated blocks."""
-    decks = {tree.title: genanki.Deck(tree.deck_id, tree.title, description=tree.description)}
-    for name, deck_id in tree.subdecks.items():
-        decks[name] = genanki.Deck(deck_id, name, description=tree.description)
-    for model in MODELS.values():
-        decks[tree.title].add_model(model)
-    package = genanki.Package(list(decks.values()))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
-    os.close(handle)
-    database = temporary + ".anki2"
-    try:
-        # A temporary file, deleted on any failure: no journal needed. Autocommit mode, so that
-        # staged files can be attached between our own transactions.
-        connection = sqlite3.connect(database, isolation_level=None)
+    def __init__(self, output: Path):
+        self.output = output
+        self.count = 0
         try:
-            notes = ranges[-1][1] if ranges else 0
-            connection.execute(f"PRAGMA page_size = {page_size(notes)}")
-            connection.execute("PRAGMA journal_mode = OFF")
-            connection.execute("PRAGMA synchronous = OFF")
-            cursor = connection.cursor()
-            package.write_to_db(cursor, NOTE_TYPE_MTIME, itertools.count(1))  # schema, decks
-            _copy_notes(cursor, files, stamps, ranges)
-        finally:
-            connection.close()
-        _zip(Path(temporary), Path(database), media or {}, zip_time, threads, blocks)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, output)
-    except (OSError, sqlite3.Error) as exc:
-        raise ExportError(f"cannot write package: {exc}", output) from exc
-    finally:
-        for leftover in (temporary, database, database + "-journal"):
-            if os.path.exists(leftover):
-                os.unlink(leftover)
+            output.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+            os.close(handle)
+        except OSError as exc:
+            raise ExportError(f"cannot write package: {exc}", output) from exc
+        self.package = Path(name)
+        self.database = Path(name + ".anki2")
+        # A temporary file, deleted on any failure: no journal needed.
+        self.connection = sqlite3.connect(self.database, isolation_level=None)
+        with self._failing():
+            self.connection.execute("PRAGMA journal_mode = OFF")
+            self.connection.execute("PRAGMA synchronous = OFF")
+            self.connection.executescript(APKG_SCHEMA + APKG_COL + _PENDING)
+            self.connection.execute("BEGIN")
+
+    @contextmanager
+    def _failing(self) -> Iterator[None]:
+        """A failure to write (a full disk) as the one-line error it is."""
+        try:
+            yield
+        except (OSError, sqlite3.Error) as exc:
+            raise ExportError(f"cannot write package: {exc}", self.output) from exc
+
+    def __enter__(self) -> Collection:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.connection.close()
+        for leftover in (self.package, self.database):
+            leftover.unlink(missing_ok=True)
+
+    def add(self, notes: Iterable[tuple[Note, dict[str, str]]], deck_ids: dict[str, int]) -> None:
+        """Notes with their rendered fields, in package order; `deck_ids`: subdeck -> deck id."""
+        rows, cards = [], []
+        for note, fields in notes:
+            self.count += 1
+            model = MODELS[note.note_type]
+            joined = "\x1f".join(fields.values())
+            sort_field = next(iter(fields.values()))
+            rows.append((self.count, model.model_id, tags_text(note.tags), joined, sort_field))
+            deck_id = deck_ids[note.subdeck]
+            cards += [
+                (self.count, offset, ord_, deck_id)
+                for offset, ord_ in enumerate(card_ords(note.note_type, fields), 1)
+            ]
+        with self._failing():
+            self.connection.executemany(
+                "INSERT INTO pending (rowid, mid, tags, flds, sfld) VALUES (?, ?, ?, ?, ?)", rows
+            )
+            self.connection.executemany("INSERT INTO pending_card VALUES (?, ?, ?, ?)", cards)
+
+    def write(
+        self,
+        tree: DeckTree,
+        stamps: list[Stamp],
+        media: dict[str, bytes],
+        zip_time: int,
+        threads: int = 1,
+    ) -> Path:
+        """The package, with each note's id, GUID and time from `stamps` (one per note added,
+        in order) and its cards' ids right after its own; returned as a temporary file beside
+        the output, for the caller to rename into place."""
+        with self._failing():
+            cursor = self.connection.cursor()
+            cursor.executemany(
+                "INSERT INTO stamp (rowid, id, guid, mod) VALUES (?, ?, ?, ?)",
+                ((seq, s.note_id, s.guid, s.mtime) for seq, s in enumerate(stamps, 1)),
+            )
+            _write_decks(cursor, tree)
+            cursor.execute(
+                "INSERT INTO notes SELECT s.id, s.guid, p.mid, s.mod, -1, p.tags, p.flds, p.sfld,"
+                " 0, 0, '' FROM pending p JOIN stamp s ON s.rowid = p.rowid ORDER BY p.rowid"
+            )
+            cursor.execute(
+                "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
+                "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM pending_card c "
+                "JOIN stamp s ON s.rowid = c.seq ORDER BY c.seq, c.offset"
+            )
+            cursor.execute("COMMIT")
+            self.connection.close()  # its temporary tables go with it
+            _zip(self.package, self.database, media, zip_time, threads)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(self.package, 0o666 & ~umask)
+        return self.package
 
 
-def page_size(notes: int) -> int:
-    """The collection's page size. SQLite fills a large collection 15 % faster in 64 KB pages
-    (its largest; Anki reads any) than in its default 4 KB ones, for a package 1-2 % larger; a
-    small deck keeps 4 KB pages, as each table and index takes at least one page."""
-    return 65536 if notes >= LARGE_DECK else 4096
+_PENDING = """
+CREATE TEMP TABLE pending (mid INTEGER, tags TEXT, flds TEXT, sfld TEXT);
+CREATE TEMP TABLE pending_card (seq INTEGER, offset INTEGER, ord INTEGER, did INTEGER);
+CREATE TEMP TABLE stamp (id INTEGER, guid TEXT, mod INTEGER);
+"""
+"""Notes waiting for their identities (rowid: their place in the package), their cards, and
+then the identities."""
 
 
-LARGE_DECK = 5000
-"""Notes from which a collection is written in 64 KB pages."""
-
-
-ATTACH_AT_ONCE = 8
-"""Staged files attached together (SQLite allows 10 attached databases by default; the stamps
-file is one more)."""
-
-
-def _copy_notes(
-    cursor: sqlite3.Cursor, files: list[Path], stamps: Path, ranges: list[tuple[int, int]]
-) -> None:
-    """All notes, then all cards, in package order (the order fixes the package's bytes); one
-    transaction per group of staged files."""
-    groups = [
-        list(enumerate(files))[start : start + ATTACH_AT_ONCE]
-        for start in range(0, len(files), ATTACH_AT_ONCE)
-    ]
-    copies = (
-        "INSERT INTO notes SELECT s.id, s.guid, n.mid, s.mod, -1, n.tags, n.flds, n.sfld, 0, 0, '' "
-        "FROM stamps.stamp s JOIN {staged}.note n ON n.seq = s.seq "
-        "WHERE s.rowid BETWEEN ? AND ? ORDER BY s.rowid",
-        "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
-        "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM stamps.stamp s "
-        "JOIN {staged}.card c ON c.seq = s.seq WHERE s.rowid BETWEEN ? AND ? "
-        "ORDER BY s.rowid, c.offset",
-    )
-    cursor.execute("ATTACH DATABASE ? AS stamps", (str(stamps),))
-    try:
-        for copy in copies:
-            for group in groups:
-                with _attached(cursor, group):
-                    for number, _ in group:
-                        cursor.execute(copy.format(staged=f"staged{number}"), ranges[number])
-    finally:
-        cursor.execute("DETACH DATABASE stamps")
-
-
-@contextmanager
-def _attached(cursor: sqlite3.Cursor, group: list[tuple[int, Path]]) -> Iterator[None]:
-    """Attach a group of staged files as staged<N> and run one transaction over them."""
-    attached = []
-    try:
-        for number, path in group:
-            cursor.execute(f"ATTACH DATABASE ? AS staged{number}", (str(path),))
-            attached.append(number)
-        cursor.execute("BEGIN")
-        yield
-        cursor.execute("COMMIT")
-    finally:
-        if cursor.connection.in_transaction:
-            cursor.execute("ROLLBACK")
-        for number in attached:
-            cursor.execute(f"DETACH DATABASE staged{number}")
+def _write_decks(cursor: sqlite3.Cursor, tree: DeckTree) -> None:
+    """The deck tree and note types, into the collection's one row: once, not once per deck as
+    genanki's `Deck.write_to_db` does (which makes a deck of many subdecks quadratic)."""
+    (decks_json,) = cursor.execute("SELECT decks FROM col").fetchone()
+    decks = json.loads(decks_json)
+    for deck_id, name in [(tree.deck_id, tree.title), *((i, n) for n, i in tree.subdecks.items())]:
+        decks[str(deck_id)] = genanki.Deck(deck_id, name, description=tree.description).to_json()
+    models = {
+        str(model.model_id): model.to_json(NOTE_TYPE_MTIME, tree.deck_id)
+        for model in MODELS.values()
+    }
+    cursor.execute("UPDATE col SET decks = ?, models = ?", (json.dumps(decks), json.dumps(models)))
 
 
 def _zip(
-    target: Path,
-    database: Path,
-    media: dict[str, bytes],
-    zip_time: int,
-    threads: int = 1,
-    blocks: Path | None = None,
+    target: Path, database: Path, media: dict[str, bytes], zip_time: int, threads: int = 1
 ) -> None:
     """Zip entries in a fixed order with fixed dates: same inputs, same bytes."""
     from datetime import UTC, datetime
@@ -347,4 +301,16 @@ def _zip(
         ("media", json.dumps(index, sort_keys=True).encode()),
         *((str(number), media[name]) for number, name in enumerate(names)),
     ]
-    write_zip(target, entries, stamp, threads, blocks)
+    write_zip(target, entries, stamp, threads)
+
+
+def write_package(
+    tree: DeckTree, notes: list[PackagedNote], output: Path, media: dict[str, bytes] | None = None
+) -> None:
+    """A package of notes already identified (as `plan_deck` gives them), renamed into place."""
+    subdecks = {note.note.subdeck: tree.subdecks.get(note.deck, tree.deck_id) for note in notes}
+    with Collection(output) as collection:
+        collection.add([(note.note, note.fields) for note in notes], subdecks)
+        newest = max((note.stamp.mtime for note in notes), default=0)
+        stamps = [note.stamp for note in notes]
+        os.replace(collection.write(tree, stamps, media or {}, newest), output)

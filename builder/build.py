@@ -1,151 +1,227 @@
-"""The build, top to bottom: manifest -> documents -> cards -> identities -> package.
+"""The build, top to bottom: documents -> routes -> notes -> fields -> identities -> package.
 
-Every command is a thin layer over these functions: `plan_deck` makes the cards and their
-identities in memory without writing anything (used by `cards`, `check`, `preview`, `diff`);
-`build_deck` stages each document's notes on disk (streaming.py), gives them identities from the
-lock, and writes the .apkg and the lock file.
+Every command runs this one pipeline. `read_deck` reads a deck's documents one by one (in `--jobs`
+processes): each is parsed, routed to its subdecks, run through the rules and rendered; each
+document's notes are handed on as soon as it is done, and the deck is checked as a whole
+(patterns that match nothing, one identity made twice). Then `identify` gives every note its
+GUID, id and time from the lock. `plan_deck` keeps the notes in memory, for `cards`, `check`,
+`preview` and `diff`; `build_deck` writes them into the package's collection as they come, so a
+course's memory is bounded by its largest document, then writes the package and the lock.
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
-import hashlib
 import html
 import os
-import sqlite3
-import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import Any
 
-from .cache import CACHE_DIR, DocumentCache, file_digest, is_up_to_date, record_build
-from .cards import Card, topic_phrase
-from .document import Document, parse_document, read_source
+from .anki import Collection, DeckTree, PackagedNote, identity
+from .cache import is_up_to_date, record_build
+from .document import Document, parse_document
 from .errors import ExportError, LockError, SourceError
-from .extract import (
-    abbreviation_cards,
-    check_unique_keys,
-    first_abbreviations,
-    section_cards,
-)
+from .extract import display_path, document_notes, first_notes
 from .files import write_beside
-from .identities import Identified, identify, lock_digest
-from .lock import (
-    Lock,
-    LockChanges,
-    Stamp,
-    build_time,
-    content_digest,
-    key_text,
-    read_lock,
-    stamp_notes,
-)
-from .manifest import Manifest, Subdeck, slugify, stable_id
-from .records import Record
-from .routing import Route, route, route_some
-from .staging import (
-    read_summary,
-)
-from .streaming import (
-    PiecePlan,
-    Renderer,
-    StagedDocument,
-    deck_id,
-    empty_section_warnings,
-    plan_pieces,
-    stage_pieces,
-    stage_whole,
-)
+from .lock import Identities, LockChanges, identify
+from .manifest import Manifest, stable_id
+from .notes import Note
+from .parallel import ordered_map
+from .render import Renderer
+from .routing import Routed, check_routes, route
 
-if TYPE_CHECKING:
-    pass
+Rendered = list[tuple[Note, dict[str, str]]]
+"""Notes with their fields rendered to HTML, by field name."""
 
 
-class Note(Record):
-    """A card with what Anki needs: rendered fields, full deck name and identity. A Record
-    (records.py), as is DeckPlan: plain slotted classes cost far less to create at start-up than
-    frozen dataclasses; `_replace` makes a changed copy."""
+@dataclass(frozen=True, slots=True)
+class DocumentNotes:
+    """One document's part of a deck, as `read_document` makes it (in a worker process)."""
 
-    __slots__ = ("card", "deck", "fields", "stamp")
-    card: Final[Card]
-    fields: Final[list[str]]
-    deck: Final[str]
-    stamp: Final[Stamp]
-
-    def __init__(self, card: Card, fields: list[str], deck: str, stamp: Stamp) -> None:
-        self.card = card
-        self.fields = fields
-        self.deck = deck
-        self.stamp = stamp
+    path: Path
+    title: str
+    meta: dict[str, Any]
+    """The document's front matter (it credits the source in the deck's description)."""
+    routed: Routed
+    notes: Rendered
+    warnings: list[str]
+    media: dict[str, bytes]
+    images: list[str]
 
 
-class DeckPlan(Record):
-    __slots__ = (
-        "changes", "documents", "lock", "lock_changed", "manifest", "media", "media_files",
-        "notes", "warnings",
-    )  # fmt: skip
-    manifest: Final[Manifest]
-    documents: Final[list[Document]]
-    notes: Final[list[Note]]
-    lock: Final[Lock]
-    changes: Final[LockChanges]
-    lock_changed: Final[bool]
-    media: Final[dict[str, bytes]]
-    """Embedded images: package file name -> bytes."""
-    warnings: Final[list[str]]
-    """`path:line: message` lines worth a teacher's look; they do not stop the build."""
-    media_files: Final[list[str]]
-    """The image files embedded, so a rebuild notices when one changes."""
+def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
+    """Parse one source, route its sections, run the rules and render the notes' fields."""
+    document = parse_document(path)
+    routed = route(manifest, document)
+    notes = document_notes(manifest, document, routed.routes)
+    renderer = Renderer(document.path.parent, display_path(manifest, document))
+    rendered = [(note, renderer.fields(note)) for note in notes]
+    warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
+    return DocumentNotes(
+        document.path,
+        document.title,
+        document.meta,
+        routed,
+        rendered,
+        warnings,
+        renderer.media,
+        renderer.images,
+    )
 
-    def __init__(
-        self,
-        manifest: Manifest,
-        documents: list[Document],
-        notes: list[Note],
-        lock: Lock,
-        changes: LockChanges,
-        lock_changed: bool,
-        media: dict[str, bytes] | None = None,
-        warnings: list[str] | None = None,
-        media_files: list[str] | None = None,
-    ) -> None:
-        self.manifest = manifest
-        self.documents = documents
-        self.notes = notes
-        self.lock = lock
-        self.changes = changes
-        self.lock_changed = lock_changed
-        self.media = {} if media is None else media
-        self.warnings = [] if warnings is None else warnings
-        self.media_files = [] if media_files is None else media_files
+
+def empty_section_warnings(manifest: Manifest, document: Document) -> list[str]:
+    """Headings with nothing under them: usually a paste that lost its content."""
+    return [
+        f"{display_path(manifest, document)}:{section.line}: warning: heading "
+        f"{section.title!r} has no content"
+        for section in document.walk()
+        if not section.blocks and not section.children
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class DeckContents:
+    """What reading a deck found, besides the notes it handed on."""
+
+    documents: list[DocumentNotes]
+    """Each document, its notes left out (they went to `keep`)."""
+    identities: list[tuple[str, str, str]]
+    """(key, content digest, GUID for a new note) of each note, in deck order."""
+    subdecks: dict[str, int]
+    """Full name -> id of every subdeck that holds notes, in manifest order."""
+    cards: int
+    """Anki cards (a cloze note makes one per deletion)."""
+    warnings: list[str]
+    media: dict[str, bytes] = field(default_factory=dict)
+    images: list[str] = field(default_factory=list)
+
+
+def read_deck(manifest: Manifest, jobs: int, keep: Callable[[Rendered], None]) -> DeckContents:
+    """Read every document of the deck, in manifest order, handing each one's notes to `keep` as
+    it is done. Raises, after reading them all, every problem of the deck as a whole at once."""
+    documents: list[DocumentNotes] = []
+    identities: list[tuple[str, str, str]] = []
+    seen: dict[tuple[str, ...], Note] = {}
+    clashes: list[SourceError] = []
+    used: set[str] = set()
+    cards = 0
+    for part in ordered_map(partial(read_document, manifest), manifest.sources, jobs):
+        kept, clashed = first_notes([note for note, _ in part.notes], seen)
+        notes = [part.notes[index] for index in kept]
+        clashes += clashed
+        keep(notes)
+        identities += [identity(manifest.deck_id, note, fields) for note, fields in notes]
+        used.update(note.subdeck for note, _ in notes)
+        cards += sum(note.cards for note, _ in notes)
+        documents.append(_without_notes(part))
+    check_routes(manifest, [part.routed for part in documents])
+    if clashes:
+        raise _all_at_once(clashes)
+    return DeckContents(
+        documents=documents,
+        identities=identities,
+        subdecks={
+            f"{manifest.title}::{name}": deck
+            for name, deck in subdeck_ids(manifest).items()
+            if name in used
+        },
+        cards=cards,
+        warnings=list(dict.fromkeys(w for part in documents for w in part.warnings)),
+        media={name: data for part in documents for name, data in part.media.items()},
+        images=list(dict.fromkeys(image for part in documents for image in part.images)),
+    )
+
+
+def _without_notes(part: DocumentNotes) -> DocumentNotes:
+    return DocumentNotes(
+        part.path, part.title, part.meta, part.routed, [], part.warnings, part.media, part.images
+    )
+
+
+def _all_at_once(errors: list[SourceError]) -> SourceError:
+    """One error reporting several: the first's message, then every other as `path:line: ...`."""
+    first, *rest = errors
+    return SourceError("\n".join([first.message, *map(str, rest)]), first.path, first.line)
+
+
+def subdeck_ids(manifest: Manifest) -> dict[str, int]:
+    """Subdeck name -> deck id for every subdeck a note may go to, in manifest order. An id
+    comes from the deck id and the full name: renaming a subdeck makes a new one."""
+    names = [subdeck.name for subdeck in manifest.subdecks]
+    if manifest.abbreviations:
+        names.append(manifest.abbreviations)
+    return {
+        name: stable_id(str(manifest.deck_id), f"{manifest.title}::{name}")
+        for name in dict.fromkeys(names)
+    }
+
+
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic collector: a build makes millions of short-lived acyclic objects (tokens,
+    notes), and its scans cost about a quarter of the time (docs/performance.md)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass(frozen=True, slots=True)
+class DeckPlan:
+    """A deck's notes as the package would hold them, in memory; nothing written."""
+
+    manifest: Manifest
+    contents: DeckContents
+    notes: list[PackagedNote]
+    identities: Identities
 
     @property
-    def cards(self) -> list[Card]:
-        return [note.card for note in self.notes]
-
-    @property
-    def anki_card_count(self) -> int:
-        return sum(note.card.anki_cards for note in self.notes)
+    def documents(self) -> list[DocumentNotes]:
+        return self.contents.documents
 
     @property
     def subdecks(self) -> dict[str, int]:
         """Full name -> id of every subdeck that holds notes, in manifest order."""
-        return used_subdecks(self.manifest, {note.deck for note in self.notes})
+        return self.contents.subdecks
 
-    def deck_name(self, subdeck: str) -> str:
-        return f"{self.manifest.title}::{subdeck}"
+    @property
+    def cards(self) -> int:
+        """How many cards Anki makes from the notes."""
+        return self.contents.cards
+
+    @property
+    def media(self) -> dict[str, bytes]:
+        """Embedded images: package file name -> bytes."""
+        return self.contents.media
+
+    @property
+    def warnings(self) -> list[str]:
+        """`path:line: message` lines worth a teacher's look; they do not stop the build."""
+        return self.contents.warnings
 
 
-def used_subdecks(manifest: Manifest, used: set[str]) -> dict[str, int]:
-    """Full name -> id of the subdecks among `used` (full deck names), in manifest order."""
-    names = [f"{manifest.title}::{s.name}" for s in manifest.subdecks]
-    if manifest.abbreviations:
-        names.append(f"{manifest.title}::{manifest.abbreviations}")
-    return {name: deck_id(manifest, name) for name in dict.fromkeys(names) if name in used}
+def plan_deck(manifest: Manifest, rename_matching: bool = True, jobs: int = 1) -> DeckPlan:
+    """Every note of the deck with its fields and identity, in memory; writes nothing."""
+    rendered: Rendered = []
+    with _no_cyclic_gc():
+        contents = read_deck(manifest, jobs, rendered.extend)
+        identities = identify(contents.identities, manifest.lock_path, rename_matching)
+        notes = [
+            PackagedNote(note, fields, f"{manifest.title}::{note.subdeck}", stamp)
+            for (note, fields), stamp in zip(rendered, identities.stamps, strict=True)
+        ]
+    return DeckPlan(manifest, contents, notes, identities)
 
 
-class BuildReport(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class BuildReport:
     """What a finished build tells the teacher: counts, warnings and what the lock records."""
 
     notes: int
@@ -157,16 +233,14 @@ class BuildReport(NamedTuple):
     changes: LockChanges
     lock_changed: bool
     """Whether the build rewrote the lock file."""
-    zip_time: int
-    """The newest note time: the package's file dates, so the same inputs give the same bytes."""
 
 
-class BuildResult(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class BuildResult:
     manifest: Manifest
     output: Path
     report: BuildReport | None
     """None when the build was skipped: nothing it depends on changed since the last one."""
-    lock_written: bool = False
 
     @property
     def skipped(self) -> bool:
@@ -180,197 +254,6 @@ class BuildResult(NamedTuple):
             f"{self.manifest.title}: {report.notes} notes, {report.cards} cards, "
             f"{len(report.subdecks)} subdecks -> {self.output}"
         )
-
-
-def manifest_for_source(path: str | Path) -> Manifest:
-    """Zero-config: a deck straight from one Markdown file, one subdeck per top-level section."""
-    return manifest_for_document(parse_document(Path(path)))
-
-
-def manifest_for_document(document: Document) -> Manifest:
-    """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest."""
-    subdecks = tuple(
-        Subdeck(name=subdeck_name(section.title), sections=(literal_pattern(section.title),))
-        for section in document.sections
-    )
-    return Manifest(
-        title=document.title,
-        deck_id=zero_config_deck_id(document),
-        sources=(document.path.resolve(),),
-        subdecks=subdecks,
-        path=None,
-        topic=topic_phrase(str(document.meta.get("topic") or document.title)),
-        tags=(slugify(document.title),),
-    )
-
-
-def zero_config_deck_id(document: Document) -> int:
-    """The deck id of a build without a manifest: derived from the title, never random."""
-    return stable_id("deckbuilder", document.title)
-
-
-def subdeck_name(title: str) -> str:
-    return title.replace("::", ":").strip() or "Notes"
-
-
-def literal_pattern(title: str) -> str:
-    """A heading as a manifest pattern that matches only itself (glob characters escaped)."""
-    return "".join(f"[{char}]" if char in "*?[" else char for char in title)
-
-
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic collector: a build makes millions of short-lived acyclic objects (tokens,
-    cards), and its scans cost about a quarter of the time (docs/performance.md)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def plan_deck(manifest: Manifest, rename_matching: bool = True) -> DeckPlan:
-    """Cards, rendered fields and identities for a deck, in memory; writes nothing.
-
-    For the commands that look at every card (`cards`, `check`, `preview`, `diff`); `build_deck`
-    makes the same notes but streams them to disk."""
-    with _no_cyclic_gc():
-        documents = [parse_document(path) for path in manifest.sources]
-        routes = route(manifest, documents)
-        warnings = [
-            warning
-            for document in documents
-            for warning in empty_section_warnings(manifest, document, lambda s: bool(s.blocks))
-        ]
-        rendered: list[tuple[Card, list[str]]] = []
-        media: dict[str, bytes] = {}
-        media_files: dict[str, str] = {}
-        for document in documents:
-            own = [routed for routed in routes if routed.document is document]
-            renderer = Renderer(manifest, document)
-            cards = section_cards(manifest, own) + abbreviation_cards(manifest, document, own)
-            rendered.extend((card, renderer.fields(card)) for card in cards)
-            warnings.extend(renderer.warnings)
-            media.update(renderer.media)
-            media_files.update(renderer.media_files())
-        kept = {id(card) for card in first_abbreviations([card for card, _ in rendered])}
-        rendered = [(card, fields) for card, fields in rendered if id(card) in kept]
-        check_unique_keys([card for card, _ in rendered])
-        from .anki import MODELS, guid_for
-
-        keyed = []
-        for card, fields in rendered:
-            key = key_text(card.key)
-            digest = content_digest(MODELS[card.note_type].model_id, fields, card.tags)
-            keyed.append((key, digest, guid_for(manifest.deck_id, key)))
-        old_lock = read_lock(manifest.lock_path)
-        stamps, lock, changes = stamp_notes(keyed, old_lock, build_time(), rename_matching)
-        notes = [
-            Note(card, fields, f"{manifest.title}::{card.subdeck}", stamp)
-            for (card, fields), stamp in zip(rendered, stamps, strict=True)
-        ]
-        changed = lock.text() != old_lock.text()
-    return DeckPlan(
-        manifest,
-        documents,
-        notes,
-        lock,
-        changes,
-        changed,
-        media,
-        list(dict.fromkeys(warnings)),
-        list(media_files),
-    )
-
-
-def stage_deck(
-    manifest: Manifest, cache: DocumentCache, jobs: int = 1
-) -> list[tuple[Path, StagedDocument]]:
-    """Each document's notes staged on disk, in manifest order. A document whose text, images,
-    manifest and builder are unchanged since its file was staged is not parsed again; a large
-    one is staged piece by piece in `jobs` processes (streaming.py)."""
-    manifest_key = repr(manifest)
-    files: list[Path] = []
-    summaries: list[StagedDocument | None] = []
-    plans: list[PiecePlan | None] = []
-    documents: list[Document] = []
-    for path in manifest.sources:
-        text = read_source(path)
-        digest = hashlib.sha256(text.encode()).hexdigest()
-        file = cache.entry(manifest_key, str(path), digest)
-        summary = read_summary(file)
-        if not isinstance(summary, StagedDocument) or any(
-            file_digest(Path(image)) != known for image, known in summary.media_files.items()
-        ):
-            summary = None
-        plan = plan_pieces(path, text) if summary is None else None
-        files.append(file)
-        summaries.append(summary)
-        plans.append(plan)
-        if summary is not None:
-            documents.append(summary.outline)
-        elif plan is not None:
-            documents.append(plan.document)
-        else:
-            documents.append(parse_document(path, text, jobs))
-        del text
-    # Documents staged before were routed then: only their patterns are needed now.
-    wanted = [summary is None for summary in summaries]
-    known = [frozenset[int]() if summary is None else summary.patterns for summary in summaries]
-    routes, matched = _routes_by_document(manifest, documents, wanted, known)
-    staged = []
-    for index, (file, summary, plan) in enumerate(zip(files, summaries, plans, strict=True)):
-        if summary is None and plan is not None:
-            own = routes.pop(id(documents[index]), [])
-            summary = stage_pieces(manifest, plan, own, file, jobs, matched[index])
-            if summary is None:  # its outline was not what the scan read: parse it whole
-                path = manifest.sources[index]
-                documents[index] = parse_document(path, read_source(path), jobs)
-                wanted = [index <= later and done for later, done in enumerate(wanted)]
-                routes, matched = _routes_by_document(manifest, documents, wanted, matched)
-        if summary is None:
-            own = routes.pop(id(documents[index]), [])
-            summary = stage_whole(manifest, documents[index], own, file, matched[index])
-        documents[index] = summary.outline  # the blocks are on disk now
-        plans[index] = plan = None  # and so is the text
-        staged.append((file, summary))
-    return staged
-
-
-def _routes_by_document(
-    manifest: Manifest,
-    documents: list[Document],
-    wanted: list[bool],
-    known: list[frozenset[int]],
-) -> tuple[dict[int, list[Route]], list[frozenset[int]]]:
-    """Routed sections of the wanted documents, by document (id), and the patterns each document
-    matches; every pattern is checked against every document."""
-    by_document: dict[int, list[Route]] = {}
-    routes, matched = route_some(manifest, documents, wanted, known)
-    for routed in routes:
-        by_document.setdefault(id(routed.document), []).append(routed)
-    return by_document, matched
-
-
-def deck_description(manifest: Manifest, documents: list[Document]) -> str:
-    """Shown on Anki's deck overview: what the deck is, where it comes from, the disclaimer."""
-    parts = []
-    if manifest.description:
-        parts.append(html.escape(manifest.description))
-    for document in documents:
-        meta = document.meta
-        origin = ", ".join(
-            str(value) for value in (meta.get("source"), meta.get("publisher")) if value
-        )
-        line = f"Source: <i>{html.escape(document.title)}</i>"
-        if origin:
-            line += f" ({html.escape(origin)})"
-        parts.append(line)
-        if meta.get("disclaimer"):
-            parts.append(f"<small>{html.escape(str(meta['disclaimer']))}</small>")
-    return "<br><br>".join(parts)
 
 
 def default_output(manifest: Manifest, dist: Path = Path("dist")) -> Path:
@@ -388,143 +271,99 @@ def build_deck(
 ) -> BuildResult:
     """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date.
 
-    Skipped when the package is there and nothing it depends on changed (unless `force`).
-    Notes are staged on disk document by document (`stage_deck`), so memory does not grow with
-    the deck; unchanged documents' staged files, and their notes' identities, are kept beside
-    the package and reused.
+    A manifest build is skipped when the package is there and nothing it depends on changed
+    (unless `force`): its lock pins every note's time, so the same inputs give the same package.
     """
     output = output or default_output(manifest)
     inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
-    options = {
-        "output": str(output.resolve()),
-        "frozen": frozen,
-        "rename_matching": rename_matching,
-        "strict": strict,
-    }
-    with contextlib.ExitStack() as cleanup:
-        # Only manifest builds keep staged documents and may be skipped: their lock pins every
-        # note's time, so the same inputs give the same package. A zero-config build leaves no
-        # files but its own.
-        if manifest.lock_path is not None:
-            if not force and is_up_to_date(output, inputs, options):
-                return BuildResult(manifest, output, None)
-            cache = DocumentCache(output.parent / CACHE_DIR / manifest.slug)
-        else:
-            cache = DocumentCache(Path(cleanup.enter_context(tempfile.TemporaryDirectory())))
-        with _no_cyclic_gc():
-            try:
-                staged = stage_deck(manifest, cache, jobs)
-                files = [file for file, _ in staged]
-                identified, stamps = identify(
-                    files, cache.folder, manifest.lock_path, rename_matching
-                )
-            except (OSError, sqlite3.Error) as exc:
-                raise ExportError(
-                    f"cannot stage notes in {cache.folder}: {exc}; check the disk, or delete "
-                    "that folder and build again",
-                    output,
-                ) from exc
-            cleanup.callback(stamps.discard)
-            report = _report(manifest, staged, identified, strict, frozen)
-            blocks = cache.package_blocks() if manifest.lock_path is not None else None
-            _write(manifest, staged, identified, output, report, jobs, blocks)
-            stamps.keep(lock_digest(manifest.lock_path))
+    options = {"output": str(output.resolve()), "frozen": frozen, "strict": strict}
+    options["rename_matching"] = rename_matching
+    if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
+        return BuildResult(manifest, output, None)
+    with _no_cyclic_gc(), Collection(output) as collection:
+        ids = subdeck_ids(manifest)
+        contents = read_deck(manifest, jobs, lambda notes: collection.add(notes, ids))
+        identities = identify(contents.identities, manifest.lock_path, rename_matching)
+        report = _report(manifest, contents, identities, strict, frozen)
+        tree = DeckTree(
+            title=manifest.title,
+            deck_id=manifest.deck_id,
+            description=deck_description(manifest, contents.documents),
+            subdecks=contents.subdecks,
+        )
+        newest = max((stamp.mtime for stamp in identities.stamps), default=0)
+        package = collection.write(tree, identities.stamps, contents.media, newest, jobs)
+        lock = identities.lock.lines() if report.lock_changed else None
+        _put_in_place(package, output, manifest.lock_path, lock)
     if manifest.lock_path is not None:
-        cache.keep(stamps.path)
-        cache.prune()
-        media_files = [path for _, summary in staged for path in summary.media_files]
-        record_build(output, inputs, options, list(dict.fromkeys(media_files)))
-    return BuildResult(manifest, output, report, report.lock_changed)
+        record_build(output, inputs, options, contents.images)
+    return BuildResult(manifest, output, report)
 
 
 def _report(
-    manifest: Manifest,
-    staged: list[tuple[Path, StagedDocument]],
-    identified: Identified,
-    strict: bool,
-    frozen: bool,
+    manifest: Manifest, contents: DeckContents, identities: Identities, strict: bool, frozen: bool
 ) -> BuildReport:
     """What the build tells the teacher; --strict and --frozen refuse here, before any writing."""
-    warnings = [w for _, summary in staged for w in summary.empty_warnings]
-    warnings += [w for _, summary in staged for w in summary.warnings]
-    if not identified.notes:
+    warnings = list(contents.warnings)
+    notes = len(contents.identities)
+    if not notes:
         where = manifest.path or manifest.sources[0]
         if strict:
             raise SourceError("the deck has no cards (--strict); check its sections", where)
         warnings.append(f"{where}: warning: the deck has no cards")
-    changes = identified.changes
-    if frozen and identified.lock_lines is not None:
+    lock_changed = identities.changed and manifest.lock_path is not None
+    if frozen and lock_changed:
         raise LockError(
-            f"the lock file would change ({changes.summary()}); run `deckbuilder build` "
-            "without --frozen and commit the lock",
+            f"the lock file would change ({identities.changes.summary()}); run "
+            "`deckbuilder build` without --frozen and commit the lock",
             manifest.lock_path or manifest.path,
         )
     return BuildReport(
-        notes=identified.notes,
-        cards=identified.cards,
-        subdecks=used_subdecks(manifest, identified.decks),
-        warnings=list(dict.fromkeys(warnings)),
-        changes=changes,
-        lock_changed=identified.lock_lines is not None,
-        zip_time=identified.zip_time,
+        notes=notes,
+        cards=contents.cards,
+        subdecks=contents.subdecks,
+        warnings=warnings,
+        changes=identities.changes,
+        lock_changed=lock_changed,
     )
 
 
-def _write(
-    manifest: Manifest,
-    staged: list[tuple[Path, StagedDocument]],
-    identified: Identified,
-    output: Path,
-    report: BuildReport,
-    jobs: int,
-    blocks: Path | None = None,
+def _put_in_place(
+    package: Path, output: Path, lock_path: Path | None, lock: Iterator[str] | None
 ) -> None:
-    """Write the package, and the lock file when it changes: the lock in a thread while SQLite
-    and zlib fill the package (both let go of the interpreter lock), renamed into place only
-    once the package is."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from .anki import DeckTree, write_staged_package
-
-    tree = DeckTree(
-        title=manifest.title,
-        deck_id=manifest.deck_id,
-        description=deck_description(manifest, [summary.outline for _, summary in staged]),
-        subdecks=report.subdecks,
-    )
-    media = {name: data for _, summary in staged for name, data in summary.media.items()}
-    files = [file for file, _ in staged]
-
-    def package() -> None:
-        write_staged_package(
-            tree,
-            files,
-            identified.stamps,
-            identified.ranges,
-            output,
-            media,
-            report.zip_time,
-            jobs,
-            blocks,
-        )
-
-    lock_path = manifest.lock_path
-    if lock_path is None or identified.lock_lines is None:
-        package()
-        return
-    with ThreadPoolExecutor(1) as thread:
-        written = thread.submit(write_beside, lock_path, identified.lock_lines)
+    """Rename the package into place, and the lock with it: the lock is written beside its
+    place first, so a lock that cannot be written leaves the old package and lock as they were."""
+    written = None
+    if lock_path is not None and lock is not None:
         try:
-            package()
-        except BaseException:
-            with contextlib.suppress(BaseException):
-                written.result().unlink(missing_ok=True)
-            raise
+            written = write_beside(lock_path, lock)
+        except OSError as exc:
+            raise ExportError(f"cannot write the lock file: {exc}", lock_path) from exc
     try:
-        temporary = written.result()
-        try:
-            os.replace(temporary, lock_path)
-        finally:
-            temporary.unlink(missing_ok=True)
+        os.replace(package, output)
+        if written is not None and lock_path is not None:
+            os.replace(written, lock_path)
     except OSError as exc:
-        raise LockError(f"cannot write the lock file: {exc}", lock_path) from exc
+        raise ExportError(f"cannot put the package in place: {exc}", output) from exc
+    finally:
+        if written is not None:
+            written.unlink(missing_ok=True)
+
+
+def deck_description(manifest: Manifest, documents: list[DocumentNotes]) -> str:
+    """Shown on Anki's deck overview: what the deck is, where it comes from, the disclaimer."""
+    parts = []
+    if manifest.description:
+        parts.append(html.escape(manifest.description))
+    for document in documents:
+        meta = document.meta
+        origin = ", ".join(
+            str(value) for value in (meta.get("source"), meta.get("publisher")) if value
+        )
+        line = f"Source: <i>{html.escape(document.title)}</i>"
+        if origin:
+            line += f" ({html.escape(origin)})"
+        parts.append(line)
+        if meta.get("disclaimer"):
+            parts.append(f"<small>{html.escape(str(meta['disclaimer']))}</small>")
+    return "<br><br>".join(parts)

@@ -1,11 +1,8 @@
-"""Work a rebuild can skip: a whole build whose inputs did not change, and unchanged documents.
+"""The work a rebuild can skip: a whole build whose inputs did not change.
 
 A build records a digest of everything its output depends on (the builder's own code, the
 manifest, every source, the lock, the images used, the options) beside the package. A rebuild with
-the same digest and the package still in place is skipped. Otherwise each document whose text did
-not change keeps the file its notes were staged in (staging.py), so editing one document of many
-re-parses only that one. Staged files live in `<output folder>/.deckbuilder-cache/<deck>/`
-(dist/ is not committed); they are read only from there.
+the same digest and the package still in place is skipped.
 """
 
 from __future__ import annotations
@@ -19,8 +16,6 @@ from typing import Any, NamedTuple
 
 from . import __version__
 from .files import write_atomic
-
-CACHE_DIR = ".deckbuilder-cache"
 
 
 @lru_cache(maxsize=1)
@@ -93,36 +88,3 @@ def record_build(
     info = BuildInfo(inputs_digest(files, options, media), sorted(media), file_digest(output))
     record = {"inputs": info.inputs, "media": info.media, "output": info.output}
     write_atomic(BuildInfo.path_for(output), json.dumps(record))
-
-
-class DocumentCache:
-    """Staged documents (staging.py) keyed by everything they were made from; a build marks the
-    entries it uses and `prune` forgets the rest (older versions of edited documents)."""
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-        self.used: set[Path] = set()
-
-    def entry(self, *parts: str) -> Path:
-        """Where the staged file for these inputs lives (it may not exist yet)."""
-        key = hashlib.sha256("\x1f".join((builder_digest(), *parts)).encode()).hexdigest()
-        path = self.folder / f"document-{key[:32]}.sqlite"
-        self.used.add(path)
-        self.folder.mkdir(parents=True, exist_ok=True)
-        return path
-
-    def package_blocks(self) -> Path:
-        """Where the last package's deflated blocks are kept (archive.BlockCache)."""
-        self.folder.mkdir(parents=True, exist_ok=True)
-        return self.keep(self.folder / "package-blocks.bin")
-
-    def keep(self, path: Path) -> Path:
-        """Mark a file of the folder as used, so that `prune` keeps it."""
-        self.used.add(path)
-        return path
-
-    def prune(self) -> None:
-        if self.folder.is_dir():
-            for path in self.folder.iterdir():
-                if path not in self.used and path.is_file():
-                    path.unlink(missing_ok=True)

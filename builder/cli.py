@@ -81,8 +81,7 @@ def _progress(paths: list[Path], label: str) -> Any:
 
 
 def _load(target: Path) -> Any:
-    from .build import manifest_for_source
-    from .manifest import load_manifest
+    from .manifest import load_manifest, manifest_for_source
 
     if target.suffix.lower() in (".md", ".markdown"):
         return manifest_for_source(target)
@@ -169,7 +168,7 @@ def build(
         for warning in result.report.warnings:
             click.echo(warning, err=True)
         changes = result.report.changes
-        if changes.any:
+        if changes.any and manifest.lock_path is not None:
             click.echo(f"  lock: {changes.summary()}")
             for rename in changes.renamed:
                 click.echo(
@@ -212,8 +211,8 @@ def cards(manifest: Path, fmt: str, subdeck: str | None) -> None:
     from .listing import format_notes
 
     plan = plan_deck(_load(manifest))
-    notes = [n for n in plan.notes if subdeck is None or n.card.subdeck == subdeck]
-    click.echo(format_notes(plan, notes, fmt), nl=False)
+    notes = [n for n in plan.notes if subdeck is None or n.note.subdeck == subdeck]
+    click.echo(format_notes(notes, fmt), nl=False)
 
 
 @cli.command()
@@ -327,6 +326,7 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
       deckbuilder check decks/breast-cancer-liver-metastasis.toml --format json
       deckbuilder check --max-answer-words 50   # stricter than the manifests, this once
     """
+    from dataclasses import replace
     from typing import cast
 
     from .build import plan_deck
@@ -337,8 +337,8 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     for path in _targets(manifests):
         manifest = _load(path)
         if max_answer_words is not None:
-            lint = manifest.lint._replace(max_answer_words=max_answer_words)
-            manifest = manifest._replace(lint=lint)
+            lint = replace(manifest.lint, max_answer_words=max_answer_words)
+            manifest = replace(manifest, lint=lint)
         plan = plan_deck(manifest)
         problems.extend(check_plan(plan))
         cards += len(plan.notes)
@@ -376,7 +376,7 @@ def preview(manifest: Path, output: Path | None) -> None:
     plan = plan_deck(deck)
     target = output or DIST_DIR / f"{deck.slug}.html"
     write_preview(plan, target)
-    click.echo(f"{deck.title}: {len(plan.notes)} notes, {plan.anki_card_count} cards -> {target}")
+    click.echo(f"{deck.title}: {len(plan.notes)} notes, {plan.cards} cards -> {target}")
 
 
 @cli.command()

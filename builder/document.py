@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Final, TypeAlias
+from typing import Any, TypeAlias
 
 from .errors import SourceError
-from .parallel import worker_pool
-from .records import Record
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -25,85 +23,53 @@ MAX_SOURCE_BYTES = 64 * 1024 * 1024
 _PIN = re.compile(r"\s*\{#([A-Za-z0-9][A-Za-z0-9_.:-]*)\}\s*$")
 
 
-class Paragraph(Record):
-    __slots__ = ("line", "text")
-    text: Final[str]
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    text: str
     """Inline Markdown source of the paragraph."""
-    line: Final[int]
-
-    def __init__(self, text: str, line: int) -> None:
-        self.text = text
-        self.line = line
+    line: int
 
 
-class ListItem(Record):
-    __slots__ = ("blocks", "line", "pin", "text")
-    text: Final[str]
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    text: str
     """Inline Markdown of the item's first paragraph, without a trailing `{#pin}`."""
-    line: Final[int]
-    blocks: Final[tuple[Block, ...]]
+    line: int
+    blocks: tuple[Block, ...] = ()
     """Anything after the first paragraph: more paragraphs, nested lists."""
-    pin: Final[str | None]
+    pin: str | None = None
     """An explicit note identity written as `{#id}` at the end of the item."""
 
-    def __init__(
-        self, text: str, line: int, blocks: tuple[Block, ...] = (), pin: str | None = None
-    ) -> None:
-        self.text = text
-        self.line = line
-        self.blocks = blocks
-        self.pin = pin
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    ordered: bool
+    items: tuple[ListItem, ...]
+    line: int
 
 
-class ListBlock(Record):
-    __slots__ = ("items", "line", "ordered")
-    ordered: Final[bool]
-    items: Final[tuple[ListItem, ...]]
-    line: Final[int]
-
-    def __init__(self, ordered: bool, items: tuple[ListItem, ...], line: int) -> None:
-        self.ordered = ordered
-        self.items = items
-        self.line = line
-
-
-class TableRow(Record):
-    __slots__ = ("cells", "line", "pin")
-    cells: Final[tuple[str, ...]]
+@dataclass(frozen=True, slots=True)
+class TableRow:
+    cells: tuple[str, ...]
     """Inline Markdown of each cell; the first cell without a trailing `{#pin}`."""
-    line: Final[int]
-    pin: Final[str | None]
-
-    def __init__(self, cells: tuple[str, ...], line: int, pin: str | None = None) -> None:
-        self.cells = cells
-        self.line = line
-        self.pin = pin
+    line: int
+    pin: str | None = None
 
 
-class Table(Record):
-    __slots__ = ("header", "line", "rows")
-    header: Final[tuple[str, ...]]
-    rows: Final[tuple[TableRow, ...]]
-    line: Final[int]
-
-    def __init__(self, header: tuple[str, ...], rows: tuple[TableRow, ...], line: int) -> None:
-        self.header = header
-        self.rows = rows
-        self.line = line
+@dataclass(frozen=True, slots=True)
+class Table:
+    header: tuple[str, ...]
+    rows: tuple[TableRow, ...]
+    line: int
 
 
-class RawBlock(Record):
+@dataclass(frozen=True, slots=True)
+class RawBlock:
     """A block no rule reads (code, quote, raw HTML); kept so answers and warnings can cite it."""
 
-    __slots__ = ("kind", "line", "text")
-    kind: Final[str]
-    text: Final[str]
-    line: Final[int]
-
-    def __init__(self, kind: str, text: str, line: int) -> None:
-        self.kind = kind
-        self.text = text
-        self.line = line
+    kind: str
+    text: str
+    line: int
 
 
 Block: TypeAlias = Paragraph | ListBlock | Table | RawBlock
@@ -127,38 +93,17 @@ class Section:
         for child in self.children:
             yield from child.walk()
 
-    def __reduce__(self) -> tuple[type[Section], tuple[object, ...]]:
-        """Pickled as the arguments of its constructor: a staged document's outline holds
-        thousands of sections, and a slotted dataclass's own pickling sets them field by field
-        in Python (5x slower to load)."""
-        fields = (self.title, self.level, self.path, self.line, self.blocks, self.children)
-        return Section, (*fields, self.pin)
 
-
-class Document(Record):
-    __slots__ = ("meta", "path", "preamble", "sections", "title")
-    path: Final[Path]
-    title: Final[str]
-    meta: Final[dict[str, Any]]
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: Path
+    title: str
+    meta: dict[str, Any] = field(default_factory=dict)
     """The YAML front matter."""
-    sections: Final[tuple[Section, ...]]
+    sections: tuple[Section, ...] = ()
     """Top-level sections. A lone leading `#` heading is the title; its children are top level."""
-    preamble: Final[tuple[Block, ...]]
+    preamble: tuple[Block, ...] = ()
     """Blocks before the first section."""
-
-    def __init__(
-        self,
-        path: Path,
-        title: str,
-        meta: dict[str, Any] | None = None,
-        sections: tuple[Section, ...] = (),
-        preamble: tuple[Block, ...] = (),
-    ) -> None:
-        self.path = path
-        self.title = title
-        self.meta = {} if meta is None else meta
-        self.sections = sections
-        self.preamble = preamble
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -262,36 +207,33 @@ def read_source(path: Path) -> str:
     return text
 
 
-CHUNK_CHARS = 256 * 1024
-"""Sources longer than this are parsed in pieces cut before `#`/`##` headings: memory then holds
-one piece's tokens at a time, and with several jobs the pieces are parsed in parallel."""
-
-
-def parse_document(path: str | Path, text: str | None = None, jobs: int = 1) -> Document:
+def parse_document(path: str | Path, text: str | None = None) -> Document:
     """Parse a Markdown source into a Document. `text` skips reading the file (tests, previews).
 
-    Large sources are parsed piece by piece (in `jobs` processes); the result is the same
-    Document as one parse of the whole text.
-    """
+    The last document parsed is remembered with its path and text: a zero-config build parses
+    its source once to make the manifest and asks again to build, and gets the same Document."""
     path = Path(path)
     if text is None:
         text = read_source(path)
-    pieces = split_pieces(text)
-    pool = worker_pool(jobs, len(pieces))
-    if pool is not None:
-        with pool:
-            parsed = pool.starmap(_parse_piece, [(path, offset, piece) for offset, piece in pieces])
-    else:
-        parsed = [_parse_piece(path, offset, piece) for offset, piece in pieces]
-    preamble, sections = _merge([(blocks, roots) for _, blocks, roots in parsed], rooted=False)
-    return assemble(path, parsed[0][0], preamble, sections)
+    document = _LAST_PARSED.get((path, text))
+    if document is None:
+        document = _parse(path, text)
+        _LAST_PARSED.clear()
+        _LAST_PARSED[path, text] = document
+    return document
 
 
-def assemble(
-    path: Path, meta: dict[str, Any], preamble: tuple[Block, ...], sections: tuple[Section, ...]
-) -> Document:
-    """The Document of a source's front matter and section forest (paths not yet set): titled,
-    rooted below a lone `#` heading, and every section's path set."""
+_LAST_PARSED: dict[tuple[Path, str], Document] = {}
+"""The last parse, by path and text."""
+
+
+def _parse(path: Path, text: str) -> Document:
+    tokens = parser_for(text).parse(text)
+    meta: dict[str, Any] = {}
+    if tokens and tokens[0].type == "front_matter":
+        meta = _front_matter(tokens[0].content, path)
+        tokens = tokens[1:]
+    preamble, sections = _fold(tokens, _Lines(text, path))
     title = str(meta.get("title") or "").strip()
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level.
@@ -305,106 +247,8 @@ def assemble(
     return Document(path=path, title=title, meta=meta, sections=sections, preamble=preamble)
 
 
-def split_pieces(text: str, size: int | None = None) -> list[tuple[int, str]]:
-    """(first line, text) pieces of at least `size` characters, each cut just before a `#` or `##`
-    heading after a blank line, outside fenced code and raw HTML blocks: places where CommonMark
-    starts a new block whatever came before. One piece for a small text, or for one that defines
-    link references (a reference may be used before its definition). `size` defaults to
-    CHUNK_CHARS."""
-    size = CHUNK_CHARS if size is None else size
-    if len(text) <= size or _REFERENCE.match(text) or _LATER_REFERENCE.search(text):
-        return [(0, text)]
-    pieces: list[tuple[int, str]] = []
-    lines = _source_lines(text, keep_ends=True)
-    start_line, start_char, position = 0, 0, 0
-    closer = ""  # what ends the fenced code or raw HTML block we are in, if any
-    previous_blank = True
-    for number, line in enumerate(lines):
-        stripped = line.strip()
-        if closer:
-            if closer in ("```", "~~~"):
-                if line.lstrip(" ").startswith(closer) and not stripped.strip(closer[0]):
-                    closer = ""
-            elif closer in line.lower():
-                closer = ""
-        elif (may_open := line[:1] in _MAY_OPEN) and (fence := _FENCE.match(line)):
-            closer = fence.group(1)[:3]
-        elif may_open and (raw := _RAW_HTML.match(line)):
-            end = _RAW_HTML_END[raw.group(1).lower()]
-            closer = "" if end in line.lower()[raw.end() :] else end
-        elif (
-            previous_blank
-            and position - start_char >= size
-            and _TOP_HEADING.match(line)
-            and number > start_line
-        ):
-            pieces.append((start_line, text[start_char:position]))
-            start_line, start_char = number, position
-        previous_blank = not stripped
-        position += len(line)
-    pieces.append((start_line, text[start_char:]))
-    return pieces
-
-
-_MAY_OPEN = " `~<"
-"""The first characters of the lines that `_FENCE` or `_RAW_HTML` may match."""
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """Lines as markdown-it counts them (str.splitlines also breaks at form feeds and the like)."""
-_REFERENCE = re.compile(r" {0,3}\[[^\]\n]+\]:")
-_LATER_REFERENCE = re.compile(r"\n" + _REFERENCE.pattern)
-"""A link reference definition's line, found by the newline before it (10x faster than `^`)."""
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
-_RAW_HTML = re.compile(r"^ {0,3}(<!--|<script|<pre|<style|<textarea)", re.IGNORECASE)
-_RAW_HTML_END = {
-    "<!--": "-->",
-    "<script": "</script>",
-    "<pre": "</pre>",
-    "<style": "</style>",
-    "<textarea": "</textarea>",
-}
-_TOP_HEADING = re.compile(r"^#{1,2}(?:[ \t]|$)")
-
-
-def _parse_piece(
-    path: Path, offset: int, text: str
-) -> tuple[dict[str, Any], tuple[Block, ...], tuple[Section, ...]]:
-    """One piece: its front matter (first piece only), blocks before its first heading, and its
-    section forest, with every line counted from the start of the whole source."""
-    tokens = parser_for(text).parse(text)
-    meta: dict[str, Any] = {}
-    if tokens and tokens[0].type == "front_matter":
-        meta = _front_matter(tokens[0].content, path)
-        tokens = tokens[1:]
-    preamble, sections = _fold(tokens, _Piece(offset, text, path))
-    return meta, preamble, sections
-
-
-def _merge(
-    parts: list[tuple[tuple[Block, ...], tuple[Section, ...]]], rooted: bool = True
-) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
-    """Join the pieces' section forests as one fold of the whole text would have built them.
-    `rooted`: with every section's path set (else left for the caller to set)."""
-    preamble: list[Block] = []
-    stack: list[tuple[Section, list[Section]]] = []  # open sections, children from later pieces
-    roots: list[Section] = []
-
-    def close() -> None:
-        section, later = stack.pop()
-        if later:
-            section = replace(section, children=section.children + tuple(later))
-        (stack[-1][1] if stack else roots).append(section)
-
-    for blocks, sections in parts:
-        preamble.extend(blocks)  # only the first piece has text before its first heading
-        for section in sections:
-            while stack and stack[-1][0].level >= section.level:
-                close()
-            stack.append((section, []))
-    while stack:
-        close()
-    if not rooted:
-        return tuple(preamble), tuple(roots)
-    return tuple(preamble), tuple(_reroot(section, ()) for section in roots)
 
 
 def _front_matter(content: str, path: Path) -> dict[str, Any]:
@@ -423,23 +267,16 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
     return meta
 
 
-class _Piece:
-    """Where a token stream came from, for folding it: `offset` lines of the source come before
-    it (a token's lines count from the piece's start), and table rows are checked against its
-    `text` (markdown-it pads a row with too few cells silently). Without a text, nothing is
-    checked."""
+class _Lines:
+    """The source's lines, for checking table rows against it (markdown-it pads a row with too
+    few cells silently); split only when a table is met. Without a text, nothing is checked."""
 
-    __slots__ = ("lines", "offset", "path", "text")
+    __slots__ = ("lines", "path", "text")
 
-    def __init__(self, offset: int = 0, text: str | None = None, path: Path | None = None):
-        self.offset = offset
+    def __init__(self, text: str | None = None, path: Path | None = None):
         self.text = text
         self.path = path
         self.lines: list[str] | None = None
-
-    def line(self, token: Any) -> int:
-        """A token's 1-based line in the whole source (0 when it has none)."""
-        return int(token.map[0]) + 1 + self.offset if token.map else 0
 
     def check_row(self, row: Any, columns: int) -> None:
         """Refuse a table row (its `tr_open` token) whose cell count differs from the header's."""
@@ -455,11 +292,16 @@ class _Piece:
                 f"table row has {count} cells but the header has {columns}; "
                 "give every row the same number of | cells",
                 self.path,
-                number + 1 + self.offset,
+                number + 1,
             )
 
 
-def _check_table_rows(tokens: Sequence[Any], piece: _Piece) -> None:
+def _line(token: Any) -> int:
+    """A token's 1-based source line (0 when it has none)."""
+    return int(token.map[0]) + 1 if token.map else 0
+
+
+def _check_table_rows(tokens: Sequence[Any], lines: _Lines) -> None:
     """Check the rows of every table among tokens the fold does not read as a table (those
     inside a block quote)."""
     columns = 0
@@ -472,7 +314,7 @@ def _check_table_rows(tokens: Sequence[Any], piece: _Piece) -> None:
         elif kind == "th_open":
             columns += 1
         elif kind == "tr_open":
-            piece.check_row(token, columns)
+            lines.check_row(token, columns)
 
 
 _TABLE_TOKENS = frozenset(("table_open", "th_open", "tr_open"))
@@ -512,11 +354,11 @@ def _count_cells(raw: str) -> int:
 
 
 def _fold(
-    tokens: Sequence[Any], piece: _Piece | None = None
+    tokens: Sequence[Any], lines: _Lines | None = None
 ) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
     """Fold a flat token stream into preamble blocks and a section tree (by heading level), its
     sections' paths not set yet."""
-    piece = piece or _Piece()
+    lines = lines or _Lines()
     preamble: list[Block] = []
     # Each open section: [title, level, line, pin, blocks, children]
     stack: list[list[Any]] = []
@@ -535,15 +377,15 @@ def _fold(
             title, pin = split_pin(tokens[position + 1].content.strip())
             while stack and stack[-1][1] >= level:
                 close_top()
-            stack.append([title.strip(), level, piece.line(token), pin, [], []])
+            stack.append([title.strip(), level, _line(token), pin, [], []])
             position += 3
             continue
-        block, position = _block(tokens, position, piece)
+        block, position = _block(tokens, position, lines)
         if block is not None:
             (stack[-1][4] if stack else preamble).append(block)
     while stack:
         close_top()
-    return tuple(preamble), tuple(roots)  # paths are set once the pieces are joined (_merge)
+    return tuple(preamble), tuple(roots)  # paths are set once the top level is known
 
 
 def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
@@ -554,23 +396,23 @@ def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
     )
 
 
-def _block(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Block | None, int]:
+def _block(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[Block | None, int]:
     """Read one block starting at `position`; return it and the position after it."""
     token = tokens[position]
     kind = token.type
     if kind == "paragraph_open":
-        return Paragraph(tokens[position + 1].content, piece.line(token)), position + 3
+        return Paragraph(tokens[position + 1].content, _line(token)), position + 3
     if kind in ("bullet_list_open", "ordered_list_open"):
-        return _list(tokens, position, piece)
+        return _list(tokens, position, lines)
     if kind == "table_open":
-        return _table(tokens, position, piece)
+        return _table(tokens, position, lines)
     if kind in ("fence", "code_block", "html_block"):
-        return RawBlock(kind, token.content, piece.line(token)), position + 1
+        return RawBlock(kind, token.content, _line(token)), position + 1
     if kind == "blockquote_open":
         end = _matching_close(tokens, position)
-        _check_table_rows(tokens[position:end], piece)
+        _check_table_rows(tokens[position:end], lines)
         text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
-        return RawBlock("blockquote", text, piece.line(token)), end + 1
+        return RawBlock("blockquote", text, _line(token)), end + 1
     # hr and anything unknown: skip.
     return None, position + 1
 
@@ -584,7 +426,7 @@ def _matching_close(tokens: Sequence[Any], position: int) -> int:
     return len(tokens) - 1
 
 
-def _list(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[ListBlock, int]:
+def _list(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[ListBlock, int]:
     open_token = tokens[position]
     end = _matching_close(tokens, position)
     items: list[ListItem] = []
@@ -602,7 +444,7 @@ def _list(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[ListBloc
             item_end = _matching_close(tokens, index)
             inner = index + 1
             while inner < item_end:
-                block, inner = _block(tokens, inner, piece)
+                block, inner = _block(tokens, inner, lines)
                 if block is not None:
                     blocks.append(block)
             first = blocks[0] if blocks else None
@@ -611,13 +453,13 @@ def _list(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[ListBloc
                 text = first.text
                 blocks.pop(0)
         text, pin = split_pin(text)
-        items.append(ListItem(text.strip(), piece.line(item_open), tuple(blocks), pin))
+        items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
         index = item_end + 1
     ordered = open_token.type == "ordered_list_open"
-    return ListBlock(ordered, tuple(items), piece.line(open_token)), end + 1
+    return ListBlock(ordered, tuple(items), _line(open_token)), end + 1
 
 
-def _table(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Table, int]:
+def _table(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[Table, int]:
     header: list[str] = []
     rows: list[TableRow] = []
     row: list[str] | None = None
@@ -633,8 +475,8 @@ def _table(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Table, 
                 row.append(token.content.strip())
         elif kind == "tr_open":
             if header:  # a body row: the header's cells are known by now
-                piece.check_row(token, len(header))
-            row, row_line = [], piece.line(token)
+                lines.check_row(token, len(header))
+            row, row_line = [], _line(token)
         elif kind == "table_close":
             end = index
             break
@@ -645,7 +487,7 @@ def _table(tokens: Sequence[Any], position: int, piece: _Piece) -> tuple[Table, 
                 first, pin = split_pin(row[0]) if row else ("", None)
                 rows.append(TableRow((first.strip(), *row[1:]), row_line, pin))
             row = None
-    return Table(tuple(header), tuple(rows), piece.line(tokens[position])), end + 1
+    return Table(tuple(header), tuple(rows), _line(tokens[position])), end + 1
 
 
 def to_markdown(blocks: tuple[Block, ...]) -> str:

@@ -21,6 +21,10 @@ class BuilderError(Exception):
         self.path = str(path) if path is not None else None
         self.line = line
 
+    def __reduce__(self) -> tuple[type[BuilderError], tuple[str, str | None, int | None]]:
+        """Pickled with its place, so an error raised in a worker process keeps it."""
+        return self.__class__, (self.message, self.path, self.line)
+
     def __str__(self) -> str:
         where = ""
         if self.path is not None:

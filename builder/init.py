@@ -15,14 +15,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .build import literal_pattern, subdeck_name, zero_config_deck_id
-from .cards import plain, topic_phrase
 from .document import Document, Section, Table, parse_document
 from .errors import ExportError, InputError, SourceError
-from .lock import write_text_atomic
-from .manifest import LINT_KEYS, SUBDECK_KEYS, TABLE_KEYS, TOP_KEYS, LintOptions, slugify
+from .files import write_atomic
+from .manifest import (
+    LINT_KEYS,
+    SUBDECK_KEYS,
+    TABLE_KEYS,
+    TOP_KEYS,
+    LintOptions,
+    literal_pattern,
+    slugify,
+    subdeck_name,
+    zero_config_deck_id,
+)
 from .rules.context import matches
 from .rules.faq import is_faq
+from .text import plain, topic_phrase
 
 WIDTH = 99
 
@@ -75,7 +84,7 @@ def init_manifest(
     text = manifest_text(document, source, Path(decks_dir), slug, deck_id)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(target, text)
+        write_atomic(target, text)
     except OSError as exc:
         raise ExportError(f"cannot write the manifest: {exc.strerror or exc}", target) from exc
     return target

@@ -1,6 +1,6 @@
 """Card lint for `deckbuilder check`: pure functions from a planned deck to a list of problems.
 
-Each rule looks at the cards as Markdown (`Card.front` / `Card.back`), not at the rendered HTML,
+Each rule looks at the cards as Markdown (`Note.front` / `Note.back`), not at the rendered HTML,
 and reports at the card's source line, so a teacher fixes the Markdown. `LINT_RULES` is the one
 list of codes: `docs/lint-rules.md` documents each of them, and a test checks the two agree.
 Errors are things a student must never see (forbidden text, an empty side, the same question
@@ -20,8 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from .cards import Card, content_words, names_topic, plain
 from .errors import ManifestError
+from .notes import Note
+from .text import content_words, names_topic, plain
 
 if TYPE_CHECKING:
     from .build import DeckPlan
@@ -67,54 +68,54 @@ class Problem:
 
 def check_plan(plan: DeckPlan) -> list[Problem]:
     """Every problem in a planned deck, sorted by path, line and code."""
-    return check_cards([note.card for note in plan.notes], plan.manifest)
+    return check_notes([packaged.note for packaged in plan.notes], plan.manifest)
 
 
-def check_cards(cards: Sequence[Card], manifest: Manifest) -> list[Problem]:
+def check_notes(notes: Sequence[Note], manifest: Manifest) -> list[Problem]:
     """Every problem in these cards (in deck order) under the manifest's limits and `forbid`."""
     forbidden = _forbid_patterns(manifest)
     problems: list[Problem] = []
-    for card in cards:
-        problems.extend(_check_card(card, manifest, forbidden))
-    problems.extend(_check_duplicates(cards))
+    for note in notes:
+        problems.extend(_check_note(note, manifest, forbidden))
+    problems.extend(_check_duplicates(notes))
     return sorted(problems, key=_sort_key)
 
 
-# -- one card at a time ----------------------------------------------------------------------
+# -- one note at a time ----------------------------------------------------------------------
 
 
-def _check_card(
-    card: Card, manifest: Manifest, forbidden: list[tuple[str, re.Pattern[str]]]
+def _check_note(
+    note: Note, manifest: Manifest, forbidden: list[tuple[str, re.Pattern[str]]]
 ) -> Iterable[Problem]:
-    yield from _forbidden_text(card, forbidden)
-    empty = list(_empty_fields(card))
+    yield from _forbidden_text(note, forbidden)
+    empty = list(_empty_fields(note))
     yield from empty
     if empty:
         return
-    if card.note_type == "cloze":
-        yield from _long_clozes(card, min(MAX_CLOZE_WORDS, manifest.lint.max_answer_words))
-        yield from _cloze_in_front(card)
+    if note.note_type == "cloze":
+        yield from _long_clozes(note, min(MAX_CLOZE_WORDS, manifest.lint.max_answer_words))
+        yield from _cloze_in_front(note)
     else:
-        yield from _long_answer(card, manifest.lint.max_answer_words)
-        yield from _list_on_basic(card, manifest.lint.max_list_items)
-        yield from _answer_in_front(card)
-    yield from _dangling_pronoun(card, manifest.topic)
+        yield from _long_answer(note, manifest.lint.max_answer_words)
+        yield from _list_on_basic(note, manifest.lint.max_list_items)
+        yield from _answer_in_front(note)
+    yield from _dangling_pronoun(note, manifest.topic)
 
 
-def _empty_fields(card: Card) -> Iterable[Problem]:
-    if not _has_content(card.front):
-        yield _problem(card, "EMPTY-FIELD", "the front is empty")
-    elif card.note_type == "basic" and not _has_content(card.back):
-        yield _problem(card, "EMPTY-FIELD", "the back is empty: a Basic card needs an answer")
-    elif card.note_type == "cloze":
-        deletions = cloze_deletions(card.front)
+def _empty_fields(note: Note) -> Iterable[Problem]:
+    if not _has_content(note.front):
+        yield _problem(note, "EMPTY-FIELD", "the front is empty")
+    elif note.note_type == "basic" and not _has_content(note.back):
+        yield _problem(note, "EMPTY-FIELD", "the back is empty: a Basic card needs an answer")
+    elif note.note_type == "cloze":
+        deletions = cloze_deletions(note.front)
         if not deletions:
             yield _problem(
-                card, "EMPTY-FIELD", "the cloze note has no deletion: mark one as {{c1::...}}"
+                note, "EMPTY-FIELD", "the cloze note has no deletion: mark one as {{c1::...}}"
             )
         for number, text in deletions:
             if not _has_content(text):
-                yield _problem(card, "EMPTY-FIELD", f"cloze deletion c{number} is empty")
+                yield _problem(note, "EMPTY-FIELD", f"cloze deletion c{number} is empty")
 
 
 def _has_content(markdown: str) -> bool:
@@ -122,54 +123,54 @@ def _has_content(markdown: str) -> bool:
     return bool(plain_text(markdown)) or _IMAGE.search(markdown) is not None
 
 
-def _long_answer(card: Card, limit: int) -> Iterable[Problem]:
-    count = word_count(card.back)
+def _long_answer(note: Note, limit: int) -> Iterable[Problem]:
+    count = word_count(note.back)
     if count > limit:
         yield _problem(
-            card,
+            note,
             "LONG-ANSWER",
             f"the answer has {count} words (limit {limit}): split it into several cards "
             "or keep only the key fact",
         )
 
 
-def _long_clozes(card: Card, limit: int) -> Iterable[Problem]:
-    for number, text in cloze_deletions(card.front):
+def _long_clozes(note: Note, limit: int) -> Iterable[Problem]:
+    for number, text in cloze_deletions(note.front):
         count = word_count(text)
         if count > limit:
             yield _problem(
-                card,
+                note,
                 "LONG-ANSWER",
                 f"cloze deletion c{number} has {count} words (limit {limit}): "
                 "delete only the key words",
             )
 
 
-def _list_on_basic(card: Card, limit: int) -> Iterable[Problem]:
-    items = longest_list(card.back)
+def _list_on_basic(note: Note, limit: int) -> Iterable[Problem]:
+    items = longest_list(note.back)
     if items > limit:
         yield _problem(
-            card,
+            note,
             "LIST-ON-BASIC",
             f"the answer is a list of {items} items (limit {limit}): make it a cloze note, "
             "one deletion per item",
         )
 
 
-def _answer_in_front(card: Card) -> Iterable[Problem]:
-    answer = _answer_form(card.back)
-    if len(answer) >= MIN_ANSWER_CHARS and _contains(plain_text(card.front), answer):
+def _answer_in_front(note: Note) -> Iterable[Problem]:
+    answer = _answer_form(note.back)
+    if len(answer) >= MIN_ANSWER_CHARS and _contains(plain_text(note.front), answer):
         yield _problem(
-            card, "ANSWER-IN-FRONT", f"the answer {_quote(answer)} is printed in the front"
+            note, "ANSWER-IN-FRONT", f"the answer {_quote(answer)} is printed in the front"
         )
 
 
-def _cloze_in_front(card: Card) -> Iterable[Problem]:
+def _cloze_in_front(note: Note) -> Iterable[Problem]:
     """On the card for cN, every cN deletion is hidden and the other clozes are shown."""
-    deletions = cloze_deletions(card.front)
+    deletions = cloze_deletions(note.front)
     reported: set[tuple[str, str]] = set()
     for number in dict.fromkeys(number for number, _ in deletions):
-        shown = plain_text(_cloze_card_text(card.front, number))
+        shown = plain_text(_cloze_card_text(note.front, number))
         for this, text in deletions:
             answer = _answer_form(text)
             if this != number or len(answer) < MIN_ANSWER_CHARS or (number, answer) in reported:
@@ -177,7 +178,7 @@ def _cloze_in_front(card: Card) -> Iterable[Problem]:
             if _contains(shown, answer):
                 reported.add((number, answer))
                 yield _problem(
-                    card,
+                    note,
                     "ANSWER-IN-FRONT",
                     f"cloze deletion c{number} {_quote(answer)} also appears in the note "
                     "outside the deletion",
@@ -193,26 +194,26 @@ def _cloze_card_text(front: str, number: str) -> str:
     return _CLOZE.sub(show, front)
 
 
-def _dangling_pronoun(card: Card, topic: str) -> Iterable[Problem]:
-    front = plain_text(card.front)
+def _dangling_pronoun(note: Note, topic: str) -> Iterable[Problem]:
+    front = plain_text(note.front)
     match = re.match(r"\W*([^\W\d_]+)", front)
     if match and match.group(1).lower() in PRONOUNS and not names_topic(front, topic):
         yield _problem(
-            card,
+            note,
             "DANGLING-PRONOUN",
             f"the front starts with {_quote(match.group(1))} and does not name the topic "
             f"({_quote(topic)}): say what it refers to",
         )
 
 
-def _forbidden_text(card: Card, forbidden: list[tuple[str, re.Pattern[str]]]) -> Iterable[Problem]:
-    source = f"{card.source.document} — {' › '.join(card.source.section)}"
+def _forbidden_text(note: Note, forbidden: list[tuple[str, re.Pattern[str]]]) -> Iterable[Problem]:
+    source = f"{note.source.document} — {' › '.join(note.source.section)}"
     fields = [
         (name, text, plain_text(text))
         for name, text in (
-            ("front", card.front),
-            ("back", card.back),
-            ("context", card.context),
+            ("front", note.front),
+            ("back", note.back),
+            ("context", note.context),
             ("source", source),
         )
     ]
@@ -220,7 +221,7 @@ def _forbidden_text(card: Card, forbidden: list[tuple[str, re.Pattern[str]]]) ->
         for name, text, plain_form in fields:
             if regex.search(text) or regex.search(plain_form):
                 yield _problem(
-                    card,
+                    note,
                     "FORBIDDEN-TEXT",
                     f"the {name} contains {_quote(pattern)}, which the manifest forbids",
                 )
@@ -249,7 +250,7 @@ def _forbid_patterns(manifest: Manifest) -> list[tuple[str, re.Pattern[str]]]:
 # -- pairs of notes ----------------------------------------------------------------------------
 
 
-def _check_duplicates(cards: Sequence[Card]) -> Iterable[Problem]:
+def _check_duplicates(notes: Sequence[Note]) -> Iterable[Problem]:
     """Each note against the notes before it; reported at the later one, naming the earlier.
 
     Near-duplicates name the most similar earlier note (the earliest of equals). Every pair
@@ -257,26 +258,26 @@ def _check_duplicates(cards: Sequence[Card]) -> Iterable[Problem]:
     of a compatible length are looked at, then the characters two fronts have in common must
     allow the ratio (difflib's `quick_ratio`, from character counts made once per front).
     """
-    seen: dict[str, Card] = {}
-    by_length: dict[int, list[tuple[int, str, int, Card]]] = {}
+    seen: dict[str, Note] = {}
+    by_length: dict[int, list[tuple[int, str, int, Note]]] = {}
     matcher = difflib.SequenceMatcher(autojunk=False)
     ratio_needed = NEAR_DUPLICATE_RATIO
-    for index, card in enumerate(cards):
-        front = front_key(card.front)
+    for index, note in enumerate(notes):
+        front = front_key(note.front)
         if not front:
             continue
         first = seen.get(front)
         if first is not None:
             yield _problem(
-                card,
+                note,
                 "DUPLICATE-FRONT",
-                f"front {_quote(plain_text(card.front))} repeats the card at {_where(first, card)}",
+                f"front {_quote(plain_text(note.front))} repeats the card at {_where(first, note)}",
             )
             continue
         chars = _char_counts(front)
         countable = len(front) < _COUNT_LIMIT
         matcher.set_seq2(front)
-        best: tuple[float, int, Card] | None = None
+        best: tuple[float, int, Note] | None = None
         # ratio <= 2 * min(len) / (sum of lens): outside these lengths it cannot reach the bar.
         shortest = math.ceil(len(front) * ratio_needed / (2 - ratio_needed))
         longest = math.floor(len(front) * (2 - ratio_needed) / ratio_needed)
@@ -299,13 +300,13 @@ def _check_duplicates(cards: Sequence[Card]) -> Iterable[Problem]:
                     best = (ratio, other_index, other)
         if best is not None:
             yield _problem(
-                card,
+                note,
                 "NEAR-DUPLICATE-FRONT",
-                f"front {_quote(plain_text(card.front))} is {best[0]:.0%} similar to "
-                f"{_quote(plain_text(best[2].front))} at {_where(best[2], card)}",
+                f"front {_quote(plain_text(note.front))} is {best[0]:.0%} similar to "
+                f"{_quote(plain_text(best[2].front))} at {_where(best[2], note)}",
             )
-        seen[front] = card
-        by_length.setdefault(len(front), []).append((index, front, chars, card))
+        seen[front] = note
+        by_length.setdefault(len(front), []).append((index, front, chars, note))
 
 
 def only_wording_differs(first: str, second: str) -> bool:
@@ -360,8 +361,8 @@ def front_key(markdown: str) -> str:
     return " ".join(text.split())
 
 
-def _where(first: Card, card: Card) -> str:
-    if first.source.path == card.source.path:
+def _where(first: Note, note: Note) -> str:
+    if first.source.path == note.source.path:
         return f"line {first.source.line}"
     return f"{first.source.path}:{first.source.line}"
 
@@ -446,8 +447,8 @@ def _quote(text: str, width: int = 70) -> str:
     return f'"{text}"'
 
 
-def _problem(card: Card, code: str, message: str) -> Problem:
-    return Problem(card.source.path, card.source.line, code, message, LINT_RULES[code][0])
+def _problem(note: Note, code: str, message: str) -> Problem:
+    return Problem(note.source.path, note.source.line, code, message, LINT_RULES[code][0])
 
 
 def _sort_key(problem: Problem) -> tuple[str, int, str, str]:

@@ -11,17 +11,15 @@ reviews well in a diff, much like a package manager's lock file:
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import os
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final, NamedTuple
+from typing import NamedTuple
 
 from .errors import LockError
-from .files import write_atomic
-from .records import Record
 
 HEADER = (
     "# deckbuilder lock file: one line per note, sorted by key. Commit it with the deck; it keeps\n"
@@ -73,15 +71,9 @@ class LockChanges(NamedTuple):
         return ", ".join(parts)
 
 
-class Lock(Record):
-    """A Record (records.py): a frozen dataclass's value semantics at a fraction of its cost at
-    start-up; not a NamedTuple, whose default for `entries` would be one dict shared by all."""
-
-    __slots__ = ("entries",)
-    entries: Final[dict[str, LockEntry]]
-
-    def __init__(self, entries: dict[str, LockEntry] | None = None) -> None:
-        self.entries = {} if entries is None else entries
+@dataclass(frozen=True, slots=True)
+class Lock:
+    entries: dict[str, LockEntry] = field(default_factory=dict)
 
     def text(self) -> str:
         return "".join(self.lines())
@@ -98,62 +90,6 @@ def entry_line(entry: LockEntry) -> str:
     return f"{entry.key}\t{entry.guid}\t{entry.note_id}\t{entry.mtime}\t{entry.digest}\t{status}"
 
 
-class LockFile:
-    """A lock file as a build writes it (the header, then lines sorted by key), read only where
-    asked: the entries of a few keys are found by bisection, and `patched` gives the file with
-    those entries changed, without parsing the other lines.
-
-    Only a lock a build wrote, or found in that form, may be read this way (identities.py keeps
-    its digest): its lines are sorted by key. `read` checks what it cheaply can and returns None
-    otherwise. Keys hold no tabs, and `read` refuses the characters below a tab, so the lines
-    sort as their keys do and a key is looked up as the line that starts with it and a tab."""
-
-    def __init__(self, lines: list[str]):
-        self.lines = lines
-
-    @classmethod
-    def read(cls, text: str) -> LockFile | None:
-        body = text[len(HEADER) :]
-        if not text.startswith(HEADER) or (body and not body.endswith("\n")):
-            return None
-        if "\n#" in "\n" + body or "\r" in body or any(char in body for char in _BELOW_TAB):
-            return None  # comments between the lines, CRLF line ends, or odd characters
-        return cls(body[:-1].split("\n") if body else [])
-
-    def _position(self, key: str) -> tuple[int, bool]:
-        """Where the key's line is (True) or would go (False)."""
-        index = bisect.bisect_left(self.lines, key + "\t")
-        found = index < len(self.lines) and self.lines[index].startswith(key + "\t")
-        return index, found
-
-    def entry(self, key: str) -> LockEntry | None:
-        index, found = self._position(key)
-        return _entry(self.lines[index]) if found else None
-
-    def patched(self, keys: Iterable[str], entries: Iterable[LockEntry]) -> Iterator[str]:
-        """The file's lines (with their newlines) without the lines of `keys`, with `entries`."""
-        dropped = {index for index, found in map(self._position, keys) if found}
-        added = sorted((self._position(e.key)[0], e.key, entry_line(e)) for e in entries)
-        yield HEADER
-        start = 0
-        for position, _, line in [*added, (len(self.lines), "", "")]:
-            yield from (
-                self.lines[index] + "\n" for index in range(start, position) if index not in dropped
-            )
-            if line:
-                yield line + "\n"
-            start = position
-
-
-_BELOW_TAB = [chr(code) for code in range(9)]
-"""Characters that sort below a tab (searched one by one: far faster than a regex class)."""
-
-
-def _entry(line: str) -> LockEntry:
-    key, guid, note_id, mtime, digest, status = line.split("\t")
-    return LockEntry(key, guid, int(note_id), int(mtime), digest, status == "removed")
-
-
 class Stamp(NamedTuple):
     """What the package needs to give a note its identity and time (one per note)."""
 
@@ -162,16 +98,9 @@ class Stamp(NamedTuple):
     mtime: int
 
 
-def key_text(key: tuple[str, ...]) -> str:
-    return " | ".join(key)
-
-
-def content_digest(model_id: int, fields: list[str], tags: tuple[str, ...]) -> str:
-    return joined_content_digest(model_id, "\x1f".join(fields), tags)
-
-
-def joined_content_digest(model_id: int, joined_fields: str, tags: tuple[str, ...]) -> str:
-    """`content_digest` of fields joined by 0x1f, as a staged row and Anki hold them already."""
+def content_digest(model_id: int, joined_fields: str, tags: tuple[str, ...]) -> str:
+    """What the lock compares to tell a changed note: note type, fields (joined by 0x1f, as Anki
+    holds them) and tags."""
     data = f"{model_id}\x1e{joined_fields}\x1e{' '.join(sorted(tags))}"
     return hashlib.sha256(data.encode()).hexdigest()[:16]
 
@@ -189,11 +118,41 @@ def build_time() -> int:
     return int(time.time())
 
 
+@dataclass(frozen=True, slots=True)
+class Identities:
+    """What the lock gives a deck's notes, and the lock the build leaves."""
+
+    stamps: list[Stamp]
+    """Each note's GUID, id and time, in the notes' order."""
+    lock: Lock
+    changes: LockChanges
+    changed: bool
+    """Whether the lock file's text changes (a build then writes it)."""
+
+
+def identify(
+    notes: Sequence[tuple[str, str, str]], path: Path | None, rename_matching: bool = True
+) -> Identities:
+    """Stamp (key, content digest, GUID for a new note) triples from the lock at `path`."""
+    text = _read_text(path)
+    old = parse_lock(text, path)
+    stamps, lock, changes = stamp_notes(notes, old, build_time(), rename_matching)
+    return Identities(stamps, lock, changes, lock.text() != text)
+
+
 def read_lock(path: Path | None) -> Lock:
+    return parse_lock(_read_text(path), path)
+
+
+def _read_text(path: Path | None) -> str:
     if path is None or not path.exists():
-        return Lock()
+        return Lock().text()
+    return path.read_text(encoding="utf-8")
+
+
+def parse_lock(text: str, path: Path | None) -> Lock:
     entries: dict[str, LockEntry] = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split("\t")
@@ -218,12 +177,10 @@ def stamp_notes(
     lock: Lock,
     now: int,
     rename_matching: bool = True,
-    next_id: int = 0,
 ) -> tuple[list[Stamp], Lock, LockChanges]:
     """Give each (key, digest, guid) its GUID, note id and mtime; return the updated lock and
     changes. The GUID given is used only for a key the lock does not know yet. New notes get
-    ids above every id in the lock, and at least `next_id` (the highest of a whole lock when
-    `lock` holds only some of its entries).
+    ids above every id in the lock.
 
     Unchanged notes keep their recorded time; changed and new notes get `now`, but always later than
     the time recorded before, so Anki sees them as newer even when SOURCE_DATE_EPOCH is older.
@@ -239,7 +196,7 @@ def stamp_notes(
         for rename in renames:
             old = entries.pop(rename.old_key)
             entries[rename.new_key] = old._replace(key=rename.new_key, digest="")
-    next_id = max([now * 1000, next_id, *(e.note_id + ID_STEP for e in entries.values())])
+    next_id = max([now * 1000, *(e.note_id + ID_STEP for e in entries.values())])
     stamps: list[Stamp] = []
     added, changed = [], []
     for key, digest, guid in notes:
@@ -298,8 +255,3 @@ def _similarity(new: str, old: str) -> float:
     import difflib  # only when a key is new and another vanished
 
     return difflib.SequenceMatcher(None, a, b).ratio()
-
-
-def write_text_atomic(path: Path, text: str | Iterator[str]) -> None:
-    """Write through a temporary file and a rename, so a failure never leaves half a file."""
-    write_atomic(path, text)

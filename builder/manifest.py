@@ -10,16 +10,14 @@ from __future__ import annotations
 import hashlib
 import re
 import tomllib
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final, NamedTuple
+from typing import Any
 
+from .document import Document, parse_document
 from .errors import ManifestError
-from .records import Record
-
-RULE_NAMES = (
-    "faq", "table", "definition", "enumeration", "prose_list", "figure", "abbreviation",
-)  # fmt: skip
-"""Every extraction rule, in the order they run (see builder/rules/__init__.py)."""
+from .rules import RULE_NAMES, TableOptions
+from .text import topic_phrase
 
 TOP_KEYS = {
     "title": "deck title shown in Anki",
@@ -54,98 +52,38 @@ LINT_KEYS = {
 }
 
 
-class Subdeck(Record):
-    """A Record (records.py), not a frozen dataclass: cheaper to create at start-up, and its
-    name and tags are read for every card."""
-
-    __slots__ = ("line", "name", "rules", "sections", "tags")
-    name: Final[str]
-    sections: Final[tuple[str, ...]]
+@dataclass(frozen=True, slots=True)
+class Subdeck:
+    name: str
+    sections: tuple[str, ...]
     """Patterns matched against heading text or 'Parent/Child' path, case-insensitively."""
-    tags: Final[tuple[str, ...]]
-    rules: Final[tuple[str, ...]]
-    line: Final[int]
-
-    def __init__(
-        self,
-        name: str,
-        sections: tuple[str, ...],
-        tags: tuple[str, ...] = (),
-        rules: tuple[str, ...] = RULE_NAMES,
-        line: int = 0,
-    ) -> None:
-        self.name = name
-        self.sections = sections
-        self.tags = tags
-        self.rules = rules
-        self.line = line
-
-
-class TableOptions(NamedTuple):
-    section: str
-    subject: str | None = None
-    reverse: bool | None = None
-    question: str | None = None
+    tags: tuple[str, ...] = ()
+    rules: tuple[str, ...] = RULE_NAMES
     line: int = 0
 
 
-class LintOptions(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class LintOptions:
     max_answer_words: int = 80
     max_list_items: int = 6
 
 
-class Manifest(Record):
-    """A Record (records.py), not a frozen dataclass: cheaper to create at start-up, and read
-    for every card. `_replace` makes a changed copy."""
-
-    __slots__ = (
-        "abbreviations", "deck_id", "description", "exclude", "forbid", "lint", "path", "sources",
-        "subdecks", "tables", "tags", "title", "topic",
-    )  # fmt: skip
-    title: Final[str]
-    deck_id: Final[int]
-    sources: Final[tuple[Path, ...]]
-    subdecks: Final[tuple[Subdeck, ...]]
-    path: Final[Path | None]
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    title: str
+    deck_id: int
+    sources: tuple[Path, ...]
+    subdecks: tuple[Subdeck, ...]
+    path: Path | None = None
     """The manifest file; None for a zero-config build straight from a Markdown file."""
-    description: Final[str]
-    topic: Final[str]
-    tags: Final[tuple[str, ...]]
-    exclude: Final[tuple[str, ...]]
-    forbid: Final[tuple[str, ...]]
-    tables: Final[tuple[TableOptions, ...]]
-    abbreviations: Final[str]
-    lint: Final[LintOptions]
-
-    def __init__(
-        self,
-        title: str,
-        deck_id: int,
-        sources: tuple[Path, ...],
-        subdecks: tuple[Subdeck, ...],
-        path: Path | None = None,
-        description: str = "",
-        topic: str = "",
-        tags: tuple[str, ...] = (),
-        exclude: tuple[str, ...] = (),
-        forbid: tuple[str, ...] = (),
-        tables: tuple[TableOptions, ...] = (),
-        abbreviations: str = "Abbreviations",
-        lint: LintOptions | None = None,
-    ) -> None:
-        self.title = title
-        self.deck_id = deck_id
-        self.sources = sources
-        self.subdecks = subdecks
-        self.path = path
-        self.description = description
-        self.topic = topic
-        self.tags = tags
-        self.exclude = exclude
-        self.forbid = forbid
-        self.tables = tables
-        self.abbreviations = abbreviations
-        self.lint = LintOptions() if lint is None else lint
+    description: str = ""
+    topic: str = ""
+    tags: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    forbid: tuple[str, ...] = ()
+    tables: tuple[TableOptions, ...] = ()
+    abbreviations: str = "Abbreviations"
+    lint: LintOptions = field(default_factory=LintOptions)
 
     @property
     def slug(self) -> str:
@@ -168,6 +106,42 @@ def stable_id(*parts: str) -> int:
     """A deck or subdeck id derived from names: fixed across builds, never random."""
     digest = hashlib.sha256("\x1f".join(parts).encode()).digest()
     return 1 << 30 | int.from_bytes(digest[:6], "big") % (1 << 40)
+
+
+def manifest_for_source(path: str | Path) -> Manifest:
+    """Zero-config: a deck straight from one Markdown file, one subdeck per top-level section."""
+    return manifest_for_document(parse_document(Path(path)))
+
+
+def manifest_for_document(document: Document) -> Manifest:
+    """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest."""
+    subdecks = tuple(
+        Subdeck(name=subdeck_name(section.title), sections=(literal_pattern(section.title),))
+        for section in document.sections
+    )
+    return Manifest(
+        title=document.title,
+        deck_id=zero_config_deck_id(document),
+        sources=(document.path.resolve(),),
+        subdecks=subdecks,
+        path=None,
+        topic=topic_phrase(str(document.meta.get("topic") or document.title)),
+        tags=(slugify(document.title),),
+    )
+
+
+def zero_config_deck_id(document: Document) -> int:
+    """The deck id of a build without a manifest: derived from the title, never random."""
+    return stable_id("deckbuilder", document.title)
+
+
+def subdeck_name(title: str) -> str:
+    return title.replace("::", ":").strip() or "Notes"
+
+
+def literal_pattern(title: str) -> str:
+    """A heading as a manifest pattern that matches only itself (glob characters escaped)."""
+    return "".join(f"[{char}]" if char in "*?[" else char for char in title)
 
 
 def load_manifest(path: str | Path) -> Manifest:

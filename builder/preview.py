@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING, TypeAlias
 from .errors import ExportError
 
 if TYPE_CHECKING:
-    from .build import DeckPlan, Note
+    from .anki import PackagedNote
+    from .build import DeckPlan
 
 
 # -- templates -----------------------------------------------------------------------------------
@@ -220,7 +221,7 @@ def _reveal(nodes: list[str | _Cloze], ordinal: int, question: bool) -> str:
 
 def cloze_ordinals(text: str) -> list[int]:
     """The cloze numbers that get a card: the rule the package's cards table is written by."""
-    from .anki import cloze_numbers
+    from .notes import cloze_numbers
 
     return cloze_numbers(text)
 
@@ -232,7 +233,7 @@ def _no_cloze(ordinal: int) -> str:
     )
 
 
-def render_card_sides(note: Note) -> list[tuple[str, str]]:
+def render_card_sides(note: PackagedNote) -> list[tuple[str, str]]:
     """(question_html, answer_html) of each Anki card the note makes, in card order.
 
     Rendered from the note type's own templates (`anki.MODELS`), as Anki's backend renders them
@@ -241,15 +242,14 @@ def render_card_sides(note: Note) -> list[tuple[str, str]]:
     return [(question, answer) for _, question, answer in _card_faces(note)]
 
 
-def _card_faces(note: Note) -> list[tuple[int, str, str]]:
+def _card_faces(note: PackagedNote) -> list[tuple[int, str, str]]:
     """(Anki card ordinal, 1-based; question; answer) for each card of the note."""
     from .anki import MODELS
 
-    model = MODELS[note.card.note_type]
-    names = [spec["name"] for spec in model.fields]
-    fields = dict(zip(names, note.fields, strict=True))
+    model = MODELS[note.note.note_type]
+    fields = note.fields
     templates = model.templates
-    if note.card.note_type != "cloze":
+    if note.note.note_type != "cloze":
         faces = []
         for ordinal, template in enumerate(templates, start=1):
             question = _render(_parse_template(template["qfmt"]), _Side(fields, 1, True))
@@ -332,7 +332,7 @@ class _Deck:
 
 @dataclass(frozen=True, slots=True)
 class _Rendered:
-    note: Note
+    note: PackagedNote
     faces: list[tuple[int, str, str]]
 
 
@@ -379,7 +379,7 @@ def _tree_html(node: _Deck, depth: int = 0) -> str:
 
 def _card_html(number: int, item: _Rendered, index: int, manifest_title: str) -> str:
     note = item.note
-    card = note.card
+    card = note.note
     ordinal, question, answer = item.faces[index]
     total = len(item.faces)
     if card.note_type == "cloze":

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .build import build_deck
 from .errors import ExportError
-from .lock import write_text_atomic
+from .files import write_atomic
 from .manifest import load_manifest
 
 
@@ -66,10 +66,10 @@ def make_release(
                 old_dir, label = _rebuild_ref(repo, ref, manifests, Path(scratch)), ref
         notes = release_notes(packages, old_dir, label)
     notes_path = out_dir / "RELEASE_NOTES.md"
-    write_text_atomic(notes_path, notes)
+    write_atomic(notes_path, notes)
     sums = "".join(f"{_sha256(p)}  {p.name}\n" for p in sorted(packages))
     checksums = out_dir / "SHA256SUMS"
-    write_text_atomic(checksums, sums)
+    write_atomic(checksums, sums)
     return Release(packages, checksums, notes_path, label)
 
 

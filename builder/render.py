@@ -7,10 +7,15 @@ safer than any hand-written filter). Cloze markers (`{{c1::...}}`) pass through 
 
 from __future__ import annotations
 
+import html
 import re
 import string
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+from .media import embed_images
+from .notes import FIELDS, Note
 
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -174,3 +179,50 @@ def removed_markup(markdown: str) -> list[str]:
 
     Collector().feed(_markdown().render(text))
     return list(dict.fromkeys(found))
+
+
+class Renderer:
+    """Renders notes' fields to HTML, by name, collecting warnings and the images embedded."""
+
+    def __init__(self, folder: Path, source_path: str):
+        self.folder = folder
+        """The document's folder: images are found from it."""
+        self.source_path = source_path
+        self.media: dict[str, bytes] = {}
+        """Embedded images: package file name -> bytes."""
+        self.images: list[str] = []
+        """The image files embedded, so a rebuild notices when one changes."""
+        self.warnings: list[str] = []
+
+    def fields(self, note: Note) -> dict[str, str]:
+        """The note's fields by name, in its note type's order (notes.FIELDS)."""
+        if "<" in note.front or "<" in note.back:  # raw HTML (rare): say what sanitising drops
+            for part in (note.front, note.back):
+                for removed in removed_markup(part):
+                    self.warnings.append(
+                        f"{note.source.path}:{note.source.line}: warning: removed {removed} "
+                        "(not allowed on cards)"
+                    )
+        line = note.source.line
+        # Only the Markdown fields can show an image: the other two are escaped text.
+        front, back = (
+            embed_images(
+                to_html(side), self.folder, self.source_path, line, self.media, self.images
+            )
+            for side in (note.front, note.back)
+        )
+        context = _escaped(note.context)
+        source = _source_field(note.source.document, note.source.section)
+        return dict(zip(FIELDS[note.note_type], (front, back, context, source), strict=True))
+
+
+@lru_cache(maxsize=256)
+def _escaped(text: str) -> str:
+    """Text as HTML. Cached: the notes of a section share their context line."""
+    return html.escape(text)
+
+
+@lru_cache(maxsize=256)
+def _source_field(document: str, section: tuple[str, ...]) -> str:
+    """The Source field: the document's title and the section's path. Cached as `_escaped`."""
+    return _escaped(f"{document} — {' › '.join(section)}")

@@ -8,64 +8,69 @@ from __future__ import annotations
 
 import fnmatch
 import re
-from typing import Final
+from dataclasses import dataclass
+from functools import lru_cache
 
 from .document import Document, Section
 from .errors import ManifestError
 from .manifest import Manifest, Subdeck
-from .records import Record
 from .rules.faq import is_faq
 
 
-class Route(Record):
-    __slots__ = ("document", "in_faq", "section", "subdeck")
-    document: Final[Document]
-    section: Final[Section]
-    subdeck: Final[Subdeck]
-    in_faq: Final[bool]
-    """The section is an FAQ, read as a whole by the faq rule (its questions are not routed)."""
-
-    def __init__(
-        self, document: Document, section: Section, subdeck: Subdeck, in_faq: bool
-    ) -> None:
-        self.document = document
-        self.section = section
-        self.subdeck = subdeck
-        self.in_faq = in_faq
+@dataclass(frozen=True, slots=True)
+class Route:
+    section: Section
+    subdeck: Subdeck
+    in_faq: bool
+    """The section is an FAQ, read as a whole by the rules that read FAQs (its questions are not
+    routed on their own)."""
 
 
-def route(manifest: Manifest, documents: list[Document]) -> list[Route]:
-    """Every section that makes cards, with its subdeck; raise on patterns that match nothing."""
-    return route_some(manifest, documents, [True] * len(documents))[0]
+@dataclass(frozen=True, slots=True)
+class Routed:
+    """Where a document's sections go, and what the manifest's patterns found in it."""
+
+    routes: tuple[Route, ...]
+    """Every section that makes notes, with its subdeck, in document order."""
+    patterns: frozenset[int]
+    """The manifest's section patterns (by index, exclusions first) matching some section."""
+    problems: tuple[tuple[int, str], ...]
+    """(manifest line, message) for each section two subdecks claim."""
+    headings: tuple[str, ...]
+    """Every heading's text and 'Parent/Child' path, to suggest one for a pattern that matches
+    nothing."""
 
 
-def route_some(
-    manifest: Manifest,
-    documents: list[Document],
-    wanted: list[bool],
-    known: list[frozenset[int]] | None = None,
-) -> tuple[list[Route], list[frozenset[int]]]:
-    """The routes of the `wanted` documents, and the patterns each document matches (as indices
-    in the manifest's order). The others were routed by an earlier build with this manifest:
-    `known` gives the patterns they match, so only the wanted ones are scanned, and every
-    document still counts when the build checks that each pattern matches some section."""
-    problems: list[tuple[int, str]] = []
-    routes: list[Route] = []
-    patterns = _Patterns(manifest)
-    matched = list(known) if known is not None else [frozenset[int]()] * len(documents)
+def route(manifest: Manifest, document: Document) -> Routed:
+    """The document's sections that make notes, each with its subdeck."""
+    patterns = _patterns(manifest)
     hits: dict[int, list[int]] = {}
-    for index, document in enumerate(documents):
-        if wanted[index]:
-            matched[index] = frozenset(patterns.scan(document, hits))
-            for section in document.sections:
-                _route(document, section, None, manifest, patterns, hits, routes, problems)
-    _unmatched(manifest, documents, set().union(*matched), problems)
+    matched = patterns.scan(document, hits)
+    routes: list[Route] = []
+    problems: list[tuple[int, str]] = []
+    for section in document.sections:
+        _route(section, None, manifest, patterns, hits, routes, problems)
+    headings = [name for s in document.walk() for name in (s.title, "/".join(s.path))]
+    return Routed(tuple(routes), frozenset(matched), tuple(problems), tuple(headings))
+
+
+def check_routes(manifest: Manifest, routed: list[Routed]) -> None:
+    """Raise one ManifestError naming every problem: sections two subdecks claim, and patterns
+    that match no section of any document."""
+    problems = [problem for each in routed for problem in each.problems]
+    matched = frozenset[int]().union(*(each.patterns for each in routed))
+    _unmatched(manifest, routed, matched, problems)
     if problems:
         problems.sort(key=lambda item: item[0])
         lines = [problems[0][1]]
         lines += [f"{manifest.path}:{line}: {message}" for line, message in problems[1:]]
         raise ManifestError("\n".join(lines), manifest.path, problems[0][0] or None)
-    return routes, matched
+
+
+@lru_cache(maxsize=8)
+def _patterns(manifest: Manifest) -> _Patterns:
+    """The manifest's patterns compiled once for all its documents."""
+    return _Patterns(manifest)
 
 
 class _Patterns:
@@ -124,7 +129,6 @@ _LITERAL_START = re.compile(r"[^*?\[]+")
 
 
 def _route(
-    document: Document,
     section: Section,
     inherited: Subdeck | None,
     manifest: Manifest,
@@ -152,17 +156,17 @@ def _route(
         subdeck = claims[0]
     if subdeck is not None:
         faq = is_faq(section)
-        routes.append(Route(document, section, subdeck, faq))
+        routes.append(Route(section, subdeck, faq))
         if faq:
             return
     for child in section.children:
-        _route(document, child, subdeck, manifest, patterns, hits, routes, problems)
+        _route(child, subdeck, manifest, patterns, hits, routes, problems)
 
 
 def _unmatched(
     manifest: Manifest,
-    documents: list[Document],
-    matched: set[int],
+    routed: list[Routed],
+    matched: frozenset[int],
     problems: list[tuple[int, str]],
 ) -> None:
     index = len(manifest.exclude)
@@ -173,8 +177,7 @@ def _unmatched(
             if index - 1 in matched:
                 continue
             if names is None:
-                sections = [section for document in documents for section in document.walk()]
-                names = sorted({s.title for s in sections} | {"/".join(s.path) for s in sections})
+                names = sorted({name for each in routed for name in each.headings})
             import difflib  # only to explain an error
 
             close = difflib.get_close_matches(pattern, names, n=3, cutoff=0.5)

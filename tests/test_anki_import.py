@@ -90,7 +90,7 @@ def test_per_subdeck_counts_match_the_build(
     plan = plan_deck(load_manifest(seed_build.parent.parent / SEED_MANIFEST))
     expected_cards: Counter[str] = Counter()
     for note in plan.notes:
-        expected_cards[note.deck] += note.card.anki_cards
+        expected_cards[note.deck] += note.note.cards
     assert Counter(card["deck"] for card in cards) == expected_cards
     expected_notes = Counter(note.deck for note in plan.notes)
     notes_per_deck: Counter[str] = Counter()
@@ -119,31 +119,3 @@ def test_deck_description_names_source_and_disclaimer(imported: Any) -> None:
     deck = imported.decks.by_name(DECK)
     assert "Acibadem Healthcare Group" in deck["desc"]
     assert "not intended to direct people to diagnosis and treatment" in deck["desc"]
-
-
-def test_a_large_deck_in_64_kb_pages_imports_whole(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A deck of LARGE_DECK notes or more is written in 64 KB pages: Anki reads it all."""
-    import sqlite3
-    import zipfile
-
-    from benchmarks.generate import write_deck
-    from builder import build_deck, load_manifest
-    from builder.anki import LARGE_DECK
-
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
-    result = build_deck(load_manifest(write_deck(4500, 2, tmp_path)), output=tmp_path / "d.apkg")
-    assert result.report is not None and result.report.notes >= LARGE_DECK
-    with zipfile.ZipFile(result.output) as package:
-        (tmp_path / "inside.anki2").write_bytes(package.read("collection.anki2"))
-    assert sqlite3.connect(tmp_path / "inside.anki2").execute("PRAGMA page_size").fetchone() == (
-        65536,
-    )
-    col = open_collection(tmp_path / "anki" / "collection.anki2")
-    try:
-        import_apkg(col, result.output)
-        assert col.note_count() == result.report.notes
-        assert col.card_count() == result.report.cards
-    finally:
-        col.close()

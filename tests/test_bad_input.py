@@ -124,17 +124,23 @@ def test_failed_write_leaves_no_partial_file(here: Path, monkeypatch: pytest.Mon
     assert sorted(p.name for p in here.iterdir()) == ["notes.md"]
 
 
-def test_full_disk_while_staging_is_one_line_and_leaves_no_package(
+def test_full_disk_while_collecting_notes_is_one_line_and_leaves_no_package(
     here: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
 
-    import builder.staging
+    import builder.anki
 
     (here / "notes.md").write_text(GOOD)
 
-    full_disk = _raising(sqlite3.OperationalError("database or disk is full"))
-    monkeypatch.setattr(builder.staging.StageWriter, "add", full_disk)
+    class FullDisk(sqlite3.Connection):
+        def executemany(self, *args: object) -> sqlite3.Cursor:
+            raise sqlite3.OperationalError("database or disk is full")
+
+    connect = sqlite3.connect
+    monkeypatch.setattr(
+        builder.anki.sqlite3, "connect", lambda *a, **k: connect(*a, **k, factory=FullDisk)
+    )
     assert_one_line_error(
         run("build", "notes.md", "-o", "deck.apkg"), "deck.apkg", "disk is full", code=1
     )

@@ -11,12 +11,11 @@ from click.testing import CliRunner, Result
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.build import manifest_for_source
 from builder.cli import cli
 from builder.document import parse_document
 from builder.errors import InputError, SourceError
 from builder.init import init_manifest
-from builder.manifest import load_manifest
+from builder.manifest import load_manifest, manifest_for_source
 from builder.routing import route
 from tests.ankiutil import deck_names, import_apkg, open_collection, rendered_cards
 
@@ -235,7 +234,7 @@ def test_headings_with_glob_characters_and_quotes_match_only_themselves(workdir:
         "Part A:B",
     ]
     assert manifest.subdecks[0].sections == ('What [*]is[*] "it"[?] [[]draft]',)
-    routes = route(manifest, [parse_document(source)])
+    routes = route(manifest, parse_document(source)).routes
     assert [(r.section.title, r.subdeck.name) for r in routes] == [
         ('What *is* "it"? [draft]', 'What is "it"? [draft]'),
         ("What is it", "What is it"),
@@ -276,7 +275,7 @@ def test_any_headings_give_a_manifest_that_loads_and_routes(
 
     manifest = load_manifest(path)
     tomllib.loads(path.read_text(encoding="utf-8"))
-    routes = route(manifest, [document])
+    routes = route(manifest, document).routes
     assert [r.section.title for r in routes] == [s.title for s in document.sections]
     assert len({s.name.lower() for s in manifest.subdecks}) == len(manifest.subdecks)
 

@@ -16,7 +16,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from builder import load_manifest, plan_deck
-from builder.cards import Card, NoteType, Source
 from builder.cli import cli
 from builder.errors import ManifestError
 from builder.lint import (
@@ -24,13 +23,14 @@ from builder.lint import (
     Problem,
     _char_counts,
     _common_chars,
-    check_cards,
+    check_notes,
     check_plan,
     format_problems,
     front_key,
     only_wording_differs,
 )
 from builder.manifest import LintOptions, Manifest
+from builder.notes import Note, NoteType, Source
 from tests.conftest import ROOT, SEED_MANIFEST, copy_project
 
 PATH = "source/asthma.md"
@@ -43,8 +43,8 @@ def card(
     note_type: NoteType = "basic",
     context: str = "Asthma › FAQ",
     section: tuple[str, ...] = ("Asthma", "FAQ"),
-) -> Card:
-    return Card(
+) -> Note:
+    return Note(
         rule="faq" if note_type == "basic" else "enumeration",
         note_type=note_type,
         front=front,
@@ -69,9 +69,9 @@ def manifest(
     )
 
 
-def found(*cards: Card, deck: Manifest | None = None) -> list[tuple[str, int]]:
-    """(code, line) of every problem, in the order check_cards sorts them."""
-    return [(p.code, p.line) for p in check_cards(cards, deck or manifest())]
+def found(*cards: Note, deck: Manifest | None = None) -> list[tuple[str, int]]:
+    """(code, line) of every problem, in the order check_notes sorts them."""
+    return [(p.code, p.line) for p in check_notes(cards, deck or manifest())]
 
 
 def sentence(count: int) -> str:
@@ -153,7 +153,7 @@ def test_a_list_on_a_cloze_note_is_fine() -> None:
 def test_duplicate_front_ignores_case_spacing_and_punctuation() -> None:
     first = card("What triggers asthma attacks?", "Allergens.", line=5)
     second = card("what  TRIGGERS *asthma* attacks", "Cold air.", line=15)
-    problems = check_cards([first, second], manifest())
+    problems = check_notes([first, second], manifest())
     assert [(p.code, p.line, p.severity) for p in problems] == [("DUPLICATE-FRONT", 15, "error")]
     assert "line 5" in problems[0].message
 
@@ -165,7 +165,7 @@ def test_different_fronts_are_not_duplicates() -> None:
 def test_near_duplicate_front() -> None:
     first = card("Which inhaled drugs relieve asthma symptoms quickly?", "Relievers.", line=5)
     second = card("Which inhaled drug relieves asthma symptoms quickly?", "SABA.", line=9)
-    problems = check_cards([first, second], manifest())
+    problems = check_notes([first, second], manifest())
     assert [(p.code, p.line, p.severity) for p in problems] == [
         ("NEAR-DUPLICATE-FRONT", 9, "warning")
     ]
@@ -182,7 +182,7 @@ def test_duplicates_name_the_other_file_when_it_differs() -> None:
     first = card("What triggers asthma attacks?", line=5)
     other_file = Source("other.md", "Other", ("Other",), 2)
     second = dataclasses.replace(card("What triggers asthma attacks?"), source=other_file)
-    problems = check_cards([first, second], manifest())
+    problems = check_notes([first, second], manifest())
     assert [(p.code, p.path, p.line) for p in problems] == [("DUPLICATE-FRONT", "other.md", 2)]
     assert f"{PATH}:5" in problems[0].message
 
@@ -210,8 +210,8 @@ def test_cloze_answer_elsewhere_in_the_note() -> None:
         "{{c1::Salbutamol}} relieves; {{c2::salbutamol}} is inhaled.", "", 6, note_type="cloze"
     )
     assert found(shown) == [("ANSWER-IN-FRONT", 6)]
-    # Card 1 shows c2's "salbutamol" and card 2 shows c1's "Salbutamol": both give it away.
-    problems = check_cards([other_cloze], manifest())
+    # Note 1 shows c2's "salbutamol" and card 2 shows c1's "Salbutamol": both give it away.
+    problems = check_notes([other_cloze], manifest())
     assert [(p.code, p.line) for p in problems] == [("ANSWER-IN-FRONT", 6)] * 2
     assert "c1" in problems[0].message and "c2" in problems[1].message
 
@@ -306,7 +306,7 @@ def test_forbidden_regex() -> None:
 
 def test_invalid_forbidden_regex_is_a_manifest_error() -> None:
     with pytest.raises(ManifestError, match="not a valid regular expression"):
-        check_cards([card("What is asthma?")], manifest(forbid=("/(unclosed/",)))
+        check_notes([card("What is asthma?")], manifest(forbid=("/(unclosed/",)))
 
 
 # -- severities, order and output ----------------------------------------------------------------
@@ -522,7 +522,7 @@ def test_near_duplicates_match_a_plain_difflib_search(texts: list[str]) -> None:
         earlier.append(key)
     got = [
         (p.code, p.line)
-        for p in check_cards(cards, manifest())
+        for p in check_notes(cards, manifest())
         if p.code in ("DUPLICATE-FRONT", "NEAR-DUPLICATE-FRONT")
     ]
     assert got == expected
@@ -544,5 +544,5 @@ def test_sibling_fronts_from_one_template_are_not_near_duplicates() -> None:
     second = card("What does ER stand for in asthma?", "emergency room", line=9)
     third = card("In asthma, the 5-year rate is {{c1::10%}}.", "", line=12, note_type="cloze")
     fourth = card("In asthma, the 10-year rate is {{c1::5%}}.", "", line=13, note_type="cloze")
-    assert check_cards([first, second], manifest()) == []
-    assert [p.code for p in check_cards([third, fourth], manifest())] == []
+    assert check_notes([first, second], manifest()) == []
+    assert [p.code for p in check_notes([third, fourth], manifest())] == []

@@ -126,14 +126,14 @@ def test_cli_exit_status_is_2_for_input_errors_and_0_on_success(here: Path) -> N
 def test_table_options_turn_reverses_off_and_name_the_subject(here: Path) -> None:
     text = HEAD + SUBDECKS + '\n[[table]]\nsection = "Triggers"\nreverse = false\n'
     text += 'subject = "Example"\nquestion = "{subject}: which {column}?"\n'
-    cards = plan_deck(load_manifest(write(here, text))).cards
+    cards = [n.note for n in plan_deck(load_manifest(write(here, text))).notes]
     fronts = [card.front for card in cards if card.rule == "table"]
     assert fronts == ["House dust mite: which trigger?", "Cigarette smoke: which trigger?"]
 
 
 def test_subdeck_rules_and_exclude(here: Path) -> None:
     text = HEAD + 'exclude = ["Medicines"]\n' + SUBDECKS + 'rules = ["faq"]\n'
-    cards = plan_deck(load_manifest(write(here, text))).cards
+    cards = [n.note for n in plan_deck(load_manifest(write(here, text))).notes]
     assert {card.rule for card in cards} == {"faq"}
 
 
@@ -144,7 +144,7 @@ def test_patterns_may_match_in_any_of_several_sources(here: Path) -> None:
     text = HEAD.replace('["asthma.md"]', '["asthma.md", "copd.md"]')
     text += '\n[[subdeck]]\nname = "Asthma"\nsections = ["Triggers"]\n'
     text += '\n[[subdeck]]\nname = "COPD"\nsections = ["Inhalers"]\n'
-    cards = plan_deck(load_manifest(write(here, text))).cards
+    cards = [n.note for n in plan_deck(load_manifest(write(here, text))).notes]
     assert {card.subdeck for card in cards} >= {"Asthma", "COPD"}
     assert {card.source.path for card in cards} == {"asthma.md", "copd.md"}
 
@@ -157,6 +157,6 @@ def test_an_abbreviation_defined_in_two_sources_is_asked_once(here: Path) -> Non
         SOURCE + "\n## Imaging\n\nMagnetic resonance imaging (MRI) is rarely used.\n"
     )
     text = HEAD.replace('["asthma.md"]', '["asthma.md", "copd.md"]') + SUBDECKS
-    cards = plan_deck(load_manifest(write(here, text))).cards
+    cards = [n.note for n in plan_deck(load_manifest(write(here, text))).notes]
     expand = [card for card in cards if card.front.startswith("What does MRI stand for")]
     assert [card.source.path for card in expand] == ["asthma.md"]

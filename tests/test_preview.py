@@ -18,10 +18,9 @@ from click.testing import CliRunner
 
 from builder import DeckPlan, load_manifest, plan_deck
 from builder.anki import CSS, DeckTree, PackagedNote, write_package
-from builder.build import Note
-from builder.cards import Card, Source
 from builder.cli import cli
 from builder.lock import Stamp
+from builder.notes import FIELDS, Note, Source
 from builder.preview import cloze_ordinals, preview_html, render_card_sides, write_preview
 from tests.ankiutil import import_apkg, open_collection, rendered_cards
 from tests.conftest import SEED_MANIFEST
@@ -61,20 +60,20 @@ def seed_plan(seed_build: Path) -> DeckPlan:
 
 def test_seed_deck_renders_like_anki(seed_plan: DeckPlan, seed_build: Path, tmp_path: Path) -> None:
     by_guid = anki_cards_by_guid(seed_build, tmp_path / "collection.anki2")
-    assert sum(len(cards) for cards in by_guid.values()) == seed_plan.anki_card_count
+    assert sum(len(cards) for cards in by_guid.values()) == seed_plan.cards
     compared = clozes = 0
     for note in seed_plan.notes:
         ours = render_card_sides(note)
         theirs = by_guid[note.stamp.guid]
-        assert len(ours) == len(theirs) == note.card.anki_cards, note.card.key
+        assert len(ours) == len(theirs) == note.note.cards, note.note.key
         for (question, answer), card in zip(ours, theirs, strict=True):
-            assert visible(question) == visible(card["question"]), (note.card.key, card["ord"])
-            assert visible(answer) == visible(card["answer"]), (note.card.key, card["ord"])
+            assert visible(question) == visible(card["question"]), (note.note.key, card["ord"])
+            assert visible(answer) == visible(card["answer"]), (note.note.key, card["ord"])
             assert spans(question) == spans(card["question"])
             assert spans(answer) == spans(card["answer"])
             compared += 1
-            clozes += note.card.note_type == "cloze"
-    assert compared == seed_plan.anki_card_count
+            clozes += note.note.note_type == "cloze"
+    assert compared == seed_plan.cards
     assert clozes > 1, "the seed deck should exercise cloze cards"
 
 
@@ -91,8 +90,8 @@ EDGE_CLOZES = [
 ]
 
 
-def _note(index: int, note_type: Any, fields: list[str]) -> Note:
-    card = Card(
+def _note(index: int, note_type: Any, fields: list[str]) -> PackagedNote:
+    note = Note(
         rule="edge",
         note_type=note_type,
         front=fields[0],
@@ -102,7 +101,9 @@ def _note(index: int, note_type: Any, fields: list[str]) -> Note:
         subdeck="Section",
     )
     stamp = Stamp(f"edge-{index}", 1_700_000_000_000 + 100 * index, 1_700_000_000)
-    return Note(card, fields, "Edge::Section", stamp)
+    return PackagedNote(
+        note, dict(zip(FIELDS[note_type], fields, strict=True)), "Edge::Section", stamp
+    )
 
 
 def test_edge_cases_render_like_anki(tmp_path: Path) -> None:
@@ -115,16 +116,17 @@ def test_edge_cases_render_like_anki(tmp_path: Path) -> None:
     apkg = tmp_path / "edge.apkg"
     write_package(
         DeckTree("Edge", 1_234_567_890, "", {"Edge::Section": 1_234_567_891}),
-        [PackagedNote(n.card.note_type, n.fields, (), n.deck, n.stamp) for n in notes],
+        notes,
         apkg,
     )
     by_guid = anki_cards_by_guid(apkg, tmp_path / "collection.anki2")
     for note in notes:
         ours = render_card_sides(note)
         theirs = by_guid[note.stamp.guid]
-        assert len(ours) == len(theirs), note.fields[0]
+        text = next(iter(note.fields.values()))
+        assert len(ours) == len(theirs), text
         for (question, answer), card in zip(ours, theirs, strict=True):
-            if "Unclosed" in note.fields[0]:
+            if "Unclosed" in text:
                 # Anki drops a deletion that is never closed and says so on the card.
                 for mine, anki in ((question, card["question"]), (answer, card["answer"])):
                     assert "Nocloze1foundoncard" in visible(mine)
@@ -159,13 +161,13 @@ def test_cloze_ordinals_are_the_cards_genanki_writes() -> None:
 
 def test_page_embeds_the_package_css_once_and_every_card(seed_plan: DeckPlan) -> None:
     page = preview_html(seed_plan)
-    total = seed_plan.anki_card_count
+    total = seed_plan.cards
     assert page.count(CSS) == 1
     assert page.count('class="pv-item"') == total
     assert len(re.findall(r'<div class="card card\d+">', page)) == 2 * total
     assert f"{total} of {total} cards" in page
     for note in seed_plan.notes[:5]:
-        assert html.escape(f"{note.card.source.path}:{note.card.source.line}") in page
+        assert html.escape(f"{note.note.source.path}:{note.note.source.line}") in page
     for subdeck in seed_plan.subdecks:
         assert html.escape(subdeck.split("::", 1)[1]) in page
 
@@ -179,12 +181,13 @@ def test_page_fetches_nothing(seed_plan: DeckPlan) -> None:
 
 def test_packaged_images_are_inlined_as_data_uris(seed_plan: DeckPlan) -> None:
     png = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
-    note = next(note for note in seed_plan.notes if note.card.note_type == "basic")
+    note = next(note for note in seed_plan.notes if note.note.note_type == "basic")
     image = '<img src="db-0123456789abcdef0123.png" alt="liver">'
-    fields = [note.fields[0] + image, *note.fields[1:]]
-    plan = seed_plan._replace(
-        notes=[note._replace(fields=fields)],
-        media={"db-0123456789abcdef0123.png": png},
+    fields = {**note.fields, "Front": note.fields["Front"] + image}
+    plan = replace(
+        seed_plan,
+        notes=[replace(note, fields=fields)],
+        contents=replace(seed_plan.contents, media={"db-0123456789abcdef0123.png": png}),
     )
     page = preview_html(plan)
     data = base64.b64encode(png).decode("ascii")
@@ -197,15 +200,16 @@ def test_page_escapes_names_tags_rules_and_paths(seed_plan: DeckPlan) -> None:
     evil = '<script>alert(1)</script>"&'
     note = seed_plan.notes[0]
     card = replace(
-        note.card,
+        note.note,
         rule=evil,
         tags=(evil,),
         subdeck=evil,
-        source=replace(note.card.source, path=evil),
+        source=replace(note.note.source, path=evil),
     )
-    plan = seed_plan._replace(
-        manifest=seed_plan.manifest._replace(title=evil, description=evil),
-        notes=[note._replace(card=card, deck=f"{evil}::{evil}")],
+    plan = replace(
+        seed_plan,
+        manifest=replace(seed_plan.manifest, title=evil, description=evil),
+        notes=[replace(note, note=card, deck=f"{evil}::{evil}")],
     )
     page = preview_html(plan)
     assert "<script>alert(1)" not in page

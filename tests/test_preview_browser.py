@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from builder import DeckPlan, load_manifest, plan_deck
-from builder.build import Note
+from builder.anki import PackagedNote
 from builder.preview import write_preview
 from tests.conftest import SEED_MANIFEST, copy_project
 
@@ -43,18 +43,18 @@ if not CHROMIUM.exists() and not os.environ.get("CI"):
     )
 
 
-def note_text(note: Note) -> str:
+def note_text(note: PackagedNote) -> str:
     """What the search box searches, derived from the plan: the card's visible text (field HTML
     without tags and cloze markers), its tags, rule, source line and subdeck, lower-cased."""
-    text = re.sub(r"\{\{c\d+::|\}\}", " ", " ".join(note.fields)).replace("::", " ")
+    text = re.sub(r"\{\{c\d+::|\}\}", " ", " ".join(note.fields.values())).replace("::", " ")
     text = html.unescape(re.sub(r"<[^>]*>", " ", text))
-    card = note.card
+    card = note.note
     where = f"{card.source.path}:{card.source.line}"
     return " ".join([text, *card.tags, card.rule, where, card.subdeck]).lower()
 
 
 def expected_matches(plan: DeckPlan, query: str) -> int:
-    return sum(note.card.anki_cards for note in plan.notes if query.lower() in note_text(note))
+    return sum(note.note.cards for note in plan.notes if query.lower() in note_text(note))
 
 
 @pytest.fixture(scope="module")
@@ -110,7 +110,7 @@ def test_preview_in_chromium(
     browser: Browser, seed_preview: tuple[DeckPlan, Path], device: str, scheme: str
 ) -> None:
     plan, output = seed_preview
-    total = plan.anki_card_count
+    total = plan.cards
     width, height = VIEWPORTS[device]
     context = browser.new_context(
         viewport={"width": width, "height": height},

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.build import manifest_for_document
 from builder.document import parse_document
-from builder.extract import extract_cards
+from builder.extract import extract_notes
+from builder.manifest import manifest_for_document
 from builder.rules.prose_list import _CUE, CUE_PARTS
 from tests.fixtures.reader import read_fixture_file
 
@@ -30,12 +30,12 @@ def cards_text(markdown: str) -> str:
     if not markdown.startswith("---"):
         markdown = "---\ntitle: Asthma notes\ntopic: asthma\n---\n" + markdown
     document = parse_document(Path("fixture.md"), text=markdown)
-    cards = extract_cards(manifest_for_document(document), [document])
+    notes = extract_notes(manifest_for_document(document), [document])
     blocks = []
-    for card in cards:
-        lines = [f"[{card.rule}/{card.note_type}] {card.subdeck}", f"Q: {card.front}"]
-        if card.back:
-            lines.append(f"A: {card.back}")
+    for note in notes:
+        lines = [f"[{note.rule}/{note.note_type}] {note.subdeck}", f"Q: {note.front}"]
+        if note.back:
+            lines.append(f"A: {note.back}")
         blocks.append("\n".join(lines))
     return "\n\n".join(blocks) if blocks else "(no cards)"
 

@@ -7,6 +7,7 @@ hostile source imported into the real Anki backend.
 from __future__ import annotations
 
 import contextlib
+import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,12 +16,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.build import manifest_for_document
 from builder.cli import cli
 from builder.document import parse_document
 from builder.errors import BuilderError
-from builder.extract import extract_cards
-from builder.streaming import card_fields
+from builder.extract import extract_notes
+from builder.manifest import manifest_for_document
+from builder.render import Renderer
 from tests.test_bad_input import PNG
 
 HOSTILE = [
@@ -72,10 +73,16 @@ def active_content(html: str) -> list[str]:
     return parser.bad
 
 
+IMAGES = Path(tempfile.mkdtemp(prefix="deckbuilder-safety-"))
+"""The payloads' one local image, pic.png, is there (a build refuses a missing image)."""
+(IMAGES / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+
+
 def all_fields(markdown: str) -> list[str]:
-    document = parse_document(Path("prop.md"), text=markdown)
-    cards = extract_cards(manifest_for_document(document), [document])
-    return [field for card in cards for field in card_fields(card)]
+    document = parse_document(IMAGES / "prop.md", text=markdown)
+    notes = extract_notes(manifest_for_document(document), [document])
+    renderer = Renderer(IMAGES, "prop.md")
+    return [field for note in notes for field in renderer.fields(note).values()]
 
 
 markdown_text = st.lists(

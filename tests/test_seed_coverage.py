@@ -6,18 +6,18 @@ import re
 
 import pytest
 
-from builder import Card, load_manifest, plan_deck
+from builder import Note, load_manifest, plan_deck
 from tests.conftest import ROOT, SEED_MANIFEST
 
 TOPIC = "breast cancer liver metastases"
 
 
 @pytest.fixture(scope="module")
-def cards() -> list[Card]:
-    return plan_deck(load_manifest(ROOT / SEED_MANIFEST)).cards
+def cards() -> list[Note]:
+    return [packaged.note for packaged in plan_deck(load_manifest(ROOT / SEED_MANIFEST)).notes]
 
 
-def fronts(cards: list[Card]) -> dict[str, Card]:
+def fronts(cards: list[Note]) -> dict[str, Note]:
     return {card.front: card for card in cards if card.note_type == "basic"}
 
 
@@ -25,7 +25,7 @@ def fronts(cards: list[Card]) -> dict[str, Card]:
     "factor",
     ["Tumor characteristics", "Genetic mutations", "Prior treatment", "Age and overall health"],
 )
-def test_every_risk_factor_row_both_ways(cards: list[Card], factor: str) -> None:
+def test_every_risk_factor_row_both_ways(cards: list[Note], factor: str) -> None:
     by_front = fronts(cards)
     assert f"{factor} (risk factor) in {TOPIC}: description?" in by_front
     assert any(c.back == factor and c.front.startswith("Which risk factor") for c in cards)
@@ -33,7 +33,7 @@ def test_every_risk_factor_row_both_ways(cards: list[Card], factor: str) -> None
 
 @pytest.mark.parametrize("method", ["Imaging Tests", "Biopsies", "Blood Tests"])
 def test_every_diagnostic_method_with_advantages_and_disadvantages(
-    cards: list[Card], method: str
+    cards: list[Note], method: str
 ) -> None:
     by_front = fronts(cards)
     for column in ("advantages", "disadvantages"):
@@ -46,7 +46,7 @@ def test_every_diagnostic_method_with_advantages_and_disadvantages(
     ["Surgery", "Radiation Therapy", "Targeted Therapy", "Chemotherapy", "Immunotherapy"],
 )
 def test_every_treatment_modality_with_advantages_and_limitations(
-    cards: list[Card], modality: str
+    cards: list[Note], modality: str
 ) -> None:
     by_front = fronts(cards)
     for column in ("advantages", "limitations"):
@@ -55,7 +55,7 @@ def test_every_treatment_modality_with_advantages_and_limitations(
         assert card.back.count("\n- ") == 1, "two points, shown as a list"
 
 
-def test_the_five_prognosis_factors(cards: list[Card]) -> None:
+def test_the_five_prognosis_factors(cards: list[Note]) -> None:
     terms = [
         card.front.split(": ", 1)[1].rstrip("?")
         for card in cards
@@ -67,7 +67,7 @@ def test_the_five_prognosis_factors(cards: list[Card]) -> None:
     ]  # fmt: skip
 
 
-def test_stage_iv_survival_figures_are_clozes(cards: list[Card]) -> None:
+def test_stage_iv_survival_figures_are_clozes(cards: list[Note]) -> None:
     figures = {card.front for card in cards if card.rule == "figure"}
     assert f"In {TOPIC}, the 5-year survival rate for Stage IV is {{{{c1::15-27%}}}}." in figures
     assert f"In {TOPIC}, the 10-year survival rate for Stage IV is {{{{c1::6-14%}}}}." in figures
@@ -81,7 +81,7 @@ def test_stage_iv_survival_figures_are_clozes(cards: list[Card]) -> None:
         "Nutritionist", "Psychologist",
     ],
 )  # fmt: skip
-def test_every_care_team_role(cards: list[Card], specialty: str) -> None:
+def test_every_care_team_role(cards: list[Note], specialty: str) -> None:
     card = fronts(cards)[f"{specialty} (specialty) in {TOPIC}: role?"]
     assert card.subdeck == "Care Team"
 
@@ -94,12 +94,12 @@ def test_every_care_team_role(cards: list[Card], specialty: str) -> None:
         "Targeted Drug Delivery Systems",
     ],
 )  # fmt: skip
-def test_every_emerging_modality(cards: list[Card], modality: str) -> None:
+def test_every_emerging_modality(cards: list[Note], modality: str) -> None:
     card = fronts(cards)[f"{modality} (treatment modality) in {TOPIC}: description?"]
     assert card.subdeck == "Emerging Therapies"
 
 
-def test_the_five_treatment_options_are_one_cloze_note(cards: list[Card]) -> None:
+def test_the_five_treatment_options_are_one_cloze_note(cards: list[Note]) -> None:
     (note,) = [
         c for c in cards if c.rule == "enumeration" and "treatment options include" in c.front
     ]
@@ -110,8 +110,8 @@ def test_the_five_treatment_options_are_one_cloze_note(cards: list[Card]) -> Non
     ]  # fmt: skip
 
 
-def test_every_front_names_the_topic(cards: list[Card]) -> None:
-    from builder.cards import names_topic
+def test_every_front_names_the_topic(cards: list[Note]) -> None:
+    from builder.text import names_topic
 
     for card in cards:
         if card.rule == "abbreviation":
@@ -119,12 +119,12 @@ def test_every_front_names_the_topic(cards: list[Card]) -> None:
         assert names_topic(card.front, TOPIC), card.front
 
 
-def test_no_two_cards_share_a_front(cards: list[Card]) -> None:
+def test_no_two_cards_share_a_front(cards: list[Note]) -> None:
     seen = [card.front for card in cards]
     assert len(seen) == len(set(seen))
 
 
-def test_abbreviation_subdeck_holds_exactly_the_defined_abbreviations(cards: list[Card]) -> None:
+def test_abbreviation_subdeck_holds_exactly_the_defined_abbreviations(cards: list[Note]) -> None:
     abbreviations = [card for card in cards if card.subdeck == "Abbreviations"]
     expanded = {
         card.front.split(" ")[2]: card.back for card in abbreviations if "stand for" in card.front

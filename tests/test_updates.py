@@ -156,7 +156,7 @@ def _guid_of(project: Path, front_start: str) -> tuple[str, ...]:
     from builder import plan_deck
 
     plan = plan_deck(load_manifest(project / SEED_MANIFEST))
-    return tuple(n.stamp.guid for n in plan.notes if n.card.front.startswith(front_start))
+    return tuple(n.stamp.guid for n in plan.notes if n.note.front.startswith(front_start))
 
 
 def _reword_and_rebuild(

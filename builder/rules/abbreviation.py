@@ -2,7 +2,8 @@
 
 Unlike the section rules this one reads the whole document: definitions are found with the
 Schwartz & Hearst algorithm (builder/abbreviations.py) in paragraphs, list items and table cells
-of the sections the manifest routes, and only the first definition of each short form counts.
+of the sections the manifest routes, and only the first definition of each short form counts (in
+the deck: a later document's definition of the same short form is left out too).
 Abbreviations that are only used, never defined ("PET scans"), make no cards.
 """
 
@@ -11,53 +12,28 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..abbreviations import find_abbreviations
-from ..cards import Card, normalise, plain
 from ..document import Block, ListBlock, Paragraph, Section, Table
-from .context import Context, context_line
+from ..notes import Note
+from ..text import normalise, plain
+from .context import Context
 
 
-def extract(sections: list[Section], ctx: Context) -> list[Card]:
-    """Both directions for every abbreviation defined in `sections` (in document order)."""
-    return [card for _, pair in candidates(sections, ctx) for card in pair]
-
-
-def candidates(sections: list[Section], ctx: Context) -> Iterator[tuple[str, tuple[Card, Card]]]:
-    """(short form in lower case, its two cards) for the first definition of each short form.
-
-    A large document is read piece by piece: joining the pieces' candidates and keeping the first
-    of each short form gives what one pass over the whole document gives."""
-    seen: set[str] = set()
+def extract(sections: list[Section], ctx: Context) -> list[Note]:
+    """Both directions for every abbreviation defined in `sections`, in document order. A short
+    form defined again makes the same keys again: the deck keeps the first (rules/__init__.py)."""
+    notes = []
     for section, line, text in _texts(sections):
         for found in find_abbreviations(plain(text)):
-            short = found.short
-            if short.lower() in seen:
-                continue
-            seen.add(short.lower())
-            source = ctx.source(section, line)
-            context = context_line(section)
-            yield (
-                short.lower(),
-                (
-                    Card(
-                        rule="abbreviation",
-                        note_type="basic",
-                        front=f"What does {short} stand for in {ctx.topic}?",
-                        back=found.long,
-                        source=source,
-                        key=("abbreviation", normalise(short), "expand"),
-                        context=context,
-                    ),
-                    Card(
-                        rule="abbreviation",
-                        note_type="basic",
-                        front=f"Abbreviation for “{found.long}” in {ctx.topic}?",
-                        back=short,
-                        source=source,
-                        key=("abbreviation", normalise(short), "abbreviate"),
-                        context=context,
-                    ),
-                ),
-            )
+            short, key = found.short, normalise(found.short)
+            expand = f"What does {short} stand for in {ctx.topic}?"
+            abbreviate = f"Abbreviation for “{found.long}” in {ctx.topic}?"
+            notes += [
+                ctx.note("abbreviation", "basic", expand, found.long,
+                         ("abbreviation", key, "expand"), section, line),
+                ctx.note("abbreviation", "basic", abbreviate, short,
+                         ("abbreviation", key, "abbreviate"), section, line),
+            ]  # fmt: skip
+    return notes
 
 
 def _texts(sections: list[Section]) -> Iterator[tuple[Section, int, str]]:

@@ -1,44 +1,71 @@
-"""What a rule may know besides its section: the document, the deck's topic, per-table options."""
+"""What a rule may know besides its section: the document, the deck's topic, where its notes go."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from fnmatch import fnmatchcase
-from typing import Final
+from functools import lru_cache
 
-from ..cards import Source, names_topic
-from ..document import Block, Document, Paragraph, Section
-from ..manifest import TableOptions
-from ..records import Record
+from ..document import Block, Paragraph, Section
+from ..notes import Note, NoteType, Source
+from ..text import names_topic
 
 
-class Context(Record):
-    __slots__ = ("document", "in_faq", "source_path", "tables", "topic")
-    document: Final[Document]
-    source_path: Final[str]
-    """The source as the manifest names it, for card backs and messages."""
-    topic: Final[str]
+@dataclass(frozen=True, slots=True)
+class TableOptions:
+    """A manifest's `[[table]]`: how the table rule reads the tables of matching sections."""
+
+    section: str
+    subject: str | None = None
+    reverse: bool | None = None
+    question: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """One routed section's surroundings. Rules make their notes through `note`, which places
+    them: source line, context line, subdeck and tags."""
+
+    document: str
+    """The document's title."""
+    source_path: str
+    """The source as the manifest names it, for note backs and messages."""
+    topic: str
     """Phrase naming the deck's subject, used to make fronts stand alone."""
-    tables: Final[tuple[TableOptions, ...]]
-    in_faq: Final[bool]
+    subdeck: str = ""
+    tags: tuple[str, ...] = ()
+    """The deck's and the subdeck's tags; each note adds its rule's."""
+    tables: tuple[TableOptions, ...] = ()
+    in_faq: bool = False
     """True inside an FAQ section, which the faq rule reads as a whole."""
 
-    def __init__(
-        self,
-        document: Document,
-        source_path: str,
-        topic: str,
-        tables: tuple[TableOptions, ...] = (),
-        in_faq: bool = False,
-    ) -> None:
-        self.document = document
-        self.source_path = source_path
-        self.topic = topic
-        self.tables = tables
-        self.in_faq = in_faq
-
     def source(self, section: Section, line: int) -> Source:
-        return Source(self.source_path, self.document.title, section.path, line)
+        return Source(self.source_path, self.document, section.path, line)
+
+    def note(
+        self,
+        rule: str,
+        note_type: NoteType,
+        front: str,
+        back: str,
+        key: tuple[str, ...],
+        section: Section,
+        line: int,
+    ) -> Note:
+        """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
+        return Note(
+            rule,
+            note_type,
+            front,
+            back,
+            self.source(section, line),
+            key,
+            context_line(section.path),
+            self.subdeck,
+            note_tags(self.tags, rule, note_type),
+        )
 
     def table_options(self, section: Section) -> TableOptions | None:
         for options in self.tables:
@@ -53,6 +80,14 @@ class Context(Record):
         return f"{phrase} in {self.topic}"
 
 
+@lru_cache(maxsize=1024)
+def note_tags(tags: tuple[str, ...], rule: str, note_type: str) -> tuple[str, ...]:
+    """A note's tags: the deck's and its subdeck's, then its rule's."""
+    tags = (*tags, f"card::{rule}", *(("card::cloze",) if note_type == "cloze" else ()))
+    clean = ("-".join(tag.split()) for tag in tags)
+    return tuple(dict.fromkeys(tag for tag in clean if tag))
+
+
 def matches(section: Section, pattern: str) -> bool:
     """A manifest pattern matches a heading's text or its 'Parent/Child' path, ignoring case."""
     pattern = pattern.lower().strip()
@@ -61,8 +96,10 @@ def matches(section: Section, pattern: str) -> bool:
     )
 
 
-def context_line(section: Section) -> str:
-    return " › ".join(section.path)
+@lru_cache(maxsize=256)
+def context_line(path: tuple[str, ...]) -> str:
+    """The Context field: the section's heading path. Cached: a section's notes share it."""
+    return " › ".join(path)
 
 
 def with_lead_in(blocks: tuple[Block, ...]) -> Iterator[tuple[Paragraph | None, Block]]:

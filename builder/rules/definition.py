@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..cards import Card, make_key, plain
 from ..document import ListBlock, ListItem, Section
-from .context import Context, context_line
+from ..notes import Note, make_key
+from ..text import plain
+from .context import Context
 
 _SHAPES = (
     re.compile(r"^(\*\*|__)(?P<term>[^*_]+?)(\*\*|__)\s*[:—–]\s*(?P<text>\S.*)$", re.DOTALL),
@@ -47,10 +48,8 @@ def is_definition_list(block: ListBlock) -> bool:
     return found >= 2 and found * 3 >= len(block.items) * 2
 
 
-def extract(section: Section, ctx: Context) -> list[Card]:
-    if ctx.in_faq:
-        return []
-    cards = []
+def extract(section: Section, ctx: Context) -> list[Note]:
+    notes = []
     heading = ctx.situate(plain(section.title))
     for block in section.blocks:
         if not isinstance(block, ListBlock) or not is_definition_list(block):
@@ -60,15 +59,10 @@ def extract(section: Section, ctx: Context) -> list[Card]:
             if found is None:
                 continue
             term, text = found
-            cards.append(
-                Card(
-                    rule="definition",
-                    note_type="basic",
-                    front=f"{heading}: {term}?",
-                    back=text,
-                    source=ctx.source(section, item.line),
-                    key=make_key("definition", section.path, term, item.pin),
-                    context=context_line(section),
+            key = make_key("definition", section.path, term, item.pin)
+            notes.append(
+                ctx.note(
+                    "definition", "basic", f"{heading}: {term}?", text, key, section, item.line
                 )
             )
-    return cards
+    return notes

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Card, make_key, names_topic, plain
 from ..document import ListBlock, Paragraph, Section
-from .context import Context, context_line, with_lead_in
+from ..notes import Note, make_key
+from ..text import names_topic, plain
+from .context import Context, with_lead_in
 from .definition import is_definition_list
 
 MAX_ITEM_WORDS = 16
@@ -18,10 +19,8 @@ MAX_LEAD_WORDS = 45
 MIN_ITEMS = 2
 
 
-def extract(section: Section, ctx: Context) -> list[Card]:
-    if ctx.in_faq:
-        return []
-    cards = []
+def extract(section: Section, ctx: Context) -> list[Note]:
+    notes = []
     for lead, block in with_lead_in(section.blocks):
         if not isinstance(block, ListBlock) or not _enumerates(block):
             continue
@@ -30,18 +29,10 @@ def extract(section: Section, ctx: Context) -> list[Card]:
         for number, item in enumerate(block.items, 1):
             marker = f"{number}." if block.ordered else "-"
             items.append(f"{marker} {{{{c{number}::{item.text}}}}}")
-        cards.append(
-            Card(
-                rule="enumeration",
-                note_type="cloze",
-                front=intro + "\n\n" + "\n".join(items),
-                back="",
-                source=ctx.source(section, block.line),
-                key=make_key("enumeration", section.path, plain(intro)),
-                context=context_line(section),
-            )
-        )
-    return cards
+        front = intro + "\n\n" + "\n".join(items)
+        key = make_key("enumeration", section.path, plain(intro))
+        notes.append(ctx.note("enumeration", "cloze", front, "", key, section, block.line))
+    return notes
 
 
 def _enumerates(block: ListBlock) -> bool:

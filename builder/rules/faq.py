@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Card, make_key, plain
 from ..document import Block, Paragraph, Section, split_pin, to_markdown
-from .context import Context, context_line
+from ..notes import Note, make_key
+from ..text import plain
+from .context import Context
 
 _FAQ_TITLE = re.compile(
     r"^(faqs?|f\.a\.q\.?s?|frequently asked questions|common(ly asked)? questions|"
@@ -33,35 +34,28 @@ def is_faq(section: Section) -> bool:
     return bool(_FAQ_TITLE.match(plain(section.title).strip()))
 
 
-def extract(section: Section, ctx: Context) -> list[Card]:
-    if not is_faq(section):
-        return []
-    cards = [
-        _card(question, answer, line, pin, section, ctx)
+def extract(section: Section, ctx: Context) -> list[Note]:
+    """The notes of an FAQ section (routing gives this rule only sections `is_faq` accepts)."""
+    notes = [
+        _note(question, answer, line, pin, section, ctx)
         for question, answer, line, pin in _inline_questions(section.blocks)
     ]
     for child in section.children:
         answer = to_markdown(child.blocks)
         for grandchild in child.children:
             answer += f"\n\n**{grandchild.title}**\n\n" + to_markdown(grandchild.blocks)
-        cards.append(_card(child.title, answer.strip(), child.line, child.pin, section, ctx))
-    return [card for card in cards if card.back.strip()]
+        notes.append(_note(child.title, answer.strip(), child.line, child.pin, section, ctx))
+    return [note for note in notes if note.back.strip()]
 
 
-def _card(
+def _note(
     question: str, answer: str, line: int, pin: str | None, section: Section, ctx: Context
-) -> Card:
+) -> Note:
     question = question.strip()
     # A question that does not name the topic gets it added, so the card stands alone.
     front = question if ctx.situate(question) == question else f"{question} ({ctx.topic})"
-    return Card(
-        rule="faq",
-        note_type="basic",
-        front=front,
-        back=answer,
-        source=ctx.source(section, line),
-        key=make_key("faq", section.path, question, pin),
-        context=context_line(section),
+    return ctx.note(
+        "faq", "basic", front, answer, make_key("faq", section.path, question, pin), section, line
     )
 
 

@@ -1,4 +1,4 @@
-"""Numeric facts students are examined on become cloze cards on the number.
+"""Numeric facts students are examined on become cloze notes on the number.
 
 Two sources: table columns whose every cell is a figure (a survival table: "the 5-year survival
 rate for Stage IV is {{c1::15-27%}}"), and prose sentences holding a percentage or a percentage
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Card, cloze, lower_first, make_key, names_topic, plain
 from ..document import Paragraph, Section, Table
-from .context import Context, context_line
+from ..notes import Note, cloze, make_key
+from ..text import lower_first, names_topic, plain
+from .context import Context
 from .enumeration import split_sentences
 from .table import figure_columns, subject_column
 
@@ -27,14 +28,14 @@ _PERCENT = re.compile(
 MAX_SENTENCE_WORDS = 45
 
 
-def extract(section: Section, ctx: Context) -> list[Card]:
-    cards: list[Card] = []
+def extract(section: Section, ctx: Context) -> list[Note]:
+    notes: list[Note] = []
     for block in section.blocks:
         if isinstance(block, Table) and not ctx.in_faq:
-            cards.extend(_table_figures(block, section, ctx))
+            notes.extend(_table_figures(block, section, ctx))
     for owner, paragraph in _paragraphs(section, ctx):
-        cards.extend(_prose_figures(paragraph, owner, ctx))
-    return cards
+        notes.extend(_prose_figures(paragraph, owner, ctx))
+    return notes
 
 
 def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph]]:
@@ -46,12 +47,12 @@ def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph
     return found
 
 
-def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
+def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     options = ctx.table_options(section)
     subject_index = subject_column(table, options.subject if options else None)
     if subject_index is None:
         return []
-    cards = []
+    notes = []
     figures = figure_columns(table)
     for index, header in enumerate(table.header):
         if index == subject_index or not figures[index]:
@@ -62,25 +63,17 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Card]:
             if not value:
                 continue
             subject = plain(row.cells[subject_index])
-            cards.append(
-                Card(
-                    rule="figure",
-                    note_type="cloze",
-                    front=f"In {ctx.topic}, the {column} for {subject} is {{{{c1::{value}}}}}.",
-                    back="",
-                    source=ctx.source(section, row.line),
-                    key=make_key("figure", section.path, subject, row.pin, column.lower()),
-                    context=context_line(section),
-                )
-            )
-    return cards
+            front = f"In {ctx.topic}, the {column} for {subject} is {{{{c1::{value}}}}}."
+            key = make_key("figure", section.path, subject, row.pin, column.lower())
+            notes.append(ctx.note("figure", "cloze", front, "", key, section, row.line))
+    return notes
 
 
-def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Card]:
-    cards: list[Card] = []
+def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    notes: list[Note] = []
     prose = plain(paragraph.text)
     if "%" not in prose:
-        return cards  # every figure `_PERCENT` finds ends in a per cent sign
+        return notes  # every figure `_PERCENT` finds ends in a per cent sign
     for sentence in split_sentences(prose):
         if "%" not in sentence:
             continue  # holds no figure (and looking for digits is slower than for "%")
@@ -90,18 +83,9 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         text = cloze(sentence, spans)
         if ctx.topic and not names_topic(sentence, ctx.topic):
             text = f"{ctx.situate(plain(section.title))}: {text}"
-        cards.append(
-            Card(
-                rule="figure",
-                note_type="cloze",
-                front=text,
-                back="",
-                source=ctx.source(section, paragraph.line),
-                key=make_key("figure", section.path, _masked(sentence, spans)),
-                context=context_line(section),
-            )
-        )
-    return cards
+        key = make_key("figure", section.path, _masked(sentence, spans))
+        notes.append(ctx.note("figure", "cloze", text, "", key, section, paragraph.line))
+    return notes
 
 
 def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:

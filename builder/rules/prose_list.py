@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..cards import Card, cloze, make_key, names_topic, plain
 from ..document import Paragraph, Section
-from .context import Context, context_line
+from ..notes import Note, cloze, make_key
+from ..text import names_topic, plain
+from .context import Context
 from .enumeration import split_sentences
 
 _CUE = re.compile(
@@ -34,10 +35,8 @@ MAX_ITEM_WORDS = 8
 MAX_CARD_WORDS = 70
 
 
-def extract(section: Section, ctx: Context) -> list[Card]:
-    if ctx.in_faq:
-        return []
-    cards = []
+def extract(section: Section, ctx: Context) -> list[Note]:
+    notes = []
     for block in section.blocks:
         if not isinstance(block, Paragraph):
             continue
@@ -56,20 +55,10 @@ def extract(section: Section, ctx: Context) -> list[Card]:
                 continue
             if ctx.topic and not names_topic(text, ctx.topic):
                 text = f"{ctx.situate(plain(section.title))}: {text}"
-            cards.append(
-                Card(
-                    rule="prose_list",
-                    note_type="cloze",
-                    front=text,
-                    back="",
-                    source=ctx.source(section, block.line),
-                    key=make_key(
-                        "prose_list", section.path, re.sub(r"\{\{c\d+::[^}]*\}\}", "#", cloze)
-                    ),
-                    context=context_line(section),
-                )
-            )
-    return cards
+            subject = re.sub(r"\{\{c\d+::[^}]*\}\}", "#", cloze)
+            key = make_key("prose_list", section.path, subject)
+            notes.append(ctx.note("prose_list", "cloze", text, "", key, section, block.line))
+    return notes
 
 
 def _may_hold_cue(text: str) -> bool:

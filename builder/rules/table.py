@@ -1,7 +1,7 @@
 """Tables with a header row: one card per row and column, asking for that column's value.
 
 One column names each row's subject: the one the manifest names, else the first whose cells are
-distinct and not mere numbers or points. Every other column gives "subject -> value" cards phrased
+distinct and not mere numbers or points. Every other column gives "subject -> value" notes phrased
 from the headers and the deck's topic. A two-column table that maps a key to a short description
 (risk factor -> examples, specialty -> role) also gets the reverse card, unless the manifest turns
 reverses off. Columns of figures are left to the `figure` rule, which asks for them as clozes.
@@ -14,10 +14,10 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import TypeVar, cast
 
-from ..cards import Card, as_list, lower_first, make_key, plain, singular, split_points
 from ..document import Section, Table, TableRow
-from ..manifest import TableOptions
-from .context import Context, context_line
+from ..notes import Note, make_key
+from ..text import as_list, lower_first, plain, singular, split_points
+from .context import Context, TableOptions
 
 DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
 SHORT_QUESTION = "{subject} in {topic}: {column}?"
@@ -89,20 +89,18 @@ def _subject_column(table: Table, preferred: str | None) -> int | None:
     return None
 
 
-def extract(section: Section, ctx: Context) -> list[Card]:
-    if ctx.in_faq:
-        return []
-    cards: list[Card] = []
+def extract(section: Section, ctx: Context) -> list[Note]:
+    notes: list[Note] = []
     options = ctx.table_options(section)
     for block in section.blocks:
         if isinstance(block, Table) and block.rows:
-            cards.extend(_table_cards(block, section, ctx, options))
-    return cards
+            notes.extend(_table_notes(block, section, ctx, options))
+    return notes
 
 
-def _table_cards(
+def _table_notes(
     table: Table, section: Section, ctx: Context, options: TableOptions | None
-) -> list[Card]:
+) -> list[Note]:
     opts = options or TableOptions(section="")
     subject_index = subject_column(table, opts.subject)
     if subject_index is None:
@@ -120,44 +118,27 @@ def _table_cards(
     for index in value_columns:
         column = plain(table.header[index])
         columns.append((index, lower_first(column), normalise_header(column)))
-    context = context_line(section)
-    cards: list[Card] = []
+    notes: list[Note] = []
     for row in table.rows:
         subject = plain(row.cells[subject_index])
         # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
         phrase = template
         if template == DEFAULT_QUESTION and kind_word in subject.lower():
             phrase = SHORT_QUESTION
-        source = ctx.source(section, row.line)
         row_key = make_key("table", section.path, subject, row.pin)  # + the column's header
         for index, column, header in columns:
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
                 continue
-            # The built-in questions as f-strings: the same text, without str.format's cost.
-            if phrase == DEFAULT_QUESTION:
-                front = f"{subject} ({shown_kind}) in {ctx.topic}: {column}?"
-            elif phrase == SHORT_QUESTION:
-                front = f"{subject} in {ctx.topic}: {column}?"
-            else:
-                front = phrase.format(
-                    subject=subject, column=column, kind=shown_kind, topic=ctx.topic
-                )
-            cards.append(
-                Card(
-                    rule="table",
-                    note_type="basic",
-                    front=front,
-                    back=as_list(split_points(cell)),
-                    source=source,
-                    key=(*row_key, header),
-                    context=context,
-                )
+            front = phrase.format(subject=subject, column=column, kind=shown_kind, topic=ctx.topic)
+            back = as_list(split_points(cell))
+            notes.append(
+                ctx.note("table", "basic", front, back, (*row_key, header), section, row.line)
             )
     reverse = opts.reverse if opts.reverse is not None else _maps_key_to_description(table)
     if reverse and len(value_columns) == 1 and len(table.header) == 2:
-        cards.extend(_reverse_cards(table, subject_index, value_columns[0], kind, section, ctx))
-    return cards
+        notes.extend(_reverse_notes(table, subject_index, value_columns[0], kind, section, ctx))
+    return notes
 
 
 def normalise_header(header: str) -> str:
@@ -176,27 +157,19 @@ def _maps_key_to_description(table: Table) -> bool:
     return all(len(plain(row.cells[1]).split()) <= REVERSE_MAX_WORDS for row in table.rows)
 
 
-def _reverse_cards(
+def _reverse_notes(
     table: Table, key_index: int, value_index: int, kind: str, section: Section, ctx: Context
-) -> list[Card]:
-    cards = []
+) -> list[Note]:
+    notes = []
     for row in table.rows:
         subject = plain(row.cells[key_index])
         value = _reverse_value(row, value_index)
         if not value:
             continue
-        cards.append(
-            Card(
-                rule="table",
-                note_type="basic",
-                front=REVERSE_QUESTION.format(kind=kind.lower(), topic=ctx.topic, value=value),
-                back=subject,
-                source=ctx.source(section, row.line),
-                key=make_key("table", section.path, subject, row.pin, "reverse"),
-                context=context_line(section),
-            )
-        )
-    return cards
+        front = REVERSE_QUESTION.format(kind=kind.lower(), topic=ctx.topic, value=value)
+        key = make_key("table", section.path, subject, row.pin, "reverse")
+        notes.append(ctx.note("table", "basic", front, subject, key, section, row.line))
+    return notes
 
 
 def _reverse_value(row: TableRow, index: int) -> str:

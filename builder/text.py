@@ -1,20 +1,12 @@
-"""Cards as plain values, and the small vocabulary the rules share to phrase them.
-
-A `Card` is one Anki note (a cloze card becomes one Anki card per cloze). It holds Markdown, not
-HTML, and no genanki object: identity (GUID, ids, times) is a storage concern derived at the edge
-(`lock.py`, `anki.py`) from `Card.key`.
-"""
+"""The small vocabulary the rules share to phrase notes: plain text from inline Markdown, the
+words that carry meaning, singular kinds, topic phrases, a table cell's points."""
 
 from __future__ import annotations
 
 import operator
 import re
 import unicodedata
-from dataclasses import dataclass, field, fields
 from functools import lru_cache
-from typing import Literal
-
-NoteType = Literal["basic", "cloze"]
 
 _STOPWORDS = frozenset(
     """
@@ -22,115 +14,6 @@ _STOPWORDS = frozenset(
     which who can may this that these those their there
     """.split()
 )
-
-
-@dataclass(frozen=True, slots=True, init=False)
-class Source:
-    """Where a card's fact came from: shown on the back, cited by lint messages."""
-
-    path: str
-    """The source file: from the repository root for decks/*.toml, else from the manifest."""
-    document: str
-    """The document's title."""
-    section: tuple[str, ...]
-    """Heading path of the section the fact sits in."""
-    line: int
-
-    def __init__(self, path: str, document: str, section: tuple[str, ...], line: int) -> None:
-        # As Card.__init__ below: a frozen dataclass's own __init__, at half the cost.
-        _set_path(self, path)
-        _set_document(self, document)
-        _set_section(self, section)
-        _set_line(self, line)
-
-
-@dataclass(frozen=True, slots=True, init=False)
-class Card:
-    rule: str
-    """The extraction rule that made it (faq, table, definition, ...)."""
-    note_type: NoteType
-    front: str
-    """Markdown. For a cloze note: the text with `{{c1::...}}` deletions."""
-    back: str
-    """Markdown. For a cloze note: the optional extra shown after the answer."""
-    source: Source
-    key: tuple[str, ...]
-    """What identifies the note across releases: rule, section path or pin, and subject."""
-    context: str = ""
-    """A short line shown small above the question (the section path)."""
-    subdeck: str = ""
-    tags: tuple[str, ...] = field(default=())
-
-    def __init__(
-        self,
-        rule: str,
-        note_type: NoteType,
-        front: str,
-        back: str,
-        source: Source,
-        key: tuple[str, ...],
-        context: str = "",
-        subdeck: str = "",
-        tags: tuple[str, ...] = (),
-    ) -> None:
-        # The __init__ dataclass writes for a frozen class, which sets each field through
-        # object.__setattr__, at half its cost: every card is built twice (by its rule, then
-        # placed), a quarter of a million times for a 100k-item source. Fields are checked to
-        # match below.
-        _set_rule(self, rule)
-        _set_note_type(self, note_type)
-        _set_front(self, front)
-        _set_back(self, back)
-        _set_source(self, source)
-        _set_key(self, key)
-        _set_context(self, context)
-        _set_subdeck(self, subdeck)
-        _set_tags(self, tags)
-
-    def with_route(self, subdeck: str, tags: tuple[str, ...]) -> Card:
-        # Not dataclasses.replace: this runs for every card, and replace is several times slower.
-        return Card(
-            self.rule,
-            self.note_type,
-            self.front,
-            self.back,
-            self.source,
-            self.key,
-            self.context,
-            subdeck,
-            tags,
-        )
-
-    @property
-    def cloze_count(self) -> int:
-        return len(set(re.findall(r"\{\{c(\d+)::", self.front)))
-
-    @property
-    def anki_cards(self) -> int:
-        """How many Anki cards this note makes."""
-        return self.cloze_count if self.note_type == "cloze" else 1
-
-
-# The slots' own setters, which a frozen class's __setattr__ does not get in the way of.
-_set_path, _set_document, _set_section, _set_line = (
-    vars(Source)[each.name].__set__ for each in fields(Source)
-)
-(
-    _set_rule,
-    _set_note_type,
-    _set_front,
-    _set_back,
-    _set_source,
-    _set_key,
-    _set_context,
-    _set_subdeck,
-    _set_tags,
-) = (vars(Card)[each.name].__set__ for each in fields(Card))
-for _class in (Source, Card):
-    _init = _class.__init__.__code__
-    _names = tuple(each.name for each in fields(_class))
-    if _names != _init.co_varnames[1 : _init.co_argcount]:  # checked even under python -O
-        raise TypeError(f"{_class.__name__}.__init__ does not match its fields {_names}")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -153,20 +36,6 @@ def _foldable(text: str) -> bool:
     if text.isascii():
         return "*" in text or "_" in text or "`" in text
     return _KEY_FOLDED.search(text) is not None
-
-
-def make_key(
-    rule: str, section: tuple[str, ...], subject: str, pin: str | None = None, *extra: str
-) -> tuple[str, ...]:
-    """A note key: a pin (written `{#id}` in the source) replaces section path and subject."""
-    if pin:
-        return (rule, "#" + pin, *extra)
-    return (rule, *_normalised_path(section), normalise(subject), *extra)
-
-
-@lru_cache(maxsize=1 << 12)
-def _normalised_path(section: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(normalise(part) for part in section)
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -286,15 +155,6 @@ def lower_first(text: str) -> str:
 
 def _has_inner_capital(word: str) -> bool:
     return any(char.isupper() for char in word[1:])
-
-
-def cloze(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each (start, end) span made a cloze deletion, numbered c1, c2, ... in order."""
-    out, last = [], 0
-    for number, (start, end) in enumerate(spans, 1):
-        out.append(f"{text[last:start]}{{{{c{number}::{text[start:end]}}}}}")
-        last = end
-    return "".join(out) + text[last:]
 
 
 _POINT_SEPARATOR = re.compile(r"\s*<br\s*/?>\s*|\s*;\s+", re.IGNORECASE)

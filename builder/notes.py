@@ -1,0 +1,100 @@
+"""Notes as plain values: what a rule makes of a fact, before any HTML or identity.
+
+The words are genanki's and Anki's: a rule makes a `Note`; Anki makes cards from it (one from a
+Basic note, one per cloze number from a Cloze note). A note holds Markdown, not HTML, and no
+genanki object: its fields are rendered later (render.py) and its identity (GUID, ids, times) is
+derived at the edge (lock.py, anki.py) from `Note.key`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from .text import normalise
+
+NoteType = Literal["basic", "cloze"]
+
+FIELDS: dict[NoteType, tuple[str, ...]] = {
+    "basic": ("Front", "Back", "Context", "Source"),
+    "cloze": ("Text", "Extra", "Context", "Source"),
+}
+"""Each note type's fields by name, in Anki's order. The first is the sort field; the third
+(Context) and fourth (Source) are escaped text, the first two rendered Markdown."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a note's fact came from: shown on the back, cited by lint messages."""
+
+    path: str
+    """The source file: from the repository root for decks/*.toml, else from the manifest."""
+    document: str
+    """The document's title."""
+    section: tuple[str, ...]
+    """Heading path of the section the fact sits in."""
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One Anki note as a rule makes it, placed in its subdeck with its tags."""
+
+    rule: str
+    """The extraction rule that made it (faq, table, definition, ...)."""
+    note_type: NoteType
+    front: str
+    """Markdown: the Front field, or for a cloze note the Text with `{{c1::...}}` deletions."""
+    back: str
+    """Markdown: the Back field, or for a cloze note the optional Extra shown after the answer."""
+    source: Source
+    key: tuple[str, ...]
+    """What identifies the note across releases: rule, section path or pin, and subject."""
+    context: str = ""
+    """A short line shown small above the question (the section path)."""
+    subdeck: str = ""
+    tags: tuple[str, ...] = ()
+
+    @property
+    def cards(self) -> int:
+        """How many cards Anki makes from this note."""
+        return len(cloze_numbers(self.front)) if self.note_type == "cloze" else 1
+
+
+_CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
+
+
+def cloze_numbers(text: str) -> list[int]:
+    """The cloze numbers of a Cloze note's text that make a card (`{{c1::...}}` -> 1), sorted:
+    the rule genanki and Anki apply."""
+    return sorted({int(n) for n in _CLOZE.findall(text) if int(n) > 0})
+
+
+def cloze(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with each (start, end) span made a cloze deletion, numbered c1, c2, ... in order."""
+    out, last = [], 0
+    for number, (start, end) in enumerate(spans, 1):
+        out.append(f"{text[last:start]}{{{{c{number}::{text[start:end]}}}}}")
+        last = end
+    return "".join(out) + text[last:]
+
+
+def make_key(
+    rule: str, section: tuple[str, ...], subject: str, pin: str | None = None, *extra: str
+) -> tuple[str, ...]:
+    """A note key: a pin (written `{#id}` in the source) replaces section path and subject."""
+    if pin:
+        return (rule, "#" + pin, *extra)
+    return (rule, *_normalised_path(section), normalise(subject), *extra)
+
+
+@lru_cache(maxsize=1 << 12)
+def _normalised_path(section: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(normalise(part) for part in section)
+
+
+def key_text(key: tuple[str, ...]) -> str:
+    """A key as the lock file and GUIDs spell it."""
+    return " | ".join(key)
