@@ -14,8 +14,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import __version__
 from .files import write_atomic
+from .version import __version__
 
 
 @lru_cache(maxsize=1)

@@ -642,8 +642,8 @@ def _csp_hash(text: str) -> str:
 
 def preview_html(plan: DeckPlan) -> str:
     """The whole preview page for a deck, as one string (see `write_preview`)."""
-    from . import __version__
     from .anki import CSS
+    from .version import __version__
 
     if "</" in CSS:
         raise ExportError("builder/card.css must not contain '</' (it is inlined in <style>)")
