@@ -30,7 +30,7 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 from .archive import write_zip
 from .errors import ExportError
-from .lock import Stamp, content_digest
+from .lock import LockEntry, content_digest
 from .notes import FIELDS, Note, cloze_numbers, key_text
 
 NOTE_TYPE_HISTORY: tuple[tuple[int, int, str], ...] = (
@@ -104,7 +104,8 @@ class PackagedNote:
     note: Note
     fields: dict[str, str]
     deck: str
-    stamp: Stamp
+    stamp: LockEntry
+    """Its lock entry: GUID, note id and modification time."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,31 +153,55 @@ def tags_text(tags: tuple[str, ...]) -> str:
     return " " + " ".join(tags) + " "
 
 
-def identity(deck_id: int, note: Note, fields: dict[str, str]) -> tuple[str, str, str]:
-    """What the lock needs of a note: its key, a digest of its content and a GUID for it if it is
-    new."""
-    key = key_text(note.key)
-    joined = "\x1f".join(fields.values())
-    digest = content_digest(MODELS[note.note_type].model_id, joined, note.tags)
-    return key, digest, guid_for(deck_id, key)
+@dataclass(frozen=True, slots=True)
+class RenderedNote:
+    """A note with its fields rendered to HTML (by field name), and what the lock needs of it."""
+
+    note: Note
+    fields: dict[str, str]
+    key: str
+    """The note's key as the lock spells it (`notes.key_text`)."""
+    digest: str
+    """What the lock compares to tell that the note changed: note type, fields and tags."""
+
+    @classmethod
+    def of(cls, note: Note, fields: dict[str, str]) -> RenderedNote:
+        joined = "\x1f".join(fields.values())
+        digest = content_digest(MODELS[note.note_type].model_id, joined, note.tags)
+        return cls(note, fields, key_text(note.key), digest)
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A note whose key an earlier note of the deck has already (they would share a GUID)."""
+
+    number: int
+    """The note's place in the deck (1 for the first note)."""
+    key: str
+    rule: str
+    place: tuple[str, int]
+    """Its source path and line."""
+    first_rule: str
+    first_place: tuple[str, int]
 
 
 class Collection:
     """The package's collection, filled as the build reads each document and written out once
-    every note has its identity: notes wait in temporary tables (SQLite's temporary database, on
-    disk), so memory does not grow with the deck. Everything lives in temporary files beside
-    the package, removed on leaving the `with` block; `write` returns the finished package for
-    the caller to rename into place."""
+    every note has its identity. Notes wait in temporary tables (SQLite's temporary database, on
+    disk) with their keys, so memory does not grow with the deck, and the checks of the deck as a
+    whole (a key made twice) are queries. Everything lives in temporary files beside `output`
+    (or in the system's temporary folder), removed on leaving the `with` block; `write` returns
+    the finished package for the caller to rename into place."""
 
-    def __init__(self, output: Path):
-        self.output = output
+    def __init__(self, output: Path | None = None):
+        self.output = output or Path(tempfile.gettempdir()) / "deckbuilder.apkg"
         self.count = 0
         try:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            handle, name = tempfile.mkstemp(prefix=f".{output.name}.", dir=output.parent)
+            self.output.parent.mkdir(parents=True, exist_ok=True)
+            handle, name = tempfile.mkstemp(prefix=f".{self.output.name}.", dir=self.output.parent)
             os.close(handle)
         except OSError as exc:
-            raise ExportError(f"cannot write package: {exc}", output) from exc
+            raise ExportError(f"cannot write package: {exc}", self.output) from exc
         self.package = Path(name)
         self.database = Path(name + ".anki2")
         # A temporary file, deleted on any failure: no journal needed.
@@ -208,42 +233,85 @@ class Collection:
         for leftover in (self.package, self.database):
             leftover.unlink(missing_ok=True)
 
-    def add(self, notes: Iterable[tuple[Note, dict[str, str]]], deck_ids: dict[str, int]) -> None:
-        """Notes with their rendered fields, in package order; `deck_ids`: subdeck -> deck id."""
+    def add(self, notes: Iterable[RenderedNote], deck_ids: dict[str, int]) -> None:
+        """Notes in package order; `deck_ids`: subdeck name -> deck id."""
         rows, cards = [], []
-        for note, fields in notes:
+        for rendered in notes:
             self.count += 1
-            model = MODELS[note.note_type]
-            joined = "\x1f".join(fields.values())
-            sort_field = next(iter(fields.values()))
-            rows.append((self.count, model.model_id, tags_text(note.tags), joined, sort_field))
+            note, fields = rendered.note, rendered.fields
             deck_id = deck_ids[note.subdeck]
+            source = note.source
+            rows.append(
+                (
+                    self.count, rendered.key, rendered.digest, note.rule, source.path,
+                    source.line, deck_id, MODELS[note.note_type].model_id, tags_text(note.tags),
+                    "\x1f".join(fields.values()), next(iter(fields.values())),
+                )
+            )  # fmt: skip
             cards += [
                 (self.count, offset, ord_, deck_id)
                 for offset, ord_ in enumerate(card_ords(note.note_type, fields), 1)
             ]
         with self._failing():
-            self.connection.executemany(
-                "INSERT INTO pending (rowid, mid, tags, flds, sfld) VALUES (?, ?, ?, ?, ?)", rows
-            )
+            self.connection.executemany(_INSERT_PENDING, rows)
             self.connection.executemany("INSERT INTO pending_card VALUES (?, ?, ?, ?)", cards)
+
+    def repeats(self) -> list[Repeat]:
+        """Every note whose key an earlier note has, in deck order, with that earlier note."""
+        with self._failing():
+            rows = self.connection.execute(
+                "SELECT p.rowid, p.key, p.rule, p.path, p.line, f.rule, f.path, f.line "
+                "FROM (SELECT key, min(rowid) AS first FROM pending GROUP BY key "
+                "HAVING count(*) > 1) d JOIN pending p ON p.key = d.key AND p.rowid > d.first "
+                "JOIN pending f ON f.rowid = d.first ORDER BY p.rowid"
+            ).fetchall()
+        return [Repeat(r[0], r[1], r[2], (r[3], r[4]), r[5], (r[6], r[7])) for r in rows]
+
+    def leave_out(self, numbers: list[int]) -> None:
+        """Leave these notes (by place, as `repeats` gives them) out of the package."""
+        listed = ",".join(str(int(number)) for number in numbers)
+        with self._failing():
+            self.connection.execute(f"DELETE FROM pending WHERE rowid IN ({listed})")
+            self.connection.execute(f"DELETE FROM pending_card WHERE seq IN ({listed})")
+
+    def identities(self) -> tuple[list[int], list[tuple[str, str]]]:
+        """The notes kept, by place, and their (key, digest), in package order."""
+        with self._failing():
+            rows = self.connection.execute(
+                "SELECT rowid, key, digest FROM pending ORDER BY rowid"
+            ).fetchall()
+        return [row[0] for row in rows], [(row[1], row[2]) for row in rows]
+
+    def decks(self) -> tuple[set[int], int]:
+        """The deck ids that hold notes, and how many cards the notes make."""
+        with self._failing():
+            decks = {did for (did,) in self.connection.execute("SELECT DISTINCT did FROM pending")}
+            (cards,) = self.connection.execute("SELECT count(*) FROM pending_card").fetchone()
+        return decks, int(cards)
 
     def write(
         self,
         tree: DeckTree,
-        stamps: list[Stamp],
+        stamps: list[LockEntry],
         media: dict[str, bytes],
         zip_time: int,
         threads: int = 1,
     ) -> Path:
-        """The package, with each note's id, GUID and time from `stamps` (one per note added,
-        in order) and its cards' ids right after its own; returned as a temporary file beside
-        the output, for the caller to rename into place."""
+        """The package, with each note's id, GUID and time from `stamps` (one per note kept, in
+        order) and its cards' ids right after its own; returned as a temporary file beside the
+        output, for the caller to rename into place."""
         with self._failing():
             cursor = self.connection.cursor()
             cursor.executemany(
                 "INSERT INTO stamp (rowid, id, guid, mod) VALUES (?, ?, ?, ?)",
-                ((seq, s.note_id, s.guid, s.mtime) for seq, s in enumerate(stamps, 1)),
+                (
+                    (number, s.note_id, s.guid, s.mtime)
+                    for (number,), s in zip(
+                        self.connection.execute("SELECT rowid FROM pending ORDER BY rowid"),
+                        stamps,
+                        strict=True,
+                    )
+                ),
             )
             _write_decks(cursor, tree)
             cursor.execute(
@@ -265,12 +333,17 @@ class Collection:
 
 
 _PENDING = """
-CREATE TEMP TABLE pending (mid INTEGER, tags TEXT, flds TEXT, sfld TEXT);
+CREATE TEMP TABLE pending (key TEXT, digest TEXT, rule TEXT, path TEXT, line INTEGER,
+    did INTEGER, mid INTEGER, tags TEXT, flds TEXT, sfld TEXT);
 CREATE TEMP TABLE pending_card (seq INTEGER, offset INTEGER, ord INTEGER, did INTEGER);
 CREATE TEMP TABLE stamp (id INTEGER, guid TEXT, mod INTEGER);
 """
-"""Notes waiting for their identities (rowid: their place in the package), their cards, and
-then the identities."""
+"""Notes waiting for their identities (rowid: their place in the deck), their cards, then the
+identities."""
+_INSERT_PENDING = (
+    "INSERT INTO pending (rowid, key, digest, rule, path, line, did, mid, tags, flds, sfld) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 
 def _write_decks(cursor: sqlite3.Cursor, tree: DeckTree) -> None:
@@ -310,7 +383,7 @@ def write_package(
     """A package of notes already identified (as `plan_deck` gives them), renamed into place."""
     subdecks = {note.note.subdeck: tree.subdecks.get(note.deck, tree.deck_id) for note in notes}
     with Collection(output) as collection:
-        collection.add([(note.note, note.fields) for note in notes], subdecks)
+        collection.add([RenderedNote.of(note.note, note.fields) for note in notes], subdecks)
         newest = max((note.stamp.mtime for note in notes), default=0)
         stamps = [note.stamp for note in notes]
         os.replace(collection.write(tree, stamps, media or {}, newest), output)

@@ -1,12 +1,12 @@
 """The build, top to bottom: documents -> routes -> notes -> fields -> identities -> package.
 
 Every command runs this one pipeline. `read_deck` reads a deck's documents one by one (in `--jobs`
-processes): each is parsed, routed to its subdecks, run through the rules and rendered; each
-document's notes are handed on as soon as it is done, and the deck is checked as a whole
-(patterns that match nothing, one identity made twice). Then `identify` gives every note its
-GUID, id and time from the lock. `plan_deck` keeps the notes in memory, for `cards`, `check`,
-`preview` and `diff`; `build_deck` writes them into the package's collection as they come, so a
-course's memory is bounded by its largest document, then writes the package and the lock.
+processes, one document each): each is parsed, routed to its subdecks, run through the rules and
+rendered, and its notes go into the package's collection (anki.Collection) as soon as it is
+done, so a course's memory is bounded by its largest document. The deck is then checked as a
+whole (patterns that match nothing, one key made twice), and `identify` gives every note its
+GUID, id and time from the lock. `plan_deck` also keeps the notes in memory, for `cards`,
+`check`, `preview` and `diff`; `build_deck` writes the package and the lock.
 """
 
 from __future__ import annotations
@@ -16,26 +16,23 @@ import gc
 import html
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .anki import Collection, DeckTree, PackagedNote, identity
+from .anki import Collection, DeckTree, PackagedNote, RenderedNote, Repeat, guid_for
 from .cache import is_up_to_date, record_build
 from .document import Document, parse_document
 from .errors import ExportError, LockError, SourceError
-from .extract import display_path, document_notes, first_notes
+from .extract import display_path, document_notes
 from .files import write_beside
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
-from .notes import Note
 from .parallel import ordered_map
 from .render import Renderer
 from .routing import Routed, check_routes, route
-
-Rendered = list[tuple[Note, dict[str, str]]]
-"""Notes with their fields rendered to HTML, by field name."""
+from .rules import FIRST_WINS
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +44,8 @@ class DocumentNotes:
     meta: dict[str, Any]
     """The document's front matter (it credits the source in the deck's description)."""
     routed: Routed
-    notes: Rendered
+    """What routing found (its routes left out: they hold the document's sections)."""
+    notes: list[RenderedNote]
     warnings: list[str]
     media: dict[str, bytes]
     images: list[str]
@@ -59,13 +57,13 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     routed = route(manifest, document)
     notes = document_notes(manifest, document, routed.routes)
     renderer = Renderer(document.path.parent, display_path(manifest, document))
-    rendered = [(note, renderer.fields(note)) for note in notes]
+    rendered = [RenderedNote.of(note, renderer.fields(note)) for note in notes]
     warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
     return DocumentNotes(
         document.path,
         document.title,
         document.meta,
-        routed,
+        replace(routed, routes=()),
         rendered,
         warnings,
         renderer.media,
@@ -85,50 +83,49 @@ def empty_section_warnings(manifest: Manifest, document: Document) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class DeckContents:
-    """What reading a deck found, besides the notes it handed on."""
+    """What reading a deck found; its notes wait in the collection."""
 
     documents: list[DocumentNotes]
-    """Each document, its notes left out (they went to `keep`)."""
-    identities: list[tuple[str, str, str]]
-    """(key, content digest, GUID for a new note) of each note, in deck order."""
+    """Each document, its notes left out (they went to the collection)."""
+    kept: list[int]
+    """The place in the deck (1 for the first note read) of each note kept, in order."""
+    identities: list[tuple[str, str]]
+    """(key, content digest) of each note kept, in deck order."""
     subdecks: dict[str, int]
     """Full name -> id of every subdeck that holds notes, in manifest order."""
     cards: int
     """Anki cards (a cloze note makes one per deletion)."""
     warnings: list[str]
-    media: dict[str, bytes] = field(default_factory=dict)
-    images: list[str] = field(default_factory=list)
+    media: dict[str, bytes]
+    images: list[str]
 
 
-def read_deck(manifest: Manifest, jobs: int, keep: Callable[[Rendered], None]) -> DeckContents:
-    """Read every document of the deck, in manifest order, handing each one's notes to `keep` as
-    it is done. Raises, after reading them all, every problem of the deck as a whole at once."""
+def read_deck(
+    manifest: Manifest,
+    jobs: int,
+    collection: Collection,
+    keep: Callable[[list[RenderedNote]], object] | None = None,
+) -> DeckContents:
+    """Read every document of the deck, in manifest order, into `collection` (and `keep`, when
+    given, as each is done). Raises, after reading them all, every problem of the deck as a
+    whole at once."""
+    ids = subdeck_ids(manifest)
     documents: list[DocumentNotes] = []
-    identities: list[tuple[str, str, str]] = []
-    seen: dict[tuple[str, ...], Note] = {}
-    clashes: list[SourceError] = []
-    used: set[str] = set()
-    cards = 0
     for part in ordered_map(partial(read_document, manifest), manifest.sources, jobs):
-        kept, clashed = first_notes([note for note, _ in part.notes], seen)
-        notes = [part.notes[index] for index in kept]
-        clashes += clashed
-        keep(notes)
-        identities += [identity(manifest.deck_id, note, fields) for note, fields in notes]
-        used.update(note.subdeck for note, _ in notes)
-        cards += sum(note.cards for note, _ in notes)
-        documents.append(_without_notes(part))
+        collection.add(part.notes, ids)
+        if keep is not None:
+            keep(part.notes)
+        documents.append(replace(part, notes=[]))
+        del part  # before the next document arrives: one document's notes at a time
     check_routes(manifest, [part.routed for part in documents])
-    if clashes:
-        raise _all_at_once(clashes)
+    _leave_out_repeats(collection)
+    kept, identities = collection.identities()
+    used, cards = collection.decks()
     return DeckContents(
         documents=documents,
+        kept=kept,
         identities=identities,
-        subdecks={
-            f"{manifest.title}::{name}": deck
-            for name, deck in subdeck_ids(manifest).items()
-            if name in used
-        },
+        subdecks={f"{manifest.title}::{name}": deck for name, deck in ids.items() if deck in used},
         cards=cards,
         warnings=list(dict.fromkeys(w for part in documents for w in part.warnings)),
         media={name: data for part in documents for name, data in part.media.items()},
@@ -136,9 +133,23 @@ def read_deck(manifest: Manifest, jobs: int, keep: Callable[[Rendered], None]) -
     )
 
 
-def _without_notes(part: DocumentNotes) -> DocumentNotes:
-    return DocumentNotes(
-        part.path, part.title, part.meta, part.routed, [], part.warnings, part.media, part.images
+def _leave_out_repeats(collection: Collection) -> None:
+    """A key made twice would give two notes one GUID. A note of a first-wins rule made again
+    (the same abbreviation defined twice, in one document or in several) is left out; any other
+    repeat is an error, all of them reported at once, each naming the first place."""
+    repeats = collection.repeats()
+    clashes = [repeat for repeat in repeats if repeat.rule not in FIRST_WINS]
+    if clashes:
+        raise _all_at_once([_clash(repeat) for repeat in clashes])
+    collection.leave_out([repeat.number for repeat in repeats])
+
+
+def _clash(repeat: Repeat) -> SourceError:
+    path, line = repeat.first_place
+    return SourceError(
+        f"two notes have the same identity ({repeat.key}), the other at {path}:{line}; "
+        "reword one or pin it with {#id}",
+        *repeat.place,
     )
 
 
@@ -171,6 +182,13 @@ def _no_cyclic_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
+
+
+def _identify(manifest: Manifest, contents: DeckContents, rename_matching: bool) -> Identities:
+    """Each note's GUID, id and time from the lock (a new note's GUID from the deck id and its
+    key: `anki.guid_for`)."""
+    new_guid = partial(guid_for, manifest.deck_id)
+    return identify(contents.identities, manifest.lock_path, new_guid, rename_matching)
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,14 +226,16 @@ class DeckPlan:
 
 
 def plan_deck(manifest: Manifest, rename_matching: bool = True, jobs: int = 1) -> DeckPlan:
-    """Every note of the deck with its fields and identity, in memory; writes nothing."""
-    rendered: Rendered = []
-    with _no_cyclic_gc():
-        contents = read_deck(manifest, jobs, rendered.extend)
-        identities = identify(contents.identities, manifest.lock_path, rename_matching)
+    """Every note of the deck with its fields and identity, in memory; writes nothing (the
+    collection is a temporary file, removed at once)."""
+    read: list[RenderedNote] = []
+    with _no_cyclic_gc(), Collection() as collection:
+        contents = read_deck(manifest, jobs, collection, read.extend)
+        identities = _identify(manifest, contents, rename_matching)
+        kept = [read[number - 1] for number in contents.kept]
         notes = [
-            PackagedNote(note, fields, f"{manifest.title}::{note.subdeck}", stamp)
-            for (note, fields), stamp in zip(rendered, identities.stamps, strict=True)
+            PackagedNote(r.note, r.fields, f"{manifest.title}::{r.note.subdeck}", stamp)
+            for r, stamp in zip(kept, identities.stamps, strict=True)
         ]
     return DeckPlan(manifest, contents, notes, identities)
 
@@ -281,9 +301,8 @@ def build_deck(
     if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
         return BuildResult(manifest, output, None)
     with _no_cyclic_gc(), Collection(output) as collection:
-        ids = subdeck_ids(manifest)
-        contents = read_deck(manifest, jobs, lambda notes: collection.add(notes, ids))
-        identities = identify(contents.identities, manifest.lock_path, rename_matching)
+        contents = read_deck(manifest, jobs, collection)
+        identities = _identify(manifest, contents, rename_matching)
         report = _report(manifest, contents, identities, strict, frozen)
         tree = DeckTree(
             title=manifest.title,

@@ -207,24 +207,24 @@ def read_source(path: Path) -> str:
     return text
 
 
-def parse_document(path: str | Path, text: str | None = None) -> Document:
+def parse_document(path: str | Path, text: str | None = None, keep: bool = False) -> Document:
     """Parse a Markdown source into a Document. `text` skips reading the file (tests, previews).
 
-    The last document parsed is remembered with its path and text: a zero-config build parses
-    its source once to make the manifest and asks again to build, and gets the same Document."""
+    `keep`: remember the result for the next call with the same path and text, which gets it
+    without a second parse (a zero-config build parses its source to make the manifest, then
+    again to build it)."""
     path = Path(path)
     if text is None:
         text = read_source(path)
-    document = _LAST_PARSED.get((path, text))
-    if document is None:
-        document = _parse(path, text)
-        _LAST_PARSED.clear()
-        _LAST_PARSED[path, text] = document
+    document = _KEPT.pop((path, text), None) or _parse(path, text)
+    _KEPT.clear()
+    if keep:
+        _KEPT[path, text] = document
     return document
 
 
-_LAST_PARSED: dict[tuple[Path, str], Document] = {}
-"""The last parse, by path and text."""
+_KEPT: dict[tuple[Path, str], Document] = {}
+"""The one document kept for the next parse of the same text."""
 
 
 def _parse(path: Path, text: str) -> Document:

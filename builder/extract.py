@@ -3,26 +3,22 @@
 from __future__ import annotations
 
 from .document import Document
-from .errors import SourceError
 from .manifest import Manifest
 from .notes import Note
 from .routing import Route, check_routes, route
-from .rules import FIRST_WINS, RULES, Context
+from .rules import RULES, Context
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
-    """Every note the manifest asks for, in document order, checked as a build checks them."""
+    """Every note the rules make of these documents, in document order, before the checks of the
+    deck as a whole (build.read_deck); raises on patterns that match nothing."""
     routed = [route(manifest, document) for document in documents]
     check_routes(manifest, routed)
-    notes = [
+    return [
         note
         for document, each in zip(documents, routed, strict=True)
         for note in document_notes(manifest, document, each.routes)
     ]
-    kept, clashes = first_notes(notes, {})
-    if clashes:
-        raise clashes[0]
-    return [notes[index] for index in kept]
 
 
 def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, ...]) -> list[Note]:
@@ -62,34 +58,6 @@ def _context(manifest: Manifest, document: str, source_path: str, routed: Route)
         tags=(*manifest.tags, *subdeck.tags),
         tables=manifest.tables,
         in_faq=routed.in_faq,
-    )
-
-
-def first_notes(
-    notes: list[Note], seen: dict[tuple[str, ...], Note]
-) -> tuple[list[int], list[SourceError]]:
-    """Which of `notes` (by index) a deck keeps, given the notes it kept before (`seen`, by key;
-    updated): a note of a first-wins rule made again is left out; any other key made twice would
-    give two notes one GUID, and is returned as an error naming both places."""
-    kept: list[int] = []
-    clashes: list[SourceError] = []
-    for index, note in enumerate(notes):
-        other = seen.get(note.key)
-        if other is None:
-            seen[note.key] = note
-            kept.append(index)
-        elif note.rule not in FIRST_WINS:
-            clashes.append(duplicate_key(other, note))
-    return kept, clashes
-
-
-def duplicate_key(first: Note, second: Note) -> SourceError:
-    """The error for a key made twice, raised at the second place, naming the first."""
-    return SourceError(
-        f"two notes have the same identity ({' | '.join(second.key)}), the other at "
-        f"{first.source.path}:{first.source.line}; reword one or pin it with {{#id}}",
-        second.source.path,
-        second.source.line,
     )
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -90,14 +90,6 @@ def entry_line(entry: LockEntry) -> str:
     return f"{entry.key}\t{entry.guid}\t{entry.note_id}\t{entry.mtime}\t{entry.digest}\t{status}"
 
 
-class Stamp(NamedTuple):
-    """What the package needs to give a note its identity and time (one per note)."""
-
-    guid: str
-    note_id: int
-    mtime: int
-
-
 def content_digest(model_id: int, joined_fields: str, tags: tuple[str, ...]) -> str:
     """What the lock compares to tell a changed note: note type, fields (joined by 0x1f, as Anki
     holds them) and tags."""
@@ -122,8 +114,8 @@ def build_time() -> int:
 class Identities:
     """What the lock gives a deck's notes, and the lock the build leaves."""
 
-    stamps: list[Stamp]
-    """Each note's GUID, id and time, in the notes' order."""
+    stamps: list[LockEntry]
+    """Each note's lock entry (its GUID, id and time), in the notes' order."""
     lock: Lock
     changes: LockChanges
     changed: bool
@@ -131,13 +123,25 @@ class Identities:
 
 
 def identify(
-    notes: Sequence[tuple[str, str, str]], path: Path | None, rename_matching: bool = True
+    notes: Sequence[tuple[str, str]],
+    path: Path | None,
+    new_guid: Callable[[str], str],
+    rename_matching: bool = True,
 ) -> Identities:
-    """Stamp (key, content digest, GUID for a new note) triples from the lock at `path`."""
+    """Stamp (key, content digest) pairs from the lock at `path`; `new_guid(key)` gives a note
+    the lock does not know yet its GUID."""
     text = _read_text(path)
     old = parse_lock(text, path)
-    stamps, lock, changes = stamp_notes(notes, old, build_time(), rename_matching)
-    return Identities(stamps, lock, changes, lock.text() != text)
+    stamps, lock, changes = stamp_notes(notes, old, build_time(), new_guid, rename_matching)
+    return Identities(stamps, lock, changes, _digest(lock.lines()) != _digest([text]))
+
+
+def _digest(lines: Iterable[str]) -> bytes:
+    """A digest of text given in pieces: a large lock is compared without joining it."""
+    digest = hashlib.sha256()
+    for line in lines:
+        digest.update(line.encode())
+    return digest.digest()
 
 
 def read_lock(path: Path | None) -> Lock:
@@ -173,43 +177,44 @@ def parse_lock(text: str, path: Path | None) -> Lock:
 
 
 def stamp_notes(
-    notes: Sequence[tuple[str, str, str]],
+    notes: Sequence[tuple[str, str]],
     lock: Lock,
     now: int,
+    new_guid: Callable[[str], str],
     rename_matching: bool = True,
-) -> tuple[list[Stamp], Lock, LockChanges]:
-    """Give each (key, digest, guid) its GUID, note id and mtime; return the updated lock and
-    changes. The GUID given is used only for a key the lock does not know yet. New notes get
-    ids above every id in the lock.
+) -> tuple[list[LockEntry], Lock, LockChanges]:
+    """Give each (key, digest) its GUID, note id and mtime; return the updated lock and changes.
+    `new_guid(key)` is asked only for a key the lock does not know yet. New notes get ids above
+    every id in the lock.
 
     Unchanged notes keep their recorded time; changed and new notes get `now`, but always later than
     the time recorded before, so Anki sees them as newer even when SOURCE_DATE_EPOCH is older.
     """
     entries = dict(lock.entries)
-    current = {key for key, _, _ in notes}
+    current = {key for key, _ in notes}
     renames: list[Rename] = []
     if rename_matching:
         renames = _match_rewordings(
-            [key for key, _, _ in notes if key not in entries or entries[key].removed],
+            [key for key, _ in notes if key not in entries or entries[key].removed],
             [e.key for e in entries.values() if e.key not in current and not e.removed],
         )
         for rename in renames:
             old = entries.pop(rename.old_key)
             entries[rename.new_key] = old._replace(key=rename.new_key, digest="")
     next_id = max([now * 1000, *(e.note_id + ID_STEP for e in entries.values())])
-    stamps: list[Stamp] = []
+    stamps: list[LockEntry] = []
     added, changed = [], []
-    for key, digest, guid in notes:
+    for key, digest in notes:
         entry = entries.get(key)
         if entry is None:
-            entries[key] = entry = LockEntry(key, guid, next_id, now, digest)
+            entries[key] = entry = LockEntry(key, new_guid(key), next_id, now, digest)
             next_id += ID_STEP
             added.append(key)
         elif entry.digest != digest or entry.removed:
             entry = entry._replace(mtime=max(now, entry.mtime + 1), digest=digest, removed=False)
             entries[key] = entry
             changed.append(key)
-        stamps.append(Stamp(entry.guid, entry.note_id, entry.mtime))
+        stamps.append(entry)
     removed = []
     for key, entry in list(entries.items()):
         if key not in current and not entry.removed:

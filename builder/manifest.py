@@ -110,7 +110,7 @@ def stable_id(*parts: str) -> int:
 
 def manifest_for_source(path: str | Path) -> Manifest:
     """Zero-config: a deck straight from one Markdown file, one subdeck per top-level section."""
-    return manifest_for_document(parse_document(Path(path)))
+    return manifest_for_document(parse_document(Path(path).resolve(), keep=True))
 
 
 def manifest_for_document(document: Document) -> Manifest:
@@ -122,7 +122,7 @@ def manifest_for_document(document: Document) -> Manifest:
     return Manifest(
         title=document.title,
         deck_id=zero_config_deck_id(document),
-        sources=(document.path.resolve(),),
+        sources=(document.path,),
         subdecks=subdecks,
         path=None,
         topic=topic_phrase(str(document.meta.get("topic") or document.title)),

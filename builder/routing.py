@@ -85,28 +85,26 @@ class _Patterns:
         for number, subdeck in enumerate(manifest.subdecks):
             patterns.extend(pattern.lower().strip() for pattern in subdeck.sections)
             self.owner.extend([number] * len(subdeck.sections))
-        globs = [fnmatch.translate(pattern) for pattern in patterns]
-        self.each = [re.compile(glob).match for glob in globs]
-        # Most texts match no pattern: one alternation of them all says so in one call.
-        self.any = re.compile("|".join(f"(?:{glob})" for glob in globs)).match if globs else None
-        # A text can only match the patterns whose literal start (up to the first `*`, `?` or
-        # `[`) it starts with: prefix length -> prefix -> pattern indices.
-        self.starts: dict[int, dict[str, list[int]]] = {}
+        # A pattern without wildcards (a zero-config manifest's, say) names one text: a dict
+        # finds those, so only real globs are compiled and tried.
+        self.literal: dict[str, list[int]] = {}
+        globs: list[tuple[int, str]] = []
         for index, pattern in enumerate(patterns):
-            prefix = _LITERAL_START.match(pattern)
-            start = prefix.group() if prefix else ""
-            self.starts.setdefault(len(start), {}).setdefault(start, []).append(index)
+            text = literal_text(pattern)
+            if text is None:
+                globs.append((index, fnmatch.translate(pattern)))
+            else:
+                self.literal.setdefault(text, []).append(index)
+        self.globs = [(index, re.compile(glob).match) for index, glob in globs]
+        # Most texts match no glob: one alternation of them all says so in one call.
+        self.any = re.compile("|".join(f"(?:{g})" for _, g in globs)).match if globs else None
 
     def matching(self, text: str) -> list[int]:
         """Indices of the patterns matching `text` (lower-cased), in no particular order."""
-        if self.any is None or self.any(text) is None:
-            return []
-        return [
-            index
-            for length, table in self.starts.items()
-            for index in table.get(text[:length], ())
-            if self.each[index](text) is not None
-        ]
+        found = self.literal.get(text, [])
+        if self.any is not None and self.any(text) is not None:
+            found = [*found, *(index for index, match in self.globs if match(text) is not None)]
+        return found
 
     def scan(self, document: Document, hits: dict[int, list[int]]) -> set[int]:
         """Add to `hits`, for every section (by id) that some pattern matches, the indices of
@@ -117,7 +115,7 @@ class _Patterns:
             path = "/".join(section.path).lower()
             found = self.matching(title)
             if path != title:
-                found += self.matching(path)
+                found = [*found, *self.matching(path)]
             if found:
                 indices = sorted(set(found))
                 hits[id(section)] = indices
@@ -125,7 +123,15 @@ class _Patterns:
         return matched
 
 
-_LITERAL_START = re.compile(r"[^*?\[]+")
+def literal_text(pattern: str) -> str | None:
+    """The one text a glob pattern matches, or None when it has a wildcard. `[*]`, `[?]` and
+    `[[]` stand for the character itself (how `init` escapes a heading)."""
+    if any(char in _ESCAPED.sub("", pattern) for char in "*?["):
+        return None
+    return _ESCAPED.sub(lambda match: match.group(1), pattern)
+
+
+_ESCAPED = re.compile(r"\[([*?\[])\]")
 
 
 def _route(

@@ -16,7 +16,7 @@ _STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def normalise(text: str) -> str:
     """A key-friendly form of a question or subject: case, emphasis, spacing and quotes folded."""
     text = unicodedata.normalize("NFKC", text)
@@ -48,7 +48,7 @@ _first_group = operator.methodcaller("group", 1)
 _second_group = operator.methodcaller("group", 2)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
     text = markdown
@@ -78,7 +78,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain(text).lower())
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def content_words(text: str, min_length: int = 3) -> frozenset[str]:
     """Words that carry meaning, lightly stemmed so 'metastases' names 'metastasis'."""
     found = {_content_stem(word, min_length) for word in words(text)}
@@ -86,7 +86,7 @@ def content_words(text: str, min_length: int = 3) -> frozenset[str]:
     return frozenset(found)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 12)
 def _content_stem(word: str, min_length: int) -> str:
     """The stem of a word that carries meaning; "" for a stopword or a short word (a stem is
     never empty). Cached: a text's vocabulary repeats far more than its sentences do."""

@@ -19,7 +19,7 @@ from click.testing import CliRunner
 from builder import DeckPlan, load_manifest, plan_deck
 from builder.anki import CSS, DeckTree, PackagedNote, write_package
 from builder.cli import cli
-from builder.lock import Stamp
+from builder.lock import LockEntry
 from builder.notes import FIELDS, Note, Source
 from builder.preview import cloze_ordinals, preview_html, render_card_sides, write_preview
 from tests.ankiutil import import_apkg, open_collection, rendered_cards
@@ -100,7 +100,9 @@ def _note(index: int, note_type: Any, fields: list[str]) -> PackagedNote:
         key=("edge", str(index)),
         subdeck="Section",
     )
-    stamp = Stamp(f"edge-{index}", 1_700_000_000_000 + 100 * index, 1_700_000_000)
+    stamp = LockEntry(
+        f"edge {index}", f"edge-{index}", 1_700_000_000_000 + 100 * index, 1_700_000_000, ""
+    )
     return PackagedNote(
         note, dict(zip(FIELDS[note_type], fields, strict=True)), "Edge::Section", stamp
     )

@@ -1,20 +1,21 @@
 """Extraction rules, fixture-driven: tests/fixtures/rules/<rule>.md holds many cases each.
 
-A case's expected output lists the cards made from its Markdown (zero-config, every rule on,
+A case's expected output lists the notes a zero-config build makes of its Markdown (every rule on,
 topic "asthma" unless the front matter names another) as `[rule/note type] subdeck`, `Q:` and `A:`.
+The Markdown goes through the whole pipeline (`plan_deck`), as `deckbuilder cards` runs it.
 """
 
 from __future__ import annotations
 
 import re
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from builder.document import parse_document
-from builder.extract import extract_notes
-from builder.manifest import manifest_for_document
+from builder.build import plan_deck
+from builder.manifest import manifest_for_source
 from builder.rules.prose_list import _CUE, CUE_PARTS
 from tests.fixtures.reader import read_fixture_file
 
@@ -29,8 +30,10 @@ CASES = [
 def cards_text(markdown: str) -> str:
     if not markdown.startswith("---"):
         markdown = "---\ntitle: Asthma notes\ntopic: asthma\n---\n" + markdown
-    document = parse_document(Path("fixture.md"), text=markdown)
-    notes = extract_notes(manifest_for_document(document), [document])
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "fixture.md"
+        source.write_text(markdown, encoding="utf-8")
+        notes = [packaged.note for packaged in plan_deck(manifest_for_source(source)).notes]
     blocks = []
     for note in notes:
         lines = [f"[{note.rule}/{note.note_type}] {note.subdeck}", f"Q: {note.front}"]

@@ -30,7 +30,7 @@ def definition(item: ListItem) -> tuple[str, str] | None:
     return _definition(item.text)
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def _definition(text: str) -> tuple[str, str] | None:
     # Cached: three rules ask about every list item (definition, enumeration, via
     # is_definition_list, and this rule again for each item it turns into a card).

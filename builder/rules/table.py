@@ -31,7 +31,7 @@ _FIGURE = re.compile(
 _POINTS = re.compile(r"^\w[\w ]{0,20}:\s*[+\-–]?\d")
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 12)
 def is_figure(cell: str) -> bool:
     """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm')."""
     return bool(_FIGURE.match(plain(cell).strip()))
