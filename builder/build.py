@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .anki import Collection, DeckTree, PackagedNote, identity
 from .cache import is_up_to_date, record_build
@@ -100,7 +100,35 @@ class DeckContents:
     images: list[str] = field(default_factory=list)
 
 
-def read_deck(manifest: Manifest, jobs: int, keep: Callable[[Rendered], None]) -> DeckContents:
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far the pipeline is, for a caller to show (the library reports, the CLI renders).
+
+    Stages, in order: `reading` (once with `documents` 0, then after each document), `read`
+    (every document read: the deck's notes and cards), `writing` (build_deck: the package)."""
+
+    stage: Literal["reading", "read", "writing"]
+    documents: int
+    """Documents read so far, of `total`."""
+    total: int
+    notes: int
+    cards: int
+
+
+Report = Callable[[Progress], None]
+"""Where the pipeline reports its progress; it must not raise."""
+
+
+def _ignore(event: Progress) -> None:
+    """No one is listening."""
+
+
+def read_deck(
+    manifest: Manifest,
+    jobs: int,
+    keep: Callable[[Rendered], None],
+    progress: Report = _ignore,
+) -> DeckContents:
     """Read every document of the deck, in manifest order, handing each one's notes to `keep` as
     it is done. Raises, after reading them all, every problem of the deck as a whole at once."""
     documents: list[DocumentNotes] = []
@@ -109,6 +137,8 @@ def read_deck(manifest: Manifest, jobs: int, keep: Callable[[Rendered], None]) -
     clashes: list[SourceError] = []
     used: set[str] = set()
     cards = 0
+    total = len(manifest.sources)
+    progress(Progress("reading", 0, total, 0, 0))
     for part in ordered_map(partial(read_document, manifest), manifest.sources, jobs):
         kept, clashed = first_notes([note for note, _ in part.notes], seen)
         notes = [part.notes[index] for index in kept]
@@ -118,6 +148,8 @@ def read_deck(manifest: Manifest, jobs: int, keep: Callable[[Rendered], None]) -
         used.update(note.subdeck for note, _ in notes)
         cards += sum(note.cards for note, _ in notes)
         documents.append(_without_notes(part))
+        progress(Progress("reading", len(documents), total, len(identities), cards))
+    progress(Progress("read", total, total, len(identities), cards))
     check_routes(manifest, [part.routed for part in documents])
     if clashes:
         raise _all_at_once(clashes)
@@ -207,11 +239,13 @@ class DeckPlan:
         return self.contents.warnings
 
 
-def plan_deck(manifest: Manifest, rename_matching: bool = True, jobs: int = 1) -> DeckPlan:
+def plan_deck(
+    manifest: Manifest, rename_matching: bool = True, jobs: int = 1, progress: Report = _ignore
+) -> DeckPlan:
     """Every note of the deck with its fields and identity, in memory; writes nothing."""
     rendered: Rendered = []
     with _no_cyclic_gc():
-        contents = read_deck(manifest, jobs, rendered.extend)
+        contents = read_deck(manifest, jobs, rendered.extend, progress)
         identities = identify(contents.identities, manifest.lock_path, rename_matching)
         notes = [
             PackagedNote(note, fields, f"{manifest.title}::{note.subdeck}", stamp)
@@ -268,11 +302,13 @@ def build_deck(
     strict: bool = False,
     force: bool = False,
     jobs: int = 1,
+    progress: Report = _ignore,
 ) -> BuildResult:
     """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date.
 
     A manifest build is skipped when the package is there and nothing it depends on changed
     (unless `force`): its lock pins every note's time, so the same inputs give the same package.
+    `progress` hears of each document read and of the package being written.
     """
     output = output or default_output(manifest)
     inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
@@ -282,9 +318,11 @@ def build_deck(
         return BuildResult(manifest, output, None)
     with _no_cyclic_gc(), Collection(output) as collection:
         ids = subdeck_ids(manifest)
-        contents = read_deck(manifest, jobs, lambda notes: collection.add(notes, ids))
+        contents = read_deck(manifest, jobs, lambda notes: collection.add(notes, ids), progress)
         identities = identify(contents.identities, manifest.lock_path, rename_matching)
         report = _report(manifest, contents, identities, strict, frozen)
+        read = len(contents.documents)
+        progress(Progress("writing", read, read, report.notes, report.cards))
         tree = DeckTree(
             title=manifest.title,
             deck_id=manifest.deck_id,

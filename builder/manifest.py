@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document, parse_document
-from .errors import ManifestError
+from .errors import InputError, ManifestError
 from .rules import RULE_NAMES, TableOptions
 from .text import topic_phrase
 
@@ -128,6 +128,25 @@ def manifest_for_document(document: Document) -> Manifest:
         path=None,
         topic=topic_phrase(str(document.meta.get("topic") or document.title)),
         tags=(slugify(document.title),),
+    )
+
+
+def subdeck_named(manifest: Manifest, name: str, where: str | Path | None = None) -> str:
+    """The deck's subdeck called `name` (any case), or an input error at `where` (default: the
+    manifest) naming the closest and every subdeck: a typo must not look like an empty one."""
+    names = [subdeck.name for subdeck in manifest.subdecks]
+    if manifest.abbreviations:
+        names.append(manifest.abbreviations)
+    folded = {known.casefold(): known for known in reversed(names)}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
+    import difflib  # only to explain an error
+
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=3, cutoff=0.5)
+    hint = f" (did you mean {', '.join(repr(folded[c]) for c in close)}?)" if close else ""
+    raise InputError(
+        f"no subdeck {name!r}{hint}; the subdecks are {', '.join(repr(n) for n in names)}",
+        where or manifest.path or manifest.sources[0],
     )
 
 
