@@ -505,7 +505,7 @@ def preview(manifest: Path, output: Path | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=DIST_DIR,
     show_default=True,
-    help="Folder for the packages, SHA256SUMS and RELEASE_NOTES.md.",
+    help="Folder for the packages, their previews, SHA256SUMS and RELEASE_NOTES.md.",
 )
 @click.option(
     "--previous",
@@ -514,11 +514,13 @@ def preview(manifest: Path, output: Path | None) -> None:
 )
 @reports_errors
 def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> None:
-    """Build a release: every deck --frozen, checksums, and release notes for students.
+    """Build a release: every deck --frozen with its preview, checksums, and release notes.
 
     MANIFESTS default to every decks/*.toml. The lock files must be committed and current
-    (the build fails otherwise). RELEASE_NOTES.md lists, per deck, the notes added, changed
-    and removed since the previous release, and tells students how to find removed notes.
+    (the build fails otherwise). Each deck gives OUT/NAME.apkg and its preview OUT/NAME.html;
+    SHA256SUMS covers both. RELEASE_NOTES.md lists, per deck, the notes added, changed and
+    removed since the previous release, and tells students how to find removed notes; a
+    deck's first release lists its subdecks with their notes and cards.
 
     \b
     Examples:
@@ -532,8 +534,8 @@ def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> 
     if previous and Path(previous).is_dir():
         target = Path(previous)
     result = make_release(_targets(manifests), out_dir, previous=target)
-    for package in result.packages:
-        click.echo(f"built {package}")
+    for package, preview in zip(result.packages, result.previews, strict=True):
+        click.echo(f"built {package} and its preview {preview}")
     compared = f" (compared with {result.previous})" if result.previous else " (first release)"
     click.echo(f"wrote {result.checksums} and {result.notes}{compared}")
 
