@@ -328,7 +328,7 @@ def cards(manifest: Path, fmt: str, subdeck: str | None) -> None:
     click.echo(format_notes(notes, fmt), nl=False)
     if fmt == "csv" and plan.media:
         click.echo(
-            f"note: the cards show {len(plan.media)} images, which a CSV cannot carry: "
+            f"note: the cards show {_count(len(plan.media), 'image')}, which a CSV cannot carry: "
             "import the .apkg for them (docs/manifest.md)",
             err=True,
         )

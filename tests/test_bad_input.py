@@ -264,3 +264,17 @@ def test_symlink_leading_out_of_the_source_folder_is_refused(here: Path) -> None
     (docs / "inhaler.png").symlink_to(here / "secret.png")
     (docs / "notes.md").write_text(image_doc("inhaler.png"))
     assert_one_line_error(run("build", "docs/notes.md", "-o", "x.apkg"), "links outside")
+
+
+def test_a_csv_of_a_deck_with_images_says_it_cannot_carry_them(here: Path) -> None:
+    (here / "inhaler.png").write_bytes(PNG)
+    (here / "notes.md").write_text(image_doc("inhaler.png"))
+    result = run("cards", "notes.md", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("#separator:tab\n") and "<img" in result.stdout
+    assert result.stderr == (
+        "note: the cards show 1 image, which a CSV cannot carry: import the .apkg for them "
+        "(docs/manifest.md)\n"
+    )
+    (here / "plain.md").write_text(GOOD)
+    assert run("cards", "plain.md", "--format", "csv").stderr == ""
