@@ -2,20 +2,33 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed
+# What is installed, one stamp each, redone when pyproject.toml changes: the project with its
+# runtime dependencies only (`make decks`), and with the test extras too (`make test`, lint).
+RUNTIME := $(VENV)/.runtime
+TESTING := $(VENV)/.testing
+# Quiet. setuptools' editable-install banner is a UserWarning of the build backend, which runs
+# in a pip subprocess that takes this environment.
+PIP := PYTHONWARNINGS=ignore::UserWarning $(BIN)/pip --quiet --disable-pip-version-check
 
 .PHONY: default decks test lint golden release bench clean browser
 
 default: test lint
 
-$(STAMP): pyproject.toml
+$(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
-	touch $(STAMP)
+	$(PIP) install --upgrade pip
+
+$(RUNTIME): pyproject.toml | $(BIN)/python
+	$(PIP) install -e .
+	touch $(RUNTIME)
+
+# The test extras include the runtime: `make decks` after `make test` installs nothing.
+$(TESTING): pyproject.toml | $(BIN)/python
+	$(PIP) install -e '.[test]'
+	touch $(TESTING) $(RUNTIME)
 
 ## Build every deck in decks/ into dist/ (packages, previews, card listings).
-decks: $(STAMP)
+decks: $(RUNTIME)
 	$(BIN)/deckbuilder build
 	for manifest in decks/*.toml; do $(BIN)/deckbuilder preview "$$manifest" || exit 1; done
 
@@ -37,26 +50,26 @@ browser:
 	apt-get update && apt-get install -y --no-install-recommends chromium
 
 ## Run the whole suite, then lint every shipped deck.
-test: $(STAMP) browser
+test: $(TESTING) browser
 	$(BIN)/pytest -q
 	$(BIN)/deckbuilder check
 
-
-lint: $(STAMP)
+## ruff (check and format) and mypy strict.
+lint: $(TESTING)
 	$(BIN)/ruff check builder tests benchmarks
 	$(BIN)/ruff format --check builder tests benchmarks
 	$(BIN)/mypy
 
 ## Every deck built --frozen into dist/, with SHA256SUMS and RELEASE_NOTES.md (see README).
-release: $(STAMP)
+release: $(RUNTIME)
 	$(BIN)/deckbuilder release --out dist
 
 ## Benchmarks against the floor: 1k, 10k, 100k items (~15 min; BENCH_ARGS="--sizes 1000,10000").
-bench: $(STAMP)
+bench: $(TESTING)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
 ## Rewrite the golden card lists in tests/golden/ (review the diff before committing).
-golden: $(STAMP)
+golden: $(TESTING)
 	$(BIN)/python -m tests.golden
 
 clean:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from .anki import Collection, DeckTree, PackagedNote, RenderedNote, Repeat, guid_for
 from .cache import is_up_to_date, record_build
@@ -100,27 +100,56 @@ class DeckContents:
     images: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far the pipeline is, for a caller to show (the library reports, the CLI renders).
+
+    Stages, in order: `reading` (once with `documents` 0, then after each document), `read`
+    (every document read: the deck's notes and cards), `writing` (build_deck: the package)."""
+
+    stage: Literal["reading", "read", "writing"]
+    documents: int
+    """Documents read so far, of `total`."""
+    total: int
+    notes: int
+    cards: int
+
+
+Report = Callable[[Progress], None]
+"""Where the pipeline reports its progress; it must not raise."""
+
+
+def _ignore(event: Progress) -> None:
+    """No one is listening."""
+
+
 def read_deck(
     manifest: Manifest,
     jobs: int,
     collection: Collection,
     keep: Callable[[list[RenderedNote]], object] | None = None,
+    progress: Report = _ignore,
 ) -> DeckContents:
     """Read every document of the deck, in manifest order, into `collection` (and `keep`, when
     given, as each is done). Raises, after reading them all, every problem of the deck as a
     whole at once."""
     ids = subdeck_ids(manifest)
     documents: list[DocumentNotes] = []
+    total, cards = len(manifest.sources), 0
+    progress(Progress("reading", 0, total, 0, 0))
     for part in ordered_map(partial(read_document, manifest), manifest.sources, jobs):
         collection.add(part.notes, ids)
         if keep is not None:
             keep(part.notes)
+        cards += sum(rendered.note.cards for rendered in part.notes)
         documents.append(replace(part, notes=[]))
         del part  # before the next document arrives: one document's notes at a time
+        progress(Progress("reading", len(documents), total, collection.count, cards))
     check_routes(manifest, [part.routed for part in documents])
     _leave_out_repeats(collection)
     kept, identities = collection.identities()
     used, cards = collection.decks()
+    progress(Progress("read", total, total, len(identities), cards))
     return DeckContents(
         documents=documents,
         kept=kept,
@@ -225,12 +254,14 @@ class DeckPlan:
         return self.contents.warnings
 
 
-def plan_deck(manifest: Manifest, rename_matching: bool = True, jobs: int = 1) -> DeckPlan:
+def plan_deck(
+    manifest: Manifest, rename_matching: bool = True, jobs: int = 1, progress: Report = _ignore
+) -> DeckPlan:
     """Every note of the deck with its fields and identity, in memory; writes nothing (the
     collection is a temporary file, removed at once)."""
     read: list[RenderedNote] = []
     with _no_cyclic_gc(), Collection() as collection:
-        contents = read_deck(manifest, jobs, collection, read.extend)
+        contents = read_deck(manifest, jobs, collection, read.extend, progress)
         identities = _identify(manifest, contents, rename_matching)
         kept = [read[number - 1] for number in contents.kept]
         notes = [
@@ -288,11 +319,13 @@ def build_deck(
     strict: bool = False,
     force: bool = False,
     jobs: int = 1,
+    progress: Report = _ignore,
 ) -> BuildResult:
     """Build one deck into `output` (default dist/<slug>.apkg) and bring its lock up to date.
 
     A manifest build is skipped when the package is there and nothing it depends on changed
     (unless `force`): its lock pins every note's time, so the same inputs give the same package.
+    `progress` hears of each document read and of the package being written.
     """
     output = output or default_output(manifest)
     inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
@@ -301,9 +334,11 @@ def build_deck(
     if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
         return BuildResult(manifest, output, None)
     with _no_cyclic_gc(), Collection(output) as collection:
-        contents = read_deck(manifest, jobs, collection)
+        contents = read_deck(manifest, jobs, collection, progress=progress)
         identities = _identify(manifest, contents, rename_matching)
         report = _report(manifest, contents, identities, strict, frozen)
+        read = len(contents.documents)
+        progress(Progress("writing", read, read, report.notes, report.cards))
         tree = DeckTree(
             title=manifest.title,
             deck_id=manifest.deck_id,

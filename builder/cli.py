@@ -70,21 +70,98 @@ def _targets(targets: tuple[str, ...]) -> list[Path]:
     return found
 
 
-def _progress(paths: list[Path], label: str) -> Any:
-    """A progress bar on a terminal when there is more than a moment's work, else a plain loop."""
-    from contextlib import nullcontext
+class _Progress:
+    """Renders the pipeline's progress (build.Progress) on stderr. On a terminal: one line
+    redrawn in place, documents read and notes so far, gone once the deck is done. Elsewhere
+    (a CI log, a file): one line per stage, as it starts. --verbose gives the stage lines on a
+    terminal too; --quiet nothing. `stages=False`: the terminal line only (for commands whose
+    output is the product: their logs stay as they were)."""
 
-    size = sum(path.stat().st_size for path in paths if path.is_file())
-    if sys.stderr.isatty() and (len(paths) > 1 or size > 1_000_000):
-        return click.progressbar(paths, label=label, file=sys.stderr)
-    return nullcontext(paths)
+    def __init__(self, label: str, verbosity: int = 0, stages: bool = True) -> None:
+        self.label = label
+        self.verbosity = verbosity
+        self.terminal = sys.stderr.isatty()
+        self.stages = stages and (self.verbosity > 0 or not self.terminal)
+        self.drawn = False
+
+    def __call__(self, event: Any) -> None:
+        if self.verbosity < 0:
+            return
+        line = self._stage(event)
+        if self.stages and line:
+            self.clear()
+            click.echo(f"{self.label}: {line}", err=True)
+        if self.terminal:
+            sys.stderr.write(f"\r\x1b[K{self.label}: {self._status(event)}")
+            sys.stderr.flush()
+            self.drawn = True
+
+    def clear(self) -> None:
+        """Take the redrawn line away, before any other output."""
+        if self.drawn:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self.drawn = False
+
+    @staticmethod
+    def _stage(event: Any) -> str:
+        if event.stage == "reading" and event.documents == 0:
+            return f"reading {_count(event.total, 'document')}"
+        if event.stage == "read":
+            return f"{_count(event.notes, 'note')} ({_count(event.cards, 'card')})"
+        if event.stage == "writing":
+            return "writing package"
+        return ""
+
+    @staticmethod
+    def _status(event: Any) -> str:
+        if event.stage == "reading":
+            width = 20
+            filled = width * event.documents // max(event.total, 1)
+            bar = "#" * filled + "-" * (width - filled)
+            return (
+                f"[{bar}] {event.documents}/{_count(event.total, 'document')}, "
+                f"{_count(event.notes, 'note')}"
+            )
+        if event.stage == "read":
+            return f"{_count(event.notes, 'note')} read; giving them their identities"
+        return f"writing package ({_count(event.notes, 'note')})"
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _plan(manifest: Any) -> Any:
+    """plan_deck, with its progress on a terminal (the line goes once the deck is read)."""
+    from .build import plan_deck
+
+    progress = _Progress(manifest.title, stages=False)
+    try:
+        return plan_deck(manifest, progress=progress)
+    finally:
+        progress.clear()
+
+
+WARNINGS_SHOWN = 10
+"""Warnings printed per deck without --verbose; the rest are counted."""
 
 
 def _load(target: Path) -> Any:
     from .manifest import load_manifest, manifest_for_source
 
-    if target.suffix.lower() in (".md", ".markdown"):
+    suffix = target.suffix.lower()
+    if suffix in (".md", ".markdown"):
         return manifest_for_source(target)
+    if suffix != ".toml":
+        from .errors import InputError
+
+        kind = f"a {suffix} file" if suffix else "a file without an extension"
+        raise InputError(
+            f"{kind} is neither a source nor a manifest: name a .md/.markdown source or a "
+            ".toml manifest",
+            target,
+        )
     return load_manifest(target)
 
 
@@ -112,7 +189,11 @@ def _load(target: Path) -> Any:
     type=click.IntRange(min=1),
     default=None,
     help="Processes for large sources (default: the CPUs this process may use; 1 turns it "
-    "off). The output is the same for any number.",
+    "off; on Windows, one process). The output is the same for any number.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Errors only: no progress, summary or warnings.")
+@click.option(
+    "-v", "--verbose", is_flag=True, help="Every warning, and the stage lines on a terminal too."
 )
 @reports_errors
 def build(
@@ -123,15 +204,22 @@ def build(
     strict: bool,
     force: bool,
     jobs: int | None,
+    quiet: bool,
+    verbose: bool,
 ) -> None:
     """Build decks into .apkg files that Anki imports.
 
     TARGETS are manifests (decks/NAME.toml) or Markdown files; with none, every manifest in
-    decks/ is built into dist/. A Markdown file builds without a manifest: one subdeck per
-    top-level section, every rule on. Each build brings decks/NAME.lock up to date, so a new
-    release updates students' notes in place instead of duplicating them. A deck whose
-    sources, manifest and lock did not change since its last build is skipped (--force
-    rebuilds it); unchanged documents of a changed deck are not parsed again.
+    decks/ is built into dist/. A manifest build brings decks/NAME.lock up to date, so a new
+    release updates students' notes in place instead of duplicating them. A Markdown file
+    builds without a manifest (one subdeck per top-level section, every rule on) and keeps no
+    lock: `deckbuilder init` pins it. A manifest deck whose sources, manifest and lock did not
+    change since its last build is skipped (--force rebuilds it).
+
+    Progress goes to stderr: on a terminal, one line counting the documents read and notes
+    made; in a log (stderr not a terminal, as in CI), one line per stage ("reading 12
+    documents", "1234 notes (1500 cards)", "writing package"). Warnings past the first 10 of a
+    deck are counted; -v prints every one.
 
     \b
     Examples:
@@ -139,6 +227,7 @@ def build(
       deckbuilder build decks/breast-cancer-liver-metastasis.toml -o bclm.apkg
       deckbuilder build notes.md -o notes.apkg
       deckbuilder build --frozen              # CI: the committed lock must be current
+      deckbuilder build -q                    # errors only
     """
     from .build import build_deck
     from .errors import InputError
@@ -147,10 +236,14 @@ def build(
     paths = _targets(targets)
     if output is not None and len(paths) != 1:
         raise InputError("--output names one file; give exactly one target with it")
-    with _progress(paths, "Building decks") as steps:
-        results = []
-        for path in steps:
-            manifest = _load(path)
+    if quiet and verbose:
+        raise click.UsageError("-q/--quiet and -v/--verbose contradict each other; give one")
+    level = -1 if quiet else 1 if verbose else 0
+    for number, path in enumerate(paths, 1):
+        manifest = _load(path)
+        label = manifest.title if len(paths) == 1 else f"[{number}/{len(paths)}] {manifest.title}"
+        progress = _Progress(label, level)
+        try:
             result = build_deck(
                 manifest,
                 output=output,
@@ -159,29 +252,44 @@ def build(
                 strict=strict,
                 force=force,
                 jobs=jobs or usable_cpus(),
+                progress=progress,
             )
-            results.append((path, manifest, result))
-    for path, manifest, result in results:
-        click.echo(result.summary())
-        if result.report is None:
-            continue
-        for warning in result.report.warnings:
-            click.echo(warning, err=True)
-        changes = result.report.changes
-        if changes.any and manifest.lock_path is not None:
-            click.echo(f"  lock: {changes.summary()}")
-            for rename in changes.renamed:
-                click.echo(
-                    f"  reworded: {rename.old_key!r} -> {rename.new_key!r} "
-                    f"(similarity {rename.score:.2f}, keeps its history)"
-                )
-            for key in changes.removed:
-                click.echo(f"  removed from source: {key}")
-        if manifest.path is None:
+        finally:
+            progress.clear()
+        if level >= 0:
+            _tell(path, manifest, result, level)
+
+
+def _tell(path: Path, manifest: Any, result: Any, level: int) -> None:
+    """What a build says: its summary, its warnings (the first few without --verbose) and what
+    changed in the lock."""
+    click.echo(result.summary())
+    if result.report is None:
+        return
+    warnings = result.report.warnings
+    shown = warnings if level > 0 else warnings[:WARNINGS_SHOWN]
+    for warning in shown:
+        click.echo(warning, err=True)
+    if len(shown) < len(warnings):
+        click.echo(
+            f"  ... and {_count(len(warnings) - len(shown), 'more warning')} (-v shows every one)",
+            err=True,
+        )
+    changes = result.report.changes
+    if changes.any and manifest.lock_path is not None:
+        click.echo(f"  lock: {changes.summary()}")
+        for rename in changes.renamed:
             click.echo(
-                f"  tip: `deckbuilder init {path}` writes a manifest that pins this deck's id "
-                "and subdecks"
+                f"  reworded: {rename.old_key!r} -> {rename.new_key!r} "
+                f"(similarity {rename.score:.2f}, keeps its history)"
             )
+        for key in changes.removed:
+            click.echo(f"  removed from source: {key}")
+    if manifest.path is None:
+        click.echo(
+            f"  tip: `deckbuilder init {path}` writes a manifest that pins this deck's id "
+            "and subdecks"
+        )
 
 
 @cli.command()
@@ -192,27 +300,38 @@ def build(
     type=click.Choice(["table", "json", "csv"]),
     default="table",
     show_default=True,
-    help="table for reading, json for scripts, csv for Anki's text import.",
+    help="table for reading, json for scripts, csv for Anki's text import (no .apkg needed).",
 )
-@click.option("--subdeck", help="Only cards of this subdeck.")
+@click.option("--subdeck", help="Only the notes of this subdeck (its name in the manifest).")
 @reports_errors
 def cards(manifest: Path, fmt: str, subdeck: str | None) -> None:
     """List the cards a build would make, without writing a package.
 
-    MANIFEST is a decks/*.toml file or a Markdown file (zero-config).
+    MANIFEST is a decks/*.toml file or a Markdown file (zero-config). The CSV imports on its
+    own into any Anki collection (stock Basic and Cloze note types, each note in its subdeck
+    with its tags); importing a newer CSV updates its notes in place. --subdeck names one of
+    the manifest's subdecks (any case); another name is an error listing them.
 
     \b
     Examples:
       deckbuilder cards decks/breast-cancer-liver-metastasis.toml
-      deckbuilder cards decks/breast-cancer-liver-metastasis.toml --format json
+      deckbuilder cards decks/breast-cancer-liver-metastasis.toml --subdeck FAQ --format json
       deckbuilder cards notes.md --format csv > notes.csv   # File > Import in Anki
     """
-    from .build import plan_deck
     from .listing import format_notes
+    from .manifest import subdeck_named
 
-    plan = plan_deck(_load(manifest))
-    notes = [n for n in plan.notes if subdeck is None or n.note.subdeck == subdeck]
+    deck = _load(manifest)
+    name = subdeck_named(deck, subdeck, manifest) if subdeck is not None else None
+    plan = _plan(deck)
+    notes = [n for n in plan.notes if name is None or n.note.subdeck == name]
     click.echo(format_notes(notes, fmt), nl=False)
+    if fmt == "csv" and plan.media:
+        click.echo(
+            f"note: the cards show {_count(len(plan.media), 'image')}, which a CSV cannot carry: "
+            "import the .apkg for them (docs/manifest.md)",
+            err=True,
+        )
 
 
 @cli.command()
@@ -329,20 +448,20 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     from dataclasses import replace
     from typing import cast
 
-    from .build import plan_deck
     from .lint import check_plan, format_problems
 
     problems = []
-    cards = 0
+    notes = cards = 0
     for path in _targets(manifests):
         manifest = _load(path)
         if max_answer_words is not None:
             lint = replace(manifest.lint, max_answer_words=max_answer_words)
             manifest = replace(manifest, lint=lint)
-        plan = plan_deck(manifest)
+        plan = _plan(manifest)
         problems.extend(check_plan(plan))
-        cards += len(plan.notes)
-    click.echo(format_problems(problems, cast(Any, fmt), cards=cards), nl=False)
+        notes += len(plan.notes)
+        cards += plan.cards
+    click.echo(format_problems(problems, cast(Any, fmt), notes=notes, cards=cards), nl=False)
     if any(problem.severity == "error" for problem in problems):
         sys.exit(1)
 
@@ -369,11 +488,10 @@ def preview(manifest: Path, output: Path | None) -> None:
       deckbuilder preview decks/breast-cancer-liver-metastasis.toml
       deckbuilder preview notes.md -o notes.html
     """
-    from .build import plan_deck
     from .preview import write_preview
 
     deck = _load(manifest)
-    plan = plan_deck(deck)
+    plan = _plan(deck)
     target = output or DIST_DIR / f"{deck.slug}.html"
     write_preview(plan, target)
     click.echo(f"{deck.title}: {len(plan.notes)} notes, {plan.cards} cards -> {target}")
@@ -387,7 +505,7 @@ def preview(manifest: Path, output: Path | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=DIST_DIR,
     show_default=True,
-    help="Folder for the packages, SHA256SUMS and RELEASE_NOTES.md.",
+    help="Folder for the packages, their previews, SHA256SUMS and RELEASE_NOTES.md.",
 )
 @click.option(
     "--previous",
@@ -396,11 +514,13 @@ def preview(manifest: Path, output: Path | None) -> None:
 )
 @reports_errors
 def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> None:
-    """Build a release: every deck --frozen, checksums, and release notes for students.
+    """Build a release: every deck --frozen with its preview, checksums, and release notes.
 
     MANIFESTS default to every decks/*.toml. The lock files must be committed and current
-    (the build fails otherwise). RELEASE_NOTES.md lists, per deck, the notes added, changed
-    and removed since the previous release, and tells students how to find removed notes.
+    (the build fails otherwise). Each deck gives OUT/NAME.apkg and its preview OUT/NAME.html;
+    SHA256SUMS covers both. RELEASE_NOTES.md lists, per deck, the notes added, changed and
+    removed since the previous release, and tells students how to find removed notes; a
+    deck's first release lists its subdecks with their notes and cards.
 
     \b
     Examples:
@@ -414,8 +534,8 @@ def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> 
     if previous and Path(previous).is_dir():
         target = Path(previous)
     result = make_release(_targets(manifests), out_dir, previous=target)
-    for package in result.packages:
-        click.echo(f"built {package}")
+    for package, preview in zip(result.packages, result.previews, strict=True):
+        click.echo(f"built {package} and its preview {preview}")
     compared = f" (compared with {result.previous})" if result.previous else " (first release)"
     click.echo(f"wrote {result.checksums} and {result.notes}{compared}")
 

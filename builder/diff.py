@@ -42,6 +42,8 @@ class NoteSummary:
     fields: dict[str, str]
     """Field name -> HTML value, in the note type's field order."""
     tags: tuple[str, ...]
+    cards: int = 0
+    """How many cards the package holds of the note."""
 
     @property
     def front(self) -> str:
@@ -121,10 +123,12 @@ def _read_collection(database: Path, package: Path) -> dict[str, NoteSummary]:
     try:
         models, decks = _models_and_decks(connection, package)
         deck_of: dict[int, str] = {}
+        cards: dict[int, int] = {}
         for note_id, deck_id in connection.execute(
             "SELECT nid, did FROM cards ORDER BY nid, ord, id"
         ):
             deck_of.setdefault(note_id, decks.get(deck_id, ""))
+            cards[note_id] = cards.get(note_id, 0) + 1
         notes: dict[str, NoteSummary] = {}
         for note_id, guid, model_id, tags, flds in connection.execute(
             "SELECT id, guid, mid, tags, flds FROM notes ORDER BY id"
@@ -140,6 +144,7 @@ def _read_collection(database: Path, package: Path) -> dict[str, NoteSummary]:
                 deck=deck_of.get(note_id, ""),
                 fields={field: value for field, value in zip(names, values, strict=False)},
                 tags=tuple(str(tags).split()),
+                cards=cards.get(note_id, 0),
             )
         return notes
     except sqlite3.Error as exc:
@@ -379,6 +384,19 @@ def _json(diff: PackageDiff) -> str:
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def contents_markdown(notes: dict[str, NoteSummary]) -> str:
+    """A package's subdecks with their notes and cards, as a Markdown table: in Anki's order (by
+    name, ignoring case), a note counted in the subdeck of its first card."""
+    counts: dict[str, tuple[int, int]] = {}
+    for note in notes.values():
+        subdeck = _subdeck(note.deck)
+        had, cards = counts.get(subdeck, (0, 0))
+        counts[subdeck] = (had + 1, cards + note.cards)
+    ordered = sorted(counts.items(), key=lambda item: item[0].casefold())
+    rows = [f"| {_md(name)} | {n} | {c} |" for name, (n, c) in ordered]
+    return "\n".join(["| Subdeck | Notes | Cards |", "|---|--:|--:|", *rows])
 
 
 def _md(text: str) -> str:

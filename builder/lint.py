@@ -470,12 +470,15 @@ def problem_record(problem: Problem) -> dict[str, Any]:
 
 
 def format_problems(
-    problems: Sequence[Problem], fmt: Literal["text", "json"], cards: int | None = None
+    problems: Sequence[Problem],
+    fmt: Literal["text", "json"],
+    notes: int | None = None,
+    cards: int | None = None,
 ) -> str:
     """`path:line: CODE message` lines and a summary, or a JSON list; sorted either way.
 
-    `cards` is how many cards were checked, for the summary; without it the summary counts the
-    distinct card lines that have problems.
+    `notes` and `cards` are how many were checked, for the summary ("in 103 notes (144 cards)":
+    a cloze note makes several cards); without them it counts the source lines with problems.
     """
     ordered = sorted(problems, key=_sort_key)
     if fmt == "json":
@@ -484,10 +487,13 @@ def format_problems(
     lines = [f"{p.path}:{p.line}: {p.code} {p.message}" for p in ordered]
     errors = sum(1 for p in ordered if p.severity == "error")
     warnings = len(ordered) - errors
-    checked = cards if cards is not None else len({(p.path, p.line) for p in ordered})
-    lines.append(
-        f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(checked, 'card')}"
-    )
+    if notes is None:
+        where = f"at {_count(len({(p.path, p.line) for p in ordered}), 'source line')}"
+    else:
+        where = f"in {_count(notes, 'note')}"
+        if cards is not None:
+            where += f" ({_count(cards, 'card')})"
+    lines.append(f"{_count(errors, 'error')}, {_count(warnings, 'warning')} {where}")
     return "\n".join(lines) + "\n"
 
 

@@ -1,8 +1,9 @@
 """Note listings for `deckbuilder cards`: a table to read, JSON for scripts, CSV for Anki.
 
-The CSV uses Anki's own text-import headers, so the file imports as it is (into a collection that
-has our note types, e.g. after importing the deck once) and updates the same notes as the .apkg,
-matched by GUID.
+The CSV stands alone: it uses Anki's stock note types (Basic: Front/Back; Cloze: Text/Back Extra),
+which every collection has, with our context line folded into the front and the source into the
+back, and Anki's own text-import headers, so it imports as it is into any collection. Its GUIDs
+are the package's: importing a newer CSV updates its notes in place (docs/manifest.md).
 """
 
 from __future__ import annotations
@@ -53,19 +54,43 @@ def format_notes(notes: list[PackagedNote], fmt: str) -> str:
     return _table(notes)
 
 
-def _csv(notes: list[PackagedNote]) -> str:
-    from .anki import MODELS
+CSV_NOTE_TYPES = {"basic": "Basic", "cloze": "Cloze"}
+"""Our note types -> Anki's stock ones, by the English names a collection gives them."""
 
+CSV_HEADER = (
+    "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n#tags column:5\n"
+    "#guid column:6\n#columns:Note type\tDeck\tFront or Text\tBack or Back Extra\tTags\tGUID\n"
+)
+"""Anki's text-import file headers: every column's meaning, so the import dialog needs no
+choices. #separator comes first: Anki reads #columns with the separator it has by then. The
+GUID is not the first column: Anki skips a line starting with '#', a GUID's possible first
+character."""
+
+
+def csv_fields(packaged: PackagedNote) -> tuple[str, str]:
+    """A note's four fields folded into a stock note type's two: the context line above the
+    question, the source line under the answer (or the cloze's Back Extra)."""
+    front, back, context, source = packaged.fields.values()
+    if context:
+        front = f"<small>{context}</small><br>{front}"
+    source = f"<small>{source}</small>"
+    return front, f"{back}<br><br>{source}" if back else source
+
+
+def _csv(notes: list[PackagedNote]) -> str:
     out = io.StringIO()
-    out.write("#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n")
-    out.write("#deck column:3\n#tags column:8\n")
+    out.write(CSV_HEADER)
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     for packaged in notes:
         note = packaged.note
-        model = MODELS[note.note_type]
-        fields = packaged.fields.values()
         writer.writerow(
-            [packaged.stamp.guid, model.name, packaged.deck, *fields, " ".join(note.tags)]
+            [
+                CSV_NOTE_TYPES[note.note_type],
+                packaged.deck,
+                *csv_fields(packaged),
+                " ".join(note.tags),
+                packaged.stamp.guid,
+            ]
         )
     return out.getvalue()
 

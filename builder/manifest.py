@@ -8,6 +8,7 @@ manifest in one pass rather than one error per run. `docs/manifest.md` documents
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .document import Document, parse_document
-from .errors import ManifestError
+from .errors import InputError, ManifestError
 from .rules import RULE_NAMES, TableOptions
 from .text import topic_phrase
 
@@ -130,6 +131,25 @@ def manifest_for_document(document: Document) -> Manifest:
     )
 
 
+def subdeck_named(manifest: Manifest, name: str, where: str | Path | None = None) -> str:
+    """The deck's subdeck called `name` (any case), or an input error at `where` (default: the
+    manifest) naming the closest and every subdeck: a typo must not look like an empty one."""
+    names = [subdeck.name for subdeck in manifest.subdecks]
+    if manifest.abbreviations:
+        names.append(manifest.abbreviations)
+    folded = {known.casefold(): known for known in reversed(names)}
+    if name.casefold() in folded:
+        return folded[name.casefold()]
+    import difflib  # only to explain an error
+
+    close = difflib.get_close_matches(name.casefold(), list(folded), n=3, cutoff=0.5)
+    hint = f" (did you mean {', '.join(repr(folded[c]) for c in close)}?)" if close else ""
+    raise InputError(
+        f"no subdeck {name!r}{hint}; the subdecks are {', '.join(repr(n) for n in names)}",
+        where or manifest.path or manifest.sources[0],
+    )
+
+
 def zero_config_deck_id(document: Document) -> int:
     """The deck id of a build without a manifest: derived from the title, never random."""
     return stable_id("deckbuilder", document.title)
@@ -179,7 +199,7 @@ class _Reader:
         elif not isinstance(deck_id, int) or isinstance(deck_id, bool) or deck_id <= 0:
             self.problem(self.line_of("id"), "`id` must be a positive integer")
         sources = self.strings(data, "sources")
-        if not sources:
+        if not sources and isinstance(data.get("sources", []), list):
             self.problem(self.line_of("sources"), "`sources` must list at least one Markdown file")
         source_paths = []
         for name in sources:
@@ -220,6 +240,10 @@ class _Reader:
                 self.line_of("abbreviations"),
                 "`abbreviations` must be a subdeck name without '::' ('' turns them off)",
             )
+        # Every value is read before the check below, so each one's problem is reported.
+        description, topic = self.string(data, "description"), self.string(data, "topic")
+        tags, exclude = self.strings(data, "tags"), self.strings(data, "exclude")
+        forbid = self.strings(data, "forbid")
         if self.problems:
             raise ManifestError(self.report(), self.path, self.problems[0][0])
         return Manifest(
@@ -228,11 +252,11 @@ class _Reader:
             sources=tuple(source_paths),
             subdecks=tuple(subdecks),
             path=self.path,
-            description=self.string(data, "description"),
-            topic=self.string(data, "topic") or title,
-            tags=tuple(self.strings(data, "tags")),
-            exclude=tuple(self.strings(data, "exclude")),
-            forbid=tuple(self.strings(data, "forbid")),
+            description=description,
+            topic=topic or title,
+            tags=tuple(tags),
+            exclude=tuple(exclude),
+            forbid=tuple(forbid),
             tables=tuple(tables),
             abbreviations=abbreviations.strip(),
             lint=lint_options,
@@ -245,7 +269,7 @@ class _Reader:
         if "::" in name:
             self.problem(line, f"subdeck name {name!r} may not contain '::'")
         sections = self.strings(data, "sections", table="subdeck", index=index)
-        if not sections:
+        if not sections and isinstance(data.get("sections", []), list):
             self.problem(line, f"subdeck {name!r} has no `sections`: list the headings it takes")
         return Subdeck(
             name=name,
@@ -324,8 +348,13 @@ class _Reader:
         self, data: dict[str, Any], key: str, table: str | None = None, index: int | None = None
     ) -> list[str]:
         value = data.get(key, [])
-        if isinstance(value, str):
-            value = [value]
+        if isinstance(value, str):  # brackets forgotten: taken as is, `tags = "a, b"` is one tag
+            example = f"{key} = {json.dumps([value], ensure_ascii=False)}"
+            self.problem(
+                self.line_of(key, table, index),
+                f"`{key}` must be a list of strings, in brackets: {example}",
+            )
+            return []
         if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
             self.problem(self.line_of(key, table, index), f"`{key}` must be a list of strings")
             return []

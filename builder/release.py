@@ -13,15 +13,18 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import build_deck
+from .build import build_deck, plan_deck
 from .errors import ExportError
 from .files import write_atomic
 from .manifest import load_manifest
+from .preview import write_preview
 
 
 @dataclass(frozen=True, slots=True)
 class Release:
     packages: list[Path]
+    previews: list[Path]
+    """Each deck's preview page (dist/NAME.html), shipped beside its package."""
     checksums: Path
     notes: Path
     previous: str
@@ -45,16 +48,20 @@ def latest_tag(repo: Path) -> str:
 def make_release(
     manifests: list[Path], out_dir: Path, previous: Path | str | None = None, repo: Path = Path(".")
 ) -> Release:
-    """Build each manifest frozen into out_dir, then write SHA256SUMS and RELEASE_NOTES.md.
+    """Build each manifest frozen into out_dir with its preview, then write SHA256SUMS (of
+    both) and RELEASE_NOTES.md.
 
     `previous` is a folder of the previous release's packages, a git ref, or None for the latest
     `v*` tag (a first release when there is none).
     """
     out_dir.mkdir(parents=True, exist_ok=True)
-    packages = [
-        build_deck(load_manifest(m), output=out_dir / f"{m.stem}.apkg", frozen=True).output
-        for m in manifests
-    ]
+    packages, previews = [], []
+    for path in manifests:
+        manifest = load_manifest(path)
+        output = out_dir / f"{path.stem}.apkg"
+        packages.append(build_deck(manifest, output=output, frozen=True).output)
+        previews.append(output.with_suffix(".html"))
+        write_preview(plan_deck(manifest), previews[-1])
     label = ""
     with tempfile.TemporaryDirectory(prefix="deckbuilder-previous-") as scratch:
         old_dir: Path | None = None
@@ -67,10 +74,11 @@ def make_release(
         notes = release_notes(packages, old_dir, label)
     notes_path = out_dir / "RELEASE_NOTES.md"
     write_atomic(notes_path, notes)
-    sums = "".join(f"{_sha256(p)}  {p.name}\n" for p in sorted(packages))
+    shipped = sorted([*packages, *previews], key=lambda path: path.name)
+    sums = "".join(f"{_sha256(p)}  {p.name}\n" for p in shipped)
     checksums = out_dir / "SHA256SUMS"
     write_atomic(checksums, sums)
-    return Release(packages, checksums, notes_path, label)
+    return Release(packages, previews, checksums, notes_path, label)
 
 
 def release_notes(packages: list[Path], old_dir: Path | None, label: str) -> str:
@@ -81,7 +89,7 @@ def release_notes(packages: list[Path], old_dir: Path | None, label: str) -> str
         parts += [f"## {package.stem}", ""]
         old = old_dir / package.name if old_dir is not None else None
         if old is None or not old.exists():
-            parts += ["First release of this deck: import it into Anki (File › Import).", ""]
+            parts += [first_release(package), ""]
             continue
         diff = diff_packages(old, package)
         parts += [f"Compared with {label}: {diff.summary()}.", ""]
@@ -90,6 +98,18 @@ def release_notes(packages: list[Path], old_dir: Path | None, label: str) -> str
             body = "#" + body
         parts += [body.strip(), ""]
     return "\n".join(parts)
+
+
+def first_release(package: Path) -> str:
+    """A deck's first release: what it holds, subdeck by subdeck, and how to import it."""
+    from .diff import contents_markdown, read_package
+
+    notes = read_package(package)
+    cards = sum(note.cards for note in notes.values())
+    return (
+        f"First release of this deck: {len(notes)} notes, {cards} cards. Import it into Anki "
+        f"(File › Import).\n\n{contents_markdown(notes)}"
+    )
 
 
 def _rebuild_ref(repo: Path, ref: str, manifests: list[Path], scratch: Path) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -69,6 +70,29 @@ def test_huge_source_stops_with_a_clear_message(
 def test_manifest_that_is_not_valid_toml_names_the_line(here: Path) -> None:
     (here / "deck.toml").write_text('title = "A"\nid = 12345\nsources = ["a.md"\n')
     assert_one_line_error(run("build", "deck.toml"), "deck.toml:3:", "not valid TOML")
+
+
+@pytest.mark.parametrize("name", ["notes.txt", "notes"])
+@pytest.mark.parametrize("command", ["build", "cards", "check", "preview"])
+def test_a_file_that_is_neither_source_nor_manifest(here: Path, command: str, name: str) -> None:
+    """Not read as TOML (whose parse error would point at a Markdown line)."""
+    (here / name).write_text(GOOD)
+    error = assert_one_line_error(run(command, name))
+    assert error.startswith(f"error: {name}: ")
+    assert error.endswith("name a .md/.markdown source or a .toml manifest")
+
+
+def test_cards_for_a_subdeck_that_does_not_exist_names_the_subdecks(here: Path) -> None:
+    table = "| Trigger | Example |\n|---|---|\n| Allergen | Dust mite |\n| Irritant | Smoke |\n"
+    (here / "notes.md").write_text(GOOD + "\n## Triggers\n\n" + table)
+    error = assert_one_line_error(run("cards", "notes.md", "--subdeck", "Trigers"))
+    assert error == (
+        "error: notes.md: no subdeck 'Trigers' (did you mean 'Triggers'?); the subdecks are "
+        "'FAQ', 'Triggers', 'Abbreviations'"
+    )
+    listed = run("cards", "notes.md", "--subdeck", "triggers", "--format", "json")  # any case
+    assert listed.exit_code == 0
+    assert {record["subdeck"] for record in json.loads(listed.output)} == {"Triggers"}
 
 
 def test_table_row_with_wrong_number_of_cells(here: Path) -> None:
@@ -240,3 +264,17 @@ def test_symlink_leading_out_of_the_source_folder_is_refused(here: Path) -> None
     (docs / "inhaler.png").symlink_to(here / "secret.png")
     (docs / "notes.md").write_text(image_doc("inhaler.png"))
     assert_one_line_error(run("build", "docs/notes.md", "-o", "x.apkg"), "links outside")
+
+
+def test_a_csv_of_a_deck_with_images_says_it_cannot_carry_them(here: Path) -> None:
+    (here / "inhaler.png").write_bytes(PNG)
+    (here / "notes.md").write_text(image_doc("inhaler.png"))
+    result = run("cards", "notes.md", "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("#separator:tab\n") and "<img" in result.stdout
+    assert result.stderr == (
+        "note: the cards show 1 image, which a CSV cannot carry: import the .apkg for them "
+        "(docs/manifest.md)\n"
+    )
+    (here / "plain.md").write_text(GOOD)
+    assert run("cards", "plain.md", "--format", "csv").stderr == ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -63,3 +64,22 @@ def test_help_does_not_import_the_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_build_help_says_only_a_manifest_build_keeps_a_lock() -> None:
+    text = " ".join(CliRunner().invoke(cli, ["build", "--help"]).output.split())
+    assert "A manifest build brings decks/NAME.lock up to date" in text
+    assert "A Markdown file builds without a manifest" in text and "keeps no lock" in text
+    assert "Each build brings" not in text
+
+
+def test_a_zero_config_build_says_nothing_of_a_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("asthma.md").write_text("# Asthma\n\n## FAQ\n\n### Is it curable?\n\nNo.\n")
+    result = CliRunner().invoke(cli, ["build", "asthma.md", "-o", "asthma.apkg"])
+    assert result.exit_code == 0, result.output
+    assert "lock" not in result.output
+    assert "tip: `deckbuilder init asthma.md`" in result.stdout
+    assert sorted(path.name for path in tmp_path.rglob("*")) == ["asthma.apkg", "asthma.md"]

@@ -339,12 +339,15 @@ def test_format_text_and_summary() -> None:
         Problem("b.md", 2, "LONG-ANSWER", "too long", "warning"),
         Problem("a.md", 7, "EMPTY-FIELD", "the front is empty", "error"),
     ]
-    assert format_problems(problems, "text", cards=10) == (
+    assert format_problems(problems, "text", notes=8, cards=10) == (
         "a.md:7: EMPTY-FIELD the front is empty\n"
         "b.md:2: LONG-ANSWER too long\n"
-        "1 error, 1 warning in 10 cards\n"
+        "1 error, 1 warning in 8 notes (10 cards)\n"
     )
-    assert format_problems([], "text", cards=3) == "0 errors, 0 warnings in 3 cards\n"
+    assert (
+        format_problems([], "text", notes=1, cards=1) == "0 errors, 0 warnings in 1 note (1 card)\n"
+    )
+    assert format_problems(problems, "text").endswith("1 error, 1 warning at 2 source lines\n")
 
 
 def test_format_json() -> None:
@@ -428,7 +431,17 @@ def test_command_clean_deck_exits_0(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["check"])
     assert result.exit_code == 0, result.output
-    assert result.output == "0 errors, 0 warnings in 2 cards\n"
+    assert result.output == "0 errors, 0 warnings in 2 notes (2 cards)\n"
+
+
+def test_command_summary_counts_notes_and_the_cards_they_make(project: Path) -> None:
+    """A cloze note makes a card per deletion: the summary says both, as `cards` lists them."""
+    listed = CliRunner().invoke(cli, ["cards", SEED_MANIFEST, "--format", "json"])
+    records = json.loads(listed.output)
+    notes, cards = len(records), sum(record["cards"] for record in records)
+    assert cards > notes
+    result = CliRunner().invoke(cli, ["check", SEED_MANIFEST])
+    assert result.output.splitlines()[-1].endswith(f" in {notes} notes ({cards} cards)")
 
 
 def test_command_errors_exit_1_text(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -439,7 +452,7 @@ def test_command_errors_exit_1_text(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     lines = result.output.splitlines()
     assert lines[0].startswith(f"{PATH}:9: FORBIDDEN-TEXT ")
     assert lines[1].startswith(f"{PATH}:15: DUPLICATE-FRONT ")
-    assert lines[2] == "2 errors, 0 warnings in 3 cards"
+    assert lines[2] == "2 errors, 0 warnings in 3 notes (3 cards)"
 
 
 def test_command_errors_exit_1_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -465,7 +478,7 @@ def test_command_warnings_only_exit_0(tmp_path: Path, monkeypatch: pytest.Monkey
         "or keep only the key fact",
         f"{PATH}:9: LONG-ANSWER the answer has 6 words (limit 3): split it into several cards "
         "or keep only the key fact",
-        "0 errors, 2 warnings in 2 cards",
+        "0 errors, 2 warnings in 2 notes (2 cards)",
     ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +77,8 @@ def write(here: Path, text: str) -> Path:
         (HEAD + SUBDECKS + '\n[[table]]\nsection = "Triggers"\nreverse = "no"\n', 12, "`reverse`"),
         (HEAD + SUBDECKS + '\n[[table]]\nsection = "T"\nquestion = "{oops}?"\n', 12, "template"),
         (HEAD + '\n[[subdeck]]\nname = "A::B"\nsections = ["FAQ"]\n', 6, "may not contain '::'"),
+        (HEAD + "description = 3\n" + SUBDECKS, 5, "`description` must be a string"),
+        (HEAD + "tags = [1, 2]\n" + SUBDECKS, 5, "`tags` must be a list of strings"),
     ],
 )
 def test_invalid_manifest_names_file_line_and_problem(
@@ -87,6 +90,41 @@ def test_invalid_manifest_names_file_line_and_problem(
     where = f"{path}:{line}: " if line else f"{path}: "
     assert str(caught.value).startswith(where), str(caught.value)
     assert expected in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "key"),
+    [
+        (HEAD + 'tags = "asthma"\n' + SUBDECKS, 5, "tags"),
+        (HEAD + 'exclude = "References"\n' + SUBDECKS, 5, "exclude"),
+        (HEAD + 'forbid = "Free Consultation"\n' + SUBDECKS, 5, "forbid"),
+        (HEAD + 'rules = "faq"\n' + SUBDECKS, 5, "rules"),
+        (HEAD.replace('["asthma.md"]', '"asthma.md"') + SUBDECKS, 3, "sources"),
+        (HEAD + SUBDECKS.replace('["*"]', '"*"'), 8, "sections"),
+        (HEAD + SUBDECKS + 'tags = "asthma"\n', 9, "tags"),
+        (HEAD + SUBDECKS + 'rules = "faq"\n', 9, "rules"),
+    ],
+)
+def test_a_string_where_a_list_is_wanted_is_one_error_at_its_line(
+    here: Path, text: str, line: int, key: str
+) -> None:
+    path = write(here, text)
+    message = error_of(load_manifest, path)
+    value = re.search(rf'^{key} = "(.*)"$', text, re.MULTILINE)
+    assert value is not None
+    assert message == (
+        f"{path}:{line}: `{key}` must be a list of strings, in brackets: "
+        f'{key} = ["{value.group(1)}"]'
+    )
+
+
+def test_a_string_tag_is_an_error_on_the_command_line(here: Path) -> None:
+    write(here, HEAD + 'tags = "asthma"\n' + SUBDECKS)
+    result = CliRunner().invoke(cli, ["cards", "asthma.toml"])
+    assert result.exit_code == 2
+    assert result.output == (
+        'error: asthma.toml:5: `tags` must be a list of strings, in brackets: tags = ["asthma"]\n'
+    )
 
 
 def test_every_problem_is_reported_at_once(here: Path) -> None:

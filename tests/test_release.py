@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from builder import LockError, build_deck, load_manifest
+from builder import LockError, build_deck, load_manifest, plan_deck
 from builder.release import make_release
 from tests.conftest import SEED_MANIFEST, copy_project
 
@@ -48,9 +48,28 @@ def test_release_notes_compare_with_the_previous_tag(
     notes = release.notes.read_text()
     assert "Compared with v1.0.0: 0 added, 0 removed, 1 changed" in notes
     assert "How common is it for breast cancer to metastasize to the liver?" in notes
+    assert notes.endswith("\n") and not notes.endswith("\n\n")  # one newline, at the end
+
+
+def sums(folder: Path) -> str:
+    """SHA256SUMS as `sha256sum` writes it, of every package and preview in `folder`."""
+    shipped = sorted([*folder.glob("*.apkg"), *folder.glob("*.html")], key=lambda p: p.name)
+    return "".join(f"{hashlib.sha256(p.read_bytes()).hexdigest()}  {p.name}\n" for p in shipped)
+
+
+def test_a_release_ships_each_preview_and_sums_it_with_the_package(repo: Path) -> None:
+    release = make_release([repo / SEED_MANIFEST], repo / "out", repo=repo)
     (package,) = release.packages
-    digest = hashlib.sha256(package.read_bytes()).hexdigest()
-    assert release.checksums.read_text() == f"{digest}  {package.name}\n"
+    assert release.previews == [package.with_suffix(".html")]
+    page = release.previews[0].read_text()
+    assert "How common is it for breast cancer to metastasize to the liver?" in page
+    assert release.checksums.read_text() == sums(repo / "out")
+    assert len(release.checksums.read_text().splitlines()) == 2
+    checked = subprocess.run(
+        ["sha256sum", "--check", "--strict", "SHA256SUMS"],
+        cwd=repo / "out", capture_output=True, text=True, check=False,
+    )  # fmt: skip
+    assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
 def test_first_release_without_a_tag(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -60,7 +79,20 @@ def test_first_release_without_a_tag(tmp_path: Path, monkeypatch: pytest.MonkeyP
     git(root, "init", "-q")
     release = make_release([root / SEED_MANIFEST], root / "out", repo=root)
     assert release.previous == ""
-    assert "First release of this deck" in release.notes.read_text()
+    notes = release.notes.read_text()
+    plan = plan_deck(load_manifest(root / SEED_MANIFEST))
+    assert f"First release of this deck: {len(plan.notes)} notes, {plan.cards} cards." in notes
+    # Each subdeck with its notes and cards, as `deckbuilder cards` counts them, by name.
+    counts: dict[str, list[int]] = {}
+    for packaged in plan.notes:
+        count = counts.setdefault(packaged.note.subdeck, [0, 0])
+        count[0] += 1
+        count[1] += packaged.note.cards
+    rows = [line for line in notes.splitlines() if line.startswith("| ") and "Subdeck" not in line]
+    expected = sorted(counts.items(), key=lambda item: item[0].casefold())
+    assert rows == [f"| {name} | {n} | {c} |" for name, (n, c) in expected]
+    assert len(rows) > 1
+    assert notes.endswith(" |\n") and not notes.endswith("\n\n")
 
 
 def test_release_refuses_a_stale_lock(repo: Path) -> None:
@@ -78,6 +110,9 @@ def test_release_command(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(repo)
     result = CliRunner().invoke(cli, ["release", "--out", "out", "--previous", "v1.0.0"])
     assert result.exit_code == 0, result.output
-    assert "built out/breast-cancer-liver-metastasis.apkg" in result.output
+    assert (
+        "built out/breast-cancer-liver-metastasis.apkg and its preview "
+        "out/breast-cancer-liver-metastasis.html"
+    ) in result.output
     assert "compared with v1.0.0" in result.output
     assert "0 added, 0 removed, 0 changed" in (repo / "out" / "RELEASE_NOTES.md").read_text()
