@@ -470,7 +470,8 @@ def import_(file: Path, output: Path | None, to_stdout: bool, force: bool) -> No
         click.echo(imported.markdown, nl=False)
     else:
         written = write_imported(imported, output, force=force)
-        images = f", {len(written) - 1} images in {imported.images_dir}/" if written[1:] else ""
+        count = len(written) - 1
+        images = f", {count} image{'s' * (count != 1)} in {imported.images_dir}/" if count else ""
         click.echo(f"wrote {output}: {imported.title!r} from a {imported.kind}{images}")
     for flag in imported.flags:
         click.echo(f"warning: {where}:{flag.line}: {flag.message()}", err=True)

@@ -56,6 +56,7 @@ _CITATION_MARK = re.compile(
     r"^\s*\[?\s*(\d+(\s*[,–-]\s*\d+)*|[a-z]|note \d+|citation needed|nb \d+)\s*\]?\s*$",
     re.IGNORECASE,
 )
+_BACKLINK = re.compile(r"^\s*(\[\s*\d+[a-z]?\s*\]|[\^↑⇑]|\^?[a-z]?)\s*$")
 _HEADING_NOISE = re.compile(r"\s*(\[\s*edit( source)?\s*\]|¶|#)\s*$", re.IGNORECASE)
 _BULLET = re.compile(r"^\s*[–—•·▪●◦‣*-]\s+")
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u2009\u202f]+")
@@ -99,6 +100,12 @@ class ImageSink:
         return ""
 
 
+def megabytes(size: int) -> str:
+    """A size for a message: "10 MB", "0.2 MB"."""
+    value = size / (1024 * 1024)
+    return f"{value:.0f} MB" if value >= 10 or value == int(value) else f"{value:.1f} MB"
+
+
 def normalise(text: str) -> str:
     """Text compared loosely: case, spacing, markup and end punctuation ignored."""
     text = re.sub(r"[*_`\\]", "", text)
@@ -138,6 +145,9 @@ class _Writer:
     images: ImageSink
     blocks: list[Block] = field(default_factory=list)
     in_references: bool = False
+    #: Drop paragraphs made only of links (buttons, menus): at the top level, not in a list
+    #: item or a table cell, where links are content ("Loop diuretics").
+    top_level: bool = True
 
     # -- blocks ------------------------------------------------------------------------------
 
@@ -165,7 +175,7 @@ class _Writer:
         elif tag == "table":
             self._table(element)
         elif tag == "blockquote":
-            inner = _Writer(self.images, in_references=self.in_references)
+            inner = _Writer(self.images, in_references=self.in_references, top_level=False)
             inner.walk(element)
             text = "\n\n".join(block_markdown(b) for b in inner.blocks)
             if text.strip():
@@ -201,7 +211,9 @@ class _Writer:
             text = self.inline(parts)
         lines = [_SPACE.sub(" ", line).strip() for line in text.split("\n")]
         lines = [_escape_line_start(line) for line in lines if line]
-        if not lines:
+        if not lines or (
+            self.top_level and not self.in_references and _only_links(_as_list(parts))
+        ):
             return
         markdown = "\n".join(lines)
         kind: BlockKind = (
@@ -229,7 +241,7 @@ class _Writer:
                     lines.extend(self._list(part, pad))
                     first = False
                     continue
-                inner = _Writer(self.images, in_references=self.in_references)
+                inner = _Writer(self.images, in_references=self.in_references, top_level=False)
                 if kind == "inline":
                     inner._paragraph(part)
                 else:
@@ -267,8 +279,9 @@ class _Writer:
 
     def _table(self, element: Any) -> None:
         rows = _table_rows(element)
-        grid = [[self._cell(cell) for cell in row] for row in rows]
-        grid = [row for row in grid if any(cell for cell in row)]
+        pairs = [(row, [self._cell(cell) for cell in row]) for row in rows]
+        pairs = [(row, cells) for row, cells in pairs if any(cells)]
+        grid = [cells for _, cells in pairs]
         width = max((len(row) for row in grid), default=0)
         if width == 0:
             return
@@ -279,19 +292,43 @@ class _Writer:
                         self.blocks.append(Block("paragraph", cell.replace("<br>", "\n")))
             return
         grid = [row + [""] * (width - len(row)) for row in grid]
+        # A row with one filled cell above the header (a caption, a title spanning the table)
+        # or below the body (a note) is written as a paragraph beside the table.
+        before: list[str] = []
+        after: list[str] = []
+        headed_caption = False
+        while len(grid) > 2 and sum(1 for cell in grid[0] if cell) == 1:
+            before.append(next(cell for cell in grid.pop(0) if cell))
+            caption_row = pairs.pop(0)[0]
+            headed_caption |= any(_tag(cell) == "th" for cell in caption_row if cell is not None)
+        while len(grid) > 2 and sum(1 for cell in grid[-1] if cell) == 1 and not grid[-1][0]:
+            after.insert(0, next(cell for cell in grid.pop() if cell))
+            pairs.pop()
+        for text in before:
+            self.blocks.append(Block("paragraph", text.replace("<br>", "\n"), plain=text))
+        no_header = headed_caption and not any(
+            _tag(cell) == "th" for row, _ in pairs for cell in row if cell is not None
+        )
+        if width == 2 and (no_header or _row_headed(pairs)):  # an infobox: term and value rows
+            lines = [f"- **{key}**: {value.replace('<br>', '; ')}" for key, value in grid if key]
+            self.blocks.append(Block("list", "\n".join(lines), plain=_text(element)))
+            return
         header, *body = grid
+        header = [re.sub(r"^\*\*([^*]+)\*\*$", r"\1", cell) for cell in header]  # bold anyway
         lines = [
             "| " + " | ".join(header) + " |",
             "|" + "---|" * width,
             *("| " + " | ".join(row) + " |" for row in body),
         ]
         self.blocks.append(Block("table", "\n".join(lines), plain=_text(element)))
+        for text in after:
+            self.blocks.append(Block("paragraph", text.replace("<br>", "\n"), plain=text))
 
     def _cell(self, cell: Any) -> str:
         """A cell's lines joined with `<br>`, bullets dropped, pipes escaped."""
         if cell is None:
             return ""
-        inner = _Writer(self.images, in_references=self.in_references)
+        inner = _Writer(self.images, in_references=self.in_references, top_level=False)
         inner.walk(cell)
         lines: list[str] = []
         for block in inner.blocks:
@@ -342,6 +379,8 @@ class _Writer:
         if tag in ("code", "kbd", "tt", "samp") and not plain:
             text = _all_text(element)
             return f"`{text}`" if text.strip() and "`" not in text else inner
+        if tag == "a" and _BACKLINK.match(_all_text(element)):
+            return ""  # a citation mark ([3]) or a back link (^, ↑)
         if tag == "a" and not plain:
             href = (element.get("href") or "").strip()
             if inner.strip() and self._keeps_link(href):
@@ -437,10 +476,47 @@ def _has_blocks(element: Any) -> bool:
     return any(_tag(child) in _BLOCKS or _tag(child) in _CONTAINERS for child in element)
 
 
+def _only_links(parts: list[Any]) -> bool:
+    """True for a paragraph made only of links (a button, a menu, "Jump to navigation")."""
+    outside = "".join(_outside_links(part) for part in parts)
+    has_link = any(
+        _tag(part) == "a" or any(True for _ in part.iter("a"))
+        for part in parts
+        if not isinstance(part, _Text)
+    )
+    has_image = any(
+        _tag(part) == "img" or any(True for _ in part.iter("img"))
+        for part in parts
+        if not isinstance(part, _Text)
+    )
+    return has_link and not has_image and not re.sub(r"[\s·|•/,;:–—()-]+", "", outside)
+
+
+def _outside_links(element: Any) -> str:
+    if isinstance(element, _Text):
+        return element.text
+    if _tag(element) == "a":
+        return ""
+    return (element.text or "") + "".join(
+        _outside_links(child) + (child.tail or "") for child in element
+    )
+
+
 def _plain_text(part: Any) -> str:
     if isinstance(part, _Text):
         return part.text
     return _all_text(part)
+
+
+def _row_headed(pairs: list[tuple[list[Any], list[str]]]) -> bool:
+    """True for a table whose rows each start with a header cell and none is a header row."""
+    if len(pairs) < 2:
+        return False
+    for row, _ in pairs:
+        kinds = [_tag(cell) if cell is not None else "td" for cell in row]
+        if not kinds or kinds[0] != "th" or all(kind == "th" for kind in kinds):
+            return False
+    return True
 
 
 def _table_rows(table: Any) -> list[list[Any]]:
@@ -572,12 +648,17 @@ def _faq_section_end(blocks: list[Block]) -> tuple[int, int] | None:
 def shape_headings(blocks: list[Block], title: str | None) -> tuple[str, list[Block]]:
     """The document's title and its blocks with headings from `##` down, none skipped.
 
-    The title is `title` (the page's or file's), else the first top-level heading; a first
-    heading that repeats the title is dropped, as are blocks before it that only repeat it."""
+    The title is the content's own `<h1>` when it has exactly one and no heading comes before
+    it (what the reader sees, where a page's `<title>` often adds a slogan), else `title` (the
+    page's or file's), else the first top-level heading. A heading that repeats the title
+    before any other heading is dropped."""
     headings = [b for b in blocks if b.kind == "heading"]
+    top = [b for b in headings if b.level == 1]
+    if len(top) == 1 and headings[0] is top[0]:
+        title = top[0].text
     if not title:
-        top = min((b.level for b in headings if b.level), default=0)
-        first = next((b for b in headings if b.level == top), None)
+        level = min((b.level for b in headings if b.level), default=0)
+        first = next((b for b in headings if b.level == level), None)
         title = first.text if first is not None else ""
     title = _SPACE.sub(" ", title).strip()
     for index, block in enumerate(blocks):
@@ -585,6 +666,14 @@ def shape_headings(blocks: list[Block], title: str | None) -> tuple[str, list[Bl
             if all(b.kind != "heading" for b in blocks[:index]):
                 blocks = blocks[:index] + blocks[index + 1 :]
             break
+    # Before the first section, a paragraph that only repeats the title (an infobox's or a
+    # hero's caption) goes too.
+    first_section = next((i for i, b in enumerate(blocks) if b.kind == "heading"), len(blocks))
+    blocks = [
+        b
+        for i, b in enumerate(blocks)
+        if i >= first_section or b.kind != "paragraph" or normalise(b.plain) != normalise(title)
+    ]
     levels = [b.level for b in blocks if b.kind == "heading" and b.level]
     shift = (min(levels) - 2) if levels else 0
     previous = 1

@@ -18,12 +18,14 @@ _PHONE = re.compile(
 _DATE = re.compile(r"^\d{4}[-./]\d{1,2}[-./]\d{1,2}$|^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$")
 _CALL_TO_ACTION = re.compile(
     r"\b("
-    r"book (an? |your )?(appointment|consultation|visit|check-?up|scan|test|session)s?|"
+    r"book (an? |your )?(appointment|consultation|visit|check-?up|scan|test|session|place|"
+    r"seat|spot)s?|"
     r"book (now|online|today)|(make|request|schedule) (an? |your )?(appointment|consultation|"
     r"visit|call)|call (us|now|today|our)\b|click (here|to call|to book|below)|contact us|"
     r"get in touch|(get|claim) (a |your )?free|free consultation|request a call ?back|"
     r"sign up|subscribe|newsletter|whatsapp|get a (quote|second opinion)|"
-    r"(send|leave) us a message|(special|limited[- ]time) offer|discount"
+    r"(send|leave) us a message|(special|limited[- ]time) offer|discount|print this page|"
+    r"download (this|the|our) (leaflet|page|pdf|brochure|guide)"
     r")",
     re.IGNORECASE,
 )
@@ -122,7 +124,7 @@ def _line_reasons(line: str, names: list[re.Pattern[str]]) -> list[tuple[str, st
         found.append(("phone number", phone))
     price = _PRICE.search(line)
     if price:
-        found.append(("price", price.group(0).strip()))
+        found.append(("price", price.group(0).strip().rstrip(".,")))
     related = _RELATED.match(line.lstrip("#>-*0123456789. "))
     if related:
         found.append(("related-article link", related.group(1)))

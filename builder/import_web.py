@@ -95,7 +95,11 @@ def read_web_page(path: Path, data: bytes, images: ImageSink) -> WebPage:
         tree = lxml.html.document_fromstring(text)
     except (etree.ParserError, ValueError) as exc:
         raise SourceError(f"cannot be read as HTML ({exc}); save the page again", path) from exc
-    if not _SPACE.sub("", tree.text_content()):
+    visible = tree.xpath(
+        "//body//text()[not(ancestor::script) and not(ancestor::style) and "
+        "not(ancestor::noscript) and not(ancestor::template)]"
+    )
+    if not _SPACE.sub("", "".join(visible)):
         raise SourceError("the page has no text; save the page again from the browser", path)
 
     document = trafilatura.bare_extraction(

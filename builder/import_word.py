@@ -17,7 +17,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 from .errors import SourceError
-from .import_markdown import Block, ImageSink, html_blocks
+from .import_markdown import Block, ImageSink, html_blocks, megabytes
 
 #: A .docx larger than this (compressed, or unpacked) is refused.
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -48,6 +48,7 @@ class WordImages(ImageSink):
         super().__init__()
         self.save = save
         self.count = 0
+        self.placed: set[str] = set()
 
     def mammoth_image(self, image: Any) -> dict[str, str]:
         self.count += 1
@@ -58,7 +59,16 @@ class WordImages(ImageSink):
         with image.open() as stream:
             data = stream.read()
         src = self.save(f"image{self.count}.{ext}", data)
+        if src:
+            self.placed.add(src)
         return {"src": src or "", "alt": image.alt_text or ""}
+
+    def place(self, src: str, alt: str) -> str:
+        from .import_markdown import escape
+
+        if src in self.placed:
+            return f"![{escape(alt)}]({src.replace(' ', '%20')})"
+        return super().place(src, alt)
 
 
 def check_docx(path: Path, data: bytes) -> zipfile.ZipFile:
@@ -93,8 +103,8 @@ def check_docx(path: Path, data: bytes) -> zipfile.ZipFile:
         )
     if unpacked > MAX_UNPACKED_BYTES:
         raise SourceError(
-            f"the .docx unpacks to {unpacked // (1024 * 1024)} MB; the limit is "
-            f"{MAX_UNPACKED_BYTES // (1024 * 1024)} MB: split it or shrink its images",
+            f"the .docx unpacks to {megabytes(unpacked)}; the limit is "
+            f"{megabytes(MAX_UNPACKED_BYTES)}: split it or shrink its images",
             path,
         )
     return archive

@@ -25,7 +25,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import ExportError, InputError, SourceError
 from .files import write_atomic
-from .import_markdown import Block, ImageSink, render, shape_faq, shape_headings
+from .import_markdown import Block, ImageSink, megabytes, render, shape_faq, shape_headings
 from .import_warnings import Flag, find_advertising
 
 #: Image types Anki shows (the same list as the build's).
@@ -193,8 +193,8 @@ def import_file(path: Path, output: Path | None = None) -> Imported:
     limit = MAX_PAGE_BYTES if kind == "web page" else MAX_DOCX_BYTES
     if len(data) > limit:
         raise SourceError(
-            f"the {kind} is {len(data) // (1024 * 1024)} MB; the limit is "
-            f"{limit // (1024 * 1024)} MB: save only the article (the browser's reader view, "
+            f"the {kind} is {megabytes(len(data))}; the limit is "
+            f"{megabytes(limit)}: save only the article (the browser's reader view, "
             "or copy it into a Word file) and import that",
             path,
         )
@@ -270,7 +270,7 @@ def _read(path: Path) -> bytes:
         size = path.stat().st_size
         if size > 100 * 1024 * 1024:
             raise SourceError(
-                f"the file is {size // (1024 * 1024)} MB, far larger than any article; "
+                f"the file is {megabytes(size)}, far larger than any article; "
                 "save only the article and import that",
                 path,
             )
