@@ -484,6 +484,12 @@ def import_(file: Path, output: Path | None, to_stdout: bool, force: bool) -> No
     for src in imported.missing_images:
         click.echo(f"note: image {src!r} not found beside the page, or not an image; left out",
                    err=True)  # fmt: skip
+    if imported.skipped_images:
+        click.echo(
+            f"note: {imported.skipped_images} local image(s) left out with --stdout; import "
+            "with -o to copy them beside the document",
+            err=True,
+        )
     if output is not None:
         click.echo("next steps:")
         click.echo(f"  1. read {output}; cut the lines flagged above")

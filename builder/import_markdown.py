@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any, Literal
 
 BlockKind = Literal["heading", "paragraph", "list", "table", "image", "quote", "code"]
@@ -314,6 +315,9 @@ class _Writer:
             self.blocks.append(Block("list", "\n".join(lines), plain=_text(element)))
             return
         header, *body = grid
+        for above, row in pairwise(body):
+            if not row[0] and above[0] and any(row[1:]):
+                row[0] = above[0]  # a row heading spanning rows (the extractor leaves it empty)
         header = [re.sub(r"^\*\*([^*]+)\*\*$", r"\1", cell) for cell in header]  # bold anyway
         lines = [
             "| " + " | ".join(header) + " |",

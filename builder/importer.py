@@ -12,7 +12,6 @@ docs/import.md describes what is kept and dropped.
 
 from __future__ import annotations
 
-import base64
 import hashlib
 import logging
 import re
@@ -75,6 +74,8 @@ class Imported:
     remote_images: list[str] = field(default_factory=list)
     #: Images of the page that were not found or are not a type Anki shows.
     missing_images: list[str] = field(default_factory=list)
+    #: Local images left out because there is no folder to copy them to (--stdout).
+    skipped_images: int = 0
 
 
 class _Images(ImageSink):
@@ -115,23 +116,18 @@ class _Images(ImageSink):
             return ""
         if re.match(r"^https?://", src, re.IGNORECASE):
             return super().place(src, alt)
-        if src.startswith("data:"):
-            found = re.match(r"data:image/([\w.+-]+);base64,(.*)$", src, re.DOTALL)
-            if not found:
-                return ""
-            try:
-                data = base64.b64decode(found.group(2), validate=False)
-            except ValueError:
-                return ""
-            ext = {"jpeg": "jpg", "svg+xml": "svg"}.get(found.group(1).lower(), found.group(1))
-            target = self.save(f"image.{ext.lower()}", data)
-        else:
-            target = self._local(src)
+        target = self._local(src)
         if not target:
             return ""
         return f"![{escape(alt)}]({target.replace(' ', '%20')})"
 
+    def _skip(self) -> str:
+        self.skipped += 1
+        return ""
+
     def _local(self, src: str) -> str:
+        if self.folder is None:
+            return self._skip()
         relative = Path(unquote(urlsplit(src).path))
         path = (self.page_dir / relative).resolve()
         if (
@@ -237,6 +233,7 @@ def import_file(path: Path, output: Path | None = None) -> Imported:
         images_dir=folder or "",
         remote_images=images.remote,
         missing_images=images.missing,
+        skipped_images=images.skipped,
     )
 
 
