@@ -102,16 +102,23 @@ def read_web_page(path: Path, data: bytes, images: ImageSink) -> WebPage:
     if not _SPACE.sub("", "".join(visible)):
         raise SourceError("the page has no text; save the page again from the browser", path)
 
-    document = trafilatura.bare_extraction(
-        tree,
-        include_comments=False,
-        include_tables=True,
-        include_images=True,
-        include_formatting=True,
-        include_links=True,
-        with_metadata=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
+    try:
+        document = trafilatura.bare_extraction(
+            tree,
+            include_comments=False,
+            include_tables=True,
+            include_images=True,
+            include_formatting=True,
+            include_links=True,
+            with_metadata=True,
+            date_extraction_params={"extensive_search": False, "original_date": True},
+        )
+    except Exception as exc:  # the extractor failing on a page is a page it cannot read
+        raise SourceError(
+            f"the page cannot be read ({type(exc).__name__}: {exc}); save it again from the "
+            "browser, or copy the article into a Word file and import that",
+            path,
+        ) from exc
     body = getattr(document, "body", None)
     if (
         document is None

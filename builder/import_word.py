@@ -124,7 +124,7 @@ def read_word(path: Path, data: bytes, images: WordImages) -> WordDocument:
             style_map=_STYLE_MAP,
             convert_image=mammoth.images.img_element(images.mammoth_image),
         )
-    except (KeyError, ValueError, zipfile.BadZipFile, ElementTree.ParseError) as exc:
+    except Exception as exc:  # mammoth failing on a file is a file it cannot read
         raise SourceError(
             f"the .docx cannot be converted ({type(exc).__name__}: {exc}); open it in Word "
             "or LibreOffice and save it again",

@@ -3,9 +3,12 @@ and which lines the advertising check flags."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from builder.import_warnings import find_advertising
 from tests.import_support import png, run
@@ -155,3 +158,51 @@ def test_advertising_flags(line: str, reasons: list[str]) -> None:
         assert flags == []
     else:
         assert [flag.line for flag in flags] == [5]
+
+
+TAGS = (
+    "p h2 h3 ul ol li table tr td th details summary b i a br div dl dt dd img sup blockquote pre"
+).split()
+WORDS = [
+    "Sepsis kills 11 million people a year.",
+    "|",
+    "*",
+    "1. ",
+    "#",
+    "<img src='x.png'>",
+    "&amp;",
+    "Q: why?",
+    "\u00a0",
+    "`",
+]
+EXAMPLES = int(os.environ.get("IMPORT_SOUP_EXAMPLES", "25"))
+
+
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from([f"<{t}>" for t in TAGS] + [f"</{t}>" for t in TAGS]),
+            st.sampled_from(WORDS),
+        ),
+        max_size=60,
+    )
+)
+def test_any_tag_soup_imports_or_fails_with_one_line(tmp_path: Path, parts: list[str]) -> None:
+    """Whatever the page holds, the import writes a document the builder reads, or says in one
+    line why it cannot."""
+    html = page("".join(parts) + FILLER)
+    path = tmp_path / "soup.html"
+    path.write_text(html, encoding="utf-8")
+    result = run("import", str(path), "--stdout")
+    if result.exit_code != 0:
+        assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, result.stderr
+        return
+    document = tmp_path / "soup.md"
+    document.write_text(result.stdout, encoding="utf-8")
+    listed = run("cards", str(document), "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
