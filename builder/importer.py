@@ -24,7 +24,15 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import ExportError, InputError, SourceError
 from .files import write_atomic
-from .import_markdown import Block, ImageSink, megabytes, render, shape_faq, shape_headings
+from .import_markdown import (
+    Block,
+    ImageSink,
+    escape,
+    megabytes,
+    render,
+    shape_faq,
+    shape_headings,
+)
 from .import_warnings import Flag, find_advertising
 
 #: Image types Anki shows (the same list as the build's).
@@ -109,8 +117,6 @@ class _Images(ImageSink):
         return f"{self.folder}/{candidate}"
 
     def place(self, src: str, alt: str) -> str:
-        from .import_markdown import escape
-
         src = src.strip()
         if not src:
             return ""
