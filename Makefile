@@ -68,9 +68,11 @@ release: $(RUNTIME)
 bench: $(TESTING)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-## Rewrite the golden card lists in tests/golden/ (review the diff before committing).
+## Rewrite the golden card lists in tests/golden/ and the import goldens in tests/import/golden/
+## (review the diff before committing).
 golden: $(TESTING)
 	$(BIN)/python -m tests.golden
+	$(BIN)/python -m tests.import_golden
 
 clean:
 	rm -rf $(VENV) dist .pytest_cache .mypy_cache .ruff_cache

@@ -541,3 +541,83 @@ def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> 
 
 
 # -- commands added below (keep this marker last) --
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the source document here (default: source/<file name>.md). Its images go "
+    "into a folder beside it, NAME-images/.",
+)
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the document instead.")
+@click.option("--force", is_flag=True, help="Replace an existing document (and its images).")
+@reports_errors
+def import_(file: Path, output: Path | None, to_stdout: bool, force: bool) -> None:
+    """Turn a saved web page (.html) or a Word file (.docx) into a source document.
+
+    A web page keeps its main content only: navigation, banners, share buttons, calls to
+    action, related-article rails, sidebars and footers are dropped (by trafilatura). The
+    result keeps headings, tables (first row as header), lists, bold and italics, and FAQ
+    questions (also from <details> and schema.org FAQPage markup) as `###` headings under an
+    FAQ section; links become text unless they are references. Front matter credits the
+    source (title, canonical URL or file name, publisher, date). Lines that still look like
+    advertising are listed with their line number: cut them before building. Images the
+    saved page has locally are copied beside the document; remote ones stay links. Nothing
+    is fetched from the network. docs/import.md says what is kept and dropped.
+
+    \b
+    Examples:
+      deckbuilder import "Asthma in adults.html" -o source/asthma.md
+      deckbuilder import handout.docx -o source/handout.md
+      deckbuilder import page.html --stdout | less
+      then: deckbuilder cards source/asthma.md, deckbuilder init source/asthma.md
+    """
+    from .errors import InputError
+    from .importer import import_file, write_imported
+
+    if to_stdout and output is not None:
+        raise InputError("give either -o FILE or --stdout, not both")
+    if not to_stdout:
+        output = output or Path("source") / f"{_slug(file.stem)}.md"
+        if output.resolve() == file.resolve():
+            raise InputError("-o names the file being imported; choose another file", output)
+    imported = import_file(file, None if to_stdout else output)
+    where = "<stdout>" if output is None else str(output)
+    if output is None:
+        click.echo(imported.markdown, nl=False)
+    else:
+        written = write_imported(imported, output, force=force)
+        count = len(written) - 1
+        images = f", {count} image{'s' * (count != 1)} in {imported.images_dir}/" if count else ""
+        click.echo(f"wrote {output}: {imported.title!r} from a {imported.kind}{images}")
+    for flag in imported.flags:
+        click.echo(f"warning: {where}:{flag.line}: {flag.message()}", err=True)
+    for src in imported.remote_images:
+        click.echo(
+            f"note: remote image kept as a link (nothing is downloaded): {src}; save it "
+            "beside the document and link it as ![alt](file) to show it on cards",
+            err=True,
+        )
+    for src in imported.missing_images:
+        click.echo(f"note: image {src!r} not found beside the page, or not an image; left out",
+                   err=True)  # fmt: skip
+    if imported.skipped_images:
+        click.echo(
+            f"note: {imported.skipped_images} local image(s) left out with --stdout; import "
+            "with -o to copy them beside the document",
+            err=True,
+        )
+    if output is not None:
+        click.echo("next steps:")
+        click.echo(f"  1. read {output}; cut the lines flagged above")
+        click.echo(f"  2. deckbuilder cards {output}     # the cards it makes")
+        click.echo(f"  3. deckbuilder init {output}      # a manifest to name subdecks")
+
+
+def _slug(name: str) -> str:
+    import re
+
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "imported"
