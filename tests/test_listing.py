@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from builder.anki import PackagedNote
 from builder.cli import cli
 from builder.listing import format_notes
-from builder.lock import Stamp
+from builder.lock import LockEntry
 from builder.notes import Note, Source
 from tests.ankiutil import import_apkg, open_collection, rendered_cards
 from tests.conftest import SEED_MANIFEST
@@ -129,7 +129,7 @@ def test_a_guid_starting_with_a_hash_is_not_read_as_a_comment(tmp_path: Path) ->
     """Anki skips a line that starts with '#', one of the GUID alphabet's characters."""
     note = Note("faq", "basic", "Q?", "A.", Source("a.md", "Doc", ("FAQ",), 3), ("faq", "q"))
     fields = {"Front": "Q?", "Back": "A.", "Context": "FAQ", "Source": "Doc — FAQ"}
-    packaged = PackagedNote(note, fields, "Doc::FAQ", Stamp("#q1", 1, 1))
+    packaged = PackagedNote(note, fields, "Doc::FAQ", LockEntry("k", "#q1", 1, 1, ""))
     (tmp_path / "one.csv").write_text(format_notes([packaged], "csv"))
     col = open_collection(tmp_path / "c" / "collection.anki2")
     try:
