@@ -576,7 +576,7 @@ def import_(file: Path, output: Path | None, to_stdout: bool, force: bool) -> No
       then: deckbuilder cards source/asthma.md, deckbuilder init source/asthma.md
     """
     from .errors import InputError
-    from .importer import import_file, write_imported
+    from .importing import import_file, write_imported
 
     if to_stdout and output is not None:
         raise InputError("give either -o FILE or --stdout, not both")

@@ -74,9 +74,9 @@ def readability_document(page: Path) -> str:
     import lxml.html
     from readability import Document
 
-    from builder import import_web
-    from builder.import_markdown import ImageSink, html_blocks, render, shape_faq, shape_headings
-    from builder.importer import _answer_blocks
+    from builder.importing import _answer_blocks
+    from builder.importing import web as import_web
+    from builder.importing.markdown import ImageSink, html_blocks, render, shape_faq, shape_headings
 
     data = page.read_bytes()
     document = Document(import_web.decode(data))
@@ -92,7 +92,7 @@ def readability_document(page: Path) -> str:
 
 
 def _import(page: Path) -> str:
-    from builder.importer import import_file
+    from builder.importing import import_file
 
     return import_file(page, None).markdown
 

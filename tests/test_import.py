@@ -341,8 +341,8 @@ def test_huge_page_and_zip_bomb_are_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The limits (10 MB of page, 200 MB unpacked .docx), made small to keep the test fast."""
-    monkeypatch.setattr("builder.import_web.MAX_PAGE_BYTES", 100 * 1024)
-    monkeypatch.setattr("builder.import_word.MAX_UNPACKED_BYTES", 1024 * 1024)
+    monkeypatch.setattr("builder.importing.web.MAX_PAGE_BYTES", 100 * 1024)
+    monkeypatch.setattr("builder.importing.word.MAX_UNPACKED_BYTES", 1024 * 1024)
     page = tmp_path / "huge.html"
     page.write_bytes(b"<html><body>" + b"<p>word </p>" * 20_000 + b"</body></html>")
     result = run("import", str(page), "--stdout")

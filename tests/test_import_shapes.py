@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from builder.import_warnings import find_advertising
+from builder.importing.adverts import find_advertising
 from tests.import_support import png, run
 
 FILLER = (

@@ -30,10 +30,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("anki",),
     ("cache", "parallel"),
     ("build",),
-    ("import_markdown", "import_warnings"),
-    ("import_web", "import_word"),
-    ("importer",),
-    ("listing", "lint", "preview", "diff", "release", "init"),
+    ("listing", "lint", "preview", "diff", "release", "init", "importing"),
     ("cli",),
     ("__init__", "__main__"),
 )

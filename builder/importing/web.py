@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from .errors import SourceError
-from .import_markdown import QA, Block, ImageSink, html_blocks
+from ..errors import SourceError
+from .markdown import QA, Block, ImageSink, html_blocks
 
 #: Pages larger than this are refused (trafilatura's own limit is 20 MB).
 MAX_PAGE_BYTES = 10 * 1024 * 1024

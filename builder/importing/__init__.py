@@ -22,9 +22,10 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import unquote, urlsplit
 
-from .errors import ExportError, InputError, SourceError
-from .files import write_atomic
-from .import_markdown import (
+from ..errors import ExportError, InputError, SourceError
+from ..files import write_atomic
+from .adverts import Flag, find_advertising
+from .markdown import (
     Block,
     ImageSink,
     escape,
@@ -33,7 +34,6 @@ from .import_markdown import (
     shape_faq,
     shape_headings,
 )
-from .import_warnings import Flag, find_advertising
 
 #: Image types Anki shows (the same list as the build's).
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp", ".avif"}
@@ -155,7 +155,7 @@ def _safe_name(name: str) -> str:
 
 def kind_of(path: Path, data: bytes) -> Literal["web page", "Word document"]:
     """Which importer reads `path`, from its name and its first bytes."""
-    from .import_web import looks_like_html
+    from .web import looks_like_html
 
     suffix = path.suffix.lower()
     if suffix in _ADVICE:
@@ -187,8 +187,8 @@ def import_file(path: Path, output: Path | None = None) -> Imported:
     """Read `path` (a saved web page or a .docx) into a source document. `output` is where it
     will be written: its images go into a folder beside it; without one (--stdout) local
     images are left out."""
-    from .import_web import MAX_PAGE_BYTES, read_web_page
-    from .import_word import MAX_DOCX_BYTES, WordImages, read_word
+    from .web import MAX_PAGE_BYTES, read_web_page
+    from .word import MAX_DOCX_BYTES, WordImages, read_word
 
     data = _read(path)
     kind = kind_of(path, data)
@@ -247,7 +247,7 @@ def _answer_blocks(html: str, images: ImageSink) -> list[Block]:
     import lxml.html
     from lxml import etree
 
-    from .import_markdown import html_blocks
+    from .markdown import html_blocks
 
     if "<" not in html:
         html = f"<p>{_escape_html(html)}</p>"

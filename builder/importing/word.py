@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
-from .errors import SourceError
-from .import_markdown import Block, ImageSink, html_blocks, megabytes
+from ..errors import SourceError
+from .markdown import Block, ImageSink, html_blocks, megabytes
 
 #: A .docx larger than this (compressed, or unpacked) is refused.
 MAX_DOCX_BYTES = 50 * 1024 * 1024
@@ -64,7 +64,7 @@ class WordImages(ImageSink):
         return {"src": src or "", "alt": image.alt_text or ""}
 
     def place(self, src: str, alt: str) -> str:
-        from .import_markdown import escape
+        from .markdown import escape
 
         if src in self.placed:
             return f"![{escape(alt)}]({src.replace(' ', '%20')})"
