@@ -421,3 +421,53 @@ def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> 
 
 
 # -- commands added below (keep this marker last) --
+
+
+@cli.command()
+@click.argument("manifest", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--port",
+    type=click.IntRange(min=0, max=65535),
+    default=0,
+    help="Port on 127.0.0.1 to serve on. Default: a free one (printed with the URL).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@reports_errors
+def serve(manifest: Path, port: int, open_browser: bool) -> None:
+    """Show the preview in a browser and rebuild it on every save, until Ctrl-C.
+
+    MANIFEST is a decks/*.toml file or a Markdown file (zero-config). The page is the preview
+    (every card as Anki shows it) with the build's warnings and errors at the top and each
+    card's check problems beside it. Saving the manifest, a source, the lock or an image
+    rebuilds it, and the open page follows without a reload, keeping its place and marking the
+    cards that changed; a build error shows on the page until the next good save. Click a
+    card's source line to see its Markdown. Nothing is written (no package, no lock); the
+    server listens on 127.0.0.1 only.
+
+    \b
+    Examples:
+      deckbuilder serve decks/breast-cancer-liver-metastasis.toml --open
+      deckbuilder serve notes.md --port 8000
+    """
+    import signal
+    import webbrowser
+
+    from .serve import DeckServer
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    log = functools.partial(click.echo, err=True)
+    server = DeckServer(manifest, lambda: _load(manifest), port, log)
+    signal.signal(signal.SIGTERM, interrupt)  # `kill` stops it as cleanly as Ctrl-C
+    try:
+        server.start()
+        click.echo(f"Serving {server.deck.title} at {server.url} (Ctrl-C stops)")
+        if open_browser:
+            webbrowser.open(server.url)
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    click.echo("stopped")

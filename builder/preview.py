@@ -490,7 +490,7 @@ def empty_page_data(title: str, about: str = "") -> dict[str, Any]:
     return {"title": _e(title), "about": about, "tree": "", "t": [], "decks": [], "cards": []}
 
 
-def _script_json(data: dict[str, Any]) -> str:
+def script_json(data: dict[str, Any]) -> str:
     """JSON that cannot end or comment out the `<script>` element holding it."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
@@ -512,12 +512,14 @@ PAGE_CSS = """
   --pv-bg: #f1f0ec; --pv-panel: #ffffff; --pv-ink: #1d1d1f; --pv-muted: #5f5f66;
   --pv-line: #dcdad3; --pv-chip: #ecebe5; --pv-accent: #0a58ca; --pv-bar: rgba(241,240,236,.94);
   --pv-shadow: 0 1px 2px rgba(20,20,30,.05), 0 6px 18px rgba(20,20,30,.05);
+  --pv-err: #b3261e; --pv-warn: #8a5a00; --pv-ok: #1e6b34; --pv-hl: #fff1b8;
 }
 :root[data-theme="dark"] {
   color-scheme: dark;
   --pv-bg: #101012; --pv-panel: #18181b; --pv-ink: #e8e8ea; --pv-muted: #a2a2aa;
   --pv-line: #303036; --pv-chip: #26262b; --pv-accent: #7ab4ff; --pv-bar: rgba(16,16,18,.94);
   --pv-shadow: none;
+  --pv-err: #ff8a80; --pv-warn: #f2c14e; --pv-ok: #7bd88f; --pv-hl: #3d3514;
 }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme]) {
@@ -525,6 +527,7 @@ PAGE_CSS = """
     --pv-bg: #101012; --pv-panel: #18181b; --pv-ink: #e8e8ea; --pv-muted: #a2a2aa;
     --pv-line: #303036; --pv-chip: #26262b; --pv-accent: #7ab4ff; --pv-bar: rgba(16,16,18,.94);
     --pv-shadow: none;
+    --pv-err: #ff8a80; --pv-warn: #f2c14e; --pv-ok: #7bd88f; --pv-hl: #3d3514;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -637,6 +640,53 @@ a { color: var(--pv-accent); }
   border: 1px dashed var(--pv-line); border-radius: 14px;
 }
 .pv-foot { margin-top: 8px; font-size: .8rem; color: var(--pv-muted); }
+.pv-mono, .pv-msgs code, .pv-issues b, .pv-md pre {
+  font: .8rem/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+}
+.pv-status { padding-bottom: 14px; font-size: .92rem; }
+.pv-status:empty { display: none; }
+.pv-status p { margin: 0 0 6px; overflow-wrap: anywhere; }
+.pv-failed .pv-state b { color: var(--pv-err); }
+.pv-ok .pv-state b { color: var(--pv-ok); }
+.pv-msgs, .pv-issues { list-style: none; margin: 0 0 8px; padding: 0; }
+.pv-msgs li, .pv-issues li {
+  margin: 0 0 4px; padding: 4px 10px; border-left: 3px solid var(--pv-line); border-radius: 6px;
+  background: var(--pv-panel); overflow-wrap: anywhere;
+}
+.pv-issues { margin-bottom: 10px; font-size: .86rem; }
+.pv-issues li { background: var(--pv-chip); }
+li.pv-sev-error { border-left-color: var(--pv-err); }
+li.pv-sev-warning { border-left-color: var(--pv-warn); }
+.pv-codes button {
+  font: inherit; font-size: .8rem; color: inherit; background: var(--pv-chip); cursor: pointer;
+  border: 1px solid var(--pv-line); border-radius: 999px; padding: 1px 10px; margin: 0 4px 4px 0;
+}
+.pv-codes button span { color: var(--pv-muted); }
+.pv-conn { font-size: .82rem; color: var(--pv-ok); white-space: nowrap; }
+.pv-conn-lost, .pv-alert { color: var(--pv-err); }
+.pv-alert { font-size: .85rem; font-weight: 600; }
+.pv-stale { opacity: .55; }
+.pv-changed { border-color: var(--pv-accent); box-shadow: 0 0 0 1px var(--pv-accent); }
+.pv-mark { background: var(--pv-accent); color: var(--pv-panel); font-weight: 600; }
+button.pv-src {
+  color: var(--pv-accent); background: none; border: 0; padding: 0; cursor: pointer;
+  text-align: right; text-decoration: underline dotted; text-underline-offset: 3px;
+}
+.pv-md {
+  margin: 0 0 10px; border: 1px solid var(--pv-line); border-radius: 10px; overflow: hidden;
+  background: var(--pv-bg);
+}
+.pv-md-head {
+  margin: 0; padding: 6px 12px; font-size: .78rem; color: var(--pv-muted);
+  border-bottom: 1px solid var(--pv-line);
+}
+.pv-md pre { margin: 0; padding: 6px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.pv-ln { display: block; padding: 0 12px 0 4.2em; text-indent: -3.6em; min-height: 1.5em; }
+.pv-ln::before {
+  content: attr(data-n); display: inline-block; width: 3em; margin-right: .6em; text-indent: 0;
+  text-align: right; color: var(--pv-muted);
+}
+.pv-ln.pv-here { background: var(--pv-hl); }
 @media (max-width: 900px) {
   .pv-layout { grid-template-columns: minmax(0, 1fr); gap: 18px; }
   .pv-tree { position: static; max-height: none; }
@@ -884,6 +934,7 @@ PAGE_JS = r"""
     status.innerHTML = D.live.html;
     status.className = "pv-status pv-wrap pv-" + D.live.state;
     list.classList.toggle("pv-stale", !!D.live.stale);
+    byId("pv-alert").hidden = D.live.state !== "failed";
     show(matching());
   }
   function place() {  // the first cards on screen and where they are, to find them again
@@ -1049,7 +1100,10 @@ def page_html(data: dict[str, Any], live: bool = False) -> str:
     total = len(data["cards"])
     counter = f"{total} of {_count(total, 'card')}"
     status = '<div class="pv-status pv-wrap" id="pv-status" role="status"></div>\n'
-    connection = '<span class="pv-conn" id="pv-conn">Connecting…</span>'
+    connection = (
+        '<span class="pv-conn" id="pv-conn">Connecting…</span>'
+        '<a class="pv-alert" id="pv-alert" href="#top" hidden>Build failed: see the top</a>'
+    )
     policy = content_security_policy(live)
     return "".join(
         [
@@ -1088,7 +1142,7 @@ def page_html(data: dict[str, Any], live: bool = False) -> str:
             '<p class="pv-empty" id="pv-empty" hidden>No card matches the search.</p>',
             f'<p class="pv-foot">Made by deckbuilder {_e(__version__)}.</p>',
             "</main></div>\n",
-            f'<script type="application/json" id="pv-data">{_script_json(data)}</script>\n',
+            f'<script type="application/json" id="pv-data">{script_json(data)}</script>\n',
             f"<script>{PAGE_JS}</script>\n",
             "</body>\n</html>\n",
         ]
