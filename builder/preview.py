@@ -700,6 +700,8 @@ button.pv-src {
   .pv-src { margin-left: 0; flex-basis: 100%; }
   .pv-count { order: 3; flex-basis: 100%; font-size: .82rem; }
   .pv-theme { margin-left: 0; }
+  .pv-live .pv-count { flex: 1 1 auto; }
+  .pv-conn, .pv-alert { order: 3; }
   .pv-deck, .pv-item { scroll-margin-top: 104px; }
   .pv-tree a, .pv-tree-group {
     display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline;
@@ -990,7 +992,7 @@ PAGE_JS = r"""
     }
     var c = D.cards[+item.getAttribute("data-i")], box = document.createElement("div");
     box.className = "pv-md";
-    item.querySelector(".pv-meta").after(box);
+    (item.querySelector(".pv-issues") || item.querySelector(".pv-meta")).after(box);
     button.setAttribute("aria-expanded", "true");
     var query = "path=" + encodeURIComponent(decode(T[c[3]])) + "&line=" + c[4];
     fetch("/source?" + query).then(function (response) {
@@ -1117,7 +1119,7 @@ def page_html(data: dict[str, Any], live: bool = False) -> str:
             f"<title>{data['title']} · deck preview</title>\n",
             f"<style>{CSS}</style>\n",
             f"<style>{PAGE_CSS}</style>\n",
-            "</head>\n<body>\n",
+            '</head>\n<body class="pv-live">\n' if live else "</head>\n<body>\n",
             '<header class="pv-head pv-wrap" id="top">',
             '<p class="pv-kicker">Anki deck preview</p>',
             f'<h1 id="pv-title">{data["title"]}</h1>',

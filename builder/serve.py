@@ -96,6 +96,7 @@ class Deck:
         self._good_when = ""
         self._good_sources: dict[str, list[str]] = {}
         self._fingerprints: dict[str, int] | None = None
+        self._marked: dict[str, str] = {}
         self.read: dict[Path, tuple[int, int]] = {}
         """The inputs' `signature()` as the last build read them."""
 
@@ -143,7 +144,8 @@ class Deck:
         return self._good_build(data, keys, marks, sources, live, _issues(problems, plan, data))
 
     def _marks(self, data: PageData, keys: list[str]) -> dict[str, str]:
-        """Cards new or changed since the last good build, by place: "new" or "changed"."""
+        """Cards new or changed by the last save that changed any, by place: "new" or
+        "changed" (against the last good build)."""
         strings, decks = data.data["t"], data.data["decks"]
         fingerprints = {
             key: hash(
@@ -158,13 +160,14 @@ class Deck:
             for key, card in zip(keys, data.data["cards"], strict=True)
         }
         before, self._fingerprints = self._fingerprints, fingerprints
-        if before is None:
-            return {}
-        return {
+        if before is not None and list(before.items()) == list(fingerprints.items()):
+            return self._marked  # saved again unchanged (or in two writes): the marks stay
+        self._marked = {
             str(place): "new" if key not in before else "changed"
             for place, key in enumerate(keys)
-            if before.get(key) != fingerprints[key]
+            if before is not None and before.get(key) != fingerprints[key]
         }
+        return self._marked
 
     def _good_build(
         self,
@@ -230,7 +233,8 @@ class _Live:
     marks: dict[str, str]
 
     def summary(self, issues: list[list[Any]] | None) -> str:
-        line = f"built: {self.notes} notes, {self.cards} cards in {self.took:.2f} s"
+        counts = f"{_count(self.notes, 'note')}, {_count(self.cards, 'card')}"
+        line = f"built: {counts} in {self.took:.2f} s"
         if self.marks:
             line += f", {len(self.marks)} changed"
         if issues is not None:

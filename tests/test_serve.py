@@ -5,6 +5,7 @@ The page in Chromium (live updates, errors, screenshots) is in tests/test_serve_
 
 from __future__ import annotations
 
+import base64
 import html
 import http.client
 import json
@@ -13,6 +14,7 @@ import signal
 import socket
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -291,3 +293,40 @@ def test_cli_serve_on_a_busy_port_is_one_line(project: Path) -> None:
     assert result.exit_code == 1, result.output
     assert result.output.startswith(f"error: cannot listen on 127.0.0.1:{port}: ")
     assert len(result.output.splitlines()) == 1
+
+
+def wait_for(server: DeckServer, seen: Build | None, timeout: float = 15.0) -> Build:
+    """The first build after `seen` (polling; a loaded machine may take a while)."""
+    deadline = time.monotonic() + timeout
+    while server.hub.build is seen or server.hub.build is None:
+        assert time.monotonic() < deadline, "no rebuild after the change"
+        time.sleep(0.02)
+    return server.hub.build
+
+
+def test_saves_in_place_and_changed_images_rebuild(tmp_path: Path) -> None:
+    """An editor that rewrites the file in place, and an image replaced beside the document.
+
+    A write in place may be seen half done (a build of the truncated file); the next batch of
+    changes brings the whole file, so only the state the page ends in is asserted.
+    """
+    source = tmp_path / "notes.md"
+    image = tmp_path / "liver.png"
+    image.write_bytes(b"\x89PNG first")
+    faq = "# Liver\n\n## FAQ\n\n### What does it look like?\n\nLike this: ![liver](liver.png)\n"
+    source.write_text(faq, encoding="utf-8")
+    inlined = base64.b64encode(b"\x89PNG second").decode("ascii")
+    with DeckServer(source, lambda: manifest_for_source(source), log=lambda line: None) as server:
+        server.start()
+        build = server.hub.build
+        assert build is not None and "1 note, 1 card" in build.summary
+        with source.open("w", encoding="utf-8") as stream:  # truncated, then written
+            stream.write(faq + "\n### Where is it?\n\nUnder the right ribs.\n")
+        while "built: 2 notes" not in build.summary:
+            build = wait_for(server, build)
+        image.write_bytes(b"\x89PNG second")
+        while not any(inlined in text for text in event_data(build)["t"]):
+            build = wait_for(server, build)
+        data = event_data(build)
+        assert data["live"]["state"] == "ok"
+        assert data["marks"] == {"0": "changed"}  # the card that shows the image
