@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from benchmarks.generate import write_deck
 from builder import DeckPlan, load_manifest, plan_deck
@@ -84,6 +84,17 @@ def browser() -> Iterator[Browser]:
         launched.close()
 
 
+def device_context(browser: Browser, device: str, scheme: str) -> BrowserContext:
+    """A browser window of the device's size (a touch screen for the phone) in a colour scheme."""
+    width, height = VIEWPORTS[device]
+    return browser.new_context(
+        viewport={"width": width, "height": height},
+        color_scheme=scheme,  # type: ignore[arg-type]
+        is_mobile=device == "phone",
+        has_touch=device == "phone",
+    )
+
+
 def _night_classes(page: Page) -> list[bool]:
     """For every `.card`, whether it carries both of Anki's night-mode classes."""
     result: list[bool] = page.eval_on_selector_all(
@@ -119,13 +130,7 @@ def test_preview_in_chromium(
 ) -> None:
     plan, output = seed_preview
     total = plan.cards
-    width, height = VIEWPORTS[device]
-    context = browser.new_context(
-        viewport={"width": width, "height": height},
-        color_scheme=scheme,  # type: ignore[arg-type]
-        is_mobile=device == "phone",
-        has_touch=device == "phone",
-    )
+    context = device_context(browser, device, scheme)
     page = context.new_page()
     requests: list[str] = []
     problems: list[str] = []

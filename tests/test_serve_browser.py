@@ -167,13 +167,7 @@ def edited(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DeckServer]:
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("device", list(harness.VIEWPORTS))
 def test_serve_screenshots(browser: Browser, edited: DeckServer, device: str, scheme: str) -> None:
-    width, height = harness.VIEWPORTS[device]
-    context = browser.new_context(
-        viewport={"width": width, "height": height},
-        color_scheme=scheme,  # type: ignore[arg-type]
-        is_mobile=device == "phone",
-        has_touch=device == "phone",
-    )
+    context = harness.device_context(browser, device, scheme)
     page = context.new_page()
     problems = watch_page(page)
     try:
