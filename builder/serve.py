@@ -112,36 +112,44 @@ class Deck:
         return out
 
     def build(self, publish: Callable[[Build], None]) -> Build:
-        """Plan and check the deck and publish the page; a failure publishes its error."""
-        started = time.monotonic()
+        """Plan and check the deck and make its page; a failure makes a page of its error.
+
+        When `check` is slow (a large deck), the cards are published first, then the whole build
+        is returned once the problems are known.
+        """
         when = time.strftime("%H:%M:%S")
         try:
-            manifest = self.load()
-            self.title = manifest.title
-            self.inputs = _paths([self.target, *_manifest_inputs(manifest)])
-            self.read = self.signature()
-            plan = plan_deck(manifest)
-            self.inputs = _paths([*self.inputs, *(Path(image) for image in plan.contents.images)])
-            sources = _read_sources(plan)
-            data = page_data(plan)
+            return self._build(publish, when)
         except BuilderError as error:
-            return self._failed(publish, str(error).splitlines(), when)
+            return self._failed(str(error).splitlines(), when)
         except Exception as error:  # a bug must not stop the server; the terminal gets it all
             traceback.print_exc()
             message = f"internal error: {type(error).__name__}: {error} (details in the terminal)"
-            return self._failed(publish, [message], when)
+            return self._failed([message], when)
+
+    def _build(self, publish: Callable[[Build], None], when: str) -> Build:
+        started = time.monotonic()
+        manifest = self.load()
+        self.title = manifest.title
+        self.inputs = _paths([self.target, *_manifest_inputs(manifest)])
+        self.read = self.signature()
+        plan = plan_deck(manifest)
+        self.inputs = _paths([*self.inputs, *(Path(image) for image in plan.contents.images)])
+        sources = _read_sources(plan)
+        data = page_data(plan)
         built = time.monotonic() - started
         keys = [f"{plan.notes[note].stamp.guid}:{ordinal}" for note, ordinal in data.cards]
-        marks = self._marks(data, keys)
-        live = _Live(when, built, plan.warnings, len(plan.notes), len(keys), marks)
+        live = _Live(
+            when, built, plan.warnings, len(plan.notes), len(keys), self._marks(data, keys)
+        )
         with ThreadPoolExecutor(max_workers=1) as pool:
             checking = pool.submit(check_plan, plan)
             try:
                 problems = checking.result(timeout=CHECK_WAIT)
             except Pending:  # a large deck: show its cards now, its problems when they are known
-                publish(self._good_build(data, keys, marks, sources, live, None))
+                publish(self._good_build(data, keys, sources, live, None))
                 problems = checking.result()
-        return self._good_build(data, keys, marks, sources, live, _issues(problems, plan, data))
+        return self._good_build(data, keys, sources, live, _issues(problems, plan, data))
 
     def _marks(self, data: PageData, keys: list[str]) -> dict[str, str]:
         """Cards new or changed by the last save that changed any, by place: "new" or
@@ -173,17 +181,16 @@ class Deck:
         self,
         data: PageData,
         keys: list[str],
-        marks: dict[str, str],
         sources: dict[str, list[str]],
         live: _Live,
         issues: list[list[Any]] | None,
     ) -> Build:
-        fields = {**data.data, "keys": keys, "marks": marks, "issues": issues or []}
+        fields = {**data.data, "keys": keys, "marks": live.marks, "issues": issues or []}
         self._good, self._good_when, self._good_sources = fields, live.when, sources
         state = "checking" if issues is None else "ok"
         return self._make(fields, state, live.html(issues), sources, live.summary(issues))
 
-    def _failed(self, publish: Callable[[Build], None], errors: list[str], when: str) -> Build:
+    def _failed(self, errors: list[str], when: str) -> Build:
         if self._good is None:
             fields = empty_page_data(self.title)
             shown = ""

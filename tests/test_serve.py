@@ -330,3 +330,19 @@ def test_saves_in_place_and_changed_images_rebuild(tmp_path: Path) -> None:
         data = event_data(build)
         assert data["live"]["state"] == "ok"
         assert data["marks"] == {"0": "changed"}  # the card that shows the image
+
+
+def test_a_check_that_fails_shows_as_the_error(project: Path) -> None:
+    """`check` itself can refuse the manifest (a `forbid` regex that does not compile)."""
+    manifest = project / SEED_MANIFEST
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('forbid = ["', 'forbid = ["/[oops/", "', 1), "utf-8")
+    deck = Deck(manifest, lambda: load_manifest(manifest))
+    data = event_data(deck.build(lambda build: None))
+    assert data["live"]["state"] == "failed"
+    assert (
+        "forbid pattern &#x27;/[oops/&#x27; is not a valid regular expression"
+        in data["live"]["html"]
+    )
+    manifest.write_text(text, "utf-8")
+    assert event_data(deck.build(lambda build: None))["live"]["state"] == "ok"
