@@ -34,7 +34,7 @@ from concurrent.futures import TimeoutError as Pending
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -73,7 +73,7 @@ class Build:
     page: bytes
     event: bytes
     summary: str
-    """One line for the terminal."""
+    """What the terminal shows of it: a line, and the build's warnings or errors under it."""
     sources: dict[str, list[str]]
     """Each source's lines as this build read them, by the path cards cite."""
 
@@ -168,12 +168,14 @@ class Deck:
             for key, card in zip(keys, data.data["cards"], strict=True)
         }
         before, self._fingerprints = self._fingerprints, fingerprints
-        if before is not None and list(before.items()) == list(fingerprints.items()):
+        if before is None:
+            return {}
+        if list(before.items()) == list(fingerprints.items()):
             return self._marked  # saved again unchanged (or in two writes): the marks stay
         self._marked = {
             str(place): "new" if key not in before else "changed"
             for place, key in enumerate(keys)
-            if before is not None and before.get(key) != fingerprints[key]
+            if before.get(key) != fingerprints[key]
         }
         return self._marked
 
@@ -244,20 +246,12 @@ class _Live:
         line = f"built: {counts} in {self.took:.2f} s"
         if self.marks:
             line += f", {len(self.marks)} changed"
-        if issues is not None:
-            errors = sum(1 for issue in issues if issue[0] == "error")
-            line += f"; check: {_count(errors, 'error')}, {_count(len(issues) - errors, 'warning')}"
-        return "\n  ".join([line, *self.warnings])
+        return "\n  ".join([f"{line}; {_checked(issues)}", *self.warnings])
 
     def html(self, issues: list[list[Any]] | None) -> str:
-        if issues is None:
-            check = "check: running…"
-        else:
-            errors = sum(1 for issue in issues if issue[0] == "error")
-            check = f"check: {_count(errors, 'error')}, {_count(len(issues) - errors, 'warning')}"
         parts = [
             f'<p class="pv-state"><b>Built</b> at {self.when} in {self.took:.2f} s: '
-            f"{_count(self.cards, 'card')} · {check}</p>"
+            f"{_count(self.cards, 'card')} · {_checked(issues)}</p>"
         ]
         if self.warnings:
             items = "".join(_message_html(line, "warning") for line in self.warnings)
@@ -300,6 +294,13 @@ def _message_html(line: str, severity: str) -> str:
     )
 
 
+def _checked(issues: list[list[Any]] | None) -> str:
+    if issues is None:
+        return "check: running…"
+    errors = sum(1 for issue in issues if issue[0] == "error")
+    return f"check: {_count(errors, 'error')}, {_count(len(issues) - errors, 'warning')}"
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
@@ -317,14 +318,14 @@ def _manifest_inputs(manifest: Manifest) -> list[Path]:
 
 def _read_sources(plan: DeckPlan) -> dict[str, list[str]]:
     """Each document's lines, by the path its cards cite (relative, as `Note.source.path`)."""
-    cited = {PurePosixPath(note.note.source.path) for note in plan.notes}
+    cited = {note.note.source.path: PurePath(note.note.source.path).parts for note in plan.notes}
     out = {}
     for document in plan.documents:
         parts = document.path.resolve().parts
-        for path in cited:
-            if parts[-len(path.parts) :] == path.parts:
+        for shown, tail in cited.items():
+            if parts[-len(tail) :] == tail:
                 text = document.path.read_text(encoding="utf-8-sig", errors="replace")
-                out[str(path)] = text.splitlines()
+                out[shown] = text.splitlines()
     return out
 
 
