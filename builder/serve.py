@@ -117,17 +117,16 @@ class Deck:
         When `check` is slow (a large deck), the cards are published first, then the whole build
         is returned once the problems are known.
         """
-        when = time.strftime("%H:%M:%S")
         try:
-            return self._build(publish, when)
+            return self._build(publish)
         except BuilderError as error:
-            return self._failed(str(error).splitlines(), when)
+            return self._failed(str(error).splitlines())
         except Exception as error:  # a bug must not stop the server; the terminal gets it all
             traceback.print_exc()
             message = f"internal error: {type(error).__name__}: {error} (details in the terminal)"
-            return self._failed([message], when)
+            return self._failed([message])
 
-    def _build(self, publish: Callable[[Build], None], when: str) -> Build:
+    def _build(self, publish: Callable[[Build], None]) -> Build:
         started = time.monotonic()
         manifest = self.load()
         self.title = manifest.title
@@ -137,7 +136,7 @@ class Deck:
         self.inputs = _paths([*self.inputs, *(Path(image) for image in plan.contents.images)])
         sources = _read_sources(plan)
         data = page_data(plan)
-        built = time.monotonic() - started
+        built, when = time.monotonic() - started, time.strftime("%H:%M:%S")
         keys = [f"{plan.notes[note].stamp.guid}:{ordinal}" for note, ordinal in data.cards]
         live = _Live(
             when, built, plan.warnings, len(plan.notes), len(keys), self._marks(data, keys)
@@ -192,7 +191,8 @@ class Deck:
         state = "checking" if issues is None else "ok"
         return self._make(fields, state, live.html(issues), sources, live.summary(issues))
 
-    def _failed(self, errors: list[str], when: str) -> Build:
+    def _failed(self, errors: list[str]) -> Build:
+        when = time.strftime("%H:%M:%S")
         if self._good is None:
             fields = empty_page_data(self.title)
             shown = ""
