@@ -424,7 +424,7 @@ def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> 
 
 
 @cli.command()
-@click.argument("manifest", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("manifest", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--port",
     type=click.IntRange(min=0, max=65535),
@@ -433,10 +433,11 @@ def release(manifests: tuple[str, ...], out_dir: Path, previous: str | None) -> 
 )
 @click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
 @reports_errors
-def serve(manifest: Path, port: int, open_browser: bool) -> None:
+def serve(manifest: Path | None, port: int, open_browser: bool) -> None:
     """Show the preview in a browser and rebuild it on every save, until Ctrl-C.
 
-    MANIFEST is a decks/*.toml file or a Markdown file (zero-config). The page is the preview
+    MANIFEST is a decks/*.toml file or a Markdown file (zero-config); without it, the one
+    manifest in decks/ (when there are several, name one). The page is the preview
     (every card as Anki shows it) with the build's warnings and errors at the top and each
     card's check problems beside it. Saving the manifest, a source, the lock or an image
     rebuilds it, and the open page follows without a reload, keeping its place and marking the
@@ -448,6 +449,7 @@ def serve(manifest: Path, port: int, open_browser: bool) -> None:
     Examples:
       deckbuilder serve decks/breast-cancer-liver-metastasis.toml --open
       deckbuilder serve notes.md --port 8000
+      deckbuilder serve                      # the one deck in decks/
     """
     import signal
     import webbrowser
@@ -457,8 +459,17 @@ def serve(manifest: Path, port: int, open_browser: bool) -> None:
     def interrupt(*_: object) -> None:
         raise KeyboardInterrupt
 
+    if manifest is None:
+        from .errors import InputError
+
+        found = _targets(())
+        if len(found) > 1:
+            names = ", ".join(str(path) for path in found)
+            raise InputError(f"several decks to serve: name one of {names}", DECKS_DIR)
+        manifest = found[0]
+    target = manifest
     log = functools.partial(click.echo, err=True)
-    server = DeckServer(manifest, lambda: _load(manifest), port, log)
+    server = DeckServer(target, lambda: _load(target), port, log)
     signal.signal(signal.SIGTERM, interrupt)  # `kill` stops it as cleanly as Ctrl-C
     try:
         server.start()

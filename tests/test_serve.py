@@ -258,7 +258,7 @@ def test_a_failed_build_keeps_the_last_good_cards_and_names_the_line(tmp_path: P
 def test_cli_serve_prints_the_url_and_stops_on_ctrl_c(project: Path) -> None:
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
-        [sys.executable, "-m", "builder", "serve", SEED_MANIFEST],
+        [sys.executable, "-m", "builder", "serve"],  # the one deck in decks/
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -346,3 +346,14 @@ def test_a_check_that_fails_shows_as_the_error(project: Path) -> None:
     )
     manifest.write_text(text, "utf-8")
     assert event_data(deck.build(lambda build: None))["live"]["state"] == "ok"
+
+
+def test_cli_serve_names_the_decks_when_it_cannot_choose(project: Path) -> None:
+    second = project / "decks" / "second.toml"
+    second.write_text((project / SEED_MANIFEST).read_text(encoding="utf-8"), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["serve"])
+    assert result.exit_code == 2, result.output
+    assert result.output.strip() == (
+        "error: decks: several decks to serve: name one of "
+        "decks/breast-cancer-liver-metastasis.toml, decks/second.toml"
+    )
