@@ -520,6 +520,7 @@ class DeckServer:
         self._server.hosts = frozenset(f"{name}:{self.port}" for name in (HOST, "localhost"))
         self._stop = threading.Event()
         self._ready = threading.Event()
+        self._building = threading.Lock()
         self._threads: list[threading.Thread] = []
 
     @property
@@ -542,7 +543,9 @@ class DeckServer:
         self._ready.wait(ready_within)
 
     def rebuild(self) -> None:
-        self.publish(self.deck.build(self.publish))
+        """Build the deck now and show the result (one build at a time)."""
+        with self._building:
+            self.publish(self.deck.build(self.publish))
 
     def publish(self, build: Build) -> None:
         self.hub.publish(build)
