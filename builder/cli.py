@@ -621,3 +621,64 @@ def _slug(name: str) -> str:
     import re
 
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "imported"
+
+
+@cli.command()
+@click.argument("manifest", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--port",
+    type=click.IntRange(min=0, max=65535),
+    default=0,
+    help="Port on 127.0.0.1 to serve on. Default: a free one (printed with the URL).",
+)
+@click.option("--open", "open_browser", is_flag=True, help="Open the page in a web browser.")
+@reports_errors
+def serve(manifest: Path | None, port: int, open_browser: bool) -> None:
+    """Show the preview in a browser and rebuild it on every save, until Ctrl-C.
+
+    MANIFEST is a decks/*.toml file or a Markdown file (zero-config); without it, the one
+    manifest in decks/ (when there are several, name one). The page is the preview
+    (every card as Anki shows it) with the build's warnings and errors at the top and each
+    card's check problems beside it. Saving the manifest, a source, the lock or an image
+    rebuilds it, and the open page follows without a reload, keeping its place and marking the
+    cards that changed; a build error shows on the page until the next good save. Click a
+    card's source line to see its Markdown. Nothing is written (no package, no lock); the
+    server listens on 127.0.0.1 only.
+
+    \b
+    Examples:
+      deckbuilder serve decks/breast-cancer-liver-metastasis.toml --open
+      deckbuilder serve notes.md --port 8000
+      deckbuilder serve                      # the one deck in decks/
+    """
+    import signal
+    import webbrowser
+
+    from .serve import DeckServer
+
+    def interrupt(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    if manifest is None:
+        from .errors import InputError
+
+        found = _targets(())
+        if len(found) > 1:
+            names = ", ".join(str(path) for path in found)
+            raise InputError(f"several decks to serve: name one of {names}", DECKS_DIR)
+        manifest = found[0]
+    target = manifest
+    log = functools.partial(click.echo, err=True)
+    server = DeckServer(target, lambda: _load(target), port, log)
+    signal.signal(signal.SIGTERM, interrupt)  # `kill` stops it as cleanly as Ctrl-C
+    try:
+        server.start()
+        click.echo(f"Serving {server.deck.title} at {server.url} (Ctrl-C stops)")
+        if open_browser:
+            webbrowser.open(server.url)
+        server.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+    click.echo("stopped")

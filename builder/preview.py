@@ -11,6 +11,13 @@ element with `class="card"`, as Anki puts it on `<body>`; its night-mode switch 
 Anki adds (`nightMode night_mode`) to those elements. Nothing is fetched: styles, script and the
 deck's images (as data: URIs) are inline, and a Content-Security-Policy forbids every request (a
 remote image in a field shows its alt text instead).
+
+The cards travel in the page as compact JSON (`page_data`), not as HTML: 40,000 cards as HTML made
+a 56 MB page that Chromium took 45 s to show. The page's script draws a deck or a search of up to
+400 cards at once (the browser's own find works on them) and a larger one in blocks of 40 as they
+come near the screen, so the first cards show within a second whatever the deck's size; the search
+box searches every card's text, drawn or not. `deckbuilder serve` (serve.py) sends the same page
+with its live additions: the build's status, each card's `check` problems, what changed.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import json
 import os
 import re
 import tempfile
@@ -25,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from .errors import ExportError
 
@@ -148,8 +156,10 @@ class _Cloze:
 _CLOZE_TOKEN = re.compile(r"\{\{c(\d+(?:,\d+)*)::|\}\}")
 
 
+@lru_cache(maxsize=64)
 def _parse_cloze(text: str) -> list[str | _Cloze]:
-    """Text and (nested) deletions, as Anki's backend reads them.
+    """Text and (nested) deletions, as Anki's backend reads them (cached: a note's cards parse
+    the same text again for each side; callers never change the result).
 
     Like Anki: the first `::` in a deletion's own text starts its hint, a stray `}}` is text and
     a deletion that is never closed is dropped with its content.
@@ -307,14 +317,6 @@ def _inline_images(fragment: str, media: dict[str, bytes]) -> str:
     return _IMG_SRC.sub(replace, fragment) if media else fragment
 
 
-_TAGS = re.compile(r"<[^>]*>")
-
-
-def plain_text(fragment: str) -> str:
-    """Visible text of an HTML fragment, whitespace collapsed (what the search box looks at)."""
-    return re.sub(r"\s+", " ", html.unescape(_TAGS.sub(" ", fragment))).strip()
-
-
 def _count(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -332,6 +334,8 @@ class _Deck:
 
 @dataclass(frozen=True, slots=True)
 class _Rendered:
+    index: int
+    """The note's place in `plan.notes`."""
     note: PackagedNote
     faces: list[tuple[int, str, str]]
 
@@ -377,39 +381,119 @@ def _tree_html(node: _Deck, depth: int = 0) -> str:
     return f"<li>{entry}</li>"
 
 
-def _card_html(number: int, item: _Rendered, index: int, manifest_title: str) -> str:
-    note = item.note
-    card = note.note
-    ordinal, question, answer = item.faces[index]
-    total = len(item.faces)
-    if card.note_type == "cloze":
-        kind = f"Cloze c{ordinal}" + (f" · card {index + 1} of {total}" if total > 1 else "")
-    else:
-        kind = "Basic"
-    location = f"{card.source.path}:{card.source.line}"
-    subdeck = note.deck.removeprefix(f"{manifest_title}::")
-    search = " ".join(
-        [plain_text(question), plain_text(answer), *card.tags, card.rule, location, subdeck]
-    ).lower()
-    classes = f"card card{ordinal}"
-    tags = "".join(f"<li>{_e(tag)}</li>" for tag in card.tags)
-    return (
-        f'<article class="pv-item" id="card-{number}" data-search="{_e(search)}">'
-        '<header class="pv-meta">'
-        f'<a class="pv-num" href="#card-{number}">#{number}</a>'
-        f'<span class="pv-chip pv-rule" title="Extraction rule">{_e(card.rule)}</span>'
-        f'<span class="pv-kind">{_e(kind)}</span>'
-        f'<code class="pv-src" title="Source line">{_e(location)}</code>'
-        "</header>"
-        '<div class="pv-sides">'
-        f'<section class="pv-side"><h3 class="pv-label">Front</h3>'
-        f'<div class="{classes}">{question}</div></section>'
-        f'<section class="pv-side"><h3 class="pv-label">Back</h3>'
-        f'<div class="{classes}">{answer}</div></section>'
-        "</div>"
-        + (f'<ul class="pv-tags" aria-label="Tags">{tags}</ul>' if tags else "")
-        + "</article>"
+def _kind(note_type: str, ordinal: int, index: int, total: int) -> str:
+    if note_type != "cloze":
+        return "Basic"
+    return f"Cloze c{ordinal}" + (f" · card {index + 1} of {total}" if total > 1 else "")
+
+
+# -- the page's data -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class PageData:
+    """A deck as the page's script draws it.
+
+    `data` becomes the JSON inside the page. Every string in it is an HTML fragment made here
+    (names, tags and paths escaped, card sides as the renderer wrote them), so the script only
+    puts pieces together and never escapes anything. Card sides are lists of lines held once in
+    a string table (`t`): the front repeats on the back and the context and source lines repeat
+    across a section, so the table keeps a 40,000-card page about a sixth of the size the same
+    cards take as HTML.
+    """
+
+    data: dict[str, Any]
+    cards: list[tuple[int, int]]
+    """(index of the note in `plan.notes`, Anki card ordinal) of each card, in page order."""
+
+
+class _Strings:
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        return self.index.setdefault(text, len(self.index))
+
+    def lines(self, fragment: str) -> list[int]:
+        index = self.index
+        return [index.setdefault(line, len(index)) for line in fragment.split("\n")]
+
+
+def page_data(plan: DeckPlan) -> PageData:
+    """Every card of the plan, rendered as Anki renders it, in deck order (see `PageData`)."""
+    manifest = plan.manifest
+    title = manifest.title
+    groups: dict[str, list[_Rendered]] = {name: [] for name in _deck_order(plan)}
+    for index, note in enumerate(plan.notes):
+        faces = [
+            (ordinal, _inline_images(question, plan.media), _inline_images(answer, plan.media))
+            for ordinal, question, answer in _card_faces(note)
+        ]
+        groups[note.deck].append(_Rendered(index, note, faces))
+    groups = {name: items for name, items in groups.items() if items}
+    tree, nodes = _deck_tree(title, groups)
+
+    strings = _Strings()
+    decks: list[list[str]] = []
+    cards: list[list[Any]] = []
+    refs: list[tuple[int, int]] = []
+    for deck, (full_name, rendered) in enumerate(groups.items()):
+        node = nodes[full_name]
+        counts = f"{_count(node.notes, 'note')} · {_count(node.cards, 'card')}"
+        decks.append([node.anchor, _e(full_name.removeprefix(title + "::")), _e(full_name), counts])
+        for item in rendered:
+            card = item.note.note
+            tags = [strings(_e(tag)) for tag in card.tags]
+            for index, (ordinal, question, answer) in enumerate(item.faces):
+                kind = _kind(card.note_type, ordinal, index, len(item.faces))
+                cards.append(
+                    [
+                        deck,
+                        strings(_e(card.rule)),
+                        strings(_e(kind)),
+                        strings(_e(card.source.path)),
+                        card.source.line,
+                        tags,
+                        ordinal,
+                        strings.lines(question),
+                        strings.lines(answer),
+                    ]
+                )
+                refs.append((item.index, ordinal))
+
+    sources = [f"<i>{_e(doc.title)}</i> ({_e(doc.path.name)})" for doc in plan.documents]
+    about = [
+        f'<p class="pv-summary">{_count(len(plan.notes), "note")} · '
+        f"{_count(tree.cards, 'card')} · {_count(len(groups), 'subdeck')}</p>"
+    ]
+    if manifest.description:
+        about.append(f"<p>{_e(manifest.description)}</p>")
+    if sources:
+        about.append(f"<p>From {', '.join(sources)}.</p>")
+    about.append(
+        "<p>Every card as Anki will show it: the front (question) beside the back (answer), "
+        "with its tags, the rule that made it and the source line it comes from.</p>"
     )
+    data = {
+        "title": _e(title),
+        "about": "".join(about),
+        "tree": _tree_html(tree),
+        "t": list(strings.index),
+        "decks": decks,
+        "cards": cards,
+    }
+    return PageData(data, refs)
+
+
+def empty_page_data(title: str, about: str = "") -> dict[str, Any]:
+    """The data of a page with no cards (a deck that has not built yet); `about` is HTML."""
+    return {"title": _e(title), "about": about, "tree": "", "t": [], "decks": [], "cards": []}
+
+
+def script_json(data: dict[str, Any]) -> str:
+    """JSON that cannot end or comment out the `<script>` element holding it."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("</", "<\\/").replace("<!--", "<\\u0021--")
 
 
 _ICON_SEARCH = (
@@ -428,12 +512,14 @@ PAGE_CSS = """
   --pv-bg: #f1f0ec; --pv-panel: #ffffff; --pv-ink: #1d1d1f; --pv-muted: #5f5f66;
   --pv-line: #dcdad3; --pv-chip: #ecebe5; --pv-accent: #0a58ca; --pv-bar: rgba(241,240,236,.94);
   --pv-shadow: 0 1px 2px rgba(20,20,30,.05), 0 6px 18px rgba(20,20,30,.05);
+  --pv-err: #b3261e; --pv-warn: #8a5a00; --pv-ok: #1e6b34; --pv-hl: #fff1b8;
 }
 :root[data-theme="dark"] {
   color-scheme: dark;
   --pv-bg: #101012; --pv-panel: #18181b; --pv-ink: #e8e8ea; --pv-muted: #a2a2aa;
   --pv-line: #303036; --pv-chip: #26262b; --pv-accent: #7ab4ff; --pv-bar: rgba(16,16,18,.94);
   --pv-shadow: none;
+  --pv-err: #ff8a80; --pv-warn: #f2c14e; --pv-ok: #7bd88f; --pv-hl: #3d3514;
 }
 @media (prefers-color-scheme: dark) {
   :root:not([data-theme]) {
@@ -441,6 +527,7 @@ PAGE_CSS = """
     --pv-bg: #101012; --pv-panel: #18181b; --pv-ink: #e8e8ea; --pv-muted: #a2a2aa;
     --pv-line: #303036; --pv-chip: #26262b; --pv-accent: #7ab4ff; --pv-bar: rgba(16,16,18,.94);
     --pv-shadow: none;
+    --pv-err: #ff8a80; --pv-warn: #f2c14e; --pv-ok: #7bd88f; --pv-hl: #3d3514;
   }
 }
 *, *::before, *::after { box-sizing: border-box; }
@@ -553,6 +640,53 @@ a { color: var(--pv-accent); }
   border: 1px dashed var(--pv-line); border-radius: 14px;
 }
 .pv-foot { margin-top: 8px; font-size: .8rem; color: var(--pv-muted); }
+.pv-mono, .pv-msgs code, .pv-issues b, .pv-md pre {
+  font: .8rem/1.5 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+}
+.pv-status { padding-bottom: 14px; font-size: .92rem; }
+.pv-status:empty { display: none; }
+.pv-status p { margin: 0 0 6px; overflow-wrap: anywhere; }
+.pv-failed .pv-state b { color: var(--pv-err); }
+.pv-ok .pv-state b { color: var(--pv-ok); }
+.pv-msgs, .pv-issues { list-style: none; margin: 0 0 8px; padding: 0; }
+.pv-msgs li, .pv-issues li {
+  margin: 0 0 4px; padding: 4px 10px; border-left: 3px solid var(--pv-line); border-radius: 6px;
+  background: var(--pv-panel); overflow-wrap: anywhere;
+}
+.pv-issues { margin-bottom: 10px; font-size: .86rem; }
+.pv-issues li { background: var(--pv-chip); }
+li.pv-sev-error { border-left-color: var(--pv-err); }
+li.pv-sev-warning { border-left-color: var(--pv-warn); }
+.pv-codes button {
+  font: inherit; font-size: .8rem; color: inherit; background: var(--pv-chip); cursor: pointer;
+  border: 1px solid var(--pv-line); border-radius: 999px; padding: 1px 10px; margin: 0 4px 4px 0;
+}
+.pv-codes button span { color: var(--pv-muted); }
+.pv-conn { font-size: .82rem; color: var(--pv-ok); white-space: nowrap; }
+.pv-conn-lost, .pv-alert { color: var(--pv-err); }
+.pv-alert { font-size: .85rem; font-weight: 600; }
+.pv-stale { opacity: .55; }
+.pv-changed { border-color: var(--pv-accent); box-shadow: 0 0 0 1px var(--pv-accent); }
+.pv-mark { background: var(--pv-accent); color: var(--pv-panel); font-weight: 600; }
+button.pv-src {
+  color: var(--pv-accent); background: none; border: 0; padding: 0; cursor: pointer;
+  text-align: right; text-decoration: underline dotted; text-underline-offset: 3px;
+}
+.pv-md {
+  margin: 0 0 10px; border: 1px solid var(--pv-line); border-radius: 10px; overflow: hidden;
+  background: var(--pv-bg);
+}
+.pv-md-head {
+  margin: 0; padding: 6px 12px; font-size: .78rem; color: var(--pv-muted);
+  border-bottom: 1px solid var(--pv-line);
+}
+.pv-md pre { margin: 0; padding: 6px 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+.pv-ln { display: block; padding: 0 12px 0 4.2em; text-indent: -3.6em; min-height: 1.5em; }
+.pv-ln::before {
+  content: attr(data-n); display: inline-block; width: 3em; margin-right: .6em; text-indent: 0;
+  text-align: right; color: var(--pv-muted);
+}
+.pv-ln.pv-here { background: var(--pv-hl); }
 @media (max-width: 900px) {
   .pv-layout { grid-template-columns: minmax(0, 1fr); gap: 18px; }
   .pv-tree { position: static; max-height: none; }
@@ -566,6 +700,8 @@ a { color: var(--pv-accent); }
   .pv-src { margin-left: 0; flex-basis: 100%; }
   .pv-count { order: 3; flex-basis: 100%; font-size: .82rem; }
   .pv-theme { margin-left: 0; }
+  .pv-live .pv-count { flex: 1 1 auto; }
+  .pv-conn, .pv-alert { order: 3; }
   .pv-deck, .pv-item { scroll-margin-top: 104px; }
   .pv-tree a, .pv-tree-group {
     display: flex; flex-wrap: wrap; justify-content: space-between; align-items: baseline;
@@ -574,46 +710,314 @@ a { color: var(--pv-accent); }
 }
 """
 
-PAGE_JS = """
+PAGE_JS = r"""
 (function () {
   "use strict";
+  var EAGER = 400;  // up to this many cards (a deck or a search) are drawn at once
+  var BLOCK = 40;   // more are drawn in blocks of this many as they near the screen
   var root = document.documentElement;
-  var items = Array.prototype.slice.call(document.querySelectorAll(".pv-item"));
-  var texts = items.map(function (item) { return item.getAttribute("data-search") || ""; });
-  var decks = Array.prototype.slice.call(document.querySelectorAll(".pv-deck"));
-  var input = document.getElementById("pv-q");
-  var count = document.getElementById("pv-count");
-  var empty = document.getElementById("pv-empty");
-  var toggle = document.getElementById("pv-theme");
-  var total = items.length;
+  function byId(id) { return document.getElementById(id); }
+  var input = byId("pv-q"), count = byId("pv-count"), empty = byId("pv-empty");
+  var toggle = byId("pv-theme"), list = byId("pv-cards"), tree = byId("pv-tree-list");
+  var heading = byId("pv-title"), about = byId("pv-about"), status = byId("pv-status");
+  var connection = byId("pv-conn");
+  var D, T, texts, indexed, issues, marks;
+  var shown = [], blocks = [], filled = [], cells = [], estimate = 0, dark = false;
+  var observer = null, typing = 0;
 
-  function filter() {
-    var terms = input.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    var shown = 0;
-    items.forEach(function (item, i) {
-      var hit = terms.every(function (term) { return texts[i].indexOf(term) !== -1; });
-      item.hidden = !hit;
-      if (hit) { shown += 1; }
+  function load(data) {
+    D = data; T = data.t; texts = new Array(data.cards.length); indexed = 0;
+    issues = {}; marks = data.marks || {};
+    (data.issues || []).forEach(function (issue) {
+      issue[3].forEach(function (i) { (issues[i] = issues[i] || []).push(issue); });
     });
-    decks.forEach(function (deck) {
-      var any = deck.querySelector(".pv-item:not([hidden])") !== null;
-      deck.hidden = !any;
-      var link = document.querySelector('.pv-tree a[data-deck="' + deck.id + '"]');
-      if (link) { link.classList.toggle("pv-dim", !any); }
-    });
-    count.textContent = shown + " of " + total + (total === 1 ? " card" : " cards");
-    empty.hidden = shown !== 0;
   }
 
-  function applyTheme(dark) {
-    root.setAttribute("data-theme", dark ? "dark" : "light");
-    document.querySelectorAll(".card").forEach(function (card) {
-      card.classList.toggle("nightMode", dark);
-      card.classList.toggle("night_mode", dark);
-    });
-    toggle.setAttribute("aria-pressed", dark ? "true" : "false");
+  function side(ids) {
+    var out = new Array(ids.length);
+    for (var k = 0; k < ids.length; k++) { out[k] = T[ids[k]]; }
+    return out.join("\n");
   }
 
+  // c = [deck, rule, kind, path, line, tags, ordinal, front lines, back lines]
+  function card(i) {
+    var c = D.cards[i], n = i + 1, mark = marks[i], where = T[c[3]] + ":" + c[4];
+    var classes = "card card" + c[6] + (dark ? " nightMode night_mode" : "");
+    var out = [
+      '<article class="pv-item' + (mark ? " pv-changed" : "") + '" id="card-' + n +
+        '" data-i="' + i + '"><header class="pv-meta">',
+      '<a class="pv-num" href="#card-' + n + '">#' + n + "<\/a>",
+      '<span class="pv-chip pv-rule" title="Extraction rule">' + T[c[1]] + "<\/span>",
+      '<span class="pv-kind">' + T[c[2]] + "<\/span>"
+    ];
+    if (mark) { out.push('<span class="pv-chip pv-mark">' + mark + "<\/span>"); }
+    out.push(D.live
+      ? '<button type="button" class="pv-src" aria-expanded="false" ' +
+        'title="Show the Markdown this card comes from">' + where + "<\/button>"
+      : '<code class="pv-src" title="Source line">' + where + "<\/code>");
+    out.push("<\/header>");
+    if (issues[i]) {
+      out.push('<ul class="pv-issues" aria-label="Check problems">');
+      issues[i].forEach(function (p) {
+        out.push('<li class="pv-sev-' + p[0] + '"><b>' + p[1] + "<\/b> " + p[2] + "<\/li>");
+      });
+      out.push("<\/ul>");
+    }
+    out.push(
+      '<div class="pv-sides"><section class="pv-side"><h3 class="pv-label">Front<\/h3>' +
+      '<div class="' + classes + '">' + side(c[7]) + "<\/div><\/section>" +
+      '<section class="pv-side"><h3 class="pv-label">Back<\/h3>' +
+      '<div class="' + classes + '">' + side(c[8]) + "<\/div><\/section><\/div>");
+    if (c[5].length) {
+      out.push('<ul class="pv-tags" aria-label="Tags">');
+      c[5].forEach(function (t) { out.push("<li>" + T[t] + "<\/li>"); });
+      out.push("<\/ul>");
+    }
+    out.push("<\/article>");
+    return out.join("");
+  }
+
+  // -- search: the visible text of both sides, tags, rule, source line, subdeck, problem codes
+  var NAMED = {amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0"};
+  var decoder = document.createElement("textarea");
+  function decode(text) {
+    if (text.indexOf("&") === -1) { return text; }
+    var entity = /&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);/g;
+    return text.replace(entity, function (all, name) {
+      if (name.charAt(0) === "#") {
+        var hex = name.charAt(1) === "x" || name.charAt(1) === "X";
+        var code = parseInt(name.slice(hex ? 2 : 1), hex ? 16 : 10);
+        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+      }
+      if (Object.prototype.hasOwnProperty.call(NAMED, name)) { return NAMED[name]; }
+      decoder.innerHTML = all;
+      return decoder.value;
+    });
+  }
+  function textOf(i) {
+    var c = D.cards[i], parts = [side(c[8]), T[c[1]], T[c[3]] + ":" + c[4]];
+    if (!c[7].every(function (line) { return c[8].indexOf(line) !== -1; })) {
+      parts.push(side(c[7]));  // a cloze front's [...] and hints; a Basic back holds its front
+    }
+    parts.push(D.decks[c[0]][1]);
+    c[5].forEach(function (t) { parts.push(T[t]); });
+    (issues[i] || []).forEach(function (p) { parts.push(p[1]); });
+    return decode(parts.join(" ").replace(/<[^>]*>/g, " ")).replace(/\s+/g, " ").toLowerCase();
+  }
+  function index(upTo) {
+    while (indexed < upTo) { texts[indexed] = textOf(indexed); indexed += 1; }
+  }
+  function indexLater() {  // a large deck's search text is made while the reader looks around
+    var data = D;
+    function step() {
+      if (D !== data || indexed >= D.cards.length) { return; }
+      index(Math.min(D.cards.length, indexed + 1000));
+      setTimeout(step, 0);
+    }
+    setTimeout(step, 200);
+  }
+  function matching() {
+    var terms = input.value.toLowerCase().split(/\s+/).filter(Boolean);
+    var total = D.cards.length, out = [], i;
+    if (!terms.length) {
+      for (i = 0; i < total; i++) { out.push(i); }
+      return out;
+    }
+    index(total);
+    for (i = 0; i < total; i++) {
+      var text = texts[i], hit = true;
+      for (var k = 0; hit && k < terms.length; k++) { hit = text.indexOf(terms[k]) !== -1; }
+      if (hit) { out.push(i); }
+    }
+    return out;
+  }
+
+  // -- drawing: every card of a small set at once, a large one block by block near the screen
+  function cardsOf(from, to) {
+    var out = [];
+    for (var p = from; p < to; p++) { out.push(card(shown[p])); }
+    return out.join("");
+  }
+  function show(matches) {
+    var lazy = matches.length > EAGER, out = [], used = {}, total = D.cards.length;
+    if (observer) { observer.disconnect(); observer = null; }
+    shown = matches; blocks = []; filled = [];
+    for (var start = 0; start < matches.length;) {
+      var d = D.cards[matches[start]][0], end = start;
+      while (end < matches.length && D.cards[matches[end]][0] === d) { end += 1; }
+      var deck = D.decks[d];
+      used[deck[0]] = true;
+      out.push('<section class="pv-deck" id="' + deck[0] + '" aria-label="' + deck[2] + '">' +
+        '<div class="pv-deck-head"><h2>' + deck[1] + "<\/h2><small>" + deck[3] +
+        "<\/small><\/div>");
+      for (var b = start; b < end; b += BLOCK) {
+        var stop = Math.min(b + BLOCK, end);
+        out.push('<div class="pv-block" data-b="' + blocks.length + '">' +
+          (lazy ? "" : cardsOf(b, stop)) + "<\/div>");
+        blocks.push([b, stop]);
+        filled.push(!lazy);
+      }
+      out.push("<\/section>");
+      start = end;
+    }
+    list.innerHTML = out.join("");
+    cells = list.getElementsByClassName("pv-block");
+    tree.querySelectorAll("a[data-deck]").forEach(function (link) {
+      link.classList.toggle("pv-dim", !used[link.getAttribute("data-deck")]);
+    });
+    count.textContent = matches.length + " of " + total + (total === 1 ? " card" : " cards");
+    empty.hidden = matches.length !== 0;
+    if (lazy) { placeholders(); }
+  }
+  function placeholders() {
+    fill(0);  // the first cards are there in the first frame
+    if (!estimate) { estimate = Math.max(60, cells[0].offsetHeight / blocks[0][1]); }
+    for (var k = 1; k < cells.length; k++) {
+      cells[k].style.height = Math.round(estimate * (blocks[k][1] - blocks[k][0])) + "px";
+    }
+    observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { fill(+entry.target.getAttribute("data-b")); }
+      });
+    }, {rootMargin: "1500px 0px"});
+    for (var j = 1; j < cells.length; j++) { observer.observe(cells[j]); }
+  }
+  function fill(k) {
+    if (filled[k]) { return; }
+    filled[k] = true;
+    cells[k].innerHTML = cardsOf(blocks[k][0], blocks[k][1]);
+    cells[k].style.height = "";
+    if (observer) { observer.unobserve(cells[k]); }
+  }
+  function search(sorted, value) {  // the place of `value` in a sorted array, or -1
+    var lo = 0, hi = sorted.length - 1;
+    while (lo <= hi) {
+      var mid = (lo + hi) >> 1;
+      if (sorted[mid] === value) { return mid; }
+      if (sorted[mid] < value) { lo = mid + 1; } else { hi = mid - 1; }
+    }
+    return -1;
+  }
+  function draw(i) {  // card i drawn (its block filled); false when the search hides it
+    var p = search(shown, i);
+    if (p < 0) { return false; }
+    var lo = 0, hi = blocks.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (blocks[mid][0] <= p) { lo = mid; } else { hi = mid - 1; }
+    }
+    fill(lo);
+    return true;
+  }
+  function reveal(n) {  // scroll to card number n, clearing a search that hides it
+    var i = n - 1;
+    if (!(i >= 0 && i < D.cards.length)) { return; }
+    if (!draw(i)) { input.value = ""; show(matching()); draw(i); }
+    byId("card-" + n).scrollIntoView();
+  }
+
+  // -- night mode: the classes Anki puts on a card's <body>
+  function applyTheme(on) {
+    dark = on;
+    root.setAttribute("data-theme", on ? "dark" : "light");
+    list.querySelectorAll(".card").forEach(function (c) {
+      c.classList.toggle("nightMode", on);
+      c.classList.toggle("night_mode", on);
+    });
+    toggle.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+
+  // -- live (deckbuilder serve): the page follows every save, keeping its place
+  function redraw() {
+    heading.innerHTML = D.title;
+    about.innerHTML = D.about;
+    tree.innerHTML = D.tree;
+    document.title = heading.textContent + " · deck preview";
+    status.innerHTML = D.live.html;
+    status.className = "pv-status pv-wrap pv-" + D.live.state;
+    list.classList.toggle("pv-stale", !!D.live.stale);
+    byId("pv-alert").hidden = D.live.state !== "failed";
+    show(matching());
+  }
+  function place() {  // the first cards on screen and where they are, to find them again
+    var items = list.getElementsByClassName("pv-item"), lo = 0, hi = items.length - 1;
+    var bar = document.querySelector(".pv-bar").getBoundingClientRect().bottom;
+    if (hi < 0 || window.scrollY < 1) { return []; }
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (items[mid].getBoundingClientRect().bottom <= bar) { lo = mid + 1; } else { hi = mid; }
+    }
+    var out = [];
+    for (var k = lo; k < Math.min(items.length, lo + 20); k++) {
+      out.push([D.keys[+items[k].getAttribute("data-i")], items[k].getBoundingClientRect().top]);
+    }
+    return out;
+  }
+  function keep(places) {
+    if (!places.length) { return; }
+    var where = {};
+    D.keys.forEach(function (key, i) { where[key] = i; });
+    for (var k = 0; k < places.length; k++) {
+      var i = where[places[k][0]];
+      if (i !== undefined && draw(i)) {
+        window.scrollBy(0, byId("card-" + (i + 1)).getBoundingClientRect().top - places[k][1]);
+        return;
+      }
+    }
+  }
+  function connect() {
+    var events = new EventSource("/events?since=" + encodeURIComponent(D.live.id));
+    events.addEventListener("deck", function (event) {
+      var places = place();
+      load(JSON.parse(event.data));
+      redraw();
+      keep(places);
+      indexLater();
+    });
+    events.addEventListener("open", function () { connected("live", "Live"); });
+    events.addEventListener("error", function () {
+      connected("lost", "Reconnecting…");
+    });
+  }
+  function connected(state, text) {
+    connection.className = "pv-conn pv-conn-" + state;
+    connection.textContent = text;
+  }
+  function showSource(button) {
+    var item = button.closest(".pv-item"), open = item.querySelector(".pv-md");
+    if (open) {
+      open.remove();
+      button.setAttribute("aria-expanded", "false");
+      return;
+    }
+    var c = D.cards[+item.getAttribute("data-i")], box = document.createElement("div");
+    box.className = "pv-md";
+    (item.querySelector(".pv-issues") || item.querySelector(".pv-meta")).after(box);
+    button.setAttribute("aria-expanded", "true");
+    var query = "path=" + encodeURIComponent(decode(T[c[3]])) + "&line=" + c[4];
+    fetch("/source?" + query).then(function (response) {
+      if (!response.ok) { throw new Error("the server has no such source now"); }
+      return response.json();
+    }).then(function (source) {
+      var title = document.createElement("p"), pre = document.createElement("pre");
+      title.className = "pv-md-head";
+      title.textContent = source.path + ", lines " + source.first + "–" +
+        (source.first + source.lines.length - 1);
+      source.lines.forEach(function (text, k) {
+        var line = document.createElement("span"), number = source.first + k;
+        line.className = "pv-ln" + (number === source.line ? " pv-here" : "");
+        line.setAttribute("data-n", number);
+        line.textContent = text;
+        pre.appendChild(line);
+      });
+      box.replaceChildren(title, pre);
+    }).catch(function (error) {
+      box.textContent = "Source not shown: " + error.message + ".";
+    });
+  }
+
+  // -- start
+  load(JSON.parse(byId("pv-data").textContent));
   var media = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
   var chosen = false;
   applyTheme(media !== null && media.matches);
@@ -624,13 +1028,40 @@ PAGE_JS = """
   }
   toggle.addEventListener("click", function () {
     chosen = true;
-    applyTheme(root.getAttribute("data-theme") !== "dark");
+    applyTheme(!dark);
   });
-  input.addEventListener("input", filter);
+  function filter() {
+    clearTimeout(typing);
+    show(matching());
+  }
+  input.addEventListener("input", function () {
+    clearTimeout(typing);
+    if (D.cards.length > EAGER) { typing = setTimeout(filter, 150); } else { filter(); }
+  });
   input.addEventListener("keydown", function (event) {
     if (event.key === "Escape") { input.value = ""; filter(); }
   });
-  filter();
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("a[href^='#card-']");
+    if (link) {
+      event.preventDefault();
+      history.replaceState(null, "", link.getAttribute("href"));
+      reveal(+link.getAttribute("href").slice(6));
+      return;
+    }
+    var button = event.target.closest("button.pv-src");
+    if (button && D.live) { showSource(button); return; }
+    var code = event.target.closest("button[data-code]");
+    if (code) { input.value = code.getAttribute("data-code"); filter(); }
+  });
+  window.addEventListener("hashchange", function () {
+    var match = /^#card-(\d+)$/.exec(location.hash);
+    if (match) { reveal(+match[1]); }
+  });
+  if (D.live) { redraw(); connect(); } else { show(matching()); }
+  var start = /^#card-(\d+)$/.exec(location.hash);
+  if (start) { reveal(+start[1]); }
+  indexLater();
 })();
 """
 
@@ -640,106 +1071,89 @@ def _csp_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def preview_html(plan: DeckPlan) -> str:
-    """The whole preview page for a deck, as one string (see `write_preview`)."""
+def content_security_policy(live: bool = False) -> str:
+    """What the page may load: its own inline styles and script, data: images; nothing else.
+    A live page (`deckbuilder serve`) may also talk to the server that sent it."""
+    from .anki import CSS
+
+    rules = [
+        "default-src 'none'",
+        f"style-src {_csp_hash(CSS)} {_csp_hash(PAGE_CSS)}",
+        f"script-src {_csp_hash(PAGE_JS)}",
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ]
+    if live:
+        rules.append("connect-src 'self'")
+    return "; ".join(rules)
+
+
+def page_html(data: dict[str, Any], live: bool = False) -> str:
+    """The page around a deck's data (`page_data`): header, search bar, deck tree, and the
+    script that draws the cards from the data. `live` adds the status of `deckbuilder serve`
+    and lets the page follow the server's rebuilds."""
     from .anki import CSS
     from .version import __version__
 
-    if "</" in CSS:
-        raise ExportError("builder/card.css must not contain '</' (it is inlined in <style>)")
-    manifest = plan.manifest
-    title = manifest.title
-    groups: dict[str, list[_Rendered]] = {name: [] for name in _deck_order(plan)}
-    for note in plan.notes:
-        faces = [
-            (ordinal, _inline_images(question, plan.media), _inline_images(answer, plan.media))
-            for ordinal, question, answer in _card_faces(note)
-        ]
-        groups[note.deck].append(_Rendered(note, faces))
-    groups = {name: items for name, items in groups.items() if items}
-    tree, nodes = _deck_tree(title, groups)
-    total_cards = tree.cards
-
-    sections = []
-    number = 0
-    for full_name, rendered in groups.items():
-        node = nodes[full_name]
-        cards_html = []
-        for item in rendered:
-            for index in range(len(item.faces)):
-                number += 1
-                cards_html.append(_card_html(number, item, index, title))
-        counts = f"{_count(node.notes, 'note')} · {_count(node.cards, 'card')}"
-        sections.append(
-            f'<section class="pv-deck" id="{node.anchor}" aria-label="{_e(full_name)}">'
-            f'<div class="pv-deck-head"><h2>{_e(full_name.removeprefix(title + "::"))}</h2>'
-            f"<small>{counts}</small></div>{''.join(cards_html)}</section>"
-        )
-
-    sources = []
-    for document in plan.documents:
-        sources.append(f"<i>{_e(document.title)}</i> ({_e(document.path.name)})")
-    about = [
-        f'<p class="pv-summary">{_count(len(plan.notes), "note")} · '
-        f"{_count(total_cards, 'card')} · {_count(len(groups), 'subdeck')}</p>"
-    ]
-    if manifest.description:
-        about.append(f"<p>{_e(manifest.description)}</p>")
-    if sources:
-        about.append(f"<p>From {', '.join(sources)}.</p>")
-    about.append(
-        "<p>Every card as Anki will show it: the front (question) beside the back (answer), "
-        "with its tags, the rule that made it and the source line it comes from.</p>"
+    for name, text in (("builder/card.css", CSS), ("the page's script", PAGE_JS)):
+        if "</" in text:
+            raise ExportError(f"{name} must not contain '</' (it is inlined in the page)")
+    total = len(data["cards"])
+    counter = f"{total} of {_count(total, 'card')}"
+    status = '<div class="pv-status pv-wrap" id="pv-status" role="status"></div>\n'
+    connection = (
+        '<span class="pv-conn" id="pv-conn">Connecting…</span>'
+        '<a class="pv-alert" id="pv-alert" href="#top" hidden>Build failed: see the top</a>'
     )
-
-    csp = "; ".join(
-        [
-            "default-src 'none'",
-            f"style-src {_csp_hash(CSS)} {_csp_hash(PAGE_CSS)}",
-            f"script-src {_csp_hash(PAGE_JS)}",
-            "img-src data:",
-            "base-uri 'none'",
-            "form-action 'none'",
-        ]
-    )
-    counter = f"{total_cards} of {_count(total_cards, 'card')}"
+    policy = content_security_policy(live)
     return "".join(
         [
             "<!DOCTYPE html>\n",
             '<html lang="en">\n<head>\n<meta charset="utf-8">\n',
-            f'<meta http-equiv="Content-Security-Policy" content="{_e(csp)}">\n',
+            f'<meta http-equiv="Content-Security-Policy" content="{_e(policy)}">\n',
             '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
             '<meta name="color-scheme" content="light dark">\n',
             f'<meta name="generator" content="deckbuilder {_e(__version__)}">\n',
             '<link rel="icon" href="data:,">\n',
-            f"<title>{_e(title)} · deck preview</title>\n",
+            f"<title>{data['title']} · deck preview</title>\n",
             f"<style>{CSS}</style>\n",
             f"<style>{PAGE_CSS}</style>\n",
-            "</head>\n<body>\n",
+            '</head>\n<body class="pv-live">\n' if live else "</head>\n<body>\n",
             '<header class="pv-head pv-wrap" id="top">',
             '<p class="pv-kicker">Anki deck preview</p>',
-            f"<h1>{_e(title)}</h1>{''.join(about)}</header>\n",
+            f'<h1 id="pv-title">{data["title"]}</h1>',
+            f'<div id="pv-about">{data["about"]}</div></header>\n',
+            status if live else "",
             '<div class="pv-bar"><div class="pv-wrap">',
             f'<label class="pv-search">{_ICON_SEARCH}',
             '<input id="pv-q" type="search" placeholder="Search cards and tags…" '
             'aria-label="Search cards" autocomplete="off" spellcheck="false"></label>',
             f'<output class="pv-count" id="pv-count" for="pv-q" aria-live="polite">{counter}'
             "</output>",
+            connection if live else "",
             '<button class="pv-theme" id="pv-theme" type="button" aria-pressed="false" '
             f'title="Show the cards in Anki\'s night mode">{_ICON_MOON}<span>Dark</span></button>',
             "</div></div>\n",
             '<div class="pv-layout pv-wrap">',
             '<nav class="pv-tree" aria-label="Deck tree"><h2>Deck</h2>',
-            f"<ul>{_tree_html(tree)}</ul></nav>\n",
-            "<main>",
-            *sections,
+            f'<ul id="pv-tree-list">{data["tree"]}</ul></nav>\n',
+            '<main><div id="pv-cards"></div>',
+            '<noscript><p class="pv-empty">The cards are drawn by the page\'s script: '
+            "allow JavaScript for this page to see them.</p></noscript>",
             '<p class="pv-empty" id="pv-empty" hidden>No card matches the search.</p>',
             f'<p class="pv-foot">Made by deckbuilder {_e(__version__)}.</p>',
             "</main></div>\n",
+            f'<script type="application/json" id="pv-data">{script_json(data)}</script>\n',
             f"<script>{PAGE_JS}</script>\n",
             "</body>\n</html>\n",
         ]
     )
+
+
+def preview_html(plan: DeckPlan) -> str:
+    """The whole preview page for a deck, as one string (see `write_preview`)."""
+    return page_html(page_data(plan).data)
 
 
 def write_preview(plan: DeckPlan, output: Path) -> None:

@@ -31,6 +31,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("cache", "parallel"),
     ("build",),
     ("listing", "lint", "preview", "diff", "release", "init", "importing"),
+    ("serve",),
     ("cli",),
     ("__init__", "__main__"),
 )

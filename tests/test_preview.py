@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import base64
 import html
+import json
 import re
 from collections import defaultdict
 from dataclasses import replace
@@ -161,24 +162,72 @@ def test_cloze_ordinals_are_the_cards_genanki_writes() -> None:
     assert cloze_ordinals("{{c0::a}} {{c1,2::b}} {{c3::}} none") == []
 
 
+def embedded_data(page: str) -> dict[str, Any]:
+    """The JSON the page's script draws the cards from (`preview.page_data`)."""
+    match = re.search(r'<script type="application/json" id="pv-data">(.*?)</script>', page, re.S)
+    assert match is not None, "the page holds its cards as JSON"
+    data: dict[str, Any] = json.loads(match.group(1))
+    return data
+
+
+def card_sides(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """(front, back) HTML of every card in the data, as the page's script joins them."""
+    strings = data["t"]
+    return [
+        ("\n".join(strings[i] for i in card[7]), "\n".join(strings[i] for i in card[8]))
+        for card in data["cards"]
+    ]
+
+
 def test_page_embeds_the_package_css_once_and_every_card(seed_plan: DeckPlan) -> None:
     page = preview_html(seed_plan)
     total = seed_plan.cards
     assert page.count(CSS) == 1
-    assert page.count('class="pv-item"') == total
-    assert len(re.findall(r'<div class="card card\d+">', page)) == 2 * total
+    data = embedded_data(page)
+    # Every card, in deck order, exactly as render_card_sides renders it against real Anki.
+    expected = [
+        sides
+        for deck in seed_plan.subdecks
+        for note in seed_plan.notes
+        if note.deck == deck
+        for sides in render_card_sides(note)
+    ]
+    assert len(expected) == total
+    assert card_sides(data) == expected
     assert f"{total} of {total} cards" in page
+    strings = data["t"]
+    locations = {f"{strings[card[3]]}:{card[4]}" for card in data["cards"]}
     for note in seed_plan.notes[:5]:
-        assert html.escape(f"{note.note.source.path}:{note.note.source.line}") in page
+        assert html.escape(f"{note.note.source.path}:{note.note.source.line}") in locations
     for subdeck in seed_plan.subdecks:
         assert html.escape(subdeck.split("::", 1)[1]) in page
 
 
+def test_page_data_stays_inside_its_script_element(seed_plan: DeckPlan) -> None:
+    """Card HTML full of `</div>` (and a `<!--` in a field) cannot end the JSON's <script>."""
+    note = seed_plan.notes[0]
+    fields = {name: value + "<!-- x --></script><script>" for name, value in note.fields.items()}
+    page = preview_html(replace(seed_plan, notes=[replace(note, fields=fields)]))
+    start = page.index('<script type="application/json" id="pv-data">')
+    body = page[start:].split(">", 1)[1]
+    assert "</" not in body.split("</script>\n", 1)[0]
+    assert "<!--" not in body.split("</script>\n", 1)[0]
+    front, _ = card_sides(embedded_data(page))[0]
+    assert front.count("<!-- x --></script><script>") >= 1
+
+
 def test_page_fetches_nothing(seed_plan: DeckPlan) -> None:
-    page = html.unescape(preview_html(seed_plan))
-    assert "Content-Security-Policy" in page and "default-src 'none'" in page
-    assert not re.search(r"<(?:link|script|img|iframe)[^>]*\s(?:src|href)=[\"'](?!data:|#)", page)
-    assert "@import" not in page and not re.search(r"url\((?![\"']?data:)", page)
+    page = preview_html(seed_plan)
+    # The page itself, and every HTML fragment its script puts in the page.
+    fragments = [html.unescape(page), *embedded_data(page)["t"]]
+    unescaped = html.unescape(page)
+    assert "Content-Security-Policy" in unescaped and "default-src 'none'" in unescaped
+    assert "connect-src" not in unescaped
+    for fragment in fragments:
+        assert not re.search(
+            r"<(?:link|script|img|iframe)[^>]*\s(?:src|href)=[\"'](?!data:|#)", fragment
+        ), fragment
+        assert "@import" not in fragment and not re.search(r"url\((?![\"']?data:)", fragment)
 
 
 def test_packaged_images_are_inlined_as_data_uris(seed_plan: DeckPlan) -> None:
@@ -194,7 +243,9 @@ def test_packaged_images_are_inlined_as_data_uris(seed_plan: DeckPlan) -> None:
     page = preview_html(plan)
     data = base64.b64encode(png).decode("ascii")
     # Front, and the front repeated on the back ({{FrontSide}}).
-    assert page.count(f'<img src="data:image/png;base64,{data}" alt="liver">') == 2
+    [(front, back)] = card_sides(embedded_data(page))
+    inlined = f'<img src="data:image/png;base64,{data}" alt="liver">'
+    assert front.count(inlined) == 1 and back.count(inlined) == 1
     assert "db-0123456789abcdef0123.png" not in page
 
 
