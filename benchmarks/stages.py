@@ -6,8 +6,9 @@
 Wraps the builder's stage functions (whichever of them exist) with a timer, runs
 `deckbuilder build`, then prints per stage: calls, inclusive seconds, and the resident memory when
 the stage last returned. The cyclic garbage collector is watched through `gc.callbacks`: how many
-collections of each generation ran and how long they took in all. Stages nest (stage_deck
-holds parse and fold), so the seconds are inclusive, not additive.
+collections of each generation ran and how long they took in all. Stages nest (read_deck holds
+read_document, which holds parse and fold), so the seconds are inclusive, not additive. Run it
+with `--jobs 1`: documents read in worker processes are timed there, out of sight.
 """
 
 from __future__ import annotations
@@ -24,44 +25,29 @@ from collections.abc import Callable
 from typing import Any
 
 STAGES = (
-    ("builder.build", "stage_deck"),
+    ("builder.build", "read_deck"),
+    ("builder.build", "read_document"),
     ("builder.document", "read_source"),
-    ("builder.streaming", "plan_pieces"),
-    ("builder.document", "split_pieces"),
-    ("builder.outline", "scan_headings"),
-    ("builder.streaming", "stage_pieces"),
-    ("builder.streaming", "_stage_piece"),
     ("builder.document", "parse_document"),
-    ("builder.document", "_parse_piece"),
     ("builder.document", "parser_for"),
     ("builder.document", "_fold"),
     ("builder.routing", "route"),
-    ("builder.streaming", "stage_whole"),
-    ("builder.streaming", "_stage_sections"),
-    ("builder.extract", "rule_card_groups"),
-    ("builder.extract", "abbreviation_candidates"),
-    ("builder.streaming", "Renderer.fields"),
+    ("builder.extract", "document_notes"),
+    ("builder.render", "Renderer.fields"),
     ("builder.render", "to_html"),
-    ("builder.render", "removed_markup"),
     ("builder.media", "embed_images"),
-    ("builder.anki", "note_row"),
-    ("builder.staging", "StageWriter.add"),
-    ("builder.staging", "StageWriter.append_file"),
-    ("builder.staging", "StageWriter.finish"),
+    ("builder.anki", "RenderedNote.of"),
+    ("builder.anki", "Collection.add"),
+    ("builder.anki", "Collection.repeats"),
+    ("builder.anki", "Collection.identities"),
     ("builder.cache", "is_up_to_date"),
     ("builder.cache", "record_build"),
-    ("builder.identities", "identify"),
-    ("builder.identities", "_stamp_changed"),
-    ("builder.identities", "_stamp_all"),
-    ("builder.staging", "read_identities"),
-    ("builder.identities", "read_lock"),
-    ("builder.identities", "stamp_notes"),
-    ("builder.lock", "Lock.text"),
-    ("builder.build", "_write"),
-    ("builder.anki", "write_staged_package"),
-    ("builder.anki", "_copy_notes"),
+    ("builder.lock", "identify"),
+    ("builder.lock", "stamp_notes"),
+    ("builder.anki", "Collection.write"),
+    ("builder.anki", "_write_decks"),
     ("builder.anki", "_zip"),
-    ("builder.build", "write_text_atomic"),
+    ("builder.build", "_put_in_place"),
 )
 """(module, attribute) pairs; `Class.method` wraps a method. Missing ones are skipped."""
 

@@ -1,6 +1,6 @@
 """The measured programs `benchmarks.run` starts, each in a fresh process.
 
-    python -m benchmarks.workers parse SOURCE.md             # markdown-it-py parse alone
+    python -m benchmarks.workers parse SOURCE.md...          # markdown-it-py parse alone
     python -m benchmarks.workers parse-blocks SOURCE.md      # its block pass only (reference)
     python -m benchmarks.workers floor BUILT.apkg OUT.apkg   # one sqlite transaction + zip
     python -m benchmarks.workers gc MODE deckbuilder-args... # deckbuilder with the gc tuned
@@ -51,13 +51,17 @@ def markdown_parser(blocks_only: bool = False) -> Any:
     return parser.disable("inline") if blocks_only else parser
 
 
-def parse(source: str, blocks_only: bool = False) -> None:
-    """Read a source and parse it into markdown-it tokens; nothing else."""
+def parse(sources: list[str], blocks_only: bool = False) -> None:
+    """Read each source and parse it into markdown-it tokens, one after the other; nothing
+    else (a source's tokens are dropped before the next is read, as a build drops them)."""
     parser = markdown_parser(blocks_only)
     started, started_cpu = time.perf_counter(), time.process_time()
-    text = Path(source).read_text(encoding="utf-8")
-    tokens = parser.parse(text)
-    _report(started, started_cpu, tokens=len(tokens), bytes=len(text.encode()))
+    tokens = size = 0
+    for source in sources:
+        text = Path(source).read_text(encoding="utf-8")
+        tokens += len(parser.parse(text))
+        size += len(text.encode())
+    _report(started, started_cpu, tokens=tokens, bytes=size)
 
 
 def floor(rows_path: str, output: str) -> None:
@@ -162,7 +166,7 @@ def gc_wrapper(mode: str, args: list[str]) -> None:
 
 def main(argv: list[str]) -> None:
     if len(argv) >= 2 and argv[0] in ("parse", "parse-blocks"):
-        parse(argv[1], blocks_only=argv[0] == "parse-blocks")
+        parse(argv[1:], blocks_only=argv[0] == "parse-blocks")
     elif len(argv) >= 3 and argv[0] == "floor":
         floor(argv[1], argv[2])
     elif len(argv) >= 2 and argv[0] == "gc":
