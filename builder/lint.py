@@ -519,20 +519,41 @@ def plain_text(markdown: str) -> str:
 
 
 def _plain_lines(text: str) -> tuple[list[str], int] | None:
-    """(each line's text, the list's length) of Markdown that is one line of plain words (not a
-    list: 0) or a `- ` list of such lines, the shapes most fields have; None for anything else.
-    What parsing would find, without the parser (tests/test_lint.py holds the two equal)."""
+    """(each line's text, the longest list's length) of Markdown made of the shapes most fields
+    have: lines of plain text, `- ` list items of plain text, and empty lines; None for
+    anything else. What parsing would find, without the parser (tests/test_lint.py holds the two
+    equal): a `- ` line starts a list or continues the current one; a plain line ends the list
+    only after an empty line (right after an item it continues the item's paragraph)."""
     if _MARKUP.search(text) is not None:
         return None
-    lines = text.split("\n")
-    if all(line[:2] == "- " and line[2:3].isalpha() for line in lines):
-        return [line[2:] for line in lines], len(lines)
-    if len(lines) == 1 and text[:1].isalpha():
-        return lines, 0
-    return None
+    parts: list[str] = []
+    longest = items = 0
+    blank = False
+    for line in text.split("\n"):
+        if not line:
+            blank = True
+            continue
+        if _ITEM.match(line):
+            items += 1
+            longest = max(longest, items)
+            parts.append(line[2:])
+        elif _PARAGRAPH.match(line):
+            if blank:
+                items = 0
+            parts.append(line)
+        else:
+            return None
+        blank = False
+    return parts, longest
 
 
-_MARKUP = re.compile(r"[\\`*_\[\]<>&\r\x00]")
+_TEXT = r"(?![0-9]{1,9}[.)](?:[ \t]|$))[^\s#>+=~\-]"
+_PARAGRAPH = re.compile(_TEXT)
+"""The start of a line that can only be a paragraph's: not a heading, quote, list, rule, fence
+or indented code."""
+_ITEM = re.compile("- {1,4}" + _TEXT)
+"""A `- ` list item whose text starts as a paragraph does."""
+_MARKUP = re.compile(r"[\\`*_\[\]<>&|\r\x00]")
 """Characters that may start inline markup (or a line, or stand for one): text free of them is
 plain words, laid out by its lines alone."""
 

@@ -645,9 +645,17 @@ def test_sibling_fronts_from_one_template_are_not_near_duplicates() -> None:
 # -- the text helpers' shortcuts give what the long way gives --------------------------------------
 
 MARKDOWNISH = st.text(alphabet="ab Zé1.\n*_`[]()!<>&#-+=|~\\\t\u00a0\x0c:{}", max_size=30)
-LISTISH = st.lists(st.text(alphabet="ab Zé1.-*# \t\u00a0", max_size=8), max_size=4).map(
-    lambda items: "\n".join(f"- {item}" for item in items)
-)
+LISTISH = st.lists(
+    st.tuples(
+        st.sampled_from(["- ", "- ", "-  ", "-    ", "", "", "-", "* ", "1. ", " ", "  "]),
+        st.one_of(
+            st.from_regex(r"[abZé1…(:%][ab Z1.)…]{0,5}", fullmatch=True), st.text("ab-*1.) \t")
+        ),
+    ),
+    max_size=8,
+).map(lambda lines: "\n".join(start + text for start, text in lines))
+"""Lines of list items, plain lines and empty lines: the shapes plain_text reads without parsing,
+and near misses."""
 
 
 def _parsed(markdown: str) -> tuple[str, int]:
