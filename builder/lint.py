@@ -507,6 +507,11 @@ def plain_text(markdown: str) -> str:
     simple = _plain_lines(text)
     if simple is not None:
         return " ".join(" ".join(simple[0]).split())
+    return _parsed_plain_text(text)
+
+
+def _parsed_plain_text(text: str) -> str:
+    """plain_text the long way, through the parser's tokens."""
     parts = []
     for token in _parse(text):
         if token.type == "inline":
@@ -566,8 +571,11 @@ def word_count(markdown: str) -> int:
 def longest_list(markdown: str) -> int:
     """Items of the longest Markdown list (each nested list counted on its own)."""
     simple = _plain_lines(markdown)
-    if simple is not None:
-        return simple[1]
+    return simple[1] if simple is not None else _parsed_longest_list(markdown)
+
+
+def _parsed_longest_list(markdown: str) -> int:
+    """longest_list the long way, through the parser's tokens."""
     stack: list[int] = []
     longest = 0
     for token in _parse(markdown):
@@ -609,6 +617,11 @@ def _contains(text: str, answer: str) -> bool:
         and " ".join(answer.split()).lower() not in " ".join(text.split()).lower()
     ):
         return False
+    return _found_as_words(text, answer)
+
+
+def _found_as_words(text: str, answer: str) -> bool:
+    """`_contains` the long way, with a regex."""
     pattern = r"\s+".join(re.escape(word) for word in answer.split())
     if answer[0].isalnum() or answer[0] == "_":
         pattern = r"(?<!\w)" + pattern
