@@ -576,7 +576,7 @@ def reported(texts: list[str]) -> list[tuple[str, int, int, str]]:
 
 
 @pytest.mark.parametrize("small_group", [lint.SMALL_GROUP, 0], ids=["as-shipped", "all-indexed"])
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(
     st.one_of(
         similar_fronts(),
@@ -593,7 +593,7 @@ def test_near_duplicates_match_an_all_pairs_search(small_group: int, texts: list
     assert got == all_pairs(texts)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(similar_fronts())
 def test_fronts_that_pass_share_the_grams_the_index_counts_on(texts: list[str]) -> None:
     """The bound the index rests on: a pair that reaches the ratio shares at least as many
@@ -656,7 +656,7 @@ LISTISH = st.lists(
 and near misses."""
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=300, deadline=None)
 @given(
     st.one_of(
         MARKDOWNISH,
