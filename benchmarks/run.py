@@ -823,6 +823,8 @@ def main(argv: list[str] | None = None) -> int:
         "default,enabled,disable,freeze,threshold (see benchmarks/workers.py)",
     )
     parser.add_argument("--gc-size", type=int, default=10_000, help="items for --gc-modes")
+    # issue 16, item 3: check against build (benchmarks/check.py)
+    parser.add_argument("--check-sizes", default="10000,50000", help="'' skips check / build")
     parser.add_argument("--output", type=Path, default=RESULTS, help="JSON results file")
     parser.add_argument("--keep", action="store_true", help="keep the generated work folder")
     parser.add_argument(
@@ -866,6 +868,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.gc_modes:
             modes = [mode.strip() for mode in args.gc_modes.split(",") if mode.strip()]
             gc = measure_gc(args.gc_size, work, modes, args.repeat)
+        # issue 16, item 3: check against build (benchmarks/check.py)
+        from .check import measure_check
+
+        check_sizes = tuple(int(n) for n in args.check_sizes.split(",") if n.strip())
+        check_rows = measure_check(check_sizes, work) if check_sizes else []
     finally:
         if args.keep:
             _log(f"work folder kept: {work}")
@@ -875,7 +882,7 @@ def main(argv: list[str] | None = None) -> int:
     meta["elapsed_seconds"] = round(time.perf_counter() - started, 1)
     meta["load_average_end"] = _loadavg()
 
-    rows = targets(sizes, sections, fixed)
+    rows = targets(sizes, sections, fixed) + check_rows  # issue 16, item 3: check / build rows
     print(
         f"\ndeckbuilder benchmarks — {meta['date']}, commit {meta['commit']}"
         f"{' (builder/ modified)' if meta['builder_dirty'] else ''}, builder code "

@@ -36,6 +36,7 @@ from .notes import FIELDS, Note, cloze_numbers, key_text
 NOTE_TYPE_HISTORY: tuple[tuple[int, int, str], ...] = (
     # (version, modification time, fingerprint): append a row for every change, never edit one.
     (1, 1764115200, "26819adf540b6247"),
+    (2, 1796515200, "52a633375223d92a"),
 )
 """Every released version of our note types. Anki updates a note type it already has only when
 the package's modification time is newer, so a change to templates or CSS must come with a new
@@ -45,18 +46,26 @@ NOTE_TYPE_VERSION, NOTE_TYPE_MTIME, _ = NOTE_TYPE_HISTORY[-1]
 # Beside this module (package data), read without importlib.resources, which costs ~3 ms to import.
 CSS = Path(__file__).with_name("card.css").read_text(encoding="utf-8")
 
-BASIC_FRONT = '<div class="db-context">{{Context}}</div>\n<div class="db-front">{{Front}}</div>'
+# One context line on each side, at the top: the Source field (document — section path). The
+# Context field (the section path alone) is kept, as field names never change, but not shown:
+# showing both printed the section path twice on the back (docs/note-types.md). Each side is
+# wrapped in .db-card, which keeps the text to a readable measure.
+BASIC_FRONT = (
+    '<div class="db-card">\n<div class="db-source">{{Source}}</div>\n'
+    '<div class="db-front">{{Front}}</div>\n</div>'
+)
 BASIC_BACK = (
-    '{{FrontSide}}\n<hr id="answer">\n<div class="db-back">{{Back}}</div>\n'
-    '<div class="db-source">{{Source}}</div>'
+    '{{FrontSide}}\n<div class="db-card">\n<hr id="answer">\n'
+    '<div class="db-back">{{Back}}</div>\n</div>'
 )
 CLOZE_FRONT = (
-    '<div class="db-context">{{Context}}</div>\n<div class="db-front">{{cloze:Text}}</div>'
+    '<div class="db-card">\n<div class="db-source">{{Source}}</div>\n'
+    '<div class="db-front">{{cloze:Text}}</div>\n</div>'
 )
 CLOZE_BACK = (
-    '<div class="db-context">{{Context}}</div>\n<div class="db-front">{{cloze:Text}}</div>\n'
-    '{{#Extra}}<div class="db-extra">{{Extra}}</div>{{/Extra}}\n'
-    '<div class="db-source">{{Source}}</div>'
+    '<div class="db-card">\n<div class="db-source">{{Source}}</div>\n'
+    '<div class="db-front">{{cloze:Text}}</div>\n'
+    '{{#Extra}}<div class="db-extra">{{Extra}}</div>{{/Extra}}\n</div>'
 )
 
 BASIC_MODEL = genanki.Model(
@@ -141,9 +150,10 @@ def base91(number: int) -> str:
 
 def card_ords(note_type: str, fields: dict[str, str]) -> list[int]:
     """The cards a note makes, by template ordinal: one for a Basic note whose front shows
-    something, one per cloze number for a Cloze note (the rule genanki and Anki apply)."""
+    something (a field it shows is not empty), one per cloze number for a Cloze note (the rule
+    genanki and Anki apply)."""
     if note_type == "basic":
-        return [0] if fields["Front"] or fields["Context"] else []
+        return [0] if fields["Front"] or fields["Source"] else []
     return [number - 1 for number in cloze_numbers(fields["Text"])]
 
 

@@ -207,6 +207,8 @@ def _dangling_pronoun(note: Note, topic: str) -> Iterable[Problem]:
 
 
 def _forbidden_text(note: Note, forbidden: list[tuple[str, re.Pattern[str]]]) -> Iterable[Problem]:
+    if not forbidden:
+        return
     source = f"{note.source.document} — {' › '.join(note.source.section)}"
     fields = [
         (name, text, plain_text(text))
@@ -253,15 +255,23 @@ def _forbid_patterns(manifest: Manifest) -> list[tuple[str, re.Pattern[str]]]:
 def _check_duplicates(notes: Sequence[Note]) -> Iterable[Problem]:
     """Each note against the notes before it; reported at the later one, naming the earlier.
 
-    Near-duplicates name the most similar earlier note (the earliest of equals). Every pair
-    could be compared, so cheap upper bounds of the similarity rule most out first: only fronts
-    of a compatible length are looked at, then the characters two fronts have in common must
-    allow the ratio (difflib's `quick_ratio`, from character counts made once per front).
+    Near-duplicates name the most similar earlier note (the earliest of equals). Comparing every
+    pair is quadratic (a 10,000-note deck took a minute), so a note is only compared with the
+    notes that can pass the rule, and those are found without looking at the others:
+
+    - `only_wording_differs` holds only between fronts with the same content words (below), so
+      the notes are grouped by that set and compared within their group;
+    - in a large group (a script whose words `content_words` cannot see, such as Cyrillic, puts
+      every front in one), the character pairs two fronts must share to reach the ratio find the
+      candidates through an index (`_Candidates`);
+    - a candidate must have a compatible length and enough characters in common (difflib's
+      `quick_ratio`, from character counts made once per front) before difflib runs.
+
+    Every pair the rule accepts is a candidate, so this reports what comparing all pairs
+    reports (tests/test_lint.py holds it to a plain all-pairs search).
     """
     seen: dict[str, Note] = {}
-    by_length: dict[int, list[tuple[int, str, int, Note]]] = {}
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    ratio_needed = NEAR_DUPLICATE_RATIO
+    groups: dict[frozenset[str], list[tuple[int, str, Note]]] = {}
     for index, note in enumerate(notes):
         front = front_key(note.front)
         if not front:
@@ -274,30 +284,44 @@ def _check_duplicates(notes: Sequence[Note]) -> Iterable[Problem]:
                 f"front {_quote(plain_text(note.front))} repeats the card at {_where(first, note)}",
             )
             continue
+        seen[front] = note
+        groups.setdefault(content_words(front, 1), []).append((index, front, note))
+    for group in groups.values():
+        if len(group) > 1:
+            yield from _near_duplicates(group)
+
+
+def _near_duplicates(group: list[tuple[int, str, Note]]) -> Iterable[Problem]:
+    """NEAR-DUPLICATE-FRONT within one group of distinct fronts (index, front key, note)."""
+    ratio_needed = NEAR_DUPLICATE_RATIO
+    matcher = difflib.SequenceMatcher(autojunk=False)
+    candidates = _Candidates([front for _, front, _ in group], ratio_needed)
+    counts: list[int] = []
+    for position, (_, front, note) in enumerate(group):
         chars = _char_counts(front)
+        counts.append(chars)
         countable = len(front) < _COUNT_LIMIT
+        shortest, longest = _length_window(len(front), ratio_needed)
         matcher.set_seq2(front)
         best: tuple[float, int, Note] | None = None
-        # ratio <= 2 * min(len) / (sum of lens): outside these lengths it cannot reach the bar.
-        shortest = math.ceil(len(front) * ratio_needed / (2 - ratio_needed))
-        longest = math.floor(len(front) * (2 - ratio_needed) / ratio_needed)
-        for length in range(shortest, longest + 1):
-            total = len(front) + length
-            for other_index, other_front, other_chars, other in by_length.get(length, ()):
-                if (
-                    countable
-                    and length < _COUNT_LIMIT
-                    and 2 * _common_chars(chars, other_chars) < ratio_needed * total
-                ):
-                    continue
-                matcher.set_seq1(other_front)
-                ratio = matcher.ratio()
-                if (
-                    ratio >= ratio_needed
-                    and (best is None or (ratio, -other_index) > (best[0], -best[1]))
-                    and only_wording_differs(front, other_front)
-                ):
-                    best = (ratio, other_index, other)
+        for other_position in candidates.earlier(position):
+            other_index, other_front, other = group[other_position]
+            length = len(other_front)
+            if not shortest <= length <= longest or (
+                countable
+                and length < _COUNT_LIMIT
+                and 2 * _common_chars(chars, counts[other_position])
+                < ratio_needed * (len(front) + length)
+            ):
+                continue
+            matcher.set_seq1(other_front)
+            ratio = matcher.ratio()
+            if (
+                ratio >= ratio_needed
+                and (best is None or (ratio, -other_index) > (best[0], -best[1]))
+                and only_wording_differs(front, other_front)
+            ):
+                best = (ratio, other_index, other)
         if best is not None:
             yield _problem(
                 note,
@@ -305,8 +329,97 @@ def _check_duplicates(notes: Sequence[Note]) -> Iterable[Problem]:
                 f"front {_quote(plain_text(note.front))} is {best[0]:.0%} similar to "
                 f"{_quote(plain_text(best[2].front))} at {_where(best[2], note)}",
             )
-        seen[front] = note
-        by_length.setdefault(len(front), []).append((index, front, chars, note))
+
+
+def _length_window(length: int, ratio: float) -> tuple[int, int]:
+    """The lengths a front may have to reach `ratio` with one of `length` characters:
+    ratio <= 2 * min(len) / (sum of lens)."""
+    return (
+        math.ceil(length * ratio / (2 - ratio) - _SLACK),
+        math.floor(length * (2 - ratio) / ratio + _SLACK),
+    )
+
+
+_SLACK = 1e-9
+"""Bounds are widened by this much: difflib computes the ratio in floating point."""
+SMALL_GROUP = 24
+"""Groups up to this size compare every pair (cheaper than indexing them)."""
+GRAM = 3
+"""Characters in the pieces the index of a large group holds (see `_Candidates`)."""
+
+
+class _Candidates:
+    """The earlier fronts of a group that can reach the ratio with a given one (a superset).
+
+    Where difflib's ratio 2M/T (M characters matched, T both lengths) is at least r, the
+    unmatched characters U = T - 2M separate the matching blocks, so there are at most U + 1
+    blocks; a block of s characters holds s - q + 1 runs of q characters (q-grams) found in both
+    fronts, so the fronts share at least M - (q - 1)(U + 1) >= ((2q - 1)r/2 - (q - 1))T - (q - 1)
+    q-grams, counted with repeats. T is at least a front's length plus the shortest length its
+    partner may have, which bounds the q-grams shared from one front's length alone
+    (`_shared_grams_needed`).
+
+    Two sets sharing t elements share one among their first (size - t + 1) elements in any one
+    order (prefix filtering): ordered rarest first, those prefixes are short lists of rare
+    q-grams, and the fronts whose prefixes share one are the candidates. A front too short for
+    the bound (t <= 0) is compared with every other front; so is every front of a group when
+    the ratio is too low for the bound to say anything.
+    """
+
+    def __init__(self, fronts: list[str], ratio: float):
+        self.size = len(fronts)
+        self.indexed = self.size > SMALL_GROUP and (2 * GRAM - 1) * ratio / 2 > GRAM - 1
+        if not self.indexed:
+            return
+        tokens = [_grams(front) for front in fronts]
+        rarity = Counter(token for front_tokens in tokens for token in front_tokens)
+        self.prefixes: list[list[tuple[str, int]] | None] = []
+        for front, front_tokens in zip(fronts, tokens, strict=True):
+            needed = _shared_grams_needed(len(front), ratio)
+            if needed <= 0 or not front_tokens:
+                self.prefixes.append(None)
+                continue
+            front_tokens.sort(key=lambda token: (rarity[token], token))
+            self.prefixes.append(front_tokens[: len(front_tokens) - needed + 1])
+        self.index: dict[tuple[str, int], list[int]] = {}
+        self.unfiltered: list[int] = []
+
+    def earlier(self, position: int) -> Iterable[int]:
+        """Positions before `position` that may reach the ratio with it; call in order."""
+        if not self.indexed:
+            return range(position)
+        prefix = self.prefixes[position]
+        found: set[int]
+        if prefix is None:
+            found = set(range(position))
+            self.unfiltered.append(position)
+        else:
+            found = set(self.unfiltered)
+            for token in prefix:
+                postings = self.index.setdefault(token, [])
+                found.update(postings)
+                postings.append(position)
+        return sorted(found)
+
+
+def _shared_grams_needed(length: int, ratio: float) -> int:
+    """The fewest q-grams a front of `length` characters shares with any front it reaches
+    `ratio` with (see `_Candidates`)."""
+    shortest, _ = _length_window(length, ratio)
+    per_character = (2 * GRAM - 1) * (ratio - _SLACK) / 2 - (GRAM - 1)
+    return math.ceil(per_character * (length + shortest) - (GRAM - 1) - _SLACK)
+
+
+def _grams(front: str) -> list[tuple[str, int]]:
+    """A front's runs of `GRAM` characters, each repeat numbered (the second "the" is
+    ("the", 1)), so that sets of them share as many elements as the fronts share runs."""
+    seen: Counter[str] = Counter()
+    tokens = []
+    for start in range(len(front) - GRAM + 1):
+        gram = front[start : start + GRAM]
+        tokens.append((gram, seen[gram]))
+        seen[gram] += 1
+    return tokens
 
 
 def only_wording_differs(first: str, second: str) -> bool:
@@ -314,7 +427,9 @@ def only_wording_differs(first: str, second: str) -> bool:
 
     "What does CT stand for?" and "What does MRI stand for?" are alike as strings but ask about
     different things (sibling cards from one template); "How is X treated?" and "How is the X
-    treated?" ask the same thing.
+    treated?" ask the same thing. Content words are found word by word, so where every
+    difference has the same content words on both sides, so have the whole fronts: fronts with
+    different `content_words(front, 1)` never pass (the near-duplicate search relies on it).
     """
     left, right = first.split(), second.split()
     for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, left, right).get_opcodes():
@@ -328,18 +443,24 @@ def only_wording_differs(first: str, second: str) -> bool:
 # Character counts packed into one integer, a 16-bit field per character class, so the
 # characters two fronts share (the sum of the smaller count of each class) take a few big-integer
 # operations instead of a Python loop per class. Exact while fronts are under 2**15 characters.
+# Other characters (é, Cyrillic, CJK) share `_OTHER_FIELDS` classes by code point: merging
+# classes can only raise the sum, so it stays an upper bound.
 _COUNTED = "abcdefghijklmnopqrstuvwxyz0123456789 "
+_OTHER_FIELDS = 29
 _FIELD_BITS = 16
 _COUNT_LIMIT = 1 << (_FIELD_BITS - 1)
 _FIELD_MASK = (1 << _FIELD_BITS) - 1
-_GUARDS = sum(1 << (_FIELD_BITS * i + _FIELD_BITS - 1) for i in range(len(_COUNTED) + 1))
+_GUARDS = sum(
+    1 << (_FIELD_BITS * i + _FIELD_BITS - 1) for i in range(len(_COUNTED) + _OTHER_FIELDS)
+)
 
 
 def _char_counts(text: str) -> int:
-    """How often each of a-z, 0-9 and space occurs, then all other characters together, packed."""
+    """How often each of a-z, 0-9 and space occurs, then other characters by class, packed."""
     counts = Counter(text)
-    known = [counts.pop(char, 0) for char in _COUNTED]
-    fields = [*known, counts.total()]
+    fields = [counts.pop(char, 0) for char in _COUNTED] + [0] * _OTHER_FIELDS
+    for char, count in counts.items():
+        fields[len(_COUNTED) + ord(char) % _OTHER_FIELDS] += count
     return sum(min(count, _COUNT_LIMIT - 1) << (_FIELD_BITS * i) for i, count in enumerate(fields))
 
 
@@ -382,7 +503,15 @@ def _cloze_text(body: str) -> str:
 @lru_cache(maxsize=4096)
 def plain_text(markdown: str) -> str:
     """A field's Markdown as one line of text: block markup, inline markup and clozes removed."""
-    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown)
+    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown) if "{{" in markdown else markdown
+    simple = _plain_lines(text)
+    if simple is not None:
+        return " ".join(" ".join(simple[0]).split())
+    return _parsed_plain_text(text)
+
+
+def _parsed_plain_text(text: str) -> str:
+    """plain_text the long way, through the parser's tokens."""
     parts = []
     for token in _parse(text):
         if token.type == "inline":
@@ -394,6 +523,46 @@ def plain_text(markdown: str) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def _plain_lines(text: str) -> tuple[list[str], int] | None:
+    """(each line's text, the longest list's length) of Markdown made of the shapes most fields
+    have: lines of plain text, `- ` list items of plain text, and empty lines; None for
+    anything else. What parsing would find, without the parser (tests/test_lint.py holds the two
+    equal): a `- ` line starts a list or continues the current one; a plain line ends the list
+    only after an empty line (right after an item it continues the item's paragraph)."""
+    if _MARKUP.search(text) is not None:
+        return None
+    parts: list[str] = []
+    longest = items = 0
+    blank = False
+    for line in text.split("\n"):
+        if not line:
+            blank = True
+            continue
+        if _ITEM.match(line):
+            items += 1
+            longest = max(longest, items)
+            parts.append(line[2:])
+        elif _PARAGRAPH.match(line):
+            if blank:
+                items = 0
+            parts.append(line)
+        else:
+            return None
+        blank = False
+    return parts, longest
+
+
+_TEXT = r"(?![0-9]{1,9}[.)](?:[ \t]|$))[^\s#>+=~\-]"
+_PARAGRAPH = re.compile(_TEXT)
+"""The start of a line that can only be a paragraph's: not a heading, quote, list, rule, fence
+or indented code."""
+_ITEM = re.compile("- {1,4}" + _TEXT)
+"""A `- ` list item whose text starts as a paragraph does."""
+_MARKUP = re.compile(r"[\\`*_\[\]<>&|\r\x00]")
+"""Characters that may start inline markup (or a line, or stand for one): text free of them is
+plain words, laid out by its lines alone."""
+
+
 def word_count(markdown: str) -> int:
     """Words in the plain text; a word is a run of non-space characters with a letter or digit."""
     return sum(1 for word in plain_text(markdown).split() if any(c.isalnum() for c in word))
@@ -401,6 +570,12 @@ def word_count(markdown: str) -> int:
 
 def longest_list(markdown: str) -> int:
     """Items of the longest Markdown list (each nested list counted on its own)."""
+    simple = _plain_lines(markdown)
+    return simple[1] if simple is not None else _parsed_longest_list(markdown)
+
+
+def _parsed_longest_list(markdown: str) -> int:
+    """longest_list the long way, through the parser's tokens."""
     stack: list[int] = []
     longest = 0
     for token in _parse(markdown):
@@ -420,8 +595,10 @@ def _markdown() -> Any:
     return MarkdownIt("commonmark").enable("table")
 
 
-def _parse(markdown: str) -> list[Any]:
-    return list(_markdown().parse(markdown))
+@lru_cache(maxsize=64)
+def _parse(markdown: str) -> tuple[Any, ...]:
+    """Tokens, kept for the next few calls: several rules read the same field."""
+    return tuple(_markdown().parse(markdown))
 
 
 def _answer_form(markdown: str) -> str:
@@ -431,12 +608,31 @@ def _answer_form(markdown: str) -> str:
 
 def _contains(text: str, answer: str) -> bool:
     """`answer` in `text` ignoring case, as whole words ('Yes' is not in 'eyes')."""
+    # What the regex needs at least: most answers are ruled out without compiling one (answers
+    # rarely repeat, so the regex cache does not help). An ASCII answer matches, ignoring case,
+    # only ASCII text and the four letters in `_ASCII_FOLDS`.
+    if (
+        answer.isascii()
+        and (text.isascii() or _ASCII_FOLDS.search(text) is None)
+        and " ".join(answer.split()).lower() not in " ".join(text.split()).lower()
+    ):
+        return False
+    return _found_as_words(text, answer)
+
+
+def _found_as_words(text: str, answer: str) -> bool:
+    """`_contains` the long way, with a regex."""
     pattern = r"\s+".join(re.escape(word) for word in answer.split())
     if answer[0].isalnum() or answer[0] == "_":
         pattern = r"(?<!\w)" + pattern
     if answer[-1].isalnum() or answer[-1] == "_":
         pattern += r"(?!\w)"
     return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+_ASCII_FOLDS = re.compile("[\u0130\u0131\u017f\u212a]")
+"""İ, ı, ſ and the Kelvin sign: the only characters beyond ASCII that an ASCII letter matches
+under re.IGNORECASE (found by trying every code point)."""
 
 
 def _quote(text: str, width: int = 70) -> str:

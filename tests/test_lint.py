@@ -5,21 +5,26 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import itertools
 import json
+import random
 import re
 from collections import Counter
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import builder.lint as lint
 from builder import load_manifest, plan_deck
 from builder.cli import cli
 from builder.errors import ManifestError
 from builder.lint import (
     LINT_RULES,
+    NEAR_DUPLICATE_RATIO,
     Problem,
     _char_counts,
     _common_chars,
@@ -27,7 +32,9 @@ from builder.lint import (
     check_plan,
     format_problems,
     front_key,
+    longest_list,
     only_wording_differs,
+    plain_text,
 )
 from builder.manifest import LintOptions, Manifest
 from builder.notes import Note, NoteType, Source
@@ -507,44 +514,129 @@ def test_shipped_deck_has_no_errors(tmp_path: Path) -> None:
     assert errors == []
 
 
-# -- the near-duplicate search's shortcuts never hide a pair -------------------------------------
+# -- the near-duplicate search reports what comparing every pair reports -------------------------
 
-fronts = st.lists(
-    st.text(alphabet="ab cdé?1", min_size=1, max_size=40).map(lambda s: "Q " + s), max_size=12
-)
+WORDS = [
+    *"the a of in is how what which for and".split(),  # stopwords: wording only
+    *"liver livers metastasis metastases tumour tumours scan scans treated treat".split(),
+    *"ct mri 5 10 café".split(),
+    *"печень опухоль лечение метастазы".split(),  # words content_words cannot see
+]
 
 
-@settings(max_examples=200, deadline=None)
-@given(fronts)
-def test_near_duplicates_match_a_plain_difflib_search(texts: list[str]) -> None:
-    cards = [card(text, "An answer.", line=n) for n, text in enumerate(texts, 1)]
-    expected = []
-    earlier: list[str] = []
-    for n, text in enumerate(texts, 1):
+@st.composite
+def similar_fronts(draw: st.DrawFn) -> list[str]:
+    """Fronts made from a few base questions by small edits: many near-duplicates, duplicates
+    and sibling questions, in one content-word group or across several."""
+    word = st.sampled_from(WORDS)
+    bases = draw(st.lists(st.lists(word, min_size=1, max_size=9), min_size=1, max_size=4))
+    fronts = []
+    for _ in range(draw(st.integers(1, 40))):
+        words = list(draw(st.sampled_from(bases)))
+        for _ in range(draw(st.integers(0, 3))):
+            place = draw(st.integers(0, len(words)))
+            edit = draw(st.sampled_from(["insert", "delete", "ending", "letter", "case"]))
+            if edit == "insert":
+                words.insert(place, draw(word))
+            elif words and edit == "delete":
+                del words[min(place, len(words) - 1)]
+            elif words and edit == "ending":
+                words[min(place, len(words) - 1)] += draw(st.sampled_from(["s", "es", "e"]))
+            elif words and edit == "letter":
+                at = min(place, len(words) - 1)
+                words[at] = words[at][:-1] + draw(st.sampled_from("aéиx1"))
+            elif words:
+                at = min(place, len(words) - 1)
+                words[at] = f"*{words[at].upper()}*"
+        fronts.append(" ".join(words) + draw(st.sampled_from(["?", "", " ?", "."])))
+    return fronts
+
+
+def all_pairs(texts: list[str]) -> list[tuple[str, int, int, str]]:
+    """The rule by the book: each front against every earlier distinct front; the most similar
+    one that passes (earliest of equals). (code, line, earlier line, similarity shown)."""
+    found: list[tuple[str, int, int, str]] = []
+    earlier: list[tuple[int, str]] = []
+    for line, text in enumerate(texts, 1):
         key = front_key(text)
-        if key in earlier:
-            expected.append(("DUPLICATE-FRONT", n))
+        if not key:
             continue
-        ratios = [
-            difflib.SequenceMatcher(None, other, key, autojunk=False).ratio()
-            for other in earlier
-            if only_wording_differs(key, other)  # the rule's own test, applied after the ratio
-        ]
-        if ratios and max(ratios) >= 0.92:
-            expected.append(("NEAR-DUPLICATE-FRONT", n))
-        earlier.append(key)
-    got = [
-        (p.code, p.line)
-        for p in check_notes(cards, manifest())
-        if p.code in ("DUPLICATE-FRONT", "NEAR-DUPLICATE-FRONT")
-    ]
-    assert got == expected
+        same = [other_line for other_line, other in earlier if other == key]
+        if same:
+            found.append(("DUPLICATE-FRONT", line, same[0], ""))
+            continue
+        passing = []
+        for other_line, other in earlier:
+            ratio = difflib.SequenceMatcher(None, other, key, autojunk=False).ratio()
+            if ratio >= NEAR_DUPLICATE_RATIO and only_wording_differs(key, other):
+                passing.append((ratio, -other_line))
+        if passing:
+            ratio, other_line = max(passing)
+            found.append(("NEAR-DUPLICATE-FRONT", line, -other_line, f"{ratio:.0%}"))
+        earlier.append((line, key))
+    return found
+
+
+def reported(texts: list[str]) -> list[tuple[str, int, int, str]]:
+    cards = [card(text, "An answer.", line=n) for n, text in enumerate(texts, 1)]
+    result = []
+    for p in check_notes(cards, manifest()):
+        if p.code in ("DUPLICATE-FRONT", "NEAR-DUPLICATE-FRONT"):
+            match = re.search(r"(?:is (\d+%) similar to .*)?at line (\d+)$", p.message)
+            assert match is not None, p.message
+            result.append((p.code, p.line, int(match.group(2)), match.group(1) or ""))
+    return result
+
+
+@pytest.mark.parametrize("small_group", [lint.SMALL_GROUP, 0], ids=["as-shipped", "all-indexed"])
+@settings(max_examples=150, deadline=None)
+@given(
+    st.one_of(
+        similar_fronts(),
+        st.lists(
+            st.text(alphabet="ab cdé?1", min_size=1, max_size=40).map(lambda s: "Q " + s),
+            max_size=12,
+        ),
+    )
+)
+def test_near_duplicates_match_an_all_pairs_search(small_group: int, texts: list[str]) -> None:
+    """`small_group=0` sends every group through the q-gram index, however small."""
+    with mock.patch.object(lint, "SMALL_GROUP", small_group):
+        got = reported(texts)
+    assert got == all_pairs(texts)
+
+
+@settings(max_examples=100, deadline=None)
+@given(similar_fronts())
+def test_fronts_that_pass_share_the_grams_the_index_counts_on(texts: list[str]) -> None:
+    """The bound the index rests on: a pair that reaches the ratio shares at least as many
+    q-grams (with repeats) as `_shared_grams_needed` says for either front's length."""
+    keys = [front_key(text) for text in texts[:15]]
+    for first, second in itertools.combinations(keys, 2):
+        ratio = difflib.SequenceMatcher(None, first, second, autojunk=False).ratio()
+        if ratio >= NEAR_DUPLICATE_RATIO:
+            shared = len(set(lint._grams(first)) & set(lint._grams(second)))
+            for front in (first, second):
+                assert shared >= lint._shared_grams_needed(len(front), NEAR_DUPLICATE_RATIO)
+
+
+def test_a_large_group_is_compared_through_the_index() -> None:
+    """Cyrillic questions all fall into one group (`content_words` sees no words in them): each
+    is compared with the few fronts that share its rare runs of letters, not with all others."""
+    rng = random.Random(1)
+    syllables = [c + v for c in "бвгдзклмнпрстфхцчшжщ" for v in "аеиоуяыэю"]
+    vocabulary = ["".join(rng.choices(syllables, k=rng.randint(2, 4))) for _ in range(1000)]
+    fronts = [" ".join(rng.choices(vocabulary, k=rng.randint(4, 9))) for _ in range(600)]
+    candidates = lint._Candidates(fronts, NEAR_DUPLICATE_RATIO)
+    compared = sum(len(list(candidates.earlier(position))) for position in range(len(fronts)))
+    assert candidates.indexed
+    assert compared < 0.15 * len(fronts) * (len(fronts) - 1) / 2, compared
 
 
 @given(st.text(max_size=300), st.text(max_size=300))
 def test_packed_character_counts(first: str, second: str) -> None:
     common = sum((Counter(first) & Counter(second)).values())
-    # Characters outside a-z, 0-9 and space share one count: the bound may only be higher.
+    # Characters outside a-z, 0-9 and space share a few counts: the bound may only be higher.
     assert _common_chars(_char_counts(first), _char_counts(second)) >= common
     simple = "".join(c for c in first if c in "abc 1"), "".join(c for c in second if c in "abc 1")
     assert _common_chars(*map(_char_counts, simple)) == sum(
@@ -559,3 +651,57 @@ def test_sibling_fronts_from_one_template_are_not_near_duplicates() -> None:
     fourth = card("In asthma, the 10-year rate is {{c1::5%}}.", "", line=13, note_type="cloze")
     assert check_notes([first, second], manifest()) == []
     assert [p.code for p in check_notes([third, fourth], manifest())] == []
+
+
+# -- the text helpers' shortcuts give what the long way gives --------------------------------------
+
+MARKDOWNISH = st.text(alphabet="ab Zé1.\n*_`[]()!<>&#-+=|~\\\t\u00a0\x0c:{}", max_size=30)
+LISTISH = st.lists(
+    st.tuples(
+        st.sampled_from(["- ", "- ", "-  ", "-    ", "", "", "-", "* ", "1. ", " ", "  "]),
+        st.one_of(
+            st.from_regex(r"[abZé1…(:%][ab Z1.)…]{0,5}", fullmatch=True), st.text("ab-*1.) \t")
+        ),
+    ),
+    max_size=8,
+).map(lambda lines: "\n".join(start + text for start, text in lines))
+"""Lines of list items, plain lines and empty lines: the shapes plain_text reads without parsing,
+and near misses."""
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        MARKDOWNISH,
+        st.text(max_size=30),
+        MARKDOWNISH.map(lambda s: "a" + s),
+        LISTISH,
+        LISTISH.map(lambda s: s + "\n"),
+    )
+)
+def test_plain_text_of_plain_lines_skips_the_parser(markdown: str) -> None:
+    """The shortcut gives what the parser gives (`_plain_lines` answers for many of these)."""
+    text = lint._CLOZE.sub(lambda m: lint._cloze_text(m.group(2)), markdown)
+    assert plain_text(markdown) == lint._parsed_plain_text(text)
+    assert longest_list(markdown) == lint._parsed_longest_list(markdown)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="aAbB iIsSkK_é…\u0130\u0131\u017f\u212a\u00a0-\t\n", max_size=20),
+    st.text(alphabet="aAbB iIsSkK_é-\t", min_size=1, max_size=6).filter(str.strip),
+)
+def test_answer_search_shortcut_agrees_with_the_regex(text: str, answer: str) -> None:
+    assert lint._contains(text, answer) == lint._found_as_words(text, answer)
+
+
+def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case() -> None:
+    """What the answer search's shortcut rests on (lint._ASCII_FOLDS)."""
+    letters = re.compile("[a-z]", re.IGNORECASE)
+    found = [
+        chr(code)
+        for code in range(0x80, 0x110000)
+        if not 0xD800 <= code <= 0xDFFF and letters.fullmatch(chr(code))
+    ]
+    assert found == ["\u0130", "\u0131", "\u017f", "\u212a"]
+    assert all(lint._ASCII_FOLDS.fullmatch(char) for char in found)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import genanki
@@ -12,8 +13,14 @@ from hypothesis import strategies as st
 import builder.anki as anki
 from builder import build_deck, load_manifest
 from builder.anki import base91, guid_for
-from tests.ankiutil import import_apkg, open_collection, rendered_cards
-from tests.conftest import SEED_MANIFEST
+from tests.ankiutil import (
+    answer_all_cards,
+    import_apkg,
+    open_collection,
+    rendered_cards,
+    review_log,
+)
+from tests.conftest import ROOT, SEED_MANIFEST
 
 
 def test_ids_and_field_names_are_frozen() -> None:
@@ -77,3 +84,52 @@ def test_base91_at_the_digit_boundaries(number: int) -> None:
         rest, digit = divmod(rest, 91)
         digits.append(anki._BASE91[digit])
     assert base91(number) == "".join(reversed(digits))
+
+
+V1 = json.loads((ROOT / "tests" / "fixtures" / "note-types" / "v1.json").read_text("utf-8"))
+"""The first released note types (templates and CSS), to build the package students hold."""
+
+
+def test_students_holding_the_first_release_get_the_new_look_with_their_reviews(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Import a package made with version 1 of the note types, review every card, then import
+    today's: the note types take the new templates and CSS in place; notes, cards and review
+    history are untouched."""
+    manifest = load_manifest(project / SEED_MANIFEST)
+    with monkeypatch.context() as old:
+        for model, kind in ((anki.BASIC_MODEL, "basic"), (anki.CLOZE_MODEL, "cloze")):
+            template = {"name": model.templates[0]["name"], **V1[kind]}
+            old.setattr(model, "templates", [template])
+            old.setattr(model, "css", V1["css"])
+        _, mtime, fingerprint = anki.NOTE_TYPE_HISTORY[0]
+        assert anki.note_type_fingerprint() == fingerprint, "v1.json is not what version 1 was"
+        old.setattr(anki, "NOTE_TYPE_MTIME", mtime)
+        previous = build_deck(manifest, output=project / "v1.apkg").output
+    current = build_deck(manifest, output=project / "current.apkg").output
+    col = open_collection(project / "c" / "collection.anki2")
+    try:
+        first = import_apkg(col, previous)
+        before = rendered_cards(col)
+        assert {card["css"] for card in before} == {V1["css"]}
+        assert all('class="db-context"' in card["answer"] for card in before)
+        answer_all_cards(col)
+        reviewed = {card["card_id"]: (card["due"], card["ivl"]) for card in rendered_cards(col)}
+        history = review_log(col)
+
+        second = import_apkg(col, current)
+        # Only the note types change: every note is as it was ("duplicate": kept, not updated),
+        # so a student's own edits to notes survive this update too.
+        assert (len(second.new), len(second.updated), len(second.conflicting)) == (0, 0, 0)
+        assert len(second.duplicate) == len(first.new)
+        assert not any(m["name"].endswith("+") for m in col.models.all())
+        after = rendered_cards(col)
+        assert {card["css"] for card in after} == {anki.CSS}
+        for card in after:
+            assert card["answer"].count('class="db-source"') == 1, card["answer"]
+            assert 'class="db-context"' not in card["answer"], card["answer"]
+        assert {card["card_id"]: (card["due"], card["ivl"]) for card in after} == reviewed
+        assert review_log(col) == history
+        assert len({card["note_id"] for card in after}) == len(first.new)
+    finally:
+        col.close()
