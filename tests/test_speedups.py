@@ -1,0 +1,112 @@
+"""The speed-ups that live inside one function, each held to the plain way it replaces: the same
+tokens from a parser without the rules a text cannot use, the same Document from a kept parse, the
+same matches from literal section patterns as from globs."""
+
+from __future__ import annotations
+
+import fnmatch
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import builder.document as document
+from builder.manifest import Manifest, Subdeck
+from builder.routing import _Patterns, literal_text
+
+
+def test_usable_cpus_without_affinity(monkeypatch: pytest.MonkeyPatch) -> None:
+    """macOS and Windows have no sched_getaffinity: the CPU count stands in."""
+    import os
+
+    from builder.parallel import usable_cpus
+
+    monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.setattr(os, "cpu_count", lambda: 3)
+    assert usable_cpus() == 3
+
+
+BLOCK_BITS = [
+    "---\n", "title: x\n", "# H\n", "## H2\n", "para text\n", "\n", "- item\n", "  - nested\n",
+    "1. one\n", "2) two\n", "> quote\n", ">> deep\n", "- > quoted item\n", "> - listed quote\n",
+    "1. > q\n", "   > indented\n", "    > code\n", "\t> tab\n", "a > b\n", "->\n", "x<br>y\n",
+    "| a | b |\n", "|---|---|\n", "| 1<br>2 | 3 |\n", "```\n", "~~~ py\n", "``code``\n", "~~x~~\n",
+    "[ref]: /url\n", "[link](x)\n", "- [ref]: /u\n", "> [r]: /q\n", "<div>\n", "***\n", "===\n",
+    "- <p>x</p>\n", "  <br>\n", "a <b>\n", "> <!-- c -->\n", "1. <div>\n", "x<div>\n",
+    "- - -\n", "* * *\n", "> ___ \n", "- **b**\n", "a -\n", "x*\r", "Setext\n---\n", "- --\t\n",
+    "\r\n", "\r", "- a\r> b\r", "text\r\n> q\r\n",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BLOCK_BITS), max_size=30).map("".join))
+def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_tokens(text: str) -> None:
+    """parser_for leaves out block rules (front matter, fences, link references, block quotes,
+    raw HTML, thematic breaks) whose character the text lacks where the rule looks for it: the
+    tokens must be the ones the whole setup gives."""
+
+    def tokens(parser: object) -> list[dict[str, object]]:
+        return [token.as_dict() for token in parser.parse(text)]  # type: ignore[attr-defined]
+
+    assert tokens(document.parser_for(text)) == tokens(document.markdown_parser())
+
+
+@pytest.mark.parametrize(
+    ("text", "left_out"),
+    [
+        ("# T\n\npara\n", {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"}),
+        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote", "html_block"}),
+        (
+            "| a<br>b | c -> d |\n",
+            {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"},
+        ),
+        ("- 1. > quote\n", {"fence", "reference", "html_block", "hr"}),
+        ("1. - > quote\n", {"front_matter", "fence", "reference", "html_block", "hr"}),
+        ("x\r  > quote\n", {"front_matter", "fence", "reference", "html_block", "hr"}),
+        ("> <div>\n", {"front_matter", "fence", "reference", "hr"}),
+        ("~~~\ncode\n~~~\n[a]: /b\n", {"front_matter", "blockquote", "html_block", "hr"}),
+        ("a\n* * *\t\r\nb", {"front_matter", "fence", "reference", "blockquote", "html_block"}),
+        ("a\n- __\n", {"front_matter", "fence", "reference", "blockquote", "html_block"}),
+    ],
+)
+def test_the_rules_left_out(text: str, left_out: set[str]) -> None:
+    active = set(document.parser_for(text).block.ruler.get_active_rules())
+    assert set(document.markdown_parser().block.ruler.get_active_rules()) - active == left_out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab*?[]!-^ ", max_size=8), st.text(alphabet="ab*?[]!-^ ", max_size=8))
+def test_a_literal_pattern_matches_what_its_glob_matches(pattern: str, text: str) -> None:
+    """`literal_text` says which patterns name one text; for those a dict lookup replaces the
+    glob, and must agree with it on every text."""
+    literal = literal_text(pattern)
+    if literal is not None:
+        assert fnmatch.fnmatchcase(text, pattern) == (text == literal)
+    assert literal_text("".join(f"[{c}]" if c in "*?[" else c for c in text)) == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab*?[]/ ", min_size=1, max_size=6), min_size=1, max_size=6),
+    st.text(alphabet="ab*?[]/ ", max_size=8),
+)
+def test_the_compiled_patterns_match_as_fnmatch_does(patterns: list[str], text: str) -> None:
+    manifest = Manifest("T", 1, (), tuple(Subdeck(f"S{i}", (p,)) for i, p in enumerate(patterns)))
+    found = sorted(_Patterns(manifest).matching(text.lower()))
+    expected = [
+        i for i, p in enumerate(patterns) if fnmatch.fnmatchcase(text.lower(), p.lower().strip())
+    ]
+    assert found == expected
+
+
+def test_a_kept_parse_is_the_parse(tmp_path: Path) -> None:
+    """`keep=True` (the zero-config manifest's parse) hands its Document to the next parse of the
+    same path and text, once; any other text is parsed afresh."""
+    source = tmp_path / "notes.md"
+    text = "# Notes\n\n## A\n\n- x\n- y\n"
+    kept = document.parse_document(source, text, keep=True)
+    assert document.parse_document(source, text) is kept
+    again = document.parse_document(source, text)
+    assert again is not kept and again == kept
+    assert document.parse_document(source, text + "\n## B\n\nz\n") != kept
