@@ -30,6 +30,19 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
 * A rejected parenthesis does not use up the text after it, so a nested definition such as
   "(using magnetic resonance imaging (MRI))" is still found.
 * The "long form contains the short form" check ignores case, like the rest of the matching.
+* Not short forms: lower-case phrases of several words ("(that is, ...)"), enumeration numerals
+  ("(ii)", "(III)"), and ordinary words or names ("(Tylenol)", "(usually)").
+* The long form is the one whose words' first letters spell most of the short form, among the
+  long-form candidates that start with its first letter: "personal protective equipment (PPE)",
+  not the shortest match "protective equipment" (which takes a P from inside "equipment").
+* A pair is rejected, as a gloss rather than an expansion, when fewer than half of the short
+  form's letters start words of a long form of several words ("MRI (the modality for soft
+  tissue)"; "electrocardiogram (ECG)" is one word, whose letters come from inside); when the
+  long form has no lower-case letter ("PET-CT (FDG-PET/CT)"); when a word inside the long form
+  gives no letter although its first letter is taken from inside another word (the letters are
+  out of order: "Augmented Renal Clearance (ACR)"); or when the long form keeps an acronym and
+  takes another letter from inside a word ("Medical CT (MDCT)"). A long form never starts with
+  markup ("==", "[[") and never has an unclosed bracket.
 """
 
 from __future__ import annotations
@@ -128,7 +141,7 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
         start = _best_long_form(short, long_candidate)
         if start is None:
             return None, close_idx
-        long = long_candidate[start:]
+        long = long_candidate[_most_initials(short, long_candidate, start) :]
         if _BOUNDARY.search(long) or not _is_acceptable(short, long):
             return None, close_idx
         return Abbreviation(short, long, short_offset), close_idx
@@ -139,6 +152,7 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
     start = _best_long_form(short, before)
     if start is None:
         return None, close_idx
+    start = _most_initials(short, before, start)
     raw = before[start:]
     long = raw.strip()
     if not _is_acceptable(short, long):
@@ -167,13 +181,22 @@ def _window_start(text: str, pos: int, open_idx: int) -> int:
 
 def _is_short_form(candidate: str) -> bool:
     """The paper's short-form filter: 2-10 characters, at most two words, at least one letter,
-    first character a letter or digit."""
+    first character a letter or digit; and not a lower-case phrase, a numeral or a word."""
     return (
         _MIN_SHORT_LEN <= len(candidate) <= _MAX_SHORT_LEN
         and len(candidate.split()) <= _MAX_SHORT_WORDS
         and any(ch.isalpha() for ch in candidate)
         and candidate[0].isalnum()
+        and not (" " in candidate and candidate.islower())
+        and not _NUMERAL.match(candidate)
+        and not _WORD.match(candidate)
     )
+
+
+_NUMERAL = re.compile(r"^(?:i{2,3}|iv|vi{0,3}|ix|xi{0,3}|I{2,3}|VI{1,3}|IX|XI{0,3})$")
+"""Enumeration numerals: "(ii)", "(III)". "IV" (intravenous) and "V" (too short) are left."""
+_WORD = re.compile(r"^[A-Za-z][a-z]{3,}$")
+"""An ordinary word or name, not an abbreviation: "(Tylenol)", "(usually)"."""
 
 
 def _best_long_form(short: str, long: str) -> int | None:
@@ -201,14 +224,148 @@ def _best_long_form(short: str, long: str) -> int | None:
         l_idx -= 1
         s_idx -= 1
     # l_idx is now just before the match of the first character.
-    while l_idx >= 0 and not long[l_idx].isspace():
+    while l_idx >= 0 and not long[l_idx].isspace() and long[l_idx] not in _MARKUP:
         l_idx -= 1
     return l_idx + 1
 
 
+_MARKUP = frozenset("=[]*_~`|")
+"""Characters of inline markup ("==highlight==", "[[wikilink]]"): a long form starts after them."""
+_WORD_BREAK = re.compile(r"[\s\-–—/]+")
+_MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def _most_initials(short: str, text: str, start: int) -> int:
+    """Where the long form for `short` starts in `text`: at `start` (the shortest match), or at
+    an earlier word starting with the short form's first letter whose long form has more of the
+    short form's letters at word starts ("personal protective equipment (PPE)")."""
+    letters = "".join(ch.lower() for ch in short if ch.isalnum())
+    size = len(letters)
+    best, best_score = start, _initials(letters, text[start:])
+    words = len(_WORD_BREAK.split(text[start:].strip()))
+    position = start
+    while position > 0 and words < min(size + 5, size * 2):
+        previous = position - 1
+        while previous >= 0 and text[previous].isspace():
+            previous -= 1
+        while previous >= 0 and not text[previous].isspace() and text[previous] not in _MARKUP:
+            previous -= 1
+        position = previous + 1
+        if position >= start or not text[position:].strip():
+            break
+        words += 1
+        word = text[position:].lstrip("([\"'“‘")
+        if word[:1].lower() == letters[0]:
+            score = _initials(letters, text[position:])
+            if score > best_score:
+                best, best_score = position, score
+        if previous < 0 or text[previous] in _MARKUP:
+            break
+    return best
+
+
+def _initials(letters: str, long: str) -> int:
+    found = _alignment(letters, long)
+    return found[0] if found else -1
+
+
+def _word_starts(long: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:
+    """Positions in `long` that start a word (an acronym's every capital, every digit), and the
+    (start, end) of each word; words are separated by white space, hyphens, dashes and `/`."""
+    starts = set()
+    spans = []
+    for match in re.finditer(r"[^\s\-–—/]+", long):
+        word = match.group()
+        offset = next((i for i, ch in enumerate(word) if ch.isalnum()), None)
+        if offset is None:
+            continue
+        spans.append((match.start(), match.end()))
+        starts.add(match.start() + offset)
+        acronym = sum(ch.isupper() for ch in word) >= 2 and not any(ch.islower() for ch in word)
+        for index, ch in enumerate(word):
+            if ch.isdigit() or (acronym and ch.isupper()):
+                starts.add(match.start() + index)
+    return frozenset(starts), tuple(spans)
+
+
+def _alignment(letters: str, long: str) -> tuple[int, tuple[int, ...]] | None:
+    """The short form's letters and digits (lower case) matched in order to characters of
+    `long`, the first to its first word's start, with as many as can be at word starts: (how
+    many are, their positions); None when they cannot all be matched."""
+    starts, _ = _word_starts(long)
+    lowered = long.lower()
+    first = next((i for i, ch in enumerate(long) if ch.isalnum()), None)
+    if not letters or first is None or lowered[first] != letters[0]:
+        return None
+    size = len(long)
+    scores: list[int | None] = [None] * size
+    scores[first] = int(first in starts)
+    back: list[list[int]] = [[-1] * size]
+    for letter in letters[1:]:
+        row: list[int | None] = [None] * size
+        pointers = [-1] * size
+        best: int | None = None
+        best_at = -1
+        for index in range(size):
+            if best is not None and lowered[index] == letter:
+                row[index] = best + (index in starts)
+                pointers[index] = best_at
+            score = scores[index]
+            if score is not None and (best is None or score >= best):
+                best, best_at = score, index
+        scores = row
+        back.append(pointers)
+    end = max(
+        (index for index in range(size) if scores[index] is not None),
+        key=lambda index: (scores[index], index),
+        default=None,
+    )
+    if end is None:
+        return None
+    total = scores[end]
+    assert total is not None
+    positions = [end]
+    for pointers in reversed(back[1:]):
+        positions.append(pointers[positions[-1]])
+    return total, tuple(reversed(positions))
+
+
+def _is_expansion(short: str, long: str) -> bool:
+    """The checks of the module docstring that tell an expansion from a gloss."""
+    letters = "".join(ch.lower() for ch in short if ch.isalnum())
+    found = _alignment(letters, long)
+    if found is None:
+        return False
+    words = [word for word in _WORD_BREAK.split(long) if word.lower() not in _MINOR_WORDS]
+    if len(words) > 1 and 2 * found[0] < len(letters):
+        return False  # one word ("electrocardiogram (ECG)") gives letters from inside itself
+    if not any(ch.islower() for ch in long) or long.count("[") != long.count("]"):
+        return False
+    starts, spans = _word_starts(long)
+    positions = found[1]
+    inner = {long[at].lower() for at in positions if at not in starts}
+    used = [any(start <= at < end for at in positions) for start, end in spans]
+    if True in used:
+        first, last = used.index(True), len(used) - 1 - used[::-1].index(True)
+        for (start, end), hit in list(zip(spans, used, strict=True))[first:last]:
+            word = long[start:end]
+            if not hit and word.lower() not in _MINOR_WORDS and word[:1].lower() in inner:
+                return False
+    acronyms = [
+        (start, end)
+        for start, end in spans
+        if sum(ch.isupper() for ch in long[start:end]) >= 2
+        and not any(ch.islower() for ch in long[start:end])
+    ]
+    inside_words = [
+        at for at in positions if at not in starts and not any(a <= at < b for a, b in acronyms)
+    ]
+    return not (acronyms and inside_words)
+
+
 def _is_acceptable(short: str, long: str) -> bool:
-    """The paper's final checks on a matched pair."""
-    if len(long) < len(short):
+    """The paper's final checks on a matched pair, then `_is_expansion`'s."""
+    if len(long) < len(short) or not _is_expansion(short, long):
         return False
     # A long form containing the short form as a word ("CT scanner protocol (CT)") restates it.
     if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long, re.IGNORECASE):

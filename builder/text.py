@@ -157,16 +157,53 @@ def _has_inner_capital(word: str) -> bool:
     return any(char.isupper() for char in word[1:])
 
 
-_POINT_SEPARATOR = re.compile(r"\s*<br\s*/?>\s*|\s*;\s+", re.IGNORECASE)
+_BREAK = re.compile(r"\s*<br\s*/?>\s*", re.IGNORECASE)
+_BULLET = re.compile(r"^(?:[-–—*]\s+|•\s*)")
+"""A list marker before a point: a dash needs the space after it, so "-1000" keeps its minus."""
+_ENTITY_BEFORE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*)$")
 
 
 def split_points(cell: str) -> list[str]:
-    """The separate points of a table cell, written `<br>`- or `;`-separated in the source."""
-    if ";" in cell or cell.count("<") != cell.count("<br>"):
-        parts = _POINT_SEPARATOR.split(cell)
-    else:  # no separator but plain `<br>`s (the parts are stripped below, as the regex would)
-        parts = cell.split("<br>")
-    return [point.lstrip("–—-• ").strip() for part in parts if (point := part.strip())]
+    """The separate points of a table cell, written `<br>`- or `; `-separated in the source.
+
+    A `;` inside parentheses or brackets ("necrosis (NAPQI; antidote NAC)") or ending an HTML
+    entity (`&amp;`) separates nothing; a point of dashes only ("--") is no point.
+    """
+    parts = _BREAK.split(cell) if "<" in cell else (cell,)
+    points = []
+    for part in parts:
+        for piece in _semicolon_parts(part) if ";" in part else (part,):
+            point = piece.strip()
+            if point[:1] in _MARKS:
+                point = _BULLET.sub("", point)
+            if point.strip("-–—•* "):
+                points.append(point)
+    return points
+
+
+_MARKS = frozenset("-–—*•")
+
+
+def _semicolon_parts(text: str) -> list[str]:
+    """`text` cut at each `;` followed by white space, outside parentheses and brackets, that
+    does not end an HTML entity."""
+    parts = []
+    depth = start = 0
+    for index, char in enumerate(text):
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth = max(0, depth - 1)
+        elif (
+            char == ";"
+            and depth == 0
+            and text[index + 1 : index + 2].isspace()
+            and _ENTITY_BEFORE.search(text, start, index) is None
+        ):
+            parts.append(text[start:index])
+            start = index + 1
+    parts.append(text[start:])
+    return parts
 
 
 def as_list(points: list[str]) -> str:

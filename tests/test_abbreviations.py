@@ -106,6 +106,36 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "Estrogen receptor (ER) and progesterone receptor (PR) positive breast cancers",
         [("ER", "Estrogen receptor"), ("PR", "progesterone receptor")],
     ),
+    # --- the long form whose words' initials spell the short form, not the shortest match ---
+    (
+        "Wear personal protective equipment (PPE) on the ward.",
+        [("PPE", "personal protective equipment")],
+    ),
+    ("A patient with a pulmonary embolism (PE) was seen.", [("PE", "pulmonary embolism")]),
+    (
+        "Digital Imaging and Communications in Medicine (DICOM) stores images.",
+        [("DICOM", "Digital Imaging and Communications in Medicine")],
+    ),
+    ("Kordin CT angiography (KCTA) shows the vessels.", [("KCTA", "Kordin CT angiography")]),
+    ("Give it intravenous (IV) at once.", [("IV", "intravenous")]),
+    ("An electrocardiogram (ECG) was normal.", [("ECG", "electrocardiogram")]),  # one word
+    # --- not short forms: lower-case phrases, numerals, words and names -------------------
+    ("Do not give it under 12 (that is, to children younger than their teens).", []),
+    ("The patient is immobile (ii) and cannot walk (iii) far.", []),
+    ("Give velbarin (Velbaron) with food.", []),
+    ("Velbarin is taken with meals (usually).", []),
+    ("Take the tablet(s) twice; the dose (s) varies.", []),
+    # --- glosses, not expansions --------------------------------------------------------
+    (
+        "Korrin scans (KS) help, and KRI (the definitive modality for soft tissue) too.",
+        [("KS", "Korrin scans")],
+    ),
+    ("Distant spread. KOR-CT (FDG-KOR/CT) is the modality of choice.", []),
+    ("Augmented Velbar Clearance (ACV) => more clearance", []),  # letters out of order
+    ("Medical CT (MDCT) uses a fan-shaped beam.", []),  # keeps CT, and a D from "Medical"
+    # --- markup around the long form ----------------------------------------------------
+    ("==Fasting korrin glucose (FKG) is checked.", [("FKG", "Fasting korrin glucose")]),
+    ("[[Korrin Failure]] (KF) lowers clearance.", []),  # an unclosed bracket: no card
 ]
 
 

@@ -73,7 +73,7 @@ def assert_package_equals_listing(target: Path, folder: Path) -> int:
 
 
 def test_the_seed_package_holds_what_cards_lists(project: Path) -> None:
-    assert assert_package_equals_listing(project / SEED_MANIFEST, project) == 103
+    assert assert_package_equals_listing(project / SEED_MANIFEST, project) == 89
 
 
 @pytest.fixture(scope="module")

@@ -4,17 +4,19 @@ Unlike the section rules this one reads the whole document: definitions are foun
 Schwartz & Hearst algorithm (builder/abbreviations.py) in paragraphs, list items and table cells
 of the sections the manifest routes, and only the first definition of each short form counts (in
 the deck: a later document's definition of the same short form is left out too).
-Abbreviations that are only used, never defined ("PET scans"), make no cards.
+Abbreviations that are only used, never defined ("PET scans"), make no cards. A front leaves out
+the topic when the topic would give the answer away (a deck on "urate-lowering therapy (ULT)").
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..abbreviations import find_abbreviations
 from ..document import Block, ListBlock, Paragraph, Section, Table
 from ..notes import Note
-from ..text import normalise, plain
+from ..text import content_words, normalise, plain
 from .context import Context
 
 
@@ -25,8 +27,9 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
     for section, line, text in _texts(sections):
         for found in find_abbreviations(plain(text)):
             short, key = found.short, normalise(found.short)
-            expand = f"What does {short} stand for in {ctx.topic}?"
-            abbreviate = f"Abbreviation for “{found.long}” in {ctx.topic}?"
+            where = "" if _gives_away(found.short, found.long, ctx.topic) else f" in {ctx.topic}"
+            expand = f"What does {short} stand for{where}?"
+            abbreviate = f"Abbreviation for “{found.long}”{where}?"
             notes += [
                 ctx.note("abbreviation", "basic", expand, found.long,
                          ("abbreviation", key, "expand"), section, line),
@@ -34,6 +37,14 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
                          ("abbreviation", key, "abbreviate"), section, line),
             ]  # fmt: skip
     return notes
+
+
+def _gives_away(short: str, long: str, topic: str) -> bool:
+    """The topic holds the answer: "What does ULT stand for in urate-lowering therapy?"."""
+    if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", topic):
+        return True
+    wanted = content_words(long)
+    return bool(wanted) and wanted <= content_words(topic)
 
 
 def _texts(sections: list[Section]) -> Iterator[tuple[Section, int, str]]:

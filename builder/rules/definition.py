@@ -2,7 +2,8 @@
 
 A list counts when at least two items, and most of them, have one of these shapes (with `-`, `*`,
 `+` or numbered markers): `**Term**: text`, `**Term:** text`, `**Term** — text`, `Term – text`
-(en or em dash between spaces), `Term: text` (a short term without a full stop).
+(en or em dash between spaces), `Term: text` (a short term without a full stop). The split is
+never inside brackets or parentheses: `[NHS — Asthma](https://…)` is a link, not a definition.
 """
 
 from __future__ import annotations
@@ -38,9 +39,15 @@ def _definition(text: str) -> tuple[str, str] | None:
         match = shape.match(text.strip())
         if match:
             term = match.group("term").strip()
-            if 0 < len(term.split()) <= MAX_TERM_WORDS:
+            if 0 < len(term.split()) <= MAX_TERM_WORDS and _closed(term):
                 return term, match.group("text").strip()
     return None
+
+
+def _closed(term: str) -> bool:
+    """A term closes every bracket it opens: a split inside link text or a parenthesis
+    ("[NHS — Asthma](https://…)") is no definition."""
+    return term.count("[") == term.count("]") and term.count("(") == term.count(")")
 
 
 def is_definition_list(block: ListBlock) -> bool:

@@ -14,7 +14,7 @@ from ..notes import Note, cloze, make_key
 from ..text import lower_first, names_topic, plain
 from .context import Context
 from .enumeration import split_sentences
-from .table import figure_columns, subject_column
+from .table import read_table
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
 # `\d+(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%` and `\d+(?:\.\d+)?\s*%` with their
@@ -26,6 +26,7 @@ _PERCENT = re.compile(
     r"\d\d*(?:(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%|(?:\.\d+)?\s*%)"
 )
 MAX_SENTENCE_WORDS = 45
+_PIPE_ROWS = re.compile(r"^\s*\|.*\|\s*$", re.DOTALL)
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
@@ -49,16 +50,16 @@ def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph
 
 def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     options = ctx.table_options(section)
-    subject_index = subject_column(table, options.subject if options else None)
-    if subject_index is None:
-        return []
+    reading = read_table(table, options.subject if options else None)
+    subject_index = reading.subject
+    if reading.shape != "rows" or subject_index is None:
+        return []  # a figure of a field list or a header-less table is the table rule's
     notes = []
-    figures = figure_columns(table)
-    for index, header in enumerate(table.header):
-        if index == subject_index or not figures[index]:
+    for index, header in enumerate(reading.header):
+        if index == subject_index or not reading.figures[index]:
             continue
         column = lower_first(plain(header))
-        for row in table.rows:
+        for row in reading.rows:
             value = plain(row.cells[index])
             if not value:
                 continue
@@ -72,8 +73,9 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
 def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
     prose = plain(paragraph.text)
-    if "%" not in prose:
-        return notes  # every figure `_PERCENT` finds ends in a per cent sign
+    if "%" not in prose or _PIPE_ROWS.match(paragraph.text):
+        return notes  # every figure `_PERCENT` finds ends in a per cent sign; a table that lost
+        # its `|---|` line is a paragraph of `| cell | cell |` rows, no sentence to cloze
     for sentence in split_sentences(prose):
         if "%" not in sentence:
             continue  # holds no figure (and looking for digits is slower than for "%")

@@ -1,50 +1,92 @@
-"""Tables with a header row: one card per row and column, asking for that column's value.
+"""Tables: a card per row and column, asking for that cell, read the way the table is laid out.
 
-One column names each row's subject: the one the manifest names, else the first whose cells are
-distinct and not mere numbers or points. Every other column gives "subject -> value" notes phrased
-from the headers and the deck's topic. A two-column table that maps a key to a short description
-(risk factor -> examples, specialty -> role) also gets the reverse card, unless the manifest turns
-reverses off. Columns of figures are left to the `figure` rule, which asks for them as clozes.
+`read_table` decides, from the table's shape, which of these it is:
+
+- **rows** (the usual table): one column names each row's subject, the one the manifest names,
+  else the first whose cells are filled in, distinct, single points and not numbers. Every other
+  column gives "subject -> value" notes phrased from the headers and the deck's topic. A
+  two-column table mapping a key to a short, unique description (at most eight words, not a bare
+  yes/no or number, not naming the key) also gets the reverse card, unless the manifest says no.
+- **attributes**: the first column holds field labels, which its header says (a generic word:
+  Element, Feature, Parameter, ...; or an empty corner, when the rows name fields such as
+  "Onset" and the headers across do not), or bold short labels beside a generic
+  "Details"/"Description" column. Each other column describes
+  the thing its header names ("Onset of type A?"); a generic or missing header there means the
+  section's own subject ("Prototype of ACE inhibitors?"). No reverse cards: a label is no answer.
+- **comparison**: two columns headed by two things ("Gout | Pseudogout", "Asthma | COPD") over
+  short cells written alike row by row: one cloze note per row, each side hidden in turn.
+- **no header row**: Markdown needs one, so authors put data (or nothing) there. A header row is
+  data when it is empty, holds `<p>`, repeats a body cell, reads as a sentence (seven words or
+  more), echoes its column's cells, or is a measurement like its column's cells. It is then the
+  first data row: two columns are read as labels and values of the section's subject (or of the
+  short line just above the table), more as one cloze note per row, hiding its short cells.
+- **nothing**: a table of numbers only (a conversion chart) or with no usable subject.
+
+Cells are cleaned first: `<p>` paragraphs become points, `--`/`n/a` cells are empty (no card has
+an empty answer), index columns (`#`, `No.`) are left out. Columns of figures are the `figure`
+rule's, which asks for them as clozes.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar, cast
+from typing import Literal, TypeVar, cast
 
-from ..document import Section, Table, TableRow
+from ..document import Block, ListBlock, Paragraph, Section, Table, TableRow
 from ..notes import Note, make_key
-from ..text import as_list, lower_first, plain, singular, split_points
+from ..text import as_list, content_words, lower_first, plain, singular, split_points
 from .context import Context, TableOptions
 
 DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
 SHORT_QUESTION = "{subject} in {topic}: {column}?"
-"""The default question for a subject that names its kind itself."""
+"""The default question for a subject that names its kind itself, or has no kind."""
 REVERSE_QUESTION = "Which {kind} in {topic}: “{value}”?"
-REVERSE_MAX_WORDS = 30
+REVERSE_MAX_WORDS = 8
+"""Longer descriptions make no reverse card: the front would be a quotation to recognise."""
+SUBJECT_MAX_WORDS = 12
+CLOZE_MAX_WORDS = 3
+"""A header-less table's column is hidden in its cloze notes when every cell is this short."""
+
+Shape = Literal["rows", "attributes", "comparison", "lines", "none"]
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """How a table is read: its cleaned cells, and which shape they make."""
+
+    shape: Shape
+    header: tuple[str, ...]
+    """Cleaned header cells; "" for each column of a table without a header row."""
+    rows: tuple[TableRow, ...]
+    """Cleaned rows, index columns left out; a header row that was data comes first."""
+    subject: int | None = None
+    """rows: the column naming each row's subject."""
+    figures: tuple[bool, ...] = ()
+    """rows: for each column, does it hold figures only (and some)? Those are the figure rule's."""
+
 
 _FIGURE = re.compile(
-    r"^[~≈<>≤≥±+\-–]?\s*\d[\d.,]*\s*(%|[a-zA-Zµ/]{0,6})?(\s*[-–to]+\s*\d[\d.,]*\s*%?)?$"
+    r"^[~≈<>≤≥±+\-–−]?\s*\d[\d.,]*\s*(%|[a-zA-Zµ/]{0,6})?(\s*[-–to]+\s*\d[\d.,]*\s*%?)?$"
 )
+_ORDINAL = re.compile(r"^\d+\s*(st|nd|rd|th)$", re.IGNORECASE)
 _POINTS = re.compile(r"^\w[\w ]{0,20}:\s*[+\-–]?\d")
 
 
 @lru_cache(maxsize=1 << 12)
 def is_figure(cell: str) -> bool:
-    """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm')."""
-    return bool(_FIGURE.match(plain(cell).strip()))
+    """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm', '-1000');
+    not a rank ('1st')."""
+    text = plain(cell).strip()
+    return bool(_FIGURE.match(text)) and not _ORDINAL.match(text)
 
 
-def subject_column(table: Table, preferred: str | None = None) -> int | None:
-    """The column naming each row's subject, or None when no column can."""
-    return _remembered(table, preferred, _subject_column)
-
-
-def figure_columns(table: Table) -> tuple[bool, ...]:
-    """For each column: does it hold figures only (and some)? Those are the figure rule's."""
-    return _remembered(table, None, _figure_columns)
+def read_table(table: Table, preferred: str | None = None) -> Reading:
+    """The table's reading; `preferred` is the manifest's subject column header, if any."""
+    return _remembered(table, preferred, _read)
 
 
 _Result = TypeVar("_Result")
@@ -68,76 +110,313 @@ def _remembered(
     return result
 
 
-def _figure_columns(table: Table, preferred: str | None) -> tuple[bool, ...]:
-    return tuple(_figure_column(table, index) for index in range(len(table.header)))
+# --- cells -------------------------------------------------------------------------------------
+
+_PARAGRAPH_BREAK = re.compile(r"</p>\s*<p>", re.IGNORECASE)
+_PARAGRAPH = re.compile(r"</?p\s*>", re.IGNORECASE)
+_BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*)+", re.IGNORECASE)
+_NO_VALUE = frozenset(["", "-", "--", "---", "—", "–", "−", "n/a", "n/a.", "n.a."])
 
 
-def _subject_column(table: Table, preferred: str | None) -> int | None:
+@lru_cache(maxsize=1 << 12)
+def clean_cell(cell: str) -> str:
+    """A cell as a card may show it: `<p>` paragraphs as `<br>` points, no empty paragraphs or
+    leading/trailing breaks, and "" for a cell that says there is no value (`--`, `n/a`)."""
+    text = cell.strip()
+    if "<" in text:
+        text = _PARAGRAPH.sub("", _PARAGRAPH_BREAK.sub("<br>", text))
+        text = _BREAKS.sub("<br>", text)
+        while text.lower().startswith("<br>"):
+            text = text[4:].strip()
+        while text.lower().endswith("<br>"):
+            text = text[:-4].strip()
+    if plain(text).strip().lower() in _NO_VALUE:
+        return ""
+    return text
+
+
+_INDEX_HEADERS = frozenset(
+    ["#", "no", "no.", "nr", "nr.", "n°", "№", "s.no", "s.no.", "s. no.", "sl. no.", "sr. no."]
+)
+_INDEX_CELL = re.compile(r"^(\d+)[.)]?$")
+
+
+def _is_index_column(header: str, cells: list[str]) -> bool:
+    """A column that only numbers the rows: headed `#`/`No.`, or unheaded and counting 1, 2, 3."""
+    if plain(header).lower() in _INDEX_HEADERS:
+        return True
+    if plain(header) or not cells:
+        return False
+    numbers = [_INDEX_CELL.match(plain(cell)) for cell in cells]
+    return all(numbers) and [int(m.group(1)) for m in numbers if m] == list(
+        range(1, len(cells) + 1)
+    )
+
+
+# --- reading a table ---------------------------------------------------------------------------
+
+_GENERIC_LABELS = frozenset(
+    """element feature field property parameter attribute characteristic aspect item detail
+    key label variable metric point basis comparison""".split()
+)
+"""Headers that say a column holds field labels, not things."""
+_GENERIC_VALUES = frozenset(
+    "detail details description value info information note notes explanation content".split()
+)
+"""Headers that say a column holds values of the fields, not which thing they describe."""
+_GENERIC = _GENERIC_LABELS | _GENERIC_VALUES
+_NOT_KINDS = frozenset(["name", "names", "item", "items", "term", "terms", "entry", "title"])
+"""Subject column headers that say nothing of what each row is."""
+
+
+def _read(table: Table, preferred: str | None) -> Reading:
+    header, rows = _cleaned(table)
+    width = len(header)
     if preferred:
-        for index, header in enumerate(table.header):
-            if plain(header).lower() == preferred.lower():
-                return index
-    for index in range(len(table.header)):
-        cells = [plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
+        for index, cell in enumerate(header):
+            if plain(cell).lower() == preferred.lower():
+                return _rows_reading(header, rows, index)
+    if any(_PARAGRAPH.search(cell) for cell in table.header) or _header_is_data(header, rows):
+        if any(plain(cell) for cell in header):
+            rows = (TableRow(header, table.line), *rows)
+        header = ("",) * width
+        if width == 2 and rows:
+            return Reading("attributes", header, rows)
+        return Reading("lines" if width > 2 and rows else "none", header, rows)
+    if not rows or width < 2:
+        return Reading("none", header, rows)
+    labels = [plain(row.cells[0]) for row in rows]
+    corner = _word(header[0])
+    if all(labels) and (
+        corner in _GENERIC_LABELS
+        or (not corner and width > 2 and _labels_across(header, labels))
+        or (width == 2 and _word(header[1]) in _GENERIC_VALUES and _bold_labels(rows))
+    ):
+        return Reading("attributes", header, rows)
+    if width == 2 and _compares(header, rows):
+        return Reading("comparison", header, rows)
+    if all(_numeric(plain(cell)) for row in rows for cell in row.cells if plain(cell)):
+        return Reading("none", header, rows)  # a conversion chart: nothing to ask in words
+    return _rows_reading(header, rows, None)
+
+
+def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
+    """Header and rows with clean cells, index columns left out."""
+    header = tuple(clean_cell(cell) for cell in table.header)
+    rows = [
+        TableRow(tuple(clean_cell(cell) for cell in row.cells), row.line, row.pin)
+        for row in table.rows
+    ]
+    keep = [
+        index
+        for index in range(len(header))
+        if not _is_index_column(header[index], [row.cells[index] for row in rows])
+    ]
+    if len(keep) < len(header) and keep:
+        header = tuple(header[index] for index in keep)
+        rows = [
+            TableRow(tuple(row.cells[index] for index in keep), row.line, row.pin) for row in rows
+        ]
+    return header, tuple(rows)
+
+
+def _word(header: str) -> str:
+    """A header as one lower-case word for the vocabularies above ("Features" -> "feature")."""
+    return plain(singular(header)).lower().rstrip(":")
+
+
+def _bold_labels(rows: tuple[TableRow, ...]) -> bool:
+    """Every first cell is a short bold label (`**Dose**`)."""
+    return all(
+        _BOLD.match(row.cells[0].strip()) and len(plain(row.cells[0]).split()) <= 3 for row in rows
+    )
+
+
+_BOLD = re.compile(r"^(\*\*|__)[^*_]+\1:?$")
+
+
+def _labels_across(header: tuple[str, ...], labels: list[str]) -> bool:
+    """Under an empty corner: do the rows name fields ("Onset", "Dose") more than the headers
+    across do? Then the headers are the things described (`| | Type A | Type B |`)."""
+    across = [plain(cell) for cell in header[1:]]
+    return _share(labels, _names_a_field) > _share(across, _names_a_field)
+
+
+def _share(texts: list[str], test: Callable[[str], bool]) -> float:
+    return sum(1 for text in texts if test(text)) / len(texts) if texts else 0.0
+
+
+def _compares(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """Two headers naming two things ("Gout | Pseudogout", "Asthma | COPD") over short cells
+    written alike row by row ("Reversible obstruction | Fixed obstruction"): in half the rows when
+    the headers share a word too, else in two rows of three."""
+    first, second = (plain(cell) for cell in header)
+    if not first or not second or {_word(first), _word(second)} & _GENERIC:
+        return False
+    if _numeric(first) or _numeric(second):
+        return False
+    cells = [cell for row in rows for cell in row.cells if plain(cell)]
+    if any(len(split_points(cell)) > 1 or len(plain(cell).split()) > 12 for cell in cells):
+        return False
+    alike = sum(
+        1 for row in rows if content_words(plain(row.cells[0])) & content_words(plain(row.cells[1]))
+    )
+    if content_words(first, 2) & content_words(second, 2):
+        return 2 * alike >= len(rows)
+    return len(rows) >= 2 and 3 * alike >= 2 * len(rows)
+
+
+_FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
+_MEASURE = re.compile(r"^[<>≤≥~≈±+\-−–]?\s*\d")
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1 << 12)
+def _numeric(text: str) -> bool:
+    """A measurement or number ("97 (76–120)", "<7.0% (<53 mmol/mol)", "2011-June"): it starts
+    with a number and its words are units (five letters at most)."""
+    text = _FOOTNOTE.sub("", text).strip()
+    if not _MEASURE.match(text):
+        return False
+    return all(len(word) <= 5 for word in _LETTERS.findall(text))
+
+
+def _header_is_data(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """Whether the header row holds data, not column names (see the module docstring)."""
+    if not any(plain(cell) for cell in header):
+        return True
+    for index, cell in enumerate(header):
+        text = plain(cell)
+        if not text:
+            continue
+        column = [plain(row.cells[index]) for row in rows if plain(row.cells[index])]
+        if any(text.lower() == other.lower() for other in column):
+            return True
+        if len(text.split()) >= 7 and not text.endswith(("?", ":")):
+            return True
+        if _numeric(text) and column and sum(map(_numeric, column)) * 2 > len(column):
+            return True
+        if _echoes(text, column):
+            return True
+    return False
+
+
+def _echoes(header: str, column: list[str]) -> bool:
+    """A header of three words or more that shares most of its words with a cell of its column
+    of about its length: "Thiazide diuretic used for hypertension" over "Loop diuretic used for
+    oedema"."""
+    size = len(header.split())
+    if size < 3:
+        return False
+    wanted = content_words(header)
+    for cell in column:
+        if len(cell.split()) > 2 * size or ";" in cell:
+            continue
+        shared = wanted & content_words(cell)
+        if len(shared) >= 2 and 2 * len(shared) >= len(wanted):
+            return True
+    return False
+
+
+def _rows_reading(
+    header: tuple[str, ...], rows: tuple[TableRow, ...], preferred: int | None
+) -> Reading:
+    figures = tuple(_figure_column(rows, index) for index in range(len(header)))
+    subject = preferred if preferred is not None else _subject_column(header, rows)
+    return Reading("rows" if subject is not None else "none", header, rows, subject, figures)
+
+
+def _subject_column(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
+    for index in range(len(header)):
+        cells = [plain(row.cells[index]) for row in rows]
         if not cells or any(not cell for cell in cells):
             continue
         if len({cell.lower() for cell in cells}) != len(cells):
             continue
         if any(is_figure(cell) or _POINTS.match(cell) for cell in cells):
             continue
+        if any(
+            len(split_points(row.cells[index])) > 1
+            or len(plain(row.cells[index]).split()) > SUBJECT_MAX_WORDS
+            for row in rows
+        ):
+            continue
         return index
     return None
 
 
+def _figure_column(rows: tuple[TableRow, ...], index: int) -> bool:
+    cells = [plain(row.cells[index]) for row in rows]
+    return any(cells) and all(is_figure(cell) for cell in cells if cell)
+
+
+# --- notes -------------------------------------------------------------------------------------
+
+
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
-    options = ctx.table_options(section)
+    options = ctx.table_options(section) or TableOptions(section="")
+    previous: Block | None = None
     for block in section.blocks:
-        if isinstance(block, Table) and block.rows:
-            notes.extend(_table_notes(block, section, ctx, options))
+        if isinstance(block, Table):
+            notes.extend(_table_notes(block, _caption(previous), section, ctx, options))
+        if not (isinstance(block, Paragraph) and not block.text.replace("\\", "").strip()):
+            previous = block  # a line of only `\` (a hard break) stands for nothing
     return notes
 
 
 def _table_notes(
-    table: Table, section: Section, ctx: Context, options: TableOptions | None
+    table: Table, caption: str, section: Section, ctx: Context, opts: TableOptions
 ) -> list[Note]:
-    opts = options or TableOptions(section="")
-    subject_index = subject_column(table, opts.subject)
-    if subject_index is None:
-        return []
-    kind = plain(singular(table.header[subject_index]))
+    reading = read_table(table, opts.subject)
+    if reading.shape == "rows" and reading.subject is not None:
+        return _row_notes(reading, reading.subject, section, ctx, opts)
+    if reading.shape == "attributes":
+        return _attribute_notes(reading, caption, section, ctx, opts)
+    if reading.shape == "comparison":
+        return _comparison_notes(reading, section, ctx)
+    if reading.shape == "lines":
+        return _line_notes(reading, caption, section, ctx)
+    return []
+
+
+def _row_notes(
+    reading: Reading, subject_index: int, section: Section, ctx: Context, opts: TableOptions
+) -> list[Note]:
+    header = reading.header[subject_index]
+    kind = "" if _word(header) in _NOT_KINDS else plain(singular(header))
     template = opts.question or DEFAULT_QUESTION
-    figures = figure_columns(table)
     value_columns = [
-        index for index in range(len(table.header)) if index != subject_index and not figures[index]
+        index
+        for index in range(len(reading.header))
+        if index != subject_index and not reading.figures[index]
     ]
     # What every card of a column, or of the table, shares is worked out once.
     shown_kind = kind.lower()
     kind_word = shown_kind.split(" ")[-1]
     columns = []
     for index in value_columns:
-        column = plain(table.header[index])
+        column = plain(reading.header[index])
         columns.append((index, lower_first(column), normalise_header(column)))
     notes: list[Note] = []
-    for row in table.rows:
+    for row in reading.rows:
         subject = plain(row.cells[subject_index])
         # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
         phrase = template
-        if template == DEFAULT_QUESTION and kind_word in subject.lower():
+        if template == DEFAULT_QUESTION and (not kind_word or kind_word in subject.lower()):
             phrase = SHORT_QUESTION
         row_key = make_key("table", section.path, subject, row.pin)  # + the column's header
-        for index, column, header in columns:
-            cell = row.cells[index] if index < len(row.cells) else ""
-            if not plain(cell):
+        for index, column, header_key in columns:
+            points = split_points(row.cells[index])
+            if not points:
                 continue
             front = phrase.format(subject=subject, column=column, kind=shown_kind, topic=ctx.topic)
-            back = as_list(split_points(cell))
-            notes.append(
-                ctx.note("table", "basic", front, back, (*row_key, header), section, row.line)
-            )
-    reverse = opts.reverse if opts.reverse is not None else _maps_key_to_description(table)
-    if reverse and len(value_columns) == 1 and len(table.header) == 2:
-        notes.extend(_reverse_notes(table, subject_index, value_columns[0], kind, section, ctx))
+            key = (*row_key, header_key)
+            notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
+    if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
+        notes.extend(
+            _reverse_notes(reading, subject_index, value_columns[0], kind, section, ctx, opts)
+        )
     return notes
 
 
@@ -145,26 +424,41 @@ def normalise_header(header: str) -> str:
     return plain(header).lower()
 
 
-def _figure_column(table: Table, index: int) -> bool:
-    cells = [plain(row.cells[index]) for row in table.rows if index < len(row.cells)]
-    return bool(cells) and all(is_figure(cell) for cell in cells if cell)
-
-
-def _maps_key_to_description(table: Table) -> bool:
-    """Two columns, the second a short description: worth asking both ways."""
-    if len(table.header) != 2:
-        return False
-    return all(len(plain(row.cells[1]).split()) <= REVERSE_MAX_WORDS for row in table.rows)
+_VERDICTS = frozenset(
+    """yes no good poor fair high low moderate none present absent normal abnormal increased
+    decreased positive negative mild severe rare common fast slow safe unsafe avoid""".split()
+)
+"""Values that many rows could share: a card asking which row says "Yes" has no one answer."""
 
 
 def _reverse_notes(
-    table: Table, key_index: int, value_index: int, kind: str, section: Section, ctx: Context
+    reading: Reading,
+    key_index: int,
+    value_index: int,
+    kind: str,
+    section: Section,
+    ctx: Context,
+    opts: TableOptions,
 ) -> list[Note]:
+    """ "Which <kind>: “<value>”?" for each row whose value names it alone. By default only for
+    a table whose values are all short descriptions, and never for a value that is a bare
+    verdict or number, repeats or is part of another row's, or gives the key away."""
+    values = [_reverse_value(row, value_index) for row in reading.rows]
+    parts = [_parts(value) for value in values]
+    forced = opts.reverse is True
+    if not forced and not all(len(value.split()) <= REVERSE_MAX_WORDS for value in values if value):
+        return []
     notes = []
-    for row in table.rows:
-        subject = plain(row.cells[key_index])
-        value = _reverse_value(row, value_index)
-        if not value:
+    for number, row in enumerate(reading.rows):
+        subject, value = plain(row.cells[key_index]), values[number]
+        if not value or sum(1 for other in values if other.lower() == value.lower()) > 1:
+            continue
+        if not forced and (
+            _verdict(value)
+            or _numeric(value)
+            or any(other > parts[number] for other in parts)
+            or content_words(value) & content_words(subject)
+        ):
             continue
         front = REVERSE_QUESTION.format(kind=kind.lower(), topic=ctx.topic, value=value)
         key = make_key("table", section.path, subject, row.pin, "reverse")
@@ -173,4 +467,165 @@ def _reverse_notes(
 
 
 def _reverse_value(row: TableRow, index: int) -> str:
-    return "; ".join(split_points(row.cells[index])).rstrip(".")
+    return plain("; ".join(split_points(row.cells[index]))).rstrip(".")
+
+
+def _parts(value: str) -> frozenset[str]:
+    return frozenset(part.strip().lower() for part in re.split(r"[,;/]", value) if part.strip())
+
+
+def _verdict(value: str) -> bool:
+    words = value.lower().replace("very ", "").split(" ")
+    return words[0].strip(".,;()") in _VERDICTS and len(words) <= 3
+
+
+# Attributes: a column of field labels.
+
+
+def _attribute_notes(
+    reading: Reading, caption: str, section: Section, ctx: Context, opts: TableOptions
+) -> list[Note]:
+    notes: list[Note] = []
+    headless = not any(reading.header)
+    own = (headless and caption) or section_subject(section, ctx)
+    for index in range(1, len(reading.header)):
+        header = plain(reading.header[index])
+        about = own if not header or _word(header) in _GENERIC_VALUES else header
+        header_key = normalise_header(header) or f"column {index + 1}"
+        for row in reading.rows:
+            label = plain(row.cells[0])
+            points = split_points(row.cells[index])
+            if not label or not points:
+                continue
+            if opts.question:
+                front = opts.question.format(
+                    subject=about, column=lower_first(label), kind="", topic=ctx.topic
+                )
+            elif headless:  # the labels may be names: "Doses in asthma: Velbarin?"
+                front = f"{ctx.situate(about)}: {label}?"
+            else:
+                front = attribute_question(label, ctx.situate(about))
+            key = make_key("table", section.path, label, row.pin, header_key)
+            notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
+    return notes
+
+
+_RELATIONAL = frozenset(
+    """prototype example mechanism location site cause onset duration dose dosage route class
+    action function role treatment management antidote definition incidence prevalence
+    prognosis presentation symptom sign complication indication contraindication effect use
+    target receptor metabolism excretion elimination distribution absorption monitoring
+    investigation diagnosis pathophysiology aetiology etiology epidemiology origin structure
+    appearance speech frequency timing half-life mediator type""".split()
+)
+_NOUN_ENDINGS = ("tion", "sion", "ment", "ism", "ity", "ology", "osis", "ance", "ence", "ency")
+_LINKING = frozenset("of for in to with after by on from at as and or vs".split())
+
+
+def attribute_question(label: str, about: str) -> str:
+    """ "Dose of velbarin?" when the label is a noun of something; else "Velbarin: used for?"."""
+    if _names_a_field(label):
+        return f"{label[:1].upper()}{lower_first(label)[1:]} of {about}?"
+    return f"{about}: {lower_first(label)}?"
+
+
+@lru_cache(maxsize=1 << 12)
+def _names_a_field(label: str) -> bool:
+    """A short noun phrase naming a property of something ("Dose", "GI toxicity", "Location"),
+    not a clause or an adjective ("Named after", "Anti-inflammatory")."""
+    words = label.split(" ")
+    head = _singular_word(words[-1].lower())
+    return (
+        len(words) <= 3
+        and label[:1].isalpha()
+        and not any(word.lower() in _LINKING for word in words)
+        and (head in _RELATIONAL or head.endswith(_NOUN_ENDINGS))
+    )
+
+
+def _singular_word(word: str) -> str:
+    return plain(singular(word)).lower()
+
+
+_OUTLINE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVXLC]+\.)\s+")
+_TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
+_NOT_WORD_START = re.compile(r"^[^\w(]+")
+
+
+def section_subject(section: Section, ctx: Context) -> str:
+    """What a section is about, as a front names it: its heading without an outline number,
+    leading emoji or a trailing aside ("2. ACE inhibitors (-pril)" -> "ACE inhibitors"); the
+    deck's topic for a section without a heading."""
+    text = plain(section.title)
+    text = _NOT_WORD_START.sub("", _OUTLINE.sub("", text)).strip()
+    shorter = _TRAILING_ASIDE.sub("", text)
+    return shorter or text or ctx.topic
+
+
+_CAPTION_MAX_WORDS = 8
+
+
+def _caption(block: object) -> str:
+    """A short line just above a table that names it ("1. Beta blockers", "**Nitrates**"):
+    a paragraph or one-item list of a few words that is not a sentence."""
+    text = ""
+    if isinstance(block, Paragraph):
+        text = block.text
+    elif isinstance(block, ListBlock) and len(block.items) == 1 and not block.items[0].blocks:
+        text = block.items[0].text
+    text = html.unescape(plain(text.replace("\\", "")))
+    text = _OUTLINE.sub("", " ".join(text.split())).rstrip(":").strip()
+    if not text or len(text.split()) > _CAPTION_MAX_WORDS or text.endswith((".", "?", "!")):
+        return ""
+    return _TRAILING_ASIDE.sub("", text).rstrip(".") or text
+
+
+# Comparison: two things side by side.
+
+
+def _comparison_notes(reading: Reading, section: Section, ctx: Context) -> list[Note]:
+    first, second = (plain(cell) for cell in reading.header)
+    where = ctx.situate(f"{first} vs {lower_first(second)}")
+    notes = []
+    for row in reading.rows:
+        left, right = (plain(cell) for cell in row.cells)
+        if not left or not right:
+            continue
+        front = f"{where}: {first} — {{{{c1::{left}}}}}; {second} — {{{{c2::{right}}}}}"
+        key = make_key("table", section.path, left, row.pin, "comparison")
+        notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
+    return notes
+
+
+# Lines: the rows of a header-less table, as clozes.
+
+
+def _line_notes(reading: Reading, caption: str, section: Section, ctx: Context) -> list[Note]:
+    hidden = [
+        any(plain(row.cells[index]) for row in reading.rows)
+        and all(
+            len(plain(row.cells[index]).split()) <= CLOZE_MAX_WORDS
+            and len(split_points(row.cells[index])) <= 1
+            for row in reading.rows
+        )
+        for index in range(len(reading.header))
+    ]
+    where = ctx.situate(caption or section_subject(section, ctx))
+    notes = []
+    for row in reading.rows:
+        parts = []
+        count = 0
+        for index, cell in enumerate(row.cells):
+            text = plain(cell)
+            if not text:
+                continue
+            if hidden[index]:
+                count += 1
+                text = f"{{{{c{count}::{text}}}}}"
+            parts.append(text)
+        if not count:
+            continue
+        key = make_key("table", section.path, plain(row.cells[0]), row.pin, "row")
+        front = f"{where}: " + " — ".join(parts)
+        notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
+    return notes
