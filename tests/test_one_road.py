@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from benchmarks.generate import write_multi_deck
+from builder import load_manifest, plan_deck
 from builder.cli import cli
 from tests.ankiutil import import_apkg, open_collection
 from tests.conftest import SEED_MANIFEST
@@ -73,7 +74,9 @@ def assert_package_equals_listing(target: Path, folder: Path) -> int:
 
 
 def test_the_seed_package_holds_what_cards_lists(project: Path) -> None:
-    assert assert_package_equals_listing(project / SEED_MANIFEST, project) == 89
+    manifest = project / SEED_MANIFEST
+    compared = assert_package_equals_listing(manifest, project)
+    assert compared == len(plan_deck(load_manifest(manifest)).notes) > 80
 
 
 @pytest.fixture(scope="module")

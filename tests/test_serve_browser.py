@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from builder import load_manifest
+from builder import load_manifest, plan_deck
 from builder.serve import DeckServer
 from tests import test_preview_browser as harness
 from tests.conftest import SEED_MANIFEST, copy_project
@@ -91,10 +91,11 @@ def test_the_page_follows_each_save(browser: Browser, project: Path) -> None:
     count = page.locator("#pv-count")
     status = page.locator("#pv-status")
     cards = page.locator("#pv-cards")
+    total = plan_deck(load_manifest(manifest)).cards
     with serve(project) as server:
         try:
             page.goto(server.url)
-            expect(count).to_have_text("144 of 144 cards")
+            expect(count).to_have_text(f"{total} of {total} cards")
             expect(page.locator("#pv-conn")).to_have_text("Live")
             page.evaluate("window.notReloaded = true")
 
@@ -106,7 +107,7 @@ def test_the_page_follows_each_save(browser: Browser, project: Path) -> None:
             new_card = page.locator(".pv-item", has_text=NEW_QUESTION)
             expect(new_card).to_be_attached(timeout=15_000)
             appeared = time.perf_counter() - saved
-            expect(count).to_have_text("145 of 145 cards")
+            expect(count).to_have_text(f"{total + 1} of {total + 1} cards")
             expect(new_card.locator(".pv-mark")).to_have_text("new")
             expect(page.locator(".pv-changed")).to_have_count(1)
             # The reader's card moved down a number, and stayed where it was on screen.
@@ -127,7 +128,7 @@ def test_the_page_follows_each_save(browser: Browser, project: Path) -> None:
             expect(status).to_have_class(re.compile(r"\bpv-ok\b"))
             expect(cards).not_to_have_class(re.compile(r"\bpv-stale\b"))
             expect(page.locator("#pv-alert")).to_be_hidden()
-            expect(count).to_have_text("145 of 145 cards")
+            expect(count).to_have_text(f"{total + 1} of {total + 1} cards")
 
             # A source that does not parse (its front matter), then mended.
             text = source.read_text(encoding="utf-8")
@@ -136,7 +137,7 @@ def test_the_page_follows_each_save(browser: Browser, project: Path) -> None:
             expect(cards).to_have_class(re.compile(r"\bpv-stale\b"))
             save(source, text)
             expect(status).to_have_class(re.compile(r"\bpv-ok\b"))
-            expect(count).to_have_text("145 of 145 cards")
+            expect(count).to_have_text(f"{total + 1} of {total + 1} cards")
 
             # A card's source line opens the Markdown it came from.
             new_card.locator(".pv-src").click()
