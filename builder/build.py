@@ -15,7 +15,8 @@ import contextlib
 import gc
 import html
 import os
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -23,8 +24,8 @@ from typing import Any
 
 from .anki import Collection, DeckTree, PackagedNote, identity
 from .cache import is_up_to_date, record_build
-from .document import Document, parse_document
-from .errors import ExportError, LockError, SourceError
+from .document import MAX_NESTING, Document, parse_document
+from .errors import ExportError, InputError, LockError, SourceError
 from .extract import display_path, document_notes, first_notes
 from .files import write_beside
 from .lock import Identities, LockChanges, identify
@@ -58,9 +59,16 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     document = parse_document(path)
     routed = route(manifest, document)
     notes = document_notes(manifest, document, routed.routes)
-    renderer = Renderer(document.path.parent, display_path(manifest, document))
+    shown = display_path(manifest, document)
+    renderer = Renderer(document.path.parent, shown, manifest.remote_images)
     rendered = [(note, renderer.fields(note)) for note in notes]
     warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
+    if document.too_deep:
+        warnings.append(
+            f"{shown}:{document.too_deep}: warning: blocks nested more than "
+            f"{MAX_NESTING} deep (lists in lists, quotes in quotes) are left out, with the "
+            "rest of the block they are in; flatten them"
+        )
     return DocumentNotes(
         document.path,
         document.title,
@@ -212,7 +220,9 @@ def plan_deck(manifest: Manifest, rename_matching: bool = True, jobs: int = 1) -
     rendered: Rendered = []
     with _no_cyclic_gc():
         contents = read_deck(manifest, jobs, rendered.extend)
-        identities = identify(contents.identities, manifest.lock_path, rename_matching)
+        identities = identify(
+            contents.identities, manifest.lock_path, rename_matching, manifest.deck_id
+        )
         notes = [
             PackagedNote(note, fields, f"{manifest.title}::{note.subdeck}", stamp)
             for (note, fields), stamp in zip(rendered, identities.stamps, strict=True)
@@ -275,28 +285,33 @@ def build_deck(
     (unless `force`): its lock pins every note's time, so the same inputs give the same package.
     """
     output = output or default_output(manifest)
-    inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
+    inputs = deck_inputs(manifest)
+    check_output(output, inputs, ".apkg")
     options = {"output": str(output.resolve()), "frozen": frozen, "strict": strict}
     options["rename_matching"] = rename_matching
-    if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
-        return BuildResult(manifest, output, None)
-    with _no_cyclic_gc(), Collection(output) as collection:
-        ids = subdeck_ids(manifest)
-        contents = read_deck(manifest, jobs, lambda notes: collection.add(notes, ids))
-        identities = identify(contents.identities, manifest.lock_path, rename_matching)
-        report = _report(manifest, contents, identities, strict, frozen)
-        tree = DeckTree(
-            title=manifest.title,
-            deck_id=manifest.deck_id,
-            description=deck_description(manifest, contents.documents),
-            subdecks=contents.subdecks,
-        )
-        newest = max((stamp.mtime for stamp in identities.stamps), default=0)
-        package = collection.write(tree, identities.stamps, contents.media, newest, jobs)
-        lock = identities.lock.lines() if report.lock_changed else None
-        _put_in_place(package, output, manifest.lock_path, lock)
-    if manifest.lock_path is not None:
-        record_build(output, inputs, options, contents.images)
+    with one_build(output, manifest.lock_path):
+        if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
+            return BuildResult(manifest, output, None)
+        with _no_cyclic_gc(), Collection(output) as collection:
+            ids = subdeck_ids(manifest)
+            contents = read_deck(manifest, jobs, lambda notes: collection.add(notes, ids))
+            check_output(output, [Path(image) for image in contents.images], ".apkg")
+            identities = identify(
+                contents.identities, manifest.lock_path, rename_matching, manifest.deck_id
+            )
+            report = _report(manifest, contents, identities, strict, frozen)
+            tree = DeckTree(
+                title=manifest.title,
+                deck_id=manifest.deck_id,
+                description=deck_description(manifest, contents.documents),
+                subdecks=contents.subdecks,
+            )
+            newest = max((stamp.mtime for stamp in identities.stamps), default=0)
+            package = collection.write(tree, identities.stamps, contents.media, newest, jobs)
+            lock = identities.lock.lines() if report.lock_changed else None
+            _put_in_place(package, output, manifest.lock_path, lock)
+        if manifest.lock_path is not None:
+            record_build(output, inputs, options, contents.images)
     return BuildResult(manifest, output, report)
 
 
@@ -331,23 +346,127 @@ def _report(
 def _put_in_place(
     package: Path, output: Path, lock_path: Path | None, lock: Iterator[str] | None
 ) -> None:
-    """Rename the package into place, and the lock with it: the lock is written beside its
-    place first, so a lock that cannot be written leaves the old package and lock as they were."""
-    written = None
+    """Rename the package into place, and the lock with it, or neither: the lock is written
+    beside its place first, so a lock that cannot be written (a read-only or full decks/)
+    leaves the old package and lock as they were; should the lock's rename then fail, the
+    old package is put back."""
+    written = previous = None
     if lock_path is not None and lock is not None:
         try:
             written = write_beside(lock_path, lock)
         except OSError as exc:
             raise ExportError(f"cannot write the lock file: {exc}", lock_path) from exc
     try:
+        if written is not None and output.is_file():
+            previous = output.with_name(f".{output.name}.previous{os.getpid()}")
+            previous.unlink(missing_ok=True)
+            os.link(output, previous)  # the old package, kept under a second name
         os.replace(package, output)
-        if written is not None and lock_path is not None:
-            os.replace(written, lock_path)
+        try:
+            if written is not None and lock_path is not None:
+                os.replace(written, lock_path)
+        except OSError:
+            if previous is not None:
+                os.replace(previous, output)
+            else:
+                output.unlink(missing_ok=True)
+            raise
     except OSError as exc:
-        raise ExportError(f"cannot put the package in place: {exc}", output) from exc
+        raise ExportError(f"cannot put the package and its lock in place: {exc}", output) from exc
     finally:
-        if written is not None:
-            written.unlink(missing_ok=True)
+        for leftover in (written, previous):
+            if leftover is not None:
+                leftover.unlink(missing_ok=True)
+
+
+def deck_inputs(manifest: Manifest) -> list[Path]:
+    """The files a deck is read from: its manifest, sources and lock (images come later)."""
+    return [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
+
+
+def check_output(output: Path, inputs: Iterable[Path], suffix: str) -> None:
+    """Refuse to write `output` when it is one of the deck's inputs (a source, the manifest,
+    the lock, an image) or not a `suffix` file: `-o notes.md` would replace the teacher's
+    notes with a zip."""
+    if output.suffix.lower() not in (suffix, ".htm" if suffix == ".html" else suffix):
+        raise InputError(
+            f"the output must be a {suffix} file; name one (e.g. -o deck{suffix})", output
+        )
+    target = output.resolve()
+    for path in inputs:
+        same = path.resolve() == target
+        if not same and output.exists() and path.exists():
+            same = os.path.samefile(output, path)  # a hard link is the same file too
+        if same:
+            raise InputError(
+                f"the output is the deck's own input {path}; write it somewhere else", output
+            )
+
+
+@contextlib.contextmanager
+def one_build(*paths: Path | None) -> Iterator[None]:
+    """Hold `paths` (a package, a lock) for this build alone: a second build of the same
+    output or lock is refused while one runs, with a message saying so. Leftovers of builds
+    that were killed (temporary packages and locks) are removed once they are held."""
+    with contextlib.ExitStack() as stack:
+        for path in paths:
+            if path is not None:
+                stack.enter_context(_held(path))
+                _remove_leftovers(path)
+        yield
+
+
+@contextlib.contextmanager
+def _held(path: Path) -> Iterator[None]:
+    """An exclusive lock on `.NAME.building` beside `path`, removed afterwards. Without
+    fcntl (Windows), nothing is held."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    guard = path.with_name(f".{path.name}.building")
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle = os.open(guard, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as exc:
+            raise ExportError(f"cannot write beside {path}: {exc.strerror}", path) from exc
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(handle)
+            raise ExportError(
+                "another build is writing this file right now; wait for it to finish, then "
+                f"run this again (if none is running, delete {guard})",
+                path,
+            ) from None
+        try:  # the guard may have been removed by the build that held it just before
+            if os.path.samestat(os.fstat(handle), os.stat(guard)):
+                break
+        except FileNotFoundError:
+            pass
+        os.close(handle)
+    try:
+        yield
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(guard)
+        os.close(handle)
+
+
+def _remove_leftovers(path: Path) -> None:
+    """What a build of `path` killed midway left beside it (it holds `path` now, so no other
+    build is using them): temporary packages and collections (`.NAME.apkg.XXXXXXXX`,
+    `…anki2`), locks and build records (`.NAME.tmpPID`), kept old packages."""
+    pattern = re.compile(
+        rf"\.{re.escape(path.name)}\.(?:[a-z0-9_]{{8}}(?:\.anki2)?|(?:buildinfo\.)?tmp\d+|previous\d+)"
+    )
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def deck_description(manifest: Manifest, documents: list[DocumentNotes]) -> str:

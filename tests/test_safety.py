@@ -75,7 +75,7 @@ def active_content(html: str) -> list[str]:
 
 IMAGES = Path(tempfile.mkdtemp(prefix="deckbuilder-safety-"))
 """The payloads' one local image, pic.png, is there (a build refuses a missing image)."""
-(IMAGES / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+(IMAGES / "pic.png").write_bytes(PNG)
 
 
 def all_fields(markdown: str) -> list[str]:

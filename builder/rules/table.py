@@ -16,12 +16,13 @@ from typing import TypeVar, cast
 
 from ..document import Section, Table, TableRow
 from ..notes import Note, make_key
-from ..text import as_list, lower_first, plain, singular, split_points
+from ..text import as_list, fill, lower_first, plain, singular, split_points
 from .context import Context, TableOptions
 
 DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
 SHORT_QUESTION = "{subject} in {topic}: {column}?"
 """The default question for a subject that names its kind itself."""
+_OURS = (DEFAULT_QUESTION, SHORT_QUESTION)
 REVERSE_QUESTION = "Which {kind} in {topic}: “{value}”?"
 REVERSE_MAX_WORDS = 30
 
@@ -130,7 +131,9 @@ def _table_notes(
             cell = row.cells[index] if index < len(row.cells) else ""
             if not plain(cell):
                 continue
-            front = phrase.format(subject=subject, column=column, kind=shown_kind, topic=ctx.topic)
+            values = {"subject": subject, "column": column, "kind": shown_kind, "topic": ctx.topic}
+            # A manifest's template only through `fill`, which substitutes names and nothing else.
+            front = phrase.format(**values) if phrase in _OURS else fill(phrase, values)
             back = as_list(split_points(cell))
             notes.append(
                 ctx.note("table", "basic", front, back, (*row_key, header), section, row.line)
