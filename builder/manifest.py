@@ -208,6 +208,7 @@ class _Reader:
         self.lines = text.splitlines()
         self.problems: list[tuple[int | None, str]] = []
         self.allow_outside = allow_outside
+        self.headers: dict[str, list[int]] = {}
 
     def manifest(self, data: dict[str, Any]) -> Manifest:
         self.unknown(data, TOP_KEYS, "top level", None, None)
@@ -230,9 +231,8 @@ class _Reader:
         if not sources:
             self.problem(self.line_of("sources"), "`sources` must list at least one Markdown file")
         source_paths = self.sources(sources)
-        subdecks = [
-            self.subdeck(index, table) for index, table in enumerate(self.tables(data, "subdeck"))
-        ]
+        subdeck_tables = self.tables(data, "subdeck")
+        subdecks = [self.subdeck(index, table) for index, table in enumerate(subdeck_tables)]
         if not subdecks:
             self.problem(None, "no [[subdeck]] tables: add one with `name` and `sections`")
         seen: dict[str, int] = {}
@@ -253,7 +253,7 @@ class _Reader:
             )
         rules = self.rules(data, None, RULE_NAMES)
         for index, subdeck in enumerate(subdecks):
-            if "rules" not in self.tables(data, "subdeck")[index]:
+            if "rules" not in subdeck_tables[index]:
                 subdecks[index] = Subdeck(
                     subdeck.name, subdeck.sections, subdeck.tags, rules, subdeck.line
                 )
@@ -471,13 +471,13 @@ class _Reader:
     # -- locating lines ----------------------------------------------------------------------
 
     def header_line(self, header: str, index: int) -> int | None:
-        seen = -1
-        for number, text in enumerate(self.lines, 1):
-            if text.strip().startswith(header):
-                seen += 1
-                if seen == index:
-                    return number
-        return None
+        """The line of the index-th `header` ([[subdeck]], say). Every header's lines are found
+        in one pass, once: a manifest of thousands of subdecks asks for each."""
+        found = self.headers.get(header)
+        if found is None:
+            found = [n for n, text in enumerate(self.lines, 1) if text.strip().startswith(header)]
+            self.headers[header] = found
+        return found[index] if 0 <= index < len(found) else None
 
     def line_of(self, key: str, table: str | None = None, index: int | None = None) -> int | None:
         """The line where `key =` is set, inside the index-th [[table]] when given."""

@@ -11,7 +11,7 @@ import re
 
 from ..document import Paragraph, Section, Table
 from ..notes import Note, cloze, deletion, literal, make_key
-from ..text import lower_first, names_topic, plain
+from ..text import lower_first, names_topic, normalise, plain
 from .context import Context
 from .enumeration import split_sentences
 from .table import figure_columns, subject_column
@@ -84,7 +84,10 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         text = cloze(sentence, spans)
         if ctx.topic and not names_topic(sentence, ctx.topic):
             text = f"{literal(ctx.situate(plain(section.title)))}: {text}"
-        key = make_key("figure", section.path, _masked(sentence, spans))
+        masked = _masked(sentence, spans)
+        # Keyed by its section's pin when it has one (a pinned FAQ question): rewording the
+        # question must not make the figures of its answer new notes.
+        key = make_key("figure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("figure", "cloze", text, "", key, section, paragraph.line))
     return notes
 
