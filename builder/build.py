@@ -392,7 +392,10 @@ def check_output(output: Path, inputs: Iterable[Path], suffix: str) -> None:
         raise InputError(
             f"the output must be a {suffix} file; name one (e.g. -o deck{suffix})", output
         )
-    target = output.resolve()
+    try:
+        target = output.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise InputError("the output is a symlink loop; name another file", output) from exc
     for path in inputs:
         same = path.resolve() == target
         if not same and output.exists() and path.exists():

@@ -304,7 +304,11 @@ class _Reader:
         root = repository_root(self.path)
         found: list[Path] = []
         for name in names:
-            source = (self.path.parent / name).resolve()
+            try:
+                source = (self.path.parent / name).resolve()
+            except (OSError, RuntimeError):  # a symlink loop
+                self.problem(line, f"source {name!r} is a symlink that leads round in a loop")
+                continue
             if not self.allow_outside and not source.is_relative_to(root):
                 self.problem(
                     line,

@@ -80,7 +80,10 @@ def _embed(src: str, source_dir: Path, source_path: str, line: int, media: dict[
         )
     root = source_dir.resolve()
     path = source_dir / relative
-    resolved = path.resolve()
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError) as exc:  # a symlink loop
+        raise SourceError(f"image {src!r} is a symlink loop", source_path, line) from exc
     if not resolved.is_relative_to(root):
         raise SourceError(
             f"image {src!r} links outside the source's folder; copy the file in instead",

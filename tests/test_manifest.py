@@ -70,7 +70,11 @@ def write(here: Path, text: str) -> Path:
         ),
         (HEAD.replace('["asthma.md"]', '["missing.md"]') + SUBDECKS, 3, "source file not found"),
         (HEAD.replace("id = 1234567890\n", "") + SUBDECKS, None, "missing `id`"),
-        (HEAD.replace("1234567890", '"abc"') + SUBDECKS, 2, "`id` must be a whole number from 1 to"),
+        (
+            HEAD.replace("1234567890", '"abc"') + SUBDECKS,
+            2,
+            "`id` must be a whole number from 1 to",
+        ),
         (HEAD, None, "no [[subdeck]] tables"),
         (HEAD + SUBDECKS + 'rules = ["faq", "magic"]\n', 9, "unknown rule 'magic'; known rules"),
         (HEAD + SUBDECKS + '\n[[table]]\nsection = "Triggers"\nreverse = "no"\n', 12, "`reverse`"),
