@@ -249,7 +249,20 @@ def parse_lock(
     return Lock(entries, recorded)
 
 
+_GOOD_LINE = re.compile(
+    r"([^\t]*\S[^\t]*)\t(" + _GUID.pattern + r")\t([1-9][0-9]{0,15})\t([0-9]{1,10})\t"
+    r"([0-9a-f]{16})\t(active|removed)"
+)
+"""A well-formed lock line, matched in one call (a lock has a line per note); only a line that
+does not match is taken apart to say what is wrong with it."""
+
+
 def _entry(line: str, path: Path | None, number: int, latest: int) -> LockEntry:
+    good = _GOOD_LINE.fullmatch(line)
+    if good is not None:
+        key, guid, note_id, mtime, digest, status = good.groups()
+        if int(note_id) <= MAX_NOTE_ID and int(mtime) <= min(latest, MAX_TIME):
+            return LockEntry(key, guid, int(note_id), int(mtime), digest, status == "removed")
     parts = line.split("\t")
     if len(parts) != 6:
         raise _restore("malformed lock line (want 6 tab-separated fields)", path, number)

@@ -221,34 +221,25 @@ class Renderer:
                         "(not allowed on cards)"
                     )
         line = note.source.line
-        for side in (note.front, note.back):
-            if len(side) > MAX_FIELD_CHARS:
-                raise SourceError(
-                    f"a card's side would hold {len(side):,} characters; the limit is "
-                    f"{MAX_FIELD_CHARS:,}: split the text into shorter parts",
-                    note.source.path,
-                    line,
-                )
-        # Only the Markdown fields can show an image: the other two are escaped text.
-        front, back = (
-            neutralise(
-                embed_images(
-                    to_html(side),
-                    self.folder,
-                    self.source_path,
-                    line,
-                    self.media,
-                    self.images,
-                    self.remote_images,
-                ),
-                keep_clozes=cloze,
+        if len(note.front) > MAX_FIELD_CHARS or len(note.back) > MAX_FIELD_CHARS:
+            size = max(len(note.front), len(note.back))
+            raise SourceError(
+                f"a card's side would hold {size:,} characters; the limit is "
+                f"{MAX_FIELD_CHARS:,}: split the text into shorter parts",
+                note.source.path,
+                line,
             )
-            for side, cloze in ((note.front, note.note_type == "cloze"), (note.back, False))
-        )
+        # Only the Markdown fields can show an image: the other two are escaped text.
+        folder, path, media, images = self.folder, self.source_path, self.media, self.images
+        remote = self.remote_images
+        front = embed_images(to_html(note.front), folder, path, line, media, images, remote)
+        back = embed_images(to_html(note.back), folder, path, line, media, images, remote)
+        front = neutralise(front, keep_clozes=note.note_type == "cloze")
+        back = neutralise(back)
         if note.note_type == "cloze":
             check_clozes(front, note)
-        context = neutralise(_escaped(note.context))
-        source = neutralise(_source_field(note.source.document, note.source.section))
+        context = _escaped(note.context)
+        source = _source_field(note.source.document, note.source.section)
         return dict(zip(FIELDS[note.note_type], (front, back, context, source), strict=True))
 
 
@@ -262,8 +253,11 @@ def neutralise(html: str, keep_clozes: bool = False) -> str:
     """`html` with no Anki syntax left in it (sound, TTS, LaTeX, MathJax, template or cloze
     braces): a word joiner after the sequence's first character. With `keep_clozes`, the cloze
     markers rules made stay: text inside them was made `notes.literal` already."""
-    if "[" not in html and "\\" not in html and "{{" not in html and "}}" not in html:
-        return html  # most fields
+    if "[" not in html and "\\" not in html:
+        if "{{" not in html and "}}" not in html:
+            return html  # most fields
+        if keep_clozes and html.count("{{") == html.count("}}") == html.count("{{c"):
+            return html  # a rule's cloze text: every brace pair is a marker
     if not keep_clozes:
         return _ANKI_SYNTAX.sub(_join, html)
     parts = _CLOZE_MARK.split(html)
@@ -301,7 +295,9 @@ def check_clozes(text: str, note: Note) -> None:
             if open_at < 0:
                 problem = "a '}}' that closes no deletion"
                 break
-            inner = _TAG.sub("", text[open_at : match.start()]).replace(WORD_JOINER, "")
+            inner = text[open_at : match.start()]
+            if "<" in inner or WORD_JOINER in inner:
+                inner = _TAG.sub("", inner).replace(WORD_JOINER, "")
             if not inner.strip():
                 problem = "an empty deletion"
                 break
@@ -327,8 +323,9 @@ def check_clozes(text: str, note: Note) -> None:
 
 @lru_cache(maxsize=256)
 def _escaped(text: str) -> str:
-    """Text as HTML. Cached: the notes of a section share their context line."""
-    return html.escape(text)
+    """Text as HTML, with no Anki syntax. Cached: the notes of a section share their context
+    line."""
+    return neutralise(html.escape(text))
 
 
 @lru_cache(maxsize=256)
