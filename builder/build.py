@@ -407,22 +407,26 @@ def check_output(output: Path, inputs: Iterable[Path], suffix: str) -> None:
 
 
 @contextlib.contextmanager
-def one_build(*paths: Path | None) -> Iterator[None]:
-    """Hold `paths` (a package, a lock) for this build alone: a second build of the same
-    output or lock is refused while one runs, with a message saying so. Leftovers of builds
-    that were killed (temporary packages and locks) are removed once they are held."""
+def one_build(output: Path, lock: Path | None) -> Iterator[None]:
+    """Hold the package and its lock for this build alone: a second build of the same output
+    or lock is refused while one runs, with a message saying so. Leftovers of builds that were
+    killed (temporary packages and locks) are removed once they are held."""
     with contextlib.ExitStack() as stack:
-        for path in paths:
-            if path is not None:
-                stack.enter_context(_held(path))
-                _remove_leftovers(path)
+        stack.enter_context(_held(output))
+        _remove_leftovers(output)
+        if lock is not None:
+            # A lock in a read-only folder cannot be held, nor written by another build: a
+            # build that need not change it (--frozen in CI) goes on.
+            stack.enter_context(_held(lock, required=False))
+            _remove_leftovers(lock)
         yield
 
 
 @contextlib.contextmanager
-def _held(path: Path) -> Iterator[None]:
+def _held(path: Path, required: bool = True) -> Iterator[None]:
     """An exclusive lock on `.NAME.building` beside `path`, removed afterwards. Without
-    fcntl (Windows), nothing is held."""
+    fcntl (Windows), or when the folder cannot be written and the lock is not `required`,
+    nothing is held."""
     try:
         import fcntl
     except ImportError:  # pragma: no cover - Windows
@@ -434,6 +438,9 @@ def _held(path: Path) -> Iterator[None]:
             path.parent.mkdir(parents=True, exist_ok=True)
             handle = os.open(guard, os.O_RDWR | os.O_CREAT, 0o644)
         except OSError as exc:
+            if not required:
+                yield
+                return
             raise ExportError(f"cannot write beside {path}: {exc.strerror}", path) from exc
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -209,3 +209,68 @@ def test_the_old_package_comes_back_when_the_lock_cannot_be_renamed(
     assert result.exit_code == 1, result.output
     assert "Input/output error" in result.output
     assert snapshot(root) == before
+
+
+@pytest.fixture
+def small_decks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A project whose decks/ is a 1 MB file system of its own (tmpfs), with the deck built
+    once: a real full or read-only disk for the lock, the package on another. Skipped where
+    mounting is not allowed (it needs root)."""
+    import subprocess
+
+    root = tmp_path / "project"
+    decks = root / "decks"
+    decks.mkdir(parents=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(decks)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small file system here (needs root)")
+    try:
+        monkeypatch.chdir(root)
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+        write(root, dict(PROJECT))
+        assert run(("build", "decks/deck.toml")).exit_code == 0
+        (root / "source/doc.md").write_text(
+            str(PROJECT["source/doc.md"]) + "\n## New\n\n| A | B |\n|---|---|\n| x | y |\n"
+        )
+        yield root
+    finally:
+        subprocess.run(["umount", "-l", str(decks)], capture_output=True, check=False)
+
+
+def test_a_full_decks_folder_leaves_package_and_lock_as_they_were(small_decks: Path) -> None:
+    filler = small_decks / "decks" / "filler"
+    with contextlib.suppress(OSError), filler.open("wb") as handle:
+        while True:
+            handle.write(bytes(4096))
+            handle.flush()
+    before = snapshot(small_decks)
+    result = run(("build", "decks/deck.toml"))
+    assert result.exit_code == 1, result.output
+    assert "No space left on device" in result.output and "Traceback" not in result.output
+    assert snapshot(small_decks) == before
+
+
+def test_a_read_only_decks_folder_leaves_package_and_lock_as_they_were(small_decks: Path) -> None:
+    import subprocess
+
+    before = snapshot(small_decks)
+    remounted = subprocess.run(
+        ["mount", "-o", "remount,ro", str(small_decks / "decks")], capture_output=True, check=False
+    )
+    assert remounted.returncode == 0, remounted.stderr
+    result = run(("build", "decks/deck.toml"))
+    assert result.exit_code == 1, result.output
+    assert "Read-only file system" in result.output and "Traceback" not in result.output
+    assert snapshot(small_decks) == before
+
+
+def test_a_frozen_build_needs_no_write_to_a_read_only_decks_folder(small_decks: Path) -> None:
+    import subprocess
+
+    write(small_decks, dict(PROJECT))  # back to the source the lock was made from
+    subprocess.run(["mount", "-o", "remount,ro", str(small_decks / "decks")], check=True)
+    result = run(("build", "decks/deck.toml", "--frozen", "--force"))
+    assert result.exit_code == 0, result.output
