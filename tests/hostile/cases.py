@@ -300,6 +300,10 @@ CASES: list[Case] = [
     Case("HTML and bidi in headings of a zero-config deck", 16,
          files={"source/doc.md": DOC.replace("## Triggers", "## <i>Trig</i>gers \u202eevil")},
          args=("build", "source/doc.md", "-o", "dist/zero.apkg")),
+    Case("init from headings with HTML and bidi", 16, args=("init", "source/doc.md"),
+         files={"decks/deck.toml": None, "source/doc.md": DOC.replace(
+             "# Asthma", "# <b>Asthma</b> \u202eevil").replace("## Trig", "## <i>Trig</i>")},
+         says=("wrote decks/doc.toml: 'Asthma evil', 2 subdecks",)),
     # -- 17: images checked by their bytes -----------------------------------------------------
     Case("a 50000x50000 PNG", 17, files={"source/doc.md": image_doc("big.png"),
          "source/big.png": png(50_000, 50_000, rows=b"\x00")}, exit=2,
