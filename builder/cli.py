@@ -123,7 +123,8 @@ def _load(target: Path) -> Any:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the package here (one target only). Default: dist/<deck-slug>.apkg.",
+    help="Write the package here (one target only; a .apkg file, never one of the deck's "
+    "inputs). Default: dist/<deck-slug>.apkg.",
 )
 @click.option("--frozen", is_flag=True, help="Fail if the lock file would change (CI, releases).")
 @click.option(
@@ -382,7 +383,8 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the page here. Default: dist/<deck-slug>.html.",
+    help="Write the page here (a .html file, never one of the deck's inputs). "
+    "Default: dist/<deck-slug>.html.",
 )
 @reports_errors
 def preview(manifest: Path, output: Path | None) -> None:

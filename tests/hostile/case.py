@@ -44,7 +44,7 @@ Files = dict[str, "str | bytes | None"]
 """Path (relative to the project) -> text, bytes, or None to leave the file out."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Case:
     name: str
     """What the case is, as a test id."""
