@@ -360,7 +360,7 @@ def _put_in_place(
         if written is not None and output.is_file():
             previous = output.with_name(f".{output.name}.previous{os.getpid()}")
             previous.unlink(missing_ok=True)
-            os.link(output, previous)  # the old package, kept under a second name
+            _keep_copy(output, previous)
         os.replace(package, output)
         try:
             if written is not None and lock_path is not None:
@@ -377,6 +377,17 @@ def _put_in_place(
         for leftover in (written, previous):
             if leftover is not None:
                 leftover.unlink(missing_ok=True)
+
+
+def _keep_copy(path: Path, copy: Path) -> None:
+    """`path` under a second name: a hard link, or a copy where links are not supported
+    (a FAT-formatted stick)."""
+    try:
+        os.link(path, copy)
+    except OSError:
+        import shutil
+
+        shutil.copyfile(path, copy)
 
 
 def deck_inputs(manifest: Manifest) -> list[Path]:
@@ -397,7 +408,10 @@ def check_output(output: Path, inputs: Iterable[Path], suffix: str) -> None:
     except (OSError, RuntimeError) as exc:  # a symlink loop
         raise InputError("the output is a symlink loop; name another file", output) from exc
     for path in inputs:
-        same = path.resolve() == target
+        try:
+            same = path.resolve() == target
+        except (OSError, RuntimeError):  # an input that is a symlink loop is read as none
+            continue
         if not same and output.exists() and path.exists():
             same = os.path.samefile(output, path)  # a hard link is the same file too
         if same:
