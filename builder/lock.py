@@ -195,6 +195,8 @@ def read_lock(path: Path | None) -> Lock:
 def _read_text(path: Path | None) -> str:
     if path is None or not path.exists():
         return Lock().text()
+    if not path.is_file():  # reading a pipe would wait for a writer forever
+        raise LockError("the lock is not a regular file (a folder or a pipe); remove it", path)
     try:
         data = path.read_bytes()
     except OSError as exc:

@@ -375,6 +375,7 @@ CASES: list[Case] = [
     Case("a manifest that is a folder", None, args=("build", "decks/dir.toml"),
          files={"decks/dir.toml/x": "x"}, exit=2, error="manifest not found"),
     Case("an empty lock file", None, files={LOCK: ""}),
+    Case("a lock that is a pipe", None, setup=fifo(LOCK), exit=2, error="not a regular file"),
     Case("a lock listing one key twice", None, files={LOCK: lock_lines(
          GOOD_LOCK_LINE, GOOD_LOCK_LINE.replace("abcdefghij", "bcdefghijk").replace(
              "1800000000000", "1800000001000"))}, exit=2, error="is listed twice"),
