@@ -38,7 +38,7 @@ def snapshot(root: Path) -> dict[str, bytes | str]:
 
 def lock_guids(root: Path) -> set[str]:
     lock = root / "decks" / "deck.lock"
-    lines = lock.read_bytes().decode(errors="replace").splitlines() if lock.exists() else []
+    lines = lock.read_bytes().decode(errors="replace").splitlines() if lock.is_file() else []
     return {line.split("\t")[1] for line in lines if line.count("\t") == 5 and line[0] != "#"}
 
 
@@ -96,10 +96,15 @@ def project_for(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
 
 @pytest.mark.parametrize("case", CASES, ids=[case.name for case in CASES])
 def test_hostile_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with time_limit(TIME_LIMIT):
+        check_case(case, tmp_path, monkeypatch)
+
+
+def check_case(case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = project_for(case, tmp_path, monkeypatch)
     before, guids = snapshot(root), lock_guids(root)
     failure = case.fails_with() if case.fails_with else contextlib.nullcontext()
-    with time_limit(TIME_LIMIT), failure:
+    with failure:
         result = run(case.args)
 
     assert not isinstance(result.exception, Exception) or isinstance(
