@@ -147,7 +147,8 @@ def _read_image(path: Path, src: str, source_path: str, line: int) -> bytes:
                 line,
             )
         if info.st_size > MAX_IMAGE_BYTES:
-            raise SourceError(f"image {src!r} is larger than 20 MB; shrink it", source_path, line)
+            limit = f"{MAX_IMAGE_BYTES // (1024 * 1024)} MB"
+            raise SourceError(f"image {src!r} is larger than {limit}; shrink it", source_path, line)
         with open(path, "rb") as handle:
             return handle.read(MAX_IMAGE_BYTES + 1)[:MAX_IMAGE_BYTES]
     except FileNotFoundError as exc:

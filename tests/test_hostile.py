@@ -279,3 +279,33 @@ def test_a_frozen_build_needs_no_write_to_a_read_only_decks_folder(small_decks: 
     subprocess.run(["mount", "-o", "remount,ro", str(small_decks / "decks")], check=True)
     result = run(("build", "decks/deck.toml", "--frozen", "--force"))
     assert result.exit_code == 0, result.output
+
+
+def test_leftovers_of_a_build_killed_with_sigkill_are_removed_by_the_next(tmp_path: Path) -> None:
+    """A real `kill -9` in the middle of a build of a large deck: its temporary collection and
+    package stay in dist/ (nothing can remove them then), and the next build removes them."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from benchmarks.generate import write_deck
+
+    manifest = write_deck(4000, 1, tmp_path, slug="big")
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1800000000"}
+    command = [sys.executable, "-m", "builder", "build", str(manifest), "-j", "1"]
+    dist = tmp_path / "dist"
+    building = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while not list(dist.glob(".big.apkg.*.anki2")) and building.poll() is None:
+        assert time.monotonic() < deadline, "the build never started its collection"
+        time.sleep(0.01)
+    building.kill()
+    building.wait()
+    leftovers = sorted(path.name for path in dist.glob(".big.apkg.*"))
+    if not any(name.endswith(".anki2") for name in leftovers):
+        pytest.skip("the build finished before it could be killed")
+    finished = subprocess.run(command, cwd=tmp_path, env=env, capture_output=True, check=False)
+    assert finished.returncode == 0, finished.stderr
+    left = sorted(path.name for path in dist.glob(".big.apkg.*"))
+    assert left == [".big.apkg.buildinfo"], (leftovers, left)

@@ -375,6 +375,14 @@ CASES: list[Case] = [
     Case("a manifest that is a folder", None, args=("build", "decks/dir.toml"),
          files={"decks/dir.toml/x": "x"}, exit=2, error="manifest not found"),
     Case("an empty lock file", None, files={LOCK: ""}),
+    Case("an image past the size limit (lowered to 1 MB)", None,
+         limits={"builder.media.MAX_IMAGE_BYTES": 1024 * 1024},
+         files={"source/doc.md": image_doc("big.png"), "source/big.png": png(1, 1) + bytes(2**20)},
+         exit=2, error="is larger than 1 MB"),
+    Case("a source past the size limit (lowered to 1 MB)", None,
+         limits={"builder.document.MAX_SOURCE_BYTES": 1024 * 1024},
+         files={"source/doc.md": DOC + "\n## More\n\n" + "- item\n" * 200_000}, exit=2,
+         error="split it into several documents"),
     Case("a lock that is a pipe", None, setup=fifo(LOCK), exit=2, error="not a regular file"),
     Case("a lock listing one key twice", None, files={LOCK: lock_lines(
          GOOD_LOCK_LINE, GOOD_LOCK_LINE.replace("abcdefghij", "bcdefghijk").replace(
