@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import html
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import partial
@@ -23,12 +22,12 @@ from typing import Any, Literal
 
 from .anki import Collection, DeckTree, PackagedNote, RenderedNote, Repeat, guid_for
 from .cache import is_up_to_date, record_build
-from .document import Document, parse_document
-from .errors import ExportError, LockError, SourceError
+from .document import MAX_NESTING, Document, parse_document
+from .errors import LockError, SourceError
 from .extract import display_path, document_notes
-from .files import write_beside
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
+from .outputs import check_output, one_build, put_in_place
 from .parallel import ordered_map
 from .render import Renderer
 from .routing import Routed, check_routes, route
@@ -56,9 +55,16 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     document = parse_document(path)
     routed = route(manifest, document)
     notes = document_notes(manifest, document, routed.routes)
-    renderer = Renderer(document.path.parent, display_path(manifest, document))
+    shown = display_path(manifest, document)
+    renderer = Renderer(document.path.parent, shown, manifest.remote_images)
     rendered = [RenderedNote.of(note, renderer.fields(note)) for note in notes]
     warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
+    if document.too_deep:
+        warnings.append(
+            f"{shown}:{document.too_deep}: warning: blocks nested more than "
+            f"{MAX_NESTING} deep (lists in lists, quotes in quotes) are left out, with the "
+            "rest of the block they are in; flatten them"
+        )
     return DocumentNotes(
         document.path,
         document.title,
@@ -217,7 +223,9 @@ def _identify(manifest: Manifest, contents: DeckContents, rename_matching: bool)
     """Each note's GUID, id and time from the lock (a new note's GUID from the deck id and its
     key: `anki.guid_for`)."""
     new_guid = partial(guid_for, manifest.deck_id)
-    return identify(contents.identities, manifest.lock_path, new_guid, rename_matching)
+    return identify(
+        contents.identities, manifest.lock_path, new_guid, rename_matching, manifest.deck_id
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,29 +336,32 @@ def build_deck(
     `progress` hears of each document read and of the package being written.
     """
     output = output or default_output(manifest)
-    inputs = [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
+    inputs = deck_inputs(manifest)
+    check_output(output, inputs, ".apkg")
     options = {"output": str(output.resolve()), "frozen": frozen, "strict": strict}
     options["rename_matching"] = rename_matching
-    if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
-        return BuildResult(manifest, output, None)
-    with _no_cyclic_gc(), Collection(output) as collection:
-        contents = read_deck(manifest, jobs, collection, progress=progress)
-        identities = _identify(manifest, contents, rename_matching)
-        report = _report(manifest, contents, identities, strict, frozen)
-        read = len(contents.documents)
-        progress(Progress("writing", read, read, report.notes, report.cards))
-        tree = DeckTree(
-            title=manifest.title,
-            deck_id=manifest.deck_id,
-            description=deck_description(manifest, contents.documents),
-            subdecks=contents.subdecks,
-        )
-        newest = max((stamp.mtime for stamp in identities.stamps), default=0)
-        package = collection.write(tree, identities.stamps, contents.media, newest, jobs)
-        lock = identities.lock.lines() if report.lock_changed else None
-        _put_in_place(package, output, manifest.lock_path, lock)
-    if manifest.lock_path is not None:
-        record_build(output, inputs, options, contents.images)
+    with one_build(output, manifest.lock_path):
+        if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
+            return BuildResult(manifest, output, None)
+        with _no_cyclic_gc(), Collection(output) as collection:
+            contents = read_deck(manifest, jobs, collection, progress=progress)
+            check_output(output, [Path(image) for image in contents.images], ".apkg")
+            identities = _identify(manifest, contents, rename_matching)
+            report = _report(manifest, contents, identities, strict, frozen)
+            read = len(contents.documents)
+            progress(Progress("writing", read, read, report.notes, report.cards))
+            tree = DeckTree(
+                title=manifest.title,
+                deck_id=manifest.deck_id,
+                description=deck_description(manifest, contents.documents),
+                subdecks=contents.subdecks,
+            )
+            newest = max((stamp.mtime for stamp in identities.stamps), default=0)
+            package = collection.write(tree, identities.stamps, contents.media, newest, jobs)
+            lock = identities.lock.lines() if report.lock_changed else None
+            put_in_place(package, output, manifest.lock_path, lock)
+        if manifest.lock_path is not None:
+            record_build(output, inputs, options, contents.images)
     return BuildResult(manifest, output, report)
 
 
@@ -382,26 +393,9 @@ def _report(
     )
 
 
-def _put_in_place(
-    package: Path, output: Path, lock_path: Path | None, lock: Iterator[str] | None
-) -> None:
-    """Rename the package into place, and the lock with it: the lock is written beside its
-    place first, so a lock that cannot be written leaves the old package and lock as they were."""
-    written = None
-    if lock_path is not None and lock is not None:
-        try:
-            written = write_beside(lock_path, lock)
-        except OSError as exc:
-            raise ExportError(f"cannot write the lock file: {exc}", lock_path) from exc
-    try:
-        os.replace(package, output)
-        if written is not None and lock_path is not None:
-            os.replace(written, lock_path)
-    except OSError as exc:
-        raise ExportError(f"cannot put the package in place: {exc}", output) from exc
-    finally:
-        if written is not None:
-            written.unlink(missing_ok=True)
+def deck_inputs(manifest: Manifest) -> list[Path]:
+    """The files a deck is read from: its manifest, sources and lock (images come later)."""
+    return [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
 
 
 def deck_description(manifest: Manifest, documents: list[DocumentNotes]) -> str:

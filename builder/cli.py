@@ -7,6 +7,7 @@ the commands so that `deckbuilder --help` stays instant.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sys
 from collections.abc import Callable
@@ -36,23 +37,49 @@ def reports_errors(command: F) -> F:
             for line in str(error).splitlines():
                 click.echo(f"error: {line}", err=True)
             sys.exit(error.exit_code)
+        except BrokenPipeError:  # `deckbuilder cards ... | head`: the reader has had enough
+            _quiet_stdout()
+            sys.exit(1)
+        except OSError as error:  # writing the output failed: a full disk, a closed terminal
+            where = f"{error.filename}: " if error.filename else ""
+            click.echo(f"error: {where}cannot write: {error.strerror or error}", err=True)
+            _quiet_stdout()
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
 
 
+def _quiet_stdout() -> None:
+    """Point stdout at /dev/null, so Python's final flush of what could not be written fails
+    silently instead of printing a second error."""
+    import os
+
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="deckbuilder")
-def cli() -> None:
+@click.option(
+    "--allow-outside",
+    is_flag=True,
+    help="Let manifests name sources outside their repository (the folder holding decks/). "
+    "Off by default: in CI, a changed manifest could put any readable file on cards.",
+)
+def cli(allow_outside: bool) -> None:
     """Build Anki decks from structured study documents (Markdown).
 
     A deck is a manifest in decks/*.toml naming its Markdown sources and which sections go to
     which subdeck. Headings, FAQ questions, tables, definition bullets and lists become cards.
+    Limits on what a source may hold, and what each error means: docs/limits.md.
 
     \b
     Examples:
       deckbuilder build                       # every decks/*.toml into dist/
       deckbuilder build NOTES.md -o NOTES.apkg
       deckbuilder init NOTES.md               # write decks/notes.toml to pin the deck
+      deckbuilder --allow-outside build decks/shared.toml   # sources in ../shared-notes/
     """
 
 
@@ -162,7 +189,9 @@ def _load(target: Path) -> Any:
             ".toml manifest",
             target,
         )
-    return load_manifest(target)
+    context = click.get_current_context(silent=True)
+    allow = bool(context and context.find_root().params.get("allow_outside"))
+    return load_manifest(target, allow_outside=allow)
 
 
 @cli.command()
@@ -171,7 +200,8 @@ def _load(target: Path) -> Any:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the package here (one target only). Default: dist/<deck-slug>.apkg.",
+    help="Write the package here (one target only; a .apkg file, never one of the deck's "
+    "inputs). Default: dist/<deck-slug>.apkg.",
 )
 @click.option("--frozen", is_flag=True, help="Fail if the lock file would change (CI, releases).")
 @click.option(
@@ -472,7 +502,8 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     "-o",
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the page here. Default: dist/<deck-slug>.html.",
+    help="Write the page here (a .html file, never one of the deck's inputs). "
+    "Default: dist/<deck-slug>.html.",
 )
 @reports_errors
 def preview(manifest: Path, output: Path | None) -> None:
@@ -488,11 +519,15 @@ def preview(manifest: Path, output: Path | None) -> None:
       deckbuilder preview decks/breast-cancer-liver-metastasis.toml
       deckbuilder preview notes.md -o notes.html
     """
+    from .build import deck_inputs
+    from .outputs import check_output
     from .preview import write_preview
 
     deck = _load(manifest)
-    plan = _plan(deck)
     target = output or DIST_DIR / f"{deck.slug}.html"
+    check_output(target, deck_inputs(deck), ".html")
+    plan = _plan(deck)
+    check_output(target, [Path(image) for image in plan.contents.images], ".html")
     write_preview(plan, target)
     click.echo(f"{deck.title}: {len(plan.notes)} notes, {plan.cards} cards -> {target}")
 

@@ -9,6 +9,7 @@ rendered to HTML only at the edge (`render.py`).
 from __future__ import annotations
 
 import re
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -19,6 +20,13 @@ from .errors import SourceError
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
+#: Largest front matter: a title, a source, a disclaimer need a few lines.
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+#: Most columns a table may have: each makes notes per row, and a phone shows a few.
+MAX_TABLE_COLUMNS = 64
+#: How deep blocks may nest (lists in lists, quotes in quotes): markdown-it's own limit, past
+#: which it leaves the rest of the enclosing block out; the fold warns when it was reached.
+MAX_NESTING = 20
 
 _PIN = re.compile(r"\s*\{#([A-Za-z0-9][A-Za-z0-9_.:-]*)\}\s*$")
 
@@ -104,6 +112,9 @@ class Document:
     """Top-level sections. A lone leading `#` heading is the title; its children are top level."""
     preamble: tuple[Block, ...] = ()
     """Blocks before the first section."""
+    too_deep: int = 0
+    """The line of the first block nested `MAX_NESTING` deep (markdown-it leaves out what is
+    nested deeper, and the rest of its block), 0 when none is."""
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -180,6 +191,8 @@ def read_source(path: Path) -> str:
     if path.is_dir():
         raise SourceError("is a folder, not a Markdown file; name a .md file", path)
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # opening a pipe waits for a writer forever
+            raise SourceError("is not a regular file (a pipe or a device); name a .md file", path)
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:
             raise SourceError(
@@ -227,7 +240,29 @@ _KEPT: dict[tuple[Path, str], Document] = {}
 """The one document kept for the next parse of the same text."""
 
 
+_WIDE_TABLE = re.compile(
+    rf"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|){{{MAX_TABLE_COLUMNS}}}[ \t]*:?-", re.MULTILINE
+)
+"""A table's delimiter row (`|---|---|`) of more than MAX_TABLE_COLUMNS columns."""
+
+
+def _refuse_wide_tables(text: str, path: Path) -> None:
+    """A table too wide, refused before markdown-it makes a token of each of its cells (a
+    million columns would take gigabytes)."""
+    if text.count("|") <= MAX_TABLE_COLUMNS:
+        return
+    wide = _WIDE_TABLE.search(text)
+    if wide is not None:
+        line = text.count("\n", 0, wide.start())  # the header row, just above
+        raise SourceError(
+            f"table has more than {MAX_TABLE_COLUMNS} columns; split it into several tables",
+            path,
+            max(line, 1),
+        )
+
+
 def _parse(path: Path, text: str) -> Document:
+    _refuse_wide_tables(text, path)
     tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
     if tokens and tokens[0].type == "front_matter":
@@ -244,7 +279,8 @@ def _parse(path: Path, text: str) -> Document:
     sections = tuple(_reroot(section, ()) for section in sections)  # once, now the top is known
     if not title:
         title = path.stem.replace("-", " ").replace("_", " ").strip().title()
-    return Document(path=path, title=title, meta=meta, sections=sections, preamble=preamble)
+    too_deep = next((_line(t) for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 0)
+    return Document(path, title, meta, sections, preamble, too_deep)
 
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -254,17 +290,41 @@ _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 def _front_matter(content: str, path: Path) -> dict[str, Any]:
     import yaml
 
+    if len(content) > MAX_FRONT_MATTER_BYTES:
+        raise SourceError(
+            f"front matter is longer than {MAX_FRONT_MATTER_BYTES // 1024} KB; keep it to a "
+            "few `key: value` lines",
+            path,
+            2,
+        )
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x
     try:
+        if "*" in content:  # an alias: a few hundred bytes of them can expand to gigabytes
+            _refuse_aliases(yaml.parse(content, Loader=loader), path)
         meta = yaml.load(content, Loader=loader) or {}  # a safe loader, C or Python
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise SourceError(f"front matter is not valid YAML: {problem}", path, line) from exc
+    except RecursionError as exc:
+        raise SourceError("front matter nests too deeply; use `key: value` lines", path, 2) from exc
     if not isinstance(meta, dict):
         raise SourceError("front matter must be a YAML mapping (key: value lines)", path, 2)
     return meta
+
+
+def _refuse_aliases(events: Iterator[Any], path: Path) -> None:
+    """Refuse YAML aliases (`*name`): front matter never needs one, and nine levels of them
+    (a "billion laughs") make a 700-byte header expand to gigabytes."""
+    import yaml
+
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            line = event.start_mark.line + 2 if event.start_mark is not None else 2
+            raise SourceError(
+                "front matter uses a YAML alias (*name); write the value out instead", path, line
+            )
 
 
 class _Lines:
@@ -482,6 +542,13 @@ def _table(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[Table, 
             break
         elif kind == "tr_close" and row is not None:
             if not header:
+                if len(row) > MAX_TABLE_COLUMNS:
+                    raise SourceError(
+                        f"table has {len(row):,} columns; the limit is {MAX_TABLE_COLUMNS}: "
+                        "split it into several tables",
+                        lines.path,
+                        row_line,
+                    )
                 header = row
             else:
                 first, pin = split_pin(row[0]) if row else ("", None)

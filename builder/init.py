@@ -24,6 +24,7 @@ from .manifest import (
     TABLE_KEYS,
     TOP_KEYS,
     LintOptions,
+    clean_name,
     literal_pattern,
     slugify,
     subdeck_name,
@@ -113,7 +114,7 @@ def manifest_text(
         f"{manifest}` and build with `deckbuilder build {decks_dir.as_posix()}/{manifest}`."
     )
     out.append("")
-    out += _field(TOP_KEYS["title"], "title", _string(document.title))
+    out += _field(TOP_KEYS["title"], "title", _string(clean_name(document.title) or "Notes"))
     out += _field(
         TOP_KEYS["id"]
         + ". Keep it for the life of the deck: notes' identities are derived from it, so a new "

@@ -12,7 +12,9 @@ reviews well in a diff, much like a package manager's lock file:
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
+import re
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -30,6 +32,18 @@ RENAME_THRESHOLD = 0.6
 """How similar a reworded question must be to its old form to inherit the old note."""
 ID_STEP = 100
 """New note ids are this far apart; a note's cards take the ids just after its own."""
+MAX_NOTE_ID = 2**52
+"""Largest note id a lock may hold: Anki's ids are 64-bit, and AnkiDroid and the desktop's
+JavaScript read them as doubles (exact to 2**53); new ids and card ids count up from here."""
+MAX_TIME = 2**31 - 1
+"""Latest time a lock or SOURCE_DATE_EPOCH may give (2038): far-future times would make every
+later release look older to Anki, which then skips its edits."""
+FUTURE_SLACK = 86400
+"""How far past the build time (and the clock) a lock's times may lie: clocks differ a little."""
+_GUID = re.compile(r"[A-Za-z0-9!#$%&()*+,\-./:;<=>?@\[\]^_`{|}~]{1,20}")
+"""A GUID as Anki and genanki write them: base-91 digits, never empty."""
+_DIGEST = re.compile(r"[0-9a-f]{16}")
+_DECK_LINE = re.compile(r"# deck id: (\d+)\s*")
 
 
 class LockEntry(NamedTuple):
@@ -74,6 +88,9 @@ class LockChanges(NamedTuple):
 @dataclass(frozen=True, slots=True)
 class Lock:
     entries: dict[str, LockEntry] = field(default_factory=dict)
+    deck_id: int | None = None
+    """The deck the lock belongs to (written as `# deck id: N`); None in locks written before
+    it was recorded, and in a lock never written."""
 
     def text(self) -> str:
         return "".join(self.lines())
@@ -81,6 +98,8 @@ class Lock:
     def lines(self) -> Iterator[str]:
         """The lock file's lines (with their newlines): the header, then one per note by key."""
         yield HEADER
+        if self.deck_id is not None:
+            yield f"# deck id: {self.deck_id}\n"
         for entry in sorted(self.entries.values(), key=lambda e: e.key):
             yield entry_line(entry) + "\n"
 
@@ -100,14 +119,19 @@ def content_digest(model_id: int, joined_fields: str, tags: tuple[str, ...]) -> 
 def build_time() -> int:
     """`SOURCE_DATE_EPOCH` when set (reproducible builds), else now."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value:
-        try:
-            return int(value)
-        except ValueError as exc:
-            raise LockError(
-                f"SOURCE_DATE_EPOCH={value!r} is not a whole number of seconds"
-            ) from exc
-    return int(time.time())
+    if not value:
+        return int(time.time())
+    if not value.isascii() or not value.isdigit() or len(value) > 12:
+        raise LockError(
+            f"SOURCE_DATE_EPOCH={value[:40]!r} is not a whole number of seconds since 1970; "
+            "unset it or give one (e.g. `git log -1 --format=%ct`)"
+        )
+    if int(value) > MAX_TIME:
+        raise LockError(
+            f"SOURCE_DATE_EPOCH={value} is after 2038; give the time of the last commit "
+            "(`git log -1 --format=%ct`)"
+        )
+    return int(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,12 +151,19 @@ def identify(
     path: Path | None,
     new_guid: Callable[[str], str],
     rename_matching: bool = True,
+    deck_id: int | None = None,
 ) -> Identities:
-    """Stamp (key, content digest) pairs from the lock at `path`; `new_guid(key)` gives a note
-    the lock does not know yet its GUID."""
+    """Stamp (key, content digest) pairs from the lock at `path`, the lock of deck `deck_id`
+    (checked against the one it records); `new_guid(key)` gives a note the lock does not know
+    yet its GUID."""
     text = _read_text(path)
-    old = parse_lock(text, path)
-    stamps, lock, changes = stamp_notes(notes, old, build_time(), new_guid, rename_matching)
+    now = build_time()
+    old = parse_lock(text, path, deck_id, now)
+    if deck_id is not None and old.deck_id is None:
+        _check_foreign(notes, old, path, deck_id, new_guid)
+    stamps, lock, changes = stamp_notes(notes, old, now, new_guid, rename_matching)
+    if path is not None and deck_id is not None:
+        lock = Lock(lock.entries, deck_id)
     return Identities(stamps, lock, changes, _digest(lock.lines()) != _digest([text]))
 
 
@@ -144,6 +175,25 @@ def _digest(lines: Iterable[str]) -> bytes:
     return digest.digest()
 
 
+def _check_foreign(
+    notes: Sequence[tuple[str, str]],
+    lock: Lock,
+    path: Path | None,
+    deck_id: int,
+    new_guid: Callable[[str], str],
+) -> None:
+    """A lock that records no deck id (written before it did) is another deck's when none of
+    the notes they share has the GUID this deck gives it: their GUIDs would move the other
+    deck's notes in students' collections."""
+    shared = [(lock.entries[key].guid, new_guid(key)) for key, _ in notes if key in lock.entries]
+    if len(shared) >= 3 and all(old != new for old, new in shared):
+        raise LockError(
+            f"this lock's GUIDs were made for another deck, not deck id {deck_id}; restore "
+            "this deck's lock from version control, or delete the file to start afresh",
+            path,
+        )
+
+
 def read_lock(path: Path | None) -> Lock:
     return parse_lock(_read_text(path), path)
 
@@ -151,29 +201,120 @@ def read_lock(path: Path | None) -> Lock:
 def _read_text(path: Path | None) -> str:
     if path is None or not path.exists():
         return Lock().text()
-    return path.read_text(encoding="utf-8")
+    if not path.is_file():  # reading a pipe would wait for a writer forever
+        raise LockError("the lock is not a regular file (a folder or a pipe); remove it", path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LockError(f"cannot read the lock file: {exc.strerror}", path) from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise LockError(
+            "the lock file is not text (not valid UTF-8); restore it from version control "
+            "(`git checkout -- FILE`), or delete it to give every note a new identity",
+            path,
+            line,
+        ) from exc
 
 
-def parse_lock(text: str, path: Path | None) -> Lock:
+def parse_lock(
+    text: str, path: Path | None, deck_id: int | None = None, now: int | None = None
+) -> Lock:
+    """The lock's entries, each checked: a lock damaged by hand or by a merge would give
+    students duplicates or overwrite one note with another, so any doubt is an error."""
+    latest = max(now if now is not None else 0, int(time.time())) + FUTURE_SLACK
     entries: dict[str, LockEntry] = {}
+    guids: dict[str, int] = {}
+    ids: dict[int, int] = {}
+    recorded: int | None = None
     for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
+        if not line.strip():
             continue
-        parts = line.split("\t")
-        try:
-            key, guid, note_id, mtime, digest, status = parts
-            entry = LockEntry(key, guid, int(note_id), int(mtime), digest, status == "removed")
-        except ValueError as exc:
-            raise LockError(
-                "malformed lock line (want 6 tab-separated fields); restore it from version "
-                "control rather than editing by hand",
+        if line.startswith("#"):
+            deck = _DECK_LINE.fullmatch(line)
+            if deck is not None:
+                recorded = int(deck.group(1))
+            continue
+        entry = _entry(line, path, number, latest)
+        if entry.key in entries:
+            raise _restore(f"the key {entry.key[:60]!r} is listed twice", path, number)
+        other = guids.setdefault(entry.guid, number)
+        if other != number:
+            raise _restore(f"GUID {entry.guid!r} is also given on line {other}", path, number)
+        other = ids.setdefault(entry.note_id, number)
+        if other != number:
+            raise _restore(f"note id {entry.note_id} is also given on line {other}", path, number)
+        entries[entry.key] = entry
+    _check_id_spacing(ids, path)
+    if deck_id is not None and recorded is not None and recorded != deck_id:
+        raise LockError(
+            f"this lock belongs to deck id {recorded}, not to this deck ({deck_id}); restore "
+            "this deck's lock from version control, or delete the file to start afresh",
+            path,
+        )
+    return Lock(entries, recorded)
+
+
+_GOOD_LINE = re.compile(
+    r"([^\t]*\S[^\t]*)\t(" + _GUID.pattern + r")\t([1-9][0-9]{0,15})\t([0-9]{1,10})\t"
+    r"([0-9a-f]{16})\t(active|removed)"
+)
+"""A well-formed lock line, matched in one call (a lock has a line per note); only a line that
+does not match is taken apart to say what is wrong with it."""
+
+
+def _entry(line: str, path: Path | None, number: int, latest: int) -> LockEntry:
+    good = _GOOD_LINE.fullmatch(line)
+    if good is not None:
+        key, guid, note_id, mtime, digest, status = good.groups()
+        if int(note_id) <= MAX_NOTE_ID and int(mtime) <= min(latest, MAX_TIME):
+            return LockEntry(key, guid, int(note_id), int(mtime), digest, status == "removed")
+    parts = line.split("\t")
+    if len(parts) != 6:
+        raise _restore("malformed lock line (want 6 tab-separated fields)", path, number)
+    key, guid, note_id, mtime, digest, status = parts
+    if not key.strip():
+        raise _restore("a line has an empty key", path, number)
+    if _GUID.fullmatch(guid) is None:
+        raise _restore(f"GUID {guid[:30]!r} is not an Anki GUID", path, number)
+    if not (note_id.isascii() and note_id.isdigit() and 0 < int(note_id) <= MAX_NOTE_ID):
+        raise _restore(f"note id {note_id[:30]!r} is not a note id Anki accepts", path, number)
+    if not (mtime.isascii() and mtime.isdigit() and int(mtime) <= MAX_TIME):
+        raise _restore(f"time {mtime[:30]!r} is not a time Anki accepts", path, number)
+    if int(mtime) > latest:
+        raise _restore(
+            f"time {mtime} is in the future; later releases would look older to Anki",
+            path,
+            number,
+        )
+    if _DIGEST.fullmatch(digest) is None:
+        raise _restore(f"content hash {digest[:30]!r} is not 16 hex digits", path, number)
+    if status not in ("active", "removed"):
+        raise LockError(f"unknown status {status!r}: use active or removed", path, number)
+    return LockEntry(key, guid, int(note_id), int(mtime), digest, status == "removed")
+
+
+def _check_id_spacing(ids: dict[int, int], path: Path | None) -> None:
+    """Note ids at least ID_STEP apart: a note's cards take the ids just after its own."""
+    ordered = sorted(ids)
+    for low, high in itertools.pairwise(ordered):
+        if high - low < ID_STEP:
+            raise _restore(
+                f"note id {high} is within {ID_STEP} of note id {low} (line {ids[low]}), so "
+                "their cards' ids would clash",
                 path,
-                number,
-            ) from exc
-        if status not in ("active", "removed"):
-            raise LockError(f"unknown status {status!r}: use active or removed", path, number)
-        entries[key] = entry
-    return Lock(entries)
+                ids[high],
+            )
+
+
+def _restore(problem: str, path: Path | None, line: int) -> LockError:
+    return LockError(
+        f"{problem}; restore the lock from version control rather than editing it by hand",
+        path,
+        line,
+    )
 
 
 def stamp_notes(
@@ -192,15 +333,21 @@ def stamp_notes(
     """
     entries = dict(lock.entries)
     current = {key for key, _ in notes}
-    renames: list[Rename] = []
+    new_keys = [(key, digest) for key, digest in notes if key not in entries]
+    gone = [e for e in entries.values() if e.key not in current and not e.removed]
+    renames = _match_same_content(new_keys, gone) if new_keys and gone else []
+    for rename in renames:  # a pin added to a note, a section renamed: same note, new key
+        old = entries.pop(rename.old_key)
+        entries[rename.new_key] = old._replace(key=rename.new_key)
     if rename_matching:
-        renames = _match_rewordings(
+        reworded = _match_rewordings(
             [key for key, _ in notes if key not in entries or entries[key].removed],
             [e.key for e in entries.values() if e.key not in current and not e.removed],
         )
-        for rename in renames:
+        for rename in reworded:
             old = entries.pop(rename.old_key)
             entries[rename.new_key] = old._replace(key=rename.new_key, digest="")
+        renames += reworded
     next_id = max([now * 1000, *(e.note_id + ID_STEP for e in entries.values())])
     stamps: list[LockEntry] = []
     added, changed = [], []
@@ -228,6 +375,25 @@ def stamp_notes(
         renamed=tuple(renames),
     )
     return stamps, Lock(entries), changes
+
+
+def _match_same_content(new: list[tuple[str, str]], gone: list[LockEntry]) -> list[Rename]:
+    """Pair each new key with a vanished key of the same rule whose note had the very same
+    content: the note is unchanged, only its key moved (a `{#id}` pin added, a heading above it
+    renamed). Each vanished note is adopted once, the first new key in deck order first."""
+    by_content: dict[tuple[str, str], list[str]] = {}
+    for entry in sorted(gone, key=lambda e: e.key):
+        by_content.setdefault((_rule(entry.key), entry.digest), []).append(entry.key)
+    renames = []
+    for key, digest in new:
+        candidates = by_content.get((_rule(key), digest))
+        if candidates:
+            renames.append(Rename(candidates.pop(0), key, 1.0))
+    return renames
+
+
+def _rule(key: str) -> str:
+    return key.split(" | ", 1)[0]
 
 
 def _match_rewordings(new_keys: list[str], gone_keys: list[str]) -> list[Rename]:

@@ -18,7 +18,15 @@ from typing import Any
 from .document import Document, parse_document
 from .errors import InputError, ManifestError
 from .rules import RULE_NAMES, TableOptions
-from .text import topic_phrase
+from .text import fill, topic_phrase
+
+MAX_DECK_ID = 2**53 - 1
+"""Largest deck id: Anki stores ids as 64-bit integers, and its JavaScript and AnkiDroid's JSON
+read them as doubles, exact up to 2**53."""
+_UNSAFE_NAME = re.compile(r"[<>\x00-\x1f\x7f\u200e\u200f\u202a-\u202e\u2066-\u2069\u061c]")
+"""What a deck name or tag may not hold: HTML's brackets, control characters and the
+direction overrides that make a name read differently from what it is."""
+_QUANTIFIERS = ("MAX_REPEAT", "MIN_REPEAT")
 
 TOP_KEYS = {
     "title": "deck title shown in Anki",
@@ -29,6 +37,7 @@ TOP_KEYS = {
     "tags": "extra tags for every note",
     "exclude": "section patterns that never make cards",
     "forbid": "phrases no card may contain (checked by `deckbuilder check`)",
+    "remote_images": "allow images on other servers (https://...) on cards (true/false)",
     "rules": "rules used by every subdeck unless it names its own",
     "abbreviations": "name of the subdeck for abbreviation cards ('' turns them off)",
     "subdeck": "[[subdeck]] tables: name, sections, tags, rules",
@@ -85,6 +94,8 @@ class Manifest:
     tables: tuple[TableOptions, ...] = ()
     abbreviations: str = "Abbreviations"
     lint: LintOptions = field(default_factory=LintOptions)
+    remote_images: bool = False
+    """Whether cards may show images from other servers (each review would fetch them)."""
 
     @property
     def slug(self) -> str:
@@ -121,7 +132,7 @@ def manifest_for_document(document: Document) -> Manifest:
         for section in document.sections
     )
     return Manifest(
-        title=document.title,
+        title=clean_name(document.title) or "Notes",
         deck_id=zero_config_deck_id(document),
         sources=(document.path,),
         subdecks=subdecks,
@@ -156,7 +167,16 @@ def zero_config_deck_id(document: Document) -> int:
 
 
 def subdeck_name(title: str) -> str:
-    return title.replace("::", ":").strip() or "Notes"
+    return clean_name(title).replace("::", ":").strip() or "Notes"
+
+
+def clean_name(text: str) -> str:
+    """A heading as a deck name: its HTML tags, control characters and direction overrides
+    left out (Anki shows deck names as they are)."""
+    if _UNSAFE_NAME.search(text) is None:
+        return text
+    text = re.sub(r"<[^>]*>?", "", text)
+    return " ".join(_UNSAFE_NAME.sub("", text).split())
 
 
 def literal_pattern(title: str) -> str:
@@ -164,11 +184,29 @@ def literal_pattern(title: str) -> str:
     return "".join(f"[{char}]" if char in "*?[" else char for char in title)
 
 
-def load_manifest(path: str | Path) -> Manifest:
-    """Read and validate a manifest; raise one ManifestError listing every problem found."""
+def repository_root(manifest: Path) -> Path:
+    """The repository a manifest belongs to: the nearest folder above it holding `.git`; else
+    the working directory when the manifest is inside it; else the folder holding `decks/`
+    (or the manifest's own folder)."""
+    folder = manifest.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    here = Path.cwd().resolve()
+    if folder.is_relative_to(here):
+        return here
+    return folder.parent if folder.name == "decks" else folder
+
+
+def load_manifest(path: str | Path, allow_outside: bool = False) -> Manifest:
+    """Read and validate a manifest; raise one ManifestError listing every problem found.
+    Sources must sit inside the repository (`repository_root`) unless `allow_outside`: in CI,
+    a changed manifest could otherwise put any file the runner can read on cards."""
     path = Path(path)
     if not path.is_file():
         raise ManifestError("manifest not found; name a decks/*.toml file", path)
+    if path.stat().st_size > 1024 * 1024:
+        raise ManifestError("manifest is larger than 1 MB; is it the right file?", path)
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
         data = tomllib.loads(text)
@@ -179,16 +217,18 @@ def load_manifest(path: str | Path) -> Manifest:
             line = max(1, len(text.rstrip("\n").splitlines()))
         message = re.sub(r"\s*\(at (line|end).*\)$", "", str(exc)) or "invalid TOML"
         raise ManifestError(f"not valid TOML: {message}", path, line) from exc
-    return _Reader(path, text).manifest(data)
+    return _Reader(path, text, allow_outside).manifest(data)
 
 
 class _Reader:
     """Validates manifest data, collecting problems with the line each one is on."""
 
-    def __init__(self, path: Path, text: str):
+    def __init__(self, path: Path, text: str, allow_outside: bool = False):
         self.path = path
         self.lines = text.splitlines()
         self.problems: list[tuple[int | None, str]] = []
+        self.allow_outside = allow_outside
+        self.headers: dict[str, list[int]] = {}
 
     def manifest(self, data: dict[str, Any]) -> Manifest:
         self.unknown(data, TOP_KEYS, "top level", None, None)
@@ -196,20 +236,23 @@ class _Reader:
         deck_id = data.get("id")
         if deck_id is None:
             self.problem(None, "missing `id`: run `deckbuilder init` or add `id = <integer>`")
-        elif not isinstance(deck_id, int) or isinstance(deck_id, bool) or deck_id <= 0:
-            self.problem(self.line_of("id"), "`id` must be a positive integer")
+        elif (
+            not isinstance(deck_id, int)
+            or isinstance(deck_id, bool)
+            or not 0 < deck_id <= MAX_DECK_ID
+        ):
+            self.problem(
+                self.line_of("id"),
+                f"`id` must be a whole number from 1 to {MAX_DECK_ID} (Anki's range); "
+                "`deckbuilder init` writes one",
+            )
+            deck_id = None
         sources = self.strings(data, "sources")
         if not sources and isinstance(data.get("sources", []), list):
             self.problem(self.line_of("sources"), "`sources` must list at least one Markdown file")
-        source_paths = []
-        for name in sources:
-            source = (self.path.parent / name).resolve()
-            if not source.is_file():
-                self.problem(self.line_of("sources"), f"source file not found: {name}")
-            source_paths.append(source)
-        subdecks = [
-            self.subdeck(index, table) for index, table in enumerate(self.tables(data, "subdeck"))
-        ]
+        source_paths = self.sources(sources)
+        subdeck_tables = self.tables(data, "subdeck")
+        subdecks = [self.subdeck(index, table) for index, table in enumerate(subdeck_tables)]
         if not subdecks:
             self.problem(None, "no [[subdeck]] tables: add one with `name` and `sections`")
         seen: dict[str, int] = {}
@@ -230,7 +273,7 @@ class _Reader:
             )
         rules = self.rules(data, None, RULE_NAMES)
         for index, subdeck in enumerate(subdecks):
-            if "rules" not in self.tables(data, "subdeck")[index]:
+            if "rules" not in subdeck_tables[index]:
                 subdecks[index] = Subdeck(
                     subdeck.name, subdeck.sections, subdeck.tags, rules, subdeck.line
                 )
@@ -240,10 +283,23 @@ class _Reader:
                 self.line_of("abbreviations"),
                 "`abbreviations` must be a subdeck name without '::' ('' turns them off)",
             )
+            abbreviations = "Abbreviations"
+        remote_images = data.get("remote_images", False)
+        if not isinstance(remote_images, bool):
+            self.problem(self.line_of("remote_images"), "`remote_images` must be true or false")
         # Every value is read before the check below, so each one's problem is reported.
         description, topic = self.string(data, "description"), self.string(data, "topic")
         tags, exclude = self.strings(data, "tags"), self.strings(data, "exclude")
         forbid = self.strings(data, "forbid")
+        self.names(self.line_of("title"), "the title", [title])
+        self.names(self.line_of("abbreviations"), "`abbreviations`", [abbreviations])
+        self.names(self.line_of("tags"), "a tag", tags)
+        for index, subdeck in enumerate(subdecks):
+            where = self.line_of("tags", "subdeck", index) or subdeck.line
+            self.names(subdeck.line, "a subdeck name", [subdeck.name])
+            self.names(where, "a tag", list(subdeck.tags))
+        for pattern in forbid:
+            self.forbid_pattern(pattern)
         if self.problems:
             raise ManifestError(self.report(), self.path, self.problems[0][0])
         return Manifest(
@@ -260,7 +316,60 @@ class _Reader:
             tables=tuple(tables),
             abbreviations=abbreviations.strip(),
             lint=lint_options,
+            remote_images=remote_images is True,
         )
+
+    def sources(self, names: list[str]) -> list[Path]:
+        """Each source, resolved: an existing regular file inside the repository (unless
+        --allow-outside), listed once."""
+        line = self.line_of("sources")
+        root = repository_root(self.path)
+        found: list[Path] = []
+        for name in names:
+            try:
+                source = (self.path.parent / name).resolve()
+            except (OSError, RuntimeError):  # a symlink loop
+                self.problem(line, f"source {name!r} is a symlink that leads round in a loop")
+                continue
+            if not self.allow_outside and not source.is_relative_to(root):
+                self.problem(
+                    line,
+                    f"source {name!r} is outside the repository ({root}); move it in, or "
+                    "pass --allow-outside if you mean it",
+                )
+            elif not source.exists():
+                self.problem(line, f"source file not found: {name}")
+            elif not source.is_file():
+                self.problem(line, f"source {name!r} is not a regular file (a folder or device)")
+            elif source in found:
+                self.problem(line, f"source {name!r} is listed twice; list each file once")
+            found.append(source)
+        return found
+
+    def names(self, line: int | None, what: str, values: list[str]) -> None:
+        """Deck names and tags are shown by Anki as they are: no HTML, no control characters,
+        no direction overrides."""
+        for value in values:
+            if _UNSAFE_NAME.search(value):
+                self.problem(
+                    line,
+                    f"{what} {value[:60]!r} holds HTML brackets, control characters or "
+                    "direction overrides, which Anki would show as they are; remove them",
+                )
+
+    def forbid_pattern(self, pattern: str) -> None:
+        """A `/regex/` of `forbid`, refused when it could backtrack for ages (a quantifier or
+        alternation inside a repeated group, a back-reference): `/(a+)+$/` against a line of
+        forty `a`s takes longer than the age of the universe."""
+        if not (len(pattern) > 2 and pattern.startswith("/") and pattern.endswith("/")):
+            return
+        reason = regex_danger(pattern[1:-1])
+        if reason:
+            self.problem(
+                self.line_of("forbid"),
+                f"forbid pattern {pattern!r} {reason}, which can take hours on one line; "
+                "write it without that (e.g. `/a+$/`), or make the group atomic: (?>...)",
+            )
 
     def subdeck(self, index: int, data: dict[str, Any]) -> Subdeck:
         line = self.header_line("[[subdeck]]", index)
@@ -291,8 +400,8 @@ class _Reader:
         question = self.string(data, "question", table="table", index=index) or None
         if question:
             try:
-                question.format(subject="", column="", kind="", topic="")
-            except (KeyError, IndexError, ValueError) as exc:
+                fill(question, dict.fromkeys(("subject", "column", "kind", "topic"), ""))
+            except ValueError as exc:
                 self.problem(
                     self.line_of("question", "table", index),
                     f"`question` template is invalid ({exc}); use {{subject}}, {{column}}, "
@@ -393,13 +502,13 @@ class _Reader:
     # -- locating lines ----------------------------------------------------------------------
 
     def header_line(self, header: str, index: int) -> int | None:
-        seen = -1
-        for number, text in enumerate(self.lines, 1):
-            if text.strip().startswith(header):
-                seen += 1
-                if seen == index:
-                    return number
-        return None
+        """The line of the index-th `header` ([[subdeck]], say). Every header's lines are found
+        in one pass, once: a manifest of thousands of subdecks asks for each."""
+        found = self.headers.get(header)
+        if found is None:
+            found = [n for n, text in enumerate(self.lines, 1) if text.strip().startswith(header)]
+            self.headers[header] = found
+        return found[index] if 0 <= index < len(found) else None
 
     def line_of(self, key: str, table: str | None = None, index: int | None = None) -> int | None:
         """The line where `key =` is set, inside the index-th [[table]] when given."""
@@ -427,3 +536,51 @@ class _Reader:
             for line, message in self.problems[1:]
         ]
         return "\n".join([first, *rest])
+
+
+def regex_danger(regex: str) -> str:
+    """Why a regular expression could backtrack catastrophically, or "" when it cannot in the
+    ways that make it exponential: a repeat inside a repeat, an alternation repeated, a
+    back-reference. Atomic groups and possessive repeats never backtrack into themselves."""
+    import re._parser as parser  # type: ignore[import-not-found]  # the standard library's own
+
+    try:
+        tree = parser.parse(regex)
+    except (re.error, RecursionError, OverflowError):
+        return ""  # the lint reports an invalid pattern as such
+    return _danger(list(tree), repeated=False)
+
+
+def _danger(items: list[Any], repeated: bool) -> str:
+    for op, value in items:
+        name = str(op)
+        if name in _QUANTIFIERS:
+            _low, high, sub = value
+            if repeated and high != 1:
+                return "repeats a group that repeats"
+            found = _danger(list(sub), repeated=repeated or high not in (0, 1))
+            if found:
+                return found
+        elif name in ("ATOMIC_GROUP", "POSSESSIVE_REPEAT"):
+            # Nothing outside backtracks into it; what is inside is checked on its own.
+            found = _danger(list(value if name == "ATOMIC_GROUP" else value[2]), repeated=False)
+            if found:
+                return found
+        elif name == "BRANCH":
+            if repeated:
+                return "repeats an alternation"
+            for branch in value[1]:
+                found = _danger(list(branch), repeated)
+                if found:
+                    return found
+        elif name == "SUBPATTERN":
+            found = _danger(list(value[-1]), repeated)
+            if found:
+                return found
+        elif name in ("GROUPREF", "GROUPREF_EXISTS"):
+            return "uses a back-reference"
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            found = _danger(list(value[1]), repeated)
+            if found:
+                return found
+    return ""

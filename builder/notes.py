@@ -65,6 +65,27 @@ class Note:
 
 _CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 
+WORD_JOINER = "\u2060"
+"""An invisible character that joins nothing: put between two braces or colons of a text, it
+keeps them from forming Anki's cloze syntax while they look the same on the card."""
+_DOUBLED = re.compile(r"([{}:])(?=\1)")
+
+
+def literal(text: str) -> str:
+    """Source text to put into a Cloze note's Text as it is: `{{`, `}}` and `::` in it (a
+    teacher's example of cloze syntax, a typo) never open, close or hint a deletion."""
+    if "{{" not in text and "}}" not in text and "::" not in text:
+        return text
+    return _DOUBLED.sub(rf"\1{WORD_JOINER}", text)
+
+
+def deletion(number: int, text: str) -> str:
+    """`text` as the cloze deletion numbered `number`; the one way rules make a deletion."""
+    inner = literal(text)
+    if inner.endswith("}"):  # `a}` + `}}` would close the deletion one brace early
+        inner += WORD_JOINER
+    return f"{{{{c{number}::{inner}}}}}"
+
 
 def cloze_numbers(text: str) -> list[int]:
     """The cloze numbers of a Cloze note's text that make a card (`{{c1::...}}` -> 1), sorted:
@@ -76,9 +97,9 @@ def cloze(text: str, spans: list[tuple[int, int]]) -> str:
     """`text` with each (start, end) span made a cloze deletion, numbered c1, c2, ... in order."""
     out, last = [], 0
     for number, (start, end) in enumerate(spans, 1):
-        out.append(f"{text[last:start]}{{{{c{number}::{text[start:end]}}}}}")
+        out.append(literal(text[last:start]) + deletion(number, text[start:end]))
         last = end
-    return "".join(out) + text[last:]
+    return "".join(out) + literal(text[last:])
 
 
 def make_key(

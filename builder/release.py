@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .build import build_deck, plan_deck
-from .errors import ExportError
+from .errors import ExportError, LockError
 from .files import write_atomic
 from .manifest import load_manifest
 from .preview import write_preview
@@ -54,6 +54,7 @@ def make_release(
     `previous` is a folder of the previous release's packages, a git ref, or None for the latest
     `v*` tag (a first release when there is none).
     """
+    check_locks_committed(manifests, repo)
     out_dir.mkdir(parents=True, exist_ok=True)
     packages, previews = [], []
     for path in manifests:
@@ -79,6 +80,49 @@ def make_release(
     checksums = out_dir / "SHA256SUMS"
     write_atomic(checksums, sums)
     return Release(packages, previews, checksums, notes_path, label)
+
+
+def check_locks_committed(manifests: list[Path], repo: Path) -> None:
+    """Refuse a release whose lock files are missing from git or differ from what is committed:
+    students' review history rests on the committed lock, and a release built from another
+    would give the next release's notes identities nobody kept."""
+    for manifest in manifests:
+        lock = manifest.with_suffix(".lock")
+        if not lock.exists():
+            raise LockError(
+                "there is no lock file; run `deckbuilder build` and commit the lock it writes",
+                lock,
+            )
+        known = _git(repo, "ls-files", "--error-unmatch", "--", str(lock.resolve()))
+        if known is None:
+            raise ExportError(
+                "a release is made from a git checkout (its lock files must be committed); "
+                "run it inside the repository",
+                repo,
+            )
+        if known.returncode != 0:
+            raise LockError("the lock file is not committed; `git add` and commit it", lock)
+        status = _git(repo, "status", "--porcelain", "--", str(lock.resolve()))
+        if status is None or status.returncode != 0 or status.stdout.strip():
+            raise LockError(
+                "the lock file differs from the committed one; commit it (or `git checkout` "
+                "it) before releasing",
+                lock,
+            )
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess[str] | None:
+    """`git ARGS` in `repo`; None when git is missing or `repo` is no git checkout."""
+    try:
+        inside = subprocess.run(
+            ["git", "rev-parse", "--is-inside-work-tree"],
+            cwd=repo, capture_output=True, text=True, check=False,
+        )  # fmt: skip
+    except OSError:
+        return None
+    if inside.returncode != 0:
+        return None
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
 
 
 def release_notes(packages: list[Path], old_dir: Path | None, label: str) -> str:

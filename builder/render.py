@@ -2,7 +2,14 @@
 
 Anki runs whatever HTML and JavaScript a card holds, and decks travel to thousands of students, so
 no field leaves the builder without nh3 (an allow-list sanitiser built on the html5ever parser;
-safer than any hand-written filter). Cloze markers (`{{c1::...}}`) pass through untouched.
+safer than any hand-written filter).
+
+Anki also reads its own syntax in whatever a field holds: `[sound:...]` and `[anki:tts]...` play
+sounds, `[latex]...[/latex]` and `[$]...[/$]` run LaTeX, `\\(...\\)` and `\\[...\\]` run MathJax,
+`{{c1::...}}` makes cards. Text never forms any of it: `neutralise` puts an invisible word joiner
+inside each such sequence (the card shows the same characters), and only the cloze markers a
+rule made (notes.deletion) stay. `check_clozes` then parses each Cloze note's Text as Anki does
+and refuses one that would give a broken card.
 """
 
 from __future__ import annotations
@@ -14,8 +21,16 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .errors import SourceError
 from .media import embed_images
-from .notes import FIELDS, Note
+from .notes import FIELDS, WORD_JOINER, Note
+
+MAX_FIELD_CHARS = 10_000
+"""Longest Markdown a card's side may hold: more does not fit a phone's screen, and Markdown's
+link syntax costs time that grows with the square of a paragraph's length."""
+MAX_CLOZES = 99
+"""Most deletions one Cloze note may make: its cards take the ids just after the note's own
+(lock.ID_STEP apart)."""
 
 ALLOWED_TAGS = {
     "a", "b", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr",
@@ -184,10 +199,12 @@ def removed_markup(markdown: str) -> list[str]:
 class Renderer:
     """Renders notes' fields to HTML, by name, collecting warnings and the images embedded."""
 
-    def __init__(self, folder: Path, source_path: str):
+    def __init__(self, folder: Path, source_path: str, remote_images: bool = False):
         self.folder = folder
         """The document's folder: images are found from it."""
         self.source_path = source_path
+        self.remote_images = remote_images
+        """Whether images on other servers may stay (the manifest's `remote_images`)."""
         self.media: dict[str, bytes] = {}
         """Embedded images: package file name -> bytes."""
         self.images: list[str] = []
@@ -204,22 +221,111 @@ class Renderer:
                         "(not allowed on cards)"
                     )
         line = note.source.line
-        # Only the Markdown fields can show an image: the other two are escaped text.
-        front, back = (
-            embed_images(
-                to_html(side), self.folder, self.source_path, line, self.media, self.images
+        if len(note.front) > MAX_FIELD_CHARS or len(note.back) > MAX_FIELD_CHARS:
+            size = max(len(note.front), len(note.back))
+            raise SourceError(
+                f"a card's side would hold {size:,} characters; the limit is "
+                f"{MAX_FIELD_CHARS:,}: split the text into shorter parts",
+                note.source.path,
+                line,
             )
-            for side in (note.front, note.back)
-        )
+        # Only the Markdown fields can show an image: the other two are escaped text.
+        folder, path, media, images = self.folder, self.source_path, self.media, self.images
+        remote = self.remote_images
+        front = embed_images(to_html(note.front), folder, path, line, media, images, remote)
+        back = embed_images(to_html(note.back), folder, path, line, media, images, remote)
+        front = neutralise(front, keep_clozes=note.note_type == "cloze")
+        back = neutralise(back)
+        if note.note_type == "cloze":
+            check_clozes(front, note)
         context = _escaped(note.context)
         source = _source_field(note.source.document, note.source.section)
         return dict(zip(FIELDS[note.note_type], (front, back, context, source), strict=True))
 
 
+_ANKI_SYNTAX = re.compile(
+    r"(\[)(?=/?(?:sound:|anki:|latex\]|\$\$?\]))|(\\)(?=[()\[\]])|([{}])(?=\3)", re.IGNORECASE
+)
+_CLOZE_MARK = re.compile(r"{{c\d+::|}}")
+
+
+def neutralise(html: str, keep_clozes: bool = False) -> str:
+    """`html` with no Anki syntax left in it (sound, TTS, LaTeX, MathJax, template or cloze
+    braces): a word joiner after the sequence's first character. With `keep_clozes`, the cloze
+    markers rules made stay: text inside them was made `notes.literal` already."""
+    if "[" not in html and "\\" not in html:
+        if "{{" not in html and "}}" not in html:
+            return html  # most fields
+        if keep_clozes and html.count("{{") == html.count("}}") == html.count("{{c"):
+            return html  # a rule's cloze text: every brace pair is a marker
+    if not keep_clozes:
+        return _ANKI_SYNTAX.sub(_join, html)
+    parts = _CLOZE_MARK.split(html)
+    marks = _CLOZE_MARK.findall(html)
+    out = [_ANKI_SYNTAX.sub(_join, parts[0])]
+    for mark, part in zip(marks, parts[1:], strict=True):
+        out += (mark, _ANKI_SYNTAX.sub(_join, part))
+    return "".join(out)
+
+
+def _join(match: re.Match[str]) -> str:
+    return match.group(0) + WORD_JOINER
+
+
+_CLOZE_TOKEN = re.compile(r"{{c(\d+)::|}}|::")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def check_clozes(text: str, note: Note) -> None:
+    """Refuse a Cloze note's Text that Anki would read as other cards than the rule meant:
+    deletions nested, unclosed, closed twice, hinted (`::`), empty, or numbered other than
+    1, 2, 3, ... (Anki reports "No cloze N found on card" or shows an empty front)."""
+    numbers: list[int] = []
+    open_at = -1
+    problem = ""
+    for match in _CLOZE_TOKEN.finditer(text):
+        token = match.group(0)
+        if token.startswith("{{"):
+            if open_at >= 0:
+                problem = "a deletion inside another"
+                break
+            numbers.append(int(match.group(1)))
+            open_at = match.end()
+        elif token == "}}":
+            if open_at < 0:
+                problem = "a '}}' that closes no deletion"
+                break
+            inner = text[open_at : match.start()]
+            if "<" in inner or WORD_JOINER in inner:
+                inner = _TAG.sub("", inner).replace(WORD_JOINER, "")
+            if not inner.strip():
+                problem = "an empty deletion"
+                break
+            open_at = -1
+        elif open_at >= 0:
+            problem = "a '::' inside a deletion (Anki would read what follows as a hint)"
+            break
+    if not problem and open_at >= 0:
+        problem = "a deletion never closed"
+    ordinals = sorted(set(numbers))
+    if not problem and ordinals != list(range(1, len(ordinals) + 1)):
+        problem = f"deletions numbered {', '.join(map(str, ordinals)) or 'nothing'}"
+    if not problem and len(ordinals) > MAX_CLOZES:
+        problem = f"{len(ordinals)} deletions, more than the {MAX_CLOZES} a note may make"
+    if problem:
+        raise SourceError(
+            f"this {note.rule} card would be broken in Anki ({problem}); shorten or reword "
+            "the list or sentence it comes from",
+            note.source.path,
+            note.source.line,
+        )
+
+
 @lru_cache(maxsize=256)
 def _escaped(text: str) -> str:
-    """Text as HTML. Cached: the notes of a section share their context line."""
-    return html.escape(text)
+    """Text as HTML, with no Anki syntax. Cached: the notes of a section share their context
+    line."""
+    return neutralise(html.escape(text))
 
 
 @lru_cache(maxsize=256)

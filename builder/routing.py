@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,25 +86,48 @@ class _Patterns:
         for number, subdeck in enumerate(manifest.subdecks):
             patterns.extend(pattern.lower().strip() for pattern in subdeck.sections)
             self.owner.extend([number] * len(subdeck.sections))
-        # A pattern without wildcards (a zero-config manifest's, say) names one text: a dict
-        # finds those, so only real globs are compiled and tried.
+        # A pattern without wildcards (a zero-config manifest's, say) names one text: those are
+        # looked up by text (a manifest may hold thousands). The others are compiled, each once,
+        # when a text starts with their literal start.
         self.literal: dict[str, list[int]] = {}
-        globs: list[tuple[int, str]] = []
+        self.globs: list[str | None] = []
         for index, pattern in enumerate(patterns):
             text = literal_text(pattern)
             if text is None:
-                globs.append((index, fnmatch.translate(pattern)))
+                self.globs.append(fnmatch.translate(pattern))
             else:
                 self.literal.setdefault(text, []).append(index)
-        self.globs = [(index, re.compile(glob).match) for index, glob in globs]
-        # Most texts match no glob: one alternation of them all says so in one call.
-        self.any = re.compile("|".join(f"(?:{g})" for _, g in globs)).match if globs else None
+                self.globs.append(None)
+        self.compiled: dict[int, Callable[[str], re.Match[str] | None]] = {}
+        wildcards = [glob for glob in self.globs if glob is not None]
+        # Most texts match no pattern: one alternation of them all says so in one call.
+        self.any = (
+            re.compile("|".join(f"(?:{glob})" for glob in wildcards)).match
+            if 0 < len(wildcards) <= _ONE_ALTERNATION
+            else None
+        )
+        # A text can only match the patterns whose literal start (up to the first `*`, `?` or
+        # `[`) it starts with: prefix length -> prefix -> pattern indices.
+        self.starts: dict[int, dict[str, list[int]]] = {}
+        for index, pattern in enumerate(patterns):
+            if self.globs[index] is None:
+                continue
+            prefix = _LITERAL_START.match(pattern)
+            start = prefix.group() if prefix else ""
+            self.starts.setdefault(len(start), {}).setdefault(start, []).append(index)
 
     def matching(self, text: str) -> list[int]:
         """Indices of the patterns matching `text` (lower-cased), in no particular order."""
-        found = self.literal.get(text, [])
-        if self.any is not None and self.any(text) is not None:
-            found = [*found, *(index for index, match in self.globs if match(text) is not None)]
+        found = list(self.literal.get(text, ()))
+        if not self.starts or (self.any is not None and self.any(text) is None):
+            return found
+        for length, table in self.starts.items():
+            for index in table.get(text[:length], ()):
+                match = self.compiled.get(index)
+                if match is None:
+                    match = self.compiled[index] = re.compile(self.globs[index] or "").match
+                if match(text) is not None:
+                    found.append(index)
         return found
 
     def scan(self, document: Document, hits: dict[int, list[int]]) -> set[int]:
@@ -132,6 +156,10 @@ def literal_text(pattern: str) -> str | None:
 
 
 _ESCAPED = re.compile(r"\[([*?\[])\]")
+_LITERAL_START = re.compile(r"[^*?\[]+")
+_ONE_ALTERNATION = 200
+"""Most wildcard patterns joined into one regex: more take long to compile, and the literal
+starts sort texts out as well."""
 
 
 def _route(
@@ -175,13 +203,22 @@ def _unmatched(
     matched: frozenset[int],
     problems: list[tuple[int, str]],
 ) -> None:
+    """A problem for each pattern that matches no section, with the headings most like it; past
+    `_SHOWN_UNMATCHED` of them, one line counting the rest (each suggestion compares the pattern
+    with every heading)."""
     index = len(manifest.exclude)
     names: list[str] | None = None
+    shown = 0
+    rest: list[int] = []
     for subdeck in manifest.subdecks:
         for pattern in subdeck.sections:
             index += 1
             if index - 1 in matched:
                 continue
+            if shown == _SHOWN_UNMATCHED:
+                rest.append(subdeck.line)
+                continue
+            shown += 1
             if names is None:
                 names = sorted({name for each in routed for name in each.headings})
             import difflib  # only to explain an error
@@ -198,3 +235,10 @@ def _unmatched(
                     f"subdeck {subdeck.name!r}: no section matches {pattern!r}{hint}",
                 )
             )
+    if rest:
+        problems.append(
+            (rest[0], f"and {len(rest):,} more section patterns match no section, from here on")
+        )
+
+
+_SHOWN_UNMATCHED = 20

@@ -39,7 +39,9 @@ def _foldable(text: str) -> bool:
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
+"""A link or image: its text holds no bracket and its target no parenthesis, so each try stops
+at the next one (a run of `[` or `](` costs linear time, not quadratic)."""
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 
 
@@ -227,3 +229,25 @@ def topic_phrase(text: str) -> str:
     if (len(first) > 1 and first.isupper()) or any(char.isupper() for char in first[1:]):
         return text
     return text[:1].lower() + text[1:]
+
+
+_TEMPLATE_PART = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """`template` with each `{name}` replaced by `values[name]` (`{{` and `}}` for braces):
+    what `str.format` does for plain names, and nothing else, as a template comes from a
+    manifest: `{subject.__class__}` or `{subject[0]}` would print Python's internals on cards.
+    Raises ValueError naming the first part that is not a known name."""
+
+    def replace(match: re.Match[str]) -> str:
+        part = match.group(0)
+        if part in ("{{", "}}"):
+            return part[0]
+        name = match.group(1)
+        if name is None or name not in values:
+            known = ", ".join("{" + key + "}" for key in values)
+            raise ValueError(f"{part!r} is not one of {known}")
+        return values[name]
+
+    return _TEMPLATE_PART.sub(replace, template)

@@ -18,6 +18,7 @@ Typical use::
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -162,3 +163,60 @@ def review_log(col: Collection) -> dict[int, list[dict[str, Any]]]:
             {"id": rid, "ease": ease, "ivl": ivl, "last_ivl": last_ivl, "type": typ}
         )
     return logs
+
+
+_BIDI = set("\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u061c")
+_SRC = re.compile(r'<img\b[^>]*?\bsrc="([^"]*)"', re.IGNORECASE)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def broken_cards(col: Collection, remote_images: bool = False) -> list[str]:
+    """What a student would find broken after importing: a card whose front is empty or
+    carries Anki's cloze error ("No cloze N found on card"), a sound, TTS or LaTeX tag or a
+    MathJax formula made from text, an image missing from the media folder (or fetched from
+    another server), a deck name or tag holding HTML or direction overrides. [] when none."""
+    import html
+
+    problems = []
+    media = Path(col.media.dir())
+    for cid in col.find_cards("", order="c.nid, c.ord"):
+        card = col.get_card(cid)
+        out = card.render_output(reload=True)
+        where = f"card {card.ord + 1} of note {card.nid}"
+        front = html.unescape(_TAGS.sub("", out.question_text)).replace("\u2060", "").strip()
+        if not front:
+            problems.append(f"{where}: empty front")
+        for side in (out.question_text, out.answer_text):
+            if "found on card" in side or "cloze deletions" in side.lower():
+                problems.append(f"{where}: Anki's cloze error: {side[:200]!r}")
+            if "class=latex" in side or 'class="latex"' in side:
+                problems.append(f"{where}: LaTeX made from text")
+            if "\\(" in side or "\\[" in side:
+                problems.append(f"{where}: MathJax made from text")
+            for src in _SRC.findall(side):
+                if "://" in src:
+                    if not remote_images:
+                        problems.append(f"{where}: remote image {src}")
+                elif not (media / html.unescape(src)).is_file():
+                    problems.append(f"{where}: missing media {src}")
+        if out.question_av_tags or out.answer_av_tags:
+            problems.append(f"{where}: sound or TTS tag {out.question_av_tags}")
+    for deck in col.decks.all_names_and_ids():
+        if set(deck.name) & _BIDI or "<" in deck.name or ">" in deck.name:
+            problems.append(f"deck name {deck.name!r}")
+    for tag in col.tags.all():
+        if set(tag) & _BIDI or "<" in tag or ">" in tag:
+            problems.append(f"tag {tag!r}")
+    return problems
+
+
+def card_texts(col: Collection) -> list[str]:
+    """Every card's front and back as the student reads them: tags removed, entities decoded,
+    word joiners (invisible) left out."""
+    import html
+
+    texts = []
+    for card in rendered_cards(col):
+        for side in (card["question"], card["answer"]):
+            texts.append(html.unescape(_TAGS.sub(" ", side)).replace("\u2060", ""))
+    return texts

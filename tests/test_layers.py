@@ -15,7 +15,7 @@ import pytest
 BUILDER = Path(__file__).resolve().parent.parent / "builder"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("version", "errors", "files"),
+    ("version", "errors", "files", "outputs"),
     ("text",),
     ("notes",),
     ("document", "abbreviations"),

@@ -71,7 +71,11 @@ def write(here: Path, text: str) -> Path:
         ),
         (HEAD.replace('["asthma.md"]', '["missing.md"]') + SUBDECKS, 3, "source file not found"),
         (HEAD.replace("id = 1234567890\n", "") + SUBDECKS, None, "missing `id`"),
-        (HEAD.replace("1234567890", '"abc"') + SUBDECKS, 2, "`id` must be a positive integer"),
+        (
+            HEAD.replace("1234567890", '"abc"') + SUBDECKS,
+            2,
+            "`id` must be a whole number from 1 to",
+        ),
         (HEAD, None, "no [[subdeck]] tables"),
         (HEAD + SUBDECKS + 'rules = ["faq", "magic"]\n', 9, "unknown rule 'magic'; known rules"),
         (HEAD + SUBDECKS + '\n[[table]]\nsection = "Triggers"\nreverse = "no"\n', 12, "`reverse`"),
@@ -130,7 +134,7 @@ def test_a_string_tag_is_an_error_on_the_command_line(here: Path) -> None:
 def test_every_problem_is_reported_at_once(here: Path) -> None:
     path = write(here, HEAD.replace("1234567890", "-1") + "colour = 1\n")
     message = error_of(load_manifest, path)
-    assert "`id` must be a positive integer" in message
+    assert "`id` must be a whole number from 1 to" in message
     assert "unknown key `colour`" in message
     assert "no [[subdeck]] tables" in message
     assert len(message.splitlines()) == 3

@@ -77,6 +77,8 @@ def test_first_release_without_a_tag(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
     build_deck(load_manifest(root / SEED_MANIFEST), output=root / "dist" / "x.apkg")
     git(root, "init", "-q")
+    git(root, "add", "decks", "source")
+    git(root, "commit", "-qm", "first")
     release = make_release([root / SEED_MANIFEST], root / "out", repo=root)
     assert release.previous == ""
     notes = release.notes.read_text()
@@ -100,6 +102,31 @@ def test_release_refuses_a_stale_lock(repo: Path) -> None:
     source.write_text(source.read_text().replace("are relatively common.", "are common.", 1))
     with pytest.raises(LockError, match="lock file would change"):
         make_release([repo / SEED_MANIFEST], repo / "out", repo=repo)
+
+
+def test_release_refuses_an_uncommitted_lock(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "fresh")
+    git(root, "init", "-q")
+    git(root, "add", "source", str(Path(SEED_MANIFEST)))
+    git(root, "commit", "-qm", "no lock")
+    with pytest.raises(LockError, match="the lock file is not committed"):
+        make_release([root / SEED_MANIFEST], root / "out", repo=root)
+    assert not (root / "out").exists()
+
+
+def test_release_refuses_a_lock_edited_since_its_commit(repo: Path) -> None:
+    lock = repo / SEED_MANIFEST.replace(".toml", ".lock")
+    lock.write_text(lock.read_text() + "\n")
+    with pytest.raises(LockError, match="differs from the committed one"):
+        make_release([repo / SEED_MANIFEST], repo / "out", repo=repo)
+
+
+def test_release_outside_a_git_checkout_is_refused(tmp_path: Path) -> None:
+    from builder.errors import ExportError
+
+    root = copy_project(tmp_path / "plain")
+    with pytest.raises(ExportError, match="git checkout"):
+        make_release([root / SEED_MANIFEST], root / "out", repo=root)
 
 
 def test_release_command(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from builder.cli import cli
@@ -75,7 +75,7 @@ def active_content(html: str) -> list[str]:
 
 IMAGES = Path(tempfile.mkdtemp(prefix="deckbuilder-safety-"))
 """The payloads' one local image, pic.png, is there (a build refuses a missing image)."""
-(IMAGES / "pic.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(16))
+(IMAGES / "pic.png").write_bytes(PNG)
 
 
 def all_fields(markdown: str) -> list[str]:
@@ -222,3 +222,67 @@ def test_plain_check_agrees_with_its_regex(text: str) -> None:
     from builder.render import _NOT_PLAIN, _is_plain
 
     assert _is_plain(text) == (_NOT_PLAIN.search(text) is None)
+
+
+ANKI_BITS = [
+    "{{c1::", "{{c9::x}}", "}}", "::", "{", "}", ":", "[sound:x.mp3]", "[anki:tts lang=en_US]",
+    "[/anki:tts]", "[latex]", "[/latex]", "[$]", "[/$]", "\\\\(", "\\\\)", "\\\\[", "\\\\]",
+    "&amp;", "&#59;", "; ", "<br>", "{{Front}}", "20%", " and ", ", ", "\u202e", "\x00",
+]  # fmt: skip
+_INLINE = st.lists(
+    st.one_of(
+        st.sampled_from(ANKI_BITS),
+        st.sampled_from(HOSTILE),
+        st.text(alphabet="abc XYZ09.-*_", max_size=6),
+    ),
+    min_size=1,
+    max_size=8,
+).map(lambda parts: "".join(parts).replace("\n", " ").replace("|", "/").strip() or "x")
+
+
+@st.composite
+def hostile_decks(draw: st.DrawFn) -> str:
+    """A document whose every rule fires on text full of Anki's own syntax and hostile HTML."""
+    text = lambda: draw(_INLINE)  # noqa: E731
+    items = "".join(f"- {text()}\n" for _ in range(draw(st.integers(2, 4))))
+    rows = "".join(f"| Row {n} {text()} | {text()} |\n" for n in range(draw(st.integers(1, 3))))
+    return (
+        f"# Hostile {text()}\n\n## FAQ\n\n### What is {text()}?\n\n{text()}\n\n"
+        f"## Lists {text()}\n\nThe parts of {text()} include:\n\n{items}\n"
+        f"## Table\n\n| Name | Value |\n|---|---|\n{rows}\n"
+        f"## Prose\n\nSigns include {text()}, {text()}, and {text()}. "
+        f"About 30% of {text()} have it in hostile {text()}.\n\n"
+        f"- **{text()}**: {text()}\n- **Term**: {text()}\n"
+    )
+
+
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(markdown=hostile_decks())
+def test_generated_hostile_decks_import_into_anki_with_no_broken_card(
+    markdown: str, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from builder.build import build_deck
+    from builder.manifest import manifest_for_source
+    from tests.ankiutil import broken_cards, import_apkg, open_collection
+
+    folder = tmp_path_factory.mktemp("deck")
+    (folder / "pic.png").write_bytes(PNG)
+    (folder / "deck.md").write_text(markdown, encoding="utf-8")
+    try:
+        result = build_deck(manifest_for_source(folder / "deck.md"), output=folder / "deck.apkg")
+    except BuilderError as error:
+        event(f"refused: {error.message[:40]}")
+        return
+    event("built and imported")
+    assert result.report is not None and result.report.notes > 0
+    col = open_collection(folder / "anki" / "collection.anki2")
+    try:
+        import_apkg(col, folder / "deck.apkg")
+        assert col.card_count() == result.report.cards
+        assert broken_cards(col) == []
+    finally:
+        col.close()

@@ -26,6 +26,7 @@ from builder import load_manifest, manifest_for_source, plan_deck
 from builder.cli import cli
 from builder.serve import Build, Deck, DeckServer
 from tests.conftest import ROOT, SEED_MANIFEST, copy_project
+from tests.import_support import png
 
 SOURCE = "source/breast-cancer-liver-metastasis.md"
 SECRET = "TOP-SECRET-4417"
@@ -313,10 +314,11 @@ def test_saves_in_place_and_changed_images_rebuild(tmp_path: Path) -> None:
     """
     source = tmp_path / "notes.md"
     image = tmp_path / "liver.png"
-    image.write_bytes(b"\x89PNG first")
+    first, second = png(rgb=(200, 40, 40)), png(rgb=(40, 200, 40))
+    image.write_bytes(first)
     faq = "# Liver\n\n## FAQ\n\n### What does it look like?\n\nLike this: ![liver](liver.png)\n"
     source.write_text(faq, encoding="utf-8")
-    inlined = base64.b64encode(b"\x89PNG second").decode("ascii")
+    inlined = base64.b64encode(second).decode("ascii")
     with DeckServer(source, lambda: manifest_for_source(source), log=lambda line: None) as server:
         server.start()
         build = server.hub.build
@@ -325,7 +327,7 @@ def test_saves_in_place_and_changed_images_rebuild(tmp_path: Path) -> None:
             stream.write(faq + "\n### Where is it?\n\nUnder the right ribs.\n")
         while "built: 2 notes" not in build.summary:
             build = wait_for(server, build)
-        image.write_bytes(b"\x89PNG second")
+        image.write_bytes(second)
         while not any(inlined in text for text in event_data(build)["t"]):
             build = wait_for(server, build)
         data = event_data(build)

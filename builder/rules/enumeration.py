@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..document import ListBlock, Paragraph, Section
-from ..notes import Note, make_key
+from ..notes import Note, deletion, literal, make_key
 from ..text import names_topic, plain
 from .context import Context, with_lead_in
 from .definition import is_definition_list
@@ -28,8 +28,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         items = []
         for number, item in enumerate(block.items, 1):
             marker = f"{number}." if block.ordered else "-"
-            items.append(f"{marker} {{{{c{number}::{item.text}}}}}")
-        front = intro + "\n\n" + "\n".join(items)
+            items.append(f"{marker} {deletion(number, item.text)}")
+        front = literal(intro) + "\n\n" + "\n".join(items)
         key = make_key("enumeration", section.path, plain(intro))
         notes.append(ctx.note("enumeration", "cloze", front, "", key, section, block.line))
     return notes

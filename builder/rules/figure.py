@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 from ..document import Paragraph, Section, Table
-from ..notes import Note, cloze, make_key
-from ..text import lower_first, names_topic, plain
+from ..notes import Note, cloze, deletion, literal, make_key
+from ..text import lower_first, names_topic, normalise, plain
 from .context import Context
 from .enumeration import split_sentences
 from .table import read_table
@@ -64,7 +64,8 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
             if not value:
                 continue
             subject = plain(row.cells[subject_index])
-            front = f"In {ctx.topic}, the {column} for {subject} is {{{{c1::{value}}}}}."
+            front = literal(f"In {ctx.topic}, the {column} for {subject} is ") + deletion(1, value)
+            front += "."
             key = make_key("figure", section.path, subject, row.pin, column.lower())
             notes.append(ctx.note("figure", "cloze", front, "", key, section, row.line))
     return notes
@@ -84,8 +85,11 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
             continue
         text = cloze(sentence, spans)
         if ctx.topic and not names_topic(sentence, ctx.topic):
-            text = f"{ctx.situate(plain(section.title))}: {text}"
-        key = make_key("figure", section.path, _masked(sentence, spans))
+            text = f"{literal(ctx.situate(plain(section.title)))}: {text}"
+        masked = _masked(sentence, spans)
+        # Keyed by its section's pin when it has one (a pinned FAQ question): rewording the
+        # question must not make the figures of its answer new notes.
+        key = make_key("figure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("figure", "cloze", text, "", key, section, paragraph.line))
     return notes
 

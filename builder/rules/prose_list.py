@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ..document import Paragraph, Section
-from ..notes import Note, cloze, make_key
+from ..notes import Note, cloze, literal, make_key
 from ..text import names_topic, plain
 from .context import Context
 from .enumeration import split_sentences
@@ -50,11 +50,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 continue
             text = cloze
             if _LEANS_BACK.match(sentence) and index > 0:
-                text = f"{sentences[index - 1]} {cloze}"
+                text = f"{literal(sentences[index - 1])} {cloze}"
             if len(text.split()) > MAX_CARD_WORDS:
                 continue
             if ctx.topic and not names_topic(text, ctx.topic):
-                text = f"{ctx.situate(plain(section.title))}: {text}"
+                text = f"{literal(ctx.situate(plain(section.title)))}: {text}"
             subject = re.sub(r"\{\{c\d+::[^}]*\}\}", "#", cloze)
             key = make_key("prose_list", section.path, subject)
             notes.append(ctx.note("prose_list", "cloze", text, "", key, section, block.line))

@@ -38,12 +38,13 @@ from typing import Literal, TypeVar, cast
 
 from ..document import Block, ListBlock, Paragraph, Section, Table, TableRow
 from ..notes import Note, make_key
-from ..text import as_list, content_words, lower_first, plain, singular, split_points
+from ..text import as_list, content_words, fill, lower_first, plain, singular, split_points
 from .context import Context, TableOptions
 
 DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
 SHORT_QUESTION = "{subject} in {topic}: {column}?"
 """The default question for a subject that names its kind itself, or has no kind."""
+_OURS = (DEFAULT_QUESTION, SHORT_QUESTION)
 REVERSE_QUESTION = "Which {kind} in {topic}: “{value}”?"
 REVERSE_MAX_WORDS = 8
 """Longer descriptions make no reverse card: the front would be a quotation to recognise."""
@@ -410,7 +411,9 @@ def _row_notes(
             points = split_points(row.cells[index])
             if not points:
                 continue
-            front = phrase.format(subject=subject, column=column, kind=shown_kind, topic=ctx.topic)
+            values = {"subject": subject, "column": column, "kind": shown_kind, "topic": ctx.topic}
+            # A manifest's template only through `fill`, which substitutes names and nothing else.
+            front = phrase.format(**values) if phrase in _OURS else fill(phrase, values)
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
@@ -498,9 +501,8 @@ def _attribute_notes(
             if not label or not points:
                 continue
             if opts.question:
-                front = opts.question.format(
-                    subject=about, column=lower_first(label), kind="", topic=ctx.topic
-                )
+                values = {"subject": about, "column": lower_first(label), "kind": ""}
+                front = fill(opts.question, {**values, "topic": ctx.topic})
             elif headless:  # the labels may be names: "Doses in asthma: Velbarin?"
                 front = f"{ctx.situate(about)}: {label}?"
             else:

@@ -1,0 +1,411 @@
+"""The hostile corpus: every defect of issue 15 (`item`), then cases of our own (item None).
+
+A new case is a few lines: the files it changes, the command, what the user must see. The
+fields are documented in tests/hostile/case.py; tests/test_hostile.py runs them all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import struct
+import zlib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from tests.hostile.case import BUILD, DOC, MANIFEST, Case
+
+LOCK = "decks/deck.lock"
+HEADER = "# key\tguid\tnote id\tmtime\tcontent hash\tstatus\n"
+
+
+def png(width: int, height: int, rows: bytes | None = None) -> bytes:
+    """A real PNG (1-bit grey) of that size; its pixels compressed as a stream, so a huge one
+    is a small file (a decompression bomb)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    row = b"\x00" + bytes((width + 7) // 8)
+    packer = zlib.compressobj(9)
+    pixels = b"".join(packer.compress(rows or row) for _ in range(1 if rows else height))
+    pixels += packer.flush()
+    header = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+    )
+
+
+def image_doc(src: str) -> str:
+    question = "### What does an inhaler look like?"
+    return DOC + f"\n## Questions about devices\n\n{question}\n\nLike this: ![x]({src})\n"
+
+
+def manifest(**replace: str) -> str:
+    """The project's manifest with some lines replaced (`title='...'`) or added."""
+    text = MANIFEST
+    for key, value in replace.items():
+        lines = [line for line in text.splitlines() if not line.startswith(f"{key} =")]
+        lines.insert(3, f"{key} = {value}")
+        text = "\n".join(lines) + "\n"
+    return text
+
+
+def lock_lines(*lines: str, deck: str | None = None) -> str:
+    head = HEADER + (f"# deck id: {deck}\n" if deck else "")
+    return head + "".join(line + "\n" for line in lines)
+
+
+def fifo(path: str) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        os.mkfifo(root / path)
+
+    return make
+
+
+def symlink(path: str, target: str) -> Callable[[Path], None]:
+    """`path` made a symlink to `target` (relative to the project, or absolute)."""
+
+    def make(root: Path) -> None:
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).unlink(missing_ok=True)
+        (root / path).symlink_to(target if target.startswith("/") else root / target)
+
+    return make
+
+
+def outside(text: str) -> Callable[[Path], None]:
+    """A Markdown file beside the project, outside it: ../outside/notes.md."""
+
+    def make(root: Path) -> None:
+        (root.parent / "outside").mkdir(exist_ok=True)
+        (root.parent / "outside" / "notes.md").write_text(text)
+
+    return make
+
+
+def both(*steps: Callable[[Path], None]) -> Callable[[Path], None]:
+    def make(root: Path) -> None:
+        for step in steps:
+            step(root)
+
+    return make
+
+
+def failing(target: str, error: OSError) -> Callable[[], contextlib.AbstractContextManager[None]]:
+    """While the command runs, `module.function` fails with `error` (a full or read-only disk)."""
+    module, name = target.rsplit(".", 1)
+
+    @contextlib.contextmanager
+    def patched() -> Iterator[None]:
+        import importlib
+
+        owner = importlib.import_module(module)
+        original = getattr(owner, name)
+
+        def fail(*args: object, **kwargs: object) -> object:
+            raise error
+
+        setattr(owner, name, fail)
+        try:
+            yield
+        finally:
+            setattr(owner, name, original)
+
+    return patched
+
+
+def building(path: str) -> Callable[[], contextlib.AbstractContextManager[None]]:
+    """Another build holding `path` (its `.NAME.building` guard) while the command runs."""
+
+    @contextlib.contextmanager
+    def held() -> Iterator[None]:
+        import fcntl
+
+        guard = Path(path)
+        guard = guard.with_name(f".{guard.name}.building")
+        guard.parent.mkdir(parents=True, exist_ok=True)
+        handle = os.open(guard, os.O_RDWR | os.O_CREAT)
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            os.close(handle)
+            guard.unlink(missing_ok=True)
+
+    return held
+
+
+CLOZE_TEXT = """# Fever
+
+## Signs
+
+Signs of infection in fever include:
+
+- {{c1::fever}} ends }} here
+- {{c5::chills}}
+- an unclosed {{c2:: brace
+- pain::hint
+
+## Notes
+
+Nurses see {{c9::patients}} with fever, and 30% of patients have chills in fever.
+
+The signs of fever include heat, sweat, and {{c3::rigors}}.
+"""
+GOOD_LOCK_LINE = "\t".join(
+    ["faq | faq | how is asthma diagnosed", "abcdefghij", "1800000000000", "1800000000",
+     "0123456789abcdef", "active"]
+)  # fmt: skip
+NESTED = "".join("  " * depth + f"- level {depth}\n" for depth in range(30))
+
+CASES: list[Case] = [
+    # -- 1: an output never equals or overwrites an input --------------------------------------
+    Case("output is the source", 1, args=(*BUILD, "-o", "source/doc.md"), exit=2,
+         error="must be a .apkg file"),
+    Case("output is the manifest", 1, args=(*BUILD, "-o", "decks/deck.toml"), exit=2,
+         error="must be a .apkg file"),
+    Case("output is the lock", 1, args=(*BUILD, "-o", LOCK), before=(BUILD,), exit=2,
+         error="must be a .apkg file"),
+    Case("output is a source named .apkg", 1,
+         files={"decks/deck.toml": MANIFEST.replace("doc.md", "doc.apkg"), "source/doc.md": None,
+                "source/doc.apkg": DOC},
+         args=(*BUILD, "-o", "source/doc.apkg"), exit=2, error="the deck's own input"),
+    Case("output symlinked to the source", 1, setup=symlink("dist/deck.apkg", "source/doc.md"),
+         exit=2, error="the deck's own input"),
+    Case("preview over the source", 1, args=("preview", "decks/deck.toml", "-o", "source/doc.md"),
+         exit=2, error="must be a .html file"),
+    Case("zero-config build over its source", 1, args=("build", "source/doc.md", "-o",
+         "source/doc.md"), exit=2, error="must be a .apkg file"),
+    # -- 2: front matter loaded safely ---------------------------------------------------------
+    Case("billion laughs in front matter", 2, files={"source/doc.md": (
+        "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        + "".join(f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join(['*' + chr(97 + n)] * 9)}]\n"
+                  for n in range(8))
+        + "disclaimer: *i\n---\n" + DOC)}, exit=2, error="YAML alias"),
+    # -- 3: cloze syntax in the text never makes clozes ----------------------------------------
+    Case("cloze syntax written in the text", 3, files={"source/doc.md": CLOZE_TEXT},
+         shows=("{{c1::fever}} ends }} here", "pain::hint", "{{c9::patients}}", "{{c5::chills}}")),
+    # -- 4: every id in Anki's range, every table within bounds --------------------------------
+    Case("deck id 2**63", 4, files={"decks/deck.toml": manifest(id="9223372036854775808")},
+         exit=2, error="from 1 to"),
+    Case("deck id of 400 digits", 4, files={"decks/deck.toml": manifest(id="9" * 400)}, exit=2,
+         error="from 1 to"),
+    Case("a table of 1,000,000 columns", 4, files={"source/doc.md": DOC + "\n## Wide\n\n|"
+         + "h|" * 1_000_000 + "\n|" + "-|" * 1_000_000 + "\n|" + "1|" * 1_000_000 + "\n"},
+         exit=2, error="more than 64 columns"),
+    # -- 5: nothing hangs ----------------------------------------------------------------------
+    Case("an image that is a pipe", 5, files={"source/doc.md": image_doc("pipe.png")},
+         setup=fifo("source/pipe.png"), exit=2, error="not a regular file"),
+    Case("a source that is a pipe", 5, args=("build", "pipe.md", "-o", "x.apkg"),
+         setup=fifo("pipe.md"), exit=2, error="not a regular file"),
+    Case("100,000 brackets in an answer", 5, files={"source/doc.md": DOC.replace(
+         "Spirometry", "[" * 100_000 + " Spirometry")}, exit=2, error="limit is 10,000"),
+    Case("forbid pattern that backtracks", 5, args=("check", "decks/deck.toml"),
+         files={"decks/deck.toml": manifest(forbid='["/(a+)+$/"]'),
+                "source/doc.md": DOC.replace("Spirometry", "a" * 5000)},
+         exit=2, error="repeats a group that repeats"),
+    Case("20,000 subdeck patterns that match nothing", 5, files={"decks/deck.toml": MANIFEST
+         + "".join(f'[[subdeck]]\nname="S{n}"\nsections=["n{n}"]\n' for n in range(20_000))},
+         args=("cards", "decks/deck.toml"), exit=2, errors=21,
+         error="no section matches 'n0'", says=("and 19,980 more section patterns",)),
+    # -- 6 and 7: the lock is checked as it is read --------------------------------------------
+    Case("every lock line with one GUID", 6, before=(BUILD,),
+         then={"source/doc.md": DOC + "\n## More\n\n| Drug | Use |\n|---|---|\n| A | pain |\n"},
+         setup=lambda root: (root / LOCK).write_text(
+             "".join(line if line.startswith("#") else "\t".join(
+                 [*line.split("\t")[:1], "SameGuid01", *line.split("\t")[2:]])
+                 for line in (root / LOCK).read_text().splitlines(keepends=True))),
+         exit=2, error="GUID 'SameGuid01' is also given on line"),
+    Case("an empty GUID", 6, files={LOCK: lock_lines(GOOD_LOCK_LINE.replace("abcdefghij", ""))},
+         exit=2, error="is not an Anki GUID"),
+    Case("a lock time in 2100", 6, files={LOCK: lock_lines(GOOD_LOCK_LINE.replace(
+         "\t1800000000\t", "\t4102444800\t"))}, exit=2, error="is not a time Anki accepts"),
+    Case("a lock time next year", 6, files={LOCK: lock_lines(GOOD_LOCK_LINE.replace(
+         "\t1800000000\t", "\t1900000000\t"))}, exit=2, error="is in the future"),
+    Case("another deck's lock", 6, files={LOCK: lock_lines(GOOD_LOCK_LINE, deck="987654321")},
+         exit=2, error="belongs to deck id 987654321"),
+    Case("another deck's lock of the old format", 6, before=(BUILD,),
+         then={"decks/deck.toml": manifest(id="1234567891")}, exit=2,
+         setup=lambda root: (root / LOCK).write_text(
+             "".join(line for line in (root / LOCK).read_text().splitlines(keepends=True)
+                     if not line.startswith("# deck id"))),
+         error="made for another deck"),
+    Case("a lock of random bytes", 7, files={LOCK: bytes(range(256)) * 4}, exit=2,
+         error="not valid UTF-8"),
+    Case("a latin-1 lock", 7, files={LOCK: lock_lines(GOOD_LOCK_LINE.replace(
+         "how is", "héw is")).encode("latin-1")}, exit=2, error="not valid UTF-8"),
+    Case("a lock time of 2**63-1", 7, files={LOCK: lock_lines(GOOD_LOCK_LINE.replace(
+         "\t1800000000\t", f"\t{2**63 - 1}\t"))}, exit=2, error="is not a time Anki accepts"),
+    Case("a lock note id of 2**63-50", 7, files={LOCK: lock_lines(GOOD_LOCK_LINE.replace(
+         "1800000000000", str(2**63 - 50)))}, exit=2, error="is not a note id Anki accepts"),
+    # -- 8: package and lock together or not at all --------------------------------------------
+    Case("decks/ read-only", 8, before=(BUILD,),
+         then={"source/doc.md": DOC.replace("Spirometry", "Peak flow and spirometry")},
+         fails_with=failing("builder.outputs.write_beside",
+                            PermissionError(13, "Permission denied")),
+         exit=1, error="cannot write the lock file"),
+    Case("decks/ full", 8, before=(BUILD,),
+         then={"source/doc.md": DOC.replace("Spirometry", "Peak flow and spirometry")},
+         fails_with=failing("builder.outputs.write_beside", OSError(28, "No space left on device")),
+         exit=1, error="No space left on device"),
+    # -- 9: remote images only when the manifest allows them -----------------------------------
+    Case("a tracking pixel", 9, files={"source/doc.md": image_doc("https://tracker.example/p.gif")},
+         exit=2, error="on another server"),
+    Case("remote images allowed", 9, remote_images=True,
+         files={"source/doc.md": image_doc("https://example.org/p.png"),
+                "decks/deck.toml": manifest(remote_images="true")}),
+    # -- 10: Anki's own tags never come from the text ------------------------------------------
+    Case("sound, TTS, LaTeX and MathJax in the text", 10, files={"source/doc.md": DOC.replace(
+         "Spirometry before and after a bronchodilator.",
+         "Hear [sound:../../x.mp3] and [anki:tts lang=en_US]hello[/anki:tts], "
+         "[latex]\\immediate\\write18{rm -rf ~}[/latex] [$]x[/$] and "
+         "\\\\(\\href{javascript:alert(1)}{x}\\\\) \\\\[y\\\\].")},
+         shows=("[sound:../../x.mp3]", "[latex]", "[anki:tts lang=en_US]")),
+    # -- 11: entities are not split --------------------------------------------------------------
+    Case("an entity in a table cell", 11, files={"source/doc.md": DOC.replace(
+         "House dust mite", "Salt &amp; pepper; dust")}, shows=("Salt & pepper",)),
+    # -- 12: the table question template substitutes names, nothing else -----------------------
+    Case("attribute access in a question template", 12, files={"decks/deck.toml": MANIFEST
+         + '\n[[table]]\nsection = "Triggers"\nquestion = "{subject.__class__.__mro__}"\n'},
+         exit=2, error="is not one of {subject}"),
+    # -- 13: one build per output at a time ----------------------------------------------------
+    Case("a build of the same deck already running", 13, fails_with=building("dist/deck.apkg"),
+         exit=1, error="another build is writing this file right now"),
+    Case("a build of the same lock already running", 13, args=(*BUILD, "-o", "elsewhere.apkg"),
+         fails_with=building(LOCK), exit=1, error="another build is writing this file"),
+    # -- 14: leftovers of killed builds are removed ----------------------------------------------
+    Case("leftovers of a killed build", 14, files={
+        "dist/.deck.apkg.k9x_2abc": b"x" * 1000, "dist/.deck.apkg.k9x_2abc.anki2": b"SQLite",
+        "decks/.deck.lock.tmp4242": "half a lock"},
+        gone=("dist/.deck.apkg.k9x_2abc", "dist/.deck.apkg.k9x_2abc.anki2",
+              "decks/.deck.lock.tmp4242")),
+    # -- 15: sources stay inside the repository ------------------------------------------------
+    Case("an absolute source path", 15, files={"decks/deck.toml": manifest(
+         sources='["/etc/hostname"]')}, exit=2, error="is outside the repository"),
+    Case("/proc/self/environ as a source", 15, files={"decks/deck.toml": manifest(
+         sources='["/proc/self/environ"]')}, exit=2, error="is outside the repository"),
+    Case("a source symlinked out of the repository", 15,
+         setup=both(outside(DOC), symlink("source/doc.md", "../outside/notes.md")), exit=2,
+         error="is outside the repository"),
+    Case("a source outside, allowed", 15, setup=outside(DOC),
+         files={"decks/deck.toml": manifest(sources='["../../outside/notes.md"]')},
+         args=("--allow-outside", *BUILD)),
+    # -- 16: deck names and tags hold no HTML or direction overrides ---------------------------
+    Case("HTML and a bidi override in the title", 16, files={"decks/deck.toml": manifest(
+         title='"<b>Asthma</b> \u202egnp.exe"')}, exit=2, error="direction overrides"),
+    Case("HTML in a tag", 16, files={"decks/deck.toml": manifest(tags='["<script>x</script>"]')},
+         exit=2, error="a tag '<script>x</script>'"),
+    Case("HTML and bidi in headings of a zero-config deck", 16,
+         files={"source/doc.md": DOC.replace("## Triggers", "## <i>Trig</i>gers \u202eevil")},
+         args=("build", "source/doc.md", "-o", "dist/zero.apkg")),
+    Case("init from headings with HTML and bidi", 16, args=("init", "source/doc.md"),
+         files={"decks/deck.toml": None, "source/doc.md": DOC.replace(
+             "# Asthma", "# <b>Asthma</b> \u202eevil").replace("## Trig", "## <i>Trig</i>")},
+         says=("wrote decks/doc.toml: 'Asthma evil', 2 subdecks",)),
+    # -- 17: images checked by their bytes -----------------------------------------------------
+    Case("a 50000x50000 PNG", 17, files={"source/doc.md": image_doc("big.png"),
+         "source/big.png": png(50_000, 50_000, rows=b"\x00")}, exit=2,
+         error="50000x50000 pixels"),
+    Case("an SVG with a script", 17, files={"source/doc.md": image_doc("x.svg"),
+         "source/x.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'},
+         exit=2, error="is an SVG"),
+    Case("HTML named .png", 17, files={"source/doc.md": image_doc("page.png"),
+         "source/page.png": "<html><script>alert(1)</script></html>"}, exit=2,
+         error="is not a PNG image"),
+    Case("a real PNG", 17,
+         files={"source/doc.md": image_doc("ok.png"), "source/ok.png": png(4, 3)}),
+    # -- 18: content past the nesting limit is warned about ------------------------------------
+    Case("lists nested 30 deep", 18, files={"source/doc.md": DOC + "\n## Deep\n\n" + NESTED
+         + "\nAfter the list.\n"}, says=("doc.md:", "nested more than 20 deep")),
+    # -- 19 and 20: identities survive pins and rewordings -------------------------------------
+    Case("a pin added to a note that shipped", 19, before=(BUILD,),
+         then={"source/doc.md": DOC.replace("diagnosed?", "diagnosed? {#diagnosis}")},
+         says=("0 added, 0 changed, 0 removed, 1 reworded",), same_guids=True),
+    Case("a pinned FAQ question reworded, its figure kept", 20,
+         files={"source/doc.md": DOC.replace("diagnosed?", "diagnosed? {#diagnosis}").replace(
+             "bronchodilator.", "bronchodilator; 80% of adults need both.")},
+         before=(BUILD,),
+         then={"source/doc.md": DOC.replace("How is asthma diagnosed?",
+               "Which tests diagnose asthma? {#diagnosis}").replace(
+             "bronchodilator.", "bronchodilator; 80% of adults need both.")},
+         same_guids=True),
+    Case("release outside a git checkout", 20, args=("release", "decks/deck.toml", "--out", "out"),
+         before=(BUILD,), exit=1, error="git checkout"),
+    # -- our own ---------------------------------------------------------------------------------
+    Case("NUL bytes in a source", None, files={"source/doc.md": DOC.replace(
+         "Spirometry", "Spiro\x00metry")}),
+    Case("a UTF-16 source", None, files={"source/doc.md": DOC.encode("utf-16")}, exit=2,
+         error="not valid UTF-8"),
+    Case("a 2 MB line", None, files={"source/doc.md": DOC.replace(
+         "Spirometry", "word " * 400_000 + "Spirometry")}, exit=2, error="limit is 10,000"),
+    Case("a symlink loop as the source", None, setup=both(
+        lambda root: (root / "source/doc.md").unlink(),
+        symlink("source/doc.md", "source/loop.md"), symlink("source/loop.md", "source/doc.md")),
+        exit=2, error="source"),
+    Case("the same source listed twice", None, files={"decks/deck.toml": manifest(
+         sources='["../source/doc.md", "../source/./doc.md"]')}, exit=2, error="listed twice"),
+    Case("a deck id in full-width digits", None, files={"decks/deck.toml": manifest(
+         id='"１２３４５"')}, exit=2, error="from 1 to"),
+    Case("a deck id of true", None, files={"decks/deck.toml": manifest(id="true")}, exit=2,
+         error="from 1 to"),
+    Case("a pin in Cyrillic", None, files={"source/doc.md": DOC.replace(
+         "diagnosed?", "diagnosed? {#диагноз}")}),
+    Case("a lock with CRLF line ends", None, before=(BUILD,), setup=lambda root: (
+        root / LOCK).write_bytes((root / LOCK).read_bytes().replace(b"\n", b"\r\n")),
+        same_guids=True),
+    Case("SOURCE_DATE_EPOCH of words", None, env={"SOURCE_DATE_EPOCH": "yesterday"}, exit=2,
+         error="SOURCE_DATE_EPOCH='yesterday' is not a whole number"),
+    Case("SOURCE_DATE_EPOCH after 2038", None, env={"SOURCE_DATE_EPOCH": "99999999999"}, exit=2,
+         error="is after 2038"),
+    Case("SOURCE_DATE_EPOCH negative", None, env={"SOURCE_DATE_EPOCH": "-5"}, exit=2,
+         error="is not a whole number"),
+    Case("an image that is a folder", None, files={"source/doc.md": image_doc("dir.png"),
+         "source/dir.png/inside.txt": "x"}, exit=2, error="not a regular file"),
+    Case("a decompression bomb PNG", None, files={"source/doc.md": image_doc("bomb.png")},
+         setup=lambda root: (root / "source/bomb.png").write_bytes(png(12_000, 12_000)),
+         exit=2, error="12000x12000 pixels"),
+    Case("a PNG header cut short", None, files={"source/doc.md": image_doc("cut.png"),
+         "source/cut.png": b"\x89PNG\r\n\x1a\n\x00\x00"}, exit=2,
+         error="of a size it does not say"),
+    Case("an image path escaped with %2e%2e", None, files={
+         "source/doc.md": image_doc("%2e%2e/decks/secret.png"), "decks/secret.png": png(1, 1)},
+         exit=2, error="outside the source's folder"),
+    Case("a manifest that is a folder", None, args=("build", "decks/dir.toml"),
+         files={"decks/dir.toml/x": "x"}, exit=2, error="manifest not found"),
+    Case("an empty lock file", None, files={LOCK: ""}),
+    Case("an image past the size limit (lowered to 1 MB)", None,
+         limits={"builder.media.MAX_IMAGE_BYTES": 1024 * 1024},
+         files={"source/doc.md": image_doc("big.png"), "source/big.png": png(1, 1) + bytes(2**20)},
+         exit=2, error="is larger than 1 MB"),
+    Case("a source past the size limit (lowered to 1 MB)", None,
+         limits={"builder.document.MAX_SOURCE_BYTES": 1024 * 1024},
+         files={"source/doc.md": DOC + "\n## More\n\n" + "- item\n" * 200_000}, exit=2,
+         error="split it into several documents"),
+    Case("a lock that is a pipe", None, setup=fifo(LOCK), exit=2, error="not a regular file"),
+    Case("a lock listing one key twice", None, files={LOCK: lock_lines(
+         GOOD_LOCK_LINE, GOOD_LOCK_LINE.replace("abcdefghij", "bcdefghijk").replace(
+             "1800000000000", "1800000001000"))}, exit=2, error="is listed twice"),
+    Case("lock note ids 50 apart", None, files={LOCK: lock_lines(GOOD_LOCK_LINE, GOOD_LOCK_LINE
+         .replace("abcdefghij", "bcdefghijk").replace("1800000000000", "1800000000050")
+         .replace("diagnosed", "treated"))}, exit=2, error="their cards' ids would clash"),
+    Case("quotes nested 40 deep", None, files={"source/doc.md": DOC + "\n## Quoted\n\n"
+         + "> " * 40 + "deep\n\nAfter.\n"}, says=("nested more than 20 deep",)),
+    Case("a list of 150 items", None, files={"source/doc.md": DOC + "\n## Many\n\nThe items:\n\n"
+         + "".join(f"- item {n}\n" for n in range(150))}, exit=2, error="more than the 99"),
+    Case("a heading that plays a sound", None, files={"source/doc.md": DOC.replace(
+         "## FAQ", "## FAQ [sound:x.mp3]")}, shows=("[sound:x.mp3]",)),
+    Case("a forbid pattern with a back-reference", None, args=("check", "decks/deck.toml"),
+         files={"decks/deck.toml": manifest(forbid='["/(\\\\w+) \\\\1/"]')}, exit=2,
+         error="uses a back-reference"),
+    Case("output into a folder not there yet", None, args=(*BUILD, "-o", "a/b/c/deck.apkg")),
+    Case("front matter of 100 KB", None, files={"source/doc.md": "---\nnote: "
+         + "x" * 100_000 + "\n---\n" + DOC}, exit=2, error="front matter is longer than 64 KB"),
+    Case("a data: image", None, files={"source/doc.md": image_doc(
+         "data:image/png;base64,iVBORw0KGgo=")}),
+    Case("cloze braces in a heading above a figure", None, files={"source/doc.md": DOC
+         + "\n## Rates {{c7::x}}\n\nAbout 30% of adults {{c1::wheeze}} at night in asthma.\n"},
+         shows=("{{c1::wheeze}}",)),
+]  # fmt: skip
