@@ -59,6 +59,7 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     renderer = Renderer(document.path.parent, display_path(manifest, document))
     rendered = [RenderedNote.of(note, renderer.fields(note)) for note in notes]
     warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
+    warnings += document_warnings(manifest, document)
     return DocumentNotes(
         document.path,
         document.title,
@@ -69,6 +70,12 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         renderer.media,
         renderer.images,
     )
+
+
+def document_warnings(manifest: Manifest, document: Document) -> list[str]:
+    """What the document model kept but could not place as written (an unclosed directive)."""
+    where = display_path(manifest, document)
+    return [f"{where}:{line}: warning: {message}" for line, message in document.warnings]
 
 
 def empty_section_warnings(manifest: Manifest, document: Document) -> list[str]:

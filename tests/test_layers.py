@@ -18,6 +18,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("version", "errors", "files"),
     ("text",),
     ("notes",),
+    ("dialects",),
     ("document", "abbreviations"),
     ("rules",),
     ("manifest",),
