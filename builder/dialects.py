@@ -81,7 +81,7 @@ def _dropping(token: str) -> re.Pattern[str]:
 
 # -- wikilinks -------------------------------------------------------------------------------
 
-_EMBED = re.compile(r"!\[\[[^\]\n]*\]\]")
+_EMBED = _dropping(r"!\[\[[^\]\n]*\]\]")
 _WIKILINK = re.compile(r"\[\[([^\]|\n]*)(?:\|([^\]\n]*))?\]\]")
 
 
@@ -204,8 +204,8 @@ def _gate(char: str, pattern: str) -> Callable[[str], bool]:
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_wikilinks, _gate("[", r"\[\[")),
     (_footnote_marks, _gate("[", r"\[\^")),
-    (_highlights, _gate("=", r"==")),
-    (_attributes, _gate("{", rf"\{{:?[ \t]*{_ATTRIBUTE}")),
+    (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),
+    (_attributes, _gate("{", r"\{(?:[ \t]*[.:]|[ \t]*[\w-]+=|[ \t]*#[\w.:-]+[ \t]+\S|[ \t]+#)")),
     (_icons, _gate(":", _ICON_NAME)),
     (_wrappers, _gate("<", _WRAPPER.pattern)),
     (_tags, _gate("#", _TAG)),

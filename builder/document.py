@@ -640,11 +640,15 @@ class _Reader:
     def table(self, table: Table) -> Table:
         if self.clean is None:
             return table
-        rows = tuple(
-            TableRow(tuple(self.text(cell) for cell in row.cells), row.line, row.pin)
-            for row in table.rows
-        )
-        return Table(tuple(self.text(cell) for cell in table.header), rows, table.line)
+        rows = []
+        for row in table.rows:
+            cells = [self.text(cell) for cell in row.cells]
+            pin = row.pin
+            if cells and pin is None:  # `{#id .class}` is a pin once cleaned
+                first, pin = split_pin(cells[0])
+                cells[0] = first.strip()
+            rows.append(TableRow(tuple(cells), row.line, pin))
+        return Table(tuple(self.text(cell) for cell in table.header), tuple(rows), table.line)
 
     def list_block(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
         open_token = tokens[position]
