@@ -19,7 +19,8 @@ rule and no card ever sees them:
 - `#tag` tags (Obsidian: `#` then a letter, after a space or at a line's start) → nothing;
 - a link to somewhere on the same site (`[text](/guides/x)`, `[text](other.md)`,
   `[text](#part)`: no `scheme:`) → its text, since a card has no site to go to. A text that is
-  nothing but one link is left alone: that is navigation, which the checks recognise by its link.
+  nothing but one link (give or take an emoji or an arrow) is left alone: that is navigation,
+  which the checks recognise by its link.
 
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
@@ -184,11 +185,14 @@ _SITE_LINK = re.compile(
 )
 
 
+_LINK_ONLY = re.compile(rf"[^\w\[]*{_SITE_LINK.pattern}[^\w]*")
+"""One link, with nothing but marks around it (`📄 [Aphasia](/aphasia)`, `→ [Next](/next).`)."""
+
+
 def _site_links(text: str) -> str:
     if "](" not in text:
         return text
-    whole = _SITE_LINK.fullmatch(text.strip())
-    if whole is not None:
+    if _LINK_ONLY.fullmatch(text) is not None:
         return text  # a link and nothing else: navigation, left for the checks to see
     return _SITE_LINK.sub(r"\1", text)
 

@@ -290,10 +290,13 @@ def test_a_label_ending_a_paragraph_before_a_list_is_the_lists_own() -> None:
 def test_a_table_of_contents_is_not_content_and_a_link_only_item_stays_a_link() -> None:
     document = parse(
         "# Gout\n\n- [Basics](#basics)\n  - [Flares](#flares)\n- [Drugs](#drugs)\n\n"
-        "## Basics\n\n- [NHS guide](/guides/gout)\n- rest\n"
+        "## Basics\n\n- [NHS guide](/guides/gout)\n- 📄 [Flares](/gout/flares)\n"
+        "- rest, see [flares](/gout/flares)\n"
     )
     assert outline(document) == [(2, "Basics", "")]
-    assert texts(document.sections[0]) == ["- [NHS guide](/guides/gout)\n- rest"]
+    assert texts(document.sections[0]) == [
+        "- [NHS guide](/guides/gout)\n- 📄 [Flares](/gout/flares)\n- rest, see flares"
+    ]
 
 
 # -- other dialects ----------------------------------------------------------------------------
