@@ -826,7 +826,11 @@ class _Reader:
             for token in stream:
                 if shift and token.map:
                     token.map = [token.map[0] + shift, token.map[1] + shift]
-                if token.type == "html_block" and _WRAPPER_TAG.search(token.content):
+                if (
+                    token.type == "html_block"
+                    and not token.content.startswith("<!--")  # a comment shows nothing
+                    and _WRAPPER_TAG.search(token.content)
+                ):
                     unwrap(token)
                     continue
                 if token.nesting == -1:
