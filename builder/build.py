@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 from .anki import Collection, DeckTree, PackagedNote, RenderedNote, Repeat, guid_for
 from .cache import is_up_to_date, record_build
-from .document import MAX_NESTING, Document, parse_document
+from .document import Document, parse_document
 from .errors import LockError, SourceError
 from .extract import display_path, document_notes
 from .lock import Identities, LockChanges, identify
@@ -59,12 +59,7 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     renderer = Renderer(document.path.parent, shown, manifest.remote_images)
     rendered = [RenderedNote.of(note, renderer.fields(note)) for note in notes]
     warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
-    if document.too_deep:
-        warnings.append(
-            f"{shown}:{document.too_deep}: warning: blocks nested more than "
-            f"{MAX_NESTING} deep (lists in lists, quotes in quotes) are left out, with the "
-            "rest of the block they are in; flatten them"
-        )
+    warnings += document_warnings(manifest, document)
     return DocumentNotes(
         document.path,
         document.title,
@@ -75,6 +70,12 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         renderer.media,
         renderer.images,
     )
+
+
+def document_warnings(manifest: Manifest, document: Document) -> list[str]:
+    """What the document model kept but could not place as written (an unclosed directive)."""
+    where = display_path(manifest, document)
+    return [f"{where}:{line}: warning: {message}" for line, message in document.warnings]
 
 
 def empty_section_warnings(manifest: Manifest, document: Document) -> list[str]:

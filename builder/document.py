@@ -3,19 +3,49 @@
 markdown-it-py finds the structure (headings, paragraphs, lists, tables); this module only folds its
 token stream into plain frozen values. Every value keeps the 1-based source line it came from, so a
 card's back, a lint message or an error can cite it. Inline Markdown is kept as source text and
-rendered to HTML only at the edge (`render.py`).
+rendered to HTML only at the edge (`render.py`); other dialects' inline marks (wikilinks,
+`==marks==`, footnote markers, attribute lists, ...) are rewritten to CommonMark as the text is
+folded (`dialects.py`), so rules and rendering see one dialect.
+
+What the rules read, whatever dialect the document is written in:
+
+- Text outside any section is not lost. What comes before the first heading, and the text of a
+  lone `#` title, is the document's own section (level 0, titled by the document), the first of
+  `Document.sections`; a document with no heading at all is that one section.
+- Callouts are blocks like any other. MkDocs admonitions (`!!! danger "Title"`, `??? note`),
+  Obsidian and GitHub callouts (`> [!warning] Title`), directives (`:::tip Title`, Quarto's
+  `::: {.callout-note title="…"}`), `<details><summary>Title</summary>` and MDX components
+  (`<Tabs><TabItem label="Adults">`) hold Markdown that is read as a section's is. A callout with
+  a title is a subsection titled by it (its title is the subject of what it holds, as a heading
+  is; `Section.callout` says which kind); one without a title adds its blocks to the section
+  around it; one with a title and nothing else is a paragraph of its title. The parsing is the
+  maintained plugins' (mdit-py-plugins `admon`, `container`, `footnote`: the reference ports of
+  markdown-it's own plugins, with the same edge cases as the sites that render these files);
+  callouts in block quotes, `<details>` and components are recognised here, as no plugin reads
+  Obsidian's callout types and titles, and `<details>` is only raw HTML to CommonMark.
+- A list item keeps everything under it (`ListItem.blocks`: nested lists, paragraphs, tables).
+  A short label line written right after a list item without indenting it (`Scenario`,
+  `Normal BP:`) starts a new paragraph, the lead-in of the list that follows, rather than being
+  swallowed by the item as CommonMark's lazy continuation would; so does a label ending a
+  paragraph right before a list (`Some text.` / `PK:`).
+- Nothing is card content that a page would not show as such: footnote definitions, MDX
+  `import`/`export` lines, tables of contents (lists of links into the page). What the model
+  cannot place (an unclosed directive or `<details>`) is kept where it stands and reported in
+  `Document.warnings` with its line.
 """
 
 from __future__ import annotations
 
 import re
 import stat
+import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
+from .dialects import Cleaner, inline_cleaner, is_module_line
 from .errors import SourceError
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
@@ -94,6 +124,9 @@ class Section:
     blocks: tuple[Block, ...] = ()
     children: tuple[Section, ...] = ()
     pin: str | None = None
+    callout: str = ""
+    """The kind of callout (`danger`, `tip`, `details`, ...) this section is, lower case; empty
+    for a heading's section. Level 0 is the document's own section, titled by the document."""
 
     def walk(self) -> Iterator[Section]:
         """This section, then every descendant, in document order."""
@@ -109,12 +142,11 @@ class Document:
     meta: dict[str, Any] = field(default_factory=dict)
     """The YAML front matter."""
     sections: tuple[Section, ...] = ()
-    """Top-level sections. A lone leading `#` heading is the title; its children are top level."""
-    preamble: tuple[Block, ...] = ()
-    """Blocks before the first section."""
-    too_deep: int = 0
-    """The line of the first block nested `MAX_NESTING` deep (markdown-it leaves out what is
-    nested deeper, and the rest of its block), 0 when none is."""
+    """Top-level sections. A lone `#` heading is the title; its children are top level. Text
+    before the first heading and a lone title's own text come first, as a section of level 0
+    titled by the document."""
+    warnings: tuple[tuple[int, str], ...] = ()
+    """(line, message) for what the model kept but could not place as written."""
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -132,7 +164,9 @@ def split_pin(text: str) -> tuple[str, str | None]:
 
 
 def markdown_parser() -> Any:
-    """The one markdown-it setup we read sources with: CommonMark, GFM tables, front matter."""
+    """The one markdown-it setup we read sources with: CommonMark, GFM tables, front matter,
+    MkDocs admonitions, `:::` directives and footnote definitions (the last three to keep what
+    they hold, or to leave it out)."""
     return _parser_without(())
 
 
@@ -147,7 +181,8 @@ def parser_for(text: str) -> Any:
     - a link reference definition: a `[`;
     - a block quote or a raw HTML block: a `>` or a `<` with nothing before it on its line but
       spaces, tabs and the marks of the block quotes and list items it may sit in;
-    - a thematic break: a line whose last character, spaces and tabs aside, is `-`, `*` or `_`.
+    - a thematic break: a line whose last character, spaces and tabs aside, is `-`, `*` or `_`;
+    - an admonition: `!!!` or `???`; a directive: `:::`; a footnote definition: `[^`.
     """
     unused = tuple(rule for rule, may_match in _BLOCK_RULE_NEEDS if not may_match(text))
     return _parser_without(unused)
@@ -170,18 +205,51 @@ _BLOCK_RULE_NEEDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("blockquote", lambda text: _may_start_block(text, ">")),
     ("html_block", lambda text: _may_start_block(text, "<")),
     ("hr", lambda text: _ENDS_IN_BREAK_MARK.search(text) is not None),
+    ("admonition", lambda text: _has("!", "!!!", text) or _has("?", "???", text)),
+    ("container_directive", lambda text: _has(":", ":::", text)),
+    ("footnote_def", lambda text: _has("[", "[^", text)),
 )
+
+
+def _has(char: str, marks: str, text: str) -> bool:
+    """`marks in text`, sooner: most texts lack `char`, a scan ten times faster than for
+    several characters, and a compiled literal is searched faster than `in` finds it."""
+    return char in text and _literal(marks).search(text) is not None
+
+
+@lru_cache(maxsize=8)
+def _literal(marks: str) -> re.Pattern[str]:
+    return re.compile(re.escape(marks))
 
 
 @lru_cache(maxsize=16)
 def _parser_without(rules: tuple[str, ...]) -> Any:
     from markdown_it import MarkdownIt
+    from mdit_py_plugins.admon import admon_plugin
+    from mdit_py_plugins.container import container_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # Inline parsing is off: the model keeps inline Markdown as source text (rendered per field
     # later), so the inline children would be built only to be thrown away (-36 % parse time).
-    parser = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).disable("inline")
+    # The footnote plugin is here for its block rule: definitions become tokens the fold skips
+    # (its core rule, which would move them to the end, is off; its inline rules never run).
+    parser = (
+        MarkdownIt("commonmark")
+        .enable("table")
+        .use(front_matter_plugin)
+        .use(admon_plugin)
+        .use(container_plugin, "directive", validate=_opens_directive)
+        .use(footnote_plugin)
+        .disable(["inline", "footnote_tail"])
+    )
     return parser.disable(list(rules)) if rules else parser
+
+
+def _opens_directive(params: str, markup: str) -> bool:
+    """Any `:::name` opens a directive (Docusaurus, Quarto, Pandoc, VitePress: each site has
+    names of its own); a bare `:::` only closes one, or it would swallow the rest of the file."""
+    return bool(params.strip())
 
 
 def read_source(path: Path) -> str:
@@ -268,19 +336,47 @@ def _parse(path: Path, text: str) -> Document:
     if tokens and tokens[0].type == "front_matter":
         meta = _front_matter(tokens[0].content, path)
         tokens = tokens[1:]
-    preamble, sections = _fold(tokens, _Lines(text, path))
+    reader = _Reader(_Lines(text, path), inline_cleaner(text))
+    if "<" in text and _WRAPPED.search(text) is not None:
+        tokens = reader.unwrap_html(tokens)
+    preamble, sections = _fold(tokens, reader)
+    intro_blocks, intro_children = _split_entries(preamble, 1)
+    line = preamble[0].line if preamble else 0
     title = str(meta.get("title") or "").strip()
     if len(sections) == 1 and sections[0].level == 1:
-        # A single `#` heading is the document's title; its subsections are the real top level.
+        # A single `#` heading is the document's title; its subsections are the real top level,
+        # its own text (and its callouts) the document's.
         root = sections[0]
         title = title or root.title
-        preamble = preamble + root.blocks
-        sections = root.children
-    sections = tuple(_reroot(section, ()) for section in sections)  # once, now the top is known
+        line = line or root.line
+        intro_blocks += root.blocks
+        intro_children += [child for child in root.children if child.callout]
+        sections = tuple(child for child in root.children if not child.callout)
+    elif (intro_blocks or intro_children) and sections:
+        # Subsections before the first top-level heading belong to the text they follow.
+        top = min(section.level for section in sections)
+        while sections and sections[0].level > top:
+            intro_children.append(sections[0])
+            sections = sections[1:]
     if not title:
         title = path.stem.replace("-", " ").replace("_", " ").strip().title()
+    if intro_blocks or intro_children:
+        line = line or intro_children[0].line
+        intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
+        sections = (intro, *sections)
+    sections = tuple(_reroot(section, ()) for section in sections)  # once, now the top is known
     too_deep = next((_line(t) for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 0)
-    return Document(path, title, meta, sections, preamble, too_deep)
+    if too_deep:
+        reader.warnings.append((too_deep, _TOO_DEEP))
+    return Document(path, title, meta, sections, tuple(sorted(reader.warnings)))
+
+
+_TOO_DEEP = (
+    f"blocks nested more than {MAX_NESTING} deep (lists in lists, quotes in quotes) are left "
+    "out, with the rest of the block they are in; flatten them"
+)
+_WRAPPED = re.compile(r"<(?:details|/?[A-Z][\w.]*[\s/>])")
+"""`<details>`, or an MDX (JSX) component's tag: a capitalised name."""
 
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -355,6 +451,14 @@ class _Lines:
                 number + 1,
             )
 
+    def source(self, number: int) -> str:
+        """The source's line `number` (0-based), or "" past its end or without a text."""
+        if self.text is None:
+            return ""
+        if self.lines is None:
+            self.lines = _source_lines(self.text)
+        return self.lines[number] if 0 <= number < len(self.lines) else ""
+
 
 def _line(token: Any) -> int:
     """A token's 1-based source line (0 when it has none)."""
@@ -413,20 +517,67 @@ def _count_cells(raw: str) -> int:
     return cells
 
 
+Entry: TypeAlias = "Block | _Callout"
+
+
+@dataclass(frozen=True, slots=True)
+class _Callout:
+    """A titled callout as it is read, before it becomes its section's subsection."""
+
+    kind: str
+    title: str
+    line: int
+    entries: tuple[Entry, ...]
+
+    def section(self, level: int) -> Section:
+        title, pin = split_pin(self.title)
+        blocks, children = _split_entries(self.entries, level + 1)
+        return Section(
+            title.strip(), level, (), self.line, tuple(blocks), tuple(children), pin, self.kind
+        )
+
+
+def _split_entries(entries: Sequence[Entry], level: int) -> tuple[list[Block], list[Section]]:
+    """A section's blocks, and its callouts as subsections of `level`."""
+    blocks: list[Block] = []
+    callouts: list[Section] = []
+    for entry in entries:
+        if isinstance(entry, _Callout):
+            callouts.append(entry.section(level))
+        else:
+            blocks.append(entry)
+    return blocks, callouts
+
+
+def _flatten(entries: Sequence[Entry]) -> list[Block]:
+    """Entries as a list item's blocks: a callout is its title in bold, then what it holds."""
+    blocks: list[Block] = []
+    for entry in entries:
+        if isinstance(entry, _Callout):
+            blocks.append(Paragraph(f"**{entry.title}**", entry.line))
+            blocks.extend(_flatten(entry.entries))
+        else:
+            blocks.append(entry)
+    return blocks
+
+
 def _fold(
-    tokens: Sequence[Any], lines: _Lines | None = None
-) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
-    """Fold a flat token stream into preamble blocks and a section tree (by heading level), its
-    sections' paths not set yet."""
-    lines = lines or _Lines()
-    preamble: list[Block] = []
-    # Each open section: [title, level, line, pin, blocks, children]
+    tokens: Sequence[Any], reader: _Reader | None = None
+) -> tuple[list[Entry], tuple[Section, ...]]:
+    """Fold a flat token stream into the entries before the first heading and a section tree
+    (by heading level), its sections' paths not set yet."""
+    reader = reader or _Reader(_Lines(), None)
+    preamble: list[Entry] = []
+    # Each open section: [title, level, line, pin, entries, children]
     stack: list[list[Any]] = []
     roots: list[Section] = []
 
     def close_top() -> None:
-        title, level, line, pin, blocks, children = stack.pop()
-        section = Section(title, level, (), line, tuple(blocks), tuple(children), pin)
+        title, level, line, pin, entries, children = stack.pop()
+        if reader.titled:
+            entries, callouts = _split_entries(entries, level + 1)
+            children = [*callouts, *children]
+        section = Section(title, level, (), line, tuple(entries), tuple(children), pin)
         (stack[-1][5] if stack else roots).append(section)
 
     position = 0
@@ -434,47 +585,434 @@ def _fold(
         token = tokens[position]
         if token.type == "heading_open":
             level = int(token.tag[1])
-            title, pin = split_pin(tokens[position + 1].content.strip())
+            title, pin = split_pin(reader.text(tokens[position + 1].content.strip()))
             while stack and stack[-1][1] >= level:
                 close_top()
             stack.append([title.strip(), level, _line(token), pin, [], []])
             position += 3
             continue
-        block, position = _block(tokens, position, lines)
-        if block is not None:
-            (stack[-1][4] if stack else preamble).append(block)
+        position = reader.block(tokens, position, stack[-1][4] if stack else preamble)
     while stack:
         close_top()
-    return tuple(preamble), tuple(roots)  # paths are set once the top level is known
+    return preamble, tuple(roots)  # paths are set once the top level is known
 
 
 def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
     path = (*parent, section.title)
     children = tuple(_reroot(child, path) for child in section.children)
     return Section(
-        section.title, section.level, path, section.line, section.blocks, children, section.pin
+        section.title,
+        section.level,
+        path,
+        section.line,
+        section.blocks,
+        children,
+        section.pin,
+        section.callout,
     )
 
 
-def _block(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[Block | None, int]:
-    """Read one block starting at `position`; return it and the position after it."""
-    token = tokens[position]
-    kind = token.type
-    if kind == "paragraph_open":
-        return Paragraph(tokens[position + 1].content, _line(token)), position + 3
-    if kind in ("bullet_list_open", "ordered_list_open"):
-        return _list(tokens, position, lines)
-    if kind == "table_open":
-        return _table(tokens, position, lines)
-    if kind in ("fence", "code_block", "html_block"):
-        return RawBlock(kind, token.content, _line(token)), position + 1
-    if kind == "blockquote_open":
+_LIST_OPENS = frozenset(("bullet_list_open", "ordered_list_open"))
+_SPECIAL = ("import", "export", ":::")
+"""How a paragraph that may not be content starts (MDX module lines, a stray `:::`)."""
+_CALLOUT_OPENS = frozenset(("admonition_open", "container_directive_open", "wrapper_open"))
+_ITEM_MARKER = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_CALLOUT_HEAD = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)")
+_WRAPPER_TAG = re.compile(r"<(/?)(details|summary|[A-Z][\w.]*)((?:\s[^<>]*?)?)(/?)>")
+_TITLE_ATTRIBUTE = re.compile(
+    r"""\b(?:title|label)\s*=\s*(?:"([^"]*)"|'([^']*)'|\{["']([^"']*)["']\})"""
+)
+
+
+class _Reader:
+    """Reads blocks from the token stream into a section's entries: blocks, and titled callouts
+    that become its subsections. Keeps the warnings of what it could not place as written."""
+
+    __slots__ = ("clean", "lines", "titled", "warnings")
+
+    def __init__(self, lines: _Lines, clean: Cleaner | None):
+        self.lines = lines
+        self.clean = clean
+        self.warnings: list[tuple[int, str]] = []
+        self.titled = False
+        """Whether a titled callout was read: else no section's entries need sorting out."""
+
+    def text(self, text: str) -> str:
+        """Inline text as CommonMark (`dialects.py`)."""
+        return self.clean(text) if self.clean is not None and text else text
+
+    def block(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
+        """Read the block at `position` into `out`; return the position after it."""
+        token = tokens[position]
+        kind = token.type
+        if kind == "paragraph_open":
+            text = tokens[position + 1].content
+            if self.clean is None and "\n" not in text and not text.startswith(_SPECIAL):
+                out.append(Paragraph(text, _line(token)))  # most paragraphs: nothing to do
+            else:
+                following = tokens[position + 3] if position + 3 < len(tokens) else None
+                self.paragraph(text, _line(token), following, out)
+            return position + 3
+        if kind in _LIST_OPENS:
+            return self.list_block(tokens, position, out)
+        if kind == "table_open":
+            table, end = _table(tokens, position, self.lines)
+            out.append(self.table(table))
+            return end
+        if kind in ("fence", "code_block", "html_block"):
+            out.append(RawBlock(kind, token.content, _line(token)))
+            return position + 1
+        if kind == "blockquote_open":
+            return self.blockquote(tokens, position, out)
+        if kind in _CALLOUT_OPENS:
+            return self.container(tokens, position, out)
+        if kind == "heading_open":  # in a list item or a callout: a bold line, not a section
+            title = self.text(tokens[position + 1].content.strip())
+            if title:
+                out.append(Paragraph(f"**{title}**", _line(token)))
+            return position + 3
+        if kind == "footnote_reference_open":  # a footnote definition: not content
+            return _matching_close(tokens, position) + 1
+        return position + 1  # hr and anything unknown: skip
+
+    def paragraph(self, text: str, line: int, following: Any, out: list[Entry]) -> None:
+        if text.startswith(("import", "export")) and is_module_line(text):
+            return
+        if text.startswith(":::") and not text.strip(":"):
+            self.warnings.append(
+                (
+                    line,
+                    "a ':::' line that closes no directive; a directive inside another "
+                    "needs more colons (':::: outer' ... '::::')",
+                )
+            )
+            return
+        if "\n" in text and following is not None and following.type in _LIST_OPENS:
+            head, _, last = text.rpartition("\n")
+            if _is_label(last, head) and _ends_sentence(head):
+                self.add(Paragraph(head, line), out)
+                self.add(Paragraph(last.strip(), line + head.count("\n") + 1), out)
+                return
+        self.add(Paragraph(text, line), out)
+
+    def add(self, paragraph: Paragraph, out: list[Entry]) -> None:
+        text = self.text(paragraph.text)
+        if text.strip():
+            out.append(paragraph if text is paragraph.text else Paragraph(text, paragraph.line))
+
+    def table(self, table: Table) -> Table:
+        if self.clean is None:
+            return table
+        rows = []
+        for row in table.rows:
+            cells = [self.text(cell) for cell in row.cells]
+            pin = row.pin
+            if cells and pin is None:  # `{#id .class}` is a pin once cleaned
+                first, pin = split_pin(cells[0])
+                cells[0] = first.strip()
+            rows.append(TableRow(tuple(cells), row.line, pin))
+        return Table(tuple(self.text(cell) for cell in table.header), tuple(rows), table.line)
+
+    def list_block(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
+        open_token = tokens[position]
         end = _matching_close(tokens, position)
-        _check_table_rows(tokens[position:end], lines)
-        text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
-        return RawBlock("blockquote", text, _line(token)), end + 1
-    # hr and anything unknown: skip.
-    return None, position + 1
+        ordered = open_token.type == "ordered_list_open"
+        items: list[ListItem] = []
+        index = position + 1
+        start = _line(open_token)
+        while index < end:
+            item_open = tokens[index]
+            blocks: list[Block] = []
+            label: Paragraph | None = None
+            if tokens[index + 1].type == "paragraph_open" and tokens[index + 4].type == (
+                "list_item_close"
+            ):
+                # Most items are one paragraph (open, inline, close): no need to look for the end.
+                item_end = index + 4
+                text = tokens[index + 2].content
+                if "\n" in text:
+                    text, label = self.lazy_label(item_open, tokens[index + 1], text)
+                    if label is not None and item_end + 1 == end and not label.text.endswith(":"):
+                        text, label = tokens[index + 2].content, None  # nothing follows it
+                if self.clean is not None:
+                    text = self.clean(text)
+            else:
+                item_end = _matching_close(tokens, index)
+                inner = index + 1
+                entries: list[Entry] = []
+                while inner < item_end:
+                    inner = self.block(tokens, inner, entries)
+                blocks = _flatten(entries)
+                first = blocks[0] if blocks else None
+                text = ""
+                if isinstance(first, Paragraph):
+                    text = first.text
+                    blocks.pop(0)
+            text, pin = split_pin(text)
+            if text.strip() or blocks:
+                items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
+            index = item_end + 1
+            if label is not None:  # the list stops here; the label leads the rest in
+                self.add_list(ordered, items, start, out)
+                self.add(label, out)
+                items, start = [], label.line + 1
+        self.add_list(ordered, items, start, out)
+        return end + 1
+
+    def add_list(self, ordered: bool, items: list[ListItem], line: int, out: list[Entry]) -> None:
+        if not items or _is_contents(items):
+            return  # a table of contents is navigation, not content
+        out.append(ListBlock(ordered, tuple(items), items[0].line if line == 0 else line))
+
+    def lazy_label(self, item_open: Any, paragraph: Any, text: str) -> tuple[str, Paragraph | None]:
+        """An item's paragraph without a label line that CommonMark made a lazy continuation of
+        it (the line is not indented to the item's text), and that label: a short line after
+        the item, not a wrapped sentence."""
+        if not item_open.map or not paragraph.map:
+            return text, None
+        first = self.lines.source(item_open.map[0])
+        marker = _ITEM_MARKER.match(first)
+        if marker is None:  # in a block quote: its `>` marks hide the indentation
+            return text, None
+        indent = len(marker.group(0).expandtabs(4))
+        lines = text.split("\n")
+        top = paragraph.map[0]
+        for number in range(1, len(lines)):
+            raw = self.lines.source(top + number)
+            if len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()) >= indent:
+                continue  # indented: the item's own text
+            if number != len(lines) - 1 or not _is_label(lines[number], lines[number - 1]):
+                return text, None
+            return "\n".join(lines[:number]), Paragraph(lines[number].strip(), top + number + 1)
+        return text, None
+
+    def blockquote(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
+        end = _matching_close(tokens, position)
+        token = tokens[position]
+        head, rest = None, ""
+        if tokens[position + 1].type == "paragraph_open":
+            content = tokens[position + 2].content
+            if content.startswith("[!"):
+                first, _, rest = content.partition("\n")
+                head = _CALLOUT_HEAD.fullmatch(first.rstrip())
+        if head is None:
+            _check_table_rows(tokens[position:end], self.lines)
+            text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
+            out.append(RawBlock("blockquote", text, _line(token)))
+            return end + 1
+        # An Obsidian or GitHub callout: `> [!kind]` (`+`/`-` fold it), a title, its text.
+        title = head.group(3)
+        entries: list[Entry] = []
+        if rest.strip():
+            following = tokens[position + 4] if position + 4 < end else None
+            self.paragraph(rest, _line(tokens[position + 1]) + 1, following, entries)
+        inner = position + 4
+        while inner < end:
+            inner = self.block(tokens, inner, entries)
+        self.callout(head.group(1), title, _line(token), entries, out)
+        return end + 1
+
+    def container(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
+        token = tokens[position]
+        end = _matching_close(tokens, position)
+        line = _line(token)
+        inner = position + 1
+        if token.type == "admonition_open":
+            kind, title = _admonition_head(token.info)
+            if tokens[inner].type == "admonition_title_open":
+                inner += 3
+        elif token.type == "container_directive_open":
+            kind, title = _directive_head(token.info)
+            if not self.closes(token):
+                self.warnings.append(
+                    (
+                        line,
+                        f"':::{token.info.strip()}' has no closing ':::' line; it runs to "
+                        "the end of the document (or of the block it is in)",
+                    )
+                )
+        else:
+            kind, title = token.meta.get("kind", ""), token.info
+        entries: list[Entry] = []
+        while inner < end:
+            inner = self.block(tokens, inner, entries)
+        if token.type == "admonition_open" and not entries:
+            self.warnings.append(
+                (
+                    line,
+                    f"'{token.markup}{token.info}' holds nothing; indent its text by four "
+                    "spaces under it",
+                )
+            )
+        self.callout(kind, title, line, entries, out)
+        return end + 1
+
+    def closes(self, token: Any) -> bool:
+        """A directive's `:::` line is where the container plugin ended it (else it ran on)."""
+        if not token.map:
+            return True
+        return self.lines.source(token.map[1]).strip().startswith(token.markup)
+
+    def callout(
+        self, kind: str, title: str, line: int, entries: list[Entry], out: list[Entry]
+    ) -> None:
+        title = self.text(title.strip())
+        if not title:
+            out.extend(entries)
+        elif not entries:
+            out.append(Paragraph(title, line))
+        else:
+            self.titled = True
+            out.append(_Callout(kind.lower(), title, line, tuple(entries)))
+
+    def unwrap_html(self, tokens: Sequence[Any]) -> list[Any]:
+        """The token stream with `<details>`/`<summary>` and MDX component tags in raw HTML blocks
+        turned into container tokens (`wrapper_open`/`wrapper_close`, balanced with the stream's
+        own: a container closes before the block it is in does, and before a heading) and the
+        Markdown between the tags parsed, as a site renders it."""
+        from markdown_it.token import Token
+
+        out: list[Any] = []
+        opened: list[tuple[Any, int, str]] = []  # open wrappers: token, depth, tag name
+        state = {"depth": 0, "summary": -1}
+
+        def close(depth: int, why: str) -> None:
+            while opened and opened[-1][1] >= depth:
+                token, _, name = opened.pop()
+                if why:
+                    self.warnings.append(
+                        (_line(token), f"<{name}> has no </{name}>; it ends {why}")
+                    )
+                out.append(Token("wrapper_close", "div", -1))
+
+        def feed(stream: Sequence[Any], shift: int) -> None:
+            for token in stream:
+                if shift and token.map:
+                    token.map = [token.map[0] + shift, token.map[1] + shift]
+                if (
+                    token.type == "html_block"
+                    and not token.content.startswith("<!--")  # a comment shows nothing
+                    and _WRAPPER_TAG.search(token.content)
+                ):
+                    unwrap(token)
+                    continue
+                if token.nesting == -1:
+                    close(state["depth"], "with the block it is in")
+                    state["depth"] -= 1
+                elif token.type == "heading_open" and state["depth"] == 0:
+                    close(0, "at the next heading")
+                out.append(token)
+                if token.nesting == 1:
+                    state["depth"] += 1
+
+        def unwrap(block: Any) -> None:
+            content, base, last = block.content, (block.map or [0])[0], 0
+            for match in _WRAPPER_TAG.finditer(content):
+                line = base + content.count("\n", 0, match.start())
+                closing, name, attributes, empty = match.groups()
+                if name == "summary":
+                    if not closing:
+                        state["summary"] = match.end()
+                    elif state["summary"] >= 0:
+                        title = content[state["summary"] : match.start()]
+                        state["summary"] = -1
+                        for token, _, tag in reversed(opened):
+                            if tag == "details" and not token.info:
+                                token.info = " ".join(_TAGS.sub("", title).split())
+                                break
+                    last = match.end()
+                    continue
+                if state["summary"] >= 0:
+                    continue  # a tag inside <summary>
+                markdown(content[last : match.start()], base + content.count("\n", 0, last))
+                last = match.end()
+                if empty:
+                    continue
+                if closing:
+                    depth = state["depth"]
+                    if any(tag == name and at == depth for _, at, tag in opened):
+                        while opened[-1][2] != name:
+                            close_one()
+                        close_one()
+                    continue
+                token = Token("wrapper_open", "div", 1)
+                token.map = [line, line + 1]
+                token.meta = {"kind": name}
+                found = _TITLE_ATTRIBUTE.search(attributes) if name != "details" else None
+                token.info = next((g for g in found.groups() if g), "") if found else ""
+                out.append(token)
+                opened.append((token, state["depth"], name))
+            markdown(content[last:], base + content.count("\n", 0, last))
+
+        def close_one() -> None:
+            opened.pop()
+            out.append(Token("wrapper_close", "div", -1))
+
+        def markdown(text: str, line: int) -> None:
+            if text.strip():
+                text = textwrap.dedent(text.strip("\n"))
+                skipped = len(text) - len(text.lstrip("\n"))
+                feed(parser_for(text).parse(text), line + skipped)
+
+        feed(tokens, 0)
+        close(0, "at the end of the document")
+        return out
+
+
+_TAGS = re.compile(r"<[^<>]*>")
+
+
+def _is_label(line: str, before: str) -> bool:
+    """A short line that may label what follows it (`Scenario`, `Normal BP:`), written right
+    after `before` (no hard line break between them, which would say the two go together)."""
+    bare = line.strip().strip("*_").strip()
+    return (
+        bool(bare)
+        and len(bare.split()) <= 8
+        and bare[-1] not in ".,;"
+        and not before.rstrip().endswith("\\")
+    )
+
+
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().rstrip("*_").rstrip()[-1:] in (".", "!", "?", ":", ")")
+
+
+def _is_contents(items: Sequence[ListItem]) -> bool:
+    """A table of contents: every item only a link into the page (`[Basics](#basics)`)."""
+    return items[0].text.startswith("[") and all(
+        _CONTENTS_ITEM.fullmatch(item.text) is not None
+        and all(isinstance(b, ListBlock) and _is_contents(b.items) for b in item.blocks)
+        for item in items
+    )
+
+
+_CONTENTS_ITEM = re.compile(r"\[[^\[\]]+\]\(#[^()\s]*\)")
+
+
+def _admonition_head(info: str) -> tuple[str, str]:
+    """Kind and title of `!!! kind "Title"` (Python-Markdown: only a quoted title is a title;
+    other words are more classes, `inline end`)."""
+    params = info.strip()
+    kind = re.match(r'[^\s"]*', params)
+    quoted = re.search(r'"(.*)"', params)
+    return (kind.group(0) if kind else ""), (quoted.group(1).strip() if quoted else "")
+
+
+def _directive_head(info: str) -> tuple[str, str]:
+    """Kind and title of `:::kind Title`, `:::kind[Title]` (Docusaurus) or
+    `::: {.callout-kind title="Title"}` (Quarto, Pandoc)."""
+    params = info.strip()
+    if params.startswith("{"):
+        classes = re.findall(r"(?<![\w-])\.([\w-]+)", params)
+        found = _TITLE_ATTRIBUTE.search(params)
+        title = next((g for g in found.groups() if g), "") if found else ""
+        return (classes[0] if classes else ""), title
+    match = re.match(r"([\w-]+)[ \t]*(?:\[([^\]]*)\])?[ \t]*(?:\{[^}]*\})?[ \t]*(.*)", params)
+    if match is None:
+        return "", params
+    title = (match.group(2) or match.group(3) or "").strip().strip('"').strip()
+    return match.group(1), title
 
 
 def _matching_close(tokens: Sequence[Any], position: int) -> int:
@@ -484,39 +1022,6 @@ def _matching_close(tokens: Sequence[Any], position: int) -> int:
         if depth == 0:
             return index
     return len(tokens) - 1
-
-
-def _list(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[ListBlock, int]:
-    open_token = tokens[position]
-    end = _matching_close(tokens, position)
-    items: list[ListItem] = []
-    index = position + 1
-    while index < end:
-        item_open = tokens[index]
-        blocks: list[Block] = []
-        if tokens[index + 1].type == "paragraph_open" and tokens[index + 4].type == (
-            "list_item_close"
-        ):
-            # Most items are one paragraph (open, inline, close): no need to look for the end.
-            item_end = index + 4
-            text = tokens[index + 2].content
-        else:
-            item_end = _matching_close(tokens, index)
-            inner = index + 1
-            while inner < item_end:
-                block, inner = _block(tokens, inner, lines)
-                if block is not None:
-                    blocks.append(block)
-            first = blocks[0] if blocks else None
-            text = ""
-            if isinstance(first, Paragraph):
-                text = first.text
-                blocks.pop(0)
-        text, pin = split_pin(text)
-        items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
-        index = item_end + 1
-    ordered = open_token.type == "ordered_list_open"
-    return ListBlock(ordered, tuple(items), _line(open_token)), end + 1
 
 
 def _table(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[Table, int]:
@@ -580,9 +1085,15 @@ def _list_markdown(block: ListBlock, indent: str) -> str:
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
         lines.append(f"{indent}{marker} {item.text}")
+        inside = indent + " " * (len(marker) + 1)
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
-                lines.append(_list_markdown(inner, indent + " " * (len(marker) + 1)))
-            elif isinstance(inner, Paragraph):
-                lines.append(f"{indent}{' ' * (len(marker) + 1)}{inner.text}")
+                lines.append(_list_markdown(inner, inside))
+                continue
+            text = to_markdown((inner,))
+            if not text:
+                continue
+            if not isinstance(inner, Paragraph):
+                lines.append("")  # a table or code under an item starts a block of its own
+            lines.extend(inside + line if line.strip() else "" for line in text.split("\n"))
     return "\n".join(lines)

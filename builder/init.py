@@ -25,6 +25,7 @@ from .manifest import (
     TOP_KEYS,
     LintOptions,
     clean_name,
+    intro_subdeck_name,
     literal_pattern,
     slugify,
     subdeck_name,
@@ -98,8 +99,8 @@ def manifest_text(
     subdecks = _subdecks(document, slug)
     if not subdecks:
         raise SourceError(
-            "no headings: `deckbuilder init` makes one subdeck per top-level section; "
-            "add `## Section` headings",
+            "no text: `deckbuilder init` makes one subdeck per top-level section; "
+            "add `## Section` headings and what they say",
             source,
         )
     meta = document.meta
@@ -207,7 +208,11 @@ def _subdecks(document: Document, slug: str) -> list[_Subdeck]:
         if pattern.lower() in patterns:
             continue  # the same heading twice: one subdeck takes both
         patterns.add(pattern.lower())
-        name = subdeck_name(plain(section.title))
+        name = (
+            intro_subdeck_name(document)
+            if section.level == 0
+            else subdeck_name(plain(section.title))
+        )
         base, number = name, 2
         while name.lower() in names:
             name, number = f"{base} ({number})", number + 1

@@ -18,7 +18,7 @@ from typing import Any
 from .document import Document, parse_document
 from .errors import InputError, ManifestError
 from .rules import RULE_NAMES, TableOptions
-from .text import fill, topic_phrase
+from .text import fill, plain, topic_phrase
 
 MAX_DECK_ID = 2**53 - 1
 """Largest deck id: Anki stores ids as 64-bit integers, and its JavaScript and AnkiDroid's JSON
@@ -128,7 +128,12 @@ def manifest_for_source(path: str | Path) -> Manifest:
 def manifest_for_document(document: Document) -> Manifest:
     """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest."""
     subdecks = tuple(
-        Subdeck(name=subdeck_name(section.title), sections=(literal_pattern(section.title),))
+        Subdeck(
+            name=intro_subdeck_name(document)
+            if section.level == 0
+            else subdeck_name(section.title),
+            sections=(literal_pattern(section.title),),
+        )
         for section in document.sections
     )
     return Manifest(
@@ -167,7 +172,8 @@ def zero_config_deck_id(document: Document) -> int:
 
 
 def subdeck_name(title: str) -> str:
-    return clean_name(title).replace("::", ":").strip() or "Notes"
+    """A heading as a subdeck name: `::` (Anki's subdeck separator) runs become one `:`."""
+    return re.sub(r":{2,}", ":", clean_name(title)).strip() or "Notes"
 
 
 def clean_name(text: str) -> str:
@@ -177,6 +183,19 @@ def clean_name(text: str) -> str:
         return text
     text = re.sub(r"<[^>]*>?", "", text)
     return " ".join(_UNSAFE_NAME.sub("", text).split())
+
+
+def intro_subdeck_name(document: Document) -> str:
+    """The subdeck of the document's own section (its text before the first heading, or under a
+    lone `#` title): "Overview", or "Introduction" when a heading already takes that name, or
+    else the document's title."""
+    taken = {
+        plain(section.title).strip().casefold() for section in document.sections if section.level
+    }
+    for name in ("Overview", "Introduction"):
+        if name.casefold() not in taken:
+            return name
+    return subdeck_name(document.title)
 
 
 def literal_pattern(title: str) -> str:

@@ -191,14 +191,26 @@ def test_a_source_that_does_not_parse_raises_source_error(workdir: Path) -> None
     assert "front matter is not valid YAML" in result.stderr
 
 
-def test_a_source_without_headings_is_refused(workdir: Path) -> None:
+def test_a_source_without_headings_is_one_overview_subdeck(workdir: Path) -> None:
     flat = workdir / "source" / "flat.md"
-    flat.write_text("Just a paragraph.\n", encoding="utf-8")
+    flat.write_text("About 7% of hikers get Korrin fever.\n", encoding="utf-8")
+
+    assert run("init", "source/flat.md").exit_code == 0
+
+    manifest = load_manifest(workdir / "decks" / "flat.toml")
+    assert [(s.name, s.sections) for s in manifest.subdecks] == [("Overview", ("Flat",))]
+    result = run("cards", "decks/flat.toml", "--format", "json")
+    assert [card["subdeck"] for card in json.loads(result.stdout)] == ["Overview"]
+
+
+def test_a_source_with_nothing_to_card_is_refused(workdir: Path) -> None:
+    flat = workdir / "source" / "flat.md"
+    flat.write_text("---\ntitle: Flat\n---\n", encoding="utf-8")
 
     result = run("init", "source/flat.md")
 
     assert result.exit_code == 2
-    assert "no headings" in result.stderr
+    assert "no text" in result.stderr
 
 
 def test_a_manifest_given_as_source_is_refused(workdir: Path) -> None:

@@ -18,6 +18,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("version", "errors", "files", "outputs"),
     ("text",),
     ("notes",),
+    ("dialects",),
     ("document", "abbreviations"),
     ("rules",),
     ("manifest",),

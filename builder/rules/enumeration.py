@@ -1,14 +1,16 @@
 """Lists of short items become one Cloze note, one cloze per item, so each item is its own card.
 
 The lead-in sentence before the list ("These treatment options include:") or, failing that, the
-section heading gives the context, with the deck's topic added when neither names it.
+section heading gives the context, with the deck's topic added when neither names it. Items may
+have sub-bullets (nested lists): the top-level items are clozed and the whole list, sub-bullets
+included, is shown after the answer.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..document import ListBlock, Paragraph, Section
+from ..document import ListBlock, Paragraph, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
 from ..text import names_topic, plain
 from .context import Context, with_lead_in
@@ -31,7 +33,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             items.append(f"{marker} {deletion(number, item.text)}")
         front = literal(intro) + "\n\n" + "\n".join(items)
         key = make_key("enumeration", section.path, plain(intro))
-        notes.append(ctx.note("enumeration", "cloze", front, "", key, section, block.line))
+        # Sub-bullets are not clozed: the whole list, with them, is shown after the answer.
+        back = to_markdown((block,)) if any(item.blocks for item in block.items) else ""
+        notes.append(ctx.note("enumeration", "cloze", front, back, key, section, block.line))
     return notes
 
 
@@ -39,7 +43,9 @@ def _enumerates(block: ListBlock) -> bool:
     if len(block.items) < MIN_ITEMS or is_definition_list(block):
         return False
     return all(
-        item.text and not item.blocks and len(plain(item.text).split()) <= MAX_ITEM_WORDS
+        item.text
+        and all(isinstance(inner, ListBlock) for inner in item.blocks)
+        and len(plain(item.text).split()) <= MAX_ITEM_WORDS
         for item in block.items
     )
 

@@ -1,0 +1,220 @@
+"""Other Markdown dialects' inline marks, rewritten as the CommonMark that rules and rendering read.
+
+Study notes come from Obsidian vaults, MkDocs and Docusaurus sites, Quarto books and kramdown
+pages, each with marks of its own that CommonMark shows as literal text. The document model
+(`document.py`) passes every inline text it keeps (headings, paragraphs, list items, table cells,
+callout titles) through `inline_cleaner`'s function once, as it folds the document, so that no
+rule and no card ever sees them:
+
+- `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `#heading` or
+  `^block` part of the target is dropped), `![[embed]]` → nothing;
+- `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
+- `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
+  parser: mdit-py-plugins' footnote block rule, see `document.py`);
+- attribute lists `{:target="_blank"}`, `{: .class}`, `{ .class }` (kramdown, MkDocs attr_list,
+  Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
+- icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
+- `<span …>`/`</span>` wrappers, empty `<a id=…></a>` anchors and MDX/JSX component tags
+  (`<Highlight color="x">`, `</Callout>`) → nothing, their text kept;
+- `#tag` tags (Obsidian: `#` then a letter, after a space or at a line's start) → nothing;
+- a link to somewhere on the same site (`[text](/guides/x)`, `[text](other.md)`,
+  `[text](#part)`: no `scheme:`) → its text, since a card has no site to go to. A text that is
+  nothing but one link (give or take an emoji or an arrow) is left alone: that is navigation,
+  which the checks recognise by its link.
+
+What a document uses is found once in its whole text (a substring test each, a regular expression
+only where a substring cannot tell), so a document written in plain CommonMark, like every deck
+so far, pays nothing per text. Code spans are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+Cleaner = Callable[[str], str]
+
+
+def inline_cleaner(text: str) -> Cleaner | None:
+    """A function rewriting one inline text of this document to CommonMark, or None when the
+    document has none of the marks above."""
+    steps = [step for step, used in _STEPS if used(text)]
+    if not steps:
+        return None
+
+    def clean(inline: str) -> str:
+        if "`" in inline:
+            parts = _CODE_SPAN.split(inline)  # code spans at odd positions
+            for index in range(0, len(parts), 2):
+                parts[index] = _apply(steps, parts[index])
+            cleaned = "".join(parts)
+        else:
+            cleaned = _apply(steps, inline)
+        return cleaned.strip() if cleaned != inline else inline
+
+    return clean
+
+
+def is_module_line(text: str) -> bool:
+    """An MDX paragraph of JavaScript module lines (`import X from "…"`, `export const …`), which
+    a page renders as nothing."""
+    return text.startswith(("import", "export")) and _MODULE.match(text) is not None
+
+
+def _apply(steps: list[Cleaner], text: str) -> str:
+    for step in steps:
+        text = step(text)
+    return text
+
+
+_CODE_SPAN = re.compile(r"(`+[^`]*?`+)")
+_MODULE = re.compile(
+    r"(?:import\s+(?:[\w*{}\s,$]+\s+from\s+)?['\"][^'\"\n]+['\"]"
+    r"|export\s+(?:default\b|const\b|let\b|var\b|function\b|class\b|async\b|\{|\*))"
+)
+
+
+def _dropping(token: str) -> re.Pattern[str]:
+    """`token` with the spaces that separated it from its neighbours (the ones before it, or
+    the ones after it at the start of a line)."""
+    return re.compile(rf"(?m)^[ \t]*(?:{token})[ \t]*|[ \t]*(?:{token})")
+
+
+# -- wikilinks -------------------------------------------------------------------------------
+
+# No `[` inside either: a run of `[` then fails at once at each place, not after scanning the
+# rest of the run (100,000 of them would take minutes).
+_EMBED = _dropping(r"!\[\[[^\[\]\n]*\]\]")
+_WIKILINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+
+
+def _wikilinks(text: str) -> str:
+    if "[[" not in text:
+        return text
+    text = _EMBED.sub("", text)
+    return _WIKILINK.sub(_wikilink_text, text)
+
+
+def _wikilink_text(match: re.Match[str]) -> str:
+    label = match.group(2)
+    if label is not None and label.strip():
+        return label.strip()
+    target = match.group(1).strip()
+    page = re.split(r"[#^]", target, maxsplit=1)[0].strip()
+    return page or target.lstrip("#^").strip()
+
+
+# -- highlights ------------------------------------------------------------------------------
+
+_HIGHLIGHT = re.compile(r"(?<![\w=<>!\\])==(?=[^\s=>])(.+?)(?<=[^\s=<\\])==(?![\w=])")
+
+
+def _highlights(text: str) -> str:
+    return _HIGHLIGHT.sub(r"**\1**", text) if "==" in text else text
+
+
+# -- footnote markers ------------------------------------------------------------------------
+
+_FOOTNOTE_MARK = re.compile(r"[ \t]*\[\^[^\[\]\s]+\](?!:)")
+
+
+def _footnote_marks(text: str) -> str:
+    return _FOOTNOTE_MARK.sub("", text) if "[^" in text else text
+
+
+# -- attribute lists -------------------------------------------------------------------------
+
+_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+_ATTRIBUTES = re.compile(rf"[ \t]*\{{(:?)[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}")
+_ID = re.compile(r"(?:^|\s)#([A-Za-z0-9][\w.:-]*)")
+
+
+def _attributes(text: str) -> str:
+    return _ATTRIBUTES.sub(_attribute_list, text) if "{" in text else text
+
+
+def _attribute_list(match: re.Match[str]) -> str:
+    colon, body = match.group(1), match.group(2)
+    pin = _ID.search(body)
+    if pin is None:
+        return ""
+    if not colon and body.strip() == "#" + pin.group(1):
+        return match.group(0)  # `{#id}`: already a pin
+    return " {#" + pin.group(1) + "}"
+
+
+# -- icons -----------------------------------------------------------------------------------
+
+_ICON_SETS = ("material", "fontawesome", "octicons", "simple")
+_ICON_NAME = rf":(?:{'|'.join(_ICON_SETS)})-[\w-]+:"
+_ICON = _dropping(_ICON_NAME)
+
+
+def _icons(text: str) -> str:
+    return _ICON.sub("", text) if ":" in text else text
+
+
+# -- HTML wrappers ---------------------------------------------------------------------------
+
+_WRAPPER = re.compile(
+    r"<(?:/?span\b[^<>]*>|a\s+(?:id|name)=[^<>]*>\s*</a>|/?[A-Z][\w.]*(?:\s[^<>]*)?/?>)"
+)
+
+
+def _wrappers(text: str) -> str:
+    return _WRAPPER.sub("", text) if "<" in text else text
+
+
+# -- tags ------------------------------------------------------------------------------------
+
+_TAG = r"#(?<![^\s]#)[A-Za-z][\w/-]*"
+"""A `#` with a space or nothing before it, then a letter (`&#39;`, `C#`, `(#part)` are no tags).
+Written to start with the `#`, so a search skips straight from one `#` to the next."""
+_TAG_LABEL = re.compile(rf"(?m)^([ \t]*)(?:{_TAG}[ \t]*)+:?[ \t]*")
+_TAGS = _dropping(_TAG)
+
+
+def _tags(text: str) -> str:
+    if "#" not in text:
+        return text
+    return _TAGS.sub("", _TAG_LABEL.sub(r"\1", text))
+
+
+# -- links within the site -------------------------------------------------------------------
+
+_SITE_LINK = re.compile(
+    r"(?<![!\]\\])\[([^\[\]\n]+)\]\((?![\w+.-]*:)([^()\s]*)(?:\s+\"[^\"]*\")?\)"
+)
+
+
+_LINK_ONLY = re.compile(rf"[^\w\[]*{_SITE_LINK.pattern}[^\w]*")
+"""One link, with nothing but marks around it (`📄 [Aphasia](/aphasia)`, `→ [Next](/next).`)."""
+
+
+def _site_links(text: str) -> str:
+    if "](" not in text:
+        return text
+    if _LINK_ONLY.fullmatch(text) is not None:
+        return text  # a link and nothing else: navigation, left for the checks to see
+    return _SITE_LINK.sub(r"\1", text)
+
+
+def _gate(char: str, pattern: str) -> Callable[[str], bool]:
+    """Whether a text holds `pattern`: first the one character it needs (a scan for a single
+    character is ten times faster than for a pattern), then the pattern, which starts with a
+    literal character so the search skips from one to the next."""
+    search = re.compile(pattern).search
+    return lambda text: char in text and search(text) is not None
+
+
+_STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
+    (_wikilinks, _gate("[", r"\[\[")),
+    (_footnote_marks, _gate("[", r"\[\^")),
+    (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),
+    (_attributes, _gate("{", r"\{(?:[ \t]*[.:]|[ \t]*[\w-]+=|[ \t]*#[\w.:-]+[ \t]+\S|[ \t]+#)")),
+    (_icons, _gate(":", _ICON_NAME)),
+    (_wrappers, _gate("<", _WRAPPER.pattern)),
+    (_tags, _gate("#", _TAG)),
+    (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
+)
+"""Each rewrite, in order, with the test on the whole text that says a document needs it."""

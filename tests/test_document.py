@@ -1,0 +1,382 @@
+"""The document model as the rules see it: text outside sections, callouts of every dialect,
+nested list items, label lines, other dialects' markup, and the warnings for what it cannot place.
+
+End-to-end cases (the cards these shapes make) are in tests/fixtures/rules/document.md.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from builder.cli import cli
+from builder.dialects import inline_cleaner
+from builder.document import (
+    Document,
+    ListBlock,
+    Paragraph,
+    RawBlock,
+    Section,
+    Table,
+    parse_document,
+    to_markdown,
+)
+
+
+def parse(text: str, name: str = "korrin-fever.md") -> Document:
+    return parse_document(Path(name), text)
+
+
+def outline(document: Document) -> list[tuple[int, str, str]]:
+    """(level, path, callout kind) of every section, in document order."""
+    return [(s.level, "/".join(s.path), s.callout) for s in document.walk()]
+
+
+def texts(section: Section) -> list[str]:
+    """Each block of a section as Markdown (a list as its items)."""
+    return [to_markdown((block,)) for block in section.blocks]
+
+
+# -- text outside `##` sections ----------------------------------------------------------------
+
+
+def test_text_before_the_first_heading_and_under_the_title_is_the_documents_section() -> None:
+    document = parse(
+        "Korrin fever is tick-borne.\n\n# Korrin fever\n\nAbout 5% of hikers get it.\n\n"
+        "## Prevention\n\n- repellent\n- long sleeves\n"
+    )
+    intro, prevention = document.sections
+    assert (intro.level, intro.title, intro.path, intro.line) == (
+        0,
+        "Korrin fever",
+        ("Korrin fever",),
+        1,
+    )
+    assert texts(intro) == ["Korrin fever is tick-borne.", "About 5% of hikers get it."]
+    assert (prevention.level, prevention.path) == (2, ("Prevention",))
+
+
+def test_a_document_without_headings_is_one_section_titled_by_the_document() -> None:
+    document = parse("---\ntitle: Korrin fever\n---\nVelbarin is first line.\n\n- fever\n- rash\n")
+    (only,) = document.sections
+    assert (only.level, only.title) == (0, "Korrin fever")
+    assert isinstance(only.blocks[1], ListBlock)
+
+
+def test_a_title_with_nothing_under_it_makes_no_empty_section() -> None:
+    document = parse("# Korrin fever\n\n## Signs\n\n- fever\n- rash\n")
+    assert outline(document) == [(2, "Signs", "")]
+
+
+def test_only_hash_headings_are_the_sections() -> None:
+    document = parse("# Signs\n\n- fever\n\n# Treatment\n\n- rest\n")
+    assert outline(document) == [(1, "Signs", ""), (1, "Treatment", "")]
+
+
+def test_a_subsection_before_the_first_top_level_heading_joins_the_text_it_follows() -> None:
+    document = parse(
+        "Dry skin.\n\n### Versus psoriasis\n\nFlexor.\n\n# Treatment\n\n- emollients\n"
+    )
+    assert outline(document) == [
+        (0, "Korrin Fever", ""),
+        (3, "Korrin Fever/Versus psoriasis", ""),
+        (1, "Treatment", ""),
+    ]
+
+
+# -- callouts ----------------------------------------------------------------------------------
+
+
+def test_admonitions_titled_are_subsections_untitled_belong_to_their_section() -> None:
+    document = parse(
+        "## Treatment\n\n"
+        '!!! danger "Do not delay"\n    Give velbarin within 1 hour.\n\n'
+        "!!! note\n    Velbarin is first line.\n\n"
+        "??? tip inline end\n    Rest helps.\n\n"
+        '???+ warning ""\n    Check the liver.\n'
+    )
+    (treatment,) = document.sections
+    assert texts(treatment) == ["Velbarin is first line.", "Rest helps.", "Check the liver."]
+    (delay,) = treatment.children
+    assert (delay.title, delay.callout, delay.line, delay.level) == (
+        "Do not delay",
+        "danger",
+        3,
+        3,
+    )
+    assert texts(delay) == ["Give velbarin within 1 hour."]
+
+
+def test_obsidian_and_github_callouts() -> None:
+    document = parse(
+        "## Signs\n\n"
+        "> [!warning]- Red flags\n> - neck stiffness\n> - confusion\n\n"
+        "> [!NOTE]\n> Seen mostly in summer.\n\n"
+        ">[!notice]\nDry skin flares.\n\n"
+        "> [!tip] Check the scalp\n\n"
+        "> A plain quotation.\n"
+    )
+    (signs,) = document.sections
+    assert [type(block).__name__ for block in signs.blocks] == [
+        "Paragraph",
+        "Paragraph",
+        "Paragraph",
+        "RawBlock",
+    ]
+    assert texts(signs)[:3] == ["Seen mostly in summer.", "Dry skin flares.", "Check the scalp"]
+    (flags,) = signs.children
+    assert (flags.title, flags.callout) == ("Red flags", "warning")
+    assert texts(flags) == ["- neck stiffness\n- confusion"]
+
+
+def test_directives_of_any_site() -> None:
+    document = parse(
+        "## Drugs\n\n"
+        ":::definition Velbarin\nA korrin blocker.\n:::\n\n"
+        ":::tip[Remember]\nTake with food.\n:::\n\n"
+        '::: {.callout-important title="Stop if"}\nRash spreads.\n:::\n\n'
+        ":::crisis\nCall for help.\n:::\n"
+    )
+    (drugs,) = document.sections
+    assert texts(drugs) == ["Call for help."]
+    assert [(c.title, c.callout, texts(c)) for c in drugs.children] == [
+        ("Velbarin", "definition", ["A korrin blocker."]),
+        ("Remember", "tip", ["Take with food."]),
+        ("Stop if", "callout-important", ["Rash spreads."]),
+    ]
+
+
+def test_a_heading_inside_a_callout_is_a_bold_line_not_a_section() -> None:
+    document = parse("## Drugs\n\n:::note\n### Dose\n5 mg.\n:::\n\n## Next\n\nText.\n")
+    assert outline(document) == [(2, "Drugs", ""), (2, "Next", "")]
+    assert texts(document.sections[0]) == ["**Dose**", "5 mg."]
+
+
+def test_details_and_mdx_components_hold_markdown() -> None:
+    document = parse(
+        "## FAQ\n\n"
+        "<details>\n<summary>Is it <b>contagious</b>?</summary>\n\nNo, only by ticks.\n"
+        "</details>\n\n"
+        "<details><summary>How long?</summary>About one week.</details>\n\n"
+        "## Dosing\n\n"
+        'import Tabs from "@theme/Tabs";\nexport const level = 2;\n\n'
+        '<Tabs>\n  <TabItem value="a" label="Adults">\n\n  - 5 mg\n  - 7 days\n\n'
+        "  </TabItem>\n</Tabs>\n\n"
+        "<DoseTable>\n\n| Age | Dose |\n|---|---|\n| Child | 2 mg |\n\n</DoseTable>\n\n"
+        '<Callout type="warning">Never <Em>double</Em> a dose.</Callout>\n\n'
+        "<!-- <Tabs> left for later -->\n"
+    )
+    faq, dosing = document.sections
+    assert [(c.title, c.callout, texts(c), c.line) for c in faq.children] == [
+        ("Is it contagious?", "details", ["No, only by ticks."], 3),
+        ("How long?", "details", ["About one week."], 9),
+    ]
+    assert isinstance(dosing.blocks[0], Table) and dosing.blocks[0].line == 27
+    assert texts(dosing)[1] == "Never double a dose."
+    assert isinstance(dosing.blocks[2], RawBlock) and dosing.blocks[2].kind == "html_block"
+    (adults,) = dosing.children
+    assert (adults.title, adults.callout, texts(adults)) == (
+        "Adults",
+        "tabitem",
+        ["- 5 mg\n- 7 days"],
+    )
+    assert adults.blocks[0].line == 19
+
+
+def test_what_cannot_be_placed_is_kept_and_warned_about_with_its_line() -> None:
+    document = parse("## A\n\n:::tip Never closed\nKeep cool.\n\n## B\n\nText.\n")
+    assert document.warnings == (
+        (3, "':::tip Never closed' has no closing ':::' line; it runs to the end of the "
+         "document (or of the block it is in)"),
+    )  # fmt: skip
+    assert texts(document.sections[0].children[0]) == ["Keep cool.", "**B**", "Text."]
+
+    document = parse("## A\n\n<details><summary>Dose</summary>\n\n5 mg\n\n## B\n\n:::\n\nText.\n")
+    assert document.warnings == (
+        (3, "<details> has no </details>; it ends at the next heading"),
+        (9, "a ':::' line that closes no directive; a directive inside another needs more "
+         "colons (':::: outer' ... '::::')"),
+    )  # fmt: skip
+    assert [texts(c) for c in document.sections[0].children] == [["5 mg"]]
+    assert texts(document.sections[1]) == ["Text."]
+
+    document = parse('## A\n\n!!! note "Dose"\n5 mg daily.\n')
+    assert document.warnings == (
+        (3, "'!!! note \"Dose\"' holds nothing; indent its text by four spaces under it"),
+    )
+    assert texts(document.sections[0]) == ["Dose", "5 mg daily."]
+
+
+def test_build_prints_the_models_warnings(tmp_path: Path) -> None:
+    source = tmp_path / "notes.md"
+    source.write_text("## Signs\n\n:::tip Red flags\n- neck stiffness\n- confusion\n")
+    result = CliRunner().invoke(cli, ["build", str(source), "-o", str(tmp_path / "n.apkg")])
+    assert result.exit_code == 0, result.output
+    assert "notes.md:3: warning: ':::tip Red flags' has no closing ':::' line" in result.output
+
+
+# -- lists -------------------------------------------------------------------------------------
+
+
+def test_nested_items_are_kept_with_their_parent_and_in_markdown() -> None:
+    document = parse(
+        "## Steps\n\n1. **Gown**\n   - tie at the neck\n2. **Mask**\n\n"
+        "   | Size | Use |\n   |---|---|\n   | S | child |\n"
+    )
+    (block,) = document.sections[0].blocks
+    assert isinstance(block, ListBlock)
+    gown, mask = block.items
+    assert gown.text == "**Gown**" and isinstance(gown.blocks[0], ListBlock)
+    assert isinstance(mask.blocks[0], Table)
+    assert to_markdown((block,)) == (
+        "1. **Gown**\n   - tie at the neck\n2. **Mask**\n\n   | Size | Use |\n   |---|---|\n"
+        "   | S | child |"
+    )
+
+
+def test_a_label_line_after_an_item_leads_the_next_list() -> None:
+    document = parse(
+        "## Dosing\n\nIn kidney failure\n- halve the dose\n- double the interval\nScenario\n"
+        "- clearance halved\n- dose halved\n"
+    )
+    blocks = document.sections[0].blocks
+    assert [(type(b).__name__, b.line) for b in blocks] == [
+        ("Paragraph", 3),
+        ("ListBlock", 4),
+        ("Paragraph", 6),
+        ("ListBlock", 7),
+    ]
+    assert texts(document.sections[0])[1:3] == [
+        "- halve the dose\n- double the interval",
+        "Scenario",
+    ]
+
+
+def test_a_label_with_a_colon_after_the_last_item_leads_the_next_list() -> None:
+    document = parse("## BP\n\n- pulse 60 to 100\nNormal BP:\n1. systolic 100 to 139\n")
+    assert texts(document.sections[0]) == [
+        "- pulse 60 to 100",
+        "Normal BP:",
+        "1. systolic 100 to 139",
+    ]
+
+
+def test_continuations_that_are_not_labels_stay_in_their_item() -> None:
+    for continuation in (
+        "gone down, usually two days.",  # a sentence
+        "the fever has settled",  # the last item, no colon: nothing follows
+    ):
+        document = parse(f"## Advice\n\n- drink water\n- rest until\n{continuation}\n")
+        (block,) = document.sections[0].blocks
+        assert isinstance(block, ListBlock)
+        assert block.items[1].text == f"rest until\n{continuation}"
+    document = parse("## A\n\n- Give oxygen\\\nMonitor\n- Suction\n")
+    (block,) = document.sections[0].blocks
+    assert isinstance(block, ListBlock) and block.items[0].text == "Give oxygen\\\nMonitor"
+
+
+def test_a_label_ending_a_paragraph_before_a_list_is_the_lists_own() -> None:
+    document = parse("## Vitals\n\nTemperature comes first.\nNormal BP:\n- 100 to 139\n")
+    assert [(type(b).__name__, b.line) for b in document.sections[0].blocks] == [
+        ("Paragraph", 3),
+        ("Paragraph", 4),
+        ("ListBlock", 5),
+    ]
+    wrapped = parse("## Vitals\n\nThe readings taken in adults\nand children are:\n- pulse\n")
+    assert texts(wrapped.sections[0])[0] == "The readings taken in adults\nand children are:"
+
+
+def test_a_table_of_contents_is_not_content_and_a_link_only_item_stays_a_link() -> None:
+    document = parse(
+        "# Gout\n\n- [Basics](#basics)\n  - [Flares](#flares)\n- [Drugs](#drugs)\n\n"
+        "## Basics\n\n- [NHS guide](/guides/gout)\n- 📄 [Flares](/gout/flares)\n"
+        "- rest, see [flares](/gout/flares)\n"
+    )
+    assert outline(document) == [(2, "Basics", "")]
+    assert texts(document.sections[0]) == [
+        "- [NHS guide](/guides/gout)\n- 📄 [Flares](/gout/flares)\n- rest, see flares"
+    ]
+
+
+# -- other dialects ----------------------------------------------------------------------------
+
+
+def test_other_dialects_markup_is_cleaned_in_headings_items_cells_and_paragraphs() -> None:
+    document = parse(
+        "## <span id='c'>Causes</span> {: #causes .big}\n\n"
+        "- [[Tick bite|Tick bites]] (most cases)[^1]\n- ==Shared needles==\n"
+        '- Transfusion :material-blood-bag:\n- [[Needlestick#Risk]] {:target="_blank"}\n\n'
+        "#infection #korrin\n\n"
+        "| Drug | Note |\n|---|---|\n| [[Velbarin]] {#velbarin .x} | see [guide](../drugs.md) |\n\n"
+        "#mnemonic: TICKS is the mnemonic, see ![[diagram.png]] and `a == b`.\n\n"
+        "[^1]: Seen in 80% of cases.\n    More on the footnote.\n"
+    )
+    (causes,) = document.sections
+    assert (causes.title, causes.pin) == ("Causes", "causes")
+    items, table, mnemonic = causes.blocks
+    assert isinstance(items, ListBlock) and isinstance(table, Table)
+    assert [item.text for item in items.items] == [
+        "Tick bites (most cases)",
+        "**Shared needles**",
+        "Transfusion",
+        "Needlestick",
+    ]
+    assert (table.rows[0].cells, table.rows[0].pin) == (("Velbarin", "see guide"), "velbarin")
+    assert mnemonic == Paragraph("TICKS is the mnemonic, see and `a == b`.", 14)
+
+
+def test_text_without_dialect_marks_is_untouched_and_costs_nothing() -> None:
+    plain = "## Notes {#notes}\n\nC# and &#39; and x==y, [NHS](https://nhs.example) 10:30.\n"
+    assert inline_cleaner(plain) is None
+    clean = inline_cleaner("[[x]]")
+    assert clean is not None
+    for text in ("See (#part) and C#, 3 == 3, {a} and ratio 1:2:3.", "**bold** `[[code]]`"):
+        assert clean(text) == text
+
+
+# -- nothing vanishes --------------------------------------------------------------------------
+
+OPENERS = [
+    "!!! note",
+    '!!! danger "Careful"',
+    ":::tip",
+    ":::tip Title",
+    "> [!warning] Flags",
+    "> [!NOTE]",
+    "<details><summary>More</summary>",
+    "<details>",
+    "<Tabs>",
+    '<TabItem value="a" label="Adults">',
+]
+CLOSERS = [":::", "</details>", "</Tabs>", "</TabItem>", "::::", "</Component>"]
+SHAPES = [*OPENERS, *CLOSERS, "## Heading", "# Title", "", "- item", "  - sub-item", "1. step"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(SHAPES), st.just("WORD")),
+        min_size=1,
+        max_size=24,
+    )
+)
+def test_no_plain_text_line_vanishes_whatever_surrounds_it(lines: list[str]) -> None:
+    """Every line of plain text, anywhere among callout, directive and component markers,
+    headings and lists, is still in the model (as a title or in a block); parsing never fails."""
+    words = []
+    numbered = []
+    for number, line in enumerate(lines):
+        if line == "WORD":
+            words.append(f"fact{number}")
+            line = f"fact{number}"
+        numbered.append(line)
+    document = parse("\n".join(numbered) + "\n")
+    seen = " ".join(
+        [s.title for s in document.walk()]
+        + [to_markdown(s.blocks) for s in document.walk()]
+        + [b.text for s in document.walk() for b in s.blocks if isinstance(b, RawBlock)]
+    )
+    assert [word for word in words if word not in seen] == []
