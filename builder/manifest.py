@@ -18,7 +18,7 @@ from typing import Any
 from .document import Document, parse_document
 from .errors import InputError, ManifestError
 from .rules import RULE_NAMES, TableOptions
-from .text import topic_phrase
+from .text import topic_for
 
 TOP_KEYS = {
     "title": "deck title shown in Anki",
@@ -126,7 +126,7 @@ def manifest_for_document(document: Document) -> Manifest:
         sources=(document.path,),
         subdecks=subdecks,
         path=None,
-        topic=topic_phrase(str(document.meta.get("topic") or document.title)),
+        topic=topic_for(str(document.meta.get("topic") or ""), document.title),
         tags=(slugify(document.title),),
     )
 

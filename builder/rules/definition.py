@@ -12,7 +12,6 @@ from functools import lru_cache
 
 from ..document import ListBlock, ListItem, Section
 from ..notes import Note, make_key
-from ..text import plain
 from .context import Context
 
 _SHAPES = (
@@ -50,7 +49,7 @@ def is_definition_list(block: ListBlock) -> bool:
 
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
-    heading = ctx.situate(plain(section.title))
+    heading = ctx.heading(section)
     for block in section.blocks:
         if not isinstance(block, ListBlock) or not is_definition_list(block):
             continue

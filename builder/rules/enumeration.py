@@ -45,7 +45,7 @@ def _enumerates(block: ListBlock) -> bool:
 
 
 def _intro(lead: Paragraph | None, section: Section, ctx: Context) -> str:
-    heading = ctx.situate(plain(section.title))
+    heading = ctx.heading(section)
     if lead is None or not plain(lead.text).endswith(":"):
         return f"{heading}:"
     text = plain(lead.text)
