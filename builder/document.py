@@ -65,7 +65,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class RawBlock:
-    """A block no rule reads (code, quote, raw HTML); kept so answers and warnings can cite it."""
+    """A block no rule reads (code, quote, raw HTML, a thematic break); kept so answers and
+    warnings can cite it, and so a break still separates what it separates."""
 
     kind: str
     text: str
@@ -413,7 +414,9 @@ def _block(tokens: Sequence[Any], position: int, lines: _Lines) -> tuple[Block |
         _check_table_rows(tokens[position:end], lines)
         text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
         return RawBlock("blockquote", text, _line(token)), end + 1
-    # hr and anything unknown: skip.
+    if kind == "hr":  # kept (without text): a thematic break ends an answer, a lead-in
+        return RawBlock("hr", "", _line(token)), position + 1
+    # anything unknown: skip.
     return None, position + 1
 
 

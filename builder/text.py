@@ -290,6 +290,17 @@ _GENERIC_HEADINGS = frozenset(
         "more information",
         "additional information",
         "additional notes",
+        # Where a page points elsewhere: no subject of its own either.
+        "references",
+        "bibliography",
+        "sources",
+        "further reading",
+        "see also",
+        "resources",
+        "related",
+        "links",
+        "external links",
+        "citations",
     )
 )
 _GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\band\b)\s*")

@@ -34,7 +34,7 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("faq", frozenset({"faq"}), faq.extract),
+    Rule("faq", frozenset({"faq", "section"}), faq.extract),
     Rule("table", frozenset({"section"}), table.extract),
     Rule("definition", frozenset({"section"}), definition.extract),
     Rule("enumeration", frozenset({"section"}), enumeration.extract),
