@@ -213,8 +213,8 @@ _OUTLINE = re.compile(
     r"|\d+\.\d+\.?\)?\s+(?-i:(?=[A-Z]))"  # "2.1 Introduction", not "2.5 mg doses"
     r"|\d+\s*[.)]+(?:\s+|$)"  # "2. Pulse", "1.) How", "3) Diet", not "0.9% saline"
     r"|\d+\s*[:\-–—]\s+"  # "06 - Hypersensitivity"
-    r"|[A-Z][.)]\s+(?=[A-Z])"  # "A. Medication administration"
-    r"|[IVX]+[.)]\s+(?=[A-Z])"  # "IV. Fluids"
+    r"|(?-i:[A-Z][.)]\s+(?=[A-Z]))"  # "A. Medication administration", not "C. difficile"
+    r"|(?-i:[IVX]+[.)]\s+(?=[A-Z]))"  # "IV. Fluids"
     r")",
     re.IGNORECASE,
 )

@@ -26,7 +26,7 @@ from ..notes import Note, make_key
 from ..text import plain
 from .context import Context
 from .faq import answered_blocks
-from .leads import Lead, is_example, leads, subject
+from .leads import FLAGS, Lead, is_example, leads, subject
 
 _SHAPES = (
     re.compile(
@@ -46,13 +46,6 @@ _LABEL_LINE = re.compile(
 MAX_TERM_WORDS = 6
 MAX_LABEL_WORDS = 5
 MAX_VALUE_WORDS = 40
-_FLAGS = frozenset(
-    """
-    note notes nb important tip tips remember warning caution example hint source sources
-    reference references disclaimer author date updated tags keywords summary
-    """.split()
-) | frozenset(("n.b.", "see also", "read more", "last updated", "last reviewed", "key point"))
-"""Labels that flag a paragraph rather than name what it says."""
 _INSTRUCTION_VERBS = frozenset(
     """
     apply ask assess attach avoid bend breathe check count discard dispose do don't elevate
@@ -135,7 +128,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     about = subject(lead, section, ctx)
     # A label or bold lead-in is part of the identity: two lists under one heading may both
     # define "Signs".
-    within = f"{lead.text}: " if lead is not None and lead.kind != "sentence" else ""
+    within = f"{lead.text}: " if lead is not None and lead.kind in ("label", "name") else ""
     for item in block.items:
         found = definition(item)
         if found is None:
@@ -163,8 +156,8 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         label = plain(match.group("a") or match.group("b")).strip()
         if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
             continue
-        if is_worked_example(value):
-            continue
+        if is_worked_example(value) or not any(char.isalnum() for char in value):
+            continue  # `**Signature:** ________` is a form to fill in
         line = block.line + (offset if len(pairs) > 1 else 0)
         key = make_key("definition", section.path, label)
         front = f"{ctx.heading(section)}: {label}?"
@@ -174,4 +167,4 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
 
 def _is_label(label: str) -> bool:
     words = label.split()
-    return 0 < len(words) <= MAX_LABEL_WORDS and label.lower() not in _FLAGS
+    return 0 < len(words) <= MAX_LABEL_WORDS and label.lower() not in FLAGS

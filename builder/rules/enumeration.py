@@ -17,7 +17,7 @@ import re
 
 from ..document import ListBlock, ListItem, Section, to_markdown
 from ..notes import Note, make_key
-from ..text import heading_subject, names_topic, plain
+from ..text import heading_subject, names_topic, plain, single_spaced, without_emoji
 from .context import Context
 from .definition import is_definition_list
 from .faq import answered_blocks
@@ -29,6 +29,9 @@ MAX_BOLD_WORDS = 8
 """The longest bold phrase clozed inside an item."""
 MAX_BOLD_ITEM_WORDS = 30
 """The longest item whose bold phrase is clozed (the rest stays visible on the front)."""
+MAX_STEPS = 10
+"""A longer numbered procedure is not learnt one cloze per step (a 21-step procedure would be
+21 cards on one long front)."""
 MAX_LEAD_WORDS = 45
 MIN_ITEMS = 2
 MAX_LIST_ANSWER_ITEMS = 6
@@ -61,8 +64,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 
 
 def _enumerates(block: ListBlock) -> bool:
-    """A list of facts: two items or more, not definitions, not questions."""
+    """A list of facts: two items or more (numbered steps: at most MAX_STEPS), not
+    definitions, not questions."""
     if len(block.items) < MIN_ITEMS or is_definition_list(block):
+        return False
+    if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))
     return questions * 2 <= len(block.items)
@@ -84,7 +90,7 @@ def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) ->
 def cloze_item(item: ListItem, number: int) -> str | None:
     """The item with its cloze `c<number>`: a bold opening phrase alone, or the whole item when
     it is short and not a sentence; None when the item is too long to recall."""
-    text = item.text.strip()
+    text = single_spaced(without_emoji(item.text)).strip()  # "✅ Hand hygiene": no emoji
     if not text:
         return None
     bold = _BOLD_HEAD.match(text)
@@ -135,7 +141,8 @@ def _list_note(
     sentences ("Key points", "Advice") make no card."""
     if len(block.items) > MAX_LIST_ANSWER_ITEMS:
         return None
-    if lead is None and not (block.ordered and heading_subject(section.path)):
+    asks = lead is not None and lead.kind != "flag"
+    if not asks and not (block.ordered and heading_subject(section.path)):
         return None
     answer = to_markdown((block,))
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:

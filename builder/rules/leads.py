@@ -24,6 +24,7 @@ from ..document import Block, ListBlock, Paragraph, Section
 from ..text import content_words, heading_subject, lower_first, names_topic, plain, without_emoji
 from .context import Context
 
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
 MAX_LABEL_WORDS = 8
 """A label line is short: longer lines are sentences."""
 MAX_NAME_WORDS = 6
@@ -35,7 +36,8 @@ class Lead:
     text: str
     """The lead-in as plain text: a label or name without its colon, a sentence as written."""
     kind: str
-    """"label", "name" (a bold lead-in) or "sentence"."""
+    """"label", "name" (a bold lead-in), "sentence", or "flag" (`**Important:**`, `Example:`:
+    it marks what follows without naming it)."""
 
 
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<label>[^*_].*?)(\*\*|__)\s*:?$", re.DOTALL)
@@ -51,6 +53,13 @@ FINITE_VERBS = frozenset(
     """.split()
 )
 """Verbs that make a line a clause, not a label (or a list item a sentence)."""
+FLAGS = frozenset(
+    """
+    note notes nb important tip tips remember warning caution example hint source sources
+    reference references disclaimer author date updated tags keywords summary
+    """.split()
+) | frozenset(("n.b.", "see also", "read more", "last updated", "last reviewed", "key point"))
+"""Labels that flag what follows ("Note:", "Important:") rather than name it."""
 _OPEN_ENDS = frozenset(
     "if when whether by to for of with that because the a an and or while unless".split()
 )
@@ -71,8 +80,12 @@ def lead_of(paragraph: Paragraph | None) -> Lead | None:
     bold = _BOLD_ONLY.match(source)
     if bold is not None and "\n" not in source:
         label = _clean(bold.group("label"))
+        if label.lower() in FLAGS:  # `**Important:**` flags the list; it does not name it
+            return Lead(label, "flag")
         if 0 < len(label.split()) <= MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
-            return Lead(label, "label")
+            if _is_label_line(label):
+                return Lead(label, "label")
+            return Lead(_as_lead_sentence(label), "sentence")
     name = _BOLD_NAME.match(source)
     if name is not None and "\n" not in source:
         text = _clean(name.group("name"))
@@ -81,7 +94,8 @@ def lead_of(paragraph: Paragraph | None) -> Lead | None:
             return Lead(text, "name")
     text = plain(source)
     if "\n" not in source and _is_label_line(text):
-        return Lead(_clean(text), "label")
+        label = _clean(text)
+        return Lead(label, "flag" if label.lower() in FLAGS else "label")
     if _SENTENCE_END.search(text):
         return Lead(_as_lead_sentence(text), "sentence")
     return None
@@ -149,9 +163,9 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     """The subject a list's notes name, situated in the topic: the heading's subject, or the
     label or bold name with the heading in brackets when the label does not name it ("Normal
     range (blood pressure) in vital signs"). A lead-in sentence is not a subject."""
-    if lead is None or lead.kind == "sentence":
+    if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
-    heading = heading_subject(section.path)
+    heading = _PARENTHESES.sub("", heading_subject(section.path)).strip()
     if not heading or _within(heading, ctx.topic) or names_topic(lead.text, heading):
         return ctx.situate(lead.text)
     return ctx.situate(f"{lead.text} ({lower_first(heading)})")
