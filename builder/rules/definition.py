@@ -74,6 +74,8 @@ def _definition(text: str) -> tuple[str, str] | None:
         match = shape.match(text.strip())
         if match:
             term = match.group("term").strip()
+            if term.count("[") != term.count("]"):  # split inside a link: "[NHS — Asthma](…)"
+                return None
             gloss = (match.groupdict().get("gloss") or "").strip()
             if 0 < len(term.split()) <= MAX_TERM_WORDS:
                 return (f"{term} {gloss}" if gloss else term), match.group("text").strip()
@@ -158,6 +160,8 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue
         if is_worked_example(value) or not any(char.isalnum() for char in value):
             continue  # `**Signature:** ________` is a form to fill in
+        if value.rstrip().endswith(":"):
+            continue  # `**CT with contrast:** Indicated for:` leads into a list
         line = block.line + (offset if len(pairs) > 1 else 0)
         key = make_key("definition", section.path, label)
         front = f"{ctx.heading(section)}: {label}?"

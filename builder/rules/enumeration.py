@@ -39,6 +39,8 @@ MAX_LIST_ANSWER_WORDS = 80
 """A list that cannot be clozed is a Basic card's answer only within `check`'s limits (its
 LIST-ON-BASIC and LONG-ANSWER defaults, 6 items and 80 words)."""
 
+_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
+"""An item that is only a link points elsewhere: a reading list, not facts."""
 _BOLD_HEAD = re.compile(r"^(\*\*|__)(?P<bold>[^*_].*?)(\*\*|__)")
 _ASK_CUE = re.compile(
     r"(?:,?\s+(?:such as|include|includes|including|as follows|the following))?\s*:?\s*$",
@@ -65,13 +67,14 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 
 def _enumerates(block: ListBlock) -> bool:
     """A list of facts: two items or more (numbered steps: at most MAX_STEPS), not
-    definitions, not questions."""
+    definitions, not mostly questions or links."""
     if len(block.items) < MIN_ITEMS or is_definition_list(block):
         return False
     if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))
-    return questions * 2 <= len(block.items)
+    links = sum(1 for item in block.items if _LINK_ONLY.match(without_emoji(item.text).strip()))
+    return questions * 2 <= len(block.items) and links * 2 <= len(block.items)
 
 
 def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) -> Note | None:

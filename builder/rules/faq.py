@@ -213,6 +213,8 @@ def _split_question(body: str, bold: bool) -> tuple[str, str]:
     question = question.strip()
     if bold or question.endswith(("**", "__")):
         question = question.rstrip("*_ ").strip()
+    if len(question) > 2 and question[0] in '"“' and question[-1] in '"”':
+        question = question[1:-1].strip()  # `Question: "Define X."`
     return question, _A_PREFIX.sub("", rest.strip(), count=1)
 
 

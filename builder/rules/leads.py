@@ -93,7 +93,10 @@ def lead_of(paragraph: Paragraph | None) -> Lead | None:
         if 0 < len(text.split()) <= MAX_NAME_WORDS and not rest.startswith((",", "-", "—")):
             return Lead(text, "name")
     text = plain(source)
-    if "\n" not in source and _is_label_line(text):
+    last = plain(source.splitlines()[-1])
+    if "\n" in source and _is_label_line(last):  # "… can affect both.\nPK:": PK is the label
+        text = last
+    if _is_label_line(text):
         label = _clean(text)
         return Lead(label, "flag" if label.lower() in FLAGS else "label")
     if _SENTENCE_END.search(text):
@@ -165,10 +168,20 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     range (blood pressure) in vital signs"). A lead-in sentence is not a subject."""
     if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
-    heading = _PARENTHESES.sub("", heading_subject(section.path)).strip()
-    if not heading or _within(heading, ctx.topic) or names_topic(lead.text, heading):
-        return ctx.situate(lead.text)
-    return ctx.situate(f"{lead.text} ({lower_first(heading)})")
+    label = _PARENTHESES.sub("", lead.text).strip() or lead.text
+    heading = _short(heading_subject(section.path))
+    if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
+        return ctx.situate(label)
+    return ctx.situate(f"{label} ({lower_first(heading)})")
+
+
+def _short(heading: str) -> str:
+    """A heading as a bracketed aside: without its own brackets or subtitle ("Type II —
+    Antibody-mediated cytotoxicity" -> "Type II")."""
+    heading = _PARENTHESES.sub("", heading).strip()
+    for separator in (" — ", " – ", ": "):
+        heading = heading.split(separator, 1)[0]
+    return heading.strip()
 
 
 def _within(heading: str, topic: str) -> bool:
