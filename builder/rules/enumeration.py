@@ -112,17 +112,17 @@ def cloze_item(item: ListItem, number: int) -> str | None:
 
 
 def is_sentence(text: str) -> bool:
-    """Too long to recall word for word: more than MAX_ITEM_WORDS words, or a clause of six
-    words or more (a full stop at its end, or a verb like "is", "can", "should" after its
-    first word): "Standard precautions are used with all patients"."""
+    """Too long to recall word for word: more than MAX_ITEM_WORDS words, a clause of six words
+    or more (a verb like "is", "can", "should" after its first word: "Standard precautions are
+    used with all patients"), or eight words or more ending in a full stop."""
     words = plain(text).split()
     if len(words) > MAX_ITEM_WORDS:
         return True
     if len(words) < 6:
         return False
-    if words[-1].endswith((".", "!")) and not words[-1].endswith(".."):
+    if any(word.lower().strip(",;") in FINITE_VERBS for word in words[1:]):
         return True
-    return any(word.lower().strip(",;") in FINITE_VERBS for word in words[1:])
+    return len(words) >= 8 and words[-1].endswith((".", "!")) and not words[-1].endswith("..")
 
 
 def _sub_lists(block: ListBlock) -> str:
