@@ -136,12 +136,17 @@ def _as_lead_sentence(text: str) -> str:
 def is_example(lead: Lead | None, section: Section) -> bool:
     """A worked example ("Example:", "For example:", a section called "Worked example") is not
     a fact to learn: its numbers hold for that example only."""
-    if lead is not None and _EXAMPLE.search(lead.text):
+    if lead is not None and is_example_text(lead.text):
         return True
     title = plain(section.title).strip().lower()
     return bool(
         re.fullmatch(r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?", title)
     )
+
+
+def is_example_text(text: str) -> bool:
+    """Text that opens a worked example: "Example:", "For example, …", "e.g. …"."""
+    return _EXAMPLE.search(text) is not None
 
 
 def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:

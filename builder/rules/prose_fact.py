@@ -26,7 +26,7 @@ from ..text import plain
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
-from .leads import is_example, lead_of
+from .leads import is_example, is_example_text, lead_of
 
 _ROLE = (
     r"(?:(?:first|second|third|1st|2nd|3rd)[- ]line|(?:drug|treatment|test|investigation|"
@@ -74,10 +74,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if not isinstance(block, Paragraph) or index in answered:
             continue
         text = plain(block.text)
-        if not _may_state(text) or is_example(lead_of(block), section) or _is_example(text):
+        if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
             continue
         for sentence in split_sentences(text):
-            if len(sentence.split()) > MAX_SENTENCE_WORDS or _is_example(sentence):
+            if len(sentence.split()) > MAX_SENTENCE_WORDS or is_example_text(sentence):
                 continue
             for question, answer in facts(sentence):
                 front = ctx.situate(question[:1].upper() + question[1:]) + "?"
@@ -108,13 +108,6 @@ def _may_state(text: str) -> bool:
     """A cheap look for any cue word before the regular expressions run."""
     lowered = text.lower()
     return any(cue in lowered for cue in _CUES)
-
-
-def _is_example(text: str) -> bool:
-    return _EXAMPLE.match(text) is not None
-
-
-_EXAMPLE = re.compile(r"^(?:worked\s+)?(?:example|for example|for instance|e\.g\.)\b", re.I)
 
 
 def facts(sentence: str) -> list[tuple[str, str]]:
