@@ -106,7 +106,7 @@ def cloze_item(item: ListItem, number: int) -> str | None:
             marks = bold.group(1)
             hidden = f"{marks}{{{{c{number}::{inner}}}}}{marks}{colon}"
             return hidden + text[bold.end() :]
-    if is_sentence(text):
+    if is_sentence(text) or "\n" in item.text.strip():  # an item over several lines is prose
         return None
     return f"{{{{c{number}::{text}}}}}"
 
