@@ -56,7 +56,7 @@ FINITE_VERBS = frozenset(
 FLAGS = frozenset(
     """
     note notes nb important tip tips remember warning caution example hint source sources
-    reference references disclaimer author date updated tags keywords summary
+    reference references disclaimer author date updated tags keywords summary scenario case
     """.split()
 ) | frozenset(("n.b.", "see also", "read more", "last updated", "last reviewed", "key point"))
 """Labels that flag what follows ("Note:", "Important:") rather than name it."""
@@ -134,14 +134,19 @@ def _as_lead_sentence(text: str) -> str:
 
 
 def is_example(lead: Lead | None, section: Section) -> bool:
-    """A worked example ("Example:", "For example:", a section called "Worked example") is not
-    a fact to learn: its numbers hold for that example only."""
+    """A worked example ("Example:", "For example:", a section called "Worked example" or "Case
+    study") is not a fact to learn: its numbers hold for that example only."""
     if lead is not None and is_example_text(lead.text):
         return True
     title = plain(section.title).strip().lower()
-    return bool(
-        re.fullmatch(r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?", title)
-    )
+    return _EXAMPLE_SECTION.fullmatch(without_emoji(title).strip()) is not None
+
+
+_EXAMPLE_SECTION = re.compile(
+    r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?|"
+    r"(?:clinical\s+)?case(?:\s+(?:study|studies|scenarios?))?|scenarios?"
+)
+"""Section titles of a worked example or a case: what happens in it holds for that case."""
 
 
 def is_example_text(text: str) -> bool:
