@@ -225,10 +225,14 @@ def without_emoji(text: str) -> str:
     """Text without emoji and pictographs (and their joiners and variation selectors). Symbols
     a fact may need (°, ±, →, ™, ✓ is kept out too: it marks an answer, not a subject) below
     U+2300 stay."""
-    if text.isascii():
+    if text.isascii() or _MAY_BE_PICTOGRAPH.search(text) is None:
         return text
     kept = [char for char in text if not _is_pictograph(char)]
     return "".join(kept)
+
+
+_MAY_BE_PICTOGRAPH = re.compile("[\u200d\u20e3\ufe0e\ufe0f\u2300-\U0010ffff]")
+"""What a pictograph can be: most non-ASCII text (é, °, µ, –, ≥, →) has none of it."""
 
 
 def _is_pictograph(char: str) -> bool:

@@ -83,6 +83,7 @@ def _definition(text: str) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 12)
 def is_instruction(term: str) -> bool:
     """True for a head that tells the reader what to do ("Bend at the knees", "Don't lift",
     "Stay active"): it opens with a verb of instruction and goes on with its object, not
@@ -97,15 +98,21 @@ def is_instruction(term: str) -> bool:
 
 def is_worked_example(text: str) -> bool:
     """Arithmetic with a result ("990 × 0.95 = 940.5"): an example's working, not a fact."""
-    return _ARITHMETIC.search(plain(text)) is not None
+    return "=" in text and _ARITHMETIC.search(plain(text)) is not None
 
 
 def is_definition_list(block: ListBlock) -> bool:
     """Most items are definitions, and most of those name things: a list of instructions with
     explanations (`**Keep loads close** – reduces strain`) is not one (though one instruction
     among terms, as in a mnemonic's letters, is carded with them)."""
-    terms = [found[0] for item in block.items if (found := definition(item)) is not None]
-    if len(terms) < 2 or len(terms) * 3 < len(block.items) * 2:
+    return _is_definition_list(tuple(item.text for item in block.items))
+
+
+@lru_cache(maxsize=1 << 10)
+def _is_definition_list(items: tuple[str, ...]) -> bool:
+    # Cached: the definition and enumeration rules both ask about every list.
+    terms = [found[0] for text in items if (found := _definition(text)) is not None]
+    if len(terms) < 2 or len(terms) * 3 < len(items) * 2:
         return False
     return sum(1 for term in terms if is_instruction(term)) * 2 < len(terms)
 
@@ -145,6 +152,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
 
 def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
     """`**Label:** value` lines of a paragraph: each defines the section's subject."""
+    if not block.text.lstrip().startswith(("**", "__")):
+        return []
     lines = [line.strip().rstrip("\\").strip() for line in block.text.strip().splitlines()]
     found = [_LABEL_LINE.match(line) for line in lines]
     if found[0] is None:

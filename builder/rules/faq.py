@@ -76,9 +76,10 @@ class Question:
 def extract(section: Section, ctx: Context) -> list[Note]:
     """The notes of a section's questions: all of an FAQ section (its sub-headings too), and the
     questions written as such in any other section."""
+    asked = questions(section.blocks, True) if ctx.in_faq else _outside_faq(section.blocks)[0]
     notes = [
         _note(question.text, question.answer, question.line, question.pin, section, ctx)
-        for question in questions(section.blocks, ctx.in_faq)
+        for question in asked
     ]
     if ctx.in_faq:
         for child in section.children:
@@ -92,9 +93,25 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 def answered_blocks(blocks: tuple[Block, ...]) -> frozenset[int]:
     """The indices of the blocks outside an FAQ that the faq rule reads as questions and
     answers: the other rules leave them alone."""
-    if not any(_may_ask(block) for block in blocks):
-        return frozenset()
-    return frozenset(_read(blocks, False)[1])
+    return _outside_faq(blocks)[1]
+
+
+def _outside_faq(blocks: tuple[Block, ...]) -> tuple[list[Question], frozenset[int]]:
+    """`_read` outside an FAQ, for the last section asked about: four rules ask about each."""
+    cached = _LAST_READ.get(id(blocks))
+    if cached is not None and cached[0] is blocks:
+        return cached[1]
+    found: tuple[list[Question], frozenset[int]] = ([], frozenset())
+    if any(map(_may_ask, blocks)):
+        asked, taken = _read(blocks, False)
+        found = (asked, frozenset(taken))
+    _LAST_READ.clear()
+    _LAST_READ[id(blocks)] = (blocks, found)
+    return found
+
+
+_LAST_READ: dict[int, tuple[tuple[Block, ...], tuple[list[Question], frozenset[int]]]] = {}
+"""The last section's questions, kept with its blocks (so the id is still theirs)."""
 
 
 def _may_ask(block: Block) -> bool:

@@ -11,7 +11,8 @@ Documents name a list's subject in several ways besides a heading, and the rules
 - a lead-in sentence that ends with ":" (or "include", "such as", "..", "…").
 
 A label or a bold lead-in is the list's subject, so two lists under one heading make different
-questions (and different note identities).
+questions (and different note identities). A flag label (`**Important:**`, `Note:`, `Example:`)
+names nothing; "Example:" and a section called "Case study" mark a worked example.
 """
 
 from __future__ import annotations
@@ -19,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
 
 from ..document import Block, ListBlock, Paragraph, Section
 from ..text import content_words, heading_subject, lower_first, names_topic, plain, without_emoji
@@ -31,11 +34,14 @@ MAX_NAME_WORDS = 6
 """A bold lead-in names a thing in a few words."""
 
 
+LeadKind = Literal["label", "name", "sentence", "flag"]
+
+
 @dataclass(frozen=True, slots=True)
 class Lead:
     text: str
     """The lead-in as plain text: a label or name without its colon, a sentence as written."""
-    kind: str
+    kind: LeadKind
     """"label", "name" (a bold lead-in), "sentence", or "flag" (`**Important:**`, `Example:`:
     it marks what follows without naming it)."""
 
@@ -74,9 +80,13 @@ _EXAMPLE = re.compile(
 
 def lead_of(paragraph: Paragraph | None) -> Lead | None:
     """The lead-in a paragraph makes for the block after it, or None when it is prose."""
-    if paragraph is None:
-        return None
-    source = paragraph.text.strip()
+    return None if paragraph is None else _lead_of(paragraph.text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _lead_of(text: str) -> Lead | None:
+    # Cached: two rules read every section's lead-ins.
+    source = text.strip()
     bold = _BOLD_ONLY.match(source)
     if bold is not None and "\n" not in source:
         label = _clean(bold.group("label"))
