@@ -97,6 +97,8 @@ def cloze_item(item: ListItem, number: int) -> str | None:
     if not text:
         return None
     bold = _BOLD_HEAD.match(text)
+    if bold is not None and text[bold.end() : bold.end() + 1].isalnum():
+        bold = None  # `**R**escue`: a mnemonic's letter, not a phrase
     if bold is not None and bold.end() < len(text.rstrip(" :")):
         phrase = bold.group("bold").strip()
         inner = phrase.rstrip(":").rstrip()
