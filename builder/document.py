@@ -103,7 +103,8 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class RawBlock:
-    """A block no rule reads (code, quote, raw HTML); kept so answers and warnings can cite it."""
+    """A block no rule reads (code, quote, raw HTML, a thematic break); kept so answers and
+    warnings can cite it, and so a break still separates what it separates."""
 
     kind: str
     text: str
@@ -673,7 +674,9 @@ class _Reader:
             return position + 3
         if kind == "footnote_reference_open":  # a footnote definition: not content
             return _matching_close(tokens, position) + 1
-        return position + 1  # hr and anything unknown: skip
+        if kind == "hr":  # kept (without text): a thematic break ends an answer, a lead-in
+            out.append(RawBlock("hr", "", _line(token)))
+        return position + 1  # anything unknown: skip
 
     def paragraph(self, text: str, line: int, following: Any, out: list[Entry]) -> None:
         if text.startswith(("import", "export")) and is_module_line(text):
@@ -975,7 +978,13 @@ def _is_label(line: str, before: str) -> bool:
 
 
 def _ends_sentence(text: str) -> bool:
-    return text.rstrip().rstrip("*_").rstrip()[-1:] in (".", "!", "?", ":", ")")
+    """Whether a line ends a sentence ("(adults)" included); a link or an image does not (the
+    short line under an image is its caption, not a label)."""
+    end = text.rstrip().rstrip("*_").rstrip()
+    return end[-1:] in (".", "!", "?", ":", ")") and _LINK_END.search(end) is None
+
+
+_LINK_END = re.compile(r"\]\([^()]*\)$")
 
 
 def _is_contents(items: Sequence[ListItem]) -> bool:

@@ -33,7 +33,7 @@ from .manifest import (
 )
 from .rules.context import matches
 from .rules.faq import is_faq
-from .text import plain, topic_phrase
+from .text import plain, topic_for
 
 WIDTH = 99
 
@@ -105,7 +105,7 @@ def manifest_text(
         )
     meta = document.meta
     description = _meta_text(meta, "description")
-    topic = topic_phrase(_meta_text(meta, "topic") or document.title)
+    topic = topic_for(_meta_text(meta, "topic"), document.title)
     manifest = f"{slug}.toml"
     out: list[str] = []
     out += _comment(

@@ -18,7 +18,7 @@ from typing import Any
 from .document import Document, parse_document
 from .errors import InputError, ManifestError
 from .rules import RULE_NAMES, TableOptions
-from .text import fill, plain, topic_phrase
+from .text import fill, plain, topic_for
 
 MAX_DECK_ID = 2**53 - 1
 """Largest deck id: Anki stores ids as 64-bit integers, and its JavaScript and AnkiDroid's JSON
@@ -142,7 +142,7 @@ def manifest_for_document(document: Document) -> Manifest:
         sources=(document.path,),
         subdecks=subdecks,
         path=None,
-        topic=topic_phrase(str(document.meta.get("topic") or document.title)),
+        topic=topic_for(str(document.meta.get("topic") or ""), document.title),
         tags=(slugify(document.title),),
     )
 

@@ -215,6 +215,9 @@ def as_list(points: list[str]) -> str:
     return "- " + "\n- ".join(points) if points else ""
 
 
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to vs with".split())
+
+
 def topic_phrase(text: str) -> str:
     """A title as a phrase used mid-sentence ("... in <topic>").
 
@@ -224,6 +227,9 @@ def topic_phrase(text: str) -> str:
     text = " ".join(text.split())
     long_words = [word for word in text.split(" ") if len(word) > 3 and word[:1].isalpha()]
     if len(long_words) >= 2 and all(word[0].isupper() for word in long_words):
+        return lower_first(text)
+    named = [w for w in text.split(" ") if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+    if len(named) >= 2 and all(word[0].isupper() for word in named):  # "Imaging of the Jaw"
         return lower_first(text)
     first = text.split(" ", 1)[0]
     if (len(first) > 1 and first.isupper()) or any(char.isupper() for char in first[1:]):
@@ -251,3 +257,249 @@ def fill(template: str, values: dict[str, str]) -> str:
         return values[name]
 
     return _TEMPLATE_PART.sub(replace, template)
+
+
+# Subjects: what a page title or a heading is about, as the words a front can use.
+
+_TAG = re.compile(r"</?[A-Za-z][^<>]*>")
+_ATTRIBUTES = re.compile(r"\s*\{\s*[:#.][^{}]*\}")
+"""`{: .class}`, `{#id}`, `{:target="_blank"}`: attribute lists of other Markdown dialects."""
+_OUTLINE = re.compile(
+    r"^(?:"
+    # "Module 3:", "Chapter 2 —", "Lesson 3.1:", "Level 2 —": a course label needs a separator
+    # after its number ("Stage 2 hypertension" is a subject).
+    r"(?:module|chapter|lesson|unit|part|section|week|day|lecture|session|level|topic|tier)"
+    r"\s+(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.:)\-–—|]+\s*"
+    r"|\d+(?:\.\d+){2,}\.?\)?\s+"  # "2.2.3 Limitations", "12.3.1 Drugs"
+    r"|\d+\.\d+\.?\)?\s+(?-i:(?=[A-Z]))"  # "2.1 Introduction", not "2.5 mg doses"
+    r"|\d+\s*[.)]+(?:\s+|$)"  # "2. Pulse", "1.) How", "3) Diet", not "0.9% saline"
+    r"|\d+\s*[:\-–—]\s+"  # "06 - Hypersensitivity"
+    r"|(?-i:[A-Z][.)]\s+(?=[A-Z]))"  # "A. Medication administration", not "C. difficile"
+    r"|(?-i:[IVX]+[.)]\s+(?=[A-Z]))"  # "IV. Fluids"
+    r")",
+    re.IGNORECASE,
+)
+_SEPARATORS = " -–—:|"
+
+
+def without_emoji(text: str) -> str:
+    """Text without emoji and pictographs (and their joiners and variation selectors). Symbols
+    a fact may need (°, ±, →, ™, ✓ is kept out too: it marks an answer, not a subject) below
+    U+2300 stay."""
+    if text.isascii() or _MAY_BE_PICTOGRAPH.search(text) is None:
+        return text
+    kept = [char for char in text if not _is_pictograph(char)]
+    return "".join(kept)
+
+
+_MAY_BE_PICTOGRAPH = re.compile("[\u200d\u20e3\ufe0e\ufe0f\u2300-\U0010ffff]")
+"""What a pictograph can be: most non-ASCII text (é, °, µ, –, ≥, →) has none of it."""
+
+
+def _is_pictograph(char: str) -> bool:
+    code = ord(char)
+    if code in (0x200D, 0xFE0F, 0xFE0E, 0x20E3):
+        return True
+    if code < 0x2300:
+        return False
+    return unicodedata.category(char) in ("So", "Sk") or 0x1F000 <= code <= 0x1FAFF
+
+
+@lru_cache(maxsize=1 << 12)
+def heading_text(title: str) -> str:
+    """A heading as a front names it: its words without outline numbers ("2.2.3", "4.",
+    "Level 2 —", "Module 3:"), emoji, HTML tags or attribute lists. A number at the start of a
+    front would also render as a Markdown list ("2. Pulse" shows as item 2)."""
+    text = plain(title)
+    if "<" in text:
+        text = _TAG.sub("", text)
+    if "{" in text:
+        text = _ATTRIBUTES.sub("", text)
+    text = single_spaced(without_emoji(text)).strip(_SEPARATORS)
+    while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
+        text = text[outline.end() :].strip(_SEPARATORS)
+    return text
+
+
+_GENERIC_HEADINGS = frozenset(
+    """
+    overview definition definitions summary notes note introduction intro background basics
+    general details description facts information about conclusion conclusions recap review
+    highlights essentials fundamentals concepts terms takeaways contents content remarks
+    """.split()
+) | frozenset(
+    (
+        "key points",
+        "key point",
+        "key facts",
+        "key concepts",
+        "key terms",
+        "key takeaways",
+        "main points",
+        "important points",
+        "the basics",
+        "at a glance",
+        "in brief",
+        "in short",
+        "quick reference",
+        "quick facts",
+        "general information",
+        "my summary",
+        "must-know concepts",
+        "must know concepts",
+        "core concepts",
+        "high-yield points",
+        "high yield points",
+        "what you need to know",
+        "comprehensive answer",
+        "more information",
+        "additional information",
+        "additional notes",
+        # Where a page points elsewhere: no subject of its own either.
+        "references",
+        "bibliography",
+        "sources",
+        "further reading",
+        "see also",
+        "resources",
+        "related",
+        "links",
+        "external links",
+        "citations",
+    )
+)
+_GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\band\b)\s*")
+
+
+def is_generic_heading(text: str) -> bool:
+    """True for a heading that names a part of any page, not a subject: "Overview",
+    "Definition", "Key points", "Overview / Definition", "Notes & summary"."""
+    lowered = heading_text(text).lower().rstrip(":.")
+    if not lowered:
+        return True
+    return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
+
+
+def heading_subject(path: tuple[str, ...]) -> str:
+    """The subject a section's heading path names: the nearest heading that is not generic,
+    cleaned ("2. Pulse" -> "Pulse"; "Asthma › Overview" -> "Asthma"), with a generic label
+    before a colon dropped ("Comprehensive answer: Aphasia" -> "Aphasia"); "" when every
+    heading is generic (the deck's topic is then the subject)."""
+    for title in reversed(path):
+        text = heading_text(title)
+        head, colon, tail = text.partition(": ")
+        if colon and tail.strip() and is_generic_heading(head):
+            text = heading_text(tail)
+        if text and not is_generic_heading(text):
+            return text
+    return ""
+
+
+_QUESTION_FORMS = (
+    re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:an?\s+|the\s+)?(?P<s>.+)$", re.I),
+    re.compile(r"^(?:what|which)\s+(?:causes|triggers)\s+(?P<s>.+)$", re.I),
+    re.compile(
+        r"^(?:(?:how|why|when|where)(?:\s+(?:long|much|many|often|soon|fast|quickly|common))?"
+        r"\s+)?(?:is|are|can|could|does|do|did|should|will|may)\s+(?P<rest>.+)$",
+        re.I,
+    ),
+)
+_VERBS_AFTER_SUBJECT = frozenset(
+    """
+    be become get go cause spread last turn come kill help hurt need make lead affect work run
+    happen start stop take feel look show mean occur develop return
+    """.split()
+)
+_PRONOUNS = frozenset("i you we it they he she this that there".split())
+
+
+def _question_subject(question: str) -> str:
+    """The subject of a question title: "Is Korrin Fever Contagious" -> "Korrin Fever",
+    "What Is Asthma" -> "Asthma"; "" when there is none to find ("Can you catch it twice")."""
+    for form in _QUESTION_FORMS:
+        match = form.match(question.strip())
+        if match is None:
+            continue
+        if "s" in match.groupdict() and match.group("s"):
+            return match.group("s")
+        words = match.group("rest").split()
+        if not words or words[0].lower() in _PRONOUNS:
+            return ""
+        for index, word in enumerate(words[1:], 1):
+            if word.lower() in _VERBS_AFTER_SUBJECT:
+                return " ".join(words[:index])
+        return " ".join(words[:-1]) if len(words) > 1 else words[0]
+    return ""
+
+
+_SCAFFOLD_BEFORE = re.compile(
+    r"^(?:(?:an?\s+)?introduction\s+to|intro\s+to|(?:an?\s+)?overview\s+of|(?:a\s+)?guide\s+to|"
+    r"(?:the\s+)?basics\s+of|understanding|all\s+about|(?:lecture\s+)?notes\s+on|"
+    r"everything\s+you\s+need\s+to\s+know\s+about)\s+",
+    re.IGNORECASE,
+)
+_SCAFFOLD_AFTER = re.compile(
+    r"\s+(?:(?:the\s+)?basics|(?:a\s+)?study\s+guide|(?:lecture\s+|study\s+|revision\s+)?notes|"
+    r"(?:an\s+)?overview|summary|review|revision|cheat\s*sheet|fact\s*sheet|guide|handout|"
+    r"explained|101|quiz|exam|test|flash\s*cards|q\s*&\s*a|faqs?|"
+    r"(?:previous\s+year\s+)?questions(?:\s+(?:and|&)\s+answers)?)(?:\s+\d+)?$",
+    re.IGNORECASE,
+)
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+
+
+@lru_cache(maxsize=256)
+def title_topic(title: str) -> str:
+    """The topic phrase a page title names, short: its subject, never a subtitle, a course or
+    chapter number, a question, emoji or "basics". "Module 2: Infection Control & Safety" ->
+    "infection control & safety"; "Is Korrin Fever Contagious? How Long…" -> "korrin fever";
+    "Hypertension (High Blood Pressure) — Basics" -> "hypertension"; "ULT: Urate Lowering
+    Therapy" -> "urate lowering therapy"; a file stem "06 hypersensitivity" -> "hypersensitivity".
+    """
+    text = heading_text(title)
+    text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")
+    if "?" in text:
+        question = text.split("?", 1)[0]
+        text = _question_subject(question) or question
+    text = _without_subtitle(text)
+    without_parentheses = _PARENTHESES.sub("", text).strip()
+    text = without_parentheses or text
+    for scaffold in (_SCAFFOLD_BEFORE, _SCAFFOLD_AFTER):
+        shorter = scaffold.sub("", text).strip()
+        text = shorter or text
+    text = text.strip(_SEPARATORS + ".,;!?")
+    return topic_phrase(text) if text else topic_phrase(plain(title))
+
+
+def _without_subtitle(text: str) -> str:
+    """The part of a title before its subtitle (" — Basics", ": Symptoms and Treatment",
+    " | Site name"); the part after a label that is not a subject ("Study guide: Asthma"), or
+    after an acronym it spells out ("ULT: Urate Lowering Therapy")."""
+    for separator in (" | ", " — ", " – ", " - ", ": "):
+        head, found, tail = text.partition(separator)
+        head, tail = head.strip(), tail.strip()
+        if not found or not head or not tail:
+            continue
+        if is_generic_heading(head) or _SCAFFOLD_AFTER.sub("", f" {head}").strip() == "":
+            return _without_subtitle(tail)
+        if separator == ": " and _spells_out(head, tail):
+            return tail
+        return _without_subtitle(head)
+    return text
+
+
+def _spells_out(short: str, long: str) -> bool:
+    """True when `long`'s word initials spell the acronym `short` ("ULT", "Urate Lowering
+    Therapy")."""
+    if _ACRONYM.match(short) is None or sum(char.isupper() for char in short) < 2:
+        return False
+    initials = "".join(word[0] for word in re.split(r"[\s-]+", long) if word[:1].isalnum())
+    return initials.lower().startswith(short.lower())
+
+
+def topic_for(explicit: str, title: str) -> str:
+    """A deck's topic phrase without a manifest: the front matter's `topic` when it has one
+    (as written), else the subject its title names (`title_topic`)."""
+    explicit = " ".join(explicit.split())
+    return topic_phrase(explicit) if explicit else title_topic(title)

@@ -35,10 +35,9 @@ def test_three_column_table_asks_each_column_per_drug_class(notes: list[Note]) -
 def test_em_dash_definitions_become_term_cards(notes: list[Note]) -> None:
     definitions = fronts(notes, "definition")
     assert definitions == {
-        "Key terms in type 2 diabetes: HbA1c?": "average blood glucose over about three months.",
-        "Key terms in type 2 diabetes: Insulin resistance?": (
-            "reduced response of cells to insulin."
-        ),
+        # "Key terms" names no subject: the topic does.
+        "Type 2 diabetes: HbA1c?": "average blood glucose over about three months.",
+        "Type 2 diabetes: Insulin resistance?": ("reduced response of cells to insulin."),
     }
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..notes import Note
-from . import abbreviation, definition, enumeration, faq, figure, prose_list, table
+from . import abbreviation, definition, enumeration, faq, figure, prose_fact, prose_list, table
 from .context import Context, TableOptions
 
 Reads = Literal["section", "faq", "document"]
@@ -34,11 +34,12 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
-    Rule("faq", frozenset({"faq"}), faq.extract),
+    Rule("faq", frozenset({"faq", "section"}), faq.extract),
     Rule("table", frozenset({"section"}), table.extract),
     Rule("definition", frozenset({"section"}), definition.extract),
     Rule("enumeration", frozenset({"section"}), enumeration.extract),
     Rule("prose_list", frozenset({"section"}), prose_list.extract),
+    Rule("prose_fact", frozenset({"section"}), prose_fact.extract),
     Rule("figure", frozenset({"section", "faq"}), figure.extract),
     Rule("abbreviation", frozenset({"document"}), abbreviation.extract, first_wins=True),
 )

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..document import Block, Paragraph, Section
 from ..notes import Note, NoteType, Source
-from ..text import names_topic
+from ..text import heading_subject, heading_text, names_topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +79,16 @@ class Context:
             return phrase
         return f"{phrase} in {self.topic}"
 
+    def heading(self, section: Section) -> str:
+        """The section's subject as a front begins with it, situated in the topic: "2. Pulse"
+        gives "Pulse in <topic>"; a generic heading ("Overview", "Key points") gives its
+        parent's subject, or the topic itself when no heading above names one."""
+        subject = heading_subject(section.path)
+        if subject:
+            return self.situate(subject)
+        topic = self.topic or heading_text(section.title)
+        return topic[:1].upper() + topic[1:]
+
 
 @lru_cache(maxsize=1024)
 def note_tags(tags: tuple[str, ...], rule: str, note_type: str) -> tuple[str, ...]:
@@ -98,8 +108,9 @@ def matches(section: Section, pattern: str) -> bool:
 
 @lru_cache(maxsize=256)
 def context_line(path: tuple[str, ...]) -> str:
-    """The Context field: the section's heading path. Cached: a section's notes share it."""
-    return " › ".join(path)
+    """The Context field: the section's heading path, each heading as a front names it (no
+    outline numbers or emoji). Cached: a section's notes share it."""
+    return " › ".join(text for title in path if (text := heading_text(title)))
 
 
 def with_lead_in(blocks: tuple[Block, ...]) -> Iterator[tuple[Paragraph | None, Block]]:

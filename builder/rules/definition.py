@@ -1,9 +1,20 @@
-"""Definition bullets: `**Term**: description` items become "term -> description" cards.
+"""Definitions: `**Term**: description` items, and `**Label:** value` paragraphs, become
+"term -> description" cards.
 
 A list counts when at least two items, and most of them, have one of these shapes (with `-`, `*`,
-`+` or numbered markers): `**Term**: text`, `**Term:** text`, `**Term** — text`, `Term – text`
-(en or em dash between spaces), `Term: text` (a short term without a full stop). The split is
-never inside brackets or parentheses: `[NHS — Asthma](https://…)` is a link, not a definition.
+`+` or numbered markers): `**Term**: text`, `**Term:** text`, `**Term** — text`, `**Term**
+(gloss): text`, `Term – text` (en or em dash between spaces), `Term: text` (a short term without
+a full stop). The split is never inside brackets or parentheses: `[NHS — Asthma](https://…)` is
+a link, not a definition. A term must name a thing: an instruction (`**Push, don't pull** –
+easier and safer`, `**Stay active:** …`) is not a term, and a list of mostly instructions is left
+to the enumeration rule.
+
+A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
+subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
+"Note:" or "Tip:", makes no card). A list's subject is its label or bold lead-in when it has one
+(`leads.py`): `**Normal BP:**` then `- Systolic: 100–139` asks "Normal BP in preeclampsia:
+Systolic?". Worked examples (`True negatives: 990 × 0.95 = 940.5`, lists after "Example:") are
+not facts and make no card.
 """
 
 from __future__ import annotations
@@ -11,19 +22,44 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import ListBlock, ListItem, Section
+from ..document import ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import plain
 from .context import Context
+from .faq import answered_blocks
+from .leads import FLAGS, Lead, is_example, leads, subject
 
 _SHAPES = (
-    re.compile(r"^(\*\*|__)(?P<term>[^*_]+?)(\*\*|__)\s*[:—–]\s*(?P<text>\S.*)$", re.DOTALL),
+    re.compile(
+        r"^(\*\*|__)(?P<term>[^*_]+?)(\*\*|__)(?P<gloss>\s*\([^()]{1,60}\))?\s*[:—–]\s*"
+        r"(?P<text>\S.*)$",
+        re.DOTALL,
+    ),
     re.compile(r"^(\*\*|__)(?P<term>[^*_]+?)\s*:\s*(\*\*|__)\s*(?P<text>\S.*)$", re.DOTALL),
     re.compile(r"^(\*\*|__)(?P<term>[^*_]+?)(\*\*|__)\s+-\s+(?P<text>\S.*)$", re.DOTALL),
     re.compile(r"^(?P<term>[^:*_—–.]{1,60}?)\s+[—–]\s+(?P<text>\S.*)$", re.DOTALL),
     re.compile(r"^(?P<term>[^:*_.?!]{1,50}?):\s+(?P<text>\S.*)$", re.DOTALL),
 )
+_LABEL_LINE = re.compile(
+    r"^(?:(\*\*|__)(?P<a>[^*_\n]{1,60}?)\s*:\s*(\*\*|__)|(\*\*|__)(?P<b>[^*_:\n]{1,60}?)(\*\*|__)"
+    r"\s*:)\s*(?P<value>\S.*)$"
+)
 MAX_TERM_WORDS = 6
+MAX_LABEL_WORDS = 5
+MAX_VALUE_WORDS = 40
+_INSTRUCTION_VERBS = frozenset(
+    """
+    apply ask assess attach avoid bend breathe check count discard dispose do don't elevate
+    encourage ensure exhale explain follow get give go hold identify inform inhale insert keep
+    know leave lie lift limit lock maintain make manage measure monitor move never always notify
+    observe perform pinch prevent protect provide pull push put quit raise reduce remove report
+    rinse seek select shake sit stay stop store swallow take tell tilt try turn use wait wash
+    wear wipe
+    """.split()
+)
+"""Verbs that open an instruction ("Keep loads close"), never a term's name."""
+_NOT_VERB_AFTER = frozenset("of in for during".split())
+_ARITHMETIC = re.compile(r"\d\s*[×x*/÷+−-]\s*\(?\d[\d.,]*\)?\s*=|=\s*\d[\d.,]*\s*[×x*/÷+−-]\s*\d")
 
 
 def definition(item: ListItem) -> tuple[str, str] | None:
@@ -39,8 +75,12 @@ def _definition(text: str) -> tuple[str, str] | None:
         match = shape.match(text.strip())
         if match:
             term = match.group("term").strip()
-            if 0 < len(term.split()) <= MAX_TERM_WORDS and _closed(term):
-                return term, match.group("text").strip()
+            if not _closed(term):  # split inside a link: "[NHS — Asthma](…)"
+                return None
+            gloss = (match.groupdict().get("gloss") or "").strip()
+            if 0 < len(term.split()) <= MAX_TERM_WORDS:
+                return (f"{term} {gloss}" if gloss else term), match.group("text").strip()
+            return None
     return None
 
 
@@ -50,26 +90,101 @@ def _closed(term: str) -> bool:
     return term.count("[") == term.count("]") and term.count("(") == term.count(")")
 
 
+@lru_cache(maxsize=1 << 12)
+def is_instruction(term: str) -> bool:
+    """True for a head that tells the reader what to do ("Bend at the knees", "Don't lift",
+    "Stay active"): it opens with a verb of instruction and goes on with its object, not
+    with "of"/"in" ("Use in pregnancy" names a thing)."""
+    words = [word.strip(",;:") for word in plain(term).lower().replace("’", "'").split()]
+    if len(words) < 2:
+        return False
+    if words[0] in ("do", "don't", "never", "always") or words[:2] == ["do", "not"]:
+        return True
+    return words[0] in _INSTRUCTION_VERBS and words[1] not in _NOT_VERB_AFTER
+
+
+def is_worked_example(text: str) -> bool:
+    """Arithmetic with a result ("990 × 0.95 = 940.5"): an example's working, not a fact."""
+    return "=" in text and _ARITHMETIC.search(plain(text)) is not None
+
+
 def is_definition_list(block: ListBlock) -> bool:
-    found = sum(1 for item in block.items if definition(item) is not None)
-    return found >= 2 and found * 3 >= len(block.items) * 2
+    """Most items are definitions, and most of those name things: a list of instructions with
+    explanations (`**Keep loads close** – reduces strain`) is not one (though one instruction
+    among terms, as in a mnemonic's letters, is carded with them)."""
+    return _is_definition_list(tuple(item.text for item in block.items))
+
+
+@lru_cache(maxsize=1 << 10)
+def _is_definition_list(items: tuple[str, ...]) -> bool:
+    # Cached: the definition and enumeration rules both ask about every list.
+    terms = [found[0] for text in items if (found := _definition(text)) is not None]
+    if len(terms) < 2 or len(terms) * 3 < len(items) * 2:
+        return False
+    return sum(1 for term in terms if is_instruction(term)) * 2 < len(terms)
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
-    heading = ctx.situate(plain(section.title))
-    for block in section.blocks:
-        if not isinstance(block, ListBlock) or not is_definition_list(block):
+    answered = answered_blocks(section.blocks)
+    for index, (lead, block) in enumerate(leads(section.blocks)):
+        if index in answered or is_example(lead, section):
             continue
-        for item in block.items:
-            found = definition(item)
-            if found is None:
+        if isinstance(block, Paragraph):
+            notes.extend(_label_notes(block, section, ctx))
+        elif isinstance(block, ListBlock) and is_definition_list(block):
+            if any(is_worked_example(item.text) for item in block.items):
                 continue
-            term, text = found
-            key = make_key("definition", section.path, term, item.pin)
-            notes.append(
-                ctx.note(
-                    "definition", "basic", f"{heading}: {term}?", text, key, section, item.line
-                )
-            )
+            notes.extend(_list_notes(block, lead, section, ctx))
     return notes
+
+
+def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:
+    notes = []
+    about = subject(lead, section, ctx)
+    # A label or bold lead-in is part of the identity: two lists under one heading may both
+    # define "Signs".
+    within = f"{lead.text}: " if lead is not None and lead.kind in ("label", "name") else ""
+    for item in block.items:
+        found = definition(item)
+        if found is None:
+            continue
+        term, text = found
+        key = make_key("definition", section.path, within + term, item.pin)
+        notes.append(
+            ctx.note("definition", "basic", f"{about}: {term}?", text, key, section, item.line)
+        )
+    return notes
+
+
+def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    """`**Label:** value` lines of a paragraph: each defines the section's subject."""
+    if not block.text.lstrip().startswith(("**", "__")):
+        return []
+    lines = [line.strip().rstrip("\\").strip() for line in block.text.strip().splitlines()]
+    found = [_LABEL_LINE.match(line) for line in lines]
+    if found[0] is None:
+        return []
+    if not all(found):  # one label, its value wrapped over several lines
+        pairs = [(found[0], " ".join([found[0].group("value"), *lines[1:]]))]
+    else:
+        pairs = [(match, match.group("value")) for match in found if match is not None]
+    notes = []
+    for offset, (match, value) in enumerate(pairs):
+        label = plain(match.group("a") or match.group("b")).strip()
+        if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
+            continue
+        if is_worked_example(value) or not any(char.isalnum() for char in value):
+            continue  # `**Signature:** ________` is a form to fill in
+        if value.rstrip().endswith(":"):
+            continue  # `**CT with contrast:** Indicated for:` leads into a list
+        line = block.line + (offset if len(pairs) > 1 else 0)
+        key = make_key("definition", section.path, label)
+        front = f"{ctx.heading(section)}: {label}?"
+        notes.append(ctx.note("definition", "basic", front, value.strip(), key, section, line))
+    return notes
+
+
+def _is_label(label: str) -> bool:
+    words = label.split()
+    return 0 < len(words) <= MAX_LABEL_WORDS and label.lower() not in FLAGS

@@ -1,21 +1,41 @@
-"""FAQ sections: each question and its answer become a Basic note.
+"""Questions and their answers become Basic notes, in an FAQ section and wherever else they are
+written as questions and answers.
 
-Matches a section titled like an FAQ ("FAQ", "Frequently Asked Questions", "Common questions",
-"Questions and answers", "Q&A"). Questions are written in one of three shapes:
+An FAQ section is titled like one ("FAQ", "Frequently Asked Questions", "Common questions",
+"Questions and answers", "Q&A"). Its questions are written in any shape below, or as
+sub-headings (`### What is X?`, the answer being everything under the heading):
 
-- as sub-headings (`### What is X?`), the answer being everything under the heading;
-- as bold paragraphs (`**What is X?**`), the answer being the blocks up to the next question;
-- as `Q:` paragraphs, the answer as an `A:` paragraph (or the same paragraph's next line).
+- bold paragraphs (`**What is X?**`), the answer being the blocks up to the next question;
+- `Q:` paragraphs, bold or not (`**Q: What is X?**`), the answer as an `A:` paragraph or the
+  same paragraph's next line;
+- a `Q:` and its `A:` in one list item (`* **Q: What is X?** A: …`);
+- numbered questions (`1.) What is X?` as a paragraph, its answer after it; or `1. What is X?`
+  as a list item with its answer as a sub-list);
+- a quiz question with lettered options, the right one marked ✓ (`- b) 60–100 bpm ✓`): the
+  marked option is the answer; without exactly one mark it makes no card.
 
-Only paragraphs and headings are questions: a list of items ending in "?" inside an answer stays
-part of that answer.
+In any other section the same shapes are read as questions too (so "Common exam questions" or
+"Check your understanding" make questions, not clozes with the answer on the front), except
+headings; there an answer is the one block after its question. A thematic break (`---`) and a
+"See also" or "Further reading" line end an answer. A list of items ending in "?" inside an
+answer stays part of that answer.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from ..document import Block, Paragraph, Section, split_pin, to_markdown
+from ..document import (
+    Block,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    RawBlock,
+    Section,
+    split_pin,
+    to_markdown,
+)
 from ..notes import Note, make_key
 from ..text import plain
 from .context import Context
@@ -26,26 +46,81 @@ _FAQ_TITLE = re.compile(
     re.IGNORECASE,
 )
 _BOLD_QUESTION = re.compile(r"^(\*\*|__)(?P<q>[^*_].*?\?(\s*\{#[^}]*\})?)\s*(\*\*|__)$", re.DOTALL)
-_Q_PREFIX = re.compile(r"^(\*\*|__)?Q(uestion)?\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
+_Q_PREFIX = re.compile(r"^(\*\*|__)?Q(uestion)?\s*\d*\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^(\*\*|__)?A(nswer)?\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
+_INLINE_ANSWER = re.compile(r"(?:\*\*|__)?\s*\bA(?:nswer)?\s*:\s*(?:\*\*|__)?\s*")
+_NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s*[.)]+\s*(?P<q>\S.*\?)$")
+_OPTION = re.compile(r"^\(?[a-hA-H][.)]\s*")
+_TICK = re.compile(r"\s*[✓✔✅☑]\uFE0F?\s*")
+_ENDS_ANSWER = re.compile(
+    r"^(see also|further reading|read more|related\b|learn more|sources?\b|references?\b)",
+    re.IGNORECASE,
+)
+_LINK_ONLY = re.compile(r"^(?:\s*\[[^\]]*\]\([^)]*\)\s*[,;·|]?)+$")
 
 
 def is_faq(section: Section) -> bool:
     return bool(_FAQ_TITLE.match(plain(section.title).strip()))
 
 
+@dataclass(frozen=True, slots=True)
+class Question:
+    text: str
+    answer: str
+    line: int
+    pin: str | None
+    blocks: tuple[int, ...]
+    """The indices of the section's blocks the question and its answer take."""
+
+
 def extract(section: Section, ctx: Context) -> list[Note]:
-    """The notes of an FAQ section (routing gives this rule only sections `is_faq` accepts)."""
+    """The notes of a section's questions: all of an FAQ section (its sub-headings too), and the
+    questions written as such in any other section."""
+    asked = questions(section.blocks, True) if ctx.in_faq else _outside_faq(section.blocks)[0]
     notes = [
-        _note(question, answer, line, pin, section, ctx)
-        for question, answer, line, pin in _inline_questions(section.blocks)
+        _note(question.text, question.answer, question.line, question.pin, section, ctx)
+        for question in asked
     ]
-    for child in section.children:
-        answer = to_markdown(child.blocks)
-        for grandchild in child.children:
-            answer += f"\n\n**{grandchild.title}**\n\n" + to_markdown(grandchild.blocks)
-        notes.append(_note(child.title, answer.strip(), child.line, child.pin, section, ctx))
+    if ctx.in_faq:
+        for child in section.children:
+            answer = to_markdown(_answer_blocks(child.blocks))
+            for grandchild in child.children:
+                answer += f"\n\n**{grandchild.title}**\n\n" + to_markdown(grandchild.blocks)
+            notes.append(_note(child.title, answer.strip(), child.line, child.pin, section, ctx))
     return [note for note in notes if note.back.strip()]
+
+
+def answered_blocks(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """The indices of the blocks outside an FAQ that the faq rule reads as questions and
+    answers: the other rules leave them alone."""
+    return _outside_faq(blocks)[1]
+
+
+def _outside_faq(blocks: tuple[Block, ...]) -> tuple[list[Question], frozenset[int]]:
+    """`_read` outside an FAQ, for the last section asked about: four rules ask about each."""
+    cached = _LAST_READ.get(id(blocks))
+    if cached is not None and cached[0] is blocks:
+        return cached[1]
+    found: tuple[list[Question], frozenset[int]] = ([], frozenset())
+    if any(map(_may_ask, blocks)):
+        asked, taken = _read(blocks, False)
+        found = (asked, frozenset(taken))
+    _LAST_READ.clear()
+    _LAST_READ[id(blocks)] = (blocks, found)
+    return found
+
+
+_LAST_READ: dict[int, tuple[tuple[Block, ...], tuple[list[Question], frozenset[int]]]] = {}
+"""The last section's questions, kept with its blocks (so the id is still theirs)."""
+
+
+def _may_ask(block: Block) -> bool:
+    """A cheap first look: could the block be (or hold) a question?"""
+    if isinstance(block, Paragraph):
+        return "?" in block.text or "Q" in block.text[:8] or "q" in block.text[:8]
+    if isinstance(block, ListBlock):
+        return any("?" in item.text or item.blocks for item in block.items)
+    return False
 
 
 def _note(
@@ -59,30 +134,75 @@ def _note(
     )
 
 
-def _inline_questions(blocks: tuple[Block, ...]) -> list[tuple[str, str, int, str | None]]:
-    """Questions written as bold or `Q:` paragraphs, with the blocks that answer them."""
-    found: list[tuple[str, list[str], int]] = []
-    for block in blocks:
-        question = _question_of(block)
-        if question is not None:
-            text, rest = question
-            found.append((text, [rest] if rest else [], block.line))
-        elif found:
-            found[-1][1].append(_block_markdown(block, strip_answer=not found[-1][1]))
-    results = []
-    for text, answer, line in found:
-        text, pin = split_pin(text)
-        results.append((text, "\n\n".join(part for part in answer if part).strip(), line, pin))
-    return results
+def questions(blocks: tuple[Block, ...], in_faq: bool) -> list[Question]:
+    """The questions written in these blocks, each with its answer. In an FAQ an answer runs
+    to the next question; elsewhere it is the one block after its question."""
+    return _read(blocks, in_faq)[0]
 
 
-def _question_of(block: Block) -> tuple[str, str] | None:
+def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[int]]:
+    """The questions, and the indices of every block read as a question or an answer (a quiz
+    without a marked answer too: its options are no list of facts)."""
+    found: list[Question] = []
+    taken: set[int] = set()
+    open_question: tuple[str, list[str], int, list[int]] | None = None
+
+    def close() -> None:
+        nonlocal open_question
+        if open_question is not None:
+            text, answer, line, indices = open_question
+            question, pin = split_pin(text)
+            body = "\n\n".join(part for part in answer if part).strip()
+            found.append(Question(question.strip(), body, line, pin, tuple(indices)))
+            taken.update(indices)
+        open_question = None
+
+    for index, block in enumerate(blocks):
+        asked = _question_of(block, in_faq)
+        if asked is not None:
+            close()
+            text, rest = asked
+            open_question = (text, [rest] if rest else [], block.line, [index])
+            if rest and not in_faq:
+                close()
+            continue
+        listed = _list_questions(block, index) if isinstance(block, ListBlock) else None
+        if listed is not None:
+            close()
+            found.extend(listed)
+            taken.add(index)
+            continue
+        if open_question is None:
+            continue
+        if _ends_answer(block):
+            close()
+            continue
+        open_question[1].append(_block_markdown(block, strip_answer=not open_question[1]))
+        open_question[3].append(index)
+        if not in_faq:
+            close()
+    close()
+    return found, taken
+
+
+def _ends_answer(block: Block) -> bool:
+    """A thematic break, or a "See also" / "Further reading" / link-only line: not an answer."""
+    if isinstance(block, RawBlock):
+        return block.kind == "hr"
+    if isinstance(block, Paragraph):
+        text = block.text.strip()
+        return bool(_ENDS_ANSWER.match(plain(text)) or _LINK_ONLY.match(text))
+    return False
+
+
+def _question_of(block: Block, in_faq: bool) -> tuple[str, str] | None:
+    """(question, answer in the same paragraph) of a paragraph written as a question."""
     if not isinstance(block, Paragraph):
         return None
     text, pin = split_pin(block.text.strip())
     pin_text = f" {{#{pin}}}" if pin else ""
     bold = _BOLD_QUESTION.match(text.strip())
-    if bold:
+    if bold and not _Q_PREFIX.match(text.strip()):
         question, inner_pin = split_pin(bold.group("q").strip())
         if inner_pin:  # `**Question? {#id}**`
             pin_text = f" {{#{inner_pin}}}"
@@ -91,13 +211,106 @@ def _question_of(block: Block) -> tuple[str, str] | None:
     text = block.text.strip()
     prefix = _Q_PREFIX.match(text)
     if prefix:
-        body = text[prefix.end() :]
-        question, _, rest = body.partition("\n")
-        rest = _A_PREFIX.sub("", rest.strip(), count=1)
-        return question.strip(), rest
+        return _split_question(text[prefix.end() :], bool(prefix.group(1)))
+    first, _, rest = text.partition("\n")
+    numbered = _NUMBERED_QUESTION.match(plain(first).strip())
+    if numbered:
+        return numbered.group("q"), _A_PREFIX.sub("", rest.strip(), count=1)
     return None
 
 
+def _split_question(body: str, bold: bool) -> tuple[str, str]:
+    """A `Q:` paragraph's question and the answer written after it (on its next line, or after
+    `A:` on the same line)."""
+    question, _, rest = body.partition("\n")
+    inline = _INLINE_ANSWER.search(question)
+    if inline is not None and "?" in question[: inline.start()]:
+        rest = question[inline.end() :] + ("\n" + rest if rest else "")
+        question = question[: inline.start()]
+    question = question.strip()
+    if bold or question.endswith(("**", "__")):
+        question = question.rstrip("*_ ").strip()
+    if len(question) > 2 and question[0] in '"“' and question[-1] in '"”':
+        question = question[1:-1].strip()  # `Question: "Define X."`
+    return question, _A_PREFIX.sub("", rest.strip(), count=1)
+
+
+def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
+    """Questions written as list items: `Q: … A: …` in one item, a numbered question with its
+    answer as a sub-list, or a quiz question whose ✓ option is the answer; None when the list
+    is not (mostly) questions."""
+    found = []
+    asked = 0
+    for item in block.items:
+        text = item.text.strip()
+        prefix = _Q_PREFIX.match(text)
+        if prefix is not None:
+            asked += 1
+            question, answer = _split_question(text[prefix.end() :], bool(prefix.group(1)))
+            answer = answer or _answer_markdown(item.blocks)
+            found.append(Question(question, answer, item.line, item.pin, (index,)))
+            continue
+        options = _options(item)
+        if options is not None:
+            asked += 1
+            answer = _marked(options)
+            if answer:
+                found.append(Question(_quiz_question(text), answer, item.line, item.pin, (index,)))
+            continue
+        if plain(text).endswith("?") and item.blocks and block.ordered:
+            asked += 1
+            answer = _answer_markdown(item.blocks)
+            found.append(Question(plain(text), answer, item.line, item.pin, (index,)))
+    if asked * 2 < len(block.items):
+        return None
+    return found
+
+
+def _options(item: ListItem) -> list[str] | None:
+    """The lettered options of a quiz question (`1. Normal range is:` then `- a) …`), or None."""
+    text = plain(item.text).strip()
+    if not text.endswith((":", "?")) or not item.blocks:
+        return None
+    inner = item.blocks[0]
+    if not isinstance(inner, ListBlock) or len(inner.items) < 2:
+        return None
+    options = [option.text.strip() for option in inner.items]
+    if not all(_OPTION.match(plain(option)) for option in options):
+        return None
+    return options
+
+
+def _marked(options: list[str]) -> str:
+    """The one option marked right (✓), without its letter and mark; "" unless exactly one."""
+    marked = [option for option in options if _TICK.search(option)]
+    if len(marked) != 1:
+        return ""
+    return _OPTION.sub("", _TICK.sub(" ", marked[0]).strip(), count=1).strip()
+
+
+def _quiz_question(text: str) -> str:
+    """A quiz stem as a question: "Normal adult pulse range is:" -> "Normal adult pulse range?"."""
+    stem = plain(text).strip().rstrip(":?").rstrip()
+    stem = re.sub(r"\s+(?:is|are)$", "", stem)
+    return stem + "?"
+
+
+def _answer_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """An answer's blocks, up to a thematic break or a "See also" line."""
+    for index, block in enumerate(blocks):
+        if _ends_answer(block):
+            return blocks[:index]
+    return blocks
+
+
 def _block_markdown(block: Block, strip_answer: bool = False) -> str:
-    text = to_markdown((block,))
+    text = _answer_markdown((block,))
     return _A_PREFIX.sub("", text, count=1) if strip_answer else text
+
+
+def _answer_markdown(blocks: tuple[Block, ...]) -> str:
+    """Blocks as an answer: a list of one item is that item ("7 days", not "- 7 days")."""
+    if len(blocks) == 1 and isinstance(blocks[0], ListBlock) and len(blocks[0].items) == 1:
+        (item,) = blocks[0].items
+        return to_markdown((Paragraph(item.text, item.line), *item.blocks))
+    return to_markdown(blocks)

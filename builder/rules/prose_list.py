@@ -54,7 +54,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             if len(text.split()) > MAX_CARD_WORDS:
                 continue
             if ctx.topic and not names_topic(text, ctx.topic):
-                text = f"{literal(ctx.situate(plain(section.title)))}: {text}"
+                text = f"{literal(ctx.heading(section))}: {text}"
             subject = re.sub(r"\{\{c\d+::[^}]*\}\}", "#", cloze)
             key = make_key("prose_list", section.path, subject)
             notes.append(ctx.note("prose_list", "cloze", text, "", key, section, block.line))

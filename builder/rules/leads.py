@@ -1,0 +1,214 @@
+"""What a list or a definition is about: the lead-in before it, read as a subject.
+
+Documents name a list's subject in several ways besides a heading, and the rules that read lists
+(definition, enumeration) read them all alike:
+
+- a label line: a bold paragraph (`**Droplets**`, `**Normal BP:**`), or a short line without a
+  full stop (`Normal BP:`, `Velbarin in kidney failure`, `PK:`);
+- a bold lead-in: a paragraph that opens with a bold name and goes on about it
+  (`**Acute haemolytic reaction** (AHR) results from …`): the lists right after it describe
+  that name;
+- a lead-in sentence that ends with ":" (or "include", "such as", "..", "…").
+
+A label or a bold lead-in is the list's subject, so two lists under one heading make different
+questions (and different note identities). A flag label (`**Important:**`, `Note:`, `Example:`)
+names nothing; "Example:" and a section called "Case study" mark a worked example.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ..document import Block, ListBlock, Paragraph, Section
+from ..text import content_words, heading_subject, lower_first, names_topic, plain, without_emoji
+from .context import Context
+
+_PARENTHESES = re.compile(r"\s*\([^()]*\)")
+_LINK_END = re.compile(r"\]\([^()]*\)$")
+MAX_LABEL_WORDS = 8
+"""A label line is short: longer lines are sentences."""
+MAX_NAME_WORDS = 6
+"""A bold lead-in names a thing in a few words."""
+
+
+LeadKind = Literal["label", "name", "sentence", "flag"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    text: str
+    """The lead-in as plain text: a label or name without its colon, a sentence as written."""
+    kind: LeadKind
+    """"label", "name" (a bold lead-in), "sentence", or "flag" (`**Important:**`, `Example:`:
+    it marks what follows without naming it)."""
+
+
+_BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<label>[^*_].*?)(\*\*|__)\s*:?$", re.DOTALL)
+_BOLD_NAME = re.compile(r"^(\*\*|__)(?P<name>[^*_:]+?)(\*\*|__)(?P<rest>\s*[^\s:*].*)$", re.DOTALL)
+_SENTENCE_END = re.compile(
+    r"(?::|\b(?:include|includes|including|such as|are|is|as follows)|\.\.+|…)\s*$",
+    re.IGNORECASE,
+)
+_CUE_END = re.compile(r"\b(?:include|includes|including|such as|as follows)\s*$", re.IGNORECASE)
+FINITE_VERBS = frozenset(
+    """
+    is are was were be been can could may might must should will would has have had do does did
+    """.split()
+)
+"""Verbs that make a line a clause, not a label (or a list item a sentence)."""
+FLAGS = frozenset(
+    """
+    note notes nb important tip tips remember warning caution example hint source sources
+    reference references disclaimer author date updated tags keywords summary scenario case
+    """.split()
+) | frozenset(("n.b.", "see also", "read more", "last updated", "last reviewed", "key point"))
+"""Labels that flag what follows ("Note:", "Important:") rather than name it."""
+_OPEN_ENDS = frozenset(
+    "if when whether by to for of with that because the a an and or while unless".split()
+)
+"""A line ending in one of these goes on into the list: a sentence, not a label."""
+_TAG_WORD = re.compile(r"^#[A-Za-z][\w/-]*\s*:?\s*")
+"""An Obsidian `#mnemonic :` tag opening a line: a comment on the list, not its words."""
+_EXAMPLE = re.compile(
+    r"^(?:worked\s+)?examples?\b(?!\s+of\b)|^(?:for\s+example|for\s+instance|e\.g\.)(?:\W|$)",
+    re.IGNORECASE,
+)
+
+
+def lead_of(paragraph: Paragraph | None) -> Lead | None:
+    """The lead-in a paragraph makes for the block after it, or None when it is prose."""
+    return None if paragraph is None else _lead_of(paragraph.text)
+
+
+@lru_cache(maxsize=1 << 12)
+def _lead_of(text: str) -> Lead | None:
+    # Cached: two rules read every section's lead-ins.
+    source = text.strip()
+    bold = _BOLD_ONLY.match(source)
+    if bold is not None and "\n" not in source:
+        label = _clean(bold.group("label"))
+        if label.lower() in FLAGS:  # `**Important:**` flags the list; it does not name it
+            return Lead(label, "flag")
+        if 0 < len(label.split()) <= MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
+            if _is_label_line(label):
+                return Lead(label, "label")
+            return Lead(_as_lead_sentence(label), "sentence")
+    name = _BOLD_NAME.match(source)
+    if name is not None and "\n" not in source:
+        text = _clean(name.group("name"))
+        rest = plain(name.group("rest")).strip()
+        if 0 < len(text.split()) <= MAX_NAME_WORDS and not rest.startswith((",", "-", "—")):
+            return Lead(text, "name")
+    text = plain(source)
+    lines = source.splitlines()
+    # "… can affect both.\nPK:": PK is the label; the line under an image is its caption.
+    if len(lines) > 1 and not _LINK_END.search(lines[-2].rstrip()):
+        last = plain(lines[-1])
+        if _is_label_line(last):
+            text = last
+    if _is_label_line(text):
+        label = _clean(text)
+        return Lead(label, "flag" if label.lower() in FLAGS else "label")
+    if _SENTENCE_END.search(text):
+        return Lead(_as_lead_sentence(text), "sentence")
+    return None
+
+
+def _is_label_line(text: str) -> bool:
+    """A short line naming what follows: "Normal BP:", "PK:", "Velbarin in kidney failure"; not
+    a sentence ("These options include:", "It is measured in two ways")."""
+    line = _clean(text)
+    words = line.split()
+    if not 0 < len(words) <= MAX_LABEL_WORDS or line.endswith((".", "!", "?")):
+        return False
+    if ":" in line or _CUE_END.search(line) or words[-1].lower() in _OPEN_ENDS:
+        return False
+    if any(word.lower() in FINITE_VERBS for word in words[1:]):
+        return False
+    return not text.rstrip().endswith(":") or len(words) <= 5
+
+
+def _clean(text: str) -> str:
+    """Label text: plain, no emoji, no `#tag :` comment, no trailing colon."""
+    text = plain(without_emoji(text)).strip()
+    text = _TAG_WORD.sub("", text).strip()
+    return text.rstrip(":").strip()
+
+
+def _as_lead_sentence(text: str) -> str:
+    """A lead-in sentence ending with ':' ("Causes include.." -> "Causes include:")."""
+    text = _TAG_WORD.sub("", text).strip()
+    if text.endswith(":"):
+        return text
+    return text.rstrip(".… ").rstrip() + ":"
+
+
+def is_example(lead: Lead | None, section: Section) -> bool:
+    """A worked example ("Example:", "For example:", a section called "Worked example" or "Case
+    study") is not a fact to learn: its numbers hold for that example only."""
+    if lead is not None and is_example_text(lead.text):
+        return True
+    title = plain(section.title).strip().lower()
+    return _EXAMPLE_SECTION.fullmatch(without_emoji(title).strip()) is not None
+
+
+_EXAMPLE_SECTION = re.compile(
+    r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?|"
+    r"(?:clinical\s+)?case(?:\s+(?:study|studies|scenarios?))?|scenarios?"
+)
+"""Section titles of a worked example or a case: what happens in it holds for that case."""
+
+
+def is_example_text(text: str) -> bool:
+    """Text that opens a worked example: "Example:", "For example, …", "e.g. …"."""
+    return _EXAMPLE.search(text) is not None
+
+
+def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
+    """Each block with the lead-in it has: the paragraph just before it, or for a list, the
+    bold lead-in it follows (with other lists in between: `**Reaction** …` then `1. **Signs**`,
+    then a second list, all describe the reaction)."""
+    previous: Block | None = None
+    carried: Lead | None = None
+    for block in blocks:
+        lead = lead_of(previous) if isinstance(previous, Paragraph) else None
+        if isinstance(block, ListBlock):
+            if lead is None and isinstance(previous, ListBlock):
+                lead = carried
+            carried = lead if lead is not None and lead.kind == "name" else None
+        else:
+            carried = None
+        yield lead, block
+        previous = block
+
+
+def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
+    """The subject a list's notes name, situated in the topic: the heading's subject, or the
+    label or bold name with the heading in brackets when the label does not name it ("Normal
+    range (blood pressure) in vital signs"). A lead-in sentence is not a subject."""
+    if lead is None or lead.kind in ("sentence", "flag"):
+        return ctx.heading(section)
+    label = _PARENTHESES.sub("", lead.text).strip() or lead.text
+    heading = _short(heading_subject(section.path))
+    if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
+        return ctx.situate(label)
+    return ctx.situate(f"{label} ({lower_first(heading)})")
+
+
+def _short(heading: str) -> str:
+    """A heading as a bracketed aside: without its own brackets or subtitle ("Type II —
+    Antibody-mediated cytotoxicity" -> "Type II")."""
+    heading = _PARENTHESES.sub("", heading).strip()
+    for separator in (" — ", " – ", ": "):
+        heading = heading.split(separator, 1)[0]
+    return heading.strip()
+
+
+def _within(heading: str, topic: str) -> bool:
+    """True when the heading says no more than the topic ("Preeclampsia" in a deck on it)."""
+    words = content_words(heading)
+    return bool(words) and words <= content_words(topic)

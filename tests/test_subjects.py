@@ -1,0 +1,127 @@
+"""Subjects: the topic a page title names and the subject a heading names, which every front
+starts from. A card is read alone on a phone: "Velbarin in korrin fever?", never "Velbarin in
+is korrin fever contagious? how long does it last?"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from builder.document import parse_document
+from builder.manifest import manifest_for_document
+from builder.text import heading_subject, heading_text, is_generic_heading, title_topic
+
+TITLES = [
+    # Plain titles: lower-cased mid-sentence, acronyms kept.
+    ("Asthma", "asthma"),
+    ("Type 2 Diabetes", "type 2 diabetes"),
+    ("COPD", "COPD"),
+    ("Stage 2 Hypertension", "stage 2 hypertension"),
+    # Subtitles after " — ", ": ", " - ", " | " are not the subject.
+    ("Korrin Fever — Basics", "korrin fever"),
+    ("Korrin fever: symptoms, risks, and treatment", "korrin fever"),
+    ("Velbarin - a drug reference", "velbarin"),
+    ("Korrin Fever | Riverside Clinic", "korrin fever"),
+    (
+        "Tick Fevers & Korrin Disease — Previous Year Questions & Answers",
+        "tick fevers & korrin disease",
+    ),
+    # A parenthesised synonym or course label goes.
+    ("Korrin Fever (Tick Fever) — Basics", "korrin fever"),
+    ("Drugs in kidney failure (Pharmacology)", "drugs in kidney failure"),
+    # Course, module, chapter and outline numbers go.
+    ("Module 4: Wound Care & Dressings", "wound care & dressings"),
+    ("Chapter 2: Imaging of the Jaw", "imaging of the jaw"),
+    ("Lesson 3.1: Measuring Vital Signs", "measuring vital signs"),
+    ("06 Korrin Fever", "korrin fever"),
+    ("12.3.1 Drugs In Kidney Failure (Pharmacology)", "drugs in kidney failure"),
+    # A question title names its subject.
+    ("Is Korrin Fever Contagious? How Long Does It Last?", "korrin fever"),
+    ("What Is Korrin Fever?", "korrin fever"),
+    ("Can Korrin Fever Be Cured?", "korrin fever"),
+    ("How Long Is Korrin Fever Contagious?", "korrin fever"),
+    # Study-guide words and emoji are not the subject.
+    ("Korrin Fever: A Study Guide", "korrin fever"),
+    ("Study Guide: Korrin Fever", "korrin fever"),
+    ("Understanding Korrin Fever", "korrin fever"),
+    ("Korrin fever notes", "korrin fever"),
+    ("🩺 Korrin Fever", "korrin fever"),
+    ("PHP 210 Quiz 2", "PHP 210"),
+    # An acronym before the colon spelled out after it: the words, not the letters.
+    ("KFT: Korrin Fever Therapy", "korrin fever therapy"),
+    ("KF: Velbarin Dosing", "KF"),
+]
+
+
+@pytest.mark.parametrize(("title", "topic"), TITLES)
+def test_a_title_names_a_short_topic(title: str, topic: str) -> None:
+    assert title_topic(title) == topic
+
+
+HEADINGS = [
+    ("2. Pulse", "Pulse"),
+    ("2.2.3 Limitations", "Limitations"),
+    ("2.1 Introduction", "Introduction"),
+    ("1.) How often?", "How often?"),
+    ("3) Diet", "Diet"),
+    ("Level 2 — Step by step", "Step by step"),
+    ("Module 3: Vital Signs", "Vital Signs"),
+    ("A. Medication Administration", "Medication Administration"),
+    ("🎯 Must-Know Concepts", "Must-Know Concepts"),
+    ('<span id="basics">Basics</span>', "Basics"),
+    ("Dosing {: .note}", "Dosing"),
+    ("**Velbarin** dosing", "Velbarin dosing"),
+    # Numbers that are the subject stay.
+    ("Stage 2 Hypertension", "Stage 2 Hypertension"),
+    ("12 Cranial Nerves", "12 Cranial Nerves"),
+    ("2.5 mg tablets", "2.5 mg tablets"),
+    ("0.9% Saline", "0.9% Saline"),
+    ("Type II — Antibody-Mediated", "Type II — Antibody-Mediated"),
+]
+
+
+@pytest.mark.parametrize(("heading", "text"), HEADINGS)
+def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) -> None:
+    assert heading_text(heading) == text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Overview",
+        "Definition",
+        "Overview / Definition",
+        "Key points",
+        "Notes & summary",
+        "📌 Notes",
+    ],
+)
+def test_generic_headings_name_no_subject(heading: str) -> None:
+    assert is_generic_heading(heading)
+
+
+@pytest.mark.parametrize("heading", ["Treatment", "Pulse", "Overview of dosing", "Key drugs"])
+def test_other_headings_are_subjects(heading: str) -> None:
+    assert not is_generic_heading(heading)
+
+
+def test_a_generic_heading_takes_its_parents_subject_or_none() -> None:
+    assert heading_subject(("Korrin fever", "Overview / Definition")) == "Korrin fever"
+    assert heading_subject(("3. Assessment", "2. Pulse")) == "Pulse"
+    assert heading_subject(("Overview",)) == ""
+    assert heading_subject(("📚 Comprehensive answer: Korrin fever",)) == "Korrin fever"
+
+
+def test_zero_config_topic_comes_from_the_title_and_front_matter_wins(tmp_path: Path) -> None:
+    titled = parse_document(
+        tmp_path / "a.md", '---\ntitle: "Is Korrin Fever Contagious?"\n---\n## A\n\nx\n'
+    )
+    assert manifest_for_document(titled).topic == "korrin fever"
+    explicit = parse_document(
+        tmp_path / "b.md",
+        "---\ntitle: 'Module 2: Ticks'\ntopic: Korrin fever (KF)\n---\n## A\n\nx\n",
+    )
+    assert manifest_for_document(explicit).topic == "korrin fever (KF)"
+    stem = parse_document(tmp_path / "06-korrin-fever.md", "## A\n\nx\n")
+    assert manifest_for_document(stem).topic == "korrin fever"
