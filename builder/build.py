@@ -16,7 +16,7 @@ import gc
 import html
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal
@@ -25,13 +25,13 @@ from .anki import Collection, DeckTree, PackagedNote, RenderedNote, Repeat, guid
 from .cache import is_up_to_date, record_build
 from .document import Document, parse_document
 from .errors import ExportError, LockError, SourceError
-from .extract import display_path, document_notes
+from .extract import clash_advice, display_path, distinct_keys, document_notes
 from .files import write_beside
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
 from .parallel import ordered_map
 from .render import Renderer
-from .routing import Routed, check_routes, route
+from .routing import Routed, check_routes, route, why_no_cards
 from .rules import FIRST_WINS
 
 
@@ -49,6 +49,8 @@ class DocumentNotes:
     warnings: list[str]
     media: dict[str, bytes]
     images: list[str]
+    notices: list[str] = field(default_factory=list)
+    """`path:line: note: ...` lines: what was left out as non-content (shown by `build -v`)."""
 
 
 def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
@@ -56,9 +58,14 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     document = parse_document(path)
     routed = route(manifest, document)
     notes = document_notes(manifest, document, routed.routes)
-    renderer = Renderer(document.path.parent, display_path(manifest, document))
+    shown = display_path(manifest, document)
+    settled: list[str] = [f"{shown}:{line}: {message}" for line, message in routed.warnings]
+    if manifest.path is None:  # zero-config: no manifest to fix a clash in, so none fails
+        notes, clashes = distinct_keys(notes)
+        settled += clashes
+    renderer = Renderer(document.path.parent, shown)
     rendered = [RenderedNote.of(note, renderer.fields(note)) for note in notes]
-    warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
+    warnings = [*empty_section_warnings(manifest, document), *settled, *renderer.warnings]
     return DocumentNotes(
         document.path,
         document.title,
@@ -68,6 +75,7 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         warnings,
         renderer.media,
         renderer.images,
+        [f"{shown}:{skipped.line}: {skipped.message()}" for skipped in routed.skipped],
     )
 
 
@@ -98,6 +106,8 @@ class DeckContents:
     warnings: list[str]
     media: dict[str, bytes]
     images: list[str]
+    notices: list[str] = field(default_factory=list)
+    """What was left out as non-content, once each (`build -v` shows them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +169,7 @@ def read_deck(
         warnings=list(dict.fromkeys(w for part in documents for w in part.warnings)),
         media={name: data for part in documents for name, data in part.media.items()},
         images=list(dict.fromkeys(image for part in documents for image in part.images)),
+        notices=list(dict.fromkeys(n for part in documents for n in part.notices)),
     )
 
 
@@ -177,7 +188,7 @@ def _clash(repeat: Repeat) -> SourceError:
     path, line = repeat.first_place
     return SourceError(
         f"two notes have the same identity ({repeat.key}), the other at {path}:{line}; "
-        "reword one or pin it with {#id}",
+        f"{clash_advice(repeat.rule)}",
         *repeat.place,
     )
 
@@ -284,6 +295,8 @@ class BuildReport:
     changes: LockChanges
     lock_changed: bool
     """Whether the build rewrote the lock file."""
+    notices: list[str] = field(default_factory=list)
+    """`path:line: note: ...`: what was left out as non-content (`build -v` prints them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -362,9 +375,10 @@ def _report(
     notes = len(contents.identities)
     if not notes:
         where = manifest.path or manifest.sources[0]
+        why = why_no_cards([document.routed for document in contents.documents])
         if strict:
-            raise SourceError("the deck has no cards (--strict); check its sections", where)
-        warnings.append(f"{where}: warning: the deck has no cards")
+            raise SourceError(f"the deck has no cards (--strict): {why}", where)
+        warnings.append(f"{where}: warning: the deck has no cards: {why}")
     lock_changed = identities.changed and manifest.lock_path is not None
     if frozen and lock_changed:
         raise LockError(
@@ -379,6 +393,7 @@ def _report(
         warnings=warnings,
         changes=identities.changes,
         lock_changed=lock_changed,
+        notices=contents.notices,
     )
 
 

@@ -275,6 +275,9 @@ def _tell(path: Path, manifest: Any, result: Any, level: int) -> None:
             f"  ... and {_count(len(warnings) - len(shown), 'more warning')} (-v shows every one)",
             err=True,
         )
+    if level > 0:
+        for notice in result.report.notices:
+            click.echo(notice, err=True)
     changes = result.report.changes
     if changes.any and manifest.lock_path is not None:
         click.echo(f"  lock: {changes.summary()}")

@@ -17,6 +17,7 @@ from typing import Any
 
 from .document import Document, parse_document
 from .errors import InputError, ManifestError
+from .kinds import KIND_NAMES
 from .rules import RULE_NAMES, TableOptions
 from .text import topic_phrase
 
@@ -28,6 +29,8 @@ TOP_KEYS = {
     "sources": "Markdown files, relative to this manifest",
     "tags": "extra tags for every note",
     "exclude": "section patterns that never make cards",
+    "include": "non-content kinds to card anyway (references, further_reading, ...: "
+    "all skipped by default)",
     "forbid": "phrases no card may contain (checked by `deckbuilder check`)",
     "rules": "rules used by every subdeck unless it names its own",
     "abbreviations": "name of the subdeck for abbreviation cards ('' turns them off)",
@@ -85,6 +88,8 @@ class Manifest:
     tables: tuple[TableOptions, ...] = ()
     abbreviations: str = "Abbreviations"
     lint: LintOptions = field(default_factory=LintOptions)
+    include: tuple[str, ...] = ()
+    """Non-content kinds (kinds.py) this deck cards anyway; every other one is skipped."""
 
     @property
     def slug(self) -> str:
@@ -115,16 +120,21 @@ def manifest_for_source(path: str | Path) -> Manifest:
 
 
 def manifest_for_document(document: Document) -> Manifest:
-    """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest."""
-    subdecks = tuple(
-        Subdeck(name=subdeck_name(section.title), sections=(literal_pattern(section.title),))
-        for section in document.sections
-    )
+    """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest.
+    A heading that comes twice at the top level (two `# Notes`) gets one subdeck for both, as
+    `init` writes it: two subdecks claiming the same sections would be an error to fix."""
+    subdecks: list[Subdeck] = []
+    seen: set[str] = set()
+    for section in document.sections:
+        pattern = literal_pattern(section.title)
+        if pattern.lower() not in seen:
+            seen.add(pattern.lower())
+            subdecks.append(Subdeck(name=subdeck_name(section.title), sections=(pattern,)))
     return Manifest(
         title=document.title,
         deck_id=zero_config_deck_id(document),
         sources=(document.path,),
-        subdecks=subdecks,
+        subdecks=tuple(subdecks),
         path=None,
         topic=topic_phrase(str(document.meta.get("topic") or document.title)),
         tags=(slugify(document.title),),
@@ -244,6 +254,7 @@ class _Reader:
         description, topic = self.string(data, "description"), self.string(data, "topic")
         tags, exclude = self.strings(data, "tags"), self.strings(data, "exclude")
         forbid = self.strings(data, "forbid")
+        include = self.kinds(data)
         if self.problems:
             raise ManifestError(self.report(), self.path, self.problems[0][0])
         return Manifest(
@@ -260,6 +271,7 @@ class _Reader:
             tables=tuple(tables),
             abbreviations=abbreviations.strip(),
             lint=lint_options,
+            include=include,
         )
 
     def subdeck(self, index: int, data: dict[str, Any]) -> Subdeck:
@@ -322,6 +334,22 @@ class _Reader:
                     f"unknown rule {name!r}; known rules: {', '.join(RULE_NAMES)}",
                 )
         return tuple(name for name in names if name in RULE_NAMES)
+
+    def kinds(self, data: dict[str, Any]) -> tuple[str, ...]:
+        """`include`: names of non-content kinds, each one known (a typo gets the closest)."""
+        names = self.strings(data, "include")
+        for name in names:
+            if name not in KIND_NAMES:
+                import difflib  # only to explain an error
+
+                close = difflib.get_close_matches(name, KIND_NAMES, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                self.problem(
+                    self.line_of("include"),
+                    f"unknown kind {name!r} in `include`; {hint}known kinds: "
+                    f"{', '.join(KIND_NAMES)}",
+                )
+        return tuple(name for name in names if name in KIND_NAMES)
 
     # -- small typed readers ---------------------------------------------------------------
 

@@ -20,6 +20,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("notes",),
     ("document", "abbreviations"),
     ("rules",),
+    ("kinds",),
     ("manifest",),
     ("routing",),
     ("extract",),
