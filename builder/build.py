@@ -27,8 +27,10 @@ from .document import Document, parse_document
 from .errors import ExportError, LockError, SourceError
 from .extract import clash_advice, display_path, distinct_keys, document_notes
 from .files import write_beside
+from .lint import Problem, check_notes
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
+from .notes import Note
 from .parallel import ordered_map
 from .render import Renderer
 from .routing import Routed, check_routes, route, why_no_cards
@@ -188,7 +190,7 @@ def _clash(repeat: Repeat) -> SourceError:
     path, line = repeat.first_place
     return SourceError(
         f"two notes have the same identity ({repeat.key}), the other at {path}:{line}; "
-        f"{clash_advice(repeat.rule)}",
+        + clash_advice(repeat.rule),
         *repeat.place,
     )
 
@@ -347,9 +349,15 @@ def build_deck(
     if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
         return BuildResult(manifest, output, None)
     with _no_cyclic_gc(), Collection(output) as collection:
-        contents = read_deck(manifest, jobs, collection, progress=progress)
+        # --strict lints the notes as `check` does, so it keeps them (their Markdown, not
+        # their fields): the repeats left out and the duplicate fronts are known only at the end.
+        linted: list[Note] = []
+        keep = (lambda part: linted.extend(r.note for r in part)) if strict else None
+        contents = read_deck(manifest, jobs, collection, keep, progress)
         identities = _identify(manifest, contents, rename_matching)
         report = _report(manifest, contents, identities, strict, frozen)
+        if strict:
+            _refuse_lint_errors(manifest, [linted[number - 1] for number in contents.kept])
         read = len(contents.documents)
         progress(Progress("writing", read, read, report.notes, report.cards))
         tree = DeckTree(
@@ -395,6 +403,28 @@ def _report(
         lock_changed=lock_changed,
         notices=contents.notices,
     )
+
+
+def _refuse_lint_errors(manifest: Manifest, notes: list[Note]) -> None:
+    """--strict: the deck's notes through `deckbuilder check`'s rules; every error at once."""
+    errors = [p for p in check_notes(notes, manifest) if p.severity == "error"]
+    if errors:
+        where = manifest.path or manifest.sources[0]
+        count = f"{len(errors)} lint error{'s' if len(errors) != 1 else ''}"
+        raise SourceError(
+            "\n".join(
+                [
+                    f"the deck has {count} (--strict); fix them (docs/lint-rules.md), or "
+                    "build without --strict; `deckbuilder check` lists them with the warnings",
+                    *map(_problem_line, errors),
+                ]
+            ),
+            where,
+        )
+
+
+def _problem_line(problem: Problem) -> str:
+    return f"{problem.path}:{problem.line}: {problem.code} {problem.message}"
 
 
 def _put_in_place(

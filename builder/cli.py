@@ -179,7 +179,11 @@ def _load(target: Path) -> Any:
     is_flag=True,
     help="Do not match a reworded question to its old note by similarity.",
 )
-@click.option("--strict", is_flag=True, help="Fail when a deck yields no cards.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail when a deck yields no cards or `deckbuilder check` would find an error.",
+)
 @click.option(
     "--force", is_flag=True, help="Rebuild even when nothing changed since the last build."
 )
@@ -219,7 +223,10 @@ def build(
     Progress goes to stderr: on a terminal, one line counting the documents read and notes
     made; in a log (stderr not a terminal, as in CI), one line per stage ("reading 12
     documents", "1234 notes (1500 cards)", "writing package"). Warnings past the first 10 of a
-    deck are counted; -v prints every one.
+    deck are counted; -v prints every one, and a note for each part of a document left out as
+    non-content (references, reading lists, objectives...: docs/manifest.md). --strict refuses
+    a deck with no cards or with an error `deckbuilder check` reports (docs/lint-rules.md),
+    before writing anything.
 
     \b
     Examples:
@@ -227,6 +234,7 @@ def build(
       deckbuilder build decks/breast-cancer-liver-metastasis.toml -o bclm.apkg
       deckbuilder build notes.md -o notes.apkg
       deckbuilder build --frozen              # CI: the committed lock must be current
+      deckbuilder build --strict -v           # no lint errors; show what was left out
       deckbuilder build -q                    # errors only
     """
     from .build import build_deck

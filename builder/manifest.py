@@ -53,6 +53,7 @@ TABLE_KEYS = {
 LINT_KEYS = {
     "max_answer_words": "longest answer, in words, before LONG-ANSWER",
     "max_list_items": "most list items on a Basic card before LIST-ON-BASIC",
+    "max_cloze_words": "longest cloze deletion, in words, before SENTENCE-CLOZE",
 }
 
 
@@ -70,6 +71,7 @@ class Subdeck:
 class LintOptions:
     max_answer_words: int = 80
     max_list_items: int = 6
+    max_cloze_words: int = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +239,7 @@ class _Reader:
             lint_options = LintOptions(
                 max_answer_words=self.integer(lint, "max_answer_words", 80),
                 max_list_items=self.integer(lint, "max_list_items", 6),
+                max_cloze_words=self.integer(lint, "max_cloze_words", 12),
             )
         rules = self.rules(data, None, RULE_NAMES)
         for index, subdeck in enumerate(subdecks):

@@ -30,8 +30,9 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("archive",),
     ("anki",),
     ("cache", "parallel"),
+    ("lint",),
     ("build",),
-    ("listing", "lint", "preview", "diff", "release", "init", "importing"),
+    ("listing", "preview", "diff", "release", "init", "importing"),
     ("cli",),
     ("__init__", "__main__"),
 )
