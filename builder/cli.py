@@ -442,10 +442,11 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     MANIFESTS are decks/*.toml files (or Markdown files, zero-config); with none, every manifest
     in decks/ is checked. Each problem prints as `path:line: CODE message`, at the line of the
     source the card comes from, then a summary line. Errors (forbidden text, an empty field, a
-    duplicate front, the answer in its own front) make the exit status 1; warnings (long
-    answers, long lists on Basic cards, near-duplicate fronts, fronts starting with a pronoun)
-    are printed but pass. Limits are set in the manifest's [lint] table, banned phrases in its
-    `forbid` list.
+    duplicate front, the answer in its own front, leftover markup, a side that is only a link,
+    a note from a non-content section) make the exit status 1, and `build --strict` refuses
+    them; warnings (long answers, long lists on Basic cards, near-duplicate fronts, fronts
+    starting with a pronoun, links in a question, whole-sentence clozes) are printed but pass.
+    Limits are set in the manifest's [lint] table, banned phrases in its `forbid` list.
 
     \b
     Every code, what triggers it and how to fix it: docs/lint-rules.md

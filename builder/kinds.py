@@ -12,8 +12,8 @@ recognised, and that it is skipped by default:
 - by **content**, where no heading says so: a paragraph or list item whose words say it (a
   footnote definition, "Join our Discord", "Disclaimer: ...", "Next module: ..."), a block of a
   recognisable shape (a paragraph or list that is only links, a list of citations, a checklist of
-  `[ ]` boxes), or a label paragraph (`**References**`,
-  `Further reading:`) with the list or table right after it. Only those blocks are skipped.
+  `[ ]` boxes), or a label paragraph (`**References**`, `Further reading:`) with the list or
+  table right after it. Only those blocks are skipped.
 
 Routing (routing.py) applies the registry to every routed section; a manifest's `include` cards a
 kind anyway (docs/manifest.md, "Non-content sections"); `deckbuilder check` reports a note whose
@@ -55,7 +55,7 @@ class Kind:
     lines: tuple[Line, ...] = ()
     """A paragraph or list item of this kind wherever it stands, by its words."""
     shapes: tuple[Callable[[Block], bool], ...] = ()
-    """Tests of a block's shape (a list of citations, of questions with no answers...)."""
+    """Tests of a block's shape (a list of citations, a checklist of `[ ]` boxes...)."""
     skipped: bool = True
     """Skipped unless the manifest's `include` names it."""
 
@@ -68,7 +68,7 @@ class Skipped:
     line: int
     """The heading's line, or the first block's."""
     what: str
-    """"section 'References'", "a list of links under 'Overview'"."""
+    """What was left out, in words: section 'References', a list under 'Overview'."""
 
     def message(self) -> str:
         """The build's note about it (`build -v`): what was left out and how to keep it."""
@@ -390,10 +390,6 @@ KINDS: tuple[Kind, ...] = (
 
 KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)
 _BY_NAME = {kind.name: kind for kind in KINDS}
-
-
-def kind_named(name: str) -> Kind:
-    return _BY_NAME[name]
 
 
 @lru_cache(maxsize=64)

@@ -53,6 +53,8 @@ class Routed:
     """How many of them routing gave to a subdeck (before any left out as non-content)."""
     holding: int = 0
     """How many routed sections still hold a block once non-content is left out."""
+    outside: int = 0
+    """How many blocks stand before the document's first section, outside any."""
 
 
 def route(manifest: Manifest, document: Document) -> Routed:
@@ -74,6 +76,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
         len(headings) // 2,  # a text and a path per section
         walk.reached,
         sum(1 for r in walk.routes if any(s.blocks for s in r.section.walk())),
+        len(document.preamble),
     )
 
 
@@ -281,10 +284,12 @@ def why_no_cards(routed: list[Routed]) -> str:
     skipped = [item for each in routed for item in each.skipped]
     kinds = list(dict.fromkeys(item.kind for item in skipped))
     if not sections:
+        outside = sum(each.outside for each in routed)
+        held = f" (its {_count(outside, 'block')} stand outside any)" if outside else ""
         return (
-            "the document has no sections: the rules read what stands under `##` headings "
-            "(tables, `**Term**: description` bullets, lists after a lead-in, FAQ questions); "
-            "add headings above them"
+            f"the document has no sections{held}: the rules read what stands under `##` "
+            "headings (tables, `**Term**: description` bullets, lists after a lead-in, FAQ "
+            "questions); add headings above them"
         )
     if not reached:
         return (

@@ -171,7 +171,8 @@ def test_claims_name_real_lines_and_never_none(here: Path) -> None:
     [
         (
             "Just a paragraph.\n\n- one\n- two\n",
-            "the document has no sections: the rules read what stands under `##` headings",
+            "the document has no sections (its 2 blocks stand outside any): the rules read what "
+            "stands under `##` headings",
         ),
         (
             "# Links\n\n## Further reading\n\n- [A](https://a.example)\n\n"
