@@ -443,7 +443,7 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
     ),
 )
-_LINK_MARKUP = re.compile(r"\[[^\]]*\]\([^)]*\)")
+_LINK_MARKUP = re.compile(r"(?<!!)\[[^\]]*\]\([^)]*\)")  # a link, not an image
 _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 _URL_OR_PATH = re.compile(r"(?:https?://|www\.)\S+|/[\w\-./#?=&%]*[\w/]")

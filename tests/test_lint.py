@@ -656,7 +656,8 @@ def test_link_in_front() -> None:
     linked = card("When is [velbarin](https://example.org/v) given (asthma)?", "At night.", line=5)
     assert found(linked) == [("LINK-IN-FRONT", 5)]
     assert found(card("When is velbarin given (asthma)?", "At night.", line=5)) == []
-    # a link in the answer is fine
+    # an image on the front is no link, and a link in the answer is fine
+    assert found(card("Which rash is this (asthma)? ![rash](rash.png)", "Hives.")) == []
     assert found(card("Who wrote the asthma guide?", "[NICE](https://example.org) in 2021.")) == []
 
 
