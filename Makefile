@@ -27,9 +27,10 @@ $(TESTING): pyproject.toml | $(BIN)/python
 	$(PIP) install -e '.[test]'
 	touch $(TESTING) $(RUNTIME)
 
-## Build every deck in decks/ into dist/ (packages, previews, card listings).
+## Build every deck in decks/ into dist/ (packages, previews, card listings), strictly: a deck
+## with no cards or with an error `deckbuilder check` reports fails the build.
 decks: $(RUNTIME)
-	$(BIN)/deckbuilder build
+	$(BIN)/deckbuilder build --strict
 	for manifest in decks/*.toml; do $(BIN)/deckbuilder preview "$$manifest" || exit 1; done
 
 ## Headless Chromium for tests/test_preview_browser.py: Debian's package (CI runs as root).

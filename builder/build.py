@@ -15,7 +15,7 @@ import contextlib
 import gc
 import html
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any, Literal
@@ -24,13 +24,15 @@ from .anki import Collection, DeckTree, PackagedNote, RenderedNote, Repeat, guid
 from .cache import is_up_to_date, record_build
 from .document import Document, parse_document
 from .errors import LockError, SourceError
-from .extract import display_path, document_notes
+from .extract import clash_advice, display_path, distinct_keys, document_notes
+from .lint import Problem, check_notes
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
+from .notes import Note
 from .outputs import check_output, one_build, put_in_place
 from .parallel import ordered_map
 from .render import Renderer
-from .routing import Routed, check_routes, route
+from .routing import Routed, check_routes, route, why_no_cards
 from .rules import FIRST_WINS
 
 
@@ -48,6 +50,8 @@ class DocumentNotes:
     warnings: list[str]
     media: dict[str, bytes]
     images: list[str]
+    notices: list[str] = field(default_factory=list)
+    """`path:line: note: ...` lines: what was left out as non-content (shown by `build -v`)."""
 
 
 def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
@@ -56,9 +60,13 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     routed = route(manifest, document)
     notes = document_notes(manifest, document, routed.routes)
     shown = display_path(manifest, document)
+    settled: list[str] = [f"{shown}:{line}: {message}" for line, message in routed.warnings]
+    if manifest.path is None:  # zero-config: no manifest to fix a clash in, so none fails
+        notes, clashes = distinct_keys(notes)
+        settled += clashes
     renderer = Renderer(document.path.parent, shown, manifest.remote_images)
     rendered = [RenderedNote.of(note, renderer.fields(note)) for note in notes]
-    warnings = [*empty_section_warnings(manifest, document), *renderer.warnings]
+    warnings = [*empty_section_warnings(manifest, document), *settled, *renderer.warnings]
     warnings += document_warnings(manifest, document)
     return DocumentNotes(
         document.path,
@@ -69,6 +77,7 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         warnings,
         renderer.media,
         renderer.images,
+        [f"{shown}:{skipped.line}: {skipped.message()}" for skipped in routed.skipped],
     )
 
 
@@ -105,6 +114,8 @@ class DeckContents:
     warnings: list[str]
     media: dict[str, bytes]
     images: list[str]
+    notices: list[str] = field(default_factory=list)
+    """What was left out as non-content, once each (`build -v` shows them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +177,7 @@ def read_deck(
         warnings=list(dict.fromkeys(w for part in documents for w in part.warnings)),
         media={name: data for part in documents for name, data in part.media.items()},
         images=list(dict.fromkeys(image for part in documents for image in part.images)),
+        notices=list(dict.fromkeys(n for part in documents for n in part.notices)),
     )
 
 
@@ -184,7 +196,7 @@ def _clash(repeat: Repeat) -> SourceError:
     path, line = repeat.first_place
     return SourceError(
         f"two notes have the same identity ({repeat.key}), the other at {path}:{line}; "
-        "reword one or pin it with {#id}",
+        + clash_advice(repeat.rule),
         *repeat.place,
     )
 
@@ -293,6 +305,8 @@ class BuildReport:
     changes: LockChanges
     lock_changed: bool
     """Whether the build rewrote the lock file."""
+    notices: list[str] = field(default_factory=list)
+    """`path:line: note: ...`: what was left out as non-content (`build -v` prints them)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -345,10 +359,16 @@ def build_deck(
         if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
             return BuildResult(manifest, output, None)
         with _no_cyclic_gc(), Collection(output) as collection:
-            contents = read_deck(manifest, jobs, collection, progress=progress)
+            # --strict lints the notes as `check` does, so it keeps them (their Markdown, not
+            # their fields): the repeats left out and the duplicate fronts are known at the end.
+            linted: list[Note] = []
+            keep = (lambda part: linted.extend(r.note for r in part)) if strict else None
+            contents = read_deck(manifest, jobs, collection, keep, progress)
             check_output(output, [Path(image) for image in contents.images], ".apkg")
             identities = _identify(manifest, contents, rename_matching)
             report = _report(manifest, contents, identities, strict, frozen)
+            if strict:
+                _refuse_lint_errors(manifest, [linted[number - 1] for number in contents.kept])
             read = len(contents.documents)
             progress(Progress("writing", read, read, report.notes, report.cards))
             tree = DeckTree(
@@ -374,9 +394,10 @@ def _report(
     notes = len(contents.identities)
     if not notes:
         where = manifest.path or manifest.sources[0]
+        why = why_no_cards([document.routed for document in contents.documents])
         if strict:
-            raise SourceError("the deck has no cards (--strict); check its sections", where)
-        warnings.append(f"{where}: warning: the deck has no cards")
+            raise SourceError(f"the deck has no cards (--strict): {why}", where)
+        warnings.append(f"{where}: warning: the deck has no cards: {why}")
     lock_changed = identities.changed and manifest.lock_path is not None
     if frozen and lock_changed:
         raise LockError(
@@ -391,12 +412,35 @@ def _report(
         warnings=warnings,
         changes=identities.changes,
         lock_changed=lock_changed,
+        notices=contents.notices,
     )
 
 
 def deck_inputs(manifest: Manifest) -> list[Path]:
     """The files a deck is read from: its manifest, sources and lock (images come later)."""
     return [path for path in (manifest.path, *manifest.sources, manifest.lock_path) if path]
+
+
+def _refuse_lint_errors(manifest: Manifest, notes: list[Note]) -> None:
+    """--strict: the deck's notes through `deckbuilder check`'s rules; every error at once."""
+    errors = [p for p in check_notes(notes, manifest) if p.severity == "error"]
+    if errors:
+        where = manifest.path or manifest.sources[0]
+        count = f"{len(errors)} lint error{'s' if len(errors) != 1 else ''}"
+        raise SourceError(
+            "\n".join(
+                [
+                    f"the deck has {count} (--strict); fix them (docs/lint-rules.md), or "
+                    "build without --strict; `deckbuilder check` lists them with the warnings",
+                    *map(_problem_line, errors),
+                ]
+            ),
+            where,
+        )
+
+
+def _problem_line(problem: Problem) -> str:
+    return f"{problem.path}:{problem.line}: {problem.code} {problem.message}"
 
 
 def deck_description(manifest: Manifest, documents: list[DocumentNotes]) -> str:

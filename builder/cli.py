@@ -209,7 +209,11 @@ def _load(target: Path) -> Any:
     is_flag=True,
     help="Do not match a reworded question to its old note by similarity.",
 )
-@click.option("--strict", is_flag=True, help="Fail when a deck yields no cards.")
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Fail when a deck yields no cards or `deckbuilder check` would find an error.",
+)
 @click.option(
     "--force", is_flag=True, help="Rebuild even when nothing changed since the last build."
 )
@@ -249,7 +253,10 @@ def build(
     Progress goes to stderr: on a terminal, one line counting the documents read and notes
     made; in a log (stderr not a terminal, as in CI), one line per stage ("reading 12
     documents", "1234 notes (1500 cards)", "writing package"). Warnings past the first 10 of a
-    deck are counted; -v prints every one.
+    deck are counted; -v prints every one, and a note for each part of a document left out as
+    non-content (references, reading lists, objectives...: docs/manifest.md). --strict refuses
+    a deck with no cards or with an error `deckbuilder check` reports (docs/lint-rules.md),
+    before writing anything.
 
     \b
     Examples:
@@ -257,6 +264,7 @@ def build(
       deckbuilder build decks/breast-cancer-liver-metastasis.toml -o bclm.apkg
       deckbuilder build notes.md -o notes.apkg
       deckbuilder build --frozen              # CI: the committed lock must be current
+      deckbuilder build --strict -v           # no lint errors; show what was left out
       deckbuilder build -q                    # errors only
     """
     from .build import build_deck
@@ -305,6 +313,9 @@ def _tell(path: Path, manifest: Any, result: Any, level: int) -> None:
             f"  ... and {_count(len(warnings) - len(shown), 'more warning')} (-v shows every one)",
             err=True,
         )
+    if level > 0:
+        for notice in result.report.notices:
+            click.echo(notice, err=True)
     changes = result.report.changes
     if changes.any and manifest.lock_path is not None:
         click.echo(f"  lock: {changes.summary()}")
@@ -461,10 +472,11 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     MANIFESTS are decks/*.toml files (or Markdown files, zero-config); with none, every manifest
     in decks/ is checked. Each problem prints as `path:line: CODE message`, at the line of the
     source the card comes from, then a summary line. Errors (forbidden text, an empty field, a
-    duplicate front, the answer in its own front) make the exit status 1; warnings (long
-    answers, long lists on Basic cards, near-duplicate fronts, fronts starting with a pronoun)
-    are printed but pass. Limits are set in the manifest's [lint] table, banned phrases in its
-    `forbid` list.
+    duplicate front, the answer in its own front, leftover markup, a side that is only a link,
+    a note from a non-content section) make the exit status 1, and `build --strict` refuses
+    them; warnings (long answers, long lists on Basic cards, near-duplicate fronts, fronts
+    starting with a pronoun, links in a question, whole-sentence clozes) are printed but pass.
+    Limits are set in the manifest's [lint] table, banned phrases in its `forbid` list.
 
     \b
     Every code, what triggers it and how to fix it: docs/lint-rules.md

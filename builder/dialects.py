@@ -86,12 +86,16 @@ def _dropping(token: str) -> re.Pattern[str]:
 # rest of the run (100,000 of them would take minutes).
 _EMBED = _dropping(r"!\[\[[^\[\]\n]*\]\]")
 _WIKILINK = re.compile(r"\[\[([^\[\]|\n]*)(?:\|([^\[\]\n]*))?\]\]")
+_WIKILINK_ONLY = re.compile(rf"[^\w\[]*{_WIKILINK.pattern}[^\w]*")
+"""One wikilink with nothing but marks around it (`- [[Velbarin]]`, `→ [[Next note]]`)."""
 
 
 def _wikilinks(text: str) -> str:
     if "[[" not in text:
         return text
     text = _EMBED.sub("", text)
+    if _WIKILINK_ONLY.fullmatch(text) is not None:
+        return text  # a link and nothing else: navigation, left for the checks to see
     return _WIKILINK.sub(_wikilink_text, text)
 
 

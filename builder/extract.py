@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .document import Document
 from .manifest import Manifest
-from .notes import Note
+from .notes import Note, key_text
 from .routing import Route, check_routes, route
-from .rules import RULES, Context
+from .rules import FIRST_WINS, RULES, Context
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -72,3 +74,57 @@ def display_path(manifest: Manifest, document: Document) -> str:
         except ValueError:
             pass
     return document.path.name
+
+
+def distinct_keys(notes: list[Note]) -> tuple[list[Note], list[str]]:
+    """A zero-config build's notes with no key made twice, and a warning for each one told apart.
+
+    Two notes with one key would share a GUID. A manifest build refuses that (the teacher pins
+    or rewords one); a zero-config build has no manifest to edit, so it keeps both: the n-th note
+    (in document order, n >= 2) whose key an earlier note has gets the key part "(n)" appended,
+    or the next number free. The first keeps its key, and a repeat added after the others gets
+    the next number: no other note's identity changes. Notes of a first-wins rule (the same
+    abbreviation twice) are left as they are: the build leaves the repeats out.
+    """
+    taken: dict[tuple[str, ...], Note] = {}
+    numbered: dict[tuple[str, ...], int] = {}
+    kept: list[Note] = []
+    warnings: list[str] = []
+    for note in notes:
+        first = taken.get(note.key)
+        if first is None or note.rule in FIRST_WINS:
+            taken.setdefault(note.key, note)
+            kept.append(note)
+            continue
+        number = numbered.get(note.key, 1)
+        key: tuple[str, ...] = note.key
+        while key in taken:
+            number += 1
+            key = (*note.key, f"({number})")
+        numbered[note.key] = number
+        taken[key] = note
+        kept.append(replace(note, key=key))
+        warnings.append(
+            f"{note.source.path}:{note.source.line}: warning: this note and the one at "
+            f"{_place(first, note)} have the same identity ({key_text(note.key)}); this build "
+            f"tells them apart as ({number}), a manifest build refuses it: "
+            f"{clash_advice(note.rule)}"
+        )
+    return kept, warnings
+
+
+def clash_advice(rule: str) -> str:
+    """What a teacher does about two notes of `rule` with one identity."""
+    if rule == "faq":
+        return "reword one question, or pin it with {#id} at the end of its heading"
+    if rule in ("table", "figure"):
+        return "give the rows different subjects, or pin one with {#id} after its first cell"
+    if rule == "definition":
+        return "reword one term, or pin its bullet with {#id} at the end"
+    return "give one of them a heading of its own, or reword its lead-in"
+
+
+def _place(first: Note, note: Note) -> str:
+    if first.source.path == note.source.path:
+        return f"line {first.source.line}"
+    return f"{first.source.path}:{first.source.line}"

@@ -18,6 +18,7 @@ from typing import Any
 from .document import Document, Section, Table, parse_document
 from .errors import ExportError, InputError, SourceError
 from .files import write_atomic
+from .kinds import heading_kind, skipped_kinds
 from .manifest import (
     LINT_KEYS,
     SUBDECK_KEYS,
@@ -97,6 +98,14 @@ def manifest_text(
 ) -> str:
     """The manifest as commented TOML; `source` is written relative to `decks_dir`."""
     subdecks = _subdecks(document, slug)
+    kinds = list(dict.fromkeys(k for s in document.sections if (k := _skipped(s)) is not None))
+    if not subdecks and kinds:
+        raise SourceError(
+            f"every top-level section is non-content ({', '.join(kinds)}): nothing in it makes "
+            "cards, so `deckbuilder init` writes no manifest (docs/manifest.md, Non-content "
+            "sections)",
+            source,
+        )
     if not subdecks:
         raise SourceError(
             "no text: `deckbuilder init` makes one subdeck per top-level section; "
@@ -133,6 +142,7 @@ def manifest_text(
     out += _field(TOP_KEYS["sources"], "sources", _array([_relative(source, decks_dir)]))
     out += _field(TOP_KEYS["tags"], "tags", _array([slug]))
     out += _field(TOP_KEYS["exclude"], "exclude", '["References"]', commented=True)
+    out += _include_hint(document)
     out += _field(TOP_KEYS["forbid"], "forbid", '["Call now"]', commented=True)
     out += _field(
         TOP_KEYS["rules"] + ": faq, table, definition, enumeration, figure, abbreviation",
@@ -202,8 +212,8 @@ def _subdecks(document: Document, slug: str) -> list[_Subdeck]:
     patterns: set[str] = set()
     names: set[str] = set()
     for section in document.sections:
-        if not section.title.strip():
-            continue
+        if not section.title.strip() or _skipped(section) is not None:
+            continue  # a non-content section makes no cards: `include` and a subdeck card it
         pattern = literal_pattern(section.title)
         if pattern.lower() in patterns:
             continue  # the same heading twice: one subdeck takes both
@@ -220,6 +230,43 @@ def _subdecks(document: Document, slug: str) -> list[_Subdeck]:
         also = tuple("/".join(other.path) for other in nested if matches(other, pattern))
         found.append(_Subdeck(name, pattern, f"{slug}::{slugify(name)}", also))
     return found
+
+
+def _skipped(section: Section) -> str | None:
+    """The non-content kind of a section's heading, when a deck skips it by default."""
+    kind = heading_kind(section.title)
+    return kind.name if kind is not None and kind.name in skipped_kinds() else None
+
+
+def _include_hint(document: Document) -> list[str]:
+    """`include`, commented out, with the sections it would bring back: the non-content
+    sections (by heading) that the deck skips, outermost only."""
+    found: list[tuple[Section, str]] = []
+    stack = list(reversed(document.sections))
+    while stack:
+        section = stack.pop()
+        kind = _skipped(section)
+        if kind is not None:
+            found.append((section, kind))
+        else:
+            stack.extend(reversed(section.children))
+    lines = _comment(_sentence(TOP_KEYS["include"]))
+    if found:
+        shown = [f"{plain(s.title)!r} ({kind}, line {s.line})" for s, kind in found[:MAX_LISTED]]
+        more = f" and {len(found) - MAX_LISTED} more" if len(found) > MAX_LISTED else ""
+        lines += _comment(
+            f"Left out of this document as non-content: {', '.join(shown)}{more}. To card one, "
+            "name its kind here (a top-level one also needs a [[subdeck]]); `deckbuilder build "
+            "-v` lists everything left out, blocks of links and the like too."
+        )
+    kinds = list(dict.fromkeys(kind for _, kind in found)) or ["references"]
+    lines.append("# include = [" + ", ".join(_string(kind) for kind in kinds) + "]")
+    lines.append("")
+    return lines
+
+
+MAX_LISTED = 12
+"""Non-content sections named in `init`'s hint; the rest are counted."""
 
 
 def _routed(section: Section) -> list[Section]:

@@ -18,14 +18,14 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from .errors import ManifestError
+from .kinds import heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
 from .text import content_words, names_topic, plain
 
 if TYPE_CHECKING:
-    from .build import DeckPlan
     from .manifest import Manifest
 
 Severity = Literal["error", "warning"]
@@ -39,9 +39,22 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "DUPLICATE-FRONT": ("error", "two notes ask the same question"),
     "EMPTY-FIELD": ("error", "an empty front or Basic back, or a cloze note without a deletion"),
     "FORBIDDEN-TEXT": ("error", "a field contains text the manifest's `forbid` list bans"),
+    "LEFTOVER-MARKUP": (
+        "error",
+        "markup that did not render shows on a card (`**`, `[`, `](`, `[^1]`, `==`, `:icon:`, "
+        "`{:...}`, HTML, `&amp;amp;`)",
+    ),
+    "LINK-IN-FRONT": ("warning", "the question holds a link or a URL"),
+    "LINK-ONLY": ("error", "a side, or a cloze deletion, is only a link or a URL"),
     "LIST-ON-BASIC": ("warning", "a Basic card's answer is a long list: make it a cloze note"),
     "LONG-ANSWER": ("warning", "an answer (or a cloze deletion) too long to recall in one go"),
     "NEAR-DUPLICATE-FRONT": ("warning", "two notes ask almost the same question"),
+    "NON-CONTENT": (
+        "error",
+        "a note comes from a non-content kind the deck skips (references, a disclaimer, a "
+        "newsletter line...)",
+    ),
+    "SENTENCE-CLOZE": ("warning", "a cloze deletion is a whole sentence or a long clause"),
 }
 """Every rule: code -> (severity, one-line description)."""
 
@@ -66,7 +79,23 @@ class Problem:
     severity: Literal["error", "warning"]
 
 
-def check_plan(plan: DeckPlan) -> list[Problem]:
+class _Packaged(Protocol):
+    @property
+    def note(self) -> Note: ...
+
+
+class _Plan(Protocol):
+    """A planned deck (build.DeckPlan), as far as the lint reads it: the lint sits below the
+    build, which runs it on `build --strict`."""
+
+    @property
+    def manifest(self) -> Manifest: ...
+
+    @property
+    def notes(self) -> Sequence[_Packaged]: ...
+
+
+def check_plan(plan: _Plan) -> list[Problem]:
     """Every problem in a planned deck, sorted by path, line and code."""
     return check_notes([packaged.note for packaged in plan.notes], plan.manifest)
 
@@ -78,6 +107,7 @@ def check_notes(notes: Sequence[Note], manifest: Manifest) -> list[Problem]:
     for note in notes:
         problems.extend(_check_note(note, manifest, forbidden))
     problems.extend(_check_duplicates(notes))
+    problems.extend(_check_contexts(notes))
     return sorted(problems, key=_sort_key)
 
 
@@ -92,8 +122,17 @@ def _check_note(
     yield from empty
     if empty:
         return
+    yield from _leftover_markup(note)
+    link_only = list(_link_only(note))
+    yield from link_only
+    if not link_only:
+        yield from _link_in_front(note)
+    yield from _non_content(note, skipped_kinds(manifest.include))
     if note.note_type == "cloze":
-        yield from _long_clozes(note, min(MAX_CLOZE_WORDS, manifest.lint.max_answer_words))
+        sentences = sentence_deletions(note.front, manifest.lint.max_cloze_words)
+        yield from _sentence_clozes(note, sentences)
+        limit = min(MAX_CLOZE_WORDS, manifest.lint.max_answer_words)
+        yield from _long_clozes(note, limit, set(sentences))
         yield from _cloze_in_front(note)
     else:
         yield from _long_answer(note, manifest.lint.max_answer_words)
@@ -134,10 +173,11 @@ def _long_answer(note: Note, limit: int) -> Iterable[Problem]:
         )
 
 
-def _long_clozes(note: Note, limit: int) -> Iterable[Problem]:
+def _long_clozes(note: Note, limit: int, reported: set[str]) -> Iterable[Problem]:
+    """Deletions over `limit` words, but those SENTENCE-CLOZE reports (by number)."""
     for number, text in cloze_deletions(note.front):
         count = word_count(text)
-        if count > limit:
+        if count > limit and number not in reported:
             yield _problem(
                 note,
                 "LONG-ANSWER",
@@ -247,6 +287,214 @@ def _forbid_patterns(manifest: Manifest) -> list[tuple[str, re.Pattern[str]]]:
             regex = re.compile(r"\s+".join(re.escape(word) for word in words), re.IGNORECASE)
         patterns.append((pattern, regex))
     return patterns
+
+
+def _leftover_markup(note: Note) -> Iterable[Problem]:
+    """Markup a student would see as text: the Markdown did not render it."""
+    sides = [("front", note.front), ("back", note.back)]
+    if note.note_type == "cloze":
+        sides[0] = ("text", note.front)
+        sides[1] = ("extra", note.back)
+    for name, markdown in sides:
+        found = leftover_markup(markdown)
+        if found:
+            yield _problem(
+                note,
+                "LEFTOVER-MARKUP",
+                f"the {name} shows {', '.join(found)} as text: fix the markup in the source "
+                "(or remove it)",
+            )
+
+
+def _check_contexts(notes: Sequence[Note]) -> Iterable[Problem]:
+    """The context line above each question is the heading path as text: markup in a heading
+    shows there. Reported once per heading path, at its first note."""
+    seen: set[str] = set()
+    for note in notes:
+        if note.context in seen:
+            continue
+        seen.add(note.context)
+        found = _literal_markup(note.context)
+        if found:
+            yield _problem(
+                note,
+                "LEFTOVER-MARKUP",
+                f"the heading path {_quote(note.context)} shows {', '.join(found)} as text above "
+                "every card of its section: remove it from the heading",
+            )
+
+
+def _link_only(note: Note) -> Iterable[Problem]:
+    """A side that is only a link or a URL: where to read the fact, not the fact."""
+    if note.note_type == "cloze":
+        for number, text in cloze_deletions(note.front):
+            if is_link_only(text):
+                yield _problem(
+                    note,
+                    "LINK-ONLY",
+                    f"cloze deletion c{number} is only a link ({_quote(plain_text(text))}): "
+                    "a reading list is not a fact to recall; leave it out of the source section",
+                )
+        return
+    for name, text in (("front", note.front), ("back", note.back)):
+        if is_link_only(text):
+            yield _problem(
+                note,
+                "LINK-ONLY",
+                f"the {name} is only a link ({_quote(plain_text(text))}): a card needs the fact, "
+                "not where to read it",
+            )
+
+
+def _link_in_front(note: Note) -> Iterable[Problem]:
+    front = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), note.front)
+    if _LINK_MARKUP.search(front) or _URL.search(plain_text(front)):
+        yield _problem(
+            note,
+            "LINK-IN-FRONT",
+            "the question holds a link: a card is studied offline, on its own; name what the "
+            "link points to in words",
+        )
+
+
+def _non_content(note: Note, skip: frozenset[str]) -> Iterable[Problem]:
+    """A note from a heading or a line of a kind the deck skips, which routing did not catch."""
+    if not skip:
+        return
+    for heading in note.source.section:
+        kind = heading_kind(heading)
+        if kind is not None and kind.name in skip:
+            yield _problem(
+                note,
+                "NON-CONTENT",
+                f"the note comes from the section {_quote(plain(heading))}, {kind.description} "
+                f"({kind.name}): cut it, or `include` the kind in the manifest on purpose",
+            )
+            return
+    texts = [note.front, note.back]
+    if note.note_type == "cloze":
+        texts += [text for _, text in cloze_deletions(note.front)]
+    for text in texts:
+        kind = text_kind(plain_text(text)) if text else None
+        if kind is not None and kind.name in skip:
+            yield _problem(
+                note,
+                "NON-CONTENT",
+                f"the note holds {kind.description} ({kind.name}): "
+                f"{_quote(plain_text(text))}; cut it from the source",
+            )
+            return
+
+
+def _sentence_clozes(note: Note, sentences: dict[str, str]) -> Iterable[Problem]:
+    """One problem per note, naming each deletion and why."""
+    if sentences:
+        whys = "; ".join(f"c{number} {why}" for number, why in sentences.items())
+        yield _problem(
+            note,
+            "SENTENCE-CLOZE",
+            f"cloze deletion {whys}: hide only the key words of each, or make it a question "
+            "with a short answer",
+        )
+
+
+def sentence_deletions(front: str, limit: int) -> dict[str, str]:
+    """Cloze number -> why, for each deletion a student would have to recall word for word:
+    a whole sentence, or more than `limit` words."""
+    found: dict[str, str] = {}
+    for number, text in cloze_deletions(front):
+        count = word_count(text)
+        if count > limit:
+            found.setdefault(number, f"has {count} words (limit {limit})")
+        elif count >= MIN_SENTENCE_WORDS and _is_sentence(plain_text(text)):
+            found.setdefault(number, "is a whole sentence")
+    return found
+
+
+MIN_SENTENCE_WORDS = 6
+"""A deletion this long that ends like a sentence is one (shorter ones are items: "Rest.")."""
+
+
+def _is_sentence(text: str) -> bool:
+    text = text.rstrip(" )]\"'”’»")
+    return text[-1:] in (".", "!", "?") and _ABBREVIATION_END.search(text) is None
+
+
+_ABBREVIATION_END = re.compile(r"\b(?:etc|e\.g|i\.e|vs|approx|incl|cf)\.$", re.IGNORECASE)
+
+
+# -- leftover markup ---------------------------------------------------------------------------
+
+_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|<|&")
+"""A character some leftover needs: text without one is passed over at once."""
+_LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("`**`", re.compile(r"\*\*")),
+    ("`__`", re.compile(r"__")),
+    ("a wikilink `[[...]]`", re.compile(r"\[\[|\]\]")),
+    ("a footnote marker `[^...]`", re.compile(r"\[\^[^\]\s]*\]")),
+    ("a broken link `](`", re.compile(r"\]\(")),
+    ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}|\{\{|\}\}")),
+    ("highlight marks `==`", re.compile(r"==(?=\S)|(?<=\S)==")),
+    (
+        "an icon code `:name:`",
+        re.compile(r"(?<![\w:/]):[a-z][a-z0-9]*(?:[-_+][a-z0-9]+)*:(?![\w:])"),
+    ),
+    ("an HTML tag", re.compile(r"<(?:[A-Za-z][A-Za-z0-9]*|/[A-Za-z][A-Za-z0-9]*|!--)[\s/>]")),
+    (
+        "an HTML entity",
+        re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});"),
+    ),
+)
+_LINK_MARKUP = re.compile(r"(?<!!)\[[^\]]*\]\([^)]*\)")  # a link, not an image
+_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_URL_OR_PATH = re.compile(r"(?:https?://|www\.)\S+|/[\w\-./#?=&%]*[\w/]")
+
+
+@lru_cache(maxsize=4096)
+def leftover_markup(markdown: str) -> tuple[str, ...]:
+    """What of a Markdown field a student would see as markup: the leftovers in the text the
+    Markdown renders as text (emphasis, links, HTML and entities that do render are fine)."""
+    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown)
+    if _SUSPECT.search(text) is None:
+        return ()
+    found: dict[str, None] = {}
+    for token in _html_markdown().parse(text):
+        if token.type != "inline" or not token.children:
+            continue
+        shown = "".join(child.content for child in token.children if child.type == "text")
+        found.update(dict.fromkeys(_literal_markup(shown)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=4096)
+def _literal_markup(text: str) -> tuple[str, ...]:
+    """The leftovers in text shown as it is (a heading path, or what Markdown rendered as text)."""
+    if _SUSPECT.search(text) is None:
+        return ()
+    found = [name for name, pattern in _LEFTOVERS if pattern.search(text)]
+    if text.count("[") != text.count("]"):
+        found.append("an unmatched `[` or `]`")
+    return tuple(found)
+
+
+def is_link_only(markdown: str) -> bool:
+    """A side (or deletion) that is only links or URLs, or a site path ("/guides/asthma"). A
+    wikilink's text is the fact itself (`[[Renal failure]]`): LEFTOVER-MARKUP's business."""
+    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown).strip()
+    text = _WIKILINK.sub(lambda m: m.group(1), text)
+    if only_links(text):
+        return True
+    shown = plain_text(text)
+    return bool(shown) and _URL_OR_PATH.fullmatch(shown) is not None
+
+
+@lru_cache(maxsize=1)
+def _html_markdown() -> Any:
+    """Markdown as render.py reads a field (raw HTML on), to see what renders as text."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": True}).enable("table")
 
 
 # -- pairs of notes ----------------------------------------------------------------------------

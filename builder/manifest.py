@@ -17,6 +17,7 @@ from typing import Any
 
 from .document import Document, parse_document
 from .errors import InputError, ManifestError
+from .kinds import KIND_NAMES
 from .rules import RULE_NAMES, TableOptions
 from .text import fill, plain, topic_for
 
@@ -36,6 +37,8 @@ TOP_KEYS = {
     "sources": "Markdown files, relative to this manifest",
     "tags": "extra tags for every note",
     "exclude": "section patterns that never make cards",
+    "include": "non-content kinds to card anyway (references, further_reading, ...: "
+    "all skipped by default)",
     "forbid": "phrases no card may contain (checked by `deckbuilder check`)",
     "remote_images": "allow images on other servers (https://...) on cards (true/false)",
     "rules": "rules used by every subdeck unless it names its own",
@@ -59,6 +62,7 @@ TABLE_KEYS = {
 LINT_KEYS = {
     "max_answer_words": "longest answer, in words, before LONG-ANSWER",
     "max_list_items": "most list items on a Basic card before LIST-ON-BASIC",
+    "max_cloze_words": "longest cloze deletion, in words, before SENTENCE-CLOZE",
 }
 
 
@@ -76,6 +80,7 @@ class Subdeck:
 class LintOptions:
     max_answer_words: int = 80
     max_list_items: int = 6
+    max_cloze_words: int = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +101,8 @@ class Manifest:
     lint: LintOptions = field(default_factory=LintOptions)
     remote_images: bool = False
     """Whether cards may show images from other servers (each review would fetch them)."""
+    include: tuple[str, ...] = ()
+    """Non-content kinds (kinds.py) this deck cards anyway; every other one is skipped."""
 
     @property
     def slug(self) -> str:
@@ -126,21 +133,22 @@ def manifest_for_source(path: str | Path) -> Manifest:
 
 
 def manifest_for_document(document: Document) -> Manifest:
-    """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest."""
-    subdecks = tuple(
-        Subdeck(
-            name=intro_subdeck_name(document)
-            if section.level == 0
-            else subdeck_name(section.title),
-            sections=(literal_pattern(section.title),),
-        )
-        for section in document.sections
-    )
+    """The defaults a zero-config build uses; `deckbuilder init` writes the same as a manifest.
+    A heading that comes twice at the top level (two `# Notes`) gets one subdeck for both, as
+    `init` writes it: two subdecks claiming the same sections would be an error to fix."""
+    subdecks: list[Subdeck] = []
+    seen: set[str] = set()
+    for section in document.sections:
+        pattern = literal_pattern(section.title)
+        if pattern.lower() not in seen:
+            seen.add(pattern.lower())
+            name = intro_subdeck_name(document) if section.level == 0 else None
+            subdecks.append(Subdeck(name=name or subdeck_name(section.title), sections=(pattern,)))
     return Manifest(
         title=clean_name(document.title) or "Notes",
         deck_id=zero_config_deck_id(document),
         sources=(document.path,),
-        subdecks=subdecks,
+        subdecks=tuple(subdecks),
         path=None,
         topic=topic_for(str(document.meta.get("topic") or ""), document.title),
         tags=(slugify(document.title),),
@@ -289,6 +297,7 @@ class _Reader:
             lint_options = LintOptions(
                 max_answer_words=self.integer(lint, "max_answer_words", 80),
                 max_list_items=self.integer(lint, "max_list_items", 6),
+                max_cloze_words=self.integer(lint, "max_cloze_words", 12),
             )
         rules = self.rules(data, None, RULE_NAMES)
         for index, subdeck in enumerate(subdecks):
@@ -319,6 +328,7 @@ class _Reader:
             self.names(where, "a tag", list(subdeck.tags))
         for pattern in forbid:
             self.forbid_pattern(pattern)
+        include = self.kinds(data)
         if self.problems:
             raise ManifestError(self.report(), self.path, self.problems[0][0])
         return Manifest(
@@ -336,6 +346,7 @@ class _Reader:
             abbreviations=abbreviations.strip(),
             lint=lint_options,
             remote_images=remote_images is True,
+            include=include,
         )
 
     def sources(self, names: list[str]) -> list[Path]:
@@ -450,6 +461,22 @@ class _Reader:
                     f"unknown rule {name!r}; known rules: {', '.join(RULE_NAMES)}",
                 )
         return tuple(name for name in names if name in RULE_NAMES)
+
+    def kinds(self, data: dict[str, Any]) -> tuple[str, ...]:
+        """`include`: names of non-content kinds, each one known (a typo gets the closest)."""
+        names = self.strings(data, "include")
+        for name in names:
+            if name not in KIND_NAMES:
+                import difflib  # only to explain an error
+
+                close = difflib.get_close_matches(name, KIND_NAMES, n=1, cutoff=0.6)
+                hint = f"did you mean {close[0]!r}? " if close else ""
+                self.problem(
+                    self.line_of("include"),
+                    f"unknown kind {name!r} in `include`; {hint}known kinds: "
+                    f"{', '.join(KIND_NAMES)}",
+                )
+        return tuple(name for name in names if name in KIND_NAMES)
 
     # -- small typed readers ---------------------------------------------------------------
 

@@ -1,7 +1,9 @@
 """Which sections go to which subdeck, as the manifest says, checked against the documents.
 
 A subdeck takes the sections its patterns name and everything under them, unless a more specific
-pattern sends a subsection elsewhere. Sections no subdeck names make no cards.
+pattern sends a subsection elsewhere. Sections no subdeck names make no cards, and neither do
+sections and blocks of the non-content kinds the deck skips (kinds.py: references, reading lists,
+objectives...), which are reported so a teacher can see what was left out.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from functools import lru_cache
 
 from .document import Document, Section
 from .errors import ManifestError
+from .kinds import Skipped, content_section, heading_kind, skipped_kinds
 from .manifest import Manifest, Subdeck
 from .rules.faq import is_faq
+from .text import plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +44,16 @@ class Routed:
     headings: tuple[str, ...]
     """Every heading's text and 'Parent/Child' path, to suggest one for a pattern that matches
     nothing."""
+    skipped: tuple[Skipped, ...] = ()
+    """Sections and blocks of a skipped non-content kind left out, in document order."""
+    warnings: tuple[tuple[int, str], ...] = ()
+    """(document line, message) for what a zero-config build settled by itself."""
+    sections: int = 0
+    """How many sections the document has."""
+    reached: int = 0
+    """How many of them routing gave to a subdeck (before any left out as non-content)."""
+    holding: int = 0
+    """How many routed sections still hold a block once non-content is left out."""
 
 
 def route(manifest: Manifest, document: Document) -> Routed:
@@ -47,12 +61,21 @@ def route(manifest: Manifest, document: Document) -> Routed:
     patterns = _patterns(manifest)
     hits: dict[int, list[int]] = {}
     matched = patterns.scan(document, hits)
-    routes: list[Route] = []
-    problems: list[tuple[int, str]] = []
+    walk = _Walk(manifest, document, patterns, hits, skipped_kinds(manifest.include))
     for section in document.sections:
-        _route(section, None, manifest, patterns, hits, routes, problems)
+        _route(section, None, walk)
     headings = [name for s in document.walk() for name in (s.title, "/".join(s.path))]
-    return Routed(tuple(routes), frozenset(matched), tuple(problems), tuple(headings))
+    return Routed(
+        tuple(walk.routes),
+        frozenset(matched),
+        tuple(walk.problems),
+        tuple(headings),
+        tuple(walk.skipped),
+        tuple(walk.warnings),
+        len(headings) // 2,  # a text and a path per section
+        walk.reached,
+        sum(1 for r in walk.routes if any(s.blocks for s in r.section.walk())),
+    )
 
 
 def check_routes(manifest: Manifest, routed: list[Routed]) -> None:
@@ -64,7 +87,10 @@ def check_routes(manifest: Manifest, routed: list[Routed]) -> None:
     if problems:
         problems.sort(key=lambda item: item[0])
         lines = [problems[0][1]]
-        lines += [f"{manifest.path}:{line}: {message}" for line, message in problems[1:]]
+        lines += [
+            str(ManifestError(message, manifest.path, line or None))
+            for line, message in problems[1:]
+        ]
         raise ManifestError("\n".join(lines), manifest.path, problems[0][0] or None)
 
 
@@ -162,39 +188,86 @@ _ONE_ALTERNATION = 200
 starts sort texts out as well."""
 
 
-def _route(
-    section: Section,
-    inherited: Subdeck | None,
-    manifest: Manifest,
-    patterns: _Patterns,
-    hits: dict[int, list[int]],
-    routes: list[Route],
-    problems: list[tuple[int, str]],
-) -> None:
-    indices = hits.get(id(section))
+class _Walk:
+    """What one document's walk collects, and what it needs to know."""
+
+    def __init__(
+        self,
+        manifest: Manifest,
+        document: Document,
+        patterns: _Patterns,
+        hits: dict[int, list[int]],
+        skip: frozenset[str],
+    ) -> None:
+        self.manifest = manifest
+        self.document = document
+        self.patterns = patterns
+        self.hits = hits
+        self.skip = skip
+        self.routes: list[Route] = []
+        self.problems: list[tuple[int, str]] = []
+        self.skipped: list[Skipped] = []
+        self.warnings: list[tuple[int, str]] = []
+        self.reached = 0
+
+
+def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
+    patterns = walk.patterns
+    indices = walk.hits.get(id(section))
     subdeck = inherited
     if indices is not None:
         if indices[0] < patterns.excluded:
             return
         owners = dict.fromkeys(patterns.owner[index - patterns.excluded] for index in indices)
-        claims = [manifest.subdecks[number] for number in owners]
-        if len(claims) > 1:
-            names = " and ".join(f"{s.name!r} (line {s.line})" for s in claims)
-            problems.append(
-                (
-                    claims[1].line,
-                    f"section {'/'.join(section.path)!r} is claimed by {names}; "
-                    "keep it in one subdeck",
-                )
-            )
+        claims = [walk.manifest.subdecks[number] for number in owners]
         subdeck = claims[0]
+        if len(claims) > 1:
+            subdeck = _claimed(section, inherited, claims, walk)
     if subdeck is not None:
+        walk.reached += 1
+        kind = heading_kind(section.title) if walk.skip else None
+        if kind is not None and kind.name in walk.skip:
+            what = f"section {plain(section.title)!r}"
+            walk.skipped.append(Skipped(kind.name, section.line, what))
+            return  # and everything under it
         faq = is_faq(section)
-        routes.append(Route(section, subdeck, faq))
+        shown, skipped = content_section(section, walk.skip, whole=faq)
+        walk.skipped += skipped
+        walk.routes.append(Route(shown, subdeck, faq))
         if faq:
             return
     for child in section.children:
-        _route(child, subdeck, manifest, patterns, hits, routes, problems)
+        _route(child, subdeck, walk)
+
+
+def _claimed(
+    section: Section, inherited: Subdeck | None, claims: list[Subdeck], walk: _Walk
+) -> Subdeck:
+    """The subdeck of a section two subdecks' patterns name. A manifest must say: that is an
+    error naming both subdecks' lines. A zero-config build (no manifest to edit) keeps it in
+    its parent's subdeck (its top-level section's), else in the first, and warns."""
+    path = "/".join(section.path)
+    where = f"line {section.line} of {walk.document.path.name}"
+    if walk.manifest.path is None:
+        chosen = inherited or claims[0]
+        names = " and ".join(repr(s.name) for s in claims)
+        walk.warnings.append(
+            (
+                section.line,
+                f"warning: section {path!r} matches the subdecks {names}; it stays in "
+                f"{chosen.name!r} (a manifest, `deckbuilder init`, can say otherwise)",
+            )
+        )
+        return chosen
+    names = " and ".join(f"{s.name!r}" + (f" (line {s.line})" if s.line else "") for s in claims)
+    walk.problems.append(
+        (
+            claims[1].line,
+            f"section {path!r} is claimed by {names}; keep it in one subdeck (the section is "
+            f"at {where})",
+        )
+    )
+    return claims[0]
 
 
 def _unmatched(
@@ -242,3 +315,42 @@ def _unmatched(
 
 
 _SHOWN_UNMATCHED = 20
+
+
+def why_no_cards(routed: list[Routed]) -> str:
+    """Why a deck made no cards, and what to do, from what routing found in its documents."""
+    sections = sum(each.sections for each in routed)
+    reached = sum(each.reached for each in routed)
+    holding = sum(each.holding for each in routed)
+    skipped = [item for each in routed for item in each.skipped]
+    kinds = list(dict.fromkeys(item.kind for item in skipped))
+    if not sections:
+        return "the document holds no text: write some Markdown (headings, lists, tables)"
+    if not reached:
+        return (
+            f"no subdeck takes any of its {_count(sections, 'section')}: check the manifest's "
+            "`sections` patterns and `exclude`"
+        )
+    if not holding and skipped:
+        return (
+            f"everything under its headings was left out as non-content ({', '.join(kinds)}); "
+            f"`include = {_toml_list(kinds)}` in a manifest cards it, `build -v` lists it"
+        )
+    if not holding:
+        return "its sections hold nothing but headings: write the facts under them"
+    found = f"{_count(holding, 'section')} with content"
+    if skipped:
+        found += f"; left out as non-content: {', '.join(kinds)}"
+    return (
+        f"no rule found a shape it reads ({found}): cards come from tables with a header row, "
+        "`**Term**: description` bullets, lists after a lead-in ending in ':', sentences "
+        "listing items, figures and FAQ questions (docs/writing-sources.md)"
+    )
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def _toml_list(names: list[str]) -> str:
+    return "[" + ", ".join(f'"{name}"' for name in names) + "]"

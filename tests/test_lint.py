@@ -63,7 +63,11 @@ def card(
 
 
 def manifest(
-    forbid: tuple[str, ...] = (), max_answer_words: int = 80, max_list_items: int = 6
+    forbid: tuple[str, ...] = (),
+    max_answer_words: int = 80,
+    max_list_items: int = 6,
+    max_cloze_words: int = 12,
+    include: tuple[str, ...] = (),
 ) -> Manifest:
     return Manifest(
         title="Asthma",
@@ -72,7 +76,12 @@ def manifest(
         subdecks=(),
         topic="asthma",
         forbid=forbid,
-        lint=LintOptions(max_answer_words=max_answer_words, max_list_items=max_list_items),
+        lint=LintOptions(
+            max_answer_words=max_answer_words,
+            max_list_items=max_list_items,
+            max_cloze_words=max_cloze_words,
+        ),
+        include=include,
     )
 
 
@@ -111,8 +120,11 @@ def test_long_answer_counts_words_of_the_plain_text() -> None:
 def test_long_cloze_deletion() -> None:
     long_cloze = card(f"Asthma is {{{{c1::{sentence(26)}}}}}.", "", line=4, note_type="cloze")
     short_cloze = card(f"Asthma is {{{{c1::{sentence(25)}}}}}.", "", line=4, note_type="cloze")
-    assert found(long_cloze) == [("LONG-ANSWER", 4)]
-    assert found(short_cloze) == []
+    # Under the default 12-word limit both are SENTENCE-CLOZE, which LONG-ANSWER does not repeat.
+    roomy = manifest(max_cloze_words=40)
+    assert found(long_cloze, deck=roomy) == [("LONG-ANSWER", 4)]
+    assert found(short_cloze, deck=roomy) == []
+    assert found(long_cloze) == [("SENTENCE-CLOZE", 4)]
     # The cloze's extra text (its back) is not an answer: it may be long.
     assert found(card("Asthma is {{c1::chronic}}.", sentence(200), note_type="cloze")) == []
 
@@ -321,6 +333,7 @@ def test_invalid_forbidden_regex_is_a_manifest_error() -> None:
 
 def test_severities() -> None:
     errors = {"ANSWER-IN-FRONT", "DUPLICATE-FRONT", "EMPTY-FIELD", "FORBIDDEN-TEXT"}
+    errors |= {"LEFTOVER-MARKUP", "LINK-ONLY", "NON-CONTENT"}
     assert {code for code, (severity, _) in LINT_RULES.items() if severity == "error"} == errors
     assert {severity for severity, _ in LINT_RULES.values()} == {"error", "warning"}
 
@@ -705,3 +718,206 @@ def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case()
     ]
     assert found == ["\u0130", "\u0131", "\u017f", "\u212a"]
     assert all(lint._ASCII_FOLDS.fullmatch(char) for char in found)
+
+
+# -- LEFTOVER-MARKUP ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "shown"),
+    [
+        ("What is velbarin?**", "A tick drug.", "`**`"),
+        ("[World Health Organization?", "Fact sheet.", "an unmatched `[` or `]`"),
+        ("What is velbarin?", "Fact sheet](https://example.org/who)", "a broken link `](`"),
+        ("What is velbarin?", "A tick drug[^3].", "a footnote marker `[^...]`"),
+        ("What is velbarin?", "==First-line== drug.", "highlight marks `==`"),
+        ("What is velbarin?", "Oral :material-pill: drug.", "an icon code `:name:`"),
+        ("Which link opens?", 'Guidance{:target="_blank"}', "an attribute list `{...}`"),
+        ("What is velbarin?", "A [[Tick drug]].", "a wikilink `[[...]]`"),
+        ("What is velbarin?", "Ticks &amp;amp; lice.", "an HTML entity"),
+        ("What is velbarin?", "A &lt;span&gt;drug&lt;/span&gt;.", "an HTML tag"),
+        ("What is __velbarin?", "A drug.", "`__`"),
+    ],
+)
+def test_leftover_markup(front: str, back: str, shown: str) -> None:
+    problems = check_notes([card(front, back, line=6)], manifest())
+    assert [(p.code, p.line) for p in problems] == [("LEFTOVER-MARKUP", 6)]
+    assert shown in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("front", "back"),
+    [
+        ("What is **velbarin**?", "A __tick__ drug, *oral*."),
+        ("What is velbarin?", "See the [guideline](https://example.org/g) on ticks."),
+        ("What is velbarin?", "Ticks &amp; lice, <b>both</b> [sic]."),
+        ("What is velbarin?", "Take at 10:30: with food."),
+        ("What is velbarin?", "| Dose | Time |\n|---|---|\n| 2 mg | 8:00 |"),
+        ("What is velbarin?", "A ratio of 1:2, `x == y` in code."),
+    ],
+)
+def test_markup_that_renders_is_no_leftover(front: str, back: str) -> None:
+    assert found(card(front, back)) == []
+
+
+def test_leftover_markup_in_a_cloze_is_found_inside_the_deletions() -> None:
+    cloze = card("Causes: {{c1::==ticks==}}, {{c2::needles}}", "", line=3, note_type="cloze")
+    assert found(cloze) == [("LEFTOVER-MARKUP", 3)]
+    assert found(card("Causes: {{c1::ticks}}, {{c2::needles}}", "", note_type="cloze")) == []
+
+
+def test_markup_in_a_heading_is_reported_once_for_its_section() -> None:
+    context = 'Gout › <span id="ult">Urate lowering</span>'
+    notes = [card(f"Question {n}?", "Answer.", line=n, context=context) for n in (4, 5, 6)]
+    problems = check_notes(notes, manifest())
+    assert [(p.code, p.line) for p in problems] == [("LEFTOVER-MARKUP", 4)]
+    assert "the heading path" in problems[0].message and "an HTML tag" in problems[0].message
+    assert found(card("Question?", context="Gout › Urate lowering")) == []
+
+
+# -- LINK-ONLY and LINK-IN-FRONT -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("front", "back", "note_type"),
+    [
+        ("Further reading in asthma?", "[NHS — Asthma](https://example.org/nhs)", "basic"),
+        ("Source of the asthma guide?", "https://example.org/asthma", "basic"),
+        ("Related guide in asthma?", "/guides/asthma-action-plan", "basic"),
+        ("[Asthma UK](https://example.org/uk)", "A charity.", "basic"),
+        ("Reading: {{c1::[NHS](https://example.org/nhs)}}, {{c2::spirometry}}", "", "cloze"),
+    ],
+)
+def test_link_only(front: str, back: str, note_type: NoteType) -> None:
+    assert found(card(front, back, line=8, note_type=note_type)) == [("LINK-ONLY", 8)]
+
+
+def test_a_wikilink_side_is_leftover_markup_not_a_link() -> None:
+    assert found(card("What does RF stand for?", "[[Renal failure]]", line=2)) == [
+        ("LEFTOVER-MARKUP", 2)
+    ]
+
+
+def test_link_in_front() -> None:
+    linked = card("When is [velbarin](https://example.org/v) given (asthma)?", "At night.", line=5)
+    assert found(linked) == [("LINK-IN-FRONT", 5)]
+    assert found(card("When is velbarin given (asthma)?", "At night.", line=5)) == []
+    # an image on the front is no link, and a link in the answer is fine
+    assert found(card("Which rash is this (asthma)? ![rash](rash.png)", "Hives.")) == []
+    assert found(card("Who wrote the asthma guide?", "[NICE](https://example.org) in 2021.")) == []
+
+
+# -- NON-CONTENT ---------------------------------------------------------------------------------
+
+
+def test_non_content_from_a_skipped_heading() -> None:
+    note = card(
+        "Korrin Society guidelines?", "2020 edition.", line=9, section=("Asthma", "Resources")
+    )
+    assert found(note) == [("NON-CONTENT", 9)]
+    assert found(note, deck=manifest(include=("resources",))) == []
+    assert found(card("Triggers?", "Pollen.", section=("Asthma", "Triggers"))) == []
+
+
+@pytest.mark.parametrize(
+    "deletion",
+    ["Join our Discord for weekly asthma quizzes", "Follow us on Instagram"],
+)
+def test_non_content_line_inside_a_list(deletion: str) -> None:
+    cloze = card(
+        f"Triggers: {{{{c1::pollen}}}}, {{{{c2::{deletion}}}}}", "", line=4, note_type="cloze"
+    )
+    assert found(cloze) == [("NON-CONTENT", 4)]
+    assert found(cloze, deck=manifest(include=("promotion",))) == []
+
+
+def test_non_content_answer() -> None:
+    disclaimer = "This page is not a substitute for professional medical advice."
+    assert found(card("Is asthma curable?", disclaimer, line=2)) == [("NON-CONTENT", 2)]
+    assert found(card("Is asthma curable?", "No, but it can be controlled.", line=2)) == []
+
+
+# -- SENTENCE-CLOZE --------------------------------------------------------------------------------
+
+
+def test_sentence_cloze() -> None:
+    sentence_item = "Velbarin is given twice a day with food."
+    whole = card(f"Key points:\n\n- {{{{c1::{sentence_item}}}}}", "", line=3, note_type="cloze")
+    long_item = "velbarin twice daily with food for seven days unless the knees ache badly"
+    clause = card(f"Key points:\n\n- {{{{c1::{long_item}}}}}", "", line=3, note_type="cloze")
+    short = card(
+        "Key points:\n\n- {{c1::velbarin}}\n- {{c2::rest.}}", "", line=3, note_type="cloze"
+    )
+    assert found(whole) == [("SENTENCE-CLOZE", 3)]
+    assert found(clause) == [("SENTENCE-CLOZE", 3)]
+    assert found(short) == []
+    assert found(clause, deck=manifest(max_cloze_words=15)) == []
+    # one problem per note, naming every deletion
+    both = card(
+        f"Key points:\n\n- {{{{c1::{sentence_item}}}}}\n- {{{{c2::{long_item}}}}}",
+        "",
+        line=3,
+        note_type="cloze",
+    )
+    problems = check_notes([both], manifest())
+    assert len(problems) == 1
+    assert "c1 is a whole sentence; c2 has 13 words (limit 12)" in problems[0].message
+
+
+def test_a_list_item_ending_in_an_abbreviation_is_no_sentence() -> None:
+    item = "gloves, gowns, masks, goggles, visors, etc."
+    assert found(card(f"PPE: {{{{c1::{item}}}}}", "", note_type="cloze")) == []
+
+
+# -- build --strict runs the same checks -----------------------------------------------------------
+
+
+def test_build_strict_fails_on_any_lint_error_and_lists_them_all(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_deck(tmp_path, " Book a Free Consultation.", sections='"FAQ", "Questions"')
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["build", "decks/asthma.toml", "--strict"])
+    assert result.exit_code == 2, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error: ")]
+    assert errors[0].startswith(
+        "error: decks/asthma.toml: the deck has 2 lint errors (--strict); fix them"
+    )
+    assert errors[1].startswith(f"error: {PATH}:9: FORBIDDEN-TEXT ")
+    assert errors[2].startswith(f"error: {PATH}:15: DUPLICATE-FRONT ")
+    assert len(errors) == 3
+    assert not (tmp_path / "dist" / "asthma.apkg").exists()
+    assert not (tmp_path / "decks" / "asthma.lock").exists()
+    # without --strict the same deck builds (check is where a teacher reads the problems)
+    result = CliRunner().invoke(cli, ["build", "decks/asthma.toml"])
+    assert result.exit_code == 0, result.output
+
+
+def test_build_strict_passes_a_deck_with_warnings_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_deck(tmp_path)
+    source = tmp_path / "source" / "asthma.md"
+    key_points = "- Pollen makes asthma worse in spring.\n- Cold air narrows the airways quickly.\n"
+    source.write_text(source.read_text() + "\n## Key points\n\n" + key_points)
+    (tmp_path / "decks" / "asthma.toml").write_text(
+        MANIFEST.format(sections='"FAQ", "Key points"'), encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    checked = CliRunner().invoke(cli, ["check"])
+    assert checked.exit_code == 0 and "0 errors, 1 warning" in checked.output, checked.output
+    result = CliRunner().invoke(cli, ["build", "--strict"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "dist" / "asthma.apkg").exists()
+
+
+def test_the_seed_deck_builds_strictly(project: Path) -> None:
+    """`make decks` builds with --strict: the shipped deck must pass it."""
+    result = CliRunner().invoke(cli, ["build", "--strict", SEED_MANIFEST])
+    assert result.exit_code == 0, result.output
+
+
+def test_make_decks_builds_strictly() -> None:
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    recipe = makefile.split("\ndecks:", 1)[1].split("\n\n", 1)[0]
+    assert "$(BIN)/deckbuilder build --strict\n" in recipe + "\n"

@@ -1,0 +1,604 @@
+"""Kinds of section that are not content: the one registry of what never becomes a card.
+
+Documents people write carry more than facts: reading lists, references, learning objectives,
+"next module" links, newsletter lines, disclaimers, course scaffolding. A student studying a card
+alone on a phone rejects every one of them. Each `Kind` here says what it is, how it is
+recognised, and that it is skipped by default:
+
+- by **heading**: the heading, normalised (numbering, emoji, markup, a trailing "(...)" and
+  punctuation gone, case folded), matches one of the kind's phrasings in full; "References and
+  further reading" matches when each of its parts does. The section and everything under it is
+  skipped;
+- by **content**, where no heading says so: a paragraph or list item whose words say it (a
+  footnote definition, "Join our Discord", "Disclaimer: ...", "Next module: ..."), a block of a
+  recognisable shape (a paragraph or list that is only links, a list of citations, a checklist of
+  `[ ]` boxes), or a label paragraph (`**References**`, `Further reading:`) with the list or
+  table right after it. Only those blocks are skipped.
+
+Routing (routing.py) applies the registry to every routed section; a manifest's `include` cards a
+kind anyway (docs/manifest.md, "Non-content sections"); `deckbuilder check` reports a note whose
+text is of a skipped kind (lint.py, NON-CONTENT); `deckbuilder init` lists what it skips.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
+from .text import plain
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A line of text of a kind, wherever it stands: a regular expression searched in the line's
+    text (lower case, inline markup removed)."""
+
+    pattern: str
+    words: tuple[str, ...] = ()
+    """Words one of which the line holds, to pass most text over without the expression; none
+    for an expression anchored at the start (`^`), which fails at once anyway."""
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """One kind of non-content, as a manifest's `include` names it."""
+
+    name: str
+    description: str
+    """What it is, in a few words (docs, `init`'s hint, the build's notes)."""
+    headings: tuple[str, ...] = ()
+    """Regular expressions a normalised heading (or label paragraph) matches in full."""
+    lines: tuple[Line, ...] = ()
+    """A paragraph or list item of this kind wherever it stands, by its words."""
+    shapes: tuple[Callable[[Block], bool], ...] = ()
+    """Tests of a block's shape (a list of citations, a checklist of `[ ]` boxes...)."""
+    skipped: bool = True
+    """Skipped unless the manifest's `include` names it."""
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """What routing left out of a deck: a section of a non-content kind, or blocks of one."""
+
+    kind: str
+    line: int
+    """The heading's line, or the first block's."""
+    what: str
+    """What was left out, in words: section 'References', a list under 'Overview'."""
+
+    def message(self) -> str:
+        """The build's note about it (`build -v`): what was left out and how to keep it."""
+        return (
+            f"note: left out {self.what} as non-content ({self.kind}); "
+            f'`include = ["{self.kind}"]` in a manifest cards it'
+        )
+
+
+# -- recognising a block by its shape --------------------------------------------------------
+
+_LINK = re.compile(
+    # [text](url "title"), not an image
+    r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
+    r"|\[\[[^\]]*\]\]"  # [[wikilink]]
+    r"|<(?:https?://|mailto:)[^>]*>"  # <autolink>
+    r"|\b(?:https?://|www\.)\S+"  # a bare URL
+)
+_LABEL = re.compile(r"^[\W_]*[^\W\d_][\w '’&/-]{0,40}?:")
+"""A short label before a line's links: "Source:", "Read more:", "See also:"."""
+
+
+def only_links(markdown: str) -> bool:
+    """True when the text is nothing but links (or bare URLs), with at most punctuation, emoji
+    and a short label ("Source:", "Read more:") besides: a reading list's line, navigation."""
+    if not ("](" in markdown or "[[" in markdown or "http" in markdown or "www." in markdown):
+        return False
+    rest, links = _LINK.subn(" ", markdown)
+    if not links:
+        return False
+    rest = _LABEL.sub(" ", rest.strip(), count=1)
+    return not any(char.isalnum() for char in rest)
+
+
+def _links(block: Block) -> bool:
+    if isinstance(block, Paragraph):
+        return only_links(block.text)
+    if isinstance(block, ListBlock):
+        return all(_item_is(item, only_links) for item in block.items)
+    return False
+
+
+def _item_is(item: ListItem, test: Callable[[str], bool]) -> bool:
+    """The item's text passes `test`, and so do any paragraphs and nested lists under it."""
+    if not test(item.text):
+        return False
+    for inner in item.blocks:
+        if isinstance(inner, Paragraph) and not test(inner.text):
+            return False
+        if isinstance(inner, ListBlock) and not all(_item_is(i, test) for i in inner.items):
+            return False
+        if not isinstance(inner, Paragraph | ListBlock):
+            return False
+    return True
+
+
+_CITATION = re.compile(
+    r"\bet al\b"  # Smith A, Jones B, et al.
+    r"|\b(?:19|20)\d\d[a-z]?\s*[;:]\s*\d"  # 2012;70:959 (Vancouver)
+    r"|\b(?:19|20)\d\d\)?\s*[,.]?\s*\d+\s*\(\d+\)"  # 2010, 141(3) / (2010) 141(3)
+    r"|\bdoi\b|\bdoi\.org/|\bpmid\b|\bisbn\b"
+    r"|\b(?:vol|pp)\.\s*\d",
+    re.IGNORECASE,
+)
+
+
+def _citation(text: str) -> bool:
+    if _DIGIT.search(text) is None and "et al" not in text:  # every citation pattern needs one
+        return only_links(text)
+    return _CITATION.search(text) is not None or only_links(text)
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _citations(block: Block) -> bool:
+    """A list whose every item is a citation or only a link, one at least a citation (a list of
+    links alone is `links`): a reference list."""
+    return (
+        isinstance(block, ListBlock)
+        and all(_item_is(i, _citation) for i in block.items)
+        and any(_CITATION.search(i.text) for i in block.items)
+    )
+
+
+_TASK = re.compile(r"^\[[ xX✓✔]?\]\s")
+
+
+def _checklist(block: Block) -> bool:
+    """A list of `[ ]` boxes: a skills checklist to tick, not facts."""
+    return isinstance(block, ListBlock) and all(_TASK.match(i.text) for i in block.items)
+
+
+# -- the registry ----------------------------------------------------------------------------
+
+_MORE = (
+    r"(?:(?:additional|extra|external|further|other|useful|helpful|recommended|suggested|more"
+    r"|online|selected|key|supplementary|supplemental|essential|optional|background|general|web)"
+    r"\s+)*"
+)
+"""Qualifiers before a noun: "Additional resources", "Useful links"."""
+
+_PLATFORMS = (
+    "discord", "newsletter", "telegram", "whatsapp", "twitter", "instagram", "facebook",
+    "youtube", "tiktok", "linkedin", "patreon", "substack", "mailing list", "podcast",
+)  # fmt: skip
+
+KINDS: tuple[Kind, ...] = (
+    Kind(
+        "references",
+        "references, bibliography, sources, citations",
+        headings=(
+            rf"{_MORE}(?:references|reference list|bibliography|bibliographies|sources"
+            r"|source list|citations?|works cited|literature(?: cited)?|cited literature)",
+        ),
+        shapes=(_citations,),
+    ),
+    Kind(
+        "further_reading",
+        "further reading, useful links, learn more",
+        headings=(
+            rf"{_MORE}(?:links|web ?links|websites|web sites)|reading list",
+            r"(?:further|additional|recommended|suggested|more|background|extra) readings?",
+            r"read more|learn more|find out more|more (?:info|information)"
+            r"|further (?:info|information)|where to (?:find|get) (?:more )?(?:help|information)",
+        ),
+    ),
+    Kind(
+        "resources",
+        "resources, materials, videos to watch",
+        headings=(
+            rf"{_MORE}(?:resources?|tools and resources|downloads?|handouts?|worksheets?)",
+            r"(?:required|course|study|learning|reading|class|supplementary) materials?",
+            r"(?:practice |recommended |suggested |related |useful )?videos?|video resources",
+        ),
+    ),
+    Kind(
+        "related",
+        "related articles, guides and topics, see also",
+        headings=(
+            r"related(?: (?:content|articles?|guides?|topics?|posts?|pages?|notes?|reading"
+            r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
+            r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
+            r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
+            r"|topics|stories|reads)",
+        ),
+    ),
+    Kind(
+        "footnotes",
+        "footnotes and their definitions ([^1]: ...)",
+        headings=(r"foot ?notes?|end ?notes?|notes and references",),
+        lines=(Line(r"^\[\^[^\]\s]+\]:"),),
+    ),
+    Kind(
+        "disclaimer",
+        "disclaimers, legal notices, terms, copyright",
+        headings=(
+            r"(?:medical |legal |important |general )?disclaimers?|legal(?: notice)?"
+            r"|terms of (?:use|service)|terms and conditions|privacy(?: policy)?"
+            r"|cookie policy|copyright(?: notice)?|licen[cs]e|important notice",
+        ),
+        lines=(
+            Line(r"^(?:medical |legal |important )?disclaimer\b"),
+            Line(
+                r"\bnot (?:intended (?:to be |as )?)?(?:a substitute|to replace|to substitute|a "
+                r"replacement) for (?:\w+ ){0,3}(?:advice|care|consultation|diagnosis"
+                r"|professionals?|doctors?|physicians?|healthcare)\b",
+                ("substitute", "replace"),
+            ),
+            Line(
+                r"\bfor (?:general )?(?:educational|informational|information) purposes only\b",
+                ("purposes only",),
+            ),
+            Line(
+                r"\b(?:does|do|is|are) not (?:constitute |provide |give )?(?:medical"
+                r"|professional|legal) advice\b",
+                ("advice",),
+            ),
+        ),
+    ),
+    Kind(
+        "acknowledgements",
+        "acknowledgements, credits, funding",
+        headings=(
+            r"acknowledge?ments?|credits|(?:special )?thanks|thank you|contributors?"
+            r"|funding(?: sources?)?|conflicts? of interest|competing interests",
+        ),
+    ),
+    Kind(
+        "objectives",
+        "learning objectives and outcomes, what a lesson covers",
+        headings=(
+            r"(?:learning|lesson|module|chapter|session|course|unit|study|intended learning)"
+            r" (?:objectives?|outcomes?|goals?|aims?)",
+            r"objectives|aims and objectives|key learning points?"
+            r"|what you (?:will|'ll|should) learn|by the end of this \w+",
+        ),
+        lines=(
+            Line(
+                r"\bby the end of this (?:lesson|module|chapter|session|unit|course|section"
+                r"|article)\b",
+                ("by the end",),
+            ),
+            Line(
+                r"\b(?:you|students|learners|participants) will (?:be able to|learn)\b",
+                ("will be able", "will learn"),
+            ),
+            Line(
+                r"^this (?:module|lesson|chapter|unit|session|tutorial|guide|article) (?:teaches"
+                r"|covers|introduces|describes|explains|focuses on|is about|will (?:teach|cover"
+                r"|introduce|help you|explain|describe))\b"
+            ),
+        ),
+    ),
+    Kind(
+        "next",
+        'links to the next or previous lesson, "next steps"',
+        headings=(
+            r"next(?: steps?)?|(?:next|previous|prev) (?:module|lesson|chapter|unit|article"
+            r"|topic|section|page|part|post|week|session)|previous|up next|what'?s next"
+            r"|where to (?:go )?next|continue (?:reading|learning)|coming up(?: next)?",
+        ),
+        lines=(
+            Line(
+                r"^[←«‹<\s]*(?:next|previous|prev|up next)(?: (?:module|lesson|chapter|unit"
+                r"|article|topic|section|page|part|post))?\s*(?::|→|»|›|>|\|)"
+            ),
+        ),
+    ),
+    Kind(
+        "author",
+        "about the author, written or reviewed by, contact",
+        headings=(
+            r"about(?: (?:the|this) (?:authors?|site|guide|page|article|series|course|website"
+            r"|blog))?|about (?:me|us)|(?:the )?authors?|author (?:bio|info|information|details)"
+            r"|biography|meet the (?:team|authors?)|contact (?:us|me|information|details)"
+            r"|get in touch",
+        ),
+        lines=(
+            Line(
+                r"^(?:written|authored|posted|published|compiled|edited|(?:medically )?reviewed"
+                r"|fact[ -]checked) by\b"
+            ),
+        ),
+    ),
+    Kind(
+        "comments",
+        "comments and feedback",
+        headings=(
+            r"comments|leave a (?:comment|reply)|post a comment|reader comments"
+            r"|(?:your|reader|send us|give us|leave) feedback|your comments|join the discussion"
+            r"|discussion (?:forum|board|thread)",
+        ),
+    ),
+    Kind(
+        "promotion",
+        "share, subscribe, newsletter, follow us, donate",
+        headings=(
+            r"share(?: this(?: \w+)?)?|share (?:on|via) .*|subscribe.*|newsletters?.*"
+            r"|sign up.*|join (?:us|our \w+|the community)|follow (?:us|me)(?: on .*)?"
+            r"|stay (?:connected|in touch|updated)|connect with us|support (?:us|this \w+)"
+            r"|donate|donations?|sponsors?|sponsored|advertisements?|advertising|ads"
+            r"|social media|socials",
+        ),
+        lines=(
+            Line(
+                r"\b(?:join|subscribe|follow|sign up|like|share|support|donate|check out"
+                r"|find us|listen)\b.{0,60}\b(?:" + "|".join(_PLATFORMS) + r")\b",
+                _PLATFORMS,
+            ),
+            Line(r"\bbuy me a coffee\b|\blike (?:and|&) subscribe\b", ("coffee", "subscribe")),
+        ),
+    ),
+    Kind(
+        "contents",
+        "tables of contents and page outlines",
+        headings=(
+            r"(?:table of )?contents|toc|on this page|in this (?:article|guide|page|post|section"
+            r"|chapter|lesson|module|note|document)|jump to.*|quick (?:links|navigation)"
+            r"|outline|sections|page contents|navigation",
+        ),
+    ),
+    Kind(
+        "changelog",
+        "change logs, revision history, last updated",
+        headings=(
+            r"change ?log|(?:revision|version|edit|change|document|update) history"
+            r"|release notes|what'?s new|(?:last )?(?:updated|modified|revised)",
+        ),
+        lines=(Line(r"^(?:last )?(?:updated|modified|revised|reviewed)(?: on)?\s*:"),),
+    ),
+    Kind(
+        "course",
+        "course and exam scaffolding: exam tips, past papers, checklists",
+        # Not self-assessment ("Check your understanding", "Test yourself"): its questions with
+        # answers are the best cards a page has (the faq rule reads them anywhere), and a list
+        # of questions without answers makes no card anyway.
+        headings=(
+            r"exam (?:tips?|technique|strategy|strategies|pointers?|hints?)"
+            r"|tips for (?:the )?exams?",
+            r"previous (?:years?'? )?(?:questions|papers|exam questions)"
+            r"|past (?:papers|exam questions|year questions)|pyqs?",
+            r"skills? (?:competency )?checklists?|competency (?:checklists?|assessment)"
+            r"|skills (?:demonstrated|checklist|check)|key concepts mastered|summary of skills",
+            r"(?:instructor|teacher|tutor)'?s? notes|assignments?|homework"
+            r"|reflection(?: questions)?|reflective questions|discussion questions"
+            r"|case stud(?:y|ies)(?: questions)?",
+        ),
+        lines=(Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),),
+        shapes=(_checklist,),
+    ),
+    Kind(
+        "links",
+        "paragraphs and lists that are only links, whatever their heading",
+        shapes=(_links,),
+    ),
+)
+"""Every kind, in the order a block is tested (the first kind that recognises it names it)."""
+
+KIND_NAMES: tuple[str, ...] = tuple(kind.name for kind in KINDS)
+_BY_NAME = {kind.name: kind for kind in KINDS}
+
+
+@lru_cache(maxsize=64)
+def skipped_kinds(include: tuple[str, ...] = ()) -> frozenset[str]:
+    """The kinds a deck skips: every kind skipped by default that its manifest does not
+    `include`."""
+    return frozenset(kind.name for kind in KINDS if kind.skipped and kind.name not in include)
+
+
+# -- headings ----------------------------------------------------------------------------------
+
+_HEADING = {
+    kind.name: re.compile("|".join(f"(?:{h})" for h in kind.headings))
+    for kind in KINDS
+    if kind.headings
+}
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|section|part|lesson|module|unit|appendix)\s+)?"
+    r"(?:\d+(?:\.\d+)*[.):]?|[ivxlc]+[.):]|[a-z][.)])\s+"
+)
+_TAG = re.compile(r"<[^>]*>")
+_WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_NOT_WORD = re.compile(r"[^\w '/,+;.)]|_")
+"""What a heading's kind does not depend on: emoji, symbols, other punctuation."""
+_PARTS = re.compile(r"\s*(?:,|/|\+|;|\band\b)\s*")
+
+
+@lru_cache(maxsize=1 << 12)
+def heading_text(title: str) -> str:
+    """A heading as its kind is recognised: markup, HTML tags, emoji, numbering, a trailing
+    "(...)" and punctuation removed, case folded, `&` read as "and", hyphens as spaces."""
+    text = plain(title)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    if "[[" in text:
+        text = _WIKILINK.sub(lambda match: match.group(1), text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text).replace("’", "'")
+    text = text.casefold().replace("&", " and ")
+    if "(" in text or "[" in text:
+        text = _BRACKETED.sub(" ", text)
+    text = " ".join(_NOT_WORD.sub(" ", text).split())
+    text = _NUMBERING.sub("", text)
+    return " ".join(text.replace(".", " ").replace(")", " ").split())
+
+
+@lru_cache(maxsize=1 << 12)
+def heading_kind(title: str) -> Kind | None:
+    """The kind a heading names, or None for a heading of content."""
+    text = heading_text(title)
+    if not text:
+        return None
+    found = _whole(text)
+    if found is not None:
+        return found
+    parts = [part for part in _PARTS.split(text) if part]
+    if len(parts) < 2:
+        return None
+    kinds = [_whole(part) for part in parts]
+    return kinds[0] if all(kinds) else None
+
+
+def _whole(text: str) -> Kind | None:
+    for name, pattern in _HEADING.items():
+        if pattern.fullmatch(text):
+            return _BY_NAME[name]
+    return None
+
+
+# -- lines and blocks --------------------------------------------------------------------------
+
+_LINES = [
+    (kind, frozenset(line.words), re.compile(line.pattern)) for kind in KINDS for line in kind.lines
+]
+_WORDS = tuple(dict.fromkeys(word for _, words, _ in _LINES for word in words))
+
+
+@lru_cache(maxsize=1 << 12)
+def text_kind(markdown: str) -> Kind | None:
+    """The kind a line of text is (a footnote definition, "Join our Discord", a disclaimer,
+    "Next module: ..."), by its words; None for content."""
+    text = plain(markdown).casefold().strip()
+    present = [word for word in _WORDS if word in text]  # most text: none
+    for kind, words, pattern in _LINES:
+        if words and (not present or words.isdisjoint(present)):
+            continue
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def label_kind(markdown: str) -> Kind | None:
+    """The kind a label paragraph names: `**References**`, `Further reading:`, a heading
+    written as a bold line of a few words."""
+    text = markdown.strip()
+    if len(text) > 60 or not (text.endswith((":", "**", "__")) or text.startswith(("**", "__"))):
+        return None
+    label = text.strip("*_ ").rstrip(":").strip("*_ ")
+    if label.count(" ") > 5 or "\n" in label:
+        return None
+    return heading_kind(label)
+
+
+def block_kind(block: Block) -> Kind | None:
+    """The kind a block is by its words or its shape; None for content."""
+    if not isinstance(block, Paragraph | ListBlock):
+        return None  # a table or a raw block: no kind reads them by content
+    if isinstance(block, Paragraph):
+        found = text_kind(block.text)
+        if found is not None:
+            return found
+    elif isinstance(block, ListBlock) and block.items:
+        first = _item_kind(block.items[0])  # every item of one kind, or the list is content
+        if first is not None and all(_item_kind(item) is first for item in block.items[1:]):
+            return first
+    for kind, shape in _SHAPES:
+        if shape(block):
+            return kind
+    return None
+
+
+_SHAPES = [(kind, shape) for kind in KINDS for shape in kind.shapes]
+
+
+def _item_kind(item: ListItem) -> Kind | None:
+    return text_kind(item.text) if not item.blocks else None
+
+
+def content_blocks(
+    blocks: tuple[Block, ...], skip: frozenset[str]
+) -> tuple[tuple[Block, ...], list[tuple[Kind, Block]]]:
+    """The blocks that are content, and each one left out with its kind. A label paragraph of a
+    skipped kind (`**References**`, `Further reading:`) takes the list or table after it along."""
+    kept: list[Block] = []
+    left: list[tuple[Kind, Block]] = []
+    label: Kind | None = None
+    for block in blocks:
+        if label is not None and isinstance(block, ListBlock | Table):
+            left.append((label, block))
+            label = None
+            continue
+        label = None
+        kind = block_kind(block)
+        is_label = False
+        if kind is None and isinstance(block, Paragraph):
+            kind = label_kind(block.text)
+            is_label = kind is not None
+        if kind is None or kind.name not in skip:
+            kept.append(block)
+            continue
+        left.append((kind, block))
+        if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
+            label = kind  # "By the end of this lesson you will be able to:" and its list
+    return tuple(kept), left
+
+
+def content_section(
+    section: Section, skip: frozenset[str], whole: bool
+) -> tuple[Section, list[Skipped]]:
+    """The section with its non-content blocks left out; `whole` (an FAQ, read with its
+    subsections) also its subsections, and those whose heading is of a skipped kind."""
+    if not skip:
+        return section, []
+    blocks, left = content_blocks(section.blocks, skip)
+    skipped = _describe(section, left)
+    children = section.children
+    if whole and children:
+        kept_children: list[Section] = []
+        for child in children:
+            kind = heading_kind(child.title)
+            if kind is not None and kind.name in skip:
+                skipped.append(Skipped(kind.name, child.line, f"section {plain(child.title)!r}"))
+                continue
+            shown, more = content_section(child, skip, whole)
+            kept_children.append(shown)
+            skipped += more
+        children = tuple(kept_children)
+    if not left and children is section.children:
+        return section, skipped
+    return replace(section, blocks=blocks, children=children), skipped
+
+
+def _describe(section: Section, left: list[tuple[Kind, Block]]) -> list[Skipped]:
+    """One `Skipped` per kind of block left out of a section, naming the blocks."""
+    by_kind: dict[str, list[Block]] = {}
+    for kind, block in left:
+        by_kind.setdefault(kind.name, []).append(block)
+    return [
+        Skipped(name, _line(blocks[0]), f"{_blocks_text(blocks)} under {plain(section.title)!r}")
+        for name, blocks in by_kind.items()
+    ]
+
+
+def _line(block: Block) -> int:
+    return block.line
+
+
+def _blocks_text(blocks: Iterable[Block]) -> str:
+    """ "a paragraph", "2 lists and a table": what was left out, in words."""
+    counts: dict[str, int] = {}
+    for block in blocks:
+        noun = (
+            "list"
+            if isinstance(block, ListBlock)
+            else "table"
+            if isinstance(block, Table)
+            else "paragraph"
+        )
+        counts[noun] = counts.get(noun, 0) + 1
+    parts = [f"a {noun}" if n == 1 else f"{n} {noun}s" for noun, n in counts.items()]
+    return " and ".join(parts)

@@ -1,0 +1,380 @@
+"""Non-content kinds (builder/kinds.py): what is recognised by heading and by content, that a
+build leaves it out and says so with `-v`, that a manifest's `include` brings a kind back, and
+that the registry, docs/manifest.md and `deckbuilder init` agree.
+
+The documents in tests/fixtures/kinds/ are made up in the shapes real course modules, patient
+guides and Obsidian notes have: each non-content part holds a phrase no card may show, each
+content part one that some card must.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from builder.build import plan_deck
+from builder.cli import cli
+from builder.document import ListBlock, Paragraph, parse_document
+from builder.errors import ManifestError
+from builder.kinds import KIND_NAMES, KINDS, block_kind, heading_kind, skipped_kinds
+from builder.manifest import load_manifest, manifest_for_source
+from tests.conftest import ROOT
+
+FIXTURES = Path(__file__).parent / "fixtures" / "kinds"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+# -- headings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("heading", "kind"),
+    [
+        ("References", "references"),
+        ("8. References:", "references"),
+        ("REFERENCES", "references"),
+        ("Bibliography", "references"),
+        ("Works Cited", "references"),
+        ("Sources", "references"),
+        ("References and further reading", "references"),
+        ("Further Reading", "further_reading"),
+        ("Further reading (optional)", "further_reading"),
+        ("Useful links", "further_reading"),
+        ("Learn more", "further_reading"),
+        ("Additional Resources", "resources"),
+        ("Required Materials", "resources"),
+        ("Practice Videos", "resources"),
+        ("📚 Related Content", "related"),
+        ("🔗 Related Guides", "related"),
+        ("See also", "related"),
+        ("You might also like", "related"),
+        ("Footnotes", "footnotes"),
+        ("Medical disclaimer", "disclaimer"),
+        ("Terms of use", "disclaimer"),
+        ("Acknowledgments", "acknowledgements"),
+        ("Learning Objectives", "objectives"),
+        ("Learning Outcomes", "objectives"),
+        ("What you will learn", "objectives"),
+        ("Next Steps", "next"),
+        ("Next Module", "next"),
+        ("What's next?", "next"),
+        ("About the Author", "author"),
+        ("Contact us", "author"),
+        ("Comments", "comments"),
+        ("Leave a reply", "comments"),
+        ("Share this article", "promotion"),
+        ("Subscribe to our newsletter", "promotion"),
+        ("Follow us on Instagram", "promotion"),
+        ("Table of Contents", "contents"),
+        ("On this page", "contents"),
+        ("Outline/Sections", "contents"),
+        ("Changelog", "changelog"),
+        ("Revision history", "changelog"),
+        ("✅ Self-Assessment", None),  # its questions with answers are cards
+        ("💡 Exam Tips", "course"),
+        ("Previous Year Questions", "course"),
+        ("Skills Competency Checklist", "course"),
+        ("Case Study", "course"),
+        ("IV. Further reading", "further_reading"),
+        ("Lesson 2: Learning objectives", "objectives"),
+        ("<span id='refs'>References</span>", "references"),
+        ("**References**", "references"),
+        # Content that only looks like it: these are read as usual.
+        ("Summary", None),
+        ("Key Takeaways", None),
+        ("Overview", None),
+        ("Objective", None),  # SOAP notes: Subjective, Objective, Assessment, Plan
+        ("Contact Precautions", None),
+        ("Sources of vitamin D", None),
+        ("Terms", None),  # a glossary
+        ("Discussion", None),
+        ("Feedback loops", None),
+        ("Treatment goals", None),
+        ("Outcomes", None),
+        ("Surgical safety checklist", None),
+        ("Written Quiz (25 questions)", None),
+        ("Module 2 Assessment", None),
+        ("Reference ranges", None),
+        ("Resources for carers and how to claim them", None),
+        ("Next-generation sequencing", None),
+        ("References and dosing", None),  # only one part is a kind
+        ("", None),
+    ],
+)
+def test_heading_kinds(heading: str, kind: str | None) -> None:
+    found = heading_kind(heading)
+    assert (found.name if found else None) == kind
+
+
+def test_every_kind_is_skipped_by_default_and_include_brings_one_back() -> None:
+    assert skipped_kinds() == frozenset(KIND_NAMES)
+    assert skipped_kinds(("references",)) == frozenset(KIND_NAMES) - {"references"}
+    assert all(kind.skipped for kind in KINDS)
+
+
+# -- lines and blocks -------------------------------------------------------------------------
+
+
+def first_block(markdown: str) -> Paragraph | ListBlock:
+    document = parse_document("x.md", f"# T\n\n## S\n\n{markdown}\n")
+    block = document.sections[0].blocks[0]
+    assert isinstance(block, Paragraph | ListBlock)
+    return block
+
+
+@pytest.mark.parametrize(
+    ("markdown", "kind"),
+    [
+        ("[NHS — Korrin fever](https://example.org/nhs)", "links"),
+        ("(Source: [Orlen Health](https://example.org/orlen))", "links"),
+        ("Read more: [one](https://a.example) | [two](https://b.example)", "links"),
+        ("https://example.org/korrin", "links"),
+        ("- 📄 [Tick bites](/guides/ticks)\n- 📄 [Rashes](/guides/rashes)", "links"),
+        ("- [[Velbarin]]\n- [[Tessalid]]", "links"),
+        ("Join our Discord for weekly quizzes!", "promotion"),
+        ("Follow us on Instagram and YouTube.", "promotion"),
+        ("- Subscribe to our newsletter\n- Follow us on TikTok", "promotion"),
+        ("Disclaimer: this page is general information.", "disclaimer"),
+        ("This guide is not a substitute for professional medical advice.", "disclaimer"),
+        ("**Next Module:** Module 4 - Isolation", "next"),
+        ("← Previous | Next →", "next"),
+        ("Medically reviewed by Dr P. Orlen", "author"),
+        ("Last updated: 3 March 2024", "changelog"),
+        ("By the end of this lesson, you will be able to:", "objectives"),
+        ("This module covers the chain of infection.", "objectives"),
+        (
+            "1. Smith A, et al. Korrin fever. J Ticks. 2020;1:1-2.\n"
+            "2. Brown C. Velbarin. Ann Ticks. 2019;7(2):44-51.",
+            "references",
+        ),
+        ("- [ ] Washes hands\n- [ ] Checks the wristband", "course"),
+        ("**Passing Score:** 24/30 (80%)", "course"),
+        # Content: kept.
+        ("Velbarin is the first-line drug ([guideline](https://example.org/g)).", None),
+        ("![The violet rash](rash.png)", None),
+        ("Like this: ![inhaler](img/inhaler.png)", None),
+        ("- [[Renal failure]] lowers clearance\n- [[Sepsis]] raises it", None),
+        ("Bridging with velbarin is not a substitute for anticoagulation.", None),
+        ("Next, wash your hands for 20 seconds.", None),
+        ("This course of velbarin lasts 7 days.", None),
+        ("- Is my inhaler technique right?\n- When should I use my reliever?", None),
+        ("Follow the dosing chart; share it with the night team.", None),
+        ("- cough\n- wheeze", None),
+    ],
+)
+def test_block_kinds(markdown: str, kind: str | None) -> None:
+    found = block_kind(first_block(markdown))
+    assert (found.name if found else None) == kind
+
+
+# -- documents --------------------------------------------------------------------------------
+
+DOCUMENTS = {
+    "course-module.md": (
+        # left out: objectives, "By the end" and its list, the next-lesson line, the
+        # checklist, the case study, resources, next steps
+        [
+            "Describe how Korrin fever spreads",
+            "This module teaches",
+            "Chart a fever curve",
+            "Next Lesson",
+            "wristband",
+            "Mr. Orlen",
+            "Handbook",
+            "Giving velbarin safely",
+            "Korrin Society guidelines",
+            "Practise charting daily",
+        ],
+        # kept
+        ["a violet rash", "200 mg twice daily", "Velbarin is the first-line drug"],
+    ),
+    "patient-guide.md": (
+        [
+            "Orlen Health Agency",
+            "Discord",
+            "newsletter",
+            "full treatment guideline",
+            "educational purposes",
+            "Tick bites](",
+            "Tick Society",
+            "Smith A",
+            "Share on Facebook",
+            "Leave your story",
+            "Last updated",
+        ],
+        ["violet rash", "the first-line drug, taken for 7 days"],
+    ),
+    "obsidian-notes.md": (
+        [
+            "laboratory strains",
+            "[[Velbarin]]",
+            "Tessalid kinetics",
+            "Marsh Q",
+            "monitoring chart",
+            "2021-June",
+            "What enzyme",
+            "orange urine\n",
+            "enzyme diagram",
+            "ward pharmacists",
+        ],
+        ["2 hours", "harmless, from the drug's dye", "stop the drug at once"],
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_non_content_never_reaches_a_card(name: str) -> None:
+    absent, present = DOCUMENTS[name]
+    plan = plan_deck(manifest_for_source(FIXTURES / name))
+    shown = "\n".join(
+        "\n".join(packaged.fields.values()) + "\n" + packaged.note.front + "\n" + packaged.note.back
+        for packaged in plan.notes
+    )
+    assert [phrase for phrase in absent if phrase in shown] == []
+    assert [phrase for phrase in present if phrase not in shown] == []
+    assert plan.contents.notices, "what was left out is reported"
+
+
+def test_build_verbose_reports_each_part_left_out_once_as_a_note(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    source = tmp_path / "guide.md"
+    source.write_text((FIXTURES / "patient-guide.md").read_text(encoding="utf-8"))
+    code, quiet = run("build", "guide.md", "-o", "guide.apkg")
+    assert code == 0, quiet
+    assert "note:" not in quiet
+    code, verbose = run("build", "guide.md", "-o", "guide.apkg", "-v")
+    assert code == 0, verbose
+    notes = [line for line in verbose.splitlines() if ": note: left out " in line]
+    assert (
+        "guide.md:53: note: left out section '8. References:' as non-content (references); "
+        '`include = ["references"]` in a manifest cards it'
+    ) in notes
+    assert "guide.md:29: note: left out 2 paragraphs under 'Symptoms' as non-content" in "\n".join(
+        notes
+    )
+    assert (
+        "guide.md:12: note: left out a paragraph under 'Korrin fever — a guide for patients' as "
+        "non-content (author)"
+    ) in "\n".join(notes), "the text under the title is the document's own section: read too"
+    assert len(notes) == len(set(notes)) == 10
+    assert not any("warning" in line for line in notes)
+
+
+# -- the manifest's `include` -----------------------------------------------------------------
+
+MANIFEST = """\
+title = "Tessalid"
+id = 1234567890
+sources = ["tessalid.md"]
+{include}
+[[subdeck]]
+name = "Notes"
+sections = ["*"]
+"""
+
+
+def write_deck(folder: Path, include: str = "") -> Path:
+    (folder / "tessalid.md").write_text(
+        (FIXTURES / "obsidian-notes.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    path = folder / "tessalid.toml"
+    path.write_text(MANIFEST.format(include=include), encoding="utf-8")
+    return path
+
+
+def test_include_cards_a_kind_the_deck_would_skip(tmp_path: Path) -> None:
+    plain = plan_deck(load_manifest(write_deck(tmp_path)))
+    included = plan_deck(load_manifest(write_deck(tmp_path, 'include = ["course"]')))
+    sections = {packaged.note.source.section[-1] for packaged in included.notes}
+    assert "Previous Year Questions" in sections
+    assert "Previous Year Questions" not in {p.note.source.section[-1] for p in plain.notes}
+    # the other kinds stay out
+    assert "Acknowledgements" not in sections
+    # and `check` does not call a kind the teacher asked for non-content
+    _, output = run("check", str(tmp_path / "tessalid.toml"))
+    assert "NON-CONTENT" not in output, output
+
+
+def test_an_unknown_kind_is_a_manifest_error_with_the_closest_name(tmp_path: Path) -> None:
+    path = write_deck(tmp_path, 'include = ["refrences", "course"]')
+    with pytest.raises(ManifestError) as error:
+        load_manifest(path)
+    assert str(error.value).startswith(f"{path}:4: unknown kind 'refrences' in `include`; ")
+    assert "did you mean 'references'?" in str(error.value)
+    code, output = run("cards", str(path))
+    assert code == 2
+    assert output.count("\n") == 1 and "Traceback" not in output
+
+
+# -- the registry, its docs and `init` --------------------------------------------------------
+
+
+def docs_table() -> list[list[str]]:
+    text = (ROOT / "docs" / "manifest.md").read_text(encoding="utf-8")
+    section = text.split("## Non-content sections", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    return [[cell.strip() for cell in re.split(r"(?<!\\)\|", row)[1:-1]] for row in rows]
+
+
+def test_docs_list_every_kind_in_order_and_their_examples_are_recognised() -> None:
+    rows = docs_table()
+    assert [row[0].strip("`") for row in rows] == list(KIND_NAMES)
+    for row in rows:
+        assert row[1] == "yes"
+        for example in filter(None, (part.strip() for part in row[2].split(";"))):
+            found = heading_kind(example)
+            assert found is not None and found.name == row[0].strip("`"), example
+
+
+def test_init_writes_no_subdeck_for_non_content_and_names_it_in_a_hint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "guide.md").write_text(
+        (FIXTURES / "patient-guide.md").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    code, output = run("init", "guide.md")
+    assert code == 0, output
+    text = (tmp_path / "decks" / "guide.toml").read_text(encoding="utf-8")
+    manifest = load_manifest(tmp_path / "decks" / "guide.toml")
+    assert [s.name for s in manifest.subdecks] == [
+        "Overview",
+        "What it is",
+        "Symptoms",
+        "Treatment",
+    ]
+    assert "'8. References:' (references, line 53)" in text
+    assert '# include = ["related", "further_reading", "references", "promotion", "comments"]' in (
+        text
+    )
+    # and the manifest builds what a zero-config build of the document builds
+    _, zero_config = run("cards", "guide.md", "--format", "json")
+    _, pinned = run("cards", "decks/guide.toml", "--format", "json")
+    assert [r["front"] for r in json.loads(pinned)] == [r["front"] for r in json.loads(zero_config)]
+
+
+def test_init_refuses_a_document_that_is_all_non_content(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "links.md").write_text(
+        "# Links\n\n## Further reading\n\n- [A](https://a.example)\n\n## References\n\n1. B.\n"
+    )
+    code, output = run("init", "links.md")
+    assert code == 2
+    assert output == (
+        "error: links.md: every top-level section is non-content (further_reading, references): "
+        "nothing in it makes cards, so `deckbuilder init` writes no manifest (docs/manifest.md, "
+        "Non-content sections)\n"
+    )
+    assert not (tmp_path / "decks").exists()

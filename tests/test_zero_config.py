@@ -1,0 +1,227 @@
+"""A zero-config build never fails on a document it can read: repeated headings and clashing
+note identities are told apart, stably, with one warning each naming both lines. A manifest build
+refuses the same clashes, every one at once with real line numbers. An empty deck says why."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builder.cli import cli
+from builder.extract import distinct_keys
+from builder.notes import Note, Source
+
+# Two `# Asthma` headings: no single title, so both are top-level sections with one text.
+TWICE = """\
+# Asthma
+
+## Symptoms
+
+Common symptoms:
+
+- cough
+- wheeze
+
+# Asthma
+
+## Symptoms
+
+Common symptoms:
+
+- cough
+- chest tightness
+"""
+
+THIRD = """
+# Asthma
+
+## Symptoms
+
+Common symptoms:
+
+- night cough
+- breathlessness
+"""
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    assert "Traceback" not in result.output
+    return result.exit_code, result.output
+
+
+@pytest.fixture
+def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def records(path: str) -> list[dict[str, object]]:
+    code, output = run("cards", path, "--format", "json")
+    assert code == 0, output
+    listed: list[dict[str, object]] = json.loads(output)
+    return listed
+
+
+def test_two_top_level_headings_with_one_text_build_as_one_subdeck(here: Path) -> None:
+    (here / "notes.md").write_text(TWICE)
+    code, output = run("build", "notes.md", "-o", "notes.apkg")
+    assert code == 0, output
+    assert "2 notes, 4 cards, 1 subdecks" in output
+    assert (
+        "notes.md:16: warning: this note and the one at line 7 have the same identity "
+        "(enumeration | asthma | symptoms | common symptoms in notes); this build tells "
+        "them apart as (2), a manifest build refuses it: give one of them a heading of its own, "
+        "or reword its lead-in"
+    ) in output.splitlines()
+    assert "line 0" not in output and "None" not in output
+
+
+def test_the_second_gets_a_numbered_key_and_a_later_third_changes_neither(here: Path) -> None:
+    """The first keeps its key, the n-th gets "(n)": what students have keeps its GUID when the
+    teacher adds another section with the same heading after the others."""
+    (here / "notes.md").write_text(TWICE)
+    before = records("notes.md")
+    assert [r["key"] for r in before] == [
+        ["enumeration", "asthma", "symptoms", "common symptoms in notes"],
+        ["enumeration", "asthma", "symptoms", "common symptoms in notes", "(2)"],
+    ]
+    (here / "notes.md").write_text(TWICE + THIRD)
+    after = records("notes.md")
+    assert [r["guid"] for r in after[:2]] == [r["guid"] for r in before]
+    assert after[2]["key"] == [*before[0]["key"], "(3)"]  # type: ignore[misc]
+    assert len({r["guid"] for r in after}) == 3
+
+
+def test_same_heading_under_different_parents_is_no_clash(here: Path) -> None:
+    (here / "notes.md").write_text(
+        "# Lung disease\n\n## Asthma\n\n### Symptoms\n\nCommon symptoms:\n\n- cough\n- wheeze\n\n"
+        "## COPD\n\n### Symptoms\n\nCommon symptoms:\n\n- cough\n- sputum\n"
+    )
+    code, output = run("build", "notes.md", "-o", "notes.apkg")
+    assert code == 0, output
+    assert "warning" not in output
+    assert [r["subdeck"] for r in records("notes.md")] == ["Asthma", "COPD"]
+
+
+def test_a_section_two_zero_config_subdecks_match_stays_with_its_parent(here: Path) -> None:
+    (here / "notes.md").write_text(
+        "# Asthma\n\n## Overview/Definition\n\nText.\n\n## Overview\n\n### Definition\n\n"
+        "Common triggers:\n\n- pollen\n- smoke\n\n## Definition\n\nMore text.\n"
+    )
+    code, output = run("build", "notes.md", "-o", "notes.apkg")
+    assert code == 0, output
+    assert (
+        "notes.md:9: warning: section 'Overview/Definition' matches the subdecks "
+        "'Overview/Definition' and 'Definition'; it stays in 'Overview' (a manifest, "
+        "`deckbuilder init`, can say otherwise)"
+    ) in output.splitlines()
+    assert [r["subdeck"] for r in records("notes.md")] == ["Overview"]
+
+
+# -- a manifest build refuses, every clash at once ---------------------------------------------
+
+
+def test_a_manifest_build_reports_every_clash_at_once_with_both_lines(here: Path) -> None:
+    (here / "notes.md").write_text(TWICE + THIRD)
+    (here / "notes.toml").write_text(
+        'title = "Asthma"\nid = 1234567890\nsources = ["notes.md"]\n\n'
+        '[[subdeck]]\nname = "Asthma"\nsections = ["Asthma"]\n'
+    )
+    code, output = run("build", "notes.toml", "-o", "notes.apkg")
+    assert code == 2
+    lines = output.splitlines()
+    assert lines[-2:] == [
+        "error: notes.md:16: two notes have the same identity (enumeration | asthma | symptoms "
+        "| common symptoms in asthma), the other at notes.md:7; give one of them a "
+        "heading of its own, or reword its lead-in",
+        "error: notes.md:25: two notes have the same identity (enumeration | asthma | symptoms "
+        "| common symptoms in asthma), the other at notes.md:7; give one of them a "
+        "heading of its own, or reword its lead-in",
+    ]
+    assert not (here / "notes.apkg").exists()
+
+
+def test_claims_name_real_lines_and_never_none(here: Path) -> None:
+    """Subdecks written as inline tables have no `[[subdeck]]` line to cite: none is made up."""
+    (here / "notes.md").write_text("# Asthma\n\n## FAQ\n\n### Is it curable?\n\nNo.\n")
+    (here / "notes.toml").write_text(
+        'title = "Asthma"\nid = 1234567890\nsources = ["notes.md"]\n'
+        'subdeck = [{name = "A", sections = ["FAQ"]}, {name = "B", sections = ["F*"]}, '
+        '{name = "C", sections = ["FAQ"]}]\n'
+    )
+    code, output = run("cards", "notes.toml")
+    assert code == 2
+    assert output.splitlines() == [
+        "error: notes.toml: section 'FAQ' is claimed by 'A' and 'B' and 'C'; keep it in one "
+        "subdeck (the section is at line 3 of notes.md)",
+    ]
+
+
+# -- an empty deck says why ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("markdown", "why"),
+    [
+        (
+            "---\ntitle: Asthma\n---\n",
+            "the document holds no text: write some Markdown (headings, lists, tables)",
+        ),
+        (
+            "# Links\n\n## Further reading\n\n- [A](https://a.example)\n\n"
+            "## Sources\n\n1. Orlen P. Ticks. J Tick Med. 2018;9:12-19.\n",
+            "everything under its headings was left out as non-content (further_reading, "
+            'references); `include = ["further_reading", "references"]` in a manifest cards it',
+        ),
+        ("# Notes\n\n## One\n\n## Two\n", "its sections hold nothing but headings"),
+        (
+            "# Notes\n\n## One\n\nA sentence.\n\n## Further reading\n\n- [A](https://a.example)\n",
+            "no rule found a shape it reads (1 section with content; left out as non-content: "
+            "further_reading)",
+        ),
+    ],
+)
+def test_an_empty_deck_says_why_and_strict_refuses_it(here: Path, markdown: str, why: str) -> None:
+    (here / "notes.md").write_text(markdown)
+    code, output = run("build", "notes.md", "-o", "notes.apkg")
+    assert code == 0, output
+    assert "warning: the deck has no cards: " + why in output
+    code, output = run("build", "notes.md", "-o", "strict.apkg", "--strict")
+    assert code == 2
+    assert "error: " in output and "the deck has no cards (--strict): " + why in output
+    assert not (here / "strict.apkg").exists()
+
+
+# -- the rule that tells keys apart, as a property -------------------------------------------------
+
+KEYS = st.sampled_from([("faq", "x"), ("faq", "x", "(2)"), ("faq", "y"), ("table", "x")])
+
+
+def noted(key: tuple[str, ...], line: int) -> Note:
+    return Note(key[0], "basic", "Q?", "A.", Source("n.md", "N", ("S",), line), key)
+
+
+@given(st.lists(KEYS, max_size=12), st.lists(KEYS, max_size=4))
+def test_keys_come_out_distinct_and_a_later_note_renumbers_none(
+    keys: list[tuple[str, ...]], more: list[tuple[str, ...]]
+) -> None:
+    notes = [noted(key, line) for line, key in enumerate(keys, 1)]
+    kept, warnings = distinct_keys(notes)
+    assert len({note.key for note in kept}) == len(kept) == len(notes)
+    held: set[tuple[str, ...]] = set()
+    for note, was in zip(kept, notes, strict=True):
+        if was.key in held:  # an earlier note holds it: this one gets "(n)", and a warning
+            assert note.key[:-1] == was.key and note.key[-1][0] == "("
+        else:
+            assert note.key == was.key
+        held.add(note.key)
+    assert len(warnings) == sum(1 for a, b in zip(kept, notes, strict=True) if a.key != b.key)
+    later = [noted(key, len(keys) + n) for n, key in enumerate(more, 1)]
+    again, _ = distinct_keys(notes + later)
+    assert [note.key for note in again[: len(kept)]] == [note.key for note in kept]
