@@ -69,8 +69,8 @@ release: $(RUNTIME)
 bench: $(TESTING)
 	$(BIN)/python -m benchmarks.run $(BENCH_ARGS)
 
-## Rewrite the golden card lists in tests/golden/ and the import goldens in tests/import/golden/
-## (review the diff before committing).
+## Rewrite the golden card lists in tests/golden/ and tests/documents/golden/ and the import
+## goldens in tests/import/golden/ (review the diff before committing).
 golden: $(TESTING)
 	$(BIN)/python -m tests.golden
 	$(BIN)/python -m tests.import_golden
