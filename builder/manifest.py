@@ -180,8 +180,10 @@ def zero_config_deck_id(document: Document) -> int:
 
 
 def subdeck_name(title: str) -> str:
-    """A heading as a subdeck name: `::` (Anki's subdeck separator) runs become one `:`."""
-    return re.sub(r":{2,}", ":", clean_name(title)).strip() or "Notes"
+    """A heading as a subdeck name: its text without Markdown (`### **Antihistamines:**` names
+    "Antihistamines"), `::` (Anki's subdeck separator) runs made one `:`."""
+    name = re.sub(r":{2,}", ":", clean_name(plain(title))).strip()
+    return name.rstrip(":").strip() or name or "Notes"
 
 
 def clean_name(text: str) -> str:

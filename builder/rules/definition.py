@@ -111,7 +111,9 @@ def is_worked_example(text: str) -> bool:
 def is_definition_list(block: ListBlock) -> bool:
     """Most items are definitions, and most of those name things: a list of instructions with
     explanations (`**Keep loads close** – reduces strain`) is not one (though one instruction
-    among terms, as in a mnemonic's letters, is carded with them)."""
+    among terms, as in a mnemonic's letters, is carded with them). A list of one item counts
+    when that item is a definition (`### Antihistamines` then `- **Uses**: …`): its heading is
+    the subject."""
     return _is_definition_list(tuple(item.text for item in block.items))
 
 
@@ -119,7 +121,7 @@ def is_definition_list(block: ListBlock) -> bool:
 def _is_definition_list(items: tuple[str, ...]) -> bool:
     # Cached: the definition and enumeration rules both ask about every list.
     terms = [found[0] for text in items if (found := _definition(text)) is not None]
-    if len(terms) < 2 or len(terms) * 3 < len(items) * 2:
+    if len(terms) < min(2, len(items)) or len(terms) * 3 < len(items) * 2:
         return False
     return sum(1 for term in terms if is_instruction(term)) * 2 < len(terms)
 
