@@ -206,6 +206,9 @@ class Collection:
     def __init__(self, output: Path | None = None):
         self.output = output or Path(tempfile.gettempdir()) / "deckbuilder.apkg"
         self.count = 0
+        self.hashes: set[int] = set()
+        """The hash of every key added: no hash twice, no key twice (and no query to find one)."""
+        self.repeated = False
         try:
             self.output.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(prefix=f".{self.output.name}.", dir=self.output.parent)
@@ -248,6 +251,10 @@ class Collection:
         rows, cards = [], []
         for rendered in notes:
             self.count += 1
+            digest = hash(rendered.key)
+            if digest in self.hashes:
+                self.repeated = True
+            self.hashes.add(digest)
             note, fields = rendered.note, rendered.fields
             deck_id = deck_ids[note.subdeck]
             source = note.source
@@ -268,6 +275,8 @@ class Collection:
 
     def repeats(self) -> list[Repeat]:
         """Every note whose key an earlier note has, in deck order, with that earlier note."""
+        if not self.repeated:
+            return []
         with self._failing():
             rows = self.connection.execute(
                 "SELECT p.rowid, p.key, p.rule, p.path, p.line, f.rule, f.path, f.line "

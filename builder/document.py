@@ -232,7 +232,8 @@ def _parser_without(rules: tuple[str, ...]) -> Any:
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     # Inline parsing is off: the model keeps inline Markdown as source text (rendered per field
-    # later), so the inline children would be built only to be thrown away (-36 % parse time).
+    # later), so the inline children would be built only to be thrown away (-36 % parse time);
+    # so is text_join, which only joins inline children (a pass over every token for nothing).
     # The footnote plugin is here for its block rule: definitions become tokens the fold skips
     # (its core rule, which would move them to the end, is off; its inline rules never run).
     parser = (
@@ -242,7 +243,7 @@ def _parser_without(rules: tuple[str, ...]) -> Any:
         .use(admon_plugin)
         .use(container_plugin, "directive", validate=_opens_directive)
         .use(footnote_plugin)
-        .disable(["inline", "footnote_tail"])
+        .disable(["inline", "text_join", "footnote_tail"])
     )
     return parser.disable(list(rules)) if rules else parser
 

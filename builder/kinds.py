@@ -454,10 +454,12 @@ def heading_kind(title: str) -> Kind | None:
 
 
 def _whole(text: str) -> Kind | None:
-    for name, pattern in _HEADING.items():
-        if pattern.fullmatch(text):
-            return _BY_NAME[name]
-    return None
+    found = _ANY_HEADING.fullmatch(text)
+    return None if found is None or found.lastgroup is None else _BY_NAME[found.lastgroup]
+
+
+_ANY_HEADING = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in _HEADING.items()))
+"""Every kind's headings as one pattern, a group per kind, tried in the registry's order."""
 
 
 # -- lines and blocks --------------------------------------------------------------------------
@@ -466,6 +468,9 @@ _LINES = [
     (kind, frozenset(line.words), re.compile(line.pattern)) for kind in KINDS for line in kind.lines
 ]
 _WORDS = tuple(dict.fromkeys(word for _, words, _ in _LINES for word in words))
+_UNGATED = re.compile("|".join(f"(?:{p.pattern})" for _, words, p in _LINES if not words) or "(?!)")
+"""Every pattern that needs no word, as one: a text holding none of the lines' words is content
+unless this finds one (most text, in one search)."""
 
 
 @lru_cache(maxsize=1 << 12)
@@ -474,6 +479,8 @@ def text_kind(markdown: str) -> Kind | None:
     "Next module: ..."), by its words; None for content."""
     text = plain(markdown).casefold().strip()
     present = [word for word in _WORDS if word in text]  # most text: none
+    if not present and _UNGATED.search(text) is None:
+        return None
     for kind, words, pattern in _LINES:
         if words and (not present or words.isdisjoint(present)):
             continue

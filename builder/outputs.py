@@ -18,7 +18,7 @@ from .files import write_beside
 
 
 def put_in_place(
-    package: Path, output: Path, lock_path: Path | None, lock: Iterator[str] | None
+    package: Path, output: Path, lock_path: Path | None, lock: Iterable[str] | None
 ) -> None:
     """Rename the package into place, and the lock with it, or neither: the lock is written
     beside its place first, so a lock that cannot be written (a read-only or full decks/)

@@ -131,9 +131,13 @@ def clean_cell(cell: str) -> str:
             text = text[4:].strip()
         while text.lower().endswith("<br>"):
             text = text[:-4].strip()
-    if plain(text).strip().lower() in _NO_VALUE:
+    if len(text) <= _LONGEST_NO_VALUE and plain(text).strip().lower() in _NO_VALUE:
         return ""
     return text
+
+
+_LONGEST_NO_VALUE = 12
+"""No cell longer than this (markup included: `**n/a**`) can say there is no value."""
 
 
 _INDEX_HEADERS = frozenset(
@@ -204,10 +208,10 @@ def _read(table: Table, preferred: str | None) -> Reading:
 def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     """Header and rows with clean cells, index columns left out."""
     header = tuple(clean_cell(cell) for cell in table.header)
-    rows = [
-        TableRow(tuple(clean_cell(cell) for cell in row.cells), row.line, row.pin)
-        for row in table.rows
-    ]
+    rows = []
+    for row in table.rows:
+        cells = tuple(clean_cell(cell) for cell in row.cells)
+        rows.append(row if cells == row.cells else TableRow(cells, row.line, row.pin))
     keep = [
         index
         for index in range(len(header))
