@@ -174,6 +174,11 @@ class RenderedNote:
     digest: str
     """What the lock compares to tell that the note changed: note type, fields and tags."""
 
+    def __reduce__(self) -> tuple[type[RenderedNote], tuple[object, ...]]:
+        """Pickled as its constructor's arguments (a worker sends a document's notes): a slotted
+        dataclass's own pickling looks its fields up for every object, twice as slow."""
+        return RenderedNote, (self.note, self.fields, self.key, self.digest)
+
     @classmethod
     def of(cls, note: Note, fields: dict[str, str]) -> RenderedNote:
         joined = "\x1f".join(fields.values())
@@ -208,7 +213,8 @@ class Collection:
         self.count = 0
         self.hashes: set[int] = set()
         """The hash of every key added: no hash twice, no key twice (and no query to find one)."""
-        self.repeated = False
+        self.suspects: set[str] = set()
+        """The keys whose hash an earlier key had: the only keys that may be repeats."""
         try:
             self.output.parent.mkdir(parents=True, exist_ok=True)
             handle, name = tempfile.mkstemp(prefix=f".{self.output.name}.", dir=self.output.parent)
@@ -253,7 +259,7 @@ class Collection:
             self.count += 1
             digest = hash(rendered.key)
             if digest in self.hashes:
-                self.repeated = True
+                self.suspects.add(rendered.key)
             self.hashes.add(digest)
             note, fields = rendered.note, rendered.fields
             deck_id = deck_ids[note.subdeck]
@@ -274,17 +280,29 @@ class Collection:
             self.connection.executemany("INSERT INTO pending_card VALUES (?, ?, ?, ?)", cards)
 
     def repeats(self) -> list[Repeat]:
-        """Every note whose key an earlier note has, in deck order, with that earlier note."""
-        if not self.repeated:
+        """Every note whose key an earlier note has, in deck order, with that earlier note. Only
+        the notes of keys that shared a hash are read back (one scan of the table)."""
+        if not self.suspects:
             return []
         with self._failing():
+            self.connection.execute("CREATE TEMP TABLE suspect (key TEXT PRIMARY KEY)")
+            self.connection.executemany(
+                "INSERT INTO suspect VALUES (?)", [(key,) for key in self.suspects]
+            )
             rows = self.connection.execute(
-                "SELECT p.rowid, p.key, p.rule, p.path, p.line, f.rule, f.path, f.line "
-                "FROM (SELECT key, min(rowid) AS first FROM pending GROUP BY key "
-                "HAVING count(*) > 1) d JOIN pending p ON p.key = d.key AND p.rowid > d.first "
-                "JOIN pending f ON f.rowid = d.first ORDER BY p.rowid"
+                "SELECT rowid, key, rule, path, line FROM pending "
+                "WHERE key IN (SELECT key FROM suspect) ORDER BY rowid"
             ).fetchall()
-        return [Repeat(r[0], r[1], r[2], (r[3], r[4]), r[5], (r[6], r[7])) for r in rows]
+            self.connection.execute("DROP TABLE suspect")
+        first: dict[str, tuple[str, tuple[str, int]]] = {}
+        repeats = []
+        for number, key, rule, path, line in rows:
+            if key in first:
+                first_rule, first_place = first[key]
+                repeats.append(Repeat(number, key, rule, (path, line), first_rule, first_place))
+            else:
+                first[key] = (rule, (path, line))
+        return repeats
 
     def leave_out(self, numbers: list[int]) -> None:
         """Leave these notes (by place, as `repeats` gives them) out of the package."""

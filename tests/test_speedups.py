@@ -117,3 +117,20 @@ def test_a_kept_parse_is_the_parse(tmp_path: Path) -> None:
     again = document.parse_document(source, text)
     assert again is not kept and again == kept
     assert document.parse_document(source, text + "\n## B\n\nz\n") != kept
+
+
+def test_notes_pickle_as_their_constructors_arguments() -> None:
+    """Note, Source and RenderedNote pickle through `__reduce__` (a worker sends a document's
+    notes): every field must come back, including any added later."""
+    import dataclasses
+    import pickle
+
+    from builder.anki import RenderedNote
+    from builder.notes import Note, Source
+
+    source = Source("source/a.md", "A", ("One", "Two"), 7)
+    note = Note("faq", "cloze", "{{c1::x}}", "extra", source, ("faq", "x"), "One", "S", ("t",))
+    rendered = RenderedNote(note, {"Text": "x", "Extra": "e"}, "faq | x", "0123")
+    for value in (source, note, rendered):
+        assert len(value.__reduce__()[1]) == len(dataclasses.fields(value))
+        assert pickle.loads(pickle.dumps(value)) == value
