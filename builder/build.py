@@ -11,10 +11,8 @@ GUID, id and time from the lock. `plan_deck` also keeps the notes in memory, for
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import html
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -28,6 +26,7 @@ from .extract import clash_advice, display_path, distinct_keys, document_notes
 from .lint import Problem, check_notes
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
+from .memory import no_cyclic_gc
 from .notes import Note
 from .outputs import check_output, one_build, put_in_place
 from .parallel import ordered_map
@@ -219,19 +218,6 @@ def subdeck_ids(manifest: Manifest) -> dict[str, int]:
     }
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic collector: a build makes millions of short-lived acyclic objects (tokens,
-    notes), and its scans cost about a quarter of the time (docs/performance.md)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _identify(manifest: Manifest, contents: DeckContents, rename_matching: bool) -> Identities:
     """Each note's GUID, id and time from the lock (a new note's GUID from the deck id and its
     key: `anki.guid_for`)."""
@@ -281,7 +267,7 @@ def plan_deck(
     """Every note of the deck with its fields and identity, in memory; writes nothing (the
     collection is a temporary file, removed at once)."""
     read: list[RenderedNote] = []
-    with _no_cyclic_gc(), Collection() as collection:
+    with no_cyclic_gc(), Collection() as collection:
         contents = read_deck(manifest, jobs, collection, read.extend, progress)
         identities = _identify(manifest, contents, rename_matching)
         kept = [read[number - 1] for number in contents.kept]
@@ -358,7 +344,7 @@ def build_deck(
     with one_build(output, manifest.lock_path):
         if manifest.lock_path is not None and not force and is_up_to_date(output, inputs, options):
             return BuildResult(manifest, output, None)
-        with _no_cyclic_gc(), Collection(output) as collection:
+        with no_cyclic_gc(), Collection(output) as collection:
             # --strict lints the notes as `check` does, so it keeps them (their Markdown, not
             # their fields): the repeats left out and the duplicate fronts are known at the end.
             linted: list[Note] = []

@@ -47,6 +47,7 @@ from typing import Any, TypeAlias
 
 from .dialects import Cleaner, inline_cleaner, is_module_line
 from .errors import SourceError
+from .memory import no_cyclic_gc
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -299,7 +300,10 @@ def parse_document(path: str | Path, text: str | None = None, keep: bool = False
     path = Path(path)
     if text is None:
         text = read_source(path)
-    document = _KEPT.pop((path, text), None) or _parse(path, text)
+    document = _KEPT.pop((path, text), None)
+    if document is None:
+        with no_cyclic_gc():  # a token per block: see memory.py
+            document = _parse(path, text)
     _KEPT.clear()
     if keep:
         _KEPT[path, text] = document

@@ -15,7 +15,7 @@ import pytest
 BUILDER = Path(__file__).resolve().parent.parent / "builder"
 
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("version", "errors", "files", "outputs"),
+    ("version", "errors", "files", "outputs", "memory"),
     ("text",),
     ("notes",),
     ("dialects",),
@@ -102,3 +102,14 @@ def test_the_check_sees_a_climbing_import(tmp_path: Path) -> None:
     faq.write_text("from ..extract import x\nfrom .table import y\nimport builder.cli\n")
     assert imported_modules(notes, tmp_path / "builder") == [(2, "build"), (3, "lint")]
     assert imported_modules(faq, tmp_path / "builder") == [(1, "extract"), (2, "rules"), (3, "cli")]
+
+
+def test_readme_layout_names_every_module() -> None:
+    """README's "Layout" is where a newcomer looks a module up: every file of builder/ is there."""
+    readme = (BUILDER.parent / "README.md").read_text(encoding="utf-8")
+    layout = readme.split("## Layout", 1)[1].split("```")[1]
+    named = {line.split()[0].rstrip("/") for line in layout.splitlines() if line[2:3].strip()}
+    top = {path.stem for path in BUILDER.glob("*.py")} - {"__init__", "__main__"}
+    packages = {path.parent.name for path in BUILDER.glob("*/__init__.py")}
+    assert sorted({f"{name}.py" for name in top} - named) == []
+    assert sorted(packages - named) == []
