@@ -512,13 +512,18 @@ ASIDE_SHOWN_WORDS = 2
 
 def _shown_subject(subject: str) -> str:
     """A row's subject as its fronts show it: "Tessal amines (weak, not for inflammation)"
-    loses its aside, which would make a long front of a short name; "Velbarin (IV)" keeps it."""
+    loses its aside, which would make a long front of a short name; "Velbarin (IV)" keeps it,
+    and so does an abbreviation its expansion ("KRP (korrin reactive protein)")."""
     if not subject.endswith(")"):
         return subject
     found = _TRAILING_ASIDE.search(subject)
     if found is None or len(found.group().split()) <= ASIDE_SHOWN_WORDS:
         return subject
-    return subject[: found.start()] or subject
+    shown = subject[: found.start()]
+    return shown if shown and not _ACRONYM.fullmatch(shown) else subject
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+s?")
 
 
 def _members(reading: Reading, subject_index: int, value_columns: list[int]) -> list[bool]:
@@ -644,7 +649,7 @@ def _attribute_notes(
 
 
 _YES_NO = re.compile(r"^(?:yes|no)\b", re.IGNORECASE)
-_YES = re.compile(r"^yes\b[\s,;:.–—-]*", re.IGNORECASE)
+_YES = re.compile(r"^yes\b", re.IGNORECASE)
 
 
 def _chosen(reading: Reading) -> dict[int, int]:
@@ -671,8 +676,18 @@ def _chosen_note(
     choice = " or ".join(things)
     where = label if names_topic(choice, ctx.topic) else ctx.situate(label)
     front = f"{where}: {choice}?"
-    rest = _YES.sub("", plain(row.cells[index]), count=1).strip("() ")
-    back = f"{plain(reading.header[index])} ({rest})" if rest else plain(reading.header[index])
+    parts = []
+    for column in range(1, len(row.cells)):
+        cell = plain(row.cells[column])
+        found = _YES_NO.match(cell)
+        if found is None:
+            continue  # "Negligible": asked of its own thing
+        thing, rest = plain(reading.header[column]), cell[found.end() :].strip(" ,;:.–—-()")
+        if column == index:
+            parts.insert(0, f"{thing} ({rest})" if rest else thing)
+        elif rest:  # "No (relative values)": the contrast is part of the answer
+            parts.append(f"not {thing} ({rest})")
+    back = "; ".join(parts)
     key = make_key("table", section.path, label, row.pin, "which")
     return ctx.note("table", "basic", front, back, key, section, row.line)
 
