@@ -425,7 +425,8 @@ KINDS: tuple[Kind, ...] = (
             r"|reflection(?: questions)?|reflective questions|discussion questions"
             r"|case stud(?:y|ies)(?: questions)?",
             r"(?:[\w']+ ){0,3}answer (?:frameworks?|outlines?|plans?|templates?|structures?"
-            r"|skeletons?|writing(?: tips)?)|how to answer (?:exam |essay |the )?(?:questions?|papers?)"
+            r"|skeletons?|writing(?: tips)?)"
+            r"|how to answer (?:exam |essay |the )?(?:questions?|papers?)"
             r"|model answers?",
         ),
         lines=(
