@@ -676,7 +676,7 @@ def _chosen_note(
     choice = " or ".join(things)
     where = label if names_topic(choice, ctx.topic) else ctx.situate(label)
     front = f"{where}: {choice}?"
-    parts = []
+    parts: list[str] = []
     for column in range(1, len(row.cells)):
         cell = plain(row.cells[column])
         found = _YES_NO.match(cell)
