@@ -184,6 +184,11 @@ _COURSE_WEAK = frozenset(
 """Labels a course's description shares with content ("Duration: 7 days"): only beside others."""
 
 
+def course_label(label: str) -> bool:
+    """A label only a course's description has ("Prerequisites", "Estimated time")."""
+    return " ".join(label.lower().split()) in _COURSE_STRONG
+
+
 def _course_details(block: Block) -> bool:
     """The lines describing a course or module, not its subject: `**Duration:** 2 hours`,
     `**Format:** online`, `**Prerequisites:** Unit 1`, as one paragraph or list. Every line's
