@@ -41,8 +41,11 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
   long form has no lower-case letter ("PET-CT (FDG-PET/CT)"); when a word inside the long form
   gives no letter although its first letter is taken from inside another word (the letters are
   out of order: "Augmented Renal Clearance (ACR)"); or when the long form keeps an acronym and
-  takes another letter from inside a word ("Medical CT (MDCT)"). A long form never starts with
-  markup ("==", "[[") and never has an unclosed bracket.
+  takes another letter from inside a word ("Medical CT (MDCT)"); or when, in a long form of
+  several words, a capital comes from a word's last three letters, where no word part starts
+  (the author left a word out: "incisor to mandibular plane (IMPA)", A for "angle", not the "a"
+  of "plane"). A long form never starts with markup ("==", "[[") and never has an unclosed
+  bracket.
 """
 
 from __future__ import annotations
@@ -360,7 +363,43 @@ def _is_expansion(short: str, long: str) -> bool:
     inside_words = [
         at for at in positions if at not in starts and not any(a <= at < b for a, b in acronyms)
     ]
-    return not (acronyms and inside_words)
+    if acronyms and inside_words:
+        return False
+    return not (len(spans) > 1 and _capital_from_a_word_end(short, long, positions, spans, starts))
+
+
+_WORD_PART = 4
+"""Fewest letters, its own included, a word part a capital stands for has: "anti|coagulant"
+gives DOAC its C, "pl|ane" gives no A."""
+
+
+def _capital_from_a_word_end(
+    short: str,
+    long: str,
+    positions: tuple[int, ...],
+    spans: tuple[tuple[int, int], ...],
+    starts: frozenset[int],
+) -> bool:
+    """A capital of the short form taken from the last few letters of a word of a long form of
+    several words: the word the author left out ("incisor to mandibular plane (IMPA)", whose A
+    is "angle", matches the "a" of "plane"). A capital from inside a word stands for a part of
+    it ("direct oral anticoagulant (DOAC)"), which is longer; any of the word's letters that
+    can stand for it will do ("transesophageal echocardiogram (TEE)": "trans|esophageal")."""
+    letters = [ch for ch in short if ch.isalnum()]
+    lowered = long.lower()
+    for number, at in enumerate(positions):
+        if not letters[number].isupper() or at in starts:
+            continue
+        start, end = next(span for span in spans if span[0] <= at < span[1])
+        if end - at >= _WORD_PART:
+            continue
+        earliest = max(start + 1, positions[number - 1] + 1 if number else 0)
+        wanted = letters[number].lower()
+        if not any(
+            lowered[index] == wanted and end - index >= _WORD_PART for index in range(earliest, at)
+        ):
+            return True
+    return False
 
 
 def _is_acceptable(short: str, long: str) -> bool:

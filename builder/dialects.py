@@ -20,7 +20,13 @@ rule and no card ever sees them:
 - a link to somewhere on the same site (`[text](/guides/x)`, `[text](other.md)`,
   `[text](#part)`: no `scheme:`) → its text, since a card has no site to go to. A text that is
   nothing but one link (give or take an emoji or an arrow) is left alone: that is navigation,
-  which the checks recognise by its link.
+  which the checks recognise by its link;
+- Pandoc sub- and superscripts `SpO~2~`, `x^2^` → `SpO<sub>2</sub>`, `x<sup>2</sup>` (only right
+  after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
+
+`heading` then makes a heading plain text, as the line above every card shows it: any link or
+wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
+Unicode form ("SpO₂").
 
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
@@ -203,12 +209,68 @@ def _site_links(text: str) -> str:
     return _SITE_LINK.sub(r"\1", text)
 
 
+# -- Pandoc sub- and superscripts ------------------------------------------------------------
+
+_SUBSCRIPT = re.compile(r"(?<=[\w)\]])~(?!~)([^\s~\\]{1,12}?)~(?!~)")
+_SUPERSCRIPT = re.compile(r"(?<=[\w)\]])\^([^\s^\\\[\]]{1,12}?)\^")
+
+
+def _scripts(text: str) -> str:
+    """`SpO~2~` → `SpO<sub>2</sub>`, `x^2^` → `x<sup>2</sup>` (Pandoc, Quarto). Only right after
+    a letter, digit or bracket and without spaces inside: `~~struck~~` and "~5 mg" stay."""
+    if "~" in text:
+        text = _SUBSCRIPT.sub(r"<sub>\1</sub>", text)
+    if "^" in text:
+        text = _SUPERSCRIPT.sub(r"<sup>\1</sup>", text)
+    return text
+
+
+# -- headings --------------------------------------------------------------------------------
+
+_ANY_LINK = re.compile(
+    r"(?<![!\\])\[([^\[\]\n]+)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
+)
+_SCRIPT_TAG = re.compile(r"<(sub|sup)>([^<>]*)</\1>")
+_SUB_CHARS = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
+_SUP_CHARS = str.maketrans("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁱⁿ")
+
+
+def heading(text: str) -> str:
+    """A heading as the line above every card shows it, as text: a link or wikilink as its
+    text (`### Acute ([NICE](https://…))` → "Acute (NICE)", `### [[Scoring|Korrin score]]` →
+    "Korrin score"), a sub- or superscript in Unicode ("SpO₂") or, without one, as plain text.
+    `text` has been through the document's `inline_cleaner`."""
+    if "[" in text:
+        if "[[" in text:
+            text = _WIKILINK.sub(_wikilink_text, text)
+        if "](" in text:
+            text = _ANY_LINK.sub(r"\1", text)
+    if "<su" in text:
+        text = _SCRIPT_TAG.sub(_unicode_script, text)
+    return text
+
+
+def _unicode_script(match: re.Match[str]) -> str:
+    table = _SUB_CHARS if match.group(1) == "sub" else _SUP_CHARS
+    inner = match.group(2)
+    shown = inner.translate(table)
+    return inner if any(a == b for a, b in zip(inner, shown, strict=True)) else shown
+
+
 def _gate(char: str, pattern: str) -> Callable[[str], bool]:
     """Whether a text holds `pattern`: first the one character it needs (a scan for a single
     character is ten times faster than for a pattern), then the pattern, which starts with a
     literal character so the search skips from one to the next."""
     search = re.compile(pattern).search
     return lambda text: char in text and search(text) is not None
+
+
+_SUBSCRIPT_USED = _gate("~", r"~[^\s~\\]{1,12}~")
+_SUPERSCRIPT_USED = _gate("^", r"\^[^\s^]{1,12}\^")
+
+
+def _has_scripts(text: str) -> bool:
+    return _SUBSCRIPT_USED(text) or _SUPERSCRIPT_USED(text)
 
 
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
@@ -220,5 +282,6 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_wrappers, _gate("<", _WRAPPER.pattern)),
     (_tags, _gate("#", _TAG)),
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
+    (_scripts, _has_scripts),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""

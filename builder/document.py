@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, inline_cleaner, is_module_line
+from .dialects import Cleaner, heading, inline_cleaner, is_module_line
 from .errors import SourceError
 from .memory import no_cyclic_gc
 
@@ -591,7 +591,7 @@ def _fold(
         token = tokens[position]
         if token.type == "heading_open":
             level = int(token.tag[1])
-            title, pin = split_pin(reader.text(tokens[position + 1].content.strip()))
+            title, pin = split_pin(heading(reader.text(tokens[position + 1].content.strip())))
             while stack and stack[-1][1] >= level:
                 close_top()
             stack.append([title.strip(), level, _line(token), pin, [], []])

@@ -162,6 +162,59 @@ def _checklist(block: Block) -> bool:
     return isinstance(block, ListBlock) and all(_TASK.match(i.text) for i in block.items)
 
 
+_COURSE_LABEL = re.compile(
+    r"^[ \t]*(?:\*\*|__)?([A-Za-z][A-Za-z /&'()-]{1,40}?)[ \t]*(?::|(?:\*\*|__):)"
+)
+"""The label of a `**Label:** value` line (or `Label: value`)."""
+_COURSE_STRONG = frozenset(
+    label.strip()
+    for line in """prerequisite|prerequisites|pre-requisites|estimated time|estimated duration
+    |time to complete|completion time|reading time|passing score|passing grade|pass mark|credits
+    |ce credits|cme credits|ceus|contact hours|target audience|course code|module code
+    |mode of delivery|delivery mode|certificate""".splitlines()
+    for label in line.split("|")
+    if label.strip()
+)
+"""Labels only a course's description has ("Prerequisites:", "Estimated time:")."""
+_COURSE_WEAK = frozenset(
+    ["duration", "format", "time", "length", "level", "audience", "delivery", "instructor",
+     "instructors", "facilitator", "lessons", "modules", "assessment", "language", "cost",
+     "fee", "location", "schedule"]
+)  # fmt: skip
+"""Labels a course's description shares with content ("Duration: 7 days"): only beside others."""
+
+
+def course_label(label: str) -> bool:
+    """A label only a course's description has ("Prerequisites", "Estimated time")."""
+    return " ".join(label.lower().split()) in _COURSE_STRONG
+
+
+def _course_details(block: Block) -> bool:
+    """The lines describing a course or module, not its subject: `**Duration:** 2 hours`,
+    `**Format:** online`, `**Prerequisites:** Unit 1`, as one paragraph or list. Every line's
+    label is one of these, and there are two at least or one only a course has."""
+    if isinstance(block, Paragraph):
+        if ":" not in block.text:
+            return False
+        lines = block.text.split("\n")
+    elif isinstance(block, ListBlock):
+        if not all(":" in item.text and not item.blocks for item in block.items):
+            return False
+        lines = [item.text for item in block.items]
+    else:
+        return False
+    labels = []
+    for line in lines:
+        found = _COURSE_LABEL.match(line)
+        if found is None:
+            return False
+        label = " ".join(found.group(1).lower().split())
+        if label not in _COURSE_STRONG and label not in _COURSE_WEAK:
+            return False
+        labels.append(label)
+    return len(labels) >= 2 or labels[0] in _COURSE_STRONG
+
+
 # -- the registry ----------------------------------------------------------------------------
 
 _MORE = (
@@ -362,7 +415,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "course",
-        "course and exam scaffolding: exam tips, past papers, checklists",
+        "course and exam scaffolding: course details, exam tips, answer outlines, checklists",
         # Not self-assessment ("Check your understanding", "Test yourself"): its questions with
         # answers are the best cards a page has (the faq rule reads them anywhere), and a list
         # of questions without answers makes no card anyway.
@@ -376,9 +429,22 @@ KINDS: tuple[Kind, ...] = (
             r"(?:instructor|teacher|tutor)'?s? notes|assignments?|homework"
             r"|reflection(?: questions)?|reflective questions|discussion questions"
             r"|case stud(?:y|ies)(?: questions)?",
+            r"(?:[\w']+ ){0,3}answer (?:frameworks?|outlines?|plans?|templates?|structures?"
+            r"|skeletons?|writing(?: tips)?)"
+            r"|how to answer (?:exam |essay |the )?(?:questions?|papers?)"
+            r"|model answers?",
         ),
-        lines=(Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),),
-        shapes=(_checklist,),
+        lines=(
+            Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),
+            Line(r"^you will (?:practi[cs]e|demonstrate|perform|rehearse)\b"),
+            Line(r"^(?:skills? )?(?:competency |performance )?checklists?\s*:"),
+            Line(
+                r"\bread (?:the |all |each )?(?:directions|instructions|questions?|stems?)\b"
+                r"(?: \w+){0,3} carefully\b",
+                ("carefully",),
+            ),
+        ),
+        shapes=(_checklist, _course_details),
     ),
     Kind(
         "links",

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from .errors import ManifestError
-from .kinds import heading_kind, only_links, skipped_kinds, text_kind
+from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
 from .text import content_words, names_topic, plain
 
@@ -42,7 +42,7 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LEFTOVER-MARKUP": (
         "error",
         "markup that did not render shows on a card (`**`, `[`, `](`, `[^1]`, `==`, `:icon:`, "
-        "`{:...}`, HTML, `&amp;amp;`)",
+        "`{:...}`, `~2~`, HTML, `&amp;amp;`)",
     ),
     "LINK-IN-FRONT": ("warning", "the question holds a link or a URL"),
     "LINK-ONLY": ("error", "a side, or a cloze deletion, is only a link or a URL"),
@@ -199,10 +199,36 @@ def _list_on_basic(note: Note, limit: int) -> Iterable[Problem]:
 
 def _answer_in_front(note: Note) -> Iterable[Problem]:
     answer = _answer_form(note.back)
-    if len(answer) >= MIN_ANSWER_CHARS and _contains(plain_text(note.front), answer):
-        yield _problem(
-            note, "ANSWER-IN-FRONT", f"the answer {_quote(answer)} is printed in the front"
-        )
+    if len(answer) < MIN_ANSWER_CHARS:
+        return
+    front = plain_text(note.front)
+    if _contains(front, answer):
+        if not _offered(front, answer):
+            yield _problem(
+                note, "ANSWER-IN-FRONT", f"the answer {_quote(answer)} is printed in the front"
+            )
+        return
+    lowered = answer.lower()
+    for heading in (note.source.document, *note.source.section):
+        if len(heading) >= len(answer) and plain(heading).lower().strip(" .:") == lowered:
+            yield _problem(
+                note,
+                "ANSWER-IN-FRONT",
+                f"the answer {_quote(answer)} is the heading shown above the question: it "
+                "repeats its heading; leave it out of the source, or ask something else",
+            )
+            return
+
+
+def _offered(front: str, answer: str) -> bool:
+    """The front offers the answer as one of its choices ("Anti-inflammatory: velbarin or
+    tessalid?"): a choice names its options."""
+    if " or " not in front:
+        return False
+    choices = front.rsplit(": ", 1)[-1].rstrip("?").split(" or ")
+    return len(choices) > 1 and any(
+        choice.strip(" ,").lower() == answer.lower() for choice in choices
+    )
 
 
 def _cloze_in_front(note: Note) -> Iterable[Problem]:
@@ -210,7 +236,7 @@ def _cloze_in_front(note: Note) -> Iterable[Problem]:
     deletions = cloze_deletions(note.front)
     reported: set[tuple[str, str]] = set()
     for number in dict.fromkeys(number for number, _ in deletions):
-        shown = plain_text(_cloze_card_text(note.front, number))
+        shown = plain_text(_without_item_asides(_cloze_card_text(note.front, number)))
         for this, text in deletions:
             answer = _answer_form(text)
             if this != number or len(answer) < MIN_ANSWER_CHARS or (number, answer) in reported:
@@ -223,6 +249,21 @@ def _cloze_in_front(note: Note) -> Iterable[Problem]:
                     f"cloze deletion c{number} {_quote(answer)} also appears in the note "
                     "outside the deletion",
                 )
+
+
+_ITEM_ASIDE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t].*?)\([^()\n]*\)")
+
+
+def _without_item_asides(markdown: str) -> str:
+    """A card's text without the asides of its list items: "Portal of exit (how it leaves the
+    reservoir)" names the answer "Reservoir" of another item as a cross-reference, not as the
+    answer. A lead-in's aside ("Rate control: a beta-blocker (e.g. diltiazem)") still counts."""
+    if "(" not in markdown:
+        return markdown
+    previous = ""
+    while previous != markdown:  # every aside of an item, one per pass
+        previous, markdown = markdown, _ITEM_ASIDE.sub(r"\1", markdown)
+    return markdown
 
 
 def _cloze_card_text(front: str, number: str) -> str:
@@ -371,6 +412,14 @@ def _non_content(note: Note, skip: frozenset[str]) -> Iterable[Problem]:
                 f"({kind.name}): cut it, or `include` the kind in the manifest on purpose",
             )
             return
+    if "course" in skip and note.note_type == "basic" and course_label(_asked_label(note.front)):
+        yield _problem(
+            note,
+            "NON-CONTENT",
+            f"the note asks the course's details ({_quote(_asked_label(note.front))}), "
+            "course scaffolding (course): cut the line, or `include` the kind on purpose",
+        )
+        return
     texts = [note.front, note.back]
     if note.note_type == "cloze":
         texts += [text for _, text in cloze_deletions(note.front)]
@@ -384,6 +433,13 @@ def _non_content(note: Note, skip: frozenset[str]) -> Iterable[Problem]:
                 f"{_quote(plain_text(text))}; cut it from the source",
             )
             return
+
+
+def _asked_label(front: str) -> str:
+    """What a "<subject>: <label>?" front asks ("Prerequisites"), or ""."""
+    if not front.endswith("?") or ": " not in front:
+        return ""
+    return plain(front.rsplit(": ", 1)[1][:-1]).strip()
 
 
 def _sentence_clozes(note: Note, sentences: dict[str, str]) -> Iterable[Problem]:
@@ -425,7 +481,7 @@ _ABBREVIATION_END = re.compile(r"\b(?:etc|e\.g|i\.e|vs|approx|incl|cf)\.$", re.I
 
 # -- leftover markup ---------------------------------------------------------------------------
 
-_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|<|&")
+_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|<|&|\w[~^]")
 """A character some leftover needs: text without one is passed over at once."""
 _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`**`", re.compile(r"\*\*")),
@@ -435,6 +491,10 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a broken link `](`", re.compile(r"\]\(")),
     ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}|\{\{|\}\}")),
     ("highlight marks `==`", re.compile(r"==(?=\S)|(?<=\S)==")),
+    (
+        "a Pandoc sub- or superscript `~2~`, `^2^`",
+        re.compile(r"(?<=[\w)])~(?!~)[^\s~]{1,12}~(?!~)|(?<=[\w)])\^[^\s^\[\]]{1,12}\^"),
+    ),
     (
         "an icon code `:name:`",
         re.compile(r"(?<![\w:/]):[a-z][a-z0-9]*(?:[-_+][a-z0-9]+)*:(?![\w:])"),
@@ -850,8 +910,9 @@ def _parse(markdown: str) -> tuple[Any, ...]:
 
 
 def _answer_form(markdown: str) -> str:
-    """An answer as looked for in a front: plain text without the closing full stop."""
-    return plain_text(markdown).strip(" .,;:!?")
+    """An answer as looked for in a front: plain text without the closing full stop or the
+    quotation marks around it (`"Contact precautions"`)."""
+    return plain_text(markdown).strip(" .,;:!?\"'“”‘’«»")
 
 
 def _contains(text: str, answer: str) -> bool:

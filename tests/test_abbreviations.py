@@ -136,6 +136,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # --- markup around the long form ----------------------------------------------------
     ("==Fasting korrin glucose (FKG) is checked.", [("FKG", "Fasting korrin glucose")]),
     ("[[Korrin Failure]] (KF) lowers clearance.", []),  # an unclosed bracket: no card
+    ("Tessal tilt to korrin plane (TKPA) is 90 degrees.", []),  # A from "pl-a-ne": a word left out
+    (
+        "A direct oral anticoagulant (DOAC) or a transesophageal echo (TEE) first.",
+        [("DOAC", "direct oral anticoagulant"), ("TEE", "transesophageal echo")],
+    ),  # C and E start parts of words: "anti|coagulant", "trans|esophageal"
 ]
 
 

@@ -83,6 +83,9 @@ def run(*args: str) -> tuple[int, str]:
         ("Previous Year Questions", "course"),
         ("Skills Competency Checklist", "course"),
         ("Case Study", "course"),
+        ("7. University LAQ Answer Framework", "course"),
+        ("Model answer", "course"),
+        ("How to answer exam questions", "course"),
         ("IV. Further reading", "further_reading"),
         ("Lesson 2: Learning objectives", "objectives"),
         ("<span id='refs'>References</span>", "references"),
@@ -106,6 +109,8 @@ def run(*args: str) -> tuple[int, str]:
         ("Resources for carers and how to claim them", None),
         ("Next-generation sequencing", None),
         ("References and dosing", None),  # only one part is a kind
+        ("Questions and answers", None),  # an FAQ
+        ("How to write a prescription", None),
         ("", None),
     ],
 )
@@ -157,6 +162,16 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ),
         ("- [ ] Washes hands\n- [ ] Checks the wristband", "course"),
         ("**Passing Score:** 24/30 (80%)", "course"),
+        (
+            "**Duration:** 2 hours  \n**Format:** Online + skills lab  \n**Prerequisites:** Unit 1",
+            "course",
+        ),
+        ("- **Duration:** 2 hours\n- **Format:** online", "course"),
+        ("**Estimated time:** 30 minutes", "course"),
+        ("**You will practice:**", "course"),
+        ("You will practise and demonstrate:", "course"),
+        ("**Skills Checklist:** Demonstrate each skill to pass", "course"),
+        ("- READ THE DIRECTIONS FOR EACH QUESTION CAREFULLY. Round as asked.", "course"),
         # Content: kept.
         ("Velbarin is the first-line drug ([guideline](https://example.org/g)).", None),
         ("![The violet rash](rash.png)", None),
@@ -168,6 +183,10 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- Is my inhaler technique right?\n- When should I use my reliever?", None),
         ("Follow the dosing chart; share it with the night team.", None),
         ("- cough\n- wheeze", None),
+        ("**Duration:** 7 days", None),  # of a treatment
+        ("**Duration:** 7 days  \n**Dose:** 5 mg twice daily", None),
+        ("Read the label carefully before use.", None),
+        ("You will feel a sharp scratch.", None),
     ],
 )
 def test_block_kinds(markdown: str, kind: str | None) -> None:
@@ -192,6 +211,13 @@ DOCUMENTS = {
             "Giving velbarin safely",
             "Korrin Society guidelines",
             "Practise charting daily",
+            "90 minutes",
+            "Reading and ward skills lab",
+            "Module 3 completed",
+            "Rash check",
+            "Check the chart first",
+            "Must show each skill",
+            "rash timeline",
         ],
         # kept
         ["a violet rash", "200 mg twice daily", "Velbarin is the first-line drug"],

@@ -246,6 +246,48 @@ def test_cloze_answer_hidden_everywhere_is_fine() -> None:
     assert found(distinct) == []
 
 
+def test_answer_in_quotes_or_repeating_its_heading_is_in_front() -> None:
+    quoted = card("Korrin precautions in asthma: door sign?", '"Korrin precautions"', line=4)
+    heading = card(
+        "Door sign?", "Korrin Precautions.", line=5, section=("Wards", "Korrin precautions")
+    )
+    other = card("Sign?", "Korrin warning", line=6, section=("Wards", "Korrin precautions"))
+    assert found(quoted, heading, other) == [("ANSWER-IN-FRONT", 4), ("ANSWER-IN-FRONT", 5)]
+
+
+def test_a_choice_names_its_answer_and_gives_nothing_away() -> None:
+    offered = card("Anti-inflammatory in asthma: Velbarin or Tessalid?", "Velbarin", line=3)
+    assert found(offered) == []
+    assert found(card("Velbarin or tessalid: which is velbarin?", "Velbarin", line=3)) == [
+        ("ANSWER-IN-FRONT", 3)
+    ]
+
+
+def test_cloze_answer_in_another_items_aside_is_a_cross_reference() -> None:
+    aside = card(
+        "Chain:\n\n1. {{c1::Source}} (where it lives)\n2. {{c2::Exit}} (how it leaves the source)",
+        "",
+        7,
+        note_type="cloze",
+    )
+    lead_in = card(
+        "Rate control with a beta-blocker (e.g. velbarin):\n\n- {{c1::Velbarin}}\n- {{c2::Tessa}}",
+        "",
+        8,
+        note_type="cloze",
+    )
+    assert found(aside) == []
+    assert found(lead_in) == [("ANSWER-IN-FRONT", 8)]
+
+
+def test_pandoc_scripts_and_course_details_are_reported() -> None:
+    scripts = card("Target SpO~2~ in asthma?", "94–98%", line=2)
+    course = card("Korrin module in asthma: Prerequisites?", "Module 1 completed", line=3)
+    duration = card("Velbarin course in asthma: Duration?", "7 days", line=4)
+    assert found(scripts, course, duration) == [("LEFTOVER-MARKUP", 2), ("NON-CONTENT", 3)]
+    assert found(course, deck=manifest(include=("course",))) == []
+
+
 # -- EMPTY-FIELD ---------------------------------------------------------------------------------
 
 

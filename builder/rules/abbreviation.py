@@ -5,7 +5,9 @@ Schwartz & Hearst algorithm (builder/abbreviations.py) in paragraphs, list items
 of the sections the manifest routes, and only the first definition of each short form counts (in
 the deck: a later document's definition of the same short form is left out too).
 Abbreviations that are only used, never defined ("PET scans"), make no cards. A front leaves out
-the topic when the topic would give the answer away (a deck on "urate-lowering therapy (ULT)").
+the topic when the topic would give the answer away (a deck on "urate-lowering therapy (ULT)"),
+and an abbreviation that the document's title or the section's headings spell out already ("# VLT:
+Velbarin Loading Therapy", shown above every card) makes none.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
     notes = []
     for section, line, text in _texts(sections):
         for found in find_abbreviations(plain(text)):
+            if _spelled_out_above(found.short, found.long, (ctx.document, *section.path)):
+                continue
             short, key = found.short, normalise(found.short)
             where = "" if _gives_away(found.short, found.long, ctx.topic) else f" in {ctx.topic}"
             expand = f"What does {short} stand for{where}?"
@@ -45,6 +49,18 @@ def _gives_away(short: str, long: str, topic: str) -> bool:
         return True
     wanted = content_words(long)
     return bool(wanted) and wanted <= content_words(topic)
+
+
+def _spelled_out_above(short: str, long: str, titles: tuple[str, ...]) -> bool:
+    """The line above every card (the document's title and the section's headings) holds both
+    the short form and the long one ("# VLT: Velbarin Loading Therapy"): both cards would show
+    their answer."""
+    for title in titles:
+        if short in title and re.search(rf"(?<!\w){re.escape(short)}(?!\w)", plain(title)):
+            wanted = content_words(long)
+            if wanted and wanted <= content_words(title):
+                return True
+    return False
 
 
 def _texts(sections: list[Section]) -> Iterator[tuple[Section, int, str]]:

@@ -5,21 +5,31 @@
 - **rows** (the usual table): one column names each row's subject, the one the manifest names,
   else the first whose cells are filled in, distinct, single points and not numbers. Every other
   column gives "subject -> value" notes phrased from the headers and the deck's topic. A
-  two-column table mapping a key to a short, unique description (at most eight words, not a bare
-  yes/no or number, not naming the key) also gets the reverse card, unless the manifest says no.
+  two-column table mapping a key to a short, unique value (at most eight words, not a bare
+  yes/no or number, not naming the key) also gets the reverse card, unless the manifest says no
+  or the column says what the things do or are like (Effect, Role, Use: a front quoting a
+  description is a riddle). A subject naming a pair ("A vs B") takes no "(kind)"; a subject's
+  long trailing aside is left off the front; a plain row naming a field ("Disease examples")
+  among members in bold asks that field of the section's subject; a few feature lists under a
+  "Mechanism" header are asked as features.
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ...; or an empty corner, when the rows name fields such as
   "Onset" and the headers across do not), or bold short labels beside a generic
   "Details"/"Description" column. Each other column describes
   the thing its header names ("Onset of type A?"); a generic or missing header there means the
   section's own subject ("Prototype of ACE inhibitors?"). No reverse cards: a label is no answer.
+  A row where one thing of several says "Yes" asks which ("Anti-inflammatory: A or B?"), not
+  a yes or a no of each.
 - **comparison**: two columns headed by two things ("Gout | Pseudogout", "Asthma | COPD") over
   short cells written alike row by row: one cloze note per row, each side hidden in turn.
 - **no header row**: Markdown needs one, so authors put data (or nothing) there. A header row is
   data when it is empty, holds `<p>`, repeats a body cell, reads as a sentence (seven words or
-  more), echoes its column's cells, or is a measurement like its column's cells. It is then the
+  more), echoes its column's cells or describes like them ("<class> for <use>"), or is a
+  measurement like its column's cells. It is then the
   first data row: two columns are read as labels and values of the section's subject (or of the
-  short line just above the table), more as one cloze note per row, hiding its short cells.
+  short line just above the table), more as one cloze note per row, hiding its short cells; a
+  column describing each row as "<class> used for <use>" (a drug list) also asks each row's
+  class and use ("Velbarolol: use?").
 - **nothing**: a table of numbers only (a conversion chart) or with no usable subject.
 
 Cells are cleaned first: `<p>` paragraphs become points, `--`/`n/a` cells are empty (no card has
@@ -38,7 +48,16 @@ from typing import Literal, TypeVar, cast
 
 from ..document import Block, ListBlock, Paragraph, Section, Table, TableRow
 from ..notes import Note, make_key
-from ..text import as_list, content_words, fill, lower_first, plain, singular, split_points
+from ..text import (
+    as_list,
+    content_words,
+    fill,
+    lower_first,
+    names_topic,
+    plain,
+    singular,
+    split_points,
+)
 from .context import Context, TableOptions
 
 DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
@@ -301,9 +320,17 @@ def _header_is_data(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool
             return True
         if _numeric(text) and column and sum(map(_numeric, column)) * 2 > len(column):
             return True
-        if _echoes(text, column):
+        if _echoes(text, column) or _describes_alike(text, column):
             return True
     return False
+
+
+def _describes_alike(header: str, column: list[str]) -> bool:
+    """A header written "<kind> for <use>" over cells written so: "Antiarrhythmic for rhythm
+    control" over "Cardiac glycoside for heart failure" is the first row of a drug list."""
+    if " for " not in header or _purpose(header) is None or not column:
+        return False
+    return 2 * sum(1 for cell in column if _purpose(cell)) >= len(column)
 
 
 def _echoes(header: str, column: list[str]) -> bool:
@@ -400,35 +427,117 @@ def _row_notes(
     shown_kind = kind.lower()
     kind_word = shown_kind.split(" ")[-1]
     columns = []
+    features: set[tuple[int, int]] = set()  # (row, column) of a feature list under "Mechanism"
     for index in value_columns:
         column = plain(reading.header[index])
         columns.append((index, lower_first(column), normalise_header(column)))
+        features |= _features_under_mechanism(reading, index)
+    members = _members(reading, subject_index, value_columns)
     notes: list[Note] = []
-    for row in reading.rows:
+    for number, row in enumerate(reading.rows):
         subject = plain(row.cells[subject_index])
-        # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage).
-        phrase = template
-        if template == DEFAULT_QUESTION and (not kind_word or kind_word in subject.lower()):
-            phrase = SHORT_QUESTION
         row_key = make_key("table", section.path, subject, row.pin)  # + the column's header
+        if not members[number]:  # "Disease examples" under members in bold: the section's field
+            index, _, header_key = columns[0]
+            front = attribute_question(subject, ctx.situate(section_subject(section, ctx)))
+            back = as_list(split_points(row.cells[index]))
+            if back:
+                key = (*row_key, header_key)
+                notes.append(ctx.note("table", "basic", front, back, key, section, row.line))
+            continue
+        # Leave out "(kind)" when the subject already says it ("Stage IV" is plainly a stage,
+        # "Type I vs type II" a pair to tell apart).
+        phrase = template
+        if template == DEFAULT_QUESTION and (
+            not kind_word or kind_word in subject.lower() or _VERSUS.search(subject)
+        ):
+            phrase = SHORT_QUESTION
+        shown = _shown_subject(subject)
         for index, column, header_key in columns:
             points = split_points(row.cells[index])
             if not points:
                 continue
-            values = {"subject": subject, "column": column, "kind": shown_kind, "topic": ctx.topic}
+            asked = "features" if (number, index) in features else column
+            values = {"subject": shown, "column": asked, "kind": shown_kind, "topic": ctx.topic}
             # A manifest's template only through `fill`, which substitutes names and nothing else.
             front = phrase.format(**values) if phrase in _OURS else fill(phrase, values)
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
         notes.extend(
-            _reverse_notes(reading, subject_index, value_columns[0], kind, section, ctx, opts)
+            _reverse_notes(
+                reading, subject_index, value_columns[0], kind, section, ctx, opts, members
+            )
         )
     return notes
 
 
 def normalise_header(header: str) -> str:
     return plain(header).lower()
+
+
+_MECHANISMS = frozenset(["mechanism", "pathophysiology", "pathogenesis", "basis"])
+_ASIDES = re.compile(r"\([^()]*\)")
+FEATURE_MAX_WORDS = 3
+
+
+def _features_under_mechanism(reading: Reading, index: int) -> set[tuple[int, int]]:
+    """(row, column) of the cells of a "Mechanism" column that list features instead ("Tinnitus,
+    hyperventilation" among "COX block -> loss of ..."): asked as what they are, features, not
+    as the mechanism they are not. Only a few cells of the column: a column of lists is the
+    author's idea of a mechanism."""
+    if _singular_word(plain(reading.header[index]).split(" ")[-1]) not in _MECHANISMS:
+        return set()
+    found = set()
+    for number, row in enumerate(reading.rows):
+        text = (
+            _ASIDES.sub("", plain(row.cells[index]))
+            if "(" in row.cells[index]
+            else row.cells[index]
+        )
+        parts = [part.strip() for part in plain(text).split(",")]
+        if (
+            len(parts) >= 2
+            and all(0 < len(part.split()) <= FEATURE_MAX_WORDS for part in parts)
+            and not any(arrow in text for arrow in ("→", "->", "="))
+        ):
+            found.add((number, index))
+    return found if 2 * len(found) < len(reading.rows) else set()
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
+ASIDE_SHOWN_WORDS = 2
+"""A subject cell's trailing aside of more words than this is left off the front."""
+
+
+def _shown_subject(subject: str) -> str:
+    """A row's subject as its fronts show it: "Tessal amines (weak, not for inflammation)"
+    loses its aside, which would make a long front of a short name; "Velbarin (IV)" keeps it,
+    and so does an abbreviation its expansion ("KRP (korrin reactive protein)")."""
+    if not subject.endswith(")"):
+        return subject
+    found = _TRAILING_ASIDE.search(subject)
+    if found is None or len(found.group().split()) <= ASIDE_SHOWN_WORDS:
+        return subject
+    shown = subject[: found.start()]
+    return shown if shown and not _ACRONYM.fullmatch(shown) else subject
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+s?")
+
+
+def _members(reading: Reading, subject_index: int, value_columns: list[int]) -> list[bool]:
+    """Whether each row is one of the things the table lists. When the others are written in
+    bold, a plain row naming a field ("Disease examples", "Treatment") is not: it says
+    something of the section's subject, and its column's header does not apply to it."""
+    cells = [row.cells[subject_index].strip() for row in reading.rows]
+    bold = [_BOLD.match(cell) is not None for cell in cells]
+    if len(value_columns) != 1 or sum(bold) < 2 or all(bold):
+        return [True] * len(cells)
+    return [
+        is_bold or not _names_a_field(plain(cell))
+        for is_bold, cell in zip(bold, cells, strict=True)
+    ]
 
 
 _VERDICTS = frozenset(
@@ -446,19 +555,27 @@ def _reverse_notes(
     section: Section,
     ctx: Context,
     opts: TableOptions,
+    members: list[bool],
 ) -> list[Note]:
     """ "Which <kind>: “<value>”?" for each row whose value names it alone. By default only for
-    a table whose values are all short descriptions, and never for a value that is a bare
-    verdict or number, repeats or is part of another row's, or gives the key away."""
+    a table whose values are all short, and never for a value that is a bare verdict or
+    number, repeats or is part of another row's, or gives the key away; nor for a column
+    that says what the things do or are like (effect, role, use): its values describe, and a
+    front quoting a description is a riddle, not a question."""
     values = [_reverse_value(row, value_index) for row in reading.rows]
     parts = [_parts(value) for value in values]
     forced = opts.reverse is True
     if not forced and not all(len(value.split()) <= REVERSE_MAX_WORDS for value in values if value):
         return []
+    header = plain(reading.header[value_index]).split(" ")
+    if not forced and _singular_word(header[-1]) in _DESCRIBING:
+        return []
     notes = []
     for number, row in enumerate(reading.rows):
         subject, value = plain(row.cells[key_index]), values[number]
-        if not value or sum(1 for other in values if other.lower() == value.lower()) > 1:
+        if not value or not members[number]:
+            continue
+        if sum(1 for other in values if other.lower() == value.lower()) > 1:
             continue
         if not forced and (
             _verdict(value)
@@ -469,8 +586,18 @@ def _reverse_notes(
             continue
         front = REVERSE_QUESTION.format(kind=kind.lower(), topic=ctx.topic, value=value)
         key = make_key("table", section.path, subject, row.pin, "reverse")
-        notes.append(ctx.note("table", "basic", front, subject, key, section, row.line))
+        answer = _shown_subject(subject)
+        notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
     return notes
+
+
+_DESCRIBING = frozenset(
+    """effect action role function mechanism use purpose feature characteristic significance
+    meaning definition importance indication property""".split()
+)
+"""Value column headers whose cells say what the row's thing does or is like: not names, nor
+examples of a category (a "Description" column may hold those: "Genetic mutations | BRCA1,
+BRCA2")."""
 
 
 def _reverse_value(row: TableRow, index: int) -> str:
@@ -495,15 +622,18 @@ def _attribute_notes(
     notes: list[Note] = []
     headless = not any(reading.header)
     own = (headless and caption) or section_subject(section, ctx)
+    chosen = {} if headless or opts.question else _chosen(reading)
     for index in range(1, len(reading.header)):
         header = plain(reading.header[index])
         about = own if not header or _word(header) in _GENERIC_VALUES else header
         header_key = normalise_header(header) or f"column {index + 1}"
-        for row in reading.rows:
+        for number, row in enumerate(reading.rows):
             label = plain(row.cells[0])
             points = split_points(row.cells[index])
             if not label or not points:
                 continue
+            if number in chosen and _YES_NO.match(plain(row.cells[index])):
+                continue  # asked once for the row: "Anti-inflammatory: A or B?"
             if opts.question:
                 values = {"subject": about, "column": lower_first(label), "kind": ""}
                 front = fill(opts.question, {**values, "topic": ctx.topic})
@@ -513,7 +643,53 @@ def _attribute_notes(
                 front = attribute_question(label, ctx.situate(about))
             key = make_key("table", section.path, label, row.pin, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
+    for number, index in chosen.items():
+        notes.append(_chosen_note(reading, reading.rows[number], index, section, ctx))
     return notes
+
+
+_YES_NO = re.compile(r"^(?:yes|no)\b", re.IGNORECASE)
+_YES = re.compile(r"^yes\b", re.IGNORECASE)
+
+
+def _chosen(reading: Reading) -> dict[int, int]:
+    """Row -> the one column saying "Yes" in it, for the rows of a table of several things
+    where exactly one of them does: "Anti-inflammatory | Yes | Negligible". Asked per thing
+    ("Velbarin: anti-inflammatory?" -> "Yes") the answer is a yes or a no; asked across
+    ("Anti-inflammatory: velbarin or tessalid?") it is the thing."""
+    things = [plain(cell) for cell in reading.header[1:]]
+    if len(things) < 2 or any(not thing or _word(thing) in _GENERIC for thing in things):
+        return {}
+    chosen = {}
+    for number, row in enumerate(reading.rows):
+        yes = [index for index in range(1, len(row.cells)) if _YES.match(plain(row.cells[index]))]
+        if len(yes) == 1 and plain(row.cells[0]):
+            chosen[number] = yes[0]
+    return chosen
+
+
+def _chosen_note(
+    reading: Reading, row: TableRow, index: int, section: Section, ctx: Context
+) -> Note:
+    label = plain(row.cells[0])
+    things = [plain(cell) for cell in reading.header[1:]]
+    choice = " or ".join(things)
+    where = label if names_topic(choice, ctx.topic) else ctx.situate(label)
+    front = f"{where}: {choice}?"
+    parts: list[str] = []
+    for column in range(1, len(row.cells)):
+        cell = plain(row.cells[column])
+        found = _YES_NO.match(cell)
+        if found is None:
+            continue  # "Negligible": asked of its own thing
+        thing, rest = plain(reading.header[column]), cell[found.end() :].strip(" ,;:.–—-()")
+        if column == index:
+            parts.insert(0, f"{thing} ({rest})" if rest else thing)
+        elif rest:  # "No (relative values)": the contrast is part of the answer
+            parts.append(f"not {thing} ({rest})")
+    back = "; ".join(parts)
+    key = make_key("table", section.path, label, row.pin, "which")
+    return ctx.note("table", "basic", front, back, key, section, row.line)
 
 
 _RELATIONAL = frozenset(
@@ -617,6 +793,7 @@ def _line_notes(reading: Reading, caption: str, section: Section, ctx: Context) 
         for index in range(len(reading.header))
     ]
     where = ctx.situate(caption or section_subject(section, ctx))
+    purposes = _purpose_columns(reading, hidden)
     notes = []
     for row in reading.rows:
         parts = []
@@ -634,4 +811,68 @@ def _line_notes(reading: Reading, caption: str, section: Section, ctx: Context) 
         key = make_key("table", section.path, plain(row.cells[0]), row.pin, "row")
         front = f"{where}: " + " — ".join(parts)
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
+        if hidden[0] and purposes:
+            notes.extend(_purpose_notes(row, purposes, section, ctx))
+    return notes
+
+
+_PURPOSE = re.compile(
+    r"^(?:(?P<kind>(?:(?!\b(?:used|given|indicated|prescribed|taken)\b)[^,;:.])+?)\s+)??"
+    r"(?:(?:(?:is|are)\s+)?(?:used|given|indicated|prescribed)\s+(?:for|in|to\s+treat)|for)\s+"
+    r"(?:the\s+(?:treatment|management|prevention|control)\s+of\s+)?"
+    r"(?P<use>[^\d\s].*?)\.?$",
+    re.IGNORECASE,
+)
+"""A description naming what a thing is and what it is for: "Loop diuretic used for swelling",
+"Antiarrhythmic for cardiac arrhythmias", "Used in the treatment of gout"."""
+PURPOSE_KIND_MAX_WORDS = 6
+PURPOSE_USE_MAX_WORDS = 14
+
+
+def _purpose(cell: str) -> tuple[str, str] | None:
+    """(what it is, what it is for) of a description cell written "<kind> used for <use>"; the
+    kind may be "" ("Used for gout"). None for any other cell."""
+    text = plain(cell)
+    if not (" for " in text or " in " in text or " to treat " in text):
+        return None
+    if len(split_points(cell)) != 1:
+        return None
+    found = _PURPOSE.match(text)
+    if found is None:
+        return None
+    kind, use = (found.group("kind") or "").strip(), found.group("use").strip(" ,;")
+    if len(kind.split()) > PURPOSE_KIND_MAX_WORDS or len(use.split()) > PURPOSE_USE_MAX_WORDS:
+        return None
+    return kind, use
+
+
+def _purpose_columns(reading: Reading, hidden: list[bool]) -> list[int]:
+    """The columns of a header-less table that describe each row's thing as "<kind> used for
+    <use>", in at least half of their filled cells: a drug list's description column."""
+    found = []
+    for index in range(1, len(reading.header)):
+        cells = [row.cells[index] for row in reading.rows if plain(row.cells[index])]
+        if hidden[index] or not cells:
+            continue
+        if 2 * sum(1 for cell in cells if _purpose(cell)) >= len(cells):
+            found.append(index)
+    return found
+
+
+def _purpose_notes(row: TableRow, columns: list[int], section: Section, ctx: Context) -> list[Note]:
+    """ "Velbarolol: class?" and "Velbarolol: use?" from its description: what a drug list's
+    reader is asked, while the row's cloze note asks the names."""
+    name = plain(row.cells[0])
+    notes = []
+    for index in columns:
+        found = _purpose(row.cells[index])
+        if found is None:
+            continue
+        kind, use = found
+        where = ctx.situate(name)
+        for attribute, answer in (("class", kind), ("use", use)):
+            if answer and answer.lower() != name.lower():
+                key = make_key("table", section.path, name, row.pin, attribute)
+                front = f"{where}: {attribute}?"
+                notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
     return notes

@@ -1,0 +1,55 @@
+"""Dialect leftovers (builder/dialects.py) as a card shows them: Pandoc sub- and superscripts
+rendered as such, and headings made plain text for the line above every card."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from builder.build import plan_deck
+from builder.dialects import heading, inline_cleaner
+from builder.document import ListBlock, parse_document
+from builder.manifest import manifest_for_source
+
+
+def test_pandoc_sub_and_superscripts_become_html_and_nothing_else_does() -> None:
+    text = (
+        "- If SpO~2~ > 92%, give 100% O~2~ and H~2~O\n"
+        "- About ~5 mg, not ~~10 mg~~; see `SpO~2~` and x^2^, Ca^2+^, footnote[^1]\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    first, second = text.splitlines()
+    assert clean(first) == "- If SpO<sub>2</sub> > 92%, give 100% O<sub>2</sub> and H<sub>2</sub>O"
+    assert clean(second) == (
+        "- About ~5 mg, not ~~10 mg~~; see `SpO~2~` and x<sup>2</sup>, Ca<sup>2+</sup>, footnote"
+    )
+    assert inline_cleaner("About ~5 mg, or ~~10 mg~~, 3 ~ 4 and 2^10 = 1024.") is None
+
+
+def test_headings_are_plain_text_without_links_wikilinks_or_script_marks() -> None:
+    document = parse_document(
+        "x.md",
+        "# Korrin fever\n\n## Acute ([Korrin Society](https://example.org/ks#acute))\n\n- rest\n\n"
+        "### [[Scoring|Korrin score]]\n\n- **Points**: 3\n\n### SpO~2~ and V~max/2~ targets\n\n"
+        "- **Adults**: 94–98%\n",
+    )
+    assert [section.path for section in document.walk()] == [
+        ("Acute (Korrin Society)",),
+        ("Acute (Korrin Society)", "Korrin score"),
+        ("Acute (Korrin Society)", "SpO₂ and Vmax/2 targets"),
+    ]
+    items = document.sections[0].children[1].blocks[0]
+    assert isinstance(items, ListBlock) and items.items[0].text == "**Adults**: 94–98%"
+    assert heading("[[Velbarin]] and [guide](/g) ![x](x.png)") == "Velbarin and guide ![x](x.png)"
+
+
+def test_a_card_renders_the_subscript_and_its_source_line_shows_unicode() -> None:
+    markdown = "# Laryngospasm\n\n## SpO~2~ below 92%\n\n- **Next step**: give 100% O~2~\n"
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "notes.md"
+        source.write_text(markdown, encoding="utf-8")
+        (packaged,) = plan_deck(manifest_for_source(source)).notes
+    fields = list(packaged.fields.values())
+    assert "O<sub>2</sub>" in fields[1] and "~" not in fields[1]
+    assert "SpO₂ below 92%" in fields[2] and "<" not in fields[2]
