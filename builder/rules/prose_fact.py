@@ -55,7 +55,7 @@ from ..text import heading_subject, heading_text, lower_first, names_topic, plai
 from .context import Context
 from .enumeration import is_sentence, split_sentences
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, is_example, is_example_text, lead_of
+from .leads import FINITE_VERBS, is_example, is_example_text, lead_of, leads, subject
 
 Place = Literal["topic", "section"]
 """How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
@@ -243,13 +243,16 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
     answered = answered_blocks(section.blocks)
     asked: set[str] = set()
-    for index, block in enumerate(section.blocks):
+    for index, (lead, block) in enumerate(leads(section.blocks)):
         if index in answered:
             continue
         for line, sentence in _sentences(block, section):
             for question, answer, place in facts(sentence):
                 if place == "section" and not names_topic(question, ctx.topic or "\0"):
-                    front = f"{ctx.heading(section)}: {question}?"
+                    # a list's label says what its items are about ("Creatinine limits:")
+                    named = isinstance(block, ListBlock) and lead is not None
+                    about = subject(lead, section, ctx) if named else ctx.heading(section)
+                    front = f"{about}: {question}?"
                 else:
                     front = ctx.situate(question[:1].upper() + question[1:]) + "?"
                 if front.lower() in asked:
