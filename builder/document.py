@@ -1020,7 +1020,10 @@ def unfold_labels(block: ListBlock) -> list[Block]:
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
     heads = all(
-        item.blocks and isinstance(item.blocks[-1], ListBlock) and _is_short(item.text)
+        len(item.blocks) == 1
+        and isinstance(item.blocks[0], ListBlock)
+        and len(item.blocks[0].items) > 1
+        and _is_short(item.text)
         for item in block.items
     )
     if not any(_labels(item, heads) for item in block.items):
@@ -1046,6 +1049,8 @@ def _labels(item: ListItem, heads: bool) -> bool:
     """Whether an item labels the sub-list under it (see `unfold_labels`)."""
     if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
         return False  # an explanation, more paragraphs: an item with its details, not a label
+    if len(item.blocks[0].items) < 2:
+        return False  # one detail under an item ("fenytrol" / "trough level"): not a list of its own
     text = item.text.rstrip()
     if text[:3].lower() in ("if ", "whe"):  # "If SpO2 > 92%:": a condition, read per item
         return False

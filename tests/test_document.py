@@ -304,7 +304,7 @@ def texts_of(item: ListItem) -> list[str]:
 def test_label_items_over_sub_lists_become_lead_ins_of_their_lists() -> None:
     document = parse(
         "## Observations\n\n* Pulse:\n  * 60–100 normal\n  * over 100: fast\n"
-        "* **Isolation**\n  * Airborne: N95 mask\n* Temperature: 37 C\n* If SpO2 < 92%:\n"
+        "* **Isolation**\n  * Airborne: N95 mask\n  * Droplet: surgical mask\n* Temperature: 37 C\n* If SpO2 < 92%:\n"
         "  * intubate\n\n## Steps\n\n1. Prepare:\n   - gloves\n2. Wash hands\n"
     )
     observations, steps = document.sections
@@ -324,14 +324,18 @@ def test_label_items_over_sub_lists_become_lead_ins_of_their_lists() -> None:
     assert [item.text for item in rest.items] == ["Temperature: 37 C", "If SpO2 < 92%:"]
     (numbered,) = steps.blocks  # a numbered list keeps its order: never unfolded
     assert isinstance(numbered, ListBlock) and len(numbered.items) == 2
-    heads = parse("## B\n\n- Limits\n  - slow\n- Markers\n  - Cystatin C\n    - costly\n")
+    heads = parse(
+        "## B\n\n- Limits\n  - slow\n  - costly\n- Markers\n  - Cystatin C\n  - Inulin\n"
+        "\n## C\n\n- fenytrol\n  - trough level\n- carbazine\n  - level at 2 weeks\n"
+    )
     assert [to_markdown((b,)) for b in heads.sections[0].blocks] == [
         "Limits",
-        "- slow",
+        "- slow\n- costly",
         "Markers",
-        "Cystatin C",
-        "- costly",
+        "- Cystatin C\n- Inulin",
     ]
+    (one_each,) = heads.sections[1].blocks  # one detail under each item: the list stays whole
+    assert isinstance(one_each, ListBlock) and len(one_each.items) == 2
 
 
 def test_a_label_ending_a_paragraph_before_a_list_is_the_lists_own() -> None:

@@ -39,8 +39,9 @@ MAX_BOLD_ITEM_WORDS = 30
 MAX_WHOLE_WORDS = 10
 """An item of this many words is not clozed whole: only its figure or emphasised phrase."""
 MIN_FIGURE_ITEM_WORDS = 4
-"""A statement this long with a figure in it has the figure clozed ("Improves within {{2 days}}");
-a shorter item ("Prednisolone 40 mg") is clozed whole."""
+"""A statement this long whose figure follows a qualifier ("Improves within {{2 days}}") has the
+figure clozed; a shorter item, or a figure after a name ("Prednisolone 40 mg daily"), is
+clozed whole."""
 MAX_FIGURE_CONTEXT_WORDS = 15
 MAX_LONG_SHARE = 4
 """A list clozes around its long sentence items (more than MAX_ITEM_WORDS words, left visible)
@@ -250,7 +251,7 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         return None
     words = len(plain(text).split())
     figure = _FIGURE.search(text) if words >= MIN_FIGURE_ITEM_WORDS else None
-    if figure is not None:
+    if figure is not None and _QUALIFIED.search(text, 0, figure.start()):
         return _cloze_span(text, figure.span(), number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
@@ -269,13 +270,20 @@ def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int) -> str:
     return "".join(out) + literal(text[last:])
 
 
+_QUALIFIED = re.compile(
+    r"\b(?:within|for|than|least|most|under|over|above|below|at|every|after|before|to|of|about|"
+    r"up to|beyond|more than|less than)\s+$",
+    re.IGNORECASE,
+)
+"""What stands before a statement's figure ("within 24 hours", "at least 30 minutes"); a figure
+after a name ("Lumaprin 100 mg") is part of the item, which is deleted whole."""
 _STATES = re.compile(r"\s*(?:[—–:]|-\s)")
 """After a bold label, what it says: "**Cut salt** — less than 5 g a day"."""
 _BOLD_SPAN = re.compile(r"(\*\*|__)(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)\1")
 _UNIT = (
     r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
     r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
-    r"servings?|drinks?|cups?|glasses|steps|breaths)(?:/(?:kg|L|dL|min|day|week|h|m²))?\b)"
+    r"servings?|drinks?|cups?|glasses|steps|breaths)(?:/[a-zA-Zµ²]+)?\b)"
 )
 _FIGURE = re.compile(
     r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*" + _UNIT

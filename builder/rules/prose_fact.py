@@ -225,7 +225,10 @@ _ONLY_IF = re.compile(
     r"^(?P<verb>[A-Z][a-z]{3,})\s+only\s+(?P<prep>in|if|when|after|once)\s+"
     rf"(?P<y>[^;]{{3,80}}?){_REASON}{_END}"
 )
-_LABELLED = re.compile(r"^(?:\*\*|__)[^*_]+?(?::(?:\*\*|__)|(?:\*\*|__)\s*:)")
+_LABELLED = re.compile(
+    r"^(?:(?:\*\*|__)[^*_]+?(?::(?:\*\*|__)|(?:\*\*|__)\s*:)|[^\s:*]+(?:\s[^\s:*]+){0,3}:\s)"
+)
+"""A `**Term:** text` or `Term: text` item: the definition rule's."""
 _FLAG = re.compile(r"^(?:note|nb|n\.b\.|important|remember)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
@@ -505,7 +508,7 @@ def _acts_on(sentence: str, bare: str) -> list[Fact]:
     target = acts.group("y").strip()
     if len(_ASIDE.sub("", target).split()) > MAX_TARGET_WORDS or _is_clause(target):
         return []
-    if _has_arrow(target) or target.split()[0].lower() in _LEANING:
+    if _has_arrow(target) or ":" in target or target.split()[0].lower() in _LEANING:
         return []  # "block both -> …": what is blocked is named elsewhere
     verb = acts.group("verb").lower()
     base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
