@@ -1050,7 +1050,7 @@ def _labels(item: ListItem, heads: bool) -> bool:
     if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
         return False  # an explanation, more paragraphs: an item with its details, not a label
     if len(item.blocks[0].items) < 2:
-        return False  # one detail under an item ("fenytrol" / "trough level"): not a list of its own
+        return False  # one detail under an item ("fenytrol" / "trough level"): no list of its own
     text = item.text.rstrip()
     if text[:3].lower() in ("if ", "whe"):  # "If SpO2 > 92%:": a condition, read per item
         return False

@@ -304,7 +304,8 @@ def texts_of(item: ListItem) -> list[str]:
 def test_label_items_over_sub_lists_become_lead_ins_of_their_lists() -> None:
     document = parse(
         "## Observations\n\n* Pulse:\n  * 60–100 normal\n  * over 100: fast\n"
-        "* **Isolation**\n  * Airborne: N95 mask\n  * Droplet: surgical mask\n* Temperature: 37 C\n* If SpO2 < 92%:\n"
+        "* **Isolation**\n  * Airborne: N95 mask\n  * Droplet: surgical mask\n"
+        "* Temperature: 37 C\n* If SpO2 < 92%:\n"
         "  * intubate\n\n## Steps\n\n1. Prepare:\n   - gloves\n2. Wash hands\n"
     )
     observations, steps = document.sections
