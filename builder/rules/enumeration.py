@@ -44,9 +44,9 @@ figure clozed; a shorter item, or a figure after a name ("Prednisolone 40 mg dai
 clozed whole."""
 MAX_FIGURE_CONTEXT_WORDS = 15
 MAX_LONG_SHARE = 4
-"""A list clozes around its long sentence items (more than MAX_ITEM_WORDS words, left visible)
-when they are at most a quarter of it; more, and it is a list of sentences, not of things to
-recall."""
+"""A list clozes around its long items (MAX_WHOLE_WORDS words or more with no figure or
+emphasised phrase to delete: left visible, no deletion) when they are at most a quarter of it;
+more, and it is a list of sentences, not of things to recall."""
 MAX_STEPS = 10
 """A longer numbered procedure is not learnt one cloze per step (a 21-step procedure would be
 21 cards on one long front)."""
@@ -171,9 +171,9 @@ def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) ->
             continue
         clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
         if clozed is None:
-            if len(plain(item.text).split()) <= MAX_ITEM_WORDS:
+            if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
                 return None  # a short statement among things to recall: a list of statements
-            long += 1  # a long sentence with nothing short in it: read, not recalled
+            long += 1  # ten words or more with nothing short in it: read, not recalled
             items.append(f"{marker} {literal(single_spaced(without_emoji(item.text)).strip())}")
             continue
         text, extra = clozed
@@ -244,10 +244,15 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
             return hidden + literal(rest), extra
+    marks = list(_BOLD_SPAN.finditer(text)) if "**" in text else []
+    spans = [m.span("inner") for m in marks]
+    if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
+        spans = []  # `**T**ell`: a mnemonic's letters, not phrases
+    if len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")):
+        spans = []  # an item bold as a whole: deleted whole, as before
+    if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
+        return _cloze_spans(text, spans, number), extra  # the author's emphasis is the fact
     if extra or is_sentence(text):
-        spans = [m.span("inner") for m in _BOLD_SPAN.finditer(text)]
-        if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
-            return _cloze_spans(text, spans, number), extra
         return None
     words = len(plain(text).split())
     figure = _FIGURE.search(text) if words >= MIN_FIGURE_ITEM_WORDS else None
