@@ -46,7 +46,7 @@ example, …") are left alone.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Literal
 
 from ..document import Block, ListBlock, Paragraph, Section
@@ -55,7 +55,7 @@ from ..text import heading_subject, heading_text, lower_first, names_topic, plai
 from .context import Context
 from .enumeration import is_sentence, split_sentences
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, is_example, is_example_text, lead_of, leads, subject
+from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
 
 Place = Literal["topic", "section"]
 """How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
@@ -237,7 +237,6 @@ MAX_ANSWER_WORDS = 20
 MAX_SUBJECT_WORDS = 4
 MAX_FIRST_SENTENCE_WORDS = 25
 MAX_DESCRIPTION_COMMAS = 4
-_GLOSS_MARKS = ("—", "–", ";", " - ")
 _GLOSS = re.compile(r"\s+[—–-]\s+|\s*;\s*")
 """Between a description's noun phrase and its gloss: "Rash without fever — the skin …"."""
 
@@ -246,15 +245,15 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
     answered = answered_blocks(section.blocks)
     asked: set[str] = set()
-    for index, (lead, block) in enumerate(leads(section.blocks)):
+    for index, block in enumerate(section.blocks):
         if index in answered:
             continue
         for line, sentence in _sentences(block, section):
             for question, answer, place in facts(sentence):
                 if place == "section" and not names_topic(question, ctx.topic or "\0"):
                     # a list's label says what its items are about ("Creatinine limits:")
-                    named = isinstance(block, ListBlock) and lead is not None
-                    about = subject(lead, section, ctx) if named else ctx.heading(section)
+                    lead = _list_lead(section.blocks, index)
+                    about = subject(lead, section, ctx) if lead else ctx.heading(section)
                     front = f"{about}: {question}?"
                 else:
                     front = ctx.situate(question[:1].upper() + question[1:]) + "?"
@@ -271,6 +270,14 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             ctx.note("prose_fact", "basic", front, described[1], key, section, described[2])
         )
     return notes
+
+
+def _list_lead(blocks: tuple[Block, ...], index: int) -> Lead | None:
+    """The label a list at `index` follows, if any ("Creatinine limits:" over its items)."""
+    before = blocks[index - 1] if index else None
+    if not isinstance(blocks[index], ListBlock) or not isinstance(before, Paragraph):
+        return None
+    return lead_of(before)
 
 
 def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
@@ -359,10 +366,53 @@ def facts(sentence: str) -> list[Fact]:
         kind = threshold.group("kind").strip()
         value = (threshold.group("value") + (threshold.group("aside") or "")).strip()
         found.append((f"{what} considered {kind}", value, "topic"))
-    for cue, shape in _SHAPES:
-        if any(map(lowered.__contains__, cue)):
-            found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
+    for shape in _shapes_for(lowered):
+        found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
     return found
+
+
+def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
+    """The shapes whose words the sentence holds (plain `in` tests: most sentences hold none)."""
+    shapes: list[Callable[[str, str], list[Fact]]] = []
+    if (
+        "used " in lowered
+        or "given " in lowered
+        or "started " in lowered
+        or (
+            "begun " in lowered
+            or "introduced " in lowered
+            or "indicated " in lowered
+            or "reserved " in lowered
+        )
+    ):
+        shapes.append(_used_when)
+    if "not" in lowered:
+        shapes.append(_denied)
+    if " after " in lowered or " before " in lowered or " following " in lowered:
+        shapes.append(_timed)
+    if "every " in lowered:
+        shapes.append(_scheduled)
+    if "caused by" in lowered:
+        shapes.append(_caused)
+    if (
+        "inhibit" in lowered
+        or "block" in lowered
+        or "activat" in lowered
+        or ("stimulat" in lowered or "antagoni" in lowered)
+    ):
+        shapes.append(_acts_on)
+    if " than " in lowered:
+        shapes.append(_times_more)
+    if "includ" in lowered:
+        shapes.append(_included)
+    if (
+        "if " in lowered
+        or "treat " in lowered
+        or "manage " in lowered
+        or ("not " in lowered or "don't" in lowered or "never " in lowered or " only " in lowered)
+    ):
+        shapes.append(_instructed)
+    return shapes
 
 
 def _roles(bare: str) -> list[Fact]:
@@ -556,23 +606,6 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     return []
 
 
-_SHAPES = (
-    (
-        ("used ", "given ", "started ", "begun ", "introduced ", "indicated ", "reserved "),
-        _used_when,
-    ),
-    (("not",), _denied),
-    ((" after ", " before ", " following "), _timed),
-    (("every ",), _scheduled),
-    (("caused by",), _caused),
-    (("inhibit", "block", "activat", "stimulat", "antagoni"), _acts_on),
-    ((" than ",), _times_more),
-    (("includ",), _included),
-    (("if ", "treat ", "manage ", "not ", "don't", "never ", " only "), _instructed),
-)
-"""Each shape with the words it needs (any of them, in the sentence's lower case)."""
-
-
 def _described(section: Section) -> tuple[str, str, int] | None:
     """A section that is one paragraph under a heading naming a subject: (subject, first
     sentence, line)."""
@@ -582,7 +615,8 @@ def _described(section: Section) -> tuple[str, str, int] | None:
     if not isinstance(block, Paragraph):
         return None
     title = heading_text(section.title)
-    glossed = any(map(block.text.__contains__, _GLOSS_MARKS))
+    raw = block.text
+    glossed = "—" in raw or "–" in raw or ";" in raw or " - " in raw
     if not title or not (glossed or block.text.lower().startswith(title.lower())):
         return None  # neither "<noun phrase> — <gloss>" nor "<the subject> is a …"
     if heading_subject(section.path) != title or title.endswith("?") or is_example(None, section):
