@@ -53,7 +53,7 @@ from ..document import Block, ListBlock, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import heading_subject, heading_text, lower_first, names_topic, plain
 from .context import Context
-from .enumeration import is_sentence, split_sentences
+from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
 
@@ -296,8 +296,6 @@ def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
                 continue  # a short item, a `**Term:** text` one: the enumeration, definition rules'
             text = plain(first)
             if not _may_state(text) or is_example_text(text):
-                continue
-            if not arrow and not is_sentence(first):
                 continue
             for sentence in split_sentences(text):
                 yield item.line, sentence
