@@ -248,11 +248,12 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     spans = [m.span("inner") for m in marks]
     if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases
-    if len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")):
-        spans = []  # an item bold as a whole: deleted whole, as before
+    whole = len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")) is not None
+    if whole:
+        spans = []  # an item (or its first sentence) bold as a whole: deleted whole
     if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
         return _cloze_spans(text, spans, number), extra  # the author's emphasis is the fact
-    if extra or is_sentence(text):
+    if (extra or is_sentence(text)) and not whole:
         return None
     words = len(plain(text).split())
     figure = _FIGURE.search(text) if words >= MIN_FIGURE_ITEM_WORDS else None
