@@ -24,6 +24,10 @@ What the rules read, whatever dialect the document is written in:
   callouts in block quotes, `<details>` and components are recognised here, as no plugin reads
   Obsidian's callout types and titles, and `<details>` is only raw HTML to CommonMark.
 - A list item keeps everything under it (`ListItem.blocks`: nested lists, paragraphs, tables).
+  A hard-broken item (`Give oxygen\\` or two trailing spaces, then `Keep the line open.`) is its
+  first line; the rest is a paragraph under it, its explanation. In a section's own lists, a
+  label bullet over a sub-list (`* Pulse:` / `  * 60–100 bpm`) is unfolded into a label
+  paragraph and its list, as if written without the outer bullet (`unfold_labels`).
   A short label line written right after a list item without indenting it (`Scenario`,
   `Normal BP:`) starts a new paragraph, the lead-in of the list that follows, rather than being
   swallowed by the item as CommonMark's lazy continuation would; so does a label ending a
@@ -634,12 +638,14 @@ class _Reader:
     """Reads blocks from the token stream into a section's entries: blocks, and titled callouts
     that become its subsections. Keeps the warnings of what it could not place as written."""
 
-    __slots__ = ("clean", "lines", "titled", "warnings")
+    __slots__ = ("clean", "depth", "lines", "titled", "warnings")
 
     def __init__(self, lines: _Lines, clean: Cleaner | None):
         self.lines = lines
         self.clean = clean
         self.warnings: list[tuple[int, str]] = []
+        self.depth = 0
+        """How many list items the blocks being read are in (0: a section's own blocks)."""
         self.titled = False
         """Whether a titled callout was read: else no section's entries need sorting out."""
 
@@ -748,8 +754,10 @@ class _Reader:
                 item_end = _matching_close(tokens, index)
                 inner = index + 1
                 entries: list[Entry] = []
+                self.depth += 1
                 while inner < item_end:
                     inner = self.block(tokens, inner, entries)
+                self.depth -= 1
                 blocks = _flatten(entries)
                 first = blocks[0] if blocks else None
                 text = ""
@@ -757,6 +765,12 @@ class _Reader:
                     text = first.text
                     blocks.pop(0)
             text, pin = split_pin(text)
+            if "\n" in text:
+                text, explanation = _hard_broken(text)
+                if explanation:
+                    blocks.insert(0, Paragraph(explanation, _line(item_open) + 1))
+            elif text.endswith("\\"):  # a hard break before the item's sub-list: nothing
+                text = text[:-1]
             if text.strip() or blocks:
                 items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
             index = item_end + 1
@@ -770,7 +784,11 @@ class _Reader:
     def add_list(self, ordered: bool, items: list[ListItem], line: int, out: list[Entry]) -> None:
         if not items or _is_contents(items):
             return  # a table of contents is navigation, not content
-        out.append(ListBlock(ordered, tuple(items), items[0].line if line == 0 else line))
+        block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
+        if self.depth == 0 and any(item.blocks for item in items):
+            out.extend(unfold_labels(block))
+        else:
+            out.append(block)
 
     def lazy_label(self, item_open: Any, paragraph: Any, text: str) -> tuple[str, Paragraph | None]:
         """An item's paragraph without a label line that CommonMark made a lazy continuation of
@@ -968,6 +986,87 @@ class _Reader:
 
 
 _TAGS = re.compile(r"<[^<>]*>")
+
+
+def _hard_broken(text: str) -> tuple[str, str]:
+    """An item written as a short line and its explanation under it: split at a hard line break
+    (a trailing backslash or two spaces), or before a sentence that starts a line of its own
+    after a short line without a full stop (`Remove airway devices` / `In mild cases …`). The
+    first line is the item; the rest ("" when there is none) explains it."""
+    first, _, rest = text.partition("\n")
+    if first.endswith("\\") or first.endswith("  "):
+        return first.rstrip("\\ ").rstrip(), rest.strip()
+    words = first.split()
+    if (
+        0 < len(words) <= _MAX_BROKEN_ITEM_WORDS
+        and first.rstrip()[-1] not in ".,;:!?-–—("
+        and words[-1].lower() not in _GOES_ON
+        and rest[:1].isupper()
+        and len(rest.split()) >= _MIN_EXPLANATION_WORDS
+    ):
+        return first.rstrip(), rest.strip()
+    return text, ""
+
+
+_MAX_BROKEN_ITEM_WORDS = 8
+_MIN_EXPLANATION_WORDS = 5
+_GOES_ON = frozenset("a an the and or of to in on with for by as at from if when that".split())
+"""A line ending in one of these is a sentence wrapped onto the next line, not an item."""
+
+
+def unfold_labels(block: ListBlock) -> list[Block]:
+    """A list whose items label sub-lists (`* Pulse:` over `* 60–100 bpm normal`), as the author
+    would have written it without the outer list: each label a paragraph (the lead-in of its
+    sub-list), then the sub-list (unfolded in turn), the other items a list of their own. A
+    label item ends with ":" or is bold alone; when every item of a list heads a sub-list and
+    is a few words (`- Creatinine limitations` / `  - slow to react`), each is a label too. A
+    numbered list is left whole: its order is part of what it says."""
+    if block.ordered:
+        return [block]  # numbered steps and quiz questions keep their order and numbers
+    heads = all(
+        len(item.blocks) == 1
+        and isinstance(item.blocks[0], ListBlock)
+        and len(item.blocks[0].items) > 1
+        and _is_short(item.text)
+        for item in block.items
+    )
+    if not any(_labels(item, heads) for item in block.items):
+        return [block]
+    out: list[Block] = []
+    run: list[ListItem] = []
+    for item in block.items:
+        if not _labels(item, heads):
+            run.append(item)
+            continue
+        if run:
+            out.append(ListBlock(block.ordered, tuple(run), run[0].line))
+            run = []
+        out.append(Paragraph(item.text, item.line))
+        for inner in item.blocks:
+            out.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
+    if run:
+        out.append(ListBlock(block.ordered, tuple(run), run[0].line))
+    return out
+
+
+def _labels(item: ListItem, heads: bool) -> bool:
+    """Whether an item labels the sub-list under it (see `unfold_labels`)."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return False  # an explanation, more paragraphs: an item with its details, not a label
+    if len(item.blocks[0].items) < 2:
+        return False  # one detail under an item ("fenytrol" / "trough level"): no list of its own
+    text = item.text.rstrip()
+    if text[:3].lower() in ("if ", "whe"):  # "If SpO2 > 92%:": a condition, read per item
+        return False
+    bold = text.startswith(("**", "__")) and text.endswith(("**", "__", "**:", "__:"))
+    return _is_short(text) and (text.endswith(":") or bold or heads)
+
+
+def _is_short(text: str) -> bool:
+    return 0 < len(text.split()) <= _MAX_LABEL_WORDS and "\n" not in text
+
+
+_MAX_LABEL_WORDS = 8
 
 
 def _is_label(line: str, before: str) -> bool:

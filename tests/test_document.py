@@ -17,6 +17,7 @@ from builder.dialects import inline_cleaner
 from builder.document import (
     Document,
     ListBlock,
+    ListItem,
     Paragraph,
     RawBlock,
     Section,
@@ -275,7 +276,67 @@ def test_continuations_that_are_not_labels_stay_in_their_item() -> None:
         assert block.items[1].text == f"rest until\n{continuation}"
     document = parse("## A\n\n- Give oxygen\\\nMonitor\n- Suction\n")
     (block,) = document.sections[0].blocks
-    assert isinstance(block, ListBlock) and block.items[0].text == "Give oxygen\\\nMonitor"
+    assert isinstance(block, ListBlock)  # a hard break: the item, then its explanation
+    assert block.items[0].text == "Give oxygen"
+    assert block.items[0].blocks == (Paragraph("Monitor", 4),)
+
+
+def test_a_hard_broken_item_is_its_first_line_explained_by_the_rest() -> None:
+    document = parse(
+        "## A\n\n- Give oxygen  \nIt keeps the saturation up.\n"
+        "- Remove the airway\nIn mild cases it may be left in place.\n"
+        "- Give fluids\\\n  - warm\n- rest until\nthe fever has settled\n"
+    )
+    (block,) = document.sections[0].blocks
+    assert isinstance(block, ListBlock)
+    assert [(item.text, texts_of(item)) for item in block.items] == [
+        ("Give oxygen", ["It keeps the saturation up."]),
+        ("Remove the airway", ["In mild cases it may be left in place."]),
+        ("Give fluids", ["- warm"]),
+        ("rest until\nthe fever has settled", []),  # a wrapped line, not an explanation
+    ]
+
+
+def texts_of(item: ListItem) -> list[str]:
+    return [to_markdown((block,)) for block in item.blocks]
+
+
+def test_label_items_over_sub_lists_become_lead_ins_of_their_lists() -> None:
+    document = parse(
+        "## Observations\n\n* Pulse:\n  * 60–100 normal\n  * over 100: fast\n"
+        "* **Isolation**\n  * Airborne: N95 mask\n  * Droplet: surgical mask\n"
+        "* Temperature: 37 C\n* If SpO2 < 92%:\n"
+        "  * intubate\n\n## Steps\n\n1. Prepare:\n   - gloves\n2. Wash hands\n"
+    )
+    observations, steps = document.sections
+    assert [type(b).__name__ for b in observations.blocks] == [
+        "Paragraph",
+        "ListBlock",
+        "Paragraph",
+        "ListBlock",
+        "ListBlock",
+    ]
+    assert [b.text for b in observations.blocks if isinstance(b, Paragraph)] == [
+        "Pulse:",
+        "**Isolation**",
+    ]
+    rest = observations.blocks[-1]
+    assert isinstance(rest, ListBlock)  # a value and a condition stay items
+    assert [item.text for item in rest.items] == ["Temperature: 37 C", "If SpO2 < 92%:"]
+    (numbered,) = steps.blocks  # a numbered list keeps its order: never unfolded
+    assert isinstance(numbered, ListBlock) and len(numbered.items) == 2
+    heads = parse(
+        "## B\n\n- Limits\n  - slow\n  - costly\n- Markers\n  - Cystatin C\n  - Inulin\n"
+        "\n## C\n\n- fenytrol\n  - trough level\n- carbazine\n  - level at 2 weeks\n"
+    )
+    assert [to_markdown((b,)) for b in heads.sections[0].blocks] == [
+        "Limits",
+        "- slow\n- costly",
+        "Markers",
+        "- Cystatin C\n- Inulin",
+    ]
+    (one_each,) = heads.sections[1].blocks  # one detail under each item: the list stays whole
+    assert isinstance(one_each, ListBlock) and len(one_each.items) == 2
 
 
 def test_a_label_ending_a_paragraph_before_a_list_is_the_lists_own() -> None:

@@ -17,7 +17,14 @@ import re
 
 from ..document import ListBlock, ListItem, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
-from ..text import heading_subject, names_topic, plain, single_spaced, without_emoji
+from ..text import (
+    heading_subject,
+    lower_first,
+    names_topic,
+    plain,
+    single_spaced,
+    without_emoji,
+)
 from .context import Context
 from .definition import is_definition_list
 from .faq import answered_blocks
@@ -29,6 +36,17 @@ MAX_BOLD_WORDS = 8
 """The longest bold phrase clozed inside an item."""
 MAX_BOLD_ITEM_WORDS = 30
 """The longest item whose bold phrase is clozed (the rest stays visible on the front)."""
+MAX_WHOLE_WORDS = 10
+"""An item of this many words is not clozed whole: only its figure or emphasised phrase."""
+MIN_FIGURE_ITEM_WORDS = 4
+"""A statement this long whose figure follows a qualifier ("Improves within {{2 days}}") has the
+figure clozed; a shorter item, or a figure after a name ("Prednisolone 40 mg daily"), is
+clozed whole."""
+MAX_FIGURE_CONTEXT_WORDS = 15
+MAX_LONG_SHARE = 4
+"""A list clozes around its long items (MAX_WHOLE_WORDS words or more with no figure or
+emphasised phrase to delete: left visible, no deletion) when they are at most a quarter of it;
+more, and it is a list of sentences, not of things to recall."""
 MAX_STEPS = 10
 """A longer numbered procedure is not learnt one cloze per step (a 21-step procedure would be
 21 cards on one long front)."""
@@ -52,16 +70,80 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
     answered = answered_blocks(section.blocks)
     for index, (lead, block) in enumerate(leads(section.blocks)):
-        if not isinstance(block, ListBlock) or index in answered or not _enumerates(block):
+        if not isinstance(block, ListBlock) or index in answered or is_example(lead, section):
             continue
-        if is_example(lead, section):
+        if any(_is_condition(item) for item in block.items):
+            notes.extend(_condition_notes(block, section, ctx))
+            rest = tuple(item for item in block.items if not _is_condition(item))
+            block = ListBlock(block.ordered, rest, block.line)
+        if not _enumerates(block):
             continue
         intro = _intro(lead, section, ctx)
+        labelled = [item for item in block.items if label_of(item) is not None]
+        if labelled and len(labelled) < len(block.items):
+            notes.extend(_label_notes(labelled, lead, section, ctx))
+            rest = tuple(item for item in block.items if label_of(item) is None)
+            block = ListBlock(block.ordered, rest, block.line)
         note = _cloze_note(block, intro, section, ctx) or _list_note(
             block, lead, intro, section, ctx
         )
         if note is not None:
             notes.append(note)
+    return notes
+
+
+def _is_condition(item: ListItem) -> bool:
+    """An item that is a condition with what to do under it (`If SpO2 > 92%` over `- deepen
+    sedation`): a question of its own, not one of the list's items."""
+    return bool(item.blocks) and _CONDITION.match(plain(item.text)) is not None
+
+
+_CONDITION = re.compile(r"^(?:if|when|once|in case)\b", re.IGNORECASE)
+
+
+def _condition_notes(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+    """One Basic note per condition: "<section>: if SpO2 > 92%?" -> what its item holds."""
+    notes = []
+    for item in block.items:
+        if not _is_condition(item):
+            continue
+        answer = to_markdown(item.blocks)
+        condition = plain(item.text).rstrip(" :.")
+        if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS or len(condition.split()) > 20:
+            continue
+        front = f"{ctx.heading(section)}: {lower_first(condition)}?"
+        key = make_key("enumeration", section.path, condition, item.pin, "if")
+        notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
+    return notes
+
+
+def label_of(item: ListItem) -> tuple[str, str] | None:
+    """(label, value) of a `**Label:** value` item: a definition, never a cloze's deletion."""
+    text = single_spaced(without_emoji(item.text)).strip()
+    bold = _BOLD_HEAD.match(text)
+    if bold is None:
+        return None
+    phrase = bold.group("bold").strip()
+    rest = text[bold.end() :]
+    if not phrase.endswith(":"):
+        return None  # `**Salbutamol**: a bronchodilator` names a term: clozed as before
+    label, value = plain(phrase).rstrip(": "), plain(rest.lstrip(":")).strip()
+    if not value or not 0 < len(label.split()) <= MAX_BOLD_WORDS:
+        return None
+    return label, value
+
+
+def _label_notes(
+    items: list[ListItem], lead: Lead | None, section: Section, ctx: Context
+) -> list[Note]:
+    """`**Prevention:** repellent` in a list of facts: "Korrin fever: prevention?"."""
+    notes = []
+    about = subject(lead, section, ctx)
+    for item in items:
+        label, value = label_of(item) or ("", "")
+        front = f"{about}: {lower_first(label)}?"
+        key = make_key("enumeration", section.path, label, item.pin, "label")
+        notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
     return notes
 
 
@@ -78,39 +160,141 @@ def _enumerates(block: ListBlock) -> bool:
 
 
 def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) -> Note | None:
-    items = []
+    if len(block.items) < MIN_ITEMS:
+        return None
+    shown = _shown_elsewhere(block, intro, ctx.topic)
+    items, extras, deletions, long = [], {}, 0, 0
     for number, item in enumerate(block.items, 1):
-        text = cloze_item(item, number)
-        if text is None:
-            return None
         marker = f"{number}." if block.ordered else "-"
+        if number - 1 in shown:
+            items.append(f"{marker} {literal(single_spaced(without_emoji(item.text)).strip())}")
+            continue
+        clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
+        if clozed is None:
+            if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
+                return None  # a short statement among things to recall: a list of statements
+            long += 1  # ten words or more with nothing short in it: read, not recalled
+            items.append(f"{marker} {literal(single_spaced(without_emoji(item.text)).strip())}")
+            continue
+        text, extra = clozed
+        deletions += 1
+        if extra:
+            extras[number - 1] = extra
         items.append(f"{marker} {text}")
+    if not deletions or long * MAX_LONG_SHARE > len(block.items) or (long and deletions < 2):
+        return None  # mostly sentences: a Basic card's answer, or none
     front = literal(intro) + "\n\n" + "\n".join(items)
     key = make_key("enumeration", section.path, plain(intro))
-    return ctx.note("enumeration", "cloze", front, _sub_lists(block), key, section, block.line)
+    back = _sub_lists(block, extras)
+    return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
 
 
-def cloze_item(item: ListItem, number: int) -> str | None:
-    """The item with its cloze `c<number>`: a bold opening phrase alone, or the whole item when
-    it is short and not a sentence; None when the item is too long to recall."""
+def _shown_elsewhere(block: ListBlock, intro: str, topic: str) -> set[int]:
+    """Items whose text stands elsewhere on the front (in the lead-in, or as another item: a
+    procedure's repeated "Wash hands"): never a deletion, or the card shows its answer. The
+    topic's name in the lead-in does not count ("fever" in "Signs of korrin fever:")."""
+    texts = [plain(item.text).strip().rstrip(".").lower() for item in block.items]
+    lead = f" {_WORDS_ONLY.sub(' ', plain(intro).lower())} "
+    if topic:
+        lead = lead.replace(f" {_WORDS_ONLY.sub(' ', topic.lower()).strip()} ", " ")
+    shown = set()
+    for index, text in enumerate(texts):
+        if not text:
+            continue
+        if texts.count(text) > 1 or f" {_WORDS_ONLY.sub(' ', text).strip()} " in lead:
+            shown.add(index)
+    return shown
+
+
+_WORDS_ONLY = re.compile(r"[^\w%]+")
+
+
+def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
+    """The item with its cloze `c<number>`, and what of it goes to the back ("" for nothing):
+    the figure of a statement ("Improves within {{24–48 hours}}", "**Cut salt** — less than
+    {{5 g}} a day"), else a bold opening phrase alone, or the whole item when it is short and not
+    a sentence; a sentence keeps the emphasised phrases of its first sentence as the deletions
+    (the other sentences go to the back). None when nothing short is left to recall."""
     text = single_spaced(without_emoji(item.text)).strip()  # "✅ Hand hygiene": no emoji
-    if not text:
+    if not text or "\n" in item.text.strip():  # an item over several lines is prose
         return None
+    extra = ""
+    if len(plain(text).split()) > MAX_BOLD_ITEM_WORDS or is_sentence(text):
+        sentences = split_sentences(text)
+        text, extra = sentences[0], " ".join(sentences[1:])
+        if "**" not in text and "__" not in text:
+            return None
+        if len(plain(text).split()) > MAX_BOLD_ITEM_WORDS:
+            return None
     bold = _BOLD_HEAD.match(text)
     if bold is not None and text[bold.end() : bold.end() + 1].isalnum():
         bold = None  # `**R**escue`: a mnemonic's letter, not a phrase
-    if bold is not None and bold.end() < len(text.rstrip(" :")):
+    if bold is not None and bold.end() < len(text.rstrip(" :.")):
         phrase = bold.group("bold").strip()
         inner = phrase.rstrip(":").rstrip()
+        rest = text[bold.end() :]
+        figure = None
+        if _STATES.match(rest) and _FIGURE.search(inner) is None:
+            figure = _FIGURE.search(rest)  # "**Cut salt** — less than 5 g": the 5 g is asked
+        if figure is not None and len(plain(rest).split()) <= MAX_FIGURE_CONTEXT_WORDS:
+            return text[: bold.end()] + _cloze_span(rest, figure.span(), number), extra
         words = len(plain(inner).split())
-        if 0 < words <= MAX_BOLD_WORDS and len(plain(text).split()) <= MAX_BOLD_ITEM_WORDS:
+        if 0 < words <= MAX_BOLD_WORDS:
             colon = phrase[len(inner) :]
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
-            return hidden + literal(text[bold.end() :])
-    if is_sentence(text) or "\n" in item.text.strip():  # an item over several lines is prose
+            return hidden + literal(rest), extra
+    marks = list(_BOLD_SPAN.finditer(text)) if "**" in text else []
+    spans = [m.span("inner") for m in marks]
+    if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
+        spans = []  # `**T**ell`: a mnemonic's letters, not phrases
+    whole = len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")) is not None
+    if whole:
+        spans = []  # an item (or its first sentence) bold as a whole: deleted whole
+    if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
+        return _cloze_spans(text, spans, number), extra  # the author's emphasis is the fact
+    if (extra or is_sentence(text)) and not whole:
         return None
-    return deletion(number, text)
+    words = len(plain(text).split())
+    figure = _FIGURE.search(text) if words >= MIN_FIGURE_ITEM_WORDS else None
+    if figure is not None and _QUALIFIED.search(text, 0, figure.start()):
+        return _cloze_span(text, figure.span(), number), extra
+    if words >= MAX_WHOLE_WORDS:
+        return None  # a deletion of ten words or more is a sentence to recite
+    return deletion(number, text), extra
+
+
+def _cloze_span(text: str, span: tuple[int, int], number: int) -> str:
+    return _cloze_spans(text, [span], number)
+
+
+def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int) -> str:
+    out, last = [], 0
+    for start, end in spans:
+        out.append(literal(text[last:start]) + deletion(number, text[start:end]))
+        last = end
+    return "".join(out) + literal(text[last:])
+
+
+_QUALIFIED = re.compile(
+    r"\b(?:within|for|than|least|most|under|over|above|below|at|every|after|before|to|of|about|"
+    r"up to|beyond|more than|less than)\s+$",
+    re.IGNORECASE,
+)
+"""What stands before a statement's figure ("within 24 hours", "at least 30 minutes"); a figure
+after a name ("Lumaprin 100 mg") is part of the item, which is deleted whole."""
+_STATES = re.compile(r"\s*(?:[—–:]|-\s)")
+"""After a bold label, what it says: "**Cut salt** — less than 5 g a day"."""
+_BOLD_SPAN = re.compile(r"(\*\*|__)(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)\1")
+_UNIT = (
+    r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
+    r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
+    r"servings?|drinks?|cups?|glasses|steps|breaths)(?:/[a-zA-Zµ²]+)?\b)"
+)
+_FIGURE = re.compile(
+    r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*" + _UNIT
+)
+"""A figure with its unit ("5 g", "24–48 hours", "30 minutes", "≥ 95%")."""
 
 
 def is_sentence(text: str) -> bool:
@@ -127,13 +311,19 @@ def is_sentence(text: str) -> bool:
     return len(words) >= 8 and words[-1].endswith((".", "!")) and not words[-1].endswith("..")
 
 
-def _sub_lists(block: ListBlock) -> str:
-    """The sub-lists of the list's items, for the back: each under its item."""
+def _sub_lists(block: ListBlock, extras: dict[int, str] | None = None) -> str:
+    """What the list's items hold besides their text, for the back, each under its item: the
+    rest of a sentence item, explanations, sub-lists."""
     parts = []
-    for item in block.items:
+    for index, item in enumerate(block.items):
         inner = to_markdown(item.blocks)
+        label = plain(item.text)
+        extra = (extras or {}).get(index, "")
+        if extra:
+            inner = f"{extra}\n\n{inner}" if inner else extra
+            label = label.removesuffix(plain(extra)).strip()  # the sentence on the front
         if inner:
-            parts.append(f"**{plain(item.text).rstrip(':')}**\n\n{inner}")
+            parts.append(f"**{label.rstrip(':')}**\n\n{inner}")
     return "\n\n".join(parts)
 
 

@@ -1,57 +1,103 @@
-"""Key facts stated in a sentence of prose become Basic notes, for two sentence shapes only.
+"""Key facts stated in a sentence of prose become Basic notes, for a few sentence shapes only.
 
-Prose is read conservatively: most sentences are not one question and one answer. Two shapes are:
+Prose is read conservatively: most sentences are not one question and one answer. A sentence
+that fits one of these shapes cleanly (a short name where a name goes, a short answer) is one;
+anything else makes no card, as a wrong card is worse than none:
 
 - a role: "Velbarin is the first-line treatment for Korrin fever." (or "The first-line treatment
   for Korrin fever is velbarin.") asks "First-line treatment for Korrin fever?" -> "Velbarin".
   The roles are first/second/third line, drug/treatment/test/investigation of choice, gold
-  standard, mainstay, cornerstone, and "most common(ly used)", "most important", "most
-  accurate", "most effective"; the thing named has at most four words and is not a pronoun, and
-  the role takes "the" (or no article: "X is first line"), never "a" ("a cornerstone" is one of
-  several);
+  standard, guiding principle, mainstay, cornerstone, and "most common(ly used)", "most
+  important", "most accurate", "most effective"; the thing named has at most four words and is
+  not a pronoun, and the role takes "the" (or no article: "X is first line"), never "a" ("a
+  cornerstone" is one of several); "X can be used as Y and is typically second-line …" too;
 - a threshold: "A reading of 140/90 mmHg or higher is considered high." asks "Reading considered
   high?" -> "140/90 mmHg or higher" (also "defined as", "classed as", and values written "above
-  N", "≥ N" and the like).
+  N", "≥ N" and the like);
+- a preference: "Give velbarin in an attack > corbamine is 2nd line" asks "<section>: first
+  choice?" -> "velbarin (corbamine 2nd line)"; "Velbarin is only started after the rash settles
+  > tessalid if not tolerated" asks when velbarin is started and its alternative;
+- a decision or consequence arrow: "Do the KORR score -> give velbarin" (`->`, `=>`, `→`, once)
+  asks "<section>: Do the KORR score → what?";
+- when a thing is used or given: "Tessalid is (another korrin blocker that is) used when velbarin
+  is not tolerated" asks "When is tessalid used?"; "Velbarin is only started after …" too;
+- a denial: "Velbarin is NOT a treatment for attacks", "the loading dose (is) not affected by
+  kidney failure", "Kidney failure does not change the loading dose" ask "Is velbarin a treatment
+  for attacks?" -> "No" (the denied part is a noun phrase or "affected by …"-like, never a
+  whole clause);
+- a time: "Test korrin levels 6 weeks after an attack" asks "When to test korrin levels?";
+- a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
+  are labs required?";
+- a cause: "Korrin fever is a viral infection caused by the korrin virus" asks "Cause of korrin
+  fever?"; a mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a
+  comparison: "Infants are 2–5x more sensitive than adults" asks how many times;
+- a choice with its course: "Common drugs include velbarin or tessalid, typically for 10 days"
+  asks which drugs and for how long;
+- instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
+  at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y".
 
-Worked examples ("Example: …", "For example, …") are left alone.
+A "Note:" flag before the sentence is dropped. The sentences read are the section's paragraphs
+and the list items that are sentences (a short item is the enumeration rule's). A section that
+is one paragraph under a heading naming a subject ("Anomic korrin" + its description) asks that
+subject: "Anomic korrin?" -> the paragraph's first sentence. Worked examples ("Example: …", "For
+example, …") are left alone.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
+from typing import Literal
 
-from ..document import Paragraph, Section
+from ..document import Block, ListBlock, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import plain
+from ..text import heading_subject, heading_text, lower_first, names_topic, plain
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
-from .leads import is_example, is_example_text, lead_of
+from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
+
+Place = Literal["topic", "section"]
+"""How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
+"section" opens it with the section's subject ("Acute management in gout: first choice?")."""
+Fact = tuple[str, str, Place]
+"""(question without "?", answer, place)."""
 
 _ROLE = (
     r"(?:(?:first|second|third|1st|2nd|3rd)[- ]line|(?:drug|treatment|test|investigation|"
     r"imaging|agent|procedure) of choice|gold[- ]standard|mainstay|cornerstone|"
-    r"(?:single\s+)?most\s+(?:commonly\s+used|common|important|accurate|effective|sensitive|"
-    r"specific))"
+    r"guiding principle|(?:single\s+)?most\s+(?:commonly\s+used|common|important|accurate|"
+    r"effective|sensitive|specific))"
 )
+_ROLE_END = (
+    r"(?=\s*(?:[,.;(]|\band\b|\bbut\b|\bwhich\b|\bbecause\b|\bcuz\b|\bsince\b|\bas well\b|$))"
+)
+_USUALLY = r"(?:(?:typically|usually|generally|often|also)\s+)?"
 _PRONOUN = re.compile(
-    r"^(?:it|this|that|these|those|they|there|which|another|other|one|each|both|all|some|such)\b",
+    r"^(?:it|this|that|these|those|they|there|which|another|other|one|each|both|all|some|such|"
+    r"he|she|we|you|i)\b",
     re.IGNORECASE,
 )
+_NAME = r"[^\s,;:()]+(?:\s+[^\s,;:()]+){0,3}?"
+"""A thing's name: one to four words (checked again by `_names_a_thing`)."""
 _THING_IS_ROLE = re.compile(
-    rf"^(?P<x>[^\s,;:()]+(?:\s+[^\s,;:()]+){{0,3}}?)\s+(?:is|are|remains|remain)\s+(?:also\s+)?"
-    rf"(?:the\s+)?(?P<role>{_ROLE}\b[^,.;()]*?)"
-    r"(?=\s*(?:[,.;(]|\band\b|\bbut\b|\bwhich\b|\bbecause\b|$))",
+    rf"^(?P<x>{_NAME})\s+(?:is|are|remains|remain)\s+{_USUALLY}"
+    rf"(?:the\s+)?(?P<role>{_ROLE}\b[^,.;()]*?){_ROLE_END}",
     re.IGNORECASE,
 )
 _ROLE_IS_THING = re.compile(
-    rf"^(?:the\s+)?(?P<role>{_ROLE}\b[^,.;()]*?)\s+(?:is|are)\s+(?P<x>[^\s,;:()]+"
-    r"(?:\s+[^\s,;:()]+){0,3}?)(?=\s*(?:[,.;(]|\bwhich\b|\bthat\b|\bbecause\b|$))",
+    rf"^(?:the\s+)?(?P<role>{_ROLE}\b[^,.;()]*?)\s+(?:is|are)\s+(?P<x>{_NAME})"
+    r"(?=\s*(?:[,.;(]|--|—|\bwhich\b|\bthat\b|\bbecause\b|$))",
     re.IGNORECASE,
 )
 _AND_ROLE = re.compile(
-    rf"\band\s+(?:is|are)\s+(?:also\s+)?(?:the\s+)?(?P<role>{_ROLE}\b[^,.;()]*?)"
-    r"(?=\s*(?:[,.;(]|\band\b|\bbut\b|$))",
+    rf"\band\s+(?:is|are)\s+{_USUALLY}(?:the\s+)?(?P<role>{_ROLE}\b[^,.;()]*?)"
+    r"(?=\s*(?:[,.;(]|\band\b|\bbut\b|\bas well\b|$))",
+    re.IGNORECASE,
+)
+_USED_AS = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:can\s+be|may\s+be|is|are)\s+used\s+as\s+(?P<y>[^,.;()]{{2,40}}?)"
+    r"(?=\s+and\s|\s*[,.;]|$)",
     re.IGNORECASE,
 )
 _THRESHOLD = re.compile(
@@ -64,73 +110,563 @@ _THRESHOLD = re.compile(
     r"\s*(?:[,.;(]|$)",
     re.IGNORECASE,
 )
+_END = r"\s*[.!]?\s*$"
+_REASON = r"(?:,?\s+(?:because|cuz|since|due to|as)\b.*)?"
+"""A reason tail ("…, because levels are raised during it"): read past, not asked."""
+
+# A preference (`A > B`) or a decision arrow (`A -> B`).
+_GIVE = re.compile(
+    r"^(?:give|use|start|offer|prefer|try|prescribe)\s+(?P<x>.+?)"
+    r"(?:\s+(?:in|for|during)\s+[^,;]+)?$",
+    re.IGNORECASE,
+)
+_NEXT_LINE = re.compile(
+    rf"^(?P<b>{_NAME})\s+(?:is|are)\s+(?:the\s+)?(?P<rank>(?:second|2nd|third|3rd)[- ]line)\b",
+    re.IGNORECASE,
+)
+_NEXT_IF = re.compile(rf"^(?P<b>{_NAME})\s+if\s+(?P<cond>[^,;]{{3,40}}?){_END}", re.IGNORECASE)
+_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+MAX_ARROW_WORDS = 10
+_LEANING = frozenset("both it them this that these those one".split())
+"""Words that end a cause leaning on what came before ("Classic NSAIDs block both -> …")."""
+
+# When a thing is used, given, started; a denial.
+_WHEN_USED = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<be>is|are)\s+"
+    r"(?:(?:an?|another)\s+[^,;]{1,30}?\s+(?:that|which)\s+(?:is|are)\s+)?"
+    r"(?:also\s+)?(?P<only>(?:only|mainly|usually|typically)\s+)?"
+    r"(?P<verb>used|given|started|stopped|begun|introduced|indicated|reserved)\s+"
+    r"(?P<only2>only\s+)?(?P<prep>after|when|once|until|before|if|for)\s+"
+    rf"(?P<y>[^;]{{3,90}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
+_DENIED = (
+    r"(?P<y>(?:an?|the)\s+[^,;]{2,50}?|(?:affected|altered|changed|impacted|influenced|"
+    r"indicated|recommended|required|needed|given|used)\b[^,;]{0,50}?)"
+)
+_IS_NOT = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:(?P<be>is|are)\s+)?(?:(?:also|still|however),?\s+)*not"
+    rf"(?:\s*,\s*however\s*,|\s+also)?\s+{_DENIED}{_REASON}{_END}",
+    re.IGNORECASE,
+)
+_DOES_NOT = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<do>does|do)\s+not\s+(?P<verb>affect|impact|change|alter|influence)"
+    rf"\s+(?P<y>[^,;]{{2,40}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
+
+# A time, a schedule.
+_SPAN = (
+    r"(?:(?:at least|about|around|approximately)\s+)?\d[\d.]*(?:\s*[-–]\s*\d[\d.]*)?\s*"
+    r"(?:hours?|hrs?|days?|weeks?|wks?|months?|years?)"
+)
+_DO_AFTER = re.compile(
+    r"^(?P<verb>test|check|measure|repeat|recheck|retest|start|stop|give|review|monitor|"
+    r"reassess)\s+(?P<obj>[^,;]{2,40}?)\s+"
+    rf"(?P<when>{_SPAN}\s+(?:after|before|post|following)\s+[^,;]{{2,40}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
+_DONE_AFTER = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<be>is|are|should be)\s+(?P<verb>checked|measured|repeated|"
+    rf"tested|started|stopped|given)\s+(?P<when>{_SPAN}\s+(?:after|before|post|following)\s+"
+    rf"[^,;]{{2,40}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
+_EVERY = re.compile(
+    r"^(?:(?:usually|typically|generally|normally),?\s+)?(?P<x>[^,;]{2,40}?)\s+"
+    r"(?:(?P<be>is|are|should be|must be)\s+)?(?P<verb>required|done|checked|repeated|needed|"
+    r"measured|monitored|performed|tested|reviewed)?\s*(?P<when>every\s+\d.*?)\s*[.]?$",
+    re.IGNORECASE,
+)
+MAX_SCHEDULE_WORDS = 24
+
+# A cause, a mechanism, a comparison, a choice with its course.
+_CAUSED_BY = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:an?)\s+[^,;]{{2,40}}?\s+)?caused\s+by\s+"
+    r"(?P<z>[^,;]{2,70}?)\s*(?:[;,]|\.?$)",
+    re.IGNORECASE,
+)
+_ACTS_ON = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<verb>inhibits?|blocks?|activates?|stimulates?|antagoni[sz]es?)\s+"
+    r"(?P<y>[^,;—–]{2,50}?)\s*(?:[,;.—–]|$)",
+    re.IGNORECASE,
+)
+MAX_TARGET_WORDS = 6
+_TIMES_MORE = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<be>is|are)\s+(?P<n>(?:about\s+)?\d[\d.]*(?:\s*[-–]\s*\d[\d.]*)?"
+    r"\s*(?:x|×|times|-fold|fold))\s+more\s+(?P<adj>[\w-]+)\s+than\s+(?P<z>[^,;]{2,30}?)"
+    rf"{_REASON}{_END}",
+    re.IGNORECASE,
+)
+_INCLUDE_FOR = re.compile(
+    r"^(?P<x>[^,;]{2,40}?)\s+includes?\s+(?P<items>[^,;]{1,30}?\s+(?:or|and)\s+[^,;]{1,30}?),"
+    r"\s*(?:typically|usually|normally|generally)\s+(?:taken\s+|given\s+|used\s+)?for\s+"
+    rf"(?P<n>{_SPAN}){_END}",
+    re.IGNORECASE,
+)
+
+# Instructions.
+_IF_DO = re.compile(
+    r"^if\s+(?P<cond>[^,;]{3,60}?),\s*(?:then\s+)?(?P<verb>consider|give|use|start|offer|try|"
+    rf"add|prescribe|stop)\s+(?P<x>[^,;]{{2,60}}?){_END}",
+    re.IGNORECASE,
+)
+_TREAT_WITH = re.compile(
+    rf"^(?P<verb>treat|manage)\s+(?P<x>[^,;]{{2,40}}?)\s+with\s+(?P<y>[^,;]{{2,50}}?){_END}",
+    re.IGNORECASE,
+)
+_DO_NOT = re.compile(
+    rf"^(?:do\s+not|don't|never)\s+(?P<verb>use|give|prescribe|start|offer)\s+(?P<x>{_NAME})\s+"
+    r"(?P<prep>in|to|with|if)\s+(?P<presence>the\s+presence\s+of\s+|patients\s+with\s+)?"
+    rf"(?P<y>[^;]{{2,80}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
+_ONLY_IF = re.compile(
+    r"^(?P<verb>[A-Z][a-z]{3,})\s+only\s+(?P<prep>in|if|when|after|once)\s+"
+    rf"(?P<y>[^;]{{3,80}}?){_REASON}{_END}"
+)
+_LABELLED = re.compile(
+    r"^(?:(?:\*\*|__)[^*_]+?(?::(?:\*\*|__)|(?:\*\*|__)\s*:)|[^\s:*]+(?:\s[^\s:*]+){0,3}:\s)"
+)
+"""A `**Term:** text` or `Term: text` item: the definition rule's."""
+_FLAG = re.compile(r"^(?:note|nb|n\.b\.|important|remember)\s*:\s*", re.IGNORECASE)
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
 MAX_SENTENCE_WORDS = 40
+MAX_ANSWER_WORDS = 20
+MAX_SUBJECT_WORDS = 4
+MAX_FIRST_SENTENCE_WORDS = 25
+MAX_DESCRIPTION_COMMAS = 4
+_GLOSS = re.compile(r"\s+[—–-]\s+|\s*;\s*")
+"""Between a description's noun phrase and its gloss: "Rash without fever — the skin …"."""
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
     answered = answered_blocks(section.blocks)
+    asked: set[str] = set()
     for index, block in enumerate(section.blocks):
-        if not isinstance(block, Paragraph) or index in answered:
+        if index in answered:
             continue
+        for line, sentence in _sentences(block, section):
+            for question, answer, place in facts(sentence):
+                if place == "section" and not names_topic(question, ctx.topic or "\0"):
+                    # a list's label says what its items are about ("Creatinine limits:")
+                    lead = _list_lead(section.blocks, index)
+                    about = subject(lead, section, ctx) if lead else ctx.heading(section)
+                    front = f"{about}: {question}?"
+                else:
+                    front = ctx.situate(question[:1].upper() + question[1:]) + "?"
+                if front.lower() in asked:
+                    continue
+                asked.add(front.lower())
+                key = make_key("prose_fact", section.path, question)
+                notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    described = _described(section)
+    if described is not None and not notes:
+        key = make_key("prose_fact", section.path, "", None, "described")
+        front = ctx.situate(described[0]) + "?"
+        notes.append(
+            ctx.note("prose_fact", "basic", front, described[1], key, section, described[2])
+        )
+    return notes
+
+
+def _list_lead(blocks: tuple[Block, ...], index: int) -> Lead | None:
+    """The label a list at `index` follows, if any ("Creatinine limits:" over its items)."""
+    before = blocks[index - 1] if index else None
+    if not isinstance(blocks[index], ListBlock) or not isinstance(before, Paragraph):
+        return None
+    return lead_of(before)
+
+
+def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
+    """The sentences a paragraph, or a list's sentence items, state (with their lines)."""
+    if isinstance(block, Paragraph):
         text = plain(block.text)
         if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
-            continue
+            return
         for sentence in split_sentences(text):
-            if len(sentence.split()) > MAX_SENTENCE_WORDS or is_example_text(sentence):
+            yield block.line, sentence
+    elif isinstance(block, ListBlock):
+        for item in block.items:
+            first = item.text.split("\n", 1)[0]  # later lines: an outline the item leads in
+            arrow = _has_arrow(first)
+            if (first.count(" ") < 5 and not arrow) or _LABELLED.match(first):
+                continue  # a short item, a `**Term:** text` one: the enumeration, definition rules'
+            text = plain(first)
+            if not _may_state(text) or is_example_text(text):
                 continue
-            for question, answer in facts(sentence):
-                front = ctx.situate(question[:1].upper() + question[1:]) + "?"
-                key = make_key("prose_fact", section.path, question)
-                notes.append(
-                    ctx.note("prose_fact", "basic", front, answer, key, section, block.line)
-                )
-    return notes
+            for sentence in split_sentences(text):
+                yield item.line, sentence
 
 
 _CUES = (
     "line",
     "choice",
     "standard",
+    "principle",
     "mainstay",
     "cornerstone",
     "most ",
     "consider",
     "defined",
-    "classed",
-    "classified",
+    "class",
     "regarded",
     "diagnos",
+    ">",
+    "→",
+    "used ",
+    "given ",
+    "started ",
+    "not",
+    "every ",
+    "caused by",
+    "includ",
+    "inhibit",
+    "block",
+    "activat",
+    "stimulat",
+    "antagoni",
+    " than ",
+    " after ",
+    " only ",
+    "treat ",
+    "manage ",
+    "if ",
 )
+"""A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
 
 def _may_state(text: str) -> bool:
     """A cheap look for any cue word before the regular expressions run."""
-    lowered = text.lower()
-    return any(cue in lowered for cue in _CUES)
+    return any(map(text.lower().__contains__, _CUES))
 
 
-def facts(sentence: str) -> list[tuple[str, str]]:
-    """(question without "?", answer) for each fact the sentence states in a known shape."""
+def facts(sentence: str) -> list[Fact]:
+    """(question without "?", answer, place) for each fact the sentence states in a known
+    shape."""
     sentence = sentence.strip()
-    found: list[tuple[str, str]] = []
-    thing = _THING_IS_ROLE.match(sentence)
-    if thing is not None and _names_a_thing(thing.group("x")):
-        answer = thing.group("x").strip().rstrip(".!?")
-        found.append((_role(thing.group("role")), answer))
-        rest = sentence[thing.end() :]
-        for more in _AND_ROLE.finditer(rest):
-            found.append((_role(more.group("role")), answer))
-    role = _ROLE_IS_THING.match(sentence)
-    if role is not None and _names_a_thing(role.group("x")):
-        found.append((_role(role.group("role")), role.group("x").strip().rstrip(".!?")))
+    if ":" in sentence:
+        sentence = _FLAG.sub("", sentence).strip()
+    if len(sentence.split()) > MAX_SENTENCE_WORDS or is_example_text(sentence):
+        return []
+    lowered = sentence.lower()
+    if " > " in sentence or _has_arrow(sentence):
+        ordered = _preference(sentence) or _arrow(sentence)
+        if ordered:
+            return ordered
+    bare = _ASIDE.sub("", sentence) if "(" in sentence else sentence
+    found = _roles(bare)
     threshold = _THRESHOLD.match(sentence)
     if threshold is not None and not _PRONOUN.match(threshold.group("what")):
         what = threshold.group("what").strip()
         kind = threshold.group("kind").strip()
         value = (threshold.group("value") + (threshold.group("aside") or "")).strip()
-        found.append((f"{what} considered {kind}", value))
+        found.append((f"{what} considered {kind}", value, "topic"))
+    for shape in _shapes_for(lowered):
+        found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
     return found
+
+
+def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
+    """The shapes whose words the sentence holds (plain `in` tests: most sentences hold none)."""
+    shapes: list[Callable[[str, str], list[Fact]]] = []
+    if (
+        "used " in lowered
+        or "given " in lowered
+        or "started " in lowered
+        or (
+            "begun " in lowered
+            or "introduced " in lowered
+            or "indicated " in lowered
+            or "reserved " in lowered
+        )
+    ):
+        shapes.append(_used_when)
+    if "not" in lowered:
+        shapes.append(_denied)
+    if " after " in lowered or " before " in lowered or " following " in lowered:
+        shapes.append(_timed)
+    if "every " in lowered:
+        shapes.append(_scheduled)
+    if "caused by" in lowered:
+        shapes.append(_caused)
+    if (
+        "inhibit" in lowered
+        or "block" in lowered
+        or "activat" in lowered
+        or ("stimulat" in lowered or "antagoni" in lowered)
+    ):
+        shapes.append(_acts_on)
+    if " than " in lowered:
+        shapes.append(_times_more)
+    if "includ" in lowered:
+        shapes.append(_included)
+    if (
+        "if " in lowered
+        or "treat " in lowered
+        or "manage " in lowered
+        or ("not " in lowered or "don't" in lowered or "never " in lowered or " only " in lowered)
+    ):
+        shapes.append(_instructed)
+    return shapes
+
+
+def _roles(bare: str) -> list[Fact]:
+    """Roles, read with the sentence's asides left out (`bare`)."""
+    found: list[Fact] = []
+    thing = _THING_IS_ROLE.match(bare) or _USED_AS.match(bare)
+    if thing is not None and _names_a_thing(thing.group("x")):
+        answer = _clean(thing.group("x"))
+        rest = bare[thing.end() :]
+        if "role" in thing.groupdict():
+            found.append((_role(thing.group("role")), answer, "topic"))
+        else:
+            found.append((f"What can {lower_first(answer)} be used as", thing.group("y"), "topic"))
+        for more in _AND_ROLE.finditer(rest):
+            found.append((_role(more.group("role")), answer, "topic"))
+    role = _ROLE_IS_THING.match(bare)
+    if role is not None and _names_a_thing(role.group("x")):
+        found.append((_role(role.group("role")), _clean(role.group("x")), "topic"))
+    return found
+
+
+def _preference(sentence: str) -> list[Fact]:
+    """`A > B`: A is preferred, B comes next (a chain `A > B > C` is an ordering, not read)."""
+    if sentence.count(" > ") != 1 or _has_arrow(sentence):
+        return []
+    left, right = (part.strip().rstrip(".") for part in sentence.split(" > "))
+    if not left[:1].isalpha() or not right[:1].isalpha():
+        return []  # "for > 3 weeks": a comparison
+    give = _GIVE.match(left)
+    if give is not None:
+        first = _clean(give.group("x"))
+        then = _NEXT_LINE.match(right)
+        if then is not None:
+            after = f"{_clean(then.group('b'))} {then.group('rank')}"
+        elif len(right.split()) <= MAX_SUBJECT_WORDS:
+            after = f"then {right}"
+        else:
+            return []
+        if len(first.split()) > 6 or _is_clause(first):
+            return []
+        return [("first choice", f"{first} ({after})", "section")]
+    found = [fact for fact in facts(left) if fact[2] == "topic"]
+    named = _WHEN_USED.match(_ASIDE.sub("", left))
+    alternative = _NEXT_IF.match(right)
+    if found and named is not None and alternative is not None:
+        thing = _clean(named.group("x"))
+        condition = alternative.group("cond").strip()
+        found.append(
+            (
+                f"Alternative to {lower_first(thing)} if {condition}",
+                _clean(alternative["b"]),
+                "topic",
+            )
+        )
+    return found
+
+
+def _has_arrow(text: str) -> bool:
+    return "->" in text or "=>" in text or "→" in text
+
+
+def _arrow(sentence: str) -> list[Fact]:
+    parts = _ARROW.split(sentence)
+    if len(parts) != 2 or " > " in sentence:
+        return []
+    cause, result = parts[0].strip(), parts[1].strip().rstrip(".")
+    if not cause or not result or ";" in result or _PRONOUN.match(cause):
+        return []
+    if cause.split()[-1].lower() in _LEANING:
+        return []
+    if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
+        return []
+    return [(f"{cause} → what", result, "section")]
+
+
+def _used_when(sentence: str, bare: str) -> list[Fact]:
+    used = _WHEN_USED.match(bare)
+    if used is None or not _names_a_thing(used.group("x")):
+        return []
+    thing = lower_first(_clean(used.group("x")))
+    verb, prep = used.group("verb").lower(), used.group("prep").lower()
+    only = (used.group("only") or used.group("only2") or "").lower()
+    if prep == "for":
+        return [(f"What {used.group('be').lower()} {thing} {verb} for", used.group("y"), "topic")]
+    question = f"When {used.group('be').lower()} {thing} {verb}"
+    return [(question, f"{only}{prep} {used.group('y')}".strip(), "topic")]
+
+
+def _denied(sentence: str, bare: str) -> list[Fact]:
+    denial = _IS_NOT.match(bare)
+    if denial is not None and _names_a_thing(denial.group("x")):
+        thing = lower_first(_clean(denial.group("x")))
+        be = (denial.group("be") or _be(thing)).lower()
+        return [(f"{be.capitalize()} {thing} {denial.group('y').strip()}", "No", "topic")]
+    does = _DOES_NOT.match(bare)
+    if does is not None and _names_a_thing(does.group("x")):
+        thing = lower_first(_clean(does.group("x")))
+        question = f"{does.group('do').capitalize()} {thing} {does.group('verb')} {does['y']}"
+        return [(question, "No", "topic")]
+    return []
+
+
+def _timed(sentence: str, bare: str) -> list[Fact]:
+    done = _DO_AFTER.match(bare)
+    if done is not None:
+        return [(f"When to {done['verb'].lower()} {done['obj']}", done["when"], "topic")]
+    done = _DONE_AFTER.match(bare)
+    if done is not None and _names_a_thing(done.group("x")):
+        thing = lower_first(_clean(done.group("x")))
+        return [(f"When {done['be']} {thing} {done['verb']}", done["when"], "topic")]
+    return []
+
+
+def _scheduled(sentence: str, bare: str) -> list[Fact]:
+    lowered = sentence.lower()
+    if lowered.count("every ") < 2 or "then" not in lowered:
+        return []
+    schedule = _EVERY.match(sentence)
+    if schedule is None or not _names_a_thing(schedule.group("x")):
+        return []
+    if len(schedule.group("when").split()) > MAX_SCHEDULE_WORDS:
+        return []
+    thing = lower_first(_clean(schedule.group("x")))
+    if schedule.group("verb"):
+        be = (schedule.group("be") or _be(thing)).lower()
+        question = f"How often {be} {thing} {schedule.group('verb').lower()}"
+    else:
+        question = f"{thing}: how often"
+    return [(question, schedule.group("when"), "topic")]
+
+
+def _caused(sentence: str, bare: str) -> list[Fact]:
+    cause = _CAUSED_BY.match(sentence)
+    if cause is None or not _names_a_thing(cause.group("x")):
+        return []
+    return [(f"Cause of {lower_first(_clean(cause.group('x')))}", cause.group("z"), "topic")]
+
+
+def _acts_on(sentence: str, bare: str) -> list[Fact]:
+    acts = _ACTS_ON.match(sentence)
+    if acts is None or not _names_a_thing(acts.group("x")):
+        return []
+    target = acts.group("y").strip()
+    if len(_ASIDE.sub("", target).split()) > MAX_TARGET_WORDS or _is_clause(target):
+        return []
+    if _has_arrow(target) or ":" in target or target.split()[0].lower() in _LEANING:
+        return []  # "block both -> …": what is blocked is named elsewhere
+    verb = acts.group("verb").lower()
+    base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+    do = "does" if base != verb else "do"
+    return [(f"What {do} {lower_first(_clean(acts.group('x')))} {base}", target, "topic")]
+
+
+def _times_more(sentence: str, bare: str) -> list[Fact]:
+    more = _TIMES_MORE.match(bare)
+    if more is None or not _names_a_thing(more.group("x")):
+        return []
+    thing = lower_first(_clean(more.group("x")))
+    question = f"How many times more {more['adj']} {more['be']} {thing} than {more['z']}"
+    return [(question, more.group("n"), "topic")]
+
+
+def _included(sentence: str, bare: str) -> list[Fact]:
+    chosen = _INCLUDE_FOR.match(sentence)
+    if chosen is None or _PRONOUN.match(chosen.group("x")):
+        return []
+    what = chosen.group("x").strip()
+    return [
+        (what, chosen.group("items").strip(), "topic"),
+        (f"Typical course of {lower_first(what)}", chosen.group("n"), "topic"),
+    ]
+
+
+def _instructed(sentence: str, bare: str) -> list[Fact]:
+    step = _IF_DO.match(sentence)
+    if step is not None and not _is_clause(step["x"]) and len(step["cond"].split()) >= 3:
+        question = f"If {step['cond']}, {step['verb'].lower()} what"
+        return [(question, step.group("x"), "section")]
+    step = _TREAT_WITH.match(sentence)
+    if step is not None:
+        return [(f"{step['verb'].capitalize()} {step['x']} with what", step["y"], "section")]
+    step = _DO_NOT.match(bare)
+    if step is not None and _names_a_thing(step.group("x")):
+        prep = "" if step.group("presence") or step.group("prep") == "in" else step["prep"] + " "
+        question = f"When not to {step['verb'].lower()} {lower_first(_clean(step['x']))}"
+        return [(question, f"{prep}{step['y']}", "topic")]
+    step = _ONLY_IF.match(sentence)
+    if step is not None:
+        question = f"{step['verb'].lower()} only when"
+        return [(question, f"{step['prep']} {step['y']}", "section")]
+    return []
+
+
+def _described(section: Section) -> tuple[str, str, int] | None:
+    """A section that is one paragraph under a heading naming a subject: (subject, first
+    sentence, line)."""
+    if len(section.blocks) != 1 or section.children or section.callout or section.level == 0:
+        return None
+    block = section.blocks[0]
+    if not isinstance(block, Paragraph):
+        return None
+    title = heading_text(section.title)
+    raw = block.text
+    glossed = "—" in raw or "–" in raw or ";" in raw or " - " in raw
+    if not title or not (glossed or block.text.lower().startswith(title.lower())):
+        return None  # neither "<noun phrase> — <gloss>" nor "<the subject> is a …"
+    if heading_subject(section.path) != title or title.endswith("?") or is_example(None, section):
+        return None
+    if len(title.split()) > MAX_SUBJECT_WORDS:
+        return None
+    text = plain(block.text)
+    first = split_sentences(text)[0] if text.strip() else ""
+    words = first.split()
+    if not 3 <= len(words) <= MAX_FIRST_SENTENCE_WORDS or _PRONOUN.match(first):
+        return None
+    if first.endswith((":", "?")) or is_example_text(first):
+        return None
+    if first.count(",") >= MAX_DESCRIPTION_COMMAS or ":" in first:
+        return None  # a list written as a line ("Seen in A, B, C, D, E"), not a description
+    if not _describes(first, title):
+        return None
+    return title, first, block.line
+
+
+def _describes(sentence: str, title: str) -> bool:
+    """A description of the heading's subject: a noun phrase and its gloss ("Rash without fever
+    — the skin alone is affected", "Damage to both areas; affects all modalities"), or "<the
+    subject> is a …"; not a statement about something else ("Peak flow is measured daily")."""
+    if re.match(rf"{re.escape(title)}\s+(?:is|are)\s+(?:an?|the)\s", sentence, re.IGNORECASE):
+        return True
+    parts = _GLOSS.split(_ASIDE.sub("", sentence), 1)
+    if len(parts) != 2:
+        return False
+    head = parts[0].lower().split()
+    return 0 < len(head) <= MAX_SUBJECT_WORDS * 2 and not any(w in FINITE_VERBS for w in head)
+
+
+def _short_answer(answer: str) -> bool:
+    return 0 < len(answer.split()) <= MAX_ANSWER_WORDS
+
+
+def _is_clause(text: str) -> bool:
+    """Text holding a verb like "is": a clause, not a name or a short answer."""
+    padded = f" {text.lower()} "
+    return any(f" {verb} " in padded for verb in ("is", "are", "was", "were", "can", "should"))
+
+
+def _be(thing: str) -> str:
+    """The verb for a thing named without one: "are" for a plural ("labs"), else "is"."""
+    last = thing.split()[-1] if thing.split() else ""
+    plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and not last.isupper()
+    return "are" if plural else "is"
+
+
+def _clean(text: str) -> str:
+    return text.strip().rstrip(".!?:").strip()
 
 
 def _role(text: str) -> str:
@@ -140,6 +676,6 @@ def _role(text: str) -> str:
 def _names_a_thing(text: str) -> bool:
     """A short name, not a pronoun or a clause ("It", "This drug", "Patients who …")."""
     words = text.split()
-    if not 0 < len(words) <= 4 or _PRONOUN.match(text):
+    if not 0 < len(words) <= MAX_SUBJECT_WORDS or _PRONOUN.match(text):
         return False
     return not any(word.lower() in ("who", "which", "that", "when", "if") for word in words)
