@@ -10,7 +10,8 @@ rule and no card ever sees them:
   `^block` part of the target is dropped), `![[embed]]` → nothing;
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
-  parser: mdit-py-plugins' footnote block rule, see `document.py`);
+  parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
+  `^[an aside]` with them: a card's answer is the fact, not the author's footnote;
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{ .class }` (kramdown, MkDocs attr_list,
   Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
@@ -126,10 +127,14 @@ def _highlights(text: str) -> str:
 # -- footnote markers ------------------------------------------------------------------------
 
 _FOOTNOTE_MARK = re.compile(r"[ \t]*\[\^[^\[\]\s]+\](?!:)")
+_INLINE_NOTE = re.compile(r"[ \t]*\^\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")
+"""Pandoc's `^[note]`, a link or other brackets inside it one level deep."""
 
 
 def _footnote_marks(text: str) -> str:
-    return _FOOTNOTE_MARK.sub("", text) if "[^" in text else text
+    if "[^" in text:
+        text = _FOOTNOTE_MARK.sub("", text)
+    return _INLINE_NOTE.sub("", text) if "^[" in text else text
 
 
 # -- attribute lists -------------------------------------------------------------------------
@@ -275,7 +280,7 @@ def _has_scripts(text: str) -> bool:
 
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_wikilinks, _gate("[", r"\[\[")),
-    (_footnote_marks, _gate("[", r"\[\^")),
+    (_footnote_marks, _gate("^", r"\[\^|\^\[")),
     (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),
     (_attributes, _gate("{", r"\{(?:[ \t]*[.:]|[ \t]*[\w-]+=|[ \t]*#[\w.:-]+[ \t]+\S|[ \t]+#)")),
     (_icons, _gate(":", _ICON_NAME)),

@@ -53,3 +53,23 @@ def test_a_card_renders_the_subscript_and_its_source_line_shows_unicode() -> Non
     fields = list(packaged.fields.values())
     assert "O<sub>2</sub>" in fields[1] and "~" not in fields[1]
     assert "SpO₂ below 92%" in fields[2] and "<" not in fields[2]
+
+
+def test_pandoc_inline_notes_leave_no_trace_on_a_card() -> None:
+    text = (
+        "## Laryngospasm\n\n- Deepen sedation with propofol^[A fifth of the dose; see "
+        "[the guide](https://example.org/g).]\n- Give 100% O~2~ by mask\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("Deepen sedation with propofol^[A fifth of the dose; see [the guide](x).]") == (
+        "Deepen sedation with propofol"
+    )
+    assert clean("x^2^ and a^[note] b") == "x<sup>2</sup> and a b"
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "spasm.md"
+        source.write_text(text, encoding="utf-8")
+        plan = plan_deck(manifest_for_source(source))
+    shown = " ".join(value for note in plan.notes for value in note.fields.values())
+    assert "propofol" in shown
+    assert "^[" not in shown and "fifth" not in shown
