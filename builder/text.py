@@ -459,6 +459,7 @@ def title_topic(title: str) -> str:
     """
     text = heading_text(title)
     text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")
+    text = _LEADING_CODE.sub("", text)
     if "?" in text:
         question = text.split("?", 1)[0]
         text = _question_subject(question) or question
@@ -469,7 +470,52 @@ def title_topic(title: str) -> str:
         shorter = scaffold.sub("", text).strip()
         text = shorter or text
     text = text.strip(_SEPARATORS + ".,;!?")
-    return topic_phrase(text) if text else topic_phrase(plain(title))
+    if not text:
+        text = plain(title)
+    return "" if _names_no_topic(text) else topic_phrase(text)
+
+
+MAX_TOPIC_WORDS = 4
+"""A topic is a few words ("breast cancer metastasis to liver"): a longer title is a module's or
+a page's, and "... in <six words>" on every front is clutter the source line already shows."""
+_COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b")
+"""A course code: "PHP 317", "NR224", "NURS-1010" (an outbreak's "COVID-19" has two digits)."""
+_COURSE_LABEL = re.compile(
+    r"\b(?:quiz(?:zes)?|midterms?|blueprints?|syllabus|worksheets?|homework|assignments?|"
+    r"study\s+guides?|(?:module|lesson|week|lecture|session)\s+\d+|modules?|"
+    r"(?:final|midterm|practice|mock|board|licensing|entrance|course|unit|module)\s+exam\w*|"
+    r"exams?\s+(?:prep\w*|review|blueprint|questions|concepts?))\b",
+    re.IGNORECASE,
+)
+"""What names an assessment or a course part, never a subject: a "physical exam" or an
+"intensive care unit" is a subject, so "exam" and "unit" count only in these phrases."""
+_LEADING_CODE = re.compile(r"^[A-Z]{2,5}(?:\s+|\s?-\s?)\d{3,4}[A-Z]?\s*[:–—-]?\s+(?=\w)")
+"""A course code opening a title ("PHP 317 Cardiac drugs"); "CYP450 inhibitors" names a subject."""
+_TOPIC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _names_no_topic(text: str) -> bool:
+    """A title that gives no topic phrase: one naming an assessment or a course part ("Final
+    exam concept blueprint", "Module 3 quiz"), a course code alone ("PHP 317"), or more than
+    MAX_TOPIC_WORDS words that carry meaning. The source line above every question names the
+    document already; fronts then start from their headings' subjects."""
+    if "  " in text:
+        text = single_spaced(text)
+    if _COURSE_LABEL.search(text) is not None:
+        return True
+    if _is_course_label(text):
+        return True
+    named = [w for w in _TOPIC_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    return len(named) > MAX_TOPIC_WORDS
+
+
+def _is_course_label(text: str) -> bool:
+    """Nothing but course codes, assessment labels and numbers: "PHP 317", "NR NR224", "Module
+    5 Quiz"."""
+    if not any(char.isdigit() for char in text) and _COURSE_LABEL.search(text) is None:
+        return False
+    rest = _COURSE_LABEL.sub(" ", _COURSE_CODE.sub(" ", text))
+    return all(word.isupper() and len(word) <= 5 for word in _TOPIC_WORD.findall(rest))
 
 
 def _without_subtitle(text: str) -> str:
@@ -481,7 +527,11 @@ def _without_subtitle(text: str) -> str:
         head, tail = head.strip(), tail.strip()
         if not found or not head or not tail:
             continue
-        if is_generic_heading(head) or _SCAFFOLD_AFTER.sub("", f" {head}").strip() == "":
+        if (
+            is_generic_heading(head)
+            or _SCAFFOLD_AFTER.sub("", f" {head}").strip() == ""
+            or _is_course_label(head)
+        ):
             return _without_subtitle(tail)
         if separator == ": " and _spells_out(head, tail):
             return tail

@@ -47,7 +47,19 @@ TITLES = [
     ("Understanding Korrin Fever", "korrin fever"),
     ("Korrin fever notes", "korrin fever"),
     ("🩺 Korrin Fever", "korrin fever"),
-    ("PHP 210 Quiz 2", "PHP 210"),
+    # A course code, an assessment or a long module title gives no topic: the source line
+    # above each question names the document already.
+    ("PHP 210 Quiz 2", ""),
+    ("NR KRF210 Final Exam Concept Blueprint", ""),
+    ("Module 3: Basic Ward Skills & Observation Charts", ""),
+    ("Korrin Fever Midterm Study Guide", ""),
+    ("Module 5 Quiz: Wound Care", "wound care"),
+    ("PHP 317: Cardiac Drugs", "cardiac drugs"),
+    ("Korrin Fever Quiz", "korrin fever"),
+    ("Breast Cancer Metastasis to the Liver", "breast cancer metastasis to the liver"),
+    ("CYP450 Inhibitors", "CYP450 inhibitors"),
+    ("COVID-19", "COVID-19"),
+    ("Physical Exam of the Knee", "physical exam of the knee"),
     # An acronym before the colon spelled out after it: the words, not the letters.
     ("KFT: Korrin Fever Therapy", "korrin fever therapy"),
     ("KF: Velbarin Dosing", "KF"),

@@ -27,7 +27,8 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
     for section, line, text in _texts(sections):
         for found in find_abbreviations(plain(text)):
             short, key = found.short, normalise(found.short)
-            where = "" if _gives_away(found.short, found.long, ctx.topic) else f" in {ctx.topic}"
+            gives_away = not ctx.topic or _gives_away(found.short, found.long, ctx.topic)
+            where = "" if gives_away else f" in {ctx.topic}"
             expand = f"What does {short} stand for{where}?"
             abbreviate = f"Abbreviation for “{found.long}”{where}?"
             notes += [

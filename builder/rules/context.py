@@ -79,11 +79,27 @@ class Context:
             return phrase
         return f"{phrase} in {self.topic}"
 
+    def subject(self, section: Section) -> str:
+        """The subject the section's headings name (`heading_subject`). The document's own title
+        heads the text before its first heading: a title that gives no topic ("Module 3 quiz",
+        a six-word page title) is no subject either."""
+        subject = heading_subject(section.path)
+        own_title = subject and section.path[0] == self.document
+        if not self.topic and own_title and subject == heading_subject(section.path[:1]):
+            return ""
+        return subject
+
+    def names_subject(self, text: str, section: Section) -> bool:
+        """True when `text` stands alone: it names the topic, or without a topic, the subject
+        of its section (or there is none to name)."""
+        about = self.topic or self.subject(section)
+        return not about or names_topic(text, about)
+
     def heading(self, section: Section) -> str:
         """The section's subject as a front begins with it, situated in the topic: "2. Pulse"
         gives "Pulse in <topic>"; a generic heading ("Overview", "Key points") gives its
         parent's subject, or the topic itself when no heading above names one."""
-        subject = heading_subject(section.path)
+        subject = self.subject(section)
         if subject:
             return self.situate(subject)
         topic = self.topic or heading_text(section.title)

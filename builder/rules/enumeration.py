@@ -17,7 +17,7 @@ import re
 
 from ..document import ListBlock, ListItem, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
-from ..text import heading_subject, names_topic, plain, single_spaced, without_emoji
+from ..text import heading_subject, plain, single_spaced, without_emoji
 from .context import Context
 from .definition import is_definition_list
 from .faq import answered_blocks
@@ -163,7 +163,7 @@ def _intro(lead: Lead | None, section: Section, ctx: Context) -> str:
     text = lead.text
     if len(text.split()) > MAX_LEAD_WORDS:
         text = split_sentences(text)[-1]
-    if ctx.topic and not names_topic(text, ctx.topic):
+    if not ctx.names_subject(text, section):
         text = f"{ctx.heading(section)}: {text}"
     return text
 

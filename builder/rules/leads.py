@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, Paragraph, Section
-from ..text import content_words, heading_subject, lower_first, names_topic, plain, without_emoji
+from ..text import content_words, lower_first, names_topic, plain, without_emoji
 from .context import Context
 
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -193,7 +193,7 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
     label = _PARENTHESES.sub("", lead.text).strip() or lead.text
-    heading = _short(heading_subject(section.path))
+    heading = _short(ctx.subject(section))
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
     return ctx.situate(f"{label} ({lower_first(heading)})")

@@ -417,7 +417,7 @@ def _row_notes(
                 continue
             values = {"subject": subject, "column": column, "kind": shown_kind, "topic": ctx.topic}
             # A manifest's template only through `fill`, which substitutes names and nothing else.
-            front = phrase.format(**values) if phrase in _OURS else fill(phrase, values)
+            front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
@@ -467,7 +467,7 @@ def _reverse_notes(
             or content_words(value) & content_words(subject)
         ):
             continue
-        front = REVERSE_QUESTION.format(kind=kind.lower(), topic=ctx.topic, value=value)
+        front = _ours(REVERSE_QUESTION, ctx).format(kind=kind.lower(), topic=ctx.topic, value=value)
         key = make_key("table", section.path, subject, row.pin, "reverse")
         notes.append(ctx.note("table", "basic", front, subject, key, section, row.line))
     return notes
@@ -635,3 +635,8 @@ def _line_notes(reading: Reading, caption: str, section: Section, ctx: Context) 
         front = f"{where}: " + " — ".join(parts)
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
     return notes
+
+
+def _ours(template: str, ctx: Context) -> str:
+    """One of this rule's own templates, without " in {topic}" when the deck has no topic."""
+    return template if ctx.topic else template.replace(" in {topic}", "")
