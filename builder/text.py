@@ -384,15 +384,111 @@ def heading_subject(path: tuple[str, ...]) -> str:
     """The subject a section's heading path names: the nearest heading that is not generic,
     cleaned ("2. Pulse" -> "Pulse"; "Asthma › Overview" -> "Asthma"), with a generic label
     before a colon dropped ("Comprehensive answer: Aphasia" -> "Aphasia"); "" when every
-    heading is generic (the deck's topic is then the subject)."""
-    for title in reversed(path):
-        text = heading_text(title)
-        head, colon, tail = text.partition(": ")
-        if colon and tail.strip() and is_generic_heading(head):
-            text = heading_text(tail)
-        if text and not is_generic_heading(text):
-            return text
+    heading is generic (the deck's topic is then the subject). A heading that names a part of
+    its parent's subject ("Limitations", "Indications in OMS", "For household members") is
+    joined to the nearest heading above that names a thing: "Panoramic radiography —
+    limitations"."""
+    for index in range(len(path) - 1, -1, -1):
+        text = _subject_text(path[index])
+        if not text:
+            continue
+        if is_relational(text):
+            thing = subject_thing(path[:index])
+            if thing and not _repeats(text, thing):
+                return f"{thing} — {lower_first(text)}"
+        return text
     return ""
+
+
+@lru_cache(maxsize=1 << 10)
+def _subject_text(title: str) -> str:
+    """A heading as a subject: cleaned, without a generic label before a colon; "" when it is
+    generic."""
+    text = heading_text(title)
+    head, colon, tail = text.partition(": ")
+    if colon and tail.strip() and is_generic_heading(head):
+        text = heading_text(tail)
+    return "" if not text or is_generic_heading(text) else text
+
+
+def subject_thing(path: tuple[str, ...]) -> str:
+    """The nearest heading of `path` that names a thing (neither generic nor relational), short
+    enough to open a front: without its subtitle or brackets, or as the acronym it spells out
+    ("Magnetic Resonance Imaging (MRI)" -> "MRI"); "" when none does."""
+    for title in reversed(path):
+        text = _subject_text(title)
+        if text and not is_relational(text):
+            return short_subject(text)
+    return ""
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def short_subject(text: str) -> str:
+    """A subject as a front's opening: "Type II — Antibody-mediated cytotoxicity" -> "Type II",
+    "Mechanism of Action (Three Levels)" -> "Mechanism of Action", "Cone-Beam Computed
+    Tomography (CBCT)" -> "CBCT"."""
+    aside = _ASIDE.search(text)
+    if aside is not None:
+        inner, outer = aside.group(1).strip(), _ASIDE.sub("", text).strip()
+        if _spells_out(inner, outer):
+            return inner
+        text = outer or text
+    for separator in (" — ", " – ", " -- ", ": "):
+        text = text.split(separator, 1)[0]
+    return text.strip()
+
+
+_PART_NOUNS = frozenset(
+    """
+    limitation indication contraindication application consideration parameter feature principle
+    pearl advantage disadvantage benefit drawback pitfall caveat characteristic
+    property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
+    """.split()
+)
+"""Nouns that name a part of a subject, with or without words before them ("Clinical
+features", "Key technical parameters", "Current applications")."""
+_ASPECT_NOUNS = frozenset(
+    """
+    treatment management diagnosis prognosis monitoring prevention assessment investigation
+    dosing dose dosage complication cause symptom sign presentation pathophysiology epidemiology
+    aetiology etiology classification type
+    """.split()
+)
+"""Nouns that name a part of a subject when they stand alone ("Treatment"); with words before
+them they may name a thing ("Antibiotic treatment", "Typical symptoms")."""
+_SETTINGS = frozenset("for in during with without after before".split())
+"""A heading opening with one of these qualifies its parent's subject ("For household
+members", "In children")."""
+@lru_cache(maxsize=1 << 10)
+def is_relational(text: str) -> bool:
+    """True for a heading or label that names a part or a setting of a subject it does not
+    name: "Limitations", "Clinical features", "Indications in OMS", "Physics and image
+    formation", "Five mechanisms", "For household members"; not "Factors affecting prognosis",
+    "Causes of gout" or "Antibiotic treatment"."""
+    words = plain(text).lower().split()
+    if not words or words[0] in _SETTINGS:
+        return bool(words) and len(words) > 1
+    before = text.lower().split(" in ", 1)[0]  # "Indications in OMS": a setting, not a subject
+    parts = [part for part in _GENERIC_JOIN.split(plain(before).lower()) if part]
+    return bool(parts) and all(_names_a_part(part) for part in parts)
+
+
+def _names_a_part(phrase: str) -> bool:
+    words = phrase.split()
+    if any(word in _QUALIFIERS or word.endswith("ing") for word in words[1:]):
+        return False  # "Factors affecting prognosis", "Causes of gout": they name their subject
+    last = phrase.split()[-1] if phrase.split() else ""
+    nouns = {last, _singular_word(last)}
+    if nouns & _PART_NOUNS:
+        return True
+    return len(phrase.split()) == 1 and bool(nouns & _ASPECT_NOUNS)
+
+
+def _repeats(relation: str, thing: str) -> bool:
+    """The subject says it already: "Typical symptoms" under "Symptoms of korrin fever"."""
+    return bool(content_words(relation) & content_words(thing))
 
 
 _QUESTION_FORMS = (

@@ -137,3 +137,26 @@ def test_zero_config_topic_comes_from_the_title_and_front_matter_wins(tmp_path: 
     assert manifest_for_document(explicit).topic == "korrin fever (KF)"
     stem = parse_document(tmp_path / "06-korrin-fever.md", "## A\n\nx\n")
     assert manifest_for_document(stem).topic == "korrin fever"
+
+
+def test_a_heading_naming_a_part_of_its_parents_subject_joins_the_parent() -> None:
+    assert heading_subject(("2.2 Velbarin Scanning", "2.2.3 Limitations")) == (
+        "Velbarin Scanning — limitations"
+    )
+    # the parent as a front opens: its acronym, without its subtitle or brackets
+    assert heading_subject(("Korrin Resonance Imaging (KRI)", "Contraindications")) == (
+        "KRI — contraindications"
+    )
+    assert heading_subject(("Mechanism (three levels)", "Level 2 — Step-by-step")) == (
+        "Mechanism — step-by-step"
+    )
+    assert heading_subject(("Prevention strategies", "For household members")) == (
+        "Prevention strategies — for household members"
+    )
+    # a heading naming its own subject, repeating its parent's, or without a parent: alone
+    assert heading_subject(("Prognosis", "Factors affecting prognosis")) == (
+        "Factors affecting prognosis"
+    )
+    assert heading_subject(("Symptoms of korrin fever", "Typical symptoms")) == "Typical symptoms"
+    assert heading_subject(("Treatment options", "Antibiotic treatment")) == "Antibiotic treatment"
+    assert heading_subject(("Clinical features",)) == "Clinical features"

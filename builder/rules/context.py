@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..document import Block, Paragraph, Section
 from ..notes import Note, NoteType, Source
-from ..text import heading_subject, heading_text, names_topic
+from ..text import heading_subject, heading_text, names_topic, subject_thing
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +83,17 @@ class Context:
         """The subject the section's headings name (`heading_subject`). The document's own title
         heads the text before its first heading: a title that gives no topic ("Module 3 quiz",
         a six-word page title) is no subject either."""
-        subject = heading_subject(section.path)
-        own_title = subject and section.path[0] == self.document
-        if not self.topic and own_title and subject == heading_subject(section.path[:1]):
-            return ""
-        return subject
+        return heading_subject(self._headings(section))
+
+    def thing(self, section: Section) -> str:
+        """The nearest heading above and at the section that names a thing (`subject_thing`):
+        what a relational label ("Five mechanisms:", "Limitations:") is a part of."""
+        return subject_thing(self._headings(section))
+
+    def _headings(self, section: Section) -> tuple[str, ...]:
+        if not self.topic and section.path[:1] == (self.document,):
+            return section.path[1:]
+        return section.path
 
     def names_subject(self, text: str, section: Section) -> bool:
         """True when `text` stands alone: it names the topic, or without a topic, the subject

@@ -24,7 +24,14 @@ from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, Paragraph, Section
-from ..text import content_words, lower_first, names_topic, plain, without_emoji
+from ..text import (
+    content_words,
+    is_relational,
+    lower_first,
+    names_topic,
+    plain,
+    without_emoji,
+)
 from .context import Context
 
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -193,6 +200,10 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
     label = _PARENTHESES.sub("", lead.text).strip() or lead.text
+    if is_relational(label):  # "Five mechanisms:" under "Type II": a part of the heading's thing
+        thing = ctx.thing(section)
+        if thing and not _within(thing, ctx.topic) and not names_topic(label, thing):
+            return ctx.situate(f"{thing} — {lower_first(label)}")
     heading = _short(ctx.subject(section))
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
