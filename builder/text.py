@@ -461,18 +461,25 @@ them they may name a thing ("Antibiotic treatment", "Typical symptoms")."""
 _SETTINGS = frozenset("for in during with without after before".split())
 """A heading opening with one of these qualifies its parent's subject ("For household
 members", "In children")."""
+
+
 @lru_cache(maxsize=1 << 10)
 def is_relational(text: str) -> bool:
     """True for a heading or label that names a part or a setting of a subject it does not
     name: "Limitations", "Clinical features", "Indications in OMS", "Physics and image
     formation", "Five mechanisms", "For household members"; not "Factors affecting prognosis",
     "Causes of gout" or "Antibiotic treatment"."""
-    words = plain(text).lower().split()
-    if not words or words[0] in _SETTINGS:
-        return bool(words) and len(words) > 1
+    if _is_setting(text):
+        return True
     before = text.lower().split(" in ", 1)[0]  # "Indications in OMS": a setting, not a subject
     parts = [part for part in _GENERIC_JOIN.split(plain(before).lower()) if part]
     return bool(parts) and all(_names_a_part(part) for part in parts)
+
+
+def _is_setting(text: str) -> bool:
+    """A phrase naming when or for whom something holds: "In infants", "During pregnancy"."""
+    words = plain(text).lower().split()
+    return len(words) > 1 and words[0] in _SETTINGS
 
 
 def _names_a_part(phrase: str) -> bool:

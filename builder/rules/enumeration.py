@@ -153,6 +153,8 @@ def _list_note(
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
+    if block.ordered and lead is not None and lead.kind == "condition":
+        question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
     key = make_key("enumeration", section.path, plain(intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
 
