@@ -656,3 +656,50 @@ def topic_for(explicit: str, title: str) -> str:
     (as written), else the subject its title names (`title_topic`)."""
     explicit = " ".join(explicit.split())
     return topic_phrase(explicit) if explicit else title_topic(title)
+
+
+# Answers: what a long answer keeps.
+
+_PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
+_CITATION = re.compile(
+    r"\bet al\b|(?:19|20)\d\d\s*;\s*\d|^\s*(?:see|cf\.?)\s|^\s*(?:section|chapter|fig(?:ure)?\.?)"
+    r"\s+\d",
+    re.IGNORECASE,
+)
+"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10"."""
+
+
+def without_citations(text: str) -> str:
+    """Text without the references in its brackets: "(Smith et al., J Korr 2015;4:1-9)" and
+    "(see Section 2.10)" go; "(prevalence 2%; Smith, J Korr 2006;1:2-3)" keeps "(prevalence
+    2%)"."""
+    if "(" not in text or not ("et al" in text or ";" in text or "see " in text.lower()):
+        return text  # every citation _CITATION finds holds one of these
+    return _PARENTHETICAL.sub(_without_citation, text)
+
+
+def _without_citation(match: re.Match[str]) -> str:
+    parts = match.group(1).split("; ")
+    kept = [part for part in parts if _CITATION.search(part) is None]
+    if len(kept) == len(parts):
+        return match.group(0)
+    return f" ({'; '.join(kept)})" if kept else ""
+
+
+MAX_ANSWER_WORDS = 35
+"""A Basic answer longer than this, of several sentences, is a paragraph to read, not recall."""
+_SENTENCE_END_AT = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?](?=\s+[A-Z0-9“\"(])")
+
+
+def short_answer(text: str) -> str:
+    """A definition's answer as a card shows it: without citations, and when it is a paragraph
+    (more than two sentences, or several over MAX_ANSWER_WORDS words), its first sentence: the
+    definition, which the rest explains."""
+    text = without_citations(text).strip()
+    if "\n" in text or ". " not in text:
+        return text  # one sentence (or a list): nothing to cut
+    ends = list(_SENTENCE_END_AT.finditer(text))
+    if not ends or (len(ends) < 2 and len(text.split()) <= MAX_ANSWER_WORDS):
+        return text
+    first = text[: ends[0].end()]
+    return first if len(first.split()) >= 2 else text

@@ -10,7 +10,13 @@ import pytest
 
 from builder.document import parse_document
 from builder.manifest import manifest_for_document
-from builder.text import heading_subject, heading_text, is_generic_heading, title_topic
+from builder.text import (
+    heading_subject,
+    heading_text,
+    is_generic_heading,
+    short_answer,
+    title_topic,
+)
 
 TITLES = [
     # Plain titles: lower-cased mid-sentence, acronyms kept.
@@ -160,3 +166,20 @@ def test_a_heading_naming_a_part_of_its_parents_subject_joins_the_parent() -> No
     assert heading_subject(("Symptoms of korrin fever", "Typical symptoms")) == "Typical symptoms"
     assert heading_subject(("Treatment options", "Antibiotic treatment")) == "Antibiotic treatment"
     assert heading_subject(("Clinical features",)) == "Clinical features"
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("A rash (Smith et al., J Korr 2015;4:1-9).", "A rash."),
+        ("Done by hand (see Section 2.10).", "Done by hand."),
+        ("Seen (in 2%; Lee, J Korr 2006;1:2-9) often", "Seen (in 2%) often"),
+        ("Seen in adults (over 18) and children", "Seen in adults (over 18) and children"),
+        ("0.2 mm. Smaller is sharper. Larger is faster.", "0.2 mm."),
+        ("2 cm. Deeper tissue is blurred.", "2 cm. Deeper tissue is blurred."),
+        ("Use e.g. Velbarin. Or tessalid. Or both.", "Use e.g. Velbarin."),
+        ("Yes. It spreads. It itches.", "Yes. It spreads. It itches."),
+    ],
+)
+def test_an_answer_keeps_its_facts_without_citations_or_a_paragraph(text: str, short: str) -> None:
+    assert short_answer(text) == short

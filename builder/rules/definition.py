@@ -8,7 +8,9 @@ a full stop). The split is never inside brackets or parentheses: `[NHS — Asthm
 a link, not a definition. A term must name a thing: an instruction (`**Push, don't pull** –
 easier and safer`, `**Stay active:** …`) is not a term, and a list of mostly instructions is left
 to the enumeration rule. A `**problem**:` item followed by its `**solution**:` makes one card:
-"Clearance halved — what to do?" -> the solution.
+"Clearance halved — what to do?" -> the solution. An answer loses its citations ("(Smith et
+al., J Korr 2015;4:1-9)", "(see Section 2.10)"), and a paragraph (more than two sentences, or
+over 35 words) keeps its first sentence (`text.short_answer`).
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
@@ -25,7 +27,7 @@ from functools import lru_cache
 
 from ..document import ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import plain
+from ..text import plain, short_answer
 from .context import Context
 from .faq import answered_blocks
 from .leads import FLAGS, Lead, is_example, leads, subject
@@ -162,7 +164,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
             text = solved[number]
         key = make_key("definition", section.path, within + term, item.pin)
-        notes.append(ctx.note("definition", "basic", front, text, key, section, item.line))
+        answer = short_answer(text)
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
     return notes
 
 
@@ -217,7 +220,8 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         line = block.line + (offset if len(pairs) > 1 else 0)
         key = make_key("definition", section.path, label)
         front = f"{ctx.heading(section)}: {label}?"
-        notes.append(ctx.note("definition", "basic", front, value.strip(), key, section, line))
+        answer = short_answer(value)
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
 
 

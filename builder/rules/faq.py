@@ -37,7 +37,7 @@ from ..document import (
     to_markdown,
 )
 from ..notes import Note, make_key
-from ..text import plain
+from ..text import plain, without_citations
 from .context import Context
 
 _FAQ_TITLE = re.compile(
@@ -129,9 +129,8 @@ def _note(
     question = question.strip()
     # A question that does not name the topic gets it added, so the card stands alone.
     front = question if ctx.situate(question) == question else f"{question} ({ctx.topic})"
-    return ctx.note(
-        "faq", "basic", front, answer, make_key("faq", section.path, question, pin), section, line
-    )
+    key = make_key("faq", section.path, question, pin)
+    return ctx.note("faq", "basic", front, without_citations(answer), key, section, line)
 
 
 def questions(blocks: tuple[Block, ...], in_faq: bool) -> list[Question]:
