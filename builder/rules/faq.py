@@ -12,7 +12,9 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
 - numbered questions (`1.) What is X?` as a paragraph, its answer after it; or `1. What is X?`
   as a list item with its answer as a sub-list);
 - a quiz question with lettered options, the right one marked ✓ (`- b) 60–100 bpm ✓`): the
-  marked option is the answer; without exactly one mark it makes no card.
+  marked option is the answer; without exactly one mark, or when the stem or the answer
+  refers to the options ("Which of the following…", "a reading of:", "Both a and b"), it makes
+  no card.
 
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
@@ -253,7 +255,7 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
         if options is not None:
             asked += 1
             answer = _marked(options)
-            if answer:
+            if answer and not _needs_options(text, answer):
                 found.append(Question(_quiz_question(text), answer, item.line, item.pin, (index,)))
             continue
         if plain(text).endswith("?") and item.blocks and block.ordered:
@@ -277,6 +279,24 @@ def _options(item: ListItem) -> list[str] | None:
     if not all(_OPTION.match(plain(option)) for option in options):
         return None
     return options
+
+
+_NEEDS_OPTIONS = re.compile(
+    r"\b(?:(?:which|what|each|all|none|any|both)\s+of\s+the\s+(?:following|above|options|choices)|"
+    r"the\s+following\s+(?:is|are|statements?)|(?:above|below)\s+options|"
+    r"\b(?:reading|value|result|score|level|rate|dose)\s+of\s*[:?]?$|"
+    r"(?:both|neither)\s+(?:[a-h]\W?\s+)?(?:and|nor)\s+[a-h]\b)",
+    re.IGNORECASE,
+)
+"""A quiz stem or answer that refers to the options ("Which of the following raises korrin
+levels?", "You should report a reading of:", "All of the above"): alone on a card, it asks
+nothing, or only "pick one of the numbers you cannot see"."""
+
+
+def _needs_options(stem: str, answer: str) -> bool:
+    """True when the question cannot be asked without its options (read only for quiz
+    questions, which are few)."""
+    return bool(_NEEDS_OPTIONS.search(plain(stem)) or _NEEDS_OPTIONS.search(plain(answer)))
 
 
 def _marked(options: list[str]) -> str:
