@@ -10,7 +10,9 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   same paragraph's next line;
 - a `Q:` and its `A:` in one list item (`* **Q: What is X?** A: …`);
 - numbered questions (`1.) What is X?` as a paragraph, its answer after it; or `1. What is X?`
-  as a list item with its answer as a sub-list);
+  as a list item with its answer as a sub-list); an item of the answer's list that asks and
+  answers at once (`* Position for the infusion? Left side.`) is a question of its own, and
+  ends the answer;
 - a quiz question with lettered options, the right one marked ✓ (`- b) 60–100 bpm ✓`): the
   marked option is the answer; without exactly one mark, or when the stem or the answer
   refers to the options ("Which of the following…", "a reading of:", "Both a and b"), it makes
@@ -39,7 +41,7 @@ from ..document import (
     to_markdown,
 )
 from ..notes import Note, make_key
-from ..text import plain, without_citations
+from ..text import plain, short_answer, without_citations
 from .context import Context
 
 _FAQ_TITLE = re.compile(
@@ -147,6 +149,8 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
     found: list[Question] = []
     taken: set[int] = set()
     open_question: tuple[str, list[str], int, list[int]] | None = None
+    inline: list[Question] = []
+    """Questions asked inside the open question's answer, to follow it."""
 
     def close() -> None:
         nonlocal open_question
@@ -156,6 +160,8 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
             body = "\n\n".join(part for part in answer if part).strip()
             found.append(Question(question.strip(), body, line, pin, tuple(indices)))
             taken.update(indices)
+        found.extend(inline)
+        inline.clear()
         open_question = None
 
     for index, block in enumerate(blocks):
@@ -178,12 +184,40 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
         if _ends_answer(block):
             close()
             continue
+        if isinstance(block, ListBlock) and (split := _inline_questions(block, index)):
+            block, asked_inside = split
+            inline.extend(asked_inside)
         open_question[1].append(_block_markdown(block, strip_answer=not open_question[1]))
         open_question[3].append(index)
         if not in_faq:
             close()
     close()
     return found, taken
+
+
+_INLINE_QUESTION = re.compile(r"^(?P<q>[^?]{12,200}\?)\s+(?P<a>[^\s?].*)$", re.DOTALL)
+"""A list item asking and answering at once: "Position for the infusion? Left side."."""
+
+
+def _inline_questions(block: ListBlock, index: int) -> tuple[ListBlock, list[Question]] | None:
+    """An answer's list with questions asked in its items ("Velbarin: what if the patient gets
+    cramps? Slow the drip."): the items before the first such question answer the open question;
+    each such item is a question of its own; the items after them (another topic, a procedure)
+    belong to neither. None when no item asks, or the first one does."""
+    asked = []
+    first = None
+    for number, item in enumerate(block.items):
+        text = item.text.strip()
+        found = _INLINE_QUESTION.match(text) if "?" in text else None
+        if found is None or text.endswith("?") or len(found.group("q").split()) < 3:
+            continue
+        first = number if first is None else first
+        said = Paragraph(short_answer(found.group("a")), item.line)
+        answer = to_markdown((said, *item.blocks))
+        asked.append(Question(plain(found.group("q")), answer, item.line, item.pin, (index,)))
+    if first is None or first == 0:
+        return None
+    return ListBlock(block.ordered, block.items[:first], block.line), asked
 
 
 def _ends_answer(block: Block) -> bool:
