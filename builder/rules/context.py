@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from ..document import Block, Paragraph, Section
 from ..notes import Note, NoteType, Source
-from ..text import heading_subject, heading_text, names_topic, subject_thing
+from ..text import (
+    content_words,
+    heading_subject,
+    heading_text,
+    names_topic,
+    normalise,
+    subject_thing,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,3 +148,38 @@ def with_lead_in(blocks: tuple[Block, ...]) -> Iterator[tuple[Paragraph | None, 
     for block in blocks:
         yield (previous if isinstance(previous, Paragraph) else None), block
         previous = block
+
+
+def one_question_each(notes: list[Note]) -> list[Note]:
+    """A document's notes with each question asked once. Two Basic notes of one section and one
+    subject (the front before its last ": ") ask the same thing when one's attribute holds the
+    other's words and, besides them, only words of the subject ("Constipation: Causes?" and
+    "Constipation: Causes of constipation?", made by two bullets): the later one's answer is
+    added to the earlier note's. "Hx and Dx: Hx?" and "…: Dx?" differ; so do notes of two
+    sections. Grouped in a dict as the notes come, so only a subject's own notes are compared."""
+    groups: dict[tuple[tuple[str, ...], str], list[tuple[frozenset[str], int]]] = {}
+    kept: list[Note] = []
+    for note in notes:
+        if note.note_type != "basic" or note.rule == "abbreviation":
+            kept.append(note)
+            continue
+        about, _, attribute = note.front.rpartition(": ")
+        group = groups.setdefault((note.source.section, normalise(about)), [])
+        asked = content_words(attribute, 1)
+        earlier = _same_question(group, asked, content_words(about, 1) if about else frozenset())
+        if earlier is None:
+            group.append((asked, len(kept)))
+            kept.append(note)
+        elif normalise(kept[earlier].back) != normalise(note.back):
+            kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
+    return kept
+
+
+def _same_question(
+    group: list[tuple[frozenset[str], int]], asked: frozenset[str], subject: frozenset[str]
+) -> int | None:
+    for words, index in group:
+        small, large = (words, asked) if len(words) <= len(asked) else (asked, words)
+        if small and small <= large and large - small <= subject:
+            return index
+    return None
