@@ -156,30 +156,43 @@ def one_question_each(notes: list[Note]) -> list[Note]:
     other's words and, besides them, only words of the subject ("Constipation: Causes?" and
     "Constipation: Causes of constipation?", made by two bullets): the later one's answer is
     added to the earlier note's. "Hx and Dx: Hx?" and "…: Dx?" differ; so do notes of two
-    sections. Grouped in a dict as the notes come, so only a subject's own notes are compared."""
-    groups: dict[tuple[tuple[str, ...], str], list[tuple[frozenset[str], int]]] = {}
+    sections. A dict groups the notes as they come by section, subject and the attribute's first
+    word (two attributes asking the same open with the same word), so only a few are compared;
+    a table asks each of its cells once already, and an abbreviation has its own rule."""
+    groups: dict[tuple[tuple[str, ...], str, str], list[tuple[str, int]]] = {}
     kept: list[Note] = []
     for note in notes:
-        if note.note_type != "basic" or note.rule == "abbreviation":
+        if note.note_type != "basic" or note.rule in _ASKED_ONCE:
             kept.append(note)
             continue
         about, _, attribute = note.front.rpartition(": ")
-        group = groups.setdefault((note.source.section, normalise(about)), [])
-        asked = content_words(attribute, 1)
-        earlier = _same_question(group, asked, content_words(about, 1) if about else frozenset())
+        # A question written out ("Is it contagious?") is asked again in the same words.
+        head = _first_word(attribute) if about else normalise(attribute)
+        group = groups.setdefault((note.source.section, about, head), [])
+        earlier = None
+        if group:
+            earlier = _same_question(group, attribute, about) if about else group[0][1]
         if earlier is None:
-            group.append((asked, len(kept)))
+            group.append((attribute, len(kept)))
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
     return kept
 
 
-def _same_question(
-    group: list[tuple[frozenset[str], int]], asked: frozenset[str], subject: frozenset[str]
-) -> int | None:
-    for words, index in group:
+_ASKED_ONCE = frozenset(("table", "abbreviation"))
+
+
+def _same_question(group: list[tuple[str, int]], attribute: str, about: str) -> int | None:
+    """The index of the group's note asking what `attribute` asks."""
+    asked = content_words(attribute, 1)
+    for other, index in group:
+        words = content_words(other, 1)
         small, large = (words, asked) if len(words) <= len(asked) else (asked, words)
-        if small and small <= large and large - small <= subject:
+        if small and small <= large and large - small <= content_words(about, 1):
             return index
     return None
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0].rstrip("?:,").lower()
