@@ -172,7 +172,9 @@ def one_question_each(notes: list[Note]) -> list[Note]:
         earlier = None
         if group:
             earlier = _same_question(group, attribute, about) if about else group[0][1]
-        if earlier is None:
+        if earlier is None or kept[earlier].key == note.key:
+            # One identity twice is not this function's to merge: a zero-config build numbers
+            # the repeat, a manifest build refuses it (extract.distinct_keys).
             group.append((attribute, len(kept)))
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
