@@ -9,6 +9,7 @@ from .manifest import Manifest
 from .notes import Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
+from .rules.context import one_question_each
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -47,7 +48,7 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
                 for section in (routed.section.walk() if routed.in_faq else [routed.section])
             ]
             notes.extend(rule.extract(sections, ctx))
-    return notes
+    return one_question_each(notes)
 
 
 def _context(manifest: Manifest, document: str, source_path: str, routed: Route) -> Context:

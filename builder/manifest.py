@@ -340,7 +340,7 @@ class _Reader:
             subdecks=tuple(subdecks),
             path=self.path,
             description=description,
-            topic=topic or title,
+            topic=topic if "topic" in data else title,  # `topic = ""`: no topic on fronts
             tags=tuple(tags),
             exclude=tuple(exclude),
             forbid=tuple(forbid),

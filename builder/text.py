@@ -384,15 +384,118 @@ def heading_subject(path: tuple[str, ...]) -> str:
     """The subject a section's heading path names: the nearest heading that is not generic,
     cleaned ("2. Pulse" -> "Pulse"; "Asthma › Overview" -> "Asthma"), with a generic label
     before a colon dropped ("Comprehensive answer: Aphasia" -> "Aphasia"); "" when every
-    heading is generic (the deck's topic is then the subject)."""
-    for title in reversed(path):
-        text = heading_text(title)
-        head, colon, tail = text.partition(": ")
-        if colon and tail.strip() and is_generic_heading(head):
-            text = heading_text(tail)
-        if text and not is_generic_heading(text):
-            return text
+    heading is generic (the deck's topic is then the subject). A heading that names a part of
+    its parent's subject ("Limitations", "Indications in OMS", "For household members") is
+    joined to the nearest heading above that names a thing: "Panoramic radiography —
+    limitations"."""
+    for index in range(len(path) - 1, -1, -1):
+        text = _subject_text(path[index])
+        if not text:
+            continue
+        if is_relational(text):
+            thing = subject_thing(path[:index])
+            if thing and not _repeats(text, thing):
+                return f"{thing} — {lower_first(text)}"
+        return text
     return ""
+
+
+@lru_cache(maxsize=1 << 10)
+def _subject_text(title: str) -> str:
+    """A heading as a subject: cleaned, without a generic label before a colon; "" when it is
+    generic."""
+    text = heading_text(title)
+    head, colon, tail = text.partition(": ")
+    if colon and tail.strip() and is_generic_heading(head):
+        text = heading_text(tail)
+    return "" if not text or is_generic_heading(text) else text
+
+
+def subject_thing(path: tuple[str, ...]) -> str:
+    """The nearest heading of `path` that names a thing (neither generic nor relational), short
+    enough to open a front: without its subtitle or brackets, or as the acronym it spells out
+    ("Magnetic Resonance Imaging (MRI)" -> "MRI"); "" when none does."""
+    for title in reversed(path):
+        text = _subject_text(title)
+        if text and not is_relational(text):
+            return short_subject(text)
+    return ""
+
+
+_ASIDE = re.compile(r"\s*\(([^()]*)\)")
+
+
+def short_subject(text: str) -> str:
+    """A subject as a front's opening: "Type II — Antibody-mediated cytotoxicity" -> "Type II",
+    "Mechanism of Action (Three Levels)" -> "Mechanism of Action", "Cone-Beam Computed
+    Tomography (CBCT)" -> "CBCT"."""
+    aside = _ASIDE.search(text)
+    if aside is not None:
+        inner, outer = aside.group(1).strip(), _ASIDE.sub("", text).strip()
+        if _spells_out(inner, outer):
+            return inner
+        text = outer or text
+    for separator in (" — ", " – ", " -- ", ": "):
+        text = text.split(separator, 1)[0]
+    return text.strip()
+
+
+_PART_NOUNS = frozenset(
+    """
+    limitation indication contraindication application consideration parameter feature principle
+    pearl advantage disadvantage benefit drawback pitfall caveat characteristic
+    property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
+    """.split()
+)
+"""Nouns that name a part of a subject, with or without words before them ("Clinical
+features", "Key technical parameters", "Current applications")."""
+_ASPECT_NOUNS = frozenset(
+    """
+    treatment management diagnosis prognosis monitoring prevention assessment investigation
+    dosing dose dosage complication cause symptom sign presentation pathophysiology epidemiology
+    aetiology etiology classification type
+    """.split()
+)
+"""Nouns that name a part of a subject when they stand alone ("Treatment"); with words before
+them they may name a thing ("Antibiotic treatment", "Typical symptoms")."""
+_SETTINGS = frozenset("for in during with without after before".split())
+"""A heading opening with one of these qualifies its parent's subject ("For household
+members", "In children")."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_relational(text: str) -> bool:
+    """True for a heading or label that names a part or a setting of a subject it does not
+    name: "Limitations", "Clinical features", "Indications in OMS", "Physics and image
+    formation", "Five mechanisms", "For household members"; not "Factors affecting prognosis",
+    "Causes of gout" or "Antibiotic treatment"."""
+    if _is_setting(text):
+        return True
+    before = text.lower().split(" in ", 1)[0]  # "Indications in OMS": a setting, not a subject
+    parts = [part for part in _GENERIC_JOIN.split(plain(before).lower()) if part]
+    return bool(parts) and all(_names_a_part(part) for part in parts)
+
+
+def _is_setting(text: str) -> bool:
+    """A phrase naming when or for whom something holds: "In infants", "During pregnancy"."""
+    words = plain(text).lower().split()
+    return len(words) > 1 and words[0] in _SETTINGS
+
+
+def _names_a_part(phrase: str) -> bool:
+    words = phrase.split()
+    if any(word in _QUALIFIERS or word.endswith("ing") for word in words[1:]):
+        return False  # "Factors affecting prognosis", "Causes of gout": they name their subject
+    last = phrase.split()[-1] if phrase.split() else ""
+    nouns = {last, _singular_word(last)}
+    if nouns & _PART_NOUNS:
+        return True
+    return len(phrase.split()) == 1 and bool(nouns & _ASPECT_NOUNS)
+
+
+def _repeats(relation: str, thing: str) -> bool:
+    """The subject says it already: "Typical symptoms" under "Symptoms of korrin fever"."""
+    return bool(content_words(relation) & content_words(thing))
 
 
 _QUESTION_FORMS = (
@@ -459,6 +562,7 @@ def title_topic(title: str) -> str:
     """
     text = heading_text(title)
     text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")
+    text = _LEADING_CODE.sub("", text)
     if "?" in text:
         question = text.split("?", 1)[0]
         text = _question_subject(question) or question
@@ -469,7 +573,52 @@ def title_topic(title: str) -> str:
         shorter = scaffold.sub("", text).strip()
         text = shorter or text
     text = text.strip(_SEPARATORS + ".,;!?")
-    return topic_phrase(text) if text else topic_phrase(plain(title))
+    if not text:
+        text = plain(title)
+    return "" if _names_no_topic(text) else topic_phrase(text)
+
+
+MAX_TOPIC_WORDS = 4
+"""A topic is a few words ("breast cancer metastasis to liver"): a longer title is a module's or
+a page's, and "... in <six words>" on every front is clutter the source line already shows."""
+_COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b")
+"""A course code: "PHP 317", "NR224", "NURS-1010" (an outbreak's "COVID-19" has two digits)."""
+_COURSE_LABEL = re.compile(
+    r"\b(?:quiz(?:zes)?|midterms?|blueprints?|syllabus|worksheets?|homework|assignments?|"
+    r"study\s+guides?|(?:module|lesson|week|lecture|session)\s+\d+|modules?|"
+    r"(?:final|midterm|practice|mock|board|licensing|entrance|course|unit|module)\s+exam\w*|"
+    r"exams?\s+(?:prep\w*|review|blueprint|questions|concepts?))\b",
+    re.IGNORECASE,
+)
+"""What names an assessment or a course part, never a subject: a "physical exam" or an
+"intensive care unit" is a subject, so "exam" and "unit" count only in these phrases."""
+_LEADING_CODE = re.compile(r"^[A-Z]{2,5}(?:\s+|\s?-\s?)\d{3,4}[A-Z]?\s*[:–—-]?\s+(?=\w)")
+"""A course code opening a title ("PHP 317 Cardiac drugs"); "CYP450 inhibitors" names a subject."""
+_TOPIC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def _names_no_topic(text: str) -> bool:
+    """A title that gives no topic phrase: one naming an assessment or a course part ("Final
+    exam concept blueprint", "Module 3 quiz"), a course code alone ("PHP 317"), or more than
+    MAX_TOPIC_WORDS words that carry meaning. The source line above every question names the
+    document already; fronts then start from their headings' subjects."""
+    if "  " in text:
+        text = single_spaced(text)
+    if _COURSE_LABEL.search(text) is not None:
+        return True
+    if _is_course_label(text):
+        return True
+    named = [w for w in _TOPIC_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    return len(named) > MAX_TOPIC_WORDS
+
+
+def _is_course_label(text: str) -> bool:
+    """Nothing but course codes, assessment labels and numbers: "PHP 317", "NR NR224", "Module
+    5 Quiz"."""
+    if not any(char.isdigit() for char in text) and _COURSE_LABEL.search(text) is None:
+        return False
+    rest = _COURSE_LABEL.sub(" ", _COURSE_CODE.sub(" ", text))
+    return all(word.isupper() and len(word) <= 5 for word in _TOPIC_WORD.findall(rest))
 
 
 def _without_subtitle(text: str) -> str:
@@ -481,7 +630,11 @@ def _without_subtitle(text: str) -> str:
         head, tail = head.strip(), tail.strip()
         if not found or not head or not tail:
             continue
-        if is_generic_heading(head) or _SCAFFOLD_AFTER.sub("", f" {head}").strip() == "":
+        if (
+            is_generic_heading(head)
+            or _SCAFFOLD_AFTER.sub("", f" {head}").strip() == ""
+            or _is_course_label(head)
+        ):
             return _without_subtitle(tail)
         if separator == ": " and _spells_out(head, tail):
             return tail
@@ -503,3 +656,50 @@ def topic_for(explicit: str, title: str) -> str:
     (as written), else the subject its title names (`title_topic`)."""
     explicit = " ".join(explicit.split())
     return topic_phrase(explicit) if explicit else title_topic(title)
+
+
+# Answers: what a long answer keeps.
+
+_PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
+_CITATION = re.compile(
+    r"\bet al\b|(?:19|20)\d\d\s*;\s*\d|^\s*(?:see|cf\.?)\s|^\s*(?:section|chapter|fig(?:ure)?\.?)"
+    r"\s+\d",
+    re.IGNORECASE,
+)
+"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10"."""
+
+
+def without_citations(text: str) -> str:
+    """Text without the references in its brackets: "(Smith et al., J Korr 2015;4:1-9)" and
+    "(see Section 2.10)" go; "(prevalence 2%; Smith, J Korr 2006;1:2-3)" keeps "(prevalence
+    2%)"."""
+    if "(" not in text or not ("et al" in text or ";" in text or "see " in text.lower()):
+        return text  # every citation _CITATION finds holds one of these
+    return _PARENTHETICAL.sub(_without_citation, text)
+
+
+def _without_citation(match: re.Match[str]) -> str:
+    parts = match.group(1).split("; ")
+    kept = [part for part in parts if _CITATION.search(part) is None]
+    if len(kept) == len(parts):
+        return match.group(0)
+    return f" ({'; '.join(kept)})" if kept else ""
+
+
+MAX_ANSWER_WORDS = 35
+"""A Basic answer longer than this, of several sentences, is a paragraph to read, not recall."""
+_SENTENCE_END_AT = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?](?=\s+[A-Z0-9“\"(])")
+
+
+def short_answer(text: str) -> str:
+    """A definition's answer as a card shows it: without citations, and when it is a paragraph
+    (more than two sentences, or several over MAX_ANSWER_WORDS words), its first sentence: the
+    definition, which the rest explains."""
+    text = without_citations(text).strip()
+    if "\n" in text or ". " not in text:
+        return text  # one sentence (or a list): nothing to cut
+    ends = list(_SENTENCE_END_AT.finditer(text))
+    if not ends or (len(ends) < 2 and len(text.split()) <= MAX_ANSWER_WORDS):
+        return text
+    first = text[: ends[0].end()]
+    return first if len(first.split()) >= 2 else text

@@ -365,3 +365,23 @@ def test_teacher_walkthrough_from_new_document_to_anki(workdir: Path) -> None:
         assert len(col.find_notes('"deck:Asthma::Inhalers and Devices" tag:asthma::medicines')) == 6
     finally:
         col.close()
+
+
+def test_a_title_that_names_no_topic_writes_an_empty_topic_the_manifest_keeps(
+    workdir: Path,
+) -> None:
+    """A module title of five words gives no topic: the manifest `init` writes keeps it empty,
+    so the pinned deck asks what the zero-config one asks ("Pulse: Normal range?")."""
+    source = workdir / "source" / "ward.md"
+    source.write_text(
+        "# Unit 4: Basic Ward Skills & Observation Charts\n\n## Pulse\n\n"
+        "**Normal range:** 60–100 bpm\n",
+        encoding="utf-8",
+    )
+    assert run("init", "source/ward.md").exit_code == 0
+
+    manifest = load_manifest(workdir / "decks" / "ward.toml")
+    pinned = run("cards", "decks/ward.toml", "--format", "json")
+
+    assert manifest.topic == ""
+    assert [r["front"] for r in json.loads(pinned.output)] == ["Pulse: Normal range?"]

@@ -10,7 +10,13 @@ import pytest
 
 from builder.document import parse_document
 from builder.manifest import manifest_for_document
-from builder.text import heading_subject, heading_text, is_generic_heading, title_topic
+from builder.text import (
+    heading_subject,
+    heading_text,
+    is_generic_heading,
+    short_answer,
+    title_topic,
+)
 
 TITLES = [
     # Plain titles: lower-cased mid-sentence, acronyms kept.
@@ -47,7 +53,19 @@ TITLES = [
     ("Understanding Korrin Fever", "korrin fever"),
     ("Korrin fever notes", "korrin fever"),
     ("🩺 Korrin Fever", "korrin fever"),
-    ("PHP 210 Quiz 2", "PHP 210"),
+    # A course code, an assessment or a long module title gives no topic: the source line
+    # above each question names the document already.
+    ("PHP 210 Quiz 2", ""),
+    ("NR KRF210 Final Exam Concept Blueprint", ""),
+    ("Module 3: Basic Ward Skills & Observation Charts", ""),
+    ("Korrin Fever Midterm Study Guide", ""),
+    ("Module 5 Quiz: Wound Care", "wound care"),
+    ("PHP 317: Cardiac Drugs", "cardiac drugs"),
+    ("Korrin Fever Quiz", "korrin fever"),
+    ("Breast Cancer Metastasis to the Liver", "breast cancer metastasis to the liver"),
+    ("CYP450 Inhibitors", "CYP450 inhibitors"),
+    ("COVID-19", "COVID-19"),
+    ("Physical Exam of the Knee", "physical exam of the knee"),
     # An acronym before the colon spelled out after it: the words, not the letters.
     ("KFT: Korrin Fever Therapy", "korrin fever therapy"),
     ("KF: Velbarin Dosing", "KF"),
@@ -125,3 +143,43 @@ def test_zero_config_topic_comes_from_the_title_and_front_matter_wins(tmp_path: 
     assert manifest_for_document(explicit).topic == "korrin fever (KF)"
     stem = parse_document(tmp_path / "06-korrin-fever.md", "## A\n\nx\n")
     assert manifest_for_document(stem).topic == "korrin fever"
+
+
+def test_a_heading_naming_a_part_of_its_parents_subject_joins_the_parent() -> None:
+    assert heading_subject(("2.2 Velbarin Scanning", "2.2.3 Limitations")) == (
+        "Velbarin Scanning — limitations"
+    )
+    # the parent as a front opens: its acronym, without its subtitle or brackets
+    assert heading_subject(("Korrin Resonance Imaging (KRI)", "Contraindications")) == (
+        "KRI — contraindications"
+    )
+    assert heading_subject(("Mechanism (three levels)", "Level 2 — Step-by-step")) == (
+        "Mechanism — step-by-step"
+    )
+    assert heading_subject(("Prevention strategies", "For household members")) == (
+        "Prevention strategies — for household members"
+    )
+    # a heading naming its own subject, repeating its parent's, or without a parent: alone
+    assert heading_subject(("Prognosis", "Factors affecting prognosis")) == (
+        "Factors affecting prognosis"
+    )
+    assert heading_subject(("Symptoms of korrin fever", "Typical symptoms")) == "Typical symptoms"
+    assert heading_subject(("Treatment options", "Antibiotic treatment")) == "Antibiotic treatment"
+    assert heading_subject(("Clinical features",)) == "Clinical features"
+
+
+@pytest.mark.parametrize(
+    ("text", "short"),
+    [
+        ("A rash (Smith et al., J Korr 2015;4:1-9).", "A rash."),
+        ("Done by hand (see Section 2.10).", "Done by hand."),
+        ("Seen (in 2%; Lee, J Korr 2006;1:2-9) often", "Seen (in 2%) often"),
+        ("Seen in adults (over 18) and children", "Seen in adults (over 18) and children"),
+        ("0.2 mm. Smaller is sharper. Larger is faster.", "0.2 mm."),
+        ("2 cm. Deeper tissue is blurred.", "2 cm. Deeper tissue is blurred."),
+        ("Use e.g. Velbarin. Or tessalid. Or both.", "Use e.g. Velbarin."),
+        ("Yes. It spreads. It itches.", "Yes. It spreads. It itches."),
+    ],
+)
+def test_an_answer_keeps_its_facts_without_citations_or_a_paragraph(text: str, short: str) -> None:
+    assert short_answer(text) == short

@@ -75,7 +75,7 @@ def test_two_top_level_headings_with_one_text_build_as_one_subdeck(here: Path) -
     assert "2 notes, 4 cards, 1 subdecks" in output
     assert (
         "notes.md:16: warning: this note and the one at line 7 have the same identity "
-        "(enumeration | asthma | symptoms | common symptoms in notes); this build tells "
+        "(enumeration | asthma | symptoms | common symptoms (asthma) in notes); this build tells "
         "them apart as (2), a manifest build refuses it: give one of them a heading of its own, "
         "or reword its lead-in"
     ) in output.splitlines()
@@ -88,8 +88,8 @@ def test_the_second_gets_a_numbered_key_and_a_later_third_changes_neither(here: 
     (here / "notes.md").write_text(TWICE)
     before = records("notes.md")
     assert [r["key"] for r in before] == [
-        ["enumeration", "asthma", "symptoms", "common symptoms in notes"],
-        ["enumeration", "asthma", "symptoms", "common symptoms in notes", "(2)"],
+        ["enumeration", "asthma", "symptoms", "common symptoms (asthma) in notes"],
+        ["enumeration", "asthma", "symptoms", "common symptoms (asthma) in notes", "(2)"],
     ]
     (here / "notes.md").write_text(TWICE + THIRD)
     after = records("notes.md")

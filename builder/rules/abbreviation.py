@@ -31,7 +31,8 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
             if _spelled_out_above(found.short, found.long, (ctx.document, *section.path)):
                 continue
             short, key = found.short, normalise(found.short)
-            where = "" if _gives_away(found.short, found.long, ctx.topic) else f" in {ctx.topic}"
+            gives_away = not ctx.topic or _gives_away(found.short, found.long, ctx.topic)
+            where = "" if gives_away else f" in {ctx.topic}"
             expand = f"What does {short} stand for{where}?"
             abbreviate = f"Abbreviation for “{found.long}”{where}?"
             notes += [

@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
 
 from ..document import Block, Paragraph, Section
 from ..notes import Note, NoteType, Source
-from ..text import heading_subject, heading_text, names_topic
+from ..text import (
+    content_words,
+    heading_subject,
+    heading_text,
+    names_topic,
+    normalise,
+    subject_thing,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +86,33 @@ class Context:
             return phrase
         return f"{phrase} in {self.topic}"
 
+    def subject(self, section: Section) -> str:
+        """The subject the section's headings name (`heading_subject`). The document's own title
+        heads the text before its first heading: a title that gives no topic ("Module 3 quiz",
+        a six-word page title) is no subject either."""
+        return heading_subject(self._headings(section))
+
+    def thing(self, section: Section) -> str:
+        """The nearest heading above and at the section that names a thing (`subject_thing`):
+        what a relational label ("Five mechanisms:", "Limitations:") is a part of."""
+        return subject_thing(self._headings(section))
+
+    def _headings(self, section: Section) -> tuple[str, ...]:
+        if not self.topic and section.path[:1] == (self.document,):
+            return section.path[1:]
+        return section.path
+
+    def names_subject(self, text: str, section: Section) -> bool:
+        """True when `text` stands alone: it names the topic, or without a topic, the subject
+        of its section (or there is none to name)."""
+        about = self.topic or self.subject(section)
+        return not about or names_topic(text, about)
+
     def heading(self, section: Section) -> str:
         """The section's subject as a front begins with it, situated in the topic: "2. Pulse"
         gives "Pulse in <topic>"; a generic heading ("Overview", "Key points") gives its
         parent's subject, or the topic itself when no heading above names one."""
-        subject = heading_subject(section.path)
+        subject = self.subject(section)
         if subject:
             return self.situate(subject)
         topic = self.topic or heading_text(section.title)
@@ -119,3 +148,53 @@ def with_lead_in(blocks: tuple[Block, ...]) -> Iterator[tuple[Paragraph | None, 
     for block in blocks:
         yield (previous if isinstance(previous, Paragraph) else None), block
         previous = block
+
+
+def one_question_each(notes: list[Note]) -> list[Note]:
+    """A document's notes with each question asked once. Two Basic notes of one section and one
+    subject (the front before its last ": ") ask the same thing when one's attribute holds the
+    other's words and, besides them, only words of the subject ("Constipation: Causes?" and
+    "Constipation: Causes of constipation?", made by two bullets): the later one's answer is
+    added to the earlier note's. "Hx and Dx: Hx?" and "…: Dx?" differ; so do notes of two
+    sections. A dict groups the notes as they come by section, subject and the attribute's first
+    word (two attributes asking the same open with the same word), so only a few are compared;
+    a table asks each of its cells once already, and an abbreviation has its own rule."""
+    groups: dict[tuple[tuple[str, ...], str, str], list[tuple[str, int]]] = {}
+    kept: list[Note] = []
+    for note in notes:
+        if note.note_type != "basic" or note.rule in _ASKED_ONCE:
+            kept.append(note)
+            continue
+        about, _, attribute = note.front.rpartition(": ")
+        # A question written out ("Is it contagious?") is asked again in the same words.
+        head = _first_word(attribute) if about else normalise(attribute)
+        group = groups.setdefault((note.source.section, about, head), [])
+        earlier = None
+        if group:
+            earlier = _same_question(group, attribute, about) if about else group[0][1]
+        if earlier is None or kept[earlier].key == note.key:
+            # One identity twice is not this function's to merge: a zero-config build numbers
+            # the repeat, a manifest build refuses it (extract.distinct_keys).
+            group.append((attribute, len(kept)))
+            kept.append(note)
+        elif normalise(kept[earlier].back) != normalise(note.back):
+            kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
+    return kept
+
+
+_ASKED_ONCE = frozenset(("table", "abbreviation"))
+
+
+def _same_question(group: list[tuple[str, int]], attribute: str, about: str) -> int | None:
+    """The index of the group's note asking what `attribute` asks."""
+    asked = content_words(attribute, 1)
+    for other, index in group:
+        words = content_words(other, 1)
+        small, large = (words, asked) if len(words) <= len(asked) else (asked, words)
+        if small and small <= large and large - small <= content_words(about, 1):
+            return index
+    return None
+
+
+def _first_word(text: str) -> str:
+    return text.split(" ", 1)[0].rstrip("?:,").lower()

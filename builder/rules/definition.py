@@ -7,7 +7,10 @@ A list counts when at least two items, and most of them, have one of these shape
 a full stop). The split is never inside brackets or parentheses: `[NHS — Asthma](https://…)` is
 a link, not a definition. A term must name a thing: an instruction (`**Push, don't pull** –
 easier and safer`, `**Stay active:** …`) is not a term, and a list of mostly instructions is left
-to the enumeration rule.
+to the enumeration rule. A `**problem**:` item followed by its `**solution**:` makes one card:
+"Clearance halved — what to do?" -> the solution. An answer loses its citations ("(Smith et
+al., J Korr 2015;4:1-9)", "(see Section 2.10)"), and a paragraph (more than two sentences, or
+over 35 words) keeps its first sentence (`text.short_answer`).
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
@@ -24,7 +27,7 @@ from functools import lru_cache
 
 from ..document import ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import plain
+from ..text import plain, short_answer
 from .context import Context
 from .faq import answered_blocks
 from .leads import FLAGS, Lead, is_example, leads, subject
@@ -142,21 +145,55 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 
 
 def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:
+    """A note per term; a problem and its solution make one note ("Clearance halved — what to
+    do?")."""
     notes = []
     about = subject(lead, section, ctx)
     # A label or bold lead-in is part of the identity: two lists under one heading may both
     # define "Signs".
     within = f"{lead.text}: " if lead is not None and lead.kind in ("label", "name") else ""
-    for item in block.items:
-        found = definition(item)
-        if found is None:
-            continue
-        term, text = found
+    found = [definition(item) for item in block.items]
+    solved = _solutions(found)
+    for number, item in enumerate(block.items):
+        pair = found[number]
+        if pair is None or number - 1 in solved:
+            continue  # not a definition, or the solution of the problem before it
+        term, text = pair
+        front = f"{about}: {term}?"
+        if number in solved:  # the problem asked, its solution the answer
+            front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
+            text = solved[number]
         key = make_key("definition", section.path, within + term, item.pin)
-        notes.append(
-            ctx.note("definition", "basic", f"{about}: {term}?", text, key, section, item.line)
-        )
+        answer = short_answer(text)
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
     return notes
+
+
+_PROBLEMS = frozenset("problem issue situation scenario case".split())
+_SOLUTIONS = frozenset("solution answer action management response fix".split())
+
+
+def _solutions(found: list[tuple[str, str] | None]) -> dict[int, str]:
+    """Each problem item's index with its solution's text (`**Problem**: …` then
+    `**Solution**: …`)."""
+    pairs = {}
+    for number in range(len(found) - 1):
+        problem, solution = found[number], found[number + 1]
+        if problem is None or solution is None:
+            continue
+        if plain(problem[0]).lower() in _PROBLEMS and plain(solution[0]).lower() in _SOLUTIONS:
+            pairs[number] = solution[1]
+    return pairs
+
+
+def _sentence_case(text: str) -> str:
+    text = plain(text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def ask(question: str, ctx: Context) -> str:
+    """A question written out in full, with the topic added in brackets unless it names it."""
+    return question if ctx.situate(question) == question else f"{question} ({ctx.topic})"
 
 
 def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
@@ -183,7 +220,8 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         line = block.line + (offset if len(pairs) > 1 else 0)
         key = make_key("definition", section.path, label)
         front = f"{ctx.heading(section)}: {label}?"
-        notes.append(ctx.note("definition", "basic", front, value.strip(), key, section, line))
+        answer = short_answer(value)
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
 
 

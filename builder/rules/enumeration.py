@@ -20,7 +20,6 @@ from ..notes import Note, deletion, literal, make_key
 from ..text import (
     heading_subject,
     lower_first,
-    names_topic,
     plain,
     single_spaced,
     without_emoji,
@@ -343,6 +342,8 @@ def _list_note(
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
+    if block.ordered and lead is not None and lead.kind == "condition":
+        question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
     key = make_key("enumeration", section.path, plain(intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
 
@@ -353,7 +354,7 @@ def _intro(lead: Lead | None, section: Section, ctx: Context) -> str:
     text = lead.text
     if len(text.split()) > MAX_LEAD_WORDS:
         text = split_sentences(text)[-1]
-    if ctx.topic and not names_topic(text, ctx.topic):
+    if not ctx.names_subject(text, section):
         text = f"{ctx.heading(section)}: {text}"
     return text
 

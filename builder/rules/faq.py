@@ -10,9 +10,13 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   same paragraph's next line;
 - a `Q:` and its `A:` in one list item (`* **Q: What is X?** A: …`);
 - numbered questions (`1.) What is X?` as a paragraph, its answer after it; or `1. What is X?`
-  as a list item with its answer as a sub-list);
+  as a list item with its answer as a sub-list); an item of the answer's list that asks and
+  answers at once (`* Position for the infusion? Left side.`) is a question of its own, and
+  ends the answer;
 - a quiz question with lettered options, the right one marked ✓ (`- b) 60–100 bpm ✓`): the
-  marked option is the answer; without exactly one mark it makes no card.
+  marked option is the answer; without exactly one mark, or when the stem or the answer
+  refers to the options ("Which of the following…", "a reading of:", "Both a and b"), it makes
+  no card.
 
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
@@ -37,7 +41,7 @@ from ..document import (
     to_markdown,
 )
 from ..notes import Note, make_key
-from ..text import plain
+from ..text import plain, short_answer, without_citations
 from .context import Context
 
 _FAQ_TITLE = re.compile(
@@ -129,9 +133,8 @@ def _note(
     question = question.strip()
     # A question that does not name the topic gets it added, so the card stands alone.
     front = question if ctx.situate(question) == question else f"{question} ({ctx.topic})"
-    return ctx.note(
-        "faq", "basic", front, answer, make_key("faq", section.path, question, pin), section, line
-    )
+    key = make_key("faq", section.path, question, pin)
+    return ctx.note("faq", "basic", front, without_citations(answer), key, section, line)
 
 
 def questions(blocks: tuple[Block, ...], in_faq: bool) -> list[Question]:
@@ -146,6 +149,8 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
     found: list[Question] = []
     taken: set[int] = set()
     open_question: tuple[str, list[str], int, list[int]] | None = None
+    inline: list[Question] = []
+    """Questions asked inside the open question's answer, to follow it."""
 
     def close() -> None:
         nonlocal open_question
@@ -155,6 +160,8 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
             body = "\n\n".join(part for part in answer if part).strip()
             found.append(Question(question.strip(), body, line, pin, tuple(indices)))
             taken.update(indices)
+        found.extend(inline)
+        inline.clear()
         open_question = None
 
     for index, block in enumerate(blocks):
@@ -177,12 +184,40 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
         if _ends_answer(block):
             close()
             continue
+        if isinstance(block, ListBlock) and (split := _inline_questions(block, index)):
+            block, asked_inside = split
+            inline.extend(asked_inside)
         open_question[1].append(_block_markdown(block, strip_answer=not open_question[1]))
         open_question[3].append(index)
         if not in_faq:
             close()
     close()
     return found, taken
+
+
+_INLINE_QUESTION = re.compile(r"^(?P<q>[^?]{12,200}\?)\s+(?P<a>[^\s?].*)$", re.DOTALL)
+"""A list item asking and answering at once: "Position for the infusion? Left side."."""
+
+
+def _inline_questions(block: ListBlock, index: int) -> tuple[ListBlock, list[Question]] | None:
+    """An answer's list with questions asked in its items ("Velbarin: what if the patient gets
+    cramps? Slow the drip."): the items before the first such question answer the open question;
+    each such item is a question of its own; the items after them (another topic, a procedure)
+    belong to neither. None when no item asks, or the first one does."""
+    asked = []
+    first = None
+    for number, item in enumerate(block.items):
+        text = item.text.strip()
+        found = _INLINE_QUESTION.match(text) if "?" in text else None
+        if found is None or text.endswith("?") or len(found.group("q").split()) < 3:
+            continue
+        first = number if first is None else first
+        said = Paragraph(short_answer(found.group("a")), item.line)
+        answer = to_markdown((said, *item.blocks))
+        asked.append(Question(plain(found.group("q")), answer, item.line, item.pin, (index,)))
+    if first is None or first == 0:
+        return None
+    return ListBlock(block.ordered, block.items[:first], block.line), asked
 
 
 def _ends_answer(block: Block) -> bool:
@@ -254,7 +289,7 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
         if options is not None:
             asked += 1
             answer = _marked(options)
-            if answer:
+            if answer and not _needs_options(text, answer):
                 found.append(Question(_quiz_question(text), answer, item.line, item.pin, (index,)))
             continue
         if plain(text).endswith("?") and item.blocks and block.ordered:
@@ -278,6 +313,24 @@ def _options(item: ListItem) -> list[str] | None:
     if not all(_OPTION.match(plain(option)) for option in options):
         return None
     return options
+
+
+_NEEDS_OPTIONS = re.compile(
+    r"\b(?:(?:which|what|each|all|none|any|both)\s+of\s+the\s+(?:following|above|options|choices)|"
+    r"the\s+following\s+(?:is|are|statements?)|(?:above|below)\s+options|"
+    r"\b(?:reading|value|result|score|level|rate|dose)\s+of\s*[:?]?$|"
+    r"(?:both|neither)\s+(?:[a-h]\W?\s+)?(?:and|nor)\s+[a-h]\b)",
+    re.IGNORECASE,
+)
+"""A quiz stem or answer that refers to the options ("Which of the following raises korrin
+levels?", "You should report a reading of:", "All of the above"): alone on a card, it asks
+nothing, or only "pick one of the numbers you cannot see"."""
+
+
+def _needs_options(stem: str, answer: str) -> bool:
+    """True when the question cannot be asked without its options (read only for quiz
+    questions, which are few)."""
+    return bool(_NEEDS_OPTIONS.search(plain(stem)) or _NEEDS_OPTIONS.search(plain(answer)))
 
 
 def _marked(options: list[str]) -> str:

@@ -11,7 +11,7 @@ import re
 
 from ..document import Paragraph, Section, Table
 from ..notes import Note, cloze, deletion, literal, make_key
-from ..text import lower_first, names_topic, normalise, plain
+from ..text import lower_first, normalise, plain
 from .context import Context
 from .enumeration import split_sentences
 from .table import read_table
@@ -64,7 +64,8 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
             if not value:
                 continue
             subject = plain(row.cells[subject_index])
-            front = literal(f"In {ctx.topic}, the {column} for {subject} is ") + deletion(1, value)
+            where = f"In {ctx.topic}, the" if ctx.topic else "The"
+            front = literal(f"{where} {column} for {subject} is ") + deletion(1, value)
             front += "."
             key = make_key("figure", section.path, subject, row.pin, column.lower())
             notes.append(ctx.note("figure", "cloze", front, "", key, section, row.line))
@@ -84,7 +85,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
         text = cloze(sentence, spans)
-        if ctx.topic and not names_topic(sentence, ctx.topic):
+        if not ctx.names_subject(sentence, section):
             text = f"{literal(ctx.situate(plain(section.title)))}: {text}"
         masked = _masked(sentence, spans)
         # Keyed by its section's pin when it has one (a pinned FAQ question): rewording the

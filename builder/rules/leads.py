@@ -8,7 +8,14 @@ Documents name a list's subject in several ways besides a heading, and the rules
 - a bold lead-in: a paragraph that opens with a bold name and goes on about it
   (`**Acute haemolytic reaction** (AHR) results from …`): the lists right after it describe
   that name;
-- a lead-in sentence that ends with ":" (or "include", "such as", "..", "…").
+- a lead-in sentence that ends with ":" (or "include", "such as", "..", "…");
+- a condition: a bold line saying when what follows applies (`**Use when hands are not
+  dirty**`), which qualifies the heading's subject ("Hand rub (when hands are not dirty)");
+- a paragraph opening with an outline number (`5.) Routes of administration. Use the book.`):
+  a heading written as text, its first sentence the label.
+
+Outline numbers ("1.)", "3.") never stay in a label. A label naming a part of a subject
+("Five mechanisms:", "Limitations:") joins the heading's thing: "Type II — five mechanisms".
 
 A label or a bold lead-in is the list's subject, so two lists under one heading make different
 questions (and different note identities). A flag label (`**Important:**`, `Note:`, `Example:`)
@@ -24,7 +31,16 @@ from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, Paragraph, Section
-from ..text import content_words, heading_subject, lower_first, names_topic, plain, without_emoji
+from ..text import (
+    content_words,
+    heading_text,
+    is_relational,
+    lower_first,
+    names_topic,
+    plain,
+    short_subject,
+    without_emoji,
+)
 from .context import Context
 
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
@@ -35,7 +51,7 @@ MAX_NAME_WORDS = 6
 """A bold lead-in names a thing in a few words."""
 
 
-LeadKind = Literal["label", "name", "sentence", "flag"]
+LeadKind = Literal["label", "name", "sentence", "flag", "condition"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +59,10 @@ class Lead:
     text: str
     """The lead-in as plain text: a label or name without its colon, a sentence as written."""
     kind: LeadKind
-    """"label", "name" (a bold lead-in), "sentence", or "flag" (`**Important:**`, `Example:`:
-    it marks what follows without naming it)."""
+    """"label", "name" (a bold lead-in), "sentence", "flag" (`**Important:**`, `Example:`:
+    it marks what follows without naming it), or "condition" (`**Use when hands are not
+    visibly dirty**`: when what follows applies, its text "when hands are not visibly
+    dirty")."""
 
 
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<label>[^*_].*?)(\*\*|__)\s*:?$", re.DOTALL)
@@ -73,6 +91,16 @@ _OPEN_ENDS = frozenset(
 """A line ending in one of these goes on into the list: a sentence, not a label."""
 _TAG_WORD = re.compile(r"^#[A-Za-z][\w/-]*\s*:?\s*")
 """An Obsidian `#mnemonic :` tag opening a line: a comment on the list, not its words."""
+_CONDITION = re.compile(
+    r"^(?:use[ds]?\s+|apply\s+|only\s+)?(?P<when>(?:when|whenever|if|unless|during|before|after|once)"
+    r"\s.+)$",
+    re.IGNORECASE,
+)
+"""A bold line saying when what follows applies ("Use when hands are not visibly dirty")."""
+_OUTLINED = re.compile(r"^\d{1,2}\s*[.)]+\s+\S")
+"""A paragraph opening with an outline number ("5.) Routes of administration. Use the book"):
+a heading written as text, its first sentence the label of what follows."""
+MAX_OUTLINED_WORDS = 12
 _EXAMPLE = re.compile(
     r"^(?:worked\s+)?examples?\b(?!\s+of\b)|^(?:for\s+example|for\s+instance|e\.g\.)(?:\W|$)",
     re.IGNORECASE,
@@ -96,6 +124,11 @@ def _lead_of(text: str) -> Lead | None:
         if 0 < len(label.split()) <= MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
             if _is_label_line(label):
                 return Lead(label, "label")
+            condition = _CONDITION.match(label)
+            if condition is not None and not bold.group(0).rstrip().endswith(":"):
+                return Lead(
+                    condition.group("when")[:1].lower() + condition.group("when")[1:], "condition"
+                )
             return Lead(_as_lead_sentence(label), "sentence")
     name = _BOLD_NAME.match(source)
     if name is not None and "\n" not in source:
@@ -115,7 +148,20 @@ def _lead_of(text: str) -> Lead | None:
         return Lead(label, "flag" if label.lower() in FLAGS else "label")
     if _SENTENCE_END.search(text):
         return Lead(_as_lead_sentence(text), "sentence")
+    if _OUTLINED.match(source) is not None:
+        first = _clean(_first_sentence_of(text))
+        if 0 < len(first.split()) <= MAX_OUTLINED_WORDS and not first.endswith("?"):
+            return Lead(first.rstrip(".!"), "label")
     return None
+
+
+def _first_sentence_of(text: str) -> str:
+    """The text up to its first full stop, exclamation or question mark before a space."""
+    match = _FIRST_SENTENCE.search(text)
+    return text[: match.start() + 1] if match is not None else text
+
+
+_FIRST_SENTENCE = re.compile(r"[.!?](?=\s)")
 
 
 def _is_label_line(text: str) -> bool:
@@ -136,12 +182,16 @@ def _clean(text: str) -> str:
     """Label text: plain, no emoji, no `#tag :` comment, no trailing colon."""
     text = plain(without_emoji(text)).strip()
     text = _TAG_WORD.sub("", text).strip()
+    if text[:1].isdigit() or text[:1] in "IVXABCD":  # "1.) Bowel care": no outline number
+        text = heading_text(text) or text
     return text.rstrip(":").strip()
 
 
 def _as_lead_sentence(text: str) -> str:
     """A lead-in sentence ending with ':' ("Causes include.." -> "Causes include:")."""
     text = _TAG_WORD.sub("", text).strip()
+    if _OUTLINED.match(text) is not None:  # "3.) How to open ampoules:": no outline number
+        text = heading_text(text) or text
     if text.endswith(":"):
         return text
     return text.rstrip(".… ").rstrip() + ":"
@@ -192,8 +242,15 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     range (blood pressure) in vital signs"). A lead-in sentence is not a subject."""
     if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
+    if lead.kind == "condition":  # "ABHR (when hands are not visibly dirty)"
+        about = short_subject(ctx.subject(section))
+        return ctx.situate(f"{about} ({lead.text})" if about else lead.text)
     label = _PARENTHESES.sub("", lead.text).strip() or lead.text
-    heading = _short(heading_subject(section.path))
+    if is_relational(label):  # "Five mechanisms:" under "Type II": a part of the heading's thing
+        thing = ctx.thing(section)
+        if thing and not _within(thing, ctx.topic) and not names_topic(label, thing):
+            return ctx.situate(f"{thing} — {lower_first(label)}")
+    heading = _short(ctx.subject(section))
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
     return ctx.situate(f"{label} ({lower_first(heading)})")

@@ -13,7 +13,7 @@ import re
 
 from ..document import Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
-from ..text import names_topic, plain
+from ..text import plain
 from .context import Context
 from .enumeration import split_sentences
 
@@ -53,7 +53,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 text = f"{literal(sentences[index - 1])} {cloze}"
             if len(text.split()) > MAX_CARD_WORDS:
                 continue
-            if ctx.topic and not names_topic(text, ctx.topic):
+            if not ctx.names_subject(text, section):
                 text = f"{literal(ctx.heading(section))}: {text}"
             subject = re.sub(r"\{\{c\d+::[^}]*\}\}", "#", cloze)
             key = make_key("prose_list", section.path, subject)

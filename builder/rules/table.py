@@ -460,7 +460,7 @@ def _row_notes(
             asked = "features" if (number, index) in features else column
             values = {"subject": shown, "column": asked, "kind": shown_kind, "topic": ctx.topic}
             # A manifest's template only through `fill`, which substitutes names and nothing else.
-            front = phrase.format(**values) if phrase in _OURS else fill(phrase, values)
+            front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
@@ -584,7 +584,7 @@ def _reverse_notes(
             or content_words(value) & content_words(subject)
         ):
             continue
-        front = REVERSE_QUESTION.format(kind=kind.lower(), topic=ctx.topic, value=value)
+        front = _ours(REVERSE_QUESTION, ctx).format(kind=kind.lower(), topic=ctx.topic, value=value)
         key = make_key("table", section.path, subject, row.pin, "reverse")
         answer = _shown_subject(subject)
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
@@ -876,3 +876,8 @@ def _purpose_notes(row: TableRow, columns: list[int], section: Section, ctx: Con
                 front = f"{where}: {attribute}?"
                 notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
     return notes
+
+
+def _ours(template: str, ctx: Context) -> str:
+    """One of this rule's own templates, without " in {topic}" when the deck has no topic."""
+    return template if ctx.topic else template.replace(" in {topic}", "")
