@@ -72,6 +72,12 @@ def check_output(output: Path, inputs: Iterable[Path], suffix: str) -> None:
         raise InputError(
             f"the output must be a {suffix} file; name one (e.g. -o deck{suffix})", output
         )
+    check_not_input(output, inputs)
+
+
+def check_not_input(output: Path, inputs: Iterable[Path]) -> None:
+    """Refuse to write `output` when it is one of `inputs` (by its path, through a symlink or
+    as a hard link)."""
     try:
         target = output.resolve()
     except (OSError, RuntimeError) as exc:  # a symlink loop
