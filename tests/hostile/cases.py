@@ -396,6 +396,10 @@ CASES: list[Case] = [
     Case("a forbid pattern with a back-reference", None, args=("check", "decks/deck.toml"),
          files={"decks/deck.toml": manifest(forbid='["/(\\\\w+) \\\\1/"]')}, exit=2,
          error="uses a back-reference"),
+    Case("a forbid pattern with two repeats in a row", None, args=("check", "decks/deck.toml"),
+         files={"decks/deck.toml": manifest(forbid='["/\\\\d+\\\\.?\\\\d+%/"]'),
+                "source/doc.md": DOC.replace("Spirometry", "1" * 9000)},
+         exit=2, error="has two repeats in a row that can take the same characters"),
     Case("output into a folder not there yet", None, args=(*BUILD, "-o", "a/b/c/deck.apkg")),
     Case("front matter of 100 KB", None, files={"source/doc.md": "---\nnote: "
          + "x" * 100_000 + "\n---\n" + DOC}, exit=2, error="front matter is longer than 64 KB"),
