@@ -552,7 +552,8 @@ def preview(manifest: Path, output: Path | None) -> None:
     type=click.Path(file_okay=False, path_type=Path),
     default=DIST_DIR,
     show_default=True,
-    help="Folder for the packages, their previews, SHA256SUMS and RELEASE_NOTES.md.",
+    help="Folder for the packages, their previews, SHA256SUMS and RELEASE_NOTES.md (none of "
+    "them may be one of a deck's inputs).",
 )
 @click.option(
     "--previous",

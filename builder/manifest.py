@@ -11,6 +11,7 @@ import hashlib
 import json
 import re
 import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -397,10 +398,12 @@ class _Reader:
             return
         reason = regex_danger(pattern[1:-1])
         if reason:
+            advice = _ADVICE.get(
+                reason, "write it without that (e.g. `/a+$/`), or make the group atomic: (?>...)"
+            )
             self.problem(
                 self.line_of("forbid"),
-                f"forbid pattern {pattern!r} {reason}, which can take hours on one line; "
-                "write it without that (e.g. `/a+$/`), or make the group atomic: (?>...)",
+                f"forbid pattern {pattern!r} {reason}, which can take hours on one line; {advice}",
             )
 
     def subdeck(self, index: int, data: dict[str, Any]) -> Subdeck:
@@ -588,15 +591,17 @@ class _Reader:
 
 def regex_danger(regex: str) -> str:
     """Why a regular expression could backtrack catastrophically, or "" when it cannot in the
-    ways that make it exponential: a repeat inside a repeat, an alternation repeated, a
-    back-reference. Atomic groups and possessive repeats never backtrack into themselves."""
+    ways that make it exponential (a repeat inside a repeat, an alternation repeated, a
+    back-reference) or a high power of the line's length (two repeats in a row that can take
+    the same characters, `/a*a*b/`, `/.*x.*y/`: a 10,000-character line takes hours). Atomic
+    groups and possessive repeats never backtrack into themselves."""
     import re._parser as parser  # type: ignore[import-not-found]  # the standard library's own
 
     try:
-        tree = parser.parse(regex)
+        tree = parser.parse(regex, re.IGNORECASE)  # as `check` compiles it
     except (re.error, RecursionError, OverflowError):
         return ""  # the lint reports an invalid pattern as such
-    return _danger(list(tree), repeated=False)
+    return _danger(list(tree), repeated=False) or _Sequences(tree).danger()
 
 
 def _danger(items: list[Any], repeated: bool) -> str:
@@ -632,3 +637,116 @@ def _danger(items: list[Any], repeated: bool) -> str:
             if found:
                 return found
     return ""
+
+
+_IN_A_ROW = "has two repeats in a row that can take the same characters"
+_ADVICE = {
+    _IN_A_ROW: "put something the first cannot take between them (`/\\d+(\\.\\d+)?%/`, not "
+    "`/\\d+\\.?\\d+%/`), or make the first possessive (`\\d++`)"
+}
+_LONG_REPEAT = 100
+"""A repeat of more than this many times counts as unbounded (`a{1,1000}a{1,1000}b`)."""
+_SAMPLE = (
+    "".join(map(chr, range(0x250))) + "\u00a0\u2003\u2060\u202e\u0661\u03b1\u0436\u4e2d\U0001f600"
+)
+"""Characters a repeat's set is known by: every Latin one and a few of other kinds."""
+
+
+class _Sequences:
+    """Two repeats in a row that can take the same characters, with nothing between them
+    that the first cannot take and something after them that can fail: on a line of those
+    characters that does not match, every split of it between the two is tried, from every
+    place the search starts (`/a*a*b/` against 10,000 `a`s: n**3 steps, hours). One repeat
+    (n**2, well under a second) and repeats kept apart (`/click\\s+to\\s+call/`: `t` ends the
+    first) are fine, and so is a repeat nothing follows (`/.*cure.*/` always matches)."""
+
+    def __init__(self, tree: Any) -> None:
+        import re._compiler as compiler  # type: ignore[import-not-found]  # the standard library's
+
+        self.parser = type(tree)
+        self.state = tree.state
+        self.compile = compiler.compile
+        self.tree = tree
+
+    def danger(self) -> str:
+        return next(self._dangers(list(self.tree)), "")
+
+    def _dangers(self, items: list[Any]) -> Iterator[str]:
+        flat = self._flat(items)
+        for index, (op, value) in enumerate(flat):
+            name = str(op)
+            if name == "BRANCH":
+                for branch in value[1]:
+                    yield from self._dangers(list(branch))
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                yield from self._dangers(list(value[1]))
+            elif name in _QUANTIFIERS or name in ("ATOMIC_GROUP", "POSSESSIVE_REPEAT"):
+                inner = value if name == "ATOMIC_GROUP" else value[2]
+                yield from self._dangers(list(inner))
+                backtracks = name in _QUANTIFIERS and self._long(value)
+                if backtracks and self._follows(self._chars([(op, value)]), flat[index + 1 :]):
+                    yield _IN_A_ROW
+
+    def _follows(self, taken: frozenset[str], rest: list[Any]) -> bool:
+        """Whether a repeat of `taken` characters is followed, before any character it cannot
+        take, by another repeat that can take some of them and then by something that can
+        fail."""
+        for index, (op, value) in enumerate(rest):
+            name = str(op)
+            if name in _QUANTIFIERS and self._long(value) and taken & self._chars([(op, value)]):
+                return any(self._can_fail(item) for item in rest[index + 1 :])
+            if name in ("AT", "ASSERT", "ASSERT_NOT"):
+                continue
+            if self._needed(op, value) and not taken & self._chars([(op, value)]):
+                return False
+        return False
+
+    def _flat(self, items: list[Any]) -> list[Any]:
+        """The sequence with its groups (not repeated) opened: `(a*)(a*)b` reads as `a*a*b`."""
+        flat: list[Any] = []
+        for op, value in items:
+            if str(op) == "SUBPATTERN":
+                flat.extend(self._flat(list(value[-1])))
+            else:
+                flat.append((op, value))
+        return flat
+
+    @staticmethod
+    def _long(value: Any) -> bool:
+        return bool(value[1] > _LONG_REPEAT)
+
+    def _needed(self, op: Any, value: Any) -> bool:
+        """Whether the item always takes a character (a repeat at least once, a character,
+        a branch whose every way does)."""
+        name = str(op)
+        if name in _QUANTIFIERS or name == "POSSESSIVE_REPEAT":
+            return bool(value[0] > 0)
+        if name == "BRANCH":
+            return all(any(self._needed(*item) for item in branch) for branch in value[1])
+        if name in ("SUBPATTERN", "ATOMIC_GROUP"):
+            inner = value[-1] if name == "SUBPATTERN" else value
+            return any(self._needed(*item) for item in inner)
+        return name in ("LITERAL", "NOT_LITERAL", "ANY", "IN")
+
+    def _can_fail(self, item: Any) -> bool:
+        op, _value = item
+        return str(op) in ("AT", "ASSERT", "ASSERT_NOT") or self._needed(*item)
+
+    def _chars(self, items: list[Any]) -> frozenset[str]:
+        """The characters (of `_SAMPLE`) the items can take, any of them, anywhere."""
+        found: set[str] = set()
+        for op, value in items:
+            name = str(op)
+            if name in ("LITERAL", "NOT_LITERAL", "ANY", "IN"):
+                match = self.compile(self.parser(self.state, [(op, value)]), self.state.flags)
+                found.update(char for char in _SAMPLE if match.fullmatch(char))
+            elif name in (*_QUANTIFIERS, "POSSESSIVE_REPEAT"):
+                found |= self._chars(list(value[2]))
+            elif name == "SUBPATTERN":
+                found |= self._chars(list(value[-1]))
+            elif name == "ATOMIC_GROUP":
+                found |= self._chars(list(value))
+            elif name == "BRANCH":
+                for branch in value[1]:
+                    found |= self._chars(list(branch))
+        return frozenset(found)

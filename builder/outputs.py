@@ -72,6 +72,12 @@ def check_output(output: Path, inputs: Iterable[Path], suffix: str) -> None:
         raise InputError(
             f"the output must be a {suffix} file; name one (e.g. -o deck{suffix})", output
         )
+    check_not_input(output, inputs)
+
+
+def check_not_input(output: Path, inputs: Iterable[Path]) -> None:
+    """Refuse to write `output` when it is one of `inputs` (by its path, through a symlink or
+    as a hard link)."""
     try:
         target = output.resolve()
     except (OSError, RuntimeError) as exc:  # a symlink loop
@@ -115,7 +121,7 @@ def _held(path: Path, required: bool = True) -> Iterator[None]:
     except ImportError:  # pragma: no cover - Windows
         yield
         return
-    guard = path.with_name(f".{path.name}.building")
+    guard = _guard(path)
     while True:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -148,15 +154,25 @@ def _held(path: Path, required: bool = True) -> Iterator[None]:
         os.close(handle)
 
 
+def _guard(path: Path) -> Path:
+    """The file whose lock says a build holds `path`."""
+    return path.with_name(f".{path.name}.building")
+
+
 def _remove_leftovers(path: Path) -> None:
     """What a build of `path` killed midway left beside it (it holds `path` now, so no other
     build is using them): temporary packages and collections (`.NAME.apkg.XXXXXXXX`,
-    `…anki2`), locks and build records (`.NAME.tmpPID`), kept old packages."""
+    `…anki2`), locks and build records (`.NAME.tmpPID`), kept old packages. Never the guard
+    this build holds, whose name has the form of a temporary package's: without it a second
+    build would take a guard of its own and remove this one's collection."""
     pattern = re.compile(
         rf"\.{re.escape(path.name)}\.(?:[a-z0-9_]{{8}}(?:\.anki2)?|(?:buildinfo\.)?tmp\d+|previous\d+)"
     )
+    guard = _guard(path).name
     with contextlib.suppress(OSError):
         for entry in os.scandir(path.parent):
+            if entry.name == guard:
+                continue
             if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
                 with contextlib.suppress(OSError):
                     os.unlink(entry.path)

@@ -13,10 +13,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build import build_deck, plan_deck
+from .build import build_deck, deck_inputs, plan_deck
 from .errors import ExportError, LockError
 from .files import write_atomic
 from .manifest import load_manifest
+from .outputs import check_not_input, check_output
 from .preview import write_preview
 
 
@@ -49,16 +50,23 @@ def make_release(
     manifests: list[Path], out_dir: Path, previous: Path | str | None = None, repo: Path = Path(".")
 ) -> Release:
     """Build each manifest frozen into out_dir with its preview, then write SHA256SUMS (of
-    both) and RELEASE_NOTES.md.
+    both) and RELEASE_NOTES.md. None of these may be one of a deck's inputs (`--out source`
+    beside a source named RELEASE_NOTES.md): that is refused before anything is built.
 
     `previous` is a folder of the previous release's packages, a git ref, or None for the latest
     `v*` tag (a first release when there is none).
     """
     check_locks_committed(manifests, repo)
+    loaded = [load_manifest(path) for path in manifests]
+    inputs = [path for manifest in loaded for path in deck_inputs(manifest)]
+    for written in (out_dir / "RELEASE_NOTES.md", out_dir / "SHA256SUMS"):
+        check_not_input(written, inputs)
+    for path in manifests:
+        check_output(out_dir / f"{path.stem}.apkg", inputs, ".apkg")
+        check_output(out_dir / f"{path.stem}.html", inputs, ".html")
     out_dir.mkdir(parents=True, exist_ok=True)
     packages, previews = [], []
-    for path in manifests:
-        manifest = load_manifest(path)
+    for path, manifest in zip(manifests, loaded, strict=True):
         output = out_dir / f"{path.stem}.apkg"
         packages.append(build_deck(manifest, output=output, frozen=True).output)
         previews.append(output.with_suffix(".html"))

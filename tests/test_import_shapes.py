@@ -206,3 +206,40 @@ def test_any_tag_soup_imports_or_fails_with_one_line(tmp_path: Path, parts: list
     document.write_text(result.stdout, encoding="utf-8")
     listed = run("cards", str(document), "--format", "json")
     assert listed.exit_code == 0, listed.stderr
+
+
+def test_markdown_written_on_the_page_stays_text_on_the_card(tmp_path: Path) -> None:
+    """A page that shows Markdown or an entity as text (a page about writing notes) gives a card
+    that shows the same: never a link, an image of the teacher's disk, or another character."""
+    shown = [
+        "[a link](https://example.org/x)",
+        "![an image](../../notes/secret.png)",
+        "*stars*",
+        "&amp;copy;",
+        "[[a wikilink]]",
+    ]
+    answer = " and ".join(shown)
+    html = page(
+        "<h2>FAQ</h2><h3>What does the page write?</h3>"
+        f"<p>It writes {answer.replace('&', '&amp;')} as text.</p>"
+    )
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "secret.png").write_bytes(png())
+    text, _ = imported(tmp_path, html)
+    document = tmp_path / "source" / "page.md"
+    document.parent.mkdir()
+    document.write_text(text, encoding="utf-8")
+    built = run("build", str(document), "-o", str(tmp_path / "page.apkg"))
+    assert built.exit_code == 0, built.stderr
+
+    from tests.ankiutil import card_texts, import_apkg, open_collection
+
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_apkg(col, tmp_path / "page.apkg")
+        assert col.media.check().missing == [] and os.listdir(col.media.dir()) == []
+        (back,) = [text for text in card_texts(col) if "It writes" in text]
+    finally:
+        col.close()
+    assert f"It writes {answer} as text." in back, back

@@ -202,3 +202,57 @@ def test_an_abbreviation_defined_in_two_sources_is_asked_once(here: Path) -> Non
     cards = [n.note for n in plan_deck(load_manifest(write(here, text))).notes]
     expand = [card for card in cards if card.front.startswith("What does MRI stand for")]
     assert [card.source.path for card in expand] == ["asthma.md"]
+
+
+SLOW_FORBID = [
+    r"/a*a*b/",  # against a line of 10,000 a's: hours (n**3), where /a*b/ takes 0.4 s
+    r"/\d+\.?\d+%/",
+    r"/\w+\s*\w+!/",
+    r"/.*guaranteed.*cure/",
+    r"/(a*)(a*)b/",
+    r"/x|[a-z]+[a-z]+!/",
+    r"/a{1,1000}a{1,1000}b/",
+]
+FAST_FORBID = [
+    r"/click\s+to\s+call/",
+    r"/cures?/",
+    r"/.*guaranteed.*/",
+    r"/\bfree\b.*\bconsultation\b/",
+    r"/\d+-\d+/",
+    r"/\w+@\w+\.com/",
+    r"/[A-Z]{2,}\s+[A-Z]{2,}/",
+    r"/(?:call|phone)\s*\d+/",
+    r"/\d{1,3}\d{1,3}x/",
+    r"/(?>a*)a*b/",
+    r"/a*+a*b/",
+]
+
+
+@pytest.mark.parametrize("pattern", SLOW_FORBID)
+def test_a_forbid_pattern_with_two_repeats_in_a_row_is_refused(here: Path, pattern: str) -> None:
+    """Two repeats that can take the same characters, one after the other, try every split of
+    a long line between them from every place a search starts: a power of the line's length."""
+    escaped = pattern.replace("\\", "\\\\")
+    message = error_of(load_manifest, write(here, HEAD + f'forbid = ["{escaped}"]\n' + SUBDECKS))
+    assert message == (
+        f"{here / 'asthma.toml'}:5: forbid pattern {pattern!r} has two repeats in a row that can "
+        "take the same characters, which can take hours on one line; put something the first "
+        r"cannot take between them (`/\d+(\.\d+)?%/`, not `/\d+\.?\d+%/`), or make the first "
+        r"possessive (`\d++`)"
+    )
+
+
+@pytest.mark.parametrize("pattern", FAST_FORBID)
+def test_a_forbid_pattern_whose_repeats_are_kept_apart_is_accepted(
+    here: Path, pattern: str
+) -> None:
+    escaped = pattern.replace("\\", "\\\\")
+    deck = load_manifest(write(here, HEAD + f'forbid = ["{escaped}"]\n' + SUBDECKS))
+    assert deck.forbid == (pattern,)
+
+
+def test_the_advice_for_two_repeats_in_a_row_is_itself_accepted(here: Path) -> None:
+    """What the message tells the teacher to write instead is a pattern it accepts."""
+    from builder.manifest import regex_danger
+
+    assert regex_danger(r"\d+\.?\d+%") and not regex_danger(r"\d+(\.\d+)?%")

@@ -143,3 +143,35 @@ def test_release_command(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     ) in result.output
     assert "compared with v1.0.0" in result.output
     assert "0 added, 0 removed, 0 changed" in (repo / "out" / "RELEASE_NOTES.md").read_text()
+
+
+@pytest.mark.parametrize("name", ["RELEASE_NOTES.md", "SHA256SUMS", "deck.html"])
+def test_release_never_writes_over_a_source(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`release --out source`: a source with the name of a file the release writes is the
+    teacher's, and stays so."""
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+    from tests.hostile.case import DOC, MANIFEST
+
+    root = tmp_path / "repo"
+    (root / "decks").mkdir(parents=True)
+    (root / "source").mkdir()
+    (root / "decks" / "deck.toml").write_text(MANIFEST.replace("doc.md", name))
+    (root / "source" / name).write_text(DOC)
+    monkeypatch.chdir(root)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    assert CliRunner().invoke(cli, ["build", "-q"]).exit_code == 0
+    git(root, "init", "-q")
+    git(root, "add", "decks", "source")
+    git(root, "commit", "-qm", "v1")
+    result = CliRunner().invoke(cli, ["release", "--out", "source"])
+    assert result.exit_code == 2, result.output
+    assert result.output.splitlines() == [
+        f"error: source/{name}: the output is the deck's own input "
+        f"{root / 'source' / name}; write it somewhere else"
+    ]
+    assert (root / "source" / name).read_text() == DOC
+    assert sorted(path.name for path in (root / "source").iterdir()) == [name]

@@ -58,7 +58,8 @@ _CITATION_MARK = re.compile(
     re.IGNORECASE,
 )
 _BACKLINK = re.compile(r"^\s*(\[\s*\d+[a-z]?\s*\]|[\^↑⇑]|\^?[a-z]?)\s*$")
-_HEADING_NOISE = re.compile(r"\s*(\[\s*edit( source)?\s*\]|¶|#)\s*$", re.IGNORECASE)
+_HEADING_NOISE = re.compile(r"\s*(\\?\[\s*edit( source)?\s*\]|¶|#)\s*$", re.IGNORECASE)
+"""A wiki's `[edit]` link (escaped as text is: `\\[edit]`) or an anchor mark after a heading."""
 _BULLET = re.compile(r"^\s*[–—•·▪●◦‣*-]\s+")
 _SPACE = re.compile(r"[ \t\r\n\f\u00a0\u2009\u202f]+")
 
@@ -114,9 +115,12 @@ def normalise(text: str) -> str:
 
 
 def escape(text: str) -> str:
-    """Text as Markdown that shows it literally (inline: line starts are handled per block)."""
+    """Text as Markdown that shows it literally (inline: line starts are handled per block): a
+    page that shows `[a link](x)`, `![an image](../x.png)` or `&amp;` as text keeps it text."""
     text = text.replace("\\", "\\\\").replace("*", "\\*").replace("`", "\\`")
+    text = text.replace("[", "\\[")
     text = re.sub(r"(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])", r"\\_", text)
+    text = re.sub(r"&(?=#?[A-Za-z0-9]+;)", r"\\&", text)
     return re.sub(r"<(?=[A-Za-z/!?])", r"\\<", text)
 
 

@@ -117,23 +117,18 @@ def failing(target: str, error: OSError) -> Callable[[], contextlib.AbstractCont
     return patched
 
 
-def building(path: str) -> Callable[[], contextlib.AbstractContextManager[None]]:
-    """Another build holding `path` (its `.NAME.building` guard) while the command runs."""
+def building(
+    output: str, lock: str | None = None
+) -> Callable[[], contextlib.AbstractContextManager[None]]:
+    """Another build of `output` (and `lock`) running while the command runs: what a build
+    holds (`builder.outputs.one_build`), held the same way."""
 
     @contextlib.contextmanager
     def held() -> Iterator[None]:
-        import fcntl
+        from builder.outputs import one_build
 
-        guard = Path(path)
-        guard = guard.with_name(f".{guard.name}.building")
-        guard.parent.mkdir(parents=True, exist_ok=True)
-        handle = os.open(guard, os.O_RDWR | os.O_CREAT)
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
+        with one_build(Path(output), Path(lock) if lock else None):
             yield
-        finally:
-            os.close(handle)
-            guard.unlink(missing_ok=True)
 
     return held
 
@@ -275,7 +270,8 @@ CASES: list[Case] = [
     Case("a build of the same deck already running", 13, fails_with=building("dist/deck.apkg"),
          exit=1, error="another build is writing this file right now"),
     Case("a build of the same lock already running", 13, args=(*BUILD, "-o", "elsewhere.apkg"),
-         fails_with=building(LOCK), exit=1, error="another build is writing this file"),
+         fails_with=building("dist/other.apkg", LOCK), exit=1,
+         error="another build is writing this file"),
     # -- 14: leftovers of killed builds are removed ----------------------------------------------
     Case("leftovers of a killed build", 14, files={
         "dist/.deck.apkg.k9x_2abc": b"x" * 1000, "dist/.deck.apkg.k9x_2abc.anki2": b"SQLite",
@@ -400,6 +396,10 @@ CASES: list[Case] = [
     Case("a forbid pattern with a back-reference", None, args=("check", "decks/deck.toml"),
          files={"decks/deck.toml": manifest(forbid='["/(\\\\w+) \\\\1/"]')}, exit=2,
          error="uses a back-reference"),
+    Case("a forbid pattern with two repeats in a row", None, args=("check", "decks/deck.toml"),
+         files={"decks/deck.toml": manifest(forbid='["/\\\\d+\\\\.?\\\\d+%/"]'),
+                "source/doc.md": DOC.replace("Spirometry", "1" * 9000)},
+         exit=2, error="has two repeats in a row that can take the same characters"),
     Case("output into a folder not there yet", None, args=(*BUILD, "-o", "a/b/c/deck.apkg")),
     Case("front matter of 100 KB", None, files={"source/doc.md": "---\nnote: "
          + "x" * 100_000 + "\n---\n" + DOC}, exit=2, error="front matter is longer than 64 KB"),
