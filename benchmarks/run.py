@@ -806,7 +806,7 @@ def main(argv: list[str] | None = None) -> int:
         "--large-repeat",
         type=int,
         default=2,
-        help=f"full-build and parse runs at sizes >= {LARGE:,} (no-op and edit run once there)",
+        help=f"full-build and parse runs at sizes >= {LARGE:,} (the no-op rebuild runs once there)",
     )
     parser.add_argument("--no-fixed", action="store_true", help="skip the --help timing")
     parser.add_argument(
