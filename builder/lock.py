@@ -361,14 +361,31 @@ def stamp_notes(
             entries[rename.new_key] = old._replace(key=rename.new_key, digest="")
         renames += reworded
     next_id = max([now * 1000, *(e.note_id + ID_STEP for e in entries.values())])
+    owners = {e.guid: e.key for e in entries.values()}
     stamps: list[LockEntry] = []
     added, changed = [], []
     for key, digest in notes:
         entry = entries.get(key)
         if entry is None:
-            entries[key] = entry = LockEntry(key, new_guid(key), next_id, now, digest)
-            next_id += ID_STEP
-            added.append(key)
+            guid = new_guid(key)
+            owner = entries.get(owners.get(guid, ""))
+            if owner is not None and owner.key not in current:
+                # The key's own note, carried off under another key (a pin, a rewording) that
+                # is gone now: the key takes it back, as one changed note.
+                del entries[owner.key]
+                entry = owner._replace(key=key, mtime=max(now, owner.mtime + 1), digest=digest,
+                                       removed=False)  # fmt: skip
+                changed.append(key)
+            else:
+                salt = 0
+                while guid in owners:  # a reworded note that stays holds this key's GUID
+                    salt += 1
+                    guid = new_guid(f"{key}\t{salt}")
+                entry = LockEntry(key, guid, next_id, now, digest)
+                next_id += ID_STEP
+                added.append(key)
+            entries[key] = entry
+            owners[guid] = key
         elif entry.digest != digest or entry.removed:
             entry = entry._replace(mtime=max(now, entry.mtime + 1), digest=digest, removed=False)
             entries[key] = entry

@@ -32,6 +32,20 @@ def repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return root
 
 
+def test_every_shipped_deck_lock_is_current(tmp_path: Path) -> None:
+    """The committed locks are what a build of today's sources writes: `make release` (and the
+    release workflow) builds --frozen, which refuses a lock that would change."""
+    from click.testing import CliRunner
+
+    from builder.cli import cli
+
+    root = copy_project(tmp_path)
+    for manifest in sorted((root / "decks").glob("*.toml")):
+        output = str(tmp_path / "dist" / f"{manifest.stem}.apkg")
+        result = CliRunner().invoke(cli, ["build", str(manifest), "--frozen", "-o", output])
+        assert result.exit_code == 0, result.output
+
+
 def test_release_notes_compare_with_the_previous_tag(
     repo: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

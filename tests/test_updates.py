@@ -205,6 +205,48 @@ def test_pinned_question_keeps_its_guid_through_a_full_rewording(
     assert _guid_of(project, "Who looks after") == (old_guid,)
 
 
+def test_the_old_wording_asked_again_beside_the_reworded_one_is_a_note_of_its_own(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The reworded note holds the GUID the old wording's key makes: the old wording asked
+    again gets a GUID of its own, so Anki adds it instead of overwriting the reworded note, and
+    the lock stays one a later build reads."""
+    old_guid, _, _ = _reword_and_rebuild(project, monkeypatch)
+    col = open_collection(project / "student" / "collection.anki2")
+    try:
+        import_apkg(col, project / "dist" / "v2.apkg")
+        before = col.note_count()
+        edit_source(project, REWORD_TO, REWORD_FROM + "\n\nAsk your oncologist.\n\n" + REWORD_TO)
+        result = CliRunner().invoke(cli, ["build", SEED_MANIFEST, "-o", "dist/v3.apkg"])
+        assert result.exit_code == 0, result.output
+        assert "1 added, 0 changed, 0 removed" in result.output
+        assert _guid_of(project, REWORD_TO[4:]) == (old_guid,)
+        (asked_again,) = _guid_of(project, REWORD_FROM[4:])
+        assert asked_again != old_guid
+        log = import_apkg(col, project / "dist" / "v3.apkg")
+        assert (len(log.new), len(log.updated), col.note_count()) == (1, 0, before + 1)
+    finally:
+        col.close()
+    again = CliRunner().invoke(cli, ["build", SEED_MANIFEST, "-o", "dist/v4.apkg", "--force"])
+    assert again.exit_code == 0, again.output
+
+
+def test_the_old_wording_back_takes_its_note_back(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Reworded (the note keeps its GUID under the new wording's key), then put back without
+    rename matching: the old wording's key makes that same GUID, and takes its note back."""
+    old_guid, _, _ = _reword_and_rebuild(project, monkeypatch)
+    edit_source(project, REWORD_TO, REWORD_FROM)
+    flags = ("-o", "dist/v3.apkg", "--no-rename-matching")
+    result = CliRunner().invoke(cli, ["build", SEED_MANIFEST, *flags])
+    assert result.exit_code == 0, result.output
+    assert "0 added, 1 changed, 0 removed" in result.output
+    assert _guid_of(project, REWORD_FROM[4:]) == (old_guid,)
+    again = CliRunner().invoke(cli, ["build", SEED_MANIFEST, "-o", "dist/v4.apkg", "--force"])
+    assert again.exit_code == 0, again.output
+
+
 def test_two_notes_with_one_key_is_an_error_naming_both_lines(project: Path) -> None:
     question = "### How can patients cope with breast cancer liver metastasis?"
     edit_source(project, question, question + "\n\nFirst answer.\n\n" + question)
