@@ -33,22 +33,26 @@ decks: $(RUNTIME)
 	$(BIN)/deckbuilder build --strict
 	for manifest in decks/*.toml; do $(BIN)/deckbuilder preview "$$manifest" || exit 1; done
 
-## Headless Chromium for tests/test_preview_browser.py: Debian's package (CI runs as root).
+## Headless Chromium for the browser tests: any of tests/test_preview_browser.py's BROWSERS (GitHub's
+## runner images have Google Chrome), else Debian's package, with sudo where not root (CI).
+BROWSERS := /usr/bin/chromium /usr/bin/google-chrome /usr/bin/google-chrome-stable /usr/bin/chromium-browser
 browser:
-	@if [ -x /usr/bin/chromium ]; then exit 0; fi; \
+	@for b in $(BROWSERS) $$DECKBUILDER_CHROMIUM; do if [ -x "$$b" ]; then exit 0; fi; done; \
 	if ! command -v apt-get >/dev/null 2>&1; then \
-	  echo "make browser: /usr/bin/chromium is missing and apt-get is unavailable; install" \
-	    "Chromium at /usr/bin/chromium by hand. Until then the browser tests are skipped" \
+	  echo "make browser: no Chromium at $(BROWSERS) and apt-get is unavailable; install" \
+	    "one, or set DECKBUILDER_CHROMIUM. Until then the browser tests are skipped" \
 	    "(in CI they fail)." >&2; \
 	  if [ -n "$$CI" ]; then exit 1; fi; exit 0; \
 	fi; \
-	if [ "$$(id -u)" != 0 ] && [ -z "$$CI" ]; then \
-	  echo "make browser: /usr/bin/chromium is missing; run 'sudo make browser' to install" \
+	sudo=""; \
+	if [ "$$(id -u)" != 0 ]; then \
+	  if [ -n "$$CI" ] && command -v sudo >/dev/null 2>&1; then sudo="sudo -n"; else \
+	  echo "make browser: no Chromium at $(BROWSERS); run 'sudo make browser' to install" \
 	    "Debian's chromium. Until then the browser tests are skipped." >&2; \
-	  exit 0; \
+	  exit 0; fi; \
 	fi; \
 	echo "make browser: installing Debian's chromium (apt-get)"; \
-	apt-get update && apt-get install -y --no-install-recommends chromium
+	$$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends chromium
 
 ## Run the whole suite, then lint every shipped deck.
 test: $(TESTING) browser

@@ -5,6 +5,7 @@ them installs only what is missing; a changed pyproject.toml installs again."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -81,3 +82,25 @@ def test_the_test_stamp_also_stamps_the_runtime() -> None:
     makefile = (ROOT / "Makefile").read_text()
     recipe = makefile.split("$(TESTING): pyproject.toml", 1)[1].split("\n\n", 1)[0]
     assert "touch $(TESTING) $(RUNTIME)" in recipe
+
+
+def test_make_browser_accepts_the_browsers_the_tests_drive() -> None:
+    """`make browser` installs nothing when a browser the tests can drive is there: its list and
+    tests/test_preview_browser.py's BROWSERS name the same places, in the same order."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    listed = next(line for line in makefile.splitlines() if line.startswith("BROWSERS :="))
+    tests = (ROOT / "tests" / "test_preview_browser.py").read_text(encoding="utf-8")
+    block = tests[tests.index("BROWSERS = (") : tests.index(")", tests.index("BROWSERS = ("))]
+    assert listed.split(":=")[1].split() == re.findall(r'"([^"]+)"', block)
+
+
+def test_make_browser_takes_the_browser_a_user_names(checkout: Path) -> None:
+    """DECKBUILDER_CHROMIUM (any executable) is enough: nothing installed, nothing said."""
+    done = subprocess.run(
+        ["make", "browser", "BROWSERS=/nonexistent/chromium"],
+        cwd=checkout,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "DECKBUILDER_CHROMIUM": shutil.which("true") or "/bin/true"},
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")

@@ -24,7 +24,25 @@ from builder.anki import PackagedNote
 from builder.preview import write_preview
 from tests.conftest import SEED_MANIFEST, copy_project
 
-CHROMIUM = Path("/usr/bin/chromium")
+BROWSERS = (
+    "/usr/bin/chromium",
+    "/usr/bin/google-chrome",
+    "/usr/bin/google-chrome-stable",
+    "/usr/bin/chromium-browser",
+)
+"""Where a Chromium may be: Debian's package, or the Google Chrome GitHub's runner images ship
+(`make browser` accepts the same list). `DECKBUILDER_CHROMIUM` names another."""
+
+
+def find_chromium() -> Path:
+    """The browser the tests drive: `DECKBUILDER_CHROMIUM`, else the first of BROWSERS there."""
+    named = os.environ.get("DECKBUILDER_CHROMIUM")
+    if named:
+        return Path(named)
+    return next((Path(b) for b in BROWSERS if Path(b).exists()), Path(BROWSERS[0]))
+
+
+CHROMIUM = find_chromium()
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -45,7 +63,8 @@ for the 40,000-card page (issue 16: it took 45 s to show when every card was HTM
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip(
-        f"browser tests need Debian's chromium at {CHROMIUM} (`make browser` installs it); "
+        f"browser tests need Chromium at one of {', '.join(BROWSERS)} or DECKBUILDER_CHROMIUM "
+        "(`make browser` installs Debian's); "
         "they run, and fail without it, when CI is set",
         allow_module_level=True,
     )
