@@ -7,7 +7,7 @@ The check reads every note the build reads and lints it; the near-duplicate sear
 fronts, which must not grow with the square of the deck (docs/performance.md). Each command runs
 in a fresh process on a folder holding only the manifest and its source (no lock, no caches), the
 check first, then the build; the medians give the ratio, PASS when at most `CHECK_RATIO`.
-`benchmarks/run.py` (`make bench`) calls `measure_check` and adds its rows to the targets.
+`make bench` (`benchmarks/run.py`, where `measure_check` lives) adds its rows to the targets.
 """
 
 from __future__ import annotations
@@ -17,51 +17,13 @@ import shutil
 import sys
 import tempfile
 from pathlib import Path
-from typing import Any
 
-from . import generate
 from . import run as harness
+from .run import CHECK_RATIO, measure_check
 
-CHECK_RATIO = 2.0
-"""The issue's target: check takes at most twice as long as build."""
+__all__ = ["CHECK_RATIO", "main", "measure_check"]
+
 SIZES = (10_000, 50_000)
-
-
-def measure_check(sizes: tuple[int, ...], work: Path, repeat: int = 1) -> list[dict[str, Any]]:
-    """One target row per size: check / build wall time, with both times shown."""
-    rows = []
-    for n_items in sizes:
-        folder = work / f"check{n_items}"
-        manifest = generate.write_deck(n_items, harness.SEED, folder)
-        deck = harness.Deck(folder, manifest, [folder / "source" / "synthetic.md"], jobs=1)
-        checks, builds = harness.Series(), harness.Series()
-        for attempt in range(repeat):
-            harness._log(f"[check {n_items}] check and build ({attempt + 1}/{repeat})")
-            deck.reset()
-            relative = str(manifest.relative_to(folder))
-            check = checks.add(
-                harness.spawn(harness.deckbuilder("check", relative), cwd=folder, env=deck.env)
-            )
-            if not check.ok:
-                harness._log(f"  check failed (exit {check.returncode}):\n{check.output[-2000:]}")
-            deck.reset()
-            builds.add(deck.build())
-        ratio = harness._ratio(checks.seconds(), builds.seconds())
-        label = f"{n_items // 1000}k" if n_items >= 1000 else str(n_items)
-        rows.append(
-            {
-                "target": f"{label} check / build",
-                "value": ratio,
-                "shown": f"{harness._fmt(ratio)}x (check {harness._cell(checks)}, "
-                f"build {harness._cell(builds)})",
-                "limit": f"<= {CHECK_RATIO:g}x",
-                "verdict": harness._verdict(ratio, CHECK_RATIO),
-                "check": checks.summary(),
-                "build": builds.summary(),
-            }
-        )
-        shutil.rmtree(folder, ignore_errors=True)
-    return rows
 
 
 def main(argv: list[str] | None = None) -> int:

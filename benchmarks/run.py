@@ -596,6 +596,44 @@ def _row(target: str, value: float | None, shown: str, limit: str, bound: float)
     }
 
 
+CHECK_RATIO = 2.0
+"""Issue 16's target: check takes at most twice as long as build (`benchmarks/check.py`)."""
+
+
+def measure_check(sizes: tuple[int, ...], work: Path, repeat: int = 1) -> list[dict[str, Any]]:
+    """One target row per size: check / build wall time, with both times shown."""
+    rows = []
+    for n_items in sizes:
+        folder = work / f"check{n_items}"
+        manifest = generate.write_deck(n_items, SEED, folder)
+        deck = Deck(folder, manifest, [folder / "source" / "synthetic.md"], jobs=1)
+        checks, builds = Series(), Series()
+        for attempt in range(repeat):
+            _log(f"[check {n_items}] check and build ({attempt + 1}/{repeat})")
+            deck.reset()
+            relative = str(manifest.relative_to(folder))
+            check = checks.add(spawn(deckbuilder("check", relative), cwd=folder, env=deck.env))
+            if not check.ok:
+                _log(f"  check failed (exit {check.returncode}):\n{check.output[-2000:]}")
+            deck.reset()
+            builds.add(deck.build())
+        ratio = _ratio(checks.seconds(), builds.seconds())
+        label = f"{n_items // 1000}k" if n_items >= 1000 else str(n_items)
+        rows.append(
+            {
+                "target": f"{label} check / build",
+                "value": ratio,
+                "shown": f"{_fmt(ratio)}x (check {_cell(checks)}, build {_cell(builds)})",
+                "limit": f"<= {CHECK_RATIO:g}x",
+                "verdict": _verdict(ratio, CHECK_RATIO),
+                "check": checks.summary(),
+                "build": builds.summary(),
+            }
+        )
+        shutil.rmtree(folder, ignore_errors=True)
+    return rows
+
+
 def targets(
     sizes: dict[int, dict[str, Any]],
     sections: dict[str, Any] | None,
@@ -868,9 +906,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.gc_modes:
             modes = [mode.strip() for mode in args.gc_modes.split(",") if mode.strip()]
             gc = measure_gc(args.gc_size, work, modes, args.repeat)
-        # issue 16, item 3: check against build (benchmarks/check.py)
-        from .check import measure_check
-
+        # issue 16, item 3: check against build
         check_sizes = tuple(int(n) for n in args.check_sizes.split(",") if n.strip())
         check_rows = measure_check(check_sizes, work) if check_sizes else []
     finally:
