@@ -718,7 +718,10 @@ def serve(manifest: Path | None, port: int, open_browser: bool) -> None:
     target = manifest
     log = functools.partial(click.echo, err=True)
     server = DeckServer(target, lambda: _load(target), port, log)
-    signal.signal(signal.SIGTERM, interrupt)  # `kill` stops it as cleanly as Ctrl-C
+    # `kill` stops it as cleanly as Ctrl-C, and so does `kill -INT` when a shell started it as a
+    # background job (such a job starts with SIGINT ignored)
+    signal.signal(signal.SIGTERM, interrupt)
+    signal.signal(signal.SIGINT, interrupt)
     try:
         server.start()
         click.echo(f"Serving {server.deck.title} at {server.url} (Ctrl-C stops)")

@@ -256,7 +256,14 @@ def test_a_failed_build_keeps_the_last_good_cards_and_names_the_line(tmp_path: P
     assert event_data(deck.build(lambda build: None))["live"]["state"] == "ok"
 
 
-def test_cli_serve_prints_the_url_and_stops_on_ctrl_c(project: Path) -> None:
+def _ignore_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@pytest.mark.parametrize("background", [False, True], ids=["terminal", "background-job"])
+def test_cli_serve_prints_the_url_and_stops_on_ctrl_c(project: Path, background: bool) -> None:
+    """Ctrl-C stops it; so does `kill -INT` when a shell started it as a background job (which
+    starts it with SIGINT ignored)."""
     environment = {**os.environ, "PYTHONPATH": str(ROOT)}
     process = subprocess.Popen(
         [sys.executable, "-m", "builder", "serve"],  # the one deck in decks/
@@ -264,6 +271,7 @@ def test_cli_serve_prints_the_url_and_stops_on_ctrl_c(project: Path) -> None:
         stderr=subprocess.PIPE,
         text=True,
         env=environment,
+        preexec_fn=_ignore_sigint if background else None,
     )
     try:
         assert process.stdout is not None
