@@ -76,7 +76,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from ..document import Block, ListBlock, Paragraph, RawBlock, Section
+from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
 from ..notes import Note, make_key
 from ..text import (
     content_words,
@@ -88,6 +88,7 @@ from ..text import (
 )
 from . import enumeration
 from .context import Context
+from .definition import definition, is_definition_list
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
@@ -327,11 +328,15 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     answered = answered_blocks(section.blocks)
     asked: set[str] = set()
     headed: dict[str, tuple[str, list[str], int]] = {}  # a heading's thing: its roles
-    listed = _listed_arrows(section, ctx)
+    listed: frozenset[int] | None = None  # items another rule's note asks: found when needed
     for index, block in enumerate(section.blocks):
         if index in answered:
             continue
-        for line, sentence in _sentences(block, section, listed):
+        stated = list(_sentences(block, section))
+        if stated and isinstance(block, ListBlock):
+            listed = _listed(section, ctx) if listed is None else listed
+            stated = [(line, sentence) for line, sentence in stated if line not in listed]
+        for line, sentence in stated:
             for question, answer, place in facts(sentence):
                 shown = _in_heading(answer, section.path)
                 if shown and (_RANK.match(question) or shown == "heading"):
@@ -391,27 +396,33 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 _DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
 
 
-def _listed_arrows(section: Section, ctx: Context) -> frozenset[int]:
-    """Lines of the arrow items (`A => B`) the enumeration rule's note for their list asks
-    already, as a deletion or in a list answer: the arrow card would ask them twice."""
-    items = [
-        item
-        for block in section.blocks
-        if isinstance(block, ListBlock)
+def _listed(section: Section, ctx: Context) -> frozenset[int]:
+    """Lines of the list items another rule's note asks already: a definition list's item
+    (`**Term** — A → B`), an item of a list whose enumeration note has a deletion in it or lists
+    it in its answer. A card from the item's sentence would ask it twice."""
+    lists = [block for block in section.blocks if isinstance(block, ListBlock)]
+    listed = {
+        item.line
+        for block in lists
+        if is_definition_list(block)
         for item in block.items
-        if _has_arrow(item.text.split("\n", 1)[0])
-    ]
-    if not items:  # cheap: most sections hold no arrow item
-        return frozenset()
-    made = enumeration.extract(section, ctx)
-    asked = " ".join(
-        " ".join(_DELETION.findall(note.front)) if note.note_type == "cloze" else note.back
-        for note in made
-    )
-    asked = plain(asked).lower()
-    return frozenset(
-        item.line for item in items if plain(item.text.split("\n", 1)[0]).lower() in asked
-    )
+        if definition(item) is not None
+    }
+    made = {note.source.line: note for note in enumeration.extract(section, ctx)}
+    for block in lists:
+        note = made.get(block.line)
+        if note is not None:
+            listed.update(item.line for item in block.items if _asks(note, item))
+    return frozenset(listed)
+
+
+def _asks(note: Note, item: ListItem) -> bool:
+    """The list's note asks the item: a deletion stands in it, or the answer lists it."""
+    text = plain(item.text.split("\n", 1)[0]).lower()
+    if note.note_type != "cloze":
+        return text in plain(note.back).lower()
+    deleted = (plain(part).lower() for part in _DELETION.findall(note.front))
+    return any(len(part) > 2 and part in text for part in deleted)
 
 
 _RANK = re.compile(
@@ -510,11 +521,9 @@ def _list_lead(blocks: tuple[Block, ...], index: int) -> Lead | None:
     return lead_of(before)
 
 
-def _sentences(
-    block: Block, section: Section, listed: frozenset[int] = frozenset()
-) -> Iterator[tuple[int, str]]:
+def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
     """The sentences a paragraph, or a list's sentence items and sub-items, state (with their
-    lines). `listed`: lines of arrow items a list's own note asks already."""
+    lines)."""
     if isinstance(block, Paragraph):
         text = plain(block.text)
         if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
@@ -526,16 +535,14 @@ def _sentences(
             first = item.text.split("\n", 1)[0]  # later lines: an outline the item leads in
             arrow = _has_arrow(first)
             text = plain(first)
-            if arrow and item.line in listed:
-                pass  # "A => B" clozed or listed by the list's own note: asked once
-            elif (first.count(" ") < 5 and not arrow) or _LABELLED.match(first):
+            if (first.count(" ") < 5 and not arrow) or _LABELLED.match(first):
                 pass  # a short item, a `**Term:** text` one: the enumeration, definition rules'
             elif _may_state(text) and not is_example_text(text):
                 for sentence in _resolved(split_sentences(text)):
                     yield item.line, sentence
             for inner in item.blocks:  # a sub-list's sentences ("- Apply A before B" under one)
                 if isinstance(inner, ListBlock):
-                    yield from _sentences(inner, section, listed)
+                    yield from _sentences(inner, section)
 
 
 def _resolved(sentences: list[str]) -> Iterator[str]:
