@@ -41,6 +41,8 @@ anything else makes no card, as a wrong card is worse than none:
   "No";
 - the only way: "Yearly skin checks are the only way to detect korrin fever early" asks "Only
   way to detect korrin fever early?";
+- what affects a thing most: "Korrin levels are affected by many factors, especially body
+  weight" asks "What especially affects korrin levels?";
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
 - the things checked: "Usual tests that are checked are the titre, the blood count, and swabs"
@@ -274,6 +276,13 @@ _WHY_NAMED = re.compile(
 )
 WHY_NAMED = "Why is it called "
 """The question a name's reason asks; `extract` puts the topic in place of "it"."""
+_ESPECIALLY = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:often|easily)\s+)?(?:impacted|affected|influenced|"
+    r"confounded|altered)\s+by\s+(?:(?:many|several|various|multiple|numerous)\s+)?"
+    r"(?:[\w-]+)?\s*,?\s*(?:especially|particularly|notably|mainly|most\s+of\s+all)\s+"
+    rf"(?P<y>[^,;()]{{2,40}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
 MAX_CHECKED_ITEMS = 6
 MAX_CHECKED_ITEM_WORDS = 6
 
@@ -597,6 +606,9 @@ _CUES = (
     "if ",
     " risk",
     " why ",
+    "especially",
+    "particularly",
+    "notably",
     "ed are ",
     "ed include ",
 )
@@ -674,6 +686,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_why_named)
     if " risk" in lowered:
         shapes.append(_risky)
+    if "especially" in lowered or "particularly" in lowered or "notably" in lowered:
+        shapes.append(_especially)
     if "ed are " in lowered or "ed include " in lowered:
         shapes.append(_checked)
     if (
@@ -882,6 +896,16 @@ def _why_named(sentence: str, bare: str) -> list[Fact]:
     name = f"“{quoted.strip()}”" if quoted else named.group("name").strip()
     the = "the " if named.group("the") else ""
     return [(f"{WHY_NAMED}{the}{name}", _clean(named.group("why")), "topic")]
+
+
+def _especially(sentence: str, bare: str) -> list[Fact]:
+    """ "Korrin levels are affected by many factors, especially body weight": what affects them
+    most."""
+    found = _ESPECIALLY.match(bare)
+    if found is None or not _names_a_thing(found.group("x")) or _is_clause(found.group("y")):
+        return []
+    thing = lower_first(_clean(found.group("x")))
+    return [(f"What especially affects {thing}", _clean(found.group("y")), "topic")]
 
 
 def _risky(sentence: str, bare: str) -> list[Fact]:
