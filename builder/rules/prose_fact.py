@@ -18,7 +18,8 @@ anything else makes no card, as a wrong card is worse than none:
   choice?" -> "velbarin (corbamine 2nd line)"; "Velbarin is only started after the rash settles
   > tessalid if not tolerated" asks when velbarin is started and its alternative;
 - a decision or consequence arrow: "Do the KORR score -> give velbarin" (`->`, `=>`, `→`, once)
-  asks "<section>: Do the KORR score → what?";
+  asks "<section>: Do the KORR score → what?" ("Velbarin -> for severe rash" asks "What is
+  velbarin used for?");
 - when a thing is used or given: "Tessalid is (another korrin blocker that is) used when velbarin
   is not tolerated" asks "When is tessalid used?"; "Velbarin is only started after …" too;
 - a denial: "Velbarin is NOT a treatment for attacks", "the loading dose (is) not affected by
@@ -776,6 +777,8 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
         return []
+    if result[:4].lower() == "for " and _names_a_thing(_ASIDE.sub("", cause)):
+        return [(f"What is {cause} used for", result[4:], "section")]  # "X -> for severe Y"
     return [(f"{cause} → what", result, "section")]
 
 
