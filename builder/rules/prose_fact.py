@@ -63,14 +63,16 @@ any other fact whose answer is the heading makes no card. A name's gloss after "
 A "Note:" flag before the sentence is dropped, and "Guidelines recommend that" before it too. The
 sentences read are the section's paragraphs and the list items (and sub-items) that are
 sentences (a short item is the enumeration rule's); a sentence opening with "It" has the last
-sentence's subject in its place. An arrow item (`A => B`) the enumeration rule's note for its
-list already asks, as a deletion or in the list answer, makes no second card. A section that is
+sentence's subject in its place. A list item that the definition rule, or the enumeration
+rule's note for its list (a deletion in it, or the list answer), already asks makes no second
+card. A section that is
 one paragraph under a heading naming a subject ("Anomic korrin" + its description, or "Similar
 to early korrin but …") asks that subject: "Anomic korrin?" -> the paragraph's first sentence.
 A section opening with a bare choice and what to do if it fails ("Velbarin or tessalid. If one
 does not work, add: …") asks "<section>: first choice?". A mnemonic line and its comma list
-whose initials spell it ("KORR" then "Kidneys, Oedema, Rash, Rigors") asks "<section>: mnemonic
-KORR?". Worked examples ("Example: …", "For example, …") are left alone.
+(or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema, Rash,
+Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
+("Example: …", "For example, …") are left alone.
 """
 
 from __future__ import annotations
@@ -375,14 +377,16 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 asked.add(front.lower())
                 key = make_key("prose_fact", section.path, question)
                 notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
-    for block in section.blocks:
-        expanded = _mnemonic(block) if isinstance(block, Paragraph) else None
-        if expanded is not None:
-            word, items = expanded
+    for text, line in _lines(section.blocks):
+        expanded = _mnemonic(text)
+        if expanded is None:
+            continue
+        listed = _listed(section, ctx) if listed is None else listed
+        if line not in listed:  # a list's cloze of the item asks it already
+            word, answer = expanded
             front = f"{ctx.heading(section)}: mnemonic {word}?"
             key = make_key("prose_fact", section.path, f"mnemonic {word}")
-            answer = ", ".join(items)
-            notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, block.line))
+            notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     choice = _first_choice(section.blocks)
     if choice is not None:
         front = f"{ctx.heading(section)}: first choice?"
@@ -496,31 +500,44 @@ def _first_stop(text: str) -> int | None:
     return None
 
 
-_MNEMONIC = re.compile(r"^(?P<word>[A-Z]{3,8})\s*[:–—-]\s*(?P<items>.+)$")
+_MNEMONIC = re.compile(r"^(?P<word>[A-Z]{3,8})\s*(?:->|=>|→|[:–—-])\s*(?P<items>.+)$")
 MAX_MNEMONIC_ITEM_WORDS = 6
 
 
-def _mnemonic(block: Paragraph) -> tuple[str, list[str]] | None:
+def _lines(blocks: tuple[Block, ...]) -> Iterator[tuple[str, int]]:
+    """The section's paragraphs and list items (first lines), with their lines: where a
+    mnemonic may stand."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text, block.line
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield item.text.split("\n", 1)[0], item.line
+
+
+def _mnemonic(raw: str) -> tuple[str, str] | None:
     """A mnemonic and what it stands for: a capitalised word, then (on its line or the next) a
-    comma list whose items' initials spell it ("KORR: Kidneys, Oedema, Rash, Rigors")."""
-    if "," not in block.text:
+    comma list, or an ordering (`A > B > C`), whose items' initials spell it ("KORR: Kidneys,
+    Oedema, Rash, Rigors"; "SLOW -> Sotalol > Lithium > Oxprenolol > Warfarin")."""
+    if "," not in raw and " > " not in raw:
         return None
-    lines = block.text.strip().splitlines()
+    lines = raw.strip().splitlines()
     text = " ".join(plain(line).strip() for line in lines)
     if len(lines) == 2:
         text = plain(lines[0]).strip().rstrip(":") + ": " + plain(lines[1]).strip()
     found = _MNEMONIC.match(text)
     if found is None:
         return None
-    word = found.group("word")
-    items = [item.strip(" .") for item in found.group("items").split(",")]
+    word, listed = found.group("word"), found.group("items")
+    mark = " > " if " > " in listed and "," not in listed else ","
+    items = [item.strip(" .") for item in listed.split(mark)]
     items = [item for item in items if item]
     if len(items) < len(word) or len(items) > len(word) + 2:
         return None
     if any(not item[:1].isalpha() or len(item.split()) > MAX_MNEMONIC_ITEM_WORDS for item in items):
         return None
     initials = "".join(item[0] for item in items[: len(word)]).upper()
-    return (word, items) if initials == word else None
+    return (word, (" > " if mark == " > " else ", ").join(items)) if initials == word else None
 
 
 def _list_lead(blocks: tuple[Block, ...], index: int) -> Lead | None:
