@@ -18,7 +18,8 @@ anything else makes no card, as a wrong card is worse than none:
   choice?" -> "velbarin (corbamine 2nd line)"; "Velbarin is only started after the rash settles
   > tessalid if not tolerated" asks when velbarin is started and its alternative;
 - a decision or consequence arrow: "Do the KORR score -> give velbarin" (`->`, `=>`, `→`, once)
-  asks "<section>: Do the KORR score → what?";
+  asks "<section>: Do the KORR score → what?" ("Velbarin -> for severe rash" asks "What is
+  velbarin used for?");
 - when a thing is used or given: "Tessalid is (another korrin blocker that is) used when velbarin
   is not tolerated" asks "When is tessalid used?"; "Velbarin is only started after …" too;
 - a denial: "Velbarin is NOT a treatment for attacks", "the loading dose (is) not affected by
@@ -36,11 +37,42 @@ anything else makes no card, as a wrong card is worse than none:
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
   at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y".
 
-A "Note:" flag before the sentence is dropped. The sentences read are the section's paragraphs
-and the list items that are sentences (a short item is the enumeration rule's). A section that
-is one paragraph under a heading naming a subject ("Anomic korrin" + its description) asks that
-subject: "Anomic korrin?" -> the paragraph's first sentence. Worked examples ("Example: …", "For
-example, …") are left alone.
+- a guideline's advice against: "The KORR guidelines recommend that the swab should not be used
+  as a routine test in infants" asks "Should the swab be used as a routine test in infants?" ->
+  "No";
+- the only way: "Yearly skin checks are the only way to detect korrin fever early" asks "Only
+  way to detect korrin fever early?";
+- what affects a thing most: "Korrin levels are affected by many factors, especially body
+  weight" asks "What especially affects korrin levels?";
+- a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
+  "increases the risk of") asks "Increased risk of what with tessalid?";
+- the things checked: "Usual tests that are checked are the titre, the blood count, and swabs"
+  asks "<section>: Which tests are checked?" -> the items;
+- a name's reason: "Most people never notice the rash — that's why it's called the 'quiet
+  fever'" asks "Why is korrin fever called the “quiet fever”?";
+- an order of use: "Apply barrier cream before steroid cream (B before S)" asks "Apply barrier
+  cream before or after steroid cream?" -> "Before (B before S)"; "X should only be used in Y"
+  asks "When should X be used?".
+
+A role whose answer is the section's own heading ("Barrier creams are first line" under
+"Barrier creams", shown in the source line above the question) is asked the other way round:
+"Role of barrier creams?" -> "First line for …" (one note for the thing's roles in a section);
+any other fact whose answer is the heading makes no card. A name's gloss after "--" or "—"
+("SLOW -- scan lightly only when needed") stays with the name.
+
+A "Note:" flag before the sentence is dropped, and "Guidelines recommend that" before it too. The
+sentences read are the section's paragraphs and the list items (and sub-items) that are
+sentences (a short item is the enumeration rule's); a sentence opening with "It" has the last
+sentence's subject in its place. A list item that the definition rule, or the enumeration
+rule's note for its list (a deletion in it, or the list answer), already asks makes no second
+card. A section that is
+one paragraph under a heading naming a subject ("Anomic korrin" + its description, or "Similar
+to early korrin but …") asks that subject: "Anomic korrin?" -> the paragraph's first sentence.
+A section opening with a bare choice and what to do if it fails ("Velbarin or tessalid. If one
+does not work, add: …") asks "<section>: first choice?". A mnemonic line and its comma list
+(or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema, Rash,
+Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
+("Example: …", "For example, …") are left alone.
 """
 
 from __future__ import annotations
@@ -49,10 +81,19 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Literal
 
-from ..document import Block, ListBlock, Paragraph, Section
+from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
 from ..notes import Note, make_key
-from ..text import heading_subject, heading_text, lower_first, names_topic, plain
+from ..text import (
+    content_words,
+    heading_subject,
+    heading_text,
+    lower_first,
+    names_topic,
+    plain,
+)
+from . import enumeration
 from .context import Context
+from .definition import definition, is_definition_list
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
@@ -66,7 +107,8 @@ Fact = tuple[str, str, Place]
 _ROLE = (
     r"(?:(?:first|second|third|1st|2nd|3rd)[- ]line|(?:drug|treatment|test|investigation|"
     r"imaging|agent|procedure) of choice|gold[- ]standard|mainstay|cornerstone|"
-    r"guiding principle|(?:single\s+)?most\s+(?:commonly\s+used|common|important|accurate|"
+    r"guiding principle|only\s+(?:way|means|method|test|treatment|cure)\s+(?:to|of|for)\b|"
+    r"(?:single\s+)?most\s+(?:commonly\s+used|common|important|accurate|"
     r"effective|sensitive|specific))"
 )
 _ROLE_END = (
@@ -110,8 +152,11 @@ _THRESHOLD = re.compile(
     r"\s*(?:[,.;(]|$)",
     re.IGNORECASE,
 )
+_GLOSSED = re.compile(r"\s*(?:--|—|–)\s*(?P<gloss>[^.;,()—–-]{2,60}?)\s*(?:[.;,(]|$)")
+"""A gloss after a name: "… is ALARA -- as low as reasonably achievable." """
+MAX_GLOSS_WORDS = 8
 _END = r"\s*[.!]?\s*$"
-_REASON = r"(?:,?\s+(?:because|cuz|since|due to|as)\b.*)?"
+_REASON = r"(?:,?\s+(?:because|cuz|since|due to)\b.*|,?\s+as\s+(?:it|they|this|these)\b.*)?"
 """A reason tail ("…, because levels are raised during it"): read past, not asked."""
 
 # A preference (`A > B`) or a decision arrow (`A -> B`).
@@ -140,13 +185,18 @@ _WHEN_USED = re.compile(
     rf"(?P<y>[^;]{{3,90}}?){_REASON}{_END}",
     re.IGNORECASE,
 )
+_ONLY_USED = re.compile(
+    rf"^(?P<x>{_NAME})\s+should\s+only\s+be\s+(?P<verb>used|given|started)\s+"
+    rf"(?P<prep>in|when|if|after|once)\s+(?P<y>[^;]{{3,60}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
 _DENIED = (
     r"(?P<y>(?:an?|the)\s+[^,;]{2,50}?|(?:affected|altered|changed|impacted|influenced|"
     r"indicated|recommended|required|needed|given|used)\b[^,;]{0,50}?)"
 )
 _IS_NOT = re.compile(
-    rf"^(?P<x>{_NAME})\s+(?:(?P<be>is|are)\s+)?(?:(?:also|still|however),?\s+)*not"
-    rf"(?:\s*,\s*however\s*,|\s+also)?\s+{_DENIED}{_REASON}{_END}",
+    rf"^(?P<x>{_NAME})\s+(?:(?P<be>is|are|should|must)\s+)?(?:(?:also|still|however),?\s+)*"
+    rf"not(?:\s*,\s*however\s*,|\s+also)?\s+(?P<modal>be\s+)?{_DENIED}{_REASON}{_END}",
     re.IGNORECASE,
 )
 _DOES_NOT = re.compile(
@@ -205,10 +255,49 @@ _INCLUDE_FOR = re.compile(
     re.IGNORECASE,
 )
 
+# A risk; the things checked.
+_RISK = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:(?:is|are)\s+[^,;]{{2,40}}?\s+and\s+)?"
+    r"(?:(?:has|have)\s+been\s+(?:associated|linked)\s+with|(?:is|are)\s+(?:associated|linked)"
+    r"\s+with|carr(?:y|ies)|increases?|raises?)\s+(?:an?\s+|the\s+)?"
+    r"(?P<more>increased|higher|greater|raised)?\s*risks?\s+of\s+(?P<y>[^,;()]{2,60}?)"
+    rf"{_REASON}{_END}",
+    re.IGNORECASE,
+)
+_CHECKED = re.compile(
+    r"^(?:(?:the\s+)?(?:typical|usual|common|routine|main|standard)\s+)?(?P<x>[a-z][\w -]{1,30}?)"
+    r"\s+(?:that|which)\s+(?:are|is)\s+(?:usually\s+|routinely\s+|typically\s+)?"
+    r"(?P<verb>checked|monitored|measured|tested|ordered|done)\s+(?:are|include)\s+"
+    rf"(?P<items>[^;]{{3,160}}?){_END}",
+    re.IGNORECASE,
+)
+_WHY_NAMED = re.compile(
+    r"^(?P<why>[^;]{10,100}?)\s*(?:[—–]|--|\s-|,|;)\s*(?:that[’']s|that\s+is|which\s+is|this\s+is)"
+    r"\s+why\s+(?:it[’']s|it\s+is)\s+(?:called|known\s+as|nicknamed)\s+(?P<the>the\s+)?"
+    r"(?:[“\"](?P<quoted>[^”\"]{2,40}?)[.!]?[”\"]|(?P<name>[^;“\"]{2,40}?)\s*[.!]?\s*$)",
+    re.IGNORECASE,
+)
+WHY_NAMED = "Why is it called "
+"""The question a name's reason asks; `extract` puts the topic in place of "it"."""
+_ESPECIALLY = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:often|easily)\s+)?(?:impacted|affected|influenced|"
+    r"confounded|altered)\s+by\s+(?:(?:many|several|various|multiple|numerous)\s+)?"
+    r"(?:[\w-]+)?\s*,?\s*(?:especially|particularly|notably|mainly|most\s+of\s+all)\s+"
+    rf"(?P<y>[^,;()]{{2,40}}?){_REASON}{_END}",
+    re.IGNORECASE,
+)
+MAX_CHECKED_ITEMS = 6
+MAX_CHECKED_ITEM_WORDS = 6
+
 # Instructions.
 _IF_DO = re.compile(
     r"^if\s+(?P<cond>[^,;]{3,60}?),\s*(?:then\s+)?(?P<verb>consider|give|use|start|offer|try|"
     rf"add|prescribe|stop)\s+(?P<x>[^,;]{{2,60}}?){_END}",
+    re.IGNORECASE,
+)
+_ORDER = re.compile(
+    rf"^(?P<verb>apply|give|take|use|start|inject)\s+(?P<x>{_NAME})\s+(?P<when>before|after)\s+"
+    rf"(?P<y>{_NAME})(?P<aside>\s*\([^()]*\))?{_END}",
     re.IGNORECASE,
 )
 _TREAT_WITH = re.compile(
@@ -229,6 +318,11 @@ _LABELLED = re.compile(
     r"^(?:(?:\*\*|__)[^*_]+?(?::(?:\*\*|__)|(?:\*\*|__)\s*:)|[^\s:*]+(?:\s[^\s:*]+){0,3}:\s)"
 )
 """A `**Term:** text` or `Term: text` item: the definition rule's."""
+_RECOMMEND = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,3}(?:guidelines?|recommendations?|guidance)\s+"
+    r"(?:recommends?|advises?|states?)\s+that\s+",
+    re.IGNORECASE,
+)
 _FLAG = re.compile(r"^(?:note|nb|n\.b\.|important|remember)\s*:\s*", re.IGNORECASE)
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
@@ -245,11 +339,28 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
     answered = answered_blocks(section.blocks)
     asked: set[str] = set()
+    headed: dict[str, tuple[str, list[str], int]] = {}  # a heading's thing: its roles
+    listed: frozenset[int] | None = None  # items another rule's note asks: found when needed
     for index, block in enumerate(section.blocks):
         if index in answered:
             continue
-        for line, sentence in _sentences(block, section):
+        stated = list(_sentences(block, section))
+        if stated and isinstance(block, ListBlock):
+            listed = _listed(section, ctx) if listed is None else listed
+            stated = [(line, sentence) for line, sentence in stated if line not in listed]
+        for line, sentence in stated:
             for question, answer, place in facts(sentence):
+                shown = _in_heading(answer, section.path)
+                if shown and (_RANK.match(question) or shown == "heading"):
+                    # "Emollients are 1st line" under "Emollients": the answer is shown above
+                    # the question, so the heading's thing is asked about instead
+                    if _RANK.match(question):
+                        thing = _ASIDE.sub("", answer.split(" — ", 1)[0]).strip()
+                        role = question[:1].upper() + question[1:]
+                        gloss = answer.split(" — ", 1)[1] if " — " in answer else ""
+                        found = headed.setdefault(thing.lower(), (thing, [], line))
+                        found[1].append(f"{role} ({gloss})" if gloss else role)
+                    continue
                 if place == "section" and not names_topic(question, ctx.topic or "\0"):
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
@@ -257,11 +368,35 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     front = f"{about}: {question}?"
                 else:
                     front = ctx.situate(question[:1].upper() + question[1:]) + "?"
+                if question.startswith(WHY_NAMED):
+                    if not ctx.topic:
+                        continue  # "Why is it called …?" names nothing
+                    front = f"Why is {ctx.topic} called {question[len(WHY_NAMED) :]}?"
                 if front.lower() in asked:
                     continue
                 asked.add(front.lower())
                 key = make_key("prose_fact", section.path, question)
                 notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    for text, line in _lines(section.blocks):
+        expanded = _mnemonic(text)
+        if expanded is None:
+            continue
+        listed = _listed(section, ctx) if listed is None else listed
+        if line not in listed:  # a list's cloze of the item asks it already
+            word, answer = expanded
+            front = f"{ctx.heading(section)}: mnemonic {word}?"
+            key = make_key("prose_fact", section.path, f"mnemonic {word}")
+            notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    choice = _first_choice(section.blocks)
+    if choice is not None:
+        front = f"{ctx.heading(section)}: first choice?"
+        key = make_key("prose_fact", section.path, "first choice")
+        notes.append(ctx.note("prose_fact", "basic", front, choice[0], key, section, choice[1]))
+    for thing, roles, line in headed.values():
+        key = make_key("prose_fact", section.path, f"role of {thing}")
+        front = ctx.situate(f"Role of {lower_first(thing)}") + "?"
+        answer = "; ".join(dict.fromkeys(roles))
+        notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     described = _described(section)
     if described is not None and not notes:
         key = make_key("prose_fact", section.path, "", None, "described")
@@ -270,6 +405,139 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             ctx.note("prose_fact", "basic", front, described[1], key, section, described[2])
         )
     return notes
+
+
+_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
+
+
+def _listed(section: Section, ctx: Context) -> frozenset[int]:
+    """Lines of the list items another rule's note asks already: a definition list's item
+    (`**Term** — A → B`), an item of a list whose enumeration note has a deletion in it or lists
+    it in its answer. A card from the item's sentence would ask it twice."""
+    lists = [block for block in section.blocks if isinstance(block, ListBlock)]
+    listed = {
+        item.line
+        for block in lists
+        if is_definition_list(block)
+        for item in block.items
+        if definition(item) is not None
+    }
+    made = {note.source.line: note for note in enumeration.extract(section, ctx)}
+    for block in lists:
+        note = made.get(block.line)
+        if note is not None:
+            listed.update(item.line for item in block.items if _asks(note, item))
+    return frozenset(listed)
+
+
+def _asks(note: Note, item: ListItem) -> bool:
+    """The list's note asks the item: a deletion stands in it, or the answer lists it."""
+    text = plain(item.text.split("\n", 1)[0]).lower()
+    if note.note_type != "cloze":
+        return text in plain(note.back).lower()
+    deleted = (plain(part).lower() for part in _DELETION.findall(note.front))
+    return any(len(part) > 2 and part in text for part in deleted)
+
+
+_RANK = re.compile(
+    r"(?:first|second|third|1st|2nd|3rd)[- ]line|(?:drug|treatment|test|investigation|imaging|"
+    r"agent|procedure) of choice|gold[- ]standard|mainstay|cornerstone|guiding principle",
+    re.IGNORECASE,
+)
+"""A role that places a thing among its alternatives: asked of the thing ("Role of …?")."""
+
+
+def _in_heading(answer: str, path: tuple[str, ...]) -> Literal["", "heading", "within"]:
+    """Whether the answer is one of the section's headings ("heading": shown in the source line
+    above the question, "Treatment › Emollients") or stands in one with more words
+    ("within": "Falls" in "Fall prevention")."""
+    wanted = content_words(_ASIDE.sub("", answer.split(" — ", 1)[0]), 2)
+    if not wanted or len(wanted) > MAX_SUBJECT_WORDS:
+        return ""
+    found: Literal["", "heading", "within"] = ""
+    for title in path:
+        words = content_words(_ASIDE.sub("", heading_text(title)), 2)
+        if wanted == words:
+            return "heading"
+        if wanted <= words:
+            found = "within"
+    return found
+
+
+_GIVE_VERB = re.compile(r"^(?:give|use|start|offer|try|prescribe)\s+", re.IGNORECASE)
+_ESCALATION = re.compile(r"^if\b.*(?:\bnot\b|n't\b|\bfails?\b)", re.IGNORECASE)
+MAX_CHOICE_WORDS = 12
+
+
+def _first_choice(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
+    """A section opening with its options as a bare phrase, then what to do when they fail
+    ("Velbarin or tessalid (e.g. 5 mg). If one drug does not work, add …"): the phrase is the
+    first choice."""
+    block = blocks[0] if blocks else None
+    if not isinstance(block, Paragraph) or " or " not in block.text:
+        return None
+    text = plain(block.text)
+    end = _first_stop(text)
+    if end is None or _ESCALATION.match(text[end:].strip()) is None:
+        return None
+    first = text[:end].strip().rstrip(".")
+    words = _ASIDE.sub("", first).lower().split()
+    if " or " not in first or not 2 <= len(words) <= MAX_CHOICE_WORDS or ":" in first:
+        return None
+    if any(word.strip(",") in FINITE_VERBS for word in words) or _PRONOUN.match(first):
+        return None  # a sentence, not a bare choice
+    return _GIVE_VERB.sub("", first), block.line
+
+
+def _first_stop(text: str) -> int | None:
+    """Where the first sentence ends (after its full stop), never inside brackets: "(e.g. 5
+    mg)" does not end it."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if char == "." and depth == 0 and text[index + 1 : index + 2].isspace():
+            return index + 1
+    return None
+
+
+_MNEMONIC = re.compile(r"^(?P<word>[A-Z]{3,8})\s*(?:->|=>|→|[:–—-])\s*(?P<items>.+)$")
+MAX_MNEMONIC_ITEM_WORDS = 6
+
+
+def _lines(blocks: tuple[Block, ...]) -> Iterator[tuple[str, int]]:
+    """The section's paragraphs and list items (first lines), with their lines: where a
+    mnemonic may stand."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            yield block.text, block.line
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                yield item.text.split("\n", 1)[0], item.line
+
+
+def _mnemonic(raw: str) -> tuple[str, str] | None:
+    """A mnemonic and what it stands for: a capitalised word, then (on its line or the next) a
+    comma list, or an ordering (`A > B > C`), whose items' initials spell it ("KORR: Kidneys,
+    Oedema, Rash, Rigors"; "SLOW -> Sotalol > Lithium > Oxprenolol > Warfarin")."""
+    if "," not in raw and " > " not in raw:
+        return None
+    lines = raw.strip().splitlines()
+    text = " ".join(plain(line).strip() for line in lines)
+    if len(lines) == 2:
+        text = plain(lines[0]).strip().rstrip(":") + ": " + plain(lines[1]).strip()
+    found = _MNEMONIC.match(text)
+    if found is None:
+        return None
+    word, listed = found.group("word"), found.group("items")
+    mark = " > " if " > " in listed and "," not in listed else ","
+    items = [item.strip(" .") for item in listed.split(mark)]
+    items = [item for item in items if item]
+    if len(items) < len(word) or len(items) > len(word) + 2:
+        return None
+    if any(not item[:1].isalpha() or len(item.split()) > MAX_MNEMONIC_ITEM_WORDS for item in items):
+        return None
+    initials = "".join(item[0] for item in items[: len(word)]).upper()
+    return (word, (" > " if mark == " > " else ", ").join(items)) if initials == word else None
 
 
 def _list_lead(blocks: tuple[Block, ...], index: int) -> Lead | None:
@@ -281,25 +549,44 @@ def _list_lead(blocks: tuple[Block, ...], index: int) -> Lead | None:
 
 
 def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
-    """The sentences a paragraph, or a list's sentence items, state (with their lines)."""
+    """The sentences a paragraph, or a list's sentence items and sub-items, state (with their
+    lines)."""
     if isinstance(block, Paragraph):
         text = plain(block.text)
         if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
             return
-        for sentence in split_sentences(text):
+        for sentence in _resolved(split_sentences(text)):
             yield block.line, sentence
     elif isinstance(block, ListBlock):
         for item in block.items:
             first = item.text.split("\n", 1)[0]  # later lines: an outline the item leads in
             arrow = _has_arrow(first)
-            if (first.count(" ") < 5 and not arrow) or _LABELLED.match(first):
-                continue  # a short item, a `**Term:** text` one: the enumeration, definition rules'
             text = plain(first)
-            if not _may_state(text) or is_example_text(text):
-                continue
-            for sentence in split_sentences(text):
-                yield item.line, sentence
+            if (first.count(" ") < 5 and not arrow) or _LABELLED.match(first):
+                pass  # a short item, a `**Term:** text` one: the enumeration, definition rules'
+            elif _may_state(text) and not is_example_text(text):
+                for sentence in _resolved(split_sentences(text)):
+                    yield item.line, sentence
+            for inner in item.blocks:  # a sub-list's sentences ("- Apply A before B" under one)
+                if isinstance(inner, ListBlock):
+                    yield from _sentences(inner, section)
 
+
+def _resolved(sentences: list[str]) -> Iterator[str]:
+    """The sentences with an opening "It" replaced by the last subject named ("Tessalid is …
+    It has been associated with …")."""
+    previous = ""
+    for sentence in sentences:
+        if previous and sentence.startswith("It "):
+            sentence = previous + sentence[2:]
+        yield sentence
+        named = _SUBJECT.match(sentence)
+        if named is not None and not sentence.startswith("It "):
+            previous = named.group("x") if _names_a_thing(named.group("x")) else ""
+
+
+_SUBJECT = re.compile(rf"^(?P<x>{_NAME})\s+(?:is|has|should|can|may|must)\s")
+"""A sentence's subject, which a next sentence's "It" names ("Tessalid is … It is …")."""
 
 _CUES = (
     "line",
@@ -333,7 +620,15 @@ _CUES = (
     " only ",
     "treat ",
     "manage ",
+    " before ",
     "if ",
+    " risk",
+    " why ",
+    "especially",
+    "particularly",
+    "notably",
+    "ed are ",
+    "ed include ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -352,6 +647,8 @@ def facts(sentence: str) -> list[Fact]:
     if len(sentence.split()) > MAX_SENTENCE_WORDS or is_example_text(sentence):
         return []
     lowered = sentence.lower()
+    if "recommend" in lowered:
+        sentence = _RECOMMEND.sub("", sentence)  # "Guidelines recommend that X …": X …
     if " > " in sentence or _has_arrow(sentence):
         ordered = _preference(sentence) or _arrow(sentence)
         if ordered:
@@ -403,8 +700,18 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_times_more)
     if "includ" in lowered:
         shapes.append(_included)
+    if " why " in lowered:
+        shapes.append(_why_named)
+    if " risk" in lowered:
+        shapes.append(_risky)
+    if "especially" in lowered or "particularly" in lowered or "notably" in lowered:
+        shapes.append(_especially)
+    if "ed are " in lowered or "ed include " in lowered:
+        shapes.append(_checked)
     if (
         "if " in lowered
+        or " before " in lowered
+        or " after " in lowered
         or "treat " in lowered
         or "manage " in lowered
         or ("not " in lowered or "don't" in lowered or "never " in lowered or " only " in lowered)
@@ -428,7 +735,11 @@ def _roles(bare: str) -> list[Fact]:
             found.append((_role(more.group("role")), answer, "topic"))
     role = _ROLE_IS_THING.match(bare)
     if role is not None and _names_a_thing(role.group("x")):
-        found.append((_role(role.group("role")), _clean(role.group("x")), "topic"))
+        named = _clean(role.group("x"))
+        gloss = _GLOSSED.match(bare, role.end())  # "ALARA -- as low as reasonably achievable"
+        if gloss is not None and len(gloss.group("gloss").split()) <= MAX_GLOSS_WORDS:
+            named = f"{named} — {gloss.group('gloss')}"
+        found.append((_role(role.group("role")), named, "topic"))
     return found
 
 
@@ -483,10 +794,17 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
         return []
+    if result[:4].lower() == "for " and _names_a_thing(_ASIDE.sub("", cause)):
+        return [(f"What is {cause} used for", result[4:], "section")]  # "X -> for severe Y"
     return [(f"{cause} → what", result, "section")]
 
 
 def _used_when(sentence: str, bare: str) -> list[Fact]:
+    solely = _ONLY_USED.match(bare)
+    if solely is not None and _names_a_thing(solely.group("x")):
+        thing = lower_first(_clean(solely.group("x")))
+        question = f"When should {thing} be {solely['verb'].lower()}"
+        return [(question, f"only {solely['prep'].lower()} {solely['y']}", "topic")]
     used = _WHEN_USED.match(bare)
     if used is None or not _names_a_thing(used.group("x")):
         return []
@@ -504,6 +822,10 @@ def _denied(sentence: str, bare: str) -> list[Fact]:
     if denial is not None and _names_a_thing(denial.group("x")):
         thing = lower_first(_clean(denial.group("x")))
         be = (denial.group("be") or _be(thing)).lower()
+        if be in ("should", "must") and denial.group("modal"):
+            be, thing = "should", f"{thing} be"  # "X should not be used as Y"
+        elif be in ("should", "must") or denial.group("modal"):
+            return []
         return [(f"{be.capitalize()} {thing} {denial.group('y').strip()}", "No", "topic")]
     does = _DOES_NOT.match(bare)
     if does is not None and _names_a_thing(does.group("x")):
@@ -584,9 +906,70 @@ def _included(sentence: str, bare: str) -> list[Fact]:
     ]
 
 
+def _why_named(sentence: str, bare: str) -> list[Fact]:
+    """ "Most people with it have no symptoms — that's why it's called the silent killer": why
+    the name."""
+    named = _WHY_NAMED.match(sentence)
+    if named is None or _PRONOUN.match(named.group("why")):
+        return []
+    quoted = named.group("quoted")
+    name = f"“{quoted.strip()}”" if quoted else named.group("name").strip()
+    the = "the " if named.group("the") else ""
+    return [(f"{WHY_NAMED}{the}{name}", _clean(named.group("why")), "topic")]
+
+
+def _especially(sentence: str, bare: str) -> list[Fact]:
+    """ "Korrin levels are affected by many factors, especially body weight": what affects them
+    most."""
+    found = _ESPECIALLY.match(bare)
+    if found is None or not _names_a_thing(found.group("x")) or _is_clause(found.group("y")):
+        return []
+    thing = lower_first(_clean(found.group("x")))
+    return [(f"What especially affects {thing}", _clean(found.group("y")), "topic")]
+
+
+def _risky(sentence: str, bare: str) -> list[Fact]:
+    """ "Velbarin has been associated with an increased risk of liver injury" (also "carries",
+    "increases the risk of")."""
+    risk = _RISK.match(bare)
+    if risk is None or not _names_a_thing(risk.group("x")) or _is_clause(risk.group("y")):
+        return []
+    thing = lower_first(_clean(risk.group("x")))
+    return [(f"Increased risk of what with {thing}", _clean(risk.group("y")), "topic")]
+
+
+def _checked(sentence: str, bare: str) -> list[Fact]:
+    """ "Typical labs that are checked are A, B, and C": which labs are checked -> the items."""
+    checked = _CHECKED.match(sentence)
+    if checked is None or _PRONOUN.match(checked.group("x")) or "," not in checked["items"]:
+        return []  # "… are many and varied" lists nothing
+    items = [
+        re.sub(r"^(?:and|or)\s+|^(?:the|a|an)\s+", "", part.strip(), flags=re.IGNORECASE)
+        for part in re.split(r",\s*(?:and\s+|or\s+)?|\s+and\s+", checked.group("items"))
+    ]
+    items = [item for item in items if item]
+    if not 2 <= len(items) <= MAX_CHECKED_ITEMS:
+        return []
+    if any(len(item.split()) > MAX_CHECKED_ITEM_WORDS or _is_clause(item) for item in items):
+        return []
+    what = checked.group("x").strip().lower()
+    question = f"Which {what} {_be(what)} {checked.group('verb').lower()}"
+    return [(question, ", ".join(items), "section")]
+
+
 def _instructed(sentence: str, bare: str) -> list[Fact]:
+    order = _ORDER.match(sentence)
+    if order is not None and _names_a_thing(order["x"]) and _names_a_thing(order["y"]):
+        aside = f" {order['aside'].strip()}" if order["aside"] else ""
+        question = f"{order['verb'].capitalize()} {order['x']} before or after {order['y']}"
+        return [(question, f"{order['when'].capitalize()}{aside}", "topic")]
     step = _IF_DO.match(sentence)
-    if step is not None and not _is_clause(step["x"]) and len(step["cond"].split()) >= 3:
+    if (
+        step is not None
+        and not _is_clause(step["x"])
+        and len(step["cond"].split()) >= 3
+        and not step["x"].rstrip().endswith(":")  # "…, add the following:" leads into a list
+    ):
         question = f"If {step['cond']}, {step['verb'].lower()} what"
         return [(question, step.group("x"), "section")]
     step = _TREAT_WITH.match(sentence)
@@ -607,9 +990,10 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
 def _described(section: Section) -> tuple[str, str, int] | None:
     """A section that is one paragraph under a heading naming a subject: (subject, first
     sentence, line)."""
-    if len(section.blocks) != 1 or section.children or section.callout or section.level == 0:
+    blocks = [block for block in section.blocks if not _is_rule(block)]
+    if len(blocks) != 1 or section.children or section.callout or section.level == 0:
         return None
-    block = section.blocks[0]
+    block = blocks[0]
     if not isinstance(block, Paragraph):
         return None
     title = heading_text(section.title)
@@ -619,8 +1003,8 @@ def _described(section: Section) -> tuple[str, str, int] | None:
         return None  # neither "<noun phrase> — <gloss>" nor "<the subject> is a …"
     if heading_subject(section.path) != title or title.endswith("?") or is_example(None, section):
         return None
-    if len(title.split()) > MAX_SUBJECT_WORDS:
-        return None
+    if len(_ASIDE.sub("", title).split()) > MAX_SUBJECT_WORDS:
+        return None  # "Korrin fevers (early and late)" names two words' subject
     text = plain(block.text)
     first = split_sentences(text)[0] if text.strip() else ""
     words = first.split()
@@ -632,7 +1016,18 @@ def _described(section: Section) -> tuple[str, str, int] | None:
         return None  # a list written as a line ("Seen in A, B, C, D, E"), not a description
     if not _describes(first, title):
         return None
+    if first.lower().startswith(_COMPARING):
+        first = _GLOSS.split(first, 1)[0]  # "Similar to A but B is spared" is the answer
     return title, first, block.line
+
+
+_COMPARING = ("similar to ", "like ", "unlike ")
+"""A description that places its subject by another ("Similar to A but B is spared")."""
+
+
+def _is_rule(block: Block) -> bool:
+    """A thematic break (`---`) between sections: no content."""
+    return isinstance(block, RawBlock) and block.kind == "hr"
 
 
 def _describes(sentence: str, title: str) -> bool:
@@ -645,6 +1040,8 @@ def _describes(sentence: str, title: str) -> bool:
     if len(parts) != 2:
         return False
     head = parts[0].lower().split()
+    if parts[0].lower().startswith(_COMPARING):
+        return len(head) <= MAX_SUBJECT_WORDS * 3  # "Similar to A but B is spared — …"
     return 0 < len(head) <= MAX_SUBJECT_WORDS * 2 and not any(w in FINITE_VERBS for w in head)
 
 
