@@ -97,7 +97,7 @@ def test_make_browser_accepts_the_browsers_the_tests_drive() -> None:
 def test_make_browser_takes_the_browser_a_user_names(checkout: Path) -> None:
     """DECKBUILDER_CHROMIUM (any executable) is enough: nothing installed, nothing said."""
     done = subprocess.run(
-        ["make", "browser", "BROWSERS=/nonexistent/chromium"],
+        ["make", "--no-print-directory", "browser", "BROWSERS=/nonexistent/chromium"],
         cwd=checkout,
         capture_output=True,
         text=True,
