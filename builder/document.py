@@ -659,7 +659,12 @@ class _Reader:
         kind = token.type
         if kind == "paragraph_open":
             text = tokens[position + 1].content
-            if self.clean is None and "\n" not in text and not text.startswith(_SPECIAL):
+            if (
+                self.clean is None
+                and "\n" not in text
+                and not text.startswith(_SPECIAL)
+                and not text.endswith("\\")
+            ):
                 out.append(Paragraph(text, _line(token)))  # most paragraphs: nothing to do
             else:
                 following = tokens[position + 3] if position + 3 < len(tokens) else None
@@ -711,6 +716,8 @@ class _Reader:
 
     def add(self, paragraph: Paragraph, out: list[Entry]) -> None:
         text = self.text(paragraph.text)
+        if text.endswith("\\"):  # `Then move on.\` ending the paragraph: a break to nothing
+            text = without_end_break(text)
         if text.strip():
             out.append(paragraph if text is paragraph.text else Paragraph(text, paragraph.line))
 
@@ -770,7 +777,7 @@ class _Reader:
                 if explanation:
                     blocks.insert(0, Paragraph(explanation, _line(item_open) + 1))
             elif text.endswith("\\"):  # a hard break before the item's sub-list: nothing
-                text = text[:-1]
+                text = without_end_break(text)
             if text.strip() or blocks:
                 items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
             index = item_end + 1
@@ -994,8 +1001,9 @@ def _hard_broken(text: str) -> tuple[str, str]:
     after a short line without a full stop (`Remove airway devices` / `In mild cases …`). The
     first line is the item; the rest ("" when there is none) explains it."""
     first, _, rest = text.partition("\n")
+    rest = without_end_break(rest.strip())
     if first.endswith("\\") or first.endswith("  "):
-        return first.rstrip("\\ ").rstrip(), rest.strip()
+        return first.rstrip("\\ ").rstrip(), rest
     words = first.split()
     if (
         0 < len(words) <= _MAX_BROKEN_ITEM_WORDS
@@ -1004,8 +1012,21 @@ def _hard_broken(text: str) -> tuple[str, str]:
         and rest[:1].isupper()
         and len(rest.split()) >= _MIN_EXPLANATION_WORDS
     ):
-        return first.rstrip(), rest.strip()
+        return first.rstrip(), rest
     return text, ""
+
+
+def without_end_break(text: str) -> str:
+    """The text without a hard line break at its very end (`Press firmly.\\` as a paragraph's
+    or an item's last line: Pandoc's break, CommonMark's literal backslash), which breaks to
+    nothing and would show as a stray `\\`. An escaped backslash (`C:\\\\`) stays."""
+    stripped = text.rstrip()
+    if not stripped.endswith("\\"):
+        return text
+    body = stripped.rstrip("\\")
+    if (len(stripped) - len(body)) % 2 == 0:
+        return text  # `\\\\`: an escaped backslash, shown as one
+    return stripped[:-1].rstrip()
 
 
 _MAX_BROKEN_ITEM_WORDS = 8
