@@ -26,8 +26,9 @@ What the rules read, whatever dialect the document is written in:
 - A list item keeps everything under it (`ListItem.blocks`: nested lists, paragraphs, tables).
   A hard-broken item (`Give oxygen\\` or two trailing spaces, then `Keep the line open.`) is its
   first line; the rest is a paragraph under it, its explanation. In a section's own lists, a
-  label bullet over a sub-list (`* Pulse:` / `  * 60–100 bpm`) is unfolded into a label
-  paragraph and its list, as if written without the outer bullet (`unfold_labels`).
+  label bullet over a sub-list (`* Pulse:` / `  * 60–100 bpm`, or a name over one short
+  item: `* Oxygen saturation:` / `  * SpO2: 95% or more`) is unfolded into a label paragraph
+  and its list, as if written without the outer bullet (`unfold_labels`).
   A short label line written right after a list item without indenting it (`Scenario`,
   `Normal BP:`) starts a new paragraph, the lead-in of the list that follows, rather than being
   swallowed by the item as CommonMark's lazy continuation would; so does a label ending a
@@ -1041,7 +1042,9 @@ def unfold_labels(block: ListBlock) -> list[Block]:
     sub-list), then the sub-list (unfolded in turn), the other items a list of their own. A
     label item ends with ":" or is bold alone; when every item of a list heads a sub-list and
     is a few words (`- Creatinine limitations` / `  - slow to react`), each is a label too. A
-    numbered list is left whole: its order is part of what it says."""
+    sub-list of one item is a list of its own only under a name with a colon over a short item
+    (`* Oxygen saturation:` / `  * SpO2: 95% or more`). A numbered list is left whole: its order
+    is part of what it says."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
     heads = all(
@@ -1074,13 +1077,30 @@ def _labels(item: ListItem, heads: bool) -> bool:
     """Whether an item labels the sub-list under it (see `unfold_labels`)."""
     if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
         return False  # an explanation, more paragraphs: an item with its details, not a label
-    if len(item.blocks[0].items) < 2:
-        return False  # one detail under an item ("fenytrol" / "trough level"): no list of its own
     text = item.text.rstrip()
+    if len(item.blocks[0].items) < 2 and not _names_one(text, item.blocks[0]):
+        return False  # one detail under an item ("fenytrol" / "trough level"): no list of its own
+
     if text[:3].lower() in ("if ", "whe"):  # "If SpO2 > 92%:": a condition, read per item
         return False
     bold = text.startswith(("**", "__")) and text.endswith(("**", "__", "**:", "__:"))
     return _is_short(text) and (text.endswith(":") or bold or heads)
+
+
+def _names_one(label: str, block: ListBlock) -> bool:
+    """A name with a colon over one short item (`* Oxygen saturation:` / `  * SpO2: 95% or
+    more`): the label of that one fact, unfolded as a longer sub-list is."""
+    (only,) = block.items
+    return (
+        label.endswith(":")
+        and 0 < len(label.split()) <= _MAX_NAME_WORDS
+        and not only.blocks
+        and len(only.text.split()) <= _MAX_ONE_ITEM_WORDS
+    )
+
+
+_MAX_NAME_WORDS = 4
+_MAX_ONE_ITEM_WORDS = 15
 
 
 def _is_short(text: str) -> bool:
