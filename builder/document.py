@@ -1043,7 +1043,9 @@ def unfold_labels(block: ListBlock) -> list[Block]:
     label item ends with ":" or is bold alone; when every item of a list heads a sub-list and
     is a few words (`- Creatinine limitations` / `  - slow to react`), each is a label too. A
     sub-list of one item is a list of its own only under a name with a colon over a short item
-    (`* Oxygen saturation:` / `  * SpO2: 95% or more`). A numbered list is left whole: its order
+    (`* Oxygen saturation:` / `  * SpO2: 95% or more`). A name over a line of explanation and a
+    sub-list of labelled items (`- Skin creams` / `Use sparingly.` / `- **Mild**: …`) heads
+    that sub-list too; its explanation follows the list. A numbered list is left whole: its order
     is part of what it says."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
@@ -1066,7 +1068,9 @@ def unfold_labels(block: ListBlock) -> list[Block]:
             out.append(ListBlock(block.ordered, tuple(run), run[0].line))
             run = []
         out.append(Paragraph(item.text, item.line))
-        for inner in item.blocks:
+        *explanations, last = item.blocks  # an explanation goes after the list it stood over,
+        blocks = (last, *explanations) if explanations else item.blocks  # which the label leads
+        for inner in blocks:
             out.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
@@ -1075,16 +1079,35 @@ def unfold_labels(block: ListBlock) -> list[Block]:
 
 def _labels(item: ListItem, heads: bool) -> bool:
     """Whether an item labels the sub-list under it (see `unfold_labels`)."""
+    text = item.text.rstrip()
+    if len(item.blocks) > 1 and _leads_labelled(text, item.blocks):
+        return True
     if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
         return False  # an explanation, more paragraphs: an item with its details, not a label
-    text = item.text.rstrip()
     if len(item.blocks[0].items) < 2 and not _names_one(text, item.blocks[0]):
         return False  # one detail under an item ("fenytrol" / "trough level"): no list of its own
-
     if text[:3].lower() in ("if ", "whe"):  # "If SpO2 > 92%:": a condition, read per item
         return False
     bold = text.startswith(("**", "__")) and text.endswith(("**", "__", "**:", "__:"))
     return _is_short(text) and (text.endswith(":") or bold or heads)
+
+
+def _leads_labelled(text: str, blocks: tuple[Block, ...]) -> bool:
+    """A name (`- Skin creams`) over a line of explanation and a sub-list of labelled items
+    (`**Mild**: velbarin 1%`, `Strong: …`): the name heads that sub-list as a label would."""
+    *explanations, last = blocks
+    if not isinstance(last, ListBlock) or len(last.items) < 2:
+        return False
+    if not all(isinstance(block, Paragraph) for block in explanations):
+        return False
+    if not 0 < len(text.split()) <= _MAX_NAME_WORDS or text.endswith((".", "!", "?")):
+        return False
+    labelled = sum(1 for inner in last.items if _LABELLED.match(inner.text) is not None)
+    return labelled * 3 >= len(last.items) * 2
+
+
+_LABELLED = re.compile(r"(?:\*\*|__)?[^\s:*_][^:*_]{0,40}?(?:\*\*|__)?:")
+"""An item opening with a short label and a colon (`**Mild**: …`, `Very strong: …`)."""
 
 
 def _names_one(label: str, block: ListBlock) -> bool:

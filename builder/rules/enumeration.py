@@ -329,7 +329,7 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         return _cloze_span(text, figure.span(), number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
-    return deletion(number, text), extra
+    return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
 
 
 def _cloze_span(text: str, span: tuple[int, int], number: int) -> str:
