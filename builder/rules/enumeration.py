@@ -6,9 +6,12 @@ lead-in naming a thing, failing those the section's subject; the deck's topic is
 names it. Each item is one cloze when it is short (a few words, not a sentence); an item that
 opens with a bold phrase (`**Gown** – tie at the neck`, `**Push, don't pull** – easier`) has only
 that phrase hidden. Sub-lists of an item are shown on the back. An item too long to recall word
-for word is never a cloze: a list with one gets, after a lead-in, a Basic card whose answer is the
-list (when it is short enough), and else no card. Lists of questions, worked examples and the
-questions the faq rule reads make no cloze.
+for word is never a cloze whole: its short head is (`Varn / Vetch, especially in late summer`,
+`Quench or Quit - use water if small`), or else it stays visible; a list with too many such
+items gets, after a lead-in, a Basic card whose answer is the list (when it is short enough),
+and else no card. A list of criteria (every item a threshold: `Fasting glucose ≥7.0 mmol/L OR`)
+has the thresholds hidden; an `OR` ending an item stays between the items. Lists of questions,
+worked examples and the questions the faq rule reads make no cloze.
 """
 
 from __future__ import annotations
