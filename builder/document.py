@@ -26,8 +26,9 @@ What the rules read, whatever dialect the document is written in:
 - A list item keeps everything under it (`ListItem.blocks`: nested lists, paragraphs, tables).
   A hard-broken item (`Give oxygen\\` or two trailing spaces, then `Keep the line open.`) is its
   first line; the rest is a paragraph under it, its explanation. In a section's own lists, a
-  label bullet over a sub-list (`* Pulse:` / `  * 60–100 bpm`) is unfolded into a label
-  paragraph and its list, as if written without the outer bullet (`unfold_labels`).
+  label bullet over a sub-list (`* Pulse:` / `  * 60–100 bpm`, or a name over one short
+  item: `* Oxygen saturation:` / `  * SpO2: 95% or more`) is unfolded into a label paragraph
+  and its list, as if written without the outer bullet (`unfold_labels`).
   A short label line written right after a list item without indenting it (`Scenario`,
   `Normal BP:`) starts a new paragraph, the lead-in of the list that follows, rather than being
   swallowed by the item as CommonMark's lazy continuation would; so does a label ending a
@@ -659,7 +660,12 @@ class _Reader:
         kind = token.type
         if kind == "paragraph_open":
             text = tokens[position + 1].content
-            if self.clean is None and "\n" not in text and not text.startswith(_SPECIAL):
+            if (
+                self.clean is None
+                and "\n" not in text
+                and not text.startswith(_SPECIAL)
+                and not text.endswith("\\")
+            ):
                 out.append(Paragraph(text, _line(token)))  # most paragraphs: nothing to do
             else:
                 following = tokens[position + 3] if position + 3 < len(tokens) else None
@@ -711,6 +717,8 @@ class _Reader:
 
     def add(self, paragraph: Paragraph, out: list[Entry]) -> None:
         text = self.text(paragraph.text)
+        if text.endswith("\\"):  # `Then move on.\` ending the paragraph: a break to nothing
+            text = without_end_break(text)
         if text.strip():
             out.append(paragraph if text is paragraph.text else Paragraph(text, paragraph.line))
 
@@ -770,7 +778,7 @@ class _Reader:
                 if explanation:
                     blocks.insert(0, Paragraph(explanation, _line(item_open) + 1))
             elif text.endswith("\\"):  # a hard break before the item's sub-list: nothing
-                text = text[:-1]
+                text = without_end_break(text)
             if text.strip() or blocks:
                 items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
             index = item_end + 1
@@ -994,8 +1002,9 @@ def _hard_broken(text: str) -> tuple[str, str]:
     after a short line without a full stop (`Remove airway devices` / `In mild cases …`). The
     first line is the item; the rest ("" when there is none) explains it."""
     first, _, rest = text.partition("\n")
+    rest = without_end_break(rest.strip())
     if first.endswith("\\") or first.endswith("  "):
-        return first.rstrip("\\ ").rstrip(), rest.strip()
+        return first.rstrip("\\ ").rstrip(), rest
     words = first.split()
     if (
         0 < len(words) <= _MAX_BROKEN_ITEM_WORDS
@@ -1004,8 +1013,21 @@ def _hard_broken(text: str) -> tuple[str, str]:
         and rest[:1].isupper()
         and len(rest.split()) >= _MIN_EXPLANATION_WORDS
     ):
-        return first.rstrip(), rest.strip()
+        return first.rstrip(), rest
     return text, ""
+
+
+def without_end_break(text: str) -> str:
+    """The text without a hard line break at its very end (`Press firmly.\\` as a paragraph's
+    or an item's last line: Pandoc's break, CommonMark's literal backslash), which breaks to
+    nothing and would show as a stray `\\`. An escaped backslash (`C:\\\\`) stays."""
+    stripped = text.rstrip()
+    if not stripped.endswith("\\"):
+        return text
+    body = stripped.rstrip("\\")
+    if (len(stripped) - len(body)) % 2 == 0:
+        return text  # `\\\\`: an escaped backslash, shown as one
+    return stripped[:-1].rstrip()
 
 
 _MAX_BROKEN_ITEM_WORDS = 8
@@ -1020,7 +1042,11 @@ def unfold_labels(block: ListBlock) -> list[Block]:
     sub-list), then the sub-list (unfolded in turn), the other items a list of their own. A
     label item ends with ":" or is bold alone; when every item of a list heads a sub-list and
     is a few words (`- Creatinine limitations` / `  - slow to react`), each is a label too. A
-    numbered list is left whole: its order is part of what it says."""
+    sub-list of one item is a list of its own only under a name with a colon over a short item
+    (`* Oxygen saturation:` / `  * SpO2: 95% or more`). A name over a line of explanation and a
+    sub-list of labelled items (`- Skin creams` / `Use sparingly.` / `- **Mild**: …`) heads
+    that sub-list too; its explanation follows the list. A numbered list is left whole: its order
+    is part of what it says."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
     heads = all(
@@ -1042,7 +1068,9 @@ def unfold_labels(block: ListBlock) -> list[Block]:
             out.append(ListBlock(block.ordered, tuple(run), run[0].line))
             run = []
         out.append(Paragraph(item.text, item.line))
-        for inner in item.blocks:
+        *explanations, last = item.blocks  # an explanation goes after the list it stood over,
+        blocks = (last, *explanations) if explanations else item.blocks  # which the label leads
+        for inner in blocks:
             out.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
@@ -1051,15 +1079,51 @@ def unfold_labels(block: ListBlock) -> list[Block]:
 
 def _labels(item: ListItem, heads: bool) -> bool:
     """Whether an item labels the sub-list under it (see `unfold_labels`)."""
+    text = item.text.rstrip()
+    if len(item.blocks) > 1 and _leads_labelled(text, item.blocks):
+        return True
     if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
         return False  # an explanation, more paragraphs: an item with its details, not a label
-    if len(item.blocks[0].items) < 2:
+    if len(item.blocks[0].items) < 2 and not _names_one(text, item.blocks[0]):
         return False  # one detail under an item ("fenytrol" / "trough level"): no list of its own
-    text = item.text.rstrip()
     if text[:3].lower() in ("if ", "whe"):  # "If SpO2 > 92%:": a condition, read per item
         return False
     bold = text.startswith(("**", "__")) and text.endswith(("**", "__", "**:", "__:"))
     return _is_short(text) and (text.endswith(":") or bold or heads)
+
+
+def _leads_labelled(text: str, blocks: tuple[Block, ...]) -> bool:
+    """A name (`- Skin creams`) over a line of explanation and a sub-list of labelled items
+    (`**Mild**: velbarin 1%`, `Strong: …`): the name heads that sub-list as a label would."""
+    *explanations, last = blocks
+    if not isinstance(last, ListBlock) or len(last.items) < 2:
+        return False
+    if not all(isinstance(block, Paragraph) for block in explanations):
+        return False
+    if not 0 < len(text.split()) <= _MAX_NAME_WORDS or text.endswith((".", "!", "?")):
+        return False
+    labelled = sum(1 for inner in last.items if _LABELLED.match(inner.text) is not None)
+    return labelled * 3 >= len(last.items) * 2
+
+
+_LABELLED = re.compile(r"(?:\*\*|__)?[^\s:*_][^:*_]{0,40}?(?:\*\*|__)?:")
+"""An item opening with a short label and a colon (`**Mild**: …`, `Very strong: …`)."""
+
+
+def _names_one(label: str, block: ListBlock) -> bool:
+    """A name with a colon over one short item (`* Oxygen saturation:` / `  * SpO2: 95% or
+    more`): the label of that one fact, unfolded as a longer sub-list is."""
+    (only,) = block.items
+    return (
+        label.endswith(":")
+        and 0 < len(label.split()) <= _MAX_NAME_WORDS
+        and not only.blocks
+        and len(only.text.split()) <= _MAX_ONE_ITEM_WORDS
+    )
+
+
+_MAX_NAME_WORDS = 4
+_MAX_ONE_ITEM_WORDS = 15
 
 
 def _is_short(text: str) -> bool:

@@ -441,3 +441,41 @@ def test_no_plain_text_line_vanishes_whatever_surrounds_it(lines: list[str]) -> 
         + [b.text for s in document.walk() for b in s.blocks if isinstance(b, RawBlock)]
     )
     assert [word for word in words if word not in seen] == []
+
+
+def test_a_hard_break_at_the_end_of_a_block_leaves_no_backslash() -> None:
+    document = parse(
+        "## A\n\nKeep the line open.\\\n\n- Give fluids\\\nWarm them first.\\\n\n"
+        "- Suction\\\n\nThe path is C:\\\\\n"
+    )
+    blocks = document.sections[0].blocks
+    assert blocks[0] == Paragraph("Keep the line open.", 3)
+    assert isinstance(blocks[1], ListBlock)
+    assert [(item.text, texts_of(item)) for item in blocks[1].items] == [
+        ("Give fluids", ["Warm them first."]),
+        ("Suction", []),
+    ]
+    assert blocks[2] == Paragraph("The path is C:\\\\", 10)  # an escaped backslash stays
+
+
+def test_a_name_over_one_short_item_is_its_label() -> None:
+    document = parse(
+        "## Observations\n\n* Pulse:\n  * 60–100 normal\n  * over 100: fast\n"
+        "* Oxygen saturation:\n  * SpO2: 95% or more on air\n"
+        "* Reasons for a long stay in the ward:\n  * old age\n"
+        "* Routine:\n  * Ex: a warm drink first thing, then a walk before breakfast, then the "
+        "morning round of the ward\n"
+    )
+    (observations,) = document.sections
+    assert [
+        b.text if isinstance(b, Paragraph) else [i.text for i in b.items]
+        for b in observations.blocks
+        if isinstance(b, (Paragraph, ListBlock))
+    ] == [
+        "Pulse:",
+        ["60–100 normal", "over 100: fast"],
+        "Oxygen saturation:",
+        ["SpO2: 95% or more on air"],
+        # a long label, a long item: an item with its detail, as written
+        ["Reasons for a long stay in the ward:", "Routine:"],
+    ]

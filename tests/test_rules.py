@@ -13,10 +13,15 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder.build import plan_deck
+from builder.document import ListItem
 from builder.manifest import manifest_for_source
+from builder.rules.enumeration import MAX_HEAD_WORDS, head_cloze
 from builder.rules.prose_list import _CUE, CUE_PARTS
+from builder.text import plain
 from tests.fixtures.reader import read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -63,3 +68,25 @@ def test_the_prose_list_prefilter_misses_no_cue() -> None:
     for cue in ("including", "includes", "include", "such as", "a combination of"):
         assert _CUE.search(f"Options {cue.upper()} a, b, and c.")
         assert any(part in cue for part in CUE_PARTS)
+
+
+_WORD = st.sampled_from(
+    "Varn ticks press the point if in which especially or / - – : ( ) , fever 12 mm ≥39 °C "
+    "Result Rest rest deep **bold** wells".split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORD, min_size=10, max_size=24))
+def test_a_long_items_head_deletion_is_short_and_keeps_its_text(words: list[str]) -> None:
+    """Whatever the item, a head deletion hides at most MAX_HEAD_WORDS words and the front reads
+    as the item's first sentence once the deletion is shown."""
+    item = ListItem(" ".join(words), 1)
+    clozed = head_cloze(item, 3)
+    if clozed is None:
+        return
+    front, extra = clozed
+    (hidden,) = re.findall(r"\{\{c3::(.*?)\}\}", front)
+    assert 0 < len(plain(hidden).split()) <= MAX_HEAD_WORDS
+    shown = re.sub(r"\{\{c3::(.*?)\}\}", r"\1", front)
+    assert f"{shown} {extra}".strip() == " ".join(" ".join(words).split())

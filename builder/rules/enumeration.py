@@ -6,9 +6,12 @@ lead-in naming a thing, failing those the section's subject; the deck's topic is
 names it. Each item is one cloze when it is short (a few words, not a sentence); an item that
 opens with a bold phrase (`**Gown** – tie at the neck`, `**Push, don't pull** – easier`) has only
 that phrase hidden. Sub-lists of an item are shown on the back. An item too long to recall word
-for word is never a cloze: a list with one gets, after a lead-in, a Basic card whose answer is the
-list (when it is short enough), and else no card. Lists of questions, worked examples and the
-questions the faq rule reads make no cloze.
+for word is never a cloze whole: its short head is (`Varn / Vetch, especially in late summer`,
+`Quench or Quit - use water if small`), or else it stays visible; a list with too many such
+items gets, after a lead-in, a Basic card whose answer is the list (when it is short enough),
+and else no card. A list of criteria (every item a threshold: `Fasting glucose ≥7.0 mmol/L OR`)
+has the thresholds hidden; an `OR` ending an item stays between the items. Lists of questions,
+worked examples and the questions the faq rule reads make no cloze.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from ..text import (
 from .context import Context
 from .definition import is_definition_list
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, leads, subject
+from .leads import FINITE_VERBS, FLAGS, Lead, is_example, leads, subject
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -42,6 +45,9 @@ MIN_FIGURE_ITEM_WORDS = 4
 figure clozed; a shorter item, or a figure after a name ("Prednisolone 40 mg daily"), is
 clozed whole."""
 MAX_FIGURE_CONTEXT_WORDS = 15
+MAX_HEAD_WORDS = MAX_BOLD_WORDS
+"""The longest head (the words before an item's first dash, colon, bracket or comma) hidden
+in an item too long to be one cloze."""
 MAX_LONG_SHARE = 4
 """A list clozes around its long items (MAX_WHOLE_WORDS words or more with no figure or
 emphasised phrase to delete: left visible, no deletion) when they are at most a quarter of it;
@@ -161,31 +167,97 @@ def _enumerates(block: ListBlock) -> bool:
 def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) -> Note | None:
     if len(block.items) < MIN_ITEMS:
         return None
+    block, joiners = _without_joiners(block)
     shown = _shown_elsewhere(block, intro, ctx.topic)
+    criteria = _is_criteria(block)
     items, extras, deletions, long = [], {}, 0, 0
+    values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
+        joiner = joiners.get(number - 1, "")
         if number - 1 in shown:
-            items.append(f"{marker} {literal(single_spaced(without_emoji(item.text)).strip())}")
+            text = literal(single_spaced(without_emoji(item.text)).strip())
+            items.append(f"{marker} {text}{joiner}")
             continue
-        clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
+        threshold = _threshold(item) if criteria else None
+        if threshold is not None:
+            first, extra, (start, end) = threshold
+            value = plain(first[start:end])
+            if value not in values:
+                deletions += 1
+                values[value] = deletions
+            clozed: tuple[str, str] | None = (
+                _cloze_span(first, (start, end), values[value]),
+                extra,
+            )
+        else:
+            clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
+            if clozed is None:
+                if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
+                    return None  # a short statement among things to recall: a list of statements
+                clozed = head_cloze(item, deletions + 1, intro)
+            if clozed is not None:
+                deletions += 1
         if clozed is None:
-            if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
-                return None  # a short statement among things to recall: a list of statements
             long += 1  # ten words or more with nothing short in it: read, not recalled
-            items.append(f"{marker} {literal(single_spaced(without_emoji(item.text)).strip())}")
+            text = literal(single_spaced(without_emoji(item.text)).strip())
+            items.append(f"{marker} {text}{joiner}")
             continue
         text, extra = clozed
-        deletions += 1
         if extra:
             extras[number - 1] = extra
-        items.append(f"{marker} {text}")
+        items.append(f"{marker} {text}{joiner}")
     if not deletions or long * MAX_LONG_SHARE > len(block.items) or (long and deletions < 2):
         return None  # mostly sentences: a Basic card's answer, or none
     front = literal(intro) + "\n\n" + "\n".join(items)
     key = make_key("enumeration", section.path, plain(intro))
     back = _sub_lists(block, extras)
     return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
+
+
+def _without_joiners(block: ListBlock) -> tuple[ListBlock, dict[int, str]]:
+    """The list without the "OR"/"AND" its items end with (`A1C over 7% OR`: alternatives,
+    said between the items), and those joiners by item, to show after each item's text."""
+    if not any(item.text.endswith(("OR", "AND")) for item in block.items):
+        return block, {}
+    joiners, items = {}, []
+    for index, item in enumerate(block.items):
+        joiner = _JOINER.search(item.text)
+        if joiner is not None:
+            joiners[index] = " " + joiner.group(1)
+            item = ListItem(item.text[: joiner.start()].rstrip(), item.line, item.blocks, item.pin)
+        items.append(item)
+    return ListBlock(block.ordered, tuple(items), block.line), joiners
+
+
+_JOINER = re.compile(r"\s+(OR|AND)$")
+_DIGIT = re.compile(r"\d")
+
+
+def _is_criteria(block: ListBlock) -> bool:
+    """A list of criteria: every item states a threshold (`Fasting glucose ≥7 mmol/L`,
+    `Ferritin 30–100 µg/L`), the value to recall, as its first sentence does."""
+    return all(_threshold(item) is not None for item in block.items)
+
+
+def _threshold(item: ListItem) -> tuple[str, str, tuple[int, int]] | None:
+    """An item's first sentence, the rest of it (for the back), and the span of the threshold
+    its first sentence states: a figure after a comparison sign, or a range, with the same
+    value in other units in brackets (`≥7.0 mmol/L (≥126 mg/dL)`, `5.6 mmol/L (100 mg/dL)
+    to 6.9 mmol/L (125 mg/dL)`); None when it states none."""
+    if _DIGIT.search(item.text) is None:  # most items: no figure at all
+        return None
+    text = single_spaced(without_emoji(item.text)).strip()
+    if not text or "\n" in item.text.strip():
+        return None
+    sentences = split_sentences(text)
+    first = sentences[0]
+    if "**" in first or "__" in first:  # `**A1C 5.7–6.4%** (39–47 mmol/mol)`: the value is
+        first = _BOLD_SPAN.sub(r"\g<inner>", first)  # the emphasis now, and its units one span
+    for found in _THRESHOLD.finditer(first):
+        if found.group("sign") or found.group("range") or found.group("upper"):
+            return first, " ".join(sentences[1:]), found.span()
+    return None
 
 
 def _shown_elsewhere(block: ListBlock, intro: str, topic: str) -> set[int]:
@@ -260,7 +332,7 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         return _cloze_span(text, figure.span(), number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
-    return deletion(number, text), extra
+    return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
 
 
 def _cloze_span(text: str, span: tuple[int, int], number: int) -> str:
@@ -294,6 +366,14 @@ _FIGURE = re.compile(
     r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*" + _UNIT
 )
 """A figure with its unit ("5 g", "24–48 hours", "30 minutes", "≥ 95%")."""
+_THRESHOLD = re.compile(
+    r"(?<![\w.,/-])(?P<sign>[<>≤≥]=?\s*)?(?P<range>\d+(?:[.,]\d+)?\s*[-–]\s*)?"
+    r"\d+(?:[.,]\d+)?\s*" + _UNIT + r"(?:\s*\([<>≤≥]?=?\s*\d[^()]*\))?"
+    r"(?P<upper>\s+to\s+[<>≤≥]?\d+(?:[.,]\d+)?\s*" + _UNIT + r"(?:\s*\([<>≤≥]?=?\s*\d[^()]*\))?)?"
+)
+"""A threshold: a figure with its unit after a comparison sign or as a range (`≥6.5%`,
+`5.7–6.4%`, `100 mg/dL (5.6 mmol/L) to 125 mg/dL (6.9 mmol/L)`), with its other units in
+brackets."""
 
 
 def is_sentence(text: str) -> bool:
@@ -376,3 +456,69 @@ _SENTENCE_GAP = re.compile(r"[.!?](\s+)(?=[A-Z0-9“\"(])")
 that starts with a character class lets the regex engine skip ahead. Those two lookbehinds never
 held anything back (the text before a break ends in . ! or ?, never in "g" or "e"), so they are
 gone; "e.g. Foo" is split, as it always was."""
+
+
+def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] | None:
+    """An item too long to be one cloze, with only its head hidden: the term or first clause
+    before its first separator (`Quenching or Quelling - use water if small, else leave`,
+    `Varn / Vetch, mostly in late summer`, `Press on the Varden point, which may help`); the
+    rest stays on the front as its clue, and sentences after the first go to the back. None
+    when there is no short head (more than MAX_HEAD_WORDS words, a clause with a verb, words
+    that go on into the rest), or when the rest or the lead-in shows the head's words."""
+    text = single_spaced(without_emoji(item.text)).strip()
+    if not text or "\n" in item.text.strip() or text.endswith(":"):
+        return None  # a label of what follows (`Isolation kinds (see book):`): not a fact
+    if any(isinstance(block, ListBlock) for block in item.blocks):
+        return None  # a parent item: its sub-list says what it is about
+    sentences = split_sentences(text)
+    first, extra = sentences[0], " ".join(sentences[1:])
+    separator = _HEAD_END.search(first)
+    if separator is None or len(plain(first).split()) > MAX_BOLD_ITEM_WORDS:
+        return None
+    head, rest = first[: separator.start()], first[separator.start() :]
+    words = plain(head).split()
+    if not 0 < len(words) <= MAX_HEAD_WORDS or len(plain(rest).split()) < 2:
+        return None
+    if is_sentence(head) or words[-1].lower() in _HEAD_GOES_ON or _unbalanced(head):
+        return None
+    if words[0].lower() in _NOT_A_HEAD:
+        return None  # "If it wakes them at night, give…": the condition is not what is asked
+    if plain(head).strip().lower() in FLAGS | _DISCOURSE:
+        return None  # "Result: less pain": a word that flags the rest names nothing
+    shown = set(_WORDS_ONLY.sub(" ", plain(f"{rest} {intro}").lower()).split())
+    if set(_WORDS_ONLY.sub(" ", plain(head).lower()).split()) <= shown:
+        return None  # "Rest - rest in bed": the answer stands beside it
+    return deletion(number, head) + literal(rest), extra
+
+
+_HEAD_END = re.compile(
+    r"\s[-–—]\s|:\s|\s\(|,\s(?=(?:which|who|where|especially|particularly|mostly|mainly|"
+    r"usually|often|typically|notably|e\.g\.|i\.e\.|such as|including|except)\b)",
+    re.IGNORECASE,
+)
+"""Where an item's head ends: a spaced dash, a colon, an opening bracket, or a comma before a
+clause about the head (", which …", ", especially …"); another comma goes on listing
+("Sharing cups, plates or towels")."""
+_NOT_A_HEAD = frozenset(
+    """
+    if when whenever once unless while because although though since as so but and or then also
+    in on at by for with without to into from of this these that those it they there
+    """.split()
+)
+"""First words of a condition, a qualifier or a clause leaning on what came before: such a head
+is not the thing the item is about."""
+_DISCOURSE = frozenset(
+    "result results outcome outcomes effect effects overall conclusion finally so why how".split()
+)
+"""Heads that say where the item goes ("Result: …"), not what it is about."""
+_HEAD_GOES_ON = frozenset(
+    "a an the and or of to in on with for by as at from if when that than".split()
+)
+"""A head ending in one of these goes on past the separator: no head."""
+
+
+def _unbalanced(text: str) -> bool:
+    """Markup opened in the head and closed after it (`**2-h glucose (fasting)**`)."""
+    return (
+        text.count("**") % 2 == 1 or text.count("`") % 2 == 1 or text.count("[") != text.count("]")
+    )

@@ -173,6 +173,8 @@ def _is_label_line(text: str) -> bool:
         return False
     if ":" in line or _CUE_END.search(line) or words[-1].lower() in _OPEN_ENDS:
         return False
+    if ". " in line and _FIRST_SENTENCE.search(line) is not None:
+        return False  # "Apply thinly. Mostly rely on": two sentences, not a name
     if any(word.lower() in FINITE_VERBS for word in words[1:]):
         return False
     return not text.rstrip().endswith(":") or len(words) <= 5
