@@ -89,7 +89,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_label_notes(labelled, lead, section, ctx))
             rest = tuple(item for item in block.items if label_of(item) is None)
             block = ListBlock(block.ordered, rest, block.line)
-        note = _cloze_note(block, intro, section, ctx) or _list_note(
+        note = _cloze_note(block, intro, section, ctx, lead is not None) or _list_note(
             block, lead, intro, section, ctx
         )
         if note is not None:
@@ -164,13 +164,17 @@ def _enumerates(block: ListBlock) -> bool:
     return questions * 2 <= len(block.items) and links * 2 <= len(block.items)
 
 
-def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) -> Note | None:
+def _cloze_note(
+    block: ListBlock, intro: str, section: Section, ctx: Context, led: bool = True
+) -> Note | None:
+    """One cloze per item. Items only their heads stand for (`Apply A before B (why)`) make a
+    note only after a lead-in saying what they are: alone they are statements, for prose_fact."""
     if len(block.items) < MIN_ITEMS:
         return None
     block, joiners = _without_joiners(block)
     shown = _shown_elsewhere(block, intro, ctx.topic)
     criteria = _is_criteria(block)
-    items, extras, deletions, long = [], {}, 0, 0
+    items, extras, deletions, long, heads = [], {}, 0, 0, 0
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
@@ -196,6 +200,7 @@ def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) ->
                 if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
                     return None  # a short statement among things to recall: a list of statements
                 clozed = head_cloze(item, deletions + 1, intro)
+                heads += clozed is not None
             if clozed is not None:
                 deletions += 1
         if clozed is None:
@@ -209,6 +214,8 @@ def _cloze_note(block: ListBlock, intro: str, section: Section, ctx: Context) ->
         items.append(f"{marker} {text}{joiner}")
     if not deletions or long * MAX_LONG_SHARE > len(block.items) or (long and deletions < 2):
         return None  # mostly sentences: a Basic card's answer, or none
+    if heads == deletions and not led:
+        return None  # statements with no lead-in naming what they are
     front = literal(intro) + "\n\n" + "\n".join(items)
     key = make_key("enumeration", section.path, plain(intro))
     back = _sub_lists(block, extras)
