@@ -101,4 +101,9 @@ def _item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
     if not all(0 < len(item.split()) <= MAX_ITEM_WORDS for item in items):
         return None
+    if any("<" in item and _TAG.search(item) for item in items):
+        return None  # `and <img src=…>`: raw HTML is nothing to recall (sanitising may empty it)
     return spans
+
+
+_TAG = re.compile(r"</?[A-Za-z][^>]*>")
