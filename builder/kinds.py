@@ -15,6 +15,10 @@ recognised, and that it is skipped by default:
   `[ ]` boxes), or a label paragraph (`**References**`, `Further reading:`) with the list or
   table right after it. Only those blocks are skipped.
 
+A block that is content keeps no lone wikilink: an item, paragraph or table cell that is one
+`[[link]]` and nothing else (which the document model leaves for this module to tell
+navigation) becomes the link's text, and a link to a picture file is left out.
+
 Routing (routing.py) applies the registry to every routed section; a manifest's `include` cards a
 kind anyway (docs/manifest.md, "Non-content sections"); `deckbuilder check` reports a note whose
 text is of a skipped kind (lint.py, NON-CONTENT); `deckbuilder init` lists what it skips.
@@ -28,6 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .text import plain
 
@@ -612,7 +617,7 @@ def content_blocks(
             kind = label_kind(block.text)
             is_label = kind is not None
         if kind is None or kind.name not in skip:
-            kept.append(block)
+            kept.append(_unlinked(block))
             continue
         left.append((kind, block))
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
@@ -626,7 +631,9 @@ def content_section(
     """The section with its non-content blocks left out; `whole` (an FAQ, read with its
     subsections) also its subsections, and those whose heading is of a skipped kind."""
     if not skip:
-        return section, []
+        blocks = tuple(_unlinked(block) for block in section.blocks)
+        same = all(a is b for a, b in zip(blocks, section.blocks, strict=True))
+        return (section if same else replace(section, blocks=blocks)), []
     blocks, left = content_blocks(section.blocks, skip)
     skipped = _describe(section, left)
     children = section.children
@@ -641,7 +648,11 @@ def content_section(
             kept_children.append(shown)
             skipped += more
         children = tuple(kept_children)
-    if not left and children is section.children:
+    if (
+        not left
+        and children is section.children
+        and all(a is b for a, b in zip(blocks, section.blocks, strict=True))
+    ):
         return section, skipped
     return replace(section, blocks=blocks, children=children), skipped
 
@@ -675,3 +686,53 @@ def _blocks_text(blocks: Iterable[Block]) -> str:
         counts[noun] = counts.get(noun, 0) + 1
     parts = [f"a {noun}" if n == 1 else f"{n} {noun}s" for noun, n in counts.items()]
     return " and ".join(parts)
+
+
+# -- wikilinks of content ----------------------------------------------------------------------
+
+
+def _unlinked(block: Block) -> Block:
+    """A content block with each item, paragraph or table cell that is one wikilink and nothing
+    else (`- [[Tocolytic]]` among other items, a header cell `[[Korrin fever]]`) as its text, and
+    a link to a picture file left out: the document model leaves a lone wikilink for this module
+    to tell navigation, and once a block is content it is the fact itself. The same block when
+    there is none (most blocks: a substring test per text)."""
+    if isinstance(block, ListBlock):
+        items = tuple(_unlinked_item(item) for item in block.items)
+        if all(a is b for a, b in zip(items, block.items, strict=True)):
+            return block
+        return replace(block, items=tuple(item for item in items if item.text or item.blocks))
+    if isinstance(block, Table):
+        return _unlinked_table(block)
+    if isinstance(block, Paragraph) and "[[" in block.text:
+        shown = lone_wikilink_text(block.text)
+        return block if shown is None else replace(block, text=shown)
+    return block
+
+
+def _unlinked_item(item: ListItem) -> ListItem:
+    text = item.text
+    if "[[" in text:
+        shown = lone_wikilink_text(text)
+        text = text if shown is None else shown
+    blocks = tuple(_unlinked(inner) for inner in item.blocks) if item.blocks else item.blocks
+    if text is item.text and all(a is b for a, b in zip(blocks, item.blocks, strict=True)):
+        return item
+    return replace(item, text=text, blocks=blocks)
+
+
+def _unlinked_table(table: Table) -> Table:
+    if not any("[[" in cell for cell in table.header) and not any(
+        "[[" in cell for row in table.rows for cell in row.cells
+    ):
+        return table
+    header = tuple(_unlinked_cell(cell) for cell in table.header)
+    rows = tuple(
+        replace(row, cells=tuple(_unlinked_cell(cell) for cell in row.cells)) for row in table.rows
+    )
+    return replace(table, header=header, rows=rows)
+
+
+def _unlinked_cell(cell: str) -> str:
+    shown = lone_wikilink_text(cell) if "[[" in cell else None
+    return cell if shown is None else shown
