@@ -3,7 +3,8 @@
 Two sources: table columns whose every cell is a figure (a survival table: "the 5-year survival
 rate for Stage IV is {{c1::15-27%}}"; one quantity in several unit columns, "Level (mmol/L) |
 Level (mg/dL)", is asked in its first unit only), and prose sentences holding a percentage or
-a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop liver metastases").
+a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
+liver metastases").
 """
 
 from __future__ import annotations
