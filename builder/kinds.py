@@ -265,13 +265,22 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "related",
-        "related articles, guides and topics, see also",
+        "related articles, guides and topics, see also, “see …” pointers",
         headings=(
             r"related(?: (?:content|articles?|guides?|topics?|posts?|pages?|notes?|reading"
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",
+        ),
+        lines=(
+            # A pointer to another page and nothing else: "Anticoagulation: see “Clots” in
+            # Haematology". No card can follow it, and its answer would be the pointer.
+            Line(
+                r"^(?:[^:]{1,40}:\s*)?(?:see|refer to)(?: also)?\s+[“\"‘'][^”\"’']{1,80}[”\"’']"
+                r"(?:\s+(?:in|on|under)\s+[^.;:]{1,60})?\.?$",
+                ("see", "refer to"),
+            ),
         ),
     ),
     Kind(

@@ -172,7 +172,11 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("You will practise and demonstrate:", "course"),
         ("**Skills Checklist:** Demonstrate each skill to pass", "course"),
         ("- READ THE DIRECTIONS FOR EACH QUESTION CAREFULLY. Round as asked.", "course"),
+        ("- Long-term dosing: see “Korrin clots” in Haematology", "related"),
+        ("See also 'Velbarin'.", "related"),
         # Content: kept.
+        ("- Velbarin: see a doctor if the rash spreads", None),
+        ("See the “red flags” box: fever over 40 °C needs a doctor today.", None),
         ("Velbarin is the first-line drug ([guideline](https://example.org/g)).", None),
         ("![The violet rash](rash.png)", None),
         ("Like this: ![inhaler](img/inhaler.png)", None),
