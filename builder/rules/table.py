@@ -474,6 +474,8 @@ def _row_notes(
 ) -> list[Note]:
     header = reading.header[subject_index]
     kind = "" if _word(header) in _NOT_KINDS else plain(singular(header))
+    if not kind and _grades(reading, subject_index):
+        kind = "severity"  # `| | Organ failure |` over Mild, Moderate, Severe
     template = opts.question or DEFAULT_QUESTION
     value_columns = [
         index
@@ -530,6 +532,18 @@ def _row_notes(
             )
         )
     return notes
+
+
+_SEVERITIES = frozenset(
+    ["mild", "moderate", "severe", "critical", "very severe", "life-threatening"]
+)
+
+
+def _grades(reading: Reading, subject_index: int) -> bool:
+    """Every row is a grade of severity ("Mild", "Moderate", "Severe"): what the empty header
+    over them would have said."""
+    cells = {plain(row.cells[subject_index]).lower().rstrip(":") for row in reading.rows}
+    return len(cells) >= 2 and cells <= _SEVERITIES
 
 
 def _groups(reading: Reading, subject_index: int) -> dict[int, list[TableRow]]:
