@@ -97,7 +97,9 @@ def test_make_browser_accepts_the_browsers_the_tests_drive() -> None:
 def test_make_browser_takes_the_browser_a_user_names(checkout: Path) -> None:
     """DECKBUILDER_CHROMIUM (any executable) is enough: nothing installed, nothing said."""
     done = subprocess.run(
-        ["make", "browser", "BROWSERS=/nonexistent/chromium"],
+        # --no-print-directory: under `make test` this make is a sub-make (MAKELEVEL is set),
+        # which prints "Entering directory" lines a user running `make browser` never sees.
+        ["make", "--no-print-directory", "browser", "BROWSERS=/nonexistent/chromium"],
         cwd=checkout,
         capture_output=True,
         text=True,
