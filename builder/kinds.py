@@ -626,7 +626,7 @@ def content_blocks(
             kind = label_kind(block.text)
             is_label = kind is not None
         if kind is None or kind.name not in skip:
-            kept.append(_unlinked(block))
+            kept.extend(_unlinked_blocks((block,)))
             continue
         left.append((kind, block))
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
@@ -640,9 +640,8 @@ def content_section(
     """The section with its non-content blocks left out; `whole` (an FAQ, read with its
     subsections) also its subsections, and those whose heading is of a skipped kind."""
     if not skip:
-        blocks = tuple(_unlinked(block) for block in section.blocks)
-        same = all(a is b for a, b in zip(blocks, section.blocks, strict=True))
-        return (section if same else replace(section, blocks=blocks)), []
+        blocks = _unlinked_blocks(section.blocks)
+        return (section if blocks is section.blocks else replace(section, blocks=blocks)), []
     blocks, left = content_blocks(section.blocks, skip)
     skipped = _describe(section, left)
     children = section.children
@@ -657,11 +656,7 @@ def content_section(
             kept_children.append(shown)
             skipped += more
         children = tuple(kept_children)
-    if (
-        not left
-        and children is section.children
-        and all(a is b for a, b in zip(blocks, section.blocks, strict=True))
-    ):
+    if not left and children is section.children and _same(blocks, section.blocks):
         return section, skipped
     return replace(section, blocks=blocks, children=children), skipped
 
@@ -700,6 +695,19 @@ def _blocks_text(blocks: Iterable[Block]) -> str:
 # -- wikilinks of content ----------------------------------------------------------------------
 
 
+def _unlinked_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """`_unlinked` of each block, leaving out a list whose every item was a picture link; the
+    same tuple when nothing changed."""
+    shown = tuple(_unlinked(block) for block in blocks)
+    if _same(shown, blocks):
+        return blocks
+    return tuple(b for b in shown if not (isinstance(b, ListBlock) and not b.items))
+
+
+def _same(blocks: tuple[Block, ...], others: tuple[Block, ...]) -> bool:
+    return len(blocks) == len(others) and all(a is b for a, b in zip(blocks, others, strict=True))
+
+
 def _unlinked(block: Block) -> Block:
     """A content block with each item, paragraph or table cell that is one wikilink and nothing
     else (`- [[Tocolytic]]` among other items, a header cell `[[Korrin fever]]`) as its text, and
@@ -724,8 +732,8 @@ def _unlinked_item(item: ListItem) -> ListItem:
     if "[[" in text:
         shown = lone_wikilink_text(text)
         text = text if shown is None else shown
-    blocks = tuple(_unlinked(inner) for inner in item.blocks) if item.blocks else item.blocks
-    if text is item.text and all(a is b for a, b in zip(blocks, item.blocks, strict=True)):
+    blocks = _unlinked_blocks(item.blocks) if item.blocks else item.blocks
+    if text is item.text and blocks is item.blocks:
         return item
     return replace(item, text=text, blocks=blocks)
 
