@@ -415,7 +415,7 @@ def test_a_whole_item_or_cell_wikilink_of_content_is_its_text(tmp_path: Path) ->
     it); a manifest that includes links cards a links-only list with the links as text too."""
     source = tmp_path / "korrin.md"
     source.write_text(
-        "# Korrin\n\n## Uses\n\n- [[Velbarin]]\n- [[Tessalid]]\n\n"
+        "# Korrin\n\n## Uses\n\n- [[Velbarin]]\n- [[Tessalid]]\n\n## Scans\n\n- [[scan.png]]\n\n"
         "## Signs\n\n| | [[Korrin fever]] |\n|---|---|\n| Onset | Sudden |\n",
         encoding="utf-8",
     )
@@ -425,4 +425,4 @@ def test_a_whole_item_or_cell_wikilink_of_content_is_its_text(tmp_path: Path) ->
     notes = [packaged.note for packaged in plan_deck(load_manifest(manifest)).notes]
     shown = " ".join(f"{note.front} {note.back}" for note in notes)
     assert "Velbarin" in shown and "korrin fever" in shown.lower()
-    assert "[[" not in shown and "]]" not in shown
+    assert "[[" not in shown and "]]" not in shown and "scan" not in shown
