@@ -875,7 +875,8 @@ def _comparison_notes(reading: Reading, section: Section, ctx: Context) -> list[
         left, right = (plain(cell) for cell in row.cells)
         if not left or not right:
             continue
-        if mirror:  # each side is the other's negation: only its figures are worth asking
+        if mirror and (_SIDE_FIGURE.search(left + right) or _negates(left) or _negates(right)):
+            # One side is the other's negation: only the figures are worth asking.
             count = 0
             sides = []
             for text in (left, right):
@@ -913,9 +914,20 @@ def _unmarked(text: str) -> str:
     return _EMOJI_START.sub("", text) or text
 
 
+_NEGATIONS = frozenset("no not never without none cannot can't unable don't doesn't".split())
+
+
+def _negates(side: str) -> bool:
+    """A side that says the other one's "not" ("No night cough", "Can't run")."""
+    word = side.split(" ", 1)[0].lower().replace("’", "'")
+    return word in _NEGATIONS
+
+
 def _mirrored(first: str, second: str) -> bool:
     """Two headers judging one thing both ways ("Good control | Poor control", "Do | Don't"):
-    each row's sides negate each other ("No night waking | Waking at night")."""
+    a row's sides may negate each other ("No night waking | Waking at night"), and then one
+    hides nothing the other does not show. A row whose sides both inform ("Pink skin | Pale
+    skin") is asked as any comparison's."""
     one, other = first.lower().split(), second.lower().split()
     return (
         bool(one and other)
