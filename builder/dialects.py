@@ -290,3 +290,22 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_scripts, _has_scripts),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
+
+
+_FILE_TARGET = re.compile(
+    r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf|mp4|webm|mp3)$", re.IGNORECASE
+)
+
+
+def lone_wikilink_text(text: str) -> str | None:
+    """The text a card shows for a text that is one wikilink and nothing else (`[[Velbarin]]`,
+    `[[korrin-fever|Korrin fever]]`), which `inline_cleaner` leaves as it is for the checks to
+    tell navigation: "" for a link to a file (`[[scan.png]]`, a picture no card can show), None
+    for any other text. The caller has found the item or cell to be content."""
+    found = _WIKILINK_ONLY.fullmatch(text) if "[[" in text else None
+    if found is None:
+        return None
+    target = found.group(1).strip()
+    if found.group(2) is None and _FILE_TARGET.search(target) is not None:
+        return ""
+    return _WIKILINK.sub(_wikilink_text, text).strip(" \t→←>-–—·•")

@@ -15,6 +15,10 @@ recognised, and that it is skipped by default:
   `[ ]` boxes), or a label paragraph (`**References**`, `Further reading:`) with the list or
   table right after it. Only those blocks are skipped.
 
+A block that is content keeps no lone wikilink: an item, paragraph or table cell that is one
+`[[link]]` and nothing else (which the document model leaves for this module to tell
+navigation) becomes the link's text, and a link to a picture file is left out.
+
 Routing (routing.py) applies the registry to every routed section; a manifest's `include` cards a
 kind anyway (docs/manifest.md, "Non-content sections"); `deckbuilder check` reports a note whose
 text is of a skipped kind (lint.py, NON-CONTENT); `deckbuilder init` lists what it skips.
@@ -28,6 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .text import plain
 
@@ -260,13 +265,22 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "related",
-        "related articles, guides and topics, see also",
+        "related articles, guides and topics, see also, “see …” pointers",
         headings=(
             r"related(?: (?:content|articles?|guides?|topics?|posts?|pages?|notes?|reading"
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",
+        ),
+        lines=(
+            # A pointer to another page and nothing else: "Anticoagulation: see “Clots” in
+            # Haematology". No card can follow it, and its answer would be the pointer.
+            Line(
+                r"^(?:[^:]{1,40}:\s*)?(?:see|refer to)(?: also)?\s+[“\"‘'][^”\"’']{1,80}[”\"’']"
+                r"(?:\s+(?:in|on|under)\s+[^.;:]{1,60})?\.?$",
+                ("see", "refer to"),
+            ),
         ),
     ),
     Kind(
@@ -612,7 +626,7 @@ def content_blocks(
             kind = label_kind(block.text)
             is_label = kind is not None
         if kind is None or kind.name not in skip:
-            kept.append(block)
+            kept.extend(_unlinked_blocks((block,)))
             continue
         left.append((kind, block))
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
@@ -626,7 +640,8 @@ def content_section(
     """The section with its non-content blocks left out; `whole` (an FAQ, read with its
     subsections) also its subsections, and those whose heading is of a skipped kind."""
     if not skip:
-        return section, []
+        blocks = _unlinked_blocks(section.blocks)
+        return (section if blocks is section.blocks else replace(section, blocks=blocks)), []
     blocks, left = content_blocks(section.blocks, skip)
     skipped = _describe(section, left)
     children = section.children
@@ -641,7 +656,7 @@ def content_section(
             kept_children.append(shown)
             skipped += more
         children = tuple(kept_children)
-    if not left and children is section.children:
+    if not left and children is section.children and _same(blocks, section.blocks):
         return section, skipped
     return replace(section, blocks=blocks, children=children), skipped
 
@@ -675,3 +690,66 @@ def _blocks_text(blocks: Iterable[Block]) -> str:
         counts[noun] = counts.get(noun, 0) + 1
     parts = [f"a {noun}" if n == 1 else f"{n} {noun}s" for noun, n in counts.items()]
     return " and ".join(parts)
+
+
+# -- wikilinks of content ----------------------------------------------------------------------
+
+
+def _unlinked_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """`_unlinked` of each block, leaving out a list whose every item was a picture link; the
+    same tuple when nothing changed."""
+    shown = tuple(_unlinked(block) for block in blocks)
+    if _same(shown, blocks):
+        return blocks
+    return tuple(b for b in shown if not (isinstance(b, ListBlock) and not b.items))
+
+
+def _same(blocks: tuple[Block, ...], others: tuple[Block, ...]) -> bool:
+    return len(blocks) == len(others) and all(a is b for a, b in zip(blocks, others, strict=True))
+
+
+def _unlinked(block: Block) -> Block:
+    """A content block with each item, paragraph or table cell that is one wikilink and nothing
+    else (`- [[Tocolytic]]` among other items, a header cell `[[Korrin fever]]`) as its text, and
+    a link to a picture file left out: the document model leaves a lone wikilink for this module
+    to tell navigation, and once a block is content it is the fact itself. The same block when
+    there is none (most blocks: a substring test per text)."""
+    if isinstance(block, ListBlock):
+        items = tuple(_unlinked_item(item) for item in block.items)
+        if all(a is b for a, b in zip(items, block.items, strict=True)):
+            return block
+        return replace(block, items=tuple(item for item in items if item.text or item.blocks))
+    if isinstance(block, Table):
+        return _unlinked_table(block)
+    if isinstance(block, Paragraph) and "[[" in block.text:
+        shown = lone_wikilink_text(block.text)
+        return block if shown is None else replace(block, text=shown)
+    return block
+
+
+def _unlinked_item(item: ListItem) -> ListItem:
+    text = item.text
+    if "[[" in text:
+        shown = lone_wikilink_text(text)
+        text = text if shown is None else shown
+    blocks = _unlinked_blocks(item.blocks) if item.blocks else item.blocks
+    if text is item.text and blocks is item.blocks:
+        return item
+    return replace(item, text=text, blocks=blocks)
+
+
+def _unlinked_table(table: Table) -> Table:
+    if not any("[[" in cell for cell in table.header) and not any(
+        "[[" in cell for row in table.rows for cell in row.cells
+    ):
+        return table
+    header = tuple(_unlinked_cell(cell) for cell in table.header)
+    rows = tuple(
+        replace(row, cells=tuple(_unlinked_cell(cell) for cell in row.cells)) for row in table.rows
+    )
+    return replace(table, header=header, rows=rows)
+
+
+def _unlinked_cell(cell: str) -> str:
+    shown = lone_wikilink_text(cell) if "[[" in cell else None
+    return cell if shown is None else shown

@@ -172,7 +172,11 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("You will practise and demonstrate:", "course"),
         ("**Skills Checklist:** Demonstrate each skill to pass", "course"),
         ("- READ THE DIRECTIONS FOR EACH QUESTION CAREFULLY. Round as asked.", "course"),
+        ("- Long-term dosing: see “Korrin clots” in Haematology", "related"),
+        ("See also 'Velbarin'.", "related"),
         # Content: kept.
+        ("- Velbarin: see a doctor if the rash spreads", None),
+        ("See the “red flags” box: fever over 40 °C needs a doctor today.", None),
         ("Velbarin is the first-line drug ([guideline](https://example.org/g)).", None),
         ("![The violet rash](rash.png)", None),
         ("Like this: ![inhaler](img/inhaler.png)", None),
@@ -404,3 +408,21 @@ def test_init_refuses_a_document_that_is_all_non_content(
         "Non-content sections)\n"
     )
     assert not (tmp_path / "decks").exists()
+
+
+def test_a_whole_item_or_cell_wikilink_of_content_is_its_text(tmp_path: Path) -> None:
+    """Content keeps no `[[...]]` (`check` would call it LEFTOVER-MARKUP, and the card would show
+    it); a manifest that includes links cards a links-only list with the links as text too."""
+    source = tmp_path / "korrin.md"
+    source.write_text(
+        "# Korrin\n\n## Uses\n\n- [[Velbarin]]\n- [[Tessalid]]\n\n## Scans\n\n- [[scan.png]]\n\n"
+        "## Signs\n\n| | [[Korrin fever]] |\n|---|---|\n| Onset | Sudden |\n",
+        encoding="utf-8",
+    )
+    manifest = tmp_path / "korrin.toml"
+    text = MANIFEST.replace("Tessalid", "Korrin").replace("tessalid.md", "korrin.md")
+    manifest.write_text(text.format(include='include = ["links"]'), encoding="utf-8")
+    notes = [packaged.note for packaged in plan_deck(load_manifest(manifest)).notes]
+    shown = " ".join(f"{note.front} {note.back}" for note in notes)
+    assert "Velbarin" in shown and "korrin fever" in shown.lower()
+    assert "[[" not in shown and "]]" not in shown and "scan" not in shown

@@ -1,8 +1,10 @@
 """Numeric facts students are examined on become cloze notes on the number.
 
 Two sources: table columns whose every cell is a figure (a survival table: "the 5-year survival
-rate for Stage IV is {{c1::15-27%}}"), and prose sentences holding a percentage or a percentage
-range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop liver metastases").
+rate for Stage IV is {{c1::15-27%}}"; one quantity in several unit columns, "Level (mmol/L) |
+Level (mg/dL)", is asked in its first unit only), and prose sentences holding a percentage or
+a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
+liver metastases").
 """
 
 from __future__ import annotations
@@ -52,12 +54,18 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     options = ctx.table_options(section)
     reading = read_table(table, options.subject if options else None)
     subject_index = reading.subject
-    if reading.shape != "rows" or subject_index is None:
-        return []  # a figure of a field list or a header-less table is the table rule's
+    if reading.shape != "rows" or subject_index is None or reading.grouped:
+        return []  # a figure of a field list, a header-less table or a subject of several rows
+        # (two doses of one drug: "the dose for X is" has two answers) is the table rule's
     notes = []
+    quantities: set[str] = set()
     for index, header in enumerate(reading.header):
         if index == subject_index or not reading.figures[index]:
             continue
+        quantity = _quantity(header)
+        if quantity in quantities:
+            continue  # "Level (mg/dL)" after "Level (mmol/L)": the same ladder in another unit
+        quantities.add(quantity)
         column = lower_first(plain(header))
         for row in reading.rows:
             value = plain(row.cells[index])
@@ -103,3 +111,18 @@ def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:
         out += (sentence[last:start], "#")
         last = end
     return "".join(out) + sentence[last:]
+
+
+_UNIT = re.compile(
+    r"\s*\((?:[^()\s]*/[^()\s]*|%|°\s?[CF]|k?Pa|mmHg|[µμmnk]?g|lbs?|[cmµμ]?m|in|inches|m?Eq"
+    r"|[mµμn]?mol|[mµμd]?L|IU|units?)\)$",
+    re.IGNORECASE,
+)
+
+
+def _quantity(header: str) -> str:
+    """What a figure column measures, without its unit: "Level (mg/dL)" and "Level (mmol/L)"
+    are one quantity; a header with no unit in brackets is its own (`Dose (child)` too)."""
+    text = plain(header)
+    found = _UNIT.search(text) if text.endswith(")") else None
+    return text.lower() if found is None else text[: found.start()].strip().lower() + " ()"

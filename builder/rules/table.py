@@ -11,17 +11,25 @@
   description is a riddle). A subject naming a pair ("A vs B") takes no "(kind)"; a subject's
   long trailing aside is left off the front; a plain row naming a field ("Disease examples")
   among members in bold asks that field of the section's subject; a few feature lists under a
-  "Mechanism" header are asked as features.
+  "Mechanism" header are asked as features. A first column that names one subject in several
+  rows (an antidote at two doses) stays the subject when the distinct column is a value (a
+  dose, a number, a long description): the subject's rows are read together, one note per
+  column listing each row's value; a leading emoji is no part of a subject or header.
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ...; or an empty corner, when the rows name fields such as
   "Onset" and the headers across do not), or bold short labels beside a generic
-  "Details"/"Description" column. Each other column describes
+  "Details"/"Description" column, or a generic key over a generic value ("Category |
+  Criteria": the rows are fields of what the section's heading names, "Contraindications in
+  <topic>: drugs?"). Each other column describes
   the thing its header names ("Onset of type A?"); a generic or missing header there means the
   section's own subject ("Prototype of ACE inhibitors?"). No reverse cards: a label is no answer.
   A row where one thing of several says "Yes" asks which ("Anti-inflammatory: A or B?"), not
   a yes or a no of each.
 - **comparison**: two columns headed by two things ("Gout | Pseudogout", "Asthma | COPD") over
-  short cells written alike row by row: one cloze note per row, each side hidden in turn.
+  short cells written alike row by row: one cloze note per row, each side hidden in turn. Two
+  headers judging one thing both ways ("Good control | Poor control") mirror each other: a side
+  is the other's negation, so only the figures of a row are hidden, and a row without one
+  makes no note.
 - **no header row**: Markdown needs one, so authors put data (or nothing) there. A header row is
   data when it is empty, holds `<p>`, repeats a body cell, reads as a sentence (seven words or
   more), echoes its column's cells or describes like them ("<class> for <use>"), or is a
@@ -33,7 +41,8 @@
 - **nothing**: a table of numbers only (a conversion chart) or with no usable subject.
 
 Cells are cleaned first: `<p>` paragraphs become points, `--`/`n/a` cells are empty (no card has
-an empty answer), index columns (`#`, `No.`) are left out. Columns of figures are the `figure`
+an empty answer), a point that is a picture's file name (`scan.png`) is left out, index columns
+(`#`, `No.`) are left out. Columns of figures are the `figure`
 rule's, which asks for them as clozes.
 """
 
@@ -47,7 +56,7 @@ from functools import lru_cache
 from typing import Literal, TypeVar, cast
 
 from ..document import Block, ListBlock, Paragraph, Section, Table, TableRow
-from ..notes import Note, make_key
+from ..notes import Note, deletion, literal, make_key
 from ..text import (
     as_list,
     content_words,
@@ -87,6 +96,9 @@ class Reading:
     """rows: the column naming each row's subject."""
     figures: tuple[bool, ...] = ()
     """rows: for each column, does it hold figures only (and some)? Those are the figure rule's."""
+    grouped: bool = False
+    """rows: the subject column names some rows' subject twice or more ("Velbarin" for a high
+    and a low dose): its rows are read together, as one subject with several values."""
 
 
 _FIGURE = re.compile(
@@ -150,12 +162,19 @@ def clean_cell(cell: str) -> str:
             text = text[4:].strip()
         while text.lower().endswith("<br>"):
             text = text[:-4].strip()
+    if "." in text and _FILE_NAMED.search(text) is not None:
+        points = [point for point in _BREAKS.split(text) if not _FILE_NAME.match(point.strip())]
+        text = "<br>".join(point.strip() for point in points)
     if len(text) <= _LONGEST_NO_VALUE and plain(text).strip().lower() in _NO_VALUE:
         return ""
     return text
 
 
 _LONGEST_NO_VALUE = 12
+_FILE_NAME = re.compile(r"^[^<>\s][^<>]*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf)$", re.IGNORECASE)
+"""A point that is a picture's file name (an Obsidian link to `scan.png`, cleaned to its
+name): no card can show the picture, and its name is no fact."""
+_FILE_NAMED = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf)(?:<|$)", re.IGNORECASE)
 """No cell longer than this (markup included: `**n/a**`) can say there is no value."""
 
 
@@ -185,10 +204,14 @@ _GENERIC_LABELS = frozenset(
 )
 """Headers that say a column holds field labels, not things."""
 _GENERIC_VALUES = frozenset(
-    "detail details description value info information note notes explanation content".split()
+    """detail details description value info information note notes explanation content
+    criteria criterion""".split()
 )
 """Headers that say a column holds values of the fields, not which thing they describe."""
 _GENERIC = _GENERIC_LABELS | _GENERIC_VALUES
+_GENERIC_KEYS = frozenset(["category", "group", "domain", "area", "criteria", "criterion"])
+"""Subject column headers that name no relation: over a generic value column ("Category |
+Criteria") the rows are fields of what the section's heading names ("Contraindications")."""
 _NOT_KINDS = frozenset(["name", "names", "item", "items", "term", "terms", "entry", "title"])
 """Subject column headers that say nothing of what each row is."""
 
@@ -215,6 +238,7 @@ def _read(table: Table, preferred: str | None) -> Reading:
         corner in _GENERIC_LABELS
         or (not corner and width > 2 and _labels_across(header, labels))
         or (width == 2 and _word(header[1]) in _GENERIC_VALUES and _bold_labels(rows))
+        or (corner in _GENERIC_KEYS and all(_word(cell) in _GENERIC_VALUES for cell in header[1:]))
     ):
         return Reading("attributes", header, rows)
     if width == 2 and _compares(header, rows):
@@ -263,7 +287,12 @@ def _labels_across(header: tuple[str, ...], labels: list[str]) -> bool:
     """Under an empty corner: do the rows name fields ("Onset", "Dose") more than the headers
     across do? Then the headers are the things described (`| | Type A | Type B |`)."""
     across = [plain(cell) for cell in header[1:]]
-    return _share(labels, _names_a_field) > _share(across, _names_a_field)
+    return _share(labels, _field_label) > _share(across, _field_label)
+
+
+def _field_label(label: str) -> bool:
+    """A label naming a field ("Dose") or a relation with no noun of its own ("Criteria")."""
+    return _names_a_field(label) or _word(label) in _GENERIC_KEYS
 
 
 def _share(texts: list[str], test: Callable[[str], bool]) -> float:
@@ -355,26 +384,54 @@ def _rows_reading(
 ) -> Reading:
     figures = tuple(_figure_column(rows, index) for index in range(len(header)))
     subject = preferred if preferred is not None else _subject_column(header, rows)
-    return Reading("rows" if subject is not None else "none", header, rows, subject, figures)
+    grouped = False
+    if preferred is None and (subject is None or (subject and not _names_things(rows, subject))):
+        # The first column repeats, and what is distinct is a value ("15 mL of a 10 %
+        # solution"), not a name: a value is never the subject of a question.
+        grouped = _subject_cells(rows, 0, distinct=False)
+        subject = 0 if grouped else subject
+    elif preferred is not None:
+        cells = [plain(row.cells[preferred]).lower() for row in rows]
+        grouped = len(set(cells)) != len(cells)
+    shape: Shape = "rows" if subject is not None else "none"
+    return Reading(shape, header, rows, subject, figures, grouped)
 
 
 def _subject_column(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
     for index in range(len(header)):
-        cells = [plain(row.cells[index]) for row in rows]
-        if not cells or any(not cell for cell in cells):
-            continue
-        if len({cell.lower() for cell in cells}) != len(cells):
-            continue
-        if any(is_figure(cell) or _POINTS.match(cell) for cell in cells):
-            continue
-        if any(
-            len(split_points(row.cells[index])) > 1
-            or len(plain(row.cells[index]).split()) > SUBJECT_MAX_WORDS
-            for row in rows
-        ):
-            continue
-        return index
+        if _subject_cells(rows, index, distinct=True):
+            return index
     return None
+
+
+def _subject_cells(rows: tuple[TableRow, ...], index: int, distinct: bool) -> bool:
+    """Whether the column can name each row's subject: filled in, single short points, not
+    figures, and (`distinct`) none twice."""
+    cells = [plain(row.cells[index]) for row in rows]
+    if not cells or any(not cell for cell in cells):
+        return False
+    if distinct and len({cell.lower() for cell in cells}) != len(cells):
+        return False
+    if any(is_figure(cell) or _POINTS.match(cell) for cell in cells):
+        return False
+    return not any(
+        len(split_points(row.cells[index])) > 1
+        or len(plain(row.cells[index]).split()) > SUBJECT_MAX_WORDS
+        for row in rows
+    )
+
+
+NAME_MAX_WORDS = 5
+
+
+def _names_things(rows: tuple[TableRow, ...], index: int) -> bool:
+    """A column of names ("Velbarin", "Korrin blocker"), not of values: no cell starts with a
+    number ("10 mL of a 5 % solution") or runs longer than a name."""
+    return not any(
+        _MEASURE.match(plain(row.cells[index]))
+        or len(plain(row.cells[index]).split()) > NAME_MAX_WORDS
+        for row in rows
+    )
 
 
 def _figure_column(rows: tuple[TableRow, ...], index: int) -> bool:
@@ -417,11 +474,13 @@ def _row_notes(
 ) -> list[Note]:
     header = reading.header[subject_index]
     kind = "" if _word(header) in _NOT_KINDS else plain(singular(header))
+    if not kind and _grades(reading, subject_index):
+        kind = "severity"  # `| | Organ failure |` over Mild, Moderate, Severe
     template = opts.question or DEFAULT_QUESTION
     value_columns = [
         index
         for index in range(len(reading.header))
-        if index != subject_index and not reading.figures[index]
+        if index != subject_index and (reading.grouped or not reading.figures[index])
     ]
     # What every card of a column, or of the table, shares is worked out once.
     shown_kind = kind.lower()
@@ -429,12 +488,15 @@ def _row_notes(
     columns = []
     features: set[tuple[int, int]] = set()  # (row, column) of a feature list under "Mechanism"
     for index in value_columns:
-        column = plain(reading.header[index])
+        column = _unmarked(plain(reading.header[index]))
         columns.append((index, lower_first(column), normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
     notes: list[Note] = []
+    groups = _groups(reading, subject_index)
     for number, row in enumerate(reading.rows):
+        if number not in groups:
+            continue  # read with the first row of its subject
         subject = plain(row.cells[subject_index])
         row_key = make_key("table", section.path, subject, row.pin)  # + the column's header
         if not members[number]:  # "Disease examples" under members in bold: the section's field
@@ -454,7 +516,7 @@ def _row_notes(
             phrase = SHORT_QUESTION
         shown = _shown_subject(subject)
         for index, column, header_key in columns:
-            points = split_points(row.cells[index])
+            points = _group_points(groups[number], index)
             if not points:
                 continue
             asked = "features" if (number, index) in features else column
@@ -470,6 +532,39 @@ def _row_notes(
             )
         )
     return notes
+
+
+_SEVERITIES = frozenset(
+    ["mild", "moderate", "severe", "critical", "very severe", "life-threatening"]
+)
+
+
+def _grades(reading: Reading, subject_index: int) -> bool:
+    """Every row is a grade of severity ("Mild", "Moderate", "Severe"): what the empty header
+    over them would have said."""
+    cells = {plain(row.cells[subject_index]).lower().rstrip(":") for row in reading.rows}
+    return len(cells) >= 2 and cells <= _SEVERITIES
+
+
+def _groups(reading: Reading, subject_index: int) -> dict[int, list[TableRow]]:
+    """Each subject's first row number -> its rows: one row each, unless the table is grouped."""
+    if not reading.grouped:
+        return {number: [row] for number, row in enumerate(reading.rows)}
+    firsts: dict[str, int] = {}
+    groups: dict[int, list[TableRow]] = {}
+    for number, row in enumerate(reading.rows):
+        first = firsts.setdefault(plain(row.cells[subject_index]).lower(), number)
+        groups.setdefault(first, []).append(row)
+    return groups
+
+
+def _group_points(rows: list[TableRow], index: int) -> list[str]:
+    """The points a subject's rows give in a column: a row's own points, or one point per row
+    (its points joined) when the subject has several rows, each said once."""
+    if len(rows) == 1:
+        return split_points(rows[0].cells[index])
+    points = ["; ".join(split_points(row.cells[index])) for row in rows]
+    return list(dict.fromkeys(point for point in points if point))
 
 
 def normalise_header(header: str) -> str:
@@ -514,6 +609,7 @@ def _shown_subject(subject: str) -> str:
     """A row's subject as its fronts show it: "Tessal amines (weak, not for inflammation)"
     loses its aside, which would make a long front of a short name; "Velbarin (IV)" keeps it,
     and so does an abbreviation its expansion ("KRP (korrin reactive protein)")."""
+    subject = _unmarked(subject)
     if not subject.endswith(")"):
         return subject
     found = _TRAILING_ASIDE.search(subject)
@@ -623,6 +719,7 @@ def _attribute_notes(
     headless = not any(reading.header)
     own = (headless and caption) or section_subject(section, ctx)
     chosen = {} if headless or opts.question else _chosen(reading)
+    relation = _word(reading.header[0]) in _GENERIC_KEYS  # the heading names the relation
     for index in range(1, len(reading.header)):
         header = plain(reading.header[index])
         about = own if not header or _word(header) in _GENERIC_VALUES else header
@@ -639,6 +736,10 @@ def _attribute_notes(
                 front = fill(opts.question, {**values, "topic": ctx.topic})
             elif headless:  # the labels may be names: "Doses in asthma: Velbarin?"
                 front = f"{ctx.situate(about)}: {label}?"
+            elif relation or _word(label) in _GENERIC_KEYS:
+                # "Contraindications in <topic>: drugs?", never "Drugs of ..."; "Type A in
+                # <topic>: criteria?", never "Criteria of type A" (which would be its own)
+                front = f"{ctx.situate(about)}: {lower_first(label)}?"
             else:
                 front = attribute_question(label, ctx.situate(about))
             key = make_key("table", section.path, label, row.pin, header_key)
@@ -766,17 +867,75 @@ def _caption(block: object) -> str:
 
 
 def _comparison_notes(reading: Reading, section: Section, ctx: Context) -> list[Note]:
-    first, second = (plain(cell) for cell in reading.header)
+    first, second = (_unmarked(plain(cell)) for cell in reading.header)
     where = ctx.situate(f"{first} vs {lower_first(second)}")
+    mirror = _mirrored(first, second)
     notes = []
     for row in reading.rows:
         left, right = (plain(cell) for cell in row.cells)
         if not left or not right:
             continue
-        front = f"{where}: {first} — {{{{c1::{left}}}}}; {second} — {{{{c2::{right}}}}}"
+        if mirror and (_SIDE_FIGURE.search(left + right) or _negates(left) or _negates(right)):
+            # One side is the other's negation: only the figures are worth asking.
+            count = 0
+            sides = []
+            for text in (left, right):
+                side, last = "", 0
+                for found in _SIDE_FIGURE.finditer(text):
+                    count += 1
+                    side += literal(text[last : found.start()]) + deletion(count, found.group())
+                    last = found.end()
+                sides.append(side + literal(text[last:]))
+            if not count:
+                continue
+            front = f"{literal(where)}: {literal(first)} — {sides[0]}; "
+            front += f"{literal(second)} — {sides[1]}"
+        else:
+            front = f"{where}: {first} — {{{{c1::{left}}}}}; {second} — {{{{c2::{right}}}}}"
         key = make_key("table", section.path, left, row.pin, "comparison")
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
     return notes
+
+
+_POLAR = frozenset(
+    """good poor bad well poorly normal abnormal healthy unhealthy correct incorrect right wrong
+    safe unsafe adequate inadequate controlled uncontrolled do don't dos don'ts""".split()
+)
+"""First words of two headers that judge one thing both ways ("Good control | Poor control")."""
+_SIDE_FIGURE = re.compile(r"[<>≤≥~]?\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?(?:\s*%|\+)?")
+_EMOJI_START = re.compile(r"^(?:[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F\u200D]\s*)+")
+
+
+def _unmarked(text: str) -> str:
+    """A header or subject without the emoji it starts with ("✅ Good control", "🟢 Green"):
+    a mark, not a word a front reads."""
+    if text[:1].isascii():
+        return text
+    return _EMOJI_START.sub("", text) or text
+
+
+_NEGATIONS = frozenset("no not never without none cannot can't unable don't doesn't".split())
+
+
+def _negates(side: str) -> bool:
+    """A side that says the other one's "not" ("No night cough", "Can't run")."""
+    word = side.split(" ", 1)[0].lower().replace("’", "'")
+    return word in _NEGATIONS
+
+
+def _mirrored(first: str, second: str) -> bool:
+    """Two headers judging one thing both ways ("Good control | Poor control", "Do | Don't"):
+    a row's sides may negate each other ("No night waking | Waking at night"), and then one
+    hides nothing the other does not show. A row whose sides both inform ("Pink skin | Pale
+    skin") is asked as any comparison's."""
+    one, other = first.lower().split(), second.lower().split()
+    return (
+        bool(one and other)
+        and one[0] != other[0]
+        and one[0] in _POLAR
+        and other[0] in _POLAR
+        and one[1:] == other[1:]
+    )
 
 
 # Lines: the rows of a header-less table, as clozes.
