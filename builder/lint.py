@@ -32,6 +32,10 @@ Severity = Literal["error", "warning"]
 
 LINT_RULES: dict[str, tuple[Severity, str]] = {
     "ANSWER-IN-FRONT": ("error", "the answer is printed in the question"),
+    "BUILD-WARNING": (
+        "warning",
+        "the build warns about the source (a heading with no content, an image left out...)",
+    ),
     "DANGLING-PRONOUN": (
         "warning",
         "the front starts with a pronoun (it, this, they...) and does not name the topic",
@@ -94,10 +98,30 @@ class _Plan(Protocol):
     @property
     def notes(self) -> Sequence[_Packaged]: ...
 
+    @property
+    def warnings(self) -> list[str]: ...
+
 
 def check_plan(plan: _Plan) -> list[Problem]:
-    """Every problem in a planned deck, sorted by path, line and code."""
-    return check_notes([packaged.note for packaged in plan.notes], plan.manifest)
+    """Every problem in a planned deck, sorted by path, line and code: the notes' and, so that
+    `check` says what `build` says, the build's own warnings."""
+    problems = check_notes([packaged.note for packaged in plan.notes], plan.manifest)
+    problems += [_build_warning(text, plan.manifest) for text in plan.warnings]
+    return sorted(problems, key=_sort_key)
+
+
+_WARNING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): warning: (?P<message>.*)$", re.DOTALL)
+
+
+def _build_warning(text: str, manifest: Manifest) -> Problem:
+    """A build's `path:line: warning: message` as a problem at that line (the manifest's, at
+    line 0, for one that names no line)."""
+    found = _WARNING_LINE.match(text)
+    if found is None:
+        where = str(manifest.path or (manifest.sources[0] if manifest.sources else ""))
+        return Problem(where, 0, "BUILD-WARNING", text.removeprefix("warning: "), "warning")
+    line = int(found["line"])
+    return Problem(found["path"], line, "BUILD-WARNING", found["message"], "warning")
 
 
 def check_notes(notes: Sequence[Note], manifest: Manifest) -> list[Problem]:

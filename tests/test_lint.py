@@ -496,6 +496,24 @@ def test_command_clean_deck_exits_0(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert result.output == "0 errors, 0 warnings in 2 notes (2 cards)\n"
 
 
+def test_command_says_what_build_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A heading with no content: `build` warns at its line, and `check` lists the same warning
+    (exit 0: a warning), so a teacher running only `check` hears of it."""
+    path = write_deck(tmp_path)
+    source = tmp_path / "source" / "asthma.md"
+    source.write_text(source.read_text(encoding="utf-8") + "\n## Empty heading\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    built = CliRunner().invoke(cli, ["build", str(path.relative_to(tmp_path)), "-o", "x.apkg"])
+    warned = [line for line in built.output.splitlines() if ": warning: " in line]
+    assert warned == [f"{PATH}:19: warning: heading 'Empty heading' has no content"]
+    result = CliRunner().invoke(cli, ["check"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        f"{PATH}:19: BUILD-WARNING heading 'Empty heading' has no content",
+        "0 errors, 1 warning in 2 notes (2 cards)",
+    ]
+
+
 def test_command_summary_counts_notes_and_the_cards_they_make(project: Path) -> None:
     """A cloze note makes a card per deletion: the summary says both, as `cards` lists them."""
     listed = CliRunner().invoke(cli, ["cards", SEED_MANIFEST, "--format", "json"])
