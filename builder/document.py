@@ -50,7 +50,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, heading, inline_cleaner, is_module_line
+from .dialects import Cleaner, heading, inline_cleaner, is_module_line, logseq_outline
 from .errors import SourceError
 from .memory import no_cyclic_gc
 
@@ -341,6 +341,9 @@ def _refuse_wide_tables(text: str, path: Path) -> None:
 
 
 def _parse(path: Path, text: str) -> Document:
+    outline = logseq_outline(text)
+    if outline is not None:
+        text = outline
     _refuse_wide_tables(text, path)
     tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
@@ -609,6 +612,8 @@ def _fold(
 
 
 def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
+    if section.children and any(not child.blocks for child in section.children):
+        section = _outline(section)
     path = (*parent, section.title)
     children = tuple(_reroot(child, path) for child in section.children)
     return Section(
@@ -829,6 +834,12 @@ class _Reader:
             if content.startswith("[!"):
                 first, _, rest = content.partition("\n")
                 head = _CALLOUT_HEAD.fullmatch(first.rstrip())
+        if head is None and any(t.type in _LIST_OPENS for t in tokens[position:end]):
+            # A quoted box of lists (`> **Give 3**` / `> - Oxygen`): its content, read as such.
+            inner = position + 1
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
         if head is None:
             _check_table_rows(tokens[position:end], self.lines)
             text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
@@ -1067,11 +1078,25 @@ def unfold_labels(block: ListBlock) -> list[Block]:
         if run:
             out.append(ListBlock(block.ordered, tuple(run), run[0].line))
             run = []
-        out.append(Paragraph(item.text, item.line))
         *explanations, last = item.blocks  # an explanation goes after the list it stood over,
         blocks = (last, *explanations) if explanations else item.blocks  # which the label leads
+        unfolded: list[Block] = []
         for inner in blocks:
-            out.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
+            unfolded.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
+        first = unfolded[0]
+        if isinstance(last, ListBlock) and isinstance(first, Paragraph) and len(unfolded) > 1:
+            # Labels under a label (`- Contraindications:` / `  - Absolute:` / `    - …`): each
+            # inner label says which part of the outer one it is ("Contraindications — absolute").
+            labels = {(sub.line, sub.text) for sub in last.items}
+            unfolded = [
+                Paragraph(_joined_label(item.text, b.text), b.line)
+                if isinstance(b, Paragraph) and (b.line, b.text) in labels
+                else b
+                for b in unfolded
+            ]
+        else:
+            unfolded.insert(0, Paragraph(item.text, item.line))
+        out.extend(unfolded)
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
     return out
@@ -1274,3 +1299,96 @@ def _list_markdown(block: ListBlock, indent: str) -> str:
                 lines.append("")  # a table or code under an item starts a block of its own
             lines.extend(inside + line if line.strip() else "" for line in text.split("\n"))
     return "\n".join(lines)
+
+
+def _outline(section: Section) -> Section:
+    """A section whose subsections are a heading outline, with the outline as its list.
+
+    Notes written as an outline of headings (`### Diagnosed with 2 of 3:` over `#### 1. Fever`,
+    `#### 2. Rash`, each heading a point and nothing under it) mean a list: a run of sibling
+    headings with no text under them or under their own subheadings becomes a list in the
+    parent (numbered if every heading is numbered), the subheadings its nested items. A single
+    bare heading stays a heading (a paste that lost its text) unless it heads subheadings; a run
+    of bare Title Case headings (`### Incidence`, `### Risk Factors`) under a heading that does
+    not end with ":" is a template's empty slots, not an outline, and stays as it is."""
+    blocks = list(section.blocks)
+    children: list[Section] = []
+    run: list[Section] = []
+
+    def close_run() -> None:
+        if run and _is_outline(section.title, run):
+            blocks.extend(unfold_labels(_outline_list(run)))
+        else:
+            children.extend(run)
+        run.clear()
+
+    for child in section.children:
+        if _is_bare(child):
+            run.append(child)
+        else:
+            close_run()
+            children.append(child)
+    close_run()
+    if len(children) == len(section.children):
+        return section
+    return Section(
+        section.title,
+        section.level,
+        section.path,
+        section.line,
+        tuple(blocks),
+        tuple(children),
+        section.pin,
+        section.callout,
+    )
+
+
+def _is_bare(section: Section) -> bool:
+    """A heading with no text under it or under any of its subheadings (a point of an outline)."""
+    return (
+        not section.blocks
+        and not section.callout
+        and section.pin is None
+        and bool(section.title)
+        and all(_is_bare(child) for child in section.children)
+    )
+
+
+def _is_outline(parent: str, run: Sequence[Section]) -> bool:
+    if len(run) < 2 and not run[0].children:
+        return False
+    if parent.rstrip("*_ ").endswith(":"):
+        return True
+    return not all(_is_slot(heading.title) for top in run for heading in top.walk())
+
+
+def _is_slot(title: str) -> bool:
+    """A template's heading (`Risk Factors`, `Quality of Life`): every longer word capitalised,
+    no figure or symbol; a point of an outline reads as a phrase (`Hx of alcohol use`, `Lipase
+    3x ULN`)."""
+    return _SLOT.fullmatch(title) is not None and all(
+        len(word) < 4 or word[0].isupper() for word in title.split()
+    )
+
+
+def _outline_list(run: Sequence[Section]) -> ListBlock:
+    numbered = all(_OUTLINE_NUMBER.match(top.title) for top in run)
+    items = []
+    for top in run:
+        text = _OUTLINE_NUMBER.sub("", top.title, count=1) if numbered else top.title
+        inner = (_outline_list(top.children),) if top.children else ()
+        items.append(ListItem(text.strip(), top.line, inner))
+    return ListBlock(numbered, tuple(items), run[0].line)
+
+
+_SLOT = re.compile(r"[A-Za-z][A-Za-z /&'-]*")
+_OUTLINE_NUMBER = re.compile(r"[0-9]{1,3}[.)]\s+")
+
+
+def _joined_label(outer: str, inner: str) -> str:
+    """An inner label named with the label it is under: "Contraindications — absolute:"."""
+    outer = outer.strip().strip("*_").rstrip(":").strip("*_").strip()
+    inner = inner.strip().strip("*_").rstrip(":").strip("*_").strip()
+    if inner[:1].isupper() and inner[1:2].islower():
+        inner = inner[0].lower() + inner[1:]
+    return f"{outer} — {inner}:"
