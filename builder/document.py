@@ -1084,9 +1084,16 @@ def unfold_labels(block: ListBlock) -> list[Block]:
         for inner in blocks:
             unfolded.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
         first = unfolded[0]
-        if isinstance(last, ListBlock) and isinstance(first, Paragraph) and len(unfolded) > 1:
+        if (
+            isinstance(last, ListBlock)
+            and isinstance(first, Paragraph)
+            and len(unfolded) > 1
+            and item.text.rstrip("*_ ").endswith(":")
+        ):
             # Labels under a label (`- Contraindications:` / `  - Absolute:` / `    - …`): each
             # inner label says which part of the outer one it is ("Contraindications — absolute").
+            # An outer name without a colon (`- Other markers` / `  - Cystatin C`) names a group
+            # its items are examples of, not a part of them: they stand alone.
             labels = {(sub.line, sub.text) for sub in last.items}
             unfolded = [
                 Paragraph(_joined_label(item.text, b.text), b.line)
@@ -1387,8 +1394,12 @@ _OUTLINE_NUMBER = re.compile(r"[0-9]{1,3}[.)]\s+")
 
 def _joined_label(outer: str, inner: str) -> str:
     """An inner label named with the label it is under: "Contraindications — absolute:"."""
-    outer = outer.strip().strip("*_").rstrip(":").strip("*_").strip()
+    outer = _ASIDE.sub("", outer.strip().strip("*_").rstrip(":").strip("*_")).strip()
     inner = inner.strip().strip("*_").rstrip(":").strip("*_").strip()
-    if inner[:1].isupper() and inner[1:2].islower():
-        inner = inner[0].lower() + inner[1:]
+    first, *rest = inner.split(" ")
+    if first[1:2].islower() and not any(word[:1].isupper() for word in rest):
+        inner = inner[0].lower() + inner[1:]  # "absolute"; not "cNS", "temporal Artery"
     return f"{outer} — {inner}:"
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
