@@ -683,7 +683,9 @@ class _Reader:
             out.append(self.table(table))
             return end
         if kind in ("fence", "code_block", "html_block"):
-            out.append(RawBlock(kind, token.content, _line(token)))
+            html = kind == "html_block" and token.content.startswith("<table")
+            grid = _html_table(token.content, _line(token)) if html else None
+            out.append(RawBlock(kind, token.content, _line(token)) if grid is None else grid)
             return position + 1
         if kind == "blockquote_open":
             return self.blockquote(tokens, position, out)
@@ -1403,3 +1405,31 @@ def _joined_label(outer: str, inner: str) -> str:
 
 
 _ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def _html_table(html: str, line: int) -> Table | None:
+    """A raw-HTML `<table>` (Pandoc and site exports write them) as the table it shows: its
+    first row the header, a cell's paragraphs and line breaks kept as `<br>`, other tags
+    dropped. None for what is no plain grid (a table in a table, merged cells, rows of
+    different lengths, one row, too many columns): it stays raw HTML, which no rule reads."""
+    if html.count("<table") != 1 or "colspan" in html or "rowspan" in html:
+        return None
+    grid = [
+        [_html_cell(cell) for _, cell in _HTML_CELL.findall(row)] for row in _HTML_ROW.findall(html)
+    ]
+    width = len(grid[0]) if grid else 0
+    if len(grid) < 2 or not 1 < width <= MAX_TABLE_COLUMNS or any(len(r) != width for r in grid):
+        return None
+    rows = tuple(TableRow(tuple(cells), line) for cells in grid[1:])
+    return Table(tuple(cell.rstrip(":").rstrip() for cell in grid[0]), rows, line)
+
+
+def _html_cell(html: str) -> str:
+    text = _HTML_BREAK.sub("<br>", html.strip())
+    text = _TAGS.sub(lambda tag: tag.group(0) if tag.group(0) == "<br>" else "", text)
+    return " <br> ".join(" ".join(part.split()) for part in text.split("<br>") if part.strip())
+
+
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL | re.IGNORECASE)
+_HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL | re.IGNORECASE)
+_HTML_BREAK = re.compile(r"</p>\s*<p\b[^>]*>|<br\s*/?>", re.IGNORECASE)
