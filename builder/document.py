@@ -1068,7 +1068,7 @@ def unfold_labels(block: ListBlock) -> list[Block]:
         and len(item.blocks[0].items) > 1
         and _is_short(item.text)
         for item in block.items
-    )
+    ) or _heads_among_sentences(block)
     if not any(_labels(item, heads) for item in block.items):
         return [block]
     out: list[Block] = []
@@ -1433,3 +1433,21 @@ def _html_cell(html: str) -> str:
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL | re.IGNORECASE)
 _HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL | re.IGNORECASE)
 _HTML_BREAK = re.compile(r"</p>\s*<p\b[^>]*>|<br\s*/?>", re.IGNORECASE)
+
+
+def _heads_among_sentences(block: ListBlock) -> bool:
+    """A list of sentences with one short name over a sub-list (`- If unstable, give fluids.` /
+    `- Stable` / `  - ECG` / `  - Chest film`): the name heads its sub-list, as a label would."""
+    parents = [item for item in block.items if item.blocks]
+    if len(parents) != 1 or len(block.items) < 2:
+        return False
+    (parent,) = parents
+    others = [item for item in block.items if not item.blocks]
+    return (
+        len(parent.blocks) == 1
+        and isinstance(parent.blocks[0], ListBlock)
+        and len(parent.blocks[0].items) > 2
+        and 0 < len(parent.text.split()) <= 3
+        and parent.text[-1:].isalnum()
+        and all(len(item.text.split()) > 8 for item in others)
+    )
