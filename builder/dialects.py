@@ -29,6 +29,9 @@ rule and no card ever sees them:
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
 Unicode form ("SpO₂").
 
+A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
+parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark.
+
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
 so far, pays nothing per text. Code spans are left as they are.
