@@ -1053,7 +1053,7 @@ _GOES_ON = frozenset("a an the and or of to in on with for by as at from if when
 """A line ending in one of these is a sentence wrapped onto the next line, not an item."""
 
 
-def unfold_labels(block: ListBlock) -> list[Block]:
+def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     """A list whose items label sub-lists (`* Pulse:` over `* 60–100 bpm normal`), as the author
     would have written it without the outer list: each label a paragraph (the lead-in of its
     sub-list), then the sub-list (unfolded in turn), the other items a list of their own. A
@@ -1063,7 +1063,8 @@ def unfold_labels(block: ListBlock) -> list[Block]:
     (`* Oxygen saturation:` / `  * SpO2: 95% or more`). A name over a line of explanation and a
     sub-list of labelled items (`- Skin creams` / `Use sparingly.` / `- **Mild**: …`) heads
     that sub-list too; its explanation follows the list. A numbered list is left whole: its order
-    is part of what it says."""
+    is part of what it says. With `titles` (a heading outline read as a list) every item over a
+    sub-list is a title of its points, unless it states a fact itself (`Rest -> two weeks`)."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
     heads = all(
@@ -1073,12 +1074,16 @@ def unfold_labels(block: ListBlock) -> list[Block]:
         and _is_short(item.text)
         for item in block.items
     ) or _heads_among_sentences(block)
-    if not any(_labels(item, heads) for item in block.items):
+    labelling = [
+        _labels(item, heads or (titles and _ARROW.search(item.text) is None))
+        for item in block.items
+    ]  # an outline's heading titles its points, unless it states a fact itself ("A -> B")
+    if not any(labelling):
         return [block]
     out: list[Block] = []
     run: list[ListItem] = []
-    for item in block.items:
-        if not _labels(item, heads):
+    for item, is_label in zip(block.items, labelling, strict=True):
+        if not is_label:
             run.append(item)
             continue
         if run:
@@ -1088,7 +1093,9 @@ def unfold_labels(block: ListBlock) -> list[Block]:
         blocks = (last, *explanations) if explanations else item.blocks  # which the label leads
         unfolded: list[Block] = []
         for inner in blocks:
-            unfolded.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
+            unfolded.extend(
+                unfold_labels(inner, titles) if isinstance(inner, ListBlock) else (inner,)
+            )
         first = unfolded[0]
         if (
             isinstance(last, ListBlock)
@@ -1330,7 +1337,7 @@ def _outline(section: Section) -> Section:
 
     def close_run() -> None:
         if run and _is_outline(section.title, run):
-            blocks.extend(unfold_labels(_outline_list(run)))
+            blocks.extend(unfold_labels(_outline_list(run), titles=True))
         else:
             children.extend(run)
         run.clear()
@@ -1455,3 +1462,6 @@ def _heads_among_sentences(block: ListBlock) -> bool:
         and parent.text[-1:].isalnum()
         and all(len(item.text.split()) > 8 for item in others)
     )
+
+
+_ARROW = re.compile(r"->|→|=>")
