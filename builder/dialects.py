@@ -29,6 +29,9 @@ rule and no card ever sees them:
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
 Unicode form ("SpO₂").
 
+A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
+parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark.
+
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
 so far, pays nothing per text. Code spans are left as they are.
@@ -309,3 +312,64 @@ def lone_wikilink_text(text: str) -> str | None:
     if found.group(2) is None and _FILE_TARGET.search(target) is not None:
         return ""
     return _WIKILINK.sub(_wikilink_text, text).strip(" \t→←>-–—·•")
+
+
+def logseq_outline(text: str) -> str | None:
+    """A Logseq page as the Markdown it means, or None when `text` is not one.
+
+    Logseq writes a page as one outline: every block a bullet, headings as bullets (`- ## Causes`,
+    the blocks under it indented bullets), `key:: value` property lines (the page's at its top,
+    each block's under its bullet) and `((uuid))` block references. Read as CommonMark, that is
+    one deep list whose items hold headings, which no rule reads. Here a heading bullet becomes
+    its heading, the bullets under it a list under that heading (indented as the heading's
+    children were), and property lines and block references nothing. Each line stays on its
+    line (a dropped one becomes blank), so line numbers still cite the source. A page is a
+    Logseq page when it has a heading bullet or opens with a property line."""
+    if "- #" not in text and "::" not in text:
+        return None
+    if _HEADING_BULLET.search(text) is None and _PROPERTY.match(text.lstrip("\n")) is None:
+        return None
+    out: list[str] = []
+    headings: list[list[int]] = []  # open heading bullets: [indent, indent of their children]
+    fence = ""
+    for line in text.split("\n"):
+        expanded = line.expandtabs(4)
+        body = expanded.lstrip()
+        indent = len(expanded) - len(body)
+        if fence:
+            fence = "" if body.startswith(fence) else fence
+            out.append(_shift(expanded, indent, headings))
+            continue
+        if not body or _PROPERTY.match(body):
+            out.append("")
+            continue
+        if body.startswith(("```", "~~~")):
+            fence = body[:3]
+        if "((" in body:
+            body = _BLOCK_REF.sub("", body)
+            expanded = " " * indent + body
+        if body.startswith(("- ", "* ")) or body in ("-", "*"):
+            while headings and headings[-1][0] >= indent:
+                headings.pop()
+            match = _HEADING_BULLET.match(body)
+            if match is not None:
+                out.append(body[2:].strip())
+                headings.append([indent, -1])
+                continue
+            if headings and headings[-1][1] < 0:
+                headings[-1][1] = indent
+        out.append(_shift(expanded, indent, headings))
+    return "\n".join(out)
+
+
+def _shift(line: str, indent: int, headings: list[list[int]]) -> str:
+    """A line under a heading bullet, indented as if the heading's children were top level."""
+    if not headings:
+        return line
+    by = headings[-1][1] if headings[-1][1] >= 0 else headings[-1][0] + 2
+    return " " * max(0, indent - by) + line[indent:]
+
+
+_HEADING_BULLET = re.compile(r"(?m)^[ \t]*[-*] #{1,6} ")
+_PROPERTY = re.compile(r"[ \t]*[A-Za-z][\w-]*::(?:[ \t]|$)")
+_BLOCK_REF = re.compile(r"[ \t]*\(\([0-9a-f-]{8,}\)\)")

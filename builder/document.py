@@ -33,6 +33,10 @@ What the rules read, whatever dialect the document is written in:
   `Normal BP:`) starts a new paragraph, the lead-in of the list that follows, rather than being
   swallowed by the item as CommonMark's lazy continuation would; so does a label ending a
   paragraph right before a list (`Some text.` / `PK:`).
+- An outline is read as the lists it means: a run of sibling headings with nothing under them
+  but such headings is a list in the section above (`_outline`; not a template's empty Title
+  Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
+  quote holding a list is content; a raw-HTML `<table>` that is a plain grid is a table.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
   `import`/`export` lines, tables of contents (lists of links into the page). What the model
   cannot place (an unclosed directive or `<details>`) is kept where it stands and reported in
@@ -50,7 +54,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, heading, inline_cleaner, is_module_line
+from .dialects import Cleaner, heading, inline_cleaner, is_module_line, logseq_outline
 from .errors import SourceError
 from .memory import no_cyclic_gc
 
@@ -341,6 +345,9 @@ def _refuse_wide_tables(text: str, path: Path) -> None:
 
 
 def _parse(path: Path, text: str) -> Document:
+    outline = logseq_outline(text)
+    if outline is not None:
+        text = outline
     _refuse_wide_tables(text, path)
     tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
@@ -609,6 +616,8 @@ def _fold(
 
 
 def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
+    if section.children and any(not child.blocks for child in section.children):
+        section = _outline(section)
     path = (*parent, section.title)
     children = tuple(_reroot(child, path) for child in section.children)
     return Section(
@@ -678,7 +687,9 @@ class _Reader:
             out.append(self.table(table))
             return end
         if kind in ("fence", "code_block", "html_block"):
-            out.append(RawBlock(kind, token.content, _line(token)))
+            html = kind == "html_block" and token.content.startswith("<table")
+            grid = _html_table(token.content, _line(token)) if html else None
+            out.append(RawBlock(kind, token.content, _line(token)) if grid is None else grid)
             return position + 1
         if kind == "blockquote_open":
             return self.blockquote(tokens, position, out)
@@ -829,6 +840,12 @@ class _Reader:
             if content.startswith("[!"):
                 first, _, rest = content.partition("\n")
                 head = _CALLOUT_HEAD.fullmatch(first.rstrip())
+        if head is None and any(t.type in _LIST_OPENS for t in tokens[position:end]):
+            # A quoted box of lists (`> **Give 3**` / `> - Oxygen`): its content, read as such.
+            inner = position + 1
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
         if head is None:
             _check_table_rows(tokens[position:end], self.lines)
             text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
@@ -1036,7 +1053,7 @@ _GOES_ON = frozenset("a an the and or of to in on with for by as at from if when
 """A line ending in one of these is a sentence wrapped onto the next line, not an item."""
 
 
-def unfold_labels(block: ListBlock) -> list[Block]:
+def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     """A list whose items label sub-lists (`* Pulse:` over `* 60–100 bpm normal`), as the author
     would have written it without the outer list: each label a paragraph (the lead-in of its
     sub-list), then the sub-list (unfolded in turn), the other items a list of their own. A
@@ -1046,7 +1063,8 @@ def unfold_labels(block: ListBlock) -> list[Block]:
     (`* Oxygen saturation:` / `  * SpO2: 95% or more`). A name over a line of explanation and a
     sub-list of labelled items (`- Skin creams` / `Use sparingly.` / `- **Mild**: …`) heads
     that sub-list too; its explanation follows the list. A numbered list is left whole: its order
-    is part of what it says."""
+    is part of what it says. With `titles` (a heading outline read as a list) every item over a
+    sub-list is a title of its points, unless it states a fact itself (`Rest -> two weeks`)."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
     heads = all(
@@ -1055,23 +1073,50 @@ def unfold_labels(block: ListBlock) -> list[Block]:
         and len(item.blocks[0].items) > 1
         and _is_short(item.text)
         for item in block.items
-    )
-    if not any(_labels(item, heads) for item in block.items):
+    ) or _heads_among_sentences(block)
+    labelling = [
+        _labels(item, heads or (titles and _ARROW.search(item.text) is None))
+        for item in block.items
+    ]  # an outline's heading titles its points, unless it states a fact itself ("A -> B")
+    if not any(labelling):
         return [block]
     out: list[Block] = []
     run: list[ListItem] = []
-    for item in block.items:
-        if not _labels(item, heads):
+    for item, is_label in zip(block.items, labelling, strict=True):
+        if not is_label:
             run.append(item)
             continue
         if run:
             out.append(ListBlock(block.ordered, tuple(run), run[0].line))
             run = []
-        out.append(Paragraph(item.text, item.line))
         *explanations, last = item.blocks  # an explanation goes after the list it stood over,
         blocks = (last, *explanations) if explanations else item.blocks  # which the label leads
+        unfolded: list[Block] = []
         for inner in blocks:
-            out.extend(unfold_labels(inner) if isinstance(inner, ListBlock) else (inner,))
+            unfolded.extend(
+                unfold_labels(inner, titles) if isinstance(inner, ListBlock) else (inner,)
+            )
+        first = unfolded[0]
+        if (
+            isinstance(last, ListBlock)
+            and isinstance(first, Paragraph)
+            and len(unfolded) > 1
+            and item.text.rstrip("*_ ").endswith(":")
+        ):
+            # Labels under a label (`- Contraindications:` / `  - Absolute:` / `    - …`): each
+            # inner label says which part of the outer one it is ("Contraindications — absolute").
+            # An outer name without a colon (`- Other markers` / `  - Cystatin C`) names a group
+            # its items are examples of, not a part of them: they stand alone.
+            labels = {(sub.line, sub.text) for sub in last.items}
+            unfolded = [
+                Paragraph(_joined_label(item.text, b.text), b.line)
+                if isinstance(b, Paragraph) and (b.line, b.text) in labels
+                else b
+                for b in unfolded
+            ]
+        else:
+            unfolded.insert(0, Paragraph(item.text, item.line))
+        out.extend(unfolded)
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
     return out
@@ -1274,3 +1319,149 @@ def _list_markdown(block: ListBlock, indent: str) -> str:
                 lines.append("")  # a table or code under an item starts a block of its own
             lines.extend(inside + line if line.strip() else "" for line in text.split("\n"))
     return "\n".join(lines)
+
+
+def _outline(section: Section) -> Section:
+    """A section whose subsections are a heading outline, with the outline as its list.
+
+    Notes written as an outline of headings (`### Diagnosed with 2 of 3:` over `#### 1. Fever`,
+    `#### 2. Rash`, each heading a point and nothing under it) mean a list: a run of sibling
+    headings with no text under them or under their own subheadings becomes a list in the
+    parent (numbered if every heading is numbered), the subheadings its nested items. A single
+    bare heading stays a heading (a paste that lost its text) unless it heads subheadings; a run
+    of bare Title Case headings (`### Incidence`, `### Risk Factors`) under a heading that does
+    not end with ":" is a template's empty slots, not an outline, and stays as it is."""
+    blocks = list(section.blocks)
+    children: list[Section] = []
+    run: list[Section] = []
+
+    def close_run() -> None:
+        if run and _is_outline(section.title, run):
+            blocks.extend(unfold_labels(_outline_list(run), titles=True))
+        else:
+            children.extend(run)
+        run.clear()
+
+    for child in section.children:
+        if _is_bare(child):
+            run.append(child)
+        else:
+            close_run()
+            children.append(child)
+    close_run()
+    if len(children) == len(section.children):
+        return section
+    return Section(
+        section.title,
+        section.level,
+        section.path,
+        section.line,
+        tuple(blocks),
+        tuple(children),
+        section.pin,
+        section.callout,
+    )
+
+
+def _is_bare(section: Section) -> bool:
+    """A heading with no text under it or under any of its subheadings (a point of an outline)."""
+    return (
+        not section.blocks
+        and not section.callout
+        and section.pin is None
+        and bool(section.title)
+        and all(_is_bare(child) for child in section.children)
+    )
+
+
+def _is_outline(parent: str, run: Sequence[Section]) -> bool:
+    if len(run) < 2 and not run[0].children:
+        return False
+    if parent.rstrip("*_ ").endswith(":"):
+        return True
+    return not all(_is_slot(heading.title) for top in run for heading in top.walk())
+
+
+def _is_slot(title: str) -> bool:
+    """A template's heading (`Risk Factors`, `Quality of Life`): every longer word capitalised,
+    no figure or symbol; a point of an outline reads as a phrase (`Hx of alcohol use`, `Lipase
+    3x ULN`)."""
+    return _SLOT.fullmatch(title) is not None and all(
+        len(word) < 4 or word[0].isupper() for word in title.split()
+    )
+
+
+def _outline_list(run: Sequence[Section]) -> ListBlock:
+    numbered = all(_OUTLINE_NUMBER.match(top.title) for top in run)
+    items = []
+    for top in run:
+        text = _OUTLINE_NUMBER.sub("", top.title, count=1) if numbered else top.title
+        inner = (_outline_list(top.children),) if top.children else ()
+        items.append(ListItem(text.strip(), top.line, inner))
+    return ListBlock(numbered, tuple(items), run[0].line)
+
+
+_SLOT = re.compile(r"[A-Za-z][A-Za-z /&'-]*")
+_OUTLINE_NUMBER = re.compile(r"[0-9]{1,3}[.)]\s+")
+
+
+def _joined_label(outer: str, inner: str) -> str:
+    """An inner label named with the label it is under: "Contraindications — absolute:"."""
+    outer = _ASIDE.sub("", outer.strip().strip("*_").rstrip(":").strip("*_")).strip()
+    inner = inner.strip().strip("*_").rstrip(":").strip("*_").strip()
+    first, *rest = inner.split(" ")
+    if first[1:2].islower() and not any(word[:1].isupper() for word in rest):
+        inner = inner[0].lower() + inner[1:]  # "absolute"; not "cNS", "temporal Artery"
+    return f"{outer} — {inner}:"
+
+
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+
+
+def _html_table(html: str, line: int) -> Table | None:
+    """A raw-HTML `<table>` (Pandoc and site exports write them) as the table it shows: its
+    first row the header, a cell's paragraphs and line breaks kept as `<br>`, other tags
+    dropped. None for what is no plain grid (a table in a table, merged cells, rows of
+    different lengths, one row, too many columns): it stays raw HTML, which no rule reads."""
+    if html.count("<table") != 1 or "colspan" in html or "rowspan" in html:
+        return None
+    grid = [
+        [_html_cell(cell) for _, cell in _HTML_CELL.findall(row)] for row in _HTML_ROW.findall(html)
+    ]
+    width = len(grid[0]) if grid else 0
+    if len(grid) < 2 or not 1 < width <= MAX_TABLE_COLUMNS or any(len(r) != width for r in grid):
+        return None
+    rows = tuple(TableRow(tuple(cells), line) for cells in grid[1:])
+    return Table(tuple(cell.rstrip(":").rstrip() for cell in grid[0]), rows, line)
+
+
+def _html_cell(html: str) -> str:
+    text = _HTML_BREAK.sub("<br>", html.strip())
+    text = _TAGS.sub(lambda tag: tag.group(0) if tag.group(0) == "<br>" else "", text)
+    return " <br> ".join(" ".join(part.split()) for part in text.split("<br>") if part.strip())
+
+
+_HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL | re.IGNORECASE)
+_HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL | re.IGNORECASE)
+_HTML_BREAK = re.compile(r"</p>\s*<p\b[^>]*>|<br\s*/?>", re.IGNORECASE)
+
+
+def _heads_among_sentences(block: ListBlock) -> bool:
+    """A list of sentences with one short name over a sub-list (`- If unstable, give fluids.` /
+    `- Stable` / `  - ECG` / `  - Chest film`): the name heads its sub-list, as a label would."""
+    parents = [item for item in block.items if item.blocks]
+    if len(parents) != 1 or len(block.items) < 2:
+        return False
+    (parent,) = parents
+    others = [item for item in block.items if not item.blocks]
+    return (
+        len(parent.blocks) == 1
+        and isinstance(parent.blocks[0], ListBlock)
+        and len(parent.blocks[0].items) > 2
+        and 0 < len(parent.text.split()) <= 3
+        and parent.text[-1:].isalnum()
+        and all(len(item.text.split()) > 8 for item in others)
+    )
+
+
+_ARROW = re.compile(r"->|→|=>")

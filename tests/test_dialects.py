@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from builder.build import plan_deck
-from builder.dialects import heading, inline_cleaner
+from builder.dialects import heading, inline_cleaner, logseq_outline
 from builder.document import ListBlock, parse_document
 from builder.manifest import manifest_for_source
 
@@ -73,3 +73,14 @@ def test_pandoc_inline_notes_leave_no_trace_on_a_card() -> None:
     shown = " ".join(value for note in plan.notes for value in note.fields.values())
     assert "propofol" in shown
     assert "^[" not in shown and "fifth" not in shown
+
+
+def test_a_logseq_page_keeps_every_line_on_its_line() -> None:
+    page = "alias:: Brannock\n\n- ## Causes\n  collapsed:: true\n\t- ### Early\n\t\t- tick bites\n"
+    outline = logseq_outline(page)
+    assert outline is not None
+    assert outline.split("\n") == ["", "", "## Causes", "", "### Early", "- tick bites", ""]
+
+
+def test_a_page_without_heading_bullets_or_properties_is_no_logseq_page() -> None:
+    assert logseq_outline("# Brannock\n\n- tick bites\n- `std::move` is C++\n") is None

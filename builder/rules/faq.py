@@ -296,6 +296,18 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
             asked += 1
             answer = _answer_markdown(item.blocks)
             found.append(Question(plain(text), answer, item.line, item.pin, (index,)))
+            continue
+        # `- Commonest cause in infants? Quellin virus`: asked and answered in one item, in a
+        # list that opens so (else the items are an open question's answer: `_inline_questions`)
+        opens = bool(found) or item is block.items[0]
+        inline = _INLINE_QUESTION.match(text) if opens and "?" in text else None
+        if inline is not None and len(inline.group("q").split()) >= 3 and len(block.items) > 1:
+            if "?" in inline.group("a"):
+                continue  # "What is it? What would you expect?": questions, no answer
+            asked += 1
+            said = Paragraph(short_answer(inline.group("a")), item.line)
+            answer = to_markdown((said, *item.blocks))
+            found.append(Question(plain(inline.group("q")), answer, item.line, item.pin, (index,)))
     if asked * 2 < len(block.items):
         return None
     return found
