@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
@@ -13,8 +14,10 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_remark,
     names_topic,
     normalise,
+    plain,
     subject_thing,
 )
 
@@ -62,6 +65,8 @@ class Context:
         line: int,
     ) -> Note:
         """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
+        if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
+            front = _QUESTION_COLON.sub("?", front)
         return Note(
             rule,
             note_type,
@@ -84,6 +89,9 @@ class Context:
         """`phrase` plus 'in <topic>' unless it already names the topic."""
         if not self.topic or names_topic(phrase, self.topic):
             return phrase
+        thing, dash, relation = phrase.partition(" — ")
+        if dash and relation.endswith("?"):  # "Diary in <topic> — why keep it?"
+            return f"{thing} in {self.topic} — {relation}"
         return f"{phrase} in {self.topic}"
 
     def subject(self, section: Section) -> str:
@@ -96,6 +104,14 @@ class Context:
         """The nearest heading above and at the section that names a thing (`subject_thing`):
         what a relational label ("Five mechanisms:", "Limitations:") is a part of."""
         return subject_thing(self._headings(section))
+
+    def title(self, section: Section) -> str:
+        """The section's own heading, situated in the topic; a heading that says something
+        rather than naming it ("Technique Matters!", "Why Use It?") gives its subject
+        (`heading`)."""
+        if is_remark(heading_text(section.title)):
+            return self.heading(section)
+        return self.situate(plain(section.title))
 
     def _headings(self, section: Section) -> tuple[str, ...]:
         if not self.topic and section.path[:1] == (self.document,):
@@ -117,6 +133,9 @@ class Context:
             return self.situate(subject)
         topic = self.topic or heading_text(section.title)
         return topic[:1].upper() + topic[1:]
+
+
+_QUESTION_COLON = re.compile(r"\?:(?=\s|$)")
 
 
 @lru_cache(maxsize=1024)
@@ -179,7 +198,46 @@ def one_question_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
+    return _one_answer_each(kept)
+
+
+MIN_RESTATED_WORDS = 6
+"""Words an answer needs before another's restating it counts: short answers ("IV", "Daily")
+repeat by chance."""
+MAX_RESTATED_WORDS = 30
+"""Words an answer may have to count: a definition is a sentence; a longer answer (an FAQ's
+paragraph) shares words with its neighbours by topic, not by restating them."""
+
+
+def _one_answer_each(notes: list[Note]) -> list[Note]:
+    """The notes without a Basic note whose answer restates an earlier one of its section (a
+    definition given again as "Responsibility: the duty is to diagnose and treat …"): the same
+    fact asked twice. Answers are compared by their words' first four letters ("diagnosis"
+    and "diagnose" are one word), and count as one when nearly all (4 in 5) of the shorter one's
+    words are in the other."""
+    seen: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    kept = []
+    for note in notes:
+        if (
+            note.note_type != "basic"
+            or note.rule == "table"  # a table's cells share words by design
+            or "\n" in note.back
+            or not MIN_RESTATED_WORDS <= note.back.count(" ") <= MAX_RESTATED_WORDS
+        ):
+            kept.append(note)
+            continue
+        stems = frozenset(word[:4] for word in content_words(note.back, 4))
+        earlier = seen.setdefault(note.source.section, [])
+        if len(stems) >= MIN_RESTATED_WORDS and any(_restates(stems, other) for other in earlier):
+            continue
+        earlier.append(stems)
+        kept.append(note)
     return kept
+
+
+def _restates(one: frozenset[str], other: frozenset[str]) -> bool:
+    small = min(len(one), len(other))
+    return small >= MIN_RESTATED_WORDS and len(one & other) * 5 >= small * 4
 
 
 _ASKED_ONCE = frozenset(("table", "abbreviation"))

@@ -397,6 +397,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         front = ctx.situate(f"Role of {lower_first(thing)}") + "?"
         answer = "; ".join(dict.fromkeys(roles))
         notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    if not notes:
+        notes.extend(_definitions(section, ctx))
     described = _described(section)
     if described is not None and not notes:
         key = make_key("prose_fact", section.path, "", None, "described")
@@ -1019,6 +1021,83 @@ def _described(section: Section) -> tuple[str, str, int] | None:
     if first.lower().startswith(_COMPARING):
         first = _GLOSS.split(first, 1)[0]  # "Similar to A but B is spared" is the answer
     return title, first, block.line
+
+
+def _definitions(section: Section, ctx: Context) -> list[Note]:
+    """A definition standing alone: a section that is one paragraph or one bullet under a
+    heading such as "Description", "Definition" or "Definition of X" ("X is (defined as) a …"),
+    or a lone `Definition: …` item among other facts (the definition rule reads lists of
+    terms). Asks "X: definition?"."""
+    found = _lone_definition(section, ctx) or _definition_item(section, ctx)
+    if found is None:
+        return []
+    thing, answer, line = found
+    if not _short_answer(answer) and len(answer.split()) > MAX_FIRST_SENTENCE_WORDS:
+        return []
+    front = f"{thing}: definition?"
+    key = make_key("prose_fact", section.path, "definition", None, "defined")
+    return [ctx.note("prose_fact", "basic", front, answer, key, section, line)]
+
+
+_DEFINING_HEADING = re.compile(
+    r"^(?:definitions?|descriptions?|meaning|what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<w>.+?)\??)"
+    r"(?:\s+of\s+(?:an?\s+|the\s+)?(?P<x>.+))?$",
+    re.IGNORECASE,
+)
+_DEFINING = re.compile(
+    r"^(?P<s>[^,;:()]{2,60}?)\s+(?:is|are|refers\s+to)\s+(?:defined\s+as\s+|described\s+as\s+)?"
+    r"(?P<rest>(?:an?|the)\s.+|[a-z].+)$",
+    re.IGNORECASE,
+)
+
+
+def _lone_definition(section: Section, ctx: Context) -> tuple[str, str, int] | None:
+    """(thing, what it is, line) of a defining heading's one paragraph or one bullet."""
+    if section.children or section.callout or section.level == 0:
+        return None
+    heading = _DEFINING_HEADING.match(heading_text(section.title))
+    if heading is None:
+        return None
+    blocks = [block for block in section.blocks if not _is_rule(block)]
+    if len(blocks) != 1:
+        return None
+    block = blocks[0]
+    if isinstance(block, ListBlock):
+        if len(block.items) != 1 or block.items[0].blocks:
+            return None
+        text, line = block.items[0].text, block.items[0].line
+    elif isinstance(block, Paragraph):
+        text, line = block.text, block.line
+    else:
+        return None
+    text = plain(text)
+    first = split_sentences(text)[0] if text.strip() else ""
+    match = _DEFINING.match(first.rstrip("."))
+    if match is None or _PRONOUN.match(first):
+        return None
+    thing = match.group("s").strip()
+    named = heading.group("x") or heading.group("w") or ""
+    wanted = named or ctx.topic or ctx.thing(section)
+    if not wanted or not names_topic(thing, wanted) or len(thing.split()) > MAX_SUBJECT_WORDS:
+        return None
+    return thing, match.group("rest").strip(), line
+
+
+def _definition_item(section: Section, ctx: Context) -> tuple[str, str, int] | None:
+    """(thing, definition, line) of a lone `Definition: …` item in a list of other facts."""
+    for block in section.blocks:
+        if not isinstance(block, ListBlock) or is_definition_list(block):
+            continue
+        for item in block.items:
+            found = definition(item)
+            if found is None or plain(found[0]).lower() not in ("definition", "defined as"):
+                continue
+            thing = ctx.thing(section) or ctx.topic
+            answer = plain(found[1]).strip()
+            if not thing or not answer:
+                return None
+            return thing[:1].upper() + thing[1:], answer, item.line
+    return None
 
 
 _COMPARING = ("similar to ", "like ", "unlike ")
