@@ -46,6 +46,8 @@ anything else makes no card, as a wrong card is worse than none:
   weight" asks "What especially affects korrin levels?";
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
+- an attribute's value: "Dose is 40 mg over 3 hours" (dose, duration, onset, route, target,
+  frequency, half-life, "loading dose" …, with a figure) asks "<section>: dose?";
 - the things checked: "Usual tests that are checked are the titre, the blood count, and swabs"
   asks "<section>: Which tests are checked?" -> the items;
 - a name's reason: "Most people never notice the rash — that's why it's called the 'quiet
@@ -68,8 +70,10 @@ rule's note for its list (a deletion in it, or the list answer), already asks ma
 card. A section that is
 one paragraph under a heading naming a subject ("Anomic korrin" + its description, or "Similar
 to early korrin but …") asks that subject: "Anomic korrin?" -> the paragraph's first sentence.
-A section opening with a bare choice and what to do if it fails ("Velbarin or tessalid. If one
-does not work, add: …") asks "<section>: first choice?". A mnemonic line and its comma list
+A heading such as "Description", "Definition of X" or "What is X?" over one paragraph or one
+bullet "X is (defined as) …", or a lone `Definition: …` item among other facts, asks "X:
+definition?". A section opening with a bare choice and what to do if it fails ("Velbarin or
+tessalid. If one does not work, add: …") asks "<section>: first choice?". A mnemonic line and its comma list
 (or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema, Rash,
 Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
 ("Example: …", "For example, …") are left alone.
@@ -631,6 +635,14 @@ _CUES = (
     "notably",
     "ed are ",
     "ed include ",
+    "dose",
+    "dosage",
+    "duration",
+    "half-life",
+    "onset",
+    "route",
+    "target",
+    "frequency",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -710,6 +722,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_especially)
     if "ed are " in lowered or "ed include " in lowered:
         shapes.append(_checked)
+    if " is " in lowered and lowered.split(" ", 1)[0] in _VALUE_OPENINGS:
+        shapes.append(_valued)
     if (
         "if " in lowered
         or " before " in lowered
@@ -835,6 +849,26 @@ def _denied(sentence: str, bare: str) -> list[Fact]:
         question = f"{does.group('do').capitalize()} {thing} {does.group('verb')} {does['y']}"
         return [(question, "No", "topic")]
     return []
+
+
+_VALUE_OPENINGS = frozenset(
+    "dose dosage usual standard typical maximum initial loading maintenance duration half-life "
+    "onset route target frequency".split()
+)
+_VALUED = re.compile(
+    r"^(?P<attr>(?:(?:usual|standard|typical|maximum|initial|loading|maintenance)\s+)?"
+    r"(?:dose|dosage|duration|half-life|onset|route|target|frequency))\s+is\s+(?P<value>[^,;]+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _valued(sentence: str, bare: str) -> list[Fact]:
+    """An attribute and its value, said in a sentence ("Dose is 100 mg over 2 h") under the
+    heading of the thing it belongs to: "<section>: dose?"."""
+    found = _VALUED.match(bare.strip())
+    if found is None or not any(char.isdigit() for char in found.group("value")):
+        return []  # "Route is important": no value
+    return [(found.group("attr").lower(), found.group("value").strip(), "section")]
 
 
 def _timed(sentence: str, bare: str) -> list[Fact]:
