@@ -73,9 +73,9 @@ to early korrin but …") asks that subject: "Anomic korrin?" -> the paragraph's
 A heading such as "Description", "Definition of X" or "What is X?" over one paragraph or one
 bullet "X is (defined as) …", or a lone `Definition: …` item among other facts, asks "X:
 definition?". A section opening with a bare choice and what to do if it fails ("Velbarin or
-tessalid. If one does not work, add: …") asks "<section>: first choice?". A mnemonic line and its comma list
-(or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema, Rash,
-Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
+tessalid. If one does not work, add: …") asks "<section>: first choice?". A mnemonic line and
+its comma list (or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema,
+Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
 ("Example: …", "For example, …") are left alone.
 """
 
