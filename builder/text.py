@@ -507,7 +507,7 @@ def short_subject(text: str) -> str:
 _PART_NOUNS = frozenset(
     """
     limitation indication contraindication application consideration parameter feature principle
-    pearl advantage disadvantage benefit drawback pitfall caveat characteristic
+    pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
     """.split()
 )

@@ -46,6 +46,8 @@ anything else makes no card, as a wrong card is worse than none:
   weight" asks "What especially affects korrin levels?";
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
+- a contraindication: "Velbarin is contraindicated in pregnancy" (or "…, it is contraindicated
+  in pregnancy") asks "<section>: contraindicated in?";
 - an attribute's value: "Dose is 40 mg over 3 hours" (dose, duration, onset, route, target,
   frequency, half-life, "loading dose" …, with a figure) asks "<section>: dose?";
 - the things checked: "Usual tests that are checked are the titre, the blood count, and swabs"
@@ -369,6 +371,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
+                    thing = question.removesuffix(_CONTRAINDICATED_IN)
+                    if thing != question and names_topic(thing, about):
+                        question = _CONTRAINDICATED_IN.strip()  # "Velbarin: contraindicated in?"
                     front = f"{about}: {question}?"
                 else:
                     front = ctx.situate(question[:1].upper() + question[1:]) + "?"
@@ -643,6 +648,7 @@ _CUES = (
     "route",
     "target",
     "frequency",
+    "contraindicated in",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -722,6 +728,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_especially)
     if "ed are " in lowered or "ed include " in lowered:
         shapes.append(_checked)
+    if "contraindicated in " in lowered:
+        shapes.append(_contraindicated)
     if " is " in lowered and lowered.split(" ", 1)[0] in _VALUE_OPENINGS:
         shapes.append(_valued)
     if (
@@ -869,6 +877,29 @@ def _valued(sentence: str, bare: str) -> list[Fact]:
     if found is None or not any(char.isdigit() for char in found.group("value")):
         return []  # "Route is important": no value
     return [(found.group("attr").lower(), found.group("value").strip(), "section")]
+
+
+_CONTRAINDICATED_IN = " contraindicated in"
+_CONTRAINDICATED = re.compile(
+    r"(?:^|,\s+)(?P<s>[^,;:]{1,60}?)\s+(?:is|are)\s+(?:absolutely\s+|relatively\s+)?"
+    r"contraindicated\s+in\s+(?P<y>[^,;:]+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _contraindicated(sentence: str, bare: str) -> list[Fact]:
+    """A contraindication: "Velbarin is contraindicated in pregnancy" asks "<section>: velbarin
+    contraindicated in?"; "…, it is contraindicated in Y" (a pronoun after a reason) asks the
+    section's thing: "<section>: contraindicated in?"."""
+    found = _CONTRAINDICATED.search(bare.strip())
+    if found is None:
+        return []
+    thing, answer = found.group("s").strip(), found.group("y").strip()
+    if thing.lower() in ("it", "this", "this drug", "they", "these"):
+        return [(_CONTRAINDICATED_IN.strip(), answer, "section")]
+    if not _names_a_thing(thing) or len(thing.split()) > MAX_SUBJECT_WORDS:
+        return []
+    return [(lower_first(thing) + _CONTRAINDICATED_IN, answer, "section")]
 
 
 def _timed(sentence: str, bare: str) -> list[Fact]:
