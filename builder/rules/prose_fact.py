@@ -48,6 +48,8 @@ anything else makes no card, as a wrong card is worse than none:
   "increases the risk of") asks "Increased risk of what with tessalid?";
 - a contraindication: "Velbarin is contraindicated in pregnancy" (or "…, it is contraindicated
   in pregnancy") asks "<section>: contraindicated in?";
+- a finding and its diagnosis: "If the titre is normal but the joints swell, think of velbar
+  arthritis" (also "you likely have", "suspect") asks "<section>: If …, likely diagnosis?";
 - an attribute's value: "Dose is 40 mg over 3 hours" (dose, duration, onset, route, target,
   frequency, half-life, "loading dose" …, with a figure) asks "<section>: dose?";
 - the things checked: "Usual tests that are checked are the titre, the blood count, and swabs"
@@ -301,6 +303,14 @@ _IF_DO = re.compile(
     rf"add|prescribe|stop)\s+(?P<x>[^,;]{{2,60}}?){_END}",
     re.IGNORECASE,
 )
+_IF_LIKELY = re.compile(
+    r"^if\s+(?P<cond>[^,;]{3,100}?),\s*(?:then\s+)?(?:you\s+|it\s+|the\s+patient\s+)?"
+    r"(?:(?:most\s+)?likely\s+(?:have|has|is)|think\s+(?:of|about)|suspect)\s+"
+    r"(?P<x>[^,;]{2,40}?)(?:\s+instead)?(?:,\s*(?:which|that)\s+(?:is\s+)?(?P<gloss>[^;]{3,80}?))?\.?$",
+    re.IGNORECASE,
+)
+"""A finding and the diagnosis it points to: "If the titre is normal but the joints swell, think
+of velbar arthritis (, which is …)"."""
 _ORDER = re.compile(
     rf"^(?P<verb>apply|give|take|use|start|inject)\s+(?P<x>{_NAME})\s+(?P<when>before|after)\s+"
     rf"(?P<y>{_NAME})(?P<aside>\s*\([^()]*\))?{_END}",
@@ -406,8 +416,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         front = ctx.situate(f"Role of {lower_first(thing)}") + "?"
         answer = "; ".join(dict.fromkeys(roles))
         notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
-    if not notes:
-        notes.extend(_definitions(section, ctx))
+    notes.extend(_definitions(section, ctx))  # a lone definition among other facts too
     described = _described(section)
     if described is not None and not notes:
         key = make_key("prose_fact", section.path, "", None, "described")
@@ -1039,6 +1048,10 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     ):
         question = f"If {step['cond']}, {step['verb'].lower()} what"
         return [(question, step.group("x"), "section")]
+    likely = _IF_LIKELY.match(bare)
+    if likely is not None and len(likely["cond"].split()) >= 3 and _names_a_thing(likely["x"]):
+        gloss = f" — {likely['gloss'].strip()}" if likely["gloss"] else ""
+        return [(f"If {likely['cond']}, likely diagnosis", likely["x"] + gloss, "section")]
     step = _TREAT_WITH.match(sentence)
     if step is not None:
         return [(f"{step['verb'].capitalize()} {step['x']} with what", step["y"], "section")]
@@ -1111,7 +1124,7 @@ _DEFINING_HEADING = re.compile(
 )
 _DEFINING = re.compile(
     r"^(?P<s>[^,;:()]{2,60}?)\s+(?:is|are|refers\s+to)\s+(?:defined\s+as\s+|described\s+as\s+)?"
-    r"(?P<rest>(?:an?|the)\s.+|[a-z].+)$",
+    r"(?P<rest>(?:an?|the)\s.+)$",
     re.IGNORECASE,
 )
 
