@@ -781,6 +781,7 @@ _PEP_OPENING = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 12)
 def is_pep_talk(label: str, value: str = "") -> bool:
     """Encouragement, a goal or a classroom expectation ("**Good news:** most people can…",
     "**Goal:** everyone can do it!", "**Expectation for students:** take it seriously",

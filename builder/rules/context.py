@@ -210,27 +210,34 @@ paragraph) shares words with its neighbours by topic, not by restating them."""
 
 
 def _one_answer_each(notes: list[Note]) -> list[Note]:
-    """The notes without a Basic note whose answer restates an earlier one of its section (a
-    definition given again as "Responsibility: the duty is to diagnose and treat …"): the same
-    fact asked twice. Answers are compared by their words' first four letters ("diagnosis"
-    and "diagnose" are one word), and count as one when nearly all (4 in 5) of the shorter one's
-    words are in the other."""
-    seen: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    """The notes without a definition note restating, in other words, a definition given
+    earlier in its section ("ANA definition: nursing is defined as the diagnosis and treatment
+    of …", then "Nurse's responsibility: the duty is to diagnose and treat …"): the same fact
+    asked twice. A definition is a note whose label says "definition" or whose answer says
+    "defined as"; answers are compared by their longer words' first four letters ("diagnosis"
+    and "diagnose" are one word) and count as one when nearly all (4 in 5) of the shorter one's
+    words are in the other. Only sections holding a definition compare anything."""
+    defined: dict[tuple[str, ...], list[frozenset[str]]] = {}
     kept = []
     for note in notes:
-        if (
-            note.note_type != "basic"
-            or note.rule == "table"  # a table's cells share words by design
-            or "\n" in note.back
-            or not MIN_RESTATED_WORDS <= note.back.count(" ") <= MAX_RESTATED_WORDS
-        ):
+        if note.rule != "definition" or "\n" in note.back:
             kept.append(note)
             continue
-        stems = frozenset(word[:4] for word in content_words(note.back, 4))
-        earlier = seen.setdefault(note.source.section, [])
-        if len(stems) >= MIN_RESTATED_WORDS and any(_restates(stems, other) for other in earlier):
+        section = note.source.section
+        label = note.front.rpartition(": ")[2].lower()  # "ANA definition?", not its section
+        is_definition = "defin" in label or "defined as" in note.back.lower()
+        if not is_definition and section not in defined:
+            kept.append(note)
             continue
-        earlier.append(stems)
+        stems = frozenset(word[:4] for word in note.back.lower().split() if len(word) > 3)
+        if len(stems) < MIN_RESTATED_WORDS or len(stems) > MAX_RESTATED_WORDS:
+            kept.append(note)
+            continue
+        earlier = defined.setdefault(section, [])
+        if not is_definition and any(_restates(stems, other) for other in earlier):
+            continue
+        if is_definition:
+            earlier.append(stems)
         kept.append(note)
     return kept
 
