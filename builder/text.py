@@ -392,6 +392,13 @@ def heading_subject(path: tuple[str, ...]) -> str:
         text = _subject_text(path[index])
         if not text:
             continue
+        if is_remark(text):
+            named = _named_by_question(text)
+            if named:
+                return named[:1].upper() + named[1:]
+            thing = subject_thing(path[:index])
+            relation = lower_first(text.rstrip("!").strip())
+            return f"{thing} — {relation}" if thing else text.rstrip("!").strip()
         if is_relational(text):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
@@ -408,7 +415,64 @@ def _subject_text(title: str) -> str:
     head, colon, tail = text.partition(": ")
     if colon and tail.strip() and is_generic_heading(head):
         text = heading_text(tail)
+    text = _without_instruction(_without_possessive(text))
     return "" if not text or is_generic_heading(text) else text
+
+
+_POSSESSIVE = re.compile(r"^(?:your|my|our)\s+(?=\w)", re.IGNORECASE)
+"""A reader's possessive opening a heading ("Your Medicines", "My Triggers"): the subject is
+what follows it."""
+_INSTRUCTION_TAIL = re.compile(
+    r"\s+[—–-]\s+(?:take|use|avoid|keep|call|check|know|remember|try|never|always|don'?t|do not)"
+    r"\b[^—–]*$",
+    re.IGNORECASE,
+)
+"""An instruction after a dash ("Controller Medicines — Take Every Day"): advice to the reader,
+not part of the subject."""
+
+
+def _without_possessive(text: str) -> str:
+    if text[:1] not in "YyMmOo":
+        return text
+    shorter = _POSSESSIVE.sub("", text)
+    return shorter[:1].upper() + shorter[1:] if shorter else text
+
+
+def _without_instruction(text: str) -> str:
+    if " " not in text or ("—" not in text and "–" not in text and " - " not in text):
+        return text
+    return _INSTRUCTION_TAIL.sub("", text) or text
+
+
+_REMARK_PRONOUNS = frozenset("it its they them this these those that there".split())
+
+
+def is_remark(text: str) -> bool:
+    """A heading that says something rather than naming it: an exclamation ("Technique
+    Matters!") or a question that only a pronoun names the subject of ("Why Use It?"), or one
+    asking what a thing is ("What Is Korrin Fever?")."""
+    if text.endswith("!"):
+        return len(text.split()) > 1
+    if not text.endswith("?"):
+        return False
+    words = {word.strip("?!,.").lower() for word in text.split()}
+    return bool(words & _REMARK_PRONOUNS) or _named_by_question(text) != ""
+
+
+_WHAT_IS = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+)\?$", re.I)
+
+
+def _named_by_question(text: str) -> str:
+    """The thing a "What is X?" heading names ("X"); "" for any other question (a heading
+    "What Causes X?" names a part of X: its list is of causes)."""
+    match = _WHAT_IS.match(text)
+    if match is None:
+        return ""
+    subject = match.group("s").strip()
+    words = [word.lower() for word in subject.split()]
+    if len(words) > MAX_TOPIC_WORDS or set(words) & (_REMARK_PRONOUNS | _SMALL_WORDS):
+        return ""  # "What are the side effects of X in Y?" asks a part of X, not what X is
+    return subject
 
 
 def subject_thing(path: tuple[str, ...]) -> str:
@@ -443,7 +507,7 @@ def short_subject(text: str) -> str:
 _PART_NOUNS = frozenset(
     """
     limitation indication contraindication application consideration parameter feature principle
-    pearl advantage disadvantage benefit drawback pitfall caveat characteristic
+    pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
     """.split()
 )
@@ -703,3 +767,33 @@ def short_answer(text: str) -> str:
         return text
     first = text[: ends[0].end()]
     return first if len(first.split()) >= 2 else text
+
+
+_PEP_LABEL = re.compile(
+    r"^(?:the\s+)?(?:good\s+news|great\s+news|expectations?\b.*|(?:our|your|the)?\s*goals?|"
+    r"motivation|encouragement|a\s+word\s+of\s+encouragement)$",
+    re.IGNORECASE,
+)
+_PEP_OPENING = re.compile(
+    r"^(?:remember\s+to|don'?t\s+(?:give\s+up|worry)|you\s+can\s+do\s+(?:it|this)|you'?ve\s+got\s+this|"
+    r"good\s+news|everyone\s+can)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1 << 12)
+def is_pep_talk(label: str, value: str = "") -> bool:
+    """Encouragement, a goal or a classroom expectation ("**Good news:** most people can…",
+    "**Goal:** everyone can do it!", "**Expectation for students:** take it seriously",
+    "Remember to smile!"): words to the reader, no fact to learn. A goal with a number
+    ("**Goal:** MAP ≥ 65") is a target, a fact; so is an exclamation holding one."""
+    label = plain(label).strip().rstrip(":").strip()
+    value = plain(value).strip()
+    if any(char.isdigit() for char in value):
+        return False
+    if label and _PEP_LABEL.match(label) is not None:
+        return True
+    text = value or label
+    return _PEP_OPENING.match(text) is not None or (
+        text.endswith("!") and len(text.split()) > 2 and not label
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
@@ -13,8 +14,10 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_remark,
     names_topic,
     normalise,
+    plain,
     subject_thing,
 )
 
@@ -62,6 +65,8 @@ class Context:
         line: int,
     ) -> Note:
         """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
+        if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
+            front = _QUESTION_COLON.sub("?", front)
         return Note(
             rule,
             note_type,
@@ -84,6 +89,9 @@ class Context:
         """`phrase` plus 'in <topic>' unless it already names the topic."""
         if not self.topic or names_topic(phrase, self.topic):
             return phrase
+        thing, dash, relation = phrase.partition(" — ")
+        if dash and relation.endswith("?"):  # "Diary in <topic> — why keep it?"
+            return f"{thing} in {self.topic} — {relation}"
         return f"{phrase} in {self.topic}"
 
     def subject(self, section: Section) -> str:
@@ -96,6 +104,14 @@ class Context:
         """The nearest heading above and at the section that names a thing (`subject_thing`):
         what a relational label ("Five mechanisms:", "Limitations:") is a part of."""
         return subject_thing(self._headings(section))
+
+    def title(self, section: Section) -> str:
+        """The section's own heading, situated in the topic; a heading that says something
+        rather than naming it ("Technique Matters!", "Why Use It?") gives its subject
+        (`heading`)."""
+        if is_remark(heading_text(section.title)):
+            return self.heading(section)
+        return self.situate(plain(section.title))
 
     def _headings(self, section: Section) -> tuple[str, ...]:
         if not self.topic and section.path[:1] == (self.document,):
@@ -117,6 +133,9 @@ class Context:
             return self.situate(subject)
         topic = self.topic or heading_text(section.title)
         return topic[:1].upper() + topic[1:]
+
+
+_QUESTION_COLON = re.compile(r"\?:(?=\s|$)")
 
 
 @lru_cache(maxsize=1024)
@@ -179,7 +198,53 @@ def one_question_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
+    return _one_answer_each(kept)
+
+
+MIN_RESTATED_WORDS = 6
+"""Words an answer needs before another's restating it counts: short answers ("IV", "Daily")
+repeat by chance."""
+MAX_RESTATED_WORDS = 30
+"""Words an answer may have to count: a definition is a sentence; a longer answer (an FAQ's
+paragraph) shares words with its neighbours by topic, not by restating them."""
+
+
+def _one_answer_each(notes: list[Note]) -> list[Note]:
+    """The notes without a definition note restating, in other words, a definition given
+    earlier in its section ("ANA definition: nursing is defined as the diagnosis and treatment
+    of …", then "Nurse's responsibility: the duty is to diagnose and treat …"): the same fact
+    asked twice. A definition is a note whose label says "definition" or whose answer says
+    "defined as"; answers are compared by their longer words' first four letters ("diagnosis"
+    and "diagnose" are one word) and count as one when nearly all (4 in 5) of the shorter one's
+    words are in the other. Only sections holding a definition compare anything."""
+    defined: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    kept = []
+    for note in notes:
+        if note.rule != "definition" or "\n" in note.back:
+            kept.append(note)
+            continue
+        section = note.source.section
+        label = note.front.rpartition(": ")[2].lower()  # "ANA definition?", not its section
+        is_definition = "defin" in label or "defined as" in note.back.lower()
+        if not is_definition and section not in defined:
+            kept.append(note)
+            continue
+        stems = frozenset(word[:4] for word in note.back.lower().split() if len(word) > 3)
+        if len(stems) < MIN_RESTATED_WORDS or len(stems) > MAX_RESTATED_WORDS:
+            kept.append(note)
+            continue
+        earlier = defined.setdefault(section, [])
+        if not is_definition and any(_restates(stems, other) for other in earlier):
+            continue
+        if is_definition:
+            earlier.append(stems)
+        kept.append(note)
     return kept
+
+
+def _restates(one: frozenset[str], other: frozenset[str]) -> bool:
+    small = min(len(one), len(other))
+    return small >= MIN_RESTATED_WORDS and len(one & other) * 5 >= small * 4
 
 
 _ASKED_ONCE = frozenset(("table", "abbreviation"))

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ..document import ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import plain, short_answer
+from ..text import is_pep_talk, plain, short_answer
 from .context import Context
 from .faq import answered_blocks
 from .leads import FLAGS, Lead, is_example, leads, subject
@@ -217,6 +217,8 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue  # `**Signature:** ________` is a form to fill in
         if value.rstrip().endswith(":"):
             continue  # `**CT with contrast:** Indicated for:` leads into a list
+        if is_pep_talk(label, value):
+            continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
         line = block.line + (offset if len(pairs) > 1 else 0)
         key = make_key("definition", section.path, label)
         front = f"{ctx.heading(section)}: {label}?"

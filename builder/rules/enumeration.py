@@ -22,6 +22,7 @@ from ..document import ListBlock, ListItem, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
 from ..text import (
     heading_subject,
+    is_pep_talk,
     lower_first,
     plain,
     single_spaced,
@@ -146,6 +147,8 @@ def _label_notes(
     about = subject(lead, section, ctx)
     for item in items:
         label, value = label_of(item) or ("", "")
+        if is_pep_talk(label, value):
+            continue  # `**Expectation for students:** work hard`: words to the reader
         front = f"{about}: {lower_first(label)}?"
         key = make_key("enumeration", section.path, label, item.pin, "label")
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))

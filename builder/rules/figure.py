@@ -94,7 +94,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
             continue
         text = cloze(sentence, spans)
         if not ctx.names_subject(sentence, section):
-            text = f"{literal(ctx.situate(plain(section.title)))}: {text}"
+            text = f"{literal(ctx.title(section))}: {text}"
         masked = _masked(sentence, spans)
         # Keyed by its section's pin when it has one (a pinned FAQ question): rewording the
         # question must not make the figures of its answer new notes.

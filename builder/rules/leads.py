@@ -34,6 +34,7 @@ from ..document import Block, ListBlock, Paragraph, Section
 from ..text import (
     content_words,
     heading_text,
+    is_pep_talk,
     is_relational,
     lower_first,
     names_topic,
@@ -202,8 +203,8 @@ def _as_lead_sentence(text: str) -> str:
 def is_example(lead: Lead | None, section: Section) -> bool:
     """A worked example ("Example:", "For example:", a section called "Worked example" or "Case
     study") is not a fact to learn: its numbers hold for that example only."""
-    if lead is not None and is_example_text(lead.text):
-        return True
+    if lead is not None and (is_example_text(lead.text) or is_pep_talk(lead.text)):
+        return True  # encouragement ("Good news: most people can:") is no fact either
     title = plain(section.title).strip().lower()
     return _EXAMPLE_SECTION.fullmatch(without_emoji(title).strip()) is not None
 

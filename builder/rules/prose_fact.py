@@ -46,6 +46,12 @@ anything else makes no card, as a wrong card is worse than none:
   weight" asks "What especially affects korrin levels?";
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
+- a contraindication: "Velbarin is contraindicated in pregnancy" (or "…, it is contraindicated
+  in pregnancy") asks "<section>: contraindicated in?";
+- a finding and its diagnosis: "If the titre is normal but the joints swell, think of velbar
+  arthritis" (also "you likely have", "suspect") asks "<section>: If …, likely diagnosis?";
+- an attribute's value: "Dose is 40 mg over 3 hours" (dose, duration, onset, route, target,
+  frequency, half-life, "loading dose" …, with a figure) asks "<section>: dose?";
 - the things checked: "Usual tests that are checked are the titre, the blood count, and swabs"
   asks "<section>: Which tests are checked?" -> the items;
 - a name's reason: "Most people never notice the rash — that's why it's called the 'quiet
@@ -68,10 +74,12 @@ rule's note for its list (a deletion in it, or the list answer), already asks ma
 card. A section that is
 one paragraph under a heading naming a subject ("Anomic korrin" + its description, or "Similar
 to early korrin but …") asks that subject: "Anomic korrin?" -> the paragraph's first sentence.
-A section opening with a bare choice and what to do if it fails ("Velbarin or tessalid. If one
-does not work, add: …") asks "<section>: first choice?". A mnemonic line and its comma list
-(or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema, Rash,
-Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
+A heading such as "Description", "Definition of X" or "What is X?" over one paragraph or one
+bullet "X is (defined as) …", or a lone `Definition: …` item among other facts, asks "X:
+definition?". A section opening with a bare choice and what to do if it fails ("Velbarin or
+tessalid. If one does not work, add: …") asks "<section>: first choice?". A mnemonic line and
+its comma list (or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema,
+Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
 ("Example: …", "For example, …") are left alone.
 """
 
@@ -295,6 +303,14 @@ _IF_DO = re.compile(
     rf"add|prescribe|stop)\s+(?P<x>[^,;]{{2,60}}?){_END}",
     re.IGNORECASE,
 )
+_IF_LIKELY = re.compile(
+    r"^if\s+(?P<cond>[^,;]{3,100}?),\s*(?:then\s+)?(?:you\s+|it\s+|the\s+patient\s+)?"
+    r"(?:(?:most\s+)?likely\s+(?:have|has|is)|think\s+(?:of|about)|suspect)\s+"
+    r"(?P<x>[^,;]{2,40}?)(?:\s+instead)?(?:,\s*(?:which|that)\s+(?:is\s+)?(?P<gloss>[^;]{3,80}?))?\.?$",
+    re.IGNORECASE,
+)
+"""A finding and the diagnosis it points to: "If the titre is normal but the joints swell, think
+of velbar arthritis (, which is …)"."""
 _ORDER = re.compile(
     rf"^(?P<verb>apply|give|take|use|start|inject)\s+(?P<x>{_NAME})\s+(?P<when>before|after)\s+"
     rf"(?P<y>{_NAME})(?P<aside>\s*\([^()]*\))?{_END}",
@@ -365,6 +381,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
+                    thing = question.removesuffix(_CONTRAINDICATED_IN)
+                    if thing != question and names_topic(thing, about):
+                        question = _CONTRAINDICATED_IN.strip()  # "Velbarin: contraindicated in?"
                     front = f"{about}: {question}?"
                 else:
                     front = ctx.situate(question[:1].upper() + question[1:]) + "?"
@@ -397,6 +416,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         front = ctx.situate(f"Role of {lower_first(thing)}") + "?"
         answer = "; ".join(dict.fromkeys(roles))
         notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    notes.extend(_definitions(section, ctx))  # a lone definition among other facts too
     described = _described(section)
     if described is not None and not notes:
         key = make_key("prose_fact", section.path, "", None, "described")
@@ -629,6 +649,15 @@ _CUES = (
     "notably",
     "ed are ",
     "ed include ",
+    "dose",
+    "dosage",
+    "duration",
+    "half-life",
+    "onset",
+    "route",
+    "target",
+    "frequency",
+    "contraindicated in",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -708,6 +737,10 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_especially)
     if "ed are " in lowered or "ed include " in lowered:
         shapes.append(_checked)
+    if "contraindicated in " in lowered:
+        shapes.append(_contraindicated)
+    if " is " in lowered and lowered.split(" ", 1)[0] in _VALUE_OPENINGS:
+        shapes.append(_valued)
     if (
         "if " in lowered
         or " before " in lowered
@@ -833,6 +866,49 @@ def _denied(sentence: str, bare: str) -> list[Fact]:
         question = f"{does.group('do').capitalize()} {thing} {does.group('verb')} {does['y']}"
         return [(question, "No", "topic")]
     return []
+
+
+_VALUE_OPENINGS = frozenset(
+    "dose dosage usual standard typical maximum initial loading maintenance duration half-life "
+    "onset route target frequency".split()
+)
+_VALUED = re.compile(
+    r"^(?P<attr>(?:(?:usual|standard|typical|maximum|initial|loading|maintenance)\s+)?"
+    r"(?:dose|dosage|duration|half-life|onset|route|target|frequency))\s+is\s+(?P<value>[^,;]+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _valued(sentence: str, bare: str) -> list[Fact]:
+    """An attribute and its value, said in a sentence ("Dose is 100 mg over 2 h") under the
+    heading of the thing it belongs to: "<section>: dose?"."""
+    found = _VALUED.match(bare.strip())
+    if found is None or not any(char.isdigit() for char in found.group("value")):
+        return []  # "Route is important": no value
+    return [(found.group("attr").lower(), found.group("value").strip(), "section")]
+
+
+_CONTRAINDICATED_IN = " contraindicated in"
+_CONTRAINDICATED = re.compile(
+    r"(?:^|,\s+)(?P<s>[^,;:]{1,60}?)\s+(?:is|are)\s+(?:absolutely\s+|relatively\s+)?"
+    r"contraindicated\s+in\s+(?P<y>[^,;:]+?)\.?$",
+    re.IGNORECASE,
+)
+
+
+def _contraindicated(sentence: str, bare: str) -> list[Fact]:
+    """A contraindication: "Velbarin is contraindicated in pregnancy" asks "<section>: velbarin
+    contraindicated in?"; "…, it is contraindicated in Y" (a pronoun after a reason) asks the
+    section's thing: "<section>: contraindicated in?"."""
+    found = _CONTRAINDICATED.search(bare.strip())
+    if found is None:
+        return []
+    thing, answer = found.group("s").strip(), found.group("y").strip()
+    if thing.lower() in ("it", "this", "this drug", "they", "these"):
+        return [(_CONTRAINDICATED_IN.strip(), answer, "section")]
+    if not _names_a_thing(thing) or len(thing.split()) > MAX_SUBJECT_WORDS:
+        return []
+    return [(lower_first(thing) + _CONTRAINDICATED_IN, answer, "section")]
 
 
 def _timed(sentence: str, bare: str) -> list[Fact]:
@@ -972,6 +1048,10 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     ):
         question = f"If {step['cond']}, {step['verb'].lower()} what"
         return [(question, step.group("x"), "section")]
+    likely = _IF_LIKELY.match(bare)
+    if likely is not None and len(likely["cond"].split()) >= 3 and _names_a_thing(likely["x"]):
+        gloss = f" — {likely['gloss'].strip()}" if likely["gloss"] else ""
+        return [(f"If {likely['cond']}, likely diagnosis", likely["x"] + gloss, "section")]
     step = _TREAT_WITH.match(sentence)
     if step is not None:
         return [(f"{step['verb'].capitalize()} {step['x']} with what", step["y"], "section")]
@@ -1019,6 +1099,83 @@ def _described(section: Section) -> tuple[str, str, int] | None:
     if first.lower().startswith(_COMPARING):
         first = _GLOSS.split(first, 1)[0]  # "Similar to A but B is spared" is the answer
     return title, first, block.line
+
+
+def _definitions(section: Section, ctx: Context) -> list[Note]:
+    """A definition standing alone: a section that is one paragraph or one bullet under a
+    heading such as "Description", "Definition" or "Definition of X" ("X is (defined as) a …"),
+    or a lone `Definition: …` item among other facts (the definition rule reads lists of
+    terms). Asks "X: definition?"."""
+    found = _lone_definition(section, ctx) or _definition_item(section, ctx)
+    if found is None:
+        return []
+    thing, answer, line = found
+    if not _short_answer(answer) and len(answer.split()) > MAX_FIRST_SENTENCE_WORDS:
+        return []
+    front = f"{thing}: definition?"
+    key = make_key("prose_fact", section.path, "definition", None, "defined")
+    return [ctx.note("prose_fact", "basic", front, answer, key, section, line)]
+
+
+_DEFINING_HEADING = re.compile(
+    r"^(?:definitions?|descriptions?|meaning|what\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<w>.+?)\??)"
+    r"(?:\s+of\s+(?:an?\s+|the\s+)?(?P<x>.+))?$",
+    re.IGNORECASE,
+)
+_DEFINING = re.compile(
+    r"^(?P<s>[^,;:()]{2,60}?)\s+(?:is|are|refers\s+to)\s+(?:defined\s+as\s+|described\s+as\s+)?"
+    r"(?P<rest>(?:an?|the)\s.+)$",
+    re.IGNORECASE,
+)
+
+
+def _lone_definition(section: Section, ctx: Context) -> tuple[str, str, int] | None:
+    """(thing, what it is, line) of a defining heading's one paragraph or one bullet."""
+    if section.children or section.callout or section.level == 0:
+        return None
+    heading = _DEFINING_HEADING.match(heading_text(section.title))
+    if heading is None:
+        return None
+    blocks = [block for block in section.blocks if not _is_rule(block)]
+    if len(blocks) != 1:
+        return None
+    block = blocks[0]
+    if isinstance(block, ListBlock):
+        if len(block.items) != 1 or block.items[0].blocks:
+            return None
+        text, line = block.items[0].text, block.items[0].line
+    elif isinstance(block, Paragraph):
+        text, line = block.text, block.line
+    else:
+        return None
+    text = plain(text)
+    first = split_sentences(text)[0] if text.strip() else ""
+    match = _DEFINING.match(first.rstrip("."))
+    if match is None or _PRONOUN.match(first):
+        return None
+    thing = match.group("s").strip()
+    named = heading.group("x") or heading.group("w") or ""
+    wanted = named or ctx.topic or ctx.thing(section)
+    if not wanted or not names_topic(thing, wanted) or len(thing.split()) > MAX_SUBJECT_WORDS:
+        return None
+    return thing, match.group("rest").strip(), line
+
+
+def _definition_item(section: Section, ctx: Context) -> tuple[str, str, int] | None:
+    """(thing, definition, line) of a lone `Definition: …` item in a list of other facts."""
+    for block in section.blocks:
+        if not isinstance(block, ListBlock) or is_definition_list(block):
+            continue
+        for item in block.items:
+            found = definition(item)
+            if found is None or plain(found[0]).lower() not in ("definition", "defined as"):
+                continue
+            thing = ctx.thing(section) or ctx.topic
+            answer = plain(found[1]).strip()
+            if not thing or not answer:
+                return None
+            return thing[:1].upper() + thing[1:], answer, item.line
+    return None
 
 
 _COMPARING = ("similar to ", "like ", "unlike ")
