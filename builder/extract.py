@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .document import Document
+from .lint import prints_its_answer
 from .manifest import Manifest
 from .notes import Note, key_text
 from .routing import Route, check_routes, route
@@ -26,7 +27,8 @@ def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
 
 def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, ...]) -> list[Note]:
     """The notes of one document: each routed section through its subdeck's rules, then the
-    rules that read the whole document."""
+    rules that read the whole document; none whose answer its own front prints (a value that
+    repeats its heading, a class named in its drug's name)."""
     notes: list[Note] = []
     source_path = display_path(manifest, document)
     for routed in routes:
@@ -48,7 +50,7 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
                 for section in (routed.section.walk() if routed.in_faq else [routed.section])
             ]
             notes.extend(rule.extract(sections, ctx))
-    return one_question_each(notes)
+    return [note for note in one_question_each(notes) if not prints_its_answer(note)]
 
 
 def _context(manifest: Manifest, document: str, source_path: str, routed: Route) -> Context:

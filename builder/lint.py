@@ -244,6 +244,13 @@ def _answer_in_front(note: Note) -> Iterable[Problem]:
             return
 
 
+def prints_its_answer(note: Note) -> bool:
+    """A Basic note whose answer stands in its front, or is the heading shown above it (what
+    ANSWER-IN-FRONT reports): a card that asks nothing. The rules' notes pass through this
+    before they are kept (extract.document_notes), so such a card is never made."""
+    return note.note_type == "basic" and any(True for _ in _answer_in_front(note))
+
+
 def _offered(front: str, answer: str) -> bool:
     """The front offers the answer as one of its choices ("Anti-inflammatory: velbarin or
     tessalid?"): a choice names its options."""
