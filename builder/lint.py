@@ -248,7 +248,18 @@ def prints_its_answer(note: Note) -> bool:
     """A Basic note whose answer stands in its front, or is the heading shown above it (what
     ANSWER-IN-FRONT reports): a card that asks nothing. The rules' notes pass through this
     before they are kept (extract.document_notes), so such a card is never made."""
-    return note.note_type == "basic" and any(True for _ in _answer_in_front(note))
+    if note.note_type != "basic":
+        return False
+    words = _WORD.findall(note.back, 0, 120)
+    if words:  # each of the answer's words is in the front or a heading shown: its longest too
+        word = max(words, key=len).lower()
+        shown = (note.front, note.source.document, *note.source.section)
+        if not any(word in text.lower() for text in shown):
+            return False
+    return any(True for _ in _answer_in_front(note))
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _offered(front: str, answer: str) -> bool:

@@ -216,6 +216,20 @@ def test_answer_in_front_of_a_basic_card() -> None:
     assert found(card("Which inhaler relieves symptoms quickly?", "Salbutamol.", line=8)) == []
 
 
+_WORDS = st.sampled_from(["velbarin", "Korrin", "fever", "dose", "5 mg", "the", "Ärzte", "or"])
+_TEXTS = st.lists(_WORDS, min_size=1, max_size=6).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(front=_TEXTS, back=_TEXTS, heading=_TEXTS)
+def test_prints_its_answer_is_the_check_it_shortens(front: str, back: str, heading: str) -> None:
+    """`prints_its_answer` (which the extraction asks of every Basic note) skips the check when
+    the answer's longest word is in neither the front nor a heading shown: on plain text that
+    changes no verdict."""
+    note = card(front + "?", back, section=("Asthma", heading))
+    assert lint.prints_its_answer(note) == any(True for _ in lint._answer_in_front(note))
+
+
 def test_answer_in_front_matches_whole_words_and_skips_tiny_answers() -> None:
     assert found(card("Do itchy eyes come with allergic asthma?", "Yes")) == []
     assert found(card("Is asthma curable, no or yes?", "No")) == []
