@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -252,32 +252,36 @@ class Collection:
         for leftover in (self.package, self.database):
             leftover.unlink(missing_ok=True)
 
-    def add(self, notes: Iterable[RenderedNote], deck_ids: dict[str, int]) -> None:
-        """Notes in package order; `deck_ids`: subdeck name -> deck id."""
-        rows, cards = [], []
-        for rendered in notes:
-            self.count += 1
-            digest = hash(rendered.key)
-            if digest in self.hashes:
-                self.suspects.add(rendered.key)
-            self.hashes.add(digest)
-            note, fields = rendered.note, rendered.fields
-            deck_id = deck_ids[note.subdeck]
-            source = note.source
-            rows.append(
-                (
+    def add(self, notes: Sequence[RenderedNote], deck_ids: dict[str, int]) -> None:
+        """Notes in package order; `deck_ids`: subdeck name -> deck id. Rows are made as SQLite
+        takes them, not listed first: a document's joined fields exist once, in the table."""
+        first = self.count + 1
+
+        def rows() -> Iterator[tuple[object, ...]]:
+            for rendered in notes:
+                self.count += 1
+                digest = hash(rendered.key)
+                if digest in self.hashes:
+                    self.suspects.add(rendered.key)
+                self.hashes.add(digest)
+                note, fields = rendered.note, rendered.fields
+                source = note.source
+                yield (
                     self.count, rendered.key, rendered.digest, note.rule, source.path,
-                    source.line, deck_id, MODELS[note.note_type].model_id, tags_text(note.tags),
-                    "\x1f".join(fields.values()), next(iter(fields.values())),
-                )
-            )  # fmt: skip
-            cards += [
-                (self.count, offset, ord_, deck_id)
-                for offset, ord_ in enumerate(card_ords(note.note_type, fields), 1)
-            ]
+                    source.line, deck_ids[note.subdeck], MODELS[note.note_type].model_id,
+                    tags_text(note.tags), "\x1f".join(fields.values()), next(iter(fields.values())),
+                )  # fmt: skip
+
+        def cards() -> Iterator[tuple[int, int, int, int]]:
+            for number, rendered in enumerate(notes, first):
+                note = rendered.note
+                deck_id = deck_ids[note.subdeck]
+                for offset, ord_ in enumerate(card_ords(note.note_type, rendered.fields), 1):
+                    yield (number, offset, ord_, deck_id)
+
         with self._failing():
-            self.connection.executemany(_INSERT_PENDING, rows)
-            self.connection.executemany("INSERT INTO pending_card VALUES (?, ?, ?, ?)", cards)
+            self.connection.executemany(_INSERT_PENDING, rows())
+            self.connection.executemany("INSERT INTO pending_card VALUES (?, ?, ?, ?)", cards())
 
     def repeats(self) -> list[Repeat]:
         """Every note whose key an earlier note has, in deck order, with that earlier note. Only
