@@ -344,10 +344,23 @@ def _refuse_wide_tables(text: str, path: Path) -> None:
         )
 
 
+_LATE_FRONT_MATTER = re.compile(
+    r"\A((?:[ \t]*\r?\n)+)"
+    r"(---[ \t]*\r?\n[A-Za-z_][\w -]*:.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z))",
+    re.DOTALL,
+)
+"""Front matter after blank lines (a file that opens with an empty line): markdown-it reads front
+matter on the first line only, and would make its `title:` line a heading."""
+
+
 def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
+    if text[:1] in "\r\n \t" and text[:1]:
+        late = _LATE_FRONT_MATTER.match(text)
+        if late is not None:  # the blank lines go after it: every later line keeps its number
+            text = late.group(2) + late.group(1) + text[late.end() :]
     _refuse_wide_tables(text, path)
     tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}

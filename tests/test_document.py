@@ -67,6 +67,23 @@ def test_a_document_without_headings_is_one_section_titled_by_the_document() -> 
     assert isinstance(only.blocks[1], ListBlock)
 
 
+def test_front_matter_after_blank_lines_is_front_matter_and_lines_keep_their_numbers() -> None:
+    """A file that opens with an empty line: its front matter is still read (not a `title:`
+    heading), and the headings after it keep their line numbers."""
+    document = parse(
+        "\n\n---\ntitle: Korrin fever\ntags: [x]\n---\n\n## Signs\n\n- fever\n- rash\n"
+    )
+    assert document.title == "Korrin fever"
+    assert [(s.title, s.line) for s in document.sections] == [("Signs", 8)]
+    # a rule and a heading underlined with dashes, no `key:` line: Markdown as it reads
+    hr_and_heading = parse("\n---\nNot front matter\n---\n\n## Signs\n\n- fever\n")
+    assert hr_and_heading.meta == {}
+    assert [(s.title, s.line) for s in hr_and_heading.walk()][1:] == [
+        ("Not front matter", 3),
+        ("Signs", 6),
+    ]
+
+
 def test_a_title_with_nothing_under_it_makes_no_empty_section() -> None:
     document = parse("# Korrin fever\n\n## Signs\n\n- fever\n- rash\n")
     assert outline(document) == [(2, "Signs", "")]
