@@ -95,7 +95,6 @@ FLAGS |= frozenset(
 )
 """Urgency, exam and usage flags too ("CRITICAL:", "Key:", "Buzzwords:", "Field use:"): the
 statement after one is the fact; the flag asks nothing."""
-_FLAG_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 
 def is_flag(label: str) -> bool:
@@ -107,7 +106,7 @@ def is_flag(label: str) -> bool:
     if not lowered.isascii():
         lowered = without_emoji(lowered).strip()
     if lowered.endswith(")"):
-        lowered = _FLAG_ASIDE.sub("", lowered)
+        lowered = _PARENTHESES.sub("", lowered).strip()
     return lowered in FLAGS
 
 
