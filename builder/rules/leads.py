@@ -277,10 +277,23 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
         thing = ctx.thing(section)
         if thing and not _within(thing, ctx.topic) and not names_topic(label, thing):
             return ctx.situate(f"{thing} — {lower_first(label)}")
+        if thing and not _within(thing, ctx.topic) and (rest := _part_beyond(label, thing)):
+            return ctx.situate(f"{thing} — {rest}")  # "HEART score — interpretation"
     heading = _short(ctx.subject(section))
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
     return ctx.situate(f"{label} ({lower_first(heading)})")
+
+
+def _part_beyond(label: str, thing: str) -> str:
+    """The words of a relational label beyond the thing it half names ("Score interpretation"
+    under "HEART Score" -> "interpretation"); "" when the label names the whole thing ("Asthma
+    symptoms" under "Asthma") or only the thing."""
+    wanted = content_words(thing)
+    if not wanted or wanted <= content_words(label):
+        return ""
+    kept = [word for word in label.split() if not content_words(word) & wanted]
+    return lower_first(" ".join(kept)) if kept and len(kept) < len(label.split()) else ""
 
 
 def _short(heading: str) -> str:
