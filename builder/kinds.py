@@ -176,7 +176,9 @@ _COURSE_STRONG = frozenset(
     for line in """prerequisite|prerequisites|pre-requisites|estimated time|estimated duration
     |time to complete|completion time|reading time|passing score|passing grade|pass mark|credits
     |ce credits|cme credits|ceus|contact hours|target audience|course code|module code
-    |mode of delivery|delivery mode|certificate""".splitlines()
+    |mode of delivery|delivery mode|certificate|unit code|unit number|unit reference
+    |module number|course number|credit value|glh|guided learning hours|tqt
+    |total qualification time""".splitlines()
     for label in line.split("|")
     if label.strip()
 )

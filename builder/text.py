@@ -280,6 +280,12 @@ _OUTLINE = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = " -–—:|"
+_STEP_LABEL = re.compile(
+    r"^(?:step|stage|phase)\s+(?:\d+|[ivx]+|[a-z])\s*[.:)\-–—|]+\s*(?=\w)", re.IGNORECASE
+)
+"""A procedure's label before the name of its thing ("Step 1: Aspirin (IMMEDIATELY)", "Phase 3 -
+Recovery"): the thing is the subject; its number and the aside on timing or conditions are not.
+A label with no separator names a subject ("Stage 2 hypertension")."""
 
 
 def without_emoji(text: str) -> str:
@@ -305,10 +311,14 @@ def _is_pictograph(char: str) -> bool:
     return unicodedata.category(char) in ("So", "Sk") or 0x1F000 <= code <= 0x1FAFF
 
 
+_STEP_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
+
+
 @lru_cache(maxsize=1 << 12)
 def heading_text(title: str) -> str:
     """A heading as a front names it: its words without outline numbers ("2.2.3", "4.",
-    "Level 2 —", "Module 3:"), emoji, HTML tags or attribute lists. A number at the start of a
+    "Level 2 —", "Module 3:"), a step label and its aside ("Step 1: Aspirin (IMMEDIATELY)" ->
+    "Aspirin"), emoji, HTML tags or attribute lists. A number at the start of a
     front would also render as a Markdown list ("2. Pulse" shows as item 2)."""
     text = plain(title)
     if "<" in text:
@@ -316,6 +326,8 @@ def heading_text(title: str) -> str:
     if "{" in text:
         text = _ATTRIBUTES.sub("", text)
     text = single_spaced(without_emoji(text)).strip(_SEPARATORS)
+    if text[:1] in "SsPp" and (step := _STEP_LABEL.match(text)) is not None:
+        text = _STEP_ASIDE.sub("", text[step.end() :]).strip(_SEPARATORS) or text[step.end() :]
     while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
         text = text[outline.end() :].strip(_SEPARATORS)
     return text
@@ -509,6 +521,7 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
+    interpretation
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical

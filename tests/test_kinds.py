@@ -168,6 +168,11 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ),
         ("- **Duration:** 2 hours\n- **Format:** online", "course"),
         ("**Estimated time:** 30 minutes", "course"),
+        (
+            "**Unit Code:** Q/123/4567  \n**GLH:** 12 hours  \n**Credits:** 2  \n**Level:** 2",
+            "course",
+        ),
+        ("**Guided Learning Hours:** 20  \n**Level:** 3", "course"),
         ("**You will practice:**", "course"),
         ("You will practise and demonstrate:", "course"),
         ("**Skills Checklist:** Demonstrate each skill to pass", "course"),
@@ -188,6 +193,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("Follow the dosing chart; share it with the night team.", None),
         ("- cough\n- wheeze", None),
         ("**Duration:** 7 days", None),  # of a treatment
+        ("**Level:** 3", None),  # alone: a level of anything
+        ("**Level:** 3  \n**Dose:** 5 mg twice daily", None),
         ("**Duration:** 7 days  \n**Dose:** 5 mg twice daily", None),
         ("Read the label carefully before use.", None),
         ("You will feel a sharp scratch.", None),

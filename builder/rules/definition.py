@@ -14,10 +14,10 @@ over 35 words) keeps its first sentence (`text.short_answer`).
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
-"Note:" or "Tip:", makes no card). A list's subject is its label or bold lead-in when it has one
-(`leads.py`): `**Normal BP:**` then `- Systolic: 100–139` asks "Normal BP in preeclampsia:
-Systolic?". Worked examples (`True negatives: 990 × 0.95 = 940.5`, lists after "Example:") are
-not facts and make no card.
+"Note:", "Tip:", "CRITICAL:" or "Key:", makes no card, nor does a `Buzzwords: …` list item).
+A list's subject is its label or bold lead-in when it has one (`leads.py`): `**Normal BP:**`
+then `- Systolic: 100–139` asks "Normal BP in preeclampsia: Systolic?". Worked examples
+(`True negatives: 990 × 0.95 = 940.5`, lists after "Example:") are not facts and make no card.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from ..notes import Note, make_key
 from ..text import is_pep_talk, plain, short_answer
 from .context import Context
 from .faq import answered_blocks
-from .leads import FLAGS, Lead, is_example, leads, subject
+from .leads import Lead, is_example, is_flag, leads, subject
 
 _SHAPES = (
     re.compile(
@@ -159,6 +159,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if pair is None or number - 1 in solved:
             continue  # not a definition, or the solution of the problem before it
         term, text = pair
+        if is_flag(term):
+            continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing
         front = f"{about}: {term}?"
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
@@ -229,4 +231,4 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
 
 def _is_label(label: str) -> bool:
     words = label.split()
-    return 0 < len(words) <= MAX_LABEL_WORDS and label.lower() not in FLAGS
+    return 0 < len(words) <= MAX_LABEL_WORDS and not is_flag(label)

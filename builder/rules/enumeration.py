@@ -31,7 +31,7 @@ from ..text import (
 from .context import Context
 from .definition import is_definition_list
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, FLAGS, Lead, is_example, leads, subject
+from .leads import FINITE_VERBS, Lead, is_example, is_flag, leads, subject
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -493,7 +493,7 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None
     if words[0].lower() in _NOT_A_HEAD:
         return None  # "If it wakes them at night, give…": the condition is not what is asked
-    if plain(head).strip().lower() in FLAGS | _DISCOURSE:
+    if plain(head).strip().lower() in _DISCOURSE or is_flag(head):
         return None  # "Result: less pain": a word that flags the rest names nothing
     shown = set(_WORDS_ONLY.sub(" ", plain(f"{rest} {intro}").lower()).split())
     if set(_WORDS_ONLY.sub(" ", plain(head).lower()).split()) <= shown:

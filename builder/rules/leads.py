@@ -86,6 +86,30 @@ FLAGS = frozenset(
     """.split()
 ) | frozenset(("n.b.", "see also", "read more", "last updated", "last reviewed", "key point"))
 """Labels that flag what follows ("Note:", "Important:") rather than name it."""
+FLAGS |= frozenset(
+    """
+    critical key danger attention alert info reminder rule pearl pearls buzzwords buzzword
+    """.split()
+) | frozenset(
+    ("clinical pearl", "exam tip", "high yield", "high-yield", "field use", "bottom line")
+)
+"""Urgency, exam and usage flags too ("CRITICAL:", "Key:", "Buzzwords:", "Field use:"): the
+statement after one is the fact; the flag asks nothing."""
+
+
+def is_flag(label: str) -> bool:
+    """True for a label that flags what follows rather than naming it, written any way:
+    "CRITICAL", "⚠️ RULE", "Field use (without a monitor)", "Note:"."""
+    lowered = plain(label).strip().rstrip(":").strip().lower()
+    if lowered in FLAGS:
+        return True
+    if not lowered.isascii():
+        lowered = without_emoji(lowered).strip()
+    if lowered.endswith(")"):
+        lowered = _PARENTHESES.sub("", lowered).strip()
+    return lowered in FLAGS
+
+
 _OPEN_ENDS = frozenset(
     "if when whether by to for of with that because the a an and or while unless".split()
 )
@@ -120,7 +144,7 @@ def _lead_of(text: str) -> Lead | None:
     bold = _BOLD_ONLY.match(source)
     if bold is not None and "\n" not in source:
         label = _clean(bold.group("label"))
-        if label.lower() in FLAGS:  # `**Important:**` flags the list; it does not name it
+        if is_flag(label):  # `**Important:**` flags the list; it does not name it
             return Lead(label, "flag")
         if 0 < len(label.split()) <= MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
             if _is_label_line(label):
@@ -146,7 +170,7 @@ def _lead_of(text: str) -> Lead | None:
             text = last
     if _is_label_line(text):
         label = _clean(text)
-        return Lead(label, "flag" if label.lower() in FLAGS else "label")
+        return Lead(label, "flag" if is_flag(label) else "label")
     if _SENTENCE_END.search(text):
         return Lead(_as_lead_sentence(text), "sentence")
     if _OUTLINED.match(source) is not None:
@@ -253,10 +277,23 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
         thing = ctx.thing(section)
         if thing and not _within(thing, ctx.topic) and not names_topic(label, thing):
             return ctx.situate(f"{thing} — {lower_first(label)}")
+        if thing and not _within(thing, ctx.topic) and (rest := _part_beyond(label, thing)):
+            return ctx.situate(f"{thing} — {rest}")  # "HEART score — interpretation"
     heading = _short(ctx.subject(section))
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
     return ctx.situate(f"{label} ({lower_first(heading)})")
+
+
+def _part_beyond(label: str, thing: str) -> str:
+    """The words of a relational label beyond the thing it half names ("Score interpretation"
+    under "HEART Score" -> "interpretation"); "" when the label names the whole thing ("Asthma
+    symptoms" under "Asthma") or only the thing."""
+    wanted = content_words(thing)
+    if not wanted or wanted <= content_words(label):
+        return ""
+    kept = [word for word in label.split() if not content_words(word) & wanted]
+    return lower_first(" ".join(kept)) if kept and len(kept) < len(label.split()) else ""
 
 
 def _short(heading: str) -> str:
