@@ -2,7 +2,9 @@
 
 Two sources: table columns whose every cell is a figure (a survival table: "the 5-year survival
 rate for Stage IV is {{c1::15-27%}}"; one quantity in several unit columns, "Level (mmol/L) |
-Level (mg/dL)", is asked in its first unit only), and prose sentences holding a percentage or
+Level (mg/dL)", is asked in its first unit only; columns headed by groups, "Women | Men", are
+read across the row, "Chest pain (symptom): women {{c1::60%}}, men {{c2::80%}}"), and prose
+sentences holding a percentage or
 a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
 liver metastases").
 """
@@ -11,12 +13,12 @@ from __future__ import annotations
 
 import re
 
-from ..document import Paragraph, Section, Table
+from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import lower_first, normalise, plain
 from .context import Context
 from .enumeration import split_sentences
-from .table import read_table
+from .table import Reading, measured_subject, read_table, row_kind
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
 # `\d+(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%` and `\d+(?:\.\d+)?\s*%` with their
@@ -58,7 +60,9 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
         return []  # a figure of a field list, a header-less table or a subject of several rows
         # (two doses of one drug: "the dose for X is" has two answers) is the table rule's
     notes = []
-    quantities: set[str] = set()
+    # a measure that is the subject is not asked again in another unit ("mg/dL" beside "mEq/L")
+    quantities = {_quantity(reading.header[subject_index])} if reading.measured else set()
+    columns = []
     for index, header in enumerate(reading.header):
         if index == subject_index or not reading.figures[index]:
             continue
@@ -66,17 +70,69 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
         if quantity in quantities:
             continue  # "Level (mg/dL)" after "Level (mmol/L)": the same ladder in another unit
         quantities.add(quantity)
-        column = lower_first(plain(header))
+        columns.append(index)
+    if len(columns) > 1 and all(_names_group(reading.header[index]) for index in columns):
+        return _row_figures(reading, subject_index, columns, section, ctx)
+    for index in columns:
+        column = lower_first(plain(reading.header[index]))
         for row in reading.rows:
             value = plain(row.cells[index])
             if not value:
                 continue
-            subject = plain(row.cells[subject_index])
+            subject = _subject(reading, row)
             where = f"In {ctx.topic}, the" if ctx.topic else "The"
             front = literal(f"{where} {column} for {subject} is ") + deletion(1, value)
             front += "."
-            key = make_key("figure", section.path, subject, row.pin, column.lower())
+            cell = plain(row.cells[subject_index])
+            key = make_key("figure", section.path, cell, row.pin, column.lower())
             notes.append(ctx.note("figure", "cloze", front, "", key, section, row.line))
+    return notes
+
+
+GROUP_MAX_WORDS = 2
+
+
+def _names_group(header: str) -> bool:
+    """A figure column's header naming who or when the figure is for ("Women", "Adults",
+    "First", "1-year"), not a quantity a sentence can name ("5-year survival rate", "Heart rate
+    (/min)", "Dose (adult)": longer, or with a unit or an aside)."""
+    text = plain(header)
+    return 0 < len(text.split()) <= GROUP_MAX_WORDS and "(" not in text
+
+
+def _subject(reading: Reading, row: TableRow) -> str:
+    """A row's subject as a figure's sentence names it: "time to treatment <1 hour", not "<1
+    hour" alone."""
+    if reading.measured:
+        return lower_first(measured_subject(reading, row))
+    return plain(row.cells[reading.subject or 0])
+
+
+def _row_figures(
+    reading: Reading, subject_index: int, columns: list[int], section: Section, ctx: Context
+) -> list[Note]:
+    """Several figure columns side by side (`| Symptom | Women | Men |`, `| Stage | 1-year |
+    5-year |`): each header is a group or a span the figure belongs to, not a quantity a
+    sentence can say "the women for chest pain is" of. One cloze note per row reads the row
+    across: "Chest pain (symptom) in <topic>: women {{c1::60%}}, men {{c2::80%}}"."""
+    kind = row_kind(reading)
+    notes = []
+    for row in reading.rows:
+        filled = [index for index in columns if plain(row.cells[index])]
+        if not filled:
+            continue
+        subject = _subject(reading, row)
+        if kind and not reading.measured and kind.split(" ")[-1] not in subject.lower():
+            subject = f"{subject} ({kind})"
+        text = literal(f"{ctx.situate(subject)}: ")
+        for number, index in enumerate(filled, start=1):
+            column = lower_first(plain(reading.header[index]))
+            text += literal(f"{', ' if number > 1 else ''}{column} ")
+            text += deletion(number, plain(row.cells[index]))
+        header = plain(reading.header[columns[0]]).lower()
+        # keyed as the first column's figure was, alone: that note's reviews carry over
+        key = make_key("figure", section.path, plain(row.cells[subject_index]), row.pin, header)
+        notes.append(ctx.note("figure", "cloze", text, "", key, section, row.line))
     return notes
 
 

@@ -14,17 +14,21 @@
   "Mechanism" header are asked as features. A first column that names one subject in several
   rows (an antidote at two doses) stays the subject when the distinct column is a value (a
   dose, a number, a long description): the subject's rows are read together, one note per
-  column listing each row's value; a leading emoji is no part of a subject or header.
+  column listing each row's value; a leading emoji is no part of a subject or header. A first
+  column of measures (each with a unit, bound or range: "<1 hour", "2-6 hours") beside words is
+  the subject, named with its header ("Time to treatment <1 hour: mortality?"), never asked
+  back from an outcome.
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ...; or an empty corner, when the rows name fields such as
   "Onset" and the headers across do not), or bold short labels beside a generic
   "Details"/"Description" column, or a generic key over a generic value ("Category |
   Criteria": the rows are fields of what the section's heading names, "Contraindications in
-  <topic>: drugs?"). Each other column describes
-  the thing its header names ("Onset of type A?"); a generic or missing header there means the
-  section's own subject ("Prototype of ACE inhibitors?"). No reverse cards: a label is no answer.
-  A row where one thing of several says "Yes" asks which ("Anti-inflammatory: A or B?"), not
-  a yes or a no of each.
+  <topic>: drugs?"). Each other column describes the thing its header names ("Onset of type
+  A?"), naming the other one or two things of a comparison of single cells ("Onset of type A
+  (vs Type B)?"); a generic or missing header there means the section's own subject
+  ("Prototype of ACE inhibitors?"). No reverse cards: a label is no answer. A row where one
+  thing of several says "Yes" asks which ("Anti-inflammatory: A or B?"), not a yes or a no of
+  each.
 - **comparison**: two columns headed by two things ("Gout | Pseudogout", "Asthma | COPD") over
   short cells written alike row by row: one cloze note per row, each side hidden in turn. Two
   headers judging one thing both ways ("Good control | Poor control") mirror each other: a side
@@ -99,6 +103,9 @@ class Reading:
     grouped: bool = False
     """rows: the subject column names some rows' subject twice or more ("Velbarin" for a high
     and a low dose): its rows are read together, as one subject with several values."""
+    measured: bool = False
+    """rows: the subject column holds measures ("<1 hour", "0-15 min") the other columns are
+    outcomes of: a front names each as its header and value ("Time to treatment <1 hour")."""
 
 
 _FIGURE = re.compile(
@@ -384,6 +391,8 @@ def _rows_reading(
 ) -> Reading:
     figures = tuple(_figure_column(rows, index) for index in range(len(header)))
     subject = preferred if preferred is not None else _subject_column(header, rows)
+    if preferred is None and _measures(header, rows, figures):
+        return Reading("rows", header, rows, 0, figures, measured=True)
     grouped = False
     if preferred is None and (subject is None or (subject and not _names_things(rows, subject))):
         # The first column repeats, and what is distinct is a value ("15 mL of a 10 %
@@ -419,6 +428,29 @@ def _subject_cells(rows: tuple[TableRow, ...], index: int, distinct: bool) -> bo
         or len(plain(row.cells[index]).split()) > SUBJECT_MAX_WORDS
         for row in rows
     )
+
+
+def _measures(
+    header: tuple[str, ...], rows: tuple[TableRow, ...], figures: tuple[bool, ...]
+) -> bool:
+    """A first column of distinct measures under a header that names them ("Time to
+    treatment": "<1 hour", "1-3 hours"; "Score": "0-3", "4-6") beside a column that says in
+    words what follows from each: the author's key is the measure, and asking it back from an
+    outcome ("Minimal damage: time to treatment?") reads the table backwards."""
+    name = plain(header[0])
+    if not name or _numeric(name) or all(figures[1:]):
+        return False
+    cells = [plain(row.cells[0]) for row in rows]
+    if len(cells) < 2 or len({cell.lower() for cell in cells}) != len(cells):
+        return False
+    return all(
+        cell and (is_figure(cell) or _numeric(cell)) and _SPAN.search(cell) for cell in cells
+    )
+
+
+_SPAN = re.compile(r"[^\W\d_]|[<>≤≥]|\d\s*(?:-|–|to)\s*\d")
+"""What makes a figure a measure of something: a unit ("1 hour"), a bound ("<7") or a range
+("0-3"); a bare number ("+1", "2") is points or a count that rows are given, not a key."""
 
 
 NAME_MAX_WORDS = 5
@@ -474,6 +506,8 @@ def _row_notes(
 ) -> list[Note]:
     header = reading.header[subject_index]
     kind = "" if _word(header) in _NOT_KINDS else plain(singular(header))
+    if reading.measured:
+        kind = ""  # the front names it: "Time <1 hour"; no reverse card reads the table backwards
     if not kind and _grades(reading, subject_index):
         kind = "severity"  # `| | Organ failure |` over Mild, Moderate, Severe
     template = opts.question or DEFAULT_QUESTION
@@ -514,7 +548,7 @@ def _row_notes(
             not kind_word or kind_word in subject.lower() or _VERSUS.search(subject)
         ):
             phrase = SHORT_QUESTION
-        shown = _shown_subject(subject)
+        shown = measured_subject(reading, row) if reading.measured else _shown_subject(subject)
         for index, column, header_key in columns:
             points = _group_points(groups[number], index)
             if not points:
@@ -720,9 +754,13 @@ def _attribute_notes(
     own = (headless and caption) or section_subject(section, ctx)
     chosen = {} if headless or opts.question else _chosen(reading)
     relation = _word(reading.header[0]) in _GENERIC_KEYS  # the heading names the relation
+    compared = [] if headless or opts.question or relation else _compared(reading)
     for index in range(1, len(reading.header)):
         header = plain(reading.header[index])
         about = own if not header or _word(header) in _GENERIC_VALUES else header
+        if compared:  # "Duration of heart attack (vs angina)?": the other side is its measure
+            others = ", ".join(_unmarked(other) for other in compared if other != header)
+            about = f"{_unmarked(header)} (vs {others})"
         header_key = normalise_header(header) or f"column {index + 1}"
         for number, row in enumerate(reading.rows):
             label = plain(row.cells[0])
@@ -747,6 +785,29 @@ def _attribute_notes(
     for number, index in chosen.items():
         notes.append(_chosen_note(reading, reading.rows[number], index, section, ctx))
     return notes
+
+
+COMPARED_MAX = 3
+"""A comparison of more things than this names none of the others on its fronts."""
+
+
+def _compared(reading: Reading) -> list[str]:
+    """The things a table of field labels compares (`| Feature | Angina | Heart attack |`):
+    two or three columns, each headed by a thing, none a generic value or a repeat. Each cell
+    is read against the others ("> 5 minutes" beside "< 5 minutes"), and two such tables in one
+    document share a column and a row ("Duration of heart attack" beside angina, then beside
+    panic): a front naming the other side is answerable alone and asked once."""
+    headers = [plain(cell) for cell in reading.header[1:]]
+    if not 2 <= len(headers) <= COMPARED_MAX:
+        return []
+    words = {_word(header) for header in headers}
+    if "" in words or words & _GENERIC or len(words) < len(headers):
+        return []
+    if any(_numeric(header) for header in headers):
+        return []
+    if any(len(split_points(cell)) > 1 for row in reading.rows for cell in row.cells[1:]):
+        return []  # lists of criteria side by side: each a list of its own, not a contrast
+    return headers
 
 
 _YES_NO = re.compile(r"^(?:yes|no)\b", re.IGNORECASE)
@@ -1040,3 +1101,27 @@ def _purpose_notes(row: TableRow, columns: list[int], section: Section, ctx: Con
 def _ours(template: str, ctx: Context) -> str:
     """One of this rule's own templates, without " in {topic}" when the deck has no topic."""
     return template if ctx.topic else template.replace(" in {topic}", "")
+
+
+def measured_subject(reading: Reading, row: TableRow) -> str:
+    """A measure as the subject of a front: its header and its value, "Time to treatment <1
+    hour" (the value alone, "<1 hour", names nothing)."""
+    header = _unmarked(plain(reading.header[0]))
+    name = f"{header[:1].upper()}{lower_first(header)[1:]}"
+    unit = _UNIT_ASIDE.search(name)
+    if unit is None:
+        return f"{name} {plain(row.cells[0])}"
+    return f"{name[: unit.start()]} {plain(row.cells[0])} {unit.group(1)}"  # "Level 7 to 10 mEq/L"
+
+
+_UNIT_ASIDE = re.compile(r"\s*\(([^()\s]{1,8})\)$")
+"""A header's trailing unit ("Serum level (mEq/L)"), which reads after the value."""
+
+
+def row_kind(reading: Reading) -> str:
+    """What each row's subject is, from its column's header ("Symptom" over "Chest pain"), in
+    lower case; "" when the header says nothing of it ("Name") or names a measure."""
+    header = reading.header[reading.subject or 0]
+    if reading.measured or _word(header) in _NOT_KINDS:
+        return ""
+    return plain(singular(header)).lower()
