@@ -123,7 +123,10 @@ def _may_ask(block: Block) -> bool:
     if isinstance(block, Paragraph):
         return "?" in block.text or "Q" in block.text[:8] or "q" in block.text[:8]
     if isinstance(block, ListBlock):
-        return any("?" in item.text or item.blocks for item in block.items)
+        return any(
+            "?" in item.text or item.blocks or "**True**" in item.text or "**False**" in item.text
+            for item in block.items
+        )
     return False
 
 
@@ -172,6 +175,12 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
             open_question = (text, [rest] if rest else [], block.line, [index])
             if rest and not in_faq:
                 close()
+            continue
+        revealed = _revealed(blocks[index - 1], block, index) if index else None
+        if revealed is not None:  # `**Answer:** b) …` after a question whose options mark none
+            close()
+            found.append(revealed)
+            taken.add(index)
             continue
         listed = _list_questions(block, index) if isinstance(block, ListBlock) else None
         if listed is not None:
@@ -297,6 +306,15 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
             answer = _answer_markdown(item.blocks)
             found.append(Question(plain(text), answer, item.line, item.pin, (index,)))
             continue
+        verdict = _VERDICT.match(text) if ("True" in text or "False" in text) else None
+        if verdict is not None:
+            asked += 1
+            statement = verdict.group("s").strip().rstrip(".")
+            why = verdict.group("why").strip(" —–-:;,")
+            answer = verdict.group("v") + (f" — {why}" if why else "")
+            asks = f"{statement}: true or false?"  # the choice, so "True" is no answer in it
+            found.append(Question(asks, answer, item.line, item.pin, (index,)))
+            continue
         # `- Commonest cause in infants? Quellin virus`: asked and answered in one item, in a
         # list that opens so (else the items are an open question's answer: `_inline_questions`)
         opens = bool(found) or item is block.items[0]
@@ -311,6 +329,37 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
     if asked * 2 < len(block.items):
         return None
     return found
+
+
+_VERDICT = re.compile(
+    r"^(?P<s>[^*]{12,300}?[.!]?)\s+(?:\*\*|__)(?P<v>True|False)(?:\*\*|__)\.?(?P<why>.*)$",
+    re.DOTALL,
+)
+"""A true-or-false quiz item: a statement, its bold verdict, and why (`… full thickness.
+**False** — stage 2 is partial`)."""
+_REVEALED = re.compile(r"^(?:\*\*|__)?(?:correct\s+)?answer:?(?:\*\*|__)?:?\s+(?P<a>\S.*)$", re.I)
+"""The line that gives a quiz question's answer after its options: `**Answer:** b) …`."""
+
+
+def _revealed(before: Block, block: Block, index: int) -> Question | None:
+    """The question a list's last item asks with options none of which is marked, answered by
+    the `Answer:` paragraph after the list (by its letter, or in words)."""
+    if not isinstance(before, ListBlock) or not isinstance(block, Paragraph) or not before.items:
+        return None
+    found = _REVEALED.match(block.text.strip())
+    item = before.items[-1]
+    options = _options(item) if found is not None else None
+    if found is None or options is None or any(_TICK.search(option) for option in options):
+        return None
+    said = plain(found.group("a")).strip()
+    letter = _OPTION.match(said)
+    if letter is not None:
+        chosen = [o for o in options if plain(o).lower().startswith(said[: letter.end()].lower())]
+        said = _OPTION.sub("", plain(chosen[0]) if chosen else said, count=1).strip()
+    stem = item.text.strip()
+    if not said or _needs_options(stem, said):
+        return None
+    return Question(_quiz_question(stem), said, block.line, item.pin, (index,))
 
 
 def _options(item: ListItem) -> list[str] | None:

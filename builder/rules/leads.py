@@ -86,15 +86,19 @@ FLAGS = frozenset(
     """.split()
 ) | frozenset(("n.b.", "see also", "read more", "last updated", "last reviewed", "key point"))
 """Labels that flag what follows ("Note:", "Important:") rather than name it."""
-FLAGS |= frozenset(
-    """
+FLAGS |= (
+    frozenset(
+        """
     critical key danger attention alert info reminder rule pearl pearls buzzwords buzzword
     """.split()
-) | frozenset(
-    ("clinical pearl", "exam tip", "high yield", "high-yield", "field use", "bottom line")
+    )
+    | frozenset(
+        ("clinical pearl", "exam tip", "high yield", "high-yield", "field use", "bottom line")
+    )
+    | frozenset(("answer", "correct answer", "rationale"))
 )
-"""Urgency, exam and usage flags too ("CRITICAL:", "Key:", "Buzzwords:", "Field use:"): the
-statement after one is the fact; the flag asks nothing."""
+"""Urgency, exam and usage flags too ("CRITICAL:", "Key:", "Buzzwords:", "Field use:"), and a
+quiz's "Answer:" (the faq rule reads it after its question): the flag asks nothing."""
 
 
 def is_flag(label: str) -> bool:
