@@ -40,7 +40,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from .build import DeckPlan, plan_deck
 from .errors import BuilderError, ExportError
-from .lint import Problem, check_notes, check_plan
+from .lint import Problem, check_notes
 from .manifest import Manifest
 from .media import IMAGE_TYPES
 from .preview import (
@@ -142,7 +142,9 @@ class Deck:
             when, built, plan.warnings, len(plan.notes), len(keys), self._marks(data, keys)
         )
         with ThreadPoolExecutor(max_workers=1) as pool:
-            checking = pool.submit(check_plan, plan)
+            # the notes' problems: the build's warnings are shown above them already
+            notes = [packaged.note for packaged in plan.notes]
+            checking = pool.submit(check_notes, notes, plan.manifest)
             try:
                 problems = checking.result(timeout=CHECK_WAIT)
             except Pending:  # a large deck: show its cards now, its problems when they are known

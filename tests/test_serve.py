@@ -240,6 +240,18 @@ def test_problems_go_to_their_cards_and_changes_are_marked(tmp_path: Path) -> No
     assert any("Salbutamol" in front for front in fronts.values())
 
 
+def test_a_build_warning_shows_once_above_the_cards(tmp_path: Path) -> None:
+    """`check` lists the build's warnings (BUILD-WARNING); the page shows them at the top,
+    so its card problems leave them out rather than say each twice."""
+    source = tmp_path / "asthma.md"
+    source.write_text(ASTHMA.format(long="quick relief") + "\n## Empty heading\n", encoding="utf-8")
+    data = event_data(Deck(source, lambda: manifest_for_source(source)).build(lambda b: None))
+    page = data["live"]["html"]
+    assert page.count("Empty heading") == 1 and "has no content" in page
+    assert "check: 0 errors, 0 warnings" in page
+    assert [issue for issue in data["issues"] if issue[1] == "BUILD-WARNING"] == []
+
+
 def test_a_failed_build_keeps_the_last_good_cards_and_names_the_line(tmp_path: Path) -> None:
     source = tmp_path / "asthma.md"
     source.write_text(ASTHMA.format(long="relief"), encoding="utf-8")
