@@ -365,7 +365,7 @@ def _is_expansion(short: str, long: str) -> bool:
     ]
     if acronyms and inside_words:
         return False
-    return not (len(spans) > 1 and _capital_from_a_word_end(short, long, positions, spans, starts))
+    return not _capital_from_a_word_end(short, long, positions, spans, starts)
 
 
 _WORD_PART = 4

@@ -137,6 +137,11 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("==Fasting korrin glucose (FKG) is checked.", [("FKG", "Fasting korrin glucose")]),
     ("[[Korrin Failure]] (KF) lowers clearance.", []),  # an unclosed bracket: no card
     ("Tessal tilt to korrin plane (TKPA) is 90 degrees.", []),  # A from "pl-a-ne": a word left out
+    ("Quellin Tast (TST) - a skin test.", []),  # every letter from one word, "T-as-T": no expansion
+    (
+        "Electrocardiogram (ECG) on arrival.",
+        [("ECG", "Electrocardiogram")],
+    ),  # letters that start parts
     (
         "A direct oral anticoagulant (DOAC) or a transesophageal echo (TEE) first.",
         [("DOAC", "direct oral anticoagulant"), ("TEE", "transesophageal echo")],
