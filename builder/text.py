@@ -108,8 +108,13 @@ def _stem(word: str) -> str:
 def names_topic(text: str, topic: str) -> bool:
     """True when text already names the topic (shares most of its meaningful words)."""
     wanted = content_words(topic)
-    if not wanted:
-        return True
+    if not wanted:  # only short words ("TB", "MI"): named when they stand in the text as words,
+        # and not wanted by a text that names a subject of its own in several words (what an
+        # acronym adds to "Criteria for the diagnosis of diabetes" is noise)
+        short = plain(topic).strip().lower()
+        if not short or len(content_words(text)) >= 3:
+            return True
+        return re.search(rf"(?<!\w){re.escape(short)}(?!\w)", plain(text).lower()) is not None
     needed = max(1, (len(wanted) + 1) // 2)
     # A stem is the start of its word, so a text can only share the stems it holds as text:
     # most texts hold too few of them to be worth splitting into words.

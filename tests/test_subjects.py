@@ -14,6 +14,7 @@ from builder.text import (
     heading_subject,
     heading_text,
     is_generic_heading,
+    names_topic,
     short_answer,
     title_topic,
 )
@@ -183,3 +184,18 @@ def test_a_heading_naming_a_part_of_its_parents_subject_joins_the_parent() -> No
 )
 def test_an_answer_keeps_its_facts_without_citations_or_a_paragraph(text: str, short: str) -> None:
     assert short_answer(text) == short
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "named"),
+    [
+        ("Diagnosis:", "TB", False),  # a topic of short words only is named by itself
+        ("Latent TB infection:", "TB", True),
+        ("Tablets:", "TB", False),  # inside another word is no naming
+        ("Criteria for the diagnosis of diabetes:", "DM", True),  # a subject of its own
+        ("Causes of korrin fever:", "korrin fever", True),
+        ("Diagnosis:", "korrin fever", False),
+    ],
+)
+def test_a_front_names_its_topic(text: str, topic: str, named: bool) -> None:
+    assert names_topic(text, topic) is named
