@@ -517,7 +517,7 @@ def _row_notes(
         if index != subject_index and (reading.grouped or not reading.figures[index])
     ]
     # What every card of a column, or of the table, shares is worked out once.
-    shown_kind = kind.lower()
+    shown_kind = lower_first(kind)
     kind_word = shown_kind.split(" ")[-1]
     columns = []
     features: set[tuple[int, int]] = set()  # (row, column) of a feature list under "Mechanism"
@@ -714,7 +714,9 @@ def _reverse_notes(
             or content_words(value) & content_words(subject)
         ):
             continue
-        front = _ours(REVERSE_QUESTION, ctx).format(kind=kind.lower(), topic=ctx.topic, value=value)
+        front = _ours(REVERSE_QUESTION, ctx).format(
+            kind=lower_first(kind), topic=ctx.topic, value=value
+        )
         key = make_key("table", section.path, subject, row.pin, "reverse")
         answer = _shown_subject(subject)
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
