@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
 
-from ..document import Block, Paragraph, Section
+from ..document import Section
 from ..notes import Note, NoteType, Source
 from ..text import (
     content_words,
@@ -159,14 +158,6 @@ def context_line(path: tuple[str, ...]) -> str:
     """The Context field: the section's heading path, each heading as a front names it (no
     outline numbers or emoji). Cached: a section's notes share it."""
     return " › ".join(text for title in path if (text := heading_text(title)))
-
-
-def with_lead_in(blocks: tuple[Block, ...]) -> Iterator[tuple[Paragraph | None, Block]]:
-    """Each block with the paragraph just before it (a list's lead-in sentence), if any."""
-    previous: Block | None = None
-    for block in blocks:
-        yield (previous if isinstance(previous, Paragraph) else None), block
-        previous = block
 
 
 def one_question_each(notes: list[Note]) -> list[Note]:
