@@ -120,7 +120,9 @@ def _wikilink_text(match: re.Match[str]) -> str:
 
 # -- highlights ------------------------------------------------------------------------------
 
-_HIGHLIGHT = re.compile(r"(?<![\w=<>!\\])==(?=[^\s=>])(.+?)(?<=[^\s=<\\])==(?![\w=])")
+_HIGHLIGHT = re.compile(r"(?<![\w=<>!\\])==(?=[^\s=>])(.{1,500}?)(?<=[^\s=<\\])==(?![\w=])")
+"""`==text==`, up to 500 characters: an unclosed `==` scans no further (a line of them would
+otherwise cost the square of its length)."""
 
 
 def _highlights(text: str) -> str:
@@ -142,7 +144,9 @@ def _footnote_marks(text: str) -> str:
 
 # -- attribute lists -------------------------------------------------------------------------
 
-_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
+_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
+"""One attribute; a bare value never opens with a quote (else a quoted one reads two ways, and
+an unclosed list of them backtracks exponentially)."""
 _ATTRIBUTES = re.compile(rf"[ \t]*\{{(:?)[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}")
 _ID = re.compile(r"(?:^|\s)#([A-Za-z0-9][\w.:-]*)")
 

@@ -324,7 +324,7 @@ _KEPT: dict[tuple[Path, str], Document] = {}
 
 
 _WIDE_TABLE = re.compile(
-    rf"^[ \t]*\|?(?:[ \t]*:?-+:?[ \t]*\|){{{MAX_TABLE_COLUMNS}}}[ \t]*:?-", re.MULTILINE
+    rf"^[ \t]*+\|?(?:[ \t]*+:?-+:?[ \t]*+\|){{{MAX_TABLE_COLUMNS}}}[ \t]*:?-", re.MULTILINE
 )
 """A table's delimiter row (`|---|---|`) of more than MAX_TABLE_COLUMNS columns."""
 
@@ -357,15 +357,22 @@ def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
+    shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)
         if late is not None:  # the blank lines go after it: every later line keeps its number
             text = late.group(2) + late.group(1) + text[late.end() :]
+            shift = late.group(1).count("\n")
     _refuse_wide_tables(text, path)
     tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
     if tokens and tokens[0].type == "front_matter":
-        meta = _front_matter(tokens[0].content, path)
+        try:
+            meta = _front_matter(tokens[0].content, path)
+        except SourceError as exc:
+            if not shift or exc.line is None:
+                raise
+            raise SourceError(exc.message, path, exc.line + shift) from exc
         tokens = tokens[1:]
     reader = _Reader(_Lines(text, path), inline_cleaner(text))
     if "<" in text and _WRAPPED.search(text) is not None:
@@ -998,6 +1005,11 @@ class _Reader:
                         while opened[-1][2] != name:
                             close_one()
                         close_one()
+                    continue
+                if len(opened) >= MAX_NESTING:  # read as markup, not containers: no deeper
+                    if not state.get("deep"):
+                        self.warnings.append((line, _TOO_DEEP))
+                        state["deep"] = 1
                     continue
                 token = Token("wrapper_open", "div", 1)
                 token.map = [line, line + 1]

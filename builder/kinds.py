@@ -87,7 +87,7 @@ class Skipped:
 
 _LINK = re.compile(
     # [text](url "title"), not an image
-    r"(?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
+    r"(?<!!)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
     r"|\[\[[^\]]*\]\]"  # [[wikilink]]
     r"|<(?:https?://|mailto:)[^>]*>"  # <autolink>
     r"|\b(?:https?://|www\.)\S+"  # a bare URL
@@ -133,7 +133,7 @@ def _item_is(item: ListItem, test: Callable[[str], bool]) -> bool:
 _CITATION = re.compile(
     r"\bet al\b"  # Smith A, Jones B, et al.
     r"|\b(?:19|20)\d\d[a-z]?\s*[;:]\s*\d"  # 2012;70:959 (Vancouver)
-    r"|\b(?:19|20)\d\d\)?\s*[,.]?\s*\d+\s*\(\d+\)"  # 2010, 141(3) / (2010) 141(3)
+    r"|\b(?:19|20)\d\d\)?\s*+[,.]?\s*+\d+\s*\(\d+\)"  # 2010, 141(3) / (2010) 141(3)
     r"|\bdoi\b|\bdoi\.org/|\bpmid\b|\bisbn\b"
     r"|\b(?:vol|pp)\.\s*\d",
     re.IGNORECASE,

@@ -405,6 +405,21 @@ CASES: list[Case] = [
          + "x" * 100_000 + "\n---\n" + DOC}, exit=2, error="front matter is longer than 64 KB"),
     Case("a data: image", None, files={"source/doc.md": image_doc(
          "data:image/png;base64,iVBORw0KGgo=")}),
+    # Inputs that cost the square (or a power) of their length in a regex, and nesting that
+    # recursed without bound: each now reads in well under a second.
+    Case("an unclosed attribute list of quoted values", None,
+         files={"source/doc.md": DOC + "\nx {a=\"x\"" + " a=\"x\"" * 28 + "\n"}),
+    Case("a line of blanks after 65 table bars", None,
+         files={"source/doc.md": DOC + "\n" + "|" * 65 + "\n\n" + " " * 120_000 + "x\n"}),
+    Case("a year and a long run of blanks in an item", None,
+         files={"source/doc.md": DOC + "\n- 2010" + " " * 120_000 + "x\n- b\n- c\n"}),
+    Case("a line of unclosed == marks", None,
+         files={"source/doc.md": DOC + "\nx " + "==a " * 40_000 + "\n"}),
+    Case("details nested 500 deep", None, files={"source/doc.md": DOC + "<details>\n\n" * 500},
+         args=(*BUILD, "-v"), says=("nested more than 20 deep",)),
+    Case("front matter after blank lines, with an error", None,
+         files={"source/doc.md": "\n\n---\ntitle: Asthma\nsource: [\n---\n" + DOC}, exit=2,
+         error="doc.md:6: front matter is not valid YAML"),
     Case("cloze braces in a heading above a figure", None, files={"source/doc.md": DOC
          + "\n## Rates {{c7::x}}\n\nAbout 30% of adults {{c1::wheeze}} at night in asthma.\n"},
          shows=("{{c1::wheeze}}",)),
