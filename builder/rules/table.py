@@ -178,11 +178,12 @@ def clean_cell(cell: str) -> str:
 
 
 _LONGEST_NO_VALUE = 12
+"""No cell longer than this (markup included: `**n/a**`) can say there is no value."""
 _FILE_NAME = re.compile(r"^[^<>\s][^<>]*\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf)$", re.IGNORECASE)
 """A point that is a picture's file name (an Obsidian link to `scan.png`, cleaned to its
 name): no card can show the picture, and its name is no fact."""
 _FILE_NAMED = re.compile(r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf)(?:<|$)", re.IGNORECASE)
-"""No cell longer than this (markup included: `**n/a**`) can say there is no value."""
+"""A cell point that ends in such a file name, before any markup that follows it."""
 
 
 _INDEX_HEADERS = frozenset(
