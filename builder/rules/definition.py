@@ -206,12 +206,16 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
     found = [_LABEL_LINE.match(line) for line in lines]
     if found[0] is None:
         return []
-    if not all(found):  # one label, its value wrapped over several lines
-        pairs = [(found[0], " ".join([found[0].group("value"), *lines[1:]]))]
-    else:
-        pairs = [(match, match.group("value")) for match in found if match is not None]
+    # Each label with its value, and the lines after it that are no label (its value wrapped).
+    pairs: list[tuple[re.Match[str], str, int]] = []
+    for offset, (text, found_label) in enumerate(zip(lines, found, strict=True)):
+        if found_label is not None:
+            pairs.append((found_label, found_label.group("value"), offset))
+        else:
+            head, wrapped, at = pairs[-1]
+            pairs[-1] = (head, f"{wrapped} {text}", at)
     notes = []
-    for offset, (match, value) in enumerate(pairs):
+    for match, value, offset in pairs:
         label = plain(match.group("a") or match.group("b")).strip()
         if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
             continue
@@ -221,7 +225,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue  # `**CT with contrast:** Indicated for:` leads into a list
         if is_pep_talk(label, value):
             continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
-        line = block.line + (offset if len(pairs) > 1 else 0)
+        line = block.line + offset
         key = make_key("definition", section.path, label)
         front = f"{ctx.heading(section)}: {label}?"
         answer = short_answer(value)
