@@ -504,6 +504,7 @@ def subject_thing(path: tuple[str, ...]) -> str:
 
 
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
+"""A bracketed aside, with the space before it; its text is group 1."""
 
 
 def short_subject(text: str) -> str:
@@ -630,7 +631,6 @@ _SCAFFOLD_AFTER = re.compile(
     r"(?:previous\s+year\s+)?questions(?:\s+(?:and|&)\s+answers)?)(?:\s+\d+)?$",
     re.IGNORECASE,
 )
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
 
 
@@ -649,7 +649,7 @@ def title_topic(title: str) -> str:
         question = text.split("?", 1)[0]
         text = _question_subject(question) or question
     text = _without_subtitle(text)
-    without_parentheses = _PARENTHESES.sub("", text).strip()
+    without_parentheses = _ASIDE.sub("", text).strip()
     text = without_parentheses or text
     for scaffold in (_SCAFFOLD_BEFORE, _SCAFFOLD_AFTER):
         shorter = scaffold.sub("", text).strip()
@@ -742,7 +742,6 @@ def topic_for(explicit: str, title: str) -> str:
 
 # Answers: what a long answer keeps.
 
-_PARENTHETICAL = re.compile(r"\s*\(([^()]*)\)")
 _CITATION = re.compile(
     r"\bet al\b|(?:19|20)\d\d\s*;\s*\d|^\s*(?:see|cf\.?)\s|^\s*(?:section|chapter|fig(?:ure)?\.?)"
     r"\s+\d",
@@ -757,7 +756,7 @@ def without_citations(text: str) -> str:
     2%)"."""
     if "(" not in text or not ("et al" in text or ";" in text or "see " in text.lower()):
         return text  # every citation _CITATION finds holds one of these
-    return _PARENTHETICAL.sub(_without_citation, text)
+    return _ASIDE.sub(_without_citation, text)
 
 
 def _without_citation(match: re.Match[str]) -> str:
