@@ -419,6 +419,8 @@ def _quiz(
     the `Answer:` line in the blocks after the options (with a `Rationale:` line, why). The
     stem is asked alone unless it (or the answer) refers to the options: then they are shown."""
     said, why = _answer_lines(after, revealed)
+    if _SEVERAL.match(plain(said)):  # select all that apply: each option named is an answer
+        return _select_all(stem, options, said, why, line, pin, blocks)
     ticked = [number for number, option in enumerate(options) if _TICK.search(option)]
     chosen = ticked[0] if len(ticked) == 1 and not said else _chosen(options, said)
     if chosen is None:
@@ -443,6 +445,34 @@ def _quiz(
     return Question(question, answer, line, pin, blocks)
 
 
+def _select_all(
+    stem: str,
+    options: list[str],
+    said: str,
+    why: str,
+    line: int,
+    pin: str | None,
+    blocks: tuple[int, ...],
+) -> Question | None:
+    """A select-all-that-apply item: the answer lists every option its `Answer:` line names
+    ("A, B and D")."""
+    marks = _MARKS.findall(plain(said).split(".")[0])
+    chosen = [(_LETTERS if mark.isalpha() else _NUMBERS).index(mark.lower()) for mark in marks]
+    if len(chosen) < 2 or max(chosen) >= len(options):
+        return None
+    picked = [_lettered(plain(options[number]))[1] for number in chosen]
+    answer = "\n".join(f"- {text}" for text in picked) + (f"\n\n{short_answer(why)}" if why else "")
+    question = _SELECT_ALL.sub("", plain(stem)).strip()
+    if _needs_options(question, ""):
+        shown = "\n".join(f"- {plain(choice).strip()}" for choice in options)
+        return Question(f"{question} (all that apply)\n\n{shown}", answer, line, pin, blocks)
+    return Question(f"{question} (all that apply)", answer, line, pin, blocks)
+
+
+_MARKS = re.compile(r"\b[a-hA-H1-8]\b")
+_SELECT_ALL = re.compile(r"\s*\(?select all that apply\.?\)?\s*$", re.IGNORECASE)
+
+
 _RATIONALE = re.compile(
     r"^(?:\*\*|__)?(?:rationale|explanation|why)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<why>\S.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -461,7 +491,7 @@ def _answer_lines(blocks: Sequence[Block], revealed: bool = False) -> tuple[str,
     ]
     said = why = ""
     for text in lines:
-        labelled = _REVEALED.match(text)
+        labelled = _REVEALED.match(plain(text)) if "nswer" in text[:24] else None
         if revealed and not said and labelled is None:
             said = text
             continue
@@ -476,7 +506,12 @@ def _answer_lines(blocks: Sequence[Block], revealed: bool = False) -> tuple[str,
 
 
 _LETTERS = "abcdefgh"
-_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H])(?:[.):]|\s|$)")
+_NUMBERS = "12345678"
+_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|\s|$)")
+_SEVERAL = re.compile(r"^\(?[a-hA-H1-8]\)?\s*(?:,|&|and\b)\s*\(?[a-hA-H1-8]\b")
+"""An answer naming several options ("B and D", "1, 3"): select-all items, not one answer."""
+_CHOICE = re.compile(r"^\(?(?:[a-hA-H]|[1-8])[.)]\s*")
+"""An option's mark: a letter (`b)`, `B.`, `(c)`) or, in a numbered list of options, a number."""
 
 
 def _chosen(options: list[str], said: str) -> int | None:
@@ -488,21 +523,27 @@ def _chosen(options: list[str], said: str) -> int | None:
         if text and (words == text or words.startswith(text + ".")):
             return number
     letter = _LETTER.match(said)
-    if letter is not None:
-        number = ord(letter.group("l").lower()) - ord("a")
+    if letter is not None and _SEVERAL.match(said) is None:
+        mark = letter.group("l").lower()
+        number = (_LETTERS if mark.isalpha() else _NUMBERS).index(mark)
         return number if number < len(options) else None
     return None
 
 
 def _lettered(option: str) -> tuple[str, str]:
     """An option's letter as written (`b) `) and its text."""
-    found = _OPTION.match(option)
+    found = _CHOICE.match(option)
     return (option[: found.end()], option[found.end() :].strip()) if found else ("", option)
 
 
 def _option_texts(block: Block) -> list[str] | None:
     """A quiz's options written after its stem: a list of lettered items, or a paragraph of
-    lettered lines, lettered a, b, c … in order."""
+    lettered lines, lettered a, b, c … in order; or a numbered list (`1.` … `4.`), read as
+    options only when an `Answer:` line follows (else it is a list of facts)."""
+    if isinstance(block, ListBlock) and block.ordered:  # `1. …` `2. …`: numbered options
+        if any(item.blocks or item.text.rstrip().endswith("?") for item in block.items):
+            return None
+        return [f"{number}) {item.text.strip()}" for number, item in enumerate(block.items, 1)]
     if isinstance(block, ListBlock):
         if any(item.blocks for item in block.items):
             return None
@@ -538,7 +579,7 @@ def _block_quiz(
     if index + 1 >= len(blocks) or not isinstance(stem, Paragraph):
         return None
     text = stem.text.strip()
-    last = plain(text.splitlines()[-1]).strip()
+    last = _SELECT_ALL.sub("", plain(text.splitlines()[-1])).strip()
     if not last.endswith(("?", ":")) or _REVEALED.match(text):
         return None
     options = _option_texts(blocks[index + 1])
@@ -548,7 +589,9 @@ def _block_quiz(
     asks = _Q_PREFIX.sub("", text, count=1)
     quiz = _quiz(asks, options, after, stem.line, None, (), revealed=reveal is not None)
     if quiz is None:  # "Which …?" over options, answered elsewhere: no list of facts either
-        picks = _PICK_ONE.search(last) is not None and len(options) > 2
+        listed = blocks[index + 1]
+        lettered = not (isinstance(listed, ListBlock) and listed.ordered)
+        picks = lettered and _PICK_ONE.search(last) is not None and len(options) > 2
         return Question(text, "", stem.line, None, (index, index + 1)) if picks else None
     used = [index, index + 1]
     for number, block in enumerate(after, index + 2):  # the answer's and the rationale's lines
