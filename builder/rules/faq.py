@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..document import (
     Block,
@@ -128,7 +128,14 @@ def _may_ask(block: Block) -> bool:
     """A cheap first look: could the block be (or hold) a question?"""
     if isinstance(block, Paragraph):
         text = block.text
-        return "?" in text or "Q" in text[:8] or "q" in text[:8] or "nswer" in text[:24]
+        return (
+            "?" in text
+            or "Q" in text[:8]
+            or "q" in text[:8]
+            or "nswer" in text[:24]
+            or "::" in text
+            or "ront" in text[:8]
+        )
     if isinstance(block, ListBlock):
         return any(
             "?" in item.text or item.blocks or "**True**" in item.text or "**False**" in item.text
@@ -186,6 +193,12 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
             found.append(quiz)
             taken.update(quiz.blocks)
             quizzed.update(quiz.blocks)
+            continue
+        cards = _flashcards(block) if isinstance(block, Paragraph) else []
+        if cards:  # `Question::Answer`, `Question` / `?` / `Answer`, `Front:` / `Back:`
+            close()
+            found.extend(replace(card, blocks=(index,)) for card in cards)
+            taken.add(index)
             continue
         asked = _question_of(block, in_faq)
         if asked is not None:
@@ -256,6 +269,48 @@ def _ends_answer(block: Block) -> bool:
         text = block.text.strip()
         return bool(_ENDS_ANSWER.match(plain(text)) or _LINK_ONLY.match(text))
     return False
+
+
+_INLINE_CARD = re.compile(r"^(?P<q>[^:{}]*?[^\s:{}])\s*:{2,3}\s*(?P<a>[^\s:].*)$")
+"""A flashcard on one line, as the Obsidian Spaced Repetition plugin writes it:
+`Question::Answer` (`:::` for both ways)."""
+_FRONT = re.compile(r"^(?:\*\*|__)?front\s*:\s*(?:\*\*|__)?\s*(?P<t>\S.*)$", re.IGNORECASE)
+_BACK = re.compile(r"^(?:\*\*|__)?back\s*:\s*(?:\*\*|__)?\s*(?P<t>\S.*)$", re.IGNORECASE)
+
+
+def _flashcards(block: Paragraph) -> list[Question]:
+    """Flashcards written in a flashcard tool's syntax: a paragraph of `Question::Answer` lines
+    (not a Logseq or Dataview `key:: value` property: its key is one word), a question and its
+    answer on either side of a line holding only "?", or `Front:` and `Back:` lines."""
+    lines = block.text.strip().splitlines()
+    if "::" in block.text:
+        cards = []
+        for offset, line in enumerate(lines):
+            found = _INLINE_CARD.match(line.strip()) if "::" in line else None
+            if found is None:
+                continue
+            question = found.group("q").strip()
+            if len(question.split()) < 2 and not question.endswith("?"):
+                continue  # `status:: done`: a property, not a card
+            answer = found.group("a").strip()
+            cards.append(Question(_asked(question), answer, block.line + offset, None, ()))
+        return cards
+    marks = [offset for offset, line in enumerate(lines) if line.strip() in ("?", "??")]
+    if len(marks) == 1 and 0 < marks[0] < len(lines) - 1:
+        question = " ".join(line.strip() for line in lines[: marks[0]])
+        answer = "\n".join(line.strip() for line in lines[marks[0] + 1 :])
+        return [Question(_asked(question), answer, block.line, None, ())]
+    if len(lines) >= 2 and (front := _FRONT.match(lines[0].strip())) is not None:
+        back = next((b for line in lines[1:] if (b := _BACK.match(line.strip()))), None)
+        if back is not None:
+            answer = back.group("t").strip()
+            return [Question(_asked(front.group("t").strip()), answer, block.line, None, ())]
+    return []
+
+
+def _asked(front: str) -> str:
+    """A flashcard's front as a question: "Antidote for heparin" -> "Antidote for heparin?"."""
+    return front if front.endswith(("?", ".", "!", ")")) else front.rstrip(":").rstrip() + "?"
 
 
 def _question_of(block: Block, in_faq: bool) -> tuple[str, str] | None:
