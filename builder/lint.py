@@ -260,11 +260,16 @@ def prints_its_answer(note: Note) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_OPTION_SHOWN = re.compile(r"(?:^|(?<=\s))\(?[a-hA-H][.)] ")
+"""A quiz's lettered option (`b) Stress`), shown under its stem by the faq rule."""
 
 
 def _offered(front: str, answer: str) -> bool:
     """The front offers the answer as one of its choices ("Anti-inflammatory: velbarin or
-    tessalid?"): a choice names its options."""
+    tessalid?", or a quiz's lettered options shown under its stem): a choice names its
+    options."""
+    if _OPTION_SHOWN.match(answer) and len(_OPTION_SHOWN.findall(front)) > 1:
+        return True  # "Which of the following …? a) … b) …" answered "b) Stress"
     if " or " not in front:
         return False
     choices = front.rsplit(": ", 1)[-1].rstrip("?").split(" or ")

@@ -13,10 +13,13 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   as a list item with its answer as a sub-list); an item of the answer's list that asks and
   answers at once (`* Position for the infusion? Left side.`) is a question of its own, and
   ends the answer;
-- a quiz question with lettered options, the right one marked ✓ (`- b) 60–100 bpm ✓`): the
-  marked option is the answer; without exactly one mark, or when the stem or the answer
-  refers to the options ("Which of the following…", "a reading of:", "Both a and b"), it makes
-  no card.
+- a quiz question with lettered options (`a)`, `B.`, in a sub-list, a list or a paragraph of
+  lines after its stem), the right one marked ✓ (`- b) 60–100 bpm ✓`) or named by an
+  `Answer:` line after the options (`**Answer:** B`, `Correct answer: b) …`): the chosen option
+  is the answer, and a `Rationale:` / `Explanation:` line after it says why, on the back. A stem
+  or answer that refers to the options ("Which of the following…", "a reading of:", "Both a
+  and b") shows the options on the front and answers with the letter; without exactly one
+  chosen option it makes no card.
 
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
@@ -28,7 +31,8 @@ answer stays part of that answer.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 from ..document import (
     Block,
@@ -81,6 +85,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     """The notes of a section's questions: all of an FAQ section (its sub-headings too), and the
     questions written as such in any other section."""
     asked = questions(section.blocks, True) if ctx.in_faq else _outside_faq(section.blocks)[0]
+    if not ctx.in_faq and asked and not asked[-1].answer and len(section.blocks) >= 2:
+        asked = [*asked[:-1], _revealed_in_details(section, asked[-1])]
     notes = [
         _note(question.text, question.answer, question.line, question.pin, section, ctx)
         for question in asked
@@ -121,7 +127,15 @@ _LAST_READ: dict[int, tuple[tuple[Block, ...], tuple[list[Question], frozenset[i
 def _may_ask(block: Block) -> bool:
     """A cheap first look: could the block be (or hold) a question?"""
     if isinstance(block, Paragraph):
-        return "?" in block.text or "Q" in block.text[:8] or "q" in block.text[:8]
+        text = block.text
+        return (
+            "?" in text
+            or "Q" in text[:8]
+            or "q" in text[:8]
+            or "nswer" in text[:24]
+            or "::" in text
+            or "ront" in text[:8]
+        )
     if isinstance(block, ListBlock):
         return any(
             "?" in item.text or item.blocks or "**True**" in item.text or "**False**" in item.text
@@ -134,8 +148,10 @@ def _note(
     question: str, answer: str, line: int, pin: str | None, section: Section, ctx: Context
 ) -> Note:
     question = question.strip()
+    stem, options = question.split("\n\n", 1) if "\n\n" in question else (question, "")
     # A question that does not name the topic gets it added, so the card stands alone.
-    front = question if ctx.situate(question) == question else f"{question} ({ctx.topic})"
+    front = stem if ctx.situate(stem) == stem else f"{stem} ({ctx.topic})"
+    front += f"\n\n{options}" if options else ""  # a quiz's options, shown under its stem
     key = make_key("faq", section.path, question, pin)
     return ctx.note("faq", "basic", front, without_citations(answer), key, section, line)
 
@@ -167,7 +183,23 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
         inline.clear()
         open_question = None
 
+    quizzed: set[int] = set()
     for index, block in enumerate(blocks):
+        if index in quizzed:
+            continue
+        quiz = _block_quiz(blocks, index) if isinstance(block, Paragraph) else None
+        if quiz is not None:
+            close()
+            found.append(quiz)
+            taken.update(quiz.blocks)
+            quizzed.update(quiz.blocks)
+            continue
+        cards = _flashcards(block) if isinstance(block, Paragraph) else []
+        if cards:  # `Question::Answer`, `Question` / `?` / `Answer`, `Front:` / `Back:`
+            close()
+            found.extend(replace(card, blocks=(index,)) for card in cards)
+            taken.add(index)
+            continue
         asked = _question_of(block, in_faq)
         if asked is not None:
             close()
@@ -239,6 +271,48 @@ def _ends_answer(block: Block) -> bool:
     return False
 
 
+_INLINE_CARD = re.compile(r"^(?P<q>[^:{}]*?[^\s:{}])\s*:{2,3}\s*(?P<a>[^\s:].*)$")
+"""A flashcard on one line, as the Obsidian Spaced Repetition plugin writes it:
+`Question::Answer` (`:::` for both ways)."""
+_FRONT = re.compile(r"^(?:\*\*|__)?front\s*:\s*(?:\*\*|__)?\s*(?P<t>\S.*)$", re.IGNORECASE)
+_BACK = re.compile(r"^(?:\*\*|__)?back\s*:\s*(?:\*\*|__)?\s*(?P<t>\S.*)$", re.IGNORECASE)
+
+
+def _flashcards(block: Paragraph) -> list[Question]:
+    """Flashcards written in a flashcard tool's syntax: a paragraph of `Question::Answer` lines
+    (not a Logseq or Dataview `key:: value` property: its key is one word), a question and its
+    answer on either side of a line holding only "?", or `Front:` and `Back:` lines."""
+    lines = block.text.strip().splitlines()
+    if "::" in block.text:
+        cards = []
+        for offset, line in enumerate(lines):
+            found = _INLINE_CARD.match(line.strip()) if "::" in line else None
+            if found is None:
+                continue
+            question = found.group("q").strip()
+            if len(question.split()) < 2 and not question.endswith("?"):
+                continue  # `status:: done`: a property, not a card
+            answer = found.group("a").strip()
+            cards.append(Question(_asked(question), answer, block.line + offset, None, ()))
+        return cards
+    marks = [offset for offset, line in enumerate(lines) if line.strip() in ("?", "??")]
+    if len(marks) == 1 and 0 < marks[0] < len(lines) - 1:
+        question = " ".join(line.strip() for line in lines[: marks[0]])
+        answer = "\n".join(line.strip() for line in lines[marks[0] + 1 :])
+        return [Question(_asked(question), answer, block.line, None, ())]
+    if len(lines) >= 2 and (front := _FRONT.match(lines[0].strip())) is not None:
+        back = next((b for line in lines[1:] if (b := _BACK.match(line.strip()))), None)
+        if back is not None:
+            answer = back.group("t").strip()
+            return [Question(_asked(front.group("t").strip()), answer, block.line, None, ())]
+    return []
+
+
+def _asked(front: str) -> str:
+    """A flashcard's front as a question: "Antidote for heparin" -> "Antidote for heparin?"."""
+    return front if front.endswith(("?", ".", "!", ")")) else front.rstrip(":").rstrip() + "?"
+
+
 def _question_of(block: Block, in_faq: bool) -> tuple[str, str] | None:
     """(question, answer in the same paragraph) of a paragraph written as a question."""
     if not isinstance(block, Paragraph):
@@ -297,9 +371,9 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
         options = _options(item)
         if options is not None:
             asked += 1
-            answer = _marked(options)
-            if answer and not _needs_options(text, answer):
-                found.append(Question(_quiz_question(text), answer, item.line, item.pin, (index,)))
+            quiz = _quiz(text, options, item.blocks[1:], item.line, item.pin, (index,))
+            if quiz is not None:
+                found.append(quiz)
             continue
         if plain(text).endswith("?") and item.blocks and block.ordered:
             asked += 1
@@ -346,20 +420,13 @@ def _revealed(before: Block, block: Block, index: int) -> Question | None:
     the `Answer:` paragraph after the list (by its letter, or in words)."""
     if not isinstance(before, ListBlock) or not isinstance(block, Paragraph) or not before.items:
         return None
-    found = _REVEALED.match(block.text.strip())
+    if _REVEALED.match(block.text.strip()) is None:
+        return None
     item = before.items[-1]
-    options = _options(item) if found is not None else None
-    if found is None or options is None or any(_TICK.search(option) for option in options):
+    options = _options(item)
+    if options is None or any(_TICK.search(option) for option in options):
         return None
-    said = plain(found.group("a")).strip()
-    letter = _OPTION.match(said)
-    if letter is not None:
-        chosen = [o for o in options if plain(o).lower().startswith(said[: letter.end()].lower())]
-        said = _OPTION.sub("", plain(chosen[0]) if chosen else said, count=1).strip()
-    stem = item.text.strip()
-    if not said or _needs_options(stem, said):
-        return None
-    return Question(_quiz_question(stem), said, block.line, item.pin, (index,))
+    return _quiz(item.text, options, (block,), block.line, item.pin, (index,))
 
 
 def _options(item: ListItem) -> list[str] | None:
@@ -394,12 +461,202 @@ def _needs_options(stem: str, answer: str) -> bool:
     return bool(_NEEDS_OPTIONS.search(plain(stem)) or _NEEDS_OPTIONS.search(plain(answer)))
 
 
-def _marked(options: list[str]) -> str:
-    """The one option marked right (✓), without its letter and mark; "" unless exactly one."""
-    marked = [option for option in options if _TICK.search(option)]
-    if len(marked) != 1:
-        return ""
-    return _OPTION.sub("", _TICK.sub(" ", marked[0]).strip(), count=1).strip()
+def _quiz(
+    stem: str,
+    options: list[str],
+    after: Sequence[Block],
+    line: int,
+    pin: str | None,
+    blocks: tuple[int, ...],
+    revealed: bool = False,
+) -> Question | None:
+    """A quiz question: its stem, its lettered options and the one chosen, by a ✓ mark or by
+    the `Answer:` line in the blocks after the options (with a `Rationale:` line, why). The
+    stem is asked alone unless it (or the answer) refers to the options: then they are shown."""
+    said, why = _answer_lines(after, revealed)
+    if _SEVERAL.match(plain(said)):  # select all that apply: each option named is an answer
+        return _select_all(stem, options, said, why, line, pin, blocks)
+    ticked = [number for number, option in enumerate(options) if _TICK.search(option)]
+    chosen = ticked[0] if len(ticked) == 1 and not said else _chosen(options, said)
+    if chosen is None:
+        return None
+    letter, option = _lettered(plain(_TICK.sub(" ", options[chosen])).strip())
+    if not option:
+        return None
+    rest = plain(said).strip()  # `Answer: b) into a vein. Veins carry it …`: the rest says why
+    if rest.lower().startswith(option.lower()):
+        rest = rest[len(option) :]
+    elif (named := _LETTER.match(rest)) is not None:
+        rest = rest[named.end() :].strip()
+        rest = rest[len(option) :] if rest.lower().startswith(option.lower()) else rest
+    why = why or rest.lstrip(" .—–-:;").strip()
+    answer = option + (f"\n\n{short_answer(why)}" if why else "")
+    if _needs_options(stem, option):
+        shown = "\n".join(f"- {plain(_TICK.sub(' ', choice)).strip()}" for choice in options)
+        question = f"{plain(stem).strip()}\n\n{shown}"
+        answer = f"{letter.strip()} {answer}"
+    else:
+        question = _quiz_question(stem)
+    return Question(question, answer, line, pin, blocks)
+
+
+def _select_all(
+    stem: str,
+    options: list[str],
+    said: str,
+    why: str,
+    line: int,
+    pin: str | None,
+    blocks: tuple[int, ...],
+) -> Question | None:
+    """A select-all-that-apply item: the answer lists every option its `Answer:` line names
+    ("A, B and D")."""
+    marks = _MARKS.findall(plain(said).split(".")[0])
+    chosen = [(_LETTERS if mark.isalpha() else _NUMBERS).index(mark.lower()) for mark in marks]
+    if len(chosen) < 2 or max(chosen) >= len(options):
+        return None
+    picked = [_lettered(plain(options[number]))[1] for number in chosen]
+    answer = "\n".join(f"- {text}" for text in picked) + (f"\n\n{short_answer(why)}" if why else "")
+    question = _SELECT_ALL.sub("", plain(stem)).strip()
+    if _needs_options(question, ""):
+        shown = "\n".join(f"- {plain(choice).strip()}" for choice in options)
+        return Question(f"{question} (all that apply)\n\n{shown}", answer, line, pin, blocks)
+    return Question(f"{question} (all that apply)", answer, line, pin, blocks)
+
+
+_MARKS = re.compile(r"\b[a-hA-H1-8]\b")
+_SELECT_ALL = re.compile(r"\s*\(?select all that apply\.?\)?\s*$", re.IGNORECASE)
+
+
+_RATIONALE = re.compile(
+    r"^(?:\*\*|__)?(?:rationale|explanation|why)\s*:?\s*(?:\*\*|__)?\s*:?\s*(?P<why>\S.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+
+
+def _answer_lines(blocks: Sequence[Block], revealed: bool = False) -> tuple[str, str]:
+    """The answer an `Answer:` line gives (its text after the label) and the `Rationale:` after
+    it, from the first blocks after a quiz's options; ("", "") without an `Answer:` line. In a
+    revealed answer (a `<details>` after the options) the first line is the answer."""
+    lines = [
+        line.strip()
+        for block in blocks[:2]
+        if isinstance(block, Paragraph)
+        for line in block.text.strip().splitlines()
+    ]
+    said = why = ""
+    for text in lines:
+        labelled = _REVEALED.match(plain(text)) if "nswer" in text[:24] else None
+        if revealed and not said and labelled is None:
+            said = text
+            continue
+        if labelled is not None and not said:
+            said = labelled.group("a").strip()
+            continue
+        reason = _RATIONALE.match(text) if said else None
+        if reason is not None:
+            why = reason.group("why").strip()
+            break
+    return said, why
+
+
+_LETTERS = "abcdefgh"
+_NUMBERS = "12345678"
+_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|\s|$)")
+_SEVERAL = re.compile(r"^\(?[a-hA-H1-8]\)?\s*(?:,|&|and\b)\s*\(?[a-hA-H1-8]\b")
+"""An answer naming several options ("B and D", "1, 3"): select-all items, not one answer."""
+_CHOICE = re.compile(r"^\(?(?:[a-hA-H]|[1-8])[.)]\s*")
+"""An option's mark: a letter (`b)`, `B.`, `(c)`) or, in a numbered list of options, a number."""
+
+
+def _chosen(options: list[str], said: str) -> int | None:
+    """Which option an answer names: by its words, or by its letter (`B`, `b)`, `(c)`)."""
+    said = plain(said).strip()
+    words = said.lower().rstrip(".")
+    for number, option in enumerate(options):
+        text = _lettered(plain(_TICK.sub(" ", option)).strip())[1].lower().rstrip(".")
+        if text and (words == text or words.startswith(text + ".")):
+            return number
+    letter = _LETTER.match(said)
+    if letter is not None and _SEVERAL.match(said) is None:
+        mark = letter.group("l").lower()
+        number = (_LETTERS if mark.isalpha() else _NUMBERS).index(mark)
+        return number if number < len(options) else None
+    return None
+
+
+def _lettered(option: str) -> tuple[str, str]:
+    """An option's letter as written (`b) `) and its text."""
+    found = _CHOICE.match(option)
+    return (option[: found.end()], option[found.end() :].strip()) if found else ("", option)
+
+
+def _option_texts(block: Block) -> list[str] | None:
+    """A quiz's options written after its stem: a list of lettered items, or a paragraph of
+    lettered lines, lettered a, b, c … in order; or a numbered list (`1.` … `4.`), read as
+    options only when an `Answer:` line follows (else it is a list of facts)."""
+    if isinstance(block, ListBlock) and block.ordered:  # `1. …` `2. …`: numbered options
+        if any(item.blocks or item.text.rstrip().endswith("?") for item in block.items):
+            return None
+        return [f"{number}) {item.text.strip()}" for number, item in enumerate(block.items, 1)]
+    if isinstance(block, ListBlock):
+        if any(item.blocks for item in block.items):
+            return None
+        texts = [item.text.strip() for item in block.items]
+    elif isinstance(block, Paragraph):
+        texts = [line.strip().rstrip("\\").strip() for line in block.text.strip().splitlines()]
+    else:
+        return None
+    if len(texts) < 2:
+        return None
+    for number, text in enumerate(texts):
+        letter = _OPTION.match(plain(text))
+        if (
+            letter is None
+            or number >= len(_LETTERS)
+            or plain(text)[: letter.end()].strip("(). ").lower() != _LETTERS[number]
+        ):
+            return None  # a), b), c) … in order: not a line that opens "A." by chance
+    return texts
+
+
+_PICK_ONE = re.compile(r"(?:^|[.!?]\s+)Which\b[^.!?]*\?$", re.IGNORECASE)
+"""A stem's question that asks to pick one ("… Which action should the nurse take first?")."""
+
+
+def _block_quiz(
+    blocks: tuple[Block, ...], index: int, reveal: tuple[Block, ...] | None = None
+) -> Question | None:
+    """A quiz written as blocks: a stem paragraph asking (ending in "?" or ":"), its options
+    after it, then the `Answer:` line (or a ✓ on one option), or `reveal`: the blocks of a
+    `<details>` right after the options, which give the answer first."""
+    stem = blocks[index]
+    if index + 1 >= len(blocks) or not isinstance(stem, Paragraph):
+        return None
+    text = stem.text.strip()
+    last = _SELECT_ALL.sub("", plain(text.splitlines()[-1])).strip()
+    if not last.endswith(("?", ":")) or _REVEALED.match(text):
+        return None
+    options = _option_texts(blocks[index + 1])
+    if options is None:
+        return None
+    after = blocks[index + 2 : index + 4] if reveal is None else reveal
+    asks = _Q_PREFIX.sub("", text, count=1)
+    quiz = _quiz(asks, options, after, stem.line, None, (), revealed=reveal is not None)
+    if quiz is None:  # "Which …?" over options, answered elsewhere: no list of facts either
+        listed = blocks[index + 1]
+        lettered = not (isinstance(listed, ListBlock) and listed.ordered)
+        picks = lettered and _PICK_ONE.search(last) is not None and len(options) > 2
+        return Question(text, "", stem.line, None, (index, index + 1)) if picks else None
+    used = [index, index + 1]
+    for number, block in enumerate(after, index + 2):  # the answer's and the rationale's lines
+        if isinstance(block, Paragraph) and (
+            _REVEALED.match(block.text.strip()) or _RATIONALE.match(block.text.strip())
+        ):
+            used.append(number)
+        else:
+            break
+    return Question(quiz.text, quiz.answer, quiz.line, quiz.pin, tuple(used))
 
 
 def _quiz_question(text: str) -> str:
@@ -428,3 +685,14 @@ def _answer_markdown(blocks: tuple[Block, ...]) -> str:
         (item,) = blocks[0].items
         return to_markdown((Paragraph(item.text, item.line), *item.blocks))
     return to_markdown(blocks)
+
+
+def _revealed_in_details(section: Section, quiz: Question) -> Question:
+    """A quiz ending its section, answered in the `<details>` that follows its options
+    (`<summary>Answer</summary>`): the details' first line is the answer."""
+    last = len(section.blocks) - 2
+    child = section.children[0] if section.children else None
+    if quiz.blocks != (last, last + 1) or child is None or child.callout != "details":
+        return quiz
+    found = _block_quiz(section.blocks, last, child.blocks)
+    return quiz if found is None else found

@@ -490,6 +490,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 def _table_notes(
     table: Table, caption: str, section: Section, ctx: Context, opts: TableOptions
 ) -> list[Note]:
+    if _CARD_HEADER.match(" | ".join(plain(cell).strip() for cell in table.header)):
+        return _card_rows(table, section, ctx)
     reading = read_table(table, opts.subject)
     if reading.shape == "rows" and reading.subject is not None:
         return _row_notes(reading, reading.subject, section, ctx, opts)
@@ -500,6 +502,25 @@ def _table_notes(
     if reading.shape == "lines":
         return _line_notes(reading, caption, section, ctx)
     return []
+
+
+_CARD_HEADER = re.compile(r"^(?:front \| back|question \| answer|q \| a|prompt \| response)$", re.I)
+"""A table of flashcards: each row a question and its answer, in that order."""
+
+
+def _card_rows(table: Table, section: Section, ctx: Context) -> list[Note]:
+    """A note per row of a flashcard table (`| Front | Back |`): its first cell asked, its
+    second the answer; no reverse card (the author wrote each the way round to ask it)."""
+    notes = []
+    for row in table.rows:
+        if len(row.cells) < 2 or not plain(row.cells[0]).strip() or not row.cells[1].strip():
+            continue
+        asked = plain(row.cells[0]).strip()
+        asked = asked if asked.endswith(("?", ".", ")")) else asked.rstrip(":").rstrip() + "?"
+        front = asked if ctx.situate(asked) == asked else f"{asked} ({ctx.topic})"
+        key = make_key("table", section.path, asked, row.pin)
+        notes.append(ctx.note("table", "basic", front, row.cells[1], key, section, row.line))
+    return notes
 
 
 def _row_notes(
