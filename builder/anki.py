@@ -362,8 +362,8 @@ class Collection:
             cursor.execute(
                 "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
                 "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM pending_card c "
-                "JOIN stamp s ON s.rowid = c.seq ORDER BY c.seq, c.offset"
-            )
+                "JOIN stamp s ON s.rowid = c.seq ORDER BY c.rowid"
+            )  # a card's rowid is its place in (note, offset) order: `add` inserts them so
             cursor.execute("COMMIT")
             self.connection.close()  # its temporary tables go with it
             _zip(self.package, self.database, media, zip_time, threads)
