@@ -211,6 +211,8 @@ class Collection:
     def __init__(self, output: Path | None = None):
         self.output = output or Path(tempfile.gettempdir()) / "deckbuilder.apkg"
         self.count = 0
+        self.cards = 0
+        """Cards the notes added make (before any is left out)."""
         self.hashes: set[int] = set()
         """The hash of every key added: no hash twice, no key twice (and no query to find one)."""
         self.suspects: set[str] = set()
@@ -277,6 +279,7 @@ class Collection:
                 note = rendered.note
                 deck_id = deck_ids[note.subdeck]
                 for offset, ord_ in enumerate(card_ords(note.note_type, rendered.fields), 1):
+                    self.cards += 1
                     yield (number, offset, ord_, deck_id)
 
         with self._failing():

@@ -152,16 +152,15 @@ def read_deck(
     whole at once."""
     ids = subdeck_ids(manifest)
     documents: list[DocumentNotes] = []
-    total, cards = len(manifest.sources), 0
+    total = len(manifest.sources)
     progress(Progress("reading", 0, total, 0, 0))
     for part in ordered_map(partial(read_document, manifest), manifest.sources, jobs):
         collection.add(part.notes, ids)
         if keep is not None:
             keep(part.notes)
-        cards += sum(rendered.note.cards for rendered in part.notes)
         documents.append(replace(part, notes=[]))
         del part  # before the next document arrives: one document's notes at a time
-        progress(Progress("reading", len(documents), total, collection.count, cards))
+        progress(Progress("reading", len(documents), total, collection.count, collection.cards))
     check_routes(manifest, [part.routed for part in documents])
     _leave_out_repeats(collection)
     kept, identities = collection.identities()
