@@ -211,6 +211,8 @@ class Collection:
     def __init__(self, output: Path | None = None):
         self.output = output or Path(tempfile.gettempdir()) / "deckbuilder.apkg"
         self.count = 0
+        self.cards = 0
+        """Cards the notes added make (before any is left out)."""
         self.hashes: set[int] = set()
         """The hash of every key added: no hash twice, no key twice (and no query to find one)."""
         self.suspects: set[str] = set()
@@ -277,6 +279,7 @@ class Collection:
                 note = rendered.note
                 deck_id = deck_ids[note.subdeck]
                 for offset, ord_ in enumerate(card_ords(note.note_type, rendered.fields), 1):
+                    self.cards += 1
                     yield (number, offset, ord_, deck_id)
 
         with self._failing():
@@ -315,43 +318,40 @@ class Collection:
             self.connection.execute(f"DELETE FROM pending WHERE rowid IN ({listed})")
             self.connection.execute(f"DELETE FROM pending_card WHERE seq IN ({listed})")
 
-    def identities(self) -> tuple[list[int], list[tuple[str, str]]]:
-        """The notes kept, by place, and their (key, digest), in package order."""
+    def identities(self) -> tuple[list[int], list[tuple[str, str]], set[int]]:
+        """The notes kept, by place, their (key, digest), in package order, and the deck ids
+        that hold them: one scan of the table."""
         with self._failing():
             rows = self.connection.execute(
-                "SELECT rowid, key, digest FROM pending ORDER BY rowid"
+                "SELECT rowid, key, digest, did FROM pending ORDER BY rowid"
             ).fetchall()
-        return [row[0] for row in rows], [(row[1], row[2]) for row in rows]
+        return [row[0] for row in rows], [(row[1], row[2]) for row in rows], {r[3] for r in rows}
 
-    def decks(self) -> tuple[set[int], int]:
-        """The deck ids that hold notes, and how many cards the notes make."""
+    def kept_cards(self) -> int:
+        """How many cards the notes kept make."""
         with self._failing():
-            decks = {did for (did,) in self.connection.execute("SELECT DISTINCT did FROM pending")}
             (cards,) = self.connection.execute("SELECT count(*) FROM pending_card").fetchone()
-        return decks, int(cards)
+        return int(cards)
 
     def write(
         self,
         tree: DeckTree,
+        kept: list[int],
         stamps: list[LockEntry],
         media: dict[str, bytes],
         zip_time: int,
         threads: int = 1,
     ) -> Path:
         """The package, with each note's id, GUID and time from `stamps` (one per note kept, in
-        order) and its cards' ids right after its own; returned as a temporary file beside the
-        output, for the caller to rename into place."""
+        order: `kept` as `identities` gives it) and its cards' ids right after its own; returned
+        as a temporary file beside the output, for the caller to rename into place."""
         with self._failing():
             cursor = self.connection.cursor()
             cursor.executemany(
                 "INSERT INTO stamp (rowid, id, guid, mod) VALUES (?, ?, ?, ?)",
                 (
                     (number, s.note_id, s.guid, s.mtime)
-                    for (number,), s in zip(
-                        self.connection.execute("SELECT rowid FROM pending ORDER BY rowid"),
-                        stamps,
-                        strict=True,
-                    )
+                    for number, s in zip(kept, stamps, strict=True)
                 ),
             )
             _write_decks(cursor, tree)
@@ -362,8 +362,8 @@ class Collection:
             cursor.execute(
                 "INSERT INTO cards SELECT s.id + c.offset, s.id, c.did, c.ord, s.mod, -1, "
                 "0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, '' FROM pending_card c "
-                "JOIN stamp s ON s.rowid = c.seq ORDER BY c.seq, c.offset"
-            )
+                "JOIN stamp s ON s.rowid = c.seq ORDER BY c.rowid"
+            )  # a card's rowid is its place in (note, offset) order: `add` inserts them so
             cursor.execute("COMMIT")
             self.connection.close()  # its temporary tables go with it
             _zip(self.package, self.database, media, zip_time, threads)
@@ -427,4 +427,5 @@ def write_package(
         collection.add([RenderedNote.of(note.note, note.fields) for note in notes], subdecks)
         newest = max((note.stamp.mtime for note in notes), default=0)
         stamps = [note.stamp for note in notes]
-        os.replace(collection.write(tree, stamps, media or {}, newest), output)
+        kept = list(range(1, len(notes) + 1))
+        os.replace(collection.write(tree, kept, stamps, media or {}, newest), output)

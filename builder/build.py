@@ -152,20 +152,19 @@ def read_deck(
     whole at once."""
     ids = subdeck_ids(manifest)
     documents: list[DocumentNotes] = []
-    total, cards = len(manifest.sources), 0
+    total = len(manifest.sources)
     progress(Progress("reading", 0, total, 0, 0))
     for part in ordered_map(partial(read_document, manifest), manifest.sources, jobs):
         collection.add(part.notes, ids)
         if keep is not None:
             keep(part.notes)
-        cards += sum(rendered.note.cards for rendered in part.notes)
         documents.append(replace(part, notes=[]))
         del part  # before the next document arrives: one document's notes at a time
-        progress(Progress("reading", len(documents), total, collection.count, cards))
+        progress(Progress("reading", len(documents), total, collection.count, collection.cards))
     check_routes(manifest, [part.routed for part in documents])
     _leave_out_repeats(collection)
-    kept, identities = collection.identities()
-    used, cards = collection.decks()
+    kept, identities, used = collection.identities()
+    cards = collection.kept_cards()
     progress(Progress("read", total, total, len(identities), cards))
     return DeckContents(
         documents=documents,
@@ -364,7 +363,8 @@ def build_deck(
                 subdecks=contents.subdecks,
             )
             newest = max((stamp.mtime for stamp in identities.stamps), default=0)
-            package = collection.write(tree, identities.stamps, contents.media, newest, jobs)
+            stamps = identities.stamps
+            package = collection.write(tree, contents.kept, stamps, contents.media, newest, jobs)
             lock = identities.lines if report.lock_changed else None
             put_in_place(package, output, manifest.lock_path, lock)
         if manifest.lock_path is not None:

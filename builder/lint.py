@@ -13,6 +13,7 @@ import difflib
 import json
 import math
 import re
+import string
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -250,9 +251,9 @@ def prints_its_answer(note: Note) -> bool:
     before they are kept (extract.document_notes), so such a card is never made."""
     if note.note_type != "basic":
         return False
-    words = _WORD.findall(note.back, 0, 120)
-    if words:  # each of the answer's words is in the front or a heading shown: its longest too
-        word = max(words, key=len).lower()
+    word = longest_word(note.back[:120])
+    if word:  # each of the answer's words is in the front or a heading shown: its longest too
+        word = word.lower()
         shown = (note.front, note.source.document, *note.source.section)
         if not any(word in text.lower() for text in shown):
             return False
@@ -260,6 +261,20 @@ def prints_its_answer(note: Note) -> bool:
 
 
 _WORD = re.compile(r"\w+")
+_ASCII_WORD = (string.ascii_letters + string.digits + "_").encode()
+_NON_WORD_TO_SPACE = bytes(byte if byte in _ASCII_WORD else 32 for byte in range(128)).ljust(256)
+
+
+def longest_word(text: str) -> str:
+    """The first longest run of `\\w` characters in `text` ("" for none). ASCII text (most) is
+    split on its other bytes, twice as fast as `findall` (a note each, in every build)."""
+    if text.isascii():
+        found = text.encode("ascii").translate(_NON_WORD_TO_SPACE).split()
+        return max(found, key=len).decode("ascii") if found else ""
+    words = _WORD.findall(text)
+    return max(words, key=len) if words else ""
+
+
 _OPTION_SHOWN = re.compile(r"(?:^|(?<=\s))\(?[a-hA-H][.)] ")
 """A quiz's lettered option (`b) Stress`), shown under its stem by the faq rule."""
 

@@ -220,27 +220,29 @@ class Renderer:
                         f"{note.source.path}:{note.source.line}: warning: removed {removed} "
                         "(not allowed on cards)"
                     )
-        line = note.source.line
-        if len(note.front) > MAX_FIELD_CHARS or len(note.back) > MAX_FIELD_CHARS:
-            size = max(len(note.front), len(note.back))
+        front, back = note.front, note.back
+        if len(front) > MAX_FIELD_CHARS or len(back) > MAX_FIELD_CHARS:
             raise SourceError(
-                f"a card's side would hold {size:,} characters; the limit is "
-                f"{MAX_FIELD_CHARS:,}: split the text into shorter parts",
+                f"a card's side would hold {max(len(front), len(back)):,} characters; the limit "
+                f"is {MAX_FIELD_CHARS:,}: split the text into shorter parts",
                 note.source.path,
-                line,
+                note.source.line,
             )
-        # Only the Markdown fields can show an image: the other two are escaped text.
-        folder, path, media, images = self.folder, self.source_path, self.media, self.images
-        remote = self.remote_images
-        front = embed_images(to_html(note.front), folder, path, line, media, images, remote)
-        back = embed_images(to_html(note.back), folder, path, line, media, images, remote)
-        front = neutralise(front, keep_clozes=note.note_type == "cloze")
+        cloze = note.note_type == "cloze"
+        front, back = to_html(front), to_html(back)
+        if "<" in front or "<" in back:  # an image is a tag: most fields hold none
+            # Only the Markdown fields can show an image: the other two are escaped text.
+            where = (self.folder, self.source_path, note.source.line, self.media, self.images)
+            front = embed_images(front, *where, self.remote_images)
+            back = embed_images(back, *where, self.remote_images)
+        front = neutralise(front, keep_clozes=cloze)
         back = neutralise(back)
-        if note.note_type == "cloze":
+        if cloze:
             check_clozes(front, note)
+        first, second, third, fourth = FIELDS[note.note_type]
         context = _escaped(note.context)
         source = _source_field(note.source.document, note.source.section)
-        return dict(zip(FIELDS[note.note_type], (front, back, context, source), strict=True))
+        return {first: front, second: back, third: context, fourth: source}
 
 
 _ANKI_SYNTAX = re.compile(

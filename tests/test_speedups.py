@@ -134,3 +134,19 @@ def test_notes_pickle_as_their_constructors_arguments() -> None:
     for value in (source, note, rendered):
         assert len(value.__reduce__()[1]) == len(dataclasses.fields(value))
         assert pickle.loads(pickle.dumps(value)) == value
+
+
+WORD_BITS = st.sampled_from("ab_Z9 .-'\t\n\x7fé²ß·")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=WORD_BITS, max_size=40) | st.text(max_size=40))
+def test_the_longest_word_is_the_first_longest_regex_word(text: str) -> None:
+    """lint.longest_word splits ASCII text on its bytes instead of `findall(r"\\w+")`: the same
+    word, the first of the longest, or "" when there is none."""
+    import re
+
+    from builder.lint import longest_word
+
+    words = re.findall(r"\w+", text)
+    assert longest_word(text) == (max(words, key=len) if words else "")
