@@ -98,17 +98,27 @@ def _list_notes(
         notes.extend(_condition_notes(block, section, ctx))
         rest = tuple(item for item in block.items if not _is_condition(item))
         block = ListBlock(block.ordered, rest, block.line)
+    shown: frozenset[int] = frozenset()
     if hoisted:
+        if not block.ordered:  # a one-word label ("Treatment") over points asked on their own
+            shown = frozenset(i.line for i in block.items if i.line in hoisted and _one_word(i))
         block = _without_hoisted(block, hoisted)
     if _enumerates(block):
-        notes.extend(_cloze_notes(block, lead, section, ctx, outer))
+        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown))
     return notes + nested
 
 
 def _cloze_notes(
-    block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str
+    block: ListBlock,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    outer: str,
+    shown: frozenset[int] = frozenset(),
 ) -> list[Note]:
-    """The cloze (or Basic) note of a list of facts, and its `**Label:** value` items' notes."""
+    """The cloze (or Basic) note of a list of facts, and its `**Label:** value` items' notes.
+    The items on the `shown` lines stay visible: a one-word label whose points are asked on
+    their own is no deletion (hidden, "Treatment" is all a card would ask)."""
     notes = []
     if outer and lead is not None:
         intro = _nested_intro(lead.text, outer, ctx)
@@ -119,8 +129,9 @@ def _cloze_notes(
         notes.extend(_label_notes(labelled, lead, section, ctx))
         rest = tuple(item for item in block.items if label_of(item) is None)
         block = ListBlock(block.ordered, rest, block.line)
-    note = _cloze_note(block, intro, section, ctx, lead is not None)
-    if note is None and (not outer or lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL):
+    note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown)
+    asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
+    if note is None and (not outer or (asked and not _written_out(block))):
         note = _list_note(block, lead, intro, section, ctx)
     if note is not None:
         notes.append(note)
@@ -155,6 +166,13 @@ MAX_ASKED_LABEL = 4
 MAX_NESTED_INTRO_WORDS = 12
 
 
+def _written_out(block: ListBlock) -> bool:
+    """Items written as sentences, most ending in a full stop ("The ability to adapt to any
+    situation."): an explanation under a name, not points to recall."""
+    stops = sum(1 for item in block.items if plain(item.text).rstrip().endswith("."))
+    return stops * 2 > len(block.items)
+
+
 def _nested(
     block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str
 ) -> tuple[list[Note], frozenset[int]]:
@@ -181,6 +199,10 @@ def _nested(
     return notes, frozenset(hoisted)
 
 
+def _one_word(item: ListItem) -> bool:
+    return len(plain(without_emoji(item.text)).strip().rstrip(":").split()) == 1
+
+
 def _without_hoisted(block: ListBlock, hoisted: frozenset[int]) -> ListBlock:
     """The list with its hoisted sub-lists taken off its items: they are asked on their own."""
     items = tuple(
@@ -194,12 +216,27 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
     """A sub-list's subject: the label it hangs under, then its own unless that names the
     other, in the topic ("Treatment — first-line drugs in korrin fever:"); a label alone when
     the two would be a sentence's length."""
+    if label.split()[-1].lower() in _LEADS_ON:  # "… and addition of": a lead-in sentence
+        about = outer if outer != label and len(outer.split()) <= MAX_ASKED_LABEL else ""
+        return f"{_in_topic(about, ctx) if about else ctx.topic}: {label}:"
     if outer == label or names_topic(label, outer):
-        return ctx.situate(label) + ":"
+        return _in_topic(label, ctx) + ":"
     joined = f"{outer} — {lower_first(label)}"
     if len(plain(joined).split()) > MAX_NESTED_INTRO_WORDS:
-        return ctx.situate(label) + ":"
-    return ctx.situate(joined) + ":"
+        return _in_topic(label, ctx) + ":"
+    return _in_topic(joined, ctx) + ":"
+
+
+_LEADS_ON = frozenset("of to with for by and or include includes including".split())
+
+
+def _in_topic(phrase: str, ctx: Context) -> str:
+    """The phrase in the topic; a short topic ("TB") the phrase does not spell out goes after
+    it in brackets, as a label's heading does ("Drug resistance (TB)")."""
+    situated = ctx.situate(phrase)
+    if situated != phrase or not ctx.topic or ctx.topic.lower() in phrase.lower():
+        return situated
+    return f"{phrase} ({ctx.topic})"
 
 
 def _is_condition(item: ListItem) -> bool:
@@ -272,17 +309,28 @@ def _enumerates(block: ListBlock) -> bool:
 
 
 def _cloze_note(
-    block: ListBlock, intro: str, section: Section, ctx: Context, led: bool = True
+    block: ListBlock,
+    intro: str,
+    section: Section,
+    ctx: Context,
+    led: bool = True,
+    strict: bool = False,
+    shown_lines: frozenset[int] = frozenset(),
 ) -> Note | None:
     """One cloze per item. Items only their heads stand for (`Apply A before B (why)`) make a
-    note only after a lead-in saying what they are: alone they are statements, for prose_fact."""
+    note only after a lead-in saying what they are: alone they are statements, for prose_fact.
+    A `strict` list (a sub-list asked on its own) makes none when its items are written-out
+    sentences, or one left visible is: lecture prose is read on the parent's back, not
+    recited."""
     if len(block.items) < MIN_ITEMS:
         return None
     block, joiners = _without_joiners(block)
     shown = _shown_elsewhere(block, intro, ctx.topic)
+    shown |= {index for index, item in enumerate(block.items) if item.line in shown_lines}
     criteria = _is_criteria(block)
     pairs = _pairs(block)
     items, extras, deletions, long, heads = [], {}, 0, 0, 0
+    long_prose = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
@@ -318,6 +366,7 @@ def _cloze_note(
                 deletions += 1
         if clozed is None:
             long += 1  # ten words or more with nothing short in it: read, not recalled
+            long_prose = long_prose or plain(item.text).rstrip().endswith(".")
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
             continue
@@ -327,6 +376,8 @@ def _cloze_note(
         items.append(f"{marker} {text}{joiner}")
     if not deletions or long * MAX_LONG_SHARE > len(block.items) or (long and deletions < 2):
         return None  # mostly sentences: a Basic card's answer, or none
+    if strict and (long_prose or _written_out(block)):
+        return None
     if heads == deletions and not led:
         return None  # statements with no lead-in naming what they are
     front = literal(intro) + "\n\n" + "\n".join(items)
@@ -362,6 +413,8 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
         detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
         if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
             continue
+        if is_sentence(detail) or len(split_sentences(detail)) > 1:
+            continue  # "Given under the tongue. Do not chew.": read, not recalled
         if len(plain(name).split()) > MAX_HOISTED_LABEL_WORDS or name.endswith("?"):
             continue
         found[index] = (name, detail)
