@@ -164,6 +164,8 @@ MAX_ASKED_LABEL = 4
 """A sub-list that cannot be clozed is a Basic card's answer only under a label of a few words
 ("EKG", "Eye protection"): a longer one is a statement, no question."""
 MAX_NESTED_INTRO_WORDS = 12
+_SAYS = re.compile(r"[!?]|\.\s")
+"""A label that exclaims, asks or holds a full stop says something rather than naming it."""
 
 
 def _written_out(block: ListBlock) -> bool:
@@ -183,6 +185,8 @@ def _nested(
     notes: list[Note] = []
     hoisted = set()
     about = lead.text if lead is not None and lead.kind in ("label", "name") else outer
+    if about and _SAYS.search(about) is not None:
+        about = ""  # "Order matters! Put on from cleanest to dirtiest": a remark, no name
     if not about and any(_hoisted(item) is not None for item in block.items):
         about = short_subject(ctx.subject(section))
         if not about and lead is not None and lead.kind == "sentence":
