@@ -100,8 +100,8 @@ def _list_notes(
         block = ListBlock(block.ordered, rest, block.line)
     shown: frozenset[int] = frozenset()
     if hoisted:
-        if not block.ordered:  # a one-word label ("Treatment") over points asked on their own
-            shown = frozenset(i.line for i in block.items if i.line in hoisted and _one_word(i))
+        if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
+            shown = frozenset(i.line for i in block.items if i.line in hoisted and _is_label(i))
         block = _without_hoisted(block, hoisted)
     if _enumerates(block):
         notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown))
@@ -117,8 +117,8 @@ def _cloze_notes(
     shown: frozenset[int] = frozenset(),
 ) -> list[Note]:
     """The cloze (or Basic) note of a list of facts, and its `**Label:** value` items' notes.
-    The items on the `shown` lines stay visible: a one-word label whose points are asked on
-    their own is no deletion (hidden, "Treatment" is all a card would ask)."""
+    The items on the `shown` lines stay visible: a one-word label or a lead-in whose points are
+    asked on their own is no deletion (hidden, "Treatment" is all a card would ask)."""
     notes = []
     if outer and lead is not None:
         intro = _nested_intro(lead.text, outer, ctx)
@@ -164,6 +164,7 @@ MAX_ASKED_LABEL = 4
 """A sub-list that cannot be clozed is a Basic card's answer only under a label of a few words
 ("EKG", "Eye protection"): a longer one is a statement, no question."""
 MAX_NESTED_INTRO_WORDS = 12
+_ASIDE = re.compile(r"\s*\([^()]*\)")
 _SAYS = re.compile(r"[!?]|\.\s")
 """A label that exclaims, asks or holds a full stop says something rather than naming it."""
 
@@ -187,6 +188,11 @@ def _nested(
     about = lead.text if lead is not None and lead.kind in ("label", "name") else outer
     if about and _SAYS.search(about) is not None:
         about = ""  # "Order matters! Put on from cleanest to dirtiest": a remark, no name
+    elif outer and about and len(about.split()) == 1 and about != outer:
+        # "Treatment" under "Latent TB": whose treatment is what the points need to say
+        whose = _ASIDE.sub("", outer).strip()
+        if len(f"{whose} {about}".split()) <= MAX_ASKED_LABEL + 1:
+            about = f"{whose} {lower_first(about)}"
     if not about and any(_hoisted(item) is not None for item in block.items):
         about = short_subject(ctx.subject(section))
         if not about and lead is not None and lead.kind == "sentence":
@@ -203,8 +209,11 @@ def _nested(
     return notes, frozenset(hoisted)
 
 
-def _one_word(item: ListItem) -> bool:
-    return len(plain(without_emoji(item.text)).strip().rstrip(":").split()) == 1
+def _is_label(item: ListItem) -> bool:
+    """One word, or a lead-in ending with a colon: over points asked on their own, hiding it
+    asks only for the label."""
+    text = plain(without_emoji(item.text)).strip()
+    return text.endswith(":") or len(text.split()) == 1
 
 
 def _without_hoisted(block: ListBlock, hoisted: frozenset[int]) -> ListBlock:
