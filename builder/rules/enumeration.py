@@ -13,8 +13,8 @@ cloze whole: its short head is (`Varn / Vetch, especially in late summer`, `Quen
 water if small`), or else it stays visible; a list with too many such items gets, after a lead-in, a
 Basic card whose answer is the list (when it is short enough), and else no card. A list of criteria
 (every item a threshold: `Fasting glucose ≥7.0 mmol/L OR`) has the thresholds hidden; an `OR` ending
-an item stays between the items. Lists of questions, worked examples and the questions the faq rule
-reads make no cloze.
+an item stays between the items. Lists of questions, worked examples, keyword indexes ("INICET
+Buzzwords") and the questions the faq rule reads make no cloze.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from ..text import (
 from .context import Context
 from .definition import is_definition_list
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, is_flag, leads, subject
+from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, leads, subject
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -83,6 +83,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     for index, (lead, block) in enumerate(leads(section.blocks)):
         if not isinstance(block, ListBlock) or index in answered or is_example(lead, section):
             continue
+        if is_index(section.title) or (lead is not None and is_index(lead.text)):
+            continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
         notes.extend(_list_notes(block, lead, section, ctx))
     return notes
 
