@@ -1,17 +1,20 @@
 """Lists of short items become one Cloze note, one cloze per item, so each item is its own card.
 
 What the list is about comes from its lead-in (`leads.py`): a lead-in sentence before the list
-("These treatment options include:"), a label line (`**Droplets**`, `Normal BP:`) or a bold
-lead-in naming a thing, failing those the section's subject; the deck's topic is added when none
-names it. Each item is one cloze when it is short (a few words, not a sentence); an item that
-opens with a bold phrase (`**Gown** – tie at the neck`, `**Push, don't pull** – easier`) has only
-that phrase hidden. Sub-lists of an item are shown on the back. An item too long to recall word
-for word is never a cloze whole: its short head is (`Varn / Vetch, especially in late summer`,
-`Quench or Quit - use water if small`), or else it stays visible; a list with too many such
-items gets, after a lead-in, a Basic card whose answer is the list (when it is short enough),
-and else no card. A list of criteria (every item a threshold: `Fasting glucose ≥7.0 mmol/L OR`)
-has the thresholds hidden; an `OR` ending an item stays between the items. Lists of questions,
-worked examples and the questions the faq rule reads make no cloze.
+("These treatment options include:"), a label line (`**Droplets**`, `Normal BP:`) or a bold lead-in
+naming a thing, failing those the section's subject; the deck's topic is added when none names it.
+Each item is one cloze when it is short (a few words, not a sentence); an item that opens with a
+bold phrase (`**Gown** – tie at the neck`, `**Push, don't pull** – easier`) has only that phrase
+hidden. A sub-list an item heads (an outline's `- Treatment` over its points) is a list of its own,
+asked under the item's label with the label above it as context ("Treatment — regimens"); names each
+over one detail (`- Velbarin` / ` - red urine`) have the details hidden, not the names. Other
+sub-lists of an item are shown on the back. An item too long to recall word for word is never a
+cloze whole: its short head is (`Varn / Vetch, especially in late summer`, `Quench or Quit - use
+water if small`), or else it stays visible; a list with too many such items gets, after a lead-in, a
+Basic card whose answer is the list (when it is short enough), and else no card. A list of criteria
+(every item a threshold: `Fasting glucose ≥7.0 mmol/L OR`) has the thresholds hidden; an `OR` ending
+an item stays between the items. Lists of questions, worked examples, keyword indexes ("INICET
+Buzzwords") and the questions the faq rule reads make no cloze.
 """
 
 from __future__ import annotations
@@ -24,14 +27,16 @@ from ..text import (
     heading_subject,
     is_pep_talk,
     lower_first,
+    names_topic,
     plain,
+    short_subject,
     single_spaced,
     without_emoji,
 )
 from .context import Context
 from .definition import is_definition_list
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, is_flag, leads, subject
+from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, leads, subject
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -78,24 +83,175 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     for index, (lead, block) in enumerate(leads(section.blocks)):
         if not isinstance(block, ListBlock) or index in answered or is_example(lead, section):
             continue
-        if any(_is_condition(item) for item in block.items):
-            notes.extend(_condition_notes(block, section, ctx))
-            rest = tuple(item for item in block.items if not _is_condition(item))
-            block = ListBlock(block.ordered, rest, block.line)
-        if not _enumerates(block):
-            continue
-        intro = _intro(lead, section, ctx)
-        labelled = [item for item in block.items if label_of(item) is not None]
-        if labelled and len(labelled) < len(block.items):
-            notes.extend(_label_notes(labelled, lead, section, ctx))
-            rest = tuple(item for item in block.items if label_of(item) is None)
-            block = ListBlock(block.ordered, rest, block.line)
-        note = _cloze_note(block, intro, section, ctx, lead is not None) or _list_note(
-            block, lead, intro, section, ctx
-        )
-        if note is not None:
-            notes.append(note)
+        if is_index(section.title) or (lead is not None and is_index(lead.text)):
+            continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
+        notes.extend(_list_notes(block, lead, section, ctx))
     return notes
+
+
+def _list_notes(
+    block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str = ""
+) -> list[Note]:
+    """A list's notes, then those of the sub-lists its items head (`_nested`). `outer` is the
+    label of the item a sub-list hangs under, "" for a list of the section's own."""
+    notes = []
+    nested, hoisted = _nested(block, lead, section, ctx, outer)
+    if any(_is_condition(item) for item in block.items):
+        notes.extend(_condition_notes(block, section, ctx))
+        rest = tuple(item for item in block.items if not _is_condition(item))
+        block = ListBlock(block.ordered, rest, block.line)
+    shown: frozenset[int] = frozenset()
+    if hoisted:
+        if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
+            shown = frozenset(i.line for i in block.items if i.line in hoisted and _is_label(i))
+        block = _without_hoisted(block, hoisted)
+    if _enumerates(block):
+        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown))
+    return notes + nested
+
+
+def _cloze_notes(
+    block: ListBlock,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    outer: str,
+    shown: frozenset[int] = frozenset(),
+) -> list[Note]:
+    """The cloze (or Basic) note of a list of facts, and its `**Label:** value` items' notes.
+    The items on the `shown` lines stay visible: a one-word label or a lead-in whose points are
+    asked on their own is no deletion (hidden, "Treatment" is all a card would ask)."""
+    notes = []
+    if outer and lead is not None:
+        intro = _nested_intro(lead.text, outer, ctx)
+    else:
+        intro = _intro(lead, section, ctx)
+    labelled = [item for item in block.items if label_of(item) is not None]
+    if labelled and len(labelled) < len(block.items):
+        notes.extend(_label_notes(labelled, lead, section, ctx))
+        rest = tuple(item for item in block.items if label_of(item) is None)
+        block = ListBlock(block.ordered, rest, block.line)
+    note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown)
+    asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
+    if note is None and (not outer or (asked and not _written_out(block))):
+        note = _list_note(block, lead, intro, section, ctx)
+    if note is not None:
+        notes.append(note)
+    return notes
+
+
+MIN_HOISTED_ITEMS = 2
+"""A sub-list of this many items is a list of its own (one item under another is its detail)."""
+
+
+def _hoisted(item: ListItem) -> ListBlock | None:
+    """The sub-list an outline item heads (`- Treatment` over `- Velbarin 3 months`, `- Tessalid`):
+    its one block, a list of MIN_HOISTED_ITEMS items or more, under a short label that is no
+    condition (those are read per item), no question and no statement."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    inner = item.blocks[0]
+    text = plain(without_emoji(item.text)).strip()
+    if len(inner.items) < MIN_HOISTED_ITEMS or not text or text.endswith("?"):
+        return None
+    if len(text.split()) > MAX_HOISTED_LABEL_WORDS or _is_condition(item):
+        return None
+    if ":" in text.rstrip(":") or is_sentence(text):
+        return None  # "Fenytrol: keeps channels closed": a statement its sub-list explains
+    return inner
+
+
+MAX_HOISTED_LABEL_WORDS = 10
+MAX_ASKED_LABEL = 4
+"""A sub-list that cannot be clozed is a Basic card's answer only under a label of a few words
+("EKG", "Eye protection"): a longer one is a statement, no question."""
+MAX_NESTED_INTRO_WORDS = 12
+_ASIDE = re.compile(r"\s*\([^()]*\)")
+_SAYS = re.compile(r"[!?]|\.\s")
+"""A label that exclaims, asks or holds a full stop says something rather than naming it."""
+
+
+def _written_out(block: ListBlock) -> bool:
+    """Items written as sentences, most ending in a full stop ("The ability to adapt to any
+    situation."): an explanation under a name, not points to recall."""
+    stops = sum(1 for item in block.items if plain(item.text).rstrip().endswith("."))
+    return stops * 2 > len(block.items)
+
+
+def _nested(
+    block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str
+) -> tuple[list[Note], frozenset[int]]:
+    """The notes of the sub-lists the list's items head, each asked under its item's label
+    with the list's own label (or its heading's subject) as context ("Treatment — first-line
+    drugs"): in an outline the facts sit two or three levels down, and hidden on a parent's
+    back they are never asked. Also the lines of the items whose sub-list made a note."""
+    notes: list[Note] = []
+    hoisted = set()
+    about = lead.text if lead is not None and lead.kind in ("label", "name") else outer
+    if about and _SAYS.search(about) is not None:
+        about = ""  # "Order matters! Put on from cleanest to dirtiest": a remark, no name
+    elif outer and about and len(about.split()) == 1 and about != outer:
+        # "Treatment" under "Latent TB": whose treatment is what the points need to say
+        whose = _ASIDE.sub("", outer).strip()
+        if len(f"{whose} {about}".split()) <= MAX_ASKED_LABEL + 1:
+            about = f"{whose} {lower_first(about)}"
+    if not about and any(_hoisted(item) is not None for item in block.items):
+        about = short_subject(ctx.subject(section))
+        if not about and lead is not None and lead.kind == "sentence":
+            about = lead.text.rstrip(":").strip()
+    for item in block.items:
+        inner = _hoisted(item)
+        if inner is None:
+            continue
+        label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+        made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
+        if made:
+            notes.extend(made)
+            hoisted.add(item.line)
+    return notes, frozenset(hoisted)
+
+
+def _is_label(item: ListItem) -> bool:
+    """One word, or a lead-in ending with a colon: over points asked on their own, hiding it
+    asks only for the label."""
+    text = plain(without_emoji(item.text)).strip()
+    return text.endswith(":") or len(text.split()) == 1
+
+
+def _without_hoisted(block: ListBlock, hoisted: frozenset[int]) -> ListBlock:
+    """The list with its hoisted sub-lists taken off its items: they are asked on their own."""
+    items = tuple(
+        ListItem(item.text, item.line, (), item.pin) if item.line in hoisted else item
+        for item in block.items
+    )
+    return ListBlock(block.ordered, items, block.line)
+
+
+def _nested_intro(label: str, outer: str, ctx: Context) -> str:
+    """A sub-list's subject: the label it hangs under, then its own unless that names the
+    other, in the topic ("Treatment — first-line drugs in korrin fever:"); a label alone when
+    the two would be a sentence's length."""
+    if label.split()[-1].lower() in _LEADS_ON:  # "… and addition of": a lead-in sentence
+        about = outer if outer != label and len(outer.split()) <= MAX_ASKED_LABEL else ""
+        return f"{_in_topic(about, ctx) if about else ctx.topic}: {label}:"
+    if outer == label or names_topic(label, outer):
+        return _in_topic(label, ctx) + ":"
+    joined = f"{outer} — {lower_first(label)}"
+    if len(plain(joined).split()) > MAX_NESTED_INTRO_WORDS:
+        return _in_topic(label, ctx) + ":"
+    return _in_topic(joined, ctx) + ":"
+
+
+_LEADS_ON = frozenset("of to with for by and or include includes including".split())
+
+
+def _in_topic(phrase: str, ctx: Context) -> str:
+    """The phrase in the topic; a short topic ("TB") the phrase does not spell out goes after
+    it in brackets, as a label's heading does ("Drug resistance (TB)")."""
+    situated = ctx.situate(phrase)
+    if situated != phrase or not ctx.topic or ctx.topic.lower() in phrase.lower():
+        return situated
+    return f"{phrase} ({ctx.topic})"
 
 
 def _is_condition(item: ListItem) -> bool:
@@ -168,20 +324,37 @@ def _enumerates(block: ListBlock) -> bool:
 
 
 def _cloze_note(
-    block: ListBlock, intro: str, section: Section, ctx: Context, led: bool = True
+    block: ListBlock,
+    intro: str,
+    section: Section,
+    ctx: Context,
+    led: bool = True,
+    strict: bool = False,
+    shown_lines: frozenset[int] = frozenset(),
 ) -> Note | None:
     """One cloze per item. Items only their heads stand for (`Apply A before B (why)`) make a
-    note only after a lead-in saying what they are: alone they are statements, for prose_fact."""
+    note only after a lead-in saying what they are: alone they are statements, for prose_fact.
+    A `strict` list (a sub-list asked on its own) makes none when its items are written-out
+    sentences, or one left visible is: lecture prose is read on the parent's back, not
+    recited."""
     if len(block.items) < MIN_ITEMS:
         return None
     block, joiners = _without_joiners(block)
     shown = _shown_elsewhere(block, intro, ctx.topic)
+    shown |= {index for index, item in enumerate(block.items) if item.line in shown_lines}
     criteria = _is_criteria(block)
+    pairs = _pairs(block)
     items, extras, deletions, long, heads = [], {}, 0, 0, 0
+    long_prose = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
         joiner = joiners.get(number - 1, "")
+        if number - 1 in pairs:
+            name, detail = pairs[number - 1]
+            deletions += 1
+            items.append(f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}")
+            continue
         if number - 1 in shown:
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
@@ -208,6 +381,7 @@ def _cloze_note(
                 deletions += 1
         if clozed is None:
             long += 1  # ten words or more with nothing short in it: read, not recalled
+            long_prose = long_prose or plain(item.text).rstrip().endswith(".")
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
             continue
@@ -217,12 +391,52 @@ def _cloze_note(
         items.append(f"{marker} {text}{joiner}")
     if not deletions or long * MAX_LONG_SHARE > len(block.items) or (long and deletions < 2):
         return None  # mostly sentences: a Basic card's answer, or none
+    if strict and (long_prose or _written_out(block)):
+        return None
     if heads == deletions and not led:
         return None  # statements with no lead-in naming what they are
     front = literal(intro) + "\n\n" + "\n".join(items)
     key = make_key("enumeration", section.path, plain(intro))
+    if pairs:
+        block = ListBlock(
+            block.ordered,
+            tuple(
+                ListItem(item.text, item.line, (), item.pin) if index in pairs else item
+                for index, item in enumerate(block.items)
+            ),
+            block.line,
+        )
     back = _sub_lists(block, extras)
     return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
+
+
+def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
+    """A list of names each over its one detail (`- Velbarin (V)` / `  - Red urine`), as an
+    outline writes `Name: detail` (not numbered steps): (name, detail) by item, the detail being
+    what is asked (hidden on a parent's back it is never asked). Empty unless two items or most
+    are such pairs."""
+    found: dict[int, tuple[str, str]] = {}
+    if block.ordered:
+        return found  # numbered steps: the steps are what is recalled, in order
+    for index, item in enumerate(block.items):
+        if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+            continue
+        inner = item.blocks[0].items
+        if len(inner) != 1 or inner[0].blocks or "\n" in inner[0].text.strip():
+            continue
+        name = single_spaced(without_emoji(item.text)).strip().rstrip(":").strip()
+        detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
+        if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
+            continue
+        if is_sentence(detail) or len(split_sentences(detail)) > 1:
+            continue  # "Given under the tongue. Do not chew.": read, not recalled
+        if len(plain(name).split()) > MAX_HOISTED_LABEL_WORDS or name.endswith("?"):
+            continue
+        found[index] = (name, detail)
+    return found if len(found) >= MIN_PAIRS or len(found) * 2 > len(block.items) else {}
+
+
+MIN_PAIRS = 2
 
 
 def _without_joiners(block: ListBlock) -> tuple[ListBlock, dict[int, str]]:

@@ -10,7 +10,9 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   same paragraph's next line;
 - a `Q:` and its `A:` in one list item (`* **Q: What is X?** A: …`);
 - numbered questions (`1.) What is X?` as a paragraph, its answer after it; or `1. What is X?`
-  as a list item with its answer as a sub-list); an item of the answer's list that asks and
+  as a list item with its answer as a sub-list), and bulleted ones (`- 🍒 Why X?` over a
+  sub-list that answers it, as note-taking apps write them; not when the sub-items only ask
+  again); an item of the answer's list that asks and
   answers at once (`* Position for the infusion? Left side.`) is a question of its own, and
   ends the answer;
 - a quiz question with lettered options (`a)`, `B.`, in a sub-list, a list or a paragraph of
@@ -45,7 +47,7 @@ from ..document import (
     to_markdown,
 )
 from ..notes import Note, make_key
-from ..text import plain, short_answer, without_citations
+from ..text import plain, short_answer, single_spaced, without_citations, without_emoji
 from .context import Context
 
 _FAQ_TITLE = re.compile(
@@ -375,10 +377,10 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
             if quiz is not None:
                 found.append(quiz)
             continue
-        if plain(text).endswith("?") and item.blocks and block.ordered:
+        if plain(text).endswith("?") and item.blocks and _answers(item, block.ordered):
             asked += 1
             answer = _answer_markdown(item.blocks)
-            found.append(Question(plain(text), answer, item.line, item.pin, (index,)))
+            found.append(Question(_asked(text), answer, item.line, item.pin, (index,)))
             continue
         verdict = _VERDICT.match(text) if ("True" in text or "False" in text) else None
         if verdict is not None:
@@ -403,6 +405,23 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
     if asked * 2 < len(block.items):
         return None
     return found
+
+
+def _answers(item: ListItem, ordered: bool) -> bool:
+    """True when a question item's nested blocks answer it: always in a numbered list; in a
+    bulleted one (`- 🍒 Why …?` over a sub-list) unless every nested item asks again (a list of
+    questions to put to a patient, not answers)."""
+    if ordered:
+        return True
+    return not all(
+        isinstance(inner, ListBlock) and all(plain(i.text).endswith("?") for i in inner.items)
+        for inner in item.blocks
+    )
+
+
+def _asked(text: str) -> str:
+    """A question item as a front: plain, without the emoji a note-taking app marks it with."""
+    return single_spaced(without_emoji(plain(text))).strip()
 
 
 _VERDICT = re.compile(

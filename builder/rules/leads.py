@@ -313,3 +313,14 @@ def _within(heading: str, topic: str) -> bool:
     """True when the heading says no more than the topic ("Preeclampsia" in a deck on it)."""
     words = content_words(heading)
     return bool(words) and words <= content_words(topic)
+
+
+_INDEX = re.compile(r"\b(?:buzz\s?words?|key\s?words?)\W*$", re.IGNORECASE)
+"""A heading or label naming a keyword index ("INICET Buzzwords", "Exam keywords")."""
+
+
+def is_index(text: str) -> bool:
+    """True for a list's label or heading that names an index of keywords ("INICET Buzzwords",
+    "Must-use exam keywords"): its items restate the page's facts as bare words, no cue saying
+    which one a deletion hides."""
+    return "word" in text.lower() and _INDEX.search(plain(text)) is not None
