@@ -295,22 +295,22 @@ def _flashcards(block: Paragraph) -> list[Question]:
             if len(question.split()) < 2 and not question.endswith("?"):
                 continue  # `status:: done`: a property, not a card
             answer = found.group("a").strip()
-            cards.append(Question(_asked(question), answer, block.line + offset, None, ()))
+            cards.append(Question(_as_question(question), answer, block.line + offset, None, ()))
         return cards
     marks = [offset for offset, line in enumerate(lines) if line.strip() in ("?", "??")]
     if len(marks) == 1 and 0 < marks[0] < len(lines) - 1:
         question = " ".join(line.strip() for line in lines[: marks[0]])
         answer = "\n".join(line.strip() for line in lines[marks[0] + 1 :])
-        return [Question(_asked(question), answer, block.line, None, ())]
+        return [Question(_as_question(question), answer, block.line, None, ())]
     if len(lines) >= 2 and (front := _FRONT.match(lines[0].strip())) is not None:
         back = next((b for line in lines[1:] if (b := _BACK.match(line.strip()))), None)
         if back is not None:
             answer = back.group("t").strip()
-            return [Question(_asked(front.group("t").strip()), answer, block.line, None, ())]
+            return [Question(_as_question(front.group("t").strip()), answer, block.line, None, ())]
     return []
 
 
-def _asked(front: str) -> str:
+def _as_question(front: str) -> str:
     """A flashcard's front as a question: "Antidote for heparin" -> "Antidote for heparin?"."""
     return front if front.endswith(("?", ".", "!", ")")) else front.rstrip(":").rstrip() + "?"
 
