@@ -32,6 +32,9 @@ anything else makes no card, as a wrong card is worse than none:
 - a cause: "Korrin fever is a viral infection caused by the korrin virus" asks "Cause of korrin
   fever?"; a mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a
   comparison: "Infants are 2–5x more sensitive than adults" asks how many times;
+- when a thing occurs: "Wet korrin occurs when a worm blocks a duct" (also "happens when",
+  "develops when") asks "When does wet korrin occur?" -> "A worm blocks a duct" (a ", causing
+  …" aftermath left out);
 - a choice with its course: "Common drugs include velbarin or tessalid, typically for 10 days"
   asks which drugs and for how long;
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
@@ -71,7 +74,13 @@ sentences read are the section's paragraphs and the list items (and sub-items) t
 sentences (a short item is the enumeration rule's); a sentence opening with "It" has the last
 sentence's subject in its place. A list item that the definition rule, or the enumeration
 rule's note for its list (a deletion in it, or the list answer), already asks makes no second
-card. A section that is
+card. A paragraph under a heading
+naming a thing ("Passing korrin attack (PKA)") speaks of that thing when a sentence opens with
+its name ("A PKA …"), or, in the section's first paragraph while nothing else has been named,
+with "It", "This" or "This kind of korrin": those sentences are read with the thing's short name
+as their subject, a second predicate ("… doesn't cause harm and is caused by …") as a sentence
+of its own, and "<the thing> is a …" asks "Passing korrin attack (PKA): definition?" (an opening
+"Sometimes called X," kept as "(also called X)"). A section that is
 one paragraph under a heading naming a subject ("Anomic korrin" + its description, or "Similar
 to early korrin but …") asks that subject: "Anomic korrin?" -> the paragraph's first sentence.
 A heading such as "Description", "Definition of X" or "What is X?" over one paragraph or one
@@ -95,9 +104,11 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_relational,
     lower_first,
     names_topic,
     plain,
+    short_subject,
 )
 from . import enumeration
 from .context import Context
@@ -106,9 +117,10 @@ from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
 
-Place = Literal["topic", "section"]
+Place = Literal["topic", "section", "named"]
 """How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
-"section" opens it with the section's subject ("Acute management in gout: first choice?")."""
+"section" opens it with the section's subject ("Acute management in gout: first choice?");
+"named" already names its thing ("Korrin attack (KA): definition?")."""
 Fact = tuple[str, str, Place]
 """(question without "?", answer, place)."""
 
@@ -208,7 +220,8 @@ _IS_NOT = re.compile(
     re.IGNORECASE,
 )
 _DOES_NOT = re.compile(
-    rf"^(?P<x>{_NAME})\s+(?P<do>does|do)\s+not\s+(?P<verb>affect|impact|change|alter|influence)"
+    rf"^(?P<x>{_NAME})\s+(?P<do>does|do)(?:\s+not|n[’']t)\s+"
+    r"(?P<verb>affect|impact|change|alter|influence|cause)"
     rf"\s+(?P<y>[^,;]{{2,40}}?){_REASON}{_END}",
     re.IGNORECASE,
 )
@@ -242,6 +255,11 @@ MAX_SCHEDULE_WORDS = 24
 _CAUSED_BY = re.compile(
     rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:an?)\s+[^,;]{{2,40}}?\s+)?caused\s+by\s+"
     r"(?P<z>[^,;]{2,70}?)\s*(?:[;,]|\.?$)",
+    re.IGNORECASE,
+)
+_OCCURS = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:(?:usually|typically|often|mostly)\s+)?"
+    r"(?P<verb>occurs?|happens?|develops?)\s+when\s+(?P<y>[^;:]{3,160}?)\s*\.?$",
     re.IGNORECASE,
 )
 _ACTS_ON = re.compile(
@@ -364,8 +382,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if stated and isinstance(block, ListBlock):
             listed = _listed(section, ctx) if listed is None else listed
             stated = [(line, sentence) for line, sentence in stated if line not in listed]
+        named = _heading_thing(section) if isinstance(block, Paragraph) else ""
         for line, sentence in stated:
-            for question, answer, place in facts(sentence):
+            for question, answer, place in facts(sentence) + _defined(sentence, named):
                 shown = _in_heading(answer, section.path)
                 if shown and (_RANK.match(question) or shown == "heading"):
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
@@ -377,7 +396,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                         found = headed.setdefault(thing.lower(), (thing, [], line))
                         found[1].append(f"{role} ({gloss})" if gloss else role)
                     continue
-                if place == "section" and not names_topic(question, ctx.topic or "\0"):
+                if place == "named":
+                    front = f"{question}?"  # "Korrin attack (KA): definition?" names its thing
+                elif place == "section" and not names_topic(question, ctx.topic or "\0"):
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
@@ -575,7 +596,8 @@ def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
         text = plain(block.text)
         if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
             return
-        for sentence in _resolved(split_sentences(text)):
+        opening = block is _first_paragraph(section)
+        for sentence in _resolved(_on_heading(split_sentences(text), section, opening)):
             yield block.line, sentence
     elif isinstance(block, ListBlock):
         for item in block.items:
@@ -629,6 +651,9 @@ _CUES = (
     "not",
     "every ",
     "caused by",
+    "occur",
+    "happen",
+    "develop",
     "includ",
     "inhibit",
     "block",
@@ -710,7 +735,7 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         )
     ):
         shapes.append(_used_when)
-    if "not" in lowered:
+    if "not" in lowered or "n't" in lowered or "n’t" in lowered:
         shapes.append(_denied)
     if " after " in lowered or " before " in lowered or " following " in lowered:
         shapes.append(_timed)
@@ -718,6 +743,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_scheduled)
     if "caused by" in lowered:
         shapes.append(_caused)
+    if " when " in lowered and ("occur" in lowered or "happen" in lowered or "develop" in lowered):
+        shapes.append(_occurs)
     if (
         "inhibit" in lowered
         or "block" in lowered
@@ -945,6 +972,22 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     if cause is None or not _names_a_thing(cause.group("x")):
         return []
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", cause.group("z"), "topic")]
+
+
+_PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
+"""A participle clause after the answer (", preventing oxygen from reaching …"): its aftermath."""
+
+
+def _occurs(sentence: str, bare: str) -> list[Fact]:
+    occurs = _OCCURS.match(bare)
+    if occurs is None or not _names_a_thing(occurs.group("x")):
+        return []
+    verb = occurs.group("verb").lower()
+    base = verb.removesuffix("s") if verb.endswith(("rs", "ns", "ps")) else verb
+    do = "does" if base != verb else "do"
+    question = f"When {do} {lower_first(_clean(occurs.group('x')))} {base}"
+    answer = _clean(_PARTICIPLE.split(occurs.group("y"), 1)[0])
+    return [(question, answer[:1].upper() + answer[1:], "topic")]
 
 
 def _acts_on(sentence: str, bare: str) -> list[Fact]:
@@ -1233,3 +1276,101 @@ def _names_a_thing(text: str) -> bool:
     if not 0 < len(words) <= MAX_SUBJECT_WORDS or _PRONOUN.match(text):
         return False
     return not any(word.lower() in ("who", "which", "that", "when", "if") for word in words)
+
+
+# A section's paragraph about its heading's thing: "### Korrin attack (KA)" then "Sometimes
+# called a 'little korrin', a KA is a short spell of … It occurs when …".
+_CALLED = re.compile(
+    r"^(?:sometimes|also|often|commonly)\s+(?:called|known\s+as|termed|referred\s+to\s+as)\s+"
+    r"(?P<alias>[^,]{2,40}?)[\"”’']?,[\"”’']?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_THIS_ONE = re.compile(
+    r"^(?:this\s+(?:type|kind|form|sort)\s+of\s+[\w-]+|it|this)\s+(?=[a-z])", re.IGNORECASE
+)
+"""An opening that points back to the heading's thing ("It occurs when", "This type of korrin
+is …"), in the section's first paragraph only."""
+_DUMMY = re.compile(
+    r"^(?:is|was)\s+(?:\w+\s+)?(?:to|that|for|when|if|not)\b|^(?:means|shows|suggests|helps|"
+    r"makes|allows|explains|leads|can|may|will|should|must|does)\b",
+    re.IGNORECASE,
+)
+"""What follows a pronoun that is no subject ("It is important to …", "This means …")."""
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_AND_ALSO = re.compile(r"\s+and\s+(?=(?:is|are|does|doesn't|does not|occurs|causes)\s)")
+"""A second predicate of one subject ("… doesn't cause damage and is caused by …")."""
+_DEFINED = re.compile(
+    r"^(?:is|are)\s+(?:defined\s+as\s+|described\s+as\s+)?(?P<y>(?:an?)\s+[^;:]{3,160}?)\s*\.?$",
+)
+
+
+def _heading_thing(section: Section) -> str:
+    """The thing a section's own heading names ("Korrin Attack (KA)", "What is a Korrin?" ->
+    "Korrin"): not a generic or relational heading, at most four words."""
+    if section.level < 1 or section.callout:
+        return ""
+    thing = heading_subject((section.title,))
+    if not thing or is_relational(thing) or "—" in thing or ":" in thing:
+        return ""
+    short = short_subject(thing)
+    if not short or len(short.split()) > MAX_SUBJECT_WORDS or _PRONOUN.match(short):
+        return ""
+    return thing
+
+
+def _first_paragraph(section: Section) -> Block | None:
+    """The section's opening paragraph (a pronoun in it points back to the heading)."""
+    first = next((block for block in section.blocks if not _is_rule(block)), None)
+    return first if isinstance(first, Paragraph) else None
+
+
+def _on_heading(sentences: list[str], section: Section, first: bool) -> list[str]:
+    """The sentences with an opening that names the heading's thing ("A KA", "The korrin
+    attack", or, while the opening paragraph speaks of nothing else, "It" and "This type of
+    korrin") written as its short name, a second predicate as a sentence of its own, and an
+    opening "Sometimes called …," as an aside at the end."""
+    thing = _heading_thing(section) if sentences and section.level >= 1 else ""
+    if not thing:
+        return sentences
+    short = short_subject(thing)
+    names = {name.lower() for name in (thing, _ASIDE.sub("", thing).strip(), short) if name}
+    pattern = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    opening = re.compile(rf"^(?:(?:an?|the)\s+)?(?:{pattern})\s+(?=[a-z])", re.IGNORECASE)
+    resolved: list[str] = []
+    chained = first
+    for sentence in sentences:
+        called = _CALLED.match(sentence)
+        rest = sentence[called.end() :] if called else sentence
+        named = opening.match(rest)
+        if named is None and chained:
+            named = _THIS_ONE.match(rest)
+            if named is not None and _DUMMY.match(rest[named.end() :]):
+                named = None  # "It is important to …": no subject
+        if named is None:
+            chained = False
+            resolved.append(sentence)
+            continue
+        parts = _AND_ALSO.split(rest[named.end() :])
+        if called is not None:
+            alias = _ARTICLE.sub("", called.group("alias").strip()).strip("\"'“”‘’ ")
+            parts[0] = f"{parts[0].rstrip('. ')} (also called “{alias}”)"
+        resolved.extend(f"{short} {part}" for part in parts)
+    return resolved
+
+
+def _defined(sentence: str, thing: str) -> list[Fact]:
+    """ "<the heading's thing> is a …": what the thing is, asked by its heading's name."""
+    if not thing:
+        return []
+    short = short_subject(thing)
+    if not sentence.startswith(short + " "):
+        return []
+    defined = _DEFINED.match(sentence[len(short) + 1 :])
+    if defined is None:
+        return []
+    answer = defined.group("y")
+    if " caused by " in answer:
+        return []  # "a viral infection caused by …": the cause's card asks it
+    if answer.count(",") >= MAX_DESCRIPTION_COMMAS or not _short_answer(_ASIDE.sub("", answer)):
+        return []
+    return [(f"{thing}: definition", answer[:1].upper() + answer[1:], "named")]
