@@ -21,6 +21,7 @@ import re
 from ..document import ListBlock, ListItem, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
 from ..text import (
+    explained_initials,
     heading_subject,
     is_pep_talk,
     lower_first,
@@ -160,6 +161,8 @@ def _enumerates(block: ListBlock) -> bool:
     definitions, not mostly questions or links."""
     if len(block.items) < MIN_ITEMS or is_definition_list(block):
         return False
+    if explained_initials(tuple(item.text for item in block.items)):
+        return False  # `**F**ace drooping: …`: an acronym's letters (prose_fact asks them)
     if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))

@@ -88,8 +88,11 @@ bullet "X is (defined as) …", or a lone `Definition: …` item among other fac
 definition?". A section opening with a bare choice and what to do if it fails ("Velbarin or
 tessalid. If one does not work, add: …") asks "<section>: first choice?". A mnemonic line and
 its comma list (or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema,
-Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
-("Example: …", "For example, …") are left alone.
+Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Lines whose
+bold initials spell a word (`**D**ry mouth`, `**R**ash`, `**Y**ellow eyes`: a paragraph of such
+lines, or a list whose items explain each letter, `- **D**ry mouth: is the tongue dry? …`) make
+one cloze per letter's meaning under the list's short lead-in, or the heading and the word as
+written ("DRY-K", "D.R.Y."). Worked examples ("Example: …", "For example, …") are left alone.
 """
 
 from __future__ import annotations
@@ -99,9 +102,11 @@ from collections.abc import Callable, Iterator
 from typing import Literal
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
-from ..notes import Note, make_key
+from ..notes import Note, deletion, make_key
 from ..text import (
+    bold_initials,
     content_words,
+    explained_initials,
     heading_subject,
     heading_text,
     is_relational,
@@ -427,6 +432,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             front = f"{ctx.heading(section)}: mnemonic {word}?"
             key = make_key("prose_fact", section.path, f"mnemonic {word}")
             notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    notes.extend(_initials(section, ctx))
     choice = _first_choice(section.blocks)
     if choice is not None:
         front = f"{ctx.heading(section)}: first choice?"
@@ -1374,3 +1380,57 @@ def _defined(sentence: str, thing: str) -> list[Fact]:
     if answer.count(",") >= MAX_DESCRIPTION_COMMAS or not _short_answer(_ASIDE.sub("", answer)):
         return []
     return [(f"{thing}: definition", answer[:1].upper() + answer[1:], "named")]
+
+
+_LINE_BREAK = re.compile(r"(?:\s{2,}|\\)$")
+"""A hard line break's mark at a line's end (two spaces, a backslash)."""
+MAX_LEAD_WORDS = 10
+
+
+def _initials(section: Section, ctx: Context) -> list[Note]:
+    """Lines whose bold initials spell a word (`**B**alance loss`, `**E**yes`, …): a
+    paragraph of such lines, or a list of them explained (`- **F**ace drooping: does one side
+    droop? …`; unexplained, the enumeration rule clozes them): one cloze per letter's meaning,
+    under the list's lead-in or the heading and the word."""
+    notes = []
+    answered = answered_blocks(section.blocks)
+    for index, block in enumerate(section.blocks):
+        if index in answered:
+            continue
+        back = ""
+        if isinstance(block, Paragraph) and "\n" in block.text:
+            lines = tuple(_LINE_BREAK.sub("", line).strip() for line in block.text.splitlines())
+        elif isinstance(block, ListBlock):
+            lines = explained_initials(tuple(item.text for item in block.items))
+            back = "\n".join(f"- {plain(item.text.split(chr(10), 1)[0])}" for item in block.items)
+        else:
+            continue
+        word = bold_initials(lines) if lines else ""
+        if not word or any(len(plain(line).split()) > MAX_MNEMONIC_ITEM_WORDS for line in lines):
+            continue
+        about = _initials_subject(word, section, ctx, _list_lead(section.blocks, index))
+        items = "\n".join(f"- {deletion(n, line)}" for n, line in enumerate(lines, 1))
+        key = make_key("prose_fact", section.path, f"initials {word}")
+        notes.append(
+            ctx.note("prose_fact", "cloze", f"{about}:\n\n{items}", back, key, section, block.line)
+        )
+    return notes
+
+
+def _initials_subject(word: str, section: Section, ctx: Context, lead: Lead | None) -> str:
+    """What a line of initials is under: its short lead-in ("RACE – what to do in a fire"),
+    else the heading, with the word as the text writes it ("F.A.S.T.") unless the heading
+    holds it."""
+    spelled = re.compile(r"[\W_]{0,2}".join(re.escape(letter) for letter in word))
+    if lead is not None and len(lead.text.split()) <= MAX_LEAD_WORDS and spelled.search(lead.text):
+        return f"{ctx.heading(section)}: {lead.text.rstrip(':')}"
+    title = heading_text(section.title)
+    named = spelled.search(title)
+    if named is not None:
+        return ctx.situate(title[named.start() : named.end()])
+    before = lead.text if lead is not None else ""
+    shown = spelled.search(before)
+    if shown is None:
+        return f"{ctx.heading(section)} — {word}"
+    dotted = "." in shown.group() and before[shown.end() : shown.end() + 1] == "."
+    return f"{ctx.heading(section)} — {shown.group()}{'.' if dotted else ''}"
