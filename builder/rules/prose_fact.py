@@ -433,6 +433,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             key = make_key("prose_fact", section.path, f"mnemonic {word}")
             notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     notes.extend(_initials(section, ctx))
+    notes.extend(_counted(section, ctx))
     choice = _first_choice(section.blocks)
     if choice is not None:
         front = f"{ctx.heading(section)}: first choice?"
@@ -1434,3 +1435,38 @@ def _initials_subject(word: str, section: Section, ctx: Context, lead: Lead | No
         return f"{ctx.heading(section)} — {word}"
     dotted = "." in shown.group() and before[shown.end() : shown.end() + 1] == "."
     return f"{ctx.heading(section)} — {shown.group()}{'.' if dotted else ''}"
+
+
+_COUNT = re.compile(
+    r"^(?P<n>(?:(?:at\s+least|any)\s+)?(?:\d+|one|two|three|four|five|six)(?:\s+or\s+more)?|"
+    r"[≥>]=?\s*\d+)\s+(?=(?:of\s+(?:these|the\s+above|them)\b|(?:items?|criteria|signs?|"
+    r"features?|findings?|points?|symptoms?)\b))",
+    re.IGNORECASE,
+)
+"""How many of a list's items it takes ("Two or more items + infection = sepsis")."""
+MAX_COUNT_WORDS = 20
+
+
+def _counted(section: Section, ctx: Context) -> list[Note]:
+    """A rule closing a list of criteria, a paragraph or quote right after it that says how
+    many of them it takes ("Two or more items + suspected infection = korrin sepsis", "Any
+    two of these indicate high risk"): a cloze on the count, under the section's subject."""
+    notes = []
+    for index in range(1, len(section.blocks)):
+        block = section.blocks[index]
+        if not isinstance(section.blocks[index - 1], ListBlock):
+            continue
+        if isinstance(block, Paragraph) or (
+            isinstance(block, RawBlock) and block.kind == "blockquote"
+        ):
+            text = " ".join(plain(block.text).split())
+        else:
+            continue
+        count = _COUNT.match(text)
+        if count is None or len(text.split()) > MAX_COUNT_WORDS or len(split_sentences(text)) > 1:
+            continue
+        rest = text[count.end() :]
+        front = f"{ctx.heading(section)}: {deletion(1, count.group('n'))} {rest.rstrip('.')}"
+        key = make_key("prose_fact", section.path, "count", None, str(block.line))
+        notes.append(ctx.note("prose_fact", "cloze", front, "", key, section, block.line))
+    return notes
