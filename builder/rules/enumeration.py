@@ -303,6 +303,10 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if not text or "\n" in item.text.strip():  # an item over several lines is prose
         return None
     extra = ""
+    aside = _HEAD_ASIDE.match(text) if text.endswith(")") and is_sentence(text) else None
+    if aside is not None and not is_sentence(aside.group("head")):
+        # "Race (darker skin has higher risk)": the thing is recalled, its aside's clause read
+        return deletion(number, aside.group("head")) + literal(aside.group("aside")), extra
     if len(plain(text).split()) > MAX_BOLD_ITEM_WORDS or is_sentence(text):
         sentences = split_sentences(text)
         text, extra = sentences[0], " ".join(sentences[1:])
@@ -346,6 +350,10 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+_HEAD_ASIDE = re.compile(r"^(?P<head>[^()*_\s][^()*_]{1,30}?)(?P<aside>\s*\([^()]+\))\s*$")
+"""A short name with a sentence in brackets after it: "Age (risk doubles each decade)"."""
 
 
 def _cloze_span(text: str, span: tuple[int, int], number: int) -> str:
