@@ -847,3 +847,14 @@ def explained_initials(items: tuple[str, ...]) -> tuple[str, ...]:
     if not bold_initials(items) or not all(_EXPLAINED.search(item) for item in items):
         return ()
     return tuple(_EXPLAINED.split(item.split("\n", 1)[0], 1)[0] for item in items)
+
+
+def source_path(document: str, section: tuple[str, ...]) -> str:
+    """The Source line's path: "<document> — <heading> › <heading>", without what says nothing
+    on it: an empty heading (`# ` alone), a heading's trailing colon ("Workup:"), and a first
+    heading that is the document's own title again ("Asthma — Asthma › Triggers")."""
+    parts = [title.strip().rstrip(":").rstrip() for title in section]
+    parts = [part for part in parts if part]
+    if parts and parts[0].casefold() == document.strip().casefold():
+        parts = parts[1:]
+    return f"{document} — {' › '.join(parts)}" if parts else document
