@@ -99,6 +99,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
@@ -1316,7 +1317,13 @@ def _heading_thing(section: Section) -> str:
     "Korrin"): not a generic or relational heading, at most four words."""
     if section.level < 1 or section.callout:
         return ""
-    thing = heading_subject((section.title,))
+    return _thing_named(section.title)
+
+
+@lru_cache(maxsize=1 << 10)
+def _thing_named(title: str) -> str:
+    # Cached: asked for each paragraph of the section.
+    thing = heading_subject((title,))
     if not thing or is_relational(thing) or "—" in thing or ":" in thing:
         return ""
     short = short_subject(thing)
@@ -1340,9 +1347,7 @@ def _on_heading(sentences: list[str], section: Section, first: bool) -> list[str
     if not thing:
         return sentences
     short = short_subject(thing)
-    names = {name.lower() for name in (thing, _ASIDE.sub("", thing).strip(), short) if name}
-    pattern = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    opening = re.compile(rf"^(?:(?:an?|the)\s+)?(?:{pattern})\s+(?=[a-z])", re.IGNORECASE)
+    opening = _opening(thing, short)
     resolved: list[str] = []
     chained = first
     for sentence in sentences:
@@ -1365,9 +1370,18 @@ def _on_heading(sentences: list[str], section: Section, first: bool) -> list[str
     return resolved
 
 
+@lru_cache(maxsize=1 << 10)
+def _opening(thing: str, short: str) -> re.Pattern[str]:
+    """A sentence's opening naming the thing: its heading, without its aside, or its short
+    name, with an article or none ("A KA", "The korrin attack")."""
+    names = {name.lower() for name in (thing, _ASIDE.sub("", thing).strip(), short) if name}
+    pattern = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"^(?:(?:an?|the)\s+)?(?:{pattern})\s+(?=[a-z])", re.IGNORECASE)
+
+
 def _defined(sentence: str, thing: str) -> list[Fact]:
     """ "<the heading's thing> is a …": what the thing is, asked by its heading's name."""
-    if not thing:
+    if not thing or (" is " not in sentence and " are " not in sentence):
         return []
     short = short_subject(thing)
     if not sentence.startswith(short + " "):
@@ -1445,6 +1459,7 @@ _COUNT = re.compile(
 )
 """How many of a list's items it takes ("Two or more items + infection = sepsis")."""
 MAX_COUNT_WORDS = 20
+_COUNT_OPENINGS = ("one", "two", "three", "four", "five", "six", "at lea", "any ", "≥", ">")
 
 
 def _counted(section: Section, ctx: Context) -> list[Note]:
@@ -1456,12 +1471,14 @@ def _counted(section: Section, ctx: Context) -> list[Note]:
         block = section.blocks[index]
         if not isinstance(section.blocks[index - 1], ListBlock):
             continue
-        if isinstance(block, Paragraph) or (
+        if not isinstance(block, Paragraph) and not (
             isinstance(block, RawBlock) and block.kind == "blockquote"
         ):
-            text = " ".join(plain(block.text).split())
-        else:
             continue
+        opening = block.text.lstrip("*_ ")[:6].lower()
+        if not opening[:1].isdigit() and not opening.startswith(_COUNT_OPENINGS):
+            continue  # a cheap look before the expression: most paragraphs count nothing
+        text = " ".join(plain(block.text).split())
         count = _COUNT.match(text)
         if count is None or len(text.split()) > MAX_COUNT_WORDS or len(split_sentences(text)) > 1:
             continue
