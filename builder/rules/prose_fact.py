@@ -92,7 +92,10 @@ Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?".
 bold initials spell a word (`**D**ry mouth`, `**R**ash`, `**Y**ellow eyes`: a paragraph of such
 lines, or a list whose items explain each letter, `- **D**ry mouth: is the tongue dry? …`) make
 one cloze per letter's meaning under the list's short lead-in, or the heading and the word as
-written ("DRY-K", "D.R.Y."). Worked examples ("Example: …", "For example, …") are left alone.
+written ("DRY-K", "D.R.Y."). An item (or an outline's bold lead-in) naming a thing with its
+rank in brackets ("Culture (gold standard)", "Velbarin (first-line, cheap)") asks "<the list's
+subject>: gold standard?" -> "Culture", unless the list's cloze shows the bracket beside its
+deletion. Worked examples ("Example: …", "For example, …") are left alone.
 """
 
 from __future__ import annotations
@@ -434,6 +437,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             key = make_key("prose_fact", section.path, f"mnemonic {word}")
             notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     notes.extend(_initials(section, ctx))
+    notes.extend(_role_asides(section, ctx))
     notes.extend(_counted(section, ctx))
     choice = _first_choice(section.blocks)
     if choice is not None:
@@ -1486,4 +1490,56 @@ def _counted(section: Section, ctx: Context) -> list[Note]:
         front = f"{ctx.heading(section)}: {deletion(1, count.group('n'))} {rest.rstrip('.')}"
         key = make_key("prose_fact", section.path, "count", None, str(block.line))
         notes.append(ctx.note("prose_fact", "cloze", front, "", key, section, block.line))
+    return notes
+
+
+_ROLE_ASIDE = re.compile(
+    r"^(?P<x>[^()]{2,60}?)\s*\((?P<role>(?:single\s+)?(?:most\s+common(?:ly\s+used)?|"
+    r"(?:drug|treatment|test|investigation)\s+of\s+choice|gold[- ]standard|(?:first|second|1st|"
+    r"2nd)[- ]line|mainstay)(?:\s+[a-z]+){0,2})\s*(?:[,;][^()]*)?\)\s*$",
+    re.IGNORECASE,
+)
+"""An item naming a thing with its role in brackets: "Blood loss (most common cause)"."""
+
+
+def _role_asides(section: Section, ctx: Context) -> list[Note]:
+    """List items that name a thing and give its role in brackets ("**Culture** (gold
+    standard)", "Metformin (first-line)"): "TB — diagnosis: gold standard?" -> "Culture", under
+    the item above it, the list's label or the section's subject; not when a list's cloze shows
+    the role beside its deletion already."""
+    found: list[tuple[Note, str]] = []
+    for index, block in enumerate(section.blocks):
+        if isinstance(block, ListBlock):
+            about = subject(_list_lead(section.blocks, index), section, ctx)
+            found.extend(_role_items(block.items, about, section, ctx))
+        elif isinstance(block, Paragraph) and "\n" not in block.text.strip():
+            # an outline's bold parent standing as a lead-in: "**Blood loss** (most common cause)"
+            item = ListItem(block.text, block.line)
+            found.extend(_role_items((item,), ctx.heading(section), section, ctx))
+    if not found:
+        return []
+    made = enumeration.extract(section, ctx)
+    shown = " ".join(plain(_DELETION.sub("", note.front)).lower() for note in made)
+    return [note for note, aside in found if f"({aside}" not in shown]
+
+
+def _role_items(
+    items: tuple[ListItem, ...], about: str, section: Section, ctx: Context
+) -> list[tuple[Note, str]]:
+    """Each role item's note, with its bracket's text (to tell whether a cloze shows it)."""
+    notes: list[tuple[Note, str]] = []
+    for item in items:
+        first = item.text.split("\n", 1)[0]
+        found = _ROLE_ASIDE.match(plain(first)) if first.rstrip().endswith(")") else None
+        thing = found.group("x").strip(" -–—:") if found else ""
+        if found is not None and thing and _names_a_thing(thing.replace(" - ", " ")):
+            role = " ".join(found.group("role").split()).lower()
+            key = make_key("prose_fact", section.path, f"{role} {thing}", item.pin, "role")
+            front = f"{about}: {role}?"
+            note = ctx.note("prose_fact", "basic", front, thing, key, section, item.line)
+            notes.append((note, role))
+        name = _ASIDE.sub("", plain(first)).strip(" :")
+        for inner in item.blocks:
+            if isinstance(inner, ListBlock):
+                notes.extend(_role_items(inner.items, ctx.situate(name), section, ctx))
     return notes
