@@ -1350,23 +1350,22 @@ def _on_heading(sentences: list[str], section: Section, first: bool) -> list[str
     thing = _heading_thing(section) if sentences and section.level >= 1 else ""
     if not thing:
         return sentences
-    short = short_subject(thing)
-    opening = _opening(thing, short)
+    short, names = _names_of(thing)
     resolved: list[str] = []
     chained = first
     for sentence in sentences:
         called = _CALLED.match(sentence)
         rest = sentence[called.end() :] if called else sentence
-        named = opening.match(rest)
-        if named is None and chained:
-            named = _THIS_ONE.match(rest)
-            if named is not None and _DUMMY.match(rest[named.end() :]):
-                named = None  # "It is important to …": no subject
-        if named is None:
+        at = _opening_name(rest, names)
+        if not at and chained:
+            pointer = _THIS_ONE.match(rest)
+            if pointer is not None and not _DUMMY.match(rest[pointer.end() :]):
+                at = pointer.end()  # not "It is important to …": no subject
+        if not at:
             chained = False
             resolved.append(sentence)
             continue
-        parts = _AND_ALSO.split(rest[named.end() :])
+        parts = _AND_ALSO.split(rest[at:])
         if called is not None:
             alias = _ARTICLE.sub("", called.group("alias").strip()).strip("\"'“”‘’ ")
             parts[0] = f"{parts[0].rstrip('. ')} (also called “{alias}”)"
@@ -1375,19 +1374,36 @@ def _on_heading(sentences: list[str], section: Section, first: bool) -> list[str
 
 
 @lru_cache(maxsize=1 << 10)
-def _opening(thing: str, short: str) -> re.Pattern[str]:
-    """A sentence's opening naming the thing: its heading, without its aside, or its short
-    name, with an article or none ("A KA", "The korrin attack")."""
+def _names_of(thing: str) -> tuple[str, tuple[str, ...]]:
+    """The thing's short name, and the names a sentence may open with, longest first: its
+    heading, without its aside, or its short name (lower case)."""
+    short = short_subject(thing)
     names = {name.lower() for name in (thing, _ASIDE.sub("", thing).strip(), short) if name}
-    pattern = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
-    return re.compile(rf"^(?:(?:an?|the)\s+)?(?:{pattern})\s+(?=[a-z])", re.IGNORECASE)
+    return short, tuple(sorted(names, key=len, reverse=True))
+
+
+def _opening_name(sentence: str, names: tuple[str, ...]) -> int:
+    """Where a sentence opening with one of the names (after "A", "An" or "The") goes on, or
+    0: "A KA is …" -> the index of "is"."""
+    lowered = sentence.lower()
+    start = 0
+    for article in ("a ", "an ", "the "):
+        if lowered.startswith(article):
+            start = len(article)
+            break
+    for name in names:
+        end = start + len(name)
+        if lowered.startswith(name, start) and lowered[end : end + 1] == " ":
+            after = sentence[end + 1 : end + 2]
+            return end + 1 if after.isalpha() and after.islower() else 0
+    return 0
 
 
 def _defined(sentence: str, thing: str) -> list[Fact]:
     """ "<the heading's thing> is a …": what the thing is, asked by its heading's name."""
     if not thing or (" is " not in sentence and " are " not in sentence):
         return []
-    short = short_subject(thing)
+    short = _names_of(thing)[0]
     if not sentence.startswith(short + " "):
         return []
     defined = _DEFINED.match(sentence[len(short) + 1 :])
@@ -1404,6 +1420,7 @@ def _defined(sentence: str, thing: str) -> list[Fact]:
 _LINE_BREAK = re.compile(r"(?:\s{2,}|\\)$")
 """A hard line break's mark at a line's end (two spaces, a backslash)."""
 MAX_LEAD_WORDS = 10
+_BOLD = ("**", "__")
 
 
 def _initials(section: Section, ctx: Context) -> list[Note]:
@@ -1417,16 +1434,17 @@ def _initials(section: Section, ctx: Context) -> list[Note]:
         if index in answered:
             continue
         back = ""
-        if isinstance(block, Paragraph) and "\n" in block.text:
+        if isinstance(block, Paragraph) and "\n" in block.text and block.text[:2] in _BOLD:
             lines = tuple(_LINE_BREAK.sub("", line).strip() for line in block.text.splitlines())
-        elif isinstance(block, ListBlock):
+        elif isinstance(block, ListBlock) and block.items[0].text[:2] in _BOLD:
             lines = explained_initials(tuple(item.text for item in block.items))
-            back = "\n".join(f"- {plain(item.text.split(chr(10), 1)[0])}" for item in block.items)
         else:
-            continue
+            continue  # a cheap look: no line opens in bold
         word = bold_initials(lines) if lines else ""
         if not word or any(len(plain(line).split()) > MAX_MNEMONIC_ITEM_WORDS for line in lines):
             continue
+        if isinstance(block, ListBlock):  # the explanations go to the back
+            back = "\n".join(f"- {plain(item.text.split(chr(10), 1)[0])}" for item in block.items)
         about = _initials_subject(word, section, ctx, _list_lead(section.blocks, index))
         items = "\n".join(f"- {deletion(n, line)}" for n, line in enumerate(lines, 1))
         key = make_key("prose_fact", section.path, f"initials {word}")
@@ -1510,9 +1528,13 @@ def _role_asides(section: Section, ctx: Context) -> list[Note]:
     found: list[tuple[Note, str]] = []
     for index, block in enumerate(section.blocks):
         if isinstance(block, ListBlock):
+            if not any(map(_may_rank, block.items)):
+                continue  # a cheap look: no item (or sub-item) ends in a bracket
             about = subject(_list_lead(section.blocks, index), section, ctx)
             found.extend(_role_items(block.items, about, section, ctx))
-        elif isinstance(block, Paragraph) and "\n" not in block.text.strip():
+        elif isinstance(block, Paragraph) and block.text.rstrip().endswith(")"):
+            if "\n" in block.text.strip():
+                continue
             # an outline's bold parent standing as a lead-in: "**Blood loss** (most common cause)"
             item = ListItem(block.text, block.line)
             found.extend(_role_items((item,), ctx.heading(section), section, ctx))
@@ -1521,6 +1543,15 @@ def _role_asides(section: Section, ctx: Context) -> list[Note]:
     made = enumeration.extract(section, ctx)
     shown = " ".join(plain(_DELETION.sub("", note.front)).lower() for note in made)
     return [note for note, aside in found if f"({aside}" not in shown]
+
+
+def _may_rank(item: ListItem) -> bool:
+    """The item or one of its sub-items ends its first line in a bracket."""
+    if item.text.split("\n", 1)[0].rstrip().endswith(")"):
+        return True
+    return any(
+        any(map(_may_rank, inner.items)) for inner in item.blocks if isinstance(inner, ListBlock)
+    )
 
 
 def _role_items(
