@@ -24,6 +24,7 @@ from typing import Any
 from .errors import SourceError
 from .media import embed_images
 from .notes import FIELDS, WORD_JOINER, Note
+from .text import source_path
 
 MAX_FIELD_CHARS = 10_000
 """Longest Markdown a card's side may hold: more does not fit a phone's screen, and Markdown's
@@ -333,4 +334,4 @@ def _escaped(text: str) -> str:
 @lru_cache(maxsize=256)
 def _source_field(document: str, section: tuple[str, ...]) -> str:
     """The Source field: the document's title and the section's path. Cached as `_escaped`."""
-    return _escaped(f"{document} — {' › '.join(section)}")
+    return _escaped(source_path(document, section))

@@ -814,3 +814,47 @@ def is_pep_talk(label: str, value: str = "") -> bool:
     return _PEP_OPENING.match(text) is not None or (
         text.endswith("!") and len(text.split()) > 2 and not label
     )
+
+
+_BOLD_INITIAL = re.compile(r"^\s*(?:\*\*|__)([A-Z]{1,2})(?:\*\*|__)(?=[a-z])")
+MIN_INITIALS = 3
+
+
+def bold_initials(lines: tuple[str, ...]) -> str:
+    """The word the bold initials of a list's items (or a paragraph's lines) spell:
+    `**F**ace drooping`, `**A**rm weakness`, `**S**peech`, … -> "FAS…"; "" unless every one of
+    three or more opens with a bold capital inside its first word (an acronym's letters, read
+    together, not as questions or a list of facts)."""
+    if len(lines) < MIN_INITIALS:
+        return ""
+    letters = []
+    for line in lines:
+        found = _BOLD_INITIAL.match(line) if "**" in line[:4] or "__" in line[:4] else None
+        if found is None:
+            return ""
+        letters.append(found.group(1))
+    return "".join(letters)
+
+
+_EXPLAINED = re.compile(r"\s*(?::|\s[-–—])\s+")
+"""Where a letter's meaning ends and its explanation starts (`**F**ace drooping: does …`)."""
+
+
+def explained_initials(items: tuple[str, ...]) -> tuple[str, ...]:
+    """The meanings of a list's letters when its items' bold initials spell a word and every
+    item explains itself (`**F**ace drooping: does one side droop? …` -> "**F**ace drooping"):
+    one acronym, not questions or a list of facts; () otherwise."""
+    if not bold_initials(items) or not all(_EXPLAINED.search(item) for item in items):
+        return ()
+    return tuple(_EXPLAINED.split(item.split("\n", 1)[0], 1)[0] for item in items)
+
+
+def source_path(document: str, section: tuple[str, ...]) -> str:
+    """The Source line's path: "<document> — <heading> › <heading>", without what says nothing
+    on it: an empty heading (`# ` alone), a heading's trailing colon ("Workup:"), and a first
+    heading that is the document's own title again ("Asthma — Asthma › Triggers")."""
+    parts = [title.strip().rstrip(":").rstrip() for title in section]
+    parts = [part for part in parts if part]
+    if parts and parts[0].casefold() == document.strip().casefold():
+        parts = parts[1:]
+    return f"{document} — {' › '.join(parts)}" if parts else document

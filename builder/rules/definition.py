@@ -67,7 +67,43 @@ _ARITHMETIC = re.compile(r"\d\s*[×x*/÷+−-]\s*\(?\d[\d.,]*\)?\s*=|=\s*\d[\d.,
 
 def definition(item: ListItem) -> tuple[str, str] | None:
     """(term, description) when the item is written as a definition."""
-    return _definition(item.text)
+    return _definition(_as_written(item))
+
+
+def takes_one_of(item: ListItem) -> bool:
+    """A bold term over the values it takes one of (`**Breathing rate** one of` over its
+    thresholds): one definition, not a label heading a list of its own."""
+    return _as_written(item) is not item.text
+
+
+def _as_written(item: ListItem) -> str:
+    """The item's text, with a bold term's values written out when it takes one of a sub-list's
+    (`**Respiratory rate** one of` over `- < 10/min`, `- > 30/min` reads as `**Respiratory
+    rate**: < 10/min or > 30/min`)."""
+    if not item.blocks or not item.text.startswith(("**", "__")):
+        return item.text
+    term = _TERM_OVER_VALUES.match(item.text.strip())
+    inner = item.blocks[0]
+    if term is None or len(item.blocks) != 1 or not isinstance(inner, ListBlock):
+        return item.text
+    if any(value.blocks for value in inner.items) or len(inner.items) > MAX_SUB_VALUES:
+        return item.text
+    values = [" ".join(value.text.split()) for value in inner.items]
+    if any(len(plain(value).split()) > MAX_SUB_VALUE_WORDS for value in values):
+        return item.text
+    return f"{term.group('bold')}: {' or '.join(values)}"
+
+
+_TERM_OVER_VALUES = re.compile(
+    r"^(?P<bold>(\*\*|__)[^*_]{1,60}?(\*\*|__))\s*"
+    r"(?P<one>(?:any\s+)?one\s+of|any\s+of|either)(?:\s+the\s+following)?\s*:?$",
+    re.IGNORECASE,
+)
+"""A bold term over the sub-list of values it takes one of: `**Respiratory rate** one of` (a
+bare `**Gown**` over `- tie at the neck` is a step and its detail; `**Signs:**` over a list
+leads in a list of its own)."""
+MAX_SUB_VALUES = 4
+MAX_SUB_VALUE_WORDS = 8
 
 
 @lru_cache(maxsize=1 << 12)
@@ -117,7 +153,7 @@ def is_definition_list(block: ListBlock) -> bool:
     among terms, as in a mnemonic's letters, is carded with them). A list of one item counts
     when that item is a definition (`### Antihistamines` then `- **Uses**: …`): its heading is
     the subject."""
-    return _is_definition_list(tuple(item.text for item in block.items))
+    return _is_definition_list(tuple(_as_written(item) for item in block.items))
 
 
 @lru_cache(maxsize=1 << 10)

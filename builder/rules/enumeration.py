@@ -24,6 +24,7 @@ import re
 from ..document import ListBlock, ListItem, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
 from ..text import (
+    explained_initials,
     heading_subject,
     is_pep_talk,
     lower_first,
@@ -34,7 +35,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
-from .definition import is_definition_list
+from .definition import is_definition_list, takes_one_of
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, leads, subject
 
@@ -158,6 +159,8 @@ def _hoisted(item: ListItem) -> ListBlock | None:
         return None
     if ":" in text.rstrip(":") or is_sentence(text):
         return None  # "Fenytrol: keeps channels closed": a statement its sub-list explains
+    if takes_one_of(item):
+        return None  # `**Breathing rate** one of` over thresholds: the definition rule's
     return inner
 
 
@@ -316,6 +319,8 @@ def _enumerates(block: ListBlock) -> bool:
     definitions, not mostly questions or links."""
     if len(block.items) < MIN_ITEMS or is_definition_list(block):
         return False
+    if explained_initials(tuple(item.text for item in block.items)):
+        return False  # `**F**ace drooping: …`: an acronym's letters (prose_fact asks them)
     if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))
@@ -514,6 +519,10 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if not text or "\n" in item.text.strip():  # an item over several lines is prose
         return None
     extra = ""
+    aside = _HEAD_ASIDE.match(text) if text.endswith(")") and is_sentence(text) else None
+    if aside is not None and not is_sentence(aside.group("head")):
+        # "Race (darker skin has higher risk)": the thing is recalled, its aside's clause read
+        return deletion(number, aside.group("head")) + literal(aside.group("aside")), extra
     if len(plain(text).split()) > MAX_BOLD_ITEM_WORDS or is_sentence(text):
         sentences = split_sentences(text)
         text, extra = sentences[0], " ".join(sentences[1:])
@@ -557,6 +566,10 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+_HEAD_ASIDE = re.compile(r"^(?P<head>[^()*_\s][^()*_]{1,30}?)(?P<aside>\s*\([^()]+\))\s*$")
+"""A short name with a sentence in brackets after it: "Age (risk doubles each decade)"."""
 
 
 def _cloze_span(text: str, span: tuple[int, int], number: int) -> str:

@@ -47,7 +47,14 @@ from ..document import (
     to_markdown,
 )
 from ..notes import Note, make_key
-from ..text import plain, short_answer, single_spaced, without_citations, without_emoji
+from ..text import (
+    bold_initials,
+    plain,
+    short_answer,
+    single_spaced,
+    without_citations,
+    without_emoji,
+)
 from .context import Context
 
 _FAQ_TITLE = re.compile(
@@ -359,6 +366,8 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
     """Questions written as list items: `Q: … A: …` in one item, a numbered question with its
     answer as a sub-list, or a quiz question whose ✓ option is the answer; None when the list
     is not (mostly) questions."""
+    if bold_initials(tuple(item.text for item in block.items)):
+        return None  # `**F**ace drooping: does one side droop?`: an acronym's letters
     found = []
     asked = 0
     for item in block.items:

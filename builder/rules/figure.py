@@ -6,7 +6,9 @@ Level (mg/dL)", is asked in its first unit only; columns headed by groups, "Wome
 read across the row, "Chest pain (symptom): women {{c1::60%}}, men {{c2::80%}}"), and prose
 sentences holding a percentage or
 a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
-liver metastases").
+liver metastases"). "This" or "It" opening a section's first paragraph names the heading's thing
+("This is the commonest kind, about 80%" under "Wet korrin" reads "Wet korrin is the commonest
+kind, about {{c1::80%}}").
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
-from ..text import lower_first, normalise, plain
+from ..text import heading_subject, heading_text, is_relational, lower_first, normalise, plain
 from .context import Context
 from .enumeration import split_sentences
 from .table import Reading, measured_subject, read_table, row_kind
@@ -142,14 +144,21 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
     if "%" not in prose or _PIPE_ROWS.match(paragraph.text):
         return notes  # every figure `_PERCENT` finds ends in a per cent sign; a table that lost
         # its `|---|` line is a paragraph of `| cell | cell |` rows, no sentence to cloze
-    for sentence in split_sentences(prose):
+    opening = paragraph is next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+    for number, sentence in enumerate(split_sentences(prose)):
         if "%" not in sentence:
             continue  # holds no figure (and looking for digits is slower than for "%")
         spans = [match.span() for match in _PERCENT.finditer(sentence)]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
         text = cloze(sentence, spans)
-        if not ctx.names_subject(sentence, section):
+        pointer = _POINTER.match(sentence) if opening and number == 0 else None
+        thing = _heading_thing(section.title) if pointer is not None else ""
+        if pointer is not None and thing:
+            # "This is the commonest kind, about {{c1::80%}}" opening "### Wet korrin": the
+            # heading's thing is what "This" names (the key stays the sentence's own)
+            text = f"{literal(thing)} {text[pointer.end() :]}"
+        elif not ctx.names_subject(sentence, section):
             text = f"{literal(ctx.title(section))}: {text}"
         masked = _masked(sentence, spans)
         # Keyed by its section's pin when it has one (a pinned FAQ question): rewording the
@@ -182,3 +191,18 @@ def _quantity(header: str) -> str:
     text = plain(header)
     found = _UNIT.search(text) if text.endswith(")") else None
     return text.lower() if found is None else text[: found.start()].strip().lower() + " ()"
+
+
+_POINTER = re.compile(r"^(?:this|it)\s+(?=(?:is|was|accounts|makes|affects|causes)\b)", re.I)
+"""An opening pronoun standing for the heading's thing ("This is the commonest kind …")."""
+
+
+def _heading_thing(title: str) -> str:
+    """The thing a heading names ("Wet Korrin"), or "" for a generic, relational or long one."""
+    text = heading_text(title)
+    if heading_subject((title,)) != text or is_relational(text) or text.endswith("?"):
+        return ""
+    return text if 0 < len(text.split()) <= MAX_THING_WORDS else ""
+
+
+MAX_THING_WORDS = 4

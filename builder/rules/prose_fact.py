@@ -32,6 +32,9 @@ anything else makes no card, as a wrong card is worse than none:
 - a cause: "Korrin fever is a viral infection caused by the korrin virus" asks "Cause of korrin
   fever?"; a mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a
   comparison: "Infants are 2–5x more sensitive than adults" asks how many times;
+- when a thing occurs: "Wet korrin occurs when a worm blocks a duct" (also "happens when",
+  "develops when") asks "When does wet korrin occur?" -> "A worm blocks a duct" (a ", causing
+  …" aftermath left out);
 - a choice with its course: "Common drugs include velbarin or tessalid, typically for 10 days"
   asks which drugs and for how long;
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
@@ -71,7 +74,13 @@ sentences read are the section's paragraphs and the list items (and sub-items) t
 sentences (a short item is the enumeration rule's); a sentence opening with "It" has the last
 sentence's subject in its place. A list item that the definition rule, or the enumeration
 rule's note for its list (a deletion in it, or the list answer), already asks makes no second
-card. A section that is
+card. A paragraph under a heading
+naming a thing ("Passing korrin attack (PKA)") speaks of that thing when a sentence opens with
+its name ("A PKA …"), or, in the section's first paragraph while nothing else has been named,
+with "It", "This" or "This kind of korrin": those sentences are read with the thing's short name
+as their subject, a second predicate ("… doesn't cause harm and is caused by …") as a sentence
+of its own, and "<the thing> is a …" asks "Passing korrin attack (PKA): definition?" (an opening
+"Sometimes called X," kept as "(also called X)"). A section that is
 one paragraph under a heading naming a subject ("Anomic korrin" + its description, or "Similar
 to early korrin but …") asks that subject: "Anomic korrin?" -> the paragraph's first sentence.
 A heading such as "Description", "Definition of X" or "What is X?" over one paragraph or one
@@ -79,25 +88,36 @@ bullet "X is (defined as) …", or a lone `Definition: …` item among other fac
 definition?". A section opening with a bare choice and what to do if it fails ("Velbarin or
 tessalid. If one does not work, add: …") asks "<section>: first choice?". A mnemonic line and
 its comma list (or ordering, `A > B > C`) whose initials spell it ("KORR" then "Kidneys, Oedema,
-Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Worked examples
-("Example: …", "For example, …") are left alone.
+Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?". Lines whose
+bold initials spell a word (`**D**ry mouth`, `**R**ash`, `**Y**ellow eyes`: a paragraph of such
+lines, or a list whose items explain each letter, `- **D**ry mouth: is the tongue dry? …`) make
+one cloze per letter's meaning under the list's short lead-in, or the heading and the word as
+written ("DRY-K", "D.R.Y."). An item (or an outline's bold lead-in) naming a thing with its
+rank in brackets ("Culture (gold standard)", "Velbarin (first-line, cheap)") asks "<the list's
+subject>: gold standard?" -> "Culture", unless the list's cloze shows the bracket beside its
+deletion. Worked examples ("Example: …", "For example, …") are left alone.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
-from ..notes import Note, make_key
+from ..notes import Note, deletion, make_key
 from ..text import (
+    bold_initials,
     content_words,
+    explained_initials,
     heading_subject,
     heading_text,
+    is_relational,
     lower_first,
     names_topic,
     plain,
+    short_subject,
 )
 from . import enumeration
 from .context import Context
@@ -106,9 +126,10 @@ from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
 
-Place = Literal["topic", "section"]
+Place = Literal["topic", "section", "named"]
 """How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
-"section" opens it with the section's subject ("Acute management in gout: first choice?")."""
+"section" opens it with the section's subject ("Acute management in gout: first choice?");
+"named" already names its thing ("Korrin attack (KA): definition?")."""
 Fact = tuple[str, str, Place]
 """(question without "?", answer, place)."""
 
@@ -208,7 +229,8 @@ _IS_NOT = re.compile(
     re.IGNORECASE,
 )
 _DOES_NOT = re.compile(
-    rf"^(?P<x>{_NAME})\s+(?P<do>does|do)\s+not\s+(?P<verb>affect|impact|change|alter|influence)"
+    rf"^(?P<x>{_NAME})\s+(?P<do>does|do)(?:\s+not|n[’']t)\s+"
+    r"(?P<verb>affect|impact|change|alter|influence|cause)"
     rf"\s+(?P<y>[^,;]{{2,40}}?){_REASON}{_END}",
     re.IGNORECASE,
 )
@@ -242,6 +264,11 @@ MAX_SCHEDULE_WORDS = 24
 _CAUSED_BY = re.compile(
     rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:an?)\s+[^,;]{{2,40}}?\s+)?caused\s+by\s+"
     r"(?P<z>[^,;]{2,70}?)\s*(?:[;,]|\.?$)",
+    re.IGNORECASE,
+)
+_OCCURS = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?:(?:usually|typically|often|mostly)\s+)?"
+    r"(?P<verb>occurs?|happens?|develops?)\s+when\s+(?P<y>[^;:]{3,160}?)\s*\.?$",
     re.IGNORECASE,
 )
 _ACTS_ON = re.compile(
@@ -364,8 +391,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if stated and isinstance(block, ListBlock):
             listed = _listed(section, ctx) if listed is None else listed
             stated = [(line, sentence) for line, sentence in stated if line not in listed]
+        named = _heading_thing(section) if isinstance(block, Paragraph) else ""
         for line, sentence in stated:
-            for question, answer, place in facts(sentence):
+            for question, answer, place in facts(sentence) + _defined(sentence, named):
                 shown = _in_heading(answer, section.path)
                 if shown and (_RANK.match(question) or shown == "heading"):
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
@@ -377,7 +405,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                         found = headed.setdefault(thing.lower(), (thing, [], line))
                         found[1].append(f"{role} ({gloss})" if gloss else role)
                     continue
-                if place == "section" and not names_topic(question, ctx.topic or "\0"):
+                if place == "named":
+                    front = f"{question}?"  # "Korrin attack (KA): definition?" names its thing
+                elif place == "section" and not names_topic(question, ctx.topic or "\0"):
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
@@ -406,6 +436,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             front = f"{ctx.heading(section)}: mnemonic {word}?"
             key = make_key("prose_fact", section.path, f"mnemonic {word}")
             notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    notes.extend(_initials(section, ctx))
+    notes.extend(_role_asides(section, ctx))
+    notes.extend(_counted(section, ctx))
     choice = _first_choice(section.blocks)
     if choice is not None:
         front = f"{ctx.heading(section)}: first choice?"
@@ -575,7 +608,8 @@ def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
         text = plain(block.text)
         if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
             return
-        for sentence in _resolved(split_sentences(text)):
+        opening = block is _first_paragraph(section)
+        for sentence in _resolved(_on_heading(split_sentences(text), section, opening)):
             yield block.line, sentence
     elif isinstance(block, ListBlock):
         for item in block.items:
@@ -629,6 +663,9 @@ _CUES = (
     "not",
     "every ",
     "caused by",
+    "occur",
+    "happen",
+    "develop",
     "includ",
     "inhibit",
     "block",
@@ -710,7 +747,7 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         )
     ):
         shapes.append(_used_when)
-    if "not" in lowered:
+    if "not" in lowered or "n't" in lowered or "n’t" in lowered:
         shapes.append(_denied)
     if " after " in lowered or " before " in lowered or " following " in lowered:
         shapes.append(_timed)
@@ -718,6 +755,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_scheduled)
     if "caused by" in lowered:
         shapes.append(_caused)
+    if " when " in lowered and ("occur" in lowered or "happen" in lowered or "develop" in lowered):
+        shapes.append(_occurs)
     if (
         "inhibit" in lowered
         or "block" in lowered
@@ -945,6 +984,22 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     if cause is None or not _names_a_thing(cause.group("x")):
         return []
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", cause.group("z"), "topic")]
+
+
+_PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
+"""A participle clause after the answer (", preventing oxygen from reaching …"): its aftermath."""
+
+
+def _occurs(sentence: str, bare: str) -> list[Fact]:
+    occurs = _OCCURS.match(bare)
+    if occurs is None or not _names_a_thing(occurs.group("x")):
+        return []
+    verb = occurs.group("verb").lower()
+    base = verb.removesuffix("s") if verb.endswith(("rs", "ns", "ps")) else verb
+    do = "does" if base != verb else "do"
+    question = f"When {do} {lower_first(_clean(occurs.group('x')))} {base}"
+    answer = _clean(_PARTICIPLE.split(occurs.group("y"), 1)[0])
+    return [(question, answer[:1].upper() + answer[1:], "topic")]
 
 
 def _acts_on(sentence: str, bare: str) -> list[Fact]:
@@ -1233,3 +1288,289 @@ def _names_a_thing(text: str) -> bool:
     if not 0 < len(words) <= MAX_SUBJECT_WORDS or _PRONOUN.match(text):
         return False
     return not any(word.lower() in ("who", "which", "that", "when", "if") for word in words)
+
+
+# A section's paragraph about its heading's thing: "### Korrin attack (KA)" then "Sometimes
+# called a 'little korrin', a KA is a short spell of … It occurs when …".
+_CALLED = re.compile(
+    r"^(?:sometimes|also|often|commonly)\s+(?:called|known\s+as|termed|referred\s+to\s+as)\s+"
+    r"(?P<alias>[^,]{2,40}?)[\"”’']?,[\"”’']?\s*(?=\S)",
+    re.IGNORECASE,
+)
+_THIS_ONE = re.compile(
+    r"^(?:this\s+(?:type|kind|form|sort)\s+of\s+[\w-]+|it|this)\s+(?=[a-z])", re.IGNORECASE
+)
+"""An opening that points back to the heading's thing ("It occurs when", "This type of korrin
+is …"), in the section's first paragraph only."""
+_DUMMY = re.compile(
+    r"^(?:is|was)\s+(?:\w+\s+)?(?:to|that|for|when|if|not)\b|^(?:means|shows|suggests|helps|"
+    r"makes|allows|explains|leads|can|may|will|should|must|does)\b",
+    re.IGNORECASE,
+)
+"""What follows a pronoun that is no subject ("It is important to …", "This means …")."""
+_ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
+_AND_ALSO = re.compile(r"\s+and\s+(?=(?:is|are|does|doesn't|does not|occurs|causes)\s)")
+"""A second predicate of one subject ("… doesn't cause damage and is caused by …")."""
+_DEFINED = re.compile(
+    r"^(?:is|are)\s+(?:defined\s+as\s+|described\s+as\s+)?(?P<y>(?:an?)\s+[^;:]{3,160}?)\s*\.?$",
+)
+
+
+def _heading_thing(section: Section) -> str:
+    """The thing a section's own heading names ("Korrin Attack (KA)", "What is a Korrin?" ->
+    "Korrin"): not a generic or relational heading, at most four words."""
+    if section.level < 1 or section.callout:
+        return ""
+    return _thing_named(section.title)
+
+
+@lru_cache(maxsize=1 << 10)
+def _thing_named(title: str) -> str:
+    # Cached: asked for each paragraph of the section.
+    thing = heading_subject((title,))
+    if not thing or is_relational(thing) or "—" in thing or ":" in thing:
+        return ""
+    short = short_subject(thing)
+    if not short or len(short.split()) > MAX_SUBJECT_WORDS or _PRONOUN.match(short):
+        return ""
+    return thing
+
+
+def _first_paragraph(section: Section) -> Block | None:
+    """The section's opening paragraph (a pronoun in it points back to the heading)."""
+    first = next((block for block in section.blocks if not _is_rule(block)), None)
+    return first if isinstance(first, Paragraph) else None
+
+
+def _on_heading(sentences: list[str], section: Section, first: bool) -> list[str]:
+    """The sentences with an opening that names the heading's thing ("A KA", "The korrin
+    attack", or, while the opening paragraph speaks of nothing else, "It" and "This type of
+    korrin") written as its short name, a second predicate as a sentence of its own, and an
+    opening "Sometimes called …," as an aside at the end."""
+    thing = _heading_thing(section) if sentences and section.level >= 1 else ""
+    if not thing:
+        return sentences
+    short, names = _names_of(thing)
+    resolved: list[str] = []
+    chained = first
+    for sentence in sentences:
+        called = _CALLED.match(sentence)
+        rest = sentence[called.end() :] if called else sentence
+        at = _opening_name(rest, names)
+        if not at and chained:
+            pointer = _THIS_ONE.match(rest)
+            if pointer is not None and not _DUMMY.match(rest[pointer.end() :]):
+                at = pointer.end()  # not "It is important to …": no subject
+        if not at:
+            chained = False
+            resolved.append(sentence)
+            continue
+        parts = _AND_ALSO.split(rest[at:])
+        if called is not None:
+            alias = _ARTICLE.sub("", called.group("alias").strip()).strip("\"'“”‘’ ")
+            parts[0] = f"{parts[0].rstrip('. ')} (also called “{alias}”)"
+        resolved.extend(f"{short} {part}" for part in parts)
+    return resolved
+
+
+@lru_cache(maxsize=1 << 10)
+def _names_of(thing: str) -> tuple[str, tuple[str, ...]]:
+    """The thing's short name, and the names a sentence may open with, longest first: its
+    heading, without its aside, or its short name (lower case)."""
+    short = short_subject(thing)
+    names = {name.lower() for name in (thing, _ASIDE.sub("", thing).strip(), short) if name}
+    return short, tuple(sorted(names, key=len, reverse=True))
+
+
+def _opening_name(sentence: str, names: tuple[str, ...]) -> int:
+    """Where a sentence opening with one of the names (after "A", "An" or "The") goes on, or
+    0: "A KA is …" -> the index of "is"."""
+    lowered = sentence.lower()
+    start = 0
+    for article in ("a ", "an ", "the "):
+        if lowered.startswith(article):
+            start = len(article)
+            break
+    for name in names:
+        end = start + len(name)
+        if lowered.startswith(name, start) and lowered[end : end + 1] == " ":
+            after = sentence[end + 1 : end + 2]
+            return end + 1 if after.isalpha() and after.islower() else 0
+    return 0
+
+
+def _defined(sentence: str, thing: str) -> list[Fact]:
+    """ "<the heading's thing> is a …": what the thing is, asked by its heading's name."""
+    if not thing or (" is " not in sentence and " are " not in sentence):
+        return []
+    short = _names_of(thing)[0]
+    if not sentence.startswith(short + " "):
+        return []
+    defined = _DEFINED.match(sentence[len(short) + 1 :])
+    if defined is None:
+        return []
+    answer = defined.group("y")
+    if " caused by " in answer:
+        return []  # "a viral infection caused by …": the cause's card asks it
+    if answer.count(",") >= MAX_DESCRIPTION_COMMAS or not _short_answer(_ASIDE.sub("", answer)):
+        return []
+    return [(f"{thing}: definition", answer[:1].upper() + answer[1:], "named")]
+
+
+_LINE_BREAK = re.compile(r"(?:\s{2,}|\\)$")
+"""A hard line break's mark at a line's end (two spaces, a backslash)."""
+MAX_LEAD_WORDS = 10
+_BOLD = ("**", "__")
+
+
+def _initials(section: Section, ctx: Context) -> list[Note]:
+    """Lines whose bold initials spell a word (`**B**alance loss`, `**E**yes`, …): a
+    paragraph of such lines, or a list of them explained (`- **F**ace drooping: does one side
+    droop? …`; unexplained, the enumeration rule clozes them): one cloze per letter's meaning,
+    under the list's lead-in or the heading and the word."""
+    notes = []
+    answered = answered_blocks(section.blocks)
+    for index, block in enumerate(section.blocks):
+        if index in answered:
+            continue
+        back = ""
+        if isinstance(block, Paragraph) and "\n" in block.text and block.text[:2] in _BOLD:
+            lines = tuple(_LINE_BREAK.sub("", line).strip() for line in block.text.splitlines())
+        elif isinstance(block, ListBlock) and block.items[0].text[:2] in _BOLD:
+            lines = explained_initials(tuple(item.text for item in block.items))
+        else:
+            continue  # a cheap look: no line opens in bold
+        word = bold_initials(lines) if lines else ""
+        if not word or any(len(plain(line).split()) > MAX_MNEMONIC_ITEM_WORDS for line in lines):
+            continue
+        if isinstance(block, ListBlock):  # the explanations go to the back
+            back = "\n".join(f"- {plain(item.text.split(chr(10), 1)[0])}" for item in block.items)
+        about = _initials_subject(word, section, ctx, _list_lead(section.blocks, index))
+        items = "\n".join(f"- {deletion(n, line)}" for n, line in enumerate(lines, 1))
+        key = make_key("prose_fact", section.path, f"initials {word}")
+        notes.append(
+            ctx.note("prose_fact", "cloze", f"{about}:\n\n{items}", back, key, section, block.line)
+        )
+    return notes
+
+
+def _initials_subject(word: str, section: Section, ctx: Context, lead: Lead | None) -> str:
+    """What a line of initials is under: its short lead-in ("RACE – what to do in a fire"),
+    else the heading, with the word as the text writes it ("F.A.S.T.") unless the heading
+    holds it."""
+    spelled = re.compile(r"[\W_]{0,2}".join(re.escape(letter) for letter in word))
+    if lead is not None and len(lead.text.split()) <= MAX_LEAD_WORDS and spelled.search(lead.text):
+        return f"{ctx.heading(section)}: {lead.text.rstrip(':')}"
+    title = heading_text(section.title)
+    named = spelled.search(title)
+    if named is not None:
+        return ctx.situate(title[named.start() : named.end()])
+    before = lead.text if lead is not None else ""
+    shown = spelled.search(before)
+    if shown is None:
+        return f"{ctx.heading(section)} — {word}"
+    dotted = "." in shown.group() and before[shown.end() : shown.end() + 1] == "."
+    return f"{ctx.heading(section)} — {shown.group()}{'.' if dotted else ''}"
+
+
+_COUNT = re.compile(
+    r"^(?P<n>(?:(?:at\s+least|any)\s+)?(?:\d+|one|two|three|four|five|six)(?:\s+or\s+more)?|"
+    r"[≥>]=?\s*\d+)\s+(?=(?:of\s+(?:these|the\s+above|them)\b|(?:items?|criteria|signs?|"
+    r"features?|findings?|points?|symptoms?)\b))",
+    re.IGNORECASE,
+)
+"""How many of a list's items it takes ("Two or more items + infection = sepsis")."""
+MAX_COUNT_WORDS = 20
+_COUNT_OPENINGS = ("one", "two", "three", "four", "five", "six", "at lea", "any ", "≥", ">")
+
+
+def _counted(section: Section, ctx: Context) -> list[Note]:
+    """A rule closing a list of criteria, a paragraph or quote right after it that says how
+    many of them it takes ("Two or more items + suspected infection = korrin sepsis", "Any
+    two of these indicate high risk"): a cloze on the count, under the section's subject."""
+    notes = []
+    for index in range(1, len(section.blocks)):
+        block = section.blocks[index]
+        if not isinstance(section.blocks[index - 1], ListBlock):
+            continue
+        if not isinstance(block, Paragraph) and not (
+            isinstance(block, RawBlock) and block.kind == "blockquote"
+        ):
+            continue
+        opening = block.text.lstrip("*_ ")[:6].lower()
+        if not opening[:1].isdigit() and not opening.startswith(_COUNT_OPENINGS):
+            continue  # a cheap look before the expression: most paragraphs count nothing
+        text = " ".join(plain(block.text).split())
+        count = _COUNT.match(text)
+        if count is None or len(text.split()) > MAX_COUNT_WORDS or len(split_sentences(text)) > 1:
+            continue
+        rest = text[count.end() :]
+        front = f"{ctx.heading(section)}: {deletion(1, count.group('n'))} {rest.rstrip('.')}"
+        key = make_key("prose_fact", section.path, "count", None, str(block.line))
+        notes.append(ctx.note("prose_fact", "cloze", front, "", key, section, block.line))
+    return notes
+
+
+_ROLE_ASIDE = re.compile(
+    r"^(?P<x>[^()]{2,60}?)\s*\((?P<role>(?:single\s+)?(?:most\s+common(?:ly\s+used)?|"
+    r"(?:drug|treatment|test|investigation)\s+of\s+choice|gold[- ]standard|(?:first|second|1st|"
+    r"2nd)[- ]line|mainstay)(?:\s+[a-z]+){0,2})\s*(?:[,;][^()]*)?\)\s*$",
+    re.IGNORECASE,
+)
+"""An item naming a thing with its role in brackets: "Blood loss (most common cause)"."""
+
+
+def _role_asides(section: Section, ctx: Context) -> list[Note]:
+    """List items that name a thing and give its role in brackets ("**Culture** (gold
+    standard)", "Metformin (first-line)"): "TB — diagnosis: gold standard?" -> "Culture", under
+    the item above it, the list's label or the section's subject; not when a list's cloze shows
+    the role beside its deletion already."""
+    found: list[tuple[Note, str]] = []
+    for index, block in enumerate(section.blocks):
+        if isinstance(block, ListBlock):
+            if not any(map(_may_rank, block.items)):
+                continue  # a cheap look: no item (or sub-item) ends in a bracket
+            about = subject(_list_lead(section.blocks, index), section, ctx)
+            found.extend(_role_items(block.items, about, section, ctx))
+        elif isinstance(block, Paragraph) and block.text.rstrip().endswith(")"):
+            if "\n" in block.text.strip():
+                continue
+            # an outline's bold parent standing as a lead-in: "**Blood loss** (most common cause)"
+            item = ListItem(block.text, block.line)
+            found.extend(_role_items((item,), ctx.heading(section), section, ctx))
+    if not found:
+        return []
+    made = enumeration.extract(section, ctx)
+    shown = " ".join(plain(_DELETION.sub("", note.front)).lower() for note in made)
+    return [note for note, aside in found if f"({aside}" not in shown]
+
+
+def _may_rank(item: ListItem) -> bool:
+    """The item or one of its sub-items ends its first line in a bracket."""
+    if item.text.split("\n", 1)[0].rstrip().endswith(")"):
+        return True
+    return any(
+        any(map(_may_rank, inner.items)) for inner in item.blocks if isinstance(inner, ListBlock)
+    )
+
+
+def _role_items(
+    items: tuple[ListItem, ...], about: str, section: Section, ctx: Context
+) -> list[tuple[Note, str]]:
+    """Each role item's note, with its bracket's text (to tell whether a cloze shows it)."""
+    notes: list[tuple[Note, str]] = []
+    for item in items:
+        first = item.text.split("\n", 1)[0]
+        found = _ROLE_ASIDE.match(plain(first)) if first.rstrip().endswith(")") else None
+        thing = found.group("x").strip(" -–—:") if found else ""
+        if found is not None and thing and _names_a_thing(thing.replace(" - ", " ")):
+            role = " ".join(found.group("role").split()).lower()
+            key = make_key("prose_fact", section.path, f"{role} {thing}", item.pin, "role")
+            front = f"{about}: {role}?"
+            note = ctx.note("prose_fact", "basic", front, thing, key, section, item.line)
+            notes.append((note, role))
+        name = _ASIDE.sub("", plain(first)).strip(" :")
+        for inner in item.blocks:
+            if isinstance(inner, ListBlock):
+                notes.extend(_role_items(inner.items, ctx.situate(name), section, ctx))
+    return notes
