@@ -29,7 +29,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
-from .definition import is_definition_list
+from .definition import has_points, is_definition_list
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_flag, leads, subject
 
@@ -84,6 +84,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             block = ListBlock(block.ordered, rest, block.line)
         if not _enumerates(block):
             continue
+        if any(has_points(item) for item in block.items):  # carded by the definition rule
+            rest = tuple(item for item in block.items if not has_points(item))
+            block = ListBlock(block.ordered, rest, block.line)
         intro = _intro(lead, section, ctx)
         labelled = [item for item in block.items if label_of(item) is not None]
         if labelled and len(labelled) < len(block.items):
