@@ -54,7 +54,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, heading, inline_cleaner, is_module_line, logseq_outline
+from .dialects import Cleaner, comparisons, heading, inline_cleaner, is_module_line, logseq_outline
 from .errors import SourceError
 from .memory import no_cyclic_gc
 
@@ -357,6 +357,7 @@ def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
+    text = comparisons(text)
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)
@@ -706,6 +707,9 @@ class _Reader:
             table, end = _table(tokens, position, self.lines)
             out.append(self.table(table))
             return end
+        if kind == "code_block" and is_indented_notes(token.content, self.lines.text):
+            out.append(Paragraph(self.text(token.content.strip()), _line(token)))  # the notes
+            return position + 1
         if kind in ("fence", "code_block", "html_block"):
             html = kind == "html_block" and token.content.startswith("<table")
             grid = _html_table(token.content, _line(token)) if html else None
@@ -1490,3 +1494,28 @@ def _heads_among_sentences(block: ListBlock) -> bool:
 
 
 _ARROW = re.compile(r"->|→|=>")
+
+
+def is_indented_notes(code: str, document: str | None) -> bool:
+    """An indented code block that is the author's notes indented under a heading (`    130-135:
+    mild` / `    120-129: moderate`): short lines of words with nothing code-like, in a document
+    with no fenced code (a document that fences its code means its indented lines as text)."""
+    if document is None or "```" in document or "~~~" in document:
+        return False
+    lines = [line for line in code.splitlines() if line.strip()]
+    return (
+        0 < len(lines) <= _MAX_NOTE_LINES
+        and all(len(line.split()) <= _MAX_NOTE_LINE_WORDS for line in lines)
+        and sum(char.isalpha() for char in code) * 2 > len(code.replace(" ", ""))
+        and _CODE_LIKE.search(code) is None
+    )
+
+
+_MAX_NOTE_LINES = 12
+_MAX_NOTE_LINE_WORDS = 16
+_CODE_LIKE = re.compile(
+    r"[{};`\\|]|\w\(|</?[a-z]|^\s*[$#>@%]|\b(?:def|function|return|import|class|"
+    r"var|let|const|SELECT|print|echo|sudo|pip|npm)\b",
+    re.MULTILINE,
+)
+"""Marks of code or a shell session: braces, semicolons, calls, tags, prompts, keywords."""

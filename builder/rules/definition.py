@@ -22,7 +22,8 @@ then `- Systolic: 100–139` asks "Normal BP in preeclampsia: Systolic?". Worked
 A `Term: value` item with points nested under it (in any list, or unfolded by the document model
 as a label over its list) is a definition with details: its short points go on the back, and a
 point that labels a list of its own (`Signs` over `- bone pain`) or a short `Label: value` point
-is asked of the term ("Marrow clotting: Signs?").
+is asked of the term ("Marrow clotting: Signs?"). Plain `label: value` lines (`Onset: 1-2 h`)
+right under a heading or a lead-in ending in ":" card as bold label lines do.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import Block, ListBlock, ListItem, Paragraph, Section, to_markdown
+from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..notes import Note, make_key
 from ..text import is_pep_talk, plain, short_answer
 from .context import Context
@@ -144,6 +145,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_label_notes(block, section, ctx))
             after = section.blocks[index + 1 : index + 2]
             notes.extend(_term_over_list(block, after, section, ctx))
+            if _opens_part(section.blocks, index):
+                notes.extend(_plain_label_notes(block, section, ctx))
         elif isinstance(block, ListBlock) and is_definition_list(block):
             if any(is_worked_example(item.text) for item in block.items):
                 continue
@@ -392,3 +395,58 @@ def _is_detail(item: ListItem) -> bool:
 def _first_level(block: ListBlock) -> ListBlock:
     items = tuple(ListItem(item.text, item.line, (), item.pin) for item in block.items)
     return ListBlock(block.ordered, items, block.line)
+
+
+def _opens_part(blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether the paragraph at `index` comes right after its heading (a rule between them
+    aside) or after a lead-in line ending in ":": its lines then say what that one names."""
+    while index > 0 and _is_rule(blocks[index - 1]):
+        index -= 1
+    if index == 0:
+        return True
+    last = blocks[index - 1]
+    return isinstance(last, Paragraph) and last.text.rstrip().endswith(":")
+
+
+def _is_rule(block: Block) -> bool:
+    return isinstance(block, RawBlock) and block.kind == "hr"
+
+
+def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    """A paragraph of plain `label: value` lines (`Onset: 1-2 h` / `Peak: 4 h`, `130-135: mild`),
+    under its heading or a lead-in: each line defines the section's subject, as a bold label's
+    line does. A first line ending in ":" is its lead-in. At least half the other lines are a
+    short label with a short value, the rest short notes (`acute @<48 hours`, left alone); a
+    paragraph with a longer line is prose."""
+    text = block.text.strip()
+    if text.startswith(("**", "__")) or ":" not in text or "\n" not in text:
+        return []
+    lines = [line.strip().rstrip("\\").strip() for line in text.splitlines()]
+    offset = 1 if lines[0].endswith(":") else 0
+    found = [(n, _PLAIN_LABEL_LINE.match(line)) for n, line in enumerate(lines) if n >= offset]
+    labelled = [(n, match) for n, match in found if match is not None]
+    if len(labelled) < 2 or len(labelled) * 2 < len(found):
+        return []
+    if any(len(lines[n].split()) > MAX_NOTE_LINE_WORDS for n, match in found if match is None):
+        return []  # a sentence among the lines: prose with a colon in it, not a list of labels
+    notes = []
+    for number, match in labelled:
+        label, value = plain(match.group("label")).strip(), match.group("value").strip()
+        if not _is_label(label) or len(plain(value).split()) > MAX_PLAIN_VALUE_WORDS:
+            return []  # a longer line: the paragraph is prose with a colon in it
+        if is_worked_example(value) or is_pep_talk(label, value):
+            return []
+        key = make_key("definition", section.path, label)
+        front = f"{ctx.heading(section)}: {label}?"
+        answer = short_answer(value)
+        line = block.line + number
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+    return notes
+
+
+_PLAIN_LABEL_LINE = re.compile(r"^(?P<label>[^:*_\n]{1,40}?)\s*:\s+(?P<value>[^/\s].*)$")
+MAX_PLAIN_VALUE_WORDS = 12
+"""A plain label's value is short (longer lines make the paragraph prose)."""
+MAX_NOTE_LINE_WORDS = 8
+"""Lines without a label among the labelled ones are notes this short, or the paragraph is
+prose."""
