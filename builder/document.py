@@ -954,7 +954,7 @@ class _Reader:
         def close(depth: int, why: str) -> None:
             while opened and opened[-1][1] >= depth:
                 token, _, name = opened.pop()
-                if why:
+                if why and not (why == _AT_HEADING and _closes_later(self.lines.text, name)):
                     self.warnings.append(
                         (_line(token), f"<{name}> has no </{name}>; it ends {why}")
                     )
@@ -975,7 +975,7 @@ class _Reader:
                     close(state["depth"], "with the block it is in")
                     state["depth"] -= 1
                 elif token.type == "heading_open" and state["depth"] == 0:
-                    close(0, "at the next heading")
+                    close(0, _AT_HEADING)
                 out.append(token)
                 if token.nesting == 1:
                     state["depth"] += 1
@@ -1519,3 +1519,12 @@ _CODE_LIKE = re.compile(
     re.MULTILINE,
 )
 """Marks of code or a shell session: braces, semicolons, calls, tags, prompts, keywords."""
+
+
+_AT_HEADING = "at the next heading"
+
+
+def _closes_later(document: str | None, name: str) -> bool:
+    """Whether the author closed every `<name>` (its `</name>` after headings inside it, which
+    end it here as sections do): then there is nothing to warn about."""
+    return document is not None and document.count(f"</{name}>") >= document.count(f"<{name}")
