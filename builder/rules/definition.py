@@ -286,7 +286,9 @@ def has_points(item: ListItem) -> bool:
     if not any(len(b.items) > 1 or _is_point(b.items[0]) for b in lists):
         return False
     found = definition(item)
-    return found is not None and not is_flag(found[0]) and not is_instruction(found[0])
+    if found is None or is_worked_example(found[1]):
+        return False
+    return not is_flag(found[0]) and not is_instruction(found[0])
 
 
 def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
@@ -297,8 +299,8 @@ def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
     if found is None or is_flag(found[0]) or is_instruction(found[0]):
         return []
     term, value = found
-    if not any(char.isalnum() for char in value):
-        return []
+    if not any(char.isalnum() for char in value) or is_worked_example(value):
+        return []  # `Step 1: dose = 20 × 70 = 1400` over its steps is a worked example
     about = subject(None, section, ctx)
     named = plain(term).lower() in plain(about).lower()
     front = ask(f"What is {term}?", ctx) if named else f"{about}: {term}?"
