@@ -707,7 +707,12 @@ class _Reader:
             table, end = _table(tokens, position, self.lines)
             out.append(self.table(table))
             return end
-        if kind == "code_block" and is_indented_notes(token.content, self.lines.text):
+        if (
+            kind == "code_block"
+            and position > 0
+            and tokens[position - 1].type == "heading_close"  # indented under its heading
+            and is_indented_notes(token.content, self.lines.text)
+        ):
             out.append(Paragraph(self.text(token.content.strip()), _line(token)))  # the notes
             return position + 1
         if kind in ("fence", "code_block", "html_block"):
@@ -1497,7 +1502,7 @@ _ARROW = re.compile(r"->|→|=>")
 
 
 def is_indented_notes(code: str, document: str | None) -> bool:
-    """An indented code block that is the author's notes indented under a heading (`    130-135:
+    """An indented code block (right under a heading) that is the author's notes (`    130-135:
     mild` / `    120-129: moderate`): short lines of words with nothing code-like, in a document
     with no fenced code (a document that fences its code means its indented lines as text)."""
     if document is None or "```" in document or "~~~" in document:
