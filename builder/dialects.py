@@ -377,3 +377,16 @@ def _shift(line: str, indent: int, headings: list[list[int]]) -> str:
 _HEADING_BULLET = re.compile(r"(?m)^[ \t]*[-*] #{1,6} ")
 _PROPERTY = re.compile(r"[ \t]*[A-Za-z][\w-]*::(?:[ \t]|$)")
 _BLOCK_REF = re.compile(r"[ \t]*\(\([0-9a-f-]{8,}\)\)")
+
+
+def comparisons(text: str) -> str:
+    """The text with a list item's leading `>` before a number or `=` (`- >7% = shock`, `+ >=
+    38 °C`) escaped: the author's "more than", not a block quote (CommonMark reads `>` at a
+    block's start as a quote, which hides the sign and inverts the fact). Lines keep their
+    numbers."""
+    if ">" not in text or _COMPARISON.search(text) is None:
+        return text
+    return _COMPARISON.sub(r"\1&gt;", text)
+
+
+_COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")

@@ -54,7 +54,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, heading, inline_cleaner, is_module_line, logseq_outline
+from .dialects import Cleaner, comparisons, heading, inline_cleaner, is_module_line, logseq_outline
 from .errors import SourceError
 from .memory import no_cyclic_gc
 
@@ -357,6 +357,7 @@ def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
+    text = comparisons(text)
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)
@@ -706,6 +707,14 @@ class _Reader:
             table, end = _table(tokens, position, self.lines)
             out.append(self.table(table))
             return end
+        if (
+            kind == "code_block"
+            and position > 0
+            and tokens[position - 1].type == "heading_close"  # indented under its heading
+            and is_indented_notes(token.content, self.lines.text)
+        ):
+            out.append(Paragraph(self.text(token.content.strip()), _line(token)))  # the notes
+            return position + 1
         if kind in ("fence", "code_block", "html_block"):
             html = kind == "html_block" and token.content.startswith("<table")
             grid = _html_table(token.content, _line(token)) if html else None
@@ -950,7 +959,7 @@ class _Reader:
         def close(depth: int, why: str) -> None:
             while opened and opened[-1][1] >= depth:
                 token, _, name = opened.pop()
-                if why:
+                if why and not (why == _AT_HEADING and _closes_later(self.lines.text, name)):
                     self.warnings.append(
                         (_line(token), f"<{name}> has no </{name}>; it ends {why}")
                     )
@@ -971,7 +980,7 @@ class _Reader:
                     close(state["depth"], "with the block it is in")
                     state["depth"] -= 1
                 elif token.type == "heading_open" and state["depth"] == 0:
-                    close(0, "at the next heading")
+                    close(0, _AT_HEADING)
                 out.append(token)
                 if token.nesting == 1:
                     state["depth"] += 1
@@ -1490,3 +1499,37 @@ def _heads_among_sentences(block: ListBlock) -> bool:
 
 
 _ARROW = re.compile(r"->|→|=>")
+
+
+def is_indented_notes(code: str, document: str | None) -> bool:
+    """An indented code block (right under a heading) that is the author's notes (`    130-135:
+    mild` / `    120-129: moderate`): short lines of words with nothing code-like, in a document
+    with no fenced code (a document that fences its code means its indented lines as text)."""
+    if document is None or "```" in document or "~~~" in document:
+        return False
+    lines = [line for line in code.splitlines() if line.strip()]
+    return (
+        0 < len(lines) <= _MAX_NOTE_LINES
+        and all(len(line.split()) <= _MAX_NOTE_LINE_WORDS for line in lines)
+        and sum(char.isalpha() for char in code) * 2 > len(code.replace(" ", ""))
+        and _CODE_LIKE.search(code) is None
+    )
+
+
+_MAX_NOTE_LINES = 12
+_MAX_NOTE_LINE_WORDS = 16
+_CODE_LIKE = re.compile(
+    r"[{};`\\|]|\w\(|</?[a-z]|^\s*[$#>@%]|\b(?:def|function|return|import|class|"
+    r"var|let|const|SELECT|print|echo|sudo|pip|npm)\b",
+    re.MULTILINE,
+)
+"""Marks of code or a shell session: braces, semicolons, calls, tags, prompts, keywords."""
+
+
+_AT_HEADING = "at the next heading"
+
+
+def _closes_later(document: str | None, name: str) -> bool:
+    """Whether the author closed every `<name>` (its `</name>` after headings inside it, which
+    end it here as sections do): then there is nothing to warn about."""
+    return document is not None and document.count(f"</{name}>") >= document.count(f"<{name}")

@@ -9,6 +9,7 @@ twice, the answer printed in the question); warnings are judgement calls a teach
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import json
 import math
@@ -19,11 +20,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from .document import Block, ListBlock, ListItem, Paragraph, parse_document
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
+from .routing import route
+from .rules.definition import is_worked_example
+from .rules.leads import is_example
 from .text import content_words, names_topic, plain
 
 if TYPE_CHECKING:
@@ -54,6 +60,10 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LIST-ON-BASIC": ("warning", "a Basic card's answer is a long list: make it a cloze note"),
     "LONG-ANSWER": ("warning", "an answer (or a cloze deletion) too long to recall in one go"),
     "NEAR-DUPLICATE-FRONT": ("warning", "two notes ask almost the same question"),
+    "NO-NOTE": (
+        "warning",
+        "a list or a paragraph of `label: value` lines in a content section gave no note",
+    ),
     "NON-CONTENT": (
         "error",
         "a note comes from a non-content kind the deck skips (references, a disclaimer, a "
@@ -89,6 +99,11 @@ class _Packaged(Protocol):
     def note(self) -> Note: ...
 
 
+class _Read(Protocol):
+    @property
+    def path(self) -> Path: ...
+
+
 class _Plan(Protocol):
     """A planned deck (build.DeckPlan), as far as the lint reads it: the lint sits below the
     build, which runs it on `build --strict`."""
@@ -102,12 +117,17 @@ class _Plan(Protocol):
     @property
     def warnings(self) -> list[str]: ...
 
+    @property
+    def documents(self) -> Sequence[_Read]: ...
+
 
 def check_plan(plan: _Plan) -> list[Problem]:
     """Every problem in a planned deck, sorted by path, line and code: the notes' and, so that
     `check` says what `build` says, the build's own warnings."""
-    problems = check_notes([packaged.note for packaged in plan.notes], plan.manifest)
+    notes = [packaged.note for packaged in plan.notes]
+    problems = check_notes(notes, plan.manifest)
     problems += [_build_warning(text, plan.manifest) for text in plan.warnings]
+    problems += silent_blocks(plan.manifest, [read.path for read in plan.documents], notes)
     return sorted(problems, key=_sort_key)
 
 
@@ -1066,3 +1086,99 @@ def format_problems(
 
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+# -- content that gave no note ---------------------------------------------------------------
+
+
+def silent_blocks(
+    manifest: Manifest, paths: Sequence[Path], notes: Sequence[Note]
+) -> list[Problem]:
+    """NO-NOTE: a list, or a paragraph of `label: value` lines, in a section the deck reads
+    that no rule made a note from. The rules refuse what they cannot card well, and a refusal
+    is silent: a teacher who never sees the fact missing cannot fix its shape. Each document is
+    read again (for `check` only); a note counts for a block when its source line is inside it."""
+    problems = []
+    for path in paths:
+        document = parse_document(path)
+        shown = _shown_path(path, notes)
+        lines = sorted({note.source.line for note in notes if note.source.path == shown})
+        for routed in route(manifest, document).routes:
+            section = routed.section
+            if routed.in_faq or "enumeration" not in routed.subdeck.rules:
+                continue  # an FAQ's lists are its answers; a deck may not card lists at all
+            if is_example(None, section):
+                continue  # a worked example's numbers hold for that example only
+            previous: Block | None = None
+            for block in section.blocks:
+                before, previous = previous, block
+                if not _looks_like_content(block):
+                    continue
+                first, last = block.line, _last_line(block)
+                if isinstance(before, Paragraph) and "\n" not in before.text.strip():
+                    first = before.line  # a one-line lead-in's note may hold its list (a term's)
+                at = bisect.bisect_left(lines, first)
+                if at < len(lines) and lines[at] <= last:
+                    continue  # a note's line inside the block
+                kind = "list" if isinstance(block, ListBlock) else "paragraph of labelled lines"
+                problems.append(
+                    Problem(shown, block.line, "NO-NOTE", _NO_NOTE.format(kind), "warning")
+                )
+    return problems
+
+
+_NO_NOTE = (
+    "this {} gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
+    "(or a heading), and write each fact as a short item or a `Term: value` line"
+)
+_MIN_CONTENT_WORDS = 6
+_ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)
+"""An item opening with a question word: a study question or objective, asked elsewhere."""
+_LABELLED_LINE = re.compile(r"^\W{0,3}[^\s:][^:]{0,30}:\s+\S")
+
+
+def _shown_path(path: Path, notes: Sequence[Note]) -> str:
+    """The path the notes of this document cite (relative to the manifest or the repository):
+    the longest one the document's own path ends with; its file name if no note cites it."""
+    parts = path.resolve().parts
+    cited = {note.source.path for note in notes}
+    matching = [shown for shown in cited if parts[-len(Path(shown).parts) :] == Path(shown).parts]
+    return max(matching, key=len) if matching else path.name
+
+
+def _looks_like_content(block: Block) -> bool:
+    """A list of two items or more (or one with items under it) with some words and few links
+    or questions, or a paragraph of two `label: value` lines or more."""
+    if isinstance(block, Paragraph):
+        if is_worked_example(block.text):
+            return False
+        lines = block.text.strip().splitlines()
+        labelled = sum(1 for line in lines if _LABELLED_LINE.match(plain(line)) is not None)
+        return labelled >= 2 and labelled * 3 >= len(lines) * 2
+    if not isinstance(block, ListBlock):
+        return False
+    items = block.items
+    if len(items) < 2 and not any(item.blocks for item in items):
+        return False
+    texts = [plain(item.text) for item in items]
+    asides = sum(
+        1
+        for item, text in zip(items, texts, strict=True)
+        if text.endswith("?") or _ASKS.match(text) is not None or only_links(item.text)
+    )
+    if asides * 2 >= len(texts):
+        return False  # questions (a quiz, an FAQ's index) or links (a reading list, navigation)
+    return sum(len(text.split()) for text in texts) >= _MIN_CONTENT_WORDS
+
+
+def _last_line(block: Block) -> int:
+    """The source line of a block's last line (a list's last item, nested ones included)."""
+    if isinstance(block, Paragraph):
+        return block.line + block.text.strip().count("\n")
+    if isinstance(block, ListBlock) and block.items:
+        return _item_last_line(block.items[-1])
+    return getattr(block, "line", 0)
+
+
+def _item_last_line(item: ListItem) -> int:
+    return max([item.line + item.text.count("\n"), *(_last_line(b) for b in item.blocks)])

@@ -221,6 +221,11 @@ def test_what_cannot_be_placed_is_kept_and_warned_about_with_its_line() -> None:
     assert [texts(c) for c in document.sections[0].children] == [["5 mg"]]
     assert texts(document.sections[1]) == ["Text."]
 
+    # Closed after the headings inside it (a quiz's answer): it still ends at the heading, as a
+    # section does, but the author closed it, so there is nothing to warn about.
+    closed = "## A\n\n<details><summary>Answer</summary>\n\n## B\n\nText.\n\n</details>\n"
+    assert parse(closed).warnings == ()
+
     document = parse('## A\n\n!!! note "Dose"\n5 mg daily.\n')
     assert document.warnings == (
         (3, "'!!! note \"Dose\"' holds nothing; indent its text by four spaces under it"),

@@ -601,6 +601,61 @@ def test_shipped_deck_has_no_errors(tmp_path: Path) -> None:
     assert errors == []
 
 
+def test_shipped_deck_has_no_silent_list(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    problems = check_plan(plan_deck(load_manifest(root / SEED_MANIFEST)))
+    assert [p for p in problems if p.code == "NO-NOTE"] == []
+
+
+SILENT = """\
+# Kellin deficiency
+
+## Complications
+
+- Bleeding into the joints, which swell and stiffen over the following weeks and months
+- Slow healing of the skin after cuts, because the repair cells need the hormone
+
+## Treatment
+
+- Velbarin, taken each morning
+- Tosmarin, taken at night
+
+## Reading
+
+- [Kellin society](https://example.org/kellin)
+- [Living with kellin deficiency](https://example.org/living)
+
+## Worked example
+
+Step 1: dose = 2 × 25 = 50
+Step 2: total = 50 × 7 = 350
+"""
+
+
+def silent(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
+    source = tmp_path / "kellin.md"
+    source.write_text(markdown, encoding="utf-8")
+    from builder.manifest import manifest_for_source
+
+    problems = check_plan(plan_deck(manifest_for_source(source)))
+    return [(p.line, p.severity) for p in problems if p.code == "NO-NOTE"]
+
+
+def test_a_list_of_facts_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A list of sentences no rule cards is reported at its line; a carded list, a reading
+    list and a worked example are not."""
+    assert silent(tmp_path, SILENT) == [(5, "warning")]
+
+
+def test_a_term_over_its_points_is_no_longer_silent(tmp_path: Path) -> None:
+    markdown = SILENT.replace(
+        "- Bleeding into the joints",
+        "- Marrow clotting: clots in the marrow veins\n"
+        "  - Signs\n    - bone pain\n    - fever\n- Bleeding into the joints",
+    )
+    assert silent(tmp_path, markdown) == []
+
+
 # -- the near-duplicate search reports what comparing every pair reports -------------------------
 
 WORDS = [

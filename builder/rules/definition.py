@@ -18,6 +18,12 @@ subject: "Pulse in vital signs: Normal range?" (a label that only flags the text
 A list's subject is its label or bold lead-in when it has one (`leads.py`): `**Normal BP:**`
 then `- Systolic: 100–139` asks "Normal BP in preeclampsia: Systolic?". Worked examples
 (`True negatives: 990 × 0.95 = 940.5`, lists after "Example:") are not facts and make no card.
+
+A `Term: value` item with points nested under it (in any list, or unfolded by the document model
+as a label over its list) is a definition with details: its short points go on the back, and a
+point that labels a list of its own (`Signs` over `- bone pain`) or a short `Label: value` point
+is asked of the term ("Marrow clotting: Signs?"). Plain `label: value` lines (`Onset: 1-2 h`)
+right under a heading or a lead-in ending in ":" card as bold label lines do.
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..document import ListBlock, ListItem, Paragraph, Section
+from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..notes import Note, make_key
 from ..text import is_pep_talk, plain, short_answer
 from .context import Context
@@ -173,10 +179,16 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue
         if isinstance(block, Paragraph):
             notes.extend(_label_notes(block, section, ctx))
+            after = section.blocks[index + 1 : index + 2]
+            notes.extend(_term_over_list(block, after, section, ctx))
+            if _opens_part(section.blocks, index):
+                notes.extend(_plain_label_notes(block, section, ctx))
         elif isinstance(block, ListBlock) and is_definition_list(block):
             if any(is_worked_example(item.text) for item in block.items):
                 continue
             notes.extend(_list_notes(block, lead, section, ctx))
+        elif isinstance(block, ListBlock):
+            notes.extend(_terms_with_points(block, section, ctx))
     return notes
 
 
@@ -202,8 +214,11 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
             text = solved[number]
         key = make_key("definition", section.path, within + term, item.pin)
-        answer = short_answer(text)
+        # a term over the values it takes one of has them in its answer already
+        kept, points = _points(() if takes_one_of(item) else item.blocks)
+        answer = with_details(short_answer(text), kept)
         notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
+        notes.extend(point_notes(term, points, section, ctx))
     return notes
 
 
@@ -272,3 +287,205 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
 def _is_label(label: str) -> bool:
     words = label.split()
     return 0 < len(words) <= MAX_LABEL_WORDS and not is_flag(label)
+
+
+def _term_over_list(
+    block: Paragraph, after: tuple[Block, ...], section: Section, ctx: Context
+) -> list[Note]:
+    """A one-line `Term: value` paragraph (a plain one: a bold label is `_label_notes`') right
+    over a list: an outline's definition item (`- Levothyroxine: synthetic T4` over its facts,
+    which the document model unfolds as a label and its list). It states a fact, so it is
+    carded as a definition, its list kept on the back."""
+    text = block.text.strip()
+    if not after or not isinstance(after[0], ListBlock) or "\n" in text or text.startswith("**"):
+        return []
+    if text.rstrip("*_ ").endswith(":"):
+        return []
+    return _term_notes(ListItem(text, block.line, after), section, ctx)
+
+
+def _terms_with_points(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+    """In a list that is no definition list, a `Term: value` item over a list of its own points
+    (`- Renal vein thrombosis: a clot in the renal vein` / `  - Manifestations` / `    - flank
+    pain`): a definition with its details, which a cloze of the outer list cannot hold."""
+    notes = []
+    for item in block.items:
+        if has_points(item):
+            notes.extend(_term_notes(item, section, ctx))
+    return notes
+
+
+def has_points(item: ListItem) -> bool:
+    """A `Term: value` item over a list of two points or more (or one labelled point): the
+    definition rule cards it with its points, whatever list it stands in (the enumeration rule
+    leaves it out)."""
+    lists = [b for b in item.blocks if isinstance(b, ListBlock)]
+    if not any(len(b.items) > 1 or _is_point(b.items[0]) for b in lists):
+        return False
+    found = definition(item)
+    if found is None or is_worked_example(found[1]):
+        return False
+    return not is_flag(found[0]) and not is_instruction(found[0])
+
+
+def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
+    """The definition of a term over its points, and a note per point that labels a list of
+    its own (`Manifestations` over `flank pain` / `haematuria`): "Renal vein thrombosis:
+    manifestations?"."""
+    found = definition(item)
+    if found is None or is_flag(found[0]) or is_instruction(found[0]):
+        return []
+    term, value = found
+    if not any(char.isalnum() for char in value) or is_worked_example(value):
+        return []  # `Step 1: dose = 20 × 70 = 1400` over its steps is a worked example
+    about = subject(None, section, ctx)
+    named = plain(term).lower() in plain(about).lower()
+    front = ask(f"What is {term}?", ctx) if named else f"{about}: {term}?"
+    key = make_key("definition", section.path, term, item.pin)
+    kept, points = _points(item.blocks)
+    answer = with_details(short_answer(value), kept)
+    notes = [ctx.note("definition", "basic", front, answer, key, section, item.line)]
+    return notes + point_notes(term, points, section, ctx)
+
+
+def _points(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[ListItem]]:
+    """The blocks under a term without its labelled points, and those points."""
+    points = [p for b in blocks if isinstance(b, ListBlock) for p in b.items if _is_point(p)]
+    if not points:
+        return blocks, []
+    kept: list[Block] = []
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            rest = tuple(i for i in block.items if i not in points)
+            if rest:
+                kept.append(ListBlock(block.ordered, rest, block.line))
+        else:
+            kept.append(block)
+    return tuple(kept), points
+
+
+def point_notes(term: str, points: list[ListItem], section: Section, ctx: Context) -> list[Note]:
+    """A note per labelled point under a term: "Renal vein thrombosis: manifestations?"."""
+    notes = []
+    for point in points:
+        found = _definition(point.text)
+        label, back = found if found is not None else (point.text, to_markdown(point.blocks))
+        label = plain(label).rstrip(" :")
+        asked = f"{plain(term)}: {label}?"
+        key = make_key("definition", section.path, f"{term}: {label}", point.pin)
+        notes.append(
+            ctx.note("definition", "basic", asked, short_answer(back), key, section, point.line)
+        )
+    return notes
+
+
+def _is_point(item: ListItem) -> bool:
+    """A labelled point under a term: a short name with no value over a short list
+    (`Manifestations` / `- flank pain`), or a short `Label: value` line (`Cause: a clot`)."""
+    if len(item.blocks) == 1 and isinstance(item.blocks[0], ListBlock):
+        return (
+            0 < len(item.text.split()) <= _MAX_POINT_LABEL_WORDS
+            and _definition(item.text) is None
+            and len(plain(to_markdown(item.blocks)).split()) <= MAX_DETAIL_WORDS
+        )
+    found = _definition(item.text)
+    return (
+        not item.blocks
+        and found is not None
+        and 0 < len(plain(found[0]).split()) <= _MAX_POINT_LABEL_WORDS
+        and not is_flag(found[0])
+        and len(plain(found[1]).split()) <= MAX_DETAIL_ITEM_WORDS
+    )
+
+
+_MAX_POINT_LABEL_WORDS = 3
+MAX_DETAIL_WORDS = 40
+"""Most words a definition's back keeps of the points nested under it."""
+MAX_DETAIL_ITEM_WORDS = 25
+"""A nested point longer than this explains; it is left to the source."""
+
+
+def with_details(answer: str, blocks: tuple[Block, ...]) -> str:
+    """A definition's answer with the short points nested under its item (`- Levothyroxine:
+    synthetic T4` / `  - first-line choice`): they are that term's facts, and no other note
+    holds them. Deeper levels go first when the whole is too long; nothing is added when even
+    the first level is."""
+    lists = tuple(
+        ListBlock(b.ordered, short, b.line)
+        for b in blocks
+        if isinstance(b, ListBlock) and (short := tuple(i for i in b.items if _is_detail(i)))
+    )
+    if not lists:
+        return answer
+    for details in (lists, tuple(_first_level(b) for b in lists)):
+        shown = to_markdown(details)
+        if len(plain(shown).split()) <= MAX_DETAIL_WORDS:
+            return f"{answer}\n\n{shown}"
+    return answer
+
+
+def _is_detail(item: ListItem) -> bool:
+    """A short point, not a flag (`Buzzwords: …`): one a definition's back keeps."""
+    found = _definition(item.text)
+    flagged = found is not None and is_flag(found[0])
+    return not flagged and len(plain(item.text).split()) <= MAX_DETAIL_ITEM_WORDS
+
+
+def _first_level(block: ListBlock) -> ListBlock:
+    items = tuple(ListItem(item.text, item.line, (), item.pin) for item in block.items)
+    return ListBlock(block.ordered, items, block.line)
+
+
+def _opens_part(blocks: tuple[Block, ...], index: int) -> bool:
+    """Whether the paragraph at `index` comes right after its heading (a rule between them
+    aside) or after a lead-in line ending in ":": its lines then say what that one names."""
+    while index > 0 and _is_rule(blocks[index - 1]):
+        index -= 1
+    if index == 0:
+        return True
+    last = blocks[index - 1]
+    return isinstance(last, Paragraph) and last.text.rstrip().endswith(":")
+
+
+def _is_rule(block: Block) -> bool:
+    return isinstance(block, RawBlock) and block.kind == "hr"
+
+
+def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    """A paragraph of plain `label: value` lines (`Onset: 1-2 h` / `Peak: 4 h`, `130-135: mild`),
+    under its heading or a lead-in: each line defines the section's subject, as a bold label's
+    line does. A first line ending in ":" is its lead-in. At least half the other lines are a
+    short label with a short value, the rest short notes (`acute @<48 hours`, left alone); a
+    paragraph with a longer line is prose."""
+    text = block.text.strip()
+    if text.startswith(("**", "__")) or ":" not in text or "\n" not in text:
+        return []
+    lines = [line.strip().rstrip("\\").strip() for line in text.splitlines()]
+    offset = 1 if lines[0].endswith(":") else 0
+    found = [(n, _PLAIN_LABEL_LINE.match(line)) for n, line in enumerate(lines) if n >= offset]
+    labelled = [(n, match) for n, match in found if match is not None]
+    if len(labelled) < 2 or len(labelled) * 2 < len(found):
+        return []
+    if any(len(lines[n].split()) > MAX_NOTE_LINE_WORDS for n, match in found if match is None):
+        return []  # a sentence among the lines: prose with a colon in it, not a list of labels
+    notes = []
+    for number, match in labelled:
+        label, value = plain(match.group("label")).strip(), match.group("value").strip()
+        if not _is_label(label) or len(plain(value).split()) > MAX_PLAIN_VALUE_WORDS:
+            return []  # a longer line: the paragraph is prose with a colon in it
+        if is_worked_example(value) or is_pep_talk(label, value):
+            return []
+        key = make_key("definition", section.path, label)
+        front = f"{ctx.heading(section)}: {label}?"
+        answer = short_answer(value)
+        line = block.line + number
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+    return notes
+
+
+_PLAIN_LABEL_LINE = re.compile(r"^(?P<label>[^:*_\n]{1,40}?)\s*:\s+(?P<value>[^/\s].*)$")
+MAX_PLAIN_VALUE_WORDS = 12
+"""A plain label's value is short (longer lines make the paragraph prose)."""
+MAX_NOTE_LINE_WORDS = 8
+"""Lines without a label among the labelled ones are notes this short, or the paragraph is
+prose."""

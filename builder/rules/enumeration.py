@@ -35,7 +35,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
-from .definition import is_definition_list, takes_one_of
+from .definition import has_points, is_definition_list, takes_one_of
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, leads, subject
 
@@ -107,6 +107,10 @@ def _list_notes(
             shown = frozenset(i.line for i in block.items if i.line in hoisted and _is_label(i))
         block = _without_hoisted(block, hoisted)
     if _enumerates(block):
+        if not outer and any(has_points(item) for item in block.items):
+            # a `Term: value` item over its points: carded by the definition rule
+            rest = tuple(item for item in block.items if not has_points(item))
+            block = ListBlock(block.ordered, rest, block.line)
         notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown))
     return notes + nested
 

@@ -46,6 +46,8 @@ from .context import Context
 
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _LINK_END = re.compile(r"\]\([^()]*\)$")
+_IMAGES_ONLY = re.compile(r"(?:!\[[^\]]*\]\([^()]*\)|!\[\[[^\]]*\]\]|\s)+")
+"""A paragraph of image embeds alone (`![x.png](…)`, Obsidian's `![[x.png]]`)."""
 MAX_LABEL_WORDS = 8
 """A label line is short: longer lines are sentences."""
 MAX_NAME_WORDS = 6
@@ -145,6 +147,8 @@ def lead_of(paragraph: Paragraph | None) -> Lead | None:
 def _lead_of(text: str) -> Lead | None:
     # Cached: two rules read every section's lead-ins.
     source = text.strip()
+    if source.startswith("!") and _IMAGES_ONLY.fullmatch(source) is not None:
+        return None  # an image's alt text (often its file name) names no list under it
     bold = _BOLD_ONLY.match(source)
     if bold is not None and "\n" not in source:
         label = _clean(bold.group("label"))
@@ -259,12 +263,21 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
         lead = lead_of(previous) if isinstance(previous, Paragraph) else None
         if isinstance(block, ListBlock):
             if lead is None and isinstance(previous, ListBlock):
-                lead = carried
+                lead = carried or _last_item_lead(previous)
             carried = lead if lead is not None and lead.kind == "name" else None
         else:
             carried = None
         yield lead, block
         previous = block
+
+
+def _last_item_lead(block: ListBlock) -> Lead | None:
+    """A list's last item ending in ":" with nothing under it leads the list right after it
+    (`* COPD causes symptoms of:` then `- breathlessness`: two bullet characters, two lists)."""
+    last = block.items[-1]
+    if last.blocks or not last.text.rstrip().endswith(":") or ". " in last.text:
+        return None  # two sentences ("… your symptoms. They will:"): the second leans on the first
+    return lead_of(Paragraph(last.text, last.line))
 
 
 def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
