@@ -23,7 +23,7 @@ from .cache import is_up_to_date, record_build
 from .document import Document, parse_document
 from .errors import LockError, SourceError
 from .extract import clash_advice, display_path, distinct_keys, document_notes
-from .lint import Problem, check_notes
+from .lint import Problem, check_notes, unasked_blocks
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
 from .memory import no_cyclic_gc
@@ -51,6 +51,9 @@ class DocumentNotes:
     images: list[str]
     notices: list[str] = field(default_factory=list)
     """`path:line: note: ...` lines: what was left out as non-content (shown by `build -v`)."""
+    unasked: list[tuple[int, str]] = field(default_factory=list)
+    """(line, kind) of the content lists and label paragraphs no note came from (`check`'s
+    NO-NOTE)."""
 
 
 def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
@@ -77,6 +80,7 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         renderer.media,
         renderer.images,
         [f"{shown}:{skipped.line}: {skipped.message()}" for skipped in routed.skipped],
+        unasked_blocks(routed.routes, notes),
     )
 
 

@@ -23,17 +23,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .document import Block, ListBlock, ListItem, Paragraph, parse_document
+from .document import Block, ListBlock, ListItem, Paragraph
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
-from .routing import route
 from .rules.definition import is_worked_example
 from .rules.leads import is_example
 from .text import content_words, names_topic, plain
 
 if TYPE_CHECKING:
     from .manifest import Manifest
+    from .routing import Route
 
 Severity = Literal["error", "warning"]
 
@@ -103,6 +103,9 @@ class _Read(Protocol):
     @property
     def path(self) -> Path: ...
 
+    @property
+    def unasked(self) -> Sequence[tuple[int, str]]: ...
+
 
 class _Plan(Protocol):
     """A planned deck (build.DeckPlan), as far as the lint reads it: the lint sits below the
@@ -127,7 +130,7 @@ def check_plan(plan: _Plan) -> list[Problem]:
     notes = [packaged.note for packaged in plan.notes]
     problems = check_notes(notes, plan.manifest)
     problems += [_build_warning(text, plan.manifest) for text in plan.warnings]
-    problems += silent_blocks(plan.manifest, [read.path for read in plan.documents], notes)
+    problems += silent_blocks(plan.documents, notes)
     return sorted(problems, key=_sort_key)
 
 
@@ -1091,39 +1094,43 @@ def _count(number: int, noun: str) -> str:
 # -- content that gave no note ---------------------------------------------------------------
 
 
-def silent_blocks(
-    manifest: Manifest, paths: Sequence[Path], notes: Sequence[Note]
-) -> list[Problem]:
-    """NO-NOTE: a list, or a paragraph of `label: value` lines, in a section the deck reads
-    that no rule made a note from. The rules refuse what they cannot card well, and a refusal
-    is silent: a teacher who never sees the fact missing cannot fix its shape. Each document is
-    read again (for `check` only); a note counts for a block when its source line is inside it."""
-    problems = []
-    for path in paths:
-        document = parse_document(path)
-        shown = _shown_path(path, notes)
-        lines = sorted({note.source.line for note in notes if note.source.path == shown})
-        for routed in route(manifest, document).routes:
-            section = routed.section
-            if routed.in_faq or "enumeration" not in routed.subdeck.rules:
-                continue  # an FAQ's lists are its answers; a deck may not card lists at all
-            if is_example(None, section):
+def unasked_blocks(routes: Sequence[Route], notes: Sequence[Note]) -> list[tuple[int, str]]:
+    """(line, kind) of each list, or paragraph of `label: value` lines, in a section the deck
+    reads that no rule made a note from (NO-NOTE). The rules refuse what they cannot card well,
+    and a refusal is silent: a teacher who never sees the fact missing cannot fix its shape. A
+    note counts for a block when its source line is inside it. `read_document` asks this of each
+    document's routes; `check` reports it."""
+    lines = sorted({note.source.line for note in notes})
+    found = []
+    for routed in routes:
+        section = routed.section
+        if routed.in_faq or "enumeration" not in routed.subdeck.rules:
+            continue  # an FAQ's lists are its answers; a deck may not card lists at all
+        previous: Block | None = None
+        for block in section.blocks:
+            before, previous = previous, block
+            if not isinstance(block, (ListBlock, Paragraph)):
+                continue
+            first, last = block.line, _last_line(block)
+            if isinstance(before, Paragraph) and "\n" not in before.text.strip():
+                first = before.line  # a one-line lead-in's note may hold its list (a term's)
+            at = bisect.bisect_left(lines, first)
+            if at < len(lines) and lines[at] <= last:
+                continue  # a note's line inside the block
+            if not _looks_like_content(block) or is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
-            previous: Block | None = None
-            for block in section.blocks:
-                before, previous = previous, block
-                if not _looks_like_content(block):
-                    continue
-                first, last = block.line, _last_line(block)
-                if isinstance(before, Paragraph) and "\n" not in before.text.strip():
-                    first = before.line  # a one-line lead-in's note may hold its list (a term's)
-                at = bisect.bisect_left(lines, first)
-                if at < len(lines) and lines[at] <= last:
-                    continue  # a note's line inside the block
-                kind = "list" if isinstance(block, ListBlock) else "paragraph of labelled lines"
-                problems.append(
-                    Problem(shown, block.line, "NO-NOTE", _NO_NOTE.format(kind), "warning")
-                )
+            found.append((block.line, "list" if isinstance(block, ListBlock) else "paragraph"))
+    return found
+
+
+def silent_blocks(documents: Sequence[_Read], notes: Sequence[Note]) -> list[Problem]:
+    """NO-NOTE problems of the documents read (`unasked_blocks`), at the path notes cite."""
+    problems = []
+    for read in documents:
+        shown = _shown_path(read.path, notes)
+        for line, kind in read.unasked:
+            kind = "list" if kind == "list" else "paragraph of labelled lines"
+            problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE.format(kind), "warning"))
     return problems
 
 
