@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .document import Document
-from .lint import prints_its_answer
+from .lint import is_contact_only, prints_its_answer
 from .manifest import Manifest
 from .notes import Note, key_text
 from .routing import Route, check_routes, route
@@ -50,7 +50,13 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
                 for section in (routed.section.walk() if routed.in_faq else [routed.section])
             ]
             notes.extend(rule.extract(sections, ctx))
-    return [note for note in one_question_each(notes) if not prints_its_answer(note)]
+    return [note for note in one_question_each(notes) if not _asks_nothing(note)]
+
+
+def _asks_nothing(note: Note) -> bool:
+    """A card whose answer its own front prints, or that only says where to reach someone (a
+    phone number, an email address, a link: a leaflet's "For more information" lines)."""
+    return prints_its_answer(note) or (note.note_type == "basic" and is_contact_only(note.back))
 
 
 def _context(manifest: Manifest, document: str, source_path: str, routed: Route) -> Context:

@@ -634,6 +634,30 @@ def is_link_only(markdown: str) -> bool:
     return bool(shown) and _URL_OR_PATH.fullmatch(shown) is not None
 
 
+def is_contact_only(markdown: str) -> bool:
+    """An answer that is only where to reach someone: a link, a URL or site path, an email
+    address or a phone number ("Phone: 0800 123 4567" under "For more information")."""
+    if len(markdown) > 300 or not (
+        "@" in markdown or "/" in markdown or "www" in markdown or markdown[:1] in "+(0123456789["
+    ):
+        return False  # a look that every note passes through: most answers are none of these
+    if is_link_only(markdown):
+        return True
+    shown = plain_text(markdown).strip().rstrip(".")
+    if not shown or len(shown) > 60:
+        return False
+    if _EMAIL.fullmatch(shown) is not None:
+        return True
+    if _PHONE.fullmatch(shown) is None:
+        return False
+    groups = re.findall(r"\d+", shown)  # 902-717-7596, 0800 123 4567: not 1500-2000, 2024-01-15
+    return len(groups) >= 3 and sum(len(group) for group in groups) >= 9
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PHONE = re.compile(r"\+?[\d\s().-]+")
+
+
 @lru_cache(maxsize=1)
 def _html_markdown() -> Any:
     """Markdown as render.py reads a field (raw HTML on), to see what renders as text."""

@@ -691,7 +691,19 @@ def _names_no_topic(text: str) -> bool:
     if _is_course_label(text):
         return True
     named = [w for w in _TOPIC_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
+    if named and all(word.lower() in _AUDIENCE for word in named):
+        return True  # "Patient & Family Guide 2024": who it is for, not what it is about
     return len(named) > MAX_TOPIC_WORDS
+
+
+_AUDIENCE = frozenset(
+    """
+    patient patients family families carer carers caregiver caregivers parent parents you your
+    public client clients resident residents staff student students nurse nurses information
+    education leaflet booklet pamphlet brochure handbook resource resources
+    """.split()
+)
+"""Words a title names its readers or its format with: a title of only these gives no topic."""
 
 
 def _is_course_label(text: str) -> bool:

@@ -70,6 +70,10 @@ TITLES = [
     # An acronym before the colon spelled out after it: the words, not the letters.
     ("KFT: Korrin Fever Therapy", "korrin fever therapy"),
     ("KF: Velbarin Dosing", "KF"),
+    # A title naming only its readers or its format gives no topic.
+    ("Patient & Family Guide 2024", ""),
+    ("Information for Parents and Carers", ""),
+    ("Korrin Fever: Information for Patients", "korrin fever"),
 ]
 
 
