@@ -527,7 +527,7 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation
+    interpretation factor
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical
@@ -536,11 +536,13 @@ _ASPECT_NOUNS = frozenset(
     """
     treatment management diagnosis prognosis monitoring prevention assessment investigation
     dosing dose dosage complication cause symptom sign presentation pathophysiology epidemiology
-    aetiology etiology classification type
+    aetiology etiology classification type clinical
+    rf rx dx ddx tx ix mx sx hx
     """.split()
 )
-"""Nouns that name a part of a subject when they stand alone ("Treatment"); with words before
-them they may name a thing ("Antibiotic treatment", "Typical symptoms")."""
+"""Nouns that name a part of a subject when they stand alone ("Treatment"), and the shorthand
+notes write them in ("rf", "rx", "dx", "clinical"); with words before them they may name a
+thing ("Antibiotic treatment", "Typical symptoms")."""
 _SETTINGS = frozenset("for in during with without after before".split())
 """A heading opening with one of these qualifies its parent's subject ("For household
 members", "In children")."""

@@ -27,6 +27,7 @@ from ..text import (
     explained_initials,
     heading_subject,
     is_pep_talk,
+    is_relational,
     lower_first,
     names_topic,
     plain,
@@ -35,7 +36,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
-from .definition import has_points, is_definition_list, takes_one_of
+from .definition import definition, has_points, is_definition_list, takes_one_of
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, leads, subject
 
@@ -106,6 +107,10 @@ def _list_notes(
         if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
             shown = frozenset(i.line for i in block.items if i.line in hoisted and _is_label(i))
         block = _without_hoisted(block, hoisted)
+        if all(i.line in shown or is_relational(plain(i.text)) for i in block.items):
+            return notes + nested  # "rf / clinical / rx": an outline's facets, each asked apart
+    if outer and lead is not None and is_definition_list(block):
+        notes.extend(_term_notes(block, lead, section, ctx, outer))
     if _enumerates(block):
         if not outer and any(has_points(item) for item in block.items):
             # a `Term: value` item over its points: carded by the definition rule
@@ -156,6 +161,9 @@ def _hoisted(item: ListItem) -> ListBlock | None:
     if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
         return None
     inner = item.blocks[0]
+    deeper = _hoisted(inner.items[0]) if len(inner.items) == 1 else None
+    if deeper is not None:
+        inner = deeper  # `- clinical` / `- presentation` / points: the points
     text = plain(without_emoji(item.text)).strip()
     if len(inner.items) < MIN_HOISTED_ITEMS or not text or text.endswith("?"):
         return None
@@ -232,6 +240,24 @@ def _without_hoisted(block: ListBlock, hoisted: frozenset[int]) -> ListBlock:
         for item in block.items
     )
     return ListBlock(block.ordered, items, block.line)
+
+
+def _term_notes(
+    block: ListBlock, lead: Lead, section: Section, ctx: Context, outer: str
+) -> list[Note]:
+    """A sub-list of `term: value` items asked on its own (`- clinical` / `- early: headache,
+    vomiting`): a Basic note per term under its label ("Cerebral oedema — clinical: early?")."""
+    notes = []
+    intro = _nested_intro(lead.text, outer, ctx).rstrip(":")
+    for item in block.items:
+        found = definition(item)
+        if found is None or is_flag(found[0]):
+            continue
+        term, value = found
+        key = make_key("enumeration", section.path, f"{lead.text}: {term}", item.pin, "term")
+        front = f"{intro}: {lower_first(plain(term))}?"
+        notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
+    return notes
 
 
 def _nested_intro(label: str, outer: str, ctx: Context) -> str:
