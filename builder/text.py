@@ -273,7 +273,8 @@ _OUTLINE = re.compile(
     r"^(?:"
     # "Module 3:", "Chapter 2 —", "Lesson 3.1:", "Level 2 —": a course label needs a separator
     # after its number ("Stage 2 hypertension" is a subject).
-    r"(?:module|chapter|lesson|unit|part|section|week|day|lecture|session|level|topic|tier)"
+    r"(?:module|chapter|lesson|unit|part|section|week|day|lecture|session|level|topic|tier|"
+    r"appendix)"
     r"\s+(?:\d+(?:\.\d+)*|[ivxlc]+|[a-z])\s*[.:)\-–—|]+\s*"
     r"|\d+(?:\.\d+){2,}\.?\)?\s+"  # "2.2.3 Limitations", "12.3.1 Drugs"
     r"|\d+\.\d+\.?\)?\s+(?-i:(?=[A-Z]))"  # "2.1 Introduction", not "2.5 mg doses"

@@ -40,6 +40,7 @@ TITLES = [
     # Course, module, chapter and outline numbers go.
     ("Module 4: Wound Care & Dressings", "wound care & dressings"),
     ("Chapter 2: Imaging of the Jaw", "imaging of the jaw"),
+    ("Appendix II: Korrin Fever Medications", "korrin fever medications"),
     ("Lesson 3.1: Measuring Vital Signs", "measuring vital signs"),
     ("06 Korrin Fever", "korrin fever"),
     ("12.3.1 Drugs In Kidney Failure (Pharmacology)", "drugs in kidney failure"),

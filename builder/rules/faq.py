@@ -33,7 +33,7 @@ answer stays part of that answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..document import (
@@ -100,6 +100,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         _note(question.text, question.answer, question.line, question.pin, section, ctx)
         for question in asked
     ]
+    if not ctx.in_faq and (asked_heading := _heading_question(section, asked)) is not None:
+        notes.insert(0, asked_heading(ctx))
     if ctx.in_faq:
         for child in section.children:
             answer = to_markdown(_answer_blocks(child.blocks))
@@ -107,6 +109,34 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 answer += f"\n\n**{grandchild.title}**\n\n" + to_markdown(grandchild.blocks)
             notes.append(_note(child.title, answer.strip(), child.line, child.pin, section, ctx))
     return [note for note in notes if note.back.strip()]
+
+
+_WHAT_IS = re.compile(r"^what\s+(?:is|are)\s+", re.IGNORECASE)
+_ASK_LABEL = re.compile(r"^[^?\s]{1,12}\?\s*[—–:-]\s+(?=[^?]{12,}\?$)")
+"""A one-word label ahead of a heading's question: "WHY? — Why is …?"."""
+
+
+def _heading_question(section: Section, asked: list[Question]) -> Callable[[Context], Note] | None:
+    """A heading that asks (`## How is korrin fever spread?`) answered by the paragraph under
+    it, as patient guides write: the paragraph's first sentences answer it, outside an FAQ
+    too. Not when that paragraph asks or answers a question of its own."""
+    question = single_spaced(without_emoji(plain(section.title))).strip()
+    if not question.endswith("?") or not section.blocks or len(question.split()) < 3:
+        return None
+    if (label := _ASK_LABEL.match(question)) is not None:
+        question = question[label.end() :]  # "WHY? — Why is adrenaline life-saving?"
+    if section.level == 0:
+        return None  # the document's title, over its introduction: not asked and answered
+    first = section.blocks[0]
+    if not isinstance(first, Paragraph) or any(0 in found.blocks for found in asked):
+        return None
+    text = first.text.strip()
+    if text.endswith((":", "?")) or len(text.split()) < 5:
+        return None  # a lead-in to a list, or a question back
+    if len(section.blocks) == 1 and _WHAT_IS.match(question):
+        return None  # "What is X?" over "X is …": the prose_fact rule's definition
+    answer = short_answer(text)
+    return lambda ctx: _note(question, answer, first.line, section.pin, section, ctx)
 
 
 def answered_blocks(blocks: tuple[Block, ...]) -> frozenset[int]:
