@@ -715,6 +715,14 @@ class _Reader:
         ):
             out.append(Paragraph(self.text(token.content.strip()), _line(token)))  # the notes
             return position + 1
+        if (
+            kind == "fence"
+            and token.info.strip().lower() in _PROSE_FENCES
+            and token.content.strip()
+        ):
+            # ```md / ```text around a sentence (a prescription's "sig"): text fenced to stand out
+            out.append(Paragraph(self.text(token.content.strip()), _line(token) + 1))
+            return position + 1
         if kind in ("fence", "code_block", "html_block"):
             html = kind == "html_block" and token.content.startswith("<table")
             grid = _html_table(token.content, _line(token)) if html else None
@@ -1499,6 +1507,10 @@ def _heads_among_sentences(block: ListBlock) -> bool:
 
 
 _ARROW = re.compile(r"->|→|=>")
+
+
+_PROSE_FENCES = frozenset({"md", "markdown", "text", "txt", "plain", "plaintext"})
+"""Fence languages that mark text, not code: their content is read as a paragraph."""
 
 
 def is_indented_notes(code: str, document: str | None) -> bool:

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..notes import Note, make_key
-from ..text import is_pep_talk, plain, short_answer
+from ..text import is_pep_talk, lower_first, plain, short_answer
 from .context import Context
 from .faq import answered_blocks
 from .leads import Lead, is_example, is_flag, leads, subject
@@ -116,17 +116,27 @@ MAX_SUB_VALUE_WORDS = 8
 def _definition(text: str) -> tuple[str, str] | None:
     # Cached: three rules ask about every list item (definition, enumeration, via
     # is_definition_list, and this rule again for each item it turns into a card).
-    for shape in _SHAPES:
+    for number, shape in enumerate(_SHAPES):
         match = shape.match(text.strip())
         if match:
             term = match.group("term").strip()
             if not _closed(term):  # split inside a link: "[NHS — Asthma](…)"
                 return None
+            if number in _DASHED and _splits_range(term, match.group("text")):
+                return None  # "Ketamine 1 – 3 mg/kg": a dose range, not a term and its text
             gloss = (match.groupdict().get("gloss") or "").strip()
             if 0 < len(term.split()) <= MAX_TERM_WORDS:
                 return (f"{term} {gloss}" if gloss else term), match.group("text").strip()
             return None
     return None
+
+
+_DASHED = frozenset({2, 3})
+"""The shapes that split at a dash (`**Term** - text`, `Term – text`)."""
+
+
+def _splits_range(term: str, text: str) -> bool:
+    return term[-1:].isdigit() and text[:1].isdigit()
 
 
 def _closed(term: str) -> bool:
@@ -179,6 +189,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue
         if isinstance(block, Paragraph):
             notes.extend(_label_notes(block, section, ctx))
+            before = section.blocks[index - 1] if index else None
+            notes.extend(_labelled_paragraph(lead, before, block, section, ctx))
             after = section.blocks[index + 1 : index + 2]
             notes.extend(_term_over_list(block, after, section, ctx))
             if _opens_part(section.blocks, index):
@@ -282,6 +294,28 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         answer = short_answer(value)
         notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
+
+
+def _labelled_paragraph(
+    lead: Lead | None, before: Block | None, block: Paragraph, section: Section, ctx: Context
+) -> list[Note]:
+    """A bold label alone (`**Standard dose:**`) over the one sentence it labels: "Nitro: standard
+    dose?" -> the sentence. Not over a paragraph that labels itself or asks."""
+    if lead is None or lead.kind != "label" or not isinstance(before, Paragraph):
+        return []
+    if _BOLD_LABEL_ONLY.match(before.text.strip()) is None:
+        return []
+    text = block.text.strip()
+    if text.startswith(("**", "__")) or text.endswith((":", "?")) or "\n\n" in text:
+        return []
+    if not _is_label(lead.text) or is_worked_example(text) or len(text.split()) > MAX_VALUE_WORDS:
+        return []
+    key = make_key("definition", section.path, lead.text)
+    front = f"{ctx.heading(section)}: {lower_first(lead.text)}?"
+    return [ctx.note("definition", "basic", front, short_answer(text), key, section, block.line)]
+
+
+_BOLD_LABEL_ONLY = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?:?(\*\*|__):?$")
 
 
 def _is_label(label: str) -> bool:

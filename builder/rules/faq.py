@@ -111,7 +111,6 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     return [note for note in notes if note.back.strip()]
 
 
-_WHAT_IS = re.compile(r"^what\s+(?:is|are)\s+", re.IGNORECASE)
 _ASK_LABEL = re.compile(r"^[^?\s]{1,12}\?\s*[—–:-]\s+(?=[^?]{12,}\?$)")
 """A one-word label ahead of a heading's question: "WHY? — Why is …?"."""
 
@@ -133,8 +132,6 @@ def _heading_question(section: Section, asked: list[Question]) -> Callable[[Cont
     text = first.text.strip()
     if text.endswith((":", "?")) or len(text.split()) < 5:
         return None  # a lead-in to a list, or a question back
-    if len(section.blocks) == 1 and _WHAT_IS.match(question):
-        return None  # "What is X?" over "X is …": the prose_fact rule's definition
     answer = short_answer(text)
     return lambda ctx: _note(question, answer, first.line, section.pin, section, ctx)
 
