@@ -50,7 +50,30 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
                 for section in (routed.section.walk() if routed.in_faq else [routed.section])
             ]
             notes.extend(rule.extract(sections, ctx))
-    return [note for note in one_question_each(notes) if not _asks_nothing(note)]
+    notes = [note for note in one_question_each(notes) if not _asks_nothing(note)]
+    return _one_definition_each(notes)
+
+
+def _one_definition_each(notes: list[Note]) -> list[Note]:
+    """A heading that asks "What is X?" over the paragraph defining X (the faq rule's question)
+    and that paragraph's "X: definition?" (the prose_fact rule's) ask one thing: the definition
+    is kept."""
+    defined = {
+        (note.source.section, note.source.line)
+        for note in notes
+        if note.rule == "prose_fact" and note.front.endswith(": definition?")
+    }
+    if not defined:
+        return notes
+    return [
+        note
+        for note in notes
+        if not (
+            note.rule == "faq"
+            and (note.source.section, note.source.line) in defined
+            and note.front.lower().startswith(("what is", "what are"))
+        )
+    ]
 
 
 def _asks_nothing(note: Note) -> bool:

@@ -41,8 +41,19 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if isinstance(block, Table) and not ctx.in_faq:
             notes.extend(_table_figures(block, section, ctx))
     for owner, paragraph in _paragraphs(section, ctx):
+        if _PRICE.search(paragraph.text) and _OFFER.search(paragraph.text):
+            continue  # "First consultation only £49 — 10% off!": an advert's figures
         notes.extend(_prose_figures(paragraph, owner, ctx))
     return notes
+
+
+_PRICE = re.compile(r"[£$€]\s?\d")
+_OFFER = re.compile(
+    r"\b(?:\d+\s?%\s+off|discount|promo(?:tion)?\s+code|use\s+code|offer|book\s+(?:an?\s+)?"
+    r"(?:appointment|consultation)|free\s+consultation)\b",
+    re.IGNORECASE,
+)
+"""An advertising paragraph shows a price with an offer or a call to book: no fact to learn."""
 
 
 def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph]]:
