@@ -801,6 +801,26 @@ def short_answer(text: str) -> str:
     return first if len(first.split()) >= 2 else text
 
 
+MAX_EXPLAINED_WORDS = 60
+"""The longest answer kept whole when it explains: a phone screen's worth."""
+
+
+def explained_answer(text: str, max_words: int = MAX_EXPLAINED_WORDS) -> str:
+    """An answer that needs its reasons (a "why", a prescription's instructions, a question
+    heading's paragraph): whole up to `max_words` words, else as many of its first sentences as
+    fit (always the first)."""
+    text = without_citations(text).strip()
+    if len(text.split()) <= max_words or "\n" in text:
+        return text
+    ends = [end.end() for end in _SENTENCE_END_AT.finditer(text)]
+    kept = ends[0] if ends else len(text)
+    for end in ends[1:]:
+        if len(text[:end].split()) > max_words:
+            break
+        kept = end
+    return text[:kept].strip()
+
+
 _PEP_LABEL = re.compile(
     r"^(?:the\s+)?(?:good\s+news|great\s+news|expectations?\b.*|(?:our|your|the)?\s*goals?|"
     r"motivation|encouragement|a\s+word\s+of\s+encouragement)$",

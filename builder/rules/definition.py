@@ -33,7 +33,7 @@ from functools import lru_cache
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..notes import Note, make_key
-from ..text import is_pep_talk, lower_first, plain, short_answer
+from ..text import explained_answer, is_pep_talk, lower_first, plain, short_answer
 from .context import Context
 from .faq import answered_blocks
 from .leads import Lead, is_example, is_flag, leads, subject
@@ -312,7 +312,8 @@ def _labelled_paragraph(
         return []
     key = make_key("definition", section.path, lead.text)
     front = f"{ctx.heading(section)}: {lower_first(lead.text)}?"
-    return [ctx.note("definition", "basic", front, short_answer(text), key, section, block.line)]
+    answer = explained_answer(text)  # instructions keep their every step ("repeat in 5 min")
+    return [ctx.note("definition", "basic", front, answer, key, section, block.line)]
 
 
 _BOLD_LABEL_ONLY = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?:?(\*\*|__):?$")

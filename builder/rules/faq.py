@@ -49,6 +49,7 @@ from ..document import (
 from ..notes import Note, make_key
 from ..text import (
     bold_initials,
+    explained_answer,
     plain,
     short_answer,
     single_spaced,
@@ -132,7 +133,9 @@ def _heading_question(section: Section, asked: list[Question]) -> Callable[[Cont
     text = first.text.strip()
     if text.endswith((":", "?")) or len(text.split()) < 5:
         return None  # a lead-in to a list, or a question back
-    answer = short_answer(text)
+    if any(isinstance(block, ListBlock) for block in section.blocks):
+        return None  # a list answers it (the enumeration rule's), the paragraph leads in
+    answer = explained_answer(text)
     return lambda ctx: _note(question, answer, first.line, section.pin, section, ctx)
 
 
