@@ -189,7 +189,7 @@ def one_question_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
-    return _one_answer_each(kept)
+    return _no_table_repeats(_one_answer_each(kept))
 
 
 MIN_RESTATED_WORDS = 6
@@ -254,3 +254,27 @@ def _same_question(group: list[tuple[str, int]], attribute: str, about: str) -> 
 
 def _first_word(text: str) -> str:
     return text.split(" ", 1)[0].rstrip("?:,").lower()
+
+
+def _no_table_repeats(notes: list[Note]) -> list[Note]:
+    """The notes without a summary table's cells that a `**Label**: value` list already asks:
+    "Furosemide in <topic>: class?" from a quick-reference row repeats "Furosemide (Lasix) in
+    <topic>: Class?" from the drug's own section (the same subject, asides aside, and the same
+    attribute), often with a shorter answer. Only documents with a table compare anything."""
+    if not any(note.rule == "table" for note in notes):
+        return notes
+    asked = {_question(note) for note in notes if note.rule == "definition"}
+    return [
+        note
+        for note in notes
+        if note.rule != "table" or note.note_type != "basic" or _question(note) not in asked
+    ]
+
+
+def _question(note: Note) -> tuple[str, str]:
+    """(subject without its asides, attribute) of a Basic note's "<subject>: <attribute>?"."""
+    about, _, attribute = note.front.rpartition(": ")
+    return normalise(_ASIDES.sub("", about)), normalise(attribute)
+
+
+_ASIDES = re.compile(r"\s*\([^()]*\)")

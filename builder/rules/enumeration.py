@@ -24,6 +24,7 @@ import re
 from ..document import ListBlock, ListItem, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
 from ..text import (
+    content_words,
     explained_initials,
     heading_subject,
     is_pep_talk,
@@ -210,6 +211,7 @@ def _nested(
         whose = _ASIDE.sub("", outer).strip()
         if len(f"{whose} {about}".split()) <= MAX_ASKED_LABEL + 1:
             about = f"{whose} {lower_first(about)}"
+    about = _owned(about, outer, section, ctx)
     if not about and any(_hoisted(item) is not None for item in block.items):
         about = short_subject(ctx.subject(section))
         if not about and lead is not None and lead.kind == "sentence":
@@ -224,6 +226,26 @@ def _nested(
             notes.extend(made)
             hoisted.add(item.line)
     return notes, frozenset(hoisted)
+
+
+def _owned(about: str, outer: str, section: Section, ctx: Context) -> str:
+    """A facet label ("etiology", "Clinical features") names no thing: its sub-lists' points
+    need whose facet it is, the item's it hangs under or else the heading's thing
+    ("Hyponatraemia etiology — iatrogenic", never "etiology — iatrogenic")."""
+    if not about or about == outer or not is_relational(plain(about)):
+        return about
+    if outer and not is_relational(plain(outer)):
+        if outer == short_subject(ctx.subject(section)):
+            return about  # the heading's own subject already heads the sub-list's intro
+        whose = _ASIDE.sub("", outer).strip()
+    else:
+        whose = short_subject(ctx.thing(section))
+    if not whose or names_topic(about, whose) or whose.lower() in about.lower():
+        return about
+    if content_words(whose) <= content_words(ctx.topic):
+        return about  # the topic names it: "Treatment — regimens in korrin fever"
+    owned = f"{whose} {lower_first(about)}"
+    return owned if len(owned.split()) <= MAX_ASKED_LABEL + 1 else about
 
 
 def _is_label(item: ListItem) -> bool:
@@ -267,6 +289,7 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
     if label.split()[-1].lower() in _LEADS_ON:  # "… and addition of": a lead-in sentence
         about = outer if outer != label and len(outer.split()) <= MAX_ASKED_LABEL else ""
         return f"{_in_topic(about, ctx) if about else ctx.topic}: {label}:"
+    label = _GLOSS.sub("", label).strip() or label
     if outer == label or names_topic(label, outer):
         return _in_topic(label, ctx) + ":"
     joined = f"{outer} — {lower_first(label)}"
@@ -275,6 +298,9 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
     return _in_topic(joined, ctx) + ":"
 
 
+_GLOSS = re.compile(r"\s*\((?:how|where|what|when|why|which|who|i\.e\.|e\.g\.)[\s,][^()]*\)", re.I)
+"""An aside that explains a label ("Mode of transmission (how it travels)") is no part of the
+sub-list's subject; one that names ("(SIADH)", "(the three Ts)") stays."""
 _LEADS_ON = frozenset("of to with for by and or include includes including".split())
 
 

@@ -276,6 +276,16 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     return header, tuple(rows)
 
 
+def _names_only(header: str) -> bool:
+    """A subject column headed by the kind of name its cells are ("Generic name", "Brand
+    name", "Drug", "Medication"): "(generic name)" on a front says nothing the name does not."""
+    word = _word(header)
+    return word.split(" ")[-1] == "name" or word in _NAME_KINDS
+
+
+_NAME_KINDS = frozenset(["drug", "drugs", "medication"])
+
+
 def _word(header: str) -> str:
     """A header as one lower-case word for the vocabularies above ("Features" -> "feature")."""
     return plain(singular(header)).lower().rstrip(":")
@@ -539,7 +549,7 @@ def _row_notes(
         if index != subject_index and (reading.grouped or not reading.figures[index])
     ]
     # What every card of a column, or of the table, shares is worked out once.
-    shown_kind = lower_first(kind)
+    shown_kind = "" if _names_only(header) else lower_first(kind)
     kind_word = shown_kind.split(" ")[-1]
     columns = []
     features: set[tuple[int, int]] = set()  # (row, column) of a feature list under "Mechanism"
