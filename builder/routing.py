@@ -4,6 +4,11 @@ A subdeck takes the sections its patterns name and everything under them, unless
 pattern sends a subsection elsewhere. Sections no subdeck names make no cards, and neither do
 sections and blocks of the non-content kinds the deck skips (kinds.py: references, reading lists,
 objectives...), which are reported so a teacher can see what was left out.
+
+Rules read one routed section each, so what needs sibling sections is settled here: a
+question-bank item written as sections (`## Question`, `## Options`, `## Correct Answer`,
+faq.quiz_items) is routed as its stem section holding the one quiz, and its options section is
+not routed at all; the other sections (the explanation, teaching points) are routed as usual.
 """
 
 from __future__ import annotations

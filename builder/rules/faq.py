@@ -22,6 +22,9 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   or answer that refers to the options ("Which of the following…", "a reading of:", "Both a
   and b") shows the options on the front and answers with the letter; without exactly one
   chosen option it makes no card.
+- the same quiz written as sibling sections (`## Question` over `## Options` as a letter table or
+  list, and an `## Answer` / `## Correct Answer` section): routing gives the stem section this
+  rule as one quiz (`quiz_items`), its options section no rule.
 
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
