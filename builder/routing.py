@@ -216,7 +216,8 @@ class _Walk:
         self.warnings: list[tuple[int, str]] = []
         self.reached = 0
         self.quizzes: dict[int, Section] = {}
-        """A question-bank item's stem section (by id) -> the one quiz section read instead."""
+        """A question-bank item's stem section (by id) -> the one quiz section read instead; its
+        explanation sections -> themselves with their `Option C:` labels named."""
         self.options: set[int] = set()
         """The options sections of those items (by id): read with their stem, no notes alone."""
 
@@ -225,6 +226,8 @@ class _Walk:
         for item in quiz_items(siblings):
             self.quizzes[id(item.stem)] = item.quiz
             self.options.add(id(item.options))
+            for original, named in item.explained:
+                self.quizzes[id(original)] = named
 
 
 def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:

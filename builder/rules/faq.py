@@ -779,6 +779,9 @@ class QuizItem:
     stem: Section
     options: Section
     quiz: Section
+    explained: tuple[tuple[Section, Section], ...] = ()
+    """The item's explanation sections, each with its `Option C:` labels named by the option's
+    text (`Start IV magnesium:`), so no card asks about a letter it does not show."""
 
 
 def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
@@ -796,9 +799,46 @@ def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
         answer = next((each for each, name in later if _ANSWER_TITLE.match(name)), None)
         why = next((each for each, name in later if _WHY_TITLE.match(name)), None)
         quiz = _sections_quiz(sections[index], sections[index + 1], answer, why)
-        if quiz is not None:
-            found.append(QuizItem(sections[index], sections[index + 1], quiz))
+        if quiz is None:
+            continue
+        lettered = _lettered_options(sections[index + 1].blocks) or []
+        named = {_lettered(line)[0].strip("(). ").lower(): _lettered(line)[1] for line in lettered}
+        explained = tuple(
+            (
+                each,
+                replace(each, blocks=tuple(_named_options(block, named) for block in each.blocks)),
+            )
+            for each, name in later
+            if _WHY_TITLE.match(name)
+        )
+        found.append(QuizItem(sections[index], sections[index + 1], quiz, explained))
     return found
+
+
+_OPTION_LABEL = re.compile(r"^(?:\*\*|__)?option\s+\(?([a-h])\)?\s*:?(?:\*\*|__)?\s*:?\s*$", re.I)
+"""An explanation's label that names an option by its letter alone: `- Option C:`."""
+
+
+def _named_options(block: Block, named: dict[str, str]) -> Block:
+    """A block of an explanation with each `Option C:` label (a paragraph or a list item) named
+    by the option's text."""
+    if isinstance(block, Paragraph):
+        label = _OPTION_LABEL.match(block.text.strip())
+        named_as = named.get(label.group(1).lower()) if label else None
+        return replace(block, text=f"{named_as}:") if named_as else block
+    if not isinstance(block, ListBlock):
+        return block
+    items = []
+    for item in block.items:
+        label = _OPTION_LABEL.match(item.text.strip())
+        text = (
+            f"{named[label.group(1).lower()]}:"
+            if label and label.group(1).lower() in named
+            else item.text
+        )
+        blocks = tuple(_named_options(inner, named) for inner in item.blocks)
+        items.append(replace(item, text=text, blocks=blocks))
+    return replace(block, items=tuple(items))
 
 
 def _sections_quiz(
