@@ -8,7 +8,8 @@ objectives...), which are reported so a teacher can see what was left out.
 Rules read one routed section each, so what needs sibling sections is settled here: a
 question-bank item written as sections (`## Question`, `## Options`, `## Correct Answer`,
 faq.quiz_items) is routed as its stem section holding the one quiz, and its options section is
-not routed at all; the other sections (the explanation, teaching points) are routed as usual.
+not routed at all; its explanation is routed with its `Option C:` labels named by the options'
+text; the other sections (teaching points, references) are routed as usual.
 """
 
 from __future__ import annotations
