@@ -28,6 +28,7 @@ from .manifest import (
     clean_name,
     intro_subdeck_name,
     literal_pattern,
+    own_topic,
     slugify,
     subdeck_name,
     zero_config_deck_id,
@@ -114,7 +115,7 @@ def manifest_text(
         )
     meta = document.meta
     description = _meta_text(meta, "description")
-    topic = topic_for(_meta_text(meta, "topic"), document.title)
+    topic = topic_for(own_topic(document), document.title)
     manifest = f"{slug}.toml"
     out: list[str] = []
     out += _comment(

@@ -151,7 +151,7 @@ def manifest_for_document(document: Document) -> Manifest:
         sources=(document.path,),
         subdecks=tuple(subdecks),
         path=None,
-        topic=topic_for(str(document.meta.get("topic") or ""), document.title),
+        topic=topic_for(own_topic(document), document.title),
         tags=(slugify(document.title),),
     )
 
@@ -750,3 +750,13 @@ class _Sequences:
                 for branch in value[1]:
                     found |= self._chars(list(branch))
         return frozenset(found)
+
+
+def own_topic(document: Document) -> str:
+    """The front matter's `topic`, unless it is one word the title does not hold: then it is a
+    category (`topic: obstructive` over "Acute Asthma Exacerbation"), and the title says more."""
+    topic = " ".join(str(document.meta.get("topic") or "").split())
+    title = document.title.strip()
+    if title and " " not in topic and topic.lower() not in title.lower():
+        return ""
+    return topic

@@ -4,6 +4,12 @@ A subdeck takes the sections its patterns name and everything under them, unless
 pattern sends a subsection elsewhere. Sections no subdeck names make no cards, and neither do
 sections and blocks of the non-content kinds the deck skips (kinds.py: references, reading lists,
 objectives...), which are reported so a teacher can see what was left out.
+
+Rules read one routed section each, so what needs sibling sections is settled here: a
+question-bank item written as sections (`## Question`, `## Options`, `## Correct Answer`,
+faq.quiz_items) is routed as its stem section holding the one quiz, and its options section is
+not routed at all; its explanation is routed with its `Option C:` labels named by the options'
+text; the other sections (teaching points, references) are routed as usual.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from .document import Document, Section
 from .errors import ManifestError
 from .kinds import Skipped, content_section, heading_kind, skipped_kinds
 from .manifest import Manifest, Subdeck
-from .rules.faq import is_faq
+from .rules.faq import is_faq, quiz_items
 from .text import plain
 
 
@@ -62,6 +68,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
     hits: dict[int, list[int]] = {}
     matched = patterns.scan(document, hits)
     walk = _Walk(manifest, document, patterns, hits, skipped_kinds(manifest.include))
+    walk.read_quizzes(document.sections)
     for section in document.sections:
         _route(section, None, walk)
     headings = [name for s in document.walk() for name in (s.title, "/".join(s.path))]
@@ -209,6 +216,19 @@ class _Walk:
         self.skipped: list[Skipped] = []
         self.warnings: list[tuple[int, str]] = []
         self.reached = 0
+        self.quizzes: dict[int, Section] = {}
+        """A question-bank item's stem section (by id) -> the one quiz section read instead; its
+        explanation sections -> themselves with their `Option C:` labels named."""
+        self.options: set[int] = set()
+        """The options sections of those items (by id): read with their stem, no notes alone."""
+
+    def read_quizzes(self, siblings: tuple[Section, ...]) -> None:
+        """Note the question-bank items written as sibling sections (faq.quiz_items)."""
+        for item in quiz_items(siblings):
+            self.quizzes[id(item.stem)] = item.quiz
+            self.options.add(id(item.options))
+            for original, named in item.explained:
+                self.quizzes[id(original)] = named
 
 
 def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
@@ -230,12 +250,16 @@ def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
             what = f"section {plain(section.title)!r}"
             walk.skipped.append(Skipped(kind.name, section.line, what))
             return  # and everything under it
-        faq = is_faq(section)
-        shown, skipped = content_section(section, walk.skip, whole=faq)
+        if id(section) in walk.options:
+            return  # a quiz's options: asked with its stem
+        quiz = walk.quizzes.get(id(section))
+        faq = quiz is None and is_faq(section)
+        shown, skipped = content_section(quiz or section, walk.skip, whole=faq)
         walk.skipped += skipped
         walk.routes.append(Route(shown, subdeck, faq))
         if faq:
             return
+    walk.read_quizzes(section.children)
     for child in section.children:
         _route(child, subdeck, walk)
 

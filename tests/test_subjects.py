@@ -147,6 +147,15 @@ def test_zero_config_topic_comes_from_the_title_and_front_matter_wins(tmp_path: 
         "---\ntitle: 'Module 2: Ticks'\ntopic: Korrin fever (KF)\n---\n## A\n\nx\n",
     )
     assert manifest_for_document(explicit).topic == "korrin fever (KF)"
+    # one word the title does not hold is a category (a question bank's `topic: infectious`)
+    category = parse_document(
+        tmp_path / "c.md", "---\ntitle: Korrin Fever Relapse\ntopic: infectious\n---\n## A\n\nx\n"
+    )
+    assert manifest_for_document(category).topic == "korrin fever relapse"
+    named = parse_document(
+        tmp_path / "d.md", "---\ntitle: Korrin Fever in Children\ntopic: korrin\n---\n## A\n\nx\n"
+    )
+    assert manifest_for_document(named).topic == "korrin"
     stem = parse_document(tmp_path / "06-korrin-fever.md", "## A\n\nx\n")
     assert manifest_for_document(stem).topic == "korrin fever"
 

@@ -22,6 +22,9 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   or answer that refers to the options ("Which of the following…", "a reading of:", "Both a
   and b") shows the options on the front and answers with the letter; without exactly one
   chosen option it makes no card.
+- the same quiz written as sibling sections (`## Question` over `## Options` as a letter table or
+  list, and an `## Answer` / `## Correct Answer` section): routing gives the stem section this
+  rule as one quiz (`quiz_items`), its options section no rule.
 
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
@@ -43,6 +46,7 @@ from ..document import (
     Paragraph,
     RawBlock,
     Section,
+    Table,
     split_pin,
     to_markdown,
 )
@@ -754,3 +758,149 @@ def _revealed_in_details(section: Section, quiz: Question) -> Question:
         return quiz
     found = _block_quiz(section.blocks, last, child.blocks)
     return quiz if found is None else found
+
+
+# A question-bank item written as sections: `## Question`, `## Options`, `## Correct Answer`.
+
+_STEM_TITLE = re.compile(r"^(?:question|stem|vignette|case|clinical\s+vignette)\s*\d*$", re.I)
+_OPTIONS_TITLE = re.compile(r"^(?:options|choices|answer\s+(?:choices|options))$", re.I)
+_ANSWER_TITLE = re.compile(r"^(?:correct\s+)?answer$", re.I)
+_WHY_TITLE = re.compile(r"^(?:explanation|rationale)s?$", re.I)
+_FINDINGS = 12
+"""Finding lines a quiz front keeps of its vignette: more and the card is the page."""
+
+
+@dataclass(frozen=True, slots=True)
+class QuizItem:
+    """A question-bank item whose stem, options and answer are sibling sections: read as one
+    quiz question (the stem section, its blocks replaced by the quiz), the options section
+    making no notes of its own."""
+
+    stem: Section
+    options: Section
+    quiz: Section
+    explained: tuple[tuple[Section, Section], ...] = ()
+    """The item's explanation sections, each with its `Option C:` labels named by the option's
+    text (`Start IV magnesium:`), so no card asks about a letter it does not show."""
+
+
+def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
+    """The question-bank items among sibling sections: a stem section (`## Question`) whose
+    last paragraph asks, an options section after it (`## Options`, a table or a lettered
+    list), and an answer section (`## Correct Answer`: a letter or the option) after that."""
+    found: list[QuizItem] = []
+    titles = [plain(section.title).strip() for section in sections]
+    for index, title in enumerate(titles[:-2]):
+        if _STEM_TITLE.match(title) is None or not _OPTIONS_TITLE.match(titles[index + 1]):
+            continue
+        later = list(zip(sections[index + 2 :], titles[index + 2 :], strict=True))
+        ends = [number for number, (_, name) in enumerate(later) if _STEM_TITLE.match(name)]
+        later = later[: ends[0]] if ends else later  # up to the next item's stem
+        answer = next((each for each, name in later if _ANSWER_TITLE.match(name)), None)
+        why = next((each for each, name in later if _WHY_TITLE.match(name)), None)
+        quiz = _sections_quiz(sections[index], sections[index + 1], answer, why)
+        if quiz is None:
+            continue
+        lettered = _lettered_options(sections[index + 1].blocks) or []
+        named = {_lettered(line)[0].strip("(). ").lower(): _lettered(line)[1] for line in lettered}
+        explained = tuple(
+            (
+                each,
+                replace(each, blocks=tuple(_named_options(block, named) for block in each.blocks)),
+            )
+            for each, name in later
+            if _WHY_TITLE.match(name)
+        )
+        found.append(QuizItem(sections[index], sections[index + 1], quiz, explained))
+    return found
+
+
+_OPTION_LABEL = re.compile(r"^(?:\*\*|__)?option\s+\(?([a-h])\)?\s*:?(?:\*\*|__)?\s*:?\s*$", re.I)
+"""An explanation's label that names an option by its letter alone: `- Option C:`."""
+
+
+def _named_options(block: Block, named: dict[str, str]) -> Block:
+    """A block of an explanation with each `Option C:` label (a paragraph or a list item) named
+    by the option's text."""
+    if isinstance(block, Paragraph):
+        label = _OPTION_LABEL.match(block.text.strip())
+        named_as = named.get(label.group(1).lower()) if label else None
+        return replace(block, text=f"{named_as}:") if named_as else block
+    if not isinstance(block, ListBlock):
+        return block
+    items = []
+    for item in block.items:
+        label = _OPTION_LABEL.match(item.text.strip())
+        text = (
+            f"{named[label.group(1).lower()]}:"
+            if label and label.group(1).lower() in named
+            else item.text
+        )
+        blocks = tuple(_named_options(inner, named) for inner in item.blocks)
+        items.append(replace(item, text=text, blocks=blocks))
+    return replace(block, items=tuple(items))
+
+
+def _sections_quiz(
+    stem: Section, options: Section, answer: Section | None, why: Section | None
+) -> Section | None:
+    """The stem section with its blocks as one quiz the FAQ reader reads: the vignette as one
+    asking paragraph, the options as lettered lines, the `Answer:` line and, when the
+    explanation opens with prose, a `Rationale:` line."""
+    if answer is None or not answer.blocks or not isinstance(answer.blocks[0], Paragraph):
+        return None
+    asks = _vignette(stem.blocks)
+    lettered = _lettered_options(options.blocks)
+    if asks is None or lettered is None:
+        return None
+    said = answer.blocks[0].text.strip().splitlines()[0]
+    blocks: list[Block] = [
+        Paragraph(asks, stem.line),
+        Paragraph("\n".join(lettered), options.line),
+        Paragraph(f"Answer: {said}", answer.line),
+    ]
+    if why is not None and why.blocks and isinstance(why.blocks[0], Paragraph):
+        blocks.append(Paragraph(f"Rationale: {why.blocks[0].text.strip()}", why.line))
+    return replace(stem, blocks=tuple(blocks), children=())
+
+
+def _vignette(blocks: tuple[Block, ...]) -> str | None:
+    """A stem's blocks as one paragraph ending in its question: its paragraphs, and its lists of
+    findings run in (`RR 24/min; HR 102/min`) while they hold no more than `_FINDINGS` lines in
+    all (past that, the paragraphs alone); None when the last block does not ask."""
+    if not blocks or not isinstance(blocks[-1], Paragraph):
+        return None
+    if not plain(blocks[-1].text).strip().endswith("?"):
+        return None
+    lists = [block for block in blocks if isinstance(block, ListBlock)]
+    keep = sum(len(block.items) for block in lists) <= _FINDINGS
+    parts: list[str] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            parts.append(" ".join(plain(block.text).split()))
+        elif isinstance(block, ListBlock) and keep:
+            items = "; ".join(" ".join(plain(item.text).split()) for item in block.items)
+            if parts and parts[-1].endswith(":"):
+                parts[-1] += f" {items}."
+            else:
+                parts.append(items + ".")
+    return " ".join(part for part in parts if part)
+
+
+def _lettered_options(blocks: tuple[Block, ...]) -> list[str] | None:
+    """An options section's choices as lettered lines (`A) …`): the rows of a table whose first
+    cell is the letter, or a lettered list or paragraph; None without two or more in order."""
+    for block in blocks:
+        if isinstance(block, Table) and len(block.header) >= 2:
+            lines = [
+                f"{plain(row.cells[0]).strip()} {plain(row.cells[1]).strip()}"
+                for row in block.rows
+                if len(row.cells) >= 2
+            ]
+            marked = [_lettered(line) for line in lines if _OPTION.match(line)]
+            lines = [f"{mark.strip('(). ')}) {text}" for mark, text in marked if text]
+            return lines if _option_texts(Paragraph("\n".join(lines), 0)) else None
+        texts = _option_texts(block)
+        if texts is not None:
+            return texts
+    return None

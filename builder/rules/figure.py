@@ -20,6 +20,7 @@ from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import heading_subject, heading_text, is_relational, lower_first, normalise, plain
 from .context import Context
 from .enumeration import split_sentences
+from .faq import answered_blocks
 from .table import Reading, measured_subject, read_table, row_kind
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
@@ -58,7 +59,12 @@ _OFFER = re.compile(
 
 def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph]]:
     """Paragraphs to read: the section's own, and inside an FAQ its questions' answers too."""
-    found = [(section, block) for block in section.blocks if isinstance(block, Paragraph)]
+    asked = frozenset[int]() if ctx.in_faq else answered_blocks(section.blocks)
+    found = [
+        (section, block)
+        for index, block in enumerate(section.blocks)
+        if isinstance(block, Paragraph) and index not in asked  # a quiz's stem and options
+    ]
     if ctx.in_faq:
         for child in section.children:
             found.extend(_paragraphs(child, ctx))
