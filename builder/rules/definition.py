@@ -79,7 +79,7 @@ def definition(item: ListItem) -> tuple[str, str] | None:
 def takes_one_of(item: ListItem) -> bool:
     """A bold term over the values it takes one of (`**Breathing rate** one of` over its
     thresholds): one definition, not a label heading a list of its own."""
-    return _as_written(item) is not item.text
+    return _as_written(item) != item.text
 
 
 def _as_written(item: ListItem) -> str:
