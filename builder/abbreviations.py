@@ -387,6 +387,8 @@ def _capital_from_a_word_end(
     can stand for it will do ("transesophageal echocardiogram (TEE)": "trans|esophageal")."""
     letters = [ch for ch in short if ch.isalnum()]
     lowered = long.lower()
+    if len(positions) > len(letters) or len(lowered) != len(long):
+        return False  # a letter whose lower case is two ("İ"): positions do not line up
     for number, at in enumerate(positions):
         if not letters[number].isupper() or at in starts:
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from builder.abbreviations import Abbreviation, find_abbreviations
@@ -195,6 +195,7 @@ _TEXTS = st.one_of(st.text(), st.lists(_PIECES, max_size=40).map("".join))
 
 @settings(max_examples=400)
 @given(_TEXTS)
+@example("İ0 (:İ0a)")  # a capital whose lower case is two characters: no IndexError
 def test_results_are_located_in_the_text(text: str) -> None:
     results = find_abbreviations(text)
     shorts = [a.short for a in results]
