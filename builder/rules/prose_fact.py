@@ -1052,21 +1052,23 @@ def _why_named(sentence: str, bare: str) -> list[Fact]:
 def _especially(sentence: str, bare: str) -> list[Fact]:
     """ "Korrin levels are affected by many factors, especially body weight": what affects them
     most."""
-    found = _ESPECIALLY.match(bare)
-    if found is None or not _names_a_thing(found.group("x")) or _is_clause(found.group("y")):
-        return []
-    thing = lower_first(_clean(found.group("x")))
-    return [(f"What especially affects {thing}", _clean(found.group("y")), "topic")]
+    return _thing_and_what(_ESPECIALLY, bare, "What especially affects {}")
 
 
 def _risky(sentence: str, bare: str) -> list[Fact]:
     """ "Velbarin has been associated with an increased risk of liver injury" (also "carries",
     "increases the risk of")."""
-    risk = _RISK.match(bare)
-    if risk is None or not _names_a_thing(risk.group("x")) or _is_clause(risk.group("y")):
+    return _thing_and_what(_RISK, bare, "Increased risk of what with {}")
+
+
+def _thing_and_what(pattern: re.Pattern[str], bare: str, question: str) -> list[Fact]:
+    """A sentence naming a thing (`x`) and what is said of it (`y`), asked as `question` of the
+    thing; not when the thing is no name or the answer a clause."""
+    found = pattern.match(bare)
+    if found is None or not _names_a_thing(found.group("x")) or _is_clause(found.group("y")):
         return []
-    thing = lower_first(_clean(risk.group("x")))
-    return [(f"Increased risk of what with {thing}", _clean(risk.group("y")), "topic")]
+    thing = lower_first(_clean(found.group("x")))
+    return [(question.format(thing), _clean(found.group("y")), "topic")]
 
 
 def _checked(sentence: str, bare: str) -> list[Fact]:
