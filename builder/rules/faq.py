@@ -36,7 +36,7 @@ answer stays part of that answer.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..document import (
@@ -101,12 +101,12 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     asked = questions(section.blocks, True) if ctx.in_faq else _outside_faq(section.blocks)[0]
     if not ctx.in_faq and asked and not asked[-1].answer and len(section.blocks) >= 2:
         asked = [*asked[:-1], _revealed_in_details(section, asked[-1])]
+    if not ctx.in_faq and (heading := _heading_question(section, asked)) is not None:
+        asked = [heading, *asked]  # the heading's own question comes first
     notes = [
         _note(question.text, question.answer, question.line, question.pin, section, ctx)
         for question in asked
     ]
-    if not ctx.in_faq and (asked_heading := _heading_question(section, asked)) is not None:
-        notes.insert(0, asked_heading(ctx))
     if ctx.in_faq:
         for child in section.children:
             answer = to_markdown(_answer_blocks(child.blocks))
@@ -120,7 +120,7 @@ _ASK_LABEL = re.compile(r"^[^?\s]{1,12}\?\s*[—–:-]\s+(?=[^?]{12,}\?$)")
 """A one-word label ahead of a heading's question: "WHY? — Why is …?"."""
 
 
-def _heading_question(section: Section, asked: list[Question]) -> Callable[[Context], Note] | None:
+def _heading_question(section: Section, asked: list[Question]) -> Question | None:
     """A heading that asks (`## How is korrin fever spread?`) answered by the paragraph under
     it, as patient guides write: the paragraph's first sentences answer it, outside an FAQ
     too. Not when that paragraph asks or answers a question of its own."""
@@ -139,8 +139,7 @@ def _heading_question(section: Section, asked: list[Question]) -> Callable[[Cont
         return None  # a lead-in to a list, or a question back
     if any(isinstance(block, ListBlock) for block in section.blocks):
         return None  # a list answers it (the enumeration rule's), the paragraph leads in
-    answer = explained_answer(text)
-    return lambda ctx: _note(question, answer, first.line, section.pin, section, ctx)
+    return Question(question, explained_answer(text), first.line, section.pin, (0,))
 
 
 def answered_blocks(blocks: tuple[Block, ...]) -> frozenset[int]:
