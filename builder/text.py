@@ -893,3 +893,24 @@ def source_path(document: str, section: tuple[str, ...]) -> str:
     if parts and parts[0].casefold() == document.strip().casefold():
         parts = parts[1:]
     return f"{document} — {' › '.join(parts)}" if parts else document
+
+
+def points_back(sentence: str) -> int:
+    """The length of a sentence's opening that points back to the thing its heading names ("It
+    occurs when", "This type of korrin is …", "This is the commonest kind"), 0 when there is
+    none, or when the pronoun is no subject ("It is important to …", "This means …")."""
+    pointer = _THIS_ONE.match(sentence)
+    if pointer is None or _DUMMY.match(sentence[pointer.end() :]):
+        return 0
+    return pointer.end()
+
+
+_THIS_ONE = re.compile(
+    r"^(?:this\s+(?:type|kind|form|sort)\s+of\s+[\w-]+|it|this)\s+(?=[a-z])", re.IGNORECASE
+)
+_DUMMY = re.compile(
+    r"^(?:is|was)\s+(?:\w+\s+)?(?:to|that|for|when|if|not)\b|^(?:means|shows|suggests|helps|"
+    r"makes|allows|explains|leads|can|may|will|should|must|does)\b",
+    re.IGNORECASE,
+)
+"""What follows a pronoun that is no subject ("It is important to …", "This means …")."""

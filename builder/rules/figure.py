@@ -17,7 +17,15 @@ import re
 
 from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
-from ..text import heading_subject, heading_text, is_relational, lower_first, normalise, plain
+from ..text import (
+    heading_subject,
+    heading_text,
+    is_relational,
+    lower_first,
+    normalise,
+    plain,
+    points_back,
+)
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
@@ -169,12 +177,12 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
         text = cloze(sentence, spans)
-        pointer = _POINTER.match(sentence) if opening and number == 0 else None
-        thing = _heading_thing(section.title) if pointer is not None else ""
-        if pointer is not None and thing:
+        pointer = points_back(sentence) if opening and number == 0 else 0
+        thing = _heading_thing(section.title) if pointer else ""
+        if pointer and thing:
             # "This is the commonest kind, about {{c1::80%}}" opening "### Wet korrin": the
             # heading's thing is what "This" names (the key stays the sentence's own)
-            text = f"{literal(thing)} {text[pointer.end() :]}"
+            text = f"{literal(thing)} {text[pointer:]}"
         elif not ctx.names_subject(sentence, section):
             text = f"{literal(ctx.title(section))}: {text}"
         masked = _masked(sentence, spans)
@@ -208,10 +216,6 @@ def _quantity(header: str) -> str:
     text = plain(header)
     found = _UNIT.search(text) if text.endswith(")") else None
     return text.lower() if found is None else text[: found.start()].strip().lower() + " ()"
-
-
-_POINTER = re.compile(r"^(?:this|it)\s+(?=(?:is|was|accounts|makes|affects|causes)\b)", re.I)
-"""An opening pronoun standing for the heading's thing ("This is the commonest kind …")."""
 
 
 def _heading_thing(title: str) -> str:

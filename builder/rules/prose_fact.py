@@ -117,6 +117,7 @@ from ..text import (
     lower_first,
     names_topic,
     plain,
+    points_back,
     short_subject,
 )
 from . import enumeration
@@ -1299,17 +1300,6 @@ _CALLED = re.compile(
     r"(?P<alias>[^,]{2,40}?)[\"”’']?,[\"”’']?\s*(?=\S)",
     re.IGNORECASE,
 )
-_THIS_ONE = re.compile(
-    r"^(?:this\s+(?:type|kind|form|sort)\s+of\s+[\w-]+|it|this)\s+(?=[a-z])", re.IGNORECASE
-)
-"""An opening that points back to the heading's thing ("It occurs when", "This type of korrin
-is …"), in the section's first paragraph only."""
-_DUMMY = re.compile(
-    r"^(?:is|was)\s+(?:\w+\s+)?(?:to|that|for|when|if|not)\b|^(?:means|shows|suggests|helps|"
-    r"makes|allows|explains|leads|can|may|will|should|must|does)\b",
-    re.IGNORECASE,
-)
-"""What follows a pronoun that is no subject ("It is important to …", "This means …")."""
 _ARTICLE = re.compile(r"^(?:an?|the)\s+", re.IGNORECASE)
 _AND_ALSO = re.compile(r"\s+and\s+(?=(?:is|are|does|doesn't|does not|occurs|causes)\s)")
 """A second predicate of one subject ("… doesn't cause damage and is caused by …")."""
@@ -1360,9 +1350,7 @@ def _on_heading(sentences: list[str], section: Section, first: bool) -> list[str
         rest = sentence[called.end() :] if called else sentence
         at = _opening_name(rest, names)
         if not at and chained:
-            pointer = _THIS_ONE.match(rest)
-            if pointer is not None and not _DUMMY.match(rest[pointer.end() :]):
-                at = pointer.end()  # not "It is important to …": no subject
+            at = points_back(rest)  # not "It is important to …": no subject
         if not at:
             chained = False
             resolved.append(sentence)
