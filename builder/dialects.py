@@ -383,10 +383,22 @@ def comparisons(text: str) -> str:
     """The text with a list item's leading `>` before a number or `=` (`- >7% = shock`, `+ >=
     38 °C`) escaped: the author's "more than", not a block quote (CommonMark reads `>` at a
     block's start as a quote, which hides the sign and inverts the fact). Lines keep their
-    numbers."""
+    numbers; fenced code is left as written."""
     if ">" not in text or _COMPARISON.search(text) is None:
         return text
-    return _COMPARISON.sub(r"\1&gt;", text)
+    if "```" not in text and "~~~" not in text:
+        return _COMPARISON.sub(r"\1&gt;", text)
+    out, fence = [], ""
+    for line in text.splitlines(keepends=True):  # not inside a fence: `- >5` in a diff is code
+        opening = line.lstrip()[:3]
+        if fence:
+            fence = "" if opening == fence else fence
+        elif opening in ("```", "~~~"):
+            fence = opening
+        else:
+            line = _COMPARISON.sub(r"\1&gt;", line)
+        out.append(line)
+    return "".join(out)
 
 
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")

@@ -1523,9 +1523,14 @@ def is_indented_notes(code: str, document: str | None) -> bool:
     return (
         0 < len(lines) <= _MAX_NOTE_LINES
         and all(len(line.split()) <= _MAX_NOTE_LINE_WORDS for line in lines)
-        and sum(char.isalpha() for char in code) * 2 > len(code.replace(" ", ""))
+        and sum(char.isalpha() for char in code) * 2 > sum(1 for char in code if _is_symbol(char))
         and _CODE_LIKE.search(code) is None
     )
+
+
+def _is_symbol(char: str) -> bool:
+    """A character other than white space, a digit or a range's marks (`130-135: mild`)."""
+    return not (char.isspace() or char.isdigit() or char in "-–:.,<>=%/")
 
 
 _MAX_NOTE_LINES = 12

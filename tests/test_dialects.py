@@ -8,7 +8,7 @@ from pathlib import Path
 
 from builder.build import plan_deck
 from builder.dialects import heading, inline_cleaner, logseq_outline
-from builder.document import ListBlock, parse_document
+from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.manifest import manifest_for_source
 
 
@@ -84,3 +84,28 @@ def test_a_logseq_page_keeps_every_line_on_its_line() -> None:
 
 def test_a_page_without_heading_bullets_or_properties_is_no_logseq_page() -> None:
     assert logseq_outline("# Brannock\n\n- tick bites\n- `std::move` is C++\n") is None
+
+
+def test_a_comparison_in_a_list_keeps_its_sign_but_fenced_code_is_left_as_written() -> None:
+    source = "# Korrin\n\n- >7% = shock\n\n```diff\n- >5 old\n+ >6 new\n```\n"
+    document = parse(source)
+    (section,) = document.sections
+    items, code = section.blocks
+    assert isinstance(items, ListBlock) and items.items[0].text.startswith("&gt;7%")
+    assert "- >5 old" in getattr(code, "text", "")
+
+
+def test_indented_notes_of_ranges_under_a_heading_are_text() -> None:
+    source = (
+        "# Korrin\n\n## Grades\n    130-135: mild\n    120-129: moderate\n    under 120: severe\n"
+    )
+    (grades,) = parse(source).sections
+    (block,) = grades.blocks
+    assert not isinstance(block, RawBlock) and "120-129: moderate" in getattr(block, "text", "")
+
+
+def parse(source: str) -> Document:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "korrin.md"
+        path.write_text(source, encoding="utf-8")
+        return parse_document(path)
