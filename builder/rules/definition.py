@@ -473,7 +473,11 @@ def _first_level(block: ListBlock) -> ListBlock:
 
 def _opens_part(blocks: tuple[Block, ...], index: int) -> bool:
     """Whether the paragraph at `index` comes right after its heading (a rule between them
-    aside) or after a lead-in line ending in ":": its lines then say what that one names."""
+    aside) or after a lead-in line ending in ":", or opens with such a line itself (`Glargine:`
+    over its lines): its lines then say what that one names."""
+    block = blocks[index]
+    if isinstance(block, Paragraph) and block.text.split("\n", 1)[0].rstrip().endswith(":"):
+        return True
     while index > 0 and _is_rule(blocks[index - 1]):
         index -= 1
     if index == 0:
@@ -504,20 +508,31 @@ def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list
     if any(len(lines[n].split()) > MAX_NOTE_LINE_WORDS for n, match in found if match is None):
         return []  # a sentence among the lines: prose with a colon in it, not a list of labels
     notes = []
+    # a lead-in naming a thing ("Lispro:") is the lines' subject, and part of their identity
+    named = plain(lines[0]).rstrip(":").strip() if offset else ""
+    words = named.lower().split()
+    if named and (len(words) > MAX_NAME_WORDS or _LINKING & set(words) or not _is_label(named)):
+        named = ""  # "Given by mouth:", "The ranges are:": a condition or sentence, no name
+    if named and named.lower() in plain(section.title).lower():
+        named = ""  # "Grades:" under "Hyponatraemia grades": the heading says it
+    about = ctx.situate(named) if named else ctx.heading(section)
     for number, match in labelled:
         label, value = plain(match.group("label")).strip(), match.group("value").strip()
         if not _is_label(label) or len(plain(value).split()) > MAX_PLAIN_VALUE_WORDS:
             return []  # a longer line: the paragraph is prose with a colon in it
         if is_worked_example(value) or is_pep_talk(label, value):
             return []
-        key = make_key("definition", section.path, label)
-        front = f"{ctx.heading(section)}: {label}?"
+        key = make_key("definition", section.path, f"{named}: {label}" if named else label)
+        front = f"{about}: {label}?"
         answer = short_answer(value)
         line = block.line + number
         notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
 
 
+MAX_NAME_WORDS = 3
+_LINKING = frozenset("a an the by with for in of to when if as after before during are is".split())
+"""Words that make a lead-in a phrase or a sentence rather than a thing's name ("Lispro")."""
 _PLAIN_LABEL_LINE = re.compile(r"^(?P<label>[^:*_\n]{1,40}?)\s*:\s+(?P<value>[^/\s].*)$")
 MAX_PLAIN_VALUE_WORDS = 12
 """A plain label's value is short (longer lines make the paragraph prose)."""
