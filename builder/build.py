@@ -51,8 +51,8 @@ class DocumentNotes:
     images: list[str]
     notices: list[str] = field(default_factory=list)
     """`path:line: note: ...` lines: what was left out as non-content (shown by `build -v`)."""
-    unasked: list[tuple[int, str]] = field(default_factory=list)
-    """(line, kind) of the content lists and label paragraphs no note came from (`check`'s
+    unasked: list[tuple[str, int, str]] = field(default_factory=list)
+    """(path, line, kind) of the content lists and label paragraphs no note came from (`check`'s
     NO-NOTE)."""
 
 
@@ -80,7 +80,7 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         renderer.media,
         renderer.images,
         [f"{shown}:{skipped.line}: {skipped.message()}" for skipped in routed.skipped],
-        unasked_blocks(routed.routes, notes),
+        unasked_blocks(shown, routed.routes, notes),
     )
 
 

@@ -104,7 +104,7 @@ class _Read(Protocol):
     def path(self) -> Path: ...
 
     @property
-    def unasked(self) -> Sequence[tuple[int, str]]: ...
+    def unasked(self) -> Sequence[tuple[str, int, str]]: ...
 
 
 class _Plan(Protocol):
@@ -130,7 +130,7 @@ def check_plan(plan: _Plan) -> list[Problem]:
     notes = [packaged.note for packaged in plan.notes]
     problems = check_notes(notes, plan.manifest)
     problems += [_build_warning(text, plan.manifest) for text in plan.warnings]
-    problems += silent_blocks(plan.documents, notes)
+    problems += silent_blocks(plan.documents)
     return sorted(problems, key=_sort_key)
 
 
@@ -246,6 +246,8 @@ def _list_on_basic(note: Note, limit: int) -> Iterable[Problem]:
 
 
 def _answer_in_front(note: Note) -> Iterable[Problem]:
+    if len(_OPTION_SHOWN.findall(note.front)) > 1:
+        return  # a quiz's options listed under its stem: the answer is one of them, by design
     answer = _answer_form(note.back)
     if len(answer) < MIN_ANSWER_CHARS:
         return
@@ -298,16 +300,13 @@ def longest_word(text: str) -> str:
     return max(words, key=len) if words else ""
 
 
-_OPTION_SHOWN = re.compile(r"(?:^|(?<=\s))\(?[a-hA-H][.)] ")
-"""A quiz's lettered option (`b) Stress`), shown under its stem by the faq rule."""
+_OPTION_SHOWN = re.compile(r"(?m)^(?:- \(?[a-hA-H][.)]|[1-8]\.) ")
+"""A quiz's option as the faq rule lists it under its stem (`- b) Stress`, `2. Rest`)."""
 
 
 def _offered(front: str, answer: str) -> bool:
     """The front offers the answer as one of its choices ("Anti-inflammatory: velbarin or
-    tessalid?", or a quiz's lettered options shown under its stem): a choice names its
-    options."""
-    if _OPTION_SHOWN.match(answer) and len(_OPTION_SHOWN.findall(front)) > 1:
-        return True  # "Which of the following …? a) … b) …" answered "b) Stress"
+    tessalid?"): a choice names its options."""
     if " or " not in front:
         return False
     choices = front.rsplit(": ", 1)[-1].rstrip("?").split(" or ")
@@ -650,8 +649,10 @@ def is_contact_only(markdown: str) -> bool:
         return True
     if _PHONE.fullmatch(shown) is None:
         return False
+    if re.search(r"\s[-–]\s", shown):
+        return False  # "150 000 - 450 000": a range of counts
     groups = re.findall(r"\d+", shown)  # 902-717-7596, 0800 123 4567: not 1500-2000, 2024-01-15
-    return len(groups) >= 3 and sum(len(group) for group in groups) >= 9
+    return len(groups) >= 3 and len(groups[-1]) >= 4 and sum(map(len, groups)) >= 9
 
 
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -1118,12 +1119,14 @@ def _count(number: int, noun: str) -> str:
 # -- content that gave no note ---------------------------------------------------------------
 
 
-def unasked_blocks(routes: Sequence[Route], notes: Sequence[Note]) -> list[tuple[int, str]]:
-    """(line, kind) of each list, or paragraph of `label: value` lines, in a section the deck
-    reads that no rule made a note from (NO-NOTE). The rules refuse what they cannot card well,
-    and a refusal is silent: a teacher who never sees the fact missing cannot fix its shape. A
-    note counts for a block when its source line is inside it. `read_document` asks this of each
-    document's routes; `check` reports it."""
+def unasked_blocks(
+    shown: str, routes: Sequence[Route], notes: Sequence[Note]
+) -> list[tuple[str, int, str]]:
+    """(path as notes cite it, line, kind) of each list, or paragraph of `label: value` lines,
+    in a section the deck reads that no rule made a note from (NO-NOTE). The rules refuse what
+    they cannot card well, and a refusal is silent: a teacher who never sees the fact missing
+    cannot fix its shape. A note counts for a block when its source line is inside it.
+    `read_document` asks this of each document's routes; `check` reports it."""
     lines = sorted({note.source.line for note in notes})
     found = []
     for routed in routes:
@@ -1143,16 +1146,16 @@ def unasked_blocks(routes: Sequence[Route], notes: Sequence[Note]) -> list[tuple
                 continue  # a note's line inside the block
             if not _looks_like_content(block) or is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
-            found.append((block.line, "list" if isinstance(block, ListBlock) else "paragraph"))
+            kind = "list" if isinstance(block, ListBlock) else "paragraph"
+            found.append((shown, block.line, kind))
     return found
 
 
-def silent_blocks(documents: Sequence[_Read], notes: Sequence[Note]) -> list[Problem]:
+def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     """NO-NOTE problems of the documents read (`unasked_blocks`), at the path notes cite."""
     problems = []
     for read in documents:
-        shown = _shown_path(read.path, notes)
-        for line, kind in read.unasked:
+        for shown, line, kind in read.unasked:
             kind = "list" if kind == "list" else "paragraph of labelled lines"
             problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE.format(kind), "warning"))
     return problems
@@ -1166,15 +1169,6 @@ _MIN_CONTENT_WORDS = 6
 _ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)
 """An item opening with a question word: a study question or objective, asked elsewhere."""
 _LABELLED_LINE = re.compile(r"^\W{0,3}[^\s:][^:]{0,30}:\s+\S")
-
-
-def _shown_path(path: Path, notes: Sequence[Note]) -> str:
-    """The path the notes of this document cite (relative to the manifest or the repository):
-    the longest one the document's own path ends with; its file name if no note cites it."""
-    parts = path.resolve().parts
-    cited = {note.source.path for note in notes}
-    matching = [shown for shown in cited if parts[-len(Path(shown).parts) :] == Path(shown).parts]
-    return max(matching, key=len) if matching else path.name
 
 
 def _looks_like_content(block: Block) -> bool:
@@ -1195,7 +1189,10 @@ def _looks_like_content(block: Block) -> bool:
     asides = sum(
         1
         for item, text in zip(items, texts, strict=True)
-        if text.endswith("?") or _ASKS.match(text) is not None or only_links(item.text)
+        if text.endswith("?")
+        or _ASKS.match(text) is not None
+        or only_links(item.text)
+        or is_contact_only(item.text.rpartition(": ")[2])  # `Phone: …`: no note, on purpose
     )
     if asides * 2 >= len(texts):
         return False  # questions (a quiz, an FAQ's index) or links (a reading list, navigation)

@@ -32,6 +32,7 @@ from builder.lint import (
     check_plan,
     format_problems,
     front_key,
+    is_contact_only,
     longest_list,
     only_wording_differs,
     plain_text,
@@ -1050,3 +1051,21 @@ def test_make_decks_builds_strictly() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     recipe = makefile.split("\ndecks:", 1)[1].split("\n\n", 1)[0]
     assert "$(BIN)/deckbuilder build --strict\n" in recipe + "\n"
+
+
+@pytest.mark.parametrize(
+    ("answer", "contact"),
+    [
+        ("0800 123 4567", True),
+        ("902-717-7596", True),
+        ("clinic@example.org", True),
+        ("https://example.org/korrin", True),
+        ("150 000 - 450 000", False),  # a range of counts, spaced in thousands
+        ("86 000 000 000", False),
+        ("1500-2000", False),
+        ("2024-01-15", False),
+        ("60-100 bpm", False),
+    ],
+)
+def test_only_a_phone_number_email_or_link_is_contact_only(answer: str, contact: bool) -> None:
+    assert is_contact_only(answer) is contact

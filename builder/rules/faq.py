@@ -124,7 +124,7 @@ def _heading_question(section: Section, asked: list[Question]) -> Question | Non
     """A heading that asks (`## How is korrin fever spread?`) answered by the paragraph under
     it, as patient guides write: the paragraph's first sentences answer it, outside an FAQ
     too. Not when that paragraph asks or answers a question of its own."""
-    question = single_spaced(without_emoji(plain(section.title))).strip()
+    question = _asked(section.title)
     if not question.endswith("?") or not section.blocks or len(question.split()) < 3:
         return None
     if (label := _ASK_LABEL.match(question)) is not None:
@@ -315,7 +315,7 @@ def _ends_answer(block: Block) -> bool:
 
 _INLINE_CARD = re.compile(r"^(?P<q>[^:{}]*?[^\s:{}])\s*:{2,3}\s*(?P<a>[^\s:].*)$")
 """A flashcard on one line, as the Obsidian Spaced Repetition plugin writes it:
-`Question::Answer` (`:::` for both ways)."""
+`Question::Answer` (`:::`, the plugin's both-ways card, is read one way)."""
 _FRONT = re.compile(r"^(?:\*\*|__)?front\s*:\s*(?:\*\*|__)?\s*(?P<t>\S.*)$", re.IGNORECASE)
 _BACK = re.compile(r"^(?:\*\*|__)?back\s*:\s*(?:\*\*|__)?\s*(?P<t>\S.*)$", re.IGNORECASE)
 
@@ -553,7 +553,7 @@ def _quiz(
     why = why or rest.lstrip(" .—–-:;").strip()
     answer = option + (f"\n\n{short_answer(why)}" if why else "")
     if _needs_options(stem, option):
-        shown = "\n".join(f"- {plain(_TICK.sub(' ', choice)).strip()}" for choice in options)
+        shown = "\n".join(_shown_option(choice) for choice in options)
         question = f"{plain(stem).strip()}\n\n{shown}"
         answer = f"{letter.strip()} {answer}"
     else:
@@ -586,7 +586,15 @@ def _select_all(
 
 
 _MARKS = re.compile(r"\b[a-hA-H1-8]\b")
-_SELECT_ALL = re.compile(r"\s*\(?select all that apply\.?\)?\s*$", re.IGNORECASE)
+_SELECT_ALL = re.compile(r"\(?select all that apply\.?\)?$", re.IGNORECASE)
+
+
+def _shown_option(option: str) -> str:
+    """An option as a front lists it: `- b) Stress`; a numbered one as a numbered line (`2. Rest`:
+    under a bullet, `2)` would start a list of its own and its number would be lost)."""
+    text = plain(_TICK.sub(" ", option)).strip()
+    mark, rest = _lettered(text)
+    return f"{mark.strip('() .')}. {rest}" if mark[:1].isdigit() else f"- {text}"
 
 
 _RATIONALE = re.compile(
@@ -623,7 +631,7 @@ def _answer_lines(blocks: Sequence[Block], revealed: bool = False) -> tuple[str,
 
 _LETTERS = "abcdefgh"
 _NUMBERS = "12345678"
-_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|\s|$)")
+_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|$)")
 _SEVERAL = re.compile(r"^\(?[a-hA-H1-8]\)?\s*(?:,|&|and\b)\s*\(?[a-hA-H1-8]\b")
 """An answer naming several options ("B and D", "1, 3"): select-all items, not one answer."""
 _CHOICE = re.compile(r"^\(?(?:[a-hA-H]|[1-8])[.)]\s*")
@@ -695,7 +703,9 @@ def _block_quiz(
     if index + 1 >= len(blocks) or not isinstance(stem, Paragraph):
         return None
     text = stem.text.strip()
-    last = _SELECT_ALL.sub("", plain(text.splitlines()[-1])).strip()
+    if not text:
+        return None  # a paragraph of white space only (a pasted no-break space)
+    last = _SELECT_ALL.sub("", plain(text.splitlines()[-1]).rstrip()).strip()
     if not last.endswith(("?", ":")) or _REVEALED.match(text):
         return None
     options = _option_texts(blocks[index + 1])
@@ -852,7 +862,9 @@ def _sections_quiz(
     lettered = _lettered_options(options.blocks)
     if asks is None or lettered is None:
         return None
-    said = answer.blocks[0].text.strip().splitlines()[0]
+    said = next(iter(answer.blocks[0].text.strip().splitlines()), "")
+    if not said:
+        return None  # an answer of white space only
     blocks: list[Block] = [
         Paragraph(asks, stem.line),
         Paragraph("\n".join(lettered), options.line),
@@ -886,18 +898,22 @@ def _vignette(blocks: tuple[Block, ...]) -> str | None:
     return " ".join(part for part in parts if part)
 
 
+_TABLE_LETTER = re.compile(r"\(?([a-hA-H])[.)]?")
+"""An options table's letter cell: `A`, `A)`, `(a)`, `b.`."""
+
+
 def _lettered_options(blocks: tuple[Block, ...]) -> list[str] | None:
     """An options section's choices as lettered lines (`A) …`): the rows of a table whose first
     cell is the letter, or a lettered list or paragraph; None without two or more in order."""
     for block in blocks:
         if isinstance(block, Table) and len(block.header) >= 2:
             lines = [
-                f"{plain(row.cells[0]).strip()} {plain(row.cells[1]).strip()}"
+                f"{mark.group(1)}) {plain(row.cells[1]).strip()}"
                 for row in block.rows
                 if len(row.cells) >= 2
+                and (mark := _TABLE_LETTER.fullmatch(plain(row.cells[0]).strip())) is not None
+                and plain(row.cells[1]).strip()
             ]
-            marked = [_lettered(line) for line in lines if _OPTION.match(line)]
-            lines = [f"{mark.strip('(). ')}) {text}" for mark, text in marked if text]
             return lines if _option_texts(Paragraph("\n".join(lines), 0)) else None
         texts = _option_texts(block)
         if texts is not None:

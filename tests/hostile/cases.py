@@ -423,4 +423,12 @@ CASES: list[Case] = [
     Case("cloze braces in a heading above a figure", None, files={"source/doc.md": DOC
          + "\n## Rates {{c7::x}}\n\nAbout 30% of adults {{c1::wheeze}} at night in asthma.\n"},
          shows=("{{c1::wheeze}}",)),
+    # A question bank's paragraphs of white space only (a no-break space pasted from Word):
+    # they strip to nothing, which an IndexError once met.
+    Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
+         + "\n## Quiz\n\n\u00a0\n\nA. Rest\nB. Fluids\nC. Steroids\n\nAnswer: B\n"}),
+    Case("a question-bank page whose answer is a no-break space", None, files={
+         "source/doc.md": DOC + "\n## Question\n\nA man wheezes after a run. Which inhaler first?"
+         "\n\n## Options\n\n| Option | Description |\n|---|---|\n| A | Reliever |\n"
+         "| B | Preventer |\n\n## Correct Answer\n\n\u00a0\n"}),
 ]  # fmt: skip
