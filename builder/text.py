@@ -508,6 +508,11 @@ _ASIDE = re.compile(r"\s*\(([^()]*)\)")
 """A bracketed aside, with the space before it; its text is group 1."""
 
 
+def without_asides(text: str) -> str:
+    """The text without its bracketed asides ("Velbarin (Velbaron) 40 mg" -> "Velbarin 40 mg")."""
+    return _ASIDE.sub("", text) if "(" in text else text
+
+
 def short_subject(text: str) -> str:
     """A subject as a front's opening: "Type II — Antibody-mediated cytotoxicity" -> "Type II",
     "Mechanism of Action (Three Levels)" -> "Mechanism of Action", "Cone-Beam Computed

@@ -34,6 +34,7 @@ from ..text import (
     plain,
     short_subject,
     single_spaced,
+    without_asides,
     without_emoji,
 )
 from .context import Context
@@ -182,7 +183,6 @@ MAX_ASKED_LABEL = 4
 """A sub-list that cannot be clozed is a Basic card's answer only under a label of a few words
 ("EKG", "Eye protection"): a longer one is a statement, no question."""
 MAX_NESTED_INTRO_WORDS = 12
-_ASIDE = re.compile(r"\s*\([^()]*\)")
 _SAYS = re.compile(r"[!?]|\.\s")
 """A label that exclaims, asks or holds a full stop says something rather than naming it."""
 
@@ -208,7 +208,7 @@ def _nested(
         about = ""  # "Order matters! Put on from cleanest to dirtiest": a remark, no name
     elif outer and about and len(about.split()) == 1 and about != outer:
         # "Treatment" under "Latent TB": whose treatment is what the points need to say
-        whose = _ASIDE.sub("", outer).strip()
+        whose = without_asides(outer).strip()
         if len(f"{whose} {about}".split()) <= MAX_ASKED_LABEL + 1:
             about = f"{whose} {lower_first(about)}"
     about = _owned(about, outer, section, ctx)
@@ -237,7 +237,7 @@ def _owned(about: str, outer: str, section: Section, ctx: Context) -> str:
     if outer and not is_relational(plain(outer)):
         if outer == short_subject(ctx.subject(section)):
             return about  # the heading's own subject already heads the sub-list's intro
-        whose = _ASIDE.sub("", outer).strip()
+        whose = without_asides(outer).strip()
     else:
         whose = short_subject(ctx.thing(section))
     if not whose or names_topic(about, whose) or whose.lower() in about.lower():

@@ -40,11 +40,11 @@ from ..text import (
     names_topic,
     plain,
     short_subject,
+    without_asides,
     without_emoji,
 )
 from .context import Context
 
-_PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _LINK_END = re.compile(r"\]\([^()]*\)$")
 _IMAGES_ONLY = re.compile(r"(?:!\[[^\]]*\]\([^()]*\)|!\[\[[^\]]*\]\]|\s)+")
 """A paragraph of image embeds alone (`![x.png](…)`, Obsidian's `![[x.png]]`)."""
@@ -112,7 +112,7 @@ def is_flag(label: str) -> bool:
     if not lowered.isascii():
         lowered = without_emoji(lowered).strip()
     if lowered.endswith(")"):
-        lowered = _PARENTHESES.sub("", lowered).strip()
+        lowered = without_asides(lowered).strip()
     return lowered in FLAGS
 
 
@@ -289,7 +289,7 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     if lead.kind == "condition":  # "ABHR (when hands are not visibly dirty)"
         about = short_subject(ctx.subject(section))
         return ctx.situate(f"{about} ({lead.text})" if about else lead.text)
-    label = _PARENTHESES.sub("", lead.text).strip() or lead.text
+    label = without_asides(lead.text).strip() or lead.text
     if is_relational(label):  # "Five mechanisms:" under "Type II": a part of the heading's thing
         thing = ctx.thing(section)
         if thing and not _within(thing, ctx.topic) and not names_topic(label, thing):
@@ -316,7 +316,7 @@ def _part_beyond(label: str, thing: str) -> str:
 def _short(heading: str) -> str:
     """A heading as a bracketed aside: without its own brackets or subtitle ("Type II —
     Antibody-mediated cytotoxicity" -> "Type II")."""
-    heading = _PARENTHESES.sub("", heading).strip()
+    heading = without_asides(heading).strip()
     for separator in (" — ", " – ", ": "):
         heading = heading.split(separator, 1)[0]
     return heading.strip()

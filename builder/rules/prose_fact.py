@@ -119,6 +119,7 @@ from ..text import (
     plain,
     points_back,
     short_subject,
+    without_asides,
 )
 from . import enumeration
 from .context import Context
@@ -368,7 +369,6 @@ _RECOMMEND = re.compile(
     re.IGNORECASE,
 )
 _FLAG = re.compile(r"^(?:note|nb|n\.b\.|important|remember)\s*:\s*", re.IGNORECASE)
-_ASIDE = re.compile(r"\s*\([^()]*\)")
 
 MAX_SENTENCE_WORDS = 40
 MAX_ANSWER_WORDS = 20
@@ -400,7 +400,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
                     # the question, so the heading's thing is asked about instead
                     if _RANK.match(question):
-                        thing = _ASIDE.sub("", answer.split(" — ", 1)[0]).strip()
+                        thing = without_asides(answer.split(" — ", 1)[0]).strip()
                         role = question[:1].upper() + question[1:]
                         gloss = answer.split(" — ", 1)[1] if " — " in answer else ""
                         found = headed.setdefault(thing.lower(), (thing, [], line))
@@ -505,12 +505,12 @@ def _in_heading(answer: str, path: tuple[str, ...]) -> Literal["", "heading", "w
     """Whether the answer is one of the section's headings ("heading": shown in the source line
     above the question, "Treatment › Emollients") or stands in one with more words
     ("within": "Falls" in "Fall prevention")."""
-    wanted = content_words(_ASIDE.sub("", answer.split(" — ", 1)[0]), 2)
+    wanted = content_words(without_asides(answer.split(" — ", 1)[0]), 2)
     if not wanted or len(wanted) > MAX_SUBJECT_WORDS:
         return ""
     found: Literal["", "heading", "within"] = ""
     for title in path:
-        words = content_words(_ASIDE.sub("", heading_text(title)), 2)
+        words = content_words(without_asides(heading_text(title)), 2)
         if wanted == words:
             return "heading"
         if wanted <= words:
@@ -535,7 +535,7 @@ def _first_choice(blocks: tuple[Block, ...]) -> tuple[str, int] | None:
     if end is None or _ESCALATION.match(text[end:].strip()) is None:
         return None
     first = text[:end].strip().rstrip(".")
-    words = _ASIDE.sub("", first).lower().split()
+    words = without_asides(first).lower().split()
     if " or " not in first or not 2 <= len(words) <= MAX_CHOICE_WORDS or ":" in first:
         return None
     if any(word.strip(",") in FINITE_VERBS for word in words) or _PRONOUN.match(first):
@@ -720,7 +720,7 @@ def facts(sentence: str) -> list[Fact]:
         ordered = _preference(sentence) or _arrow(sentence)
         if ordered:
             return ordered
-    bare = _ASIDE.sub("", sentence) if "(" in sentence else sentence
+    bare = without_asides(sentence) if "(" in sentence else sentence
     found = _roles(bare)
     threshold = _THRESHOLD.match(sentence)
     if threshold is not None and not _PRONOUN.match(threshold.group("what")):
@@ -837,7 +837,7 @@ def _preference(sentence: str) -> list[Fact]:
             return []
         return [("first choice", f"{first} ({after})", "section")]
     found = [fact for fact in facts(left) if fact[2] == "topic"]
-    named = _WHEN_USED.match(_ASIDE.sub("", left))
+    named = _WHEN_USED.match(without_asides(left))
     alternative = _NEXT_IF.match(right)
     if found and named is not None and alternative is not None:
         thing = _clean(named.group("x"))
@@ -867,7 +867,7 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
         return []
-    if result[:4].lower() == "for " and _names_a_thing(_ASIDE.sub("", cause)):
+    if result[:4].lower() == "for " and _names_a_thing(without_asides(cause)):
         return [(f"What is {cause} used for", result[4:], "section")]  # "X -> for severe Y"
     return [(f"{cause} → what", result, "section")]
 
@@ -1008,7 +1008,7 @@ def _acts_on(sentence: str, bare: str) -> list[Fact]:
     if acts is None or not _names_a_thing(acts.group("x")):
         return []
     target = acts.group("y").strip()
-    if len(_ASIDE.sub("", target).split()) > MAX_TARGET_WORDS or _is_clause(target):
+    if len(without_asides(target).split()) > MAX_TARGET_WORDS or _is_clause(target):
         return []
     if _has_arrow(target) or ":" in target or target.split()[0].lower() in _LEANING:
         return []  # "block both -> …": what is blocked is named elsewhere
@@ -1141,7 +1141,7 @@ def _described(section: Section) -> tuple[str, str, int] | None:
         return None  # neither "<noun phrase> — <gloss>" nor "<the subject> is a …"
     if heading_subject(section.path) != title or title.endswith("?") or is_example(None, section):
         return None
-    if len(_ASIDE.sub("", title).split()) > MAX_SUBJECT_WORDS:
+    if len(without_asides(title).split()) > MAX_SUBJECT_WORDS:
         return None  # "Korrin fevers (early and late)" names two words' subject
     text = plain(block.text)
     first = split_sentences(text)[0] if text.strip() else ""
@@ -1251,7 +1251,7 @@ def _describes(sentence: str, title: str) -> bool:
     subject> is a …"; not a statement about something else ("Peak flow is measured daily")."""
     if re.match(rf"{re.escape(title)}\s+(?:is|are)\s+(?:an?|the)\s", sentence, re.IGNORECASE):
         return True
-    parts = _GLOSS.split(_ASIDE.sub("", sentence), 1)
+    parts = _GLOSS.split(without_asides(sentence), 1)
     if len(parts) != 2:
         return False
     head = parts[0].lower().split()
@@ -1368,7 +1368,7 @@ def _names_of(thing: str) -> tuple[str, tuple[str, ...]]:
     """The thing's short name, and the names a sentence may open with, longest first: its
     heading, without its aside, or its short name (lower case)."""
     short = short_subject(thing)
-    names = {name.lower() for name in (thing, _ASIDE.sub("", thing).strip(), short) if name}
+    names = {name.lower() for name in (thing, without_asides(thing).strip(), short) if name}
     return short, tuple(sorted(names, key=len, reverse=True))
 
 
@@ -1402,7 +1402,7 @@ def _defined(sentence: str, thing: str) -> list[Fact]:
     answer = defined.group("y")
     if " caused by " in answer:
         return []  # "a viral infection caused by …": the cause's card asks it
-    if answer.count(",") >= MAX_DESCRIPTION_COMMAS or not _short_answer(_ASIDE.sub("", answer)):
+    if answer.count(",") >= MAX_DESCRIPTION_COMMAS or not _short_answer(without_asides(answer)):
         return []
     return [(f"{thing}: definition", answer[:1].upper() + answer[1:], "named")]
 
@@ -1559,7 +1559,7 @@ def _role_items(
             front = f"{about}: {role}?"
             note = ctx.note("prose_fact", "basic", front, thing, key, section, item.line)
             notes.append((note, role))
-        name = _ASIDE.sub("", plain(first)).strip(" :")
+        name = without_asides(plain(first)).strip(" :")
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 notes.extend(_role_items(inner.items, ctx.situate(name), section, ctx))
