@@ -34,9 +34,13 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
     for routed in routes:
         ctx = _context(manifest, document.title, source_path, routed)
         reads = "faq" if routed.in_faq else "section"
+        made: list[Note] = []
         for rule in RULES:
             if reads in rule.reads and rule.name in routed.subdeck.rules:
-                notes.extend(rule.extract(routed.section, ctx))
+                if rule.fallback:  # a last resort reads only what no note came from
+                    ctx = replace(ctx, carded=frozenset(note.source.line for note in made))
+                made.extend(rule.extract(routed.section, ctx))
+        notes.extend(made)
     if manifest.abbreviations:
         tags = (*manifest.tags, *((f"{manifest.tags[0]}::abbreviations",) if manifest.tags else ()))
         ctx = Context(document.title, source_path, manifest.topic, manifest.abbreviations, tags)

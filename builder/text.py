@@ -919,3 +919,17 @@ _DUMMY = re.compile(
     re.IGNORECASE,
 )
 """What follows a pronoun that is no subject ("It is important to …", "This means …")."""
+
+
+_PRICE = re.compile(r"[£$€]\s?\d")
+_OFFER = re.compile(
+    r"\b(?:\d+\s?%\s+off|discount|promo(?:tion)?\s+code|use\s+code|offer|book\s+(?:an?\s+)?"
+    r"(?:appointment|consultation)|free\s+consultation)\b",
+    re.IGNORECASE,
+)
+
+
+def is_advert(text: str) -> bool:
+    """An advertising text shows a price with an offer or a call to book ("First consultation
+    only £49 — 10% off!"): its figures are no fact to learn."""
+    return _PRICE.search(text) is not None and _OFFER.search(text) is not None

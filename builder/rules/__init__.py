@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from ..notes import Note
-from . import abbreviation, definition, enumeration, faq, figure, prose_fact, prose_list, table
+from . import (
+    abbreviation,
+    definition,
+    enumeration,
+    faq,
+    figure,
+    measure,
+    prose_fact,
+    prose_list,
+    table,
+)
 from .context import Context, TableOptions
 
 Reads = Literal["section", "faq", "document"]
@@ -31,6 +41,9 @@ class Rule:
     first_wins: bool = False
     """A note made again with the same key (the same abbreviation defined twice, in one document
     or in several) is left out: the first one wins. For other rules that is an error."""
+    fallback: bool = False
+    """A last resort: it runs after the section's other rules and is told the lines their notes
+    came from (`Context.carded`), so it reads only what no other rule carded."""
 
 
 RULES: tuple[Rule, ...] = (
@@ -41,6 +54,7 @@ RULES: tuple[Rule, ...] = (
     Rule("prose_list", frozenset({"section"}), prose_list.extract),
     Rule("prose_fact", frozenset({"section"}), prose_fact.extract),
     Rule("figure", frozenset({"section", "faq"}), figure.extract),
+    Rule("measure", frozenset({"section"}), measure.extract, fallback=True),
     Rule("abbreviation", frozenset({"document"}), abbreviation.extract, first_wins=True),
 )
 """Every rule, in the order its notes come out of a section."""

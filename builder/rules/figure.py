@@ -20,6 +20,7 @@ from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
     heading_subject,
     heading_text,
+    is_advert,
     is_relational,
     lower_first,
     normalise,
@@ -41,7 +42,8 @@ _PERCENT = re.compile(
     r"\d\d*(?:(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%|(?:\.\d+)?\s*%)"
 )
 MAX_SENTENCE_WORDS = 45
-_PIPE_ROWS = re.compile(r"^\s*\|.*\|\s*$", re.DOTALL)
+PIPE_ROWS = re.compile(r"^\s*\|.*\|\s*$", re.DOTALL)
+"""A table that lost its `|---|` line: a paragraph of `| cell | cell |` rows, no sentence."""
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
@@ -50,19 +52,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if isinstance(block, Table) and not ctx.in_faq:
             notes.extend(_table_figures(block, section, ctx))
     for owner, paragraph in _paragraphs(section, ctx):
-        if _PRICE.search(paragraph.text) and _OFFER.search(paragraph.text):
+        if is_advert(paragraph.text):
             continue  # "First consultation only £49 — 10% off!": an advert's figures
         notes.extend(_prose_figures(paragraph, owner, ctx))
     return notes
-
-
-_PRICE = re.compile(r"[£$€]\s?\d")
-_OFFER = re.compile(
-    r"\b(?:\d+\s?%\s+off|discount|promo(?:tion)?\s+code|use\s+code|offer|book\s+(?:an?\s+)?"
-    r"(?:appointment|consultation)|free\s+consultation)\b",
-    re.IGNORECASE,
-)
-"""An advertising paragraph shows a price with an offer or a call to book: no fact to learn."""
 
 
 def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph]]:
@@ -166,7 +159,7 @@ def _row_figures(
 def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
     prose = plain(paragraph.text)
-    if "%" not in prose or _PIPE_ROWS.match(paragraph.text):
+    if "%" not in prose or PIPE_ROWS.match(paragraph.text):
         return notes  # every figure `_PERCENT` finds ends in a per cent sign; a table that lost
         # its `|---|` line is a paragraph of `| cell | cell |` rows, no sentence to cloze
     opening = paragraph is next((b for b in section.blocks if isinstance(b, Paragraph)), None)
