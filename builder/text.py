@@ -933,3 +933,17 @@ def is_advert(text: str) -> bool:
     """An advertising text shows a price with an offer or a call to book ("First consultation
     only £49 — 10% off!"): its figures are no fact to learn."""
     return _PRICE.search(text) is not None and _OFFER.search(text) is not None
+
+
+_STRENGTH = re.compile(
+    r"\s*(?:w/v\s+)?(?:(?:hypertonic|hypotonic|isotonic|normal|half[- ]normal)\s+)?"
+    r"(?:saline|sodium\s+chloride|nacl|dextrose|glucose|chlorhexidine|alcohol|lidocaine|"
+    r"lignocaine|povidone|iodine|solution|cream|ointment|gel|w/v)\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_strength(after: str) -> bool:
+    """The text after a percentage names what it is the strength of ("0.9%| sodium chloride",
+    "3%| hypertonic saline", "10%| glucose"): part of a product's name, not a figure to learn."""
+    return _STRENGTH.match(after) is not None

@@ -23,6 +23,7 @@ from ..text import (
     is_advert,
     is_relational,
     lower_first,
+    names_a_strength,
     normalise,
     plain,
     points_back,
@@ -166,7 +167,11 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
     for number, sentence in enumerate(split_sentences(prose)):
         if "%" not in sentence:
             continue  # holds no figure (and looking for digits is slower than for "%")
-        spans = [match.span() for match in _PERCENT.finditer(sentence)]
+        spans = [
+            match.span()
+            for match in _PERCENT.finditer(sentence)
+            if not names_a_strength(sentence[match.end() :])  # "0.9% sodium chloride"
+        ]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
         text = cloze(sentence, spans)

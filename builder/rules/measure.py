@@ -26,7 +26,7 @@ from itertools import pairwise
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
-from ..text import is_advert, names_topic, normalise, plain
+from ..text import is_advert, names_a_strength, names_topic, normalise, plain
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
@@ -179,7 +179,11 @@ def _note(
         return []
     notes: list[Note] = []
     for sentence in split_sentences(prose):
-        spans = [match.span() for match in _FIGURE.finditer(sentence)]
+        spans = [
+            match.span()
+            for match in _FIGURE.finditer(sentence)
+            if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
+        ]
         if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
             continue
         words = len(sentence.split())
