@@ -49,9 +49,10 @@ class Context:
     tables: tuple[TableOptions, ...] = ()
     in_faq: bool = False
     """True inside an FAQ section, which the faq rule reads as a whole."""
-    carded: frozenset[int] = frozenset()
-    """The lines the section's notes came from, as a last-resort rule (`Rule.fallback`) is
-    given them: it leaves a block another rule carded to that rule."""
+    said: tuple[tuple[int, str], ...] = ()
+    """What the section's notes say, by the line each came from (its front and back as plain
+    lower-case text), as a last-resort rule (`Rule.fallback`) is given them: it leaves what
+    another rule asked to that rule."""
 
     def source(self, section: Section, line: int) -> Source:
         return Source(self.source_path, self.document, section.path, line)

@@ -9,10 +9,13 @@ statements (a list that lost its bullets), holding a figure with a unit ("38 °C
 "5 days", "<94%") or a comparison ("more than 3", "<125"), becomes "Temperature in fever: A
 fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES).
 
-It is the registry's last resort (`Rule.fallback`): it reads only blocks whose line no note of
-the section came from (a paragraph or list another rule carded is left whole to that rule), and
-never a worked example, a calculation (`=`, `×`), a contact line, a long sentence or a bare
-figure with no words round it. A sentence that does not name the section's subject is opened by
+It is the registry's last resort (`Rule.fallback`): it is told what the section's other notes
+say, by the line each came from (`Context.said`), and leaves a sentence that a note of its block
+asks, or whose figure one states ("Dose: 40 mg" asked by the definition rule), to that note; the
+sentences a note left out (a paragraph's answer keeps its first) are read. Never a worked
+example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL"), a contact line, a
+long sentence or a bare figure with no words round it; a solution's strength ("0.9% sodium
+chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
 lead-in or parent item too. The key is the sentence with its figures masked, so correcting a
 figure in a later release keeps the note (and its review history).
@@ -22,11 +25,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from itertools import pairwise
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
-from ..text import is_advert, names_a_strength, names_topic, normalise, plain
+from ..text import (
+    is_advert,
+    names_a_strength,
+    names_topic,
+    normalise,
+    plain,
+    without_citations,
+)
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
@@ -52,7 +63,7 @@ _NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\
 _UNIT = (
     r"(?:%|°\s?[CF]?|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
     r"|(?:mmol|µmol|umol|micromol|mEq|meq|mg|g|ng|pg|mcg|µg|IU|units?|mL|ml)"
-    r"(?:/(?:k?g|d?L|l|dl|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
+    r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
     r"|k?g|L|mmHg|kPa|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
     r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
@@ -77,6 +88,9 @@ _CONTACT = re.compile(
 day", "See the guideline link for children (0-12 years)"): no fact."""
 _MARKERS = re.compile(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]")
 """Numbered reference markers ("<135 mEq/L [1]") that an exported wiki page leaves in its text."""
+_RECIPE = re.compile(r"\b(?:dilut\w*|make\s+up|made\s+up|reconstitut\w*|draw\s+up)\b", re.I)
+"""A preparation recipe ("Make up a 100 mg/mL solution by diluting 2 g in 20 mL"): how the
+pharmacy mixes it, not a fact to learn."""
 _OPTION = re.compile(r"^\(?[a-eA-E][).]\s")
 """A quiz's lettered option or answer ("b) 48 hours, unless it leaks")."""
 _FLAG = re.compile(r"^([^:]{1,30}):\s+")
@@ -89,34 +103,31 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or is_example(None, section):
         return []
     asked = answered_blocks(section.blocks)  # a quiz item's stem and options
+    said: dict[int, str] = {}
+    for line, text in ctx.said:
+        said[line] = f"{said.get(line, '')}\n{text}"
     notes: list[Note] = []
     seen: set[str] = set()
     previous: Block | None = None
     for index, block in enumerate(section.blocks):
         before, previous = previous, block
-        if index in asked or _carded(block, ctx.carded):
+        if index in asked:
             continue
         if isinstance(block, Paragraph):
             lead = lead_of(before) if isinstance(before, Paragraph) else None
             if lead is not None and is_example(lead, section):
                 continue
-            for line in _lines(block.text):
-                notes.extend(_note(line, "", block.line, section, ctx, seen))
+            count = block.text.count("\n") + 1
+            here = "\n".join(said.get(block.line + offset, "") for offset in range(count))
+            for text in _lines(block.text):
+                notes.extend(_note(text, "", here, block.line, section, ctx, seen))
         elif isinstance(block, ListBlock):
             opening = _lead(before)
-            for item, about in _items(block, opening, ctx):
-                notes.extend(
-                    _note(item.text.split("\n", 1)[0], about, item.line, section, ctx, seen)
-                )
+            for item, about, lines in _items(block, opening, (block.line,)):
+                here = "\n".join(said.get(line, "") for line in lines)
+                first = item.text.split("\n", 1)[0]
+                notes.extend(_note(first, about, here, item.line, section, ctx, seen))
     return notes
-
-
-def _carded(block: Block, carded: frozenset[int]) -> bool:
-    """A note came from the block: its line, or for a paragraph any of its lines (the
-    definition rule asks a paragraph's label lines one by one)."""
-    if isinstance(block, Paragraph):
-        return any(block.line + offset in carded for offset in range(block.text.count("\n") + 1))
-    return block.line in carded
 
 
 def _lead(before: Block | None) -> str:
@@ -129,18 +140,25 @@ def _lead(before: Block | None) -> str:
     return text.rstrip(":").strip()
 
 
-def _items(block: ListBlock, about: str, ctx: Context) -> Iterator[tuple[ListItem, str]]:
-    """Each item and sub-item no note came from, with what it is said about: the list's
-    lead-in, or for a sub-item its parent item ("Paracetamol +/- codeine" over its doses)."""
+def _items(
+    block: ListBlock, about: str, lists: tuple[int, ...]
+) -> Iterator[tuple[ListItem, str, tuple[int, ...]]]:
+    """Each item and sub-item, with what it is said about (the list's lead-in, or for a
+    sub-item its parent item: "Paracetamol +/- codeine" over its doses) and the lines notes
+    about it may come from (its own, its list's and the lists around that)."""
     for item in block.items:
-        if item.line in ctx.carded:
-            continue
-        yield item, about
+        yield item, about, (*lists, item.line)
         head = _MARKERS.sub("", plain(item.text.split("\n", 1)[0])).strip().rstrip(":")
         inner_about = head if 0 < len(head.split()) <= MAX_LEAD_WORDS else about
         for inner in item.blocks:
-            if isinstance(inner, ListBlock) and inner.line not in ctx.carded:
-                yield from _items(inner, inner_about, ctx)
+            if isinstance(inner, ListBlock):
+                yield from _items(inner, inner_about, (*lists, item.line, inner.line))
+
+
+def _said(sentence: str, spans: list[tuple[int, int]], said: str) -> bool:
+    if sentence.lower() in said:
+        return True
+    return any(" ".join(sentence[start:end].lower().split()) in said for start, end in spans)
 
 
 def _capitalised(sentence: str) -> float:
@@ -161,9 +179,12 @@ def _lines(text: str) -> list[str]:
 
 
 def _note(
-    text: str, about: str, line: int, section: Section, ctx: Context, seen: set[str]
+    text: str, about: str, said: str, line: int, section: Section, ctx: Context, seen: set[str]
 ) -> list[Note]:
-    prose = _MARKERS.sub("", plain(text)).strip()
+    """The cloze notes of a text's sentences that hold figures no note of its block says."""
+    prose = without_citations(
+        _MARKERS.sub("", unescape(plain(text)))
+    ).strip()  # "BNP &gt; 100 pg/mL"
     flag = _FLAG.match(prose)
     if flag is not None and is_flag(flag.group(1)):
         prose = prose[flag.end() :]  # "Note: some wards count for 30 seconds"
@@ -171,7 +192,8 @@ def _note(
     if not prose or PIPE_ROWS.match(text) or _LEFTOVER.search(prose) or _OPTION.match(prose):
         return []  # a table row left as text, markup left as written, a quiz's option
     if (
-        is_advert(prose)
+        _RECIPE.search(prose)
+        or is_advert(prose)
         or is_example_text(prose)
         or _CONTACT.search(prose)
         or _WORKED.search(prose)
@@ -186,6 +208,8 @@ def _note(
         ]
         if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
             continue
+        if said and _said(sentence, spans, said):
+            continue  # another rule's note asks it, or states one of its figures
         words = len(sentence.split())
         shown = len(_FIGURE.sub(" ", sentence).split())
         if words > MAX_SENTENCE_WORDS or shown < MIN_OTHER_WORDS:
