@@ -189,6 +189,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue
         if isinstance(block, Paragraph):
             notes.extend(_label_notes(block, section, ctx))
+            notes.extend(_dash_labelled(block, section, ctx))
             before = section.blocks[index - 1] if index else None
             notes.extend(_labelled_paragraph(lead, before, block, section, ctx))
             after = section.blocks[index + 1 : index + 2]
@@ -294,6 +295,61 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         answer = short_answer(value)
         notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
+
+
+def bold_label(text: str) -> tuple[str, str] | None:
+    """A paragraph opening with a bold label and a colon or a dash (`**Dose:** 5 mg`,
+    `**Initial workup** — Check the titre …`): (the label as plain text, the rest), else None.
+    A label's own aside after a dash ("Refeeding — the complication that kills") is left out."""
+    found = _BOLD_LEAD.match(text.strip())
+    if found is None:
+        return None
+    label = plain(found.group("label")).strip().rstrip(":").strip()
+    label = re.split(r"\s+[—–]\s+|\s+-\s+", label, maxsplit=1)[0].strip()
+    return (label, found.group("rest").strip()) if label else None
+
+
+_BOLD_LEAD = re.compile(
+    r"^(\*\*|__)(?P<label>[^*_\n]{1,80}?)(?:\s*:\s*(\*\*|__)|(\*\*|__)\s*(?::|[—–]|\s-\s))"
+    r"\s*(?P<rest>\S.*)$",
+    re.DOTALL,
+)
+
+
+def _dash_labelled(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    """A paragraph whose bold label is followed by a dash (`**Initial workup** — Check the
+    titre and a blood count.`) defines that label as a `**Label:**` line does: "Korrin fever:
+    initial workup?" -> the text (up to MAX_VALUE_WORDS words; a longer paragraph is prose, which
+    the sentence rules read without its label)."""
+    text = block.text.strip()
+    if "\n" in text or _LABEL_LINE.match(text) is not None:
+        return []  # a paragraph of label lines, a `**Label:**` line: `_label_notes`'
+    found = bold_label(text)
+    if found is None:
+        return []
+    label, value = found
+    words = len(plain(value).split())
+    if not _is_label(label) or not 0 < words <= MAX_VALUE_WORDS or value.endswith((":", "?")):
+        return []  # a longer paragraph is prose (its first sentence, often a hook, answers
+        # nothing): the sentence rules read it
+    if is_worked_example(value) or is_pep_talk(label, value) or _points_elsewhere(value):
+        return []
+    key = make_key("definition", section.path, label)
+    front = f"{ctx.heading(section)}: {lower_first(label)}?"
+    answer = short_answer(value)
+    return [ctx.note("definition", "basic", front, answer, key, section, block.line)]
+
+
+def _points_elsewhere(value: str) -> bool:
+    """Text that is mostly links (`**Pair with** — the [Nutrition](…) page and the [Algorithms]
+    (…)`): a pointer to other pages, no fact."""
+    linked = sum(len(found.group(1).split()) for found in _LINK_TEXT.finditer(value))
+    return linked > 0 and linked * MAX_LINKED_SHARE >= len(plain(value).split())
+
+
+_LINK_TEXT = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+MAX_LINKED_SHARE = 3
+"""A third or more of the words in link text: the text points elsewhere."""
 
 
 def _labelled_paragraph(

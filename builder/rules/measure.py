@@ -39,6 +39,7 @@ from ..text import (
     without_citations,
 )
 from .context import Context
+from .definition import bold_label
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
@@ -119,8 +120,13 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 continue
             count = block.text.count("\n") + 1
             here = "\n".join(said.get(block.line + offset, "") for offset in range(count))
-            for text in _lines(block.text):
-                notes.extend(_note(text, "", here, block.line, section, ctx, seen))
+            labelled = bold_label(block.text) if "\n" not in block.text.strip() else None
+            about, body = labelled if labelled is not None else ("", block.text)
+            if is_flag(about):
+                about = ""  # "**Note:** …" flags the text; it names nothing
+            body = body[:1].upper() + body[1:]
+            for text in _lines(body):  # "**Initial workup** — …" is about the workup
+                notes.extend(_note(text, about, here, block.line, section, ctx, seen))
         elif isinstance(block, ListBlock):
             opening = _lead(before)
             for item, about, lines in _items(block, opening, (block.line,)):

@@ -123,7 +123,7 @@ from ..text import (
 )
 from . import enumeration
 from .context import Context
-from .definition import definition, is_definition_list
+from .definition import bold_label, definition, is_definition_list
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
@@ -606,7 +606,8 @@ def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
     """The sentences a paragraph, or a list's sentence items and sub-items, state (with their
     lines)."""
     if isinstance(block, Paragraph):
-        text = plain(block.text)
+        labelled = bold_label(block.text)  # "**Acute management** — X is first line …"
+        text = plain(labelled[1] if labelled is not None else block.text)
         if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
             return
         opening = block is _first_paragraph(section)
@@ -1132,8 +1133,8 @@ def _described(section: Section) -> tuple[str, str, int] | None:
     if len(blocks) != 1 or section.children or section.callout or section.level == 0:
         return None
     block = blocks[0]
-    if not isinstance(block, Paragraph):
-        return None
+    if not isinstance(block, Paragraph) or bold_label(block.text) is not None:
+        return None  # a list, a table; `**Fluids** — …` describes its label (the definition rule)
     title = heading_text(section.title)
     raw = block.text
     glossed = "—" in raw or "–" in raw or ";" in raw or " - " in raw
