@@ -23,6 +23,7 @@ from . import (
     measure,
     prose_fact,
     prose_list,
+    statements,
     table,
 )
 from .context import Context, TableOptions
@@ -55,6 +56,7 @@ RULES: tuple[Rule, ...] = (
     Rule("prose_fact", frozenset({"section"}), prose_fact.extract),
     Rule("figure", frozenset({"section", "faq"}), figure.extract),
     Rule("measure", frozenset({"section"}), measure.extract, fallback=True),
+    Rule("statements", frozenset({"section"}), statements.extract, fallback=True),
     Rule("abbreviation", frozenset({"document"}), abbreviation.extract, first_wins=True),
 )
 """Every rule, in the order its notes come out of a section."""

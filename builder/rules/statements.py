@@ -1,0 +1,118 @@
+"""A short list of statements that no other rule carded, under a heading naming what they are
+about, becomes one Basic note: the heading asked, the statements the answer.
+
+Handbooks and patient pages often put their facts as whole-sentence bullets straight under a
+heading, with no lead-in line ("## Prognosis" / "- Most episodes resolve within four weeks." /
+"- Recurrence is common."). The enumeration rule clozes short items, and a cloze over a whole
+sentence is a card no student can answer, so such a list made no card at all. A student can
+answer "Prognosis in low back pain?" with the points. Only for a list the section's own heading
+names (not "Overview" or "Key points": `Context.subject`), of 2 to MAX_ITEMS items of at most
+MAX_ITEM_WORDS words each, and never a list of links, questions or instructions to a form.
+
+A list whose every item pairs a finding with its meaning after a spaced hyphen ("Pain waking the
+child at night - Malignancy") asks each finding instead: "Red flags in limping child: pain
+waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words).
+
+It is a last resort (`Rule.fallback`): a list another rule's note came from, or asks any item of,
+is left to it; so is an advert.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block, ListBlock, Paragraph, Section
+from ..notes import Note, make_key
+from ..text import is_advert, is_generic_heading, lower_first, plain, without_emoji
+from .context import Context
+from .faq import answered_blocks
+from .leads import is_example, is_example_text
+
+MAX_ITEMS = 6
+MAX_ITEM_WORDS = 25
+MIN_ITEM_WORDS = 3
+"""Shorter items are the enumeration rule's (a cloze each); a list it refused is not a list of
+statements either."""
+MAX_MEANING_WORDS = 8
+_PAIR = re.compile(r"^(?P<finding>.{3,}?)\s+[-–—]\s+(?P<meaning>(?:(?!\s[-–—]\s).){2,})$")
+MIN_STATEMENT_WORDS = 6
+"""A list of short names only is the enumeration rule's (which refused it for a reason)."""
+_LABELLED = re.compile(r"^(?:\S+\s+){0,3}?\S+:\s")
+"""An item opening with a label of a few words and a colon ("Drugs: …", "Before meals: …")."""
+_LINKED = re.compile(r"\]\(|https?://|www\.")
+
+
+def extract(section: Section, ctx: Context) -> list[Note]:
+    if ctx.in_faq or section.level == 0 or is_example(None, section):
+        return []
+    title = plain(section.title).strip()
+    if not ctx.subject(section) or is_generic_heading(title) or title.endswith("?"):
+        return []  # "Key points", "Overview": the heading names nothing to ask about
+    asked = answered_blocks(section.blocks)
+    said = "\n".join(text for _, text in ctx.said)
+    carded = {line for line, _ in ctx.said}
+    notes: list[Note] = []
+    lists = 0
+    previous: Block | None = None
+    for index, block in enumerate(section.blocks):
+        before, previous = previous, block
+        if index in asked or not isinstance(block, ListBlock):
+            continue
+        if isinstance(before, Paragraph) and before.text.rstrip().endswith(":"):
+            continue  # a list with a lead-in is the enumeration rule's to read
+        items = [plain(" ".join(item.text.split())) for item in block.items]
+        if not _statements(block, items) or any(item.lower() in said for item in items):
+            continue
+        if carded & {block.line, *(item.line for item in block.items)}:
+            continue  # another rule asked one of its items: the list is that rule's
+        if any(is_advert(item) for item in items):
+            continue  # "First consultation only £49 — book now!"
+        pairs = [_PAIR.match(item) for item in items]
+        if all(pairs):
+            notes.extend(_pairs(pairs, block, section, ctx))
+        else:
+            lists += 1  # keyed by its place among the section's lists of statements
+            front = f"{ctx.heading(section)}?"
+            key = make_key("statements", section.path, f"list {lists}")
+            back = "\n".join(f"- {_shown(item.text)}" for item in block.items)
+            notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
+    return notes
+
+
+def _shown(text: str) -> str:
+    """An item as the answer lists it: on one line (a hard-wrapped item joined), without the
+    emoji or tick that served as its bullet ("✅ Warm up 10-15 minutes")."""
+    return without_emoji(" ".join(text.split())).strip()
+
+
+def _statements(block: ListBlock, items: list[str]) -> bool:
+    """A short list of short statements, each with a few words of its own, none a link, a
+    question, a sub-list's label or an example."""
+    if not 2 <= len(items) <= MAX_ITEMS:
+        return False
+    for item, text in zip(block.items, items, strict=True):
+        if item.blocks or _LINKED.search(item.text) or is_example_text(text):
+            return False
+        if item.text.lstrip().startswith(("**", "__")) or _LABELLED.match(text) or "->" in text:
+            return False  # `**Class**: …`, `Drugs: …` items are asked one by one (definition)
+        words = len(text.split())
+        if not MIN_ITEM_WORDS <= words <= MAX_ITEM_WORDS or text.endswith((":", "?")):
+            return False
+    return max(len(text.split()) for text in items) >= MIN_STATEMENT_WORDS
+
+
+def _pairs(
+    pairs: list[re.Match[str] | None], block: ListBlock, section: Section, ctx: Context
+) -> list[Note]:
+    """A note per finding of a list of "finding - meaning" pairs, the meaning its answer."""
+    if any(found is None or len(found["meaning"].split()) > MAX_MEANING_WORDS for found in pairs):
+        return []
+    notes = []
+    for item, found in zip(block.items, pairs, strict=True):
+        assert found is not None
+        finding, meaning = found["finding"].strip(), found["meaning"].strip().rstrip(".")
+        front = f"{ctx.heading(section)}: {lower_first(finding)}?"
+        key = make_key("statements", section.path, finding)
+        back = meaning[:1].upper() + meaning[1:]
+        notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
+    return notes
