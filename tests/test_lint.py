@@ -611,7 +611,7 @@ def test_shipped_deck_has_no_silent_list(tmp_path: Path) -> None:
 SILENT = """\
 # Kellin deficiency
 
-## Complications
+## Key points
 
 - Bleeding into the joints, which swell and stiffen over the following weeks and months
 - Slow healing of the skin after cuts, because the repair cells need the hormone
@@ -643,8 +643,9 @@ def silent(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
 
 
 def test_a_list_of_facts_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
-    """A list of sentences no rule cards is reported at its line; a carded list, a reading
-    list and a worked example are not."""
+    """A list of sentences no rule cards (under a generic heading, which names nothing the
+    statements rule could ask) is reported at its line; a carded list, a reading list and a
+    worked example are not."""
     assert silent(tmp_path, SILENT) == [(5, "warning")]
 
 
