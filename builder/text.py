@@ -398,14 +398,15 @@ def is_generic_heading(text: str) -> bool:
     return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
 
 
-def heading_subject(path: tuple[str, ...]) -> str:
+def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset()) -> str:
     """The subject a section's heading path names: the nearest heading that is not generic,
     cleaned ("2. Pulse" -> "Pulse"; "Asthma › Overview" -> "Asthma"), with a generic label
     before a colon dropped ("Comprehensive answer: Aphasia" -> "Aphasia"); "" when every
     heading is generic (the deck's topic is then the subject). A heading that names a part of
-    its parent's subject ("Limitations", "Indications in OMS", "For household members") is
-    joined to the nearest heading above that names a thing: "Panoramic radiography —
-    limitations"."""
+    its parent's subject ("Limitations", "Indications in OMS", "For household members"), or
+    one of the document's `facets` (`heading_key`s of the sections it repeats under each of
+    its subjects: "When to see a doctor" under each condition), is joined to the nearest
+    heading above that names a thing: "Panoramic radiography — limitations"."""
     for index in range(len(path) - 1, -1, -1):
         text = _subject_text(path[index])
         if not text:
@@ -417,12 +418,18 @@ def heading_subject(path: tuple[str, ...]) -> str:
             thing = subject_thing(path[:index])
             relation = lower_first(text.rstrip("!").strip())
             return f"{thing} — {relation}" if thing else text.rstrip("!").strip()
-        if is_relational(text):
+        if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
         return text
     return ""
+
+
+def heading_key(title: str) -> str:
+    """A heading as headings are compared: "2. When to See a Doctor" and "When to see a
+    doctor" are one heading."""
+    return heading_text(title).lower().rstrip(":.")
 
 
 @lru_cache(maxsize=1 << 10)
@@ -947,3 +954,20 @@ def names_a_strength(after: str) -> bool:
     """The text after a percentage names what it is the strength of ("0.9%| sodium chloride",
     "3%| hypertonic saline", "10%| glucose"): part of a product's name, not a figure to learn."""
     return _STRENGTH.match(after) is not None
+
+
+_TWIN = re.compile(
+    r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
+    r"(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*(?:°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/.]{0,11})\s*\)"
+)
+"""The same quantity in another unit, in brackets after a figure: " (38.5°C)", " (≥126 mg/dL)",
+" (5-10 mmol/L)"."""
+
+
+def with_twin(text: str, end: int) -> int:
+    """Where a figure ending at `end` ends with its twin in another unit in brackets ("101.3°F
+    (38.5°C)"): a deletion of the figure covers both, or the twin shows the answer."""
+    if text[end : end + 3].lstrip()[:1] != "(":
+        return end
+    twin = _TWIN.match(text, end)
+    return twin.end() if twin is not None else end
