@@ -770,7 +770,8 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
     separator = _HEAD_END.search(first)
     if separator is None or len(plain(first).split()) > MAX_BOLD_ITEM_WORDS:
         return None
-    head, rest = first[: separator.start()], first[separator.start() :]
+    end = with_twin(first, separator.start())  # "Fever over 101°F (38.3°C) in children"
+    head, rest = first[:end], first[end:]
     words = plain(head).split()
     if not 0 < len(words) <= MAX_HEAD_WORDS or len(plain(rest).split()) < 2:
         return None
