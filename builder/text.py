@@ -958,16 +958,38 @@ def names_a_strength(after: str) -> bool:
 
 _TWIN = re.compile(
     r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
-    r"(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*(?:°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/.]{0,11})\s*\)"
+    r"(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*(?P<unit>°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/]{0,11})\s*\)"
 )
-"""The same quantity in another unit, in brackets after a figure: " (38.5°C)", " (≥126 mg/dL)",
-" (5-10 mmol/L)"."""
+"""A value with its unit alone in brackets: " (38.5°C)", " (≥126 mg/dL)", " (5-10 mmol/L)"."""
+_UNIT_BEFORE = re.compile(r"\d\s*(?P<unit>°\s?[CF]|[a-zA-Zµ%][\w%²µ/]{0,11})$")
+_MEASURES = (
+    "°c °f",
+    "mcg µg ug mg g kg lb lbs oz st",
+    "mm cm m km in inch inches ft feet mi miles",
+    "ml dl cl l pt pints",
+    "mmol/l µmol/l umol/l mg/dl mg/l g/dl g/l",
+    "mmol/mol %",
+    "mmhg kpa cmh2o",
+    "kcal kj cal calories",
+)
+_MEASURE_OF = {unit: number for number, units in enumerate(_MEASURES) for unit in units.split()}
+"""Units that measure one quantity (a temperature, a mass, a concentration …)."""
 
 
 def with_twin(text: str, end: int) -> int:
-    """Where a figure ending at `end` ends with its twin in another unit in brackets ("101.3°F
-    (38.5°C)"): a deletion of the figure covers both, or the twin shows the answer."""
+    """Where a figure ending at `end` ends with its twin, the same quantity in another unit in
+    brackets ("101.3°F (38.5°C)", "48 mmol/mol (6.5%)"): a deletion of the figure covers both,
+    or the twin shows the answer. Another figure in brackets ("20 mg (2–5 yrs)") is no twin."""
     if text[end : end + 3].lstrip()[:1] != "(":
         return end
-    twin = _TWIN.match(text, end)
-    return twin.end() if twin is not None else end
+    before = _UNIT_BEFORE.search(text, max(0, end - 16), end)
+    twin = _TWIN.match(text, end) if before is not None else None
+    if before is None or twin is None:
+        return end
+    first, second = (_unit(found.group("unit")) for found in (before, twin))
+    same = first != second and _MEASURE_OF.get(first, -1) == _MEASURE_OF.get(second, -2)
+    return twin.end() if same else end
+
+
+def _unit(text: str) -> str:
+    return text.replace(" ", "").lower()
