@@ -109,6 +109,7 @@ def _context(manifest: Manifest, document: str, source_path: str, routed: Route)
         tags=(*manifest.tags, *subdeck.tags),
         tables=manifest.tables,
         in_faq=routed.in_faq,
+        facets=routed.facets,
     )
 
 

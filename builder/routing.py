@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,7 +26,7 @@ from .errors import ManifestError
 from .kinds import Skipped, content_section, heading_kind, skipped_kinds
 from .manifest import Manifest, Subdeck
 from .rules.faq import is_faq, quiz_items
-from .text import plain
+from .text import heading_key, is_generic_heading, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ class Route:
     in_faq: bool
     """The section is an FAQ, read as a whole by the rules that read FAQs (its questions are not
     routed on their own)."""
+    facets: frozenset[str] = frozenset()
+    """The document's `facet_headings`: a rule's subject for a section under one of them takes
+    its parent's (`text.heading_subject`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +72,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
     hits: dict[int, list[int]] = {}
     matched = patterns.scan(document, hits)
     walk = _Walk(manifest, document, patterns, hits, skipped_kinds(manifest.include))
+    walk.facets = facet_headings(document)
     walk.read_quizzes(document.sections)
     for section in document.sections:
         _route(section, None, walk)
@@ -83,6 +88,28 @@ def route(manifest: Manifest, document: Document) -> Routed:
         walk.reached,
         sum(1 for r in walk.routes if any(s.blocks for s in r.section.walk())),
     )
+
+
+def facet_headings(document: Document) -> frozenset[str]:
+    """The headings (`heading_key`) that name a facet of their parent rather than a thing of
+    their own, in a document that repeats one set of sections under each of its subjects (each
+    condition's "Symptoms", "When to see a doctor", "Self-care"): a heading found under two
+    parents or more, and every heading under a parent with two such (not generic) headings."""
+    parents = [
+        {heading_key(child.title) for child in section.children}
+        for section in document.walk()
+        if section.children
+    ]
+    if len(parents) < 2:
+        return frozenset()
+    seen = Counter(key for keys in parents for key in keys)
+    facets: set[str] = set()
+    for keys in parents:
+        shared = {key for key in keys if seen[key] > 1}
+        facets |= shared
+        if sum(1 for key in shared if not is_generic_heading(key)) > 1:
+            facets |= keys
+    return frozenset(key for key in facets if key)
 
 
 def check_routes(manifest: Manifest, routed: list[Routed]) -> None:
@@ -221,6 +248,7 @@ class _Walk:
         explanation sections -> themselves with their `Option C:` labels named."""
         self.options: set[int] = set()
         """The options sections of those items (by id): read with their stem, no notes alone."""
+        self.facets: frozenset[str] = frozenset()
 
     def read_quizzes(self, siblings: tuple[Section, ...]) -> None:
         """Note the question-bank items written as sibling sections (faq.quiz_items)."""
@@ -256,7 +284,7 @@ def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
         faq = quiz is None and is_faq(section)
         shown, skipped = content_section(quiz or section, walk.skip, whole=faq)
         walk.skipped += skipped
-        walk.routes.append(Route(shown, subdeck, faq))
+        walk.routes.append(Route(shown, subdeck, faq, walk.facets))
         if faq:
             return
     walk.read_quizzes(section.children)

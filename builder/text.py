@@ -398,14 +398,15 @@ def is_generic_heading(text: str) -> bool:
     return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
 
 
-def heading_subject(path: tuple[str, ...]) -> str:
+def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset()) -> str:
     """The subject a section's heading path names: the nearest heading that is not generic,
     cleaned ("2. Pulse" -> "Pulse"; "Asthma › Overview" -> "Asthma"), with a generic label
     before a colon dropped ("Comprehensive answer: Aphasia" -> "Aphasia"); "" when every
     heading is generic (the deck's topic is then the subject). A heading that names a part of
-    its parent's subject ("Limitations", "Indications in OMS", "For household members") is
-    joined to the nearest heading above that names a thing: "Panoramic radiography —
-    limitations"."""
+    its parent's subject ("Limitations", "Indications in OMS", "For household members"), or
+    one of the document's `facets` (`heading_key`s of the sections it repeats under each of
+    its subjects: "When to see a doctor" under each condition), is joined to the nearest
+    heading above that names a thing: "Panoramic radiography — limitations"."""
     for index in range(len(path) - 1, -1, -1):
         text = _subject_text(path[index])
         if not text:
@@ -417,12 +418,18 @@ def heading_subject(path: tuple[str, ...]) -> str:
             thing = subject_thing(path[:index])
             relation = lower_first(text.rstrip("!").strip())
             return f"{thing} — {relation}" if thing else text.rstrip("!").strip()
-        if is_relational(text):
+        if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
         return text
     return ""
+
+
+def heading_key(title: str) -> str:
+    """A heading as headings are compared: "2. When to See a Doctor" and "When to see a
+    doctor" are one heading."""
+    return heading_text(title).lower().rstrip(":.")
 
 
 @lru_cache(maxsize=1 << 10)
@@ -947,3 +954,53 @@ def names_a_strength(after: str) -> bool:
     """The text after a percentage names what it is the strength of ("0.9%| sodium chloride",
     "3%| hypertonic saline", "10%| glucose"): part of a product's name, not a figure to learn."""
     return _STRENGTH.match(after) is not None
+
+
+_TWIN = re.compile(
+    r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
+    r"(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*(?P<unit>°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/]{0,11})\s*\)"
+)
+"""A value with its unit alone in brackets: " (38.5°C)", " (≥126 mg/dL)", " (5-10 mmol/L)"."""
+_UNIT_BEFORE = re.compile(r"\d\s*(?P<unit>°\s?[CF]|[a-zA-Zµ%][\w%²µ/]{0,11})$")
+_MEASURES = (
+    "°c °f",
+    "mcg µg ug mg g kg lb lbs oz st",
+    "mm cm m km in inch inches ft feet mi miles",
+    "ml dl cl l pt pints",
+    "mmol/l µmol/l umol/l mg/dl mg/l g/dl g/l",
+    "mmol/mol %",
+    "mmhg kpa cmh2o",
+    "kcal kj cal calories",
+)
+_MEASURE_OF = {unit: number for number, units in enumerate(_MEASURES) for unit in units.split()}
+"""Units that measure one quantity (a temperature, a mass, a concentration …)."""
+
+
+def with_twin(text: str, end: int) -> int:
+    """Where a figure ending at `end` ends with its twin, the same quantity in another unit in
+    brackets ("101.3°F (38.5°C)", "48 mmol/mol (6.5%)"): a deletion of the figure covers both,
+    or the twin shows the answer. Another figure in brackets ("20 mg (2–5 yrs)") is no twin."""
+    if text[end : end + 3].lstrip()[:1] != "(":
+        return end
+    before = _UNIT_BEFORE.search(text, max(0, end - 16), end)
+    twin = _TWIN.match(text, end) if before is not None else None
+    if before is None or twin is None:
+        return end
+    first, second = (_unit(found.group("unit")) for found in (before, twin))
+    same = first != second and _MEASURE_OF.get(first, -1) == _MEASURE_OF.get(second, -2)
+    return twin.end() if same else end
+
+
+def twinned(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Figure spans, each taking its twin in brackets along (`with_twin`); a figure inside an
+    earlier one's twin is no deletion of its own."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out and start < out[-1][1]:
+            continue
+        out.append((start, with_twin(text, end)))
+    return out
+
+
+def _unit(text: str) -> str:
+    return text.replace(" ", "").lower()

@@ -49,6 +49,8 @@ class Context:
     tables: tuple[TableOptions, ...] = ()
     in_faq: bool = False
     """True inside an FAQ section, which the faq rule reads as a whole."""
+    facets: frozenset[str] = frozenset()
+    """The document's headings that name a facet of their parent (`routing.facet_headings`)."""
     said: tuple[tuple[int, str], ...] = ()
     """What the section's notes say, by the line each came from (its front and back as plain
     lower-case text), as a last-resort rule (`Rule.fallback`) is given them: it leaves what
@@ -101,7 +103,7 @@ class Context:
         """The subject the section's headings name (`heading_subject`). The document's own title
         heads the text before its first heading: a title that gives no topic ("Module 3 quiz",
         a six-word page title) is no subject either."""
-        return heading_subject(self._headings(section))
+        return heading_subject(self._headings(section), self.facets)
 
     def thing(self, section: Section) -> str:
         """The nearest heading above and at the section that names a thing (`subject_thing`):

@@ -34,6 +34,7 @@ from ..text import (
     plain,
     short_subject,
     single_spaced,
+    with_twin,
     without_asides,
     without_emoji,
 )
@@ -597,7 +598,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if _STATES.match(rest) and _FIGURE.search(inner) is None:
             figure = _FIGURE.search(rest)  # "**Cut salt** — less than 5 g": the 5 g is asked
         if figure is not None and len(plain(rest).split()) <= MAX_FIGURE_CONTEXT_WORDS:
-            return text[: bold.end()] + _cloze_span(rest, figure.span(), number), extra
+            span = (figure.start(), with_twin(rest, figure.end()))
+            return text[: bold.end()] + _cloze_span(rest, span, number), extra
         words = len(plain(inner).split())
         if 0 < words <= MAX_BOLD_WORDS:
             colon = phrase[len(inner) :]
@@ -618,7 +620,7 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     words = len(plain(text).split())
     figure = _FIGURE.search(text) if words >= MIN_FIGURE_ITEM_WORDS else None
     if figure is not None and _QUALIFIED.search(text, 0, figure.start()):
-        return _cloze_span(text, figure.span(), number), extra
+        return _cloze_span(text, (figure.start(), with_twin(text, figure.end())), number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
@@ -768,7 +770,8 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
     separator = _HEAD_END.search(first)
     if separator is None or len(plain(first).split()) > MAX_BOLD_ITEM_WORDS:
         return None
-    head, rest = first[: separator.start()], first[separator.start() :]
+    end = with_twin(first, separator.start())  # "Fever over 101°F (38.3°C) in children"
+    head, rest = first[:end], first[end:]
     words = plain(head).split()
     if not 0 < len(words) <= MAX_HEAD_WORDS or len(plain(rest).split()) < 2:
         return None

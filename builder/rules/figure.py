@@ -27,6 +27,7 @@ from ..text import (
     normalise,
     plain,
     points_back,
+    twinned,
 )
 from .context import Context
 from .enumeration import split_sentences
@@ -174,7 +175,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         ]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue
-        text = cloze(sentence, spans)
+        text = cloze(sentence, twinned(sentence, spans))
         pointer = points_back(sentence) if opening and number == 0 else 0
         thing = _heading_thing(section.title) if pointer else ""
         if pointer and thing:

@@ -36,6 +36,7 @@ from ..text import (
     names_topic,
     normalise,
     plain,
+    twinned,
     without_citations,
 )
 from .context import Context
@@ -82,7 +83,7 @@ _WORKED = re.compile(r"\d\s*(?:=|×|\*|÷)\s*\d|\d\s*[x×]\s*\d+(?:\.\d+)?\s*=|\
 for that example only, or are asked as the formula."""
 _CONTACT = re.compile(
     r"\b(?:call|phone|telephone|ring|helpline|hotline|contact|email|e-mail|website|visit|open)\b"
-    r"|\blink\b|^see\b|https?://|www\.|@",
+    r"|\blink\b|^see\s+(?:also|page|section|chapter|the\s+(?:\w+\s+){0,2}(?:link|page|guide|guideline|website|leaflet|table|figure))\b|https?://|www\.|@",
     re.IGNORECASE,
 )
 """A line telling where to reach someone or what to read ("The helpline is open 24 hours a
@@ -212,6 +213,7 @@ def _note(
             for match in _FIGURE.finditer(sentence)
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
+        spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
         if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
             continue
         if said and _said(sentence, spans, said):

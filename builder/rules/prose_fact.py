@@ -127,6 +127,7 @@ from .definition import bold_label, definition, is_definition_list
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
+from .prose_list import item_spans
 
 Place = Literal["topic", "section", "named"]
 """How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
@@ -985,7 +986,11 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     cause = _CAUSED_BY.match(sentence)
     if cause is None or not _names_a_thing(cause.group("x")):
         return []
-    return [(f"Cause of {lower_first(_clean(cause.group('x')))}", cause.group("z"), "topic")]
+    answer = cause.group("z")
+    series = item_spans(sentence, cause.start("z"))  # "caused by viruses, bacteria, or fungi"
+    if series:
+        answer = sentence[series[0][0] : series[-1][1]]
+    return [(f"Cause of {lower_first(_clean(cause.group('x')))}", answer, "topic")]
 
 
 _PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")

@@ -31,6 +31,9 @@ other character matches them ignoring case, see tests/test_rules.py): text whose
 none of them holds no cue."""
 _LEANS_BACK = re.compile(r"^(this|these|it|they|such|those)\b", re.IGNORECASE)
 MIN_ITEMS = 3
+MAX_ITEMS = 8
+"""A longer series in a sentence is no card: eight deletions or more on one front is a passage
+to recite (as a numbered procedure of more than enumeration.MAX_STEPS steps is)."""
 MAX_ITEM_WORDS = 8
 MAX_CARD_WORDS = 70
 
@@ -71,25 +74,26 @@ def _may_hold_cue(text: str) -> bool:
 def cloze_items(sentence: str) -> str | None:
     """The sentence with each listed item as a cloze, or None when it holds no such list."""
     for cue in _CUE.finditer(sentence):
-        spans = _item_spans(sentence, cue.end())
+        spans = item_spans(sentence, cue.end())
         if spans is None:
             continue
         return cloze(sentence, spans)
     return None
 
 
-def _item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
+def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
     """Character spans of the list items starting at `start`: a, b, (and|or) c."""
     spans: list[tuple[int, int]] = []
     position = start
+    read = _without_bracketed(sentence)  # "derangement (K, phosphate, Mg)" is one item
     while True:
-        comma = sentence.find(", ", position)
+        comma = read.find(", ", position)
         chunk_end = comma if comma != -1 else len(sentence)
-        chunk = sentence[position:chunk_end]
+        chunk = read[position:chunk_end]
         final = re.match(r"(and|or)\s+", chunk)
         if final or comma == -1:
             item_start = position + (final.end() if final else 0)
-            tail = sentence[item_start:]
+            tail = read[item_start:]
             cut = _END_OF_ITEM.search(tail)
             item_end = item_start + (cut.start() if cut else len(tail))
             spans.append((item_start, item_end))
@@ -97,7 +101,7 @@ def _item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
         spans.append((position, chunk_end))
         position = comma + 2
     items = [sentence[a:b] for a, b in spans]
-    if len(items) < MIN_ITEMS or any(_CUE.search(item) for item in items):
+    if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(item) for item in items):
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
     if not all(0 < len(item.split()) <= MAX_ITEM_WORDS for item in items):
         return None
@@ -107,3 +111,12 @@ def _item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+
+
+def _without_bracketed(sentence: str) -> str:
+    """The sentence with what its brackets hold blanked out (the same length, so its spans
+    still point into the sentence): a comma in brackets separates no items."""
+    if "(" not in sentence and "[" not in sentence:
+        return sentence
+    return _BRACKETED.sub(lambda found: "(" + "_" * (len(found.group()) - 2) + ")", sentence)
