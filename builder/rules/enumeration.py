@@ -42,6 +42,7 @@ from .context import Context
 from .definition import definition, has_points, is_definition_list, takes_one_of
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, leads, subject
+from .statements import finding_pairs
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -114,6 +115,8 @@ def _list_notes(
             return notes + nested  # "rf / clinical / rx": an outline's facets, each asked apart
     if outer and lead is not None and is_definition_list(block):
         notes.extend(_term_notes(block, lead, section, ctx, outer))
+    if not outer and finding_pairs(block.items):
+        return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
     if _enumerates(block):
         if not outer and any(has_points(item) for item in block.items):
             # a `Term: value` item over its points: carded by the definition rule

@@ -21,12 +21,12 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, ListBlock, Paragraph, Section
+from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import is_advert, is_generic_heading, lower_first, plain, without_emoji
 from .context import Context
 from .faq import answered_blocks
-from .leads import is_example, is_example_text
+from .leads import is_example, is_example_text, lead_of
 
 MAX_ITEMS = 6
 MAX_ITEM_WORDS = 25
@@ -34,6 +34,8 @@ MIN_ITEM_WORDS = 3
 """Shorter items are the enumeration rule's (a cloze each); a list it refused is not a list of
 statements either."""
 MAX_MEANING_WORDS = 8
+MIN_PAIRS = 2
+MAX_LEAD_WORDS = 6
 _PAIR = re.compile(r"^(?P<finding>.{3,}?)\s+[-–—]\s+(?P<meaning>(?:(?!\s[-–—]\s).){2,})$")
 MIN_STATEMENT_WORDS = 6
 """A list of short names only is the enumeration rule's (which refused it for a reason)."""
@@ -58,18 +60,21 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         before, previous = previous, block
         if index in asked or not isinstance(block, ListBlock):
             continue
-        if isinstance(before, Paragraph) and before.text.rstrip().endswith(":"):
-            continue  # a list with a lead-in is the enumeration rule's to read
         items = [plain(" ".join(item.text.split())) for item in block.items]
-        if not _statements(block, items) or any(item.lower() in said for item in items):
+        pairs = finding_pairs(block.items)
+        lead_in = lead_of(before) if isinstance(before, Paragraph) else None
+        lead = lead_in.text if lead_in is not None and lead_in.kind != "flag" else ""
+        if lead and not pairs:
+            continue  # a list of statements with a lead-in is the enumeration rule's to read
+        if not (pairs or _statements(block, items)) or any(item.lower() in said for item in items):
             continue
         if carded & {block.line, *(item.line for item in block.items)}:
             continue  # another rule asked one of its items: the list is that rule's
         if any(is_advert(item) for item in items):
             continue  # "First consultation only £49 — book now!"
-        pairs = [_PAIR.match(item) for item in items]
-        if all(pairs):
-            notes.extend(_pairs(pairs, block, section, ctx))
+        if pairs:
+            found = [_PAIR.match(item) for item in items]
+            notes.extend(_pairs(found, lead, block, section, ctx))
         else:
             lists += 1  # keyed by its place among the section's lists of statements
             front = f"{ctx.heading(section)}?"
@@ -77,6 +82,23 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             back = "\n".join(f"- {_shown(item.text)}" for item in block.items)
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
     return notes
+
+
+def finding_pairs(items: tuple[ListItem, ...]) -> bool:
+    """Every item pairs a finding with its meaning after a spaced dash, the meaning short
+    ("Pain waking the child at night - Malignancy"): each finding is asked, by this rule."""
+    if len(items) < MIN_PAIRS:
+        return False
+    for item in items:
+        found = _PAIR.match(plain(" ".join(item.text.split())))
+        if (
+            item.blocks
+            or item.text.lstrip().startswith(("**", "__"))
+            or found is None
+            or len(found["meaning"].split()) > MAX_MEANING_WORDS
+        ):
+            return False
+    return True
 
 
 def _shown(text: str) -> str:
@@ -102,16 +124,20 @@ def _statements(block: ListBlock, items: list[str]) -> bool:
 
 
 def _pairs(
-    pairs: list[re.Match[str] | None], block: ListBlock, section: Section, ctx: Context
+    pairs: list[re.Match[str] | None], about: str, block: ListBlock, section: Section, ctx: Context
 ) -> list[Note]:
-    """A note per finding of a list of "finding - meaning" pairs, the meaning its answer."""
+    """A note per finding of a list of "finding - meaning" pairs, the meaning its answer; a
+    lead-in ("Gaits:") names what the findings are."""
     if any(found is None or len(found["meaning"].split()) > MAX_MEANING_WORDS for found in pairs):
         return []
     notes = []
     for item, found in zip(block.items, pairs, strict=True):
         assert found is not None
         finding, meaning = found["finding"].strip(), found["meaning"].strip().rstrip(".")
-        front = f"{ctx.heading(section)}: {lower_first(finding)}?"
+        within = (
+            f" — {lower_first(about)}" if about and len(about.split()) <= MAX_LEAD_WORDS else ""
+        )
+        front = f"{ctx.heading(section)}{within}: {lower_first(finding)}?"
         key = make_key("statements", section.path, finding)
         back = meaning[:1].upper() + meaning[1:]
         notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
