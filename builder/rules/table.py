@@ -291,9 +291,12 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
 def _filled_down(rows: tuple[TableRow, ...]) -> tuple[TableRow, ...]:
     """Rows whose empty first cell means "as above" (a drug over two kidney-function bands: the
     second row leaves the drug out) with that cell filled in from the row above, so that each
-    row names its subject. Only a row that says something else; the first row is left alone."""
+    row names its subject. Only a row that says something else; the first row is left alone;
+    and only a single level of grouping, the second column filled in every row."""
     if len(rows) < 2 or not plain(rows[0].cells[0]) or all(plain(row.cells[0]) for row in rows):
         return rows
+    if not all(plain(row.cells[1]) for row in rows):
+        return rows  # groups within groups (a class, its drugs, their forms): no one key
     filled = [rows[0]]
     for row in rows[1:]:
         if not plain(row.cells[0]) and any(plain(cell) for cell in row.cells[1:]):
@@ -1284,16 +1287,14 @@ def _measure(header: str, value: str) -> str:
     return f"{name} {value}" if unit is None else f"{name[: unit.start()]} {value} {unit.group(1)}"
 
 
-OWNERLESS_MAX_WORDS = 2
-
-
 def _measures_of(reading: Reading, section: Section, ctx: Context) -> str:
-    """What a table of measures measures, when its first header is too short to say it: a
-    heading's subject ("Velbarin" over `| Rate | Dose change |`) that the header does not name
-    and that is not the deck's topic; "" when the header says it ("Time to velbarin")."""
-    header = plain(reading.header[0])
-    if len(header.split()) > OWNERLESS_MAX_WORDS:
-        return ""
+    """What a table of measures measures, when its first header is an abbreviation that cannot
+    say it: the heading's subject ("Velbarin" over `| rHR | Dose change |`: the drug's dose is
+    changed by the heart rate) that the header does not name and that is not the deck's topic;
+    "" for a header in words ("Time", "Time to velbarin")."""
+    header = _unmarked(plain(reading.header[0]))
+    if " " in header or lower_first(header) == header.lower():  # an acronym keeps its capitals
+        return ""  # "Time", "Score": a measure of the case, not of the heading's thing
     owner = section_subject(section, ctx)
     if not section.title or names_topic(owner, ctx.topic) or names_topic(ctx.topic, owner):
         return ""
