@@ -261,9 +261,13 @@ def heading(text: str) -> str:
             text = _ANY_LINK.sub(r"\1", text)
     if "<su" in text:
         text = _SCRIPT_TAG.sub(_unicode_script, text)
-    if "&" in text:
-        text = _ENTITY.sub(_entity_character, text)
-    return text
+    return decode_entities(text)
+
+
+def decode_entities(text: str) -> str:
+    """`text` with each HTML entity as its character (`&beta;` → "β"), as headings are read: a
+    manifest's section pattern written with the entity still names the heading."""
+    return _ENTITY.sub(_entity_character, text) if "&" in text else text
 
 
 _ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
