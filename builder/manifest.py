@@ -190,11 +190,17 @@ def subdeck_name(title: str) -> str:
 
 def clean_name(text: str) -> str:
     """A heading as a deck name: its HTML tags, control characters and direction overrides
-    left out (Anki shows deck names as they are)."""
+    left out (Anki shows deck names as they are); a comparison sign that opens no tag ("LVEF <
+    40%") is kept in its full-width form ("＜"), which no HTML reads, not cut with what follows."""
     if _UNSAFE_NAME.search(text) is None:
         return text
-    text = re.sub(r"<[^>]*>?", "", text)
+    text = _TAG.sub("", text)
+    text = text.replace("<", "＜").replace(">", "＞")
     return " ".join(_UNSAFE_NAME.sub("", text).split())
+
+
+_TAG = re.compile(r"<(?=[A-Za-z/!?])[^>]*>?")
+"""What HTML would read as a tag: `<` then a letter, `/`, `!` or `?`."""
 
 
 def intro_subdeck_name(document: Document) -> str:
