@@ -190,12 +190,12 @@ def subdeck_name(title: str) -> str:
 
 def clean_name(text: str) -> str:
     """A heading as a deck name: its HTML tags, control characters and direction overrides
-    left out (Anki shows deck names as they are); a comparison sign that opens no tag ("LVEF <
-    40%") is kept in its full-width form ("＜"), which no HTML reads, not cut with what follows."""
+    left out (Anki shows deck names as they are); a `<` that opens no tag ("LVEF < 40%") is
+    kept in its full-width form ("＜"), which no HTML reads, not cut with what follows (a `>`
+    is left out, as it always was: names with arrows keep their subdecks)."""
     if _UNSAFE_NAME.search(text) is None:
         return text
-    text = _TAG.sub("", text)
-    text = text.replace("<", "＜").replace(">", "＞")
+    text = _TAG.sub("", text).replace("<", "＜")
     return " ".join(_UNSAFE_NAME.sub("", text).split())
 
 
