@@ -184,12 +184,14 @@ def _window_start(text: str, pos: int, open_idx: int) -> int:
 
 def _is_short_form(candidate: str) -> bool:
     """The paper's short-form filter: 2-10 characters, at most two words, at least one letter,
-    first character a letter or digit; and not a lower-case phrase, a numeral or a word."""
+    first character a letter or digit, last not a separator; and not a lower-case phrase, a
+    numeral or a word."""
     return (
         _MIN_SHORT_LEN <= len(candidate) <= _MAX_SHORT_LEN
         and len(candidate.split()) <= _MAX_SHORT_WORDS
         and any(ch.isalpha() for ch in candidate)
         and candidate[0].isalnum()
+        and candidate[-1] not in ",;:"  # "BID;": a word before a separator, not a short form
         and not (" " in candidate and candidate.islower())
         and not _NUMERAL.match(candidate)
         and not _WORD.match(candidate)

@@ -27,7 +27,8 @@ rule and no card ever sees them:
 
 `heading` then makes a heading plain text, as the line above every card shows it: any link or
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
-Unicode form ("SpO₂").
+Unicode form ("SpO₂"), an HTML entity its character (`&beta;-Blockers` → "β-Blockers", as
+Markdown rendering decodes one in body text: shown as text, `&beta;` would stay `&beta;`).
 
 A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark.
@@ -39,6 +40,7 @@ so far, pays nothing per text. Code spans are left as they are.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -259,7 +261,24 @@ def heading(text: str) -> str:
             text = _ANY_LINK.sub(r"\1", text)
     if "<su" in text:
         text = _SCRIPT_TAG.sub(_unicode_script, text)
-    return text
+    return decode_entities(text)
+
+
+def decode_entities(text: str) -> str:
+    """`text` with each HTML entity as its character (`&beta;` → "β"), as headings are read: a
+    manifest's section pattern written with the entity still names the heading."""
+    return _ENTITY.sub(_entity_character, text) if "&" in text else text
+
+
+_ENTITY = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+"""An HTML entity as CommonMark reads one (a name, a decimal or a hex code, and the `;`)."""
+
+
+def _entity_character(match: re.Match[str]) -> str:
+    """The entity's character, as Markdown renders it; an unknown name stays as written (so
+    does CommonMark's), and so does an entity for a character no text can hold (NUL)."""
+    shown = html.unescape(match.group())
+    return match.group() if shown in ("", "\x00", "\ufffd") else shown
 
 
 def _unicode_script(match: re.Match[str]) -> str:

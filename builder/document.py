@@ -624,16 +624,53 @@ def _fold(
         token = tokens[position]
         if token.type == "heading_open":
             level = int(token.tag[1])
-            title, pin = split_pin(heading(reader.text(tokens[position + 1].content.strip())))
+            raw = tokens[position + 1].content.strip()
+            position += 3
+            if not raw:  # a web clip's `## ` with its text on the next line
+                raw, position, tokens = _split_heading(tokens, position)
+            title, pin = split_pin(heading(reader.text(raw)))
             while stack and stack[-1][1] >= level:
                 close_top()
             stack.append([title.strip(), level, _line(token), pin, [], []])
-            position += 3
             continue
         position = reader.block(tokens, position, stack[-1][4] if stack else preamble)
     while stack:
         close_top()
     return preamble, tuple(roots)  # paths are set once the top level is known
+
+
+SPLIT_HEADING_MAX_WORDS = 12
+
+
+def _split_heading(tokens: Sequence[Any], position: int) -> tuple[str, int, Sequence[Any]]:
+    """The text of an empty heading (`## ` alone on its line, as pages saved from the web write
+    one) that stands on the next line: the first line of the paragraph right after it, when
+    that line is short text and not a sentence (a list, a table or a heading is no title). The
+    rest of the paragraph, if any, stays a paragraph. Returns the title ("" when there is
+    none), the position to read on from and the token stream (with the paragraph shortened)."""
+    if position + 2 >= len(tokens) or tokens[position].type != "paragraph_open":
+        return "", position, tokens
+    inline = tokens[position + 1]
+    first, _, rest = inline.content.partition("\n")
+    first = first.strip()
+    if (
+        not first
+        or len(first.split()) > SPLIT_HEADING_MAX_WORDS
+        or first.endswith((".", ":", ";", ","))
+        or first.endswith("\\")
+        or "](" in first
+    ):
+        return "", position, tokens
+    if not rest.strip():
+        return first, position + 3, tokens  # the paragraph was the heading's text
+    opening = tokens[position].copy()
+    if opening.map:
+        opening.map = [opening.map[0] + 1, opening.map[1]]
+    shortened = inline.copy()
+    shortened.content = rest
+    shortened.map = opening.map
+    changed = [*tokens[:position], opening, shortened, *tokens[position + 2 :]]
+    return first, position, changed
 
 
 def _reroot(section: Section, parent: tuple[str, ...]) -> Section:

@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import unescape
 from pathlib import Path
 from typing import NamedTuple
 
@@ -448,7 +449,13 @@ def _similarity(new: str, old: str) -> float:
     new_parts, old_parts = new.split(" | "), old.split(" | ")
     if len(new_parts) != len(old_parts) or new_parts[0] != old_parts[0]:
         return 0.0
-    differing = [(a, b) for a, b in zip(new_parts, old_parts, strict=True) if a != b]
+    differing = [
+        (a, b)
+        for a, b in zip(new_parts, old_parts, strict=True)
+        if a != b and unescape(a) != unescape(b)  # "&beta;-blockers" as a release before wrote it
+    ]
+    if not differing:
+        return 1.0  # the same key with its headings' entities decoded, as headings now are
     if len(differing) != 1:
         return 0.0
     a, b = differing[0]

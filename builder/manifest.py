@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dialects import decode_entities
 from .document import Document, parse_document
 from .errors import InputError, ManifestError
 from .kinds import KIND_NAMES
@@ -189,11 +190,17 @@ def subdeck_name(title: str) -> str:
 
 def clean_name(text: str) -> str:
     """A heading as a deck name: its HTML tags, control characters and direction overrides
-    left out (Anki shows deck names as they are)."""
+    left out (Anki shows deck names as they are); a `<` that opens no tag ("LVEF < 40%") is
+    kept in its full-width form ("＜"), which no HTML reads, not cut with what follows (a `>`
+    is left out, as it always was: names with arrows keep their subdecks)."""
     if _UNSAFE_NAME.search(text) is None:
         return text
-    text = re.sub(r"<[^>]*>?", "", text)
+    text = _TAG.sub("", text).replace("<", "＜")
     return " ".join(_UNSAFE_NAME.sub("", text).split())
+
+
+_TAG = re.compile(r"<(?=[A-Za-z/!?])[^>]*>?")
+"""What HTML would read as a tag: `<` then a letter, `/`, `!` or `?`."""
 
 
 def intro_subdeck_name(document: Document) -> str:
@@ -207,6 +214,12 @@ def intro_subdeck_name(document: Document) -> str:
         if name.casefold() not in taken:
             return name
     return subdeck_name(document.title)
+
+
+def _headings(patterns: list[str]) -> list[str]:
+    """Section patterns as headings are read: an HTML entity as its character (a manifest that
+    `init` wrote from `## &beta;-Blockers` names the heading read as "β-Blockers")."""
+    return [decode_entities(pattern) for pattern in patterns]
 
 
 def literal_pattern(title: str) -> str:
@@ -320,7 +333,7 @@ class _Reader:
             self.problem(self.line_of("remote_images"), "`remote_images` must be true or false")
         # Every value is read before the check below, so each one's problem is reported.
         description, topic = self.string(data, "description"), self.string(data, "topic")
-        tags, exclude = self.strings(data, "tags"), self.strings(data, "exclude")
+        tags, exclude = self.strings(data, "tags"), _headings(self.strings(data, "exclude"))
         forbid = self.strings(data, "forbid")
         self.names(self.line_of("title"), "the title", [title])
         self.names(self.line_of("abbreviations"), "`abbreviations`", [abbreviations])
@@ -412,7 +425,7 @@ class _Reader:
         name = self.string(data, "name", required=True, line=line, table="subdeck", index=index)
         if "::" in name:
             self.problem(line, f"subdeck name {name!r} may not contain '::'")
-        sections = self.strings(data, "sections", table="subdeck", index=index)
+        sections = _headings(self.strings(data, "sections", table="subdeck", index=index))
         if not sections and isinstance(data.get("sections", []), list):
             self.problem(line, f"subdeck {name!r} has no `sections`: list the headings it takes")
         return Subdeck(
@@ -443,8 +456,8 @@ class _Reader:
                     "{kind} and {topic}",
                 )
         return TableOptions(
-            section=self.string(
-                data, "section", required=True, line=line, table="table", index=index
+            section=decode_entities(
+                self.string(data, "section", required=True, line=line, table="table", index=index)
             ),
             subject=self.string(data, "subject", table="table", index=index) or None,
             reverse=reverse,

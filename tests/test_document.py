@@ -411,6 +411,41 @@ def test_other_dialects_markup_is_cleaned_in_headings_items_cells_and_paragraphs
     assert mnemonic == Paragraph("TICKS is the mnemonic, see and `a == b`.", 14)
 
 
+def test_html_entities_in_headings_are_their_characters_as_in_body_text() -> None:
+    """The heading path above every card is text: `&beta;` there would show as `&beta;`."""
+    document = parse(
+        "# Korrin fever (score &lt; 4)\n\n## &beta;-Velbarin &amp; tessalid\n\n- Rest\n\n"
+        "## Stage &bogus; &#0; and AT&T\n\n- Fluids\n"
+    )
+    titles = [document.title] + [section.title for section in document.walk()]
+    assert titles == [
+        "Korrin fever (score < 4)",
+        "β-Velbarin & tessalid",
+        "Stage &bogus; &#0; and AT&T",  # no such entity, no such character, no entity at all
+    ]
+
+
+def test_an_empty_heading_takes_its_text_from_the_next_short_line() -> None:
+    """A page saved from the web writes `## ` and its text on the line after: the text is the
+    heading's, the list under it its section's. A sentence, a list or a table is no title."""
+    document = parse(
+        "# Korrin\n\n## \n What to do in a korrin attack\n1. Sit up.\n2. Take velbarin.\n\n"
+        "## \n Get support\nCall the helpline for advice on your medicines.\n\n"
+        "## \nKorrin attacks are frightening and they need quick treatment from you.\n\n"
+        "## \n- Rest\n"
+    )
+    assert [(section.title, section.line) for section in document.walk()] == [
+        ("What to do in a korrin attack", 3),
+        ("Get support", 8),
+        ("", 12),
+        ("", 15),
+    ]
+    attack, support, sentence, listed = document.walk()
+    assert isinstance(attack.blocks[0], ListBlock) and len(attack.blocks) == 1
+    assert support.blocks == (Paragraph("Call the helpline for advice on your medicines.", 10),)
+    assert isinstance(sentence.blocks[0], Paragraph) and isinstance(listed.blocks[0], ListBlock)
+
+
 def test_text_without_dialect_marks_is_untouched_and_costs_nothing() -> None:
     plain = "## Notes {#notes}\n\nC# and &#39; and x==y, [NHS](https://nhs.example) 10:30.\n"
     assert inline_cleaner(plain) is None

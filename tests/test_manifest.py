@@ -191,6 +191,25 @@ def test_patterns_may_match_in_any_of_several_sources(here: Path) -> None:
     assert {card.source.path for card in cards} == {"asthma.md", "copd.md"}
 
 
+def test_a_pattern_written_with_an_html_entity_names_its_heading(here: Path) -> None:
+    """Headings are read with their entities as characters (`## &beta;-Blockers` is
+    "β-Blockers"): a manifest written before, naming the heading as it was written, still
+    routes it, and so does its `[[table]]` section."""
+    (here / "asthma.md").write_text(
+        "# Asthma\n\n## &beta;-Agonists\n\n| Drug | Onset |\n|---|---|\n"
+        "| Velbarin | Minutes |\n| Tessalid | Hours |\n"
+    )
+    text = HEAD + '\n[[subdeck]]\nname = "Agonists"\nsections = ["&beta;-Agonists"]\n'
+    text += '\n[[table]]\nsection = "&beta;-agonists"\nquestion = "{subject}: {column}?"\n'
+    text += "reverse = false\n"
+    cards = [n.note for n in plan_deck(load_manifest(write(here, text))).notes]
+    assert [(card.subdeck, card.front) for card in cards] == [
+        ("Agonists", "Velbarin: onset?"),
+        ("Agonists", "Tessalid: onset?"),
+    ]
+    assert {card.source.section for card in cards} == {("β-Agonists",)}
+
+
 def test_an_abbreviation_defined_in_two_sources_is_asked_once(here: Path) -> None:
     (here / "copd.md").write_text(
         "# COPD\n\n## Imaging\n\nA magnetic resonance imaging (MRI) scan is rarely needed.\n"

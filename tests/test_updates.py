@@ -254,3 +254,33 @@ def test_two_notes_with_one_key_is_an_error_naming_both_lines(project: Path) -> 
     assert result.exit_code == 2
     assert "same identity" in result.output
     assert result.output.count("breast-cancer-liver-metastasis.md:") == 2
+
+
+def test_headings_written_with_entities_keep_their_notes_once_decoded(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A lock written when headings kept their HTML entities (`&amp;` in two headings of one
+    path) still holds the notes once headings are decoded: no note is added or removed."""
+    edit_source(project, "\n## Diagnosis and Detection of", "\n## Diagnosis and Detection &amp;")
+    edit_source(
+        project, "\n### Diagnostic Methods Compared", "\n### Diagnostic Methods &amp; Costs"
+    )
+    build(project, "v1.apkg", 1_800_000_000, monkeypatch)
+    lock = project / SEED_MANIFEST.replace(".toml", ".lock")
+    text = lock.read_text(encoding="utf-8")
+    assert "detection & liver" in text and "methods & costs" in text
+    old = []
+    for line in text.splitlines():  # the keys the release before wrote, and its fields' digest
+        if "detection & liver" in line:  # (the heading shown with "&amp;" on the card)
+            key, *rest = line.split("\t")
+            key = key.replace("detection & liver", "detection &amp; liver")
+            key = key.replace("methods & costs", "methods &amp; costs")
+            rest[3] = "0" * len(rest[3])
+            line = "\t".join([key, *rest])
+        old.append(line)
+    lock.write_text("\n".join(old) + "\n", encoding="utf-8")
+    guids = _guid_of(project, "")
+    result = CliRunner().invoke(cli, ["build", SEED_MANIFEST, "-o", "dist/v2.apkg"])
+    assert result.exit_code == 0, result.output
+    assert " 0 added" in result.output and " 0 removed" in result.output, result.output
+    assert _guid_of(project, "") == guids

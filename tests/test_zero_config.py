@@ -225,3 +225,15 @@ def test_keys_come_out_distinct_and_a_later_note_renumbers_none(
     later = [noted(key, len(keys) + n) for n, key in enumerate(more, 1)]
     again, _ = distinct_keys(notes + later)
     assert [note.key for note in again[: len(kept)]] == [note.key for note in kept]
+
+
+def test_a_title_with_a_comparison_sign_names_the_whole_deck(tmp_path: Path) -> None:
+    """`# Korrin (score &lt; 4)` is read "Korrin (score < 4)": the deck name keeps all of it
+    (the sign in its full-width form, which no HTML reads as a tag), not "Korrin (score"."""
+    source = tmp_path / "korrin.md"
+    source.write_text("# Korrin (score &lt; 4)\n\n## &beta;-Velbarin\n\n- Dose: 5 mg daily\n")
+    result = CliRunner().invoke(cli, ["cards", str(source), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    notes = json.loads(result.output)
+    assert {note["deck"] for note in notes} == {"Korrin (score ＜ 4)::β-Velbarin"}
+    assert {note["context"] for note in notes} == {"β-Velbarin"}

@@ -27,7 +27,7 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
     form defined again makes the same keys again: the deck keeps the first (rules/__init__.py)."""
     notes = []
     for section, line, text in _texts(sections):
-        for found in find_abbreviations(plain(text)):
+        for found in (found for part in _lines(text) for found in find_abbreviations(plain(part))):
             if _spelled_out_above(found.short, found.long, (ctx.document, *section.path)):
                 continue
             short, key = found.short, normalise(found.short)
@@ -42,6 +42,16 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
                          ("abbreviation", key, "abbreviate"), section, line),
             ]  # fmt: skip
     return notes
+
+
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _lines(text: str) -> list[str]:
+    """A text's lines as written (`<br>` breaks a table cell's, or a paragraph's, points): a
+    definition never runs from one to the next ("25 mg BID<br>(50 mg BID if over 85 kg)" makes
+    no "BID" of its second line)."""
+    return _BREAK.split(text) if "<" in text else [text]
 
 
 def _gives_away(short: str, long: str, topic: str) -> bool:

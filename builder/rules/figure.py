@@ -81,6 +81,8 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     if reading.shape != "rows" or subject_index is None or reading.grouped:
         return []  # a figure of a field list, a header-less table or a subject of several rows
         # (two doses of one drug: "the dose for X is" has two answers) is the table rule's
+    if reading.qualifier is not None:
+        return []  # so is one of a subject's rows told apart by a measure ("X, CrCl 30-49")
     notes = []
     # a measure that is the subject is not asked again in another unit ("mg/dL" beside "mEq/L")
     quantities = {_quantity(reading.header[subject_index])} if reading.measured else set()

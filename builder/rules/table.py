@@ -84,7 +84,7 @@ SUBJECT_MAX_WORDS = 12
 CLOZE_MAX_WORDS = 3
 """A header-less table's column is hidden in its cloze notes when every cell is this short."""
 
-Shape = Literal["rows", "attributes", "comparison", "lines", "none"]
+Shape = Literal["rows", "attributes", "comparison", "lines", "lists", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +106,10 @@ class Reading:
     measured: bool = False
     """rows: the subject column holds measures ("<1 hour", "0-15 min") the other columns are
     outcomes of: a front names each as its header and value ("Time to treatment <1 hour")."""
+    qualifier: int | None = None
+    """rows: a column of measures ("≥ 50", "30-49") telling apart the rows of one subject (a
+    drug at two kidney functions): part of each row's subject ("Velbarin, CrCl 30-49"), never
+    asked."""
 
 
 _FIGURE = re.compile(
@@ -119,8 +123,13 @@ _POINTS = re.compile(r"^\w[\w ]{0,20}:\s*[+\-–]?\d")
 def is_figure(cell: str) -> bool:
     """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm', '-1000');
     not a rank ('1st')."""
-    text = plain(cell).strip()
+    text = _decoded(plain(cell)).strip()
     return bool(_FIGURE.match(text)) and not _ORDINAL.match(text)
+
+
+def _decoded(text: str) -> str:
+    """Text with its HTML entities as characters (`&ge; 50` is "≥ 50"), as a card shows it."""
+    return html.unescape(text) if "&" in text else text
 
 
 def read_table(table: Table, preferred: str | None = None) -> Reading:
@@ -240,6 +249,9 @@ def _read(table: Table, preferred: str | None) -> Reading:
         return Reading("lines" if width > 2 and rows else "none", header, rows)
     if not rows or width < 2:
         return Reading("none", header, rows)
+    if _lists(header, rows):
+        return Reading("lists", header, rows)
+    unfilled, rows = rows, _filled_down(rows)
     labels = [plain(row.cells[0]) for row in rows]
     corner = _word(header[0])
     if all(labels) and (
@@ -253,7 +265,7 @@ def _read(table: Table, preferred: str | None) -> Reading:
         return Reading("comparison", header, rows)
     if all(_numeric(plain(cell)) for row in rows for cell in row.cells if plain(cell)):
         return Reading("none", header, rows)  # a conversion chart: nothing to ask in words
-    return _rows_reading(header, rows, None)
+    return _rows_reading(header, rows, None, keyed=rows is not unfilled)
 
 
 def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
@@ -274,6 +286,66 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
             TableRow(tuple(row.cells[index] for index in keep), row.line, row.pin) for row in rows
         ]
     return header, tuple(rows)
+
+
+def _filled_down(rows: tuple[TableRow, ...]) -> tuple[TableRow, ...]:
+    """Rows whose empty first cell means "as above" (a drug over two kidney-function bands: the
+    second row leaves the drug out) with that cell filled in from the row above, so that each
+    row names its subject. Only a row that says something else; the first row is left alone;
+    and only a single level of grouping, the second column filled in every row."""
+    if len(rows) < 2 or not plain(rows[0].cells[0]) or all(plain(row.cells[0]) for row in rows):
+        return rows
+    if not all(plain(row.cells[1]) for row in rows):
+        return rows  # groups within groups (a class, its drugs, their forms): no one key
+    filled = [rows[0]]
+    for row in rows[1:]:
+        if not plain(row.cells[0]) and any(plain(cell) for cell in row.cells[1:]):
+            row = TableRow((filled[-1].cells[0], *row.cells[1:]), row.line, row.pin)
+        filled.append(row)
+    return tuple(filled)
+
+
+LIST_ITEM_MAX_WORDS = 4
+
+
+def _lists(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """Columns that are lists side by side, not rows (`| Non-specific | Left-sided | Right-sided
+    |` over short signs, each column as long as its list): what a row holds across is no pair,
+    so no card may ask one cell from another. Read so only when it cannot be a keyed table:
+    three columns or more, headed by categories (two headers share a word, none names a field
+    or a kind of name), every cell a short name with no figure, and the first column ending
+    early (blank cells at its end only, as in every column) while it lists two items or more:
+    a key column is never blank below its last key."""
+    if len(header) < 3 or len(rows) < 2:
+        return False
+    names = [plain(cell) for cell in header]
+    if any(
+        not name
+        or len(name.split()) > LIST_ITEM_MAX_WORDS
+        or _word(name) in _GENERIC | _NOT_KINDS | _NAME_KINDS
+        or _names_a_field(name)
+        for name in names
+    ):
+        return False
+    words = [content_words(name) for name in names]
+    if not any(words[i] & words[j] for i in range(len(words)) for j in range(i + 1, len(words))):
+        return False
+    for index in range(len(header)):
+        cells = [plain(row.cells[index]) for row in rows]
+        length = next((n for n in range(len(cells), 0, -1) if cells[n - 1]), 0)
+        if length < 2 or not all(cells[:length]):
+            return False
+        if index == 0 and length == len(cells):
+            return False  # a first column filled to the end may be a key
+        for number in range(length):
+            cell = rows[number].cells[index]
+            if (
+                len(cells[number].split()) > LIST_ITEM_MAX_WORDS
+                or any(char.isdigit() for char in cells[number])
+                or len(split_points(cell)) > 1
+            ):
+                return False
+    return True
 
 
 def _names_only(header: str) -> bool:
@@ -346,7 +418,7 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 def _numeric(text: str) -> bool:
     """A measurement or number ("97 (76–120)", "<7.0% (<53 mmol/mol)", "2011-June"): it starts
     with a number and its words are units (five letters at most)."""
-    text = _FOOTNOTE.sub("", text).strip()
+    text = _decoded(_FOOTNOTE.sub("", text)).strip()
     if not _MEASURE.match(text):
         return False
     return all(len(word) <= 5 for word in _LETTERS.findall(text))
@@ -398,9 +470,15 @@ def _echoes(header: str, column: list[str]) -> bool:
 
 
 def _rows_reading(
-    header: tuple[str, ...], rows: tuple[TableRow, ...], preferred: int | None
+    header: tuple[str, ...], rows: tuple[TableRow, ...], preferred: int | None, keyed: bool = False
 ) -> Reading:
+    """`keyed`: the first column was left empty for "as above" (`_filled_down`), which only
+    the column that keys the rows is: its subject, its rows read together."""
     figures = tuple(_figure_column(rows, index) for index in range(len(header)))
+    if keyed and _subject_cells(rows, 0, distinct=False):
+        qualifier = _qualifier(header, rows)
+        grouped = qualifier is None
+        return Reading("rows", header, rows, 0, figures, grouped, qualifier=qualifier)
     subject = preferred if preferred is not None else _subject_column(header, rows)
     if preferred is None and _measures(header, rows, figures):
         return Reading("rows", header, rows, 0, figures, measured=True)
@@ -413,8 +491,30 @@ def _rows_reading(
     elif preferred is not None:
         cells = [plain(row.cells[preferred]).lower() for row in rows]
         grouped = len(set(cells)) != len(cells)
+    qualifier = _qualifier(header, rows) if grouped and subject == 0 else None
+    if qualifier is not None:
+        grouped = False  # each row is its own subject: "Velbarin, CrCl 30-49"
     shape: Shape = "rows" if subject is not None else "none"
-    return Reading(shape, header, rows, subject, figures, grouped)
+    return Reading(shape, header, rows, subject, figures, grouped, qualifier=qualifier)
+
+
+def _qualifier(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
+    """The column right after a repeating first column (a drug on two rows) that tells its rows
+    apart by a bound or range under a header naming a measure, not a field of the subject
+    ("CrCl": "≥ 50", "30-49"; not "Dose": "20 mL", "5 mL"): each row is then
+    that subject at that measure, and its other cells are its own values, not a list."""
+    name = plain(header[1])
+    if len(header) < 3 or not name or _numeric(name) or _names_a_field(name):
+        return None  # "Dose": a value the table gives, not a condition it is given under
+    seen: set[tuple[str, str]] = set()
+    for row in rows:
+        subject, cell = plain(row.cells[0]).lower(), plain(row.cells[1])
+        if not (is_figure(cell) or _numeric(cell)) or not _BAND.search(_decoded(cell)):
+            return None
+        if (subject, cell.lower()) in seen:
+            return None
+        seen.add((subject, cell.lower()))
+    return 1
 
 
 def _subject_column(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
@@ -447,21 +547,27 @@ def _measures(
     """A first column of distinct measures under a header that names them ("Time to
     treatment": "<1 hour", "1-3 hours"; "Score": "0-3", "4-6") beside a column that says in
     words what follows from each: the author's key is the measure, and asking it back from an
-    outcome ("Minimal damage: time to treatment?") reads the table backwards."""
+    outcome ("Minimal damage: time to treatment?") reads the table backwards. One cell may go on
+    in words after its measure ("< 50 or symptoms of bradycardia")."""
     name = plain(header[0])
     if not name or _numeric(name) or all(figures[1:]):
         return False
     cells = [plain(row.cells[0]) for row in rows]
     if len(cells) < 2 or len({cell.lower() for cell in cells}) != len(cells):
         return False
-    return all(
-        cell and (is_figure(cell) or _numeric(cell)) and _SPAN.search(cell) for cell in cells
+    whole = sum(1 for cell in cells if is_figure(cell) or _numeric(cell))
+    return whole >= max(2, len(cells) - 1) and all(
+        _MEASURE.match(_decoded(cell)) and _SPAN.search(_decoded(cell)) for cell in cells
     )
 
 
 _SPAN = re.compile(r"[^\W\d_]|[<>≤≥]|\d\s*(?:-|–|to)\s*\d")
 """What makes a figure a measure of something: a unit ("1 hour"), a bound ("<7") or a range
 ("0-3"); a bare number ("+1", "2") is points or a count that rows are given, not a key."""
+
+
+_BAND = re.compile(r"^[<>≤≥]|\d\s*(?:-|–|to)\s*\d")
+"""A measure that is a condition: a bound ("≥ 50") or a range ("30-49"), not an amount."""
 
 
 NAME_MAX_WORDS = 5
@@ -511,7 +617,24 @@ def _table_notes(
         return _comparison_notes(reading, section, ctx)
     if reading.shape == "lines":
         return _line_notes(reading, caption, section, ctx)
+    if reading.shape == "lists":
+        return _list_notes(reading, caption, section, ctx)
     return []
+
+
+def _list_notes(reading: Reading, caption: str, section: Section, ctx: Context) -> list[Note]:
+    """One note per column of a table of lists side by side: "<section> in <topic>: right-sided?"
+    -> the column's items."""
+    about = ctx.situate(caption or section_subject(section, ctx))
+    notes = []
+    for index, cell in enumerate(reading.header):
+        name = _unmarked(plain(cell))
+        items = [row.cells[index] for row in reading.rows if plain(row.cells[index])]
+        key = make_key("table", section.path, name, None, "list")
+        front = f"{about}: {lower_first(name)}?"
+        line = reading.rows[0].line
+        notes.append(ctx.note("table", "basic", front, as_list(items), key, section, line))
+    return notes
 
 
 _CARD_HEADER = re.compile(r"^(?:front \| back|question \| answer|q \| a|prompt \| response)$", re.I)
@@ -546,7 +669,8 @@ def _row_notes(
     value_columns = [
         index
         for index in range(len(reading.header))
-        if index != subject_index and (reading.grouped or not reading.figures[index])
+        if index not in (subject_index, reading.qualifier)
+        and (reading.grouped or reading.qualifier is not None or not reading.figures[index])
     ]
     # What every card of a column, or of the table, shares is worked out once.
     shown_kind = "" if _names_only(header) else lower_first(kind)
@@ -558,13 +682,16 @@ def _row_notes(
         columns.append((index, lower_first(column), normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
+    owner = _measures_of(reading, section, ctx) if reading.measured else ""
     notes: list[Note] = []
     groups = _groups(reading, subject_index)
     for number, row in enumerate(reading.rows):
         if number not in groups:
             continue  # read with the first row of its subject
         subject = plain(row.cells[subject_index])
-        row_key = make_key("table", section.path, subject, row.pin)  # + the column's header
+        told = "" if reading.qualifier is None else plain(row.cells[reading.qualifier])
+        named = f"{subject} {told}" if told else subject  # two rows of a subject: two keys
+        row_key = make_key("table", section.path, named, row.pin)  # + the column's header
         if not members[number]:  # "Disease examples" under members in bold: the section's field
             index, _, header_key = columns[0]
             front = attribute_question(subject, ctx.situate(section_subject(section, ctx)))
@@ -581,6 +708,10 @@ def _row_notes(
         ):
             phrase = SHORT_QUESTION
         shown = measured_subject(reading, row) if reading.measured else _shown_subject(subject)
+        if owner:  # "Velbarin, rate > 60": a bare "Rate > 60" names nothing
+            shown = f"{owner}, {_measure(reading.header[0], plain(row.cells[0]))}"
+        if told and reading.qualifier is not None:
+            shown = f"{shown}, {_measure(reading.header[reading.qualifier], told)}"
         for index, column, header_key in columns:
             points = _group_points(groups[number], index)
             if not points:
@@ -1146,6 +1277,30 @@ def measured_subject(reading: Reading, row: TableRow) -> str:
     if unit is None:
         return f"{name} {plain(row.cells[0])}"
     return f"{name[: unit.start()]} {plain(row.cells[0])} {unit.group(1)}"  # "Level 7 to 10 mEq/L"
+
+
+def _measure(header: str, value: str) -> str:
+    """A measure mid-front: its header, as a sentence reads it, and its value ("CrCl 30-49",
+    "level 7 to 10 mEq/L")."""
+    name = lower_first(_unmarked(plain(header)))
+    unit = _UNIT_ASIDE.search(name)
+    return f"{name} {value}" if unit is None else f"{name[: unit.start()]} {value} {unit.group(1)}"
+
+
+def _measures_of(reading: Reading, section: Section, ctx: Context) -> str:
+    """What a table of measures measures, when its first header is an abbreviation that cannot
+    say it: the heading's subject ("Velbarin" over `| rHR | Dose change |`: the drug's dose is
+    changed by the heart rate) that the header does not name and that is not the deck's topic;
+    "" for a header in words ("Time", "Time to velbarin")."""
+    header = _unmarked(plain(reading.header[0]))
+    if " " in header or lower_first(header) == header.lower():  # an acronym keeps its capitals
+        return ""  # "Time", "Score": a measure of the case, not of the heading's thing
+    owner = section_subject(section, ctx)
+    if not section.title or names_topic(owner, ctx.topic) or names_topic(ctx.topic, owner):
+        return ""
+    if content_words(owner) & content_words(header):
+        return ""
+    return owner
 
 
 _UNIT_ASIDE = re.compile(r"\s*\(([^()\s]{1,8})\)$")
