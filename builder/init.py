@@ -33,6 +33,7 @@ from .manifest import (
     subdeck_name,
     zero_config_deck_id,
 )
+from .rules import RULE_NAMES
 from .rules.context import matches
 from .rules.faq import is_faq
 from .text import plain, topic_for
@@ -146,7 +147,7 @@ def manifest_text(
     out += _include_hint(document)
     out += _field(TOP_KEYS["forbid"], "forbid", '["Call now"]', commented=True)
     out += _field(
-        TOP_KEYS["rules"] + ": faq, table, definition, enumeration, figure, abbreviation",
+        TOP_KEYS["rules"] + ": " + ", ".join(RULE_NAMES),
         "rules",
         '["faq", "table", "definition"]',
         commented=True,
