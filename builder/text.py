@@ -7,6 +7,7 @@ import operator
 import re
 import unicodedata
 from functools import lru_cache
+from html import unescape
 
 _STOPWORDS = frozenset(
     """
@@ -1004,3 +1005,34 @@ def twinned(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 
 def _unit(text: str) -> str:
     return text.replace(" ", "").lower()
+
+
+# Measured figures: what the measure rule clozes, and what tells a list of statements that has one.
+
+_NUMBER = r"\d+(?:[.,]\d+)?"
+_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|/{_NUMBER})?"
+_MORE = r"(?:\s+or\s+(?:more|less|longer|greater|higher|lower|above|below|over|under))"
+_COMPARE = r"(?:[<>≤≥]=?|=<|=>|\b(?:more|less|greater|fewer|higher|lower)\s+than|\bexceeding)"
+_NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\bwithin)"
+"""Words that compare only a figure with a unit: "under 12" may count anything."""
+_UNIT = (
+    r"(?:%|°\s?[CF]?|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
+    r"|(?:mmol|µmol|umol|micromol|mEq|meq|mg|g|ng|pg|mcg|µg|IU|units?|mL|ml)"
+    r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
+    r"|k?g|L|mmHg|kPa|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
+    r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
+    r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
+)
+FIGURE = re.compile(
+    rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}(?:\s*{_UNIT}(?![A-Za-z]))?"
+    rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
+    rf"(?![A-Za-z]){_MORE}?)",
+    re.IGNORECASE,
+)
+"""A figure with a unit ("38 °C", "40 mg/kg", "4-6 hourly", "5 or more days") or a comparison
+("more than -3", "<125 mEq/L", "≥ 94%", "between 24 and 28 weeks")."""
+
+
+def states_a_figure(text: str) -> bool:
+    """The text holds a measured figure (`FIGURE`): a unit or a comparison."""
+    return FIGURE.search(unescape(plain(text))) is not None

@@ -55,8 +55,8 @@ RULES: tuple[Rule, ...] = (
     Rule("prose_list", frozenset({"section"}), prose_list.extract),
     Rule("prose_fact", frozenset({"section"}), prose_fact.extract),
     Rule("figure", frozenset({"section", "faq"}), figure.extract),
-    Rule("measure", frozenset({"section"}), measure.extract, fallback=True),
     Rule("statements", frozenset({"section"}), statements.extract, fallback=True),
+    Rule("measure", frozenset({"section"}), measure.extract, fallback=True),
     Rule("abbreviation", frozenset({"document"}), abbreviation.extract, first_wins=True),
 )
 """Every rule, in the order its notes come out of a section."""

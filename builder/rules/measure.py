@@ -7,7 +7,7 @@ so the number a student is examined on made no card. This rule reads what is lef
 of a paragraph, a list item or sub-item, or a plain line of a paragraph whose lines are separate
 statements (a list that lost its bullets), holding a figure with a unit ("38 °C", "40 mg/kg",
 "5 days", "<94%") or a comparison ("more than 3", "<125"), becomes "Temperature in fever: A
-fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES).
+fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAXFIGURES).
 
 It is the registry's last resort (`Rule.fallback`): it is told what the section's other notes
 say, by the line each came from (`Context.said`), and leaves a sentence that a note of its block
@@ -31,6 +31,7 @@ from itertools import pairwise
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import (
+    FIGURE,
     is_advert,
     names_a_strength,
     names_topic,
@@ -46,7 +47,7 @@ from .faq import answered_blocks
 from .figure import PIPE_ROWS
 from .leads import is_example, is_example_text, is_flag, lead_of
 
-MAX_FIGURES = 3
+MAXFIGURES = 3
 """A sentence with more figures is a table written as text: its clozes would show each other."""
 MAX_SENTENCE_WORDS = 45
 MIN_OTHER_WORDS = 2
@@ -56,28 +57,6 @@ MIN_HEADLINE_WORDS = 12
 MAX_CAPITALISED = 0.5
 """A longer "sentence" with more than half its words capitalised is a flattened table or list."""
 
-_NUMBER = r"\d+(?:[.,]\d+)?"
-_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|/{_NUMBER})?"
-_MORE = r"(?:\s+or\s+(?:more|less|longer|greater|higher|lower|above|below|over|under))"
-_COMPARE = r"(?:[<>≤≥]=?|=<|=>|\b(?:more|less|greater|fewer|higher|lower)\s+than|\bexceeding)"
-_NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\bwithin)"
-"""Words that compare only a figure with a unit: "under 12" may count anything."""
-_UNIT = (
-    r"(?:%|°\s?[CF]?|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
-    r"|(?:mmol|µmol|umol|micromol|mEq|meq|mg|g|ng|pg|mcg|µg|IU|units?|mL|ml)"
-    r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
-    r"|k?g|L|mmHg|kPa|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
-    r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
-    r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
-)
-_FIGURE = re.compile(
-    rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}(?:\s*{_UNIT}(?![A-Za-z]))?"
-    rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
-    rf"(?![A-Za-z]){_MORE}?)",
-    re.IGNORECASE,
-)
-"""A figure with a unit ("38 °C", "40 mg/kg", "4-6 hourly", "5 or more days") or a comparison
-("more than -3", "<125 mEq/L", "≥ 94%", "between 24 and 28 weeks")."""
 _WORKED = re.compile(r"\d\s*(?:=|×|\*|÷)\s*\d|\d\s*[x×]\s*\d+(?:\.\d+)?\s*=|\s[*×÷]\s")
 """A calculation or formula ("990 × 0.95 = 940.5", "Na + 2.4 * (BG - 100)"): its numbers hold
 for that example only, or are asked as the formula."""
@@ -210,21 +189,21 @@ def _note(
     for sentence in split_sentences(prose):
         spans = [
             match.span()
-            for match in _FIGURE.finditer(sentence)
+            for match in FIGURE.finditer(sentence)
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
         spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
-        if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
+        if not spans or len(spans) > MAXFIGURES or sentence.endswith(":"):
             continue
         if said and _said(sentence, spans, said):
             continue  # another rule's note asks it, or states one of its figures
         words = len(sentence.split())
-        shown = len(_FIGURE.sub(" ", sentence).split())
+        shown = len(FIGURE.sub(" ", sentence).split())
         if words > MAX_SENTENCE_WORDS or shown < MIN_OTHER_WORDS:
             continue
         if words > MIN_HEADLINE_WORDS and _capitalised(sentence) > MAX_CAPITALISED:
             continue  # a table or list flattened into a line: "Severity Mild Severe Coma (GCS <8)"
-        masked = _FIGURE.sub("#", sentence)
+        masked = FIGURE.sub("#", sentence)
         if normalise(masked) in seen:
             continue  # the same statement with other figures: the first is asked
         seen.add(normalise(masked))

@@ -13,8 +13,9 @@ A list whose every item pairs a finding with its meaning after a spaced hyphen (
 child at night - Malignancy") asks each finding instead: "Red flags in limping child: pain
 waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words).
 
-It is a last resort (`Rule.fallback`): a list another rule's note came from, or asks any item of,
-is left to it; so is an advert.
+It is a last resort (`Rule.fallback`), before `measure`: a list another rule's note came from,
+or asks any item of, is left to it; so is an advert, and an unnumbered list holding a measured
+figure (the measure rule clozes the figure); numbered steps are learned whole, in order.
 """
 
 from __future__ import annotations
@@ -23,12 +24,20 @@ import re
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import is_advert, is_generic_heading, lower_first, plain, without_emoji
+from ..text import (
+    is_advert,
+    is_generic_heading,
+    lower_first,
+    plain,
+    states_a_figure,
+    without_emoji,
+)
 from .context import Context
 from .faq import answered_blocks
 from .leads import is_example, is_example_text, lead_of
 
 MAX_ITEMS = 6
+MAX_STEPS = 8
 MAX_ITEM_WORDS = 25
 MIN_ITEM_WORDS = 3
 """Shorter items are the enumeration rule's (a cloze each); a list it refused is not a list of
@@ -72,6 +81,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # another rule asked one of its items: the list is that rule's
         if any(is_advert(item) for item in items):
             continue  # "First consultation only £49 — book now!"
+        if not block.ordered and not pairs and any(states_a_figure(item) for item in items):
+            continue  # "Infuse 40 mg/kg over 20 minutes": the measure rule clozes its figures;
+            # numbered steps are learned in order, whole
         if pairs:
             found = [_PAIR.match(item) for item in items]
             notes.extend(_pairs(found, lead, block, section, ctx))
@@ -110,7 +122,7 @@ def _shown(text: str) -> str:
 def _statements(block: ListBlock, items: list[str]) -> bool:
     """A short list of short statements, each with a few words of its own, none a link, a
     question, a sub-list's label or an example."""
-    if not 2 <= len(items) <= MAX_ITEMS:
+    if not 2 <= len(items) <= (MAX_STEPS if block.ordered else MAX_ITEMS):
         return False
     for item, text in zip(block.items, items, strict=True):
         if item.blocks or _LINKED.search(item.text) or is_example_text(text):
