@@ -13,7 +13,7 @@ from .notes import Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
-from .text import plain
+from .text import has_template_field, plain
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -94,9 +94,14 @@ def _one_definition_each(notes: list[Note]) -> list[Note]:
 
 
 def _asks_nothing(note: Note) -> bool:
-    """A card whose answer its own front prints, or that only says where to reach someone (a
-    phone number, an email address, a link: a leaflet's "For more information" lines)."""
-    return prints_its_answer(note) or (note.note_type == "basic" and is_contact_only(note.back))
+    """A card whose answer its own front prints, that only says where to reach someone (a
+    phone number, an email address, a link: a leaflet's "For more information" lines), or that
+    shows a template's unfilled field (`{{PATIENT_NAME}}`: a form never filled in)."""
+    return (
+        prints_its_answer(note)
+        or (note.note_type == "basic" and is_contact_only(note.back))
+        or has_template_field(f"{note.front}\n{note.back}\n{note.context}")
+    )
 
 
 def _context(manifest: Manifest, document: str, source_path: str, routed: Route) -> Context:

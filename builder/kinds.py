@@ -283,6 +283,12 @@ KINDS: tuple[Kind, ...] = (
                 r"(?:\s+(?:in|on|under)\s+[^.;:]{1,60})?\.?$",
                 ("see", "refer to"),
             ),
+            # A line that opens by pointing elsewhere: "**Pair with** — the Nutrition page, …",
+            # "See also: …" (its links may already be text: a site's own pages).
+            Line(
+                r"^(?:pair (?:it )?with|read (?:it )?alongside|see also|also see)\s*[—–:-]\s",
+                ("pair", "alongside", "see also", "also see"),
+            ),
         ),
     ),
     Kind(

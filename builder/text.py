@@ -1036,3 +1036,16 @@ FIGURE = re.compile(
 def states_a_figure(text: str) -> bool:
     """The text holds a measured figure (`FIGURE`): a unit or a comparison."""
     return FIGURE.search(unescape(plain(text))) is not None
+
+
+_TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
+"""A template's field left unfilled: `{{PATIENT_NAME}}`, `{{ dose }}` (a cloze, `{{c1::…}}`, has
+its colons)."""
+
+
+def has_template_field(text: str) -> bool:
+    """The text shows a template field nobody filled in (a note's braces may be kept apart by a
+    word joiner so they never open a cloze)."""
+    if "{" not in text:
+        return False
+    return _TEMPLATE_FIELD.search(text.replace("\u2060", "")) is not None

@@ -69,9 +69,11 @@ _CONTACT = re.compile(
 day", "See the guideline link for children (0-12 years)"): no fact."""
 _MARKERS = re.compile(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]")
 """Numbered reference markers ("<135 mEq/L [1]") that an exported wiki page leaves in its text."""
-_RECIPE = re.compile(r"\b(?:dilut\w*|make\s+up|made\s+up|reconstitut\w*|draw\s+up)\b", re.I)
-"""A preparation recipe ("Make up a 100 mg/mL solution by diluting 2 g in 20 mL"): how the
-pharmacy mixes it, not a fact to learn."""
+_RECIPE = re.compile(
+    r"\b(?:dilut\w*|make\s+up|made\s+up|reconstitut\w*|draw\s+up)\b|^calculat", re.I
+)
+"""A preparation recipe ("Make up a 100 mg/mL solution by diluting 2 g in 20 mL") or a step of
+a calculation ("Calculate the rate to be given over 24 h"): how it is worked out, no fact."""
 _OPTION = re.compile(r"^\(?[a-eA-E][).]\s")
 """A quiz's lettered option or answer ("b) 48 hours, unless it leaks")."""
 _FLAG = re.compile(r"^([^:]{1,30}):\s+")
@@ -209,7 +211,9 @@ def _note(
         seen.add(normalise(masked))
         opening = f"{about}: " if about and about.lower() not in sentence.lower() else ""
         heading = ctx.heading(section)
-        if not names_topic(opening + sentence, ctx.topic or ctx.subject(section) or heading):
+        named = [thing for thing in (ctx.subject(section), ctx.topic) if thing] or [heading]
+        if not all(names_topic(opening + sentence, thing) for thing in named):
+            # "Infuse 40 mg/kg over 20 minutes" under "Magnesium sulphate" names neither
             opening = f"{heading} — {opening}" if opening else f"{heading}: "
         text_ = literal(opening) + cloze(sentence, spans)
         key = make_key("measure", section.path, masked, section.pin, normalise(masked))
