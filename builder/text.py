@@ -1038,9 +1038,10 @@ def states_a_figure(text: str) -> bool:
     return FIGURE.search(unescape(plain(text))) is not None
 
 
-_TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Za-z_][\w.]*\s*\}\}")
-"""A template's field left unfilled: `{{PATIENT_NAME}}`, `{{ dose }}` (a cloze, `{{c1::…}}`, has
-its colons)."""
+_TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Z][A-Z0-9_]+\s*\}\}")
+"""A template's field left unfilled, named in capitals as templates name them: `{{PATIENT_NAME}}`,
+`{{DOSE}}` (a cloze, `{{c1::…}}`, has its colons; Anki's own `{{Front}}` written in a text is
+text, shown as written)."""
 
 
 def has_template_field(text: str) -> bool:

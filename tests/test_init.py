@@ -335,7 +335,7 @@ def test_teacher_walkthrough_from_new_document_to_anki(workdir: Path) -> None:
     col = open_collection(workdir / "anki" / "collection.anki2")
     try:
         log = import_apkg(col, apkg)
-        assert len(log.new) == len(records) == 10
+        assert len(log.new) == len(records) == 11
         names = set(deck_names(col))
         assert {
             "Asthma",
@@ -351,7 +351,7 @@ def test_teacher_walkthrough_from_new_document_to_anki(workdir: Path) -> None:
             by_deck.setdefault(card["deck"], set()).add(card["note_id"])
         assert {deck: len(notes) for deck, notes in by_deck.items()} == {
             "Asthma::Overview": 2,
-            "Asthma::Inhalers and Devices": 6,
+            "Asthma::Inhalers and Devices": 7,
             "Asthma::FAQ": 2,
         }
         faq = [card for card in cards if card["deck"] == "Asthma::FAQ"]
@@ -362,7 +362,7 @@ def test_teacher_walkthrough_from_new_document_to_anki(workdir: Path) -> None:
             "Can asthma be cured?",
             "What is an asthma action plan?",
         }
-        assert len(col.find_notes('"deck:Asthma::Inhalers and Devices" tag:asthma::medicines')) == 6
+        assert len(col.find_notes('"deck:Asthma::Inhalers and Devices" tag:asthma::medicines')) == 7
     finally:
         col.close()
 

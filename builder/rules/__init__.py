@@ -25,6 +25,7 @@ from . import (
     prose_list,
     statements,
     table,
+    term,
 )
 from .context import Context, TableOptions
 
@@ -57,6 +58,7 @@ RULES: tuple[Rule, ...] = (
     Rule("figure", frozenset({"section", "faq"}), figure.extract),
     Rule("statements", frozenset({"section"}), statements.extract, fallback=True),
     Rule("measure", frozenset({"section"}), measure.extract, fallback=True),
+    Rule("term", frozenset({"section"}), term.extract, fallback=True),
     Rule("abbreviation", frozenset({"document"}), abbreviation.extract, first_wins=True),
 )
 """Every rule, in the order its notes come out of a section."""

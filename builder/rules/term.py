@@ -1,0 +1,115 @@
+"""A heading naming a term, over a short paragraph that explains it and that no other rule asked,
+becomes one Basic note: the term asked, the paragraph the answer.
+
+Notes and handbooks often define a term by giving it a heading of its own ("## Antigenic drift"
+over "Point mutations in the HA and NA genes make the proteins unrecognisable; a new vaccine is
+needed every year."). The sentence rules read a few known shapes, and most such paragraphs fit
+none, so the term made no card. It is asked as "Antigenic drift in influenza?" when the heading
+is a short noun phrase of its own (MAX_TERM_WORDS words, not a part of its parent such as
+"Diagnosis" or "Treatment", not generic, a flag, a question, a step or a remark) and its section
+holds one or two short paragraphs (MAX_WORDS words in all) and nothing else.
+
+It is a last resort (`Rule.fallback`), after every other rule: a section any other rule asked
+anything of is left to it. Never for a paragraph of links, markup left as written, an advert, a
+contact line or a worked example, nor for a lead-in that ends in ":".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Paragraph, Section
+from ..notes import Note, make_key
+from ..text import (
+    content_words,
+    explained_answer,
+    heading_text,
+    is_advert,
+    is_generic_heading,
+    is_pep_talk,
+    is_relational,
+    is_remark,
+    plain,
+    without_asides,
+)
+from .context import Context
+from .definition import bold_label
+from .leads import is_example, is_example_text, is_flag, is_index
+
+MIN_TERM_WORDS = 2
+MAX_TERM_WORDS = 5
+_THING_IS = re.compile(r"^(?P<x>[\w-]+(?:\s+[\w-]+){0,3})\s+(?:is|are)\s")
+"""A paragraph opening by saying what a named thing is: it must be the heading's term."""
+_DEFINING = re.compile(r"^(?:definitions?|description|what\s+(?:is|are))\b", re.I)
+_PRONOUN_OR_OPTION = re.compile(r"^(?:(?:it|this|these|they|that)\b|\(?[a-e][).]\s)", re.I)
+MIN_WORDS = 6
+MAX_WORDS = 35
+"""A term's explanation is a few sentences; a longer section is an essay, not one answer."""
+_SCAFFOLD = re.compile(
+    r"^(?:(?:step|task|question|part|section|chapter|week|day)\s*\d|instructions?\b|directions?\b)",
+    re.I,
+)
+"""A procedure's or a quiz's scaffolding ("Step 2", "Instructions"), not a term."""
+_NOT_PROSE = re.compile(r"\]\(|https?://|www\.|@|==|`|\||\{\{|<[a-z/]|:\n|\bsee\s+[A-Z]", re.I)
+"""Links, contact details, markup left as written, a table's bars, a template's fields, a line
+leading into others ("… with the following causes:"), a pointer ("see Clinical Features")."""
+MAX_CAPITALISED = 0.5
+"""A line of more than MIN_FLAT_WORDS words, most of them capitalised, is a table or list
+flattened into text ("Severity Mild Severe Symptoms Falls Confusion Coma")."""
+MIN_FLAT_WORDS = 12
+
+
+def _flattened(line: str) -> bool:
+    words = [word for word in line.split() if word[:1].isalpha()]
+    if len(words) <= MIN_FLAT_WORDS:
+        return False
+    return sum(word[:1].isupper() for word in words) > MAX_CAPITALISED * len(words)
+
+
+def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
+    """The paragraph names a thing of the term's kind that is not the term ("Early korrin" under
+    "Mixed korrin"): they share a word and neither holds the other."""
+    return bool(named & term) and not (named <= term or term <= named)
+
+
+def extract(section: Section, ctx: Context) -> list[Note]:
+    if ctx.in_faq or ctx.said or section.level < 2 or not section.blocks:
+        return []  # a section another rule asked anything of is that rule's
+    if not all(isinstance(block, Paragraph) for block in section.blocks) or len(section.blocks) > 2:
+        return []
+    if section.callout:
+        return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
+    term = heading_text(section.title).strip()
+    words = without_asides(term).split()
+    if not MIN_TERM_WORDS <= len(words) <= MAX_TERM_WORDS or term.endswith(("?", ":", "!")):
+        return []  # one word ("Triggers", "Velbarin") names a subject or a facet, not a term
+    if _DEFINING.match(term):
+        return []  # "Definition of X", "What is X": the prose_fact rule's definition sections
+    if is_generic_heading(term) or is_relational(term) or is_flag(term) or is_remark(term):
+        return []  # "Overview", "Diagnosis", "Note": no term of its own
+    if _SCAFFOLD.match(term) or is_example(None, section) or not any(c.isalpha() for c in term):
+        return []
+    if is_index(term):
+        return []  # "Exam keywords": bare words, each a fact elsewhere
+    texts = [block.text.strip() for block in section.blocks if isinstance(block, Paragraph)]
+    answer = "\n\n".join(texts)
+    prose = plain(answer)
+    if _NOT_PROSE.search(answer) or is_advert(prose) or is_example_text(prose):
+        return []
+    if any(bold_label(text) is not None for text in texts) or is_pep_talk(term, prose):
+        return []  # `**Framework:** …` is the definition rule's; "You CAN exercise!" no fact
+    if any(text.endswith((":", "?")) for text in texts):
+        return []  # a lead-in to what is not there, a question
+    if _PRONOUN_OR_OPTION.match(prose):
+        return []  # "It is important to …" names no term; "b) 48 hours" is a quiz's option
+    other = _THING_IS.match(prose)
+    if other is not None and _sibling(content_words(other.group("x")), content_words(term)):
+        return []  # "Early korrin is …" under "Mixed korrin": about another thing
+    if any(_flattened(line) for line in prose.split("\n")):
+        return []
+    if not MIN_WORDS <= len(prose.split()) <= MAX_WORDS:
+        return []
+    front = f"{ctx.heading(section)}?"
+    key = make_key("term", section.path, term, section.pin)
+    line = section.blocks[0].line if isinstance(section.blocks[0], Paragraph) else section.line
+    return [ctx.note("term", "basic", front, explained_answer(answer), key, section, line)]
