@@ -1050,3 +1050,12 @@ def has_template_field(text: str) -> bool:
     if "{" not in text:
         return False
     return _TEMPLATE_FIELD.search(text.replace("\u2060", "")) is not None
+
+
+_REFERENCE_MARKS = re.compile(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]")
+"""Numbered reference markers ("<135 mEq/L [1]") that an exported wiki page leaves in its text."""
+
+
+def without_reference_marks(text: str) -> str:
+    """Text without its numbered reference markers (`[1]`, `[2, 3]`, `[4-6]`)."""
+    return _REFERENCE_MARKS.sub("", text) if "[" in text else text

@@ -39,6 +39,7 @@ from ..text import (
     plain,
     twinned,
     without_citations,
+    without_reference_marks,
 )
 from .context import Context
 from .definition import bold_label
@@ -67,8 +68,6 @@ _CONTACT = re.compile(
 )
 """A line telling where to reach someone or what to read ("The helpline is open 24 hours a
 day", "See the guideline link for children (0-12 years)"): no fact."""
-_MARKERS = re.compile(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]")
-"""Numbered reference markers ("<135 mEq/L [1]") that an exported wiki page leaves in its text."""
 _RECIPE = re.compile(
     r"\b(?:dilut\w*|make\s+up|made\s+up|reconstitut\w*|draw\s+up)\b|^calculat", re.I
 )
@@ -122,7 +121,7 @@ def _lead(before: Block | None) -> str:
     """A list's lead-in sentence or label ("Admit if:"), as a front opens with it."""
     if not isinstance(before, Paragraph):
         return ""
-    text = _MARKERS.sub("", plain(before.text)).strip()
+    text = without_reference_marks(plain(before.text)).strip()
     if not text.endswith(":") or len(text.split()) > MAX_LEAD_WORDS or is_example_text(text):
         return ""
     return text.rstrip(":").strip()
@@ -136,7 +135,7 @@ def _items(
     about it may come from (its own, its list's and the lists around that)."""
     for item in block.items:
         yield item, about, (*lists, item.line)
-        head = _MARKERS.sub("", plain(item.text.split("\n", 1)[0])).strip().rstrip(":")
+        head = without_reference_marks(plain(item.text.split("\n", 1)[0])).strip().rstrip(":")
         inner_about = head if 0 < len(head.split()) <= MAX_LEAD_WORDS else about
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
@@ -171,7 +170,7 @@ def _note(
 ) -> list[Note]:
     """The cloze notes of a text's sentences that hold figures no note of its block says."""
     prose = without_citations(
-        _MARKERS.sub("", unescape(plain(text)))
+        without_reference_marks(unescape(plain(text)))
     ).strip()  # "BNP &gt; 100 pg/mL"
     flag = _FLAG.match(prose)
     if flag is not None and is_flag(flag.group(1)):

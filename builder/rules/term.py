@@ -31,6 +31,7 @@ from ..text import (
     is_remark,
     plain,
     without_asides,
+    without_reference_marks,
 )
 from .context import Context
 from .definition import bold_label
@@ -73,8 +74,9 @@ def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
-    if ctx.in_faq or ctx.said or section.level < 2 or not section.blocks:
-        return []  # a section another rule asked anything of is that rule's
+    if ctx.in_faq or ctx.said or section.level < 2 or not section.blocks or section.children:
+        return []  # a section another rule asked anything of is that rule's; a heading over
+        # subsections names a chapter, and its paragraph introduces them
     if not all(isinstance(block, Paragraph) for block in section.blocks) or len(section.blocks) > 2:
         return []
     if section.callout:
@@ -91,7 +93,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []
     if is_index(term):
         return []  # "Exam keywords": bare words, each a fact elsewhere
-    texts = [block.text.strip() for block in section.blocks if isinstance(block, Paragraph)]
+    texts = [
+        without_reference_marks(block.text).strip()  # "… hyperglycemia [9]" of a wiki export
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+    ]
     answer = "\n\n".join(texts)
     prose = plain(answer)
     if _NOT_PROSE.search(answer) or is_advert(prose) or is_example_text(prose):
