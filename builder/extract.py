@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
-from html import unescape
 
 from .document import Document
 from .lint import is_contact_only, prints_its_answer
@@ -13,7 +11,7 @@ from .notes import Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
-from .text import has_template_field, plain
+from .text import has_template_field
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -41,7 +39,7 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
         for rule in RULES:
             if reads in rule.reads and rule.name in routed.subdeck.rules:
                 if rule.fallback:  # a last resort reads only what no note came from
-                    ctx = replace(ctx, said=tuple(said(note) for note in made))
+                    ctx = replace(ctx, made=tuple(made))
                 made.extend(rule.extract(routed.section, ctx))
         notes.extend(made)
     if manifest.abbreviations:
@@ -59,16 +57,6 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
             notes.extend(rule.extract(sections, ctx))
     notes = [note for note in one_question_each(notes) if not _asks_nothing(note)]
     return _one_definition_each(notes)
-
-
-def said(note: Note) -> tuple[int, str]:
-    """The line a note came from, and what it says: its front and back as plain lower-case text
-    without cloze markup (a last resort's `Context.said`)."""
-    text = plain(_CLOZE.sub(r"\1", f"{note.front}\n{note.back}"))
-    return note.source.line, unescape(text).lower()
-
-
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
 
 
 def _one_definition_each(notes: list[Note]) -> list[Note]:

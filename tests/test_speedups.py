@@ -150,3 +150,50 @@ def test_the_longest_word_is_the_first_longest_regex_word(text: str) -> None:
 
     words = re.findall(r"\w+", text)
     assert longest_word(text) == (max(words, key=len) if words else "")
+
+
+FIGURE_BITS = st.sampled_from(
+    [
+        "over ",
+        "under ",
+        "more than ",
+        "<",
+        "≥ ",
+        "between ",
+        " and ",
+        "38",
+        "5",
+        ".5",
+        "-",
+        "–",
+        " to ",
+        "°C",
+        " mg/kg",
+        " mL",
+        " L/min",
+        " hours",
+        " days",
+        "%",
+        " or more",
+        "/",
+        "(",
+        ")",
+        "fever ",
+        "Give ",
+        "at least ",
+        "x",
+        " ",
+        "\n",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FIGURE_BITS, max_size=14).map("".join))
+def test_the_measure_rules_digit_gate_skips_only_text_without_figures(text: str) -> None:
+    """measure looks for a digit before its figure pattern: text with no digit holds no figure,
+    so the gate leaves out nothing the pattern would find."""
+    from builder.text import FIGURE
+
+    if not any(char.isdigit() for char in text):
+        assert FIGURE.search(text) is None

@@ -45,7 +45,7 @@ class Rule:
     or in several) is left out: the first one wins. For other rules that is an error."""
     fallback: bool = False
     """A last resort: it runs after the section's other rules and is told the lines their notes
-    came from and what they say (`Context.said`), so it asks only what no other rule asked."""
+    made (`Context.made`), so it asks only what no other rule asked."""
 
 
 RULES: tuple[Rule, ...] = (

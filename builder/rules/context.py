@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
+from html import unescape
 
 from ..document import Section
 from ..notes import Note, NoteType, Source
@@ -51,10 +52,9 @@ class Context:
     """True inside an FAQ section, which the faq rule reads as a whole."""
     facets: frozenset[str] = frozenset()
     """The document's headings that name a facet of their parent (`routing.facet_headings`)."""
-    said: tuple[tuple[int, str], ...] = ()
-    """What the section's notes say, by the line each came from (its front and back as plain
-    lower-case text), as a last-resort rule (`Rule.fallback`) is given them: it leaves what
-    another rule asked to that rule."""
+    made: tuple[Note, ...] = ()
+    """The notes the section's other rules made, as a last-resort rule (`Rule.fallback`) is
+    given them: it leaves what another rule asked to that rule (`said_by_line`)."""
 
     def source(self, section: Section, line: int) -> Source:
         return Source(self.source_path, self.document, section.path, line)
@@ -284,3 +284,21 @@ def _question(note: Note) -> tuple[str, str]:
 
 
 _ASIDES = re.compile(r"\s*\([^()]*\)")
+
+
+def said_by_line(notes: tuple[Note, ...]) -> dict[int, str]:
+    """What notes say, by the line each came from: front and back as plain lower-case text
+    without cloze markup. Worked out only when a last resort has something to compare."""
+    said: dict[int, str] = {}
+    for note in notes:
+        text = f"{note.front}\n{note.back}"
+        if "{{" in text:
+            text = _CLOZE.sub(r"\1", text)
+        text = plain(text)
+        text = (unescape(text) if "&" in text else text).lower()
+        line = note.source.line
+        said[line] = f"{said[line]}\n{text}" if line in said else text
+    return said
+
+
+_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)

@@ -10,7 +10,7 @@ statements (a list that lost its bullets), holding a figure with a unit ("38 °C
 fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAXFIGURES).
 
 It is the registry's last resort (`Rule.fallback`): it is told what the section's other notes
-say, by the line each came from (`Context.said`), and leaves a sentence that a note of its block
+say, by the line each came from (`Context.made`), and leaves a sentence that a note of its block
 asks, or whose figure one states ("Dose: 40 mg" asked by the definition rule), to that note; the
 sentences a note left out (a paragraph's answer keeps its first) are read. Never a worked
 example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL"), a contact line, a
@@ -41,7 +41,7 @@ from ..text import (
     without_citations,
     without_reference_marks,
 )
-from .context import Context
+from .context import Context, said_by_line
 from .definition import bold_label
 from .enumeration import split_sentences
 from .faq import answered_blocks
@@ -58,6 +58,7 @@ MIN_HEADLINE_WORDS = 12
 MAX_CAPITALISED = 0.5
 """A longer "sentence" with more than half its words capitalised is a flattened table or list."""
 
+_DIGIT = re.compile(r"\d")
 _WORKED = re.compile(r"\d\s*(?:=|×|\*|÷)\s*\d|\d\s*[x×]\s*\d+(?:\.\d+)?\s*=|\s[*×÷]\s")
 """A calculation or formula ("990 × 0.95 = 940.5", "Na + 2.4 * (BG - 100)"): its numbers hold
 for that example only, or are asked as the formula."""
@@ -85,9 +86,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or is_example(None, section):
         return []
     asked = answered_blocks(section.blocks)  # a quiz item's stem and options
-    said: dict[int, str] = {}
-    for line, text in ctx.said:
-        said[line] = f"{said.get(line, '')}\n{text}"
+    said = said_by_line(ctx.made) if ctx.made and _DIGIT.search(_all_text(section)) else {}
     notes: list[Note] = []
     seen: set[str] = set()
     previous: Block | None = None
@@ -142,6 +141,23 @@ def _items(
                 yield from _items(inner, inner_about, (*lists, item.line, inner.line))
 
 
+def _all_text(section: Section) -> str:
+    """The section's paragraphs and list items as one text, for the cheap look for a digit."""
+    return "\n".join(
+        block.text if isinstance(block, Paragraph) else "\n".join(i.text for i in _all(block))
+        for block in section.blocks
+        if isinstance(block, Paragraph | ListBlock)
+    )
+
+
+def _all(block: ListBlock) -> Iterator[ListItem]:
+    for item in block.items:
+        yield item
+        for inner in item.blocks:
+            if isinstance(inner, ListBlock):
+                yield from _all(inner)
+
+
 def _said(sentence: str, spans: list[tuple[int, int]], said: str) -> bool:
     if sentence.lower() in said:
         return True
@@ -169,9 +185,13 @@ def _note(
     text: str, about: str, said: str, line: int, section: Section, ctx: Context, seen: set[str]
 ) -> list[Note]:
     """The cloze notes of a text's sentences that hold figures no note of its block says."""
+    if _DIGIT.search(text) is None:
+        return []  # every figure has a digit (and most text has none: the cheap look first)
     prose = without_citations(
         without_reference_marks(unescape(plain(text)))
     ).strip()  # "BNP &gt; 100 pg/mL"
+    if said and prose.lower() in said:
+        return []  # another rule's note asks the whole text
     flag = _FLAG.match(prose)
     if flag is not None and is_flag(flag.group(1)):
         prose = prose[flag.end() :]  # "Note: some wards count for 30 seconds"

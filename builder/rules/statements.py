@@ -32,7 +32,7 @@ from ..text import (
     states_a_figure,
     without_emoji,
 )
-from .context import Context
+from .context import Context, said_by_line
 from .faq import answered_blocks
 from .leads import is_example, is_example_text, lead_of
 
@@ -60,8 +60,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if not ctx.subject(section) or is_generic_heading(title) or title.endswith("?"):
         return []  # "Key points", "Overview": the heading names nothing to ask about
     asked = answered_blocks(section.blocks)
-    said = "\n".join(text for _, text in ctx.said)
-    carded = {line for line, _ in ctx.said}
+    carded = {note.source.line for note in ctx.made}
+    said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = []
     lists = 0
     previous: Block | None = None
@@ -75,7 +75,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         lead = lead_in.text if lead_in is not None and lead_in.kind != "flag" else ""
         if lead and not pairs:
             continue  # a list of statements with a lead-in is the enumeration rule's to read
-        if not (pairs or _statements(block, items)) or any(item.lower() in said for item in items):
+        if not (pairs or _statements(block, items)):
+            continue
+        if ctx.made and not said:
+            said = "\n".join(said_by_line(ctx.made).values())
+        if any(item.lower() in said for item in items):
             continue
         if carded & {block.line, *(item.line for item in block.items)}:
             continue  # another rule asked one of its items: the list is that rule's

@@ -74,7 +74,7 @@ def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
-    if ctx.in_faq or ctx.said or section.level < 2 or not section.blocks or section.children:
+    if ctx.in_faq or ctx.made or section.level < 2 or not section.blocks or section.children:
         return []  # a section another rule asked anything of is that rule's; a heading over
         # subsections names a chapter, and its paragraph introduces them
     if not all(isinstance(block, Paragraph) for block in section.blocks) or len(section.blocks) > 2:
