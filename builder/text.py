@@ -683,7 +683,7 @@ _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b")
 """A course code: "PHP 317", "NR224", "NURS-1010" (an outbreak's "COVID-19" has two digits)."""
 _COURSE_LABEL = re.compile(
     r"\b(?:quiz(?:zes)?|midterms?|blueprints?|syllabus|worksheets?|homework|assignments?|"
-    r"study\s+guides?|(?:module|lesson|week|lecture|session)\s+\d+|modules?|"
+    r"study\s+guides?|(?:module|lesson|week|lecture|session|chapter|part|section)\s+\d+|modules?|"
     r"(?:final|midterm|practice|mock|board|licensing|entrance|course|unit|module)\s+exam\w*|"
     r"exams?\s+(?:prep\w*|review|blueprint|questions|concepts?))\b",
     re.IGNORECASE,
@@ -900,8 +900,9 @@ def explained_initials(items: tuple[str, ...]) -> tuple[str, ...]:
 def source_path(document: str, section: tuple[str, ...]) -> str:
     """The Source line's path: "<document> — <heading> › <heading>", without what says nothing
     on it: an empty heading (`# ` alone), a heading's trailing colon ("Workup:"), and a first
-    heading that is the document's own title again ("Asthma — Asthma › Triggers")."""
-    parts = [title.strip().rstrip(":").rstrip() for title in section]
+    heading that is the document's own title again ("Asthma — Asthma › Triggers"). Headings are
+    shown as their text: the field is text, so `### **1. Dosing**` would show its asterisks."""
+    parts = [plain(title).strip().rstrip(":").rstrip() for title in section]
     parts = [part for part in parts if part]
     if parts and parts[0].casefold() == document.strip().casefold():
         parts = parts[1:]

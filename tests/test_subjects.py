@@ -43,6 +43,8 @@ TITLES = [
     ("Appendix II: Korrin Fever Medications", "korrin fever medications"),
     ("Lesson 3.1: Measuring Vital Signs", "measuring vital signs"),
     ("06 Korrin Fever", "korrin fever"),
+    ("Study Guide: Chapter 9 - Korrin Fever", "korrin fever"),
+    ("Part 2 - Velbarin Dosing", "velbarin dosing"),
     ("12.3.1 Drugs In Kidney Failure (Pharmacology)", "drugs in kidney failure"),
     # A question title names its subject.
     ("Is Korrin Fever Contagious? How Long Does It Last?", "korrin fever"),
@@ -213,3 +215,11 @@ def test_an_answer_keeps_its_facts_without_citations_or_a_paragraph(text: str, s
 )
 def test_a_front_names_its_topic(text: str, topic: str, named: bool) -> None:
     assert names_topic(text, topic) is named
+
+
+def test_the_source_line_shows_headings_as_text() -> None:
+    """The Source field is text: a heading written in bold shows its words, not asterisks."""
+    from builder.text import source_path
+
+    path = ("**1. Dosing**", "Children *under* 5")
+    assert source_path("Korrin fever", path) == "Korrin fever — 1. Dosing › Children under 5"
