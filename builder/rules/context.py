@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
@@ -54,7 +55,7 @@ class Context:
     """The document's headings that name a facet of their parent (`routing.facet_headings`)."""
     made: tuple[Note, ...] = ()
     """The notes the section's other rules made, as a last-resort rule (`Rule.fallback`) is
-    given them: it leaves what another rule asked to that rule (`said_by_line`)."""
+    given them: it leaves what another rule asked to that rule (`Said`)."""
 
     def source(self, section: Section, line: int) -> Source:
         return Source(self.source_path, self.document, section.path, line)
@@ -286,19 +287,40 @@ def _question(note: Note) -> tuple[str, str]:
 _ASIDES = re.compile(r"\s*\([^()]*\)")
 
 
-def said_by_line(notes: tuple[Note, ...]) -> dict[int, str]:
-    """What notes say, by the line each came from: front and back as plain lower-case text
-    without cloze markup. Worked out only when a last resort has something to compare."""
-    said: dict[int, str] = {}
-    for note in notes:
-        text = f"{note.front}\n{note.back}"
-        if "{{" in text:
-            text = _CLOZE.sub(r"\1", text)
-        text = plain(text)
-        text = (unescape(text) if "&" in text else text).lower()
-        line = note.source.line
-        said[line] = f"{said[line]}\n{text}" if line in said else text
-    return said
+class Said:
+    """What a section's notes say, by the line each came from (front and back as plain
+    lower-case text without cloze markup), worked out line by line when a last resort first
+    asks: most blocks it reads it leaves before comparing anything."""
+
+    __slots__ = ("_notes", "_text")
+
+    def __init__(self, notes: tuple[Note, ...]) -> None:
+        self._notes: dict[int, list[Note]] = {}
+        for note in notes:
+            self._notes.setdefault(note.source.line, []).append(note)
+        self._text: dict[int, str] = {}
+
+    def at(self, lines: Iterable[int]) -> str:
+        """What the notes from these lines say."""
+        found = []
+        for line in lines:
+            if line in self._notes:
+                if line not in self._text:
+                    self._text[line] = "\n".join(map(_said, self._notes[line]))
+                found.append(self._text[line])
+        return "\n".join(found)
+
+    def all(self) -> str:
+        """What every note of the section says."""
+        return self.at(list(self._notes))
+
+
+def _said(note: Note) -> str:
+    text = f"{note.front}\n{note.back}"
+    if "{{" in text:
+        text = _CLOZE.sub(r"\1", text)
+    text = plain(text)
+    return (unescape(text) if "&" in text else text).lower()
 
 
 _CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)

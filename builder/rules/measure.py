@@ -41,7 +41,7 @@ from ..text import (
     without_citations,
     without_reference_marks,
 )
-from .context import Context, said_by_line
+from .context import Context, Said
 from .definition import bold_label
 from .enumeration import split_sentences
 from .faq import answered_blocks
@@ -86,7 +86,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or is_example(None, section):
         return []
     asked = answered_blocks(section.blocks)  # a quiz item's stem and options
-    said = said_by_line(ctx.made) if ctx.made and _DIGIT.search(_all_text(section)) else {}
+    said = Said(ctx.made)
     notes: list[Note] = []
     seen: set[str] = set()
     previous: Block | None = None
@@ -95,11 +95,13 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if index in asked:
             continue
         if isinstance(block, Paragraph):
+            if _DIGIT.search(block.text) is None:
+                continue  # every figure has a digit: the cheap look first
             lead = lead_of(before) if isinstance(before, Paragraph) else None
             if lead is not None and is_example(lead, section):
                 continue
             count = block.text.count("\n") + 1
-            here = "\n".join(said.get(block.line + offset, "") for offset in range(count))
+            here = said.at(range(block.line, block.line + count))
             labelled = bold_label(block.text) if "\n" not in block.text.strip() else None
             about, body = labelled if labelled is not None else ("", block.text)
             if is_flag(about):
@@ -110,9 +112,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         elif isinstance(block, ListBlock):
             opening = _lead(before)
             for item, about, lines in _items(block, opening, (block.line,)):
-                here = "\n".join(said.get(line, "") for line in lines)
                 first = item.text.split("\n", 1)[0]
-                notes.extend(_note(first, about, here, item.line, section, ctx, seen))
+                if _DIGIT.search(first) is not None:
+                    here = said.at(lines)
+                    notes.extend(_note(first, about, here, item.line, section, ctx, seen))
     return notes
 
 
@@ -139,23 +142,6 @@ def _items(
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 yield from _items(inner, inner_about, (*lists, item.line, inner.line))
-
-
-def _all_text(section: Section) -> str:
-    """The section's paragraphs and list items as one text, for the cheap look for a digit."""
-    return "\n".join(
-        block.text if isinstance(block, Paragraph) else "\n".join(i.text for i in _all(block))
-        for block in section.blocks
-        if isinstance(block, Paragraph | ListBlock)
-    )
-
-
-def _all(block: ListBlock) -> Iterator[ListItem]:
-    for item in block.items:
-        yield item
-        for inner in item.blocks:
-            if isinstance(inner, ListBlock):
-                yield from _all(inner)
 
 
 def _said(sentence: str, spans: list[tuple[int, int]], said: str) -> bool:

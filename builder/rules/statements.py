@@ -32,7 +32,7 @@ from ..text import (
     states_a_figure,
     without_emoji,
 )
-from .context import Context, said_by_line
+from .context import Context, Said
 from .faq import answered_blocks
 from .leads import is_example, is_example_text, lead_of
 
@@ -78,7 +78,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if not (pairs or _statements(block, items)):
             continue
         if ctx.made and not said:
-            said = "\n".join(said_by_line(ctx.made).values())
+            said = Said(ctx.made).all()
         if any(item.lower() in said for item in items):
             continue
         if carded & {block.line, *(item.line for item in block.items)}:
