@@ -1060,3 +1060,16 @@ _REFERENCE_MARKS = re.compile(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]")
 def without_reference_marks(text: str) -> str:
     """Text without its numbered reference markers (`[1]`, `[2, 3]`, `[4-6]`)."""
     return _REFERENCE_MARKS.sub("", text) if "[" in text else text
+
+
+MIN_FLAT_WORDS = 12
+MAX_CAPITALISED = 0.5
+
+
+def is_flattened(line: str) -> bool:
+    """A line of at least MIN_FLAT_WORDS words, most of them capitalised: a table or a list
+    flattened into text ("Severity Mild Severe Symptoms Falls Confusion Coma (GCS <8)")."""
+    words = [word for word in line.split() if word[:1].isalpha()]
+    if len(words) < MIN_FLAT_WORDS:
+        return False
+    return sum(word[:1].isupper() for word in words) > MAX_CAPITALISED * len(words)

@@ -7,7 +7,7 @@ so the number a student is examined on made no card. This rule reads what is lef
 of a paragraph, a list item or sub-item, or a plain line of a paragraph whose lines are separate
 statements (a list that lost its bullets), holding a figure with a unit ("38 °C", "40 mg/kg",
 "5 days", "<94%") or a comparison ("more than 3", "<125"), becomes "Temperature in fever: A
-fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAXFIGURES).
+fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES).
 
 It is the registry's last resort (`Rule.fallback`): it is told what the section's other notes
 say, by the line each came from (`Context.made`), and leaves a sentence that a note of its block
@@ -33,6 +33,7 @@ from ..notes import Note, cloze, literal, make_key
 from ..text import (
     FIGURE,
     is_advert,
+    is_flattened,
     names_a_strength,
     names_topic,
     normalise,
@@ -48,15 +49,12 @@ from .faq import answered_blocks
 from .figure import PIPE_ROWS
 from .leads import is_example, is_example_text, is_flag, lead_of
 
-MAXFIGURES = 3
+MAX_FIGURES = 3
 """A sentence with more figures is a table written as text: its clozes would show each other."""
 MAX_SENTENCE_WORDS = 45
 MIN_OTHER_WORDS = 2
 """A bare figure ("38 °C") with no words round it states nothing to ask."""
 MAX_LEAD_WORDS = 12
-MIN_HEADLINE_WORDS = 12
-MAX_CAPITALISED = 0.5
-"""A longer "sentence" with more than half its words capitalised is a flattened table or list."""
 
 _DIGIT = re.compile(r"\d")
 _WORKED = re.compile(r"\d\s*(?:=|×|\*|÷)\s*\d|\d\s*[x×]\s*\d+(?:\.\d+)?\s*=|\s[*×÷]\s")
@@ -150,11 +148,6 @@ def _said(sentence: str, spans: list[tuple[int, int]], said: str) -> bool:
     return any(" ".join(sentence[start:end].lower().split()) in said for start, end in spans)
 
 
-def _capitalised(sentence: str) -> float:
-    words = [word for word in sentence.split() if word[:1].isalpha()]
-    return sum(word[:1].isupper() for word in words) / len(words) if words else 0.0
-
-
 def _lines(text: str) -> list[str]:
     """A paragraph's statements: its lines when each is one (a list that lost its bullets,
     "Admit if Na <125" / "Consult nephrology"), else the paragraph as one text."""
@@ -200,7 +193,7 @@ def _note(
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
         spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
-        if not spans or len(spans) > MAXFIGURES or sentence.endswith(":"):
+        if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
             continue
         if said and _said(sentence, spans, said):
             continue  # another rule's note asks it, or states one of its figures
@@ -208,7 +201,7 @@ def _note(
         shown = len(FIGURE.sub(" ", sentence).split())
         if words > MAX_SENTENCE_WORDS or shown < MIN_OTHER_WORDS:
             continue
-        if words > MIN_HEADLINE_WORDS and _capitalised(sentence) > MAX_CAPITALISED:
+        if is_flattened(sentence):
             continue  # a table or list flattened into a line: "Severity Mild Severe Coma (GCS <8)"
         masked = FIGURE.sub("#", sentence)
         if normalise(masked) in seen:

@@ -25,6 +25,7 @@ from ..text import (
     explained_answer,
     heading_text,
     is_advert,
+    is_flattened,
     is_generic_heading,
     is_pep_talk,
     is_relational,
@@ -54,17 +55,6 @@ _SCAFFOLD = re.compile(
 _NOT_PROSE = re.compile(r"\]\(|https?://|www\.|@|==|`|\||\{\{|<[a-z/]|:\n|\bsee\s+[A-Z]", re.I)
 """Links, contact details, markup left as written, a table's bars, a template's fields, a line
 leading into others ("… with the following causes:"), a pointer ("see Clinical Features")."""
-MAX_CAPITALISED = 0.5
-"""A line of more than MIN_FLAT_WORDS words, most of them capitalised, is a table or list
-flattened into text ("Severity Mild Severe Symptoms Falls Confusion Coma")."""
-MIN_FLAT_WORDS = 12
-
-
-def _flattened(line: str) -> bool:
-    words = [word for word in line.split() if word[:1].isalpha()]
-    if len(words) <= MIN_FLAT_WORDS:
-        return False
-    return sum(word[:1].isupper() for word in words) > MAX_CAPITALISED * len(words)
 
 
 def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
@@ -111,7 +101,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     other = _THING_IS.match(prose)
     if other is not None and _sibling(content_words(other.group("x")), content_words(term)):
         return []  # "Early korrin is …" under "Mixed korrin": about another thing
-    if any(_flattened(line) for line in prose.split("\n")):
+    if any(is_flattened(line) for line in prose.split("\n")):
         return []
     if not MIN_WORDS <= len(prose.split()) <= MAX_WORDS:
         return []
