@@ -897,12 +897,16 @@ def explained_initials(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_EXPLAINED.split(item.split("\n", 1)[0], 1)[0] for item in items)
 
 
+_UNESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|<>])")
+r"""A Markdown backslash escape (`\_\_load`): the character it keeps literal, as a page shows it."""
+
+
 def source_path(document: str, section: tuple[str, ...]) -> str:
     """The Source line's path: "<document> — <heading> › <heading>", without what says nothing
     on it: an empty heading (`# ` alone), a heading's trailing colon ("Workup:"), and a first
     heading that is the document's own title again ("Asthma — Asthma › Triggers"). Headings are
     shown as their text: the field is text, so `### **1. Dosing**` would show its asterisks."""
-    parts = [plain(title).strip().rstrip(":").rstrip() for title in section]
+    parts = [plain(_UNESCAPED.sub(r"\1", title)).strip().rstrip(":").rstrip() for title in section]
     parts = [part for part in parts if part]
     if parts and parts[0].casefold() == document.strip().casefold():
         parts = parts[1:]

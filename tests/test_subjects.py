@@ -221,5 +221,6 @@ def test_the_source_line_shows_headings_as_text() -> None:
     """The Source field is text: a heading written in bold shows its words, not asterisks."""
     from builder.text import source_path
 
-    path = ("**1. Dosing**", "Children *under* 5")
-    assert source_path("Korrin fever", path) == "Korrin fever — 1. Dosing › Children under 5"
+    path = ("**1. Dosing**", "Children *under* 5", r"\_\_load first")
+    shown = source_path("Korrin fever", path)
+    assert shown == "Korrin fever — 1. Dosing › Children under 5 › __load first"

@@ -28,6 +28,7 @@ from ..text import (
     plain,
     points_back,
     twinned,
+    without_reference_marks,
 )
 from .context import Context
 from .enumeration import split_sentences
@@ -162,7 +163,7 @@ def _row_figures(
 
 def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
-    prose = plain(paragraph.text)
+    prose = without_reference_marks(plain(paragraph.text))  # "… 3% over 10 minutes [8]"
     if "%" not in prose or PIPE_ROWS.match(paragraph.text):
         return notes  # every figure `_PERCENT` finds ends in a per cent sign; a table that lost
         # its `|---|` line is a paragraph of `| cell | cell |` rows, no sentence to cloze

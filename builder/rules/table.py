@@ -163,7 +163,9 @@ def _remembered(
 _PARAGRAPH_BREAK = re.compile(r"</p>\s*<p>", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"</?p\s*>", re.IGNORECASE)
 _BREAKS = re.compile(r"(?:\s*<br\s*/?>\s*)+", re.IGNORECASE)
-_NO_VALUE = frozenset(["", "-", "--", "---", "—", "–", "−", "n/a", "n/a.", "n.a."])
+_NO_VALUE = frozenset(
+    ["", "-", "--", "---", "—", "–", "−", "n/a", "n/a.", "n.a.", "varies", "variable", "tbd", "?"]
+)
 
 
 @lru_cache(maxsize=1 << 12)
