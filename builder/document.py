@@ -367,15 +367,20 @@ def _parse(path: Path, text: str) -> Document:
     _refuse_wide_tables(text, path)
     tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
+    loose: list[tuple[int, str]] = []  # front matter read line by line: its warning
     if tokens and tokens[0].type == "front_matter":
         try:
             meta = _front_matter(tokens[0].content, path)
+        except _NotYaml as exc:  # a slide deck's `style: @import …`: the text is still readable
+            meta = _loose_front_matter(tokens[0].content)
+            loose.append(((exc.line or 2) + shift, f"{exc.message}; {_LOOSE}"))
         except SourceError as exc:
             if not shift or exc.line is None:
                 raise
             raise SourceError(exc.message, path, exc.line + shift) from exc
         tokens = tokens[1:]
     reader = _Reader(_Lines(text, path), inline_cleaner(text))
+    reader.warnings.extend(loose)
     if "<" in text and _WRAPPED.search(text) is not None:
         tokens = reader.unwrap_html(tokens)
     preamble, sections = _fold(tokens, reader)
@@ -441,11 +446,31 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 2 if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise SourceError(f"front matter is not valid YAML: {problem}", path, line) from exc
+        raise _NotYaml(f"front matter is not valid YAML: {problem}", path, line) from exc
     except RecursionError as exc:
         raise SourceError("front matter nests too deeply; use `key: value` lines", path, 2) from exc
     if not isinstance(meta, dict):
-        raise SourceError("front matter must be a YAML mapping (key: value lines)", path, 2)
+        raise _NotYaml("front matter is not a YAML mapping (key: value lines)", path, 2)
+    return meta
+
+
+class _NotYaml(SourceError):
+    """Front matter a YAML reader refuses, but that is only text (no alias, not huge): the
+    document is read with its `key: value` lines taken as written (`_loose_front_matter`)."""
+
+
+_LOOSE = "its plain `key: value` lines are read as written (write it as YAML to silence this)"
+_LOOSE_LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+def _loose_front_matter(content: str) -> dict[str, Any]:
+    """Front matter that is not YAML, read as its `key: value` lines (quotes taken off): a
+    title or topic written plainly still names the deck."""
+    meta: dict[str, Any] = {}
+    for line in content.splitlines():
+        found = _LOOSE_LINE.match(line)
+        if found is not None and found.group(2):
+            meta.setdefault(found.group(1), found.group(2).strip("'\""))
     return meta
 
 

@@ -182,13 +182,29 @@ def test_missing_source_is_one_line_naming_the_file(workdir: Path) -> None:
 
 def test_a_source_that_does_not_parse_raises_source_error(workdir: Path) -> None:
     bad = workdir / "source" / "bad.md"
-    bad.write_text("---\ntitle: [unclosed\n---\n\n## A\n", encoding="utf-8")
+    text = "---\ntitle: Korrin\n---\n\n## A\n\n| a | b |\n|---|---|\n| 1 |\n"
+    bad.write_text(text, encoding="utf-8")
 
     with pytest.raises(SourceError):
         init_manifest(bad, workdir / "decks")
     result = run("init", "source/bad.md")
     assert result.exit_code == 2
-    assert "front matter is not valid YAML" in result.stderr
+    assert "bad.md:9:" in result.stderr
+
+
+def test_front_matter_that_is_not_yaml_is_read_as_its_lines_with_a_warning(workdir: Path) -> None:
+    """A slide deck's header (`style: @import url(…)`) is no YAML, but the document is still
+    readable: its plain `key: value` lines name the deck, and one warning says why."""
+    slides = workdir / "source" / "slides.md"
+    slides.write_text(
+        "---\nmarp: true\ntitle: Korrin fever\nstyle: @import url('x.css');\n---\n\n"
+        "## Signs\n\n- Rash\n- Fever\n",
+        encoding="utf-8",
+    )
+    result = run("build", "source/slides.md", "-o", "out.apkg")
+    assert result.exit_code == 0, result.output
+    assert "Korrin fever: 1 notes, 2 cards" in result.output
+    assert "slides.md:4: warning: front matter is not valid YAML" in result.stderr
 
 
 def test_a_source_without_headings_is_one_overview_subdeck(workdir: Path) -> None:

@@ -257,7 +257,8 @@ def test_a_failed_build_keeps_the_last_good_cards_and_names_the_line(tmp_path: P
     source.write_text(ASTHMA.format(long="relief"), encoding="utf-8")
     deck = Deck(source, lambda: manifest_for_source(source))
     good = event_data(deck.build(lambda build: None))
-    source.write_text("---\ntitle: [unclosed\n---\n" + ASTHMA, encoding="utf-8")
+    bad_row = "\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n"  # a cell too many: a source error
+    source.write_text(ASTHMA.format(long="relief") + bad_row, encoding="utf-8")
     failed = deck.build(lambda build: None)
     data = event_data(failed)
     assert data["live"]["state"] == "failed" and data["live"]["stale"] is True
