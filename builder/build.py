@@ -260,8 +260,12 @@ class DeckPlan:
 
     @property
     def warnings(self) -> list[str]:
-        """`path:line: message` lines worth a teacher's look; they do not stop the build."""
-        return self.contents.warnings
+        """`path:line: message` lines worth a teacher's look; they do not stop the build (and,
+        as `build` says, that the deck has no cards and why: `check` says it too)."""
+        why = _no_cards(self.contents)
+        where = self.manifest.path or self.manifest.sources[0]
+        empty = [f"{where}: warning: the deck has no cards: {why}"] if why else []
+        return [*self.contents.warnings, *empty]
 
 
 def plan_deck(
@@ -376,15 +380,21 @@ def build_deck(
     return BuildResult(manifest, output, report)
 
 
+def _no_cards(contents: DeckContents) -> str:
+    """Why the deck has no cards ("" when it has some)."""
+    if contents.identities:
+        return ""
+    return why_no_cards([document.routed for document in contents.documents])
+
+
 def _report(
     manifest: Manifest, contents: DeckContents, identities: Identities, strict: bool, frozen: bool
 ) -> BuildReport:
     """What the build tells the teacher; --strict and --frozen refuse here, before any writing."""
     warnings = list(contents.warnings)
-    notes = len(contents.identities)
-    if not notes:
+    why = _no_cards(contents)
+    if why:
         where = manifest.path or manifest.sources[0]
-        why = why_no_cards([document.routed for document in contents.documents])
         if strict:
             raise SourceError(f"the deck has no cards (--strict): {why}", where)
         warnings.append(f"{where}: warning: the deck has no cards: {why}")
@@ -396,7 +406,7 @@ def _report(
             manifest.lock_path or manifest.path,
         )
     return BuildReport(
-        notes=notes,
+        notes=len(contents.identities),
         cards=contents.cards,
         subdecks=contents.subdecks,
         warnings=warnings,

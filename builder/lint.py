@@ -134,7 +134,9 @@ def check_plan(plan: _Plan) -> list[Problem]:
     return sorted(problems, key=_sort_key)
 
 
-_WARNING_LINE = re.compile(r"^(?P<path>.+?):(?P<line>\d+): warning: (?P<message>.*)$", re.DOTALL)
+_WARNING_LINE = re.compile(
+    r"^(?P<path>.+?):(?:(?P<line>\d+):)? warning: (?P<message>.*)$", re.DOTALL
+)
 
 
 def _build_warning(text: str, manifest: Manifest) -> Problem:
@@ -144,7 +146,7 @@ def _build_warning(text: str, manifest: Manifest) -> Problem:
     if found is None:
         where = str(manifest.path or (manifest.sources[0] if manifest.sources else ""))
         return Problem(where, 0, "BUILD-WARNING", text.removeprefix("warning: "), "warning")
-    line = int(found["line"])
+    line = int(found["line"] or 0)  # "the deck has no cards" names the file, not a line
     return Problem(found["path"], line, "BUILD-WARNING", found["message"], "warning")
 
 

@@ -237,3 +237,16 @@ def test_a_title_with_a_comparison_sign_names_the_whole_deck(tmp_path: Path) -> 
     notes = json.loads(result.output)
     assert {note["deck"] for note in notes} == {"Korrin (score ＜ 4)::β-Velbarin"}
     assert {note["context"] for note in notes} == {"β-Velbarin"}
+
+
+def test_check_says_a_deck_has_no_cards_as_build_does(tmp_path: Path) -> None:
+    """A page whose text sits in its front matter (a CMS export) makes no card: `check` warns
+    with build's reason instead of reporting 0 problems."""
+    source = tmp_path / "export.md"
+    source.write_text(
+        "---\ntitle: Pressure injuries\nanswer: >-\n  Stage 1 is intact skin.\n---\n&nbsp;\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["check", str(source)])
+    assert "BUILD-WARNING the deck has no cards: " in result.output
+    assert result.output.strip().endswith("0 errors, 1 warning in 0 notes (0 cards)")
