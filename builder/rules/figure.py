@@ -33,6 +33,7 @@ from ..text import (
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
+from .leads import is_example
 from .table import Reading, measured_subject, read_table, row_kind
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
@@ -50,6 +51,8 @@ PIPE_ROWS = re.compile(r"^\s*\|.*\|\s*$", re.DOTALL)
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
+    if is_example(None, section):
+        return []  # a worked example's or a practice case's figures hold for that case only
     notes: list[Note] = []
     for block in section.blocks:
         if isinstance(block, Table) and not ctx.in_faq:

@@ -237,15 +237,27 @@ def is_example(lead: Lead | None, section: Section) -> bool:
     study") is not a fact to learn: its numbers hold for that example only."""
     if lead is not None and (is_example_text(lead.text) or is_pep_talk(lead.text)):
         return True  # encouragement ("Good news: most people can:") is no fact either
-    title = plain(section.title).strip().lower()
-    return _EXAMPLE_SECTION.fullmatch(without_emoji(title).strip()) is not None
+    return any(
+        _is_example_title(title) for title in (*section.path[-MAX_CASE_DEPTH:], section.title)
+    )
+
+
+MAX_CASE_DEPTH = 3
+"""A case's answer may sit two levels down ("Practice cases" › "Case 1" › "Click for answer")."""
+
+
+def _is_example_title(title: str) -> bool:
+    text = without_emoji(plain(title).strip().lower()).strip()
+    return _EXAMPLE_SECTION.fullmatch(text) is not None
 
 
 _EXAMPLE_SECTION = re.compile(
     r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?|"
-    r"(?:clinical\s+)?case(?:\s+(?:study|studies|scenarios?))?|scenarios?"
+    r"(?:(?:practice|sample|patient)\s+)?(?:clinical\s+)?cases?(?:\s+(?:study|studies|scenarios?))?"
+    r"(?:\s*\d+)?(?:\s*[:.–—-]\s*.*)?|(?:practice\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.–—-]\s*.*)?"
 )
-"""Section titles of a worked example or a case: what happens in it holds for that case."""
+"""Section titles of a worked example or a case ("Case 2: The enclosed-space fire", "Practice
+cases"): what happens in it holds for that case."""
 
 
 def is_example_text(text: str) -> bool:
