@@ -13,6 +13,9 @@ A list whose every item pairs a finding with its meaning after a spaced hyphen (
 child at night - Malignancy") asks each finding instead: "Red flags in limping child: pain
 waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words).
 
+A heading that asks ("How should I take this medicine?"), over a list and nothing else carded,
+is asked as written with the list its answer, as the faq rule asks one over a paragraph.
+
 It is a last resort (`Rule.fallback`), before `measure`: a list another rule's note came from,
 or asks any item of, is left to it; so is an advert, and an unnumbered list holding a measured
 figure (the measure rule clozes the figure); numbered steps are learned whole, in order.
@@ -25,6 +28,7 @@ import re
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import (
+    heading_text,
     is_advert,
     is_generic_heading,
     lower_first,
@@ -33,6 +37,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context, Said
+from .definition import ask
 from .faq import answered_blocks
 from .leads import is_example, is_example_text, lead_of
 
@@ -57,7 +62,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or section.level == 0 or is_example(None, section):
         return []
     title = plain(section.title).strip()
-    if not ctx.subject(section) or is_generic_heading(title) or title.endswith("?"):
+    asks = title.endswith("?") and not ctx.made  # "How should I take it?" over its list
+    if not asks and (not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")):
         return []  # "Key points", "Overview": the heading names nothing to ask about
     asked = answered_blocks(section.blocks)
     carded = {note.source.line for note in ctx.made}
@@ -85,7 +91,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # another rule asked one of its items: the list is that rule's
         if any(is_advert(item) for item in items):
             continue  # "First consultation only £49 — book now!"
-        if not block.ordered and not pairs and any(states_a_figure(item) for item in items):
+        if not (block.ordered or pairs or asks) and any(states_a_figure(i) for i in items):
             continue  # "Infuse 40 mg/kg over 20 minutes": the measure rule clozes its figures;
             # numbered steps are learned in order, whole
         if pairs:
@@ -93,7 +99,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_pairs(found, lead, block, section, ctx))
         else:
             lists += 1  # keyed by its place among the section's lists of statements
-            front = f"{ctx.heading(section)}?"
+            front = ask(heading_text(section.title), ctx) if asks else f"{ctx.heading(section)}?"
             key = make_key("statements", section.path, f"list {lists}")
             back = "\n".join(f"- {_shown(item.text)}" for item in block.items)
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
