@@ -373,7 +373,7 @@ def build_deck(
             newest = max((stamp.mtime for stamp in identities.stamps), default=0)
             stamps = identities.stamps
             package = collection.write(tree, contents.kept, stamps, contents.media, newest, jobs)
-            lock = identities.lines if report.lock_changed else None
+            lock = identities.lock.lines() if report.lock_changed else None
             put_in_place(package, output, manifest.lock_path, lock)
         if manifest.lock_path is not None:
             record_build(output, inputs, options, contents.images)

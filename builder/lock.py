@@ -16,7 +16,7 @@ import itertools
 import os
 import re
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import unescape
@@ -150,10 +150,8 @@ class Identities:
     """Each note's lock entry (its GUID, id and time), in the notes' order."""
     lock: Lock
     changes: LockChanges
-    lines: list[str]
-    """The lock file's lines (with their newlines), as a build writes it."""
     changed: bool
-    """Whether the lock file's text changes (a build then writes it)."""
+    """Whether the lock file's text changes (a build then writes it: `lock.lines()`)."""
 
 
 def identify(
@@ -167,25 +165,26 @@ def identify(
     (checked against the one it records); `new_guid(key)` gives a note the lock does not know
     yet its GUID."""
     text = _read_text(path)
+    was = _text_digest([text.replace("\r\n", "\n") if "\r" in text else text])
     now = build_time()
     old = parse_lock(text, path, deck_id, now)
+    del text  # a large deck's lock is megabytes: only its entries are needed from here
     if deck_id is not None and old.deck_id is None:
         _check_foreign(notes, old, path, deck_id, new_guid)
     stamps, lock, changes = stamp_notes(notes, old, now, new_guid, rename_matching)
     if path is not None and deck_id is not None:
         lock = Lock(lock.entries, deck_id)
-    lines = list(lock.lines())
-    return Identities(stamps, lock, changes, lines, not _same_text(lines, text))
+    return Identities(stamps, lock, changes, _text_digest(lock.lines()) != was)
 
 
-def _same_text(lines: list[str], text: str) -> bool:
-    """Whether `lines` joined are `text`, without joining them (a large lock is megabytes)."""
-    position = 0
-    for line in lines:
-        if not text.startswith(line, position):
-            return False
-        position += len(line)
-    return position == len(text)
+def _text_digest(pieces: Iterable[str]) -> bytes:
+    """A digest of the text `pieces` join into: the lock written is compared with the lock read
+    without holding both texts (or the lines of either) at once. A lock checked out with CRLF
+    line ends (git on Windows) reads as the same text."""
+    digest = hashlib.sha256()
+    for piece in pieces:
+        digest.update(piece.encode())
+    return digest.digest()
 
 
 def _check_foreign(
@@ -205,10 +204,6 @@ def _check_foreign(
             "this deck's lock from version control, or delete the file to start afresh",
             path,
         )
-
-
-def read_lock(path: Path | None) -> Lock:
-    return parse_lock(_read_text(path), path)
 
 
 def _read_text(path: Path | None) -> str:
@@ -242,7 +237,7 @@ def parse_lock(
     guids: dict[str, int] = {}
     ids: dict[int, int] = {}
     recorded: int | None = None
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_lines(text), 1):
         if not line.strip():
             continue
         if line.startswith("#"):
@@ -268,6 +263,18 @@ def parse_lock(
             path,
         )
     return Lock(entries, recorded)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The text's lines, one at a time (a list of a large lock's lines would hold a second copy
+    of it); a line may end in CRLF, as a checkout on Windows may write it."""
+    start, end = 0, len(text)
+    while start < end:
+        stop = text.find("\n", start)
+        if stop < 0:
+            stop = end
+        yield text[start : stop - 1 if stop > start and text[stop - 1] == "\r" else stop]
+        start = stop + 1
 
 
 _GOOD_LINE = re.compile(

@@ -149,6 +149,21 @@ def test_frozen_fails_after_a_source_edit(project: Path, monkeypatch: pytest.Mon
     assert not (project / "dist" / "x.apkg").exists()
 
 
+def test_a_lock_checked_out_with_crlf_line_ends_is_the_same_lock(
+    project: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """git on Windows (core.autocrlf) checks text files out with CRLF: a CI build there with
+    --frozen must see the same lock and give every note the same GUID."""
+    build(project, "v1.apkg", 1_800_000_000, monkeypatch)
+    lock = next((project / "decks").glob("*.lock"))
+    guids = _guid_of(project, "")
+    lock.write_bytes(lock.read_bytes().replace(b"\n", b"\r\n"))
+    result = CliRunner().invoke(cli, ["build", SEED_MANIFEST, "-o", "dist/x.apkg", "--frozen"])
+    assert result.exit_code == 0, result.output
+    assert _guid_of(project, "") == guids
+    assert b"\r\n" in lock.read_bytes()  # nothing changed, so the lock is not rewritten
+
+
 REWORD_FROM = "### How are liver metastases in breast cancer managed?"
 REWORD_TO = "### How are liver metastases from breast cancer managed?"
 
