@@ -603,7 +603,9 @@ def _shown_option(option: str) -> str:
     under a bullet, `2)` would start a list of its own and its number would be lost)."""
     text = plain(_TICK.sub(" ", _bare(option))).strip()
     mark, rest = _lettered(text)
-    return f"{mark.strip('() .')}. {rest}" if mark[:1].isdigit() else f"- {text}"
+    if mark[:1].isdigit():
+        return f"{mark.strip('() .')}. {rest}"
+    return f"- {mark.strip()} {rest}" if mark else f"- {text}"  # `A.Rest` as `- A. Rest`
 
 
 _RATIONALE = re.compile(
