@@ -720,6 +720,10 @@ _SPECIAL = ("import", "export", ":::")
 """How a paragraph that may not be content starts (MDX module lines, a stray `:::`)."""
 _CALLOUT_OPENS = frozenset(("admonition_open", "container_directive_open", "wrapper_open"))
 _ITEM_MARKER = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_FLAG = re.compile(
+    r"^(?::[a-z0-9_+-]+:|[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff])\ufe0f?\s+"
+)
+"""A quote's opening flag: a shortcode (`:star:`, `:bulb:`) or an emoji (⭐, 💡, 🚫)."""
 _CALLOUT_HEAD = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)")
 _WRAPPER_TAG = re.compile(r"<(/?)(details|summary|[A-Z][\w.]*)((?:\s[^<>]*?)?)(/?)>")
 _TITLE_ATTRIBUTE = re.compile(
@@ -933,12 +937,23 @@ class _Reader:
     def blockquote(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
         end = _matching_close(tokens, position)
         token = tokens[position]
-        head, rest = None, ""
+        head, rest, content = None, "", ""
         if tokens[position + 1].type == "paragraph_open":
             content = tokens[position + 2].content
             if content.startswith("[!"):
                 first, _, rest = content.partition("\n")
                 head = _CALLOUT_HEAD.fullmatch(first.rstrip())
+        flagged = _FLAG.match(content) if head is None and content else None
+        if flagged is not None and tokens[position + 3].type == "paragraph_close":
+            # `> :star: Key point …`, `> 💡 …`: a box the author flags as a point to learn, read
+            # as its text (a plain quote, a citation or a patient's words, is not).
+            following = tokens[position + 4] if position + 4 < end else None
+            line = _line(tokens[position + 1])
+            self.paragraph(content[flagged.end() :], line, following, out)
+            inner = position + 4
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
         if head is None and any(t.type in _LIST_OPENS for t in tokens[position:end]):
             # A quoted box of lists (`> **Give 3**` / `> - Oxygen`): its content, read as such.
             inner = position + 1
