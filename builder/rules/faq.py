@@ -24,7 +24,13 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   chosen option it makes no card.
 - the same quiz written as sibling sections (`## Question` over `## Options` as a letter table or
   list, and an `## Answer` / `## Correct Answer` section): routing gives the stem section this
-  rule as one quiz (`quiz_items`), its options section no rule.
+  rule as one quiz (`quiz_items`), its options section no rule;
+- review slides (Marp, reveal.js): a case (a paragraph that opens on its patient), its question
+  and lettered options on one slide, answered on the next by striking out every other option
+  (`~~A. …~~`), by an option marked "(correct)" or set in bold alone, or by a slide titled
+  "Answer" / "Explanation" naming the option; asked with the case on the front. A case, a
+  question slide or options that no answer follows, and an empty template slide's options,
+  make no card, and no rule reads them as facts.
 
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
@@ -940,6 +946,7 @@ class QuizItem:
 
     stem: Section
     options: Section
+    """The options section; for a question slide answered by the next, that answer slide."""
     quiz: Section
     explained: tuple[tuple[Section, Section], ...] = ()
     """The item's explanation sections, each with its `Option C:` labels named by the option's
@@ -974,7 +981,45 @@ def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
             if _WHY_TITLE.match(name)
         )
         found.append(QuizItem(sections[index], sections[index + 1], quiz, explained))
+    for index, title in enumerate(titles[1:], 1):
+        if _NEXT_ANSWER_TITLE.match(title) is None:
+            continue
+        quiz = _answered_next(sections[index - 1], sections[index])
+        if quiz is not None and all(item.stem is not sections[index - 1] for item in found):
+            found.append(QuizItem(sections[index - 1], sections[index], quiz))
     return found
+
+
+_NEXT_ANSWER_TITLE = re.compile(
+    r"^(?:(?:the\s+)?(?:correct\s+)?answers?|explanation|rationale|solution)"
+    r"(?:\s*(?:to\s+)?(?:q(?:uestion)?\s*)?#?\d+)?\s*:?$",
+    re.IGNORECASE,
+)
+"""A slide that reveals the answer to the slide before it: "Answer", "Answer 3", "Explanation"."""
+
+
+def _answered_next(stem: Section, answer: Section) -> Section | None:
+    """A question slide (its question, then lettered options none of which is marked) whose
+    answer is the next slide's ("# Answer" over "**B. Velbarin** — it acts within the hour"):
+    the stem section with the answer's first line as an `Answer:` line after the options and
+    the rest of that slide as a `Rationale:`, read by the FAQ reader as one quiz; the answer
+    slide makes no notes of its own. None when the stem ends in no such question."""
+    blocks = [block for block in stem.blocks if not isinstance(block, RawBlock)]
+    if len(blocks) < 2 or not isinstance(blocks[-1], ListBlock) or blocks[-1].ordered:
+        return None
+    said = answer.blocks[0] if answer.blocks else None
+    if not isinstance(said, Paragraph) or _option_texts(blocks[-1]) is None:
+        return None
+    first, _, rest = said.text.strip().partition("\n")
+    why = [rest.strip()] if rest.strip() else []
+    why += [block.text.strip() for block in answer.blocks[1:2] if isinstance(block, Paragraph)]
+    asked: list[Block] = [*blocks, Paragraph(f"Answer: {first.strip()}", said.line)]
+    quiz = _block_quiz(tuple(asked), len(blocks) - 2)
+    if quiz is None or not quiz.answer:
+        return None
+    if why and "\n\n" not in quiz.answer:  # the answer line says no why: the lines after it do
+        asked.append(Paragraph(f"Rationale: {' '.join(why)}", said.line))
+    return replace(stem, blocks=tuple(asked), children=())
 
 
 _OPTION_LABEL = re.compile(r"^(?:\*\*|__)?option\s+\(?([a-h])\)?\s*:?(?:\*\*|__)?\s*:?\s*$", re.I)
