@@ -651,6 +651,13 @@ def _fold(
             level = int(token.tag[1])
             raw = tokens[position + 1].content.strip()
             position += 3
+            if (
+                token.markup == "-"
+                and position > 3
+                and _right_after_break(tokens, position - 3)
+                and all(_SLIDE_SETTING.match(line.strip()) for line in raw.splitlines())
+            ):
+                continue  # a Slidev slide's own settings (`---` `layout: center` `---`)
             if not raw:  # a web clip's `## ` with its text on the next line
                 raw, position, tokens = _split_heading(tokens, position)
             title, pin = split_pin(heading(reader.text(raw)))
@@ -662,6 +669,12 @@ def _fold(
     while stack:
         close_top()
     return preamble, tuple(roots)  # paths are set once the top level is known
+
+
+def _right_after_break(tokens: Sequence[Any], position: int) -> bool:
+    """True when the block at `position` starts on the line right after a thematic break."""
+    before, token = tokens[position - 1], tokens[position]
+    return before.type == "hr" and bool(before.map and token.map) and before.map[1] == token.map[0]
 
 
 SPLIT_HEADING_MAX_WORDS = 12
@@ -716,10 +729,18 @@ def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
 
 
 _LIST_OPENS = frozenset(("bullet_list_open", "ordered_list_open"))
-_SPECIAL = ("import", "export", ":::")
-"""How a paragraph that may not be content starts (MDX module lines, a stray `:::`)."""
+_SPECIAL = ("import", "export", "::")
+"""How a paragraph that may not be content starts (MDX module lines, a stray `:::`, a Slidev
+slot's `::right::`)."""
 _CALLOUT_OPENS = frozenset(("admonition_open", "container_directive_open", "wrapper_open"))
 _ITEM_MARKER = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
+_SLIDE_SETTING = re.compile(r"^[A-Za-z_][\w-]*:(?:\s+\S.*)?$")
+"""A line of a Slidev slide's settings, set between two `---` lines: `layout: two-cols`."""
+_SLIDE_SLOT = re.compile(r"::[a-z][\w-]*::")
+_FLAG = re.compile(
+    r"^(?::[a-z0-9_+-]+:|[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff])\ufe0f?\s+"
+)
+"""A quote's opening flag: a shortcode (`:star:`, `:bulb:`) or an emoji (⭐, 💡, 🚫)."""
 _CALLOUT_HEAD = re.compile(r"\[!([\w-]+)\]([+-]?)[ \t]*(.*)")
 _WRAPPER_TAG = re.compile(r"<(/?)(details|summary|[A-Z][\w.]*)((?:\s[^<>]*?)?)(/?)>")
 _TITLE_ATTRIBUTE = re.compile(
@@ -806,6 +827,8 @@ class _Reader:
         return position + 1  # anything unknown: skip
 
     def paragraph(self, text: str, line: int, following: Any, out: list[Entry]) -> None:
+        if text.startswith("::") and _SLIDE_SLOT.fullmatch(text.strip()):
+            return  # a Slidev slot's marker (`::right::`): layout, not text
         if text.startswith(("import", "export")) and is_module_line(text):
             return
         if text.startswith(":::") and not text.strip(":"):
@@ -933,12 +956,23 @@ class _Reader:
     def blockquote(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
         end = _matching_close(tokens, position)
         token = tokens[position]
-        head, rest = None, ""
+        head, rest, content = None, "", ""
         if tokens[position + 1].type == "paragraph_open":
             content = tokens[position + 2].content
             if content.startswith("[!"):
                 first, _, rest = content.partition("\n")
                 head = _CALLOUT_HEAD.fullmatch(first.rstrip())
+        flagged = _FLAG.match(content) if head is None and content else None
+        if flagged is not None and tokens[position + 3].type == "paragraph_close":
+            # `> :star: Key point …`, `> 💡 …`: a box the author flags as a point to learn, read
+            # as its text (a plain quote, a citation or a patient's words, is not).
+            following = tokens[position + 4] if position + 4 < end else None
+            line = _line(tokens[position + 1])
+            self.paragraph(content[flagged.end() :], line, following, out)
+            inner = position + 4
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
         if head is None and any(t.type in _LIST_OPENS for t in tokens[position:end]):
             # A quoted box of lists (`> **Give 3**` / `> - Oxygen`): its content, read as such.
             inner = position + 1

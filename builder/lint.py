@@ -28,6 +28,7 @@ from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
 from .rules.definition import is_worked_example
+from .rules.faq import answered_blocks
 from .rules.leads import is_example
 from .text import content_words, names_topic, plain
 
@@ -1136,9 +1137,10 @@ def unasked_blocks(
         if routed.in_faq or "enumeration" not in routed.subdeck.rules:
             continue  # an FAQ's lists are its answers; a deck may not card lists at all
         previous: Block | None = None
-        for block in section.blocks:
+        quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
+        for number, block in enumerate(section.blocks):
             before, previous = previous, block
-            if not isinstance(block, (ListBlock, Paragraph)):
+            if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
             if isinstance(before, Paragraph) and "\n" not in before.text.strip():

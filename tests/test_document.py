@@ -536,3 +536,23 @@ def test_a_name_over_one_short_item_is_its_label() -> None:
         # a long label, a long item: an item with its detail, as written
         ["Reasons for a long stay in the ward:", "Routine:"],
     ]
+
+
+def test_a_slidev_slides_settings_and_slot_markers_are_no_headings_or_text() -> None:
+    deck = parse(
+        "---\ntheme: seriph\n---\n# Signs\n\n- purple rash\n- cramps\n\n::right::\n\n"
+        "- tarsin level over 7 mmol/L\n\n---\nlayout: two-cols\nclass: text-center\n---\n\n"
+        "# Treatment\n\nVelbarin is given over 20 minutes.\n\n---\n\n"
+        "Dose: 20 mg\n---\n\nA heading that reads like a setting after a blank line stays one.\n"
+    )
+    assert [title for _, title, _ in outline(deck)] == [
+        "Signs",
+        "Treatment",
+        "Treatment/Dose: 20 mg",
+    ]
+    (signs,) = deck.sections[:1]
+    assert texts(signs) == [
+        "- purple rash\n- cramps",
+        "- tarsin level over 7 mmol/L",
+        "",
+    ]

@@ -658,6 +658,18 @@ def test_a_term_over_its_points_is_no_longer_silent(tmp_path: Path) -> None:
     assert silent(tmp_path, markdown) == []
 
 
+def test_a_review_slides_options_and_case_are_not_silent_lists(tmp_path: Path) -> None:
+    """Lettered options after a case with no question (and a quiz's struck options) make no
+    note by design: no NO-NOTE advice to give them a lead-in."""
+    slides = (
+        "# Kellin review\n\n---\n# Q1\n\nA 52-year-old woman has had swollen knees for 3 weeks "
+        "and bruises on both arms since she started a new tablet.\n\n"
+        "- A. Start velbarin each morning\n- B. Stop the tablet and recheck in a week\n"
+        "- C. Refer for a joint wash-out\n"
+    )
+    assert silent(tmp_path, slides) == []
+
+
 # -- the near-duplicate search reports what comparing every pair reports -------------------------
 
 WORDS = [

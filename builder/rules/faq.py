@@ -24,7 +24,13 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   chosen option it makes no card.
 - the same quiz written as sibling sections (`## Question` over `## Options` as a letter table or
   list, and an `## Answer` / `## Correct Answer` section): routing gives the stem section this
-  rule as one quiz (`quiz_items`), its options section no rule.
+  rule as one quiz (`quiz_items`), its options section no rule;
+- review slides (Marp, reveal.js): a case (a paragraph that opens on its patient), its question
+  and lettered options on one slide, answered on the next by striking out every other option
+  (`~~A. …~~`), by an option marked "(correct)" or set in bold alone, or by a slide titled
+  "Answer" / "Explanation" naming the option; asked with the case on the front. A case, a
+  question slide or options that no answer follows, and an empty template slide's options,
+  make no card, and no rule reads them as facts.
 
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
@@ -177,12 +183,13 @@ def _may_ask(block: Block) -> bool:
             or "nswer" in text[:24]
             or "::" in text
             or "ront" in text[:8]
+            or ((text[:1].isdigit() or text[:1] in "Aa") and _CASE_OPENS.match(text) is not None)
         )
     if isinstance(block, ListBlock):
         return any(
             "?" in item.text or item.blocks or "**True**" in item.text or "**False**" in item.text
             for item in block.items
-        )
+        ) or bool(block.items and _OPTION.match(block.items[0].text.lstrip("~*_ ")))
     return False
 
 
@@ -232,6 +239,7 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
         quiz = _block_quiz(blocks, index) if isinstance(block, Paragraph) else None
         if quiz is not None:
             close()
+            quiz = quiz if in_faq else _in_context(blocks, index, quiz, taken)
             found.append(quiz)
             taken.update(quiz.blocks)
             quizzed.update(quiz.blocks)
@@ -249,6 +257,11 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
             open_question = (text, [rest] if rest else [], block.line, [index])
             if rest and not in_faq:
                 close()
+            continue
+        unasked = None if in_faq else _unanswered(blocks, index, taken)
+        if unasked is not None:  # a case that asks with no answer, or options with no question
+            close()
+            taken.update(unasked)
             continue
         revealed = _revealed(blocks[index - 1], block, index) if index else None
         if revealed is not None:  # `**Answer:** b) …` after a question whose options mark none
@@ -539,9 +552,11 @@ def _quiz(
         return _select_all(stem, options, said, why, line, pin, blocks)
     ticked = [number for number, option in enumerate(options) if _TICK.search(option)]
     chosen = ticked[0] if len(ticked) == 1 and not said else _chosen(options, said)
+    if chosen is None and not said and not ticked:
+        chosen = _marked(options)  # every other option struck through, or one marked correct
     if chosen is None:
         return None
-    letter, option = _lettered(plain(_TICK.sub(" ", options[chosen])).strip())
+    letter, option = _lettered(plain(_TICK.sub(" ", _bare(options[chosen]))).strip())
     if not option:
         return None
     rest = plain(said).strip()  # `Answer: b) into a vein. Veins carry it …`: the rest says why
@@ -592,9 +607,11 @@ _SELECT_ALL = re.compile(r"\(?select all that apply\.?\)?$", re.IGNORECASE)
 def _shown_option(option: str) -> str:
     """An option as a front lists it: `- b) Stress`; a numbered one as a numbered line (`2. Rest`:
     under a bullet, `2)` would start a list of its own and its number would be lost)."""
-    text = plain(_TICK.sub(" ", option)).strip()
+    text = plain(_TICK.sub(" ", _bare(option))).strip()
     mark, rest = _lettered(text)
-    return f"{mark.strip('() .')}. {rest}" if mark[:1].isdigit() else f"- {text}"
+    if mark[:1].isdigit():
+        return f"{mark.strip('() .')}. {rest}"
+    return f"- {mark.strip()} {rest}" if mark else f"- {text}"  # `A.Rest` as `- A. Rest`
 
 
 _RATIONALE = re.compile(
@@ -643,7 +660,7 @@ def _chosen(options: list[str], said: str) -> int | None:
     said = plain(said).strip()
     words = said.lower().rstrip(".")
     for number, option in enumerate(options):
-        text = _lettered(plain(_TICK.sub(" ", option)).strip())[1].lower().rstrip(".")
+        text = _lettered(plain(_TICK.sub(" ", _bare(option))).strip())[1].lower().rstrip(".")
         if text and (words == text or words.startswith(text + ".")):
             return number
     letter = _LETTER.match(said)
@@ -679,11 +696,12 @@ def _option_texts(block: Block) -> list[str] | None:
     if len(texts) < 2:
         return None
     for number, text in enumerate(texts):
-        letter = _OPTION.match(plain(text))
+        bare = plain(_bare(text))
+        letter = _OPTION.match(bare)
         if (
             letter is None
             or number >= len(_LETTERS)
-            or plain(text)[: letter.end()].strip("(). ").lower() != _LETTERS[number]
+            or bare[: letter.end()].strip("(). ").lower() != _LETTERS[number]
         ):
             return None  # a), b), c) … in order: not a line that opens "A." by chance
     return texts
@@ -737,6 +755,147 @@ def _quiz_question(text: str) -> str:
     return stem + "?"
 
 
+# Review slides (Marp, reveal.js): a case, its question and lettered options on one slide, the
+# answer shown on the next by striking out the other options.
+
+_STRUCK = re.compile(r"^\s*~~(?P<o>[^~]+)~~")
+"""An option struck through (`~~C. Insulin~~`), with what the slide says after it left off."""
+_CORRECT = re.compile(r"\s*\((?:correct|right)(?:\s+answer)?\)|\s*[—–-]+\s*correct\s*$", re.I)
+_BOLD_OPTION = re.compile(r"^(?:\(?[a-hA-H][.)]\s*)?(?:\*\*|__)[^*_]+(?:\*\*|__)$")
+_CASE = re.compile(
+    r"\b\d{1,3}[- ](?:year|yr|month|week|day)s?[- ]old\b|\b\d{1,3}\s?(?:yo|y/o)\b", re.IGNORECASE
+)
+"""A case vignette's patient: "A 62-year-old man", "85 yo woman"."""
+_CASE_OPENS = re.compile(
+    r"^(?:an?\s+)?\d{1,3}(?:[- ](?:year|yr|month|week)s?[- ]old|\s?(?:yo|y/o))\b", re.IGNORECASE
+)
+"""A paragraph that opens on its patient: a case, told for its own sake."""
+_HTML_DROPPED = re.compile(r"<(style|script)\b.*?</\1>|<!--.*?-->", re.I | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _bare(option: str) -> str:
+    """An option as it is offered: without its strike-through (nor what follows it) or a
+    "(correct)" mark."""
+    if "~~" in option and (struck := _STRUCK.match(option)) is not None:
+        return struck.group("o").strip()
+    return _CORRECT.sub("", option) if "orrect" in option or "ight" in option else option
+
+
+def _marked(options: list[str]) -> int | None:
+    """The option an answer slide marks: the one left when every other is struck through, or the
+    one marked "(correct)" or set in bold alone; None when no single one is."""
+    struck = [bool(_STRUCK.match(option)) for option in options]
+    if any(struck):
+        return struck.index(False) if struck.count(False) == 1 and len(options) >= 2 else None
+    for marks in (_CORRECT, _BOLD_OPTION):
+        found = [number for number, option in enumerate(options) if marks.search(option.strip())]
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _case_before(blocks: tuple[Block, ...], index: int, taken: set[int]) -> tuple[list[int], str]:
+    """The case a quiz asks about, written before its question or options on the same slide:
+    the paragraphs (and the text of the slide's HTML layout blocks) right before them, when they
+    describe a patient ("A 62-year-old man …"); ([], "") otherwise."""
+    found: list[int] = []
+    parts: list[str] = []
+    for number in range(index - 1, -1, -1):
+        block = blocks[number]
+        if number in taken or _ends_answer(block):
+            break
+        if isinstance(block, Paragraph):
+            parts.append(plain(block.text))
+        elif isinstance(block, RawBlock) and block.kind == "html_block":
+            parts.append(_html_text(block.text))
+        else:
+            break
+        found.append(number)
+    found.reverse()
+    text = " ".join(part for part in reversed(parts) if part)
+    return (found, text) if _CASE.search(text) else ([], "")
+
+
+def _html_text(html: str) -> str:
+    """What an HTML layout block (`</div><div>` and a line of text) shows as text."""
+    return " ".join(_TAG.sub(" ", _HTML_DROPPED.sub(" ", html)).split())
+
+
+def _in_context(blocks: tuple[Block, ...], index: int, quiz: Question, taken: set[int]) -> Question:
+    """A quiz read from its stem paragraph, as a review slide writes it: asked with the case
+    written before the stem (which no other rule then reads as facts), and, when the answer is
+    shown by striking out the other options, the paragraph after them on its back, as why."""
+    found, case = _case_before(blocks, index, taken)
+    text, answer, used = quiz.text, quiz.answer, [*found, *quiz.blocks]
+    if case and answer:
+        text = f"{case} {text}"
+    listed = blocks[index + 1]
+    struck = isinstance(listed, ListBlock) and any(_STRUCK.match(i.text) for i in listed.items)
+    after = max(quiz.blocks) + 1
+    if answer and struck and "\n\n" not in answer and after < len(blocks):
+        why = blocks[after]
+        if isinstance(why, Paragraph) and not _ends_answer(why):
+            lines = plain(why.text).strip().splitlines()
+            option = _lettered(answer)[1].lower()
+            if lines and lines[0].strip().lower().rstrip(".") == option.rstrip("."):
+                lines = lines[1:]  # the answer said again above why
+            said = " ".join(" ".join(lines).split())
+            answer += f"\n\n{short_answer(said)}" if said else ""
+            used.append(after)
+    return Question(text, answer, quiz.line, quiz.pin, tuple(used))
+
+
+def _unanswered(blocks: tuple[Block, ...], index: int, taken: set[int]) -> list[int] | None:
+    """The blocks of a quiz that makes no card: a case that asks ("… Which of the following is
+    most likely?") with no options or answer after it, a paragraph that opens on its patient
+    ("A 48-year-old woman …"), or lettered options with no question
+    before them (after a case, or answered by striking, or empty: a template slide); with the
+    case before them. None for anything else."""
+    block = blocks[index]
+    if isinstance(block, Paragraph):
+        text = plain(block.text).strip()
+        if index in taken:
+            return None
+        if _CASE_OPENS.match(text) and len(text.split()) >= 20 and not _asked_after(blocks, index):
+            return [index]  # "85 yo woman w/ h/o HFpEF …": one patient's story, no fact
+        if not text.endswith("?"):
+            return None
+        last = re.split(r"(?<=[.!])\s+", text)[-1]
+        if not (_NEEDS_OPTIONS.search(last) or (_CASE.search(text) and len(text.split()) >= 20)):
+            return None
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(following, Paragraph) and _REVEALED.match(following.text.strip()):
+            return None
+        return [*_case_before(blocks, index, taken)[0], index]
+    if not isinstance(block, ListBlock) or block.ordered:
+        return None
+    options = _option_texts(block)
+    if options is None:
+        return None
+    found, case = _case_before(blocks, index, taken)
+    empty = all(not _lettered(plain(_bare(option)).strip())[1] for option in options)
+    marked = any(_STRUCK.match(option) for option in options) or _marked(options) is not None
+    if not (case or empty or marked):
+        return None  # `a. Airway` `b. Breathing`: a lettered list of facts
+    return [*found, index]
+
+
+def _asked_after(blocks: tuple[Block, ...], index: int) -> bool:
+    """True when the case at `index` leads to a question or lettered options on the same slide
+    (past more of its paragraphs and HTML layout blocks): a quiz, which takes it."""
+    for block in blocks[index + 1 :]:
+        if isinstance(block, ListBlock):
+            return not block.ordered and _option_texts(block) is not None
+        if isinstance(block, RawBlock) and block.kind == "html_block":
+            continue
+        if not isinstance(block, Paragraph) or _ends_answer(block):
+            return False
+        if plain(block.text).strip().endswith("?"):
+            return True
+    return False
+
+
 def _answer_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
     """An answer's blocks, up to a thematic break or a "See also" line."""
     for index, block in enumerate(blocks):
@@ -787,6 +946,7 @@ class QuizItem:
 
     stem: Section
     options: Section
+    """The options section; for a question slide answered by the next, that answer slide."""
     quiz: Section
     explained: tuple[tuple[Section, Section], ...] = ()
     """The item's explanation sections, each with its `Option C:` labels named by the option's
@@ -821,7 +981,45 @@ def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
             if _WHY_TITLE.match(name)
         )
         found.append(QuizItem(sections[index], sections[index + 1], quiz, explained))
+    for index, title in enumerate(titles[1:], 1):
+        if _NEXT_ANSWER_TITLE.match(title) is None:
+            continue
+        quiz = _answered_next(sections[index - 1], sections[index])
+        if quiz is not None and all(item.stem is not sections[index - 1] for item in found):
+            found.append(QuizItem(sections[index - 1], sections[index], quiz))
     return found
+
+
+_NEXT_ANSWER_TITLE = re.compile(
+    r"^(?:(?:the\s+)?(?:correct\s+)?answers?|explanation|rationale|solution)"
+    r"(?:\s*(?:to\s+)?(?:q(?:uestion)?\s*)?#?\d+)?\s*:?$",
+    re.IGNORECASE,
+)
+"""A slide that reveals the answer to the slide before it: "Answer", "Answer 3", "Explanation"."""
+
+
+def _answered_next(stem: Section, answer: Section) -> Section | None:
+    """A question slide (its question, then lettered options none of which is marked) whose
+    answer is the next slide's ("# Answer" over "**B. Velbarin** — it acts within the hour"):
+    the stem section with the answer's first line as an `Answer:` line after the options and
+    the rest of that slide as a `Rationale:`, read by the FAQ reader as one quiz; the answer
+    slide makes no notes of its own. None when the stem ends in no such question."""
+    blocks = [block for block in stem.blocks if not isinstance(block, RawBlock)]
+    if len(blocks) < 2 or not isinstance(blocks[-1], ListBlock) or blocks[-1].ordered:
+        return None
+    said = answer.blocks[0] if answer.blocks else None
+    if not isinstance(said, Paragraph) or _option_texts(blocks[-1]) is None:
+        return None
+    first, _, rest = said.text.strip().partition("\n")
+    why = [rest.strip()] if rest.strip() else []
+    why += [block.text.strip() for block in answer.blocks[1:2] if isinstance(block, Paragraph)]
+    asked: list[Block] = [*blocks, Paragraph(f"Answer: {first.strip()}", said.line)]
+    quiz = _block_quiz(tuple(asked), len(blocks) - 2)
+    if quiz is None or not quiz.answer:
+        return None
+    if why and "\n\n" not in quiz.answer:  # the answer line says no why: the lines after it do
+        asked.append(Paragraph(f"Rationale: {' '.join(why)}", said.line))
+    return replace(stem, blocks=tuple(asked), children=())
 
 
 _OPTION_LABEL = re.compile(r"^(?:\*\*|__)?option\s+\(?([a-h])\)?\s*:?(?:\*\*|__)?\s*:?\s*$", re.I)

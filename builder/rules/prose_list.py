@@ -16,6 +16,7 @@ from ..notes import Note, cloze, literal, make_key
 from ..text import plain
 from .context import Context
 from .enumeration import split_sentences
+from .faq import answered_blocks
 
 _CUE = re.compile(
     r"\b(including|such as|includes?|a combination of)\s+(?!the following\b)", re.IGNORECASE
@@ -40,8 +41,9 @@ MAX_CARD_WORDS = 70
 
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
-    for block in section.blocks:
-        if not isinstance(block, Paragraph):
+    asked = answered_blocks(section.blocks)  # a quiz's case, question and options: no facts
+    for number, block in enumerate(section.blocks):
+        if not isinstance(block, Paragraph) or number in asked:
             continue
         prose = plain(block.text)
         if not _may_hold_cue(prose) or _CUE.search(prose) is None:
