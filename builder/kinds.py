@@ -34,6 +34,7 @@ from functools import lru_cache
 
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
+from .memory import TEXT_CACHE
 from .text import plain
 
 
@@ -561,7 +562,7 @@ _UNGATED = re.compile("|".join(f"(?:{p.pattern})" for _, words, p in _LINES if n
 unless this finds one (most text, in one search)."""
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def text_kind(markdown: str) -> Kind | None:
     """The kind a line of text is (a footnote definition, "Join our Discord", a disclaimer,
     "Next module: ..."), by its words; None for content."""

@@ -10,6 +10,13 @@ import contextlib
 import gc
 from collections.abc import Iterator
 
+TEXT_CACHE = 1 << 9
+"""Entries kept by each cache of a function of a block's or an item's text (`lru_cache`): the
+rules ask about the same items one after another within a section, so a few hundred catch the
+repeats. Thousands kept the texts of sections long done, and a worker reading a course's
+documents one after another held them all: 1 << 12 cost each worker about 13 MB at 100,000 items
+in ten documents (docs/performance.md). Caches of headings and words keep their own sizes."""
+
 
 @contextlib.contextmanager
 def no_cyclic_gc() -> Iterator[None]:

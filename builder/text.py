@@ -9,6 +9,8 @@ import unicodedata
 from functools import lru_cache
 from html import unescape
 
+from .memory import TEXT_CACHE
+
 _STOPWORDS = frozenset(
     """
     a an and are as at be by for from in into is it its of on or the to with how what why when
@@ -17,7 +19,7 @@ _STOPWORDS = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def normalise(text: str) -> str:
     """A key-friendly form of a question or subject: case, emphasis, spacing and quotes folded."""
     text = unicodedata.normalize("NFKC", text)
@@ -51,7 +53,7 @@ _first_group = operator.methodcaller("group", 1)
 _second_group = operator.methodcaller("group", 2)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def plain(markdown: str) -> str:
     """Inline Markdown reduced to text, for phrasing questions from headers and cells."""
     text = markdown
@@ -81,7 +83,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(plain(text).lower())
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def content_words(text: str, min_length: int = 3) -> frozenset[str]:
     """Words that carry meaning, lightly stemmed so 'metastases' names 'metastasis'."""
     found = {_content_stem(word, min_length) for word in words(text)}
@@ -152,7 +154,7 @@ def _singular_word(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def lower_first(text: str) -> str:
     """A header used mid-sentence: 'Survival Rate' -> 'survival rate'; acronyms ('CT') are kept."""
     return " ".join(

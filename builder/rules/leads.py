@@ -31,6 +31,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, Paragraph, Section
+from ..memory import TEXT_CACHE
 from ..text import (
     content_words,
     heading_text,
@@ -143,7 +144,7 @@ def lead_of(paragraph: Paragraph | None) -> Lead | None:
     return None if paragraph is None else _lead_of(paragraph.text)
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def _lead_of(text: str) -> Lead | None:
     # Cached: two rules read every section's lead-ins.
     source = text.strip()
