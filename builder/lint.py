@@ -23,12 +23,13 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .document import Block, ListBlock, ListItem, Paragraph
+from .document import Block, ListBlock, ListItem, Paragraph, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
 from .rules.definition import is_worked_example
 from .rules.leads import is_example
+from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import content_words, names_topic, plain
 
 if TYPE_CHECKING:
@@ -62,7 +63,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "NEAR-DUPLICATE-FRONT": ("warning", "two notes ask almost the same question"),
     "NO-NOTE": (
         "warning",
-        "a list or a paragraph of `label: value` lines in a content section gave no note",
+        "a list, a paragraph of `label: value` lines or a table row in a content section gave "
+        "no note",
     ),
     "NON-CONTENT": (
         "error",
@@ -1130,7 +1132,7 @@ def unasked_blocks(
     cannot fix its shape. A note counts for a block when its source line is inside it.
     `read_document` asks this of each document's routes; `check` reports it."""
     lines = sorted({note.source.line for note in notes})
-    found = []
+    found: list[tuple[str, int, str]] = []
     for routed in routes:
         section = routed.section
         if routed.in_faq or "enumeration" not in routed.subdeck.rules:
@@ -1138,6 +1140,8 @@ def unasked_blocks(
         previous: Block | None = None
         for block in section.blocks:
             before, previous = previous, block
+            if isinstance(block, Table) and "table" in routed.subdeck.rules:
+                found.extend((shown, line, "table row") for line in unread_rows(block))
             if not isinstance(block, (ListBlock, Paragraph)):
                 continue
             first, last = block.line, _last_line(block)
@@ -1158,6 +1162,9 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     problems = []
     for read in documents:
         for shown, line, kind in read.unasked:
+            if kind == "table row":
+                problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE_ROW, "warning"))
+                continue
             kind = "list" if kind == "list" else "paragraph of labelled lines"
             problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE.format(kind), "warning"))
     return problems
@@ -1166,6 +1173,10 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
 _NO_NOTE = (
     "this {} gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
+)
+_NO_NOTE_ROW = (
+    f"this table row gave no note: its first cell is too long (over {SUBJECT_MAX_WORDS} words) "
+    "to name the row on a card; shorten it, or split the row into rows of fewer things"
 )
 _MIN_CONTENT_WORDS = 6
 _ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)
