@@ -525,7 +525,13 @@ def _long_subjects(rows: tuple[TableRow, ...]) -> frozenset[int]:
     kept = tuple(row for number, row in enumerate(rows) if number not in long)
     if not long or len(kept) < 2 or 2 * len(kept) <= len(rows):
         return frozenset()
+    if any(_RULE_CELL.search(plain(row.cells[0])) for row in rows):
+        return frozenset()  # "History: low = 0, high = 2": a scoring rule, not a name
     return long if _subject_cells(kept, 0, distinct=True) else frozenset()
+
+
+_RULE_CELL = re.compile(r"=|^[^:]{1,30}:\s")
+"""A first cell that states a rule or a field ("Age: <45 = 0, 45-64 = 1"), not a name."""
 
 
 def unread_rows(table: Table) -> list[int]:
