@@ -248,7 +248,12 @@ def restates(front: str, term: str, answer: str, answers: tuple[str, ...] = ()) 
     kidney: Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance in
     your blood." teaches nothing; "Water balance?" -> "The gland keeps water balance by
     sweating" and "Soft tissue?" -> "No soft tissue detail" do."""
-    if any(char.isdigit() for char in answer):
+    lowered = answer.lower()
+    for word in term.lower().split():
+        word = word.strip(_PUNCTUATION)
+        if len(word) > 2 and word not in _RESTATE_STOP and word[:4] not in lowered:
+            return False  # a word of the term missing: cheaper to see than to read every word
+    if _DIGIT.search(answer):
         return False
     said = words(answer)
     if _NEGATION & set(said):
@@ -278,6 +283,8 @@ def _shared_roots(answers: tuple[str, ...]) -> frozenset[str]:
     return frozenset(root for root, count in counts.items() if 2 * count >= len(answers))
 
 
+_PUNCTUATION = "*_()[]{}.,;:!?'\"`"
+_DIGIT = re.compile(r"\d")
 _NEGATION = frozenset("no not never without cannot none nor".split())
 _RESTATE_STOP = frozenset(
     """a an and are as at be by for from in into is it its of on or the to with how what why
