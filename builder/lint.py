@@ -1131,7 +1131,8 @@ def unasked_blocks(
     they cannot card well, and a refusal is silent: a teacher who never sees the fact missing
     cannot fix its shape. A note counts for a block when its source line is inside it.
     `read_document` asks this of each document's routes; `check` reports it."""
-    lines = sorted({note.source.line for note in notes})
+    carded = {note.source.line for note in notes}
+    lines = sorted(carded)
     found: list[tuple[str, int, str]] = []
     for routed in routes:
         section = routed.section
@@ -1141,7 +1142,8 @@ def unasked_blocks(
         for block in section.blocks:
             before, previous = previous, block
             if isinstance(block, Table) and "table" in routed.subdeck.rules:
-                found.extend((shown, line, "table row") for line in unread_rows(block))
+                at_rows = unread_rows(block)  # a manifest's subject column may card them after all
+                found.extend((shown, line, "table row") for line in at_rows if line not in carded)
             if not isinstance(block, (ListBlock, Paragraph)):
                 continue
             first, last = block.line, _last_line(block)
