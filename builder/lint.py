@@ -23,13 +23,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .document import Block, ListBlock, ListItem, Paragraph
+from .document import Block, ListBlock, ListItem, Paragraph, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
 from .rules.definition import is_worked_example
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
+from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import content_words, names_topic, plain
 
 if TYPE_CHECKING:
@@ -63,7 +64,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "NEAR-DUPLICATE-FRONT": ("warning", "two notes ask almost the same question"),
     "NO-NOTE": (
         "warning",
-        "a list or a paragraph of `label: value` lines in a content section gave no note",
+        "a list, a paragraph of `label: value` lines or a table row in a content section gave "
+        "no note",
     ),
     "NON-CONTENT": (
         "error",
@@ -1130,8 +1132,9 @@ def unasked_blocks(
     they cannot card well, and a refusal is silent: a teacher who never sees the fact missing
     cannot fix its shape. A note counts for a block when its source line is inside it.
     `read_document` asks this of each document's routes; `check` reports it."""
-    lines = sorted({note.source.line for note in notes})
-    found = []
+    carded = {note.source.line for note in notes}
+    lines = sorted(carded)
+    found: list[tuple[str, int, str]] = []
     for routed in routes:
         section = routed.section
         if routed.in_faq or "enumeration" not in routed.subdeck.rules:
@@ -1140,6 +1143,9 @@ def unasked_blocks(
         quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
         for number, block in enumerate(section.blocks):
             before, previous = previous, block
+            if isinstance(block, Table) and "table" in routed.subdeck.rules:
+                at_rows = unread_rows(block)  # a manifest's subject column may card them after all
+                found.extend((shown, line, "table row") for line in at_rows if line not in carded)
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
@@ -1160,6 +1166,9 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     problems = []
     for read in documents:
         for shown, line, kind in read.unasked:
+            if kind == "table row":
+                problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE_ROW, "warning"))
+                continue
             kind = "list" if kind == "list" else "paragraph of labelled lines"
             problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE.format(kind), "warning"))
     return problems
@@ -1168,6 +1177,10 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
 _NO_NOTE = (
     "this {} gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
+)
+_NO_NOTE_ROW = (
+    f"this table row gave no note: its first cell is too long (over {SUBJECT_MAX_WORDS} words) "
+    "to name the row on a card; shorten it, or split the row into rows of fewer things"
 )
 _MIN_CONTENT_WORDS = 6
 _ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)

@@ -649,6 +649,21 @@ def test_a_list_of_facts_that_gives_no_note_is_a_warning(tmp_path: Path) -> None
     assert silent(tmp_path, SILENT) == [(5, "warning")]
 
 
+def test_a_table_row_too_long_to_card_is_a_warning(tmp_path: Path) -> None:
+    """The table rule leaves out a row whose first cell is too long to name it, and cards the
+    others: the row left out is reported at its line, the carded rows are not."""
+    long = ", ".join(["velbarin", "tessalid", "korrimab", "dorvastin", "pellicor", "quantrel"])
+    long += ", bravonide, sultamin, orvex and mirolast (all oral)"
+    markdown = (
+        "# Kellin deficiency\n\n## Interactions\n\n| Drug | Advice |\n|---|---|\n"
+        f"| {long} | Halve the dose when starting any of these |\n"
+        "| Loop blockers | Check potassium weekly |\n| Grapefruit | Avoid large amounts |\n"
+    )
+    assert silent(tmp_path, markdown) == [(7, "warning")]
+    shorter = markdown.replace(long, "Velbarin and tessalid")
+    assert silent(tmp_path, shorter) == []
+
+
 def test_a_term_over_its_points_is_no_longer_silent(tmp_path: Path) -> None:
     markdown = SILENT.replace(
         "- Bleeding into the joints",

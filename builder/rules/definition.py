@@ -10,7 +10,9 @@ easier and safer`, `**Stay active:** …`) is not a term, and a list of mostly i
 to the enumeration rule. A `**problem**:` item followed by its `**solution**:` makes one card:
 "Clearance halved — what to do?" -> the solution. An answer loses its citations ("(Smith et
 al., J Korr 2015;4:1-9)", "(see Section 2.10)"), and a paragraph (more than two sentences, or
-over 35 words) keeps its first sentence (`text.short_answer`).
+over 35 words) keeps its first sentence (`text.short_answer`). An answer that only says its term
+again ("Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance in your
+blood") makes no card (`restates`).
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
@@ -33,7 +35,7 @@ from functools import lru_cache
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..notes import Note, make_key
-from ..text import explained_answer, is_pep_talk, lower_first, plain, short_answer
+from ..text import explained_answer, is_pep_talk, lower_first, plain, short_answer, words
 from .context import Context
 from .faq import answered_blocks
 from .leads import Lead, is_example, is_flag, leads, subject
@@ -215,6 +217,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     within = f"{lead.text}: " if lead is not None and lead.kind in ("label", "name") else ""
     found = [definition(item) for item in block.items]
     solved = _solutions(found)
+    answers = tuple(pair[1] for pair in found if pair is not None)
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved:
@@ -230,9 +233,85 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         # a term over the values it takes one of has them in its answer already
         kept, points = _points(() if takes_one_of(item) else item.blocks)
         answer = with_details(short_answer(text), kept)
+        if not points and restates(front, term, answer, answers):
+            continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
         notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
     return notes
+
+
+def restates(front: str, term: str, answer: str, answers: tuple[str, ...] = ()) -> bool:
+    """An answer that only says its term again: every word of the term in it, and no word
+    besides those of the front (the term, its heading, the topic), those most of its list's
+    answers share (their common subject: "Thyroid hormones …", "… your blood") and a few filler
+    words ("help", "maintain", "essential", "role"); no figure and no negation. "Functions in
+    kidney: Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance in
+    your blood." teaches nothing; "Water balance?" -> "The gland keeps water balance by
+    sweating" and "Soft tissue?" -> "No soft tissue detail" do."""
+    lowered = answer.lower()
+    for word in term.lower().split():
+        word = word.strip(_PUNCTUATION)
+        if len(word) > 2 and word not in _RESTATE_STOP and word[:4] not in lowered:
+            return False  # a word of the term missing: cheaper to see than to read every word
+    if _DIGIT.search(answer):
+        return False
+    said = words(answer)
+    if _NEGATION & set(said):
+        return False
+    named = _roots(words(term))
+    found = _roots(said)
+    if not named or not named <= found:
+        return False
+    new = found - named - _roots(words(front)) - _FILLER_ROOTS
+    return not new or not new - _shared_roots(answers)
+
+
+SHARED_MIN_ANSWERS = 3
+
+
+@lru_cache(maxsize=1 << 8)
+def _shared_roots(answers: tuple[str, ...]) -> frozenset[str]:
+    """The words (as `_roots`) that at least half of a list's answers use, in a list of
+    SHARED_MIN_ANSWERS or more (`answers`, the list's definitions): the subject every item is
+    about."""
+    if len(answers) < SHARED_MIN_ANSWERS:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for answer in answers:
+        for root in _roots(words(answer)):
+            counts[root] = counts.get(root, 0) + 1
+    return frozenset(root for root, count in counts.items() if 2 * count >= len(answers))
+
+
+_PUNCTUATION = "*_()[]{}.,;:!?'\"`"
+_DIGIT = re.compile(r"\d")
+_NEGATION = frozenset("no not never without cannot none nor".split())
+_RESTATE_STOP = frozenset(
+    """a an and are as at be by for from in into is it its of on or the to with how what why
+    when which who can may this that these those their there they them your you our we also
+    well than then so such all any each both more most much very""".split()
+)
+_FILLER = """help helps helping maintain maintains maintaining proper properly essential important
+    crucial vital key role roles play plays playing influence influences influencing affect
+    affects many various several bodily body overall health healthy normal keep keeps ensure
+    ensures involved responsible function functions functioning work works process processes"""
+
+
+def _root(word: str) -> str:
+    """A word cut to its first six letters after a common ending, so that "detoxify" and
+    "detoxification" meet."""
+    for suffix in ("ations", "ation", "ing", "ies", "es", "s", "ed", "y", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:6]
+
+
+def _roots(found: list[str]) -> set[str]:
+    return {_root(word) for word in found if len(word) > 2 and word not in _RESTATE_STOP}
+
+
+_FILLER_ROOTS = frozenset(_roots(_FILLER.split()))
 
 
 _PROBLEMS = frozenset("problem issue situation scenario case".split())

@@ -103,9 +103,9 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
         return _row_figures(reading, subject_index, columns, section, ctx)
     for index in columns:
         column = lower_first(plain(reading.header[index]))
-        for row in reading.rows:
+        for number, row in enumerate(reading.rows):
             value = plain(row.cells[index])
-            if not value:
+            if not value or number in reading.unread:
                 continue
             subject = _subject(reading, row)
             where = f"In {ctx.topic}, the" if ctx.topic else "The"
@@ -145,9 +145,9 @@ def _row_figures(
     across: "Chest pain (symptom) in <topic>: women {{c1::60%}}, men {{c2::80%}}"."""
     kind = row_kind(reading)
     notes = []
-    for row in reading.rows:
+    for number, row in enumerate(reading.rows):
         filled = [index for index in columns if plain(row.cells[index])]
-        if not filled:
+        if not filled or number in reading.unread:
             continue
         subject = _subject(reading, row)
         if kind and not reading.measured and kind.split(" ")[-1] not in subject.lower():

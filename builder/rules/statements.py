@@ -11,7 +11,9 @@ MAX_ITEM_WORDS words each, and never a list of links, questions or instructions 
 
 A list whose every item pairs a finding with its meaning after a spaced hyphen ("Pain waking the
 child at night - Malignancy") asks each finding instead: "Red flags in limping child: pain
-waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words).
+waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words). A
+dash between two figures is a range ("loading 4 - 6 g IV"): split there, a dose became a riddle
+("loading 4?" -> "6 g IV").
 
 A heading that asks ("How should I take this medicine?"), over a list and nothing else carded,
 is asked as written with the list its answer, as the faq rule asks one over a paragraph.
@@ -50,7 +52,12 @@ statements either."""
 MAX_MEANING_WORDS = 8
 MIN_PAIRS = 2
 MAX_LEAD_WORDS = 6
-_PAIR = re.compile(r"^(?P<finding>.{3,}?)\s+[-–—]\s+(?P<meaning>(?:(?!\s[-–—]\s).){2,})$")
+_PAIR = re.compile(
+    r"^(?P<finding>.{3,}?)(?:(?<!\d)\s+[-–—]\s+|\s+[-–—]\s+(?!\d))"
+    r"(?P<meaning>(?:(?!\s[-–—]\s).){2,})$"
+)
+"""A finding, a spaced dash and its meaning; a dash between two figures ("loading 4 - 6 g") is
+a range, never the pair's dash."""
 MIN_STATEMENT_WORDS = 6
 """A list of short names only is the enumeration rule's (which refused it for a reason)."""
 _LABELLED = re.compile(r"^(?:\S+\s+){0,3}?\S+:\s")

@@ -17,7 +17,8 @@
   column listing each row's value; a leading emoji is no part of a subject or header. A first
   column of measures (each with a unit, bound or range: "<1 hour", "2-6 hours") beside words is
   the subject, named with its header ("Time to treatment <1 hour: mortality?"), never asked
-  back from an outcome.
+  back from an outcome. A row whose first cell is too long to name it (a list of a dozen
+  drugs) asks nothing, and the table's other rows are still asked (`check` names the row).
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ...; or an empty corner, when the rows name fields such as
   "Onset" and the headers across do not), or bold short labels beside a generic
@@ -110,6 +111,9 @@ class Reading:
     """rows: a column of measures ("≥ 50", "30-49") telling apart the rows of one subject (a
     drug at two kidney functions): part of each row's subject ("Velbarin, CrCl 30-49"), never
     asked."""
+    unread: frozenset[int] = frozenset()
+    """rows: the rows whose subject cell is too long to name them on a front (a list of a dozen
+    drugs): they ask nothing, while the table's other rows still do (`unread_rows`)."""
 
 
 _FIGURE = re.compile(
@@ -481,7 +485,13 @@ def _rows_reading(
         qualifier = _qualifier(header, rows)
         grouped = qualifier is None
         return Reading("rows", header, rows, 0, figures, grouped, qualifier=qualifier)
-    subject = preferred if preferred is not None else _subject_column(header, rows)
+    # A first column that names each row but for a few rows too long to name: those rows ask
+    # nothing, and no later column (a description, an advice) names the rows in its place.
+    unread = frozenset() if preferred is not None else _long_subjects(rows)
+    if unread:
+        subject: int | None = 0
+    else:
+        subject = preferred if preferred is not None else _subject_column(header, rows)
     if preferred is None and _measures(header, rows, figures):
         return Reading("rows", header, rows, 0, figures, measured=True)
     grouped = False
@@ -497,7 +507,41 @@ def _rows_reading(
     if qualifier is not None:
         grouped = False  # each row is its own subject: "Velbarin, CrCl 30-49"
     shape: Shape = "rows" if subject is not None else "none"
-    return Reading(shape, header, rows, subject, figures, grouped, qualifier=qualifier)
+    return Reading(
+        shape, header, rows, subject, figures, grouped, qualifier=qualifier, unread=unread
+    )
+
+
+def _long_subjects(rows: tuple[TableRow, ...]) -> frozenset[int]:
+    """The rows of a first column that would name each row's subject but for a few cells too
+    long to name anything (one row lists fourteen drugs): those rows, when at least two others
+    and more than half of all can be read; else none. Dropping the whole table for one row lost
+    every short row beside it."""
+    long = frozenset(
+        number
+        for number, row in enumerate(rows)
+        if row.cells[0].count(" ") >= SUBJECT_MAX_WORDS
+        and len(plain(row.cells[0]).split()) > SUBJECT_MAX_WORDS
+    )
+    kept = tuple(row for number, row in enumerate(rows) if number not in long)
+    if not long or len(kept) < 2 or 2 * len(kept) <= len(rows):
+        return frozenset()
+    if any(_RULE_CELL.search(plain(row.cells[0])) for row in rows):
+        return frozenset()  # "History: low = 0, high = 2": a scoring rule, not a name
+    return long if _subject_cells(kept, 0, distinct=True) else frozenset()
+
+
+_RULE_CELL = re.compile(r"=|^[^:]{1,30}:\s")
+"""A first cell that states a rule or a field ("Age: <45 = 0, 45-64 = 1"), not a name."""
+
+
+def unread_rows(table: Table) -> list[int]:
+    """Source lines of the rows the table rule leaves out because their subject cell is too
+    long to name them (`check` reports them: the author can shorten the cell)."""
+    if not any(cell.count(" ") >= SUBJECT_MAX_WORDS for row in table.rows for cell in row.cells):
+        return []  # no cell long enough: no need to read the table again
+    reading = read_table(table)
+    return [row.line for number, row in enumerate(reading.rows) if number in reading.unread]
 
 
 def _qualifier(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
@@ -688,8 +732,8 @@ def _row_notes(
     notes: list[Note] = []
     groups = _groups(reading, subject_index)
     for number, row in enumerate(reading.rows):
-        if number not in groups:
-            continue  # read with the first row of its subject
+        if number not in groups or number in reading.unread:
+            continue  # read with the first row of its subject, or too long to name
         subject = plain(row.cells[subject_index])
         told = "" if reading.qualifier is None else plain(row.cells[reading.qualifier])
         named = f"{subject} {told}" if told else subject  # two rows of a subject: two keys
@@ -868,7 +912,7 @@ def _reverse_notes(
     notes = []
     for number, row in enumerate(reading.rows):
         subject, value = plain(row.cells[key_index]), values[number]
-        if not value or not members[number]:
+        if not value or not members[number] or number in reading.unread:
             continue
         if sum(1 for other in values if other.lower() == value.lower()) > 1:
             continue

@@ -9,6 +9,11 @@ is a short noun phrase of its own (MAX_TERM_WORDS words, not a part of its paren
 "Diagnosis" or "Treatment", not generic, a flag, a question, a step or a remark) and its section
 holds one or two short paragraphs (MAX_WORDS words in all) and nothing else.
 
+A section written one fact to a line (an Obsidian note keeps each line break: "### Velbarin" /
+"= KV-12 (brand name)" / "synthetic analogue of korrin" / "→ gut specificity") answers with its
+lines as points, and its heading may be one word: it names the thing its lines are facts of.
+Read as one paragraph, the lines ran together into a sentence nobody wrote.
+
 It is a last resort (`Rule.fallback`), after every other rule: a section any other rule asked
 anything of is left to it. Never for a paragraph of links, markup left as written, an advert, a
 contact line or a worked example, nor for a lead-in that ends in ":".
@@ -73,7 +78,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
     term = heading_text(section.title).strip()
     words = without_asides(term).split()
-    if not MIN_TERM_WORDS <= len(words) <= MAX_TERM_WORDS or term.endswith(("?", ":", "!")):
+    lines = _fact_lines(section)
+    least = 1 if lines else MIN_TERM_WORDS  # "### Velbarin" over its facts, a line each
+    if not least <= len(words) <= MAX_TERM_WORDS or term.endswith(("?", ":", "!")):
         return []  # one word ("Triggers", "Velbarin") names a subject or a facet, not a term
     if _DEFINING.match(term):
         return []  # "Definition of X", "What is X": the prose_fact rule's definition sections
@@ -88,7 +95,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         for block in section.blocks
         if isinstance(block, Paragraph)
     ]
-    answer = "\n\n".join(texts)
+    answer = "\n".join(lines) if lines else "\n\n".join(texts)
     prose = plain(answer)
     if _NOT_PROSE.search(answer) or is_advert(prose) or is_example_text(prose):
         return []
@@ -108,4 +115,33 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     front = f"{ctx.heading(section)}?"
     key = make_key("term", section.path, term, section.pin)
     line = section.blocks[0].line if isinstance(section.blocks[0], Paragraph) else section.line
-    return [ctx.note("term", "basic", front, explained_answer(answer), key, section, line)]
+    back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
+    return [ctx.note("term", "basic", front, back, key, section, line)]
+
+
+MAX_LINES = 6
+MAX_LINE_WORDS = 10
+
+
+def _fact_lines(section: Section) -> list[str]:
+    """The lines of a section written one fact to a line (an Obsidian note keeps each line
+    break: "= brand name" / "synthetic analogue of …" / "→ kidney specificity"), each a point
+    of the answer; [] for any other section. At least one paragraph of two lines or more, 2 to
+    MAX_LINES lines in all, each of at most MAX_LINE_WORDS words (prose wrapped to a width runs
+    longer), none a sentence (".": prose, and prose wrapped to a width ends in one) or leading
+    into another (":"); two of them at least free of links and markup."""
+    texts = [block.text.strip() for block in section.blocks if isinstance(block, Paragraph)]
+    if len(texts) != len(section.blocks) or not any("\n" in text for text in texts):
+        return []
+    lines = [line.strip().rstrip("\\").strip() for text in texts for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if not 2 <= len(lines) <= MAX_LINES:
+        return []
+    if any(
+        len(plain(line).split()) > MAX_LINE_WORDS or line.endswith((":", ".")) for line in lines
+    ):
+        return []  # a line leading into others, a sentence: prose, not a fact to a line
+    # Each line is a fact of its own: one that holds a link or markup left as written
+    # ("==d==eaminated") is left out, and the others still answer.
+    kept = [line for line in lines if not _NOT_PROSE.search(line)]
+    return kept if len(kept) >= 2 else []
