@@ -34,6 +34,7 @@ import re
 from functools import lru_cache
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
+from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
 from ..text import explained_answer, is_pep_talk, lower_first, plain, short_answer, words
 from .context import Context
@@ -114,7 +115,7 @@ MAX_SUB_VALUES = 4
 MAX_SUB_VALUE_WORDS = 8
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def _definition(text: str) -> tuple[str, str] | None:
     # Cached: three rules ask about every list item (definition, enumeration, via
     # is_definition_list, and this rule again for each item it turns into a card).
@@ -147,7 +148,7 @@ def _closed(term: str) -> bool:
     return term.count("[") == term.count("]") and term.count("(") == term.count(")")
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def is_instruction(term: str) -> bool:
     """True for a head that tells the reader what to do ("Bend at the knees", "Don't lift",
     "Stay active"): it opens with a verb of instruction and goes on with its object, not

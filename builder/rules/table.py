@@ -61,6 +61,7 @@ from functools import lru_cache
 from typing import Literal, TypeVar, cast
 
 from ..document import Block, ListBlock, Paragraph, Section, Table, TableRow
+from ..memory import TEXT_CACHE
 from ..notes import Note, deletion, literal, make_key
 from ..text import (
     as_list,
@@ -123,7 +124,7 @@ _ORDINAL = re.compile(r"^\d+\s*(st|nd|rd|th)$", re.IGNORECASE)
 _POINTS = re.compile(r"^\w[\w ]{0,20}:\s*[+\-–]?\d")
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def is_figure(cell: str) -> bool:
     """A cell that is a number, a percentage or a numeric range ('15-27%', '3.5 cm', '-1000');
     not a rank ('1st')."""
@@ -172,7 +173,7 @@ _NO_VALUE = frozenset(
 )
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def clean_cell(cell: str) -> str:
     """A cell as a card may show it: `<p>` paragraphs as `<br>` points, no empty paragraphs or
     leading/trailing breaks, and "" for a cell that says there is no value (`--`, `n/a`)."""
@@ -420,7 +421,7 @@ _MEASURE = re.compile(r"^[<>≤≥~≈±+\-−–]?\s*\d")
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=TEXT_CACHE)
 def _numeric(text: str) -> bool:
     """A measurement or number ("97 (76–120)", "<7.0% (<53 mmol/mol)", "2011-June"): it starts
     with a number and its words are units (five letters at most)."""
