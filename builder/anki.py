@@ -17,7 +17,7 @@ import json
 import os
 import sqlite3
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -169,21 +169,25 @@ class RenderedNote:
 
     note: Note
     fields: dict[str, str]
-    key: str
-    """The note's key as the lock spells it (`notes.key_text`)."""
     digest: str
     """What the lock compares to tell that the note changed: note type, fields and tags."""
+
+    @property
+    def key(self) -> str:
+        """The note's key as the lock spells it (`notes.key_text`): made where it is read, not
+        carried, as a worker sends a document's notes (it was a fifth of what it sent)."""
+        return key_text(self.note.key)
 
     def __reduce__(self) -> tuple[type[RenderedNote], tuple[object, ...]]:
         """Pickled as its constructor's arguments (a worker sends a document's notes): a slotted
         dataclass's own pickling looks its fields up for every object, twice as slow."""
-        return RenderedNote, (self.note, self.fields, self.key, self.digest)
+        return RenderedNote, (self.note, self.fields, self.digest)
 
     @classmethod
     def of(cls, note: Note, fields: dict[str, str]) -> RenderedNote:
         joined = "\x1f".join(fields.values())
         digest = content_digest(MODELS[note.note_type].model_id, joined, note.tags)
-        return cls(note, fields, key_text(note.key), digest)
+        return cls(note, fields, digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,37 +258,34 @@ class Collection:
         for leftover in (self.package, self.database):
             leftover.unlink(missing_ok=True)
 
-    def add(self, notes: Sequence[RenderedNote], deck_ids: dict[str, int]) -> None:
+    def add(self, notes: Iterable[RenderedNote], deck_ids: dict[str, int]) -> None:
         """Notes in package order; `deck_ids`: subdeck name -> deck id. Rows are made as SQLite
-        takes them, not listed first: a document's joined fields exist once, in the table."""
-        first = self.count + 1
+        takes them, not listed first, in one pass: given an iterator that lets each note go once
+        read (`read_deck` does), a document's notes leave memory as they go in."""
+        cards: list[tuple[int, int, int, int]] = []
 
         def rows() -> Iterator[tuple[object, ...]]:
             for rendered in notes:
                 self.count += 1
-                digest = hash(rendered.key)
+                key = rendered.key
+                digest = hash(key)
                 if digest in self.hashes:
-                    self.suspects.add(rendered.key)
+                    self.suspects.add(key)
                 self.hashes.add(digest)
                 note, fields = rendered.note, rendered.fields
-                source = note.source
+                source, deck_id = note.source, deck_ids[note.subdeck]
+                for offset, ord_ in enumerate(card_ords(note.note_type, fields), 1):
+                    cards.append((self.count, offset, ord_, deck_id))
                 yield (
-                    self.count, rendered.key, rendered.digest, note.rule, source.path,
-                    source.line, deck_ids[note.subdeck], MODELS[note.note_type].model_id,
-                    tags_text(note.tags), "\x1f".join(fields.values()), next(iter(fields.values())),
+                    self.count, key, rendered.digest, note.rule, source.path, source.line,
+                    deck_id, MODELS[note.note_type].model_id, tags_text(note.tags),
+                    "\x1f".join(fields.values()), next(iter(fields.values())),
                 )  # fmt: skip
-
-        def cards() -> Iterator[tuple[int, int, int, int]]:
-            for number, rendered in enumerate(notes, first):
-                note = rendered.note
-                deck_id = deck_ids[note.subdeck]
-                for offset, ord_ in enumerate(card_ords(note.note_type, rendered.fields), 1):
-                    self.cards += 1
-                    yield (number, offset, ord_, deck_id)
 
         with self._failing():
             self.connection.executemany(_INSERT_PENDING, rows())
-            self.connection.executemany("INSERT INTO pending_card VALUES (?, ?, ?, ?)", cards())
+            self.connection.executemany("INSERT INTO pending_card VALUES (?, ?, ?, ?)", cards)
+        self.cards += len(cards)
 
     def repeats(self) -> list[Repeat]:
         """Every note whose key an earlier note has, in deck order, with that earlier note. Only

@@ -12,7 +12,7 @@ GUID, id and time from the lock. `plan_deck` also keeps the notes in memory, for
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -159,11 +159,12 @@ def read_deck(
     total = len(manifest.sources)
     progress(Progress("reading", 0, total, 0, 0))
     for part in ordered_map(partial(read_document, manifest), manifest.sources, jobs):
-        collection.add(part.notes, ids)
-        if keep is not None:
-            keep(part.notes)
+        notes = part.notes
         documents.append(replace(part, notes=[]))
         del part  # before the next document arrives: one document's notes at a time
+        if keep is not None:
+            keep(notes)
+        collection.add(_let_go(notes), ids)
         progress(Progress("reading", len(documents), total, collection.count, collection.cards))
     check_routes(manifest, [part.routed for part in documents])
     _leave_out_repeats(collection)
@@ -181,6 +182,14 @@ def read_deck(
         images=list(dict.fromkeys(image for part in documents for image in part.images)),
         notices=list(dict.fromkeys(n for part in documents for n in part.notices)),
     )
+
+
+def _let_go(notes: list[RenderedNote]) -> Iterator[RenderedNote]:
+    """The notes in order, each let go of once given: a document's notes leave memory as they
+    go into the collection, while the next document's arrive from a worker."""
+    notes.reverse()
+    while notes:
+        yield notes.pop()
 
 
 def _leave_out_repeats(collection: Collection) -> None:

@@ -130,7 +130,7 @@ def test_notes_pickle_as_their_constructors_arguments() -> None:
 
     source = Source("source/a.md", "A", ("One", "Two"), 7)
     note = Note("faq", "cloze", "{{c1::x}}", "extra", source, ("faq", "x"), "One", "S", ("t",))
-    rendered = RenderedNote(note, {"Text": "x", "Extra": "e"}, "faq | x", "0123")
+    rendered = RenderedNote(note, {"Text": "x", "Extra": "e"}, "0123")
     for value in (source, note, rendered):
         assert len(value.__reduce__()[1]) == len(dataclasses.fields(value))
         assert pickle.loads(pickle.dumps(value)) == value
