@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from builder.build import plan_deck
 from builder.document import ListItem
 from builder.manifest import manifest_for_source
+from builder.notes import make_key
 from builder.rules.enumeration import MAX_HEAD_WORDS, head_cloze
 from builder.rules.prose_list import _CUE, CUE_PARTS
 from builder.text import plain
@@ -90,3 +91,25 @@ def test_a_long_items_head_deletion_is_short_and_keeps_its_text(words: list[str]
     assert 0 < len(plain(hidden).split()) <= MAX_HEAD_WORDS
     shown = re.sub(r"\{\{c3::(.*?)\}\}", r"\1", front)
     assert f"{shown} {extra}".strip() == " ".join(" ".join(words).split())
+
+
+def test_a_list_under_a_question_heading_keeps_its_identity_when_its_front_drops_the_heading() -> (
+    None
+):
+    """Under a question heading the front opens with the topic ("Velbarin: Tell your nurse if
+    you take:"), as it did not before; the note identity is still made of the heading form, so a
+    deck built before keeps its notes and their review history."""
+    markdown = (
+        "---\ntitle: Velbarin\n---\nWhat should I avoid while I am taking this medicine?\n"
+        "-----------------------------------------------------\n\n"
+        "Tell your nurse if you take:\n\n- Warfarin\n- Tessalid\n- Korrin drops\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "velbarin.md"
+        source.write_text(markdown, encoding="utf-8")
+        (note,) = [packaged.note for packaged in plan_deck(manifest_for_source(source)).notes]
+    assert note.front.startswith("Velbarin: Tell your nurse if you take:")
+    heading = "What should I avoid while I am taking this medicine?"
+    assert note.key == make_key(
+        "enumeration", (heading,), f"{heading} in velbarin: Tell your nurse if you take:"
+    )
