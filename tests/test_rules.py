@@ -113,3 +113,21 @@ def test_a_list_under_a_question_heading_keeps_its_identity_when_its_front_drops
     assert note.key == make_key(
         "enumeration", (heading,), f"{heading} in velbarin: Tell your nurse if you take:"
     )
+
+
+def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
+    None
+):
+    """The measure rule shows a long sentence's figure clause only; its note identity is still
+    the whole sentence with the figures masked, as before the cut, so no note is new to a user."""
+    sentence = (
+        "Korrin levels usually fall to 2–4 mmol/L within a day (except in the rare inherited "
+        "form, which clears far more slowly), while velbarin has a half-life of 6 hours."
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "fixture.md"
+        source.write_text(f"---\ntopic: korrin fever\n---\n## Levels\n\n{sentence}\n", "utf-8")
+        (note,) = [packaged.note for packaged in plan_deck(manifest_for_source(source)).notes]
+    assert "inherited" not in note.front
+    assert "{{c1::2–4 mmol/L}}" in note.front and "{{c2::6 hours}}" in note.front
+    assert "rare inherited form" in note.key[-1]
