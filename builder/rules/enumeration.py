@@ -908,11 +908,13 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
 
 _HEAD_END = re.compile(
     r"\s[-–—]\s|:\s|\s\(|,\s(?=(?:which|who|where|especially|particularly|mostly|mainly|"
-    r"usually|often|typically|notably|e\.g\.|i\.e\.|such as|including|except)\b)",
+    r"usually|often|typically|notably|e\.g\.|i\.e\.|such as|including|except|defined|"
+    r"characteri[sz]ed|not)\b)",
     re.IGNORECASE,
 )
 """Where an item's head ends: a spaced dash, a colon, an opening bracket, or a comma before a
-clause about the head (", which …", ", especially …"); another comma goes on listing
+clause about the head (", which …", ", especially …", ", defined as …", ", not explained by …");
+another comma goes on listing
 ("Sharing cups, plates or towels")."""
 _NOT_A_HEAD = frozenset(
     """
