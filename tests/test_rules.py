@@ -21,8 +21,9 @@ from builder.document import ListItem
 from builder.manifest import manifest_for_source
 from builder.notes import make_key
 from builder.rules.enumeration import MAX_HEAD_WORDS, head_cloze
+from builder.rules.measure import LONG_SENTENCE_WORDS, clause_of
 from builder.rules.prose_list import _CUE, CUE_PARTS
-from builder.text import plain
+from builder.text import FIGURE, plain, twinned
 from tests.fixtures.reader import read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -131,3 +132,26 @@ def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_it
     assert "inherited" not in note.front
     assert "{{c1::2–4 mmol/L}}" in note.front and "{{c2::6 hours}}" in note.front
     assert "rare inherited form" in note.key[-1]
+
+
+_CLAUSE_WORDS = st.sampled_from(
+    (
+        "the dose is 40 mg/kg ; (rather than the long aside here) , while , but - — and child "
+        "(0.4 mL/kg) over 20 minutes (e.g. velbarin) given, reducing time . 38 °C (that is, low)"
+    ).split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_WORDS, min_size=5, max_size=45))
+def test_a_cut_sentence_keeps_every_figure_in_order(words: list[str]) -> None:
+    """`clause_of` only removes words around the figures: each figure's span in the cut text
+    holds the same figure, in the same order, and a short sentence is left as it is."""
+    sentence = " ".join(words)
+    spans = twinned(sentence, [found.span() for found in FIGURE.finditer(sentence)])
+    if not spans:
+        return
+    text, cut = clause_of(sentence, spans)
+    assert [text[a:b] for a, b in cut] == [sentence[a:b] for a, b in spans]
+    if len(sentence.split()) <= LONG_SENTENCE_WORDS:
+        assert text == sentence
