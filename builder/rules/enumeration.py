@@ -772,7 +772,8 @@ _RELATIVES = frozenset(("that", "which", "who"))
 def is_sentence(text: str) -> bool:
     """Too long to recall word for word: more than MAX_ITEM_WORDS words, a clause of six words
     or more (a verb like "is", "can", "should" after its first word: "Standard precautions are
-    used with all patients"), or eight words or more ending in a full stop."""
+    used with all patients"; not one after "that", "which" or "who": "Headache that does not go
+    away" names a thing), or eight words or more ending in a full stop."""
     words = plain(text).split()
     if len(words) > MAX_ITEM_WORDS:
         return True
