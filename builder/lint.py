@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .document import Block, ListBlock, ListItem, Paragraph, Table
+from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .notes import Note
@@ -65,7 +65,7 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "NO-NOTE": (
         "warning",
         "a list, a paragraph of `label: value` lines or a table row in a content section gave "
-        "no note",
+        "no note; or a section gave none though its prose says what a thing is",
     ),
     "NON-CONTENT": (
         "error",
@@ -1158,7 +1158,65 @@ def unasked_blocks(
                 continue  # a worked example's numbers hold for that example only
             kind = "list" if isinstance(block, ListBlock) else "paragraph"
             found.append((shown, block.line, kind))
+        if "prose_fact" in routed.subdeck.rules and not is_example(None, section):
+            prose = _unasked_prose(section, lines)
+            if prose is not None:
+                found.append((shown, prose, "prose"))
     return found
+
+
+def _unasked_prose(section: Section, lines: list[int]) -> int | None:
+    """The line of the first prose statement of a section that gave no note at all, when it
+    has one: a sentence of facts ("Velbarin is a blood thinner that stops clots growing.") that
+    no rule read, a figure-free one no last resort reads either."""
+    if not section.blocks:
+        return None
+    first, last = section.line, _last_line(section.blocks[-1])
+    at = bisect.bisect_left(lines, first)
+    if at < len(lines) and lines[at] <= last:
+        return None  # the section gave a note
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and _is_statement(block.text):
+            return block.line
+    return None
+
+
+def _is_statement(text: str) -> bool:
+    """A paragraph opening with what a thing is ("Velbarin is a blood thinner that …", "Types I
+    and II are antibody-mediated"): a subject of a few words, then "is" or "are", no figure
+    (figures are the measure rule's). Not an opening that leans on what came before ("These
+    drugs are …", "In practice, fractures are …"), a passive ("… is performed to …"), nor one
+    about the page ("… is shown above")."""
+    if any(character.isdigit() for character in text) or only_links(text):
+        return False
+    words = plain(text).split()
+    if len(words) < _MIN_STATEMENT_WORDS or is_worked_example(text):
+        return False
+    verb = next((i for i, word in enumerate(words[: _MAX_SUBJECT_WORDS + 1]) if word in _IS), 0)
+    first = words[0].lower().strip(string.punctuation)
+    if not verb or first in _LEANS or any(":" in word for word in words[:verb]):
+        return False
+    after = plain(words[verb + 1]).lower().strip(".,;*_")
+    if after.endswith("ed") and "-" not in after:
+        return False  # "A biopsy is performed to …": what is done, not what a thing is
+    return after not in _ABOUT_THE_PAGE
+
+
+_MIN_STATEMENT_WORDS = 6
+_MAX_SUBJECT_WORDS = 6
+_IS = frozenset(("is", "are"))
+_LEANS = frozenset(
+    """
+    this these that those it its they their there here such which who what when where why how
+    if in on at for as by with from after before during while although because so but and or
+    your you we our my i
+    """.split()
+)
+"""Opening words of a sentence that leans on what came before or speaks to the reader."""
+_ABOUT_THE_PAGE = frozenset(
+    "shown seen illustrated depicted summarized summarised described discussed listed covered "
+    "explained below above".split()
+)
 
 
 def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
@@ -1166,11 +1224,13 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     problems = []
     for read in documents:
         for shown, line, kind in read.unasked:
-            if kind == "table row":
-                problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE_ROW, "warning"))
-                continue
-            kind = "list" if kind == "list" else "paragraph of labelled lines"
-            problems.append(Problem(shown, line, "NO-NOTE", _NO_NOTE.format(kind), "warning"))
+            if kind in _NO_NOTE_OF:
+                message = _NO_NOTE_OF[kind]
+            else:
+                message = _NO_NOTE.format(
+                    "list" if kind == "list" else "paragraph of labelled lines"
+                )
+            problems.append(Problem(shown, line, "NO-NOTE", message, "warning"))
     return problems
 
 
@@ -1182,6 +1242,11 @@ _NO_NOTE_ROW = (
     f"this table row gave no note: its first cell is too long (over {SUBJECT_MAX_WORDS} words) "
     "to name the row on a card; shorten it, or split the row into rows of fewer things"
 )
+_NO_PROSE_NOTE = (
+    "this section gave no note, though its prose states facts; if one is to learn, write it "
+    "as `**Term:** what it is` or as a short item under a lead-in line ending in ':'"
+)
+_NO_NOTE_OF = {"table row": _NO_NOTE_ROW, "prose": _NO_PROSE_NOTE}
 _MIN_CONTENT_WORDS = 6
 _ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)
 """An item opening with a question word: a study question or objective, asked elsewhere."""

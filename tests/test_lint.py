@@ -685,6 +685,48 @@ def test_a_review_slides_options_and_case_are_not_silent_lists(tmp_path: Path) -
     assert silent(tmp_path, slides) == []
 
 
+PROSE = """\
+# Kellin deficiency
+
+## Background
+
+Kellin deficiency is a rare disorder of the marrow that makes the joints bleed.
+
+## Outlook
+
+These children often do well. In practice, the joints are rarely spared for long.
+
+## Diagram
+
+The clotting cascade is shown above, with the kellin step marked in red.
+
+## Dosing
+
+Velbarin is a drug for the joints at 40 mg/kg a day.
+
+## Biopsy
+
+A marrow biopsy is performed to confirm the diagnosis in most children.
+
+## Signs
+
+Tosmarin is a hormone made in the marrow.
+
+- Bleeding into the joints
+- Slow healing of the skin
+"""
+
+
+def test_a_section_whose_prose_says_what_a_thing_is_and_gave_no_note_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """A section that gave no note at all, opening a paragraph with what a thing is ("Kellin
+    deficiency is a rare disorder …"), is reported at the paragraph; not prose that leans on
+    what came before or talks about the page, a sentence with a figure (the measure rule's),
+    nor a section that gave a note."""
+    assert silent(tmp_path, PROSE) == [(5, "warning")]
+
+
 # -- the near-duplicate search reports what comparing every pair reports -------------------------
 
 WORDS = [

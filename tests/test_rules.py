@@ -19,9 +19,11 @@ from hypothesis import strategies as st
 from builder.build import plan_deck
 from builder.document import ListItem
 from builder.manifest import manifest_for_source
+from builder.notes import make_key
 from builder.rules.enumeration import MAX_HEAD_WORDS, head_cloze
+from builder.rules.measure import LONG_SENTENCE_WORDS, clause_of
 from builder.rules.prose_list import _CUE, CUE_PARTS
-from builder.text import plain
+from builder.text import FIGURE, plain, twinned
 from tests.fixtures.reader import read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -90,3 +92,66 @@ def test_a_long_items_head_deletion_is_short_and_keeps_its_text(words: list[str]
     assert 0 < len(plain(hidden).split()) <= MAX_HEAD_WORDS
     shown = re.sub(r"\{\{c3::(.*?)\}\}", r"\1", front)
     assert f"{shown} {extra}".strip() == " ".join(" ".join(words).split())
+
+
+def test_a_list_under_a_question_heading_keeps_its_identity_when_its_front_drops_the_heading() -> (
+    None
+):
+    """Under a question heading the front opens with the topic ("Velbarin: Tell your nurse if
+    you take:"), as it did not before; the note identity is still made of the heading form, so a
+    deck built before keeps its notes and their review history."""
+    markdown = (
+        "---\ntitle: Velbarin\n---\nWhat should I avoid while I am taking this medicine?\n"
+        "-----------------------------------------------------\n\n"
+        "Tell your nurse if you take:\n\n- Warfarin\n- Tessalid\n- Korrin drops\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "velbarin.md"
+        source.write_text(markdown, encoding="utf-8")
+        (note,) = [packaged.note for packaged in plan_deck(manifest_for_source(source)).notes]
+    assert note.front.startswith("Velbarin: Tell your nurse if you take:")
+    heading = "What should I avoid while I am taking this medicine?"
+    assert note.key == make_key(
+        "enumeration", (heading,), f"{heading} in velbarin: Tell your nurse if you take:"
+    )
+
+
+def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
+    None
+):
+    """The measure rule shows a long sentence's figure clause only; its note identity is still
+    the whole sentence with the figures masked, as before the cut, so no note is new to a user."""
+    sentence = (
+        "Korrin levels usually fall to 2–4 mmol/L within a day (except in the rare inherited "
+        "form, which clears far more slowly), while velbarin has a half-life of 6 hours."
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "fixture.md"
+        source.write_text(f"---\ntopic: korrin fever\n---\n## Levels\n\n{sentence}\n", "utf-8")
+        (note,) = [packaged.note for packaged in plan_deck(manifest_for_source(source)).notes]
+    assert "inherited" not in note.front
+    assert "{{c1::2–4 mmol/L}}" in note.front and "{{c2::6 hours}}" in note.front
+    assert "rare inherited form" in note.key[-1]
+
+
+_CLAUSE_WORDS = st.sampled_from(
+    (
+        "the dose is 40 mg/kg ; (rather than the long aside here) , while , but - — and child "
+        "(0.4 mL/kg) over 20 minutes (e.g. velbarin) given, reducing time . 38 °C (that is, low)"
+    ).split()
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_CLAUSE_WORDS, min_size=5, max_size=45))
+def test_a_cut_sentence_keeps_every_figure_in_order(words: list[str]) -> None:
+    """`clause_of` only removes words around the figures: each figure's span in the cut text
+    holds the same figure, in the same order, and a short sentence is left as it is."""
+    sentence = " ".join(words)
+    spans = twinned(sentence, [found.span() for found in FIGURE.finditer(sentence)])
+    if not spans:
+        return
+    text, cut = clause_of(sentence, spans)
+    assert [text[a:b] for a, b in cut] == [sentence[a:b] for a, b in spans]
+    if len(sentence.split()) <= LONG_SENTENCE_WORDS:
+        assert text == sentence

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import ListBlock, ListItem, Section, to_markdown
+from ..document import ListBlock, ListItem, Paragraph, Section, to_markdown
 from ..notes import Note, deletion, literal, make_key
 from ..text import (
     content_words,
@@ -41,7 +41,7 @@ from ..text import (
 from .context import Context
 from .definition import definition, has_points, is_definition_list, takes_one_of
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, leads, subject
+from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, lead_of, leads, subject
 from .statements import finding_pairs
 
 MAX_ITEM_WORDS = 12
@@ -110,6 +110,9 @@ def _list_notes(
     if hoisted:
         if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
             shown = frozenset(i.line for i in block.items if i.line in hoisted and _is_label(i))
+        if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
+            rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
+            block = ListBlock(block.ordered, rest, block.line)
         block = _without_hoisted(block, hoisted)
         if all(i.line in shown or is_relational(plain(i.text)) for i in block.items):
             return notes + nested  # "rf / clinical / rx": an outline's facets, each asked apart
@@ -147,10 +150,11 @@ def _cloze_notes(
         notes.extend(_label_notes(labelled, lead, section, ctx))
         rest = tuple(item for item in block.items if label_of(item) is None)
         block = ListBlock(block.ordered, rest, block.line)
-    note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown)
+    key = "" if outer else _intro_key(lead, section, ctx)
+    note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
     if note is None and (not outer or (asked and not _written_out(block))):
-        note = _list_note(block, lead, intro, section, ctx)
+        note = _list_note(block, lead, intro, section, ctx, key)
     if note is not None:
         notes.append(note)
     return notes
@@ -171,15 +175,78 @@ def _hoisted(item: ListItem) -> ListBlock | None:
     if deeper is not None:
         inner = deeper  # `- clinical` / `- presentation` / points: the points
     text = plain(without_emoji(item.text)).strip()
-    if len(inner.items) < MIN_HOISTED_ITEMS or not text or text.endswith("?"):
+    if len(inner.items) < MIN_HOISTED_ITEMS or not _names(text) or _is_condition(item):
         return None
-    if len(text.split()) > MAX_HOISTED_LABEL_WORDS or _is_condition(item):
-        return None
-    if ":" in text.rstrip(":") or is_sentence(text):
-        return None  # "Fenytrol: keeps channels closed": a statement its sub-list explains
     if takes_one_of(item):
         return None  # `**Breathing rate** one of` over thresholds: the definition rule's
     return inner
+
+
+def _leads_in(item: ListItem) -> tuple[Lead, ListBlock] | None:
+    """An item too long to be a label that leads into its sub-list as a lead-in sentence does
+    ("See a doctor at once if you notice any of these signs of bleeding:" over `+ Black stools`):
+    its sub-list is asked as a list after that sentence, not hidden on the item's back. A
+    condition asked on its own (`If SpO2 > 92%:` over what to do) is not one."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    inner = item.blocks[0]
+    if len(inner.items) < MIN_HOISTED_ITEMS or (_is_condition(item) and _condition_asked(item)):
+        return None
+    if _hoisted(item) is not None or _middle_lead(item) is not None:
+        return None  # a label's sub-list, asked under it
+    if any(inner_item.blocks for inner_item in inner.items):
+        return None  # an outline under a sentence: its levels are no list of short items
+    lead = _leads_in_text(item.text)
+    return None if lead is None else (lead, inner)
+
+
+def _led_note(block: ListBlock, lead: Lead, section: Section, ctx: Context) -> Note | None:
+    """The cloze of a sub-list after the item that leads into it, as after a lead-in paragraph;
+    no Basic card of its items (a parent's sentences are read on its back)."""
+    if not _enumerates(block) or finding_pairs(block.items):
+        return None
+    intro, key = _intro(lead, section, ctx), _intro_key(lead, section, ctx)
+    return _cloze_note(block, intro, section, ctx, key_intro=key)
+
+
+def _leads_in_text(source: str) -> Lead | None:
+    """The lead-in sentence an item's text is, ending with ':' or a cue ("such as"), if it is
+    one."""
+    text = plain(without_emoji(source)).strip()
+    if "\n" in source.strip() or (not text.endswith(":") and _CUE_END.search(text) is None):
+        return None
+    lead = lead_of(Paragraph(source, 0))
+    if lead is None or lead.kind != "sentence" or len(text.split()) > MAX_LEAD_WORDS:
+        return None
+    return lead
+
+
+_CUE_END = re.compile(r"\b(?:such as|include|includes|including|the following)\s*$", re.I)
+
+
+def _names(text: str) -> bool:
+    """A parent item's plain text that names what its sub-list is about: short, no question,
+    no statement ("Fenytrol: keeps channels closed", "earliest sign = peaked T waves")."""
+    if not text or text.endswith("?") or len(text.split()) > MAX_HOISTED_LABEL_WORDS:
+        return False
+    return ":" not in text.rstrip(":") and " = " not in text and not is_sentence(text)
+
+
+def _middle_lead(item: ListItem) -> tuple[str, ListBlock] | None:
+    """A statement over one lead-in over a sub-list (`- earliest sign = peaked T waves` /
+    `  - later signs:` / points): the lead-in's label and its sub-list. The statement names
+    nothing the points are; the lead-in does."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    middle = item.blocks[0].items
+    if len(middle) != 1 or not plain(middle[0].text).rstrip().endswith(":"):
+        return None
+    if _names(plain(without_emoji(item.text)).strip()):
+        return None  # `- Treatment` / `  - first line:`: the outer label names it
+    inner = _hoisted(middle[0])
+    if inner is None:
+        return None
+    return plain(without_emoji(middle[0].text)).strip().rstrip(":").strip(), inner
 
 
 MAX_HOISTED_LABEL_WORDS = 10
@@ -216,13 +283,28 @@ def _nested(
         if len(f"{whose} {about}".split()) <= MAX_ASKED_LABEL + 1:
             about = f"{whose} {lower_first(about)}"
     about = _owned(about, outer, section, ctx)
-    if not about and any(_hoisted(item) is not None for item in block.items):
+    if not about and any(
+        _hoisted(item) is not None or _middle_lead(item) is not None for item in block.items
+    ):
         about = short_subject(ctx.subject(section))
         if not about and lead is not None and lead.kind == "sentence":
             about = lead.text.rstrip(":").strip()
     for item in block.items:
         inner = _hoisted(item)
+        middle = _middle_lead(item) if inner is None else None
+        if middle is not None:  # "later changes:" under "earliest change = …"
+            label, inner = middle
+            made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
+            if made:
+                notes.extend(made)
+                hoisted.add(item.line)
+            continue
         if inner is None:
+            led = None if block.ordered else _leads_in(item)
+            note = None if led is None else _led_note(led[1], led[0], section, ctx)
+            if note is not None:  # "See a doctor at once if you have any of these signs:"
+                notes.append(note)
+                hoisted.add(item.line)
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
         made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
@@ -324,18 +406,27 @@ def _is_condition(item: ListItem) -> bool:
 
 
 _CONDITION = re.compile(r"^(?:if|when|once|in case)\b", re.IGNORECASE)
+MAX_CONDITION_WORDS = 20
+
+
+def _condition_asked(item: ListItem) -> bool:
+    """A condition short enough to ask, over an answer short enough to give."""
+    answer = plain(to_markdown(item.blocks))
+    condition = plain(item.text).rstrip(" :.")
+    return (
+        len(answer.split()) <= MAX_LIST_ANSWER_WORDS
+        and len(condition.split()) <= MAX_CONDITION_WORDS
+    )
 
 
 def _condition_notes(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
     """One Basic note per condition: "<section>: if SpO2 > 92%?" -> what its item holds."""
     notes = []
     for item in block.items:
-        if not _is_condition(item):
+        if not _is_condition(item) or not _condition_asked(item):
             continue
         answer = to_markdown(item.blocks)
         condition = plain(item.text).rstrip(" :.")
-        if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS or len(condition.split()) > 20:
-            continue
         front = f"{ctx.heading(section)}: {lower_first(condition)}?"
         key = make_key("enumeration", section.path, condition, item.pin, "if")
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
@@ -396,6 +487,7 @@ def _cloze_note(
     led: bool = True,
     strict: bool = False,
     shown_lines: frozenset[int] = frozenset(),
+    key_intro: str = "",
 ) -> Note | None:
     """One cloze per item. Items only their heads stand for (`Apply A before B (why)`) make a
     note only after a lead-in saying what they are: alone they are statements, for prose_fact.
@@ -461,7 +553,7 @@ def _cloze_note(
     if heads == deletions and not led:
         return None  # statements with no lead-in naming what they are
     front = literal(intro) + "\n\n" + "\n".join(items)
-    key = make_key("enumeration", section.path, plain(intro))
+    key = make_key("enumeration", section.path, plain(key_intro or intro))
     if pairs:
         block = ListBlock(
             block.ordered,
@@ -674,17 +766,25 @@ _THRESHOLD = re.compile(
 brackets."""
 
 
+_RELATIVES = frozenset(("that", "which", "who"))
+
+
 def is_sentence(text: str) -> bool:
     """Too long to recall word for word: more than MAX_ITEM_WORDS words, a clause of six words
     or more (a verb like "is", "can", "should" after its first word: "Standard precautions are
-    used with all patients"), or eight words or more ending in a full stop."""
+    used with all patients"; not one after "that", "which" or "who": "Headache that does not go
+    away" names a thing), or eight words or more ending in a full stop."""
     words = plain(text).split()
     if len(words) > MAX_ITEM_WORDS:
         return True
     if len(words) < 6:
         return False
-    if any(word.lower().strip(",;") in FINITE_VERBS for word in words[1:]):
-        return True
+    lowered = [word.lower().strip(",;") for word in words]
+    if any(
+        word in FINITE_VERBS and lowered[index] not in _RELATIVES
+        for index, word in enumerate(lowered[1:])
+    ):
+        return True  # "Headache that does not go away": a relative clause names a thing
     return len(words) >= 8 and words[-1].endswith((".", "!")) and not words[-1].endswith("..")
 
 
@@ -705,7 +805,12 @@ def _sub_lists(block: ListBlock, extras: dict[int, str] | None = None) -> str:
 
 
 def _list_note(
-    block: ListBlock, lead: Lead | None, intro: str, section: Section, ctx: Context
+    block: ListBlock,
+    lead: Lead | None,
+    intro: str,
+    section: Section,
+    ctx: Context,
+    key_intro: str = "",
 ) -> Note | None:
     """A list too long to cloze, after a lead-in that asks for it ("... when all of the
     following are true:"), or numbered steps under a heading that names a subject ("Injecting
@@ -722,19 +827,31 @@ def _list_note(
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
     if block.ordered and lead is not None and lead.kind == "condition":
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
-    key = make_key("enumeration", section.path, plain(intro), None, "list")
+    key = make_key("enumeration", section.path, plain(key_intro or intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
 
 
-def _intro(lead: Lead | None, section: Section, ctx: Context) -> str:
+def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = False) -> str:
+    """What a list's front opens with: its subject, or its lead-in sentence opened by the
+    heading's subject when it names no topic; under a question heading ("What is it for?") by
+    the topic alone, not "What is it for? in X: …"."""
     if lead is None or lead.kind != "sentence":
         return f"{subject(lead, section, ctx)}:"
     text = lead.text
     if len(text.split()) > MAX_LEAD_WORDS:
         text = split_sentences(text)[-1]
     if not ctx.names_subject(text, section):
-        text = f"{ctx.heading(section)}: {text}"
+        about = ctx.heading(section)
+        if not keyed and ctx.topic and ctx.subject(section).endswith("?"):
+            about = ctx.topic[:1].upper() + ctx.topic[1:]
+        text = f"{about}: {text}"
     return text
+
+
+def _intro_key(lead: Lead | None, section: Section, ctx: Context) -> str:
+    """The intro a list's note identity is made of: as it read before a question heading gave
+    way to the topic, so the notes of earlier releases keep their review history."""
+    return _intro(lead, section, ctx, keyed=True)
 
 
 def split_sentences(text: str) -> list[str]:
@@ -792,11 +909,13 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
 
 _HEAD_END = re.compile(
     r"\s[-–—]\s|:\s|\s\(|,\s(?=(?:which|who|where|especially|particularly|mostly|mainly|"
-    r"usually|often|typically|notably|e\.g\.|i\.e\.|such as|including|except)\b)",
+    r"usually|often|typically|notably|e\.g\.|i\.e\.|such as|including|except|defined|"
+    r"characteri[sz]ed|not)\b)",
     re.IGNORECASE,
 )
 """Where an item's head ends: a spaced dash, a colon, an opening bracket, or a comma before a
-clause about the head (", which …", ", especially …"); another comma goes on listing
+clause about the head (", which …", ", especially …", ", defined as …", ", not explained by …");
+another comma goes on listing
 ("Sharing cups, plates or towels")."""
 _NOT_A_HEAD = frozenset(
     """

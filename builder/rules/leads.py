@@ -14,6 +14,9 @@ Documents name a list's subject in several ways besides a heading, and the rules
 - a paragraph opening with an outline number (`5.) Routes of administration. Use the book.`):
   a heading written as text, its first sentence the label.
 
+A plain `Key signs:` line right under a list led by a bold label (the list's last item, over its
+own sub-list) is a part of that label's subject: "Wet fever — key signs".
+
 Outline numbers ("1.)", "3.") never stay in a label. A label naming a part of a subject
 ("Five mechanisms:", "Limitations:") joins the heading's thing: "Type II — five mechanisms".
 
@@ -269,19 +272,54 @@ def is_example_text(text: str) -> bool:
 def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
     """Each block with the lead-in it has: the paragraph just before it, or for a list, the
     bold lead-in it follows (with other lists in between: `**Reaction** …` then `1. **Signs**`,
-    then a second list, all describe the reaction)."""
+    then a second list, all describe the reaction); an inner label is joined to the bold label
+    of the list it ends (`_inner_label`)."""
     previous: Block | None = None
     carried: Lead | None = None
+    earlier: tuple[Lead | None, ListBlock] | None = None  # the last list and its lead
     for block in blocks:
         lead = lead_of(previous) if isinstance(previous, Paragraph) else None
         if isinstance(block, ListBlock):
             if lead is None and isinstance(previous, ListBlock):
                 lead = carried or _last_item_lead(previous)
+            elif lead is not None and isinstance(previous, Paragraph) and earlier is not None:
+                lead = _inner_label(lead, previous, *earlier)
             carried = lead if lead is not None and lead.kind == "name" else None
+            bold = isinstance(previous, Paragraph) and previous.text.lstrip().startswith(
+                ("**", "__")
+            )
+            earlier = (lead, block) if bold else None  # `**Wet fever:**` over its list
         else:
             carried = None
+            if not isinstance(block, Paragraph):
+                earlier = None
         yield lead, block
         previous = block
+
+
+def _inner_label(lead: Lead, paragraph: Paragraph, owner: Lead | None, above: ListBlock) -> Lead:
+    """A plain label ending in ':' on the line right after a list under a bold label, with no
+    blank line between: an item of that list over its own sub-list (`**Wet fever:**` / `- Affects
+    the legs.` / `- Key signs:` / `  - cramps`), so a part of the list's subject ("Wet fever —
+    key signs"), not a subject of its own."""
+    if lead.kind != "label" or owner is None or owner.kind not in ("label", "name"):
+        return lead
+    text = paragraph.text.strip()
+    if text.startswith(("**", "__")) or not text.endswith(":") or paragraph.line != _end(above) + 1:
+        return lead  # a bold label, a name without a colon, one after a blank line: a new subject
+    return Lead(f"{owner.text} — {lower_first(lead.text)}", "label")
+
+
+def _end(block: ListBlock) -> int:
+    """The line a list's last item ends on (its sub-lists included)."""
+    item = block.items[-1]
+    end = item.line + item.text.strip().count("\n")
+    for inner in item.blocks:
+        if isinstance(inner, ListBlock) and inner.items:
+            end = max(end, _end(inner))
+        elif isinstance(inner, Paragraph):
+            end = max(end, inner.line + inner.text.strip().count("\n"))
+    return end
 
 
 def _last_item_lead(block: ListBlock) -> Lead | None:

@@ -17,8 +17,9 @@ example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL")
 long sentence or a bare figure with no words round it; a solution's strength ("0.9% sodium
 chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
-lead-in or parent item too. The key is the sentence with its figures masked, so correcting a
-figure in a later release keeps the note (and its review history).
+lead-in or parent item too; a long sentence shows only the clause its figures need
+(`clause_of`). The key is the whole sentence with its figures masked, so correcting a figure in a
+later release keeps the note (and its review history).
 """
 
 from __future__ import annotations
@@ -136,10 +137,27 @@ def _items(
     for item in block.items:
         yield item, about, (*lists, item.line)
         head = without_reference_marks(plain(item.text.split("\n", 1)[0])).strip().rstrip(":")
+        if _DIGIT.search(head) is not None:
+            head = _named_part(head)
         inner_about = head if 0 < len(head.split()) <= MAX_LEAD_WORDS else about
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 yield from _items(inner, inner_about, (*lists, item.line, inner.line))
+
+
+def _named_part(head: str) -> str:
+    """A parent item holding figures names its sub-items' subject before its condition or
+    figure ("BP management until systolic <150" -> "BP management"): the figures are its own
+    facts, asked on their own, and on a sub-item's front they would show another card's answer.
+    "" when no part before them names anything."""
+    cut = _HEAD_QUALIFIER.search(head)
+    named = head[: cut.start()].strip() if cut is not None else ""
+    return named if named and _DIGIT.search(named) is None else ""
+
+
+_HEAD_QUALIFIER = re.compile(
+    r":|\s(?:if|until|when|unless|while|for|at|to|of)\s|\s[(\[]|\s[-–—]\s|,", re.IGNORECASE
+)
 
 
 def _said(sentence: str, spans: list[tuple[int, int]], said: str) -> bool:
@@ -207,13 +225,94 @@ def _note(
         if normalise(masked) in seen:
             continue  # the same statement with other figures: the first is asked
         seen.add(normalise(masked))
-        opening = f"{about}: " if about and about.lower() not in sentence.lower() else ""
+        clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
+        opening = f"{about}: " if about and about.lower() not in clause.lower() else ""
         heading = ctx.heading(section)
         named = [thing for thing in (ctx.subject(section), ctx.topic) if thing] or [heading]
-        if not all(names_topic(opening + sentence, thing) for thing in named):
+        if not all(names_topic(opening + clause, thing) for thing in named):
             # "Infuse 40 mg/kg over 20 minutes" under "Magnesium sulphate" names neither
             opening = f"{heading} — {opening}" if opening else f"{heading}: "
-        text_ = literal(opening) + cloze(sentence, spans)
+        text_ = literal(opening) + cloze(clause, spans)
         key = make_key("measure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
+
+
+LONG_SENTENCE_WORDS = 20
+"""A sentence longer than this is cut to what its figures need (`clause_of`)."""
+MIN_CLAUSE_WORDS = 6
+_ASIDE = re.compile(r"\s\([^()]*\)")
+"""A bracketed aside after a word ("(rather than the fan-shaped beam of CT)")."""
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s(?:--|[-–—])\s+(?=(?:but|and|while|whereas|so|although|though)\s)"
+    r"|,\s+(?=(?:but|while|whereas|although|though)\s|\w+ing\s)",
+    re.IGNORECASE,
+)
+"""Where a clause ends: a semicolon, a dash or a comma before "but", "while", … or before a
+participle (", reducing the time to minutes")."""
+
+
+def _is_remark(aside: str) -> bool:
+    """A bracketed clause or example the figure does not need ("(rather than the fan-shaped beam
+    of CT)", "(e.g., U-Net)"); a short qualifier ("(minutes apart)", "(central pontine
+    myelinolysis)") or one holding a figure ("(0.4 mL/kg)") stays."""
+    inner = aside.strip()[1:-1].strip()
+    if _DIGIT.search(inner) is not None:
+        return False
+    return len(inner.split()) >= MIN_REMARK_WORDS or _EXAMPLE_ASIDE.match(inner) is not None
+
+
+MIN_REMARK_WORDS = 4
+_EXAMPLE_ASIDE = re.compile(r"(?:e\.g\.|i\.e\.|eg\b|ie\b|that is\b|see\b)", re.IGNORECASE)
+
+
+def clause_of(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """A long sentence cut to what its figures need, and the figures' spans in it: no bracketed
+    aside without a figure, no clause after the last figure's, and none before the first
+    figure's semicolon-separated clause ("… no drug is first-line; fluoxetine (target 60 mg/day)
+    is the classic drug for BN; …" -> "Fluoxetine (target {{60 mg/day}}) is the classic drug
+    for BN"). A card is read whole around its deletion: the words the figure does not need
+    are what makes it long. The sentence as it is when it is short or nothing is cut."""
+    if len(sentence.split()) <= LONG_SENTENCE_WORDS:
+        return sentence, spans
+    first, last = spans[0][0], spans[-1][1]
+    cuts = [
+        aside.span()
+        for aside in _ASIDE.finditer(sentence)
+        if _is_remark(aside.group())
+        and not any(start < aside.end() and end > aside.start() for start, end in spans)
+    ]
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        at = found.start()
+        if sentence.count("(", 0, at) != sentence.count(")", 0, at):
+            continue  # inside brackets
+        if at >= last:
+            cuts.append((at, len(sentence.rstrip("."))))  # its full stop stays
+            break
+        if found.end() <= first and found.group().startswith(";"):
+            cuts.append((0, found.end()))
+    if not cuts:
+        return sentence, spans
+    kept, shifted, position = [], [], 0
+    removed = sorted(cuts)
+    for start, end in removed:
+        if start > position:
+            kept.append((position, start))
+        position = max(position, end)
+    kept.append((position, len(sentence)))
+    text, offsets = "", []
+    for start, end in kept:
+        offsets.append((start, end, len(text) - start))
+        text += sentence[start:end]
+    for start, end in spans:
+        for low, high, shift in offsets:
+            if low <= start and end <= high:
+                shifted.append((start + shift, end + shift))
+                break
+        else:
+            return sentence, spans  # a figure was cut: keep the sentence
+    if len(text.split()) < MIN_CLAUSE_WORDS or text == sentence:
+        return sentence, spans
+    if text[:1].islower() and kept[0][0] > 0:
+        text = text[:1].upper() + text[1:]
+    return text, shifted
