@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, Literal, Protocol
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
+from .memory import TEXT_CACHE
 from .notes import Note
 from .rules.definition import is_worked_example
 from .rules.faq import answered_blocks
@@ -600,7 +601,7 @@ _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 _URL_OR_PATH = re.compile(r"(?:https?://|www\.)\S+|/[\w\-./#?=&%]*[\w/]")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXT_CACHE)
 def leftover_markup(markdown: str) -> tuple[str, ...]:
     """What of a Markdown field a student would see as markup: the leftovers in the text the
     Markdown renders as text (emphasis, links, HTML and entities that do render are fine)."""
@@ -616,7 +617,7 @@ def leftover_markup(markdown: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXT_CACHE)
 def _literal_markup(text: str) -> tuple[str, ...]:
     """The leftovers in text shown as it is (a heading path, or what Markdown rendered as text)."""
     if _SUSPECT.search(text) is None:
@@ -923,7 +924,7 @@ def _cloze_text(body: str) -> str:
     return body.split("::", 1)[0]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=TEXT_CACHE)
 def plain_text(markdown: str) -> str:
     """A field's Markdown as one line of text: block markup, inline markup and clozes removed."""
     text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown) if "{{" in markdown else markdown
