@@ -412,7 +412,8 @@ def _parse(path: Path, text: str) -> Document:
     too_deep = next((_line(t) for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 0)
     if too_deep:
         reader.warnings.append((too_deep, _TOO_DEEP))
-    return Document(path, title, meta, sections, tuple(sorted(reader.warnings)))
+    warnings = tuple(sorted([*reader.warnings, *reader.lines.warnings]))
+    return Document(path, title, meta, sections, warnings)
 
 
 _TOO_DEEP = (
@@ -491,15 +492,19 @@ class _Lines:
     """The source's lines, for checking table rows against it (markdown-it pads a row with too
     few cells silently); split only when a table is met. Without a text, nothing is checked."""
 
-    __slots__ = ("lines", "path", "text")
+    __slots__ = ("lines", "path", "text", "warnings")
 
     def __init__(self, text: str | None = None, path: Path | None = None):
         self.text = text
         self.path = path
         self.lines: list[str] | None = None
+        self.warnings: list[tuple[int, str]] = []
+        """(line, message) of each table row whose cells are not the header's."""
 
     def check_row(self, row: Any, columns: int) -> None:
-        """Refuse a table row (its `tr_open` token) whose cell count differs from the header's."""
+        """A warning at a table row (its `tr_open` token) whose cell count differs from the
+        header's: it is read as GitHub reads it (a missing cell empty, an extra one dropped),
+        which may not be what the author meant, but it is no reason to lose the document."""
         if self.text is None or not row.map or not columns:
             return
         if self.lines is None:
@@ -508,11 +513,15 @@ class _Lines:
         raw = self.lines[number] if number < len(self.lines) else ""
         count = _count_cells(raw)
         if count != columns and count:
-            raise SourceError(
-                f"table row has {count} cells but the header has {columns}; "
-                "give every row the same number of | cells",
-                self.path,
-                number + 1,
+            read = (
+                "its missing cells read as empty" if count < columns else "its extra cells left out"
+            )
+            self.warnings.append(
+                (
+                    number + 1,
+                    f"table row has {count} cells but the header has {columns} ({read}); "
+                    "give every row the same number of | cells",
+                )
             )
 
     def source(self, number: int) -> str:

@@ -182,14 +182,14 @@ def test_missing_source_is_one_line_naming_the_file(workdir: Path) -> None:
 
 def test_a_source_that_does_not_parse_raises_source_error(workdir: Path) -> None:
     bad = workdir / "source" / "bad.md"
-    text = "---\ntitle: Korrin\n---\n\n## A\n\n| a | b |\n|---|---|\n| 1 |\n"
+    text = "---\ntitle: &t Korrin\nsubject: *t\n---\n\n## A\n\nText.\n"  # a YAML alias
     bad.write_text(text, encoding="utf-8")
 
     with pytest.raises(SourceError):
         init_manifest(bad, workdir / "decks")
     result = run("init", "source/bad.md")
     assert result.exit_code == 2
-    assert "bad.md:9:" in result.stderr
+    assert "bad.md:3:" in result.stderr
 
 
 def test_front_matter_that_is_not_yaml_is_read_as_its_lines_with_a_warning(workdir: Path) -> None:

@@ -257,7 +257,7 @@ def test_a_failed_build_keeps_the_last_good_cards_and_names_the_line(tmp_path: P
     source.write_text(ASTHMA.format(long="relief"), encoding="utf-8")
     deck = Deck(source, lambda: manifest_for_source(source))
     good = event_data(deck.build(lambda build: None))
-    bad_row = "\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n"  # a cell too many: a source error
+    bad_row = "\n\n| " + " | ".join("x" * 65) + " |\n|" + "---|" * 65 + "\n"  # too wide: an error
     source.write_text(ASTHMA.format(long="relief") + bad_row, encoding="utf-8")
     failed = deck.build(lambda build: None)
     data = event_data(failed)

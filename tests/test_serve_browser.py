@@ -130,9 +130,9 @@ def test_the_page_follows_each_save(browser: Browser, project: Path) -> None:
             expect(page.locator("#pv-alert")).to_be_hidden()
             expect(count).to_have_text(f"{total + 1} of {total + 1} cards")
 
-            # A source that does not parse (a table row with a cell too many), then mended.
+            # A source that does not parse (a table of 65 columns), then mended.
             text = source.read_text(encoding="utf-8")
-            save(source, text + "\n\n| a | b |\n|---|---|\n| 1 | 2 | 3 |\n")
+            save(source, text + "\n\n| " + " | ".join("x" * 65) + " |\n|" + "---|" * 65 + "\n")
             expect(status.locator("li.pv-sev-error").first).to_contain_text(f"{SOURCE}:")
             expect(cards).to_have_class(re.compile(r"\bpv-stale\b"))
             save(source, text)
