@@ -15,6 +15,7 @@ rule and no card ever sees them:
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{ .class }` (kramdown, MkDocs attr_list,
   Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
+- a video's timestamp links (`<a …>[00:02:00]</a>`, `[02:00](…?t=120)`, `[00:02:00]`) → nothing;
 - `<span …>`/`</span>` wrappers, empty `<a id=…></a>` anchors and MDX/JSX component tags
   (`<Highlight color="x">`, `</Callout>`) → nothing, their text kept;
 - `#tag` tags (Obsidian: `#` then a letter, after a space or at a line's start) → nothing;
@@ -178,6 +179,21 @@ def _icons(text: str) -> str:
     return _ICON.sub("", text) if ":" in text else text
 
 
+# -- timestamps ------------------------------------------------------------------------------
+
+_TIMESTAMP = re.compile(
+    r"[ \t]*(?:<a\b[^<>]*>[ \t]*\[\d{1,2}(?::\d{2}){1,2}\][ \t]*</a>"
+    r"|\[\d{1,2}(?::\d{2}){1,2}\](?:\([^()\s]*\))?)"
+)
+"""A video's timestamp link (`<a class="yt-timestamp" data-t="00:02:00">[00:02:00]</a>`,
+`[02:00](https://youtu.be/…?t=120)`, a bare `[00:02:00]`): notes taken from a lecture video keep
+one after every fact, and a card has no video to jump to."""
+
+
+def _timestamps(text: str) -> str:
+    return _TIMESTAMP.sub("", text) if ":" in text else text
+
+
 # -- HTML wrappers ---------------------------------------------------------------------------
 
 _WRAPPER = re.compile(
@@ -305,6 +321,7 @@ def _has_scripts(text: str) -> bool:
 
 
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
+    (_timestamps, _gate("[", r"\[\d{1,2}:\d{2}")),
     (_wikilinks, _gate("[", r"\[\[")),
     (_footnote_marks, _gate("^", r"\[\^|\^\[")),
     (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),

@@ -109,3 +109,28 @@ def parse(source: str) -> Document:
         path = Path(folder) / "korrin.md"
         path.write_text(source, encoding="utf-8")
         return parse_document(path)
+
+
+def test_a_lecture_videos_timestamp_links_leave_no_trace_on_a_card() -> None:
+    """Notes taken from a video keep a timestamp after each fact; a card has no video to jump to,
+    and a time in a sentence or a bracket that is not one stays."""
+    text = (
+        "# Korrin bacillus\n\n## Enzymes\n\nKorrin bacillus makes three enzymes:\n\n"
+        '* Velbarase <a class="yt-timestamp" data-t="00:02:00">[00:02:00]</a>\n'
+        "* Tosminase [02:10](https://video.example.org/watch?v=k&t=130)\n"
+        "* Kellinase [00:02:20]\n\n"
+        "## Culture\n\n"
+        '* **Blood agar**: a wide zone of haemolysis <a class="yt-timestamp" '
+        'data-t="00:03:05">[00:03:05]</a>.\n'
+        "* **Incubation**: read at 18:00 after 24 h [see note 2]\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "korrin.md"
+        source.write_text(text, encoding="utf-8")
+        plan = plan_deck(manifest_for_source(source))
+    shown = "\n".join(f"{n.fields[k]}" for n in plan.notes for k in n.fields)
+    assert "Velbarase" in shown and "Kellinase" in shown and "Tosminase" in shown
+    assert "00:02" not in shown and "02:10" not in shown and "yt-timestamp" not in shown
+    assert "a wide zone of haemolysis." in shown
+    assert "read at 18:00 after 24 h [see note 2]" in shown
+    assert not [w for w in plan.warnings if "removed" in w]
