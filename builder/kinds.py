@@ -244,6 +244,8 @@ KINDS: tuple[Kind, ...] = (
         headings=(
             rf"{_MORE}(?:references|reference list|bibliography|bibliographies|sources"
             r"|source list|citations?|works cited|literature(?: cited)?|cited literature)",
+            # Where the page came from: organisation, date accessed, language.
+            r"(?:source|document|page|article) (?:information|info|details|metadata)|metadata",
         ),
         shapes=(_citations,),
     ),
@@ -272,6 +274,8 @@ KINDS: tuple[Kind, ...] = (
         headings=(
             r"related(?: (?:content|articles?|guides?|topics?|posts?|pages?|notes?|reading"
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
+            # A vault's links between notes: "Child notes", "Connections", "Backlinks".
+            r"(?:child|parent|sibling|linked|connected) notes?|connections|backlinks",
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",
@@ -456,6 +460,10 @@ KINDS: tuple[Kind, ...] = (
             r"|skeletons?|writing(?: tips)?)"
             r"|how to answer (?:exam |essay |the )?(?:questions?|papers?)"
             r"|model answers?",
+            # A note's own to-do list: "Figures / Diagrams to Add", "To do".
+            r"(?:(?:figures?|diagrams?|images?|pictures?|illustrations?|tables?|notes?|cards?"
+            r"|links?|sections?|questions?)(?: and | ?/ ?| )?){1,3}to (?:add|draw|make|create"
+            r"|insert|write|fill in)|to ?dos?|todo list",
         ),
         lines=(
             Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),

@@ -90,7 +90,18 @@ def run(*args: str) -> tuple[int, str]:
         ("Lesson 2: Learning objectives", "objectives"),
         ("<span id='refs'>References</span>", "references"),
         ("**References**", "references"),
+        ("Source Information", "references"),
+        ("Document details", "references"),
+        ("Child Notes", "related"),
+        ("Connections", "related"),
+        ("Figures / Diagrams to Add", "course"),
+        ("Questions to add", "course"),
+        ("TODO", "course"),
         # Content that only looks like it: these are read as usual.
+        ("What to do", None),  # first aid
+        ("Things to avoid", None),
+        ("Information for patients", None),
+        ("Nerve connections", None),
         ("Summary", None),
         ("Key Takeaways", None),
         ("Overview", None),
