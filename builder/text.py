@@ -686,6 +686,7 @@ _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b")
 _COURSE_LABEL = re.compile(
     r"\b(?:quiz(?:zes)?|midterms?|blueprints?|syllabus|worksheets?|homework|assignments?|"
     r"study\s+guides?|(?:module|lesson|week|lecture|session|chapter|part|section)\s+\d+|modules?|"
+    r"book\s+chapters?|ch\.?\s?\d+|"
     r"(?:final|midterm|practice|mock|board|licensing|entrance|course|unit|module)\s+exam\w*|"
     r"exams?\s+(?:prep\w*|review|blueprint|questions|concepts?))\b",
     re.IGNORECASE,
@@ -733,6 +734,10 @@ def _is_course_label(text: str) -> bool:
     return all(word.isupper() and len(word) <= 5 for word in _TOPIC_WORD.findall(rest))
 
 
+_CHAPTER_OF_BOOK = re.compile(r"(?:[A-Z][\w'’]*\s+){1,3}ch(?:apter)?\.?\s?\d+", re.IGNORECASE)
+"""A textbook's chapter cited as a title's part ("Harrison Ch12", "Guyton Chapter 5")."""
+
+
 def _without_subtitle(text: str) -> str:
     """The part of a title before its subtitle (" — Basics", ": Symptoms and Treatment",
     " | Site name"); the part after a label that is not a subject ("Study guide: Asthma"), or
@@ -746,6 +751,7 @@ def _without_subtitle(text: str) -> str:
             is_generic_heading(head)
             or _SCAFFOLD_AFTER.sub("", f" {head}").strip() == ""
             or _is_course_label(head)
+            or _CHAPTER_OF_BOOK.fullmatch(head) is not None
         ):
             return _without_subtitle(tail)
         if separator == ": " and _spells_out(head, tail):

@@ -44,6 +44,8 @@ TITLES = [
     ("Lesson 3.1: Measuring Vital Signs", "measuring vital signs"),
     ("06 Korrin Fever", "korrin fever"),
     ("Study Guide: Chapter 9 - Korrin Fever", "korrin fever"),
+    ("Book Chapter - Velbar Ch12 - Korrin Fever", "korrin fever"),
+    ("Velbar Chapter 5 - Korrin Fever", "korrin fever"),
     ("Part 2 - Velbarin Dosing", "velbarin dosing"),
     ("12.3.1 Drugs In Kidney Failure (Pharmacology)", "drugs in kidney failure"),
     # A question title names its subject.
