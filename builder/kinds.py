@@ -98,15 +98,21 @@ _LABEL = re.compile(r"^[\W_]*[^\W\d_][\w '’&/-]{0,40}?:")
 
 
 def only_links(markdown: str) -> bool:
-    """True when the text is nothing but links (or bare URLs), with at most punctuation, emoji
-    and a short label ("Source:", "Read more:") besides: a reading list's line, navigation."""
+    """True when the text is nothing but links (or bare URLs), with at most punctuation, emoji,
+    a short label ("Source:", "Read more:") and what a link leads to in brackets besides: a
+    reading list's line, navigation."""
     if not ("](" in markdown or "[[" in markdown or "http" in markdown or "www." in markdown):
         return False
     rest, links = _LINK.subn(" ", markdown)
     if not links:
         return False
     rest = _LABEL.sub(" ", rest.strip(), count=1)
+    if "(" in rest:  # what a link leads to, in brackets after it: "(the first-aid page)"
+        rest = _LINK_ASIDE.sub(" ", rest)
     return not any(char.isalnum() for char in rest)
+
+
+_LINK_ASIDE = re.compile(r"\([^()]*\)")
 
 
 def _links(block: Block) -> bool:
@@ -201,26 +207,57 @@ def _course_details(block: Block) -> bool:
     """The lines describing a course or module, not its subject: `**Duration:** 2 hours`,
     `**Format:** online`, `**Prerequisites:** Unit 1`, as one paragraph or list. Every line's
     label is one of these, and there are two at least or one only a course has."""
+    labels = _labels(block)
+    known = _COURSE_STRONG | _COURSE_WEAK
+    if not labels or any(label not in known for label in labels):
+        return False
+    return len(labels) >= 2 or labels[0] in _COURSE_STRONG
+
+
+def _labels(block: Block) -> list[str]:
+    """The labels of a paragraph's or a list's `**Label:** value` lines, lower case; none
+    unless every line has one."""
     if isinstance(block, Paragraph):
         if ":" not in block.text:
-            return False
+            return []
         lines = block.text.split("\n")
     elif isinstance(block, ListBlock):
         if not all(":" in item.text and not item.blocks for item in block.items):
-            return False
+            return []
         lines = [item.text for item in block.items]
     else:
-        return False
+        return []
     labels = []
     for line in lines:
         found = _COURSE_LABEL.match(line)
         if found is None:
-            return False
-        label = " ".join(found.group(1).lower().split())
-        if label not in _COURSE_STRONG and label not in _COURSE_WEAK:
-            return False
-        labels.append(label)
-    return len(labels) >= 2 or labels[0] in _COURSE_STRONG
+            return []
+        labels.append(" ".join(found.group(1).lower().split()))
+    return labels
+
+
+_PROVENANCE = frozenset(
+    label.strip()
+    for line in """date accessed|accessed|accessed on|access date|retrieved|retrieved on
+    |date retrieved|publication date|date published|published|published on|publisher
+    |source url|url|original url|original source|archived|archive date""".splitlines()
+    for label in line.split("|")
+    if label.strip()
+)
+"""Labels that say where and when a page was taken from ("Date accessed:", "Source URL:")."""
+_PROVENANCE_WEAK = frozenset(
+    ["organisation", "organization", "language", "author", "authors", "source", "website"]
+)
+"""Labels a page's provenance has, and content may too: only beside one above."""
+
+
+def _source_details(block: Block) -> bool:
+    """The lines saying where a page came from, not what it teaches: `**Organisation**: …`,
+    `**Date accessed**: 2026-01-10`, `**Language**: English`, as one paragraph or list, two of
+    one label at least naming its provenance and another naming it or who wrote it."""
+    labels = _labels(block)
+    said = sum(label in _PROVENANCE for label in labels)
+    return said >= 1 and said + sum(label in _PROVENANCE_WEAK for label in labels) >= 2
 
 
 # -- the registry ----------------------------------------------------------------------------
@@ -247,7 +284,7 @@ KINDS: tuple[Kind, ...] = (
             # Where the page came from: organisation, date accessed, language.
             r"(?:source|document|page|article) (?:information|info|details|metadata)|metadata",
         ),
-        shapes=(_citations,),
+        shapes=(_citations, _source_details),
     ),
     Kind(
         "further_reading",

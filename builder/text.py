@@ -742,7 +742,7 @@ def _without_subtitle(text: str) -> str:
     """The part of a title before its subtitle (" — Basics", ": Symptoms and Treatment",
     " | Site name"); the part after a label that is not a subject ("Study guide: Asthma"), or
     after an acronym it spells out ("ULT: Urate Lowering Therapy")."""
-    for separator in (" | ", " — ", " – ", " - ", ": "):
+    for separator in (" | ", " — ", " – ", " -- ", " - ", ": "):
         head, found, tail = text.partition(separator)
         head, tail = head.strip(), tail.strip()
         if not found or not head or not tail:

@@ -155,6 +155,17 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("https://example.org/korrin", "links"),
         ("- 📄 [Tick bites](/guides/ticks)\n- 📄 [Rashes](/guides/rashes)", "links"),
         ("- [[Velbarin]]\n- [[Tessalid]]", "links"),
+        (
+            "- https://example.org/first-aid (the first-aid guidelines page)\n"
+            "- https://example.org/news/3008 (a news item on heat)",
+            "links",
+        ),
+        (
+            "- **Organisation**: Korrin Ambulance\n- **Date accessed**: 2026-01-10\n"
+            "- **Language**: English\n- **Emergency number**: 999",
+            "references",
+        ),
+        ("**Publication date:** 2020  \n**Source URL:** https://example.org/k", "references"),
         ("Join our Discord for weekly quizzes!", "promotion"),
         ("Follow us on Instagram and YouTube.", "promotion"),
         ("- Subscribe to our newsletter\n- Follow us on TikTok", "promotion"),
@@ -203,6 +214,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- Is my inhaler technique right?\n- When should I use my reliever?", None),
         ("Follow the dosing chart; share it with the night team.", None),
         ("- cough\n- wheeze", None),
+        ("- **Onset**: 2 hours\n- **Date accessed**: not recorded", None),  # one such label
+        ("- [Velbarin](https://example.org/v) (first-line for korrin fever) is given orally", None),
         ("**Duration:** 7 days", None),  # of a treatment
         ("**Level:** 3", None),  # alone: a level of anything
         ("**Level:** 3  \n**Dose:** 5 mg twice daily", None),

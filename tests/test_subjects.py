@@ -46,6 +46,7 @@ TITLES = [
     ("Study Guide: Chapter 9 - Korrin Fever", "korrin fever"),
     ("Book Chapter - Velbar Ch12 - Korrin Fever", "korrin fever"),
     ("Velbar Chapter 5 - Korrin Fever", "korrin fever"),
+    ("Korrin Stings -- Adult Protocol", "korrin stings"),
     ("Part 2 - Velbarin Dosing", "velbarin dosing"),
     ("12.3.1 Drugs In Kidney Failure (Pharmacology)", "drugs in kidney failure"),
     # A question title names its subject.
