@@ -18,8 +18,10 @@ long sentence or a bare figure with no words round it; a solution's strength ("0
 chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
 lead-in or parent item too; a long sentence shows only the clause its figures need
-(`clause_of`). The key is the whole sentence with its figures masked, so correcting a figure in a
-later release keeps the note (and its review history).
+(`clause_of`). A sentence that points back at the one before it ("… checked 5 days after
+starting these drugs", "They …") shows that sentence before it when it is short, else makes no
+card: alone it cannot be answered. The key is the whole sentence with its figures masked, so
+correcting a figure in a later release keeps the note (and its review history).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from ..text import (
     FIGURE,
     is_advert,
     is_flattened,
+    leans_back,
     names_a_strength,
     names_topic,
     normalise,
@@ -204,7 +207,8 @@ def _note(
     ):
         return []
     notes: list[Note] = []
-    for sentence in split_sentences(prose):
+    sentences = split_sentences(prose)
+    for number, sentence in enumerate(sentences):
         spans = [
             match.span()
             for match in FIGURE.finditer(sentence)
@@ -221,21 +225,45 @@ def _note(
             continue
         if is_flattened(sentence):
             continue  # a table or list flattened into a line: "Severity Mild Severe Coma (GCS <8)"
+        referent = ""
+        if leans_back(sentence):  # "… 5 days after starting these drugs": which, is before it
+            referent = _referent(sentences, number)
+            if not referent:
+                continue
         masked = FIGURE.sub("#", sentence)
         if normalise(masked) in seen:
             continue  # the same statement with other figures: the first is asked
         seen.add(normalise(masked))
         clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
-        opening = f"{about}: " if about and about.lower() not in clause.lower() else ""
+        stated = f"{referent} {clause}" if referent else clause
+        opening = f"{about}: " if about and about.lower() not in stated.lower() else ""
         heading = ctx.heading(section)
         named = [thing for thing in (ctx.subject(section), ctx.topic) if thing] or [heading]
-        if not all(names_topic(opening + clause, thing) for thing in named):
+        if not all(names_topic(opening + stated, thing) for thing in named):
             # "Infuse 40 mg/kg over 20 minutes" under "Magnesium sulphate" names neither
             opening = f"{heading} — {opening}" if opening else f"{heading}: "
+        if referent:
+            opening = f"{opening}{referent} "
         text_ = literal(opening) + cloze(clause, spans)
         key = make_key("measure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
+
+
+MAX_REFERENT_WORDS = 25
+
+
+def _referent(sentences: list[str], number: int) -> str:
+    """The sentence before a sentence that points back at it ("Thiazides, ACE inhibitors and
+    NSAIDs reduce lithium clearance. … checked 5 days after starting these drugs"), shown
+    before it so that the card says which; "" when there is none in its text, or it is long or
+    points back itself: then the sentence makes no card."""
+    if not number:
+        return ""
+    before = sentences[number - 1]
+    if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
+        return ""
+    return before
 
 
 LONG_SENTENCE_WORDS = 20
