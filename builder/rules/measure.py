@@ -13,15 +13,18 @@ It is the registry's last resort (`Rule.fallback`): it is told what the section'
 say, by the line each came from (`Context.made`), and leaves a sentence that a note of its block
 asks, or whose figure one states ("Dose: 40 mg" asked by the definition rule), to that note; the
 sentences a note left out (a paragraph's answer keeps its first) are read. Never a worked
-example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL"), a contact line, a
+example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL", or a list of
+steps the enumeration rule reads as one: `enumeration.is_preparation`), a contact line, a
 long sentence or a bare figure with no words round it; a solution's strength ("0.9% sodium
 chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
 lead-in or parent item too; a long sentence shows only the clause its figures need
-(`clause_of`). A sentence that points back at the one before it ("… checked 5 days after
-starting these drugs", "They …") shows that sentence before it when it is short, else makes no
-card: alone it cannot be answered. The key is the whole sentence with its figures masked, so
-correcting a figure in a later release keeps the note (and its review history).
+(`clause_of`). A figure a heading above states ("Final concentration 0.4 units/ml" under
+"Mixing (0.4 U/mL)") is no deletion: the source line shows it. A sentence that points back at
+the one before it ("… checked 5 days after starting these drugs", "They …") shows that sentence
+before it when it is short, else makes no card: alone it cannot be answered. The key is the
+whole sentence with its figures masked, so correcting a figure in a later release keeps the note
+(and its review history).
 """
 
 from __future__ import annotations
@@ -48,7 +51,7 @@ from ..text import (
 )
 from .context import Context, Said
 from .definition import bold_label
-from .enumeration import split_sentences
+from .enumeration import is_preparation, split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
 from .leads import is_example, is_example_text, is_flag, lead_of
@@ -113,6 +116,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 notes.extend(_note(text, about, here, block.line, section, ctx, seen))
         elif isinstance(block, ListBlock):
             opening = _lead(before)
+            said_before = plain(before.text) if isinstance(before, Paragraph) else ""
+            if is_preparation(block, said_before, section.title):
+                continue  # a recipe's volumes: its steps are asked together (enumeration)
             for item, about, lines in _items(block, opening, (block.line,)):
                 first = item.text.split("\n", 1)[0]
                 if _DIGIT.search(first) is not None:
@@ -207,6 +213,7 @@ def _note(
     ):
         return []
     notes: list[Note] = []
+    above = _figures_above(section)
     sentences = split_sentences(prose)
     for number, sentence in enumerate(sentences):
         spans = [
@@ -215,6 +222,8 @@ def _note(
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
         spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
+        if spans and above:
+            spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
         if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
             continue
         if said and _said(sentence, spans, said):
@@ -248,6 +257,27 @@ def _note(
         key = make_key("measure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
+
+
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zµμ%°])", re.IGNORECASE)
+"""A number and the first letter of its unit ("0.4 U/mL" -> ("0.4", "u"))."""
+
+
+def _figures_above(section: Section) -> frozenset[tuple[str, str]]:
+    """The amounts the headings above a section state, as `_AMOUNT` reads them: shown in the
+    source line over every card of the section."""
+    headings = " ".join(section.path)
+    if _DIGIT.search(headings) is None:
+        return frozenset()
+    return frozenset((number, unit.lower()) for number, unit in _AMOUNT.findall(headings))
+
+
+def _shown_above(figure: str, above: frozenset[tuple[str, str]]) -> bool:
+    """A figure the source line shows already ("Final concentration 0.4 units/ml" under
+    "Mixing instructions (0.4 U/mL)"): its every amount, unit letter and all, is in a heading.
+    Deleted, it would be an answer printed over its question."""
+    found = [(number, unit.lower()) for number, unit in _AMOUNT.findall(figure)]
+    return bool(found) and all(amount in above for amount in found)
 
 
 MAX_REFERENT_WORDS = 25

@@ -75,7 +75,8 @@ sentences (a short item is the enumeration rule's); a sentence opening with "It"
 sentence's subject in its place; a fact whose question or answer still points back ("1 week
 after starting these drugs", "They …") makes no card. A list item that the definition rule,
 or the enumeration rule's note for its list (a deletion in it, or the list answer), already
-asks makes no second card. A paragraph under a heading naming a thing ("Passing korrin attack (PKA)") speaks of that thing when a sentence opens with
+asks makes no second card. A paragraph under a heading naming a thing ("Passing korrin attack
+(PKA)") speaks of that thing when a sentence opens with
 its name ("A PKA …"), or, in the section's first paragraph while nothing else has been named,
 with "It", "This" or "This kind of korrin": those sentences are read with the thing's short name
 as their subject, a second predicate ("… doesn't cause harm and is caused by …") as a sentence
