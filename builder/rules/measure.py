@@ -20,7 +20,9 @@ chloride") is part of its name. A sentence that does not name the section's subj
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
 lead-in or parent item too; a long sentence shows only the clause its figures need
 (`clause_of`). A figure a heading above states ("Final concentration 0.4 units/ml" under
-"Mixing (0.4 U/mL)") is no deletion: the source line shows it. A sentence that points back at
+"Mixing (0.4 U/mL)") is no deletion: the source line shows it; nor is a figure only in the
+bracketed qualifier of a condition when the instruction follows it ("If … staggered (> 1 hour
+between doses), treatment is started at once": no card). A sentence that points back at
 the one before it ("… checked 5 days after starting these drugs", "They …") shows that sentence
 before it when it is short, else makes no card: alone it cannot be answered. The key is the
 whole sentence with its figures masked, so correcting a figure in a later release keeps the note
@@ -226,6 +228,8 @@ def _note(
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
         if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
             continue
+        if _side_qualifier(sentence, spans):
+            continue
         if said and _said(sentence, spans, said):
             continue  # another rule's note asks it, or states one of its figures
         words = len(sentence.split())
@@ -234,16 +238,16 @@ def _note(
             continue
         if is_flattened(sentence):
             continue  # a table or list flattened into a line: "Severity Mild Severe Coma (GCS <8)"
-        referent = ""
-        if leans_back(sentence):  # "… 5 days after starting these drugs": which, is before it
-            referent = _referent(sentences, number)
-            if not referent:
-                continue
         masked = FIGURE.sub("#", sentence)
         if normalise(masked) in seen:
             continue  # the same statement with other figures: the first is asked
-        seen.add(normalise(masked))
         clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
+        referent = ""
+        if leans_back(clause):  # "… 5 days after starting these drugs": which, is before it
+            referent = _referent(sentences, number)
+            if not referent:
+                continue
+        seen.add(normalise(masked))
         stated = f"{referent} {clause}" if referent else clause
         opening = f"{about}: " if about and about.lower() not in stated.lower() else ""
         heading = ctx.heading(section)
@@ -278,6 +282,26 @@ def _shown_above(figure: str, above: frozenset[tuple[str, str]]) -> bool:
     Deleted, it would be an answer printed over its question."""
     found = [(number, unit.lower()) for number, unit in _AMOUNT.findall(figure)]
     return bool(found) and all(amount in above for amount in found)
+
+
+_CONDITION_OPENING = re.compile(r"^(?:if|when|whenever|unless|once|where|in case)\b", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
+_MAIN_CLAUSE = re.compile(r"^\s*,\s*(?P<main>\S.*)$")
+MIN_MAIN_WORDS = 4
+
+
+def _side_qualifier(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """Every figure is a bracketed qualifier of a condition ("If … staggered (> 1 hour between
+    doses), acetylcysteine is started at once"), while the instruction it leads to stands,
+    figure-free, after it: hiding the qualifier asks a side detail and shows the fact. No card
+    (the sentence's other rules ask the instruction, if any)."""
+    if "(" not in sentence or _CONDITION_OPENING.match(sentence) is None:
+        return False
+    for bracket in _BRACKETED.finditer(sentence):
+        if all(bracket.start() < start and end < bracket.end() for start, end in spans):
+            main = _MAIN_CLAUSE.match(sentence[bracket.end() :])
+            return main is not None and len(main.group("main").split()) >= MIN_MAIN_WORDS
+    return False
 
 
 MAX_REFERENT_WORDS = 25
