@@ -118,7 +118,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 notes.extend(_note(text, about, here, block.line, section, ctx, seen))
         elif isinstance(block, ListBlock):
             opening = _lead(before)
-            said_before = plain(before.text) if isinstance(before, Paragraph) else ""
+            said_before = before.text if isinstance(before, Paragraph) else ""
             if is_preparation(block, said_before, section.title):
                 continue  # a recipe's volumes: its steps are asked together (enumeration)
             for item, about, lines in _items(block, opening, (block.line,)):
