@@ -29,6 +29,7 @@ from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_k
 from .memory import TEXT_CACHE
 from .notes import Note
 from .rules.definition import is_worked_example
+from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
@@ -1158,6 +1159,9 @@ def unasked_blocks(
             if not _looks_like_content(block) or is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
             kind = "list" if isinstance(block, ListBlock) else "paragraph"
+            lead = before.text if isinstance(before, Paragraph) else ""
+            if isinstance(block, ListBlock) and is_preparation(block, lead, section.title):
+                kind = "steps"  # a recipe too long to ask as one note: no lead-in would help
             found.append((shown, block.line, kind))
         if "prose_fact" in routed.subdeck.rules and not is_example(None, section):
             prose = _unasked_prose(section, lines)
@@ -1247,7 +1251,12 @@ _NO_PROSE_NOTE = (
     "this section gave no note, though its prose states facts; if one is to learn, write it "
     "as `**Term:** what it is` or as a short item under a lead-in line ending in ':'"
 )
-_NO_NOTE_OF = {"table row": _NO_NOTE_ROW, "prose": _NO_PROSE_NOTE}
+_NO_STEPS_NOTE = (
+    f"these preparation steps gave no note: a recipe is asked as one '…: steps?' card only up to "
+    f"{MAX_LIST_ANSWER_ITEMS} steps and {MAX_LIST_ANSWER_WORDS} words; shorten the steps, or split "
+    "them under two headings"
+)
+_NO_NOTE_OF = {"table row": _NO_NOTE_ROW, "prose": _NO_PROSE_NOTE, "steps": _NO_STEPS_NOTE}
 _MIN_CONTENT_WORDS = 6
 _ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)
 """An item opening with a question word: a study question or objective, asked elsewhere."""

@@ -1085,3 +1085,20 @@ def is_flattened(line: str) -> bool:
     if len(words) < MIN_FLAT_WORDS:
         return False
     return sum(word[:1].isupper() for word in words) > MAX_CAPITALISED * len(words)
+
+
+_LEANS_BACK = re.compile(
+    r"^(?:they|these|those|this)\b"
+    r"|\b(?:these|those)\s+(?!(?:are|were|is|was|include|includes|can|may|must|should|will"
+    r"|would|have|has|had|do|does|did|and|or|with|in|of|on)\b)[a-z]",
+    re.IGNORECASE,
+)
+
+
+def leans_back(text: str) -> bool:
+    """The text names its subject only by pointing back at a sentence before it: it opens with
+    "They", "These", "Those" or "This", or says "these drugs", "those patients". Alone on a
+    card it cannot be answered ("Check levels 5 days after starting these drugs": which?)."""
+    if "th" not in text.lower():
+        return False  # the cheap look first: every such word has "th"
+    return _LEANS_BACK.search(plain(text).strip()) is not None

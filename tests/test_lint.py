@@ -664,6 +664,30 @@ def test_a_table_row_too_long_to_card_is_a_warning(tmp_path: Path) -> None:
     assert silent(tmp_path, shorter) == []
 
 
+def test_a_recipe_too_long_to_ask_is_named_as_steps(tmp_path: Path) -> None:
+    """Preparation steps are asked together as one note, up to six steps: a longer recipe gives
+    none, and the warning says so instead of asking for a lead-in it already has."""
+    steps = [
+        "Withdraw 2 mL of kellin from the vial",
+        "Inject it into a 50 mL bag of glucose",
+        "Mix by turning the bag over",
+        "Label the bag with the time",
+        "Check the strength against the chart",
+        "Flush the line with saline",
+        "Run it over 30 minutes",
+    ]
+    markdown = "# Kellin\n\n## How to dilute\n\n" + "".join(f"- {s}\n" for s in steps)
+    source = tmp_path / "kellin.md"
+    source.write_text(markdown, encoding="utf-8")
+    from builder.manifest import manifest_for_source
+
+    problems = check_plan(plan_deck(manifest_for_source(source)))
+    found = [(p.line, p.message) for p in problems if p.code == "NO-NOTE"]
+    assert len(found) == 1 and found[0][0] == 5
+    assert "preparation steps" in found[0][1] and "6 steps" in found[0][1]
+    assert silent(tmp_path, markdown.replace("- Run it over 30 minutes\n", "")) == []
+
+
 def test_a_term_over_its_points_is_no_longer_silent(tmp_path: Path) -> None:
     markdown = SILENT.replace(
         "- Bleeding into the joints",

@@ -7,7 +7,9 @@ A list counts when at least two items, and most of them, have one of these shape
 a full stop). The split is never inside brackets or parentheses: `[NHS — Asthma](https://…)` is
 a link, not a definition. A term must name a thing: an instruction (`**Push, don't pull** –
 easier and safer`, `**Stay active:** …`) is not a term, and a list of mostly instructions is left
-to the enumeration rule. A `**problem**:` item followed by its `**solution**:` makes one card:
+to the enumeration rule, unless at least half its labels are given away by their explanations
+(`**Limit salt**: Salt makes the body hold water`): those are asked as terms ("Limit salt?").
+A `**problem**:` item followed by its `**solution**:` makes one card:
 "Clearance halved — what to do?" -> the solution. An answer loses its citations ("(Smith et
 al., J Korr 2015;4:1-9)", "(see Section 2.10)"), and a paragraph (more than two sentences, or
 over 35 words) keeps its first sentence (`text.short_answer`). An answer that only says its term
@@ -71,6 +73,8 @@ _INSTRUCTION_VERBS = frozenset(
 )
 """Verbs that open an instruction ("Keep loads close"), never a term's name."""
 _NOT_VERB_AFTER = frozenset("of in for during".split())
+_NOT_NAMED = _INSTRUCTION_VERBS | frozenset("don't don dont not".split())
+"""An instruction's verb and negation: never what its explanation gives away."""
 _ARITHMETIC = re.compile(r"\d\s*[×x*/÷+−-]\s*\(?\d[\d.,]*\)?\s*=|=\s*\d[\d.,]*\s*[×x*/÷+−-]\s*\d")
 
 
@@ -171,17 +175,30 @@ def is_definition_list(block: ListBlock) -> bool:
     explanations (`**Keep loads close** – reduces strain`) is not one (though one instruction
     among terms, as in a mnemonic's letters, is carded with them). A list of one item counts
     when that item is a definition (`### Antihistamines` then `- **Uses**: …`): its heading is
-    the subject."""
+    the subject. A list of instructions is one when at least half of them are given away by
+    their explanations (`**Limit salt**: Salt makes the body hold water`): hidden, such a label
+    is read off the text after it, so each is asked as a term is ("Limit salt?")."""
     return _is_definition_list(tuple(_as_written(item) for item in block.items))
 
 
 @lru_cache(maxsize=1 << 10)
 def _is_definition_list(items: tuple[str, ...]) -> bool:
     # Cached: the definition and enumeration rules both ask about every list.
-    terms = [found[0] for text in items if (found := _definition(text)) is not None]
-    if len(terms) < min(2, len(items)) or len(terms) * 3 < len(items) * 2:
+    found = [pair for text in items if (pair := _definition(text)) is not None]
+    if len(found) < min(2, len(items)) or len(found) * 3 < len(items) * 2:
         return False
-    return sum(1 for term in terms if is_instruction(term)) * 2 < len(terms)
+    instructions = [(term, text) for term, text in found if is_instruction(term)]
+    if len(instructions) * 2 < len(found):
+        return True
+    return sum(1 for term, text in instructions if gives_away(term, text)) * 2 >= len(found)
+
+
+def gives_away(label: str, text: str) -> bool:
+    """The text after a label says one of the label's own words (as `_root`s, the verb of an
+    instruction aside): "**Don't smoke**: Smoking damages the heart" — a deletion of the label
+    would show its answer. "**Stay hydrated**: drink water" keeps it hidden."""
+    named = _roots([w for w in words(label) if w not in _NOT_NAMED]) - _FILLER_ROOTS
+    return bool(named & _roots(words(text)))
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:

@@ -14,7 +14,9 @@ water if small`), or else it stays visible; a list with too many such items gets
 Basic card whose answer is the list (when it is short enough), and else no card. A list of criteria
 (every item a threshold: `Fasting glucose ≥7.0 mmol/L OR`) has the thresholds hidden; an `OR` ending
 an item stays between the items. Lists of questions, worked examples, keyword indexes ("INICET
-Buzzwords") and the questions the faq rule reads make no cloze.
+Buzzwords") and the questions the faq rule reads make no cloze. The steps that make a medicine up
+(`### Mixing instructions` over `- Draw up 1 mL …`, `- Inject into a 100 mL bag`) are asked together
+("Mixing instructions in X: steps?"), never a cloze per step.
 """
 
 from __future__ import annotations
@@ -118,6 +120,9 @@ def _list_notes(
             return notes + nested  # "rf / clinical / rx": an outline's facets, each asked apart
     if outer and lead is not None and is_definition_list(block):
         notes.extend(_term_notes(block, lead, section, ctx, outer))
+    if is_preparation(block, lead.text if lead is not None else "", section.title):
+        steps = _steps_note(block, lead, section, ctx)
+        return notes + ([steps] if steps is not None else []) + nested
     if not outer and finding_pairs(block.items):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
     if _enumerates(block):
@@ -158,6 +163,49 @@ def _cloze_notes(
     if note is not None:
         notes.append(note)
     return notes
+
+
+_PREPARATION = re.compile(
+    r"\b(?:mix(?:ing)?|prepar(?:e|es|ed|ing|ation)|dilut(?:e|ed|ing|ion)|reconstitut\w*"
+    r"|mak(?:e|ing)\s+up)\b",
+    re.IGNORECASE,
+)
+"""A heading or lead-in naming how a medicine is made up ("Mixing instructions", "How to
+dilute", "Preparation")."""
+_PREPARING = frozenset(
+    """add combine dilute dissolve draw expel fill flush inject invert mix obtain pour prime
+    reconstitute shake stir swirl transfer withdraw""".split()
+)
+"""Verbs that open a step of making a medicine up ("Draw up 1 mL", "Inject into the bag")."""
+MIN_PREPARING_STEPS = 2
+
+
+def is_preparation(block: ListBlock, lead: str, title: str) -> bool:
+    """Steps that make a medicine up (`### Mixing instructions` over `- Draw up 1 mL …`, `- Inject
+    into a 100 mL bag`): a heading or lead-in naming the preparation over a list at least two of
+    whose items open with a verb of preparation. Its volumes and strengths hold for that recipe
+    only (and the concentration it ends in is often in its heading): the steps are asked
+    together, never a cloze each."""
+    if _PREPARATION.search(title) is None and _PREPARATION.search(lead) is None:
+        return False
+    opening = (plain(item.text).split(" ", 1)[0].lower() for item in block.items)
+    return sum(1 for word in opening if word in _PREPARING) >= MIN_PREPARING_STEPS
+
+
+def _steps_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> Note | None:
+    """A preparation's steps as one Basic note, "<heading>: steps?", when the list is short
+    enough to be an answer; else none."""
+    answer = to_markdown((block,))
+    if (
+        len(block.items) > MAX_LIST_ANSWER_ITEMS
+        or len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS
+    ):
+        return None
+    question = _intro(lead, section, ctx).rstrip(" ,;:-–—") + ": steps?"
+    key = make_key(
+        "enumeration", section.path, plain(_intro_key(lead, section, ctx)), None, "steps"
+    )
+    return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
 
 
 MIN_HOISTED_ITEMS = 2

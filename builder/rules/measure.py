@@ -13,13 +13,20 @@ It is the registry's last resort (`Rule.fallback`): it is told what the section'
 say, by the line each came from (`Context.made`), and leaves a sentence that a note of its block
 asks, or whose figure one states ("Dose: 40 mg" asked by the definition rule), to that note; the
 sentences a note left out (a paragraph's answer keeps its first) are read. Never a worked
-example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL"), a contact line, a
+example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL", or a list of
+steps the enumeration rule reads as one: `enumeration.is_preparation`), a contact line, a
 long sentence or a bare figure with no words round it; a solution's strength ("0.9% sodium
 chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
 lead-in or parent item too; a long sentence shows only the clause its figures need
-(`clause_of`). The key is the whole sentence with its figures masked, so correcting a figure in a
-later release keeps the note (and its review history).
+(`clause_of`). A figure a heading above states ("Final concentration 0.4 units/ml" under
+"Mixing (0.4 U/mL)") is no deletion: the source line shows it; nor is a figure only in the
+bracketed qualifier of a condition when the instruction follows it ("If … staggered (> 1 hour
+between doses), treatment is started at once": no card). A sentence that points back at
+the one before it ("… checked 5 days after starting these drugs", "They …") shows that sentence
+before it when it is short, else makes no card: alone it cannot be answered. The key is the
+whole sentence with its figures masked, so correcting a figure in a later release keeps the note
+(and its review history).
 """
 
 from __future__ import annotations
@@ -35,6 +42,7 @@ from ..text import (
     FIGURE,
     is_advert,
     is_flattened,
+    leans_back,
     names_a_strength,
     names_topic,
     normalise,
@@ -45,7 +53,7 @@ from ..text import (
 )
 from .context import Context, Said
 from .definition import bold_label
-from .enumeration import split_sentences
+from .enumeration import is_preparation, split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
 from .leads import is_example, is_example_text, is_flag, lead_of
@@ -110,6 +118,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 notes.extend(_note(text, about, here, block.line, section, ctx, seen))
         elif isinstance(block, ListBlock):
             opening = _lead(before)
+            said_before = before.text if isinstance(before, Paragraph) else ""
+            if is_preparation(block, said_before, section.title):
+                continue  # a recipe's volumes: its steps are asked together (enumeration)
             for item, about, lines in _items(block, opening, (block.line,)):
                 first = item.text.split("\n", 1)[0]
                 if _DIGIT.search(first) is not None:
@@ -204,14 +215,20 @@ def _note(
     ):
         return []
     notes: list[Note] = []
-    for sentence in split_sentences(prose):
+    above = _figures_above(section)
+    sentences = split_sentences(prose)
+    for number, sentence in enumerate(sentences):
         spans = [
             match.span()
             for match in FIGURE.finditer(sentence)
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
         spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
+        if spans and above:
+            spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
         if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
+            continue
+        if _side_qualifier(sentence, spans):
             continue
         if said and _said(sentence, spans, said):
             continue  # another rule's note asks it, or states one of its figures
@@ -224,18 +241,83 @@ def _note(
         masked = FIGURE.sub("#", sentence)
         if normalise(masked) in seen:
             continue  # the same statement with other figures: the first is asked
-        seen.add(normalise(masked))
         clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
-        opening = f"{about}: " if about and about.lower() not in clause.lower() else ""
+        referent = ""
+        if leans_back(clause):  # "… 5 days after starting these drugs": which, is before it
+            referent = _referent(sentences, number)
+            if not referent:
+                continue
+        seen.add(normalise(masked))
+        stated = f"{referent} {clause}" if referent else clause
+        opening = f"{about}: " if about and about.lower() not in stated.lower() else ""
         heading = ctx.heading(section)
         named = [thing for thing in (ctx.subject(section), ctx.topic) if thing] or [heading]
-        if not all(names_topic(opening + clause, thing) for thing in named):
+        if not all(names_topic(opening + stated, thing) for thing in named):
             # "Infuse 40 mg/kg over 20 minutes" under "Magnesium sulphate" names neither
             opening = f"{heading} — {opening}" if opening else f"{heading}: "
+        if referent:
+            opening = f"{opening}{referent} "
         text_ = literal(opening) + cloze(clause, spans)
         key = make_key("measure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
+
+
+_AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zµμ%°])", re.IGNORECASE)
+"""A number and the first letter of its unit ("0.4 U/mL" -> ("0.4", "u"))."""
+
+
+def _figures_above(section: Section) -> frozenset[tuple[str, str]]:
+    """The amounts the headings above a section state, as `_AMOUNT` reads them: shown in the
+    source line over every card of the section."""
+    headings = " ".join(section.path)
+    if _DIGIT.search(headings) is None:
+        return frozenset()
+    return frozenset((number, unit.lower()) for number, unit in _AMOUNT.findall(headings))
+
+
+def _shown_above(figure: str, above: frozenset[tuple[str, str]]) -> bool:
+    """A figure the source line shows already ("Final concentration 0.4 units/ml" under
+    "Mixing instructions (0.4 U/mL)"): its every amount, unit letter and all, is in a heading.
+    Deleted, it would be an answer printed over its question."""
+    found = [(number, unit.lower()) for number, unit in _AMOUNT.findall(figure)]
+    return bool(found) and all(amount in above for amount in found)
+
+
+_CONDITION_OPENING = re.compile(r"^(?:if|when|whenever|unless|once|where|in case)\b", re.I)
+_BRACKETED = re.compile(r"\([^()]*\)")
+_MAIN_CLAUSE = re.compile(r"^\s*,\s*(?P<main>\S.*)$")
+MIN_MAIN_WORDS = 4
+
+
+def _side_qualifier(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """Every figure is a bracketed qualifier of a condition ("If … staggered (> 1 hour between
+    doses), acetylcysteine is started at once"), while the instruction it leads to stands,
+    figure-free, after it: hiding the qualifier asks a side detail and shows the fact. No card
+    (the sentence's other rules ask the instruction, if any)."""
+    if "(" not in sentence or _CONDITION_OPENING.match(sentence) is None:
+        return False
+    for bracket in _BRACKETED.finditer(sentence):
+        if all(bracket.start() < start and end < bracket.end() for start, end in spans):
+            main = _MAIN_CLAUSE.match(sentence[bracket.end() :])
+            return main is not None and len(main.group("main").split()) >= MIN_MAIN_WORDS
+    return False
+
+
+MAX_REFERENT_WORDS = 25
+
+
+def _referent(sentences: list[str], number: int) -> str:
+    """The sentence before a sentence that points back at it ("Thiazides, ACE inhibitors and
+    NSAIDs reduce lithium clearance. … checked 5 days after starting these drugs"), shown
+    before it so that the card says which; "" when there is none in its text, or it is long or
+    points back itself: then the sentence makes no card."""
+    if not number:
+        return ""
+    before = sentences[number - 1]
+    if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
+        return ""
+    return before
 
 
 LONG_SENTENCE_WORDS = 20

@@ -72,10 +72,11 @@ any other fact whose answer is the heading makes no card. A name's gloss after "
 A "Note:" flag before the sentence is dropped, and "Guidelines recommend that" before it too. The
 sentences read are the section's paragraphs and the list items (and sub-items) that are
 sentences (a short item is the enumeration rule's); a sentence opening with "It" has the last
-sentence's subject in its place. A list item that the definition rule, or the enumeration
-rule's note for its list (a deletion in it, or the list answer), already asks makes no second
-card. A paragraph under a heading
-naming a thing ("Passing korrin attack (PKA)") speaks of that thing when a sentence opens with
+sentence's subject in its place; a fact whose question or answer still points back ("1 week
+after starting these drugs", "They …") makes no card. A list item that the definition rule,
+or the enumeration rule's note for its list (a deletion in it, or the list answer), already
+asks makes no second card. A paragraph under a heading naming a thing ("Passing korrin attack
+(PKA)") speaks of that thing when a sentence opens with
 its name ("A PKA …"), or, in the section's first paragraph while nothing else has been named,
 with "It", "This" or "This kind of korrin": those sentences are read with the thing's short name
 as their subject, a second predicate ("… doesn't cause harm and is caused by …") as a sentence
@@ -114,6 +115,7 @@ from ..text import (
     heading_subject,
     heading_text,
     is_relational,
+    leans_back,
     lower_first,
     names_topic,
     plain,
@@ -396,6 +398,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         named = _heading_thing(section) if isinstance(block, Paragraph) else ""
         for line, sentence in stated:
             for question, answer, place in facts(sentence) + _defined(sentence, named):
+                if leans_back(question) or leans_back(answer):
+                    continue  # "… after starting these drugs": which is in another sentence
                 shown = _in_heading(answer, section.path)
                 if shown and (_RANK.match(question) or shown == "heading"):
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
