@@ -503,6 +503,8 @@ KINDS: tuple[Kind, ...] = (
             r"|insert|write|fill in)|to ?dos?|todo list",
         ),
         lines=(
+            # A note to self left in the text: "TODO: stratification", "TBD", "FIXME".
+            Line(r"^(?:todo|tbd|fixme)\b(?!-)", ("todo", "tbd", "fixme")),
             Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),
             Line(r"^you will (?:practi[cs]e|demonstrate|perform|rehearse)\b"),
             Line(r"^(?:skills? )?(?:competency |performance )?checklists?\s*:"),

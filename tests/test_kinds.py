@@ -184,6 +184,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ),
         ("- [ ] Washes hands\n- [ ] Checks the wristband", "course"),
         ("**Passing Score:** 24/30 (80%)", "course"),
+        ("TODO: stratification of attacks", "course"),
+        ("TBD", "course"),
         (
             "**Duration:** 2 hours  \n**Format:** Online + skills lab  \n**Prerequisites:** Unit 1",
             "course",
@@ -214,6 +216,7 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- Is my inhaler technique right?\n- When should I use my reliever?", None),
         ("Follow the dosing chart; share it with the night team.", None),
         ("- cough\n- wheeze", None),
+        ("To do this, press firmly on the wound for 10 minutes.", None),
         ("- **Onset**: 2 hours\n- **Date accessed**: not recorded", None),  # one such label
         ("- [Velbarin](https://example.org/v) (first-line for korrin fever) is given orally", None),
         ("**Duration:** 7 days", None),  # of a treatment
