@@ -443,8 +443,20 @@ def _subject_text(title: str) -> str:
     head, colon, tail = text.partition(": ")
     if colon and tail.strip() and is_generic_heading(head):
         text = heading_text(tail)
-    text = _without_instruction(_without_possessive(text))
+    text = _without_instruction(_without_possessive(_sentence_subject(text)))
     return "" if not text or is_generic_heading(text) else text
+
+
+_SENTENCE_HEADING = re.compile(r"^(\w[\w'’-]*(?: [\w'’-]+){0,4}) (?:is|are) \w[^.?!]*\.$")
+"""A heading written as a sentence about its subject ("Maintaining healthy kidneys is crucial
+for overall well-being."): the subject is the words before its "is"."""
+
+
+def _sentence_subject(text: str) -> str:
+    if not text.endswith(".") or (" is " not in text and " are " not in text):
+        return text
+    found = _SENTENCE_HEADING.match(text)
+    return found.group(1) if found is not None else text
 
 
 _POSSESSIVE = re.compile(r"^(?:your|my|our)\s+(?=\w)", re.IGNORECASE)

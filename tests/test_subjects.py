@@ -140,6 +140,12 @@ def test_a_generic_heading_takes_its_parents_subject_or_none() -> None:
     assert heading_subject(("3. Assessment", "2. Pulse")) == "Pulse"
     assert heading_subject(("Overview",)) == ""
     assert heading_subject(("📚 Comprehensive answer: Korrin fever",)) == "Korrin fever"
+    # A heading written as a sentence about its subject: the words before its "is".
+    assert heading_subject(("Caring for your velbar is vital for good health.",)) == (
+        "Caring for your velbar"
+    )
+    assert heading_subject(("Why velbar matters",)) == "Why velbar matters"
+    assert heading_subject(("Dose is weight-based",)) == "Dose is weight-based"  # no full stop
 
 
 def test_zero_config_topic_comes_from_the_title_and_front_matter_wins(tmp_path: Path) -> None:
