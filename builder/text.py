@@ -917,6 +917,25 @@ def explained_initials(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(_EXPLAINED.split(item.split("\n", 1)[0], 1)[0] for item in items)
 
 
+def spelled_initials(items: tuple[str, ...]) -> tuple[str, ...]:
+    """A mnemonic's letters written apart from their meanings (`**K** - Kidney disease`,
+    `**N** – Neuropathy`, …, each meaning opening with its letter) as the lines of bold initials
+    they are (`**K**idney disease`); () unless every item of three or more is so."""
+    if len(items) < MIN_INITIALS:
+        return ()
+    lines = []
+    for item in items:
+        found = _LETTER_MEANING.match(item.split("\n", 1)[0])
+        if found is None or found.group(2)[0].upper() != found.group(1):
+            return ()
+        meaning = found.group(2)
+        lines.append(f"**{meaning[0].upper()}**{meaning[1:]}")
+    return tuple(lines)
+
+
+_LETTER_MEANING = re.compile(r"^\s*(?:\*\*|__)([A-Z])(?:\*\*|__)\s*(?:[-–—:=]|\s)\s*([A-Za-z].*)$")
+
+
 _UNESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|<>])")
 r"""A Markdown backslash escape (`\_\_load`): the character it keeps literal, as a page shows it."""
 

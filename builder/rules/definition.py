@@ -38,7 +38,15 @@ from functools import lru_cache
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
-from ..text import explained_answer, is_pep_talk, lower_first, plain, short_answer, words
+from ..text import (
+    explained_answer,
+    is_pep_talk,
+    lower_first,
+    plain,
+    short_answer,
+    spelled_initials,
+    words,
+)
 from .context import Context
 from .faq import answered_blocks
 from .leads import Lead, is_example, is_flag, leads, subject
@@ -184,6 +192,8 @@ def is_definition_list(block: ListBlock) -> bool:
 @lru_cache(maxsize=1 << 10)
 def _is_definition_list(items: tuple[str, ...]) -> bool:
     # Cached: the definition and enumeration rules both ask about every list.
+    if spelled_initials(items):
+        return False  # a mnemonic's letters (`**K** - Kidney disease`): prose_fact asks them
     found = [pair for text in items if (pair := _definition(text)) is not None]
     if len(found) < min(2, len(items)) or len(found) * 3 < len(items) * 2:
         return False

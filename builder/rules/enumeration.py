@@ -36,6 +36,7 @@ from ..text import (
     plain,
     short_subject,
     single_spaced,
+    spelled_initials,
     with_twin,
     without_asides,
     without_emoji,
@@ -518,8 +519,9 @@ def _enumerates(block: ListBlock) -> bool:
     definitions, not mostly questions or links."""
     if len(block.items) < MIN_ITEMS or is_definition_list(block):
         return False
-    if explained_initials(tuple(item.text for item in block.items)):
-        return False  # `**F**ace drooping: …`: an acronym's letters (prose_fact asks them)
+    texts = tuple(item.text for item in block.items)
+    if explained_initials(texts) or spelled_initials(texts):
+        return False  # `**F**ace drooping: …`, `**K** - Kidney`: an acronym's letters (prose_fact)
     if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))

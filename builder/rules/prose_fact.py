@@ -121,6 +121,7 @@ from ..text import (
     plain,
     points_back,
     short_subject,
+    spelled_initials,
     without_asides,
 )
 from . import enumeration
@@ -1433,17 +1434,20 @@ def _initials(section: Section, ctx: Context) -> list[Note]:
     for index, block in enumerate(section.blocks):
         if index in answered:
             continue
-        back = ""
+        back, explained = "", False
         if isinstance(block, Paragraph) and "\n" in block.text and block.text[:2] in _BOLD:
             lines = tuple(_LINE_BREAK.sub("", line).strip() for line in block.text.splitlines())
         elif isinstance(block, ListBlock) and block.items[0].text[:2] in _BOLD:
-            lines = explained_initials(tuple(item.text for item in block.items))
+            texts = tuple(item.text for item in block.items)
+            lines = explained_initials(texts)
+            explained = bool(lines)
+            lines = lines or spelled_initials(texts)  # `**K** - Kidney disease`: no explanation
         else:
             continue  # a cheap look: no line opens in bold
         word = bold_initials(lines) if lines else ""
         if not word or any(len(plain(line).split()) > MAX_MNEMONIC_ITEM_WORDS for line in lines):
             continue
-        if isinstance(block, ListBlock):  # the explanations go to the back
+        if explained and isinstance(block, ListBlock):  # the explanations go to the back
             back = "\n".join(f"- {plain(item.text.split(chr(10), 1)[0])}" for item in block.items)
         about = _initials_subject(word, section, ctx, _list_lead(section.blocks, index))
         items = "\n".join(f"- {deletion(n, line)}" for n, line in enumerate(lines, 1))
