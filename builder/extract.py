@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .document import Document
-from .lint import is_contact_only, prints_its_answer
+from .lint import is_contact_only, prints_its_answer, without_shown_answers
 from .manifest import Manifest
 from .notes import Note, key_text
 from .routing import Route, check_routes, route
@@ -29,7 +29,7 @@ def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
 def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, ...]) -> list[Note]:
     """The notes of one document: each routed section through its subdeck's rules, then the
     rules that read the whole document; none whose answer its own front prints (a value that
-    repeats its heading, a class named in its drug's name)."""
+    repeats its heading, a class named in its drug's name), no cloze deletion its card shows."""
     notes: list[Note] = []
     source_path = display_path(manifest, document)
     for routed in routes:
@@ -55,7 +55,11 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
                 for section in (routed.section.walk() if routed.in_faq else [routed.section])
             ]
             notes.extend(rule.extract(sections, ctx))
-    notes = [note for note in one_question_each(notes) if not _asks_nothing(note)]
+    notes = [
+        shown
+        for note in one_question_each(notes)
+        if not _asks_nothing(note) and (shown := without_shown_answers(note)) is not None
+    ]
     return _one_definition_each(notes)
 
 

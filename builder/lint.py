@@ -18,7 +18,7 @@ import string
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
@@ -323,23 +323,68 @@ def _offered(front: str, answer: str) -> bool:
 
 
 def _cloze_in_front(note: Note) -> Iterable[Problem]:
-    """On the card for cN, every cN deletion is hidden and the other clozes are shown."""
-    deletions = cloze_deletions(note.front)
-    reported: set[tuple[str, str]] = set()
+    for number, answer in _shown_deletions(note.front):
+        yield _problem(
+            note,
+            "ANSWER-IN-FRONT",
+            f"cloze deletion c{number} {_quote(answer)} also appears in the note outside the "
+            "deletion",
+        )
+
+
+def _shown_deletions(front: str, body: bool = False) -> list[tuple[str, str]]:
+    """(number, answer) of each deletion its own card shows: on the card for cN, every cN
+    deletion is hidden and the other clozes are shown. `body`: only where the body shows it (its
+    items or its sentence), not its lead-in or subject ("Symptoms of korrin fever: {{fever}}")."""
+    deletions = cloze_deletions(front)
+    found: list[tuple[str, str]] = []
+    card = _body(front) if body else front
     for number in dict.fromkeys(number for number, _ in deletions):
-        shown = plain_text(_without_item_asides(_cloze_card_text(note.front, number)))
+        shown = plain_text(_without_item_asides(_cloze_card_text(card, number)))
         for this, text in deletions:
             answer = _answer_form(text)
-            if this != number or len(answer) < MIN_ANSWER_CHARS or (number, answer) in reported:
+            if this != number or len(answer) < MIN_ANSWER_CHARS or (number, answer) in found:
                 continue
             if _contains(shown, answer):
-                reported.add((number, answer))
-                yield _problem(
-                    note,
-                    "ANSWER-IN-FRONT",
-                    f"cloze deletion c{number} {_quote(answer)} also appears in the note "
-                    "outside the deletion",
-                )
+                found.append((number, answer))
+    return found
+
+
+def _body(front: str) -> str:
+    """A cloze text without its first line (a list's lead-in), or a one-line text without its
+    subject before ": "."""
+    if "\n" in front:
+        return front.split("\n", 1)[1]
+    _, colon, rest = front.partition(": ")
+    return rest if colon else front
+
+
+def without_shown_answers(note: Note) -> Note | None:
+    """A Cloze note without the deletions its own cards show (`- Abducens nucleus >>> {{c3::
+    Lateral rectus}}` beside `{{c2::Eye movement (lateral rectus)}}`: each card prints the
+    other's answer): those are left as text and the rest numbered again; None when no deletion
+    is left. The rules' notes pass through this before they are kept (extract.document_notes).
+    Only the body counts: a word of the subject or lead-in ("Symptoms of korrin fever:" over
+    "fever") stays a deletion, which ANSWER-IN-FRONT still reports for a teacher to judge."""
+    if note.note_type != "cloze":
+        return note
+    shown = {number for number, _ in _shown_deletions(note.front, body=True)}
+    if not shown:
+        return note
+    kept: dict[str, int] = {}
+    for match in _CLOZE.finditer(note.front):
+        if match.group(1) not in shown:
+            kept.setdefault(match.group(1), len(kept) + 1)
+    if not kept:
+        return None
+
+    def renumbered(match: re.Match[str]) -> str:
+        number = kept.get(match.group(1))
+        if number is None:
+            return _cloze_text(match.group(2))
+        return f"{{{{c{number}::{match.group(2)}}}}}"
+
+    return replace(note, front=_CLOZE.sub(renumbered, note.front))
 
 
 _ITEM_ASIDE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t].*?)\([^()\n]*\)")
