@@ -350,6 +350,17 @@ def _shown_deletions(front: str, body: bool = False) -> list[tuple[str, str]]:
     return found
 
 
+def _said_twice(front: str) -> bool:
+    """Whether some deletion's text stands in the front more than once (ignoring case): the
+    cheap look that finds every note a deletion of which another part could show."""
+    lowered = front.lower()
+    for match in _CLOZE.finditer(front):
+        text = _cloze_text(match.group(2)).strip(" *_.,;:").lower()
+        if len(text) >= MIN_ANSWER_CHARS and lowered.count(text) > 1:
+            return True
+    return False
+
+
 def _body(front: str) -> str:
     """A cloze text without its first line (a list's lead-in), or a one-line text without its
     subject before ": "."""
@@ -366,7 +377,7 @@ def without_shown_answers(note: Note) -> Note | None:
     is left. The rules' notes pass through this before they are kept (extract.document_notes).
     Only the body counts: a word of the subject or lead-in ("Symptoms of korrin fever:" over
     "fever") stays a deletion, which ANSWER-IN-FRONT still reports for a teacher to judge."""
-    if note.note_type != "cloze":
+    if note.note_type != "cloze" or not _said_twice(note.front):
         return note
     shown = {number for number, _ in _shown_deletions(note.front, body=True)}
     if not shown:

@@ -197,3 +197,28 @@ def test_the_measure_rules_digit_gate_skips_only_text_without_figures(text: str)
 
     if not any(char.isdigit() for char in text):
         assert FIGURE.search(text) is None
+
+
+CLOZE_WORDS = st.sampled_from(["velbarin", "Velbarin", "kellin rash", "40 mg", "fever", "**IgE**"])
+
+
+@st.composite
+def cloze_fronts(draw: st.DrawFn) -> str:
+    """A lead-in over items, each words and perhaps a deletion, as the list rules write them."""
+    lines = [f"{draw(CLOZE_WORDS)} in korrin fever:", ""]
+    for number in range(1, draw(st.integers(1, 5)) + 1):
+        before = " ".join(draw(st.lists(CLOZE_WORDS, max_size=3)))
+        answer = draw(CLOZE_WORDS)
+        lines.append(f"- {before} {{{{c{number}::{answer}}}}} {draw(CLOZE_WORDS)}".strip())
+    return "\n".join(lines)
+
+
+@settings(max_examples=300, deadline=None)
+@given(cloze_fronts())
+def test_a_cloze_with_no_deletion_said_twice_shows_none_of_its_answers(front: str) -> None:
+    """lint.without_shown_answers looks for shown answers only when some deletion's text stands
+    twice in the front: where none does, the full look finds nothing either."""
+    from builder.lint import _said_twice, _shown_deletions
+
+    if not _said_twice(front):
+        assert _shown_deletions(front, body=True) == []
