@@ -823,7 +823,7 @@ _SENTENCE_END_AT = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?](?
 def short_answer(text: str) -> str:
     """A definition's answer as a card shows it: without citations, and when it is a paragraph
     (more than two sentences, or several over MAX_ANSWER_WORDS words), its first sentence: the
-    definition, which the rest explains."""
+    definition, which the rest explains (a first sentence that asks, with the one answering it)."""
     text = without_citations(text).strip()
     if "\n" in text or ". " not in text:
         return text  # one sentence (or a list): nothing to cut
@@ -831,6 +831,8 @@ def short_answer(text: str) -> str:
     if not ends or (len(ends) < 2 and len(text.split()) <= MAX_ANSWER_WORDS):
         return text
     first = text[: ends[0].end()]
+    if first.rstrip().endswith("?"):  # "Too large? The cells grow…": the question, then its answer
+        return text[: ends[1].end()].rstrip() if len(ends) >= 2 else text
     return first if len(first.split()) >= 2 else text
 
 

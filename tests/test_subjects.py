@@ -205,6 +205,7 @@ def test_a_heading_naming_a_part_of_its_parents_subject_joins_the_parent() -> No
         ("2 cm. Deeper tissue is blurred.", "2 cm. Deeper tissue is blurred."),
         ("Use e.g. Velbarin. Or tessalid. Or both.", "Use e.g. Velbarin."),
         ("Yes. It spreads. It itches.", "Yes. It spreads. It itches."),
+        ("Too large? The cells swell. They burst.", "Too large? The cells swell."),
     ],
 )
 def test_an_answer_keeps_its_facts_without_citations_or_a_paragraph(text: str, short: str) -> None:
