@@ -195,12 +195,30 @@ def _is_definition_list(items: tuple[str, ...]) -> bool:
     if spelled_initials(items):
         return False  # a mnemonic's letters (`**K** - Kidney disease`): prose_fact asks them
     found = [pair for text in items if (pair := _definition(text)) is not None]
-    if len(found) < min(2, len(items)) or len(found) * 3 < len(items) * 2:
+    if len(found) < min(2, len(items)):
+        return False
+    if len(found) * 3 < len(items) * 2 and not _terms_among_sentences(items, len(found)):
         return False
     instructions = [(term, text) for term, text in found if is_instruction(term)]
     if len(instructions) * 2 < len(found):
         return True
     return sum(1 for term, text in instructions if gives_away(term, text)) * 2 >= len(found)
+
+
+def _terms_among_sentences(items: tuple[str, ...], terms: int) -> bool:
+    """A list of notes that mixes `**Term**: …` items with whole sentences (`- Autolysis is
+    different; cells are broken down by their own enzymes.`): no rule clozes its sentences, so
+    its terms are asked as a definition list's are, when they are half of it at least and in
+    bold."""
+    if terms * 2 < len(items):
+        return False
+    others = [text for text in items if _definition(text) is None]
+    bold = sum(1 for text in items if text.startswith(("**", "__")) and _definition(text))
+    return bold == terms and all(len(plain(text).split()) >= MIN_SENTENCE_WORDS for text in others)
+
+
+MIN_SENTENCE_WORDS = 7
+"""Words of an item read as a whole sentence beside a list's terms."""
 
 
 def gives_away(label: str, text: str) -> bool:
@@ -251,8 +269,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if pair is None or number - 1 in solved:
             continue  # not a definition, or the solution of the problem before it
         term, text = pair
-        if is_flag(term):
-            continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing
+        if is_flag(term) or is_pep_talk(term, text):
+            continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         front = f"{about}: {term}?"
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
