@@ -1,4 +1,5 @@
-"""The cyclic garbage collector, paused while the builder makes millions of short-lived objects.
+"""The cyclic garbage collector, paused while the builder makes millions of short-lived objects,
+and the size of the caches of text functions.
 
 A parse makes a token per block and a build a note per fact: acyclic objects the reference count
 frees, but each allocation counts toward the collector's next scan of everything alive, and those
