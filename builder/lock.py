@@ -165,6 +165,7 @@ def identify(
     (checked against the one it records); `new_guid(key)` gives a note the lock does not know
     yet its GUID."""
     text = _read_text(path)
+    # A lock checked out with CRLF line ends (git on Windows) is the same lock.
     was = _text_digest([text.replace("\r\n", "\n") if "\r" in text else text])
     now = build_time()
     old = parse_lock(text, path, deck_id, now)
@@ -179,8 +180,7 @@ def identify(
 
 def _text_digest(pieces: Iterable[str]) -> bytes:
     """A digest of the text `pieces` join into: the lock written is compared with the lock read
-    without holding both texts (or the lines of either) at once. A lock checked out with CRLF
-    line ends (git on Windows) reads as the same text."""
+    without holding both texts (or the lines of either) at once."""
     digest = hashlib.sha256()
     for piece in pieces:
         digest.update(piece.encode())
