@@ -757,6 +757,11 @@ _TITLE_ATTRIBUTE = re.compile(
 )
 
 
+_SPACER = re.compile(r"(?:\s|<br\s*/?>|</?span\b[^<>]*>|&nbsp;|&#160;)*", re.IGNORECASE)
+"""A paragraph of nothing but line breaks and spaces (`<span><br></span>`, `&nbsp;`): an editor's
+spacer, which would read as the next list's lead-in."""
+
+
 class _Reader:
     """Reads blocks from the token stream into a section's entries: blocks, and titled callouts
     that become its subsections. Keeps the warnings of what it could not place as written."""
@@ -861,7 +866,7 @@ class _Reader:
         text = self.text(paragraph.text)
         if text.endswith("\\"):  # `Then move on.\` ending the paragraph: a break to nothing
             text = without_end_break(text)
-        if text.strip():
+        if text.strip() and not (text[:1] in "<&" and _SPACER.fullmatch(text)):
             out.append(paragraph if text is paragraph.text else Paragraph(text, paragraph.line))
 
     def table(self, table: Table) -> Table:

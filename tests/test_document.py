@@ -556,3 +556,18 @@ def test_a_slidev_slides_settings_and_slot_markers_are_no_headings_or_text() -> 
         "- tarsin level over 7 mmol/L",
         "",
     ]
+
+
+def test_a_paragraph_of_only_line_breaks_and_spaces_is_no_text() -> None:
+    """An editor's spacer (`<span><br></span>`, `&nbsp;`) between a lead-in and its list would
+    be read as the list's lead-in; a paragraph with text around a break stays."""
+    document = parse(
+        "# Velbarin\n\n## Fate\n\nVelbarin is changed in the body into:\n\n<span><br></span> \n\n"
+        "&nbsp;\n\n1. **Korrinol**\n2. **Tosmate**\n\nIt is cleared<br>by the kidney.\n"
+    )
+    (fate,) = document.sections
+    assert texts(fate) == [
+        "Velbarin is changed in the body into:",
+        "1. **Korrinol**\n2. **Tosmate**",
+        "It is cleared<br>by the kidney.",
+    ]
