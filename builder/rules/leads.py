@@ -258,10 +258,12 @@ def _is_example_title(title: str) -> bool:
 _EXAMPLE_SECTION = re.compile(
     r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?|"
     r"(?:(?:practice|sample|patient)\s+)?(?:clinical\s+)?cases?(?:\s+(?:study|studies|scenarios?))?"
-    r"(?:\s*\d+)?(?:\s*[:.–—-]\s*.*)?|(?:practice\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.–—-]\s*.*)?"
+    r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
+    r"|(?:practice\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
 )
 """Section titles of a worked example or a case ("Case 2: The enclosed-space fire", "Practice
-cases"): what happens in it holds for that case."""
+cases"): what happens in it holds for that case. A hyphenated word is no case ("Case-control
+studies", "Case-fatality rate")."""
 
 
 def is_example_text(text: str) -> bool:

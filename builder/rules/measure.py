@@ -77,10 +77,14 @@ _CONTACT = re.compile(
 """A line telling where to reach someone or what to read ("The helpline is open 24 hours a
 day", "See the guideline link for children (0-12 years)"): no fact."""
 _RECIPE = re.compile(
-    r"\b(?:dilut\w*|make\s+up|made\s+up|reconstitut\w*|draw\s+up)\b|^calculat", re.I
+    r"\b(?:dilut\w*|ma(?:k|d)e\s+up(?!\s+(?:of|for|to)\b)|reconstitut\w*|draw\s+up)\b"
+    r"|^calculate\b",
+    re.I,
 )
 """A preparation recipe ("Make up a 100 mg/mL solution by diluting 2 g in 20 mL") or a step of
-a calculation ("Calculate the rate to be given over 24 h"): how it is worked out, no fact."""
+a calculation ("Calculate the rate to be given over 24 h"): how it is worked out, no fact.
+What a thing is made up of ("Plasma is made up of about 90% water"), and a calculated value
+("Calculated osmolality above 295"), are facts."""
 _OPTION = re.compile(r"^\(?[a-eA-E][).]\s")
 """A quiz's lettered option or answer ("b) 48 hours, unless it leaks")."""
 _FLAG = re.compile(r"^([^:]{1,30}):\s+")
@@ -273,7 +277,11 @@ def _figures_above(section: Section) -> frozenset[tuple[str, str]]:
     headings = " ".join(section.path)
     if _DIGIT.search(headings) is None:
         return frozenset()
-    return frozenset((number, unit.lower()) for number, unit in _AMOUNT.findall(headings))
+    return frozenset(
+        (number, unit.lower())
+        for figure in FIGURE.finditer(headings)
+        for number, unit in _AMOUNT.findall(figure.group())
+    )  # figures only: "Type 2 diabetes" states no amount to hide "every 2 days" by
 
 
 def _shown_above(figure: str, above: frozenset[tuple[str, str]]) -> bool:
@@ -327,11 +335,13 @@ _ASIDE = re.compile(r"\s\([^()]*\)")
 """A bracketed aside after a word ("(rather than the fan-shaped beam of CT)")."""
 _CLAUSE_BREAK = re.compile(
     r";\s+|\s(?:--|[-–—])\s+(?=(?:but|and|while|whereas|so|although|though)\s)"
-    r"|,\s+(?=(?:but|while|whereas|although|though)\s|\w+ing\s)",
+    r"|,\s+(?=(?:but|while|whereas|although|though)\s"
+    r"|(?!(?:during|following|according|including|regarding|morning|evening|nothing)\b)\w+ing\s)",
     re.IGNORECASE,
 )
 """Where a clause ends: a semicolon, a dash or a comma before "but", "while", … or before a
-participle (", reducing the time to minutes")."""
+participle (", reducing the time to minutes"), not a preposition in -ing (", during the first
+year": the condition stays with its figure)."""
 
 
 def _is_remark(aside: str) -> bool:
