@@ -743,8 +743,13 @@ _SPECIAL = ("import", "export", "::")
 slot's `::right::`)."""
 _CALLOUT_OPENS = frozenset(("admonition_open", "container_directive_open", "wrapper_open"))
 _ITEM_MARKER = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
-_SLIDE_SETTING = re.compile(r"^[A-Za-z_][\w-]*:(?:\s+\S.*)?$")
-"""A line of a Slidev slide's settings, set between two `---` lines: `layout: two-cols`."""
+_SLIDE_SETTING = re.compile(
+    r"^(?:layout|class|transition|background|backgroundSize|image|clicks|clicksStart|disabled"
+    r"|hide|hideInToc|level|preload|routeAlias|src|title|zoom|dragPos|layoutClass|theme)"
+    r":(?:\s+\S.*)?$"
+)
+"""A line of a Slidev slide's settings, set between two `---` lines: `layout: two-cols`. Only
+Slidev's own keys: `Summary: key facts` between two rules is a setext heading, as written."""
 _SLIDE_SLOT = re.compile(r"::[a-z][\w-]*::")
 _FLAG = re.compile(
     r"^(?::[a-z0-9_+-]+:|[\u2600-\u27bf\u2b50\u2b55\U0001f300-\U0001faff])\ufe0f?\s+"

@@ -544,11 +544,13 @@ def test_a_slidev_slides_settings_and_slot_markers_are_no_headings_or_text() -> 
         "- tarsin level over 7 mmol/L\n\n---\nlayout: two-cols\nclass: text-center\n---\n\n"
         "# Treatment\n\nVelbarin is given over 20 minutes.\n\n---\n\n"
         "Dose: 20 mg\n---\n\nA heading that reads like a setting after a blank line stays one.\n"
+        "\n---\nSummary: key facts\n---\n\nNor is a heading between rules that no slide sets.\n"
     )
     assert [title for _, title, _ in outline(deck)] == [
         "Signs",
         "Treatment",
         "Treatment/Dose: 20 mg",
+        "Treatment/Summary: key facts",
     ]
     (signs,) = deck.sections[:1]
     assert texts(signs) == [
