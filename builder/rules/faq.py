@@ -760,7 +760,8 @@ def _quiz_question(text: str) -> str:
 
 _STRUCK = re.compile(r"^\s*~~(?P<o>[^~]+)~~")
 """An option struck through (`~~C. Insulin~~`), with what the slide says after it left off."""
-_CORRECT = re.compile(r"\s*\((?:correct|right)(?:\s+answer)?\)|\s*[—–-]+\s*correct\s*$", re.I)
+_CORRECT = re.compile(r"\s*\((?:correct|right)(?:\s+answer)?\)|\s+[—–-]+\s*correct\s*$", re.I)
+"""An option marked right: "(correct)", " – correct" (a spaced dash: "Self-correct" is a word)."""
 _BOLD_OPTION = re.compile(r"^(?:\(?[a-hA-H][.)]\s*)?(?:\*\*|__)[^*_]+(?:\*\*|__)$")
 _CASE = re.compile(
     r"\b\d{1,3}[- ](?:year|yr|month|week|day)s?[- ]old\b|\b\d{1,3}\s?(?:yo|y/o)\b", re.IGNORECASE
