@@ -199,8 +199,9 @@ def clean_name(text: str) -> str:
     return " ".join(_UNSAFE_NAME.sub("", text).split())
 
 
-_TAG = re.compile(r"<(?=[A-Za-z/!?])[^>]*>?")
-"""What HTML would read as a tag: `<` then a letter, `/`, `!` or `?`."""
+_TAG = re.compile(r"<(?=[A-Za-z/!?])[^<>]*>")
+"""What HTML would read as a tag: `<` then a letter, `/`, `!` or `?`, closed by `>` (an unclosed
+one, "HR<Normal range", is text: its `<` is kept full-width)."""
 
 
 def intro_subdeck_name(document: Document) -> str:

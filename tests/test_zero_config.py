@@ -250,3 +250,14 @@ def test_check_says_a_deck_has_no_cards_as_build_does(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(source)])
     assert "BUILD-WARNING the deck has no cards: " in result.output
     assert result.output.strip().endswith("0 errors, 1 warning in 0 notes (0 cards)")
+
+
+def test_a_title_with_a_sign_before_a_word_keeps_the_word(tmp_path: Path) -> None:
+    """`HR&lt;Normal range` opens no tag (it is never closed): the deck name keeps every word,
+    and a real tag in a heading is still left out."""
+    source = tmp_path / "korrin.md"
+    source.write_text("# Velbarin when HR&lt;Normal range\n\n## <b>Dose</b>\n\n- Adults: 5 mg\n")
+    result = CliRunner().invoke(cli, ["cards", str(source), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    notes = json.loads(result.output)
+    assert {note["deck"] for note in notes} == {"Velbarin when HR＜Normal range::Dose"}
