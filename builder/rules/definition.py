@@ -453,8 +453,8 @@ def _dash_labelled(block: Paragraph, section: Section, ctx: Context) -> list[Not
     if found is None:
         return []
     label, value = found
-    words = len(plain(value).split())
-    if not _is_label(label) or not 0 < words <= MAX_VALUE_WORDS or value.endswith((":", "?")):
+    count = len(plain(value).split())
+    if not _is_label(label) or not 0 < count <= MAX_VALUE_WORDS or value.endswith((":", "?")):
         return []  # a longer paragraph is prose (its first sentence, often a hook, answers
         # nothing): the sentence rules read it
     if is_worked_example(value) or is_pep_talk(label, value) or _points_elsewhere(value):

@@ -33,7 +33,7 @@ none of them holds no cue."""
 _LEANS_BACK = re.compile(r"^(this|these|it|they|such|those)\b", re.IGNORECASE)
 MIN_ITEMS = 3
 MAX_ITEMS = 8
-"""A longer series in a sentence is no card: eight deletions or more on one front is a passage
+"""A longer series in a sentence is no card: more than eight deletions on one front is a passage
 to recite (as a numbered procedure of more than enumeration.MAX_STEPS steps is)."""
 MAX_ITEM_WORDS = 8
 MAX_CARD_WORDS = 70
