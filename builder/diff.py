@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from .errors import InputError
+from .notes import DELETION
 
 Format = Literal["text", "json", "markdown"]
 
@@ -240,7 +241,6 @@ _BREAKS = re.compile(
     re.IGNORECASE,
 )
 _TAGS = re.compile(r"<[^>]*>")
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(::[^}]*)?\}\}", re.DOTALL)
 
 
 def plain_text(value: str) -> str:
@@ -262,7 +262,7 @@ def shorten(text: str, width: int = SHORT) -> str:
 
 def label(front: str, width: int = SHORT) -> str:
     """How a note is named in listings: its first field as short plain text, clozes revealed."""
-    text = plain_text(_CLOZE.sub(r"\1", front))
+    text = plain_text(DELETION.sub(r"\1", front))
     return shorten(text, width) if text else "(empty)"
 
 

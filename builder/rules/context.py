@@ -10,7 +10,7 @@ from functools import lru_cache
 from html import unescape
 
 from ..document import Section
-from ..notes import Note, NoteType, Source
+from ..notes import DELETION, Note, NoteType, Source
 from ..text import (
     content_words,
     heading_subject,
@@ -318,9 +318,6 @@ class Said:
 def _said(note: Note) -> str:
     text = f"{note.front}\n{note.back}"
     if "{{" in text:
-        text = _CLOZE.sub(r"\1", text)
+        text = DELETION.sub(r"\1", text)
     text = plain(text)
     return (unescape(text) if "&" in text else text).lower()
-
-
-_CLOZE = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)

@@ -107,7 +107,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
-from ..notes import Note, deletion, make_key
+from ..notes import DELETION, Note, deletion, make_key
 from ..text import (
     bold_initials,
     content_words,
@@ -467,9 +467,6 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     return notes
 
 
-_DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}")
-
-
 def _listed(section: Section, ctx: Context) -> frozenset[int]:
     """Lines of the list items another rule's note asks already: a definition list's item
     (`**Term** — A → B`), an item of a list whose enumeration note has a deletion in it or lists
@@ -495,7 +492,7 @@ def _asks(note: Note, item: ListItem) -> bool:
     text = plain(item.text.split("\n", 1)[0]).lower()
     if note.note_type != "cloze":
         return text in plain(note.back).lower()
-    deleted = (plain(part).lower() for part in _DELETION.findall(note.front))
+    deleted = (plain(part).lower() for part in DELETION.findall(note.front))
     return any(len(part) > 2 and part in text for part in deleted)
 
 
@@ -1545,7 +1542,7 @@ def _role_asides(section: Section, ctx: Context) -> list[Note]:
     if not found:
         return []
     made = enumeration.extract(section, ctx)
-    shown = " ".join(plain(_DELETION.sub("", note.front)).lower() for note in made)
+    shown = " ".join(plain(DELETION.sub("", note.front)).lower() for note in made)
     return [note for note, aside in found if f"({aside}" not in shown]
 
 
