@@ -1318,12 +1318,8 @@ def _ours(template: str, ctx: Context) -> str:
 def measured_subject(reading: Reading, row: TableRow) -> str:
     """A measure as the subject of a front: its header and its value, "Time to treatment <1
     hour" (the value alone, "<1 hour", names nothing)."""
-    header = _unmarked(plain(reading.header[0]))
-    name = f"{header[:1].upper()}{lower_first(header)[1:]}"
-    unit = _UNIT_ASIDE.search(name)
-    if unit is None:
-        return f"{name} {plain(row.cells[0])}"
-    return f"{name[: unit.start()]} {plain(row.cells[0])} {unit.group(1)}"  # "Level 7 to 10 mEq/L"
+    measure = _measure(reading.header[0], plain(row.cells[0]))  # "Level 7 to 10 mEq/L"
+    return measure[:1].upper() + measure[1:]
 
 
 def _measure(header: str, value: str) -> str:
