@@ -11,8 +11,10 @@ them; (c) the full `deckbuilder build` of the one-document deck on one core (`--
 no output); (d) a no-op rebuild (lock and output present); (e) the same course as 10 documents,
 built with `--jobs 2`, against its own parse and floor. Then a zero-config document of 50,000
 items in 2,500 top-level sections against the same items in 25 (`--sections`), and `deckbuilder
---help` against `import click`. It prints a table of medians with the issue's targets marked
-PASS/FAIL and writes benchmarks/results/latest.json. docs/performance.md explains how to read it.
+--help` against `import click`, and how fast a 40,000-card preview opens and searches in headless
+Chromium (benchmarks/preview.py; skipped without one). It prints a table of medians with the
+issue's targets marked PASS/FAIL and writes benchmarks/results/latest.json. docs/performance.md
+explains how to read it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import generate
+from . import generate, preview
 from .workers import synthetic_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -863,6 +865,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--gc-size", type=int, default=10_000, help="items for --gc-modes")
     # issue 16, item 3: check against build (benchmarks/check.py)
     parser.add_argument("--check-sizes", default="10000,50000", help="'' skips check / build")
+    parser.add_argument(
+        "--no-preview", action="store_true", help="skip the 40,000-card preview in Chromium"
+    )
     parser.add_argument("--output", type=Path, default=RESULTS, help="JSON results file")
     parser.add_argument("--keep", action="store_true", help="keep the generated work folder")
     parser.add_argument(
@@ -909,6 +914,7 @@ def main(argv: list[str] | None = None) -> int:
         # issue 16, item 3: check against build
         check_sizes = tuple(int(n) for n in args.check_sizes.split(",") if n.strip())
         check_rows = measure_check(check_sizes, work) if check_sizes else []
+        previewed = None if args.no_preview else preview.measure_preview(work, args.repeat)
     finally:
         if args.keep:
             _log(f"work folder kept: {work}")
@@ -919,6 +925,7 @@ def main(argv: list[str] | None = None) -> int:
     meta["load_average_end"] = _loadavg()
 
     rows = targets(sizes, sections, fixed) + check_rows  # issue 16, item 3: check / build rows
+    rows += preview.rows(previewed) if previewed else []  # issue 16: the 40,000-card preview
     print(
         f"\ndeckbuilder benchmarks — {meta['date']}, commit {meta['commit']}"
         f"{' (builder/ modified)' if meta['builder_dirty'] else ''}, builder code "
@@ -948,6 +955,7 @@ def main(argv: list[str] | None = None) -> int:
         "sections": _strip(sections),
         "fixed": _strip(fixed),
         "gc": gc,
+        "preview": previewed,
         "targets": [
             {k: v for k, v in row.items() if k != "shown"} | {"measured": row["shown"]}
             for row in rows

@@ -1,5 +1,6 @@
 """The seed deck's preview in headless Chromium: search, night mode, phone and desktop layout;
-and a 40,000-card preview, which must open at once (its cards are drawn as they near the screen).
+and a 40,000-card preview, whose cards are drawn as they near the screen (how fast it opens and
+searches is a benchmark, benchmarks/preview.py in `make bench`, not a clock in a test).
 
 Uses Debian's `chromium` (`make browser` installs it) driven by Playwright; Playwright's own
 browser downloads are never used. Screenshots land in tests/screenshots/ (git-ignored).
@@ -10,7 +11,6 @@ from __future__ import annotations
 import html
 import os
 import re
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,47 +19,17 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from benchmarks.generate import write_deck
+from benchmarks.preview import BROWSERS, CHROMIUM_ARGS, LARGE_ITEMS, QUERY, find_chromium
 from builder import DeckPlan, load_manifest, plan_deck
 from builder.anki import PackagedNote
 from builder.preview import write_preview
 from tests.conftest import SEED_MANIFEST, copy_project
 
-BROWSERS = (
-    "/usr/bin/chromium",
-    "/usr/bin/google-chrome",
-    "/usr/bin/google-chrome-stable",
-    "/usr/bin/chromium-browser",
-)
-"""Where a Chromium may be: Debian's package, or the Google Chrome GitHub's runner images ship
-(`make browser` accepts the same list). `DECKBUILDER_CHROMIUM` names another."""
-
-
-def find_chromium() -> Path:
-    """The browser the tests drive: `DECKBUILDER_CHROMIUM`, else the first of BROWSERS there."""
-    named = os.environ.get("DECKBUILDER_CHROMIUM")
-    if named:
-        return Path(named)
-    return next((Path(b) for b in BROWSERS if Path(b).exists()), Path(BROWSERS[0]))
-
-
 CHROMIUM = find_chromium()
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
 VIEWPORTS = {"phone": (390, 844), "desktop": (1366, 900)}
 QUERIES = ["Chemotherapy", "surgery", "card::cloze"]
 """Typed into the search box; each must match some cards but not all of them."""
-LARGE_ITEMS = 30_000
-"""Items of benchmarks.generate that make a deck of over 40,000 cards."""
-OPENS_WITHIN = 3.0
-"""Seconds from navigation to the first cards on screen, and from typing to the search's count,
-for the 40,000-card page (issue 16: it took 45 s to show when every card was HTML)."""
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):
     pytest.skip(
@@ -238,7 +208,7 @@ def large_preview(tmp_path_factory: pytest.TempPathFactory) -> tuple[DeckPlan, P
     return plan, output
 
 
-def test_a_40000_card_preview_opens_at_once(
+def test_a_40000_card_preview_draws_cards_as_they_near_the_screen(
     browser: Browser, large_preview: tuple[DeckPlan, Path]
 ) -> None:
     plan, output = large_preview
@@ -251,21 +221,16 @@ def test_a_40000_card_preview_opens_at_once(
     items = page.locator(".pv-item")
     count = page.locator("#pv-count")
     try:
-        started = time.perf_counter()
         page.goto(output.as_uri(), wait_until="commit")
         expect(items.first).to_be_visible(timeout=30_000)
-        opened = time.perf_counter() - started
         expect(count).to_have_text(f"{total} of {total} cards")
         assert items.count() < 200, "only the cards near the screen are drawn"
 
         # The search looks at every card, drawn or not.
-        query = "vepaveno"
-        expected = expected_matches(plan, query)
-        assert 0 < expected < 400, f"pick another query than {query!r}"
-        typed = time.perf_counter()
-        page.locator("#pv-q").fill(query)
+        expected = expected_matches(plan, QUERY)
+        assert 0 < expected < 400, f"pick another query than {QUERY!r}"
+        page.locator("#pv-q").fill(QUERY)
         expect(count).to_have_text(f"{expected} of {total} cards", timeout=30_000)
-        searched = time.perf_counter() - typed
         expect(page.locator(".pv-item:visible")).to_have_count(expected)
         page.locator("#pv-q").fill("")
         expect(count).to_have_text(f"{total} of {total} cards")
@@ -281,7 +246,4 @@ def test_a_40000_card_preview_opens_at_once(
         expect(page.locator(f"#card-{total} .pv-src")).to_have_text(f"{last.path}:{last.line}")
     finally:
         context.close()
-    print(f"40k-card preview: first cards after {opened:.2f} s, search in {searched:.2f} s")
     assert problems == []
-    assert opened < OPENS_WITHIN, f"the first cards showed after {opened:.2f} s"
-    assert searched < OPENS_WITHIN, f"the search took {searched:.2f} s"
