@@ -3,7 +3,8 @@ keeps its place, shows a broken build's error line and recovers; screenshots at 
 width, light and dark, in tests/screenshots/serve-*.png.
 
 The harness (Debian's chromium through Playwright, skipped without it) is
-tests/test_preview_browser.py's.
+tests/test_preview_browser.py's. How fast a save reaches the page is a benchmark
+(benchmarks/preview.py, in `make bench`), not a clock here.
 """
 
 from __future__ import annotations
@@ -26,8 +27,6 @@ browser = harness.browser
 """The harness's headless Chromium, one per module."""
 
 SOURCE = "source/breast-cancer-liver-metastasis.md"
-LIVE_WITHIN = 2.0
-"""Seconds from saving the source to the new card on the open page (issue 18)."""
 NEW_QUESTION = "Can a new question appear at once?"
 LONG_QUESTION = "Why does this answer run on for so long?"
 
@@ -103,10 +102,8 @@ def test_the_page_follows_each_save(browser: Browser, project: Path) -> None:
             page.evaluate("document.getElementById('card-60').scrollIntoView()")
             reading, top = front_text(page, 60), top_of(page, 60)
             add_faq(project, NEW_QUESTION, "Yes: the page follows the save.")
-            saved = time.perf_counter()
             new_card = page.locator(".pv-item", has_text=NEW_QUESTION)
             expect(new_card).to_be_attached(timeout=15_000)
-            appeared = time.perf_counter() - saved
             expect(count).to_have_text(f"{total + 1} of {total + 1} cards")
             expect(new_card.locator(".pv-mark")).to_have_text("new")
             expect(page.locator(".pv-changed")).to_have_count(1)
@@ -147,7 +144,6 @@ def test_the_page_follows_each_save(browser: Browser, project: Path) -> None:
         finally:
             context.close()
     assert problems == []
-    assert appeared < LIVE_WITHIN, f"the new card showed {appeared:.2f} s after the save"
 
 
 @pytest.fixture(scope="module")
