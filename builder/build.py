@@ -66,8 +66,8 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
     if manifest.path is None:  # zero-config: no manifest to fix a clash in, so none fails
         notes, clashes = distinct_keys(notes)
         settled += clashes
-    renderer = Renderer(document.path.parent, shown, manifest.remote_images)
-    rendered = [RenderedNote.of(note, renderer.fields(note)) for note in notes]
+    renderer = Renderer(document.path.parent, shown, manifest.remote_images, manifest.path is None)
+    rendered = rendered_notes(renderer, notes)
     warnings = [*empty_section_warnings(manifest, document), *settled, *renderer.warnings]
     warnings += document_warnings(manifest, document)
     return DocumentNotes(
@@ -82,6 +82,23 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         [f"{shown}:{skipped.line}: {skipped.message()}" for skipped in routed.skipped],
         unasked_blocks(shown, routed.routes, notes),
     )
+
+
+def rendered_notes(renderer: Renderer, notes: list[Note]) -> list[RenderedNote]:
+    """Each note with its fields rendered. Zero-config (`renderer.settle`), a note Anki could not
+    show (a side over the size limit, a cloze Anki would break) is left out with a warning, as a
+    clash is: a document someone else wrote builds, and there is no manifest to fix it in."""
+    if not renderer.settle:
+        return [RenderedNote.of(note, renderer.fields(note)) for note in notes]
+    rendered = []
+    for note in notes:
+        try:
+            rendered.append(RenderedNote.of(note, renderer.fields(note)))
+        except SourceError as error:
+            renderer.warnings.append(
+                f"{error.path}:{error.line}: warning: {error.message} (left out)"
+            )
+    return rendered
 
 
 def document_warnings(manifest: Manifest, document: Document) -> list[str]:

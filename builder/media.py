@@ -7,7 +7,9 @@ than `MAX_IMAGE_PIXELS` once decoded; SVG is refused (it can hold scripts). It i
 `db-<sha256>.<ext>`, the extension its bytes call for, so the same image is stored once and a
 changed image gets a new name (Anki never shows a stale cached copy). A remote image (`https://`)
 would be fetched by every student's Anki at every review, telling its server who studies when: it
-is refused unless the manifest says `remote_images = true`.
+is refused unless the manifest says `remote_images = true`. A zero-config build (no manifest to
+set anything in, a document someone else wrote) leaves such an image off its card with a warning
+instead, and keeps the card.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ MAX_IMAGE_PIXELS = 40_000_000
 """Most pixels an image may decode to (160 MB at 4 bytes a pixel): a phone would run out."""
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
 _IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
+_IMG_WHOLE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 
 
 def embed_images(
@@ -41,12 +44,26 @@ def embed_images(
     media: dict[str, bytes],
     used: list[str] | None = None,
     remote: bool = False,
+    left_off: list[str] | None = None,
 ) -> str:
     """Replace each local image's src with its package name, adding its bytes to `media`
     (and its path to `used`, so a rebuild notices when the image changes). A remote image is
-    refused unless `remote` (the manifest's `remote_images`)."""
+    refused unless `remote` (the manifest's `remote_images`). With `left_off` (zero-config), an
+    image that would be refused is taken off the field instead, the reason added to the list."""
     if "<" not in field or _IMG_TAG.search(field) is None:  # no image (most fields)
         return field
+    if left_off is not None:
+
+        def settle(match: re.Match[str]) -> str:
+            try:
+                return embed_images(
+                    match.group(0), source_dir, source_path, line, media, used, remote
+                )
+            except SourceError as error:
+                left_off.append(error.message)
+                return ""
+
+        return _IMG_WHOLE.sub(settle, field)
 
     def replace(match: re.Match[str]) -> str:
         src = html.unescape(match.group(2))

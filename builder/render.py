@@ -200,12 +200,17 @@ def removed_markup(markdown: str) -> list[str]:
 class Renderer:
     """Renders notes' fields to HTML, by name, collecting warnings and the images embedded."""
 
-    def __init__(self, folder: Path, source_path: str, remote_images: bool = False):
+    def __init__(
+        self, folder: Path, source_path: str, remote_images: bool = False, settle: bool = False
+    ):
         self.folder = folder
         """The document's folder: images are found from it."""
         self.source_path = source_path
         self.remote_images = remote_images
         """Whether images on other servers may stay (the manifest's `remote_images`)."""
+        self.settle = settle
+        """Zero-config: an image a manifest's deck would refuse is left off its card, with a
+        warning (no manifest to fix it in; see `media.embed_images`)."""
         self.media: dict[str, bytes] = {}
         """Embedded images: package file name -> bytes."""
         self.images: list[str] = []
@@ -234,8 +239,13 @@ class Renderer:
         if "<" in front or "<" in back:  # an image is a tag: most fields hold none
             # Only the Markdown fields can show an image: the other two are escaped text.
             where = (self.folder, self.source_path, note.source.line, self.media, self.images)
-            front = embed_images(front, *where, self.remote_images)
-            back = embed_images(back, *where, self.remote_images)
+            left_off: list[str] | None = [] if self.settle else None
+            front = embed_images(front, *where, self.remote_images, left_off)
+            back = embed_images(back, *where, self.remote_images, left_off)
+            self.warnings += [
+                f"{self.source_path}:{note.source.line}: warning: {reason} (left off the card)"
+                for reason in dict.fromkeys(left_off or ())
+            ]
         front = neutralise(front, keep_clozes=cloze)
         back = neutralise(back)
         if cloze:

@@ -262,3 +262,60 @@ def test_check_says_a_deck_has_no_cards_as_build_does(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["check", str(source)])
     assert "BUILD-WARNING the deck has no cards: " in result.output
     assert result.output.strip().endswith("0 errors, 1 warning in 0 notes (0 cards)")
+
+
+# -- what a manifest deck refuses, a zero-config build leaves out with a warning ---------------
+
+PICTURED = """\
+# Heart failure
+
+## Signs
+
+- Oedema ![swollen ankle](https://example.com/ankle.png)
+- Breathlessness ![chart](figures/missing.png)
+- Fatigue
+"""
+
+LONG_LIST = "# Drugs\n\n## Every drug\n\n" + "".join(f"- drug{n}\n" for n in range(1, 121))
+
+
+def test_an_image_a_manifest_refuses_is_left_off_its_card(here: Path) -> None:
+    """A page from someone else's site: its remote and missing images are left off the cards,
+    each with a warning naming its note's line; the cards stay, and no server is ever asked."""
+    (here / "notes.md").write_text(PICTURED)
+    code, output = run("build", "notes.md", "-o", "notes.apkg")
+    assert code == 0, output
+    warnings = [line for line in output.splitlines() if "(left off the card)" in line]
+    assert [w.split(": warning: ")[0] for w in warnings] == ["notes.md:5", "notes.md:5"]
+    assert "is on another server" in warnings[0] and "not found" in warnings[1]
+    (listed,) = records("notes.md")
+    assert listed["cards"] == 3
+    fields = " ".join(map(str, listed["fields"]))  # type: ignore[call-overload]
+    assert "<img" not in fields and "example.com" not in fields
+    (here / "notes.toml").write_text(
+        'title = "Heart failure"\nid = 1234567890\nsources = ["notes.md"]\n\n'
+        '[[subdeck]]\nname = "Signs"\nsections = ["Signs"]\n'
+    )
+    code, output = run("build", "notes.toml", "-o", "deck.apkg")
+    assert code == 2 and "notes.md:5: image 'https://example.com/ankle.png'" in output
+    assert not (here / "deck.apkg").exists()
+
+
+def test_a_note_anki_could_not_show_is_left_out_with_a_warning(here: Path) -> None:
+    """120 items would make a cloze of 120 deletions (Anki allows 99): the note is left out, the
+    build goes on; a manifest deck refuses it, naming the line."""
+    (here / "drugs.md").write_text(LONG_LIST + "\n## Doses\n\n- Aspirin: 75 mg daily\n")
+    code, output = run("build", "drugs.md", "-o", "drugs.apkg")
+    assert code == 0, output
+    assert (
+        "drugs.md:5: warning: this enumeration card would be broken in Anki (120 deletions, "
+        "more than the 99 a note may make); shorten or reword the list or sentence it comes "
+        "from (left out)"
+    ) in output.splitlines()
+    assert [r["rule"] for r in records("drugs.md")] == ["definition"]
+    (here / "drugs.toml").write_text(
+        'title = "Drugs"\nid = 1234567890\nsources = ["drugs.md"]\n\n'
+        '[[subdeck]]\nname = "Drugs"\nsections = ["Every drug", "Doses"]\n'
+    )
+    code, output = run("build", "drugs.toml", "-o", "deck.apkg")
+    assert code == 2 and "drugs.md:5: this enumeration card would be broken" in output
