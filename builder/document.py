@@ -403,7 +403,7 @@ def _parse(path: Path, text: str) -> Document:
             intro_children.append(sections[0])
             sections = sections[1:]
     if not title:
-        title = path.stem.replace("-", " ").replace("_", " ").strip().title()
+        title = file_title(path.stem)
     if intro_blocks or intro_children:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
@@ -1665,3 +1665,11 @@ def _closes_later(document: str | None, name: str) -> bool:
     """Whether the author closed every `<name>` (its `</name>` after headings inside it, which
     end it here as sections do): then there is nothing to warn about."""
     return document is not None and document.count(f"</{name}>") >= document.count(f"<{name}")
+
+
+def file_title(stem: str) -> str:
+    """A title from a file name, for a document with none: words in capitals; a word that has a
+    capital after its first letter is kept as written ("MH.md" is "MH", not "Mh"; "ECG_basics"
+    is "ECG Basics")."""
+    words = stem.replace("-", " ").replace("_", " ").split()
+    return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)

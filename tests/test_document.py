@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -65,6 +66,22 @@ def test_a_document_without_headings_is_one_section_titled_by_the_document() -> 
     (only,) = document.sections
     assert (only.level, only.title) == (0, "Korrin fever")
     assert isinstance(only.blocks[1], ListBlock)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("korrin-fever.md", "Korrin Fever"),
+        ("MH.md", "MH"),
+        ("ECG_basics.md", "ECG Basics"),
+        ("copd--notes_.md", "Copd Notes"),
+    ],
+)
+def test_a_document_with_no_title_is_titled_by_its_file_name_as_written(
+    name: str, title: str
+) -> None:
+    """A word in capitals stays so: "MH.md" made a deck called "Mh", which names nothing."""
+    assert parse("- fever\n- rash\n", name).title == title
 
 
 def test_front_matter_after_blank_lines_is_front_matter_and_lines_keep_their_numbers() -> None:
