@@ -33,7 +33,7 @@ decks: $(RUNTIME)
 	$(BIN)/deckbuilder build --strict
 	for manifest in decks/*.toml; do $(BIN)/deckbuilder preview "$$manifest" || exit 1; done
 
-## Headless Chromium for the browser tests: any of tests/test_preview_browser.py's BROWSERS (GitHub's
+## Headless Chromium for the browser tests: any of benchmarks/preview.py's BROWSERS (GitHub's
 ## runner images have Google Chrome), else Debian's package, with sudo where not root (CI).
 BROWSERS := /usr/bin/chromium /usr/bin/google-chrome /usr/bin/google-chrome-stable /usr/bin/chromium-browser
 browser:

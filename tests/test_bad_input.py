@@ -268,8 +268,7 @@ def test_bad_image_paths_are_refused_naming_the_line(here: Path, src: str, messa
     docs = here / "docs"
     docs.mkdir()
     (docs / "notes.md").write_text(image_doc(src))
-    assert_one_line_error(run("build", "docs/notes.md", "-o", "x.apkg"), "notes.md:5:", message)
-    assert not (here / "x.apkg").exists()
+    assert_image_refused_or_left_off(here, "notes.md:5:", message)
 
 
 def test_symlink_leading_out_of_the_source_folder_is_refused(here: Path) -> None:
@@ -278,7 +277,27 @@ def test_symlink_leading_out_of_the_source_folder_is_refused(here: Path) -> None
     docs.mkdir()
     (docs / "inhaler.png").symlink_to(here / "secret.png")
     (docs / "notes.md").write_text(image_doc("inhaler.png"))
-    assert_one_line_error(run("build", "docs/notes.md", "-o", "x.apkg"), "links outside")
+    assert_image_refused_or_left_off(here, "notes.md:5:", "links outside")
+
+
+def assert_image_refused_or_left_off(here: Path, where: str, message: str) -> None:
+    """docs/notes.md's image: a manifest deck refuses it, naming the line, and writes nothing; a
+    zero-config build (no manifest to fix it in) leaves it off its card with that line as a
+    warning, and no image reaches the package."""
+    import zipfile
+
+    (here / "docs" / "notes.toml").write_text(
+        'title = "Asthma"\nid = 1234567890\nsources = ["notes.md"]\n\n'
+        '[[subdeck]]\nname = "FAQ"\nsections = ["FAQ"]\n'
+    )
+    assert_one_line_error(run("build", "docs/notes.toml", "-o", "x.apkg"), where, message)
+    assert not (here / "x.apkg").exists()
+    result = run("build", "docs/notes.md", "-o", "x.apkg")
+    assert result.exit_code == 0, result.output
+    (warning,) = [line for line in result.output.splitlines() if "(left off the card)" in line]
+    assert warning.startswith(f"{where} warning: image ") and message in warning
+    with zipfile.ZipFile(here / "x.apkg") as package:
+        assert package.read("media") == b"{}"
 
 
 def test_a_csv_of_a_deck_with_images_says_it_cannot_carry_them(here: Path) -> None:

@@ -5,13 +5,13 @@ them installs only what is missing; a changed pyproject.toml installs again."""
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from benchmarks.preview import BROWSERS
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.skipif(shutil.which("make") is None, reason="needs make")
@@ -86,12 +86,11 @@ def test_the_test_stamp_also_stamps_the_runtime() -> None:
 
 def test_make_browser_accepts_the_browsers_the_tests_drive() -> None:
     """`make browser` installs nothing when a browser the tests can drive is there: its list and
-    tests/test_preview_browser.py's BROWSERS name the same places, in the same order."""
+    the BROWSERS the browser tests and benchmarks look in (benchmarks/preview.py) name the same
+    places, in the same order."""
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     listed = next(line for line in makefile.splitlines() if line.startswith("BROWSERS :="))
-    tests = (ROOT / "tests" / "test_preview_browser.py").read_text(encoding="utf-8")
-    block = tests[tests.index("BROWSERS = (") : tests.index(")", tests.index("BROWSERS = ("))]
-    assert listed.split(":=")[1].split() == re.findall(r'"([^"]+)"', block)
+    assert listed.split(":=")[1].split() == list(BROWSERS)
 
 
 def test_make_browser_takes_the_browser_a_user_names(checkout: Path) -> None:
