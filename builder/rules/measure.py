@@ -251,7 +251,7 @@ def _note(
             continue  # the same statement with other figures: the first is asked
         clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
         referent = ""
-        if leans_back(clause):  # "… 5 days after starting these drugs": which, is before it
+        if leans_back(clause) or _no_subject(clause):  # "… after these drugs": which, is before
             referent = _referent(sentences, number)
             if not referent:
                 continue
@@ -453,3 +453,14 @@ def _dose_spans(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         if not (strength or cut_off):
             kept.append(span)
     return kept if len(kept) < len(spans) else []
+
+
+_MODAL_FIRST = re.compile(r"^(?:May|Might|Can|Could|Should|Must|Will|Would)\s+(?:also\s+)?[a-z]+\b")
+"""A statement opening with its verb ("May need up to 10 mg"): its subject is the sentence
+before it, as a note's later sentence of "Give naloxone 400 micrograms … . May need up to 10 mg"."""
+
+
+def _no_subject(clause: str) -> bool:
+    """The clause opens with a modal verb and asks nothing: alone on a card it says what may
+    be needed, not of what ("May need {{up to 10 mg}}")."""
+    return not clause.rstrip().endswith("?") and _MODAL_FIRST.match(clause.lstrip()) is not None
