@@ -251,7 +251,7 @@ def _note(
             continue  # the same statement with other figures: the first is asked
         clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
         referent = ""
-        if leans_back(clause) or _no_subject(clause):  # "… after these drugs": which, is before
+        if leans_back(clause) or (number and _no_subject(clause)):  # "these drugs", "May need"
             referent = _referent(sentences, number)
             if not referent:
                 continue
