@@ -254,10 +254,27 @@ _PROVENANCE_WEAK = frozenset(
 def _source_details(block: Block) -> bool:
     """The lines saying where a page came from, not what it teaches: `**Organisation**: …`,
     `**Date accessed**: 2026-01-10`, `**Language**: English`, as one paragraph or list, two of
-    one label at least naming its provenance and another naming it or who wrote it."""
+    one label at least naming its provenance and another naming it or who wrote it; or lines
+    that only date or number the document (`**Effective Date:** …`, `_DOCUMENT_DATES`)."""
     labels = _labels(block)
-    said = sum(label in _PROVENANCE for label in labels)
+    said = sum(label in _PROVENANCE or label in _DOCUMENT_DATES for label in labels)
+    if labels and all(label in _DOCUMENT_DATES for label in labels):
+        return True  # `**Last updated:** March 2024` alone dates the document, teaches nothing
     return said >= 1 and said + sum(label in _PROVENANCE_WEAK for label in labels) >= 2
+
+
+_DOCUMENT_DATES = frozenset(
+    label.strip()
+    for line in """effective date|effective from|review date|next review|next review date
+    |last reviewed|date reviewed|reviewed on|last updated|date updated|updated on|last modified
+    |last revised|revision date|date revised|date of issue|issue date|date issued|approval date
+    |date approved|approved by|policy number|document number|document id|document version
+    |version number""".splitlines()
+    for label in line.split("|")
+    if label.strip()
+)
+"""Labels a policy's or handout's header gives the document itself ("Effective Date:", "Last
+updated:", "Policy Number:"): its dates and its number, never what it teaches."""
 
 
 # -- the registry ----------------------------------------------------------------------------

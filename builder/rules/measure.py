@@ -230,7 +230,11 @@ def _note(
         spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
         if spans and above:
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
-        if not spans or len(spans) > MAX_FIGURES or sentence.endswith(":"):
+        doses = _dose_spans(sentence, spans)
+        if doses:
+            spans = doses  # "lipid emulsion 20% 100 cc IV (if <70 kg, …)": the doses asked
+        limit = MAX_FIGURES + 1 if doses else MAX_FIGURES
+        if not spans or len(spans) > limit or sentence.endswith(":"):
             continue
         if _side_qualifier(sentence, spans):
             continue
@@ -247,7 +251,7 @@ def _note(
             continue  # the same statement with other figures: the first is asked
         clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
         referent = ""
-        if leans_back(clause):  # "… 5 days after starting these drugs": which, is before it
+        if leans_back(clause) or (number and _no_subject(clause)):  # "these drugs", "May need"
             referent = _referent(sentences, number)
             if not referent:
                 continue
@@ -408,3 +412,55 @@ def clause_of(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tu
     if text[:1].islower() and kept[0][0] > 0:
         text = text[:1].upper() + text[1:]
     return text, shifted
+
+
+_DOSE = re.compile(
+    r"\d\s*(?:mL|ml|cc|mg|mcg|µg|g|units?|IU|mmol|mEq|meq)(?:/[a-z0-9]+)*$", re.IGNORECASE
+)
+"""A figure that is an amount given: a volume, a mass, units, a rate of them ("1.5 cc/kg")."""
+_STRENGTH_THEN = re.compile(r"\s*(?:[A-Za-z][\w-]*:?\s+){0,2}$")
+"""At most two words between a strength and its dose ("20% 100 cc", "20% dose: 12 cc/kg")."""
+_PERCENT = re.compile(r"^\d+(?:[.,]\d+)?\s*%$")
+_NAME_BEFORE = re.compile(
+    r"(?<![\w-])(?!(?:of|in|by|to|than|at|about|and|or|with|for|from|is|are|was|were)\s)"
+    r"[A-Za-z][\w-]*\s+$"
+)
+"""A name just before a percentage ("emulsion 20%"), not a word that makes it a share ("of 40%")."""
+_CUT_OFF = re.compile(r"\b(?:if|when|unless)\s+(?:(?:body\s+)?weight\s+(?:is\s+)?)?$", re.I)
+"""A weight cut-off ("(if <70 kg, give 1.5 cc/kg)") chooses between doses; it is no dose."""
+
+
+def _dose_spans(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A dose line's figures to hide: its doses and their times, without the preparation's
+    strength written after the drug's name ("lipid emulsion 20% 100 cc", "lidocaine 1% 5 mL":
+    part of what is given, never the answer) or a weight cut-off between two doses. [] when
+    the sentence gives no dose or has neither to leave out."""
+    figures = [sentence[start:end].strip() for start, end in spans]
+    dosed = [_DOSE.search(figure) is not None for figure in figures]
+    if not any(dosed):
+        return []
+    kept: list[tuple[int, int]] = []
+    for number, (span, figure) in enumerate(zip(spans, figures, strict=True)):
+        start, end = span
+        after = [i for i in range(number + 1, len(spans)) if dosed[i]]
+        strength = (
+            _PERCENT.match(figure) is not None
+            and _NAME_BEFORE.search(sentence[:start]) is not None
+            and bool(after)
+            and _STRENGTH_THEN.match(sentence[end : spans[after[0]][0]]) is not None
+        )
+        cut_off = figure.endswith("kg") and _CUT_OFF.search(sentence[:start]) is not None
+        if not (strength or cut_off):
+            kept.append(span)
+    return kept if len(kept) < len(spans) else []
+
+
+_MODAL_FIRST = re.compile(r"^(?:May|Might|Can|Could|Should|Must|Will|Would)\s+(?:also\s+)?[a-z]+\b")
+"""A statement opening with its verb ("May need up to 10 mg"): its subject is the sentence
+before it, as a note's later sentence of "Give naloxone 400 micrograms … . May need up to 10 mg"."""
+
+
+def _no_subject(clause: str) -> bool:
+    """The clause opens with a modal verb and asks nothing: alone on a card it says what may
+    be needed, not of what ("May need {{up to 10 mg}}")."""
+    return not clause.rstrip().endswith("?") and _MODAL_FIRST.match(clause.lstrip()) is not None

@@ -88,7 +88,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         lead = lead_in.text if lead_in is not None and lead_in.kind != "flag" else ""
         if lead and not pairs:
             continue  # a list of statements with a lead-in is the enumeration rule's to read
-        if not (pairs or _statements(block, items)):
+        if not (pairs or _statements(block, items) or _long_statements(block, items)):
             continue
         if ctx.made and not said:
             said = Said(ctx.made).all()
@@ -171,3 +171,43 @@ def _pairs(
         back = meaning[:1].upper() + meaning[1:]
         notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
+
+
+MAX_LONG_ITEM_WORDS = 50
+MAX_LONG_ANSWER_WORDS = 120
+"""A slide's or handout's points are often whole long sentences ("The virus stays in the body
+after chickenpox and, when immunity falls, can reactivate as …"): a list of them under a heading
+that asks or names its subject was left with no card, its facts lost. The heading asked with the
+sentences as its answer is a long card, never a cloze over a sentence, and beats a lost fact."""
+
+
+def _long_statements(block: ListBlock, items: list[str]) -> bool:
+    """A short list of statements some of which run past MAX_ITEM_WORDS (up to
+    MAX_LONG_ITEM_WORDS, MAX_LONG_ANSWER_WORDS in all), or which mix in an item that is only a
+    bold phrase ("**Painful rash**"): that is a point of its own among them."""
+    if block.ordered or not 2 <= len(items) <= MAX_ITEMS:
+        return False
+    lengths = [len(text.split()) for text in items]
+    bold = [_whole_bold(item.text) for item in block.items]
+    if sum(lengths) > MAX_LONG_ANSWER_WORDS or all(bold):
+        return False
+    if max(lengths) <= MAX_ITEM_WORDS and not any(bold):
+        return False  # short statements are `_statements`'s
+    for item, text, words, whole in zip(block.items, items, lengths, bold, strict=True):
+        if item.blocks or _LINKED.search(item.text) or is_example_text(text):
+            return False
+        if whole:
+            continue  # "**Painful rash**" heads the sentences that follow it
+        if item.text.lstrip().startswith(("**", "__")) or _LABELLED.match(text) or "->" in text:
+            return False
+        if not MIN_ITEM_WORDS <= words <= MAX_LONG_ITEM_WORDS or text.endswith((":", "?")):
+            return False
+    return True
+
+
+_WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)[^*_:]+\1\s*$")
+
+
+def _whole_bold(text: str) -> bool:
+    """The item is one bold phrase and nothing else, with no label colon."""
+    return _WHOLE_BOLD.match(text) is not None
