@@ -260,6 +260,78 @@ def _source_details(block: Block) -> bool:
     return said >= 1 and said + sum(label in _PROVENANCE_WEAK for label in labels) >= 2
 
 
+_SLOT = re.compile(
+    r"^(?:(?:first|second|third|final|last) )?(?:days?|weeks?|months?|sessions?|hours?|evenings?"
+    r"|mornings?|afternoons?|nights?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"[^:.;]{0,24}:"
+)
+"""A list item's label naming a slot of the reader's time: "Day 1 AM:", "Week 2:", "Evening:"."""
+_STUDYING = re.compile(
+    r"\b(?:re-?read|read (?:up|through|over|the|your|chapters?|notes)|memori[sz]e|revise|revision"
+    r"|flash ?cards?|anki|practi[cs]e|mcqs?|qbank|question banks?|past papers?|mock exams?"
+    r"|self-test|quiz yourself|study|cram|do \d+|\d+(?:\s*[–-]\s*\d+)?(?: \w+)? (?:questions"
+    r"|cases|vignettes|mcqs))\b"
+)
+"""What a reader does with study time: read, memorise, revise, practise, do 20 questions."""
+
+
+def _study_plan(block: Block) -> bool:
+    """A list that plans the reader's study time, not the subject: every item a time slot
+    ("Day 1 AM:", "Week 2:") and at least half of them study activities ("memorise", "do 20
+    questions"). A clinical timeline ("Day 3: the rash spreads") holds none."""
+    if not isinstance(block, ListBlock) or len(block.items) < 2:
+        return False
+    texts = [plain(item.text).casefold() for item in block.items]
+    if not all(_SLOT.match(text) for text in texts):
+        return False
+    return 2 * sum(_STUDYING.search(text) is not None for text in texts) >= len(texts)
+
+
+_CARE_OPENING = re.compile(
+    r"^(?:please )?(?:do not |don't |never |always )?(?:store|keep|pack|put|place|throw|dispose"
+    r"|discard|return|take|bring|flush|pour|wrap|seal|ask|check)\b"
+)
+_CARE_OBJECT = re.compile(
+    r"\b(?:cool|dry|sunlight|heat|moisture|humid\w*|damp|children|reach|sight|pets|bags?|bins?"
+    r"|rubbish|trash|garbage|waste|household|toilet|sink|drains?|chute|pharmac\w*|expiry"
+    r"|expiration|expired|unused|no longer (?:use|need)\w*|original (?:container|pack\w*|box))\b"
+)
+_CARE_MEDICINE = re.compile(
+    r"^store\b|\bout of (?:the )?(?:reach|sight)\b|\b(?:medic\w*|drugs?|tablets?|capsules?|pills?"
+    r"|inhalers?|bottles?|packs?|packets?|containers?|blisters?|syringes?|pens?|sharps)\b"
+)
+"""The advice is about the medicine, not the skin or the patient ("Keep the skin dry")."""
+_CARE_SPECIFIC = re.compile(
+    r"\d|°|fridge|refrigerat|freez|frozen|temperature|degrees|(?<!sun)light"
+)
+"""What makes a storage line a fact about one medicine: a number, a temperature, the fridge."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _generic_care_line(text: str) -> bool:
+    """Every sentence of the line is a leaflet's advice for any medicine: store it somewhere cool
+    and dry, away from children, and throw it away in a sealed bag or at a pharmacy."""
+    sentences = [s for s in _SENTENCE_END.split(plain(text).casefold().strip()) if s]
+    return bool(sentences) and all(
+        _CARE_OPENING.match(s)
+        and _CARE_OBJECT.search(s)
+        and _CARE_MEDICINE.search(s)
+        and not _CARE_SPECIFIC.search(s)
+        for s in sentences
+    )
+
+
+def _generic_care(block: Block) -> bool:
+    """A paragraph or list of nothing but a leaflet's generic storage and disposal advice ("Store
+    in a cool, dry place. Keep away from children."); "Keep it in the fridge; once opened, 28
+    days at room temperature" is a fact about the drug and stays."""
+    if isinstance(block, Paragraph):
+        return _generic_care_line(block.text)
+    return isinstance(block, ListBlock) and all(
+        _item_is(item, _generic_care_line) for item in block.items
+    )
+
+
 # -- the registry ----------------------------------------------------------------------------
 
 _MORE = (
@@ -294,6 +366,17 @@ KINDS: tuple[Kind, ...] = (
             r"(?:further|additional|recommended|suggested|more|background|extra) readings?",
             r"read more|learn more|find out more|more (?:info|information)"
             r"|further (?:info|information)|where to (?:find|get) (?:more )?(?:help|information)",
+        ),
+        lines=(
+            # A sentence that only sends the reader elsewhere: "For more information on the
+            # safe use of X, you may refer to the Y agency's guide: [link]". What it names (the
+            # agency, its abbreviation) is the publisher's, not a fact to learn.
+            Line(
+                r"^for (?:more|further|additional) (?:information|info|details|advice|help)\b"
+                r"(?:[^.!?]|\.(?!\s))*\b(?:refer to|see|visit|read|go to|contact|call|consult"
+                r"|check)\b(?:[^.!?]|\.(?!\s))*[.!]?$",
+                ("for more", "for further", "for additional"),
+            ),
         ),
     ),
     Kind(
@@ -515,6 +598,22 @@ KINDS: tuple[Kind, ...] = (
             ),
         ),
         shapes=(_checklist, _course_details),
+    ),
+    Kind(
+        "study_plan",
+        "study plans and schedules: the reader's days and sessions of revision",
+        headings=(
+            r"(?:[\w-]+ )?(?:day |week |month |hour )?(?:study|revision|revising|cram(?:ming)?"
+            r"|exam prep(?:aration)?) (?:plan|planner|schedule|timetable|calendar|routine"
+            r"|checklist)s?|cram plans?",
+            r"(?:study|revision|studying) tips|how to (?:study|revise)(?: (?:this|for) [\w ]+)?",
+        ),
+        shapes=(_study_plan,),
+    ),
+    Kind(
+        "medicine_care",
+        "a medicine leaflet's generic storage and disposal advice",
+        shapes=(_generic_care,),
     ),
     Kind(
         "links",
