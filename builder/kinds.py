@@ -372,10 +372,11 @@ KINDS: tuple[Kind, ...] = (
             # safe use of X, you may refer to the Y agency's guide: [link]". What it names (the
             # agency, its abbreviation) is the publisher's, not a fact to learn.
             Line(
-                r"^for (?:more|further|additional) (?:information|info|details|advice|help)\b"
-                r"(?:[^.!?]|\.(?!\s))*\b(?:refer to|see|visit|read|go to|contact|call|consult"
-                r"|check)\b(?:[^.!?]|\.(?!\s))*[.!]?$",
-                ("for more", "for further", "for additional"),
+                r"^(?:for )?(?:more|further|additional) (?:information|info|details|advice|help"
+                r"|reading)\b"
+                r"(?:[^.!?]|\.(?!\s+[a-z]))*\b(?:refer to|see|visit|read|go to|contact|call"
+                r"|consult|check)\b(?:[^.!?]|\.(?!\s+[a-z]))*[.!]?$",
+                ("more", "further", "additional"),
             ),
         ),
     ),
@@ -780,6 +781,10 @@ def content_blocks(
         if kind is None and isinstance(block, Paragraph):
             kind = label_kind(block.text)
             is_label = kind is not None
+        if kind is None and isinstance(block, ListBlock):
+            block, dropped = _without_items(block, skip)
+            if dropped is not None:
+                left.append(dropped)
         if kind is None or kind.name not in skip:
             kept.extend(_unlinked_blocks((block,)))
             continue
@@ -787,6 +792,29 @@ def content_blocks(
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
             label = kind  # "By the end of this lesson you will be able to:" and its list
     return tuple(kept), left
+
+
+def _without_items(
+    block: ListBlock, skip: frozenset[str]
+) -> tuple[ListBlock, tuple[Kind, Block] | None]:
+    """A list of content with its items of a skipped kind left out ("- Further information, see
+    the textbook pp. 19-22" closing a list of facts, "- TODO: check the dose"), and what was
+    left out; the same list when none is."""
+    kinds = [_item_kind(item) for item in block.items]
+    if not any(kind is not None and kind.name in skip for kind in kinds):
+        return block, None
+    kept = tuple(
+        item
+        for item, kind in zip(block.items, kinds, strict=True)
+        if kind is None or kind.name not in skip
+    )
+    gone = tuple(
+        item
+        for item, kind in zip(block.items, kinds, strict=True)
+        if kind is not None and kind.name in skip
+    )
+    first = next(kind for kind in kinds if kind is not None and kind.name in skip)
+    return replace(block, items=kept), (first, replace(block, items=gone, line=gone[0].line))
 
 
 def content_section(

@@ -212,6 +212,7 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- READ THE DIRECTIONS FOR EACH QUESTION CAREFULLY. Round as asked.", "course"),
         ("- Long-term dosing: see “Korrin clots” in Haematology", "related"),
         ("See also 'Velbarin'.", "related"),
+        ("Further information, see the Orlen handbook pp. 12-14", "further_reading"),
         (
             "For more information on taking velbarin safely, you may refer to the Orlen Health "
             "Agency (OHA) guide: [Velbarin (oha.example)](https://oha.example/v)",
@@ -281,9 +282,23 @@ DOCUMENTS = {
     "medicine-leaflet.md": (
         # left out: generic storage and disposal advice, the pointer to the board's guide (and
         # so its abbreviation), the study plan
-        ["cool and dry", "sealed bag", "Orlen Medicines Board", "OMB", "memorise the dose"],
+        # and the pointer closing a list of side effects
+        [
+            "cool and dry",
+            "sealed bag",
+            "Orlen Medicines Board",
+            "OMB",
+            "memorise the dose",
+            "Orlen handbook",
+        ],
         # kept: the drug's own storage fact, the timeline of the disease
-        ["in the fridge", "28 days at room temperature", "violet rash spreads", "with food"],
+        [
+            "in the fridge",
+            "28 days at room temperature",
+            "violet rash spreads",
+            "with food",
+            "aching knees",
+        ],
     ),
     "course-module.md": (
         # left out: objectives, "By the end" and its list, the next-lesson line, the
