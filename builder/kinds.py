@@ -281,10 +281,16 @@ def _study_plan(block: Block) -> bool:
     questions"). A clinical timeline ("Day 3: the rash spreads") holds none."""
     if not isinstance(block, ListBlock) or len(block.items) < 2:
         return False
-    texts = [plain(item.text).casefold() for item in block.items]
-    if not all(_SLOT.match(text) for text in texts):
+    if not all(_SLOT.match(_opening(item.text)) for item in block.items):  # most lists: the first
         return False
+    texts = [plain(item.text).casefold() for item in block.items]
     return 2 * sum(_STUDYING.search(text) is not None for text in texts) >= len(texts)
+
+
+def _opening(markdown: str) -> str:
+    """A line's first words, lower case, without the markup that may open it (`**Day 1:**`): a
+    cheap look at how a line starts before reading all of it."""
+    return markdown[:48].lstrip("*_ \t").replace("*", "").replace("_", " ").casefold()
 
 
 _CARE_OPENING = re.compile(
@@ -311,6 +317,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 def _generic_care_line(text: str) -> bool:
     """Every sentence of the line is a leaflet's advice for any medicine: store it somewhere cool
     and dry, away from children, and throw it away in a sealed bag or at a pharmacy."""
+    if _CARE_OPENING.match(_opening(text)) is None:  # most text: at its first word
+        return False
     sentences = [s for s in _SENTENCE_END.split(plain(text).casefold().strip()) if s]
     return bool(sentences) and all(
         _CARE_OPENING.match(s)
