@@ -122,32 +122,10 @@ def _wikilinks(text: str) -> str:
     if "[[" not in text:
         return text
     text = _EMBED.sub("", text)
-    if _WIKILINK_ONLY.fullmatch(text) is not None or _wikilink_bar(text):
-        return text  # links and nothing else: navigation, left for the checks to see
+    if _WIKILINK_ONLY.fullmatch(text) is not None:
+        return text  # a link and nothing else: navigation, left for the checks to see
     text = _SEE_NOTE.sub(_end_of_sentence, text)
     return _WIKILINK.sub(_wikilink_text, text)
-
-
-_BAR_LABEL = re.compile(
-    r"(?:\*\*|__)?[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,2}(?:\*\*|__)?:(?:\*\*|__)?"
-)
-"""A label in a bar of links: `**Up:**`, `Hubs:`, `See also:`."""
-
-
-def _wikilink_bar(text: str) -> bool:
-    """A line of labelled wikilinks and nothing else, two labels at least (`**Index:** [[Terms]]
-    · **Hubs:** [[MOC - Microbiology]] · [[MOC - AMR]]`): a vault's navigation bar, left as
-    written for the non-content checks to see."""
-    if text.count(":") < 2:
-        return False
-    rest, labels = _BAR_LABEL.subn(" ", _WIKILINK.sub(" ", text))
-    return labels >= 2 and not any(char.isalnum() for char in rest)
-
-
-def wikilinks_text(text: str) -> str:
-    """A text with every wikilink as its text: a navigation bar the non-content checks were told
-    to keep (a manifest's `include`)."""
-    return _WIKILINK.sub(_wikilink_text, text) if "[[" in text else text
 
 
 def _wikilink_text(match: re.Match[str]) -> str:

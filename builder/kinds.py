@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .dialects import lone_wikilink_text, wikilinks_text
+from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .memory import TEXT_CACHE
 from .text import plain
@@ -95,11 +95,6 @@ _LINK = re.compile(
 )
 _LABEL = re.compile(r"^[\W_]*[^\W\d_][\w '’&/-]{0,40}?:")
 """A short label before a line's links: "Source:", "Read more:", "See also:"."""
-_GROUP_LABEL = re.compile(
-    r"(?<=[·|•;,])\s*(?:\*\*|__)?[^\W\d_][\w'’&/-]*(?: [\w'’&/-]+){0,2}(?:\*\*|__)?:"
-    r"(?:\*\*|__)?"
-)
-"""A label after a separator, before the next group of links: " · **Hubs:**"."""
 
 
 def only_links(markdown: str) -> bool:
@@ -112,8 +107,6 @@ def only_links(markdown: str) -> bool:
     if not links:
         return False
     rest = _LABEL.sub(" ", rest.strip(), count=1)
-    if ":" in rest and links > 1:  # a label before each group: "**Up:** [[…]] · **Hubs:** [[…]]"
-        rest = _GROUP_LABEL.sub(" ", rest, count=links - 1)
     if "(" in rest:  # what a link leads to, in brackets after it: "(the first-aid page)"
         rest = _LINK_ASIDE.sub(" ", rest)
     return not any(char.isalnum() for char in rest)
@@ -920,13 +913,16 @@ def _unlinked(block: Block) -> Block:
     if isinstance(block, Table):
         return _unlinked_table(block)
     if isinstance(block, Paragraph) and "[[" in block.text:
-        shown = _content_text(block.text)
-        return block if shown is block.text else replace(block, text=shown)
+        shown = lone_wikilink_text(block.text)
+        return block if shown is None else replace(block, text=shown)
     return block
 
 
 def _unlinked_item(item: ListItem) -> ListItem:
-    text = _content_text(item.text) if "[[" in item.text else item.text
+    text = item.text
+    if "[[" in text:
+        shown = lone_wikilink_text(text)
+        text = text if shown is None else shown
     blocks = _unlinked_blocks(item.blocks) if item.blocks else item.blocks
     if text is item.text and blocks is item.blocks:
         return item
@@ -946,14 +942,5 @@ def _unlinked_table(table: Table) -> Table:
 
 
 def _unlinked_cell(cell: str) -> str:
-    return _content_text(cell) if "[[" in cell else cell
-
-
-def _content_text(text: str) -> str:
-    """A text of content with the wikilinks the document model left for this module (a lone
-    one, a bar of labelled ones) as their text; the same string when there is none."""
-    shown = lone_wikilink_text(text)
-    if shown is not None:
-        return shown
-    shown = wikilinks_text(text)
-    return text if shown == text else shown
+    shown = lone_wikilink_text(cell) if "[[" in cell else None
+    return cell if shown is None else shown

@@ -212,8 +212,6 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- READ THE DIRECTIONS FOR EACH QUESTION CAREFULLY. Round as asked.", "course"),
         ("- Long-term dosing: see “Korrin clots” in Haematology", "related"),
         ("See also 'Velbarin'.", "related"),
-        ("**Up:** [[Korrin fever]] · **Hubs:** [[MOC - Ticks]] · [[MOC - Drugs]]", "links"),
-        ("Up: [Korrin fever](https://a.example) | Next: [Velbarin](https://b.example)", "links"),
         ("Further information, see the Orlen handbook pp. 12-14", "further_reading"),
         (
             "For more information on taking velbarin safely, you may refer to the Orlen Health "
@@ -242,8 +240,6 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
             "medicine_care",
         ),
         # Content: kept.
-        ("**Causes:** [[Tick bites]] · [[Shared needles]]", None),
-        ("**Up:** [[Korrin fever]] · **Dose:** 5 mg daily", None),
         ("- Day 1: fever and aching knees\n- Day 3: the violet rash spreads", None),
         ("- Day 1: start velbarin\n- Day 7: stop it and review the rash", None),
         ("- Morning: velbarin 200 mg\n- Evening: tessalid 50 mg", None),
@@ -347,7 +343,6 @@ DOCUMENTS = {
     ),
     "obsidian-notes.md": (
         [
-            "MOC - Tick medicine",
             "laboratory strains",
             "[[Velbarin]]",
             "Tessalid kinetics",
@@ -437,16 +432,6 @@ def test_include_cards_a_kind_the_deck_would_skip(tmp_path: Path) -> None:
     # and `check` does not call a kind the teacher asked for non-content
     _, output = run("check", str(tmp_path / "tessalid.toml"))
     assert "NON-CONTENT" not in output, output
-
-
-def test_an_included_bar_of_wikilinks_shows_their_text_not_their_brackets(tmp_path: Path) -> None:
-    included = plan_deck(load_manifest(write_deck(tmp_path, 'include = ["links"]')))
-    shown = "\n".join(
-        "\n".join(packaged.fields.values()) + packaged.note.front + packaged.note.back
-        for packaged in included.notes
-    )
-    assert "MOC - Tick medicine" in shown
-    assert "[[" not in shown
 
 
 def test_an_unknown_kind_is_a_manifest_error_with_the_closest_name(tmp_path: Path) -> None:
