@@ -32,6 +32,10 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   question slide or options that no answer follows, and an empty template slide's options,
   make no card, and no rule reads them as facts.
 
+A case question that a card would carry whole (`scenario`: a stem telling a patient's case before
+it asks, answered by more than 12 words; or a vignette of more than 60 words answered with its
+reasoning) makes no card, and no other rule reads its blocks.
+
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
 headings; there an answer is the one block after its question. A thematic break (`---`) and a
