@@ -808,6 +808,8 @@ def _without_items(
     """A list of content with its items of a skipped kind left out ("- Further information, see
     the textbook pp. 19-22" closing a list of facts, "- TODO: check the dose"), and what was
     left out; the same list when none is."""
+    if not _may_hold_kinds(block):
+        return block, None
     kinds = [_item_kind(item) for item in block.items]
     if not any(kind is not None and kind.name in skip for kind in kinds):
         return block, None
@@ -823,6 +825,16 @@ def _without_items(
     )
     first = next(kind for kind in kinds if kind is not None and kind.name in skip)
     return replace(block, items=kept), (first, replace(block, items=gone, line=gone[0].line))
+
+
+def _may_hold_kinds(block: ListBlock) -> bool:
+    """Whether an item of the list may be a line of a kind: one of the lines' words in the whole
+    list's text, or an item opening as a line without words does ("TODO", "Last updated:").
+    Most lists hold neither, and are passed over in one scan."""
+    text = "\n".join(item.text for item in block.items).casefold()
+    return any(word in text for word in _WORDS) or any(
+        _UNGATED.match(_opening(item.text)) for item in block.items
+    )
 
 
 def content_section(
