@@ -7,7 +7,8 @@ callout titles) through `inline_cleaner`'s function once, as it folds the docume
 rule and no card ever sees them:
 
 - `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `#heading` or
-  `^block` part of the target is dropped), `![[embed]]` → nothing;
+  `^block` part of the target is dropped), `![[embed]]` → nothing; a sentence after another
+  that only points to notes ("… See [[Microscopy]].") → nothing;
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
@@ -103,12 +104,27 @@ _WIKILINK_ONLY = re.compile(rf"[^\w\[]*{_WIKILINK.pattern}[^\w]*")
 """One wikilink with nothing but marks around it (`- [[Velbarin]]`, `→ [[Next note]]`)."""
 
 
+_SEE_NOTE = re.compile(
+    r"(?:(?<=[.!?)])|;)[ \t]+\(?(?:[Ss]ee(?: also)?|[Cc]f\.?|[Aa]lso see)[ \t]+"
+    r"\[\[[^\[\]\n]*\]\](?:[ \t]*(?:,|and|&|or)[ \t]*\[\[[^\[\]\n]*\]\])*"
+    r"[ \t]*(?:\.?\)?[ \t]*$|\.\)?(?=[ \t]+[A-Z*_]))"
+)
+"""A sentence after another that only points to other notes: "… once results allow. See
+[[Stewardship]]." (a card has no vault to go to)."""
+
+
+def _end_of_sentence(match: re.Match[str]) -> str:
+    """What a pointer sentence leaves: the full stop of the clause before it ("…; see [[X]].")."""
+    return "." if match.group().startswith(";") else ""
+
+
 def _wikilinks(text: str) -> str:
     if "[[" not in text:
         return text
     text = _EMBED.sub("", text)
     if _WIKILINK_ONLY.fullmatch(text) is not None:
         return text  # a link and nothing else: navigation, left for the checks to see
+    text = _SEE_NOTE.sub(_end_of_sentence, text)
     return _WIKILINK.sub(_wikilink_text, text)
 
 

@@ -277,6 +277,86 @@ _DOCUMENT_DATES = frozenset(
 updated:", "Policy Number:"): its dates and its number, never what it teaches."""
 
 
+_SLOT = re.compile(
+    r"^(?:(?:first|second|third|final|last) )?(?:days?|weeks?|months?|sessions?|hours?|evenings?"
+    r"|mornings?|afternoons?|nights?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+    r"[^:.;]{0,24}:"
+)
+"""A list item's label naming a slot of the reader's time: "Day 1 AM:", "Week 2:", "Evening:"."""
+_STUDYING = re.compile(
+    r"\b(?:re-?read|read (?:up|through|over|the|your|chapters?|notes)|memori[sz]e|revise|revision"
+    r"|flash ?cards?|anki|practi[cs]e|mcqs?|qbank|question banks?|past papers?|mock exams?"
+    r"|self-test|quiz yourself|study|cram|do \d+|\d+(?:\s*[–-]\s*\d+)?(?: \w+)? (?:questions"
+    r"|cases|vignettes|mcqs))\b"
+)
+"""What a reader does with study time: read, memorise, revise, practise, do 20 questions."""
+
+
+def _study_plan(block: Block) -> bool:
+    """A list that plans the reader's study time, not the subject: every item a time slot
+    ("Day 1 AM:", "Week 2:") and at least half of them study activities ("memorise", "do 20
+    questions"). A clinical timeline ("Day 3: the rash spreads") holds none."""
+    if not isinstance(block, ListBlock) or len(block.items) < 2:
+        return False
+    if not all(_SLOT.match(_opening(item.text)) for item in block.items):  # most lists: the first
+        return False
+    texts = [plain(item.text).casefold() for item in block.items]
+    return 2 * sum(_STUDYING.search(text) is not None for text in texts) >= len(texts)
+
+
+def _opening(markdown: str) -> str:
+    """A line's first words, lower case, without the markup that may open it (`**Day 1:**`): a
+    cheap look at how a line starts before reading all of it."""
+    return markdown[:48].lstrip("*_ \t").replace("*", "").replace("_", " ").casefold()
+
+
+_CARE_OPENING = re.compile(
+    r"^(?:please )?(?:do not |don't |never |always )?(?:store|keep|pack|put|place|throw|dispose"
+    r"|discard|return|take|bring|flush|pour|wrap|seal|ask|check)\b"
+)
+_CARE_OBJECT = re.compile(
+    r"\b(?:cool|dry|sunlight|heat|moisture|humid\w*|damp|children|reach|sight|pets|bags?|bins?"
+    r"|rubbish|trash|garbage|waste|household|toilet|sink|drains?|chute|pharmac\w*|expiry"
+    r"|expiration|expired|unused|no longer (?:use|need)\w*|original (?:container|pack\w*|box))\b"
+)
+_CARE_MEDICINE = re.compile(
+    r"^store\b|\bout of (?:the )?(?:reach|sight)\b|\b(?:medic\w*|drugs?|tablets?|capsules?|pills?"
+    r"|inhalers?|bottles?|packs?|packets?|containers?|blisters?|syringes?|pens?|sharps)\b"
+)
+"""The advice is about the medicine, not the skin or the patient ("Keep the skin dry")."""
+_CARE_SPECIFIC = re.compile(
+    r"\d|°|fridge|refrigerat|freez|frozen|temperature|degrees|(?<!sun)light"
+)
+"""What makes a storage line a fact about one medicine: a number, a temperature, the fridge."""
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def _generic_care_line(text: str) -> bool:
+    """Every sentence of the line is a leaflet's advice for any medicine: store it somewhere cool
+    and dry, away from children, and throw it away in a sealed bag or at a pharmacy."""
+    if _CARE_OPENING.match(_opening(text)) is None:  # most text: at its first word
+        return False
+    sentences = [s for s in _SENTENCE_END.split(plain(text).casefold().strip()) if s]
+    return bool(sentences) and all(
+        _CARE_OPENING.match(s)
+        and _CARE_OBJECT.search(s)
+        and _CARE_MEDICINE.search(s)
+        and not _CARE_SPECIFIC.search(s)
+        for s in sentences
+    )
+
+
+def _generic_care(block: Block) -> bool:
+    """A paragraph or list of nothing but a leaflet's generic storage and disposal advice ("Store
+    in a cool, dry place. Keep away from children."); "Keep it in the fridge; once opened, 28
+    days at room temperature" is a fact about the drug and stays."""
+    if isinstance(block, Paragraph):
+        return _generic_care_line(block.text)
+    return isinstance(block, ListBlock) and all(
+        _item_is(item, _generic_care_line) for item in block.items
+    )
+
+
 # -- the registry ----------------------------------------------------------------------------
 
 _MORE = (
@@ -311,6 +391,18 @@ KINDS: tuple[Kind, ...] = (
             r"(?:further|additional|recommended|suggested|more|background|extra) readings?",
             r"read more|learn more|find out more|more (?:info|information)"
             r"|further (?:info|information)|where to (?:find|get) (?:more )?(?:help|information)",
+        ),
+        lines=(
+            # A sentence that only sends the reader elsewhere: "For more information on the
+            # safe use of X, you may refer to the Y agency's guide: [link]". What it names (the
+            # agency, its abbreviation) is the publisher's, not a fact to learn.
+            Line(
+                r"^(?:for )?(?:more|further|additional) (?:information|info|details|advice|help"
+                r"|reading)\b"
+                r"(?:[^.!?]|\.(?!\s+[a-z]))*\b(?:refer to|see|visit|read|go to|contact|call"
+                r"|consult|check)\b(?:[^.!?]|\.(?!\s+[a-z]))*[.!]?$",
+                ("more", "further", "additional"),
+            ),
         ),
     ),
     Kind(
@@ -534,6 +626,22 @@ KINDS: tuple[Kind, ...] = (
         shapes=(_checklist, _course_details),
     ),
     Kind(
+        "study_plan",
+        "study plans and schedules: the reader's days and sessions of revision",
+        headings=(
+            r"(?:[\w-]+ )?(?:day |week |month |hour )?(?:study|revision|revising|cram(?:ming)?"
+            r"|exam prep(?:aration)?) (?:plan|planner|schedule|timetable|calendar|routine"
+            r"|checklist)s?|cram plans?",
+            r"(?:study|revision|studying) tips|how to (?:study|revise)(?: (?:this|for) [\w ]+)?",
+        ),
+        shapes=(_study_plan,),
+    ),
+    Kind(
+        "medicine_care",
+        "a medicine leaflet's generic storage and disposal advice",
+        shapes=(_generic_care,),
+    ),
+    Kind(
         "links",
         "paragraphs and lists that are only links, whatever their heading",
         shapes=(_links,),
@@ -698,6 +806,10 @@ def content_blocks(
         if kind is None and isinstance(block, Paragraph):
             kind = label_kind(block.text)
             is_label = kind is not None
+        if kind is None and isinstance(block, ListBlock):
+            block, dropped = _without_items(block, skip)
+            if dropped is not None:
+                left.append(dropped)
         if kind is None or kind.name not in skip:
             kept.extend(_unlinked_blocks((block,)))
             continue
@@ -705,6 +817,41 @@ def content_blocks(
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
             label = kind  # "By the end of this lesson you will be able to:" and its list
     return tuple(kept), left
+
+
+def _without_items(
+    block: ListBlock, skip: frozenset[str]
+) -> tuple[ListBlock, tuple[Kind, Block] | None]:
+    """A list of content with its items of a skipped kind left out ("- Further information, see
+    the textbook pp. 19-22" closing a list of facts, "- TODO: check the dose"), and what was
+    left out; the same list when none is."""
+    if not _may_hold_kinds(block):
+        return block, None
+    kinds = [_item_kind(item) for item in block.items]
+    if not any(kind is not None and kind.name in skip for kind in kinds):
+        return block, None
+    kept = tuple(
+        item
+        for item, kind in zip(block.items, kinds, strict=True)
+        if kind is None or kind.name not in skip
+    )
+    gone = tuple(
+        item
+        for item, kind in zip(block.items, kinds, strict=True)
+        if kind is not None and kind.name in skip
+    )
+    first = next(kind for kind in kinds if kind is not None and kind.name in skip)
+    return replace(block, items=kept), (first, replace(block, items=gone, line=gone[0].line))
+
+
+def _may_hold_kinds(block: ListBlock) -> bool:
+    """Whether an item of the list may be a line of a kind: one of the lines' words in the whole
+    list's text, or an item opening as a line without words does ("TODO", "Last updated:").
+    Most lists hold neither, and are passed over in one scan."""
+    text = "\n".join(item.text for item in block.items).casefold()
+    return any(word in text for word in _WORDS) or any(
+        _UNGATED.match(_opening(item.text)) for item in block.items
+    )
 
 
 def content_section(

@@ -134,3 +134,23 @@ def test_a_lecture_videos_timestamp_links_leave_no_trace_on_a_card() -> None:
     assert "a wide zone of haemolysis." in shown
     assert "read at 18:00 after 24 h [see note 2]" in shown
     assert not [w for w in plan.warnings if "removed" in w]
+
+
+def test_a_sentence_that_only_points_to_other_notes_leaves_no_trace_on_a_card() -> None:
+    text = (
+        "# Korrin glossary\n\n## Terms\n\n"
+        "- **Velbarin**: the first-line drug. See [[Korrin drugs]].\n"
+        "- **Tessalid**: for those who cannot take velbarin; see [[Drugs|the drug list]] and "
+        "[[Allergy]].\n"
+        "- **Relapse**: a rash back within 30 days; see [[Korrin fever]] for its timeline.\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("the first-line drug. See [[Korrin drugs]].") == "the first-line drug."
+    assert clean("See [[Korrin drugs]] for the doses.") == "See Korrin drugs for the doses."
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "glossary.md"
+        source.write_text(text, encoding="utf-8")
+        shown = [packaged.note.back for packaged in plan_deck(manifest_for_source(source)).notes]
+    assert shown[:2] == ["the first-line drug.", "for those who cannot take velbarin."]
+    assert "see Korrin fever for its timeline" in shown[2]  # a sentence that says more: kept

@@ -78,6 +78,11 @@ def run(*args: str) -> tuple[int, str]:
         ("Outline/Sections", "contents"),
         ("Changelog", "changelog"),
         ("Revision history", "changelog"),
+        ("Study plan", "study_plan"),
+        ("Two-week revision timetable", "study_plan"),
+        ("3-day cram schedule", "study_plan"),
+        ("Cram plan", "study_plan"),
+        ("How to study this topic", "study_plan"),
         ("✅ Self-Assessment", None),  # its questions with answers are cards
         ("💡 Exam Tips", "course"),
         ("Previous Year Questions", "course"),
@@ -107,6 +112,10 @@ def run(*args: str) -> tuple[int, str]:
         ("Overview", None),
         ("Objective", None),  # SOAP notes: Subjective, Objective, Assessment, Plan
         ("Contact Precautions", None),
+        ("Treatment plan", None),
+        ("Follow-up schedule", None),
+        ("Vaccination schedule", None),
+        ("Storage", None),  # a drug's storage can be a fact: its content decides
         ("Sources of vitamin D", None),
         ("Terms", None),  # a glossary
         ("Discussion", None),
@@ -203,7 +212,42 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- READ THE DIRECTIONS FOR EACH QUESTION CAREFULLY. Round as asked.", "course"),
         ("- Long-term dosing: see “Korrin clots” in Haematology", "related"),
         ("See also 'Velbarin'.", "related"),
+        ("Further information, see the Orlen handbook pp. 12-14", "further_reading"),
+        (
+            "For more information on taking velbarin safely, you may refer to the Orlen Health "
+            "Agency (OHA) guide: [Velbarin (oha.example)](https://oha.example/v)",
+            "further_reading",
+        ),
+        (
+            "- Day 1 AM: Read the taxonomy; memorise the tick species\n"
+            "- Day 1 PM: Korrin fever deep dive. Do 10 rapid cases.\n"
+            "- Day 2: Velbarin, tessalid and their side effects\n"
+            "- Day 2 PM: Practise 15 mixed vignettes",
+            "study_plan",
+        ),
+        ("- Week 1: revise the rashes\n- Week 2: flashcards on the drugs", "study_plan"),
+        (
+            "Store in a cool, dry place, away from direct sunlight. Keep this medicine out of "
+            "the reach of children.",
+            "medicine_care",
+        ),
+        (
+            "Pack the unused tablets into a sealed bag before throwing them into the bin.",
+            "medicine_care",
+        ),
+        (
+            "- Do not flush medicines down the toilet\n- Return unused packs to a pharmacy",
+            "medicine_care",
+        ),
         # Content: kept.
+        ("- Day 1: fever and aching knees\n- Day 3: the violet rash spreads", None),
+        ("- Day 1: start velbarin\n- Day 7: stop it and review the rash", None),
+        ("- Morning: velbarin 200 mg\n- Evening: tessalid 50 mg", None),
+        ("Keep velbarin pens in the fridge; once in use, 28 days at room temperature.", None),
+        ("Store tessalid below 25 °C and protect it from light.", None),
+        ("Keep the skin clean and dry.", None),
+        ("Store in a cool, dry place. Velbarin turns the urine orange.", None),
+        ("For more on velbarin, see the dosing chart; it is 5 mg daily. Give it with food.", None),
         ("- Velbarin: see a doctor if the rash spreads", None),
         ("See the “red flags” box: fever over 40 °C needs a doctor today.", None),
         ("Velbarin is the first-line drug ([guideline](https://example.org/g)).", None),
@@ -235,6 +279,27 @@ def test_block_kinds(markdown: str, kind: str | None) -> None:
 # -- documents --------------------------------------------------------------------------------
 
 DOCUMENTS = {
+    "medicine-leaflet.md": (
+        # left out: generic storage and disposal advice, the pointer to the board's guide (and
+        # so its abbreviation), the study plan
+        # and the pointer closing a list of side effects
+        [
+            "cool and dry",
+            "sealed bag",
+            "Orlen Medicines Board",
+            "OMB",
+            "memorise the dose",
+            "Orlen handbook",
+        ],
+        # kept: the drug's own storage fact, the timeline of the disease
+        [
+            "in the fridge",
+            "28 days at room temperature",
+            "violet rash spreads",
+            "with food",
+            "aching knees",
+        ],
+    ),
     "course-module.md": (
         # left out: objectives, "By the end" and its list, the next-lesson line, the
         # checklist, the case study, resources, next steps

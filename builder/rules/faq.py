@@ -32,6 +32,10 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   question slide or options that no answer follows, and an empty template slide's options,
   make no card, and no rule reads them as facts.
 
+A case question that a card would carry whole (`scenario`: a stem telling a patient's case before
+it asks, answered by more than 12 words; or a vignette of more than 60 words answered with its
+reasoning) makes no card, and no other rule reads its blocks.
+
 In any other section the same shapes are read as questions too (so "Common exam questions" or
 "Check your understanding" make questions, not clozes with the answer on the front), except
 headings; there an answer is the one block after its question. A thematic break (`---`) and a
@@ -112,6 +116,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     notes = [
         _note(question.text, question.answer, question.line, question.pin, section, ctx)
         for question in asked
+        if not scenario(question.text, question.answer)
     ]
     if ctx.in_faq:
         for child in section.children:
@@ -1118,3 +1123,42 @@ def _lettered_options(blocks: tuple[Block, ...]) -> list[str] | None:
         if texts is not None:
             return texts
     return None
+
+
+# A case question: its patient before its question, answered at length.
+
+_CASE_SENTENCE = re.compile(r"(?<=[\w)\]%][.;])\s+(?=[A-Z])|(?<=\w[.;])\s*\n+\s*")
+"""Where a stem's sentence ends: "… and fever. RADT negative. What next?"."""
+_CASE_WORDS = 6
+"""Words of statements before its question that make a stem a case ("A child has sore throat
+and fever. RADT negative.")."""
+_CASE_ANSWER = 12
+"""Words of an answer past which a case question asks for a worked scenario, not a fact."""
+_CASE_FRONT = 60
+"""Words of a case's front (its vignette and options) past which the card is the whole page."""
+
+
+def scenario(question: str, answer: str) -> bool:
+    """A case question that a card would carry whole: its patient before its question ("A child
+    has sore throat and fever. RADT negative. What next?"), answered at length (a paragraph of
+    management), or a vignette of more than `_CASE_FRONT` words answered with its reasoning. A
+    student keeps the facts it rests on, which the page states elsewhere. "A patient is on
+    contact precautions. You must?" over "Wear gloves and gown" stays, and so does a vignette
+    answered by its option alone, or a short one answered by an option and why."""
+    stem, _, options = question.partition("\n\n")
+    stem = plain(stem).strip()
+    if "?" not in stem:
+        return False
+    said = plain(answer).split()
+    if len(said) <= _CASE_ANSWER:
+        return False
+    told: list[str] = []
+    for sentence in _CASE_SENTENCE.split(stem):
+        if sentence.rstrip().endswith("?"):
+            break
+        told.append(sentence)
+    if len(" ".join(told).split()) < _CASE_WORDS:
+        return False
+    first = plain(answer.strip().split("\n\n", 1)[0]).split()
+    front = len(stem.split()) + len(plain(options).split())
+    return len(first) > _CASE_ANSWER or front > _CASE_FRONT
