@@ -275,11 +275,14 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     found = [definition(item) for item in block.items]
     solved = _solutions(found)
     answers = tuple(pair[1] for pair in found if pair is not None)
+    repeated = _repeated_terms(block, found, solved)
     for number, item in enumerate(block.items):
         pair = found[number]
-        if pair is None or number - 1 in solved:
-            continue  # not a definition, or the solution of the problem before it
+        if pair is None or number - 1 in solved or repeated.get(number) == "":
+            continue  # not a definition, the solution of the problem before it, or a term
+            # asked with the first item that names it
         term, text = pair
+        text = repeated.get(number, text)
         if is_flag(term) or is_pep_talk(term, text):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         front = f"{about}: {term}?"
@@ -297,6 +300,26 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
     return notes
+
+
+def _repeated_terms(
+    block: ListBlock, found: list[tuple[str, str] | None], solved: dict[int, str]
+) -> dict[int, str]:
+    """Items that define a term an item before them defines too (`- **¼ plate:** protein` /
+    `- **¼ plate:** starch`), each term asked once: its first item's index with every answer as
+    a list, and the later items' with "". Two notes with one front and different answers would
+    each be half the answer. Items with points of their own, problems and solutions stay apart."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for number, pair in enumerate(found):
+        if pair is None or block.items[number].blocks or {number, number - 1} & solved.keys():
+            continue
+        groups.setdefault(plain(pair[0]).lower(), []).append((number, pair[1]))
+    merged: dict[int, str] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            merged[group[0][0]] = "\n".join(f"- {text}" for _, text in group)
+            merged.update(dict.fromkeys((number for number, _ in group[1:]), ""))
+    return merged
 
 
 def restates(front: str, term: str, answer: str, answers: tuple[str, ...] = ()) -> bool:
