@@ -282,7 +282,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             continue  # not a definition, the solution of the problem before it, or a term
             # asked with the first item that names it
         term, text = pair
-        text = repeated.get(number, text)
+        text, second = _two_entries(repeated.get(number, text))
         if is_flag(term) or is_pep_talk(term, text):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         front = f"{about}: {term}?"
@@ -299,7 +299,34 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if said:  # else a paragraph too long to show whole and wrong cut short
             notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
+        if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
+            key = make_key("definition", section.path, within + second[0])
+            answer = whole_answer(second[1])
+            notes.append(
+                ctx.note(
+                    "definition", "basic", f"{about}: {second[0]}?", answer, key, section, item.line
+                )
+            )
     return notes
+
+
+def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
+    """A definition's text and the second entry of a glossary line that holds two (`**ESBL**
+    — a β-lactamase. **AmpC** — a cephalosporinase.`): (the first's text, (term, text)); the
+    second run into the first's answer was a term and its meaning the student never saw
+    asked."""
+    if "**" not in text and "__" not in text:
+        return text, None
+    found = _SECOND_ENTRY.search(text)
+    if found is None:
+        return text, None
+    second = _definition(text[found.end() :].strip())
+    if second is None or second[1].count("**") or not text[: found.start()].strip():
+        return text, None
+    return text[: found.start()].strip(), second
+
+
+_SECOND_ENTRY = re.compile(r"(?<=[.;])\s+(?=(\*\*|__)[^*_\n]{1,60}?(\*\*|__)\s*(?:[:—–]|-\s))")
 
 
 def _repeated_terms(
