@@ -26,6 +26,10 @@ A list's subject is its label or bold lead-in when it has one (`leads.py`): `**N
 then `- Systolic: 100–139` asks "Normal BP in preeclampsia: Systolic?". Worked examples
 (`True negatives: 990 × 0.95 = 940.5`, lists after "Example:") are not facts and make no card.
 
+A glossary line holding two entries (`- **ESBL** — a β-lactamase. **AmpC** — a
+cephalosporinase.`) is two definitions: the second, run into the first's answer, was a term
+the student never saw asked.
+
 Lines of a paragraph that each open with a bold term as their sentence's subject (`**Korrin
 fever** affects the joints.` / `**Velbar disorders** involve …`) define those terms: "What is
 korrin fever?" -> the line (not a bold word that modifies a noun, `**Warning** signs include`,
