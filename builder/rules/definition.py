@@ -32,7 +32,8 @@ the student never saw asked.
 
 Lines of a paragraph that each open with a bold term as their sentence's subject (`**Korrin
 fever** affects the joints.` / `**Velbar disorders** involve …`) define those terms: "What is
-korrin fever?" -> the line (not a bold word that modifies a noun, `**Warning** signs include`,
+korrin fever?" -> the line, or its first sentence when that says what the term is ("X is a
+…") (not a bold word that modifies a noun, `**Warning** signs include`,
 nor a paragraph leading a list in).
 
 A `Term: value` item with points nested under it (in any list, or unfolded by the document model
@@ -853,6 +854,10 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         return []  # `… 3-7 days. **Complicated disease** has …`: two terms in one line
     notes = []
     for term, said, offset in entries:
+        found = _BOLD_SUBJECT.match(said)
+        if found is not None and found.group("verb") in ("is", "are"):
+            said = _FIRST_SENTENCE.split(said, maxsplit=1)[0]  # "X is a …": the definition;
+            # the sentences after it explain
         answer = whole_answer(said)
         if not answer:
             continue
@@ -866,6 +871,7 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
 _BOLD_SUBJECT = re.compile(
     r"^(\*\*|__)(?P<term>[A-Z][^*_\n:.!?]{0,60}?)(\*\*|__)\s+(?P<verb>[a-z][\w'’-]*)\s+(?P<next>\S+)"
 )
+_FIRST_SENTENCE = re.compile(r"(?<=[a-z)”\"'*][.!?])\s+(?=[A-Z“\"(*])")
 _LATER_SUBJECT = re.compile(r"[.!?]\s+(\*\*|__)[A-Z]")
 MIN_SUBJECT_WORDS = 5
 _NOT_SUBJECT = frozenset(
