@@ -297,7 +297,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         key = make_key("definition", section.path, within + term, item.pin)
         # a term over the values it takes one of has them in its answer already
         kept, points = _points(() if takes_one_of(item) else item.blocks)
-        said = whole_answer(text)
+        said = whole_answer(text, term)
         answer = with_details(said, kept)
         if not points and restates(front, term, answer, answers):
             continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
@@ -630,7 +630,7 @@ def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
     front = ask(f"What is {term}?", ctx) if named else f"{about}: {term}?"
     key = make_key("definition", section.path, term, item.pin)
     kept, points = _points(item.blocks)
-    said = whole_answer(value)
+    said = whole_answer(value, term)
     answer = with_details(said, kept)
     notes = point_notes(term, points, section, ctx)
     if not said:
@@ -797,23 +797,30 @@ MAX_NOTE_LINE_WORDS = 8
 prose."""
 
 
-def whole_answer(text: str) -> str:
+def whole_answer(text: str, term: str = "") -> str:
     """A definition's answer as a card shows it: `text.short_answer` (a paragraph's first
     sentence: the definition, which the rest explains) when that first sentence defines, else
     the whole text, or "" (no note) past MAX_WHOLE_WORDS words. A first sentence that is only a
     predicate (`**Hypertrophy**: may apply to cells or organs. Causes include …`, `always
-    pathologic.`) says one property among the others, and one question of a series (`Too large?
-    Think oedema. Too small? Think atrophy.`) one half: cut there, the answer would read as
-    complete and be false."""
+    pathologic.`) says one property among the others, as does a clause about something else than
+    the `term` (`**Coagulation necrosis**: proteins are denatured. Cell shape is retained. …`),
+    and one question of a series (`Too large? Think oedema. Too small? Think atrophy.`) one
+    half: cut there, the answer would read as complete and be false."""
     cut = short_answer(text)
     whole = without_citations(text).strip()
     if cut == whole:
         return cut
-    rest = whole[len(cut) :]
     opening = plain(cut).split(maxsplit=1)[0].lower() if plain(cut).split() else ""
-    if opening not in _PREDICATE_OPENINGS and not (cut.rstrip().endswith("?") or "?" in rest):
+    clause = _CLAUSE.match(plain(cut))
+    other = clause is not None and not _roots(words(clause.group("s"))) & _roots(words(term))
+    if opening not in _PREDICATE_OPENINGS and not other and "?" not in whole:
         return cut
     return whole if len(whole.split()) <= MAX_WHOLE_WORDS else ""
+
+
+_CLAUSE = re.compile(r"^(?P<s>[a-z][\w-]*(?:\s+[\w-]+){0,2})\s+(?:is|are|was|were)\s")
+"""A first sentence that is a clause of its own about a common noun ("proteins are denatured"):
+its subject. A name ("MRI is the gold standard for …") states the term's role."""
 
 
 MAX_WHOLE_WORDS = 50
