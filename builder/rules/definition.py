@@ -12,9 +12,12 @@ to the enumeration rule, unless at least half its labels are given away by their
 A `**problem**:` item followed by its `**solution**:` makes one card:
 "Clearance halved — what to do?" -> the solution. An answer loses its citations ("(Smith et
 al., J Korr 2015;4:1-9)", "(see Section 2.10)"), and a paragraph (more than two sentences, or
-over 35 words) keeps its first sentence (`text.short_answer`). An answer that only says its term
-again ("Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance in your
-blood") makes no card (`restates`).
+over 35 words) keeps its first sentence (`text.short_answer`) when that sentence defines; one
+that is only a predicate (`may apply to cells or organs.`, `always pathologic.`) or one question
+of a series (`Too large? Think oedema. Too small? …`) keeps the whole paragraph up to
+MAX_WHOLE_WORDS words, and makes no note past that (`whole_answer`). An answer that only says
+its term again ("Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance
+in your blood") makes no card (`restates`).
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
@@ -22,6 +25,16 @@ subject: "Pulse in vital signs: Normal range?" (a label that only flags the text
 A list's subject is its label or bold lead-in when it has one (`leads.py`): `**Normal BP:**`
 then `- Systolic: 100–139` asks "Normal BP in preeclampsia: Systolic?". Worked examples
 (`True negatives: 990 × 0.95 = 940.5`, lists after "Example:") are not facts and make no card.
+
+A glossary line holding two entries (`- **ESBL** — a β-lactamase. **AmpC** — a
+cephalosporinase.`) is two definitions: the second, run into the first's answer, was a term
+the student never saw asked.
+
+Lines of a paragraph that each open with a bold term as their sentence's subject (`**Korrin
+fever** affects the joints.` / `**Velbar disorders** involve …`) define those terms: "What is
+korrin fever?" -> the line, or its first sentence when that says what the term is ("X is a
+…") (not a bold word that modifies a noun, `**Warning** signs include`,
+nor a paragraph leading a list in).
 
 A `Term: value` item with points nested under it (in any list, or unfolded by the document model
 as a label over its list) is a definition with details: its short points go on the back, and a
@@ -45,6 +58,7 @@ from ..text import (
     plain,
     short_answer,
     spelled_initials,
+    without_citations,
     words,
 )
 from .context import Context
@@ -241,6 +255,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             before = section.blocks[index - 1] if index else None
             notes.extend(_labelled_paragraph(lead, before, block, section, ctx))
             after = section.blocks[index + 1 : index + 2]
+            if not after or not isinstance(after[0], ListBlock):  # else it leads the list in
+                notes.extend(_bold_subjects(block, section, ctx))
             notes.extend(_term_over_list(block, after, section, ctx))
             if _opens_part(section.blocks, index):
                 notes.extend(_plain_label_notes(block, section, ctx))
@@ -264,11 +280,14 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     found = [definition(item) for item in block.items]
     solved = _solutions(found)
     answers = tuple(pair[1] for pair in found if pair is not None)
+    repeated = _repeated_terms(block, found, solved)
     for number, item in enumerate(block.items):
         pair = found[number]
-        if pair is None or number - 1 in solved:
-            continue  # not a definition, or the solution of the problem before it
+        if pair is None or number - 1 in solved or repeated.get(number) == "":
+            continue  # not a definition, the solution of the problem before it, or a term
+            # asked with the first item that names it
         term, text = pair
+        text, second = _two_entries(repeated.get(number, text))
         if is_flag(term) or is_pep_talk(term, text):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         front = f"{about}: {term}?"
@@ -278,12 +297,61 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         key = make_key("definition", section.path, within + term, item.pin)
         # a term over the values it takes one of has them in its answer already
         kept, points = _points(() if takes_one_of(item) else item.blocks)
-        answer = with_details(short_answer(text), kept)
+        said = whole_answer(text, term)
+        answer = with_details(said, kept)
         if not points and restates(front, term, answer, answers):
             continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
-        notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
+        if said:  # else a paragraph too long to show whole and wrong cut short
+            notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
+        if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
+            key = make_key("definition", section.path, within + second[0])
+            answer = whole_answer(second[1])
+            notes.append(
+                ctx.note(
+                    "definition", "basic", f"{about}: {second[0]}?", answer, key, section, item.line
+                )
+            )
     return notes
+
+
+def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
+    """A definition's text and the second entry of a glossary line that holds two (`**ESBL**
+    — a β-lactamase. **AmpC** — a cephalosporinase.`): (the first's text, (term, text)); the
+    second run into the first's answer was a term and its meaning the student never saw
+    asked."""
+    if "**" not in text and "__" not in text:
+        return text, None
+    found = _SECOND_ENTRY.search(text)
+    if found is None:
+        return text, None
+    second = _definition(text[found.end() :].strip())
+    if second is None or second[1].count("**") or not text[: found.start()].strip():
+        return text, None
+    return text[: found.start()].strip(), second
+
+
+_SECOND_ENTRY = re.compile(r"(?<=[.;])\s+(?=(\*\*|__)[^*_\n]{1,60}?(\*\*|__)\s*(?:[:—–]|-\s))")
+
+
+def _repeated_terms(
+    block: ListBlock, found: list[tuple[str, str] | None], solved: dict[int, str]
+) -> dict[int, str]:
+    """Items that define a term an item before them defines too (`- **¼ plate:** protein` /
+    `- **¼ plate:** starch`), each term asked once: its first item's index with every answer as
+    a list, and the later items' with "". Two notes with one front and different answers would
+    each be half the answer. Items with points of their own, problems and solutions stay apart."""
+    groups: dict[str, list[tuple[int, str]]] = {}
+    for number, pair in enumerate(found):
+        if pair is None or block.items[number].blocks or {number, number - 1} & solved.keys():
+            continue
+        groups.setdefault(plain(pair[0]).lower(), []).append((number, pair[1]))
+    merged: dict[int, str] = {}
+    for group in groups.values():
+        if len(group) > 1:
+            merged[group[0][0]] = "\n".join(f"- {text}" for _, text in group)
+            merged.update(dict.fromkeys((number for number, _ in group[1:]), ""))
+    return merged
 
 
 def restates(front: str, term: str, answer: str, answers: tuple[str, ...] = ()) -> bool:
@@ -417,8 +485,9 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         line = block.line + offset
         key = make_key("definition", section.path, label)
         front = f"{ctx.heading(section)}: {label}?"
-        answer = short_answer(value)
-        notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+        answer = whole_answer(value)
+        if answer:
+            notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
 
 
@@ -461,7 +530,9 @@ def _dash_labelled(block: Paragraph, section: Section, ctx: Context) -> list[Not
         return []
     key = make_key("definition", section.path, label)
     front = f"{ctx.heading(section)}: {lower_first(label)}?"
-    answer = short_answer(value)
+    answer = whole_answer(value)
+    if not answer:
+        return []
     return [ctx.note("definition", "basic", front, answer, key, section, block.line)]
 
 
@@ -559,9 +630,12 @@ def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
     front = ask(f"What is {term}?", ctx) if named else f"{about}: {term}?"
     key = make_key("definition", section.path, term, item.pin)
     kept, points = _points(item.blocks)
-    answer = with_details(short_answer(value), kept)
-    notes = [ctx.note("definition", "basic", front, answer, key, section, item.line)]
-    return notes + point_notes(term, points, section, ctx)
+    said = whole_answer(value, term)
+    answer = with_details(said, kept)
+    notes = point_notes(term, points, section, ctx)
+    if not said:
+        return notes
+    return [ctx.note("definition", "basic", front, answer, key, section, item.line), *notes]
 
 
 def _points(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[ListItem]]:
@@ -589,9 +663,9 @@ def point_notes(term: str, points: list[ListItem], section: Section, ctx: Contex
         label = plain(label).rstrip(" :")
         asked = f"{plain(term)}: {label}?"
         key = make_key("definition", section.path, f"{term}: {label}", point.pin)
-        notes.append(
-            ctx.note("definition", "basic", asked, short_answer(back), key, section, point.line)
-        )
+        answer = whole_answer(back)
+        if answer:
+            notes.append(ctx.note("definition", "basic", asked, answer, key, section, point.line))
     return notes
 
 
@@ -705,9 +779,10 @@ def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list
             return []
         key = make_key("definition", section.path, f"{named}: {label}" if named else label)
         front = f"{about}: {label}?"
-        answer = short_answer(value)
+        answer = whole_answer(value)
         line = block.line + number
-        notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+        if answer:
+            notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
 
 
@@ -720,3 +795,126 @@ MAX_PLAIN_VALUE_WORDS = 12
 MAX_NOTE_LINE_WORDS = 8
 """Lines without a label among the labelled ones are notes this short, or the paragraph is
 prose."""
+
+
+def whole_answer(text: str, term: str = "") -> str:
+    """A definition's answer as a card shows it: `text.short_answer` (a paragraph's first
+    sentence: the definition, which the rest explains) when that first sentence defines, else
+    the whole text, or "" (no note) past MAX_WHOLE_WORDS words. A first sentence that is only a
+    predicate (`**Hypertrophy**: may apply to cells or organs. Causes include …`, `always
+    pathologic.`) says one property among the others, as does a clause about something else than
+    the `term` (`**Coagulation necrosis**: proteins are denatured. Cell shape is retained. …`),
+    and one question of a series (`Too large? Think oedema. Too small? Think atrophy.`) one
+    half: cut there, the answer would read as complete and be false."""
+    cut = short_answer(text)
+    whole = without_citations(text).strip()
+    if cut == whole:
+        return cut
+    opening = plain(cut).split(maxsplit=1)[0].lower() if plain(cut).split() else ""
+    clause = _CLAUSE.match(plain(cut))
+    other = clause is not None and not _roots(words(clause.group("s"))) & _roots(words(term))
+    if opening not in _PREDICATE_OPENINGS and not other and "?" not in whole:
+        return cut
+    return whole if len(whole.split()) <= MAX_WHOLE_WORDS else ""
+
+
+_CLAUSE = re.compile(r"^(?P<s>[a-z][\w-]*(?:\s+[\w-]+){0,2})\s+(?:is|are|was|were)\s")
+"""A first sentence that is a clause of its own about a common noun ("proteins are denatured"):
+its subject. A name ("MRI is the gold standard for …") states the term's role."""
+
+
+MAX_WHOLE_WORDS = 50
+"""The longest answer kept whole when its first sentence does not define: a short paragraph."""
+_PREDICATE_OPENINGS = frozenset(
+    """may might can could must should will would always usually often never sometimes also
+    mostly typically generally commonly rarely frequently""".split()
+)
+"""Words that open a predicate, not a definition: `**Term**: may apply to …` (a modal or an
+adverb of frequency where the definition's noun phrase would stand)."""
+
+
+def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    """Lines of a paragraph that each open with a bold term as the subject of their sentence
+    (`**Korrin fever** affects the joints and skin.` / `**Velbar syndrome** is a rare …`): a
+    definition each, the term asked ("Conditions in korrin: Korrin fever?") and its sentences the
+    answer. Only when every line is one (lines wrapped into one are one), each a sentence of
+    MIN_SUBJECT_WORDS to MAX_VALUE_WORDS words whose term names a thing (not a flag, an
+    instruction or a quantity such as `**Most** patients`) and goes on with a verb, not with a
+    noun it modifies (`**Warning** signs include …`)."""
+    text = block.text.strip()
+    if not text.startswith(("**", "__")) or _BOLD_SUBJECT.match(text) is None:
+        return []  # cheap: most paragraphs open with no bold term
+    entries: list[tuple[str, str, int]] = []
+    for offset, written in enumerate(text.splitlines()):
+        written = written.strip().rstrip("\\").strip()
+        found = _BOLD_SUBJECT.match(written)
+        if found is not None:
+            entries.append((found.group("term").strip(), written, offset))
+        elif entries and written and not written.startswith(("**", "__", "-", "*", "+")):
+            term, said, at = entries[-1]
+            entries[-1] = (term, f"{said} {written}", at)
+        elif written:
+            return []  # a line of another shape: prose with bold words in it
+    if not entries or not all(_subject_sentence(term, said) for term, said, _ in entries):
+        return []
+    if any(_LATER_SUBJECT.search(said) for _, said, _ in entries):
+        return []  # `… 3-7 days. **Complicated disease** has …`: two terms in one line
+    notes = []
+    for term, said, offset in entries:
+        found = _BOLD_SUBJECT.match(said)
+        if found is not None and found.group("verb") in ("is", "are"):
+            said = _FIRST_SENTENCE.split(said, maxsplit=1)[0]  # "X is a …": the definition;
+            # the sentences after it explain
+        answer = whole_answer(said)
+        if not answer:
+            continue
+        front = ask(f"What {_be(term, said)} {lower_first(plain(term))}?", ctx)
+        key = make_key("definition", section.path, term)
+        line = block.line + offset
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+    return notes
+
+
+_BOLD_SUBJECT = re.compile(
+    r"^(\*\*|__)(?P<term>[A-Z][^*_\n:.!?]{0,60}?)(\*\*|__)\s+(?P<verb>[a-z][\w'’-]*)\s+(?P<next>\S+)"
+)
+_FIRST_SENTENCE = re.compile(r"(?<=[a-z)”\"'*][.!?])\s+(?=[A-Z“\"(*])")
+_LATER_SUBJECT = re.compile(r"[.!?]\s+(\*\*|__)[A-Z]")
+MIN_SUBJECT_WORDS = 5
+_NOT_SUBJECT = frozenset(
+    """a an the this that these those it its your you our we they all any each every most many
+    some few several both either neither no none other another such more less only just
+    note important remember tip warning caution key""".split()
+)
+"""Words that open no term: an article or quantity (`**Most** patients …`), a flag."""
+_AFTER_NOUN = frozenset(
+    """is are was were include includes can may might must should will would need needs have
+    has occur occurs""".split()
+)
+"""Verbs after the word that follows a bold word: that word was the noun it modified
+(`**Warning** signs include …`), not a verb of the bold term."""
+
+
+def _subject_sentence(term: str, said: str) -> bool:
+    found = _BOLD_SUBJECT.match(said)
+    if found is None or is_flag(term) or is_instruction(term):
+        return False
+    words = plain(term).lower().split()
+    if not 0 < len(words) <= MAX_TERM_WORDS or words[0] in _NOT_SUBJECT:
+        return False
+    if words[0] in _INSTRUCTION_VERBS or found.group("verb") in _NOT_SUBJECT:
+        return False
+    if plain(found.group("next")).lower().strip(",;") in _AFTER_NOUN:
+        return False  # `**Warning** signs include …`: the bold word modifies "signs"
+    count = len(plain(said).split())
+    return MIN_SUBJECT_WORDS <= count <= MAX_VALUE_WORDS and said.rstrip("*_ ”\"'").endswith(".")
+
+
+def _be(term: str, said: str) -> str:
+    """ "is" or "are", as the term's own verb says (`**Anxiety disorders** involve …`)."""
+    found = _BOLD_SUBJECT.match(said)
+    verb = found.group("verb") if found is not None else ""
+    if verb in ("are", "were", "have") or verb == "is":
+        return "are" if verb != "is" else "is"
+    plural = term.endswith("s") and not term.endswith(("ss", "is", "us"))
+    return "are" if plural and not verb.endswith("s") else "is"

@@ -456,7 +456,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         front = ctx.situate(f"Role of {lower_first(thing)}") + "?"
         answer = "; ".join(dict.fromkeys(roles))
         notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
-    notes.extend(_definitions(section, ctx))  # a lone definition among other facts too
+    # a lone definition among other facts too, unless a sentence's fact asked it already
+    notes.extend(note for note in _definitions(section, ctx) if note.front.lower() not in asked)
     described = _described(section)
     if described is not None and not notes:
         key = make_key("prose_fact", section.path, "", None, "described")

@@ -18,9 +18,15 @@ dash between two figures is a range ("loading 4 - 6 g IV"): split there, a dose 
 A heading that asks ("How should I take this medicine?"), over a list and nothing else carded,
 is asked as written with the list its answer, as the faq rule asks one over a paragraph.
 
+An item may open with a bold statement of its own (`**Never rub the limbs** (massage) -- it
+can trigger an arrhythmia`: MIN_BOLD_WORDS words or more, no term the definition rule reads),
+not with a bold label (`**Class**: …`).
+
 It is a last resort (`Rule.fallback`), before `measure`: a list another rule's note came from,
-or asks any item of, is left to it; so is an advert, and an unnumbered list holding a measured
-figure (the measure rule clozes the figure); numbered steps are learned whole, in order.
+or asks any item of, is left to it (a list of warnings, every item an instruction such as "Do
+not …" or "Never …", is learned whole though a sentence rule asked one of them); so is an
+advert, and an unnumbered list holding a measured figure (the measure rule clozes the figure);
+numbered steps are learned whole, in order.
 """
 
 from __future__ import annotations
@@ -39,7 +45,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context, Said
-from .definition import ask
+from .definition import ask, definition, is_instruction
 from .faq import answered_blocks
 from .leads import is_example, is_example_text, lead_of
 
@@ -74,6 +80,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # "Key points", "Overview": the heading names nothing to ask about
     asked = answered_blocks(section.blocks)
     carded = {note.source.line for note in ctx.made}
+    stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = []
     lists = 0
@@ -94,8 +101,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             said = Said(ctx.made).all()
         if any(item.lower() in said for item in items):
             continue
-        if carded & {block.line, *(item.line for item in block.items)}:
-            continue  # another rule asked one of its items: the list is that rule's
+        warnings = all(is_instruction(item) for item in items)
+        if (stated if warnings else carded) & {block.line, *(item.line for item in block.items)}:
+            continue  # another rule asked one of its items: the list is that rule's (a list of
+            # warnings is learned whole, though a sentence rule asked one: "Do not give …")
         if any(is_advert(item) for item in items):
             continue  # "First consultation only £49 — book now!"
         if not (block.ordered or pairs or asks) and any(states_a_figure(i) for i in items):
@@ -144,7 +153,7 @@ def _statements(block: ListBlock, items: list[str]) -> bool:
     for item, text in zip(block.items, items, strict=True):
         if item.blocks or _LINKED.search(item.text) or is_example_text(text):
             return False
-        if item.text.lstrip().startswith(("**", "__")) or _LABELLED.match(text) or "->" in text:
+        if _labelled(item) or _LABELLED.match(text) or "->" in text:
             return False  # `**Class**: …`, `Drugs: …` items are asked one by one (definition)
         words = len(text.split())
         if not MIN_ITEM_WORDS <= words <= MAX_ITEM_WORDS or text.endswith((":", "?")):
@@ -211,3 +220,20 @@ _WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)[^*_:]+\1\s*$")
 def _whole_bold(text: str) -> bool:
     """The item is one bold phrase and nothing else, with no label colon."""
     return _WHOLE_BOLD.match(text) is not None
+
+
+def _labelled(item: ListItem) -> bool:
+    """An item opening with a bold label (`**Class**: …`, `**Fever** (over 38 °C)`), not with a
+    bold statement of its own (`**Never rub the limbs** (massage) -- it can trigger …`): a bold
+    opening of MIN_BOLD_WORDS words or more that the definition rule reads as no term."""
+    text = item.text.lstrip()
+    if not text.startswith(("**", "__")):
+        return False
+    bold = _BOLD_OPENING.match(text)
+    if bold is None or len(plain(bold.group("bold")).split()) < MIN_BOLD_WORDS:
+        return True
+    return definition(item) is not None
+
+
+_BOLD_OPENING = re.compile(r"^(\*\*|__)(?P<bold>[^*_\n]+?)(\*\*|__)(?!\s*[:—–]|\s+-\s)")
+MIN_BOLD_WORDS = 3
