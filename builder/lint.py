@@ -422,10 +422,16 @@ def hinted_deletions(front: str) -> set[str]:
     counts = Counter(word for line_words in seen for word in line_words)
     pattern = {word for word, count in counts.items() if count >= _PATTERN_LINES}
     answers: dict[str, list[str]] = {}
+    short: dict[str, str] = {}
     for number, text in cloze_deletions(front):
         answers.setdefault(number, []).extend(_meaning_words(text, pattern))
+        if len(answer := _answer_form(text)) < MIN_ANSWER_CHARS:
+            short[number] = answer
     hinted = set()
     for number, said in answers.items():
+        if number in short and _letters_shown(lines, number, short[number]):
+            hinted.add(number)  # `Steady state ({{c1::SS}})` above `At t = SS`
+            continue
         kinds = set(said)
         if _labels_only(front, number):
             if kinds and all(counts[word] > 1 for word in kinds):
@@ -490,6 +496,19 @@ _FRAME_WORDS = frozenset(
     """.split()
 )
 """Words that join or qualify a phrase: two items sharing them share no answer."""
+
+
+def _letters_shown(lines: list[str], number: str, answer: str) -> bool:
+    """A deletion of a letter or two (a symbol, an abbreviation) that another line prints as a
+    word of its own, in the same case: too short for `_contains`, which ignores case."""
+    if not answer.strip() or not answer.isalnum():
+        return False
+    word = re.compile(rf"(?<![\w]){re.escape(answer)}(?![\w])")
+    return any(
+        word.search(plain_text(card)) is not None
+        for card in (_cloze_card_text(line, number) for line in lines)
+        if " … " not in card
+    )
 
 
 def _labels_only(front: str, number: str) -> bool:
