@@ -418,27 +418,31 @@ def hinted_deletions(front: str) -> set[str]:
     if "\n" not in front or front.count("{{c") < 2:
         return set()  # a list's items, two deletions at least: a sentence cloze says things once
     lines = [line for line in _body(front).splitlines() if line.strip()]
-    seen = [content_words(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line)) for line in lines]
+    texts = [_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line) for line in lines]
+    if not _repeats_a_word(texts):
+        return set()  # cheap: most lists say no word twice (bar a few small ones)
+    seen = [content_words(text) for text in texts]
     counts = Counter(word for line_words in seen for word in line_words)
     pattern = {word for word, count in counts.items() if count >= _PATTERN_LINES}
     answers: dict[str, list[str]] = {}
-    short: dict[str, str] = {}
     for number, text in cloze_deletions(front):
-        answers.setdefault(number, []).extend(_meaning_words(text, pattern))
-        if len(answer := _answer_form(text)) < MIN_ANSWER_CHARS:
-            short[number] = answer
+        answers.setdefault(number, []).append(text)
     hinted = set()
-    for number, said in answers.items():
-        if number in short and _letters_shown(lines, number, short[number]):
+    labelled = "}}:" in front
+    for number, texts in answers.items():
+        first = texts[0].strip("*_ ")
+        short = _answer_form(first) if len(first) < 3 or "<" in first[:_SHORT_MARKUP] else ""
+        if 0 < len(short) < MIN_ANSWER_CHARS and _letters_shown(lines, number, short):
             hinted.add(number)  # `Steady state ({{c1::SS}})` above `At t = SS`
             continue
-        kinds = set(said)
-        if _labels_only(front, number):
+        kinds = set().union(*(content_words(text) for text in texts)) - pattern - _FRAME_WORDS
+        if labelled and _labels_only(front, number):
             if kinds and all(counts[word] > 1 for word in kinds):
                 hinted.add(number)  # `{{c2::Sensory}}: …` below `Both (Sensory and Motor)`
             continue
         if len(kinds) < _LABELLED_WORDS or sum(counts[word] > 1 for word in kinds) < 2:
             continue  # cheap: no two of its words stand anywhere else
+        said = [word for text in texts for word in _meaning_words(text, pattern)]
         labels: set[str] = set()
         for line in lines:
             card = _cloze_card_text(line, number)
@@ -455,6 +459,29 @@ def hinted_deletions(front: str) -> set[str]:
             if len(labels) >= _LABELLED_WORDS and len(labels) * 2 >= len(kinds):
                 hinted.add(number)
     return hinted
+
+
+def _repeats_a_word(lines: list[str]) -> bool:
+    """Whether two lines share a word of four letters or more (ignoring case), or a word of one or
+    two that is no small word of a sentence (`SS`, `V`, `k`): what `hinted_deletions` looks for
+    needs one (a phrase or labels of three-letter words only are let go, for speed)."""
+    found: set[str] = set()
+    for line in lines:
+        here = {word.lower() for word in _LONG_WORD.findall(line)}
+        here.update(word for word in _SHORT_WORD.findall(line) if word not in _SMALL_WORDS)
+        if not found.isdisjoint(here):
+            return True
+        found |= here
+    return False
+
+
+_LONG_WORD = re.compile(r"\w{4,}")
+_SHORT_WORD = re.compile(r"(?<!\w)\w{1,2}(?!\w)")
+_SMALL_WORDS = frozenset(
+    "a an as at be by do he i if in is it me my no of on or so to up us we A An As At If In "
+    "It No Of On Or So To".split()
+)
+"""Small words of a sentence, never a formula's symbol: a line may repeat them freely."""
 
 
 def _meaning_words(markdown: str, pattern: set[str]) -> list[str]:
@@ -518,6 +545,9 @@ def _labels_only(front: str, number: str) -> bool:
     return bool(found) and all(after == ":" for after in found)
 
 
+_SHORT_MARKUP = 40
+"""Characters of Markdown, at most, before the tag of a deletion that hides a letter or two
+(`S<sub>0</sub>`)."""
 _HINT_WORDS = 3
 """Meaning words of an answer one other line must print, at least, to restate it."""
 _LABELLED_WORDS = 2

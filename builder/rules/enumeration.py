@@ -653,12 +653,15 @@ MIN_PAIRS = 2
 def is_symbol(markdown: str) -> bool:
     """A formula's letter, with its subscript if any (`V`, `k`, `S<sub>0</sub>`): hidden, it asks
     a letter the note's formulas print again, never a fact."""
-    return _SYMBOL.fullmatch(plain(markdown).strip()) is not None and (
-        len(plain(markdown).strip()) == 1 or "<su" in markdown
-    )
+    if len(markdown) > _SYMBOL_MARKUP:
+        return False  # cheap: a word, a phrase
+    text = plain(markdown).strip()
+    return _SYMBOL.fullmatch(text) is not None and (len(text) == 1 or "<su" in markdown)
 
 
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]{0,2}")
+_SYMBOL_MARKUP = 30
+"""Characters of Markdown, at most, of a symbol (`S<sub>SS</sub>`)."""
 
 
 def _symbols_only(item: ListItem) -> bool:
@@ -687,6 +690,8 @@ def _scaffolding(block: ListBlock) -> set[int]:
 def _points_elsewhere(item: ListItem) -> bool:
     """An item that sends the reader to another text (`Further information, see Robbins
     pp.19-22`, `See chapter 4 for more`): no fact, left out of the list's note."""
+    if "see" not in item.text.lower():
+        return False  # most items: cheap
     return _POINTER.match(plain(item.text).strip()) is not None
 
 
