@@ -33,7 +33,8 @@ from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
-from .text import content_words, names_topic, plain
+from .text import content_words, names_topic, plain, single_spaced
+from .text import words as words_of
 
 if TYPE_CHECKING:
     from .manifest import Manifest
@@ -373,21 +374,28 @@ def _body(front: str) -> str:
 def without_shown_answers(note: Note) -> Note | None:
     """A Cloze note without the deletions its own cards show (`- Abducens nucleus >>> {{c3::
     Lateral rectus}}` beside `{{c2::Eye movement (lateral rectus)}}`: each card prints the
-    other's answer): those are left as text and the rest numbered again; None when no deletion
-    is left. The rules' notes pass through this before they are kept (extract.document_notes).
+    other's answer, whole or in part: `hinted_deletions`): those are left as text and the rest
+    numbered again; None when no deletion is left, or no more are left than were shown in part
+    (items that restate each other: a heading's facets, not a list to recall). The rules' notes
+    pass through this before they are kept (extract.document_notes).
     Only the body counts: a word of the subject or lead-in ("Symptoms of korrin fever:" over
     "fever") stays a deletion, which ANSWER-IN-FRONT still reports for a teacher to judge."""
-    if note.note_type != "cloze" or not _said_twice(note.front):
+    if note.note_type != "cloze":
         return note
-    shown = {number for number, _ in _shown_deletions(note.front, body=True)}
-    if not shown:
+    shown = (
+        {number for number, _ in _shown_deletions(note.front, body=True)}
+        if _said_twice(note.front)
+        else set()
+    )
+    hinted = hinted_deletions(note.front) - shown
+    if not shown and not hinted:
         return note
     kept: dict[str, int] = {}
     for match in _CLOZE.finditer(note.front):
-        if match.group(1) not in shown:
+        if match.group(1) not in shown and match.group(1) not in hinted:
             kept.setdefault(match.group(1), len(kept) + 1)
-    if not kept:
-        return None
+    if len(kept) <= len(hinted):
+        return None  # items that mostly restate each other: no deletion of them asks anything
 
     def renumbered(match: re.Match[str]) -> str:
         number = kept.get(match.group(1))
@@ -396,6 +404,157 @@ def without_shown_answers(note: Note) -> Note | None:
         return f"{{{{c{number}::{match.group(2)}}}}}"
 
     return replace(note, front=_CLOZE.sub(renumbered, note.front))
+
+
+def hinted_deletions(front: str) -> set[str]:
+    """Numbers of the deletions whose own card restates them: another line of its body repeats
+    a phrase of three meaning words or more that is half the answer (`{{c2::Eye movement (lateral
+    rectus muscle)}}` above `{{c3::Abducens nucleus >>> Lateral rectus muscle}}`: each card shows
+    the other's answer), or the labels of the lines it shows name it (`{{c1::Both (Sensory and
+    Motor)}}` above `Sensory: …` / `Motor: …`, `{{c2::Sensory}}: …` below it). Not the list's
+    frame: words most lines hold ("… in one or both eyes" after each sign), an opening two
+    items share ("Check blood sugar" before and after a meal), words that differ in the middle
+    ("Give fast-acting carbs" / "give slow-acting carbs")."""
+    if "\n" not in front or front.count("{{c") < 2:
+        return set()  # a list's items, two deletions at least: a sentence cloze says things once
+    lines = [line for line in _body(front).splitlines() if line.strip()]
+    texts = [_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line) for line in lines]
+    if not _repeats_a_word(texts):
+        return set()  # cheap: most lists say no word twice (bar a few small ones)
+    seen = [content_words(text) for text in texts]
+    counts = Counter(word for line_words in seen for word in line_words)
+    pattern = {word for word, count in counts.items() if count >= _PATTERN_LINES}
+    answers: dict[str, list[str]] = {}
+    for number, text in cloze_deletions(front):
+        answers.setdefault(number, []).append(text)
+    hinted = set()
+    labelled = "}}:" in front
+    for number, texts in answers.items():
+        first = texts[0].strip("*_ ")
+        short = _answer_form(first) if len(first) < 3 or "<" in first[:_SHORT_MARKUP] else ""
+        if 0 < len(short) < MIN_ANSWER_CHARS and _letters_shown(lines, number, short):
+            hinted.add(number)  # `Steady state ({{c1::SS}})` above `At t = SS`
+            continue
+        kinds = set().union(*(content_words(text) for text in texts)) - pattern - _FRAME_WORDS
+        if labelled and _labels_only(front, number):
+            if kinds and all(counts[word] > 1 for word in kinds):
+                hinted.add(number)  # `{{c2::Sensory}}: …` below `Both (Sensory and Motor)`
+            continue
+        if len(kinds) < _LABELLED_WORDS or sum(counts[word] > 1 for word in kinds) < 2:
+            continue  # cheap: no two of its words stand anywhere else
+        said = [word for text in texts for word in _meaning_words(text, pattern)]
+        labels: set[str] = set()
+        for line in lines:
+            card = _cloze_card_text(line, number)
+            if " … " in card:
+                continue  # its own line
+            run = _shared_run(said, _meaning_words(card, pattern))
+            if run >= _HINT_WORDS and run * 2 >= len(kinds):
+                hinted.add(number)
+                break
+            label, colon, _ = plain_text(card).partition(": ")
+            if colon and len(label.split()) <= _LABEL_WORDS:
+                labels |= content_words(label) & kinds
+        else:
+            if len(labels) >= _LABELLED_WORDS and len(labels) * 2 >= len(kinds):
+                hinted.add(number)
+    return hinted
+
+
+def _repeats_a_word(lines: list[str]) -> bool:
+    """Whether two lines share a word of four letters or more (ignoring case), or a word of one or
+    two that is no small word of a sentence (`SS`, `V`, `k`): what `hinted_deletions` looks for
+    needs one (a phrase or labels of three-letter words only are let go, for speed)."""
+    found: set[str] = set()
+    for line in lines:
+        here = {word.lower() for word in _LONG_WORD.findall(line)}
+        here.update(word for word in _SHORT_WORD.findall(line) if word not in _SMALL_WORDS)
+        if not found.isdisjoint(here):
+            return True
+        found |= here
+    return False
+
+
+_LONG_WORD = re.compile(r"\w{4,}")
+_SHORT_WORD = re.compile(r"(?<!\w)\w{1,2}(?!\w)")
+_SMALL_WORDS = frozenset(
+    "a an as at be by do he i if in is it me my no of on or so to up us we A An As At If In "
+    "It No Of On Or So To".split()
+)
+"""Small words of a sentence, never a formula's symbol: a line may repeat them freely."""
+
+
+def _meaning_words(markdown: str, pattern: set[str]) -> list[str]:
+    """The words of a text that carry meaning, in order, without the list's frame."""
+    return [
+        word
+        for word in (_stem_once(word) for word in words_of(markdown))
+        if word and word not in pattern and word not in _FRAME_WORDS
+    ]
+
+
+def _stem_once(word: str) -> str:
+    stems = content_words(word)
+    return next(iter(stems)) if stems else ""
+
+
+def _shared_run(answer: list[str], line: list[str]) -> int:
+    """The longest run of words the answer and the line both hold in the same order; 0 for
+    one that opens both (their shared frame)."""
+    best = 0
+    for i in range(len(answer)):
+        for j in range(len(line)):
+            length = 0
+            while (
+                i + length < len(answer)
+                and j + length < len(line)
+                and answer[i + length] == line[j + length]
+            ):
+                length += 1
+            if length > best and not (i == 0 and j == 0):
+                best = length
+    return best
+
+
+_FRAME_WORDS = frozenset(
+    """
+    not no via per than also then each any all both only very more most less least should must
+    will would could your you our they them his her anything something everything
+    """.split()
+)
+"""Words that join or qualify a phrase: two items sharing them share no answer."""
+
+
+def _letters_shown(lines: list[str], number: str, answer: str) -> bool:
+    """A deletion of a letter or two (a symbol, an abbreviation) that another line prints as a
+    word of its own, in the same case: too short for `_contains`, which ignores case."""
+    if not answer.strip() or not answer.isalnum():
+        return False
+    word = re.compile(rf"(?<![\w]){re.escape(answer)}(?![\w])")
+    return any(
+        word.search(plain_text(card)) is not None
+        for card in (_cloze_card_text(line, number) for line in lines)
+        if " … " not in card
+    )
+
+
+def _labels_only(front: str, number: str) -> bool:
+    """Every deletion cN is the label of its line (`- {{c2::Sensory}}: taste …`): hidden, the
+    fact beside it stays on the card."""
+    found = re.findall(rf"\{{\{{c{number}::[^{{}}]*\}}\}}(.?)", front)
+    return bool(found) and all(after == ":" for after in found)
+
+
+_SHORT_MARKUP = 40
+"""Characters of Markdown, at most, before the tag of a deletion that hides a letter or two
+(`S<sub>0</sub>`)."""
+_HINT_WORDS = 3
+"""Meaning words of an answer one other line must print, at least, to restate it."""
+_LABELLED_WORDS = 2
+"""Meaning words of an answer the labels of its card's lines must name, at least."""
+_LABEL_WORDS = 3
+_PATTERN_LINES = 3
+"""Lines a word stands in, at least, to be the list's pattern rather than an item's own."""
 
 
 _ITEM_ASIDE = re.compile(r"(?m)^([ \t]*(?:[-*+]|\d+[.)])[ \t].*?)\([^()\n]*\)")
@@ -1218,6 +1377,8 @@ def unasked_blocks(
             lead = before.text if isinstance(before, Paragraph) else ""
             if isinstance(block, ListBlock) and is_preparation(block, lead, section.title):
                 kind = "steps"  # a recipe too long to ask as one note: no lead-in would help
+            elif isinstance(block, ListBlock) and _restates_itself(block):
+                kind = "restating"  # its cloze was dropped: each card showed another's answer
             found.append((shown, block.line, kind))
         if "prose_fact" in routed.subdeck.rules and not is_example(None, section):
             prose = _unasked_prose(section, lines)
@@ -1312,7 +1473,26 @@ _NO_STEPS_NOTE = (
     f"{MAX_LIST_ANSWER_ITEMS} steps and {MAX_LIST_ANSWER_WORDS} words; shorten the steps, or split "
     "them under two headings"
 )
-_NO_NOTE_OF = {"table row": _NO_NOTE_ROW, "prose": _NO_PROSE_NOTE, "steps": _NO_STEPS_NOTE}
+_NO_RESTATING_NOTE = (
+    "this list gave no note: its items say each other's words (a phrase repeated, or an item "
+    "naming the others' labels), so a cloze of it would show its own answers; give each item a "
+    "label (`Supplies: …`, `Origin: …`) and say each fact once"
+)
+_NO_NOTE_OF = {
+    "table row": _NO_NOTE_ROW,
+    "prose": _NO_PROSE_NOTE,
+    "steps": _NO_STEPS_NOTE,
+    "restating": _NO_RESTATING_NOTE,
+}
+
+
+def _restates_itself(block: ListBlock) -> bool:
+    """Items that show each other's answers when each is a deletion (`hinted_deletions`)."""
+    items = [single_spaced(item.text) for item in block.items]
+    front = "\n".join(["-", *(f"- {{{{c{n}::{text}}}}}" for n, text in enumerate(items, 1))])
+    return bool(hinted_deletions(front))
+
+
 _MIN_CONTENT_WORDS = 6
 _ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)
 """An item opening with a question word: a study question or objective, asked elsewhere."""

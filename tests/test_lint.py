@@ -688,6 +688,26 @@ def test_a_recipe_too_long_to_ask_is_named_as_steps(tmp_path: Path) -> None:
     assert silent(tmp_path, markdown.replace("- Run it over 30 minutes\n", "")) == []
 
 
+def test_a_list_whose_items_restate_each_other_says_why_it_gave_no_note(tmp_path: Path) -> None:
+    """A heading's facets that repeat each other's words give no cloze (each card would print
+    another's answer); the warning names that, not a missing lead-in. With the target said once,
+    the list is a cloze again and nothing is reported."""
+    markdown = (
+        "# Ear nerves\n\n## Tellic nerve\n\n- Motor\n- Ear tilting (posterior auricle muscle)\n"
+        "- Tellic nucleus in the medulla >>> Posterior auricle muscle\n"
+    )
+    source = tmp_path / "kellin.md"
+    source.write_text(markdown, encoding="utf-8")
+    from builder.manifest import manifest_for_source
+
+    problems = check_plan(plan_deck(manifest_for_source(source)))
+    found = [(p.line, p.message) for p in problems if p.code == "NO-NOTE"]
+    assert len(found) == 1 and found[0][0] == 5
+    assert "say each other's words" in found[0][1] and "lead-in" not in found[0][1]
+    said_once = markdown.replace(" (posterior auricle muscle)", "")
+    assert silent(tmp_path, said_once) == []
+
+
 def test_a_term_over_its_points_is_no_longer_silent(tmp_path: Path) -> None:
     markdown = SILENT.replace(
         "- Bleeding into the joints",

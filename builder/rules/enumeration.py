@@ -547,7 +547,11 @@ def _cloze_note(
     if len(block.items) < MIN_ITEMS:
         return None
     block, joiners = _without_joiners(block)
+    if any(_points_elsewhere(item) for item in block.items):
+        kept = tuple(item for item in block.items if not _points_elsewhere(item))
+        block = ListBlock(block.ordered, kept, block.line)
     shown = _shown_elsewhere(block, intro, ctx.topic)
+    scaffolding = _scaffolding(block)
     shown |= {index for index, item in enumerate(block.items) if item.line in shown_lines}
     criteria = _is_criteria(block)
     pairs = _pairs(block)
@@ -562,7 +566,7 @@ def _cloze_note(
             deletions += 1
             items.append(f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}")
             continue
-        if number - 1 in shown:
+        if number - 1 in shown or number - 1 in scaffolding or _symbols_only(item):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
             continue
@@ -644,6 +648,58 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
 
 
 MIN_PAIRS = 2
+
+
+def is_symbol(markdown: str) -> bool:
+    """A formula's letter, with its subscript if any (`V`, `k`, `S<sub>0</sub>`): hidden, it asks
+    a letter the note's formulas print again, never a fact."""
+    if len(markdown) > _SYMBOL_MARKUP:
+        return False  # cheap: a word, a phrase
+    text = plain(markdown).strip()
+    return _SYMBOL.fullmatch(text) is not None and (len(text) == 1 or "<su" in markdown)
+
+
+_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]{0,2}")
+_SYMBOL_MARKUP = 30
+"""Characters of Markdown, at most, of a symbol (`S<sub>SS</sub>`)."""
+
+
+def _symbols_only(item: ListItem) -> bool:
+    """A sentence whose bold spans are all a formula's letters (`**S** is the amount left at
+    time t`): read as it is, its letters are no deletions and it is no fact to recite."""
+    if "**" not in item.text:
+        return False
+    text = item.text
+    marks = list(_BOLD_SPAN.finditer(text))
+    if any(text[mark.end() : mark.end() + 1].isalnum() for mark in marks):
+        return False  # `**P**ull the pin`: a mnemonic's letters, the item deleted whole
+    return bool(marks) and all(is_symbol(mark.group("inner")) for mark in marks)
+
+
+def _scaffolding(block: ListBlock) -> set[int]:
+    """Indexes of the items that introduce the items after them (`Some of the proteins
+    involved:`, `Overview of the cascade:` amid the facts): the list's scaffolding, shown, never
+    a deletion. A list mostly of such labels is the labels' own, and a last one leads into its
+    own sub-list."""
+    ends = [item.text.rstrip(" *_").endswith(":") for item in block.items]
+    if not any(ends) or sum(ends) * 2 >= len(ends):
+        return set()
+    return {i for i, end in enumerate(ends[:-1]) if end and not ends[i + 1]}
+
+
+def _points_elsewhere(item: ListItem) -> bool:
+    """An item that sends the reader to another text (`Further information, see Robbins
+    pp.19-22`, `See chapter 4 for more`): no fact, left out of the list's note."""
+    if "see" not in item.text.lower():
+        return False  # most items: cheap
+    return _POINTER.match(plain(item.text).strip()) is not None
+
+
+_POINTER = re.compile(
+    r"(?:for )?(?:further|more|additional) (?:information|info|reading|details?)\b.{0,40}\bsee\b"
+    r"|see\b.{0,60}\b(?:pp?\.|pages?|chapters?|ch\.)\s*\d",
+    re.IGNORECASE,
+)
 
 
 def _without_joiners(block: ListBlock) -> tuple[ListBlock, dict[int, str]]:
@@ -735,6 +791,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     bold = _BOLD_HEAD.match(text)
     if bold is not None and text[bold.end() : bold.end() + 1].isalnum():
         bold = None  # `**R**escue`: a mnemonic's letter, not a phrase
+    if bold is not None and is_symbol(bold.group("bold")):
+        bold = None  # `**S** is the amount left`: a formula's letter, said again in the formula
     if bold is not None and bold.end() < len(text.rstrip(" :.")):
         phrase = bold.group("bold").strip()
         inner = phrase.rstrip(":").rstrip()
@@ -752,6 +810,7 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
             return hidden + literal(rest), extra
     marks = list(_BOLD_SPAN.finditer(text)) if "**" in text else []
+    marks = [mark for mark in marks if not is_symbol(mark.group("inner"))]
     spans = [m.span("inner") for m in marks]
     if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases
