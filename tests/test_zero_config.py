@@ -61,6 +61,14 @@ def here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
+def built(name: str, markdown: str) -> str:
+    """The output of a zero-config build of `markdown` saved as `name`, which must pass."""
+    Path(name).write_text(markdown)
+    code, output = run("build", name, "-o", Path(name).with_suffix(".apkg").name)
+    assert code == 0, output
+    return output
+
+
 def records(path: str) -> list[dict[str, object]]:
     code, output = run("cards", path, "--format", "json")
     assert code == 0, output
@@ -69,9 +77,7 @@ def records(path: str) -> list[dict[str, object]]:
 
 
 def test_two_top_level_headings_with_one_text_build_as_one_subdeck(here: Path) -> None:
-    (here / "notes.md").write_text(TWICE)
-    code, output = run("build", "notes.md", "-o", "notes.apkg")
-    assert code == 0, output
+    output = built("notes.md", TWICE)
     assert "2 notes, 4 cards, 1 subdecks" in output
     assert (
         "notes.md:16: warning: this note and the one at line 7 have the same identity "
@@ -99,23 +105,21 @@ def test_the_second_gets_a_numbered_key_and_a_later_third_changes_neither(here: 
 
 
 def test_same_heading_under_different_parents_is_no_clash(here: Path) -> None:
-    (here / "notes.md").write_text(
+    output = built(
+        "notes.md",
         "# Lung disease\n\n## Asthma\n\n### Symptoms\n\nCommon symptoms:\n\n- cough\n- wheeze\n\n"
-        "## COPD\n\n### Symptoms\n\nCommon symptoms:\n\n- cough\n- sputum\n"
+        "## COPD\n\n### Symptoms\n\nCommon symptoms:\n\n- cough\n- sputum\n",
     )
-    code, output = run("build", "notes.md", "-o", "notes.apkg")
-    assert code == 0, output
     assert "warning" not in output
     assert [r["subdeck"] for r in records("notes.md")] == ["Asthma", "COPD"]
 
 
 def test_a_section_two_zero_config_subdecks_match_stays_with_its_parent(here: Path) -> None:
-    (here / "notes.md").write_text(
+    output = built(
+        "notes.md",
         "# Asthma\n\n## Overview/Definition\n\nText.\n\n## Overview\n\n### Definition\n\n"
-        "Common triggers:\n\n- pollen\n- smoke\n\n## Definition\n\nMore text.\n"
+        "Common triggers:\n\n- pollen\n- smoke\n\n## Definition\n\nMore text.\n",
     )
-    code, output = run("build", "notes.md", "-o", "notes.apkg")
-    assert code == 0, output
     assert (
         "notes.md:9: warning: section 'Overview/Definition' matches the subdecks "
         "'Overview/Definition' and 'Definition'; it stays in 'Overview' (a manifest, "
@@ -188,9 +192,7 @@ def test_claims_name_real_lines_and_never_none(here: Path) -> None:
     ],
 )
 def test_an_empty_deck_says_why_and_strict_refuses_it(here: Path, markdown: str, why: str) -> None:
-    (here / "notes.md").write_text(markdown)
-    code, output = run("build", "notes.md", "-o", "notes.apkg")
-    assert code == 0, output
+    output = built("notes.md", markdown)
     assert "warning: the deck has no cards: " + why in output
     code, output = run("build", "notes.md", "-o", "strict.apkg", "--strict")
     assert code == 2
@@ -282,9 +284,7 @@ LONG_LIST = "# Drugs\n\n## Every drug\n\n" + "".join(f"- drug{n}\n" for n in ran
 def test_an_image_a_manifest_refuses_is_left_off_its_card(here: Path) -> None:
     """A page from someone else's site: its remote and missing images are left off the cards,
     each with a warning naming its note's line; the cards stay, and no server is ever asked."""
-    (here / "notes.md").write_text(PICTURED)
-    code, output = run("build", "notes.md", "-o", "notes.apkg")
-    assert code == 0, output
+    output = built("notes.md", PICTURED)
     warnings = [line for line in output.splitlines() if "(left off the card)" in line]
     assert [w.split(": warning: ")[0] for w in warnings] == ["notes.md:5", "notes.md:5"]
     assert "is on another server" in warnings[0] and "not found" in warnings[1]
@@ -304,9 +304,7 @@ def test_an_image_a_manifest_refuses_is_left_off_its_card(here: Path) -> None:
 def test_a_note_anki_could_not_show_is_left_out_with_a_warning(here: Path) -> None:
     """120 items would make a cloze of 120 deletions (Anki allows 99): the note is left out, the
     build goes on; a manifest deck refuses it, naming the line."""
-    (here / "drugs.md").write_text(LONG_LIST + "\n## Doses\n\n- Aspirin: 75 mg daily\n")
-    code, output = run("build", "drugs.md", "-o", "drugs.apkg")
-    assert code == 0, output
+    output = built("drugs.md", LONG_LIST + "\n## Doses\n\n- Aspirin: 75 mg daily\n")
     assert (
         "drugs.md:5: warning: this enumeration card would be broken in Anki (120 deletions, "
         "more than the 99 a note may make); shorten or reword the list or sentence it comes "
