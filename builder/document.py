@@ -45,6 +45,7 @@ What the rules read, whatever dialect the document is written in:
 
 from __future__ import annotations
 
+import codecs
 import re
 import stat
 import textwrap
@@ -265,7 +266,8 @@ def _opens_directive(params: str, markup: str) -> bool:
 
 
 def read_source(path: Path) -> str:
-    """Read a source as UTF-8, refusing what is not a readable text file with a useful message."""
+    """Read a source as UTF-8 (or UTF-16 with its byte-order mark), refusing what is not a readable
+    text file with a useful message."""
     if not path.exists():
         raise SourceError("source file not found; check the path (relative to the manifest)", path)
     if path.is_dir():
@@ -283,13 +285,15 @@ def read_source(path: Path) -> str:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read source: {exc.strerror}", path) from exc
+    # A byte-order mark says UTF-16 (Windows Notepad's "Unicode"): the text is read as it says.
+    encoding = "utf-16" if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else "utf-8"
     try:
-        text = data.decode("utf-8")
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
         raise SourceError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at column {column}); "
+            f"not valid {encoding.upper()} (byte 0x{data[exc.start]:02x} at column {column}); "
             "save the file as UTF-8",
             path,
             line,

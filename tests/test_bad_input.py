@@ -56,6 +56,21 @@ def test_source_not_utf8_names_line_and_byte(here: Path) -> None:
     assert "0xe9" in error and "UTF-8" in error
 
 
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-8-sig"])
+def test_a_source_that_says_its_encoding_with_a_byte_order_mark_is_read(
+    here: Path, encoding: str
+) -> None:
+    """Windows Notepad's "Unicode" is UTF-16 with a byte-order mark: read as it says."""
+    text = "# Café asthma\n\n## Signs\n\n- Wheeze\n- Cough\n- Tight chest\n"
+    data = text.encode(encoding)
+    (here / "notes.md").write_bytes(
+        ("\ufeff" + text).encode(encoding) if encoding == "utf-16-be" else data
+    )
+    result = run("cards", "notes.md", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "Signs in café asthma" in result.stdout
+
+
 def test_huge_source_stops_with_a_clear_message(
     here: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

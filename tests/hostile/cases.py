@@ -333,8 +333,10 @@ CASES: list[Case] = [
     # -- our own ---------------------------------------------------------------------------------
     Case("NUL bytes in a source", None, files={"source/doc.md": DOC.replace(
          "Spirometry", "Spiro\x00metry")}),
-    Case("a UTF-16 source", None, files={"source/doc.md": DOC.encode("utf-16")}, exit=2,
-         error="not valid UTF-8"),
+    Case("a UTF-16 source with its byte-order mark (Notepad's 'Unicode'): read as it says", None,
+         files={"source/doc.md": DOC.encode("utf-16")}, shows=("Spirometry",)),
+    Case("a UTF-16 source whose bytes break off", None,
+         files={"source/doc.md": DOC.encode("utf-16")[:-1]}, exit=2, error="not valid UTF-16"),
     Case("a 2 MB line", None, files={"source/doc.md": DOC.replace(
          "Spirometry", "word " * 400_000 + "Spirometry")}, exit=2, error="limit is 10,000"),
     Case("a symlink loop as the source", None, setup=both(
