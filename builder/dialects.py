@@ -454,3 +454,52 @@ def comparisons(text: str) -> str:
 
 
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")
+
+
+def definition_lists(text: str) -> str:
+    """The text with its definition lists (kramdown, Pandoc, PHP Markdown Extra, MkDocs
+    `def_list`: a term on a line of its own, its definition on the next line after `: `) written
+    as the `**Term**:` items every rule reads; CommonMark has no such list, and read as written
+    the term and its definition ran into one paragraph. A term is a one-line paragraph (a blank
+    line or another entry above it) that opens no block of its own; each line keeps its number
+    (the definition stays on its line, as the item's continuation); fenced code is left as it is.
+    """
+    if "\n:" not in text or _DEFINITION.search(text) is None:
+        return text
+    lines = text.split("\n")
+    fence, entry = "", False  # `entry`: the line above is a converted term or definition
+    for at, line in enumerate(lines):
+        opening = line.lstrip()[:3]
+        if fence or opening in ("```", "~~~"):
+            fence = "" if fence and opening == fence else (fence or opening)
+            entry = False
+            continue
+        definition = _DEFINITION.match(line)
+        if definition is None:
+            entry = False
+            continue
+        term = lines[at - 1] if at else ""
+        if entry:
+            lines[at] = "  " + definition.group(1)
+        elif _is_term(term) and (at < 2 or not lines[at - 2].strip()):
+            bold = term.strip() if term.strip().startswith(("**", "__")) else f"**{term.strip()}**"
+            lines[at - 1] = f"- {bold}:"
+            lines[at] = "  " + definition.group(1)
+            entry = True
+    return "\n".join(lines)
+
+
+_DEFINITION = re.compile(r"(?m)^ {0,3}:[ \t]+(\S.*)$")
+_BLOCK_OPENING = re.compile(r"\s*(?:[-+>#|]|\*(?!\*)|\d+[.)]|```|~~~|<|:|$)")
+"""A line that opens a block of its own (a list item, quote, heading, table row, fence, tag), or
+is blank: never a term. `**Term**` is one, bold."""
+
+
+def _is_term(line: str) -> bool:
+    """A line that may be a definition list's term: text of a few words, no block of its own."""
+    return (
+        not line.startswith((" " * 4, "\t"))
+        and _BLOCK_OPENING.match(line) is None
+        and len(line.split()) <= 12
+        and not line.rstrip().endswith((".", ":", "?"))
+    )

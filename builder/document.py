@@ -55,7 +55,15 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, comparisons, heading, inline_cleaner, is_module_line, logseq_outline
+from .dialects import (
+    Cleaner,
+    comparisons,
+    definition_lists,
+    heading,
+    inline_cleaner,
+    is_module_line,
+    logseq_outline,
+)
 from .errors import SourceError
 from .memory import no_cyclic_gc
 
@@ -361,7 +369,7 @@ def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
-    text = comparisons(text)
+    text = comparisons(definition_lists(text))
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from builder.build import plan_deck
-from builder.dialects import heading, inline_cleaner, logseq_outline
+from builder.dialects import definition_lists, heading, inline_cleaner, logseq_outline
 from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.manifest import manifest_for_source
 
@@ -154,3 +154,40 @@ def test_a_sentence_that_only_points_to_other_notes_leaves_no_trace_on_a_card() 
         shown = [packaged.note.back for packaged in plan_deck(manifest_for_source(source)).notes]
     assert shown[:2] == ["the first-line drug.", "for those who cannot take velbarin."]
     assert "see Korrin fever for its timeline" in shown[2]  # a sentence that says more: kept
+
+
+def test_a_definition_list_is_read_as_terms_with_their_definitions() -> None:
+    """kramdown's, Pandoc's and MkDocs' `Term` / `: definition` lines are a glossary: each term
+    asked, its definition the answer, at the term's line; a line opening with ": " that follows
+    a sentence, a list item or code is left as written."""
+    text = (
+        "# Korrin glossary\n\n## Terms\n\n"
+        "Velbarin\n: The first-line drug for korrin fever.\n\n"
+        "**Tessalid**\n:   A second-line drug, for those who cannot take velbarin.\n"
+        ": Given by mouth.\n\n"
+        "## Notes\n\n"
+        "The rash fades by day five.\n: not a term\n\n"
+        "```\nKey\n: value in code\n```\n"
+    )
+    written = definition_lists(text)
+    assert written.count("\n") == text.count("\n")
+    assert "- **Velbarin**:\n  The first-line drug" in written
+    assert (
+        "- **Tessalid**:\n  A second-line drug, for those who cannot take velbarin.\n  Given"
+        in (written)
+    )
+    assert "The rash fades by day five.\n: not a term" in written
+    assert "Key\n: value in code" in written
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "glossary.md"
+        source.write_text(text, encoding="utf-8")
+        notes = plan_deck(manifest_for_source(source)).notes
+    asked = [(n.note.front, n.note.back, n.note.source.line) for n in notes]
+    assert asked[:2] == [
+        ("Korrin glossary: Velbarin?", "The first-line drug for korrin fever.", 5),
+        (
+            "Korrin glossary: Tessalid?",
+            "A second-line drug, for those who cannot take velbarin.\nGiven by mouth.",
+            8,
+        ),
+    ]
