@@ -503,3 +503,40 @@ def _is_term(line: str) -> bool:
         and len(line.split()) <= 12
         and not line.rstrip().endswith((".", ":", "?"))
     )
+
+
+def content_tabs(text: str) -> str:
+    """The text with MkDocs Material's content tabs (`=== "Adults"` over text indented by four
+    spaces; `===!` and `===+` open a new tab group or select the tab) written as the titled
+    admonitions (`!!! tab "…"`) the parser reads: CommonMark reads a tab's indented text as code,
+    and a dose table for adults and one for children gave no card and no warning. A tab's short
+    title names a facet of the heading above it ("Adults" under "## Paracetamol dose"), so the
+    callout is titled with both ("Paracetamol dose — Adults"), a subsection like any other. Each
+    line keeps its number; fenced code is left as it is."""
+    if "===" not in text or _TAB.search(text) is None:
+        return text
+    lines = text.split("\n")
+    fence, heading = "", ""
+    for at, line in enumerate(lines):
+        opening = line.lstrip()[:3]
+        if fence or opening in ("```", "~~~"):
+            fence = "" if fence and opening == fence else (fence or opening)
+            continue
+        if line.startswith("#"):
+            found = _ATX.match(line)
+            heading = found.group(1).strip() if found else heading
+            continue
+        tab = _TAB.match(line)
+        if tab is not None:
+            title = tab.group(2).strip()
+            if heading and len(title.split()) <= MAX_FACET_WORDS:
+                title = f"{heading} — {title}"
+            lines[at] = f'{tab.group(1)}!!! tab "{title}"'
+    return "\n".join(lines)
+
+
+MAX_FACET_WORDS = 3
+"""A tab title this short ("Adults", "IV route") is a facet of its heading, named with it."""
+_ATX = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*$")
+_TAB = re.compile(r'(?m)^([ \t]*)===[!+]{0,2}[ \t]+"([^"\n]*)"[ \t]*$')
+"""A content tab's opening line: `=== "Adults"`."""

@@ -58,6 +58,7 @@ from typing import Any, TypeAlias
 from .dialects import (
     Cleaner,
     comparisons,
+    content_tabs,
     definition_lists,
     heading,
     inline_cleaner,
@@ -369,7 +370,7 @@ def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
-    text = comparisons(definition_lists(text))
+    text = comparisons(definition_lists(content_tabs(text)))
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)

@@ -7,7 +7,13 @@ import tempfile
 from pathlib import Path
 
 from builder.build import plan_deck
-from builder.dialects import definition_lists, heading, inline_cleaner, logseq_outline
+from builder.dialects import (
+    content_tabs,
+    definition_lists,
+    heading,
+    inline_cleaner,
+    logseq_outline,
+)
 from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.manifest import manifest_for_source
 
@@ -190,4 +196,32 @@ def test_a_definition_list_is_read_as_terms_with_their_definitions() -> None:
             "A second-line drug, for those who cannot take velbarin.\nGiven by mouth.",
             8,
         ),
+    ]
+
+
+def test_content_tabs_are_read_as_callouts_named_with_their_heading() -> None:
+    """MkDocs Material's `=== "Adults"` tabs hold text indented by four spaces, which CommonMark
+    reads as code: the doses gave no card. Each tab is a callout titled with its heading and its
+    own short title; a setext underline and fenced code are left as written."""
+    text = (
+        "# Korrin fever\n\n## Velbarin dose\n\n"
+        '=== "Adults"\n\n    - 400 mg every 8 hours\n    - Maximum 1.2 g in 24 hours\n\n'
+        '===+ "Children under twelve years"\n\n    - 10 mg/kg every 8 hours\n'
+        "    - Maximum 30 mg/kg in 24 hours\n\n"
+        '```\n=== "Not a tab"\n```\n'
+    )
+    written = content_tabs(text)
+    assert written.count("\n") == text.count("\n")
+    assert '!!! tab "Velbarin dose — Adults"' in written
+    assert '!!! tab "Children under twelve years"' in written  # long: a title of its own
+    assert '```\n=== "Not a tab"\n```' in written
+    assert content_tabs("Korrin fever\n============\n") == "Korrin fever\n============\n"
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "korrin.md"
+        source.write_text(text, encoding="utf-8")
+        notes = plan_deck(manifest_for_source(source)).notes
+    fronts = [(n.note.front.split("\n")[0], n.note.source.line) for n in notes]
+    assert fronts == [
+        ("Velbarin dose — Adults in korrin fever:", 7),
+        ("Children under twelve years in korrin fever:", 12),
     ]
