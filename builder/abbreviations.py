@@ -367,7 +367,39 @@ def _is_expansion(short: str, long: str) -> bool:
     ]
     if acronyms and inside_words:
         return False
+    if len(words) > 1 and _one_word_gives_three_capitals(short, long, positions, spans, acronyms):
+        return False
     return not _capital_from_a_word_end(short, long, positions, spans, starts)
+
+
+def _one_word_gives_three_capitals(
+    short: str,
+    long: str,
+    positions: tuple[int, ...],
+    spans: tuple[tuple[int, int], ...],
+    acronyms: list[tuple[int, int]],
+) -> bool:
+    """Three of the short form's capitals from one word of a long form of several words, which
+    cannot be split into that many parts of `_WORD_PART` letters: the words they stand for are
+    not all there ("Methicillin Resistance (MRSA)", whose S and A are "Staphylococcus aureus",
+    matches "Re-s-ist-a-nce"). A compound gives three ("radio|allergo|sorbent test (RAST)");
+    two from a word are common ("sodium-glucose cotransporter 2 (SGLT2)": "gl-ucose")."""
+    letters = [ch for ch in short if ch.isalnum()]
+    taken: dict[tuple[int, int], list[tuple[int, str]]] = {}
+    for number, at in enumerate(positions[: len(letters)]):
+        span = next((span for span in spans if span[0] <= at < span[1]), None)
+        if letters[number].isupper() and span is not None and span not in acronyms:
+            taken.setdefault(span, []).append((at, letters[number].lower()))
+    lowered = long.lower()
+    for (_, end), capitals in taken.items():
+        if len(capitals) < 3:
+            continue
+        at = capitals[0][0]
+        for _, letter in capitals[1:]:
+            at = lowered.find(letter, at + _WORD_PART, end)
+            if at < 0 or end - at < _WORD_PART:
+                return True
+    return False
 
 
 _WORD_PART = 4

@@ -45,6 +45,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("HCC", "hepatocellular carcinoma")],
     ),
     ("It binds deoxyribonucleic acid (DNA) directly.", [("DNA", "deoxyribonucleic acid")]),
+    # three capitals from one word of several: the words they stand for are missing
+    ("Korrin Resistance (KRSA) is rising.", []),
+    ("Order a radioallergosorbent test (RAST).", [("RAST", "radioallergosorbent test")]),
+    ("Treat diabetic ketoacidosis (DKA) with fluids.", [("DKA", "diabetic ketoacidosis")]),
     ("Serum anti-Müllerian hormone (AMH) falls with age.", [("AMH", "anti-Müllerian hormone")]),
     (
         "Smokers develop non-small cell lung cancer (NSCLC).",
