@@ -124,6 +124,9 @@ def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) ->
         "Key points",
         "Notes & summary",
         "📌 Notes",
+        "High-Yield Summary",
+        "Final Takeaways",
+        "Take-home messages",
     ],
 )
 def test_generic_headings_name_no_subject(heading: str) -> None:
