@@ -243,7 +243,9 @@ _MINOR_WORDS = frozenset("a an and as at by for from in into of on or the to wit
 def _most_initials(short: str, text: str, start: int) -> int:
     """Where the long form for `short` starts in `text`: at `start` (the shortest match), or at
     an earlier word starting with the short form's first letter whose long form has more of the
-    short form's letters at word starts ("personal protective equipment (PPE)")."""
+    short form's letters at word starts ("personal protective equipment (PPE)"), or as many
+    when the shorter one opens with a minor word ("Accident and Emergency (A&E)", not "and
+    Emergency")."""
     letters = "".join(ch.lower() for ch in short if ch.isalnum())
     size = len(letters)
     best, best_score = start, _initials(letters, text[start:])
@@ -262,11 +264,17 @@ def _most_initials(short: str, text: str, start: int) -> int:
         word = text[position:].lstrip("([\"'“‘")
         if word[:1].lower() == letters[0]:
             score = _initials(letters, text[position:])
-            if score > best_score:
+            if score > best_score or (score == best_score and _opens_minor(text[best:])):
                 best, best_score = position, score
         if previous < 0 or text[previous] in _MARKUP:
             break
     return best
+
+
+def _opens_minor(long: str) -> bool:
+    """The long form opens with a minor word ("and Emergency"): no expansion does."""
+    first = long.lstrip("([\"'“‘").split(maxsplit=1)
+    return bool(first) and first[0].lower() in _MINOR_WORDS
 
 
 def _initials(letters: str, long: str) -> int:

@@ -540,3 +540,28 @@ MAX_FACET_WORDS = 3
 _ATX = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*$")
 _TAB = re.compile(r'(?m)^([ \t]*)===[!+]{0,2}[ \t]+"([^"\n]*)"[ \t]*$')
 """A content tab's opening line: `=== "Adults"`."""
+
+
+def abbreviation_lines(text: str) -> str:
+    """The text with MkDocs' and PHP Markdown Extra's abbreviation lines (`*[ECG]:
+    Electrocardiogram`) written as the sentence the abbreviation rule reads ("Electrocardiogram
+    (ECG)."): CommonMark shows them as text, a paragraph of labelled lines that made no card,
+    though they are the page's own list of what its abbreviations stand for. Each line keeps its
+    number; fenced code is left as it is."""
+    if "*[" not in text or _ABBREVIATION_LINE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    for at, line in enumerate(lines):
+        opening = line.lstrip()[:3]
+        if fence or opening in ("```", "~~~"):
+            fence = "" if fence and opening == fence else (fence or opening)
+            continue
+        found = _ABBREVIATION_LINE.match(line)
+        if found is not None:
+            lines[at] = f"{found.group(2).strip().rstrip('.')} ({found.group(1)})."
+    return "\n".join(lines)
+
+
+_ABBREVIATION_LINE = re.compile(r"(?m)^ {0,3}\*\[([^\[\]\n]{1,20})\]:[ \t]*(\S[^\n]*)$")
+"""`*[ECG]: Electrocardiogram`: an abbreviation and what it stands for, one to a line."""

@@ -57,6 +57,7 @@ from typing import Any, TypeAlias
 
 from .dialects import (
     Cleaner,
+    abbreviation_lines,
     comparisons,
     content_tabs,
     definition_lists,
@@ -370,7 +371,7 @@ def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
-    text = comparisons(definition_lists(content_tabs(text)))
+    text = comparisons(definition_lists(content_tabs(abbreviation_lines(text))))
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)

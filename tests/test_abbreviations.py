@@ -48,6 +48,8 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # three capitals from one word of several: the words they stand for are missing
     ("Korrin Resistance (KRSA) is rising.", []),
     ("Order a radioallergosorbent test (RAST).", [("RAST", "radioallergosorbent test")]),
+    # a long form never opens with a minor word ("and Emergency")
+    ("Go to Accident and Emergency (A&E) at once.", [("A&E", "Accident and Emergency")]),
     ("Treat diabetic ketoacidosis (DKA) with fluids.", [("DKA", "diabetic ketoacidosis")]),
     ("Serum anti-Müllerian hormone (AMH) falls with age.", [("AMH", "anti-Müllerian hormone")]),
     (

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from builder.build import plan_deck
 from builder.dialects import (
+    abbreviation_lines,
     content_tabs,
     definition_lists,
     heading,
@@ -225,3 +226,24 @@ def test_content_tabs_are_read_as_callouts_named_with_their_heading() -> None:
         ("Velbarin dose — Adults in korrin fever:", 7),
         ("Children under twelve years in korrin fever:", 12),
     ]
+
+
+def test_abbreviation_lines_are_read_as_what_the_abbreviations_stand_for() -> None:
+    """MkDocs' `*[KFS]: Korrin fever score` lines list a page's abbreviations; read as written
+    they were a paragraph of labels that made no card. Fenced code is left as written."""
+    text = (
+        "# Korrin fever\n\n## Scores\n\nThe KFS is taken daily.\n\n"
+        "*[KFS]: Korrin fever score\n*[VRT]: velbarin response time.\n\n"
+        "```\n*[X]: not this\n```\n"
+    )
+    written = abbreviation_lines(text)
+    assert written.count("\n") == text.count("\n")
+    assert "Korrin fever score (KFS).\nvelbarin response time (VRT)." in written
+    assert "*[X]: not this" in written
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "korrin.md"
+        source.write_text(text, encoding="utf-8")
+        notes = plan_deck(manifest_for_source(source)).notes
+    asked = {(n.note.front, n.note.back) for n in notes if n.note.rule == "abbreviation"}
+    assert ("What does KFS stand for in korrin fever?", "Korrin fever score") in asked
+    assert ("What does VRT stand for in korrin fever?", "velbarin response time") in asked
