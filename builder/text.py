@@ -1135,3 +1135,16 @@ def leans_back(text: str) -> bool:
     if "th" not in text.lower():
         return False  # the cheap look first: every such word has "th"
     return _LEANS_BACK.search(plain(text).strip()) is not None
+
+
+_DOSE_OF = re.compile(
+    r"\d\s*(?:m?l|cc|mls)(?:/kg)?(?:/(?:h|hr|hour|min))?\s+of(?:\s+(?:a|the))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def given_strength(sentence: str, start: int) -> bool:
+    """The percentage at `start` follows a volume given of it ("2 mL/kg of |3%", "500 mL of a
+    |5%"): the strength of the solution the dose is of, part of what is given, not a figure to
+    learn beside the dose."""
+    return _DOSE_OF.search(sentence, 0, start) is not None

@@ -18,6 +18,7 @@ import re
 from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
+    given_strength,
     heading_subject,
     heading_text,
     is_advert,
@@ -178,6 +179,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
             match.span()
             for match in _PERCENT.finditer(sentence)
             if not names_a_strength(sentence[match.end() :])  # "0.9% sodium chloride"
+            and not given_strength(sentence, match.start())  # "2 mL/kg of 3%"
         ]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
             continue

@@ -40,6 +40,7 @@ from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import (
     FIGURE,
+    given_strength,
     is_advert,
     is_flattened,
     leans_back,
@@ -448,7 +449,7 @@ def _dose_spans(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             and _NAME_BEFORE.search(sentence[:start]) is not None
             and bool(after)
             and _STRENGTH_THEN.match(sentence[end : spans[after[0]][0]]) is not None
-        )
+        ) or (_PERCENT.match(figure) is not None and given_strength(sentence, start))
         cut_off = figure.endswith("kg") and _CUT_OFF.search(sentence[:start]) is not None
         if not (strength or cut_off):
             kept.append(span)
