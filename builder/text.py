@@ -1148,3 +1148,12 @@ def given_strength(sentence: str, start: int) -> bool:
     |5%"): the strength of the solution the dose is of, part of what is given, not a figure to
     learn beside the dose."""
     return _DOSE_OF.search(sentence, 0, start) is not None
+
+
+_TOTAL = re.compile(r"^\W*(?:grand\s+)?(?:total|sum)\b\W*(?:[:=]|$)", re.IGNORECASE)
+
+
+def is_total(text: str) -> bool:
+    """A total line or row ("Total = 100%", `| Total | 100% |`): the sum of the parts listed
+    above it, no fact of its own; a cloze of it asks arithmetic, or that a whole is 100%."""
+    return _TOTAL.match(text) is not None

@@ -43,6 +43,7 @@ from ..text import (
     given_strength,
     is_advert,
     is_flattened,
+    is_total,
     leans_back,
     names_a_strength,
     names_topic,
@@ -235,7 +236,7 @@ def _note(
         if doses:
             spans = doses  # "lipid emulsion 20% 100 cc IV (if <70 kg, …)": the doses asked
         limit = MAX_FIGURES + 1 if doses else MAX_FIGURES
-        if not spans or len(spans) > limit or sentence.endswith(":"):
+        if not spans or len(spans) > limit or sentence.endswith(":") or is_total(sentence):
             continue
         if _side_qualifier(sentence, spans):
             continue
