@@ -954,13 +954,15 @@ MAX_OWN_NAME_WORDS = 6
 def own_name(text: str) -> tuple[str, str] | None:
     """(name, rest) when a numbered item's value opens with a name of its own (`Path 2:
     Mitochondrial route: the cell …` names "Mitochondrial route"): that name is what the card
-    asks. None when it gives none, or one too long to be a name."""
+    asks. None when it gives none, one too long to be a name, an instruction or a flag."""
     found = _OWN_NAME.match(text.strip())
     if found is None:
         return None
     name = found.group("name").strip().strip("*_").strip()
     if not 0 < len(plain(name).split()) <= MAX_OWN_NAME_WORDS or not name[:1].isupper():
         return None
+    if is_instruction(name) or is_flag(name):
+        return None  # `Step 2: Give oxygen: …`, `Part 1: Note: …`: an instruction or a flag
     return name, found.group("rest").strip()
 
 
