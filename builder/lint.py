@@ -28,7 +28,7 @@ from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .memory import TEXT_CACHE
 from .notes import Note
-from .rules.definition import is_worked_example
+from .rules.definition import definition, is_numbering, is_worked_example
 from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
@@ -1379,6 +1379,8 @@ def unasked_blocks(
                 kind = "steps"  # a recipe too long to ask as one note: no lead-in would help
             elif isinstance(block, ListBlock) and _restates_itself(block):
                 kind = "restating"  # its cloze was dropped: each card showed another's answer
+            elif isinstance(block, ListBlock) and _numbered_labels(block):
+                kind = "numbered"  # `- Path 2: …`: the author's numbering names nothing to ask
             found.append((shown, block.line, kind))
         if "prose_fact" in routed.subdeck.rules and not is_example(None, section):
             prose = _unasked_prose(section, lines)
@@ -1478,7 +1480,12 @@ _NO_RESTATING_NOTE = (
     "naming the others' labels), so a cloze of it would show its own answers; give each item a "
     "label (`Supplies: …`, `Origin: …`) and say each fact once"
 )
+_NO_NUMBERED_NOTE = (
+    "this list gave no note: its labels are only numbers (`Path 2:`, `Step 3:`), which name "
+    "nothing a card can ask; name each item after its number (`Path 2: Mitochondrial route: …`)"
+)
 _NO_NOTE_OF = {
+    "numbered": _NO_NUMBERED_NOTE,
     "table row": _NO_NOTE_ROW,
     "prose": _NO_PROSE_NOTE,
     "steps": _NO_STEPS_NOTE,
@@ -1538,3 +1545,11 @@ def _last_line(block: Block) -> int:
 
 def _item_last_line(item: ListItem) -> int:
     return max([item.line + item.text.count("\n"), *(_last_line(b) for b in item.blocks)])
+
+
+def _numbered_labels(block: ListBlock) -> bool:
+    """Half the items or more are definitions whose term is only the author's numbering
+    (`- Path 2: …`, `- Step 3: …`): the definition rule asks none of them without a name."""
+    found = [definition(item) for item in block.items]
+    numbered = sum(1 for pair in found if pair is not None and is_numbering(pair[0]))
+    return numbered * 2 >= len(block.items) > 0

@@ -1145,3 +1145,25 @@ def leans_back(text: str) -> bool:
     if "th" not in text.lower():
         return False  # the cheap look first: every such word has "th"
     return _LEANS_BACK.search(plain(text).strip()) is not None
+
+
+_DOSE_OF = re.compile(
+    r"\d\s*(?:m?l|cc|mls)(?:/kg)?(?:/(?:h|hr|hour|min))?\s+of(?:\s+(?:a|the))?\s+$",
+    re.IGNORECASE,
+)
+
+
+def given_strength(sentence: str, start: int) -> bool:
+    """The percentage at `start` follows a volume given of it ("2 mL/kg of |3%", "500 mL of a
+    |5%"): the strength of the solution the dose is of, part of what is given, not a figure to
+    learn beside the dose."""
+    return _DOSE_OF.search(sentence, 0, start) is not None
+
+
+_TOTAL = re.compile(r"^\W*(?:grand\s+)?(?:total|sum)\b\W*(?:[:=]|$)", re.IGNORECASE)
+
+
+def is_total(text: str) -> bool:
+    """A total line or row ("Total = 100%", `| Total | 100% |`): the sum of the parts listed
+    above it, no fact of its own; a cloze of it asks arithmetic, or that a whole is 100%."""
+    return _TOTAL.match(text) is not None

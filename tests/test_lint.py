@@ -688,6 +688,16 @@ def test_a_recipe_too_long_to_ask_is_named_as_steps(tmp_path: Path) -> None:
     assert silent(tmp_path, markdown.replace("- Run it over 30 minutes\n", "")) == []
 
 
+def no_notes(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
+    """(line, message) of each NO-NOTE warning `check` gives a document."""
+    source = tmp_path / "kellin.md"
+    source.write_text(markdown, encoding="utf-8")
+    from builder.manifest import manifest_for_source
+
+    problems = check_plan(plan_deck(manifest_for_source(source)))
+    return [(p.line, p.message) for p in problems if p.code == "NO-NOTE"]
+
+
 def test_a_list_whose_items_restate_each_other_says_why_it_gave_no_note(tmp_path: Path) -> None:
     """A heading's facets that repeat each other's words give no cloze (each card would print
     another's answer); the warning names that, not a missing lead-in. With the target said once,
@@ -696,16 +706,28 @@ def test_a_list_whose_items_restate_each_other_says_why_it_gave_no_note(tmp_path
         "# Ear nerves\n\n## Tellic nerve\n\n- Motor\n- Ear tilting (posterior auricle muscle)\n"
         "- Tellic nucleus in the medulla >>> Posterior auricle muscle\n"
     )
-    source = tmp_path / "kellin.md"
-    source.write_text(markdown, encoding="utf-8")
-    from builder.manifest import manifest_for_source
-
-    problems = check_plan(plan_deck(manifest_for_source(source)))
-    found = [(p.line, p.message) for p in problems if p.code == "NO-NOTE"]
+    found = no_notes(tmp_path, markdown)
     assert len(found) == 1 and found[0][0] == 5
     assert "say each other's words" in found[0][1] and "lead-in" not in found[0][1]
     said_once = markdown.replace(" (posterior auricle muscle)", "")
     assert silent(tmp_path, said_once) == []
+
+
+def test_a_list_of_numbered_labels_says_why_it_gave_no_note(tmp_path: Path) -> None:
+    """Items labelled only by the author's numbering (`Path 2:`) name nothing a card can ask:
+    the warning says so, and once each is named after its number the list is carded."""
+    markdown = (
+        "# Korrin\n\n## Korrin signalling\n\n"
+        "- Path 1: the ligand binds velbin and opens the gate.\n"
+        "- Path 2: the cell loses its survival signal and its dalnor runs low.\n"
+    )
+    found = no_notes(tmp_path, markdown)
+    assert len(found) == 1 and found[0][0] == 5
+    assert "only numbers" in found[0][1] and "lead-in" not in found[0][1]
+    named = markdown.replace("Path 1: ", "Path 1: Velbin route: ").replace(
+        "Path 2: ", "Path 2: Dalnor route: "
+    )
+    assert silent(tmp_path, named) == []
 
 
 def test_a_term_over_its_points_is_no_longer_silent(tmp_path: Path) -> None:

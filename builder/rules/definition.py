@@ -290,19 +290,31 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         text, second = _two_entries(repeated.get(number, text))
         if is_flag(term) or is_pep_talk(term, text):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
-        front = f"{about}: {term}?"
+        asked, numbered = term, is_numbering(term)
+        if numbered:  # `- Path 2: Mitochondrial route: …`: ask the name the value gives
+            named = own_name(text)
+            if named is None:
+                continue  # `- Step 3: …` with no name of its own: nothing to ask
+            asked, text = named
+        front = f"{about}: {asked}?"
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
             text = solved[number]
         key = make_key("definition", section.path, within + term, item.pin)
         # a term over the values it takes one of has them in its answer already
         kept, points = _points(() if takes_one_of(item) else item.blocks)
-        said = whole_answer(text, term)
+        said = explained_answer(text) if numbered else whole_answer(text, term)
         answer = with_details(said, kept)
         if not points and restates(front, term, answer, answers):
             continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
         if said:  # else a paragraph too long to show whole and wrong cut short
             notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
+        if said and not numbered and len(said) < len(text):  # the rest was cut: its
+            # labelled sentences (`Causes: …`, `Example: …`) are facts of their own
+            for label, told in labelled_sentences(text):
+                asked = f"{about}: {term} — {label.lower()}?"
+                at = make_key("definition", section.path, f"{within}{term} — {label}", item.pin)
+                notes.append(ctx.note("definition", "basic", asked, told, at, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
         if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
             key = make_key("definition", section.path, within + second[0])
@@ -918,3 +930,72 @@ def _be(term: str, said: str) -> str:
         return "are" if verb != "is" else "is"
     plural = term.endswith("s") and not term.endswith(("ss", "is", "us"))
     return "are" if plural and not verb.endswith("s") else "is"
+
+
+_NUMBERING = re.compile(
+    r"^(?:path(?:way)?|route|step|option|part|method|way|approach|item|point|example|case|"
+    r"reason|tip|choice|scenario|version|mechanism)\s*(?:\d{1,2}|[a-h]|[ivx]{1,4})\.?$",
+    re.IGNORECASE,
+)
+"""A label that is only the author's numbering ("Path 1", "Step 3", "Option A", "Part ii"):
+it names nothing a student could answer from. A classification's number is a name of the field
+("Type 1", "Class III", "Stage 2", "Grade 4") and is not one."""
+
+
+def is_numbering(term: str) -> bool:
+    """A definition's term that is only the author's numbering (`_NUMBERING`)."""
+    return _NUMBERING.match(plain(term).strip()) is not None
+
+
+_OWN_NAME = re.compile(r"^(?P<name>[^:;.!?\n]{3,60}?)\s*:\s+(?P<rest>\S.*)$", re.DOTALL)
+MAX_OWN_NAME_WORDS = 6
+
+
+def own_name(text: str) -> tuple[str, str] | None:
+    """(name, rest) when a numbered item's value opens with a name of its own (`Path 2:
+    Mitochondrial route: the cell …` names "Mitochondrial route"): that name is what the card
+    asks. None when it gives none, one too long to be a name, an instruction or a flag."""
+    found = _OWN_NAME.match(text.strip())
+    if found is None:
+        return None
+    name = found.group("name").strip().strip("*_").strip()
+    if not 0 < len(plain(name).split()) <= MAX_OWN_NAME_WORDS or not name[:1].isupper():
+        return None
+    if is_instruction(name) or is_flag(name):
+        return None  # `Step 2: Give oxygen: …`, `Part 1: Note: …`: an instruction or a flag
+    return name, found.group("rest").strip()
+
+
+_SENTENCE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<=[.!?])\s+(?=[A-Z“\"(*_])")
+_LABELLED_SENTENCE = re.compile(r"^(?P<label>[A-Z][a-z]{2,}(?:\s[a-z]{2,})?):\s+(?P<told>\S.*)$")
+_LEANING = frozenset("they these this it its their those such".split())
+_INSTANCES = frozenset(("example", "examples"))
+"""Flags elsewhere, but after a definition an example is an instance of the term, to learn."""
+MAX_TOLD_WORDS = 35
+
+
+def labelled_sentences(text: str) -> list[tuple[str, str]]:
+    """(label, what it says) for each sentence after a definition's first that opens with a
+    label of one or two words (`Causes: misfolding of …`, `Example: Korrin bodies in …`), with
+    the sentences after it that lean on it ("They look like …", "These are …"). A definition's
+    answer is its first sentence; the labelled sentences after it are facts of their own, lost
+    when it is cut. Not a flag (`Note: …`) other than an example, nor one past MAX_TOLD_WORDS
+    words."""
+    if ": " not in text:
+        return []  # cheap: most definitions hold no label after their first sentence
+    sentences = _SENTENCE.split(" ".join(without_citations(text).split()))
+    found: list[tuple[str, str]] = []
+    current: list[str] | None = None
+    for sentence in sentences[1:]:
+        labelled = _LABELLED_SENTENCE.match(sentence)
+        label = labelled.group("label") if labelled is not None else ""
+        if labelled is not None and (label.lower() in _INSTANCES or not is_flag(label)):
+            current = [labelled.group("told")]
+            found.append((labelled.group("label"), ""))
+        elif current is not None and plain(sentence).split()[0].lower() in _LEANING:
+            current.append(sentence)
+        else:
+            current = None
+        if current is not None:
+            found[-1] = (found[-1][0], " ".join(current))
+    return [(label, told) for label, told in found if len(plain(told).split()) <= MAX_TOLD_WORDS]

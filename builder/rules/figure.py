@@ -18,10 +18,12 @@ import re
 from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
+    given_strength,
     heading_subject,
     heading_text,
     is_advert,
     is_relational,
+    is_total,
     lower_first,
     names_a_strength,
     normalise,
@@ -105,8 +107,8 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
         column = lower_first(plain(reading.header[index]))
         for number, row in enumerate(reading.rows):
             value = plain(row.cells[index])
-            if not value or number in reading.unread:
-                continue
+            if not value or number in reading.unread or is_total(plain(row.cells[subject_index])):
+                continue  # a total row sums the rows above it: no fact of its own
             subject = _subject(reading, row)
             where = f"In {ctx.topic}, the" if ctx.topic else "The"
             front = literal(f"{where} {column} for {subject} is ") + deletion(1, value)
@@ -147,7 +149,7 @@ def _row_figures(
     notes = []
     for number, row in enumerate(reading.rows):
         filled = [index for index in columns if plain(row.cells[index])]
-        if not filled or number in reading.unread:
+        if not filled or number in reading.unread or is_total(plain(row.cells[subject_index])):
             continue
         subject = _subject(reading, row)
         if kind and not reading.measured and kind.split(" ")[-1] not in subject.lower():
@@ -178,8 +180,9 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
             match.span()
             for match in _PERCENT.finditer(sentence)
             if not names_a_strength(sentence[match.end() :])  # "0.9% sodium chloride"
+            and not given_strength(sentence, match.start())  # "2 mL/kg of 3%"
         ]
-        if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS:
+        if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS or is_total(sentence):
             continue
         text = cloze(sentence, twinned(sentence, spans))
         pointer = points_back(sentence) if opening and number == 0 else 0

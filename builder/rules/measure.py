@@ -40,8 +40,10 @@ from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import (
     FIGURE,
+    given_strength,
     is_advert,
     is_flattened,
+    is_total,
     leans_back,
     names_a_strength,
     names_topic,
@@ -234,7 +236,7 @@ def _note(
         if doses:
             spans = doses  # "lipid emulsion 20% 100 cc IV (if <70 kg, …)": the doses asked
         limit = MAX_FIGURES + 1 if doses else MAX_FIGURES
-        if not spans or len(spans) > limit or sentence.endswith(":"):
+        if not spans or len(spans) > limit or sentence.endswith(":") or is_total(sentence):
             continue
         if _side_qualifier(sentence, spans):
             continue
@@ -448,7 +450,7 @@ def _dose_spans(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
             and _NAME_BEFORE.search(sentence[:start]) is not None
             and bool(after)
             and _STRENGTH_THEN.match(sentence[end : spans[after[0]][0]]) is not None
-        )
+        ) or (_PERCENT.match(figure) is not None and given_strength(sentence, start))
         cut_off = figure.endswith("kg") and _CUT_OFF.search(sentence[:start]) is not None
         if not (strength or cut_off):
             kept.append(span)

@@ -500,7 +500,11 @@ def _rows_reading(
         # The first column repeats, and what is distinct is a value ("15 mL of a 10 %
         # solution"), not a name: a value is never the subject of a question.
         grouped = _subject_cells(rows, 0, distinct=False)
-        subject = 0 if grouped else subject
+        if grouped:
+            subject = 0
+        elif subject:  # a later column of values ("49/51 mg BID") beside a first column that
+            subject = None  # names no row ("≥ 10 mg X<br>≥ 80 mg Y"): read sideways, each value
+            # would be asked for the row's condition; no card beats a backwards one
     elif preferred is not None:
         cells = [plain(row.cells[preferred]).lower() for row in rows]
         grouped = len(set(cells)) != len(cells)

@@ -38,6 +38,7 @@ from ..text import (
     plain,
     without_asides,
     without_reference_marks,
+    words,
 )
 from .context import Context
 from .definition import bold_label
@@ -52,6 +53,9 @@ _PRONOUN_OR_OPTION = re.compile(r"^(?:(?:it|this|these|they|that)\b|\(?[a-e][).]
 MIN_WORDS = 6
 MAX_WORDS = 35
 """A term's explanation is a few sentences; a longer section is an essay, not one answer."""
+MAX_ABOUT_WORDS = 60
+"""The longest paragraph asked when its first sentence says the heading's term (`_about_heading`):
+a phone screen's worth, as `explained_answer` shows whole."""
 _SCAFFOLD = re.compile(
     r"^(?:(?:step|task|question|part|section|chapter|week|day)\s*\d|instructions?\b|directions?\b)",
     re.I,
@@ -110,7 +114,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # "Early korrin is …" under "Mixed korrin": about another thing
     if any(is_flattened(line) for line in prose.split("\n")):
         return []
-    if not MIN_WORDS <= len(prose.split()) <= MAX_WORDS:
+    count = len(prose.split())
+    if count < MIN_WORDS or (count > MAX_WORDS and not _about_heading(term, prose)):
         return []
     front = f"{ctx.heading(section)}?"
     key = make_key("term", section.path, term, section.pin)
@@ -145,3 +150,32 @@ def _fact_lines(section: Section) -> list[str]:
     # ("==d==eaminated") is left out, and the others still answer.
     kept = [line for line in lines if not _NOT_PROSE.search(line)]
     return kept if len(kept) >= 2 else []
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'%])[.!?](?=\s+[A-Z“\"(]|\s*$)")
+
+
+def _about_heading(term: str, prose: str) -> bool:
+    """A paragraph of MAX_WORDS to MAX_ABOUT_WORDS words that is about its heading's term: two
+    sentences or more, none longer than MAX_WORDS (one long sentence is an essay's), the first
+    saying the heading's first word ("## Screening" over "Clinicians use short questionnaires to
+    screen for …", "Screening uses …"). The heading names what the paragraph explains, and a
+    student can answer it; a paragraph that never says it is about something else."""
+    if len(prose.split()) > MAX_ABOUT_WORDS or "\n" in prose.strip():
+        return False
+    ends = [end.end() for end in _SENTENCE_END.finditer(prose)]
+    if len(ends) < 2 or ends[-1] < len(prose.rstrip()):
+        return False  # one sentence, or a paragraph that stops mid-sentence
+    starts = [0, *ends[:-1]]
+    if any(len(prose[a:b].split()) > MAX_WORDS for a, b in zip(starts, ends, strict=True)):
+        return False
+    head = next(iter(words(without_asides(term))), "")
+    return bool(head) and _stem(head) in {_stem(word) for word in words(prose[: ends[0]])}
+
+
+def _stem(word: str) -> str:
+    """A word without a common ending, so that "screening" and "screen" meet."""
+    for suffix in ("ing", "ers", "es", "er", "s", "ed", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
