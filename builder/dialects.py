@@ -33,7 +33,8 @@ Unicode form ("SpO₂"), an HTML entity its character (`&beta;-Blockers` → "β
 Markdown rendering decodes one in body text: shown as text, `&beta;` would stay `&beta;`).
 
 A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
-parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark.
+parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
+admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
 
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
@@ -454,3 +455,62 @@ def comparisons(text: str) -> str:
 
 
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")
+
+
+def closed_admonitions(text: str) -> str:
+    """The text with each admonition written with a closing line (`!!! warning`, its text
+    indented by two spaces or none, then `!!!` alone: the NHS website's content files) in
+    MkDocs' form: its text indented by four spaces under the opening line, the closing line
+    blank. Python-Markdown reads an admonition's text by its four-space indent only, so the
+    closed form would hold nothing and its text, headings included, would read as the
+    document's own. Lines keep their numbers; fenced code outside is left as written."""
+    if "!!!" not in text and "???" not in text:
+        return text
+    if _ADMONITION_CLOSE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    index = 0
+    while index < len(lines):
+        body = lines[index].lstrip()
+        if fence:
+            fence = "" if body.startswith(fence) else fence
+        elif body.startswith(("```", "~~~")):
+            fence = body[:3]
+        else:
+            opening = _ADMONITION_OPEN.match(lines[index])
+            close = _closing_line(lines, index, opening.group(2)) if opening else None
+            if opening is not None and close is not None:
+                _indent_body(lines, index + 1, close, len(opening.group(1)) + 4)
+                lines[close] = ""
+                index = close
+        index += 1
+    return "\n".join(lines)
+
+
+def _closing_line(lines: list[str], opening: int, mark: str) -> int | None:
+    """The line that closes the admonition opened at `opening` with `mark`, before any other
+    opens; None when none does (an admonition in MkDocs' own form)."""
+    close_mark = mark[:3]
+    for index in range(opening + 1, len(lines)):
+        line = lines[index]
+        if _ADMONITION_OPEN.match(line):
+            return None
+        if line.strip() == close_mark and len(line) - len(line.lstrip()) < 4:
+            return index
+    return None
+
+
+def _indent_body(lines: list[str], start: int, end: int, indent: int) -> None:
+    """Lines `start` to `end` (not included) indented by `indent` spaces, their own common
+    indent taken off."""
+    filled = [lines[i].expandtabs(4) for i in range(start, end) if lines[i].strip()]
+    least = min((len(line) - len(line.lstrip()) for line in filled), default=0)
+    for i in range(start, end):
+        line = lines[i].expandtabs(4).rstrip("\r")
+        ending = "\r" if lines[i].endswith("\r") else ""
+        lines[i] = (" " * indent + line[least:] if line.strip() else "") + ending
+
+
+_ADMONITION_OPEN = re.compile(r"( {0,3})(!!!|\?\?\?\+?)[ \t]+[^\s!?].*")
+_ADMONITION_CLOSE = re.compile(r"(?m)^ {0,3}(?:!!!|\?\?\?)[ \t]*\r?$")
