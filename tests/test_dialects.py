@@ -154,3 +154,22 @@ def test_a_sentence_that_only_points_to_other_notes_leaves_no_trace_on_a_card() 
         shown = [packaged.note.back for packaged in plan_deck(manifest_for_source(source)).notes]
     assert shown[:2] == ["the first-line drug.", "for those who cannot take velbarin."]
     assert "see Korrin fever for its timeline" in shown[2]  # a sentence that says more: kept
+
+
+def test_a_link_with_spaces_around_its_target_is_a_link() -> None:
+    """CommonMark allows `[text]( target )`: a site link still becomes its text, a heading's link
+    its text, and a lead-in that is only such a link (an attachment) is no list's subject."""
+    clean = inline_cleaner("See [the guide]( /guides/korrin ) first.")
+    assert clean is not None and clean("See [the guide]( /guides/korrin ) first.") == (
+        "See the guide first."
+    )
+    assert heading("Acute ([Korrin Society]( https://example.org/ks ))") == "Acute (Korrin Society)"
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "korrin-fever.md"
+        source.write_text(
+            "# Korrin fever\n\n## Asthma\n[Korrin guideline on asthma](./attachments/k.pdf )\n"
+            "- wheeze on breathing out\n- a cough at night\n",
+            encoding="utf-8",
+        )
+        plan = plan_deck(manifest_for_source(source))
+    assert [n.note.front.split(":")[0] for n in plan.notes] == ["Asthma in korrin fever"]
