@@ -1412,12 +1412,16 @@ def _lead_in(title: str, tokens: Sequence[Any], following: int) -> str:
 def _opens_sentence(title: str) -> bool:
     """Whether a callout's title is the start of a sentence its list finishes: it ends in ':'
     ("Give these:") or a condition follows its first word ("Call 999 if the person", "Stop
-    the drug when"). "When to call" or "Red flags" name a subject instead."""
+    the drug when"). "Red flags", "When to call" or "What to do if it spreads" (a question
+    without its mark) name a subject instead."""
     text = title.strip().rstrip("*_ ")
+    if _QUESTION_WORD.match(text):
+        return False
     return text.endswith(":") or _CONDITION_WORD.search(text) is not None
 
 
 _CONDITION_WORD = re.compile(r"(?i)\S\s+(?:if|when|whenever|unless|until)\b")
+_QUESTION_WORD = re.compile(r"(?i)(?:what|how|when|why|which|who|whom|whose|where)\b")
 
 
 def _admonition_head(info: str) -> tuple[str, str]:

@@ -156,6 +156,7 @@ def test_a_callout_title_that_opens_a_sentence_leads_its_list_in() -> None:
         '!!! tip "Pack these:"\n    - salts\n\n'
         '??? warning "Red flags"\n    - purple rash\n\n'
         '!!! note "When to call"\n    - at night\n\n'
+        '??? question "What to do if it spreads"\n    - rest\n\n'
         '!!! note "Rest if tired"\n    Sleep helps.\n\n'
         "<details><summary>Go home if</summary>\n\n- no fever\n\n</details>\n"
     )
@@ -171,6 +172,7 @@ def test_a_callout_title_that_opens_a_sentence_leads_its_list_in() -> None:
     assert [(c.title, c.callout) for c in signs.children] == [
         ("Red flags", "warning"),
         ("When to call", "note"),
+        ("What to do if it spreads", "question"),
         ("Rest if tired", "note"),
         ("Go home if", "details"),
     ]
