@@ -480,9 +480,12 @@ def closed_admonitions(text: str) -> str:
         else:
             opening = _ADMONITION_OPEN.match(lines[index])
             close = _closing_line(lines, index, opening.group(2)) if opening else None
-            if opening is not None and close is not None:
-                _indent_body(lines, index + 1, close, len(opening.group(1)) + 4)
-                lines[close] = ""
+            if (
+                opening is not None
+                and close is not None
+                and _indent_body(lines, index + 1, close, len(opening.group(1)) + 4)
+            ):
+                lines[close] = "\r" if lines[close].endswith("\r") else ""
                 index = close
         index += 1
     return "\n".join(lines)
@@ -501,15 +504,21 @@ def _closing_line(lines: list[str], opening: int, mark: str) -> int | None:
     return None
 
 
-def _indent_body(lines: list[str], start: int, end: int, indent: int) -> None:
+def _indent_body(lines: list[str], start: int, end: int, indent: int) -> bool:
     """Lines `start` to `end` (not included) indented by `indent` spaces, their own common
-    indent taken off."""
+    indent taken off; False, and the lines left alone, when the first is indented that far
+    already but a later one is not: an admonition in MkDocs' own form, the text after it the
+    document's, and the `!!!` line further down no closing line of it."""
     filled = [lines[i].expandtabs(4) for i in range(start, end) if lines[i].strip()]
-    least = min((len(line) - len(line.lstrip()) for line in filled), default=0)
+    indents = [len(line) - len(line.lstrip()) for line in filled]
+    least = min(indents, default=0)
+    if indents and indents[0] >= indent:
+        return least >= indent
     for i in range(start, end):
         line = lines[i].expandtabs(4).rstrip("\r")
         ending = "\r" if lines[i].endswith("\r") else ""
         lines[i] = (" " * indent + line[least:] if line.strip() else "") + ending
+    return True
 
 
 _ADMONITION_OPEN = re.compile(r"( {0,3})(!!!|\?\?\?\+?)[ \t]+[^\s!?].*")

@@ -211,6 +211,14 @@ def test_an_admonition_closed_by_a_line_holds_its_text() -> None:
     assert "!!! note\n  code\n!!!" in texts(signs)[5]  # fenced code is left as written
 
 
+def test_a_later_bang_line_does_not_close_an_admonition_in_mkdocs_form() -> None:
+    """Text after a four-space admonition is the section's, whatever `!!!` line comes later."""
+    document = parse("## Signs\n\n!!! note\n    Rest helps.\n\nFever lasts a week.\n\n!!!\n")
+    (signs,) = document.sections
+    assert texts(signs)[:2] == ["Rest helps.", "Fever lasts a week."]
+    assert [b.line for b in signs.blocks][:2] == [4, 6]
+
+
 def test_obsidian_and_github_callouts() -> None:
     document = parse(
         "## Signs\n\n"
