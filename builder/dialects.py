@@ -33,7 +33,8 @@ Unicode form ("SpO₂"), an HTML entity its character (`&beta;-Blockers` → "β
 Markdown rendering decodes one in body text: shown as text, `&beta;` would stay `&beta;`).
 
 A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
-parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark.
+parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
+admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
 
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
@@ -239,7 +240,7 @@ def _tags(text: str) -> str:
 # -- links within the site -------------------------------------------------------------------
 
 _SITE_LINK = re.compile(
-    r"(?<![!\]\\])\[([^\[\]\n]+)\]\((?![\w+.-]*:)([^()\s]*)(?:\s+\"[^\"]*\")?\)"
+    r"(?<![!\]\\])\[([^\[\]\n]+)\]\([ \t]*(?![\w+.-]*:)([^()\s]*)(?:\s+\"[^\"]*\")?[ \t]*\)"
 )
 
 
@@ -274,7 +275,7 @@ def _scripts(text: str) -> str:
 # -- headings --------------------------------------------------------------------------------
 
 _ANY_LINK = re.compile(
-    r"(?<![!\\])\[([^\[\]\n]+)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?\)"
+    r"(?<![!\\])\[([^\[\]\n]+)\]\([ \t]*[^()\s]*(?:\([^()\s]*\)[^()\s]*)*(?:\s+\"[^\"]*\")?[ \t]*\)"
 )
 _SCRIPT_TAG = re.compile(r"<(sub|sup)>([^<>]*)</\1>")
 _SUB_CHARS = str.maketrans("0123456789+-=()aehijklmnoprstuvx", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎ₐₑₕᵢⱼₖₗₘₙₒₚᵣₛₜᵤᵥₓ")
@@ -565,3 +566,71 @@ def abbreviation_lines(text: str) -> str:
 
 _ABBREVIATION_LINE = re.compile(r"(?m)^ {0,3}\*\[([^\[\]\n]{1,20})\]:[ \t]*(\S[^\n]*)$")
 """`*[ECG]: Electrocardiogram`: an abbreviation and what it stands for, one to a line."""
+
+
+def closed_admonitions(text: str) -> str:
+    """The text with each admonition written with a closing line (`!!! warning`, its text
+    indented by two spaces or none, then `!!!` alone: the NHS website's content files) in
+    MkDocs' form: its text indented by four spaces under the opening line, the closing line
+    blank. Python-Markdown reads an admonition's text by its four-space indent only, so the
+    closed form would hold nothing and its text, headings included, would read as the
+    document's own. Lines keep their numbers; fenced code outside is left as written."""
+    if "!!!" not in text and "???" not in text:
+        return text
+    if _ADMONITION_CLOSE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    fence = ""
+    index = 0
+    while index < len(lines):
+        body = lines[index].lstrip()
+        if fence:
+            fence = "" if body.startswith(fence) else fence
+        elif body.startswith(("```", "~~~")):
+            fence = body[:3]
+        else:
+            opening = _ADMONITION_OPEN.match(lines[index])
+            close = _closing_line(lines, index, opening.group(2)) if opening else None
+            if (
+                opening is not None
+                and close is not None
+                and _indent_body(lines, index + 1, close, len(opening.group(1)) + 4)
+            ):
+                lines[close] = "\r" if lines[close].endswith("\r") else ""
+                index = close
+        index += 1
+    return "\n".join(lines)
+
+
+def _closing_line(lines: list[str], opening: int, mark: str) -> int | None:
+    """The line that closes the admonition opened at `opening` with `mark`, before any other
+    opens; None when none does (an admonition in MkDocs' own form)."""
+    close_mark = mark[:3]
+    for index in range(opening + 1, len(lines)):
+        line = lines[index]
+        if _ADMONITION_OPEN.match(line):
+            return None
+        if line.strip() == close_mark and len(line) - len(line.lstrip()) < 4:
+            return index
+    return None
+
+
+def _indent_body(lines: list[str], start: int, end: int, indent: int) -> bool:
+    """Lines `start` to `end` (not included) indented by `indent` spaces, their own common
+    indent taken off; False, and the lines left alone, when the first is indented that far
+    already but a later one is not: an admonition in MkDocs' own form, the text after it the
+    document's, and the `!!!` line further down no closing line of it."""
+    filled = [lines[i].expandtabs(4) for i in range(start, end) if lines[i].strip()]
+    indents = [len(line) - len(line.lstrip()) for line in filled]
+    least = min(indents, default=0)
+    if indents and indents[0] >= indent:
+        return least >= indent
+    for i in range(start, end):
+        line = lines[i].expandtabs(4).rstrip("\r")
+        ending = "\r" if lines[i].endswith("\r") else ""
+        lines[i] = (" " * indent + line[least:] if line.strip() else "") + ending
+    return True
+
+
+_ADMONITION_OPEN = re.compile(r"( {0,3})(!!!|\?\?\?\+?)[ \t]+[^\s!?].*")
+_ADMONITION_CLOSE = re.compile(r"(?m)^ {0,3}(?:!!!|\?\?\?)[ \t]*\r?$")

@@ -18,7 +18,11 @@ What the rules read, whatever dialect the document is written in:
   (`<Tabs><TabItem label="Adults">`) hold Markdown that is read as a section's is. A callout with
   a title is a subsection titled by it (its title is the subject of what it holds, as a heading
   is; `Section.callout` says which kind); one without a title adds its blocks to the section
-  around it; one with a title and nothing else is a paragraph of its title. The parsing is the
+  around it; one with a title and nothing else is a paragraph of its title; one whose title
+  opens a sentence its list ends (`!!! danger "Call 999 if"`) is that title as a bold lead-in
+  line over its list. An admonition closed by a `!!!` line, its text indented by less than four
+  spaces (the NHS website's form), is first indented as MkDocs expects
+  (`dialects.closed_admonitions`). The parsing is the
   maintained plugins' (mdit-py-plugins `admon`, `container`, `footnote`: the reference ports of
   markdown-it's own plugins, with the same edge cases as the sites that render these files);
   callouts in block quotes, `<details>` and components are recognised here, as no plugin reads
@@ -58,6 +62,7 @@ from typing import Any, TypeAlias
 from .dialects import (
     Cleaner,
     abbreviation_lines,
+    closed_admonitions,
     comparisons,
     content_tabs,
     definition_lists,
@@ -371,7 +376,7 @@ def _parse(path: Path, text: str) -> Document:
     outline = logseq_outline(text)
     if outline is not None:
         text = outline
-    text = comparisons(definition_lists(content_tabs(abbreviation_lines(text))))
+    text = closed_admonitions(comparisons(definition_lists(content_tabs(abbreviation_lines(text)))))
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)
@@ -851,7 +856,7 @@ class _Reader:
         if kind == "heading_open":  # in a list item or a callout: a bold line, not a section
             title = self.text(tokens[position + 1].content.strip())
             if title:
-                out.append(Paragraph(f"**{title}**", _line(token)))
+                out.append(Paragraph(f"**{_lead_in(title, tokens, position + 3)}**", _line(token)))
             return position + 3
         if kind == "footnote_reference_open":  # a footnote definition: not content
             return _matching_close(tokens, position) + 1
@@ -1061,7 +1066,7 @@ class _Reader:
                     "spaces under it",
                 )
             )
-        self.callout(kind, title, line, entries, out)
+        self.callout(kind, title, line, entries, out, token.type != "wrapper_open")
         return end + 1
 
     def closes(self, token: Any) -> bool:
@@ -1071,13 +1076,27 @@ class _Reader:
         return self.lines.source(token.map[1]).strip().startswith(token.markup)
 
     def callout(
-        self, kind: str, title: str, line: int, entries: list[Entry], out: list[Entry]
+        self,
+        kind: str,
+        title: str,
+        line: int,
+        entries: list[Entry],
+        out: list[Entry],
+        leads_in: bool = True,
     ) -> None:
+        """A callout's entries in `out`: as they are when it has no title; as a subsection
+        under its title (`> [!warning] Red flags`: the title names what it holds); or, when its
+        title opens a sentence its list ends (`!!! danger "Call 999 if the person"` over `- is
+        confused`), the title in bold over them, as a lead-in line is written. Not in a
+        `<details>` box or a tab (`leads_in` False): a summary or a tab label names a part."""
         title = self.text(title.strip())
         if not title:
             out.extend(entries)
         elif not entries:
             out.append(Paragraph(title, line))
+        elif leads_in and isinstance(entries[0], ListBlock) and _opens_sentence(title):
+            out.append(Paragraph(f"**{title}**", line))
+            out.extend(entries)
         else:
             self.titled = True
             out.append(_Callout(kind.lower(), title, line, tuple(entries)))
@@ -1381,6 +1400,35 @@ def _is_contents(items: Sequence[ListItem]) -> bool:
 
 
 _CONTENTS_ITEM = re.compile(r"\[[^\[\]]+\]\(#[^()\s]*\)")
+
+
+def _lead_in(title: str, tokens: Sequence[Any], following: int) -> str:
+    """A heading's text as a bold line: with a colon when it opens a sentence the list right
+    after it ends ("Take them to hospital if they" over "- are drowsy"), as a lead-in line is
+    written, so that a long one still leads its list in."""
+    if (
+        following < len(tokens)
+        and tokens[following].type in _LIST_OPENS
+        and _opens_sentence(title)
+        and not title.endswith((":", ".", "!", "?"))
+    ):
+        return f"{title}:"
+    return title
+
+
+def _opens_sentence(title: str) -> bool:
+    """Whether a callout's title is the start of a sentence its list finishes: it ends in ':'
+    ("Give these:") or a condition follows its first word ("Call 999 if the person", "Stop
+    the drug when"). "Red flags", "When to call" or "What to do if it spreads" (a question
+    without its mark) name a subject instead."""
+    text = title.strip().rstrip("*_ ")
+    if _QUESTION_WORD.match(text):
+        return False
+    return text.endswith(":") or _CONDITION_WORD.search(text) is not None
+
+
+_CONDITION_WORD = re.compile(r"(?i)\S\s+(?:if|when|whenever|unless|until)\b")
+_QUESTION_WORD = re.compile(r"(?i)(?:what|how|when|why|which|who|whom|whose|where)\b")
 
 
 def _admonition_head(info: str) -> tuple[str, str]:

@@ -87,8 +87,8 @@ class Skipped:
 # -- recognising a block by its shape --------------------------------------------------------
 
 _LINK = re.compile(
-    # [text](url "title"), not an image
-    r"(?<!!)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\([^)\s]*(?:\s+\"[^\"]*\")?\)"
+    # [text](url "title"), not an image; CommonMark allows spaces around the url: `( x.pdf )`
+    r"(?<!!)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)"
     r"|\[\[[^\]]*\]\]"  # [[wikilink]]
     r"|<(?:https?://|mailto:)[^>]*>"  # <autolink>
     r"|\b(?:https?://|www\.)\S+"  # a bare URL
@@ -615,6 +615,9 @@ KINDS: tuple[Kind, ...] = (
             # A note to self left in the text: "TODO: stratification", "TBD", "FIXME".
             Line(r"^(?:todo|tbd|fixme)\b(?!-)", ("todo", "tbd", "fixme")),
             Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),
+            # A question bank's id for the note's question, alone on its line: "uw-id=585",
+            # "QID: 10342", "question id 77".
+            Line(r"^(?:[a-z]{1,10}[-_ ])?(?:q|question[-_ ]?)?id\s*[=:#]?\s*\d{2,}$"),
             Line(r"^you will (?:practi[cs]e|demonstrate|perform|rehearse)\b"),
             Line(r"^(?:skills? )?(?:competency |performance )?checklists?\s*:"),
             Line(

@@ -247,3 +247,22 @@ def test_abbreviation_lines_are_read_as_what_the_abbreviations_stand_for() -> No
     asked = {(n.note.front, n.note.back) for n in notes if n.note.rule == "abbreviation"}
     assert ("What does KFS stand for in korrin fever?", "Korrin fever score") in asked
     assert ("What does VRT stand for in korrin fever?", "velbarin response time") in asked
+
+
+def test_a_link_with_spaces_around_its_target_is_a_link() -> None:
+    """CommonMark allows `[text]( target )`: a site link still becomes its text, a heading's link
+    its text, and a lead-in that is only such a link (an attachment) is no list's subject."""
+    clean = inline_cleaner("See [the guide]( /guides/korrin ) first.")
+    assert clean is not None and clean("See [the guide]( /guides/korrin ) first.") == (
+        "See the guide first."
+    )
+    assert heading("Acute ([Korrin Society]( https://example.org/ks ))") == "Acute (Korrin Society)"
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "korrin-fever.md"
+        source.write_text(
+            "# Korrin fever\n\n## Asthma\n[Korrin guideline on asthma](./attachments/k.pdf )\n"
+            "- wheeze on breathing out\n- a cough at night\n",
+            encoding="utf-8",
+        )
+        plan = plan_deck(manifest_for_source(source))
+    assert [n.note.front.split(":")[0] for n in plan.notes] == ["Asthma in korrin fever"]

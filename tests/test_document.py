@@ -145,6 +145,80 @@ def test_admonitions_titled_are_subsections_untitled_belong_to_their_section() -
     assert texts(delay) == ["Give velbarin within 1 hour."]
 
 
+def test_a_callout_title_that_opens_a_sentence_leads_its_list_in() -> None:
+    """A title its list finishes ("… if the hiker" over "- is dizzy") is read as a bold lead-in
+    line over the list, in the callout's section; a title naming a subject, a title over
+    prose, a question and a `<details>` summary stay subsections."""
+    document = parse(
+        "## Signs\n\n"
+        '!!! danger "Phone the rescue if the hiker"\n    - is dizzy\n    - has a fit\n\n'
+        "> [!warning] Stop velbarin when\n> - the rash spreads\n\n"
+        '!!! tip "Pack these:"\n    - salts\n\n'
+        '??? warning "Red flags"\n    - purple rash\n\n'
+        '!!! note "When to call"\n    - at night\n\n'
+        '??? question "What to do if it spreads"\n    - rest\n\n'
+        '!!! note "Rest if tired"\n    Sleep helps.\n\n'
+        "<details><summary>Go home if</summary>\n\n- no fever\n\n</details>\n"
+    )
+    (signs,) = document.sections
+    assert texts(signs) == [
+        "**Phone the rescue if the hiker**",
+        "- is dizzy\n- has a fit",
+        "**Stop velbarin when**",
+        "- the rash spreads",
+        "**Pack these:**",
+        "- salts",
+    ]
+    assert [(c.title, c.callout) for c in signs.children] == [
+        ("Red flags", "warning"),
+        ("When to call", "note"),
+        ("What to do if it spreads", "question"),
+        ("Rest if tired", "note"),
+        ("Go home if", "details"),
+    ]
+
+
+def test_an_admonition_closed_by_a_line_holds_its_text() -> None:
+    """`!!! kind` … `!!!` with its text indented by two spaces (or none) holds that text as
+    the four-space form does: no warning, its heading a bold line, every line where it was."""
+    document = parse(
+        "## Signs\n\n"
+        "!!! warning\n  Most hikers recover.\n!!!\n\n"
+        '!!! danger "Phone the rescue if"\n- is dizzy\n!!!\n\n'
+        "!!! severe\n  ## Call for help if they\n\n  - have a fit\n!!!\n\n"
+        "```\n!!! note\n  code\n!!!\n```\n\n"
+        "Rest after.\n"
+    )
+    assert document.warnings == ()
+    assert outline(document) == [(2, "Signs", "")]
+    (signs,) = document.sections
+    assert [(type(b).__name__, b.line) for b in signs.blocks] == [
+        ("Paragraph", 4),
+        ("Paragraph", 7),
+        ("ListBlock", 8),
+        ("Paragraph", 12),
+        ("ListBlock", 14),
+        ("RawBlock", 17),
+        ("Paragraph", 23),
+    ]
+    assert texts(signs)[:5] == [
+        "Most hikers recover.",
+        "**Phone the rescue if**",
+        "- is dizzy",
+        "**Call for help if they:**",  # it leads its list in
+        "- have a fit",
+    ]
+    assert "!!! note\n  code\n!!!" in texts(signs)[5]  # fenced code is left as written
+
+
+def test_a_later_bang_line_does_not_close_an_admonition_in_mkdocs_form() -> None:
+    """Text after a four-space admonition is the section's, whatever `!!!` line comes later."""
+    document = parse("## Signs\n\n!!! note\n    Rest helps.\n\nFever lasts a week.\n\n!!!\n")
+    (signs,) = document.sections
+    assert texts(signs)[:2] == ["Rest helps.", "Fever lasts a week."]
+    assert [b.line for b in signs.blocks][:2] == [4, 6]
+
+
 def test_obsidian_and_github_callouts() -> None:
     document = parse(
         "## Signs\n\n"
@@ -486,8 +560,18 @@ OPENERS = [
     "<Tabs>",
     '<TabItem value="a" label="Adults">',
 ]
-CLOSERS = [":::", "</details>", "</Tabs>", "</TabItem>", "::::", "</Component>"]
-SHAPES = [*OPENERS, *CLOSERS, "## Heading", "# Title", "", "- item", "  - sub-item", "1. step"]
+CLOSERS = [":::", "</details>", "</Tabs>", "</TabItem>", "::::", "</Component>", "!!!"]
+SHAPES = [
+    *OPENERS,
+    *CLOSERS,
+    "## Heading",
+    "  ## Heading",
+    "# Title",
+    "",
+    "- item",
+    "  - sub-item",
+    "1. step",
+]
 
 
 @settings(max_examples=150, deadline=None)

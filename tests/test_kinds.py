@@ -195,6 +195,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("**Passing Score:** 24/30 (80%)", "course"),
         ("TODO: stratification of attacks", "course"),
         ("TBD", "course"),
+        ("- uw-id=585\n- QID: 10342", "course"),  # a question bank's ids
+        ("[Korrin guideline]( ./attachments/korrin-guideline.pdf )", "links"),
         (
             "**Duration:** 2 hours  \n**Format:** Online + skills lab  \n**Prerequisites:** Unit 1",
             "course",
@@ -269,6 +271,7 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("**Duration:** 7 days  \n**Dose:** 5 mg twice daily", None),
         ("Read the label carefully before use.", None),
         ("You will feel a sharp scratch.", None),
+        ("- rapid 50\n- lipid 12", None),
     ],
 )
 def test_block_kinds(markdown: str, kind: str | None) -> None:
