@@ -525,7 +525,11 @@ def _enumerates(block: ListBlock) -> bool:
     if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))
-    links = sum(1 for item in block.items if _LINK_ONLY.match(without_emoji(item.text).strip()))
+    links = sum(
+        1
+        for item in block.items
+        if _LINK_ONLY.match(without_emoji(item.text).strip()) or _gives_an_address(item)
+    )
     return questions * 2 <= len(block.items) and links * 2 <= len(block.items)
 
 
@@ -547,8 +551,10 @@ def _cloze_note(
     if len(block.items) < MIN_ITEMS:
         return None
     block, joiners = _without_joiners(block)
-    if any(_points_elsewhere(item) for item in block.items):
-        kept = tuple(item for item in block.items if not _points_elsewhere(item))
+    if any(_points_elsewhere(item) or _gives_an_address(item) for item in block.items):
+        kept = tuple(
+            item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
+        )
         block = ListBlock(block.ordered, kept, block.line)
     shown = _shown_elsewhere(block, intro, ctx.topic)
     scaffolding = _scaffolding(block)
@@ -695,6 +701,23 @@ def _points_elsewhere(item: ListItem) -> bool:
     return _POINTER.match(plain(item.text).strip()) is not None
 
 
+def _gives_an_address(item: ListItem) -> bool:
+    """An item that is mostly where to go (`Report it to the registry: https://…`, `Gene
+    tests: [the genetics service](https://…)`): a web address or a link makes half its words.
+    Nobody recalls an address; the item is left out of the list's note."""
+    text = item.text
+    if "://" not in text and "www." not in text:
+        return False  # most items: cheap
+    if _ADDRESS.search(plain(text)) is not None:
+        return True  # an address written out
+    linked = sum(len(plain(found.group(0)).split()) for found in _LINK.finditer(text))
+    return linked * 2 >= len(plain(text).split())
+
+
+_ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S")
+_LINK = re.compile(r"\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
+
+
 _POINTER = re.compile(
     r"(?:for )?(?:further|more|additional) (?:information|info|reading|details?)\b.{0,40}\bsee\b"
     r"|see\b.{0,60}\b(?:pp?\.|pages?|chapters?|ch\.)\s*\d",
@@ -804,8 +827,14 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             span = (figure.start(), with_twin(rest, figure.end()))
             return text[: bold.end()] + _cloze_span(rest, span, number), extra
         words = len(plain(inner).split())
+        colon = phrase[len(inner) :]
+        facet_rest = rest if colon else rest.lstrip(" *_")
+        if 0 < words <= MAX_BOLD_WORDS and facet_rest.startswith(":") and is_facet(inner):
+            value = value_cloze(facet_rest, number)  # "**Microscopic features**: {{…}}"
+            if value is None:
+                return None
+            return text[: len(text) - len(facet_rest)] + value, extra
         if 0 < words <= MAX_BOLD_WORDS:
-            colon = phrase[len(inner) :]
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
             return hidden + literal(rest), extra
@@ -827,7 +856,16 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         return _cloze_span(text, (figure.start(), with_twin(text, figure.end())), number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
+    label = _LABEL_COLON.match(text) if ": " in text else None
+    if label is not None and is_facet(label.group("label")):
+        value = value_cloze(text[label.end("label") :], number)  # "Motor: {{swallowing}}"
+        if value is not None:
+            return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+_LABEL_COLON = re.compile(r"^(?P<label>[^:*_\[`]{1,40}):\s")
+"""A plain label before a colon: `Motor: swallowing`."""
 
 
 _HEAD_ASIDE = re.compile(r"^(?P<head>[^()*_\s][^()*_]{1,30}?)(?P<aside>\s*\([^()]+\))\s*$")
@@ -1010,6 +1048,9 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None  # "If it wakes them at night, give…": the condition is not what is asked
     if plain(head).strip().lower() in _DISCOURSE or is_flag(head):
         return None  # "Result: less pain": a word that flags the rest names nothing
+    if rest.startswith(":") and is_facet(head):
+        value = value_cloze(rest, number)  # "Path 2: {{the mitochondrial route}} …"
+        return (literal(head) + value, extra) if value is not None else None
     shown = set(_WORDS_ONLY.sub(" ", plain(f"{rest} {intro}").lower()).split())
     if set(_WORDS_ONLY.sub(" ", plain(head).lower()).split()) <= shown:
         return None  # "Rest - rest in bed": the answer stands beside it
@@ -1049,3 +1090,57 @@ def _unbalanced(text: str) -> bool:
     return (
         text.count("**") % 2 == 1 or text.count("`") % 2 == 1 or text.count("[") != text.count("]")
     )
+
+
+def is_facet(label: str) -> bool:
+    """A label naming a side of the subject, not a fact (`Sensory`, `Microscopic features`,
+    `Path 2`, `Group B`, `Precipitating events`): its value after the colon is what is known, so
+    hiding the label alone asks nothing."""
+    words = _WORDS_ONLY.sub(" ", plain(label)).split()
+    if not 0 < len(words) <= MAX_FACET_WORDS:
+        return False
+    if len(words) >= 2 and _ORDINAL.fullmatch(words[-1]) is not None:
+        return True  # "Path 2", "Group B", "Type II", "Stage 3"
+    return words[-1].lower() in _FACETS
+
+
+MAX_FACET_WORDS = 4
+_ORDINAL = re.compile(r"\d{1,2}[a-z]?|[A-Z]|[IVX]{1,4}")
+_FACETS = frozenset(
+    """
+    features feature signs symptoms findings events causes cause effects effect function
+    functions origin course location site sites sensory motor mechanism mechanisms pathway
+    pathways presentation appearance appearances morphology histology microscopy factors
+    complications outcomes prognosis treatment management investigations tests uses indications
+    contraindications actions action examples types components supply innervation
+    """.split()
+)
+"""Nouns that name a side of a subject (what it is like, does, comes from, is treated with)."""
+
+
+def value_cloze(rest: str, number: int) -> str | None:
+    """The value after a facet label's colon, hidden: whole when short and not a sentence
+    (`: {{taste and touch}}`), else its head before a dash or bracket (`: {{Streptococcus
+    agalactiae}} — CAMP test +`); None when neither is short (the item is read, not recalled)."""
+    start = len(rest) - len(rest[1:].lstrip()) if rest.startswith(":") else 0
+    value = rest[start:]
+    first = split_sentences(value)[0] if value else ""
+    words = plain(first).split()
+    dash = _VALUE_END.search(first)
+    whole = first == value.strip() and 0 < len(words) <= MAX_ITEM_WORDS
+    if whole and not is_sentence(first) and (dash is None or dash.group().strip() == "("):
+        end = start + len(value.rstrip(" .;,"))
+        return literal(rest[:start]) + deletion(number, rest[start:end]) + literal(rest[end:])
+    separator = dash
+    if separator is None:
+        return None
+    head = first[: separator.start()]
+    head_words = plain(head).split()
+    if not 0 < len(head_words) <= MAX_HEAD_WORDS or is_sentence(head) or _unbalanced(head):
+        return None
+    end = start + separator.start()
+    return literal(rest[:start]) + deletion(number, rest[start:end]) + literal(rest[end:])
+
+
+_VALUE_END = re.compile(r"\s[-–—]\s|\s\(|;\s|:\s")
+"""Where a value's head ends: a spaced dash, a bracket, a semicolon, a colon."""
