@@ -42,7 +42,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
-from .definition import definition, has_points, is_definition_list, takes_one_of
+from .definition import definition, has_points, is_definition_list, is_instruction, takes_one_of
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, lead_of, leads, subject
 from .statements import finding_pairs
@@ -72,6 +72,10 @@ MAX_STEPS = 10
 21 cards on one long front)."""
 MAX_LEAD_WORDS = 45
 MIN_ITEMS = 2
+MIN_CLOSED_DELETIONS = 2
+MAX_CLOSED_WORDS = 3
+"""Short items (two at least, of three words at most) that let a last long item stand beside
+them as text."""
 MAX_LIST_ANSWER_ITEMS = 6
 MAX_LIST_ANSWER_WORDS = 80
 """A list that cannot be clozed is a Basic card's answer only within `check`'s limits (its
@@ -562,7 +566,7 @@ def _cloze_note(
     criteria = _is_criteria(block)
     pairs = _pairs(block)
     items, extras, deletions, long, heads = [], {}, 0, 0, 0
-    long_prose = False
+    long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
@@ -599,6 +603,14 @@ def _cloze_note(
         if clozed is None:
             long += 1  # ten words or more with nothing short in it: read, not recalled
             long_prose = long_prose or plain(item.text).rstrip().endswith(".")
+            last_long = (
+                number == len(block.items)
+                and not is_sentence(item.text)
+                and not is_instruction(item.text)
+                and all(
+                    len(plain(short.text).split()) <= MAX_CLOSED_WORDS for short in block.items[:-1]
+                )
+            )
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
             continue
@@ -606,8 +618,14 @@ def _cloze_note(
         if extra:
             extras[number - 1] = extra
         items.append(f"{marker} {text}{joiner}")
-    if not deletions or long * MAX_LONG_SHARE > len(block.items) or (long and deletions < 2):
+    # a last item too long to recall after two words or names (`Sensory` / `Vision` / `Retina
+    # to the chiasm, the tracts and the cortex`) is read beside them; not advice ("Take it with
+    # food") after side effects, nor a list of longer items, which a Basic card answers
+    closing = long == 1 and last_long and not long_prose and deletions >= MIN_CLOSED_DELETIONS
+    if not deletions or (long * MAX_LONG_SHARE > len(block.items) and not closing):
         return None  # mostly sentences: a Basic card's answer, or none
+    if long and deletions < 2:
+        return None
     if strict and (long_prose or _written_out(block)):
         return None
     if heads == deletions and not led:
