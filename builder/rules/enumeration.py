@@ -882,8 +882,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
 
 
-_LABEL_COLON = re.compile(r"^(?P<label>[^:*_\[`]{1,40}):\s")
-"""A plain label before a colon: `Motor: swallowing`."""
+_LABEL_COLON = re.compile(r"^(?P<label>(?P<mark>[*_]{0,2})[^:*_\[`]{1,40}(?P=mark)):\s")
+"""A label before a colon, plain or emphasised: `Motor: swallowing`, `*Group A*: S. pyogenes`."""
 
 
 _HEAD_ASIDE = re.compile(r"^(?P<head>[^()*_\s][^()*_]{1,30}?)(?P<aside>\s*\([^()]+\))\s*$")
