@@ -1147,8 +1147,7 @@ def value_cloze(rest: str, number: int) -> str | None:
     dash = _VALUE_END.search(first)
     whole = first == value.strip() and 0 < len(words) <= MAX_ITEM_WORDS
     if whole and not is_sentence(first) and (dash is None or dash.group().strip() == "("):
-        end = start + len(value.rstrip(" .;,"))
-        return literal(rest[:start]) + deletion(number, rest[start:end]) + literal(rest[end:])
+        return _cloze_span(rest, (start, start + len(value.rstrip(" .;,"))), number)
     separator = dash
     if separator is None:
         return None
@@ -1156,8 +1155,7 @@ def value_cloze(rest: str, number: int) -> str | None:
     head_words = plain(head).split()
     if not 0 < len(head_words) <= MAX_HEAD_WORDS or is_sentence(head) or _unbalanced(head):
         return None
-    end = start + separator.start()
-    return literal(rest[:start]) + deletion(number, rest[start:end]) + literal(rest[end:])
+    return _cloze_span(rest, (start, start + separator.start()), number)
 
 
 _VALUE_END = re.compile(r"\s[-–—]\s|\s\(|;\s|:\s")
