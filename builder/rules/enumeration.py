@@ -733,7 +733,8 @@ def _gives_an_address(item: ListItem) -> bool:
 
 
 _ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S")
-_LINK = re.compile(r"\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
+"""A link to a web page; not an image (`![ankle](https://…)`), which is shown, not visited."""
 
 
 _POINTER = re.compile(
