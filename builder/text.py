@@ -1073,9 +1073,10 @@ _NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\
 """Words that compare only a figure with a unit: "under 12" may count anything."""
 _UNIT = (
     r"(?:%|°\s?[CF]?|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
-    r"|(?:mmol|µmol|umol|micromol|mEq|meq|mg|g|ng|pg|mcg|µg|IU|units?|mL|ml|cc)"
+    r"|(?:mmol|µmol|umol|micromol|mEq|meq|micrograms?|milligrams?|mg|g|ng|pg|mcg|µg|IU|units?"
+    r"|mL|ml|cc)"
     r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
-    r"|k?g|L(?:/min)?|mmHg|kPa|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
+    r"|k?g|LPM|L(?:/min)?|mmHg|kPa|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
     r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
 )

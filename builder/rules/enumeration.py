@@ -42,7 +42,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
-from .definition import definition, has_points, is_definition_list, takes_one_of
+from .definition import definition, has_points, is_definition_list, is_instruction, takes_one_of
 from .faq import answered_blocks
 from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, lead_of, leads, subject
 from .statements import finding_pairs
@@ -72,6 +72,10 @@ MAX_STEPS = 10
 21 cards on one long front)."""
 MAX_LEAD_WORDS = 45
 MIN_ITEMS = 2
+MIN_CLOSED_DELETIONS = 2
+MAX_CLOSED_WORDS = 3
+"""Short items (two at least, of three words at most) that let a last long item stand beside
+them as text."""
 MAX_LIST_ANSWER_ITEMS = 6
 MAX_LIST_ANSWER_WORDS = 80
 """A list that cannot be clozed is a Basic card's answer only within `check`'s limits (its
@@ -525,7 +529,11 @@ def _enumerates(block: ListBlock) -> bool:
     if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))
-    links = sum(1 for item in block.items if _LINK_ONLY.match(without_emoji(item.text).strip()))
+    links = sum(
+        1
+        for item in block.items
+        if _LINK_ONLY.match(without_emoji(item.text).strip()) or _gives_an_address(item)
+    )
     return questions * 2 <= len(block.items) and links * 2 <= len(block.items)
 
 
@@ -547,8 +555,10 @@ def _cloze_note(
     if len(block.items) < MIN_ITEMS:
         return None
     block, joiners = _without_joiners(block)
-    if any(_points_elsewhere(item) for item in block.items):
-        kept = tuple(item for item in block.items if not _points_elsewhere(item))
+    if any(_points_elsewhere(item) or _gives_an_address(item) for item in block.items):
+        kept = tuple(
+            item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
+        )
         block = ListBlock(block.ordered, kept, block.line)
     shown = _shown_elsewhere(block, intro, ctx.topic)
     scaffolding = _scaffolding(block)
@@ -556,7 +566,7 @@ def _cloze_note(
     criteria = _is_criteria(block)
     pairs = _pairs(block)
     items, extras, deletions, long, heads = [], {}, 0, 0, 0
-    long_prose = False
+    long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
@@ -593,6 +603,14 @@ def _cloze_note(
         if clozed is None:
             long += 1  # ten words or more with nothing short in it: read, not recalled
             long_prose = long_prose or plain(item.text).rstrip().endswith(".")
+            last_long = (
+                number == len(block.items)
+                and not is_sentence(item.text)
+                and not is_instruction(item.text)
+                and all(
+                    len(plain(short.text).split()) <= MAX_CLOSED_WORDS for short in block.items[:-1]
+                )
+            )
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
             continue
@@ -600,8 +618,14 @@ def _cloze_note(
         if extra:
             extras[number - 1] = extra
         items.append(f"{marker} {text}{joiner}")
-    if not deletions or long * MAX_LONG_SHARE > len(block.items) or (long and deletions < 2):
+    # a last item too long to recall after two words or names (`Sensory` / `Vision` / `Retina
+    # to the chiasm, the tracts and the cortex`) is read beside them; not advice ("Take it with
+    # food") after side effects, nor a list of longer items, which a Basic card answers
+    closing = long == 1 and last_long and not long_prose and deletions >= MIN_CLOSED_DELETIONS
+    if not deletions or (long * MAX_LONG_SHARE > len(block.items) and not closing):
         return None  # mostly sentences: a Basic card's answer, or none
+    if long and deletions < 2:
+        return None
     if strict and (long_prose or _written_out(block)):
         return None
     if heads == deletions and not led:
@@ -693,6 +717,24 @@ def _points_elsewhere(item: ListItem) -> bool:
     if "see" not in item.text.lower():
         return False  # most items: cheap
     return _POINTER.match(plain(item.text).strip()) is not None
+
+
+def _gives_an_address(item: ListItem) -> bool:
+    """An item that is mostly where to go (`Report it to the registry: https://…`, `Gene
+    tests: [the genetics service](https://…)`): a web address or a link makes half its words.
+    Nobody recalls an address; the item is left out of the list's note."""
+    text = item.text
+    if "://" not in text and "www." not in text:
+        return False  # most items: cheap
+    if _ADDRESS.search(plain(text)) is not None:
+        return True  # an address written out
+    linked = sum(len(plain(found.group(0)).split()) for found in _LINK.finditer(text))
+    return linked * 2 >= len(plain(text).split())
+
+
+_ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S")
+_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
+"""A link to a web page; not an image (`![ankle](https://…)`), which is shown, not visited."""
 
 
 _POINTER = re.compile(
@@ -804,8 +846,14 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             span = (figure.start(), with_twin(rest, figure.end()))
             return text[: bold.end()] + _cloze_span(rest, span, number), extra
         words = len(plain(inner).split())
+        colon = phrase[len(inner) :]
+        facet_rest = rest if colon else rest.lstrip(" *_")
+        if 0 < words <= MAX_BOLD_WORDS and facet_rest.startswith(":") and is_facet(inner):
+            value = value_cloze(facet_rest, number)  # "**Microscopic features**: {{…}}"
+            if value is None:
+                return None
+            return text[: len(text) - len(facet_rest)] + value, extra
         if 0 < words <= MAX_BOLD_WORDS:
-            colon = phrase[len(inner) :]
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
             return hidden + literal(rest), extra
@@ -827,7 +875,16 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         return _cloze_span(text, (figure.start(), with_twin(text, figure.end())), number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
+    label = _LABEL_COLON.match(text) if ": " in text else None
+    if label is not None and is_facet(label.group("label")):
+        value = value_cloze(text[label.end("label") :], number)  # "Motor: {{swallowing}}"
+        if value is not None:
+            return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+_LABEL_COLON = re.compile(r"^(?P<label>(?P<mark>[*_]{0,2})[^:*_\[`]{1,40}(?P=mark)):\s")
+"""A label before a colon, plain or emphasised: `Motor: swallowing`, `*Group A*: S. pyogenes`."""
 
 
 _HEAD_ASIDE = re.compile(r"^(?P<head>[^()*_\s][^()*_]{1,30}?)(?P<aside>\s*\([^()]+\))\s*$")
@@ -1010,6 +1067,9 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None  # "If it wakes them at night, give…": the condition is not what is asked
     if plain(head).strip().lower() in _DISCOURSE or is_flag(head):
         return None  # "Result: less pain": a word that flags the rest names nothing
+    if rest.startswith(":") and is_facet(head):
+        value = value_cloze(rest, number)  # "Path 2: {{the mitochondrial route}} …"
+        return (literal(head) + value, extra) if value is not None else None
     shown = set(_WORDS_ONLY.sub(" ", plain(f"{rest} {intro}").lower()).split())
     if set(_WORDS_ONLY.sub(" ", plain(head).lower()).split()) <= shown:
         return None  # "Rest - rest in bed": the answer stands beside it
@@ -1049,3 +1109,55 @@ def _unbalanced(text: str) -> bool:
     return (
         text.count("**") % 2 == 1 or text.count("`") % 2 == 1 or text.count("[") != text.count("]")
     )
+
+
+def is_facet(label: str) -> bool:
+    """A label naming a side of the subject, not a fact (`Sensory`, `Microscopic features`,
+    `Path 2`, `Group B`, `Precipitating events`): its value after the colon is what is known, so
+    hiding the label alone asks nothing."""
+    words = _WORDS_ONLY.sub(" ", plain(label)).split()
+    if not 0 < len(words) <= MAX_FACET_WORDS:
+        return False
+    if len(words) >= 2 and _ORDINAL.fullmatch(words[-1]) is not None:
+        return True  # "Path 2", "Group B", "Type II", "Stage 3"
+    return words[-1].lower() in _FACETS
+
+
+MAX_FACET_WORDS = 4
+_ORDINAL = re.compile(r"\d{1,2}[a-z]?|[A-Z]|[IVX]{1,4}")
+_FACETS = frozenset(
+    """
+    features feature signs symptoms findings events causes cause effects effect function
+    functions origin course location site sites sensory motor mechanism mechanisms pathway
+    pathways presentation appearance appearances morphology histology microscopy factors
+    complications outcomes prognosis treatment management investigations tests uses indications
+    contraindications actions action examples types components supply innervation
+    """.split()
+)
+"""Nouns that name a side of a subject (what it is like, does, comes from, is treated with)."""
+
+
+def value_cloze(rest: str, number: int) -> str | None:
+    """The value after a facet label's colon, hidden: whole when short and not a sentence
+    (`: {{taste and touch}}`), else its head before a dash or bracket (`: {{Streptococcus
+    agalactiae}} — CAMP test +`); None when neither is short (the item is read, not recalled)."""
+    start = len(rest) - len(rest[1:].lstrip()) if rest.startswith(":") else 0
+    value = rest[start:]
+    first = split_sentences(value)[0] if value else ""
+    words = plain(first).split()
+    dash = _VALUE_END.search(first)
+    whole = first == value.strip() and 0 < len(words) <= MAX_ITEM_WORDS
+    if whole and not is_sentence(first) and (dash is None or dash.group().strip() == "("):
+        return _cloze_span(rest, (start, start + len(value.rstrip(" .;,"))), number)
+    separator = dash
+    if separator is None:
+        return None
+    head = first[: separator.start()]
+    head_words = plain(head).split()
+    if not 0 < len(head_words) <= MAX_HEAD_WORDS or is_sentence(head) or _unbalanced(head):
+        return None
+    return _cloze_span(rest, (start, start + separator.start()), number)
+
+
+_VALUE_END = re.compile(r"\s[-–—]\s|\s\(|;\s|:\s")
+"""Where a value's head ends: a spaced dash, a bracket, a semicolon, a colon."""

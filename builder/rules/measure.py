@@ -244,6 +244,8 @@ def _note(
             continue  # another rule's note asks it, or states one of its figures
         words = len(sentence.split())
         shown = len(FIGURE.sub(" ", sentence).split())
+        if doses:  # the strength left visible is a word of the card too ("100% O2 {{…}}")
+            shown = len(" ".join(sentence[a:b] for a, b in _gaps(sentence, spans)).split())
         if words > MAX_SENTENCE_WORDS or shown < MIN_OTHER_WORDS:
             continue
         if is_flattened(sentence):
@@ -417,9 +419,12 @@ def clause_of(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tu
 
 
 _DOSE = re.compile(
-    r"\d\s*(?:mL|ml|cc|mg|mcg|µg|g|units?|IU|mmol|mEq|meq)(?:/[a-z0-9]+)*$", re.IGNORECASE
+    r"\d\s*(?:mL|ml|cc|mg|mcg|µg|micrograms?|milligrams?|g|units?|IU|mmol|mEq|meq|LPM|L/min)"
+    r"(?:/[a-z0-9]+)*$",
+    re.IGNORECASE,
 )
-"""A figure that is an amount given: a volume, a mass, units, a rate of them ("1.5 cc/kg")."""
+"""A figure that is an amount given: a volume, a mass, units, a rate of them ("1.5 cc/kg"), a
+flow of oxygen ("10-15 LPM", "15 L/min")."""
 _STRENGTH_THEN = re.compile(r"\s*(?:[A-Za-z][\w-]*:?\s+){0,2}$")
 """At most two words between a strength and its dose ("20% 100 cc", "20% dose: 12 cc/kg")."""
 _PERCENT = re.compile(r"^\d+(?:[.,]\d+)?\s*%$")
@@ -447,7 +452,10 @@ def _dose_spans(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         after = [i for i in range(number + 1, len(spans)) if dosed[i]]
         strength = (
             _PERCENT.match(figure) is not None
-            and _NAME_BEFORE.search(sentence[:start]) is not None
+            and (
+                _NAME_BEFORE.search(sentence[:start]) is not None
+                or not sentence[:start].strip(" *_")  # "100% O2 10-15 LPM": the gas's strength
+            )
             and bool(after)
             and _STRENGTH_THEN.match(sentence[end : spans[after[0]][0]]) is not None
         ) or (_PERCENT.match(figure) is not None and given_strength(sentence, start))
@@ -466,3 +474,12 @@ def _no_subject(clause: str) -> bool:
     """The clause opens with a modal verb and asks nothing: alone on a card it says what may
     be needed, not of what ("May need {{up to 10 mg}}")."""
     return not clause.rstrip().endswith("?") and _MODAL_FIRST.match(clause.lstrip()) is not None
+
+
+def _gaps(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of the sentence between its hidden spans."""
+    out, last = [], 0
+    for start, end in spans:
+        out.append((last, start))
+        last = end
+    return [*out, (last, len(sentence))]
