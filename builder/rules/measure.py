@@ -451,14 +451,17 @@ def _dose_spans(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
         start, end = span
         after = [i for i in range(number + 1, len(spans)) if dosed[i]]
         strength = (
-            _PERCENT.match(figure) is not None
-            and (
-                _NAME_BEFORE.search(sentence[:start]) is not None
-                or not sentence[:start].strip(" *_")  # "100% O2 10-15 LPM": the gas's strength
+            (
+                _PERCENT.match(figure) is not None
+                and (
+                    _NAME_BEFORE.search(sentence[:start]) is not None
+                    or not sentence[:start].strip(" *_")  # "100% O2 10-15 LPM": the gas's strength
+                )
+                and bool(after)
+                and _STRENGTH_THEN.match(sentence[end : spans[after[0]][0]]) is not None
             )
-            and bool(after)
-            and _STRENGTH_THEN.match(sentence[end : spans[after[0]][0]]) is not None
-        ) or (_PERCENT.match(figure) is not None and given_strength(sentence, start))
+            or (_PERCENT.match(figure) is not None and given_strength(sentence, start))
+        )
         cut_off = figure.endswith("kg") and _CUT_OFF.search(sentence[:start]) is not None
         if not (strength or cut_off):
             kept.append(span)
