@@ -1363,6 +1363,8 @@ def unasked_blocks(
             if isinstance(block, Table) and "table" in routed.subdeck.rules:
                 at_rows = unread_rows(block)  # a manifest's subject column may card them after all
                 found.extend((shown, line, "table row") for line in at_rows if line not in carded)
+                if _silent_table(block, lines):
+                    found.append((shown, block.line, "table"))
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
@@ -1484,9 +1486,14 @@ _NO_NUMBERED_NOTE = (
     "this list gave no note: its labels are only numbers (`Path 2:`, `Step 3:`), which name "
     "nothing a card can ask; name each item after its number (`Path 2: Mitochondrial route: …`)"
 )
+_NO_TABLE_NOTE = (
+    "this table gave no note: no column names each row once; give it a first column with one "
+    "short name per row (the thing the row is about), each name in one row only"
+)
 _NO_NOTE_OF = {
     "numbered": _NO_NUMBERED_NOTE,
     "table row": _NO_NOTE_ROW,
+    "table": _NO_TABLE_NOTE,
     "prose": _NO_PROSE_NOTE,
     "steps": _NO_STEPS_NOTE,
     "restating": _NO_RESTATING_NOTE,
@@ -1553,3 +1560,21 @@ def _numbered_labels(block: ListBlock) -> bool:
     found = [definition(item) for item in block.items]
     numbered = sum(1 for pair in found if pair is not None and is_numbering(pair[0]))
     return numbered * 2 >= len(block.items) > 0
+
+
+def _silent_table(table: Table, lines: list[int]) -> bool:
+    """A table of two rows or more, in words, that no rule made a note from (no note's line in
+    its rows): the table rule drops a table whose rows it cannot key, and a table is often the
+    page's core (an antidote table). Not a table of links, nor one with too few words to hold a
+    fact (a conversion chart of numbers)."""
+    if len(table.rows) < 2:
+        return False
+    first, last = table.line, table.rows[-1].line
+    at = bisect.bisect_left(lines, first)
+    if at < len(lines) and lines[at] <= last:
+        return False
+    cells = [cell for row in table.rows for cell in row.cells if plain(cell).strip()]
+    if 2 * sum(1 for cell in cells if only_links(cell)) >= len(cells):
+        return False
+    said = [word for cell in cells for word in plain(cell).split() if any(map(str.isalpha, word))]
+    return len(said) >= _MIN_CONTENT_WORDS  # a chart of numbers says nothing in words

@@ -1205,3 +1205,33 @@ def test_make_decks_builds_strictly() -> None:
 )
 def test_only_a_phone_number_email_or_link_is_contact_only(answer: str, contact: bool) -> None:
     assert is_contact_only(answer) is contact
+
+
+def test_a_table_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A table the table rule cannot key (every column lists several things in most rows) gives
+    no note; `check` names it at its line, with what to change. Once its first column names one
+    thing per row it is carded; a table of links or a chart of numbers is never reported."""
+    markdown = (
+        "# Kellin deficiency\n\n## Signs\n\n| Sign | Condition |\n|---|---|\n"
+        "| Wheeze<br>Cough | Velbar flare<br>Korrin strain |\n"
+        "| Fever<br>Rash | Tessal fever<br>Korrin strain |\n"
+    )
+    source = tmp_path / "kellin.md"
+    source.write_text(markdown, encoding="utf-8")
+    from builder.manifest import manifest_for_source
+
+    problems = check_plan(plan_deck(manifest_for_source(source)))
+    found = [(p.line, p.severity, p.message) for p in problems if p.code == "NO-NOTE"]
+    assert len(found) == 1 and found[0][:2] == (5, "warning")
+    assert "this table gave no note" in found[0][2]
+    keyed = markdown.replace("Wheeze<br>Cough", "Wheeze").replace("Fever<br>Rash", "Fever")
+    assert silent(tmp_path, keyed) == []
+    links = (
+        "# Kellin deficiency\n\n## Signs\n\n- Wheeze, which is worse at night\n- Fever and rash\n\n"
+        "## Sites\n\n| Site | Link |\n|---|---|\n"
+        "| [Kellin society](https://example.org/a) | [page](https://example.org/b) |\n"
+        "| [Kellin help](https://example.org/c) | [page](https://example.org/d) |\n"
+        "\n## Levels\n\n| Level (%) | mmol/L |\n|---|---|\n| 5 | 5.4 (4.2–6.7) |\n"
+        "| 6 | 7.0 (5.5–8.5) |\n| 7 | 8.6 (6.8–10.3) |\n"
+    )
+    assert [line for line, _ in silent(tmp_path, links) if line >= 8] == []

@@ -12,7 +12,8 @@ to the enumeration rule, unless at least half its labels are given away by their
 A `**problem**:` item followed by its `**solution**:` makes one card:
 "Clearance halved — what to do?" -> the solution. An answer loses its citations ("(Smith et
 al., J Korr 2015;4:1-9)", "(see Section 2.10)"), and a paragraph (more than two sentences, or
-over 35 words) keeps its first sentence (`text.short_answer`) when that sentence defines; one
+over 35 words) keeps its first sentence (`text.short_answer`) when that sentence defines
+(sentences of NOTE_MAX_WORDS words or fewer each are kept together: steps of one answer); one
 that is only a predicate (`may apply to cells or organs.`, `always pathologic.`) or one question
 of a series (`Too large? Think oedema. Too small? …`) keeps the whole paragraph up to
 MAX_WHOLE_WORDS words, and makes no note past that (`whole_answer`). An answer that only says
@@ -820,8 +821,8 @@ def whole_answer(text: str, term: str = "") -> str:
     half: cut there, the answer would read as complete and be false."""
     cut = short_answer(text)
     whole = without_citations(text).strip()
-    if cut == whole:
-        return cut
+    if cut == whole or _short_notes(whole):
+        return whole  # "15 g sugar. Wait 15 mins. Repeat if low.": short notes, one answer
     opening = plain(cut).split(maxsplit=1)[0].lower() if plain(cut).split() else ""
     clause = _CLAUSE.match(plain(cut))
     other = clause is not None and not _roots(words(clause.group("s"))) & _roots(words(term))
@@ -833,6 +834,25 @@ def whole_answer(text: str, term: str = "") -> str:
 _CLAUSE = re.compile(r"^(?P<s>[a-z][\w-]*(?:\s+[\w-]+){0,2})\s+(?:is|are|was|were)\s")
 """A first sentence that is a clause of its own about a common noun ("proteins are denatured"):
 its subject. A name ("MRI is the gold standard for …") states the term's role."""
+
+
+NOTE_MAX_WORDS = 5
+"""Sentences each this short are kept together: steps or notes of one answer (a first sentence
+of three words is no definition the rest explains), and a later one carded alone ("Wait {{15
+mins}}.") asked a step out of its order."""
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+")
+
+
+def _short_notes(text: str) -> bool:
+    """Whether the text is short notes: every sentence NOTE_MAX_WORDS words or fewer, none after
+    the first leaning on it ("It cannot be reversed." explains a definition)."""
+    sentences = _SENTENCE_BREAK.split(text)
+    return all(len(said.split()) <= NOTE_MAX_WORDS for said in sentences) and not any(
+        said.split(maxsplit=1)[0].lower() in _LEANING for said in sentences[1:] if said.split()
+    )
+
+
+_LEANING = frozenset("it its they their this these that those such".split())
 
 
 MAX_WHOLE_WORDS = 50

@@ -115,6 +115,10 @@ class Reading:
     unread: frozenset[int] = frozenset()
     """rows: the rows whose subject cell is too long to name them on a front (a list of a dozen
     drugs): they ask nothing, while the table's other rows still do (`unread_rows`)."""
+    fields: bool = False
+    """attributes: a two-column table whose rows name fields of the section's subject
+    ("Indications", "Adverse effects") under a header row of data (`| Ward code | [ATR1](…) |`):
+    each asked as a field table's ("Indications of <subject>?"), not of the header."""
 
 
 _FIGURE = re.compile(
@@ -258,7 +262,7 @@ def _read(table: Table, preferred: str | None) -> Reading:
         return Reading("none", header, rows)
     if _lists(header, rows):
         return Reading("lists", header, rows)
-    unfilled, rows = rows, _filled_down(rows)
+    unfilled, rows = rows, rows if _dashed_keys(table) else _filled_down(rows)
     labels = [plain(row.cells[0]) for row in rows]
     corner = _word(header[0])
     if all(labels) and (
@@ -268,6 +272,10 @@ def _read(table: Table, preferred: str | None) -> Reading:
         or (corner in _GENERIC_KEYS and all(_word(cell) in _GENERIC_VALUES for cell in header[1:]))
     ):
         return Reading("attributes", header, rows)
+    if width == 2 and _fields_under_data(header, rows):
+        if _field_label(plain(header[0])) and not _LINK_CELL.match(header[1]):
+            rows = (TableRow(header, table.line), *rows)  # "Indications | …" was a row too
+        return Reading("attributes", ("", ""), rows, fields=True)
     if width == 2 and _compares(header, rows):
         return Reading("comparison", header, rows)
     if all(_numeric(plain(cell)) for row in rows for cell in row.cells if plain(cell)):
@@ -310,6 +318,16 @@ def _filled_down(rows: tuple[TableRow, ...]) -> tuple[TableRow, ...]:
             row = TableRow((filled[-1].cells[0], *row.cells[1:]), row.line, row.pin)
         filled.append(row)
     return tuple(filled)
+
+
+_DASHES = frozenset(["-", "--", "—", "–", "−"])
+
+
+def _dashed_keys(table: Table) -> bool:
+    """A first column with a dash for a value (`| - | Velbarin | … |`): the author's "none",
+    not "as above" (an empty cell is that); such rows are never filled in from the row above,
+    which made them extra answers of another row's question."""
+    return any(row.cells and row.cells[0].strip() in _DASHES for row in table.rows)
 
 
 LIST_ITEM_MAX_WORDS = 4
@@ -390,6 +408,24 @@ def _labels_across(header: tuple[str, ...], labels: list[str]) -> bool:
 def _field_label(label: str) -> bool:
     """A label naming a field ("Dose") or a relation with no noun of its own ("Criteria")."""
     return _names_a_field(label) or _word(label) in _GENERIC_KEYS
+
+
+_LINK_CELL = re.compile(r"^\[[^\]]*\]\([^()\s]*\)$")
+"""A cell that is one link (`[ATR1](https://…)`): a pointer, no value to learn."""
+
+
+def _fields_under_data(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """A two-column table whose first column names fields of one thing (half its cells or more,
+    header included, two of them a monograph's own: "Indications", "Adverse effects") under a
+    second header that is no column name (a code, a link, a name: `| Ward code | [ATR1](…) |`):
+    the header row is a row of that field table, and the rows are not things of the kind it
+    names."""
+    second = plain(header[1])
+    if not second or _word(second) in _GENERIC or _field_label(second) or len(rows) < 2:
+        return False
+    labels = [plain(header[0]), *(plain(row.cells[0]) for row in rows)]
+    own = sum(1 for label in labels if _singular_word(label.split(" ")[-1]) in _RELATIONAL)
+    return own >= 2 and _share(labels, _names_a_field) >= 0.5
 
 
 def _share(texts: list[str], test: Callable[[str], bool]) -> float:
@@ -570,7 +606,7 @@ def _qualifier(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | Non
 
 def _subject_column(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
     for index in range(len(header)):
-        if _subject_cells(rows, index, distinct=True):
+        if _subject_cells(rows, index, distinct=True) or _names_together(rows, index):
             return index
     return None
 
@@ -589,6 +625,35 @@ def _subject_cells(rows: tuple[TableRow, ...], index: int, distinct: bool) -> bo
         len(split_points(row.cells[index])) > 1
         or len(plain(row.cells[index]).split()) > SUBJECT_MAX_WORDS
         for row in rows
+    )
+
+
+TOGETHER_MAX_NAMES = 4
+
+
+def _names_together(rows: tuple[TableRow, ...], index: int) -> bool:
+    """A column of names where a few rows name two to four things at once
+    (`Methanol<br>Ethylene glycol` beside one antidote): each row's things share its values, so
+    the column still keys the rows ("Methanol or ethylene glycol: antidote?"). Without it a
+    later column was taken as the key, the table read backwards, or (that column repeating or
+    listing too) dropped whole. Only while most rows name one thing, every name is short and
+    not a measure, and no name is in two rows."""
+    cells = [split_points(row.cells[index]) for row in rows]
+    several = sum(1 for points in cells if len(points) > 1)
+    if not several or 2 * several > len(rows):
+        return False
+    names = [plain(point).lower() for points in cells for point in points]
+    if len(set(names)) != len(names):
+        return False
+    return all(
+        0 < len(points) <= TOGETHER_MAX_NAMES
+        and all(
+            len(plain(point).split()) <= NAME_MAX_WORDS
+            and not _MEASURE.match(plain(point))
+            and not _POINTS.match(plain(point))
+            for point in points
+        )
+        for points in cells
     )
 
 
@@ -758,7 +823,11 @@ def _row_notes(
             not kind_word or kind_word in subject.lower() or _VERSUS.search(subject)
         ):
             phrase = SHORT_QUESTION
-        shown = measured_subject(reading, row) if reading.measured else _shown_subject(subject)
+        shown = (
+            measured_subject(reading, row)
+            if reading.measured
+            else _shown_subject(_either(row.cells[subject_index], subject))
+        )
         if owner:  # "Velbarin, rate > 60": a bare "Rate > 60" names nothing
             shown = f"{owner}, {_measure(reading.header[0], plain(row.cells[0]))}"
         if told and reading.qualifier is not None:
@@ -870,6 +939,18 @@ def _shown_subject(subject: str) -> str:
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+s?")
 
 
+def _either(cell: str, text: str) -> str:
+    """A subject cell naming several things (`Methanol<br>Ethylene glycol`, see
+    `_names_together`) as a front names them, "Methanol or ethylene glycol"; else its `text`."""
+    if "<" not in cell:
+        return text
+    names = [plain(point) for point in split_points(cell)]
+    if len(names) < 2:
+        return text
+    later = [lower_first(name) for name in names[1:]]
+    return f"{', '.join([names[0], *later[:-1]])} or {later[-1]}"
+
+
 def _members(reading: Reading, subject_index: int, value_columns: list[int]) -> list[bool]:
     """Whether each row is one of the things the table lists. When the others are written in
     bold, a plain row naming a field ("Disease examples", "Treatment") is not: it says
@@ -932,7 +1013,7 @@ def _reverse_notes(
             kind=lower_first(kind), topic=ctx.topic, value=value
         )
         key = make_key("table", section.path, subject, row.pin, "reverse")
-        answer = _shown_subject(subject)
+        answer = _shown_subject(_either(row.cells[key_index], subject))
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
     return notes
 
@@ -966,7 +1047,7 @@ def _attribute_notes(
     reading: Reading, caption: str, section: Section, ctx: Context, opts: TableOptions
 ) -> list[Note]:
     notes: list[Note] = []
-    headless = not any(reading.header)
+    headless = not any(reading.header) and not reading.fields
     own = (headless and caption) or section_subject(section, ctx)
     chosen = {} if headless or opts.question else _chosen(reading)
     relation = _word(reading.header[0]) in _GENERIC_KEYS  # the heading names the relation
