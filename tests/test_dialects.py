@@ -6,6 +6,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from builder import DeckPlan
 from builder.build import plan_deck
 from builder.dialects import (
     abbreviation_lines,
@@ -17,6 +18,14 @@ from builder.dialects import (
 )
 from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.manifest import manifest_for_source
+
+
+def planned(text: str, name: str = "korrin.md") -> DeckPlan:
+    """What a zero-config build plans from `text` saved as `name`: its notes, fields, warnings."""
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / name
+        source.write_text(text, encoding="utf-8")
+        return plan_deck(manifest_for_source(source))
 
 
 def test_pandoc_sub_and_superscripts_become_html_and_nothing_else_does() -> None:
@@ -53,10 +62,7 @@ def test_headings_are_plain_text_without_links_wikilinks_or_script_marks() -> No
 
 def test_a_card_renders_the_subscript_and_its_source_line_shows_unicode() -> None:
     markdown = "# Laryngospasm\n\n## SpO~2~ below 92%\n\n- **Next step**: give 100% O~2~\n"
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "notes.md"
-        source.write_text(markdown, encoding="utf-8")
-        (packaged,) = plan_deck(manifest_for_source(source)).notes
+    (packaged,) = planned(markdown, "notes.md").notes
     fields = list(packaged.fields.values())
     assert "O<sub>2</sub>" in fields[1] and "~" not in fields[1]
     assert "SpO₂ below 92%" in fields[2] and "<" not in fields[2]
@@ -73,11 +79,9 @@ def test_pandoc_inline_notes_leave_no_trace_on_a_card() -> None:
         "Deepen sedation with propofol"
     )
     assert clean("x^2^ and a^[note] b") == "x<sup>2</sup> and a b"
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "spasm.md"
-        source.write_text(text, encoding="utf-8")
-        plan = plan_deck(manifest_for_source(source))
-    shown = " ".join(value for note in plan.notes for value in note.fields.values())
+    shown = " ".join(
+        value for note in planned(text, "spasm.md").notes for value in note.fields.values()
+    )
     assert "propofol" in shown
     assert "^[" not in shown and "fifth" not in shown
 
@@ -131,10 +135,7 @@ def test_a_lecture_videos_timestamp_links_leave_no_trace_on_a_card() -> None:
         'data-t="00:03:05">[00:03:05]</a>.\n'
         "* **Incubation**: read at 18:00 after 24 h [see note 2]\n"
     )
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "korrin.md"
-        source.write_text(text, encoding="utf-8")
-        plan = plan_deck(manifest_for_source(source))
+    plan = planned(text)
     shown = "\n".join(f"{n.fields[k]}" for n in plan.notes for k in n.fields)
     assert "Velbarase" in shown and "Kellinase" in shown and "Tosminase" in shown
     assert "00:02" not in shown and "02:10" not in shown and "yt-timestamp" not in shown
@@ -155,10 +156,7 @@ def test_a_sentence_that_only_points_to_other_notes_leaves_no_trace_on_a_card() 
     assert clean is not None
     assert clean("the first-line drug. See [[Korrin drugs]].") == "the first-line drug."
     assert clean("See [[Korrin drugs]] for the doses.") == "See Korrin drugs for the doses."
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "glossary.md"
-        source.write_text(text, encoding="utf-8")
-        shown = [packaged.note.back for packaged in plan_deck(manifest_for_source(source)).notes]
+    shown = [packaged.note.back for packaged in planned(text, "glossary.md").notes]
     assert shown[:2] == ["the first-line drug.", "for those who cannot take velbarin."]
     assert "see Korrin fever for its timeline" in shown[2]  # a sentence that says more: kept
 
@@ -185,11 +183,9 @@ def test_a_definition_list_is_read_as_terms_with_their_definitions() -> None:
     )
     assert "The rash fades by day five.\n: not a term" in written
     assert "Key\n: value in code" in written
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "glossary.md"
-        source.write_text(text, encoding="utf-8")
-        notes = plan_deck(manifest_for_source(source)).notes
-    asked = [(n.note.front, n.note.back, n.note.source.line) for n in notes]
+    asked = [
+        (n.note.front, n.note.back, n.note.source.line) for n in planned(text, "glossary.md").notes
+    ]
     assert asked[:2] == [
         ("Korrin glossary: Velbarin?", "The first-line drug for korrin fever.", 5),
         (
@@ -217,11 +213,7 @@ def test_content_tabs_are_read_as_callouts_named_with_their_heading() -> None:
     assert '!!! tab "Children under twelve years"' in written  # long: a title of its own
     assert '```\n=== "Not a tab"\n```' in written
     assert content_tabs("Korrin fever\n============\n") == "Korrin fever\n============\n"
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "korrin.md"
-        source.write_text(text, encoding="utf-8")
-        notes = plan_deck(manifest_for_source(source)).notes
-    fronts = [(n.note.front.split("\n")[0], n.note.source.line) for n in notes]
+    fronts = [(n.note.front.split("\n")[0], n.note.source.line) for n in planned(text).notes]
     assert fronts == [
         ("Velbarin dose — Adults in korrin fever:", 7),
         ("Children under twelve years in korrin fever:", 12),
@@ -240,11 +232,9 @@ def test_abbreviation_lines_are_read_as_what_the_abbreviations_stand_for() -> No
     assert written.count("\n") == text.count("\n")
     assert "Korrin fever score (KFS).\nvelbarin response time (VRT)." in written
     assert "*[X]: not this" in written
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "korrin.md"
-        source.write_text(text, encoding="utf-8")
-        notes = plan_deck(manifest_for_source(source)).notes
-    asked = {(n.note.front, n.note.back) for n in notes if n.note.rule == "abbreviation"}
+    asked = {
+        (n.note.front, n.note.back) for n in planned(text).notes if n.note.rule == "abbreviation"
+    }
     assert ("What does KFS stand for in korrin fever?", "Korrin fever score") in asked
     assert ("What does VRT stand for in korrin fever?", "velbarin response time") in asked
 
@@ -257,12 +247,9 @@ def test_a_link_with_spaces_around_its_target_is_a_link() -> None:
         "See the guide first."
     )
     assert heading("Acute ([Korrin Society]( https://example.org/ks ))") == "Acute (Korrin Society)"
-    with tempfile.TemporaryDirectory() as folder:
-        source = Path(folder) / "korrin-fever.md"
-        source.write_text(
-            "# Korrin fever\n\n## Asthma\n[Korrin guideline on asthma](./attachments/k.pdf )\n"
-            "- wheeze on breathing out\n- a cough at night\n",
-            encoding="utf-8",
-        )
-        plan = plan_deck(manifest_for_source(source))
-    assert [n.note.front.split(":")[0] for n in plan.notes] == ["Asthma in korrin fever"]
+    notes = planned(
+        "# Korrin fever\n\n## Asthma\n[Korrin guideline on asthma](./attachments/k.pdf )\n"
+        "- wheeze on breathing out\n- a cough at night\n",
+        "korrin-fever.md",
+    ).notes
+    assert [n.note.front.split(":")[0] for n in notes] == ["Asthma in korrin fever"]
