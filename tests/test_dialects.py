@@ -4,6 +4,7 @@ rendered as such, and headings made plain text for the line above every card."""
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from builder import DeckPlan
@@ -26,6 +27,14 @@ def planned(text: str, name: str = "korrin.md") -> DeckPlan:
         source = Path(folder) / name
         source.write_text(text, encoding="utf-8")
         return plan_deck(manifest_for_source(source))
+
+
+def rewritten(text_pass: Callable[[str], str], text: str) -> str:
+    """`text_pass(text)`, a whole-text rewrite before parsing, which keeps every line's number
+    (cards cite their source line)."""
+    written = text_pass(text)
+    assert written.count("\n") == text.count("\n")
+    return written
 
 
 def test_pandoc_sub_and_superscripts_become_html_and_nothing_else_does() -> None:
@@ -174,8 +183,7 @@ def test_a_definition_list_is_read_as_terms_with_their_definitions() -> None:
         "The rash fades by day five.\n: not a term\n\n"
         "```\nKey\n: value in code\n```\n"
     )
-    written = definition_lists(text)
-    assert written.count("\n") == text.count("\n")
+    written = rewritten(definition_lists, text)
     assert "- **Velbarin**:\n  The first-line drug" in written
     assert (
         "- **Tessalid**:\n  A second-line drug, for those who cannot take velbarin.\n  Given"
@@ -207,8 +215,7 @@ def test_content_tabs_are_read_as_callouts_named_with_their_heading() -> None:
         "    - Maximum 30 mg/kg in 24 hours\n\n"
         '```\n=== "Not a tab"\n```\n'
     )
-    written = content_tabs(text)
-    assert written.count("\n") == text.count("\n")
+    written = rewritten(content_tabs, text)
     assert '!!! tab "Velbarin dose — Adults"' in written
     assert '!!! tab "Children under twelve years"' in written  # long: a title of its own
     assert '```\n=== "Not a tab"\n```' in written
@@ -228,8 +235,7 @@ def test_abbreviation_lines_are_read_as_what_the_abbreviations_stand_for() -> No
         "*[KFS]: Korrin fever score\n*[VRT]: velbarin response time.\n\n"
         "```\n*[X]: not this\n```\n"
     )
-    written = abbreviation_lines(text)
-    assert written.count("\n") == text.count("\n")
+    written = rewritten(abbreviation_lines, text)
     assert "Korrin fever score (KFS).\nvelbarin response time (VRT)." in written
     assert "*[X]: not this" in written
     asked = {
