@@ -443,6 +443,12 @@ _WRAPPED = re.compile(r"<(?:details|/?[A-Z][\w.]*[\s/>])")
 """`<details>`, or an MDX (JSX) component's tag: a capitalised name."""
 
 
+_STRONG_MARK = re.compile(r"\*\*|(?<!\w)__|__(?!\w)")
+"""The marks of bold text (`**`, `__` at a word's edge). A heading inside a list item is read as
+a bold line, unless it marks its own bold: then it is a sentence with its own emphasis, and
+wrapping it would nest two bold spans ("**X is a **RESCUE MEDICINE** that …**")."""
+
+
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """Lines as markdown-it counts them (str.splitlines also breaks at form feeds and the like)."""
 
@@ -855,7 +861,9 @@ class _Reader:
             return self.container(tokens, position, out)
         if kind == "heading_open":  # in a list item or a callout: a bold line, not a section
             title = self.text(tokens[position + 1].content.strip())
-            if title:
+            if _STRONG_MARK.search(title):  # "### X is a **RESCUE MEDICINE** that …": a sentence
+                out.append(Paragraph(title, _line(token)))  # with its own emphasis, kept as is
+            elif title:
                 out.append(Paragraph(f"**{_lead_in(title, tokens, position + 3)}**", _line(token)))
             return position + 3
         if kind == "footnote_reference_open":  # a footnote definition: not content

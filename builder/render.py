@@ -240,8 +240,16 @@ class Renderer:
             # Only the Markdown fields can show an image: the other two are escaped text.
             where = (self.folder, self.source_path, note.source.line, self.media, self.images)
             left_off: list[str] | None = [] if self.settle else None
+            had = bool(front), bool(back)
             front = embed_images(front, *where, self.remote_images, left_off)
             back = embed_images(back, *where, self.remote_images, left_off)
+            sides = zip(had, (front, back), strict=True)
+            if left_off and any(there and not _shows_anything(side) for there, side in sides):
+                raise SourceError(  # left out whole (build.rendered_notes): a blank side
+                    f"a side of this card was only an image, and {left_off[0]}",
+                    note.source.path,
+                    note.source.line,
+                )
             self.warnings += [
                 f"{self.source_path}:{note.source.line}: warning: {reason} (left off the card)"
                 for reason in dict.fromkeys(left_off or ())
@@ -254,6 +262,11 @@ class Renderer:
         context = _escaped(note.context)
         source = _source_field(note.source.document, note.source.section)
         return {first: front, second: back, third: context, fourth: source}
+
+
+def _shows_anything(html: str) -> bool:
+    """Whether a rendered side shows text or an image (not only empty tags)."""
+    return "<img" in html or bool(_TAG.sub("", html).strip())
 
 
 _ANKI_SYNTAX = re.compile(

@@ -264,6 +264,20 @@ def test_a_heading_inside_a_callout_is_a_bold_line_not_a_section() -> None:
     assert texts(document.sections[0]) == ["**Dose**", "5 mg."]
 
 
+def test_a_heading_in_a_list_item_that_marks_its_own_bold_is_its_sentence() -> None:
+    """`* ### Velbarin is a **RESCUE DRUG** that …`: wrapped in bold as a label line, its own
+    bold would nest ("**Velbarin is a **RESCUE DRUG** …**", stray marks on the card)."""
+    document = parse(
+        "## Drugs\n\n* ### Velbarin is a **RESCUE DRUG** that acts in minutes.\n"
+        "* ### Tessalid\n  Taken daily.\n"
+    )
+    (items,) = document.sections[0].blocks
+    assert isinstance(items, ListBlock)
+    first, second = items.items
+    assert (first.text, first.blocks) == ("Velbarin is a **RESCUE DRUG** that acts in minutes.", ())
+    assert second.text == "**Tessalid**" and texts_of(second) == ["Taken daily."]
+
+
 def test_details_and_mdx_components_hold_markdown() -> None:
     document = parse(
         "## FAQ\n\n"

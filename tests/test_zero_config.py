@@ -301,6 +301,21 @@ def test_an_image_a_manifest_refuses_is_left_off_its_card(here: Path) -> None:
     assert not (here / "deck.apkg").exists()
 
 
+def test_a_card_whose_answer_was_only_a_missing_image_is_left_out(here: Path) -> None:
+    """A question answered by an infographic that did not come with the page would be a card
+    with a blank back: it is left out, with a warning; the other cards stay."""
+    output = built(
+        "notes.md",
+        "# Korrin fever\n\n## Questions\n\n### Could my child have korrin fever?\n\n"
+        "![Signs of korrin fever](signs.png)\n\n### When does the rash fade?\n\nBy day five.\n",
+    )
+    assert (
+        "notes.md:5: warning: a side of this card was only an image, and image 'signs.png' not "
+        "found (left out)"
+    ) in output.splitlines()
+    assert [r["front"] for r in records("notes.md")] == ["When does the rash fade? (korrin fever)"]
+
+
 def test_a_note_anki_could_not_show_is_left_out_with_a_warning(here: Path) -> None:
     """120 items would make a cloze of 120 deletions (Anki allows 99): the note is left out, the
     build goes on; a manifest deck refuses it, naming the line."""
