@@ -418,9 +418,10 @@ def hinted_deletions(front: str) -> set[str]:
     if "\n" not in front or front.count("{{c") < 2:
         return set()  # a list's items, two deletions at least: a sentence cloze says things once
     lines = [line for line in _body(front).splitlines() if line.strip()]
+    facets = _facet_hints(front, lines) if len(lines) <= _FACET_LINES else set()
     texts = [_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line) for line in lines]
     if not _repeats_a_word(texts):
-        return set()  # cheap: most lists say no word twice (bar a few small ones)
+        return facets  # cheap: most lists say no word twice (bar a few small ones)
     seen = [content_words(text) for text in texts]
     counts = Counter(word for line_words in seen for word in line_words)
     pattern = {word for word, count in counts.items() if count >= _PATTERN_LINES}
@@ -458,7 +459,74 @@ def hinted_deletions(front: str) -> set[str]:
         else:
             if len(labels) >= _LABELLED_WORDS and len(labels) * 2 >= len(kinds):
                 hinted.add(number)
+    return hinted | facets
+
+
+def _facet_hints(front: str, lines: list[str]) -> set[str]:
+    """Numbers of the deletions of a short list (a heading's facets: what it does, where it
+    runs) that another line of their own card says in other forms of the same words: three
+    roots of the answer in one line (`{{c1::Taste … (carotid body)}}` beside `Brainstem >>>
+    Tongue, Carotid body`; `thoracic organs` beside `Organs of thorax`), or the one word of a
+    one-word answer (`{{c2::Vision}}` above `… >>> Visual cortex`). Not the list's frame: roots
+    most lines or every answer hold (`Ward 1`, `Ward 2` above `see the ward notes`)."""
+    seen = [_roots(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line)) for line in lines]
+    counts = Counter(root for line_roots in seen for root in line_roots)
+    pattern = {root for root, count in counts.items() if count >= _PATTERN_LINES}
+    answers: dict[str, set[str]] = {}
+    for number, text in cloze_deletions(front):
+        answers.setdefault(number, set()).update(_roots(text))
+    if len(answers) > 1:
+        pattern |= set.intersection(*answers.values())  # `for {{c1::3 months}}`, `{{c2::2 months}}`
+    hinted = set()
+    for number, found in answers.items():
+        roots = found - pattern
+        if not roots:
+            continue
+        one = len(roots) == 1
+        for line in lines:
+            if f"{{{{c{number}::" in line:
+                continue  # its own line: a label beside it is the question
+            shown = _roots(_cloze_card_text(line, number))
+            needed = 1 if one else _HINT_WORDS
+            if sum(any(_same_root(root, other) for other in shown) for root in roots) >= needed:
+                hinted.add(number)
+                if one:  # a deletion saying the word is given away by it in turn
+                    hinted.update(
+                        other
+                        for other, text in cloze_deletions(line)
+                        if any(_same_root(root, word) for root in roots for word in _roots(text))
+                    )
+                break
     return hinted
+
+
+def _roots(markdown: str) -> set[str]:
+    """The roots of a text's meaning words: `visual` and `vision` -> `vis`, `thoracic` ->
+    `thorac`, `thorax` -> `thor` (matched as a prefix by `_same_root`)."""
+    found = set()
+    for stem in content_words(plain_text(_TAG.sub(" ", markdown))) - _FRAME_WORDS:
+        for suffix in _DERIVED:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _ROOT_CHARS:
+                stem = stem[: -len(suffix)]
+                break
+        found.add(stem)
+    return found
+
+
+def _same_root(one: str, other: str) -> bool:
+    """Equal roots, or one the start of the other when it has four letters at least."""
+    if one == other:
+        return True
+    short, long = (one, other) if len(one) <= len(other) else (other, one)
+    return len(short) > _ROOT_CHARS and long.startswith(short)
+
+
+_TAG = re.compile(r"<[^<>]*>")
+_DERIVED = ("ical", "ual", "ion", "ic", "al", "ax", "en", "y")
+"""Endings that turn one root into kindred words (`vision`/`visual`, `thorax`/`thoracic`)."""
+_ROOT_CHARS = 3
+_FACET_LINES = 5
+"""Lines of a list, at most, to be a heading's facets rather than a list to recall."""
 
 
 def _repeats_a_word(lines: list[str]) -> bool:
