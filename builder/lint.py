@@ -473,8 +473,10 @@ def _facet_hints(front: str, lines: list[str]) -> set[str]:
     counts = Counter(root for line_roots in seen for root in line_roots)
     pattern = {root for root, count in counts.items() if count >= _PATTERN_LINES}
     answers: dict[str, set[str]] = {}
+    texts: dict[str, str] = {}
     for number, text in cloze_deletions(front):
         answers.setdefault(number, set()).update(_roots(text))
+        texts[number] = f"{texts.get(number, '')} {text}"
     if len(answers) > 1:
         pattern |= set.intersection(*answers.values())  # `for {{c1::3 months}}`, `{{c2::2 months}}`
     hinted = set()
@@ -486,15 +488,24 @@ def _facet_hints(front: str, lines: list[str]) -> set[str]:
         for line in lines:
             if f"{{{{c{number}::" in line:
                 continue  # its own line: a label beside it is the question
-            shown = _roots(_cloze_card_text(line, number))
-            needed = 1 if one else _HINT_WORDS
-            if sum(any(_same_root(root, other) for other in shown) for root in roots) >= needed:
+            card = _cloze_card_text(line, number)
+            shown = _roots(card)
+            if one and not _stems(card).isdisjoint(_stems(texts[number])):
+                continue  # the same word again (`3 months`, `3-6 months`): the list's frame
+            needed, least = (1, _ONE_ROOT_CHARS) if one else (_HINT_WORDS, _ROOT_CHARS + 1)
+            said = roots - _opening(card, texts[number])  # `Check …` twice: the steps' frame
+            if (
+                sum(any(_same_root(root, other, least) for other in shown) for root in said)
+                >= needed
+            ):
                 hinted.add(number)
                 if one:  # a deletion saying the word is given away by it in turn
                     hinted.update(
                         other
                         for other, text in cloze_deletions(line)
-                        if any(_same_root(root, word) for root in roots for word in _roots(text))
+                        if any(
+                            _same_root(root, word, least) for root in roots for word in _roots(text)
+                        )
                     )
                 break
     return hinted
@@ -504,7 +515,7 @@ def _roots(markdown: str) -> set[str]:
     """The roots of a text's meaning words: `visual` and `vision` -> `vis`, `thoracic` ->
     `thorac`, `thorax` -> `thor` (matched as a prefix by `_same_root`)."""
     found = set()
-    for stem in content_words(plain_text(_TAG.sub(" ", markdown))) - _FRAME_WORDS:
+    for stem in _stems(markdown):
         for suffix in _DERIVED:
             if stem.endswith(suffix) and len(stem) - len(suffix) >= _ROOT_CHARS:
                 stem = stem[: -len(suffix)]
@@ -513,18 +524,36 @@ def _roots(markdown: str) -> set[str]:
     return found
 
 
-def _same_root(one: str, other: str) -> bool:
-    """Equal roots, or one the start of the other when it has four letters at least."""
+def _stems(markdown: str) -> frozenset[str]:
+    """The stems of a text's meaning words, its HTML tags (`<sub>`) left out."""
+    return content_words(plain_text(_TAG.sub(" ", markdown))) - _FRAME_WORDS
+
+
+def _same_root(one: str, other: str, least: int) -> bool:
+    """Equal roots, or one the start of the other when it has `least` letters at least."""
     if one == other:
         return True
     short, long = (one, other) if len(one) <= len(other) else (other, one)
-    return len(short) > _ROOT_CHARS and long.startswith(short)
+    return len(short) >= least and long.startswith(short)
+
+
+def _opening(line: str, answer: str) -> set[str]:
+    """The root of the first meaning word when a line and an answer both open with it."""
+    first = _FIRST_WORD.search(plain_text(line))
+    start = _FIRST_WORD.search(plain_text(answer))
+    if first is None or start is None or first.group().lower() != start.group().lower():
+        return set()
+    return _roots(start.group())
 
 
 _TAG = re.compile(r"<[^<>]*>")
 _DERIVED = ("ical", "ual", "ion", "ic", "al", "ax", "en", "y")
 """Endings that turn one root into kindred words (`vision`/`visual`, `thorax`/`thoracic`)."""
 _ROOT_CHARS = 3
+_ONE_ROOT_CHARS = 5
+"""Letters of a root, at least, to name a one-word answer as the start of another word (`soft`
+is no giveaway of `softer`, `trem` of `tremors`)."""
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
 _FACET_LINES = 5
 """Lines of a list, at most, to be a heading's facets rather than a list to recall."""
 
