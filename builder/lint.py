@@ -418,9 +418,10 @@ def hinted_deletions(front: str) -> set[str]:
     if "\n" not in front or front.count("{{c") < 2:
         return set()  # a list's items, two deletions at least: a sentence cloze says things once
     lines = [line for line in _body(front).splitlines() if line.strip()]
+    facets = _facet_hints(front, lines) if len(lines) <= _FACET_LINES else set()
     texts = [_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line) for line in lines]
     if not _repeats_a_word(texts):
-        return set()  # cheap: most lists say no word twice (bar a few small ones)
+        return facets  # cheap: most lists say no word twice (bar a few small ones)
     seen = [content_words(text) for text in texts]
     counts = Counter(word for line_words in seen for word in line_words)
     pattern = {word for word, count in counts.items() if count >= _PATTERN_LINES}
@@ -458,7 +459,103 @@ def hinted_deletions(front: str) -> set[str]:
         else:
             if len(labels) >= _LABELLED_WORDS and len(labels) * 2 >= len(kinds):
                 hinted.add(number)
+    return hinted | facets
+
+
+def _facet_hints(front: str, lines: list[str]) -> set[str]:
+    """Numbers of the deletions of a short list (a heading's facets: what it does, where it
+    runs) that another line of their own card says in other forms of the same words: three
+    roots of the answer in one line (`{{c1::Taste … (carotid body)}}` beside `Brainstem >>>
+    Tongue, Carotid body`; `thoracic organs` beside `Organs of thorax`), or the one word of a
+    one-word answer (`{{c2::Vision}}` above `… >>> Visual cortex`). Not the list's frame: roots
+    most lines or every answer hold (`Ward 1`, `Ward 2` above `see the ward notes`)."""
+    seen = [_roots(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line)) for line in lines]
+    counts = Counter(root for line_roots in seen for root in line_roots)
+    pattern = {root for root, count in counts.items() if count >= _PATTERN_LINES}
+    answers: dict[str, set[str]] = {}
+    texts: dict[str, str] = {}
+    for number, text in cloze_deletions(front):
+        answers.setdefault(number, set()).update(_roots(text))
+        texts[number] = f"{texts.get(number, '')} {text}"
+    if len(answers) > 1:
+        pattern |= set.intersection(*answers.values())  # `for {{c1::3 months}}`, `{{c2::2 months}}`
+    hinted = set()
+    for number, found in answers.items():
+        roots = found - pattern
+        if not roots:
+            continue
+        one = len(roots) == 1
+        for line in lines:
+            if f"{{{{c{number}::" in line:
+                continue  # its own line: a label beside it is the question
+            card = _cloze_card_text(line, number)
+            shown = _roots(card)
+            if one and not _stems(card).isdisjoint(_stems(texts[number])):
+                continue  # the same word again (`3 months`, `3-6 months`): the list's frame
+            needed, least = (1, _ONE_ROOT_CHARS) if one else (_HINT_WORDS, _ROOT_CHARS + 1)
+            said = roots - _opening(card, texts[number])  # `Check …` twice: the steps' frame
+            if (
+                sum(any(_same_root(root, other, least) for other in shown) for root in said)
+                >= needed
+            ):
+                hinted.add(number)
+                if one:  # a deletion saying the word is given away by it in turn
+                    hinted.update(
+                        other
+                        for other, text in cloze_deletions(line)
+                        if any(
+                            _same_root(root, word, least) for root in roots for word in _roots(text)
+                        )
+                    )
+                break
     return hinted
+
+
+def _roots(markdown: str) -> set[str]:
+    """The roots of a text's meaning words: `visual` and `vision` -> `vis`, `thoracic` ->
+    `thorac`, `thorax` -> `thor` (matched as a prefix by `_same_root`)."""
+    found = set()
+    for stem in _stems(markdown):
+        for suffix in _DERIVED:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _ROOT_CHARS:
+                stem = stem[: -len(suffix)]
+                break
+        found.add(stem)
+    return found
+
+
+def _stems(markdown: str) -> frozenset[str]:
+    """The stems of a text's meaning words, its HTML tags (`<sub>`) left out."""
+    return content_words(plain_text(_TAG.sub(" ", markdown))) - _FRAME_WORDS
+
+
+def _same_root(one: str, other: str, least: int) -> bool:
+    """Equal roots, or one the start of the other when it has `least` letters at least."""
+    if one == other:
+        return True
+    short, long = (one, other) if len(one) <= len(other) else (other, one)
+    return len(short) >= least and long.startswith(short)
+
+
+def _opening(line: str, answer: str) -> set[str]:
+    """The root of the first meaning word when a line and an answer both open with it."""
+    first = _FIRST_WORD.search(plain_text(line))
+    start = _FIRST_WORD.search(plain_text(answer))
+    if first is None or start is None or first.group().lower() != start.group().lower():
+        return set()
+    return _roots(start.group())
+
+
+_TAG = re.compile(r"<[^<>]*>")
+_DERIVED = ("ical", "ual", "ion", "ic", "al", "ax", "en", "y")
+"""Endings that turn one root into kindred words (`vision`/`visual`, `thorax`/`thoracic`)."""
+_ROOT_CHARS = 3
+_ONE_ROOT_CHARS = 5
+"""Letters of a root, at least, to name a one-word answer as the start of another word (`soft`
+is no giveaway of `softer`, `trem` of `tremors`)."""
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+_FACET_LINES = 5
+"""Lines of a list, at most, to be a heading's facets rather than a list to recall."""
 
 
 def _repeats_a_word(lines: list[str]) -> bool:

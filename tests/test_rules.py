@@ -20,7 +20,7 @@ from builder.build import plan_deck
 from builder.document import ListItem
 from builder.manifest import manifest_for_source
 from builder.notes import make_key
-from builder.rules.enumeration import MAX_HEAD_WORDS, head_cloze
+from builder.rules.enumeration import MAX_HEAD_WORDS, MAX_ITEM_WORDS, head_cloze
 from builder.rules.measure import LONG_SENTENCE_WORDS, clause_of
 from builder.rules.prose_list import _CUE, CUE_PARTS
 from builder.text import FIGURE, plain, twinned
@@ -81,15 +81,17 @@ _WORD = st.sampled_from(
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_WORD, min_size=10, max_size=24))
 def test_a_long_items_head_deletion_is_short_and_keeps_its_text(words: list[str]) -> None:
-    """Whatever the item, a head deletion hides at most MAX_HEAD_WORDS words and the front reads
-    as the item's first sentence once the deletion is shown."""
+    """Whatever the item, a head deletion hides at most MAX_HEAD_WORDS words (a facet's value
+    MAX_ITEM_WORDS) and the front reads as the item's first sentence once the deletion is
+    shown."""
     item = ListItem(" ".join(words), 1)
     clozed = head_cloze(item, 3)
     if clozed is None:
         return
     front, extra = clozed
     (hidden,) = re.findall(r"\{\{c3::(.*?)\}\}", front)
-    assert 0 < len(plain(hidden).split()) <= MAX_HEAD_WORDS
+    value = re.search(r":\s*\{\{c3::", front) is not None  # a facet's value (`Path 2: {{…}}`)
+    assert 0 < len(plain(hidden).split()) <= (MAX_ITEM_WORDS if value else MAX_HEAD_WORDS)
     shown = re.sub(r"\{\{c3::(.*?)\}\}", r"\1", front)
     assert f"{shown} {extra}".strip() == " ".join(" ".join(words).split())
 

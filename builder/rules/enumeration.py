@@ -576,7 +576,12 @@ def _cloze_note(
             deletions += 1
             items.append(f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}")
             continue
-        if number - 1 in shown or number - 1 in scaffolding or _symbols_only(item):
+        if (
+            number - 1 in shown
+            or number - 1 in scaffolding
+            or _symbols_only(item)
+            or _bold_name_only(item, bool(pairs))
+        ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
             continue
@@ -672,6 +677,28 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
 
 
 MIN_PAIRS = 2
+
+
+def _bold_name_only(item: ListItem, paired: bool) -> bool:
+    """An item that is a bold name and nothing more (`**Tab. Velbarin**`, `**Velbarin:**`) that is
+    no deletion: beside names each over its detail (`paired`) it says nothing to recall (a cloze
+    of it hides a name with no cue), and as a label over sentences of its own (`**Velbarin:**` /
+    `Avoid late. Useful early.`) it names facts its card would not show. A bold name over short
+    points (`1. **Gown**` / `tie at the neck`) stays a step to recall."""
+    text = item.text.strip()
+    if text[:2] not in _BOLD or _BOLD_NAME.fullmatch(text) is None:
+        return False
+    if paired and not item.blocks:
+        return True
+    return text.rstrip("*_").endswith(":") and any(
+        isinstance(block, ListBlock)
+        and any(plain(inner.text).rstrip().endswith(".") for inner in block.items)
+        for block in item.blocks
+    )
+
+
+_BOLD = ("**", "__")
+_BOLD_NAME = re.compile(r"(\*\*|__)[^*_\n]+?:?\1:?")
 
 
 def is_symbol(markdown: str) -> bool:
