@@ -37,6 +37,13 @@ def outline(document: Document) -> list[tuple[int, str, str]]:
     return [(s.level, "/".join(s.path), s.callout) for s in document.walk()]
 
 
+def only_list(document: Document) -> ListBlock:
+    """The first section's one block, which is a list."""
+    (block,) = document.sections[0].blocks
+    assert isinstance(block, ListBlock)
+    return block
+
+
 def texts(section: Section) -> list[str]:
     """Each block of a section as Markdown (a list as its items)."""
     return [to_markdown((block,)) for block in section.blocks]
@@ -271,8 +278,7 @@ def test_a_heading_in_a_list_item_that_marks_its_own_bold_is_its_sentence() -> N
         "## Drugs\n\n* ### Velbarin is a **RESCUE DRUG** that acts in minutes.\n"
         "* ### Tessalid\n  Taken daily.\n"
     )
-    (items,) = document.sections[0].blocks
-    assert isinstance(items, ListBlock)
+    items = only_list(document)
     first, second = items.items
     assert (first.text, first.blocks) == ("Velbarin is a **RESCUE DRUG** that acts in minutes.", ())
     assert second.text == "**Tessalid**" and texts_of(second) == ["Taken daily."]
@@ -354,8 +360,7 @@ def test_nested_items_are_kept_with_their_parent_and_in_markdown() -> None:
         "## Steps\n\n1. **Gown**\n   - tie at the neck\n2. **Mask**\n\n"
         "   | Size | Use |\n   |---|---|\n   | S | child |\n"
     )
-    (block,) = document.sections[0].blocks
-    assert isinstance(block, ListBlock)
+    block = only_list(document)
     gown, mask = block.items
     assert gown.text == "**Gown**" and isinstance(gown.blocks[0], ListBlock)
     assert isinstance(mask.blocks[0], Table)
@@ -398,12 +403,10 @@ def test_continuations_that_are_not_labels_stay_in_their_item() -> None:
         "the fever has settled",  # the last item, no colon: nothing follows
     ):
         document = parse(f"## Advice\n\n- drink water\n- rest until\n{continuation}\n")
-        (block,) = document.sections[0].blocks
-        assert isinstance(block, ListBlock)
+        block = only_list(document)
         assert block.items[1].text == f"rest until\n{continuation}"
     document = parse("## A\n\n- Give oxygen\\\nMonitor\n- Suction\n")
-    (block,) = document.sections[0].blocks
-    assert isinstance(block, ListBlock)  # a hard break: the item, then its explanation
+    block = only_list(document)  # a hard break: the item, then its explanation
     assert block.items[0].text == "Give oxygen"
     assert block.items[0].blocks == (Paragraph("Monitor", 4),)
 
@@ -414,8 +417,7 @@ def test_a_hard_broken_item_is_its_first_line_explained_by_the_rest() -> None:
         "- Remove the airway\nIn mild cases it may be left in place.\n"
         "- Give fluids\\\n  - warm\n- rest until\nthe fever has settled\n"
     )
-    (block,) = document.sections[0].blocks
-    assert isinstance(block, ListBlock)
+    block = only_list(document)
     assert [(item.text, texts_of(item)) for item in block.items] == [
         ("Give oxygen", ["It keeps the saturation up."]),
         ("Remove the airway", ["In mild cases it may be left in place."]),
