@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 Cleaner = Callable[[str], str]
 
@@ -441,17 +441,22 @@ def comparisons(text: str) -> str:
         return text
     if "```" not in text and "~~~" not in text:
         return _COMPARISON.sub(r"\1&gt;", text)
-    out, fence = [], ""
-    for line in text.splitlines(keepends=True):  # not inside a fence: `- >5` in a diff is code
+    lines = text.split("\n")
+    for at in _outside_fences(lines):  # `- >5` in a fenced diff is code
+        lines[at] = _COMPARISON.sub(r"\1&gt;", lines[at])
+    return "\n".join(lines)
+
+
+def _outside_fences(lines: list[str]) -> Iterator[int]:
+    """The numbers of the lines that are neither fenced code nor its fence lines: the text
+    passes rewrite Markdown, never code."""
+    fence = ""
+    for at, line in enumerate(lines):
         opening = line.lstrip()[:3]
-        if fence:
-            fence = "" if opening == fence else fence
-        elif opening in ("```", "~~~"):
-            fence = opening
-        else:
-            line = _COMPARISON.sub(r"\1&gt;", line)
-        out.append(line)
-    return "".join(out)
+        if fence or opening in ("```", "~~~"):
+            fence = "" if fence and opening == fence else (fence or opening)
+            continue
+        yield at
 
 
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")
@@ -468,16 +473,13 @@ def definition_lists(text: str) -> str:
     if "\n:" not in text or _DEFINITION.search(text) is None:
         return text
     lines = text.split("\n")
-    fence, entry = "", False  # `entry`: the line above is a converted term or definition
-    for at, line in enumerate(lines):
-        opening = line.lstrip()[:3]
-        if fence or opening in ("```", "~~~"):
-            fence = "" if fence and opening == fence else (fence or opening)
+    entry, last = False, -1  # `entry`: the line above is a converted term or definition
+    for at in _outside_fences(lines):
+        definition = _DEFINITION.match(lines[at])
+        if definition is None or at != last + 1:  # a fence between ends an entry too
             entry = False
-            continue
-        definition = _DEFINITION.match(line)
+        last = at
         if definition is None:
-            entry = False
             continue
         term = lines[at - 1] if at else ""
         if entry:
@@ -517,12 +519,9 @@ def content_tabs(text: str) -> str:
     if "===" not in text or _TAB.search(text) is None:
         return text
     lines = text.split("\n")
-    fence, heading = "", ""
-    for at, line in enumerate(lines):
-        opening = line.lstrip()[:3]
-        if fence or opening in ("```", "~~~"):
-            fence = "" if fence and opening == fence else (fence or opening)
-            continue
+    heading = ""
+    for at in _outside_fences(lines):
+        line = lines[at]
         if line.startswith("#"):
             found = _ATX.match(line)
             heading = found.group(1).strip() if found else heading
@@ -552,13 +551,8 @@ def abbreviation_lines(text: str) -> str:
     if "*[" not in text or _ABBREVIATION_LINE.search(text) is None:
         return text
     lines = text.split("\n")
-    fence = ""
-    for at, line in enumerate(lines):
-        opening = line.lstrip()[:3]
-        if fence or opening in ("```", "~~~"):
-            fence = "" if fence and opening == fence else (fence or opening)
-            continue
-        found = _ABBREVIATION_LINE.match(line)
+    for at in _outside_fences(lines):
+        found = _ABBREVIATION_LINE.match(lines[at])
         if found is not None:
             lines[at] = f"{found.group(2).strip().rstrip('.')} ({found.group(1)})."
     return "\n".join(lines)
