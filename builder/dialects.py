@@ -628,3 +628,26 @@ def _indent_body(lines: list[str], start: int, end: int, indent: int) -> bool:
 
 _ADMONITION_OPEN = re.compile(r"( {0,3})(!!!|\?\?\?\+?)[ \t]+[^\s!?].*")
 _ADMONITION_CLOSE = re.compile(r"(?m)^ {0,3}(?:!!!|\?\?\?)[ \t]*\r?$")
+
+
+TEXT_PASSES: tuple[Callable[[str], str], ...] = (
+    abbreviation_lines,
+    content_tabs,
+    definition_lists,
+    comparisons,
+    closed_admonitions,
+)
+"""The whole-text rewrites before parsing, in order: each reads one dialect's block shape as the
+CommonMark it means and keeps every line's number (cards cite their source line). A new one is
+added here, and nowhere else."""
+
+
+def as_commonmark(text: str) -> str:
+    """A source's text with its dialects' block shapes rewritten (a Logseq page first: its
+    outline is the whole page's structure), ready for the parser."""
+    outline = logseq_outline(text)
+    if outline is not None:
+        text = outline
+    for rewrite in TEXT_PASSES:
+        text = rewrite(text)
+    return text

@@ -22,7 +22,7 @@ What the rules read, whatever dialect the document is written in:
   opens a sentence its list ends (`!!! danger "Call 999 if"`) is that title as a bold lead-in
   line over its list. An admonition closed by a `!!!` line, its text indented by less than four
   spaces (the NHS website's form), is first indented as MkDocs expects
-  (`dialects.closed_admonitions`). The parsing is the
+  (`dialects.closed_admonitions`, one of `dialects.TEXT_PASSES`). The parsing is the
   maintained plugins' (mdit-py-plugins `admon`, `container`, `footnote`: the reference ports of
   markdown-it's own plugins, with the same edge cases as the sites that render these files);
   callouts in block quotes, `<details>` and components are recognised here, as no plugin reads
@@ -59,18 +59,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import (
-    Cleaner,
-    abbreviation_lines,
-    closed_admonitions,
-    comparisons,
-    content_tabs,
-    definition_lists,
-    heading,
-    inline_cleaner,
-    is_module_line,
-    logseq_outline,
-)
+from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
 from .errors import SourceError
 from .memory import no_cyclic_gc
 
@@ -373,10 +362,7 @@ matter on the first line only, and would make its `title:` line a heading."""
 
 
 def _parse(path: Path, text: str) -> Document:
-    outline = logseq_outline(text)
-    if outline is not None:
-        text = outline
-    text = closed_admonitions(comparisons(definition_lists(content_tabs(abbreviation_lines(text)))))
+    text = as_commonmark(text)
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
         late = _LATE_FRONT_MATTER.match(text)
