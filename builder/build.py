@@ -88,13 +88,13 @@ def rendered_notes(renderer: Renderer, notes: list[Note]) -> list[RenderedNote]:
     """Each note with its fields rendered. Zero-config (`renderer.settle`), a note Anki could not
     show (a side over the size limit, a cloze Anki would break) is left out with a warning, as a
     clash is: a document someone else wrote builds, and there is no manifest to fix it in."""
-    if not renderer.settle:
-        return [RenderedNote.of(note, renderer.fields(note)) for note in notes]
     rendered = []
     for note in notes:
         try:
             rendered.append(RenderedNote.of(note, renderer.fields(note)))
         except SourceError as error:
+            if not renderer.settle:
+                raise
             renderer.warnings.append(
                 f"{error.path}:{error.line}: warning: {error.message} (left out)"
             )
