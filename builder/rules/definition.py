@@ -320,11 +320,18 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
             key = make_key("definition", section.path, within + second[0])
             answer = whole_answer(second[1])
-            notes.append(
-                ctx.note(
-                    "definition", "basic", f"{about}: {second[0]}?", answer, key, section, item.line
+            if answer:  # else too long to show whole and wrong cut short, as the first
+                notes.append(
+                    ctx.note(
+                        "definition",
+                        "basic",
+                        f"{about}: {second[0]}?",
+                        answer,
+                        key,
+                        section,
+                        item.line,
+                    )
                 )
-            )
     return notes
 
 
@@ -988,7 +995,6 @@ def own_name(text: str) -> tuple[str, str] | None:
 
 _SENTENCE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<=[.!?])\s+(?=[A-Z“\"(*_])")
 _LABELLED_SENTENCE = re.compile(r"^(?P<label>[A-Z][a-z]{2,}(?:\s[a-z]{2,})?):\s+(?P<told>\S.*)$")
-_LEANING = frozenset("they these this it its their those such".split())
 _INSTANCES = frozenset(("example", "examples"))
 """Flags elsewhere, but after a definition an example is an instance of the term, to learn."""
 MAX_TOLD_WORDS = 35
@@ -1012,7 +1018,7 @@ def labelled_sentences(text: str) -> list[tuple[str, str]]:
         if labelled is not None and (label.lower() in _INSTANCES or not is_flag(label)):
             current = [labelled.group("told")]
             found.append((labelled.group("label"), ""))
-        elif current is not None and plain(sentence).split()[0].lower() in _LEANING:
+        elif current is not None and (plain(sentence).split() or [""])[0].lower() in _LEANING:
             current.append(sentence)
         else:
             current = None

@@ -169,7 +169,7 @@ def _about_heading(term: str, prose: str) -> bool:
     starts = [0, *ends[:-1]]
     if any(len(prose[a:b].split()) > MAX_WORDS for a, b in zip(starts, ends, strict=True)):
         return False
-    head = next(iter(words(without_asides(term))), "")
+    head = next((word for word in words(without_asides(term)) if content_words(word)), "")
     return bool(head) and _stem(head) in {_stem(word) for word in words(prose[: ends[0]])}
 
 
