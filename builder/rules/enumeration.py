@@ -161,6 +161,7 @@ def _cloze_notes(
         rest = tuple(item for item in block.items if label_of(item) is None)
         block = ListBlock(block.ordered, rest, block.line)
     key = "" if outer else _intro_key(lead, section, ctx)
+    block = _recallable(block)
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
     if note is None and (not outer or (asked and not _written_out(block))):
@@ -554,12 +555,10 @@ def _cloze_note(
     recited."""
     if len(block.items) < MIN_ITEMS:
         return None
+    block = _recallable(block)
+    if len(block.items) < MIN_ITEMS:
+        return None
     block, joiners = _without_joiners(block)
-    if any(_points_elsewhere(item) or _gives_an_address(item) for item in block.items):
-        kept = tuple(
-            item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
-        )
-        block = ListBlock(block.ordered, kept, block.line)
     shown = _shown_elsewhere(block, intro, ctx.topic)
     scaffolding = _scaffolding(block)
     shown |= {index for index, item in enumerate(block.items) if item.line in shown_lines}
@@ -736,6 +735,16 @@ def _scaffolding(block: ListBlock) -> set[int]:
     if not any(ends) or sum(ends) * 2 >= len(ends):
         return set()
     return {i for i, end in enumerate(ends[:-1]) if end and not ends[i + 1]}
+
+
+def _recallable(block: ListBlock) -> ListBlock:
+    """The list without the items that only point elsewhere ("Further information, see …") or
+    give an address (`Register the case: https://…`): nothing on them is to recall, as a
+    deletion or on a list's back."""
+    kept = tuple(
+        item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
+    )
+    return block if len(kept) == len(block.items) else ListBlock(block.ordered, kept, block.line)
 
 
 def _points_elsewhere(item: ListItem) -> bool:
@@ -1170,7 +1179,7 @@ def value_cloze(rest: str, number: int) -> str | None:
     agalactiae}} — CAMP test +`); None when neither is short (the item is read, not recalled)."""
     start = len(rest) - len(rest[1:].lstrip()) if rest.startswith(":") else 0
     value = rest[start:]
-    first = split_sentences(value)[0] if value else ""
+    first = next(iter(split_sentences(value)), "")
     words = plain(first).split()
     dash = _VALUE_END.search(first)
     whole = first == value.strip() and 0 < len(words) <= MAX_ITEM_WORDS
