@@ -887,7 +887,12 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
     for offset, written in enumerate(text.splitlines()):
         written = written.strip().rstrip("\\").strip()
         found = _BOLD_SUBJECT.match(written)
-        if found is not None:
+        same = [i for i, entry in enumerate(entries) if found and _same_term(entry[0], found)]
+        if same:  # the term again (`**Korrin fever** also …`): one note, its lines together
+            term, said, at = entries[same[0]]
+            again = written.replace(found.group(1), "", 2) if found else written
+            entries[same[0]] = (term, f"{said} {again}", at)
+        elif found is not None:
             entries.append((found.group("term").strip(), written, offset))
         elif entries and written and not written.startswith(("**", "__", "-", "*", "+")):
             term, said, at = entries[-1]
@@ -912,6 +917,10 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         line = block.line + offset
         notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
+
+
+def _same_term(term: str, found: re.Match[str]) -> bool:
+    return plain(term).lower() == plain(found.group("term").strip()).lower()
 
 
 _BOLD_SUBJECT = re.compile(
