@@ -1002,7 +1002,10 @@ def own_name(text: str) -> tuple[str, str] | None:
     return name, found.group("rest").strip()
 
 
-_SENTENCE = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)(?<=[.!?])\s+(?=[A-Z“\"(*_])")
+_SENTENCE = re.compile(
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?<=[.!?])\s+(?=[A-Z“\"(*_])"
+)
+"""A sentence's end: not after "e.g.", "i.e.", "vs." or "etc." (the dot is theirs)."""
 _LABELLED_SENTENCE = re.compile(r"^(?P<label>[A-Z][a-z]{2,}(?:\s[a-z]{2,})?):\s+(?P<told>\S.*)$")
 _INSTANCES = frozenset(("example", "examples"))
 """Flags elsewhere, but after a definition an example is an instance of the term, to learn."""
