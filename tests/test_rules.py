@@ -20,6 +20,7 @@ from builder.build import plan_deck
 from builder.document import ListItem
 from builder.manifest import manifest_for_source
 from builder.notes import make_key
+from builder.rules.definition import labelled_sentences
 from builder.rules.enumeration import MAX_HEAD_WORDS, MAX_ITEM_WORDS, head_cloze
 from builder.rules.measure import LONG_SENTENCE_WORDS, clause_of
 from builder.rules.prose_list import _CUE, CUE_PARTS
@@ -157,3 +158,12 @@ def test_a_cut_sentence_keeps_every_figure_in_order(words: list[str]) -> None:
     assert [text[a:b] for a, b in cut] == [sentence[a:b] for a, b in spans]
     if len(sentence.split()) <= LONG_SENTENCE_WORDS:
         assert text == sentence
+
+
+def test_a_labelled_sentence_is_not_cut_after_an_abbreviations_dot() -> None:
+    """ "e.g. Velbar patches" goes on the same sentence: cut at "e.g.", the card said "a rash in
+    a few, e.g." and stopped."""
+    assert labelled_sentences(
+        "A drug that stops the korrin enzyme. Causes: a rash in a few, e.g. Velbar patches. "
+        "Example: velbarin."
+    ) == [("Causes", "a rash in a few, e.g. Velbar patches."), ("Example", "velbarin.")]
