@@ -633,13 +633,19 @@ Step 2: total = 50 × 7 = 350
 """
 
 
-def silent(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
+def no_note_problems(tmp_path: Path, markdown: str) -> list[Problem]:
+    """The NO-NOTE problems `check` finds in a document (zero-config)."""
     source = tmp_path / "kellin.md"
     source.write_text(markdown, encoding="utf-8")
     from builder.manifest import manifest_for_source
 
     problems = check_plan(plan_deck(manifest_for_source(source)))
-    return [(p.line, p.severity) for p in problems if p.code == "NO-NOTE"]
+    return [p for p in problems if p.code == "NO-NOTE"]
+
+
+def silent(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
+    """(line, severity) of each NO-NOTE problem."""
+    return [(p.line, p.severity) for p in no_note_problems(tmp_path, markdown)]
 
 
 def test_a_list_of_facts_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
@@ -677,12 +683,7 @@ def test_a_recipe_too_long_to_ask_is_named_as_steps(tmp_path: Path) -> None:
         "Run it over 30 minutes",
     ]
     markdown = "# Kellin\n\n## How to dilute\n\n" + "".join(f"- {s}\n" for s in steps)
-    source = tmp_path / "kellin.md"
-    source.write_text(markdown, encoding="utf-8")
-    from builder.manifest import manifest_for_source
-
-    problems = check_plan(plan_deck(manifest_for_source(source)))
-    found = [(p.line, p.message) for p in problems if p.code == "NO-NOTE"]
+    found = no_notes(tmp_path, markdown)
     assert len(found) == 1 and found[0][0] == 5
     assert "preparation steps" in found[0][1] and "6 steps" in found[0][1]
     assert silent(tmp_path, markdown.replace("- Run it over 30 minutes\n", "")) == []
@@ -690,12 +691,7 @@ def test_a_recipe_too_long_to_ask_is_named_as_steps(tmp_path: Path) -> None:
 
 def no_notes(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
     """(line, message) of each NO-NOTE warning `check` gives a document."""
-    source = tmp_path / "kellin.md"
-    source.write_text(markdown, encoding="utf-8")
-    from builder.manifest import manifest_for_source
-
-    problems = check_plan(plan_deck(manifest_for_source(source)))
-    return [(p.line, p.message) for p in problems if p.code == "NO-NOTE"]
+    return [(p.line, p.message) for p in no_note_problems(tmp_path, markdown)]
 
 
 def test_a_list_whose_items_restate_each_other_says_why_it_gave_no_note(tmp_path: Path) -> None:
@@ -1216,12 +1212,7 @@ def test_a_table_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
         "| Wheeze<br>Cough | Velbar flare<br>Korrin strain |\n"
         "| Fever<br>Rash | Tessal fever<br>Korrin strain |\n"
     )
-    source = tmp_path / "kellin.md"
-    source.write_text(markdown, encoding="utf-8")
-    from builder.manifest import manifest_for_source
-
-    problems = check_plan(plan_deck(manifest_for_source(source)))
-    found = [(p.line, p.severity, p.message) for p in problems if p.code == "NO-NOTE"]
+    found = [(p.line, p.severity, p.message) for p in no_note_problems(tmp_path, markdown)]
     assert len(found) == 1 and found[0][:2] == (5, "warning")
     assert "this table gave no note" in found[0][2]
     keyed = markdown.replace("Wheeze<br>Cough", "Wheeze").replace("Fever<br>Rash", "Fever")
