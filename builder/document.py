@@ -62,6 +62,7 @@ from typing import Any, TypeAlias
 from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
 from .errors import SourceError
 from .memory import no_cyclic_gc
+from .text import plain
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -391,12 +392,12 @@ def _parse(path: Path, text: str) -> Document:
     preamble, sections = _fold(tokens, reader)
     intro_blocks, intro_children = _split_entries(preamble, 1)
     line = preamble[0].line if preamble else 0
-    title = str(meta.get("title") or "").strip()
+    title = plain(str(meta.get("title") or "")).strip()
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level,
         # its own text (and its callouts) the document's.
         root = sections[0]
-        title = title or root.title
+        title = title or plain(root.title)  # `# **Asthma**` names the deck "Asthma"
         line = line or root.line
         intro_blocks += root.blocks
         intro_children += [child for child in root.children if child.callout]

@@ -91,6 +91,25 @@ def test_a_document_with_no_title_is_titled_by_its_file_name_as_written(
     assert parse("- fever\n- rash\n", name).title == title
 
 
+@pytest.mark.parametrize(
+    "source",
+    [
+        "# **Korrin Fever**\n\n## Signs\n\n- fever\n- rash\n",
+        "# *Korrin* __Fever__\n\n## Signs\n\n- fever\n- rash\n",
+        "---\ntitle: '**Korrin Fever**'\n---\n## Signs\n\n- fever\n- rash\n",
+    ],
+)
+def test_a_title_in_bold_names_the_deck_without_its_markup(source: str, tmp_path: Path) -> None:
+    """Handouts that bold every heading (`# **Diabetes**`) made a deck called "**Diabetes**",
+    and every card's source line showed the asterisks."""
+    assert parse(source).title == "Korrin Fever"
+    (tmp_path / "korrin.md").write_text(source, encoding="utf-8")
+    listed = CliRunner().invoke(cli, ["cards", str(tmp_path / "korrin.md"), "--format", "json"])
+    assert listed.exit_code == 0, listed.output
+    assert '"deck": "Korrin Fever::Signs"' in listed.output
+    assert "**" not in listed.output
+
+
 def test_front_matter_after_blank_lines_is_front_matter_and_lines_keep_their_numbers() -> None:
     """A file that opens with an empty line: its front matter is still read (not a `title:`
     heading), and the headings after it keep their line numbers."""
