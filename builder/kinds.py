@@ -277,6 +277,31 @@ _DOCUMENT_DATES = frozenset(
 updated:", "Policy Number:"): its dates and its number, never what it teaches."""
 
 
+def _credits(block: Block) -> bool:
+    """A handout's credits: two label lines or more, each naming who wrote or teaches it, how
+    to reach them or when it was updated (`**Course lead:** Dr A` / `**Phone:** …`)."""
+    labels = _labels(block)
+    return len(labels) >= 2 and all(
+        label in _CREDITS or label in _DOCUMENT_DATES for label in labels
+    )
+
+
+_CREDITS = frozenset(
+    label.strip()
+    for line in """author|authors|faculty|faculty coordinator|coordinator|course coordinator
+    |module coordinator|course lead|module lead|course leader|module leader|course director
+    |instructor|lecturer|tutor|teacher|presenter|speaker|facilitator|prepared by|compiled by
+    |written by|created by|edited by|reviewed by|institution|institute|university|college|school
+    |department|affiliation|organisation|organization|contact|contact details|email|e-mail
+    |phone|telephone|tel|mobile|website|address|office|office hours""".splitlines()
+    for label in line.split("|")
+    if label.strip()
+)
+"""Labels of a handout's credits lines: who wrote or teaches it and how to reach them. Two or
+more of them, and nothing else, make a block of credits ("Course lead:", "Institution:",
+"Phone:"); one alone may be content ("Contact: droplet precautions")."""
+
+
 _SLOT = re.compile(
     r"^(?:(?:first|second|third|final|last) )?(?:days?|weeks?|months?|sessions?|hours?|evenings?"
     r"|mornings?|afternoons?|nights?|weekends?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
@@ -539,6 +564,7 @@ KINDS: tuple[Kind, ...] = (
                 r"|fact[ -]checked) by\b"
             ),
         ),
+        shapes=(_credits,),
     ),
     Kind(
         "comments",
@@ -679,7 +705,7 @@ _WIKILINK = re.compile(r"\[\[(?:[^\]|]*\|)?([^\]]*)\]\]")
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _NOT_WORD = re.compile(r"[^\w '/,+;.)]|_")
 """What a heading's kind does not depend on: emoji, symbols, other punctuation."""
-_PARTS = re.compile(r"\s*(?:,|/|\+|;|\band\b)\s*")
+_PARTS = re.compile(r"\s*(?:,|/|\+|;|&|\band\b|\bfor\b)\s*")
 
 
 @lru_cache(maxsize=1 << 12)

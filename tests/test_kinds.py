@@ -95,6 +95,8 @@ def run(*args: str) -> tuple[int, str]:
         ("Lesson 2: Learning objectives", "objectives"),
         ("<span id='refs'>References</span>", "references"),
         ("**References**", "references"),
+        ("**References for Further Reading**", "references"),  # parts joined by "for"
+        ("Sources & further reading", "references"),
         ("Source Information", "references"),
         ("Document details", "references"),
         ("Child Notes", "related"),
@@ -106,6 +108,8 @@ def run(*args: str) -> tuple[int, str]:
         ("What to do", None),  # first aid
         ("Things to avoid", None),
         ("Information for patients", None),
+        ("Drugs for asthma", None),
+        ("Resources for patients", None),  # one part content: the whole is
         ("Nerve connections", None),
         ("Summary", None),
         ("Key Takeaways", None),
@@ -183,6 +187,12 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("**Next Module:** Module 4 - Isolation", "next"),
         ("← Previous | Next →", "next"),
         ("Medically reviewed by Dr P. Orlen", "author"),
+        (
+            "**Course lead:** Dr P. Orlen  \n**Department:** Tick medicine  \n"
+            "**Phone:** +00-0000-000000",
+            "author",
+        ),
+        ("- **Author:** P. Orlen\n- **Email:** orlen@example.org", "author"),
         ("Last updated: 3 March 2024", "changelog"),
         ("By the end of this lesson, you will be able to:", "objectives"),
         ("This module covers the chain of infection.", "objectives"),
@@ -264,6 +274,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- cough\n- wheeze", None),
         ("To do this, press firmly on the wound for 10 minutes.", None),
         ("- **Onset**: 2 hours\n- **Date accessed**: not recorded", None),  # one such label
+        ("**Contact:** droplet precautions  \n**Duration:** 7 days", None),  # one credits label
+        ("**Contact:** droplet and airborne precautions", None),
         ("- [Velbarin](https://example.org/v) (first-line for korrin fever) is given orally", None),
         ("**Duration:** 7 days", None),  # of a treatment
         ("**Level:** 3", None),  # alone: a level of anything
