@@ -26,6 +26,8 @@ rule and no card ever sees them:
   which the checks recognise by its link;
 - Pandoc sub- and superscripts `SpO~2~`, `x^2^` → `SpO<sub>2</sub>`, `x<sup>2</sup>` (only right
   after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
+- Pandoc's and LaTeX's typed em dash between words, `fever --- rare after injury` → `fever —
+  rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
 
 `heading` then makes a heading plain text, as the line above every card shows it: any link or
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
@@ -154,6 +156,14 @@ def _highlights(text: str) -> str:
 _FOOTNOTE_MARK = re.compile(r"[ \t]*\[\^[^\[\]\s]+\](?!:)")
 _INLINE_NOTE = re.compile(r"[ \t]*\^\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")
 """Pandoc's `^[note]`, a link or other brackets inside it one level deep."""
+
+
+_TYPED_DASH = re.compile(r"(?<=[\w*_)\]]) --- (?=[\w*_(\[])")
+"""A spaced `---` between words (not an arrow `--->` or a rule of its own)."""
+
+
+def _typed_dashes(text: str) -> str:
+    return _TYPED_DASH.sub(" — ", text)
 
 
 def _footnote_marks(text: str) -> str:
@@ -348,6 +358,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_tags, _gate("#", _TAG)),
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
     (_scripts, _has_scripts),
+    (_typed_dashes, _gate("-", r"--- ")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 

@@ -52,6 +52,20 @@ def test_pandoc_sub_and_superscripts_become_html_and_nothing_else_does() -> None
     assert inline_cleaner("About ~5 mg, or ~~10 mg~~, 3 ~ 4 and 2^10 = 1024.") is None
 
 
+def test_a_typed_em_dash_between_words_is_a_dash_and_arrows_and_code_stay() -> None:
+    """`fever --- rare after injury` showed three hyphens on a card."""
+    text = "- fever --- *rare after injury*\n- heals in 48 h -- 6 weeks\n- A ---> B, `a --- b`\n"
+    clean = inline_cleaner(text)
+    assert clean is not None
+    fever, heals, arrow = text.splitlines()
+    assert clean(fever) == "- fever — *rare after injury*"
+    assert clean(heals) == heals  # `--` reads as a dash already
+    assert clean(arrow) == arrow
+    plan = planned("# Wounds\n\n## Healing\n\n- Remodelling --- lasts 48 h to 6 weeks\n- Scar\n")
+    shown = "\n".join(text for note in plan.notes for text in note.fields.values())
+    assert "6 weeks" in shown and "---" not in shown
+
+
 def test_headings_are_plain_text_without_links_wikilinks_or_script_marks() -> None:
     document = parse_document(
         "x.md",

@@ -164,7 +164,7 @@ _THING_IS_ROLE = re.compile(
 )
 _ROLE_IS_THING = re.compile(
     rf"^(?:the\s+)?(?P<role>{_ROLE}\b[^,.;()]*?)\s+(?:is|are)\s+(?P<x>{_NAME})"
-    r"(?=\s*(?:[,.;(]|--|—|\bwhich\b|\bthat\b|\bbecause\b|$))",
+    r"(?=\s*(?:[,.;(]|--|—|–|\bwhich\b|\bthat\b|\bbecause\b|$))",
     re.IGNORECASE,
 )
 _AND_ROLE = re.compile(
