@@ -411,6 +411,65 @@ def is_generic_heading(text: str) -> bool:
     return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
 
 
+_CONTAINER_NOUNS = frozenset(
+    """
+    pearl tip trick hint pointer reminder takeaway highlight context literature trial recap
+    summary overview note essential fact point message detail remark resource
+    """.split()
+)
+"""Nouns naming a box of points rather than what the points are about ("Clinical pearls",
+"Trials and literature", "Israel-specific context")."""
+_EMPTY_QUALIFIERS = frozenset(
+    """
+    clinical quick key important critical final other additional external further detailed
+    comparative exam brief general practical useful essential top more extra special misc
+    miscellaneous landmark major relevant selected recent bedside high-yield must-know helpful
+    handy main core
+    """.split()
+)
+"""Words before a container noun that name no subject ("Clinical", "Quick", "Landmark")."""
+_CONTAINER_ABOUT = re.compile(
+    r"^(?P<box>.+?)\s+(?:regarding|about|on|concerning)\s+(?P<about>\w.*)$", re.IGNORECASE
+)
+"""A container with its subject after it: "Tips regarding inspection", "Notes on dosing"."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_container_heading(text: str) -> bool:
+    """True for a heading naming a box of points, with no subject of its own besides any after
+    "regarding/about/on": a container noun (`_CONTAINER_NOUNS`) after words that name nothing
+    ("Clinical pearls", "Landmark trials", "Region-specific context", "Trials and literature",
+    "Tips regarding inspection"); not "Pearl millet", "Pressure points" or "Safety tips". Unlike
+    a generic heading ("Key points"), it still names the list under it."""
+    lowered = heading_text(text).lower().rstrip(":.")
+    if is_generic_heading(lowered):
+        return False
+    found = _CONTAINER_ABOUT.match(lowered)
+    if found is not None:
+        lowered = found.group("box")
+    parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
+    return bool(parts) and all(_is_container(part.split()) for part in parts)
+
+
+def _is_container(words: list[str]) -> bool:
+    if not words or _singular_word(words[-1]) not in _CONTAINER_NOUNS:
+        return False
+    return all(
+        word in _EMPTY_QUALIFIERS or word.isdigit() or word.endswith("-specific")
+        for word in words[:-1]
+    )
+
+
+def container_subject(text: str) -> str:
+    """What a container heading is about ("Tips regarding inspection" -> "Inspection"); "" for
+    one about nothing it names ("Clinical pearls"), and `text` itself for any other heading."""
+    if not is_container_heading(text):
+        return text
+    found = _CONTAINER_ABOUT.match(heading_text(text))
+    about = found.group("about").strip() if found is not None else ""
+    return about[:1].upper() + about[1:]
+
+
 def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset()) -> str:
     """The subject a section's heading path names: the nearest heading that is not generic,
     cleaned ("2. Pulse" -> "Pulse"; "Asthma › Overview" -> "Asthma"), with a generic label
@@ -419,10 +478,13 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
     its parent's subject ("Limitations", "Indications in OMS", "For household members"), or
     one of the document's `facets` (`heading_key`s of the sections it repeats under each of
     its subjects: "When to see a doctor" under each condition), is joined to the nearest
-    heading above that names a thing: "Panoramic radiography — limitations"."""
+    heading above that names a thing: "Panoramic radiography — limitations". A container of
+    points ("Clinical pearls", `is_container_heading`) gives that thing alone, or ""."""
     for index in range(len(path) - 1, -1, -1):
         text = _subject_text(path[index])
         if not text:
+            if is_container_heading(path[index]):  # "Clinical pearl" under "Hounsfield units
+                return subject_thing(path[:index])  # (HU)": "HU", as a relation names it
             continue
         if is_remark(text):
             named = _named_by_question(text)
@@ -447,13 +509,14 @@ def heading_key(title: str) -> str:
 
 @lru_cache(maxsize=1 << 10)
 def _subject_text(title: str) -> str:
-    """A heading as a subject: cleaned, without a generic label before a colon; "" when it is
-    generic."""
+    """A heading as a subject: cleaned, without a generic label before a colon, a container's
+    subject ("Tips regarding inspection" -> "Inspection"); "" when it is generic or a container
+    of nothing it names ("Clinical pearls")."""
     text = heading_text(title)
     head, colon, tail = text.partition(": ")
-    if colon and tail.strip() and is_generic_heading(head):
+    if colon and tail.strip() and (is_generic_heading(head) or is_container_heading(head)):
         text = heading_text(tail)
-    text = _without_instruction(_without_possessive(_sentence_subject(text)))
+    text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
     return "" if not text or is_generic_heading(text) else text
 
 

@@ -13,6 +13,7 @@ from builder.manifest import manifest_for_document
 from builder.text import (
     heading_subject,
     heading_text,
+    is_container_heading,
     is_generic_heading,
     names_topic,
     short_answer,
@@ -136,6 +137,42 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
 @pytest.mark.parametrize("heading", ["Treatment", "Pulse", "Overview of dosing", "Key drugs"])
 def test_other_headings_are_subjects(heading: str) -> None:
     assert not is_generic_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Clinical Pearls",
+        "Bedside pearl",
+        "Region-Specific Context",
+        "Trials and Literature",
+        "Landmark trials",
+        "💡 Important Reminders",
+        "Tips regarding inspection",
+        "Notes on dosing",
+    ],
+)
+def test_container_headings_name_a_box_of_points(heading: str) -> None:
+    assert is_container_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Pearl millet", "Pressure points", "Safety tips", "Key points", "Tips for parents"],
+)
+def test_other_headings_are_no_containers(heading: str) -> None:
+    """A thing ("Pearl millet"), a subject before the noun ("Safety tips", "Pressure points"),
+    a generic heading (no name for a list either), a setting after it ("Tips for parents")."""
+    assert not is_container_heading(heading)
+
+
+def test_a_container_heading_gives_the_thing_above_it_or_what_it_is_about() -> None:
+    assert heading_subject(("Clinical Pearls",)) == ""
+    assert heading_subject(("Velbarin (VLB)", "Clinical pearl")) == "Velbarin"
+    assert heading_subject(("Korrin fever", "Limitations", "Bedside pearls")) == "Korrin fever"
+    assert heading_subject(("Tips regarding inspection",)) == "Inspection"
+    assert heading_subject(("Clinical pearls: Velbarin",)) == "Velbarin"
+    assert heading_subject(("Korrin fever", "Pearl millet")) == "Pearl millet"
 
 
 def test_a_generic_heading_takes_its_parents_subject_or_none() -> None:
