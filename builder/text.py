@@ -339,7 +339,65 @@ def heading_text(title: str) -> str:
         text = _STEP_ASIDE.sub("", text[step.end() :]).strip(_SEPARATORS) or text[step.end() :]
     while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
         text = text[outline.end() :].strip(_SEPARATORS)
-    return text
+    return _sentence_case(text) if text.isupper() else text
+
+
+_SHORT_WORDS = frozenset(
+    """
+    a an and as at by for from in into of on or the to vs with is are be do how why who what when
+    not can may you your our its all any new old key top has use per via us we my me up so no if
+    it he go
+    """.split()
+)
+"""Short words an all-capitals heading writes that are no abbreviation ("DRUGS OF CONCERN")."""
+_ONSETS = frozenset(
+    """
+    b c d f g h j k l m n p qu r s t v w y z bl br ch cl cr dr dw fl fr gl gr kn ph pl pr ps rh sc
+    sch scr sh shr sk sl sm sn sp sph spl spr squ st str sw th thr tr tw wh wr
+    """.split()
+) | {""}
+"""The consonants an English word may open with; "NSAID", "MRSA" or "DKA" open otherwise."""
+_CODAS = frozenset(
+    """
+    b c ch ck ct d f ff ft g gh ght gn gth k l ld lf lk ll lm lp lt lth m mb mn mp n nc nch nd ng
+    ngth nk nt nth p ph pt r rb rc rch rd rf rg rk rl rld rm rn rp rsh rst rt rth s sh sk sm sp ss
+    st t th thm tch tt w wl wn x xt z zz
+    """.split()
+) | {""}
+"""The consonants an English word may close with (a plural "s" after them too); "COPD", "CABG"
+or "ACLS" close otherwise."""
+_VOWELS = frozenset("aeiouy")
+
+
+def _sentence_case(text: str) -> str:
+    """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
+    -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
+    and a number ("COPD", "VANISH 2016") is an abbreviation or a name, left as it is."""
+    words = text.split(" ")
+    lowered = [word if _is_abbreviation(word) else word.lower() for word in words]
+    if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 or lowered == words:
+        return text
+    first = lowered[0]
+    return first[:1].upper() + first[1:] + "".join(f" {word}" for word in lowered[1:])
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A word of an all-capitals heading that stays in capitals: one with a digit ("H1N1"), up to
+    three letters that are not a short English word ("MI", "DKA", "Q"), or letters no English word
+    spells: no vowel ("CPR") or consonants no English word opens or closes with ("NSAID",
+    "COPD"). Not perfect ("ARDS" reads as a word), but "SAFE DRUGS" is never "SAFE drugs"."""
+    letters = "".join(char for char in word.lower() if char.isalpha())
+    if any(char.isdigit() for char in word):
+        return True
+    if len(letters) <= 3:
+        return letters not in _SHORT_WORDS
+    vowels = [index for index, char in enumerate(letters) if char in _VOWELS and index]
+    if letters[0] in "aeiou":
+        vowels.insert(0, 0)
+    if not vowels:
+        return True
+    onset, coda = letters[: vowels[0]], letters[vowels[-1] + 1 :]
+    return onset not in _ONSETS or (coda not in _CODAS and coda.removesuffix("s") not in _CODAS)
 
 
 _GENERIC_HEADINGS = frozenset(

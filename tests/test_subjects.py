@@ -108,6 +108,17 @@ HEADINGS = [
     ("2.5 mg tablets", "2.5 mg tablets"),
     ("0.9% Saline", "0.9% Saline"),
     ("Type II — Antibody-Mediated", "Type II — Antibody-Mediated"),
+    # A heading in capitals is written as a sentence, abbreviations kept; one word stays.
+    ("DRUGS TO AVOID", "Drugs to avoid"),
+    ("🚨 SIGNS AND SYMPTOMS", "Signs and symptoms"),
+    ("COPD IN PREGNANCY", "COPD in pregnancy"),
+    ("NSAIDS AND MI", "NSAIDS and MI"),
+    ("KORRIN FEVER (KF) CARE", "Korrin fever (KF) care"),
+    ("HEALTH ADVICE FOR US", "Health advice for us"),
+    ("H1N1 VACCINE", "H1N1 vaccine"),
+    ("COPD", "COPD"),
+    ("VELBAR 2016", "VELBAR 2016"),
+    ("NSAIDs and Asthma", "NSAIDs and Asthma"),
 ]
 
 
