@@ -477,6 +477,11 @@ _CONTAINER_NOUNS = frozenset(
 )
 """Nouns naming a box of points rather than what the points are about ("Clinical pearls",
 "Trials and literature", "Israel-specific context")."""
+_MAY_BE_CONTAINER = re.compile(
+    r"\b(?:" + "|".join(noun.removesuffix("y") for noun in sorted(_CONTAINER_NOUNS)) + ")",
+    re.IGNORECASE,
+)
+"""A cheap first look: most headings hold no container noun at all."""
 _EMPTY_QUALIFIERS = frozenset(
     """
     clinical quick key important critical final other additional external further detailed
@@ -499,6 +504,8 @@ def is_container_heading(text: str) -> bool:
     ("Clinical pearls", "Landmark trials", "Region-specific context", "Trials and literature",
     "Tips regarding inspection"); not "Pearl millet", "Pressure points" or "Safety tips". Unlike
     a generic heading ("Key points"), it still names the list under it."""
+    if _MAY_BE_CONTAINER.search(text) is None:
+        return False
     lowered = heading_text(text).lower().rstrip(":.")
     if is_generic_heading(lowered):
         return False
@@ -521,7 +528,7 @@ def _is_container(words: list[str]) -> bool:
 def container_subject(text: str) -> str:
     """What a container heading is about ("Tips regarding inspection" -> "Inspection"); "" for
     one about nothing it names ("Clinical pearls"), and `text` itself for any other heading."""
-    if not is_container_heading(text):
+    if _MAY_BE_CONTAINER.search(text) is None or not is_container_heading(text):
         return text
     found = _CONTAINER_ABOUT.match(heading_text(text))
     about = found.group("about").strip() if found is not None else ""
