@@ -795,7 +795,8 @@ _SCAFFOLD_BEFORE = re.compile(
 _SCAFFOLD_AFTER = re.compile(
     r"\s+(?:(?:the\s+)?basics|(?:a\s+)?study\s+guide|(?:lecture\s+|study\s+|revision\s+)?notes|"
     r"(?:an\s+)?overview|summary|review|revision|cheat\s*sheet|fact\s*sheet|guide|handout|"
-    r"explained|101|quiz|exam|test|flash\s*cards|q\s*&\s*a|faqs?|"
+    r"explained|101|quiz|exam|test|flash\s*cards|q\s*&\s*a|faqs?|(?:lecture\s+)?slides|"
+    r"slide\s+deck|lecture|"
     r"(?:previous\s+year\s+)?questions(?:\s+(?:and|&)\s+answers)?)(?:\s+\d+)?$",
     re.IGNORECASE,
 )

@@ -60,6 +60,9 @@ TITLES = [
     ("Study Guide: Korrin Fever", "korrin fever"),
     ("Understanding Korrin Fever", "korrin fever"),
     ("Korrin fever notes", "korrin fever"),
+    ("05 korrin fever ward slides", "korrin fever ward"),
+    ("Velbarin lecture", "velbarin"),
+    ("Breech presentation", "breech presentation"),
     ("🩺 Korrin Fever", "korrin fever"),
     # A course code, an assessment or a long module title gives no topic: the source line
     # above each question names the document already.
