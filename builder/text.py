@@ -582,7 +582,27 @@ def _subject_text(title: str) -> str:
     if colon and tail.strip() and (is_generic_heading(head) or is_container_heading(head)):
         text = heading_text(tail)
     text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
+    if text[:5].lower() == "what " and not text.endswith("?"):
+        text = _described_thing(text)
     return "" if not text or is_generic_heading(text) else text
+
+
+_DESCRIBED = re.compile(
+    r"^what\s+(?:an?\s+|the\s+|your\s+|my\s+)?(?P<x>(?!(?:it|this|that|they|you|we|i)\b)"
+    r"[\w-]+(?:\s+[\w-]+)??)\s+(?:usually\s+|typically\s+|often\s+|generally\s+|really\s+)?"
+    r"(?:looks?\s+like|is\s+like|are\s+like|feels?\s+like|involves?|includes?|entails?|means?)$",
+    re.IGNORECASE,
+)
+"""A heading that says what a thing is like ("What treatment usually looks like", "What recovery
+involves"): the thing is its subject."""
+
+
+def _described_thing(text: str) -> str:
+    found = _DESCRIBED.match(text)
+    if found is None:
+        return text
+    thing = found.group("x")
+    return thing[:1].upper() + thing[1:]
 
 
 _SENTENCE_HEADING = re.compile(r"^(\w[\w'’-]*(?: [\w'’-]+){0,4}) (?:is|are) \w[^.?!]*\.$")

@@ -189,6 +189,20 @@ def test_a_container_heading_gives_the_thing_above_it_or_what_it_is_about() -> N
     assert heading_subject(("Korrin fever", "Pearl millet")) == "Pearl millet"
 
 
+@pytest.mark.parametrize(
+    ("heading", "subject"),
+    [
+        ("What treatment usually looks like", "Treatment"),
+        ("What recovery involves", "Recovery"),
+        ("What your results mean", "Results"),
+        ("What it feels like", "What it feels like"),
+        ("What to expect", "What to expect"),
+    ],
+)
+def test_a_heading_saying_what_a_thing_is_like_names_it(heading: str, subject: str) -> None:
+    assert heading_subject((heading,)) == subject
+
+
 def test_a_generic_heading_takes_its_parents_subject_or_none() -> None:
     assert heading_subject(("Korrin fever", "Overview / Definition")) == "Korrin fever"
     assert heading_subject(("3. Assessment", "2. Pulse")) == "Pulse"
