@@ -487,7 +487,7 @@ _EMPTY_QUALIFIERS = frozenset(
     clinical quick key important critical final other additional external further detailed
     comparative exam brief general practical useful essential top more extra special misc
     miscellaneous landmark major relevant selected recent bedside high-yield must-know helpful
-    handy main core
+    handy main core fun interesting historical bonus pro random take-home
     """.split()
 )
 """Words before a container noun that name no subject ("Clinical", "Quick", "Landmark")."""

@@ -164,6 +164,8 @@ def test_other_headings_are_subjects(heading: str) -> None:
         "💡 Important Reminders",
         "Tips regarding inspection",
         "Notes on dosing",
+        "Fun facts",
+        "Pro tips",
     ],
 )
 def test_container_headings_name_a_box_of_points(heading: str) -> None:
