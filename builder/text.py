@@ -339,7 +339,65 @@ def heading_text(title: str) -> str:
         text = _STEP_ASIDE.sub("", text[step.end() :]).strip(_SEPARATORS) or text[step.end() :]
     while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
         text = text[outline.end() :].strip(_SEPARATORS)
-    return text
+    return _sentence_case(text) if text.isupper() else text
+
+
+_SHORT_WORDS = frozenset(
+    """
+    a an and as at by for from in into of on or the to vs with is are be do how why who what when
+    not can may you your our its all any new old key top has use per via us we my me up so no if
+    it he go
+    """.split()
+)
+"""Short words an all-capitals heading writes that are no abbreviation ("DRUGS OF CONCERN")."""
+_ONSETS = frozenset(
+    """
+    b c d f g h j k l m n p qu r s t v w y z bl br ch cl cr dr dw fl fr gl gr kn ph pl pr ps rh sc
+    sch scr sh shr sk sl sm sn sp sph spl spr squ st str sw th thr tr tw wh wr
+    """.split()
+) | {""}
+"""The consonants an English word may open with; "NSAID", "MRSA" or "DKA" open otherwise."""
+_CODAS = frozenset(
+    """
+    b c ch ck ct d f ff ft g gh ght gn gth k l ld lf lk ll lm lp lt lth m mb mn mp n nc nch nd ng
+    ngth nk nt nth p ph pt r rb rc rch rd rf rg rk rl rld rm rn rp rsh rst rt rth s sh sk sm sp ss
+    st t th thm tch tt w wl wn x xt z zz
+    """.split()
+) | {""}
+"""The consonants an English word may close with (a plural "s" after them too); "COPD", "CABG"
+or "ACLS" close otherwise."""
+_VOWELS = frozenset("aeiouy")
+
+
+def _sentence_case(text: str) -> str:
+    """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
+    -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
+    and a number ("COPD", "VANISH 2016") is an abbreviation or a name, left as it is."""
+    words = text.split(" ")
+    lowered = [word if _is_abbreviation(word) else word.lower() for word in words]
+    if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 or lowered == words:
+        return text
+    first = lowered[0]
+    return first[:1].upper() + first[1:] + "".join(f" {word}" for word in lowered[1:])
+
+
+def _is_abbreviation(word: str) -> bool:
+    """A word of an all-capitals heading that stays in capitals: one with a digit ("H1N1"), up to
+    three letters that are not a short English word ("MI", "DKA", "Q"), or letters no English word
+    spells: no vowel ("CPR") or consonants no English word opens or closes with ("NSAID",
+    "COPD"). Not perfect ("ARDS" reads as a word), but "SAFE DRUGS" is never "SAFE drugs"."""
+    letters = "".join(char for char in word.lower() if char.isalpha())
+    if any(char.isdigit() for char in word):
+        return True
+    if len(letters) <= 3:
+        return letters not in _SHORT_WORDS
+    vowels = [index for index, char in enumerate(letters) if char in _VOWELS and index]
+    if letters[0] in "aeiou":
+        vowels.insert(0, 0)
+    if not vowels:
+        return True
+    onset, coda = letters[: vowels[0]], letters[vowels[-1] + 1 :]
+    return onset not in _ONSETS or (coda not in _CODAS and coda.removesuffix("s") not in _CODAS)
 
 
 _GENERIC_HEADINGS = frozenset(
@@ -411,6 +469,72 @@ def is_generic_heading(text: str) -> bool:
     return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
 
 
+_CONTAINER_NOUNS = frozenset(
+    """
+    pearl tip trick hint pointer reminder takeaway highlight context literature trial recap
+    summary overview note essential fact point message detail remark resource
+    """.split()
+)
+"""Nouns naming a box of points rather than what the points are about ("Clinical pearls",
+"Trials and literature", "Israel-specific context")."""
+_MAY_BE_CONTAINER = re.compile(
+    r"\b(?:" + "|".join(noun.removesuffix("y") for noun in sorted(_CONTAINER_NOUNS)) + ")",
+    re.IGNORECASE,
+)
+"""A cheap first look: most headings hold no container noun at all."""
+_EMPTY_QUALIFIERS = frozenset(
+    """
+    clinical quick key important critical final other additional external further detailed
+    comparative exam brief general practical useful essential top more extra special misc
+    miscellaneous landmark major relevant selected recent bedside high-yield must-know helpful
+    handy main core fun interesting historical bonus pro random take-home
+    """.split()
+)
+"""Words before a container noun that name no subject ("Clinical", "Quick", "Landmark")."""
+_CONTAINER_ABOUT = re.compile(
+    r"^(?P<box>.+?)\s+(?:regarding|about|on|concerning)\s+(?P<about>\w.*)$", re.IGNORECASE
+)
+"""A container with its subject after it: "Tips regarding inspection", "Notes on dosing"."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_container_heading(text: str) -> bool:
+    """True for a heading naming a box of points, with no subject of its own besides any after
+    "regarding/about/on": a container noun (`_CONTAINER_NOUNS`) after words that name nothing
+    ("Clinical pearls", "Landmark trials", "Region-specific context", "Trials and literature",
+    "Tips regarding inspection"); not "Pearl millet", "Pressure points" or "Safety tips". Unlike
+    a generic heading ("Key points"), it still names the list under it."""
+    if _MAY_BE_CONTAINER.search(text) is None:
+        return False
+    lowered = heading_text(text).lower().rstrip(":.")
+    if is_generic_heading(lowered):
+        return False
+    found = _CONTAINER_ABOUT.match(lowered)
+    if found is not None:
+        lowered = found.group("box")
+    parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
+    return bool(parts) and all(_is_container(part.split()) for part in parts)
+
+
+def _is_container(words: list[str]) -> bool:
+    if not words or _singular_word(words[-1]) not in _CONTAINER_NOUNS:
+        return False
+    return all(
+        word in _EMPTY_QUALIFIERS or word.isdigit() or word.endswith("-specific")
+        for word in words[:-1]
+    )
+
+
+def container_subject(text: str) -> str:
+    """What a container heading is about ("Tips regarding inspection" -> "Inspection"); "" for
+    one about nothing it names ("Clinical pearls"), and `text` itself for any other heading."""
+    if _MAY_BE_CONTAINER.search(text) is None or not is_container_heading(text):
+        return text
+    found = _CONTAINER_ABOUT.match(heading_text(text))
+    about = found.group("about").strip() if found is not None else ""
+    return about[:1].upper() + about[1:]
+
+
 def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset()) -> str:
     """The subject a section's heading path names: the nearest heading that is not generic,
     cleaned ("2. Pulse" -> "Pulse"; "Asthma › Overview" -> "Asthma"), with a generic label
@@ -419,10 +543,13 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
     its parent's subject ("Limitations", "Indications in OMS", "For household members"), or
     one of the document's `facets` (`heading_key`s of the sections it repeats under each of
     its subjects: "When to see a doctor" under each condition), is joined to the nearest
-    heading above that names a thing: "Panoramic radiography — limitations"."""
+    heading above that names a thing: "Panoramic radiography — limitations". A container of
+    points ("Clinical pearls", `is_container_heading`) gives that thing alone, or ""."""
     for index in range(len(path) - 1, -1, -1):
         text = _subject_text(path[index])
         if not text:
+            if is_container_heading(path[index]):  # "Clinical pearl" under "Hounsfield units
+                return subject_thing(path[:index])  # (HU)": "HU", as a relation names it
             continue
         if is_remark(text):
             named = _named_by_question(text)
@@ -447,14 +574,35 @@ def heading_key(title: str) -> str:
 
 @lru_cache(maxsize=1 << 10)
 def _subject_text(title: str) -> str:
-    """A heading as a subject: cleaned, without a generic label before a colon; "" when it is
-    generic."""
+    """A heading as a subject: cleaned, without a generic label before a colon, a container's
+    subject ("Tips regarding inspection" -> "Inspection"); "" when it is generic or a container
+    of nothing it names ("Clinical pearls")."""
     text = heading_text(title)
     head, colon, tail = text.partition(": ")
-    if colon and tail.strip() and is_generic_heading(head):
+    if colon and tail.strip() and (is_generic_heading(head) or is_container_heading(head)):
         text = heading_text(tail)
-    text = _without_instruction(_without_possessive(_sentence_subject(text)))
+    text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
+    if text[:5].lower() == "what " and not text.endswith("?"):
+        text = _described_thing(text)
     return "" if not text or is_generic_heading(text) else text
+
+
+_DESCRIBED = re.compile(
+    r"^what\s+(?:an?\s+|the\s+|your\s+|my\s+)?(?P<x>(?!(?:it|this|that|they|you|we|i)\b)"
+    r"[\w-]+(?:\s+[\w-]+)??)\s+(?:usually\s+|typically\s+|often\s+|generally\s+|really\s+)?"
+    r"(?:looks?\s+like|is\s+like|are\s+like|feels?\s+like|involves?|includes?|entails?|means?)$",
+    re.IGNORECASE,
+)
+"""A heading that says what a thing is like ("What treatment usually looks like", "What recovery
+involves"): the thing is its subject."""
+
+
+def _described_thing(text: str) -> str:
+    found = _DESCRIBED.match(text)
+    if found is None:
+        return text
+    thing = found.group("x")
+    return thing[:1].upper() + thing[1:]
 
 
 _SENTENCE_HEADING = re.compile(r"^(\w[\w'’-]*(?: [\w'’-]+){0,4}) (?:is|are) \w[^.?!]*\.$")
@@ -667,7 +815,8 @@ _SCAFFOLD_BEFORE = re.compile(
 _SCAFFOLD_AFTER = re.compile(
     r"\s+(?:(?:the\s+)?basics|(?:a\s+)?study\s+guide|(?:lecture\s+|study\s+|revision\s+)?notes|"
     r"(?:an\s+)?overview|summary|review|revision|cheat\s*sheet|fact\s*sheet|guide|handout|"
-    r"explained|101|quiz|exam|test|flash\s*cards|q\s*&\s*a|faqs?|"
+    r"explained|101|quiz|exam|test|flash\s*cards|q\s*&\s*a|faqs?|(?:lecture\s+)?slides|"
+    r"slide\s+deck|lecture|"
     r"(?:previous\s+year\s+)?questions(?:\s+(?:and|&)\s+answers)?)(?:\s+\d+)?$",
     re.IGNORECASE,
 )

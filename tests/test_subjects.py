@@ -13,6 +13,7 @@ from builder.manifest import manifest_for_document
 from builder.text import (
     heading_subject,
     heading_text,
+    is_container_heading,
     is_generic_heading,
     names_topic,
     short_answer,
@@ -59,6 +60,9 @@ TITLES = [
     ("Study Guide: Korrin Fever", "korrin fever"),
     ("Understanding Korrin Fever", "korrin fever"),
     ("Korrin fever notes", "korrin fever"),
+    ("05 korrin fever ward slides", "korrin fever ward"),
+    ("Velbarin lecture", "velbarin"),
+    ("Breech presentation", "breech presentation"),
     ("🩺 Korrin Fever", "korrin fever"),
     # A course code, an assessment or a long module title gives no topic: the source line
     # above each question names the document already.
@@ -107,6 +111,17 @@ HEADINGS = [
     ("2.5 mg tablets", "2.5 mg tablets"),
     ("0.9% Saline", "0.9% Saline"),
     ("Type II — Antibody-Mediated", "Type II — Antibody-Mediated"),
+    # A heading in capitals is written as a sentence, abbreviations kept; one word stays.
+    ("DRUGS TO AVOID", "Drugs to avoid"),
+    ("🚨 SIGNS AND SYMPTOMS", "Signs and symptoms"),
+    ("COPD IN PREGNANCY", "COPD in pregnancy"),
+    ("NSAIDS AND MI", "NSAIDS and MI"),
+    ("KORRIN FEVER (KF) CARE", "Korrin fever (KF) care"),
+    ("HEALTH ADVICE FOR US", "Health advice for us"),
+    ("H1N1 VACCINE", "H1N1 vaccine"),
+    ("COPD", "COPD"),
+    ("VELBAR 2016", "VELBAR 2016"),
+    ("NSAIDs and Asthma", "NSAIDs and Asthma"),
 ]
 
 
@@ -136,6 +151,58 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
 @pytest.mark.parametrize("heading", ["Treatment", "Pulse", "Overview of dosing", "Key drugs"])
 def test_other_headings_are_subjects(heading: str) -> None:
     assert not is_generic_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Clinical Pearls",
+        "Bedside pearl",
+        "Region-Specific Context",
+        "Trials and Literature",
+        "Landmark trials",
+        "💡 Important Reminders",
+        "Tips regarding inspection",
+        "Notes on dosing",
+        "Fun facts",
+        "Pro tips",
+    ],
+)
+def test_container_headings_name_a_box_of_points(heading: str) -> None:
+    assert is_container_heading(heading)
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Pearl millet", "Pressure points", "Safety tips", "Key points", "Tips for parents"],
+)
+def test_other_headings_are_no_containers(heading: str) -> None:
+    """A thing ("Pearl millet"), a subject before the noun ("Safety tips", "Pressure points"),
+    a generic heading (no name for a list either), a setting after it ("Tips for parents")."""
+    assert not is_container_heading(heading)
+
+
+def test_a_container_heading_gives_the_thing_above_it_or_what_it_is_about() -> None:
+    assert heading_subject(("Clinical Pearls",)) == ""
+    assert heading_subject(("Velbarin (VLB)", "Clinical pearl")) == "Velbarin"
+    assert heading_subject(("Korrin fever", "Limitations", "Bedside pearls")) == "Korrin fever"
+    assert heading_subject(("Tips regarding inspection",)) == "Inspection"
+    assert heading_subject(("Clinical pearls: Velbarin",)) == "Velbarin"
+    assert heading_subject(("Korrin fever", "Pearl millet")) == "Pearl millet"
+
+
+@pytest.mark.parametrize(
+    ("heading", "subject"),
+    [
+        ("What treatment usually looks like", "Treatment"),
+        ("What recovery involves", "Recovery"),
+        ("What your results mean", "Results"),
+        ("What it feels like", "What it feels like"),
+        ("What to expect", "What to expect"),
+    ],
+)
+def test_a_heading_saying_what_a_thing_is_like_names_it(heading: str, subject: str) -> None:
+    assert heading_subject((heading,)) == subject
 
 
 def test_a_generic_heading_takes_its_parents_subject_or_none() -> None:

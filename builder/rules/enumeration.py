@@ -29,6 +29,8 @@ from ..text import (
     content_words,
     explained_initials,
     heading_subject,
+    heading_text,
+    is_container_heading,
     is_pep_talk,
     is_relational,
     lower_first,
@@ -1037,6 +1039,8 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     """What a list's front opens with: its subject, or its lead-in sentence opened by the
     heading's subject when it names no topic; under a question heading ("What is it for?") by
     the topic alone, not "What is it for? in X: …"."""
+    if lead is None and is_container_heading(section.title):
+        return f"{ctx.situate(heading_text(section.title))}:"  # "Crisis resources": its name
     if lead is None or lead.kind != "sentence":
         return f"{subject(lead, section, ctx)}:"
     text = lead.text

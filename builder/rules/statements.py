@@ -38,6 +38,7 @@ from ..notes import Note, make_key
 from ..text import (
     heading_text,
     is_advert,
+    is_container_heading,
     is_generic_heading,
     lower_first,
     plain,
@@ -76,7 +77,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []
     title = plain(section.title).strip()
     asks = title.endswith("?") and not ctx.made  # "How should I take it?" over its list
-    if not asks and (not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")):
+    boxed = is_container_heading(title)  # "Clinical pearls": the list's name, no subject
+    if not (asks or boxed) and (
+        not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")
+    ):
         return []  # "Key points", "Overview": the heading names nothing to ask about
     asked = answered_blocks(section.blocks)
     carded = {note.source.line for note in ctx.made}
@@ -116,6 +120,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         else:
             lists += 1  # keyed by its place among the section's lists of statements
             front = ask(heading_text(section.title), ctx) if asks else f"{ctx.heading(section)}?"
+            if boxed and not asks:
+                front = f"{ctx.situate(heading_text(section.title))}?"
             key = make_key("statements", section.path, f"list {lists}")
             back = "\n".join(f"- {_shown(item.text)}" for item in block.items)
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))

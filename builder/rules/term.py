@@ -30,6 +30,7 @@ from ..text import (
     explained_answer,
     heading_text,
     is_advert,
+    is_container_heading,
     is_flattened,
     is_generic_heading,
     is_pep_talk,
@@ -88,8 +89,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # one word ("Triggers", "Velbarin") names a subject or a facet, not a term
     if _DEFINING.match(term):
         return []  # "Definition of X", "What is X": the prose_fact rule's definition sections
-    if is_generic_heading(term) or is_relational(term) or is_flag(term) or is_remark(term):
-        return []  # "Overview", "Diagnosis", "Note": no term of its own
+    if is_generic_heading(term) or is_container_heading(term) or is_relational(term):
+        return []  # "Overview", "Clinical pearls", "Diagnosis": no term of its own
+    if is_flag(term) or is_remark(term):
+        return []  # "Note", "Why use it?"
     if _SCAFFOLD.match(term) or is_example(None, section) or not any(c.isalpha() for c in term):
         return []
     if is_index(term):
