@@ -112,6 +112,7 @@ PRONOUNS = frozenset(["it", "this", "these", "they", "those", "he", "she", "its"
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]+|<img\b", re.IGNORECASE)
+_IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,10 +283,15 @@ def _list_on_basic(note: Note, limit: int) -> Iterable[Problem]:
         )
 
 
-def _answer_in_front(note: Note) -> Iterable[Problem]:
+def _answer_in_front(note: Note, alt_text: bool = False) -> Iterable[Problem]:
+    """The answer printed in the front, or the heading shown above it. An image's description
+    (`![Could my dog have it?](chart.png)`) is not printed on the card: the image is the
+    answer, and one that is not found leaves the back empty (BUILD-WARNING says so), not its
+    answer in the front; `alt_text` counts it all the same (`prints_its_answer`)."""
     if len(_OPTION_SHOWN.findall(note.front)) > 1:
         return  # a quiz's options listed under its stem: the answer is one of them, by design
-    answer = _answer_form(note.back)
+    back = note.back if alt_text or "![" not in note.back else _IMAGE_MARKUP.sub(" ", note.back)
+    answer = _answer_form(back)
     if len(answer) < MIN_ANSWER_CHARS:
         return
     front = plain_text(note.front)
@@ -310,7 +316,8 @@ def _answer_in_front(note: Note) -> Iterable[Problem]:
 def prints_its_answer(note: Note) -> bool:
     """A Basic note whose answer stands in its front, or is the heading shown above it (what
     ANSWER-IN-FRONT reports): a card that asks nothing. The rules' notes pass through this
-    before they are kept (extract.document_notes), so such a card is never made."""
+    before they are kept (extract.document_notes), so such a card is never made; nor is one
+    whose answer is an image described by its own question (a heading over an infographic)."""
     if note.note_type != "basic":
         return False
     word = longest_word(note.back[:120])
@@ -319,7 +326,7 @@ def prints_its_answer(note: Note) -> bool:
         shown = (note.front, note.source.document, *note.source.section)
         if not any(word in text.lower() for text in shown):
             return False
-    return any(True for _ in _answer_in_front(note))
+    return any(True for _ in _answer_in_front(note, alt_text=True))
 
 
 _WORD = re.compile(r"\w+")

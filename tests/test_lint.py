@@ -269,6 +269,19 @@ def test_cloze_answer_hidden_everywhere_is_fine() -> None:
     assert found(distinct) == []
 
 
+def test_an_images_description_is_not_an_answer_printed_in_the_front() -> None:
+    # The image is the answer: its description is not printed on the card (a missing image
+    # leaves the card out, with a BUILD-WARNING that names it: not the answer in the front).
+    pictured = card(
+        "Could my dog have korrin fever?", "![Could my dog have korrin fever?](dog.png)"
+    )
+    worded = card("Could my dog have korrin fever?", "Could my dog have korrin fever?", line=2)
+    assert found(pictured) == []
+    assert found(worded) == [("ANSWER-IN-FRONT", 2)]
+    # The rules still leave a card out whose image only repeats its question.
+    assert lint.prints_its_answer(pictured)
+
+
 def test_answer_in_quotes_or_repeating_its_heading_is_in_front() -> None:
     quoted = card("Korrin precautions in asthma: door sign?", '"Korrin precautions"', line=4)
     heading = card(
