@@ -33,7 +33,14 @@ from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
-from .text import content_words, is_relational, names_topic, plain, single_spaced
+from .text import (
+    content_words,
+    is_generic_heading,
+    is_relational,
+    names_topic,
+    plain,
+    single_spaced,
+)
 from .text import words as words_of
 
 if TYPE_CHECKING:
@@ -83,6 +90,11 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "hidden has no cue",
     ),
     "NEAR-DUPLICATE-FRONT": ("warning", "two notes ask almost the same question"),
+    "NO-SUBJECT": (
+        "warning",
+        "a sentence opens with what is done (`Contraindicated if …`) under a heading that names "
+        "no thing (`Clinical pearls`): its subject was lost",
+    ),
     "NO-NOTE": (
         "warning",
         "a list, a paragraph of `label: value` lines or a table row in a content section gave "
@@ -224,6 +236,7 @@ def _check_note(
         yield from _list_on_basic(note, manifest.lint.max_list_items)
         yield from _answer_in_front(note)
     yield from _dangling_pronoun(note, manifest.topic)
+    yield from _no_subject(note)
     yield from _about_the_source(note)
 
 
@@ -725,6 +738,31 @@ def _dangling_pronoun(note: Note, topic: str) -> Iterable[Problem]:
             f"the front starts with {_quote(match.group(1))} and does not name the topic "
             f"({_quote(topic)}): say what it refers to",
         )
+
+
+def _no_subject(note: Note) -> Iterable[Problem]:
+    """NO-SUBJECT: "Clinical pearls in ACS: Contraindicated if … {{24 hours}}": the sentence
+    opens with a participle and a preposition (its subject was a bold word the item lost), and
+    the subject before the colon is a part of any page (`is_relational`, `is_generic_heading`),
+    so the card says of nothing what is done."""
+    subject, colon, rest = note.front.partition(": ")
+    if not colon or _PARTICIPLE.match(rest) is None:
+        return
+    subject = plain(subject).split(" in ", 1)[0].strip()
+    if is_relational(subject) or is_generic_heading(subject):
+        yield _problem(
+            note,
+            "NO-SUBJECT",
+            f"the card says {_quote(plain_text(rest), 40)} of {_quote(subject)}, which names no "
+            "thing: name what it is said of in the source sentence (or make it the heading)",
+        )
+
+
+_PARTICIPLE = re.compile(
+    r"(?:[A-Z][a-z]+ed|Given|Seen|Found|Known|Shown|Taken|Done) (?:if|by|for|in|with|to|when|as"
+    r"|after|before|during|on|at|from|unless)\b"
+)
+"""What is done, opening a sentence that lost its subject: `Contraindicated if`, `Given to`."""
 
 
 def _forbidden_text(note: Note, forbidden: list[tuple[str, re.Pattern[str]]]) -> Iterable[Problem]:

@@ -1388,8 +1388,22 @@ def test_a_fact_that_merely_mentions_a_source_word_is_fine(front: str, back: str
     assert found(card(front, back, line=4)) == []
 
 
+def test_a_sentence_that_lost_its_subject_under_a_generic_heading() -> None:
+    lost = cloze(
+        "Clinical pearls in korrin fever: Contraindicated if velbarin taken in {{c1::24 h}}"
+    )
+    label = card("Treatment in korrin fever: Followed by a slow infusion?", "Tessalid", line=6)
+    problems = check_notes([lost, label], manifest())
+    assert [(p.code, p.line) for p in problems] == [("NO-SUBJECT", 5), ("NO-SUBJECT", 6)]
+    assert '"Clinical pearls"' in problems[0].message
+    named = cloze("Velbarin in korrin fever: Contraindicated if taken in the last {{c1::24 h}}")
+    adjective = cloze("Key points in korrin fever: Uncomplicated fever resolves in {{c1::3 days}}")
+    assert found(named, adjective) == []
+
+
 def test_shipped_deck_has_none_of_the_cloze_and_source_warnings(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     problems = check_plan(plan_deck(load_manifest(root / SEED_MANIFEST)))
     new = {"HINTED-CLOZE", "LABEL-CLOZE", "MIXED-CLOZE", "SOURCE-NOT-FACT", "LONG-ANSWER"}
+    new.add("NO-SUBJECT")
     assert [f"{p.line}: {p.code} {p.message}" for p in problems if p.code in new] == []
