@@ -230,7 +230,7 @@ def _check_note(
         yield from _hinted_clozes(note, {number for number, _ in shown})
         yield from _label_clozes(note)
         yield from _mixed_clozes(note)
-        yield from _long_extra(note, manifest.lint.max_answer_words)
+        yield from _long_answer(note, manifest.lint.max_answer_words)
     else:
         yield from _long_answer(note, manifest.lint.max_answer_words)
         yield from _list_on_basic(note, manifest.lint.max_list_items)
@@ -262,12 +262,19 @@ def _has_content(markdown: str) -> bool:
 
 
 def _long_answer(note: Note, limit: int) -> Iterable[Problem]:
+    """A Basic answer, or a cloze note's extra (read after each of its cards), over `limit`."""
+    cloze = note.note_type == "cloze"
+    if cloze and len(note.back) <= limit:
+        return  # a word is two characters at least with its space: cheap for most extras
     count = word_count(note.back)
     if count > limit:
         yield _problem(
             note,
             "LONG-ANSWER",
-            f"the answer has {count} words (limit {limit}): split it into several cards "
+            f"the extra has {count} words (limit {limit}), read after every card of the note: "
+            "keep what explains the deletions, and card the other facts on their own"
+            if cloze
+            else f"the answer has {count} words (limit {limit}): split it into several cards "
             "or keep only the key fact",
         )
 
@@ -1184,20 +1191,6 @@ def _mixed_clozes(note: Note) -> Iterable[Problem]:
 
 _ITEM_LABEL = re.compile(r"^\W{0,3}\w[^:]{0,60}(?::|\s[—–-])\W*$")
 """What an item shows before its deletion when that is a label: `Folate: —`, `Step 2 –`."""
-
-
-def _long_extra(note: Note, limit: int) -> Iterable[Problem]:
-    """LONG-ANSWER for a cloze note's extra (shown after the answer): read on every card."""
-    if len(note.back) <= limit:
-        return  # a word is two characters at least with its space: cheap for most extras
-    count = word_count(note.back)
-    if count > limit:
-        yield _problem(
-            note,
-            "LONG-ANSWER",
-            f"the extra has {count} words (limit {limit}), read after every card of the note: "
-            "keep what explains the deletions, and card the other facts on their own",
-        )
 
 
 def _about_the_source(note: Note) -> Iterable[Problem]:
