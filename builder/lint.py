@@ -1207,7 +1207,7 @@ def _about_the_source(note: Note) -> Iterable[Problem]:
         question = plain_text(note.front)
         if _ABOUT_PAGE.search(question[:_SOURCE_CHARS]) is not None:
             said = f"the question {_quote(question, 50)} asks about the page"
-    if not said and ":" in note.context and _names_its_source(note.source.section):
+    if not said and _names_its_source(note.source.section):
         said = "its section names the source its text comes from"
     if said:
         yield _problem(
