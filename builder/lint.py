@@ -33,7 +33,14 @@ from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
-from .text import content_words, names_topic, plain, single_spaced
+from .text import (
+    content_words,
+    is_generic_heading,
+    is_relational,
+    names_topic,
+    plain,
+    single_spaced,
+)
 from .text import words as words_of
 
 if TYPE_CHECKING:
@@ -55,6 +62,16 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "DUPLICATE-FRONT": ("error", "two notes ask the same question"),
     "EMPTY-FIELD": ("error", "an empty front or Basic back, or a cloze note without a deletion"),
     "FORBIDDEN-TEXT": ("error", "a field contains text the manifest's `forbid` list bans"),
+    "HINTED-CLOZE": (
+        "warning",
+        "a cloze deletion's own card shows its words elsewhere (another item, the rest of its "
+        "line, a near spelling): the card gives its answer away",
+    ),
+    "LABEL-CLOZE": (
+        "warning",
+        "a cloze deletion is only a label (`{{c1::PE}}`, `{{c1::Aspirin:}}`) whose content is on "
+        "the back: the card asks for the outline's word, not the fact",
+    ),
     "LEFTOVER-MARKUP": (
         "error",
         "markup that did not render shows on a card (`**`, `[`, `](`, `[^1]`, `==`, `:icon:`, "
@@ -63,8 +80,21 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LINK-IN-FRONT": ("warning", "the question holds a link or a URL"),
     "LINK-ONLY": ("error", "a side, or a cloze deletion, is only a link or a URL"),
     "LIST-ON-BASIC": ("warning", "a Basic card's answer is a long list: make it a cloze note"),
-    "LONG-ANSWER": ("warning", "an answer (or a cloze deletion) too long to recall in one go"),
+    "LONG-ANSWER": (
+        "warning",
+        "an answer, a cloze deletion or a cloze note's extra too long to recall (or read) at once",
+    ),
+    "MIXED-CLOZE": (
+        "warning",
+        "a list cloze hides values beside shown labels and whole items alike: a whole item "
+        "hidden has no cue",
+    ),
     "NEAR-DUPLICATE-FRONT": ("warning", "two notes ask almost the same question"),
+    "NO-SUBJECT": (
+        "warning",
+        "a sentence opens with what is done (`Contraindicated if …`) under a heading that names "
+        "no thing (`Clinical pearls`): its subject was lost",
+    ),
     "NO-NOTE": (
         "warning",
         "a list, a paragraph of `label: value` lines or a table row in a content section gave "
@@ -76,6 +106,11 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "newsletter line...)",
     ),
     "SENTENCE-CLOZE": ("warning", "a cloze deletion is a whole sentence or a long clause"),
+    "SOURCE-NOT-FACT": (
+        "warning",
+        "a note asks about the document, its pages or its publishers (what a source mentions), "
+        "not a fact",
+    ),
 }
 """Every rule: code -> (severity, one-line description)."""
 
@@ -89,6 +124,7 @@ PRONOUNS = frozenset(["it", "this", "these", "they", "those", "he", "she", "its"
 
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]+|<img\b", re.IGNORECASE)
+_IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,12 +225,19 @@ def _check_note(
         yield from _sentence_clozes(note, sentences)
         limit = min(MAX_CLOZE_WORDS, manifest.lint.max_answer_words)
         yield from _long_clozes(note, limit, set(sentences))
-        yield from _cloze_in_front(note)
+        shown = _shown_deletions(note.front)
+        yield from _cloze_in_front(note, shown)
+        yield from _hinted_clozes(note, {number for number, _ in shown})
+        yield from _label_clozes(note)
+        yield from _mixed_clozes(note)
+        yield from _long_answer(note, manifest.lint.max_answer_words)
     else:
         yield from _long_answer(note, manifest.lint.max_answer_words)
         yield from _list_on_basic(note, manifest.lint.max_list_items)
         yield from _answer_in_front(note)
     yield from _dangling_pronoun(note, manifest.topic)
+    yield from _no_subject(note)
+    yield from _about_the_source(note)
 
 
 def _empty_fields(note: Note) -> Iterable[Problem]:
@@ -219,12 +262,19 @@ def _has_content(markdown: str) -> bool:
 
 
 def _long_answer(note: Note, limit: int) -> Iterable[Problem]:
+    """A Basic answer, or a cloze note's extra (read after each of its cards), over `limit`."""
+    cloze = note.note_type == "cloze"
+    if cloze and len(note.back) <= limit:
+        return  # a word is two characters at least with its space: cheap for most extras
     count = word_count(note.back)
     if count > limit:
         yield _problem(
             note,
             "LONG-ANSWER",
-            f"the answer has {count} words (limit {limit}): split it into several cards "
+            f"the extra has {count} words (limit {limit}), read after every card of the note: "
+            "keep what explains the deletions, and card the other facts on their own"
+            if cloze
+            else f"the answer has {count} words (limit {limit}): split it into several cards "
             "or keep only the key fact",
         )
 
@@ -253,10 +303,15 @@ def _list_on_basic(note: Note, limit: int) -> Iterable[Problem]:
         )
 
 
-def _answer_in_front(note: Note) -> Iterable[Problem]:
+def _answer_in_front(note: Note, alt_text: bool = False) -> Iterable[Problem]:
+    """The answer printed in the front, or the heading shown above it. An image's description
+    (`![Could my dog have it?](chart.png)`) is not printed on the card: the image is the
+    answer, and one that is not found leaves the back empty (BUILD-WARNING says so), not its
+    answer in the front; `alt_text` counts it all the same (`prints_its_answer`)."""
     if len(_OPTION_SHOWN.findall(note.front)) > 1:
         return  # a quiz's options listed under its stem: the answer is one of them, by design
-    answer = _answer_form(note.back)
+    back = note.back if alt_text or "![" not in note.back else _IMAGE_MARKUP.sub(" ", note.back)
+    answer = _answer_form(back)
     if len(answer) < MIN_ANSWER_CHARS:
         return
     front = plain_text(note.front)
@@ -281,7 +336,8 @@ def _answer_in_front(note: Note) -> Iterable[Problem]:
 def prints_its_answer(note: Note) -> bool:
     """A Basic note whose answer stands in its front, or is the heading shown above it (what
     ANSWER-IN-FRONT reports): a card that asks nothing. The rules' notes pass through this
-    before they are kept (extract.document_notes), so such a card is never made."""
+    before they are kept (extract.document_notes), so such a card is never made; nor is one
+    whose answer is an image described by its own question (a heading over an infographic)."""
     if note.note_type != "basic":
         return False
     word = longest_word(note.back[:120])
@@ -290,7 +346,7 @@ def prints_its_answer(note: Note) -> bool:
         shown = (note.front, note.source.document, *note.source.section)
         if not any(word in text.lower() for text in shown):
             return False
-    return any(True for _ in _answer_in_front(note))
+    return any(True for _ in _answer_in_front(note, alt_text=True))
 
 
 _WORD = re.compile(r"\w+")
@@ -323,8 +379,9 @@ def _offered(front: str, answer: str) -> bool:
     )
 
 
-def _cloze_in_front(note: Note) -> Iterable[Problem]:
-    for number, answer in _shown_deletions(note.front):
+def _cloze_in_front(note: Note, shown: list[tuple[str, str]]) -> Iterable[Problem]:
+    """ANSWER-IN-FRONT for each deletion its own card shows whole (`_shown_deletions`)."""
+    for number, answer in shown:
         yield _problem(
             note,
             "ANSWER-IN-FRONT",
@@ -690,6 +747,31 @@ def _dangling_pronoun(note: Note, topic: str) -> Iterable[Problem]:
         )
 
 
+def _no_subject(note: Note) -> Iterable[Problem]:
+    """NO-SUBJECT: "Clinical pearls in ACS: Contraindicated if … {{24 hours}}": the sentence
+    opens with a participle and a preposition (its subject was a bold word the item lost), and
+    the subject before the colon is a part of any page (`is_relational`, `is_generic_heading`),
+    so the card says of nothing what is done."""
+    subject, colon, rest = note.front.partition(": ")
+    if not colon or _PARTICIPLE.match(rest) is None:
+        return
+    subject = plain(subject).split(" in ", 1)[0].strip()
+    if is_relational(subject) or is_generic_heading(subject):
+        yield _problem(
+            note,
+            "NO-SUBJECT",
+            f"the card says {_quote(plain_text(rest), 40)} of {_quote(subject)}, which names no "
+            "thing: name what it is said of in the source sentence (or make it the heading)",
+        )
+
+
+_PARTICIPLE = re.compile(
+    r"(?:[A-Z][a-z]+ed|Given|Seen|Found|Known|Shown|Taken|Done) (?:if|by|for|in|with|to|when|as"
+    r"|after|before|during|on|at|from|unless)\b"
+)
+"""What is done, opening a sentence that lost its subject: `Contraindicated if`, `Given to`."""
+
+
 def _forbidden_text(note: Note, forbidden: list[tuple[str, re.Pattern[str]]]) -> Iterable[Problem]:
     if not forbidden:
         return
@@ -880,6 +962,309 @@ def _is_sentence(text: str) -> bool:
 
 
 _ABBREVIATION_END = re.compile(r"\b(?:etc|e\.g|i\.e|vs|approx|incl|cf)\.$", re.IGNORECASE)
+
+
+# -- clozes that ask the wrong thing, notes about the source -----------------------------------
+
+
+def _hinted_clozes(note: Note, reported: set[str]) -> Iterable[Problem]:
+    """HINTED-CLOZE for each deletion whose card shows its words (`hinted_words`), but those
+    ANSWER-IN-FRONT reports (shown whole)."""
+    subject = " ".join((note.source.document, *note.source.section))
+    for number, shown in hinted_words(note.front, subject).items():
+        if number in reported:
+            continue
+        said = ", ".join(_quote(word) for word in shown)
+        yield _problem(
+            note,
+            "HINTED-CLOZE",
+            f"cloze deletion c{number}: its card shows {said} outside the deletion, which gives "
+            "the answer away; say each fact once, or hide those words too",
+        )
+
+
+def hinted_words(front: str, subject: str = "") -> dict[str, list[str]]:
+    """Cloze number -> the words its own card shows that give its answer away (as the card
+    writes them). A deletion of several meaning words gives itself away when two of them at
+    least, half of them, are said again by the rest of its own line (`{{c1::Slide test (bound
+    test)}}: "slide" and "bound" have five letters`) or by another deletion, shown on its card
+    (`{{c3::Brainstem >>> Tongue muscles}}` under `{{c2::Tongue movement (its muscles)}}`); a
+    deletion of one meaning word, when the card's text outside every deletion has that word,
+    another form of it or a near spelling (`{{c2::amiodarone}}` above `redose amiodarine`),
+    asides in brackets left out (a gloss). Not the list's frame: words of the lead-in, the
+    subject or `subject` (the headings above the note), words most lines hold, words every
+    answer holds (`{{c1::Type 1 diabetes}}`, `{{c2::Type 2 diabetes}}`); nor an answer with a
+    figure its card does not show (`{{c1::over 3-12 hours}}` beside `over 5-14 days`: the
+    figure is the fact). The rules' notes already lose the deletions that restate another
+    item whole (`without_shown_answers`); this reports what is left, for a teacher to judge."""
+    deletions = cloze_deletions(front)
+    if not deletions:
+        return {}
+    body = _body(front)
+    if not _may_hint(body, deletions):
+        return {}
+    lines = [line for line in body.splitlines() if line.strip()]
+    counts = Counter(
+        root
+        for line in lines
+        for root in _root_words(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line))
+    )
+    frame = set(_root_words(f"{front[: len(front) - len(body)]} {subject}"))  # its subject
+    if len(lines) > _PATTERN_LINES:
+        frame |= {root for root, count in counts.items() if count >= _PATTERN_LINES}
+    answers: dict[str, dict[str, str]] = {}
+    for number, text in deletions:
+        answers.setdefault(number, {}).update(_root_words(text))
+    if len(answers) > 1:
+        frame |= set.intersection(*(set(roots) for roots in answers.values()))
+    found: dict[str, list[str]] = {}
+    for number, words in answers.items():
+        roots = set(words) - frame
+        if not roots or not _figures_shown(body, number):
+            continue
+        if len(roots) == 1:
+            (root,) = roots
+            visible = _root_words(_without_item_asides(_CLOZE.sub(" … ", body)))
+            shown = [word for other, word in visible.items() if _same_word(root, other)]
+            if len(root) >= _ROOT_CHARS and shown:
+                found[number] = shown[:1]
+            continue
+        marker = f"{{{{c{number}::"
+        own = [_cloze_card_text(line, number) for line in lines if marker in line]
+        rest = _root_words(" ".join(own))
+        said = [
+            words[root]
+            for root in sorted(roots)
+            if any(_same_root(root, other, _ROOT_CHARS + 1) for other in rest)
+        ]
+        if len(said) >= _HINTED_ROOTS and 2 * len(said) >= len(roots):
+            found[number] = said
+    return found
+
+
+def _may_hint(body: str, deletions: list[tuple[str, str]]) -> bool:
+    """Whether some deletion has a meaning word whose first letters start a word of the text
+    its card may show (outside every deletion, or a deletion beside it on its line): the cheap
+    look that passes every deletion `hinted_words` can report (most have no such word)."""
+    said = {stem[:_ROOT_CHARS] for _, text in deletions for stem in content_words(text)}
+    if not said:
+        return False  # figures only (`{{c1::40%}}`): no word to give away
+    outside = _CLOZE.sub(" ", body)
+    shown = (
+        {stem[:_ROOT_CHARS] for stem in content_words(outside)}
+        if _LETTER.search(outside)
+        else set()
+    )
+    if body.count("{{c") > 1:
+        for line in body.splitlines():  # a deletion beside another on its line shows there
+            if line.count("{{c") > 1:
+                shown.update(stem[:_ROOT_CHARS] for stem in content_words(plain_text(line)))
+    return not said.isdisjoint(shown)
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _figures_shown(body: str, number: str) -> bool:
+    """Whether card cN shows every figure its deletions hide (`3-12` of `over 3-12 hours`)."""
+    hidden = [text for this, text in cloze_deletions(body) if this == number]
+    figures = {figure for text in hidden for figure in _FIGURE.findall(text)}
+    if not figures:
+        return True
+    card = _cloze_card_text(body, number)
+    return all(figure in card for figure in figures)
+
+
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
+
+
+_HINTED_ROOTS = 2
+"""Meaning words of a deletion, at least, its card must show for HINTED-CLOZE (of several)."""
+
+
+def _root_words(markdown: str) -> dict[str, str]:
+    """Root of each meaning word of a text -> the word as written (lower case), first seen."""
+    found: dict[str, str] = {}
+    for word in words_of(plain_text(_TAG.sub(" ", markdown))):
+        for root in _roots(word):
+            found.setdefault(root, word)
+    return found
+
+
+def _same_word(root: str, other: str) -> bool:
+    """Roots of one word: the same, one the start of the other, or a near spelling of a long
+    word (`amiodaron`, `amiodarin`: one letter changed past the seventh)."""
+    if root == other or _same_root(root, other, _ONE_ROOT_CHARS):
+        return True
+    if min(len(root), len(other)) < _NEAR_SPELLING_CHARS or abs(len(root) - len(other)) > 1:
+        return False
+    shorter = min(len(root), len(other))
+    prefix = next((i for i in range(shorter) if root[i] != other[i]), shorter)
+    return prefix >= _NEAR_SPELLING_CHARS - 1 and prefix >= shorter - 2
+
+
+_NEAR_SPELLING_CHARS = 8
+"""Letters of a root, at least, to be matched by a near spelling (a typo) rather than exactly."""
+
+
+def _label_clozes(note: Note) -> Iterable[Problem]:
+    """LABEL-CLOZE for the deletions that are whole items and label their content on the back
+    (`label_deletions`)."""
+    found = label_deletions(note.front, note.back)
+    if found:
+        names = ", ".join(f"c{number} {_quote(text, 30)}" for number, text in found)
+        yield _problem(
+            note,
+            "LABEL-CLOZE",
+            f"cloze deletion {names} only labels what the back says under it: the card asks "
+            "for the outline's word, not the fact; hide the facts under each label instead",
+        )
+
+
+def label_deletions(front: str, back: str) -> list[tuple[str, str]]:
+    """(number, label) of each deletion that is a list item alone and a label, by its colon
+    (`- {{c2::**Aspirin:**}}`) or as a part of any subject (`- {{c1::Dx}}`, `- {{c3::Management}}`:
+    `is_relational`), whose text the back holds as a line of its own with more text after it
+    (`**Dx**` then the findings): the outline's labels hidden, their content shown after the
+    answer. Not a list of named things with their details on the back (`{{c1::Absorption}}`,
+    `{{c2::Metabolism}}`): recalling the names is the point."""
+    if not back or "\n" not in front:
+        return []
+    labels = {_label_key(line) for line in back.splitlines() if line.strip()}
+    if len(labels) < 2:
+        return []
+    found = []
+    for line in _body(front).splitlines():
+        match = _WHOLE_ITEM.match(line)
+        if match is None:
+            continue
+        number, text = match.group(1), _cloze_text(match.group(2))
+        label = plain_text(text).strip()
+        if (
+            (label.endswith(":") or is_relational(label.rstrip(":")))
+            and _label_key(text) in labels
+            and (number, text) not in found
+        ):
+            found.append((number, label.rstrip(" :")))
+    if not found or word_count(back) <= 2 * sum(word_count(text) for _, text in found):
+        return []  # the back says no more than the labels
+    return found
+
+
+_WHOLE_ITEM = re.compile(
+    r"^\s*(?:[-*+]|\d+[.)])\s+(?:\*\*|__)?\{\{c(\d+)::(.*?)\}\}(?:\*\*|__)?\s*:?\s*$"
+)
+"""A list item that is one deletion alone (bold around it, a colon after it)."""
+
+
+def _label_key(markdown: str) -> str:
+    """A label compared with a line: plain, lower case, without list marks and end colons."""
+    return plain_text(markdown).strip(" :-*").lower()
+
+
+def _mixed_clozes(note: Note) -> Iterable[Problem]:
+    """MIXED-CLOZE: a list whose items show a label and hide its value (`- **Folate:**
+    {{c1::daily to week 14}}`), two at least, beside items hidden whole (`- {{c9::Montelukast}}`),
+    two at least: the hidden whole item is asked with no cue but its place in the list."""
+    if "\n" not in note.front:
+        return
+    labelled = whole = 0
+    hidden: list[str] = []
+    for line in _body(note.front).splitlines():
+        match = _WHOLE_ITEM.match(line)
+        if match is not None:
+            whole += 1
+            hidden.append(f"c{match.group(1)}")
+            continue
+        start = line.find("{{c")
+        if start > 0 and _ITEM_LABEL.match(plain_text(line[:start])) is not None:
+            labelled += 1
+    if labelled >= 2 and whole >= 2:
+        yield _problem(
+            note,
+            "MIXED-CLOZE",
+            f"the list hides {labelled} values beside their labels and {whole} whole items "
+            f"({', '.join(hidden[:4])}{'…' if whole > 4 else ''}), which have no cue: split "
+            "the list, or show each item's name and hide what is said of it",
+        )
+
+
+_ITEM_LABEL = re.compile(r"^\W{0,3}\w[^:]{0,60}(?::|\s[—–-])\W*$")
+"""What an item shows before its deletion when that is a label: `Folate: —`, `Step 2 –`."""
+
+
+def _about_the_source(note: Note) -> Iterable[Problem]:
+    """SOURCE-NOT-FACT: a note that asks about the document rather than its subject: what a
+    source mentions or leaves out (`Mentions oxygen at BLS level`, `Not mentioned in the
+    public guidance`), a page's titles, index or source (`Page titles (source)`, `Glossary:
+    Index?`), or a section named for where its text comes from (`## Source: …`)."""
+    said = ""
+    if note.note_type == "basic" and _may_report(note.back[:_REPORT_CHARS].lower()):
+        answer = plain_text(note.back)[:_SOURCE_CHARS]
+        if _REPORTS.match(answer) is not None:
+            said = f"the answer {_quote(answer, 50)} says what a source mentions"
+    if not said and _may_name_the_page(note.front[:_SOURCE_CHARS].lower()):
+        question = plain_text(note.front)
+        if _ABOUT_PAGE.search(question[:_SOURCE_CHARS]) is not None:
+            said = f"the question {_quote(question, 50)} asks about the page"
+    if not said and _names_its_source(note.source.section):
+        said = "its section names the source its text comes from"
+    if said:
+        yield _problem(
+            note,
+            "SOURCE-NOT-FACT",
+            f"{said}, not a fact to learn: cut it, or ask the fact the source gives",
+        )
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _names_its_source(section: tuple[str, ...]) -> bool:
+    """A heading of the path names where its text comes from (once per section, not note)."""
+    return any(_SOURCE_HEADING.match(plain(heading)) is not None for heading in section)
+
+
+_REPORT_CHARS = 40
+
+
+def _may_report(head: str) -> bool:
+    """What an answer `_REPORTS` matches holds in its first `_REPORT_CHARS` characters, in
+    lower case: a cheap look (every note's)."""
+    return (
+        "ention" in head
+        or "iscuss" in head
+        or "not " in head
+        or "ly " in head
+        or "publi" in head
+        or "offic" in head
+    )
+
+
+def _may_name_the_page(front: str) -> bool:
+    """What a question `_ABOUT_PAGE` finds holds, in lower case: a cheap look."""
+    return (
+        "(" in front
+        and ("(source" in front or "(publ" in front or "(web" in front or "(page" in front)
+    ) or ("page title" in front or "index?" in front)
+
+
+_SOURCE_CHARS = 300
+_REPORTS = re.compile(
+    r"^(?:it |this (?:page|document|source|guide|leaflet) )?(?:also |only |briefly )?"
+    r"(?:mention(?:s|ed)?|discuss(?:es|ed))\b"
+    r"|^(?:explicitly|specifically) (?:distinguishes|states|notes|covers|describes|mentions)\b"
+    r"|^(?:is |are )?not (?:mentioned|discussed|covered|addressed|described|specified|stated)\b"
+    r"|^(?:the )?(?:published|public-facing|official) (?:guidance|guidelines?|advice|material)\b",
+    re.IGNORECASE,
+)
+"""An answer that reports what a text says: `Mentions …`, `Not mentioned in …`, `Published
+guidance is aimed at …` (a comparison of two sources, carded)."""
+_ABOUT_PAGE = re.compile(
+    r"\((?:source|publisher|website|web ?page|page)\)|\bpage titles?\b|^[^:?]{1,80}: index\?$",
+    re.IGNORECASE,
+)
+"""A question about the page: its source, its titles, its index."""
+_SOURCE_HEADING = re.compile(r"^(?:sources?|adapted from|taken from)\s*:\s*\S", re.IGNORECASE)
+"""A heading that names where its section's text comes from (`Source: Red Cross`)."""
 
 
 # -- leftover markup ---------------------------------------------------------------------------

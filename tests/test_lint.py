@@ -126,8 +126,16 @@ def test_long_cloze_deletion() -> None:
     assert found(long_cloze, deck=roomy) == [("LONG-ANSWER", 4)]
     assert found(short_cloze, deck=roomy) == []
     assert found(long_cloze) == [("SENTENCE-CLOZE", 4)]
-    # The cloze's extra text (its back) is not an answer: it may be long.
-    assert found(card("Asthma is {{c1::chronic}}.", sentence(200), note_type="cloze")) == []
+    # The cloze's extra text (its back) is read after every card: up to the answer limit.
+    assert found(card("Asthma is {{c1::chronic}}.", sentence(80), note_type="cloze")) == []
+
+
+def test_long_cloze_extra() -> None:
+    extra = card("Asthma is {{c1::chronic}}.", sentence(81), line=9, note_type="cloze")
+    problems = check_notes([extra], manifest())
+    assert [(p.code, p.line) for p in problems] == [("LONG-ANSWER", 9)]
+    assert "the extra has 81 words (limit 80)" in problems[0].message
+    assert found(extra, deck=manifest(max_answer_words=100)) == []
 
 
 def test_long_cloze_deletion_under_a_stricter_manifest() -> None:
@@ -259,6 +267,19 @@ def test_cloze_answer_hidden_everywhere_is_fine() -> None:
     )
     assert found(both_hidden) == []
     assert found(distinct) == []
+
+
+def test_an_images_description_is_not_an_answer_printed_in_the_front() -> None:
+    # The image is the answer: its description is not printed on the card (a missing image
+    # leaves the card out, with a BUILD-WARNING that names it: not the answer in the front).
+    pictured = card(
+        "Could my dog have korrin fever?", "![Could my dog have korrin fever?](dog.png)"
+    )
+    worded = card("Could my dog have korrin fever?", "Could my dog have korrin fever?", line=2)
+    assert found(pictured) == []
+    assert found(worded) == [("ANSWER-IN-FRONT", 2)]
+    # The rules still leave a card out whose image only repeats its question.
+    assert lint.prints_its_answer(pictured)
 
 
 def test_answer_in_quotes_or_repeating_its_heading_is_in_front() -> None:
@@ -1226,3 +1247,163 @@ def test_a_table_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
         "| 6 | 7.0 (5.5–8.5) |\n| 7 | 8.6 (6.8–10.3) |\n"
     )
     assert [line for line, _ in silent(tmp_path, links) if line >= 8] == []
+
+
+# -- HINTED-CLOZE, LABEL-CLOZE, MIXED-CLOZE, SOURCE-NOT-FACT ------------------------------------
+
+
+def cloze(
+    front: str, back: str = "", line: int = 5, section: tuple[str, ...] = ("Asthma", "FAQ")
+) -> Note:
+    return card(front, back, line, note_type="cloze", section=section)
+
+
+def test_a_deletion_whose_own_line_restates_its_words_gives_itself_away() -> None:
+    glossed = cloze(
+        "The korrin test comes in two forms:\n\n"
+        '- **{{c1::Glass korrin test (dry korrin test)}}**: "glass" and "dry" both mean the '
+        "quick form.\n"
+        '- **{{c2::Flask korrin test (wet korrin test)}}**: "flask" and "wet" both mean the '
+        "slow form."
+    )
+    problems = check_notes([glossed], manifest())
+    assert [(p.code, p.line) for p in problems] == [("HINTED-CLOZE", 5)] * 2
+    assert '"dry", "glass"' in problems[0].message and "c1" in problems[0].message
+    plain_gloss = cloze(
+        "The korrin test comes in two forms:\n\n"
+        "- **{{c1::Glass korrin test (dry korrin test)}}**: the quick form at the bedside.\n"
+        "- **{{c2::Flask korrin test (wet korrin test)}}**: the slow form in the laboratory."
+    )
+    assert found(plain_gloss) == []
+
+
+def test_a_one_word_deletion_shown_in_another_form_or_a_near_spelling() -> None:
+    form = cloze("Sight nerve:\n\n- {{c1::Sensory}}\n- {{c2::Vision}}\n- Eye >>> Visual lobe")
+    spelling = cloze(
+        "Meds in korrin arrest:\n\n"
+        "- Give {{c1::velbarin}} first\n"
+        "- If shock persists: {{c2::tessalidone}} 300 mg\n"
+        "- May repeat tessalidine 150 mg"
+    )
+    assert found(form) == [("HINTED-CLOZE", 5)]
+    problems = check_notes([spelling], manifest())
+    assert [p.code for p in problems] == ["HINTED-CLOZE"]
+    assert "c2" in problems[0].message and '"tessalidine"' in problems[0].message
+    # Other words, a gloss in brackets, and short words that merely share letters: no hint.
+    assert found(cloze("Sight nerve:\n\n- {{c1::Sensory}}\n- {{c2::Vision}}\n- Eye >>> lobe")) == []
+    gloss = "States:\n\n1. **{{c1::Filtration}}** (movement into the filtrate)\n2. {{c2::Uptake}}"
+    assert found(cloze(gloss)) == []
+
+
+def test_a_list_frame_subject_or_figure_is_no_hint() -> None:
+    siblings = cloze("Korrin kinds:\n\n- {{c1::Type 1 korrin}}\n- {{c2::Type 2 korrin}}")
+    pairs = cloze(
+        "Gown off:\n\n- {{c1::Untie the neck ties}}\n- {{c2::Untie the waist ties}}\n"
+        "- Pull it from the shoulders"
+    )
+    figures = cloze(
+        "Marker rises {{c1::over 3-12 hours}}, peaks {{c2::24-48 hours}}, falls "
+        "{{c3::over 5-14 days}}"
+    )
+    subject = cloze(
+        "Risks include {{c1::the stage of korrin fever}} and {{c2::age}}.",
+        section=("Korrin", "Risks of korrin fever"),
+    )
+    assert found(siblings, pairs, figures, subject) == []
+
+
+def test_a_deletion_that_only_labels_what_the_back_says() -> None:
+    outline = cloze(
+        "Korrin fever:\n\n- Presentation\n- {{c1::Dx}}\n- {{c2::Management}}",
+        "**Dx**\n\n- Palm swab: mites seen under the lens\n\n**Management**\n\n"
+        "- Rest and fluids for a week\n- Velbarin cream twice daily",
+    )
+    labels = cloze(
+        "Drugs to avoid:\n\n- {{c1::**Velbarin:**}}\n- {{c2::**Tessalid:**}}",
+        "**Velbarin**\n\n- Avoid late in pregnancy: it thins the blood\n\n**Tessalid**\n\n"
+        "- Avoid in the first weeks: it harms the ear",
+    )
+    problems = check_notes([outline, labels], manifest())
+    assert [p.code for p in problems] == ["LABEL-CLOZE", "LABEL-CLOZE"]
+    assert 'c1 "Dx", c2 "Management"' in problems[0].message
+    assert 'c1 "Velbarin", c2 "Tessalid"' in problems[1].message
+    named = cloze(
+        "Drug handling:\n\n- {{c1::Absorption}}\n- {{c2::Clearance}}",
+        "**Absorption**\n\n- Mostly in the gut\n\n**Clearance**\n\n- Mostly by the kidney",
+    )
+    no_back = cloze("Korrin fever:\n\n- {{c1::Dx}}\n- {{c2::Management}}")
+    assert found(named, no_back) == []
+
+
+def test_a_list_that_hides_values_and_whole_items_alike() -> None:
+    mixed = cloze(
+        "Safe drugs:\n\n"
+        "- **Velbarin:** — {{c1::once daily to week 14}}\n"
+        "- **Tessalid:** — {{c2::twice daily with food}}\n"
+        "- {{c3::**Korrimab**}}\n"
+        "- {{c4::**Lusotine**}}"
+    )
+    problems = check_notes([mixed], manifest())
+    assert [p.code for p in problems] == ["MIXED-CLOZE"]
+    assert "(c3, c4)" in problems[0].message
+    values = cloze(
+        "Safe drugs:\n\n- **Velbarin:** — {{c1::once daily}}\n- **Tessalid:** — {{c2::twice daily}}"
+    )
+    names = cloze("Safe drugs:\n\n- {{c1::Velbarin}}\n- {{c2::Tessalid}}\n- {{c3::Korrimab}}")
+    assert found(values, names) == []
+
+
+@pytest.mark.parametrize(
+    "front, back, section",
+    [
+        (
+            "Oxygen (topic) in korrin stings: Red Line Rescue?",
+            "Mentions oxygen at the basic level",
+            (),
+        ),
+        ("Oxygen in korrin stings: Blue Cross?", "Not mentioned in public-facing guidance", ()),
+        ("Levels in korrin stings: Blue Cross?", "Published guidance is aimed at lay readers", ()),
+        ("Korrin glossary: Index?", "Glossary Index · Hubs: Korrin · Mites", ()),
+        ("Page titles (source) in korrin stings?", "Korrin and other mites", ()),
+        ("Korrin stings: first step?", "Wash the sting", ("Korrin", "Source: Red Line Rescue")),
+    ],
+)
+def test_a_note_about_the_source_not_a_fact(
+    front: str, back: str, section: tuple[str, ...]
+) -> None:
+    note = card(front, back, line=4, section=section or ("Asthma", "FAQ"))
+    assert found(note) == [("SOURCE-NOT-FACT", 4)]
+
+
+@pytest.mark.parametrize(
+    "front, back",
+    [
+        ("Korrin ultrasound: uses?", "Distinguish an abscess from swelling"),
+        ("Korrin stings: oxygen?", "Give oxygen when the patient is short of breath"),
+        ("Velbarin: what it covers?", "Covers the mite's eggs as well"),
+        ("Korrin glossary: mite?", "A tiny red arachnid"),
+    ],
+)
+def test_a_fact_that_merely_mentions_a_source_word_is_fine(front: str, back: str) -> None:
+    assert found(card(front, back, line=4)) == []
+
+
+def test_a_sentence_that_lost_its_subject_under_a_generic_heading() -> None:
+    lost = cloze(
+        "Clinical pearls in korrin fever: Contraindicated if velbarin taken in {{c1::24 h}}"
+    )
+    label = card("Treatment in korrin fever: Followed by a slow infusion?", "Tessalid", line=6)
+    problems = check_notes([lost, label], manifest())
+    assert [(p.code, p.line) for p in problems] == [("NO-SUBJECT", 5), ("NO-SUBJECT", 6)]
+    assert '"Clinical pearls"' in problems[0].message
+    named = cloze("Velbarin in korrin fever: Contraindicated if taken in the last {{c1::24 h}}")
+    adjective = cloze("Key points in korrin fever: Uncomplicated fever resolves in {{c1::3 days}}")
+    assert found(named, adjective) == []
+
+
+def test_shipped_deck_has_none_of_the_cloze_and_source_warnings(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    problems = check_plan(plan_deck(load_manifest(root / SEED_MANIFEST)))
+    new = {"HINTED-CLOZE", "LABEL-CLOZE", "MIXED-CLOZE", "SOURCE-NOT-FACT", "LONG-ANSWER"}
+    new.add("NO-SUBJECT")
+    assert [f"{p.line}: {p.code} {p.message}" for p in problems if p.code in new] == []
