@@ -18,9 +18,9 @@ from dataclasses import replace
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import plain
+from ..text import heading_text, plain
 from . import enumeration
-from .context import Context, note_tags
+from .context import Context, context_line, note_tags
 from .faq import answered_blocks
 from .leads import FINITE_VERBS
 
@@ -33,14 +33,31 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if section.level < 1 or len(section.blocks) < MIN_LINES:
         return []
     notes = []
+    named = _named(section)
     for run in _runs(section.blocks):
         items = tuple(_item(line) for line in run)
-        alone = replace(section, blocks=(ListBlock(False, items, run[0].line),), children=())
+        alone = replace(named, blocks=(ListBlock(False, items, run[0].line),), children=())
         key = make_key("short_lines", section.path, plain(items[0].text))
         for note in enumeration.extract(alone, ctx):
             tags = note_tags(ctx.tags, "short_lines", note.note_type)
-            notes.append(replace(note, rule="short_lines", key=key, tags=tags))
+            source = replace(note.source, section=section.path)
+            context = context_line(section.path)
+            notes.append(
+                replace(
+                    note, rule="short_lines", key=key, tags=tags, source=source, context=context
+                )
+            )
     return notes
+
+
+def _named(section: Section) -> Section:
+    """The section, its heading named with its parent's when it is only numbers (`#### 2`,
+    `#### 3, 4, 6` under `### Cranial nerve`): "2" names nothing a card could ask about."""
+    title = heading_text(section.title)
+    if len(section.path) < 2 or any(char.isalpha() for char in title):
+        return section
+    name = f"{heading_text(section.path[-2])} {title}"
+    return replace(section, title=name, path=(*section.path[:-1], name))
 
 
 def _runs(blocks: tuple[Block, ...]) -> list[list[Paragraph]]:
