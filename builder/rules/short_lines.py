@@ -14,6 +14,7 @@ bold label alone, a bracket alone and a line of prose end the run.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
@@ -61,8 +62,13 @@ def _named(section: Section) -> Section:
 
 
 def _runs(blocks: tuple[Block, ...]) -> list[list[Paragraph]]:
-    """The runs of MIN_LINES short lines or more, each line a paragraph of its own."""
-    asked = answered_blocks(blocks)  # a quiz's options are no list of facts
+    """The runs of MIN_LINES short lines or more, each line a paragraph of its own; none among a
+    quiz's options, which are no list of facts (looked for only where a run is found)."""
+    runs = _runs_outside(blocks, frozenset())
+    return _runs_outside(blocks, answered_blocks(blocks)) if runs else runs
+
+
+def _runs_outside(blocks: tuple[Block, ...], asked: Collection[int]) -> list[list[Paragraph]]:
     runs: list[list[Paragraph]] = []
     run: list[Paragraph] = []
     for index, block in enumerate(blocks):
