@@ -297,6 +297,9 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             if named is None:
                 continue  # `- Step 3: …` with no name of its own: nothing to ask
             asked, text = named
+        rank = ranked(asked) if not numbered else None
+        if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
+            asked = rank[0]
         front = f"{about}: {asked}?"
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
@@ -308,6 +311,14 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         answer = with_details(said, kept)
         if not points and restates(front, term, answer, answers):
             continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
+        if said and rank is not None:
+            answer = f"{_sentence_case(rank[1])} — {answer}"
+            if _ranks(found).count(rank[1].lower()) == 1:  # two first-line terms: no one answer
+                which = make_key("definition", section.path, within + term, item.pin, "rank")
+                asks = f"{about}: {rank[1].lower()}?"  # as prose_fact asks a role
+                notes.append(
+                    ctx.note("definition", "basic", asks, rank[0], which, section, item.line)
+                )
         if said:  # else a paragraph too long to show whole and wrong cut short
             notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
         if said and not numbered and len(said) < len(text):  # the rest was cut: its
@@ -1037,3 +1048,29 @@ def labelled_sentences(text: str) -> list[tuple[str, str]]:
         if current is not None:
             found[-1] = (found[-1][0], " ".join(current))
     return [(label, told) for label, told in found if len(plain(told).split()) <= MAX_TOLD_WORDS]
+
+
+def ranked(term: str) -> tuple[str, str] | None:
+    """(the term, its rank) when a term's aside ranks it among others: `**Metformin**
+    (first-line)`, `(drug of choice)`, `(gold standard)`. On the front the aside would give
+    the fact away; it is asked on its own ("…: first-line?") and shown with the answer."""
+    if not term.endswith(")") or "(" not in term:
+        return None
+    found = _RANKED.match(term)
+    return (found.group("term"), found.group("rank")) if found else None
+
+
+_RANKED = re.compile(
+    r"^(?P<term>[^()]+?)\s*\((?P<rank>(?:single\s+)?(?:(?:first|second|third|1st|2nd|3rd)[- ]line"
+    r"|preferred|(?:drug|treatment|investigation|test) of choice|gold[- ]standard|mainstay"
+    r"|most common|commonest)(?:\s+[a-z]+){0,2})\)$",
+    re.IGNORECASE,
+)
+"""A term and the rank in its aside (the roles prose_fact asks of a list item that is only a name
+and its bracket, "Culture (gold standard)")."""
+
+
+def _ranks(found: list[tuple[str, str] | None]) -> list[str]:
+    """The ranks the list's terms are given in their asides."""
+    ranks = (ranked(pair[0]) for pair in found if pair is not None)
+    return [rank[1].lower() for rank in ranks if rank is not None]

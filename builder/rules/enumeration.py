@@ -1093,7 +1093,7 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None  # a parent item: its sub-list says what it is about
     sentences = split_sentences(text)
     first, extra = sentences[0], " ".join(sentences[1:])
-    separator = _HEAD_END.search(first)
+    separator = head_end(first)
     if separator is None or len(plain(first).split()) > MAX_BOLD_ITEM_WORDS:
         return None
     end = with_twin(first, separator.start())  # "Fever over 101°F (38.3°C) in children"
@@ -1201,3 +1201,20 @@ def value_cloze(rest: str, number: int) -> str | None:
 
 _VALUE_END = re.compile(r"\s[-–—]\s|\s\(|;\s|:\s")
 """Where a value's head ends: a spaced dash, a bracket, a semicolon, a colon."""
+
+
+def head_end(text: str) -> re.Match[str] | None:
+    """The separator that ends an item's head (`_HEAD_END`), passing over a dash between two
+    figures: "lasts 48 hrs - 6 weeks" is one range, not a term and its explanation."""
+    for separator in _HEAD_END.finditer(text):
+        if not (
+            separator.group().strip() in "-–—"
+            and _RANGE_FROM.search(text, 0, separator.start())
+            and text[separator.end() : separator.end() + 1].isdigit()
+        ):
+            return separator
+    return None
+
+
+_RANGE_FROM = re.compile(r"\d[^\s]*(?:\s[A-Za-z]{1,8}\.?)?$")
+"""The first figure of a range, with its unit: "48 hrs", "3", "2.5 mg"."""

@@ -1,0 +1,132 @@
+"""A section written as short lines, one to a paragraph, is a list: each line an item.
+
+Exam notes and checklists put one finding or step on each line (`### Feel` / `Effusion. (Tap
+test.)` / `Joint line tenderness.`), and in Markdown each line with a blank line after it is a
+paragraph. Read as prose, no rule asked them: a page of such notes gave one card in five lines. Two
+or more such lines in a row under a heading are carded as the list they are (the enumeration
+rule's cloze, under the heading's subject), a trailing bracketed aside kept as the item's
+explanation on the back. A line is short when it is a phrase of a few words ending in a full stop;
+a sentence (a verb like "is" after its first word), a lead-in (ending in a colon, or right above a
+list), a clause opening on an adverb ("Directly blocks replication."), a `Label: value` line, a
+bold label alone, a bracket alone and a line of prose end the run.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import replace
+
+from ..document import Block, ListBlock, ListItem, Paragraph, Section
+from ..notes import Note, make_key
+from ..text import heading_text, plain
+from . import enumeration
+from .context import Context, context_line, note_tags
+from .faq import answered_blocks
+from .leads import FINITE_VERBS
+
+MAX_LINE_WORDS = 6
+"""The longest line (its aside aside) read as an item; a longer one is a sentence of prose."""
+MIN_LINES = 2
+
+
+def extract(section: Section, ctx: Context) -> list[Note]:
+    if section.level < 1 or len(section.blocks) < MIN_LINES:
+        return []
+    notes = []
+    named = _named(section)
+    for run in _runs(section.blocks):
+        items = tuple(_item(line) for line in run)
+        alone = replace(named, blocks=(ListBlock(False, items, run[0].line),), children=())
+        key = make_key("short_lines", section.path, plain(items[0].text))
+        for note in enumeration.extract(alone, ctx):
+            tags = note_tags(ctx.tags, "short_lines", note.note_type)
+            source = replace(note.source, section=section.path)
+            context = context_line(section.path)
+            notes.append(
+                replace(
+                    note, rule="short_lines", key=key, tags=tags, source=source, context=context
+                )
+            )
+    return notes
+
+
+def _named(section: Section) -> Section:
+    """The section, its heading named with its parent's when it is only numbers (`#### 2`,
+    `#### 3, 4, 6` under `### Cranial nerve`): "2" names nothing a card could ask about."""
+    title = heading_text(section.title)
+    if len(section.path) < 2 or any(char.isalpha() for char in title):
+        return section
+    name = f"{heading_text(section.path[-2])} {title}"
+    return replace(section, title=name, path=(*section.path[:-1], name))
+
+
+def _runs(blocks: tuple[Block, ...]) -> list[list[Paragraph]]:
+    """The runs of MIN_LINES short lines or more, each line a paragraph of its own; none among a
+    quiz's options, which are no list of facts (looked for only where a run is found)."""
+    runs = _runs_outside(blocks, frozenset())
+    return _runs_outside(blocks, answered_blocks(blocks)) if runs else runs
+
+
+def _runs_outside(blocks: tuple[Block, ...], asked: Collection[int]) -> list[list[Paragraph]]:
+    runs: list[list[Paragraph]] = []
+    run: list[Paragraph] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if (
+            isinstance(block, Paragraph)
+            and index not in asked
+            and not isinstance(following, ListBlock)  # a line right above a list leads it in
+            and is_short_line(block.text)
+        ):
+            run.append(block)
+            continue
+        if len(run) >= MIN_LINES:
+            runs.append(run)
+        run = []
+    if len(run) >= MIN_LINES:
+        runs.append(run)
+    return runs
+
+
+_ASIDE = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<aside>[^()]+)\)\.?$")
+_MARKUP = re.compile(r"[*_`<\[\]]")
+
+
+def _parts(text: str) -> tuple[str, str]:
+    """A line's head and its trailing bracketed aside ("" when it has none)."""
+    found = _ASIDE.match(text.strip())
+    if found is None:
+        return text.strip(), ""
+    return found.group("head").strip(), found.group("aside").strip()
+
+
+def is_short_line(text: str) -> bool:
+    """A paragraph of one line that is a phrase of a few words ending in a full stop ("Joint
+    line tenderness.", "Effusion. (Tap test.)"), not a sentence, a label, a lead-in or markup."""
+    if "\n" in text.strip() or not text.rstrip().endswith((".", ".)")):
+        return False
+    head, _ = _parts(text)
+    if not head or _MARKUP.search(head) or ": " in head or head.startswith("("):
+        return False
+    if head.endswith((":", "?", "!")) or not any(char.isalpha() for char in head):
+        return False
+    words = head.rstrip(".").split()
+    if not 0 < len(words) <= MAX_LINE_WORDS or "." in head.rstrip("."):
+        return False  # a longer line, or two sentences, is prose
+    if _ADVERB.match(words[0]) and words[0].lower() not in _NOT_ADVERBS:
+        return False  # "Directly blocks replication.": a clause about the line above or below
+    return not any(word.lower().strip(",;") in FINITE_VERBS for word in words[1:])
+
+
+_ADVERB = re.compile(r"[A-Za-z]{3,}ly$")
+_NOT_ADVERBS = frozenset("early daily weekly monthly yearly elderly family likely".split())
+"""Words ending in -ly that name or qualify a thing ("Early mobilisation.", "Daily weights.")."""
+
+
+def _item(line: Paragraph) -> ListItem:
+    """The line as a list item: its head, without the full stop, with its aside as the item's
+    explanation."""
+    head, aside = _parts(line.text)
+    blocks: tuple[Block, ...] = (Paragraph(aside, line.line),) if aside else ()
+    return ListItem(head.rstrip(".").strip(), line.line, blocks)
