@@ -155,10 +155,17 @@ def _cloze_notes(
         intro = _nested_intro(lead.text, outer, ctx)
     else:
         intro = _intro(lead, section, ctx)
-    labelled = [item for item in block.items if label_of(item) is not None]
-    if labelled and len(labelled) < len(block.items):
+    paired = _pairs(block)  # `**Tab. X:**` over `- once daily`: a name over its detail
+    labelled = [
+        item
+        for index, item in enumerate(block.items)
+        if index not in paired and label_of(item) is not None
+    ]
+    if labelled and (len(labelled) < len(block.items) or any(map(_one_point, labelled))):
         notes.extend(_label_notes(labelled, lead, section, ctx))
-        rest = tuple(item for item in block.items if label_of(item) is None)
+        rest = tuple(item for item in block.items if item not in labelled)
+        if not rest:
+            return notes  # `**Label:**` lines, some over their value's line: all asked
         block = ListBlock(block.ordered, rest, block.line)
     key = "" if outer else _intro_key(lead, section, ctx)
     block = _recallable(block)
@@ -497,10 +504,24 @@ def label_of(item: ListItem) -> tuple[str, str] | None:
     rest = text[bold.end() :]
     if not phrase.endswith(":"):
         return None  # `**Salbutamol**: a bronchodilator` names a term: clozed as before
+    if not rest.strip():
+        rest = _one_point(item)  # `**Aspirin:**` over `- Avoid high doses late on.`
     label, value = plain(phrase).rstrip(": "), plain(rest.lstrip(":")).strip()
     if not value or not 0 < len(label.split()) <= MAX_BOLD_WORDS:
         return None
     return label, value
+
+
+def _one_point(item: ListItem) -> str:
+    """The text of a label's one sub-item, a line with nothing under it (`**Aspirin:**` over
+    `- Avoid high doses late on.`): the label's value written on the next line. "" for any
+    other item."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return ""
+    inner = item.blocks[0].items
+    if len(inner) != 1 or inner[0].blocks or "\n" in inner[0].text.strip():
+        return ""
+    return single_spaced(without_emoji(inner[0].text)).strip()
 
 
 def _label_notes(
