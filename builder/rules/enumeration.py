@@ -167,6 +167,14 @@ def _cloze_notes(
         if not rest:
             return notes  # `**Label:**` lines, some over their value's line: all asked
         block = ListBlock(block.ordered, rest, block.line)
+    outlined, shown = _outline_notes(block, lead, intro, section, ctx, shown)
+    notes.extend(outlined)
+    if outlined:
+        done = {note.source.line for note in outlined}
+        rest = tuple(item for item in block.items if item.line not in done)
+        if not rest:
+            return notes
+        block = ListBlock(block.ordered, rest, block.line)
     key = "" if outer else _intro_key(lead, section, ctx)
     block = _recallable(block)
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
@@ -510,6 +518,72 @@ def label_of(item: ListItem) -> tuple[str, str] | None:
     if not value or not 0 < len(label.split()) <= MAX_BOLD_WORDS:
         return None
     return label, value
+
+
+def _outline_notes(
+    block: ListBlock,
+    lead: Lead | None,
+    intro: str,
+    section: Section,
+    ctx: Context,
+    shown: frozenset[int],
+) -> tuple[list[Note], frozenset[int]]:
+    """An outline's labels over their content (`- PE` / `  - rubbery on rectal exam`, `- Prehn
+    sign` over a paragraph): hidden, a label asks only for its name while what
+    is known of it goes to the back. Each is asked instead, "BPH: PE?" -> its content, when that
+    is short enough to be an answer; a longer one stays visible in the list's cloze. Also the
+    lines the cloze shows. A name over one short detail is a pair (`_pairs`), clozed as before."""
+    paired = _pairs(block)
+    labels = [
+        (item, label)
+        for index, item in enumerate(block.items)
+        if index not in paired and (label := _outline_label(item))
+    ]
+    explained = all(item.blocks for item in block.items)
+    if not labels or not any(_outline_facet(item, label, explained) for item, label in labels):
+        return [], shown
+    if lead is not None and lead.kind == "sentence":
+        about = subject(None, section, ctx)
+    else:
+        about = intro.rstrip(" :")
+    notes = []
+    for item, label in labels:
+        answer = _one_point(item) or to_markdown(item.blocks)
+        if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
+            shown = shown | {item.line}  # read on the cloze's back, never its deletion
+            continue
+        asked = label if _ABBREVIATED.fullmatch(label) else lower_first(label)
+        front = f"{about}: {asked}?"
+        key = make_key("enumeration", section.path, f"{plain(about)}: {label}", item.pin, "outline")
+        notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
+    return notes, shown
+
+
+_ABBREVIATED = re.compile(r"[A-Z][A-Za-z]{0,2}")
+"""A short label an outline abbreviates its facets with ("PE", "Dx", "Cx", "ECG")."""
+
+
+def _outline_label(item: ListItem) -> str:
+    """The label of an outline item over its content (`- Management` over its points, `- Prehn
+    sign` over a paragraph): a few words on a line of their own that name. "" for any other
+    item."""
+    if not item.blocks or "\n" in item.text.strip():
+        return ""
+    text = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    if not text or len(text.split()) > MAX_ASKED_LABEL or not _names(text) or _DIGIT.search(text):
+        return ""
+    return text
+
+
+def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
+    """An outline label that shows its list is an outline: a facet ("Management", "Dx", "PE")
+    over anything, or, in a list whose every item is `explained`, a thing (not a step: "Prepare
+    for intubation") over prose explaining it; in such a list every short label over content is
+    one (`- Drugs` beside `- Management`)."""
+    prose = all(isinstance(inner, Paragraph) for inner in item.blocks)
+    if explained and prose and not is_instruction(label):
+        return True
+    return is_relational(label) or is_facet(label) or _ABBREVIATED.fullmatch(label) is not None
 
 
 def _one_point(item: ListItem) -> str:
