@@ -701,6 +701,8 @@ _CUES = (
     "target",
     "frequency",
     "contraindicated in",
+    " all ",
+    " both ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -784,6 +786,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_checked)
     if "contraindicated in " in lowered:
         shapes.append(_contraindicated)
+    if " all " in lowered or " both " in lowered:
+        shapes.append(_all_do)
     if " is " in lowered and lowered.split(" ", 1)[0] in _VALUE_OPENINGS:
         shapes.append(_valued)
     if (
@@ -1045,6 +1049,40 @@ def _included(sentence: str, bare: str) -> list[Fact]:
         (what, chosen.group("items").strip(), "topic"),
         (f"Typical course of {lower_first(what)}", chosen.group("n"), "topic"),
     ]
+
+
+_LISTED_NAME = r"[A-Za-z0-9][\w/+-]*(?:\s+[A-Za-z0-9][\w/+-]*){0,3}"
+_ALL_DO = re.compile(
+    rf"^(?P<x>{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME})\s+"
+    r"(?P<all>all|both)\s+(?P<does>(?!(?:of|the|in|at|on|to|for|with|that|this|these|those)\b)"
+    r"[a-z][^;:.()]{2,80}?)\s*(?:;\s*(?P<but>[^;]{3,80}?))?\s*\.?$"
+)
+"""A statement of what several things share: "Beta-blockers, statins and ACE inhibitors all
+reduce mortality; nitrates only relieve symptoms" (three names or more before "all", two before
+"both"), with a contrast after a semicolon."""
+MIN_ALL_NAMES = 3
+
+
+def _all_do(sentence: str, bare: str) -> list[Fact]:
+    """Which things share what the sentence says they all do: "<section>: which reduce
+    mortality?" -> "Beta-blockers, statins and ACE inhibitors (nitrates only relieve
+    symptoms)": the contrast after a semicolon is part of the answer, as the list would be
+    misremembered without it."""
+    found = _ALL_DO.match(bare)
+    if found is None:
+        return []
+    things = found.group("x").strip()
+    names = [name for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", things) if name]
+    wanted = MIN_ALL_NAMES if found.group("all") == "all" else 2
+    if len(names) != wanted and (found.group("all") == "both" or len(names) < wanted):
+        return []
+    if any(_PRONOUN.match(name) or _is_clause(name) for name in names):
+        return []
+    does = found.group("does").strip()
+    but = (found.group("but") or "").strip()
+    answer = f"{things} ({but})" if but and not leans_back(but) else things
+    which = "which two" if found.group("all") == "both" else "which"
+    return [(f"{which} {does}", answer, "section")]
 
 
 def _why_named(sentence: str, bare: str) -> list[Fact]:
