@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..document import ListBlock, ListItem, Paragraph, Section, to_markdown
-from ..notes import Note, deletion, literal, make_key
+from ..notes import Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
     content_words,
     explained_initials,
@@ -729,7 +729,9 @@ def _cloze_note(
         return None
     if heads == deletions and not led:
         return None  # statements with no lead-in naming what they are
-    front = literal(intro) + "\n\n" + "\n".join(items)
+    front = given_away(literal(intro) + "\n\n" + "\n".join(items))
+    if not cloze_numbers(front):
+        return None
     key = make_key("enumeration", section.path, plain(key_intro or intro))
     if pairs:
         block = ListBlock(
@@ -742,6 +744,46 @@ def _cloze_note(
         )
     back = _sub_lists(block, extras)
     return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
+
+
+_NUMBERED = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+
+
+def given_away(text: str) -> str:
+    """A cloze text without the deletions that give themselves away on their own line: every
+    word of meaning a deletion hides stands in the rest of its item, or there and in the lead-in
+    (`The smear test is done two ways:` over `{{Slide smear test (bound test)}}: "slide" and
+    "bound" both have five letters`). Such a card is read, not recalled:
+    the deletion is left as text, the others numbered c1, c2, … again. The text as it is when
+    none does. (Deletions that other lines restate are `lint.without_shown_answers`' to find.)"""
+    away = set()
+    lead, _, body = text.partition("\n")
+    above = content_words(plain(lead))
+    for line in body.splitlines():
+        if "{{c" not in line:
+            continue
+        found = list(_NUMBERED.finditer(line))
+        for number in {match.group(1) for match in found}:
+            hidden = " ".join(match.group(2) for match in found if match.group(1) == number)
+            meant = content_words(plain(hidden))
+            rest = "".join(
+                " " if match.group(1) == number else match.group(2) for match in found
+            ) + _NUMBERED.sub(" ", line)
+            beside = meant & content_words(plain(rest))
+            if beside and meant <= beside | above:
+                away.add(number)
+    if not away:
+        return text
+    numbers = dict.fromkeys(match.group(1) for match in _NUMBERED.finditer(text))
+    renumbered = {n: i for i, n in enumerate((n for n in numbers if n not in away), 1)}
+
+    def unwrap(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if number in away:
+            return match.group(2)
+        return f"{{{{c{renumbered[number]}::{match.group(2)}}}}}"
+
+    return _NUMBERED.sub(unwrap, text)
 
 
 def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
