@@ -179,7 +179,7 @@ def _cloze_notes(
     block = _recallable(block)
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
-    if note is None and (not outer or (asked and not _written_out(block))):
+    if note is None and not outlined and (not outer or (asked and not _written_out(block))):
         note = _list_note(block, lead, intro, section, ctx, key)
     if note is not None:
         notes.append(note)
@@ -539,7 +539,9 @@ def _outline_notes(
         for index, item in enumerate(block.items)
         if index not in paired and (label := _outline_label(item))
     ]
-    explained = all(item.blocks for item in block.items)
+    explained = all(item.blocks for item in block.items) and (
+        lead is None or lead.kind != "sentence"
+    )  # "… is associated with:" over things explained: the things are what is recalled
     if not labels or not any(_outline_facet(item, label, explained) for item, label in labels):
         return [], shown
     if lead is not None and lead.kind == "sentence":
@@ -758,18 +760,18 @@ def given_away(text: str) -> str:
     none does. (Deletions that other lines restate are `lint.without_shown_answers`' to find.)"""
     away = set()
     lead, _, body = text.partition("\n")
-    above = content_words(plain(lead))
+    above = content_words(plain(lead), 1)
     for line in body.splitlines():
         if "{{c" not in line:
             continue
         found = list(_NUMBERED.finditer(line))
         for number in {match.group(1) for match in found}:
             hidden = " ".join(match.group(2) for match in found if match.group(1) == number)
-            meant = content_words(plain(hidden))
+            meant = content_words(plain(hidden), 1)  # "<90 mmHg" beside "<65 mmHg": 90
             rest = "".join(
                 " " if match.group(1) == number else match.group(2) for match in found
             ) + _NUMBERED.sub(" ", line)
-            beside = meant & content_words(plain(rest))
+            beside = meant & content_words(plain(rest), 1)
             if beside and meant <= beside | above:
                 away.add(number)
     if not away:
