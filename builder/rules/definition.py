@@ -298,6 +298,9 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                 continue  # `- Step 3: …` with no name of its own: nothing to ask
             asked, text = named
         front = f"{about}: {asked}?"
+        if not numbered and _STUDY.search(plain(term)) is not None:
+            # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
+            front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
             text = solved[number]
@@ -468,6 +471,11 @@ def _solutions(found: list[tuple[str, str] | None]) -> dict[int, str]:
 def _sentence_case(text: str) -> str:
     text = plain(text).strip()
     return text[:1].upper() + text[1:]
+
+
+_STUDY = re.compile(r"^[^:?]{1,60}\b(?:trial|study|meta-analysis)$", re.IGNORECASE)
+"""A term that names one study (`**KORR-2 Trial**`, `**The Velbar Study**`): what is known of it
+is its finding."""
 
 
 def ask(question: str, ctx: Context) -> str:
