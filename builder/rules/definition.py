@@ -301,6 +301,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if not numbered and _STUDY.search(plain(term)) is not None:
             # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
             front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
+            text = _CITED.sub("", text)  # "… at 3 years [(J Korr, 2019)](https://…)"
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
             text = solved[number]
@@ -476,6 +477,9 @@ def _sentence_case(text: str) -> str:
 _STUDY = re.compile(r"^[^:?]{1,60}\b(?:trial|study|meta-analysis)$", re.IGNORECASE)
 """A term that names one study (`**KORR-2 Trial**`, `**The Velbar Study**`): what is known of it
 is its finding."""
+_CITED = re.compile(r"\s*\[\(?[^\]\n]{0,40}\b(?:19|20)\d\d\)?\]\([^)\s]+\)\W*$")
+"""A study's finding's closing link to where it was published (`[(J Korr, 2019)](https://…)`):
+a reference, not part of the finding."""
 
 
 def ask(question: str, ctx: Context) -> str:
