@@ -561,8 +561,9 @@ def _outline_notes(
     return notes, shown
 
 
-_ABBREVIATED = re.compile(r"[A-Z][A-Za-z]{0,2}")
-"""A short label an outline abbreviates its facets with ("PE", "Dx", "Cx", "ECG")."""
+_ABBREVIATED = re.compile(r"[A-Z]{2,4}|[A-Z]x")
+"""A short label an outline abbreviates its facets with ("PE", "ECG", "Dx", "Cx"); not a short
+word ("Eye", "Age")."""
 
 
 def _outline_label(item: ListItem) -> str:

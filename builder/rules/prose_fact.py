@@ -1061,6 +1061,10 @@ _ALL_DO = re.compile(
 reduce mortality; nitrates only relieve symptoms" (three names or more before "all", two before
 "both"), with a contrast after a semicolon."""
 MIN_ALL_NAMES = 3
+_NOT_LISTED = frozenset(
+    "because since as if when while although though in on at for with by after before so but and or"
+    " then also".split()
+)
 
 
 def _all_do(sentence: str, bare: str) -> list[Fact]:
@@ -1078,6 +1082,8 @@ def _all_do(sentence: str, bare: str) -> list[Fact]:
         return []
     if any(_PRONOUN.match(name) or _is_clause(name) for name in names):
         return []
+    if names[0].split()[0].lower() in _NOT_LISTED:
+        return []  # "Because A, B and C all lower it, …": a clause, not the things
     does = found.group("does").strip()
     but = (found.group("but") or "").strip()
     answer = f"{things} ({but})" if but and not leans_back(but) else things
