@@ -58,7 +58,7 @@ from .definition import bold_label
 from .enumeration import is_preparation, split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
-from .leads import is_example, is_example_text, is_flag, lead_of
+from .leads import bold_subject, is_example, is_example_text, is_flag, lead_of
 
 MAX_FIGURES = 3
 """A sentence with more figures is a table written as text: its clozes would show each other."""
@@ -131,7 +131,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 first = item.text.split("\n", 1)[0]
                 if _DIGIT.search(first) is not None:
                     here = said.at(lines)
-                    bold = _bold_subject(first)
+                    bold = bold_subject(first)
                     notes.extend(_note(first, about, here, item.line, section, ctx, seen, bold))
     return notes
 
@@ -207,7 +207,7 @@ def _note(
     bold: str = "",
 ) -> list[Note]:
     """The cloze notes of a text's sentences that hold figures no note of its block says.
-    `bold` is the subject the text opens with (`_bold_subject`): a clause cut off from it
+    `bold` is the subject the text opens with (`leads.bold_subject`): a clause cut off from it
     is opened by it."""
     if _DIGIT.search(text) is None:
         return []  # every figure has a digit (and most text has none: the cheap look first)
@@ -285,30 +285,6 @@ def _note(
         key = make_key("measure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
-
-
-_BOLD_SUBJECT = re.compile(r"^(\*\*|__)(?P<subject>[^*_\n]{1,60}?)\1(?P<after>\s*[-–—:]?\s*)")
-MAX_SUBJECT_WORDS = 6
-
-
-def _bold_subject(text: str) -> str:
-    """The bold phrase an item opens with, as its subject (`**Nitrates** dilate veins …;
-    contraindicated if …`, `**Heparin -** …`): a clause cut from a later part of the item
-    (`clause_of`) says nothing of what it is about without it. "" when the item opens with no
-    bold phrase, or with one that is a flag ("**Note:**"), a letter of a mnemonic (`**R**est`)
-    or a figure."""
-    found = _BOLD_SUBJECT.match(text.strip()) if text[:2] in ("**", "__") else None
-    if found is None or text.strip()[found.end("subject") + 2 : found.end("subject") + 3].isalnum():
-        return ""
-    subject = plain(found.group("subject")).strip().rstrip(":-–— ").strip()
-    if (
-        not subject
-        or len(subject.split()) > MAX_SUBJECT_WORDS
-        or is_flag(subject)
-        or FIGURE.search(subject) is not None
-    ):
-        return ""
-    return subject
 
 
 _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zµμ%°])", re.IGNORECASE)
