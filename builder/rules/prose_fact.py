@@ -129,7 +129,15 @@ from .context import Context
 from .definition import bold_label, definition, is_definition_list
 from .enumeration import split_sentences
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
+from .leads import (
+    FINITE_VERBS,
+    Lead,
+    bold_subject,
+    is_example,
+    is_example_text,
+    lead_of,
+    subject,
+)
 from .prose_list import item_spans
 
 Place = Literal["topic", "section", "named"]
@@ -445,6 +453,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     notes.extend(_initials(section, ctx))
     notes.extend(_role_asides(section, ctx))
+    notes.extend(_cautions(section, ctx))
     notes.extend(_counted(section, ctx))
     choice = _first_choice(section.blocks)
     if choice is not None:
@@ -1619,4 +1628,48 @@ def _role_items(
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 notes.extend(_role_items(inner.items, ctx.situate(name), section, ctx))
+    return notes
+
+
+_CAUTION = re.compile(
+    r"(?:^|[;.]\s+|\s[-–—]\s+|,\s+)(?P<cue>(?:avoid|contraindicated|be cautious|cautious|caution"
+    r"|use with caution|hold|stop|do not give|do not use|don't give|don't use)\s+(?:if|in|when))"
+    r"\s+(?P<what>[^;.]{2,150}?)\s*(?=$|[;.]\s|\.$|\s[-–—]\s)",
+    re.IGNORECASE,
+)
+"""A clause saying when not to give a thing, or to take care ("avoid if AV block, hypotension",
+"contraindicated if used sildenafil in last 24 hours", "be cautious if hypotensive")."""
+MAX_CAUTION_WORDS = 20
+
+
+def _cautions(section: Section, ctx: Context) -> list[Note]:
+    """The cautions a list item about a thing named in bold states of it (`**Beta blockers** -
+    lower the oxygen demand; avoid if AV block, hypotension or severe bradycardia`): "Beta
+    blockers in X: avoid if?" -> "AV block, hypotension or severe bradycardia". Hidden in a long
+    item of many clauses, they were never asked. Not for a `**Label:**` (a facet, "Nursing:",
+    names no thing)."""
+    notes: list[Note] = []
+    for block in section.blocks:
+        if not isinstance(block, ListBlock):
+            continue
+        for item in block.items:
+            first = item.text.split("\n", 1)[0]
+            lowered = first.lower()
+            if "if " not in lowered and " in " not in lowered and "when " not in lowered:
+                continue  # cheap: every cue is followed by one of these
+            thing = bold_subject(first)
+            if not thing or _LABELLED.match(first):
+                continue  # `**Nursing:** Hold if …`: a facet's label names no thing
+            rest = plain(first)
+            seen: set[str] = set()
+            for found in _CAUTION.finditer(rest):
+                cue = " ".join(found.group("cue").lower().split())
+                cue = "be cautious " + cue.split()[-1] if "caution" in cue else cue
+                what = found.group("what").strip(" ,")
+                if cue in seen or not 0 < len(what.split()) <= MAX_CAUTION_WORDS:
+                    continue
+                seen.add(cue)
+                front = ctx.situate(thing) + f": {cue}?"
+                key = make_key("prose_fact", section.path, f"{thing}: {cue}", item.pin)
+                notes.append(ctx.note("prose_fact", "basic", front, what, key, section, item.line))
     return notes
