@@ -156,6 +156,8 @@ def _cloze_notes(
     else:
         intro = _intro(lead, section, ctx)
     paired = _pairs(block)  # `**Tab. X:**` over `- once daily`: a name over its detail
+    if len(paired) > MAX_PAIRED:
+        paired = {}  # a long reference list: each `**Label:**` over its line asked on its own
     labelled = [
         item
         for index, item in enumerate(block.items)
@@ -816,6 +818,10 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
 
 
 MIN_PAIRS = 2
+MAX_PAIRED = 8
+"""Names each over their detail clozed in one note, at most; a longer list of `**Label:**` lines
+over their values (a drug list's doses) asks each label on its own: one cloze of twenty
+deletions would show nineteen answers on every card."""
 
 
 def _bold_name_only(item: ListItem, paired: bool) -> bool:
