@@ -301,6 +301,10 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked}?"
+        if not numbered and _STUDY.search(plain(term)) is not None:
+            # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
+            front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
+            text = _CITED.sub("", text)  # "… at 3 years [(J Korr, 2019)](https://…)"
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
             text = solved[number]
@@ -479,6 +483,14 @@ def _solutions(found: list[tuple[str, str] | None]) -> dict[int, str]:
 def _sentence_case(text: str) -> str:
     text = plain(text).strip()
     return text[:1].upper() + text[1:]
+
+
+_STUDY = re.compile(r"^[^:?]{1,60}\b(?:trial|study|meta-analysis)$", re.IGNORECASE)
+"""A term that names one study (`**KORR-2 Trial**`, `**The Velbar Study**`): what is known of it
+is its finding."""
+_CITED = re.compile(r"\s*\[\(?[^\]\n]{0,40}\b(?:19|20)\d\d\)?\]\([^)\s]+\)\W*$")
+"""A study's finding's closing link to where it was published (`[(J Korr, 2019)](https://…)`):
+a reference, not part of the finding."""
 
 
 def ask(question: str, ctx: Context) -> str:

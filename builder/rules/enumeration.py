@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ..document import ListBlock, ListItem, Paragraph, Section, to_markdown
-from ..notes import Note, deletion, literal, make_key
+from ..notes import Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
     content_words,
     explained_initials,
@@ -157,16 +157,33 @@ def _cloze_notes(
         intro = _nested_intro(lead.text, outer, ctx)
     else:
         intro = _intro(lead, section, ctx)
-    labelled = [item for item in block.items if label_of(item) is not None]
-    if labelled and len(labelled) < len(block.items):
+    paired = _pairs(block)  # `**Tab. X:**` over `- once daily`: a name over its detail
+    if len(paired) > MAX_PAIRED:
+        paired = {}  # a long reference list: each `**Label:**` over its line asked on its own
+    labelled = [
+        item
+        for index, item in enumerate(block.items)
+        if index not in paired and label_of(item) is not None
+    ]
+    if labelled and (len(labelled) < len(block.items) or any(map(_one_point, labelled))):
         notes.extend(_label_notes(labelled, lead, section, ctx))
-        rest = tuple(item for item in block.items if label_of(item) is None)
+        rest = tuple(item for item in block.items if item not in labelled)
+        if not rest:
+            return notes  # `**Label:**` lines, some over their value's line: all asked
+        block = ListBlock(block.ordered, rest, block.line)
+    outlined, shown = _outline_notes(block, lead, intro, section, ctx, shown)
+    notes.extend(outlined)
+    if outlined:
+        done = {note.source.line for note in outlined}
+        rest = tuple(item for item in block.items if item.line not in done)
+        if not rest:
+            return notes
         block = ListBlock(block.ordered, rest, block.line)
     key = "" if outer else _intro_key(lead, section, ctx)
     block = _recallable(block)
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
-    if note is None and (not outer or (asked and not _written_out(block))):
+    if note is None and not outlined and (not outer or (asked and not _written_out(block))):
         note = _list_note(block, lead, intro, section, ctx, key)
     if note is not None:
         notes.append(note)
@@ -499,10 +516,93 @@ def label_of(item: ListItem) -> tuple[str, str] | None:
     rest = text[bold.end() :]
     if not phrase.endswith(":"):
         return None  # `**Salbutamol**: a bronchodilator` names a term: clozed as before
+    if not rest.strip():
+        rest = _one_point(item)  # `**Aspirin:**` over `- Avoid high doses late on.`
     label, value = plain(phrase).rstrip(": "), plain(rest.lstrip(":")).strip()
     if not value or not 0 < len(label.split()) <= MAX_BOLD_WORDS:
         return None
     return label, value
+
+
+def _outline_notes(
+    block: ListBlock,
+    lead: Lead | None,
+    intro: str,
+    section: Section,
+    ctx: Context,
+    shown: frozenset[int],
+) -> tuple[list[Note], frozenset[int]]:
+    """An outline's labels over their content (`- PE` / `  - rubbery on rectal exam`, `- Prehn
+    sign` over a paragraph): hidden, a label asks only for its name while what
+    is known of it goes to the back. Each is asked instead, "BPH: PE?" -> its content, when that
+    is short enough to be an answer; a longer one stays visible in the list's cloze. Also the
+    lines the cloze shows. A name over one short detail is a pair (`_pairs`), clozed as before."""
+    paired = _pairs(block)
+    labels = [
+        (item, label)
+        for index, item in enumerate(block.items)
+        if index not in paired and (label := _outline_label(item))
+    ]
+    explained = all(item.blocks for item in block.items) and (
+        lead is None or lead.kind != "sentence"
+    )  # "… is associated with:" over things explained: the things are what is recalled
+    if not labels or not any(_outline_facet(item, label, explained) for item, label in labels):
+        return [], shown
+    if lead is not None and lead.kind == "sentence":
+        about = subject(None, section, ctx)
+    else:
+        about = intro.rstrip(" :")
+    notes = []
+    for item, label in labels:
+        answer = _one_point(item) or to_markdown(item.blocks)
+        if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
+            shown = shown | {item.line}  # read on the cloze's back, never its deletion
+            continue
+        asked = label if _ABBREVIATED.fullmatch(label) else lower_first(label)
+        front = f"{about}: {asked}?"
+        key = make_key("enumeration", section.path, f"{plain(about)}: {label}", item.pin, "outline")
+        notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
+    return notes, shown
+
+
+_ABBREVIATED = re.compile(r"[A-Z]{2,4}|[A-Z]x")
+"""A short label an outline abbreviates its facets with ("PE", "ECG", "Dx", "Cx"); not a short
+word ("Eye", "Age")."""
+
+
+def _outline_label(item: ListItem) -> str:
+    """The label of an outline item over its content (`- Management` over its points, `- Prehn
+    sign` over a paragraph): a few words on a line of their own that name. "" for any other
+    item."""
+    if not item.blocks or "\n" in item.text.strip():
+        return ""
+    text = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    if not text or len(text.split()) > MAX_ASKED_LABEL or not _names(text) or _DIGIT.search(text):
+        return ""
+    return text
+
+
+def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
+    """An outline label that shows its list is an outline: a facet ("Management", "Dx", "PE")
+    over anything, or, in a list whose every item is `explained`, a thing (not a step: "Prepare
+    for intubation") over prose explaining it; in such a list every short label over content is
+    one (`- Drugs` beside `- Management`)."""
+    prose = all(isinstance(inner, Paragraph) for inner in item.blocks)
+    if explained and prose and not is_instruction(label):
+        return True
+    return is_relational(label) or is_facet(label) or _ABBREVIATED.fullmatch(label) is not None
+
+
+def _one_point(item: ListItem) -> str:
+    """The text of a label's one sub-item, a line with nothing under it (`**Aspirin:**` over
+    `- Avoid high doses late on.`): the label's value written on the next line. "" for any
+    other item."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return ""
+    inner = item.blocks[0].items
+    if len(inner) != 1 or inner[0].blocks or "\n" in inner[0].text.strip():
+        return ""
+    return single_spaced(without_emoji(inner[0].text)).strip()
 
 
 def _label_notes(
@@ -636,7 +736,9 @@ def _cloze_note(
         return None
     if heads == deletions and not led:
         return None  # statements with no lead-in naming what they are
-    front = literal(intro) + "\n\n" + "\n".join(items)
+    front = given_away(literal(intro) + "\n\n" + "\n".join(items))
+    if not cloze_numbers(front):
+        return None
     key = make_key("enumeration", section.path, plain(key_intro or intro))
     if pairs:
         block = ListBlock(
@@ -649,6 +751,46 @@ def _cloze_note(
         )
     back = _sub_lists(block, extras)
     return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
+
+
+_NUMBERED = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+
+
+def given_away(text: str) -> str:
+    """A cloze text without the deletions that give themselves away on their own line: every
+    word of meaning a deletion hides stands in the rest of its item, or there and in the lead-in
+    (`The smear test is done two ways:` over `{{Slide smear test (bound test)}}: "slide" and
+    "bound" both have five letters`). Such a card is read, not recalled:
+    the deletion is left as text, the others numbered c1, c2, … again. The text as it is when
+    none does. (Deletions that other lines restate are `lint.without_shown_answers`' to find.)"""
+    away = set()
+    lead, _, body = text.partition("\n")
+    above = content_words(plain(lead), 1)
+    for line in body.splitlines():
+        if "{{c" not in line:
+            continue
+        found = list(_NUMBERED.finditer(line))
+        for number in {match.group(1) for match in found}:
+            hidden = " ".join(match.group(2) for match in found if match.group(1) == number)
+            meant = content_words(plain(hidden), 1)  # "<90 mmHg" beside "<65 mmHg": 90
+            rest = "".join(
+                " " if match.group(1) == number else match.group(2) for match in found
+            ) + _NUMBERED.sub(" ", line)
+            beside = meant & content_words(plain(rest), 1)
+            if beside and meant <= beside | above:
+                away.add(number)
+    if not away:
+        return text
+    numbers = dict.fromkeys(match.group(1) for match in _NUMBERED.finditer(text))
+    renumbered = {n: i for i, n in enumerate((n for n in numbers if n not in away), 1)}
+
+    def unwrap(match: re.Match[str]) -> str:
+        number = match.group(1)
+        if number in away:
+            return match.group(2)
+        return f"{{{{c{renumbered[number]}::{match.group(2)}}}}}"
+
+    return _NUMBERED.sub(unwrap, text)
 
 
 def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
@@ -678,6 +820,10 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
 
 
 MIN_PAIRS = 2
+MAX_PAIRED = 8
+"""Names each over their detail clozed in one note, at most; a longer list of `**Label:**` lines
+over their values (a drug list's doses) asks each label on its own: one cloze of twenty
+deletions would show nineteen answers on every card."""
 
 
 def _bold_name_only(item: ListItem, paired: bool) -> bool:

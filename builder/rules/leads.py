@@ -36,6 +36,7 @@ from typing import Literal
 from ..document import Block, ListBlock, Paragraph, Section
 from ..memory import TEXT_CACHE
 from ..text import (
+    FIGURE,
     content_words,
     heading_text,
     is_pep_talk,
@@ -390,3 +391,27 @@ def is_index(text: str) -> bool:
     "Must-use exam keywords"): its items restate the page's facts as bare words, no cue saying
     which one a deletion hides."""
     return "word" in text.lower() and _INDEX.search(plain(text)) is not None
+
+
+_BOLD_SUBJECT = re.compile(r"^(\*\*|__)(?P<subject>[^*_\n]{1,60}?)\1(?P<after>\s*[-–—:]?\s*)")
+MAX_SUBJECT_WORDS = 6
+
+
+def bold_subject(text: str) -> str:
+    """The bold phrase an item opens with, as its subject (`**Nitrates** dilate veins …;
+    contraindicated if …`, `**Heparin -** …`): a clause cut from a later part of the item
+    (`clause_of`) says nothing of what it is about without it. "" when the item opens with no
+    bold phrase, or with one that is a flag ("**Note:**"), a letter of a mnemonic (`**R**est`)
+    or a figure."""
+    found = _BOLD_SUBJECT.match(text.strip()) if text[:2] in ("**", "__") else None
+    if found is None or text.strip()[found.end("subject") + 2 : found.end("subject") + 3].isalnum():
+        return ""
+    subject = plain(found.group("subject")).strip().rstrip(":-–— ").strip()
+    if (
+        not subject
+        or len(subject.split()) > MAX_SUBJECT_WORDS
+        or is_flag(subject)
+        or FIGURE.search(subject) is not None
+    ):
+        return ""
+    return subject

@@ -58,7 +58,7 @@ from .definition import bold_label
 from .enumeration import is_preparation, split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
-from .leads import is_example, is_example_text, is_flag, lead_of
+from .leads import bold_subject, is_example, is_example_text, is_flag, lead_of
 
 MAX_FIGURES = 3
 """A sentence with more figures is a table written as text: its clozes would show each other."""
@@ -131,7 +131,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 first = item.text.split("\n", 1)[0]
                 if _DIGIT.search(first) is not None:
                     here = said.at(lines)
-                    notes.extend(_note(first, about, here, item.line, section, ctx, seen))
+                    bold = bold_subject(first)
+                    notes.extend(_note(first, about, here, item.line, section, ctx, seen, bold))
     return notes
 
 
@@ -196,9 +197,18 @@ def _lines(text: str) -> list[str]:
 
 
 def _note(
-    text: str, about: str, said: str, line: int, section: Section, ctx: Context, seen: set[str]
+    text: str,
+    about: str,
+    said: str,
+    line: int,
+    section: Section,
+    ctx: Context,
+    seen: set[str],
+    bold: str = "",
 ) -> list[Note]:
-    """The cloze notes of a text's sentences that hold figures no note of its block says."""
+    """The cloze notes of a text's sentences that hold figures no note of its block says.
+    `bold` is the subject the text opens with (`leads.bold_subject`): a clause cut off from it
+    is opened by it."""
     if _DIGIT.search(text) is None:
         return []  # every figure has a digit (and most text has none: the cheap look first)
     prose = without_citations(
@@ -261,6 +271,8 @@ def _note(
                 continue
         seen.add(normalise(masked))
         stated = f"{referent} {clause}" if referent else clause
+        if bold and bold.lower() not in stated.lower():  # "Nitrates: contraindicated if …"
+            about = f"{about} — {bold}" if about and about.lower() not in bold.lower() else bold
         opening = f"{about}: " if about and about.lower() not in stated.lower() else ""
         heading = ctx.heading(section)
         named = [thing for thing in (ctx.subject(section), ctx.topic) if thing] or [heading]

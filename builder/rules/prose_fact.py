@@ -129,7 +129,15 @@ from .context import Context
 from .definition import bold_label, definition, is_definition_list
 from .enumeration import split_sentences
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, is_example_text, lead_of, subject
+from .leads import (
+    FINITE_VERBS,
+    Lead,
+    bold_subject,
+    is_example,
+    is_example_text,
+    lead_of,
+    subject,
+)
 from .prose_list import item_spans
 
 Place = Literal["topic", "section", "named"]
@@ -445,6 +453,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     notes.extend(_initials(section, ctx))
     notes.extend(_role_asides(section, ctx))
+    notes.extend(_cautions(section, ctx))
     notes.extend(_counted(section, ctx))
     choice = _first_choice(section.blocks)
     if choice is not None:
@@ -701,6 +710,8 @@ _CUES = (
     "target",
     "frequency",
     "contraindicated in",
+    " all ",
+    " both ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -784,6 +795,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_checked)
     if "contraindicated in " in lowered:
         shapes.append(_contraindicated)
+    if " all " in lowered or " both " in lowered:
+        shapes.append(_all_do)
     if " is " in lowered and lowered.split(" ", 1)[0] in _VALUE_OPENINGS:
         shapes.append(_valued)
     if (
@@ -1045,6 +1058,46 @@ def _included(sentence: str, bare: str) -> list[Fact]:
         (what, chosen.group("items").strip(), "topic"),
         (f"Typical course of {lower_first(what)}", chosen.group("n"), "topic"),
     ]
+
+
+_LISTED_NAME = r"[A-Za-z0-9][\w/+-]*(?:\s+[A-Za-z0-9][\w/+-]*){0,3}"
+_ALL_DO = re.compile(
+    rf"^(?P<x>{_LISTED_NAME}(?:\s*,\s*{_LISTED_NAME})*,?\s+and\s+{_LISTED_NAME})\s+"
+    r"(?P<all>all|both)\s+(?P<does>(?!(?:of|the|in|at|on|to|for|with|that|this|these|those)\b)"
+    r"[a-z][^;:.()]{2,80}?)\s*(?:;\s*(?P<but>[^;]{3,80}?))?\s*\.?$"
+)
+"""A statement of what several things share: "Beta-blockers, statins and ACE inhibitors all
+reduce mortality; nitrates only relieve symptoms" (three names or more before "all", two before
+"both"), with a contrast after a semicolon."""
+MIN_ALL_NAMES = 3
+_NOT_LISTED = frozenset(
+    "because since as if when while although though in on at for with by after before so but and or"
+    " then also".split()
+)
+
+
+def _all_do(sentence: str, bare: str) -> list[Fact]:
+    """Which things share what the sentence says they all do: "<section>: which reduce
+    mortality?" -> "Beta-blockers, statins and ACE inhibitors (nitrates only relieve
+    symptoms)": the contrast after a semicolon is part of the answer, as the list would be
+    misremembered without it."""
+    found = _ALL_DO.match(bare)
+    if found is None:
+        return []
+    things = found.group("x").strip()
+    names = [name for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", things) if name]
+    wanted = MIN_ALL_NAMES if found.group("all") == "all" else 2
+    if len(names) != wanted and (found.group("all") == "both" or len(names) < wanted):
+        return []
+    if any(_PRONOUN.match(name) or _is_clause(name) for name in names):
+        return []
+    if names[0].split()[0].lower() in _NOT_LISTED:
+        return []  # "Because A, B and C all lower it, …": a clause, not the things
+    does = found.group("does").strip()
+    but = (found.group("but") or "").strip()
+    answer = f"{things} ({but})" if but and not leans_back(but) else things
+    which = "which two" if found.group("all") == "both" else "which"
+    return [(f"{which} {does}", answer, "section")]
 
 
 def _why_named(sentence: str, bare: str) -> list[Fact]:
@@ -1575,4 +1628,48 @@ def _role_items(
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 notes.extend(_role_items(inner.items, ctx.situate(name), section, ctx))
+    return notes
+
+
+_CAUTION = re.compile(
+    r"(?:^|[;.]\s+|\s[-–—]\s+|,\s+)(?P<cue>(?:avoid|contraindicated|be cautious|cautious|caution"
+    r"|use with caution|hold|stop|do not give|do not use|don't give|don't use)\s+(?:if|in|when))"
+    r"\s+(?P<what>[^;.]{2,150}?)\s*(?=$|[;.]\s|\.$|\s[-–—]\s)",
+    re.IGNORECASE,
+)
+"""A clause saying when not to give a thing, or to take care ("avoid if AV block, hypotension",
+"contraindicated if used sildenafil in last 24 hours", "be cautious if hypotensive")."""
+MAX_CAUTION_WORDS = 20
+
+
+def _cautions(section: Section, ctx: Context) -> list[Note]:
+    """The cautions a list item about a thing named in bold states of it (`**Beta blockers** -
+    lower the oxygen demand; avoid if AV block, hypotension or severe bradycardia`): "Beta
+    blockers in X: avoid if?" -> "AV block, hypotension or severe bradycardia". Hidden in a long
+    item of many clauses, they were never asked. Not for a `**Label:**` (a facet, "Nursing:",
+    names no thing)."""
+    notes: list[Note] = []
+    for block in section.blocks:
+        if not isinstance(block, ListBlock):
+            continue
+        for item in block.items:
+            first = item.text.split("\n", 1)[0]
+            lowered = first.lower()
+            if "if " not in lowered and " in " not in lowered and "when " not in lowered:
+                continue  # cheap: every cue is followed by one of these
+            thing = bold_subject(first)
+            if not thing or _LABELLED.match(first):
+                continue  # `**Nursing:** Hold if …`: a facet's label names no thing
+            rest = plain(first)
+            seen: set[str] = set()
+            for found in _CAUTION.finditer(rest):
+                cue = " ".join(found.group("cue").lower().split())
+                cue = "be cautious " + cue.split()[-1] if "caution" in cue else cue
+                what = found.group("what").strip(" ,")
+                if cue in seen or not 0 < len(what.split()) <= MAX_CAUTION_WORDS:
+                    continue
+                seen.add(cue)
+                front = ctx.situate(thing) + f": {cue}?"
+                key = make_key("prose_fact", section.path, f"{thing}: {cue}", item.pin)
+                notes.append(ctx.note("prose_fact", "basic", front, what, key, section, item.line))
     return notes
