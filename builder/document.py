@@ -371,9 +371,14 @@ def _parse(path: Path, text: str) -> Document:
             text = late.group(2) + late.group(1) + text[late.end() :]
             shift = late.group(1).count("\n")
     _refuse_wide_tables(text, path)
-    tokens = parser_for(text).parse(text)
     meta: dict[str, Any] = {}
     loose: list[tuple[int, str]] = []  # front matter read line by line: its warning
+    if text.startswith("+++"):
+        toml = _TOML_FRONT_MATTER.match(text)
+        if toml is not None:  # Hugo's and Zola's `+++` header: read, then blank lines in its place
+            meta = _toml_front_matter(toml.group(1), path, loose)
+            text = "\n" * toml.group(0).count("\n") + text[toml.end() :]
+    tokens = parser_for(text).parse(text)
     if tokens and tokens[0].type == "front_matter":
         try:
             meta = _front_matter(tokens[0].content, path)
@@ -465,6 +470,34 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
     if not isinstance(meta, dict):
         raise _NotYaml("front matter is not a YAML mapping (key: value lines)", path, 2)
     return meta
+
+
+_TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+"""TOML front matter between `+++` lines (Hugo, Zola), which markdown-it reads as text."""
+
+
+def _toml_front_matter(content: str, path: Path, loose: list[tuple[int, str]]) -> dict[str, Any]:
+    """A `+++` header's keys; one TOML cannot read is read as its `key = value` lines, with a
+    warning in `loose`."""
+    import tomllib
+
+    if len(content) > MAX_FRONT_MATTER_BYTES:
+        raise SourceError(
+            f"front matter is longer than {MAX_FRONT_MATTER_BYTES // 1024} KB; keep it to a "
+            "few `key = value` lines",
+            path,
+            2,
+        )
+    try:
+        return tomllib.loads(content)
+    except tomllib.TOMLDecodeError as exc:  # "Invalid value (at line 3, column 9)"
+        message, _, where = str(exc).partition(" (at line ")
+        line = int(where.split(",")[0]) if where[:1].isdigit() else 1
+        loose.append((line + 1, f"front matter is not valid TOML: {message}; {_LOOSE_TOML}"))
+        return _loose_front_matter(content.replace(" = ", ": "))
+
+
+_LOOSE_TOML = "its plain `key = value` lines are read as written (fix the TOML to silence this)"
 
 
 class _NotYaml(SourceError):

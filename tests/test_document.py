@@ -110,6 +110,25 @@ def test_a_title_in_bold_names_the_deck_without_its_markup(source: str, tmp_path
     assert "**" not in listed.output
 
 
+def test_toml_front_matter_names_the_document_and_its_lines_keep_their_numbers() -> None:
+    """Hugo's and Zola's `+++` header was read as text: a cloze of its lines, no title."""
+    document = parse(
+        '+++\ntitle = "Korrin fever"\ndate = 2025-01-01\n[extra]\ntoc = true\n+++\n\n'
+        "## Signs\n\n- fever\n- rash\n"
+    )
+    assert document.title == "Korrin fever"
+    assert document.meta["extra"] == {"toc": True}
+    assert [(s.title, s.line) for s in document.sections] == [("Signs", 8)]
+    assert document.warnings == ()
+
+
+def test_toml_front_matter_that_is_not_toml_is_read_line_by_line_with_a_warning() -> None:
+    document = parse('+++\ntitle = "Korrin fever\n+++\n\n## Signs\n\n- fever\n- rash\n')
+    assert document.title == "Korrin fever"
+    ((line, message),) = document.warnings
+    assert line == 2 and message.startswith("front matter is not valid TOML")
+
+
 def test_front_matter_after_blank_lines_is_front_matter_and_lines_keep_their_numbers() -> None:
     """A file that opens with an empty line: its front matter is still read (not a `title:`
     heading), and the headings after it keep their line numbers."""
