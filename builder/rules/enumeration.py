@@ -354,9 +354,18 @@ _SAYS = re.compile(r"[!?]|\.\s")
 
 def _written_out(block: ListBlock) -> bool:
     """Items written as sentences, most ending in a full stop ("The ability to adapt to any
-    situation."): an explanation under a name, not points to recall."""
-    stops = sum(1 for item in block.items if plain(item.text).rstrip().endswith("."))
+    situation."): an explanation under a name, not points to recall. A terse note of a word
+    or two with a stop (`Flex-extend.`, `Rotate.`) is a point, not a sentence."""
+    stops = sum(
+        1
+        for item in block.items
+        if (text := plain(item.text).rstrip()).endswith(".") and len(text.split()) > MAX_TERSE
+    )
     return stops * 2 > len(block.items)
+
+
+MAX_TERSE = 2
+"""Words of a note that ends in a stop and is still a point (`Lateral bend.`), not a sentence."""
 
 
 def _sequence_notes(
