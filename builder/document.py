@@ -1285,6 +1285,8 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     sub-list is a title of its points, unless it states a fact itself (`Rest -> two weeks`)."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
+    if is_named_sequence(block):
+        return [block]  # phases or stages in order, some over points: one list, not labels
     heads = all(
         len(item.blocks) == 1
         and isinstance(item.blocks[0], ListBlock)
@@ -1338,6 +1340,44 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
     return out
+
+
+_NAMED_STAGE = re.compile(r"(\*\*|__)(?P<name>[^*_:\n]+?)\1(?:\s*\((?P<aside>[^()\n]+)\))?\s*")
+"""An item that is a bold name alone, or with an aside in brackets (`**injury**`, `**healing**
+(lasts weeks)`): a stage's, a phase's or a kind's name."""
+MIN_SEQUENCE = 3
+MIN_SEQUENCE_OUTLINED = 2
+MAX_STAGE_WORDS = 5
+
+
+def named_stage(item: ListItem) -> tuple[str, str] | None:
+    """(name, aside) of an item that is only a bold name, maybe with a bracketed aside ("" for
+    none); None for any other item (a label with a colon, a name with more text)."""
+    found = _NAMED_STAGE.fullmatch(item.text.strip())
+    if found is None or not 0 < len(found.group("name").split()) <= MAX_STAGE_WORDS:
+        return None
+    return found.group("name").strip(), (found.group("aside") or "").strip()
+
+
+def is_named_sequence(block: ListBlock) -> bool:
+    """A list of bold names, at least MIN_SEQUENCE, at least two of them over a sub-list of
+    their points and one over nothing (`- **injury** (minutes)` / `  - vasoconstriction`,
+    `- **repair**` / `  - …`, `- **maturation**`): the stages of one process, whose order and
+    names are facts as much as the points under each (a name with no points says the names are
+    the list's items; names all over points are labels, each its list's lead-in). Unfolding
+    the names that head sub-lists into labels would split it into pieces and lose the names
+    that have no points."""
+    if len(block.items) < MIN_SEQUENCE or not block.items[0].text.startswith(("**", "__")):
+        return False  # most lists: cheap
+    outlined = sum(
+        1 for item in block.items if any(isinstance(inner, ListBlock) for inner in item.blocks)
+    )
+    bare = any(not item.blocks for item in block.items)
+    return (
+        bare
+        and outlined >= MIN_SEQUENCE_OUTLINED
+        and all(named_stage(item) is not None for item in block.items)
+    )
 
 
 def _labels(item: ListItem, heads: bool) -> bool:

@@ -23,7 +23,15 @@ from __future__ import annotations
 
 import re
 
-from ..document import ListBlock, ListItem, Paragraph, Section, to_markdown
+from ..document import (
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Section,
+    is_named_sequence,
+    named_stage,
+    to_markdown,
+)
 from ..notes import Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
     content_words,
@@ -105,12 +113,19 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 
 
 def _list_notes(
-    block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str = ""
+    block: ListBlock,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    outer: str = "",
+    staged: bool = False,
 ) -> list[Note]:
     """A list's notes, then those of the sub-lists its items head (`_nested`). `outer` is the
     label of the item a sub-list hangs under, "" for a list of the section's own."""
+    if is_named_sequence(block):
+        return _sequence_notes(block, lead, section, ctx, outer)
     notes = []
-    nested, hoisted = _nested(block, lead, section, ctx, outer)
+    nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
     if any(_is_condition(item) for item in block.items):
         notes.extend(_condition_notes(block, section, ctx))
         rest = tuple(item for item in block.items if not _is_condition(item))
@@ -137,7 +152,7 @@ def _list_notes(
             # a `Term: value` item over its points: carded by the definition rule
             rest = tuple(item for item in block.items if not has_points(item))
             block = ListBlock(block.ordered, rest, block.line)
-        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown))
+        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown, hoisted))
     return notes + nested
 
 
@@ -148,10 +163,12 @@ def _cloze_notes(
     ctx: Context,
     outer: str,
     shown: frozenset[int] = frozenset(),
+    hoisted: frozenset[int] = frozenset(),
 ) -> list[Note]:
     """The cloze (or Basic) note of a list of facts, and its `**Label:** value` items' notes.
     The items on the `shown` lines stay visible: a one-word label or a lead-in whose points are
-    asked on their own is no deletion (hidden, "Treatment" is all a card would ask)."""
+    asked on their own is no deletion (hidden, "Treatment" is all a card would ask). A label on
+    a `hoisted` line (its points asked on their own) is no line of a Basic card's answer."""
     notes = []
     if outer and lead is not None:
         intro = _nested_intro(lead.text, outer, ctx)
@@ -184,7 +201,11 @@ def _cloze_notes(
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
     if note is None and not outlined and (not outer or (asked and not _written_out(block))):
-        note = _list_note(block, lead, intro, section, ctx, key)
+        listed = tuple(i for i in block.items if i.line not in hoisted or not _bare_label(i))
+        if listed:  # `2. **Pneumothorax:**`, its points asked apart: never an answer
+            note = _list_note(
+                ListBlock(block.ordered, listed, block.line), lead, intro, section, ctx, key
+            )
     if note is not None:
         notes.append(note)
     return notes
@@ -333,13 +354,94 @@ _SAYS = re.compile(r"[!?]|\.\s")
 
 def _written_out(block: ListBlock) -> bool:
     """Items written as sentences, most ending in a full stop ("The ability to adapt to any
-    situation."): an explanation under a name, not points to recall."""
-    stops = sum(1 for item in block.items if plain(item.text).rstrip().endswith("."))
+    situation."): an explanation under a name, not points to recall. A terse note of a word
+    or two with a stop (`Flex-extend.`, `Rotate.`) is a point, not a sentence."""
+    stops = sum(
+        1
+        for item in block.items
+        if (text := plain(item.text).rstrip()).endswith(".") and len(text.split()) > MAX_TERSE
+    )
     return stops * 2 > len(block.items)
 
 
-def _nested(
+MAX_TERSE = 2
+"""Words of a note that ends in a stop and is still a point (`Lateral bend.`), not a sentence."""
+
+
+def _sequence_notes(
     block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str
+) -> list[Note]:
+    """The notes of a list of named stages over their points (`- **injury** (minutes)` /
+    `  - vasoconstriction`, …, `- **maturation**`; `document.is_named_sequence`): one cloze of
+    the names in their order, each name alone (an aside such as "(acute phase begins within
+    minutes)" would show the name or be a second answer); an aside or a one-line point that
+    says when or how long asked on its own ("Healing: inflammation — timing?"); and each
+    stage's points asked under its name, as an outline item's are. A stage's name is their
+    subject, never an answer; an explanation of it is read on the cloze's back."""
+    stages = [(item, *(named_stage(item) or ("", ""))) for item in block.items]
+    about = subject(lead, section, ctx)
+    notes: list[Note] = []
+    items, back = [], []
+    for number, (item, name, aside) in enumerate(stages, 1):
+        marker = f"{number}." if block.ordered else "-"
+        timing = bool(aside) and _TIMING.search(aside) is not None
+        shows = aside and not timing and not _names_stage(aside, name)
+        tail = f" ({literal(aside)})" if shows else ""
+        items.append(f"{marker} **{deletion(number, name)}**{tail}")
+        if aside and not shows:
+            back.append(f"**{name}**: {aside}")
+        if timing:
+            notes.append(_timing_note(about, name, aside, item, section, ctx))
+        if not item.blocks:
+            continue
+        inner = item.blocks[0] if len(item.blocks) == 1 else None
+        if isinstance(inner, ListBlock) and len(inner.items) >= MIN_HOISTED_ITEMS:
+            whose = outer or short_subject(ctx.subject(section)) or name
+            made = _list_notes(inner, Lead(name, "label"), section, ctx, whose, staged=True)
+            if made:
+                notes.extend(made)
+                continue
+        point = _one_point(item)
+        if point and _TIMING.search(point) and len(plain(point).split()) <= MAX_ITEM_WORDS:
+            notes.append(_timing_note(about, name, point, item, section, ctx))  # `lasts 2 weeks`
+        else:  # an explanation of the name: read on the cloze's back
+            back.append(f"**{name}**\n\n{to_markdown(item.blocks)}")
+    intro = _nested_intro(lead.text, outer, ctx) if outer and lead else _intro(lead, section, ctx)
+    key_intro = "" if outer else _intro_key(lead, section, ctx)
+    key = make_key("enumeration", section.path, plain(key_intro or intro))
+    front = literal(intro) + "\n\n" + "\n".join(items)
+    cloze = ctx.note("enumeration", "cloze", front, "\n\n".join(back), key, section, block.line)
+    return [cloze, *notes]
+
+
+def _timing_note(
+    about: str, name: str, when: str, item: ListItem, section: Section, ctx: Context
+) -> Note:
+    """ "<subject>: <stage> — timing?" -> when the stage comes or how long it lasts."""
+    front = f"{about}: {name} — timing?"
+    key = make_key("enumeration", section.path, f"{plain(about)}: {name}", item.pin, "timing")
+    return ctx.note("enumeration", "basic", front, when, key, section, item.line)
+
+
+_TIMING = re.compile(
+    r"\b(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b", re.I
+)
+"""An aside or a point that says when a stage comes or how long it lasts ("(first minutes)",
+"lasts 3 weeks - 1 year")."""
+
+
+def _names_stage(aside: str, name: str) -> bool:
+    """An aside that repeats the stage's name ("**acute** (the acute phase begins …)")."""
+    return bool(content_words(name) & content_words(aside))
+
+
+def _nested(
+    block: ListBlock,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    outer: str,
+    staged: bool = False,
 ) -> tuple[list[Note], frozenset[int]]:
     """The notes of the sub-lists the list's items head, each asked under its item's label
     with the list's own label (or its heading's subject) as context ("Treatment — first-line
@@ -350,7 +452,7 @@ def _nested(
     about = lead.text if lead is not None and lead.kind in ("label", "name") else outer
     if about and _SAYS.search(about) is not None:
         about = ""  # "Order matters! Put on from cleanest to dirtiest": a remark, no name
-    elif outer and about and len(about.split()) == 1 and about != outer:
+    elif outer and about and len(about.split()) == 1 and about != outer and not staged:
         # "Treatment" under "Latent TB": whose treatment is what the points need to say
         whose = without_asides(outer).strip()
         if len(f"{whose} {about}".split()) <= MAX_ASKED_LABEL + 1:
@@ -591,6 +693,15 @@ def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
     if explained and prose and not is_instruction(label):
         return True
     return is_relational(label) or is_facet(label) or _ABBREVIATED.fullmatch(label) is not None
+
+
+def _bare_label(item: ListItem) -> bool:
+    """An item that is only a label, with nothing under it left (`2. **Pneumothorax:**` once
+    its points are asked on their own): the subject of its points, never an answer."""
+    if item.blocks:
+        return False
+    text = plain(without_emoji(item.text)).strip()
+    return text.endswith(":") and len(text.split()) <= MAX_ASKED_LABEL
 
 
 def _one_point(item: ListItem) -> str:
