@@ -1151,6 +1151,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if 0 < words <= MAX_BOLD_WORDS:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
+            if _aside_names(rest, inner):  # "**Elimination** (… in elimination products)"
+                return hidden, f"{rest.strip()} {extra}".strip()
             return hidden + literal(rest), extra
     marks = list(_BOLD_SPAN.finditer(text)) if "**" in text else []
     marks = [mark for mark in marks if not is_symbol(mark.group("inner"))]
@@ -1176,6 +1178,19 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if value is not None:
             return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+def _aside_names(rest: str, name: str) -> bool:
+    """Whether what follows a bold name is only a bracketed aside that says the name's words
+    again: shown beside the deletion, it would give the answer away, so it goes to the back."""
+    if not rest.lstrip().startswith("(") or _ASIDE_ONLY.fullmatch(rest) is None:
+        return False
+    named = content_words(plain(name), 1)
+    return bool(named) and named <= content_words(plain(rest), 1)
+
+
+_ASIDE_ONLY = re.compile(r"\s*\([^()]+\)[.,;]?\s*")
+"""A bracketed aside and nothing else: ` (appearance of drug in elimination products)`."""
 
 
 _LABEL_COLON = re.compile(r"^(?P<label>(?P<mark>[*_]{0,2})[^:*_\[`]{1,40}(?P=mark)):\s")
