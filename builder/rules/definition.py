@@ -1114,6 +1114,8 @@ def _emphasised_terms(block: ListBlock, section: Section, ctx: Context) -> list[
         if is_flag(term) or is_instruction(term) or named[0] in _NOT_NAMED:
             continue
         said = found.group("rest").strip().rstrip(".")
+        if said.split()[1].lower() in _ROLE_WORDS:
+            continue  # "**Bradycardia** is a leading reason for …": a role, not what it is
         if not MIN_SUBJECT_WORDS <= len(plain(said).split()) + 2 <= MAX_VALUE_WORDS:
             continue
         the = "the " if found.group("article") else ""
@@ -1164,6 +1166,13 @@ _EMPHASISED_TERM = re.compile(
 )
 """A term of words (three letters or more, no symbol: `**Q** is the flow` in a formula's key
 is the formula's, not a term to define) that the sentence says what it is."""
+_ROLE_WORDS = frozenset(
+    """leading common commonest major main key important frequent rare usual typical first
+    second third most best only primary principal cornerstone mainstay standard classic useful
+    good strong""".split()
+)
+"""Words after the article that say the term's role or rank (`is the cornerstone of …`, `is a
+leading reason for …`), which the prose_fact rule asks, not what the term is."""
 _POINTS_BACK = re.compile(
     r"^(?:this|it|that)\s+(?:is|are|was)\s+(?P<value>(?:(?:typically|usually|normally|"
     r"generally|roughly|approximately|about|around)\s+){0,2}[~≈]?\s*\d.{0,60})$",
