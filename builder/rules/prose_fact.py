@@ -140,9 +140,11 @@ from .leads import (
 )
 from .prose_list import item_spans
 
-Place = Literal["topic", "section", "named"]
+Place = Literal["topic", "section", "under", "named"]
 """How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
 "section" opens it with the section's subject ("Acute management in gout: first choice?");
+"under" does so even when the question has words enough to stand alone ("Vessel tone: cold
+leads to?": the effect is the section's);
 "named" already names its thing ("Korrin attack (KA): definition?")."""
 Fact = tuple[str, str, Place]
 """(question without "?", answer, place)."""
@@ -422,7 +424,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     continue
                 if place == "named":
                     front = f"{question}?"  # "Korrin attack (KA): definition?" names its thing
-                elif place == "section" and not names_topic(question, ctx.topic or "\0"):
+                elif place == "under" or (
+                    place == "section" and not names_topic(question, ctx.topic or "\0")
+                ):
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
@@ -712,6 +716,8 @@ _CUES = (
     "contraindicated in",
     " all ",
     " both ",
+    " lead to ",
+    " leads to ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -799,6 +805,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_all_do)
     if " is " in lowered and lowered.split(" ", 1)[0] in _VALUE_OPENINGS:
         shapes.append(_valued)
+    if " lead to " in lowered or " leads to " in lowered:
+        shapes.append(_leads_to)
     if (
         "if " in lowered
         or " before " in lowered
@@ -1110,6 +1118,32 @@ def _why_named(sentence: str, bare: str) -> list[Fact]:
     name = f"“{quoted.strip()}”" if quoted else named.group("name").strip()
     the = "the " if named.group("the") else ""
     return [(f"{WHY_NAMED}{the}{name}", _clean(named.group("why")), "topic")]
+
+
+def _leads_to(sentence: str, bare: str) -> list[Fact]:
+    """ "Endothelin leads to constriction, nitric oxide leads to dilation": what each thing
+    leads to, asked under the section ("Vessel tone: endothelin leads to?" -> "Constriction").
+    Only when every clause of the sentence is one such pair with a short effect (MAX_EFFECT_WORDS
+    words): "… leads to more vasoconstriction, decreasing the diameter" says more than it asks."""
+    found = []
+    for clause in _CLAUSES.split(_clean(bare)):
+        paired = _LEADS_TO.match(clause.strip())
+        if paired is None or _PRONOUN.match(paired.group("x")) or _is_clause(paired.group("x")):
+            return []
+        thing, effect = lower_first(_clean(paired.group("x"))), _clean(paired.group("y"))
+        verb = paired.group("verb").lower()
+        found.append((f"{thing} {verb} to", effect[:1].upper() + effect[1:], "under"))
+    return found
+
+
+_CLAUSES = re.compile(r"\s*;\s*|,\s+(?:and\s+|while\s+|whereas\s+)?")
+MAX_EFFECT_WORDS = 3
+_LEADS_TO = re.compile(
+    r"^(?P<x>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)\s+(?:also\s+)?(?P<verb>leads?)\s+to\s+"
+    rf"(?P<y>[A-Za-z][\w-]*(?:\s+[\w-]+){{0,{MAX_EFFECT_WORDS - 1}}})$",
+    re.IGNORECASE,
+)
+"""A thing of up to eight words, "lead(s) to", and its short effect: the whole clause."""
 
 
 def _especially(sentence: str, bare: str) -> list[Fact]:
