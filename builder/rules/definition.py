@@ -65,7 +65,7 @@ from ..text import (
 )
 from .context import Context
 from .faq import answered_blocks
-from .leads import Lead, is_example, is_flag, leads, subject
+from .leads import Lead, is_example, is_example_text, is_flag, leads, subject
 
 _SHAPES = (
     re.compile(
@@ -269,6 +269,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         elif isinstance(block, ListBlock):
             notes.extend(_terms_with_points(block, section, ctx))
             notes.extend(_emphasised_terms(block, section, ctx))
+            notes.extend(_named_statements(block, section, ctx))
     return notes
 
 
@@ -1180,5 +1181,46 @@ _POINTS_BACK = re.compile(
 )
 _ABOUT = re.compile(
     r"^(?:(?:typically|usually|normally|generally|roughly|approximately|about|around)\s+)+",
+    re.IGNORECASE,
+)
+
+
+def _named_statements(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+    """A statement with a sub-item that names it (`* The airways narrow and the chest
+    overinflates` / `  * This is called air trapping`): "The airways narrow and the chest
+    overinflates — what is this called?" -> "Air trapping". The statement is the only thing the
+    pointer can mean, so the name is asked of it (MIN_SUBJECT_WORDS to MAX_STATEMENT_WORDS words,
+    no worked example)."""
+    notes: list[Note] = []
+    for item in _all_items(block):
+        if not item.blocks:
+            continue
+        statement = plain(item.text).strip().rstrip(".:")
+        counted = len(statement.split())
+        if not MIN_SUBJECT_WORDS <= counted <= MAX_STATEMENT_WORDS or is_example_text(statement):
+            continue
+        for inner in item.blocks:
+            if not isinstance(inner, ListBlock):
+                continue
+            for point in inner.items:
+                text = plain(point.text).strip()
+                if " called " not in text and " known as " not in text and " termed " not in text:
+                    continue  # cheap: most sub-items name nothing
+                found = _THIS_IS_CALLED.match(text)
+                if found is None or len(found.group("name").split()) > MAX_TERM_WORDS:
+                    continue
+                name = found.group("name").strip()
+                front = f"{statement} — what is this called?"
+                key = make_key("definition", section.path, name, "named")
+                answer = _sentence_case(name)
+                line = point.line
+                notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+    return notes
+
+
+MAX_STATEMENT_WORDS = 30
+_THIS_IS_CALLED = re.compile(
+    r"^(?:this|that|it)\s+is\s+(?:also\s+)?(?:called|known\s+as|termed)\s+[“\"]?"
+    r"(?P<name>[^“”\",;:()]{3,60}?)[”\"]?\s*\.?$",
     re.IGNORECASE,
 )
