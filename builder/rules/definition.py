@@ -42,6 +42,12 @@ as a label over its list) is a definition with details: its short points go on t
 point that labels a list of its own (`Signs` over `- bone pain`) or a short `Label: value` point
 is asked of the term ("Marrow clotting: Signs?"). Plain `label: value` lines (`Onset: 1-2 h`)
 right under a heading or a lead-in ending in ":" card as bold label lines do.
+
+Lecture notes written as bullets of whole sentences define a term in italics or bold inside the
+sentence (`* The *tidal volume* is the volume of one quiet breath`): "What is the tidal
+volume?", and a sub-item that points back with a figure (`* This is about 500 mL`) gives its
+typical value; a sub-item naming its statement (`* This is called air trapping`) asks the name
+(`_emphasised_terms`, `_named_statements`).
 """
 
 from __future__ import annotations

@@ -62,6 +62,12 @@ anything else makes no card, as a wrong card is worse than none:
 - an order of use: "Apply barrier cream before steroid cream (B before S)" asks "Apply barrier
   cream before or after steroid cream?" -> "Before (B before S)"; "X should only be used in Y"
   asks "When should X be used?".
+- what things lead to: "Endothelin leads to constriction, nitric oxide leads to dilation" (every
+  clause a thing and a short effect) asks "<section>: endothelin leads to?" -> "Constriction";
+- a name: "Arterioles are called "resistance vessels" due to …" asks "What are arterioles
+  called?"; where the biggest of something happens ("<section>: where does the biggest pressure
+  drop happen?"); what only one thing does: "Only the vagus slows the SA node" asks "What slows
+  the SA node?" -> "Only the vagus".
 
 A role whose answer is the section's own heading ("Barrier creams are first line" under
 "Barrier creams", shown in the source line above the question) is asked the other way round:
