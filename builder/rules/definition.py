@@ -1180,15 +1180,12 @@ _ROLE_WORDS = frozenset(
 )
 """Words after the article that say the term's role or rank (`is the cornerstone of …`, `is a
 leading reason for …`), which the prose_fact rule asks, not what the term is."""
+_HEDGE = r"(?:typically|usually|normally|generally|roughly|approximately|about|around)\s+"
 _POINTS_BACK = re.compile(
-    r"^(?:this|it|that)\s+(?:is|are|was)\s+(?P<value>(?:(?:typically|usually|normally|"
-    r"generally|roughly|approximately|about|around)\s+){0,2}[~≈]?\s*\d.{0,60})$",
+    rf"^(?:this|it|that)\s+(?:is|are|was)\s+(?P<value>(?:{_HEDGE}){{0,2}}[~≈]?\s*\d.{{0,60}})$",
     re.IGNORECASE,
 )
-_ABOUT = re.compile(
-    r"^(?:(?:typically|usually|normally|generally|roughly|approximately|about|around)\s+)+",
-    re.IGNORECASE,
-)
+_ABOUT = re.compile(rf"^(?:{_HEDGE})+", re.IGNORECASE)
 
 
 def _named_statements(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
