@@ -42,11 +42,18 @@ as a label over its list) is a definition with details: its short points go on t
 point that labels a list of its own (`Signs` over `- bone pain`) or a short `Label: value` point
 is asked of the term ("Marrow clotting: Signs?"). Plain `label: value` lines (`Onset: 1-2 h`)
 right under a heading or a lead-in ending in ":" card as bold label lines do.
+
+Lecture notes written as bullets of whole sentences define a term in italics or bold inside the
+sentence (`* The *tidal volume* is the volume of one quiet breath`): "What is the tidal
+volume?", and a sub-item that points back with a figure (`* This is about 500 mL`) gives its
+typical value; a sub-item naming its statement (`* This is called air trapping`) asks the name
+(`_emphasised_terms`, `_named_statements`).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
@@ -64,7 +71,7 @@ from ..text import (
 )
 from .context import Context
 from .faq import answered_blocks
-from .leads import Lead, is_example, is_flag, leads, subject
+from .leads import Lead, is_example, is_example_text, is_flag, leads, subject
 
 _SHAPES = (
     re.compile(
@@ -267,6 +274,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_list_notes(block, lead, section, ctx))
         elif isinstance(block, ListBlock):
             notes.extend(_terms_with_points(block, section, ctx))
+            notes.extend(_emphasised_terms(block, section, ctx))
+            notes.extend(_named_statements(block, section, ctx))
     return notes
 
 
@@ -1086,3 +1095,135 @@ def _ranks(found: list[tuple[str, str] | None]) -> list[str]:
     """The ranks the list's terms are given in their asides."""
     ranks = (ranked(pair[0]) for pair in found if pair is not None)
     return [rank[1].lower() for rank in ranks if rank is not None]
+
+
+def _emphasised_terms(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+    """Bullets of whole sentences (lecture notes, at any depth) that define a term set in italics
+    or bold inside the sentence (`* The *tidal volume* is the volume of one quiet breath`, `*
+    *Minute ventilation* is defined as the product of …`): "What is the tidal volume?" -> the
+    rest. A sub-item that points back with a figure (`* This is about 500 mL`) gives "Tidal
+    volume: typical value?" -> "About 500 mL"; a worked sum (`135 mL - 65 mL = 70 mL`) answers
+    with its result first. The sentence must say what the term is ("is the …", "is defined as a
+    …"): an emphasised word in any other sentence (`The *only* muscle …`, `… is larger in …`)
+    is no term. Items with a `Term: value` shape are `_terms_with_points`'s."""
+    notes: list[Note] = []
+    for item in _all_items(block):
+        text = item.text.strip()
+        if not text.startswith(("*", "_", "The ", "the ", "A ", "An ")):
+            continue  # cheap: the term opens the sentence
+        found = _EMPHASISED_TERM.match(text)
+        if found is None or "\n" in text:
+            continue
+        term = plain(found.group("term")).strip()
+        named = term.lower().split()
+        if not 0 < len(named) <= MAX_TERM_WORDS or named[0] in _NOT_SUBJECT:
+            continue
+        if is_flag(term) or is_instruction(term) or named[0] in _NOT_NAMED:
+            continue
+        said = found.group("rest").strip().rstrip(".")
+        if said.split()[1].lower() in _ROLE_WORDS:
+            continue  # "**Bradycardia** is a leading reason for …": a role, not what it is
+        if not MIN_SUBJECT_WORDS <= len(plain(said).split()) + 2 <= MAX_VALUE_WORDS:
+            continue
+        the = "the " if found.group("article") else ""
+        front = ask(f"What {found.group('verb')} {the}{lower_first(term)}?", ctx)
+        key = make_key("definition", section.path, term)
+        answer = _sentence_case(said)
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, item.line))
+        notes.extend(_values_of(term, item, section, ctx))
+    return notes
+
+
+def _all_items(block: ListBlock) -> Iterator[ListItem]:
+    for item in block.items:
+        yield item
+        for inner in item.blocks:
+            if isinstance(inner, ListBlock):
+                yield from _all_items(inner)
+
+
+def _values_of(term: str, item: ListItem, section: Section, ctx: Context) -> list[Note]:
+    """The sub-items of a defined term that give its figure by pointing back (`This is about
+    500 mL`, `It is normally 4-6 L`): its typical value."""
+    notes = []
+    for inner in item.blocks:
+        if not isinstance(inner, ListBlock):
+            continue
+        for point in inner.items:
+            found = _POINTS_BACK.match(plain(point.text).strip())
+            if found is None or not _DIGIT.search(found.group("value")):
+                continue
+            value = found.group("value").strip().rstrip(".")
+            if "=" in value:  # `about 135 mL - 65 mL = 70 mL`: the result, then its working
+                working, result = (part.strip() for part in value.rsplit("=", 1))
+                about = _ABOUT.match(working)
+                lead = about.group(0) if about else ""
+                value = f"{lead}{result} ({working[len(lead) :]})"
+            front = f"{_sentence_case(term)}: typical value?"
+            key = make_key("definition", section.path, term, "value")
+            answer = _sentence_case(value)
+            notes.append(ctx.note("definition", "basic", front, answer, key, section, point.line))
+    return notes
+
+
+_EMPHASISED_TERM = re.compile(
+    r"^(?:(?P<article>the|a|an)\s+)?(\*\*|__|\*|_)(?P<term>[A-Za-z][A-Za-z' -]{2,60}?)\2\s+"
+    r"(?P<verb>is|are)\s+(?:(?:defined|known|described)\s+as\s+)?(?P<rest>(?:the|a|an)\s.+)$",
+    re.IGNORECASE,
+)
+"""A term of words (three letters or more, no symbol: `**Q** is the flow` in a formula's key
+is the formula's, not a term to define) that the sentence says what it is."""
+_ROLE_WORDS = frozenset(
+    """leading common commonest major main key important frequent rare usual typical first
+    second third most best only primary principal cornerstone mainstay standard classic useful
+    good strong""".split()
+)
+"""Words after the article that say the term's role or rank (`is the cornerstone of …`, `is a
+leading reason for …`), which the prose_fact rule asks, not what the term is."""
+_HEDGE = r"(?:typically|usually|normally|generally|roughly|approximately|about|around)\s+"
+_POINTS_BACK = re.compile(
+    rf"^(?:this|it|that)\s+(?:is|are|was)\s+(?P<value>(?:{_HEDGE}){{0,2}}[~≈]?\s*\d.{{0,60}})$",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(rf"^(?:{_HEDGE})+", re.IGNORECASE)
+
+
+def _named_statements(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+    """A statement with a sub-item that names it (`* The airways narrow and the chest
+    overinflates` / `  * This is called air trapping`): "The airways narrow and the chest
+    overinflates — what is this called?" -> "Air trapping". The statement is the only thing the
+    pointer can mean, so the name is asked of it (MIN_SUBJECT_WORDS to MAX_STATEMENT_WORDS words,
+    no worked example)."""
+    notes: list[Note] = []
+    for item in _all_items(block):
+        if not item.blocks:
+            continue
+        statement = plain(item.text).strip().rstrip(".:")
+        counted = len(statement.split())
+        if not MIN_SUBJECT_WORDS <= counted <= MAX_STATEMENT_WORDS or is_example_text(statement):
+            continue
+        for inner in item.blocks:
+            if not isinstance(inner, ListBlock):
+                continue
+            for point in inner.items:
+                text = plain(point.text).strip()
+                if " called " not in text and " known as " not in text and " termed " not in text:
+                    continue  # cheap: most sub-items name nothing
+                found = _THIS_IS_CALLED.match(text)
+                if found is None or len(found.group("name").split()) > MAX_TERM_WORDS:
+                    continue
+                name = found.group("name").strip()
+                front = f"{statement} — what is this called?"
+                key = make_key("definition", section.path, name, "named")
+                answer = _sentence_case(name)
+                line = point.line
+                notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+    return notes
+
+
+MAX_STATEMENT_WORDS = 30
+_THIS_IS_CALLED = re.compile(
+    r"^(?:this|that|it)\s+is\s+(?:also\s+)?(?:called|known\s+as|termed)\s+[“\"]?"
+    r"(?P<name>[^“”\",;:()]{3,60}?)[”\"]?\s*\.?$",
+    re.IGNORECASE,
+)

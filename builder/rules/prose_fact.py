@@ -62,6 +62,12 @@ anything else makes no card, as a wrong card is worse than none:
 - an order of use: "Apply barrier cream before steroid cream (B before S)" asks "Apply barrier
   cream before or after steroid cream?" -> "Before (B before S)"; "X should only be used in Y"
   asks "When should X be used?".
+- what things lead to: "Endothelin leads to constriction, nitric oxide leads to dilation" (every
+  clause a thing and a short effect) asks "<section>: endothelin leads to?" -> "Constriction";
+- a name: "Arterioles are called "resistance vessels" due to …" asks "What are arterioles
+  called?"; where the biggest of something happens ("<section>: where does the biggest pressure
+  drop happen?"); what only one thing does: "Only the vagus slows the SA node" asks "What slows
+  the SA node?" -> "Only the vagus".
 
 A role whose answer is the section's own heading ("Barrier creams are first line" under
 "Barrier creams", shown in the source line above the question) is asked the other way round:
@@ -140,9 +146,11 @@ from .leads import (
 )
 from .prose_list import item_spans
 
-Place = Literal["topic", "section", "named"]
+Place = Literal["topic", "section", "under", "named"]
 """How a question is made to stand alone: "topic" adds "in <topic>" (when it does not name it);
 "section" opens it with the section's subject ("Acute management in gout: first choice?");
+"under" does so even when the question has words enough to stand alone ("Vessel tone: cold
+leads to?": the effect is the section's);
 "named" already names its thing ("Korrin attack (KA): definition?")."""
 Fact = tuple[str, str, Place]
 """(question without "?", answer, place)."""
@@ -422,7 +430,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     continue
                 if place == "named":
                     front = f"{question}?"  # "Korrin attack (KA): definition?" names its thing
-                elif place == "section" and not names_topic(question, ctx.topic or "\0"):
+                elif place == "under" or (
+                    place == "section" and not names_topic(question, ctx.topic or "\0")
+                ):
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
@@ -712,6 +722,13 @@ _CUES = (
     "contraindicated in",
     " all ",
     " both ",
+    " lead to ",
+    " leads to ",
+    " called ",
+    "biggest ",
+    "largest ",
+    "greatest ",
+    "only ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -799,6 +816,14 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_all_do)
     if " is " in lowered and lowered.split(" ", 1)[0] in _VALUE_OPENINGS:
         shapes.append(_valued)
+    if " lead to " in lowered or " leads to " in lowered:
+        shapes.append(_leads_to)
+    if " called " in lowered:
+        shapes.append(_called)
+    if "biggest " in lowered or "largest " in lowered or "greatest " in lowered:
+        shapes.append(_where_most)
+    if lowered.startswith("only "):
+        shapes.append(_only_one)
     if (
         "if " in lowered
         or " before " in lowered
@@ -1110,6 +1135,100 @@ def _why_named(sentence: str, bare: str) -> list[Fact]:
     name = f"“{quoted.strip()}”" if quoted else named.group("name").strip()
     the = "the " if named.group("the") else ""
     return [(f"{WHY_NAMED}{the}{name}", _clean(named.group("why")), "topic")]
+
+
+def _leads_to(sentence: str, bare: str) -> list[Fact]:
+    """ "Endothelin leads to constriction, nitric oxide leads to dilation": what each thing
+    leads to, asked under the section ("Vessel tone: endothelin leads to?" -> "Constriction").
+    Only when every clause of the sentence is one such pair with a short effect (MAX_EFFECT_WORDS
+    words): "… leads to more vasoconstriction, decreasing the diameter" says more than it asks."""
+    found: list[Fact] = []
+    for clause in _CLAUSES.split(_clean(bare)):
+        paired = _LEADS_TO.match(clause.strip())
+        if paired is None or _PRONOUN.match(paired.group("x")) or _is_clause(paired.group("x")):
+            return []
+        thing, effect = lower_first(_clean(paired.group("x"))), _clean(paired.group("y"))
+        verb = paired.group("verb").lower()
+        found.append((f"{thing} {verb} to", effect[:1].upper() + effect[1:], "under"))
+    return found
+
+
+_CLAUSES = re.compile(r"\s*;\s*|,\s+(?:and\s+|while\s+|whereas\s+)?")
+MAX_EFFECT_WORDS = 3
+_LEADS_TO = re.compile(
+    r"^(?P<x>[A-Za-z][\w'’-]*(?:\s+[\w'’-]+){0,7}?)\s+(?:also\s+)?(?P<verb>leads?)\s+to\s+"
+    rf"(?P<y>[A-Za-z][\w-]*(?:\s+[\w-]+){{0,{MAX_EFFECT_WORDS - 1}}})$",
+    re.IGNORECASE,
+)
+"""A thing of up to eight words, "lead(s) to", and its short effect: the whole clause."""
+
+
+def _called(sentence: str, bare: str) -> list[Fact]:
+    """ "Arterioles are called "resistance vessels" because of their thick muscle": what the
+    thing is called, with the reason when one is given ("because of this," leans on a sentence
+    before it and is left out)."""
+    found = _NAMED_AS.match(_clean(sentence))
+    if found is None or _PRONOUN.match(found.group("x")) or not _names_a_thing(found["x"]):
+        return []
+    name = found.group("name").strip()
+    if len(name.split()) > MAX_NAME_WORDS:
+        return []  # "are called terminal when they carry no alveoli": a clause, not a name
+    why = (found.group("why") or "").strip()
+    leaning = _LEANING_REASON.match(why)
+    if leaning is not None:  # "because of this, due to …": the reason after the pointer
+        why = why[leaning.end() :].strip()
+    elif why:  # "because they have …", "as they …": the word that says it is a reason
+        why = f"{found['because']} {why}"
+    answer = name[:1].upper() + name[1:] + (f" — {why}" if why else "")
+    return [(f"What {found['be']} {lower_first(found['x'])} called", answer, "topic")]
+
+
+_NAMED_AS = re.compile(
+    r"^(?P<x>[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}?)\s+(?P<be>is|are)\s+(?:also\s+)?"
+    r"(?:called|termed)\s+[“\"]?(?P<name>[^“”\",;()]{3,40}?)[”\"]?"
+    r"(?:,?\s+(?P<because>because|due\s+to|since|as)\b(?P<why>.*))?$"
+)
+MAX_NAME_WORDS = 4
+_LEANING_REASON = re.compile(r"^(?:of\s+(?:this|that|these|it)\s*,?\s*)", re.IGNORECASE)
+
+
+def _where_most(sentence: str, bare: str) -> list[Fact]:
+    """ "The biggest pressure drop happens across the arterioles": where, asked under the
+    section ("Blood vessels: where does the biggest pressure drop happen?")."""
+    found = _WHERE_MOST.match(_clean(bare))
+    if found is None:
+        return []
+    verb = found.group("verb").lower()
+    asked = f"does the {found['most'].lower()} {found['what']} {verb.removesuffix('s')}"
+    if verb == "is seen":
+        asked = f"is the {found['most'].lower()} {found['what']} seen"
+    where = found.group("where")
+    return [(f"where {asked}", where[:1].upper() + where[1:], "under")]
+
+
+_WHERE_MOST = re.compile(
+    r"^the\s+(?P<most>biggest|largest|greatest)\s+(?P<what>[\w-]+(?:\s+[\w-]+){0,3}?)\s+"
+    r"(?P<verb>happens|occurs|is\s+seen)\s+(?P<where>(?:in|across|at|over|within)\s+[^,;:]{3,40})$",
+    re.IGNORECASE,
+)
+
+
+def _only_one(sentence: str, bare: str) -> list[Fact]:
+    """ "Only the sympathetic system controls stroke volume (since …)": what does -> "Only the
+    sympathetic system" (the object opens with an article, so a plural noun is never read as
+    the verb: "Only the sympathetic nerves innervate …" is no match)."""
+    found = _ONLY.match(_clean(bare))
+    if found is None or found.group("verb").lower() in _NOT_ONLY_VERBS:
+        return []
+    return [(f"What {found['verb']} {found['y']}", f"Only {found['x']}", "topic")]
+
+
+_ONLY = re.compile(
+    r"^only\s+(?P<x>(?:the\s+)?[\w-]+(?:\s+[\w-]+){0,4}?)\s+(?P<verb>[a-z]{3,}s)\s+"
+    r"(?P<y>(?:the|its|their)\s+[\w-]+(?:\s+[\w-]+){0,4})$",
+    re.IGNORECASE,
+)
+_NOT_ONLY_VERBS = frozenset("was has does is".split())
 
 
 def _especially(sentence: str, bare: str) -> list[Fact]:
