@@ -401,3 +401,26 @@ def test_a_title_that_names_no_topic_writes_an_empty_topic_the_manifest_keeps(
 
     assert manifest.topic == ""
     assert [r["front"] for r in json.loads(pinned.output)] == ["Pulse: Normal range?"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two runs of short lines opening on one line
+        "# Knee\n\n## Examination\n\nInspect.\n\nPalpate.\n\n"
+        "Then the patient stands and walks across the room while you watch closely.\n\n"
+        "Inspect.\n\nMove.\n",
+        # two grading scales under one heading
+        "# Neuro\n\n## Scales\n\nPower:\n\n0 none, 1 flicker, 2 some, 3 full.\n\n"
+        "Tone:\n\n0 none, 1 slight, 2 marked, 3 rigid.\n\n"
+        "0 absent, 1 weak, 2 normal, 3 brisk.\n\n0 absent, 1 faint, 2 usual, 3 lively.\n",
+    ],
+)
+def test_a_pinned_deck_builds_notes_a_section_makes_alike(workdir: Path, text: str) -> None:
+    """A manifest build refuses two notes with one identity (zero-config makes them distinct
+    with a warning): a section's short lines and scales must not make two alike."""
+    (workdir / "source" / "alike.md").write_text(text, encoding="utf-8")
+    assert run("init", "source/alike.md").exit_code == 0
+    built = run("build", "decks/alike.toml", "-o", "dist/alike.apkg")
+    assert built.exit_code == 0, built.output
+    assert "same identity" not in built.output

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from ..document import Paragraph, Section
 from ..notes import Note, deletion, literal, make_key
-from ..text import heading_text, plain
+from ..text import heading_text, lower_first, plain
 from .context import Context, context_line
 
 MIN_GRADES = 3
@@ -33,13 +33,32 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             path = (*section.path[:-1], name)
             note = _note(grades, ctx.situate(name), name, replace(section, path=path), ctx)
             notes.append(replace(note, context=context_line(path)))
+    lead = ""
     for block in section.blocks:
         if not isinstance(block, Paragraph) or not block.text.lstrip("(")[:1].isdigit():
+            lead = _lead(block)
             continue  # a cheap look: a scale opens on its first grade
         grades = grades_of(plain(block.text).strip().removeprefix("(").rstrip(".)"))
         if grades is not None:
-            notes.append(_note(grades, ctx.heading(section), "grades", section, ctx, block.line))
+            about = (
+                f"{ctx.heading(section)} — {lower_first(lead)}" if lead else ctx.heading(section)
+            )
+            name = lead or "grades"
+            note = _note(grades, about, name, section, ctx, block.line)
+            if any(known.key == note.key for known in notes):  # two scales alike: their words
+                words = " ".join(meaning for _, meaning in grades)
+                note = replace(note, key=make_key("scale", section.path, f"{name} {words}"))
+            notes.append(note)
+        lead = ""
     return notes
+
+
+def _lead(block: object) -> str:
+    """The name a label line above a scale gives it (`Power:` over `0 none, 1 flicker, …`)."""
+    if not isinstance(block, Paragraph) or "\n" in block.text.strip():
+        return ""
+    text = plain(block.text).strip()
+    return text[:-1].strip() if text.endswith(":") and len(text.split()) <= MAX_GRADE_WORDS else ""
 
 
 def _note(
@@ -65,6 +84,15 @@ _GRADE = re.compile(
 )
 
 
+_COUNTED = frozenset(
+    """
+    second seconds minute minutes min mins hour hours hr hrs day days week weeks month months year
+    years time times dose doses tablet tablets tab tabs puff puffs drop drops unit units
+    """.split()
+)
+"""Words a number counts ("2 weeks", "3 tablets"): a count, never a grade's meaning."""
+
+
 def grades_of(text: str) -> list[tuple[str, str]] | None:
     """The (grade, meaning) pairs of a scale written in a row ("0 none, 1 low, and 2 normal."),
     or None when the text is not one: fewer than three grades, not numbered on from 0 or 1, a
@@ -80,6 +108,8 @@ def grades_of(text: str) -> list[tuple[str, str]] | None:
     if any(int(grade) != first + number for number, (grade, _) in enumerate(grades)):
         return None
     meanings = [meaning.lower() for _, meaning in grades]
+    if any(meaning.split()[0].rstrip(".,") in _COUNTED for meaning in meanings):
+        return None  # "1 week, 2 weeks later, 3 months after": a timeline, not grades
     if len(set(meanings)) < len(meanings) or not all(map(_WORDED.search, meanings)):
         return None  # "(1 g, 2 g, 3 g)": doses, not grades
     if any(len(meaning.split()) > MAX_GRADE_WORDS for meaning in meanings):

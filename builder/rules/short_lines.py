@@ -35,10 +35,14 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []
     notes = []
     named = _named(section)
+    keys: set[tuple[str, ...]] = set()
     for run in _runs(section.blocks):
         items = tuple(_item(line) for line in run)
         alone = replace(named, blocks=(ListBlock(False, items, run[0].line),), children=())
         key = make_key("short_lines", section.path, plain(items[0].text))
+        if key in keys:  # two runs opening on one line ("Inspect." … "Inspect."): all their lines
+            key = make_key("short_lines", section.path, " / ".join(plain(i.text) for i in items))
+        keys.add(key)
         for note in enumeration.extract(alone, ctx):
             tags = note_tags(ctx.tags, "short_lines", note.note_type)
             source = replace(note.source, section=section.path)
@@ -106,6 +110,8 @@ def is_short_line(text: str) -> bool:
     line tenderness.", "Effusion. (Tap test.)"), not a sentence, a label, a lead-in or markup."""
     if "\n" in text.strip() or not text.rstrip().endswith((".", ".)")):
         return False
+    if len(text) > MAX_LINE_CHARS:
+        return False  # cheap: a long line is prose (and `_ASIDE` need not scan it)
     head, _ = _parts(text)
     if not head or _MARKUP.search(head) or ": " in head or head.startswith("("):
         return False
@@ -116,7 +122,17 @@ def is_short_line(text: str) -> bool:
         return False  # a longer line, or two sentences, is prose
     if _ADVERB.match(words[0]) and words[0].lower() not in _NOT_ADVERBS:
         return False  # "Directly blocks replication.": a clause about the line above or below
-    return not any(word.lower().strip(",;") in FINITE_VERBS for word in words[1:])
+    lowered = [word.lower().strip(",;.") for word in words]
+    if not _PERSONAL.isdisjoint(lowered):
+        return False  # "Thanks for reading.", "Good luck with your exams.": said to the reader
+    return not any(word in FINITE_VERBS for word in lowered[1:])
+
+
+_PERSONAL = frozenset(
+    "i me my we us our you your thanks thank hello hi welcome goodbye bye luck soon".split()
+)
+"""Words of a line said to or by a person, not a finding ("See you soon.", "Welcome back.")."""
+MAX_LINE_CHARS = 200
 
 
 _ADVERB = re.compile(r"[A-Za-z]{3,}ly$")
