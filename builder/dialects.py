@@ -641,8 +641,118 @@ _ADMONITION_OPEN = re.compile(r"( {0,3})(!!!|\?\?\?\+?)[ \t]+[^\s!?].*")
 _ADMONITION_CLOSE = re.compile(r"(?m)^ {0,3}(?:!!!|\?\?\?)[ \t]*\r?$")
 
 
+def pdf_lists(text: str) -> str:
+    """The text with the lists a PDF's conversion to text broke written as the lists they were.
+
+    Two shapes: a bullet alone on its line with its text on the next (`- ` then `swelling of the
+    face`: CommonMark reads an empty item and a paragraph, so a lead-in's list held nothing), and
+    steps numbered without a dot (`1 Sit the patient up.` / `2 Call for help.`: one paragraph).
+    A bullet is joined to its text only where the document does it twice or more (one empty
+    bullet may be meant); a step run is two or more lines, each opening with the next number from
+    1 and then a capital ("2 tablets a day" alone, a year or a table row is no step), which may
+    continue after a line or two of other text. A short line of its own just above a run ("What
+    to do", "How to use the inhaler") titles the steps: it becomes a heading one level below the
+    heading above it, which also ends the run before it. Each line keeps its number (a bullet's
+    text stays on its line, the bullet's line goes blank); fenced code is left as written."""
+    bullets = ("-\n" in text or "- \n" in text or "*\n" in text or "* \n" in text) and (
+        _BARE_BULLETS.search(text) is not None
+    )
+    steps = "\n1 " in text and "\n2 " in text and _FIRST_STEP.search(text) is not None
+    if not bullets and not steps:
+        return text
+    lines = text.split("\n")
+    if bullets:
+        _join_bullets(lines)
+    if steps:
+        _number_steps(lines)
+    return "\n".join(lines)
+
+
+def _join_bullets(lines: list[str]) -> None:
+    """Each bullet alone on its line whose text is the next line, written as one item."""
+    found = [
+        at
+        for at in _outside_fences(lines)
+        if at + 1 < len(lines)
+        and _BARE_BULLET.fullmatch(lines[at]) is not None
+        and _ITEM_TEXT.match(lines[at + 1]) is not None
+    ]
+    if len(found) < 2:
+        return
+    for at in found:
+        marker = lines[at].rstrip("\r").rstrip()
+        ending = "\r" if lines[at].endswith("\r") else ""
+        lines[at + 1] = f"{marker} {lines[at + 1].lstrip()}"
+        lines[at] = ending
+        lead_in = lines[at - 1].rstrip() if at else ""
+        if lead_in.endswith(":") and _ITEM_TEXT.match(lead_in):
+            _title(lines, at - 2)
+
+
+_BARE_BULLETS = re.compile(r"\n {0,3}[-*+][ \t]*\r?\n {0,3}[^\s\-*+#>|<]")
+_FIRST_STEP = re.compile(r"\n {0,3}1[ \t]+[A-Z]")
+_BARE_BULLET = re.compile(r" {0,3}[-*+][ \t]*\r?")
+_ITEM_TEXT = re.compile(r" {0,3}(?![-*+#>|<]|\d{1,9}[.)]|```|~~~)\S")
+"""A line that may be a bullet's text: text, not a block of its own (list item, heading, quote,
+table row, tag, fence) nor a blank line."""
+
+
+def _number_steps(lines: list[str]) -> None:
+    """Runs of `1 Text`, `2 Text` … lines written as a numbered list (`1. Text`), each run's
+    title line (`_title_steps`) as a heading."""
+    expected, last = 1, -_STEP_GAP - 1  # the next number; the line of the run's last step
+    runs: list[list[int]] = []
+    for at in _outside_fences(lines):
+        step = _STEP.match(lines[at])
+        if step is None:
+            continue
+        number = int(step.group(1))
+        if number == 1:
+            runs.append([at])
+        elif number == expected and at - last <= _STEP_GAP:
+            runs[-1].append(at)
+        else:
+            continue
+        expected, last = number + 1, at
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for at in run:
+            lines[at] = _STEP.sub(r"\1.\2", lines[at], count=1)
+        _title(lines, run[0] - 1)
+
+
+_STEP = re.compile(r" {0,3}(\d{1,2})([ \t]+[A-Z])")
+_STEP_LINE = re.compile(r" {0,3}\d{1,2}\.?[ \t]+[A-Z]")
+"""A step, before or after it is numbered as a list item."""
+_STEP_GAP = 3
+"""A step run goes on after at most two lines of other text (a note under a step)."""
+_ATX_LEVEL = re.compile(r"(#{1,6})[ \t]")
+
+
+def _title(lines: list[str], at: int) -> None:
+    """Line `at` as a heading one level below the heading above it, when it is a short title of
+    its own (no full stop or colon; a blank line, the document's start or a step above it) over
+    a list's lead-in or a step run: the pseudo-heading a PDF's text keeps as a plain line."""
+    if at < 0 or _ITEM_TEXT.match(lines[at]) is None:
+        return
+    title = lines[at].strip()
+    if len(title.split()) > _MAX_TITLE_WORDS or title.endswith((".", ":", ";", ",", "?", "!")):
+        return
+    before = lines[at - 1] if at else ""
+    if before.strip() and _STEP_LINE.match(before) is None:
+        return
+    level = next((len(m.group(1)) for m in map(_ATX_LEVEL.match, reversed(lines[:at])) if m), 1)
+    ending = "\r" if lines[at].endswith("\r") else ""
+    lines[at] = f"{'#' * min(6, level + 1)} {title}{ending}"
+
+
+_MAX_TITLE_WORDS = 8
+
+
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     abbreviation_lines,
+    pdf_lists,
     content_tabs,
     definition_lists,
     comparisons,

@@ -16,6 +16,7 @@ from builder.dialects import (
     heading,
     inline_cleaner,
     logseq_outline,
+    pdf_lists,
 )
 from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.manifest import manifest_for_source
@@ -273,3 +274,50 @@ def test_a_link_with_spaces_around_its_target_is_a_link() -> None:
         "korrin-fever.md",
     ).notes
     assert [n.note.front.split(":")[0] for n in notes] == ["Asthma in korrin fever"]
+
+
+PDF_PAGE = (
+    "# Korrin fever\n\n"
+    "Signs\n"
+    "Early signs of korrin fever may include:\n"
+    "- \nan itch behind the ears\n\n"
+    "- \na dry cough at dawn\n\n"
+    "- \nsore knuckles\n\n\n"
+    "What to do\n"
+    "1 Sit the patient in the shade.\n"
+    "2 Give velbarin by mouth.\n"
+    "3 Call a doctor if the itch spreads.\n"
+)
+
+
+def test_a_pdfs_broken_lists_are_read_as_the_lists_they_were() -> None:
+    """Text taken from a PDF keeps each bullet alone on its line, its text on the next (an empty
+    item and a paragraph to CommonMark), numbers its steps without a dot (one paragraph) and
+    titles them with a plain line: the bullets become items at their text's line, the steps a
+    numbered list, and the title lines headings, so the signs and the steps are asked."""
+    written = rewritten(pdf_lists, PDF_PAGE)
+    assert "## Signs\nEarly signs of korrin fever may include:\n\n- an itch behind the ears" in (
+        written
+    )
+    assert "## What to do\n1. Sit the patient in the shade.\n2. Give velbarin" in written
+    notes = {n.note.source.line: n.note for n in planned(PDF_PAGE).notes}
+    assert notes[6].front == (
+        "Early signs of korrin fever may include:\n\n- {{c1::an itch behind the ears}}\n"
+        "- {{c2::a dry cough at dawn}}\n- {{c3::sore knuckles}}"
+    )
+    assert notes[16].front.startswith("What to do in korrin fever:\n\n1. {{c1::Sit the patient")
+    assert "3. {{c3::Call a doctor if the itch spreads.}}" in notes[16].front
+
+
+def test_lines_that_only_look_like_a_pdfs_lists_are_left_as_written() -> None:
+    """One empty bullet may be meant; a figure opening a line is no step unless a run counts up
+    from 1 with capitals after ("2 tablets", a year, a table row, a lone "1 "); code is code."""
+    for text in (
+        "# Korrin\n\n- \nThe form leaves this item empty.\n",
+        "# Korrin\n\nTake velbarin.\n2 tablets twice daily\n3 tablets at night\n",
+        "# Korrin\n\n1 Korrin fever was named then.\n\n2019 Saw the first cases.\n",
+        "# Korrin\n\n2 Velbarin doses.\n3 Tessalid doses.\n",
+        "| Day | Dose |\n|---|---|\n| 1 Day | 2 |\n| 2 Days | 4 |\n",
+        "```\n1 Load the data.\n2 Plot it.\n-\nx\n-\ny\n```\n",
+    ):
+        assert pdf_lists(text) == text
