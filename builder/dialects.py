@@ -38,6 +38,9 @@ A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whol
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
 admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
 
+So are a PDF's broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
+which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
+
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
 so far, pays nothing per text. Code spans are left as they are.
@@ -48,6 +51,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
+
+from .notes import WORD_JOINER
 
 Cleaner = Callable[[str], str]
 
@@ -750,9 +755,108 @@ def _title(lines: list[str], at: int) -> None:
 _MAX_TITLE_WORDS = 8
 
 
+def tex_math(text: str) -> str:
+    """The text with its TeX math in dollars (`$\\beta_1$`, `$$P = Q \\times R$$`: Pandoc,
+    Obsidian, Jupyter, Quarto) written in the delimiters Anki's MathJax typesets, `\\(…\\)` and
+    `\\[…\\]` (its manual's "Math and Symbols"): in dollars a card showed the raw TeX. Math by
+    Pandoc's rule, on one line: the opening `$` before a non-space, the closing one after a
+    non-space and not before a digit, so prices stay prices ("$5 and $10", "costs $20", "$5-$10").
+    Math that could make a link or load code in MathJax (`\\href`, `\\require` …) is left as
+    written, and so are code spans and fenced code. Lines keep their numbers."""
+    if "$" not in text or _DOLLAR_MATH.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        line = lines[at]
+        if "$" not in line:
+            continue
+        parts = _CODE_SPAN.split(line) if "`" in line else [line]
+        for index in range(0, len(parts), 2):  # code spans at odd positions
+            parts[index] = _DOLLAR_MATH.sub(_delimited, parts[index])
+        lines[at] = "".join(parts)
+    return "\n".join(lines)
+
+
+_DOLLAR_MATH = re.compile(
+    r"(?<![\\$\[/])\$\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]])"
+    r"|(?<![\\$\[/])\$(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]])"
+)
+"""`$$display$$` or `$inline$` math on one line, by Pandoc's rule (no space inside either end,
+no digit after the closing `$`, an escaped `\\$` no delimiter). Anki's own `[$]…[/$]` is no
+math in dollars (`render.neutralise` defuses it as text)."""
+UNSAFE_TEX = re.compile(
+    r"\\(?:href|url|class|style|cssId|require|unicode|data|html|mmlToken"
+    r"|def|let|(?:re)?newcommand|newenvironment)(?![A-Za-z])"
+)
+"""TeX commands that make MathJax link, style, load or define: no card's math may hold one."""
+
+
+def _delimited(match: re.Match[str]) -> str:
+    display, inline = match.group(1), match.group(2)
+    tex = display if display is not None else inline
+    if UNSAFE_TEX.search(tex) is not None:
+        return match.group()
+    return f"\\[{tex}\\]" if display is not None else f"\\({tex}\\)"
+
+
+def hold_math(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """A field's Markdown with each `\\(…\\)` and `\\[…\\]` of safe math on one line held out
+    as a placeholder, and the math held: Markdown would read `\\(` as an escaped bracket and
+    `_` in TeX as emphasis, and the renderer defuses any MathJax text forms (`render.neutralise`).
+    `put_math` puts the math back into the field's finished HTML."""
+    if "\\(" not in markdown and "\\[" not in markdown:
+        return markdown, ()
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        if UNSAFE_TEX.search(match.group()) is not None:
+            return match.group()
+        held.append(match.group())
+        return f"{_HELD_OPEN}{len(held) - 1}{_HELD_CLOSE}"
+
+    text = markdown.replace(_HELD_OPEN, "").replace(_HELD_CLOSE, "")
+    return _ANKI_MATH.sub(hold, text), tuple(held)
+
+
+def put_math(html_text: str, held: tuple[str, ...]) -> str:
+    """`html_text` with the math `hold_math` held out put back as HTML text, its TeX's double
+    braces spaced (`} }`: Anki reads `}}` as a cloze's end; TeX ignores the space)."""
+    if not held:
+        return html_text
+    return _HELD.sub(lambda m: _math_html(held[int(m.group(1))]), html_text)
+
+
+def without_math(markdown: str) -> str:
+    """`markdown` with its MathJax math (`\\(…\\)`, `\\[…\\]`) left out: TeX's braces and
+    carets are no leftover markup."""
+    if "\\(" not in markdown and "\\[" not in markdown:
+        return markdown
+    return _ANKI_MATH.sub(" ", markdown)
+
+
+def _math_html(math: str) -> str:
+    """The math as HTML text. In a Cloze note's text (`notes.literal` has put a word joiner in
+    each of TeX's own `}}`) the word joiners become spaces and the rule's deletions stay, which
+    Anki's MathJax shows as clozes; elsewhere each `}}` and `{{` is spaced."""
+    tex = html.escape(math[2:-2], quote=False)
+    if WORD_JOINER in tex:
+        tex = tex.replace(WORD_JOINER, " ")
+    if "{{c" not in tex:
+        while "}}" in tex or "{{" in tex:
+            tex = tex.replace("}}", "} }").replace("{{", "{ {")
+    return f"{math[:2]}{tex}{math[-2:]}"
+
+
+_ANKI_MATH = re.compile(r"(?<!\\)(?:\\\((?=\S)[^\n]{1,500}?\\\)|\\\[(?=\S)[^\n]{1,500}?\\\])")
+"""Math in MathJax's delimiters, on one line; `\\\\(` is an escaped backslash, shown as text."""
+_HELD_OPEN, _HELD_CLOSE = "\ue000", "\ue001"
+_HELD = re.compile(f"{_HELD_OPEN}(\\d+){_HELD_CLOSE}")
+
+
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     abbreviation_lines,
     pdf_lists,
+    tex_math,
     content_tabs,
     definition_lists,
     comparisons,

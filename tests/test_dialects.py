@@ -17,8 +17,10 @@ from builder.dialects import (
     inline_cleaner,
     logseq_outline,
     pdf_lists,
+    tex_math,
 )
 from builder.document import Document, ListBlock, RawBlock, parse_document
+from builder.lint import leftover_markup
 from builder.manifest import manifest_for_source
 
 
@@ -321,3 +323,46 @@ def test_lines_that_only_look_like_a_pdfs_lists_are_left_as_written() -> None:
         "```\n1 Load the data.\n2 Plot it.\n-\nx\n-\ny\n```\n",
     ):
         assert pdf_lists(text) == text
+
+
+def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> None:
+    """Pandoc's rule: `$…$` with no space inside either end and no digit after is math, `$$…$$`
+    display math; prices, escaped dollars, code and math that could link are left as written."""
+    text = (
+        "The korrin index is $K = \\frac{V_1}{V_2}$, or $$K \\approx 2$$ in fever.\n"
+        "A dose costs $5 and a course $40; $5-$10 a week, \\$3 a tablet.\n"
+        "In code: `$K$` stays; $\\href{https://example.org}{K}$ stays.\n"
+        "Anki's own [$]K[/$] stays.\n"
+        "```\n$x$\n```\n"
+    )
+    assert rewritten(tex_math, text) == (
+        "The korrin index is \\(K = \\frac{V_1}{V_2}\\), or \\[K \\approx 2\\] in fever.\n"
+        "A dose costs $5 and a course $40; $5-$10 a week, \\$3 a tablet.\n"
+        "In code: `$K$` stays; $\\href{https://example.org}{K}$ stays.\n"
+        "Anki's own [$]K[/$] stays.\n"
+        "```\n$x$\n```\n"
+    )
+
+
+def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> None:
+    """The card's field holds `\\(…\\)` as MathJax reads it: no emphasis made of TeX's `_`, no
+    word joiner in its delimiters, TeX's `}}` spaced so Anki reads no cloze's end, `<` as an
+    entity; a deletion a rule made in math stays a deletion (Anki shows clozes in MathJax);
+    `check` sees no leftover markup in it. A price stays text."""
+    text = (
+        "# Korrin flow\n\n## Flow\n\n"
+        "- **Korrin index**: $K_a = \\frac{1}{\\frac{V_1}{V_2}}$ when $V_1 < V_2$, not $5 a dose\n"
+        "- **Korrin volume**: about 5 L at rest\n\n"
+        "The korrin ratio is $R = 3 L$ at rest, so flow doubles in fever.\n"
+    )
+    fields = [n.fields for n in planned(text).notes]
+    assert fields[0]["Back"] == (
+        "\\(K_a = \\frac{1}{\\frac{V_1}{V_2} }\\) when \\(V_1 &lt; V_2\\), not $5 a dose"
+    )
+    assert any(
+        f.get("Text", "").startswith("The korrin ratio is \\(R = {{c1::3 L}}\\)") for f in fields
+    )
+    linked = planned("# Korrin\n\n## Flow\n\n- **Korrin link**: \\(\\href{javascript:x}{K}\\)\n")
+    assert linked.notes[0].fields["Back"] == "(\\href{javascript:x}{K})"  # Markdown's, no MathJax
+    assert leftover_markup("\\(K_a = \\frac{1}{\\frac{V_1}{V_2}}\\) and \\[x^2\\]") == ()
+    assert leftover_markup("K_a = \\frac{1}{\\frac{V_1}{V_2}}") != ()
