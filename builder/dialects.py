@@ -796,15 +796,15 @@ def _delimited(match: re.Match[str]) -> str:
     tex = display if display is not None else inline
     if UNSAFE_TEX.search(tex) is not None:
         return match.group()
-    return f"\\[{tex}\\]" if display is not None else f"\\({tex}\\)"
+    return f"\\[ {tex} \\]" if display is not None else f"\\( {tex} \\)"
 
 
 def hold_math(markdown: str) -> tuple[str, tuple[str, ...]]:
-    """A field's Markdown with each `\\(…\\)` and `\\[…\\]` of safe math on one line held out
+    """A field's Markdown with each `\\( … \\)` and `\\[ … \\]` of safe math on one line held out
     as a placeholder, and the math held: Markdown would read `\\(` as an escaped bracket and
     `_` in TeX as emphasis, and the renderer defuses any MathJax text forms (`render.neutralise`).
     `put_math` puts the math back into the field's finished HTML."""
-    if "\\(" not in markdown and "\\[" not in markdown:
+    if "\\( " not in markdown and "\\[ " not in markdown:
         return markdown, ()
     held: list[str] = []
 
@@ -829,7 +829,7 @@ def put_math(html_text: str, held: tuple[str, ...]) -> str:
 def without_math(markdown: str) -> str:
     """`markdown` with its MathJax math (`\\(…\\)`, `\\[…\\]`) left out: TeX's braces and
     carets are no leftover markup."""
-    if "\\(" not in markdown and "\\[" not in markdown:
+    if "\\( " not in markdown and "\\[ " not in markdown:
         return markdown
     return _ANKI_MATH.sub(" ", markdown)
 
@@ -847,8 +847,13 @@ def _math_html(math: str) -> str:
     return f"{math[:2]}{tex}{math[-2:]}"
 
 
-_ANKI_MATH = re.compile(r"(?<!\\)(?:\\\((?=\S)[^\n]{1,500}?\\\)|\\\[(?=\S)[^\n]{1,500}?\\\])")
-"""Math in MathJax's delimiters, on one line; `\\\\(` is an escaped backslash, shown as text."""
+_ANKI_MATH = re.compile(
+    r"(?<!\\)(?:\\\( (?=\S)[^\n]{1,500}?(?<=\S) \\\)|\\\[ (?=\S)[^\n]{1,500}?(?<=\S) \\\])"
+)
+"""Math in MathJax's delimiters with a space inside each, on one line, as `tex_math` writes it
+(and MkDocs' arithmatex authors do): an HTML-to-Markdown converter writes a parenthesis as `\\(`,
+with no space inside (`\\(1 - e<sup>-kt</sup>\\)` is text in brackets); `\\\\(` is an escaped
+backslash."""
 _HELD_OPEN, _HELD_CLOSE = "\ue000", "\ue001"
 _HELD = re.compile(f"{_HELD_OPEN}(\\d+){_HELD_CLOSE}")
 

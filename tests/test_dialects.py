@@ -336,7 +336,7 @@ def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> Non
         "```\n$x$\n```\n"
     )
     assert rewritten(tex_math, text) == (
-        "The korrin index is \\(K = \\frac{V_1}{V_2}\\), or \\[K \\approx 2\\] in fever.\n"
+        "The korrin index is \\( K = \\frac{V_1}{V_2} \\), or \\[ K \\approx 2 \\] in fever.\n"
         "A dose costs $5 and a course $40; $5-$10 a week, \\$3 a tablet.\n"
         "In code: `$K$` stays; $\\href{https://example.org}{K}$ stays.\n"
         "Anki's own [$]K[/$] stays.\n"
@@ -357,12 +357,19 @@ def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> Non
     )
     fields = [n.fields for n in planned(text).notes]
     assert fields[0]["Back"] == (
-        "\\(K_a = \\frac{1}{\\frac{V_1}{V_2} }\\) when \\(V_1 &lt; V_2\\), not $5 a dose"
+        "\\( K_a = \\frac{1}{\\frac{V_1}{V_2} } \\) when \\( V_1 &lt; V_2 \\), not $5 a dose"
     )
     assert any(
-        f.get("Text", "").startswith("The korrin ratio is \\(R = {{c1::3 L}}\\)") for f in fields
+        f.get("Text", "").startswith("The korrin ratio is \\( R = {{c1::3 L}} \\)") for f in fields
     )
-    linked = planned("# Korrin\n\n## Flow\n\n- **Korrin link**: \\(\\href{javascript:x}{K}\\)\n")
-    assert linked.notes[0].fields["Back"] == "(\\href{javascript:x}{K})"  # Markdown's, no MathJax
-    assert leftover_markup("\\(K_a = \\frac{1}{\\frac{V_1}{V_2}}\\) and \\[x^2\\]") == ()
+    linked = planned(
+        "# Korrin\n\n## Flow\n\n- **Korrin link**: \\( \\href{javascript:x}{K} \\)\n"
+        "- **Korrin slope**: \\(1 - e<sup>-k</sup>\\)\n"
+    )
+    shown = [n.fields["Back"] for n in linked.notes]
+    assert shown == [
+        "( \\href{javascript:x}{K} )",
+        "(1 - e<sup>-k</sup>)",
+    ]  # Markdown's: no MathJax
+    assert leftover_markup("\\( K_a = \\frac{1}{\\frac{V_1}{V_2}} \\) and \\[ x^2 \\]") == ()
     assert leftover_markup("K_a = \\frac{1}{\\frac{V_1}{V_2}}") != ()
