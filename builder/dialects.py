@@ -850,8 +850,8 @@ def _math_html(math: str) -> str:
 _ANKI_MATH = re.compile(
     r"(?<!\\)(?:\\\( (?=\S)[^\n]{1,500}?(?<=\S) \\\)|\\\[ (?=\S)[^\n]{1,500}?(?<=\S) \\\])"
 )
-"""Math in MathJax's delimiters with a space inside each, on one line, as `tex_math` writes it
-(and MkDocs' arithmatex authors do): an HTML-to-Markdown converter writes a parenthesis as `\\(`,
+"""Math in MathJax's delimiters with a space inside each, on one line, as `tex_math` writes it:
+an HTML-to-Markdown converter writes a parenthesis as `\\(`,
 with no space inside (`\\(1 - e<sup>-kt</sup>\\)` is text in brackets); `\\\\(` is an escaped
 backslash."""
 _HELD_OPEN, _HELD_CLOSE = "\ue000", "\ue001"
