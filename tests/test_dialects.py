@@ -373,3 +373,31 @@ def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> Non
     ]  # Markdown's: no MathJax
     assert leftover_markup("\\( K_a = \\frac{1}{\\frac{V_1}{V_2}} \\) and \\[ x^2 \\]") == ()
     assert leftover_markup("K_a = \\frac{1}{\\frac{V_1}{V_2}}") != ()
+
+
+def test_math_reaches_anki_as_mathjax_and_a_deletion_in_it_is_a_cloze(tmp_path: Path) -> None:
+    """Imported into the real Anki: the back holds the MathJax Anki typesets, a deletion a rule
+    made inside math is a cloze on its card (Anki's own handling of clozes in MathJax)."""
+    from builder.build import build_deck
+    from tests.ankiutil import import_apkg, open_collection, rendered_cards
+
+    source = tmp_path / "korrin.md"
+    source.write_text(
+        "# Korrin flow\n\n## Flow\n\n"
+        "- **Korrin index**: $K_a = \\frac{1}{\\frac{V_1}{V_2}}$ in adults\n"
+        "- **Korrin volume**: about 5 L at rest\n\n"
+        "The korrin ratio is $R = 3 L$ at rest, so flow doubles in fever.\n",
+        encoding="utf-8",
+    )
+    package = build_deck(manifest_for_source(source), output=tmp_path / "korrin.apkg").output
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_apkg(col, package)
+        cards = rendered_cards(col)
+    finally:
+        col.close()
+    answers = [card["answer"] for card in cards]
+    assert any("\\( K_a = \\frac{1}{\\frac{V_1}{V_2} } \\) in adults" in a for a in answers)
+    ratio = next(card for card in cards if "korrin ratio" in card["question"])
+    assert "3 L" not in ratio["question"] and "3 L" in ratio["answer"]
+    assert "{{c1::" not in ratio["question"] and "\\( R = " in ratio["question"]
