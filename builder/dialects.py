@@ -665,15 +665,16 @@ def pdf_lists(text: str) -> str:
     steps = "\n1 " in text and "\n2 " in text and _FIRST_STEP.search(text) is not None
     if not bullets and not steps:
         return text
-    lines = text.split("\n")
+    source = text.split("\n")
+    lines = list(source)
     if bullets:
-        _join_bullets(lines)
+        _join_bullets(lines, source)
     if steps:
-        _number_steps(lines)
+        _number_steps(lines, source)
     return "\n".join(lines)
 
 
-def _join_bullets(lines: list[str]) -> None:
+def _join_bullets(lines: list[str], source: list[str]) -> None:
     """Each bullet alone on its line whose text is the next line, written as one item."""
     found = [
         at
@@ -681,6 +682,7 @@ def _join_bullets(lines: list[str]) -> None:
         if at + 1 < len(lines)
         and _BARE_BULLET.fullmatch(lines[at]) is not None
         and _ITEM_TEXT.match(lines[at + 1]) is not None
+        and not _underlines(lines, at)
     ]
     if len(found) < 2:
         return
@@ -691,7 +693,14 @@ def _join_bullets(lines: list[str]) -> None:
         lines[at] = ending
         lead_in = lines[at - 1].rstrip() if at else ""
         if lead_in.endswith(":") and _ITEM_TEXT.match(lead_in):
-            _title(lines, at - 2)
+            _title(lines, at - 2, source)
+
+
+def _underlines(lines: list[str], at: int) -> bool:
+    """Whether the bare `-` at `at` underlines the text above it as a heading (setext): text that
+    is no lead-in (a lead-in ends with ":") right above it."""
+    above = lines[at - 1].rstrip() if at else ""
+    return bool(above) and _ITEM_TEXT.match(above) is not None and not above.endswith(":")
 
 
 _BARE_BULLETS = re.compile(r"\n {0,3}[-*+][ \t]*\r?\n {0,3}[^\s\-*+#>|<]")
@@ -702,7 +711,7 @@ _ITEM_TEXT = re.compile(r" {0,3}(?![-*+#>|<]|\d{1,9}[.)]|```|~~~)\S")
 table row, tag, fence) nor a blank line."""
 
 
-def _number_steps(lines: list[str]) -> None:
+def _number_steps(lines: list[str], source: list[str]) -> None:
     """Runs of `1 Text`, `2 Text` … lines written as a numbered list (`1. Text`), each run's
     title line (`_title_steps`) as a heading."""
     expected, last = 1, -_STEP_GAP - 1  # the next number; the line of the run's last step
@@ -724,7 +733,7 @@ def _number_steps(lines: list[str]) -> None:
             continue
         for at in run:
             lines[at] = _STEP.sub(r"\1.\2", lines[at], count=1)
-        _title(lines, run[0] - 1)
+        _title(lines, run[0] - 1, source)
 
 
 _STEP = re.compile(r" {0,3}(\d{1,2})([ \t]+[A-Z])")
@@ -735,10 +744,11 @@ _STEP_GAP = 3
 _ATX_LEVEL = re.compile(r"(#{1,6})[ \t]")
 
 
-def _title(lines: list[str], at: int) -> None:
+def _title(lines: list[str], at: int, source: list[str]) -> None:
     """Line `at` as a heading one level below the heading above it, when it is a short title of
     its own (no full stop or colon; a blank line, the document's start or a step above it) over
-    a list's lead-in or a step run: the pseudo-heading a PDF's text keeps as a plain line."""
+    a list's lead-in or a step run: the pseudo-heading a PDF's text keeps as a plain line. The
+    level counts the `source`'s own headings only: such titles are each other's siblings."""
     if at < 0 or _ITEM_TEXT.match(lines[at]) is None:
         return
     title = lines[at].strip()
@@ -747,7 +757,7 @@ def _title(lines: list[str], at: int) -> None:
     before = lines[at - 1] if at else ""
     if before.strip() and _STEP_LINE.match(before) is None:
         return
-    level = next((len(m.group(1)) for m in map(_ATX_LEVEL.match, reversed(lines[:at])) if m), 1)
+    level = next((len(m.group(1)) for m in map(_ATX_LEVEL.match, reversed(source[:at])) if m), 1)
     ending = "\r" if lines[at].endswith("\r") else ""
     lines[at] = f"{'#' * min(6, level + 1)} {title}{ending}"
 

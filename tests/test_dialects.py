@@ -298,10 +298,10 @@ def test_a_pdfs_broken_lists_are_read_as_the_lists_they_were() -> None:
     titles them with a plain line: the bullets become items at their text's line, the steps a
     numbered list, and the title lines headings, so the signs and the steps are asked."""
     written = rewritten(pdf_lists, PDF_PAGE)
-    assert "## Signs\nEarly signs of korrin fever may include:\n\n- an itch behind the ears" in (
+    assert "\n## Signs\nEarly signs of korrin fever may include:\n\n- an itch behind the ears" in (
         written
     )
-    assert "## What to do\n1. Sit the patient in the shade.\n2. Give velbarin" in written
+    assert "\n## What to do\n1. Sit the patient in the shade.\n2. Give velbarin" in written
     notes = {n.note.source.line: n.note for n in planned(PDF_PAGE).notes}
     assert notes[6].front == (
         "Early signs of korrin fever may include:\n\n- {{c1::an itch behind the ears}}\n"
@@ -316,6 +316,7 @@ def test_lines_that_only_look_like_a_pdfs_lists_are_left_as_written() -> None:
     from 1 with capitals after ("2 tablets", a year, a table row, a lone "1 "); code is code."""
     for text in (
         "# Korrin\n\n- \nThe form leaves this item empty.\n",
+        "Causes\n-\nA bite.\n\nSigns\n-\nA rash.\n",  # headings underlined with one `-`
         "# Korrin\n\nTake velbarin.\n2 tablets twice daily\n3 tablets at night\n",
         "# Korrin\n\n1 Korrin fever was named then.\n\n2019 Saw the first cases.\n",
         "# Korrin\n\n2 Velbarin doses.\n3 Tessalid doses.\n",
