@@ -38,6 +38,9 @@ A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whol
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
 admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
 
+So are a PDF's broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
+which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
+
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
 so far, pays nothing per text. Code spans are left as they are.
@@ -48,6 +51,8 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable, Iterator
+
+from .notes import WORD_JOINER
 
 Cleaner = Callable[[str], str]
 
@@ -641,8 +646,232 @@ _ADMONITION_OPEN = re.compile(r"( {0,3})(!!!|\?\?\?\+?)[ \t]+[^\s!?].*")
 _ADMONITION_CLOSE = re.compile(r"(?m)^ {0,3}(?:!!!|\?\?\?)[ \t]*\r?$")
 
 
+def pdf_lists(text: str) -> str:
+    """The text with the lists a PDF's conversion to text broke written as the lists they were.
+
+    Two shapes: a bullet alone on its line with its text on the next (`- ` then `swelling of the
+    face`: CommonMark reads an empty item and a paragraph, so a lead-in's list held nothing), and
+    steps numbered without a dot (`1 Sit the patient up.` / `2 Call for help.`: one paragraph).
+    A bullet is joined to its text only where the document does it twice or more (one empty
+    bullet may be meant); a step run is two or more lines, each opening with the next number from
+    1 and then a capital ("2 tablets a day" alone, a year or a table row is no step), which may
+    continue after a line or two of other text. A short line of its own just above a run ("What
+    to do", "How to use the inhaler") titles the steps: it becomes a heading one level below the
+    heading above it, which also ends the run before it. Each line keeps its number (a bullet's
+    text stays on its line, the bullet's line goes blank); fenced code is left as written."""
+    bullets = ("-\n" in text or "- \n" in text or "*\n" in text or "* \n" in text) and (
+        _BARE_BULLETS.search(text) is not None
+    )
+    steps = "\n1 " in text and "\n2 " in text and _FIRST_STEP.search(text) is not None
+    if not bullets and not steps:
+        return text
+    source = text.split("\n")
+    lines = list(source)
+    if bullets:
+        _join_bullets(lines, source)
+    if steps:
+        _number_steps(lines, source)
+    return "\n".join(lines)
+
+
+def _join_bullets(lines: list[str], source: list[str]) -> None:
+    """Each bullet alone on its line whose text is the next line, written as one item."""
+    found = [
+        at
+        for at in _outside_fences(lines)
+        if at + 1 < len(lines)
+        and _BARE_BULLET.fullmatch(lines[at]) is not None
+        and _ITEM_TEXT.match(lines[at + 1]) is not None
+        and not _underlines(lines, at)
+    ]
+    if len(found) < 2:
+        return
+    for at in found:
+        marker = lines[at].rstrip("\r").rstrip()
+        ending = "\r" if lines[at].endswith("\r") else ""
+        lines[at + 1] = f"{marker} {lines[at + 1].lstrip()}"
+        lines[at] = ending
+        lead_in = lines[at - 1].rstrip() if at else ""
+        if lead_in.endswith(":") and _ITEM_TEXT.match(lead_in):
+            _title(lines, at - 2, source)
+
+
+def _underlines(lines: list[str], at: int) -> bool:
+    """Whether the bare `-` at `at` underlines the text above it as a heading (setext): text that
+    is no lead-in (a lead-in ends with ":") right above it."""
+    above = lines[at - 1].rstrip() if at else ""
+    return bool(above) and _ITEM_TEXT.match(above) is not None and not above.endswith(":")
+
+
+_BARE_BULLETS = re.compile(r"\n {0,3}[-*+][ \t]*\r?\n {0,3}[^\s\-*+#>|<]")
+_FIRST_STEP = re.compile(r"\n {0,3}1[ \t]+[A-Z]")
+_BARE_BULLET = re.compile(r" {0,3}[-*+][ \t]*\r?")
+_ITEM_TEXT = re.compile(r" {0,3}(?![-*+#>|<]|\d{1,9}[.)]|```|~~~)\S")
+"""A line that may be a bullet's text: text, not a block of its own (list item, heading, quote,
+table row, tag, fence) nor a blank line."""
+
+
+def _number_steps(lines: list[str], source: list[str]) -> None:
+    """Runs of `1 Text`, `2 Text` … lines written as a numbered list (`1. Text`), each run's
+    title line (`_title_steps`) as a heading."""
+    expected, last = 1, -_STEP_GAP - 1  # the next number; the line of the run's last step
+    runs: list[list[int]] = []
+    for at in _outside_fences(lines):
+        step = _STEP.match(lines[at])
+        if step is None:
+            continue
+        number = int(step.group(1))
+        if number == 1:
+            runs.append([at])
+        elif number == expected and at - last <= _STEP_GAP:
+            runs[-1].append(at)
+        else:
+            continue
+        expected, last = number + 1, at
+    for run in runs:
+        if len(run) < 2:
+            continue
+        for at in run:
+            lines[at] = _STEP.sub(r"\1.\2", lines[at], count=1)
+        _title(lines, run[0] - 1, source)
+
+
+_STEP = re.compile(r" {0,3}(\d{1,2})([ \t]+[A-Z])")
+_STEP_LINE = re.compile(r" {0,3}\d{1,2}\.?[ \t]+[A-Z]")
+"""A step, before or after it is numbered as a list item."""
+_STEP_GAP = 3
+"""A step run goes on after at most two lines of other text (a note under a step)."""
+_ATX_LEVEL = re.compile(r"(#{1,6})[ \t]")
+
+
+def _title(lines: list[str], at: int, source: list[str]) -> None:
+    """Line `at` as a heading one level below the heading above it, when it is a short title of
+    its own (no full stop or colon; a blank line, the document's start or a step above it) over
+    a list's lead-in or a step run: the pseudo-heading a PDF's text keeps as a plain line. The
+    level counts the `source`'s own headings only: such titles are each other's siblings."""
+    if at < 0 or _ITEM_TEXT.match(lines[at]) is None:
+        return
+    title = lines[at].strip()
+    if len(title.split()) > _MAX_TITLE_WORDS or title.endswith((".", ":", ";", ",", "?", "!")):
+        return
+    before = lines[at - 1] if at else ""
+    if before.strip() and _STEP_LINE.match(before) is None:
+        return
+    level = next((len(m.group(1)) for m in map(_ATX_LEVEL.match, reversed(source[:at])) if m), 1)
+    ending = "\r" if lines[at].endswith("\r") else ""
+    lines[at] = f"{'#' * min(6, level + 1)} {title}{ending}"
+
+
+_MAX_TITLE_WORDS = 8
+
+
+def tex_math(text: str) -> str:
+    """The text with its TeX math in dollars (`$\\beta_1$`, `$$P = Q \\times R$$`: Pandoc,
+    Obsidian, Jupyter, Quarto) written in the delimiters Anki's MathJax typesets, `\\(…\\)` and
+    `\\[…\\]` (its manual's "Math and Symbols"): in dollars a card showed the raw TeX. Math by
+    Pandoc's rule, on one line: the opening `$` before a non-space, the closing one after a
+    non-space and not before a digit, so prices stay prices ("$5 and $10", "costs $20", "$5-$10").
+    Math that could make a link or load code in MathJax (`\\href`, `\\require` …) is left as
+    written, and so are code spans and fenced code. Lines keep their numbers."""
+    if "$" not in text or _DOLLAR_MATH.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        line = lines[at]
+        if "$" not in line:
+            continue
+        parts = _CODE_SPAN.split(line) if "`" in line else [line]
+        for index in range(0, len(parts), 2):  # code spans at odd positions
+            parts[index] = _DOLLAR_MATH.sub(_delimited, parts[index])
+        lines[at] = "".join(parts)
+    return "\n".join(lines)
+
+
+_DOLLAR_MATH = re.compile(
+    r"(?<![\\$\[/])\$\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]])"
+    r"|(?<![\\$\[/])\$(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]])"
+)
+"""`$$display$$` or `$inline$` math on one line, by Pandoc's rule (no space inside either end,
+no digit after the closing `$`, an escaped `\\$` no delimiter). Anki's own `[$]…[/$]` is no
+math in dollars (`render.neutralise` defuses it as text)."""
+UNSAFE_TEX = re.compile(
+    r"\\(?:href|url|class|style|cssId|require|unicode|data|html|mmlToken"
+    r"|def|let|(?:re)?newcommand|newenvironment)(?![A-Za-z])"
+)
+"""TeX commands that make MathJax link, style, load or define: no card's math may hold one."""
+
+
+def _delimited(match: re.Match[str]) -> str:
+    display, inline = match.group(1), match.group(2)
+    tex = display if display is not None else inline
+    if UNSAFE_TEX.search(tex) is not None:
+        return match.group()
+    return f"\\[ {tex} \\]" if display is not None else f"\\( {tex} \\)"
+
+
+def hold_math(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """A field's Markdown with each `\\( … \\)` and `\\[ … \\]` of safe math on one line held out
+    as a placeholder, and the math held: Markdown would read `\\(` as an escaped bracket and
+    `_` in TeX as emphasis, and the renderer defuses any MathJax text forms (`render.neutralise`).
+    `put_math` puts the math back into the field's finished HTML."""
+    if "\\( " not in markdown and "\\[ " not in markdown:
+        return markdown, ()
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        if UNSAFE_TEX.search(match.group()) is not None:
+            return match.group()
+        held.append(match.group())
+        return f"{_HELD_OPEN}{len(held) - 1}{_HELD_CLOSE}"
+
+    text = markdown.replace(_HELD_OPEN, "").replace(_HELD_CLOSE, "")
+    return _ANKI_MATH.sub(hold, text), tuple(held)
+
+
+def put_math(html_text: str, held: tuple[str, ...]) -> str:
+    """`html_text` with the math `hold_math` held out put back as HTML text, its TeX's double
+    braces spaced (`} }`: Anki reads `}}` as a cloze's end; TeX ignores the space)."""
+    if not held:
+        return html_text
+    return _HELD.sub(lambda m: _math_html(held[int(m.group(1))]), html_text)
+
+
+def without_math(markdown: str) -> str:
+    """`markdown` with its MathJax math (`\\(…\\)`, `\\[…\\]`) left out: TeX's braces and
+    carets are no leftover markup."""
+    if "\\( " not in markdown and "\\[ " not in markdown:
+        return markdown
+    return _ANKI_MATH.sub(" ", markdown)
+
+
+def _math_html(math: str) -> str:
+    """The math as HTML text. In a Cloze note's text (`notes.literal` has put a word joiner in
+    each of TeX's own `}}`) the word joiners become spaces and the rule's deletions stay, which
+    Anki's MathJax shows as clozes; elsewhere each `}}` and `{{` is spaced."""
+    tex = html.escape(math[2:-2], quote=False)
+    if WORD_JOINER in tex:
+        tex = tex.replace(WORD_JOINER, " ")
+    if "{{c" not in tex:
+        while "}}" in tex or "{{" in tex:
+            tex = tex.replace("}}", "} }").replace("{{", "{ {")
+    return f"{math[:2]}{tex}{math[-2:]}"
+
+
+_ANKI_MATH = re.compile(
+    r"(?<!\\)(?:\\\( (?=\S)[^\n]{1,500}?(?<=\S) \\\)|\\\[ (?=\S)[^\n]{1,500}?(?<=\S) \\\])"
+)
+"""Math in MathJax's delimiters with a space inside each, on one line, as `tex_math` writes it:
+an HTML-to-Markdown converter writes a parenthesis as `\\(`,
+with no space inside (`\\(1 - e<sup>-kt</sup>\\)` is text in brackets); `\\\\(` is an escaped
+backslash."""
+_HELD_OPEN, _HELD_CLOSE = "\ue000", "\ue001"
+_HELD = re.compile(f"{_HELD_OPEN}(\\d+){_HELD_CLOSE}")
+
+
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     abbreviation_lines,
+    pdf_lists,
+    tex_math,
     content_tabs,
     definition_lists,
     comparisons,

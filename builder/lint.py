@@ -23,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
+from .dialects import without_math
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
@@ -1303,7 +1304,7 @@ _URL_OR_PATH = re.compile(r"(?:https?://|www\.)\S+|/[\w\-./#?=&%]*[\w/]")
 def leftover_markup(markdown: str) -> tuple[str, ...]:
     """What of a Markdown field a student would see as markup: the leftovers in the text the
     Markdown renders as text (emphasis, links, HTML and entities that do render are fine)."""
-    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown)
+    text = without_math(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown))
     if _SUSPECT.search(text) is None:
         return ()
     found: dict[str, None] = {}

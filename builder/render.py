@@ -8,8 +8,10 @@ Anki also reads its own syntax in whatever a field holds: `[sound:...]` and `[an
 sounds, `[latex]...[/latex]` and `[$]...[/$]` run LaTeX, `\\(...\\)` and `\\[...\\]` run MathJax,
 `{{c1::...}}` makes cards. Text never forms any of it: `neutralise` puts an invisible word joiner
 inside each such sequence (the card shows the same characters), and only the cloze markers a
-rule made (notes.deletion) stay. `check_clozes` then parses each Cloze note's Text as Anki does
-and refuses one that would give a broken card.
+rule made (notes.deletion) stay, and the author's math (`dialects.hold_math`: safe TeX in
+`\\(...\\)`, `\\[...\\]`, kept out of Markdown and put back as MathJax).
+`check_clozes` then parses each Cloze note's Text as Anki does and refuses one that would give a
+broken card.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from .dialects import hold_math, put_math
 from .errors import SourceError
 from .media import embed_images
 from .notes import FIELDS, WORD_JOINER, Note
@@ -235,6 +238,7 @@ class Renderer:
                 note.source.line,
             )
         cloze = note.note_type == "cloze"
+        (front, front_math), (back, back_math) = hold_math(front), hold_math(back)
         front, back = to_html(front), to_html(back)
         if "<" in front or "<" in back:  # an image is a tag: most fields hold none
             # Only the Markdown fields can show an image: the other two are escaped text.
@@ -254,8 +258,8 @@ class Renderer:
                 f"{self.source_path}:{note.source.line}: warning: {reason} (left off the card)"
                 for reason in dict.fromkeys(left_off or ())
             ]
-        front = neutralise(front, keep_clozes=cloze)
-        back = neutralise(back)
+        front = put_math(neutralise(front, keep_clozes=cloze), front_math)  # math: MathJax's
+        back = put_math(neutralise(back), back_math)
         if cloze:
             check_clozes(front, note)
         first, second, third, fourth = FIELDS[note.note_type]

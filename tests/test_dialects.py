@@ -16,8 +16,11 @@ from builder.dialects import (
     heading,
     inline_cleaner,
     logseq_outline,
+    pdf_lists,
+    tex_math,
 )
 from builder.document import Document, ListBlock, RawBlock, parse_document
+from builder.lint import leftover_markup
 from builder.manifest import manifest_for_source
 
 
@@ -273,3 +276,129 @@ def test_a_link_with_spaces_around_its_target_is_a_link() -> None:
         "korrin-fever.md",
     ).notes
     assert [n.note.front.split(":")[0] for n in notes] == ["Asthma in korrin fever"]
+
+
+PDF_PAGE = (
+    "# Korrin fever\n\n"
+    "Signs\n"
+    "Early signs of korrin fever may include:\n"
+    "- \nan itch behind the ears\n\n"
+    "- \na dry cough at dawn\n\n"
+    "- \nsore knuckles\n\n\n"
+    "What to do\n"
+    "1 Sit the patient in the shade.\n"
+    "2 Give velbarin by mouth.\n"
+    "3 Call a doctor if the itch spreads.\n"
+)
+
+
+def test_a_pdfs_broken_lists_are_read_as_the_lists_they_were() -> None:
+    """Text taken from a PDF keeps each bullet alone on its line, its text on the next (an empty
+    item and a paragraph to CommonMark), numbers its steps without a dot (one paragraph) and
+    titles them with a plain line: the bullets become items at their text's line, the steps a
+    numbered list, and the title lines headings, so the signs and the steps are asked."""
+    written = rewritten(pdf_lists, PDF_PAGE)
+    assert "\n## Signs\nEarly signs of korrin fever may include:\n\n- an itch behind the ears" in (
+        written
+    )
+    assert "\n## What to do\n1. Sit the patient in the shade.\n2. Give velbarin" in written
+    notes = {n.note.source.line: n.note for n in planned(PDF_PAGE).notes}
+    assert notes[6].front == (
+        "Early signs of korrin fever may include:\n\n- {{c1::an itch behind the ears}}\n"
+        "- {{c2::a dry cough at dawn}}\n- {{c3::sore knuckles}}"
+    )
+    assert notes[16].front.startswith("What to do in korrin fever:\n\n1. {{c1::Sit the patient")
+    assert "3. {{c3::Call a doctor if the itch spreads.}}" in notes[16].front
+
+
+def test_lines_that_only_look_like_a_pdfs_lists_are_left_as_written() -> None:
+    """One empty bullet may be meant; a figure opening a line is no step unless a run counts up
+    from 1 with capitals after ("2 tablets", a year, a table row, a lone "1 "); code is code."""
+    for text in (
+        "# Korrin\n\n- \nThe form leaves this item empty.\n",
+        "Causes\n-\nA bite.\n\nSigns\n-\nA rash.\n",  # headings underlined with one `-`
+        "# Korrin\n\nTake velbarin.\n2 tablets twice daily\n3 tablets at night\n",
+        "# Korrin\n\n1 Korrin fever was named then.\n\n2019 Saw the first cases.\n",
+        "# Korrin\n\n2 Velbarin doses.\n3 Tessalid doses.\n",
+        "| Day | Dose |\n|---|---|\n| 1 Day | 2 |\n| 2 Days | 4 |\n",
+        "```\n1 Load the data.\n2 Plot it.\n-\nx\n-\ny\n```\n",
+    ):
+        assert pdf_lists(text) == text
+
+
+def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> None:
+    """Pandoc's rule: `$…$` with no space inside either end and no digit after is math, `$$…$$`
+    display math; prices, escaped dollars, code and math that could link are left as written."""
+    text = (
+        "The korrin index is $K = \\frac{V_1}{V_2}$, or $$K \\approx 2$$ in fever.\n"
+        "A dose costs $5 and a course $40; $5-$10 a week, \\$3 a tablet.\n"
+        "In code: `$K$` stays; $\\href{https://example.org}{K}$ stays.\n"
+        "Anki's own [$]K[/$] stays.\n"
+        "```\n$x$\n```\n"
+    )
+    assert rewritten(tex_math, text) == (
+        "The korrin index is \\( K = \\frac{V_1}{V_2} \\), or \\[ K \\approx 2 \\] in fever.\n"
+        "A dose costs $5 and a course $40; $5-$10 a week, \\$3 a tablet.\n"
+        "In code: `$K$` stays; $\\href{https://example.org}{K}$ stays.\n"
+        "Anki's own [$]K[/$] stays.\n"
+        "```\n$x$\n```\n"
+    )
+
+
+def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> None:
+    """The card's field holds `\\(…\\)` as MathJax reads it: no emphasis made of TeX's `_`, no
+    word joiner in its delimiters, TeX's `}}` spaced so Anki reads no cloze's end, `<` as an
+    entity; a deletion a rule made in math stays a deletion (Anki shows clozes in MathJax);
+    `check` sees no leftover markup in it. A price stays text."""
+    text = (
+        "# Korrin flow\n\n## Flow\n\n"
+        "- **Korrin index**: $K_a = \\frac{1}{\\frac{V_1}{V_2}}$ when $V_1 < V_2$, not $5 a dose\n"
+        "- **Korrin volume**: about 5 L at rest\n\n"
+        "The korrin ratio is $R = 3 L$ at rest, so flow doubles in fever.\n"
+    )
+    fields = [n.fields for n in planned(text).notes]
+    assert fields[0]["Back"] == (
+        "\\( K_a = \\frac{1}{\\frac{V_1}{V_2} } \\) when \\( V_1 &lt; V_2 \\), not $5 a dose"
+    )
+    assert any(
+        f.get("Text", "").startswith("The korrin ratio is \\( R = {{c1::3 L}} \\)") for f in fields
+    )
+    linked = planned(
+        "# Korrin\n\n## Flow\n\n- **Korrin link**: \\( \\href{javascript:x}{K} \\)\n"
+        "- **Korrin slope**: \\(1 - e<sup>-k</sup>\\)\n"
+    )
+    shown = [n.fields["Back"] for n in linked.notes]
+    assert shown == [
+        "( \\href{javascript:x}{K} )",
+        "(1 - e<sup>-k</sup>)",
+    ]  # Markdown's: no MathJax
+    assert leftover_markup("\\( K_a = \\frac{1}{\\frac{V_1}{V_2}} \\) and \\[ x^2 \\]") == ()
+    assert leftover_markup("K_a = \\frac{1}{\\frac{V_1}{V_2}}") != ()
+
+
+def test_math_reaches_anki_as_mathjax_and_a_deletion_in_it_is_a_cloze(tmp_path: Path) -> None:
+    """Imported into the real Anki: the back holds the MathJax Anki typesets, a deletion a rule
+    made inside math is a cloze on its card (Anki's own handling of clozes in MathJax)."""
+    from builder.build import build_deck
+    from tests.ankiutil import import_apkg, open_collection, rendered_cards
+
+    source = tmp_path / "korrin.md"
+    source.write_text(
+        "# Korrin flow\n\n## Flow\n\n"
+        "- **Korrin index**: $K_a = \\frac{1}{\\frac{V_1}{V_2}}$ in adults\n"
+        "- **Korrin volume**: about 5 L at rest\n\n"
+        "The korrin ratio is $R = 3 L$ at rest, so flow doubles in fever.\n",
+        encoding="utf-8",
+    )
+    package = build_deck(manifest_for_source(source), output=tmp_path / "korrin.apkg").output
+    col = open_collection(tmp_path / "anki" / "collection.anki2")
+    try:
+        import_apkg(col, package)
+        cards = rendered_cards(col)
+    finally:
+        col.close()
+    answers = [card["answer"] for card in cards]
+    assert any("\\( K_a = \\frac{1}{\\frac{V_1}{V_2} } \\) in adults" in a for a in answers)
+    ratio = next(card for card in cards if "korrin ratio" in card["question"])
+    assert "3 L" not in ratio["question"] and "3 L" in ratio["answer"]
+    assert "{{c1::" not in ratio["question"] and "\\( R = " in ratio["question"]
