@@ -310,7 +310,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked}?"
-        if not numbered and _STUDY.search(plain(term)) is not None:
+        if not numbered and names_a_study(plain(term)):
             # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
             front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
             text = _CITED.sub("", text)  # "… at 3 years [(J Korr, 2019)](https://…)"
@@ -497,6 +497,29 @@ def _sentence_case(text: str) -> str:
 _STUDY = re.compile(r"^[^:?]{1,60}\b(?:trial|study|meta-analysis)$", re.IGNORECASE)
 """A term that names one study (`**KORR-2 Trial**`, `**The Velbar Study**`): what is known of it
 is its finding."""
+_DESIGN_WORDS = frozenset(
+    """
+    a an the cohort case control case-control cross-sectional randomised randomized controlled
+    clinical observational pilot feasibility crossover cross-over double-blind single-blind blind
+    blinded placebo placebo-controlled prospective retrospective longitudinal ecological
+    experimental interventional non-randomised non-randomized open-label phase i ii iii iv
+    systematic review diagnostic accuracy qualitative quantitative mixed-methods nested matched
+    population-based community-based multicentre multicenter large small
+    """.split()
+)
+"""Words that name a kind of study ("Cohort study", "Randomised controlled trial"), not one."""
+
+
+def names_a_study(term: str) -> bool:
+    """Whether a term names one study or trial (`KORR-2 Trial`, `The Velbar Study`, `ISIS
+    trial`), whose finding is what a student learns; not a kind of study ("Cohort study",
+    "Case-control study", "Randomised controlled trial"), which a definition explains."""
+    if _STUDY.search(term) is None:
+        return False
+    words = [word for word in term.split()[:-1] if word.lower().strip("(),") not in _DESIGN_WORDS]
+    return any(any(c.isdigit() for c in word) or word[:1].isupper() for word in words)
+
+
 _CITED = re.compile(r"\s*\[\(?[^\]\n]{0,40}\b(?:19|20)\d\d\)?\]\([^)\s]+\)\W*$")
 """A study's finding's closing link to where it was published (`[(J Korr, 2019)](https://…)`):
 a reference, not part of the finding."""

@@ -1101,6 +1101,14 @@ _NOT_LISTED = frozenset(
 )
 
 
+_SENTENCE_ADVERB = re.compile(
+    r"(?:[A-Za-z]+ly|however|also|thus|therefore|moreover|furthermore|overall|again|still"
+    r"|in (?:general|practice|summary|short)|of note|in addition|for example)\s*,\s*",
+    re.IGNORECASE,
+)
+"""A sentence's opening word and its comma ("However,", "Ideally,"): no thing of a list."""
+
+
 def _all_do(sentence: str, bare: str) -> list[Fact]:
     """Which things share what the sentence says they all do: "<section>: which reduce
     mortality?" -> "Beta-blockers, statins and ACE inhibitors (nitrates only relieve
@@ -1110,6 +1118,9 @@ def _all_do(sentence: str, bare: str) -> list[Fact]:
     if found is None:
         return []
     things = found.group("x").strip()
+    opening = _SENTENCE_ADVERB.match(things)
+    if opening is not None:  # "However, aspirin, clopidogrel and heparin all …": not a thing
+        things = things[opening.end() :]
     names = [name for name in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", things) if name]
     wanted = MIN_ALL_NAMES if found.group("all") == "all" else 2
     if len(names) != wanted and (found.group("all") == "both" or len(names) < wanted):
@@ -1750,15 +1761,22 @@ def _role_items(
     return notes
 
 
+_CAUTION_CUES = (
+    r"(?:avoid|contraindicated|be cautious|cautious|caution|use with caution|hold|stop"
+    r"|do not give|do not use|don't give|don't use)"
+)
 _CAUTION = re.compile(
-    r"(?:^|[;.]\s+|\s[-–—]\s+|,\s+)(?P<cue>(?:avoid|contraindicated|be cautious|cautious|caution"
-    r"|use with caution|hold|stop|do not give|do not use|don't give|don't use)\s+(?:if|in|when))"
-    r"\s+(?P<what>[^;.]{2,150}?)\s*(?=$|[;.]\s|\.$|\s[-–—]\s)",
+    rf"(?:^|[;.]\s+|\s[-–—]\s+|,\s+)(?P<cue>{_CAUTION_CUES}\s+(?:if|in|when))"
+    r"\s+(?P<what>(?:[^;.]|(?<=\d)\.(?=\d)){2,150}?)\s*"
+    rf"(?=$|[;.]\s|\.$|\s[-–—]\s|,\s+{_CAUTION_CUES}\b)",
     re.IGNORECASE,
 )
 """A clause saying when not to give a thing, or to take care ("avoid if AV block, hypotension",
 "contraindicated if used sildenafil in last 24 hours", "be cautious if hypotensive")."""
 MAX_CAUTION_WORDS = 20
+_NO_CONDITION = frozenset(
+    "possible necessary needed required appropriate feasible practical".split()
+)
 
 
 def _cautions(section: Section, ctx: Context) -> list[Note]:
@@ -1780,15 +1798,24 @@ def _cautions(section: Section, ctx: Context) -> list[Note]:
             if not thing or _LABELLED.match(first):
                 continue  # `**Nursing:** Hold if …`: a facet's label names no thing
             rest = plain(first)
-            seen: set[str] = set()
+            said: dict[str, tuple[str, list[str]]] = {}  # by verb: its first cue, its conditions
             for found in _CAUTION.finditer(rest):
                 cue = " ".join(found.group("cue").lower().split())
                 cue = "be cautious " + cue.split()[-1] if "caution" in cue else cue
                 what = found.group("what").strip(" ,")
-                if cue in seen or not 0 < len(what.split()) <= MAX_CAUTION_WORDS:
+                if not 0 < len(what.split()) <= MAX_CAUTION_WORDS:
                     continue
-                seen.add(cue)
+                if what.split()[0].lower() in _NO_CONDITION:
+                    continue  # "avoid if possible in asthma": no condition, a hedge
+                verb = cue.rsplit(" ", 1)[0]
+                first_cue, whats = said.setdefault(verb, (cue, []))
+                # "stop in AKI, stop when contrast given": one question, both conditions
+                whats.append(what if cue == first_cue else f"{cue.split()[-1]} {what}")
+            for verb, (cue, whats) in said.items():
                 front = ctx.situate(thing) + f": {cue}?"
-                key = make_key("prose_fact", section.path, f"{thing}: {cue}", item.pin)
-                notes.append(ctx.note("prose_fact", "basic", front, what, key, section, item.line))
+                key = make_key("prose_fact", section.path, f"{thing}: {verb}", item.pin)
+                answer = "; ".join(whats)
+                notes.append(
+                    ctx.note("prose_fact", "basic", front, answer, key, section, item.line)
+                )
     return notes
