@@ -397,12 +397,12 @@ def _parse(path: Path, text: str) -> Document:
     preamble, sections = _fold(tokens, reader)
     intro_blocks, intro_children = _split_entries(preamble, 1)
     line = preamble[0].line if preamble else 0
-    title = plain(str(meta.get("title") or "")).strip()
+    title = _title_text(str(meta.get("title") or ""))
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level,
         # its own text (and its callouts) the document's.
         root = sections[0]
-        title = title or plain(root.title)  # `# **Asthma**` names the deck "Asthma"
+        title = title or _title_text(root.title)  # `# **Asthma**` names the deck "Asthma"
         line = line or root.line
         intro_blocks += root.blocks
         intro_children += [child for child in root.children if child.callout]
@@ -472,6 +472,17 @@ def _front_matter(content: str, path: Path) -> dict[str, Any]:
     return meta
 
 
+def _title_text(title: str) -> str:
+    """A title as plain text (`# **Asthma**` is "Asthma"), an underscore inside a word kept
+    ("The A_B_C approach"), as CommonMark reads no emphasis there."""
+    if "_" not in title:
+        return plain(title).strip()
+    return plain(_INNER_UNDERSCORE.sub("\x00", title)).replace("\x00", "_").strip()
+
+
+_INNER_UNDERSCORE = re.compile(r"(?<=[^\W_])_(?=[^\W_])")
+
+
 _TOML_FRONT_MATTER = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 """TOML front matter between `+++` lines (Hugo, Zola), which markdown-it reads as text."""
 
@@ -492,7 +503,8 @@ def _toml_front_matter(content: str, path: Path, loose: list[tuple[int, str]]) -
         return tomllib.loads(content)
     except tomllib.TOMLDecodeError as exc:  # "Invalid value (at line 3, column 9)"
         message, _, where = str(exc).partition(" (at line ")
-        line = int(where.split(",")[0]) if where[:1].isdigit() else 1
+        last = max(content.count("\n"), 1)  # "(at end of document)": an unclosed value
+        line = int(where.split(",")[0]) if where[:1].isdigit() else last
         loose.append((line + 1, f"front matter is not valid TOML: {message}; {_LOOSE_TOML}"))
         return _loose_front_matter(content.replace(" = ", ": "))
 

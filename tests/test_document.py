@@ -127,6 +127,17 @@ def test_toml_front_matter_that_is_not_toml_is_read_line_by_line_with_a_warning(
     assert document.title == "Korrin fever"
     ((line, message),) = document.warnings
     assert line == 2 and message.startswith("front matter is not valid TOML")
+    unclosed = parse('+++\ntitle = "Korrin fever"\ntags = [ "a",\n+++\n\n## Signs\n\n- fever\n')
+    assert unclosed.title == "Korrin fever"
+    assert [line for line, _ in unclosed.warnings] == [3]  # the unclosed value's line
+
+
+def test_an_underscore_inside_a_title_word_is_kept() -> None:
+    """CommonMark reads no emphasis inside a word: "The A_B_C approach" is no "ABC"."""
+    assert parse("# The A_B_C approach\n\n## Steps\n\n- airway\n- breathing\n").title == (
+        "The A_B_C approach"
+    )
+    assert parse("# _Korrin_ fever\n\n## Signs\n\n- fever\n- rash\n").title == "Korrin fever"
 
 
 def test_front_matter_after_blank_lines_is_front_matter_and_lines_keep_their_numbers() -> None:
