@@ -414,6 +414,16 @@ def test_a_title_that_names_no_topic_writes_an_empty_topic_the_manifest_keeps(
         "# Neuro\n\n## Scales\n\nPower:\n\n0 none, 1 flicker, 2 some, 3 full.\n\n"
         "Tone:\n\n0 none, 1 slight, 2 marked, 3 rigid.\n\n"
         "0 absent, 1 weak, 2 normal, 3 brisk.\n\n0 absent, 1 faint, 2 usual, 3 lively.\n",
+        # typical values and names of several terms a lecture defines
+        "# Heart\n\n## Volumes\n\n"
+        "* The *end-diastolic volume* is the volume in the ventricle after it fills\n"
+        "\t* This is about 135 mL\n"
+        "* The *end-systolic volume* is the volume left after it empties\n"
+        "\t* This is about 65 mL\n"
+        "* The ventricle fills slowly at first and then faster\n"
+        "\t* This is called diastasis\n"
+        "* The atria push blood in at the very end of filling\n"
+        "\t* This is called the atrial kick\n",
     ],
 )
 def test_a_pinned_deck_builds_notes_a_section_makes_alike(workdir: Path, text: str) -> None:

@@ -16,6 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from builder import DeckPlan
 from builder.build import plan_deck
 from builder.document import ListItem
 from builder.manifest import manifest_for_source
@@ -35,13 +36,19 @@ CASES = [
 ]
 
 
-def cards_text(markdown: str) -> str:
+def planned(markdown: str) -> DeckPlan:
+    """What a zero-config build plans from a case's Markdown (topic "asthma" unless its front
+    matter names another)."""
     if not markdown.startswith("---"):
         markdown = "---\ntitle: Asthma notes\ntopic: asthma\n---\n" + markdown
     with tempfile.TemporaryDirectory() as folder:
         source = Path(folder) / "fixture.md"
         source.write_text(markdown, encoding="utf-8")
-        notes = [packaged.note for packaged in plan_deck(manifest_for_source(source)).notes]
+        return plan_deck(manifest_for_source(source))
+
+
+def cards_text(markdown: str, plan: DeckPlan | None = None) -> str:
+    notes = [packaged.note for packaged in (plan or planned(markdown)).notes]
     blocks = []
     for note in notes:
         lines = [f"[{note.rule}/{note.note_type}] {note.subdeck}", f"Q: {note.front}"]
@@ -53,7 +60,10 @@ def cards_text(markdown: str) -> str:
 
 @pytest.mark.parametrize(("markdown", "expected"), CASES)
 def test_rule_fixture(markdown: str, expected: str) -> None:
-    assert cards_text(markdown) == expected.strip()
+    plan = planned(markdown)
+    assert cards_text(markdown, plan) == expected.strip()
+    # a zero-config build tells two notes with one identity apart; a manifest build refuses
+    assert [w for w in plan.warnings if "same identity" in w] == []
 
 
 def test_the_prose_list_prefilter_misses_no_cue() -> None:

@@ -314,10 +314,12 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
             front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
             text = _CITED.sub("", text)  # "… at 3 years [(J Korr, 2019)](https://…)"
+        keyed = within + term
         if number in solved:  # the problem asked, its solution the answer
             front = ask(f"{_sentence_case(text).rstrip('.')} — what to do?", ctx)
+            keyed = f"{within}{term}: {text}"  # each problem its own note, not one "Problem"
             text = solved[number]
-        key = make_key("definition", section.path, within + term, item.pin)
+        key = make_key("definition", section.path, keyed, item.pin)
         # a term over the values it takes one of has them in its answer already
         kept, points = _points(() if takes_one_of(item) else item.blocks)
         said = explained_answer(text) if numbered else whole_answer(text, term)
@@ -1183,7 +1185,7 @@ def _values_of(term: str, item: ListItem, section: Section, ctx: Context) -> lis
                 lead = about.group(0) if about else ""
                 value = f"{lead}{result} ({working[len(lead) :]})"
             front = f"{_sentence_case(term)}: typical value?"
-            key = make_key("definition", section.path, term, "value")
+            key = make_key("definition", section.path, term, None, "value")
             answer = _sentence_case(value)
             notes.append(ctx.note("definition", "basic", front, answer, key, section, point.line))
     return notes
@@ -1237,7 +1239,7 @@ def _named_statements(block: ListBlock, section: Section, ctx: Context) -> list[
                     continue
                 name = found.group("name").strip()
                 front = f"{statement} — what is this called?"
-                key = make_key("definition", section.path, name, "named")
+                key = make_key("definition", section.path, name, None, "named")
                 answer = _sentence_case(name)
                 line = point.line
                 notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
