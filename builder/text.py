@@ -381,16 +381,43 @@ def _sentence_case(text: str) -> str:
     return first[:1].upper() + first[1:] + "".join(f" {word}" for word in lowered[1:])
 
 
+_FOUR_LETTER_WORDS = frozenset(
+    """
+    acid acne ache aged also arms back band base bath bite bled blood body bone bowl burn
+    call calm care case cell cold colour come cord cost cyst damp data date deep diet does done
+    dose down drip drop drug drum dust duty each ears easy edge else even ever exam eyes face fact
+    fall fast fats feed feel feet fill find fine fire firm five flow flue flux food foot form four
+    free from full gain gait gall gene give glue goal good grip hair half halt hand hard have head
+    heal hear heat held help here high hips hold home hook hour huge idea ill into iron item jaws
+    keep kind knee knew know lack last late lead leak left legs less life lift like limb line lips
+    list live load lobe long look loss lost love lung made main make male mass meal mean meds milk
+    mind mode more most move much must nail name near neck need nerve next node none norm nose
+    note once only open oral over pain pale part past peak pill pink plan play plus pore post
+    pure rate rays read real rest rich ring risk role room root rule safe said salt same scan
+    seen self sets shot show shut sick side sign size skin slow soft sore spot stay step stop
+    such tear test than that them then they thin this time tone took tube type unit upon used uses
+    very view wall ward warm wash wave ways weak well went were what when whom wide will wind
+    with word work worm wound year your zone
+    """.split()
+)
+"""Common English words of four letters, written in capitals in a heading ("SAFE DRUGS"); any
+other four-letter word in capitals is an abbreviation ("ARDS", "GERD", "PEEP", "SIRS")."""
+
+
 def _is_abbreviation(word: str) -> bool:
     """A word of an all-capitals heading that stays in capitals: one with a digit ("H1N1"), up to
     three letters that are not a short English word ("MI", "DKA", "Q"), or letters no English word
-    spells: no vowel ("CPR") or consonants no English word opens or closes with ("NSAID",
-    "COPD"). Not perfect ("ARDS" reads as a word), but "SAFE DRUGS" is never "SAFE drugs"."""
+    spells: no vowel ("CPR"), four letters that are no common word ("ARDS", "GERD", "AIDS"), or
+    consonants no English word opens or closes with ("NSAID", "COPD"). Not perfect (five letters
+    or more that read as a word, "STEMI", stay lower case), but "SAFE DRUGS" is never "SAFE
+    drugs"."""
     letters = "".join(char for char in word.lower() if char.isalpha())
     if any(char.isdigit() for char in word):
         return True
     if len(letters) <= 3:
         return letters not in _SHORT_WORDS
+    if len(letters) == 4 and letters.removesuffix("s") not in _FOUR_LETTER_WORDS:
+        return letters not in _FOUR_LETTER_WORDS  # "ARDS", "GERD", "PEEP", "SIRS": no words
     vowels = [index for index, char in enumerate(letters) if char in _VOWELS and index]
     if letters[0] in "aeiou":
         vowels.insert(0, 0)

@@ -116,6 +116,10 @@ HEADINGS = [
     ("🚨 SIGNS AND SYMPTOMS", "Signs and symptoms"),
     ("COPD IN PREGNANCY", "COPD in pregnancy"),
     ("NSAIDS AND MI", "NSAIDS and MI"),
+    ("ARDS IN ADULTS", "ARDS in adults"),  # four letters that are no common word
+    ("HIV AND AIDS", "HIV and AIDS"),
+    ("SAFE DRUGS", "Safe drugs"),
+    ("RISK AND DOSE", "Risk and dose"),
     ("KORRIN FEVER (KF) CARE", "Korrin fever (KF) care"),
     ("HEALTH ADVICE FOR US", "Health advice for us"),
     ("H1N1 VACCINE", "H1N1 vaccine"),
