@@ -28,7 +28,7 @@ from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .memory import TEXT_CACHE
-from .notes import Note
+from .notes import NUMBERED_DELETION, Note
 from .rules.definition import definition, is_numbering, is_worked_example
 from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
 from .rules.faq import answered_blocks
@@ -123,7 +123,6 @@ MIN_ANSWER_CHARS = 3
 """Shorter answers ('No', 'CT') are not looked for in their front: they match by accident."""
 PRONOUNS = frozenset(["it", "this", "these", "they", "those", "he", "she", "its", "their"])
 
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)\s]+|<img\b", re.IGNORECASE)
 _IMAGE_MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 
@@ -413,7 +412,7 @@ def _said_twice(front: str) -> bool:
     """Whether some deletion's text stands in the front more than once (ignoring case): the
     cheap look that finds every note a deletion of which another part could show."""
     lowered = front.lower()
-    for match in _CLOZE.finditer(front):
+    for match in NUMBERED_DELETION.finditer(front):
         text = _cloze_text(match.group(2)).strip(" *_.,;:").lower()
         if len(text) >= MIN_ANSWER_CHARS and lowered.count(text) > 1:
             return True
@@ -449,7 +448,7 @@ def without_shown_answers(note: Note) -> Note | None:
     if not shown and not hinted:
         return note
     kept: dict[str, int] = {}
-    for match in _CLOZE.finditer(note.front):
+    for match in NUMBERED_DELETION.finditer(note.front):
         if match.group(1) not in shown and match.group(1) not in hinted:
             kept.setdefault(match.group(1), len(kept) + 1)
     if len(kept) <= len(hinted):
@@ -461,7 +460,7 @@ def without_shown_answers(note: Note) -> Note | None:
             return _cloze_text(match.group(2))
         return f"{{{{c{number}::{match.group(2)}}}}}"
 
-    return replace(note, front=_CLOZE.sub(renumbered, note.front))
+    return replace(note, front=NUMBERED_DELETION.sub(renumbered, note.front))
 
 
 def hinted_deletions(front: str) -> set[str]:
@@ -477,7 +476,7 @@ def hinted_deletions(front: str) -> set[str]:
         return set()  # a list's items, two deletions at least: a sentence cloze says things once
     lines = [line for line in _body(front).splitlines() if line.strip()]
     facets = _facet_hints(front, lines) if len(lines) <= _FACET_LINES else set()
-    texts = [_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line) for line in lines]
+    texts = [NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), line) for line in lines]
     if not _repeats_a_word(texts):
         return facets  # cheap: most lists say no word twice (bar a few small ones)
     seen = [content_words(text) for text in texts]
@@ -527,7 +526,9 @@ def _facet_hints(front: str, lines: list[str]) -> set[str]:
     Tongue, Carotid body`; `thoracic organs` beside `Organs of thorax`), or the one word of a
     one-word answer (`{{c2::Vision}}` above `… >>> Visual cortex`). Not the list's frame: roots
     most lines or every answer hold (`Ward 1`, `Ward 2` above `see the ward notes`)."""
-    seen = [_roots(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line)) for line in lines]
+    seen = [
+        _roots(NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), line)) for line in lines
+    ]
     counts = Counter(root for line_roots in seen for root in line_roots)
     pattern = {root for root, count in counts.items() if count >= _PATTERN_LINES}
     answers: dict[str, set[str]] = {}
@@ -733,7 +734,7 @@ def _cloze_card_text(front: str, number: str) -> str:
     def show(match: re.Match[str]) -> str:
         return " … " if match.group(1) == number else _cloze_text(match.group(2))
 
-    return _CLOZE.sub(show, front)
+    return NUMBERED_DELETION.sub(show, front)
 
 
 def _dangling_pronoun(note: Note, topic: str) -> Iterable[Problem]:
@@ -874,7 +875,7 @@ def _link_only(note: Note) -> Iterable[Problem]:
 
 
 def _link_in_front(note: Note) -> Iterable[Problem]:
-    front = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), note.front)
+    front = NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), note.front)
     if _LINK_MARKUP.search(front) or _URL.search(plain_text(front)):
         yield _problem(
             note,
@@ -1008,7 +1009,7 @@ def hinted_words(front: str, subject: str = "") -> dict[str, list[str]]:
     counts = Counter(
         root
         for line in lines
-        for root in _root_words(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), line))
+        for root in _root_words(NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), line))
     )
     frame = set(_root_words(f"{front[: len(front) - len(body)]} {subject}"))  # its subject
     if len(lines) > _PATTERN_LINES:
@@ -1025,7 +1026,7 @@ def hinted_words(front: str, subject: str = "") -> dict[str, list[str]]:
             continue
         if len(roots) == 1:
             (root,) = roots
-            visible = _root_words(_without_item_asides(_CLOZE.sub(" … ", body)))
+            visible = _root_words(_without_item_asides(NUMBERED_DELETION.sub(" … ", body)))
             shown = [word for other, word in visible.items() if _same_word(root, other)]
             if len(root) >= _ROOT_CHARS and shown:
                 found[number] = shown[:1]
@@ -1050,7 +1051,7 @@ def _may_hint(body: str, deletions: list[tuple[str, str]]) -> bool:
     said = {stem[:_ROOT_CHARS] for _, text in deletions for stem in content_words(text)}
     if not said:
         return False  # figures only (`{{c1::40%}}`): no word to give away
-    outside = _CLOZE.sub(" ", body)
+    outside = NUMBERED_DELETION.sub(" ", body)
     shown = (
         {stem[:_ROOT_CHARS] for stem in content_words(outside)}
         if _LETTER.search(outside)
@@ -1304,7 +1305,7 @@ _URL_OR_PATH = re.compile(r"(?:https?://|www\.)\S+|/[\w\-./#?=&%]*[\w/]")
 def leftover_markup(markdown: str) -> tuple[str, ...]:
     """What of a Markdown field a student would see as markup: the leftovers in the text the
     Markdown renders as text (emphasis, links, HTML and entities that do render are fine)."""
-    text = without_math(_CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown))
+    text = without_math(NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), markdown))
     if _SUSPECT.search(text) is None:
         return ()
     found: dict[str, None] = {}
@@ -1330,7 +1331,7 @@ def _literal_markup(text: str) -> tuple[str, ...]:
 def is_link_only(markdown: str) -> bool:
     """A side (or deletion) that is only links or URLs, or a site path ("/guides/asthma"). A
     wikilink's text is the fact itself (`[[Renal failure]]`): LEFTOVER-MARKUP's business."""
-    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown).strip()
+    text = NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), markdown).strip()
     text = _WIKILINK.sub(lambda m: m.group(1), text)
     if only_links(text):
         return True
@@ -1616,7 +1617,7 @@ def _where(first: Note, note: Note) -> str:
 
 def cloze_deletions(text: str) -> list[tuple[str, str]]:
     """(number, Markdown text) of every `{{cN::text}}` or `{{cN::text::hint}}` in order."""
-    return [(m.group(1), _cloze_text(m.group(2))) for m in _CLOZE.finditer(text)]
+    return [(m.group(1), _cloze_text(m.group(2))) for m in NUMBERED_DELETION.finditer(text)]
 
 
 def _cloze_text(body: str) -> str:
@@ -1626,7 +1627,11 @@ def _cloze_text(body: str) -> str:
 @lru_cache(maxsize=TEXT_CACHE)
 def plain_text(markdown: str) -> str:
     """A field's Markdown as one line of text: block markup, inline markup and clozes removed."""
-    text = _CLOZE.sub(lambda m: _cloze_text(m.group(2)), markdown) if "{{" in markdown else markdown
+    text = (
+        NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), markdown)
+        if "{{" in markdown
+        else markdown
+    )
     simple = _plain_lines(text)
     if simple is not None:
         return " ".join(" ".join(simple[0]).split())

@@ -77,6 +77,8 @@ _CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
 """A cloze deletion, its answer the group (a hint after `::` left out): `DELETION.sub(r"\1", …)`
 shows a Cloze note's text with every answer filled in."""
+NUMBERED_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
+"""A cloze deletion with its card's number (group 1) and its text, a hint included (group 2)."""
 
 WORD_JOINER = "\u2060"
 """An invisible character that joins nothing: put between two braces or colons of a text, it

@@ -38,7 +38,7 @@ from builder.lint import (
     plain_text,
 )
 from builder.manifest import LintOptions, Manifest
-from builder.notes import Note, NoteType, Source
+from builder.notes import NUMBERED_DELETION, Note, NoteType, Source
 from tests.conftest import ROOT, SEED_MANIFEST, copy_project
 
 PATH = "source/asthma.md"
@@ -977,7 +977,7 @@ and near misses."""
 )
 def test_plain_text_of_plain_lines_skips_the_parser(markdown: str) -> None:
     """The shortcut gives what the parser gives (`_plain_lines` answers for many of these)."""
-    text = lint._CLOZE.sub(lambda m: lint._cloze_text(m.group(2)), markdown)
+    text = NUMBERED_DELETION.sub(lambda m: lint._cloze_text(m.group(2)), markdown)
     assert plain_text(markdown) == lint._parsed_plain_text(text)
     assert longest_list(markdown) == lint._parsed_longest_list(markdown)
 

@@ -32,7 +32,7 @@ from ..document import (
     named_stage,
     to_markdown,
 )
-from ..notes import Note, cloze_numbers, deletion, literal, make_key
+from ..notes import NUMBERED_DELETION, Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
     content_words,
     explained_initials,
@@ -864,9 +864,6 @@ def _cloze_note(
     return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
 
 
-_NUMBERED = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
-
-
 def given_away(text: str) -> str:
     """A cloze text without the deletions that give themselves away on their own line: every
     word of meaning a deletion hides stands in the rest of its item, or there and in the lead-in
@@ -880,19 +877,19 @@ def given_away(text: str) -> str:
     for line in body.splitlines():
         if "{{c" not in line:
             continue
-        found = list(_NUMBERED.finditer(line))
+        found = list(NUMBERED_DELETION.finditer(line))
         for number in {match.group(1) for match in found}:
             hidden = " ".join(match.group(2) for match in found if match.group(1) == number)
             meant = content_words(plain(hidden), 1)  # "<90 mmHg" beside "<65 mmHg": 90
             rest = "".join(
                 " " if match.group(1) == number else match.group(2) for match in found
-            ) + _NUMBERED.sub(" ", line)
+            ) + NUMBERED_DELETION.sub(" ", line)
             beside = meant & content_words(plain(rest), 1)
             if beside and meant <= beside | above:
                 away.add(number)
     if not away:
         return text
-    numbers = dict.fromkeys(match.group(1) for match in _NUMBERED.finditer(text))
+    numbers = dict.fromkeys(match.group(1) for match in NUMBERED_DELETION.finditer(text))
     renumbered = {n: i for i, n in enumerate((n for n in numbers if n not in away), 1)}
 
     def unwrap(match: re.Match[str]) -> str:
@@ -901,7 +898,7 @@ def given_away(text: str) -> str:
             return match.group(2)
         return f"{{{{c{renumbered[number]}::{match.group(2)}}}}}"
 
-    return _NUMBERED.sub(unwrap, text)
+    return NUMBERED_DELETION.sub(unwrap, text)
 
 
 def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
