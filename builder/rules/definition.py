@@ -113,6 +113,18 @@ def definition(item: ListItem) -> tuple[str, str] | None:
     return _definition(_as_written(item))
 
 
+def defined_term(item: ListItem) -> str:
+    """The term a definition item defines (`- optic disc : a small area …`), as the subject of a
+    later sentence of its text that another rule cards alone ("On a fundus image, it is … 15
+    degrees …" says nothing of what "it" is without it); "" when the item is no definition, or
+    its term is a number, a flag, a figure or longer than a name."""
+    pair = definition(item)
+    term = plain(pair[0]).strip() if pair is not None else ""
+    if not 0 < len(term.split()) <= MAX_OWN_NAME_WORDS or any(char.isdigit() for char in term):
+        return ""
+    return "" if is_flag(term) or is_numbering(term) else term
+
+
 def takes_one_of(item: ListItem) -> bool:
     """A bold term over the values it takes one of (`**Breathing rate** one of` over its
     thresholds): one definition, not a label heading a list of its own."""
