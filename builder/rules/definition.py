@@ -113,6 +113,18 @@ def definition(item: ListItem) -> tuple[str, str] | None:
     return _definition(_as_written(item))
 
 
+def defined_term(item: ListItem) -> str:
+    """The term a definition item defines (`- optic disc : a small area …`), as the subject of a
+    later sentence of its text that another rule cards alone ("On a fundus image, it is … 15
+    degrees …" says nothing of what "it" is without it); "" when the item is no definition, or
+    its term is a number, a flag, a figure or longer than a name."""
+    pair = definition(item)
+    term = plain(pair[0]).strip() if pair is not None else ""
+    if not 0 < len(term.split()) <= MAX_OWN_NAME_WORDS or any(char.isdigit() for char in term):
+        return ""
+    return "" if is_flag(term) or is_numbering(term) else term
+
+
 def takes_one_of(item: ListItem) -> bool:
     """A bold term over the values it takes one of (`**Breathing rate** one of` over its
     thresholds): one definition, not a label heading a list of its own."""
@@ -850,7 +862,12 @@ def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list
     about = ctx.situate(named) if named else ctx.heading(section)
     for number, match in labelled:
         label, value = plain(match.group("label")).strip(), match.group("value").strip()
-        if not _is_label(label) or len(plain(value).split()) > MAX_PLAIN_VALUE_WORDS:
+        if label.isdigit() and len(label) <= 2:  # `1 : Grade 1. Mild narrowing …`: a scale's
+            step = _SCALE_STEP.match(value)  # step, asked by the name it gives, never the number
+            if step is None or len(plain(step.group("said")).split()) > MAX_WHOLE_WORDS:
+                continue
+            label, value = step.group("name"), step.group("said")
+        elif not _is_label(label) or len(plain(value).split()) > MAX_PLAIN_VALUE_WORDS:
             return []  # a longer line: the paragraph is prose with a colon in it
         if is_worked_example(value) or is_pep_talk(label, value):
             return []
@@ -863,6 +880,9 @@ def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list
     return notes
 
 
+_SCALE_STEP = re.compile(r"^(?P<name>[A-Z][^.!?:;]{2,60}?)\.\s+(?P<said>[A-Z(].*)$")
+"""A numbered scale step's value that opens with its name as a sentence of its own ("Grade 1.
+Mild narrowing …", "Mild nonproliferative DR. Small red dots …"): the name, then what it says."""
 MAX_NAME_WORDS = 3
 _LINKING = frozenset("a an the by with for in of to when if as after before during are is".split())
 """Words that make a lead-in a phrase or a sentence rather than a thing's name ("Lispro")."""
@@ -1064,6 +1084,11 @@ _SENTENCE = re.compile(
 )
 """A sentence's end: not after "e.g.", "i.e.", "vs." or "etc." (the dot is theirs)."""
 _LABELLED_SENTENCE = re.compile(r"^(?P<label>[A-Z][a-z]{2,}(?:\s[a-z]{2,})?):\s+(?P<told>\S.*)$")
+_OWN_PART_SENTENCE = re.compile(
+    r"^It(?:s|'s|’s)\s+(?P<label>[a-z]{3,}(?:\s[a-z]{3,})?)\s+(?:is|are)\s+(?P<told>\S.*)$"
+)
+"""A later sentence that gives the term's own part or role ("Its function is to …", "Its main
+cause is …"): labelled by that noun, with the term as its subject."""
 _INSTANCES = frozenset(("example", "examples"))
 """Flags elsewhere, but after a definition an example is an instance of the term, to learn."""
 MAX_TOLD_WORDS = 35
@@ -1071,18 +1096,19 @@ MAX_TOLD_WORDS = 35
 
 def labelled_sentences(text: str) -> list[tuple[str, str]]:
     """(label, what it says) for each sentence after a definition's first that opens with a
-    label of one or two words (`Causes: misfolding of …`, `Example: Korrin bodies in …`), with
+    label of one or two words (`Causes: misfolding of …`, `Example: Korrin bodies in …`) or
+    gives the term's own part (`Its function is to …`: "function", the term its subject), with
     the sentences after it that lean on it ("They look like …", "These are …"). A definition's
     answer is its first sentence; the labelled sentences after it are facts of their own, lost
     when it is cut. Not a flag (`Note: …`) other than an example, nor one past MAX_TOLD_WORDS
     words."""
-    if ": " not in text:
+    if ": " not in text and " It" not in text:
         return []  # cheap: most definitions hold no label after their first sentence
     sentences = _SENTENCE.split(" ".join(without_citations(text).split()))
     found: list[tuple[str, str]] = []
     current: list[str] | None = None
     for sentence in sentences[1:]:
-        labelled = _LABELLED_SENTENCE.match(sentence)
+        labelled = _LABELLED_SENTENCE.match(sentence) or _OWN_PART_SENTENCE.match(sentence)
         label = labelled.group("label") if labelled is not None else ""
         if labelled is not None and (label.lower() in _INSTANCES or not is_flag(label)):
             current = [labelled.group("told")]

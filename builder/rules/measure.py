@@ -54,7 +54,7 @@ from ..text import (
     without_reference_marks,
 )
 from .context import Context, Said
-from .definition import bold_label
+from .definition import bold_label, defined_term
 from .enumeration import is_preparation, split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
@@ -131,7 +131,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 first = item.text.split("\n", 1)[0]
                 if _DIGIT.search(first) is not None:
                     here = said.at(lines)
-                    bold = bold_subject(first)
+                    bold = bold_subject(first) or defined_term(item)  # `- term : …`
                     notes.extend(_note(first, about, here, item.line, section, ctx, seen, bold))
     return notes
 
