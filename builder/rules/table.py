@@ -523,13 +523,13 @@ def _rows_reading(
         qualifier = _qualifier(header, rows)
         grouped = qualifier is None
         return Reading("rows", header, rows, 0, figures, grouped, qualifier=qualifier)
-    # A first column that names each row but for a few rows too long to name: those rows ask
-    # nothing, and no later column (a description, an advice) names the rows in its place.
     if preferred is None and _keyed_by_band(header, rows):
         # "Conscious" on two rows, "Under 4 mmol/L" and "4-6 mmol/L" beside it: each row is
         # that subject in that band; merged, which band goes with which action is lost, and a
         # later column of distinct actions read as the key asks the table backwards.
         return Reading("rows", header, rows, 0, figures, qualifier=1)
+    # A first column that names each row but for a few rows too long to name: those rows ask
+    # nothing, and no later column (a description, an advice) names the rows in its place.
     unread = frozenset() if preferred is not None else _long_subjects(rows)
     if unread:
         subject: int | None = 0
@@ -595,11 +595,15 @@ def _qualifier(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | Non
     """The column right after a repeating first column (a drug on two rows) that tells its rows
     apart by a bound or range under a header naming a measure, not a field of the subject
     ("CrCl": "≥ 50", "30-49"; not "Dose": "20 mL", "5 mL"): each row is then
-    that subject at that measure, and its other cells are its own values, not a list."""
+    that subject at that measure, and its other cells are its own values, not a list. A row
+    alone under its first cell is told apart already: its second cell may say anything ("Any
+    patient" beside "Unconscious with any low reading")."""
     name = plain(header[1])
     if len(header) < 3 or not name or _numeric(name) or _names_a_field(name):
         return None  # "Dose": a value the table gives, not a condition it is given under
     counts = Counter(plain(row.cells[0]).lower() for row in rows)
+    if len(counts) == len(rows):
+        return None  # no subject on two rows: nothing to tell apart
     seen: set[tuple[str, str]] = set()
     for row in rows:
         subject, cell = plain(row.cells[0]).lower(), plain(row.cells[1])
@@ -864,7 +868,7 @@ def _row_notes(
         if owner:  # "Velbarin, rate > 60": a bare "Rate > 60" names nothing
             shown = f"{owner}, {_measure(reading.header[0], plain(row.cells[0]))}"
         if told and reading.qualifier is not None:
-            if phrase == DEFAULT_QUESTION:  # "Conscious (patient), glucose under 4 mmol/L"
+            if phrase == DEFAULT_QUESTION and shown_kind:  # "Alert (patient), glucose under 4"
                 shown, phrase = f"{shown} ({shown_kind})", SHORT_QUESTION
             told = lower_first(told)
             measure = _measure(reading.header[reading.qualifier], told) if _band(told) else told
