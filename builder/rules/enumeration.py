@@ -1223,7 +1223,7 @@ _BOLD_SPAN = re.compile(r"(\*\*|__)(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)\1")
 _UNIT = (
     r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
     r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
-    r"servings?|drinks?|cups?|glasses|steps|breaths)(?:/[a-zA-Zµ²]+)?\b)"
+    r"servings?|drinks?|cups?|glasses|steps|breaths)(?:/[a-zA-Zµ²]+)*\b)"
 )
 _FIGURE = re.compile(
     r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*" + _UNIT

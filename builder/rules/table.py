@@ -55,6 +55,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -522,6 +523,11 @@ def _rows_reading(
         qualifier = _qualifier(header, rows)
         grouped = qualifier is None
         return Reading("rows", header, rows, 0, figures, grouped, qualifier=qualifier)
+    if preferred is None and _keyed_by_band(header, rows):
+        # "Conscious" on two rows, "Under 4 mmol/L" and "4-6 mmol/L" beside it: each row is
+        # that subject in that band; merged, which band goes with which action is lost, and a
+        # later column of distinct actions read as the key asks the table backwards.
+        return Reading("rows", header, rows, 0, figures, qualifier=1)
     # A first column that names each row but for a few rows too long to name: those rows ask
     # nothing, and no later column (a description, an advice) names the rows in its place.
     unread = frozenset() if preferred is not None else _long_subjects(rows)
@@ -589,19 +595,44 @@ def _qualifier(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | Non
     """The column right after a repeating first column (a drug on two rows) that tells its rows
     apart by a bound or range under a header naming a measure, not a field of the subject
     ("CrCl": "≥ 50", "30-49"; not "Dose": "20 mL", "5 mL"): each row is then
-    that subject at that measure, and its other cells are its own values, not a list."""
+    that subject at that measure, and its other cells are its own values, not a list. A row
+    alone under its first cell is told apart already: its second cell may say anything ("Any
+    patient" beside "Unconscious with any low reading")."""
     name = plain(header[1])
     if len(header) < 3 or not name or _numeric(name) or _names_a_field(name):
         return None  # "Dose": a value the table gives, not a condition it is given under
+    counts = Counter(plain(row.cells[0]).lower() for row in rows)
+    if len(counts) == len(rows):
+        return None  # no subject on two rows: nothing to tell apart
     seen: set[tuple[str, str]] = set()
     for row in rows:
         subject, cell = plain(row.cells[0]).lower(), plain(row.cells[1])
-        if not (is_figure(cell) or _numeric(cell)) or not _BAND.search(_decoded(cell)):
-            return None
+        if counts[subject] > 1 and not _band(cell):
+            return None  # a row alone under its first cell is its own subject whatever it says
         if (subject, cell.lower()) in seen:
             return None
         seen.add((subject, cell.lower()))
     return 1
+
+
+def _band(cell: str) -> bool:
+    """A cell that is a measure's band: a bound or range as a figure ("≥ 50", "30-49"), or in
+    words ("Under 4 mmol/L", "102°F+")."""
+    text = _decoded(cell)
+    if _BAND_IN_WORDS.match(text):
+        return True
+    return (is_figure(cell) or _numeric(cell)) and _BAND.search(text) is not None
+
+
+def _keyed_by_band(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """A first column of short names that repeats, whose repeated rows the second column tells
+    apart by a band (`_qualifier`): the author's key is the two cells together."""
+    if len(header) < 3 or len(rows) < 2:
+        return False
+    firsts = [plain(row.cells[0]).lower() for row in rows]
+    if len(set(firsts)) == len(firsts) or not _subject_cells(rows, 0, distinct=False):
+        return False
+    return _qualifier(header, rows) is not None
 
 
 def _subject_column(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
@@ -684,6 +715,12 @@ _SPAN = re.compile(r"[^\W\d_]|[<>≤≥]|\d\s*(?:-|–|to)\s*\d")
 
 _BAND = re.compile(r"^[<>≤≥]|\d\s*(?:-|–|to)\s*\d")
 """A measure that is a condition: a bound ("≥ 50") or a range ("30-49"), not an amount."""
+_BAND_IN_WORDS = re.compile(
+    r"^(?:(?:under|over|above|below|less\s+than|more\s+than|at\s+least|up\s+to)\s+\d"
+    r"|\d[\d.,]*\s*[^\W\d_]{0,5}\s*°?\s*[^\W\d_]{0,5}\+$)",
+    re.IGNORECASE,
+)
+"""A bound in words before a figure ("Under 4 mmol/L") or a "+" after it ("102°F+")."""
 
 
 NAME_MAX_WORDS = 5
@@ -831,7 +868,11 @@ def _row_notes(
         if owner:  # "Velbarin, rate > 60": a bare "Rate > 60" names nothing
             shown = f"{owner}, {_measure(reading.header[0], plain(row.cells[0]))}"
         if told and reading.qualifier is not None:
-            shown = f"{shown}, {_measure(reading.header[reading.qualifier], told)}"
+            if phrase == DEFAULT_QUESTION and shown_kind:  # "Alert (patient), glucose under 4"
+                shown, phrase = f"{shown} ({shown_kind})", SHORT_QUESTION
+            told = lower_first(told)
+            measure = _measure(reading.header[reading.qualifier], told) if _band(told) else told
+            shown = f"{shown}, {measure}"  # "Any patient, unconscious with any low reading"
         for index, column, header_key in columns:
             points = _group_points(groups[number], index)
             if not points:
