@@ -298,7 +298,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             # asked with the first item that names it
         term, text = pair
         text, second = _two_entries(repeated.get(number, text))
-        if is_flag(term) or is_pep_talk(term, text):
+        if is_flag(term) or is_pep_talk(term, text) or is_slogan(term):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         asked, numbered = term, is_numbering(term)
         if numbered:  # `- Path 2: Mitochondrial route: …`: ask the name the value gives
@@ -557,7 +557,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue  # `**Signature:** ________` is a form to fill in
         if value.rstrip().endswith(":"):
             continue  # `**CT with contrast:** Indicated for:` leads into a list
-        if is_pep_talk(label, value):
+        if is_pep_talk(label, value) or is_slogan(label):
             continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
         line = block.line + offset
         key = make_key("definition", section.path, label)
@@ -1252,3 +1252,39 @@ _THIS_IS_CALLED = re.compile(
     r"(?P<name>[^“”\",;:()]{3,60}?)[”\"]?\s*\.?$",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def is_slogan(label: str) -> bool:
+    """A bold label that is no term but a takeaway's slogan: a sentence ("Time is tissue",
+    "Fever itself isn't dangerous"), an imperative ("Know the warning signs", "Trust your
+    judgement"), a conditional ("When in doubt, escalate") or a connective ("But remember").
+    Asked as a term ("Time is tissue?") it quotes the claim on the front and asks nothing; the
+    fact in its explanation is left to the rules that read a sentence (a figure: measure)."""
+    words = [w.strip(",;:.!") for w in plain(label).lower().replace("’", "'").split()]
+    if not words or label.rstrip().endswith("?"):
+        return False
+    if words[0] in _CONNECTIVES:
+        return True
+    if len(words) < 2:
+        return False
+    if words[0] in _SLOGAN_VERBS and words[1] not in _NOT_VERB_AFTER:
+        return True  # not every instruction: "Report immediately:" leads into when to report
+    if words[0] in ("when", "if") and "," in label:
+        return True  # "When in doubt, call"
+    return len(words) >= 3 and any(word in _FINITE for word in words[1:])
+
+
+_CONNECTIVES = frozenset("but so yet however remember and also still".split())
+"""Words that open a remark joined to what went before ("But remember:"), never a term."""
+_SLOGAN_VERBS = frozenset(
+    "trust know stay remember act learn think listen recognise recognize escalate fear believe "
+    "be don't never always".split()
+)
+"""Imperatives of a takeaway's slogan ("Trust your instinct", "Know the red flags"): a frame of
+mind, where an instruction's verb ("Report immediately:") leads into what to do."""
+_FINITE = frozenset(
+    "is are isn't aren't was were matters matter can can't cannot will won't should must "
+    "does doesn't do don't".split()
+)
+"""Finite verbs after a label's first word make it a sentence ("Time is tissue")."""
