@@ -1275,7 +1275,12 @@ def is_slogan(label: str, tips: bool = False) -> bool:
         return not tips  # not every instruction: "Report immediately:" leads into when to report
     if words[0] in ("when", "if") and "," in label:
         return True  # "When in doubt, call"
+    if words[0] in _WH:
+        return False  # "What they are", "What to do", "Why it matters": a heading's question
     return len(words) >= 3 and any(word in _FINITE for word in words[1:])
+
+
+_WH = frozenset("what why how who where which whom whose".split())
 
 
 def _imperative(words: list[str]) -> bool:
