@@ -1291,6 +1291,11 @@ def is_list_of_tips(found: list[tuple[str, str] | None]) -> bool:
     """Most of a list's terms are instructions ("Eat a healthy diet", "Don't smoke"): a list of
     tips, each asked with its reason; a takeaway's slogans are mostly claims, one imperative or
     two among them."""
+    if not any(
+        pair and pair[0].lstrip("*_ ")[:6].lower().replace("’", "'").startswith(_SLOGAN_OPENINGS)
+        for pair in found
+    ):
+        return False  # no label a slogan's verb opens: whether it is a list of tips matters not
     terms = [plain(pair[0]).lower().replace("’", "'").split() for pair in found if pair]
     told = sum(_imperative(words) or is_instruction(" ".join(words)) for words in terms)
     return 2 * told > len(terms)
@@ -1304,6 +1309,8 @@ _SLOGAN_VERBS = frozenset(
 )
 """Imperatives of a takeaway's slogan ("Trust your instinct", "Know the red flags"): a frame of
 mind, where an instruction's verb ("Report immediately:") leads into what to do."""
+_SLOGAN_OPENINGS = tuple(verb[:6] for verb in _SLOGAN_VERBS)
+"""Their first letters: a cheap look at a label before reading it."""
 _FINITE = frozenset(
     "is are isn't aren't was were matters matter can can't cannot will won't should must "
     "does doesn't do don't".split()
