@@ -277,6 +277,24 @@ _DOCUMENT_DATES = frozenset(
 updated:", "Policy Number:"): its dates and its number, never what it teaches."""
 
 
+_SCOPE = frozenset(
+    label.strip()
+    for line in """age range|age group|ages|for ages|suitable for|intended for|intended audience
+    |audience|who it is for|who this is for|who is this for|reading level""".splitlines()
+    for label in line.split("|")
+    if label.strip()
+)
+"""Labels of a page header's line saying whom the page is for ("Age range:", "Suitable for:")."""
+
+
+def _page_scope(block: Block) -> bool:
+    """Lines under a page's title saying whom the page is for (`**Age range:** 0-24 months`):
+    the leaflet's scope, not a fact about its subject. Under a heading of its own (a
+    condition's epidemiology) the same line is content; only the title's blocks are asked."""
+    labels = _labels(block)
+    return bool(labels) and all(label in _SCOPE for label in labels)
+
+
 def _credits(block: Block) -> bool:
     """A handout's credits: two label lines or more, each naming who wrote or teaches it, how
     to reach them or when it was updated (`**Course lead:** Dr A` / `**Phone:** …`)."""
@@ -510,7 +528,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "objectives",
-        "learning objectives and outcomes, what a lesson covers",
+        "learning objectives and outcomes, what a lesson covers, whom a page is for",
         headings=(
             r"(?:learning|lesson|module|chapter|session|course|unit|study|intended learning)"
             r" (?:objectives?|outcomes?|goals?|aims?)",
@@ -528,9 +546,17 @@ KINDS: tuple[Kind, ...] = (
                 ("will be able", "will learn"),
             ),
             Line(
-                r"^this (?:module|lesson|chapter|unit|session|tutorial|guide|article) (?:teaches"
-                r"|covers|introduces|describes|explains|focuses on|is about|will (?:teach|cover"
-                r"|introduce|help you|explain|describe))\b"
+                r"^this (?:module|lesson|chapter|unit|session|tutorial|guide|article|page|leaflet"
+                r"|handout|booklet|section|factsheet|fact sheet) (?:teaches|covers|introduces"
+                r"|describes|explains|focuses on|is about|helps you|will (?:teach|cover|introduce"
+                r"|help you|explain|describe))\b"
+            ),
+            # A blurb's "This chapter guides you through …", wherever its sentence starts.
+            Line(
+                r"(?:^|[.!?] )this (?:module|lesson|chapter|unit|session|tutorial|guide|article"
+                r"|page|leaflet|handout|booklet|section) (?:guides|walks|takes|will (?:guide"
+                r"|walk|take)) you through\b",
+                ("you through",),
             ),
         ),
     ),
@@ -551,7 +577,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "author",
-        "about the author, written or reviewed by, contact",
+        "about the author, written or reviewed by, contact, a byline's reading time",
         headings=(
             r"about(?: (?:the|this) (?:authors?|site|guide|page|article|series|course|website"
             r"|blog))?|about (?:me|us)|(?:the )?authors?|author (?:bio|info|information|details)"
@@ -563,6 +589,8 @@ KINDS: tuple[Kind, ...] = (
                 r"^(?:written|authored|posted|published|compiled|edited|(?:medically )?reviewed"
                 r"|fact[ -]checked) by\b"
             ),
+            # A byline's reading time: "Quick guide - 4 min read", "5-minute read".
+            Line(r"\b\d+[ -]?(?:min|mins|minutes?|hours?|hrs?)\.? read\b", (" read",)),
         ),
         shapes=(_credits,),
     ),
@@ -817,10 +845,12 @@ def _item_kind(item: ListItem) -> Kind | None:
 
 
 def content_blocks(
-    blocks: tuple[Block, ...], skip: frozenset[str]
+    blocks: tuple[Block, ...], skip: frozenset[str], header: bool = False
 ) -> tuple[tuple[Block, ...], list[tuple[Kind, Block]]]:
     """The blocks that are content, and each one left out with its kind. A label paragraph of a
-    skipped kind (`**References**`, `Further reading:`) takes the list or table after it along."""
+    skipped kind (`**References**`, `Further reading:`) takes the list or table after it along.
+    `header`: the blocks stand under the page's title, where a `**Age range:** …` line says
+    whom the page is for (`_page_scope`)."""
     kept: list[Block] = []
     left: list[tuple[Kind, Block]] = []
     label: Kind | None = None
@@ -831,6 +861,8 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
+        if kind is None and header and _page_scope(block):
+            kind = _BY_NAME["objectives"]
         is_label = False
         if kind is None and isinstance(block, Paragraph):
             kind = label_kind(block.text)
@@ -891,7 +923,10 @@ def content_section(
     if not skip:
         blocks = _unlinked_blocks(section.blocks)
         return (section if blocks is section.blocks else replace(section, blocks=blocks)), []
-    blocks, left = content_blocks(section.blocks, skip)
+    # The page's header: the blocks under its title (level 1 over `##` sections) or before any
+    # heading; not a `#` section of a document whose headings are all `#`.
+    header = section.level == 0 or (section.level == 1 and bool(section.children))
+    blocks, left = content_blocks(section.blocks, skip, header)
     skipped = _describe(section, left)
     children = section.children
     if whole and children:

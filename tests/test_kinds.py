@@ -196,6 +196,14 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("Last updated: 3 March 2024", "changelog"),
         ("By the end of this lesson, you will be able to:", "objectives"),
         ("This module covers the chain of infection.", "objectives"),
+        ("**This leaflet helps you:**", "objectives"),
+        (
+            "Korrin fever can frighten parents. This chapter walks you through the rash and "
+            "when to phone.",
+            "objectives",
+        ),
+        ("_Quick parent guide - 5 min read_", "author"),
+        ("A 10-minute read for the ward team", "author"),
         (
             "1. Smith A, et al. Korrin fever. J Ticks. 2020;1:1-2.\n"
             "2. Brown C. Velbarin. Ann Ticks. 2019;7(2):44-51.",
@@ -284,6 +292,9 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("Read the label carefully before use.", None),
         ("You will feel a sharp scratch.", None),
         ("- rapid 50\n- lipid 12", None),
+        ("Read the chart for 5 min before the round; then read it again.", None),
+        ("This rash helps you tell korrin fever from measles.", None),
+        ("**Age range:** 6 months - 6 years", None),  # by itself: a fact of anything
     ],
 )
 def test_block_kinds(markdown: str, kind: str | None) -> None:
@@ -540,3 +551,25 @@ def test_a_whole_item_or_cell_wikilink_of_content_is_its_text(tmp_path: Path) ->
     shown = " ".join(f"{note.front} {note.back}" for note in notes)
     assert "Velbarin" in shown and "korrin fever" in shown.lower()
     assert "[[" not in shown and "]]" not in shown and "scan" not in shown
+
+
+def test_a_page_headers_scope_line_is_left_out_and_a_sections_kept(tmp_path: Path) -> None:
+    """`**Age range:** …` under the page's title says whom the leaflet is for; under a heading
+    of its own (a condition's epidemiology) it is a fact of the subject."""
+    source = tmp_path / "korrin.md"
+    source.write_text(
+        "# Korrin fever in children\n\n**Age range:** 0-24 months\n\n"
+        "## Epidemiology\n\n**Age range:** 6 months - 6 years\n",
+        encoding="utf-8",
+    )
+    plan = plan_deck(manifest_for_source(source))
+    shown = [(p.note.front, p.note.back) for p in plan.notes]
+    assert not any("0-24 months" in back for _, back in shown)
+    assert any("6 months - 6 years" in back for _, back in shown)
+    source.write_text(
+        "# Epidemiology\n\n**Age range:** 6 months - 6 years\n\n# Signs\n\n"
+        "- a barking cough\n- a violet rash\n",
+        encoding="utf-8",
+    )
+    plan = plan_deck(manifest_for_source(source))  # all `#` sections: each one content
+    assert any("6 months - 6 years" in p.note.back for p in plan.notes)

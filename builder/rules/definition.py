@@ -303,6 +303,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     solved = _solutions(found)
     answers = tuple(pair[1] for pair in found if pair is not None)
     repeated = _repeated_terms(block, found, solved)
+    tips = is_list_of_tips(found)
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
@@ -310,7 +311,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             # asked with the first item that names it
         term, text = pair
         text, second = _two_entries(repeated.get(number, text))
-        if is_flag(term) or is_pep_talk(term, text):
+        if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         asked, numbered = term, is_numbering(term)
         if numbered:  # `- Path 2: Mitochondrial route: …`: ask the name the value gives
@@ -569,7 +570,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue  # `**Signature:** ________` is a form to fill in
         if value.rstrip().endswith(":"):
             continue  # `**CT with contrast:** Indicated for:` leads into a list
-        if is_pep_talk(label, value):
+        if is_pep_talk(label, value) or is_slogan(label):
             continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
         line = block.line + offset
         key = make_key("definition", section.path, label)
@@ -1278,3 +1279,66 @@ _THIS_IS_CALLED = re.compile(
     r"(?P<name>[^“”\",;:()]{3,60}?)[”\"]?\s*\.?$",
     re.IGNORECASE,
 )
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def is_slogan(label: str, tips: bool = False) -> bool:
+    """A bold label that is no term but a takeaway's slogan: a sentence ("Time is tissue",
+    "Fever itself isn't dangerous"), an imperative ("Know the warning signs", "Trust your
+    judgement"), a conditional ("When in doubt, escalate") or a connective ("But remember").
+    Asked as a term ("Time is tissue?") it quotes the claim on the front and asks nothing; the
+    fact in its explanation is left to the rules that read a sentence (a figure: measure).
+    `tips`: the label stands in a list of tips, most of them instructions ("Stay hydrated: water
+    flushes out waste", "Don't smoke: …"), where an imperative names the tip its reason explains."""
+    words = [w.strip(",;:.!") for w in plain(label).lower().replace("’", "'").split()]
+    if not words or label.rstrip().endswith("?"):
+        return False
+    if words[0] in _CONNECTIVES:
+        return True
+    if len(words) < 2:
+        return False
+    if _imperative(words):
+        return not tips  # not every instruction: "Report immediately:" leads into when to report
+    if words[0] in ("when", "if") and "," in label:
+        return True  # "When in doubt, call"
+    if words[0] in _WH:
+        return False  # "What they are", "What to do", "Why it matters": a heading's question
+    return len(words) >= 3 and any(word in _FINITE for word in words[1:])
+
+
+_WH = frozenset("what why how who where which whom whose".split())
+
+
+def _imperative(words: list[str]) -> bool:
+    return len(words) >= 2 and words[0] in _SLOGAN_VERBS and words[1] not in _NOT_VERB_AFTER
+
+
+def is_list_of_tips(found: list[tuple[str, str] | None]) -> bool:
+    """Most of a list's terms are instructions ("Eat a healthy diet", "Don't smoke"): a list of
+    tips, each asked with its reason; a takeaway's slogans are mostly claims, one imperative or
+    two among them."""
+    if not any(
+        pair and pair[0].lstrip("*_ ")[:6].lower().replace("’", "'").startswith(_SLOGAN_OPENINGS)
+        for pair in found
+    ):
+        return False  # no label a slogan's verb opens: whether it is a list of tips matters not
+    terms = [plain(pair[0]).lower().replace("’", "'").split() for pair in found if pair]
+    told = sum(_imperative(words) or is_instruction(" ".join(words)) for words in terms)
+    return 2 * told > len(terms)
+
+
+_CONNECTIVES = frozenset("but so yet however remember and also still".split())
+"""Words that open a remark joined to what went before ("But remember:"), never a term."""
+_SLOGAN_VERBS = frozenset(
+    "trust know stay remember act learn think listen recognise recognize escalate fear believe "
+    "be don't never always".split()
+)
+"""Imperatives of a takeaway's slogan ("Trust your instinct", "Know the red flags"): a frame of
+mind, where an instruction's verb ("Report immediately:") leads into what to do."""
+_SLOGAN_OPENINGS = tuple(verb[:6] for verb in _SLOGAN_VERBS)
+"""Their first letters: a cheap look at a label before reading it."""
+_FINITE = frozenset(
+    "is are isn't aren't was were matters matter can can't cannot will won't should must "
+    "does doesn't do don't".split()
+)
+"""Finite verbs after a label's first word make it a sentence ("Time is tissue")."""
