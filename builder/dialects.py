@@ -736,7 +736,12 @@ def _number_steps(lines: list[str], source: list[str]) -> None:
         _title(lines, run[0] - 1, source)
 
 
-_STEP = re.compile(r" {0,3}(\d{1,2})([ \t]+[A-Z])")
+_STEP = re.compile(
+    r" {0,3}(\d{1,2})([ \t]+(?!(?:Grams?|Kilograms?|Milligrams?|Micrograms?|Litres?|Liters?"
+    r"|Millilitres?|Milliliters?|Units?|Tablets?|Tabs?|Capsules?|Drops?|Puffs?|Doses?|Sachets?"
+    r"|Minutes?|Hours?|Days?|Weeks?|Months?|Years?|Times?|Mg|Ml|G|Kg|L)\b)[A-Z])"
+)
+"""A step: a number then a capital, not a count of something ("2 Grams at most", "1 Year:")."""
 _STEP_LINE = re.compile(r" {0,3}\d{1,2}\.?[ \t]+[A-Z]")
 """A step, before or after it is numbered as a list item."""
 _STEP_GAP = 3
@@ -788,15 +793,16 @@ def tex_math(text: str) -> str:
 
 
 _DOLLAR_MATH = re.compile(
-    r"(?<![\\$\[/])\$\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]])"
-    r"|(?<![\\$\[/])\$(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]])"
+    r"(?<![\\$\[/\w=])\$\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]\w])"
+    r"|(?<![\\$\[/\w=])\$(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]A-Za-z])"
 )
 """`$$display$$` or `$inline$` math on one line, by Pandoc's rule (no space inside either end,
-no digit after the closing `$`, an escaped `\\$` no delimiter). Anki's own `[$]…[/$]` is no
-math in dollars (`render.neutralise` defuses it as text)."""
+no digit after the closing `$`, an escaped `\\$` no delimiter); nor a spreadsheet's or a
+shell's dollars (`=$B$2`, `$PATH:$HOME`: a `$` after a letter, digit or `=`, or before a
+letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text)."""
 UNSAFE_TEX = re.compile(
     r"\\(?:href|url|class|style|cssId|require|unicode|data|html|mmlToken"
-    r"|def|let|(?:re)?newcommand|newenvironment)(?![A-Za-z])"
+    r"|def|let|(?:re)?newcommand|(?:re)?newenvironment|bbox)(?![A-Za-z])"
 )
 """TeX commands that make MathJax link, style, load or define: no card's math may hold one."""
 

@@ -590,7 +590,11 @@ KINDS: tuple[Kind, ...] = (
                 r"|fact[ -]checked) by\b"
             ),
             # A byline's reading time: "Quick guide - 4 min read", "5-minute read".
-            Line(r"\b\d+[ -]?(?:min|mins|minutes?|hours?|hrs?)\.? read\b", (" read",)),
+            # A short line, no sentence: "The result takes 2 minutes. Read it …" is content.
+            Line(
+                r"^[^.!?]{0,40}\b\d+[ -]?(?:min|mins|minute|minutes)[ -]read\b[^.!?]{0,40}$",
+                (" read",),
+            ),
         ),
         shapes=(_credits,),
     ),

@@ -322,6 +322,9 @@ def test_lines_that_only_look_like_a_pdfs_lists_are_left_as_written() -> None:
         "# Korrin\n\n2 Velbarin doses.\n3 Tessalid doses.\n",
         "| Day | Dose |\n|---|---|\n| 1 Day | 2 |\n| 2 Days | 4 |\n",
         "```\n1 Load the data.\n2 Plot it.\n-\nx\n-\ny\n```\n",
+        # counts, not steps (a reviewer's case: the numbers were lost, "Adults" made a heading)
+        "## Dosing\n\nAdults\n1 Gram every 4 to 6 hours.\n2 Grams at most in one dose.\n",
+        "## Vaccines\n\n1 Year: MMR.\n2 Years: booster.\n",
     ):
         assert pdf_lists(text) == text
 
@@ -343,6 +346,13 @@ def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> Non
         "Anki's own [$]K[/$] stays.\n"
         "```\n$x$\n```\n"
     )
+    # a spreadsheet's and a shell's dollars, and TeX that redefines or styles, stay as written
+    for kept in (
+        "Type =$B$2*$C$2 into D2.\n",
+        "Set PATH=$PATH:$HOME/bin first.\n",
+        "Then $\\renewenvironment{matrix}{x}{y}$ and $\\bbox[red]{x}$.\n",
+    ):
+        assert tex_math(kept) == kept
 
 
 def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> None:

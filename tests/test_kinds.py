@@ -276,6 +276,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- [[Renal failure]] lowers clearance\n- [[Sepsis]] raises it", None),
         ("Bridging with velbarin is not a substitute for anticoagulation.", None),
         ("Next, wash your hands for 20 seconds.", None),
+        ("The INR result takes 2 hours. Read it before the evening dose.", None),
+        ("- **Wait time**: Leave the strip for 2 minutes. Read the colour on the tube.", None),
         ("This course of velbarin lasts 7 days.", None),
         ("- Is my inhaler technique right?\n- When should I use my reliever?", None),
         ("Follow the dosing chart; share it with the night team.", None),
