@@ -28,7 +28,7 @@ from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .memory import TEXT_CACHE
-from .notes import NUMBERED_DELETION, Note
+from .notes import NUMBERED_DELETION, Note, over_side_limit
 from .rules.definition import definition, is_numbering, is_worked_example
 from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
 from .rules.faq import answered_blocks
@@ -437,8 +437,8 @@ def without_shown_answers(note: Note) -> Note | None:
     pass through this before they are kept (extract.document_notes).
     Only the body counts: a word of the subject or lead-in ("Symptoms of korrin fever:" over
     "fever") stays a deletion, which ANSWER-IN-FRONT still reports for a teacher to judge."""
-    if note.note_type != "cloze":
-        return note
+    if note.note_type != "cloze" or over_side_limit(note.front):
+        return note  # a side too long for any card is left out or refused as it is (render)
     shown = (
         {number for number, _ in _shown_deletions(note.front, body=True)}
         if _said_twice(note.front)

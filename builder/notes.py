@@ -77,6 +77,23 @@ _CLOZE = re.compile(r"{{c(\d+)::.+?}}", re.DOTALL)
 DELETION = re.compile(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", re.DOTALL)
 """A cloze deletion, its answer the group (a hint after `::` left out): `DELETION.sub(r"\1", …)`
 shows a Cloze note's text with every answer filled in."""
+MAX_FIELD_CHARS = 10_000
+"""Longest Markdown a card's side may hold: more does not fit a phone's screen, and Markdown's
+link syntax costs time that grows with the square of a paragraph's length."""
+
+
+def over_side_limit(text: str) -> bool:
+    """Whether a Cloze text is over MAX_FIELD_CHARS even with every deletion's marks taken off:
+    no card can show it, whatever deletions are left as text."""
+    if len(text) <= MAX_FIELD_CHARS:
+        return False
+    marks = sum(
+        len(m.group(0)) - len(m.group(2).split("::", 1)[0])  # a hint goes with its marks
+        for m in NUMBERED_DELETION.finditer(text)
+    )
+    return len(text) - marks > MAX_FIELD_CHARS
+
+
 NUMBERED_DELETION = re.compile(r"\{\{c(\d+)::(.*?)\}\}", re.DOTALL)
 """A cloze deletion with its card's number (group 1) and its text, a hint included (group 2)."""
 

@@ -26,12 +26,9 @@ from typing import Any
 from .dialects import hold_math, put_math
 from .errors import SourceError
 from .media import embed_images
-from .notes import FIELDS, WORD_JOINER, Note
+from .notes import FIELDS, MAX_FIELD_CHARS, WORD_JOINER, Note
 from .text import source_path
 
-MAX_FIELD_CHARS = 10_000
-"""Longest Markdown a card's side may hold: more does not fit a phone's screen, and Markdown's
-link syntax costs time that grows with the square of a paragraph's length."""
 MAX_CLOZES = 99
 """Most deletions one Cloze note may make: its cards take the ids just after the note's own
 (lock.ID_STEP apart)."""
