@@ -52,6 +52,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 
+from .exports import org_verse, spaced_repetition
 from .notes import WORD_JOINER
 
 Cleaner = Callable[[str], str]
@@ -882,6 +883,8 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     definition_lists,
     comparisons,
     closed_admonitions,
+    spaced_repetition,
+    org_verse,
 )
 """The whole-text rewrites before parsing, in order: each reads one dialect's block shape as the
 CommonMark it means and keeps every line's number (cards cite their source line). A new one is
