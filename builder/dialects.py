@@ -50,9 +50,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from .exports import org_verse, spaced_repetition
+from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
 
 Cleaner = Callable[[str], str]
@@ -462,18 +463,6 @@ def comparisons(text: str) -> str:
     for at in _outside_fences(lines):  # `- >5` in a fenced diff is code
         lines[at] = _COMPARISON.sub(r"\1&gt;", lines[at])
     return "\n".join(lines)
-
-
-def _outside_fences(lines: list[str]) -> Iterator[int]:
-    """The numbers of the lines that are neither fenced code nor its fence lines: the text
-    passes rewrite Markdown, never code."""
-    fence = ""
-    for at, line in enumerate(lines):
-        opening = line.lstrip()[:3]
-        if fence or opening in ("```", "~~~"):
-            fence = "" if fence and opening == fence else (fence or opening)
-            continue
-        yield at
 
 
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")

@@ -31,10 +31,10 @@ from collections.abc import Callable, Iterator
 def spaced_repetition(text: str) -> str:
     """The text with the plugin's `;;` cards as `::` cards, its schedules gone and Dataview's
     bracketed inline fields as their shown text; the same text when it has none."""
-    if ";;" not in text and "<!--SR:" not in text and ":: " not in text:
+    if ";;" not in text and "<!--SR:" not in text and "::" not in text:
         return text
     lines = text.split("\n")
-    for at in _outside_fences(lines):
+    for at in outside_fences(lines):
         line = lines[at]
         scheduled = "<!--SR:" in line or (
             at + 1 < len(lines) and lines[at + 1].lstrip().startswith("<!--SR:")
@@ -94,7 +94,7 @@ def org_verse(text: str) -> str:
         return text
     lines = text.split("\n")
     inside = False
-    for at in _outside_fences(lines):
+    for at in outside_fences(lines):
         line = lines[at]
         stripped = line.strip()
         if not inside:
@@ -128,8 +128,9 @@ def _split_code(line: str, rewrite: Callable[[str], str]) -> str:
     return "".join(part if index % 2 else rewrite(part) for index, part in enumerate(parts))
 
 
-def _outside_fences(lines: list[str]) -> Iterator[int]:
-    """The numbers of the lines that are neither fenced code nor its fence lines."""
+def outside_fences(lines: list[str]) -> Iterator[int]:
+    """The numbers of the lines that are neither fenced code nor its fence lines: the text
+    passes rewrite Markdown, never code."""
     fence = ""
     for at, line in enumerate(lines):
         opening = line.lstrip()[:3]

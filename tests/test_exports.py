@@ -44,7 +44,7 @@ def test_other_semicolons_and_code_stay_as_written() -> None:
 
 
 def test_a_dataview_field_in_a_sentence_reads_as_dataview_shows_it() -> None:
-    text = "The drug [class:: glycoside] acts (onset:: slowly); `[a:: b]` stays\nAuthor:: Dana"
+    text = "The drug [class::glycoside] acts (onset:: slowly); `[a:: b]` stays\nAuthor:: Dana"
     assert spaced_repetition(text) == (
         "The drug class: glycoside acts slowly; `[a:: b]` stays\nAuthor:: Dana"
     )
