@@ -50,8 +50,10 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
+from .exports import org_verse, spaced_repetition
+from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
 
 Cleaner = Callable[[str], str]
@@ -463,18 +465,6 @@ def comparisons(text: str) -> str:
     return "\n".join(lines)
 
 
-def _outside_fences(lines: list[str]) -> Iterator[int]:
-    """The numbers of the lines that are neither fenced code nor its fence lines: the text
-    passes rewrite Markdown, never code."""
-    fence = ""
-    for at, line in enumerate(lines):
-        opening = line.lstrip()[:3]
-        if fence or opening in ("```", "~~~"):
-            fence = "" if fence and opening == fence else (fence or opening)
-            continue
-        yield at
-
-
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")
 
 
@@ -882,6 +872,8 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     definition_lists,
     comparisons,
     closed_admonitions,
+    spaced_repetition,
+    org_verse,
 )
 """The whole-text rewrites before parsing, in order: each reads one dialect's block shape as the
 CommonMark it means and keeps every line's number (cards cite their source line). A new one is

@@ -1629,13 +1629,19 @@ def _outline(section: Section) -> Section:
     parent (numbered if every heading is numbered), the subheadings its nested items. A single
     bare heading stays a heading (a paste that lost its text) unless it heads subheadings; a run
     of bare Title Case headings (`### Incidence`, `### Risk Factors`) under a heading that does
-    not end with ":" is a template's empty slots, not an outline, and stays as it is."""
+    not end with ":" is a template's empty slots, not an outline, and stays as it is; so is a
+    run of bare headings beside a sibling heading with a paragraph of its own under it (notes
+    written under some headings and not yet under others: `## Glomerulus` over its text, then
+    `## Loop of Henle`, `## Collecting duct` with nothing under them)."""
     blocks = list(section.blocks)
     children: list[Section] = []
     run: list[Section] = []
+    filled = any(
+        isinstance(block, Paragraph) for child in section.children for block in child.blocks
+    )
 
     def close_run() -> None:
-        if run and _is_outline(section.title, run):
+        if run and _is_outline(section.title, run, filled):
             blocks.extend(unfold_labels(_outline_list(run), titles=True))
         else:
             children.extend(run)
@@ -1673,11 +1679,13 @@ def _is_bare(section: Section) -> bool:
     )
 
 
-def _is_outline(parent: str, run: Sequence[Section]) -> bool:
+def _is_outline(parent: str, run: Sequence[Section], filled: bool = False) -> bool:
     if len(run) < 2 and not run[0].children:
         return False
     if parent.rstrip("*_ ").endswith(":"):
         return True
+    if filled:
+        return False  # beside headings with text under them, bare ones are slots left to fill
     return not all(_is_slot(heading.title) for top in run for heading in top.walk())
 
 

@@ -119,8 +119,19 @@ def _links(block: Block) -> bool:
     if isinstance(block, Paragraph):
         return only_links(block.text)
     if isinstance(block, ListBlock):
-        return all(_item_is(item, only_links) for item in block.items)
+        return all(_item_is(item, only_links) for item in block.items) and not _named_notes(block)
     return False
+
+
+def _named_notes(block: ListBlock) -> bool:
+    """A list of two or more items each one wikilink to a note and nothing else (`- [[Cards/
+    Furosemide|Furosemide]]` under "Examples of loop diuretics"): in a vault, where every thing
+    has a note of its own, that is a list of the things, content read as the links' texts. A
+    link list under "See also" or "Related", after a "Further reading:" label, or to web pages
+    stays navigation."""
+    return len(block.items) >= 2 and all(
+        not item.blocks and bool(lone_wikilink_text(item.text)) for item in block.items
+    )
 
 
 def _item_is(item: ListItem, test: Callable[[str], bool]) -> bool:
@@ -465,6 +476,9 @@ KINDS: tuple[Kind, ...] = (
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
             # A vault's links between notes: "Child notes", "Connections", "Backlinks".
             r"(?:child|parent|sibling|linked|connected) notes?|connections|backlinks",
+            # A vault note's links to its neighbours, whatever they are: "Related concepts",
+            # "Related MOCs", "Research connections" (a list of note links there is no content).
+            r"related(?: [\w'’&-]+){1,3}|(?:research|further|other) connections",
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",

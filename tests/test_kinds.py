@@ -167,7 +167,10 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("Read more: [one](https://a.example) | [two](https://b.example)", "links"),
         ("https://example.org/korrin", "links"),
         ("- 📄 [Tick bites](/guides/ticks)\n- 📄 [Rashes](/guides/rashes)", "links"),
-        ("- [[Velbarin]]\n- [[Tessalid]]", "links"),
+        ("- [[Velbarin]]\n- [Tessalid](https://example.org/tessalid)", "links"),
+        # A vault's list of notes is a list of the things they are about: content.
+        ("- [[Velbarin]]\n- [[Tessalid]]", None),
+        ("- [[Velbarin]]", "links"),
         (
             "- https://example.org/first-aid (the first-aid guidelines page)\n"
             "- https://example.org/news/3008 (a news item on heat)",

@@ -17,7 +17,7 @@ BUILDER = Path(__file__).resolve().parent.parent / "builder"
 LAYERS: tuple[tuple[str, ...], ...] = (
     ("version", "errors", "files", "outputs", "memory"),
     ("text",),
-    ("notes",),
+    ("notes", "exports"),
     ("dialects",),
     ("document", "abbreviations"),
     ("rules",),

@@ -1,0 +1,61 @@
+"""The note apps' whole-text passes (builder/exports.py): what each rewrites, what it leaves, and
+that every line keeps its number. The cards these shapes make are in
+tests/fixtures/rules/exports.md."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from builder.exports import org_verse, spaced_repetition
+
+PIECES = [
+    "What blocks the pump?;;Digoxin",
+    "<!--SR:!2026-01-02,3,250-->",
+    "Term;;;Meaning <!--SR:!2026-01-02,3,250-->",
+    "a;;b in prose",
+    "The drug [class:: glycoside] acts slowly.",
+    "Author:: Dana",
+    '<p class="verse">',
+    "A line of verse<br  />",
+    "<br  />",
+    "</p>",
+    "```",
+    "x;;y?;;z",
+    "",
+]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=12))
+def test_every_line_keeps_its_number(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    assert spaced_repetition(text).count("\n") == text.count("\n")
+    assert org_verse(text).count("\n") == text.count("\n")
+
+
+def test_a_semicolon_card_is_read_as_the_plugins_card_and_its_schedule_goes() -> None:
+    text = "Which pump?;;Na/K\n<!--SR:!2026-01-02,3,250-->\nA term;;;Its meaning <!--SR:!x-->"
+    assert spaced_repetition(text) == "Which pump?::Na/K\n\nA term:::Its meaning"
+
+
+def test_other_semicolons_and_code_stay_as_written() -> None:
+    text = "Split a;;b here\n`for(;;)` runs forever\n```\nWhy?;;because\n```\nx;;y?;;z"
+    assert spaced_repetition(text) == text
+
+
+def test_a_dataview_field_in_a_sentence_reads_as_dataview_shows_it() -> None:
+    text = "The drug [class::glycoside] acts (onset:: slowly); `[a:: b]` stays\nAuthor:: Dana"
+    assert spaced_repetition(text) == (
+        "The drug class: glycoside acts slowly; `[a:: b]` stays\nAuthor:: Dana"
+    )
+
+
+def test_a_verse_block_is_its_lines_and_its_footnote_numbers_go() -> None:
+    text = (
+        'Before\n\n<p class="verse">\nOne line<br  />\n'
+        'two<sup><a id="fnr.1" class="footref" href="#fn.1">1</a></sup> lines<br />\n'
+        "<br  />\nA second paragraph<br  />\n</p>\n<p>kept</p>"
+    )
+    assert org_verse(text) == (
+        "Before\n\n\nOne line\ntwo lines\n\nA second paragraph\n\n<p>kept</p>"
+    )
