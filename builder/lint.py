@@ -526,9 +526,8 @@ def _facet_hints(front: str, lines: list[str]) -> set[str]:
     Tongue, Carotid body`; `thoracic organs` beside `Organs of thorax`), or the one word of a
     one-word answer (`{{c2::Vision}}` above `… >>> Visual cortex`). Not the list's frame: roots
     most lines or every answer hold (`Ward 1`, `Ward 2` above `see the ward notes`)."""
-    seen = [
-        _roots(NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), line)) for line in lines
-    ]
+    shows = [NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), line) for line in lines]
+    seen = [_roots(text) for text in shows]
     counts = Counter(root for line_roots in seen for root in line_roots)
     pattern = {root for root, count in counts.items() if count >= _PATTERN_LINES}
     answers: dict[str, set[str]] = {}
@@ -544,14 +543,17 @@ def _facet_hints(front: str, lines: list[str]) -> set[str]:
         if not roots:
             continue
         one = len(roots) == 1
-        for line in lines:
+        needed, least = (1, _ONE_ROOT_CHARS) if one else (_HINT_WORDS, _ROOT_CHARS + 1)
+        for line, card, shown in zip(lines, shows, seen, strict=True):
             if f"{{{{c{number}::" in line:
                 continue  # its own line: a label beside it is the question
-            card = _cloze_card_text(line, number)
-            shown = _roots(card)
+            # (another line's card shows every deletion: `card` and `shown` are the line's own)
+            if sum(any(_same_root(root, other, least) for other in shown) for root in roots) < (
+                needed
+            ):
+                continue  # cheap: `said` below is a part of `roots`
             if one and not _stems(card).isdisjoint(_stems(texts[number])):
                 continue  # the same word again (`3 months`, `3-6 months`): the list's frame
-            needed, least = (1, _ONE_ROOT_CHARS) if one else (_HINT_WORDS, _ROOT_CHARS + 1)
             said = roots - _opening(card, texts[number])  # `Check …` twice: the steps' frame
             if (
                 sum(any(_same_root(root, other, least) for other in shown) for root in said)

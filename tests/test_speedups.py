@@ -248,3 +248,12 @@ def test_a_cloze_over_the_side_limit_is_over_it_whatever_deletions_are_left_as_t
             or len(NUMBERED_DELETION.sub(lambda m: m.group(2).split("::", 1)[0], front))
             <= MAX_FIELD_CHARS
         )
+
+
+@given(st.text(alphabet="ab 09²٣½x", max_size=12) | st.text(max_size=20))
+def test_the_digit_look_by_regex_finds_what_isdigit_finds(text: str) -> None:
+    """Encouragement is no fact unless it holds a digit (`text.is_pep_talk`): ASCII text is
+    searched with a regex, the rest character by character (`²` is a digit to `isdigit`)."""
+    from builder.text import _has_digit
+
+    assert _has_digit(text) == any(char.isdigit() for char in text)
