@@ -1351,7 +1351,8 @@ _ASCII_DIGIT = re.compile(r"[0-9]")
 
 def _has_digit(text: str) -> bool:
     """`any(char.isdigit() for char in text)`, by a regex for ASCII text (its only digits are
-    0-9); other text the long way, as `isdigit` also takes superscripts (`²`) that `\\d` does not."""
+    0-9); other text the long way: `isdigit` also takes superscripts (`²`), which `\\d` does
+    not."""
     if text.isascii():
         return _ASCII_DIGIT.search(text) is not None
     return any(char.isdigit() for char in text)
