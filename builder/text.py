@@ -1062,7 +1062,7 @@ def is_pep_talk(label: str, value: str = "") -> bool:
     ("**Goal:** MAP ≥ 65") is a target, a fact; so is an exclamation holding one."""
     label = plain(label).strip().rstrip(":").strip()
     value = plain(value).strip()
-    if any(char.isdigit() for char in value):
+    if _has_digit(value):
         return False
     if label and _PEP_LABEL.match(label) is not None:
         return True
@@ -1344,3 +1344,15 @@ def is_total(text: str) -> bool:
     """A total line or row ("Total = 100%", `| Total | 100% |`): the sum of the parts listed
     above it, no fact of its own; a cloze of it asks arithmetic, or that a whole is 100%."""
     return _TOTAL.match(text) is not None
+
+
+_ASCII_DIGIT = re.compile(r"[0-9]")
+
+
+def _has_digit(text: str) -> bool:
+    """`any(char.isdigit() for char in text)`, by a regex for ASCII text (its only digits are
+    0-9); other text the long way: `isdigit` also takes superscripts (`²`), which `\\d` does
+    not."""
+    if text.isascii():
+        return _ASCII_DIGIT.search(text) is not None
+    return any(char.isdigit() for char in text)

@@ -248,3 +248,27 @@ def test_a_cloze_over_the_side_limit_is_over_it_whatever_deletions_are_left_as_t
             or len(NUMBERED_DELETION.sub(lambda m: m.group(2).split("::", 1)[0], front))
             <= MAX_FIELD_CHARS
         )
+
+
+@given(st.text(alphabet="ab 09²٣½x", max_size=12) | st.text(max_size=20))
+def test_the_digit_look_by_regex_finds_what_isdigit_finds(text: str) -> None:
+    """Encouragement is no fact unless it holds a digit (`text.is_pep_talk`): ASCII text is
+    searched with a regex, the rest character by character (`²` is a digit to `isdigit`)."""
+    from builder.text import _has_digit
+
+    assert _has_digit(text) == any(char.isdigit() for char in text)
+
+
+ROOTS = st.sets(st.text(alphabet="abc", min_size=1, max_size=6), max_size=6)
+
+
+@given(ROOTS, ROOTS, st.integers(1, 6), st.integers(0, 4))
+def test_the_roots_shown_are_counted_as_same_root_counts_them(
+    roots: set[str], shown: set[str], least: int, needed: int
+) -> None:
+    """A deletion another line of its card restates (`lint._facet_hints`): the count with its
+    prefix look-ups and its early stop says what the sum of `_same_root` over every pair says."""
+    from builder.lint import _roots_shown, _same_root
+
+    counted = sum(any(_same_root(root, other, least) for other in shown) for root in roots)
+    assert _roots_shown(roots, shown, least, needed) == (counted >= needed)

@@ -251,6 +251,7 @@ MAX_CASE_DEPTH = 3
 """A case's answer may sit two levels down ("Practice cases" › "Case 1" › "Click for answer")."""
 
 
+@lru_cache(maxsize=1 << 10)
 def _is_example_title(title: str) -> bool:
     text = without_emoji(plain(title).strip().lower()).strip()
     return _EXAMPLE_SECTION.fullmatch(text) is not None
