@@ -869,9 +869,14 @@ def _row_notes(
             shown = f"{owner}, {_measure(reading.header[0], plain(row.cells[0]))}"
         if told and reading.qualifier is not None:
             if phrase == DEFAULT_QUESTION and shown_kind:  # "Alert (patient), glucose under 4"
-                shown, phrase = f"{shown} ({shown_kind})", SHORT_QUESTION
+                if not says_its_measure(subject, shown_kind):  # "Under 3 months" is an age
+                    shown = f"{shown} ({shown_kind})"
+                phrase = SHORT_QUESTION
             told = lower_first(told)
-            measure = _measure(reading.header[reading.qualifier], told) if _band(told) else told
+            qualifier = reading.header[reading.qualifier]
+            measure = told
+            if _band(told) and not says_its_measure(told, plain(qualifier)):
+                measure = _measure(qualifier, told)  # "glucose under 4 mmol/L"; "102°F+" alone
             shown = f"{shown}, {measure}"  # "Any patient, unconscious with any low reading"
         for index, column, header_key in columns:
             points = _group_points(groups[number], index)
@@ -1483,3 +1488,34 @@ def row_kind(reading: Reading) -> str:
     if reading.measured or _word(header) in _NOT_KINDS:
         return ""
     return plain(singular(header)).lower()
+
+
+_DIMENSIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(rf"^(?:{names})$", re.IGNORECASE), re.compile(rf"\d\+?\s*(?:{units})(?!\w)", re.I))
+    for names, units in (
+        (r"age|age\s+group|time|duration|timing|period|days?", r"(?:years?|yrs?|months?|weeks?|"
+         r"wks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+old)?"),
+        (r"temp(?:erature)?|fever|body\s+temperature", r"°\s*[CF]|degrees?(?:\s+[CF])?"),
+        (r"weight|body\s+weight", r"kg|kilograms?|lbs?|pounds?"),
+        (r"height|length", r"cm|centimet(?:er|re)s?|inch(?:es)?|ft|feet"),
+    )
+)
+"""A header naming a physical dimension and the units that can only measure it: a cell in one
+of them says its header itself ("3-6 months" is an age, "102°F+" a temperature)."""
+
+
+def says_its_measure(cell: str, header: str) -> bool:
+    """Whether a row's condition cell reads alone without its column's header: it names the
+    header ("Age under 2"), or its unit can only measure what the header names ("Under 3
+    months" under Age, "102°F+" under Temperature). "Under 4 mmol/L" under Glucose does not:
+    the unit does not say of what, and "(age)" or "temperature" before a cell that does is the
+    clumsy label of a column read aloud."""
+    name = _unmarked(plain(header)).strip().lower()
+    if not name:
+        return True
+    if re.search(rf"\b{re.escape(name)}\b", cell, re.IGNORECASE):
+        return True
+    return any(
+        names.match(name) is not None and units.search(_decoded(cell)) is not None
+        for names, units in _DIMENSIONS
+    )
