@@ -528,6 +528,10 @@ def _rows_reading(
         # that subject in that band; merged, which band goes with which action is lost, and a
         # later column of distinct actions read as the key asks the table backwards.
         return Reading("rows", header, rows, 0, figures, qualifier=1)
+    if preferred is None and _keyed_by_pair(header, rows):
+        # "Adult" on two rows, "Dry mouth" and "Low blood pressure" beside it, what to do after:
+        # the actions are distinct, but an action is never the key ("Give fluids: patient?").
+        return Reading("rows", header, rows, 0, figures, qualifier=1)
     # A first column that names each row but for a few rows too long to name: those rows ask
     # nothing, and no later column (a description, an advice) names the rows in its place.
     unread = frozenset() if preferred is not None else _long_subjects(rows)
@@ -633,6 +637,36 @@ def _keyed_by_band(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
     if len(set(firsts)) == len(firsts) or not _subject_cells(rows, 0, distinct=False):
         return False
     return _qualifier(header, rows) is not None
+
+
+def _keyed_by_pair(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """A what-to-do table keyed by its first two columns: a first column of short names that
+    repeats, a second column of short names (no band) that tells its repeated rows apart,
+    and a last column of actions, most opening with a verb of doing ("Give", "Call")."""
+    if len(header) != 3 or len(rows) < 2:
+        return False
+    firsts = [plain(row.cells[0]).lower() for row in rows]
+    if len(set(firsts)) == len(firsts):
+        return False
+    pairs = {(first, plain(row.cells[1]).lower()) for first, row in zip(firsts, rows, strict=True)}
+    if len(pairs) != len(rows) or _names_a_field(plain(header[1])):
+        return False
+    if not (_subject_cells(rows, 0, distinct=False) and _subject_cells(rows, 1, distinct=False)):
+        return False
+    acts = sum(1 for row in rows if _acts(row.cells[2]))
+    return 2 * acts > len(rows)
+
+
+_ACTING = frozenset(
+    """admit apply arrange avoid call check consider contact continue give go increase monitor
+    offer phone recheck refer repeat review seek send start stop take treat watch withhold""".split()
+)
+"""Verbs that open an action a table prescribes ("Give oral fluids", "Call the doctor")."""
+
+
+def _acts(cell: str) -> bool:
+    words = plain(cell).lower().split()
+    return len(words) >= 2 and words[0] in _ACTING
 
 
 def _subject_column(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
