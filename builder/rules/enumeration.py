@@ -54,7 +54,17 @@ from ..text import (
 from .context import Context
 from .definition import definition, has_points, is_definition_list, is_instruction, takes_one_of
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, lead_of, leads, subject
+from .leads import (
+    FINITE_VERBS,
+    Lead,
+    is_example,
+    is_flag,
+    is_index,
+    lead_of,
+    leads,
+    out_of_math,
+    subject,
+)
 from .statements import finding_pairs
 
 MAX_ITEM_WORDS = 12
@@ -1135,8 +1145,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if _STATES.match(rest) and _FIGURE.search(inner) is None:
             figure = _FIGURE.search(rest)  # "**Cut salt** — less than 5 g": the 5 g is asked
         if figure is not None and len(plain(rest).split()) <= MAX_FIGURE_CONTEXT_WORDS:
-            span = (figure.start(), with_twin(rest, figure.end()))
-            return text[: bold.end()] + _cloze_span(rest, span, number), extra
+            spans = out_of_math(rest, [(figure.start(), with_twin(rest, figure.end()))])
+            if spans:  # a figure in a long formula: the bold phrase is asked instead
+                return text[: bold.end()] + _cloze_span(rest, spans[0], number), extra
         words = len(plain(inner).split())
         colon = phrase[len(inner) :]
         facet_rest = rest if colon else rest.lstrip(" *_")
@@ -1166,7 +1177,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     words = len(plain(text).split())
     figure = _FIGURE.search(text) if words >= MIN_FIGURE_ITEM_WORDS else None
     if figure is not None and _QUALIFIED.search(text, 0, figure.start()):
-        return _cloze_span(text, (figure.start(), with_twin(text, figure.end())), number), extra
+        spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
+        if spans:
+            return _cloze_span(text, spans[0], number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     label = _LABEL_COLON.match(text) if ": " in text else None
