@@ -157,6 +157,10 @@ def _list_notes(
         return notes + ([steps] if steps is not None else []) + nested
     if not outer and finding_pairs(block.items):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
+    if not outer and _names_signs(lead, section) and is_definition_list(block):
+        signs = _signs_note(block, lead, section, ctx)
+        if signs is not None:  # each sign's meaning is the definition rule's
+            notes.append(signs)
     if _enumerates(block):
         if not outer and any(has_points(item) for item in block.items):
             # a `Term: value` item over its points: carded by the definition rule
@@ -1500,3 +1504,45 @@ def head_end(text: str) -> re.Match[str] | None:
 
 _RANGE_FROM = re.compile(r"\d[^\s]*(?:\s[A-Za-z]{1,8}\.?)?$")
 """The first figure of a range, with its unit: "48 hrs", "3", "2.5 mg"."""
+
+
+_SIGNS = re.compile(r"\b(?:signs?|symptoms?|red\s+flags?)\b", re.IGNORECASE)
+"""A heading or lead-in naming the signs a list gives ("Warning signs", "Red flags")."""
+
+
+_WHEN_OR_HOW_BAD = frozenset(
+    """early late acute chronic initial later mild moderate severe adults adult children child
+    infants infant babies baby elderly""".split()
+)
+"""A label that says when, how bad or in whom (`**Early:**`, `**In children:**`), not a sign."""
+
+
+def _names_signs(lead: Lead | None, section: Section) -> bool:
+    said = lead.text if lead is not None else section.title
+    return _SIGNS.search(plain(said)) is not None
+
+
+def _signs_note(
+    block: ListBlock, lead: Lead | None, section: Section, ctx: Context
+) -> Note | None:
+    """The signs of a `**Sign:** what it means` list as one cloze list (`Warning signs: …` over
+    `**Heavy bleeding:** a pad an hour`): the definition rule asks each sign's meaning with the
+    sign on the front, so the signs to look out for were never recalled. Only when every item
+    names a sign (a short term, no facet such as `**Early:**`)."""
+    names = []
+    for item in block.items:
+        pair = definition(item)
+        term = plain(pair[0]).strip().rstrip(":").strip() if pair is not None else ""
+        if not 0 < len(term.split()) <= MAX_BOLD_WORDS or is_facet(term) or is_flag(term):
+            return None
+        if term.split()[-1].lower() in _WHEN_OR_HOW_BAD:
+            return None  # `**Early:** …`, `**Severe:** …`: the signs are in the values
+        if any(char.isdigit() for char in term) or term.endswith("?"):
+            return None
+        names.append(ListItem(term, item.line, (), item.pin))
+    if len(names) < MIN_ITEMS:
+        return None
+    intro = _intro(lead, section, ctx)
+    key = f"{_intro_key(lead, section, ctx)} (signs)"
+    listed = ListBlock(block.ordered, tuple(names), block.line)
+    return _cloze_note(listed, intro, section, ctx, lead is not None, False, frozenset(), key)
