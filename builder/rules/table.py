@@ -80,7 +80,10 @@ DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
 SHORT_QUESTION = "{subject} in {topic}: {column}?"
 """The default question for a subject that names its kind itself, or has no kind."""
 _OURS = (DEFAULT_QUESTION, SHORT_QUESTION)
-REVERSE_QUESTION = "Which {kind} in {topic}: “{value}”?"
+REVERSE_QUESTION = "{value} ({column}) in {topic}: which {kind}?"
+REVERSE_UNNAMED = "{value} in {topic}: which {kind}?"
+"""A reverse card names what its value is, as a forward card names its subject's kind
+("N-acetylcysteine (antidote) in …: which toxin?"); a quoted cell alone read as a riddle."""
 REVERSE_MAX_WORDS = 8
 """Longer descriptions make no reverse card: the front would be a quotation to recognise."""
 SUBJECT_MAX_WORDS = 12
@@ -1075,6 +1078,7 @@ def _reverse_notes(
     header = plain(reading.header[value_index]).split(" ")
     if not forced and _singular_word(header[-1]) in _DESCRIBING:
         return []
+    column = lower_first(_unmarked(plain(reading.header[value_index]))).strip()
     notes = []
     for number, row in enumerate(reading.rows):
         subject, value = plain(row.cells[key_index]), values[number]
@@ -1089,8 +1093,13 @@ def _reverse_notes(
             or content_words(value) & content_words(subject)
         ):
             continue
-        front = _ours(REVERSE_QUESTION, ctx).format(
-            kind=lower_first(kind), topic=ctx.topic, value=value
+        points = [plain(point).rstrip(".") for point in split_points(row.cells[value_index])]
+        shown = _joined(points) if len(points) > 1 else value
+        named = column if len(points) > 1 else plain(singular(column)) if column else ""
+        template = REVERSE_QUESTION if named and named != lower_first(kind) else REVERSE_UNNAMED
+        front = _ours(template, ctx).format(
+            kind=lower_first(kind), topic=ctx.topic, value=shown[:1].upper() + shown[1:],
+            column=named,
         )
         key = make_key("table", section.path, subject, row.pin, "reverse")
         answer = _shown_subject(_either(row.cells[key_index], subject))
@@ -1105,6 +1114,11 @@ _DESCRIBING = frozenset(
 """Value column headers whose cells say what the row's thing does or is like: not names, nor
 examples of a category (a "Description" column may hold those: "Genetic mutations | BRCA1,
 BRCA2")."""
+
+
+def _joined(points: list[str]) -> str:
+    """Several values as a sentence names them: "Atropine and pralidoxime", "A, B and C"."""
+    return f"{', '.join(points[:-1])} and {points[-1]}"
 
 
 def _reverse_value(row: TableRow, index: int) -> str:
