@@ -81,9 +81,10 @@ SHORT_QUESTION = "{subject} in {topic}: {column}?"
 """The default question for a subject that names its kind itself, or has no kind."""
 _OURS = (DEFAULT_QUESTION, SHORT_QUESTION)
 REVERSE_QUESTION = "{value} ({column}) in {topic}: which {kind}?"
-REVERSE_UNNAMED = "{value} in {topic}: which {kind}?"
+REVERSE_UNNAMED = "Which {kind} in {topic}: “{value}”?"
 """A reverse card names what its value is, as a forward card names its subject's kind
-("N-acetylcysteine (antidote) in …: which toxin?"); a quoted cell alone read as a riddle."""
+("N-acetylcysteine (antidote) in …: which toxin?"); a quoted cell alone read as a riddle. A
+column whose header names nothing of it ("Description", "Why it matters") keeps the quote."""
 REVERSE_MAX_WORDS = 8
 """Longer descriptions make no reverse card: the front would be a quotation to recognise."""
 SUBJECT_MAX_WORDS = 12
@@ -1079,6 +1080,7 @@ def _reverse_notes(
     if not forced and _singular_word(header[-1]) in _DESCRIBING:
         return []
     column = lower_first(_unmarked(plain(reading.header[value_index]))).strip()
+    column = column if column.upper() != column else ""  # "ECG": an acronym is no name of cells
     notes = []
     for number, row in enumerate(reading.rows):
         subject, value = plain(row.cells[key_index]), values[number]
@@ -1093,14 +1095,20 @@ def _reverse_notes(
             or content_words(value) & content_words(subject)
         ):
             continue
-        points = [plain(point).rstrip(".") for point in split_points(row.cells[value_index])]
-        shown = _joined(points) if len(points) > 1 else value
-        named = column if len(points) > 1 else plain(singular(column)) if column else ""
-        template = REVERSE_QUESTION if named and named != lower_first(kind) else REVERSE_UNNAMED
-        front = _ours(template, ctx).format(
-            kind=lower_first(kind), topic=ctx.topic, value=shown[:1].upper() + shown[1:],
-            column=named,
-        )
+        named = _value_name(column, kind, several=len(split_points(row.cells[value_index])) > 1)
+        if named:
+            points = [plain(point).rstrip(".") for point in split_points(row.cells[value_index])]
+            shown = _joined(points) if len(points) > 1 else value
+            front = _ours(REVERSE_QUESTION, ctx).format(
+                kind=lower_first(kind),
+                topic=ctx.topic,
+                value=shown[:1].upper() + shown[1:],
+                column=named,
+            )
+        else:
+            front = _ours(REVERSE_UNNAMED, ctx).format(
+                kind=lower_first(kind), topic=ctx.topic, value=value
+            )
         key = make_key("table", section.path, subject, row.pin, "reverse")
         answer = _shown_subject(_either(row.cells[key_index], subject))
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
@@ -1114,6 +1122,26 @@ _DESCRIBING = frozenset(
 """Value column headers whose cells say what the row's thing does or is like: not names, nor
 examples of a category (a "Description" column may hold those: "Genetic mutations | BRCA1,
 BRCA2")."""
+
+
+_VAGUE_HEADERS = frozenset(
+    """description descriptions detail details note notes comment comments information info
+    value values explanation explanations remark remarks other""".split()
+)
+"""Headers that say nothing of what their cells are: a reverse card keeps its quoted cell."""
+
+
+def _value_name(column: str, kind: str, several: bool) -> str:
+    """What a value column's cells are, as a reverse card's front names a value ("antidote",
+    "antidotes" over several): a header of one or two words that says something of them; ""
+    for a vague header, a phrase ("Why it matters"), or one naming the kind itself."""
+    words = column.split()
+    if not 0 < len(words) <= 2 or column.lower() in _VAGUE_HEADERS:
+        return ""
+    if any(not word.isalpha() for word in words):
+        return ""
+    named = column if several else plain(singular(column))
+    return "" if named.lower() == lower_first(kind).lower() else named
 
 
 def _joined(points: list[str]) -> str:
