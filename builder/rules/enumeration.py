@@ -1522,9 +1522,7 @@ def _names_signs(lead: Lead | None, section: Section) -> bool:
     return _SIGNS.search(plain(said)) is not None
 
 
-def _signs_note(
-    block: ListBlock, lead: Lead | None, section: Section, ctx: Context
-) -> Note | None:
+def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> Note | None:
     """The signs of a `**Sign:** what it means` list as one cloze list (`Warning signs: …` over
     `**Heavy bleeding:** a pad an hour`): the definition rule asks each sign's meaning with the
     sign on the front, so the signs to look out for were never recalled. Only when every item

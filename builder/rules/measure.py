@@ -500,4 +500,3 @@ def _gaps(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         out.append((last, start))
         last = end
     return [*out, (last, len(sentence))]
-

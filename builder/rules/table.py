@@ -663,7 +663,8 @@ def _keyed_by_pair(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
 
 _ACTING = frozenset(
     """admit apply arrange avoid call check consider contact continue give go increase monitor
-    offer phone recheck refer repeat review seek send start stop take treat watch withhold""".split()
+    offer phone recheck refer repeat review seek send start stop take treat watch withhold
+    """.split()
 )
 """Verbs that open an action a table prescribes ("Give oral fluids", "Call the doctor")."""
 
@@ -1569,8 +1570,11 @@ def row_kind(reading: Reading) -> str:
 _DIMENSIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (re.compile(rf"^(?:{names})$", re.IGNORECASE), re.compile(rf"\d\+?\s*(?:{units})(?!\w)", re.I))
     for names, units in (
-        (r"age|age\s+group|time|duration|timing|period|days?", r"(?:years?|yrs?|months?|weeks?|"
-         r"wks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+old)?"),
+        (
+            r"age|age\s+group|time|duration|timing|period|days?",
+            r"(?:years?|yrs?|months?|weeks?|"
+            r"wks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+old)?",
+        ),
         (r"temp(?:erature)?|fever|body\s+temperature", r"°\s*[CF]|degrees?(?:\s+[CF])?"),
         (r"weight|body\s+weight", r"kg|kilograms?|lbs?|pounds?"),
         (r"height|length", r"cm|centimet(?:er|re)s?|inch(?:es)?|ft|feet"),
