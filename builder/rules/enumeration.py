@@ -1535,8 +1535,8 @@ def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             return None
         if term.split()[-1].lower() in _WHEN_OR_HOW_BAD:
             return None  # `**Early:** …`, `**Severe:** …`: the signs are in the values
-        if any(char.isdigit() for char in term) or term.endswith("?"):
-            return None
+        if any(char.isdigit() for char in term) or term.endswith("?") or len(term) < 3:
+            return None  # `**K** - Kellin rash`: a mnemonic's letter, no sign
         names.append(ListItem(term, item.line, (), item.pin))
     if len(names) < MIN_ITEMS:
         return None
