@@ -358,8 +358,8 @@ def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> Non
 def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> None:
     """The card's field holds `\\(…\\)` as MathJax reads it: no emphasis made of TeX's `_`, no
     word joiner in its delimiters, TeX's `}}` spaced so Anki reads no cloze's end, `<` as an
-    entity; a deletion a rule made in math stays a deletion (Anki shows clozes in MathJax);
-    `check` sees no leftover markup in it. A price stays text."""
+    entity; a figure written as short math is deleted with its delimiters, never inside them
+    (measure.out_of_math); `check` sees no leftover markup in it. A price stays text."""
     text = (
         "# Korrin flow\n\n## Flow\n\n"
         "- **Korrin index**: $K_a = \\frac{1}{\\frac{V_1}{V_2}}$ when $V_1 < V_2$, not $5 a dose\n"
@@ -371,7 +371,7 @@ def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> Non
         "\\( K_a = \\frac{1}{\\frac{V_1}{V_2} } \\) when \\( V_1 &lt; V_2 \\), not $5 a dose"
     )
     assert any(
-        f.get("Text", "").startswith("The korrin ratio is \\( R = {{c1::3 L}} \\)") for f in fields
+        f.get("Text", "").startswith("The korrin ratio is {{c1::\\( R = 3 L \\)}}") for f in fields
     )
     linked = planned(
         "# Korrin\n\n## Flow\n\n- **Korrin link**: \\( \\href{javascript:x}{K} \\)\n"
@@ -387,8 +387,8 @@ def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> Non
 
 
 def test_math_reaches_anki_as_mathjax_and_a_deletion_in_it_is_a_cloze(tmp_path: Path) -> None:
-    """Imported into the real Anki: the back holds the MathJax Anki typesets, a deletion a rule
-    made inside math is a cloze on its card (Anki's own handling of clozes in MathJax)."""
+    """Imported into the real Anki: the back holds the MathJax Anki typesets; a figure written as
+    math is deleted with its math, which the card's answer shows whole."""
     from builder.build import build_deck
     from tests.ankiutil import import_apkg, open_collection, rendered_cards
 
@@ -411,4 +411,5 @@ def test_math_reaches_anki_as_mathjax_and_a_deletion_in_it_is_a_cloze(tmp_path: 
     assert any("\\( K_a = \\frac{1}{\\frac{V_1}{V_2} } \\) in adults" in a for a in answers)
     ratio = next(card for card in cards if "korrin ratio" in card["question"])
     assert "3 L" not in ratio["question"] and "3 L" in ratio["answer"]
-    assert "{{c1::" not in ratio["question"] and "\\( R = " in ratio["question"]
+    assert "{{c1::" not in ratio["question"] and "\\( R = " not in ratio["question"]
+    assert "\\( R = 3 L \\)" in ratio["answer"]

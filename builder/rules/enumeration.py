@@ -54,7 +54,17 @@ from ..text import (
 from .context import Context
 from .definition import definition, has_points, is_definition_list, is_instruction, takes_one_of
 from .faq import answered_blocks
-from .leads import FINITE_VERBS, Lead, is_example, is_flag, is_index, lead_of, leads, subject
+from .leads import (
+    FINITE_VERBS,
+    Lead,
+    is_example,
+    is_flag,
+    is_index,
+    lead_of,
+    leads,
+    out_of_math,
+    subject,
+)
 from .statements import finding_pairs
 
 MAX_ITEM_WORDS = 12
@@ -147,6 +157,10 @@ def _list_notes(
         return notes + ([steps] if steps is not None else []) + nested
     if not outer and finding_pairs(block.items):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
+    if not outer and _names_signs(lead, section) and is_definition_list(block):
+        signs = _signs_note(block, lead, section, ctx)
+        if signs is not None:  # each sign's meaning is the definition rule's
+            notes.append(signs)
     if _enumerates(block):
         if not outer and any(has_points(item) for item in block.items):
             # a `Term: value` item over its points: carded by the definition rule
@@ -1135,8 +1149,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if _STATES.match(rest) and _FIGURE.search(inner) is None:
             figure = _FIGURE.search(rest)  # "**Cut salt** — less than 5 g": the 5 g is asked
         if figure is not None and len(plain(rest).split()) <= MAX_FIGURE_CONTEXT_WORDS:
-            span = (figure.start(), with_twin(rest, figure.end()))
-            return text[: bold.end()] + _cloze_span(rest, span, number), extra
+            spans = out_of_math(rest, [(figure.start(), with_twin(rest, figure.end()))])
+            if spans:  # a figure in a long formula: the bold phrase is asked instead
+                return text[: bold.end()] + _cloze_span(rest, spans[0], number), extra
         words = len(plain(inner).split())
         colon = phrase[len(inner) :]
         facet_rest = rest if colon else rest.lstrip(" *_")
@@ -1166,7 +1181,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     words = len(plain(text).split())
     figure = _FIGURE.search(text) if words >= MIN_FIGURE_ITEM_WORDS else None
     if figure is not None and _QUALIFIED.search(text, 0, figure.start()):
-        return _cloze_span(text, (figure.start(), with_twin(text, figure.end())), number), extra
+        spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
+        if spans:
+            return _cloze_span(text, spans[0], number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     label = _LABEL_COLON.match(text) if ": " in text else None
@@ -1487,3 +1504,43 @@ def head_end(text: str) -> re.Match[str] | None:
 
 _RANGE_FROM = re.compile(r"\d[^\s]*(?:\s[A-Za-z]{1,8}\.?)?$")
 """The first figure of a range, with its unit: "48 hrs", "3", "2.5 mg"."""
+
+
+_SIGNS = re.compile(r"\b(?:signs?|symptoms?|red\s+flags?)\b", re.IGNORECASE)
+"""A heading or lead-in naming the signs a list gives ("Warning signs", "Red flags")."""
+
+
+_WHEN_OR_HOW_BAD = frozenset(
+    """early late acute chronic initial later mild moderate severe adults adult children child
+    infants infant babies baby elderly""".split()
+)
+"""A label that says when, how bad or in whom (`**Early:**`, `**In children:**`), not a sign."""
+
+
+def _names_signs(lead: Lead | None, section: Section) -> bool:
+    said = lead.text if lead is not None else section.title
+    return _SIGNS.search(plain(said)) is not None
+
+
+def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> Note | None:
+    """The signs of a `**Sign:** what it means` list as one cloze list (`Warning signs: …` over
+    `**Heavy bleeding:** a pad an hour`): the definition rule asks each sign's meaning with the
+    sign on the front, so the signs to look out for were never recalled. Only when every item
+    names a sign (a short term, no facet such as `**Early:**`)."""
+    names = []
+    for item in block.items:
+        pair = definition(item)
+        term = plain(pair[0]).strip().rstrip(":").strip() if pair is not None else ""
+        if not 0 < len(term.split()) <= MAX_BOLD_WORDS or is_facet(term) or is_flag(term):
+            return None
+        if term.split()[-1].lower() in _WHEN_OR_HOW_BAD:
+            return None  # `**Early:** …`, `**Severe:** …`: the signs are in the values
+        if any(char.isdigit() for char in term) or term.endswith("?") or len(term) < 3:
+            return None  # `**K** - Kellin rash`: a mnemonic's letter, no sign
+        names.append(ListItem(term, item.line, (), item.pin))
+    if len(names) < MIN_ITEMS:
+        return None
+    intro = _intro(lead, section, ctx)
+    key = f"{_intro_key(lead, section, ctx)} (signs)"
+    listed = ListBlock(block.ordered, tuple(names), block.line)
+    return _cloze_note(listed, intro, section, ctx, lead is not None, False, frozenset(), key)

@@ -416,3 +416,30 @@ def bold_subject(text: str) -> str:
     ):
         return ""
     return subject
+
+
+_MATH = re.compile(r"\\\( .{1,500}? \\\)|\\\[ .{1,500}? \\\]")
+"""Math kept for MathJax (`\\( 5 mg/kg \\)`, as `dialects.tex_math` writes it)."""
+MAX_MATH_FIGURE = 30
+"""The longest math (without its delimiters) deleted whole for the figure it holds."""
+
+
+def out_of_math(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`spans` with none inside math: a deletion inside `\\( … \\)` breaks MathJax (and shows
+    the TeX around it), so a figure written as short math (`$5 mg/kg$`) is deleted with its
+    delimiters, and one in a longer formula is not asked."""
+    regions = [match.span() for match in _MATH.finditer(text)]
+    if not regions:
+        return spans
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        region = next((r for r in regions if start < r[1] and r[0] < end), None)
+        if region is None:
+            span = (start, end)
+        elif region[1] - region[0] - 6 <= MAX_MATH_FIGURE:
+            span = (min(start, region[0]), max(end, region[1]))
+        else:
+            continue
+        if not any(span[0] < other[1] and other[0] < span[1] for other in kept):
+            kept.append(span)
+    return sorted(kept)

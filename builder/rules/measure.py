@@ -58,7 +58,7 @@ from .definition import bold_label, defined_term
 from .enumeration import is_preparation, split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
-from .leads import bold_subject, is_example, is_example_text, is_flag, lead_of
+from .leads import bold_subject, is_example, is_example_text, is_flag, lead_of, out_of_math
 
 MAX_FIGURES = 3
 """A sentence with more figures is a table written as text: its clozes would show each other."""
@@ -240,6 +240,8 @@ def _note(
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
         spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
+        if "\\" in sentence:
+            spans = out_of_math(sentence, spans)  # "{{c1::\\( 5 mg/kg \\)}}", never inside it
         if spans and above:
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
         doses = _dose_spans(sentence, spans)

@@ -80,7 +80,11 @@ DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
 SHORT_QUESTION = "{subject} in {topic}: {column}?"
 """The default question for a subject that names its kind itself, or has no kind."""
 _OURS = (DEFAULT_QUESTION, SHORT_QUESTION)
-REVERSE_QUESTION = "Which {kind} in {topic}: “{value}”?"
+REVERSE_QUESTION = "{value} ({column}) in {topic}: which {kind}?"
+REVERSE_UNNAMED = "Which {kind} in {topic}: “{value}”?"
+"""A reverse card names what its value is, as a forward card names its subject's kind
+("N-acetylcysteine (antidote) in …: which toxin?"); a quoted cell alone read as a riddle. A
+column whose header names nothing of it ("Description", "Why it matters") keeps the quote."""
 REVERSE_MAX_WORDS = 8
 """Longer descriptions make no reverse card: the front would be a quotation to recognise."""
 SUBJECT_MAX_WORDS = 12
@@ -528,6 +532,10 @@ def _rows_reading(
         # that subject in that band; merged, which band goes with which action is lost, and a
         # later column of distinct actions read as the key asks the table backwards.
         return Reading("rows", header, rows, 0, figures, qualifier=1)
+    if preferred is None and _keyed_by_pair(header, rows):
+        # "Adult" on two rows, "Dry mouth" and "Low blood pressure" beside it, what to do after:
+        # the actions are distinct, but an action is never the key ("Give fluids: patient?").
+        return Reading("rows", header, rows, 0, figures, qualifier=1)
     # A first column that names each row but for a few rows too long to name: those rows ask
     # nothing, and no later column (a description, an advice) names the rows in its place.
     unread = frozenset() if preferred is not None else _long_subjects(rows)
@@ -633,6 +641,37 @@ def _keyed_by_band(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
     if len(set(firsts)) == len(firsts) or not _subject_cells(rows, 0, distinct=False):
         return False
     return _qualifier(header, rows) is not None
+
+
+def _keyed_by_pair(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """A what-to-do table keyed by its first two columns: a first column of short names that
+    repeats, a second column of short names (no band) that tells its repeated rows apart,
+    and a last column of actions, most opening with a verb of doing ("Give", "Call")."""
+    if len(header) != 3 or len(rows) < 2:
+        return False
+    firsts = [plain(row.cells[0]).lower() for row in rows]
+    if len(set(firsts)) == len(firsts):
+        return False
+    pairs = {(first, plain(row.cells[1]).lower()) for first, row in zip(firsts, rows, strict=True)}
+    if len(pairs) != len(rows) or _names_a_field(plain(header[1])):
+        return False
+    if not (_subject_cells(rows, 0, distinct=False) and _subject_cells(rows, 1, distinct=False)):
+        return False
+    acts = sum(1 for row in rows if _acts(row.cells[2]))
+    return 2 * acts > len(rows)
+
+
+_ACTING = frozenset(
+    """admit apply arrange avoid call check consider contact continue give go increase monitor
+    offer phone recheck refer repeat review seek send start stop take treat watch withhold
+    """.split()
+)
+"""Verbs that open an action a table prescribes ("Give oral fluids", "Call the doctor")."""
+
+
+def _acts(cell: str) -> bool:
+    words = plain(cell).lower().split()
+    return len(words) >= 2 and words[0] in _ACTING
 
 
 def _subject_column(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
@@ -869,9 +908,14 @@ def _row_notes(
             shown = f"{owner}, {_measure(reading.header[0], plain(row.cells[0]))}"
         if told and reading.qualifier is not None:
             if phrase == DEFAULT_QUESTION and shown_kind:  # "Alert (patient), glucose under 4"
-                shown, phrase = f"{shown} ({shown_kind})", SHORT_QUESTION
+                if not says_its_measure(subject, shown_kind):  # "Under 3 months" is an age
+                    shown = f"{shown} ({shown_kind})"
+                phrase = SHORT_QUESTION
             told = lower_first(told)
-            measure = _measure(reading.header[reading.qualifier], told) if _band(told) else told
+            qualifier = reading.header[reading.qualifier]
+            measure = told
+            if _band(told) and not says_its_measure(told, plain(qualifier)):
+                measure = _measure(qualifier, told)  # "glucose under 4 mmol/L"; "102°F+" alone
             shown = f"{shown}, {measure}"  # "Any patient, unconscious with any low reading"
         for index, column, header_key in columns:
             points = _group_points(groups[number], index)
@@ -1036,6 +1080,8 @@ def _reverse_notes(
     header = plain(reading.header[value_index]).split(" ")
     if not forced and _singular_word(header[-1]) in _DESCRIBING:
         return []
+    column = lower_first(_unmarked(plain(reading.header[value_index]))).strip()
+    column = column if column.upper() != column else ""  # "ECG": an acronym is no name of cells
     notes = []
     for number, row in enumerate(reading.rows):
         subject, value = plain(row.cells[key_index]), values[number]
@@ -1050,9 +1096,20 @@ def _reverse_notes(
             or content_words(value) & content_words(subject)
         ):
             continue
-        front = _ours(REVERSE_QUESTION, ctx).format(
-            kind=lower_first(kind), topic=ctx.topic, value=value
-        )
+        named = _value_name(column, kind, several=len(split_points(row.cells[value_index])) > 1)
+        if named:
+            points = [plain(point).rstrip(".") for point in split_points(row.cells[value_index])]
+            shown = _joined(points) if len(points) > 1 else value
+            front = _ours(REVERSE_QUESTION, ctx).format(
+                kind=lower_first(kind),
+                topic=ctx.topic,
+                value=shown[:1].upper() + shown[1:],
+                column=named,
+            )
+        else:
+            front = _ours(REVERSE_UNNAMED, ctx).format(
+                kind=lower_first(kind), topic=ctx.topic, value=value
+            )
         key = make_key("table", section.path, subject, row.pin, "reverse")
         answer = _shown_subject(_either(row.cells[key_index], subject))
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
@@ -1066,6 +1123,31 @@ _DESCRIBING = frozenset(
 """Value column headers whose cells say what the row's thing does or is like: not names, nor
 examples of a category (a "Description" column may hold those: "Genetic mutations | BRCA1,
 BRCA2")."""
+
+
+_VAGUE_HEADERS = frozenset(
+    """description descriptions detail details note notes comment comments information info
+    value values explanation explanations remark remarks other""".split()
+)
+"""Headers that say nothing of what their cells are: a reverse card keeps its quoted cell."""
+
+
+def _value_name(column: str, kind: str, several: bool) -> str:
+    """What a value column's cells are, as a reverse card's front names a value ("antidote",
+    "antidotes" over several): a header of one or two words that says something of them; ""
+    for a vague header, a phrase ("Why it matters"), or one naming the kind itself."""
+    words = column.split()
+    if not 0 < len(words) <= 2 or column.lower() in _VAGUE_HEADERS:
+        return ""
+    if any(not word.isalpha() for word in words):
+        return ""
+    named = column if several else plain(singular(column))
+    return "" if named.lower() == lower_first(kind).lower() else named
+
+
+def _joined(points: list[str]) -> str:
+    """Several values as a sentence names them: "Atropine and pralidoxime", "A, B and C"."""
+    return f"{', '.join(points[:-1])} and {points[-1]}"
 
 
 def _reverse_value(row: TableRow, index: int) -> str:
@@ -1483,3 +1565,37 @@ def row_kind(reading: Reading) -> str:
     if reading.measured or _word(header) in _NOT_KINDS:
         return ""
     return plain(singular(header)).lower()
+
+
+_DIMENSIONS: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (re.compile(rf"^(?:{names})$", re.IGNORECASE), re.compile(rf"\d\+?\s*(?:{units})(?!\w)", re.I))
+    for names, units in (
+        (
+            r"age|age\s+group|time|duration|timing|period|days?",
+            r"(?:years?|yrs?|months?|weeks?|"
+            r"wks?|days?|hours?|hrs?|minutes?|mins?)(?:\s+old)?",
+        ),
+        (r"temp(?:erature)?|fever|body\s+temperature", r"°\s*[CF]|degrees?(?:\s+[CF])?"),
+        (r"weight|body\s+weight", r"kg|kilograms?|lbs?|pounds?"),
+        (r"height|length", r"cm|centimet(?:er|re)s?|inch(?:es)?|ft|feet"),
+    )
+)
+"""A header naming a physical dimension and the units that can only measure it: a cell in one
+of them says its header itself ("3-6 months" is an age, "102°F+" a temperature)."""
+
+
+def says_its_measure(cell: str, header: str) -> bool:
+    """Whether a row's condition cell reads alone without its column's header: it names the
+    header ("Age under 2"), or its unit can only measure what the header names ("Under 3
+    months" under Age, "102°F+" under Temperature). "Under 4 mmol/L" under Glucose does not:
+    the unit does not say of what, and "(age)" or "temperature" before a cell that does is the
+    clumsy label of a column read aloud."""
+    name = _unmarked(plain(header)).strip().lower()
+    if not name:
+        return True
+    if re.search(rf"\b{re.escape(name)}\b", cell, re.IGNORECASE):
+        return True
+    return any(
+        names.match(name) is not None and units.search(_decoded(cell)) is not None
+        for names, units in _DIMENSIONS
+    )
