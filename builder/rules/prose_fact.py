@@ -30,7 +30,7 @@ anything else makes no card, as a wrong card is worse than none:
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
 - a cause: "Korrin fever is a viral infection caused by the korrin virus" asks "Cause of korrin
-  fever?"; a mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a
+  fever?" (also "is commonly caused by A, B, or — in babies — C", the series whole); a mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a
   comparison: "Infants are 2–5x more sensitive than adults" asks how many times;
 - when a thing occurs: "Wet korrin occurs when a worm blocks a duct" (also "happens when",
   "develops when") asks "When does wet korrin occur?" -> "A worm blocks a duct" (a ", causing
@@ -40,6 +40,8 @@ anything else makes no card, as a wrong card is worse than none:
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
   at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y".
 
+- a patient page's advice as a series: "Your doctor may recommend resting, using drops, and
+  wearing dark glasses" asks "<section>: what may the doctor recommend?" -> the three;
 - a guideline's advice against: "The KORR guidelines recommend that the swab should not be used
   as a routine test in infants" asks "Should the swab be used as a routine test in infants?" ->
   "No";
@@ -284,7 +286,8 @@ MAX_SCHEDULE_WORDS = 24
 
 # A cause, a mechanism, a comparison, a choice with its course.
 _CAUSED_BY = re.compile(
-    rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:an?)\s+[^,;]{{2,40}}?\s+)?caused\s+by\s+"
+    rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:an?)\s+[^,;]{{2,40}}?\s+)?"
+    r"(?:(?:most\s+)?(?:commonly|usually|often|mostly|mainly|typically|frequently)\s+)?caused\s+by\s+"
     r"(?P<z>[^,;]{2,70}?)\s*(?:[;,]|\.?$)",
     re.IGNORECASE,
 )
@@ -789,6 +792,13 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_scheduled)
     if "caused by" in lowered:
         shapes.append(_caused)
+    if lowered.startswith(("your ", "the ")) and (
+        "recommend" in lowered
+        or "suggest" in lowered
+        or "advise" in lowered
+        or "prescribe" in lowered
+    ):
+        shapes.append(_advised)
     if " when " in lowered and ("occur" in lowered or "happen" in lowered or "develop" in lowered):
         shapes.append(_occurs)
     if (
@@ -1032,6 +1042,38 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     if series:
         answer = sentence[series[0][0] : series[-1][1]]
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", answer, "topic")]
+
+
+_ADVISED = re.compile(
+    r"^(?:your|the)\s+(?P<who>doctor|gp|nurse|(?:health\s*care\s+)?provider|clinician|physician|"
+    r"pharmacist|midwife|dentist)\s+(?P<may>(?:may|might|will|can|could|will\s+likely|will\s+probably)"
+    r"\s+)?(?:also\s+)?(?P<verb>recommend|suggest|advise|prescribe)s?\s+"
+    r"(?:that\s+(?:you|they|the\s+patient)\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _advised(sentence: str, bare: str) -> list[Fact]:
+    """A patient page's advice as a series: "Your doctor may recommend resting, drinking water,
+    and taking paracetamol" asks "<section>: what may the doctor recommend?" -> the three. One
+    thing advised ("may prescribe eyedrops for …") is no card: the section says what it is for."""
+    advised = _ADVISED.match(sentence)
+    if advised is None:
+        return []
+    series = item_spans(sentence, advised.end())
+    if not series:
+        return []
+    answer = sentence[series[0][0] : series[-1][1]]
+    may = " ".join((advised.group("may") or "does ").split()[:1]).lower()
+    who = " ".join(advised.group("who").lower().split())
+    verb = advised.group("verb").lower()
+    return [
+        (
+            f"what {may} the {who.replace('gp', 'GP')} {verb}",
+            answer[:1].upper() + answer[1:],
+            "section",
+        )
+    ]
 
 
 _PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
