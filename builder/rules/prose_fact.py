@@ -30,8 +30,12 @@ anything else makes no card, as a wrong card is worse than none:
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
 - a cause: "Korrin fever is a viral infection caused by the korrin virus" asks "Cause of korrin
-  fever?" (also "is commonly caused by A, B, or — in babies — C", the series whole); a mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a
-  comparison: "Infants are 2–5x more sensitive than adults" asks how many times;
+  fever?" (also "is commonly caused by A, B, or — in babies — C", the series whole); a
+  mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a comparison:
+  "Infants are 2–5x more sensitive than adults" asks how many times;
+- a reason: "The korrin count is checked because velbarin can lower it" (also "… as it does not
+  …", "The spleen has no valves, so it is a soft target") asks "Why is the korrin count
+  checked?" (definition.reasoned: a case, a comparison or a pronoun's reason is none);
 - when a thing occurs: "Wet korrin occurs when a worm blocks a duct" (also "happens when",
   "develops when") asks "When does wet korrin occur?" -> "A worm blocks a duct" (a ", causing
   …" aftermath left out);
@@ -134,7 +138,7 @@ from ..text import (
 )
 from . import enumeration
 from .context import Context
-from .definition import bold_label, definition, is_definition_list
+from .definition import bold_label, definition, is_definition_list, reasoned
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import (
@@ -764,6 +768,10 @@ def facts(sentence: str) -> list[Fact]:
         kind = threshold.group("kind").strip()
         value = (threshold.group("value") + (threshold.group("aside") or "")).strip()
         found.append((f"{what} considered {kind}", value, "topic"))
+    reason = reasoned(sentence)
+    if reason is not None and _names_a_thing(reason[0]):
+        thing, be, what, why = reason
+        found.append((f"Why {be} {lower_first(_clean(thing))} {what}", why, "topic"))
     for shape in _shapes_for(lowered):
         found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
     return found
