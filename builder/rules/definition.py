@@ -1036,8 +1036,21 @@ def _subject_sentence(term: str, said: str) -> bool:
         return False
     if plain(found.group("next")).lower().strip(",;") in _AFTER_NOUN:
         return False  # `**Warning** signs include …`: the bold word modifies "signs"
-    count = len(plain(said).split())
-    return MIN_SUBJECT_WORDS <= count <= MAX_VALUE_WORDS and said.rstrip("*_ ”\"'").endswith(".")
+    if not said.rstrip("*_ ”\"'").endswith("."):
+        return False
+    if MIN_SUBJECT_WORDS <= len(plain(said).split()) <= MAX_VALUE_WORDS:
+        return True
+    article = plain(found.group("next")).lower()
+    if found.group("verb") not in ("is", "are") or article not in ("a", "an", "the"):
+        return False  # "**Infants** are 2-5x more …": a comparison, no definition
+    # "**X** is a …" opening a longer paragraph: its first sentence is the answer, when short
+    first = _FIRST_SENTENCE.split(said, maxsplit=1)[0]
+    return MIN_SUBJECT_WORDS <= len(plain(first).split()) <= MAX_LEAD_SENTENCE_WORDS
+
+
+MAX_LEAD_SENTENCE_WORDS = 25
+"""The longest first sentence asked of a longer paragraph it opens (as prose_fact's
+MAX_FIRST_SENTENCE_WORDS): a longer one is a passage, not a definition to recall."""
 
 
 def _be(term: str, said: str) -> str:
