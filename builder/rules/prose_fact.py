@@ -46,6 +46,12 @@ anything else makes no card, as a wrong card is worse than none:
 
 - a patient page's advice as a series: "Your doctor may recommend resting, using drops, and
   wearing dark glasses" asks "<section>: what may the doctor recommend?" -> the three;
+- advice to the reader: "If you wear glasses, you'll be advised to clean them daily" (also "you
+  should", "you need to"; the condition about "you") asks "<section>: If you wear glasses, what
+  should you do?";
+- a reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
+  "Why won't antibiotics help?" -> "Korrin eye is usually viral" (not when the question points
+  back: "… limit its spread");
 - a guideline's advice against: "The KORR guidelines recommend that the swab should not be used
   as a routine test in infants" asks "Should the swab be used as a routine test in infants?" ->
   "No";
@@ -382,6 +388,40 @@ _DO_NOT = re.compile(
     rf"(?P<y>[^;]{{2,80}}?){_REASON}{_END}",
     re.IGNORECASE,
 )
+_IF_ADVISED = re.compile(
+    r"^if\s+(?P<cond>(?:you|your)\s[^,;]{3,60}?),\s*(?:you(?:'ll|’ll|\s+will)\s+be\s+(?:advised|told|"
+    r"asked)\s+to|you\s+should(?:\s+also)?|you(?:'ll|’ll|\s+will)?\s+need\s+to)\s+"
+    rf"(?P<x>[a-z][^;:]{{2,80}}?){_END}",
+    re.IGNORECASE,
+)
+"""Advice to the reader on a patient page: "If you wear lenses, you'll be advised to stop
+wearing them" (the condition about the reader: "If the patient is …, you should …" leans on
+what the sentence before says)."""
+_SINCE = re.compile(
+    r"^(?:since|because)\s+(?P<why>[^,;]{5,100}?),\s+(?P<x>[^\s,;]+(?:\s+[^\s,;]+){0,3}?)\s+"
+    r"(?P<aux>won[’']t|can[’']t|cannot|don[’']t|doesn[’']t|isn[’']t|aren[’']t|will|can|do|does|"
+    r"is|are|should|must|may)\s+(?P<rest>[^,;]{2,50}?)(?:,\s*(?:and|but|so)\s.*|\s*[.!]?)$",
+    re.IGNORECASE,
+)
+"""A reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
+"Why won't antibiotics help?" -> "Korrin eye is usually viral"."""
+_NEGATED_AUX = {"cannot": ("can", "not ")}
+_POINTS_BACK = frozenset("it its they them their this these those".split())
+
+
+def _since(sentence: str, bare: str) -> list[Fact]:
+    found = _SINCE.match(bare)
+    if found is None or not _names_a_thing(found["x"]):
+        return []
+    if _POINTS_BACK.intersection(found["rest"].lower().split()):
+        return []  # "… can help limit its spread": "its" is the reason's thing
+    aux, rest = found["aux"].lower().replace("’", "'"), found["rest"].strip()
+    aux, negation = _NEGATED_AUX.get(aux, (aux, ""))
+    why = found["why"].strip()
+    question = f"Why {aux} {lower_first(_clean(found['x']))} {negation}{rest}"
+    return [(question, why[:1].upper() + why[1:], "topic")]
+
+
 _ONLY_IF = re.compile(
     r"^(?P<verb>[A-Z][a-z]{3,})\s+only\s+(?P<prep>in|if|when|after|once)\s+"
     rf"(?P<y>[^;]{{3,80}}?){_REASON}{_END}"
@@ -800,6 +840,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_scheduled)
     if "caused by" in lowered:
         shapes.append(_caused)
+    if lowered.startswith(("since ", "because ")):
+        shapes.append(_since)
     if lowered.startswith(("your ", "the ")) and (
         "recommend" in lowered
         or "suggest" in lowered
@@ -1045,9 +1087,11 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     cause = _CAUSED_BY.match(sentence)
     if cause is None or not _names_a_thing(cause.group("x")):
         return []
+    if cause.group("x").split()[0].lower() in _SUBORDINATING:
+        return []  # "Since X is caused by Y, Z …": the cause is a reason for something else
     answer = cause.group("z")
     series = item_spans(sentence, cause.start("z"))  # "caused by viruses, bacteria, or fungi"
-    if series:
+    if series and not sentence[series[-1][1] :].strip(" .!"):  # the series ends the sentence
         answer = sentence[series[0][0] : series[-1][1]]
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", answer, "topic")]
 
@@ -1084,6 +1128,7 @@ def _advised(sentence: str, bare: str) -> list[Fact]:
     ]
 
 
+_SUBORDINATING = frozenset("since because although though if when while whereas as".split())
 _PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
 """A participle clause after the answer (", preventing oxygen from reaching …"): its aftermath."""
 
@@ -1348,6 +1393,10 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     ):
         question = f"If {step['cond']}, {step['verb'].lower()} what"
         return [(question, step.group("x"), "section")]
+    advised = _IF_ADVISED.match(sentence)
+    if advised is not None:
+        answer = advised["x"][:1].upper() + advised["x"][1:]
+        return [(f"If {advised['cond']}, what should you do", answer, "section")]
     likely = _IF_LIKELY.match(bare)
     if likely is not None and len(likely["cond"].split()) >= 3 and _names_a_thing(likely["x"]):
         gloss = f" — {likely['gloss'].strip()}" if likely["gloss"] else ""
