@@ -30,9 +30,10 @@ anything else makes no card, as a wrong card is worse than none:
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
 - a cause: "Korrin fever is a viral infection caused by the korrin virus" asks "Cause of korrin
-  fever?" (also "is commonly caused by A, B, or — in babies — C", the series whole); a
-  mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a comparison:
-  "Infants are 2–5x more sensitive than adults" asks how many times;
+  fever?" (also "is commonly caused by A, B, or — in babies — C", the series whole; "This
+  condition is caused by …" after a sentence naming it); a mechanism: "Velbarin inhibits
+  korrinase" asks "What does velbarin inhibit?"; a comparison: "Infants are 2–5x more sensitive
+  than adults" asks how many times;
 - a reason: "The korrin count is checked because velbarin can lower it" (also "… as it does not
   …", "The spleen has no valves, so it is a soft target") asks "Why is the korrin count
   checked?" (definition.reasoned: a case, a comparison or a pronoun's reason is none);
@@ -703,12 +704,22 @@ def _resolved(sentences: list[str]) -> Iterator[str]:
     It has been associated with …")."""
     previous = ""
     for sentence in sentences:
+        kind = _THIS_KIND.match(sentence) if sentence.startswith("This ") else None
         if previous and sentence.startswith("It "):
             sentence = previous + sentence[2:]
+        elif previous and kind is not None:  # "This common condition is caused by …"
+            sentence = previous + sentence[kind.end() - 1 :]
         yield sentence
         named = _SUBJECT.match(sentence)
-        if named is not None and not sentence.startswith("It "):
+        if named is not None and not sentence.startswith(("It ", "This ")):
             previous = named.group("x") if _names_a_thing(named.group("x")) else ""
+
+
+_THIS_KIND = re.compile(
+    r"^This\s+(?:[a-z-]+\s+)?(?:condition|disease|infection|illness|disorder|syndrome)\s"
+)
+"""A sentence naming the thing of the one before by its kind ("Korrin eye is a … . This common
+condition is caused by …"): the thing, as an opening "It" is."""
 
 
 _SUBJECT = re.compile(rf"^(?P<x>{_NAME})\s+(?:is|has|should|can|may|must)\s")
