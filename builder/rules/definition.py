@@ -1381,6 +1381,7 @@ _NOT_REASONED = frozenset(
 """Openings that are no thing to ask about: a case ("A 62-year-old man is brought in because
 …"), or a pronoun with nothing named."""
 MAX_REASON_WORDS = 20
+_PERSONS = frozenset("patient patients man woman boy girl child baby infant person he she".split())
 _NAMING = frozenset("called known named termed referred nicknamed".split())
 _POINTING = re.compile(r"^because\s+of\s+(?:this|that|these|those|it|them)\b", re.IGNORECASE)
 MIN_REASON_WORDS = 3
@@ -1405,6 +1406,8 @@ def reasoned(sentence: str) -> tuple[str, str, str, str] | None:
             return None
         why = f"{'They' if found.group('be').lower() == 'are' else 'It'} {found.group('cause')}"
     thing = found.group("x").strip()
+    if names_a_person(thing):
+        return None  # "The patient is admitted because of …": a case, not a fact
     if (
         thing.split()[0].lower() in _NOT_REASONED
         or not MIN_REASON_WORDS <= len(why.split()) <= MAX_REASON_WORDS
@@ -1442,3 +1445,9 @@ def reasons_of(term: str, text: str) -> list[tuple[str, str]]:
         if thing == named or thing in ("it", "they"):
             found.append((reason[2], reason[3]))
     return found
+
+
+def names_a_person(text: str) -> bool:
+    """The text names a person ("the patient", "a 40-year-old man"): a case's subject, whose
+    reasons are the case's, not facts to learn."""
+    return bool(_PERSONS.intersection(text.lower().split()))

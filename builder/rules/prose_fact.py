@@ -145,7 +145,7 @@ from ..text import (
 )
 from . import enumeration
 from .context import Context
-from .definition import bold_label, definition, is_definition_list, reasoned
+from .definition import bold_label, definition, is_definition_list, names_a_person, reasoned
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import (
@@ -412,7 +412,7 @@ _POINTS_BACK = frozenset("it its they them their this these those".split())
 
 def _since(sentence: str, bare: str) -> list[Fact]:
     found = _SINCE.match(bare)
-    if found is None or not _names_a_thing(found["x"]):
+    if found is None or not _names_a_thing(found["x"]) or names_a_person(found["x"]):
         return []
     if _POINTS_BACK.intersection(found["rest"].lower().split()):
         return []  # "… can help limit its spread": "its" is the reason's thing
