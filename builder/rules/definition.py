@@ -355,6 +355,10 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                 asked = f"{about}: {term} — {label.lower()}?"
                 at = make_key("definition", section.path, f"{within}{term} — {label}", item.pin)
                 notes.append(ctx.note("definition", "basic", asked, told, at, section, item.line))
+            for what, why in reasons_of(term, text):  # "… is a blind spot as it has no …"
+                asked = f"{about}: {term} — why {what}?"
+                at = make_key("definition", section.path, f"{within}{term} — why {what}", item.pin)
+                notes.append(ctx.note("definition", "basic", asked, why, at, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
         if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
             key = make_key("definition", section.path, within + second[0])
@@ -1032,8 +1036,21 @@ def _subject_sentence(term: str, said: str) -> bool:
         return False
     if plain(found.group("next")).lower().strip(",;") in _AFTER_NOUN:
         return False  # `**Warning** signs include …`: the bold word modifies "signs"
-    count = len(plain(said).split())
-    return MIN_SUBJECT_WORDS <= count <= MAX_VALUE_WORDS and said.rstrip("*_ ”\"'").endswith(".")
+    if not said.rstrip("*_ ”\"'").endswith("."):
+        return False
+    if MIN_SUBJECT_WORDS <= len(plain(said).split()) <= MAX_VALUE_WORDS:
+        return True
+    article = plain(found.group("next")).lower()
+    if found.group("verb") not in ("is", "are") or article not in ("a", "an", "the"):
+        return False  # "**Infants** are 2-5x more …": a comparison, no definition
+    # "**X** is a …" opening a longer paragraph: its first sentence is the answer, when short
+    first = _FIRST_SENTENCE.split(said, maxsplit=1)[0]
+    return MIN_SUBJECT_WORDS <= len(plain(first).split()) <= MAX_LEAD_SENTENCE_WORDS
+
+
+MAX_LEAD_SENTENCE_WORDS = 25
+"""The longest first sentence asked of a longer paragraph it opens (as prose_fact's
+MAX_FIRST_SENTENCE_WORDS): a longer one is a passage, not a definition to recall."""
 
 
 def _be(term: str, said: str) -> str:
@@ -1342,3 +1359,95 @@ _FINITE = frozenset(
     "does doesn't do don't".split()
 )
 """Finite verbs after a label's first word make it a sentence ("Time is tissue")."""
+
+
+_REASON_CUES = (" because ", " since ", " as it ", " as they ", " so it ", " so they ")
+_REASONED = re.compile(
+    r"^(?P<x>[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)\s+(?P<be>is|are)\s+"
+    r"(?P<y>[^\s,;:()—–]+(?:\s+[^\s,;:()—–]+){0,5}?),?\s+"
+    r"(?:because|since|as\s+(?=(?:it|they)\s+(?:does|do|has|have|lacks?|contains?|cannot|can[’']t|"
+    r"is\s+not|are\s+not|isn[’']t|aren[’']t)\b))\s*(?P<why>[^;:]{3,140}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+_SO = re.compile(
+    r"^(?P<x>[^\s,;:()]+(?:\s+[^\s,;:()]+){0,4}?)\s+(?P<cause>(?:has|have|lacks?|contains?|"
+    r"does\s+not|do\s+not|cannot)\s+[^,;]{3,80}?),?\s+so\s+(?:it|they)\s+(?P<be>is|are)\s+"
+    r"(?P<y>[^\s,;:()—–]+(?:\s+[^\s,;:()—–]+){0,5}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+_NOT_REASONED = frozenset(
+    "a an this these that those there which who he she we you i one some many most".split()
+)
+"""Openings that are no thing to ask about: a case ("A 62-year-old man is brought in because
+…"), or a pronoun with nothing named."""
+MAX_REASON_WORDS = 20
+_PERSONS = frozenset("patient patients man woman boy girl child baby infant person he she".split())
+_NAMING = frozenset("called known named termed referred nicknamed".split())
+_POINTING = re.compile(r"^because\s+of\s+(?:this|that|these|those|it|them)\b", re.IGNORECASE)
+MIN_REASON_WORDS = 3
+
+
+def reasoned(sentence: str) -> tuple[str, str, str, str] | None:
+    """(thing, "is"/"are", what it is, why) for a sentence that gives a thing's reason for being
+    what it is: "The optic cup is pale because it has no vessels", "… as it does not have …"
+    (a clause: "as they are in …" compares), or "The cup has no vessels, so it is pale". None
+    for any other sentence, a case or a pronoun's, or a reason past MAX_REASON_WORDS words."""
+    lowered = sentence.lower()
+    if not any(map(lowered.__contains__, _REASON_CUES)):
+        return None  # cheap: most sentences give no reason
+    found = _REASONED.match(sentence)
+    if found is not None:
+        why = found.group("why").strip()
+        if why.lower().startswith("of "):
+            why = f"because {why}"  # "because of the heat": a noun, not a clause
+    else:
+        found = _SO.match(sentence)
+        if found is None:
+            return None
+        why = f"{'They' if found.group('be').lower() == 'are' else 'It'} {found.group('cause')}"
+    thing = found.group("x").strip()
+    if names_a_person(thing):
+        return None  # "The patient is admitted because of …": a case, not a fact
+    if (
+        thing.split()[0].lower() in _NOT_REASONED
+        or not MIN_REASON_WORDS <= len(why.split()) <= MAX_REASON_WORDS
+    ):
+        return None
+    if why.split()[0].lower() in (
+        "of",
+        "to",
+        "well",
+        "such",
+        "a",
+        "an",
+        "the",
+    ) and not why.lower().startswith("because of"):
+        return None  # "as well as", "since the 1990s": no reason
+    what = found.group("y").strip().rstrip(".!")
+    if what.split()[0].lower() in _NAMING or _POINTING.match(why):
+        return None  # "… called "the quiet zone" because …": prose_fact asks the name's reason
+    return thing, found.group("be").lower(), what, why[:1].upper() + why[1:]
+
+
+def reasons_of(term: str, text: str) -> list[tuple[str, str]]:
+    """(what the term is, why) for each sentence after a definition's first that gives the
+    term's reason for being what it is ("Optic cup: the pale centre of the disc. It is pale
+    because it has no vessels"): lost when the definition is cut to its first sentence."""
+    if not any(map(text.lower().__contains__, _REASON_CUES)):
+        return []
+    named = plain(term).lower().removeprefix("the ").strip()
+    found: list[tuple[str, str]] = []
+    for sentence in _SENTENCE.split(" ".join(without_citations(text).split()))[1:]:
+        reason = reasoned(sentence) if named else None
+        if reason is None:
+            continue
+        thing = reason[0].lower().removeprefix("the ").strip()
+        if thing == named or thing in ("it", "they"):
+            found.append((reason[2], reason[3]))
+    return found
+
+
+def names_a_person(text: str) -> bool:
+    """The text names a person ("the patient", "a 40-year-old man"): a case's subject, whose
+    reasons are the case's, not facts to learn."""
+    return bool(_PERSONS.intersection(text.lower().split()))

@@ -30,8 +30,13 @@ anything else makes no card, as a wrong card is worse than none:
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
 - a cause: "Korrin fever is a viral infection caused by the korrin virus" asks "Cause of korrin
-  fever?"; a mechanism: "Velbarin inhibits korrinase" asks "What does velbarin inhibit?"; a
-  comparison: "Infants are 2–5x more sensitive than adults" asks how many times;
+  fever?" (also "is commonly caused by A, B, or — in babies — C", the series whole; "This
+  condition is caused by …" after a sentence naming it); a mechanism: "Velbarin inhibits
+  korrinase" asks "What does velbarin inhibit?"; a comparison: "Infants are 2–5x more sensitive
+  than adults" asks how many times;
+- a reason: "The korrin count is checked because velbarin can lower it" (also "… as it does not
+  …", "The spleen has no valves, so it is a soft target") asks "Why is the korrin count
+  checked?" (definition.reasoned: a case, a comparison or a pronoun's reason is none);
 - when a thing occurs: "Wet korrin occurs when a worm blocks a duct" (also "happens when",
   "develops when") asks "When does wet korrin occur?" -> "A worm blocks a duct" (a ", causing
   …" aftermath left out);
@@ -40,6 +45,14 @@ anything else makes no card, as a wrong card is worse than none:
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
   at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y".
 
+- a patient page's advice as a series: "Your doctor may recommend resting, using drops, and
+  wearing dark glasses" asks "<section>: what may the doctor recommend?" -> the three;
+- advice to the reader: "If you wear glasses, you'll be advised to clean them daily" (also "you
+  should", "you need to"; the condition about "you") asks "<section>: If you wear glasses, what
+  should you do?";
+- a reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
+  "Why won't antibiotics help?" -> "Korrin eye is usually viral" (not when the question points
+  back: "… limit its spread");
 - a guideline's advice against: "The KORR guidelines recommend that the swab should not be used
   as a routine test in infants" asks "Should the swab be used as a routine test in infants?" ->
   "No";
@@ -132,7 +145,7 @@ from ..text import (
 )
 from . import enumeration
 from .context import Context
-from .definition import bold_label, definition, is_definition_list
+from .definition import bold_label, definition, is_definition_list, names_a_person, reasoned
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import (
@@ -284,7 +297,8 @@ MAX_SCHEDULE_WORDS = 24
 
 # A cause, a mechanism, a comparison, a choice with its course.
 _CAUSED_BY = re.compile(
-    rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:an?)\s+[^,;]{{2,40}}?\s+)?caused\s+by\s+"
+    rf"^(?P<x>{_NAME})\s+(?:is|are)\s+(?:(?:an?)\s+[^,;]{{2,40}}?\s+)?"
+    r"(?:(?:most\s+)?(?:commonly|usually|often|mostly|mainly|typically|frequently)\s+)?caused\s+by\s+"
     r"(?P<z>[^,;]{2,70}?)\s*(?:[;,]|\.?$)",
     re.IGNORECASE,
 )
@@ -375,6 +389,40 @@ _DO_NOT = re.compile(
     rf"(?P<y>[^;]{{2,80}}?){_REASON}{_END}",
     re.IGNORECASE,
 )
+_IF_ADVISED = re.compile(
+    r"^if\s+(?P<cond>(?:you|your)\s[^,;]{3,60}?),\s*(?:you(?:'ll|’ll|\s+will)\s+be\s+(?:advised|told|"
+    r"asked)\s+to|you\s+should(?:\s+also)?|you(?:'ll|’ll|\s+will)?\s+need\s+to)\s+"
+    rf"(?P<x>[a-z][^;:]{{2,80}}?){_END}",
+    re.IGNORECASE,
+)
+"""Advice to the reader on a patient page: "If you wear lenses, you'll be advised to stop
+wearing them" (the condition about the reader: "If the patient is …, you should …" leans on
+what the sentence before says)."""
+_SINCE = re.compile(
+    r"^(?:since|because)\s+(?P<why>[^,;]{5,100}?),\s+(?P<x>[^\s,;]+(?:\s+[^\s,;]+){0,3}?)\s+"
+    r"(?P<aux>won[’']t|can[’']t|cannot|don[’']t|doesn[’']t|isn[’']t|aren[’']t|will|can|do|does|"
+    r"is|are|should|must|may)\s+(?P<rest>[^,;]{2,50}?)(?:,\s*(?:and|but|so)\s.*|\s*[.!]?)$",
+    re.IGNORECASE,
+)
+"""A reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
+"Why won't antibiotics help?" -> "Korrin eye is usually viral"."""
+_NEGATED_AUX = {"cannot": ("can", "not ")}
+_POINTS_BACK = frozenset("it its they them their this these those".split())
+
+
+def _since(sentence: str, bare: str) -> list[Fact]:
+    found = _SINCE.match(bare)
+    if found is None or not _names_a_thing(found["x"]) or names_a_person(found["x"]):
+        return []
+    if _POINTS_BACK.intersection(found["rest"].lower().split()):
+        return []  # "… can help limit its spread": "its" is the reason's thing
+    aux, rest = found["aux"].lower().replace("’", "'"), found["rest"].strip()
+    aux, negation = _NEGATED_AUX.get(aux, (aux, ""))
+    why = found["why"].strip()
+    question = f"Why {aux} {lower_first(_clean(found['x']))} {negation}{rest}"
+    return [(question, why[:1].upper() + why[1:], "topic")]
+
+
 _ONLY_IF = re.compile(
     r"^(?P<verb>[A-Z][a-z]{3,})\s+only\s+(?P<prep>in|if|when|after|once)\s+"
     rf"(?P<y>[^;]{{3,80}}?){_REASON}{_END}"
@@ -656,12 +704,22 @@ def _resolved(sentences: list[str]) -> Iterator[str]:
     It has been associated with …")."""
     previous = ""
     for sentence in sentences:
+        kind = _THIS_KIND.match(sentence) if sentence.startswith("This ") else None
         if previous and sentence.startswith("It "):
             sentence = previous + sentence[2:]
+        elif previous and kind is not None:  # "This common condition is caused by …"
+            sentence = previous + sentence[kind.end() - 1 :]
         yield sentence
         named = _SUBJECT.match(sentence)
-        if named is not None and not sentence.startswith("It "):
+        if named is not None and not sentence.startswith(("It ", "This ")):
             previous = named.group("x") if _names_a_thing(named.group("x")) else ""
+
+
+_THIS_KIND = re.compile(
+    r"^This\s+(?:[a-z-]+\s+)?(?:condition|disease|infection|illness|disorder|syndrome)\s"
+)
+"""A sentence naming the thing of the one before by its kind ("Korrin eye is a … . This common
+condition is caused by …"): the thing, as an opening "It" is."""
 
 
 _SUBJECT = re.compile(rf"^(?P<x>{_NAME})\s+(?:is|has|should|can|may|must)\s")
@@ -761,6 +819,10 @@ def facts(sentence: str) -> list[Fact]:
         kind = threshold.group("kind").strip()
         value = (threshold.group("value") + (threshold.group("aside") or "")).strip()
         found.append((f"{what} considered {kind}", value, "topic"))
+    reason = reasoned(sentence)
+    if reason is not None and _names_a_thing(reason[0]):
+        thing, be, what, why = reason
+        found.append((f"Why {be} {lower_first(_clean(thing))} {what}", why, "topic"))
     for shape in _shapes_for(lowered):
         found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
     return found
@@ -789,6 +851,15 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_scheduled)
     if "caused by" in lowered:
         shapes.append(_caused)
+    if lowered.startswith(("since ", "because ")):
+        shapes.append(_since)
+    if lowered.startswith(("your ", "the ")) and (
+        "recommend" in lowered
+        or "suggest" in lowered
+        or "advise" in lowered
+        or "prescribe" in lowered
+    ):
+        shapes.append(_advised)
     if " when " in lowered and ("occur" in lowered or "happen" in lowered or "develop" in lowered):
         shapes.append(_occurs)
     if (
@@ -1027,13 +1098,48 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     cause = _CAUSED_BY.match(sentence)
     if cause is None or not _names_a_thing(cause.group("x")):
         return []
+    if cause.group("x").split()[0].lower() in _SUBORDINATING:
+        return []  # "Since X is caused by Y, Z …": the cause is a reason for something else
     answer = cause.group("z")
     series = item_spans(sentence, cause.start("z"))  # "caused by viruses, bacteria, or fungi"
-    if series:
+    if series and not sentence[series[-1][1] :].strip(" .!"):  # the series ends the sentence
         answer = sentence[series[0][0] : series[-1][1]]
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", answer, "topic")]
 
 
+_ADVISED = re.compile(
+    r"^(?:your|the)\s+(?P<who>doctor|gp|nurse|(?:health\s*care\s+)?provider|clinician|physician|"
+    r"pharmacist|midwife|dentist)\s+(?P<may>(?:may|might|will|can|could|will\s+likely|will\s+probably)"
+    r"\s+)?(?:also\s+)?(?P<verb>recommend|suggest|advise|prescribe)s?\s+"
+    r"(?:that\s+(?:you|they|the\s+patient)\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _advised(sentence: str, bare: str) -> list[Fact]:
+    """A patient page's advice as a series: "Your doctor may recommend resting, drinking water,
+    and taking paracetamol" asks "<section>: what may the doctor recommend?" -> the three. One
+    thing advised ("may prescribe eyedrops for …") is no card: the section says what it is for."""
+    advised = _ADVISED.match(sentence)
+    if advised is None:
+        return []
+    series = item_spans(sentence, advised.end())
+    if not series:
+        return []
+    answer = sentence[series[0][0] : series[-1][1]]
+    may = " ".join((advised.group("may") or "does ").split()[:1]).lower()
+    who = " ".join(advised.group("who").lower().split())
+    verb = advised.group("verb").lower()
+    return [
+        (
+            f"what {may} the {who.replace('gp', 'GP')} {verb}",
+            answer[:1].upper() + answer[1:],
+            "section",
+        )
+    ]
+
+
+_SUBORDINATING = frozenset("since because although though if when while whereas as".split())
 _PARTICIPLE = re.compile(r",\s+(?=[a-z]+ing\s)")
 """A participle clause after the answer (", preventing oxygen from reaching …"): its aftermath."""
 
@@ -1298,6 +1404,10 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     ):
         question = f"If {step['cond']}, {step['verb'].lower()} what"
         return [(question, step.group("x"), "section")]
+    advised = _IF_ADVISED.match(sentence)
+    if advised is not None:
+        answer = advised["x"][:1].upper() + advised["x"][1:]
+        return [(f"If {advised['cond']}, what should you do", answer, "section")]
     likely = _IF_LIKELY.match(bare)
     if likely is not None and len(likely["cond"].split()) >= 3 and _names_a_thing(likely["x"]):
         gloss = f" — {likely['gloss'].strip()}" if likely["gloss"] else ""

@@ -95,6 +95,13 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
         final = re.match(r"(and|or)\s+", chunk)
         if final or comma == -1:
             item_start = position + (final.end() if final else 0)
+            aside = _DASHED.match(sentence, item_start)  # "or — in babies — a blocked duct"
+            if aside is not None:
+                item_start = (
+                    aside.end()
+                    + len(sentence[aside.end() :])
+                    - len(sentence[aside.end() :].lstrip())
+                )
             tail = read[item_start:]
             cut = _END_OF_ITEM.search(tail)
             item_end = item_start + (cut.start() if cut else len(tail))
@@ -105,7 +112,7 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
     items = [sentence[a:b] for a, b in spans]
     if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(item) for item in items):
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
-    if not all(0 < len(item.split()) <= MAX_ITEM_WORDS for item in items):
+    if not all(0 < len(_DASHED.sub("—", item).split()) <= MAX_ITEM_WORDS for item in items):
         return None
     if any("<" in item and _TAG.search(item) for item in items):
         return None  # `and <img src=…>`: raw HTML is nothing to recall (sanitising may empty it)
@@ -113,12 +120,15 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|(?<=\s)[—–][^—–]{1,40}[—–](?=\s)")
+_DASHED = re.compile(r"(?<!\S)[—–][^—–]{1,40}[—–](?!\S)")
+"""An aside between dashes ("or — in babies — a blocked duct"): like a bracket, not the item's
+own words."""
 
 
 def _without_bracketed(sentence: str) -> str:
     """The sentence with what its brackets hold blanked out (the same length, so its spans
     still point into the sentence): a comma in brackets separates no items."""
-    if "(" not in sentence and "[" not in sentence:
+    if "(" not in sentence and "[" not in sentence and "—" not in sentence and "–" not in sentence:
         return sentence
     return _BRACKETED.sub(lambda found: "(" + "_" * (len(found.group()) - 2) + ")", sentence)
