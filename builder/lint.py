@@ -36,6 +36,8 @@ from .rules.leads import is_example
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import (
     content_words,
+    heading_text,
+    is_container_heading,
     is_generic_heading,
     is_relational,
     names_topic,
@@ -236,7 +238,7 @@ def _check_note(
         yield from _list_on_basic(note, manifest.lint.max_list_items)
         yield from _answer_in_front(note)
     yield from _dangling_pronoun(note, manifest.topic)
-    yield from _no_subject(note)
+    yield from _no_subject(note, manifest.topic)
     yield from _about_the_source(note)
 
 
@@ -749,16 +751,29 @@ def _dangling_pronoun(note: Note, topic: str) -> Iterable[Problem]:
         )
 
 
-def _no_subject(note: Note) -> Iterable[Problem]:
+def _no_subject(note: Note, topic: str = "") -> Iterable[Problem]:
     """NO-SUBJECT: "Clinical pearls in ACS: Contraindicated if … {{24 hours}}": the sentence
     opens with a participle and a preposition (its subject was a bold word the item lost), and
     the subject before the colon is a part of any page (`is_relational`, `is_generic_heading`),
-    so the card says of nothing what is done."""
+    or the deck's topic alone under such a heading ("ACS: Contraindicated if …" under "Clinical
+    pearls"), so the card says of nothing what is done. A part with its thing after it
+    ("Indications in velbarin in ACS") names the thing."""
     subject, colon, rest = note.front.partition(": ")
     if not colon or _PARTICIPLE.match(rest) is None:
         return
-    subject = plain(subject).split(" in ", 1)[0].strip()
-    if is_relational(subject) or is_generic_heading(subject):
+    subject = plain(subject).strip()
+    tail = f" in {topic}".lower()
+    if topic and subject.lower().endswith(tail):
+        subject = subject[: -len(tail)].strip()  # the part the builder added: the deck's topic
+        lost = " in " not in subject and (is_relational(subject) or is_generic_heading(subject))
+    elif topic and subject.lower() == topic.lower():
+        heading = note.source.section[-1] if note.source.section else ""
+        lost = is_generic_heading(heading) or is_container_heading(heading)
+        subject = heading_text(heading) if lost else subject
+    else:
+        subject = subject.split(" in ", 1)[0].strip()
+        lost = is_relational(subject) or is_generic_heading(subject)
+    if lost:
         yield _problem(
             note,
             "NO-SUBJECT",

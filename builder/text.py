@@ -499,11 +499,13 @@ def is_generic_heading(text: str) -> bool:
 _CONTAINER_NOUNS = frozenset(
     """
     pearl tip trick hint pointer reminder takeaway highlight context literature trial recap
-    summary overview note essential fact point message detail remark resource
+    summary overview note essential fact point message detail remark resource chart checklist
+    explanation
     """.split()
 )
 """Nouns naming a box of points rather than what the points are about ("Clinical pearls",
-"Trials and literature", "Israel-specific context")."""
+"Trials and literature", "Israel-specific context", "Quick reference chart", "Medical
+explanation: …")."""
 _MAY_BE_CONTAINER = re.compile(
     r"\b(?:" + "|".join(noun.removesuffix("y") for noun in sorted(_CONTAINER_NOUNS)) + ")",
     re.IGNORECASE,
@@ -514,10 +516,15 @@ _EMPTY_QUALIFIERS = frozenset(
     clinical quick key important critical final other additional external further detailed
     comparative exam brief general practical useful essential top more extra special misc
     miscellaneous landmark major relevant selected recent bedside high-yield must-know helpful
-    handy main core fun interesting historical bonus pro random take-home
+    handy main core fun interesting historical bonus pro random take-home reference assessment
+    medical scientific simple
     """.split()
 )
-"""Words before a container noun that name no subject ("Clinical", "Quick", "Landmark")."""
+"""Words before a container noun that name no subject ("Clinical", "Quick", "Landmark",
+"Quick reference", "Medical")."""
+_KINDS_OF_STUDY = frozenset(("clinical trial",))
+"""A qualifier and a container noun that name a kind of thing together: "Clinical trials" are a
+subject of their own (a trial's design, phases), unlike "Landmark trials" or "Clinical pearls"."""
 _CONTAINER_ABOUT = re.compile(
     r"^(?P<box>.+?)\s+(?:regarding|about|on|concerning)\s+(?P<about>\w.*)$", re.IGNORECASE
 )
@@ -545,6 +552,8 @@ def is_container_heading(text: str) -> bool:
 
 def _is_container(words: list[str]) -> bool:
     if not words or _singular_word(words[-1]) not in _CONTAINER_NOUNS:
+        return False
+    if len(words) == 2 and f"{words[0]} {_singular_word(words[1])}" in _KINDS_OF_STUDY:
         return False
     return all(
         word in _EMPTY_QUALIFIERS or word.isdigit() or word.endswith("-specific")
@@ -609,9 +618,36 @@ def _subject_text(title: str) -> str:
     if colon and tail.strip() and (is_generic_heading(head) or is_container_heading(head)):
         text = heading_text(tail)
     text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
+    if text.endswith(")"):
+        text = _without_label_aside(text)
     if text[:5].lower() == "what " and not text.endswith("?"):
         text = _described_thing(text)
     return "" if not text or is_generic_heading(text) else text
+
+
+_LABEL_ASIDE = re.compile(r"\s*\((?P<aside>[^()]*)\)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+MAX_ASIDE_WORDS = 5
+"""A heading's trailing aside of more words than this is an explanation, not part of a name."""
+
+
+def _without_label_aside(text: str) -> str:
+    """A heading without a trailing aside that names nothing: numbers only ("Tongue (9, 10,
+    12)", "Touch (5)": the author's nerve or page numbers), a year and a word or two
+    ("Prevalence (2023 data)") or a long explanation ("Reflex (0 none, 1 low, 2 normal, 3
+    high)"). An aside naming the thing ("Cx (cryptorchidism)", "Type 2 (adult onset)", "BLS
+    level (basic life support for the public)") stays."""
+    found = _LABEL_ASIDE.search(text)
+    head = text[: found.start()].strip() if found is not None else ""
+    if found is None or not any(char.isalpha() for char in head):
+        return text
+    aside = found.group("aside")
+    words = [word for word in aside.split() if any(char.isalnum() for char in word)]
+    if any(_spells_out(word, aside) for word in head.split()):
+        return text  # "BLS level (Basic Life Support -- first responder)": the name spelled out
+    letters = any(char.isalpha() for char in aside)
+    dated = len(words) <= 3 and any(_YEAR.match(word.strip(",;")) for word in words)
+    return head if not letters or dated or len(words) > MAX_ASIDE_WORDS else text
 
 
 _DESCRIBED = re.compile(

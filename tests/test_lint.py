@@ -1401,6 +1401,28 @@ def test_a_sentence_that_lost_its_subject_under_a_generic_heading() -> None:
     assert found(named, adjective) == []
 
 
+def test_a_part_with_its_thing_after_it_names_a_subject() -> None:
+    """ "Indications in velbarin in asthma: Given by …" names velbarin (the deck's topic is the
+    last "in"); "Indications in asthma: Given by …" names nothing but the topic."""
+    named = cloze("Indications in velbarin in asthma: Given by nebuliser at {{c1::5 mg}}")
+    part = cloze("Indications in asthma: Given by nebuliser at {{c1::5 mg}}", line=6)
+    assert found(named, part) == [("NO-SUBJECT", 6)]
+
+
+def test_a_sentence_under_a_container_heading_given_the_topic_lost_its_subject() -> None:
+    """Under "Clinical pearls" the front opens with the deck's topic alone: the card says of
+    asthma what is contraindicated. Under a heading naming a thing it is that thing's."""
+    pearls = ("Asthma", "Clinical pearls")
+    lost = cloze("Asthma: Contraindicated if velbarin taken in {{c1::24 h}}", section=pearls)
+    kept = cloze(
+        "Asthma: Contraindicated if velbarin taken in {{c1::24 h}}", section=("Asthma", "Velbar")
+    )
+    problems = check_notes([lost], manifest())
+    assert [(p.code, p.line) for p in problems] == [("NO-SUBJECT", 5)]
+    assert '"Clinical pearls"' in problems[0].message
+    assert found(kept) == []
+
+
 def test_shipped_deck_has_none_of_the_cloze_and_source_warnings(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     problems = check_plan(plan_deck(load_manifest(root / SEED_MANIFEST)))

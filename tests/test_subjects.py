@@ -170,6 +170,9 @@ def test_other_headings_are_subjects(heading: str) -> None:
         "Notes on dosing",
         "Fun facts",
         "Pro tips",
+        "Quick Reference Chart",
+        "Quick assessment checklist",
+        "Medical explanation",
     ],
 )
 def test_container_headings_name_a_box_of_points(heading: str) -> None:
@@ -178,7 +181,16 @@ def test_container_headings_name_a_box_of_points(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Pearl millet", "Pressure points", "Safety tips", "Key points", "Tips for parents"],
+    [
+        "Pearl millet",
+        "Pressure points",
+        "Safety tips",
+        "Key points",
+        "Tips for parents",
+        "Clinical trials",
+        "Growth chart",
+        "Skills competency checklist",
+    ],
 )
 def test_other_headings_are_no_containers(heading: str) -> None:
     """A thing ("Pearl millet"), a subject before the noun ("Safety tips", "Pressure points"),
@@ -193,6 +205,34 @@ def test_a_container_heading_gives_the_thing_above_it_or_what_it_is_about() -> N
     assert heading_subject(("Tips regarding inspection",)) == "Inspection"
     assert heading_subject(("Clinical pearls: Velbarin",)) == "Velbarin"
     assert heading_subject(("Korrin fever", "Pearl millet")) == "Pearl millet"
+    assert heading_subject(("Korrin fever", "Quick reference chart")) == "Korrin fever"
+    assert heading_subject(("Medical explanation: The velbar stage",)) == "The velbar stage"
+    assert heading_subject(("Korrin fever", "Clinical trials")) == "Clinical trials"
+
+
+@pytest.mark.parametrize(
+    ("heading", "subject"),
+    [
+        ("Touch (5)", "Touch"),
+        ("Tongue (9, 10, 12)", "Tongue"),
+        ("Incidence (2024 data)", "Incidence"),
+        ("Reflex (0 absent, 1 weak, 2 normal, 3 brisk, 4 clonus)", "Reflex"),
+        ("Korrin sign (velbar)", "Korrin sign (velbar)"),
+        ("Type 2 (adult onset)", "Type 2 (adult onset)"),
+        (
+            "KLS (Korrin Life Support -- first responder)",
+            "KLS (Korrin Life Support -- first responder)",
+        ),
+        ("(5)", "(5)"),
+    ],
+)
+def test_a_heading_aside_that_names_nothing_is_no_part_of_the_subject(
+    heading: str, subject: str
+) -> None:
+    """The author's nerve numbers, a data year or a scale's key after a heading: "Tongue (9, 10,
+    12) in neuro exam:" reads worse than "Tongue in neuro exam:"; an aside naming the thing
+    stays."""
+    assert heading_subject(("Neuro exam", heading)) == subject
 
 
 @pytest.mark.parametrize(
