@@ -503,6 +503,9 @@ _CONTAINER_NOUNS = frozenset(
     explanation
     """.split()
 )
+_QUALIFIED_NOUNS = frozenset(("explanation",))
+"""Container nouns that name a box only after a qualifier ("Medical explanation: …"): alone,
+"Explanation" is an answer's reasons, which a label under it names ("Option A (explanation)")."""
 """Nouns naming a box of points rather than what the points are about ("Clinical pearls",
 "Trials and literature", "Israel-specific context", "Quick reference chart", "Medical
 explanation: …")."""
@@ -554,6 +557,8 @@ def _is_container(words: list[str]) -> bool:
     if not words or _singular_word(words[-1]) not in _CONTAINER_NOUNS:
         return False
     if len(words) == 2 and f"{words[0]} {_singular_word(words[1])}" in _KINDS_OF_STUDY:
+        return False
+    if len(words) == 1 and words[0] in _QUALIFIED_NOUNS:
         return False
     return all(
         word in _EMPTY_QUALIFIERS or word.isdigit() or word.endswith("-specific")

@@ -190,6 +190,7 @@ def test_container_headings_name_a_box_of_points(heading: str) -> None:
         "Clinical trials",
         "Growth chart",
         "Skills competency checklist",
+        "Explanation",
     ],
 )
 def test_other_headings_are_no_containers(heading: str) -> None:
