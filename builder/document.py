@@ -62,7 +62,7 @@ from typing import Any, TypeAlias
 from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
 from .errors import SourceError
 from .memory import no_cyclic_gc
-from .text import plain
+from .text import plain, shouted_words
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -419,7 +419,8 @@ def _parse(path: Path, text: str) -> Document:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
         sections = (intro, *sections)
-    sections = tuple(_reroot(section, ()) for section in sections)  # once, now the top is known
+    known = _capital_words(text) if any(_shouts(s) for s in sections) else frozenset()
+    sections = tuple(_reroot(section, (), known) for section in sections)  # now the top is known
     too_deep = next((_line(t) for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 0)
     if too_deep:
         reader.warnings.append((too_deep, _TOO_DEEP))
@@ -777,13 +778,17 @@ def _split_heading(tokens: Sequence[Any], position: int) -> tuple[str, int, Sequ
     return first, position, changed
 
 
-def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
+def _reroot(
+    section: Section, parent: tuple[str, ...], known: frozenset[str] = frozenset()
+) -> Section:
     if section.children and any(not child.blocks for child in section.children):
         section = _outline(section)
-    path = (*parent, section.title)
-    children = tuple(_reroot(child, path) for child in section.children)
+    title = shouted_words(section.title, known) if known and section.title.isupper() else None
+    title = title or section.title
+    path = (*parent, title)
+    children = tuple(_reroot(child, path, known) for child in section.children)
     return Section(
-        section.title,
+        title,
         section.level,
         path,
         section.line,
@@ -792,6 +797,36 @@ def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
         section.pin,
         section.callout,
     )
+
+
+def _shouts(section: Section) -> bool:
+    """A heading in capitals of two words or more, here or below ("STEMI MANAGEMENT")."""
+    if section.title.isupper() and sum(1 for w in section.title.split() if w.isalpha()) > 1:
+        return True
+    return any(_shouts(child) for child in section.children)
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]{2,}s?\b")
+
+
+def _capital_words(text: str) -> frozenset[str]:
+    """The words a document writes in capitals inside its running text (a line with lower-case
+    letters, not a heading) and never in lower case: its abbreviations ("Primary PCI for STEMI
+    within …" -> "STEMI", "PCI"), which a heading in capitals keeps. A word shouted for
+    emphasis ("Call NOW", "NEVER shake") is written in lower case elsewhere too."""
+    capitals = {
+        word
+        for line in text.splitlines()
+        if not line.lstrip().startswith("#") and any(map(str.islower, line))
+        for word in _CAPITALS.findall(line)
+    }
+    if not capitals:
+        return frozenset()
+    lower = set(_LOWER_WORD.findall(text))
+    return frozenset(word for word in capitals if word.lower() not in lower)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z0-9]{2,}\b")
 
 
 _LIST_OPENS = frozenset(("bullet_list_open", "ordered_list_open"))

@@ -369,6 +369,27 @@ or "ACLS" close otherwise."""
 _VOWELS = frozenset("aeiouy")
 
 
+def shouted_words(title: str, known: frozenset[str]) -> str:
+    """An all-capitals heading with the words a document writes in capitals in its running
+    text (`known`: "STEMI", "HAART") kept and the others as a sentence writes them ("STEMI
+    MANAGEMENT" -> "STEMI management"), when the letters alone would lower one of them
+    ("Stemi management"); the title itself otherwise."""
+    words = title.split(" ")
+    kept = [word for word in words if word.strip(_WORD_EDGES) in known]
+    if not kept or all(_is_abbreviation(word) for word in kept):
+        return title
+    cased = [
+        word if word.strip(_WORD_EDGES) in known or _is_abbreviation(word) else word.lower()
+        for word in words
+    ]
+    first = next((i for i, word in enumerate(cased) if any(map(str.isalpha, word))), 0)
+    cased[first] = cased[first][:1].upper() + cased[first][1:]
+    return " ".join(cased)
+
+
+_WORD_EDGES = "()[]{},.;:!?'\"*_`"
+
+
 def _sentence_case(text: str) -> str:
     """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word

@@ -349,3 +349,38 @@ def test_the_source_line_shows_headings_as_text() -> None:
     path = ("**1. Dosing**", "Children *under* 5", r"\_\_load first")
     shown = source_path("Korrin fever", path)
     assert shown == "Korrin fever — 1. Dosing › Children under 5 › __load first"
+
+
+SHOUTED = """\
+# Korrin fever
+
+## KORVAX DOSING
+
+Give KORVAX within 12 hours of the rash; it halves the fever.
+
+## SAFE DRUGS
+
+- Velbarin: safe in pregnancy
+- Tessalid: safe when breastfeeding
+
+## WHAT NOT TO DO
+
+- Do NOT give velbarin with milk
+- Do not give tessalid under 3 months
+"""
+
+
+def test_a_heading_in_capitals_keeps_the_abbreviations_the_text_writes() -> None:
+    """ "KORVAX" reads as a word, so letters alone would write "Korvax dosing"; the running text
+    writes it in capitals and never in lower case, so it is an abbreviation the heading keeps.
+    A word shouted for emphasis ("NOT", also written "not") is lowered as before."""
+    document = parse_document(Path("korrin.md"), SHOUTED)
+    titles = [section.title for section in document.sections]
+    assert titles[0] == "KORVAX dosing"
+    assert heading_subject(document.sections[0].path) == "KORVAX dosing"
+    assert heading_subject(document.sections[1].path) == "Safe drugs"
+    assert heading_subject(document.sections[2].path) == "What not to do"
+    alone = SHOUTED.replace("Give KORVAX", "Give it")
+    assert heading_subject(parse_document(Path("korrin.md"), alone).sections[0].path) == (
+        "Korvax dosing"
+    )
