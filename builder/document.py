@@ -54,7 +54,7 @@ import re
 import stat
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -786,17 +786,44 @@ def _reroot(
     title = shouted_words(section.title, known) if known and section.title.isupper() else None
     title = title or section.title
     path = (*parent, title)
-    children = tuple(_reroot(child, path, known) for child in section.children)
+    blocks, kids = section.blocks, section.children
+    if section.level > 0 and any(_OPEN_CLAUSE.search(child.title) for child in kids):
+        blocks, kids = _after_open_clauses(blocks, kids)
+    children = tuple(_reroot(child, path, known) for child in kids)
     return Section(
         title,
         section.level,
         path,
         section.line,
-        section.blocks,
+        blocks,
         children,
         section.pin,
         section.callout,
     )
+
+
+_OPEN_CLAUSE = re.compile(
+    r"\b(?:if|when|unless|whenever|includes?|including|such as)\W*$", re.IGNORECASE
+)
+"""A heading that is the start of a sentence its list ends ("Call the clinic at once if:")."""
+
+
+def _after_open_clauses(
+    blocks: tuple[Block, ...], children: tuple[Section, ...]
+) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+    """A heading that opens a sentence its list completes ("### Call the clinic if:" over its
+    list) holds only that list: the paragraphs after it ("Velbarin cuts the fever within 2
+    days.") are its parent's, and asked of the parent's subject, not "Call the clinic if: …"."""
+    moved: list[Block] = []
+    kept: list[Section] = []
+    for child in children:
+        first = child.blocks[0] if child.blocks else None
+        if _OPEN_CLAUSE.search(child.title) and isinstance(first, ListBlock) and not child.children:
+            rest = child.blocks[1:]
+            moved.extend(rest)
+            child = replace(child, blocks=(first,)) if rest else child
+        kept.append(child)
+    return (*blocks, *moved), tuple(kept)
 
 
 def _shouts(section: Section) -> bool:
