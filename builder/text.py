@@ -802,7 +802,7 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation factor
+    interpretation factor trial
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical

@@ -208,7 +208,9 @@ def test_a_container_heading_gives_the_thing_above_it_or_what_it_is_about() -> N
     assert heading_subject(("Korrin fever", "Pearl millet")) == "Pearl millet"
     assert heading_subject(("Korrin fever", "Quick reference chart")) == "Korrin fever"
     assert heading_subject(("Medical explanation: The velbar stage",)) == "The velbar stage"
-    assert heading_subject(("Korrin fever", "Clinical trials")) == "Clinical trials"
+    assert heading_subject(("Clinical trials",)) == "Clinical trials"
+    assert heading_subject(("Velbarin", "Clinical trials")) == "Velbarin — clinical trials"
+    assert heading_subject(("Velbarin", "Landmark trials")) == "Velbarin"
 
 
 @pytest.mark.parametrize(
