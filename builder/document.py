@@ -54,7 +54,7 @@ import re
 import stat
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
@@ -62,7 +62,7 @@ from typing import Any, TypeAlias
 from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
 from .errors import SourceError
 from .memory import no_cyclic_gc
-from .text import plain
+from .text import plain, shouted_words
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -419,7 +419,8 @@ def _parse(path: Path, text: str) -> Document:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
         sections = (intro, *sections)
-    sections = tuple(_reroot(section, ()) for section in sections)  # once, now the top is known
+    known = _capital_words(text) if any(_shouts(s) for s in sections) else frozenset()
+    sections = tuple(_reroot(section, (), known) for section in sections)  # now the top is known
     too_deep = next((_line(t) for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 0)
     if too_deep:
         reader.warnings.append((too_deep, _TOO_DEEP))
@@ -777,21 +778,82 @@ def _split_heading(tokens: Sequence[Any], position: int) -> tuple[str, int, Sequ
     return first, position, changed
 
 
-def _reroot(section: Section, parent: tuple[str, ...]) -> Section:
+def _reroot(
+    section: Section, parent: tuple[str, ...], known: frozenset[str] = frozenset()
+) -> Section:
     if section.children and any(not child.blocks for child in section.children):
         section = _outline(section)
-    path = (*parent, section.title)
-    children = tuple(_reroot(child, path) for child in section.children)
+    title = shouted_words(section.title, known) if known and section.title.isupper() else None
+    title = title or section.title
+    path = (*parent, title)
+    blocks, kids = section.blocks, section.children
+    if section.level > 0 and any(_OPEN_CLAUSE.search(child.title) for child in kids):
+        blocks, kids = _after_open_clauses(blocks, kids)
+    children = tuple(_reroot(child, path, known) for child in kids)
     return Section(
-        section.title,
+        title,
         section.level,
         path,
         section.line,
-        section.blocks,
+        blocks,
         children,
         section.pin,
         section.callout,
     )
+
+
+_OPEN_CLAUSE = re.compile(
+    r"\b(?:if|when|unless|whenever|includes?|including|such as)\W*$", re.IGNORECASE
+)
+"""A heading that is the start of a sentence its list ends ("Call the clinic at once if:")."""
+
+
+def _after_open_clauses(
+    blocks: tuple[Block, ...], children: tuple[Section, ...]
+) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
+    """A heading that opens a sentence its list completes ("### Call the clinic if:" over its
+    list) holds only that list: the paragraphs after it ("Velbarin cuts the fever within 2
+    days.") are its parent's, and asked of the parent's subject, not "Call the clinic if: …"."""
+    moved: list[Block] = []
+    kept: list[Section] = []
+    for child in children:
+        first = child.blocks[0] if child.blocks else None
+        if _OPEN_CLAUSE.search(child.title) and isinstance(first, ListBlock) and not child.children:
+            rest = child.blocks[1:]
+            moved.extend(rest)
+            child = replace(child, blocks=(first,)) if rest else child
+        kept.append(child)
+    return (*blocks, *moved), tuple(kept)
+
+
+def _shouts(section: Section) -> bool:
+    """A heading in capitals of two words or more, here or below ("STEMI MANAGEMENT")."""
+    if section.title.isupper() and sum(1 for w in section.title.split() if w.isalpha()) > 1:
+        return True
+    return any(_shouts(child) for child in section.children)
+
+
+_CAPITALS = re.compile(r"\b[A-Z][A-Z0-9]{2,}s?\b")
+
+
+def _capital_words(text: str) -> frozenset[str]:
+    """The words a document writes in capitals inside its running text (a line with lower-case
+    letters, not a heading) and never in lower case: its abbreviations ("Primary PCI for STEMI
+    within …" -> "STEMI", "PCI"), which a heading in capitals keeps. A word shouted for
+    emphasis ("Call NOW", "NEVER shake") is written in lower case elsewhere too."""
+    capitals = {
+        word
+        for line in text.splitlines()
+        if not line.lstrip().startswith("#") and any(map(str.islower, line))
+        for word in _CAPITALS.findall(line)
+    }
+    if not capitals:
+        return frozenset()
+    lower = set(_LOWER_WORD.findall(text))
+    return frozenset(word for word in capitals if word.lower() not in lower)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z0-9]{2,}\b")
 
 
 _LIST_OPENS = frozenset(("bullet_list_open", "ordered_list_open"))

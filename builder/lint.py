@@ -36,6 +36,8 @@ from .rules.leads import is_example
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import (
     content_words,
+    heading_text,
+    is_container_heading,
     is_generic_heading,
     is_relational,
     names_topic,
@@ -99,7 +101,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "NO-NOTE": (
         "warning",
         "a list, a paragraph of `label: value` lines or a table row in a content section gave "
-        "no note; or a section gave none though its prose says what a thing is",
+        "no note; or a section gave none though its prose says what a thing is; or a paragraph "
+        "of 80 words or more, or labelled items beside carded ones, gave none",
     ),
     "NON-CONTENT": (
         "error",
@@ -236,7 +239,7 @@ def _check_note(
         yield from _list_on_basic(note, manifest.lint.max_list_items)
         yield from _answer_in_front(note)
     yield from _dangling_pronoun(note, manifest.topic)
-    yield from _no_subject(note)
+    yield from _no_subject(note, manifest.topic)
     yield from _about_the_source(note)
 
 
@@ -764,16 +767,30 @@ def _dangling_pronoun(note: Note, topic: str) -> Iterable[Problem]:
         )
 
 
-def _no_subject(note: Note) -> Iterable[Problem]:
+def _no_subject(note: Note, topic: str = "") -> Iterable[Problem]:
     """NO-SUBJECT: "Clinical pearls in ACS: Contraindicated if … {{24 hours}}": the sentence
     opens with a participle and a preposition (its subject was a bold word the item lost), and
     the subject before the colon is a part of any page (`is_relational`, `is_generic_heading`),
-    so the card says of nothing what is done."""
+    or the deck's topic alone under a box of points ("ACS: Contraindicated if …" under "Clinical
+    pearls"; under "Background" the topic is what is defined), so the card says of nothing what
+    is done. A part with its thing after it
+    ("Indications in velbarin in ACS") names the thing."""
     subject, colon, rest = note.front.partition(": ")
     if not colon or _PARTICIPLE.match(rest) is None:
         return
-    subject = plain(subject).split(" in ", 1)[0].strip()
-    if is_relational(subject) or is_generic_heading(subject):
+    subject = plain(subject).strip()
+    tail = f" in {topic}".lower()
+    if topic and subject.lower().endswith(tail):
+        subject = subject[: -len(tail)].strip()  # the part the builder added: the deck's topic
+        lost = " in " not in subject and (is_relational(subject) or is_generic_heading(subject))
+    elif topic and subject.lower() == topic.lower():
+        heading = note.source.section[-1] if note.source.section else ""
+        lost = is_container_heading(heading)  # "Background" is about the topic; a box is not
+        subject = heading_text(heading) if lost else subject
+    else:
+        subject = subject.split(" in ", 1)[0].strip()
+        lost = is_relational(subject) or is_generic_heading(subject)
+    if lost:
         yield _problem(
             note,
             "NO-SUBJECT",
@@ -1848,9 +1865,10 @@ def unasked_blocks(
     shown: str, routes: Sequence[Route], notes: Sequence[Note]
 ) -> list[tuple[str, int, str]]:
     """(path as notes cite it, line, kind) of each list, or paragraph of `label: value` lines,
-    in a section the deck reads that no rule made a note from (NO-NOTE). The rules refuse what
-    they cannot card well, and a refusal is silent: a teacher who never sees the fact missing
-    cannot fix its shape. A note counts for a block when its source line is inside it.
+    in a section the deck reads that no rule made a note from (NO-NOTE), of each long paragraph
+    that gave none, and of labelled items of a list dropped beside carded ones. The rules refuse
+    what they cannot card well, and a refusal is silent: a teacher who never sees the fact
+    missing cannot fix its shape. A note counts for a block when its source line is inside it.
     `read_document` asks this of each document's routes; `check` reports it."""
     carded = {note.source.line for note in notes}
     lines = sorted(carded)
@@ -1860,6 +1878,7 @@ def unasked_blocks(
         if routed.in_faq or "enumeration" not in routed.subdeck.rules:
             continue  # an FAQ's lists are its answers; a deck may not card lists at all
         previous: Block | None = None
+        long: list[tuple[str, int, str]] = []  # said of the section instead when it gave none
         quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
         for number, block in enumerate(section.blocks):
             before, previous = previous, block
@@ -1871,10 +1890,18 @@ def unasked_blocks(
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
+            if isinstance(block, Paragraph) and _long_prose(block, section):
+                at = bisect.bisect_left(lines, first)
+                if not (at < len(lines) and lines[at] <= last) and not is_example(None, section):
+                    long.append((shown, block.line, "long prose"))
+                continue  # a long paragraph is no lead-in's list nor `label: value` lines
             if isinstance(before, Paragraph) and "\n" not in before.text.strip():
                 first = before.line  # a one-line lead-in's note may hold its list (a term's)
             at = bisect.bisect_left(lines, first)
             if at < len(lines) and lines[at] <= last:
+                dropped = _dropped_items(block, carded) if isinstance(block, ListBlock) else 0
+                if dropped and not is_example(None, section):
+                    found.append((shown, dropped, "items"))
                 continue  # a note's line inside the block
             if not _looks_like_content(block) or is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
@@ -1891,7 +1918,60 @@ def unasked_blocks(
             prose = _unasked_prose(section, lines)
             if prose is not None:
                 found.append((shown, prose, "prose"))
+                long = []
+        found.extend(long)
     return found
+
+
+MIN_DROPPED_ITEMS = 3
+"""Labelled items of one list that gave no note, while others did, before NO-NOTE says so."""
+
+
+def _dropped_items(block: ListBlock, carded: set[int]) -> int:
+    """The line of the first labelled item (`**Label**: text`) of a list that gave no note
+    while a sibling did, when MIN_DROPPED_ITEMS such items or more, half the list or more, gave
+    none; 0 otherwise. Each labelled item is its own note, so a run of them gone is facts lost
+    in silence (a rule took their labels for slogans, or their text for a remark). A list asked
+    as one note (its note at the list's own line) drops nothing."""
+    items = block.items
+    if len(items) < 2 * MIN_DROPPED_ITEMS - 1 or block.line in carded:
+        return 0
+    unasked = [
+        item
+        for item in items
+        if not any(line in carded for line in range(item.line, _item_last_line(item) + 1))
+    ]
+    if len(unasked) < MIN_DROPPED_ITEMS or 2 * len(unasked) < len(items):
+        return 0  # cheap first: most lists with a note in them are asked whole
+    silent = [item.line for item in unasked if definition(item) is not None]
+    if len(silent) < MIN_DROPPED_ITEMS or 2 * len(silent) < len(items):
+        return 0
+    return silent[0]
+
+
+_PUBLISHER = frozenset(("we", "our", "us", "We", "Our"))
+"""Words of a publisher speaking of itself ("Call our helpline"): a page's offer, not facts."""
+MIN_LONG_PROSE_WORDS = 80
+"""A paragraph of this many words or more that gave no note is a loss NO-NOTE names."""
+
+
+def _long_prose(block: Paragraph, section: Section) -> bool:
+    """A paragraph of MIN_LONG_PROSE_WORDS words or more, of two sentences or more stating facts
+    (a figure, or a thing that "is" something), that gave no note in a section the deck reads:
+    a management paragraph the rules could not cut into questions. Not a worked example, a
+    paragraph of links or contacts, nor the page's publisher speaking ("our helpline")."""
+    text = block.text
+    if len(text) < MIN_LONG_PROSE_WORDS * 4:
+        return False  # cheap: most paragraphs are short
+    said = plain(text)
+    if len(said.split()) < MIN_LONG_PROSE_WORDS or is_worked_example(text) or only_links(text):
+        return False
+    if text.count("](") >= 2 or not _PUBLISHER.isdisjoint(said.split()):
+        return False  # contacts or links ("Call us … [Email us](…)"), a publisher speaking
+    sentences = [part for part in re.split(r"(?<=[.!?])\s+(?=[A-Z0-9])", said) if part]
+    return len(sentences) >= 2 and (
+        any(char.isdigit() for char in said) or any(_is_statement(part) for part in sentences)
+    )
 
 
 def _unasked_prose(section: Section, lines: list[int]) -> int | None:
@@ -1993,7 +2073,19 @@ _NO_TABLE_NOTE = (
     "this table gave no note: no column names each row once; give it a first column with one "
     "short name per row (the thing the row is about), each name in one row only"
 )
+_NO_ITEMS_NOTE = (
+    f"these labelled items gave no note, though others of the list did ({MIN_DROPPED_ITEMS} or "
+    "more, half the list or more); if they hold facts to learn, write each as `**Term:** fact`, "
+    "a thing named before the colon rather than a slogan or a sentence"
+)
+_NO_LONG_PROSE_NOTE = (
+    f"this paragraph of {MIN_LONG_PROSE_WORDS} words or more gave no note; if it holds facts to "
+    "learn, split it into short sentences that each say one thing of a named subject, or into "
+    "items under a lead-in line ending in ':'"
+)
 _NO_NOTE_OF = {
+    "items": _NO_ITEMS_NOTE,
+    "long prose": _NO_LONG_PROSE_NOTE,
     "numbered": _NO_NUMBERED_NOTE,
     "table row": _NO_NOTE_ROW,
     "table": _NO_TABLE_NOTE,

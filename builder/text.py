@@ -369,6 +369,27 @@ or "ACLS" close otherwise."""
 _VOWELS = frozenset("aeiouy")
 
 
+def shouted_words(title: str, known: frozenset[str]) -> str:
+    """An all-capitals heading with the words a document writes in capitals in its running
+    text (`known`: "STEMI", "HAART") kept and the others as a sentence writes them ("STEMI
+    MANAGEMENT" -> "STEMI management"), when the letters alone would lower one of them
+    ("Stemi management"); the title itself otherwise."""
+    words = title.split(" ")
+    kept = [word for word in words if word.strip(_WORD_EDGES) in known]
+    if not kept or all(_is_abbreviation(word) for word in kept):
+        return title
+    cased = [
+        word if word.strip(_WORD_EDGES) in known or _is_abbreviation(word) else word.lower()
+        for word in words
+    ]
+    first = next((i for i, word in enumerate(cased) if any(map(str.isalpha, word))), 0)
+    cased[first] = cased[first][:1].upper() + cased[first][1:]
+    return " ".join(cased)
+
+
+_WORD_EDGES = "()[]{},.;:!?'\"*_`"
+
+
 def _sentence_case(text: str) -> str:
     """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
@@ -499,11 +520,16 @@ def is_generic_heading(text: str) -> bool:
 _CONTAINER_NOUNS = frozenset(
     """
     pearl tip trick hint pointer reminder takeaway highlight context literature trial recap
-    summary overview note essential fact point message detail remark resource
+    summary overview note essential fact point message detail remark resource chart checklist
+    explanation
     """.split()
 )
+_QUALIFIED_NOUNS = frozenset(("explanation",))
+"""Container nouns that name a box only after a qualifier ("Medical explanation: …"): alone,
+"Explanation" is an answer's reasons, which a label under it names ("Option A (explanation)")."""
 """Nouns naming a box of points rather than what the points are about ("Clinical pearls",
-"Trials and literature", "Israel-specific context")."""
+"Trials and literature", "Israel-specific context", "Quick reference chart", "Medical
+explanation: …")."""
 _MAY_BE_CONTAINER = re.compile(
     r"\b(?:" + "|".join(noun.removesuffix("y") for noun in sorted(_CONTAINER_NOUNS)) + ")",
     re.IGNORECASE,
@@ -514,10 +540,15 @@ _EMPTY_QUALIFIERS = frozenset(
     clinical quick key important critical final other additional external further detailed
     comparative exam brief general practical useful essential top more extra special misc
     miscellaneous landmark major relevant selected recent bedside high-yield must-know helpful
-    handy main core fun interesting historical bonus pro random take-home
+    handy main core fun interesting historical bonus pro random take-home reference assessment
+    medical scientific simple
     """.split()
 )
-"""Words before a container noun that name no subject ("Clinical", "Quick", "Landmark")."""
+"""Words before a container noun that name no subject ("Clinical", "Quick", "Landmark",
+"Quick reference", "Medical")."""
+_KINDS_OF_STUDY = frozenset(("clinical trial",))
+"""A qualifier and a container noun that name a kind of thing together: "Clinical trials" are a
+subject of their own (a trial's design, phases), unlike "Landmark trials" or "Clinical pearls"."""
 _CONTAINER_ABOUT = re.compile(
     r"^(?P<box>.+?)\s+(?:regarding|about|on|concerning)\s+(?P<about>\w.*)$", re.IGNORECASE
 )
@@ -545,6 +576,10 @@ def is_container_heading(text: str) -> bool:
 
 def _is_container(words: list[str]) -> bool:
     if not words or _singular_word(words[-1]) not in _CONTAINER_NOUNS:
+        return False
+    if len(words) == 2 and f"{words[0]} {_singular_word(words[1])}" in _KINDS_OF_STUDY:
+        return False
+    if len(words) == 1 and words[0] in _QUALIFIED_NOUNS:
         return False
     return all(
         word in _EMPTY_QUALIFIERS or word.isdigit() or word.endswith("-specific")
@@ -609,9 +644,36 @@ def _subject_text(title: str) -> str:
     if colon and tail.strip() and (is_generic_heading(head) or is_container_heading(head)):
         text = heading_text(tail)
     text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
+    if text.endswith(")"):
+        text = _without_label_aside(text)
     if text[:5].lower() == "what " and not text.endswith("?"):
         text = _described_thing(text)
     return "" if not text or is_generic_heading(text) else text
+
+
+_LABEL_ASIDE = re.compile(r"\s*\((?P<aside>[^()]*)\)$")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+MAX_ASIDE_WORDS = 5
+"""A heading's trailing aside of more words than this is an explanation, not part of a name."""
+
+
+def _without_label_aside(text: str) -> str:
+    """A heading without a trailing aside that names nothing: numbers only ("Tongue (9, 10,
+    12)", "Touch (5)": the author's nerve or page numbers), a year and a word or two
+    ("Prevalence (2023 data)") or a long explanation ("Reflex (0 none, 1 low, 2 normal, 3
+    high)"). An aside naming the thing ("Cx (cryptorchidism)", "Type 2 (adult onset)", "BLS
+    level (basic life support for the public)") stays."""
+    found = _LABEL_ASIDE.search(text)
+    head = text[: found.start()].strip() if found is not None else ""
+    if found is None or not any(char.isalpha() for char in head):
+        return text
+    aside = found.group("aside")
+    words = [word for word in aside.split() if any(char.isalnum() for char in word)]
+    if any(_spells_out(word, aside) for word in head.split()):
+        return text  # "BLS level (Basic Life Support -- first responder)": the name spelled out
+    letters = any(char.isalpha() for char in aside)
+    dated = len(words) <= 3 and any(_YEAR.match(word.strip(",;")) for word in words)
+    return head if not letters or dated or len(words) > MAX_ASIDE_WORDS else text
 
 
 _DESCRIBED = re.compile(
@@ -740,7 +802,7 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation factor
+    interpretation factor trial
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical

@@ -739,3 +739,35 @@ def test_a_paragraph_of_only_line_breaks_and_spaces_is_no_text() -> None:
         "1. **Korrinol**\n2. **Tosmate**",
         "It is cleared<br>by the kidney.",
     ]
+
+
+OPEN_CLAUSE = """\
+# Korrin fever
+
+## Warning signs
+
+### Call the clinic at once if:
+
+- The rash turns purple
+- The child will not drink
+
+Velbarin cuts the fever within 2 days.
+
+### Type 1 korrin:
+
+- A purple rash
+
+Type 1 korrin spreads in schools.
+"""
+
+
+def test_a_heading_that_opens_a_sentence_holds_only_its_list() -> None:
+    """ "Call the clinic at once if:" ends in its list: the paragraph after the list is the
+    parent's ("Warning signs"), not asked "Call the clinic at once if: Velbarin cuts …". A
+    heading that names a thing ("Type 1 korrin:") keeps its paragraphs."""
+    document = parse_document(Path("korrin.md"), OPEN_CLAUSE)
+    (signs,) = document.sections
+    clinic, type_1 = signs.children
+    assert [type(block).__name__ for block in clinic.blocks] == ["ListBlock"]
+    assert [block.line for block in signs.blocks] == [10]
+    assert [type(block).__name__ for block in type_1.blocks] == ["ListBlock", "Paragraph"]

@@ -747,6 +747,72 @@ def test_a_list_of_numbered_labels_says_why_it_gave_no_note(tmp_path: Path) -> N
     assert silent(tmp_path, named) == []
 
 
+REMEMBER = """\
+# Korrin fever
+
+## Remember
+
+- **Rest matters most**: Korrin fever in infants is always urgent
+- **Fever itself is not the enemy**: It helps the body fight the mite
+- **Fluids come first**: More important than food during fever
+- **Don't fear the rash**: Most rashes fade within a week
+- **How the child plays matters**: A child who plays when the fever falls is less worrying
+"""
+
+
+def test_labelled_items_dropped_beside_carded_ones_are_named(tmp_path: Path) -> None:
+    """A list whose labels read as slogans: a rule cards two items and drops three; `check`
+    names the first dropped item, not silent because a sibling gave a note. A list whose items
+    each give their note says nothing."""
+    found = no_notes(tmp_path, REMEMBER)
+    assert [line for line, _ in found] == [5]
+    assert "labelled items gave no note" in found[0][1]
+    named = (
+        "# Korrin fever\n\n## Drugs\n\n- **Velbarin**: kills the korrin mite\n"
+        "- **Tessalid**: soothes the rash\n- **Dorvastin**: lowers the fever\n"
+        "- **Pellicor**: stops the itch\n- **Quantrel**: clears the eggs\n"
+    )
+    assert silent(tmp_path, named) == []
+
+
+def test_a_sentence_under_a_generic_heading_is_said_of_the_topic() -> None:
+    """Under "Background" the topic is what the sentence defines: no NO-SUBJECT."""
+    background = cloze("Asthma: Defined as wheeze {{c1::twice}} a week", section=("Background",))
+    assert found(background) == []
+
+
+LONG_PROSE = """\
+# Korrin fever
+
+## Management
+
+**Velbarin:** the first drug for korrin fever.
+
+Most children are managed at home with rest, fluids and velbarin, and only a few need a bed on \
+the ward, where the team watches the rash, the temperature and the fluid balance closely. A \
+child who stops drinking can be given fluids through a drip until the fever settles and the \
+child can drink again without help, which in most cases happens quickly. Dehydration is the \
+main danger in the first days of the illness. The child can then go home with a plan for the \
+parents, who bring the child back to the clinic after a week.
+"""
+
+
+def test_a_long_paragraph_that_gave_no_note_is_named(tmp_path: Path) -> None:
+    """A management paragraph of 80 words or more gives no note while its section's label line
+    does: `check` names the paragraph. A short one, one a rule carded, or one where the page's
+    publisher speaks ("our nurses") is not named."""
+    found = no_notes(tmp_path, LONG_PROSE)
+    assert [line for line, _ in found] == [7]
+    assert "80 words or more" in found[0][1]
+    short = LONG_PROSE.split(" A child who stops", 1)[0] + "\n"  # its first sentence alone
+    assert "Most children" in short and "Dehydration" not in short
+    assert silent(tmp_path, short) == []
+    figure = LONG_PROSE.replace("happens quickly", "happens within 5 days")
+    assert silent(tmp_path, figure) == []
+    offer = LONG_PROSE.replace("Most children are", "Our nurses say most children are")
+    assert silent(tmp_path, offer) == []  # the publisher speaking: a leaflet's offer, not facts
+
+
 def test_a_term_over_its_points_is_no_longer_silent(tmp_path: Path) -> None:
     markdown = SILENT.replace(
         "- Bleeding into the joints",
@@ -1399,6 +1465,28 @@ def test_a_sentence_that_lost_its_subject_under_a_generic_heading() -> None:
     named = cloze("Velbarin in korrin fever: Contraindicated if taken in the last {{c1::24 h}}")
     adjective = cloze("Key points in korrin fever: Uncomplicated fever resolves in {{c1::3 days}}")
     assert found(named, adjective) == []
+
+
+def test_a_part_with_its_thing_after_it_names_a_subject() -> None:
+    """ "Indications in velbarin in asthma: Given by …" names velbarin (the deck's topic is the
+    last "in"); "Indications in asthma: Given by …" names nothing but the topic."""
+    named = cloze("Indications in velbarin in asthma: Given by nebuliser at {{c1::5 mg}}")
+    part = cloze("Indications in asthma: Given by nebuliser at {{c1::5 mg}}", line=6)
+    assert found(named, part) == [("NO-SUBJECT", 6)]
+
+
+def test_a_sentence_under_a_container_heading_given_the_topic_lost_its_subject() -> None:
+    """Under "Clinical pearls" the front opens with the deck's topic alone: the card says of
+    asthma what is contraindicated. Under a heading naming a thing it is that thing's."""
+    pearls = ("Asthma", "Clinical pearls")
+    lost = cloze("Asthma: Contraindicated if velbarin taken in {{c1::24 h}}", section=pearls)
+    kept = cloze(
+        "Asthma: Contraindicated if velbarin taken in {{c1::24 h}}", section=("Asthma", "Velbar")
+    )
+    problems = check_notes([lost], manifest())
+    assert [(p.code, p.line) for p in problems] == [("NO-SUBJECT", 5)]
+    assert '"Clinical pearls"' in problems[0].message
+    assert found(kept) == []
 
 
 def test_shipped_deck_has_none_of_the_cloze_and_source_warnings(tmp_path: Path) -> None:

@@ -170,6 +170,9 @@ def test_other_headings_are_subjects(heading: str) -> None:
         "Notes on dosing",
         "Fun facts",
         "Pro tips",
+        "Quick Reference Chart",
+        "Quick assessment checklist",
+        "Medical explanation",
     ],
 )
 def test_container_headings_name_a_box_of_points(heading: str) -> None:
@@ -178,7 +181,17 @@ def test_container_headings_name_a_box_of_points(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Pearl millet", "Pressure points", "Safety tips", "Key points", "Tips for parents"],
+    [
+        "Pearl millet",
+        "Pressure points",
+        "Safety tips",
+        "Key points",
+        "Tips for parents",
+        "Clinical trials",
+        "Growth chart",
+        "Skills competency checklist",
+        "Explanation",
+    ],
 )
 def test_other_headings_are_no_containers(heading: str) -> None:
     """A thing ("Pearl millet"), a subject before the noun ("Safety tips", "Pressure points"),
@@ -193,6 +206,36 @@ def test_a_container_heading_gives_the_thing_above_it_or_what_it_is_about() -> N
     assert heading_subject(("Tips regarding inspection",)) == "Inspection"
     assert heading_subject(("Clinical pearls: Velbarin",)) == "Velbarin"
     assert heading_subject(("Korrin fever", "Pearl millet")) == "Pearl millet"
+    assert heading_subject(("Korrin fever", "Quick reference chart")) == "Korrin fever"
+    assert heading_subject(("Medical explanation: The velbar stage",)) == "The velbar stage"
+    assert heading_subject(("Clinical trials",)) == "Clinical trials"
+    assert heading_subject(("Velbarin", "Clinical trials")) == "Velbarin — clinical trials"
+    assert heading_subject(("Velbarin", "Landmark trials")) == "Velbarin"
+
+
+@pytest.mark.parametrize(
+    ("heading", "subject"),
+    [
+        ("Touch (5)", "Touch"),
+        ("Tongue (9, 10, 12)", "Tongue"),
+        ("Incidence (2024 data)", "Incidence"),
+        ("Reflex (0 absent, 1 weak, 2 normal, 3 brisk, 4 clonus)", "Reflex"),
+        ("Korrin sign (velbar)", "Korrin sign (velbar)"),
+        ("Type 2 (adult onset)", "Type 2 (adult onset)"),
+        (
+            "KLS (Korrin Life Support -- first responder)",
+            "KLS (Korrin Life Support -- first responder)",
+        ),
+        ("(5)", "(5)"),
+    ],
+)
+def test_a_heading_aside_that_names_nothing_is_no_part_of_the_subject(
+    heading: str, subject: str
+) -> None:
+    """The author's nerve numbers, a data year or a scale's key after a heading: "Tongue (9, 10,
+    12) in neuro exam:" reads worse than "Tongue in neuro exam:"; an aside naming the thing
+    stays."""
+    assert heading_subject(("Neuro exam", heading)) == subject
 
 
 @pytest.mark.parametrize(
@@ -308,3 +351,38 @@ def test_the_source_line_shows_headings_as_text() -> None:
     path = ("**1. Dosing**", "Children *under* 5", r"\_\_load first")
     shown = source_path("Korrin fever", path)
     assert shown == "Korrin fever — 1. Dosing › Children under 5 › __load first"
+
+
+SHOUTED = """\
+# Korrin fever
+
+## KORVAX DOSING
+
+Give KORVAX within 12 hours of the rash; it halves the fever.
+
+## SAFE DRUGS
+
+- Velbarin: safe in pregnancy
+- Tessalid: safe when breastfeeding
+
+## WHAT NOT TO DO
+
+- Do NOT give velbarin with milk
+- Do not give tessalid under 3 months
+"""
+
+
+def test_a_heading_in_capitals_keeps_the_abbreviations_the_text_writes() -> None:
+    """ "KORVAX" reads as a word, so letters alone would write "Korvax dosing"; the running text
+    writes it in capitals and never in lower case, so it is an abbreviation the heading keeps.
+    A word shouted for emphasis ("NOT", also written "not") is lowered as before."""
+    document = parse_document(Path("korrin.md"), SHOUTED)
+    titles = [section.title for section in document.sections]
+    assert titles[0] == "KORVAX dosing"
+    assert heading_subject(document.sections[0].path) == "KORVAX dosing"
+    assert heading_subject(document.sections[1].path) == "Safe drugs"
+    assert heading_subject(document.sections[2].path) == "What not to do"
+    alone = SHOUTED.replace("Give KORVAX", "Give it")
+    assert heading_subject(parse_document(Path("korrin.md"), alone).sections[0].path) == (
+        "Korvax dosing"
+    )
