@@ -1119,6 +1119,13 @@ class _Reader:
             while inner < end:
                 inner = self.block(tokens, inner, out)
             return end + 1
+        if head is None and _quoted_prose(tokens[position + 1 : end]):
+            # A quoted passage of plain sentences (a quoted abstract, notes set off with `>`):
+            # the page's content, read as its paragraphs (a citation or testimonial is not).
+            inner = position + 1
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
         if head is None:
             _check_table_rows(tokens[position:end], self.lines)
             text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
@@ -1885,3 +1892,35 @@ def file_title(stem: str) -> str:
     is "ECG Basics")."""
     words = stem.replace("-", " ").replace("_", " ").split()
     return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)
+
+
+def _quoted_prose(tokens: Sequence[Any]) -> bool:
+    """A block quote's tokens hold a passage to learn from: paragraphs only, two sentences at
+    least, and nothing of a quotation of someone (an attribution line `— Dr X`, an opening
+    quotation mark, the first person, an image) nor of a titled box (`> **Source:** …`)."""
+    if any(token.type not in _PROSE_TOKENS for token in tokens):
+        return False
+    text = "\n".join(token.content for token in tokens if token.type == "inline")
+    if len(_SENTENCE_END.findall(text)) < 2 or text.lstrip()[:1] in _QUOTATION_MARKS:
+        return False
+    return not (
+        _ATTRIBUTION.search(text)
+        or _FIRST_PERSON.search(_QUOTED.sub("", text))
+        or "![" in text
+        or _BOLD_TITLE.match(text)
+    )
+
+
+_PROSE_TOKENS = frozenset(("paragraph_open", "inline", "paragraph_close"))
+_SENTENCE_END = re.compile(r"\w[.!?](?:\s|$)")
+_QUOTATION_MARKS = "\"“‘'«„"
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?:[—―–~]|-{2,3}(?!-))|[—―][ \t]*[A-Z][^.!?\n]{0,60}$", re.MULTILINE
+)
+"""A line a quotation's source signs (`— Dr Grey, 1998`, `-- a patient`)."""
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me|mine)\b")
+"""Someone's own words (a testimonial), not notes about a subject; a phrase quoted inside the
+passage (`the name means “I cannot”`) is not the passage's voice."""
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+_BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{1,60}(?::(?:\*\*|__)|(?:\*\*|__):)")
+"""A quote opening with a bold label (`**Source:**`, `**Review status:**`): a titled box."""
