@@ -27,11 +27,12 @@ write their headings, lists and bold in it; CommonMark keeps such a block as it 
 read it. A block opening at the margin with `<h1>`–`<h6>`, `<p>`, `<ul>`, `<ol>`, `<li>` or
 `<hr>` whose every tag is structural (those, `<strong>`/`<b>`, `<em>`/`<i>`, `<a href>`, `<br>`,
 `<code>`, `<span>`; `<sup>` and the like kept as inline HTML) and whose attributes change
-nothing shown (`class`, `id`, `type`, `start` …) becomes the Markdown it means, each word on its
-own line: a heading on its opening tag's line, items as `- `/`1. ` (nested ones indented under
-their item), bold and italics as `**`/`*`. Any other block (a `<div>`, a table, a form, a
-`style` or `hidden` attribute, a comment, tags left open) stays as it is; blocks that run to a
-closing tag (`<pre>`, `<script>`, comments) are passed over whole, as CommonMark reads them.
+nothing shown (`class`, `id`, `type`, `start`, `align` …) becomes the Markdown it means, each
+word on its own line: a heading on its opening tag's line, items as `- `/`1. ` (nested ones
+indented under their item), bold and italics as `**`/`*`. Any other block (a `<div>`, a
+table, a form, a `style` or `hidden` attribute, a comment, tags left open) stays as it is;
+blocks that run to a closing tag (`<pre>`, `<script>`, comments) are passed over whole, as
+CommonMark reads them.
 """
 
 from __future__ import annotations
@@ -223,9 +224,12 @@ _STRUCTURE = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li
 _INLINE = frozenset(("strong", "b", "em", "i", "a", "br", "code", "span"))
 _KEPT = frozenset(("sup", "sub", "u", "s", "mark", "small", "abbr", "kbd"))
 """Inline tags written as they are: Markdown keeps them as inline HTML, which a card shows."""
-_PLAIN_ATTRIBUTES = frozenset(("class", "id", "type", "start", "value", "dir", "lang", "title"))
+_PLAIN_ATTRIBUTES = frozenset(
+    ("class", "id", "type", "start", "value", "dir", "lang", "title", "align")
+)
 """Attributes that change nothing a card shows; any other (`style`, `hidden`, `onclick`) leaves
 the block as it is."""
+_LINK_ATTRIBUTES = frozenset(("href", "target", "rel", "name"))
 _MARKDOWN_OPENER = re.compile(r"(?:[#>+*=-]|\d{1,9}[.)])(?:\s|$)")
 _BOLD_OPEN, _BOLD_CLOSE, _ITALIC_OPEN, _ITALIC_CLOSE, _BREAK_MARK = (
     "\ue010", "\ue011", "\ue012", "\ue013", "\ue014"
@@ -304,7 +308,7 @@ def _tag(state: _Html, number: int, tag: re.Match[str]) -> bool:
     if name in _KEPT:
         return _html_words(state, number, tag.group(0), mark=True)
     attributes = _attributes(tag.group(3) or "")
-    allowed = _PLAIN_ATTRIBUTES | ({"href"} if name == "a" else set())
+    allowed = _PLAIN_ATTRIBUTES | (_LINK_ATTRIBUTES if name == "a" else frozenset())
     if attributes is None or not set(attributes) <= allowed:
         return False
     if name in ("strong", "b", "em", "i"):

@@ -111,3 +111,8 @@ def test_html_beyond_the_structure_read_stays_as_it_is() -> None:
     ]
     for text in kept:
         assert raw_html(text) == text, text
+
+
+def test_attributes_that_change_nothing_shown_are_read_past() -> None:
+    text = '<p align="center">See <a href="https://a.example" target="_blank">the guide</a></p>'
+    assert raw_html(text) == "See [the guide](https://a.example)"
