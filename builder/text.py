@@ -1348,13 +1348,22 @@ def _restates(first: str, second: str) -> bool:
 
 def twinned(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Figure spans, each taking its twin in brackets along (`with_twin`); a figure inside an
-    earlier one's twin is no deletion of its own."""
+    earlier one's twin is no deletion of its own, even when the twin is too long to delete."""
     out: list[tuple[int, int]] = []
+    taken = 0  # where the last twin ends: a figure before it restates another
     for start, end in spans:
-        if out and start < out[-1][1]:
+        if start < taken:
             continue
-        out.append((start, with_twin(text, end)))
+        twin = with_twin(text, end)
+        taken = twin
+        if len(text[start:twin].split()) > MAX_TWINNED_WORDS:
+            twin = end  # too long to recall word for word: the restatement stays in sight
+        out.append((start, twin))
     return out
+
+
+MAX_TWINNED_WORDS = 12
+"""The longest deletion of a figure with its restatement (lint's SENTENCE-CLOZE limit)."""
 
 
 def _unit(text: str) -> str:
