@@ -107,6 +107,7 @@ def _context(manifest: Manifest, document: str, source_path: str, routed: Route)
         tables=manifest.tables,
         in_faq=routed.in_faq,
         facets=routed.facets,
+        terms=routed.terms,
     )
 
 

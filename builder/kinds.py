@@ -306,6 +306,40 @@ def _page_scope(block: Block) -> bool:
     return bool(labels) and all(label in _SCOPE for label in labels)
 
 
+_PAGE_NOUNS = (
+    r"guide|cheat ?sheet|handout|leaflet|booklet|page|article|summary|resource|document|primer"
+    r"|fact ?sheet|notes|tutorial|module|lesson|chapter|overview|reference|review|post"
+)
+_TOOL_NOUNS = r"checklist|check list|tool|toolkit|form|chart|sheet|worksheet|template"
+_BLURB = re.compile(
+    r"^this (?:[\w'’-]+ ){0,7}?(?P<noun>" + _PAGE_NOUNS + "|" + _TOOL_NOUNS + r")"
+    r"(?: \([^()]*\))? (?:aims to |is designed to |is intended to )?(?:provides?|gives|offers"
+    r"|covers|contains|outlines|summari[sz]es|presents|includes|lists|explains|describes"
+    r"|introduces|helps|serves|sets out|walks|brings together|collects|is (?:a|an|your)\b)"
+)
+_COVERS = re.compile(
+    r"(?:^|[.!?] )(?:it|this \w+(?: \w+)?) (?:covers|includes|contains|spans|walks you through)"
+    r" (?:the )?(?:key |main |core |essential |important )?(?:areas|components|topics|aspects"
+    r"|elements|sections|points|domains|parts)\b"
+)
+
+
+def _page_blurb(block: Block) -> bool:
+    """The paragraph under a page's title (or before its first heading) that describes the
+    page itself: "This guide provides …", "This **Falls Screen Cheat Sheet (FSC)** gives nurses
+    … It covers key areas such as …". What it lists are the page's sections, each carded where
+    it is written; the blurb carded gives clozes of chapter names. A tool's name ("This
+    checklist …", "This chart …") is the page only when the paragraph says what it covers:
+    "This checklist is used before surgery" under the checklist's title is about the subject."""
+    if not isinstance(block, Paragraph) or not block.text[:5].lower().startswith("this"):
+        return False
+    text = plain(block.text).casefold().strip()
+    found = _BLURB.match(text)
+    if found is None:
+        return False
+    return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
+
+
 def _credits(block: Block) -> bool:
     """A handout's credits: two label lines or more, each naming who wrote or teaches it, how
     to reach them or when it was updated (`**Course lead:** Dr A` / `**Phone:** …`)."""
@@ -879,7 +913,7 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
-        if kind is None and header and _page_scope(block):
+        if kind is None and header and (_page_scope(block) or _page_blurb(block)):
             kind = _BY_NAME["objectives"]
         is_label = False
         if kind is None and isinstance(block, Paragraph):
