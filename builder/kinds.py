@@ -476,9 +476,11 @@ KINDS: tuple[Kind, ...] = (
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
             # A vault's links between notes: "Child notes", "Connections", "Backlinks".
             r"(?:child|parent|sibling|linked|connected) notes?|connections|backlinks",
-            # A vault note's links to its neighbours, whatever they are: "Related concepts",
-            # "Related MOCs", "Research connections" (a list of note links there is no content).
-            r"related(?: [\w'’&-]+){1,3}|(?:research|further|other) connections",
+            # A vault note's links to its neighbours: "Related concepts", "Related MOCs",
+            # "Research connections" (a list of note links there is no content). Not any
+            # "Related …": "Related anatomy", "Related complications" head content.
+            r"related (?:concepts?|ideas?|mocs?|maps? of contents?)|(?:research|further|other)"
+            r" connections",
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",
