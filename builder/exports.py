@@ -52,10 +52,11 @@ def spaced_repetition(text: str) -> str:
 _SCHEDULE = re.compile(r"[ \t]*<!--SR:[^\n]*?-->")
 _SEMICOLONS = re.compile(r"(?<!;);{2,3}(?!;)")
 _FIELD = re.compile(
-    r"\[([A-Za-z][\w -]{0,40}?)::[ \t]*([^\[\]\n]*?)[ \t]*\]"
-    r"|\(([A-Za-z][\w -]{0,40}?)::[ \t]*([^()\n]*?)[ \t]*\)"
+    r"\[([A-Za-z][\w -]{0,40}?)::([^\[\]\n]*)\]" r"|\(([A-Za-z][\w -]{0,40}?)::([^()\n]*)\)"
 )
-"""`[key:: value]` (Dataview shows the key and the value) or `(key:: value)` (the value alone)."""
+"""`[key:: value]` (Dataview shows the key and the value) or `(key:: value)` (the value alone).
+The value is taken whole and stripped after: white space matched around a lazy value cost
+cubic time on a long run of spaces with no closing bracket."""
 
 
 def _semicolon_card(line: str, scheduled: bool) -> str:
@@ -83,8 +84,11 @@ def _inline_fields(text: str) -> str:
 
 def _field_text(match: re.Match[str]) -> str:
     if match.group(1) is not None:
-        return f"{match.group(1).strip()}: {match.group(2)}"
-    return match.group(4)
+        return f"{match.group(1).strip()}: {match.group(2).strip(_BLANKS)}"
+    return match.group(4).strip(_BLANKS)
+
+
+_BLANKS = " \t"
 
 
 def org_verse(text: str) -> str:
