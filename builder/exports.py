@@ -16,7 +16,7 @@ number, and leaves fenced code and code spans as they are).
 
 `org_verse`: Emacs Org mode's Markdown export writes a verse block as `<p class="verse">` over
 lines each ending in `<br />`, and `</p>`: an HTML block, which Markdown shows as it is and no
-rule reads. It becomes the paragraphs it holds (a `<br />` alone on its line separates two),
+rule reads (a block left open is no export's and stays as it is). It becomes the paragraphs it holds (a `<br />` alone on its line separates two),
 each line a line of the paragraph, and an Org footnote reference inside
 (`<sup><a id="fnr.1" class="footref" href="#fn.1">1</a></sup>`) goes: a card's answer is the
 fact, not the note's footnote number.
@@ -97,12 +97,13 @@ def org_verse(text: str) -> str:
     if _VERSE_OPEN not in text:
         return text
     lines = text.split("\n")
+    closed = "</p>" in (line.strip() for line in lines)
     inside = False
     for at in outside_fences(lines):
         line = lines[at]
         stripped = line.strip()
         if not inside:
-            if stripped == _VERSE_OPEN:
+            if stripped == _VERSE_OPEN and closed and _closes(lines, at):
                 inside = True
                 lines[at] = ""
             continue
@@ -114,6 +115,19 @@ def org_verse(text: str) -> str:
             line = _FOOTREF.sub("", line)
         lines[at] = _BREAK.sub("", line).strip()
     return "\n".join(lines)
+
+
+def _closes(lines: list[str], at: int) -> bool:
+    """Whether the verse block opened at line `at` has its `</p>` line before any heading or
+    fence: a block left open is no export's, and read as verse it would strip the indent of
+    every list after it (a drug's nested doses read as drugs)."""
+    for line in lines[at + 1 :]:
+        stripped = line.strip()
+        if stripped == "</p>":
+            return True
+        if stripped.startswith(("#", "```", "~~~")) or stripped == _VERSE_OPEN:
+            return False
+    return False
 
 
 _VERSE_OPEN = '<p class="verse">'
