@@ -139,10 +139,12 @@ _INDEX_TITLE = re.compile(
     r"|lessons|sessions|modules|units|chapters|weeks|files|links|contents)"
     r"(?: (?:in|of) this (?:folder|vault|course|module|section|page))?"
     r"|(?:[\w' -]+ )?(?:index|moc|map of contents?|dashboard|home ?page)|home|start here"
+    r"|related(?: [\w'’&-]+){1,3}"
 )
 """A heading that names no kind of thing, only the notes under it ("Topics", "Index",
-"Lectures", "Cardiology MOC"): a list of note links there is the vault's index, not a list of
-things to learn (`_named_notes`)."""
+"Lectures", "Cardiology MOC"), or a note's neighbours ("Related laboratory methods"): a list of
+note links there is the vault's index, not a list of things to learn (`_named_notes`); other
+content under it ("Related anatomy" over its text) is read."""
 
 
 def _item_is(item: ListItem, test: Callable[[str], bool]) -> bool:
