@@ -16,8 +16,9 @@ number, and leaves fenced code and code spans as they are).
 
 `org_verse`: Emacs Org mode's Markdown export writes a verse block as `<p class="verse">` over
 lines each ending in `<br />`, and `</p>`: an HTML block, which Markdown shows as it is and no
-rule reads (a block left open is no export's and stays as it is). It becomes the paragraphs it holds (a `<br />` alone on its line separates two),
-each line a line of the paragraph, and an Org footnote reference inside
+rule reads. It becomes the paragraphs it holds (a `<br />` alone on its line separates two),
+each line a line of the paragraph (a block left open is no export's and stays as it is), and
+an Org footnote reference inside
 (`<sup><a id="fnr.1" class="footref" href="#fn.1">1</a></sup>`) goes: a card's answer is the
 fact, not the note's footnote number.
 """

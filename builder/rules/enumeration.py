@@ -1517,7 +1517,8 @@ _WHEN_OR_HOW_BAD = frozenset(
 )
 """A label that says when, how bad or in whom (`**Early:**`, `**In children:**`), not a sign."""
 _NOT_A_SIGN = frozenset(
-    "day days week weeks month months stage phase grade step what how who when where why which".split()
+    """day days week weeks month months stage phase grade step
+    what how who when where why which""".split()
 )
 """A label's first word that makes it a time, a stage or a question (`**Day one:**`, `**Stage
 I:**`, `**What to look for:**`): a facet of the signs, not a sign to recall."""
