@@ -1548,6 +1548,7 @@ def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     if len(names) < MIN_ITEMS:
         return None
     intro = _intro(lead, section, ctx)
-    key = f"{_intro_key(lead, section, ctx)} (signs)"
+    # named by its first sign too: two such lists under one heading are two notes
+    key = f"{_intro_key(lead, section, ctx)} (signs: {names[0].text.lower()})"
     listed = ListBlock(block.ordered, tuple(names), block.line)
     return _cloze_note(listed, intro, section, ctx, lead is not None, False, frozenset(), key)
