@@ -147,6 +147,7 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
         long = long_candidate[_most_initials(short, long_candidate, start) :]
         if _BOUNDARY.search(long) or not _is_acceptable(short, long):
             return None, close_idx
+        long = _without_letterless_tail(short, long)
         return Abbreviation(short, long, short_offset), close_idx
 
     short = inside.strip()
@@ -160,6 +161,7 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
     long = raw.strip()
     if not _is_acceptable(short, long):
         return None, close_idx
+    long = _without_letterless_tail(short, long)
     offset = window_start + start + (len(raw) - len(raw.lstrip()))
     return Abbreviation(short, long, offset), close_idx
 
@@ -463,3 +465,28 @@ def _is_acceptable(short: str, long: str) -> bool:
     # Words counted as in ExtractAbbrev.java: split on white space and hyphens.
     words = [word for word in re.split(r"[\s\-]+", long) if word]
     return len(words) <= min(size + 5, size * 2)
+
+
+def _without_letterless_tail(short: str, long: str) -> str:
+    """The long form without the words after the last one that gives the short form a letter,
+    when every word left (but the minor ones) gives one: "Falls Risk Screen Checklist (FRS)"
+    names the checklist after the screen FRS stands for, "Falls Risk Screen" ("Mental Status
+    Exam Cheat Sheet (MSE)": a page's name around its subject's). When a word before the
+    tail gives no letter either ("Diagnostic and Statistical Manual of Mental Disorders (DSM)")
+    the letters do not tell where the name ends: the long form stays as written."""
+    letters = "".join(ch.lower() for ch in short if ch.isalnum())
+    found = _alignment(letters, long)
+    if found is None:
+        return long
+    _, spans = _word_starts(long)
+    positions = found[1]
+    used = [any(start <= at < end for at in positions) for start, end in spans]
+    if not used or used[-1] or True not in used:
+        return long
+    last = len(used) - 1 - used[::-1].index(True)
+    if _opens_minor(long[spans[last + 1][0] :]) or spans[last][1] - spans[last][0] < 2:
+        return long  # "… of Mental Disorders", "Sella-Nasion-A point": the name goes on
+    for (start, end), hit in zip(spans[: last + 1], used[: last + 1], strict=True):
+        if not hit and long[start:end].lower() not in _MINOR_WORDS:
+            return long
+    return long[: spans[last][1]].rstrip()

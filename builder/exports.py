@@ -17,7 +17,8 @@ number, and leaves fenced code and code spans as they are).
 `org_verse`: Emacs Org mode's Markdown export writes a verse block as `<p class="verse">` over
 lines each ending in `<br />`, and `</p>`: an HTML block, which Markdown shows as it is and no
 rule reads. It becomes the paragraphs it holds (a `<br />` alone on its line separates two),
-each line a line of the paragraph, and an Org footnote reference inside
+each line a line of the paragraph (a block left open is no export's and stays as it is), and
+an Org footnote reference inside
 (`<sup><a id="fnr.1" class="footref" href="#fn.1">1</a></sup>`) goes: a card's answer is the
 fact, not the note's footnote number.
 
@@ -66,10 +67,11 @@ def spaced_repetition(text: str) -> str:
 _SCHEDULE = re.compile(r"[ \t]*<!--SR:[^\n]*?-->")
 _SEMICOLONS = re.compile(r"(?<!;);{2,3}(?!;)")
 _FIELD = re.compile(
-    r"\[([A-Za-z][\w -]{0,40}?)::[ \t]*([^\[\]\n]*?)[ \t]*\]"
-    r"|\(([A-Za-z][\w -]{0,40}?)::[ \t]*([^()\n]*?)[ \t]*\)"
+    r"\[([A-Za-z][\w -]{0,40}?)::([^\[\]\n]*)\]" r"|\(([A-Za-z][\w -]{0,40}?)::([^()\n]*)\)"
 )
-"""`[key:: value]` (Dataview shows the key and the value) or `(key:: value)` (the value alone)."""
+"""`[key:: value]` (Dataview shows the key and the value) or `(key:: value)` (the value alone).
+The value is taken whole and stripped after: white space matched around a lazy value cost
+cubic time on a long run of spaces with no closing bracket."""
 
 
 def _semicolon_card(line: str, scheduled: bool) -> str:
@@ -97,8 +99,11 @@ def _inline_fields(text: str) -> str:
 
 def _field_text(match: re.Match[str]) -> str:
     if match.group(1) is not None:
-        return f"{match.group(1).strip()}: {match.group(2)}"
-    return match.group(4)
+        return f"{match.group(1).strip()}: {match.group(2).strip(_BLANKS)}"
+    return match.group(4).strip(_BLANKS)
+
+
+_BLANKS = " \t"
 
 
 def org_verse(text: str) -> str:
@@ -107,12 +112,13 @@ def org_verse(text: str) -> str:
     if _VERSE_OPEN not in text:
         return text
     lines = text.split("\n")
+    closed = "</p>" in (line.strip() for line in lines)
     inside = False
     for at in outside_fences(lines):
         line = lines[at]
         stripped = line.strip()
         if not inside:
-            if stripped == _VERSE_OPEN:
+            if stripped == _VERSE_OPEN and closed and _closes(lines, at):
                 inside = True
                 lines[at] = ""
             continue
@@ -124,6 +130,19 @@ def org_verse(text: str) -> str:
             line = _FOOTREF.sub("", line)
         lines[at] = _BREAK.sub("", line).strip()
     return "\n".join(lines)
+
+
+def _closes(lines: list[str], at: int) -> bool:
+    """Whether the verse block opened at line `at` has its `</p>` line before any heading or
+    fence: a block left open is no export's, and read as verse it would strip the indent of
+    every list after it (a drug's nested doses read as drugs)."""
+    for line in lines[at + 1 :]:
+        stripped = line.strip()
+        if stripped == "</p>":
+            return True
+        if stripped.startswith(("#", "```", "~~~")) or stripped == _VERSE_OPEN:
+            return False
+    return False
 
 
 _VERSE_OPEN = '<p class="verse">'

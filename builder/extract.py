@@ -66,7 +66,9 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
 def _one_definition_each(notes: list[Note]) -> list[Note]:
     """A heading that asks "What is X?" over the paragraph defining X (the faq rule's question)
     and that paragraph's "X: definition?" (the prose_fact rule's) ask one thing: the definition
-    is kept."""
+    is kept. So do a bold term's "What is sepsis?" (the definition rule's, of a paragraph
+    opening `**Sepsis** is a …`) and the "Sepsis: definition?" of that paragraph under the
+    heading "Sepsis"."""
     defined = {
         (note.source.section, note.source.line)
         for note in notes
@@ -78,7 +80,7 @@ def _one_definition_each(notes: list[Note]) -> list[Note]:
         note
         for note in notes
         if not (
-            note.rule == "faq"
+            note.rule in ("faq", "definition")
             and (note.source.section, note.source.line) in defined
             and note.front.lower().startswith(("what is", "what are"))
         )
@@ -107,6 +109,7 @@ def _context(manifest: Manifest, document: str, source_path: str, routed: Route)
         tables=manifest.tables,
         in_faq=routed.in_faq,
         facets=routed.facets,
+        terms=routed.terms,
     )
 
 

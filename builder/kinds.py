@@ -134,6 +134,19 @@ def _named_notes(block: ListBlock) -> bool:
     )
 
 
+_INDEX_TITLE = re.compile(
+    r"(?:(?:all|my|main|key|course|module|the) )?(?:sub)?(?:topics|index|notes|pages|lectures"
+    r"|lessons|sessions|modules|units|chapters|weeks|files|links|contents)"
+    r"(?: (?:in|of) this (?:folder|vault|course|module|section|page))?"
+    r"|(?:[\w' -]+ )?(?:index|moc|map of contents?|dashboard|home ?page)|home|start here"
+    r"|related(?: [\w'’&-]+){1,3}"
+)
+"""A heading that names no kind of thing, only the notes under it ("Topics", "Index",
+"Lectures", "Cardiology MOC"), or a note's neighbours ("Related laboratory methods"): a list of
+note links there is the vault's index, not a list of things to learn (`_named_notes`); other
+content under it ("Related anatomy" over its text) is read."""
+
+
 def _item_is(item: ListItem, test: Callable[[str], bool]) -> bool:
     """The item's text passes `test`, and so do any paragraphs and nested lists under it."""
     if not test(item.text):
@@ -306,6 +319,40 @@ def _page_scope(block: Block) -> bool:
     return bool(labels) and all(label in _SCOPE for label in labels)
 
 
+_PAGE_NOUNS = (
+    r"guide|cheat ?sheet|handout|leaflet|booklet|page|article|summary|resource|document|primer"
+    r"|fact ?sheet|notes|tutorial|module|lesson|chapter|overview|reference|review|post"
+)
+_TOOL_NOUNS = r"checklist|check list|tool|toolkit|form|chart|sheet|worksheet|template"
+_BLURB = re.compile(
+    r"^this (?:[\w'’-]+ ){0,7}?(?P<noun>" + _PAGE_NOUNS + "|" + _TOOL_NOUNS + r")"
+    r"(?: \([^()]*\))? (?:aims to |is designed to |is intended to )?(?:provides?|gives|offers"
+    r"|covers|contains|outlines|summari[sz]es|presents|includes|lists|explains|describes"
+    r"|introduces|helps|serves|sets out|walks|brings together|collects|is (?:a|an|your)\b)"
+)
+_COVERS = re.compile(
+    r"(?:^|[.!?] )(?:it|this \w+(?: \w+)?) (?:covers|includes|contains|spans|walks you through)"
+    r" (?:the )?(?:key |main |core |essential |important )?(?:areas|components|topics|aspects"
+    r"|elements|sections|points|domains|parts)\b"
+)
+
+
+def _page_blurb(block: Block) -> bool:
+    """The paragraph under a page's title (or before its first heading) that describes the
+    page itself: "This guide provides …", "This **Falls Screen Cheat Sheet (FSC)** gives nurses
+    … It covers key areas such as …". What it lists are the page's sections, each carded where
+    it is written; the blurb carded gives clozes of chapter names. A tool's name ("This
+    checklist …", "This chart …") is the page only when the paragraph says what it covers:
+    "This checklist is used before surgery" under the checklist's title is about the subject."""
+    if not isinstance(block, Paragraph) or not block.text[:5].lower().startswith("this"):
+        return False
+    text = plain(block.text).casefold().strip()
+    found = _BLURB.match(text)
+    if found is None:
+        return False
+    return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
+
+
 def _credits(block: Block) -> bool:
     """A handout's credits: two label lines or more, each naming who wrote or teaches it, how
     to reach them or when it was updated (`**Course lead:** Dr A` / `**Phone:** …`)."""
@@ -476,9 +523,11 @@ KINDS: tuple[Kind, ...] = (
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
             # A vault's links between notes: "Child notes", "Connections", "Backlinks".
             r"(?:child|parent|sibling|linked|connected) notes?|connections|backlinks",
-            # A vault note's links to its neighbours, whatever they are: "Related concepts",
-            # "Related MOCs", "Research connections" (a list of note links there is no content).
-            r"related(?: [\w'’&-]+){1,3}|(?:research|further|other) connections",
+            # A vault note's links to its neighbours: "Related concepts", "Related MOCs",
+            # "Research connections" (a list of note links there is no content). Not any
+            # "Related …": "Related anatomy", "Related complications" head content.
+            r"related (?:concepts?|ideas?|mocs?|maps? of contents?)|(?:research|further|other)"
+            r" connections",
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",
@@ -863,12 +912,14 @@ def _item_kind(item: ListItem) -> Kind | None:
 
 
 def content_blocks(
-    blocks: tuple[Block, ...], skip: frozenset[str], header: bool = False
+    blocks: tuple[Block, ...], skip: frozenset[str], header: bool = False, title: str = ""
 ) -> tuple[tuple[Block, ...], list[tuple[Kind, Block]]]:
     """The blocks that are content, and each one left out with its kind. A label paragraph of a
     skipped kind (`**References**`, `Further reading:`) takes the list or table after it along.
     `header`: the blocks stand under the page's title, where a `**Age range:** …` line says
-    whom the page is for (`_page_scope`)."""
+    whom the page is for (`_page_scope`). `title`: the heading over them; a list of notes under
+    an index's heading (`_INDEX_TITLE`) is the vault's navigation."""
+    index = bool(title) and _INDEX_TITLE.fullmatch(heading_text(title)) is not None
     kept: list[Block] = []
     left: list[tuple[Kind, Block]] = []
     label: Kind | None = None
@@ -879,7 +930,9 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
-        if kind is None and header and _page_scope(block):
+        if kind is None and index and isinstance(block, ListBlock) and _named_notes(block):
+            kind = _BY_NAME["links"]  # "## Topics" over `- [[Heart failure]]`: the vault's index
+        if kind is None and header and (_page_scope(block) or _page_blurb(block)):
             kind = _BY_NAME["objectives"]
         is_label = False
         if kind is None and isinstance(block, Paragraph):
@@ -944,7 +997,7 @@ def content_section(
     # The page's header: the blocks under its title (level 1 over `##` sections) or before any
     # heading; not a `#` section of a document whose headings are all `#`.
     header = section.level == 0 or (section.level == 1 and bool(section.children))
-    blocks, left = content_blocks(section.blocks, skip, header)
+    blocks, left = content_blocks(section.blocks, skip, header, section.title)
     skipped = _describe(section, left)
     children = section.children
     if whole and children:

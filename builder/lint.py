@@ -1914,7 +1914,10 @@ def unasked_blocks(
             elif isinstance(block, ListBlock) and _numbered_labels(block):
                 kind = "numbered"  # `- Path 2: …`: the author's numbering names nothing to ask
             found.append((shown, block.line, kind))
-        if "prose_fact" in routed.subdeck.rules and not is_example(None, section):
+        if _unasked_term(routed, lines):
+            found.append((shown, section.blocks[0].line, "term"))
+            long = []  # the term's warning says what to write
+        elif "prose_fact" in routed.subdeck.rules and not is_example(None, section):
             prose = _unasked_prose(section, lines)
             if prose is not None:
                 found.append((shown, prose, "prose"))
@@ -1972,6 +1975,20 @@ def _long_prose(block: Paragraph, section: Section) -> bool:
     return len(sentences) >= 2 and (
         any(char.isdigit() for char in said) or any(_is_statement(part) for part in sentences)
     )
+
+
+def _unasked_term(routed: Route, lines: list[int]) -> bool:
+    """A section among a list of terms (`Route.terms`: "### Confabulation" beside "### Thought
+    blocking") that gave no note: the term rule refused its paragraph (too long, or no
+    definition), and the term is missing from a deck that has its siblings."""
+    section = routed.section
+    if not routed.terms or section.path[:-1] not in routed.terms or not section.blocks:
+        return False
+    if "term" not in routed.subdeck.rules:
+        return False
+    first, last = section.line, _last_line(section.blocks[-1])
+    at = bisect.bisect_left(lines, first)
+    return not (at < len(lines) and lines[at] <= last)
 
 
 def _unasked_prose(section: Section, lines: list[int]) -> int | None:
@@ -2083,9 +2100,15 @@ _NO_LONG_PROSE_NOTE = (
     "learn, split it into short sentences that each say one thing of a named subject, or into "
     "items under a lead-in line ending in ':'"
 )
+_NO_TERM_NOTE = (
+    "this term gave no note, unlike the terms beside it: open its paragraph with what the term "
+    'is ("Expecting the worst …", "A pattern of …"), in a sentence of at most 35 words, and '
+    "put any example after that sentence"
+)
 _NO_NOTE_OF = {
     "items": _NO_ITEMS_NOTE,
     "long prose": _NO_LONG_PROSE_NOTE,
+    "term": _NO_TERM_NOTE,
     "numbered": _NO_NUMBERED_NOTE,
     "table row": _NO_NOTE_ROW,
     "table": _NO_TABLE_NOTE,

@@ -26,6 +26,7 @@ from .errors import ManifestError
 from .kinds import Skipped, content_section, heading_kind, skipped_kinds
 from .manifest import Manifest, Subdeck
 from .rules.faq import is_faq, quiz_items
+from .rules.term import term_lists
 from .text import heading_key, is_generic_heading, plain
 
 
@@ -39,6 +40,8 @@ class Route:
     facets: frozenset[str] = frozenset()
     """The document's `facet_headings`: a rule's subject for a section under one of them takes
     its parent's (`text.heading_subject`)."""
+    terms: frozenset[tuple[str, ...]] = frozenset()
+    """The paths of the document's sections that list terms (`rules.term.term_lists`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +79,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
     matched = patterns.scan(document, hits)
     walk = _Walk(manifest, document, patterns, hits, skipped_kinds(manifest.include))
     walk.facets = facet_headings(document)
+    walk.terms = term_lists(document.sections)
     walk.read_quizzes(document.sections)
     for section in document.sections:
         _route(section, None, walk)
@@ -253,6 +257,7 @@ class _Walk:
         self.options: set[int] = set()
         """The options sections of those items (by id): read with their stem, no notes alone."""
         self.facets: frozenset[str] = frozenset()
+        self.terms: frozenset[tuple[str, ...]] = frozenset()
 
     def read_quizzes(self, siblings: tuple[Section, ...]) -> None:
         """Note the question-bank items written as sibling sections (faq.quiz_items)."""
@@ -288,7 +293,7 @@ def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
         faq = quiz is None and is_faq(section)
         shown, skipped = content_section(quiz or section, walk.skip, whole=faq)
         walk.skipped += skipped
-        walk.routes.append(Route(shown, subdeck, faq, walk.facets))
+        walk.routes.append(Route(shown, subdeck, faq, walk.facets, walk.terms))
         if faq:
             return
     walk.read_quizzes(section.children)

@@ -1253,48 +1253,117 @@ def names_a_strength(after: str) -> bool:
 
 _TWIN = re.compile(
     r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
-    r"(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*(?P<unit>°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/]{0,11})\s*\)"
+    r"(?:\s*(?:°\s?[CF])?\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*"
+    r"(?P<unit>°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/]{0,11})(?P<rest>(?:[,;]?\s+)[^()]{1,80}?)?\s*\)"
 )
-"""A value with its unit alone in brackets: " (38.5°C)", " (≥126 mg/dL)", " (5-10 mmol/L)"."""
-_UNIT_BEFORE = re.compile(r"\d\s*(?P<unit>°\s?[CF]|[a-zA-Zµ%][\w%²µ/]{0,11})$")
+"""A value with its unit in brackets: " (38.5°C)", " (≥126 mg/dL)", " (5-10 mmol/L)", and what
+the author says of it there (" (500 mL, or about half a litre)", " (3-5 mm on the paper)")."""
+_UNIT_BEFORE = re.compile(r"\d\s*(?P<unit>°\s?[CF]|[a-zA-Zµ%][\w%²µ/]{0,17})$")
 _MEASURES = (
     "°c °f",
-    "mcg µg ug mg g kg lb lbs oz st",
+    "mcg µg ug mg g kg lb lbs oz st microgram micrograms milligram milligrams gram grams",
     "mm cm m km in inch inches ft feet mi miles",
-    "ml dl cl l pt pints",
+    "ml mls dl cl l pt pints litre litres liter liters",
     "mmol/l µmol/l umol/l mg/dl mg/l g/dl g/l",
     "mmol/mol %",
     "mmhg kpa cmh2o",
     "kcal kj cal calories",
+    "s sec secs second seconds min mins minute minutes h hr hrs hour hours day days wk wks week"
+    " weeks month months yr yrs year years",
+    "mv µv uv",
+    "unit units iu",
 )
 _MEASURE_OF = {unit: number for number, units in enumerate(_MEASURES) for unit in units.split()}
 """Units that measure one quantity (a temperature, a mass, a concentration …)."""
+_RESTATED = frozenset({(1, 3), (3, 1), (1, 10), (10, 1), (3, 10), (10, 3)})
+"""Quantities one is restated in ("a dose of 500 mg (10 mL)", "0.5-1 mL (0.5-1 unit)")."""
+_ON_A_TRACE = frozenset({(8, 2), (9, 2)})
+"""A time or a voltage restated as the length it takes on a trace ("0.12-0.2 seconds (3-5 mm
+on the paper)", "0.25 mV (2.5 mm)"); never a length restated as a time."""
+_QUALIFYING = re.compile(
+    r"\b(?:if|when|unless|after|before|during|for|in|vs|versus|except|but|thereafter|then"
+    r"|while|until|per|each|every|max|maximum|min|minimum)\b",
+    re.IGNORECASE,
+)
+"""Words that make what follows a bracket's figure a condition or another fact ("(8 mmol/L
+during every 24 h thereafter)", "(16.5% vs 19.8%)"), no restatement."""
+MAX_TWIN_REST_WORDS = 8
 
 
 def with_twin(text: str, end: int) -> int:
     """Where a figure ending at `end` ends with its twin, the same quantity in another unit in
-    brackets ("101.3°F (38.5°C)", "48 mmol/mol (6.5%)"): a deletion of the figure covers both,
-    or the twin shows the answer. Another figure in brackets ("20 mg (2–5 yrs)") is no twin."""
+    brackets ("101.3°F (38.5°C)", "48 mmol/mol (6.5%)", "0.5 L (500 mL, or about half a litre)",
+    "500 mg (10 mL)", "0.2 seconds (5 mm on the paper)"): a deletion of the figure covers the
+    bracket, or the twin shows the answer. Another figure in brackets ("20 mg (2–5 yrs)",
+    "(8 mmol/L during the next 24 h)") is no twin."""
     if text[end : end + 3].lstrip()[:1] != "(":
         return end
-    before = _UNIT_BEFORE.search(text, max(0, end - 16), end)
-    twin = _TWIN.match(text, end) if before is not None else None
-    if before is None or twin is None:
+    before = _UNIT_BEFORE.search(text, max(0, end - 24), end)
+    if before is None:
+        return end
+    twin = _TWIN.match(text, end)
+    if twin is None:
+        return _with_restating_aside(text, end, _unit(before.group("unit")))
+    rest = twin.group("rest") or ""
+    if rest and (len(rest.split()) > MAX_TWIN_REST_WORDS or _QUALIFYING.search(rest)):
         return end
     first, second = (_unit(found.group("unit")) for found in (before, twin))
-    same = first != second and _MEASURE_OF.get(first, -1) == _MEASURE_OF.get(second, -2)
-    return twin.end() if same else end
+    return twin.end() if _restates(first, second) else end
+
+
+_ASIDE_AFTER = re.compile(r"\s*\((?P<inside>[^()]{1,80})\)")
+_VALUE_IN = re.compile(r"\d(?:[\d.,]*)\s*(?P<unit>°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/]{0,11})")
+
+
+def _with_restating_aside(text: str, end: int, unit: str) -> int:
+    """Where a figure ending at `end` ends with a bracketed aside that restates it in words and
+    another unit ("1.5 L (about six cups, or 1500 mL)"): a short aside holding a value of the
+    same quantity and no condition. `end` itself for any other bracket."""
+    aside = _ASIDE_AFTER.match(text, end)
+    if aside is None:
+        return end
+    inside = aside.group("inside")
+    if len(inside.split()) > MAX_TWIN_REST_WORDS + 2 or _QUALIFYING.search(inside):
+        return end
+    values = [_unit(found.group("unit")) for found in _VALUE_IN.finditer(inside)]
+    return aside.end() if values and all(_restates(unit, value) for value in values) else end
+
+
+def _restates(first: str, second: str) -> bool:
+    """A value in unit `second` may restate one in `first`: another unit of the same quantity,
+    a dose's mass as its volume, a time or voltage as a trace's length; per the same thing
+    ("5 mg/kg (5 mL/kg)")."""
+    if first == second:
+        return False
+    if ("/" in first or "/" in second) and not (first in _MEASURE_OF and second in _MEASURE_OF):
+        top, _, under = first.partition("/")
+        other, _, other_under = second.partition("/")
+        per = _MEASURE_OF.get(under.split("/")[0], -1)
+        if per < 0 or per != _MEASURE_OF.get(other_under.split("/")[0], -2):
+            return False  # "20 mg/kg (2 mg)", "5 mg (5 mg/kg)": not per the same thing
+        return top == other or _restates(top, other)
+    kinds = (_MEASURE_OF.get(first, -1), _MEASURE_OF.get(second, -2))
+    return kinds[0] == kinds[1] or kinds in _RESTATED or kinds in _ON_A_TRACE
 
 
 def twinned(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Figure spans, each taking its twin in brackets along (`with_twin`); a figure inside an
-    earlier one's twin is no deletion of its own."""
+    earlier one's twin is no deletion of its own, even when the twin is too long to delete."""
     out: list[tuple[int, int]] = []
+    taken = 0  # where the last twin ends: a figure before it restates another
     for start, end in spans:
-        if out and start < out[-1][1]:
+        if start < taken:
             continue
-        out.append((start, with_twin(text, end)))
+        twin = with_twin(text, end)
+        taken = twin
+        if len(text[start:twin].split()) > MAX_TWINNED_WORDS:
+            twin = end  # too long to recall word for word: the restatement stays in sight
+        out.append((start, twin))
     return out
+
+
+MAX_TWINNED_WORDS = 12
+"""The longest deletion of a figure with its restatement (lint's SENTENCE-CLOZE limit)."""
 
 
 def _unit(text: str) -> str:
@@ -1314,14 +1383,17 @@ _UNIT = (
     r"|(?:mmol|µmol|umol|micromol|mEq|meq|micrograms?|milligrams?|mg|g|ng|pg|mcg|µg|IU|units?"
     r"|mL|ml|cc)"
     r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
-    r"|k?g|LPM|L(?:/min)?|mmHg|kPa|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
+    r"|k?g|LPM|L(?:/min)?|mmHg|kPa|mV|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
     r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
 )
+_PER = r"(?:/[A-Za-z]{1,6}(?![A-Za-z]))?"
+"""A unit's denominator the unit's own expression does not name ("25 mm/s", "2 L/day"): the
+figure takes it along, never hides the unit's top and shows its bottom ("{{25 mm}}/s")."""
 FIGURE = re.compile(
-    rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}(?:\s*{_UNIT}(?![A-Za-z]))?"
+    rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}(?:\s*{_UNIT}{_PER}(?![A-Za-z]))?"
     rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
-    rf"(?![A-Za-z]){_MORE}?)",
+    rf"{_PER}(?![A-Za-z]){_MORE}?)",
     re.IGNORECASE,
 )
 """A figure with a unit ("38 °C", "40 mg/kg", "4-6 hourly", "5 or more days") or a comparison

@@ -155,6 +155,24 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # --- a short word of a sentence is no short form, unless written in capitals ----------
     ("Can I swim after it -- No (not until the wound on the nose has healed).", []),
     ("Taken to theatre, the OR (operating room).", [("OR", "operating room")]),
+    # --- words after the last that gives a letter: the name of a thing around the name ------
+    (
+        "This Korrin Risk Screen Checklist (KRS) is filled in on admission.",
+        [("KRS", "Korrin Risk Screen")],
+    ),
+    (
+        "Insert a velbar endoscopic gastrostomy tube (VEG) at once.",
+        [("VEG", "velbar endoscopic gastrostomy")],
+    ),
+    (
+        "The Korrin Tessal Manual of Disorders (KTM) lists them.",
+        [("KTM", "Korrin Tessal Manual of Disorders")],
+    ),  # a minor word after the last letter's: the name goes on
+    (
+        "Tessal Korrin Review of Velbar Medicines (TKV) is read.",
+        [("TKV", "Tessal Korrin Review of Velbar Medicines")],
+    ),  # "Review" gives no letter: the letters do not say where the name ends
+    ("Measure the Sella-Korrin-A point (SKA) first.", [("SKA", "Sella-Korrin-A point")]),
 ]
 
 

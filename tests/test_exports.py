@@ -116,3 +116,12 @@ def test_html_beyond_the_structure_read_stays_as_it_is() -> None:
 def test_attributes_that_change_nothing_shown_are_read_past() -> None:
     text = '<p align="center">See <a href="https://a.example" target="_blank">the guide</a></p>'
     assert raw_html(text) == "See [the guide](https://a.example)"
+
+
+def test_a_fields_value_is_read_without_the_blanks_around_it() -> None:
+    """The value is matched whole and stripped after (a lazy value between runs of blanks took
+    cubic time on a long run of spaces with no closing bracket: 3,000 spaces, 12 s)."""
+    text = "The drug [class::   glycoside  ] acts (onset::\tslowly ).\nA [key::" + " " * 40 + "x"
+    assert spaced_repetition(text) == (
+        "The drug class: glycoside acts slowly.\nA [key::" + " " * 40 + "x"
+    )

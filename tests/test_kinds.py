@@ -20,7 +20,14 @@ from builder.build import plan_deck
 from builder.cli import cli
 from builder.document import ListBlock, Paragraph, parse_document
 from builder.errors import ManifestError
-from builder.kinds import KIND_NAMES, KINDS, block_kind, heading_kind, skipped_kinds
+from builder.kinds import (
+    KIND_NAMES,
+    KINDS,
+    block_kind,
+    content_blocks,
+    heading_kind,
+    skipped_kinds,
+)
 from builder.manifest import load_manifest, manifest_for_source
 from tests.conftest import ROOT
 
@@ -578,3 +585,57 @@ def test_a_page_headers_scope_line_is_left_out_and_a_sections_kept(tmp_path: Pat
     )
     plan = plan_deck(manifest_for_source(source))  # all `#` sections: each one content
     assert any("6 months - 6 years" in p.note.back for p in plan.notes)
+
+
+def cards_of(source: Path) -> str:
+    """Every front and back a zero-config build of `source` makes, as one text."""
+    plan = plan_deck(manifest_for_source(source))
+    return " ".join(f"{p.note.front} {p.note.back}" for p in plan.notes)
+
+
+def header_left_out(paragraph: str) -> bool:
+    """Whether the paragraph under a page's title is left out as not content."""
+    document = parse_document("x.md", f"# Korrin\n\n{paragraph}\n\n## Gait\n\n- short steps\n")
+    kept, _ = content_blocks(document.sections[0].blocks, skipped_kinds(), header=True)
+    return not kept
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "left_out"),
+    [
+        ("This **Korrin Screen Cheat Sheet (KSC)** provides nurses with a quick screen.", True),
+        ("This short guide provides the doses of velbarin, tessalid and korrimab.", True),
+        ("This page is a summary of the korrin ward's admission screen.", True),
+        (
+            "This **Korrin Screen Checklist (KSC)** gives nurses a quick screen. It covers key "
+            "areas such as gait, vision and sleep.",
+            True,
+        ),
+        ("This checklist is read aloud at three pauses: sign in, time out and sign out.", False),
+        ("This condition affects one adult in forty, mostly men over fifty.", False),
+        ("This drug is a blocker of the korrin receptor.", False),
+        ("The guide provides the doses of velbarin and tessalid.", False),
+    ],
+)
+def test_a_page_blurb_under_the_title_is_left_out(paragraph: str, left_out: bool) -> None:
+    """The paragraph under a page's title that describes the page itself ("This guide provides
+    …", "This **… Cheat Sheet (KSC)** gives …") is not content: what it lists are the page's
+    sections. A tool's name ("This checklist …") opens a blurb only with what the page covers
+    ("It covers key areas …"): under the checklist's own title it is the subject."""
+    assert header_left_out(paragraph) is left_out
+
+
+def test_a_page_blurb_gives_no_card_and_the_same_words_under_a_heading_do(tmp_path: Path) -> None:
+    """A blurb before the first heading gives no cloze of the page's chapters; the same
+    paragraph under a heading of its own is content."""
+    source = tmp_path / "korrin.md"
+    blurb = (
+        "This **Korrin Screen Checklist (KSC)** gives ward nurses a quick screen for older "
+        "patients. It covers key areas such as gait, vision, continence and sleep.\n\n"
+    )
+    rest = "## Gait\n\nKorrin slows the gait:\n\n- short steps\n- a wide base\n- a stooped back\n"
+    source.write_text(blurb + rest, encoding="utf-8")
+    shown = cards_of(source)
+    assert "continence" not in shown and "wide base" in shown
+    source.write_text("# Korrin\n\n" + rest + "\n## Screening\n\n" + blurb, encoding="utf-8")
+    assert "continence" in cards_of(source)

@@ -876,6 +876,35 @@ def test_a_section_whose_prose_says_what_a_thing_is_and_gave_no_note_is_a_warnin
     assert silent(tmp_path, PROSE) == [(5, "warning")]
 
 
+TERMS = """# Kellin habits
+
+## Errors of thinking
+
+### Velbarizing
+
+Expecting the worst outcome of every small setback at work or at home.
+
+### Tessalation
+
+A pattern of copying the mood of whoever spoke last in a group.
+
+### Korrinism
+
+Most staff on the ward notice it within a week, and the notes record it each shift.
+"""
+
+
+def test_a_term_among_terms_that_gave_no_note_is_a_warning(tmp_path: Path) -> None:
+    """Among sections that list terms, one the term rule refused (its paragraph opens as no
+    definition does) is reported at its paragraph, with what to write; its siblings, carded as
+    terms, are not, and once it opens with what the term is it is carded too."""
+    found = no_notes(tmp_path, TERMS)
+    assert [line for line, _ in found] == [15]
+    assert "this term gave no note" in found[0][1] and "35 words" in found[0][1]
+    defined = TERMS.replace("Most staff on the ward notice it", "Seeing a slight in every remark")
+    assert silent(tmp_path, defined) == []
+
+
 # -- the near-duplicate search reports what comparing every pair reports -------------------------
 
 WORDS = [

@@ -53,6 +53,9 @@ class Context:
     """True inside an FAQ section, which the faq rule reads as a whole."""
     facets: frozenset[str] = frozenset()
     """The document's headings that name a facet of their parent (`routing.facet_headings`)."""
+    terms: frozenset[tuple[str, ...]] = frozenset()
+    """The paths of the document's sections whose subsections list terms of one kind
+    (`term.lists_terms`): a one-word heading under one is a term."""
     made: tuple[Note, ...] = ()
     """The notes the section's other rules made, as a last-resort rule (`Rule.fallback`) is
     given them: it leaves what another rule asked to that rule (`Said`)."""

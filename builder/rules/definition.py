@@ -1385,6 +1385,14 @@ _PERSONS = frozenset("patient patients man woman boy girl child baby infant pers
 _NAMING = frozenset("called known named termed referred nicknamed".split())
 _POINTING = re.compile(r"^because\s+of\s+(?:this|that|these|those|it|them)\b", re.IGNORECASE)
 MIN_REASON_WORDS = 3
+_SINCE_WHEN = re.compile(
+    r"(?:\S*\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?(?=\s\d)"
+    r"|(?:january|february|march|april|june|july|august|september|october|november|december"
+    r"|last|birth|childhood|then|early|late|spring|summer|autumn|fall|winter|yesterday|infancy"
+    r"|its\s+(?:launch|introduction))\b)",
+    re.IGNORECASE,
+)
+"""A "since" that says when ("since 2019", "since last winter", "since birth"), not why."""
 
 
 def reasoned(sentence: str) -> tuple[str, str, str, str] | None:
@@ -1400,6 +1408,8 @@ def reasoned(sentence: str) -> tuple[str, str, str, str] | None:
         why = found.group("why").strip()
         if why.lower().startswith("of "):
             why = f"because {why}"  # "because of the heat": a noun, not a clause
+        if _SINCE_WHEN.match(why) and sentence[: found.start("why")].rstrip().endswith("since"):
+            return None  # "offered since September 2019 to boys": since when, no reason
     else:
         found = _SO.match(sentence)
         if found is None:

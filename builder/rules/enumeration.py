@@ -1512,9 +1512,16 @@ _SIGNS = re.compile(r"\b(?:signs?|symptoms?|red\s+flags?)\b", re.IGNORECASE)
 
 _WHEN_OR_HOW_BAD = frozenset(
     """early late acute chronic initial later mild moderate severe adults adult children child
-    infants infant babies baby elderly""".split()
+    infants infant babies baby elderly newborns newborn neonates neonate toddlers toddler
+    teenagers teenager teens adolescents adolescent women men pregnancy""".split()
 )
 """A label that says when, how bad or in whom (`**Early:**`, `**In children:**`), not a sign."""
+_NOT_A_SIGN = frozenset(
+    """day days week weeks month months stage phase grade step
+    what how who when where why which""".split()
+)
+"""A label's first word that makes it a time, a stage or a question (`**Day one:**`, `**Stage
+I:**`, `**What to look for:**`): a facet of the signs, not a sign to recall."""
 
 
 def _names_signs(lead: Lead | None, section: Section) -> bool:
@@ -1533,14 +1540,15 @@ def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         term = plain(pair[0]).strip().rstrip(":").strip() if pair is not None else ""
         if not 0 < len(term.split()) <= MAX_BOLD_WORDS or is_facet(term) or is_flag(term):
             return None
-        if term.split()[-1].lower() in _WHEN_OR_HOW_BAD:
-            return None  # `**Early:** …`, `**Severe:** …`: the signs are in the values
+        if term.split()[-1].lower() in _WHEN_OR_HOW_BAD or term.split()[0].lower() in _NOT_A_SIGN:
+            return None  # `**Early:** …`, `**Day one:** …`: the signs are in the values
         if any(char.isdigit() for char in term) or term.endswith("?") or len(term) < 3:
             return None  # `**K** - Kellin rash`: a mnemonic's letter, no sign
         names.append(ListItem(term, item.line, (), item.pin))
     if len(names) < MIN_ITEMS:
         return None
     intro = _intro(lead, section, ctx)
-    key = f"{_intro_key(lead, section, ctx)} (signs)"
+    # named by its first sign too: two such lists under one heading are two notes
+    key = f"{_intro_key(lead, section, ctx)} (signs: {names[0].text.lower()})"
     listed = ListBlock(block.ordered, tuple(names), block.line)
     return _cloze_note(listed, intro, section, ctx, lead is not None, False, frozenset(), key)

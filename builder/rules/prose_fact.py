@@ -49,7 +49,8 @@ anything else makes no card, as a wrong card is worse than none:
   wearing dark glasses" asks "<section>: what may the doctor recommend?" -> the three;
 - advice to the reader: "If you wear glasses, you'll be advised to clean them daily" (also "you
   should", "you need to"; the condition about "you") asks "<section>: If you wear glasses, what
-  should you do?";
+  should you do?"; "you should not …" asks what not to do; a condition pointing elsewhere, "If
+  you notice any of these", none;
 - a reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
   "Why won't antibiotics help?" -> "Korrin eye is usually viral" (not when the question points
   back: "… limit its spread");
@@ -407,6 +408,8 @@ _SINCE = re.compile(
 """A reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
 "Why won't antibiotics help?" -> "Korrin eye is usually viral"."""
 _NEGATED_AUX = {"cannot": ("can", "not ")}
+_POINTING_COND = frozenset("it its they them this these those above below".split())
+"""A condition that points elsewhere ("If you notice any of these"): its front says nothing."""
 _POINTS_BACK = frozenset("it its they them their this these those".split())
 
 
@@ -1405,9 +1408,13 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
         question = f"If {step['cond']}, {step['verb'].lower()} what"
         return [(question, step.group("x"), "section")]
     advised = _IF_ADVISED.match(sentence)
-    if advised is not None:
-        answer = advised["x"][:1].upper() + advised["x"][1:]
-        return [(f"If {advised['cond']}, what should you do", answer, "section")]
+    if advised is not None and not _POINTING_COND.intersection(advised["cond"].lower().split()):
+        # "If you notice any of these, …": the front would not say which
+        done, answer = "do", advised["x"]
+        if answer.lower().startswith("not "):  # "you should not go to school"
+            done, answer = "not do", answer[4:]
+        answer = answer[:1].upper() + answer[1:]
+        return [(f"If {advised['cond']}, what should you {done}", answer, "section")]
     likely = _IF_LIKELY.match(bare)
     if likely is not None and len(likely["cond"].split()) >= 3 and _names_a_thing(likely["x"]):
         gloss = f" — {likely['gloss'].strip()}" if likely["gloss"] else ""

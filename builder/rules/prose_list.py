@@ -120,7 +120,13 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
-_BRACKETED = re.compile(r"\([^()]*\)|\[[^\[\]]*\]|(?<=\s)[—–][^—–]{1,40}[—–](?=\s)")
+_BRACKETED = re.compile(
+    r"\([^()]*\)|\[[^\[\]]*\]|(?<=\s)[—–][^—–,;]{1,40}[—–](?=\s)"
+    r"|(?:(?<=\band )|(?<=\bor )|(?<=, ))[—–][^—–;]{1,40}[—–](?=\s)"
+)
+"""Brackets, and an aside between dashes; across a comma only where an item opens ("or — in
+small children, mostly at night — a blocked nose"): "iron deficiency – common, B12 deficiency –
+rare" glosses two items, each after its dash."""
 _DASHED = re.compile(r"(?<!\S)[—–][^—–]{1,40}[—–](?!\S)")
 """An aside between dashes ("or — in babies — a blocked duct"): like a bracket, not the item's
 own words."""

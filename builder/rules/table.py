@@ -1132,6 +1132,15 @@ _VAGUE_HEADERS = frozenset(
 """Headers that say nothing of what their cells are: a reverse card keeps its quoted cell."""
 
 
+_RELATING = frozenset(
+    """causes treats inhibits blocks activates stimulates targets prevents reverses produces
+    secretes supplies innervates drains affects binds means indicates suggests antagonises
+    antagonizes by with for to from of against via""".split()
+)
+"""A header's last word that makes it a verb between the row's thing and its cell ("Causes",
+"Inhibits", "Spread by", "Treated with"): the cell is no thing of that name."""
+
+
 def _value_name(column: str, kind: str, several: bool) -> str:
     """What a value column's cells are, as a reverse card's front names a value ("antidote",
     "antidotes" over several): a header of one or two words that says something of them; ""
@@ -1139,6 +1148,9 @@ def _value_name(column: str, kind: str, several: bool) -> str:
     words = column.split()
     if not 0 < len(words) <= 2 or column.lower() in _VAGUE_HEADERS:
         return ""
+    if words[-1].lower() in _RELATING:
+        return ""  # "Causes", "Treats", "Spread by": the cell is what the row's thing does
+        # to it, never a cause or a treatment itself ("Meningitis (cause): which organism?")
     if any(not word.isalpha() for word in words):
         return ""
     named = column if several else plain(singular(column))

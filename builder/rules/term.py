@@ -84,7 +84,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     term = heading_text(section.title).strip()
     words = without_asides(term).split()
     lines = _fact_lines(section)
-    least = 1 if lines else MIN_TERM_WORDS  # "### Velbarin" over its facts, a line each
+    listed = bool(ctx.terms) and section.path[:-1] in ctx.terms  # one of a list of terms
+    # "### Velbarin" over its facts, a line each; "### Confabulation" among terms of its kind
+    least = 1 if lines or listed else MIN_TERM_WORDS
     if not least <= len(words) <= MAX_TERM_WORDS or term.endswith(("?", ":", "!")):
         return []  # one word ("Triggers", "Velbarin") names a subject or a facet, not a term
     if _DEFINING.match(term):
@@ -117,13 +119,19 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # "Early korrin is …" under "Mixed korrin": about another thing
     if any(is_flattened(line) for line in prose.split("\n")):
         return []
+    if len(words) < MIN_TERM_WORDS and not lines and not _defines(prose):
+        return []  # a one-word heading among terms, over what is not a definition
     count = len(prose.split())
-    if count < MIN_WORDS or (count > MAX_WORDS and not _about_heading(term, prose)):
+    back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
+    if count > MAX_WORDS and not _about_heading(term, prose):
+        back = _definition_sentence(prose) if listed and not lines else ""
+        if not back:
+            return []
+    if count < MIN_WORDS:
         return []
     front = f"{ctx.heading(section)}?"
     key = make_key("term", section.path, term, section.pin)
     line = section.blocks[0].line if isinstance(section.blocks[0], Paragraph) else section.line
-    back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
     return [ctx.note("term", "basic", front, back, key, section, line)]
 
 
@@ -182,3 +190,75 @@ def _stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word
+
+
+MIN_LISTED = 3
+"""Fewest sibling sections that make a list of terms."""
+
+
+def lists_terms(section: Section) -> bool:
+    """A section whose subsections are a list of terms of one kind (`## Errors of recall` over
+    `### Confabulation`, `### Perseveration`, `### Thought blocking`, each a short heading over a
+    paragraph or two): there a one-word heading is a term, not a facet of a subject, and a long
+    paragraph's first sentence is its definition. Not the parts of a subject ("Management" over
+    "Nutrition", "Mobility"), nor subsections holding lists, tables or subsections."""
+    children = section.children
+    if len(children) < MIN_LISTED or is_relational(heading_text(section.title)):
+        return False
+    for child in children:
+        if child.children or not child.blocks or len(child.blocks) > 2 or child.callout:
+            return False
+        if not all(isinstance(block, Paragraph) for block in child.blocks):
+            return False
+        title = heading_text(child.title).strip()
+        if not 0 < len(title.split()) <= MAX_TERM_WORDS or title.endswith(("?", ":", "!")):
+            return False
+        if is_generic_heading(title) or is_container_heading(title) or is_relational(title):
+            return False
+    return True
+
+
+def term_lists(sections: tuple[Section, ...]) -> frozenset[tuple[str, ...]]:
+    """The paths of the sections that list terms (`lists_terms`), for `Context.terms`."""
+    return frozenset(
+        section.path
+        for top in sections
+        for section in top.walk()
+        if len(section.children) >= MIN_LISTED and lists_terms(section)
+    )
+
+
+_DEFINING_OPENING = re.compile(
+    r"^(?:(?P<gerund>[A-Z][a-z]{2,}ing)\b"
+    r"|(?:An?|The)\s+(?:[\w-]+\s+){0,3}?(?:of|in|for|where|whereby|which|that|characteri[sz]ed"
+    r"|marked|caused|seen|when)\b)"
+)
+"""How a definition opens: a gerund ("Filling gaps in memory with …", "Expecting the worst"),
+or a noun phrase that says what kind of thing ("A pattern of …", "An error in …")."""
+_NOT_GERUNDS = frozenset(
+    "during following including according regarding depending concerning nothing something"
+    " everything anything morning evening being bring thing string spring ceiling".split()
+)
+
+
+def _defines(prose: str) -> bool:
+    """The paragraph opens as a definition does (`_DEFINING_OPENING`), not as a statement about
+    a subject ("Nutrition: offer small meals", "During the night …")."""
+    found = _DEFINING_OPENING.match(prose.strip())
+    if found is None:
+        return False
+    gerund = found.group("gerund")
+    return gerund is None or gerund.lower() not in _NOT_GERUNDS
+
+
+def _definition_sentence(prose: str) -> str:
+    """A long paragraph's first sentence, when it is a definition of MIN_WORDS to MAX_WORDS
+    words and the rest is its example or aside ("Believing others think badly of you without
+    checking. For example, …"); "" otherwise."""
+    if not _defines(prose) or "\n" in prose.strip():
+        return ""
+    end = _SENTENCE_END.search(prose)
+    if end is None:
+        return ""
+    first = prose[: end.end()].strip()
+    return first if MIN_WORDS <= len(first.split()) <= MAX_WORDS else ""
