@@ -985,11 +985,12 @@ def _glossed(block: ListBlock) -> dict[int, tuple[str, str]]:
 def _one_meaning(gloss: str) -> bool:
     """A gloss that says what a thing is ("large, violent movements", "world not real"), not a
     list of examples ("diet, exercise, weight loss", "coughing, sneezing"), which are the facts
-    under a vague name: no comma, or one after a single describing word."""
+    under a vague name: no comma, or one after a word or two describing the noun phrase after
+    it ("slow writhing, sinusoidal movements")."""
     parts = gloss.split(",")
     if len(parts) == 1:
         return True
-    return len(parts) == 2 and len(parts[0].split()) == 1 and len(parts[1].split()) >= 2
+    return len(parts) == 2 and len(parts[0].split()) <= 2 and len(parts[1].split()) >= 2
 
 
 _TERM_GLOSS = re.compile(r"(?P<term>[A-Za-zÀ-ÿ][\w'’/ -]{1,40}?)\s*\((?P<gloss>[^()]{3,80})\)")
