@@ -974,8 +974,10 @@ def _glossed(block: ListBlock) -> dict[int, tuple[str, str]]:
         words = gloss.split()
         if len(words) < MIN_GLOSS_WORDS or not gloss[0].islower() or _DIGIT.search(gloss):
             continue  # "(Infection without active disease)": a label's content, not a meaning
-        if words[0] in _NOT_A_GLOSS or not _one_meaning(gloss):
+        if words[0].rstrip(".:,") in _NOT_A_GLOSS or words[0] in _NOT_A_GLOSS:
             continue
+        if not _one_meaning(gloss) or content_words(term) & content_words(gloss):
+            continue  # "Age (risk rises with age)": the gloss says the term, deleted whole
         if is_facet(term) or is_relational(term):
             continue  # "Diagnosis (TST or IGRA positive)": the facet's content is the fact
         found[index] = (term, f" ({gloss})")
@@ -990,7 +992,14 @@ def _one_meaning(gloss: str) -> bool:
     parts = gloss.split(",")
     if len(parts) == 1:
         return True
-    return len(parts) == 2 and len(parts[0].split()) <= 2 and len(parts[1].split()) >= 2
+    first = parts[0].split()
+    if not first or first[-1].lower().endswith(_PLURAL) and not first[-1].endswith(_NOT_PLURAL):
+        return False  # "sedatives, blood pressure meds": things named, examples
+    return len(parts) == 2 and len(first) <= 2 and len(parts[1].split()) >= 2
+
+
+_PLURAL = "s"
+_NOT_PLURAL = ("ous", "ss", "is", "us")
 
 
 _TERM_GLOSS = re.compile(r"(?P<term>[A-Za-zÀ-ÿ][\w'’/ -]{1,40}?)\s*\((?P<gloss>[^()]{3,80})\)")
@@ -999,7 +1008,7 @@ MIN_GLOSS_WORDS = 2
 MIN_GLOSSED = 2
 _NOT_A_GLOSS = frozenset(
     """with without for from see e.g. eg i.e. ie as if when by in on at to or and per
-    especially including mainly mostly how where what why which who""".split()
+    especially including mainly mostly how where what why which who but eg. ie.""".split()
 )
 """First words of an aside that qualifies an item, or says which facet a label is ("(where
 spores rest)"), rather than saying what it means."""
