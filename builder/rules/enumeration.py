@@ -993,13 +993,16 @@ def _one_meaning(gloss: str) -> bool:
     if len(parts) == 1:
         return True
     first = parts[0].split()
-    if not first or first[-1].lower().endswith(_PLURAL) and not first[-1].endswith(_NOT_PLURAL):
+    if not first or _plural(first[-1]):
         return False  # "sedatives, blood pressure meds": things named, examples
     return len(parts) == 2 and len(first) <= 2 and len(parts[1].split()) >= 2
 
 
-_PLURAL = "s"
-_NOT_PLURAL = ("ous", "ss", "is", "us")
+def _plural(word: str) -> bool:
+    """A word that looks plural ("sedatives"), not an adjective or a singular ending in s
+    ("nervous", "loss", "paralysis")."""
+    lowered = word.lower()
+    return lowered.endswith("s") and not lowered.endswith(("ous", "ss", "is", "us"))
 
 
 _TERM_GLOSS = re.compile(r"(?P<term>[A-Za-zÀ-ÿ][\w'’/ -]{1,40}?)\s*\((?P<gloss>[^()]{3,80})\)")
