@@ -75,6 +75,8 @@ class Skipped:
     """The heading's line, or the first block's."""
     what: str
     """What was left out, in words: section 'References', a list under 'Overview'."""
+    blocks: int = 1
+    """How many blocks (a section: 1)."""
 
     def message(self) -> str:
         """The build's note about it (`build -v`): what was left out and how to keep it."""
@@ -458,6 +460,58 @@ def _generic_care(block: Block) -> bool:
     )
 
 
+_BASELINES = frozenset(
+    """normal none nil absent present appropriate intact good unremarkable wnl""".split()
+) | frozenset(("as stated", "not present", "within normal limits", "age appropriate"))
+"""The choice a form offers for nothing found ("Normal", "None", "Absent", "As stated")."""
+_GRADES = re.compile(
+    r"(?:increased|decreased|reduced|impaired|elevated|diminished|heightened|raised|lowered"
+    r"|high|low|medium|moderate|mild|severe|heavy|slight|marked|minimal|fair|poor|excellent"
+    r"|younger|older|short|tall|small|large|fast|slow|loud|soft|left|right|bilateral"
+    r"|unilateral|inappropriate|abnormal|(?:over|under)\w+)"
+)
+"""A word that only places a finding on a scale or a side: a degree, a size, a speed, a side,
+the baseline's opposite."""
+_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*| [^\W\d_][\w'’-]*){0,2}")
+"""A choice on a form: one to three words, no figure, no bracket, no colon ("Decreased",
+"Overweight / Obese", "On left")."""
+MAX_CHOICES = 10
+
+
+def is_choice_list(block: Block) -> bool:
+    """A list of the choices a form offers for one item (`### Alertness` over `- Normal` /
+    `- Decreased` / `- Increased`; `Odour`: `- Absent` / `- Present`): short items with no
+    sub-lists, one of them the baseline ("Normal", "None", "Absent", "As stated", "Good"), and
+    either just one other choice or half the items or more a baseline or a mere degree, size or
+    side ("Decreased", "Fair", "Poor", "On left"); or bare degrees alone (`- Mild` / `- Moderate`
+    / `- Severe`). A form is filled in at the bedside: hidden, its choices ask nothing. Items
+    that carry meaning ("Echopraxia (mimicking gestures)", "Blunted", "Ptosis" beside a lone
+    "Normal") keep the list content."""
+    if not isinstance(block, ListBlock) or not 2 <= len(block.items) <= MAX_CHOICES:
+        return False
+    texts = []
+    for item in block.items:
+        if item.blocks or len(item.text) > _CHOICE_CHARS:
+            return False  # most lists: a long item at once
+        text = plain(item.text).strip().rstrip(".;,").casefold()
+        if _CHOICE.fullmatch(text) is None:
+            return False
+        texts.append(text)
+    base = sum(1 for text in texts if text in _BASELINES)
+    graded = sum(1 for text in texts if text not in _BASELINES and _graded(text))
+    if not base:
+        return graded == len(texts) and all(" " not in text for text in texts)
+    return len(texts) == 2 or 2 * (base + graded) >= len(texts)
+
+
+_CHOICE_CHARS = 40
+
+
+def _graded(text: str) -> bool:
+    """A choice that only grades: a word of it is a degree, a size, a speed, a side."""
+    return any(_GRADES.fullmatch(word) for word in re.split(r"[\s/]+", text) if word)
+
+
 # -- the registry ----------------------------------------------------------------------------
 
 _MORE = (
@@ -766,6 +820,11 @@ KINDS: tuple[Kind, ...] = (
         shapes=(_generic_care,),
     ),
     Kind(
+        "form",
+        "a form's answer choices: Normal / Decreased / Increased under an item to fill in",
+        shapes=(is_choice_list,),
+    ),
+    Kind(
         "links",
         "paragraphs and lists that are only links, whatever their heading",
         shapes=(_links,),
@@ -1022,7 +1081,12 @@ def _describe(section: Section, left: list[tuple[Kind, Block]]) -> list[Skipped]
     for kind, block in left:
         by_kind.setdefault(kind.name, []).append(block)
     return [
-        Skipped(name, _line(blocks[0]), f"{_blocks_text(blocks)} under {plain(section.title)!r}")
+        Skipped(
+            name,
+            _line(blocks[0]),
+            f"{_blocks_text(blocks)} under {plain(section.title)!r}",
+            len(blocks),
+        )
         for name, blocks in by_kind.items()
     ]
 

@@ -84,6 +84,9 @@ def route(manifest: Manifest, document: Document) -> Routed:
     for section in document.sections:
         _route(section, None, walk)
     headings = [name for s in document.walk() for name in (s.title, "/".join(s.path))]
+    forms = [skipped for skipped in walk.skipped if skipped.kind == "form"]
+    if forms:
+        walk.warnings.append((forms[0].line, _form_warning(sum(s.blocks for s in forms))))
     return Routed(
         tuple(walk.routes),
         frozenset(matched),
@@ -95,6 +98,17 @@ def route(manifest: Manifest, document: Document) -> Routed:
         walk.reached,
         sum(1 for r in walk.routes if any(s.blocks for s in r.section.walk())),
         _unread_html(walk.routes),
+    )
+
+
+def _form_warning(lists: int) -> str:
+    """Once per document: how many lists of a form's answer choices (`kinds.is_choice_list`)
+    were left out, so that a teacher who meant them as facts can bring them back."""
+    some = "1 list" if lists == 1 else f"{lists} lists"
+    return (
+        f"warning: {some} of answer choices (`- Normal` / `- Decreased` / `- Increased` under an "
+        'item) read as a form to fill in: no cards; `include = ["form"]` in a manifest cards '
+        "them"
     )
 
 

@@ -307,6 +307,20 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("Read the chart for 5 min before the round; then read it again.", None),
         ("This rash helps you tell korrin fever from measles.", None),
         ("**Age range:** 6 months - 6 years", None),  # by itself: a fact of anything
+        ("- Normal\n- Decreased\n- Increased", "form"),  # a form's choices for one item
+        ("- Absent\n- Present", "form"),
+        ("- As stated\n- Younger\n- Older", "form"),
+        ("- Good\n- Fair\n- Poor", "form"),
+        ("- Normal\n- Untidy / Unkempt", "form"),  # a baseline and its one alternative
+        ("- None\n- On left\n- On right\n- Both sides", "form"),
+        ("- Mild\n- Moderate\n- Severe", "form"),  # bare degrees
+        ("- Normal\n- Miosis\n- Mydriasis\n- Anisocoria", None),  # findings to learn
+        ("- Normal\n- Constricted\n- Blunted\n- Flat", None),
+        ("- Mild intermittent\n- Mild persistent\n- Severe persistent", None),  # classes
+        ("- Hypovolaemic\n- Cardiogenic\n- Obstructive", None),  # kinds: no baseline
+        ("- Normal\n- Hyperactive (goal-directed)\n- Hypoactive", None),  # a gloss
+        ("- Eye opening: 4\n- Verbal: 5", None),  # a score's parts
+        ("- Spontaneous (4)\n- To voice (3)\n- To pain (2)\n- None (1)", None),  # a scale
     ],
 )
 def test_block_kinds(markdown: str, kind: str | None) -> None:
@@ -435,6 +449,29 @@ def test_build_verbose_reports_each_part_left_out_once_as_a_note(
     ) in "\n".join(notes), "the text under the title is the document's own section: read too"
     assert len(notes) == len(set(notes)) == 10
     assert not any("warning" in line for line in notes)
+
+
+def test_check_says_once_per_document_how_many_choice_lists_were_read_as_a_form(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "chart.md"
+    source.write_text(
+        "# Wound chart\n\n## Bed\n\n### Slough\n- None\n- Low\n- Heavy\n\n### Smell\n"
+        "- Absent\n- Present\n\n### Margin\n- Normal\n- Decreased\n- Increased\n\n"
+        "### Signs of infection\n- Rising pain\n- Spreading redness\n- Pus\n",
+        encoding="utf-8",
+    )
+    code, output = run("check", str(source))
+    assert code == 0, output
+    forms = [line for line in output.splitlines() if "read as a form" in line]
+    assert forms == [
+        "chart.md:6: BUILD-WARNING 3 lists of answer choices (`- Normal` / `- Decreased` / "
+        "`- Increased` under an item) read as a form to fill in: no cards; "
+        '`include = ["form"]` in a manifest cards them'
+    ], output
+    _, cards = run("cards", str(source), "--format", "json")
+    fronts = [note["front"] for note in json.loads(cards)]
+    assert len(fronts) == 1 and "{{c1::Rising pain}}" in fronts[0], fronts  # content stays
 
 
 # -- the manifest's `include` -----------------------------------------------------------------

@@ -791,6 +791,7 @@ def _cloze_note(
     shown |= {index for index, item in enumerate(block.items) if item.line in shown_lines}
     criteria = _is_criteria(block)
     pairs = _pairs(block)
+    glossed = _glossed(block)
     items, extras, deletions, long, heads = [], {}, 0, 0, 0
     long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
@@ -812,6 +813,11 @@ def _cloze_note(
             items.append(f"{marker} {text}{joiner}")
             continue
         threshold = _threshold(item) if criteria else None
+        if number - 1 in glossed:  # "{{Ballismus}} (large, violent movements)"
+            term, gloss = glossed[number - 1]
+            deletions += 1
+            items.append(f"{marker} {deletion(deletions, term)}{literal(gloss)}{joiner}")
+            continue
         if threshold is not None:
             first, extra, (start, end) = threshold
             value = plain(first[start:end])
@@ -829,6 +835,8 @@ def _cloze_note(
                     return None  # a short statement among things to recall: a list of statements
                 clozed = head_cloze(item, deletions + 1, intro)
                 heads += clozed is not None
+                if clozed is None:  # "Ice {{10-15 minutes, several times a day}} to ease pain"
+                    clozed = dose_cloze(item, deletions + 1)
             if clozed is not None:
                 deletions += 1
         if clozed is None:
@@ -946,6 +954,67 @@ MAX_PAIRED = 8
 """Names each over their detail clozed in one note, at most; a longer list of `**Label:**` lines
 over their values (a drug list's doses) asks each label on its own: one cloze of twenty
 deletions would show nineteen answers on every card."""
+
+
+def _glossed(block: ListBlock) -> dict[int, tuple[str, str]]:
+    """A list of named things each with its meaning in brackets (`- Ballismus (large, violent
+    movements)`, `- Capgras (loved one replaced by an impostor)`): (term, " (gloss)") by item.
+    Deleted whole, term and meaning go together and neither cues the other; the term alone is
+    asked, its meaning the hint. Empty unless MIN_GLOSSED items or more are such; an aside that
+    qualifies ("(with your therapist)", "(4-way)", "(SOB)", "(e.g. …)") is no meaning."""
+    found: dict[int, tuple[str, str]] = {}
+    for index, item in enumerate(block.items):
+        text = item.text.strip()
+        if item.blocks or not text.endswith(")") or "**" in text:
+            continue
+        match = _TERM_GLOSS.fullmatch(single_spaced(text))
+        if match is None:
+            continue
+        term, gloss = match.group("term"), match.group("gloss")
+        words = gloss.split()
+        if len(words) < MIN_GLOSS_WORDS or not gloss[0].islower() or _DIGIT.search(gloss):
+            continue  # "(Infection without active disease)": a label's content, not a meaning
+        if words[0].rstrip(".:,") in _NOT_A_GLOSS or words[0] in _NOT_A_GLOSS:
+            continue
+        if not _one_meaning(gloss) or content_words(term) & content_words(gloss):
+            continue  # "Age (risk rises with age)": the gloss says the term, deleted whole
+        if is_facet(term) or is_relational(term):
+            continue  # "Diagnosis (TST or IGRA positive)": the facet's content is the fact
+        found[index] = (term, f" ({gloss})")
+    return found if len(found) >= MIN_GLOSSED else {}
+
+
+def _one_meaning(gloss: str) -> bool:
+    """A gloss that says what a thing is ("large, violent movements", "world not real"), not a
+    list of examples ("diet, exercise, weight loss", "coughing, sneezing"), which are the facts
+    under a vague name: no comma, or one after a word or two describing the noun phrase after
+    it ("slow writhing, sinusoidal movements")."""
+    parts = gloss.split(",")
+    if len(parts) == 1:
+        return True
+    first = parts[0].split()
+    if not first or _plural(first[-1]):
+        return False  # "sedatives, blood pressure meds": things named, examples
+    return len(parts) == 2 and len(first) <= 2 and len(parts[1].split()) >= 2
+
+
+def _plural(word: str) -> bool:
+    """A word that looks plural ("sedatives"), not an adjective or a singular ending in s
+    ("nervous", "loss", "paralysis")."""
+    lowered = word.lower()
+    return lowered.endswith("s") and not lowered.endswith(("ous", "ss", "is", "us"))
+
+
+_TERM_GLOSS = re.compile(r"(?P<term>[A-Za-zÀ-ÿ][\w'’/ -]{1,40}?)\s*\((?P<gloss>[^()]{3,80})\)")
+"""A name of one to a few words, then its meaning in brackets."""
+MIN_GLOSS_WORDS = 2
+MIN_GLOSSED = 2
+_NOT_A_GLOSS = frozenset(
+    """with without for from see e.g. eg i.e. ie as if when by in on at to or and per
+    especially including mainly mostly how where what why which who but eg. ie.""".split()
+)
+"""First words of an aside that qualifies an item, or says which facet a label is ("(where
+spores rest)"), rather than saying what it means."""
 
 
 def _bold_name_only(item: ListItem, paired: bool) -> bool:
@@ -1194,6 +1263,52 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
 
 
+def dose_cloze(item: ListItem, number: int) -> tuple[str, str] | None:
+    """An item too long to delete whole, with no head to hide, as its dose after its short
+    name ("Cold pack {{15 minutes, three times a day}} to ease pain", "Ice {{10-15 minutes, as
+    needed}}, …"): the one figure of its first sentence with the frequency right after it. The
+    figure is what the item teaches; left as text, the one item with a number is the one never
+    asked. None when the words before the figure are no name of one to three words (a clause,
+    a qualifier, an instruction: "Rest for at least 2 days", "Keep EtCO2 > 10 mm Hg"), or the
+    sentence holds more figures than one (a regimen: the measure rule asks each)."""
+    if _DIGIT.search(item.text) is None or item.blocks or "\n" in item.text.strip():
+        return None
+    text = single_spaced(without_emoji(item.text)).strip()
+    sentences = split_sentences(text)
+    first = sentences[0]
+    figures = list(_FIGURE.finditer(first))
+    if len(figures) != 1 or len(_DIGITS.findall(first)) != len(_DIGITS.findall(figures[0][0])):
+        return None
+    figure = figures[0]
+    name = first[: figure.start()].strip()
+    words = name.split()
+    if not 0 < len(words) <= MAX_DOSE_NAME_WORDS or _NAME_ONLY.fullmatch(name) is None:
+        return None
+    if words[0].lower() in _NOT_A_HEAD or is_instruction(name) or not name[0].isupper():
+        return None
+    if any(word.lower() in FINITE_VERBS for word in words):
+        return None
+    end = with_twin(first, figure.end())
+    often = _FREQUENCY.match(first, end)
+    span = (figure.start(), often.end() if often is not None else end)
+    return _cloze_span(first, span, number), " ".join(sentences[1:])
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)?")
+_NAME_ONLY = re.compile(r"[A-Za-z][A-Za-z' -]*")
+"""A name of words alone: no bracket, comma or sign ("Ice", "Cold pack")."""
+
+
+MAX_DOSE_NAME_WORDS = 3
+_FREQUENCY = re.compile(
+    r",?\s+(?:(?:once|twice|thrice)|(?:one|two|three|four|five|six|multiple|several|many|\d+)"
+    r"\s+times)(?:\s+(?:a|per|each|every)\s+(?:day|week|hour|night))?(?=[\s,.;]|$)"
+    r"|,?\s+(?:daily|weekly|nightly|as needed)(?=[\s,.;]|$)",
+    re.IGNORECASE,
+)
+"""How often, right after a dose: ", three times a day", " twice daily", ", as needed"."""
+
+
 def _aside_names(rest: str, name: str) -> bool:
     """Whether what follows a bold name is only a bracketed aside that says the name's words
     again: shown beside the deletion, it would give the answer away, so it goes to the back."""
@@ -1396,6 +1511,11 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
     if rest.startswith(":") and is_facet(head):
         value = value_cloze(rest, number)  # "Path 2: {{the mitochondrial route}} …"
         return (literal(head) + value, extra) if value is not None else None
+    tail = _CONDITION_TAIL.fullmatch(rest) if words[0].lower() in _PHASE_VERBS else None
+    if tail is not None:  # "Begin other sports (golf, …) {{with clearance from surgeon}}"
+        start, after = end + tail.start("tail"), rest[tail.end("tail") :]
+        hidden = deletion(number, tail.group("tail"))
+        return literal(first[:start]) + hidden + literal(after), extra
     shown = set(_WORDS_ONLY.sub(" ", plain(f"{rest} {intro}").lower()).split())
     if set(_WORDS_ONLY.sub(" ", plain(head).lower()).split()) <= shown:
         return None  # "Rest - rest in bed": the answer stands beside it
@@ -1412,6 +1532,16 @@ _HEAD_END = re.compile(
 clause about the head (", which …", ", especially …", ", defined as …", ", not explained by …");
 another comma goes on listing
 ("Sharing cups, plates or towels")."""
+_PHASE_VERBS = frozenset("begin start continue resume return progress".split())
+"""Verbs that open a phase's step ("Begin other activities (golf, …) with clearance"): the head
+says only that something starts; the condition after its examples is the fact."""
+_CONDITION_TAIL = re.compile(
+    r"\s*\([^()]+\),?\s+(?P<tail>(?:with|after|once|until|only|unless|when|under)\s[^()]{3,60}?)"
+    r"[.;]?\s*",
+    re.IGNORECASE,
+)
+"""After a head: its examples in brackets, then the condition it comes with ("(golf, …) with
+clearance from surgeon", "(stairs) after 6 weeks")."""
 _NOT_A_HEAD = frozenset(
     """
     if when whenever once unless while because although though since as so but and or then also

@@ -240,11 +240,22 @@ def _as_lead_sentence(text: str) -> str:
 def is_example(lead: Lead | None, section: Section) -> bool:
     """A worked example ("Example:", "For example:", a section called "Worked example" or "Case
     study") is not a fact to learn: its numbers hold for that example only."""
-    if lead is not None and (is_example_text(lead.text) or is_pep_talk(lead.text)):
+    if lead is not None and (is_example_text(lead.text) or _pep_lead(lead.text)):
         return True  # encouragement ("Good news: most people can:") is no fact either
     return any(
         _is_example_title(title) for title in (*section.path[-MAX_CASE_DEPTH:], section.title)
     )
+
+
+def _pep_lead(label: str) -> bool:
+    """A lead-in that is words to the reader ("Good news:", "Expectations"). A goals label alone
+    over a list (`**Goals**` over `- Reduce swelling`, beside `**Intervention**`) names what a
+    care plan or a rehab phase aims at: its items are the facts, read like any label's; a goal
+    written out ("Goal: everyone can do it!") is judged by its words where it stands."""
+    return is_pep_talk(label) and _GOALS.fullmatch(plain(label).strip().rstrip(":").strip()) is None
+
+
+_GOALS = re.compile(r"(?:(?:our|your|the)\s+)?goals?", re.IGNORECASE)
 
 
 MAX_CASE_DEPTH = 3
