@@ -197,6 +197,7 @@ def _is_short_form(candidate: str) -> bool:
         and not (" " in candidate and candidate.islower())
         and not _NUMERAL.match(candidate)
         and not _WORD.match(candidate)
+        and (candidate.isupper() or candidate.lower() not in _SMALL_WORDS)
     )
 
 
@@ -204,6 +205,11 @@ _NUMERAL = re.compile(r"^(?:i{2,3}|iv|vi{0,3}|ix|xi{0,3}|I{2,3}|VI{1,3}|IX|XI{0,
 """Enumeration numerals: "(ii)", "(III)". "IV" (intravenous) and "V" (too short) are left."""
 _WORD = re.compile(r"^[A-Za-z][a-z]{3,}$")
 """An ordinary word or name, not an abbreviation: "(Tylenol)", "(usually)"."""
+_SMALL_WORDS = frozenset(
+    "a an and as at by for from if in into is it no not of on or so the to with yes".split()
+)
+"""Short words of a sentence, not abbreviations unless written in capitals ("OR", "IT"): an
+answer "No (… sits on the nose)" defines nothing."""
 
 
 def _best_long_form(short: str, long: str) -> int | None:

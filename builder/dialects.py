@@ -52,7 +52,7 @@ import html
 import re
 from collections.abc import Callable
 
-from .exports import org_verse, spaced_repetition
+from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
 
@@ -874,6 +874,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     closed_admonitions,
     spaced_repetition,
     org_verse,
+    raw_html,
 )
 """The whole-text rewrites before parsing, in order: each reads one dialect's block shape as the
 CommonMark it means and keeps every line's number (cards cite their source line). A new one is

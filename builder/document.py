@@ -40,7 +40,8 @@ What the rules read, whatever dialect the document is written in:
 - An outline is read as the lists it means: a run of sibling headings with nothing under them
   but such headings is a list in the section above (`_outline`; not a template's empty Title
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
-  quote holding a list is content; a raw-HTML `<table>` that is a plain grid is a table.
+  quote holding a list is content, and so is one of paragraphs holding two sentences or more
+  that quotes no one (`_quoted_prose`); a raw-HTML `<table>` that is a plain grid is a table.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
   `import`/`export` lines, tables of contents (lists of links into the page). What the model
   cannot place (an unclosed directive or `<details>`) is kept where it stands and reported in
@@ -1119,6 +1120,13 @@ class _Reader:
             while inner < end:
                 inner = self.block(tokens, inner, out)
             return end + 1
+        if head is None and _quoted_prose(tokens[position + 1 : end]):
+            # A quoted passage of plain sentences (a quoted abstract, notes set off with `>`):
+            # the page's content, read as its paragraphs (a citation or testimonial is not).
+            inner = position + 1
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
         if head is None:
             _check_table_rows(tokens[position:end], self.lines)
             text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
@@ -1885,3 +1893,35 @@ def file_title(stem: str) -> str:
     is "ECG Basics")."""
     words = stem.replace("-", " ").replace("_", " ").split()
     return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)
+
+
+def _quoted_prose(tokens: Sequence[Any]) -> bool:
+    """A block quote's tokens hold a passage to learn from: paragraphs only, two sentences at
+    least, and nothing of a quotation of someone (an attribution line `— Dr X`, an opening
+    quotation mark, the first person, an image) nor of a titled box (`> **Source:** …`)."""
+    if any(token.type not in _PROSE_TOKENS for token in tokens):
+        return False
+    text = "\n".join(token.content for token in tokens if token.type == "inline")
+    if len(_SENTENCE_END.findall(text)) < 2 or text.lstrip()[:1] in _QUOTATION_MARKS:
+        return False
+    return not (
+        _ATTRIBUTION.search(text)
+        or _FIRST_PERSON.search(_QUOTED.sub("", text))
+        or "![" in text
+        or _BOLD_TITLE.match(text)
+    )
+
+
+_PROSE_TOKENS = frozenset(("paragraph_open", "inline", "paragraph_close"))
+_SENTENCE_END = re.compile(r"\w[.!?](?:\s|$)")
+_QUOTATION_MARKS = "\"“‘'«„"
+_ATTRIBUTION = re.compile(
+    r"^[ \t]*(?:[—―–~]|-{2,3}(?!-))|[—―][ \t]*[A-Z][^.!?\n]{0,60}$", re.MULTILINE
+)
+"""A line a quotation's source signs (`— Dr Grey, 1998`, `-- a patient`)."""
+_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me|mine)\b")
+"""Someone's own words (a testimonial), not notes about a subject; a phrase quoted inside the
+passage (`the name means “I cannot”`) is not the passage's voice."""
+_QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+_BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{1,60}(?::(?:\*\*|__)|(?:\*\*|__):)")
+"""A quote opening with a bold label (`**Source:**`, `**Review status:**`): a titled box."""

@@ -1,5 +1,5 @@
 """Block shapes that note-taking apps write into the Markdown they keep or export, rewritten as
-the CommonMark they mean before parsing (two of `dialects.TEXT_PASSES`; each keeps every line's
+the CommonMark they mean before parsing (three of `dialects.TEXT_PASSES`; each keeps every line's
 number, and leaves fenced code and code spans as they are).
 
 `spaced_repetition`: an Obsidian vault's own flashcards and fields.
@@ -21,12 +21,26 @@ each line a line of the paragraph (a block left open is no export's and stays as
 an Org footnote reference inside
 (`<sup><a id="fnr.1" class="footref" href="#fn.1">1</a></sup>`) goes: a card's answer is the
 fact, not the note's footnote number.
+
+`raw_html`: Markdown allows raw HTML, and site generators, converters (pandoc writes
+`<h4 class="unnumbered">` headings broken over lines and `<ul><li><p>` items) and app pages
+write their headings, lists and bold in it; CommonMark keeps such a block as it is, so no rule
+read it. A block opening at the margin with `<h1>`–`<h6>`, `<p>`, `<ul>`, `<ol>`, `<li>` or
+`<hr>` whose every tag is structural (those, `<strong>`/`<b>`, `<em>`/`<i>`, `<a href>`, `<br>`,
+`<code>`, `<span>`; `<sup>` and the like kept as inline HTML) and whose attributes change
+nothing shown (`class`, `id`, `type`, `start`, `align` …) becomes the Markdown it means, each
+word on its own line: a heading on its opening tag's line, items as `- `/`1. ` (nested ones
+indented under their item), bold and italics as `**`/`*`. Any other block (a `<div>`, a
+table, a form, a `style` or `hidden` attribute, a comment, tags left open) stays as it is;
+blocks that run to a closing tag (`<pre>`, `<script>`, comments) are passed over whole, as
+CommonMark reads them.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
 
 def spaced_repetition(text: str) -> str:
@@ -157,3 +171,312 @@ def outside_fences(lines: list[str]) -> Iterator[int]:
             fence = "" if fence and opening == fence else (fence or opening)
             continue
         yield at
+
+
+def raw_html(text: str) -> str:
+    """The text with each raw-HTML block written only in structural HTML (headings, paragraphs,
+    lists, bold, italics, links, line breaks: a site generator's or a converter's page) as the
+    Markdown it means, line for line; any other HTML block stays as it is."""
+    if "<" not in text or _READ_START.search(text) is None:
+        return text
+    lines = text.split("\n")
+    outside = set(outside_fences(lines))
+    at = 0
+    while at < len(lines):
+        line = lines[at]
+        if at not in outside or not line.startswith("<"):
+            at += 1
+            continue
+        end = _html_block_end(lines, at, outside)
+        if _READ_START.match(line):
+            written = _html_markdown(lines[at:end])
+            if written is not None:
+                lines[at:end] = written
+        at = max(end, at + 1)
+    return "\n".join(lines)
+
+
+_READ_START = re.compile(r"^</?(?:h[1-6]|p|ul|ol|li|hr)(?=[\s/>]|$)", re.MULTILINE | re.IGNORECASE)
+"""A line opening a raw-HTML block of the tags read here, at the margin."""
+_BLOCK_NAMES = (
+    "address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|"
+    "dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|"
+    "header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|"
+    "param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul"
+)
+_RUNS_TO_BLANK = re.compile(rf"^</?(?:{_BLOCK_NAMES})(?=[\s/>]|$)", re.IGNORECASE)
+_RUNS_TO_CLOSE = (
+    (re.compile(r"^<(?:script|pre|style|textarea)(?=[\s>]|$)", re.IGNORECASE),
+     re.compile(r"</(?:script|pre|style|textarea)>", re.IGNORECASE)),
+    (re.compile(r"^<!--"), re.compile(r"-->")),
+    (re.compile(r"^<\?"), re.compile(r"\?>")),
+    (re.compile(r"^<![A-Za-z]"), re.compile(r">")),
+    (re.compile(r"^<!\[CDATA\["), re.compile(r"\]\]>")),
+)  # fmt: skip
+"""CommonMark's raw-HTML blocks that end at a closing mark rather than a blank line."""
+
+
+def _html_block_end(lines: list[str], at: int, outside: set[int]) -> int:
+    """The line after the raw-HTML block CommonMark opens at `at` (`at` itself when the line
+    opens none), so a rewrite starts only where a block does."""
+    line = lines[at]
+    for opening, closing in _RUNS_TO_CLOSE:
+        if opening.match(line):
+            end = at
+            while end < len(lines) and not closing.search(lines[end], 4 if end == at else 0):
+                end += 1
+            return min(end + 1, len(lines))
+    if not _RUNS_TO_BLANK.match(line) and not _LONE_TAG.fullmatch(line.rstrip()):
+        return at
+    end = at
+    while end < len(lines) and lines[end].strip() and end in outside:
+        end += 1
+    return end
+
+
+_LONE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*/?>|<[A-Za-z/!?]")
+_ATTRIBUTE = re.compile(
+    r"""\s*([A-Za-z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
+)
+_STRUCTURE = frozenset(("h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li", "hr"))
+_INLINE = frozenset(("strong", "b", "em", "i", "a", "br", "code", "span"))
+_KEPT = frozenset(("sup", "sub", "u", "s", "mark", "small", "abbr", "kbd"))
+"""Inline tags written as they are: Markdown keeps them as inline HTML, which a card shows."""
+_PLAIN_ATTRIBUTES = frozenset(
+    ("class", "id", "type", "start", "value", "dir", "lang", "title", "align")
+)
+"""Attributes that change nothing a card shows; any other (`style`, `hidden`, `onclick`) leaves
+the block as it is."""
+_LINK_ATTRIBUTES = frozenset(("href", "target", "rel", "name"))
+_MARKDOWN_OPENER = re.compile(r"(?:[#>+*=-]|\d{1,9}[.)])(?:\s|$)")
+_BOLD_OPEN, _BOLD_CLOSE, _ITALIC_OPEN, _ITALIC_CLOSE, _BREAK_MARK = (
+    "\ue010", "\ue011", "\ue012", "\ue013", "\ue014"
+)  # fmt: skip
+_EMPHASIS = re.compile(
+    f"([{_BOLD_OPEN}{_ITALIC_OPEN}])([^\ue010-\ue014]*?)([{_BOLD_CLOSE}{_ITALIC_CLOSE}])"
+)
+
+
+@dataclass(slots=True)
+class _List:
+    ordered: bool
+    number: int
+    margin: int
+    """Where its items' markers go."""
+    indent: int
+    """Where the open item's text goes (its nested lists and later lines too)."""
+    item: bool = False
+    """An item is open."""
+
+
+@dataclass(slots=True)
+class _Html:
+    """One block's rewrite so far: the Markdown of each of its lines, and what is open."""
+
+    out: list[str]
+    lists: list[_List] = field(default_factory=list)
+    pending: str = ""
+    """An item's marker (`- `, `2. `) waiting for the item's first words."""
+    paragraph: bool = False
+    heading: int = 0
+    """The open heading's level, 0 when none."""
+    heading_line: int = 0
+    heading_words: list[str] = field(default_factory=list)
+    links: list[str | None] = field(default_factory=list)
+
+
+def _html_markdown(block: list[str]) -> list[str] | None:
+    """The lines of one raw-HTML block as Markdown, as many as there were; None when the block
+    holds a tag, attribute or comment this reading does not know, or is not closed."""
+    state = _Html(out=[""] * len(block))
+    for number, line in enumerate(block):
+        position = 0
+        for tag in _HTML_TAG.finditer(line):
+            if tag.group(2) is None or not _html_words(state, number, line[position : tag.start()]):
+                return None  # a comment, a doctype, a stray '<x': not the HTML read here
+            position = tag.end()
+            if not _tag(state, number, tag):
+                return None
+        if not _html_words(state, number, line[position:]):
+            return None
+        if state.heading:
+            state.heading_words.append(" ")
+    if state.lists or state.heading or state.links:
+        return None
+    written, before = "\n".join(out.rstrip() for out in state.out), ""
+    if not _nested(written):
+        return None  # `<b>a <i>b</b></i>`: no Markdown to write it as
+    while written != before:  # inner pairs first: `<b><i>x</i></b>`
+        written, before = _EMPHASIS.sub(_emphasis, written), written
+    if any(mark in written for mark in "\ue010\ue011\ue012\ue013"):
+        return None  # emphasis not closed where it opened
+    lines = written.split("\n")
+    for at, line in enumerate(lines):
+        if _BREAK_MARK in line:
+            head = line.rstrip(_BREAK_MARK + " ")
+            tail = line[len(head) :].replace(" ", "")
+            line = head.replace(_BREAK_MARK, "<br>") + ("\\" if tail and head.strip() else "")
+            lines[at] = line
+    return lines
+
+
+def _tag(state: _Html, number: int, tag: re.Match[str]) -> bool:
+    """Follow one tag; False when it is not one read here."""
+    closing, name = tag.group(1) == "/", tag.group(2).lower()
+    if name in _KEPT:
+        return _html_words(state, number, tag.group(0), mark=True)
+    attributes = _attributes(tag.group(3) or "")
+    allowed = _PLAIN_ATTRIBUTES | (_LINK_ATTRIBUTES if name == "a" else frozenset())
+    if attributes is None or not set(attributes) <= allowed:
+        return False
+    if name in ("strong", "b", "em", "i"):
+        bold = name in ("strong", "b")
+        mark = (
+            (_BOLD_CLOSE if bold else _ITALIC_CLOSE)
+            if closing
+            else (_BOLD_OPEN if bold else _ITALIC_OPEN)
+        )
+        return _html_words(state, number, mark, mark=True)
+    if name == "span":
+        return True
+    if name == "code":
+        return _html_words(state, number, "`", mark=True)
+    if name == "br":
+        return _html_words(state, number, _BREAK_MARK, mark=True)
+    if name == "a":
+        if closing:
+            if not state.links:
+                return False
+            href = state.links.pop()
+            return href is None or _html_words(state, number, f"]({href})", mark=True)
+        href = attributes.get("href", "")
+        usable = bool(href) and not any(char in href for char in " ()<>")
+        state.links.append(href if usable else None)
+        return not usable or _html_words(state, number, "[", mark=True)
+    if name not in _STRUCTURE:
+        return False  # a table, a form, a script, an image …: the block stays as it is
+    if name == "hr":
+        if state.paragraph or state.heading or state.out[number].strip():
+            return False
+        state.out[number] = "***"
+        return True
+    if name[0] == "h":
+        return _heading(state, number, int(name[1]), closing)
+    if name == "p":
+        if state.heading:
+            return False
+        if closing:
+            state.paragraph = False
+            return True
+        if state.lists and state.pending:
+            return True  # an item's first paragraph: the item's words
+        state.paragraph = True
+        return True
+    if name in ("ul", "ol"):
+        if state.heading:
+            return False
+        if closing:
+            if not state.lists or state.lists[-1].item:
+                return False
+            state.lists.pop()
+            return True
+        margin = state.lists[-1].indent if state.lists else 0
+        start = attributes.get("start", "1")
+        first = int(start) if start.isdigit() and len(start) < 9 else 1
+        state.lists.append(_List(name == "ol", first, margin, margin))
+        state.paragraph = False
+        return True
+    if not state.lists or state.heading:  # li
+        return False
+    level = state.lists[-1]
+    if closing:
+        level.item, state.pending, state.paragraph = False, "", False
+        return True
+    marker = f"{level.number}. " if level.ordered else "- "
+    level.number += 1
+    level.item, level.indent = True, level.margin + len(marker)
+    state.pending = " " * level.margin + marker
+    return True
+
+
+def _heading(state: _Html, number: int, level: int, closing: bool) -> bool:
+    if not closing:
+        if state.heading or state.lists or state.paragraph or state.out[number].strip():
+            return False
+        state.heading, state.heading_line, state.heading_words = level, number, []
+        return True
+    if state.heading != level:
+        return False
+    words = " ".join("".join(state.heading_words).replace(_BREAK_MARK, " ").split())
+    if not words:
+        return False
+    state.out[state.heading_line] = f"{'#' * level} {words}"
+    state.heading = 0
+    return True
+
+
+def _html_words(state: _Html, number: int, words: str, mark: bool = False) -> bool:
+    """Add a stretch of text (or a mark, `mark`) to the Markdown of line `number`."""
+    if state.heading:
+        state.heading_words.append(words)
+        return True
+    if not words.strip():
+        if words and state.out[number] and not state.out[number].endswith(" "):
+            state.out[number] += " "
+        return True
+    if state.out[number].strip():
+        state.out[number] += words
+        return True
+    if state.lists and not state.lists[-1].item:
+        return False  # words in a list outside its items
+    words = words.lstrip()
+    if state.pending:
+        prefix, state.pending = state.pending, ""
+    else:
+        prefix = " " * (state.lists[-1].indent if state.lists else 0)
+        if not mark and _MARKDOWN_OPENER.match(words):
+            words = "\\" + words  # a line of text that Markdown would read as a list or heading
+    state.out[number] = prefix + words
+    return True
+
+
+def _attributes(raw: str) -> dict[str, str] | None:
+    """A tag's attributes by name; None when they are not plain `name="value"` pairs."""
+    found: dict[str, str] = {}
+    rest, position = raw.strip(), 0
+    while position < len(rest):
+        match = _ATTRIBUTE.match(rest, position)
+        if match is None or match.end() == position:
+            return None
+        found[match.group(1).lower()] = match.group(2) or match.group(3) or match.group(4) or ""
+        position = match.end()
+    return found
+
+
+def _nested(written: str) -> bool:
+    """Every bold and italic mark closes the one opened last."""
+    opened: list[str] = []
+    for char in written:
+        if char in (_BOLD_OPEN, _ITALIC_OPEN):
+            opened.append(char)
+        elif char in (_BOLD_CLOSE, _ITALIC_CLOSE) and (
+            not opened or opened.pop() != (_BOLD_OPEN if char == _BOLD_CLOSE else _ITALIC_OPEN)
+        ):
+            return False
+    return not opened
+
+
+def _emphasis(match: re.Match[str]) -> str:
+    """A bold or italic tag pair as `**`/`*`, its inner edge spaces moved outside (`<b>risk
+    </b>factors` is `**risk** factors`); as HTML where Markdown would not read the marks."""
+    opening, inner, _ = match.groups()
+    bold = opening == _BOLD_OPEN
+    core = inner.strip()
+    edges = inner[: len(inner) - len(inner.lstrip())] + inner[len(inner.rstrip()) :]
+    if not core or "\n" in edges:  # a mark alone on its line: kept, as the line is
+        return f"{'<strong>' if bold else '<em>'}{inner}{'</strong>' if bold else '</em>'}"
+    mark = "**" if bold else "*"
+    lead = " " if inner[:1].isspace() else ""
+    trail = " " if inner[-1:].isspace() else ""
+    return f"{lead}{mark}{core}{mark}{trail}"

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .document import Document, Section
+from .document import Document, RawBlock, Section
 from .errors import ManifestError
 from .kinds import Skipped, content_section, heading_kind, skipped_kinds
 from .manifest import Manifest, Subdeck
@@ -67,6 +67,9 @@ class Routed:
     """How many of them routing gave to a subdeck (before any left out as non-content)."""
     holding: int = 0
     """How many routed sections still hold a block once non-content is left out."""
+    html: tuple[str, ...] = ()
+    """The tags opening the routed sections' raw-HTML blocks when they hold nothing else (a page
+    written in HTML beyond what `exports.raw_html` reads), for `why_no_cards`."""
 
 
 def route(manifest: Manifest, document: Document) -> Routed:
@@ -94,6 +97,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
         len(headings) // 2,  # a text and a path per section
         walk.reached,
         sum(1 for r in walk.routes if any(s.blocks for s in r.section.walk())),
+        _unread_html(walk.routes),
     )
 
 
@@ -409,6 +413,13 @@ def why_no_cards(routed: list[Routed]) -> str:
         )
     if not holding:
         return "its sections hold nothing but headings: write the facts under them"
+    tags = list(dict.fromkeys(tag for each in routed for tag in each.html))[:4]
+    if tags:
+        return (
+            f"its content is raw HTML no rule reads ({', '.join(tags)}): write it as Markdown, "
+            "or in the HTML that is read (headings, paragraphs, lists, bold; "
+            "docs/writing-sources.md)"
+        )
     found = f"{_count(holding, 'section')} with content"
     if skipped:
         found += f"; left out as non-content: {', '.join(kinds)}"
@@ -417,6 +428,20 @@ def why_no_cards(routed: list[Routed]) -> str:
         "`**Term**: description` bullets, lists after a lead-in ending in ':', sentences "
         "listing items, figures and FAQ questions (docs/writing-sources.md)"
     )
+
+
+def _unread_html(routes: list[Route]) -> tuple[str, ...]:
+    """The tags (`<div>`, `<table>`) opening the raw-HTML blocks of routed sections that hold
+    nothing else; () when they hold anything a rule could read."""
+    blocks = [block for at in routes for section in at.section.walk() for block in section.blocks]
+    if not blocks or not all(isinstance(block, RawBlock) for block in blocks):
+        return ()
+    html = [block for block in blocks if isinstance(block, RawBlock) and block.kind == "html_block"]
+    names = (_TAG_NAME.match(block.text) for block in html)
+    return tuple(dict.fromkeys(f"<{name.group(1).lower()}>" for name in names if name))
+
+
+_TAG_NAME = re.compile(r"\s*<([A-Za-z][A-Za-z0-9-]*)")
 
 
 def _count(number: int, noun: str) -> str:

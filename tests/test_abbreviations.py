@@ -152,6 +152,9 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "A direct oral anticoagulant (DOAC) or a transesophageal echo (TEE) first.",
         [("DOAC", "direct oral anticoagulant"), ("TEE", "transesophageal echo")],
     ),  # C and E start parts of words: "anti|coagulant", "trans|esophageal"
+    # --- a short word of a sentence is no short form, unless written in capitals ----------
+    ("Can I swim after it -- No (not until the wound on the nose has healed).", []),
+    ("Taken to theatre, the OR (operating room).", [("OR", "operating room")]),
     # --- words after the last that gives a letter: the name of a thing around the name ------
     (
         "This Korrin Risk Screen Checklist (KRS) is filled in on admission.",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.exports import org_verse, spaced_repetition
+from builder.exports import org_verse, raw_html, spaced_repetition
 
 PIECES = [
     "What blocks the pump?;;Digoxin",
@@ -23,6 +23,19 @@ PIECES = [
     "```",
     "x;;y?;;z",
     "",
+    '<h4 id="a">',
+    "A heading",
+    "</h4>",
+    "<ul>",
+    '<ol start="3">',
+    "<li>",
+    "<p><strong>Label:</strong> words <em>here</em><br>",
+    "</li>",
+    "</ul>",
+    "</ol>",
+    "<h2>STEP</h2>",
+    "- a Markdown item",
+    "<div>",
 ]
 
 
@@ -31,6 +44,7 @@ def test_every_line_keeps_its_number(lines: list[str]) -> None:
     text = "\n".join(lines)
     assert spaced_repetition(text).count("\n") == text.count("\n")
     assert org_verse(text).count("\n") == text.count("\n")
+    assert raw_html(text).count("\n") == text.count("\n")
 
 
 def test_a_semicolon_card_is_read_as_the_plugins_card_and_its_schedule_goes() -> None:
@@ -59,6 +73,49 @@ def test_a_verse_block_is_its_lines_and_its_footnote_numbers_go() -> None:
     assert org_verse(text) == (
         "Before\n\n\nOne line\ntwo lines\n\nA second paragraph\n\n<p>kept</p>"
     )
+
+
+def test_raw_html_is_read_as_the_markdown_it_means_line_for_line() -> None:
+    text = (
+        '<h4 class="unnumbered" id="x">\nAfter a\nsplint\n</h4>\n<ul>\n<li>\n<p>\n'
+        '<strong>Numb:</strong> too <b>tight </b>now\nloosen it\n</p>\n<ol start="2">\n'
+        '<li>Call <a href="https://a.example">the clinic</a></li>\n<li>Wait<br>\nthen look</li>\n'
+        "</ol>\n</li>\n</ul>\n<hr>\n<p>- not a list</p>"
+    )
+    assert raw_html(text).split("\n") == [
+        "#### After a splint", "", "", "", "", "", "",
+        "- **Numb:** too **tight** now", "  loosen it", "", "",
+        "  2. Call [the clinic](https://a.example)", "  3. Wait\\", "     then look",
+        "", "", "", "***", "\\- not a list",
+    ]  # fmt: skip
+
+
+def test_a_heading_over_markdown_is_a_heading_and_the_markdown_stays() -> None:
+    text = "<h2>CALL FOR HELP</h2>\n\n- Call *now*.\n\nText <b>bold</b> inline."
+    assert raw_html(text) == "## CALL FOR HELP\n\n- Call *now*.\n\nText <b>bold</b> inline."
+
+
+def test_html_beyond_the_structure_read_stays_as_it_is() -> None:
+    kept = [
+        '<ul style="display:none">\n<li>Hidden</li>\n</ul>',  # an attribute that matters
+        '<p>An <img src="a.png"> image</p>',  # a tag not read
+        "<p>A <!-- comment --> here</p>",
+        "<ul>\n<li>Not closed",
+        "<p><b>Crossed <i>marks</b></i></p>",
+        "<div>\n<h2>Inside a div</h2>\n<p>kept</p>\n</div>",  # the block opens with a div
+        "<pre>\n<h2>Code</h2>\n\n<p>still code</p>\n</pre>",  # runs to its closing tag
+        "<details><summary>Q</summary>\n<p>A</p>\n</details>",
+        "```\n<h2>Fenced</h2>\n```",
+        "    <h2>Indented code</h2>",
+        "<table>\n<tr><td>a</td></tr>\n</table>",
+    ]
+    for text in kept:
+        assert raw_html(text) == text, text
+
+
+def test_attributes_that_change_nothing_shown_are_read_past() -> None:
+    text = '<p align="center">See <a href="https://a.example" target="_blank">the guide</a></p>'
+    assert raw_html(text) == "See [the guide](https://a.example)"
 
 
 def test_a_fields_value_is_read_without_the_blanks_around_it() -> None:

@@ -189,6 +189,11 @@ def test_claims_name_real_lines_and_never_none(here: Path) -> None:
             "no rule found a shape it reads (1 section with content; left out as non-content: "
             "further_reading)",
         ),
+        (
+            '<div class="page">\n<h4>Calls</h4>\n<ul><li><b>Fever:</b> 2 days</li></ul>\n</div>',
+            "its content is raw HTML no rule reads (<div>): write it as Markdown, or in the HTML "
+            "that is read (headings, paragraphs, lists, bold; docs/writing-sources.md)",
+        ),
     ],
 )
 def test_an_empty_deck_says_why_and_strict_refuses_it(here: Path, markdown: str, why: str) -> None:
