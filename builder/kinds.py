@@ -35,7 +35,7 @@ from functools import lru_cache
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .memory import TEXT_CACHE
-from .text import plain
+from .text import FIGURE, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,8 +350,8 @@ def _page_blurb(block: Block) -> bool:
         return False
     text = plain(block.text).casefold().strip()
     found = _BLURB.match(text)
-    if found is None:
-        return False
+    if found is None or FIGURE.search(text) is not None:
+        return False  # "This page is a quick reference. Digoxin is withheld below 60 bpm.": facts
     return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
 
 

@@ -669,6 +669,11 @@ def header_left_out(paragraph: str) -> bool:
         ("This checklist is read aloud at three pauses: sign in, time out and sign out.", False),
         ("This condition affects one adult in forty, mostly men over fifty.", False),
         ("This drug is a blocker of the korrin receptor.", False),
+        (  # a blurb's first sentence over figures to learn: the facts are content
+            "This page is a quick reference for ward nurses. Velbarin is withheld if the apical "
+            "pulse is below 60 beats per minute.",
+            False,
+        ),
         ("The guide provides the doses of velbarin and tessalid.", False),
     ],
 )
