@@ -35,7 +35,7 @@ from functools import lru_cache
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
 from .memory import TEXT_CACHE
-from .text import plain
+from .text import FIGURE, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -350,8 +350,8 @@ def _page_blurb(block: Block) -> bool:
         return False
     text = plain(block.text).casefold().strip()
     found = _BLURB.match(text)
-    if found is None:
-        return False
+    if found is None or FIGURE.search(text) is not None:
+        return False  # "This page is a quick reference. Digoxin is withheld below 60 bpm.": facts
     return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
 
 
@@ -982,6 +982,7 @@ def content_blocks(
     kept: list[Block] = []
     left: list[tuple[Kind, Block]] = []
     label: Kind | None = None
+    previous: Block | None = None
     for block in blocks:
         if label is not None and isinstance(block, ListBlock | Table):
             left.append((label, block))
@@ -989,6 +990,9 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
+        if kind is not None and kind.name == "form" and _said_of(title, previous):
+            kind = None  # "Reflexes in a lower motor neurone lesion are:" over `- Decreased`
+        previous = block
         if kind is None and index and isinstance(block, ListBlock) and _named_notes(block):
             kind = _BY_NAME["links"]  # "## Topics" over `- [[Heart failure]]`: the vault's index
         if kind is None and header and (_page_scope(block) or _page_blurb(block)):
@@ -1008,6 +1012,26 @@ def content_blocks(
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
             label = kind  # "By the end of this lesson you will be able to:" and its list
     return tuple(kept), left
+
+
+def _said_of(title: str, previous: Block | None) -> bool:
+    """Whether a list of choices (`is_choice_list`) states a fact instead: a lead-in sentence
+    over it ("Reflexes in a lower motor neurone lesion are:"), or a heading naming a setting
+    ("Tone in an upper motor neurone lesion") or a scale ("Degrees of dehydration"). A form's
+    item is a bare name ("Alertness", "Apparent age") or a short label ("Pupils:")."""
+    if isinstance(previous, Paragraph):
+        lead = plain(previous.text).strip()
+        if lead.endswith(":") and len(lead.split()) >= _LEAD_WORDS:
+            return True
+    return _FACT_TITLE.search(heading_text(title)) is not None
+
+
+_LEAD_WORDS = 4
+_FACT_TITLE = re.compile(
+    r"\b(?:in|after|during|following|with|from|grades?|grading|degrees?|stages?|classes"
+    r"|classification|types?|categories)\b",
+    re.IGNORECASE,
+)
 
 
 def _without_items(

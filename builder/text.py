@@ -1282,11 +1282,13 @@ _ON_A_TRACE = frozenset({(8, 2), (9, 2)})
 on the paper)", "0.25 mV (2.5 mm)"); never a length restated as a time."""
 _QUALIFYING = re.compile(
     r"\b(?:if|when|unless|after|before|during|for|in|vs|versus|except|but|thereafter|then"
-    r"|while|until|per|each|every|max|maximum|min|minimum)\b",
+    r"|while|until|per|each|every|max|maximum|min|minimum|child|children|adults?|infants?"
+    r"|neonates?|babies|elderly|pregnancy|pregnant)\b",
     re.IGNORECASE,
 )
 """Words that make what follows a bracket's figure a condition or another fact ("(8 mmol/L
-during every 24 h thereafter)", "(16.5% vs 19.8%)"), no restatement."""
+during every 24 h thereafter)", "(16.5% vs 19.8%)", "(30 minutes, children under 2)": whom
+another figure is for), no restatement."""
 MAX_TWIN_REST_WORDS = 8
 
 

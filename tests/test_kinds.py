@@ -474,6 +474,24 @@ def test_check_says_once_per_document_how_many_choice_lists_were_read_as_a_form(
     assert len(fronts) == 1 and "{{c1::Rising pain}}" in fronts[0], fronts  # content stays
 
 
+def test_choices_that_a_lead_in_or_a_heading_states_as_a_fact_are_content(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "neuro.md"
+    source.write_text(
+        "# Neurology\n\n## Lesions\n\nReflexes in a lower motor neurone lesion are:\n\n"
+        "- Decreased\n- Absent\n\n### Tone in an upper motor neurone lesion\n- Increased\n"
+        "- Normal\n\n### Degrees of dehydration\n- Mild\n- Moderate\n- Severe\n\n"
+        "## Chart\n\n### Alertness\n- Normal\n- Decreased\n- Increased\n",
+        encoding="utf-8",
+    )
+    _, cards = run("cards", str(source), "--format", "json")
+    fronts = [note["front"] for note in json.loads(cards)]
+    assert len(fronts) == 3, fronts  # the chart's `Alertness` alone is a form
+    assert "{{c2::Absent}}" in fronts[0] and "{{c1::Increased}}" in fronts[1], fronts
+    assert "{{c3::Severe}}" in fronts[2], fronts
+
+
 # -- the manifest's `include` -----------------------------------------------------------------
 
 MANIFEST = """\
@@ -651,6 +669,11 @@ def header_left_out(paragraph: str) -> bool:
         ("This checklist is read aloud at three pauses: sign in, time out and sign out.", False),
         ("This condition affects one adult in forty, mostly men over fifty.", False),
         ("This drug is a blocker of the korrin receptor.", False),
+        (  # a blurb's first sentence over figures to learn: the facts are content
+            "This page is a quick reference for ward nurses. Velbarin is withheld if the apical "
+            "pulse is below 60 beats per minute.",
+            False,
+        ),
         ("The guide provides the doses of velbarin and tessalid.", False),
     ],
 )

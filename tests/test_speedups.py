@@ -5,15 +5,22 @@ same matches from literal section patterns as from globs."""
 from __future__ import annotations
 
 import fnmatch
+import json
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import builder.document as document
+import builder.rules.prose_fact as prose_fact
+from builder.cli import cli
 from builder.manifest import Manifest, Subdeck
+from builder.notes import DELETION
 from builder.routing import _Patterns, literal_text
+from builder.rules.prose_fact import _deletions, holds_deletion
+from builder.text import plain
 
 
 def test_usable_cpus_without_affinity(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -272,3 +279,44 @@ def test_the_roots_shown_are_counted_as_same_root_counts_them(
 
     counted = sum(any(_same_root(root, other, least) for other in shown) for root in roots)
     assert _roots_shown(roots, shown, least, needed) == (counted >= needed)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab 1", min_size=0, max_size=8), max_size=6),
+    st.text(alphabet="ab 1", max_size=20),
+)
+def test_deletions_looked_up_by_their_opening_match_the_plain_scan(
+    parts: list[str], text: str
+) -> None:
+    """prose_fact finds a list note's deletion in an item as `any(part in text)` does."""
+    front = " ".join(f"{{{{c{n}::{part}}}}}" for n, part in enumerate(parts, 1))
+    scan = [plain(found).lower() for found in DELETION.findall(front)]
+    expected = any(len(part) > 2 and part in text for part in scan)
+    assert holds_deletion(text, _deletions(front)) == expected
+
+
+def test_a_long_lists_deletions_are_read_once_not_once_per_item(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A list of thousands of long items, each a deletion ("Cold pack {{15 minutes, three times
+    a day}} …"), took seconds per thousand items: each item read all the note's deletions."""
+    reads: list[str] = []
+    real = DELETION
+
+    class Counted:
+        def findall(self, text: str) -> list[str]:
+            reads.append(text)
+            return real.findall(text)
+
+    monkeypatch.setattr(prose_fact, "DELETION", Counted())
+    items = "".join(
+        f"- Cold pack {n} minutes three times a day to ease the pain and swelling after the walk\n"
+        for n in range(40)
+    )
+    source = tmp_path / "rehab.md"
+    source.write_text(f"# Knee\n\n## Rehab\n\n{items}", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["cards", str(source), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert any("{{c40::" in note["front"] for note in json.loads(result.output))
+    assert len(reads) == 1, len(reads)  # the one list note's front

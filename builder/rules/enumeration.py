@@ -976,12 +976,36 @@ def _glossed(block: ListBlock) -> dict[int, tuple[str, str]]:
             continue  # "(Infection without active disease)": a label's content, not a meaning
         if words[0].rstrip(".:,") in _NOT_A_GLOSS or words[0] in _NOT_A_GLOSS:
             continue
-        if not _one_meaning(gloss) or content_words(term) & content_words(gloss):
+        if not _one_meaning(gloss) or _says_term(term, gloss):
             continue  # "Age (risk rises with age)": the gloss says the term, deleted whole
         if is_facet(term) or is_relational(term):
             continue  # "Diagnosis (TST or IGRA positive)": the facet's content is the fact
         found[index] = (term, f" ({gloss})")
     return found if len(found) >= MIN_GLOSSED else {}
+
+
+def _says_term(term: str, gloss: str) -> bool:
+    """The gloss says the term again: a word of it, or a word of its family ("Chorea
+    (choreiform movements)", "Athetosis (athetoid writhing)"): five letters or more in common
+    at the start, past any prefix such as "hyper" ("Hyperacusis (hypersensitivity to sound)"
+    says nothing of the term)."""
+    words, said = content_words(term), content_words(gloss)
+    if words & said:
+        return True
+    for word in words:
+        prefix = _WORD_PREFIX.match(word)
+        least = max(MIN_SHARED_LETTERS, prefix.end() + 3 if prefix else 0)
+        if len(word) >= least and any(other[:least] == word[:least] for other in said):
+            return True
+    return False
+
+
+MIN_SHARED_LETTERS = 5
+_WORD_PREFIX = re.compile(
+    r"(?:hyper|hypo|trans|inter|intra|micro|macro|pseudo|poly|anti|dys|para|peri|post|pre"
+    r"|sub|super|endo|epi|extra|neuro|cardio|gastro|haemo|hemo|under|over|self|non)",
+    re.IGNORECASE,
+)
 
 
 def _one_meaning(gloss: str) -> bool:

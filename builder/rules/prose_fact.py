@@ -554,17 +554,38 @@ def _listed(section: Section, ctx: Context) -> frozenset[int]:
     for block in lists:
         note = made.get(block.line)
         if note is not None:
-            listed.update(item.line for item in block.items if _asks(note, item))
+            deleted = _deletions(note.front) if note.note_type == "cloze" else {}
+            listed.update(item.line for item in block.items if _asks(note, deleted, item))
     return frozenset(listed)
 
 
-def _asks(note: Note, item: ListItem) -> bool:
+def _deletions(front: str) -> dict[str, set[str]]:
+    """A cloze's deletions of three characters or more, by their first three: read once per
+    list, each item looks up only those that may start at each of its places (a list of
+    thousands of items, each a deletion, stays linear)."""
+    found: dict[str, set[str]] = {}
+    for part in DELETION.findall(front):
+        text = plain(part).lower()
+        if len(text) > 2:
+            found.setdefault(text[:3], set()).add(text)
+    return found
+
+
+def holds_deletion(text: str, deleted: dict[str, set[str]]) -> bool:
+    """Whether one of the deletions (`_deletions`) stands in the lower-cased text."""
+    return any(
+        text.startswith(part, at)
+        for at in range(len(text) - 2)
+        for part in deleted.get(text[at : at + 3], ())
+    )
+
+
+def _asks(note: Note, deleted: dict[str, set[str]], item: ListItem) -> bool:
     """The list's note asks the item: a deletion stands in it, or the answer lists it."""
     text = plain(item.text.split("\n", 1)[0]).lower()
     if note.note_type != "cloze":
         return text in plain(note.back).lower()
-    deleted = (plain(part).lower() for part in DELETION.findall(note.front))
-    return any(len(part) > 2 and part in text for part in deleted)
+    return holds_deletion(text, deleted)
 
 
 _RANK = re.compile(

@@ -119,7 +119,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # "Early korrin is …" under "Mixed korrin": about another thing
     if any(is_flattened(line) for line in prose.split("\n")):
         return []
-    if len(words) < MIN_TERM_WORDS and not lines and not _defines(prose):
+    if len(words) < MIN_TERM_WORDS and not lines and not _defines(prose, term):
         return []  # a one-word heading among terms, over what is not a definition
     count = len(prose.split())
     back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
@@ -241,14 +241,26 @@ _NOT_GERUNDS = frozenset(
 )
 
 
-def _defines(prose: str) -> bool:
+def _defines(prose: str, term: str = "") -> bool:
     """The paragraph opens as a definition does (`_DEFINING_OPENING`), not as a statement about
-    a subject ("Nutrition: offer small meals", "During the night …")."""
+    a subject ("Nutrition: offer small meals", "During the night …"): a noun phrase with no
+    verb in it ("The tablets are taken in …") that does not name the term itself ("A daily
+    injection in the tummy …" under `### Injections`: a leaflet's facet, no term)."""
     found = _DEFINING_OPENING.match(prose.strip())
     if found is None:
         return False
     gerund = found.group("gerund")
-    return gerund is None or gerund.lower() not in _NOT_GERUNDS
+    if gerund is not None:
+        return gerund.lower() not in _NOT_GERUNDS
+    opening = {_stem(word) for word in found.group(0).casefold().split()[1:-1]}
+    named = {_stem(word) for word in term.casefold().split()}
+    return not opening & (_VERBS | named)
+
+
+_VERBS = frozenset(
+    "is are was were be been will can may might must should would could has have had do does"
+    " did".split()
+)
 
 
 def _definition_sentence(prose: str) -> str:
