@@ -734,7 +734,7 @@ def _fold(
             title, pin = split_pin(heading(reader.text(raw)))
             while stack and stack[-1][1] >= level:
                 close_top()
-            if ("](" in raw or "[[" in raw) and _LINK_HEADING.fullmatch(raw) is not None:
+            if "](" in raw and _LINK_HEADING.fullmatch(raw) is not None:
                 navigation.add(_line(token))
             stack.append([title.strip(), level, _line(token), pin, [], []])
             continue
@@ -744,13 +744,14 @@ def _fold(
     return preamble, tuple(roots)  # paths are set once the top level is known
 
 
-_LINK = r"(?:\[[^\[\]\n]+\]\([^()\s]+\)|\[\[[^\[\]\n]+\]\])"
+_LINK = r"\[[^\[\]\n]+\]\([^()\s]+\)"
 _LINK_HEADING = re.compile(
     rf"(?:#[\w/-]+\s+)*(?:[\w/ -]{{0,40}}::\s*)?{_LINK}(?:\s*[,|]?\s*{_LINK})*\s*"
 )
 """A heading that holds only links (a wiki's `### #is_/same_as :: [Scurvy](Scurvy.md)`, after
 an optional tag and inline-field key): navigation to other pages; with nothing under it, no
-point of an outline to card."""
+point of an outline to card. A wikilink heading (`#### [[Nausea]]`) is an outline's point, as
+Obsidian notes write them."""
 
 
 def _right_after_break(tokens: Sequence[Any], position: int) -> bool:
