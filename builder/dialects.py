@@ -864,6 +864,40 @@ _HELD_OPEN, _HELD_CLOSE = "\ue000", "\ue001"
 _HELD = re.compile(f"{_HELD_OPEN}(\\d+){_HELD_CLOSE}")
 
 
+_ITEM_HEAD_BOLD = re.compile(
+    r"^([ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+)<(b|strong)>([^<>*`\n]{1,80}?)</\2>",
+    re.IGNORECASE,
+)
+
+
+def item_bold(text: str) -> str:
+    """The text with a list item's opening `<b>Term</b>` / `<strong>Term</strong>` as
+    `**Term**` when its meaning follows (`<b>Term</b>; meaning`, `<b>Label:</b> value`): a
+    page saved from a site's editor bolds its items' terms in HTML, and the rules read a term
+    only as Markdown marks it. Bold that opens or sits in a sentence stays as it is."""
+    if "<b>" not in text and "<strong>" not in text:
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        if "<" in lines[at]:
+            lines[at] = _ITEM_HEAD_BOLD.sub(_head_bold, lines[at])
+    return "\n".join(lines)
+
+
+_MEANING_NEXT = re.compile(r"[ \t]*[;:][ \t]")
+
+
+def _head_bold(match: re.Match[str]) -> str:
+    """The item's head in `**` when it is a term its meaning follows (`<b>Term</b>; meaning`,
+    `<b>Label:</b> value`), an inner trailing space moved outside."""
+    inner = match.group(3)
+    core = inner.strip()
+    trail = " " if inner[-1:].isspace() else ""
+    if not core or (not core.endswith(":") and not _MEANING_NEXT.match(match.string, match.end())):
+        return match.group(0)  # `<b>Allergens</b> such as …`: a sentence's emphasis, kept
+    return f"{match.group(1)}**{core}**{trail}"
+
+
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     abbreviation_lines,
     pdf_lists,
@@ -875,6 +909,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     spaced_repetition,
     org_verse,
     raw_html,
+    item_bold,
 )
 """The whole-text rewrites before parsing, in order: each reads one dialect's block shape as the
 CommonMark it means and keeps every line's number (cards cite their source line). A new one is

@@ -703,9 +703,12 @@ def _fold(
     # Each open section: [title, level, line, pin, entries, children]
     stack: list[list[Any]] = []
     roots: list[Section] = []
+    navigation: set[int] = set()  # the lines of headings that are only links
 
     def close_top() -> None:
         title, level, line, pin, entries, children = stack.pop()
+        if line in navigation and not entries and not children:
+            return  # `### [Scurvy.public](/_public/Scurvy.md)`: a way to another page, no point
         if reader.titled:
             entries, callouts = _split_entries(entries, level + 1)
             children = [*callouts, *children]
@@ -731,12 +734,24 @@ def _fold(
             title, pin = split_pin(heading(reader.text(raw)))
             while stack and stack[-1][1] >= level:
                 close_top()
+            if "](" in raw and _LINK_HEADING.fullmatch(raw) is not None:
+                navigation.add(_line(token))
             stack.append([title.strip(), level, _line(token), pin, [], []])
             continue
         position = reader.block(tokens, position, stack[-1][4] if stack else preamble)
     while stack:
         close_top()
     return preamble, tuple(roots)  # paths are set once the top level is known
+
+
+_LINK = r"\[[^\[\]\n]+\]\([^()\s]+\)"
+_LINK_HEADING = re.compile(
+    rf"(?:#[\w/-]+\s+)*(?:[\w/ -]{{0,40}}::\s*)?{_LINK}(?:\s*[,|]?\s*{_LINK})*\s*"
+)
+"""A heading that holds only links (a wiki's `### #is_/same_as :: [Scurvy](Scurvy.md)`, after
+an optional tag and inline-field key): navigation to other pages; with nothing under it, no
+point of an outline to card. A wikilink heading (`#### [[Nausea]]`) is an outline's point, as
+Obsidian notes write them."""
 
 
 def _right_after_break(tokens: Sequence[Any], position: int) -> bool:

@@ -478,7 +478,9 @@ def _nested(
         about = short_subject(ctx.subject(section))
         if not about and lead is not None and lead.kind == "sentence":
             about = lead.text.rstrip(":").strip()
+    previous = ""
     for item in block.items:
+        before, previous = previous, item.text
         inner = _hoisted(item)
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
@@ -494,13 +496,68 @@ def _nested(
             if note is not None:  # "See a doctor at once if you have any of these signs:"
                 notes.append(note)
                 hoisted.add(item.line)
+            outline = _outline_under(item) if led is None else None
+            if note is None and outline is not None:  # a sentence over an outline: its lists
+                notes.extend(_nested(outline, None, section, ctx, about, staged)[0])
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+        label = _UNFINISHED.sub("", label) or label
+        label = _resolved(label, before, lead.text if lead is not None else "", outer or about)
         made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
         if made:
             notes.extend(made)
             hoisted.add(item.line)
     return notes, frozenset(hoisted)
+
+
+_UNFINISHED = re.compile(r"(?<=\w)\s+(?:can|may|could|might|will|would|should|must)\s+be$", re.I)
+"""A lead-in that stops at its verb ("Triggers can be" over the triggers): the words before it
+name the list; "can be" on a card's front asks nothing."""
+
+
+def _outline_under(item: ListItem) -> ListBlock | None:
+    """A sentence item over a sub-list whose items head lists of their own ("There are many
+    factors that …" over `+ They are usually made of` over points): the lists two levels down
+    are asked under their own lead-ins, never lost under a sentence no rule reads as a label."""
+    outline = item.blocks[0] if len(item.blocks) == 1 else None
+    if not isinstance(outline, ListBlock):
+        return None
+    if ":" in plain(item.text) or definition(item) is not None:
+        return None  # `Term: meaning` over its points: the definition rule asks them
+    if any(
+        len(inner.blocks) == 1 and isinstance(inner.blocks[0], ListBlock) for inner in outline.items
+    ):
+        return outline
+    return None
+
+
+_PRONOUN_LEAD = re.compile(
+    r"^(?:they|it|these|this)\s+(?=(?:\w+\s+){0,2}?(?:is|are|can|may)\b)", re.I
+)
+_ITEM_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?:is|are)\s+(?:an?|the)?\b",
+    re.I,
+)
+_NO_SUBJECT = re.compile(r"^(?:there|they|it|these|this|that|those|some|many|most|all)\b", re.I)
+_BOLD_TAG = re.compile(r"</?(?:b|strong)>|\*\*|__", re.I)
+
+
+def _resolved(label: str, *above: str) -> str:
+    """A lead-in item that opens with a pronoun ("They are usually made of" over its points)
+    with the pronoun as the thing it stands for: the subject of the item just above it, else
+    of the item it hangs under ("Kidney stones are hard …" -> "Kidney stones are usually made
+    of"). The pronoun alone names nothing on a card's front."""
+    pronoun = _PRONOUN_LEAD.match(label)
+    if pronoun is None:
+        return label
+    for text in above:
+        found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip())
+        if found is not None and _NO_SUBJECT.match(found.group("subject")) is None:
+            return f"{found.group('subject')} {label[pronoun.end() :]}"
+    named = above[-1]
+    if named and len(named.split()) <= MAX_ASKED_LABEL and not is_sentence(named):
+        return f"{named} {label[pronoun.end() :]}"  # under a heading's subject: it names them
+    return label
 
 
 def _owned(about: str, outer: str, section: Section, ctx: Context) -> str:
@@ -563,7 +620,10 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
     the two would be a sentence's length."""
     if label.split()[-1].lower() in _LEADS_ON:  # "… and addition of": a lead-in sentence
         about = outer if outer != label and len(outer.split()) <= MAX_ASKED_LABEL else ""
-        return f"{_in_topic(about, ctx) if about else ctx.topic}: {label}:"
+        if about and about.lower() in label.lower():
+            return f"{label}:"  # "Kidney stones are made of" under "Kidney stones": named once
+        context = _in_topic(about, ctx) if about else ctx.topic
+        return f"{context}: {label}:" if context else f"{label}:"
     label = _GLOSS.sub("", label).strip() or label
     if outer == label or names_topic(label, outer):
         return _in_topic(label, ctx) + ":"

@@ -1124,6 +1124,8 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
         return []
     if cause.group("x").split()[0].lower() in _SUBORDINATING:
         return []  # "Since X is caused by Y, Z …": the cause is a reason for something else
+    if _SOME_OF_ALL.match(cause.group("x")):
+        return []  # "Many diseases are caused by …": a truism about no thing in particular
     answer = cause.group("z")
     series = item_spans(sentence, cause.start("z"))  # "caused by viruses, bacteria, or fungi"
     if series and not sentence[series[-1][1] :].strip(" .!"):  # the series ends the sentence
@@ -1613,6 +1615,11 @@ def _clean(text: str) -> str:
 
 def _role(text: str) -> str:
     return " ".join(text.split()).rstrip(" -")
+
+
+_SOME_OF_ALL = re.compile(r"^(?:many|most|some|several|numerous|all)\s+\w+$", re.IGNORECASE)
+"""A quantity of a bare plural ("many diseases", "most attacks") with nothing it is of: the
+sentence says how often things are caused so, and names no thing whose cause it is."""
 
 
 def _names_a_thing(text: str) -> bool:
