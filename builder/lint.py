@@ -1913,6 +1913,8 @@ def unasked_blocks(
                 kind = "restating"  # its cloze was dropped: each card showed another's answer
             elif isinstance(block, ListBlock) and _numbered_labels(block):
                 kind = "numbered"  # `- Path 2: …`: the author's numbering names nothing to ask
+            elif kind == "list" and _opens_section(before) and _names_its_list(section):
+                kind = "headed list"  # a heading that names its items: asking for one misleads
             found.append((shown, block.line, kind))
         if _unasked_term(routed, lines):
             found.append((shown, section.blocks[0].line, "term"))
@@ -1924,6 +1926,23 @@ def unasked_blocks(
                 long = []
         found.extend(long)
     return found
+
+
+def _opens_section(before: Block | None) -> bool:
+    """True when nothing but a picture stands between a block and its heading."""
+    if before is None:
+        return True
+    return isinstance(before, Paragraph) and bool(_IMAGE_ONLY.match(before.text))
+
+
+_IMAGE_ONLY = re.compile(r"\s*(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+\Z")
+
+
+def _names_its_list(section: Section) -> bool:
+    """True when a list opening its section stands under a heading that names something
+    ("## Complications"), not a part of any page ("## Key points"): its NO-NOTE cannot ask for
+    a lead-in or a heading it has."""
+    return section.level > 0 and not is_generic_heading(section.title)
 
 
 MIN_DROPPED_ITEMS = 3
@@ -2064,6 +2083,11 @@ _NO_NOTE = (
     "this {} gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
 )
+_NO_HEADED_NOTE = (
+    "this list gave no note, though its heading says what its items are; if it holds facts to "
+    "learn, write each fact as a short item (a few words: `- Joints: bleeding, swelling`) or a "
+    "`Term: value` line, not a sentence to read"
+)
 _NO_NOTE_ROW = (
     f"this table row gave no note: its first cell is too long (over {SUBJECT_MAX_WORDS} words) "
     "to name the row on a card; shorten it, or split the row into rows of fewer things"
@@ -2115,6 +2139,7 @@ _NO_NOTE_OF = {
     "prose": _NO_PROSE_NOTE,
     "steps": _NO_STEPS_NOTE,
     "restating": _NO_RESTATING_NOTE,
+    "headed list": _NO_HEADED_NOTE,
 }
 
 
