@@ -100,9 +100,10 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     ),
     "NO-NOTE": (
         "warning",
-        "a list, a paragraph of `label: value` lines or a table row in a content section gave "
-        "no note; or a section gave none though its prose says what a thing is; or a paragraph "
-        "of 80 words or more, or labelled items beside carded ones, gave none",
+        "a list, a paragraph of `label: value` lines, a table row or a whole table in a content "
+        "section gave no note; or a section gave none though its prose says what a thing is; or "
+        "a paragraph of 80 words or more, labelled items beside carded ones, or a term among "
+        "sibling terms, gave none",
     ),
     "NON-CONTENT": (
         "error",
@@ -1940,9 +1941,11 @@ _IMAGE_ONLY = re.compile(r"\s*(?:!\[[^\]\n]*\]\([^)\n]*\)\s*)+\Z")
 
 def _names_its_list(section: Section) -> bool:
     """True when a list opening its section stands under a heading that names something
-    ("## Complications"), not a part of any page ("## Key points"): its NO-NOTE cannot ask for
+    ("## Complications"), not a part of any page ("## Key points") nor a box of points ("##
+    Clinical pearls"): its NO-NOTE cannot ask for
     a lead-in or a heading it has."""
-    return section.level > 0 and not is_generic_heading(section.title)
+    title = section.title
+    return section.level > 0 and not (is_generic_heading(title) or is_container_heading(title))
 
 
 MIN_DROPPED_ITEMS = 3

@@ -106,9 +106,9 @@ def _form_warning(lists: int) -> str:
     were left out, so that a teacher who meant them as facts can bring them back."""
     some = "1 list" if lists == 1 else f"{lists} lists"
     return (
-        f"warning: {some} of answer choices (`- Normal` / `- Decreased` / `- Increased` under an "
-        'item) read as a form to fill in: no cards; `include = ["form"]` in a manifest cards '
-        "them"
+        f"warning: {some} of answer choices (`- Normal` / `- Decreased` / `- Increased` for one "
+        'item to chart) read as a form to fill in: no cards; `include = ["form"]` in a manifest '
+        "cards them"
     )
 
 

@@ -466,7 +466,7 @@ def test_check_says_once_per_document_how_many_choice_lists_were_read_as_a_form(
     forms = [line for line in output.splitlines() if "read as a form" in line]
     assert forms == [
         "chart.md:6: BUILD-WARNING 3 lists of answer choices (`- Normal` / `- Decreased` / "
-        "`- Increased` under an item) read as a form to fill in: no cards; "
+        "`- Increased` for one item to chart) read as a form to fill in: no cards; "
         '`include = ["form"]` in a manifest cards them'
     ], output
     _, cards = run("cards", str(source), "--format", "json")

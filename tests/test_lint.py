@@ -733,7 +733,8 @@ def test_a_list_whose_items_restate_each_other_says_why_it_gave_no_note(tmp_path
 def test_a_list_under_a_heading_naming_it_is_not_told_to_get_a_heading(tmp_path: Path) -> None:
     """Seven sentences right under a heading that names them (a picture between is no lead-in)
     gave no note: the warning asks for short items, not for the lead-in or heading the list
-    already has. Under a heading naming no subject ("Key points") it still suggests one."""
+    already has. Under a heading naming no subject ("Key points", "Clinical pearls") it still
+    suggests one."""
     items = "".join(
         f"- {sentence}.\n"
         for sentence in (
@@ -750,8 +751,9 @@ def test_a_list_under_a_heading_naming_it_is_not_told_to_get_a_heading(tmp_path:
     named = no_notes(tmp_path, f"# Korrin shock\n\n## Signs of korrin shock\n\n{picture}{items}")
     assert len(named) == 1 and named[0][0] == 7
     assert "its heading says what its items are" in named[0][1] and "lead-in" not in named[0][1]
-    generic = no_notes(tmp_path, f"# Korrin shock\n\n## Key points\n\n{items}")
-    assert len(generic) == 1 and "lead-in line ending in ':' (or a heading)" in generic[0][1]
+    for heading in ("Key points", "Clinical pearls"):  # a part of any page; a box of points
+        generic = no_notes(tmp_path, f"# Korrin shock\n\n## {heading}\n\n{items}")
+        assert len(generic) == 1 and "lead-in line ending in ':' (or a heading)" in generic[0][1]
 
 
 def test_a_list_of_numbered_labels_says_why_it_gave_no_note(tmp_path: Path) -> None:
