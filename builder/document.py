@@ -746,7 +746,7 @@ def _fold(
 
 _LINK = r"\[[^\[\]\n]+\]\([^()\s]+\)"
 _LINK_HEADING = re.compile(
-    rf"(?:#[\w/-]+\s+)*(?:[\w/ -]{{0,40}}::\s*)?{_LINK}(?:\s*[,|]?\s*{_LINK})*\s*"
+    rf"(?:#[\w/-]+\s+)*(?:[\w/ -]{{0,40}}::\s*)?{_LINK}(?:\s*(?:[,|]\s*)?{_LINK})*\s*"
 )
 """A heading that holds only links (a wiki's `### #is_/same_as :: [Scurvy](Scurvy.md)`, after
 an optional tag and inline-field key): navigation to other pages; with nothing under it, no
@@ -1934,7 +1934,9 @@ _ATTRIBUTION = re.compile(
     r"^[ \t]*(?:[—―–~]|-{2,3}(?!-))|[—―][ \t]*[A-Z][^.!?\n]{0,60}$", re.MULTILINE
 )
 """A line a quotation's source signs (`— Dr Grey, 1998`, `-- a patient`)."""
-_FIRST_PERSON = re.compile(r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me|mine)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:I|I['’](?:m|ve|d|ll)|[Mm]y|me|mine|[Ww]e|[Ww]e['’](?:re|ve|d|ll)|[Oo]ur|us)\b"
+)
 """Someone's own words (a testimonial), not notes about a subject; a phrase quoted inside the
 passage (`the name means “I cannot”`) is not the passage's voice."""
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")

@@ -235,7 +235,7 @@ def _html_block_end(lines: list[str], at: int, outside: set[int]) -> int:
 
 
 _LONE_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
-_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*?)?)\s*/?>|<[A-Za-z/!?]")
+_HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)((?:\s[^<>]*)?)/?>|<[A-Za-z/!?]")
 _ATTRIBUTE = re.compile(
     r"""\s*([A-Za-z_:][-\w:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?"""
 )
@@ -326,7 +326,7 @@ def _tag(state: _Html, number: int, tag: re.Match[str]) -> bool:
     closing, name = tag.group(1) == "/", tag.group(2).lower()
     if name in _KEPT:
         return _html_words(state, number, tag.group(0), mark=True)
-    attributes = _attributes(tag.group(3) or "")
+    attributes = _attributes((tag.group(3) or "").rstrip().removesuffix("/"))
     allowed = _PLAIN_ATTRIBUTES | (_LINK_ATTRIBUTES if name == "a" else frozenset())
     if attributes is None or not set(attributes) <= allowed:
         return False

@@ -125,3 +125,14 @@ def test_a_fields_value_is_read_without_the_blanks_around_it() -> None:
     assert spaced_repetition(text) == (
         "The drug class: glycoside acts slowly.\nA [key::" + " " * 40 + "x"
     )
+
+
+def test_an_unclosed_tag_is_left_as_it_is_in_one_pass() -> None:
+    """A tag opened and never closed over a long run of blanks stays raw HTML; its attributes
+    are matched greedily (a lazy match took quadratic time: 60,000 spaces, 20 s), and a
+    self-closing `<br/>` is still a line break."""
+    text = "<p " + " " * 100_000 + "\n"
+    assert raw_html(text) == text
+    assert raw_html("<p>Velbarin <b>blocks</b> korrin.<br/></p>\n") == (
+        "Velbarin **blocks** korrin.\\\n"
+    )
