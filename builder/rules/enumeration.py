@@ -46,6 +46,7 @@ from ..text import (
     plain,
     short_subject,
     single_spaced,
+    singular,
     spelled_initials,
     with_twin,
     without_asides,
@@ -308,12 +309,19 @@ def _leads_in(item: ListItem) -> tuple[Lead, ListBlock] | None:
     return None if lead is None else (lead, inner)
 
 
-def _led_note(block: ListBlock, lead: Lead, section: Section, ctx: Context) -> Note | None:
+def _led_note(
+    block: ListBlock, lead: Lead, section: Section, ctx: Context, whose: str = ""
+) -> Note | None:
     """The cloze of a sub-list after the item that leads into it, as after a lead-in paragraph;
-    no Basic card of its items (a parent's sentences are read on its back)."""
+    no Basic card of its items (a parent's sentences are read on its back). `whose` is the
+    thing a lead-in opening with a pronoun stands for ("They are mostly made of:" under
+    "Gallstones are …"): the lead-in then opens the front as a nested one does."""
     if not _enumerates(block) or finding_pairs(block.items):
         return None
-    intro, key = _intro(lead, section, ctx), _intro_key(lead, section, ctx)
+    if whose:
+        intro = key = _nested_intro(lead.text.rstrip(":").strip(), whose, ctx)
+    else:
+        intro, key = _intro(lead, section, ctx), _intro_key(lead, section, ctx)
     return _cloze_note(block, intro, section, ctx, key_intro=key)
 
 
@@ -456,11 +464,14 @@ def _nested(
     ctx: Context,
     outer: str,
     staged: bool = False,
+    parent: str = "",
 ) -> tuple[list[Note], frozenset[int]]:
     """The notes of the sub-lists the list's items head, each asked under its item's label
     with the list's own label (or its heading's subject) as context ("Treatment — first-line
     drugs"): in an outline the facts sit two or three levels down, and hidden on a parent's
-    back they are never asked. Also the lines of the items whose sub-list made a note."""
+    back they are never asked. Also the lines of the items whose sub-list made a note.
+    `parent` is the sentence item the list hangs under ("Kidney stones are hard deposits …"):
+    a lead-in item opening with a pronoun ("They are usually made of") stands for its subject."""
     notes: list[Note] = []
     hoisted = set()
     about = lead.text if lead is not None and lead.kind in ("label", "name") else outer
@@ -479,31 +490,44 @@ def _nested(
         if not about and lead is not None and lead.kind == "sentence":
             about = lead.text.rstrip(":").strip()
     previous = ""
+    lead_text = lead.text if lead is not None else ""
+    whose = _item_subject(parent)
     for item in block.items:
         before, previous = previous, item.text
         inner = _hoisted(item)
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
             label, inner = middle
-            made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
+            pointing = _item_subject(item.text) if _points_back(label) else ""
+            if pointing:  # "They are mostly made of:" under "Gallstones are …"
+                label = _resolved(label, item.text, about)
+            made = _list_notes(inner, Lead(label, "label"), section, ctx, pointing or about or label)
             if made:
                 notes.extend(made)
                 hoisted.add(item.line)
             continue
         if inner is None:
             led = None if block.ordered else _leads_in(item)
-            note = None if led is None else _led_note(led[1], led[0], section, ctx)
-            if note is not None:  # "See a doctor at once if you have any of these signs:"
+            note = None
+            if led is not None:  # "See a doctor at once if you have any of these signs:"
+                said, pointing = led[0], whose if _points_back(led[0].text) else ""
+                if pointing:  # "They are mostly made of:" under "Gallstones are …"
+                    text = led[0].text.rstrip(":").strip()
+                    text = _resolved(text, before, lead_text, parent, outer or about)
+                    said = Lead(text, "sentence")
+                note = _led_note(led[1], said, section, ctx, pointing)
+            if note is not None:
                 notes.append(note)
                 hoisted.add(item.line)
             outline = _outline_under(item) if led is None else None
             if note is None and outline is not None:  # a sentence over an outline: its lists
-                notes.extend(_nested(outline, None, section, ctx, about, staged)[0])
+                notes.extend(_nested(outline, None, section, ctx, about, staged, item.text)[0])
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
         label = _UNFINISHED.sub("", label) or label
-        label = _resolved(label, before, lead.text if lead is not None else "", outer or about)
-        made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
+        pointing = whose if _points_back(label) else ""
+        label = _resolved(label, before, lead_text, parent, outer or about)
+        made = _list_notes(inner, Lead(label, "label"), section, ctx, pointing or about or label)
         if made:
             notes.extend(made)
             hoisted.add(item.line)
@@ -532,32 +556,80 @@ def _outline_under(item: ListItem) -> ListBlock | None:
 
 
 _PRONOUN_LEAD = re.compile(
-    r"^(?:they|it|these|this)\s+(?=(?:\w+\s+){0,2}?(?:is|are|can|may)\b)", re.I
+    r"^(?:they|it|these|this)\s+"
+    r"(?=(?:(?:\w+ly|also|often|still|all|both)\s+){0,2}(?P<verb>is|are|was|were|can|may)\b)",
+    re.I,
 )
+"""A lead-in item opening with a pronoun and its verb ("They are usually made of", "It can
+cause"); not a determiner over its noun ("These drugs are"): the pronoun alone is replaced."""
+_DUMMY_IT = re.compile(
+    r"^it\s+(?:is|was|has\s+been|may\s+be|can\s+be|seems|appears)\s+(?:\w+ly\s+)?"
+    r"(?:thought|believed|known|said|suggested|likely|unlikely|possible|important|essential"
+    r"|necessary|vital|recommended|advised|common|rare|unclear|estimated|reported|felt|clear"
+    r"|true|best|worth|useful|helpful|normal|usual|advisable|wise|safe|assumed|argued)\b",
+    re.I,
+)
+"""An "it" that stands for nothing ("It is thought that", "It is important to"): the clause
+stays as written ("Stones is thought that" is no English)."""
 _ITEM_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?:is|are)\s+(?:an?|the)?\b",
+    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?P<verb>is|are)\s+"
+    r"(?:an?|the)?\b",
     re.I,
 )
 _NO_SUBJECT = re.compile(r"^(?:there|they|it|these|this|that|those|some|many|most|all)\b", re.I)
 _BOLD_TAG = re.compile(r"</?(?:b|strong)>|\*\*|__", re.I)
+_SINGULAR_VERBS = frozenset(("is", "was"))
+_PLURAL_VERBS = frozenset(("are", "were"))
+
+
+def _points_back(label: str) -> bool:
+    """A lead-in item opening with a pronoun, one that stands for a thing or a dummy "it"."""
+    return _PRONOUN_LEAD.match(label) is not None or _DUMMY_IT.match(label) is not None
+
+
+def _item_subject(text: str) -> str:
+    """The subject a sentence item opens with ("Kidney stones are hard deposits …" -> "Kidney
+    stones"); "" for none ("There are …", "They are …")."""
+    found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip()) if text else None
+    if found is None or _NO_SUBJECT.match(found.group("subject")) is not None:
+        return ""
+    return found.group("subject")
 
 
 def _resolved(label: str, *above: str) -> str:
     """A lead-in item that opens with a pronoun ("They are usually made of" over its points)
     with the pronoun as the thing it stands for: the subject of the item just above it, else
     of the item it hangs under ("Kidney stones are hard …" -> "Kidney stones are usually made
-    of"). The pronoun alone names nothing on a card's front."""
+    of"), else the heading's subject (the last of `above`). The pronoun alone names nothing on
+    a card's front. A thing whose number the verb does not agree with ("It is …" after
+    "Kidney stones are …") is not the one meant, and a dummy "it" ("It is thought that")
+    stands for nothing: the label stays as written rather than read "Stones is thought that"."""
     pronoun = _PRONOUN_LEAD.match(label)
-    if pronoun is None:
+    if pronoun is None or _DUMMY_IT.match(label) is not None:
         return label
+    verb = pronoun.group("verb").lower()
+    rest = label[pronoun.end() :]
     for text in above:
-        found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip())
-        if found is not None and _NO_SUBJECT.match(found.group("subject")) is None:
-            return f"{found.group('subject')} {label[pronoun.end() :]}"
-    named = above[-1]
+        found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip()) if text else None
+        if found is None or _NO_SUBJECT.match(found.group("subject")) is not None:
+            continue
+        if _agrees(verb, found.group("verb").lower() in _PLURAL_VERBS):
+            return f"{found.group('subject')} {rest}"
+    named = above[-1] if above else ""
     if named and len(named.split()) <= MAX_ASKED_LABEL and not is_sentence(named):
-        return f"{named} {label[pronoun.end() :]}"  # under a heading's subject: it names them
+        if _agrees(verb, singular(named) != named):
+            return f"{named} {rest}"  # under a heading's subject: it names them
     return label
+
+
+def _agrees(verb: str, plural: bool) -> bool:
+    """A pronoun's verb agrees in number with the thing put in its place ("are" with a plural
+    noun; a modal, "can", with either)."""
+    if verb in _SINGULAR_VERBS:
+        return not plural
+    if verb in _PLURAL_VERBS:
+        return plural
+    return True
 
 
 def _owned(about: str, outer: str, section: Section, ctx: Context) -> str:
@@ -636,7 +708,9 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
 _GLOSS = re.compile(r"\s*\((?:how|where|what|when|why|which|who|i\.e\.|e\.g\.)[\s,][^()]*\)", re.I)
 """An aside that explains a label ("Mode of transmission (how it travels)") is no part of the
 sub-list's subject; one that names ("(SIADH)", "(the three Ts)") stays."""
-_LEADS_ON = frozenset("of to with for by and or include includes including".split())
+_LEADS_ON = frozenset(
+    "of to with for by in on from into as and or that include includes including".split()
+)
 
 
 def _in_topic(phrase: str, ctx: Context) -> str:
