@@ -291,6 +291,9 @@ def _html_markdown(block: list[str]) -> list[str] | None:
     holds a tag, attribute or comment this reading does not know, or is not closed."""
     state = _Html(out=[""] * len(block))
     for number, line in enumerate(block):
+        if number and _closed(state) and "<" not in line and line.strip():
+            state.out[number] = line  # `<h2>Signs</h2>` over `- fever`: Markdown, as written
+            continue
         position = 0
         for tag in _HTML_TAG.finditer(line):
             if tag.group(2) is None or not _html_words(state, number, line[position : tag.start()]):
@@ -319,6 +322,12 @@ def _html_markdown(block: list[str]) -> list[str] | None:
             line = head.replace(_BREAK_MARK, "<br>") + ("\\" if tail and head.strip() else "")
             lines[at] = line
     return lines
+
+
+def _closed(state: _Html) -> bool:
+    """Nothing is open: a line after the block's HTML is the author's Markdown, which CommonMark
+    swallowed into the block only because no blank line came between."""
+    return not (state.lists or state.heading or state.links or state.paragraph)
 
 
 def _tag(state: _Html, number: int, tag: re.Match[str]) -> bool:
@@ -393,6 +402,8 @@ def _tag(state: _Html, number: int, tag: re.Match[str]) -> bool:
     if closing:
         level.item, state.pending, state.paragraph = False, "", False
         return True
+    if state.out[number].strip():
+        return False  # two items on one line: no Markdown writes them there (`html_list` reads it)
     marker = f"{level.number}. " if level.ordered else "- "
     level.number += 1
     level.item, level.indent = True, level.margin + len(marker)
@@ -480,3 +491,34 @@ def _emphasis(match: re.Match[str]) -> str:
     lead = " " if inner[:1].isspace() else ""
     trail = " " if inner[-1:].isspace() else ""
     return f"{lead}{mark}{core}{mark}{trail}"
+
+
+_LIST_TAG = re.compile(r"(?=<(?:/?(?:ul|ol)|li)(?=[\s>]))", re.IGNORECASE)
+"""Where a raw-HTML list's lines are broken to read it: before each list and item tag."""
+
+
+def html_list(html: str) -> list[tuple[int, str]] | None:
+    """A raw-HTML list that `raw_html` left as it is because items share a line
+    (`<ul><li>Avoid flying for:<ul><li>2 weeks …</li></ul></li></ul>`, as editors save it): its
+    Markdown, one item a line, each with the number of the block's line it starts on (0 for the
+    first). None when the block is no plain list of the structural tags read here."""
+    if _READ_START.match(html) is None or not html.lstrip().lower().startswith(("<ul", "<ol")):
+        return None
+    lines: list[str] = []
+    offsets: list[int] = []
+    for offset, line in enumerate(html.split("\n")):
+        for piece in _LIST_TAG.split(line):
+            if piece.strip() or not lines:
+                lines.append(piece)
+                offsets.append(offset)
+    written = _html_markdown(lines)
+    if written is None:
+        return None
+    out: list[tuple[int, str]] = []
+    for offset, text in zip(offsets, written, strict=True):
+        if not text.strip():
+            continue
+        if out and not text[:1].isspace() and _MARKDOWN_OPENER.match(text) is None:
+            out.append((offset, ""))  # `</ul><p>…`: a paragraph after the list, not in its item
+        out.append((offset, text))
+    return out
