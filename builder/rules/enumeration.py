@@ -46,7 +46,6 @@ from ..text import (
     plain,
     short_subject,
     single_spaced,
-    singular,
     spelled_initials,
     with_twin,
     without_asides,
@@ -61,8 +60,11 @@ from .leads import (
     is_example,
     is_flag,
     is_index,
+    item_subject,
     lead_of,
     leads,
+    points_back,
+    stands_for,
     out_of_math,
     subject,
 )
@@ -491,14 +493,14 @@ def _nested(
             about = lead.text.rstrip(":").strip()
     previous = ""
     lead_text = lead.text if lead is not None else ""
-    whose = _item_subject(parent)
+    whose = item_subject(parent)
     for item in block.items:
         before, previous = previous, item.text
         inner = _hoisted(item)
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
             label, inner = middle
-            pointing = _item_subject(item.text) if _points_back(label) else ""
+            pointing = item_subject(item.text) if points_back(label) else ""
             if pointing:  # "They are mostly made of:" under "Gallstones are …"
                 label = _resolved(label, item.text, about)
             made = _list_notes(inner, Lead(label, "label"), section, ctx, pointing or about or label)
@@ -510,7 +512,7 @@ def _nested(
             led = None if block.ordered else _leads_in(item)
             note = None
             if led is not None:  # "See a doctor at once if you have any of these signs:"
-                said, pointing = led[0], whose if _points_back(led[0].text) else ""
+                said, pointing = led[0], whose if points_back(led[0].text) else ""
                 if pointing:  # "They are mostly made of:" under "Gallstones are …"
                     text = led[0].text.rstrip(":").strip()
                     text = _resolved(text, before, lead_text, parent, outer or about)
@@ -525,7 +527,7 @@ def _nested(
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
         label = _UNFINISHED.sub("", label) or label
-        pointing = whose if _points_back(label) else ""
+        pointing = whose if points_back(label) else ""
         label = _resolved(label, before, lead_text, parent, outer or about)
         made = _list_notes(inner, Lead(label, "label"), section, ctx, pointing or about or label)
         if made:
@@ -555,47 +557,6 @@ def _outline_under(item: ListItem) -> ListBlock | None:
     return None
 
 
-_PRONOUN_LEAD = re.compile(
-    r"^(?:they|it|these|this)\s+"
-    r"(?=(?:(?:\w+ly|also|often|still|all|both)\s+){0,2}(?P<verb>is|are|was|were|can|may)\b)",
-    re.I,
-)
-"""A lead-in item opening with a pronoun and its verb ("They are usually made of", "It can
-cause"); not a determiner over its noun ("These drugs are"): the pronoun alone is replaced."""
-_DUMMY_IT = re.compile(
-    r"^it\s+(?:is|was|has\s+been|may\s+be|can\s+be|seems|appears)\s+(?:\w+ly\s+)?"
-    r"(?:thought|believed|known|said|suggested|likely|unlikely|possible|important|essential"
-    r"|necessary|vital|recommended|advised|common|rare|unclear|estimated|reported|felt|clear"
-    r"|true|best|worth|useful|helpful|normal|usual|advisable|wise|safe|assumed|argued)\b",
-    re.I,
-)
-"""An "it" that stands for nothing ("It is thought that", "It is important to"): the clause
-stays as written ("Stones is thought that" is no English)."""
-_ITEM_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?P<verb>is|are)\s+"
-    r"(?:an?|the)?\b",
-    re.I,
-)
-_NO_SUBJECT = re.compile(r"^(?:there|they|it|these|this|that|those|some|many|most|all)\b", re.I)
-_BOLD_TAG = re.compile(r"</?(?:b|strong)>|\*\*|__", re.I)
-_SINGULAR_VERBS = frozenset(("is", "was"))
-_PLURAL_VERBS = frozenset(("are", "were"))
-
-
-def _points_back(label: str) -> bool:
-    """A lead-in item opening with a pronoun, one that stands for a thing or a dummy "it"."""
-    return _PRONOUN_LEAD.match(label) is not None or _DUMMY_IT.match(label) is not None
-
-
-def _item_subject(text: str) -> str:
-    """The subject a sentence item opens with ("Kidney stones are hard deposits …" -> "Kidney
-    stones"); "" for none ("There are …", "They are …")."""
-    found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip()) if text else None
-    if found is None or _NO_SUBJECT.match(found.group("subject")) is not None:
-        return ""
-    return found.group("subject")
-
-
 def _resolved(label: str, *above: str) -> str:
     """A lead-in item that opens with a pronoun ("They are usually made of" over its points)
     with the pronoun as the thing it stands for: the subject of the item just above it, else
@@ -604,32 +565,14 @@ def _resolved(label: str, *above: str) -> str:
     a card's front. A thing whose number the verb does not agree with ("It is …" after
     "Kidney stones are …") is not the one meant, and a dummy "it" ("It is thought that")
     stands for nothing: the label stays as written rather than read "Stones is thought that"."""
-    pronoun = _PRONOUN_LEAD.match(label)
-    if pronoun is None or _DUMMY_IT.match(label) is not None:
-        return label
-    verb = pronoun.group("verb").lower()
-    rest = label[pronoun.end() :]
     for text in above:
-        found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip()) if text else None
-        if found is None or _NO_SUBJECT.match(found.group("subject")) is not None:
-            continue
-        if _agrees(verb, found.group("verb").lower() in _PLURAL_VERBS):
-            return f"{found.group('subject')} {rest}"
+        found = stands_for(label, text)
+        if found:
+            return found
     named = above[-1] if above else ""
     if named and len(named.split()) <= MAX_ASKED_LABEL and not is_sentence(named):
-        if _agrees(verb, singular(named) != named):
-            return f"{named} {rest}"  # under a heading's subject: it names them
+        return stands_for(label, named, named=True) or label  # a heading's subject names them
     return label
-
-
-def _agrees(verb: str, plural: bool) -> bool:
-    """A pronoun's verb agrees in number with the thing put in its place ("are" with a plural
-    noun; a modal, "can", with either)."""
-    if verb in _SINGULAR_VERBS:
-        return not plural
-    if verb in _PLURAL_VERBS:
-        return plural
-    return True
 
 
 def _owned(about: str, outer: str, section: Section, ctx: Context) -> str:
