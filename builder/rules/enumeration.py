@@ -1016,6 +1016,7 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
             continue
         name = single_spaced(without_emoji(item.text)).strip().rstrip(":").strip()
         detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
+        detail = _PAIR_PRONOUN.sub("", detail)  # "They block …" under the name: it is the name
         if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
             continue
         if is_sentence(detail) or len(split_sentences(detail)) > 1:
@@ -1026,6 +1027,10 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
     return found if len(found) >= MIN_PAIRS or len(found) * 2 > len(block.items) else {}
 
 
+_PAIR_PRONOUN = re.compile(r"^(?:[Tt]hey|[Ii]t)\s+(?=[a-z]+s?\b)(?!is\b|are\b|was\b|were\b)")
+"""A detail under a name that opens with a pronoun for it ("They block conversion of …" under
+`- ACE inhibitors`): the name is shown beside it, so the pronoun goes and the verb is what is
+asked, never "{{They block …}}". A pronoun over "is"/"are" keeps its sentence."""
 MIN_PAIRS = 2
 MAX_PAIRED = 8
 """Names each over their detail clozed in one note, at most; a longer list of `**Label:**` lines
