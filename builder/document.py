@@ -41,7 +41,8 @@ What the rules read, whatever dialect the document is written in:
   but such headings is a list in the section above (`_outline`; not a template's empty Title
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
   quote holding a list is content, and so is one of paragraphs holding two sentences or more
-  that quotes no one (`_quoted_prose`); a raw-HTML `<table>` that is a plain grid is a table.
+  that quotes no one (`_quoted_prose`); a raw-HTML `<table>` that is a plain grid is a table,
+  and a raw-HTML list whose items share a line (`exports.html_list`) the list it shows.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
   `import`/`export` lines, tables of contents (lists of links into the page). What the model
   cannot place (an unclosed directive or `<details>`) is kept where it stands and reported in

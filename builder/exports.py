@@ -33,7 +33,11 @@ word on its own line: a heading on its opening tag's line, items as `- `/`1. ` (
 indented under their item), bold and italics as `**`/`*`. Any other block (a `<div>`, a
 table, a form, a `style` or `hidden` attribute, a comment, tags left open) stays as it is;
 blocks that run to a closing tag (`<pre>`, `<script>`, comments) are passed over whole, as
-CommonMark reads them.
+CommonMark reads them. Lines after the block's tags are all closed are the author's Markdown,
+kept as written (`<h2>Signs</h2>` then `- fever` with no blank line between: CommonMark puts the
+list inside the HTML block). A list whose items share a line (`<ul><li>a</li><li>b</li></ul>`)
+cannot be written line for line: it stays, and `html_list` gives the document reader its
+Markdown, one item a line.
 """
 
 from __future__ import annotations

@@ -63,9 +63,9 @@ from .leads import (
     item_subject,
     lead_of,
     leads,
+    out_of_math,
     points_back,
     stands_for,
-    out_of_math,
     subject,
 )
 from .statements import finding_pairs
@@ -503,7 +503,8 @@ def _nested(
             pointing = item_subject(item.text) if points_back(label) else ""
             if pointing:  # "They are mostly made of:" under "Gallstones are …"
                 label = _resolved(label, item.text, about)
-            made = _list_notes(inner, Lead(label, "label"), section, ctx, pointing or about or label)
+            whose_list = pointing or about or label
+            made = _list_notes(inner, Lead(label, "label"), section, ctx, whose_list)
             if made:
                 notes.extend(made)
                 hoisted.add(item.line)

@@ -259,8 +259,9 @@ _PRONOUN_LEAD = re.compile(
     r"(?=(?:(?:\w+ly|also|often|still|all|both)\s+){0,2}(?P<verb>is|are|was|were|can|may)\b)",
     re.I,
 )
-"""A lead-in (an item or a paragraph) opening with a pronoun and its verb ("They are usually made of", "It can
-cause"); not a determiner over its noun ("These drugs are"): the pronoun alone is replaced."""
+"""A lead-in (an item or a paragraph) opening with a pronoun and its verb ("They are usually
+made of", "It can cause"); not a determiner over its noun ("These drugs are"): the pronoun
+alone is replaced."""
 _DUMMY_IT = re.compile(
     r"^it\s+(?:is|was|has\s+been|may\s+be|can\s+be|seems|appears)\s+(?:\w+ly\s+)?"
     r"(?:thought|believed|known|said|suggested|likely|unlikely|possible|important|essential"
@@ -293,8 +294,6 @@ def item_subject(text: str) -> str:
     if found is None or _NO_SUBJECT.match(found.group("subject")) is not None:
         return ""
     return found.group("subject")
-
-
 
 
 def stands_for(label: str, text: str, named: bool = False) -> str:
