@@ -516,8 +516,8 @@ def html_list(html: str) -> list[tuple[int, str]] | None:
                 lines.append(piece)
                 offsets.append(offset)
     written = _html_markdown(lines)
-    if written is None:
-        return None
+    if written is None or any(text.startswith("#") for text in written):
+        return None  # a heading in the block: no list item's, and read here it would be one
     out: list[tuple[int, str]] = []
     for offset, text in zip(offsets, written, strict=True):
         if not text.strip():

@@ -165,3 +165,4 @@ def test_items_sharing_a_line_are_read_by_html_list() -> None:
     ]
     assert html_list('<ul><li style="color:red">a</li><li>b</li></ul>') is None
     assert html_list("<p>Not a list</p>") is None
+    assert html_list("<ul><li>a</li><li>b</li></ul>\n<h2>Next</h2>") is None  # no item's

@@ -264,13 +264,15 @@ made of", "It can cause"); not a determiner over its noun ("These drugs are"): t
 alone is replaced."""
 _DUMMY_IT = re.compile(
     r"^it\s+(?:is|was|has\s+been|may\s+be|can\s+be|seems|appears)\s+(?:\w+ly\s+)?"
-    r"(?:thought|believed|known|said|suggested|likely|unlikely|possible|important|essential"
-    r"|necessary|vital|recommended|advised|common|rare|unclear|estimated|reported|felt|clear"
-    r"|true|best|worth|useful|helpful|normal|usual|advisable|wise|safe|assumed|argued)\b",
+    r"(?:(?:thought|believed|known|said|suggested|estimated|reported|felt|assumed|argued)\b"
+    r"|(?:likely|unlikely|possible|important|essential|necessary|vital|recommended|advised"
+    r"|common|rare|unclear|clear|true|best|worth|useful|helpful|normal|usual|advisable|wise"
+    r"|safe)\s*(?:$|(?:that|to|whether|if)\b))",
     re.I,
 )
 """An "it" that stands for nothing ("It is thought that", "It is important to"): the clause
-stays as written ("Stones is thought that" is no English)."""
+stays as written ("Stones is thought that" is no English). An "it" over an adjective that
+goes on otherwise stands for a thing ("It is common in" older people: gout is)."""
 _ITEM_SUBJECT = re.compile(
     r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?P<verb>is|are)\s+"
     r"(?:an?|the)?\b",
