@@ -41,7 +41,8 @@ What the rules read, whatever dialect the document is written in:
   but such headings is a list in the section above (`_outline`; not a template's empty Title
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
   quote holding a list is content, and so is one of paragraphs holding two sentences or more
-  that quotes no one (`_quoted_prose`); a raw-HTML `<table>` that is a plain grid is a table.
+  that quotes no one (`_quoted_prose`); a raw-HTML `<table>` that is a plain grid is a table,
+  and a raw-HTML list whose items share a line (`exports.html_list`) the list it shows.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
   `import`/`export` lines, tables of contents (lists of links into the page). What the model
   cannot place (an unclosed directive or `<details>`) is kept where it stands and reported in
@@ -62,6 +63,7 @@ from typing import Any, TypeAlias
 
 from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
 from .errors import SourceError
+from .exports import html_list
 from .memory import no_cyclic_gc
 from .text import plain, shouted_words
 
@@ -960,6 +962,10 @@ class _Reader:
             # ```md / ```text around a sentence (a prescription's "sig"): text fenced to stand out
             out.append(Paragraph(self.text(token.content.strip()), _line(token) + 1))
             return position + 1
+        if kind == "html_block" and token.content[:3].lower() in ("<ul", "<ol"):
+            written = html_list(token.content)
+            if written is not None:  # items sharing a line, as an editor saves a list
+                return self.html_list(written, _line(token), out, position)
         if kind in ("fence", "code_block", "html_block"):
             html = kind == "html_block" and token.content.startswith("<table")
             grid = _html_table(token.content, _line(token)) if html else None
@@ -1023,6 +1029,22 @@ class _Reader:
                 cells[0] = first.strip()
             rows.append(TableRow(tuple(cells), row.line, pin))
         return Table(tuple(self.text(cell) for cell in table.header), tuple(rows), table.line)
+
+    def html_list(
+        self, written: list[tuple[int, str]], line: int, out: list[Entry], position: int
+    ) -> int:
+        """A raw-HTML list whose items share lines (`exports.html_list`) read as the Markdown
+        list it shows, each item citing the line it starts on."""
+        markdown = "\n".join(text for _, text in written) + "\n"
+        tokens = parser_for(markdown).parse(markdown)
+        for token in tokens:
+            if token.map:
+                first = line - 1 + written[min(token.map[0], len(written) - 1)][0]
+                token.map = [first, first + 1]
+        inner = 0
+        while inner < len(tokens):
+            inner = self.block(tokens, inner, out)
+        return position + 1
 
     def list_block(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
         open_token = tokens[position]

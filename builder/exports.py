@@ -33,7 +33,11 @@ word on its own line: a heading on its opening tag's line, items as `- `/`1. ` (
 indented under their item), bold and italics as `**`/`*`. Any other block (a `<div>`, a
 table, a form, a `style` or `hidden` attribute, a comment, tags left open) stays as it is;
 blocks that run to a closing tag (`<pre>`, `<script>`, comments) are passed over whole, as
-CommonMark reads them.
+CommonMark reads them. Lines after the block's tags are all closed are the author's Markdown,
+kept as written (`<h2>Signs</h2>` then `- fever` with no blank line between: CommonMark puts the
+list inside the HTML block). A list whose items share a line (`<ul><li>a</li><li>b</li></ul>`)
+cannot be written line for line: it stays, and `html_list` gives the document reader its
+Markdown, one item a line.
 """
 
 from __future__ import annotations
@@ -291,6 +295,9 @@ def _html_markdown(block: list[str]) -> list[str] | None:
     holds a tag, attribute or comment this reading does not know, or is not closed."""
     state = _Html(out=[""] * len(block))
     for number, line in enumerate(block):
+        if number and _closed(state) and "<" not in line and line.strip():
+            state.out[number] = line  # `<h2>Signs</h2>` over `- fever`: Markdown, as written
+            continue
         position = 0
         for tag in _HTML_TAG.finditer(line):
             if tag.group(2) is None or not _html_words(state, number, line[position : tag.start()]):
@@ -319,6 +326,12 @@ def _html_markdown(block: list[str]) -> list[str] | None:
             line = head.replace(_BREAK_MARK, "<br>") + ("\\" if tail and head.strip() else "")
             lines[at] = line
     return lines
+
+
+def _closed(state: _Html) -> bool:
+    """Nothing is open: a line after the block's HTML is the author's Markdown, which CommonMark
+    swallowed into the block only because no blank line came between."""
+    return not (state.lists or state.heading or state.links or state.paragraph)
 
 
 def _tag(state: _Html, number: int, tag: re.Match[str]) -> bool:
@@ -393,6 +406,8 @@ def _tag(state: _Html, number: int, tag: re.Match[str]) -> bool:
     if closing:
         level.item, state.pending, state.paragraph = False, "", False
         return True
+    if state.out[number].strip():
+        return False  # two items on one line: no Markdown writes them there (`html_list` reads it)
     marker = f"{level.number}. " if level.ordered else "- "
     level.number += 1
     level.item, level.indent = True, level.margin + len(marker)
@@ -480,3 +495,34 @@ def _emphasis(match: re.Match[str]) -> str:
     lead = " " if inner[:1].isspace() else ""
     trail = " " if inner[-1:].isspace() else ""
     return f"{lead}{mark}{core}{mark}{trail}"
+
+
+_LIST_TAG = re.compile(r"(?=<(?:/?(?:ul|ol)|li)(?=[\s>]))", re.IGNORECASE)
+"""Where a raw-HTML list's lines are broken to read it: before each list and item tag."""
+
+
+def html_list(html: str) -> list[tuple[int, str]] | None:
+    """A raw-HTML list that `raw_html` left as it is because items share a line
+    (`<ul><li>Avoid flying for:<ul><li>2 weeks …</li></ul></li></ul>`, as editors save it): its
+    Markdown, one item a line, each with the number of the block's line it starts on (0 for the
+    first). None when the block is no plain list of the structural tags read here."""
+    if _READ_START.match(html) is None or not html.lstrip().lower().startswith(("<ul", "<ol")):
+        return None
+    lines: list[str] = []
+    offsets: list[int] = []
+    for offset, line in enumerate(html.split("\n")):
+        for piece in _LIST_TAG.split(line):
+            if piece.strip() or not lines:
+                lines.append(piece)
+                offsets.append(offset)
+    written = _html_markdown(lines)
+    if written is None or any(text.startswith("#") for text in written):
+        return None  # a heading in the block: no list item's, and read here it would be one
+    out: list[tuple[int, str]] = []
+    for offset, text in zip(offsets, written, strict=True):
+        if not text.strip():
+            continue
+        if out and not text[:1].isspace() and _MARKDOWN_OPENER.match(text) is None:
+            out.append((offset, ""))  # `</ul><p>…`: a paragraph after the list, not in its item
+        out.append((offset, text))
+    return out

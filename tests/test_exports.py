@@ -7,7 +7,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from builder.exports import org_verse, raw_html, spaced_repetition
+from builder.exports import html_list, org_verse, raw_html, spaced_repetition
 
 PIECES = [
     "What blocks the pump?;;Digoxin",
@@ -136,3 +136,33 @@ def test_an_unclosed_tag_is_left_as_it_is_in_one_pass() -> None:
     assert raw_html("<p>Velbarin <b>blocks</b> korrin.<br/></p>\n") == (
         "Velbarin **blocks** korrin.\\\n"
     )
+
+
+def test_markdown_right_under_closed_html_is_markdown() -> None:
+    """`<h2>` then a Markdown list with no blank line between: CommonMark puts the list in the
+    HTML block; once the block's tags are all closed, its later lines are the author's
+    Markdown. Text inside an open paragraph is still text."""
+    text = "<h2>Warning signs</h2>\n- fever\n- stiff neck\n\nAfter."
+    assert raw_html(text) == "## Warning signs\n- fever\n- stiff neck\n\nAfter."
+    assert raw_html("<p>Signs\n- fever</p>") == "Signs\n\\- fever"
+
+
+def test_items_sharing_a_line_are_read_by_html_list() -> None:
+    """Items on one line cannot be written there as Markdown: `raw_html` leaves the block, and
+    `html_list` (which the document reader calls) gives its Markdown one item a line, each
+    with the block line it starts on; a paragraph after the list is apart from its last item."""
+    text = (
+        "<ul><li>Avoid flying for:<ul><li>2 weeks after <b>surgery</b></li>\n"
+        "<li>1 week after a cold</li></ul></li></ul><p>Ask first.</p>"
+    )
+    assert raw_html(text) == text
+    assert html_list(text) == [
+        (0, "- Avoid flying for:"),
+        (0, "  - 2 weeks after **surgery**"),
+        (1, "  - 1 week after a cold"),
+        (1, ""),
+        (1, "Ask first."),
+    ]
+    assert html_list('<ul><li style="color:red">a</li><li>b</li></ul>') is None
+    assert html_list("<p>Not a list</p>") is None
+    assert html_list("<ul><li>a</li><li>b</li></ul>\n<h2>Next</h2>") is None  # no item's

@@ -60,9 +60,12 @@ from .leads import (
     is_example,
     is_flag,
     is_index,
+    item_subject,
     lead_of,
     leads,
     out_of_math,
+    points_back,
+    stands_for,
     subject,
 )
 from .statements import finding_pairs
@@ -308,12 +311,19 @@ def _leads_in(item: ListItem) -> tuple[Lead, ListBlock] | None:
     return None if lead is None else (lead, inner)
 
 
-def _led_note(block: ListBlock, lead: Lead, section: Section, ctx: Context) -> Note | None:
+def _led_note(
+    block: ListBlock, lead: Lead, section: Section, ctx: Context, whose: str = ""
+) -> Note | None:
     """The cloze of a sub-list after the item that leads into it, as after a lead-in paragraph;
-    no Basic card of its items (a parent's sentences are read on its back)."""
+    no Basic card of its items (a parent's sentences are read on its back). `whose` is the
+    thing a lead-in opening with a pronoun stands for ("They are mostly made of:" under
+    "Gallstones are …"): the lead-in then opens the front as a nested one does."""
     if not _enumerates(block) or finding_pairs(block.items):
         return None
-    intro, key = _intro(lead, section, ctx), _intro_key(lead, section, ctx)
+    if whose:
+        intro = key = _nested_intro(lead.text.rstrip(":").strip(), whose, ctx)
+    else:
+        intro, key = _intro(lead, section, ctx), _intro_key(lead, section, ctx)
     return _cloze_note(block, intro, section, ctx, key_intro=key)
 
 
@@ -456,11 +466,14 @@ def _nested(
     ctx: Context,
     outer: str,
     staged: bool = False,
+    parent: str = "",
 ) -> tuple[list[Note], frozenset[int]]:
     """The notes of the sub-lists the list's items head, each asked under its item's label
     with the list's own label (or its heading's subject) as context ("Treatment — first-line
     drugs"): in an outline the facts sit two or three levels down, and hidden on a parent's
-    back they are never asked. Also the lines of the items whose sub-list made a note."""
+    back they are never asked. Also the lines of the items whose sub-list made a note.
+    `parent` is the sentence item the list hangs under ("Kidney stones are hard deposits …"):
+    a lead-in item opening with a pronoun ("They are usually made of") stands for its subject."""
     notes: list[Note] = []
     hoisted = set()
     about = lead.text if lead is not None and lead.kind in ("label", "name") else outer
@@ -479,31 +492,45 @@ def _nested(
         if not about and lead is not None and lead.kind == "sentence":
             about = lead.text.rstrip(":").strip()
     previous = ""
+    lead_text = lead.text if lead is not None else ""
+    whose = item_subject(parent)
     for item in block.items:
         before, previous = previous, item.text
         inner = _hoisted(item)
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
             label, inner = middle
-            made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
+            pointing = item_subject(item.text) if points_back(label) else ""
+            if pointing:  # "They are mostly made of:" under "Gallstones are …"
+                label = _resolved(label, item.text, about)
+            whose_list = pointing or about or label
+            made = _list_notes(inner, Lead(label, "label"), section, ctx, whose_list)
             if made:
                 notes.extend(made)
                 hoisted.add(item.line)
             continue
         if inner is None:
             led = None if block.ordered else _leads_in(item)
-            note = None if led is None else _led_note(led[1], led[0], section, ctx)
-            if note is not None:  # "See a doctor at once if you have any of these signs:"
+            note = None
+            if led is not None:  # "See a doctor at once if you have any of these signs:"
+                said, pointing = led[0], whose if points_back(led[0].text) else ""
+                if pointing:  # "They are mostly made of:" under "Gallstones are …"
+                    text = led[0].text.rstrip(":").strip()
+                    text = _resolved(text, before, lead_text, parent, outer or about)
+                    said = Lead(text, "sentence")
+                note = _led_note(led[1], said, section, ctx, pointing)
+            if note is not None:
                 notes.append(note)
                 hoisted.add(item.line)
             outline = _outline_under(item) if led is None else None
             if note is None and outline is not None:  # a sentence over an outline: its lists
-                notes.extend(_nested(outline, None, section, ctx, about, staged)[0])
+                notes.extend(_nested(outline, None, section, ctx, about, staged, item.text)[0])
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
         label = _UNFINISHED.sub("", label) or label
-        label = _resolved(label, before, lead.text if lead is not None else "", outer or about)
-        made = _list_notes(inner, Lead(label, "label"), section, ctx, about or label)
+        pointing = whose if points_back(label) else ""
+        label = _resolved(label, before, lead_text, parent, outer or about)
+        made = _list_notes(inner, Lead(label, "label"), section, ctx, pointing or about or label)
         if made:
             notes.extend(made)
             hoisted.add(item.line)
@@ -531,32 +558,21 @@ def _outline_under(item: ListItem) -> ListBlock | None:
     return None
 
 
-_PRONOUN_LEAD = re.compile(
-    r"^(?:they|it|these|this)\s+(?=(?:\w+\s+){0,2}?(?:is|are|can|may)\b)", re.I
-)
-_ITEM_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?:is|are)\s+(?:an?|the)?\b",
-    re.I,
-)
-_NO_SUBJECT = re.compile(r"^(?:there|they|it|these|this|that|those|some|many|most|all)\b", re.I)
-_BOLD_TAG = re.compile(r"</?(?:b|strong)>|\*\*|__", re.I)
-
-
 def _resolved(label: str, *above: str) -> str:
     """A lead-in item that opens with a pronoun ("They are usually made of" over its points)
     with the pronoun as the thing it stands for: the subject of the item just above it, else
     of the item it hangs under ("Kidney stones are hard …" -> "Kidney stones are usually made
-    of"). The pronoun alone names nothing on a card's front."""
-    pronoun = _PRONOUN_LEAD.match(label)
-    if pronoun is None:
-        return label
+    of"), else the heading's subject (the last of `above`). The pronoun alone names nothing on
+    a card's front. A thing whose number the verb does not agree with ("It is …" after
+    "Kidney stones are …") is not the one meant, and a dummy "it" ("It is thought that")
+    stands for nothing: the label stays as written rather than read "Stones is thought that"."""
     for text in above:
-        found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip())
-        if found is not None and _NO_SUBJECT.match(found.group("subject")) is None:
-            return f"{found.group('subject')} {label[pronoun.end() :]}"
-    named = above[-1]
+        found = stands_for(label, text)
+        if found:
+            return found
+    named = above[-1] if above else ""
     if named and len(named.split()) <= MAX_ASKED_LABEL and not is_sentence(named):
-        return f"{named} {label[pronoun.end() :]}"  # under a heading's subject: it names them
+        return stands_for(label, named, named=True) or label  # a heading's subject names them
     return label
 
 
@@ -636,7 +652,9 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
 _GLOSS = re.compile(r"\s*\((?:how|where|what|when|why|which|who|i\.e\.|e\.g\.)[\s,][^()]*\)", re.I)
 """An aside that explains a label ("Mode of transmission (how it travels)") is no part of the
 sub-list's subject; one that names ("(SIADH)", "(the three Ts)") stays."""
-_LEADS_ON = frozenset("of to with for by and or include includes including".split())
+_LEADS_ON = frozenset(
+    "of to with for by in on from into as and or that include includes including".split()
+)
 
 
 def _in_topic(phrase: str, ctx: Context) -> str:
@@ -999,6 +1017,7 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
             continue
         name = single_spaced(without_emoji(item.text)).strip().rstrip(":").strip()
         detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
+        detail = _PAIR_PRONOUN.sub("", detail)  # "They block …" under the name: it is the name
         if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
             continue
         if is_sentence(detail) or len(split_sentences(detail)) > 1:
@@ -1009,6 +1028,10 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
     return found if len(found) >= MIN_PAIRS or len(found) * 2 > len(block.items) else {}
 
 
+_PAIR_PRONOUN = re.compile(r"^(?:[Tt]hey|[Ii]t)\s+(?=[a-z]+s?\b)(?!is\b|are\b|was\b|were\b)")
+"""A detail under a name that opens with a pronoun for it ("They block conversion of …" under
+`- ACE inhibitors`): the name is shown beside it, so the pronoun goes and the verb is what is
+asked, never "{{They block …}}". A pronoun over "is"/"are" keeps its sentence."""
 MIN_PAIRS = 2
 MAX_PAIRED = 8
 """Names each over their detail clozed in one note, at most; a longer list of `**Label:**` lines

@@ -45,6 +45,7 @@ from ..text import (
     names_topic,
     plain,
     short_subject,
+    singular,
     without_asides,
     without_emoji,
 )
@@ -184,13 +185,29 @@ def _lead_of(text: str) -> Lead | None:
     if _is_label_line(text):
         label = _clean(text)
         return Lead(label, "flag" if is_flag(label) else "label")
-    if _SENTENCE_END.search(text):
+    if _SENTENCE_END.search(text) or _open_clause(text, source):
         return Lead(_as_lead_sentence(text), "sentence")
     if _OUTLINED.match(source) is not None:
         first = _clean(_first_sentence_of(text))
         if 0 < len(first.split()) <= MAX_OUTLINED_WORDS and not first.endswith("?"):
             return Lead(first.rstrip(".!"), "label")
     return None
+
+
+def _open_clause(text: str, source: str) -> bool:
+    """A one-line clause that stops at a word going on into what follows ("They are usually
+    made of", "Risk is raised by"): a lead-in without its colon, as an outline's unfolded items
+    write it. It has a verb ("Log in" has none) and no full stop."""
+    words = text.split()
+    if "\n" in source.strip() or not 2 < len(words) <= MAX_OPEN_CLAUSE_WORDS:
+        return False
+    if text.rstrip().endswith((".", "!", "?", ")")) or _OPEN_CLAUSE.search(text) is None:
+        return False
+    return any(word.lower() in FINITE_VERBS for word in words[1:-1])
+
+
+_OPEN_CLAUSE = re.compile(r"\b(?:of|by|with|from|than|that|in|into|to|for|on)\s*$", re.I)
+MAX_OPEN_CLAUSE_WORDS = 15
 
 
 def _first_sentence_of(text: str) -> str:
@@ -235,6 +252,73 @@ def _as_lead_sentence(text: str) -> str:
     if text.endswith(":"):
         return text
     return text.rstrip(".… ").rstrip() + ":"
+
+
+_PRONOUN_LEAD = re.compile(
+    r"^(?:they|it|these|this)\s+"
+    r"(?=(?:(?:\w+ly|also|often|still|all|both)\s+){0,2}(?P<verb>is|are|was|were|can|may)\b)",
+    re.I,
+)
+"""A lead-in (an item or a paragraph) opening with a pronoun and its verb ("They are usually
+made of", "It can cause"); not a determiner over its noun ("These drugs are"): the pronoun
+alone is replaced."""
+_DUMMY_IT = re.compile(
+    r"^it\s+(?:is|was|has\s+been|may\s+be|can\s+be|seems|appears)\s+(?:\w+ly\s+)?"
+    r"(?:(?:thought|believed|known|said|suggested|estimated|reported|felt|assumed|argued)\b"
+    r"|(?:likely|unlikely|possible|important|essential|necessary|vital|recommended|advised"
+    r"|common|rare|unclear|clear|true|best|worth|useful|helpful|normal|usual|advisable|wise"
+    r"|safe)\s*(?:$|(?:that|to|whether|if)\b))",
+    re.I,
+)
+"""An "it" that stands for nothing ("It is thought that", "It is important to"): the clause
+stays as written ("Stones is thought that" is no English). An "it" over an adjective that
+goes on otherwise stands for a thing ("It is common in" older people: gout is)."""
+_ITEM_SUBJECT = re.compile(
+    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?P<verb>is|are)\s+"
+    r"(?:an?|the)?\b",
+    re.I,
+)
+_NO_SUBJECT = re.compile(r"^(?:there|they|it|these|this|that|those|some|many|most|all)\b", re.I)
+_BOLD_TAG = re.compile(r"</?(?:b|strong)>|\*\*|__", re.I)
+_SINGULAR_VERBS = frozenset(("is", "was"))
+_PLURAL_VERBS = frozenset(("are", "were"))
+
+
+def points_back(label: str) -> bool:
+    """A lead-in item opening with a pronoun, one that stands for a thing or a dummy "it"."""
+    return _PRONOUN_LEAD.match(label) is not None or _DUMMY_IT.match(label) is not None
+
+
+def item_subject(text: str) -> str:
+    """The subject a sentence item opens with ("Kidney stones are hard deposits …" -> "Kidney
+    stones"); "" for none ("There are …", "They are …")."""
+    found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip()) if text else None
+    if found is None or _NO_SUBJECT.match(found.group("subject")) is not None:
+        return ""
+    return found.group("subject")
+
+
+def stands_for(label: str, text: str, named: bool = False) -> str:
+    """The lead-in `label` with the pronoun it opens with replaced by the subject `text`'s
+    sentence opens with ("They are usually made of" after "Kidney stones are hard deposits"
+    -> "Kidney stones are usually made of"), or by `text` itself when it is a `named` subject
+    (a heading's); "" when the label opens with no pronoun, with a dummy "it" ("It is thought
+    that"), or when the verb does not agree in number with that subject ("It is" for "Kidney
+    stones"): "Stones is thought that" is no English."""
+    pronoun = _PRONOUN_LEAD.match(label)
+    if pronoun is None or _DUMMY_IT.match(label) is not None or not text:
+        return ""
+    if named:
+        about, plural = text, singular(text) != text
+    else:
+        found = _ITEM_SUBJECT.match(_BOLD_TAG.sub("", plain(text)).strip())
+        if found is None or _NO_SUBJECT.match(found.group("subject")) is not None:
+            return ""
+        about, plural = found.group("subject"), found.group("verb").lower() in _PLURAL_VERBS
+    verb = pronoun.group("verb").lower()
+    if (verb in _SINGULAR_VERBS and plural) or (verb in _PLURAL_VERBS and not plural):
+        return ""
+    return f"{about} {label[pronoun.end() :]}"
 
 
 def is_example(lead: Lead | None, section: Section) -> bool:
@@ -288,12 +372,23 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
     """Each block with the lead-in it has: the paragraph just before it, or for a list, the
     bold lead-in it follows (with other lists in between: `**Reaction** …` then `1. **Signs**`,
     then a second list, all describe the reaction); an inner label is joined to the bold label
-    of the list it ends (`_inner_label`)."""
+    of the list it ends (`_inner_label`). A lead-in sentence opening with a pronoun ("They are
+    usually made of") names the subject of the paragraph before it, past the lists and such
+    lead-ins between (an outline's sentence item over its lead-ins, unfolded)."""
     previous: Block | None = None
     carried: Lead | None = None
     earlier: tuple[Lead | None, ListBlock] | None = None  # the last list and its lead
+    antecedent = ""  # the paragraph a lead-in's "They" may stand for
     for block in blocks:
         lead = lead_of(previous) if isinstance(previous, Paragraph) else None
+        if isinstance(previous, Paragraph):
+            if lead is not None and lead.kind == "sentence" and points_back(lead.text):
+                found = stands_for(lead.text, antecedent)
+                lead = Lead(found, "sentence") if found else lead
+            else:
+                antecedent = previous.text
+        elif previous is not None and not isinstance(previous, ListBlock):
+            antecedent = ""
         if isinstance(block, ListBlock):
             if lead is None and isinstance(previous, ListBlock):
                 lead = carried or _last_item_lead(previous)
