@@ -1124,12 +1124,19 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
         return []
     if cause.group("x").split()[0].lower() in _SUBORDINATING:
         return []  # "Since X is caused by Y, Z …": the cause is a reason for something else
-    if _SOME_OF_ALL.match(cause.group("x")):
-        return []  # "Many diseases are caused by …": a truism about no thing in particular
     answer = cause.group("z")
+    quantity = _SOME_OF_ALL.match(cause.group("x"))
+    if quantity is not None and (
+        quantity.group("q").lower() not in _MOST
+        or quantity.group("noun").lower() in _CATEGORY_NOUNS
+        or _VAGUE_CAUSE.search(answer)
+    ):
+        return []  # "Many diseases are caused by …": a truism about no thing in particular
     series = item_spans(sentence, cause.start("z"))  # "caused by viruses, bacteria, or fungi"
     if series and not sentence[series[-1][1] :].strip(" .!"):  # the series ends the sentence
         answer = sentence[series[0][0] : series[-1][1]]
+    if quantity is not None:  # "Most attacks are caused by cold air": the main cause of them
+        return [(f"What causes {lower_first(_clean(cause.group('x')))}", answer, "topic")]
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", answer, "topic")]
 
 
@@ -1617,9 +1624,23 @@ def _role(text: str) -> str:
     return " ".join(text.split()).rstrip(" -")
 
 
-_SOME_OF_ALL = re.compile(r"^(?:many|most|some|several|numerous|all)\s+\w+$", re.IGNORECASE)
-"""A quantity of a bare plural ("many diseases", "most attacks") with nothing it is of: the
-sentence says how often things are caused so, and names no thing whose cause it is."""
+_SOME_OF_ALL = re.compile(
+    r"^(?P<q>many|most|some|several|numerous|all)\s+(?P<noun>\w+)$", re.IGNORECASE
+)
+"""A quantity of a bare plural ("many diseases", "most attacks") with nothing it is of."""
+_MOST = ("most", "all")
+"""Quantities that make the cause the main one ("Most attacks are caused by cold air"): a fact
+about the section's thing. "Many/some/several X are caused by" names one cause among others."""
+_CATEGORY_NOUNS = frozenset(
+    "diseases illnesses conditions disorders infections problems ailments things cancers "
+    "tumours tumors syndromes".split()
+)
+"""Plurals naming a whole class of conditions: "Most diseases are caused by …" is a truism."""
+_VAGUE_CAUSE = re.compile(
+    r"\b(?:several|multiple|various|many|different|mixture|combination|variety|number|factors)\b",
+    re.IGNORECASE,
+)
+"""A cause that names nothing in particular ("a combination of factors", "several triggers")."""
 
 
 def _names_a_thing(text: str) -> bool:
