@@ -63,7 +63,7 @@ from typing import Any, TypeAlias
 from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
 from .errors import SourceError
 from .memory import no_cyclic_gc
-from .text import plain, shouted_words
+from .text import KIND_NUMERAL, plain, shouted_words
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -1921,7 +1921,7 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
         return False
     return not (
         _ATTRIBUTION.search(text)
-        or _FIRST_PERSON.search(_QUOTED.sub("", text))
+        or _FIRST_PERSON.search(KIND_NUMERAL.sub("", _QUOTED.sub("", text)))
         or "![" in text
         or _BOLD_TITLE.match(text)
     )

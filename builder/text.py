@@ -156,11 +156,42 @@ def _singular_word(word: str) -> str:
 
 @lru_cache(maxsize=TEXT_CACHE)
 def lower_first(text: str) -> str:
-    """A header used mid-sentence: 'Survival Rate' -> 'survival rate'; acronyms ('CT') are kept."""
+    """A header used mid-sentence: 'Survival Rate' -> 'survival rate'; acronyms ('CT') are kept,
+    and so is a letter or Roman numeral naming a kind ('Type I diabetes', 'Vitamin A', 'I')."""
+    words = text.split(" ")
     return " ".join(
-        word if (word.isupper() and len(word) > 1) or _has_inner_capital(word) else word.lower()
-        for word in text.split(" ")
+        word
+        if (word.isupper() and len(word) > 1)
+        or _has_inner_capital(word)
+        or (
+            _is_letter_name(word)
+            and (word != "A" or _names_kind(words[index - 1] if index else ""))
+        )
+        else word.lower()
+        for index, word in enumerate(words)
     )
+
+
+def _is_letter_name(word: str) -> bool:
+    """One capital letter, bare or before a closing mark ('I', 'B,', 'C)')."""
+    core = word.rstrip(".,;:)!?")
+    return len(core) == 1 and core.isupper()
+
+
+def _names_kind(word: str) -> bool:
+    return word.lower().strip("(") in KIND_WORDS
+
+
+KIND_WORDS = frozenset(
+    "type class grade stage phase category vitamin hepatitis factor group schedule level "
+    "lead zone part tier influenza".split()
+)
+"""Words a letter or Roman numeral names a kind of: 'Type I', 'Class A', 'Vitamin A'."""
+KIND_NUMERAL = re.compile(
+    r"\b(?i:" + "|".join(sorted(KIND_WORDS)) + r")\s+[IVX]+(?:\s*(?:[/–-]|and|or|to)\s*[IVX]+)*\b"
+    r"|\b[IVX]+\s*(?:[/–-]|and|or|to)\s*(?:II|III|IV|V)\b"
+)
+"""A Roman numeral naming a kind ('Type I', 'stage I–II', 'phase I/II trials'), not the pronoun."""
 
 
 def _has_inner_capital(word: str) -> bool:

@@ -784,3 +784,15 @@ def test_a_heading_of_many_links_and_a_word_is_a_heading_read_in_one_pass() -> N
     )
     titles = [section.title for section in document.sections]
     assert titles == ["Dose", " ".join(["Velbarin"] * 40) + " notes"]
+
+
+def test_a_header_mid_sentence_keeps_a_letter_or_numeral_naming_a_kind() -> None:
+    """'Type I' and 'Vitamin A' keep their capitals lower-cased mid-sentence (the numeral is no
+    pronoun 'i'); an article 'A' in a title-case header is lower-cased like the other words."""
+    from builder.text import lower_first
+
+    assert lower_first("Type I Diabetes") == "type I diabetes"
+    assert lower_first("Vitamin A Deficiency") == "vitamin A deficiency"
+    assert lower_first("Hepatitis B") == "hepatitis B"
+    assert lower_first("What Should I Do") == "what should I do"
+    assert lower_first("A Guide To A Burn") == "a guide to a burn"
