@@ -410,7 +410,7 @@ def shouted_words(title: str, known: frozenset[str]) -> str:
     if not kept or all(_is_abbreviation(word) for word in kept):
         return title
     cased = [
-        word if word.strip(_WORD_EDGES) in known or _is_abbreviation(word) else word.lower()
+        word if word.strip(_WORD_EDGES) in known or _kept_capitals(word, words) else word.lower()
         for word in words
     ]
     first = next((i for i, word in enumerate(cased) if any(map(str.isalpha, word))), 0)
@@ -426,7 +426,7 @@ def _sentence_case(text: str) -> str:
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
     and a number ("COPD", "VANISH 2016") is an abbreviation or a name, left as it is."""
     words = text.split(" ")
-    lowered = [word if _is_abbreviation(word) else word.lower() for word in words]
+    lowered = [word if _kept_capitals(word, words) else word.lower() for word in words]
     if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 or lowered == words:
         return text
     first = lowered[0]
@@ -449,11 +449,49 @@ _FOUR_LETTER_WORDS = frozenset(
     seen self sets shot show shut sick side sign size skin slow soft sore spot stay step stop
     such tear test than that them then they thin this time tone took tube type unit upon used uses
     very view wall ward warm wash wave ways weak well went were what when whom wide will wind
-    with word work worm wound year your zone
+    with word work worm wound year your zone film turn talk walk push pull tilt roll bend take
+    wear wrap
     """.split()
 )
 """Common English words of four letters, written in capitals in a heading ("SAFE DRUGS"); any
 other four-letter word in capitals is an abbreviation ("ARDS", "GERD", "PEEP", "SIRS")."""
+
+
+def _kept_capitals(word: str, words: list[str]) -> bool:
+    """A word of an all-capitals heading (`words`) that stays in capitals: an abbreviation, unless
+    it is four letters spelled as English words are (a vowel pair or a silent e: "COOL", "WAIT",
+    "TAPE") among other words that are all ordinary words ("COOL THE PERSON"; "HIV AND AIDS",
+    "COOL" alone and "PEEP SETTINGS" keep theirs)."""
+    if not _is_abbreviation(word) or not _word_shaped(word):
+        return _is_abbreviation(word)
+    others = [other for other in words if other is not word and any(map(str.isalpha, other))]
+    return not others or any(
+        _is_abbreviation(other) and not _word_shaped(other) for other in others
+    )
+
+
+def _word_shaped(word: str) -> bool:
+    """Four letters with a vowel pair English spells ("cool", "seal", "wait") between an opening
+    and a closing an English word has, or a silent e ("tape"): no digit, not an acronym spelled
+    so ("AIDS", "PEEP")."""
+    letters = "".join(char for char in word.lower() if char.isalpha())
+    if (
+        len(letters) != 4
+        or not word.strip(_WORD_EDGES).isalpha()
+        or letters in _VOWEL_PAIR_ACRONYMS
+    ):
+        return False
+    if letters[3] == "e" and letters[1] in _VOWELS and letters[2] not in _VOWELS:
+        return letters[0] in _ONSETS  # a silent e: "TAPE", "WIPE", "RISE"
+    pair = _VOWEL_PAIR.search(letters)
+    if pair is None:
+        return False
+    return letters[: pair.start()] in _ONSETS and letters[pair.end() :] in _CODAS
+
+
+_VOWEL_PAIR = re.compile(r"oo|ee|ea|oa|ai|ay|ou|ow|oi|oy|ie|ue|au|aw")
+_VOWEL_PAIR_ACRONYMS = frozenset("aids peep soap toes mead bout nice".split())
+"""Four-letter acronyms spelled like English words, kept in capitals wherever they stand."""
 
 
 def _is_abbreviation(word: str) -> bool:

@@ -796,3 +796,18 @@ def test_a_header_mid_sentence_keeps_a_letter_or_numeral_naming_a_kind() -> None
     assert lower_first("Hepatitis B") == "hepatitis B"
     assert lower_first("What Should I Do") == "what should I do"
     assert lower_first("A Guide To A Burn") == "a guide to a burn"
+
+
+def test_an_all_capitals_heading_lowers_four_letter_words_spelled_as_english_words() -> None:
+    """'COOL THE PERSON' is 'Cool the person'; an acronym spelled like a word beside an
+    abbreviation or alone ('HIV AND AIDS', 'PEEP SETTINGS', 'COOL') keeps its capitals."""
+    from builder.text import heading_text
+
+    assert heading_text("COOL THE PERSON") == "Cool the person"
+    assert heading_text("WAIT FOR HELP") == "Wait for help"
+    assert heading_text("CALL 999 AND START CPR") == "Call 999 and start CPR"
+    assert heading_text("HIV AND AIDS") == "HIV and AIDS"
+    assert heading_text("PEEP SETTINGS") == "PEEP settings"
+    assert heading_text("ARDS IN ADULTS") == "ARDS in adults"
+    assert heading_text("NICE GUIDANCE") == "NICE guidance"
+    assert heading_text("COOL") == "COOL"
