@@ -63,7 +63,7 @@ from typing import Any, TypeAlias
 from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
 from .errors import SourceError
 from .memory import no_cyclic_gc
-from .text import KIND_NUMERAL, plain, shouted_words
+from .text import KIND_NUMERAL, is_signature, plain, shouted_words
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -1919,6 +1919,13 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
     text = "\n".join(token.content for token in tokens if token.type == "inline")
     if len(_SENTENCE_END.findall(text)) < 2 or text.lstrip()[:1] in _QUOTATION_MARKS:
         return False
+    *said, last = text.rstrip().split("\n")
+    if (
+        said
+        and _SENTENCE_END.search(said[-1].rstrip(_CLOSING_QUOTES)[-2:] + " ")
+        and is_signature(last)
+    ):
+        return False  # a quotation signed on its own line: "Jane Smith, patient advocate"
     return not (
         _ATTRIBUTION.search(text)
         or _FIRST_PERSON.search(KIND_NUMERAL.sub("", _QUOTED.sub("", text)))
@@ -1930,6 +1937,7 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
 _PROSE_TOKENS = frozenset(("paragraph_open", "inline", "paragraph_close"))
 _SENTENCE_END = re.compile(r"\w[.!?](?:\s|$)")
 _QUOTATION_MARKS = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»"
 _ATTRIBUTION = re.compile(
     r"^[ \t]*(?:[—―–~]|-{2,3}(?!-))|[—―][ \t]*[A-Z][^.!?\n]{0,60}$", re.MULTILINE
 )

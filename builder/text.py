@@ -1561,3 +1561,19 @@ def _has_digit(text: str) -> bool:
     if text.isascii():
         return _ASCII_DIGIT.search(text) is not None
     return any(char.isdigit() for char in text)
+
+
+_SIGNATURE = re.compile(
+    r"^(?:[—―–~]\s*|-{2,3}\s*)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame|Nurse|Sister)\.?\s+)?"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:de|van|von|da|di|le|la)\s+)?[A-Z][a-z'’-]+){1,2}"
+    r"(?:\s*,\s*[^.!?\n:;]{2,60})?\.?$"
+)
+"""A line that signs a quotation: a person's name (two or three capitalised words, a title or an
+initial too), and maybe a role or a year after a comma ("Jane Smith, patient advocate",
+"— Dr Paul Grey, 1998")."""
+
+
+def is_signature(line: str) -> bool:
+    """Whether a short line is a person's name (and role) signing the quotation above it."""
+    line = line.strip().strip("*_").strip()
+    return len(line) <= 90 and _SIGNATURE.match(line) is not None
