@@ -1173,6 +1173,62 @@ def explained_answer(text: str, max_words: int = MAX_EXPLAINED_WORDS) -> str:
     return text[:kept].strip()
 
 
+_ASKS_WHAT_TO_DO = re.compile(
+    r"^(?:what\s+(?:should|can|must|do|does)\s+(?:i|you|we|they|one|[a-z]+\s+[a-z]+|[a-z]+)\s+do\b"
+    r"|what\s+to\s+do\b|how\s+(?:should|can|do)\s+(?:i|you|we)\s+(?:help|respond|react|stop|treat|"
+    r"manage|deal|care)\b)",
+    re.IGNORECASE,
+)
+"""A question asking what to do ("What should I do if the bleeding does not stop?")."""
+_CONDITION = re.compile(
+    r"^(?:if|when|once|while|after|before|until|as\s+soon\s+as)\b[^,]{2,80},\s*", re.I
+)
+
+
+def told_answer(question: str, text: str) -> str:
+    """The answer to a question asking what to do: the paragraph's instructions ("Press harder
+    …", "If blood soaks through, add …"), without the sentences that explain or reassure, when
+    there are both; the paragraph as `explained_answer` keeps it otherwise."""
+    if _ASKS_WHAT_TO_DO.match(plain(question).strip()) is None or "\n" in text.strip():
+        return explained_answer(text)
+    plain_text = without_citations(text).strip()
+    starts = [0, *(end.end() for end in _SENTENCE_END_AT.finditer(plain_text))]
+    sentences = [
+        plain_text[start:end].strip()
+        for start, end in zip(starts, [*starts[1:], len(plain_text)], strict=True)
+    ]
+    told = [sentence for sentence in sentences if _tells(sentence)]
+    if not told or len(told) == len(sentences) or len(sentences) < 3:
+        return explained_answer(text)
+    return explained_answer(" ".join(told))
+
+
+def _tells(sentence: str) -> bool:
+    """A sentence that tells the reader what to do: it opens (after an "If …," clause) with a verb
+    of instruction or "Do not"/"Never"/"Always"."""
+    words = _CONDITION.sub("", plain(sentence).strip()).lower().replace("’", "'").split()
+    if len(words) < 2:
+        return False
+    if words[0] in ("don't", "never", "always", "avoid") or words[:2] == ["do", "not"]:
+        return True
+    return words[0] in _TOLD_VERBS and words[1] not in ("of", "in", "for", "during")
+
+
+INSTRUCTION_VERBS = frozenset(
+    """
+    apply ask assess attach avoid bend breathe check count discard dispose do don't elevate
+    encourage ensure exhale explain follow get give go hold identify inform inhale insert keep
+    know leave lie lift limit lock maintain make manage measure monitor move never always notify
+    observe perform pinch prevent protect provide pull push put quit raise reduce remove report
+    rinse seek select shake sit stay stop store swallow take tell tilt try turn use wait wash
+    wear wipe
+    """.split()
+)
+"""Verbs that open an instruction ("Keep loads close"), never a term's name."""
+_TOLD_VERBS = INSTRUCTION_VERBS | frozenset("add call cool cover phone place press".split())
+"""In a sentence answering what to do, a few more verbs open an instruction ("Call 999")."""
+
+
 _PEP_LABEL = re.compile(
     r"^(?:the\s+)?(?:good\s+news|great\s+news|expectations?\b.*|(?:our|your|the)?\s*goals?|"
     r"motivation|encouragement|a\s+word\s+of\s+encouragement)$",

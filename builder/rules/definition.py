@@ -60,6 +60,7 @@ from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section,
 from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
 from ..text import (
+    INSTRUCTION_VERBS,
     explained_answer,
     is_pep_talk,
     lower_first,
@@ -91,17 +92,8 @@ _LABEL_LINE = re.compile(
 MAX_TERM_WORDS = 6
 MAX_LABEL_WORDS = 5
 MAX_VALUE_WORDS = 40
-_INSTRUCTION_VERBS = frozenset(
-    """
-    apply ask assess attach avoid bend breathe check count discard dispose do don't elevate
-    encourage ensure exhale explain follow get give go hold identify inform inhale insert keep
-    know leave lie lift limit lock maintain make manage measure monitor move never always notify
-    observe perform pinch prevent protect provide pull push put quit raise reduce remove report
-    rinse seek select shake sit stay stop store swallow take tell tilt try turn use wait wash
-    wear wipe
-    """.split()
-)
-"""Verbs that open an instruction ("Keep loads close"), never a term's name."""
+_INSTRUCTION_VERBS = INSTRUCTION_VERBS
+"""Verbs that open an instruction ("Keep loads close"), never a term's name (text.py)."""
 _NOT_VERB_AFTER = frozenset("of in for during".split())
 _NOT_NAMED = _INSTRUCTION_VERBS | frozenset("don't don dont not".split())
 """An instruction's verb and negation: never what its explanation gives away."""

@@ -487,6 +487,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
+                    if "?" in about:
+                        continue  # a heading that asks ("What should I do if …?"): its card
                     thing = question.removesuffix(_CONTRAINDICATED_IN)
                     if thing != question and names_topic(thing, about):
                         question = _CONTRAINDICATED_IN.strip()  # "Velbarin: contraindicated in?"
