@@ -1928,9 +1928,9 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
         return False  # a quotation signed on its own line: "Jane Smith, patient advocate"
     return not (
         _ATTRIBUTION.search(text)
-        or _FIRST_PERSON.search(KIND_NUMERAL.sub("", _QUOTED.sub("", text)))
+        or _FIRST_PERSON.search(_STUDY_WE.sub("", KIND_NUMERAL.sub("", _QUOTED.sub("", text))))
         or "![" in text
-        or _BOLD_TITLE.match(text)
+        or (_BOLD_TITLE.match(text) and not _structured(tokens))
     )
 
 
@@ -1948,5 +1948,25 @@ _FIRST_PERSON = re.compile(
 """Someone's own words (a testimonial), not notes about a subject; a phrase quoted inside the
 passage (`the name means “I cannot”`) is not the passage's voice."""
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+_STUDY_WE = re.compile(
+    r"\b[Ww]e\s+(?:(?:also|then|further|first|next)\s+)?(?:studied|conducted|performed|"
+    r"analy[sz]ed|compared|reviewed|investigated|examined|assessed|evaluated|measured|"
+    r"recruited|enrolled|included|identified|found|observed|report|reported|describe|"
+    r"present|propose|searched|used|conclude|aimed|sought|hypothesi[sz]ed|randomi[sz]ed)\b"
+    r"|\b[Oo]ur\s+(?:results?|findings?|study|studies|data|analys[ie]s|trial|review|cohort|"
+    r"sample|model|survey|method)\b"
+)
+"""A study's authors' "we" ("We studied 200 adults", "we found that …", "our results"): an
+abstract's voice,
+not someone telling their own story ("we saw the rash fade")."""
+
+
+def _structured(tokens: Sequence[Any]) -> bool:
+    """A structured abstract: three paragraphs or more, each opening with a bold label
+    (`**Background:**`, `**Methods:**`, `**Results:**`), not a box titled by one."""
+    texts = [token.content for token in tokens if token.type == "inline"]
+    return len(texts) >= 3 and all(_BOLD_TITLE.match(text) for text in texts)
+
+
 _BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{1,60}(?::(?:\*\*|__)|(?:\*\*|__):)")
 """A quote opening with a bold label (`**Source:**`, `**Review status:**`): a titled box."""
