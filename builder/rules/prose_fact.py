@@ -1138,7 +1138,7 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     if series and not sentence[series[-1][1] :].strip(" .!"):  # the series ends the sentence
         answer = sentence[series[0][0] : series[-1][1]]
     if quantity is not None:  # "Most attacks are caused by cold air": the main cause of them
-        return [(f"What causes {lower_first(_clean(cause.group('x')))}", answer, "topic")]
+        return [(f"what causes {lower_first(_clean(cause.group('x')))}", answer, "section")]
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", answer, "topic")]
 
 
