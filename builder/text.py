@@ -1174,7 +1174,8 @@ def explained_answer(text: str, max_words: int = MAX_EXPLAINED_WORDS) -> str:
 
 
 _ASKS_WHAT_TO_DO = re.compile(
-    r"^(?:what\s+(?:should|can|must|do|does)\s+(?:i|you|we|they|one|[a-z]+\s+[a-z]+|[a-z]+)\s+do\b"
+    r"^(?:what\s+(?:should|can|must|do)\s+(?:i|you|we|they|one|parents|carers|(?:the|a|your)\s+[a-z]+)"
+    r"\s+do\b"
     r"|what\s+to\s+do\b|how\s+(?:should|can|do)\s+(?:i|you|we)\s+(?:help|respond|react|stop|treat|"
     r"manage|deal|care)\b)",
     re.IGNORECASE,
@@ -1630,6 +1631,13 @@ initial too), and maybe a role or a year after a comma ("Jane Smith, patient adv
 
 
 def is_signature(line: str) -> bool:
-    """Whether a short line is a person's name (and role) signing the quotation above it."""
+    """Whether a short line is a person's name (and role) signing the quotation above it; not
+    an instruction or a title in capitals ("Call Emergency Services", "Further Reading")."""
     line = line.strip().strip("*_").strip()
-    return len(line) <= 90 and _SIGNATURE.match(line) is not None
+    if len(line) > 90 or _SIGNATURE.match(line) is None:
+        return False
+    first = line.lstrip("—―–~- ").split(maxsplit=1)[0].lower()
+    return first not in _TOLD_VERBS and first not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset("see further more read key main next back call seek our your the".split())

@@ -811,3 +811,26 @@ def test_an_all_capitals_heading_lowers_four_letter_words_spelled_as_english_wor
     assert heading_text("ARDS IN ADULTS") == "ARDS in adults"
     assert heading_text("NICE GUIDANCE") == "NICE guidance"
     assert heading_text("COOL") == "COOL"
+
+
+def test_a_signature_is_a_name_and_role_not_an_instruction_or_a_title() -> None:
+    """A quotation's signing line is a person's name (a role after a comma); a line telling the
+    reader what to do or a title in capitals is no signature."""
+    from builder.text import is_signature
+
+    assert is_signature("Jane Smith, patient advocate")
+    assert is_signature("— Dr Paul Grey, 1998")
+    assert not is_signature("Call Emergency Services")
+    assert not is_signature("Further Reading")
+    assert not is_signature("Velbarin is the first-line drug.")
+
+
+def test_only_a_question_asking_what_to_do_is_answered_by_its_instructions() -> None:
+    """'What should parents do?' keeps the instructions; 'What does insulin do?' asks what a
+    thing does, and keeps its paragraph."""
+    from builder.text import told_answer
+
+    told = "Fever is common in children. Give paracetamol. Keep the child cool."
+    assert told_answer("What should parents do?", told) == "Give paracetamol. Keep the child cool."
+    said = "Insulin lowers blood glucose. Take it with meals. It is made in the pancreas."
+    assert told_answer("What does insulin do?", said) == said
