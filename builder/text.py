@@ -421,6 +421,12 @@ def shouted_words(title: str, known: frozenset[str]) -> str:
 _WORD_EDGES = "()[]{},.;:!?'\"*_`"
 
 
+def unshouted(text: str) -> str:
+    """A label written in capitals (`**COOL THE PERSON:**`) as a sentence writes it, as a
+    heading in capitals is ("Cool the person", abbreviations kept); any other text as written."""
+    return _sentence_case(text) if text.isupper() else text
+
+
 def _sentence_case(text: str) -> str:
     """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word

@@ -67,6 +67,7 @@ from ..text import (
     plain,
     short_answer,
     spelled_initials,
+    unshouted,
     without_citations,
     words,
 )
@@ -314,7 +315,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         rank = ranked(asked) if not numbered else None
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
-        front = f"{about}: {asked}?"
+        front = f"{about}: {unshouted(asked)}?"
         if not numbered and names_a_study(plain(term)):
             # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
             front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
@@ -570,7 +571,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
         line = block.line + offset
         key = make_key("definition", section.path, label)
-        front = f"{ctx.heading(section)}: {label}?"
+        front = f"{ctx.heading(section)}: {unshouted(label)}?"
         answer = whole_answer(value)
         if answer:
             notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
@@ -713,7 +714,7 @@ def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
         return []  # `Step 1: dose = 20 × 70 = 1400` over its steps is a worked example
     about = subject(None, section, ctx)
     named = plain(term).lower() in plain(about).lower()
-    front = ask(f"What is {term}?", ctx) if named else f"{about}: {term}?"
+    front = ask(f"What is {term}?", ctx) if named else f"{about}: {unshouted(term)}?"
     key = make_key("definition", section.path, term, item.pin)
     kept, points = _points(item.blocks)
     said = whole_answer(value, term)
@@ -869,7 +870,7 @@ def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list
         if is_worked_example(value) or is_pep_talk(label, value):
             return []
         key = make_key("definition", section.path, f"{named}: {label}" if named else label)
-        front = f"{about}: {label}?"
+        front = f"{about}: {unshouted(label)}?"
         answer = whole_answer(value)
         line = block.line + number
         if answer:
