@@ -468,6 +468,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             for question, answer, place in facts(sentence) + _defined(sentence, named):
                 if leans_back(question) or leans_back(answer):
                     continue  # "… after starting these drugs": which is in another sentence
+                if _truism(question, section):
+                    continue  # "Most diseases are caused by germs" under no heading of diseases
                 shown = _in_heading(answer, section.path)
                 if shown and (_RANK.match(question) or shown == "heading"):
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
@@ -1129,9 +1131,7 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
     answer = cause.group("z")
     quantity = _SOME_OF_ALL.match(cause.group("x"))
     if quantity is not None and (
-        quantity.group("q").lower() not in _MOST
-        or quantity.group("noun").lower() in _CATEGORY_NOUNS
-        or _VAGUE_CAUSE.search(answer)
+        quantity.group("q").lower() not in _MOST or _VAGUE_CAUSE.search(answer)
     ):
         return []  # "Many diseases are caused by …": a truism about no thing in particular
     series = item_spans(sentence, cause.start("z"))  # "caused by viruses, bacteria, or fungi"
@@ -1633,11 +1633,26 @@ _SOME_OF_ALL = re.compile(
 _MOST = ("most", "all")
 """Quantities that make the cause the main one ("Most attacks are caused by cold air"): a fact
 about the section's thing. "Many/some/several X are caused by" names one cause among others."""
+
+
+def _truism(question: str, section: Section) -> bool:
+    """A cause of most of a whole class of conditions ("what causes most diseases"), unless a
+    heading names that class ("Most infections are caused by …" under "Urinary tract
+    infections" is the section's fact)."""
+    if not question.startswith("what causes "):
+        return False
+    noun = question.rsplit(" ", 1)[-1].lower()
+    if noun not in _CATEGORY_NOUNS:
+        return False
+    return not any(noun in heading_text(title).lower().split() for title in section.path)
+
+
 _CATEGORY_NOUNS = frozenset(
     "diseases illnesses conditions disorders infections problems ailments things cancers "
     "tumours tumors syndromes".split()
 )
-"""Plurals naming a whole class of conditions: "Most diseases are caused by …" is a truism."""
+"""Plurals naming a whole class of conditions: "Most diseases are caused by …" is a truism
+under any heading that does not name that class (`_truism`)."""
 _VAGUE_CAUSE = re.compile(
     r"\b(?:several|multiple|various|many|different|mixture|combination|variety|number|factors)\b",
     re.IGNORECASE,
