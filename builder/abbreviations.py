@@ -31,7 +31,9 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
   "(using magnetic resonance imaging (MRI))" is still found.
 * The "long form contains the short form" check ignores case, like the rest of the matching.
 * Not short forms: lower-case phrases of several words ("(that is, ...)"), enumeration numerals
-  ("(ii)", "(III)"), and ordinary words or names ("(Tylenol)", "(usually)").
+  ("(ii)", "(III)"), and ordinary words or names ("(Tylenol)", "(usually)"). A short word
+  written with a capital ("As", "In") is a symbol only after the one word it spells ("Arsenic
+  (As)", "Indium (In)").
 * The long form is the one whose words' first letters spell most of the short form, among the
   long-form candidates that start with its first letter: "personal protective equipment (PPE)",
   not the shortest match "protective equipment" (which takes a P from inside "equipment").
@@ -151,7 +153,7 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
         return Abbreviation(short, long, short_offset), close_idx
 
     short = inside.strip()
-    if not _is_short_form(short) or short.split()[0] in _EDITORIAL_CUES:
+    if not _is_short_form(short, symbol=True) or short.split()[0] in _EDITORIAL_CUES:
         return None, close_idx
     start = _best_long_form(short, before)
     if start is None:
@@ -161,6 +163,8 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
     long = raw.strip()
     if not _is_acceptable(short, long):
         return None, close_idx
+    if short.lower() in _SMALL_WORDS and not short.isupper() and len(long.split()) > 1:
+        return None, close_idx  # "(As)" after one word spells it ("Arsenic"), not after a phrase
     long = _without_letterless_tail(short, long)
     offset = window_start + start + (len(raw) - len(raw.lstrip()))
     return Abbreviation(short, long, offset), close_idx
@@ -184,7 +188,7 @@ def _window_start(text: str, pos: int, open_idx: int) -> int:
     return start
 
 
-def _is_short_form(candidate: str) -> bool:
+def _is_short_form(candidate: str, symbol: bool = False) -> bool:
     """The paper's short-form filter: 2-10 characters, at most two words, at least one letter,
     first character a letter or digit, last not a separator; and not a lower-case phrase, a
     numeral or a word."""
@@ -197,8 +201,18 @@ def _is_short_form(candidate: str) -> bool:
         and not (" " in candidate and candidate.islower())
         and not _NUMERAL.match(candidate)
         and not _WORD.match(candidate)
-        and (candidate.isupper() or candidate.lower() not in _SMALL_WORDS)
+        and (
+            candidate.isupper()
+            or candidate.lower() not in _SMALL_WORDS
+            or (symbol and _is_symbol(candidate))
+        )
     )
+
+
+def _is_symbol(candidate: str) -> bool:
+    """A capital and a small letter ("As", "In", "Hb"): a chemical symbol or a short name's
+    abbreviation, when its long form is one word ("Arsenic (As)"); see `_definition_at`."""
+    return len(candidate) == 2 and candidate[0].isupper() and candidate[1].islower()
 
 
 _NUMERAL = re.compile(r"^(?:i{2,3}|iv|vi{0,3}|ix|xi{0,3}|I{2,3}|VI{1,3}|IX|XI{0,3})$")

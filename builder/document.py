@@ -65,7 +65,7 @@ from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module
 from .errors import SourceError
 from .exports import html_list
 from .memory import no_cyclic_gc
-from .text import plain, shouted_words
+from .text import KIND_NUMERAL, is_signature, plain, shouted_words
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -1941,17 +1941,25 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
     text = "\n".join(token.content for token in tokens if token.type == "inline")
     if len(_SENTENCE_END.findall(text)) < 2 or text.lstrip()[:1] in _QUOTATION_MARKS:
         return False
+    *said, last = text.rstrip().split("\n")
+    if (
+        said
+        and _SENTENCE_END.search(said[-1].rstrip(_CLOSING_QUOTES)[-2:] + " ")
+        and is_signature(last)
+    ):
+        return False  # a quotation signed on its own line: "Jane Smith, patient advocate"
     return not (
         _ATTRIBUTION.search(text)
-        or _FIRST_PERSON.search(_QUOTED.sub("", text))
+        or _FIRST_PERSON.search(_STUDY_WE.sub("", KIND_NUMERAL.sub("", _QUOTED.sub("", text))))
         or "![" in text
-        or _BOLD_TITLE.match(text)
+        or (_BOLD_TITLE.match(text) and not _structured(tokens))
     )
 
 
 _PROSE_TOKENS = frozenset(("paragraph_open", "inline", "paragraph_close"))
 _SENTENCE_END = re.compile(r"\w[.!?](?:\s|$)")
 _QUOTATION_MARKS = "\"“‘'«„"
+_CLOSING_QUOTES = "\"”’'»"
 _ATTRIBUTION = re.compile(
     r"^[ \t]*(?:[—―–~]|-{2,3}(?!-))|[—―][ \t]*[A-Z][^.!?\n]{0,60}$", re.MULTILINE
 )
@@ -1962,5 +1970,25 @@ _FIRST_PERSON = re.compile(
 """Someone's own words (a testimonial), not notes about a subject; a phrase quoted inside the
 passage (`the name means “I cannot”`) is not the passage's voice."""
 _QUOTED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"|«[^»\n]*»")
+_STUDY_WE = re.compile(
+    r"\b[Ww]e\s+(?:(?:also|then|further|first|next)\s+)?(?:studied|conducted|performed|"
+    r"analy[sz]ed|compared|reviewed|investigated|examined|assessed|evaluated|measured|"
+    r"recruited|enrolled|included|identified|found|observed|report|reported|describe|"
+    r"present|propose|searched|used|conclude|aimed|sought|hypothesi[sz]ed|randomi[sz]ed)\b"
+    r"|\b[Oo]ur\s+(?:results?|findings?|study|studies|data|analys[ie]s|trial|review|cohort|"
+    r"sample|model|survey|method)\b"
+)
+"""A study's authors' "we" ("We studied 200 adults", "we found that …", "our results"): an
+abstract's voice,
+not someone telling their own story ("we saw the rash fade")."""
+
+
+def _structured(tokens: Sequence[Any]) -> bool:
+    """A structured abstract: three paragraphs or more, each opening with a bold label
+    (`**Background:**`, `**Methods:**`, `**Results:**`), not a box titled by one."""
+    texts = [token.content for token in tokens if token.type == "inline"]
+    return len(texts) >= 3 and all(_BOLD_TITLE.match(text) for text in texts)
+
+
 _BOLD_TITLE = re.compile(r"\s*(?:\*\*|__)[^*_\n]{1,60}(?::(?:\*\*|__)|(?:\*\*|__):)")
 """A quote opening with a bold label (`**Source:**`, `**Review status:**`): a titled box."""

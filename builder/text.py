@@ -156,11 +156,42 @@ def _singular_word(word: str) -> str:
 
 @lru_cache(maxsize=TEXT_CACHE)
 def lower_first(text: str) -> str:
-    """A header used mid-sentence: 'Survival Rate' -> 'survival rate'; acronyms ('CT') are kept."""
+    """A header used mid-sentence: 'Survival Rate' -> 'survival rate'; acronyms ('CT') are kept,
+    and so is a letter or Roman numeral naming a kind ('Type I diabetes', 'Vitamin A', 'I')."""
+    words = text.split(" ")
     return " ".join(
-        word if (word.isupper() and len(word) > 1) or _has_inner_capital(word) else word.lower()
-        for word in text.split(" ")
+        word
+        if (word.isupper() and len(word) > 1)
+        or _has_inner_capital(word)
+        or (
+            _is_letter_name(word)
+            and (word != "A" or _names_kind(words[index - 1] if index else ""))
+        )
+        else word.lower()
+        for index, word in enumerate(words)
     )
+
+
+def _is_letter_name(word: str) -> bool:
+    """One capital letter, bare or before a closing mark ('I', 'B,', 'C)')."""
+    core = word.rstrip(".,;:)!?")
+    return len(core) == 1 and core.isupper()
+
+
+def _names_kind(word: str) -> bool:
+    return word.lower().strip("(") in KIND_WORDS
+
+
+KIND_WORDS = frozenset(
+    "type class grade stage phase category vitamin hepatitis factor group schedule level "
+    "lead zone part tier influenza".split()
+)
+"""Words a letter or Roman numeral names a kind of: 'Type I', 'Class A', 'Vitamin A'."""
+KIND_NUMERAL = re.compile(
+    r"\b(?i:" + "|".join(sorted(KIND_WORDS)) + r")\s+[IVX]+(?:\s*(?:[/–-]|and|or|to)\s*[IVX]+)*\b"
+    r"|\b[IVX]+\s*(?:[/–-]|and|or|to)\s*(?:II|III|IV|V)\b"
+)
+"""A Roman numeral naming a kind ('Type I', 'stage I–II', 'phase I/II trials'), not the pronoun."""
 
 
 def _has_inner_capital(word: str) -> bool:
@@ -379,7 +410,7 @@ def shouted_words(title: str, known: frozenset[str]) -> str:
     if not kept or all(_is_abbreviation(word) for word in kept):
         return title
     cased = [
-        word if word.strip(_WORD_EDGES) in known or _is_abbreviation(word) else word.lower()
+        word if word.strip(_WORD_EDGES) in known or _kept_capitals(word, words) else word.lower()
         for word in words
     ]
     first = next((i for i, word in enumerate(cased) if any(map(str.isalpha, word))), 0)
@@ -390,12 +421,18 @@ def shouted_words(title: str, known: frozenset[str]) -> str:
 _WORD_EDGES = "()[]{},.;:!?'\"*_`"
 
 
+def unshouted(text: str) -> str:
+    """A label written in capitals (`**COOL THE PERSON:**`) as a sentence writes it, as a
+    heading in capitals is ("Cool the person", abbreviations kept); any other text as written."""
+    return _sentence_case(text) if text.isupper() else text
+
+
 def _sentence_case(text: str) -> str:
     """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
     and a number ("COPD", "VANISH 2016") is an abbreviation or a name, left as it is."""
     words = text.split(" ")
-    lowered = [word if _is_abbreviation(word) else word.lower() for word in words]
+    lowered = [word if _kept_capitals(word, words) else word.lower() for word in words]
     if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 or lowered == words:
         return text
     first = lowered[0]
@@ -418,11 +455,49 @@ _FOUR_LETTER_WORDS = frozenset(
     seen self sets shot show shut sick side sign size skin slow soft sore spot stay step stop
     such tear test than that them then they thin this time tone took tube type unit upon used uses
     very view wall ward warm wash wave ways weak well went were what when whom wide will wind
-    with word work worm wound year your zone
+    with word work worm wound year your zone film turn talk walk push pull tilt roll bend take
+    wear wrap
     """.split()
 )
 """Common English words of four letters, written in capitals in a heading ("SAFE DRUGS"); any
 other four-letter word in capitals is an abbreviation ("ARDS", "GERD", "PEEP", "SIRS")."""
+
+
+def _kept_capitals(word: str, words: list[str]) -> bool:
+    """A word of an all-capitals heading (`words`) that stays in capitals: an abbreviation, unless
+    it is four letters spelled as English words are (a vowel pair or a silent e: "COOL", "WAIT",
+    "TAPE") among other words that are all ordinary words ("COOL THE PERSON"; "HIV AND AIDS",
+    "COOL" alone and "PEEP SETTINGS" keep theirs)."""
+    if not _is_abbreviation(word) or not _word_shaped(word):
+        return _is_abbreviation(word)
+    others = [other for other in words if other is not word and any(map(str.isalpha, other))]
+    return not others or any(
+        _is_abbreviation(other) and not _word_shaped(other) for other in others
+    )
+
+
+def _word_shaped(word: str) -> bool:
+    """Four letters with a vowel pair English spells ("cool", "seal", "wait") between an opening
+    and a closing an English word has, or a silent e ("tape"): no digit, not an acronym spelled
+    so ("AIDS", "PEEP")."""
+    letters = "".join(char for char in word.lower() if char.isalpha())
+    if (
+        len(letters) != 4
+        or not word.strip(_WORD_EDGES).isalpha()
+        or letters in _VOWEL_PAIR_ACRONYMS
+    ):
+        return False
+    if letters[3] == "e" and letters[1] in _VOWELS and letters[2] not in _VOWELS:
+        return letters[0] in _ONSETS  # a silent e: "TAPE", "WIPE", "RISE"
+    pair = _VOWEL_PAIR.search(letters)
+    if pair is None:
+        return False
+    return letters[: pair.start()] in _ONSETS and letters[pair.end() :] in _CODAS
+
+
+_VOWEL_PAIR = re.compile(r"oo|ee|ea|oa|ai|ay|ou|ow|oi|oy|ie|ue|au|aw")
+_VOWEL_PAIR_ACRONYMS = frozenset("aids peep soap toes mead bout nice".split())
+"""Four-letter acronyms spelled like English words, kept in capitals wherever they stand."""
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -1104,6 +1179,63 @@ def explained_answer(text: str, max_words: int = MAX_EXPLAINED_WORDS) -> str:
     return text[:kept].strip()
 
 
+_ASKS_WHAT_TO_DO = re.compile(
+    r"^(?:what\s+(?:should|can|must|do)\s+(?:i|you|we|they|one|parents|carers|(?:the|a|your)\s+[a-z]+)"
+    r"\s+do\b"
+    r"|what\s+to\s+do\b|how\s+(?:should|can|do)\s+(?:i|you|we)\s+(?:help|respond|react|stop|treat|"
+    r"manage|deal|care)\b)",
+    re.IGNORECASE,
+)
+"""A question asking what to do ("What should I do if the bleeding does not stop?")."""
+_CONDITION = re.compile(
+    r"^(?:if|when|once|while|after|before|until|as\s+soon\s+as)\b[^,]{2,80},\s*", re.I
+)
+
+
+def told_answer(question: str, text: str) -> str:
+    """The answer to a question asking what to do: the paragraph's instructions ("Press harder
+    …", "If blood soaks through, add …"), without the sentences that explain or reassure, when
+    there are both; the paragraph as `explained_answer` keeps it otherwise."""
+    if _ASKS_WHAT_TO_DO.match(plain(question).strip()) is None or "\n" in text.strip():
+        return explained_answer(text)
+    plain_text = without_citations(text).strip()
+    starts = [0, *(end.end() for end in _SENTENCE_END_AT.finditer(plain_text))]
+    sentences = [
+        plain_text[start:end].strip()
+        for start, end in zip(starts, [*starts[1:], len(plain_text)], strict=True)
+    ]
+    told = [sentence for sentence in sentences if _tells(sentence)]
+    if not told or len(told) == len(sentences) or len(sentences) < 3:
+        return explained_answer(text)
+    return explained_answer(" ".join(told))
+
+
+def _tells(sentence: str) -> bool:
+    """A sentence that tells the reader what to do: it opens (after an "If …," clause) with a verb
+    of instruction or "Do not"/"Never"/"Always"."""
+    words = _CONDITION.sub("", plain(sentence).strip()).lower().replace("’", "'").split()
+    if len(words) < 2:
+        return False
+    if words[0] in ("don't", "never", "always", "avoid") or words[:2] == ["do", "not"]:
+        return True
+    return words[0] in _TOLD_VERBS and words[1] not in ("of", "in", "for", "during")
+
+
+INSTRUCTION_VERBS = frozenset(
+    """
+    apply ask assess attach avoid bend breathe check count discard dispose do don't elevate
+    encourage ensure exhale explain follow get give go hold identify inform inhale insert keep
+    know leave lie lift limit lock maintain make manage measure monitor move never always notify
+    observe perform pinch prevent protect provide pull push put quit raise reduce remove report
+    rinse seek select shake sit stay stop store swallow take tell tilt try turn use wait wash
+    wear wipe
+    """.split()
+)
+"""Verbs that open an instruction ("Keep loads close"), never a term's name."""
+_TOLD_VERBS = INSTRUCTION_VERBS | frozenset("add call cool cover phone place press".split())
+"""In a sentence answering what to do, a few more verbs open an instruction ("Call 999")."""
+
+
 _PEP_LABEL = re.compile(
     r"^(?:the\s+)?(?:good\s+news|great\s+news|expectations?\b.*|(?:our|your|the)?\s*goals?|"
     r"motivation|encouragement|a\s+word\s+of\s+encouragement)$",
@@ -1492,3 +1624,26 @@ def _has_digit(text: str) -> bool:
     if text.isascii():
         return _ASCII_DIGIT.search(text) is not None
     return any(char.isdigit() for char in text)
+
+
+_SIGNATURE = re.compile(
+    r"^(?:[—―–~]\s*|-{2,3}\s*)?(?:(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss|Sir|Dame|Nurse|Sister)\.?\s+)?"
+    r"[A-Z][a-z'’-]+(?:\s+[A-Z]\.)?(?:\s+(?:(?:de|van|von|da|di|le|la)\s+)?[A-Z][a-z'’-]+){1,2}"
+    r"(?:\s*,\s*[^.!?\n:;]{2,60})?\.?$"
+)
+"""A line that signs a quotation: a person's name (two or three capitalised words, a title or an
+initial too), and maybe a role or a year after a comma ("Jane Smith, patient advocate",
+"— Dr Paul Grey, 1998")."""
+
+
+def is_signature(line: str) -> bool:
+    """Whether a short line is a person's name (and role) signing the quotation above it; not
+    an instruction or a title in capitals ("Call Emergency Services", "Further Reading")."""
+    line = line.strip().strip("*_").strip()
+    if len(line) > 90 or _SIGNATURE.match(line) is None:
+        return False
+    first = line.lstrip("—―–~- ").split(maxsplit=1)[0].lower()
+    return first not in _TOLD_VERBS and first not in _NOT_NAMES
+
+
+_NOT_NAMES = frozenset("see further more read key main next back call seek our your the".split())

@@ -155,6 +155,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     # --- a short word of a sentence is no short form, unless written in capitals ----------
     ("Can I swim after it -- No (not until the wound on the nose has healed).", []),
     ("Taken to theatre, the OR (operating room).", [("OR", "operating room")]),
+    # --- a symbol written with a capital after the one word it spells ----------------------
+    ("Arsenic (As) and haemoglobin (Hb) are tested.", [("As", "Arsenic"), ("Hb", "haemoglobin")]),
+    ("Take two when needed (As) and rest.", []),
+    ("Sodium (Na) is the main cation.", []),  # Na is from natrium: no letters of "Sodium"
     # --- words after the last that gives a letter: the name of a thing around the name ------
     (
         "This Korrin Risk Screen Checklist (KRS) is filled in on admission.",

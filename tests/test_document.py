@@ -784,3 +784,53 @@ def test_a_heading_of_many_links_and_a_word_is_a_heading_read_in_one_pass() -> N
     )
     titles = [section.title for section in document.sections]
     assert titles == ["Dose", " ".join(["Velbarin"] * 40) + " notes"]
+
+
+def test_a_header_mid_sentence_keeps_a_letter_or_numeral_naming_a_kind() -> None:
+    """'Type I' and 'Vitamin A' keep their capitals lower-cased mid-sentence (the numeral is no
+    pronoun 'i'); an article 'A' in a title-case header is lower-cased like the other words."""
+    from builder.text import lower_first
+
+    assert lower_first("Type I Diabetes") == "type I diabetes"
+    assert lower_first("Vitamin A Deficiency") == "vitamin A deficiency"
+    assert lower_first("Hepatitis B") == "hepatitis B"
+    assert lower_first("What Should I Do") == "what should I do"
+    assert lower_first("A Guide To A Burn") == "a guide to a burn"
+
+
+def test_an_all_capitals_heading_lowers_four_letter_words_spelled_as_english_words() -> None:
+    """'COOL THE PERSON' is 'Cool the person'; an acronym spelled like a word beside an
+    abbreviation or alone ('HIV AND AIDS', 'PEEP SETTINGS', 'COOL') keeps its capitals."""
+    from builder.text import heading_text
+
+    assert heading_text("COOL THE PERSON") == "Cool the person"
+    assert heading_text("WAIT FOR HELP") == "Wait for help"
+    assert heading_text("CALL 999 AND START CPR") == "Call 999 and start CPR"
+    assert heading_text("HIV AND AIDS") == "HIV and AIDS"
+    assert heading_text("PEEP SETTINGS") == "PEEP settings"
+    assert heading_text("ARDS IN ADULTS") == "ARDS in adults"
+    assert heading_text("NICE GUIDANCE") == "NICE guidance"
+    assert heading_text("COOL") == "COOL"
+
+
+def test_a_signature_is_a_name_and_role_not_an_instruction_or_a_title() -> None:
+    """A quotation's signing line is a person's name (a role after a comma); a line telling the
+    reader what to do or a title in capitals is no signature."""
+    from builder.text import is_signature
+
+    assert is_signature("Jane Smith, patient advocate")
+    assert is_signature("— Dr Paul Grey, 1998")
+    assert not is_signature("Call Emergency Services")
+    assert not is_signature("Further Reading")
+    assert not is_signature("Velbarin is the first-line drug.")
+
+
+def test_only_a_question_asking_what_to_do_is_answered_by_its_instructions() -> None:
+    """'What should parents do?' keeps the instructions; 'What does insulin do?' asks what a
+    thing does, and keeps its paragraph."""
+    from builder.text import told_answer
+
+    told = "Fever is common in children. Give paracetamol. Keep the child cool."
+    assert told_answer("What should parents do?", told) == "Give paracetamol. Keep the child cool."
+    said = "Insulin lowers blood glucose. Take it with meals. It is made in the pancreas."
+    assert told_answer("What does insulin do?", said) == said

@@ -60,12 +60,14 @@ from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section,
 from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
 from ..text import (
+    INSTRUCTION_VERBS,
     explained_answer,
     is_pep_talk,
     lower_first,
     plain,
     short_answer,
     spelled_initials,
+    unshouted,
     without_citations,
     words,
 )
@@ -91,17 +93,8 @@ _LABEL_LINE = re.compile(
 MAX_TERM_WORDS = 6
 MAX_LABEL_WORDS = 5
 MAX_VALUE_WORDS = 40
-_INSTRUCTION_VERBS = frozenset(
-    """
-    apply ask assess attach avoid bend breathe check count discard dispose do don't elevate
-    encourage ensure exhale explain follow get give go hold identify inform inhale insert keep
-    know leave lie lift limit lock maintain make manage measure monitor move never always notify
-    observe perform pinch prevent protect provide pull push put quit raise reduce remove report
-    rinse seek select shake sit stay stop store swallow take tell tilt try turn use wait wash
-    wear wipe
-    """.split()
-)
-"""Verbs that open an instruction ("Keep loads close"), never a term's name."""
+_INSTRUCTION_VERBS = INSTRUCTION_VERBS
+"""Verbs that open an instruction ("Keep loads close"), never a term's name (text.py)."""
 _NOT_VERB_AFTER = frozenset("of in for during".split())
 _NOT_NAMED = _INSTRUCTION_VERBS | frozenset("don't don dont not".split())
 """An instruction's verb and negation: never what its explanation gives away."""
@@ -322,7 +315,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         rank = ranked(asked) if not numbered else None
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
-        front = f"{about}: {asked}?"
+        front = f"{about}: {unshouted(asked)}?"
         if not numbered and names_a_study(plain(term)):
             # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
             front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
@@ -578,7 +571,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
         line = block.line + offset
         key = make_key("definition", section.path, label)
-        front = f"{ctx.heading(section)}: {label}?"
+        front = f"{ctx.heading(section)}: {unshouted(label)}?"
         answer = whole_answer(value)
         if answer:
             notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
@@ -721,7 +714,7 @@ def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
         return []  # `Step 1: dose = 20 × 70 = 1400` over its steps is a worked example
     about = subject(None, section, ctx)
     named = plain(term).lower() in plain(about).lower()
-    front = ask(f"What is {term}?", ctx) if named else f"{about}: {term}?"
+    front = ask(f"What is {term}?", ctx) if named else f"{about}: {unshouted(term)}?"
     key = make_key("definition", section.path, term, item.pin)
     kept, points = _points(item.blocks)
     said = whole_answer(value, term)
@@ -877,7 +870,7 @@ def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list
         if is_worked_example(value) or is_pep_talk(label, value):
             return []
         key = make_key("definition", section.path, f"{named}: {label}" if named else label)
-        front = f"{about}: {label}?"
+        front = f"{about}: {unshouted(label)}?"
         answer = whole_answer(value)
         line = block.line + number
         if answer:

@@ -63,10 +63,10 @@ from ..document import (
 from ..notes import Note, make_key
 from ..text import (
     bold_initials,
-    explained_answer,
     plain,
     short_answer,
     single_spaced,
+    told_answer,
     without_citations,
     without_emoji,
 )
@@ -150,7 +150,7 @@ def _heading_question(section: Section, asked: list[Question]) -> Question | Non
         return None  # a lead-in to a list, or a question back
     if any(isinstance(block, ListBlock) for block in section.blocks):
         return None  # a list answers it (the enumeration rule's), the paragraph leads in
-    return Question(question, explained_answer(text), first.line, section.pin, (0,))
+    return Question(question, told_answer(question, text), first.line, section.pin, (0,))
 
 
 def answered_blocks(blocks: tuple[Block, ...]) -> frozenset[int]:

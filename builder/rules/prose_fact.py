@@ -468,6 +468,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             for question, answer, place in facts(sentence) + _defined(sentence, named):
                 if leans_back(question) or leans_back(answer):
                     continue  # "… after starting these drugs": which is in another sentence
+                if _truism(question, section):
+                    continue  # "Most diseases are caused by germs" under no heading of diseases
                 shown = _in_heading(answer, section.path)
                 if shown and (_RANK.match(question) or shown == "heading"):
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
@@ -487,6 +489,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
                     about = subject(lead, section, ctx) if lead else ctx.heading(section)
+                    if "?" in about:
+                        continue  # a heading that asks ("What should I do if …?"): its card
                     thing = question.removesuffix(_CONTRAINDICATED_IN)
                     if thing != question and names_topic(thing, about):
                         question = _CONTRAINDICATED_IN.strip()  # "Velbarin: contraindicated in?"
@@ -1124,12 +1128,17 @@ def _caused(sentence: str, bare: str) -> list[Fact]:
         return []
     if cause.group("x").split()[0].lower() in _SUBORDINATING:
         return []  # "Since X is caused by Y, Z …": the cause is a reason for something else
-    if _SOME_OF_ALL.match(cause.group("x")):
-        return []  # "Many diseases are caused by …": a truism about no thing in particular
     answer = cause.group("z")
+    quantity = _SOME_OF_ALL.match(cause.group("x"))
+    if quantity is not None and (
+        quantity.group("q").lower() not in _MOST or _VAGUE_CAUSE.search(answer)
+    ):
+        return []  # "Many diseases are caused by …": a truism about no thing in particular
     series = item_spans(sentence, cause.start("z"))  # "caused by viruses, bacteria, or fungi"
     if series and not sentence[series[-1][1] :].strip(" .!"):  # the series ends the sentence
         answer = sentence[series[0][0] : series[-1][1]]
+    if quantity is not None:  # "Most attacks are caused by cold air": the main cause of them
+        return [(f"what causes {lower_first(_clean(cause.group('x')))}", answer, "section")]
     return [(f"Cause of {lower_first(_clean(cause.group('x')))}", answer, "topic")]
 
 
@@ -1617,9 +1626,38 @@ def _role(text: str) -> str:
     return " ".join(text.split()).rstrip(" -")
 
 
-_SOME_OF_ALL = re.compile(r"^(?:many|most|some|several|numerous|all)\s+\w+$", re.IGNORECASE)
-"""A quantity of a bare plural ("many diseases", "most attacks") with nothing it is of: the
-sentence says how often things are caused so, and names no thing whose cause it is."""
+_SOME_OF_ALL = re.compile(
+    r"^(?P<q>many|most|some|several|numerous|all)\s+(?P<noun>\w+)$", re.IGNORECASE
+)
+"""A quantity of a bare plural ("many diseases", "most attacks") with nothing it is of."""
+_MOST = ("most", "all")
+"""Quantities that make the cause the main one ("Most attacks are caused by cold air"): a fact
+about the section's thing. "Many/some/several X are caused by" names one cause among others."""
+
+
+def _truism(question: str, section: Section) -> bool:
+    """A cause of most of a whole class of conditions ("what causes most diseases"), unless a
+    heading names that class ("Most infections are caused by …" under "Urinary tract
+    infections" is the section's fact)."""
+    if not question.startswith("what causes "):
+        return False
+    noun = question.rsplit(" ", 1)[-1].lower()
+    if noun not in _CATEGORY_NOUNS:
+        return False
+    return not any(noun in heading_text(title).lower().split() for title in section.path)
+
+
+_CATEGORY_NOUNS = frozenset(
+    "diseases illnesses conditions disorders infections problems ailments things cancers "
+    "tumours tumors syndromes".split()
+)
+"""Plurals naming a whole class of conditions: "Most diseases are caused by …" is a truism
+under any heading that does not name that class (`_truism`)."""
+_VAGUE_CAUSE = re.compile(
+    r"\b(?:several|multiple|various|many|different|mixture|combination|variety|number|factors)\b",
+    re.IGNORECASE,
+)
+"""A cause that names nothing in particular ("a combination of factors", "several triggers")."""
 
 
 def _names_a_thing(text: str) -> bool:
