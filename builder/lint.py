@@ -29,7 +29,7 @@ from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .memory import TEXT_CACHE
 from .notes import NUMBERED_DELETION, Note, over_side_limit
-from .rules.definition import definition, is_numbering, is_worked_example
+from .rules.definition import definition, is_instruction, is_numbering, is_worked_example
 from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
@@ -1883,7 +1883,11 @@ def unasked_blocks(
         quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
         for number, block in enumerate(section.blocks):
             before, previous = previous, block
-            if isinstance(block, Table) and "table" in routed.subdeck.rules:
+            if (
+                isinstance(block, Table)
+                and "table" in routed.subdeck.rules
+                and not _navigation(block)
+            ):
                 at_rows = unread_rows(block)  # a manifest's subject column may card them after all
                 found.extend((shown, line, "table row") for line in at_rows if line not in carded)
                 if _silent_table(block, lines):
@@ -1914,6 +1918,11 @@ def unasked_blocks(
                 kind = "restating"  # its cloze was dropped: each card showed another's answer
             elif isinstance(block, ListBlock) and _numbered_labels(block):
                 kind = "numbered"  # `- Path 2: …`: the author's numbering names nothing to ask
+            elif isinstance(block, ListBlock) and _instructions(block):
+                named = lead.rstrip().endswith(":") or (
+                    _opens_section(before) and _names_its_list(section)
+                )  # steps: no label would help, only shorter steps (and a name for them)
+                kind = "named steps" if named else "unnamed steps"
             elif kind == "list" and _opens_section(before) and _names_its_list(section):
                 kind = "headed list"  # a heading that names its items: asking for one misleads
             found.append((shown, block.line, kind))
@@ -2132,7 +2141,19 @@ _NO_TERM_NOTE = (
     'is ("Expecting the worst …", "A pattern of …"), in a sentence of at most 35 words, and '
     "put any example after that sentence"
 )
+_STEPS_ADVICE = (
+    "too many or too long to ask as one card; write each step as its action in a few words, with "
+    "no full stop (`1. Call 999`, `2. Keep the person still`), which is asked in order as a "
+    "cloze, and put the reasons after the list, or split the steps under two headings"
+)
+_NO_NAMED_STEPS_NOTE = f"these steps gave no note: {_STEPS_ADVICE}"
+_NO_UNNAMED_STEPS_NOTE = (
+    "these steps gave no note: give them a heading or a lead-in line ending in ':' that says what "
+    f"they are for (`## Seizure: what to do`); {_STEPS_ADVICE}"
+)
 _NO_NOTE_OF = {
+    "named steps": _NO_NAMED_STEPS_NOTE,
+    "unnamed steps": _NO_UNNAMED_STEPS_NOTE,
     "items": _NO_ITEMS_NOTE,
     "long prose": _NO_LONG_PROSE_NOTE,
     "term": _NO_TERM_NOTE,
@@ -2200,6 +2221,32 @@ def _item_last_line(item: ListItem) -> int:
     return max([item.line + item.text.count("\n"), *(_last_line(b) for b in item.blocks)])
 
 
+def _instructions(block: ListBlock) -> bool:
+    """Two items or more, half the list or more, tell the reader what to do ("Call 999 if …",
+    "Keep the person still"): steps or instructions, which a label (`Term: value`) would not
+    fit; what makes them a card is a name for them and short items."""
+    items = block.items
+    told = sum(1 for item in items if _instructs(item.text))
+    return told >= 2 and 2 * told >= len(items)
+
+
+def _instructs(text: str) -> bool:
+    words = plain(text).split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower().strip(",;:")
+    return first in _STEP_VERBS or is_instruction(" ".join(words[:4]))
+
+
+_STEP_VERBS = frozenset(
+    """
+    call dial phone ring cool cover press loosen place roll open clean clear lay help reassure
+    send bring fetch collect record note time start continue repeat hand offer unlock switch
+    """.split()
+)
+"""First-aid verbs `definition.is_instruction` does not know (it reads heads of terms)."""
+
+
 def _numbered_labels(block: ListBlock) -> bool:
     """Half the items or more are definitions whose term is only the author's numbering
     (`- Path 2: …`, `- Step 3: …`): the definition rule asks none of them without a name."""
@@ -2213,7 +2260,7 @@ def _silent_table(table: Table, lines: list[int]) -> bool:
     its rows): the table rule drops a table whose rows it cannot key, and a table is often the
     page's core (an antidote table). Not a table of links, nor one with too few words to hold a
     fact (a conversion chart of numbers)."""
-    if len(table.rows) < 2:
+    if len(table.rows) < 2 or _navigation(table):
         return False
     first, last = table.line, table.rows[-1].line
     at = bisect.bisect_left(lines, first)
@@ -2224,3 +2271,28 @@ def _silent_table(table: Table, lines: list[int]) -> bool:
         return False
     said = [word for cell in cells for word in plain(cell).split() if any(map(str.isalpha, word))]
     return len(said) >= _MIN_CONTENT_WORDS  # a chart of numbers says nothing in words
+
+
+def _navigation(table: Table) -> bool:
+    """A table whose first column is links or page names in half its rows or more (`|
+    [Asthma](asthma.md) | Chapter 3 |`, `| asthma.md | … |`), or is headed "Page" or "Link": a
+    map of the site, not facts keyed by a name. Telling its author to give it a first column of
+    names would be wrong advice: it has one, and it says where to read, not what to learn."""
+    if table.header and _PAGE_HEADER.match(plain(table.header[0]).strip()) is not None:
+        return True  # `| Page | Chapter |`: its names are pages (a link to one is its text)
+    firsts = [row.cells[0] for row in table.rows if row.cells and plain(row.cells[0]).strip()]
+    pages = sum(1 for cell in firsts if _names_pages(cell))
+    return bool(firsts) and 2 * pages >= len(firsts)
+
+
+def _names_pages(cell: str) -> bool:
+    """Each line of a cell (split at `<br>`) is a link, a wikilink or a file name."""
+    parts = [part for part in _CELL_BREAK.split(cell) if part.strip()]
+    return bool(parts) and all(
+        only_links(part) or _PAGE_NAME.fullmatch(plain(part).strip()) is not None for part in parts
+    )
+
+
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PAGE_NAME = re.compile(r"[\w .()-]+\.(?:md|mdx|html?|pdf|docx?)", re.IGNORECASE)
+_PAGE_HEADER = re.compile(r"(?:\w+ )?(?:web ?)?(?:pages?|links?|files?)\Z", re.IGNORECASE)

@@ -756,6 +756,66 @@ def test_a_list_under_a_heading_naming_it_is_not_told_to_get_a_heading(tmp_path:
         assert len(generic) == 1 and "lead-in line ending in ':' (or a heading)" in generic[0][1]
 
 
+STEPS = "".join(
+    f"{number}. {step}.\n"
+    for number, step in enumerate(
+        (
+            "Ring 999 when the fit runs past five minutes or the person is hurt in the fall",
+            "Keep the person still and clear hard or sharp things away from them on the floor",
+            "Put a folded coat or a soft bag under their head so that it is not knocked",
+            "Turn them onto their side once the jerking has stopped, with the top knee bent",
+            "Do not put anything in their mouth, and do not hold their arms or legs down",
+            "Time the fit from the start, and write down what you saw for the ambulance crew",
+            "Stay with them until they are fully awake, and talk to them calmly as they wake",
+            "Check their breathing once the fit is over, and start rescue breaths if it stopped",
+            "Call their family or carer once the ambulance is on its way",
+        ),
+        1,
+    )
+)
+
+
+def test_steps_that_gave_no_note_are_told_to_be_short_steps_not_labels(tmp_path: Path) -> None:
+    """Nine first-aid steps written as sentences give no note (too many to ask as one card).
+    Labels (`Term: value`) would not fit steps: the warning asks for short steps, and for a
+    heading or lead-in only when the list has none naming what the steps are for. Written as
+    short actions the steps are carded; a list of facts keeps its advice."""
+    named = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit first aid\n\n{STEPS}")
+    assert len(named) == 1 and named[0][0] == 5
+    assert "these steps gave no note" in named[0][1] and "Term: value" not in named[0][1]
+    assert "lead-in" not in named[0][1]
+    led = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit\n\nDuring a fit:\n\n{STEPS}")
+    assert len(led) == 1 and "these steps" in led[0][1] and "lead-in" not in led[0][1]
+    generic = no_notes(tmp_path, f"# Korrin fits\n\n## Key points\n\n{STEPS}")
+    assert len(generic) == 1 and "these steps gave no note: give them a heading" in generic[0][1]
+    assert "Term: value" not in generic[0][1]
+    short = "".join(" ".join(line.split()[:4]) + "\n" for line in STEPS.splitlines())
+    assert silent(tmp_path, f"# Korrin fits\n\n## Key points\n\n{short}") == []
+    facts = no_notes(
+        tmp_path,
+        f"# Korrin\n\n## Key points\n\n{SILENT.split('## Key points')[1].split('##')[0].strip()}\n",
+    )
+    assert len(facts) == 1 and "Term: value" in facts[0][1]
+
+
+def test_a_navigation_table_is_not_told_to_name_its_rows(tmp_path: Path) -> None:
+    """A table whose first column names pages (links to them, file names, or a `Page` header)
+    is where to read, not facts: when the table rule makes nothing of it, `check` does not ask
+    for a first column of names (it has one). A table of facts still is told so."""
+    facts = (
+        "# Kellin deficiency\n\n## Signs\n\n| Sign | Condition | Seen in |\n|---|---|---|\n"
+        "| Wheeze<br>Cough | Velbar flare<br>Korrin strain | Adults<br>Children |\n"
+        "| Fever<br>Rash | Tessal fever<br>Korrin strain | Adults<br>Babies |\n"
+    )
+    assert [line for line, _ in silent(tmp_path, facts)] == [5]
+    pages = facts.replace("| Sign |", "| Page |")
+    assert silent(tmp_path, pages) == []
+    files = facts.replace("Wheeze<br>Cough", "wheeze.md<br>cough.md").replace(
+        "Fever<br>Rash", "[Fever](https://example.org/fever)"
+    )
+    assert silent(tmp_path, files) == []
+
+
 def test_a_list_of_numbered_labels_says_why_it_gave_no_note(tmp_path: Path) -> None:
     """Items labelled only by the author's numbering (`Path 2:`) name nothing a card can ask:
     the warning says so, and once each is named after its number the list is carded."""
