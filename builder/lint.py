@@ -33,6 +33,7 @@ from .rules.definition import definition, is_instruction, is_numbering, is_worke
 from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
+from .rules.short_lines import MAX_MEANING_WORDS
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import (
     content_words,
@@ -2081,19 +2082,20 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     problems = []
     for read in documents:
         for shown, line, kind in read.unasked:
-            if kind in _NO_NOTE_OF:
-                message = _NO_NOTE_OF[kind]
-            else:
-                message = _NO_NOTE.format(
-                    "list" if kind == "list" else "paragraph of labelled lines"
-                )
+            message = _NO_NOTE_OF.get(kind, _NO_NOTE)
             problems.append(Problem(shown, line, "NO-NOTE", message, "warning"))
     return problems
 
 
 _NO_NOTE = (
-    "this {} gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
+    "this list gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
+)
+_NO_LINES_NOTE = (
+    "this paragraph of labelled lines gave no note; if it holds facts to learn, write each line "
+    f"as a term of a few words, a colon and its meaning in at most {MAX_MEANING_WORDS} words, not "
+    "a sentence (`QRS: ventricular depolarisation`), or each fact as an item under a lead-in "
+    "line ending in ':'"
 )
 _NO_HEADED_NOTE = (
     "this list gave no note, though its heading says what its items are; if it holds facts to "
@@ -2152,6 +2154,7 @@ _NO_UNNAMED_STEPS_NOTE = (
     f"they are for (`## Seizure: what to do`); {_STEPS_ADVICE}"
 )
 _NO_NOTE_OF = {
+    "paragraph": _NO_LINES_NOTE,
     "named steps": _NO_NAMED_STEPS_NOTE,
     "unnamed steps": _NO_UNNAMED_STEPS_NOTE,
     "items": _NO_ITEMS_NOTE,

@@ -798,6 +798,23 @@ def test_steps_that_gave_no_note_are_told_to_be_short_steps_not_labels(tmp_path:
     assert len(facts) == 1 and "Term: value" in facts[0][1]
 
 
+def test_term_lines_are_asked_or_told_how_to_be_asked(tmp_path: Path) -> None:
+    """Soft-wrapped `Term: meaning` lines (a verse block's) are asked one by one, a long meaning
+    too; when one is a long sentence no rule asks them, and `check` warns at the paragraph's
+    line with what to write (a term, a colon, a meaning that is no sentence), not "a `Term:
+    value` line", which they already are."""
+    lines = (
+        "P wave: the spread of the impulse from the sinus node across both atria of the heart\n"
+        "QRS: ventricular depolarisation\n"
+    )
+    assert silent(tmp_path, f"# Heart trace\n\n## Waves\n\n{lines}") == []
+    sentence = lines.replace("P wave: the spread of", "P wave: the wave is made by the spread of")
+    found = no_notes(tmp_path, f"# Heart trace\n\n## Waves\n\n{sentence}")
+    assert len(found) == 1 and found[0][0] == 5
+    assert "labelled lines" in found[0][1] and "not a sentence" in found[0][1]
+    assert "`Term: value` line" not in found[0][1]
+
+
 def test_a_navigation_table_is_not_told_to_name_its_rows(tmp_path: Path) -> None:
     """A table whose first column names pages (links to them, file names, or a `Page` header)
     is where to read, not facts: when the table rule makes nothing of it, `check` does not ask
