@@ -74,7 +74,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LABEL-CLOZE": (
         "warning",
         "a cloze deletion is only a label (`{{c1::PE}}`, `{{c1::Aspirin:}}`) whose content is on "
-        "the back: the card asks for the outline's word, not the fact",
+        "the back, or hides a facet's label with its content (`{{c1::Diagnosis (skin test)}}`): "
+        "the card asks for the outline's word, not the fact",
     ),
     "LEFTOVER-MARKUP": (
         "error",
@@ -1145,7 +1146,18 @@ _NEAR_SPELLING_CHARS = 8
 
 def _label_clozes(note: Note) -> Iterable[Problem]:
     """LABEL-CLOZE for the deletions that are whole items and label their content on the back
-    (`label_deletions`)."""
+    (`label_deletions`), or hide a facet's label with its content (`facet_deletions`)."""
+    facets = facet_deletions(note.front)
+    if facets:
+        names = ", ".join(f"c{number} {_quote(text, 30)}" for number, text in facets)
+        yield _problem(
+            note,
+            "LABEL-CLOZE",
+            f"cloze deletions {names} hide a facet's label with its content: each card asks "
+            "which facet comes next, not the fact; write each as `Label: content` (`Diagnosis: "
+            "skin test`) so that the content is asked under its label",
+        )
+        return
     found = label_deletions(note.front, note.back)
     if found:
         names = ", ".join(f"c{number} {_quote(text, 30)}" for number, text in found)
@@ -1185,6 +1197,38 @@ def label_deletions(front: str, back: str) -> list[tuple[str, str]]:
     if not found or word_count(back) <= 2 * sum(word_count(text) for _, text in found):
         return []  # the back says no more than the labels
     return found
+
+
+def facet_deletions(front: str) -> list[tuple[str, str]]:
+    """(number, text) of each deletion that is a list item alone and a facet of a subject with
+    its content in brackets (`- {{c1::Definition (infection without active disease)}}`, `-
+    {{c2::Diagnosis (skin test positive)}}`), when MIN_FACETS or more are: the author's outline
+    of a subject (definition, diagnosis, treatment) carded as if its labels were the facts."""
+    if "\n" not in front or "{{c" not in front:
+        return []
+    found = []
+    for line in _body(front).splitlines():
+        match = _WHOLE_ITEM.match(line)
+        if match is None:
+            continue
+        text = plain_text(_cloze_text(match.group(2))).strip()
+        facet = _FACET_ITEM.match(text)
+        if facet is not None and _is_facet(facet.group("label")):
+            found.append((match.group(1), text))
+    return found if len(found) >= MIN_FACETS else []
+
+
+MIN_FACETS = 2
+_FACET_ITEM = re.compile(r"^(?P<label>[^()]{1,30}?)\s*\((?P<content>[^()]+)\)$")
+_FACET_WORDS = frozenset(
+    """definition route onset duration mechanism features examples pathophysiology aetiology
+    etiology epidemiology presentation investigations tests screening prevention outcome""".split()
+)
+"""Facets `text.is_relational` does not name (it reads subjects: "Diagnosis", "Treatment")."""
+
+
+def _is_facet(label: str) -> bool:
+    return is_relational(label) or label.strip().lower() in _FACET_WORDS
 
 
 _WHOLE_ITEM = re.compile(
@@ -1888,6 +1932,7 @@ def unasked_blocks(
                 isinstance(block, Table)
                 and "table" in routed.subdeck.rules
                 and not _navigation(block)
+                and not is_example(None, section)  # a worked example's counts hold for it only
             ):
                 at_rows = unread_rows(block)  # a manifest's subject column may card them after all
                 found.extend((shown, line, "table row") for line in at_rows if line not in carded)

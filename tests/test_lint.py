@@ -818,7 +818,8 @@ def test_term_lines_are_asked_or_told_how_to_be_asked(tmp_path: Path) -> None:
 def test_a_navigation_table_is_not_told_to_name_its_rows(tmp_path: Path) -> None:
     """A table whose first column names pages (links to them, file names, or a `Page` header)
     is where to read, not facts: when the table rule makes nothing of it, `check` does not ask
-    for a first column of names (it has one). A table of facts still is told so."""
+    for a first column of names (it has one); nor of a worked example's table. A table of facts
+    still is told so."""
     facts = (
         "# Kellin deficiency\n\n## Signs\n\n| Sign | Condition | Seen in |\n|---|---|---|\n"
         "| Wheeze<br>Cough | Velbar flare<br>Korrin strain | Adults<br>Children |\n"
@@ -831,6 +832,8 @@ def test_a_navigation_table_is_not_told_to_name_its_rows(tmp_path: Path) -> None
         "Fever<br>Rash", "[Fever](https://example.org/fever)"
     )
     assert silent(tmp_path, files) == []
+    example = facts.replace("## Signs", "## Worked example")  # its counts hold for it only
+    assert silent(tmp_path, example) == []
 
 
 def test_a_list_of_numbered_labels_says_why_it_gave_no_note(tmp_path: Path) -> None:
@@ -1531,6 +1534,30 @@ def test_a_deletion_that_only_labels_what_the_back_says() -> None:
     )
     no_back = cloze("Korrin fever:\n\n- {{c1::Dx}}\n- {{c2::Management}}")
     assert found(named, no_back) == []
+
+
+def test_deletions_that_hide_facet_labels_with_their_content() -> None:
+    """A list of a subject's facets, each with its content in brackets (`Definition (…)`,
+    `Diagnosis (…)`), carded whole: the cards ask the outline's order. Named things glossed in
+    brackets (`Tremblor (rhythmic shaking)`) or examples (`Tablets (velbarin, …)`) are not."""
+    facets = cloze(
+        "Latent korrin:\n\n- {{c1::Definition (infection without active disease)}}\n"
+        "- {{c2::Diagnosis (skin test or blood test positive)}}\n- {{c3::Treatment}}"
+    )
+    problems = check_notes([facets], manifest())
+    assert [p.code for p in problems] == ["LABEL-CLOZE"]
+    assert "c1" in problems[0].message and "c2" in problems[0].message
+    assert "c3" not in problems[0].message and "`Label: content`" in problems[0].message
+    named = cloze(
+        "Movements:\n\n- {{c1::Tremblor (rhythmic shaking at rest)}}\n"
+        "- {{c2::Jerkitis (sudden, brief twitches)}}"
+    )
+    examples = cloze(
+        "Treatment options:\n\n- {{c1::Lifestyle changes (diet, exercise)}}\n"
+        "- {{c2::Tablets (velbarin, tessalid)}}\n- {{c3::Insulin}}"
+    )
+    one = cloze("Latent korrin:\n\n- {{c1::Diagnosis (skin test)}}\n- {{c2::Rest}}")
+    assert found(named, examples, one) == []
 
 
 def test_a_list_that_hides_values_and_whole_items_alike() -> None:
