@@ -30,7 +30,12 @@ from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_k
 from .memory import TEXT_CACHE
 from .notes import NUMBERED_DELETION, Note, over_side_limit
 from .rules.definition import definition, is_instruction, is_numbering, is_worked_example
-from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
+from .rules.enumeration import (
+    MAX_LIST_ANSWER_ITEMS,
+    MAX_LIST_ANSWER_WORDS,
+    MAX_STEPS,
+    is_preparation,
+)
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
 from .rules.short_lines import MAX_MEANING_WORDS
@@ -1965,10 +1970,12 @@ def unasked_blocks(
             elif isinstance(block, ListBlock) and _numbered_labels(block):
                 kind = "numbered"  # `- Path 2: …`: the author's numbering names nothing to ask
             elif isinstance(block, ListBlock) and _instructions(block):
-                named = lead.rstrip().endswith(":") or (
-                    _opens_section(before) and _names_its_list(section)
-                )  # steps: no label would help, only shorter steps (and a name for them)
-                kind = "named steps" if named else "unnamed steps"
+                if plain(lead).rstrip(" *_").endswith(":"):  # steps: no label would help
+                    kind = "led steps"  # asked as one '…: steps?' card, up to a few steps
+                elif _opens_section(before) and _names_its_list(section):
+                    kind = "named steps"  # asked as a cloze when short
+                else:
+                    kind = "unnamed steps"
             elif kind == "list" and _opens_section(before) and _names_its_list(section):
                 kind = "headed list"  # a heading that names its items: asking for one misleads
             found.append((shown, block.line, kind))
@@ -2189,17 +2196,23 @@ _NO_TERM_NOTE = (
     "put any example after that sentence"
 )
 _STEPS_ADVICE = (
-    "too many or too long to ask as one card; write each step as its action in a few words, with "
-    "no full stop (`1. Call 999`, `2. Keep the person still`), which is asked in order as a "
-    "cloze, and put the reasons after the list, or split the steps under two headings"
+    "too many or too long to ask; write each step as its action in a few words, with no full "
+    f"stop (`1. Call 999`, `2. Keep the person still`): up to {MAX_STEPS} such steps are asked in "
+    "order as a cloze; put the reasons after the list, or split the steps under two headings"
 )
 _NO_NAMED_STEPS_NOTE = f"these steps gave no note: {_STEPS_ADVICE}"
 _NO_UNNAMED_STEPS_NOTE = (
-    "these steps gave no note: give them a heading or a lead-in line ending in ':' that says what "
-    f"they are for (`## Seizure: what to do`); {_STEPS_ADVICE}"
+    "these steps gave no note: give them a heading that says what they are for (`## Seizure: "
+    f"what to do`); {_STEPS_ADVICE}"
+)
+_NO_LED_STEPS_NOTE = (
+    "these steps gave no note: after a lead-in line, steps are asked together as one '…: steps?' "
+    f"card only up to {MAX_LIST_ANSWER_ITEMS} steps and {MAX_LIST_ANSWER_WORDS} words; split them "
+    "under two lead-ins or headings, or keep only the steps to learn"
 )
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
+    "led steps": _NO_LED_STEPS_NOTE,
     "named steps": _NO_NAMED_STEPS_NOTE,
     "unnamed steps": _NO_UNNAMED_STEPS_NOTE,
     "items": _NO_ITEMS_NOTE,

@@ -777,15 +777,18 @@ STEPS = "".join(
 
 def test_steps_that_gave_no_note_are_told_to_be_short_steps_not_labels(tmp_path: Path) -> None:
     """Nine first-aid steps written as sentences give no note (too many to ask as one card).
-    Labels (`Term: value`) would not fit steps: the warning asks for short steps, and for a
-    heading or lead-in only when the list has none naming what the steps are for. Written as
-    short actions the steps are carded; a list of facts keeps its advice."""
+    Labels (`Term: value`) would not fit steps: the warning asks for short steps (a cloze), for
+    a heading only when none names the steps, and after a lead-in (bold too) for fewer steps.
+    Written as short actions the steps are carded; a list of facts keeps its advice."""
     named = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit first aid\n\n{STEPS}")
     assert len(named) == 1 and named[0][0] == 5
     assert "these steps gave no note" in named[0][1] and "Term: value" not in named[0][1]
     assert "lead-in" not in named[0][1]
     led = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit\n\nDuring a fit:\n\n{STEPS}")
-    assert len(led) == 1 and "these steps" in led[0][1] and "lead-in" not in led[0][1]
+    assert len(led) == 1 and "after a lead-in line" in led[0][1]
+    assert "Term: value" not in led[0][1] and "give them a heading" not in led[0][1]
+    bold = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit\n\n**During a fit:**\n{STEPS}")
+    assert len(bold) == 1 and "after a lead-in line" in bold[0][1]
     generic = no_notes(tmp_path, f"# Korrin fits\n\n## Key points\n\n{STEPS}")
     assert len(generic) == 1 and "these steps gave no note: give them a heading" in generic[0][1]
     assert "Term: value" not in generic[0][1]
