@@ -132,7 +132,7 @@ def org_verse(text: str) -> str:
             continue
         if "<sup>" in line:
             line = _FOOTREF.sub("", line)
-        lines[at] = _BREAK.sub("", line).strip()
+        lines[at] = _INDENT.sub("", _BREAK.sub("", line)).strip()
     return "\n".join(lines)
 
 
@@ -151,6 +151,9 @@ def _closes(lines: list[str], at: int) -> bool:
 
 _VERSE_OPEN = '<p class="verse">'
 _BREAK = re.compile(r"[ \t]*<br[ \t]*/?>[ \t]*$")
+_INDENT = re.compile(r"^(?:[ \t\u00a0]|&#xa0;|&#160;|&nbsp;)+", re.IGNORECASE)
+"""A verse line's indent, which Org writes as no-break spaces (`&#xa0;&#xa0;QRS: …`): shown on
+a card's front it read "&#xa0;&#xa0;QRS?"."""
 _FOOTREF = re.compile(r"<sup><a [^<>\n]*class=\"footref\"[^<>\n]*>[^<>\n]{1,8}</a></sup>")
 
 

@@ -29,10 +29,16 @@ from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .memory import TEXT_CACHE
 from .notes import NUMBERED_DELETION, Note, over_side_limit
-from .rules.definition import definition, is_numbering, is_worked_example
-from .rules.enumeration import MAX_LIST_ANSWER_ITEMS, MAX_LIST_ANSWER_WORDS, is_preparation
+from .rules.definition import definition, is_instruction, is_numbering, is_worked_example
+from .rules.enumeration import (
+    MAX_LIST_ANSWER_ITEMS,
+    MAX_LIST_ANSWER_WORDS,
+    MAX_STEPS,
+    is_preparation,
+)
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
+from .rules.short_lines import MAX_MEANING_WORDS
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import (
     content_words,
@@ -73,7 +79,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LABEL-CLOZE": (
         "warning",
         "a cloze deletion is only a label (`{{c1::PE}}`, `{{c1::Aspirin:}}`) whose content is on "
-        "the back: the card asks for the outline's word, not the fact",
+        "the back, or hides a facet's label with its content (`{{c1::Diagnosis (skin test)}}`): "
+        "the card asks for the outline's word, not the fact",
     ),
     "LEFTOVER-MARKUP": (
         "error",
@@ -1144,7 +1151,18 @@ _NEAR_SPELLING_CHARS = 8
 
 def _label_clozes(note: Note) -> Iterable[Problem]:
     """LABEL-CLOZE for the deletions that are whole items and label their content on the back
-    (`label_deletions`)."""
+    (`label_deletions`), or hide a facet's label with its content (`facet_deletions`)."""
+    facets = facet_deletions(note.front)
+    if facets:
+        names = ", ".join(f"c{number} {_quote(text, 30)}" for number, text in facets)
+        yield _problem(
+            note,
+            "LABEL-CLOZE",
+            f"cloze deletions {names} hide a facet's label with its content: each card asks "
+            "which facet comes next, not the fact; write each as `Label: content` (`Diagnosis: "
+            "skin test`) so that the content is asked under its label",
+        )
+        return
     found = label_deletions(note.front, note.back)
     if found:
         names = ", ".join(f"c{number} {_quote(text, 30)}" for number, text in found)
@@ -1184,6 +1202,38 @@ def label_deletions(front: str, back: str) -> list[tuple[str, str]]:
     if not found or word_count(back) <= 2 * sum(word_count(text) for _, text in found):
         return []  # the back says no more than the labels
     return found
+
+
+def facet_deletions(front: str) -> list[tuple[str, str]]:
+    """(number, text) of each deletion that is a list item alone and a facet of a subject with
+    its content in brackets (`- {{c1::Definition (infection without active disease)}}`, `-
+    {{c2::Diagnosis (skin test positive)}}`), when MIN_FACETS or more are: the author's outline
+    of a subject (definition, diagnosis, treatment) carded as if its labels were the facts."""
+    if "\n" not in front or "{{c" not in front:
+        return []
+    found = []
+    for line in _body(front).splitlines():
+        match = _WHOLE_ITEM.match(line)
+        if match is None:
+            continue
+        text = plain_text(_cloze_text(match.group(2))).strip()
+        facet = _FACET_ITEM.match(text)
+        if facet is not None and _is_facet(facet.group("label")):
+            found.append((match.group(1), text))
+    return found if len(found) >= MIN_FACETS else []
+
+
+MIN_FACETS = 2
+_FACET_ITEM = re.compile(r"^(?P<label>[^()]{1,30}?)\s*\((?P<content>[^()]+)\)$")
+_FACET_WORDS = frozenset(
+    """definition route onset duration mechanism features examples pathophysiology aetiology
+    etiology epidemiology presentation investigations tests screening prevention outcome""".split()
+)
+"""Facets `text.is_relational` does not name (it reads subjects: "Diagnosis", "Treatment")."""
+
+
+def _is_facet(label: str) -> bool:
+    return is_relational(label) or label.strip().lower() in _FACET_WORDS
 
 
 _WHOLE_ITEM = re.compile(
@@ -1883,7 +1933,12 @@ def unasked_blocks(
         quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
         for number, block in enumerate(section.blocks):
             before, previous = previous, block
-            if isinstance(block, Table) and "table" in routed.subdeck.rules:
+            if (
+                isinstance(block, Table)
+                and "table" in routed.subdeck.rules
+                and not _navigation(block)
+                and not is_example(None, section)  # a worked example's counts hold for it only
+            ):
                 at_rows = unread_rows(block)  # a manifest's subject column may card them after all
                 found.extend((shown, line, "table row") for line in at_rows if line not in carded)
                 if _silent_table(block, lines):
@@ -1914,6 +1969,13 @@ def unasked_blocks(
                 kind = "restating"  # its cloze was dropped: each card showed another's answer
             elif isinstance(block, ListBlock) and _numbered_labels(block):
                 kind = "numbered"  # `- Path 2: …`: the author's numbering names nothing to ask
+            elif isinstance(block, ListBlock) and _instructions(block):
+                if plain(lead).rstrip(" *_").endswith(":"):  # steps: no label would help
+                    kind = "led steps"  # asked as one '…: steps?' card, up to a few steps
+                elif _opens_section(before) and _names_its_list(section):
+                    kind = "named steps"  # asked as a cloze when short
+                else:
+                    kind = "unnamed steps"
             elif kind == "list" and _opens_section(before) and _names_its_list(section):
                 kind = "headed list"  # a heading that names its items: asking for one misleads
             found.append((shown, block.line, kind))
@@ -2072,19 +2134,20 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     problems = []
     for read in documents:
         for shown, line, kind in read.unasked:
-            if kind in _NO_NOTE_OF:
-                message = _NO_NOTE_OF[kind]
-            else:
-                message = _NO_NOTE.format(
-                    "list" if kind == "list" else "paragraph of labelled lines"
-                )
+            message = _NO_NOTE_OF.get(kind, _NO_NOTE)
             problems.append(Problem(shown, line, "NO-NOTE", message, "warning"))
     return problems
 
 
 _NO_NOTE = (
-    "this {} gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
+    "this list gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
+)
+_NO_LINES_NOTE = (
+    "this paragraph of labelled lines gave no note; if it holds facts to learn, write each line "
+    f"as a term of a few words, a colon and its meaning in at most {MAX_MEANING_WORDS} words, not "
+    "a sentence (`QRS: ventricular depolarisation`), or each fact as an item under a lead-in "
+    "line ending in ':'"
 )
 _NO_HEADED_NOTE = (
     "this list gave no note, though its heading says what its items are; if it holds facts to "
@@ -2132,7 +2195,26 @@ _NO_TERM_NOTE = (
     'is ("Expecting the worst …", "A pattern of …"), in a sentence of at most 35 words, and '
     "put any example after that sentence"
 )
+_STEPS_ADVICE = (
+    "too many or too long to ask; write each step as its action in a few words, with no full "
+    f"stop (`1. Call 999`, `2. Keep the person still`): up to {MAX_STEPS} such steps are asked in "
+    "order as a cloze; put the reasons after the list, or split the steps under two headings"
+)
+_NO_NAMED_STEPS_NOTE = f"these steps gave no note: {_STEPS_ADVICE}"
+_NO_UNNAMED_STEPS_NOTE = (
+    "these steps gave no note: give them a heading that says what they are for (`## Seizure: "
+    f"what to do`); {_STEPS_ADVICE}"
+)
+_NO_LED_STEPS_NOTE = (
+    "these steps gave no note: after a lead-in line, steps are asked together as one '…: steps?' "
+    f"card only up to {MAX_LIST_ANSWER_ITEMS} steps and {MAX_LIST_ANSWER_WORDS} words; split them "
+    "under two lead-ins or headings, or keep only the steps to learn"
+)
 _NO_NOTE_OF = {
+    "paragraph": _NO_LINES_NOTE,
+    "led steps": _NO_LED_STEPS_NOTE,
+    "named steps": _NO_NAMED_STEPS_NOTE,
+    "unnamed steps": _NO_UNNAMED_STEPS_NOTE,
     "items": _NO_ITEMS_NOTE,
     "long prose": _NO_LONG_PROSE_NOTE,
     "term": _NO_TERM_NOTE,
@@ -2200,6 +2282,32 @@ def _item_last_line(item: ListItem) -> int:
     return max([item.line + item.text.count("\n"), *(_last_line(b) for b in item.blocks)])
 
 
+def _instructions(block: ListBlock) -> bool:
+    """Two items or more, half the list or more, tell the reader what to do ("Call 999 if …",
+    "Keep the person still"): steps or instructions, which a label (`Term: value`) would not
+    fit; what makes them a card is a name for them and short items."""
+    items = block.items
+    told = sum(1 for item in items if _instructs(item.text))
+    return told >= 2 and 2 * told >= len(items)
+
+
+def _instructs(text: str) -> bool:
+    words = plain(text).split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower().strip(",;:")
+    return first in _STEP_VERBS or is_instruction(" ".join(words[:4]))
+
+
+_STEP_VERBS = frozenset(
+    """
+    call dial phone ring cool cover press loosen place roll open clean clear lay help reassure
+    send bring fetch collect record note time start continue repeat hand offer unlock switch
+    """.split()
+)
+"""First-aid verbs `definition.is_instruction` does not know (it reads heads of terms)."""
+
+
 def _numbered_labels(block: ListBlock) -> bool:
     """Half the items or more are definitions whose term is only the author's numbering
     (`- Path 2: …`, `- Step 3: …`): the definition rule asks none of them without a name."""
@@ -2213,7 +2321,7 @@ def _silent_table(table: Table, lines: list[int]) -> bool:
     its rows): the table rule drops a table whose rows it cannot key, and a table is often the
     page's core (an antidote table). Not a table of links, nor one with too few words to hold a
     fact (a conversion chart of numbers)."""
-    if len(table.rows) < 2:
+    if len(table.rows) < 2 or _navigation(table):
         return False
     first, last = table.line, table.rows[-1].line
     at = bisect.bisect_left(lines, first)
@@ -2224,3 +2332,28 @@ def _silent_table(table: Table, lines: list[int]) -> bool:
         return False
     said = [word for cell in cells for word in plain(cell).split() if any(map(str.isalpha, word))]
     return len(said) >= _MIN_CONTENT_WORDS  # a chart of numbers says nothing in words
+
+
+def _navigation(table: Table) -> bool:
+    """A table whose first column is links or page names in half its rows or more (`|
+    [Asthma](asthma.md) | Chapter 3 |`, `| asthma.md | … |`), or is headed "Page" or "Link": a
+    map of the site, not facts keyed by a name. Telling its author to give it a first column of
+    names would be wrong advice: it has one, and it says where to read, not what to learn."""
+    if table.header and _PAGE_HEADER.match(plain(table.header[0]).strip()) is not None:
+        return True  # `| Page | Chapter |`: its names are pages (a link to one is its text)
+    firsts = [row.cells[0] for row in table.rows if row.cells and plain(row.cells[0]).strip()]
+    pages = sum(1 for cell in firsts if _names_pages(cell))
+    return bool(firsts) and 2 * pages >= len(firsts)
+
+
+def _names_pages(cell: str) -> bool:
+    """Each line of a cell (split at `<br>`) is a link, a wikilink or a file name."""
+    parts = [part for part in _CELL_BREAK.split(cell) if part.strip()]
+    return bool(parts) and all(
+        only_links(part) or _PAGE_NAME.fullmatch(plain(part).strip()) is not None for part in parts
+    )
+
+
+_CELL_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PAGE_NAME = re.compile(r"[\w .()-]+\.(?:md|mdx|html?|pdf|docx?)", re.IGNORECASE)
+_PAGE_HEADER = re.compile(r"(?:\w+ )?(?:web ?)?(?:pages?|links?|files?)\Z", re.IGNORECASE)

@@ -1517,7 +1517,8 @@ _UNIT = (
     r"|(?:mmol|µmol|umol|micromol|mEq|meq|micrograms?|milligrams?|mg|g|ng|pg|mcg|µg|IU|units?"
     r"|mL|ml|cc)"
     r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
-    r"|k?g|LPM|L(?:/min)?|mmHg|kPa|mV|bpm|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
+    r"|k?g|LPM|L(?:/min)?|mm\s?Hg|cm\s?H(?:2|₂)O|kPa|mV|bpm"
+    r"|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
     r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
 )

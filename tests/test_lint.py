@@ -756,6 +756,89 @@ def test_a_list_under_a_heading_naming_it_is_not_told_to_get_a_heading(tmp_path:
         assert len(generic) == 1 and "lead-in line ending in ':' (or a heading)" in generic[0][1]
 
 
+STEPS = "".join(
+    f"{number}. {step}.\n"
+    for number, step in enumerate(
+        (
+            "Ring 999 when the fit runs past five minutes or the person is hurt in the fall",
+            "Keep the person still and clear hard or sharp things away from them on the floor",
+            "Put a folded coat or a soft bag under their head so that it is not knocked",
+            "Turn them onto their side once the jerking has stopped, with the top knee bent",
+            "Do not put anything in their mouth, and do not hold their arms or legs down",
+            "Time the fit from the start, and write down what you saw for the ambulance crew",
+            "Stay with them until they are fully awake, and talk to them calmly as they wake",
+            "Check their breathing once the fit is over, and start rescue breaths if it stopped",
+            "Call their family or carer once the ambulance is on its way",
+        ),
+        1,
+    )
+)
+
+
+def test_steps_that_gave_no_note_are_told_to_be_short_steps_not_labels(tmp_path: Path) -> None:
+    """Nine first-aid steps written as sentences give no note (too many to ask as one card).
+    Labels (`Term: value`) would not fit steps: the warning asks for short steps (a cloze), for
+    a heading only when none names the steps, and after a lead-in (bold too) for fewer steps.
+    Written as short actions the steps are carded; a list of facts keeps its advice."""
+    named = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit first aid\n\n{STEPS}")
+    assert len(named) == 1 and named[0][0] == 5
+    assert "these steps gave no note" in named[0][1] and "Term: value" not in named[0][1]
+    assert "lead-in" not in named[0][1]
+    led = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit\n\nDuring a fit:\n\n{STEPS}")
+    assert len(led) == 1 and "after a lead-in line" in led[0][1]
+    assert "Term: value" not in led[0][1] and "give them a heading" not in led[0][1]
+    bold = no_notes(tmp_path, f"# Korrin fits\n\n## Korrin fit\n\n**During a fit:**\n{STEPS}")
+    assert len(bold) == 1 and "after a lead-in line" in bold[0][1]
+    generic = no_notes(tmp_path, f"# Korrin fits\n\n## Key points\n\n{STEPS}")
+    assert len(generic) == 1 and "these steps gave no note: give them a heading" in generic[0][1]
+    assert "Term: value" not in generic[0][1]
+    short = "".join(" ".join(line.split()[:4]) + "\n" for line in STEPS.splitlines())
+    assert silent(tmp_path, f"# Korrin fits\n\n## Key points\n\n{short}") == []
+    facts = no_notes(
+        tmp_path,
+        f"# Korrin\n\n## Key points\n\n{SILENT.split('## Key points')[1].split('##')[0].strip()}\n",
+    )
+    assert len(facts) == 1 and "Term: value" in facts[0][1]
+
+
+def test_term_lines_are_asked_or_told_how_to_be_asked(tmp_path: Path) -> None:
+    """Soft-wrapped `Term: meaning` lines (a verse block's) are asked one by one, a long meaning
+    too; when one is a long sentence no rule asks them, and `check` warns at the paragraph's
+    line with what to write (a term, a colon, a meaning that is no sentence), not "a `Term:
+    value` line", which they already are."""
+    lines = (
+        "P wave: the spread of the impulse from the sinus node across both atria of the heart\n"
+        "QRS: ventricular depolarisation\n"
+    )
+    assert silent(tmp_path, f"# Heart trace\n\n## Waves\n\n{lines}") == []
+    sentence = lines.replace("P wave: the spread of", "P wave: the wave is made by the spread of")
+    found = no_notes(tmp_path, f"# Heart trace\n\n## Waves\n\n{sentence}")
+    assert len(found) == 1 and found[0][0] == 5
+    assert "labelled lines" in found[0][1] and "not a sentence" in found[0][1]
+    assert "`Term: value` line" not in found[0][1]
+
+
+def test_a_navigation_table_is_not_told_to_name_its_rows(tmp_path: Path) -> None:
+    """A table whose first column names pages (links to them, file names, or a `Page` header)
+    is where to read, not facts: when the table rule makes nothing of it, `check` does not ask
+    for a first column of names (it has one); nor of a worked example's table. A table of facts
+    still is told so."""
+    facts = (
+        "# Kellin deficiency\n\n## Signs\n\n| Sign | Condition | Seen in |\n|---|---|---|\n"
+        "| Wheeze<br>Cough | Velbar flare<br>Korrin strain | Adults<br>Children |\n"
+        "| Fever<br>Rash | Tessal fever<br>Korrin strain | Adults<br>Babies |\n"
+    )
+    assert [line for line, _ in silent(tmp_path, facts)] == [5]
+    pages = facts.replace("| Sign |", "| Page |")
+    assert silent(tmp_path, pages) == []
+    files = facts.replace("Wheeze<br>Cough", "wheeze.md<br>cough.md").replace(
+        "Fever<br>Rash", "[Fever](https://example.org/fever)"
+    )
+    assert silent(tmp_path, files) == []
+    example = facts.replace("## Signs", "## Worked example")  # its counts hold for it only
+    assert silent(tmp_path, example) == []
+
+
 def test_a_list_of_numbered_labels_says_why_it_gave_no_note(tmp_path: Path) -> None:
     """Items labelled only by the author's numbering (`Path 2:`) name nothing a card can ask:
     the warning says so, and once each is named after its number the list is carded."""
@@ -1454,6 +1537,30 @@ def test_a_deletion_that_only_labels_what_the_back_says() -> None:
     )
     no_back = cloze("Korrin fever:\n\n- {{c1::Dx}}\n- {{c2::Management}}")
     assert found(named, no_back) == []
+
+
+def test_deletions_that_hide_facet_labels_with_their_content() -> None:
+    """A list of a subject's facets, each with its content in brackets (`Definition (…)`,
+    `Diagnosis (…)`), carded whole: the cards ask the outline's order. Named things glossed in
+    brackets (`Tremblor (rhythmic shaking)`) or examples (`Tablets (velbarin, …)`) are not."""
+    facets = cloze(
+        "Latent korrin:\n\n- {{c1::Definition (infection without active disease)}}\n"
+        "- {{c2::Diagnosis (skin test or blood test positive)}}\n- {{c3::Treatment}}"
+    )
+    problems = check_notes([facets], manifest())
+    assert [p.code for p in problems] == ["LABEL-CLOZE"]
+    assert "c1" in problems[0].message and "c2" in problems[0].message
+    assert "c3" not in problems[0].message and "`Label: content`" in problems[0].message
+    named = cloze(
+        "Movements:\n\n- {{c1::Tremblor (rhythmic shaking at rest)}}\n"
+        "- {{c2::Jerkitis (sudden, brief twitches)}}"
+    )
+    examples = cloze(
+        "Treatment options:\n\n- {{c1::Lifestyle changes (diet, exercise)}}\n"
+        "- {{c2::Tablets (velbarin, tessalid)}}\n- {{c3::Insulin}}"
+    )
+    one = cloze("Latent korrin:\n\n- {{c1::Diagnosis (skin test)}}\n- {{c2::Rest}}")
+    assert found(named, examples, one) == []
 
 
 def test_a_list_that_hides_values_and_whole_items_alike() -> None:

@@ -984,7 +984,7 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         if found is not None and found.group("verb") in ("is", "are"):
             said = _FIRST_SENTENCE.split(said, maxsplit=1)[0]  # "X is a …": the definition;
             # the sentences after it explain
-        answer = whole_answer(said)
+        answer = _after_term(whole_answer(said))
         if not answer:
             continue
         front = ask(f"What {_be(term, said)} {lower_first(plain(term))}?", ctx)
@@ -992,6 +992,19 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         line = block.line + offset
         notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
+
+
+def _after_term(answer: str) -> str:
+    """The answer without the bold term it opens with, which its front asks already ("What is
+    tosmin palsy?" -> "A rare weakness of …", not "**Tosmin palsy** is a rare weakness of …"):
+    after "is" or "are" the verb goes too, another verb opens the answer ("Affects the …")."""
+    found = _BOLD_SUBJECT.match(answer)
+    if found is None:
+        return answer
+    rest = answer[found.end(3) :].lstrip()
+    if found.group("verb") in ("is", "are"):
+        rest = rest[len(found.group("verb")) :].lstrip()
+    return rest[:1].upper() + rest[1:] if rest else answer
 
 
 def _same_term(term: str, found: re.Match[str]) -> bool:

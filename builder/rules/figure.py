@@ -212,8 +212,8 @@ def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:
 
 
 _UNIT = re.compile(
-    r"\s*\((?:[^()\s]*/[^()\s]*|%|°\s?[CF]|k?Pa|mmHg|[µμmnk]?g|lbs?|[cmµμ]?m|in|inches|m?Eq"
-    r"|[mµμn]?mol|[mµμd]?L|IU|units?)\)$",
+    r"\s*\((?:[^()\s]*/[^()\s]*|%|°\s?[CF]|k?Pa|mm ?Hg|cm ?H(?:2|₂)O|[µμmnk]?g|lbs?|[cmµμ]?m"
+    r"|in|inches|m?Eq|[mµμn]?mol|[mµμd]?L|IU|units?)\)$",
     re.IGNORECASE,
 )
 

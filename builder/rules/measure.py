@@ -241,7 +241,10 @@ def _note(
         ]
         spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
         if "\\" in sentence:
-            spans = out_of_math(sentence, spans)  # "{{c1::\\( 5 mg/kg \\)}}", never inside it
+            kept = out_of_math(sentence, spans)  # "{{c1::\\( 5 mg/kg \\)}}", never inside it
+            if any(not any(k[0] <= a and b <= k[1] for k in kept) for a, b in spans):
+                continue  # a formula's figures: shown, it is the fact a card of the rest hides
+            spans = kept
         if spans and above:
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
         doses = _dose_spans(sentence, spans)

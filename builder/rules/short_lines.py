@@ -9,6 +9,15 @@ explanation on the back. A line is short when it is a phrase of a few words endi
 a sentence (a verb like "is" after its first word), a lead-in (ending in a colon, or right above a
 list), a clause opening on an adverb ("Directly blocks replication."), a `Label: value` line, a
 bold label alone, a bracket alone and a line of prose end the run.
+
+Lines of one paragraph that each pair a term with its meaning (`P wave: atrial depolarisation,
+the spread of the impulse through both atria` / `QRS: …`, as a verse block or soft-wrapped notes
+keep them) are a glossary: each line is asked as a definition is ("Waves in ECG: P wave?"). The
+definition rule asks such lines while every meaning is short; one longer meaning made it read the
+paragraph as prose with a colon in it, and the whole block gave no card. So these are the lines
+read here: every line a term of a few words, a colon and a meaning of at most MAX_MEANING_WORDS
+words, one meaning at least longer than the definition rule's, and no long meaning a sentence
+(`Dose: the usual dose is …`, a verb such as "is": prose with a colon in it).
 """
 
 from __future__ import annotations
@@ -19,11 +28,12 @@ from dataclasses import replace
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import heading_text, plain
+from ..text import heading_text, is_pep_talk, plain
 from . import enumeration
 from .context import Context, context_line, note_tags
+from .definition import MAX_PLAIN_VALUE_WORDS, is_worked_example
 from .faq import answered_blocks
-from .leads import FINITE_VERBS
+from .leads import FINITE_VERBS, is_flag
 
 MAX_LINE_WORDS = 6
 """The longest line (its aside aside) read as an item; a longer one is a sentence of prose."""
@@ -31,9 +41,11 @@ MIN_LINES = 2
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
-    if section.level < 1 or len(section.blocks) < MIN_LINES:
+    if section.level < 1 or not section.blocks:
         return []
-    notes = []
+    notes = _term_lines(section, ctx)
+    if len(section.blocks) < MIN_LINES:
+        return notes
     named = _named(section)
     keys: set[tuple[str, ...]] = set()
     for run in _runs(section.blocks):
@@ -146,3 +158,64 @@ def _item(line: Paragraph) -> ListItem:
     head, aside = _parts(line.text)
     blocks: tuple[Block, ...] = (Paragraph(aside, line.line),) if aside else ()
     return ListItem(head.rstrip(".").strip(), line.line, blocks)
+
+
+MAX_MEANING_WORDS = 30
+"""The longest meaning of a `Term: meaning` line asked on its own; a longer one is a paragraph."""
+MAX_TERM_WORDS = 4
+_TERM_LINE = re.compile(r"^(?P<term>[^\W_][^:*_\n]{0,40}?)\s*:\s+(?P<meaning>[^/\s].*)$")
+
+
+def _term_lines(section: Section, ctx: Context) -> list[Note]:
+    """A Basic note per line of each paragraph of `Term: meaning` lines the definition rule
+    leaves (`_glossary`), asked of the section's subject."""
+    notes = []
+    asked = answered_blocks(section.blocks) if len(section.blocks) > 1 else frozenset()
+    for index, block in enumerate(section.blocks):
+        if not isinstance(block, Paragraph) or index in asked:
+            continue
+        lines = _glossary(block.text)
+        if not lines:
+            continue
+        about = ctx.heading(section)
+        for number, term, meaning in lines:
+            key = make_key("short_lines", section.path, term)
+            line = block.line + number
+            notes.append(
+                ctx.note("short_lines", "basic", f"{about}: {term}?", meaning, key, section, line)
+            )
+    return notes
+
+
+def _glossary(text: str) -> list[tuple[int, str, str]]:
+    """(line offset, term, meaning) of each line of a paragraph of two `Term: meaning` lines or
+    more (a lead-in line ending in ":" before them aside), when every line is one and one meaning
+    at least runs past the definition rule's MAX_PLAIN_VALUE_WORDS; else none."""
+    text = text.strip()
+    if "\n" not in text or ": " not in text or text.startswith(("**", "__")):
+        return []
+    lines = [line.strip().rstrip("\\").strip() for line in text.splitlines()]
+    offset = 1 if lines[0].endswith(":") else 0
+    found = []
+    for number, line in enumerate(lines[offset:], offset):
+        match = _TERM_LINE.match(line)
+        if match is None:
+            return []  # a line of prose among them: not a glossary
+        term, meaning = plain(match.group("term")).strip(), match.group("meaning").strip()
+        said = plain(meaning).split()
+        words = term.lower().split()
+        if not 0 < len(words) <= MAX_TERM_WORDS or not 0 < len(said) <= MAX_MEANING_WORDS:
+            return []
+        if not any(char.isalpha() for char in term):
+            return []  # `1 : Stage 1. …`: a scale's numbers, which name nothing (definition's)
+        if is_flag(term) or is_pep_talk(term, meaning) or any(w in FINITE_VERBS for w in words):
+            return []  # "Note: …", "Remember: …", "Pain is: …": no term
+        if is_worked_example(meaning) or "](" in meaning or "://" in meaning:
+            return []  # a sum worked out, or a link: where to read
+        lowered = {word.lower().strip(",;.") for word in said}
+        if len(said) > MAX_PLAIN_VALUE_WORDS and not lowered.isdisjoint(FINITE_VERBS):
+            return []  # "Dose: the usual dose is fifty micrograms …": a sentence, prose
+        found.append((number, term, meaning, len(said)))
+    if len(found) < MIN_LINES or all(count <= MAX_PLAIN_VALUE_WORDS for *_, count in found):
+        return []  # short meanings are the definition rule's
+    return [(number, term, meaning) for number, term, meaning, _ in found]
