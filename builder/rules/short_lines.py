@@ -28,7 +28,7 @@ from dataclasses import replace
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
-from ..text import heading_text, is_pep_talk, plain
+from ..text import KIND_NUMERAL, heading_text, is_pep_talk, plain
 from . import enumeration
 from .context import Context, context_line, note_tags
 from .definition import MAX_PLAIN_VALUE_WORDS, is_worked_example
@@ -135,7 +135,8 @@ def is_short_line(text: str) -> bool:
     if _ADVERB.match(words[0]) and words[0].lower() not in _NOT_ADVERBS:
         return False  # "Directly blocks replication.": a clause about the line above or below
     lowered = [word.lower().strip(",;.") for word in words]
-    if not _PERSONAL.isdisjoint(lowered):
+    said = KIND_NUMERAL.sub("", head).lower().split()  # 'Type I diabetes.' names a kind
+    if not _PERSONAL.isdisjoint(word.strip(",;.") for word in said):
         return False  # "Thanks for reading.", "Good luck with your exams.": said to the reader
     return not any(word in FINITE_VERBS for word in lowered[1:])
 
