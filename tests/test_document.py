@@ -107,7 +107,7 @@ def test_a_document_with_no_title_is_titled_by_its_file_name_as_written(
 def test_a_file_names_numbering_and_language_suffix_are_no_part_of_its_title(
     name: str, title: str
 ) -> None:
-    """"7_malaria_en.md" named every front "… in 7 malaria en": a site's order number, a
+    """ "7_malaria_en.md" named every front "… in 7 malaria en": a site's order number, a
     translation's language code and a copy's "(1)" name no subject; a name's own figure stays."""
     assert parse("- fever\n- rash\n", name).title == title
 

@@ -155,7 +155,8 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "heading", ["Treatment", "Pulse", "Overview of dosing", "Key drugs", "Sheet", "Velbarin handout"]
+    "heading",
+    ["Treatment", "Pulse", "Overview of dosing", "Key drugs", "Sheet", "Velbarin handout"],
 )
 def test_other_headings_are_subjects(heading: str) -> None:
     assert not is_generic_heading(heading)

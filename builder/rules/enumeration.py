@@ -205,7 +205,12 @@ def _cloze_notes(
         if not rest:
             return notes  # `**Label:**` lines, some over their value's line: all asked
         block = ListBlock(block.ordered, rest, block.line)
-    outlined, shown = _outline_notes(block, lead, intro, section, ctx, shown)
+    stubs = _stubs(block, hoisted)
+    if stubs:  # `- dosing` with nothing under it, beside `- mx` over its point: no item
+        block = ListBlock(
+            block.ordered, tuple(i for i in block.items if i not in stubs), block.line
+        )
+    outlined, shown = _outline_notes(block, lead, intro, section, ctx, shown, bool(stubs))
     notes.extend(outlined)
     if outlined:
         done = {note.source.line for note in outlined}
@@ -725,22 +730,30 @@ def _outline_notes(
     section: Section,
     ctx: Context,
     shown: frozenset[int],
+    outline: bool = False,
 ) -> tuple[list[Note], frozenset[int]]:
     """An outline's labels over their content (`- PE` / `  - rubbery on rectal exam`, `- Prehn
     sign` over a paragraph): hidden, a label asks only for its name while what
     is known of it goes to the back. Each is asked instead, "BPH: PE?" -> its content, when that
     is short enough to be an answer; a longer one stays visible in the list's cloze. Also the
-    lines the cloze shows. A name over one short detail is a pair (`_pairs`), clozed as before."""
+    lines the cloze shows. A name over one short detail is a pair (`_pairs`), clozed as before.
+    In a list known to be an `outline` (a sibling is a field label's stub, or its list is asked
+    apart: `- brands` over one line beside `- dosing` over its doses) a field label is one too."""
     paired = _pairs(block)
+    outline = outline or bool(shown)
     labels = [
         (item, label)
         for index, item in enumerate(block.items)
-        if index not in paired and (label := _outline_label(item))
+        if (label := _outline_label(item))
+        and (index not in paired or (outline and _field_label(label)))
     ]
     explained = all(item.blocks for item in block.items) and (
         lead is None or lead.kind != "sentence"
     )  # "… is associated with:" over things explained: the things are what is recalled
-    if not labels or not any(_outline_facet(item, label, explained) for item, label in labels):
+    if not labels or not any(
+        _outline_facet(item, label, explained) or (outline and _field_label(label))
+        for item, label in labels
+    ):
         return [], shown
     if lead is not None and lead.kind == "sentence":
         about = subject(None, section, ctx)
@@ -785,6 +798,55 @@ def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
     if explained and prose and not is_instruction(label):
         return True
     return is_relational(label) or is_facet(label) or _ABBREVIATED.fullmatch(label) is not None
+
+
+def _field_label(text: str) -> bool:
+    """A label naming a field of a reference entry ("indications", "SE", "brands", "dosing"):
+    what is known of the thing, under it, never a fact itself."""
+    label = plain(without_emoji(text)).strip().rstrip(":").strip()
+    if not label or len(label.split()) > MAX_FIELD_WORDS:
+        return False
+    return (
+        is_relational(label)
+        or is_facet(label)
+        or _ABBREVIATED.fullmatch(label) is not None
+        or label.lower() in _FIELDS
+    )
+
+
+MAX_FIELD_WORDS = 3
+_FIELDS = frozenset(
+    """
+    brand brands class cautions caution considerations dose doses dosage dosages interactions
+    monitoring notes precautions warnings
+    """.split()
+) | frozenset(("brand names", "trade names", "drug class", "side effects", "adverse effects"))
+"""Field labels of a drug's or a condition's entry that `is_relational` does not name."""
+
+
+def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
+    """Items that are only a field label with nothing under it (`- indications`, `- dosing`)
+    in an outline whose other field labels head their content (`- mx` over its point, or a
+    label whose list is asked apart): a template's empty slots, no item to recall. A list of
+    names (`- Velbarin` beside `- Tessalid` over its points) has none."""
+    fields = [
+        item
+        for item in block.items
+        if (item.blocks or item.line in hoisted)
+        and _field_label(item.text)
+        and "\n" not in item.text.strip()
+    ]
+    if not fields:
+        return set()
+    return {
+        item
+        for item in block.items
+        if not item.blocks
+        and item.line not in hoisted
+        and "\n" not in item.text.strip()
+        and _field_label(item.text)
+        and not _DIGIT.search(item.text)
+    }
 
 
 def _bare_label(item: ListItem) -> bool:
