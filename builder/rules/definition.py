@@ -312,6 +312,16 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             if named is None:
                 continue  # `- Step 3: …` with no name of its own: nothing to ask
             asked, text = named
+            if ", " in asked:  # `Path 3: Free radicals, ischemia, chemo: leads to …`: no name
+                effect = _EFFECT.match(text)
+                if effect is None:
+                    continue  # causes listed over what they do, said no way to ask alone
+                asked = f"{asked} — {effect.group('verb').lower()}"
+                text = text[effect.end() :].strip()
+        choice = _CHOICE.fullmatch(plain(text).strip())
+        if choice is not None:  # `**Apoptosis**: physiologic or pathologic`: asked as a choice
+            asked = f"{term} — {choice.group(0).rstrip('.').lower()}"
+            text = f"Either: {text.rstrip('.')}"
         rank = ranked(asked) if not numbered else None
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
@@ -369,6 +379,18 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                     )
                 )
     return notes
+
+
+_EFFECT = re.compile(
+    r"(?P<verb>(?:lead|leads|result|results)\s+(?:to|in)|causes?|triggers?|activates?|induces?"
+    r"|increases?|decreases?|produces?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""What things listed as a label do, opening the value (`Free radicals, ischemia: leads to DNA
+damage`): the question the list asks ("Free radicals, ischemia — leads to?")."""
+_CHOICE = re.compile(r"(?:[a-z][\w-]+)\s+or\s+(?:[a-z][\w-]+)\.?")
+"""A value that is only two alternatives (`physiologic or pathologic`): asked bare ("Apoptosis?")
+the front does not say what it asks; the alternatives are the question, "either" the answer."""
 
 
 def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
