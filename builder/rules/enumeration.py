@@ -221,6 +221,10 @@ def _cloze_notes(
     key = "" if outer else _intro_key(lead, section, ctx)
     block = _recallable(block)
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
+    if note is None and not outlined and not outer and lead is None:
+        parts = _procedure_parts(block, intro, section, ctx, key)
+        if parts:  # numbered steps too long for one answer: asked a few steps at a time
+            return notes + parts
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
     if note is None and not outlined and (not outer or (asked and not _written_out(block))):
         listed = tuple(i for i in block.items if i.line not in hoisted or not _bare_label(i))
@@ -1603,6 +1607,61 @@ def _list_note(
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
     key = make_key("enumeration", section.path, plain(key_intro or intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+_PROCEDURE = re.compile(
+    r"\b(?:procedures?|steps?|step-by-step|how\s+to|technique|instructions)\b", re.IGNORECASE
+)
+"""A heading naming a procedure ("Step-by-step procedure for …", "How to use the inhaler")."""
+MAX_STEP_WORDS = 50
+MIN_PROCEDURE_STEPS = 3
+
+
+def _procedure_parts(
+    block: ListBlock, intro: str, section: Section, ctx: Context, key_intro: str
+) -> list[Note]:
+    """A heading's numbered procedure (3 to MAX_STEPS sentence steps, most of them telling the
+    reader what to do) too long for one answer: Basic notes of consecutive steps, each within
+    the answer's limits ("Self-catheterising: steps 1–3?"), so no step is lost; none when a
+    step runs past MAX_STEP_WORDS or holds more than its line, or when the list fits one
+    answer (`_list_note` asks it whole)."""
+    items = block.items
+    if not block.ordered or not MIN_PROCEDURE_STEPS <= len(items) <= MAX_STEPS:
+        return []
+    if _PROCEDURE.search(section.title) is None or not heading_subject(section.path):
+        return []
+    texts = [single_spaced(plain(item.text)).strip() for item in items]
+    if any(item.blocks or "\n" in item.text.strip() for item in items):
+        return []
+    sizes = [len(text.split()) for text in texts]
+    if max(sizes) > MAX_STEP_WORDS or (
+        len(items) <= MAX_LIST_ANSWER_ITEMS and sum(sizes) <= MAX_LIST_ANSWER_WORDS
+    ):
+        return []
+    telling = sum(1 for text in texts if is_instruction(text) or _CONDITION.match(text))
+    if telling * 2 < len(items):
+        return []
+    parts: list[list[int]] = [[]]
+    for index, size in enumerate(sizes):
+        part = parts[-1]
+        if part and (
+            len(part) >= MAX_LIST_ANSWER_ITEMS
+            or sum(sizes[i] for i in part) + size > MAX_LIST_ANSWER_WORDS
+        ):
+            parts.append(part := [])
+        part.append(index)
+    question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—?")
+    notes = []
+    for part in parts:
+        first, last = part[0] + 1, part[-1] + 1
+        span = f"step {first}" if first == last else f"steps {first}–{last}"
+        answer = "\n".join(f"{i + 1}. {single_spaced(items[i].text).strip()}" for i in part)
+        key = make_key("enumeration", section.path, plain(key_intro or intro), None, span)
+        line = items[part[0]].line
+        notes.append(
+            ctx.note("enumeration", "basic", f"{question}: {span}?", answer, key, section, line)
+        )
+    return notes
 
 
 def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = False) -> str:
