@@ -405,7 +405,8 @@ def _parse(path: Path, text: str) -> Document:
         # A single `#` heading is the document's title; its subsections are the real top level,
         # its own text (and its callouts) the document's.
         root = sections[0]
-        title = title or _title_text(root.title)  # `# **Asthma**` names the deck "Asthma"
+        named = _title_text(root.title)  # `# **Asthma**` names the deck "Asthma"
+        title = title or ("" if is_genre_title(named) else named)
         line = line or root.line
         intro_blocks += root.blocks
         intro_children += [child for child in root.children if child.callout]
@@ -417,7 +418,7 @@ def _parse(path: Path, text: str) -> Document:
             intro_children.append(sections[0])
             sections = sections[1:]
     if not title:
-        title = file_title(path.stem)
+        title = file_title(str(meta.get("slug") or "")) or file_title(path.stem)
     if intro_blocks or intro_children:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
@@ -1925,11 +1926,37 @@ def _closes_later(document: str | None, name: str) -> bool:
 
 
 def file_title(stem: str) -> str:
-    """A title from a file name, for a document with none: words in capitals; a word that has a
-    capital after its first letter is kept as written ("MH.md" is "MH", not "Mh"; "ECG_basics"
-    is "ECG Basics")."""
+    """A title from a file name (or a front matter's `slug`), for a document with none: words in
+    capitals; a word that has a capital after its first letter is kept as written ("MH.md" is
+    "MH", not "Mh"; "ECG_basics" is "ECG Basics"). A site's file numbering and language suffix
+    name no subject: "7_malaria_en" is "Malaria", "asthma-fr" "Asthma", "notes (1)" "Notes"."""
+    stem = _COPY_NUMBER.sub("", _FILE_NUMBERING.sub("", stem))
+    stem = _LANGUAGE_SUFFIX.sub("", stem) or stem
     words = stem.replace("-", " ").replace("_", " ").split()
     return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)
+
+
+_FILE_NUMBERING = re.compile(r"^(?:\d{1,3}[\s._-]+)+(?=[^\W\d_])")
+"""A site's or a folder's order number before a name ("7_malaria", "05-7_malaria")."""
+_COPY_NUMBER = re.compile(r"\s*\(\d{1,2}\)|_\d$")
+"""A copy's or an export's number ("notes (1)", "leaflet_0"); never a name's own ("covid-19")."""
+_LANGUAGE_SUFFIX = re.compile(
+    r"(?<=[^\W_])[._-](?:en|fr|es|de|pt|it|nl|ar|zh|ja|ko|ru|sw|tr|pl|vi|id)$", re.IGNORECASE
+)
+"""A translation's language code after a name ("malaria_en", "asthme-fr")."""
+_GENRE_TITLE = re.compile(
+    r"(?:(?:the|my|our|a)\s+)?(?:(?:fact|info(?:rmation)?|cheat|tip|data)\s*sheets?|handouts?"
+    r"|(?:(?:study|revision|lecture|class|course|review|quick)\s+)?(?:notes?|guides?)"
+    r"|summary|summaries|overview|study\s+guides?)",
+    re.IGNORECASE,
+)
+"""A document's genre for a title ("FACT SHEET", "Notes", "Study guide", "Cheat sheet")."""
+
+
+def is_genre_title(title: str) -> bool:
+    """A lone title that names what kind of document this is, not what it is about: no deck
+    name and no topic; the file's name (or front matter) says more."""
+    return _GENRE_TITLE.fullmatch(" ".join(plain(title).strip(" :.!").split())) is not None
 
 
 def _quoted_prose(tokens: Sequence[Any]) -> bool:

@@ -567,6 +567,15 @@ _GENERIC_HEADINGS = frozenset(
         "more information",
         "additional information",
         "additional notes",
+        # A document's genre, as its title or top heading: what kind of page, not its subject.
+        "fact sheet",
+        "factsheet",
+        "handout",
+        "cheat sheet",
+        "study guide",
+        "study notes",
+        "lecture notes",
+        "revision notes",
         # Where a page points elsewhere: no subject of its own either.
         "references",
         "bibliography",

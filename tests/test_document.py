@@ -92,6 +92,46 @@ def test_a_document_with_no_title_is_titled_by_its_file_name_as_written(
 
 
 @pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("7_korrin-fever_en.md", "Korrin Fever"),
+        ("05-3_korrin_fever-fr.md", "Korrin Fever"),
+        ("korrin fever (1).md", "Korrin Fever"),
+        ("korrin_fever_0.md", "Korrin Fever"),
+        ("covid-19.md", "Covid 19"),
+        ("vitamin-d.md", "Vitamin D"),
+        ("type_2_diabetes.md", "Type 2 Diabetes"),
+        ("12.md", "12"),
+    ],
+)
+def test_a_file_names_numbering_and_language_suffix_are_no_part_of_its_title(
+    name: str, title: str
+) -> None:
+    """ "7_malaria_en.md" named every front "… in 7 malaria en": a site's order number, a
+    translation's language code and a copy's "(1)" name no subject; a name's own figure stays."""
+    assert parse("- fever\n- rash\n", name).title == title
+
+
+@pytest.mark.parametrize(
+    ("source", "title"),
+    [
+        ("# FACT SHEET\n\n## Signs\n\n- fever\n- rash\n", "Korrin Fever"),
+        ("# Study guide\n\n## Signs\n\n- fever\n- rash\n", "Korrin Fever"),
+        ("# cheat sheet\n\n## Signs\n\n- fever\n- rash\n", "Korrin Fever"),
+        ("---\nslug: Pellan fever\n---\n# Notes\n\n## Signs\n\n- fever\n", "Pellan Fever"),
+        ("# Velbarin fact sheet\n\n## Dose\n\n- 10 mg\n- 20 mg\n", "Velbarin fact sheet"),
+        ("# Notes on pellan fever\n\n## Signs\n\n- fever\n", "Notes on pellan fever"),
+    ],
+)
+def test_a_title_naming_only_the_documents_genre_gives_way_to_its_file_name(
+    source: str, title: str
+) -> None:
+    """`# FACT SHEET` over a fact sheet names no subject: the deck is named, and its topic taken,
+    from the front matter's slug or the file's name; a title naming a subject stays."""
+    assert parse(source, "3_korrin_fever_en.md").title == title
+
+
+@pytest.mark.parametrize(
     "source",
     [
         "# **Korrin Fever**\n\n## Signs\n\n- fever\n- rash\n",

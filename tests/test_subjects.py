@@ -146,13 +146,18 @@ def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) ->
         "High-Yield Summary",
         "Final Takeaways",
         "Take-home messages",
+        "FACT SHEET",
+        "Cheat sheet",
     ],
 )
 def test_generic_headings_name_no_subject(heading: str) -> None:
     assert is_generic_heading(heading)
 
 
-@pytest.mark.parametrize("heading", ["Treatment", "Pulse", "Overview of dosing", "Key drugs"])
+@pytest.mark.parametrize(
+    "heading",
+    ["Treatment", "Pulse", "Overview of dosing", "Key drugs", "Sheet", "Velbarin handout"],
+)
 def test_other_headings_are_subjects(heading: str) -> None:
     assert not is_generic_heading(heading)
 

@@ -312,6 +312,16 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             if named is None:
                 continue  # `- Step 3: …` with no name of its own: nothing to ask
             asked, text = named
+            if ", " in asked:  # `Path 3: Free radicals, ischemia, chemo: leads to …`: no name
+                effect = _EFFECT.match(text)
+                if effect is None:
+                    continue  # causes listed over what they do, said no way to ask alone
+                asked = f"{asked} — {effect.group('verb').lower()}"
+                text = text[effect.end() :].strip()
+        choice = _CHOICE.fullmatch(plain(text).strip())
+        if choice is not None:  # `**Apoptosis**: physiologic or pathologic`: asked as a choice
+            asked = f"{term} — {choice.group(0).rstrip('.').lower()}"
+            text = f"Either: {text.rstrip('.')}"
         rank = ranked(asked) if not numbered else None
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
@@ -329,6 +339,12 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         # a term over the values it takes one of has them in its answer already
         kept, points = _points(() if takes_one_of(item) else item.blocks)
         said = explained_answer(text) if numbered else whole_answer(text, term)
+        if said and not numbered and said == without_citations(text).strip():
+            # kept whole (its first sentence only a predicate) and over two sentences: its
+            # labelled sentences (`Causes include …`, `Types include: …`) are asked apart
+            rest = without_labelled(text)
+            if rest != said and _sentence_count(said) > MAX_WHOLE_SENTENCES:
+                said = rest
         answer = with_details(said, kept)
         if not points and restates(front, term, answer, answers):
             continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
@@ -369,6 +385,18 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                     )
                 )
     return notes
+
+
+_EFFECT = re.compile(
+    r"(?P<verb>(?:lead|leads|result|results)\s+(?:to|in)|causes?|triggers?|activates?|induces?"
+    r"|increases?|decreases?|produces?)\s+(?=\S)",
+    re.IGNORECASE,
+)
+"""What things listed as a label do, opening the value (`Free radicals, ischemia: leads to DNA
+damage`): the question the list asks ("Free radicals, ischemia — leads to?")."""
+_CHOICE = re.compile(r"(?:[a-z][\w-]+)\s+or\s+(?:[a-z][\w-]+)\.?")
+"""A value that is only two alternatives (`physiologic or pathologic`): asked bare ("Apoptosis?")
+the front does not say what it asks; the alternatives are the question, "either" the answer."""
 
 
 def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
@@ -935,6 +963,7 @@ def _short_notes(text: str) -> bool:
 
 
 _LEANING = frozenset("it its they their this these that those such".split())
+_LEANING_PLURAL = frozenset("they their these those such".split())
 
 
 MAX_WHOLE_WORDS = 50
@@ -1126,24 +1155,70 @@ def labelled_sentences(text: str) -> list[tuple[str, str]]:
     answer is its first sentence; the labelled sentences after it are facts of their own, lost
     when it is cut. Not a flag (`Note: …`) other than an example, nor one past MAX_TOLD_WORDS
     words."""
-    if ": " not in text and " It" not in text:
-        return []  # cheap: most definitions hold no label after their first sentence
+    return _labelled_split(text)[1]
+
+
+def _labelled_split(text: str) -> tuple[list[str], list[tuple[str, str]]]:
+    """The sentences of `text` that no label takes (its first always), and `labelled_sentences`."""
+    if ": " not in text and " It" not in text and _INCLUDE not in text:
+        return [text], []  # cheap: most definitions hold no label after their first sentence
     sentences = _SENTENCE.split(" ".join(without_citations(text).split()))
     found: list[tuple[str, str]] = []
+    taken: list[list[int]] = []
     current: list[str] | None = None
-    for sentence in sentences[1:]:
-        labelled = _LABELLED_SENTENCE.match(sentence) or _OWN_PART_SENTENCE.match(sentence)
+    leaning = _LEANING
+    for index, sentence in enumerate(sentences[1:], 1):
+        labelled = (
+            _LABELLED_SENTENCE.match(sentence)
+            or _OWN_PART_SENTENCE.match(sentence)
+            or _INCLUDING_SENTENCE.match(sentence)
+        )
         label = labelled.group("label") if labelled is not None else ""
+        label = _INCLUDE_TAIL.sub("", label)  # `Types include: …` is labelled "Types"
         if labelled is not None and (label.lower() in _INSTANCES or not is_flag(label)):
+            # "It reverses …" after `Causes include …` is the term's again, not the causes'
+            leaning = _LEANING_PLURAL if labelled.re is _INCLUDING_SENTENCE else _LEANING
             current = [labelled.group("told")]
-            found.append((labelled.group("label"), ""))
-        elif current is not None and (plain(sentence).split() or [""])[0].lower() in _LEANING:
+            found.append((label, ""))
+            taken.append([index])
+        elif current is not None and (plain(sentence).split() or [""])[0].lower() in leaning:
             current.append(sentence)
+            taken[-1].append(index)
         else:
             current = None
         if current is not None:
             found[-1] = (found[-1][0], " ".join(current))
-    return [(label, told) for label, told in found if len(plain(told).split()) <= MAX_TOLD_WORDS]
+    kept_found, dropped = [], set()
+    for (label, told), indexes in zip(found, taken, strict=True):
+        if len(plain(told).split()) <= MAX_TOLD_WORDS:
+            kept_found.append((label, told))
+            dropped.update(indexes)
+    kept = [sentence for index, sentence in enumerate(sentences) if index not in dropped]
+    return kept, kept_found
+
+
+_INCLUDE = " include"
+_INCLUDE_TAIL = re.compile(r"\s+include[sd]?$")
+_INCLUDING_SENTENCE = re.compile(
+    r"^(?P<label>(?:Common\s+|Main\s+)?[A-Z][a-z]{2,}s)\s+(?:include|includes|are)(?::|\s)\s*"
+    r"(?P<told>\S.*)$"
+)
+"""A later sentence naming a plural facet's members (`Causes include aging, disuse …`, `Types
+include: coagulative, …`): labelled by that noun, as `Causes: …` is."""
+
+
+MAX_WHOLE_SENTENCES = 2
+"""A whole answer of two sentences reads at a glance (`may follow a fever. Example: the hands.`);
+of three or more, its labelled sentences are asked apart."""
+
+
+def _sentence_count(text: str) -> int:
+    return len(_SENTENCE.split(" ".join(plain(text).split())))
+
+
+def without_labelled(text: str) -> str:
+    """A definition's text without the labelled sentences `labelled_sentences` asks apart."""
+    return " ".join(_labelled_split(text)[0])
 
 
 def ranked(term: str) -> tuple[str, str] | None:

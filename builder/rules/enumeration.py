@@ -205,7 +205,12 @@ def _cloze_notes(
         if not rest:
             return notes  # `**Label:**` lines, some over their value's line: all asked
         block = ListBlock(block.ordered, rest, block.line)
-    outlined, shown = _outline_notes(block, lead, intro, section, ctx, shown)
+    stubs = _stubs(block, hoisted)
+    if stubs:  # `- dosing` with nothing under it, beside `- mx` over its point: no item
+        block = ListBlock(
+            block.ordered, tuple(i for i in block.items if i not in stubs), block.line
+        )
+    outlined, shown = _outline_notes(block, lead, intro, section, ctx, shown, bool(stubs))
     notes.extend(outlined)
     if outlined:
         done = {note.source.line for note in outlined}
@@ -216,6 +221,10 @@ def _cloze_notes(
     key = "" if outer else _intro_key(lead, section, ctx)
     block = _recallable(block)
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
+    if note is None and not outlined and not outer and lead is None:
+        parts = _procedure_parts(block, intro, section, ctx, key)
+        if parts:  # numbered steps too long for one answer: asked a few steps at a time
+            return notes + parts
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
     if note is None and not outlined and (not outer or (asked and not _written_out(block))):
         listed = tuple(i for i in block.items if i.line not in hoisted or not _bare_label(i))
@@ -725,22 +734,30 @@ def _outline_notes(
     section: Section,
     ctx: Context,
     shown: frozenset[int],
+    outline: bool = False,
 ) -> tuple[list[Note], frozenset[int]]:
     """An outline's labels over their content (`- PE` / `  - rubbery on rectal exam`, `- Prehn
     sign` over a paragraph): hidden, a label asks only for its name while what
     is known of it goes to the back. Each is asked instead, "BPH: PE?" -> its content, when that
     is short enough to be an answer; a longer one stays visible in the list's cloze. Also the
-    lines the cloze shows. A name over one short detail is a pair (`_pairs`), clozed as before."""
+    lines the cloze shows. A name over one short detail is a pair (`_pairs`), clozed as before.
+    In a list known to be an `outline` (a sibling is a field label's stub, or its list is asked
+    apart: `- brands` over one line beside `- dosing` over its doses) a field label is one too."""
     paired = _pairs(block)
+    outline = outline or bool(shown)
     labels = [
         (item, label)
         for index, item in enumerate(block.items)
-        if index not in paired and (label := _outline_label(item))
+        if (label := _outline_label(item))
+        and (index not in paired or (outline and _field_label(label)))
     ]
     explained = all(item.blocks for item in block.items) and (
         lead is None or lead.kind != "sentence"
     )  # "… is associated with:" over things explained: the things are what is recalled
-    if not labels or not any(_outline_facet(item, label, explained) for item, label in labels):
+    if not labels or not any(
+        _outline_facet(item, label, explained) or (outline and _field_label(label))
+        for item, label in labels
+    ):
         return [], shown
     if lead is not None and lead.kind == "sentence":
         about = subject(None, section, ctx)
@@ -785,6 +802,55 @@ def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
     if explained and prose and not is_instruction(label):
         return True
     return is_relational(label) or is_facet(label) or _ABBREVIATED.fullmatch(label) is not None
+
+
+def _field_label(text: str) -> bool:
+    """A label naming a field of a reference entry ("indications", "SE", "brands", "dosing"):
+    what is known of the thing, under it, never a fact itself."""
+    label = plain(without_emoji(text)).strip().rstrip(":").strip()
+    if not label or len(label.split()) > MAX_FIELD_WORDS:
+        return False
+    return (
+        is_relational(label)
+        or is_facet(label)
+        or _ABBREVIATED.fullmatch(label) is not None
+        or label.lower() in _FIELDS
+    )
+
+
+MAX_FIELD_WORDS = 3
+_FIELDS = frozenset(
+    """
+    brand brands class cautions caution considerations dose doses dosage dosages interactions
+    monitoring notes precautions warnings
+    """.split()
+) | frozenset(("brand names", "trade names", "drug class", "side effects", "adverse effects"))
+"""Field labels of a drug's or a condition's entry that `is_relational` does not name."""
+
+
+def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
+    """Items that are only a field label with nothing under it (`- indications`, `- dosing`)
+    in an outline whose other field labels head their content (`- mx` over its point, or a
+    label whose list is asked apart): a template's empty slots, no item to recall. A list of
+    names (`- Velbarin` beside `- Tessalid` over its points) has none."""
+    fields = [
+        item
+        for item in block.items
+        if (item.blocks or item.line in hoisted)
+        and _field_label(item.text)
+        and "\n" not in item.text.strip()
+    ]
+    if not fields:
+        return set()
+    return {
+        item
+        for item in block.items
+        if not item.blocks
+        and item.line not in hoisted
+        and "\n" not in item.text.strip()
+        and _field_label(item.text)
+        and not _DIGIT.search(item.text)
+    }
 
 
 def _bare_label(item: ListItem) -> bool:
@@ -1541,6 +1607,61 @@ def _list_note(
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
     key = make_key("enumeration", section.path, plain(key_intro or intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+_PROCEDURE = re.compile(
+    r"\b(?:procedures?|steps?|step-by-step|how\s+to|technique|instructions)\b", re.IGNORECASE
+)
+"""A heading naming a procedure ("Step-by-step procedure for …", "How to use the inhaler")."""
+MAX_STEP_WORDS = 50
+MIN_PROCEDURE_STEPS = 3
+
+
+def _procedure_parts(
+    block: ListBlock, intro: str, section: Section, ctx: Context, key_intro: str
+) -> list[Note]:
+    """A heading's numbered procedure (3 to MAX_STEPS sentence steps, most of them telling the
+    reader what to do) too long for one answer: Basic notes of consecutive steps, each within
+    the answer's limits ("Self-catheterising: steps 1–3?"), so no step is lost; none when a
+    step runs past MAX_STEP_WORDS or holds more than its line, or when the list fits one
+    answer (`_list_note` asks it whole)."""
+    items = block.items
+    if not block.ordered or not MIN_PROCEDURE_STEPS <= len(items) <= MAX_STEPS:
+        return []
+    if _PROCEDURE.search(section.title) is None or not heading_subject(section.path):
+        return []
+    texts = [single_spaced(plain(item.text)).strip() for item in items]
+    if any(item.blocks or "\n" in item.text.strip() for item in items):
+        return []
+    sizes = [len(text.split()) for text in texts]
+    if max(sizes) > MAX_STEP_WORDS or (
+        len(items) <= MAX_LIST_ANSWER_ITEMS and sum(sizes) <= MAX_LIST_ANSWER_WORDS
+    ):
+        return []
+    telling = sum(1 for text in texts if is_instruction(text) or _CONDITION.match(text))
+    if telling * 2 < len(items):
+        return []
+    parts: list[list[int]] = [[]]
+    for index, size in enumerate(sizes):
+        part = parts[-1]
+        if part and (
+            len(part) >= MAX_LIST_ANSWER_ITEMS
+            or sum(sizes[i] for i in part) + size > MAX_LIST_ANSWER_WORDS
+        ):
+            parts.append(part := [])
+        part.append(index)
+    question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—?")
+    notes = []
+    for part in parts:
+        first, last = part[0] + 1, part[-1] + 1
+        span = f"step {first}" if first == last else f"steps {first}–{last}"
+        answer = "\n".join(f"{i + 1}. {single_spaced(items[i].text).strip()}" for i in part)
+        key = make_key("enumeration", section.path, plain(key_intro or intro), None, span)
+        line = items[part[0]].line
+        notes.append(
+            ctx.note("enumeration", "basic", f"{question}: {span}?", answer, key, section, line)
+        )
+    return notes
 
 
 def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = False) -> str:

@@ -63,6 +63,7 @@ from ..document import (
 from ..notes import Note, make_key
 from ..text import (
     bold_initials,
+    heading_text,
     plain,
     short_answer,
     single_spaced,
@@ -135,7 +136,7 @@ def _heading_question(section: Section, asked: list[Question]) -> Question | Non
     """A heading that asks (`## How is korrin fever spread?`) answered by the paragraph under
     it, as patient guides write: the paragraph's first sentences answer it, outside an FAQ
     too. Not when that paragraph asks or answers a question of its own."""
-    question = _asked(section.title)
+    question = _asked(heading_text(section.title))  # "1. What is it?": the number asks nothing
     if not question.endswith("?") or not section.blocks or len(question.split()) < 3:
         return None
     if (label := _ASK_LABEL.match(question)) is not None:
