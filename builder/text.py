@@ -409,9 +409,10 @@ def shouted_words(title: str, known: frozenset[str]) -> str:
     kept = [word for word in words if word.strip(_WORD_EDGES) in known]
     if not kept or all(_is_abbreviation(word) for word in kept):
         return title
+    capitals = _kept_capitals(words)
     cased = [
-        word if word.strip(_WORD_EDGES) in known or _kept_capitals(word, words) else word.lower()
-        for word in words
+        word if word.strip(_WORD_EDGES) in known or kept else word.lower()
+        for word, kept in zip(words, capitals, strict=True)
     ]
     first = next((i for i, word in enumerate(cased) if any(map(str.isalpha, word))), 0)
     cased[first] = cased[first][:1].upper() + cased[first][1:]
@@ -432,7 +433,8 @@ def _sentence_case(text: str) -> str:
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
     and a number ("COPD", "VANISH 2016") is an abbreviation or a name, left as it is."""
     words = text.split(" ")
-    lowered = [word if _kept_capitals(word, words) else word.lower() for word in words]
+    capitals = _kept_capitals(words)
+    lowered = [word if kept else word.lower() for word, kept in zip(words, capitals, strict=True)]
     if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 or lowered == words:
         return text
     first = lowered[0]
@@ -463,17 +465,24 @@ _FOUR_LETTER_WORDS = frozenset(
 other four-letter word in capitals is an abbreviation ("ARDS", "GERD", "PEEP", "SIRS")."""
 
 
-def _kept_capitals(word: str, words: list[str]) -> bool:
-    """A word of an all-capitals heading (`words`) that stays in capitals: an abbreviation, unless
-    it is four letters spelled as English words are (a vowel pair or a silent e: "COOL", "WAIT",
+def _kept_capitals(words: list[str]) -> list[bool]:
+    """Which words of an all-capitals heading stay in capitals: the abbreviations, less a word
+    of four letters spelled as English words are (a vowel pair or a silent e: "COOL", "WAIT",
     "TAPE") among other words that are all ordinary words ("COOL THE PERSON"; "HIV AND AIDS",
-    "COOL" alone and "PEEP SETTINGS" keep theirs)."""
-    if not _is_abbreviation(word) or not _word_shaped(word):
-        return _is_abbreviation(word)
-    others = [other for other in words if other is not word and any(map(str.isalpha, other))]
-    return not others or any(
-        _is_abbreviation(other) and not _word_shaped(other) for other in others
+    "COOL" alone and "PEEP SETTINGS" keep theirs). One pass over the words: a heading of
+    thousands of words is read in linear time, not each word against all the others."""
+    abbreviations = [_is_abbreviation(word) for word in words]
+    shaped = [kept and _word_shaped(word) for word, kept in zip(words, abbreviations, strict=True)]
+    spelled = [any(map(str.isalpha, word)) for word in words]
+    alone = sum(spelled) < 2
+    beside = any(  # an abbreviation no English word spells ("HIV AND AIDS")
+        kept and not like_word and alpha
+        for kept, like_word, alpha in zip(abbreviations, shaped, spelled, strict=True)
     )
+    return [
+        kept and (not like_word or alone or beside)
+        for kept, like_word in zip(abbreviations, shaped, strict=True)
+    ]
 
 
 def _word_shaped(word: str) -> bool:
