@@ -1221,12 +1221,14 @@ def told_answer(question: str, text: str) -> str:
 
 def _tells(sentence: str) -> bool:
     """A sentence that tells the reader what to do: it opens (after an "If …," clause) with a verb
-    of instruction or "Do not"/"Never"/"Always"."""
+    of instruction, "Do not"/"Never"/"Always", or a modal said to the reader ("You should …")."""
     words = _CONDITION.sub("", plain(sentence).strip()).lower().replace("’", "'").split()
     if len(words) < 2:
         return False
     if words[0] in ("don't", "never", "always", "avoid") or words[:2] == ["do", "not"]:
         return True
+    if _MUST.match(" ".join(words)):
+        return True  # "You should call 999 if …", "You must not tilt the head back"
     return words[0] in _TOLD_VERBS and words[1] not in ("of", "in", "for", "during")
 
 
@@ -1241,8 +1243,20 @@ INSTRUCTION_VERBS = frozenset(
     """.split()
 )
 """Verbs that open an instruction ("Keep loads close"), never a term's name."""
-_TOLD_VERBS = INSTRUCTION_VERBS | frozenset("add call cool cover phone place press".split())
-"""In a sentence answering what to do, a few more verbs open an instruction ("Call 999")."""
+_TOLD_VERBS = INSTRUCTION_VERBS | frozenset(
+    "add call cool cover phone place press see contact visit rest drink offer let speak talk "
+    "return book sip eat".split()
+)
+"""In a sentence answering what to do, a few more verbs open an instruction ("Call 999", "See
+your GP", "Contact the ward", "Offer sips of water")."""
+_MUST = re.compile(
+    r"^(?:you|parents|carers|they|we|the\s+patient|your\s+\w+)\s+(?:should|must|need\s+to|"
+    r"will\s+need\s+to|may\s+need\s+to|have\s+to|ought\s+to)\s"
+    r"|^you'll\s+(?:need|have)\s+to\s"
+    r"|^(?:it\s+is|it's)\s+(?:important|essential|vital|best)\s+to\s|^make\s+sure\b"
+)
+"""An instruction said with a modal ("You should call 999", "Parents must not …", "It is
+important to keep …"): as much what to do as an imperative, and often the gravest of them."""
 
 
 _PEP_LABEL = re.compile(
