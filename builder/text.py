@@ -1660,14 +1660,20 @@ initial too), and maybe a role or a year after a comma ("Jane Smith, patient adv
 "— Dr Paul Grey, 1998")."""
 
 
-def is_signature(line: str) -> bool:
+def is_signature(line: str, above: str = "") -> bool:
     """Whether a short line is a person's name (and role) signing the quotation above it; not
-    an instruction or a title in capitals ("Call Emergency Services", "Further Reading")."""
+    an instruction or a title in capitals ("Call Emergency Services", "Further Reading"), nor
+    words the text `above` writes in lower case: "Heart Failure, Class III" under "heart
+    failure is …" names the subject, no person."""
     line = line.strip().strip("*_").strip()
     if len(line) > 90 or _SIGNATURE.match(line) is None:
         return False
-    first = line.lstrip("—―–~- ").split(maxsplit=1)[0].lower()
-    return first not in _TOLD_VERBS and first not in _NOT_NAMES
+    name = line.lstrip("—―–~- ").split(",", 1)[0].split()
+    first = name[0].lower()
+    if first in _TOLD_VERBS or first in _NOT_NAMES:
+        return False
+    said = set(re.findall(r"\b[a-z][a-z'’-]+\b", above)) if above else set()
+    return not any(word.lower().rstrip(".") in said for word in name if len(word) > 2)
 
 
 _NOT_NAMES = frozenset("see further more read key main next back call seek our your the".split())
