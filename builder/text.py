@@ -501,7 +501,9 @@ def _word_shaped(word: str) -> bool:
     pair = _VOWEL_PAIR.search(letters)
     if pair is None:
         return False
-    return letters[: pair.start()] in _ONSETS and letters[pair.end() :] in _CODAS
+    coda = letters[pair.end() :]
+    # no English word closes a vowel pair on a lone "c": "DOAC", "NOAC" are abbreviations
+    return letters[: pair.start()] in _ONSETS and coda in _CODAS and coda != "c"
 
 
 _VOWEL_PAIR = re.compile(r"oo|ee|ea|oa|ai|ay|ou|ow|oi|oy|ie|ue|au|aw")
