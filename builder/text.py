@@ -1675,7 +1675,16 @@ def is_signature(line: str, above: str = "") -> bool:
     if first in _TOLD_VERBS or first in _NOT_NAMES:
         return False
     said = set(re.findall(r"\b[a-z][a-z'’-]+\b", above)) if above else set()
-    return not any(word.lower().rstrip(".") in said for word in name if len(word) > 2)
+    return not any(
+        word.lower().rstrip(".") in said
+        for word in name
+        if len(word) > 2 and word.lower().rstrip(".") not in _TITLES
+    )
+
+
+_TITLES = frozenset("dr prof professor mr mrs ms miss sir dame nurse sister".split())
+"""A name's title, which the quotation may say in lower case ("the nurse was kind" over "Nurse
+Jane Hill"): no word of the subject."""
 
 
 _NOT_NAMES = frozenset("see further more read key main next back call seek our your the".split())
