@@ -1972,7 +1972,7 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
     if (
         said
         and _SENTENCE_END.search(said[-1].rstrip(_CLOSING_QUOTES)[-2:] + " ")
-        and is_signature(last)
+        and is_signature(last, "\n".join(said))
     ):
         return False  # a quotation signed on its own line: "Jane Smith, patient advocate"
     return not (

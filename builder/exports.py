@@ -504,6 +504,11 @@ _LIST_TAG = re.compile(r"(?=<(?:/?(?:ul|ol)|li)(?=[\s>]))", re.IGNORECASE)
 """Where a raw-HTML list's lines are broken to read it: before each list and item tag."""
 
 
+MAX_HTML_LIST_DEPTH = 10
+"""The deepest raw-HTML list read as Markdown: no notes nest deeper, and a line of thousands of
+nested `<ul><li>` would be Markdown of millions of indenting spaces."""
+
+
 def html_list(html: str) -> list[tuple[int, str]] | None:
     """A raw-HTML list that `raw_html` left as it is because items share a line
     (`<ul><li>Avoid flying for:<ul><li>2 weeks …</li></ul></li></ul>`, as editors save it): its
@@ -513,8 +518,16 @@ def html_list(html: str) -> list[tuple[int, str]] | None:
         return None
     lines: list[str] = []
     offsets: list[int] = []
+    depth = 0
     for offset, line in enumerate(html.split("\n")):
         for piece in _LIST_TAG.split(line):
+            opening = piece[:4].lower()
+            if opening[:3] in ("<ul", "<ol"):
+                depth += 1
+            elif opening in ("</ul", "</ol"):
+                depth -= 1
+            if depth > MAX_HTML_LIST_DEPTH:
+                return None  # written one item a line, each level indented: quadratic Markdown
             if piece.strip() or not lines:
                 lines.append(piece)
                 offsets.append(offset)

@@ -409,9 +409,10 @@ def shouted_words(title: str, known: frozenset[str]) -> str:
     kept = [word for word in words if word.strip(_WORD_EDGES) in known]
     if not kept or all(_is_abbreviation(word) for word in kept):
         return title
+    capitals = _kept_capitals(words)
     cased = [
-        word if word.strip(_WORD_EDGES) in known or _kept_capitals(word, words) else word.lower()
-        for word in words
+        word if word.strip(_WORD_EDGES) in known or kept else word.lower()
+        for word, kept in zip(words, capitals, strict=True)
     ]
     first = next((i for i, word in enumerate(cased) if any(map(str.isalpha, word))), 0)
     cased[first] = cased[first][:1].upper() + cased[first][1:]
@@ -432,7 +433,8 @@ def _sentence_case(text: str) -> str:
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
     and a number ("COPD", "VANISH 2016") is an abbreviation or a name, left as it is."""
     words = text.split(" ")
-    lowered = [word if _kept_capitals(word, words) else word.lower() for word in words]
+    capitals = _kept_capitals(words)
+    lowered = [word if kept else word.lower() for word, kept in zip(words, capitals, strict=True)]
     if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 or lowered == words:
         return text
     first = lowered[0]
@@ -463,17 +465,24 @@ _FOUR_LETTER_WORDS = frozenset(
 other four-letter word in capitals is an abbreviation ("ARDS", "GERD", "PEEP", "SIRS")."""
 
 
-def _kept_capitals(word: str, words: list[str]) -> bool:
-    """A word of an all-capitals heading (`words`) that stays in capitals: an abbreviation, unless
-    it is four letters spelled as English words are (a vowel pair or a silent e: "COOL", "WAIT",
+def _kept_capitals(words: list[str]) -> list[bool]:
+    """Which words of an all-capitals heading stay in capitals: the abbreviations, less a word
+    of four letters spelled as English words are (a vowel pair or a silent e: "COOL", "WAIT",
     "TAPE") among other words that are all ordinary words ("COOL THE PERSON"; "HIV AND AIDS",
-    "COOL" alone and "PEEP SETTINGS" keep theirs)."""
-    if not _is_abbreviation(word) or not _word_shaped(word):
-        return _is_abbreviation(word)
-    others = [other for other in words if other is not word and any(map(str.isalpha, other))]
-    return not others or any(
-        _is_abbreviation(other) and not _word_shaped(other) for other in others
+    "COOL" alone and "PEEP SETTINGS" keep theirs). One pass over the words: a heading of
+    thousands of words is read in linear time, not each word against all the others."""
+    abbreviations = [_is_abbreviation(word) for word in words]
+    shaped = [kept and _word_shaped(word) for word, kept in zip(words, abbreviations, strict=True)]
+    spelled = [any(map(str.isalpha, word)) for word in words]
+    alone = sum(spelled) < 2
+    beside = any(  # an abbreviation no English word spells ("HIV AND AIDS")
+        kept and not like_word and alpha
+        for kept, like_word, alpha in zip(abbreviations, shaped, spelled, strict=True)
     )
+    return [
+        kept and (not like_word or alone or beside)
+        for kept, like_word in zip(abbreviations, shaped, strict=True)
+    ]
 
 
 def _word_shaped(word: str) -> bool:
@@ -492,7 +501,9 @@ def _word_shaped(word: str) -> bool:
     pair = _VOWEL_PAIR.search(letters)
     if pair is None:
         return False
-    return letters[: pair.start()] in _ONSETS and letters[pair.end() :] in _CODAS
+    coda = letters[pair.end() :]
+    # no English word closes a vowel pair on a lone "c": "DOAC", "NOAC" are abbreviations
+    return letters[: pair.start()] in _ONSETS and coda in _CODAS and coda != "c"
 
 
 _VOWEL_PAIR = re.compile(r"oo|ee|ea|oa|ai|ay|ou|ow|oi|oy|ie|ue|au|aw")
@@ -1221,12 +1232,14 @@ def told_answer(question: str, text: str) -> str:
 
 def _tells(sentence: str) -> bool:
     """A sentence that tells the reader what to do: it opens (after an "If …," clause) with a verb
-    of instruction or "Do not"/"Never"/"Always"."""
+    of instruction, "Do not"/"Never"/"Always", or a modal said to the reader ("You should …")."""
     words = _CONDITION.sub("", plain(sentence).strip()).lower().replace("’", "'").split()
     if len(words) < 2:
         return False
     if words[0] in ("don't", "never", "always", "avoid") or words[:2] == ["do", "not"]:
         return True
+    if _MUST.match(" ".join(words)):
+        return True  # "You should call 999 if …", "You must not tilt the head back"
     return words[0] in _TOLD_VERBS and words[1] not in ("of", "in", "for", "during")
 
 
@@ -1241,8 +1254,20 @@ INSTRUCTION_VERBS = frozenset(
     """.split()
 )
 """Verbs that open an instruction ("Keep loads close"), never a term's name."""
-_TOLD_VERBS = INSTRUCTION_VERBS | frozenset("add call cool cover phone place press".split())
-"""In a sentence answering what to do, a few more verbs open an instruction ("Call 999")."""
+_TOLD_VERBS = INSTRUCTION_VERBS | frozenset(
+    "add call cool cover phone place press see contact visit rest drink offer let speak talk "
+    "return book sip eat".split()
+)
+"""In a sentence answering what to do, a few more verbs open an instruction ("Call 999", "See
+your GP", "Contact the ward", "Offer sips of water")."""
+_MUST = re.compile(
+    r"^(?:you|parents|carers|they|we|the\s+patient|your\s+\w+)\s+(?:should|must|need\s+to|"
+    r"will\s+need\s+to|may\s+need\s+to|have\s+to|ought\s+to)\s"
+    r"|^you'll\s+(?:need|have)\s+to\s"
+    r"|^(?:it\s+is|it's)\s+(?:important|essential|vital|best)\s+to\s|^make\s+sure\b"
+)
+"""An instruction said with a modal ("You should call 999", "Parents must not …", "It is
+important to keep …"): as much what to do as an imperative, and often the gravest of them."""
 
 
 _PEP_LABEL = re.compile(
@@ -1646,14 +1671,29 @@ initial too), and maybe a role or a year after a comma ("Jane Smith, patient adv
 "— Dr Paul Grey, 1998")."""
 
 
-def is_signature(line: str) -> bool:
+def is_signature(line: str, above: str = "") -> bool:
     """Whether a short line is a person's name (and role) signing the quotation above it; not
-    an instruction or a title in capitals ("Call Emergency Services", "Further Reading")."""
+    an instruction or a title in capitals ("Call Emergency Services", "Further Reading"), nor
+    words the text `above` writes in lower case: "Heart Failure, Class III" under "heart
+    failure is …" names the subject, no person."""
     line = line.strip().strip("*_").strip()
     if len(line) > 90 or _SIGNATURE.match(line) is None:
         return False
-    first = line.lstrip("—―–~- ").split(maxsplit=1)[0].lower()
-    return first not in _TOLD_VERBS and first not in _NOT_NAMES
+    name = line.lstrip("—―–~- ").split(",", 1)[0].split()
+    first = name[0].lower()
+    if first in _TOLD_VERBS or first in _NOT_NAMES:
+        return False
+    said = set(re.findall(r"\b[a-z][a-z'’-]+\b", above)) if above else set()
+    return not any(
+        word.lower().rstrip(".") in said
+        for word in name
+        if len(word) > 2 and word.lower().rstrip(".") not in _TITLES
+    )
+
+
+_TITLES = frozenset("dr prof professor mr mrs ms miss sir dame nurse sister".split())
+"""A name's title, which the quotation may say in lower case ("the nurse was kind" over "Nurse
+Jane Hill"): no word of the subject."""
 
 
 _NOT_NAMES = frozenset("see further more read key main next back call seek our your the".split())

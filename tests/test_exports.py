@@ -166,3 +166,18 @@ def test_items_sharing_a_line_are_read_by_html_list() -> None:
     assert html_list('<ul><li style="color:red">a</li><li>b</li></ul>') is None
     assert html_list("<p>Not a list</p>") is None
     assert html_list("<ul><li>a</li><li>b</li></ul>\n<h2>Next</h2>") is None  # no item's
+
+
+def test_a_raw_html_list_nested_past_any_notes_depth_stays_raw() -> None:
+    """Each level of a list written one item a line is indented: thousands of nested `<ul><li>`
+    on one line made Markdown of millions of spaces, seconds to parse (quadratic in the line).
+    A list nested deeper than MAX_HTML_LIST_DEPTH is left as it is, as before it was read."""
+    from builder.exports import MAX_HTML_LIST_DEPTH, html_list
+
+    def nested(depth: int) -> str:
+        return "<ul><li>" + "<ul><li>x" * (depth - 1) + "</li></ul>" * depth
+
+    written = html_list(nested(MAX_HTML_LIST_DEPTH))
+    assert written is not None and written[-1][1].strip() == "- x"
+    assert html_list(nested(MAX_HTML_LIST_DEPTH + 1)) is None
+    assert html_list(nested(3000)) is None

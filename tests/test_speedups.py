@@ -320,3 +320,22 @@ def test_a_long_lists_deletions_are_read_once_not_once_per_item(
     assert result.exit_code == 0, result.output
     assert any("{{c40::" in note["front"] for note in json.loads(result.output))
     assert len(reads) == 1, len(reads)  # the one list note's front
+
+
+def test_a_heading_in_capitals_reads_each_word_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whether "COOL" stays in capitals depends on the heading's other words ("COOL THE PERSON",
+    "HIV AND AIDS"): each word was read against all the others, and a heading of 10,000 such
+    words took over a minute. Each word's spelling is now read once."""
+    import builder.text as text
+
+    calls: list[str] = []
+    real = text._word_shaped
+
+    def counted(word: str) -> bool:
+        calls.append(word)
+        return real(word)
+
+    monkeypatch.setattr(text, "_word_shaped", counted)
+    heading = " ".join(["COOL", "THE", "SEAL"] * 300)
+    assert text._sentence_case(heading).startswith("Cool the seal cool")
+    assert len(calls) <= 900, len(calls)

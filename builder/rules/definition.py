@@ -1023,13 +1023,18 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
     return notes
 
 
+_JOINS_ANOTHER = frozenset("and or nor but with plus vs versus as".split())
+"""Words after a bold term that join it to another thing: no verb of the term's own, so the
+sentence is kept whole ("And clopidogrel are …" is no answer)."""
+
+
 def _after_term(answer: str) -> str:
     """The answer without the bold term it opens with, which its front asks already ("What is
     tosmin palsy?" -> "A rare weakness of …", not "**Tosmin palsy** is a rare weakness of …"):
     after "is" or "are" the verb goes too, another verb opens the answer ("Affects the …")."""
     found = _BOLD_SUBJECT.match(answer)
-    if found is None:
-        return answer
+    if found is None or found.group("verb") in _JOINS_ANOTHER:
+        return answer  # "**Aspirin** and **clopidogrel** are …": the term is not all the subject
     rest = answer[found.end(3) :].lstrip()
     if found.group("verb") in ("is", "are"):
         rest = rest[len(found.group("verb")) :].lstrip()

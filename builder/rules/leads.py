@@ -274,7 +274,7 @@ _DUMMY_IT = re.compile(
 stays as written ("Stones is thought that" is no English). An "it" over an adjective that
 goes on otherwise stands for a thing ("It is common in" older people: gout is)."""
 _ITEM_SUBJECT = re.compile(
-    r"^(?:the\s+)?(?P<subject>[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?P<verb>is|are)\s+"
+    r"^(?P<subject>(?:the\s+)?[A-Za-z][\w'-]*(?:\s+[\w'-]+){0,3}?)\s+(?P<verb>is|are)\s+"
     r"(?:an?|the)?\b",
     re.I,
 )
@@ -318,7 +318,7 @@ def stands_for(label: str, text: str, named: bool = False) -> str:
     verb = pronoun.group("verb").lower()
     if (verb in _SINGULAR_VERBS and plural) or (verb in _PLURAL_VERBS and not plural):
         return ""
-    return f"{about} {label[pronoun.end() :]}"
+    return f"{about[:1].upper()}{about[1:]} {label[pronoun.end() :]}"  # "The heart can be …"
 
 
 def is_example(lead: Lead | None, section: Section) -> bool:

@@ -171,7 +171,7 @@ def _term_lines(section: Section, ctx: Context) -> list[Note]:
     """A Basic note per line of each paragraph of `Term: meaning` lines the definition rule
     leaves (`_glossary`), asked of the section's subject."""
     notes = []
-    asked = answered_blocks(section.blocks) if len(section.blocks) > 1 else frozenset()
+    asked = answered_blocks(section.blocks)  # a `Front:` / `Back:` card: the faq rule's
     for index, block in enumerate(section.blocks):
         if not isinstance(block, Paragraph) or index in asked:
             continue

@@ -113,7 +113,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # `**Framework:** …` is the definition rule's; "You CAN exercise!" no fact
     if any(text.endswith((":", "?")) for text in texts):
         return []  # a lead-in to what is not there, a question
-    if len(texts) > 1 and is_signature(plain(texts[-1])):
+    if len(texts) > 1 and is_signature(plain(texts[-1]), plain("\n".join(texts[:-1]))):
         return []  # a quotation and the line signing it ("Jane Smith, patient advocate")
     if _PRONOUN_OR_OPTION.match(prose):
         return []  # "It is important to …" names no term; "b) 48 hours" is a quiz's option
