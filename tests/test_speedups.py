@@ -61,6 +61,38 @@ def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_tokens(text
     assert tokens(document.parser_for(text)) == tokens(document.markdown_parser())
 
 
+TABLE_BITS = [
+    "| a | b |\n", "|---|---|\n", "|:-|-:|\n", "a | b\n", "--- | ---\n", "| x\\| y | z |\n",
+    "| \\ | \\\\| |\n", "\\|a|\\\n", "| `c|d` | e |\n", "| 1<br>2 | 3 |\n", "||\n", "|\n",
+    "- | a |\n", "> | q |\n", "para\n", "\n", "    | code |\n", "# H\n",
+    "| a\\|b | c |\n|---|---|\n", "| p \\| q | r\\\\|\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="|\\ a-:", max_size=30))
+def test_a_row_split_at_its_pipes_is_markdown_its_escaped_split(row: str) -> None:
+    """`_split_row` splits a row without a backslash with `str.split`; with one, or without,
+    its cells are markdown-it's own."""
+    from markdown_it.rules_block.table import escapedSplit
+
+    assert document._split_row(row) == escapedSplit(row)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TABLE_BITS + BLOCK_BITS), max_size=20).map("".join))
+def test_the_table_rule_with_the_sooner_split_gives_markdown_its_tokens(text: str) -> None:
+    """The reading parser's table rule (markdown-it's, its rows split by `_split_row`) gives
+    the tokens markdown-it's own table rule gives."""
+    from markdown_it.rules_block.table import table
+
+    stock = document._parser_without.__wrapped__(())  # a parser of its own, not the cached one
+    stock.block.ruler.at("table", table, {"alt": ["paragraph", "reference"]})
+    ours = document.markdown_parser()
+    assert ours.block.ruler.get_active_rules() == stock.block.ruler.get_active_rules()
+    assert [t.as_dict() for t in ours.parse(text)] == [t.as_dict() for t in stock.parse(text)]
+
+
 @pytest.mark.parametrize(
     ("text", "left_out"),
     [
