@@ -352,3 +352,73 @@ def test_a_long_lists_deletions_are_read_once_not_once_per_item(
     assert result.exit_code == 0, result.output
     assert any("{{c40::" in note["front"] for note in json.loads(result.output))
     assert len(reads) == 1, len(reads)  # the one list note's front
+
+
+HEADINGS = st.sampled_from(
+    [
+        "Asthma", "2. Pulse", "Overview", "Key points", "Limitations", "Clinical pearls",
+        "Tips regarding inspection", "When to See a Doctor", "Management: Nutrition",
+        "Why Use It?", "Technique Matters!", "Hounsfield units (HU)", "Korrin fever", "Notes",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(HEADINGS, min_size=1, max_size=4).map(tuple), min_size=1, max_size=6),
+    st.frozensets(st.sampled_from(["when to see a doctor", "limitations", "overview"])),
+    st.sampled_from(["", "synthetic hepatology"]),
+)
+def test_a_sections_subject_worked_out_once_is_the_headings_subject(
+    paths: list[tuple[str, ...]], facets: frozenset[str], topic: str
+) -> None:
+    """`Context.subject` keeps `heading_subject`'s answer for a section's headings and the
+    document's facets: asked again, in any order, it is the answer worked out afresh."""
+    from builder.document import Section
+    from builder.rules.context import Context
+    from builder.text import heading_subject
+
+    ctx = Context("Doc", "doc.md", topic, facets=facets)
+    for path in [*paths, *reversed(paths)]:
+        section = Section(path[-1], len(path), path, 1)
+        headings = path[1:] if not topic and path[:1] == ("Doc",) else path
+        assert ctx.subject(section) == heading_subject(headings, facets)
+
+
+@pytest.mark.parametrize(
+    "source",
+    sorted((Path(__file__).parent / "documents").glob("*.md"))
+    + sorted((Path(__file__).parent / "fixtures" / "rules").glob("*.md")),
+    ids=lambda path: path.name,
+)
+def test_a_last_resort_is_given_every_note_made_before_it(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """document_notes hands a last-resort rule (`Rule.fallback`) a new Context only when the
+    section's rules made more notes since the last one: the notes it is told are always all
+    those made before it in the section, in order."""
+    from dataclasses import replace
+
+    import builder.extract as extract
+    from builder.manifest import manifest_for_document
+    from builder.routing import route
+
+    made: dict[int, list[object]] = {}
+    checked = []
+
+    def watched(rule):  # type: ignore[no-untyped-def]
+        def run(section, ctx):  # type: ignore[no-untyped-def]
+            if rule.fallback:
+                assert ctx.made == tuple(made.get(id(section), []))
+                checked.append(rule.name)
+            notes = rule.extract(section, ctx)
+            made.setdefault(id(section), []).extend(notes)
+            return notes
+
+        return replace(rule, extract=run) if "document" not in rule.reads else rule
+
+    monkeypatch.setattr(extract, "RULES", tuple(watched(rule) for rule in extract.RULES))
+    parsed = document.parse_document(source.resolve())
+    manifest = manifest_for_document(parsed)
+    extract.document_notes(manifest, parsed, route(manifest, parsed).routes)
+    assert checked or not made
