@@ -93,11 +93,38 @@ def test_the_table_rule_with_the_sooner_split_gives_markdown_its_tokens(text: st
     assert [t.as_dict() for t in ours.parse(text)] == [t.as_dict() for t in stock.parse(text)]
 
 
+FRONT_MATTER_BITS = [
+    "---\n", "title: x\n", "t: -\n", "...\n", " ...\n", "  ---\n", "----\n", "--- \n",
+    "    ---\n", "---x\n", "- a\n", "\n", "\r\n", "para\n", "***\n", "* * *\n", "x_\n",
+    "Setext\n---\n", "-\n", "--\n", "> ---\n",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRONT_MATTER_BITS), max_size=12).map(
+        lambda bits: "---\n" + "".join(bits)
+    )
+)
+def test_a_front_matters_dashes_leave_the_thematic_break_out_only_when_it_cannot_match(
+    text: str,
+) -> None:
+    """parser_for leaves the thematic break out of a text opening with front matter when only
+    the front matter's own `---` lines end in a break mark: the tokens are the whole setup's."""
+
+    def tokens(parser: object) -> list[dict[str, object]]:
+        return [token.as_dict() for token in parser.parse(text)]  # type: ignore[attr-defined]
+
+    assert tokens(document.parser_for(text)) == tokens(document.markdown_parser())
+
+
 @pytest.mark.parametrize(
     ("text", "left_out"),
     [
         ("# T\n\npara\n", {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"}),
-        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote", "html_block"}),
+        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote", "html_block", "hr"}),
+        ("---\nt: 1\n---\n\n***\n", {"fence", "reference", "blockquote", "html_block"}),
+        ("---\nt: -\n---\n", {"fence", "reference", "blockquote", "html_block"}),
         (
             "| a<br>b | c -> d |\n",
             {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"},
