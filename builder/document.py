@@ -201,7 +201,8 @@ def parser_for(text: str) -> Any:
     - a link reference definition: a `[`;
     - a block quote or a raw HTML block: a `>` or a `<` with nothing before it on its line but
       spaces, tabs and the marks of the block quotes and list items it may sit in;
-    - a thematic break: a line whose last character, spaces and tabs aside, is `-`, `*` or `_`;
+    - a thematic break: a line whose last character, spaces and tabs aside, is `-`, `*` or `_`
+      (the front matter's own `---` lines aside);
     - an admonition: `!!!` or `???`; a directive: `:::`; a footnote definition: `[^`.
     """
     unused = tuple(rule for rule, may_match in _BLOCK_RULE_NEEDS if not may_match(text))
@@ -224,11 +225,31 @@ _BLOCK_RULE_NEEDS: tuple[tuple[str, Callable[[str], bool]], ...] = (
     ("reference", lambda text: "[" in text),
     ("blockquote", lambda text: _may_start_block(text, ">")),
     ("html_block", lambda text: _may_start_block(text, "<")),
-    ("hr", lambda text: _ENDS_IN_BREAK_MARK.search(text) is not None),
+    ("hr", lambda text: _ENDS_IN_BREAK_MARK.search(text, _front_matter_end(text)) is not None),
     ("admonition", lambda text: _has("!", "!!!", text) or _has("?", "???", text)),
     ("container_directive", lambda text: _has(":", ":::", text)),
     ("footnote_def", lambda text: _has("[", "[^", text)),
 )
+
+
+def _front_matter_end(text: str) -> int:
+    """Where the front matter ends when it opens with a line `---` and its first line ending in
+    `-`, `*` or `_` is a line `---` closing it, with no `...` line before (the front matter rule
+    would close it sooner); else 0. Its two lines of dashes are no thematic breaks, and in most
+    documents with front matter no other line could be one."""
+    if not text.startswith("---\n"):
+        return 0
+    closing = _ENDS_IN_BREAK_MARK.search(text, 4)
+    if closing is None:
+        return 0
+    last = closing.start()  # the line's last dash, if it is `---`
+    start = text.rfind("\n", 0, last) + 1
+    between = text[4:start]
+    if text[start : last + 2] != "---\n" or "\r" in between:
+        return 0
+    if between.startswith("...") or "\n..." in between:
+        return 0
+    return last + 2
 
 
 def _has(char: str, marks: str, text: str) -> bool:
@@ -264,7 +285,34 @@ def _parser_without(rules: tuple[str, ...]) -> Any:
         .use(footnote_plugin)
         .disable(["inline", "text_join", "footnote_tail"])
     )
+    # GFM tables' own rule, its cells split sooner (`_split_row`): the same tokens.
+    table = next(rule for rule in parser.block.ruler.__rules__ if rule.name == "table")
+    parser.block.ruler.at("table", _table_rule(), {"alt": table.alt})
     return parser.disable(list(rules)) if rules else parser
+
+
+@lru_cache(maxsize=1)
+def _table_rule() -> Callable[..., bool]:
+    """markdown-it's table rule as it is, calling `_split_row` where it calls `escapedSplit`
+    (a copy of the function with that one name bound otherwise; markdown-it itself unchanged)."""
+    from importlib import import_module
+    from types import FunctionType
+
+    table = import_module("markdown_it.rules_block.table")  # the module, not its function
+    rule = table.table
+    names = {**vars(table), "escapedSplit": _split_row}
+    return FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+
+
+def _split_row(text: str) -> list[str]:
+    """markdown-it's `escapedSplit` of a table row: the cells between unescaped pipes. A row
+    without a backslash has no escaped pipe, so it splits at every pipe (`str.split`, against
+    a Python loop over each character: about a twentieth of a large document's parse)."""
+    if "\\" in text:
+        from markdown_it.rules_block.table import escapedSplit
+
+        return escapedSplit(text)
+    return text.split("|")
 
 
 def _opens_directive(params: str, markup: str) -> bool:

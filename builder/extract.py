@@ -38,8 +38,8 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
         made: list[Note] = []
         for rule in RULES:
             if reads in rule.reads and rule.name in routed.subdeck.rules:
-                if rule.fallback:  # a last resort reads only what no note came from
-                    ctx = replace(ctx, made=tuple(made))
+                if rule.fallback and len(made) != len(ctx.made):  # (the same notes: as it is)
+                    ctx = replace(ctx, made=tuple(made))  # a last resort reads what no note did
                 made.extend(rule.extract(routed.section, ctx))
         notes.extend(made)
     if manifest.abbreviations:

@@ -61,11 +61,70 @@ def test_a_parser_without_the_rules_a_text_cannot_use_gives_the_same_tokens(text
     assert tokens(document.parser_for(text)) == tokens(document.markdown_parser())
 
 
+TABLE_BITS = [
+    "| a | b |\n", "|---|---|\n", "|:-|-:|\n", "a | b\n", "--- | ---\n", "| x\\| y | z |\n",
+    "| \\ | \\\\| |\n", "\\|a|\\\n", "| `c|d` | e |\n", "| 1<br>2 | 3 |\n", "||\n", "|\n",
+    "- | a |\n", "> | q |\n", "para\n", "\n", "    | code |\n", "# H\n",
+    "| a\\|b | c |\n|---|---|\n", "| p \\| q | r\\\\|\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="|\\ a-:", max_size=30))
+def test_a_row_split_at_its_pipes_is_markdown_its_escaped_split(row: str) -> None:
+    """`_split_row` splits a row without a backslash with `str.split`; with one, or without,
+    its cells are markdown-it's own."""
+    from markdown_it.rules_block.table import escapedSplit
+
+    assert document._split_row(row) == escapedSplit(row)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TABLE_BITS + BLOCK_BITS), max_size=20).map("".join))
+def test_the_table_rule_with_the_sooner_split_gives_markdown_its_tokens(text: str) -> None:
+    """The reading parser's table rule (markdown-it's, its rows split by `_split_row`) gives
+    the tokens markdown-it's own table rule gives."""
+    from markdown_it.rules_block.table import table
+
+    stock = document._parser_without.__wrapped__(())  # a parser of its own, not the cached one
+    stock.block.ruler.at("table", table, {"alt": ["paragraph", "reference"]})
+    ours = document.markdown_parser()
+    assert ours.block.ruler.get_active_rules() == stock.block.ruler.get_active_rules()
+    assert [t.as_dict() for t in ours.parse(text)] == [t.as_dict() for t in stock.parse(text)]
+
+
+FRONT_MATTER_BITS = [
+    "---\n", "title: x\n", "t: -\n", "...\n", " ...\n", "  ---\n", "----\n", "--- \n",
+    "    ---\n", "---x\n", "- a\n", "\n", "\r\n", "para\n", "***\n", "* * *\n", "x_\n",
+    "Setext\n---\n", "-\n", "--\n", "> ---\n",
+]  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(st.sampled_from(FRONT_MATTER_BITS), max_size=12).map(
+        lambda bits: "---\n" + "".join(bits)
+    )
+)
+def test_a_front_matters_dashes_leave_the_thematic_break_out_only_when_it_cannot_match(
+    text: str,
+) -> None:
+    """parser_for leaves the thematic break out of a text opening with front matter when only
+    the front matter's own `---` lines end in a break mark: the tokens are the whole setup's."""
+
+    def tokens(parser: object) -> list[dict[str, object]]:
+        return [token.as_dict() for token in parser.parse(text)]  # type: ignore[attr-defined]
+
+    assert tokens(document.parser_for(text)) == tokens(document.markdown_parser())
+
+
 @pytest.mark.parametrize(
     ("text", "left_out"),
     [
         ("# T\n\npara\n", {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"}),
-        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote", "html_block"}),
+        ("---\nt: 1\n---\n", {"fence", "reference", "blockquote", "html_block", "hr"}),
+        ("---\nt: 1\n---\n\n***\n", {"fence", "reference", "blockquote", "html_block"}),
+        ("---\nt: -\n---\n", {"fence", "reference", "blockquote", "html_block"}),
         (
             "| a<br>b | c -> d |\n",
             {"front_matter", "fence", "reference", "blockquote", "html_block", "hr"},
@@ -339,3 +398,73 @@ def test_a_heading_in_capitals_reads_each_word_once(monkeypatch: pytest.MonkeyPa
     heading = " ".join(["COOL", "THE", "SEAL"] * 300)
     assert text._sentence_case(heading).startswith("Cool the seal cool")
     assert len(calls) <= 900, len(calls)
+
+
+HEADINGS = st.sampled_from(
+    [
+        "Asthma", "2. Pulse", "Overview", "Key points", "Limitations", "Clinical pearls",
+        "Tips regarding inspection", "When to See a Doctor", "Management: Nutrition",
+        "Why Use It?", "Technique Matters!", "Hounsfield units (HU)", "Korrin fever", "Notes",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.lists(HEADINGS, min_size=1, max_size=4).map(tuple), min_size=1, max_size=6),
+    st.frozensets(st.sampled_from(["when to see a doctor", "limitations", "overview"])),
+    st.sampled_from(["", "synthetic hepatology"]),
+)
+def test_a_sections_subject_worked_out_once_is_the_headings_subject(
+    paths: list[tuple[str, ...]], facets: frozenset[str], topic: str
+) -> None:
+    """`Context.subject` keeps `heading_subject`'s answer for a section's headings and the
+    document's facets: asked again, in any order, it is the answer worked out afresh."""
+    from builder.document import Section
+    from builder.rules.context import Context
+    from builder.text import heading_subject
+
+    ctx = Context("Doc", "doc.md", topic, facets=facets)
+    for path in [*paths, *reversed(paths)]:
+        section = Section(path[-1], len(path), path, 1)
+        headings = path[1:] if not topic and path[:1] == ("Doc",) else path
+        assert ctx.subject(section) == heading_subject(headings, facets)
+
+
+@pytest.mark.parametrize(
+    "source",
+    sorted((Path(__file__).parent / "documents").glob("*.md"))
+    + sorted((Path(__file__).parent / "fixtures" / "rules").glob("*.md")),
+    ids=lambda path: path.name,
+)
+def test_a_last_resort_is_given_every_note_made_before_it(
+    source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """document_notes hands a last-resort rule (`Rule.fallback`) a new Context only when the
+    section's rules made more notes since the last one: the notes it is told are always all
+    those made before it in the section, in order."""
+    from dataclasses import replace
+
+    import builder.extract as extract
+    from builder.manifest import manifest_for_document
+    from builder.routing import route
+
+    made: dict[int, list[object]] = {}
+    checked = []
+
+    def watched(rule):  # type: ignore[no-untyped-def]
+        def run(section, ctx):  # type: ignore[no-untyped-def]
+            if rule.fallback:
+                assert ctx.made == tuple(made.get(id(section), []))
+                checked.append(rule.name)
+            notes = rule.extract(section, ctx)
+            made.setdefault(id(section), []).extend(notes)
+            return notes
+
+        return replace(rule, extract=run) if "document" not in rule.reads else rule
+
+    monkeypatch.setattr(extract, "RULES", tuple(watched(rule) for rule in extract.RULES))
+    parsed = document.parse_document(source.resolve())
+    manifest = manifest_for_document(parsed)
+    extract.document_notes(manifest, parsed, route(manifest, parsed).routes)
+    assert checked or not made

@@ -10,6 +10,7 @@ from functools import lru_cache
 from html import unescape
 
 from ..document import Section
+from ..memory import TEXT_CACHE
 from ..notes import DELETION, Note, NoteType, Source
 from ..text import (
     content_words,
@@ -107,7 +108,7 @@ class Context:
         """The subject the section's headings name (`heading_subject`). The document's own title
         heads the text before its first heading: a title that gives no topic ("Module 3 quiz",
         a six-word page title) is no subject either."""
-        return heading_subject(self._headings(section), self.facets)
+        return _subject(self._headings(section), self.facets)
 
     def thing(self, section: Section) -> str:
         """The nearest heading above and at the section that names a thing (`subject_thing`):
@@ -145,6 +146,12 @@ class Context:
 
 
 _QUESTION_COLON = re.compile(r"\?:(?=\s|$)")
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _subject(headings: tuple[str, ...], facets: frozenset[str]) -> str:
+    """`heading_subject`, worked out once for a section: several of its rules ask for it."""
+    return heading_subject(headings, facets)
 
 
 @lru_cache(maxsize=1024)
