@@ -91,7 +91,7 @@ SUBJECT_MAX_WORDS = 12
 CLOZE_MAX_WORDS = 3
 """A header-less table's column is hidden in its cloze notes when every cell is this short."""
 
-Shape = Literal["rows", "attributes", "comparison", "lines", "lists", "none"]
+Shape = Literal["rows", "attributes", "comparison", "lines", "lists", "ticks", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +265,8 @@ def _read(table: Table, preferred: str | None) -> Reading:
         return Reading("lines" if width > 2 and rows else "none", header, rows)
     if not rows or width < 2:
         return Reading("none", header, rows)
+    if _ticks(header, rows):
+        return Reading("ticks", header, rows)
     if _lists(header, rows):
         return Reading("lists", header, rows)
     unfilled, rows = rows, rows if _dashed_keys(table) else _filled_down(rows)
@@ -293,7 +295,7 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     header = tuple(clean_cell(cell) for cell in table.header)
     rows = []
     for row in table.rows:
-        cells = tuple(clean_cell(cell) for cell in row.cells)
+        cells = tuple("" if _placeholder(cell) else clean_cell(cell) for cell in row.cells)
         rows.append(row if cells == row.cells else TableRow(cells, row.line, row.pin))
     keep = [
         index
@@ -306,6 +308,69 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
             TableRow(tuple(row.cells[index] for index in keep), row.line, row.pin) for row in rows
         ]
     return header, tuple(rows)
+
+
+def _placeholder(cell: str) -> bool:
+    """A body cell of a form to fill in, not a value: `#`, `%`, `# or %`, `# and type`, `…`,
+    `TBD` (a monitoring table's "Target" column before anyone set one). No card asks for it."""
+    text = cell.strip().strip("*_").strip()
+    return len(text) <= _LONGEST_PLACEHOLDER and _PLACEHOLDER.match(text) is not None
+
+
+_LONGEST_PLACEHOLDER = 24
+_PLACEHOLDER_MARK = r"(?:#|%|…|\.\.\.|tb[dc]|x{2,}|_{2,})"
+_PLACEHOLDER = re.compile(
+    rf"^{_PLACEHOLDER_MARK}(?:\s*(?:or|and|/|,|\+)\s*(?:{_PLACEHOLDER_MARK}|type|number|date|name))*$",
+    re.IGNORECASE,
+)
+
+
+def _tick(cell: str) -> bool:
+    """A cell that only ticks its row (`✔`, `✓`, `x`, `●`, `Yes`)."""
+    return _TICK.match(plain(cell).strip()) is not None
+
+
+_TICK = re.compile(r"^(?:[✔✓☑✅●•✗×xX+*]|✔️|yes|y)$", re.IGNORECASE)
+
+
+def _ticks(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """A grid of ticks: rows of named things, two or more columns of categories (headed), and
+    every filled cell across them a tick. Each cell says "this row belongs here", never a value:
+    asked per row ("Water: high impact?" -> "✔") the question states the answer."""
+    if len(header) < 3 or not all(plain(cell) for cell in header[1:]):
+        return False
+    labels = [plain(row.cells[0]) for row in rows]
+    if len(rows) < 2 or not all(labels) or len(set(labels)) < len(labels):
+        return False
+    cells = [row.cells[index] for row in rows for index in range(1, len(header))]
+    filled = [cell for cell in cells if plain(cell).strip()]
+    return bool(filled) and len(filled) < len(cells) and all(_tick(cell) for cell in filled)
+
+
+def _tick_notes(reading: Reading, section: Section, ctx: Context) -> list[Note]:
+    """One note per column of a tick grid, listing its ticked rows: "High impact in <topic>:
+    which sectors?" -> "Water; Shelter"."""
+    kind = _unmarked(plain(reading.header[0]))
+    which = f"which {_plural(lower_first(kind))}" if 0 < len(kind.split()) <= 3 else "which ones"
+    notes = []
+    for index in range(1, len(reading.header)):
+        ticked = [row for row in reading.rows if plain(row.cells[index]).strip()]
+        if not ticked:
+            continue
+        name = _unmarked(plain(reading.header[index]))
+        front = f"{ctx.situate(name)}: {which}?"
+        back = as_list([row.cells[0] for row in ticked])
+        key = make_key("table", section.path, name, None, "ticks")
+        notes.append(ctx.note("table", "basic", front, back, key, section, ticked[0].line))
+    return notes
+
+
+def _plural(phrase: str) -> str:
+    if phrase.endswith("s"):
+        return phrase
+    if phrase.endswith("y") and phrase[-2:-1] not in ("a", "e", "o", "u", ""):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
 
 
 def _filled_down(rows: tuple[TableRow, ...]) -> tuple[TableRow, ...]:
@@ -811,6 +876,8 @@ def _table_notes(
         return _line_notes(reading, caption, section, ctx)
     if reading.shape == "lists":
         return _list_notes(reading, caption, section, ctx)
+    if reading.shape == "ticks":
+        return _tick_notes(reading, section, ctx)
     return []
 
 
@@ -1384,7 +1451,8 @@ def _comparison_notes(reading: Reading, section: Section, ctx: Context) -> list[
             front = f"{literal(where)}: {literal(first)} — {sides[0]}; "
             front += f"{literal(second)} — {sides[1]}"
         else:
-            front = f"{where}: {first} — {{{{c1::{left}}}}}; {second} — {{{{c2::{right}}}}}"
+            front = f"{literal(where)}: {literal(first)} — {deletion(1, left)}; "
+            front += f"{literal(second)} — {deletion(2, right)}"
         key = make_key("table", section.path, left, row.pin, "comparison")
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
     return notes
@@ -1456,12 +1524,14 @@ def _line_notes(reading: Reading, caption: str, section: Section, ctx: Context) 
                 continue
             if hidden[index]:
                 count += 1
-                text = f"{{{{c{count}::{text}}}}}"
+                text = deletion(count, text)
+            else:
+                text = literal(text)
             parts.append(text)
         if not count:
             continue
         key = make_key("table", section.path, plain(row.cells[0]), row.pin, "row")
-        front = f"{where}: " + " — ".join(parts)
+        front = f"{literal(where)}: " + " — ".join(parts)
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
         if hidden[0] and purposes:
             notes.extend(_purpose_notes(row, purposes, section, ctx))
