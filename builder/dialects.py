@@ -38,7 +38,9 @@ A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whol
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
 admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
 
-So are a PDF's broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
+So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
+as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
+broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
 
 What a document uses is found once in its whole text (a substring test each, a regular expression

@@ -43,12 +43,16 @@
   short line just above the table), more as one cloze note per row, hiding its short cells; a
   column describing each row as "<class> used for <use>" (a drug list) also asks each row's
   class and use ("Velbarolol: use?").
+- **ticks**: a grid of named rows under two or more headed columns whose filled cells are all
+  ticks (`✔`, `✓`, `x`, `●`, `Yes`; the rest blank): one note per column listing its ticked rows
+  ("High impact in <topic>: which sectors?" -> "Water; Shelter"), never a row's tick asked back.
 - **nothing**: a table of numbers only (a conversion chart) or with no usable subject.
 
 Cells are cleaned first: `<p>` paragraphs become points, `--`/`n/a` cells are empty (no card has
-an empty answer), a point that is a picture's file name (`scan.png`) is left out, index columns
-(`#`, `No.`) are left out. Columns of figures are the `figure`
-rule's, which asks for them as clozes.
+an empty answer), and so are body cells that are only a form's blank (`#`, `%`, `# or %`, `TBD`:
+a target column nobody filled in), a point that is a picture's file name (`scan.png`) is left
+out, index columns (`#`, `No.`) are left out. Columns of figures are the `figure` rule's, which
+asks for them as clozes.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ from ..text import (
     fill,
     lower_first,
     names_topic,
+    placeholder,
     plain,
     singular,
     split_points,
@@ -295,7 +300,7 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     header = tuple(clean_cell(cell) for cell in table.header)
     rows = []
     for row in table.rows:
-        cells = tuple("" if _placeholder(cell) else clean_cell(cell) for cell in row.cells)
+        cells = tuple("" if placeholder(cell) else clean_cell(cell) for cell in row.cells)
         rows.append(row if cells == row.cells else TableRow(cells, row.line, row.pin))
     keep = [
         index
@@ -308,21 +313,6 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
             TableRow(tuple(row.cells[index] for index in keep), row.line, row.pin) for row in rows
         ]
     return header, tuple(rows)
-
-
-def _placeholder(cell: str) -> bool:
-    """A body cell of a form to fill in, not a value: `#`, `%`, `# or %`, `# and type`, `…`,
-    `TBD` (a monitoring table's "Target" column before anyone set one). No card asks for it."""
-    text = cell.strip().strip("*_").strip()
-    return len(text) <= _LONGEST_PLACEHOLDER and _PLACEHOLDER.match(text) is not None
-
-
-_LONGEST_PLACEHOLDER = 24
-_PLACEHOLDER_MARK = r"(?:#|%|…|\.\.\.|tb[dc]|x{2,}|_{2,})"
-_PLACEHOLDER = re.compile(
-    rf"^{_PLACEHOLDER_MARK}(?:\s*(?:or|and|/|,|\+)\s*(?:{_PLACEHOLDER_MARK}|type|number|date|name))*$",
-    re.IGNORECASE,
-)
 
 
 def _tick(cell: str) -> bool:
