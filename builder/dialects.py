@@ -38,7 +38,9 @@ A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whol
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
 admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
 
-So are a PDF's broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
+So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
+as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
+broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
 
 What a document uses is found once in its whole text (a substring test each, a regular expression
@@ -463,6 +465,46 @@ def comparisons(text: str) -> str:
     for at in _outside_fences(lines):  # `- >5` in a fenced diff is code
         lines[at] = _COMPARISON.sub(r"\1&gt;", lines[at])
     return "\n".join(lines)
+
+
+def template_tags(text: str) -> str:
+    """The text without a site generator's template tags: Liquid and Jinja (`{{ page.title }}`,
+    `{{ 'x.png' | relative_url }}`, `{% include note.html %}`, `{# aside #}`) and Hugo
+    shortcodes (`{{< figure src="x" >}}`, `{{% note %}}`). They are the site's markup, filled in
+    when the site is built, never the author's words; read as text, a `|` filter inside one split
+    a table cell and its braces looked like Anki's cloze syntax. A picture whose source is a tag
+    (`<img src="{{ … }}">`, `![x]({{ … }})`) has no source a deck can hold and goes with it; a
+    link whose target is a tag keeps its text. Lines keep their numbers; code is left as it is."""
+    if "{{" not in text and "{%" not in text and "{#" not in text:
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        line = lines[at]
+        if "{" not in line or _TEMPLATE.search(line) is None:
+            continue
+        parts = _CODE_SPAN.split(line)  # code spans at odd positions
+        for index in range(0, len(parts), 2):
+            part = _TEMPLATE_PICTURE.sub("", parts[index])
+            part = _TEMPLATE_LINK.sub(r"\1", part)
+            parts[index] = _TEMPLATE.sub("", part)
+        lines[at] = "".join(parts)
+    return "\n".join(lines)
+
+
+_TEMPLATE = re.compile(
+    r"\{%-?[ \t].*?[ \t]-?%\}"  # {% tag %}
+    r"|\{#[ \t].*?[ \t]#\}"  # {# comment #}
+    r"|\{\{<[ \t].*?[ \t]>\}\}|\{\{%[ \t].*?[ \t]%\}\}"  # Hugo shortcodes
+    r"|\{\{-?[ \t][^{}\n]*?[ \t]-?\}\}"  # {{ expression }}
+    r"|\{\{(?:site|page|layout|include|post|paginator|jekyll|content|params)\b[.|\w \t'\"/-]*\}\}"
+)
+"""A template tag: spaced as every template language writes one (`{{ x }}`, `{% x %}`), or an
+unspaced `{{site.baseurl}}`-style variable. `{{c1::…}}` (an Anki deletion) is none."""
+_TEMPLATE_PICTURE = re.compile(
+    r"<img\b[^<>{]*(?:\{[{%][^\n]*?[}%]\}[^<>{]*)+>[ \t]*"
+    r"|!\[[^\[\]\n]*\]\([ \t]*\{[{%][^\n]*?[}%]\}[^()\n]*\)[ \t]*"
+)
+_TEMPLATE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\([ \t]*\{[{%][^\n]*?[}%]\}[^()\n]*\)")
 
 
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")
@@ -899,6 +941,7 @@ def _head_bold(match: re.Match[str]) -> str:
 
 
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
+    template_tags,
     abbreviation_lines,
     pdf_lists,
     tex_math,

@@ -598,6 +598,15 @@ def _refuse_aliases(events: Iterator[Any], path: Path) -> None:
             )
 
 
+_PIPE_INSIDE = re.compile(
+    r"\[\[[^\[\]\n]*(?<!\\)\|[^\[\]\n]*\]\]"  # [[target|label]]
+    r"|\{\{[^{}\n]*(?<!\\)\|[^{}\n]*\}\}"  # {{ x | filter }}
+    r"|`[^`\n]*(?<!\\)\|[^`\n]*`"  # `a | b`
+    r"|(?<![\\$])\$[^$\n]*(?<!\\)\|[^$\n]*\$"  # $|x|$
+)
+"""A `|` inside inline markup that GitHub's tables still read as a cell's end."""
+
+
 class _Lines:
     """The source's lines, for checking table rows against it (markdown-it pads a row with too
     few cells silently); split only when a table is met. Without a text, nothing is checked."""
@@ -626,11 +635,16 @@ class _Lines:
             read = (
                 "its missing cells read as empty" if count < columns else "its extra cells left out"
             )
+            split = _PIPE_INSIDE.search(raw) if count > columns else None
+            fix = (
+                f"a | inside {split.group()[:40]!r} splits its cell: write it as \\|"
+                if split is not None
+                else "give every row the same number of | cells"
+            )
             self.warnings.append(
                 (
                     number + 1,
-                    f"table row has {count} cells but the header has {columns} ({read}); "
-                    "give every row the same number of | cells",
+                    f"table row has {count} cells but the header has {columns} ({read}); {fix}",
                 )
             )
 

@@ -47,6 +47,7 @@ from .text import (
     is_generic_heading,
     is_relational,
     names_topic,
+    placeholder,
     plain,
     single_spaced,
 )
@@ -254,6 +255,13 @@ def _check_note(
 def _empty_fields(note: Note) -> Iterable[Problem]:
     if not _has_content(note.front):
         yield _problem(note, "EMPTY-FIELD", "the front is empty")
+    elif note.note_type == "basic" and placeholder(note.back):
+        yield _problem(
+            note,
+            "EMPTY-FIELD",
+            f"the back shows only {note.back.strip()!r}, a form's blank to fill in, not an answer: "
+            "write the value, or leave the line out",
+        )
     elif note.note_type == "basic" and not _has_content(note.back):
         yield _problem(note, "EMPTY-FIELD", "the back is empty: a Basic card needs an answer")
     elif note.note_type == "cloze":
@@ -265,6 +273,13 @@ def _empty_fields(note: Note) -> Iterable[Problem]:
         for number, text in deletions:
             if not _has_content(text):
                 yield _problem(note, "EMPTY-FIELD", f"cloze deletion c{number} is empty")
+            elif placeholder(text):
+                yield _problem(
+                    note,
+                    "EMPTY-FIELD",
+                    f"cloze deletion c{number} hides only {text.strip()!r}, a form's blank to "
+                    "fill in, not an answer",
+                )
 
 
 def _has_content(markdown: str) -> bool:
@@ -1362,7 +1377,11 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a wikilink `[[...]]`", re.compile(r"\[\[|\]\]")),
     ("a footnote marker `[^...]`", re.compile(r"\[\^[^\]\s]*\]")),
     ("a broken link `](`", re.compile(r"\]\(")),
-    ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}|\{\{|\}\}")),
+    ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}")),
+    (
+        "double braces `{{ }}` (a site's template tag or cloze marks typed as text)",
+        re.compile("\\{\u2060?\\{|\\}\u2060?\\}"),
+    ),
     ("highlight marks `==`", re.compile(r"==(?=\S)|(?<=\S)==")),
     (
         "a Pandoc sub- or superscript `~2~`, `^2^`",

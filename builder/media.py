@@ -24,6 +24,7 @@ from typing import Literal
 from urllib.parse import unquote
 
 from .errors import SourceError
+from .notes import DELETION, WORD_JOINER
 
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp", ".avif"}
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
@@ -34,6 +35,15 @@ MAX_IMAGE_PIXELS = 40_000_000
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")', re.IGNORECASE)
 _IMG_TAG = re.compile(r"<img\b", re.IGNORECASE)
 _IMG_WHOLE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+
+
+def as_written(src: str) -> str:
+    """An image source as its document wrote it: a cloze mark or an escaping word joiner that
+    a rule's deletion put around or inside it (an `<img>` in a hidden table cell) is no part of
+    the file's name, and a warning naming the image must not show one."""
+    if "{{" in src or WORD_JOINER in src:
+        src = DELETION.sub(r"\1", src).replace(WORD_JOINER, "")
+    return src
 
 
 def embed_images(
@@ -66,7 +76,7 @@ def embed_images(
         return _IMG_WHOLE.sub(settle, field)
 
     def replace(match: re.Match[str]) -> str:
-        src = html.unescape(match.group(2))
+        src = as_written(html.unescape(match.group(2)))
         if not src:
             return match.group(0)
         if re.match(r"^[a-z][a-z0-9+.-]*:", src, re.IGNORECASE):

@@ -1697,3 +1697,18 @@ Jane Hill"): no word of the subject."""
 
 
 _NOT_NAMES = frozenset("see further more read key main next back call seek our your the".split())
+
+
+def placeholder(cell: str) -> bool:
+    """A value of a form to fill in, not a value: `#`, `%`, `# or %`, `# and type`, `…`, `TBD`
+    (a monitoring table's "Target" column before anyone set one). No card asks for it."""
+    text = cell.strip().strip("*_").strip()
+    return len(text) <= _LONGEST_PLACEHOLDER and _PLACEHOLDER.match(text) is not None
+
+
+_LONGEST_PLACEHOLDER = 24
+_PLACEHOLDER_MARK = r"(?:#|%|…|\.\.\.|tb[dc]|x{2,}|_{2,})"
+_PLACEHOLDER = re.compile(
+    rf"^{_PLACEHOLDER_MARK}(?:\s*(?:or|and|/|,|\+)\s*(?:{_PLACEHOLDER_MARK}|type|number|date|name))*$",
+    re.IGNORECASE,
+)

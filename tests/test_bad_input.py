@@ -131,6 +131,21 @@ def test_table_row_with_wrong_number_of_cells_is_a_warning_and_read_as_github_re
     assert "Tosmarin in t: use?" in [record["front"] for record in listed]
 
 
+def test_a_pipe_inside_a_wikilink_or_template_is_named_as_the_cells_split(here: Path) -> None:
+    (here / "notes.md").write_text(
+        "# T\n\n## Drugs\n\n| Drug | Use |\n|---|---|\n| Velbarin | see [[Pain relief|pain]] |\n"
+        "| Tosmarin | fever |\n| Kellin | cough | extra |\n"
+    )
+    result = run("build", "notes.md", "-o", "x.apkg")
+    assert result.exit_code == 0, result.output
+    split = "notes.md:7: warning: table row has 3 cells but the header has 2 (its extra cells "
+    split += "left out); a | inside '[[Pain relief|pain]]' splits its cell: write it as \\|"
+    assert split in result.output
+    extra = "notes.md:9: warning: table row has 3 cells but the header has 2 (its extra cells "
+    extra += "left out); give every row the same number of | cells"
+    assert extra in result.output
+
+
 def test_heading_with_no_content_is_a_warning_naming_the_line(here: Path) -> None:
     (here / "notes.md").write_text(GOOD + "\n## Empty heading\n")
     result = run("build", "notes.md", "-o", "x.apkg")

@@ -17,6 +17,7 @@ from builder.dialects import (
     inline_cleaner,
     logseq_outline,
     pdf_lists,
+    template_tags,
     tex_math,
 )
 from builder.document import Document, ListBlock, RawBlock, parse_document
@@ -413,3 +414,57 @@ def test_math_reaches_anki_as_mathjax_and_a_deletion_in_it_is_a_cloze(tmp_path: 
     assert "3 L" not in ratio["question"] and "3 L" in ratio["answer"]
     assert "{{c1::" not in ratio["question"] and "\\( R = " not in ratio["question"]
     assert "\\( R = 3 L \\)" in ratio["answer"]
+
+
+def test_a_site_generators_template_tags_are_no_text() -> None:
+    text = "\n".join(
+        [
+            "| Grade | Measure |",
+            "|---|---|",
+            '| <img width="20px" src="{{ \'/pics/up.png\' | relative_url }}"> Strong | Jars |',
+            "| ![up]({{ site.baseurl }}/pics/up.png) Weak | Necklaces |",
+            "Keep water covered {% include aside.html %} at all times.{# draft #}",
+            '{{< figure src="well.png" >}}',
+            "See [the map]({{ '/map' | relative_url }}) and {{site.baseurl}} here.",
+        ]
+    )
+    assert rewritten(template_tags, text).split("\n") == [
+        "| Grade | Measure |",
+        "|---|---|",
+        "| Strong | Jars |",
+        "| Weak | Necklaces |",
+        "Keep water covered  at all times.",
+        "",
+        "See the map and  here.",
+    ]
+
+
+def test_braces_that_are_no_template_tag_stay() -> None:
+    text = "\n".join(
+        [
+            "Write `{{ page.title }}` in the layout.",
+            "```",
+            "{% include aside.html %}",
+            "```",
+            "The quiz hid {{c1::chloramine}}; a set is {{1}}, a pin {#pulse}.",
+        ]
+    )
+    assert template_tags(text) == text
+
+
+def test_a_template_tags_pipe_splits_no_table_cell() -> None:
+    text = "\n".join(
+        [
+            "# Wells",
+            "",
+            "| Grade | Measure |",
+            "|---|---|",
+            "| <img src=\"{{ '/pics/up.png' | relative_url }}\"> Strong | Sealed water jars |",
+            "| <img src=\"{{ '/pics/down.png' | relative_url }}\"> Weak | Garlic necklaces |",
+        ]
+    )
+    plan = planned(text)
+    fronts = [packaged.note.front for packaged in plan.notes]
+    assert "Strong (grade) in wells: measure?" in fronts
+    assert not any("{" in front or "img" in front for front in fronts)
+    assert not plan.warnings

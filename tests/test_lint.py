@@ -334,6 +334,20 @@ def test_empty_fields() -> None:
     assert found(card("Asthma is {{c1::}}.", "", line=6, note_type="cloze")) == [("EMPTY-FIELD", 6)]
 
 
+@pytest.mark.parametrize("blank", ["#", "%", "# or %", "TBD", "# and type"])
+def test_a_forms_blank_is_no_answer_and_is_named_as_shown(blank: str) -> None:
+    problems = check_notes([card("Wells tested per month?", blank, line=7)], manifest())
+    assert [(p.code, p.line) for p in problems] == [("EMPTY-FIELD", 7)]
+    assert repr(blank) in problems[0].message and "is empty" not in problems[0].message
+    cloze = card(f"Target for wells: {{{{c1::{blank}}}}}.", "", line=8, note_type="cloze")
+    assert found(cloze) == [("EMPTY-FIELD", 8)]
+
+
+@pytest.mark.parametrize("value", ["#3 ward", "40 per week", "% saturation on air", "C#"])
+def test_a_value_with_a_hash_or_percent_is_an_answer(value: str) -> None:
+    assert found(card("Wells tested per month?", value)) == []
+
+
 def test_full_fields_and_a_cloze_without_extra_are_fine() -> None:
     assert found(card("What is asthma?", "A chronic disease of the airways.")) == []
     assert found(card("Which sign is shown?", "![](wheeze.png)")) == []
@@ -1220,6 +1234,8 @@ def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case()
         ("What is velbarin?", "==First-line== drug.", "highlight marks `==`"),
         ("What is velbarin?", "Oral :material-pill: drug.", "an icon code `:name:`"),
         ("Which link opens?", 'Guidance{:target="_blank"}', "an attribute list `{...}`"),
+        ("Which grade?", "Strong {{ grade }}", "double braces `{{ }}`"),
+        ("Which grade?", "Strong {\u2060{ grade", "double braces `{{ }}`"),
         ("What is velbarin?", "A [[Tick drug]].", "a wikilink `[[...]]`"),
         ("What is velbarin?", "Ticks &amp;amp; lice.", "an HTML entity"),
         ("What is velbarin?", "A &lt;span&gt;drug&lt;/span&gt;.", "an HTML tag"),

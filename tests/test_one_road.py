@@ -80,6 +80,46 @@ def test_the_seed_package_holds_what_cards_lists(project: Path) -> None:
     assert compared == len(plan_deck(load_manifest(manifest)).notes) > 80
 
 
+LITERAL_BRACES = """# Korrin syntax
+
+## Marks
+
+| | | |
+|---|---|---|
+| Wet {{c5::cough}} | Fever | Night |
+| Dry cough | Rash }} | Day |
+| Brace {{ x | Chill | Dawn |
+
+## Ratings
+
+| Grade | Measure |
+|---|---|
+| <img src="{{ '/pics/up.png' | relative_url }}"> Strong | Sealed water jars |
+| <img src="{{ '/pics/down.png' | relative_url }}"> Weak | Garlic necklaces |
+
+## Pairs
+
+| Gout | Pseudogout |
+|---|---|
+| Urate {{c9::needles}} | Calcium rhomboids |
+| Big toe | Knee |
+"""
+"""Braces a document holds as text: cloze syntax quoted in a table cell, a lone `{{` or `}}`,
+and a site's template tags with a `|` filter inside a cell."""
+
+
+def test_literal_braces_never_make_or_count_as_a_deletion(tmp_path: Path) -> None:
+    source = tmp_path / "korrin-syntax.md"
+    source.write_text(LITERAL_BRACES, encoding="utf-8")
+    assert assert_package_equals_listing(source, tmp_path) >= 5
+    listed = listed_notes(source)
+    packaged = package_notes(tmp_path / "deck.apkg", tmp_path)
+    assert sum(record["cards"] for record in listed) == sum(len(n["cards"]) for n in packaged)
+    marks = [record for record in listed if record["note_type"] == "cloze"]
+    assert len(marks) == 3  # every row of the cloze table, each with its three deletions
+    assert all(record["cards"] == 3 for record in marks)
+
+
 @pytest.fixture(scope="module")
 def course(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A generated course of 3,000 items in three documents, one subdeck per ten units."""

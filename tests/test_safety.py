@@ -286,3 +286,21 @@ def test_generated_hostile_decks_import_into_anki_with_no_broken_card(
         assert broken_cards(col) == []
     finally:
         col.close()
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        '{{c1::<img src="chart.tiff"> High}}',
+        '{{c1::<img src="{{c2::chart.tiff}}"> High}}',
+        '<img src="chart.ti\u2060ff"> High',
+    ],
+)
+def test_an_image_warning_names_the_file_as_the_document_wrote_it(
+    field: str, tmp_path: Path
+) -> None:
+    from builder.media import embed_images
+
+    left_off: list[str] = []
+    assert "<img" not in embed_images(field, tmp_path, "wells.md", 4, {}, left_off=left_off)
+    assert len(left_off) == 1 and "'chart.tiff' is not a type Anki displays" in left_off[0]

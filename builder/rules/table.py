@@ -43,12 +43,16 @@
   short line just above the table), more as one cloze note per row, hiding its short cells; a
   column describing each row as "<class> used for <use>" (a drug list) also asks each row's
   class and use ("Velbarolol: use?").
+- **ticks**: a grid of named rows under two or more headed columns whose filled cells are all
+  ticks (`✔`, `✓`, `x`, `●`, `Yes`; the rest blank): one note per column listing its ticked rows
+  ("High impact in <topic>: which sectors?" -> "Water; Shelter"), never a row's tick asked back.
 - **nothing**: a table of numbers only (a conversion chart) or with no usable subject.
 
 Cells are cleaned first: `<p>` paragraphs become points, `--`/`n/a` cells are empty (no card has
-an empty answer), a point that is a picture's file name (`scan.png`) is left out, index columns
-(`#`, `No.`) are left out. Columns of figures are the `figure`
-rule's, which asks for them as clozes.
+an empty answer), and so are body cells that are only a form's blank (`#`, `%`, `# or %`, `TBD`:
+a target column nobody filled in), a point that is a picture's file name (`scan.png`) is left
+out, index columns (`#`, `No.`) are left out. Columns of figures are the `figure` rule's, which
+asks for them as clozes.
 """
 
 from __future__ import annotations
@@ -70,6 +74,7 @@ from ..text import (
     fill,
     lower_first,
     names_topic,
+    placeholder,
     plain,
     singular,
     split_points,
@@ -91,7 +96,7 @@ SUBJECT_MAX_WORDS = 12
 CLOZE_MAX_WORDS = 3
 """A header-less table's column is hidden in its cloze notes when every cell is this short."""
 
-Shape = Literal["rows", "attributes", "comparison", "lines", "lists", "none"]
+Shape = Literal["rows", "attributes", "comparison", "lines", "lists", "ticks", "none"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,6 +270,8 @@ def _read(table: Table, preferred: str | None) -> Reading:
         return Reading("lines" if width > 2 and rows else "none", header, rows)
     if not rows or width < 2:
         return Reading("none", header, rows)
+    if _ticks(header, rows):
+        return Reading("ticks", header, rows)
     if _lists(header, rows):
         return Reading("lists", header, rows)
     unfilled, rows = rows, rows if _dashed_keys(table) else _filled_down(rows)
@@ -293,7 +300,7 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     header = tuple(clean_cell(cell) for cell in table.header)
     rows = []
     for row in table.rows:
-        cells = tuple(clean_cell(cell) for cell in row.cells)
+        cells = tuple("" if placeholder(cell) else clean_cell(cell) for cell in row.cells)
         rows.append(row if cells == row.cells else TableRow(cells, row.line, row.pin))
     keep = [
         index
@@ -306,6 +313,54 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
             TableRow(tuple(row.cells[index] for index in keep), row.line, row.pin) for row in rows
         ]
     return header, tuple(rows)
+
+
+def _tick(cell: str) -> bool:
+    """A cell that only ticks its row (`✔`, `✓`, `x`, `●`, `Yes`)."""
+    return _TICK.match(plain(cell).strip()) is not None
+
+
+_TICK = re.compile(r"^(?:[✔✓☑✅●•✗×xX+*]|✔️|yes|y)$", re.IGNORECASE)
+
+
+def _ticks(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """A grid of ticks: rows of named things, two or more columns of categories (headed), and
+    every filled cell across them a tick. Each cell says "this row belongs here", never a value:
+    asked per row ("Water: high impact?" -> "✔") the question states the answer."""
+    if len(header) < 3 or not all(plain(cell) for cell in header[1:]):
+        return False
+    labels = [plain(row.cells[0]) for row in rows]
+    if len(rows) < 2 or not all(labels) or len(set(labels)) < len(labels):
+        return False
+    cells = [row.cells[index] for row in rows for index in range(1, len(header))]
+    filled = [cell for cell in cells if plain(cell).strip()]
+    return bool(filled) and len(filled) < len(cells) and all(_tick(cell) for cell in filled)
+
+
+def _tick_notes(reading: Reading, section: Section, ctx: Context) -> list[Note]:
+    """One note per column of a tick grid, listing its ticked rows: "High impact in <topic>:
+    which sectors?" -> "Water; Shelter"."""
+    kind = _unmarked(plain(reading.header[0]))
+    which = f"which {_plural(lower_first(kind))}" if 0 < len(kind.split()) <= 3 else "which ones"
+    notes = []
+    for index in range(1, len(reading.header)):
+        ticked = [row for row in reading.rows if plain(row.cells[index]).strip()]
+        if not ticked:
+            continue
+        name = _unmarked(plain(reading.header[index]))
+        front = f"{ctx.situate(name)}: {which}?"
+        back = as_list([row.cells[0] for row in ticked])
+        key = make_key("table", section.path, name, None, "ticks")
+        notes.append(ctx.note("table", "basic", front, back, key, section, ticked[0].line))
+    return notes
+
+
+def _plural(phrase: str) -> str:
+    if phrase.endswith("s"):
+        return phrase
+    if phrase.endswith("y") and phrase[-2:-1] not in ("a", "e", "o", "u", ""):
+        return phrase[:-1] + "ies"
+    return phrase + "s"
 
 
 def _filled_down(rows: tuple[TableRow, ...]) -> tuple[TableRow, ...]:
@@ -811,6 +866,8 @@ def _table_notes(
         return _line_notes(reading, caption, section, ctx)
     if reading.shape == "lists":
         return _list_notes(reading, caption, section, ctx)
+    if reading.shape == "ticks":
+        return _tick_notes(reading, section, ctx)
     return []
 
 
@@ -1384,7 +1441,8 @@ def _comparison_notes(reading: Reading, section: Section, ctx: Context) -> list[
             front = f"{literal(where)}: {literal(first)} — {sides[0]}; "
             front += f"{literal(second)} — {sides[1]}"
         else:
-            front = f"{where}: {first} — {{{{c1::{left}}}}}; {second} — {{{{c2::{right}}}}}"
+            front = f"{literal(where)}: {literal(first)} — {deletion(1, left)}; "
+            front += f"{literal(second)} — {deletion(2, right)}"
         key = make_key("table", section.path, left, row.pin, "comparison")
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
     return notes
@@ -1456,12 +1514,14 @@ def _line_notes(reading: Reading, caption: str, section: Section, ctx: Context) 
                 continue
             if hidden[index]:
                 count += 1
-                text = f"{{{{c{count}::{text}}}}}"
+                text = deletion(count, text)
+            else:
+                text = literal(text)
             parts.append(text)
         if not count:
             continue
         key = make_key("table", section.path, plain(row.cells[0]), row.pin, "row")
-        front = f"{where}: " + " — ".join(parts)
+        front = f"{literal(where)}: " + " — ".join(parts)
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
         if hidden[0] and purposes:
             notes.extend(_purpose_notes(row, purposes, section, ctx))
