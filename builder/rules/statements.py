@@ -11,7 +11,8 @@ MAX_ITEM_WORDS words each, and never a list of links, questions or instructions 
 
 A list whose every item pairs a finding with its meaning after a spaced hyphen ("Pain waking the
 child at night - Malignancy") asks each finding instead: "Red flags in limping child: pain
-waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words). A
+waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words); one
+bare finding among them (`- Antalgic`, MAX_BARE) is no card and does not make the list a cloze. A
 dash between two figures is a range ("loading 4 - 6 g IV"): split there, a dose became a riddle
 ("loading 4?" -> "6 g IV").
 
@@ -133,8 +134,13 @@ def finding_pairs(items: tuple[ListItem, ...]) -> bool:
     ("Pain waking the child at night - Malignancy"): each finding is asked, by this rule."""
     if len(items) < MIN_PAIRS:
         return False
+    bare = 0
     for item in items:
-        found = _PAIR.match(plain(" ".join(item.text.split())))
+        text = plain(" ".join(item.text.split()))
+        found = _PAIR.match(text)
+        if found is None and not item.blocks and _bare_finding(item.text, text):
+            bare += 1  # `- Antalgic` among `- Tiptoe - short tendon`: a finding, no meaning
+            continue
         if (
             item.blocks
             or item.text.lstrip().startswith(("**", "__"))
@@ -142,7 +148,23 @@ def finding_pairs(items: tuple[ListItem, ...]) -> bool:
             or len(found["meaning"].split()) > MAX_MEANING_WORDS
         ):
             return False
-    return True
+    return bare <= MAX_BARE and len(items) - bare >= MIN_PAIRS + bare
+
+
+MAX_BARE = 1
+MAX_BARE_WORDS = 3
+"""A list of findings each with its meaning may hold one finding written with none (`- Antalgic`
+among `- Trendelenburg gait - hip dysplasia`): a name of a few words, no sentence. It is no card
+and keeps the others from being one cloze that hides each finding with its meaning."""
+
+
+def _bare_finding(markdown: str, text: str) -> bool:
+    return (
+        len(text.split()) <= MAX_BARE_WORDS
+        and not text.endswith((".", ":", "?"))
+        and not markdown.lstrip().startswith(("**", "__"))
+        and not _LINKED.search(markdown)
+    )
 
 
 def _shown(text: str) -> str:
@@ -172,11 +194,14 @@ def _pairs(
 ) -> list[Note]:
     """A note per finding of a list of "finding - meaning" pairs, the meaning its answer; a
     lead-in ("Gaits:") names what the findings are."""
-    if any(found is None or len(found["meaning"].split()) > MAX_MEANING_WORDS for found in pairs):
+    if any(
+        found is not None and len(found["meaning"].split()) > MAX_MEANING_WORDS for found in pairs
+    ):
         return []
     notes = []
     for item, found in zip(block.items, pairs, strict=True):
-        assert found is not None
+        if found is None:
+            continue  # a finding with no meaning (`finding_pairs`): nothing to ask
         finding, meaning = found["finding"].strip(), found["meaning"].strip().rstrip(".")
         within = (
             f" — {lower_first(about)}" if about and len(about.split()) <= MAX_LEAD_WORDS else ""
