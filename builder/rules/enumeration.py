@@ -68,7 +68,7 @@ from .leads import (
     stands_for,
     subject,
 )
-from .statements import finding_pairs
+from .statements import finding_pairs, named_pairs
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -158,7 +158,7 @@ def _list_notes(
     if is_preparation(block, lead.text if lead is not None else "", section.title):
         steps = _steps_note(block, lead, section, ctx)
         return notes + ([steps] if steps is not None else []) + nested
-    if not outer and finding_pairs(block.items):
+    if not outer and (finding_pairs(block.items) or (lead is None and named_pairs(block))):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
     if not outer and _names_signs(lead, section) and is_definition_list(block):
         signs = _signs_note(block, lead, section, ctx)
