@@ -244,7 +244,9 @@ class Renderer:
             had = bool(front), bool(back)
             front = embed_images(front, *where, self.remote_images, left_off)
             back = embed_images(back, *where, self.remote_images, left_off)
-            sides = zip(had, (front, back), strict=True)
+            sides = list(zip(had, (front, back), strict=True))
+            if cloze:  # a cloze's Extra may be blank: only its text must show something
+                sides = sides[:1]
             if left_off and any(there and not _shows_anything(side) for there, side in sides):
                 raise SourceError(  # left out whole (build.rendered_notes): a blank side
                     f"a side of this card was only an image, and {left_off[0]}",
