@@ -1928,6 +1928,8 @@ def unasked_blocks(
         section = routed.section
         if routed.in_faq or "enumeration" not in routed.subdeck.rules:
             continue  # an FAQ's lists are its answers; a deck may not card lists at all
+        if _fill_in(section):
+            continue  # a note template's blanks ("Exam showed ***."): nothing to write as facts
         previous: Block | None = None
         long: list[tuple[str, int, str]] = []  # said of the section instead when it gave none
         quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
@@ -1989,6 +1991,24 @@ def unasked_blocks(
                 long = []
         found.extend(long)
     return found
+
+
+_BLANK = re.compile(r"(?<![*\w])\*{3}(?![*\w])|(?<![_\w])_{3,}(?![_\w])")
+"""A template's blank to fill in: `***` or `___` standing alone ("Exam showed ***.")."""
+MIN_BLANKS = 2
+
+
+def _fill_in(section: Section) -> bool:
+    """A section that is a note template to copy and fill in (a resident's "Sample A&P": "HPI
+    notable for ***. Exam showed ***."), MIN_BLANKS blanks or more: no paragraph of it is a fact
+    the author forgot to shape, and NO-NOTE asking for one misleads."""
+    blanks = 0
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and ("***" in block.text or "___" in block.text):
+            blanks += len(_BLANK.findall(block.text))
+            if blanks >= MIN_BLANKS:
+                return True
+    return False
 
 
 def _opens_section(before: Block | None) -> bool:

@@ -710,6 +710,22 @@ def test_a_recipe_too_long_to_ask_is_named_as_steps(tmp_path: Path) -> None:
     assert silent(tmp_path, markdown.replace("- Run it over 30 minutes\n", "")) == []
 
 
+def test_a_note_template_with_blanks_to_fill_in_is_not_asked_for_facts(tmp_path: Path) -> None:
+    """A resident's template to copy ("Exam showed ***. Labs were notable for ***.") gives no
+    note by design: NO-NOTE does not ask its author to write its blanks as facts. The same
+    paragraph with the blanks filled in is prose that states facts, and is reported."""
+    template = (
+        "# Kellin deficiency\n\n## Sample note\n\n"
+        "**Assessment:**  \n-- **History**: *** onset, diet, kellin intake  \n"
+        "-- **Exam**: *** pale nails, brittle hair, slow reflexes\n\n"
+        "The patient's history is notable for ***. Exam showed ***. Taken together, the "
+        "presentation is most concerning for ***, with a differential including ***.\n"
+    )
+    assert silent(tmp_path, template) == []
+    filled = template.replace("***", "kellin loss")
+    assert silent(tmp_path, filled) != []
+
+
 def no_notes(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
     """(line, message) of each NO-NOTE warning `check` gives a document."""
     return [(p.line, p.message) for p in no_note_problems(tmp_path, markdown)]

@@ -215,7 +215,8 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
             for m in marks
             if m not in conditions and len(m.group("inner").split()) <= MAX_BOLD_WORDS
         ]
-        if spans:
+        spans = [(a, b - len(text[a:b]) + len(text[a:b].rstrip(".;,:"))) for a, b in spans]
+        if spans:  # "**low iron and folate.**": the full stop is no part of the answer
             keyed[index] = spans
             shown = shown or bool(conditions)
     bare = any(is_sentence(item.text) for i, item in enumerate(block.items) if i not in keyed)
