@@ -180,12 +180,12 @@ MAX_TRANSCRIPT_LINES = 6
 MAX_TRANSCRIPT_LINE_WORDS = 30
 MAX_TRANSCRIPT_WORDS = 80
 _BACK_REFERENCE = re.compile(
-    r"^(?:this|that|the)\s+(?:one|guy|toxin|drug|enzyme|protein|bacterium|organism|virus|agent"
-    r"|molecule|hormone|receptor|cell|thing|condition|disease)\b|^(?:it)\b(?!\s+is\s+\w+\s+to\b)",
+    r"^(?:(?:this|that)\s+(?P<noun>one|guy|toxin|drug|enzyme|protein|bacterium|organism|virus"
+    r"|agent|molecule|hormone|condition|disease)|it(?!['’]|\s+is\s+\w+\s+to\b))\b",
     re.IGNORECASE,
 )
 """A transcript's sentence pointing back at the heading's thing: "This one makes holes in …",
-"This toxin destroys …", "It targets …" (not "It is important to …")."""
+"This toxin destroys …", "It targets …" (not "It is important to …", "It's …")."""
 
 
 def _transcript_lines(section: Section, term: str) -> list[str]:
@@ -213,8 +213,19 @@ def _transcript_lines(section: Section, term: str) -> list[str]:
         return []
     if _BACK_REFERENCE.match(sentences[0]) is None:
         return []  # a paragraph of its own words, not about the heading's thing
-    name = term[:1].upper() + term[1:]
-    return [_BACK_REFERENCE.sub(name, sentence, count=1) for sentence in sentences]
+    kinds = {"one", "guy", *words(heading_text(section.title).casefold())}
+    return [_named(sentence, term, kinds) for sentence in sentences]
+
+
+def _named(sentence: str, term: str, kinds: set[str]) -> str:
+    """A transcript's sentence with its pointer back at the heading's thing ("This one", "This
+    toxin" under "… kind of toxin: …", "It") read as the thing's name; "This protein" under a
+    heading about a toxin points at something else and stays."""
+    found = _BACK_REFERENCE.match(sentence)
+    noun = found.group("noun") if found is not None else None
+    if found is None or (noun is not None and noun.casefold() not in kinds):
+        return sentence
+    return term[:1].upper() + term[1:] + sentence[found.end() :]
 
 
 def _about_heading(term: str, prose: str) -> bool:
