@@ -942,6 +942,8 @@ _SPECIAL = ("import", "export", "::")
 """How a paragraph that may not be content starts (MDX module lines, a stray `:::`, a Slidev
 slot's `::right::`)."""
 _CALLOUT_OPENS = frozenset(("admonition_open", "container_directive_open", "wrapper_open"))
+_PICTURES = re.compile(r"(?:!\[[^\]]*\]\([^()]*\)|!\[\[[^\]]*\]\]|\s)+")
+"""A list item that is only pictures (`- ![](fig.png)`): no item, a picture beside the list."""
 _ITEM_MARKER = re.compile(r"[ \t]*(?:[-+*]|[0-9]{1,9}[.)])(?:[ \t]+|$)")
 _SLIDE_SETTING = re.compile(
     r"^(?:layout|class|transition|background|backgroundSize|image|clicks|clicksStart|disabled"
@@ -1166,6 +1168,18 @@ class _Reader:
     def add_list(self, ordered: bool, items: list[ListItem], line: int, out: list[Entry]) -> None:
         if not items or _is_contents(items):
             return  # a table of contents is navigation, not content
+        pictures = [item for item in items if not item.blocks and _PICTURES.fullmatch(item.text)]
+        if pictures:  # `- ![](fig.png)`: a picture beside the list, no item of it
+            shown = Paragraph(" ".join(item.text for item in pictures), pictures[0].line)
+            above = pictures[0] is items[0]  # a picture opening the list stands above it
+            if above:
+                self.add(shown, out)
+            rest = [item for item in items if item not in pictures]
+            if rest:
+                self.add_list(ordered, rest, 0 if above else line, out)
+            if not above:
+                self.add(shown, out)
+            return
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
         if self.depth == 0 and any(item.blocks for item in items):
             out.extend(unfold_labels(block))

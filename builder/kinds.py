@@ -136,6 +136,35 @@ def _named_notes(block: ListBlock) -> bool:
     )
 
 
+_PRACTICE_TITLE = re.compile(
+    r"(?:(?:practice|review|revision|study|self[- ]?test|exam|end of (?:chapter|module|unit))"
+    r" )?(?:prompts?|questions?|problems?|tasks?|exercises?|activit(?:y|ies)|drills?)"
+    r"|practi[cs]e|self[- ]?(?:check|test|assessment)|try (?:this|these|it|yourself)"
+    r"|your turn|over to you|challenges?|apply (?:it|this|your knowledge)"
+)
+"""A heading over the reader's exercises ("Practice prompts", "Activities", "Try this",
+"Self-check"): its list is content unless every item is a study task (`_study_tasks`), as
+"Exercises" over a physiotherapy programme ("Stretch the calf for 30 seconds") is."""
+_STUDY_TASK = re.compile(
+    r"^(?:now |then |try to |briefly |quickly )?(?:label|trace|explain|describe|draw|sketch"
+    r"|diagram|annotate|compare|contrast|list|identify|name|outline|summari[sz]e|discuss"
+    r"|predict|calculate|derive|justify|design|construct|map|classify|rank|sort|match|write"
+    r"|define|state|recall|review|practi[cs]e|complete|fill in|work out|think about|reflect"
+    r"|research|look up|find out|create|make a|quiz|test yourself|use (?:the|your) )\b"
+)
+"""How a study task opens: an instruction to the student about the material ("Label a PV loop",
+"Trace conduction", "Explain how …")."""
+
+
+def _study_tasks(block: ListBlock) -> bool:
+    """Every item of the list is an instruction for studying, none with an answer under it: a
+    course's exercises, not facts."""
+    return len(block.items) >= 1 and all(
+        not item.blocks and _STUDY_TASK.match(_opening(item.text)) is not None
+        for item in block.items
+    )
+
+
 _INDEX_TITLE = re.compile(
     r"(?:(?:all|my|main|key|course|module|the) )?(?:sub)?(?:topics|index|notes|pages|lectures"
     r"|lessons|sessions|modules|units|chapters|weeks|files|links|contents)"
@@ -977,8 +1006,10 @@ def content_blocks(
     skipped kind (`**References**`, `Further reading:`) takes the list or table after it along.
     `header`: the blocks stand under the page's title, where a `**Age range:** …` line says
     whom the page is for (`_page_scope`). `title`: the heading over them; a list of notes under
-    an index's heading (`_INDEX_TITLE`) is the vault's navigation."""
+    an index's heading (`_INDEX_TITLE`) is the vault's navigation, a list of study tasks under
+    a practice heading (`_PRACTICE_TITLE`) the course's exercises."""
     index = bool(title) and _INDEX_TITLE.fullmatch(heading_text(title)) is not None
+    practice = bool(title) and _PRACTICE_TITLE.fullmatch(heading_text(title)) is not None
     kept: list[Block] = []
     left: list[tuple[Kind, Block]] = []
     label: Kind | None = None
@@ -995,6 +1026,8 @@ def content_blocks(
         previous = block
         if kind is None and index and isinstance(block, ListBlock) and _named_notes(block):
             kind = _BY_NAME["links"]  # "## Topics" over `- [[Heart failure]]`: the vault's index
+        if kind is None and practice and isinstance(block, ListBlock) and _study_tasks(block):
+            kind = _BY_NAME["course"]  # "## Practice prompts" over `- Label a PV loop …`
         if kind is None and header and (_page_scope(block) or _page_blurb(block)):
             kind = _BY_NAME["objectives"]
         is_label = False

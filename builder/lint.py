@@ -110,8 +110,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "warning",
         "a list, a paragraph of `label: value` lines, a table row or a whole table in a content "
         "section gave no note; or a section gave none though its prose says what a thing is; or "
-        "a paragraph of 80 words or more, labelled items beside carded ones, or a term among "
-        "sibling terms, gave none",
+        "a paragraph of 80 words or more, labelled items or sentence items beside carded ones, "
+        "or a term among sibling terms, gave none",
     ),
     "NON-CONTENT": (
         "error",
@@ -1947,6 +1947,8 @@ def unasked_blocks(
         section = routed.section
         if routed.in_faq or "enumeration" not in routed.subdeck.rules:
             continue  # an FAQ's lists are its answers; a deck may not card lists at all
+        if _fill_in(section):
+            continue  # a note template's blanks ("Exam showed ***."): nothing to write as facts
         previous: Block | None = None
         long: list[tuple[str, int, str]] = []  # said of the section instead when it gave none
         quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
@@ -1977,6 +1979,10 @@ def unasked_blocks(
                 dropped = _dropped_items(block, carded) if isinstance(block, ListBlock) else 0
                 if dropped and not is_example(None, section):
                     found.append((shown, dropped, "items"))
+                elif isinstance(block, ListBlock) and not is_example(None, section):
+                    dropped = _dropped_sentences(block, carded)
+                    if dropped:
+                        found.append((shown, dropped, "sentences"))
                 continue  # a note's line inside the block
             if not _looks_like_content(block) or is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
@@ -2008,6 +2014,24 @@ def unasked_blocks(
                 long = []
         found.extend(long)
     return found
+
+
+_BLANK = re.compile(r"(?<![*\w])\*{3}(?![*\w])|(?<![_\w])_{3,}(?![_\w])")
+"""A template's blank to fill in: `***` or `___` standing alone ("Exam showed ***.")."""
+MIN_BLANKS = 2
+
+
+def _fill_in(section: Section) -> bool:
+    """A section that is a note template to copy and fill in (a resident's "Sample A&P": "HPI
+    notable for ***. Exam showed ***."), MIN_BLANKS blanks or more: no paragraph of it is a fact
+    the author forgot to shape, and NO-NOTE asking for one misleads."""
+    blanks = 0
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and ("***" in block.text or "___" in block.text):
+            blanks += len(_BLANK.findall(block.text))
+            if blanks >= MIN_BLANKS:
+                return True
+    return False
 
 
 def _opens_section(before: Block | None) -> bool:
@@ -2050,6 +2074,35 @@ def _dropped_items(block: ListBlock, carded: set[int]) -> int:
     if len(unasked) < MIN_DROPPED_ITEMS or 2 * len(unasked) < len(items):
         return 0  # cheap first: most lists with a note in them are asked whole
     silent = [item.line for item in unasked if definition(item) is not None]
+    if len(silent) < MIN_DROPPED_ITEMS or 2 * len(silent) < len(items):
+        return 0
+    return silent[0]
+
+
+def _dropped_sentences(block: ListBlock, carded: set[int]) -> int:
+    """The line of the first sentence item of a list asked item by item (two items or more
+    carded, none at the list's own line) when MIN_DROPPED_ITEMS of its sentence items or more,
+    half the list or more, gave no note: a box of pearls whose `Term - meaning` items were asked
+    and whose sentences ("Wernicke encephalopathy causes … - give thiamine") were lost in
+    silence. 0 otherwise."""
+    items = block.items
+    if len(items) < 2 * MIN_DROPPED_ITEMS - 1 or block.line in carded:
+        return 0  # a list asked as one note (its note at the list's own line) drops nothing
+    asked = [
+        item
+        for item in items
+        if any(line in carded for line in range(item.line, _item_last_line(item) + 1))
+    ]
+    if len(asked) < 2:
+        return 0
+    silent = [
+        item.line
+        for item in items
+        if item not in asked
+        and not item.blocks
+        and len(plain(item.text).split()) >= MIN_SENTENCE_WORDS
+        and definition(item) is None
+    ]
     if len(silent) < MIN_DROPPED_ITEMS or 2 * len(silent) < len(items):
         return 0
     return silent[0]
@@ -2204,6 +2257,11 @@ _NO_ITEMS_NOTE = (
     "more, half the list or more); if they hold facts to learn, write each as `**Term:** fact`, "
     "a thing named before the colon rather than a slogan or a sentence"
 )
+_NO_SENTENCES_NOTE = (
+    f"these sentence items gave no note, though others of the list did ({MIN_DROPPED_ITEMS} or "
+    "more, half the list or more); if they hold facts to learn, write each as `Term - what it "
+    "is` or `**Term:** fact`, or give its key words in bold"
+)
 _NO_LONG_PROSE_NOTE = (
     f"this paragraph of {MIN_LONG_PROSE_WORDS} words or more gave no note; if it holds facts to "
     "learn, split it into short sentences that each say one thing of a named subject, or into "
@@ -2235,6 +2293,7 @@ _NO_NOTE_OF = {
     "named steps": _NO_NAMED_STEPS_NOTE,
     "unnamed steps": _NO_UNNAMED_STEPS_NOTE,
     "items": _NO_ITEMS_NOTE,
+    "sentences": _NO_SENTENCES_NOTE,
     "long prose": _NO_LONG_PROSE_NOTE,
     "term": _NO_TERM_NOTE,
     "numbered": _NO_NUMBERED_NOTE,

@@ -244,7 +244,9 @@ class Renderer:
             had = bool(front), bool(back)
             front = embed_images(front, *where, self.remote_images, left_off)
             back = embed_images(back, *where, self.remote_images, left_off)
-            sides = zip(had, (front, back), strict=True)
+            sides = list(zip(had, (front, back), strict=True))
+            if cloze:  # a cloze's Extra may be blank: only its text must show something
+                sides = sides[:1]
             if left_off and any(there and not _shows_anything(side) for there, side in sides):
                 raise SourceError(  # left out whole (build.rendered_notes): a blank side
                     f"a side of this card was only an image, and {left_off[0]}",
@@ -310,6 +312,7 @@ def check_clozes(text: str, note: Note) -> None:
     numbers: list[int] = []
     open_at = -1
     problem = ""
+    advice = "shorten or reword the list or sentence it comes from"
     for match in _CLOZE_TOKEN.finditer(text):
         token = match.group(0)
         if token.startswith("{{"):
@@ -323,10 +326,14 @@ def check_clozes(text: str, note: Note) -> None:
                 problem = "a '}}' that closes no deletion"
                 break
             inner = text[open_at : match.start()]
+            picture = "<img" in inner
             if "<" in inner or WORD_JOINER in inner:
                 inner = _TAG.sub("", inner).replace(WORD_JOINER, "")
             if not inner.strip():
                 problem = "an empty deletion"
+                if picture:  # `- ![](fig.png)` hidden as an item: a picture is no answer
+                    problem = "a deletion that is only a picture"
+                    advice = "move the picture out of the list or sentence, or give it words"
                 break
             open_at = -1
         elif open_at >= 0:
@@ -341,8 +348,7 @@ def check_clozes(text: str, note: Note) -> None:
         problem = f"{len(ordinals)} deletions, more than the {MAX_CLOZES} a note may make"
     if problem:
         raise SourceError(
-            f"this {note.rule} card would be broken in Anki ({problem}); shorten or reword "
-            "the list or sentence it comes from",
+            f"this {note.rule} card would be broken in Anki ({problem}); {advice}",
             note.source.path,
             note.source.line,
         )

@@ -736,7 +736,11 @@ def _subject_text(title: str) -> str:
     of nothing it names ("Clinical pearls")."""
     text = heading_text(title)
     head, colon, tail = text.partition(": ")
-    if colon and tail.strip() and (is_generic_heading(head) or is_container_heading(head)):
+    if (
+        colon
+        and tail.strip()
+        and (is_generic_heading(head) or is_container_heading(head) or _ORDINAL_KIND.match(head))
+    ):
         text = heading_text(tail)
     text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
     if text.endswith(")"):
@@ -744,6 +748,22 @@ def _subject_text(title: str) -> str:
     if text[:5].lower() == "what " and not text.endswith("?"):
         text = _described_thing(text)
     return "" if not text or is_generic_heading(text) else text
+
+
+_ORDINAL_KIND = re.compile(
+    r"(?i)(?:the )?(?:first|second|third|fourth|forth|fifth|sixth|seventh|eighth|ninth|tenth"
+    r"|next|another|last|final|main|\d+(?:st|nd|rd|th)|[ivx]+\.?)\s+(?:kind|type|class|form|group"
+    r"|category|example|cause|mechanism|way|stage|step|phase|sort|variety)s?\s+of\s+[\w\s-]{1,40}$"
+)
+"""A lecture's numbering of its parts before a colon ("Second kind of toxin: alpha-toxin"):
+what follows the colon is the heading's subject."""
+
+
+def ordinal_name(title: str) -> str:
+    """What a lecture's numbered part names ("Second kind of toxin: alpha-toxin" -> "alpha-toxin";
+    `_ORDINAL_KIND`), "" for any other heading."""
+    head, colon, tail = heading_text(title).partition(": ")
+    return tail.strip() if colon and _ORDINAL_KIND.match(head) else ""
 
 
 _LABEL_ASIDE = re.compile(r"\s*\((?P<aside>[^()]*)\)$")

@@ -492,6 +492,31 @@ def test_choices_that_a_lead_in_or_a_heading_states_as_a_fact_are_content(
     assert "{{c3::Severe}}" in fronts[2], fronts
 
 
+def test_study_tasks_under_a_practice_heading_are_course_scaffolding(tmp_path: Path) -> None:
+    """`## Practice prompts` over instructions to the student ("Label …", "Trace …", "Explain
+    how …") is the course's exercises; the same heading over facts, and "Exercises" over a
+    patient's movements ("Stretch …"), are content."""
+    source = tmp_path / "korrin.md"
+    source.write_text(
+        "# Korrin fever\n\n## Spread\n\n- Spread: by tick bites, not between people\n\n"
+        "## Practice prompts\n\n- Sketch the rash timeline and label each stage.\n"
+        "- Trace the tick's life cycle and annotate where velbarin acts.\n"
+        "- Explain how a second bite changes the rash.\n\n"
+        "## Self-check\n\n- Compare the rash in adults and children.\n\n"
+        "## Exercises\n\n- Stretch the aching knee for 30 seconds, three times a day.\n"
+        "- Walk for 10 minutes after each meal.\n\n"
+        "## Try this\n\n- A violet rash on the shins means Korrin fever until proved otherwise.\n"
+        "- Knee pain peaks on day 3.\n",
+        encoding="utf-8",
+    )
+    _, cards = run("cards", str(source), "--format", "json")
+    shown = json.dumps(json.loads(cards))
+    for task in ("rash timeline", "life cycle", "second bite", "adults and children"):
+        assert task not in shown, task
+    for fact in ("30 seconds", "10 minutes", "violet rash on the shins", "tick bites"):
+        assert fact in shown, fact
+
+
 # -- the manifest's `include` -----------------------------------------------------------------
 
 MANIFEST = """\

@@ -724,6 +724,46 @@ def test_a_recipe_too_long_to_ask_is_named_as_steps(tmp_path: Path) -> None:
     assert silent(tmp_path, markdown.replace("- Run it over 30 minutes\n", "")) == []
 
 
+def test_a_note_template_with_blanks_to_fill_in_is_not_asked_for_facts(tmp_path: Path) -> None:
+    """A resident's template to copy ("Exam showed ***. Labs were notable for ***.") gives no
+    note by design: NO-NOTE does not ask its author to write its blanks as facts. The same
+    paragraph with the blanks filled in is prose that states facts, and is reported."""
+    template = (
+        "# Kellin deficiency\n\n## Sample note\n\n"
+        "**Assessment:**  \n-- **History**: *** onset, diet, kellin intake  \n"
+        "-- **Exam**: *** pale nails, brittle hair, slow reflexes\n\n"
+        "The patient's history is notable for ***. Exam showed ***. Taken together, the "
+        "presentation is most concerning for ***, with a differential including ***.\n"
+    )
+    assert silent(tmp_path, template) == []
+    filled = template.replace("***", "kellin loss")
+    assert silent(tmp_path, filled) != []
+
+
+def test_sentences_lost_beside_pairs_asked_one_by_one_are_named(tmp_path: Path) -> None:
+    """In a box of pearls each `Name - meaning` item is asked alone; its sentences gave none, and
+    three or more of them, half the list, lost in silence are reported at the first one. A list
+    asked as one note, or with fewer sentences lost, is not."""
+    pearls = (
+        "# Kellin deficiency\n\n> [!tip] Pearls\n"
+        "> - Kellin loss is an imbalance of two salts that the gut no longer absorbs well\n"
+        "> - Orlen sign - pale, ridged nails\n"
+        "> - The deficiency is more common in people who avoid green vegetables all year\n"
+        "> - Marrow syndrome - slow reflexes, brittle hair\n"
+        "> - Children with kellin loss often grow more slowly than their brothers and sisters\n"
+        "> - Dellin test - a drop of kellin on the tongue\n"
+        "> - A second course of kellin is needed when the first one gave no rise in salts\n"
+    )
+    found = no_notes(tmp_path, pearls)
+    assert [line for line, _ in found] == [4], found
+    assert "sentence items gave no note" in found[0][1]
+    fewer = pearls.replace(
+        "> - A second course of kellin is needed when the first one gave no rise in salts\n",
+        "> - Tessal sign - a violet tongue\n",
+    )
+    assert no_notes(tmp_path, fewer) == []
+
+
 def no_notes(tmp_path: Path, markdown: str) -> list[tuple[int, str]]:
     """(line, message) of each NO-NOTE warning `check` gives a document."""
     return [(p.line, p.message) for p in no_note_problems(tmp_path, markdown)]

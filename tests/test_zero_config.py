@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from builder.cli import cli
 from builder.extract import distinct_keys
 from builder.notes import Note, Source
+from tests.import_support import png
 
 # Two `# Asthma` headings: no single title, so both are top-level sections with one text.
 TWICE = """\
@@ -319,6 +320,22 @@ def test_a_card_whose_answer_was_only_a_missing_image_is_left_out(here: Path) ->
         "found (left out)"
     ) in output.splitlines()
     assert [r["front"] for r in records("notes.md")] == ["When does the rash fade? (korrin fever)"]
+
+
+def test_a_deletion_that_is_only_a_picture_says_to_move_the_picture(here: Path) -> None:
+    """A list whose bold opening phrase is a picture would hide nothing but the picture: the
+    warning names the picture as the cause, not the list's length."""
+    (here / "rash.png").write_bytes(png())
+    output = built(
+        "signs.md",
+        "# Korrin\n\n## Signs\n\n- **![](rash.png)** Violet rash on the shins\n"
+        "- **Knees** ache in the morning\n- **Fever** above 39 degrees\n",
+    )
+    assert (
+        "signs.md:5: warning: this enumeration card would be broken in Anki (a deletion that is "
+        "only a picture); move the picture out of the list or sentence, or give it words "
+        "(left out)"
+    ) in output.splitlines()
 
 
 def test_a_note_anki_could_not_show_is_left_out_with_a_warning(here: Path) -> None:

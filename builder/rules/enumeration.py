@@ -68,7 +68,7 @@ from .leads import (
     stands_for,
     subject,
 )
-from .statements import finding_pairs
+from .statements import finding_pairs, named_pairs
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -158,8 +158,12 @@ def _list_notes(
     if is_preparation(block, lead.text if lead is not None else "", section.title):
         steps = _steps_note(block, lead, section, ctx)
         return notes + ([steps] if steps is not None else []) + nested
-    if not outer and finding_pairs(block.items):
+    if not outer and (finding_pairs(block.items) or (lead is None and named_pairs(block))):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
+    keyed = _keyword_sentences(block) if lead is None and not outer else {}
+    if len(keyed) >= MIN_KEYED_SENTENCES:
+        notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
+        return notes + nested
     if not outer and _names_signs(lead, section) and is_definition_list(block):
         signs = _signs_note(block, lead, section, ctx)
         if signs is not None:  # each sign's meaning is the definition rule's
@@ -171,6 +175,79 @@ def _list_notes(
             block = ListBlock(block.ordered, rest, block.line)
         notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown, hoisted))
     return notes + nested
+
+
+MIN_KEYED_SENTENCES = 2
+_CONDITION_BEFORE = re.compile(
+    r"(?:^|[.;]\s+)(?:in|with|for|during|if|when|after|before|among|once)\b[^,;.]{0,40}$",
+    re.IGNORECASE,
+)
+"""The words before a bold phrase that make it the sentence's condition ("In patients with
+**liver disease**, …"): shown, never hidden, as the question's premise."""
+
+
+def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
+    """Sentence items (lecture notes written as whole-sentence bullets) with key words in bold
+    inside them (`- In patients with **liver disease**, **drugs A and B** are preferred.`): the
+    spans each item's card hides, by item index; a condition's bold phrase is shown, the others
+    hidden. Only when most items are sentences: in a list of short things to recall the bold
+    phrase is one deletion among the items (`cloze_item`); and only when one cloze of the list
+    would be wrong: a sentence with nothing bold would be hidden whole, or a condition with its
+    answer. Not an item the definition rule reads, one opening with a bold label, one bold as a
+    whole, or a mnemonic's letters."""
+    sentences = [item for item in block.items if is_sentence(item.text)]
+    if 2 * len(sentences) <= len(block.items):
+        return {}
+    keyed: dict[int, list[tuple[int, int]]] = {}
+    shown = False  # a condition's bold phrase, which one cloze of the list would hide
+    for index, item in enumerate(block.items):
+        text = single_spaced(without_emoji(item.text)).strip()
+        if not is_sentence(text) or "\n" in item.text.strip() or definition(item) is not None:
+            continue  # `Arachidonic acid → two paths: **COX** …`: the definition rule's
+        marks = [m for m in _BOLD_SPAN.finditer(text) if not is_symbol(m.group("inner"))]
+        if not marks or marks[0].start() == 0 or _BOLD_SPAN.fullmatch(text.rstrip(" .:")):
+            continue  # none, a bold label opening the item (a definition), or all of it bold
+        if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
+            continue  # `**T**ell`: a mnemonic's letters
+        conditions = [m for m in marks if _CONDITION_BEFORE.search(text, 0, m.start())]
+        spans = [
+            m.span("inner")
+            for m in marks
+            if m not in conditions and len(m.group("inner").split()) <= MAX_BOLD_WORDS
+        ]
+        spans = [(a, b - len(text[a:b]) + len(text[a:b].rstrip(".;,:"))) for a, b in spans]
+        if spans:  # "**low iron and folate.**": the full stop is no part of the answer
+            keyed[index] = spans
+            shown = shown or bool(conditions)
+    bare = any(is_sentence(item.text) for i, item in enumerate(block.items) if i not in keyed)
+    return keyed if shown or bare else {}  # all of them keyed, none a condition: one cloze
+
+
+def _keyword_notes(
+    block: ListBlock,
+    keyed: dict[int, list[tuple[int, int]]],
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+) -> list[Note]:
+    """A cloze note per sentence item with key words in bold (`_keyword_sentences`), each bold
+    phrase a deletion of its own, the section or lead-in naming what it is about; the item's
+    sub-items go on the back. One cloze over the whole list would hide sentences whole, or a
+    condition with its answer."""
+    intro = _intro(lead, section, ctx)
+    notes = []
+    for index, spans in keyed.items():
+        item = block.items[index]
+        text = single_spaced(without_emoji(item.text)).strip()
+        out, last = [], 0
+        for number, (start, end) in enumerate(spans, 1):
+            out.append(literal(text[last:start]) + deletion(number, text[start:end]))
+            last = end
+        front = literal(intro) + "\n\n" + "".join(out) + literal(text[last:])
+        key = make_key("enumeration", section.path, plain(text))
+        back = to_markdown(item.blocks)
+        notes.append(ctx.note("enumeration", "cloze", front, back, key, section, item.line))
+    return notes
 
 
 def _cloze_notes(

@@ -11,9 +11,16 @@ MAX_ITEM_WORDS words each, and never a list of links, questions or instructions 
 
 A list whose every item pairs a finding with its meaning after a spaced hyphen ("Pain waking the
 child at night - Malignancy") asks each finding instead: "Red flags in limping child: pain
-waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words). A
+waking the child at night?" -> "Malignancy" (the meaning short, MAX_MEANING_WORDS words); one
+bare finding among them (`- Antalgic`, MAX_BARE) is no card and does not make the list a cloze. A
 dash between two figures is a range ("loading 4 - 6 g IV"): split there, a dose became a riddle
 ("loading 4?" -> "6 g IV").
+
+A list mixing sentences with short names each paired with what it is (`- Korsakoff - memory
+deficits, apathy` among `- Withdrawal is an imbalance of …`, a box of pearls) asks each name
+alone ("Alcohol withdrawal: Korsakoff?"): a name of up to MAX_NAME_WORDS words and no verb, the
+meaning no figure (the measure rule's); the sentences are left to the other rules, and the list
+is no cloze hiding each name with its meaning (`named_pairs`).
 
 A heading that asks ("How should I take this medicine?"), over a list and nothing else carded,
 is asked as written with the list its answer, as the faq rule asks one over a paragraph.
@@ -100,6 +107,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if lead and not pairs:
             continue  # a list of statements with a lead-in is the enumeration rule's to read
         if not (pairs or _statements(block, items) or _long_statements(block, items)):
+            notes.extend(_named_notes(block, carded, section, ctx))
             continue
         if ctx.made and not said:
             said = Said(ctx.made).all()
@@ -112,11 +120,14 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if any(is_advert(item) for item in items):
             continue  # "First consultation only £49 — book now!"
         if not (block.ordered or pairs or asks) and any(states_a_figure(i) for i in items):
+            notes.extend(_named_notes(block, carded, section, ctx))
             continue  # "Infuse 40 mg/kg over 20 minutes": the measure rule clozes its figures;
             # numbered steps are learned in order, whole
         if pairs:
-            found = [_PAIR.match(item) for item in items]
-            notes.extend(_pairs(found, lead, block, section, ctx))
+            found = [
+                (item, _PAIR.match(text)) for item, text in zip(block.items, items, strict=True)
+            ]
+            notes.extend(_pairs(found, lead, section, ctx))
         else:
             lists += 1  # keyed by its place among the section's lists of statements
             front = ask(heading_text(section.title), ctx) if asks else f"{ctx.heading(section)}?"
@@ -133,8 +144,13 @@ def finding_pairs(items: tuple[ListItem, ...]) -> bool:
     ("Pain waking the child at night - Malignancy"): each finding is asked, by this rule."""
     if len(items) < MIN_PAIRS:
         return False
+    bare = 0
     for item in items:
-        found = _PAIR.match(plain(" ".join(item.text.split())))
+        text = plain(" ".join(item.text.split()))
+        found = _PAIR.match(text)
+        if found is None and not item.blocks and _bare_finding(item.text, text):
+            bare += 1  # `- Antalgic` among `- Tiptoe - short tendon`: a finding, no meaning
+            continue
         if (
             item.blocks
             or item.text.lstrip().startswith(("**", "__"))
@@ -142,7 +158,23 @@ def finding_pairs(items: tuple[ListItem, ...]) -> bool:
             or len(found["meaning"].split()) > MAX_MEANING_WORDS
         ):
             return False
-    return True
+    return bare <= MAX_BARE and len(items) - bare >= MIN_PAIRS + bare
+
+
+MAX_BARE = 1
+MAX_BARE_WORDS = 3
+"""A list of findings each with its meaning may hold one finding written with none (`- Antalgic`
+among `- Trendelenburg gait - hip dysplasia`): a name of a few words, no sentence. It is no card
+and keeps the others from being one cloze that hides each finding with its meaning."""
+
+
+def _bare_finding(markdown: str, text: str) -> bool:
+    return (
+        len(text.split()) <= MAX_BARE_WORDS
+        and not text.endswith((".", ":", "?"))
+        and not markdown.lstrip().startswith(("**", "__"))
+        and not _LINKED.search(markdown)
+    )
 
 
 def _shown(text: str) -> str:
@@ -168,24 +200,85 @@ def _statements(block: ListBlock, items: list[str]) -> bool:
 
 
 def _pairs(
-    pairs: list[re.Match[str] | None], about: str, block: ListBlock, section: Section, ctx: Context
+    pairs: list[tuple[ListItem, re.Match[str] | None]],
+    about: str,
+    section: Section,
+    ctx: Context,
+    named: bool = False,
 ) -> list[Note]:
     """A note per finding of a list of "finding - meaning" pairs, the meaning its answer; a
-    lead-in ("Gaits:") names what the findings are."""
-    if any(found is None or len(found["meaning"].split()) > MAX_MEANING_WORDS for found in pairs):
-        return []
+    lead-in ("Gaits:") names what the findings are. A `named` finding ("Orlen syndrome") is
+    asked as written, not lower-cased as a finding in a sentence is."""
     notes = []
-    for item, found in zip(block.items, pairs, strict=True):
-        assert found is not None
+    for item, found in pairs:
+        if found is None:
+            continue  # a finding with no meaning (`finding_pairs`): nothing to ask
         finding, meaning = found["finding"].strip(), found["meaning"].strip().rstrip(".")
         within = (
             f" — {lower_first(about)}" if about and len(about.split()) <= MAX_LEAD_WORDS else ""
         )
-        front = f"{ctx.heading(section)}{within}: {lower_first(finding)}?"
+        front = f"{ctx.heading(section)}{within}: {finding if named else lower_first(finding)}?"
         key = make_key("statements", section.path, finding)
         back = meaning[:1].upper() + meaning[1:]
         notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
+
+
+MAX_NAME_WORDS = 6
+MAX_NAMED_MEANING_WORDS = 20
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|has|have|had|can|may|might|will|would|should|must"
+    r"|do|does|did|causes?|caused|leads?|led|makes?|gives?|shows?|means?)\b",
+    re.IGNORECASE,
+)
+"""A word that makes a finding a sentence: "Withdrawal is an imbalance of …" is no name."""
+
+
+def _named_pairs(block: ListBlock) -> list[tuple[ListItem, re.Match[str] | None]]:
+    """The items of a mixed list that pair a short name with what it is after a spaced dash
+    (`- Korsakoff - memory deficits, apathy` among sentences and thresholds, as in a box of
+    pearls): each is asked alone ("Korsakoff?"), the other items left to the sentence rules."""
+    named: list[tuple[ListItem, re.Match[str] | None]] = []
+    for item in block.items:
+        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
+            continue
+        found = _PAIR.match(plain(" ".join(item.text.split())))
+        if found is None:
+            continue
+        name = _BRACKET.sub("", found["finding"])
+        if (
+            len(name.split()) > MAX_NAME_WORDS
+            or _VERB.search(name)
+            or name.rstrip().endswith((".", ":", ";", ","))
+            or len(found["meaning"].split()) > MAX_NAMED_MEANING_WORDS
+            or states_a_figure(found["meaning"])
+        ):
+            continue  # "… – occurs in 50% of cases": the measure rule clozes the figure
+        named.append((item, found))
+    return named
+
+
+def named_pairs(block: ListBlock) -> bool:
+    """A list mixing names paired with what they are (`_named_pairs`, two or more) with
+    sentences (MIN_STATEMENT_WORDS words or more), as a box of pearls is: each pair asked alone
+    by this rule, never a cloze hiding a name with its meaning. Not a list of short items, some
+    of them pairs (`- Ticks` / `- Cats - scratches`): that is a list to recall."""
+    named = {item.line for item, _ in _named_pairs(block)}
+    return len(named) >= MIN_PAIRS and all(
+        item.line in named or len(plain(item.text).split()) >= MIN_STATEMENT_WORDS
+        for item in block.items
+    )
+
+
+def _named_notes(block: ListBlock, carded: set[int], section: Section, ctx: Context) -> list[Note]:
+    """The notes of a mixed list's named pairs (`_named_pairs`), two or more, none carded."""
+    named = _named_pairs(block)
+    if len(named) < MIN_PAIRS or carded & {block.line, *(item.line for item, _ in named)}:
+        return []
+    return _pairs(named, "", section, ctx, named=True)
+
+
+_BRACKET = re.compile(r"\([^()]*\)")
 
 
 MAX_LONG_ITEM_WORDS = 50

@@ -14,6 +14,11 @@ A section written one fact to a line (an Obsidian note keeps each line break: "#
 lines as points, and its heading may be one word: it names the thing its lines are facts of.
 Read as one paragraph, the lines ran together into a sentence nobody wrote.
 
+A lecture transcript written a sentence a line under a numbered part ("## Second kind of toxin:
+alpha-toxin" over "This one makes holes in platelets." / "So they burst …") is asked of the name
+after the colon, its sentences the points, each pointing back ("This one", "It") read as the
+name (`_transcript_lines`).
+
 It is a last resort (`Rule.fallback`), after every other rule: a section any other rule asked
 anything of is left to it. Never for a paragraph of links, markup left as written, an advert, a
 contact line or a worked example, nor for a lead-in that ends in ":".
@@ -37,6 +42,7 @@ from ..text import (
     is_relational,
     is_remark,
     is_signature,
+    ordinal_name,
     plain,
     without_asides,
     without_reference_marks,
@@ -82,12 +88,14 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []
     if section.callout:
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
-    term = heading_text(section.title).strip()
+    named = ordinal_name(section.title)  # "Second kind of toxin: velbotoxin" names one thing
+    term = named or heading_text(section.title).strip()
     words = without_asides(term).split()
     lines = _fact_lines(section)
+    transcript = not lines and bool(lines := _transcript_lines(section, term))
     listed = bool(ctx.terms) and section.path[:-1] in ctx.terms  # one of a list of terms
     # "### Velbarin" over its facts, a line each; "### Confabulation" among terms of its kind
-    least = 1 if lines or listed else MIN_TERM_WORDS
+    least = 1 if lines or listed or named else MIN_TERM_WORDS
     if not least <= len(words) <= MAX_TERM_WORDS or term.endswith(("?", ":", "!")):
         return []  # one word ("Triggers", "Velbarin") names a subject or a facet, not a term
     if _DEFINING.match(term):
@@ -115,18 +123,18 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # a lead-in to what is not there, a question
     if len(texts) > 1 and is_signature(plain(texts[-1]), plain("\n".join(texts[:-1]))):
         return []  # a quotation and the line signing it ("Jane Smith, patient advocate")
-    if _PRONOUN_OR_OPTION.match(prose):
+    if _PRONOUN_OR_OPTION.match(prose) and not lines:
         return []  # "It is important to …" names no term; "b) 48 hours" is a quiz's option
     other = _THING_IS.match(prose)
     if other is not None and _sibling(content_words(other.group("x")), content_words(term)):
         return []  # "Early korrin is …" under "Mixed korrin": about another thing
     if any(is_flattened(line) for line in prose.split("\n")):
         return []
-    if len(words) < MIN_TERM_WORDS and not lines and not _defines(prose, term):
+    if len(words) < MIN_TERM_WORDS and not (lines or named) and not _defines(prose, term):
         return []  # a one-word heading among terms, over what is not a definition
     count = len(prose.split())
     back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
-    if count > MAX_WORDS and not _about_heading(term, prose):
+    if count > MAX_WORDS and not transcript and not _about_heading(term, prose):
         back = _definition_sentence(prose) if listed and not lines else ""
         if not back:
             return []
@@ -167,6 +175,57 @@ def _fact_lines(section: Section) -> list[str]:
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'%])[.!?](?=\s+[A-Z“\"(]|\s*$)")
+
+MAX_TRANSCRIPT_LINES = 6
+MAX_TRANSCRIPT_LINE_WORDS = 30
+MAX_TRANSCRIPT_WORDS = 80
+_BACK_REFERENCE = re.compile(
+    r"^(?:(?:this|that)\s+(?P<noun>one|guy|toxin|drug|enzyme|protein|bacterium|organism|virus"
+    r"|agent|molecule|hormone|condition|disease)|it(?!['’]|\s+is\s+\w+\s+to\b))\b",
+    re.IGNORECASE,
+)
+"""A transcript's sentence pointing back at the heading's thing: "This one makes holes in …",
+"This toxin destroys …", "It targets …" (not "It is important to …", "It's …")."""
+
+
+def _transcript_lines(section: Section, term: str) -> list[str]:
+    """A lecture transcript's section, one sentence a line (a line not ending a sentence is
+    wrapped and read with the next), whose first sentence points back at the heading's thing
+    ("## Second kind of toxin: alpha-toxin" over "This one makes holes in platelets." / "So
+    they burst, causing bleeding."): its sentences as points, each pointer back read as the
+    thing's name ("Alpha-toxin makes holes in platelets."); [] for any other section. 2 to
+    MAX_TRANSCRIPT_LINES sentences of at most MAX_TRANSCRIPT_LINE_WORDS words,
+    MAX_TRANSCRIPT_WORDS in all."""
+    texts = [block.text.strip() for block in section.blocks if isinstance(block, Paragraph)]
+    if not term or len(texts) != 1 or "\n" not in texts[0]:
+        return []
+    sentences: list[str] = []
+    for line in texts[0].splitlines():
+        line = line.strip().rstrip("\\").strip()
+        if sentences and not sentences[-1].endswith((".", "!", "?")):
+            sentences[-1] = f"{sentences[-1]} {line}"  # a sentence wrapped onto this line
+        elif line:
+            sentences.append(line)
+    if not 2 <= len(sentences) <= MAX_TRANSCRIPT_LINES or not sentences[-1].endswith("."):
+        return []
+    counts = [len(plain(sentence).split()) for sentence in sentences]
+    if max(counts) > MAX_TRANSCRIPT_LINE_WORDS or sum(counts) > MAX_TRANSCRIPT_WORDS:
+        return []
+    if _BACK_REFERENCE.match(sentences[0]) is None:
+        return []  # a paragraph of its own words, not about the heading's thing
+    kinds = {"one", "guy", *words(heading_text(section.title).casefold())}
+    return [_named(sentence, term, kinds) for sentence in sentences]
+
+
+def _named(sentence: str, term: str, kinds: set[str]) -> str:
+    """A transcript's sentence with its pointer back at the heading's thing ("This one", "This
+    toxin" under "… kind of toxin: …", "It") read as the thing's name; "This protein" under a
+    heading about a toxin points at something else and stays."""
+    found = _BACK_REFERENCE.match(sentence)
+    noun = found.group("noun") if found is not None else None
+    if found is None or (noun is not None and noun.casefold() not in kinds):
+        return sentence
+    return term[:1].upper() + term[1:] + sentence[found.end() :]
 
 
 def _about_heading(term: str, prose: str) -> bool:
