@@ -160,7 +160,7 @@ def _list_notes(
         return notes + ([steps] if steps is not None else []) + nested
     if not outer and (finding_pairs(block.items) or (lead is None and named_pairs(block))):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
-    keyed = _keyword_sentences(block) if lead is None and not outer else {}
+    keyed = _keyword_sentences(block) if lead is None and not outer and not block.ordered else {}
     if len(keyed) >= MIN_KEYED_SENTENCES:
         notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
         return notes + nested
@@ -194,7 +194,7 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
     phrase is one deletion among the items (`cloze_item`); and only when one cloze of the list
     would be wrong: a sentence with nothing bold would be hidden whole, or a condition with its
     answer. Not an item the definition rule reads, one opening with a bold label, one bold as a
-    whole, or a mnemonic's letters."""
+    whole, or a mnemonic's letters; never a numbered list, whose steps are read in order."""
     sentences = [item for item in block.items if is_sentence(item.text)]
     if 2 * len(sentences) <= len(block.items):
         return {}
