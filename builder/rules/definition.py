@@ -61,6 +61,7 @@ from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
 from ..text import (
     INSTRUCTION_VERBS,
+    as_list,
     explained_answer,
     is_pep_talk,
     lower_first,
@@ -574,35 +575,125 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
     """`**Label:** value` lines of a paragraph: each defines the section's subject."""
     if not block.text.lstrip().startswith(("**", "__")):
         return []
-    lines = [line.strip().rstrip("\\").strip() for line in block.text.strip().splitlines()]
+    raw = block.text.strip().splitlines()
+    lines = [line.strip().rstrip("\\").strip() for line in raw]
     found = [_LABEL_LINE.match(line) for line in lines]
     if found[0] is None:
         return []
-    # Each label with its value, and the lines after it that are no label (its value wrapped).
-    pairs: list[tuple[re.Match[str], str, int]] = []
+    # Each label with its value, and the lines after it that are no label: its value wrapped,
+    # or after a hard line break (two spaces or a backslash) a line of its own.
+    pairs: list[tuple[re.Match[str], list[str], int]] = []
     for offset, (text, found_label) in enumerate(zip(lines, found, strict=True)):
         if found_label is not None:
-            pairs.append((found_label, found_label.group("value"), offset))
-        else:
-            head, wrapped, at = pairs[-1]
-            pairs[-1] = (head, f"{wrapped} {text}", at)
-    notes = []
-    for match, value, offset in pairs:
-        label = plain(match.group("a") or match.group("b")).strip()
-        if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
+            pairs.append((found_label, [found_label.group("value")], offset))
+        elif not text:
             continue
-        if is_worked_example(value) or not any(char.isalnum() for char in value):
-            continue  # `**Signature:** ________` is a form to fill in
-        if value.rstrip().endswith(":"):
-            continue  # `**CT with contrast:** Indicated for:` leads into a list
-        if is_pep_talk(label, value) or is_slogan(label):
-            continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
+        elif _HARD_BREAK.search(raw[offset - 1]):
+            pairs[-1][1].append(text)
+        else:
+            pairs[-1][1][-1] += f" {text}"
+    notes = []
+    for match, parts, offset in pairs:
+        label = plain(match.group("a") or match.group("b")).strip()
+        value, facets = _facets(parts)
         line = block.line + offset
-        key = make_key("definition", section.path, label)
-        front = f"{ctx.heading(section)}: {unshouted(label)}?"
-        answer = whole_answer(value)
-        if answer:
-            notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+        notes.extend(_label_note(label, value, section, ctx, line))
+        if facets and _is_label(label):
+            notes.extend(_facet_notes(label, facets, section, ctx, line))
+    return notes
+
+
+def _label_note(label: str, value: str, section: Section, ctx: Context, line: int) -> list[Note]:
+    """`**Label:** value` as a note of the section's subject, when it states a fact."""
+    if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
+        return []
+    if is_worked_example(value) or not any(char.isalnum() for char in value):
+        return []  # `**Signature:** ________` is a form to fill in
+    if value.rstrip().endswith(":"):
+        return []  # `**CT with contrast:** Indicated for:` leads into a list
+    if is_pep_talk(label, value) or is_slogan(label):
+        return []  # `**Goal:** everyone can do it!`: words to the reader, no fact
+    key = make_key("definition", section.path, label)
+    front = f"{ctx.heading(section)}: {unshouted(label)}?"
+    answer = whole_answer(value)
+    return [ctx.note("definition", "basic", front, answer, key, section, line)] if answer else []
+
+
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_FACET_LINE = re.compile(
+    r"^(?P<facet>[A-Z][a-z][\w-]*(?:\s[a-z][\w-]*)?)(?:\s*:\s+(?P<said>\S.*)|"
+    r"\s+(?P<value>(?:[<>≤≥~±]\s*)?\d.*|(?:no|none|not)\b.*))$"
+)
+"""A hard-broken line naming a property and its value (`Onset 5-15 min`, `Peak: 1 h`, `Peak
+none`)."""
+_TRAILING_FACET = re.compile(
+    r"^(?P<head>.*?\S)\s+(?P<facet>[A-Z][a-z]+)\s+(?P<value>\d\S*(?:\s+\S+){0,2})$"
+)
+"""A property run into the end of the first line (`lispro, aspart Onset 5-15 minutes`), as
+the conversion from a web page that broke the lines after it left it."""
+_RUN_ON = re.compile(r"\)\s+(?=[A-Z])")
+MIN_FACETS = 2
+MAX_FACET_WORDS = 10
+"""A property's value is short: a longer line ran on into other text."""
+
+
+def _facets(parts: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """A label's value and the properties its hard-broken lines give (`**Fast-acting**: Korrin,
+    Velbar␣␣` / `Onset 5 min␣␣` / `Peak 1 h␣␣` / `Duration 4 h`): ("Korrin, Velbar", [("Onset",
+    "5 min"), …]), each property asked of the label, and the lines flattened into one run-on
+    answer no longer. A line with no property name goes on the one above it (`1 h (second
+    drug)`), or ends the properties when that would make it longer than MAX_FACET_WORDS (the
+    block ran on into other text: what follows the closing bracket is not its value). Lines that
+    are no properties are points of the value. Fewer than MIN_FACETS properties: none, the
+    lines read as points."""
+    first, rest = parts[0], parts[1:]
+    if not rest:
+        return first, []
+    facets: list[tuple[str, str]] = []
+    points: list[str] = []
+    trailing = _TRAILING_FACET.match(first)
+    lead = [(trailing.group("facet"), trailing.group("value"))] if trailing is not None else []
+    for text in rest:
+        found = _FACET_LINE.match(text)
+        if found is not None and not facets and not points and lead:
+            facets.extend(lead)
+        if found is not None:
+            facets.append((found.group("facet"), found.group("said") or found.group("value")))
+            continue
+        if facets and text[:1].isdigit():
+            joined = f"{facets[-1][1]} {text}"
+            if len(joined.split()) > MAX_FACET_WORDS:
+                cut = _RUN_ON.split(text, maxsplit=1)
+                if len(cut) == 2:
+                    facets[-1] = (facets[-1][0], f"{facets[-1][1]} {cut[0]})")
+                break
+            facets[-1] = (facets[-1][0], joined)
+            continue
+        if facets:
+            break
+        points.append(text)
+    cleaned = [
+        (facet, value.strip().rstrip(",;").strip())
+        for facet, value in facets
+        if len(value.split()) <= MAX_FACET_WORDS
+    ]
+    if len(cleaned) < MIN_FACETS:
+        return " ".join(parts), []  # a wrapped value, as it was
+    if lead and cleaned[0] == (lead[0][0], lead[0][1].strip().rstrip(",;").strip()):
+        first = trailing.group("head") if trailing is not None else first
+    return as_list([first, *points]) if points else first, cleaned
+
+
+def _facet_notes(
+    label: str, facets: list[tuple[str, str]], section: Section, ctx: Context, line: int
+) -> list[Note]:
+    """A note for each property of a label's hard-broken lines: "Insulin: fast-acting —
+    onset?" -> "5 min"."""
+    notes = []
+    for facet, value in facets:
+        front = f"{ctx.heading(section)}: {label} — {facet.lower()}?"
+        key = make_key("definition", section.path, f"{label} — {facet}")
+        notes.append(ctx.note("definition", "basic", front, value, key, section, line))
     return notes
 
 
