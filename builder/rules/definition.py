@@ -64,6 +64,7 @@ from ..text import (
     as_list,
     explained_answer,
     is_pep_talk,
+    is_relational,
     lower_first,
     plain,
     short_answer,
@@ -305,6 +306,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             # asked with the first item that names it
         term, text = pair
         text, second = _two_entries(repeated.get(number, text))
+        text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         asked, numbered = term, is_numbering(term)
@@ -370,6 +372,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                 at = make_key("definition", section.path, f"{within}{term} — why {what}", item.pin)
                 notes.append(ctx.note("definition", "basic", asked, why, at, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
+        notes.extend(_sibling_notes(about, within, siblings, section, ctx, item.line))
         if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
             key = make_key("definition", section.path, within + second[0])
             answer = whole_answer(second[1])
@@ -398,6 +401,100 @@ damage`): the question the list asks ("Free radicals, ischemia — leads to?")."
 _CHOICE = re.compile(r"(?:[a-z][\w-]+)\s+or\s+(?:[a-z][\w-]+)\.?")
 """A value that is only two alternatives (`physiologic or pathologic`): asked bare ("Apoptosis?")
 the front does not say what it asks; the alternatives are the question, "either" the answer."""
+
+
+def sibling_entries(term: str, text: str) -> tuple[str, list[tuple[str, tuple[str, str, str]]]]:
+    """A definition's text and the entries of their own that later sentences of it open with:
+    another `Label: value` (`- P: atria fire. QRS: ventricles fire. T: recovery.`), or formulas
+    (`Mean pressure (MP) ≈ (S + 2D)/3; pulse pressure ≈ S − D`). Each was a fact the student saw
+    only as a passenger of the first label's answer, or never (the answer cut at the first
+    sentence). Returns (the first label's text up to the first such sentence, [(label, (operator,
+    value, formula))]): a label's value is its sentence and those leaning on it ("It …"), a
+    formula's its right side. A label naming a part of a named term (`Asthma: … Causes: …`,
+    `labelled_sentences`), a flag (`Note: …`) or an instance (`Example: …`) is no entry of its
+    own."""
+    if ": " not in text and "=" not in text and "≈" not in text:
+        return text, []  # cheap: most definitions hold one label
+    sentences = _SENTENCE.split(" ".join(text.split()))
+    if len(sentences) < 2:
+        return text, []
+    part_of_term = not is_relational(plain(term))
+    found: list[tuple[str, tuple[str, str, str]]] = []
+    first = len(sentences)
+    leaning = False
+    for index, sentence in enumerate(sentences[1:], 1):
+        label = _SIBLING.match(sentence)
+        formulas = [
+            f
+            for clause in _CLAUSES.split(sentence.rstrip("."))
+            if (f := _FORMULA.match(clause.strip()))
+        ]
+        if label is not None and _is_sibling(label.group("label"), part_of_term):
+            found.append((label.group("label").strip(), ("", label.group("told"), "")))
+            leaning = True
+        elif formulas:
+            for formula in formulas:
+                name = formula.group("name").strip()
+                found.append(
+                    (
+                        name[:1].upper() + name[1:],
+                        (formula.group("op"), "", formula.group("value").strip()),
+                    )
+                )
+            leaning = False
+        elif leaning and (plain(sentence).split() or [""])[0].lower() in _LEANING:
+            label_, (op, told, value) = found[-1]
+            found[-1] = (label_, (op, f"{told} {sentence}", value))
+            continue
+        else:
+            leaning = False
+            continue
+        first = min(first, index)
+    if not found:
+        return text, []
+    return " ".join(sentences[:first]), found
+
+
+_SIBLING = re.compile(r"^(?P<label>[A-Z0-9][\w/’'()-]*(?:\s[\w/’'()-]+){0,3}):\s+(?P<told>\S.*)$")
+_CLAUSES = re.compile(r";\s+")
+_FORMULA = re.compile(
+    r"^(?P<name>[A-Za-z][A-Za-z ’'-]{2,40}?(?:\s\([A-Z][A-Za-z0-9]{1,6}\))?)\s+(?P<op>[=≈])\s+"
+    r"(?P<value>(?=[^=≈]{1,40}$)[^=≈]*[\d+−×·/*(][^=≈]*)$"
+)
+"""A formula named in words (`Mean pressure (MP) ≈ (S + 2D)/3`), not in symbols (`ΔP = Q·R`)."""
+
+
+def _sibling_notes(
+    about: str,
+    within: str,
+    siblings: list[tuple[str, tuple[str, str, str]]],
+    section: Section,
+    ctx: Context,
+    line: int,
+) -> list[Note]:
+    """A note for each entry `sibling_entries` found: "ECG: QRS?", "Haemodynamics: Mean
+    pressure (MP) ≈ ?"."""
+    notes = []
+    for label, (operator, told, value) in siblings:
+        key = make_key("definition", section.path, within + label)
+        asked = f"{about}: {label} {operator} ?" if operator else f"{about}: {label}?"
+        answer = value if operator else whole_answer(told)
+        if answer:
+            notes.append(ctx.note("definition", "basic", asked, answer, key, section, line))
+    return notes
+
+
+_CODE_SYSTEM = re.compile(r"^(?:ICD|CPT|SNOMED|ATC|LOINC|MeSH)\b|\bcodes?$", re.IGNORECASE)
+
+
+def _is_sibling(label: str, part_of_term: bool) -> bool:
+    """A sentence's label is an entry beside the term's, not a part of it, a flag or an
+    instance."""
+    if is_flag(label) or plain(label).lower() in _INSTANCES or len(label.split()) > MAX_LABEL_WORDS:
+        return False
+    if _CODE_SYSTEM.match(label) is not None:
+        return False  # `ICD-10: S15.0`: the term's code, a part of it
+    return not (part_of_term and is_relational(label))
 
 
 def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
@@ -597,7 +694,9 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         label = plain(match.group("a") or match.group("b")).strip()
         value, facets = _facets(parts)
         line = block.line + offset
+        value, siblings = sibling_entries(label, value)
         notes.extend(_label_note(label, value, section, ctx, line))
+        notes.extend(_sibling_notes(ctx.heading(section), "", siblings, section, ctx, line))
         if facets and _is_label(label):
             notes.extend(_facet_notes(label, facets, section, ctx, line))
     return notes
