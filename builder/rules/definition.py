@@ -757,14 +757,13 @@ def _facets(parts: list[str]) -> tuple[str, list[tuple[str, str]]]:
         if found is not None and not facets and not points and lead:
             facets.extend(lead)
         if found is not None:
-            facets.append((found.group("facet"), found.group("said") or found.group("value")))
-            continue
-        if facets and text[:1].isdigit():
-            joined = f"{facets[-1][1]} {text}"
+            facets.append((found.group("facet"), ""))
+            text = found.group("said") or found.group("value")
+        if facets and (found is not None or text[:1].isdigit()):
+            joined = f"{facets[-1][1]} {text}".strip()
             if len(joined.split()) > MAX_FACET_WORDS:
-                cut = _RUN_ON.split(text, maxsplit=1)
-                if len(cut) == 2:
-                    facets[-1] = (facets[-1][0], f"{facets[-1][1]} {cut[0]})")
+                cut = _RUN_ON.split(joined, maxsplit=1)
+                facets[-1] = (facets[-1][0], f"{cut[0]})" if len(cut) == 2 else joined)
                 break
             facets[-1] = (facets[-1][0], joined)
             continue

@@ -186,7 +186,9 @@ def _label_notes(
 ) -> list[Note]:
     """ "Korrin knee: examination findings?" -> the value, for each labelled paragraph under a
     heading that names a term."""
-    if not _names_a_term(term, without_asides(term).split(), 1, section):
+    listed = bool(ctx.terms) and section.path[:-1] in ctx.terms
+    least = 1 if listed else MIN_TERM_WORDS  # "Course" over "Onset: sudden" names a facet
+    if not _names_a_term(term, without_asides(term).split(), least, section):
         return []
     notes = []
     for block in labelled:
