@@ -1065,6 +1065,8 @@ def _without_discipline(text: str) -> str:
     last = name.split()[-1].lower()
     if last in _MODIFIERS or last.endswith(_MODIFIER_ENDINGS) or last in _SMALL_WORDS:
         return text
+    if last.startswith(("anti", "non-", "pro-")):
+        return text  # "Anti-Seizure Pharmacology": a kind of drugs, not a drug
     return name
 
 

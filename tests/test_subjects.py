@@ -94,6 +94,7 @@ TITLES = [
     ("Cardiac Pharmacology Notes", "cardiac pharmacology"),
     ("Renal Physiology", "renal physiology"),
     ("Gross Anatomy", "gross anatomy"),
+    ("Anti-Korrin Pharmacology", "anti-korrin pharmacology"),
     ("Pharmacology Notes", "pharmacology"),
 ]
 
