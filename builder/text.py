@@ -1013,7 +1013,8 @@ def title_topic(title: str) -> str:
     chapter number, a question, emoji or "basics". "Module 2: Infection Control & Safety" ->
     "infection control & safety"; "Is Korrin Fever Contagious? How Long…" -> "korrin fever";
     "Hypertension (High Blood Pressure) — Basics" -> "hypertension"; "ULT: Urate Lowering
-    Therapy" -> "urate lowering therapy"; a file stem "06 hypersensitivity" -> "hypersensitivity".
+    Therapy" -> "urate lowering therapy"; a file stem "06 hypersensitivity" -> "hypersensitivity";
+    "Insulin Pharmacology and Notes" -> "insulin" (`_without_discipline`).
     """
     text = heading_text(title)
     text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")

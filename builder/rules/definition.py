@@ -29,7 +29,15 @@ then `- Systolic: 100–139` asks "Normal BP in preeclampsia: Systolic?". Worked
 
 A glossary line holding two entries (`- **ESBL** — a β-lactamase. **AmpC** — a
 cephalosporinase.`) is two definitions: the second, run into the first's answer, was a term
-the student never saw asked.
+the student never saw asked. So is a later sentence opening with a label of its own (`- P: atria
+fire. QRS: ventricles fire. T: recovery.`) or stating a formula named in words (`Mean pressure
+(MP) ≈ (S + 2D)/3; pulse load ≈ S − D`): "QRS?", "Mean pressure (MP) ≈ ?" (`sibling_entries`).
+
+A `**Field**: value` paragraph broken into lines by hard breaks (two trailing spaces or a
+backslash) keeps its lines apart: lines naming properties (`Onset 5 min` / `Peak 1 h` /
+`Duration 4 h`) are asked of the field ("Insulin: rapid-acting — onset?"), other short lines are
+points of its answer (`_facets`); flattened, they ran into one answer, and a block that ran on
+into other text was too long to card at all.
 
 Lines of a paragraph that each open with a bold term as their sentence's subject (`**Korrin
 fever** affects the joints.` / `**Velbar disorders** involve …`) define those terms: "What is
@@ -55,6 +63,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..memory import TEXT_CACHE
@@ -484,6 +493,11 @@ def _sibling_notes(
     return notes
 
 
+_DISCOURSE = frozenset(
+    """result results outcome effect reason why goal aim purpose meaning conclusion so then
+    therefore thus hence mnemonic trick clue think question q a answer""".split()
+)
+"""Labels that carry a term's text on (`Result: less pain`), never an entry beside it."""
 _CODE_SYSTEM = re.compile(r"^(?:ICD|CPT|SNOMED|ATC|LOINC|MeSH)\b|\bcodes?$", re.IGNORECASE)
 
 
@@ -494,6 +508,9 @@ def _is_sibling(label: str, part_of_term: bool) -> bool:
         return False
     if _CODE_SYSTEM.match(label) is not None:
         return False  # `ICD-10: S15.0`: the term's code, a part of it
+    first = plain(label).lower().split()[0]
+    if first in _INSTRUCTION_VERBS or first in _DISCOURSE:
+        return False  # `Avoid: …`, `Result: …`: what the term's text goes on to say
     return not (part_of_term and is_relational(label))
 
 
@@ -776,10 +793,22 @@ def _facets(parts: list[str]) -> tuple[str, list[tuple[str, str]]]:
         if len(value.split()) <= MAX_FACET_WORDS
     ]
     if len(cleaned) < MIN_FACETS:
-        return " ".join(parts), []  # a wrapped value, as it was
+        return (as_list(parts) if _own_lines(parts) else " ".join(parts)), []
     if lead and cleaned[0] == (lead[0][0], lead[0][1].strip().rstrip(",;").strip()):
         first = trailing.group("head") if trailing is not None else first
     return as_list([first, *points]) if points else first, cleaned
+
+
+def _own_lines(parts: list[str]) -> bool:
+    """Hard-broken lines that are points of their own (`nausea,␣␣` / `Headache␣␣` / `Rash`),
+    each short and opening as a point does (a capital, a figure) or after one that closed
+    (`,;.`); not one sentence broken in the middle (`may cause␣␣` / `a rash`)."""
+    if any(len(plain(part).split()) > MAX_FACET_WORDS for part in parts):
+        return False
+    return all(
+        part[:1].isupper() or part[:1].isdigit() or before.endswith((",", ";", "."))
+        for before, part in pairwise(parts)
+    )
 
 
 def _facet_notes(

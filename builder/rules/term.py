@@ -14,6 +14,12 @@ A section written one fact to a line (an Obsidian note keeps each line break: "#
 lines as points, and its heading may be one word: it names the thing its lines are facts of.
 Read as one paragraph, the lines ran together into a sentence nobody wrote.
 
+A one-line `Label: value` paragraph among the term's paragraphs (`### Korrin knee` over a
+definition, a risk line, `Examination findings: a, b and c`, an outcome) is asked of the term
+("Korrin knee: examination findings?"), however long the section: four short paragraphs are
+too long for one answer, and the findings were lost with them. The paragraphs left answer the
+term as before when they are one or two.
+
 It is a last resort (`Rule.fallback`), after every other rule: a section any other rule asked
 anything of is left to it. Never for a paragraph of links, markup left as written, an advert, a
 contact line or a worked example, nor for a lead-in that ends in ":".
@@ -85,7 +91,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
     term = heading_text(section.title).strip()
     labelled = _labelled(section)
-    blocks = tuple(block for block in section.blocks if block not in labelled)
+    blocks = tuple(
+        block
+        for block in section.blocks
+        if isinstance(block, Paragraph) and all(block is not other for other in labelled)
+    )
     notes = _label_notes(term, labelled, section, ctx) if labelled else []
     if not blocks or len(blocks) > 2:
         return notes
