@@ -777,7 +777,10 @@ def _facets(parts: list[str]) -> tuple[str, list[tuple[str, str]]]:
             facets.append((found.group("facet"), ""))
             text = found.group("said") or found.group("value")
         if facets and (found is not None or text[:1].isdigit()):
-            joined = f"{facets[-1][1]} {text}".strip()
+            said = facets[-1][1]
+            # a line of its own is a value of its own: "6-23 h (first drug); 24 h (second)"
+            apart = "; " if found is None and said and not said.endswith((",", ";")) else " "
+            joined = f"{said}{apart}{text}".strip()
             if len(joined.split()) > MAX_FACET_WORDS:
                 cut = _RUN_ON.split(joined, maxsplit=1)
                 facets[-1] = (facets[-1][0], f"{cut[0]})" if len(cut) == 2 else joined)
