@@ -121,6 +121,8 @@ class Context:
         (`heading`)."""
         if is_remark(heading_text(section.title)):
             return self.heading(section)
+        if len(section.path) == 1 and self._headings(section) != section.path:
+            return self.heading(section)  # the page title, its genre words cut ("Insulin")
         return self.situate(plain(section.title))
 
     def _headings(self, section: Section) -> tuple[str, ...]:
