@@ -94,7 +94,7 @@ TITLES = [
     ("Cardiac Pharmacology Notes", "cardiac pharmacology"),
     ("Renal Physiology", "renal physiology"),
     ("Gross Anatomy", "gross anatomy"),
-    ("Anti-Korrin Pharmacology", "anti-korrin pharmacology"),
+    ("Anti-Korrin Pharmacology", "Anti-Korrin pharmacology"),
     ("Pharmacology Notes", "pharmacology"),
 ]
 
