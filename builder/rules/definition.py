@@ -79,6 +79,7 @@ from ..text import (
     short_answer,
     spelled_initials,
     unshouted,
+    without_asides,
     without_citations,
     words,
 )
@@ -282,6 +283,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             if not after or not isinstance(after[0], ListBlock):  # else it leads the list in
                 notes.extend(_bold_subjects(block, section, ctx))
             notes.extend(_term_over_list(block, after, section, ctx))
+            notes.extend(_captioned_label(block, section, ctx))
             if _opens_part(section.blocks, index):
                 notes.extend(_plain_label_notes(block, section, ctx))
         elif isinstance(block, ListBlock) and is_definition_list(block):
@@ -717,6 +719,39 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         if facets and _is_label(label):
             notes.extend(_facet_notes(label, facets, section, ctx, line))
     return notes
+
+
+_IMAGE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^()]*\)|!\[\[[^\]]*\]\]|\s)+$")
+_CAPTION_LABEL = re.compile(
+    r"^(?P<label>[A-Z][^:.!?\n]{1,80}?):\s+(?P<value>[^\s:]\S*(?:\s+\S+)*)$"
+)
+_FIGURE_LABEL = re.compile(
+    r"^(?:fig(?:ure)?|image|img|photo|picture|diagram|table|source|credit|caption)\b", re.I
+)
+MAX_CAPTION_WORDS = 30
+
+
+def _captioned_label(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    """A picture over its caption line, the caption a `Label: value` fact (`![](knee.png)` /
+    `KORR (Knee Outer Rotation) test: pain at the front means …`): "Examination: KORR (…)
+    test?" -> the value. Under a section other rules card already (a list above it), no rule read
+    the line. Not a figure's number or credit (`Figure 2: …`, `Source: …`), a flag, a lead-in or
+    a paragraph of sentences."""
+    lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
+    if len(lines) != 2 or _IMAGE_LINE.match(lines[0]) is None:
+        return []
+    found = _CAPTION_LABEL.match(lines[1].rstrip("\\").strip())
+    if found is None:
+        return []
+    label, value = plain(found.group("label")).strip(), found.group("value").strip()
+    if is_flag(label) or _FIGURE_LABEL.match(label) or not _is_label(without_asides(label)):
+        return []
+    count = len(plain(value).split())
+    if value.endswith((":", "?")) or count > MAX_CAPTION_WORDS or _SENTENCE.search(value):
+        return []
+    key = make_key("definition", section.path, label)
+    front = f"{ctx.heading(section)}: {label}?"
+    return [ctx.note("definition", "basic", front, value, key, section, block.line + 1)]
 
 
 def _label_note(label: str, value: str, section: Section, ctx: Context, line: int) -> list[Note]:
