@@ -440,7 +440,7 @@ def sibling_entries(term: str, text: str) -> tuple[str, list[tuple[str, tuple[st
             for clause in _CLAUSES.split(sentence.rstrip("."))
             if (f := _FORMULA.match(clause.strip()))
         ]
-        if label is not None and _is_sibling(label.group("label"), part_of_term):
+        if label is not None and _is_sibling(label.group("label"), term, part_of_term):
             found.append((label.group("label").strip(), ("", label.group("told"), "")))
             leaning = True
         elif formulas:
@@ -497,23 +497,37 @@ def _sibling_notes(
 
 _DISCOURSE = frozenset(
     """result results outcome effect reason why goal aim purpose meaning conclusion so then
-    therefore thus hence mnemonic trick clue think question q a answer""".split()
+    therefore thus hence mnemonic trick clue think question q a answer maintenance loading
+    initial induction starting max maximum usual""".split()
 )
 """Labels that carry a term's text on (`Result: less pain`), never an entry beside it."""
 _CODE_SYSTEM = re.compile(r"^(?:ICD|CPT|SNOMED|ATC|LOINC|MeSH)\b|\bcodes?$", re.IGNORECASE)
 
 
-def _is_sibling(label: str, part_of_term: bool) -> bool:
-    """A sentence's label is an entry beside the term's, not a part of it, a flag or an
-    instance."""
+def _is_sibling(label: str, term: str, part_of_term: bool) -> bool:
+    """A sentence's label is an entry beside the term's, written as the term is (`P` and `QRS`,
+    `Systole` and `Diastole`, two relations: `Dose` and `Route`), not a part of it (`Causes`,
+    `Types include`, `Maintenance` after `tachyarrhythmias`), a flag or an instance."""
     if is_flag(label) or plain(label).lower() in _INSTANCES or len(label.split()) > MAX_LABEL_WORDS:
         return False
     if _CODE_SYSTEM.match(label) is not None:
         return False  # `ICD-10: S15.0`: the term's code, a part of it
-    first = plain(label).lower().split()[0]
-    if first in _INSTRUCTION_VERBS or first in _DISCOURSE:
-        return False  # `Avoid: …`, `Result: …`: what the term's text goes on to say
+    named = plain(label).lower().split()
+    if named[0] in _INSTRUCTION_VERBS or named[0] in _DISCOURSE or named[-1] in _LEADING_VERBS:
+        return False  # `Avoid: …`, `Result: …`, `Types include: …`: the term's text goes on
+    if _label_shape(label) != _label_shape(term):
+        return False  # `tachyarrhythmias: … Maintenance: …`: a part of the term's text
     return not (part_of_term and is_relational(label))
+
+
+_LEADING_VERBS = frozenset("include includes including are is were was involve involves".split())
+
+
+def _label_shape(label: str) -> tuple[bool, bool, int]:
+    """How a label is written: in capitals or symbols (`QRS`, `T`, `S1`), opening with a
+    capital, and its number of words."""
+    text = without_asides(plain(label)).strip() or plain(label)
+    return (not any(char.islower() for char in text), text[:1].isupper(), len(text.split()))
 
 
 def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
