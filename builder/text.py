@@ -1033,7 +1033,8 @@ def title_topic(title: str) -> str:
     chapter number, a question, emoji or "basics". "Module 2: Infection Control & Safety" ->
     "infection control & safety"; "Is Korrin Fever Contagious? How Long…" -> "korrin fever";
     "Hypertension (High Blood Pressure) — Basics" -> "hypertension"; "ULT: Urate Lowering
-    Therapy" -> "urate lowering therapy"; a file stem "06 hypersensitivity" -> "hypersensitivity".
+    Therapy" -> "urate lowering therapy"; a file stem "06 hypersensitivity" -> "hypersensitivity";
+    "Insulin Pharmacology and Notes" -> "insulin" (`_without_discipline`).
     """
     text = heading_text(title)
     text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")
@@ -1047,10 +1048,47 @@ def title_topic(title: str) -> str:
     for scaffold in (_SCAFFOLD_BEFORE, _SCAFFOLD_AFTER):
         shorter = scaffold.sub("", text).strip()
         text = shorter or text
-    text = text.strip(_SEPARATORS + ".,;!?")
+    text = _without_discipline(text.strip(_SEPARATORS + ".,;!?"))
     if not text:
         text = plain(title)
     return "" if _names_no_topic(text) else topic_phrase(text)
+
+
+_DISCIPLINES = (
+    "pharmacology|physiology|pathophysiology|pathology|anatomy|microbiology|biochemistry|"
+    "histology|immunology|pharmacokinetics|pharmacodynamics|epidemiology"
+)
+_DISCIPLINE_OF = re.compile(rf"^(?:{_DISCIPLINES})\s+of\s+(?:the\s+)?(?=\w)", re.IGNORECASE)
+_DISCIPLINE_AFTER = re.compile(
+    rf"^(?P<name>.*?\S)\s+(?:{_DISCIPLINES})(?:\s+(?:and|&))?$", re.IGNORECASE
+)
+_DANGLING = re.compile(r"\s+(?:and|&|with|of)$", re.IGNORECASE)
+_MODIFIER_ENDINGS = ("al", "ic", "ac", "ar", "ary", "ory", "ous", "ive", "an", "ed")
+_MODIFIERS = frozenset("gross surface basic applied cell molecular exercise special".split())
+"""Words that make a discipline a subject of its own ("Renal Physiology", "Gross Anatomy",
+"Clinical Pharmacology"), not the lens a page reads its subject through."""
+
+
+def _without_discipline(text: str) -> str:
+    """A title without the words that name its genre rather than its subject: a discipline read
+    of a thing ("Insulin Pharmacology and" -- its "Notes" cut already --, "Pathophysiology of
+    Staphylococcus Aureus", "Pharmacology of opioids") gives the thing ("Insulin", "Staphylococcus
+    Aureus", "opioids"); a discipline qualified by an adjective ("Renal Physiology", "Clinical
+    Pharmacology") or alone is the subject itself, and stays."""
+    text = _DANGLING.sub("", text)
+    shorter = _DISCIPLINE_OF.sub("", text)
+    if shorter != text:
+        return shorter
+    found = _DISCIPLINE_AFTER.match(text)
+    if found is None:
+        return text
+    name = found.group("name")
+    last = name.split()[-1].lower()
+    if last in _MODIFIERS or last.endswith(_MODIFIER_ENDINGS) or last in _SMALL_WORDS:
+        return text
+    if last.startswith(("anti", "non-", "pro-")):
+        return text  # "Anti-Seizure Pharmacology": a kind of drugs, not a drug
+    return name
 
 
 MAX_TOPIC_WORDS = 4

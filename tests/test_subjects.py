@@ -84,6 +84,18 @@ TITLES = [
     ("Patient & Family Guide 2024", ""),
     ("Information for Parents and Carers", ""),
     ("Korrin Fever: Information for Patients", "korrin fever"),
+    # A discipline read of a thing names the thing; a discipline of its own stays.
+    ("Velbarin Pharmacology and Notes", "velbarin"),
+    ("Velbarin Pharmacology", "velbarin"),
+    ("Pathophysiology of Korrin Fever", "korrin fever"),
+    ("Pharmacology of opioids", "opioids"),
+    ("Anatomy of the Knee", "knee"),
+    ("Clinical Pharmacology", "clinical pharmacology"),
+    ("Cardiac Pharmacology Notes", "cardiac pharmacology"),
+    ("Renal Physiology", "renal physiology"),
+    ("Gross Anatomy", "gross anatomy"),
+    ("Anti-Korrin Pharmacology", "Anti-Korrin pharmacology"),
+    ("Pharmacology Notes", "pharmacology"),
 ]
 
 

@@ -121,11 +121,20 @@ class Context:
         (`heading`)."""
         if is_remark(heading_text(section.title)):
             return self.heading(section)
+        if len(section.path) == 1 and self._headings(section) != section.path:
+            return self.heading(section)  # the page title, its genre words cut ("Insulin")
         return self.situate(plain(section.title))
 
     def _headings(self, section: Section) -> tuple[str, ...]:
-        if not self.topic and section.path[:1] == (self.document,):
+        if section.path[:1] != (self.document,):
+            return section.path
+        if not self.topic:
             return section.path[1:]
+        title = heading_text(self.document)
+        if title.lower() != self.topic.lower() and names_topic(title, self.topic):
+            # The page title as a subject is its topic ("Insulin Pharmacology and Notes" ->
+            # "Insulin"): its genre words name no thing a front asks about.
+            return (self.topic[:1].upper() + self.topic[1:], *section.path[1:])
         return section.path
 
     def names_subject(self, text: str, section: Section) -> bool:

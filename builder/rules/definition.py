@@ -29,7 +29,15 @@ then `- Systolic: 100–139` asks "Normal BP in preeclampsia: Systolic?". Worked
 
 A glossary line holding two entries (`- **ESBL** — a β-lactamase. **AmpC** — a
 cephalosporinase.`) is two definitions: the second, run into the first's answer, was a term
-the student never saw asked.
+the student never saw asked. So is a later sentence opening with a label of its own (`- P: atria
+fire. QRS: ventricles fire. T: recovery.`) or stating a formula named in words (`Mean pressure
+(MP) ≈ (S + 2D)/3; pulse load ≈ S − D`): "QRS?", "Mean pressure (MP) ≈ ?" (`sibling_entries`).
+
+A `**Field**: value` paragraph broken into lines by hard breaks (two trailing spaces or a
+backslash) keeps its lines apart: lines naming properties (`Onset 5 min` / `Peak 1 h` /
+`Duration 4 h`) are asked of the field ("Insulin: rapid-acting — onset?"), other short lines are
+points of its answer (`_facets`); flattened, they ran into one answer, and a block that ran on
+into other text was too long to card at all.
 
 Lines of a paragraph that each open with a bold term as their sentence's subject (`**Korrin
 fever** affects the joints.` / `**Velbar disorders** involve …`) define those terms: "What is
@@ -55,19 +63,23 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from itertools import pairwise
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
 from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
 from ..text import (
     INSTRUCTION_VERBS,
+    as_list,
     explained_answer,
     is_pep_talk,
+    is_relational,
     lower_first,
     plain,
     short_answer,
     spelled_initials,
     unshouted,
+    without_asides,
     without_citations,
     words,
 )
@@ -271,6 +283,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             if not after or not isinstance(after[0], ListBlock):  # else it leads the list in
                 notes.extend(_bold_subjects(block, section, ctx))
             notes.extend(_term_over_list(block, after, section, ctx))
+            notes.extend(_captioned_label(block, section, ctx))
             if _opens_part(section.blocks, index):
                 notes.extend(_plain_label_notes(block, section, ctx))
         elif isinstance(block, ListBlock) and is_definition_list(block):
@@ -304,6 +317,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             # asked with the first item that names it
         term, text = pair
         text, second = _two_entries(repeated.get(number, text))
+        text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         asked, numbered = term, is_numbering(term)
@@ -369,6 +383,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                 at = make_key("definition", section.path, f"{within}{term} — why {what}", item.pin)
                 notes.append(ctx.note("definition", "basic", asked, why, at, section, item.line))
         notes.extend(point_notes(term, points, section, ctx))
+        notes.extend(_sibling_notes(about, within, siblings, section, ctx, item.line))
         if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
             key = make_key("definition", section.path, within + second[0])
             answer = whole_answer(second[1])
@@ -397,6 +412,122 @@ damage`): the question the list asks ("Free radicals, ischemia — leads to?")."
 _CHOICE = re.compile(r"(?:[a-z][\w-]+)\s+or\s+(?:[a-z][\w-]+)\.?")
 """A value that is only two alternatives (`physiologic or pathologic`): asked bare ("Apoptosis?")
 the front does not say what it asks; the alternatives are the question, "either" the answer."""
+
+
+def sibling_entries(term: str, text: str) -> tuple[str, list[tuple[str, tuple[str, str, str]]]]:
+    """A definition's text and the entries of their own that later sentences of it open with:
+    another `Label: value` (`- P: atria fire. QRS: ventricles fire. T: recovery.`), or formulas
+    (`Mean pressure (MP) ≈ (S + 2D)/3; pulse pressure ≈ S − D`). Each was a fact the student saw
+    only as a passenger of the first label's answer, or never (the answer cut at the first
+    sentence). Returns (the first label's text up to the first such sentence, [(label, (operator,
+    value, formula))]): a label's value is its sentence and those leaning on it ("It …"), a
+    formula's its right side. A label naming a part of a named term (`Asthma: … Causes: …`,
+    `labelled_sentences`), a flag (`Note: …`) or an instance (`Example: …`) is no entry of its
+    own."""
+    if ": " not in text and "=" not in text and "≈" not in text:
+        return text, []  # cheap: most definitions hold one label
+    sentences = _SENTENCE.split(" ".join(text.split()))
+    if len(sentences) < 2:
+        return text, []
+    part_of_term = not is_relational(plain(term))
+    found: list[tuple[str, tuple[str, str, str]]] = []
+    first = len(sentences)
+    leaning = False
+    for index, sentence in enumerate(sentences[1:], 1):
+        label = _SIBLING.match(sentence)
+        formulas = [
+            f
+            for clause in _CLAUSES.split(sentence.rstrip("."))
+            if (f := _FORMULA.match(clause.strip()))
+        ]
+        if label is not None and _is_sibling(label.group("label"), term, part_of_term):
+            found.append((label.group("label").strip(), ("", label.group("told"), "")))
+            leaning = True
+        elif formulas:
+            for formula in formulas:
+                name = formula.group("name").strip()
+                found.append(
+                    (
+                        name[:1].upper() + name[1:],
+                        (formula.group("op"), "", formula.group("value").strip()),
+                    )
+                )
+            leaning = False
+        elif leaning and (plain(sentence).split() or [""])[0].lower() in _LEANING:
+            label_, (op, told, value) = found[-1]
+            found[-1] = (label_, (op, f"{told} {sentence}", value))
+            continue
+        else:
+            leaning = False
+            continue
+        first = min(first, index)
+    if not found:
+        return text, []
+    return " ".join(sentences[:first]), found
+
+
+_SIBLING = re.compile(r"^(?P<label>[A-Z0-9][\w/’'()-]*(?:\s[\w/’'()-]+){0,3}):\s+(?P<told>\S.*)$")
+_CLAUSES = re.compile(r";\s+")
+_FORMULA = re.compile(
+    r"^(?P<name>[A-Za-z][A-Za-z ’'-]{2,40}?(?:\s\([A-Z][A-Za-z0-9]{1,6}\))?)\s+(?P<op>[=≈])\s+"
+    r"(?P<value>(?=[^=≈]{1,40}$)[^=≈]*[\d+−×·/*(][^=≈]*)$"
+)
+"""A formula named in words (`Mean pressure (MP) ≈ (S + 2D)/3`), not in symbols (`ΔP = Q·R`)."""
+
+
+def _sibling_notes(
+    about: str,
+    within: str,
+    siblings: list[tuple[str, tuple[str, str, str]]],
+    section: Section,
+    ctx: Context,
+    line: int,
+) -> list[Note]:
+    """A note for each entry `sibling_entries` found: "ECG: QRS?", "Haemodynamics: Mean
+    pressure (MP) ≈ ?"."""
+    notes = []
+    for label, (operator, told, value) in siblings:
+        key = make_key("definition", section.path, within + label)
+        asked = f"{about}: {label} {operator} ?" if operator else f"{about}: {label}?"
+        answer = value if operator else whole_answer(told)
+        if answer:
+            notes.append(ctx.note("definition", "basic", asked, answer, key, section, line))
+    return notes
+
+
+_DISCOURSE = frozenset(
+    """result results outcome effect reason why goal aim purpose meaning conclusion so then
+    therefore thus hence mnemonic trick clue think question q a answer maintenance loading
+    initial induction starting max maximum usual""".split()
+)
+"""Labels that carry a term's text on (`Result: less pain`), never an entry beside it."""
+_CODE_SYSTEM = re.compile(r"^(?:ICD|CPT|SNOMED|ATC|LOINC|MeSH)\b|\bcodes?$", re.IGNORECASE)
+
+
+def _is_sibling(label: str, term: str, part_of_term: bool) -> bool:
+    """A sentence's label is an entry beside the term's, written as the term is (`P` and `QRS`,
+    `Systole` and `Diastole`, two relations: `Dose` and `Route`), not a part of it (`Causes`,
+    `Types include`, `Maintenance` after `tachyarrhythmias`), a flag or an instance."""
+    if is_flag(label) or plain(label).lower() in _INSTANCES or len(label.split()) > MAX_LABEL_WORDS:
+        return False
+    if _CODE_SYSTEM.match(label) is not None:
+        return False  # `ICD-10: S15.0`: the term's code, a part of it
+    named = plain(label).lower().split()
+    if named[0] in _INSTRUCTION_VERBS or named[0] in _DISCOURSE or named[-1] in _LEADING_VERBS:
+        return False  # `Avoid: …`, `Result: …`, `Types include: …`: the term's text goes on
+    if _label_shape(label) != _label_shape(term):
+        return False  # `tachyarrhythmias: … Maintenance: …`: a part of the term's text
+    return not (part_of_term and is_relational(label))
+
+
+_LEADING_VERBS = frozenset("include includes including are is were was involve involves".split())
+
+
+def _label_shape(label: str) -> tuple[bool, bool, int]:
+    """How a label is written: in capitals or symbols (`QRS`, `T`, `S1`), opening with a
+    capital, and its number of words."""
+    text = without_asides(plain(label)).strip() or plain(label)
+    return (not any(char.islower() for char in text), text[:1].isupper(), len(text.split()))
 
 
 def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
@@ -574,35 +705,174 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
     """`**Label:** value` lines of a paragraph: each defines the section's subject."""
     if not block.text.lstrip().startswith(("**", "__")):
         return []
-    lines = [line.strip().rstrip("\\").strip() for line in block.text.strip().splitlines()]
+    raw = block.text.strip().splitlines()
+    lines = [line.strip().rstrip("\\").strip() for line in raw]
     found = [_LABEL_LINE.match(line) for line in lines]
     if found[0] is None:
         return []
-    # Each label with its value, and the lines after it that are no label (its value wrapped).
-    pairs: list[tuple[re.Match[str], str, int]] = []
+    # Each label with its value, and the lines after it that are no label: its value wrapped,
+    # or after a hard line break (two spaces or a backslash) a line of its own.
+    pairs: list[tuple[re.Match[str], list[str], int]] = []
     for offset, (text, found_label) in enumerate(zip(lines, found, strict=True)):
         if found_label is not None:
-            pairs.append((found_label, found_label.group("value"), offset))
-        else:
-            head, wrapped, at = pairs[-1]
-            pairs[-1] = (head, f"{wrapped} {text}", at)
-    notes = []
-    for match, value, offset in pairs:
-        label = plain(match.group("a") or match.group("b")).strip()
-        if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
+            pairs.append((found_label, [found_label.group("value")], offset))
+        elif not text:
             continue
-        if is_worked_example(value) or not any(char.isalnum() for char in value):
-            continue  # `**Signature:** ________` is a form to fill in
-        if value.rstrip().endswith(":"):
-            continue  # `**CT with contrast:** Indicated for:` leads into a list
-        if is_pep_talk(label, value) or is_slogan(label):
-            continue  # `**Goal:** everyone can do it!`: words to the reader, no fact
+        elif _HARD_BREAK.search(raw[offset - 1]):
+            pairs[-1][1].append(text)
+        else:
+            pairs[-1][1][-1] += f" {text}"
+    notes = []
+    for match, parts, offset in pairs:
+        label = plain(match.group("a") or match.group("b")).strip()
+        value, facets = _facets(parts)
         line = block.line + offset
-        key = make_key("definition", section.path, label)
-        front = f"{ctx.heading(section)}: {unshouted(label)}?"
-        answer = whole_answer(value)
-        if answer:
-            notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
+        value, siblings = sibling_entries(label, value)
+        notes.extend(_label_note(label, value, section, ctx, line))
+        notes.extend(_sibling_notes(ctx.heading(section), "", siblings, section, ctx, line))
+        if facets and _is_label(label):
+            notes.extend(_facet_notes(label, facets, section, ctx, line))
+    return notes
+
+
+_IMAGE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^()]*\)|!\[\[[^\]]*\]\]|\s)+$")
+_CAPTION_LABEL = re.compile(
+    r"^(?P<label>[A-Z][^:.!?\n]{1,80}?):\s+(?P<value>[^\s:]\S*(?:\s+\S+)*)$"
+)
+_FIGURE_LABEL = re.compile(
+    r"^(?:fig(?:ure)?|image|img|photo|picture|diagram|table|source|credit|caption)\b", re.I
+)
+MAX_CAPTION_WORDS = 30
+
+
+def _captioned_label(block: Paragraph, section: Section, ctx: Context) -> list[Note]:
+    """A picture over its caption line, the caption a `Label: value` fact (`![](knee.png)` /
+    `KORR (Knee Outer Rotation) test: pain at the front means …`): "Examination: KORR (…)
+    test?" -> the value. Under a section other rules card already (a list above it), no rule read
+    the line. Not a figure's number or credit (`Figure 2: …`, `Source: …`), a flag, a lead-in or
+    a paragraph of sentences."""
+    lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
+    if len(lines) != 2 or _IMAGE_LINE.match(lines[0]) is None:
+        return []
+    found = _CAPTION_LABEL.match(lines[1].rstrip("\\").strip())
+    if found is None:
+        return []
+    label, value = plain(found.group("label")).strip(), found.group("value").strip()
+    if is_flag(label) or _FIGURE_LABEL.match(label) or not _is_label(without_asides(label)):
+        return []
+    count = len(plain(value).split())
+    if value.endswith((":", "?")) or count > MAX_CAPTION_WORDS or _SENTENCE.search(value):
+        return []
+    key = make_key("definition", section.path, label)
+    front = f"{ctx.heading(section)}: {label}?"
+    return [ctx.note("definition", "basic", front, value, key, section, block.line + 1)]
+
+
+def _label_note(label: str, value: str, section: Section, ctx: Context, line: int) -> list[Note]:
+    """`**Label:** value` as a note of the section's subject, when it states a fact."""
+    if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
+        return []
+    if is_worked_example(value) or not any(char.isalnum() for char in value):
+        return []  # `**Signature:** ________` is a form to fill in
+    if value.rstrip().endswith(":"):
+        return []  # `**CT with contrast:** Indicated for:` leads into a list
+    if is_pep_talk(label, value) or is_slogan(label):
+        return []  # `**Goal:** everyone can do it!`: words to the reader, no fact
+    key = make_key("definition", section.path, label)
+    front = f"{ctx.heading(section)}: {unshouted(label)}?"
+    answer = whole_answer(value)
+    return [ctx.note("definition", "basic", front, answer, key, section, line)] if answer else []
+
+
+_HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
+_FACET_LINE = re.compile(
+    r"^(?P<facet>[A-Z][a-z][\w-]*(?:\s[a-z][\w-]*)?)(?:\s*:\s+(?P<said>\S.*)|"
+    r"\s+(?P<value>(?:[<>≤≥~±]\s*)?\d.*|(?:no|none|not)\b.*))$"
+)
+"""A hard-broken line naming a property and its value (`Onset 5-15 min`, `Peak: 1 h`, `Peak
+none`)."""
+_TRAILING_FACET = re.compile(
+    r"^(?P<head>.*?\S)\s+(?P<facet>[A-Z][a-z]+)\s+(?P<value>\d\S*(?:\s+\S+){0,2})$"
+)
+"""A property run into the end of the first line (`lispro, aspart Onset 5-15 minutes`), as
+the conversion from a web page that broke the lines after it left it."""
+_RUN_ON = re.compile(r"\)\s+(?=[A-Z])")
+MIN_FACETS = 2
+MAX_FACET_WORDS = 10
+"""A property's value is short: a longer line ran on into other text."""
+
+
+def _facets(parts: list[str]) -> tuple[str, list[tuple[str, str]]]:
+    """A label's value and the properties its hard-broken lines give (`**Fast-acting**: Korrin,
+    Velbar␣␣` / `Onset 5 min␣␣` / `Peak 1 h␣␣` / `Duration 4 h`): ("Korrin, Velbar", [("Onset",
+    "5 min"), …]), each property asked of the label, and the lines flattened into one run-on
+    answer no longer. A line with no property name goes on the one above it (`1 h (second
+    drug)`), or ends the properties when that would make it longer than MAX_FACET_WORDS (the
+    block ran on into other text: what follows the closing bracket is not its value). Lines that
+    are no properties are points of the value. Fewer than MIN_FACETS properties: none, the
+    lines read as points."""
+    first, rest = parts[0], parts[1:]
+    if not rest:
+        return first, []
+    facets: list[tuple[str, str]] = []
+    points: list[str] = []
+    trailing = _TRAILING_FACET.match(first)
+    lead = [(trailing.group("facet"), trailing.group("value"))] if trailing is not None else []
+    for text in rest:
+        found = _FACET_LINE.match(text)
+        if found is not None and not facets and not points and lead:
+            facets.extend(lead)
+        if found is not None:
+            facets.append((found.group("facet"), ""))
+            text = found.group("said") or found.group("value")
+        if facets and (found is not None or text[:1].isdigit()):
+            said = facets[-1][1]
+            # a line of its own is a value of its own: "6-23 h (first drug); 24 h (second)"
+            apart = "; " if found is None and said and not said.endswith((",", ";")) else " "
+            joined = f"{said}{apart}{text}".strip()
+            if len(joined.split()) > MAX_FACET_WORDS:
+                cut = _RUN_ON.split(joined, maxsplit=1)
+                facets[-1] = (facets[-1][0], f"{cut[0]})" if len(cut) == 2 else joined)
+                break
+            facets[-1] = (facets[-1][0], joined)
+            continue
+        if facets:
+            break
+        points.append(text)
+    cleaned = [
+        (facet, value.strip().rstrip(",;").strip())
+        for facet, value in facets
+        if len(value.split()) <= MAX_FACET_WORDS
+    ]
+    if len(cleaned) < MIN_FACETS:
+        return (as_list(parts) if _own_lines(parts) else " ".join(parts)), []
+    if lead and cleaned[0] == (lead[0][0], lead[0][1].strip().rstrip(",;").strip()):
+        first = trailing.group("head") if trailing is not None else first
+    return as_list([first, *points]) if points else first, cleaned
+
+
+def _own_lines(parts: list[str]) -> bool:
+    """Hard-broken lines that are points of their own (`nausea,␣␣` / `Headache␣␣` / `Rash`),
+    each short and opening as a point does (a capital, a figure) or after one that closed
+    (`,;.`); not one sentence broken in the middle (`may cause␣␣` / `a rash`)."""
+    if any(len(plain(part).split()) > MAX_FACET_WORDS for part in parts):
+        return False
+    return all(
+        part[:1].isupper() or part[:1].isdigit() or before.endswith((",", ";", "."))
+        for before, part in pairwise(parts)
+    )
+
+
+def _facet_notes(
+    label: str, facets: list[tuple[str, str]], section: Section, ctx: Context, line: int
+) -> list[Note]:
+    """A note for each property of a label's hard-broken lines: "Insulin: fast-acting —
+    onset?" -> "5 min"."""
+    notes = []
+    for facet, value in facets:
+        front = f"{ctx.heading(section)}: {label} — {facet.lower()}?"
+        key = make_key("definition", section.path, f"{label} — {facet}")
+        notes.append(ctx.note("definition", "basic", front, value, key, section, line))
     return notes
 
 

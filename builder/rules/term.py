@@ -19,6 +19,12 @@ alpha-toxin" over "This one makes holes in platelets." / "So they burst …") is
 after the colon, its sentences the points, each pointing back ("This one", "It") read as the
 name (`_transcript_lines`).
 
+A one-line `Label: value` paragraph among the term's paragraphs (`### Korrin knee` over a
+definition, a risk line, `Examination findings: a, b and c`, an outcome) is asked of the term
+("Korrin knee: examination findings?"), however long the section: four short paragraphs are
+too long for one answer, and the findings were lost with them. The paragraphs left answer the
+term as before when they are one or two.
+
 It is a last resort (`Rule.fallback`), after every other rule: a section any other rule asked
 anything of is left to it. Never for a paragraph of links, markup left as written, an advert, a
 contact line or a worked example, nor for a lead-in that ends in ":".
@@ -42,6 +48,7 @@ from ..text import (
     is_relational,
     is_remark,
     is_signature,
+    lower_first,
     ordinal_name,
     plain,
     without_asides,
@@ -84,34 +91,40 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or ctx.made or section.level < 2 or not section.blocks or section.children:
         return []  # a section another rule asked anything of is that rule's; a heading over
         # subsections names a chapter, and its paragraph introduces them
-    if not all(isinstance(block, Paragraph) for block in section.blocks) or len(section.blocks) > 2:
+    if not all(isinstance(block, Paragraph) for block in section.blocks):
         return []
     if section.callout:
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
     named = ordinal_name(section.title)  # "Second kind of toxin: velbotoxin" names one thing
     term = named or heading_text(section.title).strip()
+    labelled = _labelled(section)
+    blocks = tuple(
+        block
+        for block in section.blocks
+        if isinstance(block, Paragraph) and all(block is not other for other in labelled)
+    )
+    notes = _label_notes(term, labelled, section, ctx) if labelled else []
+    if not blocks or len(blocks) > 2:
+        return notes
+    return notes + _term_note(term, blocks, section, ctx, named=bool(named))
+
+
+def _term_note(
+    term: str, blocks: tuple[Paragraph, ...], section: Section, ctx: Context, *, named: bool
+) -> list[Note]:
+    """The heading's term asked, its one or two paragraphs the answer."""
     words = without_asides(term).split()
-    lines = _fact_lines(section)
-    transcript = not lines and bool(lines := _transcript_lines(section, term))
+    lines = _fact_lines(blocks)
+    transcript = not lines and bool(lines := _transcript_lines(section, blocks, term))
     listed = bool(ctx.terms) and section.path[:-1] in ctx.terms  # one of a list of terms
     # "### Velbarin" over its facts, a line each; "### Confabulation" among terms of its kind
     least = 1 if lines or listed or named else MIN_TERM_WORDS
-    if not least <= len(words) <= MAX_TERM_WORDS or term.endswith(("?", ":", "!")):
-        return []  # one word ("Triggers", "Velbarin") names a subject or a facet, not a term
-    if _DEFINING.match(term):
-        return []  # "Definition of X", "What is X": the prose_fact rule's definition sections
-    if is_generic_heading(term) or is_container_heading(term) or is_relational(term):
-        return []  # "Overview", "Clinical pearls", "Diagnosis": no term of its own
-    if is_flag(term) or is_remark(term):
-        return []  # "Note", "Why use it?"
-    if _SCAFFOLD.match(term) or is_example(None, section) or not any(c.isalpha() for c in term):
+
+    if not _names_a_term(term, words, least, section):
         return []
-    if is_index(term):
-        return []  # "Exam keywords": bare words, each a fact elsewhere
     texts = [
         without_reference_marks(block.text).strip()  # "… hyperglycemia [9]" of a wiki export
-        for block in section.blocks
-        if isinstance(block, Paragraph)
+        for block in blocks
     ]
     answer = "\n".join(lines) if lines else "\n\n".join(texts)
     prose = plain(answer)
@@ -142,23 +155,84 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []
     front = f"{ctx.heading(section)}?"
     key = make_key("term", section.path, term, section.pin)
-    line = section.blocks[0].line if isinstance(section.blocks[0], Paragraph) else section.line
-    return [ctx.note("term", "basic", front, back, key, section, line)]
+    return [ctx.note("term", "basic", front, back, key, section, blocks[0].line)]
+
+
+def _names_a_term(term: str, words: list[str], least: int, section: Section) -> bool:
+    """The heading is a short noun phrase of its own: `least` to MAX_TERM_WORDS words, not a
+    part of its parent, generic, a flag, a question, a step or a remark."""
+    if not least <= len(words) <= MAX_TERM_WORDS or term.endswith(("?", ":", "!")):
+        return False  # one word ("Triggers", "Velbarin") names a subject or a facet, not a term
+    if _DEFINING.match(term):
+        return False  # "Definition of X", "What is X": the prose_fact rule's definition sections
+    if is_generic_heading(term) or is_container_heading(term) or is_relational(term):
+        return False  # "Overview", "Clinical pearls", "Diagnosis": no term of its own
+    if is_flag(term) or is_remark(term):
+        return False  # "Note", "Why use it?"
+    if _SCAFFOLD.match(term) or is_example(None, section) or not any(c.isalpha() for c in term):
+        return False
+    return not is_index(term)  # "Exam keywords": bare words, each a fact elsewhere
+
+
+_LABELLED_LINE = re.compile(
+    r"^(?P<label>[A-Z][A-Za-z’'-]+(?:\s[a-z][A-Za-z’'-]*){0,2}):\s+(?P<value>[^\s:]\S*(?:\s+\S+)*)$"
+)
+MAX_LABELLED_WORDS = 25
+_MID_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
+
+
+def _labelled(section: Section) -> tuple[Paragraph, ...]:
+    """The section's one-line `Label: value` paragraphs (`Examination findings: a clicking joint,
+    a swollen kneecap and reduced bending`) among its others: each a fact of the heading's term,
+    which a section of several paragraphs, too long for one answer, lost."""
+    found = []
+    for block in section.blocks:
+        text = block.text.strip() if isinstance(block, Paragraph) else ""
+        match = _LABELLED_LINE.match(text) if "\n" not in text else None
+        if match is None or is_flag(match.group("label")) or _NOT_PROSE.search(text):
+            continue
+        value = match.group("value")
+        if value.endswith((":", "?")) or _MID_SENTENCE_END.search(value):
+            continue  # a lead-in, a question, a paragraph of sentences
+        if len(plain(value).split()) <= MAX_LABELLED_WORDS and isinstance(block, Paragraph):
+            found.append(block)
+    return tuple(found)
+
+
+def _label_notes(
+    term: str, labelled: tuple[Paragraph, ...], section: Section, ctx: Context
+) -> list[Note]:
+    """ "Korrin knee: examination findings?" -> the value, for each labelled paragraph under a
+    heading that names a term."""
+    listed = bool(ctx.terms) and section.path[:-1] in ctx.terms
+    least = 1 if listed else MIN_TERM_WORDS  # "Course" over "Onset: sudden" names a facet
+    if not _names_a_term(term, without_asides(term).split(), least, section):
+        return []
+    notes = []
+    for block in labelled:
+        found = _LABELLED_LINE.match(block.text.strip())
+        if found is None:
+            continue
+        label, value = found.group("label"), found.group("value").strip()
+        front = f"{ctx.heading(section)}: {lower_first(label)}?"
+        key = make_key("term", section.path, f"{term}: {label}", section.pin)
+        notes.append(ctx.note("term", "basic", front, value, key, section, block.line))
+    return notes
 
 
 MAX_LINES = 6
 MAX_LINE_WORDS = 10
 
 
-def _fact_lines(section: Section) -> list[str]:
+def _fact_lines(blocks: tuple[Paragraph, ...]) -> list[str]:
     """The lines of a section written one fact to a line (an Obsidian note keeps each line
     break: "= brand name" / "synthetic analogue of …" / "→ kidney specificity"), each a point
     of the answer; [] for any other section. At least one paragraph of two lines or more, 2 to
     MAX_LINES lines in all, each of at most MAX_LINE_WORDS words (prose wrapped to a width runs
     longer), none a sentence (".": prose, and prose wrapped to a width ends in one) or leading
     into another (":"); two of them at least free of links and markup."""
-    texts = [block.text.strip() for block in section.blocks if isinstance(block, Paragraph)]
-    if len(texts) != len(section.blocks) or not any("\n" in text for text in texts):
+    texts = [block.text.strip() for block in blocks]
+    if not any("\n" in text for text in texts):
         return []
     lines = [line.strip().rstrip("\\").strip() for text in texts for line in text.splitlines()]
     lines = [line for line in lines if line]
@@ -176,6 +250,7 @@ def _fact_lines(section: Section) -> list[str]:
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]”\"'%])[.!?](?=\s+[A-Z“\"(]|\s*$)")
 
+
 MAX_TRANSCRIPT_LINES = 6
 MAX_TRANSCRIPT_LINE_WORDS = 30
 MAX_TRANSCRIPT_WORDS = 80
@@ -188,7 +263,7 @@ _BACK_REFERENCE = re.compile(
 "This toxin destroys …", "It targets …" (not "It is important to …", "It's …")."""
 
 
-def _transcript_lines(section: Section, term: str) -> list[str]:
+def _transcript_lines(section: Section, blocks: tuple[Paragraph, ...], term: str) -> list[str]:
     """A lecture transcript's section, one sentence a line (a line not ending a sentence is
     wrapped and read with the next), whose first sentence points back at the heading's thing
     ("## Second kind of toxin: alpha-toxin" over "This one makes holes in platelets." / "So
@@ -196,7 +271,7 @@ def _transcript_lines(section: Section, term: str) -> list[str]:
     thing's name ("Alpha-toxin makes holes in platelets."); [] for any other section. 2 to
     MAX_TRANSCRIPT_LINES sentences of at most MAX_TRANSCRIPT_LINE_WORDS words,
     MAX_TRANSCRIPT_WORDS in all."""
-    texts = [block.text.strip() for block in section.blocks if isinstance(block, Paragraph)]
+    texts = [block.text.strip() for block in blocks]
     if not term or len(texts) != 1 or "\n" not in texts[0]:
         return []
     sentences: list[str] = []
