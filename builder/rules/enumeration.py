@@ -1741,6 +1741,15 @@ def _procedure_parts(
     return notes
 
 
+_PART_SPAN = re.compile(r"steps? \d+(?:–\d+)?")
+
+
+def is_procedure_part(note: Note) -> bool:
+    """A note asking a few steps of a procedure at once (`_procedure_parts`): its long answer
+    does not test a figure inside one step ("insert it 20–25 cm"), which is a fact of its own."""
+    return note.rule == "enumeration" and _PART_SPAN.fullmatch(note.key[-1]) is not None
+
+
 def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = False) -> str:
     """What a list's front opens with: its subject, or its lead-in sentence opened by the
     heading's subject when it names no topic; under a question heading ("What is it for?") by

@@ -12,7 +12,9 @@ fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES)
 It is the registry's last resort (`Rule.fallback`): it is told what the section's other notes
 say, by the line each came from (`Context.made`), and leaves a sentence that a note of its block
 asks, or whose figure one states ("Dose: 40 mg" asked by the definition rule), to that note; the
-sentences a note left out (a paragraph's answer keeps its first) are read. Never a worked
+sentences a note left out (a paragraph's answer keeps its first) are read, and so are the
+steps of a procedure asked a few at a time (`enumeration.is_procedure_part`): that long answer
+does not test a figure inside one step. Never a worked
 example, a calculation (`=`, `×`), a preparation recipe ("dilute … in 20 mL", or a list of
 steps the enumeration rule reads as one: `enumeration.is_preparation`), a contact line, a
 long sentence or a bare figure with no words round it; a solution's strength ("0.9% sodium
@@ -55,7 +57,7 @@ from ..text import (
 )
 from .context import Context, Said
 from .definition import bold_label, defined_term
-from .enumeration import is_preparation, split_sentences
+from .enumeration import is_preparation, is_procedure_part, split_sentences
 from .faq import answered_blocks
 from .figure import PIPE_ROWS
 from .leads import bold_subject, is_example, is_example_text, is_flag, lead_of, out_of_math
@@ -99,7 +101,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or is_example(None, section):
         return []
     asked = answered_blocks(section.blocks)  # a quiz item's stem and options
-    said = Said(ctx.made)
+    said = Said(tuple(note for note in ctx.made if not is_procedure_part(note)))
     notes: list[Note] = []
     seen: set[str] = set()
     previous: Block | None = None
