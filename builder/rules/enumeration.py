@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from ..document import (
+    Block,
     ListBlock,
     ListItem,
     Paragraph,
@@ -245,7 +246,7 @@ def _keyword_notes(
             last = end
         front = literal(intro) + "\n\n" + "".join(out) + literal(text[last:])
         key = make_key("enumeration", section.path, plain(text))
-        back = to_markdown(item.blocks)
+        back = to_markdown(_recallable_blocks(item.blocks))
         notes.append(ctx.note("enumeration", "cloze", front, back, key, section, item.line))
     return notes
 
@@ -1334,6 +1335,12 @@ def _recallable(block: ListBlock) -> ListBlock:
         item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
     )
     return block if len(kept) == len(block.items) else ListBlock(block.ordered, kept, block.line)
+
+
+def _recallable_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """An item's sub-blocks for a card's back, each sub-list `_recallable`: a reference line
+    under a fact (`- A review of the evidence - https://…`) is no part of its answer."""
+    return tuple(_recallable(b) if isinstance(b, ListBlock) else b for b in blocks)
 
 
 def _points_elsewhere(item: ListItem) -> bool:
