@@ -2006,7 +2006,8 @@ def file_title(stem: str) -> str:
     capitals; a word that has a capital after its first letter is kept as written ("MH.md" is
     "MH", not "Mh"; "ECG_basics" is "ECG Basics"). A site's file numbering and language suffix
     name no subject: "7_malaria_en" is "Malaria", "asthma-fr" "Asthma", "notes (1)" "Notes"."""
-    stem = _COPY_NUMBER.sub("", _FILE_NUMBERING.sub("", stem))
+    cut = _COPY_NUMBER.sub("", _FILE_NUMBERING.sub("", stem))
+    stem = cut if any(char.isalnum() for char in cut) else stem  # "(1).md", "_0.md": all a number
     stem = _LANGUAGE_SUFFIX.sub("", stem) or stem
     words = stem.replace("-", " ").replace("_", " ").split()
     return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)

@@ -102,6 +102,8 @@ def test_a_document_with_no_title_is_titled_by_its_file_name_as_written(
         ("vitamin-d.md", "Vitamin D"),
         ("type_2_diabetes.md", "Type 2 Diabetes"),
         ("12.md", "12"),
+        ("(1).md", "(1)"),
+        ("_0.md", "0"),
     ],
 )
 def test_a_file_names_numbering_and_language_suffix_are_no_part_of_its_title(
