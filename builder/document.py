@@ -2015,8 +2015,13 @@ def file_title(stem: str) -> str:
 
 _FILE_NUMBERING = re.compile(r"^(?:\d{1,3}[\s._-]+)+(?=[^\W\d_])")
 """A site's or a folder's order number before a name ("7_malaria", "05-7_malaria")."""
-_COPY_NUMBER = re.compile(r"\s*\(\d{1,2}\)|_\d$")
-"""A copy's or an export's number ("notes (1)", "leaflet_0"); never a name's own ("covid-19")."""
+_COPY_NUMBER = re.compile(
+    r"\s*\(\d{1,2}\)|(?<!_[^\W\d_])(?<!type|part|unit|week|year)(?<!stage|grade|class|phase|level)"
+    r"(?<!module|lesson)(?<!chapter|lecture|session|section)_\d$",
+    re.IGNORECASE,
+)
+"""A copy's or an export's number ("notes (1)", "leaflet_0"); never a name's own ("covid-19"),
+nor a counted word's ("diabetes_type_2", "stage_3", "lecture_1", "hepatitis_b_1")."""
 _LANGUAGE_SUFFIX = re.compile(
     r"(?<=[^\W_])[._-](?:en|fr|es|de|pt|it|nl|ar|zh|ja|ko|ru|sw|tr|pl|vi|id)$", re.IGNORECASE
 )
