@@ -2023,9 +2023,10 @@ _COPY_NUMBER = re.compile(
 """A copy's or an export's number ("notes (1)", "leaflet_0"); never a name's own ("covid-19"),
 nor a counted word's ("diabetes_type_2", "stage_3", "lecture_1", "hepatitis_b_1")."""
 _LANGUAGE_SUFFIX = re.compile(
-    r"(?<=[^\W_])[._-](?:en|fr|es|de|pt|it|nl|ar|zh|ja|ko|ru|sw|tr|pl|vi|id)$", re.IGNORECASE
+    r"(?<=[^\W_])[._-](?:en|fr|es|de|pt|it|nl|ar|zh|ja|ko|ru|sw|tr|pl|vi|id)$"
 )
-"""A translation's language code after a name ("malaria_en", "asthme-fr")."""
+"""A translation's language code after a name ("malaria_en", "asthme-fr"), in small letters: in
+capitals it is the name's own abbreviation ("stroke-ID", "murmurs_AR", "rehab-PT")."""
 _GENRE_TITLE = re.compile(
     r"(?:(?:the|my|our|a)\s+)?(?:(?:fact|info(?:rmation)?|cheat|tip|data)\s*sheets?|handouts?"
     r"|(?:(?:study|revision|lecture|class|course|review|quick)\s+)?(?:notes?|guides?)"

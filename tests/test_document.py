@@ -107,6 +107,8 @@ def test_a_document_with_no_title_is_titled_by_its_file_name_as_written(
         ("diabetes_type_2.md", "Diabetes Type 2"),
         ("pellan_stage_3_en.md", "Pellan Stage 3"),
         ("lecture_1.md", "Lecture 1"),
+        ("Stroke-ID.md", "Stroke ID"),
+        ("murmurs_AR.md", "Murmurs AR"),
         ("hepatitis_b_1.md", "Hepatitis B 1"),
     ],
 )
