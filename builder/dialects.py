@@ -486,7 +486,10 @@ def template_tags(text: str) -> str:
         for index in range(0, len(parts), 2):
             part = _TEMPLATE_PICTURE.sub("", parts[index])
             part = _TEMPLATE_LINK.sub(r"\1", part)
-            parts[index] = _TEMPLATE.sub("", part)
+            part = _TEMPLATE.sub("", part)
+            if "{" in part:  # a tag written inside another (`{% if {{ x }} %}`): the outer one
+                part = _TEMPLATE.sub("", part)
+            parts[index] = part
         lines[at] = "".join(parts)
     return "\n".join(lines)
 

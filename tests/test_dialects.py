@@ -462,6 +462,11 @@ def test_unclosed_template_tags_on_a_long_line_are_read_in_one_pass() -> None:
     assert template_tags("{% {% if x %} cool.") == "{%  cool."
 
 
+def test_a_template_tag_written_inside_another_goes_with_it() -> None:
+    text = 'Keep {% if {{ x }} %}it{{< figure src="{{ y }}" >}} cool.'
+    assert template_tags(text) == "Keep it cool."
+
+
 def test_a_template_tags_pipe_splits_no_table_cell() -> None:
     text = "\n".join(
         [
