@@ -486,25 +486,31 @@ def template_tags(text: str) -> str:
         for index in range(0, len(parts), 2):
             part = _TEMPLATE_PICTURE.sub("", parts[index])
             part = _TEMPLATE_LINK.sub(r"\1", part)
-            parts[index] = _TEMPLATE.sub("", part)
+            part = _TEMPLATE.sub("", part)
+            if "{" in part:  # a tag written inside another (`{% if {{ x }} %}`): the outer one
+                part = _TEMPLATE.sub("", part)
+            parts[index] = part
         lines[at] = "".join(parts)
     return "\n".join(lines)
 
 
+_TAG_BODY = r"(?:[^{\n]|\{(?![{%#]))*?"
+"""A tag's inside, which never holds another tag's opening: an unclosed `{% ` then stops at the next
+opening instead of reading to the line's end from every one (quadratic on a long line)."""
 _TEMPLATE = re.compile(
-    r"\{%-?[ \t].*?[ \t]-?%\}"  # {% tag %}
-    r"|\{#[ \t].*?[ \t]#\}"  # {# comment #}
-    r"|\{\{<[ \t].*?[ \t]>\}\}|\{\{%[ \t].*?[ \t]%\}\}"  # Hugo shortcodes
+    rf"\{{%-?[ \t]{_TAG_BODY}[ \t]-?%\}}"  # {% tag %}
+    rf"|\{{#[ \t]{_TAG_BODY}[ \t]#\}}"  # {# comment #}
+    rf"|\{{\{{<[ \t]{_TAG_BODY}[ \t]>\}}\}}|\{{\{{%[ \t]{_TAG_BODY}[ \t]%\}}\}}"  # Hugo shortcodes
     r"|\{\{-?[ \t][^{}\n]*?[ \t]-?\}\}"  # {{ expression }}
     r"|\{\{(?:site|page|layout|include|post|paginator|jekyll|content|params)\b[.|\w \t'\"/-]*\}\}"
 )
 """A template tag: spaced as every template language writes one (`{{ x }}`, `{% x %}`), or an
 unspaced `{{site.baseurl}}`-style variable. `{{c1::…}}` (an Anki deletion) is none."""
 _TEMPLATE_PICTURE = re.compile(
-    r"<img\b[^<>{]*(?:\{[{%][^\n]*?[}%]\}[^<>{]*)+>[ \t]*"
-    r"|!\[[^\[\]\n]*\]\([ \t]*\{[{%][^\n]*?[}%]\}[^()\n]*\)[ \t]*"
+    rf"<img\b[^<>{{]*(?:\{{[{{%]{_TAG_BODY}[}}%]\}}[^<>{{]*)+>[ \t]*"
+    rf"|!\[[^\[\]\n]*\]\([ \t]*\{{[{{%]{_TAG_BODY}[}}%]\}}[^()\n]*\)[ \t]*"
 )
-_TEMPLATE_LINK = re.compile(r"(?<!!)\[([^\[\]\n]*)\]\([ \t]*\{[{%][^\n]*?[}%]\}[^()\n]*\)")
+_TEMPLATE_LINK = re.compile(rf"(?<!!)\[([^\[\]\n]*)\]\([ \t]*\{{[{{%]{_TAG_BODY}[}}%]\}}[^()\n]*\)")
 
 
 _COMPARISON = re.compile(r"(?m)^([ \t]*(?:[-+*]|\d{1,9}[.)])[ \t]+)>(?=[ \t]?[\d=])")

@@ -2006,7 +2006,8 @@ def file_title(stem: str) -> str:
     capitals; a word that has a capital after its first letter is kept as written ("MH.md" is
     "MH", not "Mh"; "ECG_basics" is "ECG Basics"). A site's file numbering and language suffix
     name no subject: "7_malaria_en" is "Malaria", "asthma-fr" "Asthma", "notes (1)" "Notes"."""
-    stem = _COPY_NUMBER.sub("", _FILE_NUMBERING.sub("", stem))
+    cut = _COPY_NUMBER.sub("", _FILE_NUMBERING.sub("", stem))
+    stem = cut if any(char.isalnum() for char in cut) else stem  # "(1).md", "_0.md": all a number
     stem = _LANGUAGE_SUFFIX.sub("", stem) or stem
     words = stem.replace("-", " ").replace("_", " ").split()
     return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)
@@ -2014,12 +2015,18 @@ def file_title(stem: str) -> str:
 
 _FILE_NUMBERING = re.compile(r"^(?:\d{1,3}[\s._-]+)+(?=[^\W\d_])")
 """A site's or a folder's order number before a name ("7_malaria", "05-7_malaria")."""
-_COPY_NUMBER = re.compile(r"\s*\(\d{1,2}\)|_\d$")
-"""A copy's or an export's number ("notes (1)", "leaflet_0"); never a name's own ("covid-19")."""
-_LANGUAGE_SUFFIX = re.compile(
-    r"(?<=[^\W_])[._-](?:en|fr|es|de|pt|it|nl|ar|zh|ja|ko|ru|sw|tr|pl|vi|id)$", re.IGNORECASE
+_COPY_NUMBER = re.compile(
+    r"\s*\(\d{1,2}\)|(?<!_[^\W\d_])(?<!type|part|unit|week|year)(?<!stage|grade|class|phase|level)"
+    r"(?<!module|lesson)(?<!chapter|lecture|session|section)_\d$",
+    re.IGNORECASE,
 )
-"""A translation's language code after a name ("malaria_en", "asthme-fr")."""
+"""A copy's or an export's number ("notes (1)", "leaflet_0"); never a name's own ("covid-19"),
+nor a counted word's ("diabetes_type_2", "stage_3", "lecture_1", "hepatitis_b_1")."""
+_LANGUAGE_SUFFIX = re.compile(
+    r"(?<=[^\W_])[._-](?:en|fr|es|de|pt|it|nl|ar|zh|ja|ko|ru|sw|tr|pl|vi|id)$"
+)
+"""A translation's language code after a name ("malaria_en", "asthme-fr"), in small letters: in
+capitals it is the name's own abbreviation ("stroke-ID", "murmurs_AR", "rehab-PT")."""
 _GENRE_TITLE = re.compile(
     r"(?:(?:the|my|our|a)\s+)?(?:(?:fact|info(?:rmation)?|cheat|tip|data)\s*sheets?|handouts?"
     r"|(?:(?:study|revision|lecture|class|course|review|quick)\s+)?(?:notes?|guides?)"

@@ -91,7 +91,7 @@ class Skipped:
 _LINK = re.compile(
     # [text](url "title"), not an image; CommonMark allows spaces around the url: `( x.pdf )`
     r"(?<!!)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*[^)\s]*(?:\s+\"[^\"]*\")?\s*\)"
-    r"|\[\[[^\]]*\]\]"  # [[wikilink]]
+    r"|\[\[[^\[\]]*\]\]"  # [[wikilink]], never reading past the next `[`
     r"|<(?:https?://|mailto:)[^>]*>"  # <autolink>
     r"|\b(?:https?://|www\.)\S+"  # a bare URL
 )

@@ -2089,16 +2089,15 @@ def _dropped_sentences(block: ListBlock, carded: set[int]) -> int:
     if len(items) < 2 * MIN_DROPPED_ITEMS - 1 or block.line in carded:
         return 0  # a list asked as one note (its note at the list's own line) drops nothing
     asked = [
-        item
+        any(line in carded for line in range(item.line, _item_last_line(item) + 1))
         for item in items
-        if any(line in carded for line in range(item.line, _item_last_line(item) + 1))
-    ]
-    if len(asked) < 2:
+    ]  # one flag an item: looking each item up in a list of the asked ones was quadratic
+    if sum(asked) < 2:
         return 0
     silent = [
         item.line
-        for item in items
-        if item not in asked
+        for item, was_asked in zip(items, asked, strict=True)
+        if not was_asked
         and not item.blocks
         and len(plain(item.text).split()) >= MIN_SENTENCE_WORDS
         and definition(item) is None

@@ -452,6 +452,21 @@ def test_braces_that_are_no_template_tag_stay() -> None:
     assert template_tags(text) == text
 
 
+def test_unclosed_template_tags_on_a_long_line_are_read_in_one_pass() -> None:
+    """A tag's inside holds no other tag's opening: thousands of `{% ` (or `{# `, `{{< `) never
+    closed on one line each stop at the next opening, where reading to the line's end from every
+    one took seconds (quadratic). A tag closed after them still goes; the openings before stay."""
+    for opening in ("{% ", "{# ", "{{< ", "{{% ", "<img {{ x ", "[a]( {% x "):
+        text = "Keep it " + opening * 30_000 + "cool."
+        assert template_tags(text) == text
+    assert template_tags("{% {% if x %} cool.") == "{%  cool."
+
+
+def test_a_template_tag_written_inside_another_goes_with_it() -> None:
+    text = 'Keep {% if {{ x }} %}it{{< figure src="{{ y }}" >}} cool.'
+    assert template_tags(text) == "Keep it cool."
+
+
 def test_a_template_tags_pipe_splits_no_table_cell() -> None:
     text = "\n".join(
         [

@@ -102,6 +102,14 @@ def test_a_document_with_no_title_is_titled_by_its_file_name_as_written(
         ("vitamin-d.md", "Vitamin D"),
         ("type_2_diabetes.md", "Type 2 Diabetes"),
         ("12.md", "12"),
+        ("(1).md", "(1)"),
+        ("_0.md", "0"),
+        ("diabetes_type_2.md", "Diabetes Type 2"),
+        ("pellan_stage_3_en.md", "Pellan Stage 3"),
+        ("lecture_1.md", "Lecture 1"),
+        ("Stroke-ID.md", "Stroke ID"),
+        ("murmurs_AR.md", "Murmurs AR"),
+        ("hepatitis_b_1.md", "Hepatitis B 1"),
     ],
 )
 def test_a_file_names_numbering_and_language_suffix_are_no_part_of_its_title(

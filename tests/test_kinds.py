@@ -724,3 +724,12 @@ def test_a_page_blurb_gives_no_card_and_the_same_words_under_a_heading_do(tmp_pa
     assert "continence" not in shown and "wide base" in shown
     source.write_text("# Korrin\n\n" + rest + "\n## Screening\n\n" + blurb, encoding="utf-8")
     assert "continence" in cards_of(source)
+
+
+def test_unclosed_wikilinks_on_a_long_line_are_read_in_one_pass() -> None:
+    """`[[` never closed, thousands of times on one line: each opening reads up to the next `[`,
+    where reading to the text's end from every one was quadratic (50,000 characters: 2 s)."""
+    from builder.kinds import only_links
+
+    assert not only_links("[[korrin|" * 40_000)
+    assert only_links("See also: [[korrin]], [[pellan|fever]].")
