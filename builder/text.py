@@ -1612,6 +1612,7 @@ _UNIT = (
     r"|k?g|LPM|L(?:/min)?|mm\s?Hg|cm\s?H(?:2|₂)O|kPa|mV|bpm"
     r"|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
+    r"|milliseconds?|(?-i:ms|msec)"
     r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
 )
 _PER = r"(?:/[A-Za-z]{1,6}(?![A-Za-z]))?"
