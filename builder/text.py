@@ -1612,6 +1612,7 @@ _UNIT = (
     r"|k?g|LPM|L(?:/min)?|mm\s?Hg|cm\s?H(?:2|₂)O|kPa|mV|bpm"
     r"|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
+    r"|milliseconds?|(?-i:ms|msec)"
     r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
 )
 _PER = r"(?:/[A-Za-z]{1,6}(?![A-Za-z]))?"
@@ -1770,3 +1771,165 @@ _PLACEHOLDER = re.compile(
     rf"^{_PLACEHOLDER_MARK}(?:\s*(?:or|and|/|,|\+)\s*(?:{_PLACEHOLDER_MARK}|type|number|date|name))*$",
     re.IGNORECASE,
 )
+
+
+# Cloze contexts: what a figure's card shows round it (the measure and figure rules).
+
+LONG_SENTENCE_WORDS = 20
+"""A sentence longer than this is cut to what its figures need (`clause_of`)."""
+MIN_CLAUSE_WORDS = 6
+_ANY_DIGIT = re.compile(r"\d")
+_CLAUSE_ASIDE = re.compile(r"\s\([^()]*\)")
+"""A bracketed aside after a word ("(rather than the fan-shaped beam of CT)")."""
+_CLAUSE_BREAK = re.compile(
+    r";\s+|\s(?:--|[-–—])\s+(?=(?:but|and|while|whereas|so|although|though)\s)"
+    r"|,\s+(?=(?:but|while|whereas|although|though|(?:and\s+)?(?:so|therefore|thus|hence)"
+    r"(?!\s+(?:that|long|far|much|many)\b))\s"
+    r"|(?!(?:during|following|according|including|regarding|morning|evening|nothing)\b)\w+ing\s)"
+    r"|\s(?=and\s+(?:then|followed\s+by)\s)",
+    re.IGNORECASE,
+)
+"""Where a clause ends: a semicolon, a dash or a comma before "but", "while", … or before a
+participle (", reducing the time to minutes"), not a preposition in -ing (", during the first
+year": the condition stays with its figure); a consequence (", and so …", ", therefore …", not
+"so that") or a next step ("… for 24 hours and followed by …", "and then …")."""
+
+
+def _is_remark(aside: str) -> bool:
+    """A bracketed clause or example the figure does not need ("(rather than the fan-shaped beam
+    of CT)", "(e.g., U-Net)"); a short qualifier ("(minutes apart)", "(central pontine
+    myelinolysis)") or one holding a figure ("(0.4 mL/kg)") stays."""
+    inner = aside.strip()[1:-1].strip()
+    if _ANY_DIGIT.search(inner) is not None:
+        return False
+    return len(inner.split()) >= MIN_REMARK_WORDS or _EXAMPLE_ASIDE.match(inner) is not None
+
+
+MIN_REMARK_WORDS = 4
+_EXAMPLE_ASIDE = re.compile(r"(?:e\.g\.|i\.e\.|eg\b|ie\b|that is\b|see\b)", re.IGNORECASE)
+
+
+def clause_of(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
+    """A long sentence cut to what its figures need, and the figures' spans in it: no bracketed
+    aside without a figure, no clause after the last figure's, and none before the first
+    figure's semicolon-separated clause ("… no drug is first-line; fluoxetine (target 60 mg/day)
+    is the classic drug for BN; …" -> "Fluoxetine (target {{60 mg/day}}) is the classic drug
+    for BN"). A card is read whole around its deletion: the words the figure does not need
+    are what makes it long. The sentence as it is when it is short or nothing is cut."""
+    if len(sentence.split()) <= LONG_SENTENCE_WORDS:
+        return sentence, spans
+    first, last = spans[0][0], spans[-1][1]
+    inner = _bracketed_clause(sentence, first, last)
+    if inner is not None:
+        low, high = inner
+        text = sentence[low:high]
+        return text[:1].upper() + text[1:], [(start - low, end - low) for start, end in spans]
+    cuts = [
+        aside.span()
+        for aside in _CLAUSE_ASIDE.finditer(sentence)
+        if _is_remark(aside.group())
+        and not any(start < aside.end() and end > aside.start() for start, end in spans)
+    ]
+    for found in _CLAUSE_BREAK.finditer(sentence):
+        at = found.start()
+        if sentence.count("(", 0, at) != sentence.count(")", 0, at):
+            continue  # inside brackets
+        if at >= last:
+            cuts.append((at, len(sentence.rstrip("."))))  # its full stop stays
+            break
+        if found.end() <= first and found.group().startswith(";"):
+            cuts.append((0, found.end()))
+    if not cuts:
+        return sentence, spans
+    kept, shifted, position = [], [], 0
+    removed = sorted(cuts)
+    for start, end in removed:
+        if start > position:
+            kept.append((position, start))
+        position = max(position, end)
+    kept.append((position, len(sentence)))
+    text, offsets = "", []
+    for start, end in kept:
+        offsets.append((start, end, len(text) - start))
+        text += sentence[start:end]
+    for start, end in spans:
+        for low, high, shift in offsets:
+            if low <= start and end <= high:
+                shifted.append((start + shift, end + shift))
+                break
+        else:
+            return sentence, spans  # a figure was cut: keep the sentence
+    if len(text.split()) < MIN_CLAUSE_WORDS or text == sentence:
+        return sentence, spans
+    if text[:1].islower() and kept[0][0] > 0:
+        text = text[:1].upper() + text[1:]
+    return text, shifted
+
+
+_STATES = re.compile(r"\b(?:is|are|was|were|should|must|will|can|may|needs?)\b", re.IGNORECASE)
+
+
+def _bracketed_clause(sentence: str, first: int, last: int) -> tuple[int, int] | None:
+    """Where the figures all lie in one clause of a bracket that holds several, split by
+    semicolons ("Insert the tube (a mirror helps; depth for adults is about 20 cm)"): that
+    clause states them on its own, and the words round it are another step's. None unless the
+    clause is a statement of its own (MIN_CLAUSE_WORDS words or more, with a verb such as
+    "is" or "should"): "(ideally within 1 hour; …)" says nothing without what it times."""
+    opened = sentence.rfind("(", 0, first)
+    closed = sentence.find(")", last)
+    if opened == -1 or closed == -1 or "(" in sentence[opened + 1 : closed]:
+        return None
+    if ")" in sentence[opened:first] or ";" not in sentence[opened:closed]:
+        return None
+    low = sentence.rfind(";", opened, first)
+    high = sentence.find(";", last, closed)
+    low = opened + 1 if low == -1 else low + 1
+    high = closed if high == -1 else high
+    while low < high and sentence[low].isspace():
+        low += 1
+    clause = sentence[low:high].rstrip()
+    if len(clause.split()) < MIN_CLAUSE_WORDS or _STATES.search(clause) is None:
+        return None
+    return low, low + len(clause)
+
+
+_WORD_NUMBER = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|sixty|a\s+few|several)"
+)
+_LOWER_BOUND = re.compile(rf"\b{_WORD_NUMBER}\s*(?:to|-|–)\s*$", re.IGNORECASE)
+
+
+def whole_range(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Figure spans, each taking along a range's lower bound written in words just before it
+    ("Seven to {{40 days}}" -> "{{Seven to 40 days}}"): hiding only the upper end asks half the
+    range and shows the other half."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        found = _LOWER_BOUND.search(sentence, 0, start) if start else None
+        out.append((found.start(), end) if found is not None else (start, end))
+    return out
+
+
+_CONNECTIVE = re.compile(
+    r"^(?:however|therefore|thus|hence|moreover|furthermore|in addition|additionally|also"
+    r"|nevertheless|nonetheless|consequently|as a result|similarly|likewise|conversely"
+    r"|in contrast|by contrast|on the other hand|in fact|indeed|otherwise|instead),\s+",
+    re.IGNORECASE,
+)
+
+
+def without_connective(
+    text: str, spans: list[tuple[int, int]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """A cloze context without the connective it opens with ("However, in most places …" -> "In
+    most places …"): the connective points at a sentence the card does not show. The spans
+    shifted with it; the text as it is when it opens with none."""
+    found = _CONNECTIVE.match(text)
+    if found is None or any(start < found.end() for start, _ in spans):
+        return text, spans
+    rest = text[found.end() :]
+    if not rest or not rest[:1].isalpha():
+        return text, spans
+    shift = found.end()
+    return rest[:1].upper() + rest[1:], [(start - shift, end - shift) for start, end in spans]

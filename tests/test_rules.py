@@ -23,9 +23,8 @@ from builder.manifest import manifest_for_source
 from builder.notes import make_key
 from builder.rules.definition import labelled_sentences
 from builder.rules.enumeration import MAX_HEAD_WORDS, MAX_ITEM_WORDS, head_cloze
-from builder.rules.measure import LONG_SENTENCE_WORDS, clause_of
 from builder.rules.prose_list import _CUE, CUE_PARTS
-from builder.text import FIGURE, plain, twinned
+from builder.text import FIGURE, LONG_SENTENCE_WORDS, clause_of, plain, twinned
 from tests.fixtures.reader import read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -177,3 +176,24 @@ def test_a_labelled_sentence_is_not_cut_after_an_abbreviations_dot() -> None:
         "A drug that stops the korrin enzyme. Causes: a rash in a few, e.g. Velbar patches. "
         "Example: velbarin."
     ) == [("Causes", "a rash in a few, e.g. Velbar patches."), ("Example", "velbarin.")]
+
+
+def test_a_trimmed_cloze_context_keeps_the_sentences_identity() -> None:
+    """A figure's card shows less than its sentence (no "However,", no clause after it, a range
+    hidden whole), but its note is keyed by the whole sentence, figures masked, as before: the
+    notes already released keep their review history."""
+    markdown = (
+        "## Checks\n\nHowever, in most wards the korrin level is checked after 6 hours, "
+        "and so a late sample is often missed by the night team on the ward.\n\n"
+        "Five to 12 days.\n"
+    )
+    notes = [packaged.note for packaged in planned(markdown).notes]
+    assert [note.front.split(": ", 1)[1] for note in notes] == [
+        "In most wards the korrin level is checked after {{c1::6 hours}}.",
+        "{{c1::Five to 12 days}}.",
+    ]
+    assert [note.key[3] for note in notes] == [
+        "however, in most wards the korrin level is checked after #, and so a late sample is "
+        "often missed by the night team on the ward",
+        "five to #",
+    ]

@@ -16,7 +16,9 @@ over 35 words) keeps its first sentence (`text.short_answer`) when that sentence
 (sentences of NOTE_MAX_WORDS words or fewer each are kept together: steps of one answer); one
 that is only a predicate (`may apply to cells or organs.`, `always pathologic.`) or one question
 of a series (`Too large? Think oedema. Too small? …`) keeps the whole paragraph up to
-MAX_WHOLE_WORDS words, and makes no note past that (`whole_answer`). An answer that only says
+MAX_WHOLE_WORDS words, and makes no note past that (`whole_answer`); such a whole answer of three
+to MAX_POINTS short sentences, each a property of its own, is shown as a list of them
+(`as_points`). An answer that only says
 its term again ("Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance
 in your blood") makes no card (`restates`).
 
@@ -359,6 +361,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             rest = without_labelled(text)
             if rest != said and _sentence_count(said) > MAX_WHOLE_SENTENCES:
                 said = rest
+        if said and not numbered:
+            said = as_points(said)
         answer = with_details(said, kept)
         if not points and restates(front, term, answer, answers):
             continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
@@ -1485,6 +1489,34 @@ include: coagulative, …`): labelled by that noun, as `Causes: …` is."""
 MAX_WHOLE_SENTENCES = 2
 """A whole answer of two sentences reads at a glance (`may follow a fever. Example: the hands.`);
 of three or more, its labelled sentences are asked apart."""
+
+
+MAX_POINTS = 6
+MAX_POINT_WORDS = 12
+_POINT_BREAK = re.compile(
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?:(?<=[.!?])|(?<=[.!?][\"”]))"
+    r"\s+(?=[A-Z“\"(*_])"
+)
+"""A sentence's end as `_SENTENCE` finds it, or after a quoted sentence (`"Red is dead." Cells
+…`)."""
+
+
+def as_points(answer: str) -> str:
+    """A whole answer of three to MAX_POINTS short sentences, each a property of its own
+    (`proteins are denatured. Cell shape is retained. Nucleus fades.`), as a list of them: a
+    run-on paragraph of features reads as one long fact, a list as the few short points it is.
+    The answer as it is when a sentence is long, asks a question (`Too large? Think …`), leans
+    on the one before ("It …", "These …") or all are steps of a few words (`_short_notes`)."""
+    if "?" in answer or "\n" in answer.strip() or _short_notes(answer):
+        return answer  # "20 g syrup. Wait 10 mins. Repeat if low.": steps, one answer
+    sentences = _POINT_BREAK.split(" ".join(answer.split()))
+    if not MAX_WHOLE_SENTENCES < len(sentences) <= MAX_POINTS:
+        return answer
+    if any(len(plain(sentence).split()) > MAX_POINT_WORDS for sentence in sentences):
+        return answer
+    if any((plain(s).split() or [""])[0].lower() in _LEANING for s in sentences[1:]):
+        return answer
+    return "\n".join(f"- {sentence[:1].upper()}{sentence[1:]}" for sentence in sentences)
 
 
 def _sentence_count(text: str) -> int:

@@ -8,7 +8,9 @@ sentences holding a percentage or
 a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
 liver metastases"). "This" or "It" opening a section's first paragraph names the heading's thing
 ("This is the commonest kind, about 80%" under "Wet korrin" reads "Wet korrin is the commonest
-kind, about {{c1::80%}}").
+kind, about {{c1::80%}}"). A long sentence shows the clause that holds its figures
+(`text.clause_of`), without an opening "However," (it points at a sentence the card does not
+show).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import re
 from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
+    clause_of,
     given_strength,
     heading_subject,
     heading_text,
@@ -30,6 +33,7 @@ from ..text import (
     plain,
     points_back,
     twinned,
+    without_connective,
     without_reference_marks,
 )
 from .context import Context
@@ -184,8 +188,11 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         ]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS or is_total(sentence):
             continue
-        text = cloze(sentence, twinned(sentence, spans))
         pointer = points_back(sentence) if opening and number == 0 else 0
+        shown, hidden = sentence, twinned(sentence, spans)
+        if not pointer:  # the clause its figures need, without an opening "However,"
+            shown, hidden = without_connective(*clause_of(shown, hidden))
+        text = cloze(shown, hidden)
         thing = _heading_thing(section.title) if pointer else ""
         if pointer and thing:
             # "This is the commonest kind, about {{c1::80%}}" opening "### Wet korrin": the

@@ -21,7 +21,9 @@ long sentence or a bare figure with no words round it; a solution's strength ("0
 chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
 lead-in or parent item too; a long sentence shows only the clause its figures need
-(`clause_of`). A figure a heading above states ("Final concentration 0.4 units/ml" under
+(`text.clause_of`), never an opening connective ("However, …"), and a range's lower bound in
+words goes with the figure ("{{Seven to 40 days}}"); a checklist's "☐ …" lines are read alone.
+A figure a heading above states ("Final concentration 0.4 units/ml" under
 "Mixing (0.4 U/mL)") is no deletion: the source line shows it; nor is a figure only in the
 bracketed qualifier of a condition when the instruction follows it ("If … staggered (> 1 hour
 between doses), treatment is started at once": no card). A sentence that points back at
@@ -42,6 +44,7 @@ from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import (
     FIGURE,
+    clause_of,
     given_strength,
     is_advert,
     is_flattened,
@@ -52,7 +55,9 @@ from ..text import (
     normalise,
     plain,
     twinned,
+    whole_range,
     without_citations,
+    without_connective,
     without_reference_marks,
 )
 from .context import Context, Said
@@ -186,10 +191,17 @@ def _said(sentence: str, spans: list[tuple[int, int]], said: str) -> bool:
     return any(" ".join(sentence[start:end].lower().split()) in said for start, end in spans)
 
 
+_BOX = re.compile(r"^[☐☑☒□▢]\s*")
+"""A tick box opening a line: the line is an item of a checklist, the box no word of it."""
+
+
 def _lines(text: str) -> list[str]:
     """A paragraph's statements: its lines when each is one (a list that lost its bullets,
-    "Admit if Na <125" / "Consult nephrology"), else the paragraph as one text."""
+    "Admit if Na <125" / "Consult nephrology", or a checklist's "☐ …" lines, read without their
+    boxes), else the paragraph as one text."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if len(lines) > 1 and all(_BOX.match(line) for line in lines):
+        return [_BOX.sub("", line) for line in lines]  # a checklist: "☐ Saline 200 mL"
     if len(lines) > 1 and all(
         _LINE_GOES_ON.search(first) is None and (second[:1].isupper() or second[:1].isdigit())
         for first, second in pairwise(lines)
@@ -241,7 +253,7 @@ def _note(
             for match in FIGURE.finditer(sentence)
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
-        spans = twinned(sentence, spans)  # "{{c1::above 38.5°C (101.3°F)}}"
+        spans = whole_range(sentence, twinned(sentence, spans))  # "{{c1::above 38.5°C (101.3°F)}}"
         if "\\" in sentence:
             kept = out_of_math(sentence, spans)  # "{{c1::\\( 5 mg/kg \\)}}", never inside it
             if any(not any(k[0] <= a and b <= k[1] for k in kept) for a, b in spans):
@@ -276,6 +288,8 @@ def _note(
             referent = _referent(sentences, number)
             if not referent:
                 continue
+        if not referent:  # "However, …": what it answers is not on the card
+            clause, spans = without_connective(clause, spans)
         seen.add(normalise(masked))
         stated = f"{referent} {clause}" if referent else clause
         if bold and bold.lower() not in stated.lower():  # "Nitrates: contraindicated if …"
@@ -353,88 +367,6 @@ def _referent(sentences: list[str], number: int) -> str:
     if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
         return ""
     return before
-
-
-LONG_SENTENCE_WORDS = 20
-"""A sentence longer than this is cut to what its figures need (`clause_of`)."""
-MIN_CLAUSE_WORDS = 6
-_ASIDE = re.compile(r"\s\([^()]*\)")
-"""A bracketed aside after a word ("(rather than the fan-shaped beam of CT)")."""
-_CLAUSE_BREAK = re.compile(
-    r";\s+|\s(?:--|[-–—])\s+(?=(?:but|and|while|whereas|so|although|though)\s)"
-    r"|,\s+(?=(?:but|while|whereas|although|though)\s"
-    r"|(?!(?:during|following|according|including|regarding|morning|evening|nothing)\b)\w+ing\s)",
-    re.IGNORECASE,
-)
-"""Where a clause ends: a semicolon, a dash or a comma before "but", "while", … or before a
-participle (", reducing the time to minutes"), not a preposition in -ing (", during the first
-year": the condition stays with its figure)."""
-
-
-def _is_remark(aside: str) -> bool:
-    """A bracketed clause or example the figure does not need ("(rather than the fan-shaped beam
-    of CT)", "(e.g., U-Net)"); a short qualifier ("(minutes apart)", "(central pontine
-    myelinolysis)") or one holding a figure ("(0.4 mL/kg)") stays."""
-    inner = aside.strip()[1:-1].strip()
-    if _DIGIT.search(inner) is not None:
-        return False
-    return len(inner.split()) >= MIN_REMARK_WORDS or _EXAMPLE_ASIDE.match(inner) is not None
-
-
-MIN_REMARK_WORDS = 4
-_EXAMPLE_ASIDE = re.compile(r"(?:e\.g\.|i\.e\.|eg\b|ie\b|that is\b|see\b)", re.IGNORECASE)
-
-
-def clause_of(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]]]:
-    """A long sentence cut to what its figures need, and the figures' spans in it: no bracketed
-    aside without a figure, no clause after the last figure's, and none before the first
-    figure's semicolon-separated clause ("… no drug is first-line; fluoxetine (target 60 mg/day)
-    is the classic drug for BN; …" -> "Fluoxetine (target {{60 mg/day}}) is the classic drug
-    for BN"). A card is read whole around its deletion: the words the figure does not need
-    are what makes it long. The sentence as it is when it is short or nothing is cut."""
-    if len(sentence.split()) <= LONG_SENTENCE_WORDS:
-        return sentence, spans
-    first, last = spans[0][0], spans[-1][1]
-    cuts = [
-        aside.span()
-        for aside in _ASIDE.finditer(sentence)
-        if _is_remark(aside.group())
-        and not any(start < aside.end() and end > aside.start() for start, end in spans)
-    ]
-    for found in _CLAUSE_BREAK.finditer(sentence):
-        at = found.start()
-        if sentence.count("(", 0, at) != sentence.count(")", 0, at):
-            continue  # inside brackets
-        if at >= last:
-            cuts.append((at, len(sentence.rstrip("."))))  # its full stop stays
-            break
-        if found.end() <= first and found.group().startswith(";"):
-            cuts.append((0, found.end()))
-    if not cuts:
-        return sentence, spans
-    kept, shifted, position = [], [], 0
-    removed = sorted(cuts)
-    for start, end in removed:
-        if start > position:
-            kept.append((position, start))
-        position = max(position, end)
-    kept.append((position, len(sentence)))
-    text, offsets = "", []
-    for start, end in kept:
-        offsets.append((start, end, len(text) - start))
-        text += sentence[start:end]
-    for start, end in spans:
-        for low, high, shift in offsets:
-            if low <= start and end <= high:
-                shifted.append((start + shift, end + shift))
-                break
-        else:
-            return sentence, spans  # a figure was cut: keep the sentence
-    if len(text.split()) < MIN_CLAUSE_WORDS or text == sentence:
-        return sentence, spans
-    if text[:1].islower() and kept[0][0] > 0:
-        text = text[:1].upper() + text[1:]
-    return text, shifted
 
 
 _DOSE = re.compile(
