@@ -134,7 +134,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             if boxed and not asks:
                 front = f"{ctx.situate(heading_text(section.title))}?"
             key = make_key("statements", section.path, f"list {lists}")
-            back = "\n".join(f"- {_shown(item.text)}" for item in block.items)
+            marks = [f"{n}." if block.ordered else "-" for n in range(1, len(block.items) + 1)]
+            back = "\n".join(
+                f"{mark} {_shown(item.text)}" for mark, item in zip(marks, block.items, strict=True)
+            )
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
     return notes
 
@@ -191,8 +194,10 @@ def _statements(block: ListBlock, items: list[str]) -> bool:
     for item, text in zip(block.items, items, strict=True):
         if item.blocks or _LINKED.search(item.text) or is_example_text(text):
             return False
-        if _labelled(item) or _LABELLED.match(text) or "->" in text:
-            return False  # `**Class**: …`, `Drugs: …` items are asked one by one (definition)
+        if _labelled(item) or "->" in text:
+            return False  # `**Class**: …` items are asked one by one (definition)
+        if _LABELLED.match(text) and not _labels_sentences(text):
+            return False  # and so are `Drugs: …` items
         words = len(text.split())
         if not MIN_ITEM_WORDS <= words <= MAX_ITEM_WORDS or text.endswith((":", "?")):
             return False
@@ -271,11 +276,80 @@ def named_pairs(block: ListBlock) -> bool:
 
 
 def _named_notes(block: ListBlock, carded: set[int], section: Section, ctx: Context) -> list[Note]:
-    """The notes of a mixed list's named pairs (`_named_pairs`), two or more, none carded."""
+    """The notes of a mixed list's named pairs (`_named_pairs`), two or more, none carded, and
+    of its items that say what to give for a named thing (`_treatments`)."""
+    notes = _treatment_notes(block, carded, section, ctx)
     named = _named_pairs(block)
     if len(named) < MIN_PAIRS or carded & {block.line, *(item.line for item, _ in named)}:
-        return []
-    return _pairs(named, "", section, ctx, named=True)
+        return notes
+    return _pairs(named, "", section, ctx, named=True) + notes
+
+
+_TREATMENT = re.compile(
+    r"^(?:give|start|use|treat\s+with|administer)\s+(?P<given>[^.;:,()]+?)\.?$", re.IGNORECASE
+)
+"""An instruction after a sentence's dash saying what to give ("- give thiamine")."""
+MAX_GIVEN_WORDS = 4
+_HOW_GIVEN = frozenset(
+    "with without by at in as before after over on for once twice daily slowly orally it them"
+    " this that nothing".split()
+)
+"""Words that open how or when something is given ("give with food", "give it slowly"), or
+that give nothing: no treatment named."""
+_NO_NAME = frozenset(
+    "it this that these those they he she we you there here the a an its their".split()
+)
+"""A sentence opening with a pronoun or an article names nothing the front can ask about."""
+
+
+def _treatments(block: ListBlock) -> list[tuple[ListItem, str, str]]:
+    """The items of a list that state something of a named thing and then, after a spaced dash,
+    what to give for it (`- Korrin fever causes rash and joint pain - give velbarin`): the name
+    (the words before the sentence's verb, up to MAX_NAME_WORDS, opening with a capital) and
+    what is given. Such an item has a verb before its dash, so it is no named pair; read whole,
+    it was no card at all, and what to give for it is the fact its author wrote it for."""
+    found_items = []
+    for item in block.items:
+        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
+            continue
+        found = _PAIR.match(plain(" ".join(item.text.split())))
+        if found is None:
+            continue
+        given = _TREATMENT.match(found["meaning"].strip())
+        verb = _VERB.search(found["finding"])
+        if given is None or verb is None or len(given["given"].split()) > MAX_GIVEN_WORDS:
+            continue
+        if given["given"].split()[0].lower() in _HOW_GIVEN:
+            continue  # "- give with food": how a drug is taken, not what is given
+        name = found["finding"][: verb.start()].strip()
+        words = name.split()
+        if (
+            not words
+            or len(words) > MAX_NAME_WORDS
+            or not name[:1].isupper()
+            or words[0].lower() in _NO_NAME
+            or name.endswith((",", ";", ":"))
+        ):
+            continue
+        found_items.append((item, name, given["given"].strip()))
+    return found_items
+
+
+def _treatment_notes(
+    block: ListBlock, carded: set[int], section: Section, ctx: Context
+) -> list[Note]:
+    """ "Korrin fever: treatment?" -> "Velbarin", for each of `_treatments` no note asks."""
+    notes = []
+    for item, name, given in _treatments(block):
+        if item.line in carded:
+            continue
+        heading = ctx.heading(section)
+        within = "" if heading.lower() in name.lower() else f"{heading} — "
+        front = f"{within}{name}: treatment?"
+        key = make_key("statements", section.path, f"{name} treatment")
+        back = given[:1].upper() + given[1:]
+        notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
+    return notes
 
 
 _BRACKET = re.compile(r"\([^()]*\)")
@@ -293,7 +367,7 @@ def _long_statements(block: ListBlock, items: list[str]) -> bool:
     """A short list of statements some of which run past MAX_ITEM_WORDS (up to
     MAX_LONG_ITEM_WORDS, MAX_LONG_ANSWER_WORDS in all), or which mix in an item that is only a
     bold phrase ("**Painful rash**"): that is a point of its own among them."""
-    if block.ordered or not 2 <= len(items) <= MAX_ITEMS:
+    if not 2 <= len(items) <= MAX_ITEMS:
         return False
     lengths = [len(text.split()) for text in items]
     bold = [_whole_bold(item.text) for item in block.items]
@@ -306,11 +380,24 @@ def _long_statements(block: ListBlock, items: list[str]) -> bool:
             return False
         if whole:
             continue  # "**Painful rash**" heads the sentences that follow it
-        if item.text.lstrip().startswith(("**", "__")) or _LABELLED.match(text) or "->" in text:
+        if item.text.lstrip().startswith(("**", "__")) or "->" in text:
             return False
+        if _LABELLED.match(text) and not _labels_sentences(text):
+            return False  # `Drugs: …` items are asked one by one (definition)
         if not MIN_ITEM_WORDS <= words <= MAX_LONG_ITEM_WORDS or text.endswith((":", "?")):
             return False
     return True
+
+
+def _labels_sentences(text: str) -> bool:
+    """A plain label over whole sentences of its own ("Cleaning: The tube sits in … . Change
+    the fluid weekly."): a point of the list like the others, which no rule asks by its label
+    (a definition's answer is no run of sentences)."""
+    label = _LABELLED.match(text)
+    rest = text[label.end() :].strip() if label is not None else ""
+    return (
+        len(rest.split()) >= MIN_STATEMENT_WORDS and rest[:1].isupper() and rest.endswith(".")
+    )
 
 
 _WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)[^*_:]+\1\s*$")
