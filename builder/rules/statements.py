@@ -85,12 +85,13 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     title = plain(section.title).strip()
     asks = title.endswith("?") and not ctx.made  # "How should I take it?" over its list
     boxed = is_container_heading(title)  # "Clinical pearls": the list's name, no subject
+    asked = answered_blocks(section.blocks)
+    carded = {note.source.line for note in ctx.made}
+    who = _who_notes(section, asked, carded, ctx)
     if not (asks or boxed) and (
         not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")
     ):
-        return []  # "Key points", "Overview": the heading names nothing to ask about
-    asked = answered_blocks(section.blocks)
-    carded = {note.source.line for note in ctx.made}
+        return who  # "Key points", "Overview": the heading names nothing to ask about
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = []
@@ -139,6 +140,47 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 f"{mark} {_shown(item.text)}" for mark, item in zip(marks, block.items, strict=True)
             )
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
+    return who + notes
+
+
+_WHO_SHOULD = re.compile(
+    r"^(?P<who>(?:Those|Patients|People|Anyone|Adults|Children|Women|Men|Individuals|Infants"
+    r"|Babies)\s+(?:with|who|at|on|over|under|taking|aged|in|from)\b[^;:]+?)"
+    r"\s+(?P<should>should(?:\s+not)?|must(?:\s+not)?)\s+(?P<what>[^;:,]+?)"
+    r"(?:,\s+(?P<else>otherwise\s+[^;:]+?))?\.?$"
+)
+"""A sentence saying which people should do something ("Patients with a weak heart should
+have their dose halved, otherwise …"): its group of people, always qualified ("with", "who",
+"over" …), and what they should do, in one clause."""
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+MAX_WHO_WORDS = 25
+MAX_WHAT_WORDS = 12
+
+
+def _who_notes(section: Section, asked: set[int], carded: set[int], ctx: Context) -> list[Note]:
+    """ "Who should have their dose halved?" -> "Patients with a weak heart", for each sentence
+    of a list item that says which people should (or must) do something, when no note came from
+    that item. A plain sentence item has nothing to hide and often no term to ask about (a whole
+    `==highlighted==` statement, the page's key point, made no card); the people it names are
+    the fact, and a qualified group is never filler."""
+    notes: list[Note] = []
+    for index, block in enumerate(section.blocks):
+        if index in asked or not isinstance(block, ListBlock):
+            continue
+        for item in block.items:
+            if item.line in carded or _LINKED.search(item.text):
+                continue
+            for sentence in _SENTENCE_GAP.split(plain(" ".join(item.text.split()))):
+                found = _WHO_SHOULD.match(sentence)
+                if found is None:
+                    continue
+                who, what = found["who"].strip(), found["what"].strip()
+                if len(who.split()) > MAX_WHO_WORDS or len(what.split()) > MAX_WHAT_WORDS:
+                    continue
+                front = f"{ctx.heading(section)}: who {found['should']} {what}?"
+                back = who + (f" — {found['else'].strip()}" if found["else"] else "")
+                key = make_key("statements", section.path, f"who {found['should']} {what}")
+                notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
 
 
