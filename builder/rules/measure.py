@@ -7,7 +7,8 @@ so the number a student is examined on made no card. This rule reads what is lef
 of a paragraph, a list item or sub-item, or a plain line of a paragraph whose lines are separate
 statements (a list that lost its bullets), holding a figure with a unit ("38 °C", "40 mg/kg",
 "5 days", "<94%") or a comparison ("more than 3", "<125"), becomes "Temperature in fever: A
-fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES).
+fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES; more only in
+clauses kept apart by semicolons, a card per clause: `clause_groups`).
 
 It is the registry's last resort (`Rule.fallback`): it is told what the section's other notes
 say, by the line each came from (`Context.made`), and leaves a sentence that a note of its block

@@ -22,6 +22,14 @@ alone ("Alcohol withdrawal: Korsakoff?"): a name of up to MAX_NAME_WORDS words a
 meaning no figure (the measure rule's); the sentences are left to the other rules, and the list
 is no cloze hiding each name with its meaning (`named_pairs`).
 
+An item that says what a named thing does and then, after a spaced dash, what to give for it
+(`- Disease W causes eye and gait signs - give vitamin Q`) asks "Disease W: treatment?", and a
+sentence item saying which qualified group of people should do something ("Patients with a weak
+heart should have X, otherwise Y", often a whole `==highlighted==` statement) asks "who should
+have X?", under any heading: plain sentences with nothing to hide and no term, which made no card.
+An item may open with a plain label over whole sentences of its own (`1. Cleaning: The drain has
+… . Change …`): it is a statement like the others; a numbered list is answered in its numbers.
+
 A heading that asks ("How should I take this medicine?"), over a list and nothing else carded,
 is asked as written with the list its answer, as the faq rule asks one over a paragraph.
 
