@@ -125,9 +125,7 @@ def cloze_numbers(text: str) -> list[int]:
     return sorted({int(n) for n in _CLOZE.findall(text) if int(n) > 0})
 
 
-def cloze(
-    text: str, spans: list[tuple[int, int]], numbers: list[int] | None = None
-) -> str:
+def cloze(text: str, spans: list[tuple[int, int]], numbers: list[int] | None = None) -> str:
     """`text` with each (start, end) span made a cloze deletion, numbered c1, c2, ... in order
     (or by `numbers`, one per span: spans sharing a number are hidden on one card)."""
     out, last = [], 0

@@ -163,9 +163,12 @@ have their dose halved, otherwise …"): its group of people, always qualified (
 _SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 MAX_WHO_WORDS = 25
 MAX_WHAT_WORDS = 12
+MAX_WHO_SENTENCE_WORDS = 60
 
 
-def _who_notes(section: Section, asked: set[int], carded: set[int], ctx: Context) -> list[Note]:
+def _who_notes(
+    section: Section, asked: frozenset[int] | set[int], carded: set[int], ctx: Context
+) -> list[Note]:
     """ "Who should have their dose halved?" -> "Patients with a weak heart", for each sentence
     of a list item that says which people should (or must) do something, when no note came from
     that item. A plain sentence item has nothing to hide and often no term to ask about (a whole
@@ -179,6 +182,8 @@ def _who_notes(section: Section, asked: set[int], carded: set[int], ctx: Context
             if item.line in carded or _LINKED.search(item.text):
                 continue
             for sentence in _SENTENCE_GAP.split(plain(" ".join(item.text.split()))):
+                if len(sentence.split()) > MAX_WHO_SENTENCE_WORDS:
+                    continue  # a long sentence holds more than who should do what
                 found = _WHO_SHOULD.match(sentence)
                 if found is None:
                     continue
@@ -445,9 +450,7 @@ def _labels_sentences(text: str) -> bool:
     (a definition's answer is no run of sentences)."""
     label = _LABELLED.match(text)
     rest = text[label.end() :].strip() if label is not None else ""
-    return (
-        len(rest.split()) >= MIN_STATEMENT_WORDS and rest[:1].isupper() and rest.endswith(".")
-    )
+    return len(rest.split()) >= MIN_STATEMENT_WORDS and rest[:1].isupper() and rest.endswith(".")
 
 
 _WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)[^*_:]+\1\s*$")
