@@ -2220,10 +2220,17 @@ _NO_LINES_NOTE = (
     "a sentence (`QRS: ventricular depolarisation`), or each fact as an item under a lead-in "
     "line ending in ':'"
 )
+_SENTENCES_ASKED = (
+    "a plain sentence is asked only when it states a figure with its unit or a comparison "
+    "(`Risky above 14 units/week`), says which people should do something (`Patients with a "
+    "weak heart should …`) or what to give for a named thing (`Disease W causes … - give "
+    "vitamin Q`)"
+)
+"""What the rules still read in a plain sentence item: the rest of the advice says what to write."""
 _NO_HEADED_NOTE = (
     "this list gave no note, though its heading says what its items are; if it holds facts to "
     "learn, write each fact as a short item (a few words: `- Joints: bleeding, swelling`) or a "
-    "`Term: value` line, not a sentence to read"
+    f"`Term: value` line, not a sentence to read ({_SENTENCES_ASKED})"
 )
 _NO_NOTE_ROW = (
     f"this table row gave no note: its first cell is too long (over {SUBJECT_MAX_WORDS} words) "
@@ -2258,8 +2265,8 @@ _NO_ITEMS_NOTE = (
 )
 _NO_SENTENCES_NOTE = (
     f"these sentence items gave no note, though others of the list did ({MIN_DROPPED_ITEMS} or "
-    "more, half the list or more); if they hold facts to learn, write each as `Term - what it "
-    "is` or `**Term:** fact`, or give its key words in bold"
+    f"more, half the list or more): {_SENTENCES_ASKED}; if they hold facts to learn, write each "
+    "as `Term - what it is` or `**Term:** fact`, or give its key words in bold"
 )
 _NO_LONG_PROSE_NOTE = (
     f"this paragraph of {MIN_LONG_PROSE_WORDS} words or more gave no note; if it holds facts to "

@@ -125,10 +125,12 @@ def cloze_numbers(text: str) -> list[int]:
     return sorted({int(n) for n in _CLOZE.findall(text) if int(n) > 0})
 
 
-def cloze(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with each (start, end) span made a cloze deletion, numbered c1, c2, ... in order."""
+def cloze(text: str, spans: list[tuple[int, int]], numbers: list[int] | None = None) -> str:
+    """`text` with each (start, end) span made a cloze deletion, numbered c1, c2, ... in order
+    (or by `numbers`, one per span: spans sharing a number are hidden on one card)."""
     out, last = [], 0
-    for number, (start, end) in enumerate(spans, 1):
+    for index, (start, end) in enumerate(spans):
+        number = numbers[index] if numbers is not None else index + 1
         out.append(literal(text[last:start]) + deletion(number, text[start:end]))
         last = end
     return "".join(out) + literal(text[last:])

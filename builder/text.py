@@ -1619,13 +1619,15 @@ _PER = r"(?:/[A-Za-z]{1,6}(?![A-Za-z]))?"
 """A unit's denominator the unit's own expression does not name ("25 mm/s", "2 L/day"): the
 figure takes it along, never hides the unit's top and shows its bottom ("{{25 mm}}/s")."""
 FIGURE = re.compile(
-    rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}(?:\s*{_UNIT}{_PER}(?![A-Za-z]))?"
+    rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}"
+    rf"(?:\s*{_UNIT}{_PER}(?![A-Za-z])|/[A-Za-z]{{1,10}}(?![A-Za-z]))?"
     rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
     rf"{_PER}(?![A-Za-z]){_MORE}?)",
     re.IGNORECASE,
 )
 """A figure with a unit ("38 °C", "40 mg/kg", "4-6 hourly", "5 or more days") or a comparison
-("more than -3", "<125 mEq/L", "≥ 94%", "between 24 and 28 weeks")."""
+("more than -3", "<125 mEq/L", "≥ 94%", "between 24 and 28 weeks"; a compared count takes the
+period it is counted in: ">14/week", never "{{>14}}/week")."""
 
 
 def states_a_figure(text: str) -> bool:

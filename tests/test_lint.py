@@ -757,6 +757,9 @@ def test_sentences_lost_beside_pairs_asked_one_by_one_are_named(tmp_path: Path) 
     found = no_notes(tmp_path, pearls)
     assert [line for line, _ in found] == [4], found
     assert "sentence items gave no note" in found[0][1]
+    # it says what a plain sentence is still asked for, so its author knows what to write
+    assert "which people should do something" in found[0][1]
+    assert "what to give for a named thing" in found[0][1]
     fewer = pearls.replace(
         "> - A second course of kellin is needed when the first one gave no rise in salts\n",
         "> - Tessal sign - a violet tongue\n",

@@ -7,7 +7,8 @@ so the number a student is examined on made no card. This rule reads what is lef
 of a paragraph, a list item or sub-item, or a plain line of a paragraph whose lines are separate
 statements (a list that lost its bullets), holding a figure with a unit ("38 °C", "40 mg/kg",
 "5 days", "<94%") or a comparison ("more than 3", "<125"), becomes "Temperature in fever: A
-fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES).
+fever of {{c1::over 38 °C}} …", one deletion per figure (at most MAX_FIGURES; more only in
+clauses kept apart by semicolons, a card per clause: `clause_groups`).
 
 It is the registry's last resort (`Rule.fallback`): it is told what the section's other notes
 say, by the line each came from (`Context.made`), and leaves a sentence that a note of its block
@@ -265,7 +266,10 @@ def _note(
         if doses:
             spans = doses  # "lipid emulsion 20% 100 cc IV (if <70 kg, …)": the doses asked
         limit = MAX_FIGURES + 1 if doses else MAX_FIGURES
-        if not spans or len(spans) > limit or sentence.endswith(":") or is_total(sentence):
+        groups = clause_groups(sentence, spans) if len(spans) > limit and not doses else None
+        if not spans or (len(spans) > limit and groups is None):
+            continue  # a table written as text ("men 4, women 3, children 2, infants 1")
+        if sentence.endswith(":") or is_total(sentence):
             continue
         if _side_qualifier(sentence, spans):
             continue
@@ -282,7 +286,9 @@ def _note(
         masked = FIGURE.sub("#", sentence)
         if normalise(masked) in seen:
             continue  # the same statement with other figures: the first is asked
-        clause, spans = clause_of(sentence, spans)  # the key stays the whole sentence's
+        clause, spans = (  # the key stays the whole sentence's
+            (sentence, spans) if groups else clause_of(sentence, spans)
+        )
         referent = ""
         if leans_back(clause) or (number and _no_subject(clause)):  # "these drugs", "May need"
             referent = _referent(sentences, number)
@@ -302,10 +308,36 @@ def _note(
             opening = f"{heading} — {opening}" if opening else f"{heading}: "
         if referent:
             opening = f"{opening}{referent} "
-        text_ = literal(opening) + cloze(clause, spans)
+        text_ = literal(opening) + cloze(clause, spans, groups)
         key = make_key("measure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
+
+
+MAX_CLAUSE_FIGURES = 2
+_SEMICOLON = re.compile(r";\s+")
+
+
+def clause_groups(sentence: str, spans: list[tuple[int, int]]) -> list[int] | None:
+    """A sentence with more figures than MAX_FIGURES whose clauses, kept apart by semicolons,
+    hold MAX_CLAUSE_FIGURES or fewer each ("risky above 4 a day or 14 a week in men; above 3 a
+    day or 7 a week in women"): each clause's figures are hidden together on a card of their
+    own, a card per clause (the cloze number of each span); None when it is not so written
+    (a table written as text: its clozes would show each other)."""
+    cuts = [
+        found.start()
+        for found in _SEMICOLON.finditer(sentence)
+        if sentence.count("(", 0, found.start()) == sentence.count(")", 0, found.start())
+    ]
+    if not cuts:
+        return None
+    clauses = [sum(1 for cut in cuts if cut < start) for start, _ in spans]
+    numbered = sorted(set(clauses))
+    if not 2 <= len(numbered) <= MAX_FIGURES:
+        return None
+    if any(clauses.count(clause) > MAX_CLAUSE_FIGURES for clause in numbered):
+        return None
+    return [numbered.index(clause) + 1 for clause in clauses]
 
 
 _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zµμ%°])", re.IGNORECASE)

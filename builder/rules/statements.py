@@ -22,6 +22,14 @@ alone ("Alcohol withdrawal: Korsakoff?"): a name of up to MAX_NAME_WORDS words a
 meaning no figure (the measure rule's); the sentences are left to the other rules, and the list
 is no cloze hiding each name with its meaning (`named_pairs`).
 
+An item that says what a named thing does and then, after a spaced dash, what to give for it
+(`- Disease W causes eye and gait signs - give vitamin Q`) asks "Disease W: treatment?", and a
+sentence item saying which qualified group of people should do something ("Patients with a weak
+heart should have X, otherwise Y", often a whole `==highlighted==` statement) asks "who should
+have X?", under any heading: plain sentences with nothing to hide and no term, which made no card.
+An item may open with a plain label over whole sentences of its own (`1. Cleaning: The drain has
+… . Change …`): it is a statement like the others; a numbered list is answered in its numbers.
+
 A heading that asks ("How should I take this medicine?"), over a list and nothing else carded,
 is asked as written with the list its answer, as the faq rule asks one over a paragraph.
 
@@ -85,12 +93,13 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     title = plain(section.title).strip()
     asks = title.endswith("?") and not ctx.made  # "How should I take it?" over its list
     boxed = is_container_heading(title)  # "Clinical pearls": the list's name, no subject
+    asked = answered_blocks(section.blocks)
+    carded = {note.source.line for note in ctx.made}
+    who = _who_notes(section, asked, carded, ctx)
     if not (asks or boxed) and (
         not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")
     ):
-        return []  # "Key points", "Overview": the heading names nothing to ask about
-    asked = answered_blocks(section.blocks)
-    carded = {note.source.line for note in ctx.made}
+        return who  # "Key points", "Overview": the heading names nothing to ask about
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = []
@@ -134,8 +143,57 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             if boxed and not asks:
                 front = f"{ctx.situate(heading_text(section.title))}?"
             key = make_key("statements", section.path, f"list {lists}")
-            back = "\n".join(f"- {_shown(item.text)}" for item in block.items)
+            marks = [f"{n}." if block.ordered else "-" for n in range(1, len(block.items) + 1)]
+            back = "\n".join(
+                f"{mark} {_shown(item.text)}" for mark, item in zip(marks, block.items, strict=True)
+            )
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
+    return who + notes
+
+
+_WHO_SHOULD = re.compile(
+    r"^(?P<who>(?:Those|Patients|People|Anyone|Adults|Children|Women|Men|Individuals|Infants"
+    r"|Babies)\s+(?:with|who|at|on|over|under|taking|aged|in|from)\b[^;:]+?)"
+    r"\s+(?P<should>should(?:\s+not)?|must(?:\s+not)?)\s+(?P<what>[^;:,]+?)"
+    r"(?:,\s+(?P<else>otherwise\s+[^;:]+?))?\.?$"
+)
+"""A sentence saying which people should do something ("Patients with a weak heart should
+have their dose halved, otherwise …"): its group of people, always qualified ("with", "who",
+"over" …), and what they should do, in one clause."""
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+MAX_WHO_WORDS = 25
+MAX_WHAT_WORDS = 12
+MAX_WHO_SENTENCE_WORDS = 60
+
+
+def _who_notes(
+    section: Section, asked: frozenset[int] | set[int], carded: set[int], ctx: Context
+) -> list[Note]:
+    """ "Who should have their dose halved?" -> "Patients with a weak heart", for each sentence
+    of a list item that says which people should (or must) do something, when no note came from
+    that item. A plain sentence item has nothing to hide and often no term to ask about (a whole
+    `==highlighted==` statement, the page's key point, made no card); the people it names are
+    the fact, and a qualified group is never filler."""
+    notes: list[Note] = []
+    for index, block in enumerate(section.blocks):
+        if index in asked or not isinstance(block, ListBlock):
+            continue
+        for item in block.items:
+            if item.line in carded or _LINKED.search(item.text):
+                continue
+            for sentence in _SENTENCE_GAP.split(plain(" ".join(item.text.split()))):
+                if len(sentence.split()) > MAX_WHO_SENTENCE_WORDS:
+                    continue  # a long sentence holds more than who should do what
+                found = _WHO_SHOULD.match(sentence)
+                if found is None:
+                    continue
+                who, what = found["who"].strip(), found["what"].strip()
+                if len(who.split()) > MAX_WHO_WORDS or len(what.split()) > MAX_WHAT_WORDS:
+                    continue
+                front = f"{ctx.heading(section)}: who {found['should']} {what}?"
+                back = who + (f" — {found['else'].strip()}" if found["else"] else "")
+                key = make_key("statements", section.path, f"who {found['should']} {what}")
+                notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
 
 
@@ -191,8 +249,10 @@ def _statements(block: ListBlock, items: list[str]) -> bool:
     for item, text in zip(block.items, items, strict=True):
         if item.blocks or _LINKED.search(item.text) or is_example_text(text):
             return False
-        if _labelled(item) or _LABELLED.match(text) or "->" in text:
-            return False  # `**Class**: …`, `Drugs: …` items are asked one by one (definition)
+        if _labelled(item) or "->" in text:
+            return False  # `**Class**: …` items are asked one by one (definition)
+        if _LABELLED.match(text) and not _labels_sentences(text):
+            return False  # and so are `Drugs: …` items
         words = len(text.split())
         if not MIN_ITEM_WORDS <= words <= MAX_ITEM_WORDS or text.endswith((":", "?")):
             return False
@@ -271,11 +331,80 @@ def named_pairs(block: ListBlock) -> bool:
 
 
 def _named_notes(block: ListBlock, carded: set[int], section: Section, ctx: Context) -> list[Note]:
-    """The notes of a mixed list's named pairs (`_named_pairs`), two or more, none carded."""
+    """The notes of a mixed list's named pairs (`_named_pairs`), two or more, none carded, and
+    of its items that say what to give for a named thing (`_treatments`)."""
+    notes = _treatment_notes(block, carded, section, ctx)
     named = _named_pairs(block)
     if len(named) < MIN_PAIRS or carded & {block.line, *(item.line for item, _ in named)}:
-        return []
-    return _pairs(named, "", section, ctx, named=True)
+        return notes
+    return _pairs(named, "", section, ctx, named=True) + notes
+
+
+_TREATMENT = re.compile(
+    r"^(?:give|start|use|treat\s+with|administer)\s+(?P<given>[^.;:,()]+?)\.?$", re.IGNORECASE
+)
+"""An instruction after a sentence's dash saying what to give ("- give thiamine")."""
+MAX_GIVEN_WORDS = 4
+_HOW_GIVEN = frozenset(
+    "with without by at in as before after over on for once twice daily slowly orally it them"
+    " this that nothing".split()
+)
+"""Words that open how or when something is given ("give with food", "give it slowly"), or
+that give nothing: no treatment named."""
+_NO_NAME = frozenset(
+    "it this that these those they he she we you there here the a an its their".split()
+)
+"""A sentence opening with a pronoun or an article names nothing the front can ask about."""
+
+
+def _treatments(block: ListBlock) -> list[tuple[ListItem, str, str]]:
+    """The items of a list that state something of a named thing and then, after a spaced dash,
+    what to give for it (`- Korrin fever causes rash and joint pain - give velbarin`): the name
+    (the words before the sentence's verb, up to MAX_NAME_WORDS, opening with a capital) and
+    what is given. Such an item has a verb before its dash, so it is no named pair; read whole,
+    it was no card at all, and what to give for it is the fact its author wrote it for."""
+    found_items = []
+    for item in block.items:
+        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
+            continue
+        found = _PAIR.match(plain(" ".join(item.text.split())))
+        if found is None:
+            continue
+        given = _TREATMENT.match(found["meaning"].strip())
+        verb = _VERB.search(found["finding"])
+        if given is None or verb is None or len(given["given"].split()) > MAX_GIVEN_WORDS:
+            continue
+        if given["given"].split()[0].lower() in _HOW_GIVEN:
+            continue  # "- give with food": how a drug is taken, not what is given
+        name = found["finding"][: verb.start()].strip()
+        words = name.split()
+        if (
+            not words
+            or len(words) > MAX_NAME_WORDS
+            or not name[:1].isupper()
+            or words[0].lower() in _NO_NAME
+            or name.endswith((",", ";", ":"))
+        ):
+            continue
+        found_items.append((item, name, given["given"].strip()))
+    return found_items
+
+
+def _treatment_notes(
+    block: ListBlock, carded: set[int], section: Section, ctx: Context
+) -> list[Note]:
+    """ "Korrin fever: treatment?" -> "Velbarin", for each of `_treatments` no note asks."""
+    notes = []
+    for item, name, given in _treatments(block):
+        if item.line in carded:
+            continue
+        heading = ctx.heading(section)
+        within = "" if heading.lower() in name.lower() else f"{heading} — "
+        front = f"{within}{name}: treatment?"
+        key = make_key("statements", section.path, f"{name} treatment")
+        back = given[:1].upper() + given[1:]
+        notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
+    return notes
 
 
 _BRACKET = re.compile(r"\([^()]*\)")
@@ -293,7 +422,7 @@ def _long_statements(block: ListBlock, items: list[str]) -> bool:
     """A short list of statements some of which run past MAX_ITEM_WORDS (up to
     MAX_LONG_ITEM_WORDS, MAX_LONG_ANSWER_WORDS in all), or which mix in an item that is only a
     bold phrase ("**Painful rash**"): that is a point of its own among them."""
-    if block.ordered or not 2 <= len(items) <= MAX_ITEMS:
+    if not 2 <= len(items) <= MAX_ITEMS:
         return False
     lengths = [len(text.split()) for text in items]
     bold = [_whole_bold(item.text) for item in block.items]
@@ -306,11 +435,22 @@ def _long_statements(block: ListBlock, items: list[str]) -> bool:
             return False
         if whole:
             continue  # "**Painful rash**" heads the sentences that follow it
-        if item.text.lstrip().startswith(("**", "__")) or _LABELLED.match(text) or "->" in text:
+        if item.text.lstrip().startswith(("**", "__")) or "->" in text:
             return False
+        if _LABELLED.match(text) and not _labels_sentences(text):
+            return False  # `Drugs: …` items are asked one by one (definition)
         if not MIN_ITEM_WORDS <= words <= MAX_LONG_ITEM_WORDS or text.endswith((":", "?")):
             return False
     return True
+
+
+def _labels_sentences(text: str) -> bool:
+    """A plain label over whole sentences of its own ("Cleaning: The tube sits in … . Change
+    the fluid weekly."): a point of the list like the others, which no rule asks by its label
+    (a definition's answer is no run of sentences)."""
+    label = _LABELLED.match(text)
+    rest = text[label.end() :].strip() if label is not None else ""
+    return len(rest.split()) >= MIN_STATEMENT_WORDS and rest[:1].isupper() and rest.endswith(".")
 
 
 _WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)[^*_:]+\1\s*$")
