@@ -428,6 +428,41 @@ def unshouted(text: str) -> str:
     return _sentence_case(text) if text.isupper() else text
 
 
+_COLOURS = frozenset(
+    "white red green yellow blue black grey gray brown purple pink orange violet".split()
+)
+_SHADES = frozenset("light dark pale bright deep or".split())
+_COLOUR_PARTS = re.compile(r"\s*[-/]\s*|\s+")
+_SCOPE_ASIDE = re.compile(
+    r"\s*\((?:qualitative|conceptual|overview|basics?|brief|simplified|optional|advanced|"
+    r"introductory|high[- ]yield)(?:\s+(?:scope|recognition|only|level|understanding))?\)$",
+    re.IGNORECASE,
+)
+"""An author's note on how far to learn a thing (`RAAS (qualitative)`): no part of its name."""
+_MEASURED = re.compile(r"\b(?:tests?|assays?|screens?|dipsticks?|levels?|titres?|titers?)\b", re.I)
+"""Words naming a measurement, whose `(qualitative)` says what kind of result it gives."""
+_SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)")
+"""A compound's hyphen left before a space (`Intermediate- Acting`); not a suspended hyphen
+(`pre- and post-operative`)."""
+
+
+def asked_label(label: str) -> str:
+    """A definition's label as its front asks it (the one place fronts word a label): a label in
+    capitals as a sentence writes it; a compound split after its hyphen joined ("Intermediate-
+    Acting" -> "Intermediate-Acting"); an author's scope note left out ("RAAS (qualitative)" ->
+    "RAAS", not a test's "(qualitative)"); a label that is only a colour (`**Grey**: old
+    haemorrhage`) names a value of its heading's clue, so the front asks what it means ("grey
+    means")."""
+    text = _SPLIT_HYPHEN.sub("-", unshouted(label.strip()))
+    scope = _SCOPE_ASIDE.search(text)
+    if scope is not None and text[: scope.start()].strip() and not _MEASURED.search(text):
+        text = text[: scope.start()].rstrip()
+    parts = [part for part in _COLOUR_PARTS.split(plain(text).lower()) if part]
+    if parts and set(parts) <= _COLOURS | _SHADES and set(parts) & _COLOURS:
+        return f"{plain(text).lower()} means"
+    return text
+
+
 def _sentence_case(text: str) -> str:
     """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
