@@ -748,8 +748,9 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             if named:
                 return named[:1].upper() + named[1:]
             thing = subject_thing(path[:index])
-            relation = lower_first(text.rstrip("!").strip())
-            return f"{thing} — {relation}" if thing else text.rstrip("!").strip()
+            said = _EXISTENTIAL.sub("", text.rstrip("!:").strip())
+            relation = lower_first(said)
+            return f"{thing} — {relation}" if thing else said[:1].upper() + said[1:]
         if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
@@ -884,12 +885,20 @@ def _without_instruction(text: str) -> str:
 _REMARK_PRONOUNS = frozenset("it its they them this these those that there".split())
 
 
+_EXISTENTIAL = re.compile(r"^(?:there|here)\s+(?:is|are|was|were)\s+(?=\w)", re.IGNORECASE)
+"""A heading opening as a sentence that says a thing exists ("There are two main ways it
+harms:", a lecture's spoken line written as a heading): what it says is of the thing above."""
+
+
 def is_remark(text: str) -> bool:
     """A heading that says something rather than naming it: an exclamation ("Technique
-    Matters!") or a question that only a pronoun names the subject of ("Why Use It?"), or one
-    asking what a thing is ("What Is Korrin Fever?")."""
+    Matters!"), a sentence saying what there is ("There are two ways it harms:"), a question
+    that only a pronoun names the subject of ("Why Use It?"), or one asking what a thing is
+    ("What Is Korrin Fever?")."""
     if text.endswith("!"):
         return len(text.split()) > 1
+    if _EXISTENTIAL.match(text) is not None:
+        return len(text.split()) > 3
     if not text.endswith("?"):
         return False
     words = {word.strip("?!,.").lower() for word in text.split()}
