@@ -434,11 +434,12 @@ _COLOURS = frozenset(
 _SHADES = frozenset("light dark pale bright deep or".split())
 _COLOUR_PARTS = re.compile(r"\s*[-/]\s*|\s+")
 _SCOPE_ASIDE = re.compile(
-    r"\s*\((?:qualitative|conceptual|overview|basics?|brief|simplified|optional|advanced|"
-    r"introductory|high[- ]yield)(?:\s+(?:scope|recognition|only|level|understanding))?\)$",
+    r"\s*\((?:qualitative|conceptual|overview|brief|simplified|introductory|high[- ]yield)"
+    r"(?:\s+(?:scope|recognition|only|level|understanding))?\)$",
     re.IGNORECASE,
 )
-"""An author's note on how far to learn a thing (`RAAS (qualitative)`): no part of its name."""
+"""An author's note on how far to learn a thing (`RAAS (qualitative)`): no part of its name.
+Not "(basic)", "(advanced)" or "(optional)": they can name a kind ("Airway care (advanced)")."""
 _MEASURED = re.compile(r"\b(?:tests?|assays?|screens?|dipsticks?|levels?|titres?|titers?)\b", re.I)
 """Words naming a measurement, whose `(qualitative)` says what kind of result it gives."""
 _SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)")
