@@ -428,6 +428,42 @@ def unshouted(text: str) -> str:
     return _sentence_case(text) if text.isupper() else text
 
 
+_COLOURS = frozenset(
+    "white red green yellow blue black grey gray brown purple pink orange violet".split()
+)
+_SHADES = frozenset("light dark pale bright deep or".split())
+_COLOUR_PARTS = re.compile(r"\s*[-/]\s*|\s+")
+_SCOPE_ASIDE = re.compile(
+    r"\s*\((?:qualitative|conceptual|overview|brief|simplified|introductory|high[- ]yield)"
+    r"(?:\s+(?:scope|recognition|only|level|understanding))?\)$",
+    re.IGNORECASE,
+)
+"""An author's note on how far to learn a thing (`RAAS (qualitative)`): no part of its name.
+Not "(basic)", "(advanced)" or "(optional)": they can name a kind ("Airway care (advanced)")."""
+_MEASURED = re.compile(r"\b(?:tests?|assays?|screens?|dipsticks?|levels?|titres?|titers?)\b", re.I)
+"""Words naming a measurement, whose `(qualitative)` says what kind of result it gives."""
+_SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)")
+"""A compound's hyphen left before a space (`Intermediate- Acting`); not a suspended hyphen
+(`pre- and post-operative`)."""
+
+
+def asked_label(label: str) -> str:
+    """A definition's label as its front asks it (the one place fronts word a label): a label in
+    capitals as a sentence writes it; a compound split after its hyphen joined ("Intermediate-
+    Acting" -> "Intermediate-Acting"); an author's scope note left out ("RAAS (qualitative)" ->
+    "RAAS", not a test's "(qualitative)"); a label that is only a colour (`**Grey**: old
+    haemorrhage`) names a value of its heading's clue, so the front asks what it means ("grey
+    means")."""
+    text = _SPLIT_HYPHEN.sub("-", unshouted(label.strip()))
+    scope = _SCOPE_ASIDE.search(text)
+    if scope is not None and text[: scope.start()].strip() and not _MEASURED.search(text):
+        text = text[: scope.start()].rstrip()
+    parts = [part for part in _COLOUR_PARTS.split(plain(text).lower()) if part]
+    if parts and set(parts) <= _COLOURS | _SHADES and set(parts) & _COLOURS:
+        return f"{plain(text).lower()} means"
+    return text
+
+
 def _sentence_case(text: str) -> str:
     """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word
@@ -713,8 +749,9 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             if named:
                 return named[:1].upper() + named[1:]
             thing = subject_thing(path[:index])
-            relation = lower_first(text.rstrip("!").strip())
-            return f"{thing} — {relation}" if thing else text.rstrip("!").strip()
+            said = _EXISTENTIAL.sub("", text.rstrip("!:").strip())
+            relation = lower_first(said)
+            return f"{thing} — {relation}" if thing else said[:1].upper() + said[1:]
         if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
@@ -849,12 +886,20 @@ def _without_instruction(text: str) -> str:
 _REMARK_PRONOUNS = frozenset("it its they them this these those that there".split())
 
 
+_EXISTENTIAL = re.compile(r"^(?:there|here)\s+(?:is|are|was|were)\s+(?=\w)", re.IGNORECASE)
+"""A heading opening as a sentence that says a thing exists ("There are two main ways it
+harms:", a lecture's spoken line written as a heading): what it says is of the thing above."""
+
+
 def is_remark(text: str) -> bool:
     """A heading that says something rather than naming it: an exclamation ("Technique
-    Matters!") or a question that only a pronoun names the subject of ("Why Use It?"), or one
-    asking what a thing is ("What Is Korrin Fever?")."""
+    Matters!"), a sentence saying what there is ("There are two ways it harms:"), a question
+    that only a pronoun names the subject of ("Why Use It?"), or one asking what a thing is
+    ("What Is Korrin Fever?")."""
     if text.endswith("!"):
         return len(text.split()) > 1
+    if _EXISTENTIAL.match(text) is not None:
+        return len(text.split()) > 3
     if not text.endswith("?"):
         return False
     words = {word.strip("?!,.").lower() for word in text.split()}

@@ -73,6 +73,7 @@ from ..notes import Note, make_key
 from ..text import (
     INSTRUCTION_VERBS,
     as_list,
+    asked_label,
     explained_answer,
     is_pep_talk,
     is_relational,
@@ -80,7 +81,6 @@ from ..text import (
     plain,
     short_answer,
     spelled_initials,
-    unshouted,
     without_asides,
     without_citations,
     words,
@@ -341,7 +341,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         rank = ranked(asked) if not numbered else None
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
-        front = f"{about}: {unshouted(asked)}?"
+        front = f"{about}: {asked_label(asked)}?"
         if not numbered and names_a_study(plain(term)):
             # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
             front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
@@ -783,7 +783,7 @@ def _label_note(label: str, value: str, section: Section, ctx: Context, line: in
     if is_pep_talk(label, value) or is_slogan(label):
         return []  # `**Goal:** everyone can do it!`: words to the reader, no fact
     key = make_key("definition", section.path, label)
-    front = f"{ctx.heading(section)}: {unshouted(label)}?"
+    front = f"{ctx.heading(section)}: {asked_label(label)}?"
     answer = whole_answer(value)
     return [ctx.note("definition", "basic", front, answer, key, section, line)] if answer else []
 
@@ -874,7 +874,7 @@ def _facet_notes(
     onset?" -> "5 min"."""
     notes = []
     for facet, value in facets:
-        front = f"{ctx.heading(section)}: {label} — {facet.lower()}?"
+        front = f"{ctx.heading(section)}: {asked_label(label)} — {facet.lower()}?"
         key = make_key("definition", section.path, f"{label} — {facet}")
         notes.append(ctx.note("definition", "basic", front, value, key, section, line))
     return notes
@@ -1016,7 +1016,7 @@ def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
         return []  # `Step 1: dose = 20 × 70 = 1400` over its steps is a worked example
     about = subject(None, section, ctx)
     named = plain(term).lower() in plain(about).lower()
-    front = ask(f"What is {term}?", ctx) if named else f"{about}: {unshouted(term)}?"
+    front = ask(f"What is {term}?", ctx) if named else f"{about}: {asked_label(term)}?"
     key = make_key("definition", section.path, term, item.pin)
     kept, points = _points(item.blocks)
     said = whole_answer(value, term)
@@ -1172,7 +1172,7 @@ def _plain_label_notes(block: Paragraph, section: Section, ctx: Context) -> list
         if is_worked_example(value) or is_pep_talk(label, value):
             return []
         key = make_key("definition", section.path, f"{named}: {label}" if named else label)
-        front = f"{about}: {unshouted(label)}?"
+        front = f"{about}: {asked_label(label)}?"
         answer = whole_answer(value)
         line = block.line + number
         if answer:
