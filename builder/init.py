@@ -18,7 +18,7 @@ from typing import Any
 from .document import Document, Section, Table, parse_document
 from .errors import ExportError, InputError, SourceError
 from .files import write_atomic
-from .kinds import heading_kind, skipped_kinds
+from .kinds import section_kind, skipped_kinds
 from .manifest import (
     LINT_KEYS,
     SUBDECK_KEYS,
@@ -236,7 +236,7 @@ def _subdecks(document: Document, slug: str) -> list[_Subdeck]:
 
 def _skipped(section: Section) -> str | None:
     """The non-content kind of a section's heading, when a deck skips it by default."""
-    kind = heading_kind(section.title)
+    kind = section_kind(section)
     return kind.name if kind is not None and kind.name in skipped_kinds() else None
 
 
