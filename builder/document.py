@@ -65,7 +65,7 @@ from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module
 from .errors import SourceError
 from .exports import html_list
 from .memory import no_cyclic_gc
-from .text import KIND_NUMERAL, is_signature, plain, shouted_words
+from .text import KIND_NUMERAL, is_session_label, is_signature, plain, shouted_words
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -449,12 +449,14 @@ def _parse(path: Path, text: str) -> Document:
     intro_blocks, intro_children = _split_entries(preamble, 1)
     line = preamble[0].line if preamble else 0
     title = _title_text(str(meta.get("title") or ""))
+    named_title = ""
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level,
         # its own text (and its callouts) the document's.
         root = sections[0]
         named = _title_text(root.title)  # `# **Asthma**` names the deck "Asthma"
-        title = title or ("" if is_genre_title(named) else named)
+        title = title or ("" if is_genre_title(named) or is_session_label(named) else named)
+        named_title = "" if is_genre_title(named) else named
         line = line or root.line
         intro_blocks += root.blocks
         intro_children += [child for child in root.children if child.callout]
@@ -467,6 +469,8 @@ def _parse(path: Path, text: str) -> Document:
             sections = sections[1:]
     if not title:
         title = file_title(str(meta.get("slug") or "")) or file_title(path.stem)
+        if is_session_label(title) and named_title:
+            title = named_title  # "# Day 3" in day3.md: the author's name for the deck
     if intro_blocks or intro_children:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))

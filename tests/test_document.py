@@ -929,3 +929,14 @@ def test_headings_repeated_without_a_facet_in_every_run_stay_as_written(source: 
     document = parse(source)
     assert all(level == (1 if source.startswith("# ") else 2) for level, _, _ in outline(document))
 
+
+def test_a_title_naming_only_a_course_meeting_gives_way_to_its_file_name() -> None:
+    """`# Day 3` over a class note names no subject: the file's name does when it says more
+    ("first-aid.md"), and the title stays when the file is named the same way ("day3.md")."""
+    source = "# Day 3\n\n## Choking\n\n- cough\n"
+    assert parse(source, "first-aid.md").title == "First Aid"
+    assert parse(source, "day3.md").title == "Day 3"
+    assert parse("# Lecture 12\n\n## Gout\n\n- urate\n", "gout.md").title == "Gout"
+    assert parse("# Day 3 of the rash\n\n## Signs\n\n- itch\n", "x.md").title == (
+        "Day 3 of the rash"
+    )
