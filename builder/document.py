@@ -903,7 +903,9 @@ def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     places); the run's other repeated headings go with it. Headings repeated without that
     pattern (two versions of a page one after the other, a quiz's `## Question` /
     `## Answer` pairs back to back, a `# Overview` opening the page and another closing it)
-    stay as written. The same tuple when nothing moves."""
+    stay as written, and so do the parts of a numbered series (`## Question 1`, `## Options`,
+    `## Question 2`, `## Options`: a question bank's items, which `faq.quiz_items` reads as
+    siblings). The same tuple when nothing moves."""
     keys = [_facet_key(section) for section in sections]
     counts: dict[str, int] = {}
     for key in keys:
@@ -925,6 +927,8 @@ def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:
         return sections
     if any(a == 0 or not keys[a - 1] for a, _ in runs):
         return sections  # a run before any place ("# Overview" opening the page): no pattern
+    if len({_DIGITS.sub("#", keys[a - 1]) for a, _ in runs}) == 1:
+        return sections  # "Question 1", "Question 2": a numbered series, read as siblings
     if not set.intersection(*(set(k) for k in run_keys)):
         return sections
     moved: list[Section] = []
@@ -948,10 +952,10 @@ def _facet_key(section: Section) -> str:
     own section, which are neither facets nor places."""
     if section.callout or section.level == 0:
         return ""
-    return " ".join(_TAG_TEXT.sub(" ", plain(section.title)).casefold().rstrip(":.").split())
+    return " ".join(plain(section.title).casefold().rstrip(":.").split())
 
 
-_TAG_TEXT = re.compile(r"<[^<>]*>")
+_DIGITS = re.compile(r"\d+")
 
 
 def _deeper(section: Section, level: int) -> Section:

@@ -918,6 +918,8 @@ def test_a_run_of_facet_headings_at_one_level_belongs_to_the_place_before_it() -
         "## Outlook\n\n## Care\n",
         # a quiz's items as sibling sections: a run repeats its headings
         "## Intro\n\n## Question\n\n## Answer\n\n## Question\n\n## Answer\n",
+        # a question bank's items as sections: a numbered series, read as siblings
+        "## Question 1\n\n## Options\n\n## Question 2\n\n## Options\n",
         # a repeated heading opening the page, before any place: about the whole page
         "# Overview\n\n# Fever\n\n# Rash\n\n# Overview\n",
         # one repeat only: nothing says it is a facet
