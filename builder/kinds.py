@@ -940,17 +940,17 @@ def navigation_heading_kind(title: str) -> Kind | None:
     return None if found is None or found.lastgroup is None else _BY_NAME[found.lastgroup]
 
 
-def section_kind(section: Section, titles: frozenset[str] = frozenset()) -> Kind | None:
+def section_kind(section: Section, titles: Callable[[], frozenset[str]] = frozenset) -> Kind | None:
     """The kind a section is by its heading: `heading_kind`, or a navigation heading's kind
-    when the section holds only navigation (`is_navigation`; `titles`: the document's headings,
-    `heading_text`, which a plain table of contents lists). "## Contents" over links or the
-    page's own headings is a table of contents; over "- Femoral nerve – supplies the thigh" it
-    is the facts a place contains, and content."""
+    when the section holds only navigation (`is_navigation`; `titles` gives the document's
+    headings, `heading_text`, which a plain table of contents lists: asked only then). "##
+    Contents" over links or the page's own headings is a table of contents; over "- Femoral
+    nerve – supplies the thigh" it is the facts a place contains, and content."""
     kind = heading_kind(section.title)
     if kind is not None:
         return kind
     kind = navigation_heading_kind(section.title)
-    if kind is None or not is_navigation(section, titles):
+    if kind is None or not is_navigation(section, titles()):
         return None
     return kind
 

@@ -272,8 +272,14 @@ class _Walk:
         """The options sections of those items (by id): read with their stem, no notes alone."""
         self.facets: frozenset[str] = frozenset()
         self.terms: frozenset[tuple[str, ...]] = frozenset()
-        self.titles = frozenset(heading_text(s.title) for s in document.walk())
-        """The document's headings as a plain table of contents lists them (`section_kind`)."""
+        self._titles: frozenset[str] | None = None
+
+    def titles(self) -> frozenset[str]:
+        """The document's headings as a plain table of contents lists them (`section_kind`),
+        read once, when a section is under a navigation heading."""
+        if self._titles is None:
+            self._titles = frozenset(heading_text(s.title) for s in self.document.walk())
+        return self._titles
 
     def read_quizzes(self, siblings: tuple[Section, ...]) -> None:
         """Note the question-bank items written as sibling sections (faq.quiz_items)."""
