@@ -31,7 +31,8 @@ rule and no card ever sees them:
 
 `heading` then makes a heading plain text, as the line above every card shows it: any link or
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
-Unicode form ("SpO₂"), an HTML entity its character (`&beta;-Blockers` → "β-Blockers", as
+Unicode form ("SpO₂"), an inline HTML tag its text (`<font …><center> Borders
+</center></font>` → "Borders"), an HTML entity its character (`&beta;-Blockers` → "β-Blockers", as
 Markdown rendering decodes one in body text: shown as text, `&beta;` would stay `&beta;`).
 
 A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
@@ -304,7 +305,8 @@ _SUP_CHARS = str.maketrans("0123456789+-=()in", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺�
 def heading(text: str) -> str:
     """A heading as the line above every card shows it, as text: a link or wikilink as its
     text (`### Acute ([NICE](https://…))` → "Acute (NICE)", `### [[Scoring|Korrin score]]` →
-    "Korrin score"), a sub- or superscript in Unicode ("SpO₂") or, without one, as plain text.
+    "Korrin score"), a sub- or superscript in Unicode ("SpO₂") or, without one, as plain text,
+    any other inline HTML tag as the text it wraps.
     `text` has been through the document's `inline_cleaner`."""
     if "[" in text:
         if "[[" in text:
@@ -313,7 +315,19 @@ def heading(text: str) -> str:
             text = _ANY_LINK.sub(r"\1", text)
     if "<su" in text:
         text = _SCRIPT_TAG.sub(_unicode_script, text)
+    if "<" in text and _HTML_TAG.search(text) is not None:
+        text = " ".join(_HTML_TAG.sub(_tag_space, text).split())
     return decode_entities(text)
+
+
+_HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
+"""An inline HTML tag or comment in a heading (`<font color="red"><center> Borders </center>
+</font>`): a browser shows only its text, and so does the line above every card."""
+
+
+def _tag_space(match: re.Match[str]) -> str:
+    """A line break's tag as a space between its words, any other tag as nothing."""
+    return " " if match.group()[1:3].lower() == "br" else ""
 
 
 def decode_entities(text: str) -> str:

@@ -65,7 +65,7 @@ from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module
 from .errors import SourceError
 from .exports import html_list
 from .memory import no_cyclic_gc
-from .text import KIND_NUMERAL, is_signature, plain, shouted_words
+from .text import KIND_NUMERAL, is_session_label, is_signature, plain, shouted_words
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -449,12 +449,14 @@ def _parse(path: Path, text: str) -> Document:
     intro_blocks, intro_children = _split_entries(preamble, 1)
     line = preamble[0].line if preamble else 0
     title = _title_text(str(meta.get("title") or ""))
+    named_title = ""
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level,
         # its own text (and its callouts) the document's.
         root = sections[0]
         named = _title_text(root.title)  # `# **Asthma**` names the deck "Asthma"
-        title = title or ("" if is_genre_title(named) else named)
+        title = title or ("" if is_genre_title(named) or is_session_label(named) else named)
+        named_title = "" if is_genre_title(named) else named
         line = line or root.line
         intro_blocks += root.blocks
         intro_children += [child for child in root.children if child.callout]
@@ -467,12 +469,14 @@ def _parse(path: Path, text: str) -> Document:
             sections = sections[1:]
     if not title:
         title = file_title(str(meta.get("slug") or "")) or file_title(path.stem)
+        if is_session_label(title) and named_title:
+            title = named_title  # "# Day 3" in day3.md: the author's name for the deck
     if intro_blocks or intro_children:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
         sections = (intro, *sections)
     known = _capital_words(text) if any(_shouts(s) for s in sections) else frozenset()
-    sections = tuple(_reroot(section, (), known) for section in sections)  # now the top is known
+    sections = tuple(_reroot(section, (), known) for section in facets_nested(sections))
     too_deep = next((_line(t) for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 0)
     if too_deep:
         reader.warnings.append((too_deep, _TOO_DEEP))
@@ -862,6 +866,10 @@ def _split_heading(tokens: Sequence[Any], position: int) -> tuple[str, int, Sequ
 def _reroot(
     section: Section, parent: tuple[str, ...], known: frozenset[str] = frozenset()
 ) -> Section:
+    if len(section.children) > 2:
+        nested = facets_nested(section.children)
+        if nested is not section.children:
+            section = replace(section, children=nested)
     if section.children and any(not child.blocks for child in section.children):
         section = _outline(section)
     title = shouted_words(section.title, known) if known and section.title.isupper() else None
@@ -880,6 +888,84 @@ def _reroot(
         children,
         section.pin,
         section.callout,
+    )
+
+
+def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Sibling sections with each run of facet headings moved under the heading before it.
+
+    An author who writes every heading at one level (`## The Pantry`, `## Borders`,
+    `## Contents`, `## The Cellar`, `## Borders`, `## Contents`) still means the "Borders"
+    after "The Pantry" to be the pantry's: the repeated headings are facets of the heading
+    each run follows, and without it every "Borders" asks the same question of another
+    place. A facet is a heading written again among its siblings and found in every run of
+    such headings, each run holding it once and following a heading written once (the
+    places); the run's other repeated headings go with it. Headings repeated without that
+    pattern (two versions of a page one after the other, a quiz's `## Question` /
+    `## Answer` pairs back to back, a `# Overview` opening the page and another closing it)
+    stay as written, and so do the parts of a numbered series (`## Question 1`, `## Options`,
+    `## Question 2`, `## Options`: a question bank's items, which `faq.quiz_items` reads as
+    siblings). The same tuple when nothing moves."""
+    keys = [_facet_key(section) for section in sections]
+    counts: dict[str, int] = {}
+    for key in keys:
+        if key:
+            counts[key] = counts.get(key, 0) + 1
+    repeated = {key for key, count in counts.items() if count > 1}
+    if not repeated:
+        return sections
+    runs: list[tuple[int, int]] = []  # (start, end) of each run of repeated headings
+    start = -1
+    for index, key in enumerate([*keys, ""]):
+        if key in repeated and start < 0:
+            start = index
+        elif key not in repeated and start >= 0:
+            runs.append((start, index))
+            start = -1
+    run_keys = [keys[a:b] for a, b in runs]
+    if len(runs) < 2 or any(len(set(k)) != len(k) for k in run_keys):
+        return sections
+    if any(a == 0 or not keys[a - 1] for a, _ in runs):
+        return sections  # a run before any place ("# Overview" opening the page): no pattern
+    if len({_DIGITS.sub("#", keys[a - 1]) for a, _ in runs}) == 1:
+        return sections  # "Question 1", "Question 2": a numbered series, read as siblings
+    if not set.intersection(*(set(k) for k in run_keys)):
+        return sections
+    moved: list[Section] = []
+    begins = {a: b for a, b in runs}
+    index = 0
+    while index < len(sections):
+        section = sections[index]
+        end = begins.get(index + 1)
+        if end is not None:
+            facets = tuple(_deeper(facet, section.level + 1) for facet in sections[index + 1 : end])
+            moved.append(replace(section, children=(*section.children, *facets)))
+            index = end
+            continue
+        moved.append(section)
+        index += 1
+    return tuple(moved) if len(moved) != len(sections) else sections
+
+
+def _facet_key(section: Section) -> str:
+    """A heading section's text as siblings are compared; "" for a callout or the document's
+    own section, which are neither facets nor places."""
+    if section.callout or section.level == 0:
+        return ""
+    return " ".join(plain(section.title).casefold().rstrip(":.").split())
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _deeper(section: Section, level: int) -> Section:
+    """A facet section one level below the place it was moved under (its own subsections
+    deeper still)."""
+    if section.level >= level:
+        return section
+    shift = level - section.level
+    return replace(
+        section, level=level, children=tuple(_deeper(c, c.level + shift) for c in section.children)
     )
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from .document import Document, Section, Table, parse_document
 from .errors import ExportError, InputError, SourceError
 from .files import write_atomic
-from .kinds import heading_kind, skipped_kinds
+from .kinds import heading_text, section_kind, skipped_kinds
 from .manifest import (
     LINT_KEYS,
     SUBDECK_KEYS,
@@ -100,7 +100,9 @@ def manifest_text(
 ) -> str:
     """The manifest as commented TOML; `source` is written relative to `decks_dir`."""
     subdecks = _subdecks(document, slug)
-    kinds = list(dict.fromkeys(k for s in document.sections if (k := _skipped(s)) is not None))
+    kinds = list(
+        dict.fromkeys(k for s in document.sections if (k := _skipped(s, document)) is not None)
+    )
     if not subdecks and kinds:
         raise SourceError(
             f"every top-level section is non-content ({', '.join(kinds)}): nothing in it makes "
@@ -214,7 +216,7 @@ def _subdecks(document: Document, slug: str) -> list[_Subdeck]:
     patterns: set[str] = set()
     names: set[str] = set()
     for section in document.sections:
-        if not section.title.strip() or _skipped(section) is not None:
+        if not section.title.strip() or _skipped(section, document) is not None:
             continue  # a non-content section makes no cards: `include` and a subdeck card it
         pattern = literal_pattern(section.title)
         if pattern.lower() in patterns:
@@ -234,9 +236,10 @@ def _subdecks(document: Document, slug: str) -> list[_Subdeck]:
     return found
 
 
-def _skipped(section: Section) -> str | None:
-    """The non-content kind of a section's heading, when a deck skips it by default."""
-    kind = heading_kind(section.title)
+def _skipped(section: Section, document: Document) -> str | None:
+    """The non-content kind of a section's heading, when a deck skips it by default (as
+    routing reads it: "Contents" over the document's own headings is one)."""
+    kind = section_kind(section, lambda: frozenset(heading_text(s.title) for s in document.walk()))
     return kind.name if kind is not None and kind.name in skipped_kinds() else None
 
 
@@ -247,7 +250,7 @@ def _include_hint(document: Document) -> list[str]:
     stack = list(reversed(document.sections))
     while stack:
         section = stack.pop()
-        kind = _skipped(section)
+        kind = _skipped(section, document)
         if kind is not None:
             found.append((section, kind))
         else:

@@ -8,7 +8,9 @@ recognised, and that it is skipped by default:
 - by **heading**: the heading, normalised (numbering, emoji, markup, a trailing "(...)" and
   punctuation gone, case folded), matches one of the kind's phrasings in full; "References and
   further reading" matches when each of its parts does. The section and everything under it is
-  skipped;
+  skipped. A heading that names a kind only over navigation ("Contents": a table of contents,
+  or what an anatomical space holds) skips its section only when the section's items are links,
+  page references or the page's own headings (`section_kind`);
 - by **content**, where no heading says so: a paragraph or list item whose words say it (a
   footnote definition, "Join our Discord", "Disclaimer: ...", "Next module: ..."), a block of a
   recognisable shape (a paragraph or list that is only links, a list of citations, a checklist of
@@ -33,7 +35,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .dialects import lone_wikilink_text
-from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
+from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
 from .text import FIGURE, plain
 
@@ -62,6 +64,9 @@ class Kind:
     """A paragraph or list item of this kind wherever it stands, by its words."""
     shapes: tuple[Callable[[Block], bool], ...] = ()
     """Tests of a block's shape (a list of citations, a checklist of `[ ]` boxes...)."""
+    navigation_headings: tuple[str, ...] = ()
+    """Headings that name the kind only over navigation (`section_kind`): "Contents" heads a
+    table of contents on one page and what runs through an anatomical space on another."""
     skipped: bool = True
     """Skipped unless the manifest's `include` names it."""
 
@@ -776,10 +781,11 @@ KINDS: tuple[Kind, ...] = (
         "contents",
         "tables of contents and page outlines",
         headings=(
-            r"(?:table of )?contents|toc|on this page|in this (?:article|guide|page|post|section"
+            r"table of contents|toc|on this page|in this (?:article|guide|page|post|section"
             r"|chapter|lesson|module|note|document)|jump to.*|quick (?:links|navigation)"
             r"|outline|sections|page contents|navigation",
         ),
+        navigation_headings=(r"contents",),
     ),
     Kind(
         "changelog",
@@ -926,6 +932,71 @@ def heading_kind(title: str) -> Kind | None:
     return kinds[0] if all(kinds) else None
 
 
+@lru_cache(maxsize=1 << 10)
+def navigation_heading_kind(title: str) -> Kind | None:
+    """The kind a heading names when the section under it is navigation ("Contents"), or None."""
+    text = heading_text(title)
+    found = _ANY_NAVIGATION.fullmatch(text) if text else None
+    return None if found is None or found.lastgroup is None else _BY_NAME[found.lastgroup]
+
+
+def section_kind(section: Section, titles: Callable[[], frozenset[str]] = frozenset) -> Kind | None:
+    """The kind a section is by its heading: `heading_kind`, or a navigation heading's kind
+    when the section holds only navigation (`is_navigation`; `titles` gives the document's
+    headings, `heading_text`, which a plain table of contents lists: asked only then). "##
+    Contents" over links or the page's own headings is a table of contents; over "- Femoral
+    nerve – supplies the thigh" it is the facts a place contains, and content."""
+    kind = heading_kind(section.title)
+    if kind is not None:
+        return kind
+    kind = navigation_heading_kind(section.title)
+    if kind is None or not is_navigation(section, titles()):
+        return None
+    return kind
+
+
+def is_navigation(section: Section, titles: frozenset[str] = frozenset()) -> bool:
+    """Whether a section holds nothing to learn: no subsections, and every block links, page
+    references (`Causes .... 12`, `Treatment, p. 40`), a `[TOC]` marker, or the names of the
+    document's own headings. An empty section is navigation: a marker a site fills in."""
+    if section.children:
+        return False
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            if not (_links(block) or _TOC_MARKER.fullmatch(block.text.strip())):
+                return False
+        elif isinstance(block, ListBlock):
+            if not all(_navigation_item(item, titles) for item in block.items):
+                return False
+        elif not isinstance(block, RawBlock):
+            return False
+    return True
+
+
+def _navigation_item(item: ListItem, titles: frozenset[str]) -> bool:
+    if item.blocks and not all(
+        isinstance(block, ListBlock) and all(_navigation_item(i, titles) for i in block.items)
+        for block in item.blocks
+    ):
+        return False
+    text = item.text.strip()
+    if not text or only_links(text) or _PAGE_REFERENCE.search(plain(text)):
+        return True
+    return bool(titles) and heading_text(text) in titles
+
+
+_TOC_MARKER = re.compile(
+    r"\[toc\]|\[\[_toc_\]\]|\{:?\s*toc\s*\}|\{\{<?\s*toc\s*>?\}\}|<!--\s*toc\s*-->|\$\{toc\}",
+    re.IGNORECASE,
+)
+"""A marker a site generator replaces with the page's table of contents."""
+_PAGE_REFERENCE = re.compile(
+    r"(?:\.{3,}|…)\s*\d{1,4}\s*$|\b(?:p|pp|pg|page|pages)\.?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$",
+    re.IGNORECASE,
+)
+"""An item that points to a page: dot leaders to a number, or "p. 12" at its end."""
+
+
 def _whole(text: str) -> Kind | None:
     found = _ANY_HEADING.fullmatch(text)
     return None if found is None or found.lastgroup is None else _BY_NAME[found.lastgroup]
@@ -933,6 +1004,14 @@ def _whole(text: str) -> Kind | None:
 
 _ANY_HEADING = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in _HEADING.items()))
 """Every kind's headings as one pattern, a group per kind, tried in the registry's order."""
+_ANY_NAVIGATION = re.compile(
+    "|".join(
+        f"(?P<{kind.name}>{'|'.join(f'(?:{h})' for h in kind.navigation_headings)})"
+        for kind in KINDS
+        if kind.navigation_headings
+    )
+    or "(?!)"
+)
 
 
 # -- lines and blocks --------------------------------------------------------------------------
@@ -1119,7 +1198,7 @@ def content_section(
     if whole and children:
         kept_children: list[Section] = []
         for child in children:
-            kind = heading_kind(child.title)
+            kind = section_kind(child)
             if kind is not None and kind.name in skip:
                 skipped.append(Skipped(kind.name, child.line, f"section {plain(child.title)!r}"))
                 continue

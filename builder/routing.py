@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from .document import Document, RawBlock, Section
 from .errors import ManifestError
-from .kinds import Skipped, content_section, heading_kind, skipped_kinds
+from .kinds import Skipped, content_section, heading_text, section_kind, skipped_kinds
 from .manifest import Manifest, Subdeck
 from .rules.faq import is_faq, quiz_items
 from .rules.term import term_lists
@@ -272,6 +272,14 @@ class _Walk:
         """The options sections of those items (by id): read with their stem, no notes alone."""
         self.facets: frozenset[str] = frozenset()
         self.terms: frozenset[tuple[str, ...]] = frozenset()
+        self._titles: frozenset[str] | None = None
+
+    def titles(self) -> frozenset[str]:
+        """The document's headings as a plain table of contents lists them (`section_kind`),
+        read once, when a section is under a navigation heading."""
+        if self._titles is None:
+            self._titles = frozenset(heading_text(s.title) for s in self.document.walk())
+        return self._titles
 
     def read_quizzes(self, siblings: tuple[Section, ...]) -> None:
         """Note the question-bank items written as sibling sections (faq.quiz_items)."""
@@ -296,7 +304,7 @@ def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
             subdeck = _claimed(section, inherited, claims, walk)
     if subdeck is not None:
         walk.reached += 1
-        kind = heading_kind(section.title) if walk.skip else None
+        kind = section_kind(section, walk.titles) if walk.skip else None
         if kind is not None and kind.name in walk.skip:
             what = f"section {plain(section.title)!r}"
             walk.skipped.append(Skipped(kind.name, section.line, what))

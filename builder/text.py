@@ -1141,9 +1141,24 @@ MAX_TOPIC_WORDS = 4
 a page's, and "... in <six words>" on every front is clutter the source line already shows."""
 _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b")
 """A course code: "PHP 317", "NR224", "NURS-1010" (an outbreak's "COVID-19" has two digits)."""
+_SESSION_WORDS = "module|lesson|week|lecture|session|chapter|part|section|day"
+"""What a course numbers its meetings or parts by: "Day 3", "Week 5", "Lecture 12"."""
+_SESSION_LABEL = re.compile(
+    rf"(?:{_SESSION_WORDS})\s*\d+[a-z]?(?:\s*[-–—:]?\s*(?:notes?|summary|recap))?",
+    re.IGNORECASE,
+)
+
+
+def is_session_label(title: str) -> bool:
+    """A title that only says which meeting of a course a page was written in ("Day 3", "Week
+    5", "Lecture 12", "day3", "Week 2 notes"): no subject, so neither a deck's topic nor its
+    name when the file or its folder says more."""
+    return _SESSION_LABEL.fullmatch(" ".join(plain(title).strip(" :.!#").split())) is not None
+
+
 _COURSE_LABEL = re.compile(
     r"\b(?:quiz(?:zes)?|midterms?|blueprints?|syllabus|worksheets?|homework|assignments?|"
-    r"study\s+guides?|(?:module|lesson|week|lecture|session|chapter|part|section)\s+\d+|modules?|"
+    rf"study\s+guides?|(?:{_SESSION_WORDS})\s*\d+|modules?|"
     r"book\s+chapters?|ch\.?\s?\d+|"
     r"(?:final|midterm|practice|mock|board|licensing|entrance|course|unit|module)\s+exam\w*|"
     r"exams?\s+(?:prep\w*|review|blueprint|questions|concepts?))\b",

@@ -7,6 +7,8 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 from builder import DeckPlan
 from builder.build import plan_deck
 from builder.dialects import (
@@ -85,6 +87,23 @@ def test_headings_are_plain_text_without_links_wikilinks_or_script_marks() -> No
     items = document.sections[0].children[1].blocks[0]
     assert isinstance(items, ListBlock) and items.items[0].text == "**Adults**: 94–98%"
     assert heading("[[Velbarin]] and [guide](/g) ![x](x.png)") == "Velbarin and guide ![x](x.png)"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ('<font size="+7" color="red"><center> Borders </center></font>', "Borders"),
+        ("<b>Dose</b> and <i>route</i>", "Dose and route"),
+        ("Signs<br>and symptoms", "Signs and symptoms"),
+        ("Fever <!-- check --> care", "Fever care"),
+        ("Pulse < 60 and > 100", "Pulse < 60 and > 100"),  # no tag: text as written
+        ("Age <5 years", "Age <5 years"),
+    ],
+)
+def test_a_headings_inline_html_is_its_text(raw: str, shown: str) -> None:
+    """A browser shows a heading's `<font>`, `<center>` or `<b>` as its text; the line above
+    every card shows the same, never the tags."""
+    assert heading(raw) == shown
 
 
 def test_a_card_renders_the_subscript_and_its_source_line_shows_unicode() -> None:

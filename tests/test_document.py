@@ -882,3 +882,63 @@ def test_only_a_question_asking_what_to_do_is_answered_by_its_instructions() -> 
     assert told_answer("What should parents do?", told) == "Give paracetamol. Keep the child cool."
     said = "Insulin lowers blood glucose. Take it with meals. It is made in the pancreas."
     assert told_answer("What does insulin do?", said) == said
+
+
+# -- facet headings written at one level --------------------------------------------------------
+
+
+def test_a_run_of_facet_headings_at_one_level_belongs_to_the_place_before_it() -> None:
+    """Every heading at one level (`## The Pantry`, `## Borders`, `## Contents`, `## The
+    Cellar`, `## Borders` …): each run of repeated headings is the facets of the place heading
+    it follows, a heading written once after a run (`## Tips`) stays where it is."""
+    document = parse(
+        "## The Pantry\n\ncool\n\n## Borders\n\n- a\n\n## Contents\n\n- b\n\n## Tips\n\nc\n\n"
+        "## The Cellar\n\n## Borders\n\n- d\n\n## The Attic\n\n## Borders\n\n- e\n\n"
+        "## Contents\n\n### Boxes\n\n- f\n"
+    )
+    assert outline(document) == [
+        (2, "The Pantry", ""),
+        (3, "The Pantry/Borders", ""),
+        (3, "The Pantry/Contents", ""),
+        (2, "Tips", ""),
+        (2, "The Cellar", ""),
+        (3, "The Cellar/Borders", ""),
+        (2, "The Attic", ""),
+        (3, "The Attic/Borders", ""),
+        (3, "The Attic/Contents", ""),
+        (4, "The Attic/Contents/Boxes", ""),
+    ]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        # two versions of a page one after the other: no heading repeated in every run
+        "## Fever\n\n## Signs\n\n## Spread\n\n## Care\n\n## Causes\n\n## Signs\n\n"
+        "## Outlook\n\n## Care\n",
+        # a quiz's items as sibling sections: a run repeats its headings
+        "## Intro\n\n## Question\n\n## Answer\n\n## Question\n\n## Answer\n",
+        # a question bank's items as sections: a numbered series, read as siblings
+        "## Question 1\n\n## Options\n\n## Question 2\n\n## Options\n",
+        # a repeated heading opening the page, before any place: about the whole page
+        "# Overview\n\n# Fever\n\n# Rash\n\n# Overview\n",
+        # one repeat only: nothing says it is a facet
+        "## Fever\n\n## Signs\n\n## Rash\n",
+    ],
+)
+def test_headings_repeated_without_a_facet_in_every_run_stay_as_written(source: str) -> None:
+    source = source.replace("\n\n## ", "\n\ntext\n\n## ") + "\ntext\n"
+    document = parse(source)
+    assert all(level == (1 if source.startswith("# ") else 2) for level, _, _ in outline(document))
+
+
+def test_a_title_naming_only_a_course_meeting_gives_way_to_its_file_name() -> None:
+    """`# Day 3` over a class note names no subject: the file's name does when it says more
+    ("first-aid.md"), and the title stays when the file is named the same way ("day3.md")."""
+    source = "# Day 3\n\n## Choking\n\n- cough\n"
+    assert parse(source, "first-aid.md").title == "First Aid"
+    assert parse(source, "day3.md").title == "Day 3"
+    assert parse("# Lecture 12\n\n## Gout\n\n- urate\n", "gout.md").title == "Gout"
+    assert parse("# Day 3 of the rash\n\n## Signs\n\n- itch\n", "x.md").title == (
+        "Day 3 of the rash"
+    )

@@ -26,6 +26,8 @@ from builder.kinds import (
     block_kind,
     content_blocks,
     heading_kind,
+    heading_text,
+    section_kind,
     skipped_kinds,
 )
 from builder.manifest import load_manifest, manifest_for_source
@@ -127,6 +129,7 @@ def run(*args: str) -> tuple[int, str]:
         ("Follow-up schedule", None),
         ("Vaccination schedule", None),
         ("Storage", None),  # a drug's storage can be a fact: its content decides
+        ("Contents", None),  # a table of contents, or what a space holds: `section_kind`
         ("Sources of vitamin D", None),
         ("Terms", None),  # a glossary
         ("Discussion", None),
@@ -733,3 +736,56 @@ def test_unclosed_wikilinks_on_a_long_line_are_read_in_one_pass() -> None:
 
     assert not only_links("[[korrin|" * 40_000)
     assert only_links("See also: [[korrin]], [[pellan|fever]].")
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("- [Signs](#signs)\n- [Care](#care)\n", "contents"),
+        ("- Signs .... 2\n- Care .... 5\n", "contents"),
+        ("- Signs, p. 2\n- Care, p. 5\n", "contents"),
+        ("- Signs\n- Care\n", "contents"),  # the page's own headings, as a plain list
+        ("[TOC]\n", "contents"),
+        ("", "contents"),
+        (
+            "Its contents are:\n\n- Flour bin – holds the flour.\n- Salt crock – keeps salt dry.\n",
+            None,
+        ),
+        ("- Flour bin\n- Salt crock\n", None),  # things, not this page's headings
+        ("It carries the pantry's pipes and the cellar's cable.\n", None),
+    ],
+)
+def test_a_contents_heading_is_navigation_only_over_links_page_references_or_headings(
+    body: str, kind: str | None
+) -> None:
+    """ "## Contents" heads a table of contents, or what a place holds (an anatomical space's
+    nerves and vessels): the section is left out only when its items point into the page."""
+    document = parse_document(
+        Path("kitchen.md"), f"# Kitchen\n\n## Contents\n\n{body}\n## Signs\n\nx\n\n## Care\n\ny\n"
+    )
+    section = document.sections[0]
+    titles = frozenset(heading_text(s.title) for s in document.walk())
+    found = section_kind(section, lambda: titles)
+    assert (found.name if found else None) == kind
+    assert heading_kind("Table of contents") is not None  # never anything but navigation
+
+
+def test_a_contents_section_of_facts_is_carded_and_one_of_links_is_left_out(
+    tmp_path: Path,
+) -> None:
+    facts = tmp_path / "pantry.md"
+    facts.write_text(
+        "---\ntitle: Pantry\n---\n## Contents\n\n- Flour bin – holds the week's flour.\n"
+        "- Salt crock – keeps the salt dry.\n",
+        encoding="utf-8",
+    )
+    links = tmp_path / "kettle.md"
+    links.write_text(
+        "---\ntitle: Kettle\n---\n## Contents\n\n- Parts .... 2\n- Care .... 4\n\n"
+        "## Parts\n\n- Lid – seals it.\n",
+        encoding="utf-8",
+    )
+    code, shown = run("cards", str(facts), "--format", "json")
+    assert code == 0 and "Flour bin" in shown and "Salt crock" in shown
+    code, shown = run("cards", str(links), "--format", "json")
+    assert code == 0 and "Lid" in shown and "Parts ...." not in shown

@@ -96,6 +96,15 @@ TITLES = [
     ("Gross Anatomy", "gross anatomy"),
     ("Anti-Korrin Pharmacology", "Anti-Korrin pharmacology"),
     ("Pharmacology Notes", "pharmacology"),
+    # A course meeting names no subject: "Day 3", "Week 5", "Lecture 12"; a stage of an
+    # illness written another way is one ("Stage 2 hypertension"), and so is a drug's class.
+    ("Day 3", ""),
+    ("day3", ""),
+    ("Week 5", ""),
+    ("Lecture 12", ""),
+    ("Day 3: Choking", "choking"),
+    ("Stage 2 Hypertension", "stage 2 hypertension"),
+    ("Class 1 Antiarrhythmics", "class 1 antiarrhythmics"),
 ]
 
 

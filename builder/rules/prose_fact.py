@@ -484,7 +484,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 if place == "named":
                     front = f"{question}?"  # "Korrin attack (KA): definition?" names its thing
                 elif place == "under" or (
-                    place == "section" and not names_topic(question, ctx.topic or "\0")
+                    place == "section" and not (ctx.topic and names_topic(question, ctx.topic))
                 ):
                     # a list's label says what its items are about ("Creatinine limits:")
                     lead = _list_lead(section.blocks, index)
@@ -495,6 +495,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     if thing != question and names_topic(thing, about):
                         question = _CONTRAINDICATED_IN.strip()  # "Velbarin: contraindicated in?"
                     front = f"{about}: {question}?"
+                elif not ctx.topic and _unnamed(question, about := ctx.subject(section)):
+                    front = f"{about}: {question}?"  # no topic: the section's subject situates it
                 else:
                     front = ctx.situate(question[:1].upper() + question[1:]) + "?"
                 if question.startswith(WHY_NAMED):
@@ -691,6 +693,12 @@ def _mnemonic(raw: str) -> tuple[str, str] | None:
         return None
     initials = "".join(item[0] for item in items[: len(word)]).upper()
     return (word, (" > " if mark == " > " else ", ").join(items)) if initials == word else None
+
+
+def _unnamed(question: str, subject: str) -> bool:
+    """Whether a question about the topic needs its section's subject said before it: there
+    is one, and the question does not name it already."""
+    return bool(subject) and not names_topic(question, subject)
 
 
 def _list_lead(blocks: tuple[Block, ...], index: int) -> Lead | None:
