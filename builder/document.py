@@ -61,7 +61,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
+from .dialects import (
+    Cleaner,
+    as_commonmark,
+    heading,
+    inline_cleaner,
+    is_module_line,
+    merge_conflicts,
+)
 from .errors import SourceError
 from .exports import html_list
 from .memory import no_cyclic_gc
@@ -414,6 +421,7 @@ matter on the first line only, and would make its `title:` line a heading."""
 
 
 def _parse(path: Path, text: str) -> Document:
+    text, conflicts = merge_conflicts(text)
     text = as_commonmark(text)
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
@@ -443,6 +451,7 @@ def _parse(path: Path, text: str) -> Document:
         tokens = tokens[1:]
     reader = _Reader(_Lines(text, path), inline_cleaner(text))
     reader.warnings.extend(loose)
+    reader.warnings.extend((first, conflict_warning(last)) for first, last in conflicts)
     if "<" in text and _WRAPPED.search(text) is not None:
         tokens = reader.unwrap_html(tokens)
     preamble, sections = _fold(tokens, reader)
@@ -478,6 +487,19 @@ def _parse(path: Path, text: str) -> Document:
         reader.warnings.append((too_deep, _TOO_DEEP))
     warnings = tuple(sorted([*reader.warnings, *reader.lines.warnings]))
     return Document(path, title, meta, sections, warnings)
+
+
+MERGE_CONFLICT = "unresolved merge conflict"
+"""How a document's warning about a git conflict begins: `check` makes it an error and `build
+--strict` refuses it (a file carded from half of a merge is not what its author meant)."""
+
+
+def conflict_warning(last: int) -> str:
+    """The warning at a conflict's `<<<<<<<` line, naming the line of its `>>>>>>>`."""
+    return (
+        f"{MERGE_CONFLICT} (`<<<<<<<` to `>>>>>>>` at line {last}); carding only the first side: "
+        "resolve it"
+    )
 
 
 _TOO_DEEP = (
