@@ -125,6 +125,9 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[TableRow, ...]
     line: int
+    item: str = ""
+    """The label of the list item the table was written in ("Blood", "Kit readings — smear";
+    `lift_item_tables`), which names what it is about; "" for a table of the section's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -1204,7 +1207,10 @@ class _Reader:
             return
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
         if self.depth == 0 and any(item.blocks for item in items):
-            out.extend(unfold_labels(block))
+            kept, tables = lift_item_tables(block)
+            if kept is not None:
+                out.extend(unfold_labels(kept))
+            out.extend(tables)
         else:
             out.append(block)
 
@@ -1487,6 +1493,77 @@ _MAX_BROKEN_ITEM_WORDS = 8
 _MIN_EXPLANATION_WORDS = 5
 _GOES_ON = frozenset("a an the and or of to in on with for by as at from if when that".split())
 """A line ending in one of these is a sentence wrapped onto the next line, not an item."""
+
+
+def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:
+    """A section's list without the tables its items hold, and those tables, each naming the
+    item it belongs to (`Table.item`: `* Blood` over `* | False positive | False negative |`
+    …), as if the author had written it under a caption line. A table is the content of the
+    item it is written under: an item whose own text is only a table (`* | A | B |`) holds its
+    parent item's table, an item with text and a table indented under it holds its own. Left
+    in the list, the table would be an empty bullet in a long answer mixing it with the item's
+    other points. An item whose only content was its tables leaves the list (its name is the
+    table's caption, no item of a list of names); None for a list left with no item."""
+    if not _holds_table(block):
+        return block, []
+    lifted: list[Block] = []
+    items = tuple(
+        kept for item in block.items if (kept := _without_tables(item, (), lifted)) is not None
+    )
+    if not items:
+        return None, lifted
+    return replace(block, items=items, line=items[0].line), lifted
+
+
+def _holds_table(block: ListBlock) -> bool:
+    return any(
+        isinstance(inner, Table) or (isinstance(inner, ListBlock) and _holds_table(inner))
+        for item in block.items
+        for inner in item.blocks
+    )
+
+
+def _without_tables(
+    item: ListItem, owners: tuple[str, ...], lifted: list[Block]
+) -> ListItem | None:
+    """The item without its tables and its sub-items' (added to `lifted`, each naming its
+    item); None when nothing is left of it. `owners`: the texts of the items it is under."""
+    if not item.text.strip() and item.blocks and isinstance(item.blocks[0], Table):
+        names = owners  # `* | A | B |`: the table of the item this one is under
+    else:
+        names = (*owners, item.text)
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    before = len(lifted)
+    for inner in item.blocks:
+        if isinstance(inner, Table):
+            tables.append(inner)
+        elif isinstance(inner, ListBlock):
+            kept = tuple(
+                sub
+                for sub in (_without_tables(sub, names, lifted) for sub in inner.items)
+                if sub is not None
+            )
+            if kept:
+                blocks.append(replace(inner, items=kept, line=kept[0].line))
+        else:
+            blocks.append(inner)
+    if tables:
+        labels = [label for label in map(_label_text, names) if label]
+        caption = labels[0] if labels else ""
+        for label in labels[1:]:
+            caption = _joined_label(caption, label).removesuffix(":")
+        lifted.extend(replace(table, item=caption) for table in tables)
+    if not blocks and (len(lifted) > before or not item.text.strip()):
+        return None  # `* Glucose` over only its table: the caption says it
+    if len(lifted) == before:
+        return item
+    return replace(item, blocks=tuple(blocks))
+
+
+def _label_text(name: str) -> str:
+    """An item's text as a part of a caption: without its colon and emphasis."""
+    return name.strip().strip("*_").rstrip(":").strip("*_").strip()
 
 
 def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
