@@ -892,7 +892,7 @@ def _table_notes(
     if reading.shape == "attributes":
         return _attribute_notes(reading, caption, section, ctx, opts)
     if reading.shape == "comparison":
-        return _comparison_notes(reading, caption, section, ctx)
+        return _comparison_notes(reading, table.item, section, ctx)
     if reading.shape == "lines":
         return _line_notes(reading, caption, section, ctx)
     if reading.shape == "lists":
@@ -1454,12 +1454,13 @@ def _caption(block: object) -> str:
 # Comparison: two things side by side.
 
 
-def _comparison_notes(reading: Reading, caption: str, section: Section, ctx: Context) -> list[Note]:
-    """One cloze note per row; a caption line above the table names what is compared
-    ("Protein — false positive vs false negative")."""
+def _comparison_notes(reading: Reading, item: str, section: Section, ctx: Context) -> list[Note]:
+    """One cloze note per row; the list item the table was written in names what is compared
+    ("Protein — false positive vs false negative"). A line above a table is no such name: it
+    is as often a lead-in sentence ("Your asthma is well controlled when you")."""
     first, second = (_unmarked(plain(cell)) for cell in reading.header)
     compared = f"{first} vs {lower_first(second)}"
-    where = ctx.situate(f"{caption} — {lower_first(compared)}" if caption else compared)
+    where = ctx.situate(f"{item} — {lower_first(compared)}" if item else compared)
     mirror = _mirrored(first, second)
     notes = []
     for row in reading.rows:
@@ -1484,7 +1485,8 @@ def _comparison_notes(reading: Reading, caption: str, section: Section, ctx: Con
         else:
             front = f"{literal(where)}: {literal(first)} — {deletion(1, left)}; "
             front += f"{literal(second)} — {deletion(2, right)}"
-        key = make_key("table", section.path, left, row.pin, "comparison")
+        named = f"{item} {left}" if item else left  # two items' tables in a section apart
+        key = make_key("table", section.path, named, row.pin, "comparison")
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
     return notes
 
