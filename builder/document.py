@@ -1503,9 +1503,10 @@ def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:
     parent item's table, an item with text and a table indented under it holds its own. Left
     in the list, the table would be an empty bullet in a long answer mixing it with the item's
     other points. An item whose only content was its tables leaves the list (its name is the
-    table's caption, no item of a list of names); None for a list left with no item."""
-    if not _holds_table(block):
-        return block, []
+    table's caption, no item of a list of names); None for a list left with no item. A numbered
+    list keeps its tables: a step's table belongs in its place among the steps."""
+    if block.ordered or not _holds_table(block):
+        return block, []  # a numbered step's table is that step's, in its place
     lifted: list[Block] = []
     items = tuple(
         kept for item in block.items if (kept := _without_tables(item, (), lifted)) is not None
@@ -1517,7 +1518,8 @@ def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:
 
 def _holds_table(block: ListBlock) -> bool:
     return any(
-        isinstance(inner, Table) or (isinstance(inner, ListBlock) and _holds_table(inner))
+        isinstance(inner, Table)
+        or (isinstance(inner, ListBlock) and not inner.ordered and _holds_table(inner))
         for item in block.items
         for inner in item.blocks
     )
@@ -1538,7 +1540,7 @@ def _without_tables(
     for inner in item.blocks:
         if isinstance(inner, Table):
             tables.append(inner)
-        elif isinstance(inner, ListBlock):
+        elif isinstance(inner, ListBlock) and not inner.ordered:
             kept = tuple(
                 sub
                 for sub in (_without_tables(sub, names, lifted) for sub in inner.items)
@@ -1886,7 +1888,11 @@ def to_markdown(blocks: tuple[Block, ...]) -> str:
 
 def _list_markdown(block: ListBlock, indent: str) -> str:
     lines = []
-    for number, item in enumerate(block.items, 1):
+    items = block.items
+    if "://" in repr(items):
+        facts = tuple(item for item in items if not _is_reference(item))
+        items = facts or items  # a list of links only is what it is (a reading list)
+    for number, item in enumerate(items, 1):
         marker = f"{number}." if block.ordered else "-"
         lines.append(f"{indent}{marker} {item.text}")
         inside = indent + " " * (len(marker) + 1)
@@ -1901,6 +1907,25 @@ def _list_markdown(block: ListBlock, indent: str) -> str:
                 lines.append("")  # a table or code under an item starts a block of its own
             lines.extend(inside + line if line.strip() else "" for line in text.split("\n"))
     return "\n".join(lines)
+
+
+def _is_reference(item: ListItem) -> bool:
+    """An item that only points to a source, among an answer's points: a bare URL
+    (`- https://…`), or a title over nothing but such URLs (`- A review of X` / `  - https://…`,
+    a paper's title). A reference is where a fact comes from, never part of the answer."""
+    if _BARE_URL.fullmatch(item.text.strip()):
+        return not item.blocks
+    return (
+        bool(item.blocks)
+        and not item.text.rstrip().endswith(":")
+        and all(
+            isinstance(inner, ListBlock) and all(map(_is_reference, inner.items))
+            for inner in item.blocks
+        )
+    )
+
+
+_BARE_URL = re.compile(r"<?https?://[^\s<>]+>?")
 
 
 def _outline(section: Section) -> Section:
