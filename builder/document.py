@@ -1889,7 +1889,7 @@ def to_markdown(blocks: tuple[Block, ...]) -> str:
 def _list_markdown(block: ListBlock, indent: str) -> str:
     lines = []
     items = block.items
-    if "://" in repr(items):
+    if any(_points_to_url(item) for item in items):
         facts = tuple(item for item in items if not _is_reference(item))
         items = facts or items  # a list of links only is what it is (a reading list)
     for number, item in enumerate(items, 1):
@@ -1907,6 +1907,14 @@ def _list_markdown(block: ListBlock, indent: str) -> str:
                 lines.append("")  # a table or code under an item starts a block of its own
             lines.extend(inside + line if line.strip() else "" for line in text.split("\n"))
     return "\n".join(lines)
+
+
+def _points_to_url(item: ListItem) -> bool:
+    """A cheap first look: a URL in the item's text or in its sub-items' (a title over one)."""
+    return "://" in item.text or any(
+        isinstance(inner, ListBlock) and any("://" in sub.text for sub in inner.items)
+        for inner in item.blocks
+    )
 
 
 def _is_reference(item: ListItem) -> bool:
