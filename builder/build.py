@@ -23,7 +23,7 @@ from .cache import is_up_to_date, record_build
 from .document import Document, parse_document
 from .errors import LockError, SourceError
 from .extract import clash_advice, display_path, distinct_keys, document_notes
-from .lint import Problem, check_notes, unasked_blocks
+from .lint import Problem, build_warning, check_notes, unasked_blocks
 from .lock import Identities, LockChanges, identify
 from .manifest import Manifest, stable_id
 from .memory import no_cyclic_gc
@@ -418,6 +418,19 @@ def _report(
 ) -> BuildReport:
     """What the build tells the teacher; --strict and --frozen refuse here, before any writing."""
     warnings = list(contents.warnings)
+    if strict:
+        problems = [build_warning(warning, manifest) for warning in warnings]
+        refused = [problem for problem in problems if problem.severity == "error"]
+        if refused:
+            raise SourceError(
+                "\n".join(
+                    [
+                        "a source holds an unresolved merge conflict (--strict); resolve it",
+                        *map(_problem_line, refused),
+                    ]
+                ),
+                manifest.path or manifest.sources[0],
+            )
     why = _no_cards(contents)
     if why:
         where = manifest.path or manifest.sources[0]

@@ -473,13 +473,13 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     in decks/ is checked. Each problem prints as `path:line: CODE message`, at the line of the
     source the card comes from, then a summary line. Errors (forbidden text, an empty field, a
     duplicate front, the answer in its own front, leftover markup, a side that is only a link,
-    a note from a non-content section) make the exit status 1, and `build --strict` refuses
-    them; warnings (long answers, long lists on Basic cards, near-duplicate fronts, fronts
-    starting with a pronoun, links in a question, whole-sentence clozes, clozes that give their
-    answer away, hide outline labels or mix two kinds of item, sentences that lost their
-    subject, notes about the source rather than a fact, lists, label lines, tables, long
-    paragraphs or terms that gave no note, and whatever `build` warns about the sources, as
-    BUILD-WARNING) are printed but pass.
+    a note from a non-content section, an unresolved merge conflict in a source) make the exit
+    status 1, and `build --strict` refuses them; warnings (long answers, long lists on Basic
+    cards, near-duplicate fronts, fronts starting with a pronoun, links in a question,
+    whole-sentence clozes, clozes that give their answer away, hide outline labels or mix two
+    kinds of item, sentences that lost their subject, notes about the source rather than a
+    fact, lists, label lines, tables, long paragraphs or terms that gave no note, and whatever
+    `build` warns about the sources, as BUILD-WARNING) are printed but pass.
     Limits are set in the manifest's [lint] table, banned phrases in its `forbid` list.
 
     \b

@@ -44,6 +44,9 @@ as the site does when it builds the page, so a `|` inside one never splits a tab
 broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
 
+A file git left with an unresolved merge conflict is cut to its conflict's first side before
+anything else (`merge_conflicts`); the document reader warns at the conflict's line.
+
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
 so far, pays nothing per text. Code spans are left as they are.
@@ -479,6 +482,62 @@ def comparisons(text: str) -> str:
     for at in _outside_fences(lines):  # `- >5` in a fenced diff is code
         lines[at] = _COMPARISON.sub(r"\1&gt;", lines[at])
     return "\n".join(lines)
+
+
+def merge_conflicts(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The text with each unresolved git merge conflict cut to its first side, and the (first,
+    last) line of each conflict.
+
+    A conflict is a complete marker triple at column 0 outside code fences: `<<<<<<< HEAD`,
+    later `=======` alone on its line, later `>>>>>>> <branch or sha>` (with diff3's `|||||||
+    base` between the first two, if any). A lone `=======` is a setext heading's underline and
+    a lone `>>>>>>>` a quote seven deep: neither is a conflict. The first side is what the
+    author's own checkout held (HEAD, "ours"); the second is the change git could not merge
+    into it. Carding both would ask every fact twice, in two wordings; carding the first keeps
+    the page its author was editing. The marker lines and the other side become blank lines,
+    so every line keeps its number (cards cite their source line)."""
+    if "<<<<<<<" not in text:
+        return text, ()
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    found: list[tuple[int, int]] = []
+    marks = [(at, _conflict_mark(lines[at])) for at in outside]
+    marks = [(at, mark) for at, mark in marks if mark]
+    position = 0
+    while position < len(marks):
+        at, mark = marks[position]
+        position += 1
+        if mark != "<":
+            continue
+        kinds = "".join(kind for _, kind in marks[position : position + 3])
+        shape = next((s for s in ("=>", "|=>") if kinds.startswith(s)), None)
+        if shape is None:
+            continue
+        second = marks[position][0]  # the `|||||||` or `=======` line: the first side's end
+        end = marks[position + len(shape) - 1][0]
+        lines[at] = ""
+        for blank in range(second, end + 1):
+            lines[blank] = ""
+        found.append((at + 1, end + 1))
+        position += len(shape)
+    if not found:
+        return text, ()
+    return "\n".join(lines), tuple(found)
+
+
+_CONFLICT_MARK = re.compile(r"(<{7}|\|{7}|>{7})(?:[ \t].*)?\r?|(={7})[ \t]*\r?")
+"""A merge-conflict marker line: seven `<`, `|` or `>` then a space and a name (or nothing),
+or seven `=` alone."""
+
+
+def _conflict_mark(line: str) -> str:
+    """ "<", "|", "=" or ">" for a merge-conflict marker line, "" for any other."""
+    if line[:1] not in "<|=>" or not line:
+        return ""
+    found = _CONFLICT_MARK.fullmatch(line)
+    if found is None:
+        return ""
+    return (found.group(1) or found.group(2))[0]
 
 
 def template_tags(text: str) -> str:

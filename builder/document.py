@@ -61,7 +61,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeAlias
 
-from .dialects import Cleaner, as_commonmark, heading, inline_cleaner, is_module_line
+from .dialects import (
+    Cleaner,
+    as_commonmark,
+    heading,
+    inline_cleaner,
+    is_module_line,
+    merge_conflicts,
+)
 from .errors import SourceError
 from .exports import html_list
 from .memory import no_cyclic_gc
@@ -118,6 +125,9 @@ class Table:
     header: tuple[str, ...]
     rows: tuple[TableRow, ...]
     line: int
+    item: str = ""
+    """The label of the list item the table was written in ("Blood", "Kit readings — smear";
+    `lift_item_tables`), which names what it is about; "" for a table of the section's own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +424,7 @@ matter on the first line only, and would make its `title:` line a heading."""
 
 
 def _parse(path: Path, text: str) -> Document:
+    text, conflicts = merge_conflicts(text)
     text = as_commonmark(text)
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
@@ -443,6 +454,7 @@ def _parse(path: Path, text: str) -> Document:
         tokens = tokens[1:]
     reader = _Reader(_Lines(text, path), inline_cleaner(text))
     reader.warnings.extend(loose)
+    reader.warnings.extend((first, conflict_warning(last)) for first, last in conflicts)
     if "<" in text and _WRAPPED.search(text) is not None:
         tokens = reader.unwrap_html(tokens)
     preamble, sections = _fold(tokens, reader)
@@ -482,6 +494,19 @@ def _parse(path: Path, text: str) -> Document:
         reader.warnings.append((too_deep, _TOO_DEEP))
     warnings = tuple(sorted([*reader.warnings, *reader.lines.warnings]))
     return Document(path, title, meta, sections, warnings)
+
+
+MERGE_CONFLICT = "unresolved merge conflict"
+"""How a document's warning about a git conflict begins: `check` makes it an error and `build
+--strict` refuses it (a file carded from half of a merge is not what its author meant)."""
+
+
+def conflict_warning(last: int) -> str:
+    """The warning at a conflict's `<<<<<<<` line, naming the line of its `>>>>>>>`."""
+    return (
+        f"{MERGE_CONFLICT} (`<<<<<<<` to `>>>>>>>` at line {last}); carding only the first side: "
+        "resolve it"
+    )
 
 
 _TOO_DEEP = (
@@ -1268,7 +1293,10 @@ class _Reader:
             return
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
         if self.depth == 0 and any(item.blocks for item in items):
-            out.extend(unfold_labels(block))
+            kept, tables = lift_item_tables(block)
+            if kept is not None:
+                out.extend(unfold_labels(kept))
+            out.extend(tables)
         else:
             out.append(block)
 
@@ -1551,6 +1579,79 @@ _MAX_BROKEN_ITEM_WORDS = 8
 _MIN_EXPLANATION_WORDS = 5
 _GOES_ON = frozenset("a an the and or of to in on with for by as at from if when that".split())
 """A line ending in one of these is a sentence wrapped onto the next line, not an item."""
+
+
+def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:
+    """A section's list without the tables its items hold, and those tables, each naming the
+    item it belongs to (`Table.item`: `* Blood` over `* | False positive | False negative |`
+    …), as if the author had written it under a caption line. A table is the content of the
+    item it is written under: an item whose own text is only a table (`* | A | B |`) holds its
+    parent item's table, an item with text and a table indented under it holds its own. Left
+    in the list, the table would be an empty bullet in a long answer mixing it with the item's
+    other points. An item whose only content was its tables leaves the list (its name is the
+    table's caption, no item of a list of names); None for a list left with no item. A numbered
+    list keeps its tables: a step's table belongs in its place among the steps."""
+    if block.ordered or not _holds_table(block):
+        return block, []  # a numbered step's table is that step's, in its place
+    lifted: list[Block] = []
+    items = tuple(
+        kept for item in block.items if (kept := _without_tables(item, (), lifted)) is not None
+    )
+    if not items:
+        return None, lifted
+    return replace(block, items=items, line=items[0].line), lifted
+
+
+def _holds_table(block: ListBlock) -> bool:
+    return any(
+        isinstance(inner, Table)
+        or (isinstance(inner, ListBlock) and not inner.ordered and _holds_table(inner))
+        for item in block.items
+        for inner in item.blocks
+    )
+
+
+def _without_tables(
+    item: ListItem, owners: tuple[str, ...], lifted: list[Block]
+) -> ListItem | None:
+    """The item without its tables and its sub-items' (added to `lifted`, each naming its
+    item); None when nothing is left of it. `owners`: the texts of the items it is under."""
+    if not item.text.strip() and item.blocks and isinstance(item.blocks[0], Table):
+        names = owners  # `* | A | B |`: the table of the item this one is under
+    else:
+        names = (*owners, item.text)
+    blocks: list[Block] = []
+    tables: list[Table] = []
+    before = len(lifted)
+    for inner in item.blocks:
+        if isinstance(inner, Table):
+            tables.append(inner)
+        elif isinstance(inner, ListBlock) and not inner.ordered:
+            kept = tuple(
+                sub
+                for sub in (_without_tables(sub, names, lifted) for sub in inner.items)
+                if sub is not None
+            )
+            if kept:
+                blocks.append(replace(inner, items=kept, line=kept[0].line))
+        else:
+            blocks.append(inner)
+    if tables:
+        labels = [label for label in map(_label_text, names) if label]
+        caption = labels[0] if labels else ""
+        for label in labels[1:]:
+            caption = _joined_label(caption, label).removesuffix(":")
+        lifted.extend(replace(table, item=caption) for table in tables)
+    if not blocks and (len(lifted) > before or not item.text.strip()):
+        return None  # `* Glucose` over only its table: the caption says it
+    if len(lifted) == before:
+        return item
+    return replace(item, blocks=tuple(blocks))
+
+
+def _label_text(name: str) -> str:
+    """An item's text as a part of a caption: without its colon and emphasis."""
+    return name.strip().strip("*_").rstrip(":").strip("*_").strip()
 
 
 def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
@@ -1873,7 +1974,11 @@ def to_markdown(blocks: tuple[Block, ...]) -> str:
 
 def _list_markdown(block: ListBlock, indent: str) -> str:
     lines = []
-    for number, item in enumerate(block.items, 1):
+    items = block.items
+    if any(_points_to_url(item) for item in items):
+        facts = tuple(item for item in items if not _is_reference(item))
+        items = facts or items  # a list of links only is what it is (a reading list)
+    for number, item in enumerate(items, 1):
         marker = f"{number}." if block.ordered else "-"
         lines.append(f"{indent}{marker} {item.text}")
         inside = indent + " " * (len(marker) + 1)
@@ -1888,6 +1993,33 @@ def _list_markdown(block: ListBlock, indent: str) -> str:
                 lines.append("")  # a table or code under an item starts a block of its own
             lines.extend(inside + line if line.strip() else "" for line in text.split("\n"))
     return "\n".join(lines)
+
+
+def _points_to_url(item: ListItem) -> bool:
+    """A cheap first look: a URL in the item's text or in its sub-items' (a title over one)."""
+    return "://" in item.text or any(
+        isinstance(inner, ListBlock) and any("://" in sub.text for sub in inner.items)
+        for inner in item.blocks
+    )
+
+
+def _is_reference(item: ListItem) -> bool:
+    """An item that only points to a source, among an answer's points: a bare URL
+    (`- https://…`), or a title over nothing but such URLs (`- A review of X` / `  - https://…`,
+    a paper's title). A reference is where a fact comes from, never part of the answer."""
+    if _BARE_URL.fullmatch(item.text.strip()):
+        return not item.blocks
+    return (
+        bool(item.blocks)
+        and not item.text.rstrip().endswith(":")
+        and all(
+            isinstance(inner, ListBlock) and all(map(_is_reference, inner.items))
+            for inner in item.blocks
+        )
+    )
+
+
+_BARE_URL = re.compile(r"<?https?://[^\s<>]+>?")
 
 
 def _outline(section: Section) -> Section:

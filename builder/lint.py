@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from .dialects import without_math
-from .document import Block, ListBlock, ListItem, Paragraph, Section, Table
+from .document import MERGE_CONFLICT, Block, ListBlock, ListItem, Paragraph, Section, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .memory import TEXT_CACHE
@@ -70,6 +70,10 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "the front starts with a pronoun (it, this, they...) and does not name the topic",
     ),
     "DUPLICATE-FRONT": ("error", "two notes ask the same question"),
+    "MERGE-CONFLICT": (
+        "error",
+        "a source holds an unresolved git merge conflict: only its first side is carded",
+    ),
     "EMPTY-FIELD": ("error", "an empty front or Basic back, or a cloze note without a deletion"),
     "FORBIDDEN-TEXT": ("error", "a field contains text the manifest's `forbid` list bans"),
     "HINTED-CLOZE": (
@@ -183,7 +187,7 @@ def check_plan(plan: _Plan) -> list[Problem]:
     `check` says what `build` says, the build's own warnings."""
     notes = [packaged.note for packaged in plan.notes]
     problems = check_notes(notes, plan.manifest)
-    problems += [_build_warning(text, plan.manifest) for text in plan.warnings]
+    problems += [build_warning(text, plan.manifest) for text in plan.warnings]
     problems += silent_blocks(plan.documents)
     return sorted(problems, key=_sort_key)
 
@@ -193,14 +197,18 @@ _WARNING_LINE = re.compile(
 )
 
 
-def _build_warning(text: str, manifest: Manifest) -> Problem:
+def build_warning(text: str, manifest: Manifest) -> Problem:
     """A build's `path:line: warning: message` as a problem at that line (the manifest's, at
-    line 0, for one that names no line)."""
+    line 0, for one that names no line). An unresolved merge conflict is an error: half of
+    the file is left out of the deck until the author resolves it."""
     found = _WARNING_LINE.match(text)
     if found is None:
         where = str(manifest.path or (manifest.sources[0] if manifest.sources else ""))
         return Problem(where, 0, "BUILD-WARNING", text.removeprefix("warning: "), "warning")
     line = int(found["line"] or 0)  # "the deck has no cards" names the file, not a line
+    if found["message"].startswith(MERGE_CONFLICT):
+        code = "MERGE-CONFLICT"
+        return Problem(found["path"], line, code, found["message"], LINT_RULES[code][0])
     return Problem(found["path"], line, "BUILD-WARNING", found["message"], "warning")
 
 

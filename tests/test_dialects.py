@@ -18,6 +18,7 @@ from builder.dialects import (
     heading,
     inline_cleaner,
     logseq_outline,
+    merge_conflicts,
     pdf_lists,
     template_tags,
     tex_math,
@@ -501,4 +502,74 @@ def test_a_template_tags_pipe_splits_no_table_cell() -> None:
     fronts = [packaged.note.front for packaged in plan.notes]
     assert "Strong (grade) in wells: measure?" in fronts
     assert not any("{" in front or "img" in front for front in fronts)
+    assert not plan.warnings
+
+
+# -- unresolved merge conflicts ---------------------------------------------------------------
+
+_KETTLE_CONFLICT = """# Kettles
+
+<<<<<<< HEAD
+## Parts
+
+- **Spout**: pours the water
+- **Lid**: keeps the steam in
+=======
+## Parts of a kettle
+
+- **Spout**: where the water leaves
+- **Lid**: stops the steam escaping
+>>>>>>> 4f2c9e1 (reword the parts)
+
+## Care
+
+- **Descaling**: once a month
+"""
+
+
+def test_a_merge_conflict_is_carded_from_its_first_side_only_with_a_warning() -> None:
+    """Both sides of an unresolved conflict carded would ask every fact twice in two wordings:
+    the first side (the author's own checkout, HEAD) is kept, the warning names the lines."""
+    plan = planned(_KETTLE_CONFLICT)
+    backs = [packaged.note.back for packaged in plan.notes]
+    fronts = " ".join(packaged.note.front for packaged in plan.notes)
+    assert "pours the water" in " ".join(backs) or "pours the water" in fronts
+    assert "where the water leaves" not in " ".join(backs) + fronts
+    assert "Descaling" in fronts or "descaling" in fronts.lower()
+    assert not any("<<<" in text or ">>>" in text or "===" in text for text in backs)
+    assert plan.warnings == [
+        "korrin.md:3: warning: unresolved merge conflict (`<<<<<<<` to `>>>>>>>` at line 13); "
+        "carding only the first side: resolve it"
+    ]
+
+
+def test_merge_conflict_lines_become_blank_and_keep_their_numbers() -> None:
+    text, found = merge_conflicts(_KETTLE_CONFLICT)
+    assert found == ((3, 13),)
+    assert text.count("\n") == _KETTLE_CONFLICT.count("\n")
+    assert "Spout**: pours" in text and "where the water leaves" not in text
+    assert "<<<" not in text and ">>>" not in text and "=======" not in text
+
+
+def test_a_diff3_conflict_keeps_only_its_first_side() -> None:
+    text = "<<<<<<< ours\n- A: one\n||||||| base\n- A: zero\n=======\n- A: two\n>>>>>>> theirs\n"
+    written, found = merge_conflicts(text)
+    assert found == ((1, 7),)
+    assert written.split("\n") == ["", "- A: one", "", "", "", "", "", ""]
+
+
+def test_marker_like_lines_that_make_no_complete_conflict_are_left_alone() -> None:
+    """A setext heading's `=======`, a quote seven deep, markers in a code fence, an opening
+    with no closing, markers indented: no conflict, the text as it was."""
+    cases = [
+        "Kettles\n=======\n\nA kettle boils water.\n",
+        ">>>>>>> deep quote\n",
+        "```\n<<<<<<< HEAD\nx\n=======\ny\n>>>>>>> abc\n```\n",
+        "<<<<<<< HEAD\n- A: one\n=======\n- A: two\n",
+        "  <<<<<<< HEAD\n- A: one\n  =======\n- A: two\n  >>>>>>> abc\n",
+        "<<<<<<<< HEAD\n- A: one\n=======\n- A: two\n>>>>>>> abc\n",
+    ]
+    for text in cases:
+        assert merge_conflicts(text) == (text, ()), text
+    plan = planned("# Kettles\n\nThe kettle.\n\nSteam\n=======\n\n- **Spout**: pours the water\n")
     assert not plan.warnings

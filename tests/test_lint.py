@@ -425,7 +425,7 @@ def test_invalid_forbidden_regex_is_a_manifest_error() -> None:
 
 def test_severities() -> None:
     errors = {"ANSWER-IN-FRONT", "DUPLICATE-FRONT", "EMPTY-FIELD", "FORBIDDEN-TEXT"}
-    errors |= {"LEFTOVER-MARKUP", "LINK-ONLY", "NON-CONTENT"}
+    errors |= {"LEFTOVER-MARKUP", "LINK-ONLY", "NON-CONTENT", "MERGE-CONFLICT"}
     assert {code for code, (severity, _) in LINT_RULES.items() if severity == "error"} == errors
     assert {severity for severity, _ in LINT_RULES.values()} == {"error", "warning"}
 
@@ -1455,6 +1455,30 @@ def test_build_strict_passes_a_deck_with_warnings_only(
     result = CliRunner().invoke(cli, ["build", "--strict"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "dist" / "asthma.apkg").exists()
+
+
+def test_a_merge_conflict_is_a_check_error_and_build_strict_refuses_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An unresolved git conflict leaves half the file out of the deck: `build` warns and
+    builds, `check` says MERGE-CONFLICT as an error, `build --strict` refuses to write."""
+    write_deck(tmp_path)
+    source = tmp_path / "source" / "asthma.md"
+    lines = source.read_text(encoding="utf-8").splitlines()
+    conflict = ["<<<<<<< HEAD", *lines[8:], "=======", "Pollen is worse in spring.", ">>>>>>> 9a1"]
+    source.write_text("\n".join([*lines[:8], *conflict, ""]), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    message = "unresolved merge conflict (`<<<<<<<` to `>>>>>>>` at line"
+    checked = CliRunner().invoke(cli, ["check"])
+    assert checked.exit_code == 1, checked.output
+    assert checked.output.startswith(f"{PATH}:9: MERGE-CONFLICT {message}"), checked.output
+    assert "1 error, 0 warnings in 2 notes" in checked.output
+    result = CliRunner().invoke(cli, ["build", "--strict"])
+    assert result.exit_code == 2, result.output
+    assert f"error: {PATH}:9: MERGE-CONFLICT {message}" in result.output
+    assert not (tmp_path / "dist" / "asthma.apkg").exists()
+    built = CliRunner().invoke(cli, ["build"])
+    assert built.exit_code == 0 and f"{PATH}:9: warning: {message}" in built.output
 
 
 def test_the_seed_deck_builds_strictly(project: Path) -> None:

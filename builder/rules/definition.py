@@ -293,7 +293,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 continue
             notes.extend(_list_notes(block, lead, section, ctx))
         elif isinstance(block, ListBlock):
-            notes.extend(_terms_with_points(block, section, ctx))
+            notes.extend(_terms_with_points(block, lead, section, ctx))
             notes.extend(_emphasised_terms(block, section, ctx))
             notes.extend(_named_statements(block, section, ctx))
     return notes
@@ -980,14 +980,19 @@ def _term_over_list(
     return _term_notes(ListItem(text, block.line, after), section, ctx)
 
 
-def _terms_with_points(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+def _terms_with_points(
+    block: ListBlock, lead: Lead | None, section: Section, ctx: Context
+) -> list[Note]:
     """In a list that is no definition list, a `Term: value` item over a list of its own points
     (`- Renal vein thrombosis: a clot in the renal vein` / `  - Manifestations` / `    - flank
-    pain`): a definition with its details, which a cloze of the outer list cannot hold."""
+    pain`): a definition with its details, which a cloze of the outer list cannot hold. A term
+    that is a facet (`Diagnosis: …`) under a label (an item `- Night wheeze` over it, unfolded
+    into its lead-in) is a fact about that label's thing, never the heading's."""
     notes = []
+    owner = lead if lead is not None and lead.kind in ("label", "name") else None
     for item in block.items:
         if has_points(item):
-            notes.extend(_term_notes(item, section, ctx))
+            notes.extend(_term_notes(item, section, ctx, owner))
     return notes
 
 
@@ -1004,7 +1009,9 @@ def has_points(item: ListItem) -> bool:
     return not is_flag(found[0]) and not is_instruction(found[0])
 
 
-def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
+def _term_notes(
+    item: ListItem, section: Section, ctx: Context, owner: Lead | None = None
+) -> list[Note]:
     """The definition of a term over its points, and a note per point that labels a list of
     its own (`Manifestations` over `flank pain` / `haematuria`): "Renal vein thrombosis:
     manifestations?"."""
@@ -1014,7 +1021,8 @@ def _term_notes(item: ListItem, section: Section, ctx: Context) -> list[Note]:
     term, value = found
     if not any(char.isalnum() for char in value) or is_worked_example(value):
         return []  # `Step 1: dose = 20 × 70 = 1400` over its steps is a worked example
-    about = subject(None, section, ctx)
+    facet = owner is not None and is_relational(plain(term).rstrip(":").strip())
+    about = subject(owner if facet else None, section, ctx)
     named = plain(term).lower() in plain(about).lower()
     front = ask(f"What is {term}?", ctx) if named else f"{about}: {asked_label(term)}?"
     key = make_key("definition", section.path, term, item.pin)

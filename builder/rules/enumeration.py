@@ -879,7 +879,22 @@ def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
     prose = all(isinstance(inner, Paragraph) for inner in item.blocks)
     if explained and prose and not is_instruction(label):
         return True
+    if _heads_labels(item):
+        return True
     return is_relational(label) or is_facet(label) or _ABBREVIATED.fullmatch(label) is not None
+
+
+def _heads_labels(item: ListItem) -> bool:
+    """An item over a sub-list whose every item is a label over content of its own (`- Ketones`
+    / `  - Elevation` / `    - diabetic ketoacidosis, starvation`): a heading of an outline two
+    levels deep, whose name hidden in its list's cloze asks for a heading, its facts only on the
+    back. It is asked for what it holds ("…: ketones?")."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return False
+    return all(
+        inner.blocks and isinstance(inner.blocks[0], ListBlock) and _outline_label(inner)
+        for inner in item.blocks[0].items
+    )
 
 
 def _field_label(text: str) -> bool:

@@ -272,7 +272,7 @@ def _read(table: Table, preferred: str | None) -> Reading:
         return Reading("none", header, rows)
     if _ticks(header, rows):
         return Reading("ticks", header, rows)
-    if _lists(header, rows):
+    if _lists(header, rows) or _two_lists(header, rows):
         return Reading("lists", header, rows)
     unfilled, rows = rows, rows if _dashed_keys(table) else _filled_down(rows)
     labels = [plain(row.cells[0]) for row in rows]
@@ -431,6 +431,36 @@ def _lists(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
             ):
                 return False
     return True
+
+
+def _two_lists(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
+    """Two lists side by side under headers alike but for one word (`| False positive | False
+    negative |`, `| Left side | Right side |`), told from a keyed table or a comparison by what
+    no row pairing can be: a column ending early (blank below its last item, or blank all
+    through) while the other goes on, or a first column naming one thing twice. Then each row's
+    cells share nothing but their position, and asking one from the other is a riddle."""
+    if len(header) != 2 or not rows:
+        return False
+    first, second = (plain(cell).lower().split() for cell in header)
+    if len(first) != len(second) or len(first) < 2:
+        return False
+    if sum(1 for one, other in zip(first, second, strict=True) if one != other) != 1:
+        return False
+    columns = [[plain(row.cells[index]) for row in rows] for index in (0, 1)]
+    if any(len(cell.split()) > _TWO_LISTS_MAX_WORDS for column in columns for cell in column):
+        return False
+    lengths = []
+    for column in columns:
+        length = next((n for n in range(len(column), 0, -1) if column[n - 1]), 0)
+        if not all(column[:length]):
+            return False  # a gap inside a column: a key table missing a value
+        lengths.append(length)
+    filled = [cell.lower() for cell in columns[0][: lengths[0]]]
+    ends_early = min(lengths) < len(rows) and max(lengths) > min(lengths)
+    return ends_early or len(set(filled)) < len(filled)
+
+
+_TWO_LISTS_MAX_WORDS = 8
 
 
 def _names_only(header: str) -> bool:
@@ -844,7 +874,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     previous: Block | None = None
     for block in section.blocks:
         if isinstance(block, Table):
-            notes.extend(_table_notes(block, _caption(previous), section, ctx, options))
+            caption = block.item or _caption(previous)
+            notes.extend(_table_notes(block, caption, section, ctx, options))
         if not (isinstance(block, Paragraph) and not block.text.replace("\\", "").strip()):
             previous = block  # a line of only `\` (a hard break) stands for nothing
     return notes
@@ -861,25 +892,32 @@ def _table_notes(
     if reading.shape == "attributes":
         return _attribute_notes(reading, caption, section, ctx, opts)
     if reading.shape == "comparison":
-        return _comparison_notes(reading, section, ctx)
+        return _comparison_notes(reading, table.item, section, ctx)
     if reading.shape == "lines":
         return _line_notes(reading, caption, section, ctx)
     if reading.shape == "lists":
-        return _list_notes(reading, caption, section, ctx)
+        return _list_notes(reading, caption, table.item, section, ctx)
     if reading.shape == "ticks":
         return _tick_notes(reading, section, ctx)
     return []
 
 
-def _list_notes(reading: Reading, caption: str, section: Section, ctx: Context) -> list[Note]:
+def _list_notes(
+    reading: Reading, caption: str, item: str, section: Section, ctx: Context
+) -> list[Note]:
     """One note per column of a table of lists side by side: "<section> in <topic>: right-sided?"
-    -> the column's items."""
+    -> the column's items (`item`: the list item the table was written in, see `Table.item`)."""
     about = ctx.situate(caption or section_subject(section, ctx))
     notes = []
     for index, cell in enumerate(reading.header):
         name = _unmarked(plain(cell))
-        items = [row.cells[index] for row in reading.rows if plain(row.cells[index])]
-        key = make_key("table", section.path, name, None, "list")
+        items = list(
+            dict.fromkeys(row.cells[index] for row in reading.rows if plain(row.cells[index]))
+        )
+        if not items:
+            continue  # a column left blank: nothing listed under it
+        named = f"{item} {name}" if item else name  # two items' tables in a section apart
+        key = make_key("table", section.path, named, None, "list")
         front = f"{about}: {lower_first(name)}?"
         line = reading.rows[0].line
         notes.append(ctx.note("table", "basic", front, as_list(items), key, section, line))
@@ -1416,9 +1454,13 @@ def _caption(block: object) -> str:
 # Comparison: two things side by side.
 
 
-def _comparison_notes(reading: Reading, section: Section, ctx: Context) -> list[Note]:
+def _comparison_notes(reading: Reading, item: str, section: Section, ctx: Context) -> list[Note]:
+    """One cloze note per row; the list item the table was written in names what is compared
+    ("Protein — false positive vs false negative"). A line above a table is no such name: it
+    is as often a lead-in sentence ("Your asthma is well controlled when you")."""
     first, second = (_unmarked(plain(cell)) for cell in reading.header)
-    where = ctx.situate(f"{first} vs {lower_first(second)}")
+    compared = f"{first} vs {lower_first(second)}"
+    where = ctx.situate(f"{item} — {lower_first(compared)}" if item else compared)
     mirror = _mirrored(first, second)
     notes = []
     for row in reading.rows:
@@ -1443,7 +1485,8 @@ def _comparison_notes(reading: Reading, section: Section, ctx: Context) -> list[
         else:
             front = f"{literal(where)}: {literal(first)} — {deletion(1, left)}; "
             front += f"{literal(second)} — {deletion(2, right)}"
-        key = make_key("table", section.path, left, row.pin, "comparison")
+        named = f"{item} {left}" if item else left  # two items' tables in a section apart
+        key = make_key("table", section.path, named, row.pin, "comparison")
         notes.append(ctx.note("table", "cloze", front, "", key, section, row.line))
     return notes
 
