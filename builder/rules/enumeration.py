@@ -1030,6 +1030,7 @@ def _cloze_note(
             or number - 1 in scaffolding
             or _symbols_only(item)
             or _bold_name_only(item, bool(pairs))
+            or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
@@ -1439,6 +1440,19 @@ def _shown_elsewhere(block: ListBlock, intro: str, topic: str) -> set[int]:
 
 
 _WORDS_ONLY = re.compile(r"[^\w%]+")
+
+
+_ETC = re.compile(
+    r"(?:and\s+)?(?:etc\.?|et\s+cetera|so\s+on|so\s+forth|the\s+like|(?:many\s+)?others?"
+    r"|(?:many\s+)?more)\W*",
+    re.IGNORECASE,
+)
+
+
+def is_etc(item: str) -> bool:
+    """An item of a list, or of a series in a sentence, that only says the series goes on
+    ("etc.", "and so on", "and others"): nothing to recall, so never a deletion."""
+    return _ETC.fullmatch(item.strip()) is not None
 
 
 def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:

@@ -15,7 +15,7 @@ from ..document import Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import plain
 from .context import Context
-from .enumeration import split_sentences
+from .enumeration import is_etc, split_sentences
 from .faq import answered_blocks
 
 _CUE = re.compile(
@@ -109,6 +109,9 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
             break
         spans.append((position, chunk_end))
         position = comma + 2
+    ended = next((n for n, (a, b) in enumerate(spans) if is_etc(sentence[a:b])), None)
+    if ended is not None:
+        spans = spans[:ended]  # "infection, injury, drugs, etc.": the series ends at "etc"
     items = [sentence[a:b] for a, b in spans]
     if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(item) for item in items):
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
