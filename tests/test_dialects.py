@@ -17,6 +17,7 @@ from builder.dialects import (
     inline_cleaner,
     logseq_outline,
     pdf_lists,
+    step_fields,
     template_tags,
     tex_math,
 )
@@ -483,3 +484,22 @@ def test_a_template_tags_pipe_splits_no_table_cell() -> None:
     assert "Strong (grade) in wells: measure?" in fronts
     assert not any("{" in front or "img" in front for front in fronts)
     assert not plan.warnings
+
+
+def test_a_numbered_step_keeps_its_template_field_as_an_ellipsis() -> None:
+    """A step saying more than its field keeps its place (its number, its sub-steps); a field
+    alone, a bullet and a fenced line are left as written (a note showing them is dropped)."""
+    text = (
+        "1. Sit up\n2. If the flow is below {{PEAK_LIMIT}} L/min, act:\n   - Give 10 puffs\n"
+        "3. {{STEP_THREE}}\n- Best flow: {{BEST_PEAK}}\n```\n4. Below {{X_Y}} here\n```"
+    )
+    assert step_fields(text).split("\n") == [
+        "1. Sit up",
+        "2. If the flow is below … L/min, act:",
+        "   - Give 10 puffs",
+        "3. {{STEP_THREE}}",
+        "- Best flow: {{BEST_PEAK}}",
+        "```",
+        "4. Below {{X_Y}} here",
+        "```",
+    ]

@@ -142,7 +142,12 @@ def _list_notes(
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
     if any(_is_condition(item) for item in block.items):
         notes.extend(_condition_notes(block, section, ctx))
-        rest = tuple(item for item in block.items if not _is_condition(item))
+        if block.ordered:  # a numbered step stays, its sub-list asked apart: "repeat step 2"
+            rest = tuple(  # still points at step 2
+                ListItem(i.text, i.line, (), i.pin) if _is_condition(i) else i for i in block.items
+            )
+        else:
+            rest = tuple(item for item in block.items if not _is_condition(item))
         block = ListBlock(block.ordered, rest, block.line)
     shown: frozenset[int] = frozenset()
     if hoisted:
