@@ -8,14 +8,17 @@ sentences holding a percentage or
 a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
 liver metastases"). "This" or "It" opening a section's first paragraph names the heading's thing
 ("This is the commonest kind, about 80%" under "Wet korrin" reads "Wet korrin is the commonest
-kind, about {{c1::80%}}").
+kind, about {{c1::80%}}"). A picture's caption (`captions`: "Image reproduced from …" right
+under the picture) and a sentence reporting a study's statistics ("95% confidence interval",
+"OR 0.46") are no facts, here or to the other sentence rules; nor is a sentence opening "They"
+or "These", whose study or group another sentence names.
 """
 
 from __future__ import annotations
 
 import re
 
-from ..document import Paragraph, Section, Table, TableRow
+from ..document import Block, Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
     given_strength,
@@ -24,6 +27,7 @@ from ..text import (
     is_advert,
     is_relational,
     is_total,
+    leans_back,
     lower_first,
     names_a_strength,
     normalise,
@@ -69,6 +73,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph]]:
     """Paragraphs to read: the section's own, and inside an FAQ its questions' answers too."""
     asked = frozenset[int]() if ctx.in_faq else answered_blocks(section.blocks)
+    asked |= captions(section.blocks)  # a picture's caption: its study's figures
     found = [
         (section, block)
         for index, block in enumerate(section.blocks)
@@ -78,6 +83,44 @@ def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph
         for child in section.children:
             found.extend(_paragraphs(child, ctx))
     return found
+
+
+_PICTURE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)|!\[\[[^\]]*\]\]|<img\b[^>]*>|\s)+$")
+"""A line that is only pictures (`![Lactate by day](lactate.png)`, `![[chart.png]]`)."""
+_CAPTION_OPENS = re.compile(
+    r"^(?:\*\*|__|\*|_)?(?:fig(?:ure)?\.?\s*\d*|image|img|photo(?:graph)?|picture|graph|chart"
+    r"|diagram|plot|reproduced|adapted|taken|redrawn|source|credit)\b",
+    re.IGNORECASE,
+)
+
+
+def captions(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """The indices of the paragraphs that caption a picture: right under a line of pictures (or
+    after one in the same paragraph), opening like a caption ("Image reproduced from …",
+    "Figure 2. Mean levels with 95% confidence interval …", "Adapted from …"). A caption
+    describes the picture and how its study was done, so its figures are no facts to cloze
+    (the figure, measure, prose_fact and prose_list rules leave it)."""
+    found = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
+        if len(lines) >= 2 and _PICTURE_LINE.match(lines[0]) is not None:
+            opening = lines[1]
+        elif index and _pictured(blocks[index - 1]):
+            opening = lines[0] if lines else ""
+        else:
+            continue
+        if _CAPTION_OPENS.match(opening) is not None:
+            found.append(index)
+    return frozenset(found)
+
+
+def _pictured(block: Block) -> bool:
+    """A paragraph that is only pictures."""
+    return isinstance(block, Paragraph) and all(
+        _PICTURE_LINE.match(line) is not None for line in block.text.strip().splitlines()
+    )
 
 
 def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
@@ -184,9 +227,13 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         ]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS or is_total(sentence):
             continue
-        text = cloze(sentence, twinned(sentence, spans))
+        if reports_statistics(sentence):
+            continue  # "… with 95% confidence interval", "OR 0.46": how a study counted
         pointer = points_back(sentence) if opening and number == 0 else 0
         thing = _heading_thing(section.title) if pointer else ""
+        if leans_back(sentence) and _THIS.match(sentence) is None:
+            continue  # "They found a lower mortality (12% vs 23%)": who, of whom, is elsewhere
+        text = cloze(sentence, twinned(sentence, spans))
         if pointer and thing:
             # "This is the commonest kind, about {{c1::80%}}" opening "### Wet korrin": the
             # heading's thing is what "This" names (the key stays the sentence's own)
@@ -199,6 +246,27 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         key = make_key("figure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("figure", "cloze", text, "", key, section, paragraph.line))
     return notes
+
+
+_STATISTICS = re.compile(
+    r"(?i:\b(?:confidence intervals?|odds ratios?|hazard ratios?|risk ratios?|relative risks?"
+    r"|p[- ]values?|splines?|mixed[- ]effects?(?: model)?|(?:logistic|linear|cox|multivariable"
+    r"|multivariate) regression|regression models?|random intercepts?"
+    r"|propensity|(?:statistically |significantly )(?:significant|different)|standard deviations?"
+    r"|interquartile)\b)"
+    r"|\b(?:95|99|90)\s*%\s*CI\b|\b(?:a?OR|a?HR)\s*[=:]?\s*\d*\.\d+|\b[pP]\s*[<=≤]\s*0?\.\d"
+)
+"""A study's statistics or method: what a figure beside it measures is how the study counted
+("a mixed-effect model with 95% confidence interval", "12% vs 23%, OR 0.46"), not a fact."""
+
+
+_THIS = re.compile(r"this\b", re.IGNORECASE)
+"""A "This" opening is the heading's thing, or left as written (the topic is named before it)."""
+
+
+def reports_statistics(sentence: str) -> bool:
+    """The sentence reports a study's statistics or method (`_STATISTICS`)."""
+    return _STATISTICS.search(sentence) is not None
 
 
 def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:

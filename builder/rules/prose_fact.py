@@ -149,6 +149,7 @@ from .context import Context
 from .definition import bold_label, definition, is_definition_list, names_a_person, reasoned
 from .enumeration import split_sentences
 from .faq import answered_blocks
+from .figure import captions
 from .leads import (
     FINITE_VERBS,
     Lead,
@@ -452,7 +453,7 @@ _GLOSS = re.compile(r"\s+[—–-]\s+|\s*;\s*")
 
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
-    answered = answered_blocks(section.blocks)
+    answered = answered_blocks(section.blocks) | captions(section.blocks)  # a picture's caption
     asked: set[str] = set()
     headed: dict[str, tuple[str, list[str], int]] = {}  # a heading's thing: its roles
     listed: frozenset[int] | None = None  # items another rule's note asks: found when needed

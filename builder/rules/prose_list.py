@@ -17,6 +17,7 @@ from ..text import plain
 from .context import Context
 from .enumeration import is_etc, split_sentences
 from .faq import answered_blocks
+from .figure import captions
 
 _CUE = re.compile(
     r"\b(including|such as|includes?|a combination of)\s+(?!the following\b)", re.IGNORECASE
@@ -42,6 +43,7 @@ MAX_CARD_WORDS = 70
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
     asked = answered_blocks(section.blocks)  # a quiz's case, question and options: no facts
+    asked |= captions(section.blocks)  # nor a picture's caption
     for number, block in enumerate(section.blocks):
         if not isinstance(block, Paragraph) or number in asked:
             continue
