@@ -85,7 +85,9 @@ def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph
     return found
 
 
-_PICTURE_LINE = re.compile(r"^(?:!\[[^\]]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)|!\[\[[^\]]*\]\]|<img\b[^>]*>|\s)+$")
+_PICTURE_LINE = re.compile(
+    r"^(?:!\[[^\]]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)|!\[\[[^\]]*\]\]|<img\b[^>]*>|\s)+$"
+)
 """A line that is only pictures (`![Lactate by day](lactate.png)`, `![[chart.png]]`)."""
 _CAPTION_OPENS = re.compile(
     r"^(?:\*\*|__|\*|_)?(?:fig(?:ure)?\.?\s*\d*|image|img|photo(?:graph)?|picture|graph|chart"
