@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Block, Paragraph, Section, Table, TableRow
+from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
     given_strength,
@@ -39,7 +39,7 @@ from ..text import (
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
-from .leads import is_example
+from .leads import captions, is_example
 from .table import Reading, measured_subject, read_table, row_kind
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
@@ -83,46 +83,6 @@ def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph
         for child in section.children:
             found.extend(_paragraphs(child, ctx))
     return found
-
-
-_PICTURE_LINE = re.compile(
-    r"^(?:!\[[^\]]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)|!\[\[[^\]]*\]\]|<img\b[^>]*>|\s)+$"
-)
-"""A line that is only pictures (`![Lactate by day](lactate.png)`, `![[chart.png]]`)."""
-_CAPTION_OPENS = re.compile(
-    r"^(?:\*\*|__|\*|_)?(?:fig(?:ure)?\.?\s*\d*|image|img|photo(?:graph)?|picture|graph|chart"
-    r"|diagram|plot|reproduced|adapted|taken|redrawn|source|credit)\b",
-    re.IGNORECASE,
-)
-
-
-def captions(blocks: tuple[Block, ...]) -> frozenset[int]:
-    """The indices of the paragraphs that caption a picture: right under a line of pictures (or
-    after one in the same paragraph), opening like a caption ("Image reproduced from …",
-    "Figure 2. Mean levels with 95% confidence interval …", "Adapted from …"). A caption
-    describes the picture and how its study was done, so its figures are no facts to cloze
-    (the figure, measure, prose_fact and prose_list rules leave it)."""
-    found = []
-    for index, block in enumerate(blocks):
-        if not isinstance(block, Paragraph):
-            continue
-        lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
-        if len(lines) >= 2 and _PICTURE_LINE.match(lines[0]) is not None:
-            opening = lines[1]
-        elif index and _pictured(blocks[index - 1]):
-            opening = lines[0] if lines else ""
-        else:
-            continue
-        if _CAPTION_OPENS.match(opening) is not None:
-            found.append(index)
-    return frozenset(found)
-
-
-def _pictured(block: Block) -> bool:
-    """A paragraph that is only pictures."""
-    return isinstance(block, Paragraph) and all(
-        _PICTURE_LINE.match(line) is not None for line in block.text.strip().splitlines()
-    )
 
 
 def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:

@@ -59,8 +59,16 @@ from .context import Context, Said
 from .definition import bold_label, defined_term
 from .enumeration import is_preparation, is_procedure_part, split_sentences
 from .faq import answered_blocks
-from .figure import PIPE_ROWS, captions, reports_statistics
-from .leads import bold_subject, is_example, is_example_text, is_flag, lead_of, out_of_math
+from .figure import PIPE_ROWS, reports_statistics
+from .leads import (
+    bold_subject,
+    captions,
+    is_example,
+    is_example_text,
+    is_flag,
+    lead_of,
+    out_of_math,
+)
 
 MAX_FIGURES = 3
 """A sentence with more figures is a table written as text: its clozes would show each other."""

@@ -149,11 +149,11 @@ from .context import Context
 from .definition import bold_label, definition, is_definition_list, names_a_person, reasoned
 from .enumeration import split_sentences
 from .faq import answered_blocks
-from .figure import captions
 from .leads import (
     FINITE_VERBS,
     Lead,
     bold_subject,
+    captions,
     is_example,
     is_example_text,
     lead_of,

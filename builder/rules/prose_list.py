@@ -17,7 +17,7 @@ from ..text import plain
 from .context import Context
 from .enumeration import is_etc, split_sentences
 from .faq import answered_blocks
-from .figure import captions
+from .leads import captions
 
 _CUE = re.compile(
     r"\b(including|such as|includes?|a combination of)\s+(?!the following\b)", re.IGNORECASE
