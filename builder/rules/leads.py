@@ -170,6 +170,11 @@ def captions(blocks: tuple[Block, ...]) -> frozenset[int]:
     for index, block in enumerate(blocks):
         if not isinstance(block, Paragraph):
             continue
+        before = blocks[index - 1] if index else None
+        if "![" not in block.text and "<img" not in block.text and not (
+            isinstance(before, Paragraph) and ("![" in before.text or "<img" in before.text)
+        ):
+            continue  # no picture here or just above: the cheap look first
         lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
         if len(lines) >= 2 and _PICTURE_LINE.match(lines[0]) is not None:
             opening = lines[1]
