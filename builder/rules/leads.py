@@ -171,8 +171,12 @@ def captions(blocks: tuple[Block, ...]) -> frozenset[int]:
         if not isinstance(block, Paragraph):
             continue
         before = blocks[index - 1] if index else None
-        if "![" not in block.text and "<img" not in block.text and not (
-            isinstance(before, Paragraph) and ("![" in before.text or "<img" in before.text)
+        if (
+            "![" not in block.text
+            and "<img" not in block.text
+            and not (
+                isinstance(before, Paragraph) and ("![" in before.text or "<img" in before.text)
+            )
         ):
             continue  # no picture here or just above: the cheap look first
         lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
