@@ -1019,8 +1019,36 @@ def _head_bold(match: re.Match[str]) -> str:
     return f"{match.group(1)}**{core}**{trail}"
 
 
+def step_fields(text: str) -> str:
+    """Numbered steps with a template's unfilled field (`2. If below {{LOW_LIMIT}} mg/dL, eat
+    15 g of sugar:`) keep the step, the field shown as "…": a form's field left out drops the
+    note showing it (`text.has_template_field`), and a step dropped with its sub-steps
+    renumbers the rest, so "repeat step 2" pointed at another step. Only a step that says more
+    than its field; lines keep their numbers, fenced code is left as it is."""
+    if "{{" not in text:
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        line = lines[at]
+        if "{{" not in line or (step := _NUMBERED_STEP.match(line)) is None:
+            continue
+        body = step.group("body")
+        if _TEMPLATE_FIELD.search(body) is None or not _TEMPLATE_FIELD.sub("", body).strip(
+            " \t*_:;,.-–—()"
+        ):
+            continue
+        lines[at] = line[: step.start("body")] + _TEMPLATE_FIELD.sub("…", body)
+    return "\n".join(lines)
+
+
+_NUMBERED_STEP = re.compile(r"^[ \t]*(?:>[ \t]*)*\d{1,3}[.)][ \t]+(?P<body>\S.*)$")
+_TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Z][A-Z0-9_]+\s*\}\}")
+"""A template's field left unfilled, as `text.has_template_field` reads one."""
+
+
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     template_tags,
+    step_fields,
     abbreviation_lines,
     pdf_lists,
     tex_math,

@@ -41,8 +41,10 @@ What the rules read, whatever dialect the document is written in:
   but such headings is a list in the section above (`_outline`; not a template's empty Title
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
   quote holding a list is content, and so is one of paragraphs holding two sentences or more
-  that quotes no one (`_quoted_prose`); a raw-HTML `<table>` that is a plain grid is a table,
-  and a raw-HTML list whose items share a line (`exports.html_list`) the list it shows.
+  that quotes no one (`_quoted_prose`); a quote of two lines or more right under a lead-in
+  ending with ":" holds that lead-in's items, a list (`_quoted_items`); a raw-HTML `<table>`
+  that is a plain grid is a table, and a raw-HTML list whose items share a line
+  (`exports.html_list`) the list it shows.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
   `import`/`export` lines, tables of contents (lists of links into the page). What the model
   cannot place (an unclosed directive or `<details>`) is kept where it stands and reported in
@@ -1348,6 +1350,13 @@ class _Reader:
             while inner < end:
                 inner = self.block(tokens, inner, out)
             return end + 1
+        items = _quoted_items(tokens[position + 1 : end]) if head is None and _leads_in(out) else ()
+        if items:
+            # "Check it as the guideline says:" over `> On the drip: every hour` / `>` /
+            # `> On tablets: every 4 hours`: the lead-in's items, set off with `>`
+            listed = tuple(ListItem(self.text(text), line) for text, line in items)
+            out.append(ListBlock(False, listed, _line(token)))
+            return end + 1
         if head is None and _quoted_prose(tokens[position + 1 : end]):
             # A quoted passage of plain sentences (a quoted abstract, notes set off with `>`):
             # the page's content, read as its paragraphs (a citation or testimonial is not).
@@ -2258,6 +2267,40 @@ def is_genre_title(title: str) -> bool:
     """A lone title that names what kind of document this is, not what it is about: no deck
     name and no topic; the file's name (or front matter) says more."""
     return _GENRE_TITLE.fullmatch(" ".join(plain(title).strip(" :.!").split())) is not None
+
+
+def _leads_in(out: list[Entry]) -> bool:
+    """The block read last is a lead-in sentence ending with ":"."""
+    return bool(out) and isinstance(out[-1], Paragraph) and out[-1].text.rstrip(" *_").endswith(":")
+
+
+def _quoted_items(tokens: Sequence[Any]) -> tuple[tuple[str, int], ...]:
+    """A block quote's lines as the items of the lead-in above it (text, line): paragraphs of
+    plain text only, two lines or more (each paragraph one item, or each line of a single
+    paragraph), none quoting someone (`_quoted_prose`'s tests: quotation marks, a signature,
+    the first person)."""
+    if any(token.type not in _PROSE_TOKENS for token in tokens):
+        return ()
+    inlines = [token for token in tokens if token.type == "inline"]
+    if len(inlines) == 1:
+        lines = inlines[0].content.split("\n")
+        found = tuple(
+            (text.strip(), _line(inlines[0]) + number)
+            for number, text in enumerate(lines)
+            if text.strip()
+        )
+    else:
+        found = tuple((token.content.strip(), _line(token)) for token in inlines)
+    text = "\n".join(item for item, _ in found)
+    if (
+        len(found) < 2
+        or text.lstrip()[:1] in _QUOTATION_MARKS
+        or _ATTRIBUTION.search(text)
+        or _FIRST_PERSON.search(_STUDY_WE.sub("", KIND_NUMERAL.sub("", _QUOTED.sub("", text))))
+        or "![" in text
+    ):
+        return ()
+    return found
 
 
 def _quoted_prose(tokens: Sequence[Any]) -> bool:

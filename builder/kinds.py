@@ -702,6 +702,16 @@ KINDS: tuple[Kind, ...] = (
                 r"|describes|explains|focuses on|is about|helps you|will (?:teach|cover|introduce"
                 r"|help you|explain|describe))\b"
             ),
+            # A blog's outline: "In this article I'm going to cover:", "In this note we will
+            # look at:" (and its list: the page's own contents, not a fact).
+            Line(
+                r"^in this (?:module|lesson|chapter|unit|session|tutorial|guide|article|page"
+                r"|leaflet|handout|booklet|section|post|blog(?: post)?|note|video|talk|piece)"
+                r",? (?:i|we|you)(?:['’]m| am| are|['’]re| will|['’]ll| shall)?"
+                r" (?:going to |gonna )?"
+                r"(?:cover|look at|discuss|explain|describe|go (?:through|over)|talk about"
+                r"|learn(?: about)?|explore|review|outline)\b"
+            ),
             # A blurb's "This chapter guides you through …", wherever its sentence starts.
             Line(
                 r"(?:^|[.!?] )this (?:module|lesson|chapter|unit|session|tutorial|guide|article"

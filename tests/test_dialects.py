@@ -20,6 +20,7 @@ from builder.dialects import (
     logseq_outline,
     merge_conflicts,
     pdf_lists,
+    step_fields,
     template_tags,
     tex_math,
 )
@@ -573,3 +574,22 @@ def test_marker_like_lines_that_make_no_complete_conflict_are_left_alone() -> No
         assert merge_conflicts(text) == (text, ()), text
     plan = planned("# Kettles\n\nThe kettle.\n\nSteam\n=======\n\n- **Spout**: pours the water\n")
     assert not plan.warnings
+
+
+def test_a_numbered_step_keeps_its_template_field_as_an_ellipsis() -> None:
+    """A step saying more than its field keeps its place (its number, its sub-steps); a field
+    alone, a bullet and a fenced line are left as written (a note showing them is dropped)."""
+    text = (
+        "1. Sit up\n2. If the flow is below {{PEAK_LIMIT}} L/min, act:\n   - Give 10 puffs\n"
+        "3. {{STEP_THREE}}\n- Best flow: {{BEST_PEAK}}\n```\n4. Below {{X_Y}} here\n```"
+    )
+    assert step_fields(text).split("\n") == [
+        "1. Sit up",
+        "2. If the flow is below … L/min, act:",
+        "   - Give 10 puffs",
+        "3. {{STEP_THREE}}",
+        "- Best flow: {{BEST_PEAK}}",
+        "```",
+        "4. Below {{X_Y}} here",
+        "```",
+    ]

@@ -209,6 +209,9 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("Last updated: 3 March 2024", "changelog"),
         ("By the end of this lesson, you will be able to:", "objectives"),
         ("This module covers the chain of infection.", "objectives"),
+        ("In this article I'm going to cover:", "objectives"),  # a blog's outline
+        ("In this note we will look at:", "objectives"),
+        ("In this chapter, you'll learn about:", "objectives"),
         ("**This leaflet helps you:**", "objectives"),
         (
             "Korrin fever can frighten parents. This chapter walks you through the rash and "
@@ -305,6 +308,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("**Level:** 3  \n**Dose:** 5 mg twice daily", None),
         ("**Duration:** 7 days  \n**Dose:** 5 mg twice daily", None),
         ("Read the label carefully before use.", None),
+        ("In this condition we see a rash on the palms:", None),  # not the page's outline
+        ("In this article the rash is called korrin.", None),
         ("You will feel a sharp scratch.", None),
         ("- rapid 50\n- lipid 12", None),
         ("Read the chart for 5 min before the round; then read it again.", None),

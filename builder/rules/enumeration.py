@@ -142,7 +142,12 @@ def _list_notes(
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
     if any(_is_condition(item) for item in block.items):
         notes.extend(_condition_notes(block, section, ctx))
-        rest = tuple(item for item in block.items if not _is_condition(item))
+        if block.ordered:  # a numbered step stays, its sub-list asked apart: "repeat step 2"
+            rest = tuple(  # still points at step 2
+                ListItem(i.text, i.line, (), i.pin) if _is_condition(i) else i for i in block.items
+            )
+        else:
+            rest = tuple(item for item in block.items if not _is_condition(item))
         block = ListBlock(block.ordered, rest, block.line)
     shown: frozenset[int] = frozenset()
     if hoisted:
@@ -1045,6 +1050,7 @@ def _cloze_note(
             or number - 1 in scaffolding
             or _symbols_only(item)
             or _bold_name_only(item, bool(pairs))
+            or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
@@ -1454,6 +1460,19 @@ def _shown_elsewhere(block: ListBlock, intro: str, topic: str) -> set[int]:
 
 
 _WORDS_ONLY = re.compile(r"[^\w%]+")
+
+
+_ETC = re.compile(
+    r"(?:and\s+)?(?:etc\.?|et\s+cetera|so\s+on|so\s+forth|the\s+like|(?:many\s+)?others?"
+    r"|(?:many\s+)?more)\W*",
+    re.IGNORECASE,
+)
+
+
+def is_etc(item: str) -> bool:
+    """An item of a list, or of a series in a sentence, that only says the series goes on
+    ("etc.", "and so on", "and others"): nothing to recall, so never a deletion."""
+    return _ETC.fullmatch(item.strip()) is not None
 
 
 def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:

@@ -72,6 +72,7 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
+from .leads import bold_statements
 
 _FAQ_TITLE = re.compile(
     r"^(faqs?|f\.a\.q\.?s?|frequently asked questions|common(ly asked)? questions|"
@@ -135,7 +136,9 @@ _ASK_LABEL = re.compile(r"^[^?\s]{1,12}\?\s*[—–:-]\s+(?=[^?]{12,}\?$)")
 def _heading_question(section: Section, asked: list[Question]) -> Question | None:
     """A heading that asks (`## How is korrin fever spread?`) answered by the paragraph under
     it, as patient guides write: the paragraph's first sentences answer it, outside an FAQ
-    too. Not when that paragraph asks or answers a question of its own."""
+    too; when a paragraph of the section states a sentence in bold (`leads.bold_statements`),
+    that sentence is the answer. Not when that paragraph asks or answers a question of its
+    own."""
     question = _asked(heading_text(section.title))  # "1. What is it?": the number asks nothing
     if not question.endswith("?") or not section.blocks or len(question.split()) < 3:
         return None
@@ -151,6 +154,13 @@ def _heading_question(section: Section, asked: list[Question]) -> Question | Non
         return None  # a lead-in to a list, or a question back
     if any(isinstance(block, ListBlock) for block in section.blocks):
         return None  # a list answers it (the enumeration rule's), the paragraph leads in
+    if bold_statements(text) != (plain(text).strip(),):  # not a bold answer already
+        for index, block in enumerate(section.blocks):
+            stated = bold_statements(block.text) if isinstance(block, Paragraph) else ()
+            if stated and not any(index in found.blocks for found in asked):
+                # "Our experience is …" then **We stop it in anyone with …**: the author's
+                # bold sentence is the answer, not the paragraph that happens to come first
+                return Question(question, stated[0], block.line, section.pin, (index,))
     return Question(question, told_answer(question, text), first.line, section.pin, (0,))
 
 

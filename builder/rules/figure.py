@@ -10,7 +10,10 @@ liver metastases"). "This" or "It" opening a section's first paragraph names the
 ("This is the commonest kind, about 80%" under "Wet korrin" reads "Wet korrin is the commonest
 kind, about {{c1::80%}}"). A long sentence shows the clause that holds its figures
 (`text.clause_of`), without an opening "However," (it points at a sentence the card does not
-show).
+show). A picture's caption (`captions`: "Image reproduced from …" right under the picture) and
+a sentence reporting a study's statistics ("95% confidence interval", "OR 0.46") are no facts,
+here or to the other sentence rules; nor is a sentence opening "They" or "These", whose study
+or group another sentence names.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from ..text import (
     is_advert,
     is_relational,
     is_total,
+    leans_back,
     lower_first,
     names_a_strength,
     normalise,
@@ -39,7 +43,7 @@ from ..text import (
 from .context import Context
 from .enumeration import split_sentences
 from .faq import answered_blocks
-from .leads import is_example
+from .leads import captions, is_example
 from .table import Reading, measured_subject, read_table, row_kind
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
@@ -73,6 +77,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph]]:
     """Paragraphs to read: the section's own, and inside an FAQ its questions' answers too."""
     asked = frozenset[int]() if ctx.in_faq else answered_blocks(section.blocks)
+    asked |= captions(section.blocks)  # a picture's caption: its study's figures
     found = [
         (section, block)
         for index, block in enumerate(section.blocks)
@@ -188,12 +193,16 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         ]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS or is_total(sentence):
             continue
+        if reports_statistics(sentence):
+            continue  # "… with 95% confidence interval", "OR 0.46": how a study counted
         pointer = points_back(sentence) if opening and number == 0 else 0
         shown, hidden = sentence, twinned(sentence, spans)
         if not pointer:  # the clause its figures need, without an opening "However,"
             shown, hidden = without_connective(*clause_of(shown, hidden))
         text = cloze(shown, hidden)
         thing = _heading_thing(section.title) if pointer else ""
+        if leans_back(sentence) and _THIS.match(sentence) is None:
+            continue  # "They found a lower mortality (12% vs 23%)": who, of whom, is elsewhere
         if pointer and thing:
             # "This is the commonest kind, about {{c1::80%}}" opening "### Wet korrin": the
             # heading's thing is what "This" names (the key stays the sentence's own)
@@ -206,6 +215,27 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         key = make_key("figure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("figure", "cloze", text, "", key, section, paragraph.line))
     return notes
+
+
+_STATISTICS = re.compile(
+    r"(?i:\b(?:confidence intervals?|odds ratios?|hazard ratios?|risk ratios?|relative risks?"
+    r"|p[- ]values?|splines?|mixed[- ]effects?(?: model)?|(?:logistic|linear|cox|multivariable"
+    r"|multivariate) regression|regression models?|random intercepts?"
+    r"|propensity|(?:statistically |significantly )(?:significant|different)|standard deviations?"
+    r"|interquartile)\b)"
+    r"|\b(?:95|99|90)\s*%\s*CI\b|\b(?:a?OR|a?HR)\s*[=:]?\s*\d*\.\d+|\b[pP]\s*[<=≤]\s*0?\.\d"
+)
+"""A study's statistics or method: what a figure beside it measures is how the study counted
+("a mixed-effect model with 95% confidence interval", "12% vs 23%, OR 0.46"), not a fact."""
+
+
+_THIS = re.compile(r"this\b", re.IGNORECASE)
+"""A "This" opening is the heading's thing, or left as written (the topic is named before it)."""
+
+
+def reports_statistics(sentence: str) -> bool:
+    """The sentence reports a study's statistics or method (`_STATISTICS`)."""
+    return _STATISTICS.search(sentence) is not None
 
 
 def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:

@@ -20,6 +20,11 @@ own sub-list) is a part of that label's subject: "Wet fever — key signs".
 Outline numbers ("1.)", "3.") never stay in a label. A label naming a part of a subject
 ("Five mechanisms:", "Limitations:") joins the heading's thing: "Type II — five mechanisms".
 
+A bold paragraph that ends as a sentence (`**Restraints are a last resort.**`) is no label but
+a statement, as is a bold clause with a verb inside a paragraph (`bold_statements`: the
+statements and faq rules ask them). A paragraph under a picture that opens as a caption
+("Image reproduced from …", `captions`) is no source of facts for the sentence rules.
+
 A label or a bold lead-in is the list's subject, so two lists under one heading make different
 questions (and different note identities). A flag label (`**Important:**`, `Note:`, `Example:`)
 names nothing; "Example:" and a section called "Case study" mark a worked example.
@@ -142,6 +147,91 @@ _EXAMPLE = re.compile(
     r"^(?:worked\s+)?examples?\b(?!\s+of\b)|^(?:for\s+example|for\s+instance|e\.g\.)(?:\W|$)",
     re.IGNORECASE,
 )
+
+
+_PICTURE_LINE = re.compile(
+    r"^(?:!\[[^\]]*\]\([^()]*(?:\([^()]*\)[^()]*)*\)|!\[\[[^\]]*\]\]|<img\b[^>]*>|\s)+$"
+)
+"""A line that is only pictures (`![Lactate by day](lactate.png)`, `![[chart.png]]`)."""
+_CAPTION_OPENS = re.compile(
+    r"^(?:\*\*|__|\*|_)?(?:fig(?:ure)?\.?\s*\d*|image|img|photo(?:graph)?|picture|graph|chart"
+    r"|diagram|plot|reproduced|adapted|taken|redrawn|source|credit)\b",
+    re.IGNORECASE,
+)
+
+
+def captions(blocks: tuple[Block, ...]) -> frozenset[int]:
+    """The indices of the paragraphs that caption a picture: right under a line of pictures (or
+    after one in the same paragraph), opening like a caption ("Image reproduced from …",
+    "Figure 2. Mean levels with 95% confidence interval …", "Adapted from …"). A caption
+    describes the picture and how its study was done, so its figures are no facts to cloze
+    (the figure, measure, prose_fact and prose_list rules leave it)."""
+    found = []
+    for index, block in enumerate(blocks):
+        if not isinstance(block, Paragraph):
+            continue
+        before = blocks[index - 1] if index else None
+        if (
+            "![" not in block.text
+            and "<img" not in block.text
+            and not (
+                isinstance(before, Paragraph) and ("![" in before.text or "<img" in before.text)
+            )
+        ):
+            continue  # no picture here or just above: the cheap look first
+        lines = [line.strip() for line in block.text.strip().splitlines() if line.strip()]
+        if len(lines) >= 2 and _PICTURE_LINE.match(lines[0]) is not None:
+            opening = lines[1]
+        elif index and _pictured(blocks[index - 1]):
+            opening = lines[0] if lines else ""
+        else:
+            continue
+        if _CAPTION_OPENS.match(opening) is not None:
+            found.append(index)
+    return frozenset(found)
+
+
+def _pictured(block: Block) -> bool:
+    """A paragraph that is only pictures."""
+    return isinstance(block, Paragraph) and all(
+        _PICTURE_LINE.match(line) is not None for line in block.text.strip().splitlines()
+    )
+
+
+_WHOLE_BOLD = re.compile(r"^(\*\*|__)(?P<said>[^*_\s](?:(?!\1).)*?)\1(?P<end>[.!]?)$", re.DOTALL)
+_BOLD_SPAN = re.compile(r"(\*\*|__)(?P<said>[^*_\s](?:(?!\1).)*?[^*_\s])\1", re.DOTALL)
+MIN_BOLD_STATEMENT_WORDS = 4
+"""A paragraph all in bold, ending as a sentence does, states a rule in this many words."""
+MIN_BOLD_CLAUSE_WORDS = 6
+"""A bold clause inside a paragraph (with a finite verb) is a statement from this many words."""
+
+
+def bold_statements(text: str) -> tuple[str, ...]:
+    """What a paragraph states in the author's bold, as plain text: the whole paragraph when it
+    is one bold sentence (`**We stop velbarin in anyone with kidney injury.**`, not a label
+    line, which ends without a full stop, nor a question), else each bold clause inside it of
+    MIN_BOLD_CLAUSE_WORDS words or more with a finite verb ("… it is worth saying that
+    **velbarin does not cause low blood pressure** and …"); a bold term or phrase is none."""
+    source = " ".join(text.split())
+    if "**" not in source and "__" not in source:
+        return ()
+    whole = _WHOLE_BOLD.match(source)
+    if whole is not None:
+        said = plain(whole.group("said")).strip() + whole.group("end")
+        if said.endswith((".", "!")) and len(said.split()) >= MIN_BOLD_STATEMENT_WORDS:
+            return (said,)
+        return ()
+    found = []
+    for span in _BOLD_SPAN.finditer(source):
+        said = plain(span.group("said")).strip().rstrip(",;:")
+        words = said.split()
+        if (
+            len(words) >= MIN_BOLD_CLAUSE_WORDS
+            and "?" not in said
+            and any(word.lower() in FINITE_VERBS for word in words[1:])
+        ):
+            found.append(said[:1].upper() + said[1:])
+    return tuple(found)
 
 
 def lead_of(paragraph: Paragraph | None) -> Lead | None:

@@ -65,8 +65,16 @@ from .context import Context, Said
 from .definition import bold_label, defined_term
 from .enumeration import is_preparation, is_procedure_part, split_sentences
 from .faq import answered_blocks
-from .figure import PIPE_ROWS
-from .leads import bold_subject, is_example, is_example_text, is_flag, lead_of, out_of_math
+from .figure import PIPE_ROWS, reports_statistics
+from .leads import (
+    bold_subject,
+    captions,
+    is_example,
+    is_example_text,
+    is_flag,
+    lead_of,
+    out_of_math,
+)
 
 MAX_FIGURES = 3
 """A sentence with more figures is a table written as text: its clozes would show each other."""
@@ -107,6 +115,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or is_example(None, section):
         return []
     asked = answered_blocks(section.blocks)  # a quiz item's stem and options
+    asked |= captions(section.blocks)  # a picture's caption: how its study was done
     said = Said(tuple(note for note in ctx.made if not is_procedure_part(note)))
     notes: list[Note] = []
     seen: set[str] = set()
@@ -249,6 +258,8 @@ def _note(
     above = _figures_above(section)
     sentences = split_sentences(prose)
     for number, sentence in enumerate(sentences):
+        if reports_statistics(sentence):
+            continue  # "… adjusted OR 0.46 (95% CI …)": how a study counted, no fact
         spans = [
             match.span()
             for match in FIGURE.finditer(sentence)

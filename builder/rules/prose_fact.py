@@ -91,7 +91,9 @@ any other fact whose answer is the heading makes no card. A name's gloss after "
 
 A "Note:" flag before the sentence is dropped, and "Guidelines recommend that" before it too. The
 sentences read are the section's paragraphs and the list items (and sub-items) that are
-sentences (a short item is the enumeration rule's); a sentence opening with "It" has the last
+sentences (a short item is the enumeration rule's), and a clause a paragraph sets in bold
+(`leads.bold_statements`: "… worth saying that **velbarin does not cause low blood pressure**
+and …" is read as a sentence of its own); a sentence opening with "It" has the last
 sentence's subject in its place; a fact whose question or answer still points back ("1 week
 after starting these drugs", "They …") makes no card. A list item that the definition rule,
 or the enumeration rule's note for its list (a deletion in it, or the list answer), already
@@ -152,7 +154,9 @@ from .faq import answered_blocks
 from .leads import (
     FINITE_VERBS,
     Lead,
+    bold_statements,
     bold_subject,
+    captions,
     is_example,
     is_example_text,
     lead_of,
@@ -452,7 +456,7 @@ _GLOSS = re.compile(r"\s+[—–-]\s+|\s*;\s*")
 
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
-    answered = answered_blocks(section.blocks)
+    answered = answered_blocks(section.blocks) | captions(section.blocks)  # a picture's caption
     asked: set[str] = set()
     headed: dict[str, tuple[str, list[str], int]] = {}  # a heading's thing: its roles
     listed: frozenset[int] | None = None  # items another rule's note asks: found when needed
@@ -718,8 +722,12 @@ def _sentences(block: Block, section: Section) -> Iterator[tuple[int, str]]:
         if not _may_state(text) or is_example(lead_of(block), section) or is_example_text(text):
             return
         opening = block is _first_paragraph(section)
-        for sentence in _resolved(_on_heading(split_sentences(text), section, opening)):
+        sentences = split_sentences(text)
+        for sentence in _resolved(_on_heading(sentences, section, opening)):
             yield block.line, sentence
+        for stated in bold_statements(block.text):  # "… worth saying that **X does not …** and"
+            if stated.rstrip(".!") not in (sentence.rstrip(".!") for sentence in sentences):
+                yield block.line, stated  # the author's bold clause: a sentence of its own
     elif isinstance(block, ListBlock):
         for item in block.items:
             first = item.text.split("\n", 1)[0]  # later lines: an outline the item leads in

@@ -2,7 +2,8 @@
 
 Much of a real article's content sits in prose: "symptoms, including abdominal pain, jaundice,
 fatigue, and weight loss". After a cue ("including", "such as", "include(s)", "a combination
-of"), three or more short comma-separated items ending in "and"/"or" make one Cloze note. A
+of"), three or more short comma-separated items ending in "and"/"or" make one Cloze note ("etc."
+or "and so on" ends the series, never a deletion: `enumeration.is_etc`). A
 sentence that leans on the one before it ("This can lead to...") takes that sentence along, so the
 card stands alone; one that does not name the topic is prefixed with its section and topic.
 """
@@ -15,8 +16,9 @@ from ..document import Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import plain
 from .context import Context
-from .enumeration import split_sentences
+from .enumeration import is_etc, split_sentences
 from .faq import answered_blocks
+from .leads import captions
 
 _CUE = re.compile(
     r"\b(including|such as|includes?|a combination of)\s+(?!the following\b)", re.IGNORECASE
@@ -42,6 +44,7 @@ MAX_CARD_WORDS = 70
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
     asked = answered_blocks(section.blocks)  # a quiz's case, question and options: no facts
+    asked |= captions(section.blocks)  # nor a picture's caption
     for number, block in enumerate(section.blocks):
         if not isinstance(block, Paragraph) or number in asked:
             continue
@@ -109,6 +112,9 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
             break
         spans.append((position, chunk_end))
         position = comma + 2
+    ended = next((n for n, (a, b) in enumerate(spans) if is_etc(sentence[a:b])), None)
+    if ended is not None:
+        spans = spans[:ended]  # "infection, injury, drugs, etc.": the series ends at "etc"
     items = [sentence[a:b] for a, b in spans]
     if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(item) for item in items):
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better

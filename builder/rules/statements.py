@@ -37,6 +37,11 @@ An item may open with a bold statement of its own (`**Never rub the limbs** (mas
 can trigger an arrhythmia`: MIN_BOLD_WORDS words or more, no term the definition rule reads),
 not with a bold label (`**Class**: …`).
 
+A statement the author set in bold (`leads.bold_statements`: a paragraph all bold that ends as a
+sentence, `**Restraints are a last resort.**`, or a bold clause with a verb inside a paragraph)
+that no other rule carded is asked the same way: "Restraints in <topic>?" -> the statement (not
+one holding a measured figure: the measure rule clozes it; nor an advert's).
+
 It is a last resort (`Rule.fallback`), before `measure`: a list another rule's note came from,
 or asks any item of, is left to it (a list of warnings, every item an instruction such as "Do
 not …" or "Never …", is learned whole though a sentence rule asked one of them); so is an
@@ -63,7 +68,7 @@ from ..text import (
 from .context import Context, Said
 from .definition import ask, definition, is_instruction
 from .faq import answered_blocks
-from .leads import is_example, is_example_text, lead_of
+from .leads import bold_statements, captions, is_example, is_example_text, lead_of
 
 MAX_ITEMS = 6
 MAX_STEPS = 8
@@ -102,7 +107,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return who  # "Key points", "Overview": the heading names nothing to ask about
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
-    notes: list[Note] = []
+    notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
     lists = 0
     previous: Block | None = None
     for index, block in enumerate(section.blocks):
@@ -194,6 +199,30 @@ def _who_notes(
                 back = who + (f" — {found['else'].strip()}" if found["else"] else "")
                 key = make_key("statements", section.path, f"who {found['should']} {what}")
                 notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
+    return notes
+
+
+def _bold_notes(
+    section: Section, ctx: Context, asked: frozenset[int], carded: set[int]
+) -> list[Note]:
+    """The statements the author set in bold in a paragraph no other rule carded (a paragraph
+    all bold, a bold clause inside one: `leads.bold_statements`), each asked as a list of
+    statements is: "<heading>?" -> the statement."""
+    notes = []
+    skipped = asked | captions(section.blocks)
+    for index, block in enumerate(section.blocks):
+        if index in skipped or not isinstance(block, Paragraph) or block.line in carded:
+            continue
+        if is_advert(block.text):
+            continue  # "**Struggling with a rash? Our clinic can help.** Book now …"
+        for statement in bold_statements(block.text):
+            if is_example_text(statement) or states_a_figure(statement):
+                continue  # "**scores <2 need no transfusion**": the measure rule clozes it
+            key = make_key("statements", section.path, statement)
+            front = f"{ctx.heading(section)}?"
+            notes.append(
+                ctx.note("statements", "basic", front, statement, key, section, block.line)
+            )
     return notes
 
 
