@@ -28,6 +28,10 @@ rule and no card ever sees them:
   after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
 - Pandoc's and LaTeX's typed em dash between words, `fever --- rare after injury` → `fever —
   rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
+- full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
+  (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
+  value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
+  (one normalisation here, not a full-width copy of each rule's colon or question mark).
 
 `heading` then makes a heading plain text, as the line above every card shows it: any link or
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
@@ -356,6 +360,26 @@ def _has_scripts(text: str) -> bool:
     return _SUBSCRIPT_USED(text) or _SUPERSCRIPT_USED(text)
 
 
+_FULL_WIDTH = re.compile(r"([：？！。])([ \t]*)(?=(.?))")
+_ASCII_FORM = {"：": ":", "？": "?", "！": "!", "。": "."}
+_CLOSING = frozenset(")]}）」』】〉》\"'*_`")
+
+
+def _full_width(text: str) -> str:
+    """CJK punctuation as its ASCII form; a space after it where text follows (a full-width
+    mark carries its own spacing; `:2–3` and `?Why` would read as one word), none before a
+    closing bracket, a quote, emphasis or another mark (`**答案？**`, `？！`)."""
+    return _FULL_WIDTH.sub(_ascii_mark, text)
+
+
+def _ascii_mark(match: re.Match[str]) -> str:
+    after = match.group(3)
+    mark = _ASCII_FORM[match.group(1)]
+    if not after or after in _CLOSING or after in _ASCII_FORM or after in ":?!.,;":
+        return mark + match.group(2)
+    return mark + " "
+
+
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_timestamps, _gate("[", r"\[\d{1,2}:\d{2}")),
     (_wikilinks, _gate("[", r"\[\[")),
@@ -368,6 +392,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
     (_scripts, _has_scripts),
     (_typed_dashes, _gate("-", r"--- ")),
+    (_full_width, _gate("", r"[：？！。]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 
