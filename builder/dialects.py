@@ -7,8 +7,9 @@ callout titles) through `inline_cleaner`'s function once, as it folds the docume
 rule and no card ever sees them:
 
 - `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `#heading` or
-  `^block` part of the target is dropped), `![[embed]]` → nothing; a sentence after another
-  that only points to notes ("… See [[Microscopy]].") → nothing;
+  `^block` part of the target is dropped, and so are its folders: `[[a/b/Name]]` → `Name`),
+  `![[embed]]` → nothing; a sentence after another that only points to notes ("… See
+  [[Microscopy]].") → nothing;
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
@@ -150,6 +151,9 @@ def _wikilink_text(match: re.Match[str]) -> str:
         return label.strip()
     target = match.group(1).strip()
     page = re.split(r"[#^]", target, maxsplit=1)[0].strip()
+    # A note in a folder (`[[Cardiology/ECG/Atrial flutter]]`) is shown by its name: the vault's
+    # folders are no part of what a card says.
+    page = page.rsplit("/", 1)[-1].strip()
     return page or target.lstrip("#^").strip()
 
 
