@@ -744,7 +744,8 @@ def test_a_related_section_of_a_chinese_note_and_a_folder_wikilink(tmp_path: Pat
         encoding="utf-8",
     )
     shown = [
-        value for note in plan_deck(manifest_for_source(source)).notes
+        value
+        for note in plan_deck(manifest_for_source(source)).notes
         for value in note.fields.values()
     ]
     text = "\n".join(shown)

@@ -9,28 +9,27 @@
   yes/no or number, not naming the key) also gets the reverse card, unless the manifest says no
   or the column says what the things do or are like (Effect, Role, Use: a front quoting a
   description is a riddle), or half its keys or more name fields of one thing (Dose, Route,
-  Onset: which field a value fills is a riddle too). A subject naming a pair ("A vs B") takes no "(kind)"; a subject's
-  long trailing aside is left off the front; a plain row naming a field ("Disease examples")
-  among members in bold asks that field of the section's subject; a few feature lists under a
-  "Mechanism" header are asked as features. A first column that names one subject in several
-  rows (an antidote at two doses) stays the subject when the distinct column is a value (a
-  dose, a number, a long description): the subject's rows are read together, one note per
-  column listing each row's value; a leading emoji is no part of a subject or header. A first
-  column of measures (each with a unit, bound or range: "<1 hour", "2-6 hours") beside words is
-  the subject, named with its header ("Time to treatment <1 hour: mortality?"), never asked
-  back from an outcome. A row whose first cell is too long to name it (a list of a dozen
+  Onset: which field a value fills is a riddle too). A subject naming a pair ("A vs B") takes no
+  "(kind)"; a subject's long trailing aside is left off the front; a plain row naming a field
+  ("Disease examples") among members in bold asks that field of the section's subject; a few
+  feature lists under a "Mechanism" header are asked as features. A first column that names one
+  subject in several rows (an antidote at two doses) stays the subject when the distinct column
+  is a value (a dose, a number, a long description): the subject's rows are read together, one
+  note per column listing each row's value; a leading emoji is no part of a subject or header. A
+  first column of measures (each with a unit, bound or range: "<1 hour", "2-6 hours") beside
+  words is the subject, named with its header ("Time to treatment <1 hour: mortality?"), never
+  asked back from an outcome. A row whose first cell is too long to name it (a list of a dozen
   drugs) asks nothing, and the table's other rows are still asked (`check` names the row).
 - **attributes**: the first column holds field labels, which its header says (a generic word:
-  Element, Feature, Parameter, ..., 項目 in a Chinese note; or an empty corner, when the rows name fields such as
-  "Onset" and the headers across do not), or bold short labels beside a generic
+  Element, Feature, Parameter, ..., 項目 in a Chinese note; or an empty corner, when the rows name
+  fields such as "Onset" and the headers across do not), or bold short labels beside a generic
   "Details"/"Description"/"內容" column, or a generic key over a generic value ("Category |
   Criteria": the rows are fields of what the section's heading names, "Contraindications in
   <topic>: drugs?"). Each other column describes the thing its header names ("Onset of type
-  A?"), naming the other one or two things of a comparison of single cells ("Onset of type A
-  (vs Type B)?"); a generic or missing header there means the section's own subject
-  ("Prototype of ACE inhibitors?"). No reverse cards: a label is no answer. A row where one
-  thing of several says "Yes" asks which ("Anti-inflammatory: A or B?"), not a yes or a no of
-  each.
+  A?"), naming the other one or two things of a comparison of single cells ("Onset of type A (vs
+  Type B)?"); a generic or missing header there means the section's own subject ("Prototype of
+  ACE inhibitors?"). No reverse cards: a label is no answer. A row where one thing of several
+  says "Yes" asks which ("Anti-inflammatory: A or B?"), not a yes or a no of each.
 - **comparison**: two columns headed by two things ("Gout | Pseudogout", "Asthma | COPD") over
   short cells written alike row by row: one cloze note per row, each side hidden in turn. Two
   headers judging one thing both ways ("Good control | Poor control") mirror each other: a side
