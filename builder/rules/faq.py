@@ -1026,6 +1026,8 @@ def answered_in_callouts(section: Section) -> tuple[Section, tuple[Section, ...]
     for child in section.children:
         if not child.callout or not child.blocks or child.children:
             continue
+        if not isinstance(child.blocks[0], Paragraph):
+            continue
         if _ANSWER_CALLOUT_TITLE.match(plain(child.title).strip()) is None:
             continue
         before = [n for n, block in enumerate(blocks) if block.line < child.line]
@@ -1040,15 +1042,13 @@ def answered_in_callouts(section: Section) -> tuple[Section, tuple[Section, ...]
     rebuilt: list[Block] = []
     for number, block in enumerate(blocks):
         rebuilt.append(block)
-        child = placed.get(number)
-        if child is None:
-            continue
-        said = child.blocks[0]
-        if not isinstance(said, Paragraph):
+        answer = placed.get(number)
+        said = answer.blocks[0] if answer is not None else None
+        if answer is None or not isinstance(said, Paragraph):
             continue
         first, _, rest = said.text.strip().partition("\n")
         why = [rest.strip()] if rest.strip() else []
-        why += [b.text.strip() for b in child.blocks[1:2] if isinstance(b, Paragraph)]
+        why += [b.text.strip() for b in answer.blocks[1:2] if isinstance(b, Paragraph)]
         rebuilt.append(Paragraph(f"Answer: {first.strip()}", said.line))
         if why:
             rebuilt.append(Paragraph(f"Rationale: {' '.join(why)}", said.line))
