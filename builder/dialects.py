@@ -381,6 +381,9 @@ def _ascii_mark(match: re.Match[str]) -> str:
     mark = _ASCII_FORM[match.group(1)]
     if not after or after in _CLOSING or after in _ASCII_FORM or after in ":?!.,;":
         return mark + match.group(2)
+    start = match.start()
+    if after.isdigit() and start and match.string[start - 1].isdigit():
+        return mark + match.group(2)  # a ratio or a time, `1：2`, `10：30`: `1:2`, not a label
     return mark + " "
 
 

@@ -501,6 +501,7 @@ def test_full_width_punctuation_is_read_as_its_ascii_form() -> None:
     assert clean is not None
     assert clean("**甲**：乙。丙？丁！") == "**甲**: 乙. 丙? 丁!"
     assert clean("**答案？**（略）：") == "**答案?**（略）:"
+    assert clean("比例 1：2，早上 8：30") == "比例 1:2，早上 8:30"
     fronts = [(n.note.rule, n.note.front, n.note.back) for n in planned(text, "velbarin.md").notes]
     assert ("definition", "Warnings in velbarin: Skin damage?", fronts[1][2]) in fronts
     assert ("faq", "為何維巴林起效慢? (velbarin)", "既有因子需耗盡") in fronts
