@@ -1336,7 +1336,12 @@ def _quiz_scaffold(note: Note) -> Iterable[Problem]:
     letters = [_OPTION_LINE.match(line) for line in lines]
     if len(lines) >= 2 and all(letters):
         marks = "".join(found.group(1).lower() for found in letters if found)
-        if marks == "abcdefgh"[: len(marks)]:
+        spelt = all(  # `A. Airway`, `B. Breathing`: a mnemonic's letters, not a quiz's options
+            plain_text(line[found.end() - 1 :]).lower().startswith(found.group(1).lower())
+            for line, found in zip(lines, letters, strict=True)
+            if found
+        )
+        if marks == "abcdefgh"[: len(marks)] and not spelt:
             yield _problem(
                 note,
                 "QUIZ-SCAFFOLD",

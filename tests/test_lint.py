@@ -1757,5 +1757,7 @@ def test_a_quiz_carded_in_pieces_is_quiz_scaffold() -> None:
 
 def test_lettered_facts_and_a_letter_named_thing_are_no_quiz_scaffold() -> None:
     assert found(card("Airway steps in asthma?", "- A. Airway\n- C. Circulation")) == []
+    primary = "- A. Airway\n- B. Breathing\n- C. Circulation"  # a mnemonic's own letters
+    assert found(card("Primary survey in an asthma attack?", primary)) == []
     assert found(card("Which vitamin in asthma: B?", "Riboflavin helps")) == []
     assert found(card("Chosen option?", "- B. A fast pulse\n\nIt comes first.")) == []
