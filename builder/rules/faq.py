@@ -658,8 +658,9 @@ def _answer_lines(blocks: Sequence[Block], revealed: bool = False) -> tuple[str,
 
 _LETTERS = "abcdefgh"
 _NUMBERS = "12345678"
-_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|$|(?=\s+[—–-]\s))")
-"""An answer naming its option by the letter: `B`, `b)`, `(c)`, `B. …`, `B — why`."""
+_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|$|(?<=[a-hA-H])(?=\s+[—–-]\s))")
+"""An answer naming its option by the letter: `B`, `b)`, `(c)`, `B. …`, `B — why` (not `2 - 3
+days`: a range, not option 2)."""
 _SEVERAL = re.compile(r"^\(?[a-hA-H1-8]\)?\s*(?:,|&|and\b)\s*\(?[a-hA-H1-8]\b")
 """An answer naming several options ("B and D", "1, 3"): select-all items, not one answer."""
 _CHOICE = re.compile(r"^\(?(?:[a-hA-H]|[1-8])[.)]\s*")
