@@ -7,8 +7,9 @@ callout titles) through `inline_cleaner`'s function once, as it folds the docume
 rule and no card ever sees them:
 
 - `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `#heading` or
-  `^block` part of the target is dropped), `![[embed]]` → nothing; a sentence after another
-  that only points to notes ("… See [[Microscopy]].") → nothing;
+  `^block` part of the target is dropped, and so are its folders: `[[a/b/Name]]` → `Name`),
+  `![[embed]]` → nothing; a sentence after another that only points to notes ("… See
+  [[Microscopy]].") → nothing;
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
@@ -28,6 +29,10 @@ rule and no card ever sees them:
   after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
 - Pandoc's and LaTeX's typed em dash between words, `fever --- rare after injury` → `fever —
   rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
+- full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
+  (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
+  value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
+  (one normalisation here, not a full-width copy of each rule's colon or question mark).
 
 `heading` then makes a heading plain text, as the line above every card shows it: any link or
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
@@ -150,6 +155,9 @@ def _wikilink_text(match: re.Match[str]) -> str:
         return label.strip()
     target = match.group(1).strip()
     page = re.split(r"[#^]", target, maxsplit=1)[0].strip()
+    # A note in a folder (`[[Cardiology/ECG/Atrial flutter]]`) is shown by its name: the vault's
+    # folders are no part of what a card says.
+    page = page.rsplit("/", 1)[-1].strip()
     return page or target.lstrip("#^").strip()
 
 
@@ -373,6 +381,29 @@ def _has_scripts(text: str) -> bool:
     return _SUBSCRIPT_USED(text) or _SUPERSCRIPT_USED(text)
 
 
+_FULL_WIDTH = re.compile(r"([：？！。])([ \t]*)(?=(.?))")
+_ASCII_FORM = {"：": ":", "？": "?", "！": "!", "。": "."}
+_CLOSING = frozenset(")]}）」』】〉》\"'*_`")
+
+
+def _full_width(text: str) -> str:
+    """CJK punctuation as its ASCII form; a space after it where text follows (a full-width
+    mark carries its own spacing; `:2–3` and `?Why` would read as one word), none before a
+    closing bracket, a quote, emphasis or another mark (`**答案？**`, `？！`)."""
+    return _FULL_WIDTH.sub(_ascii_mark, text)
+
+
+def _ascii_mark(match: re.Match[str]) -> str:
+    after = match.group(3)
+    mark = _ASCII_FORM[match.group(1)]
+    if not after or after in _CLOSING or after in _ASCII_FORM or after in ":?!.,;":
+        return mark + match.group(2)
+    start = match.start()
+    if after.isdigit() and start and match.string[start - 1].isdigit():
+        return mark + match.group(2)  # a ratio or a time, `1：2`, `10：30`: `1:2`, not a label
+    return mark + " "
+
+
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_timestamps, _gate("[", r"\[\d{1,2}:\d{2}")),
     (_wikilinks, _gate("[", r"\[\[")),
@@ -385,6 +416,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
     (_scripts, _has_scripts),
     (_typed_dashes, _gate("-", r"--- ")),
+    (_full_width, _gate("", r"[：？！。]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 

@@ -619,6 +619,10 @@ KINDS: tuple[Kind, ...] = (
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",
+            # The same in Chinese and Japanese notes: "相關" (related), "相關筆記" (related
+            # notes), "參見" / "另見" (see also), "関連項目" (related items).
+            r"相[關关](?:筆記|笔记|連結|链接|條目|条目|文章|主題|主题|頁面|页面)?|[參参另][見见]"
+            r"|関連(?:項目|記事|ノート|リンク)?|参照",
         ),
         lines=(
             # A pointer to another page and nothing else: "Anticoagulation: see “Clots” in

@@ -122,6 +122,11 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "a note comes from a non-content kind the deck skips (references, a disclaimer, a "
         "newsletter line...)",
     ),
+    "QUIZ-SCAFFOLD": (
+        "warning",
+        "a quiz's lettered options are a card's whole answer, or an answer's letter alone is "
+        "asked (`Answer: B?`): the question and its chosen option were not paired",
+    ),
     "SENTENCE-CLOZE": ("warning", "a cloze deletion is a whole sentence or a long clause"),
     "SOURCE-NOT-FACT": (
         "warning",
@@ -258,6 +263,8 @@ def _check_note(
     yield from _dangling_pronoun(note, manifest.topic)
     yield from _no_subject(note, manifest.topic)
     yield from _about_the_source(note)
+    if note.note_type == "basic":
+        yield from _quiz_scaffold(note)
 
 
 def _empty_fields(note: Note) -> Iterable[Problem]:
@@ -1325,6 +1332,40 @@ def _about_the_source(note: Note) -> Iterable[Problem]:
         )
 
 
+_OPTION_LINE = re.compile(r"^(?:[-*+][ \t]+)?\(?([A-Ha-h])[.)][ \t]+\S")
+_ANSWER_LETTER = re.compile(r"(?i)(?:\banswer|\bsolution|\bkey\b|答案|解答|正解).*:[ \t]*[a-h]\?$")
+
+
+def _quiz_scaffold(note: Note) -> Iterable[Problem]:
+    """QUIZ-SCAFFOLD: a quiz the builder could not pair with its answer, carded in pieces: its
+    stem answered by its lettered options (a, b, c … in order, no mark of the right one), or
+    its answer's letter asked alone ("Answer in velbarin: B?")."""
+    lines = [line.strip() for line in note.back.splitlines() if line.strip()]
+    letters = [_OPTION_LINE.match(line) for line in lines]
+    if len(lines) >= 2 and all(letters):
+        marks = "".join(found.group(1).lower() for found in letters if found)
+        spelt = all(  # `A. Airway`, `B. Breathing`: a mnemonic's letters, not a quiz's options
+            plain_text(line[found.end() - 1 :]).lower().startswith(found.group(1).lower())
+            for line, found in zip(lines, letters, strict=True)
+            if found
+        )
+        if marks == "abcdefgh"[: len(marks)] and not spelt:
+            yield _problem(
+                note,
+                "QUIZ-SCAFFOLD",
+                "the answer is only the quiz's options: mark the right one (an `Answer:` line or "
+                "an answer callout right after them), or cut the question",
+            )
+            return
+    if "?" in note.front[-3:] and _ANSWER_LETTER.search(plain_text(note.front).strip()):
+        yield _problem(
+            note,
+            "QUIZ-SCAFFOLD",
+            "the question asks an answer's letter alone: put the answer right after its "
+            "question's options so that they make one card",
+        )
+
+
 @lru_cache(maxsize=TEXT_CACHE)
 def _names_its_source(section: tuple[str, ...]) -> bool:
     """A heading of the path names where its text comes from (once per section, not note)."""
@@ -1667,11 +1708,24 @@ def only_wording_differs(first: str, second: str) -> bool:
     """
     left, right = first.split(), second.split()
     for tag, a1, a2, b1, b2 in difflib.SequenceMatcher(None, left, right).get_opcodes():
-        if tag != "equal" and content_words(" ".join(left[a1:a2]), 1) != content_words(
-            " ".join(right[b1:b2]), 1
+        if tag == "equal":
+            continue
+        one, other = " ".join(left[a1:a2]), " ".join(right[b1:b2])
+        if content_words(one, 1) != content_words(other, 1) or _ideographs(one) != _ideographs(
+            other
         ):
             return False
     return True
+
+
+def _ideographs(text: str) -> frozenset[str]:
+    """The CJK characters of a text: each carries meaning as a word does ("起始" and "維持",
+    start and maintenance, are two questions, though no ASCII word tells them apart)."""
+    if text.isascii():
+        return frozenset()
+    return frozenset(
+        char for char in text if "\u3040" <= char <= "\u9fff" or "\uac00" <= char <= "\ud7af"
+    )
 
 
 # Character counts packed into one integer, a 16-bit field per character class, so the

@@ -9,7 +9,9 @@ Rules read one routed section each, so what needs sibling sections is settled he
 question-bank item written as sections (`## Question`, `## Options`, `## Correct Answer`,
 faq.quiz_items) is routed as its stem section holding the one quiz, and its options section is
 not routed at all; its explanation is routed with its `Option C:` labels named by the options'
-text; the other sections (teaching points, references) are routed as usual.
+text; the other sections (teaching points, references) are routed as usual. A section of quiz
+questions each answered by a callout after its options (faq.answered_in_callouts) is routed with
+each callout read as its question's answer line, and the callouts are not routed at all.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .document import Document, RawBlock, Section
 from .errors import ManifestError
 from .kinds import Skipped, content_section, heading_text, section_kind, skipped_kinds
 from .manifest import Manifest, Subdeck
-from .rules.faq import is_faq, quiz_items
+from .rules.faq import answered_in_callouts, is_faq, quiz_items
 from .rules.term import term_lists
 from .text import heading_key, is_generic_heading, plain
 
@@ -282,12 +284,20 @@ class _Walk:
         return self._titles
 
     def read_quizzes(self, siblings: tuple[Section, ...]) -> None:
-        """Note the question-bank items written as sibling sections (faq.quiz_items)."""
+        """Note the question-bank items written as sibling sections (faq.quiz_items), and the
+        quiz questions answered in callouts after their options (faq.answered_in_callouts)."""
         for item in quiz_items(siblings):
             self.quizzes[id(item.stem)] = item.quiz
             self.options.add(id(item.options))
             for original, named in item.explained:
                 self.quizzes[id(original)] = named
+        for section in siblings:
+            if id(section) in self.quizzes or not section.children:
+                continue
+            found = answered_in_callouts(section)
+            if found is not None:
+                self.quizzes[id(section)] = found[0]
+                self.options.update(id(answer) for answer in found[1])
 
 
 def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:

@@ -593,3 +593,27 @@ def test_a_numbered_step_keeps_its_template_field_as_an_ellipsis() -> None:
         "4. Below {{X_Y}} here",
         "```",
     ]
+def test_full_width_punctuation_is_read_as_its_ascii_form() -> None:
+    """`**標籤**：說明` gave a cloze hiding the labels (their explanations beside them on the card),
+    a label over a sub-list kept its `：` in the topic, and `問題？::答案` a front ending `？?`."""
+    text = (
+        "# Velbarin\n\n## Warnings\n\n"
+        "1. **Slow start**：the old factors must run out first\n"
+        "2. **Skin damage**：an early protein drop, so cover with a second drug\n\n"
+        "## Checks\n\n"
+        "- **Reversal**：\n  - mild: stop the drug\n  - major: give the antidote\n\n"
+        "## Cards\n\n"
+        "為何維巴林起效慢？::既有因子需耗盡\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("**甲**：乙。丙？丁！") == "**甲**: 乙. 丙? 丁!"
+    assert clean("**答案？**（略）：") == "**答案?**（略）:"
+    assert clean("比例 1：2，早上 8：30") == "比例 1:2，早上 8:30"
+    fronts = [(n.note.rule, n.note.front, n.note.back) for n in planned(text, "velbarin.md").notes]
+    assert ("definition", "Warnings in velbarin: Skin damage?", fronts[1][2]) in fronts
+    assert ("faq", "為何維巴林起效慢? (velbarin)", "既有因子需耗盡") in fronts
+    assert not any("：" in front or "？" in front or "{{c" in front for _, front, _ in fronts)
+    assert any(front.startswith("Reversal (checks)") for _, front, _ in fronts)
+    # Text without full-width marks has no step to run.
+    assert inline_cleaner("# Plain\n\nNothing to fold: a colon, a question?\n") is None

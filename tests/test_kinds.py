@@ -110,6 +110,11 @@ def run(*args: str) -> tuple[int, str]:
         ("Document details", "references"),
         ("Child Notes", "related"),
         ("Connections", "related"),
+        ("🔗 相關", "related"),  # a Chinese note's related notes
+        ("相关笔记", "related"),
+        ("參見", "related"),
+        ("関連項目", "related"),
+        ("相關疾病", None),  # "related diseases": content, as "Related complications" is
         ("Figures / Diagrams to Add", "course"),
         ("Questions to add", "course"),
         ("TODO", "course"),
@@ -732,6 +737,29 @@ def test_a_page_blurb_gives_no_card_and_the_same_words_under_a_heading_do(tmp_pa
     assert "continence" not in shown and "wide base" in shown
     source.write_text("# Korrin\n\n" + rest + "\n## Screening\n\n" + blurb, encoding="utf-8")
     assert "continence" in cards_of(source)
+
+
+def test_a_related_section_of_a_chinese_note_and_a_folder_wikilink(tmp_path: Path) -> None:
+    """A `## 相關` section of `- 疾病：[[A]]、[[B]]` items was clozed as content, and a link to a
+    note in a folder showed the vault's path ("醫學/心臟/Atrial flutter")."""
+    source = tmp_path / "velbarin.md"
+    source.write_text(
+        "# Velbarin\n\n## Uses\n\n"
+        "- **Flutter**: [[Cardiology/Rhythms/Atrial flutter]] stroke prevention\n"
+        "- **Clots**: [[Deep clots|leg clots]] long-term\n\n"
+        "## 🔗 相關\n\n- 疾病：[[Cardiology/Rhythms/Atrial flutter]]、[[Deep clots]]\n"
+        "- 對照：[[Heparin]]（注射）\n",
+        encoding="utf-8",
+    )
+    shown = [
+        value
+        for note in plan_deck(manifest_for_source(source)).notes
+        for value in note.fields.values()
+    ]
+    text = "\n".join(shown)
+    assert "Atrial flutter stroke prevention" in text and "leg clots long-term" in text
+    assert "Cardiology/" not in text and "Rhythms" not in text
+    assert "Heparin" not in text and "疾病" not in text
 
 
 def test_unclosed_wikilinks_on_a_long_line_are_read_in_one_pass() -> None:

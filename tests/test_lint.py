@@ -206,6 +206,18 @@ def test_similar_but_distinct_fronts_are_not_near_duplicates() -> None:
     assert found(first, second) == []
 
 
+def test_fronts_asking_different_chinese_fields_are_not_near_duplicates() -> None:
+    """Sibling questions of a Chinese note differ in a few characters, no ASCII word: "起始?"
+    (start) and "維持?" (maintenance) were 94% alike and "only wording" apart."""
+    first = card("劑量 / 用法（成人） in velbarin（維巴林）: 起始?", line=5)
+    second = card("劑量 / 用法（成人） in velbarin（維巴林）: 維持?", line=9)
+    assert found(first, second) == []
+    again = card("劑量 / 用法（成人） in velbarin（維巴林）: 起始 ?", line=12)
+    assert ("NEAR-DUPLICATE-FRONT", 12) in found(first, again) or ("DUPLICATE-FRONT", 12) in found(
+        first, again
+    )
+
+
 def test_duplicates_name_the_other_file_when_it_differs() -> None:
     first = card("What triggers asthma attacks?", line=5)
     other_file = Source("other.md", "Other", ("Other",), 2)
@@ -1754,3 +1766,25 @@ def test_a_long_list_asked_item_by_item_is_read_in_one_pass() -> None:
         ListItem(f"Velbarin number {n} is given slowly to every adult", n) for n in range(4, 14)
     )
     assert _dropped_sentences(ListBlock(False, silent, 1), {2, 3}) == 4
+
+
+# -- QUIZ-SCAFFOLD -------------------------------------------------------------------------------
+
+
+def test_a_quiz_carded_in_pieces_is_quiz_scaffold() -> None:
+    """A stem answered by its four options (no mark of the right one), and a front asking an
+    answer's letter alone, were silent: a student can answer neither."""
+    options = "- A. Blue lips\n- B. A fast pulse\n- C. Hair loss"
+    assert found(card("Which sign comes first in an attack?", options)) == [("QUIZ-SCAFFOLD", 1)]
+    assert found(card("Answer in asthma: B?", "It comes a day before the rest.")) == [
+        ("QUIZ-SCAFFOLD", 1)
+    ]
+    assert found(card("答案 in asthma: a?", "吸入後數分鐘見效")) == [("QUIZ-SCAFFOLD", 1)]
+
+
+def test_lettered_facts_and_a_letter_named_thing_are_no_quiz_scaffold() -> None:
+    assert found(card("Airway steps in asthma?", "- A. Airway\n- C. Circulation")) == []
+    primary = "- A. Airway\n- B. Breathing\n- C. Circulation"  # a mnemonic's own letters
+    assert found(card("Primary survey in an asthma attack?", primary)) == []
+    assert found(card("Which vitamin in asthma: B?", "Riboflavin helps")) == []
+    assert found(card("Chosen option?", "- B. A fast pulse\n\nIt comes first.")) == []

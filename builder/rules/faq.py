@@ -21,7 +21,11 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
   is the answer, and a `Rationale:` / `Explanation:` line after it says why, on the back. A stem
   or answer that refers to the options ("Which of the following…", "a reading of:", "Both a
   and b") shows the options on the front and answers with the letter; without exactly one
-  chosen option it makes no card.
+  chosen option it makes no card (nor do its options: a `**Q3.**` or "Which …?" stem over them
+  takes them). An answer callout right after the options (a vault's folded self-test: `>
+  [!success]- Answer`, "Solution", "答案", over `**B** — why`) is that `Answer:` line and its
+  rationale (`answered_in_callouts`, which routing reads instead of the section); the callout
+  makes no notes of its own.
 - the same quiz written as sibling sections (`## Question` over `## Options` as a letter table or
   list, and an `## Answer` / `## Correct Answer` section): routing gives the stem section this
   rule as one quiz (`quiz_items`), its options section no rule;
@@ -664,7 +668,9 @@ def _answer_lines(blocks: Sequence[Block], revealed: bool = False) -> tuple[str,
 
 _LETTERS = "abcdefgh"
 _NUMBERS = "12345678"
-_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|$)")
+_LETTER = re.compile(r"^\(?(?P<l>[a-hA-H1-8])(?:[.):]|$|(?<=[a-hA-H])(?=\s+[—–-]\s))")
+"""An answer naming its option by the letter: `B`, `b)`, `(c)`, `B. …`, `B — why` (not `2 - 3
+days`: a range, not option 2)."""
 _SEVERAL = re.compile(r"^\(?[a-hA-H1-8]\)?\s*(?:,|&|and\b)\s*\(?[a-hA-H1-8]\b")
 """An answer naming several options ("B and D", "1, 3"): select-all items, not one answer."""
 _CHOICE = re.compile(r"^\(?(?:[a-hA-H]|[1-8])[.)]\s*")
@@ -748,10 +754,11 @@ def _block_quiz(
     after = blocks[index + 2 : index + 4] if reveal is None else reveal
     asks = _Q_PREFIX.sub("", text, count=1)
     quiz = _quiz(asks, options, after, stem.line, None, (), revealed=reveal is not None)
-    if quiz is None:  # "Which …?" over options, answered elsewhere: no list of facts either
+    if quiz is None:  # "Which …?" or `Q3.` over options, answered elsewhere: no list of facts
         listed = blocks[index + 1]
         lettered = not (isinstance(listed, ListBlock) and listed.ordered)
-        picks = lettered and _PICK_ONE.search(last) is not None and len(options) > 2
+        numbered = _Q_PREFIX.match(text) is not None  # `**Q3.** …?`: a quiz's own question
+        picks = lettered and (_PICK_ONE.search(last) is not None or numbered) and len(options) > 2
         return Question(text, "", stem.line, None, (index, index + 1)) if picks else None
     used = [index, index + 1]
     for number, block in enumerate(after, index + 2):  # the answer's and the rationale's lines
@@ -1005,6 +1012,60 @@ def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
         if quiz is not None and all(item.stem is not sections[index - 1] for item in found):
             found.append(QuizItem(sections[index - 1], sections[index], quiz))
     return found
+
+
+_ANSWER_CALLOUT_TITLE = re.compile(
+    r"^(?:(?:the\s+)?(?:correct\s+)?answers?|solution|key|答案|解答|正解|解析|答え)"
+    r"(?:\s*(?:to\s+)?(?:q(?:uestion)?\s*)?#?\d+)?\s*[:.]?$",
+    re.IGNORECASE,
+)
+"""A callout that reveals a quiz answer: "Answer", "Correct answer", "Solution", "答案" (answer),
+"解答" (solution), "正解" (the right answer)."""
+
+
+def answered_in_callouts(section: Section) -> tuple[Section, tuple[Section, ...]] | None:
+    """A section of quiz questions (a stem paragraph, its lettered options) each answered by a
+    callout right after its options, as a vault's self-test folds it (`> [!success]- Answer`
+    over `**B** — why`): the section with each callout's first line as the `Answer:` line
+    after the options and the rest of it as the `Rationale:`, read by the FAQ reader as one
+    quiz, and the callouts so read, which make no notes of their own (alone, "Answer: B?" asks
+    nothing). None when no callout answers a quiz there."""
+    if not section.children or len(section.blocks) < 2:
+        return None
+    blocks = list(section.blocks)
+    placed: dict[int, Section] = {}
+    for child in section.children:
+        if not child.callout or not child.blocks or child.children:
+            continue
+        if not isinstance(child.blocks[0], Paragraph):
+            continue
+        if _ANSWER_CALLOUT_TITLE.match(plain(child.title).strip()) is None:
+            continue
+        before = [n for n, block in enumerate(blocks) if block.line < child.line]
+        if not before or before[-1] in placed or before[-1] < 1:
+            continue
+        options, stem = blocks[before[-1]], blocks[before[-1] - 1]
+        if not isinstance(stem, Paragraph) or _option_texts(options) is None:
+            continue
+        placed[before[-1]] = child
+    if not placed:
+        return None
+    rebuilt: list[Block] = []
+    for number, block in enumerate(blocks):
+        rebuilt.append(block)
+        answer = placed.get(number)
+        said = answer.blocks[0] if answer is not None else None
+        if answer is None or not isinstance(said, Paragraph):
+            continue
+        first, _, rest = said.text.strip().partition("\n")
+        why = [rest.strip()] if rest.strip() else []
+        why += [b.text.strip() for b in answer.blocks[1:2] if isinstance(b, Paragraph)]
+        rebuilt.append(Paragraph(f"Answer: {first.strip()}", said.line))
+        if why:
+            rebuilt.append(Paragraph(f"Rationale: {' '.join(why)}", said.line))
+    used = tuple(placed.values())
+    children = tuple(child for child in section.children if all(child is not u for u in used))
+    return replace(section, blocks=tuple(rebuilt), children=children), used
 
 
 _NEXT_ANSWER_TITLE = re.compile(

@@ -8,28 +8,28 @@
   two-column table mapping a key to a short, unique value (at most eight words, not a bare
   yes/no or number, not naming the key) also gets the reverse card, unless the manifest says no
   or the column says what the things do or are like (Effect, Role, Use: a front quoting a
-  description is a riddle). A subject naming a pair ("A vs B") takes no "(kind)"; a subject's
-  long trailing aside is left off the front; a plain row naming a field ("Disease examples")
-  among members in bold asks that field of the section's subject; a few feature lists under a
-  "Mechanism" header are asked as features. A first column that names one subject in several
-  rows (an antidote at two doses) stays the subject when the distinct column is a value (a
-  dose, a number, a long description): the subject's rows are read together, one note per
-  column listing each row's value; a leading emoji is no part of a subject or header. A first
-  column of measures (each with a unit, bound or range: "<1 hour", "2-6 hours") beside words is
-  the subject, named with its header ("Time to treatment <1 hour: mortality?"), never asked
-  back from an outcome. A row whose first cell is too long to name it (a list of a dozen
+  description is a riddle), or half its keys or more name fields of one thing (Dose, Route,
+  Onset: which field a value fills is a riddle too). A subject naming a pair ("A vs B") takes no
+  "(kind)"; a subject's long trailing aside is left off the front; a plain row naming a field
+  ("Disease examples") among members in bold asks that field of the section's subject; a few
+  feature lists under a "Mechanism" header are asked as features. A first column that names one
+  subject in several rows (an antidote at two doses) stays the subject when the distinct column
+  is a value (a dose, a number, a long description): the subject's rows are read together, one
+  note per column listing each row's value; a leading emoji is no part of a subject or header. A
+  first column of measures (each with a unit, bound or range: "<1 hour", "2-6 hours") beside
+  words is the subject, named with its header ("Time to treatment <1 hour: mortality?"), never
+  asked back from an outcome. A row whose first cell is too long to name it (a list of a dozen
   drugs) asks nothing, and the table's other rows are still asked (`check` names the row).
 - **attributes**: the first column holds field labels, which its header says (a generic word:
-  Element, Feature, Parameter, ...; or an empty corner, when the rows name fields such as
-  "Onset" and the headers across do not), or bold short labels beside a generic
-  "Details"/"Description" column, or a generic key over a generic value ("Category |
+  Element, Feature, Parameter, ..., 項目 in a Chinese note; or an empty corner, when the rows name
+  fields such as "Onset" and the headers across do not), or bold short labels beside a generic
+  "Details"/"Description"/"內容" column, or a generic key over a generic value ("Category |
   Criteria": the rows are fields of what the section's heading names, "Contraindications in
   <topic>: drugs?"). Each other column describes the thing its header names ("Onset of type
-  A?"), naming the other one or two things of a comparison of single cells ("Onset of type A
-  (vs Type B)?"); a generic or missing header there means the section's own subject
-  ("Prototype of ACE inhibitors?"). No reverse cards: a label is no answer. A row where one
-  thing of several says "Yes" asks which ("Anti-inflammatory: A or B?"), not a yes or a no of
-  each.
+  A?"), naming the other one or two things of a comparison of single cells ("Onset of type A (vs
+  Type B)?"); a generic or missing header there means the section's own subject ("Prototype of
+  ACE inhibitors?"). No reverse cards: a label is no answer. A row where one thing of several
+  says "Yes" asks which ("Anti-inflammatory: A or B?"), not a yes or a no of each.
 - **comparison**: two columns headed by two things ("Gout | Pseudogout", "Asthma | COPD") over
   short cells written alike row by row: one cloze note per row, each side hidden in turn. Two
   headers judging one thing both ways ("Good control | Poor control") mirror each other: a side
@@ -238,14 +238,18 @@ def _is_index_column(header: str, cells: list[str]) -> bool:
 
 _GENERIC_LABELS = frozenset(
     """element feature field property parameter attribute characteristic aspect item detail
-    key label variable metric point basis comparison""".split()
+    key label variable metric point basis comparison
+    項目 项目 欄位 栏位 參數 参数 特徵 特征""".split()
 )
-"""Headers that say a column holds field labels, not things."""
+"""Headers that say a column holds field labels, not things (also in Chinese and Japanese
+notes: 項目 "item", 欄位 "field", 參數 "parameter", 特徵 "feature")."""
 _GENERIC_VALUES = frozenset(
     """detail details description value info information note notes explanation content
-    criteria criterion""".split()
+    criteria criterion
+    內容 内容 說明 说明 説明 描述 細節 细节 備註 备注 數值 数值""".split()
 )
-"""Headers that say a column holds values of the fields, not which thing they describe."""
+"""Headers that say a column holds values of the fields, not which thing they describe (內容
+"content", 說明 "explanation", 描述 "description", 備註 "note", 數值 "value")."""
 _GENERIC = _GENERIC_LABELS | _GENERIC_VALUES
 _GENERIC_KEYS = frozenset(["category", "group", "domain", "area", "criteria", "criterion"])
 """Subject column headers that name no relation: over a generic value column ("Category |
@@ -1175,6 +1179,8 @@ def _reverse_notes(
     header = plain(reading.header[value_index]).split(" ")
     if not forced and _singular_word(header[-1]) in _DESCRIBING:
         return []
+    if not forced and _field_keys(reading, key_index):
+        return []
     column = lower_first(_unmarked(plain(reading.header[value_index]))).strip()
     column = column if column.upper() != column else ""  # "ECG": an acronym is no name of cells
     notes = []
@@ -1209,6 +1215,15 @@ def _reverse_notes(
         answer = _shown_subject(_either(row.cells[key_index], subject))
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
     return notes
+
+
+def _field_keys(reading: Reading, key_index: int) -> bool:
+    """Half the keys or more (two at least) name a field of one thing ("Dose", "Onset",
+    "Route", "Monitoring"), not things: "Which <kind>: “5 mg daily”?" asks which field a value
+    fills, a riddle with the field as its answer."""
+    keys = [plain(row.cells[key_index]) for row in reading.rows]
+    fields = sum(1 for key in keys if key and _singular_word(key.split(" ")[-1]) in _RELATIONAL)
+    return fields >= 2 and 2 * fields >= len(keys)
 
 
 _DESCRIBING = frozenset(
