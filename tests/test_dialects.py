@@ -593,6 +593,8 @@ def test_a_numbered_step_keeps_its_template_field_as_an_ellipsis() -> None:
         "4. Below {{X_Y}} here",
         "```",
     ]
+
+
 def test_full_width_punctuation_is_read_as_its_ascii_form() -> None:
     """`**標籤**：說明` gave a cloze hiding the labels (their explanations beside them on the card),
     a label over a sub-list kept its `：` in the topic, and `問題？::答案` a front ending `？?`."""
