@@ -221,6 +221,8 @@ def one_question_each(notes: list[Note]) -> list[Note]:
 MIN_CLOZE_REPEAT_DELETIONS = 2
 """Deletions two Cloze notes need in common before one counts as the other's copy: one figure
 ("10 %") recurs in a document by chance."""
+MIN_CLOZE_REPEAT_WORDS = 4
+"""Words (besides the deletions) the shorter of two such notes needs before they compare."""
 
 
 def _one_cloze_each(notes: list[Note]) -> list[Note]:
@@ -239,13 +241,10 @@ def _one_cloze_each(notes: list[Note]) -> list[Note]:
         if len(hidden) < MIN_CLOZE_REPEAT_DELETIONS:
             kept.append(note)
             continue
-        told = DELETION.sub(" ", note.front.rpartition(": ")[2] if ": " in note.front else "")
-        stems = frozenset(
-            word[:4] for word in plain(told or DELETION.sub(" ", note.front)).lower().split()
-            if len(word) > 2
-        )
+        told = plain(DELETION.sub(" ", note.front.rpartition(": ")[2])).lower()
+        stems = frozenset(word[:4] for word in told.split() if len(word) > 2)
         earlier = seen.setdefault(hidden, [])
-        if any(_restates(stems, other, 4) for other in earlier):
+        if any(_restates(stems, other, MIN_CLOZE_REPEAT_WORDS) for other in earlier):
             continue
         earlier.append(stems)
         kept.append(note)
@@ -293,9 +292,7 @@ def _one_answer_each(notes: list[Note]) -> list[Note]:
     return kept
 
 
-def _restates(
-    one: frozenset[str], other: frozenset[str], least: int = MIN_RESTATED_WORDS
-) -> bool:
+def _restates(one: frozenset[str], other: frozenset[str], least: int = MIN_RESTATED_WORDS) -> bool:
     small = min(len(one), len(other))
     return small >= least and len(one & other) * 5 >= small * 4
 
