@@ -215,7 +215,40 @@ def one_question_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
-    return _no_table_repeats(_one_answer_each(kept))
+    return _one_cloze_each(_no_table_repeats(_one_answer_each(kept)))
+
+
+MIN_CLOZE_REPEAT_DELETIONS = 2
+"""Deletions two Cloze notes need in common before one counts as the other's copy: one figure
+("10 %") recurs in a document by chance."""
+MIN_CLOZE_REPEAT_WORDS = 4
+"""Words (besides the deletions) the shorter of two such notes needs before they compare."""
+
+
+def _one_cloze_each(notes: list[Note]) -> list[Note]:
+    """The notes without a Cloze note that hides the same figures as an earlier one, in the
+    same order, in nearly the same words: a summary's bullet ("We start X at 500 mg tds, up to
+    1 g bd") restated in a later section's paragraph asks one fact twice. The earlier note is
+    kept; words are compared as `_one_answer_each` compares answers, topic and heading aside
+    (a section's front names its heading)."""
+    seen: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    kept = []
+    for note in notes:
+        if note.note_type != "cloze" or note.rule in _ASKED_ONCE:
+            kept.append(note)
+            continue
+        hidden = tuple(plain(part).strip().lower() for part in DELETION.findall(note.front))
+        if len(hidden) < MIN_CLOZE_REPEAT_DELETIONS:
+            kept.append(note)
+            continue
+        told = plain(DELETION.sub(" ", note.front.rpartition(": ")[2])).lower()
+        stems = frozenset(word[:4] for word in told.split() if len(word) > 2)
+        earlier = seen.setdefault(hidden, [])
+        if any(_restates(stems, other, MIN_CLOZE_REPEAT_WORDS) for other in earlier):
+            continue
+        earlier.append(stems)
+        kept.append(note)
+    return kept
 
 
 MIN_RESTATED_WORDS = 6
@@ -259,9 +292,9 @@ def _one_answer_each(notes: list[Note]) -> list[Note]:
     return kept
 
 
-def _restates(one: frozenset[str], other: frozenset[str]) -> bool:
+def _restates(one: frozenset[str], other: frozenset[str], least: int = MIN_RESTATED_WORDS) -> bool:
     small = min(len(one), len(other))
-    return small >= MIN_RESTATED_WORDS and len(one & other) * 5 >= small * 4
+    return small >= least and len(one & other) * 5 >= small * 4
 
 
 _ASKED_ONCE = frozenset(("table", "abbreviation"))

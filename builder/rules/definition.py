@@ -312,6 +312,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     answers = tuple(pair[1] for pair in found if pair is not None)
     repeated = _repeated_terms(block, found, solved)
     tips = is_list_of_tips(found)
+    spelled = _spelled(found)
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
@@ -342,6 +343,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked_label(asked)}?"
+        if spelled:  # `- **D**: high glucose` … `- **A**: acidosis`: "D?" names nothing
+            front = f"{about}: criterion {asked}?"
         if not numbered and names_a_study(plain(term)):
             # "Trials: KORR-2 Trial?" names a trial and asks nothing: what did it show?
             front = ask(f"What did the {plain(term).removeprefix('The ')} show", ctx) + "?"
@@ -404,6 +407,16 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                     )
                 )
     return notes
+
+
+def _spelled(found: list[tuple[str, str] | None]) -> bool:
+    """Whether every item of the list is labelled with one capital letter (`- **D**: …`,
+    `- **K**: …`, `- **A**: …`): each label names a criterion by its letter, not a thing a
+    front can ask about alone ("Diagnosis: D?")."""
+    letters = [plain(pair[0]).strip() for pair in found if pair is not None]
+    if len(letters) < 2 or len(letters) < len(found):
+        return False
+    return all(len(letter) == 1 and letter.isupper() for letter in letters)
 
 
 _EFFECT = re.compile(

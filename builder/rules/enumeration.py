@@ -241,6 +241,8 @@ def _keyword_notes(
     sub-items go on the back. One cloze over the whole list would hide sentences whole, or a
     condition with its answer."""
     intro = _intro(lead, section, ctx)
+    if heading_text(section.title).endswith("?"):
+        return [_answer_note(block, keyed, intro, section, ctx)]
     notes = []
     for index, spans in keyed.items():
         item = block.items[index]
@@ -254,6 +256,33 @@ def _keyword_notes(
         back = to_markdown(_recallable_blocks(item.blocks))
         notes.append(ctx.note("enumeration", "cloze", front, back, key, section, item.line))
     return notes
+
+
+def _answer_note(
+    block: ListBlock,
+    keyed: dict[int, list[tuple[int, int]]],
+    intro: str,
+    section: Section,
+    ctx: Context,
+) -> Note:
+    """Sentence items under a heading that asks a question ("Why is it a poor choice?"): the
+    items are the answer's parts, so one note shows them all, each bold phrase a deletion; one
+    note per keyed item would leave out the items with nothing bold."""
+    lines, number = [], 0
+    for index, item in enumerate(block.items):
+        text = single_spaced(without_emoji(item.text)).strip()
+        out, last = [], 0
+        for start, end in keyed.get(index, ()):
+            number += 1
+            out.append(literal(text[last:start]) + deletion(number, text[start:end]))
+            last = end
+        lines.append("- " + "".join(out) + literal(text[last:]))
+    front = literal(intro) + "\n\n" + "\n".join(lines)
+    key = make_key("enumeration", section.path, plain(intro), None, "answer")
+    back = "\n\n".join(
+        told for item in block.items if (told := to_markdown(_recallable_blocks(item.blocks)))
+    )  # the items' sub-items, as each item's own note had them
+    return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
 
 
 def _cloze_notes(

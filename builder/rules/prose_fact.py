@@ -551,8 +551,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 def _listed(section: Section, ctx: Context) -> frozenset[int]:
     """Lines of the list items another rule's note asks already: a definition list's item
     (`**Term** — A → B`), an item of a list whose enumeration note has a deletion in it or lists
-    it in its answer. A card from the item's sentence would ask it twice."""
-    lists = [block for block in section.blocks if isinstance(block, ListBlock)]
+    it in its answer. A card from the item's sentence would ask it twice. Sub-lists count too
+    (`- Reversal` over `  - major bleed → vit K + PCC`): their own note asks their items."""
+    lists = list(_every_list(section.blocks))
     listed = {
         item.line
         for block in lists
@@ -567,6 +568,15 @@ def _listed(section: Section, ctx: Context) -> frozenset[int]:
             deleted = _deletions(note.front) if note.note_type == "cloze" else {}
             listed.update(item.line for item in block.items if _asks(note, deleted, item))
     return frozenset(listed)
+
+
+def _every_list(blocks: tuple[Block, ...]) -> Iterator[ListBlock]:
+    """The lists among the blocks and the sub-lists of their items, at any depth."""
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            yield block
+            for item in block.items:
+                yield from _every_list(item.blocks)
 
 
 def _deletions(front: str) -> dict[str, set[str]]:
