@@ -245,8 +245,10 @@ _FIELD_LABELS = frozenset(
     """.split()
 )
 """Labels of a page's, a form's or a flashcard's fields, not of a fact ("Tags:", "img:")."""
-_OPENS_CLAUSE = frozenset("it this that these those they we you i he she there here the a an".split())
-"""Words opening a sentence's subject or a clause ("The virus carrier: tick spreads …"), not a label."""
+_OPENS_CLAUSE = frozenset(
+    "it this that these those they we you i he she there here the a an".split()
+)
+"""Words opening a clause or a sentence's subject ("The virus carrier: tick spreads …")."""
 
 
 def _loose_labels(section: Section, ctx: Context) -> list[Note]:
