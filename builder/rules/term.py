@@ -296,7 +296,7 @@ def _loose_value(label: str, value: str) -> bool:
     """A short value of one sentence (or of points set apart by semicolons)."""
     if value.endswith((":", "?")) or _NOT_PROSE.search(value) or _MID_SENTENCE_END.search(value):
         return False  # a lead-in, a question, links or markup, a paragraph of sentences
-    if "___" in value or not any(char.isalpha() for char in value):
+    if "___" in value or not any(char.isalnum() for char in value):
         return False  # a form's blank to fill in ("Signature: ______")
     said = plain(value)
     count = len(said.split())
