@@ -117,7 +117,8 @@ written ("DRY-K", "D.R.Y."); so do letters written a paragraph each (`**N**: Ner
 line, `**A**: Artery.`), never asked a letter alone ("N?" -> "Nerve."). An item (or an
 outline's bold lead-in) naming a thing with its rank in brackets ("Culture (gold standard)",
 "Velbarin (first-line, cheap)") asks "<the list's subject>: gold standard?" -> "Culture",
-unless the list's cloze shows the bracket beside its deletion. Worked examples ("Example: …", "For example, …") are left alone.
+unless the list's cloze shows the bracket beside its deletion. Worked examples ("Example: …",
+"For example, …") are left alone.
 """
 
 from __future__ import annotations
