@@ -86,7 +86,7 @@ from ..text import (
 )
 from .context import Context
 from .faq import answered_blocks
-from .leads import Lead, is_example, is_example_text, is_flag, leads, subject
+from .leads import Lead, is_example, is_example_text, is_flag, leads, spelled_label, subject
 
 _SHAPES = (
     re.compile(
@@ -989,8 +989,8 @@ def _term_over_list(
     text = block.text.strip()
     if not after or not isinstance(after[0], ListBlock) or "\n" in text or text.startswith("**"):
         return []
-    if text.rstrip("*_ ").endswith(":"):
-        return []
+    if text.rstrip("*_ ").endswith(":") or spelled_label(text):
+        return []  # a lead-in (`S/S: Signs and Symptoms` spells its label out): the list's
     return _term_notes(ListItem(text, block.line, after), section, ctx)
 
 
