@@ -1727,3 +1727,22 @@ def test_a_long_list_asked_item_by_item_is_read_in_one_pass() -> None:
         ListItem(f"Velbarin number {n} is given slowly to every adult", n) for n in range(4, 14)
     )
     assert _dropped_sentences(ListBlock(False, silent, 1), {2, 3}) == 4
+
+
+def test_a_section_of_loose_lines_that_gave_no_note_is_named(tmp_path: Path) -> None:
+    """A class note's section written a line to a paragraph ("pump stops turning", "shut the
+    valve, call the engineer") gives no note, while the document's other sections do: NO-NOTE
+    names its first line and asks for `Label: value` lines. Written so, the section is carded
+    and nothing is reported; a section of one loose line, or one a rule carded, is not named."""
+    markdown = (
+        "# Pumps\n\n## Priming\n\n- Intake: open first\n- Outlet: open last\n\n"
+        "## Seized pump\n\npump stops turning\n\nSigns:\n- a loud hum from the motor\n\n"
+        "shut the valve, call the engineer\n"
+    )
+    found = no_notes(tmp_path, markdown)
+    assert len(found) == 1 and found[0][0] == 10
+    assert "lines state facts" in found[0][1] and "`Label: value`" in found[0][1]
+    written = markdown.replace("shut the valve", "First steps: shut the valve")
+    assert silent(tmp_path, written) == []
+    one_line = markdown.replace("pump stops turning\n\n", "")
+    assert silent(tmp_path, one_line) == []
