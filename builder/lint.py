@@ -1985,6 +1985,8 @@ def unasked_blocks(
                     dropped = _dropped_sentences(block, carded)
                     if dropped:
                         found.append((shown, dropped, "sentences"))
+                    elif beside := _beside_labels(block, carded):
+                        found.append((shown, beside, "beside labels"))
                 continue  # a note's line inside the block
             if not _looks_like_content(block) or is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
@@ -2144,6 +2146,29 @@ def _dropped_sentences(block: ListBlock, carded: set[int]) -> int:
     if len(silent) < MIN_DROPPED_ITEMS or 2 * len(silent) < len(items):
         return 0
     return silent[0]
+
+
+def _beside_labels(block: ListBlock, carded: set[int]) -> int:
+    """The line of the first item of a list whose notes are only of its `Label: value` items
+    (`- Other side effects: …` asked alone) while two items or more that are no label gave
+    none (`- Used for …`, `- Requires monitoring of …`): a drug's facts lost beside the one
+    asked. 0 otherwise."""
+    items = [item for item in block.items if not item.blocks]
+    if len(items) != len(block.items) or block.line in carded:
+        return 0
+    asked = [item for item in items if item.line in carded]
+    if not asked or any(definition(item) is None for item in asked):
+        return 0
+    silent = [
+        item.line
+        for item in items
+        if item.line not in carded
+        and definition(item) is None
+        and not plain(item.text).rstrip().endswith(":")  # a lead-in of the items after it
+        and _SEE.search(item.text) is None  # "Further information, see Robbins": a pointer
+        and not only_links(item.text)
+    ]
+    return silent[0] if len(silent) >= 2 else 0
 
 
 _PUBLISHER = frozenset(("we", "our", "us", "We", "Our"))
@@ -2330,6 +2355,12 @@ _NO_LOOSE_NOTE = (
     "as a `Label: value` line (`S/S: sudden collapse`, `First steps: call 911, start CPR`) or as "
     "short items under a lead-in line ending in ':'"
 )
+_SEE = re.compile(r"\bsee\b", re.IGNORECASE)
+_NO_BESIDE_LABELS_NOTE = (
+    "these items gave no note, though the list's `Label: value` items did; if they hold facts to "
+    "learn, write each as a label and its value too (`Used for: …`, `Monitoring: …`), or give "
+    "its key words in bold"
+)
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
@@ -2347,6 +2378,7 @@ _NO_NOTE_OF = {
     "restating": _NO_RESTATING_NOTE,
     "headed list": _NO_HEADED_NOTE,
     "loose lines": _NO_LOOSE_NOTE,
+    "beside labels": _NO_BESIDE_LABELS_NOTE,
 }
 
 

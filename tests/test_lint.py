@@ -1746,3 +1746,22 @@ def test_a_section_of_loose_lines_that_gave_no_note_is_named(tmp_path: Path) -> 
     assert silent(tmp_path, written) == []
     one_line = markdown.replace("pump stops turning\n\n", "")
     assert silent(tmp_path, one_line) == []
+
+
+def test_items_lost_beside_an_asked_label_item_are_named(tmp_path: Path) -> None:
+    """A drug's list of sentence items whose one `Label: value` item was asked alone (the
+    statements rule) lost the other items in silence: NO-NOTE names the first of them. With
+    only one such item left, or the rest a lead-in and a pointer ("see …"), nothing is said."""
+    markdown = (
+        "# Kellin\n\n## Velbarin\n\n- Used for **kellin that relapses**\n"
+        "- Needs a blood count each month because it can lower the white cells\n"
+        "- Other side effects: rash, dizziness, a dry mouth\n"
+    )
+    found = no_notes(tmp_path, markdown)
+    assert len(found) == 1 and found[0][0] == 5 and "`Label: value` items did" in found[0][1]
+    one_left = markdown.replace("- Used for **kellin that relapses**\n", "")
+    assert silent(tmp_path, one_left) == []
+    pointers = markdown.replace("Used for **kellin that relapses**", "More, see the leaflet")
+    pointers = pointers.replace("Needs a blood count", "Its checks:").split(" each month")[0]
+    pointers += "\n- Other side effects: rash, dizziness, a dry mouth\n"
+    assert silent(tmp_path, pointers) == []
