@@ -1840,8 +1840,9 @@ def _letter_paragraphs(section: Section, ctx: Context) -> list[Note]:
     if not any(isinstance(b, Paragraph) and b.text.startswith(_BOLD) for b in section.blocks):
         return []  # cheap: most sections have no bold paragraph
     notes = []
-    for start, end in initial_runs(one_line_paragraphs(section.blocks)):
-        texts = tuple(section.blocks[index].text.strip() for index in range(start, end))
+    paragraphs = one_line_paragraphs(section.blocks)
+    for start, end in initial_runs(paragraphs):
+        texts = paragraphs[start:end]  # one-line paragraphs' texts, stripped
         spelled = spelled_initials(texts)
         lines = tuple(without_asides(line).strip() for line in spelled)
         word = bold_initials(lines)
