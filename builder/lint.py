@@ -115,7 +115,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "a list, a paragraph of `label: value` lines, a table row or a whole table in a content "
         "section gave no note; or a section gave none though its prose says what a thing is; or "
         "a paragraph of 80 words or more, labelled items or sentence items beside carded ones, "
-        "or a term among sibling terms, gave none",
+        "or a term among sibling terms, gave none; or a section of loose one-line facts gave "
+        "none",
     ),
     "NON-CONTENT": (
         "error",
@@ -2012,6 +2013,7 @@ def unasked_blocks(
         if _fill_in(section):
             continue  # a note template's blanks ("Exam showed ***."): nothing to write as facts
         previous: Block | None = None
+        said = len(found)  # the section's own warnings come after these
         long: list[tuple[str, int, str]] = []  # said of the section instead when it gave none
         quizzed = answered_blocks(section.blocks)  # a quiz's options and case: no note, by design
         for number, block in enumerate(section.blocks):
@@ -2045,6 +2047,8 @@ def unasked_blocks(
                     dropped = _dropped_sentences(block, carded)
                     if dropped:
                         found.append((shown, dropped, "sentences"))
+                    elif beside := _beside_labels(block, carded):
+                        found.append((shown, beside, "beside labels"))
                 continue  # a note's line inside the block
             if not _looks_like_content(block) or is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
@@ -2074,8 +2078,45 @@ def unasked_blocks(
             if prose is not None:
                 found.append((shown, prose, "prose"))
                 long = []
+            elif not long and len(found) == said:  # nothing said of the section yet
+                loose = _unasked_lines(section, lines)
+                if loose is not None:
+                    found.append((shown, loose, "loose lines"))
         found.extend(long)
     return found
+
+
+MIN_LOOSE_LINES = 2
+MIN_LOOSE_WORDS = 3
+MAX_LOOSE_WORDS = 15
+
+
+def _unasked_lines(section: Section, lines: list[int]) -> int | None:
+    """The line of the first of a section's loose lines (a class note's one-line paragraphs:
+    "heart stops beating", "call 911, start CPR") when the section gave no note at all: each a
+    fact no rule reads, and the deck's other notes hid the loss. MIN_LOOSE_LINES lines or more,
+    each a phrase of MIN_LOOSE_WORDS to MAX_LOOSE_WORDS words (no question, lead-in, link or
+    contact); nothing in the section but such lines and lists."""
+    if not section.blocks or not all(
+        isinstance(block, (Paragraph, ListBlock)) for block in section.blocks
+    ):
+        return None
+    first, last = section.line, _last_line(section.blocks[-1])
+    at = bisect.bisect_left(lines, first)
+    if at < len(lines) and lines[at] <= last:
+        return None  # the section gave a note
+    loose = [
+        block.line
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+        and "\n" not in block.text.strip()
+        and MIN_LOOSE_WORDS <= len(plain(block.text).split()) <= MAX_LOOSE_WORDS
+        and not block.text.rstrip().endswith((":", "?"))
+        and not only_links(block.text)
+        and not is_contact_only(block.text)
+        and "](" not in block.text
+    ]
+    return loose[0] if len(loose) >= MIN_LOOSE_LINES else None
 
 
 _BLANK = re.compile(r"(?<![*\w])\*{3}(?![*\w])|(?<![_\w])_{3,}(?![_\w])")
@@ -2167,6 +2208,29 @@ def _dropped_sentences(block: ListBlock, carded: set[int]) -> int:
     if len(silent) < MIN_DROPPED_ITEMS or 2 * len(silent) < len(items):
         return 0
     return silent[0]
+
+
+def _beside_labels(block: ListBlock, carded: set[int]) -> int:
+    """The line of the first item of a list whose notes are only of its `Label: value` items
+    (`- Other side effects: …` asked alone) while two items or more that are no label gave
+    none (`- Used for …`, `- Requires monitoring of …`): a drug's facts lost beside the one
+    asked. 0 otherwise."""
+    items = [item for item in block.items if not item.blocks]
+    if len(items) != len(block.items) or block.line in carded:
+        return 0
+    asked = [item for item in items if item.line in carded]
+    if not asked or any(definition(item) is None for item in asked):
+        return 0
+    silent = [
+        item.line
+        for item in items
+        if item.line not in carded
+        and definition(item) is None
+        and not plain(item.text).rstrip().endswith(":")  # a lead-in of the items after it
+        and _SEE.search(item.text) is None  # "Further information, see Robbins": a pointer
+        and not only_links(item.text)
+    ]
+    return silent[0] if len(silent) >= 2 else 0
 
 
 _PUBLISHER = frozenset(("we", "our", "us", "We", "Our"))
@@ -2355,6 +2419,17 @@ _NO_LED_STEPS_NOTE = (
     f"card only up to {MAX_LIST_ANSWER_ITEMS} steps and {MAX_LIST_ANSWER_WORDS} words; split them "
     "under two lead-ins or headings, or keep only the steps to learn"
 )
+_NO_LOOSE_NOTE = (
+    "this section gave no note, though its lines state facts; if they are to learn, write each "
+    "as a `Label: value` line (`S/S: sudden collapse`, `First steps: call 911, start CPR`) or as "
+    "short items under a lead-in line ending in ':'"
+)
+_SEE = re.compile(r"\bsee\b", re.IGNORECASE)
+_NO_BESIDE_LABELS_NOTE = (
+    "these items gave no note, though the list's `Label: value` items did; if they hold facts to "
+    "learn, write each as a label and its value too (`Used for: …`, `Monitoring: …`), or give "
+    "its key words in bold"
+)
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
@@ -2371,6 +2446,8 @@ _NO_NOTE_OF = {
     "steps": _NO_STEPS_NOTE,
     "restating": _NO_RESTATING_NOTE,
     "headed list": _NO_HEADED_NOTE,
+    "loose lines": _NO_LOOSE_NOTE,
+    "beside labels": _NO_BESIDE_LABELS_NOTE,
 }
 
 

@@ -1467,6 +1467,23 @@ def spelled_initials(items: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(lines)
 
 
+def initial_runs(texts: tuple[str, ...]) -> tuple[tuple[int, int], ...]:
+    """Where a mnemonic's letters stand a line to a paragraph (`**N**: Nerve.`, a blank line,
+    `**A**: Artery.`, …): the (start, end) of each run of MIN_INITIALS texts or more in a row
+    that `spelled_initials` reads, `texts` being a section's blocks ("" for a block that is no
+    one-line paragraph). Read one by one, each letter was asked alone ("N?" -> "Nerve.")."""
+    runs = []
+    start = -1
+    for index, text in enumerate((*texts, "")):
+        if text and "\n" not in text and _LETTER_MEANING.match(text) is not None:
+            start = index if start < 0 else start
+            continue
+        if start >= 0 and spelled_initials(texts[start:index]):
+            runs.append((start, index))
+        start = -1
+    return tuple(runs)
+
+
 _LETTER_MEANING = re.compile(r"^\s*(?:\*\*|__)([A-Z])(?:\*\*|__)\s*(?:[-–—:=]|\s)\s*([A-Za-z].*)$")
 
 

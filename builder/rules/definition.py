@@ -75,6 +75,7 @@ from ..text import (
     as_list,
     asked_label,
     explained_answer,
+    initial_runs,
     is_pep_talk,
     is_relational,
     lower_first,
@@ -87,7 +88,7 @@ from ..text import (
 )
 from .context import Context
 from .faq import answered_blocks
-from .leads import Lead, is_example, is_example_text, is_flag, leads, subject
+from .leads import Lead, is_example, is_example_text, is_flag, leads, spelled_label, subject
 
 _SHAPES = (
     re.compile(
@@ -272,7 +273,7 @@ def gives_away(label: str, text: str) -> bool:
 
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
-    answered = answered_blocks(section.blocks)
+    answered = answered_blocks(section.blocks) | _letters(section)
     for index, (lead, block) in enumerate(leads(section.blocks)):
         if index in answered or is_example(lead, section):
             continue
@@ -297,6 +298,23 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_emphasised_terms(block, section, ctx))
             notes.extend(_named_statements(block, section, ctx))
     return notes
+
+
+def _letters(section: Section) -> frozenset[int]:
+    """The blocks that are a mnemonic's letters a paragraph each (`initial_runs`): prose_fact
+    asks them together, never a letter alone ("N?" -> "Nerve.")."""
+    if not any(
+        isinstance(b, Paragraph) and b.text.startswith(("**", "__")) for b in section.blocks
+    ):
+        return frozenset()  # cheap: most sections have no bold paragraph
+    runs = initial_runs(one_line_paragraphs(section.blocks))
+    return frozenset(index for start, end in runs for index in range(start, end))
+
+
+def one_line_paragraphs(blocks: tuple[Block, ...]) -> tuple[str, ...]:
+    """Each block's text when it is a one-line paragraph, else ""."""
+    texts = (block.text.strip() if isinstance(block, Paragraph) else "" for block in blocks)
+    return tuple(text if "\n" not in text else "" for text in texts)
 
 
 def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:
@@ -988,8 +1006,8 @@ def _term_over_list(
     text = block.text.strip()
     if not after or not isinstance(after[0], ListBlock) or "\n" in text or text.startswith("**"):
         return []
-    if text.rstrip("*_ ").endswith(":"):
-        return []
+    if text.rstrip("*_ ").endswith(":") or spelled_label(text):
+        return []  # a lead-in (`S/S: Signs and Symptoms` spells its label out): the list's
     return _term_notes(ListItem(text, block.line, after), section, ctx)
 
 

@@ -1831,12 +1831,25 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     text = lead.text
     if len(text.split()) > MAX_LEAD_WORDS:
         text = split_sentences(text)[-1]
+    owned = _OWNED.match(plain(text).rstrip(" :"))
+    if owned is not None:  # "It also has a floor and a roof:": "it" is the heading's thing
+        parts = _ARTICLE.sub("", owned.group("what")).strip()
+        return f"{ctx.heading(section)}: {parts}"
     if not ctx.names_subject(text, section):
         about = ctx.heading(section)
         if not keyed and ctx.topic and ctx.subject(section).endswith("?"):
             about = ctx.topic[:1].upper() + ctx.topic[1:]
         text = f"{about}: {text}"
     return text
+
+
+_OWNED = re.compile(
+    r"^(?:it|they)\s+(?:also\s+)?(?:has|have|contains?|includes?)\s+(?P<what>[\w\s,-]{3,60})$",
+    re.IGNORECASE,
+)
+"""A lead-in saying what "it" has (`It also has a floor and a roof:`): a pronoun names nothing
+on a card, so the list is asked as the parts of the heading's thing ("…: floor and roof?")."""
+_ARTICLE = re.compile(r"\b(?:a|an|the)\s+", re.IGNORECASE)
 
 
 def _intro_key(lead: Lead | None, section: Section, ctx: Context) -> str:

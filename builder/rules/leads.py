@@ -234,6 +234,30 @@ def bold_statements(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_SPELLED_LABEL = re.compile(
+    r"^(?P<short>[A-Za-z](?:[/.&]?[A-Za-z]){1,5})\.?\s*:\s+"
+    r"(?P<long>[A-Za-z][A-Za-z&/ -]{2,60}?)\s*:?$"
+)
+_JOINING = frozenset("and or of & the".split())
+
+
+def spelled_label(text: str) -> str:
+    """The label an abbreviation's line spells out (`S/S: Signs and Symptoms` over a list ->
+    "Signs and Symptoms"): the long form's words, "and" and "of" aside, open with the short
+    form's letters in order. It names the list under it, as "Signs and Symptoms:" would; read
+    as `Label: value`, the card asked "S/S?" with the spelling-out as its first answer, and the
+    list was asked again. "" for any other line."""
+    found = _SPELLED_LABEL.match(plain(text).strip())
+    if found is None:
+        return ""
+    letters = [char.lower() for char in found.group("short") if char.isalpha()]
+    long = found.group("long").strip()
+    initials = [
+        word[0].lower() for word in long.replace("/", " ").split() if word.lower() not in _JOINING
+    ]
+    return long if initials == letters else ""
+
+
 def lead_of(paragraph: Paragraph | None) -> Lead | None:
     """The lead-in a paragraph makes for the block after it, or None when it is prose."""
     return None if paragraph is None else _lead_of(paragraph.text)
@@ -245,6 +269,9 @@ def _lead_of(text: str) -> Lead | None:
     source = text.strip()
     if source.startswith("!") and _IMAGES_ONLY.fullmatch(source) is not None:
         return None  # an image's alt text (often its file name) names no list under it
+    spelled = spelled_label(source) if "\n" not in source else ""
+    if spelled:
+        return Lead(spelled, "label")  # `S/S: Signs and Symptoms`: "Signs and Symptoms:"
     bold = _BOLD_ONLY.match(source)
     if bold is not None and "\n" not in source:
         label = _clean(bold.group("label"))

@@ -115,10 +115,12 @@ Rash, Rigors"), in a paragraph or a list item, asks "<section>: mnemonic KORR?".
 bold initials spell a word (`**D**ry mouth`, `**R**ash`, `**Y**ellow eyes`: a paragraph of such
 lines, or a list whose items explain each letter, `- **D**ry mouth: is the tongue dry? …`) make
 one cloze per letter's meaning under the list's short lead-in, or the heading and the word as
-written ("DRY-K", "D.R.Y."). An item (or an outline's bold lead-in) naming a thing with its
-rank in brackets ("Culture (gold standard)", "Velbarin (first-line, cheap)") asks "<the list's
-subject>: gold standard?" -> "Culture", unless the list's cloze shows the bracket beside its
-deletion. Worked examples ("Example: …", "For example, …") are left alone.
+written ("DRY-K", "D.R.Y."); so do letters written a paragraph each (`**N**: Nerve.`, a blank
+line, `**A**: Artery.`), never asked a letter alone ("N?" -> "Nerve."). An item (or an
+outline's bold lead-in) naming a thing with its rank in brackets ("Culture (gold standard)",
+"Velbarin (first-line, cheap)") asks "<the list's subject>: gold standard?" -> "Culture",
+unless the list's cloze shows the bracket beside its deletion. Worked examples ("Example: …",
+"For example, …") are left alone.
 """
 
 from __future__ import annotations
@@ -136,6 +138,7 @@ from ..text import (
     explained_initials,
     heading_subject,
     heading_text,
+    initial_runs,
     is_relational,
     leans_back,
     lower_first,
@@ -148,7 +151,14 @@ from ..text import (
 )
 from . import enumeration
 from .context import Context
-from .definition import bold_label, definition, is_definition_list, names_a_person, reasoned
+from .definition import (
+    bold_label,
+    definition,
+    is_definition_list,
+    names_a_person,
+    one_line_paragraphs,
+    reasoned,
+)
 from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import (
@@ -1819,7 +1829,7 @@ def _initials(section: Section, ctx: Context) -> list[Note]:
     paragraph of such lines, or a list of them explained (`- **F**ace drooping: does one side
     droop? …`; unexplained, the enumeration rule clozes them): one cloze per letter's meaning,
     under the list's lead-in or the heading and the word."""
-    notes = []
+    notes = _letter_paragraphs(section, ctx)
     answered = answered_blocks(section.blocks)
     for index, block in enumerate(section.blocks):
         if index in answered:
@@ -1848,6 +1858,40 @@ def _initials(section: Section, ctx: Context) -> list[Note]:
     return notes
 
 
+def _letter_paragraphs(section: Section, ctx: Context) -> list[Note]:
+    """A mnemonic's letters written a paragraph each (`**N**: Nerve.`, a blank line, `**A**:
+    Artery.`, … under "… using the acronym NAVEL:"): one cloze of the letters' meanings under
+    the lead-in's word, as a list of them is. A meaning's bracketed explanation goes to the back
+    (hidden with it, the deletion was a sentence)."""
+    if not any(isinstance(b, Paragraph) and b.text.startswith(_BOLD) for b in section.blocks):
+        return []  # cheap: most sections have no bold paragraph
+    notes = []
+    paragraphs = one_line_paragraphs(section.blocks)
+    for start, end in initial_runs(paragraphs):
+        texts = paragraphs[start:end]  # one-line paragraphs' texts, stripped
+        spelled = spelled_initials(texts)
+        lines = tuple(without_asides(line).strip() for line in spelled)
+        word = bold_initials(lines)
+        if not word or any(len(plain(line).split()) > MAX_MNEMONIC_ITEM_WORDS for line in lines):
+            continue
+        told = [
+            f"- {plain(whole)}"
+            for whole, short in zip(spelled, lines, strict=True)
+            if whole != short
+        ]
+        before = section.blocks[start - 1] if start else None
+        lead = lead_of(before) if isinstance(before, Paragraph) else None
+        about = _initials_subject(word, section, ctx, lead)
+        items = "\n".join(f"- {deletion(n, line)}" for n, line in enumerate(lines, 1))
+        key = make_key("prose_fact", section.path, f"initials {word}")
+        line = section.blocks[start].line
+        back = "\n".join(told)
+        notes.append(
+            ctx.note("prose_fact", "cloze", f"{about}:\n\n{items}", back, key, section, line)
+        )
+    return notes
+
+
 def _initials_subject(word: str, section: Section, ctx: Context, lead: Lead | None) -> str:
     """What a line of initials is under: its short lead-in ("RACE – what to do in a fire"),
     else the heading, with the word as the text writes it ("F.A.S.T.") unless the heading
@@ -1864,7 +1908,17 @@ def _initials_subject(word: str, section: Section, ctx: Context, lead: Lead | No
     if shown is None:
         return f"{ctx.heading(section)} — {word}"
     dotted = "." in shown.group() and before[shown.end() : shown.end() + 1] == "."
-    return f"{ctx.heading(section)} — {shown.group()}{'.' if dotted else ''}"
+    recalled = _RECALLED.search(plain(before))  # "… remembering the contents is using …"
+    what = f" ({recalled.group('what')})" if recalled is not None else ""
+    return f"{ctx.heading(section)} — {shown.group()}{'.' if dotted else ''}{what}"
+
+
+_RECALLED = re.compile(
+    r"\b(?:remember(?:ing)?|recall(?:ing)?|memori[sz](?:e|ing))\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?P<what>[a-z]+(?:\s(?!(?:is|are|by|with|using|in)\b)[a-z]+)?)\s+(?:is|are|by|with|using|in)\b"
+)
+"""What a long lead-in says its mnemonic recalls ("A good way of remembering the contents is
+using the acronym NAVEL:" -> "contents")."""
 
 
 _COUNT = re.compile(

@@ -20,7 +20,9 @@ A list mixing sentences with short names each paired with what it is (`- Korsako
 deficits, apathy` among `- Withdrawal is an imbalance of …`, a box of pearls) asks each name
 alone ("Alcohol withdrawal: Korsakoff?"): a name of up to MAX_NAME_WORDS words and no verb, the
 meaning no figure (the measure rule's); the sentences are left to the other rules, and the list
-is no cloze hiding each name with its meaning (`named_pairs`).
+is no cloze hiding each name with its meaning (`named_pairs`). A `Label: value` item among
+sentence items of a list no rule carded (`- Other side effects: rash, dizziness` beside `- Needs
+a blood count each month …`) is a definition still, asked as one (`_label_items`).
 
 An item that says what a named thing does and then, after a spaced dash, what to give for it
 (`- Disease W causes eye and gait signs - give vitamin Q`) asks "Disease W: treatment?", and a
@@ -56,6 +58,7 @@ import re
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import (
+    INSTRUCTION_VERBS,
     heading_text,
     is_advert,
     is_container_heading,
@@ -63,12 +66,13 @@ from ..text import (
     lower_first,
     plain,
     states_a_figure,
+    without_citations,
     without_emoji,
 )
 from .context import Context, Said
-from .definition import ask, definition, is_instruction
+from .definition import ask, definition, is_instruction, is_numbering
 from .faq import answered_blocks
-from .leads import bold_statements, captions, is_example, is_example_text, lead_of
+from .leads import bold_statements, captions, is_example, is_example_text, is_flag, lead_of
 
 MAX_ITEMS = 6
 MAX_STEPS = 8
@@ -153,6 +157,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 f"{mark} {_shown(item.text)}" for mark, item in zip(marks, block.items, strict=True)
             )
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
+    asked_lines = carded | {note.source.line for note in who + notes}
+    for index, block in enumerate(section.blocks):
+        if index not in asked and isinstance(block, ListBlock):
+            notes.extend(_label_items(block, asked_lines, section, ctx))
     return who + notes
 
 
@@ -224,6 +232,55 @@ def _bold_notes(
                 ctx.note("statements", "basic", front, statement, key, section, block.line)
             )
     return notes
+
+
+MAX_LABEL_ITEM_WORDS = 4
+MAX_LABEL_VALUE_WORDS = 20
+
+
+def _label_items(block: ListBlock, carded: set[int], section: Section, ctx: Context) -> list[Note]:
+    """A `Label: value` item in a list of sentence items that no rule asked (`- Other side
+    effects: foaming, a smell` beside `- Used for hard-water kettles`): a definition still,
+    "Descaler: other side effects?" -> its value, as it is in a list of labels. A value that
+    opens with what to do (`- Signs of scale: give a vinegar rinse`) answers "<label> — what to
+    do?". Only when none of the list is carded, and some item of it is no label (a list of
+    labels is the definition rule's); a flag, the author's numbering or a label with a verb is
+    no label."""
+    lines = {block.line, *(item.line for item in block.items)}
+    notes: list[Note] = []
+    if carded & lines:
+        return notes
+    found = [(item, definition(item)) for item in block.items if not item.blocks]
+    pairs = [(item, pair) for item, pair in found if pair is not None and _label_item(*pair)]
+    if not pairs or len(pairs) == len(block.items) or len(pairs) * 2 > len(block.items):
+        return notes  # no label, or a list of labels: the definition rule's to read
+    for item, (label, value) in pairs:
+        label, value = plain(label).strip(), " ".join(without_citations(value).split())
+        first = plain(value).split(maxsplit=1)[0].lower()
+        what = " — what to do" if first in INSTRUCTION_VERBS else ""
+        front = f"{ctx.heading(section)}: {lower_first(label)}{what}?"
+        key = make_key("statements", section.path, label)
+        notes.append(ctx.note("statements", "basic", front, value, key, section, item.line))
+    return notes
+
+
+def _label_item(label: str, value: str) -> bool:
+    """A short label naming what its short value tells (`Other side effects`), not a flag, a
+    numbering, a clause or a link."""
+    said = plain(label).strip()
+    if not 0 < len(said.split()) <= MAX_LABEL_ITEM_WORDS or _VERB.search(said):
+        return False
+    if is_flag(said) or is_numbering(said) or _LINKED.search(value) or value.endswith("?"):
+        return False
+    if any(char.isdigit() for char in said) or is_advert(f"{said}: {plain(value)}"):
+        return False  # "First consultation only £49: book now": an advert, no label
+    told = plain(without_citations(value))
+    if _SECOND_SENTENCE.search(told):
+        return False  # a paragraph of sentences ("Take it seriously. Success needs …")
+    return 0 < len(told.split()) <= MAX_LABEL_VALUE_WORDS and not is_example_text(told)
+
+
+_SECOND_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def finding_pairs(items: tuple[ListItem, ...]) -> bool:
@@ -474,12 +531,18 @@ def _long_statements(block: ListBlock, items: list[str]) -> bool:
 
 
 def _labels_sentences(text: str) -> bool:
-    """A plain label over whole sentences of its own ("Cleaning: The tube sits in … . Change
-    the fluid weekly."): a point of the list like the others, which no rule asks by its label
-    (a definition's answer is no run of sentences)."""
+    """A plain label over whole sentences of its own, two or more ("Cleaning: The tube sits in
+    … . Change the fluid weekly."): a point of the list like the others, which no rule asks by
+    its label (a definition's answer is no run of sentences). A label over one sentence
+    (`Signs of overdose: Give the antidote.`) is a label and its value, asked alone."""
     label = _LABELLED.match(text)
     rest = text[label.end() :].strip() if label is not None else ""
-    return len(rest.split()) >= MIN_STATEMENT_WORDS and rest[:1].isupper() and rest.endswith(".")
+    return (
+        len(rest.split()) >= MIN_STATEMENT_WORDS
+        and rest[:1].isupper()
+        and rest.endswith(".")
+        and _SENTENCE_GAP.search(rest) is not None
+    )
 
 
 _WHOLE_BOLD = re.compile(r"^\s*(\*\*|__)[^*_:]+\1\s*$")

@@ -56,8 +56,8 @@ from ..text import (
     words,
 )
 from .context import Context
-from .definition import bold_label
-from .leads import is_example, is_example_text, is_flag, is_index
+from .definition import bold_label, is_numbering, is_worked_example
+from .leads import FINITE_VERBS, is_example, is_example_text, is_flag, is_index
 
 MIN_TERM_WORDS = 2
 MAX_TERM_WORDS = 5
@@ -88,13 +88,20 @@ def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
-    if ctx.in_faq or ctx.made or section.level < 2 or not section.blocks or section.children:
-        return []  # a section another rule asked anything of is that rule's; a heading over
-        # subsections names a chapter, and its paragraph introduces them
-    if not all(isinstance(block, Paragraph) for block in section.blocks):
-        return []
-    if section.callout:
+    if ctx.in_faq or not section.blocks or section.callout:
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
+    if ctx.made or section.level < 2 or section.children:
+        return _loose_labels(section, ctx)  # a section another rule asked anything of is that
+        # rule's, but for its `Label: value` lines; a heading over subsections names a chapter,
+        # and its paragraph introduces them
+    if not all(isinstance(block, Paragraph) for block in section.blocks):
+        return _loose_labels(section, ctx)
+    return _term_notes(section, ctx) or _loose_labels(section, ctx)
+
+
+def _term_notes(section: Section, ctx: Context) -> list[Note]:
+    """The notes of a section of paragraphs only that no other rule asked: the heading's term
+    asked, its one-line `Label: value` paragraphs asked of it."""
     named = ordinal_name(section.title)  # "Second kind of toxin: velbotoxin" names one thing
     term = named or heading_text(section.title).strip()
     labelled = _labelled(section)
@@ -218,6 +225,98 @@ def _label_notes(
         key = make_key("term", section.path, f"{term}: {label}", section.pin)
         notes.append(ctx.note("term", "basic", front, value, key, section, block.line))
     return notes
+
+
+_LOOSE_LINE = re.compile(
+    r"^(?P<label>[A-Za-z][\w’'/&-]*(?:\s[A-Za-z][\w’'/&-]*){0,3})\s?:\s+(?P<value>[^\s/].*)$"
+)
+"""A plain `Label: value` line: a label of one to four words (`Rate`, `S/S`, `Start CPR`), no
+figure in it ("NR 224: Final exam" is a course code over its title)."""
+MAX_LOOSE_WORDS = 25
+MAX_LOOSE_POINTS_WORDS = 35
+"""A value of points set apart by semicolons (`pain in the arm; sweating; nausea`) may run
+longer: the card shows them a point to a line."""
+_FIELD_LABELS = frozenset(
+    """
+    tags tag img image figure fig photo picture caption link links url website web email e-mail
+    phone tel fax address name title subtitle version status category categories share credit
+    credits license licence copyright signature front back q a question questions objective
+    objectives course class lecture module week day time location
+    """.split()
+)
+"""Labels of a page's, a form's or a flashcard's fields, not of a fact ("Tags:", "img:")."""
+_OPENS_CLAUSE = frozenset(
+    "it this that these those they we you i he she there here the a an".split()
+)
+"""Words opening a clause or a sentence's subject ("The virus carrier: tick spreads …")."""
+
+
+def _loose_labels(section: Section, ctx: Context) -> list[Note]:
+    """A one-line plain `Label: value` paragraph among a section's loose lines or beside its
+    lists (`Rate: 40 - 60` after a list, `S/S: hissing and a wet patch` among one-line notes)
+    that no rule asked is a definition, as a `- Label: value` item is: "Pressure in hoses:
+    rate?" -> "40 - 60". A class note written a line to a paragraph lost these facts while the
+    rest of its section was carded. Never a flag (`Note:`), the author's numbering (`Step 2:`),
+    a page's field (`Tags:`, `img:`), a label opening a clause (`It matters:`), a lead-in over a
+    list, a value of several sentences, a link, a question or a worked example."""
+    if is_example(None, section):
+        return []
+    made = {note.source.line for note in ctx.made}
+    notes = []
+    for index, block in enumerate(section.blocks):
+        text = block.text.strip() if isinstance(block, Paragraph) else ""
+        if not text or "\n" in text or block.line in made or text.startswith(("*", "_")):
+            continue
+        found = _LOOSE_LINE.match(text)
+        if found is None:
+            continue
+        label, value = found.group("label").strip(), found.group("value").strip()
+        after = section.blocks[index + 1 : index + 2]
+        if after and not isinstance(after[0], Paragraph):
+            continue  # it leads in the list or table under it
+        if not _loose_label(label) or not _loose_value(label, value):
+            continue
+        answer = _points(value)
+        front = f"{ctx.heading(section)}: {lower_first(label)}?"
+        key = make_key("term", section.path, f"{heading_text(section.title)}: {label}", section.pin)
+        notes.append(ctx.note("term", "basic", front, answer, key, section, block.line))
+    return notes
+
+
+def _loose_label(label: str) -> bool:
+    """A label naming what its value tells, not a flag, a numbering, a field or a clause."""
+    lowered = label.lower()
+    if is_flag(label) or is_numbering(label) or lowered in _FIELD_LABELS:
+        return False
+    first = lowered.split()[0]
+    return first not in _OPENS_CLAUSE and not any(w in FINITE_VERBS for w in lowered.split())
+
+
+def _loose_value(label: str, value: str) -> bool:
+    """A short value of one sentence (or of points set apart by semicolons)."""
+    if value.endswith((":", "?")) or _NOT_PROSE.search(value) or _MID_SENTENCE_END.search(value):
+        return False  # a lead-in, a question, links or markup, a paragraph of sentences
+    if "___" in value or not any(char.isalnum() for char in value):
+        return False  # a form's blank to fill in ("Signature: ______")
+    said = plain(value)
+    count = len(said.split())
+    if count > (MAX_LOOSE_POINTS_WORDS if "; " in said else MAX_LOOSE_WORDS):
+        return False
+    if is_worked_example(value) or is_advert(said) or is_example_text(said):
+        return False
+    return not is_pep_talk(label, said)
+
+
+def _points(value: str) -> str:
+    """The value as a card shows it: points set apart by semicolons a point to a line, when
+    the value is too long to read as one phrase."""
+    parts = [part.strip() for part in value.split("; ") if part.strip()]
+    if len(parts) < 2 or len(plain(value).split()) <= MAX_POINTS_AS_PHRASE:
+        return value
+    return "\n".join(f"- {part}" for part in parts)
+
+
+MAX_POINTS_AS_PHRASE = 12
 
 
 MAX_LINES = 6
