@@ -1945,6 +1945,9 @@ _WORD_NUMBER = (
     r"|forty|fifty|sixty|a\s+few|several)"
 )
 _LOWER_BOUND = re.compile(rf"\b{_WORD_NUMBER}\s*(?:to|-|–)\s*$", re.IGNORECASE)
+_LOWER_BOUND_CHARS = 20
+"""The longest lower bound with its "to" (`a  few to `): how far before a figure it is looked
+for, so a line of many figures is read once, not once per figure."""
 
 
 def whole_range(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1953,7 +1956,8 @@ def whole_range(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     range and shows the other half."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        found = _LOWER_BOUND.search(sentence, 0, start) if start else None
+        low = max(0, start - _LOWER_BOUND_CHARS)
+        found = _LOWER_BOUND.search(sentence, low, start) if start else None
         out.append((found.start(), end) if found is not None else (start, end))
     return out
 
