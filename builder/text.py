@@ -434,12 +434,13 @@ _COLOURS = frozenset(
 _SHADES = frozenset("light dark pale bright deep or".split())
 _COLOUR_PARTS = re.compile(r"\s*[-/]\s*|\s+")
 _SCOPE_ASIDE = re.compile(
-    r"\s*\((?:qualitative|conceptual|overview|brief|simplified|introductory|high[- ]yield)"
+    r"\((?:qualitative|conceptual|overview|brief|simplified|introductory|high[- ]yield)"
     r"(?:\s+(?:scope|recognition|only|level|understanding))?\)$",
     re.IGNORECASE,
 )
 """An author's note on how far to learn a thing (`RAAS (qualitative)`): no part of its name.
-Not "(basic)", "(advanced)" or "(optional)": they can name a kind ("Airway care (advanced)")."""
+Not "(basic)", "(advanced)" or "(optional)": they can name a kind ("Airway care (advanced)").
+No leading `\s*`: searched for, it would rescan a run of spaces from each of them."""
 _MEASURED = re.compile(r"\b(?:tests?|assays?|screens?|dipsticks?|levels?|titres?|titers?)\b", re.I)
 """Words naming a measurement, whose `(qualitative)` says what kind of result it gives."""
 _SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)")
