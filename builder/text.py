@@ -1878,9 +1878,12 @@ def clause_of(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tu
         if _is_remark(aside.group())
         and not any(start < aside.end() and end > aside.start() for start, end in spans)
     ]
+    depth, read = 0, 0
     for found in _CLAUSE_BREAK.finditer(sentence):
         at = found.start()
-        if sentence.count("(", 0, at) != sentence.count(")", 0, at):
+        depth += sentence.count("(", read, at) - sentence.count(")", read, at)
+        read = at  # each stretch counted once: a line of many breaks is read in linear time
+        if depth:
             continue  # inside brackets
         if at >= last:
             cuts.append((at, len(sentence.rstrip("."))))  # its full stop stays

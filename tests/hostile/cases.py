@@ -340,6 +340,9 @@ CASES: list[Case] = [
     Case("a line of 8,000 ranges whose lower bound is a word (each looked for near its figure)",
          None, files={"source/doc.md": DOC + "\n## Dosing\n\nGive " + "one to 5 mg and " * 8000
          + "stop.\n"}),
+    Case("a line of 30,000 clauses kept apart by semicolons (each counted once)", None,
+         files={"source/doc.md": DOC + "\n## Alcohol\n\nRisky " + "above 4 days; " * 30_000
+         + "end.\n"}),
     Case("a colour label with 150,000 spaces in it (no scope note rescanned)", None,
          files={"source/doc.md": DOC + "\n## Colours\n\n- **Grey" + " " * 150_000
          + "x**: old blood\n- **Red**: new blood\n"}, exit=2, error="limit is 10,000"),
