@@ -95,11 +95,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     boxed = is_container_heading(title)  # "Clinical pearls": the list's name, no subject
     asked = answered_blocks(section.blocks)
     carded = {note.source.line for note in ctx.made}
-    who = _who_notes(section, asked, carded, ctx)
     if not (asks or boxed) and (
         not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")
     ):
-        return who  # "Key points", "Overview": the heading names nothing to ask about
+        return _who_notes(section, asked, carded, ctx)  # "Key points", "Overview": the heading names nothing to ask about
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = []
@@ -148,7 +147,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 f"{mark} {_shown(item.text)}" for mark, item in zip(marks, block.items, strict=True)
             )
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
-    return who + notes
+    listed = {note.source.line for note in notes}  # a list asked whole already asks its people
+    return _who_notes(section, asked, carded, ctx, listed) + notes
 
 
 _WHO_SHOULD = re.compile(
@@ -167,16 +167,21 @@ MAX_WHO_SENTENCE_WORDS = 60
 
 
 def _who_notes(
-    section: Section, asked: frozenset[int] | set[int], carded: set[int], ctx: Context
+    section: Section,
+    asked: frozenset[int] | set[int],
+    carded: set[int],
+    ctx: Context,
+    listed: frozenset[int] | set[int] = frozenset(),
 ) -> list[Note]:
     """ "Who should have their dose halved?" -> "Patients with a weak heart", for each sentence
     of a list item that says which people should (or must) do something, when no note came from
-    that item. A plain sentence item has nothing to hide and often no term to ask about (a whole
+    that item nor from its list (`listed`: a list of statements asked whole, whose card would
+    show each answer again). A plain sentence item has nothing to hide and often no term to ask about (a whole
     `==highlighted==` statement, the page's key point, made no card); the people it names are
     the fact, and a qualified group is never filler."""
     notes: list[Note] = []
     for index, block in enumerate(section.blocks):
-        if index in asked or not isinstance(block, ListBlock):
+        if index in asked or not isinstance(block, ListBlock) or block.line in listed:
             continue
         for item in block.items:
             if item.line in carded or _LINKED.search(item.text):
