@@ -440,7 +440,7 @@ _SCOPE_ASIDE = re.compile(
 )
 """An author's note on how far to learn a thing (`RAAS (qualitative)`): no part of its name.
 Not "(basic)", "(advanced)" or "(optional)": they can name a kind ("Airway care (advanced)").
-No leading `\s*`: searched for, it would rescan a run of spaces from each of them."""
+No leading run of spaces in the pattern: searched for, it rescanned a long run from each space."""
 _MEASURED = re.compile(r"\b(?:tests?|assays?|screens?|dipsticks?|levels?|titres?|titers?)\b", re.I)
 """Words naming a measurement, whose `(qualitative)` says what kind of result it gives."""
 _SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)")

@@ -98,7 +98,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if not (asks or boxed) and (
         not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")
     ):
-        return _who_notes(section, asked, carded, ctx)  # "Key points", "Overview": the heading names nothing to ask about
+        # "Key points", "Overview": the heading names nothing to ask about
+        return _who_notes(section, asked, carded, ctx)
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = []
@@ -176,9 +177,9 @@ def _who_notes(
     """ "Who should have their dose halved?" -> "Patients with a weak heart", for each sentence
     of a list item that says which people should (or must) do something, when no note came from
     that item nor from its list (`listed`: a list of statements asked whole, whose card would
-    show each answer again). A plain sentence item has nothing to hide and often no term to ask about (a whole
-    `==highlighted==` statement, the page's key point, made no card); the people it names are
-    the fact, and a qualified group is never filler."""
+    show each answer again). A plain sentence item has nothing to hide and often no term to ask
+    about (a whole `==highlighted==` statement, the page's key point, made no card); the people
+    it names are the fact, and a qualified group is never filler."""
     notes: list[Note] = []
     for index, block in enumerate(section.blocks):
         if index in asked or not isinstance(block, ListBlock) or block.line in listed:
