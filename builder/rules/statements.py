@@ -47,6 +47,7 @@ numbered steps are learned whole, in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
@@ -300,17 +301,24 @@ _VERB = re.compile(
 """A word that makes a finding a sentence: "Withdrawal is an imbalance of …" is no name."""
 
 
+def _dashed(block: ListBlock) -> Iterator[tuple[ListItem, re.Match[str]]]:
+    """The plain items of a list that read `words - words` (`_PAIR`), with the match: the
+    shape both a named pair and a treatment are read from. Not an item with blocks under it,
+    one opening in bold (a definition's) or one with a link."""
+    for item in block.items:
+        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
+            continue
+        found = _PAIR.match(plain(" ".join(item.text.split())))
+        if found is not None:
+            yield item, found
+
+
 def _named_pairs(block: ListBlock) -> list[tuple[ListItem, re.Match[str] | None]]:
     """The items of a mixed list that pair a short name with what it is after a spaced dash
     (`- Korsakoff - memory deficits, apathy` among sentences and thresholds, as in a box of
     pearls): each is asked alone ("Korsakoff?"), the other items left to the sentence rules."""
     named: list[tuple[ListItem, re.Match[str] | None]] = []
-    for item in block.items:
-        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
-            continue
-        found = _PAIR.match(plain(" ".join(item.text.split())))
-        if found is None:
-            continue
+    for item, found in _dashed(block):
         name = _BRACKET.sub("", found["finding"])
         if (
             len(name.split()) > MAX_NAME_WORDS
@@ -370,12 +378,7 @@ def _treatments(block: ListBlock) -> list[tuple[ListItem, str, str]]:
     what is given. Such an item has a verb before its dash, so it is no named pair; read whole,
     it was no card at all, and what to give for it is the fact its author wrote it for."""
     found_items = []
-    for item in block.items:
-        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
-            continue
-        found = _PAIR.match(plain(" ".join(item.text.split())))
-        if found is None:
-            continue
+    for item, found in _dashed(block):
         given = _TREATMENT.match(found["meaning"].strip())
         verb = _VERB.search(found["finding"])
         if given is None or verb is None or len(given["given"].split()) > MAX_GIVEN_WORDS:
