@@ -434,12 +434,13 @@ _COLOURS = frozenset(
 _SHADES = frozenset("light dark pale bright deep or".split())
 _COLOUR_PARTS = re.compile(r"\s*[-/]\s*|\s+")
 _SCOPE_ASIDE = re.compile(
-    r"\s*\((?:qualitative|conceptual|overview|brief|simplified|introductory|high[- ]yield)"
+    r"\((?:qualitative|conceptual|overview|brief|simplified|introductory|high[- ]yield)"
     r"(?:\s+(?:scope|recognition|only|level|understanding))?\)$",
     re.IGNORECASE,
 )
 """An author's note on how far to learn a thing (`RAAS (qualitative)`): no part of its name.
-Not "(basic)", "(advanced)" or "(optional)": they can name a kind ("Airway care (advanced)")."""
+Not "(basic)", "(advanced)" or "(optional)": they can name a kind ("Airway care (advanced)").
+No leading run of spaces in the pattern: searched for, it rescanned a long run from each space."""
 _MEASURED = re.compile(r"\b(?:tests?|assays?|screens?|dipsticks?|levels?|titres?|titers?)\b", re.I)
 """Words naming a measurement, whose `(qualitative)` says what kind of result it gives."""
 _SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)")
@@ -1909,9 +1910,12 @@ def clause_of(sentence: str, spans: list[tuple[int, int]]) -> tuple[str, list[tu
         if _is_remark(aside.group())
         and not any(start < aside.end() and end > aside.start() for start, end in spans)
     ]
+    depth, read = 0, 0
     for found in _CLAUSE_BREAK.finditer(sentence):
         at = found.start()
-        if sentence.count("(", 0, at) != sentence.count(")", 0, at):
+        depth += sentence.count("(", read, at) - sentence.count(")", read, at)
+        read = at  # each stretch counted once: a line of many breaks is read in linear time
+        if depth:
             continue  # inside brackets
         if at >= last:
             cuts.append((at, len(sentence.rstrip("."))))  # its full stop stays
@@ -1977,6 +1981,9 @@ _WORD_NUMBER = (
     r"|forty|fifty|sixty|a\s+few|several)"
 )
 _LOWER_BOUND = re.compile(rf"\b{_WORD_NUMBER}\s*(?:to|-|–)\s*$", re.IGNORECASE)
+_LOWER_BOUND_CHARS = 20
+"""The longest lower bound with its "to" (`a  few to `): how far before a figure it is looked
+for, so a line of many figures is read once, not once per figure."""
 
 
 def whole_range(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -1985,7 +1992,8 @@ def whole_range(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
     range and shows the other half."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        found = _LOWER_BOUND.search(sentence, 0, start) if start else None
+        low = max(0, start - _LOWER_BOUND_CHARS)
+        found = _LOWER_BOUND.search(sentence, low, start) if start else None
         out.append((found.start(), end) if found is not None else (start, end))
     return out
 

@@ -37,6 +37,7 @@ whole sentence with its figures masked, so correcting a figure in a later releas
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from html import unescape
 from itertools import pairwise
@@ -335,14 +336,16 @@ def clause_groups(sentence: str, spans: list[tuple[int, int]]) -> list[int] | No
     day or 7 a week in women"): each clause's figures are hidden together on a card of their
     own, a card per clause (the cloze number of each span); None when it is not so written
     (a table written as text: its clozes would show each other)."""
-    cuts = [
-        found.start()
-        for found in _SEMICOLON.finditer(sentence)
-        if sentence.count("(", 0, found.start()) == sentence.count(")", 0, found.start())
-    ]
+    cuts, depth, read = [], 0, 0
+    for found in _SEMICOLON.finditer(sentence):  # each stretch counted once: a long line is linear
+        at = found.start()
+        depth += sentence.count("(", read, at) - sentence.count(")", read, at)
+        read = at
+        if depth == 0:
+            cuts.append(at)
     if not cuts:
         return None
-    clauses = [sum(1 for cut in cuts if cut < start) for start, _ in spans]
+    clauses = [bisect_left(cuts, start) for start, _ in spans]
     numbered = sorted(set(clauses))
     if not 2 <= len(numbered) <= MAX_FIGURES:
         return None

@@ -54,6 +54,7 @@ numbered steps are learned whole, in order.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, make_key
@@ -104,11 +105,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     boxed = is_container_heading(title)  # "Clinical pearls": the list's name, no subject
     asked = answered_blocks(section.blocks)
     carded = {note.source.line for note in ctx.made}
-    who = _who_notes(section, asked, carded, ctx)
     if not (asks or boxed) and (
         not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")
     ):
-        return who  # "Key points", "Overview": the heading names nothing to ask about
+        # "Key points", "Overview": the heading names nothing to ask about
+        return _who_notes(section, asked, carded, ctx)
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
@@ -157,6 +158,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 f"{mark} {_shown(item.text)}" for mark, item in zip(marks, block.items, strict=True)
             )
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
+    listed = {note.source.line for note in notes}  # a list asked whole already asks its people
+    who = _who_notes(section, asked, carded, ctx, listed)
     asked_lines = carded | {note.source.line for note in who + notes}
     for index, block in enumerate(section.blocks):
         if index not in asked and isinstance(block, ListBlock):
@@ -180,16 +183,21 @@ MAX_WHO_SENTENCE_WORDS = 60
 
 
 def _who_notes(
-    section: Section, asked: frozenset[int] | set[int], carded: set[int], ctx: Context
+    section: Section,
+    asked: frozenset[int] | set[int],
+    carded: set[int],
+    ctx: Context,
+    listed: frozenset[int] | set[int] = frozenset(),
 ) -> list[Note]:
     """ "Who should have their dose halved?" -> "Patients with a weak heart", for each sentence
     of a list item that says which people should (or must) do something, when no note came from
-    that item. A plain sentence item has nothing to hide and often no term to ask about (a whole
-    `==highlighted==` statement, the page's key point, made no card); the people it names are
-    the fact, and a qualified group is never filler."""
+    that item nor from its list (`listed`: a list of statements asked whole, whose card would
+    show each answer again). A plain sentence item has nothing to hide and often no term to ask
+    about (a whole `==highlighted==` statement, the page's key point, made no card); the people
+    it names are the fact, and a qualified group is never filler."""
     notes: list[Note] = []
     for index, block in enumerate(section.blocks):
-        if index in asked or not isinstance(block, ListBlock):
+        if index in asked or not isinstance(block, ListBlock) or block.line in listed:
             continue
         for item in block.items:
             if item.line in carded or _LINKED.search(item.text):
@@ -380,17 +388,24 @@ _VERB = re.compile(
 """A word that makes a finding a sentence: "Withdrawal is an imbalance of …" is no name."""
 
 
+def _dashed(block: ListBlock) -> Iterator[tuple[ListItem, re.Match[str]]]:
+    """The plain items of a list that read `words - words` (`_PAIR`), with the match: the
+    shape both a named pair and a treatment are read from. Not an item with blocks under it,
+    one opening in bold (a definition's) or one with a link."""
+    for item in block.items:
+        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
+            continue
+        found = _PAIR.match(plain(" ".join(item.text.split())))
+        if found is not None:
+            yield item, found
+
+
 def _named_pairs(block: ListBlock) -> list[tuple[ListItem, re.Match[str] | None]]:
     """The items of a mixed list that pair a short name with what it is after a spaced dash
     (`- Korsakoff - memory deficits, apathy` among sentences and thresholds, as in a box of
     pearls): each is asked alone ("Korsakoff?"), the other items left to the sentence rules."""
     named: list[tuple[ListItem, re.Match[str] | None]] = []
-    for item in block.items:
-        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
-            continue
-        found = _PAIR.match(plain(" ".join(item.text.split())))
-        if found is None:
-            continue
+    for item, found in _dashed(block):
         name = _BRACKET.sub("", found["finding"])
         if (
             len(name.split()) > MAX_NAME_WORDS
@@ -450,12 +465,7 @@ def _treatments(block: ListBlock) -> list[tuple[ListItem, str, str]]:
     what is given. Such an item has a verb before its dash, so it is no named pair; read whole,
     it was no card at all, and what to give for it is the fact its author wrote it for."""
     found_items = []
-    for item in block.items:
-        if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
-            continue
-        found = _PAIR.match(plain(" ".join(item.text.split())))
-        if found is None:
-            continue
+    for item, found in _dashed(block):
         given = _TREATMENT.match(found["meaning"].strip())
         verb = _VERB.search(found["finding"])
         if given is None or verb is None or len(given["given"].split()) > MAX_GIVEN_WORDS:

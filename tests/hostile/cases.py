@@ -337,6 +337,15 @@ CASES: list[Case] = [
          files={"source/doc.md": DOC.encode("utf-16")}, shows=("Spirometry",)),
     Case("a UTF-16 source whose bytes break off", None,
          files={"source/doc.md": DOC.encode("utf-16")[:-1]}, exit=2, error="not valid UTF-16"),
+    Case("a line of 8,000 ranges whose lower bound is a word (each looked for near its figure)",
+         None, files={"source/doc.md": DOC + "\n## Dosing\n\nGive " + "one to 5 mg and " * 8000
+         + "stop.\n"}),
+    Case("a line of 30,000 clauses kept apart by semicolons (each counted once)", None,
+         files={"source/doc.md": DOC + "\n## Alcohol\n\nRisky " + "above 4 days; " * 30_000
+         + "end.\n"}),
+    Case("a colour label with 150,000 spaces in it (no scope note rescanned)", None,
+         files={"source/doc.md": DOC + "\n## Colours\n\n- **Grey" + " " * 150_000
+         + "x**: old blood\n- **Red**: new blood\n"}, exit=2, error="limit is 10,000"),
     Case("a 2 MB line", None, files={"source/doc.md": DOC.replace(
          "Spirometry", "word " * 400_000 + "Spirometry")}, exit=2, error="limit is 10,000"),
     Case("a symlink loop as the source", None, setup=both(
