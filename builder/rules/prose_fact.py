@@ -224,7 +224,7 @@ _USED_AS = re.compile(
 _THRESHOLD = re.compile(
     r"^(?:an?\s+|the\s+)?(?P<what>[a-z][\w -]{0,30}?)\s+(?:of\s+)?"
     r"(?P<value>(?:(?:[≥≤><]|above|over|below|under|greater than|less than|more than)\s*)?"
-    r"\d[^\s,;()]*(?:\s*[a-zA-Z%°/µ]+\S*)?"
+    r"\d[^\s,;()]*+(?:\s*[a-zA-Z%°/µ]+\S*+)?"
     r"(?:\s+(?:or|and)\s+(?:higher|more|above|greater|over|lower|less|below|under))?)"
     r"(?P<aside>\s*\([^()]*\))?\s+(?:is|are)\s+(?:considered|defined as|classed as|"
     r"classified as|regarded as|diagnosed as|diagnostic of)\s+(?P<kind>[^,.;()]{2,40}?)"

@@ -343,6 +343,9 @@ CASES: list[Case] = [
     Case("a line of 30,000 clauses kept apart by semicolons (each counted once)", None,
          files={"source/doc.md": DOC + "\n## Alcohol\n\nRisky " + "above 4 days; " * 30_000
          + "end.\n"}),
+    Case("a threshold's figure run on for 50,000 characters (its unit read once, not re-split)",
+         None, files={"source/doc.md": DOC + "\n## Levels\n\nDrinking is risky at >14/"
+         + "a" * 50_000 + "\n"}, exit=2, error="limit is 10,000"),
     Case("a colour label with 150,000 spaces in it (no scope note rescanned)", None,
          files={"source/doc.md": DOC + "\n## Colours\n\n- **Grey" + " " * 150_000
          + "x**: old blood\n- **Red**: new blood\n"}, exit=2, error="limit is 10,000"),
