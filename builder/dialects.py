@@ -517,8 +517,8 @@ def comparisons(text: str) -> str:
 
 
 def merge_conflicts(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The text with each unresolved git merge conflict cut to its first side, and the (first,
-    last) line of each conflict.
+    """The text with each unresolved git merge conflict cut to its first side and the sections
+    only its second side holds, and the (first, last) line of each conflict.
 
     A conflict is a complete marker triple at column 0 outside code fences: `<<<<<<< HEAD`,
     later `=======` alone on its line, later `>>>>>>> <branch or sha>` (with diff3's `|||||||
@@ -526,12 +526,16 @@ def merge_conflicts(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
     a lone `>>>>>>>` a quote seven deep: neither is a conflict. The first side is what the
     author's own checkout held (HEAD, "ours"); the second is the change git could not merge
     into it. Carding both would ask every fact twice, in two wordings; carding the first keeps
-    the page its author was editing. The marker lines and the other side become blank lines,
-    so every line keeps its number (cards cite their source line)."""
+    the page its author was editing. A section of the second side whose heading the first side
+    does not have (`## Investigation` added on the other branch) is no second wording but
+    content found nowhere else: it is kept, with the sections under it (`_new_sections`). The
+    marker lines and what is left out become blank lines, so every line keeps its number
+    (cards cite their source line)."""
     if "<<<<<<<" not in text:
         return text, ()
     lines = text.split("\n")
-    outside = _outside_fences(lines)
+    outside = list(_outside_fences(lines))
+    outside_set = frozenset(outside)
     found: list[tuple[int, int]] = []
     marks = [(at, _conflict_mark(lines[at])) for at in outside]
     marks = [(at, mark) for at, mark in marks if mark]
@@ -546,15 +550,95 @@ def merge_conflicts(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
         if shape is None:
             continue
         second = marks[position][0]  # the `|||||||` or `=======` line: the first side's end
+        middle = marks[position + len(shape) - 2][0]  # the `=======` line
         end = marks[position + len(shape) - 1][0]
+        kept = _new_sections(lines, range(at + 1, second), range(middle + 1, end), outside_set)
         lines[at] = ""
         for blank in range(second, end + 1):
-            lines[blank] = ""
+            if blank not in kept:
+                lines[blank] = ""
         found.append((at + 1, end + 1))
         position += len(shape)
     if not found:
         return text, ()
     return "\n".join(lines), tuple(found)
+
+
+def _new_sections(
+    lines: list[str], first: range, second: range, outside: frozenset[int]
+) -> set[int]:
+    """The lines of the second side's sections whose heading the first side does not have, each
+    with the deeper sections under it: content the author's own side lacks. A heading whose
+    words hold, or are held by, a heading of the first side ("Parts of a kettle" beside
+    "Parts") is the same section worded again, and left out, as is what comes before the second
+    side's first heading (its wording of the first side's opening). Only headings outside code
+    fences count, so a section is kept or left whole, its fences with it."""
+    worded = _Worded(
+        {words for at in first if at in outside and (words := _atx_heading(lines[at])[1])}
+    )
+    kept: set[int] = set()
+    keeping_under = 0  # the level of the new section being kept (0: none)
+    for at in second:
+        level, words = _atx_heading(lines[at]) if at in outside else (0, frozenset())
+        if level and (not keeping_under or level <= keeping_under):
+            keeping_under = level if words and not worded(words) else 0
+        if keeping_under:
+            kept.add(at)
+    return kept
+
+
+class _Worded:
+    """Whether a heading's words hold, or are held by, the words of one of a set of headings.
+    Each side of a conflict may hold thousands of headings: a heading is compared only with
+    those sharing its rarest word (for the ones it holds: their own rarest word), never with
+    every one."""
+
+    def __init__(self, headings: set[frozenset[str]]) -> None:
+        self.count: dict[str, int] = {}
+        for words in headings:
+            for word in words:
+                self.count[word] = self.count.get(word, 0) + 1
+        self.having: dict[str, list[frozenset[str]]] = {}  # word -> headings holding it
+        self.rarest: dict[str, list[frozenset[str]]] = {}  # word -> headings it is rarest in
+        for words in headings:
+            for word in words:
+                self.having.setdefault(word, []).append(words)
+            rare = min(words, key=lambda word: (self.count[word], word))
+            self.rarest.setdefault(rare, []).append(words)
+        self.seen: dict[frozenset[str], bool] = {}
+
+    def __call__(self, words: frozenset[str]) -> bool:
+        if words not in self.seen:
+            known = [word for word in words if word in self.count]
+            held = len(known) == len(words) and any(
+                words <= mine
+                for mine in self.having[min(known, key=lambda word: (self.count[word], word))]
+            )
+            self.seen[words] = held or any(
+                mine <= words for word in known for mine in self.rarest.get(word, ())
+            )
+        return self.seen[words]
+
+
+_HEADING_FILLER = frozenset("a an the of and or in on for to with".split())
+
+
+def _atx_heading(line: str) -> tuple[int, frozenset[str]]:
+    """An ATX heading's level and words, lower-cased, a plural's "s" and filler words left out
+    (`## Side Effects of X ##`: 2, {"side", "effect", "x"}); (0, {}) for any other line."""
+    stripped = line.lstrip(" ")
+    if len(line) - len(stripped) > 3 or not stripped.startswith("#"):
+        return 0, frozenset()
+    rest = stripped.lstrip("#")
+    level = len(stripped) - len(rest)
+    if level > 6 or (rest and rest[0] not in " \t"):
+        return 0, frozenset()
+    words = re.findall(r"\w+", rest.lower())
+    return level, frozenset(
+        word[:-1] if word.endswith("s") and len(word) > 3 else word
+        for word in words
+        if word not in _HEADING_FILLER
+    )
 
 
 _CONFLICT_MARK = re.compile(r"(<{7}|\|{7}|>{7})(?:[ \t].*)?\r?|(={7})[ \t]*\r?")

@@ -506,8 +506,8 @@ MERGE_CONFLICT = "unresolved merge conflict"
 def conflict_warning(last: int) -> str:
     """The warning at a conflict's `<<<<<<<` line, naming the line of its `>>>>>>>`."""
     return (
-        f"{MERGE_CONFLICT} (`<<<<<<<` to `>>>>>>>` at line {last}); carding only the first side: "
-        "resolve it"
+        f"{MERGE_CONFLICT} (`<<<<<<<` to `>>>>>>>` at line {last}); carding the first side and "
+        "the sections only the second has: resolve it"
     )
 
 

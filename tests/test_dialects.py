@@ -8,10 +8,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from builder import DeckPlan
 from builder.build import plan_deck
 from builder.dialects import (
+    _Worded,
     abbreviation_lines,
     content_tabs,
     definition_lists,
@@ -540,7 +543,7 @@ def test_a_merge_conflict_is_carded_from_its_first_side_only_with_a_warning() ->
     assert not any("<<<" in text or ">>>" in text or "===" in text for text in backs)
     assert plan.warnings == [
         "korrin.md:3: warning: unresolved merge conflict (`<<<<<<<` to `>>>>>>>` at line 13); "
-        "carding only the first side: resolve it"
+        "carding the first side and the sections only the second has: resolve it"
     ]
 
 
@@ -550,6 +553,83 @@ def test_merge_conflict_lines_become_blank_and_keep_their_numbers() -> None:
     assert text.count("\n") == _KETTLE_CONFLICT.count("\n")
     assert "Spout**: pours" in text and "where the water leaves" not in text
     assert "<<<" not in text and ">>>" not in text and "=======" not in text
+
+
+_KETTLE_BRANCHES = """# Kettles
+
+<<<<<<< HEAD
+## Parts
+
+- **Spout**: pours the water
+
+## Care
+
+- **Descaling**: once a month
+=======
+## Parts of a kettle
+
+- **Spout**: where the water leaves
+
+## Safety
+
+- **Cord**: keep it dry
+
+```sh
+# Care
+echo not a heading
+```
+
+### Fill line
+
+- **Maximum**: never above the mark
+
+## Care
+
+- **Descaling**: every few weeks
+>>>>>>> 4f2c9e1 (safety page)
+"""
+
+
+def test_a_section_only_the_second_side_holds_is_carded_too() -> None:
+    """Two versions of a page, the other branch's adding a section: that section (with the
+    sections under it and its code fence whole) is no second wording but content found nowhere
+    else, so it is carded; a section the first side has, reworded ("Parts of a kettle") or not
+    ("Care"), is carded from the first side only."""
+    text, found = merge_conflicts(_KETTLE_BRANCHES)
+    assert found == ((3, 32),)
+    kept = [line for line in text.split("\n") if line]
+    assert kept == [
+        "# Kettles",
+        "## Parts",
+        "- **Spout**: pours the water",
+        "## Care",
+        "- **Descaling**: once a month",
+        "## Safety",
+        "- **Cord**: keep it dry",
+        "```sh",
+        "# Care",
+        "echo not a heading",
+        "```",
+        "### Fill line",
+        "- **Maximum**: never above the mark",
+    ]
+    cards = " ".join(p.note.front + " " + p.note.back for p in planned(_KETTLE_BRANCHES).notes)
+    assert "keep it dry" in cards and "never above the mark" in cards
+    assert "every few weeks" not in cards and "where the water leaves" not in cards
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sets(st.frozensets(st.sampled_from("abcdef"), min_size=1, max_size=4), max_size=12),
+    st.frozensets(st.sampled_from("abcdefg"), min_size=1, max_size=4),
+)
+def test_headings_are_matched_as_when_each_is_compared_with_every_one(
+    headings: set[frozenset[str]], words: frozenset[str]
+) -> None:
+    """_Worded looks only at the headings sharing a rare word: the answer is the one a
+    comparison with every heading gives."""
+    every = any(words <= mine or mine <= words for mine in headings)
+    assert _Worded(headings)(words) is every
 
 
 def test_a_diff3_conflict_keeps_only_its_first_side() -> None:

@@ -346,6 +346,11 @@ CASES: list[Case] = [
     Case("a threshold's figure run on for 50,000 characters (its unit read once, not re-split)",
          None, files={"source/doc.md": DOC + "\n## Levels\n\nDrinking is risky at >14/"
          + "a" * 50_000 + "\n"}, exit=2, error="limit is 10,000"),
+    Case("a merge conflict of 3,000 sections a side (each heading compared with a few)", None,
+         files={"source/doc.md": DOC + "\n<<<<<<< HEAD\n" + "".join(
+             f"## Part {n} of the korrin\n\n- **Dose**: {n} mg\n\n" for n in range(3000))
+         + "=======\n" + "".join(f"## Other {n} korrin\n\n- **Route**: by mouth\n\n"
+                                  for n in range(3000)) + ">>>>>>> 4f2c9e1\n"}),
     Case("a colour label with 150,000 spaces in it (no scope note rescanned)", None,
          files={"source/doc.md": DOC + "\n## Colours\n\n- **Grey" + " " * 150_000
          + "x**: old blood\n- **Red**: new blood\n"}, exit=2, error="limit is 10,000"),
