@@ -827,6 +827,9 @@ def _outline_notes(
     In a list known to be an `outline` (a sibling is a field label's stub, or its list is asked
     apart: `- brands` over one line beside `- dosing` over its doses) a field label is one too."""
     paired = _pairs(block)
+    paired_items = [block.items[index] for index in paired]
+    fielded = _fielded(block)
+    kindred = fielded or _lone_head(block, shown)
     outline = outline or bool(shown)
     labels = [
         (item, label)
@@ -838,7 +841,9 @@ def _outline_notes(
         lead is None or lead.kind != "sentence"
     )  # "… is associated with:" over things explained: the things are what is recalled
     if not labels or not any(
-        _outline_facet(item, label, explained) or (outline and _field_label(label))
+        _outline_facet(item, label, explained)
+        or (outline and _field_label(label))
+        or (kindred and _heads_list(item))
         for item, label in labels
     ):
         return [], shown
@@ -847,8 +852,14 @@ def _outline_notes(
     else:
         about = intro.rstrip(" :")
     notes = []
+    if fielded:  # `- Normal: 4.5 to 8` beside `- High values` over its list: fields alike
+        labels = [
+            (item, label)
+            for item in block.items
+            if (label := _outline_label(item) or _field_name(item)) and item not in paired_items
+        ]
     for item, label in labels:
-        answer = _one_point(item) or to_markdown(item.blocks)
+        answer = _one_point(item) or to_markdown(item.blocks) or _field_text(item)
         if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
             shown = shown | {item.line}  # read on the cloze's back, never its deletion
             continue
@@ -857,6 +868,71 @@ def _outline_notes(
         key = make_key("enumeration", section.path, f"{plain(about)}: {label}", item.pin, "outline")
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes, shown
+
+
+def _heads_list(item: ListItem) -> bool:
+    """A label item over a sub-list (`- Transient` / `  - fever, exercise`): its content sits
+    under it, so hidden in its list's cloze the card asks only for the label."""
+    return len(item.blocks) == 1 and isinstance(item.blocks[0], ListBlock)
+
+
+def _lone_head(block: ListBlock, shown: frozenset[int]) -> bool:
+    """One label over its list beside labels shown, their lists asked apart (`- Brief` over its
+    causes beside `- Lasting`): its cloze would hide one word, its causes only on the back. A
+    list hiding several labels (`Absorption`, `Metabolism` beside a shown `Distribution`) asks
+    for the set of them, and stays a cloze."""
+    heads = [item for item in block.items if _heads_list(item) and _outline_label(item)]
+    rest = [item for item in block.items if item not in heads]
+    return len(heads) == 1 and bool(rest) and all(item.line in shown for item in rest)
+
+
+def _fielded(block: ListBlock) -> bool:
+    """A list of fields, some written `Label: value` on one line (`- Normal: 4.5 to 8`), a
+    sibling label heading its value's list below it: the label over a list is a field too,
+    asked for what it holds, never hidden as the list's deletion."""
+    return any(_field_value(item) is not None for item in block.items) and any(
+        _heads_list(item) and _outline_label(item) for item in block.items
+    )
+
+
+def _field_value(item: ListItem) -> re.Match[str] | None:
+    """The `Label:` of a one-line `Label: value` item with nothing under it (`- Normal: 4.5 to
+    8`, `- Diagnosis: renal ultrasound`): a short plain label naming what its value is."""
+    if item.blocks or "\n" in item.text.strip():
+        return None
+    text = single_spaced(without_emoji(item.text)).strip()
+    found = _LABEL_COLON.match(text) if ": " in text else None
+    if found is None or not text[found.end() :].strip():
+        return None
+    label = plain(found.group("label")).strip()
+    if not 0 < len(label.split()) <= MAX_FACET_WORDS or is_sentence(label) or _DIGIT.search(label):
+        return None
+    return found
+
+
+def _whole_value(text: str, field: re.Match[str], number: int) -> str | None:
+    """The value after a field's label hidden whole (`: {{renal ultrasound}}`), when the item
+    is short enough to be one deletion; None for a longer one, read rather than recalled."""
+    value = text[field.end() :].strip()
+    if len(plain(text).split()) >= MAX_WHOLE_WORDS or is_sentence(value):
+        return None
+    rest = text[field.end("label") :]
+    start = len(rest) - len(rest[1:].lstrip())
+    return _cloze_span(rest, (start, start + len(rest[start:].rstrip(" .;,"))), number)
+
+
+def _field_name(item: ListItem) -> str:
+    """The label of a one-line `Label: value` field (`_field_value`), "" for any other item."""
+    found = _field_value(item)
+    return plain(found.group("label")).strip() if found is not None else ""
+
+
+def _field_text(item: ListItem) -> str:
+    """The value of a one-line `Label: value` field (`_field_value`), "" for any other item."""
+    found = _field_value(item)
+    if found is None:
+        return ""
+    return single_spaced(without_emoji(item.text)).strip()[found.end() :].strip()
 
 
 _ABBREVIATED = re.compile(r"[A-Z]{2,4}|[A-Z]x")
@@ -1034,12 +1110,16 @@ def _cloze_note(
     criteria = _is_criteria(block)
     pairs = _pairs(block)
     glossed = _glossed(block)
+    # a sibling label shown, its content asked apart (`- Differential` over its list): the
+    # list is an entry's fields, and a `Label: value` item's value is what is recalled
+    fields = any(item.line in shown_lines for item in block.items)
     items, extras, deletions, long, heads = [], {}, 0, 0, 0
     long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
         joiner = joiners.get(number - 1, "")
+        item_text = single_spaced(without_emoji(item.text)).strip()
         if number - 1 in pairs:
             name, detail = pairs[number - 1]
             deletions += 1
@@ -1054,6 +1134,15 @@ def _cloze_note(
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
+            continue
+        field = _field_value(item) if fields else None
+        value = _whole_value(item_text, field, deletions + 1) if field else None
+        if field is not None and value is not None:  # "Diagnosis: {{renal ultrasound}}"
+            deletions += 1
+            items.append(f"{marker} {literal(field.group('label'))}{value}{joiner}")
+            continue
+        if field is not None:  # "Film: often normal, may show …": read, never its label hidden
+            items.append(f"{marker} {literal(item_text)}{joiner}")
             continue
         threshold = _threshold(item) if criteria else None
         if number - 1 in glossed:  # "{{Ballismus}} (large, violent movements)"
