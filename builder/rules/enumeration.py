@@ -1952,6 +1952,8 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None  # "If it wakes them at night, give…": the condition is not what is asked
     if plain(head).strip().lower() in _DISCOURSE or is_flag(head):
         return None  # "Result: less pain": a word that flags the rest names nothing
+    if _TEXT_PART.match(plain(head)) is not None:
+        return None  # "Overview of the pump: it is …": a part of the notes, not a fact
     if rest.startswith(":") and is_facet(head):
         value = value_cloze(rest, number)  # "Path 2: {{the mitochondrial route}} …"
         return (literal(head) + value, extra) if value is not None else None
@@ -1998,6 +2000,14 @@ _DISCOURSE = frozenset(
     "result results outcome outcomes effect effects overall conclusion finally so why how".split()
 )
 """Heads that say where the item goes ("Result: …"), not what it is about."""
+_TEXT_PART = re.compile(
+    r"(?:an?\s+|the\s+)?(?:brief\s+|short\s+|quick\s+)?(?:(?:overview|summary|outline|recap|"
+    r"basics|background)\s+(?:of|on)|(?:introduction|intro)\s+to)\b",
+    re.IGNORECASE,
+)
+"""A head naming a part of the notes ("Overview of the proteasome", "Summary of …"): the
+author's lead label over what follows; hidden, it asks for the words "Overview of". Not
+"Review of systems" nor "Introduction of the tube", which name a thing done."""
 _HEAD_GOES_ON = frozenset(
     "a an the and or of to in on with for by as at from if when that than".split()
 )
