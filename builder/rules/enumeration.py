@@ -375,7 +375,7 @@ def _hoisted(item: ListItem) -> ListBlock | None:
         return None
     inner = item.blocks[0]
     deeper = _hoisted(inner.items[0]) if len(inner.items) == 1 else None
-    if deeper is not None:
+    if deeper is not None and not _skips_a_name(inner.items[0], deeper):
         inner = deeper  # `- clinical` / `- presentation` / points: the points
     text = plain(without_emoji(item.text)).strip()
     if len(inner.items) < MIN_HOISTED_ITEMS or not _names(text) or _is_condition(item):
@@ -383,6 +383,19 @@ def _hoisted(item: ListItem) -> ListBlock | None:
     if takes_one_of(item):
         return None  # `**Breathing rate** one of` over thresholds: the definition rule's
     return inner
+
+
+def _skips_a_name(middle: ListItem, points: ListBlock) -> bool:
+    """A lone middle item that names the thing its points are about (`- Velbarin` over `- a
+    pain reliever for …` and `- May worsen grit` over its side effect): passed over, the points
+    would be asked of the label above it, and their own labels taken for its questions. A
+    facet (`- clinical` over `- presentation` over points) names no thing and is passed over."""
+    label = plain(without_emoji(middle.text)).strip().rstrip(":").strip()
+    if is_relational(label) or is_facet(label) or _field_label(label):
+        return False
+    return any(is_sentence(point.text) for point in points.items) and any(
+        point.blocks for point in points.items
+    )
 
 
 def _leads_in(item: ListItem) -> tuple[Lead, ListBlock] | None:
@@ -949,7 +962,14 @@ def _outline_label(item: ListItem) -> str:
     text = plain(without_emoji(item.text)).strip().rstrip(":").strip()
     if not text or len(text.split()) > MAX_ASKED_LABEL or not _names(text) or _DIGIT.search(text):
         return ""
+    if _PREDICATE.match(text) is not None:
+        return ""  # "May worsen grit" over its side effect: said of the thing above, no label
     return text
+
+
+_PREDICATE = re.compile(r"(?:may|can|could|might|will|would|should|must|does|do)\s+\w", re.I)
+"""An item opening with a modal or auxiliary verb ("May worsen grit formation", "Can cause
+rash"): a predicate of the thing it hangs under, a statement, never a label to ask."""
 
 
 def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
