@@ -152,7 +152,10 @@ def _list_notes(
     shown: frozenset[int] = frozenset()
     if hoisted:
         if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
-            shown = frozenset(i.line for i in block.items if i.line in hoisted and _is_label(i))
+            steps = _has_steps(block, hoisted)  # among steps, a label heads a part: shown
+            shown = frozenset(
+                i.line for i in block.items if i.line in hoisted and (_is_label(i) or steps)
+            )
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
             rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
             block = ListBlock(block.ordered, rest, block.line)
@@ -891,12 +894,22 @@ def _heads_list(item: ListItem) -> bool:
 
 def _lone_head(block: ListBlock, shown: frozenset[int]) -> bool:
     """One label over its list beside labels shown, their lists asked apart (`- Brief` over its
-    causes beside `- Lasting`): its cloze would hide one word, its causes only on the back. A
-    list hiding several labels (`Absorption`, `Metabolism` beside a shown `Distribution`) asks
-    for the set of them, and stays a cloze."""
+    causes beside `- Lasting`), or labels over lists beside such labels and steps written as
+    sentences (`- Fluids` over its rates beside `- Start the drip once …`): its cloze would
+    hide a word, its content only on the back. A list hiding several labels (`Absorption`,
+    `Metabolism` beside a shown `Distribution`) asks for the set of them, and stays a cloze."""
     heads = [item for item in block.items if _heads_list(item) and _outline_label(item)]
     rest = [item for item in block.items if item not in heads]
-    return len(heads) == 1 and bool(rest) and all(item.line in shown for item in rest)
+    steps = [item for item in rest if item.line not in shown and is_sentence(item.text)]
+    if not heads or not rest or not shown or (len(heads) > 1 and not steps):
+        return False
+    return all(item.line in shown or item in steps for item in rest)
+
+
+def _has_steps(block: ListBlock, hoisted: frozenset[int]) -> bool:
+    """A list holding a step written as a sentence beside its labels (`- Start the drip once the
+    level falls`): its labels head parts of a procedure, not kinds to recall."""
+    return any(i.line not in hoisted and is_sentence(i.text) for i in block.items)
 
 
 def _fielded(block: ListBlock) -> bool:
@@ -2061,7 +2074,7 @@ _FACETS = frozenset(
     functions origin course location site sites sensory motor mechanism mechanisms pathway
     pathways presentation appearance appearances morphology histology microscopy factors
     complications outcomes prognosis treatment management investigations tests uses indications
-    contraindications actions action examples types components supply innervation
+    contraindications actions action examples types components supply innervation history
     """.split()
 )
 """Nouns that name a side of a subject (what it is like, does, comes from, is treated with)."""
