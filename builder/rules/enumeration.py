@@ -152,9 +152,9 @@ def _list_notes(
     shown: frozenset[int] = frozenset()
     if hoisted:
         if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
-            steps = _has_steps(block, hoisted)  # among steps, a label heads a part: shown
+            among_steps = _has_steps(block, hoisted)  # among steps, a label heads a part: shown
             shown = frozenset(
-                i.line for i in block.items if i.line in hoisted and (_is_label(i) or steps)
+                i.line for i in block.items if i.line in hoisted and (_is_label(i) or among_steps)
             )
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
             rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
