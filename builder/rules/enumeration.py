@@ -378,10 +378,13 @@ def _hoisted(item: ListItem) -> ListBlock | None:
         return None
     inner = item.blocks[0]
     deeper = _hoisted(inner.items[0]) if len(inner.items) == 1 else None
-    if deeper is not None and not _skips_a_name(inner.items[0], deeper):
+    named = deeper is not None and _skips_a_name(inner.items[0], deeper)
+    if deeper is not None and not named:
         inner = deeper  # `- clinical` / `- presentation` / points: the points
     text = plain(without_emoji(item.text)).strip()
-    if len(inner.items) < MIN_HOISTED_ITEMS or not _names(text) or _is_condition(item):
+    if len(inner.items) < MIN_HOISTED_ITEMS and not named:
+        return None  # a lone name over its points is asked as the list it heads
+    if not _names(text) or _is_condition(item):
         return None
     if takes_one_of(item):
         return None  # `**Breathing rate** one of` over thresholds: the definition rule's
