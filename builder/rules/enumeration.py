@@ -152,7 +152,10 @@ def _list_notes(
     shown: frozenset[int] = frozenset()
     if hoisted:
         if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
-            shown = frozenset(i.line for i in block.items if i.line in hoisted and _is_label(i))
+            among_steps = _has_steps(block, hoisted)  # among steps, a label heads a part: shown
+            shown = frozenset(
+                i.line for i in block.items if i.line in hoisted and (_is_label(i) or among_steps)
+            )
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
             rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
             block = ListBlock(block.ordered, rest, block.line)
@@ -404,14 +407,30 @@ def _hoisted(item: ListItem) -> ListBlock | None:
         return None
     inner = item.blocks[0]
     deeper = _hoisted(inner.items[0]) if len(inner.items) == 1 else None
-    if deeper is not None:
+    named = deeper is not None and _skips_a_name(inner.items[0], deeper)
+    if deeper is not None and not named:
         inner = deeper  # `- clinical` / `- presentation` / points: the points
     text = plain(without_emoji(item.text)).strip()
-    if len(inner.items) < MIN_HOISTED_ITEMS or not _names(text) or _is_condition(item):
+    if len(inner.items) < MIN_HOISTED_ITEMS and not named:
+        return None  # a lone name over its points is asked as the list it heads
+    if not _names(text) or _is_condition(item):
         return None
     if takes_one_of(item):
         return None  # `**Breathing rate** one of` over thresholds: the definition rule's
     return inner
+
+
+def _skips_a_name(middle: ListItem, points: ListBlock) -> bool:
+    """A lone middle item that names the thing its points are about (`- Velbarin` over `- a
+    pain reliever for …` and `- May worsen grit` over its side effect): passed over, the points
+    would be asked of the label above it, and their own labels taken for its questions. A
+    facet (`- clinical` over `- presentation` over points) names no thing and is passed over."""
+    label = plain(without_emoji(middle.text)).strip().rstrip(":").strip()
+    if is_relational(label) or is_facet(label) or _field_label(label):
+        return False
+    return any(is_sentence(point.text) for point in points.items) and any(
+        point.blocks for point in points.items
+    )
 
 
 def _leads_in(item: ListItem) -> tuple[Lead, ListBlock] | None:
@@ -856,6 +875,9 @@ def _outline_notes(
     In a list known to be an `outline` (a sibling is a field label's stub, or its list is asked
     apart: `- brands` over one line beside `- dosing` over its doses) a field label is one too."""
     paired = _pairs(block)
+    paired_items = [block.items[index] for index in paired]
+    fielded = _fielded(block)
+    kindred = fielded or _lone_head(block, shown)
     outline = outline or bool(shown)
     labels = [
         (item, label)
@@ -867,7 +889,9 @@ def _outline_notes(
         lead is None or lead.kind != "sentence"
     )  # "… is associated with:" over things explained: the things are what is recalled
     if not labels or not any(
-        _outline_facet(item, label, explained) or (outline and _field_label(label))
+        _outline_facet(item, label, explained)
+        or (outline and _field_label(label))
+        or (kindred and _heads_list(item))
         for item, label in labels
     ):
         return [], shown
@@ -876,8 +900,14 @@ def _outline_notes(
     else:
         about = intro.rstrip(" :")
     notes = []
+    if fielded:  # `- Normal: 4.5 to 8` beside `- High values` over its list: fields alike
+        labels = [
+            (item, label)
+            for item in block.items
+            if (label := _outline_label(item) or _field_name(item)) and item not in paired_items
+        ]
     for item, label in labels:
-        answer = _one_point(item) or to_markdown(item.blocks)
+        answer = _one_point(item) or to_markdown(item.blocks) or _field_text(item)
         if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
             shown = shown | {item.line}  # read on the cloze's back, never its deletion
             continue
@@ -886,6 +916,81 @@ def _outline_notes(
         key = make_key("enumeration", section.path, f"{plain(about)}: {label}", item.pin, "outline")
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes, shown
+
+
+def _heads_list(item: ListItem) -> bool:
+    """A label item over a sub-list (`- Transient` / `  - fever, exercise`): its content sits
+    under it, so hidden in its list's cloze the card asks only for the label."""
+    return len(item.blocks) == 1 and isinstance(item.blocks[0], ListBlock)
+
+
+def _lone_head(block: ListBlock, shown: frozenset[int]) -> bool:
+    """One label over its list beside labels shown, their lists asked apart (`- Brief` over its
+    causes beside `- Lasting`), or labels over lists beside such labels and steps written as
+    sentences (`- Fluids` over its rates beside `- Start the drip once …`): its cloze would
+    hide a word, its content only on the back. A list hiding several labels (`Absorption`,
+    `Metabolism` beside a shown `Distribution`) asks for the set of them, and stays a cloze."""
+    heads = [item for item in block.items if _heads_list(item) and _outline_label(item)]
+    rest = [item for item in block.items if item not in heads]
+    steps = [item for item in rest if item.line not in shown and is_sentence(item.text)]
+    if not heads or not rest or not shown or (len(heads) > 1 and not steps):
+        return False
+    return all(item.line in shown or item in steps for item in rest)
+
+
+def _has_steps(block: ListBlock, hoisted: frozenset[int]) -> bool:
+    """A list holding a step written as a sentence beside its labels (`- Start the drip once the
+    level falls`): its labels head parts of a procedure, not kinds to recall."""
+    return any(i.line not in hoisted and is_sentence(i.text) for i in block.items)
+
+
+def _fielded(block: ListBlock) -> bool:
+    """A list of fields, some written `Label: value` on one line (`- Normal: 4.5 to 8`), a
+    sibling label heading its value's list below it: the label over a list is a field too,
+    asked for what it holds, never hidden as the list's deletion."""
+    return any(_field_value(item) is not None for item in block.items) and any(
+        _heads_list(item) and _outline_label(item) for item in block.items
+    )
+
+
+def _field_value(item: ListItem) -> re.Match[str] | None:
+    """The `Label:` of a one-line `Label: value` item with nothing under it (`- Normal: 4.5 to
+    8`, `- Diagnosis: renal ultrasound`): a short plain label naming what its value is."""
+    if item.blocks or "\n" in item.text.strip():
+        return None
+    text = single_spaced(without_emoji(item.text)).strip()
+    found = _LABEL_COLON.match(text) if ": " in text else None
+    if found is None or not text[found.end() :].strip():
+        return None
+    label = plain(found.group("label")).strip()
+    if not 0 < len(label.split()) <= MAX_FACET_WORDS or is_sentence(label) or _DIGIT.search(label):
+        return None
+    return found
+
+
+def _whole_value(text: str, field: re.Match[str], number: int) -> str | None:
+    """The value after a field's label hidden whole (`: {{renal ultrasound}}`), when the item
+    is short enough to be one deletion; None for a longer one, read rather than recalled."""
+    value = text[field.end() :].strip()
+    if len(plain(text).split()) >= MAX_WHOLE_WORDS or is_sentence(value):
+        return None
+    rest = text[field.end("label") :]
+    start = len(rest) - len(rest[1:].lstrip())
+    return _cloze_span(rest, (start, start + len(rest[start:].rstrip(" .;,"))), number)
+
+
+def _field_name(item: ListItem) -> str:
+    """The label of a one-line `Label: value` field (`_field_value`), "" for any other item."""
+    found = _field_value(item)
+    return plain(found.group("label")).strip() if found is not None else ""
+
+
+def _field_text(item: ListItem) -> str:
+    """The value of a one-line `Label: value` field (`_field_value`), "" for any other item."""
+    found = _field_value(item)
+    if found is None:
+        return ""
+    return single_spaced(without_emoji(item.text)).strip()[found.end() :].strip()
 
 
 _ABBREVIATED = re.compile(r"[A-Z]{2,4}|[A-Z]x")
@@ -902,7 +1007,14 @@ def _outline_label(item: ListItem) -> str:
     text = plain(without_emoji(item.text)).strip().rstrip(":").strip()
     if not text or len(text.split()) > MAX_ASKED_LABEL or not _names(text) or _DIGIT.search(text):
         return ""
+    if _PREDICATE.match(text) is not None:
+        return ""  # "May worsen grit" over its side effect: said of the thing above, no label
     return text
+
+
+_PREDICATE = re.compile(r"(?:may|can|could|might|will|would|should|must|does|do)\s+\w", re.I)
+"""An item opening with a modal or auxiliary verb ("May worsen grit formation", "Can cause
+rash"): a predicate of the thing it hangs under, a statement, never a label to ask."""
 
 
 def _outline_facet(item: ListItem, label: str, explained: bool) -> bool:
@@ -1063,12 +1175,16 @@ def _cloze_note(
     criteria = _is_criteria(block)
     pairs = _pairs(block)
     glossed = _glossed(block)
+    # a sibling label shown, its content asked apart (`- Differential` over its list): the
+    # list is an entry's fields, and a `Label: value` item's value is what is recalled
+    fields = any(item.line in shown_lines for item in block.items)
     items, extras, deletions, long, heads = [], {}, 0, 0, 0
     long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
         joiner = joiners.get(number - 1, "")
+        item_text = single_spaced(without_emoji(item.text)).strip()
         if number - 1 in pairs:
             name, detail = pairs[number - 1]
             deletions += 1
@@ -1083,6 +1199,15 @@ def _cloze_note(
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
+            continue
+        field = _field_value(item) if fields else None
+        value = _whole_value(item_text, field, deletions + 1) if field else None
+        if field is not None and value is not None:  # "Diagnosis: {{renal ultrasound}}"
+            deletions += 1
+            items.append(f"{marker} {literal(field.group('label'))}{value}{joiner}")
+            continue
+        if field is not None:  # "Film: often normal, may show …": read, never its label hidden
+            items.append(f"{marker} {literal(item_text)}{joiner}")
             continue
         threshold = _threshold(item) if criteria else None
         if number - 1 in glossed:  # "{{Ballismus}} (large, violent movements)"
@@ -1905,6 +2030,8 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None  # "If it wakes them at night, give…": the condition is not what is asked
     if plain(head).strip().lower() in _DISCOURSE or is_flag(head):
         return None  # "Result: less pain": a word that flags the rest names nothing
+    if _TEXT_PART.match(plain(head)) is not None:
+        return None  # "Overview of the pump: it is …": a part of the notes, not a fact
     if rest.startswith(":") and is_facet(head):
         value = value_cloze(rest, number)  # "Path 2: {{the mitochondrial route}} …"
         return (literal(head) + value, extra) if value is not None else None
@@ -1951,6 +2078,14 @@ _DISCOURSE = frozenset(
     "result results outcome outcomes effect effects overall conclusion finally so why how".split()
 )
 """Heads that say where the item goes ("Result: …"), not what it is about."""
+_TEXT_PART = re.compile(
+    r"(?:an?\s+|the\s+)?(?:brief\s+|short\s+|quick\s+)?(?:(?:overview|summary|outline|recap|"
+    r"basics|background)\s+(?:of|on)|(?:introduction|intro)\s+to)\b",
+    re.IGNORECASE,
+)
+"""A head naming a part of the notes ("Overview of the proteasome", "Summary of …"): the
+author's lead label over what follows; hidden, it asks for the words "Overview of". Not
+"Review of systems" nor "Introduction of the tube", which name a thing done."""
 _HEAD_GOES_ON = frozenset(
     "a an the and or of to in on with for by as at from if when that than".split()
 )
@@ -1984,7 +2119,7 @@ _FACETS = frozenset(
     functions origin course location site sites sensory motor mechanism mechanisms pathway
     pathways presentation appearance appearances morphology histology microscopy factors
     complications outcomes prognosis treatment management investigations tests uses indications
-    contraindications actions action examples types components supply innervation
+    contraindications actions action examples types components supply innervation history
     """.split()
 )
 """Nouns that name a side of a subject (what it is like, does, comes from, is treated with)."""
