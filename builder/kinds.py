@@ -1005,10 +1005,13 @@ _TOC_MARKER = re.compile(
 )
 """A marker a site generator replaces with the page's table of contents."""
 _PAGE_REFERENCE = re.compile(
-    r"(?:\.{3,}|…)\s*\d{1,4}\s*$|\b(?:p|pp|pg|page|pages)\.?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$",
+    r"(?<![.…])(?:\.{3,}|…+)\s*\d{1,4}\s*$"
+    r"|\b(?:p|pp|pg|page|pages)\.?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$",
     re.IGNORECASE,
 )
-"""An item that points to a page: dot leaders to a number, or "p. 12" at its end."""
+"""An item that points to a page: dot leaders to a number, or "p. 12" at its end. The leaders
+are tried from their first dot only (`(?<![.…])`): from every dot of a long run, each try would
+read the run to its end."""
 
 
 def _whole(text: str) -> Kind | None:

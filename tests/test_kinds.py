@@ -822,3 +822,14 @@ def test_a_contents_section_of_facts_is_carded_and_one_of_links_is_left_out(
     assert code == 0 and "Flour bin" in shown and "Salt crock" in shown
     code, shown = run("cards", str(links), "--format", "json")
     assert code == 0 and "Lid" in shown and "Parts ...." not in shown
+
+
+def test_dot_leaders_on_a_long_line_are_read_from_their_first_dot() -> None:
+    """A "Contents" item of tens of thousands of dots and no page number: trying the leaders
+    from every dot read the run to its end each time (20,000 dots: 20 s, quadratic)."""
+    from builder.kinds import _PAGE_REFERENCE
+
+    assert _PAGE_REFERENCE.search("." * 20_000 + "x") is None
+    assert _PAGE_REFERENCE.search("…" * 20_000 + "x") is None
+    for reference in ("Causes .......... 12", "Causes …… 12", "Causes … 3", "Care, p. 40"):
+        assert _PAGE_REFERENCE.search(reference) is not None
