@@ -789,6 +789,10 @@ KINDS: tuple[Kind, ...] = (
                 _PLATFORMS,
             ),
             Line(r"\bbuy me a coffee\b|\blike (?:and|&) subscribe\b", ("coffee", "subscribe")),
+            # A call to take the site's own wares: "Download our free chart today!", "Join our
+            # 5,000 students" (what "we get our vitamin D from" says is no call: it opens no
+            # paragraph with a verb of taking).
+            Line(r"^(?:download|grab|claim|get|join|order|buy)\s+(?:our|my)\b"),
         ),
     ),
     Kind(
