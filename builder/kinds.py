@@ -789,6 +789,10 @@ KINDS: tuple[Kind, ...] = (
                 _PLATFORMS,
             ),
             Line(r"\bbuy me a coffee\b|\blike (?:and|&) subscribe\b", ("coffee", "subscribe")),
+            # A call to take the site's own wares: "Download our free chart today!", "Join our
+            # 5,000 students" (what "we get our vitamin D from" says is no call: it opens no
+            # paragraph with a verb of taking).
+            Line(r"^(?:download|grab|claim|get|join|order|buy)\s+(?:our|my)\b"),
         ),
     ),
     Kind(
@@ -1005,10 +1009,13 @@ _TOC_MARKER = re.compile(
 )
 """A marker a site generator replaces with the page's table of contents."""
 _PAGE_REFERENCE = re.compile(
-    r"(?:\.{3,}|…)\s*\d{1,4}\s*$|\b(?:p|pp|pg|page|pages)\.?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$",
+    r"(?<![.…])(?:\.{3,}|…+)\s*\d{1,4}\s*$"
+    r"|\b(?:p|pp|pg|page|pages)\.?\s*\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$",
     re.IGNORECASE,
 )
-"""An item that points to a page: dot leaders to a number, or "p. 12" at its end."""
+"""An item that points to a page: dot leaders to a number, or "p. 12" at its end. The leaders
+are tried from their first dot only (`(?<![.…])`): from every dot of a long run, each try would
+read the run to its end."""
 
 
 def _whole(text: str) -> Kind | None:

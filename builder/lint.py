@@ -1334,7 +1334,11 @@ def _about_the_source(note: Note) -> Iterable[Problem]:
 
 
 _OPTION_LINE = re.compile(r"^(?:[-*+][ \t]+)?\(?([A-Ha-h])[.)][ \t]+\S")
-_ANSWER_LETTER = re.compile(r"(?i)(?:\banswer|\bsolution|\bkey\b|答案|解答|正解).*:[ \t]*[a-h]\?$")
+_ANSWER_LETTER = re.compile(r"(?i):[ \t]*[a-h]\?$")
+_ANSWER_WORD = re.compile(r"(?i)\banswer|\bsolution|\bkey\b|答案|解答|正解")
+"""A front ending with a letter asked (`…: B?`) after a word that names a quiz's answer: the
+tail is found first and the word before it, as one pattern (`answer.*:`) tried the colons from
+every "answer" (thousands of `answer:` took seconds, quadratic)."""
 
 
 def _quiz_scaffold(note: Note) -> Iterable[Problem]:
@@ -1358,7 +1362,9 @@ def _quiz_scaffold(note: Note) -> Iterable[Problem]:
                 "an answer callout right after them), or cut the question",
             )
             return
-    if "?" in note.front[-3:] and _ANSWER_LETTER.search(plain_text(note.front).strip()):
+    front = plain_text(note.front).strip() if "?" in note.front[-3:] else ""
+    asked = _ANSWER_LETTER.search(front)
+    if asked is not None and _ANSWER_WORD.search(front, 0, asked.start()):
         yield _problem(
             note,
             "QUIZ-SCAFFOLD",

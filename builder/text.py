@@ -1142,10 +1142,11 @@ MAX_TOPIC_WORDS = 4
 a page's, and "... in <six words>" on every front is clutter the source line already shows."""
 _COURSE_CODE = re.compile(r"\b[A-Z]{2,5}\s?-?\d{3,4}[A-Z]?\b")
 """A course code: "PHP 317", "NR224", "NURS-1010" (an outbreak's "COVID-19" has two digits)."""
-_SESSION_WORDS = "module|lesson|week|lecture|session|chapter|part|section|day"
-"""What a course numbers its meetings or parts by: "Day 3", "Week 5", "Lecture 12"."""
+_SESSION_WORDS = "module|lesson|week|lecture|session|chapter|part|section"
+"""What a course numbers its meetings or parts by: "Week 5", "Lecture 12" (a course label
+wherever it stands in a title, `_COURSE_LABEL`)."""
 _SESSION_LABEL = re.compile(
-    rf"(?:{_SESSION_WORDS})\s*\d+[a-z]?(?:\s*[-–—:]?\s*(?:notes?|summary|recap))?",
+    rf"(?:{_SESSION_WORDS}|day)\s*\d+[a-z]?(?:\s*[-–—:]?\s*(?:notes?|summary|recap))?",
     re.IGNORECASE,
 )
 
@@ -1179,8 +1180,9 @@ def _names_no_topic(text: str) -> bool:
     document already; fronts then start from their headings' subjects."""
     if "  " in text:
         text = single_spaced(text)
-    if _COURSE_LABEL.search(text) is not None:
-        return True
+    if _COURSE_LABEL.search(text) is not None or is_session_label(text):
+        return True  # "Day 3" alone is a meeting; "Day 1 of treatment" and "Day 14 of the
+        # cycle" name a stage of what is studied, a topic
     if _is_course_label(text):
         return True
     named = [w for w in _TOPIC_WORD.findall(text) if w.lower() not in _SMALL_WORDS]

@@ -198,6 +198,9 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ),
         ("**Publication date:** 2020  \n**Source URL:** https://example.org/k", "references"),
         ("Join our Discord for weekly quizzes!", "promotion"),
+        ("**Download our free velbarin chart today and join 5,000 students!**", "promotion"),
+        ("Get my korrin flashcards for £5.", "promotion"),
+        ("We get our velbarin from the pharmacy on the ward.", None),
         ("Follow us on Instagram and YouTube.", "promotion"),
         ("- Subscribe to our newsletter\n- Follow us on TikTok", "promotion"),
         ("Disclaimer: this page is general information.", "disclaimer"),
@@ -822,3 +825,14 @@ def test_a_contents_section_of_facts_is_carded_and_one_of_links_is_left_out(
     assert code == 0 and "Flour bin" in shown and "Salt crock" in shown
     code, shown = run("cards", str(links), "--format", "json")
     assert code == 0 and "Lid" in shown and "Parts ...." not in shown
+
+
+def test_dot_leaders_on_a_long_line_are_read_from_their_first_dot() -> None:
+    """A "Contents" item of tens of thousands of dots and no page number: trying the leaders
+    from every dot read the run to its end each time (20,000 dots: 20 s, quadratic)."""
+    from builder.kinds import _PAGE_REFERENCE
+
+    assert _PAGE_REFERENCE.search("." * 20_000 + "x") is None
+    assert _PAGE_REFERENCE.search("…" * 20_000 + "x") is None
+    for reference in ("Causes .......... 12", "Causes …… 12", "Causes … 3", "Care, p. 40"):
+        assert _PAGE_REFERENCE.search(reference) is not None

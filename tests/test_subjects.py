@@ -103,6 +103,8 @@ TITLES = [
     ("Week 5", ""),
     ("Lecture 12", ""),
     ("Day 3: Choking", "choking"),
+    ("Day 1 of Treatment", "day 1 of treatment"),
+    ("Day 14 of the cycle", "day 14 of the cycle"),
     ("Stage 2 Hypertension", "stage 2 hypertension"),
     ("Class 1 Antiarrhythmics", "class 1 antiarrhythmics"),
 ]

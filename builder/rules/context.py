@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import lru_cache
 from html import unescape
+from typing import TypeAlias
 
 from ..document import Section
 from ..memory import TEXT_CACHE
@@ -195,7 +196,7 @@ def one_question_each(notes: list[Note]) -> list[Note]:
     sections. A dict groups the notes as they come by section, subject and the attribute's first
     word (two attributes asking the same open with the same word), so only a few are compared;
     a table asks each of its cells once already, and an abbreviation has its own rule."""
-    groups: dict[tuple[tuple[str, ...], str, str], list[tuple[str, int]]] = {}
+    groups: dict[tuple[tuple[str, ...], str, str], dict[frozenset[str], list[Asked]]] = {}
     kept: list[Note] = []
     for note in notes:
         if note.note_type != "basic" or note.rule in _ASKED_ONCE:
@@ -204,14 +205,19 @@ def one_question_each(notes: list[Note]) -> list[Note]:
         about, _, attribute = note.front.rpartition(": ")
         # A question written out ("Is it contagious?") is asked again in the same words.
         head = _first_word(attribute) if about else normalise(attribute)
-        group = groups.setdefault((note.source.section, about, head), [])
+        group = groups.setdefault((note.source.section, about, head), {})
+        subject = content_words(about, 1)
+        asked = content_words(attribute, 1)
+        # Two attributes asking the same have the same words besides the subject's: only the
+        # notes sharing them are compared (comparing each with every other was quadratic).
+        same = group.setdefault(asked - subject, [])
         earlier = None
-        if group:
-            earlier = _same_question(group, attribute, about) if about else group[0][1]
+        if same:
+            earlier = _same_question(same, asked, subject) if about else same[0][1]
         if earlier is None or kept[earlier].key == note.key:
             # One identity twice is not this function's to merge: a zero-config build numbers
             # the repeat, a manifest build refuses it (extract.distinct_keys).
-            group.append((attribute, len(kept)))
+            same.append((asked, len(kept)))
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
@@ -300,13 +306,18 @@ def _restates(one: frozenset[str], other: frozenset[str], least: int = MIN_RESTA
 _ASKED_ONCE = frozenset(("table", "abbreviation"))
 
 
-def _same_question(group: list[tuple[str, int]], attribute: str, about: str) -> int | None:
-    """The index of the group's note asking what `attribute` asks."""
-    asked = content_words(attribute, 1)
-    for other, index in group:
-        words = content_words(other, 1)
+Asked: TypeAlias = tuple[frozenset[str], int]
+"""A note's attribute as its content words, and the note's place among the kept notes."""
+
+
+def _same_question(
+    group: list[Asked], asked: frozenset[str], subject: frozenset[str]
+) -> int | None:
+    """The index of the group's note asking what the attribute of words `asked` asks: one holds
+    the other's words and, besides them, only words of the subject."""
+    for words, index in group:
         small, large = (words, asked) if len(words) <= len(asked) else (asked, words)
-        if small and small <= large and large - small <= content_words(about, 1):
+        if small and small <= large and large - small <= subject:
             return index
     return None
 
