@@ -523,7 +523,7 @@ def short_title(meta: dict[str, Any], text: str, named: str, title: str) -> str:
         found = _KRAMDOWN_TITLE.search(text)
         if found is not None:
             return " ".join(found.group(1).split())
-    shorter = named and len(named.split()) < len(title.split())
+    shorter = named and len(words(named)) < len(words(title))  # words, not dashes
     if shorter and content_words(named) & content_words(title):  # the same name, not "Overview"
         return named
     return ""

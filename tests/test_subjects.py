@@ -17,6 +17,7 @@ from builder.text import (
     is_generic_heading,
     names_topic,
     short_answer,
+    title_thing,
     title_topic,
 )
 
@@ -447,3 +448,21 @@ def test_a_pages_short_title_names_its_topic(source: str, topic: str, tmp_path: 
     `#` heading): that short name is the topic."""
     document = parse_document(tmp_path / "page.md", source)
     assert manifest_for_document(document).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("title", "thing"),
+    [
+        ("Asthma", "asthma"),  # a title that is a topic gives it
+        ("Major Side Effects Of Systemic Velbarin Salts", "systemic velbarin salts"),
+        ("Common serious side effects of oral velbarin", "oral velbarin"),
+        ("Key clinical features of acute korrin fever", "acute korrin fever"),
+        # "of" after words that name no part of a thing: nothing
+        ("Instructions for the care of a velbar pump at home", ""),
+        ("Final exam review of the whole korrin fever module", ""),
+    ],
+)
+def test_a_long_title_naming_a_part_of_a_thing_names_that_thing(title: str, thing: str) -> None:
+    """A question leaning on the ones before it ("Does it …?") needs the page's thing on its
+    front; "Major side effects of X" is too long to be a topic but names X."""
+    assert title_thing(title) == thing
