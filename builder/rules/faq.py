@@ -9,6 +9,9 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
 - `Q:` paragraphs, bold or not (`**Q: What is X?**`), the answer as an `A:` paragraph or the
   same paragraph's next line;
 - a `Q:` and its `A:` in one list item (`* **Q: What is X?** A: …`);
+- in such a list, an item that is only bold text (`- **Kidney effects**`) heads the questions
+  after it: a question leaning on the ones before it ("Does it …?", "Is this …?", "What about
+  X?") is opened by the page's thing and that heading (`_situated`);
 - numbered questions (`1.) What is X?` as a paragraph, its answer after it; or `1. What is X?`
   as a list item with its answer as a sub-list), and bulleted ones (`- 🍒 Why X?` over a
   sub-list that answers it, as note-taking apps write them; not when the sub-items only ask
