@@ -74,7 +74,15 @@ from .dialects import (
 from .errors import SourceError
 from .exports import html_list
 from .memory import no_cyclic_gc
-from .text import KIND_NUMERAL, is_session_label, is_signature, plain, shouted_words
+from .text import (
+    KIND_NUMERAL,
+    content_words,
+    is_session_label,
+    is_signature,
+    plain,
+    shouted_words,
+    words,
+)
 
 #: Largest source we read: a bigger file is refused with a clear message, not read into memory.
 MAX_SOURCE_BYTES = 64 * 1024 * 1024
@@ -179,6 +187,9 @@ class Document:
     titled by the document."""
     warnings: tuple[tuple[int, str], ...] = ()
     """(line, message) for what the model kept but could not place as written."""
+    short_title: str = ""
+    """The page's own short name for itself (`short_title`), when it gives one: topics prefer
+    it to a long title."""
 
     def walk(self) -> Iterator[Section]:
         for section in self.sections:
@@ -482,7 +493,7 @@ def _parse(path: Path, text: str) -> Document:
             intro_children.append(sections[0])
             sections = sections[1:]
     if not title:
-        title = file_title(str(meta.get("slug") or "")) or file_title(path.stem)
+        title = file_title(str(meta.get("slug") or "")) or stem_title(path, sections)
         if is_session_label(title) and named_title:
             title = named_title  # "# Day 3" in day3.md: the author's name for the deck
     if intro_blocks or intro_children:
@@ -495,7 +506,42 @@ def _parse(path: Path, text: str) -> Document:
     if too_deep:
         reader.warnings.append((too_deep, _TOO_DEEP))
     warnings = tuple(sorted([*reader.warnings, *reader.lines.warnings]))
-    return Document(path, title, meta, sections, warnings)
+    short = short_title(meta, text, named_title, title)
+    return Document(path, title, meta, sections, warnings, short)
+
+
+def short_title(meta: dict[str, Any], text: str, named: str, title: str) -> str:
+    """The short name a page gives itself beside its long title: a front matter's `short_title`
+    or `nav_title` (what a site's menu shows), a kramdown `{:title="…"}` line right under the
+    `#` heading (an Electric Book's running head), or the `#` heading itself when it has fewer
+    words than the front matter's `title` and shares a word with it; "" when it gives none."""
+    for key in _SHORT_TITLE_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            return _title_text(value)
+    if "{:" in text:
+        found = _KRAMDOWN_TITLE.search(text)
+        if found is not None:
+            return " ".join(found.group(1).split())
+    shorter = named and len(words(named)) < len(words(title))  # words, not dashes
+    if shorter and content_words(named) & content_words(title):  # the same name, not "Overview"
+        return named
+    return ""
+
+
+_SHORT_TITLE_KEYS = (
+    "short_title",
+    "shortTitle",
+    "short-title",
+    "nav_title",
+    "navTitle",
+    "nav-title",
+)
+_KRAMDOWN_TITLE = re.compile(
+    r"^#[ \t][^\n]*\n\{:[^}\n]*?\btitle=\"(?P<t>[^\"\n]{2,80})\"[^}\n]*\}[ \t]*$",
+    re.MULTILINE,
+)
+"""A kramdown attribute list naming a short title on the line under a `#` heading."""
 
 
 MERGE_CONFLICT = "unresolved merge conflict"
@@ -2238,6 +2284,80 @@ def file_title(stem: str) -> str:
     stem = _LANGUAGE_SUFFIX.sub("", stem) or stem
     words = stem.replace("-", " ").replace("_", " ").split()
     return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)
+
+
+def stem_title(path: Path, sections: Sequence[Section] = ()) -> str:
+    """A title from the file's name; for a generic stem (`_GENERIC_STEM`: "main-content.md",
+    "index.md", "README.md"), which names a part of a page and no subject, the word most of the
+    top headings share (`shared_heading_word`), else the parent folder's name. The folder is
+    the last resort only, and only when it is not generic itself (`_GENERIC_FOLDER`) nor a
+    tool's (long, or ending in a counter): a document saved to "Downloads" or copied into
+    "corpus" would make those its topic, which is why a file with a telling stem never takes
+    its folder's name."""
+    if _GENERIC_STEM.fullmatch(_FILE_NUMBERING.sub("", path.stem.strip())) is None:
+        return file_title(path.stem)  # "07-index.md" is as generic as "index.md"
+    shared = shared_heading_word(tuple(section.title for section in sections))
+    if shared:
+        return shared[:1].upper() + shared[1:]
+    folder = path.absolute().parent.name
+    if folder and not (_GENERIC_FOLDER.fullmatch(folder) or _GENERIC_STEM.fullmatch(folder)):
+        named = file_title(folder)
+        if len(named.split()) <= _MAX_FOLDER_WORDS and not folder[-1:].isdigit():
+            return named  # not a tool's folder: "test_build_twice0", "run-2024-05-01"
+    return file_title(path.stem)
+
+
+_GENERIC_STEM = re.compile(
+    r"(?:(?:main|page|article|post)[\s._-]*)?(?:content|contents|body|page|text|index|readme|notes?"
+    r"|article|document|default|untitled|draft)(?:[\s._-]*\d{1,3})?",
+    re.IGNORECASE,
+)
+"""A file name that says which part of a site or a folder the text is, not what it is about:
+"main-content", "content-2", "index", "README", "notes", "page", "body"."""
+_GENERIC_FOLDER = re.compile(
+    r"(?:downloads?|desktop|documents?|docs?|tmp|temp|te?mp\d*|cache|scratch|inbox|corpus|"
+    r"src|source|sources|content|contents|pages?|posts?|notes?|files?|data|input|output|out|"
+    r"build|dist|site|public|static|markdown|md|text|texts|export|exports|archive|misc|new|"
+    r"untitled|home|users?|\d+|[\W_]*)",
+    re.IGNORECASE,
+)
+"""A folder whose name is where a file was put, not what it is about ("Downloads", "tmp",
+"corpus", "content", "src", "02")."""
+_MAX_FOLDER_WORDS = 4
+"""Words a folder's name may have to name a subject: a longer one is a tool's or a project's."""
+MIN_SHARED_HEADINGS = 3
+"""Headings a word has to be in before it names the page: two share a word by chance."""
+
+
+def shared_heading_word(titles: Sequence[str]) -> str:
+    """The word (in small letters) that at least half of the headings, and at least
+    `MIN_SHARED_HEADINGS`, hold: a page fragment's subject ("constipation" in "What causes
+    constipation", "Treating constipation", "Complications of constipation"); two such words
+    side by side in as many headings are the name ("korrin fever"). "" when none is (the word
+    in the most headings wins, the first met on a tie)."""
+    titles = list(dict.fromkeys(" ".join(plain(title).lower().split()) for title in titles))
+    if len(titles) < MIN_SHARED_HEADINGS:
+        return ""  # a heading repeated (`## Asthma` twice) is one heading
+    counts: dict[tuple[str, ...], int] = {}
+    written: dict[tuple[str, ...], str] = {}
+    for title in titles:
+        said = [(word, next(iter(content_words(word)), "")) for word in words(title)]
+        found: dict[tuple[str, ...], str] = {}
+        for (word, stem), (after, next_stem) in zip(said, [*said[1:], ("", "")], strict=False):
+            if stem:
+                found.setdefault((stem,), word)
+                if next_stem:
+                    found.setdefault((stem, next_stem), f"{word} {after}")
+        for key, word in found.items():
+            counts[key] = counts.get(key, 0) + 1
+            written.setdefault(key, word)
+    least = max(MIN_SHARED_HEADINGS, (len(titles) + 1) // 2)
+    shared = [key for key, count in counts.items() if count >= least]
+    if not shared:
+        return ""
+    most = max(counts[key] for key in shared)
+    best = [key for key in shared if counts[key] == most]
+    return written[max(best, key=len)]  # a name of two words over its first word alone
 
 
 _FILE_NUMBERING = re.compile(r"^(?:\d{1,3}[\s._-]+)+(?=[^\W\d_])")

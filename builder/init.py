@@ -26,9 +26,9 @@ from .manifest import (
     TOP_KEYS,
     LintOptions,
     clean_name,
+    document_topic,
     intro_subdeck_name,
     literal_pattern,
-    own_topic,
     slugify,
     subdeck_name,
     zero_config_deck_id,
@@ -36,7 +36,7 @@ from .manifest import (
 from .rules import RULE_NAMES
 from .rules.context import matches
 from .rules.faq import is_faq
-from .text import plain, topic_for
+from .text import plain
 
 WIDTH = 99
 
@@ -118,7 +118,7 @@ def manifest_text(
         )
     meta = document.meta
     description = _meta_text(meta, "description")
-    topic = topic_for(own_topic(document), document.title)
+    topic = document_topic(document)
     manifest = f"{slug}.toml"
     out: list[str] = []
     out += _comment(

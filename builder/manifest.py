@@ -152,7 +152,7 @@ def manifest_for_document(document: Document) -> Manifest:
         sources=(document.path,),
         subdecks=tuple(subdecks),
         path=None,
-        topic=topic_for(own_topic(document), document.title),
+        topic=document_topic(document),
         tags=(slugify(document.title),),
     )
 
@@ -764,6 +764,18 @@ class _Sequences:
                 for branch in value[1]:
                     found |= self._chars(list(branch))
         return frozenset(found)
+
+
+def document_topic(document: Document) -> str:
+    """A document's topic phrase without a manifest: its front matter's `topic`, else the one
+    its short title names (`Document.short_title`: a site's `nav_title`, a kramdown running
+    head), else its title's."""
+    explicit = own_topic(document)
+    if not explicit and document.short_title:
+        short = topic_for("", document.short_title)
+        if short:
+            return short
+    return topic_for(explicit, document.title)
 
 
 def own_topic(document: Document) -> str:

@@ -1100,6 +1100,23 @@ def title_topic(title: str) -> str:
     return "" if _names_no_topic(text) else topic_phrase(text)
 
 
+def title_thing(title: str) -> str:
+    """The thing a page title is about, for a front that must name it: its topic
+    (`title_topic`), or, for a title too long to be one that names a part of a thing ("Major
+    Side Effects Of Systemic Glucocorticoids": `is_relational` before its "of"), the thing
+    after the "of" ("systemic glucocorticoids"); "" otherwise."""
+    topic = title_topic(title)
+    if topic:
+        return topic
+    parts = _OF.split(heading_text(title), maxsplit=1)
+    if len(parts) != 2 or not is_relational(parts[0]) or _names_no_topic(parts[1]):
+        return ""
+    return topic_phrase(parts[1])
+
+
+_OF = re.compile(r"\s+of\s+", re.IGNORECASE)
+
+
 _DISCIPLINES = (
     "pharmacology|physiology|pathophysiology|pathology|anatomy|microbiology|biochemistry|"
     "histology|immunology|pharmacokinetics|pharmacodynamics|epidemiology"

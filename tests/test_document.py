@@ -24,6 +24,7 @@ from builder.document import (
     Section,
     Table,
     parse_document,
+    stem_title,
     to_markdown,
 )
 
@@ -942,3 +943,47 @@ def test_a_title_naming_only_a_course_meeting_gives_way_to_its_file_name() -> No
     assert parse("# Day 3 of the rash\n\n## Signs\n\n- itch\n", "x.md").title == (
         "Day 3 of the rash"
     )
+
+
+_SHARED = "## Signs of korrin fever\n\n- rash\n\n## Treating korrin fever\n\n- rest\n\n"
+_SHARED += "## When korrin fever spreads\n\n- touch\n\n## Outlook\n\n- good\n"
+_APART = "## Signs\n\n- rash\n\n## Treatment\n\n- rest\n\n## Spread\n\n- touch\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "source", "title"),
+    [
+        # a page-part stem: the word most headings share names the page
+        ("pages/velbar/main-content.md", _SHARED, "Korrin fever"),
+        ("index.md", _SHARED, "Korrin fever"),
+        ("07-README.md", _SHARED, "Korrin fever"),
+        # no word shared: the folder the page sits in, when it names something
+        ("conditions/korrin-fever/main-content.md", _APART, "Korrin Fever"),
+        ("velbar/notes.md", _APART, "Velbar"),
+        # a folder named for where a file was put names nothing: the stem stays
+        ("Downloads/main-content.md", _APART, "Main Content"),
+        ("tmp/content-2.md", _APART, "Content 2"),
+        ("corpus/index.md", _APART, "Index"),
+        # a stem that names a subject keeps it, whatever the folder and headings
+        ("conditions/velbar/pellan-rash.md", _SHARED, "Pellan Rash"),
+        # a title in the page wins over all of it
+        ("conditions/velbar/index.md", "# Pellan rash\n\n" + _SHARED, "Pellan rash"),
+    ],
+)
+def test_a_generic_file_name_gives_way_to_the_headings_word_then_to_its_folder(
+    name: str, source: str, title: str, tmp_path: Path
+) -> None:
+    """A fragment saved as "main-content.md" titled its deck "Main Content" and put "in main
+    content" on every front: a page-part stem names nothing, so the word the headings share, or
+    the folder's name (not "Downloads", "tmp", "corpus"), titles it."""
+    path = tmp_path / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    assert parse_document(path, source).title == title
+
+
+def test_a_tools_folder_names_no_generic_file() -> None:
+    """A test's or a download's folder ("test_build_twice0", "velbar-notes-export-2024-05-01")
+    names nothing either: a generic stem keeps its own name there."""
+    sections = ()
+    assert stem_title(Path("/x/test_build_twice0/notes.md"), sections) == "Notes"
+    assert stem_title(Path("/x/velbar pump care at home/index.md"), sections) == "Index"

@@ -17,6 +17,7 @@ from builder.text import (
     is_generic_heading,
     names_topic,
     short_answer,
+    title_thing,
     title_topic,
 )
 
@@ -414,3 +415,56 @@ def test_a_heading_in_capitals_keeps_the_abbreviations_the_text_writes() -> None
     assert heading_subject(parse_document(Path("korrin.md"), alone).sections[0].path) == (
         "Korvax dosing"
     )
+
+
+_LONG = "Instructions for setting up and looking after a velbar pump for an infusion at home"
+
+
+@pytest.mark.parametrize(
+    ("source", "topic"),
+    [
+        # a site's menu name for the page
+        (f"---\ntitle: {_LONG}\nshort_title: Velbar pump\n---\n## A\n\nx\n", "velbar pump"),
+        (f"---\ntitle: {_LONG}\nnav_title: Velbar pump care\n---\n## A\n\nx\n", "velbar pump care"),
+        # a kramdown running head under the `#` heading
+        (f'# {_LONG}\n{{:title="Velbar home pump"}}\n\n## A\n\nx\n', "velbar home pump"),
+        # a `#` heading shorter than the front matter's title, naming the same thing
+        (
+            f"---\ntitle: 4. {_LONG}\n---\n# Velbar pump at home\n\n## A\n\nx\n",
+            "velbar pump at home",
+        ),
+        # a front matter topic still wins
+        (
+            f"---\ntitle: {_LONG}\nshort_title: Velbar pump\ntopic: home pumps\n---\n## A\n\nx\n",
+            "home pumps",
+        ),
+        # no short title: the long title gives no topic, as before
+        (f"---\ntitle: {_LONG}\n---\n## A\n\nx\n", ""),
+        # a shorter `#` heading naming another thing is no short title of the page
+        (f"---\ntitle: {_LONG}\n---\n# Equipment list\n\n## A\n\nx\n", ""),
+    ],
+)
+def test_a_pages_short_title_names_its_topic(source: str, topic: str, tmp_path: Path) -> None:
+    """A 15-word page title opened every front of a procedure; the page named itself in a few
+    words too (`short_title`, `nav_title`, a kramdown `{:title="…"}` running head, a shorter
+    `#` heading): that short name is the topic."""
+    document = parse_document(tmp_path / "page.md", source)
+    assert manifest_for_document(document).topic == topic
+
+
+@pytest.mark.parametrize(
+    ("title", "thing"),
+    [
+        ("Asthma", "asthma"),  # a title that is a topic gives it
+        ("Major Side Effects Of Systemic Velbarin Salts", "systemic velbarin salts"),
+        ("Common serious side effects of oral velbarin", "oral velbarin"),
+        ("Key clinical features of acute korrin fever", "acute korrin fever"),
+        # "of" after words that name no part of a thing: nothing
+        ("Instructions for the care of a velbar pump at home", ""),
+        ("Final exam review of the whole korrin fever module", ""),
+    ],
+)
+def test_a_long_title_naming_a_part_of_a_thing_names_that_thing(title: str, thing: str) -> None:
+    """A question leaning on the ones before it ("Does it …?") needs the page's thing on its
+    front; "Major side effects of X" is too long to be a topic but names X."""
+    assert title_thing(title) == thing

@@ -9,6 +9,9 @@ sub-headings (`### What is X?`, the answer being everything under the heading):
 - `Q:` paragraphs, bold or not (`**Q: What is X?**`), the answer as an `A:` paragraph or the
   same paragraph's next line;
 - a `Q:` and its `A:` in one list item (`* **Q: What is X?** A: …`);
+- in such a list, an item that is only bold text (`- **Kidney effects**`) heads the questions
+  after it: a question leaning on the ones before it ("Does it …?", "Is this …?", "What about
+  X?") is opened by the page's thing and that heading (`_situated`);
 - numbered questions (`1.) What is X?` as a paragraph, its answer after it; or `1. What is X?`
   as a list item with its answer as a sub-list), and bulleted ones (`- 🍒 Why X?` over a
   sub-list that answers it, as note-taking apps write them; not when the sub-items only ask
@@ -68,9 +71,11 @@ from ..notes import Note, make_key
 from ..text import (
     bold_initials,
     heading_text,
+    lower_first,
     plain,
     short_answer,
     single_spaced,
+    title_thing,
     told_answer,
     without_citations,
     without_emoji,
@@ -109,6 +114,8 @@ class Question:
     pin: str | None
     blocks: tuple[int, ...]
     """The indices of the section's blocks the question and its answer take."""
+    label: str = ""
+    """The bold item heading the list items the question is among (`- **Kidney effects**`)."""
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
@@ -120,7 +127,15 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if not ctx.in_faq and (heading := _heading_question(section, asked)) is not None:
         asked = [heading, *asked]  # the heading's own question comes first
     notes = [
-        _note(question.text, question.answer, question.line, question.pin, section, ctx)
+        _note(
+            question.text,
+            question.answer,
+            question.line,
+            question.pin,
+            section,
+            ctx,
+            question.label,
+        )
         for question in asked
         if not scenario(question.text, question.answer)
     ]
@@ -214,15 +229,44 @@ def _may_ask(block: Block) -> bool:
 
 
 def _note(
-    question: str, answer: str, line: int, pin: str | None, section: Section, ctx: Context
+    question: str,
+    answer: str,
+    line: int,
+    pin: str | None,
+    section: Section,
+    ctx: Context,
+    label: str = "",
 ) -> Note:
     question = question.strip()
     stem, options = question.split("\n\n", 1) if "\n\n" in question else (question, "")
     # A question that does not name the topic gets it added, so the card stands alone.
     front = stem if ctx.situate(stem) == stem else f"{stem} ({ctx.topic})"
+    if _LEANS_BACK.search(stem) is not None and (label or not ctx.topic):
+        front = _situated(stem, label, ctx)
     front += f"\n\n{options}" if options else ""  # a quiz's options, shown under its stem
     key = make_key("faq", section.path, question, pin)
     return ctx.note("faq", "basic", front, without_citations(answer), key, section, line)
+
+
+_LEANS_BACK = re.compile(
+    r"^(?:does|do|is|are|can|could|will|would|should|has|have|did|was|were|may|might|must)\s+"
+    r"(?:it|this|these|they|that|those)\b|^(?:what|how)\s+about\b|\b(?:this|these)\s+[a-z]",
+    re.IGNORECASE,
+)
+"""A question whose subject only the questions before it name: "Does it raise sodium?", "Is
+this dose-related?", "What about sodium?", "… of these cataracts?"."""
+
+
+def _situated(stem: str, label: str, ctx: Context) -> str:
+    """A question leaning on the ones before it, opened by what it is about: the document's
+    thing (the topic, or the thing its title names, `title_thing`) and the bold item heading
+    its list part ("Drug D — kidney effects: is this dose-related?"); the question as written
+    when neither names anything."""
+    thing = ctx.topic or title_thing(ctx.document)
+    thing = thing[:1].upper() + thing[1:]
+    about = heading_text(label)
+    opening = f"{thing} — {lower_first(about)}" if thing and about else thing or about
+    return f"{opening}: {lower_first(stem)}" if opening else stem
 
 
 def questions(blocks: tuple[Block, ...], in_faq: bool) -> list[Question]:
@@ -436,14 +480,19 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
         return None  # `**F**ace drooping: does one side droop?`: an acronym's letters
     found = []
     asked = 0
+    label = ""
     for item in block.items:
         text = item.text.strip()
+        heads = _BOLD_ITEM.fullmatch(text) if not item.blocks and "*" in text[:2] else None
+        if heads is not None and not heads.group("l").rstrip().endswith("?"):
+            label = heads.group("l").strip()  # `- **Kidney effects**`: heads the items after it
+            continue
         prefix = _Q_PREFIX.match(text)
         if prefix is not None:
             asked += 1
             question, answer = _split_question(text[prefix.end() :], bool(prefix.group(1)))
             answer = answer or _answer_markdown(item.blocks)
-            found.append(Question(question, answer, item.line, item.pin, (index,)))
+            found.append(Question(question, answer, item.line, item.pin, (index,), label))
             continue
         options = _options(item)
         if options is not None:
@@ -455,7 +504,7 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
         if plain(text).endswith("?") and item.blocks and _answers(item, block.ordered):
             asked += 1
             answer = _answer_markdown(item.blocks)
-            found.append(Question(_asked(text), answer, item.line, item.pin, (index,)))
+            found.append(Question(_asked(text), answer, item.line, item.pin, (index,), label))
             continue
         verdict = _VERDICT.match(text) if ("True" in text or "False" in text) else None
         if verdict is not None:
@@ -480,6 +529,11 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
     if asked * 2 < len(block.items):
         return None
     return found
+
+
+_BOLD_ITEM = re.compile(r"(?:\*\*\*?|\*(?=[^*\s][^*]*\*\*$))\s*(?P<l>[^*\n]{2,60}?)\s*\*\*?\*?")
+"""A list item that is only bold text (`**Kidney effects**`, also as hurried notes close it:
+`**Kidney effects **`, `*KIDNEY EFFECTS**`): a heading for the items after it, not a fact."""
 
 
 def _answers(item: ListItem, ordered: bool) -> bool:
