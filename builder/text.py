@@ -1545,6 +1545,23 @@ def source_path(document: str, section: tuple[str, ...]) -> str:
     return f"{document} — {' › '.join(parts)}" if parts else document
 
 
+_COLOUR = r"(?:green|red|blue|yellow|orange|purple|pink|grey|gray|bold colou?r)"
+_IN_COLOUR = re.compile(
+    r"\b(?:highlighted|marked|shown|colou?red|written|printed|underlined|circled|shaded|boxed"
+    rf"|labell?ed)\s+(?:in\s+)?{_COLOUR}\b"
+    rf"|\b(?:items?|ones?|symptoms?|signs?|words?|parts?|boxes|box|rows?|cells?|text|those|lines?)"
+    rf"\s+in\s+{_COLOUR}\b"
+    rf"|\b{_COLOUR}\s+(?:highlighting|highlights?|items?|boxes|box|rows?|text)\b",
+    re.IGNORECASE,
+)
+
+
+def names_by_colour(text: str) -> bool:
+    """Text that picks things out by a colour the page gave them ("the three signs highlighted
+    in green are …", "the rows in red"): a card shows no colour, so it cannot say which."""
+    return _IN_COLOUR.search(plain(text)) is not None
+
+
 def points_back(sentence: str) -> int:
     """The length of a sentence's opening that points back to the thing its heading names ("It
     occurs when", "This type of korrin is …", "This is the commonest kind"), 0 when there is

@@ -43,6 +43,7 @@ from ..text import (
     is_pep_talk,
     is_relational,
     lower_first,
+    names_by_colour,
     names_topic,
     plain,
     short_subject,
@@ -1379,11 +1380,14 @@ def _scaffolding(block: ListBlock) -> set[int]:
 
 
 def _recallable(block: ListBlock) -> ListBlock:
-    """The list without the items that only point elsewhere ("Further information, see …") or
-    give an address (`Register the case: https://…`): nothing on them is to recall, as a
-    deletion or on a list's back."""
+    """The list without the items that only point elsewhere ("Further information, see …"), give
+    an address (`Register the case: https://…`) or pick things out by a colour no card shows
+    ("The signs highlighted in green are …"): nothing on them is to recall, as a deletion or on
+    a list's back."""
     kept = tuple(
-        item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
+        item
+        for item in block.items
+        if not (_points_elsewhere(item) or _gives_an_address(item) or names_by_colour(item.text))
     )
     return block if len(kept) == len(block.items) else ListBlock(block.ordered, kept, block.line)
 
