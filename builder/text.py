@@ -1284,32 +1284,35 @@ _SENTENCE_GAP = re.compile(r"[.!?](\s+)(?=[A-Z0-9“\"(])")
 a digit, a quote or a parenthesis. A pattern that starts with a character class lets the regex
 engine skip ahead; `sentence_gaps` then drops the periods that end no sentence."""
 _ABBREVIATED = re.compile(
-    r"(?:^|[^\w.])(?:approx|vs|e\.g|i\.e|etc|cf|incl|esp|resp|ca|max|min|dr|fig|ref)\.\Z",
+    r"(?:^|[^\w.])(?:approx|vs|e\.g|i\.e|etc|cf|incl|esp|resp|max|min|dr|fig|ref)\.\Z",
     re.IGNORECASE,
 )
 """A period that shortens a word ("approx. 2.5 cm", "Kallman vs. Turner", "e.g. Foo", "cf. Bar"):
 no sentence ends there."""
-_UNIT_MIN = re.compile(r"\d\s*min\.\Z", re.IGNORECASE)
-"""…but "for 10 min." is minutes, a unit that may well end its sentence ("Wait 10 min. Then …")."""
+_UNIT_MIN = re.compile(r"[\d/]\s*min\.\Z", re.IGNORECASE)
+"""…but "for 10 min." and "60/min." are minutes, a unit that may well end its sentence ("Wait
+10 min. Then …")."""
 
 
 def sentence_gaps(text: str) -> list[tuple[int, int]]:
     """Where the sentences of a paragraph break: (end of one sentence, start of the next), at
     . ! ? and white space before a capital, a digit, a quote or a parenthesis, except after an
-    abbreviation's period ("approx. 2.5 cm", "X vs. Y") or inside a parenthesis still open
-    ("(see Fig. 2. Note …)")."""
+    abbreviation's period ("approx. 2.5 cm", "X vs. Y") or inside a parenthesis closed later
+    ("(see Fig. 2. Note …)"). Linear: the brackets are counted once, gap to gap."""
     gaps: list[tuple[int, int]] = []
-    last = 0
+    last_close = text.rfind(")")
+    depth, counted = 0, 0
     for gap in _SENTENCE_GAP.finditer(text):
         end = gap.start(1)
-        said = text[max(last, end - 12) : end]
+        depth += text.count("(", counted, end) - text.count(")", counted, end)
+        counted = end
+        said = text[max(0, end - 12) : end]
         if text[end - 1] == "." and _ABBREVIATED.search(said) and not _UNIT_MIN.search(said):
             continue
-        sentence = text[last:end]
-        if sentence.count("(") > sentence.count(")") and ")" in text[end:]:
+        if depth > 0 and end < last_close:
             continue
         gaps.append((end, gap.end(1)))
-        last = gap.end(1)
+        depth = 0  # a bracket left open by a sentence that ended is no longer open
     return gaps
 
 

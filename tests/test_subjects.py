@@ -17,6 +17,7 @@ from builder.text import (
     is_generic_heading,
     names_topic,
     short_answer,
+    split_sentences,
     title_topic,
 )
 
@@ -412,3 +413,29 @@ def test_a_heading_in_capitals_keeps_the_abbreviations_the_text_writes() -> None
     assert heading_subject(parse_document(Path("korrin.md"), alone).sections[0].path) == (
         "Korvax dosing"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Fold it (approx. 4 cm) over. Tape it.", ["Fold it (approx. 4 cm) over.", "Tape it."]),
+        ("Know drug P vs. Drug Q well. Then R.", ["Know drug P vs. Drug Q well.", "Then R."]),
+        (
+            "Give a steroid, e.g. Velbarin. Check the INR.",
+            ["Give a steroid, e.g. Velbarin.", "Check the INR."],
+        ),
+        ("Use max. 3 doses, cf. Table 2. Stop.", ["Use max. 3 doses, cf. Table 2.", "Stop."]),
+        (
+            "Wait (see Fig. 2. It shows how) then rinse.",
+            ["Wait (see Fig. 2. It shows how) then rinse."],
+        ),
+        ("Soak it for 10 min. Then rinse.", ["Soak it for 10 min.", "Then rinse."]),
+        ("The rate is 60/min. Count again.", ["The rate is 60/min.", "Count again."]),
+        ("Open (never closed. Next one.", ["Open (never closed.", "Next one."]),
+        ("1) Wash. 2) Dry.", ["1) Wash.", "2) Dry."]),
+    ],
+)
+def test_an_abbreviations_period_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    """One splitter for every rule: a period after an abbreviation, or inside a bracket closed
+    later, ends no sentence; a unit's ("10 min.") may."""
+    assert split_sentences(text) == sentences
