@@ -52,8 +52,8 @@ class DocumentNotes:
     notices: list[str] = field(default_factory=list)
     """`path:line: note: ...` lines: what was left out as non-content (shown by `build -v`)."""
     unasked: list[tuple[str, int, str]] = field(default_factory=list)
-    """(path, line, kind) of the content lists and label paragraphs no note came from (`check`'s
-    NO-NOTE)."""
+    """(path, line, kind) of the content lists and label paragraphs no note came from, and of the
+    lists of study topics left out (`check`'s NO-NOTE)."""
 
 
 def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
@@ -80,7 +80,14 @@ def read_document(manifest: Manifest, path: Path) -> DocumentNotes:
         renderer.media,
         renderer.images,
         [f"{shown}:{skipped.line}: {skipped.message()}" for skipped in routed.skipped],
-        unasked_blocks(shown, routed.routes, notes),
+        [
+            *unasked_blocks(shown, routed.routes, notes),
+            *(
+                (shown, skipped.line, "topics")
+                for skipped in routed.skipped
+                if skipped.kind == "topics"
+            ),
+        ],
     )
 
 

@@ -170,6 +170,59 @@ def _study_tasks(block: ListBlock) -> bool:
     )
 
 
+_ALTERNATIVE = re.compile(r"\s+(?:or|vs\.?|versus)\s+", re.IGNORECASE)
+"""Between two topics of a study prompt: "A or B", "X vs. Y", "P versus Q"."""
+_VERSUS = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
+_STATING = re.compile(
+    r"\b(?:is|are|was|were|be|been|cause[sd]?|leads?|gives?|has|have|should|must|can|may|will"
+    r"|does|do|means?|presents?|shows?|needs?|take|use)\b|[=<>≥≤→%°]|\d\s*(?:mg|mcg|ml|mmol|kg|cm|mm)\b",
+    re.IGNORECASE,
+)
+"""What makes a phrase a statement rather than a topic's name: a verb, a relation, a dose."""
+_MEANING = re.compile(r"\w\s+[-–—]\s+\w")
+"""A dash between a term and what it means or points to: a fact, whatever "or" it holds."""
+MAX_TOPIC_WORDS = 6
+"""The longest name of a topic in a prompt ("post-ventricular MI complications")."""
+MIN_PROMPT_TOPICS = 4
+"""So many topics joined by "or" in one item make it a prompt even without a "vs."."""
+
+
+def _topic_prompt(text: str) -> int:
+    """How many topics a list item offers to study, when it is a study prompt and not a fact:
+    short names joined by "or" / "vs." ("Disease A or Disease B or Disease C", "Drug X vs. drug
+    Y"), most of them stating nothing (no verb, no relation, no dose), no dash before a meaning; 0
+    otherwise."""
+    said = plain(text).strip().rstrip(".").strip()
+    if _MEANING.search(said):
+        return 0  # "Rash or bruising - a bleeding disorder": a term and what it means
+    topics = _ALTERNATIVE.split(said)
+    if len(topics) < 2:
+        return 0
+    named = sum(
+        0 < len(topic.split()) <= MAX_TOPIC_WORDS and _STATING.search(topic) is None
+        for topic in topics
+    )
+    return len(topics) if 2 * named > len(topics) else 0
+
+
+def _study_topics(block: Block) -> bool:
+    """A high-yield list of what to study, not of facts: a third of its items or more (two at
+    least) study prompts (`_topic_prompt`), one of them weighing two things (`X vs. Y`) or
+    offering MIN_PROMPT_TOPICS or more; the items beside them name topics too ("Shock", "lipid
+    lowering drug"). Hidden, an item is one topic among siblings of its kind: nothing to
+    recall. A list of signs ("fever or chills", "nausea or vomiting") weighs nothing against
+    anything and offers two or three."""
+    if not isinstance(block, ListBlock) or len(block.items) < 2:
+        return False
+    if any(item.blocks for item in block.items):
+        return False
+    counts = [_topic_prompt(item.text) for item in block.items]
+    prompts = [(count, item.text) for count, item in zip(counts, block.items, strict=True) if count]
+    if len(prompts) < 2 or 3 * len(prompts) < len(block.items):
+        return False
+    return any(count >= MIN_PROMPT_TOPICS or _VERSUS.search(plain(text)) for count, text in prompts)
+
+
 _INDEX_TITLE = re.compile(
     r"(?:(?:all|my|main|key|course|module|the) )?(?:sub)?(?:topics|index|notes|pages|lectures"
     r"|lessons|sessions|modules|units|chapters|weeks|files|links|contents)"
@@ -866,6 +919,11 @@ KINDS: tuple[Kind, ...] = (
             r"(?:study|revision|studying) tips|how to (?:study|revise)(?: (?:this|for) [\w ]+)?",
         ),
         shapes=(_study_plan,),
+    ),
+    Kind(
+        "topics",
+        'a high-yield list of topics to study, not facts: "A or B or C", "X vs. Y"',
+        shapes=(_study_topics,),
     ),
     Kind(
         "medicine_care",

@@ -2436,6 +2436,11 @@ _NO_BESIDE_LABELS_NOTE = (
     "learn, write each as a label and its value too (`Used for: …`, `Monitoring: …`), or give "
     "its key words in bold"
 )
+_NO_TOPICS_NOTE = (
+    "this list names topics to study ('A or B or C', 'X vs. Y'), not facts, and gave no note: a "
+    "card hiding one topic among its siblings asks nothing; to learn them, write each fact itself "
+    '(`HOCM: extra heart sound - S4`), or `include = ["topics"]` in a manifest cards the list'
+)
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
@@ -2454,6 +2459,7 @@ _NO_NOTE_OF = {
     "headed list": _NO_HEADED_NOTE,
     "loose lines": _NO_LOOSE_NOTE,
     "beside labels": _NO_BESIDE_LABELS_NOTE,
+    "topics": _NO_TOPICS_NOTE,
 }
 
 

@@ -1298,7 +1298,51 @@ def _without_citation(match: re.Match[str]) -> str:
 
 MAX_ANSWER_WORDS = 35
 """A Basic answer longer than this, of several sentences, is a paragraph to read, not recall."""
-_SENTENCE_END_AT = re.compile(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\betc)[.!?](?=\s+[A-Z0-9“\"(])")
+_SENTENCE_GAP = re.compile(r"[.!?](\s+)(?=[A-Z0-9“\"(])")
+"""A candidate break between two sentences: . ! or ? and white space (group 1) before a capital,
+a digit, a quote or a parenthesis. A pattern that starts with a character class lets the regex
+engine skip ahead; `sentence_gaps` then drops the periods that end no sentence."""
+_ABBREVIATED = re.compile(
+    r"(?:^|[^\w.])(?:approx|vs|e\.g|i\.e|etc|cf|incl|esp|resp|max|min|dr|fig|ref)\.\Z",
+    re.IGNORECASE,
+)
+"""A period that shortens a word ("approx. 2.5 cm", "Kallman vs. Turner", "e.g. Foo", "cf. Bar"):
+no sentence ends there."""
+_UNIT_MIN = re.compile(r"[\d/]\s*min\.\Z", re.IGNORECASE)
+"""…but "for 10 min." and "60/min." are minutes, a unit that may well end its sentence ("Wait
+10 min. Then …")."""
+
+
+def sentence_gaps(text: str) -> list[tuple[int, int]]:
+    """Where the sentences of a paragraph break: (end of one sentence, start of the next), at
+    . ! ? and white space before a capital, a digit, a quote or a parenthesis, except after an
+    abbreviation's period ("approx. 2.5 cm", "X vs. Y") or inside a parenthesis closed later
+    ("(see Fig. 2. Note …)"). Linear: the brackets are counted once, gap to gap."""
+    gaps: list[tuple[int, int]] = []
+    last_close = text.rfind(")")
+    depth, counted = 0, 0
+    for gap in _SENTENCE_GAP.finditer(text):
+        end = gap.start(1)
+        depth += text.count("(", counted, end) - text.count(")", counted, end)
+        counted = end
+        said = text[max(0, end - 12) : end]
+        if text[end - 1] == "." and _ABBREVIATED.search(said) and not _UNIT_MIN.search(said):
+            continue
+        if depth > 0 and end < last_close:
+            continue
+        gaps.append((end, gap.end(1)))
+        depth = 0  # a bracket left open by a sentence that ended is no longer open
+    return gaps
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a paragraph, split where `sentence_gaps` finds a break."""
+    parts, last = [], 0
+    for end, start in sentence_gaps(text):
+        parts.append(text[last:end])
+        last = start
+    parts.append(text[last:])
+    return [part.strip() for part in parts if part.strip()]
 
 
 def short_answer(text: str) -> str:
@@ -1308,12 +1352,12 @@ def short_answer(text: str) -> str:
     text = without_citations(text).strip()
     if "\n" in text or ". " not in text:
         return text  # one sentence (or a list): nothing to cut
-    ends = list(_SENTENCE_END_AT.finditer(text))
+    ends = [end for end, _ in sentence_gaps(text)]
     if not ends or (len(ends) < 2 and len(text.split()) <= MAX_ANSWER_WORDS):
         return text
-    first = text[: ends[0].end()]
+    first = text[: ends[0]]
     if first.rstrip().endswith("?"):  # "Too large? The cells grow…": the question, then its answer
-        return text[: ends[1].end()].rstrip() if len(ends) >= 2 else text
+        return text[: ends[1]].rstrip() if len(ends) >= 2 else text
     return first if len(first.split()) >= 2 else text
 
 
@@ -1328,7 +1372,7 @@ def explained_answer(text: str, max_words: int = MAX_EXPLAINED_WORDS) -> str:
     text = without_citations(text).strip()
     if len(text.split()) <= max_words or "\n" in text:
         return text
-    ends = [end.end() for end in _SENTENCE_END_AT.finditer(text)]
+    ends = [end for end, _ in sentence_gaps(text)]
     kept = ends[0] if ends else len(text)
     for end in ends[1:]:
         if len(text[:end].split()) > max_words:
@@ -1357,7 +1401,7 @@ def told_answer(question: str, text: str) -> str:
     if _ASKS_WHAT_TO_DO.match(plain(question).strip()) is None or "\n" in text.strip():
         return explained_answer(text)
     plain_text = without_citations(text).strip()
-    starts = [0, *(end.end() for end in _SENTENCE_END_AT.finditer(plain_text))]
+    starts = [0, *(end for end, _ in sentence_gaps(plain_text))]
     sentences = [
         plain_text[start:end].strip()
         for start, end in zip(starts, [*starts[1:], len(plain_text)], strict=True)
@@ -1521,6 +1565,23 @@ def source_path(document: str, section: tuple[str, ...]) -> str:
     if parts and parts[0].casefold() == document.strip().casefold():
         parts = parts[1:]
     return f"{document} — {' › '.join(parts)}" if parts else document
+
+
+_COLOUR = r"(?:green|red|blue|yellow|orange|purple|pink|grey|gray|bold colou?r)"
+_IN_COLOUR = re.compile(
+    r"\b(?:highlighted|marked|shown|colou?red|written|printed|underlined|circled|shaded|boxed"
+    rf"|labell?ed)\s+(?:in\s+)?{_COLOUR}\b"
+    rf"|\b(?:items?|ones?|symptoms?|signs?|words?|parts?|boxes|box|rows?|cells?|text|those|lines?)"
+    rf"\s+in\s+{_COLOUR}\b"
+    rf"|\b{_COLOUR}\s+(?:highlighting|highlights?|items?|boxes|box|rows?|text)\b",
+    re.IGNORECASE,
+)
+
+
+def names_by_colour(text: str) -> bool:
+    """Text that picks things out by a colour the page gave them ("the three signs highlighted
+    in green are …", "the rows in red"): a card shows no colour, so it cannot say which."""
+    return _IN_COLOUR.search(plain(text)) is not None
 
 
 def points_back(sentence: str) -> int:

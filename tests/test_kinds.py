@@ -283,7 +283,29 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
             "- Do not flush medicines down the toilet\n- Return unused packs to a pharmacy",
             "medicine_care",
         ),
+        (
+            "- korrin fever or tick typhus or velbarin rash\n- drug P vs. drug Q vs. drug R\n"
+            "- joint disease\n- small rash (pale) or wide rash (violet)",
+            "topics",
+        ),
+        (
+            "- Stage A or Stage B or Stage C or Stage D\n- tessalid or velbarin\n- Shock\n"
+            "- valve disease\n- mitral murmur",
+            "topics",
+        ),
         # Content: kept.
+        ("- fever or chills\n- nausea or vomiting\n- a violet rash", None),  # signs, no "vs."
+        (
+            "- Velbarin vs. tessalid: velbarin is given once daily\n"
+            "- Tessalid or korrimab should be stopped before surgery\n- Check the INR weekly",
+            None,
+        ),
+        (
+            "- Rash or bruising - a bleeding disorder\n- Fever, chills or sweats - infection\n"
+            "- Knee vs. hip pain - referred pain",
+            None,
+        ),
+        ("- drug P vs. drug Q\n- fever\n- rash\n- cough\n- aching knees\n- sweats", None),
         ("- Day 1: fever and aching knees\n- Day 3: the violet rash spreads", None),
         ("- Day 1: start velbarin\n- Day 7: stop it and review the rash", None),
         ("- Morning: velbarin 200 mg\n- Evening: tessalid 50 mg", None),

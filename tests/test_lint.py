@@ -1833,3 +1833,15 @@ def test_items_lost_beside_an_asked_label_item_are_named(tmp_path: Path) -> None
     pointers = pointers.replace("Needs a blood count", "Its checks:").split(" each month")[0]
     pointers += "\n- Other side effects: rash, dizziness, a dry mouth\n"
     assert silent(tmp_path, pointers) == []
+
+
+def test_a_list_of_study_topics_is_named_as_topics(tmp_path: Path) -> None:
+    """A high-yield list of prompts ("A or B or C", "X vs. Y") gives no note (kinds.py, `topics`)
+    and check says so at its line, in words that say why, not the advice for a list of facts."""
+    markdown = (
+        "# Kellin review\n\n## Heart\n\n- korrin fever or tick typhus or velbarin rash\n"
+        "- drug P vs. drug Q vs. drug R\n- joint disease\n- small rash (pale) or wide rash\n"
+    )
+    problems = no_note_problems(tmp_path, markdown)
+    assert [(p.line, p.severity) for p in problems] == [(5, "warning")]
+    assert "names topics to study" in problems[0].message

@@ -17,6 +17,7 @@ from builder.text import (
     is_generic_heading,
     names_topic,
     short_answer,
+    split_sentences,
     title_thing,
     title_topic,
 )
@@ -468,3 +469,29 @@ def test_a_long_title_naming_a_part_of_a_thing_names_that_thing(title: str, thin
     """A question leaning on the ones before it ("Does it …?") needs the page's thing on its
     front; "Major side effects of X" is too long to be a topic but names X."""
     assert title_thing(title) == thing
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Fold it (approx. 4 cm) over. Tape it.", ["Fold it (approx. 4 cm) over.", "Tape it."]),
+        ("Know drug P vs. Drug Q well. Then R.", ["Know drug P vs. Drug Q well.", "Then R."]),
+        (
+            "Give a steroid, e.g. Velbarin. Check the INR.",
+            ["Give a steroid, e.g. Velbarin.", "Check the INR."],
+        ),
+        ("Use max. 3 doses, cf. Table 2. Stop.", ["Use max. 3 doses, cf. Table 2.", "Stop."]),
+        (
+            "Wait (see Fig. 2. It shows how) then rinse.",
+            ["Wait (see Fig. 2. It shows how) then rinse."],
+        ),
+        ("Soak it for 10 min. Then rinse.", ["Soak it for 10 min.", "Then rinse."]),
+        ("The rate is 60/min. Count again.", ["The rate is 60/min.", "Count again."]),
+        ("Open (never closed. Next one.", ["Open (never closed.", "Next one."]),
+        ("1) Wash. 2) Dry.", ["1) Wash.", "2) Dry."]),
+    ],
+)
+def test_an_abbreviations_period_ends_no_sentence(text: str, sentences: list[str]) -> None:
+    """One splitter for every rule: a period after an abbreviation, or inside a bracket closed
+    later, ends no sentence; a unit's ("10 min.") may."""
+    assert split_sentences(text) == sentences

@@ -43,11 +43,13 @@ from ..text import (
     is_pep_talk,
     is_relational,
     lower_first,
+    names_by_colour,
     names_topic,
     plain,
     short_subject,
     single_spaced,
     spelled_initials,
+    split_sentences,
     with_twin,
     without_asides,
     without_emoji,
@@ -1503,11 +1505,14 @@ def _scaffolding(block: ListBlock) -> set[int]:
 
 
 def _recallable(block: ListBlock) -> ListBlock:
-    """The list without the items that only point elsewhere ("Further information, see …") or
-    give an address (`Register the case: https://…`): nothing on them is to recall, as a
-    deletion or on a list's back."""
+    """The list without the items that only point elsewhere ("Further information, see …"), give
+    an address (`Register the case: https://…`) or pick things out by a colour no card shows
+    ("The signs highlighted in green are …"): nothing on them is to recall, as a deletion or on
+    a list's back."""
     kept = tuple(
-        item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
+        item
+        for item in block.items
+        if not (_points_elsewhere(item) or _gives_an_address(item) or names_by_colour(item.text))
     )
     return block if len(kept) == len(block.items) else ListBlock(block.ordered, kept, block.line)
 
@@ -1981,25 +1986,6 @@ def _intro_key(lead: Lead | None, section: Section, ctx: Context) -> str:
     """The intro a list's note identity is made of: as it read before a question heading gave
     way to the topic, so the notes of earlier releases keep their review history."""
     return _intro(lead, section, ctx, keyed=True)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph, split at . ! ? and white space before a capital, a digit, a quote
-    or a parenthesis (after "e.g." too: see below)."""
-    parts, last = [], 0
-    for gap in _SENTENCE_GAP.finditer(text):
-        parts.append(text[last : gap.start(1)])
-        last = gap.end(1)
-    parts.append(text[last:])
-    return [part.strip() for part in parts if part.strip()]
-
-
-_SENTENCE_GAP = re.compile(r"[.!?](\s+)(?=[A-Z0-9“\"(])")
-"""The white space between two sentences (group 1). This finds what splitting at
-`(?<!\\be\\.g)(?<!\\bi\\.e)(?<=[.!?])\\s+(?=[A-Z0-9“"(])` did, three times faster: a pattern
-that starts with a character class lets the regex engine skip ahead. Those two lookbehinds never
-held anything back (the text before a break ends in . ! or ?, never in "g" or "e"), so they are
-gone; "e.g. Foo" is split, as it always was."""
 
 
 def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] | None:

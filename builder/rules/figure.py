@@ -36,12 +36,12 @@ from ..text import (
     normalise,
     plain,
     points_back,
+    split_sentences,
     twinned,
     without_connective,
     without_reference_marks,
 )
 from .context import Context
-from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import captions, is_example
 from .table import Reading, measured_subject, read_table, row_kind

@@ -56,6 +56,7 @@ from ..text import (
     names_topic,
     normalise,
     plain,
+    split_sentences,
     twinned,
     whole_range,
     without_citations,
@@ -64,7 +65,7 @@ from ..text import (
 )
 from .context import Context, Said
 from .definition import bold_label, defined_term
-from .enumeration import is_preparation, is_procedure_part, split_sentences
+from .enumeration import is_preparation, is_procedure_part
 from .faq import answered_blocks
 from .figure import PIPE_ROWS, reports_statistics
 from .leads import (

@@ -147,6 +147,7 @@ from ..text import (
     points_back,
     short_subject,
     spelled_initials,
+    split_sentences,
     without_asides,
 )
 from . import enumeration
@@ -159,7 +160,6 @@ from .definition import (
     one_line_paragraphs,
     reasoned,
 )
-from .enumeration import split_sentences
 from .faq import answered_blocks
 from .leads import (
     FINITE_VERBS,

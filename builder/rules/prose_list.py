@@ -14,9 +14,9 @@ import re
 
 from ..document import Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
-from ..text import plain
+from ..text import plain, split_sentences
 from .context import Context
-from .enumeration import is_etc, split_sentences
+from .enumeration import is_etc
 from .faq import answered_blocks
 from .leads import captions
 
