@@ -22,6 +22,7 @@ Buzzwords") and the questions the faq rule reads make no cloze. The steps that m
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import (
     Block,
@@ -1031,7 +1032,8 @@ def _enumerates(block: ListBlock) -> bool:
     links = sum(
         1
         for item in block.items
-        if _LINK_ONLY.match(without_emoji(item.text).strip()) or _gives_an_address(item)
+        if (_LINK_ONLY.match(without_emoji(item.text).strip()) and not _links_own_words(item.text))
+        or _gives_an_address(item)
     )
     return questions * 2 <= len(block.items) and links * 2 <= len(block.items)
 
@@ -1382,9 +1384,20 @@ def _recallable(block: ListBlock) -> ListBlock:
     give an address (`Register the case: https://…`): nothing on them is to recall, as a
     deletion or on a list's back."""
     kept = tuple(
-        item for item in block.items if not (_points_elsewhere(item) or _gives_an_address(item))
+        _unlinked(item)
+        for item in block.items
+        if not (_points_elsewhere(item) or _gives_an_address(item))
     )
-    return block if len(kept) == len(block.items) else ListBlock(block.ordered, kept, block.line)
+    return block if kept == block.items else ListBlock(block.ordered, kept, block.line)
+
+
+def _unlinked(item: ListItem) -> ListItem:
+    """A kept item that is one link (`[drink more water](https://…)` among facts) as its text:
+    the link is the author's pointer to more, the words are the fact to recall."""
+    found = _LINK.fullmatch(item.text.strip())
+    if found is None:
+        return item
+    return replace(item, text=found.group(0)[1 : found.group(0).index("](")])
 
 
 def _recallable_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -1411,7 +1424,26 @@ def _gives_an_address(item: ListItem) -> bool:
     if _ADDRESS.search(plain(text)) is not None:
         return True  # an address written out
     linked = sum(len(plain(found.group(0)).split()) for found in _LINK.finditer(text))
-    return linked * 2 >= len(plain(text).split())
+    return linked * 2 >= len(plain(text).split()) and not _links_own_words(text)
+
+
+def _links_own_words(text: str) -> bool:
+    """A link on the item's own words, a fact the author linked to a page about it: `have
+    [blood in your stool](https://…)`, or a whole item `[drink more water](https://…)` written
+    in lower case like a list's fragments. Not a link given as a label's value (`Gene tests:
+    [the genetics service](…)`), after a pointer (`See [the guide](…)`), or a whole item
+    written as a page's title (`[Tick Fevers Fact Sheet](…)`): those say where to go."""
+    found = _LINK.search(text)
+    if found is None:
+        return False
+    before = plain(text[: found.start()]).strip()
+    if not before:
+        words = plain(found.group(0)).split()
+        return bool(words) and words[0][:1].islower()
+    return not before.endswith((":", "-", "–", "—")) and _POINTER_LEAD.match(before) is None
+
+
+_POINTER_LEAD = re.compile(r"(?:see|visit|read|go to|more (?:at|in|on)|find)\b", re.IGNORECASE)
 
 
 _ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S")
