@@ -445,8 +445,9 @@ def logseq_outline(text: str) -> str | None:
 
     Logseq writes a page as one outline: every block a bullet, headings as bullets (`- ## Causes`,
     the blocks under it indented bullets), `key:: value` property lines (the page's at its top,
-    each block's under its bullet) and `((uuid))` block references. Read as CommonMark, that is
-    one deep list whose items hold headings, which no rule reads. Here a heading bullet becomes
+    each block's under its bullet; a key may hold dots and dashes, `logseq.order-list-type::`)
+    and `((uuid))` block references. Read as CommonMark, that is one deep list whose items hold
+    headings, which no rule reads. Here a heading bullet becomes
     its heading, the bullets under it a list under that heading (indented as the heading's
     children were), and property lines and block references nothing. Each line stays on its
     line (a dropped one becomes blank), so line numbers still cite the source. A page is a
@@ -497,7 +498,7 @@ def _shift(line: str, indent: int, headings: list[list[int]]) -> str:
 
 
 _HEADING_BULLET = re.compile(r"(?m)^[ \t]*[-*] #{1,6} ")
-_PROPERTY = re.compile(r"[ \t]*[A-Za-z][\w-]*::(?:[ \t]|$)")
+_PROPERTY = re.compile(r"[ \t]*[A-Za-z][\w.-]*::(?:[ \t]|$)")
 _BLOCK_REF = re.compile(r"[ \t]*\(\([0-9a-f-]{8,}\)\)")
 
 
