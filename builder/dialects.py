@@ -14,8 +14,8 @@ rule and no card ever sees them:
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
   `^[an aside]` with them: a card's answer is the fact, not the author's footnote;
-- attribute lists `{:target="_blank"}`, `{: .class}`, `{ .class }` (kramdown, MkDocs attr_list,
-  Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
+- attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
+  attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
 - a video's timestamp links (`<a …>[00:02:00]</a>`, `[02:00](…?t=120)`, `[00:02:00]`) → nothing;
 - `<span …>`/`</span>` wrappers, empty `<a id=…></a>` anchors and MDX/JSX component tags
@@ -195,7 +195,7 @@ def _footnote_marks(text: str) -> str:
 
 # -- attribute lists -------------------------------------------------------------------------
 
-_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
+_ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
 """One attribute; a bare value never opens with a quote (else a quoted one reads two ways, and
 an unclosed list of them backtracks exponentially)."""
 _ATTRIBUTES = re.compile(rf"[ \t]*\{{(:?)[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}")
