@@ -1032,8 +1032,7 @@ def _enumerates(block: ListBlock) -> bool:
     links = sum(
         1
         for item in block.items
-        if (_LINK_ONLY.match(without_emoji(item.text).strip()) and not _links_own_words(item.text))
-        or _gives_an_address(item)
+        if _LINK_ONLY.match(without_emoji(item.text).strip()) or _gives_an_address(item)
     )
     return questions * 2 <= len(block.items) and links * 2 <= len(block.items)
 
