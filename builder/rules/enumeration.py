@@ -1391,12 +1391,16 @@ def _recallable(block: ListBlock) -> ListBlock:
 
 
 def _unlinked(item: ListItem) -> ListItem:
-    """A kept item that is one link (`[drink more water](https://…)` among facts) as its text:
-    the link is the author's pointer to more, the words are the fact to recall."""
-    found = _LINK.fullmatch(item.text.strip())
-    if found is None:
+    """A kept item whose words are mostly a link (`[drink more water](https://…)`, `have [blood
+    in the stool](https://…)` among facts) with its links as their text: the link is the
+    author's pointer to more, the words are the fact to recall (a card is studied offline)."""
+    text = item.text
+    if "](" not in text or not _mostly_linked(text):
         return item
-    return replace(item, text=found.group(0)[1 : found.group(0).index("](")])
+    return replace(item, text=_LINK.sub(lambda found: _LINK_TEXT.sub(r"\1", found.group(0)), text))
+
+
+_LINK_TEXT = re.compile(r"^\[([^\]]*)\]\(.*\)$", re.DOTALL)
 
 
 def _recallable_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -1422,8 +1426,13 @@ def _gives_an_address(item: ListItem) -> bool:
         return False  # most items: cheap
     if _ADDRESS.search(plain(text)) is not None:
         return True  # an address written out
+    return _mostly_linked(text) and not _links_own_words(text)
+
+
+def _mostly_linked(text: str) -> bool:
+    """Links to web pages make half the item's words or more."""
     linked = sum(len(plain(found.group(0)).split()) for found in _LINK.finditer(text))
-    return linked * 2 >= len(plain(text).split()) and not _links_own_words(text)
+    return linked * 2 >= len(plain(text).split())
 
 
 def _links_own_words(text: str) -> bool:
