@@ -14,8 +14,8 @@ rule and no card ever sees them:
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
   `^[an aside]` with them: a card's answer is the fact, not the author's footnote;
-- attribute lists `{:target="_blank"}`, `{: .class}`, `{ .class }` (kramdown, MkDocs attr_list,
-  Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
+- attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
+  attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
 - a video's timestamp links (`<a …>[00:02:00]</a>`, `[02:00](…?t=120)`, `[00:02:00]`) → nothing;
 - `<span …>`/`</span>` wrappers, empty `<a id=…></a>` anchors and MDX/JSX component tags
@@ -195,7 +195,7 @@ def _footnote_marks(text: str) -> str:
 
 # -- attribute lists -------------------------------------------------------------------------
 
-_ATTRIBUTE = r"(?:[#.][\w:-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
+_ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
 """One attribute; a bare value never opens with a quote (else a quoted one reads two ways, and
 an unclosed list of them backtracks exponentially)."""
 _ATTRIBUTES = re.compile(rf"[ \t]*\{{(:?)[ \t]*({_ATTRIBUTE}(?:[ \t]+{_ATTRIBUTE})*)[ \t]*\}}")
@@ -445,8 +445,9 @@ def logseq_outline(text: str) -> str | None:
 
     Logseq writes a page as one outline: every block a bullet, headings as bullets (`- ## Causes`,
     the blocks under it indented bullets), `key:: value` property lines (the page's at its top,
-    each block's under its bullet) and `((uuid))` block references. Read as CommonMark, that is
-    one deep list whose items hold headings, which no rule reads. Here a heading bullet becomes
+    each block's under its bullet; a key may hold dots and dashes, `logseq.order-list-type::`)
+    and `((uuid))` block references. Read as CommonMark, that is one deep list whose items hold
+    headings, which no rule reads. Here a heading bullet becomes
     its heading, the bullets under it a list under that heading (indented as the heading's
     children were), and property lines and block references nothing. Each line stays on its
     line (a dropped one becomes blank), so line numbers still cite the source. A page is a
@@ -497,7 +498,7 @@ def _shift(line: str, indent: int, headings: list[list[int]]) -> str:
 
 
 _HEADING_BULLET = re.compile(r"(?m)^[ \t]*[-*] #{1,6} ")
-_PROPERTY = re.compile(r"[ \t]*[A-Za-z][\w-]*::(?:[ \t]|$)")
+_PROPERTY = re.compile(r"[ \t]*[A-Za-z][\w.-]*::(?:[ \t]|$)")
 _BLOCK_REF = re.compile(r"[ \t]*\(\([0-9a-f-]{8,}\)\)")
 
 

@@ -138,6 +138,8 @@ class Table:
     item: str = ""
     """The label of the list item the table was written in ("Blood", "Kit readings — smear";
     `lift_item_tables`), which names what it is about; "" for a table of the section's own."""
+    headed: bool = False
+    """The header row was written as header cells (HTML `<th>`): column names, never data."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -2184,19 +2186,20 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 def _html_table(html: str, line: int) -> Table | None:
     """A raw-HTML `<table>` (Pandoc and site exports write them) as the table it shows: its
-    first row the header, a cell's paragraphs and line breaks kept as `<br>`, other tags
-    dropped. None for what is no plain grid (a table in a table, merged cells, rows of
-    different lengths, one row, too many columns): it stays raw HTML, which no rule reads."""
+    first row the header (`headed` when written as `<th>` cells), a cell's paragraphs and line
+    breaks kept as `<br>`, other tags dropped. None for what is no plain grid (a table in a
+    table, merged cells, rows of different lengths, one row, too many columns): it stays raw
+    HTML, which no rule reads."""
     if html.count("<table") != 1 or "colspan" in html or "rowspan" in html:
         return None
-    grid = [
-        [_html_cell(cell) for _, cell in _HTML_CELL.findall(row)] for row in _HTML_ROW.findall(html)
-    ]
+    found = [_HTML_CELL.findall(row) for row in _HTML_ROW.findall(html)]
+    grid = [[_html_cell(cell) for _, cell in row] for row in found]
     width = len(grid[0]) if grid else 0
     if len(grid) < 2 or not 1 < width <= MAX_TABLE_COLUMNS or any(len(r) != width for r in grid):
         return None
     rows = tuple(TableRow(tuple(cells), line) for cells in grid[1:])
-    return Table(tuple(cell.rstrip(":").rstrip() for cell in grid[0]), rows, line)
+    headed = all(kind.lower() == "h" for kind, _ in found[0])
+    return Table(tuple(cell.rstrip(":").rstrip() for cell in grid[0]), rows, line, headed=headed)
 
 
 def _html_cell(html: str) -> str:

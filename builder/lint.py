@@ -1425,7 +1425,7 @@ _SOURCE_HEADING = re.compile(r"^(?:sources?|adapted from|taken from)\s*:\s*\S", 
 
 # -- leftover markup ---------------------------------------------------------------------------
 
-_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|<|&|\w[~^]")
+_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|::|<|&|\w[~^]")
 """A character some leftover needs: text without one is passed over at once."""
 _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`**`", re.compile(r"\*\*")),
@@ -1434,6 +1434,10 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a footnote marker `[^...]`", re.compile(r"\[\^[^\]\s]*\]")),
     ("a broken link `](`", re.compile(r"\]\(")),
     ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}")),
+    (
+        "a property line `key:: value` (Logseq)",
+        re.compile(r"[A-Za-z][\w.-]+::[ \t]+\S"),
+    ),
     (
         "double braces `{{ }}` (a site's template tag or cloze marks typed as text)",
         re.compile("\\{\u2060?\\{|\\}\u2060?\\}"),

@@ -144,6 +144,17 @@ def test_a_logseq_page_keeps_every_line_on_its_line() -> None:
     assert outline.split("\n") == ["", "", "## Causes", "", "### Early", "- tick bites", ""]
 
 
+def test_a_logseq_property_with_a_dotted_or_dashed_key_is_dropped_like_any_other() -> None:
+    page = (
+        "- ## Grades\n\t- **Kidney**: creatinine above 3\n\t  velb.list-type:: number\n"
+        "\t- **Liver**: INR above 2\n\t  hue-tag:: blue\n\t- Rule of thumb: a.b::c stays\n"
+    )
+    outline = logseq_outline(page)
+    assert outline is not None
+    assert "list-type" not in outline and "hue-tag" not in outline
+    assert "a.b::c stays" in outline  # no space after `::`: text, not a property
+
+
 def test_a_page_without_heading_bullets_or_properties_is_no_logseq_page() -> None:
     assert logseq_outline("# Brannock\n\n- tick bites\n- `std::move` is C++\n") is None
 

@@ -22,6 +22,7 @@ Buzzwords") and the questions the faq rule reads make no cloze. The steps that m
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..document import (
     Block,
@@ -1510,11 +1511,24 @@ def _recallable(block: ListBlock) -> ListBlock:
     ("The signs highlighted in green are …"): nothing on them is to recall, as a deletion or on
     a list's back."""
     kept = tuple(
-        item
+        _unlinked(item)
         for item in block.items
         if not (_points_elsewhere(item) or _gives_an_address(item) or names_by_colour(item.text))
     )
-    return block if len(kept) == len(block.items) else ListBlock(block.ordered, kept, block.line)
+    return block if kept == block.items else ListBlock(block.ordered, kept, block.line)
+
+
+def _unlinked(item: ListItem) -> ListItem:
+    """A kept item whose words are mostly a link (`[drink more water](https://…)`, `have [blood
+    in the stool](https://…)` among facts) with its links as their text: the link is the
+    author's pointer to more, the words are the fact to recall (a card is studied offline)."""
+    text = item.text
+    if "](" not in text or not _mostly_linked(text):
+        return item
+    return replace(item, text=_LINK.sub(lambda found: _LINK_TEXT.sub(r"\1", found.group(0)), text))
+
+
+_LINK_TEXT = re.compile(r"^\[([^\]]*)\]\(.*\)$", re.DOTALL)
 
 
 def _recallable_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -1540,8 +1554,32 @@ def _gives_an_address(item: ListItem) -> bool:
         return False  # most items: cheap
     if _ADDRESS.search(plain(text)) is not None:
         return True  # an address written out
+    return _mostly_linked(text) and not _links_own_words(text)
+
+
+def _mostly_linked(text: str) -> bool:
+    """Links to web pages make half the item's words or more."""
     linked = sum(len(plain(found.group(0)).split()) for found in _LINK.finditer(text))
     return linked * 2 >= len(plain(text).split())
+
+
+def _links_own_words(text: str) -> bool:
+    """A link on the item's own words, a fact the author linked to a page about it: `have
+    [blood in your stool](https://…)`, or a whole item `[drink more water](https://…)` written
+    in lower case like a list's fragments. Not a link given as a label's value (`Gene tests:
+    [the genetics service](…)`), after a pointer (`See [the guide](…)`), or a whole item
+    written as a page's title (`[Tick Fevers Fact Sheet](…)`): those say where to go."""
+    found = _LINK.search(text)
+    if found is None:
+        return False
+    before = plain(text[: found.start()]).strip()
+    if not before:
+        words = plain(found.group(0)).split()
+        return bool(words) and words[0][:1].islower()
+    return not before.endswith((":", "-", "–", "—")) and _POINTER_LEAD.match(before) is None
+
+
+_POINTER_LEAD = re.compile(r"(?:see|visit|read|go to|more (?:at|in|on)|find)\b", re.IGNORECASE)
 
 
 _ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S")

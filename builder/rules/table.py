@@ -35,14 +35,17 @@
   headers judging one thing both ways ("Good control | Poor control") mirror each other: a side
   is the other's negation, so only the figures of a row are hidden, and a row without one
   makes no note.
-- **no header row**: Markdown needs one, so authors put data (or nothing) there. A header row is
-  data when it is empty, holds `<p>`, repeats a body cell, reads as a sentence (seven words or
-  more), echoes its column's cells or describes like them ("<class> for <use>"), or is a
-  measurement like its column's cells. It is then the
-  first data row: two columns are read as labels and values of the section's subject (or of the
-  short line just above the table), more as one cloze note per row, hiding its short cells; a
-  column describing each row as "<class> used for <use>" (a drug list) also asks each row's
-  class and use ("Velbarolol: use?").
+- **lists in one row**: a header written as HTML `<th>` cells over one row whose every cell is a
+  list (`Flat skin<br>Away from a joint`): one note per column, its header asked, its points the
+  answer ("good sites? / sites to avoid?"), never one list asked from the other.
+- **no header row**: Markdown needs one, so authors put data (or nothing) there (an HTML header
+  of `<th>` cells is always column names). A header row is data when it is empty, holds `<p>`,
+  repeats a body cell, reads as a sentence (seven words or more), echoes its column's cells or
+  describes like them ("<class> for <use>"), or is a measurement like its column's cells. It is
+  then the first data row: two columns are read as labels and values of the section's subject
+  (or of the short line just above the table), more as one cloze note per row, hiding its short
+  cells; a column describing each row as "<class> used for <use>" (a drug list) also asks each
+  row's class and use ("Velbarolol: use?").
 - **ticks**: a grid of named rows under two or more headed columns whose filled cells are all
   ticks (`✔`, `✓`, `x`, `●`, `Yes`; the rest blank): one note per column listing its ticked rows
   ("High impact in <topic>: which sectors?" -> "Water; Shelter"), never a row's tick asked back.
@@ -265,7 +268,11 @@ def _read(table: Table, preferred: str | None) -> Reading:
         for index, cell in enumerate(header):
             if plain(cell).lower() == preferred.lower():
                 return _rows_reading(header, rows, index)
-    if any(_PARAGRAPH.search(cell) for cell in table.header) or _header_is_data(header, rows):
+    if table.headed and _side_lists(rows):
+        return Reading("lists", header, rows)
+    if not table.headed and (
+        any(_PARAGRAPH.search(cell) for cell in table.header) or _header_is_data(header, rows)
+    ):
         if any(plain(cell) for cell in header):
             rows = (TableRow(header, table.line), *rows)
         header = ("",) * width
@@ -435,6 +442,13 @@ def _lists(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
             ):
                 return False
     return True
+
+
+def _side_lists(rows: tuple[TableRow, ...]) -> bool:
+    """One body row whose every cell is a list of its own (`Plenty of fat<br>Away from joints`
+    beside `Scars<br>Skin folds`): columns listed side by side under their headers, where
+    asking one cell from another would pair two lists that share only a row."""
+    return len(rows) == 1 and all(len(split_points(cell)) > 1 for cell in rows[0].cells)
 
 
 def _two_lists(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
@@ -916,7 +930,12 @@ def _list_notes(
     for index, cell in enumerate(reading.header):
         name = _unmarked(plain(cell))
         items = list(
-            dict.fromkeys(row.cells[index] for row in reading.rows if plain(row.cells[index]))
+            dict.fromkeys(
+                point
+                for row in reading.rows
+                if plain(row.cells[index])
+                for point in split_points(row.cells[index])
+            )
         )
         if not items:
             continue  # a column left blank: nothing listed under it
