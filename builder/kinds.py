@@ -187,11 +187,17 @@ MIN_PROMPT_TOPICS = 4
 """So many topics joined by "or" in one item make it a prompt even without a "vs."."""
 
 
+_BOLD_LABEL = re.compile(r"\s*(?:\*\*|__)[^*_\n]{1,80}?(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)")
+"""An item opening with a bold label and its colon (`**Delusions**: …`, `**Delusions:** …`)."""
+
+
 def _topic_prompt(text: str) -> int:
     """How many topics a list item offers to study, when it is a study prompt and not a fact:
     short names joined by "or" / "vs." ("Disease A or Disease B or Disease C", "Drug X vs. drug
     Y"), most of them stating nothing (no verb, no relation, no dose), no dash before a meaning; 0
     otherwise."""
+    if _BOLD_LABEL.match(text) is not None:
+        return 0  # "**Hallucinations**: auditory or visual": the author's term and its meaning
     said = plain(text).strip().rstrip(".").strip()
     if _MEANING.search(said):
         return 0  # "Rash or bruising - a bleeding disorder": a term and what it means

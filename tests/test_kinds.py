@@ -305,6 +305,12 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
             "- Knee vs. hip pain - referred pain",
             None,
         ),
+        (  # the author's bold terms, their meanings naming several alternatives each
+            "- **Voices**: Usually heard, but can be seen or smelled or felt or tasted.\n"
+            "- **Fixed beliefs**: False ideas, often of being followed or watched or poisoned.\n"
+            "- **Jumbled talk**: Words that make little sense.",
+            None,
+        ),
         ("- drug P vs. drug Q\n- fever\n- rash\n- cough\n- aching knees\n- sweats", None),
         ("- Day 1: fever and aching knees\n- Day 3: the violet rash spreads", None),
         ("- Day 1: start velbarin\n- Day 7: stop it and review the rash", None),
