@@ -568,6 +568,13 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
         about = short_subject(ctx.subject(section))
         return ctx.situate(f"{about} ({lead.text})" if about else lead.text)
     label = without_asides(lead.text).strip() or lead.text
+    if _COUNT_LEAD.fullmatch(label.rstrip(": ")) is not None:
+        # "Any one of the following:" under "Grade III: Severe": a count of criteria names no
+        # thing, the heading does; the count stays, in brackets, as a fact of the criteria
+        # ("Grade III (any one of the following) in cholangitis: renal dysfunction?")
+        heading = _short(ctx.subject(section))
+        if heading and not _within(heading, ctx.topic):
+            return ctx.situate(f"{heading} ({lower_first(label.rstrip(': '))})")
     if is_relational(label):  # "Five mechanisms:" under "Type II": a part of the heading's thing
         thing = ctx.thing(section)
         if thing and not _within(thing, ctx.topic) and not names_topic(label, thing):
@@ -589,6 +596,15 @@ def _part_beyond(label: str, thing: str) -> str:
         return ""
     kept = [word for word in label.split() if not content_words(word) & wanted]
     return lower_first(" ".join(kept)) if kept and len(kept) < len(label.split()) else ""
+
+
+_COUNT_LEAD = re.compile(
+    r"(?:any|all|at least|one or more|two or more|(?:any )?(?:one|two|three|four|\d+)"
+    r"(?: or more)?)(?: (?:one|two|three|four|\d+)(?: or more)?)? of the following(?: criteria)?",
+    re.IGNORECASE,
+)
+"""A lead-in that only counts the criteria under it ("Any one of the following", "Two or more
+of the following", "All of the following criteria")."""
 
 
 def _short(heading: str) -> str:
