@@ -478,7 +478,8 @@ def check(manifests: tuple[str, ...], fmt: str, max_answer_words: int | None) ->
     cards, near-duplicate fronts, fronts starting with a pronoun, links in a question,
     whole-sentence clozes, clozes that give their answer away, hide outline labels or mix two
     kinds of item, sentences that lost their subject, notes about the source rather than a
-    fact, lists, label lines, tables, long paragraphs or terms that gave no note, and whatever
+    fact, a quiz's options with none marked or its answer letter asked alone, lists, label lines,
+    tables, long paragraphs or terms that gave no note, and whatever
     `build` warns about the sources, as BUILD-WARNING) are printed but pass.
     Limits are set in the manifest's [lint] table, banned phrases in its `forbid` list.
 
