@@ -1436,7 +1436,7 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}")),
     (
         "a property line `key:: value` (Logseq)",
-        re.compile(r"[A-Za-z][\w.-]+::[ \t]+\S"),
+        re.compile(r"(?<![\w.-])[A-Za-z][\w.-]+::[ \t]+\S"),
     ),
     (
         "double braces `{{ }}` (a site's template tag or cloze marks typed as text)",
@@ -1474,7 +1474,11 @@ def leftover_markup(markdown: str) -> tuple[str, ...]:
     for token in _html_markdown().parse(text):
         if token.type != "inline" or not token.children:
             continue
-        shown = "".join(child.content for child in token.children if child.type == "text")
+        shown = "".join(
+            child.content if child.type == "text" else "\n"
+            for child in token.children
+            if child.type in ("text", "softbreak", "hardbreak")
+        )  # a line break kept: `3` / `key:: value` is no `3key::` run
         found.update(dict.fromkeys(_literal_markup(shown)))
     return tuple(found)
 

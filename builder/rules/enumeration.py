@@ -1525,10 +1525,7 @@ def _unlinked(item: ListItem) -> ListItem:
     text = item.text
     if "](" not in text or not _mostly_linked(text):
         return item
-    return replace(item, text=_LINK.sub(lambda found: _LINK_TEXT.sub(r"\1", found.group(0)), text))
-
-
-_LINK_TEXT = re.compile(r"^\[([^\]]*)\]\(.*\)$", re.DOTALL)
+    return replace(item, text=_LINK.sub(r"\g<text>", text))
 
 
 def _recallable_blocks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
@@ -1583,7 +1580,7 @@ _POINTER_LEAD = re.compile(r"(?:see|visit|read|go to|more (?:at|in|on)|find)\b",
 
 
 _ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S")
-_LINK = re.compile(r"(?<!!)\[[^\]]*\]\((?:https?://|www\.)[^)]*\)")
+_LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]*)\]\((?:https?://|www\.)[^)]*\)")
 """A link to a web page; not an image (`![ankle](https://…)`), which is shown, not visited."""
 
 
