@@ -66,6 +66,7 @@ from collections.abc import Callable
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
+from .text import TEMPLATE_FIELD, content_words
 
 Cleaner = Callable[[str], str]
 
@@ -621,12 +622,9 @@ class _Worded:
         return self.seen[words]
 
 
-_HEADING_FILLER = frozenset("a an the of and or in on for to with".split())
-
-
 def _atx_heading(line: str) -> tuple[int, frozenset[str]]:
-    """An ATX heading's level and words, lower-cased, a plural's "s" and filler words left out
-    (`## Side Effects of X ##`: 2, {"side", "effect", "x"}); (0, {}) for any other line."""
+    """An ATX heading's level and its words as `text.content_words` reads them (stemmed,
+    stopwords out, numbers kept: "Type 1" is no "Type 2"); (0, {}) for any other line."""
     stripped = line.lstrip(" ")
     if len(line) - len(stripped) > 3 or not stripped.startswith("#"):
         return 0, frozenset()
@@ -634,12 +632,7 @@ def _atx_heading(line: str) -> tuple[int, frozenset[str]]:
     level = len(stripped) - len(rest)
     if level > 6 or (rest and rest[0] not in " \t"):
         return 0, frozenset()
-    words = re.findall(r"\w+", rest.lower())
-    return level, frozenset(
-        word[:-1] if word.endswith("s") and len(word) > 3 else word
-        for word in words
-        if word not in _HEADING_FILLER
-    )
+    return level, content_words(rest, min_length=1)
 
 
 _CONFLICT_MARK = re.compile(r"(<{7}|\|{7}|>{7})(?:[ \t].*)?\r?|(={7})[ \t]*\r?")
@@ -1150,19 +1143,15 @@ def step_fields(text: str) -> str:
         if "{{" not in line or (step := _NUMBERED_STEP.match(line)) is None:
             continue
         body = step.group("body")
-        if _TEMPLATE_FIELD.search(body) is None or not _TEMPLATE_FIELD.sub("", body).strip(
+        if TEMPLATE_FIELD.search(body) is None or not TEMPLATE_FIELD.sub("", body).strip(
             " \t*_:;,.-–—()"
         ):
             continue
-        lines[at] = line[: step.start("body")] + _TEMPLATE_FIELD.sub("…", body)
+        lines[at] = line[: step.start("body")] + TEMPLATE_FIELD.sub("…", body)
     return "\n".join(lines)
 
 
 _NUMBERED_STEP = re.compile(r"^[ \t]*(?:>[ \t]*)*\d{1,3}[.)][ \t]+(?P<body>\S.*)$")
-_TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Z][A-Z0-9_]+\s*\}\}")
-"""A template's field left unfilled, as `text.has_template_field` reads one."""
-
-
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     template_tags,
     step_fields,

@@ -1793,7 +1793,7 @@ def states_a_figure(text: str) -> bool:
     return FIGURE.search(unescape(plain(text))) is not None
 
 
-_TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Z][A-Z0-9_]+\s*\}\}")
+TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Z][A-Z0-9_]+\s*\}\}")
 """A template's field left unfilled, named in capitals as templates name them: `{{PATIENT_NAME}}`,
 `{{DOSE}}` (a cloze, `{{c1::…}}`, has its colons; Anki's own `{{Front}}` written in a text is
 text, shown as written)."""
@@ -1804,7 +1804,7 @@ def has_template_field(text: str) -> bool:
     word joiner so they never open a cloze)."""
     if "{" not in text:
         return False
-    return _TEMPLATE_FIELD.search(text.replace("\u2060", "")) is not None
+    return TEMPLATE_FIELD.search(text.replace("\u2060", "")) is not None
 
 
 _REFERENCE_MARKS = re.compile(r"\s*\[\d+(?:\s*[-–,]\s*\d+)*\]")
