@@ -66,6 +66,8 @@ from ..text import (
     is_generic_heading,
     lower_first,
     plain,
+    sentence_gaps,
+    split_sentences,
     states_a_figure,
     without_citations,
     without_emoji,
@@ -176,7 +178,6 @@ _WHO_SHOULD = re.compile(
 """A sentence saying which people should do something ("Patients with a weak heart should
 have their dose halved, otherwise …"): its group of people, always qualified ("with", "who",
 "over" …), and what they should do, in one clause."""
-_SENTENCE_GAP = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 MAX_WHO_WORDS = 25
 MAX_WHAT_WORDS = 12
 MAX_WHO_SENTENCE_WORDS = 60
@@ -202,7 +203,7 @@ def _who_notes(
         for item in block.items:
             if item.line in carded or _LINKED.search(item.text):
                 continue
-            for sentence in _SENTENCE_GAP.split(plain(" ".join(item.text.split()))):
+            for sentence in split_sentences(plain(" ".join(item.text.split()))):
                 if len(sentence.split()) > MAX_WHO_SENTENCE_WORDS:
                     continue  # a long sentence holds more than who should do what
                 found = _WHO_SHOULD.match(sentence)
@@ -283,12 +284,9 @@ def _label_item(label: str, value: str) -> bool:
     if any(char.isdigit() for char in said) or is_advert(f"{said}: {plain(value)}"):
         return False  # "First consultation only £49: book now": an advert, no label
     told = plain(without_citations(value))
-    if _SECOND_SENTENCE.search(told):
+    if sentence_gaps(told):
         return False  # a paragraph of sentences ("Take it seriously. Success needs …")
     return 0 < len(told.split()) <= MAX_LABEL_VALUE_WORDS and not is_example_text(told)
-
-
-_SECOND_SENTENCE = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def finding_pairs(items: tuple[ListItem, ...]) -> bool:
@@ -551,7 +549,7 @@ def _labels_sentences(text: str) -> bool:
         len(rest.split()) >= MIN_STATEMENT_WORDS
         and rest[:1].isupper()
         and rest.endswith(".")
-        and _SENTENCE_GAP.search(rest) is not None
+        and bool(sentence_gaps(rest))
     )
 
 

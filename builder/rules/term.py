@@ -51,6 +51,7 @@ from ..text import (
     lower_first,
     ordinal_name,
     plain,
+    sentence_gaps,
     without_asides,
     without_reference_marks,
     words,
@@ -185,7 +186,6 @@ _LABELLED_LINE = re.compile(
     r"^(?P<label>[A-Z][A-Za-z’'-]+(?:\s[a-z][A-Za-z’'-]*){0,2}):\s+(?P<value>[^\s:]\S*(?:\s+\S+)*)$"
 )
 MAX_LABELLED_WORDS = 25
-_MID_SENTENCE_END = re.compile(r"[.!?]\s+[A-Z]")
 
 
 def _labelled(section: Section) -> tuple[Paragraph, ...]:
@@ -199,7 +199,7 @@ def _labelled(section: Section) -> tuple[Paragraph, ...]:
         if match is None or is_flag(match.group("label")) or _NOT_PROSE.search(text):
             continue
         value = match.group("value")
-        if value.endswith((":", "?")) or _MID_SENTENCE_END.search(value):
+        if value.endswith((":", "?")) or sentence_gaps(value):
             continue  # a lead-in, a question, a paragraph of sentences
         if len(plain(value).split()) <= MAX_LABELLED_WORDS and isinstance(block, Paragraph):
             found.append(block)
@@ -294,7 +294,7 @@ def _loose_label(label: str) -> bool:
 
 def _loose_value(label: str, value: str) -> bool:
     """A short value of one sentence (or of points set apart by semicolons)."""
-    if value.endswith((":", "?")) or _NOT_PROSE.search(value) or _MID_SENTENCE_END.search(value):
+    if value.endswith((":", "?")) or _NOT_PROSE.search(value) or sentence_gaps(value):
         return False  # a lead-in, a question, links or markup, a paragraph of sentences
     if "___" in value or not any(char.isalnum() for char in value):
         return False  # a form's blank to fill in ("Signature: ______")
