@@ -209,7 +209,7 @@ def _who_notes(
                 found = _WHO_SHOULD.match(sentence)
                 if found is None:
                     continue
-                who, what = found["who"].strip(), found["what"].strip()
+                who, what = found["who"].strip().rstrip(","), found["what"].strip()
                 if len(who.split()) > MAX_WHO_WORDS or len(what.split()) > MAX_WHAT_WORDS:
                     continue
                 front = f"{ctx.heading(section)}: who {found['should']} {what}?"
