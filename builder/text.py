@@ -471,9 +471,12 @@ def label_asks(label: str, answer: str, result: bool = False) -> str:
     values (alkaline)`) over what it holds, or a kind of such a result (`- Transient` under `-
     Positive`: `result`), holds its causes ("causes"); a thing given (`- IV fluids`) over
     instructions that each open with when to act (`- once glucose is 200 …`) is asked "when".
-    "" for any other label: asked as it is."""
+    "" for any other label: asked as it is, as is a result over a short figure (`- High` / `-
+    103 to 105 °F`): that is its threshold, not its causes."""
     if result or is_result(label):
-        return "causes"
+        value = plain(answer)
+        threshold = len(value.split()) <= _MAX_THRESHOLD_WORDS and re.search(r"\d", value)
+        return "" if threshold else "causes"
     words = plain(label).lower().split()
     if not words or is_relational(plain(label)) or len(words) > _MAX_WHEN_LABEL:
         return ""
@@ -520,6 +523,7 @@ _TOP_POINT = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
 """A first-level point of a list written as Markdown (not indented: a sub-point's detail)."""
 _WHEN = re.compile(r"(?:once|when|whenever|after|until|if)\b", re.IGNORECASE)
 _MAX_WHEN_LABEL = 4
+_MAX_THRESHOLD_WORDS = 6
 
 
 def _sentence_case(text: str) -> str:

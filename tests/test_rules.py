@@ -217,6 +217,8 @@ def test_a_trimmed_cloze_context_keeps_the_sentences_identity() -> None:
         ("Brief", "pollen season", False, ""),
         ("High risk", "- smokers\n- over 65", False, ""),  # a group, not a test's result
         ("Normal", "above 400", False, ""),
+        ("High", "- 39 to 41 °C", False, ""),  # a band's threshold, not its causes
+        ("Brief", "- under 2 hours", True, ""),
         ("spacer", "- once shaken, fit the puffer\n  - breathe in slowly", False, "when"),
         ("spacer", "- once shaken, fit the puffer\n- wash weekly", False, ""),  # one says no when
         ("Treatment", "- if wheezy, give the reliever", False, ""),  # a facet asks what, not when
