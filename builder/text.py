@@ -465,6 +465,67 @@ def asked_label(label: str) -> str:
     return text
 
 
+def label_asks(label: str, answer: str, result: bool = False) -> str:
+    """What an outline label over its content asks, when the label alone would ask nothing
+    ("Urinalysis — pH: high values?"): a test's result (`- Elevation`, `- Positive`, `- High
+    values (alkaline)`) over what it holds, or a kind of such a result (`- Transient` under `-
+    Positive`: `result`), holds its causes ("causes"); a thing given (`- IV fluids`) over
+    instructions that each open with when to act (`- once glucose is 200 …`) is asked "when".
+    "" for any other label: asked as it is, as is a result over a short figure (`- High` / `-
+    103 to 105 °F`): that is its threshold, not its causes."""
+    if result or is_result(label):
+        value = plain(answer)
+        threshold = len(value.split()) <= _MAX_THRESHOLD_WORDS and re.search(r"\d", value)
+        return "" if threshold else "causes"
+    words = plain(label).lower().split()
+    if not words or is_relational(plain(label)) or len(words) > _MAX_WHEN_LABEL:
+        return ""
+    points = [line for line in answer.splitlines() if _TOP_POINT.match(line)] or [answer]
+    if all(_WHEN.match(_TOP_POINT.sub("", plain(point)).strip()) for point in points):
+        return "when"
+    return ""
+
+
+def asks_why(heading: str, answer: str) -> bool:
+    """A heading that tells the reader what to do (`## Increase your activity`, `## Drink more
+    water`) over a paragraph saying what doing it does ("A daily walk can help you …"): the
+    card asks why ("Why increase your activity?"); the bare instruction with "?" asks nothing."""
+    words = plain(heading).lower().replace("’", "'").split()
+    if len(words) < 2 or words[0] not in _TOLD_VERBS | _CHANGE_VERBS:
+        return False
+    if words[1] in ("of", "in", "for", "during", "to", "and", "or"):
+        return False  # "Increase in activity", "Rest and ice": a thing's name
+    if not ({"your", "you", "yourself"} & set(words) or words[1] in ("more", "less", "plenty")):
+        return False
+    return _SAYS_WHY.search(plain(answer)) is not None
+
+
+_CHANGE_VERBS = frozenset("increase decrease cut change boost lose build".split())
+"""Verbs of a lifestyle change a heading tells the reader to make ("Cut down on salt")."""
+_SAYS_WHY = re.compile(
+    r"\b(?:helps?|because|so that|prevents?|reduces?|lowers?|improves?|protects?|eases?)\b",
+    re.IGNORECASE,
+)
+
+
+def is_result(label: str) -> bool:
+    """A label naming a test's result (`Positive`, `Elevation`, `Low levels`, `High values
+    (alkaline)`): what it holds is what causes that result."""
+    return _RESULT.fullmatch(plain(label).strip().rstrip(":").strip()) is not None
+
+
+_RESULT = re.compile(
+    r"(?:positive|elevat(?:ed|ion)|raised|high|low|increased|decreased|reduced|abnormal)"
+    r"(?:\s+(?:values?|levels?|results?|readings?|counts?))?(?:\s*\([^()]{1,40}\))?",
+    re.IGNORECASE,
+)
+_TOP_POINT = re.compile(r"^(?:[-*+]|\d+[.)])\s+")
+"""A first-level point of a list written as Markdown (not indented: a sub-point's detail)."""
+_WHEN = re.compile(r"(?:once|when|whenever|after|until|if)\b", re.IGNORECASE)
+_MAX_WHEN_LABEL = 4
+_MAX_THRESHOLD_WORDS = 6
+
+
 def _sentence_case(text: str) -> str:
     """An all-capitals heading as a sentence writes it, abbreviations kept: "DRUGS OF CONCERN"
     -> "Drugs of concern", "COPD IN PREGNANCY" -> "COPD in pregnancy"; one word or one word

@@ -24,7 +24,15 @@ from builder.notes import make_key
 from builder.rules.definition import labelled_sentences
 from builder.rules.enumeration import MAX_HEAD_WORDS, MAX_ITEM_WORDS, head_cloze
 from builder.rules.prose_list import _CUE, CUE_PARTS
-from builder.text import FIGURE, LONG_SENTENCE_WORDS, clause_of, plain, twinned
+from builder.text import (
+    FIGURE,
+    LONG_SENTENCE_WORDS,
+    asks_why,
+    clause_of,
+    label_asks,
+    plain,
+    twinned,
+)
 from tests.fixtures.reader import read_fixture_file
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
@@ -197,3 +205,42 @@ def test_a_trimmed_cloze_context_keeps_the_sentences_identity() -> None:
         "often missed by the night team on the ward",
         "five to #",
     ]
+
+
+@pytest.mark.parametrize(
+    ("label", "answer", "under_result", "asks"),
+    [
+        ("Raised", "- smoke, cold air", False, "causes"),
+        ("High values (damp)", "mould, leaks", False, "causes"),
+        ("Low readings", "- missed preventer", False, "causes"),
+        ("Brief", "pollen season", True, "causes"),  # a kind of the result above it
+        ("Brief", "pollen season", False, ""),
+        ("High risk", "- smokers\n- over 65", False, ""),  # a group, not a test's result
+        ("Normal", "above 400", False, ""),
+        ("High", "- 39 to 41 °C", False, ""),  # a band's threshold, not its causes
+        ("Brief", "- under 2 hours", True, ""),
+        ("spacer", "- once shaken, fit the puffer\n  - breathe in slowly", False, "when"),
+        ("spacer", "- once shaken, fit the puffer\n- wash weekly", False, ""),  # one says no when
+        ("Treatment", "- if wheezy, give the reliever", False, ""),  # a facet asks what, not when
+    ],
+)
+def test_a_label_over_its_content_says_what_it_asks(
+    label: str, answer: str, under_result: bool, asks: str
+) -> None:
+    assert label_asks(label, answer, result=under_result) == asks
+
+
+@pytest.mark.parametrize(
+    ("heading", "answer", "why"),
+    [
+        ("Drink more water", "Water helps keep mucus thin.", True),
+        ("Increase your activity", "A walk a day can help you breathe easier.", True),
+        ("Drink more water", "Aim for eight glasses a day.", False),  # says how much, not why
+        ("Increase in symptoms", "Night cough helps show poor control.", False),  # a thing's name
+        ("Peak flow", "It helps track control.", False),  # no instruction
+    ],
+)
+def test_an_instruction_heading_over_what_it_does_asks_why(
+    heading: str, answer: str, why: bool
+) -> None:
+    assert asks_why(heading, answer) is why

@@ -43,6 +43,8 @@ from ..text import (
     is_container_heading,
     is_pep_talk,
     is_relational,
+    is_result,
+    label_asks,
     lower_first,
     names_by_colour,
     names_topic,
@@ -136,11 +138,15 @@ def _list_notes(
     ctx: Context,
     outer: str = "",
     staged: bool = False,
+    under_result: bool = False,
 ) -> list[Note]:
     """A list's notes, then those of the sub-lists its items head (`_nested`). `outer` is the
-    label of the item a sub-list hangs under, "" for a list of the section's own."""
+    label of the item a sub-list hangs under, "" for a list of the section's own; the list is
+    `under_result` when a test's result was passed over above it (`- Positive`)."""
     if is_named_sequence(block):
         return _sequence_notes(block, lead, section, ctx, outer)
+    if lead is not None and lead.kind in ("label", "name") and is_result(lead.text):
+        under_result = True  # `- Positive` over `- Brief` / its causes: kinds of that result
     notes = []
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
     if any(_is_condition(item) for item in block.items):
@@ -185,7 +191,7 @@ def _list_notes(
             # a `Term: value` item over its points: carded by the definition rule
             rest = tuple(item for item in block.items if not has_points(item))
             block = ListBlock(block.ordered, rest, block.line)
-        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown, hoisted))
+        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown, hoisted, under_result))
     return notes + nested
 
 
@@ -299,6 +305,7 @@ def _cloze_notes(
     outer: str,
     shown: frozenset[int] = frozenset(),
     hoisted: frozenset[int] = frozenset(),
+    under_result: bool = False,
 ) -> list[Note]:
     """The cloze (or Basic) note of a list of facts, and its `**Label:** value` items' notes.
     The items on the `shown` lines stay visible: a one-word label or a lead-in whose points are
@@ -328,7 +335,9 @@ def _cloze_notes(
         block = ListBlock(
             block.ordered, tuple(i for i in block.items if i not in stubs), block.line
         )
-    outlined, shown = _outline_notes(block, lead, intro, section, ctx, shown, bool(stubs))
+    outlined, shown = _outline_notes(
+        block, lead, intro, section, ctx, shown, bool(stubs), under_result
+    )
     notes.extend(outlined)
     if outlined:
         done = {note.source.line for note in outlined}
@@ -673,7 +682,9 @@ def _nested(
         label = _UNFINISHED.sub("", label) or label
         pointing = whose if points_back(label) else ""
         label = _resolved(label, before, lead_text, parent, outer or about)
-        made = _list_notes(inner, Lead(label, "label"), section, ctx, pointing or about or label)
+        result = is_result(_passed_over(item, inner))
+        whose_list = pointing or about or label
+        made = _list_notes(inner, Lead(label, "label"), section, ctx, whose_list, False, result)
         if made:
             notes.extend(made)
             hoisted.add(item.line)
@@ -869,6 +880,7 @@ def _outline_notes(
     ctx: Context,
     shown: frozenset[int],
     outline: bool = False,
+    under_result: bool = False,
 ) -> tuple[list[Note], frozenset[int]]:
     """An outline's labels over their content (`- PE` / `  - rubbery on rectal exam`, `- Prehn
     sign` over a paragraph): hidden, a label asks only for its name while what
@@ -876,7 +888,9 @@ def _outline_notes(
     is short enough to be an answer; a longer one stays visible in the list's cloze. Also the
     lines the cloze shows. A name over one short detail is a pair (`_pairs`), clozed as before.
     In a list known to be an `outline` (a sibling is a field label's stub, or its list is asked
-    apart: `- brands` over one line beside `- dosing` over its doses) a field label is one too."""
+    apart: `- brands` over one line beside `- dosing` over its doses) a field label is one too.
+    A label that alone would ask nothing says what it asks (`text.label_asks`): its list
+    `under_result` (`- Positive` over `- Transient` / causes) names kinds of that result."""
     paired = _pairs(block)
     paired_items = [block.items[index] for index in paired]
     fielded = _fielded(block)
@@ -915,7 +929,16 @@ def _outline_notes(
             shown = shown | {item.line}  # read on the cloze's back, never its deletion
             continue
         asked = label if _ABBREVIATED.fullmatch(label) else lower_first(label)
-        front = f"{about}: {asked}?"
+        found = _lone_result(item)
+        if found is not None:  # `- Ketones` / `- Elevation` / its causes: the causes asked
+            result, answer = found
+            if " — " in about or " in " in about:  # "Blood tests in asthma: iron, low — …"
+                front = f"{about}: {asked}, {lower_first(result)} — causes?"
+            else:  # a plain name, as a sub-list's intro joins it: "Urine tests — iron: low — …"
+                front = f"{about} — {asked}: {lower_first(result)} — causes?"
+        else:
+            asks = label_asks(label, answer, result=under_result)
+            front = f"{about}: {asked} — {asks}?" if asks else f"{about}: {asked}?"
         key = make_key("enumeration", section.path, f"{plain(about)}: {label}", item.pin, "outline")
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes, shown
@@ -925,6 +948,30 @@ def _heads_list(item: ListItem) -> bool:
     """A label item over a sub-list (`- Transient` / `  - fever, exercise`): its content sits
     under it, so hidden in its list's cloze the card asks only for the label."""
     return len(item.blocks) == 1 and isinstance(item.blocks[0], ListBlock)
+
+
+def _lone_result(item: ListItem) -> tuple[str, str] | None:
+    """(result, what it holds) of a label whose one sub-item is a test's result over content of
+    its own (`- Ketones` / `- Elevation` / its causes): the result says what the content is."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    inner = item.blocks[0].items
+    if len(inner) != 1 or not inner[0].blocks or "\n" in inner[0].text.strip():
+        return None
+    result = plain(without_emoji(inner[0].text)).strip().rstrip(":").strip()
+    if not is_result(result):
+        return None
+    answer = _one_point(inner[0]) or to_markdown(inner[0].blocks)
+    return (result, answer) if answer.strip() else None
+
+
+def _passed_over(item: ListItem, inner: ListBlock) -> str:
+    """The label of the lone middle item `_hoisted` passed over to reach `inner` (`- Positive`
+    between `- Protein` and `- Transient` / `- Persistent`), "" when none was."""
+    if not item.blocks or not isinstance(item.blocks[0], ListBlock) or item.blocks[0] is inner:
+        return ""
+    middle = item.blocks[0].items
+    return plain(without_emoji(middle[0].text)).strip().rstrip(":").strip() if middle else ""
 
 
 def _lone_head(block: ListBlock, shown: frozenset[int]) -> bool:

@@ -37,6 +37,7 @@ import re
 from ..document import Paragraph, Section
 from ..notes import Note, make_key
 from ..text import (
+    asks_why,
     content_words,
     explained_answer,
     heading_text,
@@ -161,7 +162,8 @@ def _term_note(
             return []
     if count < MIN_WORDS:
         return []
-    front = f"{ctx.heading(section)}?"
+    heading = ctx.heading(section)
+    front = f"Why {lower_first(heading)}?" if asks_why(term, prose) else f"{heading}?"
     key = make_key("term", section.path, term, section.pin)
     return [ctx.note("term", "basic", front, back, key, section, blocks[0].line)]
 
