@@ -23,6 +23,7 @@ from ..text import (
     normalise,
     plain,
     subject_thing,
+    without_citations,
 )
 
 
@@ -79,8 +80,8 @@ class Context:
         """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
         if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
             front = _QUESTION_COLON.sub("?", front)
-        if "(" in front and _YEAR.search(front):
-            cited = _CITED.sub("", front)
+        if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
+            cited = without_citations(front)
             front = front if "::}}" in cited else cited  # a deletion of only the citation stays
         return Note(
             rule,
@@ -161,14 +162,8 @@ class Context:
 
 _QUESTION_COLON = re.compile(r"\?:(?=\s|$)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d")
-_CITED = re.compile(
-    r"[ \t]*\((?:e\.g\.,? |see )?[A-Z][\w'’-]*"  # (An, 2021) (ANA, 1995) (e.g. Li, 2020)
-    r"(?: et al\.?,?| (?:and|&) [A-Z][\w'’-]*,?|,)"  # et al. / and Jones / the comma after a name
-    r"[^(){}\n]{0,80}?\b(?:19|20)\d\d[a-z]?\b[^(){}\n]{0,80}\)"  # the year, a journal's volume
-)
-"""A citation in brackets, "(An, 2021)", "(Smith et al., 2019)", "(Hatcher, J Orthod 2010;137)":
-the source of a statement, which a front asking about the statement does not need (nor shows
-in the same words twice). A deletion hiding nothing else keeps it."""
+"""A front with a year may hold a citation (`without_citations`); a pointer ("(see the tick
+guide)") is left as it is."""
 
 
 @lru_cache(maxsize=TEXT_CACHE)
