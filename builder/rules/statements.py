@@ -344,8 +344,8 @@ def _statements(block: ListBlock, items: list[str], lone: bool = False) -> bool:
     item when that item is a rule, an instruction of several words ("Never examine without
     asking, keep the patient covered")."""
     if lone and len(items) == 1:
-        words = [word for word in items[0].split() if any(char.isalpha() for char in word)]
-        if len(words) < MIN_STATEMENT_WORDS or not is_instruction(items[0]):
+        named = [word for word in items[0].split() if any(char.isalpha() for char in word)]
+        if len(named) < MIN_STATEMENT_WORDS or not is_instruction(items[0]):
             return False  # "Place  Time  Person", "Simultaneous auscultation …": no rule
     elif not 2 <= len(items) <= (MAX_STEPS if block.ordered else MAX_ITEMS):
         return False
