@@ -229,6 +229,72 @@ def _study_topics(block: Block) -> bool:
     return any(count >= MIN_PROMPT_TOPICS or _VERSUS.search(plain(text)) for count, text in prompts)
 
 
+MIN_TOPIC_LISTS = 3
+"""Study-topic lists a page needs before its other lists of bare names count as topics too."""
+MAX_NAMED_TOPIC_WORDS = 12
+"""The longest item of such a list: `Label: topic, topic, etc.`, no sentence."""
+
+
+def topics_page(sections: Iterable[Section]) -> bool:
+    """A page of study prompts (a high-yield list per system): MIN_TOPIC_LISTS of its lists or
+    more, and half of them or more, are study-topic lists (`_study_topics`). There a list of bare
+    names under a label ("Time frame for conditions: A, B, C, etc.", "Drugs of abuse: overdose
+    and withdrawal") names topics too (`_named_topics`), though alone it would read as facts."""
+    lists = [b for section in sections for b in section.blocks if isinstance(b, ListBlock)]
+    topics = sum(1 for block in lists if _study_topics(block))
+    return topics >= MIN_TOPIC_LISTS and 2 * topics >= len(lists)
+
+
+def _named_topics(block: Block) -> bool:
+    """A list whose every item names things and states nothing: no verb, relation or dose
+    (`_STATING`), no dash before a meaning, no bold label, no sub-list, a few words."""
+    return isinstance(block, ListBlock) and all(
+        not item.blocks
+        and _BOLD_LABEL.match(item.text) is None
+        and len((said := plain(item.text)).split()) <= MAX_NAMED_TOPIC_WORDS
+        and _STATING.search(said) is None
+        and _MEANING.search(said) is None
+        for item in block.items
+    )
+
+
+_GLOSSED = re.compile(r"(?P<term>[^()]*[^()\s])\s*\((?P<gloss>[^(),;:]+)\)")
+"""A topic with what it shows in brackets: "Condition P (small pupil)"."""
+MAX_GLOSS_WORDS = 4
+_STATED = re.compile(r"(?:^|,\s+)(?P<label>[^\W\d_][\w '/&-]{0,40}):\s+(?P<value>[^:]*)$")
+"""A `Label: statement` closing a prompt, after a comma: "…, Principle: A = B; C = D"."""
+_RELATION = re.compile(r"\s(?:=|→|->|<|>|≥|≤)\s")
+
+
+def stated_in_prompts(block: ListBlock) -> ListBlock | None:
+    """The facts a study-topic list states inside its prompts, each a `Term: fact` item on the
+    prompt's line, or None. Two shapes hold one: a prompt whose every alternative carries a
+    short bracketed finding ("Condition P (small pupil) or condition Q (wide pupil)": "Condition
+    P: small pupil", "condition Q: wide pupil"), and a `Label: statement` closing a prompt after
+    a comma whose statement is a relation ("…, Gas principle: blood solubility = onset"). The
+    rest of the prompt stays a topic to study."""
+    items = [ListItem(fact, item.line) for item in block.items for fact in _prompt_facts(item.text)]
+    return replace(block, items=tuple(items), line=items[0].line) if items else None
+
+
+def _prompt_facts(text: str) -> list[str]:
+    said = " ".join(plain(text).split()).rstrip(".")
+    facts = []
+    topics = _ALTERNATIVE.split(said)
+    glossed = [_GLOSSED.fullmatch(topic.strip()) for topic in topics]
+    if len(topics) >= 2 and all(
+        found is not None
+        and len(found["term"].split()) <= MAX_TOPIC_WORDS
+        and len(found["gloss"].split()) <= MAX_GLOSS_WORDS
+        for found in glossed
+    ):
+        facts += [f"{found['term']}: {found['gloss'].strip()}" for found in glossed if found]
+    stated = _STATED.search(said) if ":" in said else None
+    if stated is not None and _RELATION.search(stated["value"]):
+        facts.append(f"{stated['label']}: {stated['value'].strip()}")
+    return facts
+
+
 _INDEX_TITLE = re.compile(
     r"(?:(?:all|my|main|key|course|module|the) )?(?:sub)?(?:topics|index|notes|pages|lectures"
     r"|lessons|sessions|modules|units|chapters|weeks|files|links|contents)"
@@ -1164,14 +1230,20 @@ def _item_kind(item: ListItem) -> Kind | None:
 
 
 def content_blocks(
-    blocks: tuple[Block, ...], skip: frozenset[str], header: bool = False, title: str = ""
+    blocks: tuple[Block, ...],
+    skip: frozenset[str],
+    header: bool = False,
+    title: str = "",
+    topics: bool = False,
 ) -> tuple[tuple[Block, ...], list[tuple[Kind, Block]]]:
     """The blocks that are content, and each one left out with its kind. A label paragraph of a
     skipped kind (`**References**`, `Further reading:`) takes the list or table after it along.
     `header`: the blocks stand under the page's title, where a `**Age range:** …` line says
     whom the page is for (`_page_scope`). `title`: the heading over them; a list of notes under
     an index's heading (`_INDEX_TITLE`) is the vault's navigation, a list of study tasks under
-    a practice heading (`_PRACTICE_TITLE`) the course's exercises."""
+    a practice heading (`_PRACTICE_TITLE`) the course's exercises. `topics`: the page is one of
+    study prompts (`topics_page`), where a list of bare names is one too; a study-topic list
+    left out keeps the facts its prompts state (`stated_in_prompts`)."""
     index = bool(title) and _INDEX_TITLE.fullmatch(heading_text(title)) is not None
     practice = bool(title) and _PRACTICE_TITLE.fullmatch(heading_text(title)) is not None
     kept: list[Block] = []
@@ -1194,6 +1266,8 @@ def content_blocks(
             kind = _BY_NAME["course"]  # "## Practice prompts" over `- Label a PV loop …`
         if kind is None and header and (_page_scope(block) or _page_blurb(block)):
             kind = _BY_NAME["objectives"]
+        if kind is None and topics and _named_topics(block):
+            kind = _BY_NAME["topics"]  # "Drugs of abuse: overdose and withdrawal" among prompts
         is_label = False
         if kind is None and isinstance(block, Paragraph):
             kind = label_kind(block.text)
@@ -1206,6 +1280,10 @@ def content_blocks(
             kept.extend(_unlinked_blocks((block,)))
             continue
         left.append((kind, block))
+        if kind.name == "topics" and isinstance(block, ListBlock):
+            stated = stated_in_prompts(block)
+            if stated is not None:
+                kept.append(stated)  # "Condition P (small pupil) or …": a fact inside a prompt
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
             label = kind  # "By the end of this lesson you will be able to:" and its list
     return tuple(kept), left
@@ -1267,17 +1345,18 @@ def _may_hold_kinds(block: ListBlock) -> bool:
 
 
 def content_section(
-    section: Section, skip: frozenset[str], whole: bool
+    section: Section, skip: frozenset[str], whole: bool, topics: bool = False
 ) -> tuple[Section, list[Skipped]]:
     """The section with its non-content blocks left out; `whole` (an FAQ, read with its
-    subsections) also its subsections, and those whose heading is of a skipped kind."""
+    subsections) also its subsections, and those whose heading is of a skipped kind. `topics`:
+    the page is one of study prompts (`topics_page`)."""
     if not skip:
         blocks = _unlinked_blocks(section.blocks)
         return (section if blocks is section.blocks else replace(section, blocks=blocks)), []
     # The page's header: the blocks under its title (level 1 over `##` sections) or before any
     # heading; not a `#` section of a document whose headings are all `#`.
     header = section.level == 0 or (section.level == 1 and bool(section.children))
-    blocks, left = content_blocks(section.blocks, skip, header, section.title)
+    blocks, left = content_blocks(section.blocks, skip, header, section.title, topics)
     skipped = _describe(section, left)
     children = section.children
     if whole and children:
@@ -1287,7 +1366,7 @@ def content_section(
             if kind is not None and kind.name in skip:
                 skipped.append(Skipped(kind.name, child.line, f"section {plain(child.title)!r}"))
                 continue
-            shown, more = content_section(child, skip, whole)
+            shown, more = content_section(child, skip, whole, topics)
             kept_children.append(shown)
             skipped += more
         children = tuple(kept_children)

@@ -1334,17 +1334,22 @@ def topic_for(explicit: str, title: str) -> str:
 
 _CITATION = re.compile(
     r"\bet al\b|(?:19|20)\d\d\s*;\s*\d|^\s*(?:see|cf\.?)\s|^\s*(?:section|chapter|fig(?:ure)?\.?)"
-    r"\s+\d",
+    r"\s+\d"
+    # a name and a year: "An, 2021", "ANA, 1995", "Smith and Jones, 2019" (not "Type 2, 2019")
+    r"|^\s*(?-i:[A-Z])[\w'’-]*(?: (?:and|&) (?-i:[A-Z])[\w'’-]*)?,\s+(?:19|20)\d\d[a-z]?\s*$",
     re.IGNORECASE,
 )
-"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10"."""
+"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10", "An, 2021"."""
+_CITED_YEAR = re.compile(r",\s+(?:19|20)\d\d[a-z]?\)")
 
 
 def without_citations(text: str) -> str:
-    """Text without the references in its brackets: "(Smith et al., J Korr 2015;4:1-9)" and
-    "(see Section 2.10)" go; "(prevalence 2%; Smith, J Korr 2006;1:2-3)" keeps "(prevalence
-    2%)"."""
-    if "(" not in text or not ("et al" in text or ";" in text or "see " in text.lower()):
+    """Text without the references in its brackets: "(Smith et al., J Korr 2015;4:1-9)",
+    "(An, 2021)" and "(see Section 2.10)" go; "(prevalence 2%; Smith, J Korr 2006;1:2-3)" keeps
+    "(prevalence 2%)"."""
+    if "(" not in text or not (
+        "et al" in text or ";" in text or "see " in text.lower() or _CITED_YEAR.search(text)
+    ):
         return text  # every citation _CITATION finds holds one of these
     return _ASIDE.sub(_without_citation, text)
 

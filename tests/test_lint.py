@@ -1847,3 +1847,20 @@ def test_a_list_of_study_topics_is_named_as_topics(tmp_path: Path) -> None:
     problems = no_note_problems(tmp_path, markdown)
     assert [(p.line, p.severity) for p in problems] == [(5, "warning")]
     assert "names topics to study" in problems[0].message
+
+
+def test_a_labelled_list_of_names_on_a_page_of_study_topics_is_named_as_topics(
+    tmp_path: Path,
+) -> None:
+    """On a page of study prompts (kinds.topics_page), `Label: topic, topic, etc.` items are
+    topics too: no note, and check names the list as it names the others."""
+    markdown = (
+        "# Kellin review\n\n## Heart\n\n- murmur P or murmur Q or murmur R\n- drug X vs. drug Y\n\n"
+        "## Lungs\n\n- cough vs. wheeze vs. stridor\n- asthma or croup\n\n"
+        "## Kidney\n\n- stones vs. casts\n- tubular or glomerular or cystic or mixed\n\n"
+        "## Mind\n\n- Time course of disorders: korrin mania, tarrow psychosis, etc.\n"
+        "- Drugs of misuse: intoxication and withdrawal\n"
+    )
+    problems = no_note_problems(tmp_path, markdown)
+    assert [p.line for p in problems] == [5, 10, 15, 20]
+    assert all("names topics to study" in p.message for p in problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
@@ -22,6 +23,7 @@ from ..text import (
     normalise,
     plain,
     subject_thing,
+    without_citations,
 )
 
 
@@ -78,6 +80,9 @@ class Context:
         """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
         if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
             front = _QUESTION_COLON.sub("?", front)
+        if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
+            cited = without_citations(front)
+            front = front if "::}}" in cited else cited  # a deletion of only the citation stays
         return Note(
             rule,
             note_type,
@@ -156,6 +161,9 @@ class Context:
 
 
 _QUESTION_COLON = re.compile(r"\?:(?=\s|$)")
+_YEAR = re.compile(r"\b(?:19|20)\d\d")
+"""A front with a year may hold a citation (`without_citations`); a pointer ("(see the tick
+guide)") is left as it is."""
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -221,7 +229,7 @@ def one_question_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
-    return _one_cloze_each(_no_table_repeats(_one_answer_each(kept)))
+    return _no_author_repeats(_one_cloze_each(_no_table_repeats(_one_answer_each(kept))))
 
 
 MIN_CLOZE_REPEAT_DELETIONS = 2
@@ -255,6 +263,42 @@ def _one_cloze_each(notes: list[Note]) -> list[Note]:
         earlier.append(stems)
         kept.append(note)
     return kept
+
+
+def _no_author_repeats(notes: list[Note]) -> list[Note]:
+    """The notes without an author's question (the faq rule's: a `Question::Answer` flashcard,
+    a `Q:` line) whose one-line answer another rule's Basic note of the document already gives:
+    a page's `- **Onset**: slow, 36-72 h` and its closing flashcard "Why is the onset slow?::
+    existing factors must run out, 36-72 h" ask one fact twice. The body's note is kept (its
+    answer says as much or more, and it was carded first); the flashcard goes. An answer of a
+    few words ("Yes", "Two fingers") or of several paragraphs (a quiz's chosen option and its
+    explanation) is another question, not a copy."""
+    if not any(note.rule == "faq" for note in notes):
+        return notes
+    said: dict[str, list[int]] = {}
+    for index, note in enumerate(notes):
+        if note.rule != "faq" and note.note_type == "basic":
+            for word in _meaning(f"{note.front.rpartition(': ')[2]} {note.back}"):
+                said.setdefault(word, []).append(index)
+    kept = []
+    for note in notes:
+        if note.rule == "faq" and note.note_type == "basic" and "\n" not in note.back.strip():
+            answer = _meaning(note.back)
+            if len(answer) >= MIN_RESTATED_WORDS:
+                shared = Counter(index for word in answer for index in said.get(word, ()))
+                if shared and max(shared.values()) * 5 >= len(answer) * 4:
+                    continue
+        kept.append(note)
+    return kept
+
+
+def _meaning(text: str) -> frozenset[str]:
+    """A text's words that carry meaning (`content_words`, figures kept) and its CJK characters,
+    each of which carries meaning as a word does."""
+    found = content_words(text, 1)
+    if not text.isascii():
+        found |= {c for c in plain(text) if "\u3040" <= c <= "\u9fff" or "\uac00" <= c <= "\ud7af"}
+    return found
 
 
 MIN_RESTATED_WORDS = 6

@@ -7,7 +7,9 @@ heading, with no lead-in line ("## Prognosis" / "- Most episodes resolve within 
 sentence is a card no student can answer, so such a list made no card at all. A student can
 answer "Prognosis in low back pain?" with the points. Only for a list the section's own heading
 names (not "Overview" or "Key points": `Context.subject`), of 2 to MAX_ITEMS items of at most
-MAX_ITEM_WORDS words each, and never a list of links, questions or instructions to a form.
+MAX_ITEM_WORDS words each, and never a list of links, questions or instructions to a form. A
+list of one item that is all its section holds is read when the item is a rule ("### Consent"
+over "- Never examine without asking, explain each step"): it gave no card and no warning.
 
 A list whose every item pairs a finding with its meaning after a spaced hyphen ("Pain waking the
 child at night - Malignancy") asks each finding instead: "Red flags in limping child: pain
@@ -127,7 +129,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         lead = lead_in.text if lead_in is not None and lead_in.kind != "flag" else ""
         if lead and not pairs:
             continue  # a list of statements with a lead-in is the enumeration rule's to read
-        if not (pairs or _statements(block, items) or _long_statements(block, items)):
+        lone = len(section.blocks) == 1  # "### Consent" / "- Never examine without asking, …"
+        if not (pairs or _statements(block, items, lone) or _long_statements(block, items)):
             notes.extend(_named_notes(block, carded, section, ctx))
             continue
         if ctx.made and not said:
@@ -159,6 +162,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             back = "\n".join(
                 f"{mark} {_shown(item.text)}" for mark, item in zip(marks, block.items, strict=True)
             )
+            if len(block.items) == 1:
+                back = _shown(block.items[0].text)  # a lone rule, no list of one
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
     listed = {note.source.line for note in notes}  # a list asked whole already asks its people
     who = _who_notes(section, asked, carded, ctx, listed)
@@ -333,10 +338,16 @@ def _shown(text: str) -> str:
     return without_emoji(" ".join(text.split())).strip()
 
 
-def _statements(block: ListBlock, items: list[str]) -> bool:
+def _statements(block: ListBlock, items: list[str], lone: bool = False) -> bool:
     """A short list of short statements, each with a few words of its own, none a link, a
-    question, a sub-list's label or an example."""
-    if not 2 <= len(items) <= (MAX_STEPS if block.ordered else MAX_ITEMS):
+    question, a sub-list's label or an example. A `lone` list, all its section holds, may be one
+    item when that item is a rule, an instruction of several words ("Never examine without
+    asking, keep the patient covered")."""
+    if lone and len(items) == 1:
+        named = [word for word in items[0].split() if any(char.isalpha() for char in word)]
+        if len(named) < MIN_STATEMENT_WORDS or not is_instruction(items[0]):
+            return False  # "Place  Time  Person", "Simultaneous auscultation …": no rule
+    elif not 2 <= len(items) <= (MAX_STEPS if block.ordered else MAX_ITEMS):
         return False
     for item, text in zip(block.items, items, strict=True):
         if item.blocks or _LINKED.search(item.text) or is_example_text(text):
