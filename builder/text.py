@@ -963,11 +963,11 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation factor trial
+    interpretation factor trial border boundary
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical
-features", "Key technical parameters", "Current applications")."""
+features", "Key technical parameters", "Current applications", a place's "Borders")."""
 _ASPECT_NOUNS = frozenset(
     """
     treatment management diagnosis prognosis monitoring prevention assessment investigation
