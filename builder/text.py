@@ -1024,11 +1024,11 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation factor trial
+    interpretation factor trial border boundary
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical
-features", "Key technical parameters", "Current applications")."""
+features", "Key technical parameters", "Current applications", a place's "Borders")."""
 _ASPECT_NOUNS = frozenset(
     """
     treatment management diagnosis prognosis monitoring prevention assessment investigation
@@ -1141,7 +1141,8 @@ def title_topic(title: str) -> str:
     "infection control & safety"; "Is Korrin Fever Contagious? How Long…" -> "korrin fever";
     "Hypertension (High Blood Pressure) — Basics" -> "hypertension"; "ULT: Urate Lowering
     Therapy" -> "urate lowering therapy"; a file stem "06 hypersensitivity" -> "hypersensitivity";
-    "Insulin Pharmacology and Notes" -> "insulin" (`_without_discipline`).
+    "Insulin Pharmacology and Notes" -> "insulin" (`_without_discipline`); "Anatomical Areas in
+    the Lower Limbs", six words, -> "the lower limbs" (`_whole_named`).
     """
     text = heading_text(title)
     text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")
@@ -1158,7 +1159,38 @@ def title_topic(title: str) -> str:
     text = _without_discipline(text.strip(_SEPARATORS + ".,;!?"))
     if not text:
         text = plain(title)
-    return "" if _names_no_topic(text) else topic_phrase(text)
+    if _names_no_topic(text):
+        return ""
+    return topic_phrase(_whole_named(text) if _too_many_words(text) else text)
+
+
+def _too_many_words(text: str) -> bool:
+    """A phrase of a few meaningful words but more than MAX_TOPIC_WORDS + 1 words in all
+    ("Anatomical Areas in the Lower Limbs"): "… in <six words>" on every front repeats the
+    page title, however small its little words."""
+    return len(_TOPIC_WORD.findall(text)) > MAX_TOPIC_WORDS + 1
+
+
+def _whole_named(text: str) -> str:
+    """The thing a long title's parts belong to: the few words after its first "in" or "of"
+    when the words before name parts of it (`is_relational`) or the regions it is divided
+    into ("Anatomical Areas in the Lower Limbs" -> "the Lower Limbs", "Complications of
+    Diabetes in the Elderly" -> "Diabetes in the Elderly"), as the sections of such a page
+    each name one of them; else the title stays whole: "Vital Signs in Adults and Children"
+    names a thing in a setting, "Breast Cancer Metastasis to the Liver" one thing."""
+    parts = _IN_OR_OF.split(text, maxsplit=1)
+    if len(parts) != 2 or _too_many_words(parts[1]):
+        return text
+    head = parts[0].strip()
+    region = _singular_word(head.rsplit(" ", 1)[-1]).lower() in _REGION_NOUNS
+    return parts[1].strip() if region or is_relational(head) else text
+
+
+_REGION_NOUNS = frozenset("area region zone compartment space landmark".split())
+"""Nouns naming the parts a body or a place is divided into: "Anatomical Areas in X"."""
+
+
+_IN_OR_OF = re.compile(r"\s+(?:in|of)\s+", re.IGNORECASE)
 
 
 def title_thing(title: str) -> str:

@@ -109,6 +109,15 @@ TITLES = [
     ("Day 14 of the cycle", "day 14 of the cycle"),
     ("Stage 2 Hypertension", "stage 2 hypertension"),
     ("Class 1 Antiarrhythmics", "class 1 antiarrhythmics"),
+    # A phrase of more than five words repeats the page title, however small its little
+    # words: when it names parts or regions of a thing "in" or "of" which a few words name,
+    # that thing; a thing in a setting or one thing in six words stays whole.
+    ("Landmark Zones in the Upper Arm", "the upper arm"),
+    ("Complications of Korrin Fever in the Elderly", "korrin fever in the elderly"),
+    ("Korrin Fever in the Elderly", "korrin fever in the elderly"),
+    ("Korrin Fever Relapse in the Elderly", "korrin fever relapse in the elderly"),
+    ("Korrin Signs in Adults and Children", "korrin signs in adults and children"),
+    ("Zones of the Arm and of the Upper Shoulder", "zones of the arm and of the upper shoulder"),
 ]
 
 

@@ -1460,7 +1460,13 @@ _NOT_WORD_START = re.compile(r"^[^\w(]+")
 def section_subject(section: Section, ctx: Context) -> str:
     """What a section is about, as a front names it: its heading without an outline number,
     leading emoji or a trailing aside ("2. ACE inhibitors (-pril)" -> "ACE inhibitors"); the
-    deck's topic for a section without a heading."""
+    deck's topic for a section without a heading. The text before a page's first heading is
+    about what the page's other notes name it by (`Context.subject`: its short title or
+    topic), not its whole title ("Appendix I. Instructions for inserting …")."""
+    if section.level == 0:
+        own = ctx.subject(section)
+        if own:
+            return own
     text = plain(section.title)
     text = _NOT_WORD_START.sub("", _OUTLINE.sub("", text)).strip()
     shorter = _TRAILING_ASIDE.sub("", text)
