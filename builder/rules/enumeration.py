@@ -144,7 +144,7 @@ def _list_notes(
     notes = []
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
     if any(_is_condition(item) for item in block.items):
-        notes.extend(_condition_notes(block, section, ctx))
+        notes.extend(_condition_notes(block, lead, section, ctx, outer))
         if block.ordered:  # a numbered step stays, its sub-list asked apart: "repeat step 2"
             rest = tuple(  # still points at step 2
                 ListItem(i.text, i.line, (), i.pin) if _is_condition(i) else i for i in block.items
@@ -829,18 +829,63 @@ def _condition_asked(item: ListItem) -> bool:
     )
 
 
-def _condition_notes(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
-    """One Basic note per condition: "<section>: if SpO2 > 92%?" -> what its item holds."""
+def _condition_notes(
+    block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str
+) -> list[Note]:
+    """One Basic note per condition: "<section>: if SpO2 > 92%?" -> what its item holds. A
+    condition that says its own action (`if too slow: raise by 1 U/h`, `when X falls to 5 consider
+    halving Y`) asks the condition alone: the action opens the answer, over the item's remarks."""
     notes = []
     for item in block.items:
         if not _is_condition(item) or not _condition_asked(item):
             continue
         answer = to_markdown(item.blocks)
-        condition = plain(item.text).rstrip(" :.")
-        front = f"{ctx.heading(section)}: {lower_first(condition)}?"
+        condition, action = condition_parts(plain(item.text).rstrip(" :."))
+        if action:
+            answer = f"{action}\n\n{answer}"
+        intro = f"{ctx.heading(section)}:"
+        if outer and lead is not None and lead.kind == "label":  # under `- insulin infusion`
+            intro = _nested_intro(lead.text, outer, ctx)
+        front = f"{intro} {lower_first(condition)}?"
         key = make_key("enumeration", section.path, condition, item.pin, "if")
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes
+
+
+_ACTION_VERBS = frozenset(
+    """
+    consider give start stop increase decrease reduce raise lower continue add repeat switch
+    call check seek double halve withhold hold omit change recheck refer
+    """.split()
+)
+"""Verbs that open what to do once a condition holds ("… consider reducing", "… give 1 g")."""
+_NOT_BEFORE_ACTION = frozenset(
+    "to not cannot can't won't don't doesn't didn't and or nor will would should can could may "
+    "might must also".split()
+)
+"""Words that make the verb after them a part of the condition ("if unable to stop", "if you
+cannot give")."""
+_CONDITION_COLON = re.compile(r":\s+(?=\S)")
+
+
+def condition_parts(condition: str) -> tuple[str, str]:
+    """(condition, action) of a condition that says its own action: `if too slow: raise by 1
+    U/h` at its colon; `if low, give 1 g` or `when X falls to 5 consider halving Y` where a verb
+    of action opens the rest. A bare condition (`if the patient is newly diagnosed`) is
+    (condition, "")."""
+    colon = _CONDITION_COLON.search(condition)
+    if colon is not None:
+        head, action = condition[: colon.start()].strip(), condition[colon.end() :].strip()
+        if len(head.split()) >= 2 and action:
+            return head, action
+    words = condition.split(" ")
+    for at in range(2, len(words) - 1):
+        verb = words[at].lower()
+        before = words[at - 1].rstrip(",").lower()
+        if verb in _ACTION_VERBS and before not in _NOT_BEFORE_ACTION:
+            head = " ".join(words[:at]).rstrip(" ,;")
+            return head, " ".join(words[at:])
+    return condition, ""
 
 
 def label_of(item: ListItem) -> tuple[str, str] | None:
