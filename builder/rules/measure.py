@@ -176,6 +176,8 @@ def _items(
         head = without_reference_marks(plain(item.text.split("\n", 1)[0])).strip().rstrip(":")
         if _DIGIT.search(head) is not None:
             head = _named_part(head)
+        elif len(head.split()) > MAX_TOPIC_WORDS:
+            head = _subject_part(head)
         inner_about = head if 0 < len(head.split()) <= MAX_LEAD_WORDS else about
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
@@ -192,6 +194,22 @@ def _named_part(head: str) -> str:
     return named if named and _DIGIT.search(named) is None else ""
 
 
+def _subject_part(head: str) -> str:
+    """A parent item longer than a topic is an instruction or a sentence ("continue the drip
+    until the patient eats and drinks normally"): its sub-items' subject is its words before a
+    clause or an aside ("continue the drip"), or the whole when none is cut off."""
+    cut = _CLAUSE_CUT.search(head)
+    named = head[: cut.start()].strip() if cut is not None else ""
+    return named if len(named.split()) >= 2 else head
+
+
+MAX_TOPIC_WORDS = 8
+"""A sub-item's subject longer than this is cut to its words before a clause."""
+_CLAUSE_CUT = re.compile(
+    r"[:;,]|\s(?:if|until|when|whenever|unless|while|because|since|so that|as long as)\s"
+    r"|\s[(\[]|\s[-–—]\s",
+    re.IGNORECASE,
+)
 _HEAD_QUALIFIER = re.compile(
     r":|\s(?:if|until|when|unless|while|for|at|to|of)\s|\s[(\[]|\s[-–—]\s|,", re.IGNORECASE
 )
