@@ -128,6 +128,18 @@ def test_a_list_under_a_question_heading_keeps_its_identity_when_its_front_drops
     )
 
 
+def test_a_condition_asked_without_its_action_keeps_the_whole_line_as_its_identity() -> None:
+    """`if too slow: raise …` over remarks now asks "if too slow?" with the action on the back;
+    its note identity is still the whole line's, as before the split, so its review history
+    stays."""
+    line = "if the drip runs too slowly: raise it by one unit an hour"
+    markdown = f"## Drip\n\n- velbarin drip\n  - {line}\n    - check the line\n  - stop at night\n"
+    plan = planned(markdown)
+    (note,) = [p.note for p in plan.notes if p.note.front.endswith("if the drip runs too slowly?")]
+    assert note.back.startswith("raise it by one unit an hour")
+    assert note.key == make_key("enumeration", ("Drip",), line, None, "if")
+
+
 def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
     None
 ):

@@ -36,6 +36,7 @@ from ..document import (
 )
 from ..notes import NUMBERED_DELETION, Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
+    FIGURE,
     content_words,
     explained_initials,
     heading_subject,
@@ -840,14 +841,15 @@ def _condition_notes(
         if not _is_condition(item) or not _condition_asked(item):
             continue
         answer = to_markdown(item.blocks)
-        condition, action = condition_parts(plain(item.text).rstrip(" :."))
+        line = plain(item.text).rstrip(" :.")
+        condition, action = condition_parts(line)
         if action:
             answer = f"{action}\n\n{answer}"
         intro = f"{ctx.heading(section)}:"
         if outer and lead is not None and lead.kind == "label":  # under `- insulin infusion`
             intro = _nested_intro(lead.text, outer, ctx)
         front = f"{intro} {lower_first(condition)}?"
-        key = make_key("enumeration", section.path, condition, item.pin, "if")
+        key = make_key("enumeration", section.path, line, item.pin, "if")  # the whole line
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes
 
@@ -855,24 +857,19 @@ def _condition_notes(
 _ACTION_VERBS = frozenset(
     """
     consider give start stop increase decrease reduce raise lower continue add repeat switch
-    call check seek double halve withhold hold omit change recheck refer
+    call check seek double halve withhold hold omit change recheck refer follow
     """.split()
 )
 """Verbs that open what to do once a condition holds ("… consider reducing", "… give 1 g")."""
-_NOT_BEFORE_ACTION = frozenset(
-    "to not cannot can't won't don't doesn't didn't and or nor will would should can could may "
-    "might must also".split()
-)
-"""Words that make the verb after them a part of the condition ("if unable to stop", "if you
-cannot give")."""
 _CONDITION_COLON = re.compile(r":\s+(?=\S)")
 
 
 def condition_parts(condition: str) -> tuple[str, str]:
     """(condition, action) of a condition that says its own action: `if too slow: raise by 1
-    U/h` at its colon; `if low, give 1 g` or `when X falls to 5 consider halving Y` where a verb
-    of action opens the rest. A bare condition (`if the patient is newly diagnosed`) is
-    (condition, "")."""
+    U/h` at its colon; `if low, give 1 g` at a comma a verb of action follows; `when X falls to
+    200 mg/dl consider halving Y` at such a verb right after the condition's figure (elsewhere
+    a verb with no comma before it is the condition's own: "if patients stop eating"). A bare
+    condition (`if the patient is newly diagnosed`) is (condition, "")."""
     colon = _CONDITION_COLON.search(condition)
     if colon is not None:
         head, action = condition[: colon.start()].strip(), condition[colon.end() :].strip()
@@ -880,10 +877,11 @@ def condition_parts(condition: str) -> tuple[str, str]:
             return head, action
     words = condition.split(" ")
     for at in range(2, len(words) - 1):
-        verb = words[at].lower()
-        before = words[at - 1].rstrip(",").lower()
-        if verb in _ACTION_VERBS and before not in _NOT_BEFORE_ACTION:
-            head = " ".join(words[:at]).rstrip(" ,;")
+        if words[at].lower() not in _ACTION_VERBS:
+            continue
+        head = " ".join(words[:at]).rstrip(" ,;")
+        figure = [found.end() for found in FIGURE.finditer(head)]
+        if words[at - 1].endswith(",") or figure[-1:] == [len(head)]:
             return head, " ".join(words[at:])
     return condition, ""
 
