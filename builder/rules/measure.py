@@ -197,7 +197,8 @@ def _named_part(head: str) -> str:
 def _subject_part(head: str) -> str:
     """A parent item longer than a topic is an instruction or a sentence ("continue the drip
     until the patient eats and drinks normally"): its sub-items' subject is its words before a
-    clause or an aside ("continue the drip"), or the whole when none is cut off."""
+    clause or an aside ("continue the drip"), or the whole when none is cut off. A comma cuts
+    nothing: it more often goes on listing ("Give fluids, insulin, potassium and …")."""
     cut = _CLAUSE_CUT.search(head)
     named = head[: cut.start()].strip() if cut is not None else ""
     return named if len(named.split()) >= 2 else head
@@ -206,7 +207,7 @@ def _subject_part(head: str) -> str:
 MAX_TOPIC_WORDS = 8
 """A sub-item's subject longer than this is cut to its words before a clause."""
 _CLAUSE_CUT = re.compile(
-    r"[:;,]|\s(?:if|until|when|whenever|unless|while|because|since|so that|as long as)\s"
+    r"[:;]|\s(?:if|until|when|whenever|unless|while|because|since|so that|as long as)\s"
     r"|\s[(\[]|\s[-–—]\s",
     re.IGNORECASE,
 )
