@@ -140,6 +140,20 @@ def test_a_condition_asked_without_its_action_keeps_the_whole_line_as_its_identi
     assert note.key == make_key("enumeration", ("Drip",), line, None, "if")
 
 
+def test_a_list_asked_with_the_last_sentence_of_its_lead_in_keeps_the_whole_lead_in_as_identity() -> (
+    None
+):
+    """A lead-in of two sentences over a list answered whole is asked with its last sentence
+    only; the note identity is still made of the whole lead-in, as before."""
+    lead = "Velbarin is a syrup that cools the skin. It has a few main effects:"
+    items = "".join(f"- it {what}, which the ward nurses check on every round\n" for what in "abc")
+    plan = planned(f"## Velbarin\n\n{lead}\n\n{items}")
+    (note,) = [packaged.note for packaged in plan.notes]
+    assert note.front == "Velbarin in asthma: main effects?"
+    whole = f"Velbarin in asthma: {lead}"  # the front as it read before
+    assert note.key == make_key("enumeration", ("Velbarin",), whole, None, "list")
+
+
 def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
     None
 ):

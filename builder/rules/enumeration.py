@@ -1957,11 +1957,22 @@ def _list_note(
     answer = to_markdown((block,))
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None
+    key_intro = key_intro or intro  # the identity is the whole lead-in's, as it was
+    if lead is not None and lead.kind == "sentence":
+        said = split_sentences(lead.text)
+        if len(said) > 1:  # "Glucagon is a hormone made in … It has a few key actions:"
+            intro = _intro(Lead(said[-1], "sentence"), section, ctx)  # the list's own sentence
+            intro = _FEW.sub("", intro)
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
     if block.ordered and lead is not None and lead.kind == "condition":
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
-    key = make_key("enumeration", section.path, plain(key_intro or intro), None, "list")
+    key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+_FEW = re.compile(r"(?<=: )(?:a\s+)?(?:few|several|some|many|number\s+of)\s+(?=\w)", re.I)
+"""A count with no number before what a list holds ("a few key actions"): the answer shows
+how many."""
 
 
 _PROCEDURE = re.compile(
