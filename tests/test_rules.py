@@ -140,9 +140,7 @@ def test_a_condition_asked_without_its_action_keeps_the_whole_line_as_its_identi
     assert note.key == make_key("enumeration", ("Drip",), line, None, "if")
 
 
-def test_a_list_asked_with_the_last_sentence_of_its_lead_in_keeps_the_whole_lead_in_as_identity() -> (
-    None
-):
+def test_a_list_asked_with_its_lead_ins_last_sentence_keeps_the_whole_lead_in_as_identity() -> None:
     """A lead-in of two sentences over a list answered whole is asked with its last sentence
     only; the note identity is still made of the whole lead-in, as before."""
     lead = "Velbarin is a syrup that cools the skin. It has a few main effects:"

@@ -561,7 +561,8 @@ def _last_item_lead(block: ListBlock) -> Lead | None:
 def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     """The subject a list's notes name, situated in the topic: the heading's subject, or the
     label or bold name with the heading in brackets when the label does not name it ("Normal
-    range (blood pressure) in vital signs"). A lead-in sentence is not a subject."""
+    range (blood pressure) in vital signs"), not a heading written as a clause ("Your pharmacist
+    can help"). A lead-in sentence is not a subject."""
     if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
     if lead.kind == "condition":  # "ABHR (when hands are not visibly dirty)"

@@ -21,9 +21,11 @@ steps the enumeration rule reads as one: `enumeration.is_preparation`), a contac
 long sentence or a bare figure with no words round it; a solution's strength ("0.9% sodium
 chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
-lead-in or parent item too; a long sentence shows only the clause its figures need
-(`text.clause_of`), never an opening connective ("However, …"), and a range's lower bound in
-words goes with the figure ("{{Seven to 40 days}}"); a checklist's "☐ …" lines are read alone.
+lead-in or parent item too (a parent longer than a topic by its words before a clause: "continue
+the drip", not "continue the drip until the patient eats"); a long sentence shows only the clause
+its figures need (`text.clause_of`), never an opening connective ("However, …"), and a range's
+lower bound in words goes with the figure ("{{Seven to 40 days}}"); a checklist's "☐ …" lines
+are read alone.
 A figure a heading above states ("Final concentration 0.4 units/ml" under
 "Mixing (0.4 U/mL)") is no deletion: the source line shows it; nor is a figure only in the
 bracketed qualifier of a condition when the instruction follows it ("If … staggered (> 1 hour
