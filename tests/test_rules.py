@@ -136,6 +136,30 @@ def test_a_list_under_a_question_heading_keeps_its_identity_when_its_front_drops
     )
 
 
+def test_a_condition_asked_without_its_action_keeps_the_whole_line_as_its_identity() -> None:
+    """`if too slow: raise …` over remarks now asks "if too slow?" with the action on the back;
+    its note identity is still the whole line's, as before the split, so its review history
+    stays."""
+    line = "if the drip runs too slowly: raise it by one unit an hour"
+    markdown = f"## Drip\n\n- velbarin drip\n  - {line}\n    - check the line\n  - stop at night\n"
+    plan = planned(markdown)
+    (note,) = [p.note for p in plan.notes if p.note.front.endswith("if the drip runs too slowly?")]
+    assert note.back.startswith("raise it by one unit an hour")
+    assert note.key == make_key("enumeration", ("Drip",), line, None, "if")
+
+
+def test_a_list_asked_with_its_lead_ins_last_sentence_keeps_the_whole_lead_in_as_identity() -> None:
+    """A lead-in of two sentences over a list answered whole is asked with its last sentence
+    only; the note identity is still made of the whole lead-in, as before."""
+    lead = "Velbarin is a syrup that cools the skin. It has a few main effects:"
+    items = "".join(f"- it {what}, which the ward nurses check on every round\n" for what in "abc")
+    plan = planned(f"## Velbarin\n\n{lead}\n\n{items}")
+    (note,) = [packaged.note for packaged in plan.notes]
+    assert note.front == "Velbarin in asthma: main effects?"
+    whole = f"Velbarin in asthma: {lead}"  # the front as it read before
+    assert note.key == make_key("enumeration", ("Velbarin",), whole, None, "list")
+
+
 def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
     None
 ):

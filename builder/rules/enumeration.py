@@ -36,6 +36,7 @@ from ..document import (
 )
 from ..notes import NUMBERED_DELETION, Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
+    FIGURE,
     content_words,
     explained_initials,
     heading_subject,
@@ -150,7 +151,7 @@ def _list_notes(
     notes = []
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
     if any(_is_condition(item) for item in block.items):
-        notes.extend(_condition_notes(block, section, ctx))
+        notes.extend(_condition_notes(block, lead, section, ctx, outer))
         if block.ordered:  # a numbered step stays, its sub-list asked apart: "repeat step 2"
             rest = tuple(  # still points at step 2
                 ListItem(i.text, i.line, (), i.pin) if _is_condition(i) else i for i in block.items
@@ -840,18 +841,60 @@ def _condition_asked(item: ListItem) -> bool:
     )
 
 
-def _condition_notes(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
-    """One Basic note per condition: "<section>: if SpO2 > 92%?" -> what its item holds."""
+def _condition_notes(
+    block: ListBlock, lead: Lead | None, section: Section, ctx: Context, outer: str
+) -> list[Note]:
+    """One Basic note per condition: "<section>: if SpO2 > 92%?" -> what its item holds. A
+    condition that says its own action (`if too slow: raise by 1 U/h`, `when X falls to 5 consider
+    halving Y`) asks the condition alone: the action opens the answer, over the item's remarks."""
     notes = []
     for item in block.items:
         if not _is_condition(item) or not _condition_asked(item):
             continue
         answer = to_markdown(item.blocks)
-        condition = plain(item.text).rstrip(" :.")
-        front = f"{ctx.heading(section)}: {lower_first(condition)}?"
-        key = make_key("enumeration", section.path, condition, item.pin, "if")
+        line = plain(item.text).rstrip(" :.")
+        condition, action = condition_parts(line)
+        if action:
+            answer = f"{action}\n\n{answer}"
+        intro = f"{ctx.heading(section)}:"
+        if outer and lead is not None and lead.kind == "label":  # under `- insulin infusion`
+            intro = _nested_intro(lead.text, outer, ctx)
+        front = f"{intro} {lower_first(condition)}?"
+        key = make_key("enumeration", section.path, line, item.pin, "if")  # the whole line
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes
+
+
+_ACTION_VERBS = frozenset(
+    """
+    consider give start stop increase decrease reduce raise lower continue add repeat switch
+    call check seek double halve withhold hold omit change recheck refer follow
+    """.split()
+)
+"""Verbs that open what to do once a condition holds ("… consider reducing", "… give 1 g")."""
+_CONDITION_COLON = re.compile(r":\s+(?=\S)")
+
+
+def condition_parts(condition: str) -> tuple[str, str]:
+    """(condition, action) of a condition that says its own action: `if too slow: raise by 1
+    U/h` at its colon; `if low, give 1 g` at a comma a verb of action follows; `when X falls to
+    200 mg/dl consider halving Y` at such a verb right after the condition's figure (elsewhere
+    a verb with no comma before it is the condition's own: "if patients stop eating"). A bare
+    condition (`if the patient is newly diagnosed`) is (condition, "")."""
+    colon = _CONDITION_COLON.search(condition)
+    if colon is not None:
+        head, action = condition[: colon.start()].strip(), condition[colon.end() :].strip()
+        if len(head.split()) >= 2 and action:
+            return head, action
+    words = condition.split(" ")
+    for at in range(2, len(words) - 1):
+        if words[at].lower() not in _ACTION_VERBS:
+            continue
+        head = " ".join(words[:at]).rstrip(" ,;")
+        figure = [found.end() for found in FIGURE.finditer(head)]
+        if words[at - 1].endswith(",") or figure[-1:] == [len(head)]:
+            return head, " ".join(words[at:])
+    return condition, ""
 
 
 def label_of(item: ListItem) -> tuple[str, str] | None:
@@ -1961,11 +2004,22 @@ def _list_note(
     answer = to_markdown((block,))
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None
+    key_intro = key_intro or intro  # the identity is the whole lead-in's, as it was
+    if lead is not None and lead.kind == "sentence":
+        said = split_sentences(lead.text)
+        if len(said) > 1:  # "Glucagon is a hormone made in … It has a few key actions:"
+            intro = _intro(Lead(said[-1], "sentence"), section, ctx)  # the list's own sentence
+            intro = _FEW.sub("", intro)
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
     if block.ordered and lead is not None and lead.kind == "condition":
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
-    key = make_key("enumeration", section.path, plain(key_intro or intro), None, "list")
+    key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+_FEW = re.compile(r"(?<=: )(?:a\s+)?(?:few|several|some|many|number\s+of)\s+(?=\w)", re.I)
+"""A count with no number before what a list holds ("a few key actions"): the answer shows
+how many."""
 
 
 _PROCEDURE = re.compile(

@@ -561,7 +561,8 @@ def _last_item_lead(block: ListBlock) -> Lead | None:
 def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     """The subject a list's notes name, situated in the topic: the heading's subject, or the
     label or bold name with the heading in brackets when the label does not name it ("Normal
-    range (blood pressure) in vital signs"). A lead-in sentence is not a subject."""
+    range (blood pressure) in vital signs"), not a heading written as a clause ("Your pharmacist
+    can help"). A lead-in sentence is not a subject."""
     if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
     if lead.kind == "condition":  # "ABHR (when hands are not visibly dirty)"
@@ -584,7 +585,22 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     heading = _short(ctx.subject(section))
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
+    if _says(heading):  # "Your pharmacist can help": a heading that says, no thing to name
+        return ctx.situate(label)
     return ctx.situate(f"{label} ({lower_first(heading)})")
+
+
+def _says(heading: str) -> bool:
+    """A heading written as a clause ("Your pharmacist can help with colds", "Rest is best"):
+    in brackets after a label it would read as the label's subject. One asking ("How it is
+    spread") names a relation, and stays."""
+    words = plain(heading).lower().split()
+    if words[:1] and words[0] in _ASKING:
+        return False  # "How the disease is spread": names what the label's answer is
+    return any(word in FINITE_VERBS for word in words)
+
+
+_ASKING = frozenset("how what when where which who whom whose why".split())
 
 
 def _part_beyond(label: str, thing: str) -> str:

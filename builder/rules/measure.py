@@ -21,9 +21,11 @@ steps the enumeration rule reads as one: `enumeration.is_preparation`), a contac
 long sentence or a bare figure with no words round it; a solution's strength ("0.9% sodium
 chloride") is part of its name. A sentence that does not name the section's subject is opened by
 it ("Disposition in hyponatremia: Admit if Na {{c1::<125 mEq/L}}"), and a list item by its
-lead-in or parent item too; a long sentence shows only the clause its figures need
-(`text.clause_of`), never an opening connective ("However, …"), and a range's lower bound in
-words goes with the figure ("{{Seven to 40 days}}"); a checklist's "☐ …" lines are read alone.
+lead-in or parent item too (a parent longer than a topic by its words before a clause: "continue
+the drip", not "continue the drip until the patient eats"); a long sentence shows only the clause
+its figures need (`text.clause_of`), never an opening connective ("However, …"), and a range's
+lower bound in words goes with the figure ("{{Seven to 40 days}}"); a checklist's "☐ …" lines
+are read alone.
 A figure a heading above states ("Final concentration 0.4 units/ml" under
 "Mixing (0.4 U/mL)") is no deletion: the source line shows it; nor is a figure only in the
 bracketed qualifier of a condition when the instruction follows it ("If … staggered (> 1 hour
@@ -176,6 +178,8 @@ def _items(
         head = without_reference_marks(plain(item.text.split("\n", 1)[0])).strip().rstrip(":")
         if _DIGIT.search(head) is not None:
             head = _named_part(head)
+        elif len(head.split()) > MAX_TOPIC_WORDS:
+            head = _subject_part(head)
         inner_about = head if 0 < len(head.split()) <= MAX_LEAD_WORDS else about
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
@@ -192,6 +196,23 @@ def _named_part(head: str) -> str:
     return named if named and _DIGIT.search(named) is None else ""
 
 
+def _subject_part(head: str) -> str:
+    """A parent item longer than a topic is an instruction or a sentence ("continue the drip
+    until the patient eats and drinks normally"): its sub-items' subject is its words before a
+    clause or an aside ("continue the drip"), or the whole when none is cut off. A comma cuts
+    nothing: it more often goes on listing ("Give fluids, insulin, potassium and …")."""
+    cut = _CLAUSE_CUT.search(head)
+    named = head[: cut.start()].strip() if cut is not None else ""
+    return named if len(named.split()) >= 2 else head
+
+
+MAX_TOPIC_WORDS = 8
+"""A sub-item's subject longer than this is cut to its words before a clause."""
+_CLAUSE_CUT = re.compile(
+    r"[:;]|\s(?:if|until|when|whenever|unless|while|because|since|so that|as long as)\s"
+    r"|\s[(\[]|\s[-–—]\s",
+    re.IGNORECASE,
+)
 _HEAD_QUALIFIER = re.compile(
     r":|\s(?:if|until|when|unless|while|for|at|to|of)\s|\s[(\[]|\s[-–—]\s|,", re.IGNORECASE
 )
