@@ -37,7 +37,7 @@ from functools import lru_cache
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
-from .text import FIGURE, plain
+from .text import BASELINE_CHOICES, FIGURE, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,10 +553,6 @@ def _generic_care(block: Block) -> bool:
     )
 
 
-_BASELINES = frozenset(
-    """normal none nil absent present appropriate intact good unremarkable wnl""".split()
-) | frozenset(("as stated", "not present", "within normal limits", "age appropriate"))
-"""The choice a form offers for nothing found ("Normal", "None", "Absent", "As stated")."""
 _GRADES = re.compile(
     r"(?:increased|decreased|reduced|impaired|elevated|diminished|heightened|raised|lowered"
     r"|high|low|medium|moderate|mild|severe|heavy|slight|marked|minimal|fair|poor|excellent"
@@ -565,38 +561,43 @@ _GRADES = re.compile(
 )
 """A word that only places a finding on a scale or a side: a degree, a size, a speed, a side,
 the baseline's opposite."""
-_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*| [^\W\d_][\w'’-]*){0,2}")
-"""A choice on a form: one to three words, no figure, no bracket, no colon ("Decreased",
-"Overweight / Obese", "On left")."""
+_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*| [^\W\d_][\w'’-]*){0,3}")
+"""A choice on a form: one to four words, no figure, no bracket, no colon ("Decreased",
+"Overweight / Obese", "On left", "Café au lait spots")."""
 MAX_CHOICES = 10
 
 
 def is_choice_list(block: Block) -> bool:
     """A list of the choices a form offers for one item (`### Alertness` over `- Normal` /
-    `- Decreased` / `- Increased`; `Odour`: `- Absent` / `- Present`): short items with no
-    sub-lists, one of them the baseline ("Normal", "None", "Absent", "As stated", "Good"), and
-    either just one other choice or half the items or more a baseline or a mere degree, size or
-    side ("Decreased", "Fair", "Poor", "On left"); or bare degrees alone (`- Mild` / `- Moderate`
-    / `- Severe`). A form is filled in at the bedside: hidden, its choices ask nothing. Items
-    that carry meaning ("Echopraxia (mimicking gestures)", "Blunted", "Ptosis" beside a lone
-    "Normal") keep the list content."""
+    `- Decreased` / `- Increased`; `Scars`: `- None` / `- Burns` / `- Surgical`): short items
+    with no sub-lists, one of them the baseline ("Normal", "None", "Absent", "As stated",
+    "Good"), fewer than half of them glossed (`- Heightened (vigilant)`); or bare degrees alone
+    (`- Mild` / `- Moderate` / `- Severe`). A form is filled in at the bedside: hidden, its
+    choices ask nothing. A list mostly of glossed terms (`- None` / `- Echolalia (repeating
+    words)` / …) names things to learn and stays content; its baseline is never a deletion."""
     if not isinstance(block, ListBlock) or not 2 <= len(block.items) <= MAX_CHOICES:
         return False
-    texts = []
+    texts, glossed = [], 0
     for item in block.items:
-        if item.blocks or len(item.text) > _CHOICE_CHARS:
+        if item.blocks or len(item.text) > _CHOICE_CHARS + _GLOSS_CHARS:
             return False  # most lists: a long item at once
         text = plain(item.text).strip().rstrip(".;,").casefold()
-        if _CHOICE.fullmatch(text) is None:
+        gloss = _CHOICE_GLOSS.fullmatch(text)
+        if gloss is not None:
+            text, glossed = gloss.group(1), glossed + 1
+        if len(text) > _CHOICE_CHARS or _CHOICE.fullmatch(text) is None:
             return False
         texts.append(text)
-    base = sum(1 for text in texts if text in _BASELINES)
-    graded = sum(1 for text in texts if text not in _BASELINES and _graded(text))
+    base = sum(1 for text in texts if text in BASELINE_CHOICES)
     if not base:
-        return graded == len(texts) and all(" " not in text for text in texts)
-    return len(texts) == 2 or 2 * (base + graded) >= len(texts)
+        graded = sum(1 for text in texts if _graded(text))
+        return not glossed and graded == len(texts) and all(" " not in text for text in texts)
+    return 2 * glossed < len(texts)
 
 
+_CHOICE_GLOSS = re.compile(r"(.+?)\s*\([^()]+\)")
+"""A choice with a gloss after it: "heightened (vigilant)"."""
+_GLOSS_CHARS = 60
 _CHOICE_CHARS = 40
 
 

@@ -358,11 +358,13 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- Normal\n- Untidy / Unkempt", "form"),  # a baseline and its one alternative
         ("- None\n- On left\n- On right\n- Both sides", "form"),
         ("- Mild\n- Moderate\n- Severe", "form"),  # bare degrees
-        ("- Normal\n- Miosis\n- Mydriasis\n- Anisocoria", None),  # findings to learn
-        ("- Normal\n- Constricted\n- Blunted\n- Flat", None),
+        ("- Normal\n- Miosis\n- Mydriasis\n- Anisocoria", "form"),  # a baseline beside findings
+        ("- Normal\n- Constricted\n- Blunted\n- Flat", "form"),
+        ("- None\n- Burns\n- Café au lait patches\n- Scratches (old, healed)", "form"),
         ("- Mild intermittent\n- Mild persistent\n- Severe persistent", None),  # classes
         ("- Hypovolaemic\n- Cardiogenic\n- Obstructive", None),  # kinds: no baseline
-        ("- Normal\n- Hyperactive (goal-directed)\n- Hypoactive", None),  # a gloss
+        ("- Normal\n- Hyperactive (goal-directed)\n- Hypoactive", "form"),  # one gloss
+        ("- None\n- Hyperactive (goal-directed)\n- Agitated (aimless)", None),  # terms glossed
         ("- Eye opening: 4\n- Verbal: 5", None),  # a score's parts
         ("- Spontaneous (4)\n- To voice (3)\n- To pain (2)\n- None (1)", None),  # a scale
     ],
