@@ -17,7 +17,8 @@ rule and no card ever sees them:
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
   attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
-- a video's timestamp links (`<a …>[00:02:00]</a>`, `[02:00](…?t=120)`, `[00:02:00]`) → nothing;
+- a video's timestamp links (`<a …>[00:02:00]</a>`, `[02:00](…?t=120)`, `[00:02:00]`), one or a run
+  joined by commas or in brackets → nothing, with the commas and brackets round them;
 - `<span …>`/`</span>` wrappers, empty `<a id=…></a>` anchors and MDX/JSX component tags
   (`<Highlight color="x">`, `</Callout>`) → nothing, their text kept;
 - `#tag` tags (Obsidian: `#` then a letter, after a space or at a line's start) → nothing;
@@ -230,17 +231,30 @@ def _icons(text: str) -> str:
 
 # -- timestamps ------------------------------------------------------------------------------
 
-_TIMESTAMP = re.compile(
-    r"[ \t]*(?:<a\b[^<>]*>[ \t]*\[\d{1,2}(?::\d{2}){1,2}\][ \t]*</a>"
+_ONE_STAMP = (
+    r"(?:<a\b[^<>]*>[ \t]*\[\d{1,2}(?::\d{2}){1,2}\][ \t]*</a>"
     r"|\[\d{1,2}(?::\d{2}){1,2}\](?:\([^()\s]*\))?)"
 )
-"""A video's timestamp link (`<a class="yt-timestamp" data-t="00:02:00">[00:02:00]</a>`,
-`[02:00](https://youtu.be/…?t=120)`, a bare `[00:02:00]`): notes taken from a lecture video keep
-one after every fact, and a card has no video to jump to."""
+_STAMPS = rf"{_ONE_STAMP}(?:[ \t]*(?:[,;&]|and)?[ \t]*{_ONE_STAMP})*"
+_TIMESTAMP = re.compile(
+    rf"(?P<sep>[ \t]*[,;])?[ \t]*(?:\([ \t]*{_STAMPS}[ \t]*\)|{_STAMPS})"
+    r"(?P<end>(?=[ \t]*(?:[.,;:!?)\]]|\n|$)))?"
+)
+"""A video's timestamp links (`<a class="yt-timestamp" data-t="00:02:00">[00:02:00]</a>`,
+`[02:00](https://youtu.be/…?t=120)`, a bare `[00:02:00]`), one or a run joined by commas or
+in brackets: notes taken from a lecture video keep them after every fact, and a card has no
+video to jump to. The commas between them, and one before them where the sentence ends after
+them ("Negative, [0:01]."), go with them: "Negative,." is no answer."""
 
 
 def _timestamps(text: str) -> str:
-    return _TIMESTAMP.sub("", text) if ":" in text else text
+    return _TIMESTAMP.sub(_drop_stamps, text) if ":" in text else text
+
+
+def _drop_stamps(match: re.Match[str]) -> str:
+    """Nothing for the links; a comma before them stays only where the sentence goes on."""
+    separator = match.group("sep")
+    return separator.strip() if separator and match.group("end") is None else ""
 
 
 # -- HTML wrappers ---------------------------------------------------------------------------

@@ -196,6 +196,11 @@ def test_a_lecture_videos_timestamp_links_leave_no_trace_on_a_card() -> None:
         '* **Blood agar**: a wide zone of haemolysis <a class="yt-timestamp" '
         'data-t="00:03:05">[00:03:05]</a>.\n'
         "* **Incubation**: read at 18:00 after 24 h [see note 2]\n"
+        '* **Spore test**: Negative <a class="ts" data-t="1">[00:04:01]</a>, '
+        '<a class="ts" data-t="2">[00:04:09]</a>.\n'
+        "* **Motility**: absent [04:30](https://video.example.org/watch?v=k&t=270), "
+        "[05:02](https://video.example.org/watch?v=k&t=302), seen in wet mounts only\n"
+        "* **Colonies**: small and grey ([06:10], [06:15]).\n"
     )
     plan = planned(text)
     shown = "\n".join(f"{n.fields[k]}" for n in plan.notes for k in n.fields)
@@ -203,6 +208,10 @@ def test_a_lecture_videos_timestamp_links_leave_no_trace_on_a_card() -> None:
     assert "00:02" not in shown and "02:10" not in shown and "yt-timestamp" not in shown
     assert "a wide zone of haemolysis." in shown
     assert "read at 18:00 after 24 h [see note 2]" in shown
+    # a run of links joined by commas or in brackets goes with its commas and brackets
+    assert "Negative." in shown and "Negative," not in shown, shown
+    assert "absent, seen in wet mounts only" in shown, shown
+    assert "small and grey." in shown, shown
     assert not [w for w in plan.warnings if "removed" in w]
 
 
