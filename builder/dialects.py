@@ -6,8 +6,9 @@ pages, each with marks of its own that CommonMark shows as literal text. The doc
 callout titles) through `inline_cleaner`'s function once, as it folds the document, so that no
 rule and no card ever sees them:
 
-- `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `#heading` or
-  `^block` part of the target is dropped, and so are its folders: `[[a/b/Name]]` → `Name`),
+- `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `^block` part
+  of the target is dropped, and so are its folders: `[[a/b/Name]]` → `Name`; in a sentence,
+  `[[Page#Heading]]` → `Heading` when the heading names a thing of its own, else `Page`),
   `![[embed]]` → nothing; a sentence after another that only points to notes ("… See
   [[Microscopy]].") → nothing;
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
@@ -67,7 +68,7 @@ from collections.abc import Callable
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
-from .text import TEMPLATE_FIELD, content_words
+from .text import TEMPLATE_FIELD, content_words, is_generic_heading, is_relational
 
 Cleaner = Callable[[str], str]
 
@@ -160,7 +161,38 @@ def _wikilink_text(match: re.Match[str]) -> str:
     # A note in a folder (`[[Cardiology/ECG/Atrial flutter]]`) is shown by its name: the vault's
     # folders are no part of what a card says.
     page = page.rsplit("/", 1)[-1].strip()
+    heading = _linked_heading(target)
+    if page and heading and _in_running_text(match):
+        return heading_link(page, heading)
     return page or target.lstrip("#^").strip()
+
+
+def _in_running_text(match: re.Match[str]) -> bool:
+    """The link stands among words of a sentence, not alone on its item or line (an attribute
+    list after it, `{:target="_blank"}`, is no word): a list of links names pages."""
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    line_end = match.string.find("\n", match.end())
+    line_end = len(match.string) if line_end < 0 else line_end
+    around = match.string[line_start : match.start()] + match.string[match.end() : line_end]
+    return re.search(r"\w", re.sub(r"\{[^{}]*\}", "", around)) is not None
+
+
+def _linked_heading(target: str) -> str:
+    """The last heading a link's `#Heading` parts name (`Page#Drugs#Beta blockers`); "" for
+    none or for a block reference (`Page#^b12`), which names no words."""
+    parts = target.split("#")[1:]
+    last = parts[-1].strip() if parts else ""
+    return "" if not last or last.startswith("^") else last
+
+
+def heading_link(page: str, heading: str) -> str:
+    """What a link to a heading of a page (`[[NSAIDs#Prostaglandins]]`) says on a card: the
+    heading when it names a thing of its own, the thing the author meant (Obsidian shows
+    "NSAIDs > Prostaglandins"; the page alone names another thing); the page when the heading
+    names only a part of it (`[[Asthma#Treatment]]`, `[[Asthma#Overview]]`: "Asthma")."""
+    if is_relational(heading) or is_generic_heading(heading):
+        return page
+    return heading
 
 
 # -- highlights ------------------------------------------------------------------------------

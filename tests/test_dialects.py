@@ -232,6 +232,29 @@ def test_a_sentence_that_only_points_to_other_notes_leaves_no_trace_on_a_card() 
     assert "see Korrin fever for its timeline" in shown[2]  # a sentence that says more: kept
 
 
+def test_a_wikilink_to_a_heading_in_a_sentence_says_what_the_heading_names() -> None:
+    """`[[Page#Heading]]` in a sentence names the heading's thing (Obsidian shows "Page >
+    Heading"), the page alone another; a heading naming only a part of its page ("Treatment"),
+    a block reference, an alias and a link standing alone on its item keep what they showed."""
+    text = (
+        "# Korrin fever\n\n## Course\n\n"
+        "- **Fever**: toxin → [[Korrin drugs#Tessalins]] → brain → heat.\n"
+        "- **Relapse**: treated as in [[Korrin fever#Treatment]] at first.\n"
+        "- **Rash**: spreads from [[Skin#Flexures|the skin folds]] outward.\n"
+        "- **Scar**: stays where [[Skin#^b12]] says.\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("toxin → [[Korrin drugs#Tessalins]] → brain") == "toxin → Tessalins → brain"
+    assert clean("read [[Drugs#Tessal#Velbar tabs]] first") == "read Velbar tabs first"
+    assert clean("as in [[Korrin fever#Treatment]] at first") == "as in Korrin fever at first"
+    assert clean("from [[Skin#Flexures|the skin folds]] out") == "from the skin folds out"
+    assert clean("where [[Skin#^b12]] says") == "where Skin says"
+    assert clean("[[Needle#Velbar tabs]] {:x=1}").startswith("Needle ")  # alone on its item
+    shown = [packaged.note.back for packaged in planned(text, "korrin.md").notes]
+    assert any("toxin → Tessalins → brain → heat." in back for back in shown), shown
+
+
 def test_a_definition_list_is_read_as_terms_with_their_definitions() -> None:
     """kramdown's, Pandoc's and MkDocs' `Term` / `: definition` lines are a glossary: each term
     asked, its definition the answer, at the term's line; a line opening with ": " that follows
