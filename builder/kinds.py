@@ -595,6 +595,31 @@ def is_choice_list(block: Block) -> bool:
     return 2 * glossed < len(texts)
 
 
+def is_form_page(sections: Iterable[Section]) -> bool:
+    """A page that is a form to fill in: at least `_FORM_PAGE_LISTS` of its lists, and a
+    quarter of them or more, are a form's choices (`is_choice_list`). Its other lists of bare
+    one-word choices are the form's items too (`_bare_choices`)."""
+    lists = [b for section in sections for b in section.blocks if isinstance(b, ListBlock)]
+    forms = sum(1 for block in lists if is_choice_list(block))
+    return forms >= _FORM_PAGE_LISTS and 4 * forms >= len(lists)
+
+
+_FORM_PAGE_LISTS = 3
+
+
+def _bare_choices(block: Block) -> bool:
+    """A list of three to `MAX_CHOICES` one-word choices (`- Fluent` / `- Nonfluent` /
+    `- Halting`, `- Seductive / Flirtatious`), no gloss, no figure: on a form's page, the
+    choices of one more item; elsewhere ("Kinds of shock") content."""
+    if not isinstance(block, ListBlock) or not 3 <= len(block.items) <= MAX_CHOICES:
+        return False
+    return all(
+        not item.blocks and _ONE_WORD_CHOICE.fullmatch(plain(item.text).strip().rstrip(".;,"))
+        for item in block.items
+    )
+
+
+_ONE_WORD_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*)?")
 _CHOICE_GLOSS = re.compile(r"(.+?)\s*\([^()]+\)")
 """A choice with a gloss after it: "heightened (vigilant)"."""
 _GLOSS_CHARS = 60
@@ -1165,14 +1190,19 @@ def _item_kind(item: ListItem) -> Kind | None:
 
 
 def content_blocks(
-    blocks: tuple[Block, ...], skip: frozenset[str], header: bool = False, title: str = ""
+    blocks: tuple[Block, ...],
+    skip: frozenset[str],
+    header: bool = False,
+    title: str = "",
+    form_page: bool = False,
 ) -> tuple[tuple[Block, ...], list[tuple[Kind, Block]]]:
     """The blocks that are content, and each one left out with its kind. A label paragraph of a
     skipped kind (`**References**`, `Further reading:`) takes the list or table after it along.
     `header`: the blocks stand under the page's title, where a `**Age range:** …` line says
     whom the page is for (`_page_scope`). `title`: the heading over them; a list of notes under
     an index's heading (`_INDEX_TITLE`) is the vault's navigation, a list of study tasks under
-    a practice heading (`_PRACTICE_TITLE`) the course's exercises."""
+    a practice heading (`_PRACTICE_TITLE`) the course's exercises. `form_page`: the page is a
+    form (`is_form_page`), whose lists of bare one-word choices are its items too."""
     index = bool(title) and _INDEX_TITLE.fullmatch(heading_text(title)) is not None
     practice = bool(title) and _PRACTICE_TITLE.fullmatch(heading_text(title)) is not None
     kept: list[Block] = []
@@ -1186,6 +1216,8 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
+        if kind is None and form_page and _bare_choices(block):
+            kind = _BY_NAME["form"]  # `Expression`: `- Fluent` / `- Nonfluent` on a form's page
         if kind is not None and kind.name == "form" and _said_of(title, previous):
             kind = None  # "Reflexes in a lower motor neurone lesion are:" over `- Decreased`
         previous = block
@@ -1268,17 +1300,18 @@ def _may_hold_kinds(block: ListBlock) -> bool:
 
 
 def content_section(
-    section: Section, skip: frozenset[str], whole: bool
+    section: Section, skip: frozenset[str], whole: bool, form_page: bool = False
 ) -> tuple[Section, list[Skipped]]:
     """The section with its non-content blocks left out; `whole` (an FAQ, read with its
-    subsections) also its subsections, and those whose heading is of a skipped kind."""
+    subsections) also its subsections, and those whose heading is of a skipped kind.
+    `form_page`: the section is on a form's page (`is_form_page`)."""
     if not skip:
         blocks = _unlinked_blocks(section.blocks)
         return (section if blocks is section.blocks else replace(section, blocks=blocks)), []
     # The page's header: the blocks under its title (level 1 over `##` sections) or before any
     # heading; not a `#` section of a document whose headings are all `#`.
     header = section.level == 0 or (section.level == 1 and bool(section.children))
-    blocks, left = content_blocks(section.blocks, skip, header, section.title)
+    blocks, left = content_blocks(section.blocks, skip, header, section.title, form_page)
     skipped = _describe(section, left)
     children = section.children
     if whole and children:
@@ -1288,7 +1321,7 @@ def content_section(
             if kind is not None and kind.name in skip:
                 skipped.append(Skipped(kind.name, child.line, f"section {plain(child.title)!r}"))
                 continue
-            shown, more = content_section(child, skip, whole)
+            shown, more = content_section(child, skip, whole, form_page)
             kept_children.append(shown)
             skipped += more
         children = tuple(kept_children)

@@ -25,7 +25,14 @@ from functools import lru_cache
 
 from .document import Document, RawBlock, Section
 from .errors import ManifestError
-from .kinds import Skipped, content_section, heading_text, section_kind, skipped_kinds
+from .kinds import (
+    Skipped,
+    content_section,
+    heading_text,
+    is_form_page,
+    section_kind,
+    skipped_kinds,
+)
 from .manifest import Manifest, Subdeck
 from .rules.faq import answered_in_callouts, is_faq, quiz_items
 from .rules.term import term_lists
@@ -82,6 +89,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
     walk = _Walk(manifest, document, patterns, hits, skipped_kinds(manifest.include))
     walk.facets = facet_headings(document)
     walk.terms = term_lists(document.sections)
+    walk.form_page = "form" in walk.skip and is_form_page(document.walk())
     walk.read_quizzes(document.sections)
     for section in document.sections:
         _route(section, None, walk)
@@ -274,6 +282,7 @@ class _Walk:
         """The options sections of those items (by id): read with their stem, no notes alone."""
         self.facets: frozenset[str] = frozenset()
         self.terms: frozenset[tuple[str, ...]] = frozenset()
+        self.form_page = False
         self._titles: frozenset[str] | None = None
 
     def titles(self) -> frozenset[str]:
@@ -323,7 +332,7 @@ def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
             return  # a quiz's options: asked with its stem
         quiz = walk.quizzes.get(id(section))
         faq = quiz is None and is_faq(section)
-        shown, skipped = content_section(quiz or section, walk.skip, whole=faq)
+        shown, skipped = content_section(quiz or section, walk.skip, faq, walk.form_page)
         walk.skipped += skipped
         walk.routes.append(Route(shown, subdeck, faq, walk.facets, walk.terms))
         if faq:
