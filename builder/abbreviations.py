@@ -399,6 +399,8 @@ def _is_expansion(short: str, long: str) -> bool:
         return False
     if len(words) > 1 and _one_word_gives_three_capitals(short, long, positions, spans, acronyms):
         return False
+    if len(words) > 1 and _last_capital_left_out(short, long, positions, spans, starts):
+        return False
     return not _capital_from_a_word_end(short, long, positions, spans, starts)
 
 
@@ -432,6 +434,39 @@ def _one_word_gives_three_capitals(
     return False
 
 
+def _last_capital_left_out(
+    short: str,
+    long: str,
+    positions: tuple[int, ...],
+    spans: tuple[tuple[int, int], ...],
+    starts: frozenset[int],
+) -> bool:
+    """The short form's last capital found only inside the word that gave it the capital
+    before, with no word part of `_WORD_PART` letters for either: the word it stands for is
+    missing ("Vancomycin resistance (VRE)", whose E is "Enterococci", matches the "e" of
+    "r|esistance" or "resistanc|e"). A last capital from a word of its own, or from a long
+    enough part of one ("direct oral anti|coagulant (DOAC)"), is the expansion's; so is an X,
+    which hardly starts a word and is taken from inside one ("cyclo-o|xygenase (COX)")."""
+    letters = [ch for ch in short if ch.isalnum()]
+    if len(letters) < 2 or len(positions) != len(letters) or not letters[-1].isupper():
+        return False
+    if letters[-1] in _INNER_CAPITALS or positions[-1] in starts:
+        return False  # "cyclo-oxygenase (COX)", "Extra-pulmonary TB (EPTB)"
+    wanted, before = letters[-1].lower(), positions[-2]
+    if any(long[start].lower() == wanted for start, _ in spans[1:]):
+        return False  # a word of its own after the first ("hepatocellular carcinoma (HCC)")
+    span = next((span for span in spans if span[0] <= positions[-1] < span[1]), None)
+    if span is None or positions[-1] == span[0] or not span[0] <= before < span[1]:
+        return False
+    end = span[1]
+    return not any(
+        long[index].lower() == wanted and index - before >= _WORD_PART and end - index >= _WORD_PART
+        for index in range(before + 1, end)
+    )
+
+
+_INNER_CAPITALS = frozenset("X")
+"""A capital an abbreviation takes from inside a word, as few words start with it."""
 _WORD_PART = 4
 """Fewest letters, its own included, a word part a capital stands for has: "anti|coagulant"
 gives DOAC its C, "pl|ane" gives no A."""

@@ -6,8 +6,9 @@ pages, each with marks of its own that CommonMark shows as literal text. The doc
 callout titles) through `inline_cleaner`'s function once, as it folds the document, so that no
 rule and no card ever sees them:
 
-- `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `#heading` or
-  `^block` part of the target is dropped, and so are its folders: `[[a/b/Name]]` → `Name`),
+- `[[target|label]]` → `label`, `[[target]]` → `target` (Obsidian wikilinks; a `^block` part
+  of the target is dropped, and so are its folders: `[[a/b/Name]]` → `Name`; in a sentence,
+  `[[Page#Heading]]` → `Heading` when the heading names a thing of its own, else `Page`),
   `![[embed]]` → nothing; a sentence after another that only points to notes ("… See
   [[Microscopy]].") → nothing;
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
@@ -17,7 +18,8 @@ rule and no card ever sees them:
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
   attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
-- a video's timestamp links (`<a …>[00:02:00]</a>`, `[02:00](…?t=120)`, `[00:02:00]`) → nothing;
+- a video's timestamp links (`<a …>[00:02:00]</a>`, `[02:00](…?t=120)`, `[00:02:00]`), one or a run
+  joined by commas or in brackets → nothing, with the commas and brackets round them;
 - `<span …>`/`</span>` wrappers, empty `<a id=…></a>` anchors and MDX/JSX component tags
   (`<Highlight color="x">`, `</Callout>`) → nothing, their text kept;
 - `#tag` tags (Obsidian: `#` then a letter, after a space or at a line's start) → nothing;
@@ -66,7 +68,7 @@ from collections.abc import Callable
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
-from .text import TEMPLATE_FIELD, content_words
+from .text import TEMPLATE_FIELD, content_words, is_generic_heading, is_relational
 
 Cleaner = Callable[[str], str]
 
@@ -159,7 +161,38 @@ def _wikilink_text(match: re.Match[str]) -> str:
     # A note in a folder (`[[Cardiology/ECG/Atrial flutter]]`) is shown by its name: the vault's
     # folders are no part of what a card says.
     page = page.rsplit("/", 1)[-1].strip()
+    heading = _linked_heading(target)
+    if page and heading and _in_running_text(match):
+        return heading_link(page, heading)
     return page or target.lstrip("#^").strip()
+
+
+def _in_running_text(match: re.Match[str]) -> bool:
+    """The link stands among words of a sentence, not alone on its item or line (an attribute
+    list after it, `{:target="_blank"}`, is no word): a list of links names pages."""
+    line_start = match.string.rfind("\n", 0, match.start()) + 1
+    line_end = match.string.find("\n", match.end())
+    line_end = len(match.string) if line_end < 0 else line_end
+    around = match.string[line_start : match.start()] + match.string[match.end() : line_end]
+    return re.search(r"\w", re.sub(r"\{[^{}]*\}", "", around)) is not None
+
+
+def _linked_heading(target: str) -> str:
+    """The last heading a link's `#Heading` parts name (`Page#Drugs#Beta blockers`); "" for
+    none or for a block reference (`Page#^b12`), which names no words."""
+    parts = target.split("#")[1:]
+    last = parts[-1].strip() if parts else ""
+    return "" if not last or last.startswith("^") else last
+
+
+def heading_link(page: str, heading: str) -> str:
+    """What a link to a heading of a page (`[[NSAIDs#Prostaglandins]]`) says on a card: the
+    heading when it names a thing of its own, the thing the author meant (Obsidian shows
+    "NSAIDs > Prostaglandins"; the page alone names another thing); the page when the heading
+    names only a part of it (`[[Asthma#Treatment]]`, `[[Asthma#Overview]]`: "Asthma")."""
+    if is_relational(heading) or is_generic_heading(heading):
+        return page
+    return heading
 
 
 # -- highlights ------------------------------------------------------------------------------
@@ -230,17 +263,30 @@ def _icons(text: str) -> str:
 
 # -- timestamps ------------------------------------------------------------------------------
 
-_TIMESTAMP = re.compile(
-    r"[ \t]*(?:<a\b[^<>]*>[ \t]*\[\d{1,2}(?::\d{2}){1,2}\][ \t]*</a>"
+_ONE_STAMP = (
+    r"(?:<a\b[^<>]*>[ \t]*\[\d{1,2}(?::\d{2}){1,2}\][ \t]*</a>"
     r"|\[\d{1,2}(?::\d{2}){1,2}\](?:\([^()\s]*\))?)"
 )
-"""A video's timestamp link (`<a class="yt-timestamp" data-t="00:02:00">[00:02:00]</a>`,
-`[02:00](https://youtu.be/…?t=120)`, a bare `[00:02:00]`): notes taken from a lecture video keep
-one after every fact, and a card has no video to jump to."""
+_STAMPS = rf"{_ONE_STAMP}(?:[ \t]*(?:[,;&]|and)?[ \t]*{_ONE_STAMP})*"
+_TIMESTAMP = re.compile(
+    rf"(?P<sep>[ \t]*[,;])?[ \t]*(?:\([ \t]*{_STAMPS}[ \t]*\)|{_STAMPS})"
+    r"(?P<end>(?=[ \t]*(?:[.,;:!?)\]]|\n|$)))?"
+)
+"""A video's timestamp links (`<a class="yt-timestamp" data-t="00:02:00">[00:02:00]</a>`,
+`[02:00](https://youtu.be/…?t=120)`, a bare `[00:02:00]`), one or a run joined by commas or
+in brackets: notes taken from a lecture video keep them after every fact, and a card has no
+video to jump to. The commas between them, and one before them where the sentence ends after
+them ("Negative, [0:01]."), go with them: "Negative,." is no answer."""
 
 
 def _timestamps(text: str) -> str:
-    return _TIMESTAMP.sub("", text) if ":" in text else text
+    return _TIMESTAMP.sub(_drop_stamps, text) if ":" in text else text
+
+
+def _drop_stamps(match: re.Match[str]) -> str:
+    """Nothing for the links; a comma before them stays only where the sentence goes on."""
+    separator = match.group("sep")
+    return separator.strip() if separator and match.group("end") is None else ""
 
 
 # -- HTML wrappers ---------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from functools import lru_cache
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
-from .text import FIGURE, plain
+from .text import BASELINE_CHOICES, FIGURE, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -619,10 +619,6 @@ def _generic_care(block: Block) -> bool:
     )
 
 
-_BASELINES = frozenset(
-    """normal none nil absent present appropriate intact good unremarkable wnl""".split()
-) | frozenset(("as stated", "not present", "within normal limits", "age appropriate"))
-"""The choice a form offers for nothing found ("Normal", "None", "Absent", "As stated")."""
 _GRADES = re.compile(
     r"(?:increased|decreased|reduced|impaired|elevated|diminished|heightened|raised|lowered"
     r"|high|low|medium|moderate|mild|severe|heavy|slight|marked|minimal|fair|poor|excellent"
@@ -631,38 +627,68 @@ _GRADES = re.compile(
 )
 """A word that only places a finding on a scale or a side: a degree, a size, a speed, a side,
 the baseline's opposite."""
-_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*| [^\W\d_][\w'’-]*){0,2}")
-"""A choice on a form: one to three words, no figure, no bracket, no colon ("Decreased",
-"Overweight / Obese", "On left")."""
+_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*| [^\W\d_][\w'’-]*){0,3}")
+"""A choice on a form: one to four words, no figure, no bracket, no colon ("Decreased",
+"Overweight / Obese", "On left", "Café au lait spots")."""
 MAX_CHOICES = 10
 
 
 def is_choice_list(block: Block) -> bool:
     """A list of the choices a form offers for one item (`### Alertness` over `- Normal` /
-    `- Decreased` / `- Increased`; `Odour`: `- Absent` / `- Present`): short items with no
-    sub-lists, one of them the baseline ("Normal", "None", "Absent", "As stated", "Good"), and
-    either just one other choice or half the items or more a baseline or a mere degree, size or
-    side ("Decreased", "Fair", "Poor", "On left"); or bare degrees alone (`- Mild` / `- Moderate`
-    / `- Severe`). A form is filled in at the bedside: hidden, its choices ask nothing. Items
-    that carry meaning ("Echopraxia (mimicking gestures)", "Blunted", "Ptosis" beside a lone
-    "Normal") keep the list content."""
+    `- Decreased` / `- Increased`; `Scars`: `- None` / `- Burns` / `- Surgical`): short items
+    with no sub-lists, one of them the baseline ("Normal", "None", "Absent", "As stated",
+    "Good"), fewer than half of them glossed (`- Heightened (vigilant)`); or bare degrees alone
+    (`- Mild` / `- Moderate` / `- Severe`). A form is filled in at the bedside: hidden, its
+    choices ask nothing. A list mostly of glossed terms (`- None` / `- Echolalia (repeating
+    words)` / …) names things to learn and stays content; its baseline is never a deletion."""
     if not isinstance(block, ListBlock) or not 2 <= len(block.items) <= MAX_CHOICES:
         return False
-    texts = []
+    texts, glossed = [], 0
     for item in block.items:
-        if item.blocks or len(item.text) > _CHOICE_CHARS:
+        if item.blocks or len(item.text) > _CHOICE_CHARS + _GLOSS_CHARS:
             return False  # most lists: a long item at once
         text = plain(item.text).strip().rstrip(".;,").casefold()
-        if _CHOICE.fullmatch(text) is None:
+        gloss = _CHOICE_GLOSS.fullmatch(text)
+        if gloss is not None:
+            text, glossed = gloss.group(1), glossed + 1
+        if len(text) > _CHOICE_CHARS or _CHOICE.fullmatch(text) is None:
             return False
         texts.append(text)
-    base = sum(1 for text in texts if text in _BASELINES)
-    graded = sum(1 for text in texts if text not in _BASELINES and _graded(text))
+    base = sum(1 for text in texts if text in BASELINE_CHOICES)
     if not base:
-        return graded == len(texts) and all(" " not in text for text in texts)
-    return len(texts) == 2 or 2 * (base + graded) >= len(texts)
+        graded = sum(1 for text in texts if _graded(text))
+        return not glossed and graded == len(texts) and all(" " not in text for text in texts)
+    return 2 * glossed < len(texts)
 
 
+def is_form_page(sections: Iterable[Section]) -> bool:
+    """A page that is a form to fill in: at least `_FORM_PAGE_LISTS` of its lists, and a
+    quarter of them or more, are a form's choices (`is_choice_list`). Its other lists of bare
+    one-word choices are the form's items too (`_bare_choices`)."""
+    lists = [b for section in sections for b in section.blocks if isinstance(b, ListBlock)]
+    forms = sum(1 for block in lists if is_choice_list(block))
+    return forms >= _FORM_PAGE_LISTS and 4 * forms >= len(lists)
+
+
+_FORM_PAGE_LISTS = 3
+
+
+def _bare_choices(block: Block) -> bool:
+    """A list of three to `MAX_CHOICES` one-word choices (`- Fluent` / `- Nonfluent` /
+    `- Halting`, `- Seductive / Flirtatious`), no gloss, no figure: on a form's page, the
+    choices of one more item; elsewhere ("Kinds of shock") content."""
+    if not isinstance(block, ListBlock) or not 3 <= len(block.items) <= MAX_CHOICES:
+        return False
+    return all(
+        not item.blocks and _ONE_WORD_CHOICE.fullmatch(plain(item.text).strip().rstrip(".;,"))
+        for item in block.items
+    )
+
+
+_ONE_WORD_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*)?")
+_CHOICE_GLOSS = re.compile(r"(.+?)\s*\([^()]+\)")
+"""A choice with a gloss after it: "heightened (vigilant)"."""
+_GLOSS_CHARS = 60
 _CHOICE_CHARS = 40
 
 
@@ -1235,6 +1261,7 @@ def content_blocks(
     header: bool = False,
     title: str = "",
     topics: bool = False,
+    form_page: bool = False,
 ) -> tuple[tuple[Block, ...], list[tuple[Kind, Block]]]:
     """The blocks that are content, and each one left out with its kind. A label paragraph of a
     skipped kind (`**References**`, `Further reading:`) takes the list or table after it along.
@@ -1243,7 +1270,8 @@ def content_blocks(
     an index's heading (`_INDEX_TITLE`) is the vault's navigation, a list of study tasks under
     a practice heading (`_PRACTICE_TITLE`) the course's exercises. `topics`: the page is one of
     study prompts (`topics_page`), where a list of bare names is one too; a study-topic list
-    left out keeps the facts its prompts state (`stated_in_prompts`)."""
+    left out keeps the facts its prompts state (`stated_in_prompts`). `form_page`: the page is a
+    form (`is_form_page`), whose lists of bare one-word choices are its items too."""
     index = bool(title) and _INDEX_TITLE.fullmatch(heading_text(title)) is not None
     practice = bool(title) and _PRACTICE_TITLE.fullmatch(heading_text(title)) is not None
     kept: list[Block] = []
@@ -1257,6 +1285,8 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
+        if kind is None and form_page and _bare_choices(block):
+            kind = _BY_NAME["form"]  # `Expression`: `- Fluent` / `- Nonfluent` on a form's page
         if kind is not None and kind.name == "form" and _said_of(title, previous):
             kind = None  # "Reflexes in a lower motor neurone lesion are:" over `- Decreased`
         previous = block
@@ -1345,18 +1375,24 @@ def _may_hold_kinds(block: ListBlock) -> bool:
 
 
 def content_section(
-    section: Section, skip: frozenset[str], whole: bool, topics: bool = False
+    section: Section,
+    skip: frozenset[str],
+    whole: bool,
+    topics: bool = False,
+    form_page: bool = False,
 ) -> tuple[Section, list[Skipped]]:
     """The section with its non-content blocks left out; `whole` (an FAQ, read with its
     subsections) also its subsections, and those whose heading is of a skipped kind. `topics`:
-    the page is one of study prompts (`topics_page`)."""
+    the page is one of study prompts (`topics_page`); `form_page`: a form's (`is_form_page`)."""
     if not skip:
         blocks = _unlinked_blocks(section.blocks)
         return (section if blocks is section.blocks else replace(section, blocks=blocks)), []
     # The page's header: the blocks under its title (level 1 over `##` sections) or before any
     # heading; not a `#` section of a document whose headings are all `#`.
     header = section.level == 0 or (section.level == 1 and bool(section.children))
-    blocks, left = content_blocks(section.blocks, skip, header, section.title, topics)
+    blocks, left = content_blocks(
+        section.blocks, skip, header, section.title, topics=topics, form_page=form_page
+    )
     skipped = _describe(section, left)
     children = section.children
     if whole and children:
@@ -1366,7 +1402,7 @@ def content_section(
             if kind is not None and kind.name in skip:
                 skipped.append(Skipped(kind.name, child.line, f"section {plain(child.title)!r}"))
                 continue
-            shown, more = content_section(child, skip, whole, topics)
+            shown, more = content_section(child, skip, whole, topics, form_page)
             kept_children.append(shown)
             skipped += more
         children = tuple(kept_children)

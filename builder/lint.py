@@ -90,7 +90,7 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LEFTOVER-MARKUP": (
         "error",
         "markup that did not render shows on a card (`**`, `[`, `](`, `[^1]`, `==`, `:icon:`, "
-        "`{:...}`, `~2~`, HTML, `&amp;amp;`)",
+        "`{:...}`, `~2~`, HTML, `&amp;amp;`, a stray `,.`)",
     ),
     "LINK-IN-FRONT": ("warning", "the question holds a link or a URL"),
     "LINK-ONLY": ("error", "a side, or a cloze deletion, is only a link or a URL"),
@@ -1425,7 +1425,7 @@ _SOURCE_HEADING = re.compile(r"^(?:sources?|adapted from|taken from)\s*:\s*\S", 
 
 # -- leftover markup ---------------------------------------------------------------------------
 
-_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|::|<|&|\w[~^]")
+_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|::|<|&|\w[~^]|[,;][ \t]*[,;.]")
 """A character some leftover needs: text without one is passed over at once."""
 _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`**`", re.compile(r"\*\*")),
@@ -1450,6 +1450,10 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "an icon code `:name:`",
         re.compile(r"(?<![\w:/]):[a-z][a-z0-9]*(?:[-_+][a-z0-9]+)*:(?![\w:])"),
+    ),
+    (
+        "a separator left by removed markup `,.` / `,,`",
+        re.compile(r"(?<=[\w\"'”’)])[ \t]*[,;](?:[ \t]*[,;])*[ \t]*[,;.](?![.\w])"),
     ),
     ("an HTML tag", re.compile(r"<(?:[A-Za-z][A-Za-z0-9]*|/[A-Za-z][A-Za-z0-9]*|!--)[\s/>]")),
     (

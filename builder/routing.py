@@ -29,6 +29,7 @@ from .kinds import (
     Skipped,
     content_section,
     heading_text,
+    is_form_page,
     section_kind,
     skipped_kinds,
     topics_page,
@@ -90,6 +91,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
     walk.facets = facet_headings(document)
     walk.terms = term_lists(document.sections)
     walk.topics = "topics" in walk.skip and topics_page(document.walk())
+    walk.form_page = "form" in walk.skip and is_form_page(document.walk())
     walk.read_quizzes(document.sections)
     for section in document.sections:
         _route(section, None, walk)
@@ -284,6 +286,8 @@ class _Walk:
         self.terms: frozenset[tuple[str, ...]] = frozenset()
         self.topics = False
         """The page is one of study prompts (`kinds.topics_page`)."""
+        self.form_page = False
+        """The page is a form (`kinds.is_form_page`)."""
         self._titles: frozenset[str] | None = None
 
     def titles(self) -> frozenset[str]:
@@ -333,7 +337,9 @@ def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
             return  # a quiz's options: asked with its stem
         quiz = walk.quizzes.get(id(section))
         faq = quiz is None and is_faq(section)
-        shown, skipped = content_section(quiz or section, walk.skip, faq, walk.topics)
+        shown, skipped = content_section(
+            quiz or section, walk.skip, faq, walk.topics, walk.form_page
+        )
         walk.skipped += skipped
         walk.routes.append(Route(shown, subdeck, faq, walk.facets, walk.terms))
         if faq:

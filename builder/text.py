@@ -2031,6 +2031,25 @@ _PLACEHOLDER = re.compile(
 )
 
 
+BASELINE_CHOICES = frozenset(
+    """normal none nil absent present appropriate intact good unremarkable wnl""".split()
+) | frozenset(("as stated", "not present", "within normal limits", "age appropriate"))
+"""The choice a form offers for nothing found ("Normal", "None", "Absent", "As stated")."""
+
+
+NOTHING_FOUND = frozenset("none nil normal wnl unremarkable".split()) | frozenset(
+    ("as stated", "within normal limits")
+)
+"""The baselines that name no finding at all: a list that opens with one offers choices."""
+
+
+def opens_with_baseline(items: list[str]) -> bool:
+    """A list whose first item is only a form's choice for nothing found (`- None`,
+    `- Normal`, then the findings): hidden on a card that first item asks nothing, so a cloze
+    shows it. "Absent" after "Decreased" (reflexes in a lesion) is a fact and stays a deletion."""
+    return bool(items) and plain(items[0]).strip().rstrip(".;,").casefold() in NOTHING_FOUND
+
+
 # Cloze contexts: what a figure's card shows round it (the measure and figure rules).
 
 LONG_SENTENCE_WORDS = 20

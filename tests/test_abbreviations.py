@@ -152,6 +152,15 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         "A direct oral anticoagulant (DOAC) or a transesophageal echo (TEE) first.",
         [("DOAC", "direct oral anticoagulant"), ("TEE", "transesophageal echo")],
     ),  # C and E start parts of words: "anti|coagulant", "trans|esophageal"
+    ("Tessalin resistance (TRK) is spreading.", []),  # K: a word left out
+    ("Velbarin resistance (VRE) is spreading.", []),  # E only from "r|esistance": left out
+    (
+        "Velbarin-resistant korrins (VRK) are spreading.",
+        [("VRK", "Velbarin-resistant korrins")],
+    ),
+    ("Mark it on the ultrasound scan (USS).", [("USS", "ultrasound scan")]),  # ultra|sound
+    ("It blocks korrin-oxidase (KOX) in the gut.", [("KOX", "korrin-oxidase")]),  # X: inside
+    ("Extra-renal KB (ERKB) is rarer.", [("ERKB", "Extra-renal KB")]),  # B: in an acronym
     # --- a short word of a sentence is no short form, unless written in capitals ----------
     ("Can I swim after it -- No (not until the wound on the nose has healed).", []),
     ("Taken to theatre, the OR (operating room).", [("OR", "operating room")]),

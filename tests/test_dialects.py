@@ -196,6 +196,11 @@ def test_a_lecture_videos_timestamp_links_leave_no_trace_on_a_card() -> None:
         '* **Blood agar**: a wide zone of haemolysis <a class="yt-timestamp" '
         'data-t="00:03:05">[00:03:05]</a>.\n'
         "* **Incubation**: read at 18:00 after 24 h [see note 2]\n"
+        '* **Spore test**: Negative <a class="ts" data-t="1">[00:04:01]</a>, '
+        '<a class="ts" data-t="2">[00:04:09]</a>.\n'
+        "* **Motility**: absent [04:30](https://video.example.org/watch?v=k&t=270), "
+        "[05:02](https://video.example.org/watch?v=k&t=302), seen in wet mounts only\n"
+        "* **Colonies**: small and grey ([06:10], [06:15]).\n"
     )
     plan = planned(text)
     shown = "\n".join(f"{n.fields[k]}" for n in plan.notes for k in n.fields)
@@ -203,6 +208,10 @@ def test_a_lecture_videos_timestamp_links_leave_no_trace_on_a_card() -> None:
     assert "00:02" not in shown and "02:10" not in shown and "yt-timestamp" not in shown
     assert "a wide zone of haemolysis." in shown
     assert "read at 18:00 after 24 h [see note 2]" in shown
+    # a run of links joined by commas or in brackets goes with its commas and brackets
+    assert "Negative." in shown and "Negative," not in shown, shown
+    assert "absent, seen in wet mounts only" in shown, shown
+    assert "small and grey." in shown, shown
     assert not [w for w in plan.warnings if "removed" in w]
 
 
@@ -221,6 +230,29 @@ def test_a_sentence_that_only_points_to_other_notes_leaves_no_trace_on_a_card() 
     shown = [packaged.note.back for packaged in planned(text, "glossary.md").notes]
     assert shown[:2] == ["the first-line drug.", "for those who cannot take velbarin."]
     assert "see Korrin fever for its timeline" in shown[2]  # a sentence that says more: kept
+
+
+def test_a_wikilink_to_a_heading_in_a_sentence_says_what_the_heading_names() -> None:
+    """`[[Page#Heading]]` in a sentence names the heading's thing (Obsidian shows "Page >
+    Heading"), the page alone another; a heading naming only a part of its page ("Treatment"),
+    a block reference, an alias and a link standing alone on its item keep what they showed."""
+    text = (
+        "# Korrin fever\n\n## Course\n\n"
+        "- **Fever**: toxin → [[Korrin drugs#Tessalins]] → brain → heat.\n"
+        "- **Relapse**: treated as in [[Korrin fever#Treatment]] at first.\n"
+        "- **Rash**: spreads from [[Skin#Flexures|the skin folds]] outward.\n"
+        "- **Scar**: stays where [[Skin#^b12]] says.\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("toxin → [[Korrin drugs#Tessalins]] → brain") == "toxin → Tessalins → brain"
+    assert clean("read [[Drugs#Tessal#Velbar tabs]] first") == "read Velbar tabs first"
+    assert clean("as in [[Korrin fever#Treatment]] at first") == "as in Korrin fever at first"
+    assert clean("from [[Skin#Flexures|the skin folds]] out") == "from the skin folds out"
+    assert clean("where [[Skin#^b12]] says") == "where Skin says"
+    assert clean("[[Needle#Velbar tabs]] {:x=1}").startswith("Needle ")  # alone on its item
+    shown = [packaged.note.back for packaged in planned(text, "korrin.md").notes]
+    assert any("toxin → Tessalins → brain → heat." in back for back in shown), shown
 
 
 def test_a_definition_list_is_read_as_terms_with_their_definitions() -> None:

@@ -358,11 +358,13 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- Normal\n- Untidy / Unkempt", "form"),  # a baseline and its one alternative
         ("- None\n- On left\n- On right\n- Both sides", "form"),
         ("- Mild\n- Moderate\n- Severe", "form"),  # bare degrees
-        ("- Normal\n- Miosis\n- Mydriasis\n- Anisocoria", None),  # findings to learn
-        ("- Normal\n- Constricted\n- Blunted\n- Flat", None),
+        ("- Normal\n- Miosis\n- Mydriasis\n- Anisocoria", "form"),  # a baseline beside findings
+        ("- Normal\n- Constricted\n- Blunted\n- Flat", "form"),
+        ("- None\n- Burns\n- Café au lait patches\n- Scratches (old, healed)", "form"),
         ("- Mild intermittent\n- Mild persistent\n- Severe persistent", None),  # classes
         ("- Hypovolaemic\n- Cardiogenic\n- Obstructive", None),  # kinds: no baseline
-        ("- Normal\n- Hyperactive (goal-directed)\n- Hypoactive", None),  # a gloss
+        ("- Normal\n- Hyperactive (goal-directed)\n- Hypoactive", "form"),  # one gloss
+        ("- None\n- Hyperactive (goal-directed)\n- Agitated (aimless)", None),  # terms glossed
         ("- Eye opening: 4\n- Verbal: 5", None),  # a score's parts
         ("- Spontaneous (4)\n- To voice (3)\n- To pain (2)\n- None (1)", None),  # a scale
     ],
@@ -516,6 +518,37 @@ def test_check_says_once_per_document_how_many_choice_lists_were_read_as_a_form(
     _, cards = run("cards", str(source), "--format", "json")
     fronts = [note["front"] for note in json.loads(cards)]
     assert len(fronts) == 1 and "{{c1::Rising pain}}" in fronts[0], fronts  # content stays
+
+
+FORM_PAGE = (
+    "# Ward round chart\n\n## Look\n\n### Gait\n- Normal\n- Slow\n- Shuffling\n\n"
+    "### Colour\n- Normal\n- Pale\n- Flushed\n\n### Sweating\n- Absent\n- Present\n\n"
+    "## Talk\n\n### Manner\n- Calm\n- Guarded\n- Evasive\n- Hostile / Irritable\n\n"
+    "### Warning signs\n- Rising pain\n- Spreading redness\n- New confusion\n"
+)
+
+
+def test_on_a_form_page_a_list_of_bare_one_word_choices_is_a_form_item_too(
+    tmp_path: Path,
+) -> None:
+    """A page whose lists are mostly a form's choices is a form: its other lists of one-word
+    choices (`Manner`: `- Calm` / `- Guarded` / …) are items to tick too; a list of phrases
+    stays content, and the same one-word list on a page that is no form is content."""
+    source = tmp_path / "chart.md"
+    source.write_text(FORM_PAGE, encoding="utf-8")
+    _, cards = run("cards", str(source), "--format", "json")
+    fronts = [note["front"] for note in json.loads(cards)]
+    assert len(fronts) == 1 and "{{c1::Rising pain}}" in fronts[0], fronts
+    source.write_text(
+        FORM_PAGE.split("## Talk")[0]
+        .replace("### Colour", "### Colours of the sky")
+        .replace("- Normal\n- Pale\n- Flushed", "- Blue at noon\n- Red at dusk\n- Grey in rain")
+        + "## Talk\n\n### Manner\n- Calm\n- Guarded\n- Evasive\n",
+        encoding="utf-8",
+    )
+    _, cards = run("cards", str(source), "--format", "json")
+    fronts = [note["front"] for note in json.loads(cards)]
+    assert any("{{c1::Calm}}" in front for front in fronts), fronts  # two forms: no form page
 
 
 def test_choices_that_a_lead_in_or_a_heading_states_as_a_fact_are_content(

@@ -1296,6 +1296,8 @@ def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case()
         ("What is velbarin?", "A &lt;span&gt;drug&lt;/span&gt;.", "an HTML tag"),
         ("What is __velbarin?", "A drug.", "`__`"),
         ("Kidney?", "Creatinine above 3\nvelb.list-type:: number", "a property line `key:: value`"),
+        ("Spore test?", "Negative,.", "a separator left by removed markup"),
+        ("Shape?", 'Like "a string of beads",,.', "a separator left by removed markup"),
     ],
 )
 def test_leftover_markup(front: str, back: str, shown: str) -> None:
@@ -1314,6 +1316,7 @@ def test_leftover_markup(front: str, back: str, shown: str) -> None:
         ("What is velbarin?", "| Dose | Time |\n|---|---|\n| 2 mg | 8:00 |"),
         ("What is velbarin?", "A ratio of 1:2, `x == y` in code."),
         ("What is velbarin?", "Written std::move in C++; a ratio a::b."),
+        ("Which drugs?", "Velbarin, tessalid, ... and others; a pH of 7,5."),
     ],
 )
 def test_markup_that_renders_is_no_leftover(front: str, back: str) -> None:

@@ -1068,7 +1068,13 @@ def _term_notes(
 
 def _points(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[ListItem]]:
     """The blocks under a term without its labelled points, and those points."""
-    points = [p for b in blocks if isinstance(b, ListBlock) for p in b.items if _is_point(p)]
+    points = [
+        p
+        for b in blocks
+        if isinstance(b, ListBlock)
+        for p in b.items
+        if _is_point(p) or _is_sub_topic(p)
+    ]
     if not points:
         return blocks, []
     kept: list[Block] = []
@@ -1086,6 +1092,9 @@ def point_notes(term: str, points: list[ListItem], section: Section, ctx: Contex
     """A note per labelled point under a term: "Renal vein thrombosis: manifestations?"."""
     notes = []
     for point in points:
+        if _is_sub_topic(point):
+            notes.extend(point_notes(_label_only(point.text), _sub_points(point), section, ctx))
+            continue
         found = _definition(point.text)
         label, back = found if found is not None else (point.text, to_markdown(point.blocks))
         label = plain(label).rstrip(" :")
@@ -1116,6 +1125,51 @@ def _is_point(item: ListItem) -> bool:
     )
 
 
+def _is_sub_topic(item: ListItem) -> bool:
+    """A label with no value over `Key: value` lines too long or too many to be one point's
+    answer (`**Group D species**:` over its salt, bile and drug facts, or a long label,
+    `***K. gallus*** (formerly *K. bovis*):`): a thing of its own, asked key by key at any
+    depth ("Group D species: PYR test?"), never left on the term's back as a bare label."""
+    if _is_point(item) or len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return False
+    label = _label_only(item.text)
+    children = item.blocks[0].items
+    return (
+        bool(label)
+        and len(label.split()) <= _MAX_SUB_TOPIC_WORDS
+        and len(children) >= 2
+        and all(_is_key_line(child) for child in children)
+    )
+
+
+def _is_key_line(item: ListItem) -> bool:
+    """A `Key: value` line of a sub-topic: a short key, no flag, nothing nested."""
+    found = _definition(item.text)
+    return (
+        not item.blocks
+        and found is not None
+        and 0 < len(plain(found[0]).split()) <= _MAX_KEY_WORDS
+        and not is_flag(found[0])
+    )
+
+
+_MAX_KEY_WORDS = 5
+"""Most words of a sub-topic's key ("Bile esculin azide agar")."""
+
+
+def _label_only(text: str) -> str:
+    """The label of a line that is only a label ending in ":" (`**Group D species**:`); ""
+    for any other line."""
+    shown = plain(text).strip()
+    return shown[:-1].strip() if shown.endswith(":") and shown.count(":") == 1 else ""
+
+
+def _sub_points(item: ListItem) -> list[ListItem]:
+    block = item.blocks[0]
+    return list(block.items) if isinstance(block, ListBlock) else []
+
+
+_MAX_SUB_TOPIC_WORDS = 8
 _MAX_POINT_LABEL_WORDS = 3
 MAX_DETAIL_WORDS = 40
 """Most words a definition's back keeps of the points nested under it."""

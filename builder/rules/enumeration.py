@@ -49,6 +49,7 @@ from ..text import (
     lower_first,
     names_by_colour,
     names_topic,
+    opens_with_baseline,
     plain,
     short_subject,
     single_spaced,
@@ -1268,6 +1269,7 @@ def _cloze_note(
     criteria = _is_criteria(block)
     pairs = _pairs(block)
     glossed = _glossed(block)
+    baseline = opens_with_baseline([item.text for item in block.items])
     # a sibling label shown, its content asked apart (`- Differential` over its list): the
     # list is an entry's fields, and a `Label: value` item's value is what is recalled
     fields = any(item.line in shown_lines for item in block.items)
@@ -1289,6 +1291,7 @@ def _cloze_note(
             or _symbols_only(item)
             or _bold_name_only(item, bool(pairs))
             or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
+            or (number == 1 and baseline)  # a form's "- None" first: hidden, it asks nothing
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items.append(f"{marker} {text}{joiner}")
