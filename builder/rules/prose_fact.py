@@ -25,7 +25,8 @@ anything else makes no card, as a wrong card is worse than none:
 - a denial: "Velbarin is NOT a treatment for attacks", "the loading dose (is) not affected by
   kidney failure", "Kidney failure does not change the loading dose" ask "Is velbarin a treatment
   for attacks?" -> "No" (the denied part is a noun phrase or "affected by …"-like, never a
-  whole clause);
+  whole clause); an exception after it is the answer's: "Velbar syrup is not recommended for
+  babies unless a doctor has prescribed it" -> "No, unless a doctor has prescribed it";
 - a time: "Test korrin levels 6 weeks after an attack" asks "When to test korrin levels?";
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
@@ -275,7 +276,8 @@ _DENIED = (
 )
 _IS_NOT = re.compile(
     rf"^(?P<x>{_NAME})\s+(?:(?P<be>is|are|should|must)\s+)?(?:(?:also|still|however),?\s+)*"
-    rf"not(?:\s*,\s*however\s*,|\s+also)?\s+(?P<modal>be\s+)?{_DENIED}{_REASON}{_END}",
+    rf"not(?:\s*,\s*however\s*,|\s+also)?\s+(?P<modal>be\s+)?{_DENIED}"
+    rf"(?:,?\s+(?P<unless>(?:unless|except\s+(?:if|when|in|on))\s+[^;]{{3,80}}?))?{_REASON}{_END}",
     re.IGNORECASE,
 )
 _DOES_NOT = re.compile(
@@ -1077,7 +1079,9 @@ def _denied(sentence: str, bare: str) -> list[Fact]:
             be, thing = "should", f"{thing} be"  # "X should not be used as Y"
         elif be in ("should", "must") or denial.group("modal"):
             return []
-        return [(f"{be.capitalize()} {thing} {denial.group('y').strip()}", "No", "topic")]
+        unless = denial.group("unless")  # "… for children unless prescribed": the exception
+        answer = f"No, {unless.strip()}" if unless else "No"
+        return [(f"{be.capitalize()} {thing} {denial.group('y').strip()}", answer, "topic")]
     does = _DOES_NOT.match(bare)
     if does is not None and _names_a_thing(does.group("x")):
         thing = lower_first(_clean(does.group("x")))
