@@ -25,6 +25,10 @@ definition, a risk line, `Examination findings: a, b and c`, an outcome) is aske
 too long for one answer, and the findings were lost with them. The paragraphs left answer the
 term as before when they are one or two.
 
+A heading telling the reader what to do ("Improve your toilet routine") over one or two paragraphs
+saying how, too long for a term's answer, is asked "…: how?" with its sentences as points
+(`_advice`): the advice was lost with the word limit.
+
 It is a last resort (`Rule.fallback`), after every other rule: a section any other rule asked
 anything of is left to it. Never for a paragraph of links, markup left as written, an advert, a
 contact line or a worked example, nor for a lead-in that ends in ":".
@@ -52,12 +56,14 @@ from ..text import (
     ordinal_name,
     plain,
     sentence_gaps,
+    single_spaced,
+    split_sentences,
     without_asides,
     without_reference_marks,
     words,
 )
 from .context import Context
-from .definition import bold_label, is_numbering, is_worked_example
+from .definition import bold_label, is_instruction, is_numbering, is_worked_example
 from .leads import FINITE_VERBS, is_example, is_example_text, is_flag, is_index
 
 MIN_TERM_WORDS = 2
@@ -157,6 +163,10 @@ def _term_note(
     back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
     if count > MAX_WORDS and not transcript and not _about_heading(term, prose):
         back = _definition_sentence(prose) if listed and not lines else ""
+        if not back and not lines and (advice := _advice(term, texts)):
+            front = f"{ctx.heading(section)}: how?"
+            key = make_key("term", section.path, term, section.pin)
+            return [ctx.note("term", "basic", front, advice, key, section, blocks[0].line)]
         if not back:
             return []
     if count < MIN_WORDS:
@@ -164,6 +174,43 @@ def _term_note(
     front = f"{ctx.heading(section)}?"
     key = make_key("term", section.path, term, section.pin)
     return [ctx.note("term", "basic", front, back, key, section, blocks[0].line)]
+
+
+MAX_ADVICE_SENTENCES = 6
+MAX_ADVICE_SENTENCE_WORDS = 25
+
+
+def _advice(term: str, texts: list[str]) -> str:
+    """A heading telling the reader what to do ("Improve your toilet routine") over one or two
+    paragraphs saying how, too long for a term's answer: its sentences as points ("… — improve
+    your toilet routine: how?"), each short (MAX_ADVICE_SENTENCE_WORDS words, up to
+    MAX_ADVICE_SENTENCES, MAX_ABOUT_WORDS in all) and half of them or more instructions
+    themselves ("Keep to …", "Don't delay …", "If possible, raise …"); else ""."""
+    heading = plain(term).lower().split()
+    if not is_instruction(term) and not (len(heading) > 2 and heading[1] == "your"):
+        return ""  # "Improve your toilet routine": told to the reader, whatever its verb
+    sentences = [
+        sentence.strip() for text in texts for sentence in split_sentences(single_spaced(text))
+    ]
+    sentences = [sentence for sentence in sentences if sentence]
+    if not 2 <= len(sentences) <= MAX_ADVICE_SENTENCES:
+        return ""
+    sizes = [len(plain(sentence).split()) for sentence in sentences]
+    if max(sizes) > MAX_ADVICE_SENTENCE_WORDS or sum(sizes) > MAX_ABOUT_WORDS:
+        return ""
+    telling = sum(1 for sentence in sentences if _tells(plain(sentence)))
+    if telling * 2 < len(sentences):
+        return ""
+    return "\n".join(f"- {sentence}" for sentence in sentences)
+
+
+_LEADING_CLAUSE = re.compile(r"^(?:if|when|to)\b[^,]{2,80},\s*", re.IGNORECASE)
+
+
+def _tells(sentence: str) -> bool:
+    """A sentence telling what to do, after any opening condition or purpose ("If possible,
+    raise …", "To make it easier, try …")."""
+    return is_instruction(sentence) or is_instruction(_LEADING_CLAUSE.sub("", sentence))
 
 
 def _names_a_term(term: str, words: list[str], least: int, section: Section) -> bool:
