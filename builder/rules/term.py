@@ -25,6 +25,10 @@ definition, a risk line, `Examination findings: a, b and c`, an outcome) is aske
 too long for one answer, and the findings were lost with them. The paragraphs left answer the
 term as before when they are one or two.
 
+A class note's section written a fact to a one-line paragraph ("heart stops beating" / "S/S:"
+over a one-item list, read as one `S/S: …` line / "call 911, start CPR"), three to MAX_LINES of
+them, answers its term with its lines as points (`_line_points`, `_folded`).
+
 A heading telling the reader what to do ("Improve your toilet routine") over one or two paragraphs
 saying how, too long for a term's answer, is asked "…: how?" with its sentences as points
 (`_advice`): the advice was lost with the word limit.
@@ -37,8 +41,9 @@ contact line or a worked example, nor for a lead-in that ends in ":".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..document import Paragraph, Section
+from ..document import Block, ListBlock, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import (
     content_words,
@@ -102,8 +107,34 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         # rule's, but for its `Label: value` lines; a heading over subsections names a chapter,
         # and its paragraph introduces them
     if not all(isinstance(block, Paragraph) for block in section.blocks):
-        return _loose_labels(section, ctx)
+        folded = _folded(section.blocks)
+        if folded is None:
+            return _loose_labels(section, ctx)
+        section = replace(section, blocks=folded)
     return _term_notes(section, ctx) or _loose_labels(section, ctx)
+
+
+MAX_FOLDED_LABEL_WORDS = 4
+
+
+def _folded(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...] | None:
+    """A class note's `Label:` line over a list of one item (`S/S:` / `- sudden collapse, no
+    pulse`) is a `Label: value` line written on two: the blocks with each such pair read as
+    that one line, or None when any other list (or block) is there."""
+    folded: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            folded.append(block)
+            continue
+        if not isinstance(block, ListBlock) or len(block.items) != 1 or block.items[0].blocks:
+            return None
+        label = folded[-1].text.strip() if folded else ""
+        words = plain(label).split()
+        if not label.endswith(":") or "\n" in label or len(words) > MAX_FOLDED_LABEL_WORDS:
+            return None
+        item = single_spaced(block.items[0].text).strip()
+        folded[-1] = Paragraph(f"{label} {item}", folded[-1].line)
+    return tuple(folded)
 
 
 def _term_notes(section: Section, ctx: Context) -> list[Note]:
@@ -119,8 +150,38 @@ def _term_notes(section: Section, ctx: Context) -> list[Note]:
     )
     notes = _label_notes(term, labelled, section, ctx) if labelled else []
     if not blocks or len(blocks) > 2:
+        if not labelled and (points := _line_points(term, blocks, section)):
+            front = f"{ctx.heading(section)}?"
+            key = make_key("term", section.path, term, section.pin)
+            return [ctx.note("term", "basic", front, points, key, section, blocks[0].line)]
         return notes
     return notes + _term_note(term, blocks, section, ctx, named=bool(named))
+
+
+MAX_LOOSE_LINE_WORDS = 12
+
+
+def _line_points(term: str, blocks: tuple[Paragraph, ...], section: Section) -> str:
+    """A class note's section written a fact to a paragraph of one short line ("heart stops
+    beating" / "S/S: sudden collapse, no pulse" / "call 911, start CPR"), three to MAX_LINES of
+    them under a heading naming a term: its lines as points of the term's answer; "" for any
+    other section. Too many paragraphs for a term's answer, each line was lost."""
+    if not MIN_LOOSE_LINES <= len(blocks) <= MAX_LINES:
+        return ""
+    lines = [single_spaced(block.text).strip() for block in blocks]
+    if any("\n" in block.text.strip() for block in blocks) or any(
+        not 1 <= len(plain(line).split()) <= MAX_LOOSE_LINE_WORDS
+        or line.endswith((":", "?"))
+        or _NOT_PROSE.search(line)
+        for line in lines
+    ):
+        return ""
+    if not _names_a_term(term, without_asides(term).split(), MIN_TERM_WORDS, section):
+        return ""
+    return "\n".join(f"- {line}" for line in lines)
+
+
+MIN_LOOSE_LINES = 3
 
 
 def _term_note(
