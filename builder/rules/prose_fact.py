@@ -379,8 +379,8 @@ MAX_CHECKED_ITEM_WORDS = 6
 
 # Instructions.
 _IF_DO = re.compile(
-    r"^if\s+(?P<cond>[^,;]{3,60}?),\s*(?:then\s+)?(?P<verb>consider|give|use|start|offer|try|"
-    rf"add|prescribe|stop)\s+(?P<x>[^,;]{{2,60}}?){_END}",
+    r"^if\s+(?P<cond>[^,;]{3,80}?),\s*(?:then\s+)?(?P<verb>consider|give|use|start|offer|try|"
+    rf"add|prescribe|stop)\s+(?!(?:and|or|then)\b)(?P<x>[^,;]{{2,60}}?){_END}",
     re.IGNORECASE,
 )
 _IF_LIKELY = re.compile(
