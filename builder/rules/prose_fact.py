@@ -86,7 +86,8 @@ anything else makes no card, as a wrong card is worse than none:
 
 A role whose answer is the section's own heading ("Barrier creams are first line" under
 "Barrier creams", shown in the source line above the question) is asked the other way round:
-"Role of barrier creams?" -> "First line for …" (one note for the thing's roles in a section);
+"Role of barrier creams?" -> "First line for …" (one note for the thing's roles in a section), and
+so is one whose answer is the page's topic ("Metformin is first line for …" on metformin's page);
 any other fact whose answer is the heading makes no card. A name's gloss after "--" or "—"
 ("SLOW -- scan lightly only when needed") stays with the name.
 
@@ -487,6 +488,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 if _truism(question, section):
                     continue  # "Most diseases are caused by germs" under no heading of diseases
                 shown = _in_heading(answer, section.path)
+                if not shown and _RANK.match(question) and _is_topic(answer, ctx.topic):
+                    shown = "heading"  # "Metformin is first line for …" on metformin's page
                 if shown and (_RANK.match(question) or shown == "heading"):
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
                     # the question, so the heading's thing is asked about instead
@@ -643,6 +646,13 @@ def _in_heading(answer: str, path: tuple[str, ...]) -> Literal["", "heading", "w
         if wanted <= words:
             found = "within"
     return found
+
+
+def _is_topic(answer: str, topic: str) -> bool:
+    """The answer is the page's own thing ("Metformin" on a page about metformin): a front
+    naming the topic would hold it, so the thing's role is asked instead."""
+    wanted = content_words(without_asides(answer.split(" — ", 1)[0]), 2)
+    return bool(topic) and bool(wanted) and wanted == content_words(topic, 2)
 
 
 _GIVE_VERB = re.compile(r"^(?:give|use|start|offer|try|prescribe)\s+", re.IGNORECASE)

@@ -192,7 +192,7 @@ def _beside_labels(block: ListBlock, items: list[str]) -> tuple[ListBlock, list[
         for item, text in zip(block.items, items, strict=True)
         if item.blocks or (pair := definition(item)) is None or not _label_item(*pair)
     ]
-    if len(kept) == len(items) or (len(items) - len(kept)) * 2 > len(items):
+    if len(kept) == len(items) or (len(items) - len(kept)) * 2 >= len(items):
         return None
     texts = [text for _, text in kept]
     if any(
