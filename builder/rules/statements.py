@@ -180,6 +180,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     return who + notes
 
 
+MIN_BESIDE_ITEMS = 3
+
+
 def _beside_labels(block: ListBlock, items: list[str]) -> tuple[ListBlock, list[str]] | None:
     """The sentence items of a list of statements that also holds a `Label: value` item or two
     (`- Used for hard-water kettles`, `- Needs rinsing twice after use`, `- Other side effects:
@@ -187,6 +190,8 @@ def _beside_labels(block: ListBlock, items: list[str]) -> tuple[ListBlock, list[
     a list of statements is, the labels one by one (`_label_items`); None for any other list.
     The labels alone were asked, and the sentences beside them lost. Each sentence has
     MIN_STATEMENT_WORDS words or more and no arrow: a short point or a pathway is an outline's."""
+    if len(items) < MIN_BESIDE_ITEMS or not any(":" in text for text in items):
+        return None  # two sentences and a label at least, the label's colon somewhere
     kept = [
         (item, text)
         for item, text in zip(block.items, items, strict=True)
