@@ -2434,8 +2434,10 @@ _NO_UNNAMED_STEPS_NOTE = (
 )
 _NO_LED_STEPS_NOTE = (
     "these steps gave no note: after a lead-in line, steps are asked together as one '…: steps?' "
-    f"card only up to {MAX_LIST_ANSWER_ITEMS} steps and {MAX_LIST_ANSWER_WORDS} words; split them "
-    "under two lead-ins or headings, or keep only the steps to learn"
+    f"card only up to {MAX_LIST_ANSWER_ITEMS} steps and {MAX_LIST_ANSWER_WORDS} words (up to "
+    f"{MAX_STEPS} numbered steps a few at a time when the lead-in names them as a procedure: "
+    "`How to change the bag:`); split them under two lead-ins or headings, or keep only the "
+    "steps to learn"
 )
 _NO_LOOSE_NOTE = (
     "this section gave no note, though its lines state facts; if they are to learn, write each "

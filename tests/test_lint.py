@@ -1804,12 +1804,14 @@ def test_lettered_facts_and_a_letter_named_thing_are_no_quiz_scaffold() -> None:
 
 def test_a_section_of_loose_lines_that_gave_no_note_is_named(tmp_path: Path) -> None:
     """A class note's section written a line to a paragraph ("pump stops turning", "shut the
-    valve, call the engineer") gives no note, while the document's other sections do: NO-NOTE
-    names its first line and asks for `Label: value` lines. Written so, the section is carded
-    and nothing is reported; a section of one loose line, or one a rule carded, is not named."""
+    valve, call the engineer") under a heading that names no term to ask (one word) gives no
+    note, while the document's other sections do: NO-NOTE names its first line and asks for
+    `Label: value` lines. Written so, the section is carded and nothing is reported; under a
+    heading naming a term the lines answer it (the term rule), and a section of one loose line
+    is not named."""
+    priming = "# Pumps\n\n## Priming\n\n- Intake: open first\n- Outlet: open last\n\n"
     markdown = (
-        "# Pumps\n\n## Priming\n\n- Intake: open first\n- Outlet: open last\n\n"
-        "## Seized pump\n\npump stops turning\n\nSigns:\n- a loud hum from the motor\n\n"
+        priming + "## Seizing\n\npump stops turning\n\na loud hum comes from the motor\n\n"
         "shut the valve, call the engineer\n"
     )
     found = no_notes(tmp_path, markdown)
@@ -1817,24 +1819,36 @@ def test_a_section_of_loose_lines_that_gave_no_note_is_named(tmp_path: Path) -> 
     assert "lines state facts" in found[0][1] and "`Label: value`" in found[0][1]
     written = markdown.replace("shut the valve", "First steps: shut the valve")
     assert silent(tmp_path, written) == []
-    one_line = markdown.replace("pump stops turning\n\n", "")
+    termed = markdown.replace("## Seizing", "## Seized pump")  # its term asked, lines the points
+    assert silent(tmp_path, termed) == []
+    folded = termed.replace("a loud hum comes", "Signs:\n- a loud hum comes")  # `Signs:` / one item
+    assert silent(tmp_path, folded) == []
+    one_line = priming + "## Seizing\n\nshut the valve, call the engineer\n"
     assert silent(tmp_path, one_line) == []
 
 
 def test_items_lost_beside_an_asked_label_item_are_named(tmp_path: Path) -> None:
     """A drug's list of sentence items whose one `Label: value` item was asked alone (the
-    statements rule) lost the other items in silence: NO-NOTE names the first of them. With
-    only one such item left, or the rest a lead-in and a pointer ("see …"), nothing is said."""
-    markdown = (
+    statements rule) lost the other items in silence when they are too long to be asked
+    together as statements: NO-NOTE names the first of them. Short sentences beside the label
+    are asked together (nothing said); with only one such item left, or the rest a lead-in and
+    a pointer ("see …"), nothing is said either."""
+    short = (
         "# Kellin\n\n## Velbarin\n\n- Used for **kellin that relapses**\n"
         "- Needs a blood count each month because it can lower the white cells\n"
         "- Other side effects: rash, dizziness, a dry mouth\n"
+    )
+    assert silent(tmp_path, short) == []
+    markdown = short.replace(
+        "white cells\n",
+        "white cells, and the count is sent to the clinic, which writes to the family doctor "
+        "when it falls\n",
     )
     found = no_notes(tmp_path, markdown)
     assert len(found) == 1 and found[0][0] == 5 and "`Label: value` items did" in found[0][1]
     one_left = markdown.replace("- Used for **kellin that relapses**\n", "")
     assert silent(tmp_path, one_left) == []
-    pointers = markdown.replace("Used for **kellin that relapses**", "More, see the leaflet")
+    pointers = short.replace("Used for **kellin that relapses**", "More, see the leaflet")
     pointers = pointers.replace("Needs a blood count", "Its checks:").split(" each month")[0]
     pointers += "\n- Other side effects: rash, dizziness, a dry mouth\n"
     assert silent(tmp_path, pointers) == []

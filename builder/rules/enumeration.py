@@ -350,8 +350,8 @@ def _cloze_notes(
     key = "" if outer else _intro_key(lead, section, ctx)
     block = _recallable(block)
     note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
-    if note is None and not outlined and not outer and lead is None:
-        parts = _procedure_parts(block, intro, section, ctx, key)
+    if note is None and not outlined and not outer:
+        parts = _procedure_parts(block, lead, intro, section, ctx, key)
         if parts:  # numbered steps too long for one answer: asked a few steps at a time
             return notes + parts
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
@@ -2028,23 +2028,71 @@ how many."""
 _PROCEDURE = re.compile(
     r"\b(?:procedures?|steps?|step-by-step|how\s+to|technique|instructions)\b", re.IGNORECASE
 )
-"""A heading naming a procedure ("Step-by-step procedure for …", "How to use the inhaler")."""
+"""A heading or lead-in naming a procedure ("Step-by-step procedure for …", "How to use the
+inhaler", "How to insert the needle:", `**Procedure - Dressing change:**`)."""
 MAX_STEP_WORDS = 50
 MIN_PROCEDURE_STEPS = 3
+_IF_STEP = re.compile(
+    r"^(?:if|when)\s+(?P<cond>[^,;:]{3,80}?)\s*[,;]\s*(?:then\s+)?(?P<action>[^;:]{3,120}?)\.?$",
+    re.IGNORECASE,
+)
+"""A step saying what to do when something goes wrong: "If blood shows in the line; take the
+needle out and start again" (a condition, a comma or semicolon, an instruction)."""
+_PROCEDURE_WORD = re.compile(
+    r"^(?:procedures?|steps|technique|instructions)\s*[-–—:]\s*(?=\S)", re.IGNORECASE
+)
+"""A label's word naming the list as a procedure (`**Procedure - Dressing change:**`): the
+front says "steps" already."""
+
+
+_NOT_TOLD = frozenset(
+    """a an the this that these those it its they their them you your he she we there
+    patient patients""".split()
+)
+_AUXILIARIES = frozenset(
+    "is are was were be been can could may might must should will would has have had".split()
+)
+
+
+def _tells(action: str) -> bool:
+    """A step's action after its condition says what to do ("clamp the tube and phone the
+    ward"): it opens with its verb, not with a subject ("the patient should lie …", "bleeding
+    is likely"). Inside numbered steps most of which instruct, any verb opens one."""
+    words = plain(action).lower().split()
+    if len(words) < 2 or not words[0].isalpha() or words[0] in _NOT_TOLD:
+        return False
+    return is_instruction(action) or words[1] not in _AUXILIARIES
+
+
+def _names_procedure(lead: Lead | None, section: Section) -> bool:
+    """Numbered steps named as a procedure: by their lead-in ("How to flush the port:",
+    `**Procedure - Dressing change:**`), or with no lead-in by a heading that names a subject
+    ("Step-by-step procedure for …"). A lead-in naming something else ("Things to bring:")
+    heads a list, not steps, whatever the heading says."""
+    if lead is None:
+        return _PROCEDURE.search(section.title) is not None and bool(heading_subject(section.path))
+    return lead.kind in ("sentence", "label") and _PROCEDURE.search(lead.text) is not None
 
 
 def _procedure_parts(
-    block: ListBlock, intro: str, section: Section, ctx: Context, key_intro: str
+    block: ListBlock,
+    lead: Lead | None,
+    intro: str,
+    section: Section,
+    ctx: Context,
+    key_intro: str,
 ) -> list[Note]:
-    """A heading's numbered procedure (3 to MAX_STEPS sentence steps, most of them telling the
-    reader what to do) too long for one answer: Basic notes of consecutive steps, each within
-    the answer's limits ("Self-catheterising: steps 1–3?"), so no step is lost; none when a
-    step runs past MAX_STEP_WORDS or holds more than its line, or when the list fits one
-    answer (`_list_note` asks it whole)."""
+    """A named numbered procedure (3 to MAX_STEPS sentence steps, most of them telling the
+    reader what to do; `_names_procedure`) too long for one answer: Basic notes of consecutive
+    steps, each within the answer's limits ("Self-catheterising: steps 1–3?"), so no step is
+    lost, and a note of its own for each step saying what to do if something happens ("…: if
+    blood shows in the line?" -> "Take the needle out and start again"): a safety rule is a fact
+    to recall, not only a line of a long answer. None when a step runs past MAX_STEP_WORDS or
+    holds more than its line, or when the list fits one answer (`_list_note` asks it whole)."""
     items = block.items
     if not block.ordered or not MIN_PROCEDURE_STEPS <= len(items) <= MAX_STEPS:
         return []
-    if _PROCEDURE.search(section.title) is None or not heading_subject(section.path):
+    if not _names_procedure(lead, section):
         return []
     texts = [single_spaced(plain(item.text)).strip() for item in items]
     if any(item.blocks or "\n" in item.text.strip() for item in items):
@@ -2067,6 +2115,9 @@ def _procedure_parts(
             parts.append(part := [])
         part.append(index)
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—?")
+    if _PROCEDURE_WORD.match(question):  # `**Procedure - night bag:**`: "Night bag: steps 1–5?"
+        question = _PROCEDURE_WORD.sub("", question)
+        question = question[:1].upper() + question[1:]
     notes = []
     for part in parts:
         first, last = part[0] + 1, part[-1] + 1
@@ -2077,6 +2128,15 @@ def _procedure_parts(
         notes.append(
             ctx.note("enumeration", "basic", f"{question}: {span}?", answer, key, section, line)
         )
+    for item, text in zip(items, texts, strict=True):
+        step = _IF_STEP.match(text)
+        if step is None or not _tells(step["action"]):
+            continue
+        cond, action = step["cond"].strip(), step["action"].strip()
+        front = f"{question}: {text.split(None, 1)[0].lower()} {cond}?"
+        key = make_key("enumeration", section.path, plain(key_intro or intro), None, front)
+        answer = action[:1].upper() + action[1:] + "."
+        notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes
 
 

@@ -25,7 +25,8 @@ anything else makes no card, as a wrong card is worse than none:
 - a denial: "Velbarin is NOT a treatment for attacks", "the loading dose (is) not affected by
   kidney failure", "Kidney failure does not change the loading dose" ask "Is velbarin a treatment
   for attacks?" -> "No" (the denied part is a noun phrase or "affected by …"-like, never a
-  whole clause);
+  whole clause); an exception after it is the answer's: "Velbar syrup is not recommended for
+  babies unless a doctor has prescribed it" -> "No, unless a doctor has prescribed it";
 - a time: "Test korrin levels 6 weeks after an attack" asks "When to test korrin levels?";
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
@@ -85,7 +86,8 @@ anything else makes no card, as a wrong card is worse than none:
 
 A role whose answer is the section's own heading ("Barrier creams are first line" under
 "Barrier creams", shown in the source line above the question) is asked the other way round:
-"Role of barrier creams?" -> "First line for …" (one note for the thing's roles in a section);
+"Role of barrier creams?" -> "First line for …" (one note for the thing's roles in a section), and
+so is one whose answer is the page's topic ("Metformin is first line for …" on metformin's page);
 any other fact whose answer is the heading makes no card. A name's gloss after "--" or "—"
 ("SLOW -- scan lightly only when needed") stays with the name.
 
@@ -275,7 +277,8 @@ _DENIED = (
 )
 _IS_NOT = re.compile(
     rf"^(?P<x>{_NAME})\s+(?:(?P<be>is|are|should|must)\s+)?(?:(?:also|still|however),?\s+)*"
-    rf"not(?:\s*,\s*however\s*,|\s+also)?\s+(?P<modal>be\s+)?{_DENIED}{_REASON}{_END}",
+    rf"not(?:\s*,\s*however\s*,|\s+also)?\s+(?P<modal>be\s+)?{_DENIED}"
+    rf"(?:,?\s+(?P<unless>(?:unless|except\s+(?:if|when|in|on))\s+[^;]{{3,80}}?))?{_REASON}{_END}",
     re.IGNORECASE,
 )
 _DOES_NOT = re.compile(
@@ -377,8 +380,8 @@ MAX_CHECKED_ITEM_WORDS = 6
 
 # Instructions.
 _IF_DO = re.compile(
-    r"^if\s+(?P<cond>[^,;]{3,60}?),\s*(?:then\s+)?(?P<verb>consider|give|use|start|offer|try|"
-    rf"add|prescribe|stop)\s+(?P<x>[^,;]{{2,60}}?){_END}",
+    r"^if\s+(?P<cond>[^,;]{3,80}?),\s*(?:then\s+)?(?P<verb>consider|give|use|start|offer|try|"
+    rf"add|prescribe|stop)\s+(?!(?:and|or|then)\b)(?P<x>[^,;]{{2,60}}?){_END}",
     re.IGNORECASE,
 )
 _IF_LIKELY = re.compile(
@@ -485,6 +488,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 if _truism(question, section):
                     continue  # "Most diseases are caused by germs" under no heading of diseases
                 shown = _in_heading(answer, section.path)
+                if not shown and _RANK.match(question) and _is_topic(answer, ctx.topic):
+                    shown = "heading"  # "Metformin is first line for …" on metformin's page
                 if shown and (_RANK.match(question) or shown == "heading"):
                     # "Emollients are 1st line" under "Emollients": the answer is shown above
                     # the question, so the heading's thing is asked about instead
@@ -641,6 +646,13 @@ def _in_heading(answer: str, path: tuple[str, ...]) -> Literal["", "heading", "w
         if wanted <= words:
             found = "within"
     return found
+
+
+def _is_topic(answer: str, topic: str) -> bool:
+    """The answer is the page's own thing ("Metformin" on a page about metformin): a front
+    naming the topic would hold it, so the thing's role is asked instead."""
+    wanted = content_words(without_asides(answer.split(" — ", 1)[0]), 2)
+    return bool(topic) and bool(wanted) and wanted == content_words(topic, 2)
 
 
 _GIVE_VERB = re.compile(r"^(?:give|use|start|offer|try|prescribe)\s+", re.IGNORECASE)
@@ -1077,7 +1089,9 @@ def _denied(sentence: str, bare: str) -> list[Fact]:
             be, thing = "should", f"{thing} be"  # "X should not be used as Y"
         elif be in ("should", "must") or denial.group("modal"):
             return []
-        return [(f"{be.capitalize()} {thing} {denial.group('y').strip()}", "No", "topic")]
+        unless = denial.group("unless")  # "… for children unless prescribed": the exception
+        answer = f"No, {unless.strip()}" if unless else "No"
+        return [(f"{be.capitalize()} {thing} {denial.group('y').strip()}", answer, "topic")]
     does = _DOES_NOT.match(bare)
     if does is not None and _names_a_thing(does.group("x")):
         thing = lower_first(_clean(does.group("x")))

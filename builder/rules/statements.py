@@ -24,7 +24,8 @@ alone ("Alcohol withdrawal: Korsakoff?"): a name of up to MAX_NAME_WORDS words a
 meaning no figure (the measure rule's); the sentences are left to the other rules, and the list
 is no cloze hiding each name with its meaning (`named_pairs`). A `Label: value` item among
 sentence items of a list no rule carded (`- Other side effects: rash, dizziness` beside `- Needs
-a blood count each month …`) is a definition still, asked as one (`_label_items`).
+a blood count each month …`) is a definition still, asked as one (`_label_items`), and the
+sentence items beside it are asked together as a list of statements (`_beside_labels`).
 
 An item that says what a named thing does and then, after a spaced dash, what to give for it
 (`- Disease W causes eye and gait signs - give vitamin Q`) asks "Disease W: treatment?", and a
@@ -71,6 +72,7 @@ from ..text import (
     sentence_gaps,
     split_sentences,
     states_a_figure,
+    without_asides,
     without_citations,
     without_emoji,
 )
@@ -99,6 +101,7 @@ MIN_STATEMENT_WORDS = 6
 _LABELLED = re.compile(r"^(?:\S+\s+){0,3}?\S+:\s")
 """An item opening with a label of a few words and a colon ("Drugs: …", "Before meals: …")."""
 _LINKED = re.compile(r"\]\(|https?://|www\.")
+_ARROW = re.compile(r"->|=>|>>|→|⇒")
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
@@ -118,6 +121,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
     lists = 0
+    beside: set[int] = set()  # lists whose sentences are asked beside their labelled items
     previous: Block | None = None
     for index, block in enumerate(section.blocks):
         before, previous = previous, block
@@ -131,8 +135,12 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # a list of statements with a lead-in is the enumeration rule's to read
         lone = len(section.blocks) == 1  # "### Consent" / "- Never examine without asking, …"
         if not (pairs or _statements(block, items, lone) or _long_statements(block, items)):
-            notes.extend(_named_notes(block, carded, section, ctx))
-            continue
+            rest = _beside_labels(block, items)
+            if rest is None:
+                notes.extend(_named_notes(block, carded, section, ctx))
+                continue
+            block, items = rest  # its `Label: value` items are asked apart (`_label_items`)
+            beside.add(index)
         if ctx.made and not said:
             said = Said(ctx.made).all()
         if any(item.lower() in said for item in items):
@@ -170,8 +178,39 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     asked_lines = carded | {note.source.line for note in who + notes}
     for index, block in enumerate(section.blocks):
         if index not in asked and isinstance(block, ListBlock):
-            notes.extend(_label_items(block, asked_lines, section, ctx))
+            used = asked_lines
+            if index in beside:  # its sentences' note is this rule's own: the labels still asked
+                used = carded | {note.source.line for note in who}
+            notes.extend(_label_items(block, used, section, ctx))
     return who + notes
+
+
+MIN_BESIDE_ITEMS = 3
+
+
+def _beside_labels(block: ListBlock, items: list[str]) -> tuple[ListBlock, list[str]] | None:
+    """The sentence items of a list of statements that also holds a `Label: value` item or two
+    (`- Used for hard-water kettles`, `- Needs rinsing twice after use`, `- Other side effects:
+    foaming, a smell`), the labels fewer than half of it: the sentences are asked together as
+    a list of statements is, the labels one by one (`_label_items`); None for any other list.
+    The labels alone were asked, and the sentences beside them lost. Each sentence has
+    MIN_STATEMENT_WORDS words or more and no arrow: a short point or a pathway is an outline's."""
+    if len(items) < MIN_BESIDE_ITEMS or not any(":" in text for text in items):
+        return None  # two sentences and a label at least, the label's colon somewhere
+    kept = [
+        (item, text)
+        for item, text in zip(block.items, items, strict=True)
+        if item.blocks or (pair := definition(item)) is None or not _label_item(*pair)
+    ]
+    if len(kept) == len(items) or (len(items) - len(kept)) * 2 >= len(items):
+        return None
+    texts = [text for _, text in kept]
+    if any(
+        len(without_asides(text).split()) < MIN_ITEM_WORDS or _ARROW.search(text) for text in texts
+    ):
+        return None  # `- Both (Sensory and Motor)`, `- Medulla >>> …`: an outline's points
+    rest = ListBlock(block.ordered, tuple(item for item, _ in kept), kept[0][0].line)
+    return (rest, texts) if _statements(rest, texts) else None
 
 
 _WHO_SHOULD = re.compile(

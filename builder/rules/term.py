@@ -25,6 +25,14 @@ definition, a risk line, `Examination findings: a, b and c`, an outcome) is aske
 too long for one answer, and the findings were lost with them. The paragraphs left answer the
 term as before when they are one or two.
 
+A class note's section written a fact to a one-line paragraph ("heart stops beating" / "S/S:"
+over a one-item list, read as one `S/S: …` line / "call 911, start CPR"), three to MAX_LINES of
+them, answers its term with its lines as points (`_line_points`, `_folded`).
+
+A heading telling the reader what to do ("Improve your toilet routine") over one or two paragraphs
+saying how, too long for a term's answer, is asked "…: how?" with its sentences as points
+(`_advice`): the advice was lost with the word limit.
+
 It is a last resort (`Rule.fallback`), after every other rule: a section any other rule asked
 anything of is left to it. Never for a paragraph of links, markup left as written, an advert, a
 contact line or a worked example, nor for a lead-in that ends in ":".
@@ -33,8 +41,9 @@ contact line or a worked example, nor for a lead-in that ends in ":".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..document import Paragraph, Section
+from ..document import Block, ListBlock, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import (
     asks_why,
@@ -53,12 +62,14 @@ from ..text import (
     ordinal_name,
     plain,
     sentence_gaps,
+    single_spaced,
+    split_sentences,
     without_asides,
     without_reference_marks,
     words,
 )
 from .context import Context
-from .definition import bold_label, is_numbering, is_worked_example
+from .definition import bold_label, is_instruction, is_numbering, is_worked_example
 from .leads import FINITE_VERBS, is_example, is_example_text, is_flag, is_index
 
 MIN_TERM_WORDS = 2
@@ -97,8 +108,34 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         # rule's, but for its `Label: value` lines; a heading over subsections names a chapter,
         # and its paragraph introduces them
     if not all(isinstance(block, Paragraph) for block in section.blocks):
-        return _loose_labels(section, ctx)
+        folded = _folded(section.blocks)
+        if folded is None:
+            return _loose_labels(section, ctx)
+        section = replace(section, blocks=folded)
     return _term_notes(section, ctx) or _loose_labels(section, ctx)
+
+
+MAX_FOLDED_LABEL_WORDS = 4
+
+
+def _folded(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...] | None:
+    """A class note's `Label:` line over a list of one item (`S/S:` / `- sudden collapse, no
+    pulse`) is a `Label: value` line written on two: the blocks with each such pair read as
+    that one line, or None when any other list (or block) is there."""
+    folded: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            folded.append(block)
+            continue
+        if not isinstance(block, ListBlock) or len(block.items) != 1 or block.items[0].blocks:
+            return None
+        label = folded[-1].text.strip() if folded else ""
+        words = plain(label).split()
+        if not label.endswith(":") or "\n" in label or len(words) > MAX_FOLDED_LABEL_WORDS:
+            return None
+        item = single_spaced(block.items[0].text).strip()
+        folded[-1] = Paragraph(f"{label} {item}", folded[-1].line)
+    return tuple(folded)
 
 
 def _term_notes(section: Section, ctx: Context) -> list[Note]:
@@ -114,8 +151,38 @@ def _term_notes(section: Section, ctx: Context) -> list[Note]:
     )
     notes = _label_notes(term, labelled, section, ctx) if labelled else []
     if not blocks or len(blocks) > 2:
+        if not labelled and (points := _line_points(term, blocks, section)):
+            front = f"{ctx.heading(section)}?"
+            key = make_key("term", section.path, term, section.pin)
+            return [ctx.note("term", "basic", front, points, key, section, blocks[0].line)]
         return notes
     return notes + _term_note(term, blocks, section, ctx, named=bool(named))
+
+
+MAX_LOOSE_LINE_WORDS = 12
+
+
+def _line_points(term: str, blocks: tuple[Paragraph, ...], section: Section) -> str:
+    """A class note's section written a fact to a paragraph of one short line ("heart stops
+    beating" / "S/S: sudden collapse, no pulse" / "call 911, start CPR"), three to MAX_LINES of
+    them under a heading naming a term: its lines as points of the term's answer; "" for any
+    other section. Too many paragraphs for a term's answer, each line was lost."""
+    if not MIN_LOOSE_LINES <= len(blocks) <= MAX_LINES:
+        return ""
+    lines = [single_spaced(block.text).strip() for block in blocks]
+    if any("\n" in block.text.strip() for block in blocks) or any(
+        not 1 <= len(plain(line).split()) <= MAX_LOOSE_LINE_WORDS
+        or line.endswith((":", "?"))
+        or _NOT_PROSE.search(line)
+        for line in lines
+    ):
+        return ""
+    if not _names_a_term(term, without_asides(term).split(), MIN_TERM_WORDS, section):
+        return ""
+    return "\n".join(f"- {line}" for line in lines)
+
+
+MIN_LOOSE_LINES = 3
 
 
 def _term_note(
@@ -158,6 +225,10 @@ def _term_note(
     back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
     if count > MAX_WORDS and not transcript and not _about_heading(term, prose):
         back = _definition_sentence(prose) if listed and not lines else ""
+        if not back and not lines and (advice := _advice(term, texts)):
+            front = f"{ctx.heading(section)}: how?"
+            key = make_key("term", section.path, term, section.pin)
+            return [ctx.note("term", "basic", front, advice, key, section, blocks[0].line)]
         if not back:
             return []
     if count < MIN_WORDS:
@@ -166,6 +237,43 @@ def _term_note(
     front = f"Why {lower_first(heading)}?" if asks_why(term, prose) else f"{heading}?"
     key = make_key("term", section.path, term, section.pin)
     return [ctx.note("term", "basic", front, back, key, section, blocks[0].line)]
+
+
+MAX_ADVICE_SENTENCES = 6
+MAX_ADVICE_SENTENCE_WORDS = 25
+
+
+def _advice(term: str, texts: list[str]) -> str:
+    """A heading telling the reader what to do ("Improve your toilet routine") over one or two
+    paragraphs saying how, too long for a term's answer: its sentences as points ("… — improve
+    your toilet routine: how?"), each short (MAX_ADVICE_SENTENCE_WORDS words, up to
+    MAX_ADVICE_SENTENCES, MAX_ABOUT_WORDS in all) and half of them or more instructions
+    themselves ("Keep to …", "Don't delay …", "If possible, raise …"); else ""."""
+    heading = plain(term).lower().split()
+    if not is_instruction(term) and not (len(heading) > 2 and heading[1] == "your"):
+        return ""  # "Improve your toilet routine": told to the reader, whatever its verb
+    sentences = [
+        sentence.strip() for text in texts for sentence in split_sentences(single_spaced(text))
+    ]
+    sentences = [sentence for sentence in sentences if sentence]
+    if not 2 <= len(sentences) <= MAX_ADVICE_SENTENCES:
+        return ""
+    sizes = [len(plain(sentence).split()) for sentence in sentences]
+    if max(sizes) > MAX_ADVICE_SENTENCE_WORDS or sum(sizes) > MAX_ABOUT_WORDS:
+        return ""
+    telling = sum(1 for sentence in sentences if _tells(plain(sentence)))
+    if telling * 2 < len(sentences):
+        return ""
+    return "\n".join(f"- {sentence}" for sentence in sentences)
+
+
+_LEADING_CLAUSE = re.compile(r"^(?:if|when|to)\b[^,]{2,80},\s*", re.IGNORECASE)
+
+
+def _tells(sentence: str) -> bool:
+    """A sentence telling what to do, after any opening condition or purpose ("If possible,
+    raise …", "To make it easier, try …")."""
+    return is_instruction(sentence) or is_instruction(_LEADING_CLAUSE.sub("", sentence))
 
 
 def _names_a_term(term: str, words: list[str], least: int, section: Section) -> bool:
