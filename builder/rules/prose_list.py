@@ -2,7 +2,8 @@
 
 Much of a real article's content sits in prose: "symptoms, including abdominal pain, jaundice,
 fatigue, and weight loss". After a cue ("including", "such as", "include(s)", "a combination
-of"), three or more short comma-separated items ending in "and"/"or" make one Cloze note ("etc."
+of"), three or more short comma-separated items ending in "and"/"or" (with a comma before it or
+not: "a, b and c" is three) make one Cloze note ("etc."
 or "and so on" ends the series, never a deletion: `enumeration.is_etc`). A
 sentence that leans on the one before it ("This can lead to...") takes that sentence along, so the
 card stands alone; one that does not name the topic is prefixed with its section and topic.
@@ -108,6 +109,10 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
             tail = read[item_start:]
             cut = _END_OF_ITEM.search(tail)
             item_end = item_start + (cut.start() if cut else len(tail))
+            joined = None if final else _last_join(read, spans, item_start, item_end)
+            if joined is not None:  # "a, b, c and d": no comma before the last "and"
+                spans.append((item_start, joined.start()))
+                item_start = joined.end()
             spans.append((item_start, item_end))
             break
         spans.append((position, chunk_end))
@@ -126,6 +131,28 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_LAST_JOIN = re.compile(r"\s+(?:and|or)\s+")
+_CLAUSE_OPENING = re.compile(r"(?:which|who|whose|that|where|when|while|but)\b", re.IGNORECASE)
+
+
+def _last_join(
+    read: str, spans: list[tuple[int, int]], start: int, end: int
+) -> re.Match[str] | None:
+    """The "and" parting the last two items of a series written without a comma before it
+    ("apples, grapes, pears and plums"): the first in the last chunk, when that chunk's head is a
+    short item (four words at most) and no item before holds an "and" or "or" of its own. Else
+    the chunk is one item: "tests and markers, assist in X and Y" and "the virus, which infects
+    the nose and throat" are no series of three."""
+    if not spans or _CLAUSE_OPENING.match(read, start):
+        return None
+    if any(_LAST_JOIN.search(read, a, b) for a, b in spans):
+        return None
+    joined = _LAST_JOIN.search(read, start, end)
+    if joined is None or len(read[start : joined.start()].split()) > 4:
+        return None
+    return joined
+
+
 _BRACKETED = re.compile(
     r"\([^()]*\)|\[[^\[\]]*\]|(?<=\s)[—–][^—–,;]{1,40}[—–](?=\s)"
     r"|(?:(?<=\band )|(?<=\bor )|(?<=, ))[—–][^—–;]{1,40}[—–](?=\s)"
