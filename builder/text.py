@@ -814,11 +814,11 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             said = _EXISTENTIAL.sub("", text.rstrip("!:").strip())
             relation = lower_first(said)
             return f"{thing} — {relation}" if thing else said[:1].upper() + said[1:]
-        if (
-            is_relational(text)
-            or is_partial_heading(text)
-            or (index and facets and heading_key(path[index]) in facets)
-        ):
+        if is_partial_heading(text):  # "Other involved cells" under "Cell mediators": the
+            thing = _owner(path[:index], text)  # cells' owner is the inflammation above
+            if thing:
+                return f"{thing} — {lower_first(text)}"
+        if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
@@ -852,6 +852,16 @@ def is_partial_heading(text: str) -> bool:
     if all(word in _QUALIFIER_WORDS for word in words):
         return True
     return _OTHER_KINDS.match(" ".join(words)) is not None
+
+
+def _owner(path: tuple[str, ...], part: str) -> str:
+    """The nearest heading of `path` naming a thing that `part` does not repeat ("Chronic
+    inflammation" for "Other involved cells" under "Cell mediators"); "" when none does."""
+    for title in reversed(path):
+        text = _subject_text(title)
+        if text and not is_relational(text) and not _repeats(part, text):
+            return short_subject(text)
+    return ""
 
 
 def heading_key(title: str) -> str:
