@@ -541,3 +541,28 @@ def test_a_heading_named_only_by_its_parent_joins_it(path: tuple[str, ...], subj
 )
 def test_which_headings_are_parts_of_their_parent(title: str, partial: bool) -> None:
     assert is_partial_heading(title) is partial
+
+
+def test_a_document_asks_parent_qualified_headings_of_their_parent() -> None:
+    """tests/documents/parent-qualified-headings.md: qualifier, "Other X" and "X type" headings
+    and a drug's label under a shared "SEs" heading name their thing; a heading that names a
+    thing of its own, and a lone drug's "SEs", ask as before."""
+    from builder import manifest_for_source, plan_deck
+
+    document = Path(__file__).parent / "documents" / "parent-qualified-headings.md"
+    fronts = [
+        packaged.note.front.split("\n")[0]
+        for packaged in plan_deck(manifest_for_source(document)).notes
+    ]
+    for wanted in (
+        "Morvane — SEs in calming agents:",
+        "Pelitra — SEs in calming agents:",
+        "Quenzol — misc in calming agents?",
+        "Effects of Brenna Root Tea — short term in calming agents:",
+        "Effects of Brenna Root Tea — long-term in calming agents:",
+        "Tremor — resting type in calming agents?",
+        "Sleep helpers — other helpful devices in calming agents?",
+        "Quenzol — SEs in calming agents:",
+        "Bright light boxes in calming agents?",
+    ):
+        assert wanted in fronts, (wanted, fronts)
