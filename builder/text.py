@@ -814,11 +814,53 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             said = _EXISTENTIAL.sub("", text.rstrip("!:").strip())
             relation = lower_first(said)
             return f"{thing} — {relation}" if thing else said[:1].upper() + said[1:]
+        if is_partial_heading(text):  # "Other involved cells" under "Cell mediators": the
+            thing = _owner(path[:index], text)  # cells' owner is the inflammation above
+            if thing:
+                return f"{thing} — {lower_first(text)}"
         if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
         return text
+    return ""
+
+
+_QUALIFIER_WORDS = frozenset(
+    "short long term short-term long-term misc misc. miscellaneous other others".split()
+)
+"""Words that only qualify a thing named above them: a heading of nothing else ("Short term"
+under "Effects of alcohol", "Misc" under a drug) is a part of that thing, not a topic."""
+_OTHER_KINDS = re.compile(
+    r"^(?:other|additional|further)\s+[\w-]+(?:\s+[\w-]+){0,2}$"
+    r"|^[\w-]+(?:\s+[\w-]+){0,2}\s+(?:type|subtype|variant)s?$",
+    re.IGNORECASE,
+)
+"""A heading naming a kind only against its parent: "Other involved cells" (other than the
+cells above), "Foreign body type" (of the granuloma the parent heading names)."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_partial_heading(text: str) -> bool:
+    """True for a heading that names a thing only with the heading above it: qualifiers alone
+    ("Short term", "Long-term", "Misc"), "Other X" or "X type" (`_OTHER_KINDS`); a front asks
+    it as a part of that thing ("Effects of alcohol — short term", "Granuloma — immune
+    type"), not as a topic of its own."""
+    words = plain(heading_text(text)).lower().rstrip(":.").split()
+    if not words:
+        return False
+    if all(word in _QUALIFIER_WORDS for word in words):
+        return True
+    return _OTHER_KINDS.match(" ".join(words)) is not None
+
+
+def _owner(path: tuple[str, ...], part: str) -> str:
+    """The nearest heading of `path` naming a thing that `part` does not repeat ("Chronic
+    inflammation" for "Other involved cells" under "Cell mediators"); "" when none does."""
+    for title in reversed(path):
+        text = _subject_text(title)
+        if text and not is_relational(text) and not _repeats(part, text):
+            return short_subject(text)
     return ""
 
 

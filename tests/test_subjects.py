@@ -15,6 +15,7 @@ from builder.text import (
     heading_text,
     is_container_heading,
     is_generic_heading,
+    is_partial_heading,
     names_topic,
     short_answer,
     split_sentences,
@@ -504,3 +505,64 @@ def test_an_abbreviations_period_ends_no_sentence(text: str, sentences: list[str
     """One splitter for every rule: a period after an abbreviation, or inside a bracket closed
     later, ends no sentence; a unit's ("10 min.") may."""
     assert split_sentences(text) == sentences
+
+
+@pytest.mark.parametrize(
+    ("path", "subject"),
+    [
+        (("Effects of Brenna tea", "Short term"), "Effects of Brenna tea — short term"),
+        (("Quenzol", "Misc."), "Quenzol — misc."),
+        (("Tremor", "Resting type"), "Tremor — resting type"),
+        (("Wound healing", "Cell players", "Other cells"), "Wound healing — other cells"),
+        (("Short term",), "Short term"),  # nothing above to be a part of
+        (("Tremor", "Bright light boxes"), "Bright light boxes"),  # a thing of its own
+        (("Transfusion", "Blood group testing"), "Blood group testing"),
+    ],
+)
+def test_a_heading_named_only_by_its_parent_joins_it(path: tuple[str, ...], subject: str) -> None:
+    """ "Short term", "Misc", "Other cells" or "Resting type" ask nothing alone: the heading
+    above names what they are a part of; when it repeats them ("Cell players"), the one above
+    that does."""
+    assert heading_subject(path) == subject
+
+
+@pytest.mark.parametrize(
+    ("title", "partial"),
+    [
+        ("Short Term", True),
+        ("Long-term", True),
+        ("Other involved cells", True),
+        ("Immune type", True),
+        ("Types", False),
+        ("Type 2 diabetes", False),
+        ("Otherwise healthy adults", False),
+        ("Short stature", False),
+    ],
+)
+def test_which_headings_are_parts_of_their_parent(title: str, partial: bool) -> None:
+    assert is_partial_heading(title) is partial
+
+
+def test_a_document_asks_parent_qualified_headings_of_their_parent() -> None:
+    """tests/documents/parent-qualified-headings.md: qualifier, "Other X" and "X type" headings
+    and a drug's label under a shared "SEs" heading name their thing; a heading that names a
+    thing of its own, and a lone drug's "SEs", ask as before."""
+    from builder import manifest_for_source, plan_deck
+
+    document = Path(__file__).parent / "documents" / "parent-qualified-headings.md"
+    fronts = [
+        packaged.note.front.split("\n")[0]
+        for packaged in plan_deck(manifest_for_source(document)).notes
+    ]
+    for wanted in (
+        "Morvane — SEs in calming agents:",
+        "Pelitra — SEs in calming agents:",
+        "Quenzol — misc in calming agents?",
+        "Effects of Brenna Root Tea — short term in calming agents:",
+        "Effects of Brenna Root Tea — long-term in calming agents:",
+        "Tremor — resting type in calming agents?",
+        "Sleep helpers — other helpful devices in calming agents?",
+        "Quenzol — SEs in calming agents:",
+        "Bright light boxes in calming agents?",
+    ):
+        assert wanted in fronts, (wanted, fronts)

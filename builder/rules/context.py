@@ -18,6 +18,7 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_partial_heading,
     is_remark,
     names_topic,
     normalise,
@@ -126,6 +127,10 @@ class Context:
         rather than naming it ("Technique Matters!", "Why Use It?") gives its subject
         (`heading`)."""
         if is_remark(heading_text(section.title)):
+            return self.heading(section)
+        if is_partial_heading(section.title) and self.subject(section) != heading_text(
+            section.title
+        ):  # "Immune type" under "Granulomatous inflammation": a part of the thing above
             return self.heading(section)
         if len(section.path) == 1 and self._headings(section) != section.path:
             return self.heading(section)  # the page title, its genre words cut ("Insulin")

@@ -582,7 +582,13 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
             return ctx.situate(f"{thing} — {lower_first(label)}")
         if thing and not _within(thing, ctx.topic) and (rest := _part_beyond(label, thing)):
             return ctx.situate(f"{thing} — {rest}")  # "HEART score — interpretation"
-    heading = _short(ctx.subject(section))
+    about = ctx.subject(section)
+    heading = _short(about)
+    thing, dash, part = about.partition(" — ")
+    if dash and part and names_topic(label, thing) and not names_topic(label, part):
+        # `- Drug A` over its list under "Drugs A and B › Side effects": the label names one of
+        # the things above, the section what the list is of ("Drug A — side effects")
+        return ctx.situate(f"{label} — {part}")
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
     if _says(heading):  # "Your pharmacist can help": a heading that says, no thing to name
