@@ -348,11 +348,19 @@ def _labels(block: Block) -> list[str]:
         return []
     labels = []
     for line in lines:
-        found = _COURSE_LABEL.match(line)
-        if found is None:
+        label = _line_label(line)
+        if label is None:
             return []
-        labels.append(" ".join(found.group(1).lower().split()))
+        labels.append(label)
     return labels
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _line_label(line: str) -> str | None:
+    """A `**Label:** value` line's label, lower case (None for a line without one). Cached: a
+    block's lines are asked for by the course, source and credits kinds in turn."""
+    found = _COURSE_LABEL.match(line)
+    return None if found is None else " ".join(found.group(1).lower().split())
 
 
 _PROVENANCE = frozenset(

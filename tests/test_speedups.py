@@ -486,3 +486,54 @@ def test_questions_asked_once_compare_only_notes_sharing_their_words(tmp_path: P
     result = CliRunner().invoke(cli, ["cards", str(source), "--format", "json"])
     [note] = json.loads(result.output)
     assert "ticks" in note["back"] and "heat" in note["back"]
+
+
+SENTENCE_BITS = st.sampled_from(
+    ["e.g.", "i.e.", "vs.", "etc.", "ge.", "a", "Ab", "é", ".", "!", "?", '"', "”", "“", "(", "*",
+     "_", "1", " ", "  ", "\n", "\t", "\xa0"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(SENTENCE_BITS, max_size=24).map("".join) | st.text(max_size=30))
+def test_the_sentence_breaks_opening_with_white_space_split_as_the_look_behinds_did(
+    text: str,
+) -> None:
+    """definition's `_SENTENCE` and `_POINT_BREAK` open with the white space (the regex engine
+    skips ahead to it) instead of their look-behinds (tried at every position): the same
+    breaks, in single-spaced text and any other."""
+    import re
+
+    from builder.rules import definition
+
+    sentence = re.compile(
+        r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?<=[.!?])\s+(?=[A-Z“\"(*_])"
+    )
+    point = re.compile(
+        r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?:(?<=[.!?])|(?<=[.!?][\"”]))"
+        r"\s+(?=[A-Z“\"(*_])"
+    )
+    for joined in (text, " ".join(text.split())):
+        assert definition._SENTENCE.split(joined) == sentence.split(joined)
+        assert definition._POINT_BREAK.split(joined) == point.split(joined)
+        assert bool(definition._SENTENCE.search(joined)) == bool(sentence.search(joined))
+
+
+STATISTICS_BITS = st.sampled_from(
+    ["confidence interval", "Odds Ratio", "hazard ratios", "RISK RATIO", "relative risk",
+     "p-value", "P values", "spline", "mixed effect", "Cox regression", "regression models",
+     "random intercepts", "propensity", "statistically significant", "significantly different",
+     "standard deviation", "interquartile", "95% CI", "95 %CI", "aOR 0.4", "HR: .5", "OR=1.2",
+     "p < 0.05", "P=.01", "p ≤ .1", "cohort", "ratio", "ci", "or", "hr", " ", "s", "ſ", "K",
+     "\u212a", "İ", "x", "1", ".", ","]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(STATISTICS_BITS, max_size=8).map("".join) | st.text(max_size=30))
+def test_the_statistics_gate_skips_only_sentences_the_pattern_cannot_match(text: str) -> None:
+    """figure.reports_statistics looks for a part of every statistic's words with `in` before
+    its pattern: the same answer."""
+    from builder.rules import figure
+
+    assert figure.reports_statistics(text) == (figure._STATISTICS.search(text) is not None)
