@@ -1015,6 +1015,8 @@ def heading_kind(title: str) -> Kind | None:
     found = _whole(text)
     if found is not None:
         return found
+    if "and" not in text and "for" not in text and not any(mark in text for mark in ",/+;&"):
+        return None  # no `_PARTS` separator (most headings): one part, no kind
     parts = [part for part in _PARTS.split(text) if part]
     if len(parts) < 2:
         return None

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import builder.document as document
@@ -537,3 +537,37 @@ def test_the_statistics_gate_skips_only_sentences_the_pattern_cannot_match(text:
     from builder.rules import figure
 
     assert figure.reports_statistics(text) == (figure._STATISTICS.search(text) is not None)
+
+
+GATE_BITS = st.sampled_from(
+    ["green", "Red", "GREY", "bold colour", "highlighted in ", "rows in ", " text", "items ",
+     "call", "Phone", "e-mail", "link", "see also", "See the page", "https://", "www.", "@",
+     "include", "such as", "are", "IS", "as follows", "..", "…", ":", "if", "When", "unless",
+     "whenever", "including", "and", "for", ",", "/", "+", ";", "&", " - ", " – ", "—", "4 - 6",
+     "a", "b", "E", "s", "g", "ſ", "\u212a", "é", "_", "1", " ", "\n", "\t", "?", ")", "*"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(GATE_BITS, max_size=10).map("".join) | st.text(max_size=30))
+@example("Words highlighted in bold colour are key")
+@example("References for further reading")
+def test_the_cheap_looks_before_searched_patterns_change_no_answer(text: str) -> None:
+    """Each pattern that tries its words at every position is asked only after a cheap look
+    (`in`, or the text's last character) says it could match: the same answers."""
+    from builder import document, kinds
+    from builder import text as text_module
+    from builder.rules import leads, measure, statements
+
+    said = text_module.plain(text)
+    assert text_module.names_by_colour(text) == (text_module._IN_COLOUR.search(said) is not None)
+    assert measure._contact(text) == (measure._CONTACT.search(text) is not None)
+    assert leads._ends_as_lead(text) == (leads._SENTENCE_END.search(text) is not None)
+    assert document._opens_clause(text) == (document._OPEN_CLAUSE.search(text) is not None)
+    pair, found = statements._pair(text), statements._PAIR.match(text)
+    assert (pair and pair.groups()) == (found and found.groups())
+    heading = kinds.heading_text(text)
+    whole = kinds._whole(heading) if heading else None
+    parts = [kinds._whole(part) for part in kinds._PARTS.split(heading) if part]
+    split = parts[0] if len(parts) >= 2 and all(parts) else None
+    assert kinds.heading_kind.__wrapped__(text) == (whole or split if heading else None)
