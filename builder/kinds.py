@@ -37,7 +37,7 @@ from functools import lru_cache
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
-from .text import FIGURE, plain
+from .text import figure_in, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,7 +451,7 @@ def _page_blurb(block: Block) -> bool:
         return False
     text = plain(block.text).casefold().strip()
     found = _BLURB.match(text)
-    if found is None or FIGURE.search(text) is not None:
+    if found is None or figure_in(text):
         return False  # "This page is a quick reference. Digoxin is withheld below 60 bpm.": facts
     return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
 

@@ -571,3 +571,13 @@ def test_the_cheap_looks_before_searched_patterns_change_no_answer(text: str) ->
     parts = [kinds._whole(part) for part in kinds._PARTS.split(heading) if part]
     split = parts[0] if len(parts) >= 2 and all(parts) else None
     assert kinds.heading_kind.__wrapped__(text) == (whole or split if heading else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(FIGURE_BITS, max_size=8).map("".join) | st.text(max_size=30))
+@example("more than ٣ mg")
+def test_a_figure_is_looked_for_only_in_text_with_a_digit(text: str) -> None:
+    """text.figure_in asks `FIGURE` only of text with a digit (every branch of it has one)."""
+    from builder.text import FIGURE, figure_in
+
+    assert figure_in(text) == (FIGURE.search(text) is not None)

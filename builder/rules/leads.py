@@ -41,8 +41,8 @@ from typing import Literal
 from ..document import Block, ListBlock, Paragraph, Section
 from ..memory import TEXT_CACHE
 from ..text import (
-    FIGURE,
     content_words,
+    figure_in,
     heading_text,
     is_pep_talk,
     is_relational,
@@ -663,7 +663,7 @@ def bold_subject(text: str) -> str:
         not subject
         or len(subject.split()) > MAX_SUBJECT_WORDS
         or is_flag(subject)
-        or FIGURE.search(subject) is not None
+        or figure_in(subject)
     ):
         return ""
     return subject

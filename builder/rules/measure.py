@@ -282,7 +282,7 @@ def _note(
             continue  # "… adjusted OR 0.46 (95% CI …)": how a study counted, no fact
         spans = [
             match.span()
-            for match in FIGURE.finditer(sentence)
+            for match in (FIGURE.finditer(sentence) if _DIGIT.search(sentence) else ())
             if not names_a_strength(sentence[match.end() :])  # "3% hypertonic saline"
         ]
         spans = whole_range(sentence, twinned(sentence, spans))  # "{{c1::above 38.5°C (101.3°F)}}"
