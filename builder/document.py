@@ -951,7 +951,7 @@ def _reroot(
     title = title or section.title
     path = (*parent, title)
     blocks, kids = section.blocks, section.children
-    if section.level > 0 and any(_OPEN_CLAUSE.search(child.title) for child in kids):
+    if section.level > 0 and any(_opens_clause(child.title) for child in kids):
         blocks, kids = _after_open_clauses(blocks, kids)
     children = tuple(_reroot(child, path, known) for child in kids)
     return Section(
@@ -1050,6 +1050,19 @@ _OPEN_CLAUSE = re.compile(
 """A heading that is the start of a sentence its list ends ("Call the clinic at once if:")."""
 
 
+def _opens_clause(title: str) -> bool:
+    """`_OPEN_CLAUSE` finds the heading's last word. Each of its words ends in f, n, r, e, s or
+    g: a heading whose last word character is another ASCII one (most) is passed at once (the
+    pattern, searched, tries its words at every position)."""
+    end = len(title)
+    while end and not (title[end - 1].isalnum() or title[end - 1] == "_"):
+        end -= 1
+    last = title[end - 1 : end]
+    if last.isascii() and last not in "fnresgFNRESG":
+        return False
+    return _OPEN_CLAUSE.search(title) is not None
+
+
 def _after_open_clauses(
     blocks: tuple[Block, ...], children: tuple[Section, ...]
 ) -> tuple[tuple[Block, ...], tuple[Section, ...]]:
@@ -1060,7 +1073,7 @@ def _after_open_clauses(
     kept: list[Section] = []
     for child in children:
         first = child.blocks[0] if child.blocks else None
-        if _OPEN_CLAUSE.search(child.title) and isinstance(first, ListBlock) and not child.children:
+        if _opens_clause(child.title) and isinstance(first, ListBlock) and not child.children:
             rest = child.blocks[1:]
             moved.extend(rest)
             child = replace(child, blocks=(first,)) if rest else child

@@ -37,7 +37,7 @@ from functools import lru_cache
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
-from .text import BASELINE_CHOICES, FIGURE, plain
+from .text import BASELINE_CHOICES, figure_in, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,11 +414,19 @@ def _labels(block: Block) -> list[str]:
         return []
     labels = []
     for line in lines:
-        found = _COURSE_LABEL.match(line)
-        if found is None:
+        label = _line_label(line)
+        if label is None:
             return []
-        labels.append(" ".join(found.group(1).lower().split()))
+        labels.append(label)
     return labels
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def _line_label(line: str) -> str | None:
+    """A `**Label:** value` line's label, lower case (None for a line without one). Cached: a
+    block's lines are asked for by the course, source and credits kinds in turn."""
+    found = _COURSE_LABEL.match(line)
+    return None if found is None else " ".join(found.group(1).lower().split())
 
 
 _PROVENANCE = frozenset(
@@ -509,7 +517,7 @@ def _page_blurb(block: Block) -> bool:
         return False
     text = plain(block.text).casefold().strip()
     found = _BLURB.match(text)
-    if found is None or FIGURE.search(text) is not None:
+    if found is None or figure_in(text):
         return False  # "This page is a quick reference. Digoxin is withheld below 60 bpm.": facts
     return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
 
@@ -1099,6 +1107,8 @@ def heading_kind(title: str) -> Kind | None:
     found = _whole(text)
     if found is not None:
         return found
+    if "and" not in text and "for" not in text and not any(mark in text for mark in ",/+;&"):
+        return None  # no `_PARTS` separator (most headings): one part, no kind
     parts = [part for part in _PARTS.split(text) if part]
     if len(parts) < 2:
         return None

@@ -1720,8 +1720,21 @@ _IN_COLOUR = re.compile(
 
 def names_by_colour(text: str) -> bool:
     """Text that picks things out by a colour the page gave them ("the three signs highlighted
-    in green are …", "the rows in red"): a card shows no colour, so it cannot say which."""
-    return _IN_COLOUR.search(plain(text)) is not None
+    in green are …", "the rows in red"): a card shows no colour, so it cannot say which. ASCII
+    text naming no colour (most text) is passed at once: `in` finds that faster than the pattern,
+    which tries each of its words at every position."""
+    said = plain(text)
+    if said.isascii():
+        lowered = said.lower()
+        if not any(colour in lowered for colour in _NAMED_COLOURS):
+            return False
+    return _IN_COLOUR.search(said) is not None
+
+
+_NAMED_COLOURS = (
+    "green", "red", "blue", "yellow", "orange", "purple", "pink", "grey", "gray", "bold colo",
+)  # fmt: skip
+"""Every `_COLOUR` (in any case): each branch of `_IN_COLOUR` names one."""
 
 
 def points_back(sentence: str) -> int:
@@ -1930,7 +1943,13 @@ period it is counted in: ">14/week", never "{{>14}}/week")."""
 
 def states_a_figure(text: str) -> bool:
     """The text holds a measured figure (`FIGURE`): a unit or a comparison."""
-    return FIGURE.search(unescape(plain(text))) is not None
+    return figure_in(unescape(plain(text)))
+
+
+def figure_in(text: str) -> bool:
+    """`FIGURE` finds a figure in the text. Every figure has a digit: text without one (most
+    text) is passed at once, as `\\d` is found faster than the pattern tries its words."""
+    return _ANY_DIGIT.search(text) is not None and FIGURE.search(text) is not None
 
 
 TEMPLATE_FIELD = re.compile(r"\{\{\s*[A-Z][A-Z0-9_]+\s*\}\}")

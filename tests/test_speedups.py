@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import builder.document as document
@@ -486,3 +486,98 @@ def test_questions_asked_once_compare_only_notes_sharing_their_words(tmp_path: P
     result = CliRunner().invoke(cli, ["cards", str(source), "--format", "json"])
     [note] = json.loads(result.output)
     assert "ticks" in note["back"] and "heat" in note["back"]
+
+
+SENTENCE_BITS = st.sampled_from(
+    ["e.g.", "i.e.", "vs.", "etc.", "ge.", "a", "Ab", "é", ".", "!", "?", '"', "”", "“", "(", "*",
+     "_", "1", " ", "  ", "\n", "\t", "\xa0"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(SENTENCE_BITS, max_size=24).map("".join) | st.text(max_size=30))
+def test_the_sentence_breaks_opening_with_white_space_split_as_the_look_behinds_did(
+    text: str,
+) -> None:
+    """definition's `_SENTENCE` and `_POINT_BREAK` open with the white space (the regex engine
+    skips ahead to it) instead of their look-behinds (tried at every position): the same
+    breaks, in single-spaced text and any other."""
+    import re
+
+    from builder.rules import definition
+
+    sentence = re.compile(
+        r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?<=[.!?])\s+(?=[A-Z“\"(*_])"
+    )
+    point = re.compile(
+        r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?:(?<=[.!?])|(?<=[.!?][\"”]))"
+        r"\s+(?=[A-Z“\"(*_])"
+    )
+    for joined in (text, " ".join(text.split())):
+        assert definition._SENTENCE.split(joined) == sentence.split(joined)
+        assert definition._POINT_BREAK.split(joined) == point.split(joined)
+        assert bool(definition._SENTENCE.search(joined)) == bool(sentence.search(joined))
+
+
+STATISTICS_BITS = st.sampled_from(
+    ["confidence interval", "Odds Ratio", "hazard ratios", "RISK RATIO", "relative risk",
+     "p-value", "P values", "spline", "mixed effect", "Cox regression", "regression models",
+     "random intercepts", "propensity", "statistically significant", "significantly different",
+     "standard deviation", "interquartile", "95% CI", "95 %CI", "aOR 0.4", "HR: .5", "OR=1.2",
+     "p < 0.05", "P=.01", "p ≤ .1", "cohort", "ratio", "ci", "or", "hr", " ", "s", "ſ", "K",
+     "\u212a", "İ", "x", "1", ".", ","]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(STATISTICS_BITS, max_size=8).map("".join) | st.text(max_size=30))
+def test_the_statistics_gate_skips_only_sentences_the_pattern_cannot_match(text: str) -> None:
+    """figure.reports_statistics looks for a part of every statistic's words with `in` before
+    its pattern: the same answer."""
+    from builder.rules import figure
+
+    assert figure.reports_statistics(text) == (figure._STATISTICS.search(text) is not None)
+
+
+GATE_BITS = st.sampled_from(
+    ["green", "Red", "GREY", "bold colour", "highlighted in ", "rows in ", " text", "items ",
+     "call", "Phone", "e-mail", "link", "see also", "See the page", "https://", "www.", "@",
+     "include", "such as", "are", "IS", "as follows", "..", "…", ":", "if", "When", "unless",
+     "whenever", "including", "and", "for", ",", "/", "+", ";", "&", " - ", " – ", "—", "4 - 6",
+     "a", "b", "E", "s", "g", "ſ", "\u212a", "é", "_", "1", " ", "\n", "\t", "?", ")", "*"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(GATE_BITS, max_size=10).map("".join) | st.text(max_size=30))
+@example("Words highlighted in bold colour are key")
+@example("References for further reading")
+def test_the_cheap_looks_before_searched_patterns_change_no_answer(text: str) -> None:
+    """Each pattern that tries its words at every position is asked only after a cheap look
+    (`in`, or the text's last character) says it could match: the same answers."""
+    from builder import document, kinds
+    from builder import text as text_module
+    from builder.rules import leads, measure, statements
+
+    said = text_module.plain(text)
+    assert text_module.names_by_colour(text) == (text_module._IN_COLOUR.search(said) is not None)
+    assert measure._contact(text) == (measure._CONTACT.search(text) is not None)
+    assert leads._ends_as_lead(text) == (leads._SENTENCE_END.search(text) is not None)
+    assert document._opens_clause(text) == (document._OPEN_CLAUSE.search(text) is not None)
+    pair, found = statements._pair(text), statements._PAIR.match(text)
+    assert (pair and pair.groups()) == (found and found.groups())
+    heading = kinds.heading_text(text)
+    whole = kinds._whole(heading) if heading else None
+    parts = [kinds._whole(part) for part in kinds._PARTS.split(heading) if part]
+    split = parts[0] if len(parts) >= 2 and all(parts) else None
+    assert kinds.heading_kind.__wrapped__(text) == (whole or split if heading else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(FIGURE_BITS, max_size=8).map("".join) | st.text(max_size=30))
+@example("more than ٣ mg")
+def test_a_figure_is_looked_for_only_in_text_with_a_digit(text: str) -> None:
+    """text.figure_in asks `FIGURE` only of text with a digit (every branch of it has one)."""
+    from builder.text import FIGURE, figure_in
+
+    assert figure_in(text) == (FIGURE.search(text) is not None)

@@ -1505,9 +1505,11 @@ def own_name(text: str) -> tuple[str, str] | None:
 
 
 _SENTENCE = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?<=[.!?])\s+(?=[A-Z“\"(*_])"
+    r"\s(?<=[.!?]\s)(?<!\be\.g\.\s)(?<!\bi\.e\.\s)(?<!\bvs\.\s)(?<!\betc\.\s)\s*(?=[A-Z“\"(*_])"
 )
-"""A sentence's end: not after "e.g.", "i.e.", "vs." or "etc." (the dot is theirs)."""
+"""A sentence's end: not after "e.g.", "i.e.", "vs." or "etc." (the dot is theirs). Written to
+open with a white space, which the regex engine skips ahead to, and not with the look-behinds,
+which it tried at every position (ten times slower); the break is the same white space."""
 _LABELLED_SENTENCE = re.compile(r"^(?P<label>[A-Z][a-z]{2,}(?:\s[a-z]{2,})?):\s+(?P<told>\S.*)$")
 _OWN_PART_SENTENCE = re.compile(
     r"^It(?:s|'s|’s)\s+(?P<label>[a-z]{3,}(?:\s[a-z]{3,})?)\s+(?:is|are)\s+(?P<told>\S.*)$"
@@ -1587,8 +1589,8 @@ of three or more, its labelled sentences are asked apart."""
 MAX_POINTS = 6
 MAX_POINT_WORDS = 12
 _POINT_BREAK = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bvs\.)(?<!\betc\.)(?:(?<=[.!?])|(?<=[.!?][\"”]))"
-    r"\s+(?=[A-Z“\"(*_])"
+    r"\s(?:(?<=[.!?]\s)|(?<=[.!?][\"”]\s))(?<!\be\.g\.\s)(?<!\bi\.e\.\s)(?<!\bvs\.\s)(?<!\betc\.\s)"
+    r"\s*(?=[A-Z“\"(*_])"
 )
 """A sentence's end as `_SENTENCE` finds it, or after a quoted sentence (`"Red is dead." Cells
 …`)."""

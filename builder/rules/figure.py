@@ -234,8 +234,22 @@ _THIS = re.compile(r"this\b", re.IGNORECASE)
 
 
 def reports_statistics(sentence: str) -> bool:
-    """The sentence reports a study's statistics or method (`_STATISTICS`)."""
+    """The sentence reports a study's statistics or method (`_STATISTICS`). ASCII text with
+    none of the words and marks every statistic needs (most sentences) is no report: `in`
+    finds that faster than the pattern, which tries each word at every position."""
+    if sentence.isascii() and not any(mark in sentence for mark in _STATISTICS_MARKS):
+        lowered = sentence.lower()
+        if not any(word in lowered for word in _STATISTICS_WORDS):
+            return False
     return _STATISTICS.search(sentence) is not None
+
+
+_STATISTICS_MARKS = ("CI", "OR", "HR", "<", "=")
+_STATISTICS_WORDS = (
+    "interval", "ratio", "risk", "value", "spline", "mixed", "regression", "intercept",
+    "propensity", "significant", "different", "deviation", "interquartile",
+)  # fmt: skip
+"""A part of every `_STATISTICS` word (in any case), and its marks (in their case)."""
 
 
 def _masked(sentence: str, spans: list[tuple[int, int]]) -> str:

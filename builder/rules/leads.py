@@ -41,8 +41,8 @@ from typing import Literal
 from ..document import Block, ListBlock, Paragraph, Section
 from ..memory import TEXT_CACHE
 from ..text import (
-    FIGURE,
     content_words,
+    figure_in,
     heading_text,
     is_pep_talk,
     is_relational,
@@ -85,6 +85,18 @@ _SENTENCE_END = re.compile(
     r"(?::|\b(?:include|includes|including|such as|are|is|as follows)|\.\.+|…)\s*$",
     re.IGNORECASE,
 )
+
+
+def _ends_as_lead(text: str) -> bool:
+    """`_SENTENCE_END` finds an end in the text. Each of its ends closes on `:`, `.`, `…` or a
+    word's last letter (e, s or g): text whose last character is another ASCII one is passed
+    at once (the pattern, searched, tries its words at every position)."""
+    last = text.rstrip()[-1:]
+    if last and last.isascii() and last not in ":.esgESG":
+        return False
+    return _SENTENCE_END.search(text) is not None
+
+
 _CUE_END = re.compile(r"\b(?:include|includes|including|such as|as follows)\s*$", re.IGNORECASE)
 FINITE_VERBS = frozenset(
     """
@@ -302,7 +314,7 @@ def _lead_of(text: str) -> Lead | None:
     if _is_label_line(text):
         label = _clean(text)
         return Lead(label, "flag" if is_flag(label) else "label")
-    if _SENTENCE_END.search(text) or _open_clause(text, source):
+    if _ends_as_lead(text) or _open_clause(text, source):
         return Lead(_as_lead_sentence(text), "sentence")
     if _OUTLINED.match(source) is not None:
         first = _clean(_first_sentence_of(text))
@@ -673,7 +685,7 @@ def bold_subject(text: str) -> str:
         not subject
         or len(subject.split()) > MAX_SUBJECT_WORDS
         or is_flag(subject)
-        or FIGURE.search(subject) is not None
+        or figure_in(subject)
     ):
         return ""
     return subject

@@ -96,6 +96,15 @@ _PAIR = re.compile(
 )
 """A finding, a spaced dash and its meaning; a dash between two figures ("loading 4 - 6 g") is
 a range, never the pair's dash."""
+
+
+def _pair(text: str) -> re.Match[str] | None:
+    """`_PAIR.match(text)`; text with no dash (most) is no pair, found by `in` at once."""
+    if "-" not in text and "–" not in text and "—" not in text:
+        return None
+    return _PAIR.match(text)
+
+
 MIN_STATEMENT_WORDS = 6
 """A list of short names only is the enumeration rule's (which refused it for a reason)."""
 _LABELLED = re.compile(r"^(?:\S+\s+){0,3}?\S+:\s")
@@ -156,9 +165,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # "Infuse 40 mg/kg over 20 minutes": the measure rule clozes its figures;
             # numbered steps are learned in order, whole
         if pairs:
-            found = [
-                (item, _PAIR.match(text)) for item, text in zip(block.items, items, strict=True)
-            ]
+            found = [(item, _pair(text)) for item, text in zip(block.items, items, strict=True)]
             notes.extend(_pairs(found, lead, section, ctx))
         else:
             lists += 1  # keyed by its place among the section's lists of statements
@@ -341,7 +348,7 @@ def finding_pairs(items: tuple[ListItem, ...]) -> bool:
     bare = 0
     for item in items:
         text = plain(" ".join(item.text.split()))
-        found = _PAIR.match(text)
+        found = _pair(text)
         if found is None and not item.blocks and _bare_finding(item.text, text):
             bare += 1  # `- Antalgic` among `- Tiptoe - short tendon`: a finding, no meaning
             continue
@@ -443,7 +450,7 @@ def _dashed(block: ListBlock) -> Iterator[tuple[ListItem, re.Match[str]]]:
     for item in block.items:
         if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
             continue
-        found = _PAIR.match(plain(" ".join(item.text.split())))
+        found = _pair(plain(" ".join(item.text.split())))
         if found is not None:
             yield item, found
 
