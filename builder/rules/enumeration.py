@@ -349,7 +349,7 @@ def _cloze_notes(
         if listed:  # `2. **Pneumothorax:**`, its points asked apart: never an answer
             listing = ListBlock(block.ordered, listed, block.line)
             note = _list_note(listing, lead, intro, section, ctx, key)
-            if note is None:  # too long for one answer: asked a few items at a time
+            if note is None and not outer:  # too long for one answer: a few items at a time
                 notes.extend(_list_parts(listing, lead, intro, section, ctx, key))
     if note is not None:
         notes.append(note)
@@ -1935,13 +1935,20 @@ def _list_parts(
     ctx: Context,
     key_intro: str = "",
 ) -> list[Note]:
-    """A list after a lead-in that asks for it ("See a doctor right away if you have:") with
-    more items than one answer holds (MAX_LIST_ANSWER_ITEMS < items <= MAX_PARTED_ITEMS): Basic
-    notes of consecutive items in even parts ("… (part 1 of 2)?"), each within the answer's
-    limits, so no item is lost; none when a part would run past MAX_LIST_ANSWER_WORDS."""
+    """A section's list after a lead-in that asks for it ("See a doctor right away if you
+    have:") with more items than one answer holds (MAX_LIST_ANSWER_ITEMS < items <=
+    MAX_PARTED_ITEMS): Basic notes of consecutive items in even parts ("… (part 1 of 2)?"),
+    each within the answer's limits, so no item is lost; none when a part would run past
+    MAX_LIST_ANSWER_WORDS."""
     items = block.items
-    if lead is None or lead.kind == "flag" or block.ordered:
+    if lead is None or lead.kind in ("flag", "condition") or block.ordered:
         return []  # numbered steps are `_procedure_parts`'
+    if not _led_in(block, section):
+        return []  # an item's label over its points: an outline's part, its points asked apart
+    if _PROCEDURE.search(lead.text) or _PROCEDURE.search(section.title):
+        return []  # a procedure's steps: their figures are asked one by one
+    if 2 * sum(1 for item in items if is_instruction(plain(item.text))) >= len(items):
+        return []  # steps or advice to follow, as above
     if not MAX_LIST_ANSWER_ITEMS < len(items) <= MAX_PARTED_ITEMS:
         return []
     count = -(-len(items) // MAX_LIST_ANSWER_ITEMS)
@@ -1964,6 +1971,17 @@ def _list_parts(
             ctx.note("enumeration", "basic", front, answer, key, section, group[0].line)
         )
     return notes
+
+
+def _led_in(block: ListBlock, section: Section) -> bool:
+    """The list is one of the section's own, right after a paragraph ending in ':' (a lead-in
+    as written, not an item's label the outline reads as one)."""
+    before = None
+    for own in section.blocks:
+        if isinstance(own, ListBlock) and own.line == block.line:
+            return isinstance(before, Paragraph) and plain(before.text).rstrip(" *_").endswith(":")
+        before = own
+    return False
 
 
 _PROCEDURE = re.compile(

@@ -33,8 +33,9 @@ contact line or a worked example, nor for a lead-in that ends in ":".
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ..document import Paragraph, Section
+from ..document import ListBlock, Paragraph, Section
 from ..notes import Note, make_key
 from ..text import (
     content_words,
@@ -95,9 +96,63 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return _loose_labels(section, ctx)  # a section another rule asked anything of is that
         # rule's, but for its `Label: value` lines; a heading over subsections names a chapter,
         # and its paragraph introduces them
+    facet = _facet_note(section, ctx)
+    if facet:
+        return facet
     if not all(isinstance(block, Paragraph) for block in section.blocks):
         return _loose_labels(section, ctx)
     return _term_notes(section, ctx) or _loose_labels(section, ctx)
+
+
+_FACET_NAMES = {
+    "moa": "mechanism of action",
+    "mechanism of action": "mechanism of action",
+    "mode of action": "mode of action",
+    "ci": "contraindication",
+    "cis": "contraindications",
+    "ses": "side effects",
+    "adrs": "adverse reactions",
+}
+"""Facet headings a drug's or a disease's page abbreviates ("### MOA", "### CIs"), or that
+name a part of their parent without a part noun the text module knows, spelt out as the front
+asks them."""
+MAX_FACET_ITEM_WORDS = 25
+
+
+def _facet_note(section: Section, ctx: Context) -> list[Note]:
+    """A facet heading of a thing ("### MOA", "### Mechanism", "### CIs" under "## Velbarin")
+    over one short paragraph or a one-item list, and nothing else, is one Basic note
+    "Velbarin: mechanism of action?" -> the text. No list rule reads one item, and the term
+    rule's term must name a thing of its own: the fact was lost."""
+    if len(section.blocks) != 1 or section.level < 2:
+        return []
+    title = heading_text(section.title).strip()
+    lowered = plain(title).lower().rstrip(":. ")
+    facet = _FACET_NAMES.get(lowered) or (lower_first(title) if is_relational(title) else "")
+    if not facet or len(facet.split()) > MAX_TERM_WORDS or _SCAFFOLD.match(title):
+        return []
+    thing = ctx.thing(replace(section, path=section.path[:-1])) if len(section.path) > 1 else ""
+    if not thing or thing.lower() == lowered:
+        return []
+    block = section.blocks[0]
+    if isinstance(block, ListBlock):
+        if len(block.items) != 1 or block.items[0].blocks:
+            return []
+        text, line, most = block.items[0].text.strip(), block.items[0].line, MAX_FACET_ITEM_WORDS
+    elif isinstance(block, Paragraph):
+        text, line, most = block.text.strip(), block.line, MAX_ABOUT_WORDS
+    else:
+        return []
+    prose = plain(text)
+    if not 1 <= len(prose.split()) <= most or "\n" in text or _NOT_PROSE.search(text):
+        return []
+    if text.endswith((":", "?")) or is_flag(prose) or is_advert(prose) or is_example_text(prose):
+        return []
+    if bold_label(text) is not None or _PRONOUN_OR_OPTION.match(prose):
+        return []  # `**Label:** value` is the definition rule's; "It …" names nothing
+    front = f"{ctx.situate(thing)}: {facet}?"
+    key = make_key("term", section.path, f"{thing}: {facet}", section.pin)
+    return [ctx.note("term", "basic", front, without_reference_marks(text), key, section, line)]
 
 
 def _term_notes(section: Section, ctx: Context) -> list[Note]:
