@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import ListBlock, Paragraph, Section
+from ..document import ListBlock, Paragraph, RawBlock, Section
 from ..notes import Note, make_key
 from ..text import (
     content_words,
@@ -90,7 +90,7 @@ def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
-    if ctx.in_faq or not section.blocks or section.callout:
+    if ctx.in_faq or not section.blocks or (section.callout and not _headed_box(section)):
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
     if ctx.made or section.level < 2 or section.children:
         return _loose_labels(section, ctx)  # a section another rule asked anything of is that
@@ -99,9 +99,31 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     facet = _facet_note(section, ctx)
     if facet:
         return facet
-    if not all(isinstance(block, Paragraph) for block in section.blocks):
+    if not all(isinstance(block, Paragraph) or _is_rule(block) for block in section.blocks):
         return _loose_labels(section, ctx)
     return _term_notes(section, ctx) or _loose_labels(section, ctx)
+
+
+def _is_rule(block: object) -> bool:
+    """A thematic break (`---`, `****`): it only closes the section's text."""
+    return isinstance(block, RawBlock) and block.kind == "hr"
+
+
+_REVEAL = re.compile(
+    r"^(?:show|hide|click|tap|expand|toggle|view|see|reveal|open|read)\b"
+    r"|\b(?:answers?|solutions?|hints?|explanations?|rationales?|spoilers?|key)\b"
+    r"|^(?:more|details?|info|notes?)$",
+    re.IGNORECASE,
+)
+"""A `<details>` summary that hides an answer or more text ("Show answer", "Click to expand",
+"Rationale"), not a part of the page."""
+
+
+def _headed_box(section: Section) -> bool:
+    """A `<details>` accordion whose summary names a part of the page ("Gloves and hand
+    hygiene"): a site folds its sections so, and the summary is the section's heading."""
+    title = plain(heading_text(section.title)).strip()
+    return section.callout == "details" and bool(title) and _REVEAL.search(title) is None
 
 
 _FACET_NAMES = {
