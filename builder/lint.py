@@ -32,8 +32,8 @@ from .notes import NUMBERED_DELETION, Note, over_side_limit
 from .rules.definition import definition, is_instruction, is_numbering, is_worked_example
 from .rules.enumeration import (
     MAX_LIST_ANSWER_ITEMS,
-    MAX_PARTED_ITEMS,
     MAX_LIST_ANSWER_WORDS,
+    MAX_PARTED_ITEMS,
     MAX_STEPS,
     is_preparation,
 )

@@ -1967,9 +1967,7 @@ def _list_parts(
         span = f"part {number} of {count}"
         key = make_key("enumeration", section.path, plain(key_intro or intro), None, span)
         front = f"{question} ({span})?"
-        notes.append(
-            ctx.note("enumeration", "basic", front, answer, key, section, group[0].line)
-        )
+        notes.append(ctx.note("enumeration", "basic", front, answer, key, section, group[0].line))
     return notes
 
 

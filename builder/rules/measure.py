@@ -96,6 +96,9 @@ _CONTACT = re.compile(
 )
 """A line telling where to reach someone or what to read ("The helpline is open 24 hours a
 day", "See the guideline link for children (0-12 years)"): no fact."""
+_WEB = re.compile(r"https?://|www\.|@")
+"""A paragraph giving an address: its figures are a page's or a phone's. (A contact word in
+one sentence of a paragraph, "open flames", leaves the others' figures asked.)"""
 _RECIPE = re.compile(
     r"\b(?:dilut\w*|ma(?:k|d)e\s+up(?!\s+(?:of|for|to)\b)|reconstitut\w*|draw\s+up)\b"
     r"|^calculate\b",
@@ -252,7 +255,7 @@ def _note(
         _RECIPE.search(prose)
         or is_advert(prose)
         or is_example_text(prose)
-        or _CONTACT.search(prose)
+        or _WEB.search(prose)
         or _WORKED.search(prose)
     ):
         return []
@@ -262,6 +265,8 @@ def _note(
     for number, sentence in enumerate(sentences):
         if reports_statistics(sentence):
             continue  # "… adjusted OR 0.46 (95% CI …)": how a study counted, no fact
+        if _CONTACT.search(sentence):
+            continue  # a contact line among facts ("The helpline is open 24 hours")
         spans = [
             match.span()
             for match in FIGURE.finditer(sentence)
