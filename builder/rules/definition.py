@@ -303,12 +303,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 
 
 _BOLD_OPENING = re.compile(r"^(\*\*|__)(?P<bold>[^*_\n]+?)(\*\*|__)")
-_TIP_VERBS = frozenset(
-    "choose trim clean dry cut file buy drink eat exercise walk sleep moisturise moisturize "
-    "brush floss schedule visit call see test inspect look".split()
-)
+_TIP_VERBS = frozenset("choose trim moisturise moisturize floss inspect".split())
 """More verbs that open a leaflet's tip ("Trim your nails", "Choose soft shoes") besides the
-instruction verbs (`is_instruction`)."""
+instruction verbs (`is_instruction`): none that also opens a term's name ("Dry skin", "Test
+results", "Exercise tolerance"), which only a following "your"/"the" marks as a verb."""
 _IMPERATIVE_NEXT = frozenset(
     "your yourself the a an any all every each them it this these those up out off".split()
 )
