@@ -870,7 +870,9 @@ _SPAN = re.compile(r"[^\W\d_]|[<>≤≥]|\d\s*(?:-|–|to)\s*\d|^[\[(]\s*\d[\d.]
 ("0-3", "[0,4)"); a bare number ("+1", "2") is points or a count that rows are given, not a key."""
 
 
-_BAND = re.compile(r"^[<>≤≥]|\d\s*(?:-|–|to)\s*[<>≤≥]?\s*\d|^[\[(]\s*\d[\d.]*\s*,\s*\d[\d.]*\s*[\])]$")
+_BAND = re.compile(
+    r"^[<>≤≥]|\d\s*(?:-|–|to)\s*[<>≤≥]?\s*\d|^[\[(]\s*\d[\d.]*\s*,\s*\d[\d.]*\s*[\])]$"
+)
 """A measure that is a condition: a bound ("≥ 50") or a range ("30-49", "[30,50)"), not an
 amount."""
 _BAND_IN_WORDS = re.compile(
