@@ -1205,6 +1205,8 @@ class _Reader:
             written = html_list(token.content)
             if written is not None:  # items sharing a line, as an editor saves a list
                 return self.html_list(written, _line(token), out, position)
+        if kind == "html_block" and _SPACER.fullmatch(token.content):
+            return position + 1  # `<br>` alone (under a `<details>` summary): it shows nothing
         if kind in ("fence", "code_block", "html_block"):
             html = kind == "html_block" and token.content.startswith("<table")
             grid = _html_table(token.content, _line(token)) if html else None

@@ -33,6 +33,7 @@ from .rules.definition import definition, is_instruction, is_numbering, is_worke
 from .rules.enumeration import (
     MAX_LIST_ANSWER_ITEMS,
     MAX_LIST_ANSWER_WORDS,
+    MAX_PARTED_ITEMS,
     MAX_STEPS,
     is_preparation,
 )
@@ -2085,6 +2086,12 @@ def unasked_blocks(
                     kind = "named steps"  # asked as a cloze when short
                 else:
                     kind = "unnamed steps"
+            elif (
+                isinstance(block, ListBlock)
+                and len(block.items) > MAX_LIST_ANSWER_ITEMS
+                and plain(lead).rstrip(" *_").endswith(":")
+            ):
+                kind = "long list"  # it has its lead-in: its length is why it gave none
             elif kind == "list" and _opens_section(before) and _names_its_list(section):
                 kind = "headed list"  # a heading that names its items: asking for one misleads
             found.append((shown, block.line, kind))
@@ -2358,6 +2365,12 @@ _NO_NOTE = (
     "this list gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
 )
+_NO_LONG_LIST_NOTE = (
+    "this list gave no note, though its lead-in asks for it: a list of sentences is asked as one "
+    f"answer only up to {MAX_LIST_ANSWER_ITEMS} items and {MAX_LIST_ANSWER_WORDS} words, and in "
+    f"parts up to {MAX_PARTED_ITEMS} items of that length each; split it under two lead-ins (by "
+    "theme), or write each item as a few words (`- Calf pain on walking`) to ask it as a cloze"
+)
 _NO_LINES_NOTE = (
     "this paragraph of labelled lines gave no note; if it holds facts to learn, write each line "
     f"as a term of a few words, a colon and its meaning in at most {MAX_MEANING_WORDS} words, not "
@@ -2458,6 +2471,7 @@ _NO_TOPICS_NOTE = (
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
+    "long list": _NO_LONG_LIST_NOTE,
     "named steps": _NO_NAMED_STEPS_NOTE,
     "unnamed steps": _NO_UNNAMED_STEPS_NOTE,
     "items": _NO_ITEMS_NOTE,

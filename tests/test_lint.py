@@ -1881,3 +1881,15 @@ def test_a_labelled_list_of_names_on_a_page_of_study_topics_is_named_as_topics(
     problems = no_note_problems(tmp_path, markdown)
     assert [p.line for p in problems] == [5, 10, 15, 20]
     assert all("names topics to study" in p.message for p in problems)
+
+
+def test_a_list_too_long_after_its_lead_in_says_its_length(tmp_path: Path) -> None:
+    """A list of sentences after a lead-in ending in ':' is asked in parts up to a dozen items;
+    a longer one gives no note, and the warning names its length, not a lead-in it already
+    has. Ten such items are asked in parts: nothing to report."""
+    signs = [f"Sign number {n} that the kellin level has dropped far too low." for n in range(13)]
+    markdown = "# Kellin\n\n## Warning signs\n\nWatch for these signs:\n\n"
+    found = no_notes(tmp_path, markdown + "".join(f"- {s}\n" for s in signs))
+    assert len(found) == 1 and found[0][0] == 7, found
+    assert "up to 6 items" in found[0][1] and "give it a lead-in" not in found[0][1]
+    assert silent(tmp_path, markdown + "".join(f"- {s}\n" for s in signs[:10])) == []

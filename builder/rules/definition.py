@@ -297,6 +297,66 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_terms_with_points(block, lead, section, ctx))
             notes.extend(_emphasised_terms(block, section, ctx))
             notes.extend(_named_statements(block, section, ctx))
+    if any(isinstance(b, Paragraph) and b.text.startswith(("**", "__")) for b in section.blocks):
+        notes.extend(_bold_tips(section, ctx))
+    return notes
+
+
+_BOLD_OPENING = re.compile(r"^(\*\*|__)(?P<bold>[^*_\n]+?)(\*\*|__)")
+_TIP_VERBS = frozenset("choose trim moisturise moisturize floss inspect".split())
+"""More verbs that open a leaflet's tip ("Trim your nails", "Choose soft shoes") besides the
+instruction verbs (`is_instruction`): none that also opens a term's name ("Dry skin", "Test
+results", "Exercise tolerance"), which only a following "your"/"the" marks as a verb."""
+_IMPERATIVE_NEXT = frozenset(
+    "your yourself the a an any all every each them it this these those up out off".split()
+)
+"""Words after a first word that make it a verb telling the reader what to do ("Trim your",
+"Pack the"): a name is not followed by them."""
+MIN_TIPS = 3
+MAX_TIPS = 6
+MAX_TIP_WORDS = 10
+
+
+def is_imperative(bold: str) -> bool:
+    """A bold lead that tells the reader what to do ("Trim your toenails straight across",
+    "Never go barefoot.", "Choose gentle activities"): an instruction, never a term to define."""
+    words = [w.strip(",;:.!") for w in plain(bold).lower().replace("’", "'").split()]
+    if len(words) < 2 or not words[0].isalpha():
+        return is_instruction(bold)
+    if is_instruction(bold) or words[0] in _TIP_VERBS:
+        return True
+    return words[1] in _IMPERATIVE_NEXT and words[0] not in _NOT_SUBJECT
+
+
+def _bold_tips(section: Section, ctx: Context) -> list[Note]:
+    """A run of MIN_TIPS or more paragraphs that each open with a bold instruction (a leaflet's
+    "**Check your feet every day** for cuts …" / "**Never go barefoot.** Always …"): the
+    instructions are what to learn, asked together ("Foot care: what to do?" -> the bold
+    instructions), in even parts of at most MAX_TIPS. The rest of each paragraph explains."""
+    runs: list[list[tuple[str, int]]] = [[]]
+    for block in section.blocks:
+        found = _BOLD_OPENING.match(block.text.strip()) if isinstance(block, Paragraph) else None
+        bold = found.group("bold").strip().rstrip(".,;:!") if found else ""
+        if found and len(bold.split()) <= MAX_TIP_WORDS and is_imperative(bold):
+            runs[-1].append((bold, block.line))
+        elif runs[-1]:
+            runs.append([])
+    run = max(runs, key=len)
+    if len(run) < MIN_TIPS:
+        return []
+    count = -(-len(run) // MAX_TIPS)
+    size, extra = divmod(len(run), count)
+    about = ctx.heading(section)
+    notes, start = [], 0
+    for number in range(count):
+        end = start + size + (1 if number < extra else 0)
+        part = run[start:end]
+        start = end
+        span = f" (part {number + 1} of {count})" if count > 1 else ""
+        answer = "\n".join(f"- {bold}" for bold, _ in part)
+        key = make_key("definition", section.path, "what to do", None, span.strip(" ()"))
+        front = f"{about}: what to do{span}?"
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, part[0][1]))
     return notes
 
 
@@ -1434,7 +1494,7 @@ _AFTER_NOUN = frozenset(
 
 def _subject_sentence(term: str, said: str) -> bool:
     found = _BOLD_SUBJECT.match(said)
-    if found is None or is_flag(term) or is_instruction(term):
+    if found is None or is_flag(term) or is_imperative(term):
         return False
     words = plain(term).lower().split()
     if not 0 < len(words) <= MAX_TERM_WORDS or words[0] in _NOT_SUBJECT:

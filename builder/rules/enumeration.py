@@ -358,9 +358,10 @@ def _cloze_notes(
     if note is None and not outlined and (not outer or (asked and not _written_out(block))):
         listed = tuple(i for i in block.items if i.line not in hoisted or not _bare_label(i))
         if listed:  # `2. **Pneumothorax:**`, its points asked apart: never an answer
-            note = _list_note(
-                ListBlock(block.ordered, listed, block.line), lead, intro, section, ctx, key
-            )
+            listing = ListBlock(block.ordered, listed, block.line)
+            note = _list_note(listing, lead, intro, section, ctx, key)
+            if note is None and not outer:  # too long for one answer: a few items at a time
+                notes.extend(_list_parts(listing, lead, intro, section, ctx, key))
     if note is not None:
         notes.append(note)
     return notes
@@ -2023,6 +2024,66 @@ def _list_note(
 _FEW = re.compile(r"(?<=: )(?:a\s+)?(?:few|several|some|many|number\s+of)\s+(?=\w)", re.I)
 """A count with no number before what a list holds ("a few key actions"): the answer shows
 how many."""
+
+
+MAX_PARTED_ITEMS = 12
+"""A list after a lead-in that asks for it, too long for one answer, is asked in parts up to
+this many items; a longer one is a reference list, not a list to recall."""
+
+
+def _list_parts(
+    block: ListBlock,
+    lead: Lead | None,
+    intro: str,
+    section: Section,
+    ctx: Context,
+    key_intro: str = "",
+) -> list[Note]:
+    """A section's list after a lead-in that asks for it ("See a doctor right away if you
+    have:") with more items than one answer holds (MAX_LIST_ANSWER_ITEMS < items <=
+    MAX_PARTED_ITEMS): Basic notes of consecutive items in even parts ("… (part 1 of 2)?"),
+    each within the answer's limits, so no item is lost; none when a part would run past
+    MAX_LIST_ANSWER_WORDS."""
+    items = block.items
+    if lead is None or lead.kind in ("flag", "condition") or block.ordered:
+        return []  # numbered steps are `_procedure_parts`'
+    if not _led_in(block, section):
+        return []  # an item's label over its points: an outline's part, its points asked apart
+    if _PROCEDURE.search(lead.text) or _PROCEDURE.search(section.title):
+        return []  # a procedure's steps: their figures are asked one by one
+    if 2 * sum(1 for item in items if is_instruction(plain(item.text))) >= len(items):
+        return []  # steps or advice to follow, as above
+    if not MAX_LIST_ANSWER_ITEMS < len(items) <= MAX_PARTED_ITEMS:
+        return []
+    count = -(-len(items) // MAX_LIST_ANSWER_ITEMS)
+    size, extra = divmod(len(items), count)
+    groups, start = [], 0
+    for index in range(count):
+        end = start + size + (1 if index < extra else 0)
+        groups.append(items[start:end])
+        start = end
+    answers = [to_markdown((ListBlock(False, group, group[0].line),)) for group in groups]
+    if any(len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS for answer in answers):
+        return []
+    question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—?")
+    notes = []
+    for number, (group, answer) in enumerate(zip(groups, answers, strict=True), 1):
+        span = f"part {number} of {count}"
+        key = make_key("enumeration", section.path, plain(key_intro or intro), None, span)
+        front = f"{question} ({span})?"
+        notes.append(ctx.note("enumeration", "basic", front, answer, key, section, group[0].line))
+    return notes
+
+
+def _led_in(block: ListBlock, section: Section) -> bool:
+    """The list is one of the section's own, right after a paragraph ending in ':' (a lead-in
+    as written, not an item's label the outline reads as one)."""
+    before = None
+    for own in section.blocks:
+        if isinstance(own, ListBlock) and own.line == block.line:
+            return isinstance(before, Paragraph) and plain(before.text).rstrip(" *_").endswith(":")
+        before = own
+    return False
 
 
 _PROCEDURE = re.compile(

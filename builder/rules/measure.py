@@ -116,6 +116,9 @@ def _contact(prose: str) -> bool:
     return _CONTACT.search(prose) is not None
 
 
+_WEB = re.compile(r"https?://|www\.|@")
+"""A paragraph giving an address: its figures are a page's or a phone's. (A contact word in
+one sentence of a paragraph, "open flames", leaves the others' figures asked.)"""
 _RECIPE = re.compile(
     r"\b(?:dilut\w*|ma(?:k|d)e\s+up(?!\s+(?:of|for|to)\b)|reconstitut\w*|draw\s+up)\b"
     r"|^calculate\b",
@@ -291,7 +294,7 @@ def _note(
         _RECIPE.search(prose)
         or is_advert(prose)
         or is_example_text(prose)
-        or _contact(prose)
+        or _WEB.search(prose)
         or _WORKED.search(prose)
     ):
         return []
@@ -301,6 +304,8 @@ def _note(
     for number, sentence in enumerate(sentences):
         if reports_statistics(sentence):
             continue  # "… adjusted OR 0.46 (95% CI …)": how a study counted, no fact
+        if _contact(sentence):
+            continue  # a contact line among facts ("The helpline is open 24 hours")
         spans = [
             match.span()
             for match in (FIGURE.finditer(sentence) if _DIGIT.search(sentence) else ())

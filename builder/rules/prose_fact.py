@@ -62,6 +62,8 @@ anything else makes no card, as a wrong card is worse than none:
   way to detect korrin fever early?";
 - what affects a thing most: "Korrin levels are affected by many factors, especially body
   weight" asks "What especially affects korrin levels?";
+- a meaning: "Barrier nursing means caring for a patient behind a screen" (also "refers to")
+  asks "What does barrier nursing mean?" (never "This means …" or "… means that …");
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
 - a contraindication: "Velbarin is contraindicated in pregnancy" (or "…, it is contraindicated
@@ -802,6 +804,8 @@ _SUBJECT = re.compile(rf"^(?P<x>{_NAME})\s+(?:is|has|should|can|may|must)\s")
 """A sentence's subject, which a next sentence's "It" names ("Tessalid is … It is …")."""
 
 _CUES = (
+    " means ",
+    " refers to ",
     "line",
     "choice",
     "standard",
@@ -945,6 +949,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         or ("stimulat" in lowered or "antagoni" in lowered)
     ):
         shapes.append(_acts_on)
+    if " means " in lowered or " refers to " in lowered:
+        shapes.append(_means)
     if " than " in lowered:
         shapes.append(_times_more)
     if "includ" in lowered:
@@ -1254,6 +1260,29 @@ def _acts_on(sentence: str, bare: str) -> list[Fact]:
     base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
     do = "does" if base != verb else "do"
     return [(f"What {do} {lower_first(_clean(acts.group('x')))} {base}", target, "topic")]
+
+
+_MEANS = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<verb>means|refers\s+to)\s+(?P<y>(?!that\b|the\s+same\b)[^;:]{{3,200}}?)"
+    r"\s*\.?$",
+    re.IGNORECASE,
+)
+MAX_MEANING_WORDS = 25
+
+
+def _means(sentence: str, bare: str) -> list[Fact]:
+    """What a named thing means: "Hand care means removing dirt and germs from the hands"
+    asks "What does hand care mean?" (also "refers to"); never "This means …", nor a clause
+    ("… means that …")."""
+    found = _MEANS.match(bare.strip())
+    if found is None or not _names_a_thing(found.group("x")):
+        return []
+    meaning = found.group("y").strip()
+    if len(meaning.split()) > MAX_MEANING_WORDS or _is_clause(meaning):
+        return []
+    verb = "mean" if found.group("verb").lower() == "means" else "refer to"
+    answer = meaning[:1].upper() + meaning[1:]
+    return [(f"What does {lower_first(_clean(found.group('x')))} {verb}", answer, "topic")]
 
 
 def _times_more(sentence: str, bare: str) -> list[Fact]:

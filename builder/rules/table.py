@@ -207,7 +207,21 @@ def clean_cell(cell: str) -> str:
         text = "<br>".join(point.strip() for point in points)
     if len(text) <= _LONGEST_NO_VALUE and plain(text).strip().lower() in _NO_VALUE:
         return ""
+    if text[:1] in "[(":
+        interval = _INTERVAL.fullmatch(text)
+        if interval is not None:  # "[45,60)" as a card says it: "45 to < 60"
+            low, high = interval.group("low"), interval.group("high")
+            low = low if interval.group("open") == "[" else f"> {low}"
+            high = high if interval.group("close") == "]" else f"< {high}"
+            return f"{low} to {high}"
     return text
+
+
+_INTERVAL = re.compile(
+    r"(?P<open>[\[(])\s*(?P<low>\d[\d.]*)\s*,\s*(?P<high>\d[\d.]*)\s*(?P<close>[\])])"
+)
+"""A range written as in mathematics ("[45,60)": 45 up to, not with, 60); its brackets on a
+card read as markup left over."""
 
 
 _LONGEST_NO_VALUE = 12
@@ -561,7 +575,8 @@ def _compares(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> bool:
 
 
 _FOOTNOTE = re.compile(r"\[\^[^\]]*\]")
-_MEASURE = re.compile(r"^[<>≤≥~≈±+\-−–]?\s*\d")
+_MEASURE = re.compile(r"^(?:[<>≤≥~≈±+\-−–]?\s*\d|[\[(]\s*\d[\d.]*\s*,\s*\d)")
+"""A figure, or an interval written as in mathematics ("[45,60)": 45 up to, not with, 60)."""
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
@@ -850,13 +865,16 @@ def _measures(
     )
 
 
-_SPAN = re.compile(r"[^\W\d_]|[<>≤≥]|\d\s*(?:-|–|to)\s*\d")
+_SPAN = re.compile(r"[^\W\d_]|[<>≤≥]|\d\s*(?:-|–|to)\s*\d|^[\[(]\s*\d[\d.]*\s*,\s*\d")
 """What makes a figure a measure of something: a unit ("1 hour"), a bound ("<7") or a range
-("0-3"); a bare number ("+1", "2") is points or a count that rows are given, not a key."""
+("0-3", "[0,4)"); a bare number ("+1", "2") is points or a count that rows are given, not a key."""
 
 
-_BAND = re.compile(r"^[<>≤≥]|\d\s*(?:-|–|to)\s*\d")
-"""A measure that is a condition: a bound ("≥ 50") or a range ("30-49"), not an amount."""
+_BAND = re.compile(
+    r"^[<>≤≥]|\d\s*(?:-|–|to)\s*[<>≤≥]?\s*\d|^[\[(]\s*\d[\d.]*\s*,\s*\d[\d.]*\s*[\])]$"
+)
+"""A measure that is a condition: a bound ("≥ 50") or a range ("30-49", "[30,50)"), not an
+amount."""
 _BAND_IN_WORDS = re.compile(
     r"^(?:(?:under|over|above|below|less\s+than|more\s+than|at\s+least|up\s+to)\s+\d"
     r"|\d[\d.,]*\s*[^\W\d_]{0,5}\s*°?\s*[^\W\d_]{0,5}\+$)",

@@ -43,7 +43,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..document import Block, ListBlock, Paragraph, Section
+from ..document import Block, ListBlock, Paragraph, RawBlock, Section
 from ..notes import Note, make_key
 from ..text import (
     asks_why,
@@ -101,13 +101,16 @@ def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
-    if ctx.in_faq or not section.blocks or section.callout:
+    if ctx.in_faq or not section.blocks or (section.callout and not _headed_box(section)):
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
     if ctx.made or section.level < 2 or section.children:
         return _loose_labels(section, ctx)  # a section another rule asked anything of is that
         # rule's, but for its `Label: value` lines; a heading over subsections names a chapter,
         # and its paragraph introduces them
-    if not all(isinstance(block, Paragraph) for block in section.blocks):
+    facet = _facet_note(section, ctx)
+    if facet:
+        return facet
+    if not all(isinstance(block, Paragraph) or _is_rule(block) for block in section.blocks):
         folded = _folded(section.blocks)
         if folded is None:
             return _loose_labels(section, ctx)
@@ -127,6 +130,8 @@ def _folded(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...] | None:
         if isinstance(block, Paragraph):
             folded.append(block)
             continue
+        if _is_rule(block):
+            continue  # a closing thematic break
         if not isinstance(block, ListBlock) or len(block.items) != 1 or block.items[0].blocks:
             return None
         label = folded[-1].text.strip() if folded else ""
@@ -136,6 +141,79 @@ def _folded(blocks: tuple[Block, ...]) -> tuple[Paragraph, ...] | None:
         item = single_spaced(block.items[0].text).strip()
         folded[-1] = Paragraph(f"{label} {item}", folded[-1].line)
     return tuple(folded)
+
+
+def _is_rule(block: object) -> bool:
+    """A thematic break (`---`, `****`): it only closes the section's text."""
+    return isinstance(block, RawBlock) and block.kind == "hr"
+
+
+_REVEAL = re.compile(
+    r"^(?:show|hide|click|tap|expand|toggle|view|see|reveal|open|read)\b"
+    r"|\b(?:answers?|solutions?|hints?|explanations?|rationales?|spoilers?|key)\b"
+    r"|^(?:more|details?|info|notes?)$",
+    re.IGNORECASE,
+)
+"""A `<details>` summary that hides an answer or more text ("Show answer", "Click to expand",
+"Rationale"), not a part of the page."""
+
+
+def _headed_box(section: Section) -> bool:
+    """A `<details>` accordion whose summary names a part of the page ("Gloves and hand
+    hygiene"): a site folds its sections so, and the summary is the section's heading."""
+    title = plain(heading_text(section.title)).strip()
+    return section.callout == "details" and bool(title) and _REVEAL.search(title) is None
+
+
+_FACET_NAMES = {
+    "moa": "mechanism of action",
+    "mechanism of action": "mechanism of action",
+    "mode of action": "mode of action",
+    "ci": "contraindication",
+    "cis": "contraindications",
+    "ses": "side effects",
+    "adrs": "adverse reactions",
+}
+"""Facet headings a drug's or a disease's page abbreviates ("### MOA", "### CIs"), or that
+name a part of their parent without a part noun the text module knows, spelt out as the front
+asks them."""
+MAX_FACET_ITEM_WORDS = 25
+
+
+def _facet_note(section: Section, ctx: Context) -> list[Note]:
+    """A facet heading of a thing ("### MOA", "### Mechanism", "### CIs" under "## Velbarin")
+    over one short paragraph or a one-item list, and nothing else, is one Basic note
+    "Velbarin: mechanism of action?" -> the text. No list rule reads one item, and the term
+    rule's term must name a thing of its own: the fact was lost."""
+    if len(section.blocks) != 1 or section.level < 2:
+        return []
+    title = heading_text(section.title).strip()
+    lowered = plain(title).lower().rstrip(":. ")
+    facet = _FACET_NAMES.get(lowered) or (lower_first(title) if is_relational(title) else "")
+    if not facet or len(facet.split()) > MAX_TERM_WORDS or _SCAFFOLD.match(title):
+        return []
+    thing = ctx.thing(replace(section, path=section.path[:-1])) if len(section.path) > 1 else ""
+    if not thing or thing.lower() == lowered:
+        return []
+    block = section.blocks[0]
+    if isinstance(block, ListBlock):
+        if len(block.items) != 1 or block.items[0].blocks:
+            return []
+        text, line, most = block.items[0].text.strip(), block.items[0].line, MAX_FACET_ITEM_WORDS
+    elif isinstance(block, Paragraph):
+        text, line, most = block.text.strip(), block.line, MAX_ABOUT_WORDS
+    else:
+        return []
+    prose = plain(text)
+    if not 1 <= len(prose.split()) <= most or "\n" in text or _NOT_PROSE.search(text):
+        return []
+    if text.endswith((":", "?")) or is_flag(prose) or is_advert(prose) or is_example_text(prose):
+        return []
+    if bold_label(text) is not None or _PRONOUN_OR_OPTION.match(prose):
+        return []  # `**Label:** value` is the definition rule's; "It …" names nothing
+    front = f"{ctx.situate(thing)}: {facet}?"
+    key = make_key("term", section.path, f"{thing}: {facet}", section.pin)
+    return [ctx.note("term", "basic", front, without_reference_marks(text), key, section, line)]
 
 
 def _term_notes(section: Section, ctx: Context) -> list[Note]:
