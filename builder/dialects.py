@@ -1012,7 +1012,9 @@ def pdf_text(text: str) -> str:
     if not _from_pdf(text):
         return text
     lines = text.split("\n")
-    outside = list(_outside_fences(lines))
+    matter = _FRONT_MATTER.match(text)
+    skipped = matter.group().count("\n") if matter is not None else 0
+    outside = [at for at in _outside_fences(lines) if at >= skipped]
     for at in outside:  # an extractor's trailing spaces: no line break the author wrote
         lines[at] = lines[at].rstrip() + ("\r" if lines[at].endswith("\r") else "")
     _blank_chrome(lines, outside)
@@ -1042,6 +1044,8 @@ _PAGE_NUMBER = re.compile(r"(?im)\bpage[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}\b[ \t]
 """A page's number at the end of its line ("PAGE 2 OF 4", "Revised 2024 Page 1 of 3")."""
 _MIN_PAGES = 2
 _MIN_PDF_LINES = 10
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?\n", re.S | re.M)
+"""A front matter block: the converter's or the author's data, never page text."""
 _CIRCLED = re.compile("[\u2776-\u277f\u2460-\u2473]")
 _CIRCLED_OPENING = re.compile("^[ \t]*[\u2776-\u277f\u2460-\u2473][ \t]*")
 """A footnote's mark opening its line, with the spaces after it (four would make code)."""
@@ -1049,7 +1053,9 @@ _CIRCLED_MARK = re.compile("[ \t]*[\u2776-\u277f\u2460-\u2473]")
 _CONDITION = re.compile(r"[ \t]{0,3}IF[ \t]+([^a-z\n]*?[A-Z]{2}[^\n]*?)[ \t]*")
 """A condition in capitals on its own line ("IF PULSE < 60bpm OR poor effort")."""
 _END_MARKS = (".", "!", "?", ":", ";")
-_BLOCK_START = re.compile(r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)")
+_BLOCK_START = re.compile(
+    r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)"
+)
 """A line that opens a block of its own: never the rest of a wrapped line."""
 _WRAPPED_ON = re.compile(r"[ \t]*[a-z(]")
 
@@ -1086,7 +1092,7 @@ def _blank_chrome(lines: list[str], outside: list[int]) -> None:
 _CHROME_REACH = 10
 """Lines a page's header or footer may lie from its page number."""
 _MAX_PAGE_LINE_WORDS = 8
-"""Words a line may have to be a page's number and its date or title ("Revised 2024 Page 1 of 4")."""
+"""Words a line may have to be a page's number, its date or title ("Revised 2024 Page 1 of 4")."""
 _DIGITS = re.compile(r"\d+")
 
 
@@ -1099,7 +1105,12 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
             at += 1
             continue
         end = at + 1  # the block's lines: up to a blank line or a line opening a block
-        while end < len(lines) and end in outside and lines[end].strip() and not _BLOCK_START.match(lines[end]):
+        while (
+            end < len(lines)
+            and end in outside
+            and lines[end].strip()
+            and not _BLOCK_START.match(lines[end])
+        ):
             end += 1
         if end < len(lines) and _SETEXT.match(lines[end]):
             at = end + 1
