@@ -46,6 +46,7 @@ admonition closed by a `!!!` line (`closed_admonitions`): its text is indented a
 
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
 as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
+extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled marks), its
 broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
 
