@@ -62,6 +62,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from .exports import org_verse, raw_html, spaced_repetition
@@ -1024,7 +1025,7 @@ def pdf_text(text: str) -> str:
         line = lines[at]
         if _CIRCLED.search(line) is not None:
             line = _CIRCLED_MARK.sub("", _CIRCLED_OPENING.sub("", line))
-        condition = _CONDITION.fullmatch(line.rstrip("\r"))
+        condition = _CONDITION.match(line.rstrip("\r"))
         if condition is not None and _condition_over_steps(lines, at):
             line = _as_lead_in(condition.group(1)) + ("\r" if line.endswith("\r") else "")
         lines[at] = line
@@ -1051,8 +1052,9 @@ _CIRCLED = re.compile("[\u2776-\u277f\u2460-\u2473]")
 _CIRCLED_OPENING = re.compile("^[ \t]*[\u2776-\u277f\u2460-\u2473][ \t]*")
 """A footnote's mark opening its line, with the spaces after it (four would make code)."""
 _CIRCLED_MARK = re.compile("[ \t]*[\u2776-\u277f\u2460-\u2473]")
-_CONDITION = re.compile(r"[ \t]{0,3}IF[ \t]+([^a-z\n]*?[A-Z]{2}[^\n]*?)[ \t]*")
-"""A condition in capitals on its own line ("IF PULSE < 60bpm OR poor effort")."""
+_CONDITION = re.compile(r"[ \t]{0,3}IF[ \t]+([A-Z][A-Z0-9]+\b.*)")
+"""A condition in capitals on its own line ("IF PULSE < 60bpm OR poor effort"): its first word
+in capitals too."""
 _END_MARKS = (".", "!", "?", ":", ";")
 _BLOCK_START = re.compile(
     r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)"
@@ -1080,7 +1082,8 @@ def _blank_chrome(lines: list[str], outside: list[int]) -> None:
             lines[at] = "\r" if lines[at].endswith("\r") else ""
     seen: dict[str, list[list[int]]] = {}
     for block in blocks:
-        if any(abs(block[0] - page) <= _CHROME_REACH for page in pages):
+        nearest = bisect_left(pages, block[0] - _CHROME_REACH)  # pages are in order
+        if nearest < len(pages) and pages[nearest] <= block[0] + _CHROME_REACH:
             key = "\n".join(_DIGITS.sub("#", " ".join(lines[at].split())) for at in block)
             seen.setdefault(key, []).append(block)
     for found in seen.values():

@@ -1000,10 +1000,13 @@ def _whole_thing(sentence: str, start: int, end: int) -> str:
     a series of short things that ends the sentence ("are pain, swelling and fever": all three,
     not the first)."""
     thing = sentence[start:end]
-    opened = _OPEN_QUOTE.search(thing)
-    if opened is not None:
-        closing = sentence.find(_CLOSING[opened.group()], start + opened.end())
-        return sentence[start : closing + 1] if closing != -1 else thing
+    for opening, closing in _QUOTES:
+        opened = thing.rfind(opening)
+        if opened != -1 and (
+            thing.count(opening) % 2 if opening == closing else closing not in thing[opened:]
+        ):
+            closed = sentence.find(closing, start + opened + 1)
+            return sentence[start : closed + 1] if closed != -1 else thing
     rest = sentence[start:].strip().rstrip(".!").strip()
     parts = rest.split(", ")
     if len(parts) < 2 or _SERIES_END.search(parts[-1]) is None:
@@ -1019,9 +1022,8 @@ def _whole_thing(sentence: str, start: int, end: int) -> str:
     return rest
 
 
-_CLOSING = {"“": "”", '"': '"', "‘": "’"}
-_OPEN_QUOTE = re.compile(r"“(?!.*”)|^[^\"]*\"(?=[^\"]*$)|‘(?!.*’)")
-"""A quotation mark opened in the text and not closed there."""
+_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"))
+"""Quotation marks, opening and closing: one opened in the thing and not closed there."""
 _SERIES_END = re.compile(r"^(?:and|or)\s+|,?\s+(?:and|or)\s+")
 _MAX_SERIES_WORDS = 4
 """Words each thing of a series may have: a longer part is a clause."""
