@@ -1005,7 +1005,8 @@ def pdf_text(text: str) -> str:
       letters or a bracket goes on on that line ("…squeeze until the chest" / "rises; then
       release"), so no rule reads half a step; the lines a join frees go blank at the end of
       the block, before the next one; the other lines under a list item are indented to its
-      text (the extractor lost the indent), so none is read as a label over the next items;
+      text (the extractor lost the indent), so none is read as a label over the next items,
+      and a "•" bullet is a `- ` item (right under a step, the step's sub-item);
       the spaces an extractor leaves at a line's end are no line break;
     - a condition in capitals on its own line over the steps it governs (`IF PULSE < 60`)
       becomes their lead-in ("If pulse < 60:"), not a fact of its own;
@@ -1057,7 +1058,7 @@ _CONDITION = re.compile(r"[ \t]{0,3}IF[ \t]+([A-Z][A-Z0-9]+\b.*)")
 in capitals too."""
 _END_MARKS = (".", "!", "?", ":", ";")
 _BLOCK_START = re.compile(
-    r"[ \t]{0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)"
+    r"[ \t]{0,3}(?:[-*+•●▪][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)"
 )
 """A line that opens a block of its own: never the rest of a wrapped line."""
 _WRAPPED_ON = re.compile(r"[ \t]*[a-z(]")
@@ -1103,11 +1104,14 @@ _DIGITS = re.compile(r"\d+")
 def _join_wraps(lines: list[str], outside: set[int]) -> None:
     """Each line cut mid-sentence joined with the line that goes on with it; the freed lines
     blank at the end of their block."""
-    at = 0
+    at, under = 0, ""  # `under`: the indent of the item whose block ended right above
     while at < len(lines):
         if at not in outside or not lines[at].strip():
-            at += 1
+            at, under = at + 1, ""
             continue
+        bullet = _PDF_BULLET.match(lines[at])
+        if bullet is not None:  # "• text" is a bullet; right under a step, the step's own
+            lines[at] = under + "- " + lines[at][bullet.end() :]
         end = at + 1  # the block's lines: up to a blank line or a line opening a block
         while (
             end < len(lines)
@@ -1135,10 +1139,13 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
             endings = ["\r" if lines[i].endswith("\r") else "" for i in range(at, end)]
             kept += [""] * (end - at - len(kept))
             lines[at:end] = [line + ending for line, ending in zip(kept, endings, strict=True)]
+        under = " " * len(item.group().expandtabs(4)) if item is not None else ""
         at = end
 
 
-_ITEM_OPENING = re.compile(r"[ \t]{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+_ITEM_OPENING = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+_PDF_BULLET = re.compile(r"[ \t]{0,3}[•●▪][ \t]+(?=\S)")
+"""A bullet a PDF keeps as its character ("• Consider …")."""
 
 
 _SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*\r?$")

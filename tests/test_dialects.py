@@ -732,20 +732,23 @@ PDF_TEXT = (
     "PAGE 2 OF 2 \n"
     " \n"
     "3. Carry the hiker down to the clinic \n"
+    "\u2022 Bring the velbarin box along \n"
 )
 
 
 def test_a_pdfs_text_is_read_as_the_document_it_was() -> None:
     """Text extracted from a PDF (page numbers on two pages, lines ending in a stray space):
     the header every page repeats goes blank, a line cut mid-sentence goes on with the line
-    after it, a step's other lines are indented into the step, the condition in capitals leads
-    its steps in and the circled footnote marks go, every line keeping its number."""
+    after it, a step's other lines (and a "•" bullet right under it) are indented into the step,
+    the condition in capitals leads its steps in and the circled footnote marks go, every line
+    keeping its number."""
     written = rewritten(pdf_text, PDF_TEXT).split("\n")
     assert not any(written[at].strip() for at in (2, 3, 4, 14, 15, 16))  # the page headers
     assert written[6] == "1. Cool the skin with a wet cloth until the temperature falls below 38 °C"
     assert not written[7].strip()
     assert written[9] == "If rash spreads:"
     assert written[12] == "   May repeat once after 6 hours"  # the step's own line
+    assert written[19] == "   - Bring the velbarin box along"  # a "•" bullet under the step
     fronts = [n.note.front for n in planned(PDF_TEXT, "protocol.md").notes]
     assert (
         "Korrin Fever: Cool the skin with a wet cloth until the temperature falls {{c1::below"
