@@ -48,6 +48,7 @@ admonition closed by a `!!!` line (`closed_admonitions`): its text is indented a
 
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
 as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
+extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled marks), its
 broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
 
@@ -63,6 +64,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 
 from .exports import org_verse, raw_html, spaced_repetition
@@ -1037,6 +1039,187 @@ def _title(lines: list[str], at: int, source: list[str]) -> None:
 _MAX_TITLE_WORDS = 8
 
 
+def pdf_text(text: str) -> str:
+    """The text a PDF's conversion to text left, read as the document it was: only in a text
+    with a PDF's marks (`_from_pdf`: page numbers "Page 2 of 4" on two lines or more, or most
+    lines ending in one stray space, as text extractors leave them), so Markdown written by
+    hand is never touched. Four shapes, every line keeping its number:
+
+    - the page's chrome: a block of lines repeated on every page near its page number (a
+      department's name, "Protocol: X Ref. No. 12", "Revised 01-24 PAGE 2 OF 4") goes blank;
+    - a hard wrap: a line cut mid-sentence (no closing mark) whose next line opens in small
+      letters or a bracket goes on on that line ("…squeeze until the chest" / "rises; then
+      release"), so no rule reads half a step; the lines a join frees go blank at the end of
+      the block, before the next one; the other lines under a list item are indented to its
+      text (the extractor lost the indent), so none is read as a label over the next items,
+      and a "•" bullet is a `- ` item (right under a step, the step's sub-item);
+      the spaces an extractor leaves at a line's end are no line break;
+    - a condition in capitals on its own line over the steps it governs (`IF PULSE < 60`)
+      becomes their lead-in ("If pulse < 60:"), not a fact of its own;
+    - circled digits (❶–❿, ①–⑳), the PDF's footnote marks, go: a card shows the fact, not
+      the mark."""
+    if not _from_pdf(text):
+        return text
+    lines = text.split("\n")
+    matter = _FRONT_MATTER.match(text)
+    skipped = matter.group().count("\n") if matter is not None else 0
+    outside = [at for at in _outside_fences(lines) if at >= skipped]
+    for at in outside:  # an extractor's trailing spaces: no line break the author wrote
+        lines[at] = lines[at].rstrip() + ("\r" if lines[at].endswith("\r") else "")
+    _blank_chrome(lines, outside)
+    _join_wraps(lines, set(outside))
+    for at in outside:
+        line = lines[at]
+        if _CIRCLED.search(line) is not None:
+            line = _CIRCLED_MARK.sub("", _CIRCLED_OPENING.sub("", line))
+        condition = _CONDITION.match(line.rstrip("\r"))
+        if condition is not None and _condition_over_steps(lines, at):
+            line = _as_lead_in(condition.group(1)) + ("\r" if line.endswith("\r") else "")
+        lines[at] = line
+    return "\n".join(lines)
+
+
+def _from_pdf(text: str) -> bool:
+    """Whether the text shows a PDF extractor's marks: two page-number lines or more, or most
+    of its lines (ten at least) ending in exactly one space."""
+    if "of" in text.lower() and len(_PAGE_NUMBER.findall(text)) >= _MIN_PAGES:
+        return True
+    filled = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+    spaced = sum(1 for line in filled if line.endswith(" ") and not line.endswith("  "))
+    return len(filled) >= _MIN_PDF_LINES and spaced * 2 > len(filled)
+
+
+_PAGE_NUMBER = re.compile(r"(?im)\bpage[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}\b[ \t]*\r?$")
+"""A page's number at the end of its line ("PAGE 2 OF 4", "Revised 2024 Page 1 of 3")."""
+_MIN_PAGES = 2
+_MIN_PDF_LINES = 10
+_FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?\n", re.S | re.M)
+"""A front matter block: the converter's or the author's data, never page text."""
+_CIRCLED = re.compile("[\u2776-\u277f\u2460-\u2473]")
+_CIRCLED_OPENING = re.compile("^[ \t]*[\u2776-\u277f\u2460-\u2473][ \t]*")
+"""A footnote's mark opening its line, with the spaces after it (four would make code)."""
+_CIRCLED_MARK = re.compile("[ \t]*[\u2776-\u277f\u2460-\u2473]")
+_CONDITION = re.compile(r"[ \t]{0,3}IF[ \t]+([A-Z][A-Z0-9]+\b.*)")
+"""A condition in capitals on its own line ("IF PULSE < 60bpm OR poor effort"): its first word
+in capitals too."""
+_END_MARKS = (".", "!", "?", ":", ";")
+_BLOCK_START = re.compile(
+    r"[ \t]{0,3}(?:[-*+•●▪][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)"
+)
+"""A line that opens a block of its own: never the rest of a wrapped line."""
+_WRAPPED_ON = re.compile(r"[ \t]*[a-z(]")
+
+
+def _blank_chrome(lines: list[str], outside: list[int]) -> None:
+    """Each block that repeats (its digits aside) near two page numbers or more made blank:
+    the header or footer every page printed."""
+    blocks: list[list[int]] = []
+    for at in outside:
+        if not lines[at].strip():
+            continue
+        if blocks and blocks[-1][-1] == at - 1:
+            blocks[-1].append(at)
+        else:
+            blocks.append([at])
+    pages = [at for at in outside if _PAGE_NUMBER.search(lines[at]) is not None]
+    if len(pages) < _MIN_PAGES:
+        return
+    for at in pages:
+        if len(lines[at].split()) <= _MAX_PAGE_LINE_WORDS:
+            lines[at] = "\r" if lines[at].endswith("\r") else ""
+    seen: dict[str, list[list[int]]] = {}
+    for block in blocks:
+        nearest = bisect_left(pages, block[0] - _CHROME_REACH)  # pages are in order
+        if nearest < len(pages) and pages[nearest] <= block[0] + _CHROME_REACH:
+            key = "\n".join(_DIGITS.sub("#", " ".join(lines[at].split())) for at in block)
+            seen.setdefault(key, []).append(block)
+    for found in seen.values():
+        if len(found) >= _MIN_PAGES:
+            for block in found:
+                for at in block:
+                    lines[at] = "\r" if lines[at].endswith("\r") else ""
+
+
+_CHROME_REACH = 10
+"""Lines a page's header or footer may lie from its page number."""
+_MAX_PAGE_LINE_WORDS = 8
+"""Words a line may have to be a page's number, its date or title ("Revised 2024 Page 1 of 4")."""
+_DIGITS = re.compile(r"\d+")
+
+
+def _join_wraps(lines: list[str], outside: set[int]) -> None:
+    """Each line cut mid-sentence joined with the line that goes on with it; the freed lines
+    blank at the end of their block."""
+    at, under = 0, ""  # `under`: the indent of the item whose block ended right above
+    while at < len(lines):
+        if at not in outside or not lines[at].strip():
+            at, under = at + 1, ""
+            continue
+        bullet = _PDF_BULLET.match(lines[at])
+        if bullet is not None:  # "• text" is a bullet; right under a step, the step's own
+            lines[at] = under + "- " + lines[at][bullet.end() :]
+        end = at + 1  # the block's lines: up to a blank line or a line opening a block
+        while (
+            end < len(lines)
+            and end in outside
+            and lines[end].strip()
+            and not _BLOCK_START.match(lines[end])
+        ):
+            end += 1
+        if end < len(lines) and _SETEXT.match(lines[end]):
+            at = end + 1
+            continue
+        kept = [lines[at].rstrip("\r")]
+        for line in (lines[i].rstrip("\r") for i in range(at + 1, end)):
+            last = kept[-1].rstrip()
+            if last and not last.endswith(_END_MARKS) and _WRAPPED_ON.match(line):
+                glue = "" if last.endswith("-") and line.lstrip()[:1].isalpha() else " "
+                kept[-1] = last + glue + line.strip()
+            else:
+                kept.append(line)
+        item = _ITEM_OPENING.match(kept[0])
+        if item is not None:  # the extractor lost the indent: the lines are the item's own
+            indent = " " * len(item.group().expandtabs(4))
+            kept[1:] = [indent + line.lstrip() for line in kept[1:]]
+        if len(kept) < end - at or item is not None:
+            endings = ["\r" if lines[i].endswith("\r") else "" for i in range(at, end)]
+            kept += [""] * (end - at - len(kept))
+            lines[at:end] = [line + ending for line, ending in zip(kept, endings, strict=True)]
+        under = " " * len(item.group().expandtabs(4)) if item is not None else ""
+        at = end
+
+
+_ITEM_OPENING = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
+_PDF_BULLET = re.compile(r"[ \t]{0,3}[•●▪][ \t]+(?=\S)")
+"""A bullet a PDF keeps as its character ("• Consider …")."""
+
+
+_SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*\r?$")
+
+
+def _condition_over_steps(lines: list[str], at: int) -> bool:
+    """Whether the condition line at `at` stands alone (blank lines around it) over a numbered
+    step: the steps under it are what to do if it holds."""
+    if at and lines[at - 1].strip():
+        return False
+    below = next((line for line in lines[at + 1 :] if line.strip()), "")
+    return at + 1 < len(lines) and not lines[at + 1].strip() and _STEP_ITEM.match(below) is not None
+
+
+_STEP_ITEM = re.compile(r"[ \t]{0,3}\d{1,3}[.)][ \t]+\S")
+
+
+def _as_lead_in(condition: str) -> str:
+    """A condition in capitals as the lead-in of its steps: "If pulse < 60bpm or …:" (its
+    words of four letters or more in capitals, and OR and AND, in small letters; shorter ones
+    are abbreviations)."""
+    said = _SHOUTED.sub(lambda m: m.group().lower(), condition.strip().rstrip(":"))
+    return f"If {said}:"
+
+
+_SHOUTED = re.compile(r"\b(?:[A-Z]{4,}|OR|AND)\b")
+
+
 def tex_math(text: str) -> str:
     """The text with its TeX math in dollars (`$\\beta_1$`, `$$P = Q \\times R$$`: Pandoc,
     Obsidian, Jupyter, Quarto) written in the delimiters Anki's MathJax typesets, `\\(…\\)` and
@@ -1202,6 +1385,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     template_tags,
     step_fields,
     abbreviation_lines,
+    pdf_text,
     pdf_lists,
     tex_math,
     content_tabs,

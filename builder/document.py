@@ -60,6 +60,7 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import dropwhile
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -481,7 +482,7 @@ def _parse(path: Path, text: str) -> Document:
         # A single `#` heading is the document's title; its subsections are the real top level,
         # its own text (and its callouts) the document's.
         root = sections[0]
-        named = _title_text(root.title)  # `# **Asthma**` names the deck "Asthma"
+        named = file_name_words(_title_text(root.title))  # `# **Asthma**` names it "Asthma"
         title = title or ("" if is_genre_title(named) or is_session_label(named) else named)
         named_title = "" if is_genre_title(named) else named
         line = line or root.line
@@ -2301,7 +2302,33 @@ def file_title(stem: str) -> str:
     stem = cut if any(char.isalnum() for char in cut) else stem  # "(1).md", "_0.md": all a number
     stem = _LANGUAGE_SUFFIX.sub("", stem) or stem
     words = stem.replace("-", " ").replace("_", " ").split()
-    return " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)
+    named = " ".join(word if word[1:] != word[1:].lower() else word.title() for word in words)
+    return file_name_words(named)  # "1040513_77-PAdultSepsis" is "Adult Sepsis"
+
+
+def file_name_words(title: str) -> str:
+    """A title a converter made from a file's name (`# 2040513 77 PAdultSepsis`: two groups of
+    digits or more first, the first of four digits at least, then words run together in
+    CamelCase) as the words it names ("Adult Sepsis"): the numbers are a file's, a lone capital
+    a code's. Any other title ("2024 McArdle Disease", "Chapter 3 PubMed") is returned as it is."""
+    parts = title.split()
+    numbers = len(parts) - len(list(dropwhile(str.isdigit, parts)))
+    if (
+        numbers < _FILE_NUMBERS
+        or len(parts[0]) < _FILE_NUMBER_DIGITS
+        or not any(_CAMEL_JOIN.search(part) for part in parts)
+        or not all(part.isdigit() or part.isalpha() for part in parts)
+    ):
+        return title
+    named = [word for part in parts if not part.isdigit() for word in _CAMEL_JOIN.split(part)]
+    kept = [word for word in named if len(word) > 1]
+    return " ".join(kept) or title
+
+
+_FILE_NUMBERS = 2
+_FILE_NUMBER_DIGITS = 4
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+"""Where two words run together in CamelCase meet ("NeonatalResus", "PNewborn")."""
 
 
 def stem_title(path: Path, sections: Sequence[Section] = ()) -> str:

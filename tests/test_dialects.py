@@ -23,6 +23,7 @@ from builder.dialects import (
     logseq_outline,
     merge_conflicts,
     pdf_lists,
+    pdf_text,
     step_fields,
     template_tags,
     tex_math,
@@ -742,3 +743,62 @@ def test_full_width_punctuation_is_read_as_its_ascii_form() -> None:
     assert any(front.startswith("Reversal (checks)") for _, front, _ in fronts)
     # Text without full-width marks has no step to run.
     assert inline_cleaner("# Plain\n\nNothing to fold: a colon, a question?\n") is None
+
+
+PDF_TEXT = (
+    "# 5120408 31 PKorrinFever\n\n"
+    "VALLEY HEALTH AGENCY \n"
+    "Protocol: KORRIN FEVER\u2776 Ref. No. 31 \n"
+    "PAGE 1 OF 2 \n"
+    " \n"
+    "1. Cool the skin with a wet cloth until the temperature \n"
+    "falls below 38 \u00b0C \n"
+    " \n"
+    "IF RASH SPREADS \u2777 \n"
+    " \n"
+    "2. Give velbarin 10 mg/kg by mouth  \n"
+    "May repeat once after 6 hours \n"
+    " \n"
+    "VALLEY HEALTH AGENCY \n"
+    "Protocol: KORRIN FEVER\u2776 Ref. No. 31 \n"
+    "PAGE 2 OF 2 \n"
+    " \n"
+    "3. Carry the hiker down to the clinic \n"
+    "\u2022 Bring the velbarin box along \n"
+)
+
+
+def test_a_pdfs_text_is_read_as_the_document_it_was() -> None:
+    """Text extracted from a PDF (page numbers on two pages, lines ending in a stray space):
+    the header every page repeats goes blank, a line cut mid-sentence goes on with the line
+    after it, a step's other lines (and a "•" bullet right under it) are indented into the step,
+    the condition in capitals leads its steps in and the circled footnote marks go, every line
+    keeping its number."""
+    written = rewritten(pdf_text, PDF_TEXT).split("\n")
+    assert not any(written[at].strip() for at in (2, 3, 4, 14, 15, 16))  # the page headers
+    assert written[6] == "1. Cool the skin with a wet cloth until the temperature falls below 38 °C"
+    assert not written[7].strip()
+    assert written[9] == "If rash spreads:"
+    assert written[12] == "   May repeat once after 6 hours"  # the step's own line
+    assert written[19] == "   - Bring the velbarin box along"  # a "•" bullet under the step
+    fronts = [n.note.front for n in planned(PDF_TEXT, "protocol.md").notes]
+    assert (
+        "Korrin Fever: Cool the skin with a wet cloth until the temperature falls {{c1::below"
+        in ("\n".join(fronts))
+    )  # the title without its file numbers, the wrapped step whole
+    assert any(
+        front.startswith("If rash spreads in korrin fever:\n\n1. {{c1::Give") for front in fronts
+    )
+    assert not any("\u2776" in front or "PAGE" in front for front in fronts)
+
+
+def test_text_without_a_pdfs_marks_keeps_its_lines() -> None:
+    """Markdown written by hand wraps its lines too, ends them in two spaces (a line break) and
+    may name one page ("Page 1 of 3") or a condition in capitals: nothing is rewritten."""
+    for text in (
+        "# Korrin\n\nCool the skin with a wet cloth until the temperature\nfalls below 38 °C.\n",
+        "# Korrin\n\n" + "".join(f"Line {n} of the leaflet and\nits end  \n" for n in range(8)),
+        "# Korrin\n\nPAGE 1 OF 3\n\nIF RASH SPREADS\n\n1. Give velbarin\n",
+        "# Korrin \n\nOne line with a space \nand another \n",  # too few lines to tell
+    ):
+        assert pdf_text(text) == text

@@ -23,6 +23,7 @@ from builder.document import (
     RawBlock,
     Section,
     Table,
+    file_name_words,
     parse_document,
     stem_title,
     to_markdown,
@@ -987,3 +988,13 @@ def test_a_tools_folder_names_no_generic_file() -> None:
     sections = ()
     assert stem_title(Path("/x/test_build_twice0/notes.md"), sections) == "Notes"
     assert stem_title(Path("/x/velbar pump care at home/index.md"), sections) == "Index"
+
+
+def test_a_file_number_title_is_read_as_the_words_it_names() -> None:
+    """A converter titles a PDF's text with its file's name: numbers first, then words run
+    together (`# 5120408 31 PKorrinFever HikerCare`); the deck and every front take the words.
+    A title that only holds a number or a CamelCase name is the author's and stays."""
+    assert file_name_words("5120408 31 PKorrinFever HikerCare") == "Korrin Fever Hiker Care"
+    assert parse("# 5120408 31 PKorrinFever\n\nText.\n").title == "Korrin Fever"
+    for title in ("2024 McArdle Disease", "Chapter 3 PubMed", "1234 5678 Korrin", "Korrin 2025"):
+        assert file_name_words(title) == title

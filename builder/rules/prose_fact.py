@@ -1004,12 +1004,49 @@ def _roles(bare: str) -> list[Fact]:
             found.append((_role(more.group("role")), answer, "topic"))
     role = _ROLE_IS_THING.match(bare)
     if role is not None and _names_a_thing(role.group("x")):
-        named = _clean(role.group("x"))
+        named = _clean(_whole_thing(bare, role.start("x"), role.end("x")))
         gloss = _GLOSSED.match(bare, role.end())  # "ALARA -- as low as reasonably achievable"
         if gloss is not None and len(gloss.group("gloss").split()) <= MAX_GLOSS_WORDS:
             named = f"{named} — {gloss.group('gloss')}"
         found.append((_role(role.group("role")), named, "topic"))
     return found
+
+
+def _whole_thing(sentence: str, start: int, end: int) -> str:
+    """The thing a role names, read on past the comma that ended it where that comma is
+    inside quotation marks (`is to “rest, ice and raise”`: one slogan) or where the thing opens
+    a series of short things that ends the sentence ("are pain, swelling and fever": all three,
+    not the first)."""
+    thing = sentence[start:end]
+    for opening, closing in _QUOTES:
+        opened = thing.rfind(opening)
+        if opened != -1 and (
+            thing.count(opening) % 2 if opening == closing else closing not in thing[opened:]
+        ):
+            closed = sentence.find(closing, start + opened + 1)
+            return sentence[start : closed + 1] if closed != -1 else thing
+    rest = sentence[start:].strip().rstrip(".!").strip()
+    parts = rest.split(", ")
+    if len(parts) < 2 or _SERIES_END.search(parts[-1]) is None:
+        return thing
+    items = [item for item in (*parts[:-1], *_SERIES_END.split(parts[-1], 1)) if item.strip()]
+    if any(
+        not 0 < len(item.split()) <= _MAX_SERIES_WORDS
+        or item.split()[0].lower() in _NO_ITEM
+        or _NOT_IN_ITEM.search(item)
+        for item in items
+    ):
+        return thing  # "X, which …": an aside, not a second thing
+    return rest
+
+
+_QUOTES = (("“", "”"), ('"', '"'), ("‘", "’"))
+"""Quotation marks, opening and closing: one opened in the thing and not closed there."""
+_SERIES_END = re.compile(r"^(?:and|or)\s+|,?\s+(?:and|or)\s+")
+_MAX_SERIES_WORDS = 4
+"""Words each thing of a series may have: a longer part is a clause."""
+_NOT_IN_ITEM = re.compile(r"[;:()—–]|\s-\s")
+_NO_ITEM = frozenset("which that who whom whose where when while this it its but as so".split())
 
 
 def _preference(sentence: str) -> list[Fact]:
