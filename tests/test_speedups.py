@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import builder.document as document
+import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
 from builder.cli import cli
 from builder.manifest import Manifest, Subdeck
@@ -581,3 +582,21 @@ def test_a_figure_is_looked_for_only_in_text_with_a_digit(text: str) -> None:
     from builder.text import FIGURE, figure_in
 
     assert figure_in(text) == (FIGURE.search(text) is not None)
+
+
+_WORDS = st.frozensets(st.sampled_from([f"w{n}" for n in range(12)]), max_size=10)
+
+
+@given(st.lists(_WORDS, max_size=12), _WORDS)
+@settings(max_examples=400, deadline=None)
+def test_restated_counts_only_notes_with_a_rare_word_and_finds_the_same(
+    notes: list[frozenset[str]], answer: frozenset[str]
+) -> None:
+    """context.restated looks only at the notes holding one of the answer's rarest words; it
+    answers as counting every note that shares any word with it does (one holding 4 in 5)."""
+    said: dict[str, list[int]] = {}
+    for index, words in enumerate(notes):
+        for word in words:
+            said.setdefault(word, []).append(index)
+    every = any(len(answer & words) * 5 >= len(answer) * 4 for words in notes if words & answer)
+    assert context.restated(answer, said, notes) == (bool(answer) and every)
