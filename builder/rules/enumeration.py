@@ -161,18 +161,38 @@ def _list_notes(
             rest = tuple(item for item in block.items if not _is_condition(item))
         block = ListBlock(block.ordered, rest, block.line)
     shown: frozenset[int] = frozenset()
+    headings: frozenset[int] = frozenset()
     if hoisted:
         if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
             among_steps = _has_steps(block, hoisted)  # among steps, a label heads a part: shown
             shown = frozenset(
                 i.line for i in block.items if i.line in hoisted and (_is_label(i) or among_steps)
             )
+            if _label_outline(block, hoisted, lead):  # `- Tablet form` over its doses
+                headings = frozenset(
+                    i.line for i in block.items if i.line in hoisted and _sub_heading(i)
+                )  # a sub-heading, no item; one over points asked here is shown, never hidden
+                shown |= {
+                    i.line
+                    for i in block.items
+                    if i.line not in hoisted and not _valued(i) and _sub_heading(i)
+                }
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
             rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
             block = ListBlock(block.ordered, rest, block.line)
         block = _without_hoisted(block, hoisted)
         if all(i.line in shown or is_relational(plain(i.text)) for i in block.items):
             return notes + nested  # "rf / clinical / rx": an outline's facets, each asked apart
+        if headings:  # the labels over one point left: asked for it ("tablet form? — 10 mg")
+            rest = tuple(i for i in block.items if i.line not in headings)
+            if not rest:
+                return notes + nested
+            lone = None
+            if len(rest) == 1:
+                lone = _lone_point_note(rest[0], lead, section, ctx, outer, under_result)
+            if lone is not None:
+                return [*notes, lone, *nested]
+            block, shown = ListBlock(block.ordered, rest, block.line), shown - headings
     if outer and lead is not None and is_definition_list(block):
         notes.extend(_term_notes(block, lead, section, ctx, outer))
     if is_preparation(block, lead.text if lead is not None else "", section.title):
@@ -759,6 +779,81 @@ def _is_label(item: ListItem) -> bool:
     return text.endswith(":") or len(text.split()) == 1
 
 
+def _label_outline(block: ListBlock, hoisted: frozenset[int], lead: Lead | None) -> bool:
+    """A list whose every item is a label over a sub-list of its own, asked apart (`- Tablet
+    form` over its doses) or over one value (`- Liquid form` over `- 5 ml three times a day`),
+    or, right under a heading, a short name over its points (`- Sick days` over its advice): an
+    outline, its labels sub-headings of the facts under them. After a lead-in ("Four things
+    affect absorption:") names over their explanations are the things to recall."""
+    headed = lead is None  # right under its heading, not after a lead-in or a label line
+    return len(block.items) >= MIN_ITEMS and all(
+        _heads_list(item)
+        and (item.line in hoisted or _valued(item) or (headed and _heads_points(item)))
+        for item in block.items
+    )
+
+
+def _heads_points(item: ListItem) -> bool:
+    """A short name over a list of points (`- Sick days` over `- test ketones` / `- keep
+    drinking`), not over one point explaining it (`- Uptake` over a sentence)."""
+    inner = item.blocks[0] if len(item.blocks) == 1 else None
+    return (
+        isinstance(inner, ListBlock)
+        and len(inner.items) >= MIN_HOISTED_ITEMS
+        and _sub_heading(item)
+    )
+
+
+def _valued(item: ListItem) -> bool:
+    """A label over one short value (`- Liquid form` / `- 5 ml three times a day`), not over
+    another label (`- Skin test` / `- Interpretation (by induration)`)."""
+    pair = _pair(item)
+    if pair is None:
+        return False
+    detail = plain(without_asides(pair[1])).strip()
+    return not (is_relational(detail) or is_facet(detail) or detail.lower() in _FIELDS)
+
+
+def _sub_heading(item: ListItem) -> bool:
+    """An outline item that is only a short name (`- Initiation of bolus`, `- Glipizide
+    (Glucotrol)`): hidden, it asks for a heading whose content is asked on its own under it;
+    a predicate ("May cause …"), an instruction or a sentence says something and is no name."""
+    text = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    named = without_asides(text).strip()
+    return (
+        0 < len(named.split()) <= MAX_ASKED_LABEL
+        and _PREDICATE.match(named) is None
+        and not is_instruction(named)
+        and not is_sentence(named)
+    )
+
+
+def _lone_point_note(
+    item: ListItem,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    outer: str,
+    under_result: bool = False,
+) -> Note | None:
+    """The one label over one point left in an outline whose other labels head lists asked on
+    their own (`- Glimepiride` over `- 1-2 mg daily`): a Basic note, "<list>: glimepiride?" ->
+    its point; a cloze of one name would ask for a heading. None for any other item."""
+    point = _one_point(item)
+    label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    if not _valued(item) or not _sub_heading(item):
+        return None
+    if outer and lead is not None:
+        about = _nested_intro(lead.text, outer, ctx).rstrip(" :")
+    else:
+        about = _intro(lead, section, ctx).rstrip(" :")
+    asked = label if _ABBREVIATED.fullmatch(label) else lower_first(label)
+    asks = label_asks(label, point, result=under_result)  # `- Transient` under `- Positive`
+    key = make_key("enumeration", section.path, f"{plain(about)}: {label}", item.pin, "outline")
+    front = f"{about}: {asked} — {asks}?" if asks else f"{about}: {asked}?"
+    return ctx.note("enumeration", "basic", front, point, key, section, item.line)
+
+
 def _without_hoisted(block: ListBlock, hoisted: frozenset[int]) -> ListBlock:
     """The list with its hoisted sub-lists taken off its items: they are asked on their own."""
     items = tuple(
@@ -1151,11 +1246,20 @@ def _field_label(text: str) -> bool:
     )
 
 
+def _entry_field(text: str) -> bool:
+    """A label naming a field of a drug's or a condition's entry ("Cautions", "SEs",
+    "considerations"), never one of the things a list names ("EKG", "Microscopy")."""
+    label = plain(without_emoji(text)).strip().rstrip(":").strip()
+    if not label or len(label.split()) > MAX_FIELD_WORDS:
+        return False
+    return is_relational(label) or label.lower() in _FIELDS
+
+
 MAX_FIELD_WORDS = 3
 _FIELDS = frozenset(
     """
     brand brands class cautions caution considerations dose doses dosage dosages interactions
-    monitoring notes precautions warnings
+    monitoring notes precautions warnings se ses ci cis adr adrs
     """.split()
 ) | frozenset(("brand names", "trade names", "drug class", "side effects", "adverse effects"))
 """Field labels of a drug's or a condition's entry that `is_relational` does not name."""
@@ -1285,6 +1389,8 @@ def _cloze_note(
             deletions += 1
             items.append(f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}")
             continue
+        if item.line in shown_lines and not item.blocks and _entry_field(item.text):
+            continue  # `- Cautions`, its points asked apart: a bare field label says nothing
         if (
             number - 1 in shown
             or number - 1 in scaffolding
@@ -1425,22 +1531,30 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
     if block.ordered:
         return found  # numbered steps: the steps are what is recalled, in order
     for index, item in enumerate(block.items):
-        if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
-            continue
-        inner = item.blocks[0].items
-        if len(inner) != 1 or inner[0].blocks or "\n" in inner[0].text.strip():
-            continue
-        name = single_spaced(without_emoji(item.text)).strip().rstrip(":").strip()
-        detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
-        detail = _PAIR_PRONOUN.sub("", detail)  # "They block …" under the name: it is the name
-        if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
-            continue
-        if is_sentence(detail) or len(split_sentences(detail)) > 1:
-            continue  # "Given under the tongue. Do not chew.": read, not recalled
-        if len(plain(name).split()) > MAX_HOISTED_LABEL_WORDS or name.endswith("?"):
-            continue
-        found[index] = (name, detail)
+        pair = _pair(item)
+        if pair is not None:
+            found[index] = pair
     return found if len(found) >= MIN_PAIRS or len(found) * 2 > len(block.items) else {}
+
+
+def _pair(item: ListItem) -> tuple[str, str] | None:
+    """(name, detail) of a name over its one short detail (`- Velbarin (V)` / `  - Red urine`),
+    None for any other item."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    inner = item.blocks[0].items
+    if len(inner) != 1 or inner[0].blocks or "\n" in inner[0].text.strip():
+        return None
+    name = single_spaced(without_emoji(item.text)).strip().rstrip(":").strip()
+    detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
+    detail = _PAIR_PRONOUN.sub("", detail)  # "They block …" under the name: it is the name
+    if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
+        return None
+    if is_sentence(detail) or len(split_sentences(detail)) > 1:
+        return None  # "Given under the tongue. Do not chew.": read, not recalled
+    if len(plain(name).split()) > MAX_HOISTED_LABEL_WORDS or name.endswith("?"):
+        return None
+    return name, detail
 
 
 _PAIR_PRONOUN = re.compile(r"^(?:[Tt]hey|[Ii]t)\s+(?=[a-z]+s?\b)(?!is\b|are\b|was\b|were\b)")
