@@ -42,6 +42,7 @@ from ..text import (
     heading_subject,
     heading_text,
     is_container_heading,
+    is_generic_heading,
     is_pep_talk,
     is_relational,
     is_result,
@@ -129,8 +130,48 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue
         if is_index(section.title) or (lead is not None and is_index(lead.text)):
             continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
+        lone = _lone_item_note(block, section, ctx) if lead is None else []
+        if lone:
+            notes.extend(lone)
+            continue
         notes.extend(_list_notes(block, lead, section, ctx))
     return notes
+
+
+_LONE_WORD = re.compile(r"[A-Za-z]{3}")
+_NOT_LONE = re.compile(r"^[\"“'‘]|^(?:e\.g\.|eg\b|example|see\b)|\bor\b|\betc\b", re.I)
+"""A quote, an example, a pointer, a choice between two ("congruent or not") or an open list."""
+
+
+def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+    """A heading over a list of one short item and nothing else (`#### Auscultation` over `-
+    Two fetal hearts heard`): the item answers the heading, "Auscultation in twins?" -> the
+    item. A heading naming no subject ("Notes", "Links"), a link, a question, a lead-in item or
+    a statement (a sentence, read by the statement rules) asks nothing here."""
+    if len(block.items) != 1 or section.blocks != (block,):
+        return []
+    item = block.items[0]
+    text = plain(without_emoji(item.text)).strip()
+    words = text.split()
+    if is_instruction(text) or ":" in text or "==" in item.text or definition(item) is not None:
+        return []  # the heading's rule (statements), a `Label: value` (definition), markup
+    if item.blocks or not 0 < len(words) <= MAX_ITEM_WORDS or text.endswith(("?", ":", ".")):
+        return []
+    if is_sentence(text) or _LONE_WORD.search(text) is None or _NOT_LONE.search(text):
+        return []  # a statement (another rule's), a score ("3 2 1 0"), a quote, choices
+    if len(words) > 2 and all(word[:1].isupper() for word in words):
+        return []  # `- Place Time Person`: a form's choices in a row
+    if _LINK_ONLY.match(without_emoji(item.text).strip()) or _gives_an_address(item):
+        return []
+    title = heading_text(section.title)
+    if not title or is_generic_heading(title) or is_container_heading(section.title):
+        return []
+    if is_facet(title) or is_relational(title):
+        return []  # `## Findings` over one finding: one of the heading thing's, not its answer
+    question = _intro(None, section, ctx).rstrip(" ,;:-–—") + "?"
+    answer = single_spaced(without_emoji(item.text)).strip()
+    key = make_key("enumeration", section.path, text, item.pin, "lone")
+    return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
 
 
 def _list_notes(
@@ -1594,7 +1635,7 @@ def _asides_alike(items: dict[int, str]) -> dict[int, str]:
 def _describes(term: str, aside: str) -> bool:
     """An aside that describes its name in a few lower-case words ("sudden jerks", "resting,
     intention"), shown as its hint; not a figure or a rank ("5x the risk", "most common"), a
-    qualifier ("for manual use"), another name ("diplopia", "RSV", "Drug Sensitivity Testing")
+    qualifier ("for manual use"), another name ("diplopia", "RSV", "Drug Sensitivity Testing"),
     examples after a plural ("sedatives, sleeping tablets") nor words of the name again, which
     are facts or give the name away."""
     words = aside.split()
