@@ -1537,6 +1537,8 @@ def _cloze_note(
 MAX_DELETIONS = 8
 """Deletions of one cloze note at most: each card shows every other answer, so a longer list is
 asked in parts of about equal size, in its order ("Delusions (part 1 of 2):")."""
+MAX_PARTS = 3
+"""Parts a list is cut into at most: a longer one is a reference table written as a list."""
 
 
 def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
@@ -1549,6 +1551,8 @@ def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
     if total <= MAX_DELETIONS or len(lines) != len(kept) or "\n" in intro:
         return [(front, kept)]
     count = -(-total // MAX_DELETIONS)
+    if count > MAX_PARTS:
+        return [(front, kept)]  # a reference list, not a list to recall (checked for Anki's limit)
     size = -(-total // count)
     groups: list[list[int]] = [[]]
     seen: set[str] = set()
