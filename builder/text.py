@@ -2278,3 +2278,17 @@ def without_connective(
         return text, spans
     shift = found.end()
     return rest[:1].upper() + rest[1:], [(start - shift, end - shift) for start, end in spans]
+
+
+FACET_NAMES = {
+    "moa": "mechanism of action",
+    "mechanism of action": "mechanism of action",
+    "mode of action": "mode of action",
+    "ci": "contraindication",
+    "cis": "contraindications",
+    "ses": "side effects",
+    "adrs": "adverse reactions",
+}
+"""Facet headings a drug's or a disease's page abbreviates ("### MOA", "### CIs"), or that
+name a part of their parent without a part noun the text module knows, spelt out as the front
+asks them (the term rule's facet note; a one-item list under one is no list of its own)."""

@@ -36,12 +36,14 @@ from ..document import (
 )
 from ..notes import NUMBERED_DELETION, Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
+    FACET_NAMES,
     FIGURE,
     content_words,
     explained_initials,
     heading_subject,
     heading_text,
     is_container_heading,
+    is_generic_heading,
     is_pep_talk,
     is_relational,
     is_result,
@@ -129,8 +131,48 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue
         if is_index(section.title) or (lead is not None and is_index(lead.text)):
             continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
+        lone = _lone_item_note(block, section, ctx) if lead is None else []
+        if lone:
+            notes.extend(lone)
+            continue
         notes.extend(_list_notes(block, lead, section, ctx))
     return notes
+
+
+_LONE_WORD = re.compile(r"[A-Za-z]{3}")
+_NOT_LONE = re.compile(r"^[\"“'‘]|^(?:e\.g\.|eg\b|example|see\b)|\bor\b|\betc\b", re.I)
+"""A quote, an example, a pointer, a choice between two ("congruent or not") or an open list."""
+
+
+def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[Note]:
+    """A heading over a list of one short item and nothing else (`#### Auscultation` over `-
+    Two fetal hearts heard`): the item answers the heading, "Auscultation in twins?" -> the
+    item. A heading naming no subject ("Notes", "Links"), a link, a question, a lead-in item or
+    a statement (a sentence, read by the statement rules) asks nothing here."""
+    if len(block.items) != 1 or section.blocks != (block,):
+        return []
+    item = block.items[0]
+    text = plain(without_emoji(item.text)).strip()
+    words = text.split()
+    if is_instruction(text) or ":" in text or "==" in item.text or definition(item) is not None:
+        return []  # the heading's rule (statements), a `Label: value` (definition), markup
+    if item.blocks or not 0 < len(words) <= MAX_ITEM_WORDS or text.endswith(("?", ":", ".")):
+        return []
+    if is_sentence(text) or _LONE_WORD.search(text) is None or _NOT_LONE.search(text):
+        return []  # a statement (another rule's), a score ("3 2 1 0"), a quote, choices
+    if len(words) > 2 and all(word[:1].isupper() for word in words):
+        return []  # `- Place Time Person`: a form's choices in a row
+    if _LINK_ONLY.match(without_emoji(item.text).strip()) or _gives_an_address(item):
+        return []
+    title = heading_text(section.title)
+    if not title or is_generic_heading(title) or is_container_heading(section.title):
+        return []
+    if is_facet(title) or is_relational(title) or plain(title).lower().rstrip(":. ") in FACET_NAMES:
+        return []  # `## Findings` over one finding: one of the heading thing's, not its answer
+    question = _intro(None, section, ctx).rstrip(" ,;:-–—") + "?"
+    answer = single_spaced(without_emoji(item.text)).strip()
+    key = make_key("enumeration", section.path, text, item.pin, "lone")
+    return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
 
 
 def _list_notes(
@@ -161,18 +203,38 @@ def _list_notes(
             rest = tuple(item for item in block.items if not _is_condition(item))
         block = ListBlock(block.ordered, rest, block.line)
     shown: frozenset[int] = frozenset()
+    headings: frozenset[int] = frozenset()
     if hoisted:
         if not block.ordered:  # a one-word label ("Treatment") or a lead-in ("… (the I's):")
             among_steps = _has_steps(block, hoisted)  # among steps, a label heads a part: shown
             shown = frozenset(
                 i.line for i in block.items if i.line in hoisted and (_is_label(i) or among_steps)
             )
+            if _label_outline(block, hoisted, lead):  # `- Tablet form` over its doses
+                headings = frozenset(
+                    i.line for i in block.items if i.line in hoisted and _sub_heading(i)
+                )  # a sub-heading, no item; one over points asked here is shown, never hidden
+                shown |= {
+                    i.line
+                    for i in block.items
+                    if i.line not in hoisted and not _valued(i) and _sub_heading(i)
+                }
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
             rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
             block = ListBlock(block.ordered, rest, block.line)
         block = _without_hoisted(block, hoisted)
         if all(i.line in shown or is_relational(plain(i.text)) for i in block.items):
             return notes + nested  # "rf / clinical / rx": an outline's facets, each asked apart
+        if headings:  # the labels over one point left: asked for it ("tablet form? — 10 mg")
+            rest = tuple(i for i in block.items if i.line not in headings)
+            if not rest:
+                return notes + nested
+            lone = None
+            if len(rest) == 1:
+                lone = _lone_point_note(rest[0], lead, section, ctx, outer, under_result)
+            if lone is not None:
+                return [*notes, lone, *nested]
+            block, shown = ListBlock(block.ordered, rest, block.line), shown - headings
     if outer and lead is not None and is_definition_list(block):
         notes.extend(_term_notes(block, lead, section, ctx, outer))
     if is_preparation(block, lead.text if lead is not None else "", section.title):
@@ -185,9 +247,8 @@ def _list_notes(
         notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
         return notes + nested
     if not outer and _names_signs(lead, section) and is_definition_list(block):
-        signs = _signs_note(block, lead, section, ctx)
-        if signs is not None:  # each sign's meaning is the definition rule's
-            notes.append(signs)
+        # each sign's meaning is the definition rule's
+        notes.extend(_signs_note(block, lead, section, ctx))
     if _enumerates(block):
         if not outer and any(has_points(item) for item in block.items):
             # a `Term: value` item over its points: carded by the definition rule
@@ -349,7 +410,10 @@ def _cloze_notes(
         block = ListBlock(block.ordered, rest, block.line)
     key = "" if outer else _intro_key(lead, section, ctx)
     block = _recallable(block)
-    note = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
+    made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
+    if len(made) > 1:
+        return notes + made  # a list too long for one cloze, asked in parts
+    note = made[0] if made else None
     if note is None and not outlined and not outer:
         parts = _procedure_parts(block, lead, intro, section, ctx, key)
         if parts:  # numbered steps too long for one answer: asked a few steps at a time
@@ -468,13 +532,13 @@ def _leads_in(item: ListItem) -> tuple[Lead, ListBlock] | None:
 
 def _led_note(
     block: ListBlock, lead: Lead, section: Section, ctx: Context, whose: str = ""
-) -> Note | None:
+) -> list[Note]:
     """The cloze of a sub-list after the item that leads into it, as after a lead-in paragraph;
     no Basic card of its items (a parent's sentences are read on its back). `whose` is the
     thing a lead-in opening with a pronoun stands for ("They are mostly made of:" under
     "Gallstones are …"): the lead-in then opens the front as a nested one does."""
     if not _enumerates(block) or finding_pairs(block.items):
-        return None
+        return []
     if whose:
         intro = key = _nested_intro(lead.text.rstrip(":").strip(), whose, ctx)
     else:
@@ -666,19 +730,19 @@ def _nested(
             continue
         if inner is None:
             led = None if block.ordered else _leads_in(item)
-            note = None
+            led_notes: list[Note] = []
             if led is not None:  # "See a doctor at once if you have any of these signs:"
                 said, pointing = led[0], whose if points_back(led[0].text) else ""
                 if pointing:  # "They are mostly made of:" under "Gallstones are …"
                     text = led[0].text.rstrip(":").strip()
                     text = _resolved(text, before, lead_text, parent, outer or about)
                     said = Lead(text, "sentence")
-                note = _led_note(led[1], said, section, ctx, pointing)
-            if note is not None:
-                notes.append(note)
+                led_notes = _led_note(led[1], said, section, ctx, pointing)
+            if led_notes:
+                notes.extend(led_notes)
                 hoisted.add(item.line)
             outline = _outline_under(item) if led is None else None
-            if note is None and outline is not None:  # a sentence over an outline: its lists
+            if not led_notes and outline is not None:  # a sentence over an outline: its lists
                 notes.extend(_nested(outline, None, section, ctx, about, staged, item.text)[0])
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
@@ -758,6 +822,81 @@ def _is_label(item: ListItem) -> bool:
     asks only for the label."""
     text = plain(without_emoji(item.text)).strip()
     return text.endswith(":") or len(text.split()) == 1
+
+
+def _label_outline(block: ListBlock, hoisted: frozenset[int], lead: Lead | None) -> bool:
+    """A list whose every item is a label over a sub-list of its own, asked apart (`- Tablet
+    form` over its doses) or over one value (`- Liquid form` over `- 5 ml three times a day`),
+    or, right under a heading, a short name over its points (`- Sick days` over its advice): an
+    outline, its labels sub-headings of the facts under them. After a lead-in ("Four things
+    affect absorption:") names over their explanations are the things to recall."""
+    headed = lead is None  # right under its heading, not after a lead-in or a label line
+    return len(block.items) >= MIN_ITEMS and all(
+        _heads_list(item)
+        and (item.line in hoisted or _valued(item) or (headed and _heads_points(item)))
+        for item in block.items
+    )
+
+
+def _heads_points(item: ListItem) -> bool:
+    """A short name over a list of points (`- Sick days` over `- test ketones` / `- keep
+    drinking`), not over one point explaining it (`- Uptake` over a sentence)."""
+    inner = item.blocks[0] if len(item.blocks) == 1 else None
+    return (
+        isinstance(inner, ListBlock)
+        and len(inner.items) >= MIN_HOISTED_ITEMS
+        and _sub_heading(item)
+    )
+
+
+def _valued(item: ListItem) -> bool:
+    """A label over one short value (`- Liquid form` / `- 5 ml three times a day`), not over
+    another label (`- Skin test` / `- Interpretation (by induration)`)."""
+    pair = _pair(item)
+    if pair is None:
+        return False
+    detail = plain(without_asides(pair[1])).strip()
+    return not (is_relational(detail) or is_facet(detail) or detail.lower() in _FIELDS)
+
+
+def _sub_heading(item: ListItem) -> bool:
+    """An outline item that is only a short name (`- Initiation of bolus`, `- Glipizide
+    (Glucotrol)`): hidden, it asks for a heading whose content is asked on its own under it;
+    a predicate ("May cause …"), an instruction or a sentence says something and is no name."""
+    text = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    named = without_asides(text).strip()
+    return (
+        0 < len(named.split()) <= MAX_ASKED_LABEL
+        and _PREDICATE.match(named) is None
+        and not is_instruction(named)
+        and not is_sentence(named)
+    )
+
+
+def _lone_point_note(
+    item: ListItem,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    outer: str,
+    under_result: bool = False,
+) -> Note | None:
+    """The one label over one point left in an outline whose other labels head lists asked on
+    their own (`- Glimepiride` over `- 1-2 mg daily`): a Basic note, "<list>: glimepiride?" ->
+    its point; a cloze of one name would ask for a heading. None for any other item."""
+    point = _one_point(item)
+    label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    if not _valued(item) or not _sub_heading(item):
+        return None
+    if outer and lead is not None:
+        about = _nested_intro(lead.text, outer, ctx).rstrip(" :")
+    else:
+        about = _intro(lead, section, ctx).rstrip(" :")
+    asked = label if _ABBREVIATED.fullmatch(label) else lower_first(label)
+    asks = label_asks(label, point, result=under_result)  # `- Transient` under `- Positive`
+    key = make_key("enumeration", section.path, f"{plain(about)}: {label}", item.pin, "outline")
+    front = f"{about}: {asked} — {asks}?" if asks else f"{about}: {asked}?"
+    return ctx.note("enumeration", "basic", front, point, key, section, item.line)
 
 
 def _without_hoisted(block: ListBlock, hoisted: frozenset[int]) -> ListBlock:
@@ -1152,11 +1291,20 @@ def _field_label(text: str) -> bool:
     )
 
 
+def _entry_field(text: str) -> bool:
+    """A label naming a field of a drug's or a condition's entry ("Cautions", "SEs",
+    "considerations"), never one of the things a list names ("EKG", "Microscopy")."""
+    label = plain(without_emoji(text)).strip().rstrip(":").strip()
+    if not label or len(label.split()) > MAX_FIELD_WORDS:
+        return False
+    return is_relational(label) or label.lower() in _FIELDS
+
+
 MAX_FIELD_WORDS = 3
 _FIELDS = frozenset(
     """
     brand brands class cautions caution considerations dose doses dosage dosages interactions
-    monitoring notes precautions warnings
+    monitoring notes precautions warnings se ses ci cis adr adrs
     """.split()
 ) | frozenset(("brand names", "trade names", "drug class", "side effects", "adverse effects"))
 """Field labels of a drug's or a condition's entry that `is_relational` does not name."""
@@ -1252,17 +1400,17 @@ def _cloze_note(
     strict: bool = False,
     shown_lines: frozenset[int] = frozenset(),
     key_intro: str = "",
-) -> Note | None:
+) -> list[Note]:
     """One cloze per item. Items only their heads stand for (`Apply A before B (why)`) make a
     note only after a lead-in saying what they are: alone they are statements, for prose_fact.
     A `strict` list (a sub-list asked on its own) makes none when its items are written-out
     sentences, or one left visible is: lecture prose is read on the parent's back, not
     recited."""
     if len(block.items) < MIN_ITEMS:
-        return None
+        return []
     block = _recallable(block)
     if len(block.items) < MIN_ITEMS:
-        return None
+        return []
     block, joiners = _without_joiners(block)
     shown = _shown_elsewhere(block, intro, ctx.topic)
     scaffolding = _scaffolding(block)
@@ -1274,7 +1422,9 @@ def _cloze_note(
     # a sibling label shown, its content asked apart (`- Differential` over its list): the
     # list is an entry's fields, and a `Label: value` item's value is what is recalled
     fields = any(item.line in shown_lines for item in block.items)
-    items, extras, deletions, long, heads = [], {}, 0, 0, 0
+    items: dict[int, str] = {}  # each kept item's line, by its index in the list
+    extras: dict[int, str] = {}
+    deletions = long = heads = 0
     long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
     for number, item in enumerate(block.items, 1):
@@ -1284,8 +1434,10 @@ def _cloze_note(
         if number - 1 in pairs:
             name, detail = pairs[number - 1]
             deletions += 1
-            items.append(f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}")
+            items[number - 1] = f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}"
             continue
+        if item.line in shown_lines and not item.blocks and _entry_field(item.text):
+            continue  # `- Cautions`, its points asked apart: a bare field label says nothing
         if (
             number - 1 in shown
             or number - 1 in scaffolding
@@ -1295,22 +1447,22 @@ def _cloze_note(
             or (number == 1 and baseline)  # a form's "- None" first: hidden, it asks nothing
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
-            items.append(f"{marker} {text}{joiner}")
+            items[number - 1] = f"{marker} {text}{joiner}"
             continue
         field = _field_value(item) if fields else None
         value = _whole_value(item_text, field, deletions + 1) if field else None
         if field is not None and value is not None:  # "Diagnosis: {{renal ultrasound}}"
             deletions += 1
-            items.append(f"{marker} {literal(field.group('label'))}{value}{joiner}")
+            items[number - 1] = f"{marker} {literal(field.group('label'))}{value}{joiner}"
             continue
         if field is not None:  # "Film: often normal, may show …": read, never its label hidden
-            items.append(f"{marker} {literal(item_text)}{joiner}")
+            items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
             continue
         threshold = _threshold(item) if criteria else None
         if number - 1 in glossed:  # "{{Ballismus}} (large, violent movements)"
             term, gloss = glossed[number - 1]
             deletions += 1
-            items.append(f"{marker} {deletion(deletions, term)}{literal(gloss)}{joiner}")
+            items[number - 1] = f"{marker} {deletion(deletions, term)}{literal(gloss)}{joiner}"
             continue
         if threshold is not None:
             first, extra, (start, end) = threshold
@@ -1326,7 +1478,7 @@ def _cloze_note(
             clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
             if clozed is None:
                 if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
-                    return None  # a short statement among things to recall: a list of statements
+                    return []  # a short statement among things to recall: a list of statements
                 clozed = head_cloze(item, deletions + 1, intro)
                 heads += clozed is not None
                 if clozed is None:  # "Ice {{10-15 minutes, several times a day}} to ease pain"
@@ -1345,27 +1497,28 @@ def _cloze_note(
                 )
             )
             text = literal(single_spaced(without_emoji(item.text)).strip())
-            items.append(f"{marker} {text}{joiner}")
+            items[number - 1] = f"{marker} {text}{joiner}"
             continue
         text, extra = clozed
         if extra:
             extras[number - 1] = extra
-        items.append(f"{marker} {text}{joiner}")
+        items[number - 1] = f"{marker} {text}{joiner}"
     # a last item too long to recall after two words or names (`Sensory` / `Vision` / `Retina
     # to the chiasm, the tracts and the cortex`) is read beside them; not advice ("Take it with
     # food") after side effects, nor a list of longer items, which a Basic card answers
     closing = long == 1 and last_long and not long_prose and deletions >= MIN_CLOSED_DELETIONS
     if not deletions or (long * MAX_LONG_SHARE > len(block.items) and not closing):
-        return None  # mostly sentences: a Basic card's answer, or none
+        return []  # mostly sentences: a Basic card's answer, or none
     if long and deletions < 2:
-        return None
+        return []
     if strict and (long_prose or _written_out(block)):
-        return None
+        return []
     if heads == deletions and not led:
-        return None  # statements with no lead-in naming what they are
-    front = given_away(literal(intro) + "\n\n" + "\n".join(items))
+        return []  # statements with no lead-in naming what they are
+    items = _asides_alike(items)
+    front = given_away(literal(intro) + "\n\n" + "\n".join(items.values()))
     if not cloze_numbers(front):
-        return None
+        return []
     key = make_key("enumeration", section.path, plain(key_intro or intro))
     if pairs:
         block = ListBlock(
@@ -1376,8 +1529,134 @@ def _cloze_note(
             ),
             block.line,
         )
+    parts = _parts(front, list(items))
+    if len(parts) > 1:  # more than MAX_DELETIONS: each card would show the other answers
+        return _part_notes(parts, block, extras, key, section, ctx)
     back = _sub_lists(block, extras)
-    return ctx.note("enumeration", "cloze", front, back, key, section, block.line)
+    return [ctx.note("enumeration", "cloze", front, back, key, section, block.line)]
+
+
+MAX_DELETIONS = 8
+"""Deletions of one cloze note at most: each card shows every other answer, so a longer list is
+asked in parts of about equal size, in its order ("Delusions (part 1 of 2):")."""
+MAX_PARTS = 3
+"""Parts a list is cut into at most: a longer one is a reference table written as a list."""
+
+
+def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
+    """A cloze's front cut into parts of at most MAX_DELETIONS deletions each, each part's
+    deletions numbered from c1 again and its lead-in saying which part it is, with the list
+    indexes of the items it holds; the front alone when it holds no more."""
+    intro, _, body = front.partition("\n\n")
+    lines = body.split("\n")
+    total = len(cloze_numbers(body))
+    if total <= MAX_DELETIONS or len(lines) != len(kept) or "\n" in intro:
+        return [(front, kept)]
+    count = -(-total // MAX_DELETIONS)
+    if count > MAX_PARTS:
+        return [(front, kept)]  # a reference list, not a list to recall (checked for Anki's limit)
+    size = -(-total // count)
+    groups: list[list[int]] = [[]]
+    seen: set[str] = set()
+    for at, line in enumerate(lines):
+        numbers = {found.group(1) for found in NUMBERED_DELETION.finditer(line)}
+        if numbers - seen and len(seen) + len(numbers - seen) > size and len(groups) < count:
+            groups.append([])
+            seen = set()
+        groups[-1].append(at)
+        seen |= numbers
+    parts = []
+    for number, group in enumerate(groups, 1):
+        renumbered: dict[str, int] = {}
+
+        def again(match: re.Match[str], renumbered: dict[str, int] = renumbered) -> str:
+            new = renumbered.setdefault(match.group(1), len(renumbered) + 1)
+            return f"{{{{c{new}::{match.group(2)}}}}}"
+
+        text = "\n".join(NUMBERED_DELETION.sub(again, lines[at]) for at in group)
+        head = intro.rstrip()
+        said = f" (part {number} of {len(groups)})"
+        head = f"{head[:-1]}{said}:" if head.endswith(":") else f"{head}{said}"
+        parts.append((f"{head}\n\n{text}", [kept[at] for at in group]))
+    return parts
+
+
+def _part_notes(
+    parts: list[tuple[str, list[int]]],
+    block: ListBlock,
+    extras: dict[int, str],
+    key: tuple[str, ...],
+    section: Section,
+    ctx: Context,
+) -> list[Note]:
+    """A cloze note per part, each with the back of its own items; the first keeps the whole
+    list's identity (its first cards ask what they asked), the others are named by their part."""
+    notes = []
+    for number, (front, indexes) in enumerate(parts, 1):
+        items = tuple(block.items[index] for index in indexes)
+        own = {at: extras[index] for at, index in enumerate(indexes) if index in extras}
+        back = _sub_lists(ListBlock(block.ordered, items, block.line), own)
+        part_key = key if number == 1 else (*key, f"part {number}")
+        notes.append(ctx.note("enumeration", "cloze", front, back, part_key, section, block.line))
+    return notes
+
+
+_WHOLE_ASIDE = re.compile(
+    r"^(?P<marker>\S+) \{\{c(?P<number>\d+)::(?P<term>[^{}()*]+?)\s*\((?P<aside>[^(){}*]+)\)\}\}$"
+)
+"""A line hiding a name with its bracketed aside whole: `- {{c1::Tics (sudden jerks)}}`."""
+_NAME_ASIDE = re.compile(
+    r"^(?P<marker>\S+) (?P<term>[A-Za-z][\w' /-]*?)\s*\((?P<aside>[^(){}*]+)\)$"
+)
+"""A line left to read, a name and its long aside: `- Magnetic gait (feet stuck to the floor …)`."""
+_ASIDE_SHOWN = re.compile(r"\{\{c\d+::[^{}]+\}\}\**\s*\(")
+"""A line hiding a name alone, its bracketed aside shown: `- {{c2::Mannerisms}} (odd ways …)`."""
+
+
+def _asides_alike(items: dict[int, str]) -> dict[int, str]:
+    """In a list where some name is hidden alone beside its aside (`{{Mannerisms}} (odd ways of
+    moving)`), a short `Name (aside)` item hides its name alone too: one note asks one kind of
+    thing, never a name here and a name with its meaning there. An aside that says the name
+    again, another name or a figure stays hidden with it (`_describes`)."""
+    if sum(1 for line in items.values() if _ASIDE_SHOWN.search(line)) < MIN_GLOSSED:
+        return items
+    alike = {}
+    for index, line in items.items():
+        found = _WHOLE_ASIDE.match(line) or _NAME_ASIDE.match(line)
+        if found is not None:
+            term, aside = found.group("term").strip(), found.group("aside").strip()
+            if term and len(term.split()) <= MAX_ASKED_LABEL and _describes(term, aside):
+                line = f"{found.group('marker')} {{{{c0::{term}}}}} ({aside})"
+        alike[index] = line
+    renumbered: dict[str, int] = {}  # in their order again: a name read before is now asked
+
+    def again(match: re.Match[str]) -> str:
+        key = match.group(1) if match.group(1) != "0" else f"new {len(renumbered)}"
+        number = renumbered.setdefault(key, len(renumbered) + 1)
+        return f"{{{{c{number}::{match.group(2)}}}}}"
+
+    return {index: NUMBERED_DELETION.sub(again, line) for index, line in alike.items()}
+
+
+def _describes(term: str, aside: str) -> bool:
+    """An aside that describes its name in a few lower-case words ("sudden jerks", "resting,
+    intention"), shown as its hint; not a figure or a rank ("5x the risk", "most common"), a
+    qualifier ("for manual use"), another name ("diplopia", "RSV", "Drug Sensitivity Testing"),
+    examples after a plural ("sedatives, sleeping tablets") nor words of the name again, which
+    are facts or give the name away."""
+    words = aside.split()
+    if len(words) < MIN_GLOSS_WORDS or not aside[0].islower() or _DIGIT.search(aside):
+        return False
+    first = words[0].rstrip(".:,").lower()
+    if first in _NOT_A_GLOSS or first in _RANKS:
+        return False
+    named = aside.split(",")[0].split()
+    if "," in aside and named and _plural(named[-1]):
+        return False  # "sedatives, sleeping tablets": examples, the facts under the name
+    return not _says_term(term, aside) and not is_facet(term)
+
+
+_RANKS = frozenset("most least best worst commonest first main only".split())
 
 
 def given_away(text: str) -> str:
@@ -1426,22 +1705,30 @@ def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
     if block.ordered:
         return found  # numbered steps: the steps are what is recalled, in order
     for index, item in enumerate(block.items):
-        if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
-            continue
-        inner = item.blocks[0].items
-        if len(inner) != 1 or inner[0].blocks or "\n" in inner[0].text.strip():
-            continue
-        name = single_spaced(without_emoji(item.text)).strip().rstrip(":").strip()
-        detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
-        detail = _PAIR_PRONOUN.sub("", detail)  # "They block …" under the name: it is the name
-        if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
-            continue
-        if is_sentence(detail) or len(split_sentences(detail)) > 1:
-            continue  # "Given under the tongue. Do not chew.": read, not recalled
-        if len(plain(name).split()) > MAX_HOISTED_LABEL_WORDS or name.endswith("?"):
-            continue
-        found[index] = (name, detail)
+        pair = _pair(item)
+        if pair is not None:
+            found[index] = pair
     return found if len(found) >= MIN_PAIRS or len(found) * 2 > len(block.items) else {}
+
+
+def _pair(item: ListItem) -> tuple[str, str] | None:
+    """(name, detail) of a name over its one short detail (`- Velbarin (V)` / `  - Red urine`),
+    None for any other item."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    inner = item.blocks[0].items
+    if len(inner) != 1 or inner[0].blocks or "\n" in inner[0].text.strip():
+        return None
+    name = single_spaced(without_emoji(item.text)).strip().rstrip(":").strip()
+    detail = single_spaced(without_emoji(inner[0].text)).strip().rstrip(".;,")
+    detail = _PAIR_PRONOUN.sub("", detail)  # "They block …" under the name: it is the name
+    if not name or not detail or len(plain(detail).split()) > MAX_ITEM_WORDS:
+        return None
+    if is_sentence(detail) or len(split_sentences(detail)) > 1:
+        return None  # "Given under the tongue. Do not chew.": read, not recalled
+    if len(plain(name).split()) > MAX_HOISTED_LABEL_WORDS or name.endswith("?"):
+        return None
+    return name, detail
 
 
 _PAIR_PRONOUN = re.compile(r"^(?:[Tt]hey|[Ii]t)\s+(?=[a-z]+s?\b)(?!is\b|are\b|was\b|were\b)")
@@ -2437,7 +2724,7 @@ def _names_signs(lead: Lead | None, section: Section) -> bool:
     return _SIGNS.search(plain(said)) is not None
 
 
-def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> Note | None:
+def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:
     """The signs of a `**Sign:** what it means` list as one cloze list (`Warning signs: …` over
     `**Heavy bleeding:** a pad an hour`): the definition rule asks each sign's meaning with the
     sign on the front, so the signs to look out for were never recalled. Only when every item
@@ -2447,14 +2734,14 @@ def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         pair = definition(item)
         term = plain(pair[0]).strip().rstrip(":").strip() if pair is not None else ""
         if not 0 < len(term.split()) <= MAX_BOLD_WORDS or is_facet(term) or is_flag(term):
-            return None
+            return []
         if term.split()[-1].lower() in _WHEN_OR_HOW_BAD or term.split()[0].lower() in _NOT_A_SIGN:
-            return None  # `**Early:** …`, `**Day one:** …`: the signs are in the values
+            return []  # `**Early:** …`, `**Day one:** …`: the signs are in the values
         if any(char.isdigit() for char in term) or term.endswith("?") or len(term) < 3:
-            return None  # `**K** - Kellin rash`: a mnemonic's letter, no sign
+            return []  # `**K** - Kellin rash`: a mnemonic's letter, no sign
         names.append(ListItem(term, item.line, (), item.pin))
     if len(names) < MIN_ITEMS:
-        return None
+        return []
     intro = _intro(lead, section, ctx)
     # named by its first sign too: two such lists under one heading are two notes
     key = f"{_intro_key(lead, section, ctx)} (signs: {names[0].text.lower()})"

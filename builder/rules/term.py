@@ -46,6 +46,7 @@ from dataclasses import replace
 from ..document import Block, ListBlock, Paragraph, RawBlock, Section
 from ..notes import Note, make_key
 from ..text import (
+    FACET_NAMES,
     asks_why,
     content_words,
     explained_answer,
@@ -165,18 +166,6 @@ def _headed_box(section: Section) -> bool:
     return section.callout == "details" and bool(title) and _REVEAL.search(title) is None
 
 
-_FACET_NAMES = {
-    "moa": "mechanism of action",
-    "mechanism of action": "mechanism of action",
-    "mode of action": "mode of action",
-    "ci": "contraindication",
-    "cis": "contraindications",
-    "ses": "side effects",
-    "adrs": "adverse reactions",
-}
-"""Facet headings a drug's or a disease's page abbreviates ("### MOA", "### CIs"), or that
-name a part of their parent without a part noun the text module knows, spelt out as the front
-asks them."""
 MAX_FACET_ITEM_WORDS = 25
 
 
@@ -189,7 +178,7 @@ def _facet_note(section: Section, ctx: Context) -> list[Note]:
         return []
     title = heading_text(section.title).strip()
     lowered = plain(title).lower().rstrip(":. ")
-    facet = _FACET_NAMES.get(lowered) or (lower_first(title) if is_relational(title) else "")
+    facet = FACET_NAMES.get(lowered) or (lower_first(title) if is_relational(title) else "")
     if not facet or len(facet.split()) > MAX_TERM_WORDS or _SCAFFOLD.match(title):
         return []
     thing = ctx.thing(replace(section, path=section.path[:-1])) if len(section.path) > 1 else ""
