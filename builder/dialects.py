@@ -31,6 +31,8 @@ rule and no card ever sees them:
   after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
 - Pandoc's and LaTeX's typed em dash between words, `fever --- rare after injury` → `fever —
   rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
+- (a whole-text pass, `run_in_labels`) a paragraph's run-in label, `**Uses** The drug is …` →
+  `**Uses:** The drug is …`, as the label paragraphs every rule reads;
 - full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
   (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
   value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike

@@ -20,7 +20,9 @@ MAX_WHOLE_WORDS words, and makes no note past that (`whole_answer`); such a whol
 to MAX_POINTS short sentences, each a property of its own, is shown as a list of them
 (`as_points`). An answer that only says
 its term again ("Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance
-in your blood") makes no card (`restates`).
+in your blood") makes no card (`restates`), nor does a sign's short gloss that says its whole
+name again ("Joint pain?" -> "Aches and pains in the joints") in a list naming signs or symptoms,
+which the enumeration rule asks as a cloze of the signs (`glosses`).
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
