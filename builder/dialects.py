@@ -31,6 +31,8 @@ rule and no card ever sees them:
   after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
 - Pandoc's and LaTeX's typed em dash between words, `fever --- rare after injury` → `fever —
   rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
+- (a whole-text pass, `run_in_labels`) a paragraph's run-in label, `**Uses** The drug is …` →
+  `**Uses:** The drug is …`, as the label paragraphs every rule reads;
 - full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
   (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
   value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
@@ -1358,6 +1360,36 @@ def _head_bold(match: re.Match[str]) -> str:
     return f"{match.group(1)}**{core}**{trail}"
 
 
+def run_in_labels(text: str) -> str:
+    """The text with a paragraph's run-in label (a book's style: `**Uses** The drug is …`,
+    `*Absorption* It is …`: one to MAX_RUN_IN_WORDS words in bold or italics, no colon, then a
+    capitalised sentence) written as the `**Label:** text` every rule reads; read as written the
+    label ran into the sentence ("Absorption The drug is …"). Only a paragraph's first line (a
+    blank line or a heading above it), never a list item, and never a label ending in a
+    sentence's stop (`**Stop the drug.** Then …` is a sentence). Each line keeps its number;
+    fenced code is left as it is."""
+    if _RUN_IN.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        found = _RUN_IN.match(lines[at])
+        if found is None or len(found.group("label").split()) > MAX_RUN_IN_WORDS:
+            continue
+        above = lines[at - 1].strip() if at else ""
+        if above and not above.startswith("#"):
+            continue  # inside a paragraph: emphasis at a soft line break, not a label
+        lines[at] = f"**{found.group('label')}:** {found.group('rest')}"
+    return "\n".join(lines)
+
+
+MAX_RUN_IN_WORDS = 5
+_RUN_IN = re.compile(
+    r"(?m)^(?P<mark>\*\*|__|\*|_)(?P<label>[A-Z][^*_:.?!\n]{0,60}?[^*_:.?!\s])(?P=mark)"
+    r"[ \t]+(?P<rest>[A-Z][^\n]*)$"
+)
+"""A line opening with a short bold or italic label, no colon, and a capitalised sentence."""
+
+
 def step_fields(text: str) -> str:
     """Numbered steps with a template's unfilled field (`2. If below {{LOW_LIMIT}} mg/dL, eat
     15 g of sugar:`) keep the step, the field shown as "…": a form's field left out drops the
@@ -1390,6 +1422,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     tex_math,
     content_tabs,
     definition_lists,
+    run_in_labels,
     comparisons,
     closed_admonitions,
     spaced_repetition,

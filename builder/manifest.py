@@ -21,7 +21,7 @@ from .document import Document, parse_document
 from .errors import InputError, ManifestError
 from .kinds import KIND_NAMES
 from .rules import RULE_NAMES, TableOptions
-from .text import fill, plain, topic_for
+from .text import fill, heading_text, is_generic_heading, plain, topic_for
 
 MAX_DECK_ID = 2**53 - 1
 """Largest deck id: Anki stores ids as 64-bit integers, and its JavaScript and AnkiDroid's JSON
@@ -775,7 +775,52 @@ def document_topic(document: Document) -> str:
         short = topic_for("", document.short_title)
         if short:
             return short
-    return topic_for(explicit, document.title)
+    return topic_for(explicit, document.title) or (
+        "" if explicit else subject_over_facets(document)
+    )
+
+
+def subject_over_facets(document: Document) -> str:
+    """The subject a document's first heading names when its other top-level headings are only
+    facets of it (`## Warfarin` then `## Kinetics`, `## Side effects`: a monograph whose
+    headings are siblings, not parent and children), for a document whose title names no
+    topic ("Chapter 20"): without it "Kinetics: The VD is …" named no drug."""
+    if len(document.sections) < 2:
+        return ""
+    first = heading_text(document.sections[0].title)
+    if not first or len(first.split()) > MAX_SUBJECT_WORDS or is_generic_heading(first):
+        return ""
+    if _facet_heading(first) or not all(
+        _facet_heading(heading_text(section.title)) for section in document.sections[1:]
+    ):
+        return ""
+    return topic_for("", first)
+
+
+MAX_SUBJECT_WORDS = 4
+_FACET_HEADINGS = frozenset(
+    """
+    kinetics pharmacokinetics pharmacodynamics dynamics uses indications dose doses dosing dosage
+    administration toxicity interactions contraindications cautions precautions monitoring
+    presentation metabolism elimination excretion symptoms signs causes diagnosis treatment
+    management complications prognosis investigations
+    """.split()
+) | frozenset(
+    (
+        "side effects",
+        "adverse effects",
+        "mechanism of action",
+        "mode of action",
+        "special points",
+        "drug interactions",
+        "clinical features",
+    )
+)
+"""Headings that name a side of a drug or a disease, never a subject of their own."""
+
+
+def _facet_heading(text: str) -> bool:
+    return text.lower().strip(" :.") in _FACET_HEADINGS
 
 
 def own_topic(document: Document) -> str:

@@ -24,6 +24,7 @@ from builder.dialects import (
     merge_conflicts,
     pdf_lists,
     pdf_text,
+    run_in_labels,
     step_fields,
     template_tags,
     tex_math,
@@ -288,6 +289,34 @@ def test_a_definition_list_is_read_as_terms_with_their_definitions() -> None:
             8,
         ),
     ]
+
+
+def test_a_run_in_label_is_read_as_the_paragraphs_label() -> None:
+    """A book's `**Uses** The drug is …` / `*Absorption* It is …` paragraphs label their text
+    with no colon; read as written the label ran into the sentence. A bold word inside a
+    paragraph, one followed by a lower-case word (a sentence's subject), a bold sentence, a list
+    item's bold and fenced code are left as written."""
+    text = (
+        "# Velbarin\n\n## Velbarin\n\n"
+        "**Main use** Velbarin treats korrin fever.\n\n"
+        "*Half-life* It is cleared within 6 hours.\n\n"
+        "**Velbarin** is given by mouth.\n\n"
+        "**Never crush the tablet.** Swallow it whole.\n\n"
+        "The dose is low.\n**Rash** Stop the drug.\n\n"
+        "- **Tessalid** A second-line drug.\n\n"
+        "```\n**Code** Not a label\n```\n"
+    )
+    written = rewritten(run_in_labels, text)
+    assert "**Main use:** Velbarin treats korrin fever." in written
+    assert "**Half-life:** It is cleared within 6 hours." in written
+    assert "**Velbarin** is given by mouth." in written
+    assert "**Never crush the tablet.** Swallow it whole." in written
+    assert "The dose is low.\n**Rash** Stop the drug." in written
+    assert "- **Tessalid** A second-line drug." in written
+    assert "**Code** Not a label" in written
+    asked = {(n.note.front, n.note.back) for n in planned(text).notes}
+    assert ("Velbarin: Main use?", "Velbarin treats korrin fever.") in asked
+    assert ("Velbarin: Half-life?", "It is cleared within 6 hours.") in asked
 
 
 def test_content_tabs_are_read_as_callouts_named_with_their_heading() -> None:

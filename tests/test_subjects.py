@@ -566,3 +566,20 @@ def test_a_document_asks_parent_qualified_headings_of_their_parent() -> None:
         "Bright light boxes in calming agents?",
     ):
         assert wanted in fronts, (wanted, fronts)
+
+
+def test_a_first_heading_over_sibling_facet_headings_is_the_topic(tmp_path: Path) -> None:
+    """A monograph whose title names nothing ("chapter-7.md") puts its drug and the drug's facets
+    side by side (`## Velbarin`, `## Kinetics`): the facets' fronts name the drug. Two headings
+    that each name a subject, or a facet first, give no topic."""
+    source = tmp_path / "chapter-7.md"
+    source.write_text(
+        "## **Velbarin**\n\n**Main use:** Korrin fever.\n\n"
+        "## **Kinetics**\n\n**Half-life:** Six hours.\n\n## Side effects\n\n- Rash\n- Fever\n",
+        encoding="utf-8",
+    )
+    assert manifest_for_document(parse_document(source)).topic == "velbarin"
+    source.write_text("## Velbarin\n\nText.\n\n## Tessalid\n\nText.\n", encoding="utf-8")
+    assert manifest_for_document(parse_document(source)).topic == ""
+    source.write_text("## Kinetics\n\nText.\n\n## Uses\n\nText.\n", encoding="utf-8")
+    assert manifest_for_document(parse_document(source)).topic == ""

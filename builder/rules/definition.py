@@ -20,7 +20,9 @@ MAX_WHOLE_WORDS words, and makes no note past that (`whole_answer`); such a whol
 to MAX_POINTS short sentences, each a property of its own, is shown as a list of them
 (`as_points`). An answer that only says
 its term again ("Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance
-in your blood") makes no card (`restates`).
+in your blood") makes no card (`restates`), nor does a sign's short gloss that says its whole
+name again ("Joint pain?" -> "Aches and pains in the joints") in a list naming signs or symptoms,
+which the enumeration rule asks as a cloze of the signs (`glosses`).
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
@@ -391,6 +393,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     repeated = _repeated_terms(block, found, solved)
     tips = is_list_of_tips(found)
     spelled = _spelled(found)
+    signs = names_signs(lead, section)
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
@@ -447,6 +450,9 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         answer = with_details(said, kept)
         if not points and restates(front, term, answer, answers):
             continue  # "Acid-base balance?" -> "The kidneys help maintain acid-base balance."
+        if signs and not points and glosses(term, answer):
+            continue  # "Symptoms: Joint pain?" -> "Aches and pains in the joints": the list
+            # of signs is asked as a cloze (enumeration), the gloss adds nothing to recall
         if said and rank is not None:
             answer = f"{_sentence_case(rank[1])} — {answer}"
             if _ranks(found).count(rank[1].lower()) == 1:  # two first-line terms: no one answer
@@ -688,6 +694,34 @@ def restates(front: str, term: str, answer: str, answers: tuple[str, ...] = ()) 
         return False
     new = found - named - _roots(words(front)) - _FILLER_ROOTS
     return not new or not new - _shared_roots(answers)
+
+
+_SIGNS = re.compile(r"\b(?:signs?|symptoms?|red\s+flags?)\b", re.IGNORECASE)
+"""A heading or lead-in naming the signs a list gives ("Warning signs", "Red flags")."""
+
+
+def names_signs(lead: Lead | None, section: Section) -> bool:
+    """The list's lead-in, or else its heading, names signs or symptoms."""
+    said = lead.text if lead is not None else section.title
+    return _SIGNS.search(plain(said)) is not None
+
+
+MAX_GLOSS_WORDS = 8
+
+
+def glosses(term: str, answer: str) -> bool:
+    """A sign's answer that only glosses it: every word of the sign's name again, in at most
+    MAX_GLOSS_WORDS words, with no figure and no negation ("Dry skin?" -> "The skin becomes dry
+    and rough"). A list of signs is asked as a cloze of their names, so such a card asks nothing
+    more; a gloss in other words ("Alogia?" -> "Poverty of speech") or one that names only part
+    of the sign ("Disordered speech?" -> "Speech without logic or order") is a definition."""
+    if len(words(answer)) > MAX_GLOSS_WORDS or _DIGIT.search(answer):
+        return False
+    said = words(answer)
+    if _NEGATION & set(said):
+        return False
+    named = _roots(words(plain(term)))
+    return bool(named) and named <= _roots(said)
 
 
 SHARED_MIN_ANSWERS = 3

@@ -62,7 +62,14 @@ from ..text import (
     without_emoji,
 )
 from .context import Context
-from .definition import definition, has_points, is_definition_list, is_instruction, takes_one_of
+from .definition import (
+    definition,
+    has_points,
+    is_definition_list,
+    is_instruction,
+    names_signs,
+    takes_one_of,
+)
 from .faq import answered_blocks
 from .leads import (
     FINITE_VERBS,
@@ -246,7 +253,7 @@ def _list_notes(
     if len(keyed) >= MIN_KEYED_SENTENCES:
         notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
         return notes + nested
-    if not outer and _names_signs(lead, section) and is_definition_list(block):
+    if not outer and names_signs(lead, section) and is_definition_list(block):
         # each sign's meaning is the definition rule's
         notes.extend(_signs_note(block, lead, section, ctx))
     if _enumerates(block):
@@ -2701,10 +2708,6 @@ _RANGE_FROM = re.compile(r"\d[^\s]*(?:\s[A-Za-z]{1,8}\.?)?$")
 """The first figure of a range, with its unit: "48 hrs", "3", "2.5 mg"."""
 
 
-_SIGNS = re.compile(r"\b(?:signs?|symptoms?|red\s+flags?)\b", re.IGNORECASE)
-"""A heading or lead-in naming the signs a list gives ("Warning signs", "Red flags")."""
-
-
 _WHEN_OR_HOW_BAD = frozenset(
     """early late acute chronic initial later mild moderate severe adults adult children child
     infants infant babies baby elderly newborns newborn neonates neonate toddlers toddler
@@ -2717,11 +2720,6 @@ _NOT_A_SIGN = frozenset(
 )
 """A label's first word that makes it a time, a stage or a question (`**Day one:**`, `**Stage
 I:**`, `**What to look for:**`): a facet of the signs, not a sign to recall."""
-
-
-def _names_signs(lead: Lead | None, section: Section) -> bool:
-    said = lead.text if lead is not None else section.title
-    return _SIGNS.search(plain(said)) is not None
 
 
 def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:

@@ -13,7 +13,8 @@ kind, about {{c1::80%}}"). A long sentence shows the clause that holds its figur
 show). A picture's caption (`captions`: "Image reproduced from …" right under the picture) and
 a sentence reporting a study's statistics ("95% confidence interval", "OR 0.46") are no facts,
 here or to the other sentence rules; nor is a sentence opening "They" or "These", whose study
-or group another sentence names.
+or group another sentence names, nor a later sentence of a paragraph opening "This …" ("…
+cannot contract. This leads to low output (EF <=40%)"): what "This" stands for is not shown.
 """
 
 from __future__ import annotations
@@ -203,6 +204,9 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         thing = _heading_thing(section.title) if pointer else ""
         if leans_back(sentence) and _THIS.match(sentence) is None:
             continue  # "They found a lower mortality (12% vs 23%)": who, of whom, is elsewhere
+        if number > 0 and _DANGLING.match(sentence) is not None:
+            continue  # "… cannot contract. This leads to low output (EF <=40%)": "This" is
+            # the sentence before, which the card would not show
         if pointer and thing:
             # "This is the commonest kind, about {{c1::80%}}" opening "### Wet korrin": the
             # heading's thing is what "This" names (the key stays the sentence's own)
@@ -230,6 +234,9 @@ _STATISTICS = re.compile(
 
 
 _THIS = re.compile(r"this\b", re.IGNORECASE)
+_DANGLING = re.compile(r"(?:this|these)\s+[a-z]+\s+(?!of\b)", re.IGNORECASE)
+"""A later sentence opening with a bare "This"/"These" and its verb ("This leads to …", "These
+include …"): it stands for the sentence before."""
 """A "This" opening is the heading's thing, or left as written (the topic is named before it)."""
 
 
