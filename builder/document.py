@@ -42,7 +42,9 @@ What the rules read, whatever dialect the document is written in:
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
   quote holding a list is content, and so is one of paragraphs holding two sentences or more
   that quotes no one (`_quoted_prose`); a quote of two lines or more right under a lead-in
-  ending with ":" holds that lead-in's items, a list (`_quoted_items`); a raw-HTML `<table>`
+  ending with ":" holds that lead-in's items, a list (`_quoted_items`), and so do short plain
+  lines with no marker right under one (`_plain_items`), while `Name. Sentence …` lines read as
+  `**Name**: Sentence …` items (`_term_line`); a raw-HTML `<table>`
   that is a plain grid is a table, and a raw-HTML list whose items share a line
   (`exports.html_list`) the list it shows.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
@@ -1174,6 +1176,7 @@ class _Reader:
                 and "\n" not in text
                 and not text.startswith(_SPECIAL)
                 and not text.endswith("\\")
+                and not _leads_in(out)
             ):
                 out.append(Paragraph(text, _line(token)))  # most paragraphs: nothing to do
             else:
@@ -1244,6 +1247,8 @@ class _Reader:
                 )
             )
             return
+        if self.plain_lines(text, line, out):
+            return
         if "\n" in text and following is not None and following.type in _LIST_OPENS:
             head, _, last = text.rpartition("\n")
             if _is_label(last, head) and _ends_sentence(head):
@@ -1251,6 +1256,39 @@ class _Reader:
                 self.add(Paragraph(last.strip(), line + head.count("\n") + 1), out)
                 return
         self.add(Paragraph(text, line), out)
+
+    def plain_lines(self, text: str, line: int, out: list[Entry]) -> bool:
+        """Lines of one paragraph written as a list with no marker (a patient page's "You may
+        notice:" over `Sharp pain in the side` / `Blood in the urine`, soft line breaks that
+        Markdown joins into one paragraph) read as the list they are: after a lead-in ending
+        in ":", a run of two short plain lines or more (`_plain_items`); anywhere, a run of two
+        `Term. Sentence …` lines or more, or one right after a lead-in (`_term_line`), each read
+        as `**Term**: Sentence …`. A lead-in line or any other line after the run is read
+        again as a paragraph of its own; True when the paragraph was read here."""
+        lines = text.split("\n")
+        led = _leads_in(out)
+        count = _plain_items(lines) if led else 0
+        if count:
+            items = [ListItem(self.text(lines[n].strip()), line + n) for n in range(count)]
+        else:
+            terms = [_term_line(each) for each in lines]
+            count = next((n for n, term in enumerate(terms) if term is None), len(terms))
+            if count < (1 if led else 2):
+                return False
+            items = [
+                ListItem(self.text(f"**{term}**: {said}"), line + n)
+                for n, (term, said) in enumerate(t for t in terms[:count] if t is not None)
+            ]
+        out.append(ListBlock(False, tuple(items), line))
+        rest = lines[count:]
+        while rest and rest[0].rstrip().endswith(":") and len(rest) > 1:
+            self.add(Paragraph(rest[0].strip(), line + count), out)  # the next list's lead-in
+            rest, count = rest[1:], count + 1
+            if self.plain_lines("\n".join(rest), line + count, out):
+                return True
+        if rest:
+            self.paragraph("\n".join(rest), line + count, None, out)
+        return True
 
     def add(self, paragraph: Paragraph, out: list[Entry]) -> None:
         text = self.text(paragraph.text)
@@ -2437,6 +2475,60 @@ def is_genre_title(title: str) -> bool:
 def _leads_in(out: list[Entry]) -> bool:
     """The block read last is a lead-in sentence ending with ":"."""
     return bool(out) and isinstance(out[-1], Paragraph) and out[-1].text.rstrip(" *_").endswith(":")
+
+
+def _plain_items(lines: Sequence[str]) -> int:
+    """How many of a paragraph's first lines are the items of the lead-in above it, written
+    with no list marker: two at least, each short (MAX_PLAIN_ITEM_WORDS words), opening with a
+    capital and ending in no stop, colon or word that runs on (`of`, `and`: prose wrapped to a
+    width); 0 when fewer than two are."""
+    count = 0
+    for text in lines:
+        bare = text.strip()
+        found = bare.split()
+        if (
+            not found
+            or len(found) > MAX_PLAIN_ITEM_WORDS
+            or not bare[0].isupper()
+            or bare[-1] in ".,;:!?\\"
+            or found[-1].lower() in _RUNS_ON
+            or bare.startswith(("**", "__", "#", "|", ">", "<", "!["))
+        ):
+            break
+        count += 1
+    return count if count >= 2 else 0
+
+
+MAX_PLAIN_ITEM_WORDS = 16
+_RUNS_ON = frozenset(
+    "a an and as at but by for from in into of on or than that the to with which who".split()
+)
+"""Words a line of prose wrapped to a width may end on; an item of a list does not."""
+_TERM_LINE = re.compile(
+    r"(?P<term>[A-Z][\w'’-]*(?:[ \t]+[\w'’/-]+){0,4})\.[ \t]+(?P<said>[A-Z][^\n]*[.!?)])"
+)
+_NOT_TERM = frozenset(
+    "is are was were be can may will would should must has have had do does did it this "
+    "that these those they you we i he she there here not never also".split()
+)
+"""Words that make a line's opening a clause ("It hurts. See a doctor."), not a name."""
+
+
+def _term_line(text: str) -> tuple[str, str] | None:
+    """A line naming a thing, then a sentence about it (`Struvite stones. They form after an
+    infection …`, `Obesity. A high BMI raises the risk.`): (name, sentence), else None. The
+    name is one to five words, no clause and no abbreviation (`Dr. Grey …`), the sentence
+    four words at least."""
+    found = _TERM_LINE.fullmatch(text.strip())
+    if found is None:
+        return None
+    term, said = found.group("term"), found.group("said")
+    names = term.lower().split()
+    if len(said.split()) < 4 or any(word in _NOT_TERM for word in names):
+        return None
+    if names[-1] in _RUNS_ON or (len(names) == 1 and len(term) <= 3):
+        return None
+    return term, said
 
 
 def _quoted_items(tokens: Sequence[Any]) -> tuple[tuple[str, int], ...]:

@@ -116,8 +116,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "a list, a paragraph of `label: value` lines, a table row or a whole table in a content "
         "section gave no note; or a section gave none though its prose says what a thing is; or "
         "a paragraph of 80 words or more, labelled items or sentence items beside carded ones, "
-        "or a term among sibling terms, gave none; or a section of loose one-line facts gave "
-        "none",
+        "or a term among sibling terms, gave none; or a section of loose one-line facts, or of "
+        "three paragraphs and 150 words of prose or more, gave none",
     ),
     "NON-CONTENT": (
         "error",
@@ -2310,7 +2310,41 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
     for block in section.blocks:
         if isinstance(block, Paragraph) and _is_statement(block.text):
             return block.line
-    return None
+    return _unasked_page(section)
+
+
+MIN_UNASKED_PARAGRAPHS = 3
+MIN_UNASKED_WORDS = 150
+"""A section of this many paragraphs and words of prose or more that gave no note is a part
+of a page lost, whatever its sentences open with."""
+
+
+def _unasked_page(section: Section) -> int | None:
+    """The line of the first paragraph of a section that gave no note though it holds
+    MIN_UNASKED_PARAGRAPHS paragraphs of sentences and MIN_UNASKED_WORDS words or more (a
+    patient page's overview, its subject in a long opening such as "Kidney korrins (also called
+    …) are …"): a page that gave a few notes of its last lines was silent on the rest. Not a
+    worked example, links, contacts nor the page's publisher speaking."""
+    prose = [
+        block
+        for block in section.blocks
+        if isinstance(block, Paragraph)
+        and _SENTENCE_STOP.search(block.text)
+        and not only_links(block.text)
+        and block.text.count("](") < 2
+        and not is_worked_example(block.text)
+    ]
+    if len(prose) < MIN_UNASKED_PARAGRAPHS:
+        return None
+    said = [plain(block.text).split() for block in prose]
+    if sum(map(len, said)) < MIN_UNASKED_WORDS:
+        return None
+    if any(not _PUBLISHER.isdisjoint(words) for words in said):
+        return None  # "Call our helpline": the publisher's offer, not facts
+    return prose[0].line
+
+
+_SENTENCE_STOP = re.compile(r"\w[.!?](?:\s|$)")
 
 
 def _is_statement(text: str) -> bool:

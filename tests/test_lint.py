@@ -1054,6 +1054,40 @@ def test_a_section_whose_prose_says_what_a_thing_is_and_gave_no_note_is_a_warnin
     assert silent(tmp_path, PROSE) == [(5, "warning")]
 
 
+OVERVIEW = """# Korrin knee
+
+## Overview
+
+Korrin knee (also known as velbar joint, tessal knee or the wanderer's knee) comes on slowly
+over months, often in people who walk a long way on hard ground every single day of the week.
+
+Walking, weight, old injuries and some kinds of work all play a part, and often several of them
+together. The knee swells when the fluid inside it thickens, and the joint then feels stiff in
+the morning and after sitting.
+
+Resting the knee can ease the swelling within weeks, but the stiffness tends to come back if
+the walking goes on unchanged. In some people, for instance those whose knee locks or gives
+way, a surgeon may need to look inside the joint and clear it.
+
+Your nurse may suggest exercises to keep the muscles round the knee strong once the swelling
+has settled, so that the joint is better held and less likely to flare up again later.
+
+## Signs
+
+- Swelling
+- Stiffness
+"""
+
+
+def test_a_long_section_of_prose_that_gave_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A section of three paragraphs and 150 words of prose or more that gave no note is
+    reported at its first paragraph, whatever its sentences open with (a patient page's
+    overview: the page gave notes of its last lines only); two such paragraphs are not."""
+    assert silent(tmp_path, OVERVIEW) == [(5, "warning")]
+    shorter = OVERVIEW.replace(OVERVIEW[OVERVIEW.index("Resting") : OVERVIEW.index("## Signs")], "")
+    assert silent(tmp_path, shorter) == []
+
+
 TERMS = """# Kellin habits
 
 ## Errors of thinking

@@ -125,7 +125,8 @@ _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)\W*$")
 """An item that is only a link points elsewhere: a reading list, not facts."""
 _BOLD_HEAD = re.compile(r"^(\*\*|__)(?P<bold>[^*_].*?)(\*\*|__)")
 _ASK_CUE = re.compile(
-    r"(?:,?\s+(?:such as|include|includes|including|as follows|the following))?\s*:?\s*$",
+    r"(?:,?(?:\s+(?:may|can|might|could|will|also|often|usually))*"
+    r"\s+(?:such as|include|includes|including|as follows|the following))?\s*:?\s*$",
     re.IGNORECASE,
 )
 
