@@ -271,16 +271,18 @@ _ONE_STAMP = (
     r"(?:<a\b[^<>]*>[ \t]*\[\d{1,2}(?::\d{2}){1,2}\][ \t]*</a>"
     r"|\[\d{1,2}(?::\d{2}){1,2}\](?:\([^()\s]*\))?)"
 )
-_STAMPS = rf"{_ONE_STAMP}(?:[ \t]*(?:[,;&]|and)?[ \t]*{_ONE_STAMP})*"
+_STAMPS = rf"{_ONE_STAMP}(?:[ \t]*(?:(?:[,;&]|and)[ \t]*)?{_ONE_STAMP})*"
 _TIMESTAMP = re.compile(
-    rf"(?P<sep>[ \t]*[,;])?[ \t]*(?:\([ \t]*{_STAMPS}[ \t]*\)|{_STAMPS})"
+    rf"(?<![ \t])(?P<sep>[ \t]*[,;])?[ \t]*(?:\([ \t]*{_STAMPS}[ \t]*\)|{_STAMPS})"
     r"(?P<end>(?=[ \t]*(?:[.,;:!?)\]]|\n|$)))?"
 )
 """A video's timestamp links (`<a class="yt-timestamp" data-t="00:02:00">[00:02:00]</a>`,
 `[02:00](https://youtu.be/…?t=120)`, a bare `[00:02:00]`), one or a run joined by commas or
 in brackets: notes taken from a lecture video keep them after every fact, and a card has no
 video to jump to. The commas between them, and one before them where the sentence ends after
-them ("Negative, [0:01]."), go with them: "Negative,." is no answer."""
+them ("Negative, [0:01]."), go with them: "Negative,." is no answer. A match starts only at
+the first blank of a run (a later one finds the same stamps), and blanks between two stamps are
+read one way: a line of blanks costs its length, not its square."""
 
 
 def _timestamps(text: str) -> str:

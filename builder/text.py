@@ -2092,16 +2092,17 @@ _PLACEHOLDER = re.compile(
 )
 
 
-BASELINE_CHOICES = frozenset(
-    """normal none nil absent present appropriate intact good unremarkable wnl""".split()
-) | frozenset(("as stated", "not present", "within normal limits", "age appropriate"))
-"""The choice a form offers for nothing found ("Normal", "None", "Absent", "As stated")."""
-
-
 NOTHING_FOUND = frozenset("none nil normal wnl unremarkable".split()) | frozenset(
     ("as stated", "within normal limits")
 )
 """The baselines that name no finding at all: a list that opens with one offers choices."""
+BASELINE_CHOICES = (
+    NOTHING_FOUND
+    | frozenset("absent present appropriate intact good".split())
+    | frozenset(("not present", "age appropriate"))
+)
+"""The choice a form offers for nothing found ("Normal", "None", "Absent", "As stated"): the
+baselines naming no finding, and those naming a normal one."""
 
 
 def opens_with_baseline(items: list[str]) -> bool:

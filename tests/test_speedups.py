@@ -600,3 +600,30 @@ def test_restated_counts_only_notes_with_a_rare_word_and_finds_the_same(
             said.setdefault(word, []).append(index)
     every = any(len(answer & words) * 5 >= len(answer) * 4 for words in notes if words & answer)
     assert context.restated(answer, said, notes) == (bool(answer) and every)
+
+
+STAMP_BITS = st.sampled_from(
+    [" ", "\t", ",", ";", "&", " and ", "(", ")", "[0:01]", "[12:30:05]", "[02:00](u?t=1)",
+     '<a class="t">[00:02:00]</a>', "x", ".", "\n", ":"]
+)  # fmt: skip
+_SQUARE_TIMESTAMP = (  # the pattern as r29forms wrote it: a line of blanks cost its square
+    r"(?P<sep>[ \t]*[,;])?[ \t]*(?:\([ \t]*{s}[ \t]*\)|{s})"
+    r"(?P<end>(?=[ \t]*(?:[.,;:!?)\]]|\n|$)))?"
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(STAMP_BITS, max_size=12).map("".join))
+@example("Negative ,  [0:01] , [0:02].")
+def test_timestamps_dropped_from_a_runs_first_blank_are_the_ones_dropped_before(text: str) -> None:
+    """dialects._TIMESTAMP starts a match only at the first blank of a run, and reads blanks
+    between stamps one way: the same text as the pattern that tried every blank."""
+    import re
+
+    from builder import dialects
+
+    stamps = rf"{dialects._ONE_STAMP}(?:[ \t]*(?:[,;&]|and)?[ \t]*{dialects._ONE_STAMP})*"
+    square = re.compile(_SQUARE_TIMESTAMP.format(s=stamps))
+    assert dialects._TIMESTAMP.sub(dialects._drop_stamps, text) == square.sub(
+        dialects._drop_stamps, text
+    )

@@ -83,7 +83,9 @@ class Context:
             front = _QUESTION_COLON.sub("?", front)
         if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
             cited = without_citations(front)
-            front = front if "::}}" in cited else cited  # a deletion of only the citation stays
+            # a deletion of only the citation stays, and so does a citation opening the front
+            # (a heading of only "(An, 2021)": without it the front opens with " in asthma:")
+            front = front if "::}}" in cited or cited[:1] != front[:1] else cited
         return Note(
             rule,
             note_type,

@@ -201,14 +201,14 @@ def _list_notes(
         under_result = True  # `- Positive` over `- Brief` / its causes: kinds of that result
     notes = []
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
-    if any(_is_condition(item) for item in block.items):
+    if any(is_condition(item) for item in block.items):
         notes.extend(_condition_notes(block, lead, section, ctx, outer))
         if block.ordered:  # a numbered step stays, its sub-list asked apart: "repeat step 2"
             rest = tuple(  # still points at step 2
-                ListItem(i.text, i.line, (), i.pin) if _is_condition(i) else i for i in block.items
+                ListItem(i.text, i.line, (), i.pin) if is_condition(i) else i for i in block.items
             )
         else:
-            rest = tuple(item for item in block.items if not _is_condition(item))
+            rest = tuple(item for item in block.items if not is_condition(item))
         block = ListBlock(block.ordered, rest, block.line)
     shown: frozenset[int] = frozenset()
     headings: frozenset[int] = frozenset()
@@ -500,7 +500,7 @@ def _hoisted(item: ListItem) -> ListBlock | None:
     text = plain(without_emoji(item.text)).strip()
     if len(inner.items) < MIN_HOISTED_ITEMS and not named:
         return None  # a lone name over its points is asked as the list it heads
-    if not _names(text) or _is_condition(item):
+    if not _names(text) or is_condition(item):
         return None
     if takes_one_of(item):
         return None  # `**Breathing rate** one of` over thresholds: the definition rule's
@@ -528,7 +528,7 @@ def _leads_in(item: ListItem) -> tuple[Lead, ListBlock] | None:
     if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
         return None
     inner = item.blocks[0]
-    if len(inner.items) < MIN_HOISTED_ITEMS or (_is_condition(item) and _condition_asked(item)):
+    if len(inner.items) < MIN_HOISTED_ITEMS or (is_condition(item) and _condition_asked(item)):
         return None
     if _hoisted(item) is not None or _middle_lead(item) is not None:
         return None  # a label's sub-list, asked under it
@@ -970,7 +970,7 @@ def _in_topic(phrase: str, ctx: Context) -> str:
     return f"{phrase} ({ctx.topic})"
 
 
-def _is_condition(item: ListItem) -> bool:
+def is_condition(item: ListItem) -> bool:
     """An item that is a condition with what to do under it (`If SpO2 > 92%` over `- deepen
     sedation`): a question of its own, not one of the list's items."""
     return bool(item.blocks) and _CONDITION.match(plain(item.text)) is not None
@@ -998,7 +998,7 @@ def _condition_notes(
     halving Y`) asks the condition alone: the action opens the answer, over the item's remarks."""
     notes = []
     for item in block.items:
-        if not _is_condition(item) or not _condition_asked(item):
+        if not is_condition(item) or not _condition_asked(item):
             continue
         answer = to_markdown(item.blocks)
         line = plain(item.text).rstrip(" :.")

@@ -568,7 +568,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 def _listed(section: Section, ctx: Context) -> frozenset[int]:
     """Lines of the list items another rule's note asks already: a definition list's item
     (`**Term** — A → B`), an item of a list whose enumeration note has a deletion in it or lists
-    it in its answer. A card from the item's sentence would ask it twice. Sub-lists count too
+    it in its answer, a condition item over its remarks (`enumeration.is_condition`) asked on
+    its own. A card from the item's sentence would ask it twice. Sub-lists count too
     (`- Reversal` over `  - major bleed → vit K + PCC`): their own note asks their items."""
     lists = list(_every_list(section.blocks))
     listed = {
@@ -578,12 +579,20 @@ def _listed(section: Section, ctx: Context) -> frozenset[int]:
         for item in block.items
         if definition(item) is not None
     }
-    made = {note.source.line: note for note in enumeration.extract(section, ctx)}
+    made_notes = enumeration.extract(section, ctx)
+    made = {note.source.line: note for note in made_notes}
+    basic = {note.source.line for note in made_notes if note.note_type == "basic"}
     for block in lists:
         note = made.get(block.line)
         if note is not None:
             deleted = _deletions(note.front) if note.note_type == "cloze" else {}
             listed.update(item.line for item in block.items if _asks(note, deleted, item))
+        # `- If X, give Y` over its remarks: asked "…: if X?" -> "give Y" on its own line
+        listed.update(
+            item.line
+            for item in block.items
+            if item.line in basic and enumeration.is_condition(item)
+        )
     return frozenset(listed)
 
 

@@ -442,6 +442,9 @@ CASES: list[Case] = [
     Case("cloze braces in a heading above a figure", None, files={"source/doc.md": DOC
          + "\n## Rates {{c7::x}}\n\nAbout 30% of adults {{c1::wheeze}} at night in asthma.\n"},
          shows=("{{c1::wheeze}}",)),
+    Case("a video timestamp, then a line of 20,000 blanks (each blank tried once)", None,
+         files={"source/doc.md": DOC + "\nWheeze at night [0:01].\n\nNote: " + " " * 20_000
+                + "x\n\nCough [0:02]" + " " * 20_000 + "x\n"}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
