@@ -1364,8 +1364,9 @@ def glyph_lists(text: str) -> str:
     as the lists they are (CommonMark shows both as text: a run of them glues onto the line
     above as one paragraph, so a lead-in's or a step's items became one long answer).
 
-    - a line opening with a bullet glyph (`• `, `● `, `▪ `, `◦ `) is a `- ` item at its own
-      indent: right under a numbered step, the step's sub-list; a plain line between two such
+    - a line opening with a bullet glyph (`• `, `● `, `▪ `, `◦ `) is a `+ ` item at its own
+      indent (`+`: a glyph run stays a list of its own, never one with a `-` list the author put
+      beside it): right under a numbered step, the step's sub-list; a plain line between two such
       lines at their indent that opens with a capital is an item of the same run (a line the
       author wrote between bullets), not the last bullet's text;
     - a run of lines opening with consecutive roman numerals from I, each a name then `(` or
@@ -1394,19 +1395,19 @@ _CAPITAL_LINE = re.compile(r"([ \t]*)(?=[A-Z])")
 
 
 def _glyph_items(lines: list[str], outside: list[int]) -> None:
-    """Each glyph bullet as a `- ` item; a capitalised plain line between two of them at their
+    """Each glyph bullet as a `+ ` item; a capitalised plain line between two of them at their
     indent as one more."""
     glyphed: dict[int, str] = {}
     for at in outside:
         if (glyph := _GLYPH_ITEM.match(lines[at])) is not None:
             glyphed[at] = glyph.group(1)
-            lines[at] = glyph.group(1) + "- " + lines[at][glyph.end() :]
+            lines[at] = glyph.group(1) + "+ " + lines[at][glyph.end() :]
     for at in outside:
         if at in glyphed or at - 1 not in glyphed or at + 1 not in glyphed:
             continue
         plain = _CAPITAL_LINE.match(lines[at])
         if plain is not None and plain.group(1) == glyphed[at - 1] == glyphed[at + 1]:
-            lines[at] = plain.group(1) + "- " + lines[at][plain.end() :]
+            lines[at] = plain.group(1) + "+ " + lines[at][plain.end() :]
 
 
 _NUMERAL_LINE = re.compile(

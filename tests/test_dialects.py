@@ -822,15 +822,15 @@ GLYPH_NOTE = (
 
 
 def test_glyph_bullets_and_roman_numeral_lines_are_list_items() -> None:
-    """A "•" line is a `- ` item at its indent (under a step, the step's sub-list), a capitalised
+    """A "•" line is a `+ ` item at its indent (under a step, the step's sub-list), a capitalised
     line between two of them one more item; a run of roman-numeral lines from I is a list at the
     first one's indent, the numeral after the name, the lines between two numerals the first
     one's sub-items."""
     written = rewritten(glyph_lists, GLYPH_NOTE).split("\n")
     assert written[3:6] == [
-        "   - Soles should be dry",
-        "   - Pebble test: roll a pebble under the sole",
-        "   - The toes should curl",
+        "   + Soles should be dry",
+        "   + Pebble test: roll a pebble under the sole",
+        "   + The toes should curl",
     ]
     assert written[8:12] == [
         "- Smellen (I) (sensory): a lemon peel",
@@ -842,6 +842,12 @@ def test_glyph_bullets_and_roman_numeral_lines_are_list_items() -> None:
     assert "Korrin nerves: Blinker (III) (motor)?" in fronts
     assert "Sighten (II): Near?" in fronts
     assert not any("\u2022" in front or "III." in front for front in fronts)
+    beside = (
+        "# Korrin checks\n\n## Nose\n\n\u2022 Then look at the nose\n\n"
+        "- Make sure both sides match in shape\n- Make sure the middle wall is straight\n"
+    )
+    backs = [n.note.back for n in planned(beside).notes]
+    assert backs and not any("Then look" in back for back in backs)  # a list of its own
 
 
 def test_lines_that_only_look_like_glyph_or_numeral_items_stay() -> None:
