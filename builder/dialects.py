@@ -51,7 +51,8 @@ admonition closed by a `!!!` line (`closed_admonitions`): its text is indented a
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
 as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
 extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled marks), its
-broken lists (`pdf_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
+broken lists (`pdf_lists`), lists typed with `•` glyphs or roman numerals (`glyph_lists`)
+and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
 
 A file git left with an unresolved merge conflict is cut to its conflict's first side before
@@ -1392,6 +1393,109 @@ _RUN_IN = re.compile(
 """A line opening with a short bold or italic label, no colon, and a capitalised sentence."""
 
 
+def glyph_lists(text: str) -> str:
+    """Lists an author typed with a glyph or a roman numeral instead of a Markdown marker, read
+    as the lists they are (CommonMark shows both as text: a run of them glues onto the line
+    above as one paragraph, so a lead-in's or a step's items became one long answer).
+
+    - a line opening with a bullet glyph (`• `, `● `, `▪ `, `◦ `) is a `+ ` item at its own
+      indent (`+`: a glyph run stays a list of its own, never one with a `-` list the author put
+      beside it): right under a numbered step, the step's sub-list; a plain line between two such
+      lines at their indent that opens with a capital is an item of the same run (a line the
+      author wrote between bullets), not the last bullet's text;
+    - a run of lines opening with consecutive roman numerals from I, each a name then `(` or
+      `:` (`IX. Name (…): text`), is a `- ` list at the first one's indent, the numeral put
+      after the name (`- Name (IX) (…): text`) so the name leads the label; a numeral line
+      further in comes out to it (it starts the next item, it never goes on with the one
+      before), and the lines between two numerals are the previous one's sub-items.
+
+    Every line keeps its number; fenced code is left as written."""
+    glyphs = any(glyph in text for glyph in _GLYPHS)
+    numerals = "I." in text and "II." in text
+    if not glyphs and not numerals:
+        return text
+    lines = text.split("\n")
+    outside = list(_outside_fences(lines))
+    if glyphs:
+        _glyph_items(lines, outside)
+    if numerals:
+        _numeral_items(lines, outside)
+    return "\n".join(lines)
+
+
+_GLYPHS = ("•", "●", "▪", "◦")
+_GLYPH_ITEM = re.compile(r"([ \t]*)[•●▪◦][ \t]+(?=\S)")
+_CAPITAL_LINE = re.compile(r"([ \t]*)(?=[A-Z])")
+
+
+def _glyph_items(lines: list[str], outside: list[int]) -> None:
+    """Each glyph bullet as a `+ ` item; a capitalised plain line between two of them at their
+    indent as one more."""
+    glyphed: dict[int, str] = {}
+    for at in outside:
+        if (glyph := _GLYPH_ITEM.match(lines[at])) is not None:
+            glyphed[at] = glyph.group(1)
+            lines[at] = glyph.group(1) + "+ " + lines[at][glyph.end() :]
+    for at in outside:
+        if at in glyphed or at - 1 not in glyphed or at + 1 not in glyphed:
+            continue
+        plain = _CAPITAL_LINE.match(lines[at])
+        if plain is not None and plain.group(1) == glyphed[at - 1] == glyphed[at + 1]:
+            lines[at] = plain.group(1) + "+ " + lines[at][plain.end() :]
+
+
+_NUMERAL_LINE = re.compile(
+    r"([ \t]*)(X{0,3}(?:IX|IV|V?I{0,3}))\.[ \t]+"
+    r"([A-Z][\w'’-]*(?:[ \t]+[A-Za-z][\w'’-]*){0,3}?)(?=[ \t]*[(:])"
+)
+"""`IX. Name (…)` or `IX. Name: …`: a numbered name, one to four words."""
+_NUMERALS = {"I": 1, "V": 5, "X": 10}
+
+
+def _numeral_value(numeral: str) -> int:
+    total = 0
+    for at, letter in enumerate(numeral):
+        value = _NUMERALS[letter]
+        following = _NUMERALS[numeral[at + 1]] if at + 1 < len(numeral) else 0
+        total += -value if value < following else value
+    return total
+
+
+def _numeral_items(lines: list[str], outside: list[int]) -> None:
+    """Each run of consecutive roman-numeral lines from I written as a `- ` list, each numeral
+    after its name (`- Name (IX): …`): a label's term never holds a full stop."""
+    runs: list[list[int]] = []
+    expected = 1
+    for at in outside:
+        if _ATX_LEVEL.match(lines[at].lstrip(" ")):  # a heading ends every run
+            expected = 0
+            continue
+        match = _NUMERAL_LINE.match(lines[at])
+        if match is None or not match.group(2):
+            continue
+        value = _numeral_value(match.group(2))
+        if value == 1:
+            runs.append([at])
+        elif runs and value == expected:
+            runs[-1].append(at)
+        else:
+            continue
+        expected = value + 1
+    for run in runs:
+        if len(run) < 2:
+            continue
+        base = lines[run[0]][: len(lines[run[0]]) - len(lines[run[0]].lstrip(" \t"))]
+        for at in range(run[0], run[-1] + 1):
+            line = lines[at]
+            if at in run:  # the numeral after the name, so the name leads its label
+                found = _NUMERAL_LINE.match(line)
+                assert found is not None
+                name = f"{found.group(3)} ({found.group(2)})"
+                lines[at] = base + "- " + name + line[found.end() :]
+            elif line.strip() and line.startswith(base):
+                lines[at] = base + "  " + line[len(base) :]
+
+
 def step_fields(text: str) -> str:
     """Numbered steps with a template's unfilled field (`2. If below {{LOW_LIMIT}} mg/dL, eat
     15 g of sugar:`) keep the step, the field shown as "…": a form's field left out drops the
@@ -1421,6 +1525,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     abbreviation_lines,
     pdf_text,
     pdf_lists,
+    glyph_lists,
     tex_math,
     content_tabs,
     definition_lists,

@@ -1472,7 +1472,7 @@ _URL_OR_PATH = re.compile(r"(?:https?://|www\.)\S+|/[\w\-./#?=&%]*[\w/]")
 def leftover_markup(markdown: str) -> tuple[str, ...]:
     """What of a Markdown field a student would see as markup: the leftovers in the text the
     Markdown renders as text (emphasis, links, HTML and entities that do render are fine)."""
-    text = without_math(NUMBERED_DELETION.sub(lambda m: _cloze_text(m.group(2)), markdown))
+    text = without_math(NUMBERED_DELETION.sub(_held_deletion, markdown))
     if _SUSPECT.search(text) is None:
         return ()
     found: dict[str, None] = {}
@@ -1486,6 +1486,12 @@ def leftover_markup(markdown: str) -> tuple[str, ...]:
         )  # a line break kept: `3` / `key:: value` is no `3key::` run
         found.update(dict.fromkeys(_literal_markup(shown)))
     return tuple(found)
+
+
+def _held_deletion(match: re.Match[str]) -> str:
+    """A deletion's text between two punctuation marks, as its `{{c1::` and `}}` stand when the
+    field is rendered: `Hy**{{c1::po}}**` shows its `**`, which `Hy**po**` would not."""
+    return f"«{_cloze_text(match.group(2))}»"
 
 
 @lru_cache(maxsize=TEXT_CACHE)

@@ -18,6 +18,7 @@ from builder.dialects import (
     abbreviation_lines,
     content_tabs,
     definition_lists,
+    glyph_lists,
     heading,
     inline_cleaner,
     logseq_outline,
@@ -831,3 +832,65 @@ def test_text_without_a_pdfs_marks_keeps_its_lines() -> None:
         "# Korrin \n\nOne line with a space \nand another \n",  # too few lines to tell
     ):
         assert pdf_text(text) == text
+
+
+GLYPH_NOTE = (
+    "# Korrin checks\n"
+    "\n"
+    "3. Look at the feet\n"
+    "   \u2022 Soles should be dry\n"
+    "   Pebble test: roll a pebble under the sole\n"
+    "   \u2022 The toes should curl\n"
+    "\n"
+    "Korrin nerves:\n"
+    "I. Smellen (sensory): a lemon peel\n"
+    "II. Sighten: the wall chart\n"
+    "- Near: the pocket card\n"
+    "  III. Blinker (motor): follow a pen\n"
+)
+
+
+def test_glyph_bullets_and_roman_numeral_lines_are_list_items() -> None:
+    """A "•" line is a `+ ` item at its indent (under a step, the step's sub-list), a capitalised
+    line between two of them one more item; a run of roman-numeral lines from I is a list at the
+    first one's indent, the numeral after the name, the lines between two numerals the first
+    one's sub-items."""
+    written = rewritten(glyph_lists, GLYPH_NOTE).split("\n")
+    assert written[3:6] == [
+        "   + Soles should be dry",
+        "   + Pebble test: roll a pebble under the sole",
+        "   + The toes should curl",
+    ]
+    assert written[8:12] == [
+        "- Smellen (I) (sensory): a lemon peel",
+        "- Sighten (II): the wall chart",
+        "  - Near: the pocket card",
+        "- Blinker (III) (motor): follow a pen",
+    ]
+    fronts = [n.note.front for n in planned(GLYPH_NOTE).notes]
+    assert "Korrin nerves: Blinker (III) (motor)?" in fronts
+    assert "Sighten (II): Near?" in fronts
+    assert not any("\u2022" in front or "III." in front for front in fronts)
+    beside = (
+        "# Korrin checks\n\n## Nose\n\n\u2022 Then look at the nose\n\n"
+        "- Make sure both sides match in shape\n- Make sure the middle wall is straight\n"
+    )
+    backs = [n.note.back for n in planned(beside).notes]
+    assert backs and not any("Then look" in back for back in backs)  # a list of its own
+
+
+def test_lines_that_only_look_like_glyph_or_numeral_items_stay() -> None:
+    """A glyph inside a line, a wrapped line in small letters between bullets, a single numeral
+    line, numerals that do not count from I, a numeral with no name and colon or bracket after
+    it (a title), and fenced code are left as written."""
+    for text in (
+        "# Korrin\n\nFever \u2022 rash \u2022 cough\n",
+        "# Korrin\n\nI. Smellen (sensory): a lemon peel\n\nA plain line.\n",
+        "# Korrin\n\nII. Smellen (sensory): a peel\nIII. Sighten: a chart\n",
+        "# Korrin\n\nI. Introduction to the nerves\nII. Tests at the bedside\n",
+        "# Korrin\n\n```\n\u2022 kept\nI. One: a\nII. Two: b\n```\n",
+        "# Korrin\n\nI. Smellen (sensory): a peel\n\n## Sight\n\nII. Sighten: a chart\n",
+    ):
+        assert glyph_lists(text) == text
+    wrapped = "# Korrin\n\n\u2022 Soles should be dry and\nwarm to touch\n\u2022 Toes curl\n"
+    assert glyph_lists(wrapped).split("\n")[3] == "warm to touch"  # the bullet's own text

@@ -1363,6 +1363,15 @@ def test_leftover_markup_in_a_cloze_is_found_inside_the_deletions() -> None:
     assert found(card("Causes: {{c1::ticks}}, {{c2::needles}}", "", note_type="cloze")) == []
 
 
+def test_a_deletion_cutting_into_emphasis_leaves_its_marks_shown() -> None:
+    """A deletion inside a bold span that touches a word (`Hy**{{c1::po}}**`) leaves the `**`
+    as text when the card is rendered; bold around or inside a whole deletion renders."""
+    cut = card("Korrin: Hy**{{c1::po}}** so slow", "", line=5, note_type="cloze")
+    assert found(cut) == [("LEFTOVER-MARKUP", 5)]
+    for whole in ("Korrin: **{{c1::Hypo}}** so slow", "Korrin: {{c1::Hy**po**}} so slow"):
+        assert found(card(whole, "", note_type="cloze")) == []
+
+
 def test_markup_in_a_heading_is_reported_once_for_its_section() -> None:
     context = 'Gout › <span id="ult">Urate lowering</span>'
     notes = [card(f"Question {n}?", "Answer.", line=n, context=context) for n in (4, 5, 6)]

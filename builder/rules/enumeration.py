@@ -2225,7 +2225,7 @@ _QUALIFIED = re.compile(
 after a name ("Lumaprin 100 mg") is part of the item, which is deleted whole."""
 _STATES = re.compile(r"\s*(?:[—–:]|-\s)")
 """After a bold label, what it says: "**Cut salt** — less than 5 g a day"."""
-_BOLD_SPAN = re.compile(r"(\*\*|__)(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)\1")
+_BOLD_SPAN = re.compile(r"(?<![^\W_])(\*\*|__)(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)\1(?![^\W_])")
 _UNIT = (
     r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
     r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
