@@ -1154,7 +1154,7 @@ _DIGITS = re.compile(r"\d+")
 def _join_wraps(lines: list[str], outside: set[int]) -> None:
     """Each line cut mid-sentence joined with the line that goes on with it; the freed lines
     blank at the end of their block."""
-    at, under = 0, ""  # `under`: the indent of the item whose block ended right above
+    at, under = 0, ""  # `under`: the indent of the step (not a bullet) right above
     while at < len(lines):
         if at not in outside or not lines[at].strip():
             at, under = at + 1, ""
@@ -1189,7 +1189,8 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
             endings = ["\r" if lines[i].endswith("\r") else "" for i in range(at, end)]
             kept += [""] * (end - at - len(kept))
             lines[at:end] = [line + ending for line, ending in zip(kept, endings, strict=True)]
-        under = " " * len(item.group().expandtabs(4)) if item is not None else ""
+        if bullet is None:  # a "•" bullet's siblings stay under the step, not under it
+            under = " " * len(item.group().expandtabs(4)) if item is not None else ""
         at = end
 
 
