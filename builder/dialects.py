@@ -1173,14 +1173,15 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
         if end < len(lines) and _SETEXT.match(lines[end]):
             at = end + 1
             continue
-        kept = [lines[at].rstrip("\r")]
+        pieces = [[lines[at].rstrip("\r")]]  # each kept line's pieces: joined once, linear
         for line in (lines[i].rstrip("\r") for i in range(at + 1, end)):
-            last = kept[-1].rstrip()
+            last = pieces[-1][-1].rstrip()  # a joined piece is stripped: never blank
             if last and not last.endswith(_END_MARKS) and _WRAPPED_ON.match(line):
                 glue = "" if last.endswith("-") and line.lstrip()[:1].isalpha() else " "
-                kept[-1] = last + glue + line.strip()
+                pieces[-1][-1:] = [last, glue, line.strip()]
             else:
-                kept.append(line)
+                pieces.append([line])
+        kept = ["".join(parts) for parts in pieces]
         item = _ITEM_OPENING.match(kept[0])
         if item is not None:  # the extractor lost the indent: the lines are the item's own
             indent = " " * len(item.group().expandtabs(4))
@@ -1207,8 +1208,10 @@ def _condition_over_steps(lines: list[str], at: int) -> bool:
     step: the steps under it are what to do if it holds."""
     if at and lines[at - 1].strip():
         return False
-    below = next((line for line in lines[at + 1 :] if line.strip()), "")
-    return at + 1 < len(lines) and not lines[at + 1].strip() and _STEP_ITEM.match(below) is not None
+    if at + 1 >= len(lines) or lines[at + 1].strip():
+        return False
+    below = next((lines[n] for n in range(at + 2, len(lines)) if lines[n].strip()), "")
+    return _STEP_ITEM.match(below) is not None  # no copy of the lines below: linear
 
 
 _STEP_ITEM = re.compile(r"[ \t]{0,3}\d{1,3}[.)][ \t]+\S")
