@@ -1155,7 +1155,7 @@ _DIGITS = re.compile(r"\d+")
 def _join_wraps(lines: list[str], outside: set[int]) -> None:
     """Each line cut mid-sentence joined with the line that goes on with it; the freed lines
     blank at the end of their block."""
-    at, under = 0, ""  # `under`: the indent of the item whose block ended right above
+    at, under = 0, ""  # `under`: the indent of the step (not a bullet) right above
     while at < len(lines):
         if at not in outside or not lines[at].strip():
             at, under = at + 1, ""
@@ -1174,14 +1174,15 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
         if end < len(lines) and _SETEXT.match(lines[end]):
             at = end + 1
             continue
-        kept = [lines[at].rstrip("\r")]
+        pieces = [[lines[at].rstrip("\r")]]  # each kept line's pieces: joined once, linear
         for line in (lines[i].rstrip("\r") for i in range(at + 1, end)):
-            last = kept[-1].rstrip()
+            last = pieces[-1][-1].rstrip()  # a joined piece is stripped: never blank
             if last and not last.endswith(_END_MARKS) and _WRAPPED_ON.match(line):
                 glue = "" if last.endswith("-") and line.lstrip()[:1].isalpha() else " "
-                kept[-1] = last + glue + line.strip()
+                pieces[-1][-1:] = [last, glue, line.strip()]
             else:
-                kept.append(line)
+                pieces.append([line])
+        kept = ["".join(parts) for parts in pieces]
         item = _ITEM_OPENING.match(kept[0])
         if item is not None:  # the extractor lost the indent: the lines are the item's own
             indent = " " * len(item.group().expandtabs(4))
@@ -1190,7 +1191,8 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
             endings = ["\r" if lines[i].endswith("\r") else "" for i in range(at, end)]
             kept += [""] * (end - at - len(kept))
             lines[at:end] = [line + ending for line, ending in zip(kept, endings, strict=True)]
-        under = " " * len(item.group().expandtabs(4)) if item is not None else ""
+        if bullet is None:  # a "•" bullet's siblings stay under the step, not under it
+            under = " " * len(item.group().expandtabs(4)) if item is not None else ""
         at = end
 
 
@@ -1207,8 +1209,10 @@ def _condition_over_steps(lines: list[str], at: int) -> bool:
     step: the steps under it are what to do if it holds."""
     if at and lines[at - 1].strip():
         return False
-    below = next((line for line in lines[at + 1 :] if line.strip()), "")
-    return at + 1 < len(lines) and not lines[at + 1].strip() and _STEP_ITEM.match(below) is not None
+    if at + 1 >= len(lines) or lines[at + 1].strip():
+        return False
+    below = next((lines[n] for n in range(at + 2, len(lines)) if lines[n].strip()), "")
+    return _STEP_ITEM.match(below) is not None  # no copy of the lines below: linear
 
 
 _STEP_ITEM = re.compile(r"[ \t]{0,3}\d{1,3}[.)][ \t]+\S")

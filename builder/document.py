@@ -59,10 +59,10 @@ import codecs
 import re
 import stat
 import textwrap
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import dropwhile
+from itertools import dropwhile, takewhile
 from pathlib import Path
 from typing import Any, TypeAlias
 
@@ -1266,29 +1266,39 @@ class _Reader:
         as `**Term**: Sentence …`. A lead-in line or any other line after the run is read
         again as a paragraph of its own; True when the paragraph was read here."""
         lines = text.split("\n")
-        led = _leads_in(out)
-        count = _plain_items(lines) if led else 0
-        if count:
-            items = [ListItem(self.text(lines[n].strip()), line + n) for n in range(count)]
-        else:
-            terms = [_term_line(each) for each in lines]
-            count = next((n for n, term in enumerate(terms) if term is None), len(terms))
-            if count < (1 if led else 2):
-                return False
-            items = [
-                ListItem(self.text(f"**{term}**: {said}"), line + n)
-                for n, (term, said) in enumerate(t for t in terms[:count] if t is not None)
-            ]
-        out.append(ListBlock(False, tuple(items), line))
-        rest = lines[count:]
-        while rest and rest[0].rstrip().endswith(":") and len(rest) > 1:
-            self.add(Paragraph(rest[0].strip(), line + count), out)  # the next list's lead-in
-            rest, count = rest[1:], count + 1
-            if self.plain_lines("\n".join(rest), line + count, out):
-                return True
-        if rest:
-            self.paragraph("\n".join(rest), line + count, None, out)
+        at = self.plain_list(lines, 0, line, out)
+        if not at:
+            return False
+        while at < len(lines) - 1 and lines[at].rstrip().endswith(":"):
+            self.add(Paragraph(lines[at].strip(), line + at), out)  # the next list's lead-in
+            at += 1
+            at += self.plain_list(lines, at, line, out)  # a loop, not a call per list: no depth
+        if at < len(lines):
+            self.paragraph("\n".join(lines[at:]), line + at, None, out)
         return True
+
+    def plain_list(self, lines: list[str], start: int, line: int, out: list[Entry]) -> int:
+        """The list of marker-less lines from `start` added to `out`: how many lines it took,
+        0 when they are none (each line read once, up to the first that is no item)."""
+        led = _leads_in(out)
+        below = range(start, len(lines))
+        count = _plain_items(lines[n] for n in below) if led else 0
+        if count:
+            items = [
+                ListItem(self.text(lines[start + n].strip()), line + start + n)
+                for n in range(count)
+            ]
+        else:
+            terms = list(takewhile(bool, (_term_line(lines[n]) for n in below)))
+            count = len(terms)
+            if count < (1 if led else 2):
+                return 0
+            items = [
+                ListItem(self.text(f"**{term}**: {said}"), line + start + n)
+                for n, (term, said) in enumerate(t for t in terms if t is not None)
+            ]
+        out.append(ListBlock(False, tuple(items), line + start))
+        return count
 
     def add(self, paragraph: Paragraph, out: list[Entry]) -> None:
         text = self.text(paragraph.text)
@@ -2477,7 +2487,7 @@ def _leads_in(out: list[Entry]) -> bool:
     return bool(out) and isinstance(out[-1], Paragraph) and out[-1].text.rstrip(" *_").endswith(":")
 
 
-def _plain_items(lines: Sequence[str]) -> int:
+def _plain_items(lines: Iterable[str]) -> int:
     """How many of a paragraph's first lines are the items of the lead-in above it, written
     with no list marker: two at least, each short (MAX_PLAIN_ITEM_WORDS words), opening with a
     capital and ending in no stop, colon or word that runs on (`of`, `and`: prose wrapped to a

@@ -822,6 +822,19 @@ def test_a_pdfs_text_is_read_as_the_document_it_was() -> None:
     assert not any("\u2776" in front or "PAGE" in front for front in fronts)
 
 
+def test_a_pdfs_bullets_under_a_step_are_its_sibling_items() -> None:
+    """Several "•" bullets right under a step are all the step's sub-items, side by side: each
+    is not nested under the bullet above it (a ladder, and a line of 100,000 bullets grew an
+    indent of 200,000 spaces at its end)."""
+    text = (
+        "Page 1 of 2\n\nPage 2 of 2\n\n1. Pack the kit\n\u2022 Gloves\n\u2022 Towels\n\u2022 Salt\n"
+    )
+    written = rewritten(pdf_text, text).split("\n")
+    assert written[5:8] == ["   - Gloves", "   - Towels", "   - Salt"]
+    alone = rewritten(pdf_text, "Page 1 of 2\n\nPage 2 of 2\n\n\u2022 Gloves\n\u2022 Towels\n")
+    assert alone.split("\n")[4:6] == ["- Gloves", "- Towels"]
+
+
 def test_text_without_a_pdfs_marks_keeps_its_lines() -> None:
     """Markdown written by hand wraps its lines too, ends them in two spaces (a line break) and
     may name one page ("Page 1 of 3") or a condition in capitals: nothing is rewritten."""

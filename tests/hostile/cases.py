@@ -445,6 +445,11 @@ CASES: list[Case] = [
     Case("a video timestamp, then a line of 20,000 blanks (each blank tried once)", None,
          files={"source/doc.md": DOC + "\nWheeze at night [0:01].\n\nNote: " + " " * 20_000
                 + "x\n\nCough [0:02]" + " " * 20_000 + "x\n"}),
+    Case("1,000 marker-less lists, each under a lead-in line, in one paragraph (read in a loop)",
+         None, files={"source/doc.md": DOC + "\n## Signs\n\nSigns:\n\n"
+                      + "".join(f"Sharp pain\nBlood loss\nSigns of stage {n}:\n"
+                                for n in range(1_000))
+                      + "End\n"}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
