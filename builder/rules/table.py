@@ -18,8 +18,12 @@
   note per column listing each row's value; a leading emoji is no part of a subject or header. A
   first column of measures (each with a unit, bound or range: "<1 hour", "2-6 hours") beside
   words is the subject, named with its header ("Time to treatment <1 hour: mortality?"), never
-  asked back from an outcome. A row whose first cell is too long to name it (a list of a dozen
-  drugs) asks nothing, and the table's other rows are still asked (`check` names the row).
+  asked back from an outcome. A two-column table whose headers name no kind ("Name", "Name
+  of check") and no relation (Description, Details, Notes, Comments, Explanation) asks each
+  row of the section's subject ("Bedside look in <topic> — breathing?"), reading neither
+  header aloud, and a row whose description only points back at it ("You will spot this")
+  asks nothing. A row whose first cell is too long to name it (a list of a dozen drugs) asks
+  nothing, and the table's other rows are still asked (`check` names the row).
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ..., 項目 in a Chinese note; or an empty corner, when the rows name
   fields such as "Onset" and the headers across do not), or bold short labels beside a generic
@@ -1011,6 +1015,19 @@ def _row_notes(
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
     owner = _measures_of(reading, section, ctx) if reading.measured else ""
+    plainly = (
+        template == DEFAULT_QUESTION
+        and len(reading.header) == 2
+        and len(value_columns) == 1
+        and not (reading.measured or reading.grouped or reading.qualifier is not None)
+        and _word(reading.header[value_columns[0]]) in _SAYS_NOTHING
+        and (_word(header) in _NOT_KINDS or plain(header).lower().startswith("name of "))
+    )
+    pointing = {
+        number
+        for number, row in enumerate(reading.rows)
+        if plainly and _defers(row.cells[value_columns[0]], plain(row.cells[subject_index]))
+    }  # "You will spot this": no note either way
     notes: list[Note] = []
     groups = _groups(reading, subject_index)
     for number, row in enumerate(reading.rows):
@@ -1053,6 +1070,15 @@ def _row_notes(
             if _band(told) and not says_its_measure(told, plain(qualifier)):
                 measure = _measure(qualifier, told)  # "glucose under 4 mmol/L"; "102°F+" alone
             shown = f"{shown}, {measure}"  # "Any patient, unconscious with any low reading"
+        if plainly:  # "Vital signs in <topic> — responsiveness?": no header read aloud
+            index, _, header_key = columns[0]
+            if number in pointing:
+                continue
+            asked = f"{section_subject(section, ctx)} — {lower_first(shown)}?"
+            front, back = ctx.situate(asked), as_list(split_points(row.cells[index]))
+            key = (*row_key, header_key)
+            notes.append(ctx.note("table", "basic", front, back, key, section, row.line))
+            continue
         for index, column, header_key in columns:
             points = _group_points(groups[number], index)
             if not points:
@@ -1066,10 +1092,40 @@ def _row_notes(
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
         notes.extend(
             _reverse_notes(
-                reading, subject_index, value_columns[0], kind, section, ctx, opts, members
+                reading,
+                subject_index,
+                value_columns[0],
+                kind,
+                section,
+                ctx,
+                opts,
+                [member and number not in pointing for number, member in enumerate(members)],
             )
         )
     return notes
+
+
+_SAYS_NOTHING = frozenset("description detail note comment explanation remark".split())
+"""A value column's header that names no relation ("Description", "Notes"): a front asking it
+("Breathing (name of check): description?") reads two headers aloud. A two-column table
+under one, whose subject header names no kind either, asks each row's label of the section's
+subject instead; a kind ("Risk factor") keeps the usual front, which names it."""
+_POINTING = frozenset(["this", "these"])
+DEFERRING_MAX_WORDS = 10
+
+
+def _defers(cell: str, label: str) -> bool:
+    """A short description that only points back at its row ("You will spot this on arrival"):
+    "this" standing alone for the label (not "this sign"), and no word of the label, so it says
+    nothing of it."""
+    text = plain(cell)
+    words = re.findall(r"[\w']+", text.lower())
+    if len(words) > DEFERRING_MAX_WORDS or content_words(text) & content_words(label):
+        return False
+    return any(
+        word in _POINTING and (at + 1 == len(words) or not content_words(words[at + 1]))
+        for at, word in enumerate(words)
+    )
 
 
 _SEVERITIES = frozenset(
