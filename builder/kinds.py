@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .abbreviations import find_abbreviations
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
@@ -681,13 +682,14 @@ def is_form_page(sections: Iterable[Section]) -> bool:
 _FORM_PAGE_LISTS = 3
 
 
-def _short_choices(block: Block) -> bool:
+def _short_choices(block: Block, title: str = "") -> bool:
     """On a form's page, a list of three or more short choices (one to three words, no figure,
     no colon, at most one with a bracket after it) that opens with a baseline naming what is
-    normal (`- Normal appearance` / `- Uncombed` / …, `- No aids` / …) or is mostly single
-    words (`- Cane` / `- Crutches` / `- Walker` / `- Hearing aid`; eleven mood
-    adjectives, one glossed): the choices or the catalogue of one more item to tick. A list of
-    phrases (`- Rising pain` / `- Spreading redness`) or of glossed terms stays content."""
+    normal (`- Normal appearance` / `- Uncombed` / …, `- No aids` / …), is mostly single
+    words (`- Cane` / `- Crutches` / `- Walker` / `- Hearing aid`; eleven mood adjectives, one
+    glossed) or stands under the form's catch-all item (`### Other findings`): the choices or
+    the catalogue of one more item to tick. A list of phrases (`- Rising pain` / `- Spreading
+    redness`) under a heading of its own, or of glossed terms, stays content."""
     if not isinstance(block, ListBlock) or len(block.items) < 3:
         return False
     heads, bracketed = [], 0
@@ -701,7 +703,7 @@ def _short_choices(block: Block) -> bool:
         heads.append(text.casefold())
     if bracketed > 1:
         return False
-    if _NORMAL_BASELINE.fullmatch(heads[0]):
+    if _NORMAL_BASELINE.fullmatch(heads[0]) or _CATCH_ALL.match(heading_text(title)):
         return True
     return 2 * sum(1 for head in heads if _ONE_WORD_CHOICE.fullmatch(head)) > len(heads)
 
@@ -712,6 +714,8 @@ _SHORT_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?:(?: ?/ ?| )[^\W\d_][\w'’-]*)
 _NORMAL_BASELINE = re.compile(r"(?:normal|no|none of(?: the)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?")
 """A baseline that names the normal finding it stands for: "Normal appearance", "No aids",
 "None of these"."""
+_CATCH_ALL = re.compile(r"(?:other|additional|further|miscellaneous)\b", re.IGNORECASE)
+"""A form's last item for whatever its others did not name: "Other findings"."""
 _CHOICE_GLOSS = re.compile(r"(.+?)\s*\([^()]+\)")
 """A choice with a gloss after it: "heightened (vigilant)"."""
 _GLOSS_CHARS = 60
@@ -1313,7 +1317,7 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
-        if kind is None and form_page and _short_choices(block):
+        if kind is None and form_page and _short_choices(block, title):
             kind = _BY_NAME["form"]  # `Expression`: `- Fluent` / `- Nonfluent` on a form's page
         if kind is not None and kind.name == "form" and _said_of(title, previous, block):
             kind = None  # "Reflexes in a lower motor neurone lesion are:" over `- Decreased`
@@ -1338,6 +1342,8 @@ def content_blocks(
             kept.extend(_unlinked_blocks((block,)))
             continue
         left.append((kind, block))
+        if kind.name == "form" and isinstance(block, ListBlock):
+            kept.extend(_spelled_out(block))  # `- Shortness of breath (SOB)`: what SOB means
         if kind.name == "topics" and isinstance(block, ListBlock):
             stated = stated_in_prompts(block)
             if stated is not None:
@@ -1345,6 +1351,17 @@ def content_blocks(
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
             label = kind  # "By the end of this lesson you will be able to:" and its list
     return tuple(kept), left
+
+
+def _spelled_out(block: ListBlock) -> list[Paragraph]:
+    """The choices of a form left out that spell out an abbreviation (`- Shortness of breath
+    (SOB)`), each kept as a line of its own: the page's only definition of it, which the
+    abbreviation rule reads."""
+    return [
+        Paragraph(item.text, item.line)
+        for item in block.items
+        if "(" in item.text and find_abbreviations(plain(item.text))
+    ]
 
 
 def _said_of(title: str, previous: Block | None, block: Block) -> bool:
