@@ -34,6 +34,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from .abbreviations import find_abbreviations
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
@@ -671,8 +672,8 @@ def is_choice_list(block: Block) -> bool:
 
 def is_form_page(sections: Iterable[Section]) -> bool:
     """A page that is a form to fill in: at least `_FORM_PAGE_LISTS` of its lists, and a
-    quarter of them or more, are a form's choices (`is_choice_list`). Its other lists of bare
-    one-word choices are the form's items too (`_bare_choices`)."""
+    quarter of them or more, are a form's choices (`is_choice_list`). Its other lists of
+    short choices are the form's items too (`_short_choices`)."""
     lists = [b for section in sections for b in section.blocks if isinstance(b, ListBlock)]
     forms = sum(1 for block in lists if is_choice_list(block))
     return forms >= _FORM_PAGE_LISTS and 4 * forms >= len(lists)
@@ -681,19 +682,40 @@ def is_form_page(sections: Iterable[Section]) -> bool:
 _FORM_PAGE_LISTS = 3
 
 
-def _bare_choices(block: Block) -> bool:
-    """A list of three to `MAX_CHOICES` one-word choices (`- Fluent` / `- Nonfluent` /
-    `- Halting`, `- Seductive / Flirtatious`), no gloss, no figure: on a form's page, the
-    choices of one more item; elsewhere ("Kinds of shock") content."""
-    if not isinstance(block, ListBlock) or not 3 <= len(block.items) <= MAX_CHOICES:
+def _short_choices(block: Block, title: str = "") -> bool:
+    """On a form's page, a list of three or more short choices (one to three words, no figure,
+    no colon, at most one with a bracket after it) that opens with a baseline naming what is
+    normal (`- Normal appearance` / `- Uncombed` / …, `- No aids` / …), is mostly single
+    words (`- Cane` / `- Crutches` / `- Walker` / `- Hearing aid`; eleven mood adjectives, one
+    glossed) or stands under the form's catch-all item (`### Other findings`): the choices or
+    the catalogue of one more item to tick. A list of phrases (`- Rising pain` / `- Spreading
+    redness`) under a heading of its own, or of glossed terms, stays content."""
+    if not isinstance(block, ListBlock) or len(block.items) < 3:
         return False
-    return all(
-        not item.blocks and _ONE_WORD_CHOICE.fullmatch(plain(item.text).strip().rstrip(".;,"))
-        for item in block.items
-    )
+    heads, bracketed = [], 0
+    for item in block.items:
+        text = plain(item.text).strip().rstrip(".;,")
+        gloss = _CHOICE_GLOSS.fullmatch(text)
+        if gloss is not None:
+            text, bracketed = gloss.group(1), bracketed + 1
+        if item.blocks or len(text) > _CHOICE_CHARS or _SHORT_CHOICE.fullmatch(text) is None:
+            return False
+        heads.append(text.casefold())
+    if bracketed > 1:
+        return False
+    if _NORMAL_BASELINE.fullmatch(heads[0]) or _CATCH_ALL.match(heading_text(title)):
+        return True
+    return 2 * sum(1 for head in heads if _ONE_WORD_CHOICE.fullmatch(head)) > len(heads)
 
 
 _ONE_WORD_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?: ?/ ?[^\W\d_][\w'’-]*)?")
+_SHORT_CHOICE = re.compile(r"[^\W\d_][\w'’-]*(?:(?: ?/ ?| )[^\W\d_][\w'’-]*){0,2}")
+"""One to three words, a slash joining two as a space does ("Hearing aid", "Chewing/sucking")."""
+_NORMAL_BASELINE = re.compile(r"(?:normal|no|none of(?: the)?)\s+[\w'’-]+(?:\s+[\w'’-]+)?")
+"""A baseline that names the normal finding it stands for: "Normal appearance", "No aids",
+"None of these"."""
+_CATCH_ALL = re.compile(r"(?:other|additional|further|miscellaneous)\b", re.IGNORECASE)
+"""A form's last item for whatever its others did not name: "Other findings"."""
 _CHOICE_GLOSS = re.compile(r"(.+?)\s*\([^()]+\)")
 """A choice with a gloss after it: "heightened (vigilant)"."""
 _GLOSS_CHARS = 60
@@ -1281,7 +1303,7 @@ def content_blocks(
     a practice heading (`_PRACTICE_TITLE`) the course's exercises. `topics`: the page is one of
     study prompts (`topics_page`), where a list of bare names is one too; a study-topic list
     left out keeps the facts its prompts state (`stated_in_prompts`). `form_page`: the page is a
-    form (`is_form_page`), whose lists of bare one-word choices are its items too."""
+    form (`is_form_page`), whose lists of short choices are its items too (`_short_choices`)."""
     index = bool(title) and _INDEX_TITLE.fullmatch(heading_text(title)) is not None
     practice = bool(title) and _PRACTICE_TITLE.fullmatch(heading_text(title)) is not None
     kept: list[Block] = []
@@ -1295,9 +1317,9 @@ def content_blocks(
             continue
         label = None
         kind = block_kind(block)
-        if kind is None and form_page and _bare_choices(block):
+        if kind is None and form_page and _short_choices(block, title):
             kind = _BY_NAME["form"]  # `Expression`: `- Fluent` / `- Nonfluent` on a form's page
-        if kind is not None and kind.name == "form" and _said_of(title, previous):
+        if kind is not None and kind.name == "form" and _said_of(title, previous, block):
             kind = None  # "Reflexes in a lower motor neurone lesion are:" over `- Decreased`
         previous = block
         if kind is None and index and isinstance(block, ListBlock) and _named_notes(block):
@@ -1320,6 +1342,8 @@ def content_blocks(
             kept.extend(_unlinked_blocks((block,)))
             continue
         left.append((kind, block))
+        if kind.name == "form" and isinstance(block, ListBlock):
+            kept.extend(_spelled_out(block))  # `- Shortness of breath (SOB)`: what SOB means
         if kind.name == "topics" and isinstance(block, ListBlock):
             stated = stated_in_prompts(block)
             if stated is not None:
@@ -1329,19 +1353,51 @@ def content_blocks(
     return tuple(kept), left
 
 
-def _said_of(title: str, previous: Block | None) -> bool:
+def _spelled_out(block: ListBlock) -> list[Paragraph]:
+    """The choices of a form left out that spell out an abbreviation (`- Shortness of breath
+    (SOB)`), each kept as a line of its own: the page's only definition of it, which the
+    abbreviation rule reads."""
+    return [
+        Paragraph(item.text, item.line)
+        for item in block.items
+        if "(" in item.text and find_abbreviations(plain(item.text))
+    ]
+
+
+def _said_of(title: str, previous: Block | None, block: Block) -> bool:
     """Whether a list of choices (`is_choice_list`) states a fact instead: a lead-in sentence
     over it ("Reflexes in a lower motor neurone lesion are:"), or a heading naming a setting
-    ("Tone in an upper motor neurone lesion") or a scale ("Degrees of dehydration"). A form's
-    item is a bare name ("Alertness", "Apparent age") or a short label ("Pupils:")."""
+    ("Tone in an upper motor neurone lesion") or a scale ("Degrees of dehydration"; "Pain
+    severity" or "Tremor range / intensity" over one-word degrees, unglossed: `- Normal` /
+    `- Mild` / … / `- Extreme`, the scale in its order). A form's item is a bare name
+    ("Alertness", "Apparent age") or a short label ("Pupils:")."""
     if isinstance(previous, Paragraph):
         lead = plain(previous.text).strip()
         if lead.endswith(":") and len(lead.split()) >= _LEAD_WORDS:
             return True
-    return _FACT_TITLE.search(heading_text(title)) is not None
+    heading = heading_text(title)
+    if _FACT_TITLE.search(heading) is not None:
+        return True
+    return (
+        _SCALE_TITLE.search(heading) is not None
+        and isinstance(block, ListBlock)
+        and len(block.items) >= _SCALE_STEPS
+        and all(
+            not item.blocks and _ONE_WORD.fullmatch(plain(item.text).strip().rstrip(".;,"))
+            for item in block.items
+        )
+    )
 
 
 _LEAD_WORDS = 4
+_SCALE_TITLE = re.compile(
+    r"\b(?:range|intensity|severity|spectrum)\s*(?:/|$)|/\s*(?:range|intensity|severity)\b",
+    re.IGNORECASE,
+)
+"""A heading whose last word (or one side of a slash) names a scale: "Affect range",
+"Pain intensity", "Tremor range / intensity"; not "Range of motion", a form's item."""
+_SCALE_STEPS = 4
+_ONE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _FACT_TITLE = re.compile(
     r"\b(?:in|after|during|following|with|from|grades?|grading|degrees?|stages?|classes"
     r"|classification|types?|categories)\b",

@@ -551,6 +551,55 @@ def test_on_a_form_page_a_list_of_bare_one_word_choices_is_a_form_item_too(
     assert any("{{c1::Calm}}" in front for front in fronts), fronts  # two forms: no form page
 
 
+FORM_ITEMS = (
+    "## Bedside\n\n### Grooming\n- Normal appearance\n- Unkempt\n- Dishevelled\n\n"
+    "### Walking aids\n- Cane\n- Crutches\n- Walker\n- Hearing aid\n\n"
+    "### Mood seen\n- Calm\n- Glum\n- Tense\n- Cross\n- Elated\n- Flat\n- Tearful\n"
+    "- Wary\n- Bored\n- Restless\n- Sullen (low, resentful)\n\n"
+    "### Voice range\n- Normal\n- Wide\n- Narrowed\n- Dulled\n- Monotone\n\n"
+    "### Range of movement\n- Normal\n- Reduced\n- Absent\n\n"
+    "### Skin lesions\n- Pale macules\n- Raised plaques\n- Weeping blisters\n\n"
+    "### Tick bites\n- Single\n- Clustered\n- Ringed (pale halo)\n- Crusted (dark scab)\n\n"
+    "### Other findings\n- Dry cough\n- Raised neck veins (RNV)\n- Swollen ankles\n\n"
+    "### Other signs\n- Stiff neck (cannot touch chin)\n- Photophobia (light hurts)\n- Drowsy\n"
+)
+
+
+def test_on_a_form_page_short_catalogues_and_a_normal_baseline_are_form_items_too(
+    tmp_path: Path,
+) -> None:
+    """On a form's page, a list of short choices that opens with "Normal <something>", is
+    mostly single words (aids to tick, a dozen mood adjectives with one glossed) or stands
+    under the form's "Other …" item is one more item to chart, an abbreviation it spells out
+    still carded; a list of two-word findings under a heading of its own, one with two
+    glosses, and the same lists on a page that is no form stay content. A scale's heading
+    ("Voice range") over one-word degrees keeps its list, in order, with the baseline shown;
+    "Range of movement" is a form's item."""
+    source = tmp_path / "chart.md"
+    source.write_text(FORM_PAGE + FORM_ITEMS, encoding="utf-8")
+    _, cards = run("cards", str(source), "--format", "json")
+    fronts = [note["front"] for note in json.loads(cards)]
+    shown = "\n".join(fronts)
+    for choice in ("Unkempt", "Crutches", "Glum", "Sullen", "Reduced", "Dry cough"):
+        assert choice not in shown, (choice, fronts)
+    for content in ("{{c1::Rising pain}}", "{{c1::Pale macules}}", "{{c1::Single}}", "Stiff"):
+        assert content in shown, (content, fronts)
+    assert "What does RNV stand for in ward round chart?" in fronts, fronts
+    scale = next(front for front in fronts if "Voice range" in front)
+    assert "- Normal\n- {{c1::Wide}}\n" in scale and "{{c4::Monotone}}" in scale, scale
+    code, output = run("check", str(source))
+    assert code == 0, output
+    assert "BUILD-WARNING 9 lists of answer choices" in output, output
+    source.write_text(
+        "# Ward notes\n\n" + FORM_ITEMS.replace("- Normal\n- Reduced\n- Absent", "- Full\n"),
+        encoding="utf-8",
+    )
+    _, cards = run("cards", str(source), "--format", "json")
+    shown = "\n".join(note["front"] for note in json.loads(cards))
+    for choice in ("{{c2::Unkempt}}", "{{c2::Crutches}}", "{{c2::Glum}}", "{{c1::Dry cough}}"):
+        assert choice in shown, (choice, shown)  # no form page: content
+
+
 def test_choices_that_a_lead_in_or_a_heading_states_as_a_fact_are_content(
     tmp_path: Path,
 ) -> None:
