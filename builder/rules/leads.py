@@ -522,8 +522,8 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
     carried: Lead | None = None
     earlier: tuple[Lead | None, ListBlock] | None = None  # the last list and its lead
     antecedent = ""  # the paragraph a lead-in's "They" may stand for
-    seen = 0  # blocks before this one: a label after some of its section's own content
-    for block in blocks:
+    # `seen`: blocks before this one (a label after some of its section's own content)
+    for seen, block in enumerate(blocks):
         lead = lead_of(previous) if isinstance(previous, Paragraph) else None
         if isinstance(previous, Paragraph):
             if lead is not None and lead.kind == "sentence" and points_back(lead.text):
@@ -551,7 +551,6 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
                 earlier = None
         yield lead, block
         previous = block
-        seen += 1
 
 
 def _own_topic(lead: Lead, paragraph: Paragraph, block: ListBlock) -> Lead:
