@@ -559,7 +559,8 @@ def _own_topic(lead: Lead, paragraph: Paragraph, block: ListBlock) -> Lead:
     `Clinical features`), over a list of named entries (`Olfactory (I): smell test`, half the
     items or more): the author's sub-heading, a topic of its own that the heading above does
     not own. So is a plain title line right over the sentence leading its list in (`Risk
-    factors` / `Things that raise it include:`, `_titles`), a heading in all but its '#'. A
+    factors` / `Things that raise it include:`, `_titles`), a heading in all but its '#', and a
+    plain line with no colon in a heading's capitals (`Tests For Gross Balance`) over any list. A
     label opening its section, a bold one, one word, one over plain items or over values
     (`Normal range:` over `- Adults: 60–100`) stays a part of the heading's subject."""
     text = paragraph.text.strip()
@@ -568,14 +569,24 @@ def _own_topic(lead: Lead, paragraph: Paragraph, block: ListBlock) -> Lead:
         return lead
     if len(lines) == 2:  # "Risk factors" over its lead-in sentence: a heading in all but '#'
         return Lead(lead.text, lead.kind, own=True) if _titles(*lines) else lead
-    if not text.endswith(":") or len(lead.text.split()) < 2 or is_relational(lead.text):
+    if len(lead.text.split()) < 2 or is_relational(lead.text):
         return lead
+    if not text.endswith(":"):  # "Tests For Balance": a heading's capitals, its '#' lost
+        return Lead(lead.text, lead.kind, own=True) if _title_case(text) else lead
     if " — " in lead.text:  # "Contraindications — absolute": a part of a label above it
         return lead
     named = sum(_ENTRY.match(plain(item.text)) is not None for item in block.items)
     if named * 2 < len(block.items) or named < 2:
         return lead
     return Lead(lead.text, lead.kind, own=True)
+
+
+def _title_case(text: str) -> bool:
+    """A line in a heading's capitals: every word of four letters or more capitalised, three
+    such words or more ("Test for Gross Motor Movements"), not a line in capitals."""
+    words = without_asides(plain(text)).split()  # "Bone Marrow (Rarely Done)": two words
+    long = [word for word in words if len(word) >= 4 and word[:1].isalpha()]
+    return len(long) >= 3 and all(word[:1].isupper() and not word.isupper() for word in long)
 
 
 _ENTRY = re.compile(r"[^:.!?]{1,50}?:\s+[^\W\d_]+\W+[^\W\d_]")
