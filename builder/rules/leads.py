@@ -309,8 +309,9 @@ def _lead_of(text: str) -> Lead | None:
             return Lead(text, "name")
     text = plain(source)
     lines = source.splitlines()
-    if len(lines) == 2 and _titles(lines[0], lines[1]):
-        return Lead(_clean(lines[0]), "label")  # "Risk factors" over "Factors that … include:"
+    if len(lines) == 2 and _titles(lines[0], lines[1]):  # "Risk factors" over its lead-in
+        title = _clean(lines[0])
+        return Lead(title, "flag" if is_flag(title) else "label")
     # "… can affect both.\nPK:": PK is the label; the line under an image is its caption.
     if len(lines) > 1 and not _LINK_END.search(lines[-2].rstrip()):
         last = plain(lines[-1])
