@@ -136,6 +136,26 @@ def test_a_list_under_a_question_heading_keeps_its_identity_when_its_front_drops
     )
 
 
+def test_a_list_under_a_plain_sub_heading_line_keeps_its_identity_without_the_bracket() -> None:
+    """A plain line in a heading's capitals after its section's own content no longer gets the
+    heading in brackets ("Checks Before Walking Home in asthma"); the note identity is still
+    made of the bracketed form, so a deck built before keeps the note's review history."""
+    markdown = (
+        "## Bedside round\n\nLook at the chart first:\n\n- Fluid balance since midnight\n"
+        "- Drug chart signed and dated\n- Pain scores charted\n\nChecks Before Walking Home\n\n"
+        "- Stands unaided\n- Climbs two stairs\n- Knows the next dose\n"
+    )
+    (note,) = [
+        packaged.note
+        for packaged in planned(markdown).notes
+        if packaged.note.front.startswith("Checks")
+    ]
+    assert note.front.startswith("Checks Before Walking Home in asthma:")
+    assert note.key == make_key(
+        "enumeration", ("Bedside round",), "Checks Before Walking Home (bedside round) in asthma:"
+    )
+
+
 def test_a_condition_asked_without_its_action_keeps_the_whole_line_as_its_identity() -> None:
     """`if too slow: raise …` over remarks now asks "if too slow?" with the action on the back;
     its note identity is still the whole line's, as before the split, so its review history

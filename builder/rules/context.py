@@ -124,6 +124,12 @@ class Context:
         what a relational label ("Five mechanisms:", "Limitations:") is a part of."""
         return subject_thing(self._headings(section))
 
+    def outer_thing(self, section: Section) -> str:
+        """The thing a heading above the section's own names: what a plain line the author
+        wrote as a sub-heading beside that heading (`Risk factors` under "Types of stones") is
+        a part of."""
+        return subject_thing(self._headings(section)[:-1])
+
     def title(self, section: Section) -> str:
         """The section's own heading, situated in the topic; a heading that says something
         rather than naming it ("Technique Matters!", "Why Use It?") gives its subject

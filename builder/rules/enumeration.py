@@ -2539,7 +2539,10 @@ _ARTICLE = re.compile(r"\b(?:a|an|the)\s+", re.IGNORECASE)
 
 def _intro_key(lead: Lead | None, section: Section, ctx: Context) -> str:
     """The intro a list's note identity is made of: as it read before a question heading gave
-    way to the topic, so the notes of earlier releases keep their review history."""
+    way to the topic, or a plain sub-heading line its heading in brackets (`Lead.own`), so the
+    notes of earlier releases keep their review history."""
+    if lead is not None and lead.own:
+        lead = replace(lead, own=False)
     return _intro(lead, section, ctx, keyed=True)
 
 

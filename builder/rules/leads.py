@@ -77,6 +77,9 @@ class Lead:
     it marks what follows without naming it), or "condition" (`**Use when hands are not
     visibly dirty**`: when what follows applies, its text "when hands are not visibly
     dirty")."""
+    own: bool = False
+    """A plain label line naming a topic of its own in the middle of its section (`_own_topic`):
+    what it leads is asked under it, never under the heading in brackets."""
 
 
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<label>[^*_].*?)(\*\*|__)\s*:?$", re.DOTALL)
@@ -306,6 +309,9 @@ def _lead_of(text: str) -> Lead | None:
             return Lead(text, "name")
     text = plain(source)
     lines = source.splitlines()
+    if len(lines) == 2 and _titles(lines[0], lines[1]):  # "Risk factors" over its lead-in
+        title = _clean(lines[0])
+        return Lead(title, "flag" if is_flag(title) else "label")
     # "… can affect both.\nPK:": PK is the label; the line under an image is its caption.
     if len(lines) > 1 and not _LINK_END.search(lines[-2].rstrip()):
         last = plain(lines[-1])
@@ -321,6 +327,15 @@ def _lead_of(text: str) -> Lead | None:
         if 0 < len(first.split()) <= MAX_OUTLINED_WORDS and not first.endswith("?"):
             return Lead(first.rstrip(".!"), "label")
     return None
+
+
+def _titles(title: str, line: str) -> bool:
+    """A plain line naming a topic (`Risk factors`: no colon, no bold, no full stop, no verb)
+    right over the sentence leading its list in (`Factors that raise it include:`), as a
+    heading stands over its first sentence."""
+    if title.lstrip()[:1] in "*_#" or title.rstrip().endswith(":") or not _is_label_line(title):
+        return False
+    return line.rstrip().endswith(":") and _ends_as_lead(plain(line)) and not _is_label_line(line)
 
 
 def _open_clause(text: str, source: str) -> bool:
@@ -508,7 +523,8 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
     carried: Lead | None = None
     earlier: tuple[Lead | None, ListBlock] | None = None  # the last list and its lead
     antecedent = ""  # the paragraph a lead-in's "They" may stand for
-    for block in blocks:
+    # `seen`: blocks before this one (a label after some of its section's own content)
+    for seen, block in enumerate(blocks):
         lead = lead_of(previous) if isinstance(previous, Paragraph) else None
         if isinstance(previous, Paragraph):
             if lead is not None and lead.kind == "sentence" and points_back(lead.text):
@@ -528,12 +544,55 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
                 ("**", "__")
             )
             earlier = (lead, block) if bold else None  # `**Wet fever:**` over its list
+            if lead is not None and isinstance(previous, Paragraph) and seen > 1:
+                lead = _own_topic(lead, previous, block)
         else:
             carried = None
             if not isinstance(block, Paragraph):
                 earlier = None
         yield lead, block
         previous = block
+
+
+def _own_topic(lead: Lead, paragraph: Paragraph, block: ListBlock) -> Lead:
+    """A plain label line ending in ':' (`Cranial nerves:`, no bold, no marker) after some of
+    its section's own content, naming a thing in two words or more (not a part of another,
+    `Clinical features`), over a list of named entries (`Olfactory (I): smell test`, half the
+    items or more): the author's sub-heading, a topic of its own that the heading above does
+    not own. So is a plain title line right over the sentence leading its list in (`Risk
+    factors` / `Things that raise it include:`, `_titles`), a heading in all but its '#', and a
+    plain line with no colon in a heading's capitals (`Tests For Gross Balance`) over any list. A
+    label opening its section, a bold one, one word, one over plain items or over values
+    (`Normal range:` over `- Adults: 60–100`) stays a part of the heading's subject."""
+    text = paragraph.text.strip()
+    lines = text.split("\n")
+    if lead.kind != "label" or text[:1] in "*_" or len(lines) > 2:
+        return lead
+    if len(lines) == 2:  # "Risk factors" over its lead-in sentence: a heading in all but '#'
+        return Lead(lead.text, lead.kind, own=True) if _titles(*lines) else lead
+    if len(lead.text.split()) < 2 or is_relational(lead.text):
+        return lead
+    if not text.endswith(":"):  # "Tests For Balance": a heading's capitals, its '#' lost
+        return Lead(lead.text, lead.kind, own=True) if _title_case(text) else lead
+    if " — " in lead.text:  # "Contraindications — absolute": a part of a label above it
+        return lead
+    named = sum(_ENTRY.match(plain(item.text)) is not None for item in block.items)
+    if named * 2 < len(block.items) or named < 2:
+        return lead
+    return Lead(lead.text, lead.kind, own=True)
+
+
+def _title_case(text: str) -> bool:
+    """A line in a heading's capitals: every word of four letters or more capitalised, three
+    such words or more ("Test for Gross Motor Movements"), not a line in capitals."""
+    words = without_asides(plain(text)).split()  # "Bone Marrow (Rarely Done)": two words
+    long = [word for word in words if len(word) >= 4 and word[:1].isalpha()]
+    return len(long) >= 3 and all(word[:1].isupper() and not word.isupper() for word in long)
+
+
+_ENTRY = re.compile(r"[^:.!?]{1,50}?:\s+[^\W\d_]+\W+[^\W\d_]")
+"""A list item naming its entry before a colon and describing it in words after it (not a
+value: `lawns: > 3 cm` is a measurement of the heading's thing)."""
 
 
 def _inner_label(lead: Lead, paragraph: Paragraph, owner: Lead | None, above: ListBlock) -> Lead:
@@ -589,7 +648,7 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
         if heading and not _within(heading, ctx.topic):
             return ctx.situate(f"{heading} ({lower_first(label.rstrip(': '))})")
     if is_relational(label):  # "Five mechanisms:" under "Type II": a part of the heading's thing
-        thing = ctx.thing(section)
+        thing = ctx.outer_thing(section) if lead.own else ctx.thing(section)
         if thing and not _within(thing, ctx.topic) and not names_topic(label, thing):
             return ctx.situate(f"{thing} — {lower_first(label)}")
         if thing and not _within(thing, ctx.topic) and (rest := _part_beyond(label, thing)):
@@ -603,8 +662,8 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
         return ctx.situate(f"{label} — {part}")
     if not heading or _within(heading, ctx.topic) or names_topic(label, heading):
         return ctx.situate(label)
-    if _says(heading):  # "Your pharmacist can help": a heading that says, no thing to name
-        return ctx.situate(label)
+    if _says(heading) or lead.own:  # "Your pharmacist can help": a heading that says, no
+        return ctx.situate(label)  # thing to name; `Cranial nerves:` a topic of its own
     return ctx.situate(f"{label} ({lower_first(heading)})")
 
 
