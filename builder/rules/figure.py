@@ -103,10 +103,13 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     notes = []
     # a measure that is the subject is not asked again in another unit ("mg/dL" beside "mEq/L")
     quantities = {_quantity(reading.header[subject_index])} if reading.measured else set()
+    parts = joined(reading)  # `| Dose | Unit |`: "10 mcg/kg" is the answer, "10" half of it
     columns = []
     for index, header in enumerate(reading.header):
         if index == subject_index or not reading.figures[index]:
             continue
+        if parts is not None and index in parts.extras:
+            continue  # a mostly blank column of maxima: asked with the amount it limits
         quantity = _quantity(header)
         if quantity in quantities:
             continue  # "Level (mg/dL)" after "Level (mmol/L)": the same ladder in another unit
@@ -114,7 +117,6 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
         columns.append(index)
     if len(columns) > 1 and all(_names_group(reading.header[index]) for index in columns):
         return _row_figures(reading, subject_index, columns, section, ctx)
-    parts = joined(reading)  # `| Dose | Unit |`: "10 mcg/kg" is the answer, "10" half of it
     for index in columns:
         column = lower_first(plain(reading.header[index]))
         for number, row in enumerate(reading.rows):
@@ -126,9 +128,11 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
             front = literal(f"{where} {column} for {subject} is ")
             if parts is not None and parts.value == index:
                 front += deletion(1, with_unit(row, parts))
-                extras = extras_of(row, parts, plain(row.cells[subject_index]))
-                if extras:  # "1 g max", "12 hourly": part of the one answer, asked with it
-                    front += literal(" (") + deletion(1, "; ".join(extras)) + literal(")")
+                extras = extras_of(reading, row, parts, plain(row.cells[subject_index]))
+                for at, (name, cell) in enumerate(extras):  # "1 g max", "12 hourly": part of
+                    opening = "; " if at else " ("  # the one answer, asked with it
+                    front += literal(f"{opening}{name} " if name else opening) + deletion(1, cell)
+                front += literal(")") if extras else ""
             else:
                 front += deletion(1, value)
             front += "."

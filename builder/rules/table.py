@@ -983,11 +983,19 @@ _AMOUNT = re.compile(r"^[~≈<>≤≥±]?\s*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.
 """The figure or range a value opens with, which its unit follows."""
 
 
-def extras_of(row: TableRow, parts: Joined, label: str) -> list[str]:
-    """What a row's mostly blank columns add to its value, leaving out a cell that only repeats
-    a word of the row's label (`TDS` beside `VELBAR_TDS`: the answer would be on the front)."""
-    found = [plain(row.cells[index]) for index in parts.extras]
-    return [cell for cell in found if cell and not repeats_label(cell, label)]
+def extras_of(reading: Reading, row: TableRow, parts: Joined, label: str) -> list[tuple[str, str]]:
+    """What a row's mostly blank columns add to its value, as (name, cell): a bare figure is
+    named by its header ("most in a day" before "40": 40 what?), words say themselves ("1 g
+    max", name ""). A cell that only repeats a word of the row's label (`TDS` beside
+    `VELBAR_TDS`: the answer would be on the front) is left out."""
+    found = []
+    for index in parts.extras:
+        cell = plain(row.cells[index])
+        if not cell or repeats_label(cell, label):
+            continue
+        name = lower_first(_unmarked(plain(reading.header[index]))) if is_figure(cell) else ""
+        found.append((name, cell))
+    return found
 
 
 _NAME_WORDS = re.compile(r"[^\W_]+")
@@ -1199,7 +1207,7 @@ def _row_notes(
             continue
         for index, column, header_key in columns:
             if parts is not None and index == parts.value:
-                points = _joined_points(groups[number], parts, subject)
+                points = _joined_points(reading, groups[number], parts, subject)
             else:
                 points = _group_points(groups[number], index)
             if not points or all(
@@ -1284,15 +1292,15 @@ def _group_points(rows: list[TableRow], index: int) -> list[str]:
     return list(dict.fromkeys(point for point in points if point))
 
 
-def _joined_points(rows: list[TableRow], parts: Joined, label: str) -> list[str]:
+def _joined_points(reading: Reading, rows: list[TableRow], parts: Joined, label: str) -> list[str]:
     """A value's points with its unit and what its mostly blank columns add, one per row of its
     subject ("2–4 mg/kg (max 10 mg)")."""
     points = []
     for row in rows:
-        value = with_unit(row, parts)
-        extras = extras_of(row, parts, label)
+        value, told = with_unit(row, parts), (reading, row, parts)
+        extras = "; ".join(f"{name} {cell}".strip() for name, cell in extras_of(*told, label))
         if value:
-            points.append(f"{value} ({'; '.join(extras)})" if extras else value)
+            points.append(f"{value} ({extras})" if extras else value)
     return list(dict.fromkeys(points))
 
 
