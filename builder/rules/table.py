@@ -928,7 +928,8 @@ def joined(reading: Reading) -> Joined | None:
     """A `rows` table's value told in two columns, `| Dose | Unit |` (`10 | mcg/kg`): a unit
     asked alone ("mg/kg" for most rows) or a figure without it ("the dose is 10": 10 what?)
     is half an answer, so the two are one. The value is the nearest column before the unit
-    column holding figures; a column filled in fewer than half the rows (a maximum here, a
+    column holding figures, else the nearest after it (`| Test | Units | Normal range |`); a
+    column filled in fewer than half the rows (a maximum here, a
     frequency there, a note) adds to that answer rather than being asked alone."""
     if reading.shape != "rows" or reading.subject is None:
         return None
@@ -939,13 +940,9 @@ def joined(reading: Reading) -> Joined | None:
         cells = [plain(row.cells[unit]) for row in reading.rows]
         if not any(cells) or any(len(cell.split()) > UNIT_MAX_WORDS for cell in cells):
             continue
+        nearest = [*range(unit - 1, -1, -1), *range(unit + 1, len(reading.header))]
         value = next(
-            (
-                index
-                for index in range(unit - 1, -1, -1)
-                if index not in taken and _numbers(reading, index)
-            ),
-            None,
+            (index for index in nearest if index not in taken and _numbers(reading, index)), None
         )
         if value is None:
             continue
