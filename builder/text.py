@@ -45,12 +45,13 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 """A link or image: its text holds no bracket and its target no parenthesis, so each try stops
 at the next one (a run of `[` or `](` costs linear time, not quadratic)."""
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
+_EMPHASIS = re.compile(r"(\*\*|\*|`)(.+?)\1|(?<![^\W_])(__?)(.+?)\3(?![^\W_])")
+"""Emphasis and code spans, their text kept. An underscore between letters or digits
+(`ALPHA_IV_LOAD`, `x_2_y`) opens and closes nothing, as in CommonMark: it is part of a word."""
 
 
 # Replacements for re.sub as functions: a template ("\\2") is expanded in Python per match.
 _first_group = operator.methodcaller("group", 1)
-_second_group = operator.methodcaller("group", 2)
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -64,8 +65,14 @@ def plain(markdown: str) -> str:
     if "[" in text:
         text = _LINK.sub(_first_group, text)
     if "*" in text or "_" in text or "`" in text:
-        text = _EMPHASIS.sub(_second_group, text)
+        text = _EMPHASIS.sub(_emphasised, text)
     return single_spaced(text)
+
+
+def _emphasised(found: re.Match[str]) -> str:
+    """The text inside a `_EMPHASIS` match, whichever of its two alternatives matched."""
+    inside = found.group(2)
+    return found.group(4) if inside is None else inside
 
 
 def single_spaced(text: str) -> str:

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from builder import load_manifest, plan_deck
-from builder.text import split_points
+from builder.text import plain, split_points
 
 _WORDS = st.from_regex(r"[a-j]+(?:[ -][a-j]+){0,3}", fullmatch=True)
 
@@ -87,3 +87,10 @@ def test_naming_the_subject_column_reads_a_field_table_as_rows(tmp_path: Path) -
         "Class (element) in asthma: details?",
         "Onset (element) in asthma: details?",
     ]
+
+
+def test_an_underscore_inside_a_word_is_text_not_emphasis() -> None:
+    # CommonMark: `_` between letters or digits neither opens nor closes emphasis
+    assert plain("VELBAR_IV_LOAD") == "VELBAR_IV_LOAD"
+    assert plain("KORRIN_2_PO and _soft_ words") == "KORRIN_2_PO and soft words"
+    assert plain("__strong__ then *one* then a_b") == "strong then one then a_b"

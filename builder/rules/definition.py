@@ -36,6 +36,8 @@ cephalosporinase.`) is two definitions: the second, run into the first's answer,
 the student never saw asked. So is a later sentence opening with a label of its own (`- P: atria
 fire. QRS: ventricles fire. T: recovery.`) or stating a formula named in words (`Mean pressure
 (MP) ≈ (S + 2D)/3; pulse load ≈ S − D`): "QRS?", "Mean pressure (MP) ≈ ?" (`sibling_entries`).
+A legend under a table that says what one of its columns holds (`- Max / Notes: if filled in,
+…` beside `- TBW: total body weight`, TBW a cell) is no card (`table.legend_of_column`).
 
 A `**Field**: value` paragraph broken into lines by hard breaks (two trailing spaces or a
 backslash) keeps its lines apart: lines naming properties (`Onset 5 min` / `Peak 1 h` /
@@ -69,7 +71,16 @@ from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
 
-from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, to_markdown
+from ..document import (
+    Block,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    RawBlock,
+    Section,
+    Table,
+    to_markdown,
+)
 from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
 from ..text import (
@@ -91,6 +102,7 @@ from ..text import (
 from .context import Context
 from .faq import answered_blocks
 from .leads import Lead, is_example, is_example_text, is_flag, leads, spelled_label, subject
+from .table import legend_of_column
 
 _SHAPES = (
     re.compile(
@@ -394,12 +406,16 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     tips = is_list_of_tips(found)
     spelled = _spelled(found)
     signs = names_signs(lead, section)
+    terms = [pair[0] for pair in found if pair is not None]
+    tabled = any(isinstance(other, Table) for other in section.blocks)
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
             continue  # not a definition, the solution of the problem before it, or a term
             # asked with the first item that names it
         term, text = pair
+        if tabled and legend_of_column(term, terms, section):
+            continue  # a table's legend saying what one of its columns holds
         text, second = _two_entries(repeated.get(number, text))
         text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):

@@ -3,9 +3,10 @@
 Two sources: table columns whose every cell is a figure (a survival table: "the 5-year survival
 rate for Stage IV is {{c1::15-27%}}"; one quantity in several unit columns, "Level (mmol/L) |
 Level (mg/dL)", is asked in its first unit only; columns headed by groups, "Women | Men", are
-read across the row, "Chest pain (symptom): women {{c1::60%}}, men {{c2::80%}}"), and prose
-sentences holding a percentage or
-a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
+read across the row, "Chest pain (symptom): women {{c1::60%}}, men {{c2::80%}}"; a column of
+amounts beside a `Unit` column is hidden with its unit and what a mostly blank column adds,
+"{{c1::80 mg/kg}} ({{c1::4 g max}})": `table.joined`), and prose sentences holding a percentage
+or a percentage range ("approximately {{c1::20% to 30%}} of breast cancer patients will develop
 liver metastases"). "This" or "It" opening a section's first paragraph names the heading's thing
 ("This is the commonest kind, about 80%" under "Wet korrin" reads "Wet korrin is the commonest
 kind, about {{c1::80%}}"). A long sentence shows the clause that holds its figures
@@ -45,7 +46,7 @@ from ..text import (
 from .context import Context
 from .faq import answered_blocks
 from .leads import captions, is_example
-from .table import Reading, measured_subject, read_table, row_kind
+from .table import Reading, extras_of, joined, measured_subject, read_table, row_kind, with_unit
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
 # `\d+(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%` and `\d+(?:\.\d+)?\s*%` with their
@@ -102,10 +103,13 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     notes = []
     # a measure that is the subject is not asked again in another unit ("mg/dL" beside "mEq/L")
     quantities = {_quantity(reading.header[subject_index])} if reading.measured else set()
+    parts = joined(reading)  # `| Dose | Unit |`: "10 mcg/kg" is the answer, "10" half of it
     columns = []
     for index, header in enumerate(reading.header):
         if index == subject_index or not reading.figures[index]:
             continue
+        if parts is not None and index in parts.extras:
+            continue  # a mostly blank column of maxima: asked with the amount it limits
         quantity = _quantity(header)
         if quantity in quantities:
             continue  # "Level (mg/dL)" after "Level (mmol/L)": the same ladder in another unit
@@ -121,7 +125,16 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
                 continue  # a total row sums the rows above it: no fact of its own
             subject = _subject(reading, row)
             where = f"In {ctx.topic}, the" if ctx.topic else "The"
-            front = literal(f"{where} {column} for {subject} is ") + deletion(1, value)
+            front = literal(f"{where} {column} for {subject} is ")
+            if parts is not None and parts.value == index:
+                front += deletion(1, with_unit(row, parts))
+                extras = extras_of(reading, row, parts, plain(row.cells[subject_index]))
+                for at, (name, cell) in enumerate(extras):  # "1 g max", "12 hourly": part of
+                    opening = "; " if at else " ("  # the one answer, asked with it
+                    front += literal(f"{opening}{name} " if name else opening) + deletion(1, cell)
+                front += literal(")") if extras else ""
+            else:
+                front += deletion(1, value)
             front += "."
             cell = plain(row.cells[subject_index])
             key = make_key("figure", section.path, cell, row.pin, column.lower())

@@ -23,7 +23,10 @@
   row of the section's subject ("Bedside look in <topic> — breathing?"), reading neither
   header aloud, and a row whose description only points back at it ("You will spot this")
   asks nothing. A row whose first cell is too long to name it (a list of a dozen drugs) asks
-  nothing, and the table's other rows are still asked (`check` names the row).
+  nothing, and the table's other rows are still asked (`check` names the row). A value told in
+  two columns (`| Dose | Unit |`) is one answer, "2–4 mg/kg", never the unit asked alone, and
+  a column filled in fewer than half the rows adds to it (`joined`); a cell whose every word
+  is a word of its row's name (`TDS` beside `VELBAR_TDS`) is never an answer.
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ..., 項目 in a Chinese note; or an empty corner, when the rows name
   fields such as "Onset" and the headers across do not), or bold short labels beside a generic
@@ -905,6 +908,124 @@ def _figure_column(rows: tuple[TableRow, ...], index: int) -> bool:
     return any(cells) and all(is_figure(cell) for cell in cells if cell)
 
 
+# --- one answer across columns -----------------------------------------------------------------
+
+_UNIT_HEADERS = frozenset(["unit", "units", "unit of measure", "uom"])
+UNIT_MAX_WORDS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Joined:
+    """A value written across columns: its figure, the unit a `Unit` column gives it beside,
+    and the columns mostly left blank that add to it ("1 g max", "12 hourly", "Titrate")."""
+
+    value: int
+    unit: int
+    extras: tuple[int, ...] = ()
+
+
+def joined(reading: Reading) -> Joined | None:
+    """A `rows` table's value told in two columns, `| Dose | Unit |` (`10 | mcg/kg`): a unit
+    asked alone ("mg/kg" for most rows) or a figure without it ("the dose is 10": 10 what?)
+    is half an answer, so the two are one. The value is the nearest column before the unit
+    column holding figures, else the nearest after it (`| Test | Units | Normal range |`); a
+    column filled in fewer than half the rows (a maximum here, a
+    frequency there, a note) adds to that answer rather than being asked alone."""
+    if reading.shape != "rows" or reading.subject is None:
+        return None
+    taken = {reading.subject, reading.qualifier}
+    for unit, header in enumerate(reading.header):
+        if unit in taken or _word(header) not in _UNIT_HEADERS:
+            continue
+        cells = [plain(row.cells[unit]) for row in reading.rows]
+        if not any(cells) or any(len(cell.split()) > UNIT_MAX_WORDS for cell in cells):
+            continue
+        nearest = [*range(unit - 1, -1, -1), *range(unit + 1, len(reading.header))]
+        value = next(
+            (index for index in nearest if index not in taken and _numbers(reading, index)), None
+        )
+        if value is None:
+            continue
+        extras = tuple(
+            index
+            for index in range(len(reading.header))
+            if index not in taken
+            and index not in (value, unit)
+            and 2 * sum(1 for row in reading.rows if plain(row.cells[index])) < len(reading.rows)
+        )
+        return Joined(value, unit, extras)
+    return None
+
+
+def _numbers(reading: Reading, index: int) -> bool:
+    """A column of amounts: figures, or cells that each open with one ("2-4 (max 10)")."""
+    if reading.figures[index]:
+        return True
+    cells = [plain(row.cells[index]) for row in reading.rows if plain(row.cells[index])]
+    return bool(cells) and all(_MEASURE.match(cell) for cell in cells)
+
+
+def with_unit(row: TableRow, parts: Joined) -> str:
+    """A row's value with its unit (`10` and `mcg/kg`: "10 mcg/kg"), the unit said once."""
+    value, unit = plain(row.cells[parts.value]), plain(row.cells[parts.unit])
+    if not value or not unit or unit in value:
+        return value
+    amount = _AMOUNT.match(value)  # "2–4 (then 1 daily)": the unit goes after the amount
+    if amount is None or amount.end() == len(value):
+        return f"{value} {unit}"
+    return f"{value[: amount.end()]} {unit}{value[amount.end() :]}"
+
+
+_AMOUNT = re.compile(r"^[~≈<>≤≥±]?\s*\d[\d.,]*(?:\s*(?:-|–|to)\s*\d[\d.,]*)?")
+"""The figure or range a value opens with, which its unit follows."""
+
+
+def extras_of(reading: Reading, row: TableRow, parts: Joined, label: str) -> list[tuple[str, str]]:
+    """What a row's mostly blank columns add to its value, as (name, cell): a bare figure is
+    named by its header ("most in a day" before "40": 40 what?), words say themselves ("1 g
+    max", name ""). A cell that only repeats a word of the row's label (`TDS` beside
+    `VELBAR_TDS`: the answer would be on the front) is left out."""
+    found = []
+    for index in parts.extras:
+        cell = plain(row.cells[index])
+        if not cell or repeats_label(cell, label):
+            continue
+        name = lower_first(_unmarked(plain(reading.header[index]))) if is_figure(cell) else ""
+        found.append((name, cell))
+    return found
+
+
+_NAME_WORDS = re.compile(r"[^\W_]+")
+
+
+def repeats_label(cell: str, label: str) -> bool:
+    """A cell whose every word is a word of its row's label (`TDS` in the row `VELBAR_TDS`,
+    `B` in `Korrin B`): asked of that row, its answer stands on the front."""
+    words = _NAME_WORDS.findall(plain(cell).lower())
+    return bool(words) and set(words) <= set(_NAME_WORDS.findall(label.lower()))
+
+
+def legend_of_column(term: str, terms: list[str], section: Section) -> bool:
+    """A legend line about a column header: the list under a table spells out its cells'
+    abbreviations (`- TBW: total body weight`, TBW a cell) and one line says what a column is
+    (`- Max / Notes: if filled in, …`). That line tells how to read the table, no fact of what
+    it holds; the lines spelling out cells are asked as any definition."""
+    name = _folded(term)
+    for block in section.blocks:
+        if not isinstance(block, Table) or name not in {_folded(cell) for cell in block.header}:
+            continue
+        cells = {_folded(cell) for row in block.rows for cell in row.cells}
+        if any(_folded(other) in cells for other in terms if _folded(other) != name):
+            return True
+    return False
+
+
+def _folded(text: str) -> str:
+    """A header or term as compared: its letters and digits only, in lower case ("Max Dosage /
+    Metadata" and "Max Dosage/Metadata" are one)."""
+    return "".join(_NAME_WORDS.findall(plain(text).lower()))
+
+
 # --- notes -------------------------------------------------------------------------------------
 
 
@@ -998,11 +1119,13 @@ def _row_notes(
     if not kind and _grades(reading, subject_index):
         kind = "severity"  # `| | Organ failure |` over Mild, Moderate, Severe
     template = opts.question or DEFAULT_QUESTION
+    parts = joined(reading)  # a `Unit` column and mostly blank ones: part of the value's answer
     value_columns = [
         index
         for index in range(len(reading.header))
         if index not in (subject_index, reading.qualifier)
         and (reading.grouped or reading.qualifier is not None or not reading.figures[index])
+        and (parts is None or (index != parts.unit and index not in parts.extras))
     ]
     # What every card of a column, or of the table, shares is worked out once.
     shown_kind = "" if _names_only(header) else lower_first(kind)
@@ -1080,8 +1203,13 @@ def _row_notes(
             notes.append(ctx.note("table", "basic", front, back, key, section, row.line))
             continue
         for index, column, header_key in columns:
-            points = _group_points(groups[number], index)
-            if not points:
+            if parts is not None and index == parts.value:
+                points = _joined_points(reading, groups[number], parts, subject)
+            else:
+                points = _group_points(groups[number], index)
+            if not points or all(
+                repeats_label(row.cells[index], subject) for row in groups[number]
+            ):
                 continue
             asked = "features" if (number, index) in features else column
             values = {"subject": shown, "column": asked, "kind": shown_kind, "topic": ctx.topic}
@@ -1159,6 +1287,18 @@ def _group_points(rows: list[TableRow], index: int) -> list[str]:
         return split_points(rows[0].cells[index])
     points = ["; ".join(split_points(row.cells[index])) for row in rows]
     return list(dict.fromkeys(point for point in points if point))
+
+
+def _joined_points(reading: Reading, rows: list[TableRow], parts: Joined, label: str) -> list[str]:
+    """A value's points with its unit and what its mostly blank columns add, one per row of its
+    subject ("2–4 mg/kg (max 10 mg)")."""
+    points = []
+    for row in rows:
+        value, told = with_unit(row, parts), (reading, row, parts)
+        extras = "; ".join(f"{name} {cell}".strip() for name, cell in extras_of(*told, label))
+        if value:
+            points.append(f"{value} ({extras})" if extras else value)
+    return list(dict.fromkeys(points))
 
 
 def normalise_header(header: str) -> str:
