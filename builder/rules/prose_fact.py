@@ -44,7 +44,10 @@ anything else makes no card, as a wrong card is worse than none:
 - a choice with its course: "Common drugs include velbarin or tessalid, typically for 10 days"
   asks which drugs and for how long;
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
-  at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y".
+  at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y";
+  "Don't give X after delivery" under a stage's heading asks "<heading>: when not to give X?";
+- a rate in words: "The liver can clear about one drink per hour" asks "How much can the liver
+  clear per hour?" (an amount in digits is the measure rule's cloze).
 
 - a patient page's advice as a series: "Your doctor may recommend resting, using drops, and
   wearing dark glasses" asks "<section>: what may the doctor recommend?" -> the three;
@@ -405,10 +408,14 @@ _TREAT_WITH = re.compile(
 )
 _DO_NOT = re.compile(
     rf"^(?:do\s+not|don't|never)\s+(?P<verb>use|give|prescribe|start|offer)\s+(?P<x>{_NAME})\s+"
-    r"(?P<prep>in|to|with|if)\s+(?P<presence>the\s+presence\s+of\s+|patients\s+with\s+)?"
+    r"(?P<prep>in|to|with|if|after|before|during)\s+"
+    r"(?P<presence>the\s+presence\s+of\s+|patients\s+with\s+)?"
     rf"(?P<y>[^;]{{2,80}}?){_REASON}{_END}",
     re.IGNORECASE,
 )
+_STAGE_PREPS = frozenset({"after", "before", "during"})
+"""A time a `_DO_NOT` instruction forbids in ("Don't give X after delivery"): a step of the stage
+its heading names, asked under that heading."""
 _IF_ADVISED = re.compile(
     r"^if\s+(?P<cond>(?:you|your)\s[^,;]{3,60}?),\s*(?:you(?:'ll|’ll|\s+will)\s+be\s+(?:advised|told|"
     r"asked)\s+to|you\s+should(?:\s+also)?|you(?:'ll|’ll|\s+will)?\s+need\s+to)\s+"
@@ -876,6 +883,7 @@ _CUES = (
     "largest ",
     "greatest ",
     "only ",
+    " per ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -986,6 +994,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_where_most)
     if lowered.startswith("only "):
         shapes.append(_only_one)
+    if " per " in lowered:
+        shapes.append(_rate)
     if (
         "if " in lowered
         or " before " in lowered
@@ -1161,6 +1171,37 @@ _VALUED = re.compile(
     r"(?:dose|dosage|duration|half-life|onset|route|target|frequency))\s+is\s+(?P<value>[^,;]+?)\.?$",
     re.IGNORECASE,
 )
+
+
+_COUNT_WORD = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half\s+an?|"
+    r"a\s+(?:few|couple\s+of))"
+)
+_RATE = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<modal>can|could)\s+(?:only\s+)?(?P<verb>[a-z]{{3,}})\s+"
+    rf"(?P<amount>(?:(?:about|around|approximately|roughly|up\s+to|only)\s+)?{_COUNT_WORD}\s+"
+    r"[^,;:()\d]{2,40}?)\s+per\s+(?P<unit>second|minute|hour|day|week|month|year)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_NO_CAPACITY = frozenset("be have get take occur happen cause lead result produce trigger".split())
+
+
+def _rate(sentence: str, bare: str) -> list[Fact]:
+    """How much a named thing can handle in a unit of time, the amount in words ("The liver
+    can metabolize about one standard drink of alcohol per hour"): "How much can the liver
+    metabolize per hour?" -> "About one standard drink of alcohol". A figure in digits is the
+    measure rule's cloze."""
+    found = _RATE.match(bare.strip())
+    if found is None or not _names_a_thing(found["x"]) or _PRONOUN.match(found["x"]):
+        return []
+    if found["verb"].lower() in _NO_CAPACITY:
+        return []  # "… can cause one fall per year" counts events, states no capacity
+    thing = lower_first(_clean(found["x"]))
+    amount = found["amount"].strip()
+    question = f"How much {found['modal'].lower()} {thing} {found['verb']} per {found['unit']}"
+    return [(question, amount[:1].upper() + amount[1:], "topic")]
 
 
 def _valued(sentence: str, bare: str) -> list[Fact]:
@@ -1583,6 +1624,9 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     if step is not None and _names_a_thing(step.group("x")):
         prep = "" if step.group("presence") or step.group("prep") == "in" else step["prep"] + " "
         question = f"When not to {step['verb'].lower()} {lower_first(_clean(step['x']))}"
+        # "Don't give X after delivery" under the stage it belongs to: the heading says which
+        if step["prep"].lower() in _STAGE_PREPS:
+            return [(lower_first(question), f"{prep}{step['y']}", "section")]
         return [(question, f"{prep}{step['y']}", "topic")]
     step = _ONLY_IF.match(sentence)
     if step is not None:
