@@ -18,8 +18,9 @@ What the rules read, whatever dialect the document is written in:
   (`<Tabs><TabItem label="Adults">`) hold Markdown that is read as a section's is. A callout with
   a title is a subsection titled by it (its title is the subject of what it holds, as a heading
   is; `Section.callout` says which kind); one without a title adds its blocks to the section
-  around it, and so does a quote callout titled only by its source (a link, `@citekey`); one with a title and nothing else is a paragraph of its title; one whose title
-  opens a sentence its list ends (`!!! danger "Call 999 if"`) is that title as a bold lead-in
+  around it, and so does a quote callout titled only by its source (a link, `@citekey`); one
+  with a title and nothing else is a paragraph of its title; one whose title opens a sentence
+  its list ends (`!!! danger "Call 999 if"`) is that title as a bold lead-in
   line over its list. An admonition closed by a `!!!` line, its text indented by less than four
   spaces (the NHS website's form), is first indented as MkDocs expects
   (`dialects.closed_admonitions`, one of `dialects.TEXT_PASSES`). The parsing is the
