@@ -46,6 +46,8 @@ anything else makes no card, as a wrong card is worse than none:
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
   at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y";
   "Don't give X after delivery" under a stage's heading asks "<heading>: when not to give X?";
+- an urged instruction timed by a step: "It is important to clean hands before and after wearing
+  gloves" asks "<section>: when to clean hands?";
 - a rate in words: "The liver can clear about one drink per hour" asks "How much can the liver
   clear per hour?" (an amount in digits is the measure rule's cloze).
 
@@ -799,8 +801,8 @@ def _resolved(sentences: list[str]) -> Iterator[str]:
     previous = ""
     for sentence in sentences:
         kind = _THIS_KIND.match(sentence) if sentence.startswith("This ") else None
-        if previous and sentence.startswith("It "):
-            sentence = previous + sentence[2:]
+        if previous and sentence.startswith("It ") and _URGED.match(sentence) is None:
+            sentence = previous + sentence[2:]  # not a dummy "It is important to …"
         elif previous and kind is not None:  # "This common condition is caused by …"
             sentence = previous + sentence[kind.end() - 1 :]
         yield sentence
@@ -904,6 +906,10 @@ def facts(sentence: str) -> list[Fact]:
     lowered = sentence.lower()
     if "recommend" in lowered:
         sentence = _RECOMMEND.sub("", sentence)  # "Guidelines recommend that X …": X …
+    if lowered.startswith("it is "):
+        urged = _URGED.match(sentence)  # "It is important to clean hands before …": an order
+        if urged is not None:
+            return _when_to(urged["rest"])
     if " > " in sentence or _has_arrow(sentence):
         ordered = _preference(sentence) or _arrow(sentence)
         if ordered:
@@ -923,6 +929,32 @@ def facts(sentence: str) -> list[Fact]:
     for shape in _shapes_for(lowered):
         found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
     return found
+
+
+_URGED = re.compile(
+    r"^it\s+is\s+(?:(?:very|most|always|also)\s+)?(?:important|essential|crucial|vital|"
+    r"necessary|advisable)\s+to\s+(?P<rest>[a-z].+)$",
+    re.IGNORECASE,
+)
+"""An instruction the author marks as one that matters: what it tells to do is the sentence."""
+_WHEN_TO = re.compile(
+    r"^(?P<verb>[a-z]{3,})\s+(?P<obj>[^,;]{2,30}?)\s+"
+    r"(?P<when>(?:before\s+and\s+after|before|after|between|when)\s+[^,;]{3,60}?)"
+    r"(?:,?\s+(?:to|so\s+as\s+to|in\s+order\s+to)\s+[^,;]{3,60}?|,\s+(?:such\s+as|e\.g\.|"
+    rf"for\s+example)\s+[^;]+?)?{_END}",
+    re.IGNORECASE,
+)
+
+
+def _when_to(order: str) -> list[Fact]:
+    """An urged instruction timed by a step ("It is important to clean hands before and after
+    wearing gloves to prevent …"): "<section>: when to clean hands?" -> "before and after wearing
+    gloves" (its purpose, or examples after ", such as", left out). Other urged sentences state no
+    fact in this shape."""
+    found = _WHEN_TO.match(order.strip().rstrip("; "))  # a `<br>` after it reads as ";"
+    if found is None or not _names_a_thing(found["obj"]) or _PRONOUN.match(found["obj"]):
+        return []
+    return [(f"when to {found['verb'].lower()} {found['obj']}", found["when"], "section")]
 
 
 def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
