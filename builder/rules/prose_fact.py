@@ -48,6 +48,9 @@ anything else makes no card, as a wrong card is worse than none:
   "Don't give X after delivery" under a stage's heading asks "<heading>: when not to give X?";
 - an urged instruction timed by a step: "It is important to clean hands before and after wearing
   gloves" asks "<section>: when to clean hands?";
+- a share in words: "About half of all people with X get Y" asks "What share of people with X
+  get Y?"; what lowers a risk: "Early treatment reduces your risk of Y" asks "What reduces the
+  risk of Y?" -> "Early treatment";
 - a rate in words: "The liver can clear about one drink per hour" asks "How much can the liver
   clear per hour?" (an amount in digits is the measure rule's cloze).
 
@@ -886,6 +889,10 @@ _CUES = (
     "greatest ",
     "only ",
     " per ",
+    "half ",
+    "third",
+    "quarter",
+    "one in ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -1028,6 +1035,10 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_only_one)
     if " per " in lowered:
         shapes.append(_rate)
+    if " risk of " in lowered:
+        shapes.append(_lowers_risk)
+    if lowered.startswith(_SHARE_OPENINGS):
+        shapes.append(_share)
     if (
         "if " in lowered
         or " before " in lowered
@@ -1215,6 +1226,53 @@ _RATE = re.compile(
     r"[^,;:()\d]{2,40}?)\s+per\s+(?P<unit>second|minute|hour|day|week|month|year)\s*[.!]?\s*$",
     re.IGNORECASE,
 )
+
+
+_LOWERS_RISK = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<how>(?:greatly|much|markedly|significantly|strongly)\s+)?"
+    r"(?P<verb>reduces|lowers|cuts|decreases)\s+(?:your|the|their|a\s+person's)\s+risk\s+of\s+"
+    rf"(?P<y>[^,;()]{{2,50}}?){_END}",
+    re.IGNORECASE,
+)
+
+
+def _lowers_risk(sentence: str, bare: str) -> list[Fact]:
+    """What lowers the risk of an outcome, the thing named ("Early treatment greatly reduces
+    your risk of amputation"): "What greatly reduces the risk of amputation?" -> "Early
+    treatment"."""
+    found = _LOWERS_RISK.match(bare.strip())
+    if found is None or not _names_a_thing(found["x"]) or _is_clause(found["y"]):
+        return []
+    how = (found["how"] or "").lower()
+    question = f"What {how}{found['verb'].lower()} the risk of {_clean(found['y'])}"
+    return [(question, _clean(found["x"]), "topic")]
+
+
+_SHARE_OPENINGS = (
+    "about ", "around ", "roughly ", "nearly ", "almost ", "over ", "more than ", "half ",
+    "a third ", "one third ", "one-third ", "two-thirds ", "two thirds ", "a quarter ",
+    "one in ",
+)  # fmt: skip
+_SHARE = re.compile(
+    r"^(?P<share>(?:(?:about|around|roughly|nearly|almost|over|more\s+than)\s+)?"
+    r"(?:half|a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one\s+in\s+(?:two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d+)))\s+of\s+(?:all\s+)?(?P<who>[^,;]{3,40}?)\s+"
+    r"(?P<verb>have|get|develop|need|will\s+develop|will\s+need)\s+(?P<y>[^,;]{3,60}?)"
+    rf"{_END}",
+    re.IGNORECASE,
+)
+
+
+def _share(sentence: str, bare: str) -> list[Fact]:
+    """A share in words of a named group ("About half of all people with korrin fever get a
+    rash"): "What share of people with korrin fever get a rash?" -> "About half". A share in
+    digits is the figure rule's cloze."""
+    found = _SHARE.match(bare.strip())
+    if found is None or _POINTS_BACK.intersection(found["who"].lower().split()):
+        return []  # "One in four of them …": who is in the sentence before
+    share = found["share"][:1].upper() + found["share"][1:]
+    question = f"What share of {found['who']} {found['verb']} {_clean(found['y'])}"
+    return [(question, share, "topic")]
 
 
 _NO_CAPACITY = frozenset("be have get take occur happen cause lead result produce trigger".split())
