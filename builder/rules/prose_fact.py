@@ -915,8 +915,9 @@ def facts(sentence: str) -> list[Fact]:
         sentence = _RECOMMEND.sub("", sentence)  # "Guidelines recommend that X …": X …
     if lowered.startswith("it is "):
         urged = _URGED.match(sentence)  # "It is important to clean hands before …": an order
-        if urged is not None:
-            return _when_to(urged["rest"])
+        timed = _when_to(urged["rest"]) if urged is not None else []
+        if timed:
+            return timed
     if " > " in sentence or _has_arrow(sentence):
         ordered = _preference(sentence) or _arrow(sentence)
         if ordered:
