@@ -18,8 +18,9 @@ What the rules read, whatever dialect the document is written in:
   (`<Tabs><TabItem label="Adults">`) hold Markdown that is read as a section's is. A callout with
   a title is a subsection titled by it (its title is the subject of what it holds, as a heading
   is; `Section.callout` says which kind); one without a title adds its blocks to the section
-  around it; one with a title and nothing else is a paragraph of its title; one whose title
-  opens a sentence its list ends (`!!! danger "Call 999 if"`) is that title as a bold lead-in
+  around it, and so does a quote callout titled only by its source (a link, `@citekey`); one
+  with a title and nothing else is a paragraph of its title; one whose title opens a sentence
+  its list ends (`!!! danger "Call 999 if"`) is that title as a bold lead-in
   line over its list. An admonition closed by a `!!!` line, its text indented by less than four
   spaces (the NHS website's form), is first indented as MkDocs expects
   (`dialects.closed_admonitions`, one of `dialects.TEXT_PASSES`). The parsing is the
@@ -1549,7 +1550,7 @@ class _Reader:
         confused`), the title in bold over them, as a lead-in line is written. Not in a
         `<details>` box or a tab (`leads_in` False): a summary or a tab label names a part."""
         title = self.text(title.strip())
-        if not title:
+        if not title or _names_source(kind, title):
             out.extend(entries)
         elif not entries:
             out.append(Paragraph(title, line))
@@ -1986,6 +1987,18 @@ def _lead_in(title: str, tokens: Sequence[Any], following: int) -> str:
     ):
         return f"{title}:"
     return title
+
+
+_SOURCE_KINDS = frozenset({"quote", "cite"})
+_SOURCE_TITLE = re.compile(r"^(?:\[\[[^\]]+\]\]|\[[^\]]+\]\([^)]*\)|@[\w:.-]+)$")
+
+
+def _names_source(kind: str, title: str) -> bool:
+    """Whether a quote callout's title is only where the quote comes from (`> [!quote]
+    [[Sources/Some article|alias]]`, a `[text](url)` link, an `@citekey`): a source names no
+    subject, so what the callout holds is read as the surrounding section's text, as an untitled
+    callout's is. Another callout's link title (`> [!info] [[Metformin]]`) names its subject."""
+    return kind.lower() in _SOURCE_KINDS and _SOURCE_TITLE.match(title.strip()) is not None
 
 
 def _opens_sentence(title: str) -> bool:

@@ -44,7 +44,15 @@ anything else makes no card, as a wrong card is worse than none:
 - a choice with its course: "Common drugs include velbarin or tessalid, typically for 10 days"
   asks which drugs and for how long;
 - instructions: "If the rash itches at night, consider an antihistamine" asks "If the rash itches
-  at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y".
+  at night, consider what?"; "Treat X with Y", "Do not use X in Y", "Cardiovert only in Y";
+  "Don't give X after delivery" under a stage's heading asks "<heading>: when not to give X?";
+- an urged instruction timed by a step: "It is important to clean hands before and after wearing
+  gloves" asks "<section>: when to clean hands?";
+- a share in words: "About half of all people with X get Y" asks "What share of people with X
+  get Y?"; what lowers a risk: "Early treatment reduces your risk of Y" asks "What reduces the
+  risk of Y?" -> "Early treatment";
+- a rate in words: "The liver can clear about one drink per hour" asks "How much can the liver
+  clear per hour?" (an amount in digits is the measure rule's cloze).
 
 - a patient page's advice as a series: "Your doctor may recommend resting, using drops, and
   wearing dark glasses" asks "<section>: what may the doctor recommend?" -> the three;
@@ -405,10 +413,14 @@ _TREAT_WITH = re.compile(
 )
 _DO_NOT = re.compile(
     rf"^(?:do\s+not|don't|never)\s+(?P<verb>use|give|prescribe|start|offer)\s+(?P<x>{_NAME})\s+"
-    r"(?P<prep>in|to|with|if)\s+(?P<presence>the\s+presence\s+of\s+|patients\s+with\s+)?"
+    r"(?P<prep>in|to|with|if|after|before|during)\s+"
+    r"(?P<presence>the\s+presence\s+of\s+|patients\s+with\s+)?"
     rf"(?P<y>[^;]{{2,80}}?){_REASON}{_END}",
     re.IGNORECASE,
 )
+_STAGE_PREPS = frozenset({"after", "before", "during"})
+"""A time a `_DO_NOT` instruction forbids in ("Don't give X after delivery"): a step of the stage
+its heading names, asked under that heading."""
 _IF_ADVISED = re.compile(
     r"^if\s+(?P<cond>(?:you|your)\s[^,;]{3,60}?),\s*(?:you(?:'ll|’ll|\s+will)\s+be\s+(?:advised|told|"
     r"asked)\s+to|you\s+should(?:\s+also)?|you(?:'ll|’ll|\s+will)?\s+need\s+to)\s+"
@@ -792,8 +804,8 @@ def _resolved(sentences: list[str]) -> Iterator[str]:
     previous = ""
     for sentence in sentences:
         kind = _THIS_KIND.match(sentence) if sentence.startswith("This ") else None
-        if previous and sentence.startswith("It "):
-            sentence = previous + sentence[2:]
+        if previous and sentence.startswith("It ") and _URGED.match(sentence) is None:
+            sentence = previous + sentence[2:]  # not a dummy "It is important to …"
         elif previous and kind is not None:  # "This common condition is caused by …"
             sentence = previous + sentence[kind.end() - 1 :]
         yield sentence
@@ -876,6 +888,11 @@ _CUES = (
     "largest ",
     "greatest ",
     "only ",
+    " per ",
+    "half ",
+    "third",
+    "quarter",
+    "one in ",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -896,6 +913,11 @@ def facts(sentence: str) -> list[Fact]:
     lowered = sentence.lower()
     if "recommend" in lowered:
         sentence = _RECOMMEND.sub("", sentence)  # "Guidelines recommend that X …": X …
+    if lowered.startswith("it is "):
+        urged = _URGED.match(sentence)  # "It is important to clean hands before …": an order
+        timed = _when_to(urged["rest"]) if urged is not None else []
+        if timed:
+            return timed
     if " > " in sentence or _has_arrow(sentence):
         ordered = _preference(sentence) or _arrow(sentence)
         if ordered:
@@ -915,6 +937,32 @@ def facts(sentence: str) -> list[Fact]:
     for shape in _shapes_for(lowered):
         found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
     return found
+
+
+_URGED = re.compile(
+    r"^it\s+is\s+(?:(?:very|most|always|also)\s+)?(?:important|essential|crucial|vital|"
+    r"necessary|advisable)\s+to\s+(?P<rest>[a-z].+)$",
+    re.IGNORECASE,
+)
+"""An instruction the author marks as one that matters: what it tells to do is the sentence."""
+_WHEN_TO = re.compile(
+    r"^(?P<verb>[a-z]{3,})\s+(?P<obj>[^,;]{2,30}?)\s+"
+    r"(?P<when>(?:before\s+and\s+after|before|after|between|when)\s+[^,;]{3,60}?)"
+    r"(?:,?\s+(?:to|so\s+as\s+to|in\s+order\s+to)\s+[^,;]{3,60}?|,\s+(?:such\s+as|e\.g\.|"
+    rf"for\s+example)\s+[^;]+?)?{_END}",
+    re.IGNORECASE,
+)
+
+
+def _when_to(order: str) -> list[Fact]:
+    """An urged instruction timed by a step ("It is important to clean hands before and after
+    wearing gloves to prevent …"): "<section>: when to clean hands?" -> "before and after wearing
+    gloves" (its purpose, or examples after ", such as", left out). Other urged sentences state no
+    fact in this shape."""
+    found = _WHEN_TO.match(order.strip().rstrip("; "))  # a `<br>` after it reads as ";"
+    if found is None or not _names_a_thing(found["obj"]) or _PRONOUN.match(found["obj"]):
+        return []
+    return [(f"when to {found['verb'].lower()} {found['obj']}", found["when"], "section")]
 
 
 def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
@@ -986,6 +1034,12 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_where_most)
     if lowered.startswith("only "):
         shapes.append(_only_one)
+    if " per " in lowered:
+        shapes.append(_rate)
+    if " risk of " in lowered:
+        shapes.append(_lowers_risk)
+    if lowered.startswith(_SHARE_OPENINGS):
+        shapes.append(_share)
     if (
         "if " in lowered
         or " before " in lowered
@@ -1161,6 +1215,84 @@ _VALUED = re.compile(
     r"(?:dose|dosage|duration|half-life|onset|route|target|frequency))\s+is\s+(?P<value>[^,;]+?)\.?$",
     re.IGNORECASE,
 )
+
+
+_COUNT_WORD = (
+    r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|half\s+an?|"
+    r"a\s+(?:few|couple\s+of))"
+)
+_RATE = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<modal>can|could)\s+(?:only\s+)?(?P<verb>[a-z]{{3,}})\s+"
+    rf"(?P<amount>(?:(?:about|around|approximately|roughly|up\s+to|only)\s+)?{_COUNT_WORD}\s+"
+    r"[^,;:()\d]{2,40}?)\s+per\s+(?P<unit>second|minute|hour|day|week|month|year)\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+_LOWERS_RISK = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<how>(?:greatly|much|markedly|significantly|strongly)\s+)?"
+    r"(?P<verb>reduces|lowers|cuts|decreases)\s+(?:your|the|their|a\s+person's)\s+risk\s+of\s+"
+    rf"(?P<y>[^,;()]{{2,50}}?){_END}",
+    re.IGNORECASE,
+)
+
+
+def _lowers_risk(sentence: str, bare: str) -> list[Fact]:
+    """What lowers the risk of an outcome, the thing named ("Early treatment greatly reduces
+    your risk of amputation"): "What greatly reduces the risk of amputation?" -> "Early
+    treatment"."""
+    found = _LOWERS_RISK.match(bare.strip())
+    if found is None or not _names_a_thing(found["x"]) or _is_clause(found["y"]):
+        return []
+    how = (found["how"] or "").lower()
+    question = f"What {how}{found['verb'].lower()} the risk of {_clean(found['y'])}"
+    return [(question, _clean(found["x"]), "topic")]
+
+
+_SHARE_OPENINGS = (
+    "about ", "around ", "roughly ", "nearly ", "almost ", "over ", "more than ", "half ",
+    "a third ", "one third ", "one-third ", "two-thirds ", "two thirds ", "a quarter ",
+    "one in ",
+)  # fmt: skip
+_SHARE = re.compile(
+    r"^(?P<share>(?:(?:about|around|roughly|nearly|almost|over|more\s+than)\s+)?"
+    r"(?:half|a\s+third|one[- ]third|two[- ]thirds|a\s+quarter|one\s+in\s+(?:two|three|four|"
+    r"five|six|seven|eight|nine|ten|\d+)))\s+of\s+(?:all\s+)?(?P<who>[^,;]{3,40}?)\s+"
+    r"(?P<verb>have|get|develop|need|will\s+develop|will\s+need)\s+(?P<y>[^,;]{3,60}?)"
+    rf"{_END}",
+    re.IGNORECASE,
+)
+
+
+def _share(sentence: str, bare: str) -> list[Fact]:
+    """A share in words of a named group ("About half of all people with korrin fever get a
+    rash"): "What share of people with korrin fever get a rash?" -> "About half". A share in
+    digits is the figure rule's cloze."""
+    found = _SHARE.match(bare.strip())
+    if found is None or _POINTS_BACK.intersection(found["who"].lower().split()):
+        return []  # "One in four of them …": who is in the sentence before
+    share = found["share"][:1].upper() + found["share"][1:]
+    question = f"What share of {found['who']} {found['verb']} {_clean(found['y'])}"
+    return [(question, share, "topic")]
+
+
+_NO_CAPACITY = frozenset("be have get take occur happen cause lead result produce trigger".split())
+
+
+def _rate(sentence: str, bare: str) -> list[Fact]:
+    """How much a named thing can handle in a unit of time, the amount in words ("The liver
+    can metabolize about one standard drink of alcohol per hour"): "How much can the liver
+    metabolize per hour?" -> "About one standard drink of alcohol". A figure in digits is the
+    measure rule's cloze."""
+    found = _RATE.match(bare.strip())
+    if found is None or not _names_a_thing(found["x"]) or _PRONOUN.match(found["x"]):
+        return []
+    if found["verb"].lower() in _NO_CAPACITY:
+        return []  # "… can cause one fall per year" counts events, states no capacity
+    thing = lower_first(_clean(found["x"]))
+    amount = found["amount"].strip()
+    question = f"How much {found['modal'].lower()} {thing} {found['verb']} per {found['unit']}"
+    return [(question, amount[:1].upper() + amount[1:], "topic")]
 
 
 def _valued(sentence: str, bare: str) -> list[Fact]:
@@ -1583,6 +1715,9 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     if step is not None and _names_a_thing(step.group("x")):
         prep = "" if step.group("presence") or step.group("prep") == "in" else step["prep"] + " "
         question = f"When not to {step['verb'].lower()} {lower_first(_clean(step['x']))}"
+        # "Don't give X after delivery" under the stage it belongs to: the heading says which
+        if step["prep"].lower() in _STAGE_PREPS:
+            return [(lower_first(question), f"{prep}{step['y']}", "section")]
         return [(question, f"{prep}{step['y']}", "topic")]
     step = _ONLY_IF.match(sentence)
     if step is not None:
