@@ -797,9 +797,7 @@ _PARAPHRASES = (
 """Everyday words for one symptom or state, each group said of one another ("Fatigue?" ->
 "Profound tiredness"): a small general table of plain-language paraphrases, never a
 term and its medical name ("Polydipsia?" -> "Great thirst" teaches the word)."""
-_PARAPHRASE_OF = {
-    _root(word): group.split()[0] for group in _PARAPHRASES for word in group.split()
-}
+_PARAPHRASE_OF = {_root(word): group.split()[0] for group in _PARAPHRASES for word in group.split()}
 
 
 _PROBLEMS = frozenset("problem issue situation scenario case".split())
