@@ -795,7 +795,7 @@ _PARAPHRASES = (
     "deficiency deficient lack lacking shortage inadequate insufficient",
 )
 """Everyday words for one symptom or state, each group said of one another ("Fatigue?" ->
-"Worn out all day"): a small general table of plain-language paraphrases, never a
+"Tired all the time"): a small general table of plain-language paraphrases, never a
 term and its medical name ("Polydipsia?" -> "Great thirst" teaches the word)."""
 _PARAPHRASE_OF = {_root(word): group.split()[0] for group in _PARAPHRASES for word in group.split()}
 
