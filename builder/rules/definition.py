@@ -712,11 +712,12 @@ MAX_GLOSS_WORDS = 8
 def glosses(term: str, answer: str) -> bool:
     """A sign's answer that only glosses it: every word of the sign's name again, or its
     everyday paraphrase (`_PARAPHRASES`: "Tiredness?" -> "Worn out, low on energy"), in at most
-    MAX_GLOSS_WORDS words, with no figure (nor a number in words) and no negation ("Dry skin?" ->
-    "The skin becomes dry and rough"); a bracketed other name of the sign ("Big spleen (splenomegaly)") need not be
-    said. A list of signs is asked as a cloze of their names, so such a card asks nothing
-    more; a gloss in other words ("Alogia?" -> "Poverty of speech") or one that names only part
-    of the sign ("Disordered speech?" -> "Speech without logic or order") is a definition."""
+    MAX_GLOSS_WORDS words, with no figure (nor a number in words) and no negation ("Dry skin?"
+    -> "The skin becomes dry and rough"); a bracketed other name of the sign ("Big spleen
+    (splenomegaly)") need not be said. A list of signs is asked as a cloze of their names, so
+    such a card asks nothing more; a gloss in other words ("Alogia?" -> "Poverty of speech") or
+    one that names only part of the sign ("Disordered speech?" -> "Speech without logic or
+    order") is a definition."""
     if len(words(answer)) > MAX_GLOSS_WORDS or _DIGIT.search(answer):
         return False
     said = words(answer)
