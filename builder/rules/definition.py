@@ -726,18 +726,23 @@ MAX_GLOSS_WORDS = 8
 
 
 def glosses(term: str, answer: str) -> bool:
-    """A sign's answer that only glosses it: every word of the sign's name again, in at most
-    MAX_GLOSS_WORDS words, with no figure and no negation ("Dry skin?" -> "The skin becomes dry
-    and rough"). A list of signs is asked as a cloze of their names, so such a card asks nothing
-    more; a gloss in other words ("Alogia?" -> "Poverty of speech") or one that names only part
-    of the sign ("Disordered speech?" -> "Speech without logic or order") is a definition."""
+    """A sign's answer that only glosses it: every word of the sign's name again, or its
+    everyday paraphrase (`_PARAPHRASES`: "Tiredness?" -> "Worn out, low on energy"), in at most
+    MAX_GLOSS_WORDS words, with no figure (nor a number in words) and no negation ("Dry skin?"
+    -> "The skin becomes dry and rough"); a bracketed other name of the sign ("Big spleen
+    (splenomegaly)") need not be said. A list of signs is asked as a cloze of their names, so
+    such a card asks nothing more; a gloss in other words ("Alogia?" -> "Poverty of speech") or
+    one that names only part of the sign ("Disordered speech?" -> "Speech without logic or
+    order") is a definition."""
     if len(words(answer)) > MAX_GLOSS_WORDS or _DIGIT.search(answer):
         return False
     said = words(answer)
-    if _NEGATION & set(said):
-        return False
-    named = _roots(words(plain(term)))
-    return bool(named) and named <= _roots(said)
+    if (_NEGATION | _NUMBER_WORDS) & set(said):
+        return False  # "Tired for over two weeks": how long is a fact of its own
+    name = plain(term)
+    named = _roots(words(_ALIAS.sub("", name))) or _roots(words(name))
+    meant = {_PARAPHRASE_OF.get(root, root) for root in _roots(said)}
+    return bool(named) and all(_PARAPHRASE_OF.get(root, root) in meant for root in named)
 
 
 SHARED_MIN_ANSWERS = 3
@@ -786,6 +791,33 @@ def _roots(found: list[str]) -> set[str]:
 
 
 _FILLER_ROOTS = frozenset(_roots(_FILLER.split()))
+
+
+_NUMBER_WORDS = frozenset(
+    "one two three four five six seven eight nine ten twelve twice dozen hundred".split()
+)
+_ALIAS = re.compile(r"\s*\([^()]*\)")
+"""A bracketed other name after a sign's name: "Enlarged spleen (splenomegaly)"."""
+_PARAPHRASES = (
+    "tired tiredness fatigue fatigued exhausted exhaustion lethargy lethargic weary energy",
+    "slow slowed slowing slowness delayed delay sluggish",
+    "enlarged enlargement swelling swollen bigger",
+    "weak weakness feeble",
+    "pain painful ache aches aching sore soreness hurts",
+    "cold chilly chills",
+    "sensitivity sensitive intolerance intolerant feeling feel feels",
+    "constipation bowel bowels stool stools",
+    "breathless breathlessness breath breathing",
+    "dizzy dizziness lightheaded giddy",
+    "itch itching itchy",
+    "sleepy sleepiness drowsy drowsiness",
+    "confusion confused muddled disoriented",
+    "deficiency deficient lack lacking shortage inadequate insufficient",
+)
+"""Everyday words for one symptom or state, each group said of one another ("Fatigue?" ->
+"Tired all the time"): a small general table of plain-language paraphrases, never a
+term and its medical name ("Polydipsia?" -> "Great thirst" teaches the word)."""
+_PARAPHRASE_OF = {_root(word): group.split()[0] for group in _PARAPHRASES for word in group.split()}
 
 
 _PROBLEMS = frozenset("problem issue situation scenario case".split())

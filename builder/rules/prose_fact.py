@@ -75,7 +75,10 @@ anything else makes no card, as a wrong card is worse than none:
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
 - a contraindication: "Velbarin is contraindicated in pregnancy" (or "…, it is contraindicated
-  in pregnancy") asks "<section>: contraindicated in?";
+  in pregnancy") asks "<section>: contraindicated in?"; on a deck about velbarin, "Nerve blocks
+  are contraindicated in patients taking velbarin" asks "Contraindicated in patients taking
+  velbarin?" -> "Nerve blocks" (the topic a front carries would give its answer away, and any
+  other fact whose answer is only the topic and a word more is asked without it: `_topic_gives`);
 - a finding and its diagnosis: "If the titre is normal but the joints swell, think of velbar
   arthritis" (also "you likely have", "suspect") asks "<section>: If …, likely diagnosis?";
 - an attribute's value: "Dose is 40 mg over 3 hours" (dose, duration, onset, route, target,
@@ -514,7 +517,24 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                         found = headed.setdefault(thing.lower(), (thing, [], line))
                         found[1].append(f"{role} ({gloss})" if gloss else role)
                     continue
-                if place == "named":
+                given = place != "named" and _topic_gives(question, answer, ctx.topic)
+                thing = question.removesuffix(_CONTRAINDICATED_IN)
+                if given and question == _CONTRAINDICATED_IN.strip():
+                    continue  # "It is contraindicated in?" -> "patients on <topic>": no question
+                if given and thing != question:
+                    # "X contraindicated in?" -> "patients on <topic>": the topic the front
+                    # carries is the answer; ask what is contraindicated in them instead
+                    question = f"Contraindicated in {answer}"
+                    answer = thing[:1].upper() + thing[1:]
+                    front = f"{question}?"
+                elif given:  # "What is X used for?" -> "<topic> diagnosis": no "in <topic>"
+                    about = ctx.subject(section) if place != "topic" else ""
+                    front = (
+                        f"{about}: {question}?"
+                        if about
+                        else f"{question[:1].upper()}{question[1:]}?"
+                    )
+                elif place == "named":
                     front = f"{question}?"  # "Korrin attack (KA): definition?" names its thing
                 elif place == "under" or (
                     place == "section" and not (ctx.topic and names_topic(question, ctx.topic))
@@ -1310,6 +1330,21 @@ _CONTRAINDICATED = re.compile(
     r"contraindicated\s+in\s+(?P<y>[^,;:]+?)\.?$",
     re.IGNORECASE,
 )
+
+
+_PEOPLE = frozenset(content_words("patients people persons individuals those anyone taking"))
+"""Words an answer naming who a fact is about says besides what they have or take."""
+
+
+def _topic_gives(question: str, answer: str, topic: str) -> bool:
+    """The topic a front would carry ("… in velbarin") gives its answer away: the answer says
+    every word of the topic and adds at most one word of its own besides the people it is about
+    ("patients treated with velbarin", "velbarin dosing"), and the question does not name the
+    topic itself."""
+    named, said = content_words(topic), content_words(answer)
+    if not named or not named <= said or names_topic(question, topic):
+        return False
+    return len(said - named - _PEOPLE) <= 1
 
 
 def _contraindicated(sentence: str, bare: str) -> list[Fact]:
