@@ -160,6 +160,25 @@ def test_a_list_asked_with_its_lead_ins_last_sentence_keeps_the_whole_lead_in_as
     assert note.key == make_key("enumeration", ("Velbarin",), whole, None, "list")
 
 
+def test_a_list_in_parts_asked_with_its_own_sentence_keeps_the_whole_lead_in_as_identity() -> None:
+    """A lead-in whose first sentence is a condition the list fills ("If you see any of these
+    …") asks each part with its last sentence and "if?"; each part keeps its identity."""
+    lead = "If you see any of these signs, do not wait. Ring the ward nurse today:"
+    items = "".join(
+        f"- a sign {what} that the parents notice at home, often late in the evening after supper\n"
+        for what in "abcdefgh"
+    )
+    plan = planned(f"## Ringing\n\n{lead}\n\n{items}")
+    notes = [packaged.note for packaged in plan.notes]
+    assert [note.front for note in notes] == [
+        f"Ringing in asthma: Ring the ward nurse today if (part {n} of 2)?" for n in (1, 2)
+    ]
+    whole = f"Ringing in asthma: {lead}"  # the front as it read before
+    assert [note.key for note in notes] == [
+        make_key("enumeration", ("Ringing",), whole, None, f"part {n} of 2") for n in (1, 2)
+    ]
+
+
 def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
     None
 ):

@@ -2304,16 +2304,42 @@ def _list_note(
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None
     key_intro = key_intro or intro  # the identity is the whole lead-in's, as it was
-    if lead is not None and lead.kind == "sentence":
-        said = split_sentences(lead.text)
-        if len(said) > 1:  # "Glucagon is a hormone made in … It has a few key actions:"
-            intro = _intro(Lead(said[-1], "sentence"), section, ctx)  # the list's own sentence
-            intro = _FEW.sub("", intro)
+    intro = _own_sentence(lead, intro, section, ctx)
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
     if block.ordered and lead is not None and lead.kind == "condition":
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
     key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+def _own_sentence(lead: Lead | None, intro: str, section: Section, ctx: Context) -> str:
+    """A lead-in of several sentences over a list answered whole asks with its last sentence,
+    the one that leads the list ("Glucagon is a hormone made in … It has a few key actions:"
+    -> "Glucagon: key actions?"). When the sentence before it is a condition the list itself
+    fills ("If you notice any of these signs, do not wait. Call the clinic today:"), the list
+    answers "if?" ("Call the clinic today if?"), and the condition's words leave the front."""
+    if lead is None or lead.kind != "sentence":
+        return intro
+    said = split_sentences(lead.text)
+    if len(said) < 2:
+        return intro
+    own = said[-1]
+    if _LIST_CONDITION.match(plain(said[-2])) is not None and _CUE_LAST.search(own) is None:
+        own = own.rstrip(" :") + " if:"
+    return _FEW.sub("", _intro(Lead(own, "sentence"), section, ctx))
+
+
+_LIST_CONDITION = re.compile(
+    r"^(?:if|when|whenever|should)\b[^.!?]*?\b(?:any\s+of\s+(?:these|those|the\s+following)"
+    r"|these|those|the\s+following|one\s+or\s+more)\b",
+    re.IGNORECASE,
+)
+"""A sentence of a lead-in that is a condition pointing at the list under it ("If you have any
+of these symptoms, …", "When one or more of the following appear, …"): the items are the
+condition, so the sentence names nothing the list does not."""
+_CUE_LAST = re.compile(r"\b(?:if|when|include|includes|are|is|such\s+as|following|these)\W*$", re.I)
+"""A last sentence that already says how the list goes on ("Signs include:", "… if:"): no
+"if" is added to it."""
 
 
 _FEW = re.compile(r"(?<=: )(?:a\s+)?(?:few|several|some|many|number\s+of)\s+(?=\w)", re.I)
@@ -2360,7 +2386,7 @@ def _list_parts(
     answers = [to_markdown((ListBlock(False, group, group[0].line),)) for group in groups]
     if any(len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS for answer in answers):
         return []
-    question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—?")
+    question = _ASK_CUE.sub("", _own_sentence(lead, intro, section, ctx)).rstrip(" ,;:-–—?")
     notes = []
     for number, (group, answer) in enumerate(zip(groups, answers, strict=True), 1):
         span = f"part {number} of {count}"
