@@ -179,6 +179,17 @@ def test_a_list_in_parts_asked_with_its_own_sentence_keeps_the_whole_lead_in_as_
     ]
 
 
+def test_a_list_asked_as_its_headings_parts_keeps_the_whole_lead_in_as_identity() -> None:
+    """`The pouch is a sac behind the ear. Its contents are:` over a cloze list is asked as
+    "Pouch: contents:"; the note identity is still made of the whole lead-in."""
+    lead = "The pouch is a sac behind the ear. Its contents are:"
+    plan = planned(f"## The pouch\n\n{lead}\n\n- a vein\n- a nerve\n- a knot\n")
+    (note,) = [packaged.note for packaged in plan.notes]
+    assert note.front.startswith("The pouch in asthma: contents:\n")
+    before = make_key("enumeration", ("The pouch",), f"The pouch in asthma: {lead}")
+    assert note.key == before
+
+
 def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
     None
 ):

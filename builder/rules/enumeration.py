@@ -2542,6 +2542,13 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     text = lead.text
     if len(text.split()) > MAX_LEAD_WORDS:
         text = split_sentences(text)[-1]
+    said = split_sentences(text) if not keyed and ". " in text else []
+    whose = ctx.subject(section)
+    opening = _SUBJECT_VERB.match(plain(said[-2])) if len(said) > 1 else None
+    if opening is not None and whose and names_topic(opening.group("subject"), whose):
+        own = _ITS.match(plain(said[-1]).rstrip(" :"))
+        if own is not None:  # "The fossa is a … Its contents are (medial to lateral):"
+            return f"{ctx.heading(section)}: {own.group('what')}{own.group('how') or ''}:"
     owned = _OWNED.match(plain(text).rstrip(" :"))
     if owned is not None:  # "It also has a floor and a roof:": "it" is the heading's thing
         parts = _ARTICLE.sub("", owned.group("what")).strip()
@@ -2561,6 +2568,18 @@ _OWNED = re.compile(
 """A lead-in saying what "it" has (`It also has a floor and a roof:`): a pronoun names nothing
 on a card, so the list is asked as the parts of the heading's thing ("…: floor and roof?")."""
 _ARTICLE = re.compile(r"\b(?:a|an|the)\s+", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(r"^(?P<subject>[^,;:()]{1,60}?)\s+(?:is|are|was|were|has|have)\b", re.I)
+"""A sentence's subject: the words before its first "is"/"has" ("The fossa is …")."""
+_ITS = re.compile(
+    r"^(?:its|their)\s+(?P<what>(?:main\s+|chief\s+|key\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"\s+(?:are|is|include|includes)(?P<how>\s*\([^()]{1,40}\))?$",
+    re.IGNORECASE,
+)
+"""The last sentence of a lead-in naming the heading's thing, saying what "its" parts are
+(`The fossa is a passage for the nerves. Its contents are (medial to lateral):`): the list is
+asked as the heading's parts ("Fossa: contents (medial to lateral):"); the sentence before,
+whose subject is the heading's thing, is about the thing, not the list. Front only: the
+identity keeps the whole lead-in."""
 
 
 def _intro_key(lead: Lead | None, section: Section, ctx: Context) -> str:
