@@ -190,6 +190,21 @@ def test_a_list_asked_as_its_headings_parts_keeps_the_whole_lead_in_as_identity(
     assert note.key == before
 
 
+def test_a_facet_sentence_asked_apart_leaves_the_terms_note_its_identity() -> None:
+    """`Caused by …` split off a term's paragraph answer is a note of its own; the term's note
+    keeps the identity it had when it held the whole paragraph."""
+    text = (
+        "Caused by thorns left in the skin after a day of hedging in the fields. Small red"
+        " bumps gather in a ring around the thorn and itch most at night."
+    )
+    plan = planned(f"## Korrin rashes\n\n### Thorn type\n\n{text}\n")
+    term, cause = [packaged.note for packaged in plan.notes]
+    path = ("Korrin rashes", "Thorn type")
+    assert term.key == make_key("term", path, "Thorn type")
+    assert cause.key == make_key("term", path, "Thorn type", None, "cause")
+    assert cause.back == "Thorns left in the skin after a day of hedging in the fields"
+
+
 def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
     None
 ):
