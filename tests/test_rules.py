@@ -180,6 +180,51 @@ def test_a_list_asked_with_its_lead_ins_last_sentence_keeps_the_whole_lead_in_as
     assert note.key == make_key("enumeration", ("Velbarin",), whole, None, "list")
 
 
+def test_a_list_in_parts_asked_with_its_own_sentence_keeps_the_whole_lead_in_as_identity() -> None:
+    """A lead-in whose first sentence is a condition the list fills ("If you see any of these
+    …") asks each part with its last sentence and "if?"; each part keeps its identity."""
+    lead = "If you see any of these signs, do not wait. Ring the ward nurse today:"
+    items = "".join(
+        f"- a sign {what} that the parents notice at home, often late in the evening after supper\n"
+        for what in "abcdefgh"
+    )
+    plan = planned(f"## Ringing\n\n{lead}\n\n{items}")
+    notes = [packaged.note for packaged in plan.notes]
+    assert [note.front for note in notes] == [
+        f"Ringing in asthma: Ring the ward nurse today if (part {n} of 2)?" for n in (1, 2)
+    ]
+    whole = f"Ringing in asthma: {lead}"  # the front as it read before
+    assert [note.key for note in notes] == [
+        make_key("enumeration", ("Ringing",), whole, None, f"part {n} of 2") for n in (1, 2)
+    ]
+
+
+def test_a_list_asked_as_its_headings_parts_keeps_the_whole_lead_in_as_identity() -> None:
+    """`The pouch is a sac behind the ear. Its contents are:` over a cloze list is asked as
+    "Pouch: contents:"; the note identity is still made of the whole lead-in."""
+    lead = "The pouch is a sac behind the ear. Its contents are:"
+    plan = planned(f"## The pouch\n\n{lead}\n\n- a vein\n- a nerve\n- a knot\n")
+    (note,) = [packaged.note for packaged in plan.notes]
+    assert note.front.startswith("The pouch in asthma: contents:\n")
+    before = make_key("enumeration", ("The pouch",), f"The pouch in asthma: {lead}")
+    assert note.key == before
+
+
+def test_a_facet_sentence_asked_apart_leaves_the_terms_note_its_identity() -> None:
+    """`Caused by …` split off a term's paragraph answer is a note of its own; the term's note
+    keeps the identity it had when it held the whole paragraph."""
+    text = (
+        "Caused by thorns left in the skin after a day of hedging in the fields. Small red"
+        " bumps gather in a ring around the thorn and itch most at night."
+    )
+    plan = planned(f"## Korrin rashes\n\n### Thorn type\n\n{text}\n")
+    term, cause = [packaged.note for packaged in plan.notes]
+    path = ("Korrin rashes", "Thorn type")
+    assert term.key == make_key("term", path, "Thorn type")
+    assert cause.key == make_key("term", path, "Thorn type", None, "cause")
+    assert cause.back == "Thorns left in the skin after a day of hedging in the fields"
+
+
 def test_a_long_figure_sentence_cut_to_its_clause_keeps_the_whole_sentence_as_its_identity() -> (
     None
 ):

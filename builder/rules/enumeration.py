@@ -2304,16 +2304,42 @@ def _list_note(
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None
     key_intro = key_intro or intro  # the identity is the whole lead-in's, as it was
-    if lead is not None and lead.kind == "sentence":
-        said = split_sentences(lead.text)
-        if len(said) > 1:  # "Glucagon is a hormone made in … It has a few key actions:"
-            intro = _intro(Lead(said[-1], "sentence"), section, ctx)  # the list's own sentence
-            intro = _FEW.sub("", intro)
+    intro = _own_sentence(lead, intro, section, ctx)
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
     if block.ordered and lead is not None and lead.kind == "condition":
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
     key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+def _own_sentence(lead: Lead | None, intro: str, section: Section, ctx: Context) -> str:
+    """A lead-in of several sentences over a list answered whole asks with its last sentence,
+    the one that leads the list ("Glucagon is a hormone made in … It has a few key actions:"
+    -> "Glucagon: key actions?"). When the sentence before it is a condition the list itself
+    fills ("If you notice any of these signs, do not wait. Call the clinic today:"), the list
+    answers "if?" ("Call the clinic today if?"), and the condition's words leave the front."""
+    if lead is None or lead.kind != "sentence":
+        return intro
+    said = split_sentences(lead.text)
+    if len(said) < 2:
+        return intro
+    own = said[-1]
+    if _LIST_CONDITION.match(plain(said[-2])) is not None and _CUE_LAST.search(own) is None:
+        own = own.rstrip(" :") + " if:"
+    return _FEW.sub("", _intro(Lead(own, "sentence"), section, ctx))
+
+
+_LIST_CONDITION = re.compile(
+    r"^(?:if|when|whenever|should)\b[^.!?]*?\b(?:any\s+of\s+(?:these|those|the\s+following)"
+    r"|these|those|the\s+following|one\s+or\s+more)\b",
+    re.IGNORECASE,
+)
+"""A sentence of a lead-in that is a condition pointing at the list under it ("If you have any
+of these symptoms, …", "When one or more of the following appear, …"): the items are the
+condition, so the sentence names nothing the list does not."""
+_CUE_LAST = re.compile(r"\b(?:if|when|include|includes|are|is|such\s+as|following|these)\W*$", re.I)
+"""A last sentence that already says how the list goes on ("Signs include:", "… if:"): no
+"if" is added to it."""
 
 
 _FEW = re.compile(r"(?<=: )(?:a\s+)?(?:few|several|some|many|number\s+of)\s+(?=\w)", re.I)
@@ -2360,7 +2386,7 @@ def _list_parts(
     answers = [to_markdown((ListBlock(False, group, group[0].line),)) for group in groups]
     if any(len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS for answer in answers):
         return []
-    question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—?")
+    question = _ASK_CUE.sub("", _own_sentence(lead, intro, section, ctx)).rstrip(" ,;:-–—?")
     notes = []
     for number, (group, answer) in enumerate(zip(groups, answers, strict=True), 1):
         span = f"part {number} of {count}"
@@ -2516,6 +2542,13 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     text = lead.text
     if len(text.split()) > MAX_LEAD_WORDS:
         text = split_sentences(text)[-1]
+    said = split_sentences(text) if not keyed and ". " in text else []
+    whose = ctx.subject(section)
+    opening = _SUBJECT_VERB.match(plain(said[-2])) if len(said) > 1 else None
+    if opening is not None and whose and names_topic(opening.group("subject"), whose):
+        own = _ITS.match(plain(said[-1]).rstrip(" :"))
+        if own is not None:  # "The fossa is a … Its contents are (medial to lateral):"
+            return f"{ctx.heading(section)}: {own.group('what')}{own.group('how') or ''}:"
     owned = _OWNED.match(plain(text).rstrip(" :"))
     if owned is not None:  # "It also has a floor and a roof:": "it" is the heading's thing
         parts = _ARTICLE.sub("", owned.group("what")).strip()
@@ -2535,6 +2568,18 @@ _OWNED = re.compile(
 """A lead-in saying what "it" has (`It also has a floor and a roof:`): a pronoun names nothing
 on a card, so the list is asked as the parts of the heading's thing ("…: floor and roof?")."""
 _ARTICLE = re.compile(r"\b(?:a|an|the)\s+", re.IGNORECASE)
+_SUBJECT_VERB = re.compile(r"^(?P<subject>[^,;:()]{1,60}?)\s+(?:is|are|was|were|has|have)\b", re.I)
+"""A sentence's subject: the words before its first "is"/"has" ("The fossa is …")."""
+_ITS = re.compile(
+    r"^(?:its|their)\s+(?P<what>(?:main\s+|chief\s+|key\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+    r"\s+(?:are|is|include|includes)(?P<how>\s*\([^()]{1,40}\))?$",
+    re.IGNORECASE,
+)
+"""The last sentence of a lead-in naming the heading's thing, saying what "its" parts are
+(`The fossa is a passage for the nerves. Its contents are (medial to lateral):`): the list is
+asked as the heading's parts ("Fossa: contents (medial to lateral):"); the sentence before,
+whose subject is the heading's thing, is about the thing, not the list. Front only: the
+identity keeps the whole lead-in."""
 
 
 def _intro_key(lead: Lead | None, section: Section, ctx: Context) -> str:

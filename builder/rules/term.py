@@ -303,7 +303,54 @@ def _term_note(
     heading = ctx.heading(section)
     front = f"Why {lower_first(heading)}?" if asks_why(term, prose) else f"{heading}?"
     key = make_key("term", section.path, term, section.pin)
-    return [ctx.note("term", "basic", front, back, key, section, blocks[0].line)]
+    faceted = _facet_sentences(back) if front == f"{heading}?" and not lines else None
+    if faceted is None:
+        return [ctx.note("term", "basic", front, back, key, section, blocks[0].line)]
+    rest, facets = faceted
+    line = blocks[0].line
+    notes = [ctx.note("term", "basic", front, rest, key, section, line)]
+    for facet, value in facets:
+        facet_key = make_key("term", section.path, term, section.pin, facet)
+        notes.append(
+            ctx.note("term", "basic", f"{heading}: {facet}?", value, facet_key, section, line)
+        )
+    return notes
+
+
+_FACET_OPENING = re.compile(
+    r"^(?P<how>caused\s+by|treated\s+(?:with|by)|diagnosed\s+(?:with|by)|spread\s+by"
+    r"|transmitted\s+by)\s+(?P<value>[^.;!?]+?)\.?$",
+    re.IGNORECASE,
+)
+"""A sentence of a term's paragraph that opens with the facet it gives ("Caused by inert
+material (like sutures)."): its value is a fact of its own, asked by the facet's name."""
+_FACETS = {"caused": "cause", "treated": "treatment", "diagnosed": "diagnosis"}
+_FACETS.update({"spread": "spread", "transmitted": "spread"})
+MIN_SPLIT_WORDS = 25
+"""A term's answer shorter than this is read at a glance, its facet sentence with the rest."""
+
+
+def _facet_sentences(back: str) -> tuple[str, list[tuple[str, str]]] | None:
+    """A term's paragraph answer of MIN_SPLIT_WORDS or more, some of whose sentences open with
+    the facet they give ("Caused by …", "Treated with …"): those asked apart by their facet
+    ("…: cause?" -> the value), the other sentences still the term's answer. None when there
+    is no such sentence, or when nothing else would be left to answer the term."""
+    if "\n" in back or len(plain(back).split()) < MIN_SPLIT_WORDS:
+        return None
+    sentences = split_sentences(back)
+    rest: list[str] = []
+    facets: list[tuple[str, str]] = []
+    for sentence in sentences:
+        found = _FACET_OPENING.match(sentence)
+        facet = _FACETS[found.group("how").split()[0].lower()] if found else ""
+        if found is None or any(facet == name for name, _ in facets):
+            rest.append(sentence)
+            continue
+        value = found.group("value").strip()
+        facets.append((facet, value[:1].upper() + value[1:]))
+    if not facets or not rest:
+        return None
+    return " ".join(rest), facets
 
 
 MAX_ADVICE_SENTENCES = 6
