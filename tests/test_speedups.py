@@ -687,3 +687,28 @@ def test_timestamps_dropped_from_a_runs_first_blank_are_the_ones_dropped_before(
     assert dialects._TIMESTAMP.sub(dialects._drop_stamps, text) == square.sub(
         dialects._drop_stamps, text
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from(["The", "metastases", "liver", "diagnosis", "of", "a", "IV", "**bold**",
+                         "x2", "doses", "Dose", "[link](u)", "cases", "é", "-", "is"]),
+        max_size=12,
+    ).map(" ".join),
+    st.sampled_from([1, 3]),
+    st.booleans(),
+)  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_content_words_from_the_stem_dict_are_the_words_stemmed_one_by_one(
+    text: str, min_length: int, full: bool
+) -> None:
+    """content_words looks each word's stem up in a dict that fills itself (and stops filling
+    at MAX_STEMS): the words are each word's `_content_stem`, stopwords and short words out."""
+    import builder.text as text_module
+
+    one_by_one = {text_module._content_stem(word, min_length) for word in text_module.words(text)}
+    with pytest.MonkeyPatch.context() as patch:
+        if full:
+            patch.setattr(text_module, "MAX_STEMS", 0)
+            patch.setattr(text_module, "_STEMS", {})
+        assert text_module.content_words.__wrapped__(text, min_length) == one_by_one - {""}
