@@ -93,15 +93,37 @@ def words(text: str) -> list[str]:
 @lru_cache(maxsize=TEXT_CACHE)
 def content_words(text: str, min_length: int = 3) -> frozenset[str]:
     """Words that carry meaning, lightly stemmed so 'metastases' names 'metastasis'."""
-    found = {_content_stem(word, min_length) for word in words(text)}
+    stems = _STEMS.get(min_length) or _STEMS.setdefault(min_length, _Stems(min_length))
+    found = set(map(stems.__getitem__, words(text)))  # each word looked up in C, not a call
     found.discard("")
     return frozenset(found)
 
 
-@lru_cache(maxsize=1 << 12)
+class _Stems(dict[str, str]):
+    """Each word's `_content_stem` for one least length, worked out on its first lookup. A
+    text's vocabulary repeats far more than its sentences do; the dict stops growing at
+    `MAX_STEMS` words (later new words are worked out each time)."""
+
+    __slots__ = ("min_length",)
+
+    def __init__(self, min_length: int) -> None:
+        super().__init__()
+        self.min_length = min_length
+
+    def __missing__(self, word: str) -> str:
+        stem = _content_stem(word, self.min_length)
+        if len(self) < MAX_STEMS:
+            self[word] = stem
+        return stem
+
+
+MAX_STEMS = 1 << 13
+_STEMS: dict[int, _Stems] = {}
+
+
 def _content_stem(word: str, min_length: int) -> str:
     """The stem of a word that carries meaning; "" for a stopword or a short word (a stem is
-    never empty). Cached: a text's vocabulary repeats far more than its sentences do."""
+    never empty)."""
     if word in _STOPWORDS or len(word) < min_length:
         return ""
     return _stem(word)

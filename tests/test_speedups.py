@@ -18,7 +18,7 @@ import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
 from builder.cli import cli
 from builder.manifest import Manifest, Subdeck
-from builder.notes import DELETION
+from builder.notes import DELETION, Note, Source
 from builder.routing import _Patterns, literal_text
 from builder.rules.prose_fact import _deletions, holds_deletion
 from builder.text import plain
@@ -589,17 +589,77 @@ _WORDS = st.frozensets(st.sampled_from([f"w{n}" for n in range(12)]), max_size=1
 
 @given(st.lists(_WORDS, max_size=12), _WORDS)
 @settings(max_examples=400, deadline=None)
-def test_restated_counts_only_notes_with_a_rare_word_and_finds_the_same(
+def test_restated_read_from_bits_finds_what_comparing_every_note_finds(
     notes: list[frozenset[str]], answer: frozenset[str]
 ) -> None:
-    """context.restated looks only at the notes holding one of the answer's rarest words; it
-    answers as counting every note that shares any word with it does (one holding 4 in 5)."""
+    """context.restated reads each word's notes as an int's bits and keeps, for each count of
+    words missed, the notes missing no more: it answers as comparing the answer with every
+    note does (one holding 4 in 5 of its words)."""
     said: dict[str, list[int]] = {}
     for index, words in enumerate(notes):
         for word in words:
             said.setdefault(word, []).append(index)
+    holding = {word: context._bits(indices) for word, indices in said.items()}
     every = any(len(answer & words) * 5 >= len(answer) * 4 for words in notes if words & answer)
-    assert context.restated(answer, said, notes) == (bool(answer) and every)
+    assert context.restated(answer, holding) == (bool(answer) and every)
+
+
+def _note(rule: str, kind: str, front: str, back: str = "") -> Note:
+    return Note(rule, kind, front, back, Source("a.md", "A", ("S",), 1), (rule, front))  # type: ignore[arg-type]
+
+
+def _every_cloze_compared(notes: list[Note]) -> list[Note]:
+    """`_one_cloze_each` as round 28 wrote it: each note compared with every earlier one."""
+    seen: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    kept = []
+    for note in notes:
+        if note.note_type != "cloze" or note.rule in context._ASKED_ONCE:
+            kept.append(note)
+            continue
+        hidden = tuple(plain(part).strip().lower() for part in DELETION.findall(note.front))
+        if len(hidden) < context.MIN_CLOZE_REPEAT_DELETIONS:
+            kept.append(note)
+            continue
+        told = plain(DELETION.sub(" ", note.front.rpartition(": ")[2])).lower()
+        stems = frozenset(word[:4] for word in told.split() if len(word) > 2)
+        earlier = seen.setdefault(hidden, [])
+        if any(
+            context._restates(stems, other, context.MIN_CLOZE_REPEAT_WORDS) for other in earlier
+        ):
+            continue
+        earlier.append(stems)
+        kept.append(note)
+    return kept
+
+
+_CLOZE_BITS = st.sampled_from(
+    ["{{c1::5 mg}}", "{{c2::10 mg}}", "{{c1::bd}}", "dose", "daily", "with", "food", "aspirin",
+     "given", "adults", "children", "at", "in", "Dose:", "x", "oral", "route", "start", "slowly"]
+)  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["measure", "prose_fact", "table"]),
+            st.sampled_from(["cloze", "basic"]),
+            st.lists(_CLOZE_BITS, max_size=12).map(" ".join),
+        ),
+        max_size=14,
+    )
+)
+@example(  # the later note shares its four commoner stems with the earlier one, not its rarest
+    [("measure", "cloze", f"{words} {{{{c1::5 mg}}}} {{{{c2::10 mg}}}}")
+     for words in ("dose daily with food", "dose daily with food aspirin")]
+)  # fmt: skip
+@settings(max_examples=400, deadline=None)
+def test_one_cloze_each_comparing_the_rarest_stems_keeps_what_comparing_all_keeps(
+    made: list[tuple[str, str, str]],
+) -> None:
+    """_one_cloze_each compares a note only with the earlier ones holding one of its rarest
+    stems, and not at all when it has too few: it keeps the notes comparing every pair keeps."""
+    notes = [_note(rule, kind, front) for rule, kind, front in made]
+    assert context._one_cloze_each(notes) == _every_cloze_compared(notes)
 
 
 STAMP_BITS = st.sampled_from(
@@ -627,3 +687,28 @@ def test_timestamps_dropped_from_a_runs_first_blank_are_the_ones_dropped_before(
     assert dialects._TIMESTAMP.sub(dialects._drop_stamps, text) == square.sub(
         dialects._drop_stamps, text
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from(["The", "metastases", "liver", "diagnosis", "of", "a", "IV", "**bold**",
+                         "x2", "doses", "Dose", "[link](u)", "cases", "é", "-", "is"]),
+        max_size=12,
+    ).map(" ".join),
+    st.sampled_from([1, 3]),
+    st.booleans(),
+)  # fmt: skip
+@settings(max_examples=300, deadline=None)
+def test_content_words_from_the_stem_dict_are_the_words_stemmed_one_by_one(
+    text: str, min_length: int, full: bool
+) -> None:
+    """content_words looks each word's stem up in a dict that fills itself (and stops filling
+    at MAX_STEMS): the words are each word's `_content_stem`, stopwords and short words out."""
+    import builder.text as text_module
+
+    one_by_one = {text_module._content_stem(word, min_length) for word in text_module.words(text)}
+    with pytest.MonkeyPatch.context() as patch:
+        if full:
+            patch.setattr(text_module, "MAX_STEMS", 0)
+            patch.setattr(text_module, "_STEMS", {})
+        assert text_module.content_words.__wrapped__(text, min_length) == one_by_one - {""}

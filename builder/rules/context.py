@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
@@ -258,7 +257,7 @@ def _one_cloze_each(notes: list[Note]) -> list[Note]:
     1 g bd") restated in a later section's paragraph asks one fact twice. The earlier note is
     kept; words are compared as `_one_answer_each` compares answers, topic and heading aside
     (a section's front names its heading)."""
-    seen: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    seen: dict[tuple[str, ...], _Said] = {}
     kept = []
     for note in notes:
         if note.note_type != "cloze" or note.rule in _ASKED_ONCE:
@@ -270,12 +269,42 @@ def _one_cloze_each(notes: list[Note]) -> list[Note]:
             continue
         told = plain(DELETION.sub(" ", note.front.rpartition(": ")[2])).lower()
         stems = frozenset(word[:4] for word in told.split() if len(word) > 2)
-        earlier = seen.setdefault(hidden, [])
-        if any(_restates(stems, other, MIN_CLOZE_REPEAT_WORDS) for other in earlier):
-            continue
-        earlier.append(stems)
         kept.append(note)
+        if len(stems) < MIN_CLOZE_REPEAT_WORDS:
+            continue  # too few words to restate another, or to be restated: never compared
+        earlier = seen.setdefault(hidden, _Said())
+        if earlier.restates(stems):
+            kept.pop()
+        else:
+            earlier.add(stems)
     return kept
+
+
+class _Said:
+    """The stems of the Cloze notes kept so far that hide one set of figures, and each stem's
+    notes. A note restating another shares `MIN_CLOZE_REPEAT_WORDS` of its stems with it, so it
+    holds one of any `len(stems) - MIN_CLOZE_REPEAT_WORDS + 1` of them: only the notes holding
+    one of the rarest are compared (comparing each with every earlier one was quadratic: a
+    paragraph of 5,000 lead-in lists cost 16 s of CPU)."""
+
+    __slots__ = ("holding", "stems")
+
+    def __init__(self) -> None:
+        self.stems: list[frozenset[str]] = []
+        self.holding: dict[str, list[int]] = {}
+
+    def restates(self, stems: frozenset[str]) -> bool:
+        """Whether `stems` restates (`_restates`) one of the notes; each has enough of them."""
+        holding = self.holding
+        rarest = sorted(stems, key=lambda stem: (len(holding.get(stem, ())), stem))
+        some = rarest[: len(stems) - MIN_CLOZE_REPEAT_WORDS + 1]
+        near = {index for stem in some for index in holding.get(stem, ())}
+        return any(_restates(stems, self.stems[index], MIN_CLOZE_REPEAT_WORDS) for index in near)
+
+    def add(self, stems: frozenset[str]) -> None:
+        for stem in stems:
+            self.holding.setdefault(stem, []).append(len(self.stems))
+        self.stems.append(stems)
 
 
 def _no_author_repeats(notes: list[Note]) -> list[Note]:
@@ -288,50 +317,55 @@ def _no_author_repeats(notes: list[Note]) -> list[Note]:
     explanation) is another question, not a copy."""
     if not any(note.rule == "faq" for note in notes):
         return notes
+    asked = {
+        index: answer
+        for index, note in enumerate(notes)
+        if note.rule == "faq" and note.note_type == "basic" and "\n" not in note.back.strip()
+        if len(answer := _meaning(note.back)) >= MIN_RESTATED_WORDS
+    }
+    wanted = frozenset[str]().union(*asked.values())  # only these words are ever looked up
     said: dict[str, list[int]] = {}
-    words_of: list[frozenset[str]] = []
     for index, note in enumerate(notes):
-        words = frozenset[str]()
         if note.rule != "faq" and note.note_type == "basic":
-            words = _meaning(f"{note.front.rpartition(': ')[2]} {note.back}")
-            for word in words:
+            for word in _meaning(f"{note.front.rpartition(': ')[2]} {note.back}") & wanted:
                 said.setdefault(word, []).append(index)
-        words_of.append(words)
-    kept = []
-    for note in notes:
-        if note.rule == "faq" and note.note_type == "basic" and "\n" not in note.back.strip():
-            answer = _meaning(note.back)
-            if len(answer) >= MIN_RESTATED_WORDS and restated(answer, said, words_of):
-                continue
-        kept.append(note)
-    return kept
+    holding = {word: _bits(indices) for word, indices in said.items()}
+    return [
+        note
+        for index, note in enumerate(notes)
+        if index not in asked or not restated(asked[index], holding)
+    ]
 
 
-def restated(
-    answer: frozenset[str], said: dict[str, list[int]], words_of: list[frozenset[str]]
-) -> bool:
-    """Whether one note (by index: `said` lists each word's notes, `words_of` each note's words)
-    holds 4 in 5 of the answer's words. Only the answer's rarest words are counted: a note may
-    miss `present - need` of the words present, so of the `present - need + k` rarest it holds
-    k at least, and only a note holding as many has its every word compared.
-    Counting every note sharing any word cost the 20,000-item course 2.5 times its build (its
-    common words sit in thousands of notes, once per flashcard)."""
+def _bits(indices: list[int]) -> int:
+    """The set of indices as an int's bits (built in a bytearray: or-ing growing ints is slow)."""
+    row = bytearray(indices[-1] // 8 + 1)
+    for index in indices:
+        row[index >> 3] |= 1 << (index & 7)
+    return int.from_bytes(row, "little")
+
+
+def restated(answer: frozenset[str], holding: dict[str, int]) -> bool:
+    """Whether one note holds 4 in 5 of the answer's words; `holding` gives each word's notes
+    as the bits of an int. The notes missing at most j of the words read so far are kept as one
+    int for each j up to the misses allowed (`present - need`), so each word costs a few `&`
+    and `|` of ints, in C. Counting, for each answer, every note sharing any of its words cost
+    the 20,000-item course 2.5 times its build; counting its rarest words still half the
+    `cards` command (its common words sit in thousands of notes, once per flashcard)."""
     need = -(-len(answer) * 4 // 5)  # the fewest shared words with shared * 5 >= len * 4
-    present = [word for word in answer if word in said]
-    if len(present) < need:
-        return False
+    present = [bits for word in answer if (bits := holding.get(word, 0))]
     missable = len(present) - need  # a note may miss this many of the words present, no more
-    rarest = sorted(present, key=lambda word: (len(said[word]), word))[: missable + _SIEVE]
-    held = Counter(index for word in rarest for index in said[word])
-    least = len(rarest) - missable  # so it holds this many of the rarest at least
-    return any(
-        count >= least and len(answer & words_of[index]) >= need for index, count in held.items()
-    )
-
-
-_SIEVE = 6
-"""How many more of an answer's rarest words than a note may miss `restated` counts: each one
-more is a longer count (in C) and fewer notes whose every word is compared (in Python)."""
+    if not answer or missable < 0:
+        return False
+    present.sort(key=int.bit_count)  # the rarest first: the notes left thin out soonest
+    missing_at_most = [-1] * (missable + 1)  # every note, none missed yet
+    for bits in present:
+        for j in range(missable, 0, -1):
+            missing_at_most[j] = (missing_at_most[j] & bits) | missing_at_most[j - 1]
+        missing_at_most[0] &= bits
+        if not missing_at_most[missable]:
+            return False
+    return True
 
 
 def _meaning(text: str) -> frozenset[str]:

@@ -450,6 +450,12 @@ CASES: list[Case] = [
                       + "".join(f"Sharp pain\nBlood loss\nSigns of stage {n}:\n"
                                 for n in range(1_000))
                       + "End\n"}),
+    Case("3,000 lead-in lists of the same two items: their Cloze notes compared only when they"
+         " have words enough (each with every earlier one: 5,000 cost 16 s)",
+         None, files={"source/doc.md": DOC + "\n## Signs\n\nSigns:\n\n"
+                      + "".join(f"Sharp pain\nBlood loss\nSigns of stage {n}:\n"
+                                for n in range(3_000))
+                      + "End\n"}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
