@@ -767,7 +767,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "related",
-        "related articles, guides and topics, see also, “see …” pointers, a line pointing at a figure",
+        "related articles, guides and topics, see also, “see …” pointers, a figure pointer",
         headings=(
             r"related(?: (?:content|articles?|guides?|topics?|posts?|pages?|notes?|reading"
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
