@@ -517,12 +517,16 @@ def _parse(path: Path, text: str) -> Document:
 
 
 def _repeated_titles_joined(sections: tuple[Section, ...]) -> tuple[Section, ...]:
-    """Top-level `#` sections with one name joined into the first: a page that sets its title
-    twice (`# Korrin Fever (KF)`, a line of text, then `# **Korrin Fever (KF)**` over the real
-    outline, as a site's export repeats its heading) has one title, not two sections, and
-    "KF — treatment in korrin-fever.md:" named the page's subject as a section of itself."""
+    """Top-level `#` sections with one name joined into the first, when only the last has
+    subsections: a page that sets its title twice (`# Korrin Fever (KF)`, a line of text, then
+    `# **Korrin Fever (KF)**` over the real outline, as a site's export repeats its heading) has
+    one title, not two sections, and "KF — treatment in korrin-fever.md:" named the page's
+    subject as a section of itself."""
     if len(sections) < 2 or any(section.level != 1 for section in sections):
         return sections
+    if any(section.children for section in sections[:-1]):
+        return sections  # `# Asthma` over its outline twice: two sections of one name, each
+        # keyed by it (`test_zero_config`), not a title set again over the outline
     name = _title_text(sections[0].title).casefold()
     if not name or any(_title_text(s.title).casefold() != name for s in sections[1:]):
         return sections
