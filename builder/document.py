@@ -481,6 +481,7 @@ def _parse(path: Path, text: str) -> Document:
     line = preamble[0].line if preamble else 0
     title = _title_text(str(meta.get("title") or ""))
     named_title = ""
+    sections = _repeated_titles_joined(sections)
     if len(sections) == 1 and sections[0].level == 1:
         # A single `#` heading is the document's title; its subsections are the real top level,
         # its own text (and its callouts) the document's.
@@ -514,6 +515,26 @@ def _parse(path: Path, text: str) -> Document:
     warnings = tuple(sorted([*reader.warnings, *reader.lines.warnings]))
     short = short_title(meta, text, named_title, title)
     return Document(path, title, meta, sections, warnings, short)
+
+
+def _repeated_titles_joined(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Top-level `#` sections with one name joined into the first, when only the last has
+    subsections: a page that sets its title twice (`# Korrin Fever (KF)`, a line of text, then
+    `# **Korrin Fever (KF)**` over the real outline, as a site's export repeats its heading) has
+    one title, not two sections, and "KF — treatment in korrin-fever.md:" named the page's
+    subject as a section of itself."""
+    if len(sections) < 2 or any(section.level != 1 for section in sections):
+        return sections
+    if any(section.children for section in sections[:-1]):
+        return sections  # `# Asthma` over its outline twice: two sections of one name, each
+        # keyed by it (`test_zero_config`), not a title set again over the outline
+    name = _title_text(sections[0].title).casefold()
+    if not name or any(_title_text(s.title).casefold() != name for s in sections[1:]):
+        return sections
+    first = sections[0]
+    blocks = tuple(block for section in sections for block in section.blocks)
+    children = tuple(child for section in sections for child in section.children)
+    return (replace(first, blocks=blocks, children=children),)
 
 
 def short_title(meta: dict[str, Any], text: str, named: str, title: str) -> str:

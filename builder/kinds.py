@@ -463,7 +463,7 @@ _DOCUMENT_DATES = frozenset(
     |last reviewed|date reviewed|reviewed on|last updated|date updated|updated on|last modified
     |last revised|revision date|date revised|date of issue|issue date|date issued|approval date
     |date approved|approved by|policy number|document number|document id|document version
-    |version number""".splitlines()
+    |version number|version|date of version|version date|date of publication""".splitlines()
     for label in line.split("|")
     if label.strip()
 )
@@ -741,6 +741,9 @@ _PLATFORMS = (
     "youtube", "tiktok", "linkedin", "patreon", "substack", "mailing list", "podcast",
 )  # fmt: skip
 
+_FIGURE_REF = r"(?:figure|fig\.?|table|box|diagram|chart|algorithm|flowchart)\s+\d+[a-z]?"
+"""A page's own numbered figure or table: "Figure 1", "Table 2b"."""
+
 KINDS: tuple[Kind, ...] = (
     Kind(
         "references",
@@ -786,7 +789,7 @@ KINDS: tuple[Kind, ...] = (
     ),
     Kind(
         "related",
-        "related articles, guides and topics, see also, “see …” pointers",
+        "related articles, guides and topics, see also, “see …” pointers, a figure pointer",
         headings=(
             r"related(?: (?:content|articles?|guides?|topics?|posts?|pages?|notes?|reading"
             r"|links|conditions|resources|information|lessons?|modules?|chapters?|questions))?",
@@ -818,6 +821,13 @@ KINDS: tuple[Kind, ...] = (
             Line(
                 r"^(?:pair (?:it )?with|read (?:it )?alongside|see also|also see)\s*[—–:-]\s",
                 ("pair", "alongside", "see also", "also see"),
+            ),
+            # One sentence whose subject is the page's own figure or table: "Figure 2 and
+            # Table 1 give an approach to …" says where to look; the card cannot show it.
+            Line(
+                rf"^(?:{_FIGURE_REF})(?:\s*(?:,|and|&)\s*(?:{_FIGURE_REF}))*\s+(?:provides?|shows?"
+                r"|gives?|summari[sz]es?|outlines?|illustrates?|lists?|describes?|presents?"
+                r"|depicts?|displays?|details?|offers?|sets? out)\b[^.!?]*[.!]?$"
             ),
         ),
     ),
@@ -880,6 +890,14 @@ KINDS: tuple[Kind, ...] = (
             Line(
                 r"\b(?:you|students|learners|participants) will (?:be able to|learn)\b",
                 ("will be able", "will learn"),
+            ),
+            # A guide's statement of purpose, labelled or under its "Objective" heading: "To
+            # assist clinicians with the management of …" names its readers, not a fact.
+            Line(
+                r"^(?:objectives?\s*:\s*)?to (?:assist|help|guide|support|inform|educate|equip)"
+                r" (?:the )?(?:clinicians|readers|learners|students|nurses|practitioners|staff"
+                r"|physicians|doctors|prescribers|pharmacists|trainees|residents"
+                r"|health ?care (?:workers|professionals|providers|staff))\b"
             ),
             Line(
                 r"^this (?:module|lesson|chapter|unit|session|tutorial|guide|article|page|leaflet"
@@ -961,6 +979,8 @@ KINDS: tuple[Kind, ...] = (
             r"|sign up.*|join (?:us|our \w+|the community)|follow (?:us|me)(?: on .*)?"
             r"|stay (?:connected|in touch|updated)|connect with us|support (?:us|this \w+)"
             r"|donate|donations?|sponsors?|sponsored|advertisements?|advertising|ads"
+            # A plea without the word: "Help sustain trusted guidance", "Help fund our site".
+            r"|(?:please )?help (?:us )?(?:sustain|fund) .+|support our (?:work|mission|site)"
             r"|social media|socials",
         ),
         lines=(

@@ -1188,12 +1188,24 @@ def _question_subject(question: str) -> str:
     return ""
 
 
+_GUIDE_ADJECTIVES = (
+    "comprehensive|complete|practical|quick|ultimate|essential|concise|brief|short|simple|"
+    "basic|definitive|handy|pocket|clinical|illustrated|visual|detailed|full|easy|friendly|"
+    "updated|beginner'?s|student'?s|nurse'?s|patient'?s|parent'?s"
+)
+"""Words a guide praises itself with ("A Comprehensive Guide to …", "The Essential Handbook of
+…"): none of them is the guide's subject."""
 _SCAFFOLD_BEFORE = re.compile(
-    r"^(?:(?:an?\s+)?introduction\s+to|intro\s+to|(?:an?\s+)?overview\s+of|(?:a\s+)?guide\s+to|"
+    rf"^(?:(?:(?:an?|the|your)\s+)?(?:(?:{_GUIDE_ADJECTIVES})\s+){{0,2}}"
+    r"(?:introduction\s+to|intro\s+to|overview\s+of|guide\s+to|primer\s+on|handbook\s+of)|"
     r"(?:the\s+)?basics\s+of|understanding|all\s+about|(?:lecture\s+)?notes\s+on|"
     r"everything\s+you\s+need\s+to\s+know\s+about)\s+",
     re.IGNORECASE,
 )
+_GUIDE = re.compile(r"\b(?:guide|handbook|primer|overview|introduction)\b", re.IGNORECASE)
+_GUIDED_ASPECT = re.compile(r"(?<=\S)\s+(?:management|treatment|overview)$", re.IGNORECASE)
+"""What a guide to a condition covers, after its name ("Guide to Gout Management"): the guide's
+risk factors and stages belong to the condition, so its topic is the condition ("gout")."""
 _SCAFFOLD_AFTER = re.compile(
     r"\s+(?:(?:the\s+)?basics|(?:a\s+)?study\s+guide|(?:lecture\s+|study\s+|revision\s+)?notes|"
     r"(?:an\s+)?overview|summary|review|revision|cheat\s*sheet|fact\s*sheet|guide|handout|"
@@ -1227,6 +1239,8 @@ def title_topic(title: str) -> str:
     for scaffold in (_SCAFFOLD_BEFORE, _SCAFFOLD_AFTER):
         shorter = scaffold.sub("", text).strip()
         text = shorter or text
+    if _GUIDE.search(title) is not None:
+        text = _GUIDED_ASPECT.sub("", text)
     text = _without_discipline(text.strip(_SEPARATORS + ".,;!?"))
     if not text:
         text = plain(title)

@@ -116,6 +116,9 @@ def run(*args: str) -> tuple[int, str]:
         ("関連項目", "related"),
         ("相關疾病", None),  # "related diseases": content, as "Related complications" is
         ("Figures / Diagrams to Add", "course"),
+        ("Help sustain trusted korrin guidance", "promotion"),  # a plea for donations
+        ("Support our work", "promotion"),
+        ("Help keep your child cool", None),  # advice
         ("Questions to add", "course"),
         ("TODO", "course"),
         # Content that only looks like it: these are read as usual.
@@ -293,7 +296,19 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
             "- valve disease\n- mitral murmur",
             "topics",
         ),
+        # A guide's scaffolding: its statement of purpose, its version date, a pointer to its
+        # own figure.
+        ("**Objective:** To assist clinicians with the care of korrin fever.", "objectives"),
+        ("To help nurses recognise korrin fever early.", "objectives"),
+        ("**Date of Version:** 01March2025", "references"),
+        ("**Version:** 4", "references"),
+        ("**Figure 2** and **Table 1** give an approach to a violet rash.", "related"),
+        ("Table 3 lists the korrin vaccines.", "related"),
         # Content: kept.
+        ("**Objective:** to keep the temperature below 38 °C", None),  # a treatment's aim
+        ("**Purpose:** To help patients empty the bladder fully.", None),
+        ("Table 2 shows the doses. Velbarin is given at 5 mg/kg.", None),  # and a fact
+        ("Figure 1 is a violet rash on the palm.", None),
         ("- fever or chills\n- nausea or vomiting\n- a violet rash", None),  # signs, no "vs."
         (
             "- Velbarin vs. tessalid: velbarin is given once daily\n"

@@ -119,6 +119,18 @@ TITLES = [
     ("Korrin Fever Relapse in the Elderly", "korrin fever relapse in the elderly"),
     ("Korrin Signs in Adults and Children", "korrin signs in adults and children"),
     ("Zones of the Arm and of the Upper Shoulder", "zones of the arm and of the upper shoulder"),
+    # A guide's praise and its scaffold are not its subject, nor the management a guide to a
+    # condition covers: the condition is ("… in korrin fever", not "… in comprehensive guide
+    # to korrin fever management"). Without a guide word the phrase is the subject.
+    ("Comprehensive Guide to Korrin Fever Management", "korrin fever"),
+    ("A Practical Guide To Velbar Gout Treatment", "velbar gout"),
+    ("The Essential Handbook of Korrin Fever", "korrin fever"),
+    ("Quick Overview of Korrin Fever", "korrin fever"),
+    ("Korrin Fever Management: A Complete Guide", "korrin fever"),
+    ("Korrin Fever: A Guide", "korrin fever"),
+    ("Korrin Fever Management", "korrin fever management"),
+    ("A Guide to Wound Care", "wound care"),
+    ("Practical Nursing Skills", "practical nursing skills"),
 ]
 
 

@@ -141,7 +141,7 @@ class Context:
             return self.heading(section)
         if len(section.path) == 1 and self._headings(section) != section.path:
             return self.heading(section)  # the page title, its genre words cut ("Insulin")
-        return self.situate(plain(section.title))
+        return self.situate(plain(section.title).rstrip(" :"))  # "**Background:**" labels
 
     def _headings(self, section: Section) -> tuple[str, ...]:
         if section.path[:1] != (self.document,):

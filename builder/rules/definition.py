@@ -22,7 +22,9 @@ to MAX_POINTS short sentences, each a property of its own, is shown as a list of
 its term again ("Acid-base balance?" -> "The kidneys help maintain the proper acid-base balance
 in your blood") makes no card (`restates`), nor does a sign's short gloss that says its whole
 name again ("Joint pain?" -> "Aches and pains in the joints") in a list naming signs or symptoms,
-which the enumeration rule asks as a cloze of the signs (`glosses`).
+which the enumeration rule asks as a cloze of the signs (`glosses`), nor a value that only joins
+two siblings' values with a slash ("Reading: 130-139/80-89" beside "Systolic: 130-139" and
+"Diastolic: 80-89": `joins_siblings`), which would ask both of them a second time.
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
@@ -416,6 +418,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         term, text = pair
         if tabled and legend_of_column(term, terms, section):
             continue  # a table's legend saying what one of its columns holds
+        if joins_siblings(number, found):
+            continue  # "Reading: 130-139/80-89" after "Systolic: 130-139", "Diastolic: 80-89"
         text, second = _two_entries(repeated.get(number, text))
         text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
@@ -2086,3 +2090,36 @@ def names_a_person(text: str) -> bool:
     """The text names a person ("the patient", "a 40-year-old man"): a case's subject, whose
     reasons are the case's, not facts to learn."""
     return bool(_PERSONS.intersection(text.lower().split()))
+
+
+_FIGURES = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def joins_siblings(number: int, found: list[tuple[str, str] | None]) -> bool:
+    """Whether item `number`'s value only joins two other items' values with a slash
+    ("Reading: <120/80 mmHg" beside "Systolic: under 120 mmHg" and "Diastolic: under 80 mmHg"):
+    each half holds the figures of one sibling's value, so its note asks both of them again."""
+    pair = found[number]
+    halves = plain(pair[1]).split("/") if pair is not None else []
+    if len(halves) != 2:
+        return False
+    wanted = [tuple(_FIGURES.findall(half)) for half in halves]
+    if not all(wanted):
+        return False  # "10 mg/kg": a unit, not two values
+    others = [
+        tuple(_FIGURES.findall(plain(other[1])))
+        for index, other in enumerate(found)
+        if other is not None and index != number and "/" not in other[1]
+    ]
+    if wanted[0] == wanted[1]:
+        return others.count(wanted[0]) >= 2
+    return wanted[0] in others and wanted[1] in others
+
+
+def joining_items(block: ListBlock) -> frozenset[int]:
+    """The lines of the list's items whose values only join two siblings' (`joins_siblings`):
+    no rule asks them, as every figure of theirs is asked already."""
+    found = [definition(item) for item in block.items]
+    return frozenset(
+        item.line for number, item in enumerate(block.items) if joins_siblings(number, found)
+    )

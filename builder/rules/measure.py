@@ -66,7 +66,7 @@ from ..text import (
     without_reference_marks,
 )
 from .context import Context, Said
-from .definition import bold_label, defined_term
+from .definition import bold_label, defined_term, joining_items
 from .enumeration import is_preparation, is_procedure_part
 from .faq import answered_blocks
 from .figure import PIPE_ROWS, reports_statistics
@@ -169,7 +169,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             said_before = before.text if isinstance(before, Paragraph) else ""
             if is_preparation(block, said_before, section.title):
                 continue  # a recipe's volumes: its steps are asked together (enumeration)
+            joining = joining_items(block)
             for item, about, lines in _items(block, opening, (block.line,)):
+                if item.line in joining:
+                    continue  # "Reading: 130-139/80-89" beside its two halves, asked already
                 first = item.text.split("\n", 1)[0]
                 if _DIGIT.search(first) is not None:
                     here = said.at(lines)
