@@ -801,6 +801,20 @@ def is_bold_title(item: ListItem) -> bool:
     return _BOLD_TITLE.match(without_emoji(item.text).strip()) is not None
 
 
+_LEADS_TO = re.compile(r"\s+(?:→|->|=>)\s+")
+
+
+def arrow_result(label: str) -> str:
+    """The thing an outline parent `A → B` leads to, the subject of the lists under its own
+    sub-list (`- commonest complication → Crisis X` over `- Bones` over its points): they are
+    about B, and "A → B — bones" on a front reads as neither. "" for a label with no one
+    arrow."""
+    parts = _LEADS_TO.split(label)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return ""
+    return parts[1].strip()
+
+
 _BREAKDOWN = re.compile(
     r"\b(?:breakdown|overview|summary|rundown|key (?:information|facts|points|details)"
     r"|(?:more|some|the) (?:information|details) (?:about|on))\b",
@@ -1015,6 +1029,10 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
     label = _GLOSS.sub("", label).strip() or label
     if outer == label or names_topic(label, outer):
         return _in_topic(label, ctx) + ":"
+    if arrow_result(outer):  # `- commonest → Crisis X` / `  - Bones`: "Crisis X — bones"
+        if arrow_result(label):
+            return _in_topic(label, ctx) + ":"  # `- Lungs → chest crisis`: says what it is
+        outer = arrow_result(outer)
     joined = f"{outer} — {lower_first(label)}"
     if len(plain(joined).split()) > MAX_NESTED_INTRO_WORDS:
         return _in_topic(label, ctx) + ":"
