@@ -1266,11 +1266,75 @@ UNSAFE_TEX = re.compile(
 """TeX commands that make MathJax link, style, load or define: no card's math may hold one."""
 
 
+_TEX_SYMBOLS = {
+    "rightarrow": "→",
+    "to": "→",
+    "longrightarrow": "→",
+    "leftarrow": "←",
+    "gets": "←",
+    "longleftarrow": "←",
+    "leftrightarrow": "↔",
+    "Rightarrow": "⇒",
+    "implies": "⇒",
+    "Leftarrow": "⇐",
+    "Leftrightarrow": "⇔",
+    "iff": "⇔",
+    "uparrow": "↑",
+    "downarrow": "↓",
+    "updownarrow": "↕",
+    "alpha": "α",
+    "beta": "β",
+    "gamma": "γ",
+    "delta": "δ",
+    "Delta": "Δ",
+    "epsilon": "ε",
+    "kappa": "κ",
+    "lambda": "λ",
+    "mu": "μ",
+    "pi": "π",
+    "sigma": "σ",
+    "tau": "τ",
+    "omega": "ω",
+    "pm": "±",
+    "times": "×",
+    "geq": "≥",
+    "ge": "≥",
+    "leq": "≤",
+    "le": "≤",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "sim": "∼",
+    "infty": "∞",
+    "degree": "°",
+    "circ": "°",
+}
+"""TeX commands that are one character of text: `$\\rightarrow$`, `$\\uparrow$`, `$\\beta$`."""
+_TEX_SYMBOL = re.compile(r"\\([A-Za-z]+)")
+_SYMBOLS_ONLY = re.compile(r"(?:\s*\\[A-Za-z]+)+\s*")
+
+
+def _as_text(tex: str) -> str | None:
+    """Inline math made only of symbol commands (`\\rightarrow`, `\\uparrow \\uparrow`) as the
+    characters they typeset: an Obsidian note's arrows and Greek letters are text, and as
+    MathJax they showed raw on a card's front, in the browser and in every rule's reading
+    (`A \\( \\rightarrow \\) B` was no arrow). None for any other math."""
+    if _SYMBOLS_ONLY.fullmatch(tex) is None:
+        return None
+    names = _TEX_SYMBOL.findall(tex)
+    if any(name not in _TEX_SYMBOLS for name in names):
+        return None
+    return _TEX_SYMBOL.sub(lambda found: _TEX_SYMBOLS[found.group(1)], tex).strip()
+
+
 def _delimited(match: re.Match[str]) -> str:
     display, inline = match.group(1), match.group(2)
     tex = display if display is not None else inline
     if UNSAFE_TEX.search(tex) is not None:
         return match.group()
+    text = _as_text(tex) if inline is not None else None
+    if text is not None:
+        return text
     return f"\\[ {tex} \\]" if display is not None else f"\\( {tex} \\)"
 
 

@@ -454,6 +454,22 @@ def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> Non
         assert tex_math(kept) == kept
 
 
+def test_math_of_symbols_only_is_the_text_it_typesets() -> None:
+    """`$\\rightarrow$`, `$\\uparrow$`, `$\\beta$`: an arrow or a Greek letter written as TeX is a
+    character of text (rules read `A → B`, a front shows `→`); math with anything else in it,
+    display math and an unknown command stay MathJax."""
+    text = (
+        "Fever $\\rightarrow$ rash; $\\uparrow$ $\\uparrow$ count;"
+        " the $\\beta$-chain; $\\alpha\\beta$.\n"
+        "$x \\rightarrow y$ and $\\frac{a}{b}$ and $\\korrin$ and $$\\rightarrow$$.\n"
+    )
+    assert tex_math(text) == (
+        "Fever → rash; ↑ ↑ count; the β-chain; αβ.\n"
+        "\\( x \\rightarrow y \\) and \\( \\frac{a}{b} \\) and \\( \\korrin \\)"
+        " and \\[ \\rightarrow \\].\n"
+    )
+
+
 def test_a_cards_math_reaches_anki_as_mathjax_and_is_no_leftover_markup() -> None:
     """The card's field holds `\\(…\\)` as MathJax reads it: no emphasis made of TeX's `_`, no
     word joiner in its delimiters, TeX's `}}` spaced so Anki reads no cloze's end, `<` as an

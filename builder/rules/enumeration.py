@@ -230,6 +230,11 @@ def _list_notes(
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
             rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
             block = ListBlock(block.ordered, rest, block.line)
+        elif _breaks_down(lead):  # a numbered bold title heads its points, no item here
+            rest = tuple(i for i in block.items if i.line not in hoisted or not is_bold_title(i))
+            if not rest:
+                return notes + nested
+            block = ListBlock(block.ordered, rest, block.line)
         block = _without_hoisted(block, hoisted)
         if all(i.line in shown or is_relational(plain(i.text)) for i in block.items):
             return notes + nested  # "rf / clinical / rx": an outline's facets, each asked apart
@@ -724,6 +729,14 @@ def _nested(
     for item in block.items:
         before, previous = previous, item.text
         inner = _hoisted(item)
+        titled = block.ordered and is_bold_title(item)
+        if inner is None and titled:  # `3. **Side effect: Rash:**` over its points
+            points = item.blocks[0]
+            assert isinstance(points, ListBlock)  # is_bold_title's
+            if len(points.items) >= MIN_HOISTED_ITEMS:  # one point is the item's own answer
+                inner = points
+            else:
+                titled = False
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
             label, inner = middle
@@ -759,7 +772,12 @@ def _nested(
         label = _resolved(label, before, lead_text, parent, outer or about)
         result = is_result(_passed_over(item, inner))
         whose_list = pointing or about or label
-        made = _list_notes(inner, Lead(label, "label"), section, ctx, whose_list, False, result)
+        if titled and ":" in label:  # `**Serious side effect: Rash:**`: the title says a fact
+            made = _titled_note(inner, label, whose_list, section, ctx, item)
+        else:
+            made = _list_notes(inner, Lead(label, "label"), section, ctx, whose_list, False, result)
+        if not made and titled:  # its sentences, asked as the section they are
+            made = _titled_note(inner, label, whose_list, section, ctx, item)
         if made:
             notes.extend(made)
             hoisted.add(item.line)
@@ -769,6 +787,70 @@ def _nested(
 _UNFINISHED = re.compile(r"(?<=\w)\s+(?:can|may|could|might|will|would|should|must)\s+be$", re.I)
 """A lead-in that stops at its verb ("Triggers can be" over the triggers): the words before it
 name the list; "can be" on a card's front asks nothing."""
+
+
+_BOLD_TITLE = re.compile(r"^(\*\*|__)(?=\S)[^*_\n]{1,80}?(?:\1:|:\1)$")
+
+
+def is_bold_title(item: ListItem) -> bool:
+    """A numbered item that is only a bold title ending in ':' over a list of its own
+    (`2. **Benefits:**` over `- **Cheap:** …`): a chat model's section heading written as a
+    list item. Its points are asked under it; it is no item of its siblings' list."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return False
+    return _BOLD_TITLE.match(without_emoji(item.text).strip()) is not None
+
+
+_LEADS_TO = re.compile(r"\s+(?:→|->|=>)\s+")
+
+
+def arrow_result(label: str) -> str:
+    """The thing an outline parent `A → B` leads to, the subject of the lists under its own
+    sub-list (`- commonest complication → Crisis X` over `- Bones` over its points): they are
+    about B, and "A → B — bones" on a front reads as neither. "" for a label with no one
+    arrow."""
+    parts = _LEADS_TO.split(label)
+    if len(parts) != 2 or not parts[0].strip() or not parts[1].strip():
+        return ""
+    return parts[1].strip()
+
+
+_BREAKDOWN = re.compile(
+    r"\b(?:breakdown|overview|summary|rundown|key (?:information|facts|points|details)"
+    r"|(?:more|some|the) (?:information|details) (?:about|on))\b",
+    re.I,
+)
+
+
+def _breaks_down(lead: Lead | None) -> bool:
+    """A chat model's "Here's a breakdown of key information about X:" over numbered bold
+    titles: it says nothing the titles are, so they are the headings of their points, never
+    items to recall. A lead-in that says what they are ("3 tests, score 0-3:") asks for them,
+    and so does a heading (numbered titles there may be steps, their order the fact)."""
+    return lead is not None and lead.kind == "sentence" and _BREAKDOWN.search(lead.text) is not None
+
+
+def _titled_note(
+    block: ListBlock, label: str, whose: str, section: Section, ctx: Context, item: ListItem
+) -> list[Note]:
+    """The sentences under a bold title no other note asks (`3. **Starting the drug:**` over
+    how it is begun and taken): one Basic card, "<subject> — <title>?", the list its answer,
+    when it is short; a longer one is read, not recalled. A title that says its fact
+    (`**Serious side effect: Rash:**`) asks for it ("… — serious side effect?" -> "Rash"),
+    its points under it when they fit."""
+    asked, _, told = label.partition(":")
+    answer = to_markdown((_recallable(block),))
+    fits = len(block.items) <= MAX_LIST_ANSWER_ITEMS and len(plain(answer).split()) <= (
+        MAX_LIST_ANSWER_WORDS
+    )
+    if told.strip():
+        answer = f"**{told.strip()}**" + (f"\n\n{answer}" if fits else "")
+    elif not fits:
+        return []
+    asked = asked.strip()
+    front = f"{whose} — {lower_first(asked)}" if whose and whose != asked else asked
+    key = make_key("enumeration", section.path, f"{plain(whose)}: {label}", item.pin, "titled")
+    return [ctx.note("enumeration", "basic", f"{front}?", answer, key, section, item.line)]
 
 
 def _outline_under(item: ListItem) -> ListBlock | None:
@@ -947,6 +1029,10 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
     label = _GLOSS.sub("", label).strip() or label
     if outer == label or names_topic(label, outer):
         return _in_topic(label, ctx) + ":"
+    if arrow_result(outer):  # `- commonest → Crisis X` / `  - Bones`: "Crisis X — bones"
+        if arrow_result(label):
+            return _in_topic(label, ctx) + ":"  # `- Lungs → chest crisis`: says what it is
+        outer = arrow_result(outer)
     joined = f"{outer} — {lower_first(label)}"
     if len(plain(joined).split()) > MAX_NESTED_INTRO_WORDS:
         return _in_topic(label, ctx) + ":"

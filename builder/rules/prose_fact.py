@@ -1181,6 +1181,8 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if cause.split()[-1].lower() in _LEANING:
         return []
+    if is_relational(cause):
+        return []  # "Limitations → needs expertise": whose limitations the item above says
     if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
         return []
     if result[:4].lower() == "for " and _names_a_thing(without_asides(cause)):
