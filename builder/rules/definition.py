@@ -97,6 +97,7 @@ from ..text import (
     plain,
     short_answer,
     spelled_initials,
+    split_sentences,
     without_asides,
     without_citations,
     words,
@@ -408,6 +409,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     tips = is_list_of_tips(found)
     spelled = _spelled(found)
     signs = names_signs(lead, section)
+    idle = idle_glosses(block, lead, section)
     terms = [pair[0] for pair in found if pair is not None]
     tabled = any(isinstance(other, Table) for other in section.blocks)
     for number, item in enumerate(block.items):
@@ -420,6 +422,9 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             continue  # a table's legend saying what one of its columns holds
         if joins_siblings(number, found):
             continue  # "Reading: 130-139/80-89" after "Systolic: 130-139", "Diastolic: 80-89"
+        if number in idle:
+            continue  # "Complications: Heart attack?" -> "Myocardial infarction": the label is
+            # the fact, asked by the list's cloze (enumeration)
         text, second = _two_entries(repeated.get(number, text))
         text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
@@ -749,6 +754,96 @@ def glosses(term: str, answer: str) -> bool:
     return bool(named) and all(_PARAPHRASE_OF.get(root, root) in meant for root in named)
 
 
+_CATEGORY = re.compile(
+    r"\b(?:risk\s+factors?|complications?|prevention|benefits?|advantages?|causes?"
+    r"|lifestyle\s+(?:changes?|modifications?|measures?)|how\s+(?:it|they)\s+works?"
+    r"|mechanisms?\s+of\s+action)\b",
+    re.IGNORECASE,
+)
+"""A heading or lead-in naming the kind of thing its list's labels are ("Risk factors",
+"Complications", "Prevention", "Benefits", "Causes", "How it works"): each label is a member,
+and being one is the fact."""
+MAX_IDLE_WORDS = 4
+MIN_MEMBERS = 3
+_CIRCUMSTANCE = frozenset(
+    "when if in with unless during after before while until once at on by".split()
+)
+
+
+def idle_glosses(block: ListBlock, lead: Lead | None, section: Section) -> frozenset[int]:
+    """The items of a `**Label**: gloss` list under a heading or lead-in naming a category
+    (`_CATEGORY`) whose gloss only restates the label (`_idle`): "Heart attack?" -> "Myocardial
+    infarction", "No smoking?" -> "Avoid tobacco", "Taking pills on time?" -> "Take as
+    prescribed". Such a card asks what the front already says (that it is a risk, a
+    complication, a measure); the labels are asked as one cloze of the list instead
+    (enumeration's `_members_note`). Only when every item is a short label (or a flag, left
+    out), three at least; a gloss adding a figure, a name, a list, a condition or what the
+    thing does ("Obesity?" -> "BMI 30 or more") stays a definition."""
+    said = lead.text if lead is not None else section.title
+    if not _CATEGORY.search(plain(said)) or names_signs(lead, section):
+        return frozenset()
+    found = [definition(item) for item in block.items]
+    members = [i for i, pair in enumerate(found) if pair is not None and not is_flag(pair[0])]
+    if len(members) < MIN_MEMBERS or len(members) + sum(
+        1 for pair in found if pair is not None and is_flag(pair[0])
+    ) < len(found):
+        return frozenset()  # a list mixing labels and plain items is no catalogue of members
+    for index in members:
+        label = plain(found[index][0]).strip().rstrip(":").strip()  # type: ignore[index]
+        if not 0 < len(label.split()) <= MAX_IDLE_LABEL_WORDS or _DIGIT.search(label):
+            return frozenset()
+        facet = len(label.split()) <= MAX_FACET_LABEL_WORDS and is_relational(label)
+        if len(label) < 3 or facet or _CATEGORY.fullmatch(label):
+            return frozenset()  # a mnemonic's letter or a facet (`**Causes**: …`), no member
+    return frozenset(
+        index
+        for index in members
+        if not block.items[index].blocks and _idle(*found[index])  # type: ignore[misc]
+    )
+
+
+MAX_IDLE_LABEL_WORDS = 6
+MAX_FACET_LABEL_WORDS = 2
+"""A facet is named in two words at most (`Clinical features`); a longer label ending in one of
+its words is a member (`Possible heart benefits`)."""
+
+
+def _idle(term: str, text: str) -> bool:
+    """A member's gloss that adds nothing to its label: one sentence with no figure, no
+    negation and no "how often" that says the label again (`glosses`, or its first clause does:
+    "Salt deficiency?" -> "Lack of salt, a mineral the nerves need"), or says in four words at
+    most no name (a capitalised word inside; an acronym is none), no list, no condition ("When
+    used alone"), no one thing picked out ("the right mattress") and not what the thing does
+    ("Damages vessels")."""
+    said = plain(text).strip()
+    if _DIGIT.search(said) or len(split_sentences(said)) > 1:
+        return False
+    found = words(said)
+    if (_NEGATION | _NUMBER_WORDS) & set(found):
+        return False
+    if glosses(term, said):
+        return True
+    first = re.split(r"[,;:(]", said, maxsplit=1)[0]
+    if len(words(plain(term))) >= 2 and first != said and glosses(term, first):
+        return True
+    shown = said.rstrip(".!").split()
+    if not 0 < len(shown) <= MAX_IDLE_WORDS or re.search(r"[,;/]", said):
+        return False
+    if shown[0].lower() in _CIRCUMSTANCE or _does(shown[0]):
+        return False
+    if shown[0].lower() in ("the", "a", "an"):
+        return False  # "Surface?" -> "the right mattress": one thing picked out
+    names = [word for word in shown[1:] if word[:1].isupper() and word[1:2].islower()]
+    return not names or len(names) == len(shown) - 1  # "… in Asian women": a name; a
+    # gloss in title case names nothing by its capitals
+
+
+def _does(word: str) -> bool:
+    """A gloss's first word telling what the thing does ("Damages", "Lowers"): a verb in -s."""
+    lowered = word.lower()
+    return len(lowered) > 4 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
+
+
 SHARED_MIN_ANSWERS = 3
 
 
@@ -798,7 +893,8 @@ _FILLER_ROOTS = frozenset(_roots(_FILLER.split()))
 
 
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten twelve twice dozen hundred".split()
+    """one two three four five six seven eight nine ten twelve twice dozen hundred hourly daily
+    weekly monthly yearly annual annually often every""".split()
 )
 _ALIAS = re.compile(r"\s*\([^()]*\)")
 """A bracketed other name after a sign's name: "Enlarged spleen (splenomegaly)"."""
@@ -817,6 +913,8 @@ _PARAPHRASES = (
     "sleepy sleepiness drowsy drowsiness",
     "confusion confused muddled disoriented",
     "deficiency deficient lack lacking shortage inadequate insufficient",
+    "increase increases increased increasing improve improves improved raise raises boost boosts",
+    "decrease decreases decreased decreasing reduce reduces reduced lower lowers lowered",
 )
 """Everyday words for one symptom or state, each group said of one another ("Fatigue?" ->
 "Tired all the time"): a small general table of plain-language paraphrases, never a

@@ -65,6 +65,7 @@ from .context import Context
 from .definition import (
     definition,
     has_points,
+    idle_glosses,
     is_definition_list,
     is_instruction,
     names_signs,
@@ -262,13 +263,19 @@ def _list_notes(
     if not outer and names_signs(lead, section) and is_definition_list(block):
         # each sign's meaning is the definition rule's
         notes.extend(_signs_note(block, lead, section, ctx))
+    listed: list[Note] = []
     if _enumerates(block):
+        whole = block
         if not outer and any(has_points(item) for item in block.items):
             # a `Term: value` item over its points: carded by the definition rule
             rest = tuple(item for item in block.items if not has_points(item))
             block = ListBlock(block.ordered, rest, block.line)
-        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown, hoisted, under_result))
-    return notes + nested
+        listed = _cloze_notes(block, lead, section, ctx, outer, shown, hoisted, under_result)
+        block = whole
+    if not listed and not outer and idle_glosses(block, lead, section):
+        # members whose gloss says nothing more, no card of their own: asked here
+        listed = _members_note(block, lead, section, ctx)
+    return notes + listed + nested
 
 
 MIN_KEYED_SENTENCES = 2
@@ -1005,14 +1012,17 @@ def _term_notes(
     vomiting`): a Basic note per term under its label ("Cerebral oedema — clinical: early?")."""
     notes = []
     intro = _nested_intro(lead.text, outer, ctx).rstrip(":")
-    for item in block.items:
+    idle = idle_glosses(block, lead, section)
+    for number, item in enumerate(block.items):
         found = definition(item)
-        if found is None or is_flag(found[0]):
-            continue
+        if found is None or is_flag(found[0]) or number in idle:
+            continue  # a flag, or a member whose gloss restates it: asked by the cloze below
         term, value = found
         key = make_key("enumeration", section.path, f"{lead.text}: {term}", item.pin, "term")
         front = f"{intro}: {lower_first(plain(term))}?"
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
+    if idle:
+        notes.extend(_members_note(block, lead, section, ctx, f"{intro}:", lead.text))
     return notes
 
 
@@ -2855,6 +2865,30 @@ _NOT_A_SIGN = frozenset(
 )
 """A label's first word that makes it a time, a stage or a question (`**Day one:**`, `**Stage
 I:**`, `**What to look for:**`): a facet of the signs, not a sign to recall."""
+
+
+def _members_note(
+    block: ListBlock,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    intro: str = "",
+    keyed: str = "",
+) -> list[Note]:
+    """The labels of a list of a category's members (`Complications:` over `**Heart attack**:
+    myocardial infarction`) as one cloze, when some glosses only restate their label
+    (`definition.idle_glosses`) and make no card: being a member is the fact, recalled here.
+    A flag among them (`**Note**: …`) is left out."""
+    names = []
+    for item in block.items:
+        pair = definition(item)
+        if pair is not None and not is_flag(pair[0]):
+            term = plain(pair[0]).strip().rstrip(":").strip()
+            names.append(ListItem(term, item.line, (), item.pin))
+    intro = intro or _intro(lead, section, ctx)
+    key = f"{keyed or _intro_key(lead, section, ctx)} (members: {names[0].text.lower()})"
+    listed = ListBlock(block.ordered, tuple(names), block.line)
+    return _cloze_note(listed, intro, section, ctx, lead is not None, False, frozenset(), key)
 
 
 def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:
