@@ -43,10 +43,11 @@ What the rules read, whatever dialect the document is written in:
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
   quote holding a list is content, and so is one of paragraphs holding two sentences or more
   that quotes no one (`_quoted_prose`), and so is a one-line quote of a bold term and its
-  definition or of a sentence all in bold (`_quoted_point`); a quote of two lines or more right under a lead-in
-  ending with ":" holds that lead-in's items, a list (`_quoted_items`), and so do short plain
-  lines with no marker right under one (`_plain_items`), while `Name. Sentence …` lines read as
-  `**Name**: Sentence …` items (`_term_line`); a raw-HTML `<table>`
+  definition or of a sentence all in bold (`_quoted_point`); a quote of two lines or more
+  right under a lead-in ending with ":" holds that lead-in's items, a list (`_quoted_items`),
+  and so do short plain lines with no marker right under one (`_plain_items`), while
+  `Name. Sentence …` lines read as `**Name**: Sentence …` items (`_term_line`); a raw-HTML
+  `<table>`
   that is a plain grid is a table, and a raw-HTML list whose items share a line
   (`exports.html_list`) the list it shows.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
