@@ -304,8 +304,8 @@ def _management_notes(
         return []
     points: list[tuple[ListItem, str]] = []
     for item in items:
-        said = split_sentences(single_spaced(plain(item.text)).strip())
-        first = said[0].strip() if said else ""
+        sentences = split_sentences(single_spaced(plain(item.text)).strip())
+        first = sentences[0].strip() if sentences else ""
         if not first or len(first.split()) > MAX_MANAGEMENT_STEP_WORDS:
             continue
         opening = first.split(None, 1)[0].lower()
