@@ -287,7 +287,7 @@ MAX_MANAGEMENT_STEP_WORDS = 35
 def _management_notes(
     block: ListBlock, lead: Lead | None, section: Section, ctx: Context
 ) -> list[Note]:
-    """A management list of sentence items no other shape asked (`## Management` or "… in
+    """A management list of bulleted sentence items no other shape asked (`## Management` or "… in
     treating it:" over `- Stop every source of X, including …` / `- Start Y such as A or B. If
     …`): its instructions are the facts, so the first sentence of each item that tells what to
     do (a verb of instruction, "X should be avoided") is a point of a Basic note, "<heading>:
@@ -295,6 +295,8 @@ def _management_notes(
     least three such items and half the list; none when the list needs no lead-in line and
     fits a statements answer (six items or fewer under the heading alone: that rule's)."""
     items = block.items
+    if block.ordered:
+        return []  # numbered steps are a procedure: asked in order (`_procedure_parts`) or told
     if len(items) < MIN_MANAGEMENT_STEPS or (lead is None and len(items) <= MAX_LIST_ANSWER_ITEMS):
         return []
     named = _MANAGEMENT.search(heading_text(section.title)) or (
