@@ -42,10 +42,12 @@ What the rules read, whatever dialect the document is written in:
   but such headings is a list in the section above (`_outline`; not a template's empty Title
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
   quote holding a list is content, and so is one of paragraphs holding two sentences or more
-  that quotes no one (`_quoted_prose`); a quote of two lines or more right under a lead-in
-  ending with ":" holds that lead-in's items, a list (`_quoted_items`), and so do short plain
-  lines with no marker right under one (`_plain_items`), while `Name. Sentence …` lines read as
-  `**Name**: Sentence …` items (`_term_line`); a raw-HTML `<table>`
+  that quotes no one (`_quoted_prose`), and so is a one-line quote of a bold term and its
+  definition or of a sentence all in bold (`_quoted_point`); a quote of two lines or more
+  right under a lead-in ending with ":" holds that lead-in's items, a list (`_quoted_items`),
+  and so do short plain lines with no marker right under one (`_plain_items`), while
+  `Name. Sentence …` lines read as `**Name**: Sentence …` items (`_term_line`); a raw-HTML
+  `<table>`
   that is a plain grid is a table, and a raw-HTML list whose items share a line
   (`exports.html_list`) the list it shows.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
@@ -1491,7 +1493,9 @@ class _Reader:
             listed = tuple(ListItem(self.text(text), line) for text, line in items)
             out.append(ListBlock(False, listed, _line(token)))
             return end + 1
-        if head is None and _quoted_prose(tokens[position + 1 : end]):
+        if head is None and (
+            _quoted_prose(tokens[position + 1 : end]) or _quoted_point(tokens[position + 1 : end])
+        ):
             # A quoted passage of plain sentences (a quoted abstract, notes set off with `>`):
             # the page's content, read as its paragraphs (a citation or testimonial is not).
             inner = position + 1
@@ -2626,6 +2630,37 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
         or "![" in text
         or (_BOLD_TITLE.match(text) and not _structured(tokens))
     )
+
+
+def _quoted_point(tokens: Sequence[Any]) -> bool:
+    """A block quote of one line setting a point off for the eye: a bold term and its
+    definition (`> **Sac**: a two-layered membrane …`) or a statement all in bold (`> **Never
+    push it fast!**`), one sentence. It is read as the same line without `>` would be; a
+    quotation (marks, the first person) is not, nor a label over little (`> **Source:** X`) or
+    over sentences (a titled box)."""
+    if [token.type for token in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
+        return False
+    text = tokens[1].content.strip()
+    if "\n" in text or text[:1] in _QUOTATION_MARKS or _FIRST_PERSON.search(_QUOTED.sub("", text)):
+        return False
+    if len(_SENTENCE_END.findall(_plain_bold(text))) > 1:
+        return False  # `> **Source:** A leaflet. It says …`: a titled box, not one point
+    label = _BOLD_TITLE.match(text)
+    if label is not None:
+        return len(text[label.end() :].split()) >= 3
+    return (
+        _ALL_BOLD.fullmatch(text) is not None
+        and _SENTENCE_END.search(_plain_bold(text) + " ") is not None
+    )
+
+
+_ALL_BOLD = re.compile(r"(?:\*\*[^*\n]+\*\*\s*)+")
+"""A line wholly in bold, in one run or several (`**Keep it** **below 160!**`)."""
+
+
+def _plain_bold(text: str) -> str:
+    """A bold line's words without its `**` marks."""
+    return " ".join(text.replace("**", " ").split())
 
 
 _PROSE_TOKENS = frozenset(("paragraph_open", "inline", "paragraph_close"))
