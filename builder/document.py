@@ -83,6 +83,7 @@ from .memory import no_cyclic_gc
 from .text import (
     KIND_NUMERAL,
     content_words,
+    is_generic_heading,
     is_session_label,
     is_signature,
     plain,
@@ -505,6 +506,8 @@ def _parse(path: Path, text: str) -> Document:
         title = file_title(str(meta.get("slug") or "")) or stem_title(path, sections)
         if is_session_label(title) and named_title:
             title = named_title  # "# Day 3" in day3.md: the author's name for the deck
+        if not meta.get("slug"):
+            title = heading_over_code(path.stem, sections) or title
     if intro_blocks or intro_children:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
@@ -2415,6 +2418,46 @@ _FILE_NUMBERS = 2
 _FILE_NUMBER_DIGITS = 4
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 """Where two words run together in CamelCase meet ("NeonatalResus", "PNewborn")."""
+
+
+def heading_over_code(stem: str, sections: Sequence[Section]) -> str:
+    """The title of a page of several `#` headings saved under a code rather than a name
+    ("ba3e1_translated.md", "Q020.md": `is_code_stem`): its first `#` heading, which a deck and
+    every front are better named by than "Ba3E1 Translated"; a first heading that ends with the
+    word it opens with ("Asthma Care Asthma", a converter's title and category run together)
+    says it once. "" when the stem names something, the page has fewer than two `#` headings,
+    or the first is a genre, a meeting or a generic heading ("Notes", "Day 3", "Overview")."""
+    top = [section for section in sections if section.level == 1]
+    if len(top) < 2 or not is_code_stem(stem):
+        return ""
+    named = file_name_words(_title_text(top[0].title))
+    if not named or is_genre_title(named) or is_session_label(named) or is_generic_heading(named):
+        return ""
+    said = named.split()
+    if len(said) > 2 and said[-1].casefold() == said[0].casefold():
+        named = " ".join(said[:-1])
+    return named
+
+
+def is_code_stem(stem: str) -> bool:
+    """A file name that is a code, not a name: every word a code (letters and digits mixed in
+    turn, "ba3e1", "x7k2"; a letter or two before three digits or more, "Q020"; a long hex
+    run) or a word a tool adds ("translated", "converted", "export"), one code at least.
+    "covid19_notes", "b12-deficiency" and "type_2_diabetes" name their subjects."""
+    cut = _FILE_NUMBERING.sub("", stem.strip())
+    parts = [part.lower() for part in re.split(r"[\s._-]+", cut) if part]
+    codes = [part for part in parts if _CODE_WORD.fullmatch(part)]
+    return bool(codes) and all(part in _TOOL_WORDS or part in codes for part in parts)
+
+
+_CODE_WORD = re.compile(r"[a-z]*\d+[a-z]+\d+[a-z\d]*|[a-z]{1,2}\d{3,}|[0-9a-f]{8,}")
+_TOOL_WORDS = frozenset(
+    """
+    translated translation converted conversion export exported output generated formatted
+    cleaned clean final copy draft edited processed parsed md
+    """.split()
+)
+"""Words a converter or an editor adds to a file's name: they name no subject."""
 
 
 def stem_title(path: Path, sections: Sequence[Section] = ()) -> str:

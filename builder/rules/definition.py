@@ -1628,10 +1628,32 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         if not answer:
             continue
         front = ask(f"What {_be(term, said)} {lower_first(plain(term))}?", ctx)
+        side = _SIDE_LABEL.match(answer)
+        if side is not None and _names_side(side["label"]):  # "**X** starting dose: 250 mg"
+            front = ask(f"{plain(term)}: {lower_first(side['label'])}?", ctx)
+            answer = side["value"]
         key = make_key("definition", section.path, term)
         line = block.line + offset
         notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
+
+
+_SIDE_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}):\s+(?P<value>\S.*)$", re.S)
+_SIDE_NOUNS = frozenset(
+    """
+    dose dosage regimen route duration frequency onset half-life effect action mechanism
+    indication contraindication interaction use class antidote target range level monitoring
+    treatment management diagnosis prognosis cause sign symptom complication
+    """.split()
+)
+"""Nouns naming a side of a thing ("starting dose", "side effects"): a bold term then such a
+label and a colon (`**Methyldopa** starting dose: 250 mg …`) gives that side of the term, which
+"What is methyldopa?" would ask as if the dose defined the drug."""
+
+
+def _names_side(label: str) -> bool:
+    last = plain(label).lower().split()[-1]
+    return last in _SIDE_NOUNS or last.removesuffix("s") in _SIDE_NOUNS
 
 
 _JOINS_ANOTHER = frozenset("and or nor but with plus vs versus as".split())
