@@ -907,3 +907,24 @@ def test_lines_that_only_look_like_glyph_or_numeral_items_stay() -> None:
         assert glyph_lists(text) == text
     wrapped = "# Korrin\n\n\u2022 Soles should be dry and\nwarm to touch\n\u2022 Toes curl\n"
     assert glyph_lists(wrapped).split("\n")[3] == "warm to touch"  # the bullet's own text
+
+
+def test_bold_closed_after_a_space_is_bold_and_leaves_no_marks_on_a_card() -> None:
+    """`**no fever **(see below)`: CommonMark closes no emphasis after a space, so both `**`
+    stayed on the card as text."""
+    text = "Send home **if** there is **no fever **(see below), and **rest **."
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean(text) == "Send home **if** there is **no fever** (see below), and **rest**."
+    for kept in ("a **b** c **d**", "x ** y ** z", "**a **b**", "**a **b and **c**"):
+        cleaner = inline_cleaner(kept)
+        assert cleaner is None or cleaner(kept) == kept
+    plan = planned(
+        "# Kettles\n\n## Boiling\n\n- **Boil time:** **two minutes **(at sea level)\n"
+        "- **Stand time:** **five minutes **before pouring\n"
+    )
+    backs = [note.fields["Back"] for note in plan.notes]
+    assert backs == [
+        "<strong>two minutes</strong> (at sea level)",
+        "<strong>five minutes</strong> before pouring",
+    ]

@@ -1518,6 +1518,12 @@ _NOT_SUBJECT = frozenset(
     note important remember tip warning caution key""".split()
 )
 """Words that open no term: an article or quantity (`**Most** patients …`), a flag."""
+FUNCTION_WORDS = frozenset(
+    """if when whenever unless and or nor but then not because although though while whereas
+    until so yet also""".split()
+)
+"""Conjunctions and particles a writer sets in bold to stress a condition or a contrast (`**If**
+reflexes are normal: …`, `**Not** before day 3`): emphasis, never a term ("What is if?")."""
 _AFTER_NOUN = frozenset(
     """is are was were include includes can may might must should will would need needs have
     has occur occurs""".split()
@@ -1535,6 +1541,8 @@ def _subject_sentence(term: str, said: str) -> bool:
         return False
     if words[0] in _INSTRUCTION_VERBS or found.group("verb") in _NOT_SUBJECT:
         return False
+    if words[0] in FUNCTION_WORDS:
+        return False  # `**If** reflexes are normal …`: the author's emphasis, no term
     if plain(found.group("next")).lower().strip(",;") in _AFTER_NOUN:
         return False  # `**Warning** signs include …`: the bold word modifies "signs"
     if not said.rstrip("*_ ”\"'").endswith("."):
