@@ -669,6 +669,31 @@ def is_choice_list(block: Block) -> bool:
     return 2 * glossed < len(texts)
 
 
+def _blank_form(block: Block) -> bool:
+    """Lines of a form to fill in (`Time: ______ Episode: yes/no`, `- Signature: ____`): half
+    of its lines or more hold a label's empty slot, a blank of underscores or a `yes/no` to
+    circle. Asked, its answer would be the blank."""
+    if isinstance(block, Paragraph):
+        lines = [line for line in block.text.splitlines() if line.strip()]
+    elif isinstance(block, ListBlock):
+        lines = [item.text for item in block.items if not item.blocks]
+        if len(lines) < len(block.items):
+            return False
+    else:
+        return False
+    joined = "\n".join(lines)
+    if not lines or ("_" not in joined and "/" not in joined):
+        return False  # cheap: most blocks hold neither
+    slots = sum(1 for line in lines if _BLANK_SLOT.search(line))
+    return slots > 0 and 2 * slots >= len(lines)
+
+
+_BLANK_SLOT = re.compile(
+    r"(?:^|:)\s*(?:\*\*\s*)?(?:\\?_){3,}|:\s*(?:\*\*\s*)?yes\s*/\s*no\b", re.IGNORECASE
+)
+"""A label's empty slot: a blank of underscores (escaped or not) or a `yes/no` to circle."""
+
+
 def is_form_page(sections: Iterable[Section]) -> bool:
     """A page that is a form to fill in: at least `_FORM_PAGE_LISTS` of its lists, and a
     quarter of them or more, are a form's choices (`is_choice_list`). Its other lists of bare
@@ -728,6 +753,9 @@ KINDS: tuple[Kind, ...] = (
             r"|source list|citations?|works cited|literature(?: cited)?|cited literature)",
             # Where the page came from: organisation, date accessed, language.
             r"(?:source|document|page|article) (?:information|info|details|metadata)|metadata",
+            # Sources the page vouches for: "Credible sources", "Trusted references".
+            r"(?:credible|trusted|reliable|reputable|authoritative|official) (?:sources?"
+            r"|references?|resources?|websites?|sites)",
         ),
         shapes=(_citations, _source_details),
     ),
@@ -751,6 +779,13 @@ KINDS: tuple[Kind, ...] = (
                 r"|consult|check)\b(?:[^.!?]|\.(?!\s+[a-z]))*[.!]?$",
                 ("more", "further", "additional"),
             ),
+            # A line that only sends the reader to another list or page: "See the drug list
+            # for more details." (its answer would be the pointer).
+            Line(
+                r"^(?:please )?(?:see|refer to|check|consult) [^.!?;:]{1,60}? for (?:more|further"
+                r"|full|additional) (?:details|information|info|guidance)\.?$",
+                ("see", "refer", "check", "consult"),
+            ),
         ),
     ),
     Kind(
@@ -760,6 +795,8 @@ KINDS: tuple[Kind, ...] = (
             rf"{_MORE}(?:resources?|tools and resources|downloads?|handouts?|worksheets?)",
             r"(?:required|course|study|learning|reading|class|supplementary) materials?",
             r"(?:practice |recommended |suggested |related |useful )?videos?|video resources",
+            # Pages to print and fill in or pin up: "Printable: Symptom log", "Printable tools".
+            r"printables?(?: .*)?",
         ),
     ),
     Kind(
@@ -970,8 +1007,18 @@ KINDS: tuple[Kind, ...] = (
         headings=(
             r"change ?log|(?:revision|version|edit|change|document|update) history"
             r"|release notes|what'?s new|(?:last )?(?:updated|modified|revised)",
+            # When the page was last looked at: "Last updated date", "Last reviewed".
+            r"(?:last )?(?:updated|modified|revised|reviewed)(?: (?:on|date))?"
+            r"|(?:last )?(?:update|review|revision) date",
         ),
-        lines=(Line(r"^(?:last )?(?:updated|modified|revised|reviewed)(?: on)?\s*:"),),
+        lines=(
+            Line(r"^(?:last )?(?:updated|modified|revised|reviewed)(?: on)?\s*:"),
+            # Two dates in one: "Last reviewed/updated on: …".
+            Line(
+                r"^(?:last )?(?:updated|modified|revised|reviewed)\s*/\s*(?:updated|modified"
+                r"|revised|reviewed)(?: on| date)?\s*:"
+            ),
+        ),
     ),
     Kind(
         "course",
@@ -1039,7 +1086,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "form",
         "a form's answer choices: Normal / Decreased / Increased under an item to fill in",
-        shapes=(is_choice_list,),
+        shapes=(is_choice_list, _blank_form),
     ),
     Kind(
         "links",
