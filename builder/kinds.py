@@ -1335,6 +1335,7 @@ def content_blocks(
     left: list[tuple[Kind, Block]] = []
     label: Kind | None = None
     previous: Block | None = None
+    previous_kept: Block | None = None
     for block in blocks:
         if label is not None and isinstance(block, ListBlock | Table):
             left.append((label, block))
@@ -1365,7 +1366,11 @@ def content_blocks(
                 left.append(dropped)
         if kind is None or kind.name not in skip:
             kept.extend(_unlinked_blocks((block,)))
+            previous_kept = kept[-1] if kept else None
             continue
+        lead = previous_kept if kept and kept[-1] is previous_kept else None
+        if isinstance(lead, Paragraph) and _is_lead_in(lead) and _checklist(block):
+            left.append((kind, kept.pop()))  # "**Suspect it if:**" over `- [ ] pain`
         left.append((kind, block))
         if kind.name == "topics" and isinstance(block, ListBlock):
             stated = stated_in_prompts(block)
@@ -1374,6 +1379,14 @@ def content_blocks(
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
             label = kind  # "By the end of this lesson you will be able to:" and its list
     return tuple(kept), left
+
+
+def _is_lead_in(block: Paragraph) -> bool:
+    """A one-line paragraph ending in ":" (`**Suspect it if:**`): it leads the list after it
+    in, and asks nothing without that list (a checklist of `[ ]` boxes left out leaves it
+    alone: "Action plan? — Suspect it if: / Action:")."""
+    text = block.text.strip()
+    return "\n" not in text and text.rstrip(" *_").endswith(":")
 
 
 def _said_of(title: str, previous: Block | None) -> bool:
