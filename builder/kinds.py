@@ -840,7 +840,12 @@ KINDS: tuple[Kind, ...] = (
         "footnotes",
         "footnotes and their definitions ([^1]: ...)",
         headings=(r"foot ?notes?|end ?notes?|notes and references",),
-        lines=(Line(r"^\[\^[^\]\s]+\]:"),),
+        lines=(
+            Line(r"^\[\^[^\]\s]+\]:"),
+            # A note under a table or figure opened by its mark: `† In adults`; one written
+            # as an escaped star (`\*This table does not cover …`) is `_FOOTNOTE_MARK`'s.
+            Line(r"^[†‡] ?(?=[a-z0-9])"),
+        ),
     ),
     Kind(
         "disclaimer",
@@ -1263,6 +1268,8 @@ unless this finds one (most text, in one search)."""
 def text_kind(markdown: str) -> Kind | None:
     """The kind a line of text is (a footnote definition, "Join our Discord", a disclaimer,
     "Next module: ..."), by its words; None for content."""
+    if markdown.startswith("\\*") and _FOOTNOTE_MARK.match(markdown):
+        return _BY_NAME["footnotes"]
     text = plain(markdown).casefold().strip()
     present = [word for word in _WORDS if word in text]  # most text: none
     if not present and _UNGATED.search(text) is None:
@@ -1273,6 +1280,11 @@ def text_kind(markdown: str) -> Kind | None:
         if pattern.search(text):
             return kind
     return None
+
+
+_FOOTNOTE_MARK = re.compile(r"(?:\\\*){1,3}(?=[\w(])")
+r"""A paragraph opened by a footnote's mark written escaped so that it shows (`\*This table does
+not cover children`, `\*\*Also used: …`): the note under a table or figure, not its content."""
 
 
 def label_kind(markdown: str) -> Kind | None:

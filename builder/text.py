@@ -63,9 +63,24 @@ def plain(markdown: str) -> str:
         text = _BR.sub("; ", text)
     if "[" in text:
         text = _LINK.sub(_first_group, text)
+    escaped = "\\" in text and _ESCAPED.search(text) is not None
+    if escaped:  # `\*`, `\_`: the character itself, never a mark of emphasis
+        text = _ESCAPED.sub(_held, text)
     if "*" in text or "_" in text or "`" in text:
         text = _EMPHASIS.sub(_second_group, text)
+    if escaped:
+        text = text.translate(_RELEASED)
     return single_spaced(text)
+
+
+_ESCAPED = re.compile(r"\\([*_`\\])")
+"""A backslash escape of an emphasis mark, as CommonMark reads it: the mark shown as text."""
+_HOLDING = {"*": "\ue000", "_": "\ue001", "`": "\ue002", "\\": "\ue003"}
+_RELEASED = str.maketrans({held: char for char, held in _HOLDING.items()})
+
+
+def _held(match: re.Match[str]) -> str:
+    return _HOLDING[match.group(1)]
 
 
 def single_spaced(text: str) -> str:

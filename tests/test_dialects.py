@@ -33,6 +33,7 @@ from builder.dialects import (
 from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.lint import leftover_markup
 from builder.manifest import manifest_for_source
+from builder.text import plain
 
 
 def planned(text: str, name: str = "korrin.md") -> DeckPlan:
@@ -928,3 +929,12 @@ def test_bold_closed_after_a_space_is_bold_and_leaves_no_marks_on_a_card() -> No
         "<strong>two minutes</strong> (at sea level)",
         "<strong>five minutes</strong> before pouring",
     ]
+
+
+def test_an_escaped_mark_is_its_character_and_opens_no_emphasis() -> None:
+    """`\\*\\*Velbarin and …` read `**` as the start of bold: the stars went and the backslash
+    stayed ("\\Velbarin")."""
+    assert (
+        plain(r"\*\*Velbarin and korrin\* x **bold** a\_b") == "**Velbarin and korrin* x bold a_b"
+    )
+    assert plain("**bold** and *italic*") == "bold and italic"
