@@ -73,9 +73,10 @@ def plain(markdown: str) -> str:
     return single_spaced(text)
 
 
-_ESCAPED = re.compile(r"\\([*_`\\])")
-"""A backslash escape of an emphasis mark, as CommonMark reads it: the mark shown as text."""
-_HOLDING = {"*": "\ue000", "_": "\ue001", "`": "\ue002", "\\": "\ue003"}
+_ESCAPED = re.compile(r"(?<!\\)\\([*_`])")
+"""A backslash escape of an emphasis mark, as CommonMark reads it: the mark shown as text. An
+escaped backslash (`\\\\`) stays as written: turned into one, it would open MathJax (`\\\\]`)."""
+_HOLDING = {"*": "\ue000", "_": "\ue001", "`": "\ue002"}
 _RELEASED = str.maketrans({held: char for char, held in _HOLDING.items()})
 
 
