@@ -64,8 +64,13 @@ def plain(markdown: str) -> str:
         text = _BR.sub("; ", text)
     if "[" in text:
         text = _LINK.sub(_first_group, text)
+    escaped = "\\" in text and _ESCAPED.search(text) is not None
+    if escaped:  # `\*`, `\_`: the character itself, never a mark of emphasis
+        text = _ESCAPED.sub(_held, text)
     if "*" in text or "_" in text or "`" in text:
         text = _EMPHASIS.sub(_emphasised, text)
+    if escaped:
+        text = text.translate(_RELEASED)
     return single_spaced(text)
 
 
@@ -73,6 +78,17 @@ def _emphasised(found: re.Match[str]) -> str:
     """The text inside a `_EMPHASIS` match, whichever of its two alternatives matched."""
     inside = found.group(2)
     return found.group(4) if inside is None else inside
+
+
+_ESCAPED = re.compile(r"(?<!\\)\\([*_`])")
+"""A backslash escape of an emphasis mark, as CommonMark reads it: the mark shown as text. An
+escaped backslash (`\\\\`) stays as written: turned into one, it would open MathJax (`\\\\]`)."""
+_HOLDING = {"*": "\ue000", "_": "\ue001", "`": "\ue002"}
+_RELEASED = str.maketrans({held: char for char, held in _HOLDING.items()})
+
+
+def _held(match: re.Match[str]) -> str:
+    return _HOLDING[match.group(1)]
 
 
 def single_spaced(text: str) -> str:

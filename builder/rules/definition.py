@@ -397,12 +397,14 @@ def one_line_paragraphs(blocks: tuple[Block, ...]) -> tuple[str, ...]:
 def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:
     """A note per term; a problem and its solution make one note ("Clearance halved — what to
     do?")."""
-    notes = []
+    notes: list[Note] = []
     about = subject(lead, section, ctx)
     # A label or bold lead-in is part of the identity: two lists under one heading may both
     # define "Signs".
     within = f"{lead.text}: " if lead is not None and lead.kind in ("label", "name") else ""
     found = [definition(item) for item in block.items]
+    myths = _myths(block, found)
+    notes.extend(_myth_note(claim, fact, about, section, ctx, line) for claim, fact, line in myths)
     solved = _solutions(found)
     answers = tuple(pair[1] for pair in found if pair is not None)
     repeated = _repeated_terms(block, found, solved)
@@ -425,6 +427,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if number in idle:
             continue  # "Complications: Heart attack?" -> "Myocardial infarction": the label is
             # the fact, asked by the list's cloze (enumeration)
+        if is_claim_label(term):
+            continue  # `**Myth:** …` / `**Fact:** …`: asked as one claim above, or nothing
         text, second = _two_entries(repeated.get(number, text))
         text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
@@ -686,6 +690,8 @@ def _repeated_terms(
     for number, pair in enumerate(found):
         if pair is None or block.items[number].blocks or {number, number - 1} & solved.keys():
             continue
+        if is_claim_label(pair[0]):
+            continue
         groups.setdefault(plain(pair[0]).lower(), []).append((number, pair[1]))
     merged: dict[int, str] = {}
     for group in groups.values():
@@ -939,6 +945,62 @@ def _solutions(found: list[tuple[str, str] | None]) -> dict[int, str]:
     return pairs
 
 
+_MYTH_LABELS = {
+    "myth": True,
+    "misconception": True,
+    "false belief": True,
+    "fact": False,
+    "truth": False,
+    "reality": False,
+    "the truth": False,
+    "the fact": False,
+}
+"""Labels of a claim a page debunks (True) and of the correction that follows it (False)."""
+
+
+def is_claim_label(term: str) -> bool:
+    """A label that sets a claim against its correction (`**Myth:**`, `**Fact:**`): the same on
+    every item of its list, it names nothing, and the myth read alone is false."""
+    return plain(term).strip().rstrip(":").strip().lower() in _MYTH_LABELS
+
+
+def _myths(block: ListBlock, found: list[tuple[str, str] | None]) -> list[tuple[str, str, int]]:
+    """Each myth of a list with its correction: `- **Myth:** A` with `**Fact:** B` on a line of
+    its own under it, or in the next item."""
+    myths = []
+    for number, pair in enumerate(found):
+        if pair is None or not _MYTH_LABELS.get(plain(pair[0]).strip().lower(), False):
+            continue
+        item = block.items[number]
+        inner = [b.text.strip() for b in item.blocks if isinstance(b, Paragraph)]
+        told = _LABEL_LINE.match(inner[0].splitlines()[0]) if inner else None
+        fact = ""
+        if (
+            told is not None
+            and _MYTH_LABELS.get(plain(told.group("a") or told.group("b")).strip().lower()) is False
+        ):
+            fact = " ".join([told.group("value"), *inner[0].splitlines()[1:]])
+        elif number + 1 < len(found):
+            after = found[number + 1]
+            if after is not None and _MYTH_LABELS.get(plain(after[0]).strip().lower()) is False:
+                fact = after[1]
+        if fact:
+            myths.append((pair[1], fact, item.line))
+    return myths
+
+
+def _myth_note(
+    claim: str, fact: str, about: str, section: Section, ctx: Context, line: int
+) -> Note:
+    """A myth and its correction as one note: "Kettles — true or false: scale makes the water
+    unsafe?" -> "False: scale is harmless chalk …" ("Myth?" -> the myth taught it as an
+    answer)."""
+    said = plain(claim).strip().strip("“”\"'‘’ ").rstrip(".!").strip()
+    front = f"{about} — true or false: {lower_first(said)}?"
+    key = make_key("definition", section.path, f"myth: {said}")
+    return ctx.note("definition", "basic", front, f"False: {fact.strip()}", key, section, line)
+
+
 def _sentence_case(text: str) -> str:
     text = plain(text).strip()
     return text[:1].upper() + text[1:]
@@ -1002,8 +1064,16 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         else:
             pairs[-1][1][-1] += f" {text}"
     notes = []
-    for match, parts, offset in pairs:
+    for number, (match, parts, offset) in enumerate(pairs):
         label = plain(match.group("a") or match.group("b")).strip()
+        if is_claim_label(label):  # `**Myth:** A` over `**Fact:** B`: one claim, or nothing
+            after = pairs[number + 1] if number + 1 < len(pairs) else None
+            verdict = plain(after[0].group("a") or after[0].group("b")) if after else ""
+            if _MYTH_LABELS.get(label.lower()) and _MYTH_LABELS.get(verdict.lower()) is False:
+                claim, fact = " ".join(parts), " ".join(after[1] if after else [])
+                about = ctx.heading(section)
+                notes.append(_myth_note(claim, fact, about, section, ctx, block.line + offset))
+            continue
         value, facets = _facets(parts)
         line = block.line + offset
         value, siblings = sibling_entries(label, value)
@@ -1690,6 +1760,12 @@ _NOT_SUBJECT = frozenset(
     note important remember tip warning caution key""".split()
 )
 """Words that open no term: an article or quantity (`**Most** patients …`), a flag."""
+FUNCTION_WORDS = frozenset(
+    """if when whenever unless and or nor but then not because although though while whereas
+    until so yet also""".split()
+)
+"""Conjunctions and particles a writer sets in bold to stress a condition or a contrast (`**If**
+reflexes are normal: …`, `**Not** before day 3`): emphasis, never a term ("What is if?")."""
 _AFTER_NOUN = frozenset(
     """is are was were include includes can may might must should will would need needs have
     has occur occurs""".split()
@@ -1707,6 +1783,8 @@ def _subject_sentence(term: str, said: str) -> bool:
         return False
     if words[0] in _INSTRUCTION_VERBS or found.group("verb") in _NOT_SUBJECT:
         return False
+    if words[0] in FUNCTION_WORDS:
+        return False  # `**If** reflexes are normal …`: the author's emphasis, no term
     if plain(found.group("next")).lower().strip(",;") in _AFTER_NOUN:
         return False  # `**Warning** signs include …`: the bold word modifies "signs"
     if not said.rstrip("*_ ”\"'").endswith("."):
