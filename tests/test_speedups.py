@@ -712,3 +712,20 @@ def test_content_words_from_the_stem_dict_are_the_words_stemmed_one_by_one(
             patch.setattr(text_module, "MAX_STEMS", 0)
             patch.setattr(text_module, "_STEMS", {})
         assert text_module.content_words.__wrapped__(text, min_length) == one_by_one - {""}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("_a _b_ c", "_a b c"),  # the inner pair, as CommonMark reads it (not "a _b c")
+        ("ALPHA_IV_LOAD and _x_", "ALPHA_IV_LOAD and x"),
+        ("__bold__ and x_2_y", "bold and x_2_y"),
+        ("_a_b_ and __x _ y__", "a_b and x _ y"),
+        ("_a " * 3 + "x", "_a _a _a x"),
+    ],
+)
+def test_an_underscore_run_holds_no_underscore_that_could_open_one(
+    markdown: str, text: str
+) -> None:
+    """What keeps `_a _a _a …` linear: a try stops at the next opener instead of the line's end."""
+    assert plain(markdown) == text

@@ -456,6 +456,9 @@ CASES: list[Case] = [
                       + "".join(f"Sharp pain\nBlood loss\nSigns of stage {n}:\n"
                                 for n in range(3_000))
                       + "End\n"}),
+    Case("a paragraph of 40,000 '_a ' (each underscore opener stops at the next: 20,000 cost"
+         " 36 s)", None, files={"source/doc.md": DOC + "\n## Notes\n\nWheeze " + "_a " * 40_000
+                                + "x.\n"}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
