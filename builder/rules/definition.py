@@ -39,7 +39,7 @@ the student never saw asked. So is a later sentence opening with a label of its 
 fire. QRS: ventricles fire. T: recovery.`) or stating a formula named in words (`Mean pressure
 (MP) ≈ (S + 2D)/3; pulse load ≈ S − D`): "QRS?", "Mean pressure (MP) ≈ ?" (`sibling_entries`).
 A legend under a table that says what one of its columns holds (`- Max / Notes: if filled in,
-…` beside `- TBW: total body weight`, TBW a cell) is no card (`table.legend_of_column`).
+…` beside `- TBW: total body weight`, TBW a cell) is no card (`table.legend_columns`).
 
 A `**Field**: value` paragraph broken into lines by hard breaks (two trailing spaces or a
 backslash) keeps its lines apart: lines naming properties (`Onset 5 min` / `Peak 1 h` /
@@ -104,7 +104,7 @@ from ..text import (
 from .context import Context
 from .faq import answered_blocks
 from .leads import Lead, is_example, is_example_text, is_flag, leads, spelled_label, subject
-from .table import legend_of_column
+from .table import legend_columns
 
 _SHAPES = (
     re.compile(
@@ -410,13 +410,14 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     signs = names_signs(lead, section)
     terms = [pair[0] for pair in found if pair is not None]
     tabled = any(isinstance(other, Table) for other in section.blocks)
+    legends = legend_columns(terms, section) if tabled else frozenset()
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
             continue  # not a definition, the solution of the problem before it, or a term
             # asked with the first item that names it
         term, text = pair
-        if tabled and legend_of_column(term, terms, section):
+        if term in legends:
             continue  # a table's legend saying what one of its columns holds
         if joins_siblings(number, found):
             continue  # "Reading: 130-139/80-89" after "Systolic: 130-139", "Diastolic: 80-89"
