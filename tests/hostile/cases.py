@@ -468,6 +468,10 @@ CASES: list[Case] = [
          + "\n" + "".join(f"- {'Column'[:at]}{mark}{'Column'[at:]}{i}: what column {i} holds,"
                           " v1x1\n" for i in range(64) for at in range(1, 6) for mark in " -/."
                           ) + "".join(f"- Column{i}: what column {i} holds\n" for i in range(64))}),
+    Case("a list of 10,000 slashed readings ('Reading 7: 7/8 mmHg'): each value's figures read"
+         " once for the list, not once per item with a slash", None, files={
+         "source/doc.md": DOC + "\n## Values\n\n"
+         + "".join(f"- Reading {i}: {i}/{i + 1} mmHg\n" for i in range(10_000))}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
