@@ -45,9 +45,15 @@ _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()]*\)")
 """A link or image: its text holds no bracket and its target no parenthesis, so each try stops
 at the next one (a run of `[` or `](` costs linear time, not quadratic)."""
-_EMPHASIS = re.compile(r"(\*\*|\*|`)(.+?)\1|(?<![^\W_])(__?)(.+?)\3(?![^\W_])")
+_EMPHASIS = re.compile(
+    r"(\*\*|\*|`)(.+?)\1"
+    r"|(?<![^\W_])(__?)((?:[^_]|(?<=[^\W_])_|_(?![^\W_]))+?)\3(?![^\W_])"
+)
 """Emphasis and code spans, their text kept. An underscore between letters or digits
-(`ALPHA_IV_LOAD`, `x_2_y`) opens and closes nothing, as in CommonMark: it is part of a word."""
+(`ALPHA_IV_LOAD`, `x_2_y`) opens and closes nothing, as in CommonMark: it is part of a word.
+An underscore run's text holds no underscore that could open one (after a non-word character,
+before a letter), so each try stops at the next opener: `_a _a _a …` costs linear time, not
+quadratic."""
 
 
 # Replacements for re.sub as functions: a template ("\\2") is expanded in Python per match.

@@ -712,3 +712,98 @@ def test_content_words_from_the_stem_dict_are_the_words_stemmed_one_by_one(
             patch.setattr(text_module, "MAX_STEMS", 0)
             patch.setattr(text_module, "_STEMS", {})
         assert text_module.content_words.__wrapped__(text, min_length) == one_by_one - {""}
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        ("_a _b_ c", "_a b c"),  # the inner pair, as CommonMark reads it (not "a _b c")
+        ("ALPHA_IV_LOAD and _x_", "ALPHA_IV_LOAD and x"),
+        ("__bold__ and x_2_y", "bold and x_2_y"),
+        ("_a_b_ and __x _ y__", "a_b and x _ y"),
+        ("_a " * 3 + "x", "_a _a _a x"),
+    ],
+)
+def test_an_underscore_run_holds_no_underscore_that_could_open_one(
+    markdown: str, text: str
+) -> None:
+    """What keeps `_a _a _a …` linear: a try stops at the next opener instead of the line's end."""
+    assert plain(markdown) == text
+
+
+def _joins_one_by_one(number: int, found: list[tuple[str, str] | None]) -> bool:
+    """The per-item check `joining_siblings` replaces: every sibling's figures read again."""
+    from builder.rules.definition import _FIGURES
+
+    pair = found[number]
+    halves = plain(pair[1]).split("/") if pair is not None else []
+    if len(halves) != 2:
+        return False
+    wanted = [tuple(_FIGURES.findall(half)) for half in halves]
+    if not all(wanted):
+        return False
+    others = [
+        tuple(_FIGURES.findall(plain(other[1])))
+        for index, other in enumerate(found)
+        if other is not None and index != number and "/" not in other[1]
+    ]
+    if wanted[0] == wanted[1]:
+        return others.count(wanted[0]) >= 2
+    return wanted[0] in others and wanted[1] in others
+
+
+_VALUES = st.sampled_from(
+    ["1", "2", "1/2", "2/1", "1/1", "x/y", "1 mg", "1/2/3", "&#47;1", "2 &#47; 2"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.none(), st.tuples(st.just("Term"), _VALUES)), max_size=8))
+def test_slashed_items_found_once_per_list_are_those_found_one_by_one(
+    found: list[tuple[str, str] | None],
+) -> None:
+    from builder.rules.definition import joining_siblings
+
+    expected = {number for number in range(len(found)) if _joins_one_by_one(number, found)}
+    assert joining_siblings(found) == expected
+
+
+_CELLS = st.sampled_from(["TBW", "Max", "Max / Notes", "max notes", "Dose", "tbw", "", "IBW"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.lists(_CELLS, min_size=2, max_size=2), min_size=1, max_size=3), max_size=2
+    ),
+    st.lists(_CELLS, max_size=6),
+)
+def test_legend_lines_found_once_per_list_are_those_found_one_by_one(
+    tables: list[list[list[str]]], terms: list[str]
+) -> None:
+    """`legend_columns` reads each table once; a term is a legend as the per-term check had it:
+    a header of some table, whose cells spell another term of the list."""
+    from builder.document import Section, Table, TableRow
+    from builder.rules.table import _folded, legend_columns
+
+    blocks = tuple(
+        Table(
+            tuple(rows[0]),
+            tuple(TableRow(tuple(row), 2 + at) for at, row in enumerate(rows[1:])),
+            1,
+        )
+        for rows in tables
+    )
+    section = Section("Legend", 1, ("Legend",), 1, blocks)
+
+    def one_by_one(term: str) -> bool:
+        name = _folded(term)
+        for block in blocks:
+            if name not in {_folded(cell) for cell in block.header}:
+                continue
+            cells = {_folded(cell) for row in block.rows for cell in row.cells}
+            if any(_folded(other) in cells for other in terms if _folded(other) != name):
+                return True
+        return False
+
+    assert legend_columns(terms, section) == {term for term in terms if one_by_one(term)}

@@ -24,7 +24,7 @@ in your blood") makes no card (`restates`), nor does a sign's short gloss that s
 name again ("Joint pain?" -> "Aches and pains in the joints") in a list naming signs or symptoms,
 which the enumeration rule asks as a cloze of the signs (`glosses`), nor a value that only joins
 two siblings' values with a slash ("Reading: 130-139/80-89" beside "Systolic: 130-139" and
-"Diastolic: 80-89": `joins_siblings`), which would ask both of them a second time.
+"Diastolic: 80-89": `joining_siblings`), which would ask both of them a second time.
 
 A paragraph of `**Label:** value` lines (`**Normal range:** 60–100 bpm`) defines the section's
 subject: "Pulse in vital signs: Normal range?" (a label that only flags the text, such as
@@ -39,7 +39,7 @@ the student never saw asked. So is a later sentence opening with a label of its 
 fire. QRS: ventricles fire. T: recovery.`) or stating a formula named in words (`Mean pressure
 (MP) ≈ (S + 2D)/3; pulse load ≈ S − D`): "QRS?", "Mean pressure (MP) ≈ ?" (`sibling_entries`).
 A legend under a table that says what one of its columns holds (`- Max / Notes: if filled in,
-…` beside `- TBW: total body weight`, TBW a cell) is no card (`table.legend_of_column`).
+…` beside `- TBW: total body weight`, TBW a cell) is no card (`table.legend_columns`).
 
 A `**Field**: value` paragraph broken into lines by hard breaks (two trailing spaces or a
 backslash) keeps its lines apart: lines naming properties (`Onset 5 min` / `Peak 1 h` /
@@ -69,6 +69,7 @@ typical value; a sub-item naming its statement (`* This is called air trapping`)
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from functools import lru_cache
 from itertools import pairwise
@@ -105,7 +106,7 @@ from ..text import (
 from .context import Context
 from .faq import answered_blocks
 from .leads import Lead, is_example, is_example_text, is_flag, leads, spelled_label, subject
-from .table import legend_of_column
+from .table import legend_columns
 
 _SHAPES = (
     re.compile(
@@ -414,15 +415,17 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     idle = idle_glosses(block, lead, section)
     terms = [pair[0] for pair in found if pair is not None]
     tabled = any(isinstance(other, Table) for other in section.blocks)
+    legends = legend_columns(terms, section) if tabled else frozenset()
+    joining = joining_siblings(found)
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
             continue  # not a definition, the solution of the problem before it, or a term
             # asked with the first item that names it
         term, text = pair
-        if tabled and legend_of_column(term, terms, section):
+        if term in legends:
             continue  # a table's legend saying what one of its columns holds
-        if joins_siblings(number, found):
+        if number in joining:
             continue  # "Reading: 130-139/80-89" after "Systolic: 130-139", "Diastolic: 80-89"
         if number in idle:
             continue  # "Complications: Heart attack?" -> "Myocardial infarction": the label is
@@ -2293,31 +2296,37 @@ def names_a_person(text: str) -> bool:
 _FIGURES = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def joins_siblings(number: int, found: list[tuple[str, str] | None]) -> bool:
-    """Whether item `number`'s value only joins two other items' values with a slash
+def joining_siblings(found: list[tuple[str, str] | None]) -> frozenset[int]:
+    """The items (by number) whose value only joins two other items' values with a slash
     ("Reading: <120/80 mmHg" beside "Systolic: under 120 mmHg" and "Diastolic: under 80 mmHg"):
-    each half holds the figures of one sibling's value, so its note asks both of them again."""
-    pair = found[number]
-    halves = plain(pair[1]).split("/") if pair is not None else []
-    if len(halves) != 2:
-        return False
-    wanted = [tuple(_FIGURES.findall(half)) for half in halves]
-    if not all(wanted):
-        return False  # "10 mg/kg": a unit, not two values
-    others = [
-        tuple(_FIGURES.findall(plain(other[1])))
-        for index, other in enumerate(found)
-        if other is not None and index != number and "/" not in other[1]
+    each half holds the figures of one sibling's value, so its note asks both of them again.
+    Each value's figures are read once for the list, not once per item with a slash."""
+    figures = [
+        tuple(_FIGURES.findall(plain(pair[1]))) if pair is not None and "/" not in pair[1] else None
+        for pair in found
     ]
-    if wanted[0] == wanted[1]:
-        return others.count(wanted[0]) >= 2
-    return wanted[0] in others and wanted[1] in others
+    counted = Counter(told for told in figures if told is not None)
+    joining = set()
+    for number, pair in enumerate(found):
+        halves = plain(pair[1]).split("/") if pair is not None else []
+        if len(halves) != 2:
+            continue
+        wanted = [tuple(_FIGURES.findall(half)) for half in halves]
+        if not all(wanted):
+            continue  # "10 mg/kg": a unit, not two values
+        own = figures[number]  # its own value is no sibling of its
+
+        def others(told: tuple[str, ...], own: tuple[str, ...] | None = own) -> int:
+            return counted[told] - (own == told)
+
+        if others(wanted[0]) >= (2 if wanted[0] == wanted[1] else 1) and others(wanted[1]):
+            joining.add(number)
+    return frozenset(joining)
 
 
 def joining_items(block: ListBlock) -> frozenset[int]:
-    """The lines of the list's items whose values only join two siblings' (`joins_siblings`):
+    """The lines of the list's items whose values only join two siblings' (`joining_siblings`):
     no rule asks them, as every figure of theirs is asked already."""
     found = [definition(item) for item in block.items]
-    return frozenset(
-        item.line for number, item in enumerate(block.items) if joins_siblings(number, found)
-    )
+    joining = joining_siblings(found)
+    return frozenset(item.line for number, item in enumerate(block.items) if number in joining)

@@ -1005,19 +1005,23 @@ def repeats_label(cell: str, label: str) -> bool:
     return bool(words) and set(words) <= set(_NAME_WORDS.findall(label.lower()))
 
 
-def legend_of_column(term: str, terms: list[str], section: Section) -> bool:
-    """A legend line about a column header: the list under a table spells out its cells'
-    abbreviations (`- TBW: total body weight`, TBW a cell) and one line says what a column is
-    (`- Max / Notes: if filled in, …`). That line tells how to read the table, no fact of what
-    it holds; the lines spelling out cells are asked as any definition."""
-    name = _folded(term)
+def legend_columns(terms: list[str], section: Section) -> frozenset[str]:
+    """The terms of a list that are legend lines about a column header: the list under a table
+    spells out its cells' abbreviations (`- TBW: total body weight`, TBW a cell) and one line
+    says what a column is (`- Max / Notes: if filled in, …`). That line tells how to read the
+    table, no fact of what it holds; the lines spelling out cells are asked as any definition.
+    Worked out once per list: each table's cells are read once, not once per term."""
+    folded = {_folded(term) for term in terms}
+    legends: set[str] = set()
     for block in section.blocks:
-        if not isinstance(block, Table) or name not in {_folded(cell) for cell in block.header}:
+        if not isinstance(block, Table):
             continue
-        cells = {_folded(cell) for row in block.rows for cell in row.cells}
-        if any(_folded(other) in cells for other in terms if _folded(other) != name):
-            return True
-    return False
+        named = folded & {_folded(cell) for cell in block.header}
+        if not named:
+            continue
+        spelled = folded & {_folded(cell) for row in block.rows for cell in row.cells}
+        legends.update(name for name in named if spelled - {name})
+    return frozenset(term for term in terms if _folded(term) in legends)
 
 
 def _folded(text: str) -> str:

@@ -456,6 +456,22 @@ CASES: list[Case] = [
                       + "".join(f"Sharp pain\nBlood loss\nSigns of stage {n}:\n"
                                 for n in range(3_000))
                       + "End\n"}),
+    Case("a paragraph of 40,000 '_a ' (each underscore opener stops at the next: 20,000 cost"
+         " 36 s)", None, files={"source/doc.md": DOC + "\n## Notes\n\nWheeze " + "_a " * 40_000
+                                + "x.\n"}),
+    Case("a 64-column table of 200 rows, then 1,344 legend lines each spelling a column"
+         " header its own way ('Co-lumn5', 'Colu mn5'): each table's cells are read once per"
+         " list, not once per term (2,808 such lines cost over 300 s)", None, files={
+         "source/doc.md": DOC + "\n## Legend\n\n| "
+         + " | ".join(f"Column{i}" for i in range(64)) + " |\n|" + "---|" * 64 + "\n"
+         + "".join("| " + " | ".join(f"v{j}x{i}" for i in range(64)) + " |\n" for j in range(200))
+         + "\n" + "".join(f"- {'Column'[:at]}{mark}{'Column'[at:]}{i}: what column {i} holds,"
+                          " v1x1\n" for i in range(64) for at in range(1, 6) for mark in " -/."
+                          ) + "".join(f"- Column{i}: what column {i} holds\n" for i in range(64))}),
+    Case("a list of 10,000 slashed readings ('Reading 7: 7/8 mmHg'): each value's figures read"
+         " once for the list, not once per item with a slash", None, files={
+         "source/doc.md": DOC + "\n## Values\n\n"
+         + "".join(f"- Reading {i}: {i}/{i + 1} mmHg\n" for i in range(10_000))}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
