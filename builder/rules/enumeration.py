@@ -144,7 +144,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         wrong = _crossed(block)
         if wrong:  # an answer key: its ticked items asked, its crossed ones named on the back
             right = tuple(
-                replace(i, text=_MARK.sub("", i.text)) for i in block.items if i.line not in wrong
+                replace(i, text=_unticked(i.text)) for i in block.items if i.line not in wrong
             )
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
@@ -159,21 +159,33 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     return notes
 
 
-_MARK = re.compile(r"\s*(?:[✓✔✅☑]|(?P<cross>[✗✘❌✕]))\uFE0F?\s*$")
+_TICKS = frozenset("✓✔✅☑")
+_CROSSES = frozenset("✗✘❌✕")
 """A tick or a cross ending an item: the author's answer key (`- Sleepy ✗`)."""
+
+
+def _mark(text: str) -> str:
+    """The tick or cross ending `text` (before a variation selector), or ""."""
+    last = text.rstrip().removesuffix("\ufe0f")[-1:]
+    return last if last in _TICKS or last in _CROSSES else ""
+
+
+def _unticked(text: str) -> str:
+    """An answer key's item without its tick or cross."""
+    return text.rstrip().removesuffix("\ufe0f")[:-1].rstrip()
 
 
 def _crossed(block: ListBlock) -> dict[int, str]:
     """The crossed items (line -> text without its mark) of a list whose every item ends in a
     tick or a cross, both used: an answer key ("select all that apply"), whose crossed items
     are wrong answers, never facts to hide; {} for any other list."""
-    marks = [_MARK.search(item.text) for item in block.items]
+    marks = [_mark(item.text) for item in block.items]
     if len(marks) < 2 or not all(marks):
         return {}
     crossed = {
-        item.line: _MARK.sub("", item.text)
+        item.line: _unticked(item.text)
         for item, mark in zip(block.items, marks, strict=True)
-        if mark is not None and mark.group("cross")
+        if mark in _CROSSES
     }
     return crossed if 0 < len(crossed) < len(block.items) else {}
 

@@ -1100,15 +1100,16 @@ def _shared(path: tuple[str, ...], other: tuple[str, ...]) -> int:
     return count
 
 
-_HEADING_TAIL = re.compile(r"\s+[-–—:]\s+.*$")
-"""A heading's remark after its subject: "Low blood sugar - everything slows"."""
+_HEADING_TAILS = (" - ", " – ", " — ", ": ")
+"""What opens a heading's remark after its subject: "Low blood sugar - everything slows"."""
 
 
 def _heading_subject(heading: str) -> str:
     """What a heading names, as a front opens with it: no outline number, leading emoji,
     remark after a dash or colon, or trailing aside ("Low blood sugar (glucose ↓) - …")."""
     text = _NOT_WORD_START.sub("", _OUTLINE.sub("", plain(heading))).strip()
-    text = _HEADING_TAIL.sub("", text) or text
+    cut = min((at for tail in _HEADING_TAILS if (at := text.find(tail)) > 0), default=len(text))
+    text = text[:cut].rstrip() or text
     return _TRAILING_ASIDE.sub("", text) or text
 
 
