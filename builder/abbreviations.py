@@ -48,6 +48,9 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
   (the author left a word out: "incisor to mandibular plane (IMPA)", A for "angle", not the "a"
   of "plane"). A long form never starts with markup ("==", "[[") and never has an unclosed
   bracket.
+* A formula over abbreviations is no short form: parts joined by `+`, `=`, `×` or `÷`
+  ("tidal volume and reserve volume (TV+RV)"), or abbreviations joined by `/` or `-` after a long
+  form that joins two things with "and", "plus" or "minus" ("(TV-RV)").
 """
 
 from __future__ import annotations
@@ -155,19 +158,33 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
     short = inside.strip()
     if not _is_short_form(short, symbol=True) or short.split()[0] in _EDITORIAL_CUES:
         return None, close_idx
+    if _SUM.search(short):
+        return None, close_idx  # "tidal volume and reserve volume (TV+RV)": a formula
     start = _best_long_form(short, before)
     if start is None:
         return None, close_idx
     start = _most_initials(short, before, start)
     raw = before[start:]
     long = raw.strip()
-    if not _is_acceptable(short, long):
+    if not _is_acceptable(short, long) or (_JOINED.fullmatch(short) and _JOINING_WORD.search(long)):
         return None, close_idx
     if short.lower() in _SMALL_WORDS and not short.isupper() and len(long.split()) > 1:
         return None, close_idx  # "(As)" after one word spells it ("Arsenic"), not after a phrase
     long = _without_letterless_tail(short, long)
     offset = window_start + start + (len(raw) - len(raw.lstrip()))
     return Abbreviation(short, long, offset), close_idx
+
+
+_SUM = re.compile(r"[A-Za-z0-9]\s*[+=×÷]\s*[A-Za-z0-9]")
+"""Short forms joined by an operator (`TV+IRV`, `IC=TV+IRV`): a formula over abbreviations,
+which "What does TV+IRV stand for?" -> "tidal volume and inspiratory reserve volume" asks
+as if it were one name (the student answers "IC")."""
+_JOINED = re.compile(
+    r"[A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*(?:[/-][A-Z][A-Za-z0-9]*[A-Z][A-Za-z0-9]*)+"
+)
+_JOINING_WORD = re.compile(r"\s(?:and|plus|minus)\s", re.IGNORECASE)
+"""Abbreviations joined by `/` or `-` (`ERV-RV`) over words that join two things ("… and
+…"): a sum or difference too; `TMP-SMX` after "trimethoprim-sulfamethoxazole" is one name."""
 
 
 def _cut_at_separator(inside: str) -> str:

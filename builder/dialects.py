@@ -31,6 +31,8 @@ rule and no card ever sees them:
   after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
 - Pandoc's and LaTeX's typed em dash between words, `fever --- rare after injury` → `fever —
   rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
+- bold closed after a space, `**no signs **(see …)` → `**no signs** (see …)`: CommonMark reads
+  neither mark as emphasis, and both stayed on the card;
 - (a whole-text pass, `run_in_labels`) a paragraph's run-in label, `**Uses** The drug is …` →
   `**Uses:** The drug is …`, as the label paragraphs every rule reads;
 - full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
@@ -224,6 +226,25 @@ _TYPED_DASH = re.compile(r"(?<=[\w*_)\]]) --- (?=[\w*_(\[])")
 
 def _typed_dashes(text: str) -> str:
     return _TYPED_DASH.sub(" — ", text)
+
+
+_SPACED_CLOSE = re.compile(
+    r"(?<![*\w\\])\*\*(?=[^\s*])([^*\n]{0,200}?[^\s*])[ \t]+\*\*(?!\*|\w.*\*\*)"
+)
+"""Bold whose closing `**` has a space before it, `**no signs **(see …)`, `**5 g **IM`:
+CommonMark closes no emphasis after a space, so both marks stayed on the card as text (not when
+a later `**` on the line may close it: `**a **b**`)."""
+
+
+def _spaced_emphasis(text: str) -> str:
+    return _SPACED_CLOSE.sub(_closed_bold, text)
+
+
+def _closed_bold(match: re.Match[str]) -> str:
+    after = match.string[match.end() : match.end() + 1]
+    return f"**{match.group(1)}**" + (
+        " " if after and not after.isspace() and after not in ".,;:!?)" else ""
+    )
 
 
 def _footnote_marks(text: str) -> str:
@@ -471,6 +492,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_scripts, _has_scripts),
     (_typed_dashes, _gate("-", r"--- ")),
     (_full_width, _gate("", r"[：？！。]")),
+    (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 

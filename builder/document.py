@@ -42,10 +42,12 @@ What the rules read, whatever dialect the document is written in:
   but such headings is a list in the section above (`_outline`; not a template's empty Title
   Case slots); a Logseq page's heading bullets are headings (`dialects.logseq_outline`); a block
   quote holding a list is content, and so is one of paragraphs holding two sentences or more
-  that quotes no one (`_quoted_prose`); a quote of two lines or more right under a lead-in
-  ending with ":" holds that lead-in's items, a list (`_quoted_items`), and so do short plain
-  lines with no marker right under one (`_plain_items`), while `Name. Sentence …` lines read as
-  `**Name**: Sentence …` items (`_term_line`); a raw-HTML `<table>`
+  that quotes no one (`_quoted_prose`), and so is a one-line quote of a bold term and its
+  definition or of a sentence all in bold (`_quoted_point`); a quote of two lines or more
+  right under a lead-in ending with ":" holds that lead-in's items, a list (`_quoted_items`),
+  and so do short plain lines with no marker right under one (`_plain_items`), while
+  `Name. Sentence …` lines read as `**Name**: Sentence …` items (`_term_line`); a raw-HTML
+  `<table>`
   that is a plain grid is a table, and a raw-HTML list whose items share a line
   (`exports.html_list`) the list it shows.
 - Nothing is card content that a page would not show as such: footnote definitions, MDX
@@ -81,6 +83,7 @@ from .memory import no_cyclic_gc
 from .text import (
     KIND_NUMERAL,
     content_words,
+    is_generic_heading,
     is_session_label,
     is_signature,
     plain,
@@ -503,6 +506,8 @@ def _parse(path: Path, text: str) -> Document:
         title = file_title(str(meta.get("slug") or "")) or stem_title(path, sections)
         if is_session_label(title) and named_title:
             title = named_title  # "# Day 3" in day3.md: the author's name for the deck
+        if not meta.get("slug"):
+            title = heading_over_code(path.stem, sections) or title
     if intro_blocks or intro_children:
         line = line or intro_children[0].line
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
@@ -1491,7 +1496,9 @@ class _Reader:
             listed = tuple(ListItem(self.text(text), line) for text, line in items)
             out.append(ListBlock(False, listed, _line(token)))
             return end + 1
-        if head is None and _quoted_prose(tokens[position + 1 : end]):
+        if head is None and (
+            _quoted_prose(tokens[position + 1 : end]) or _quoted_point(tokens[position + 1 : end])
+        ):
             # A quoted passage of plain sentences (a quoted abstract, notes set off with `>`):
             # the page's content, read as its paragraphs (a citation or testimonial is not).
             inner = position + 1
@@ -2413,6 +2420,46 @@ _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 """Where two words run together in CamelCase meet ("NeonatalResus", "PNewborn")."""
 
 
+def heading_over_code(stem: str, sections: Sequence[Section]) -> str:
+    """The title of a page of several `#` headings saved under a code rather than a name
+    ("ba3e1_translated.md", "Q020.md": `is_code_stem`): its first `#` heading, which a deck and
+    every front are better named by than "Ba3E1 Translated"; a first heading that ends with the
+    word it opens with ("Asthma Care Asthma", a converter's title and category run together)
+    says it once. "" when the stem names something, the page has fewer than two `#` headings,
+    or the first is a genre, a meeting or a generic heading ("Notes", "Day 3", "Overview")."""
+    top = [section for section in sections if section.level == 1]
+    if len(top) < 2 or not is_code_stem(stem):
+        return ""
+    named = file_name_words(_title_text(top[0].title))
+    if not named or is_genre_title(named) or is_session_label(named) or is_generic_heading(named):
+        return ""
+    said = named.split()
+    if len(said) > 2 and said[-1].casefold() == said[0].casefold():
+        named = " ".join(said[:-1])
+    return named
+
+
+def is_code_stem(stem: str) -> bool:
+    """A file name that is a code, not a name: every word a code (letters and digits mixed in
+    turn, "ba3e1", "x7k2"; a letter or two before three digits or more, "Q020"; a long hex
+    run) or a word a tool adds ("translated", "converted", "export"), one code at least.
+    "covid19_notes", "b12-deficiency" and "type_2_diabetes" name their subjects."""
+    cut = _FILE_NUMBERING.sub("", stem.strip())
+    parts = [part.lower() for part in re.split(r"[\s._-]+", cut) if part]
+    codes = [part for part in parts if _CODE_WORD.fullmatch(part)]
+    return bool(codes) and all(part in _TOOL_WORDS or part in codes for part in parts)
+
+
+_CODE_WORD = re.compile(r"[a-z]*\d+[a-z]+\d+[a-z\d]*|[a-z]{1,2}\d{3,}|[0-9a-f]{8,}")
+_TOOL_WORDS = frozenset(
+    """
+    translated translation converted conversion export exported output generated formatted
+    cleaned clean final copy draft edited processed parsed md
+    """.split()
+)
+"""Words a converter or an editor adds to a file's name: they name no subject."""
+
+
 def stem_title(path: Path, sections: Sequence[Section] = ()) -> str:
     """A title from the file's name; for a generic stem (`_GENERIC_STEM`: "main-content.md",
     "index.md", "README.md"), which names a part of a page and no subject, the word most of the
@@ -2626,6 +2673,37 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
         or "![" in text
         or (_BOLD_TITLE.match(text) and not _structured(tokens))
     )
+
+
+def _quoted_point(tokens: Sequence[Any]) -> bool:
+    """A block quote of one line setting a point off for the eye: a bold term and its
+    definition (`> **Sac**: a two-layered membrane …`) or a statement all in bold (`> **Never
+    push it fast!**`), one sentence. It is read as the same line without `>` would be; a
+    quotation (marks, the first person) is not, nor a label over little (`> **Source:** X`) or
+    over sentences (a titled box)."""
+    if [token.type for token in tokens] != ["paragraph_open", "inline", "paragraph_close"]:
+        return False
+    text = tokens[1].content.strip()
+    if "\n" in text or text[:1] in _QUOTATION_MARKS or _FIRST_PERSON.search(_QUOTED.sub("", text)):
+        return False
+    if len(_SENTENCE_END.findall(_plain_bold(text))) > 1:
+        return False  # `> **Source:** A leaflet. It says …`: a titled box, not one point
+    label = _BOLD_TITLE.match(text)
+    if label is not None:
+        return len(text[label.end() :].split()) >= 3
+    return (
+        _ALL_BOLD.fullmatch(text) is not None
+        and _SENTENCE_END.search(_plain_bold(text) + " ") is not None
+    )
+
+
+_ALL_BOLD = re.compile(r"(?:\*\*[^*\n]+\*\*\s*)+")
+"""A line wholly in bold, in one run or several (`**Keep it** **below 160!**`)."""
+
+
+def _plain_bold(text: str) -> str:
+    """A bold line's words without its `**` marks."""
+    return " ".join(text.replace("**", " ").split())
 
 
 _PROSE_TOKENS = frozenset(("paragraph_open", "inline", "paragraph_close"))

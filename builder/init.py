@@ -25,7 +25,7 @@ from .manifest import (
     TABLE_KEYS,
     TOP_KEYS,
     LintOptions,
-    clean_name,
+    deck_title,
     document_topic,
     intro_subdeck_name,
     literal_pattern,
@@ -128,7 +128,7 @@ def manifest_text(
         f"{manifest}` and build with `deckbuilder build {decks_dir.as_posix()}/{manifest}`."
     )
     out.append("")
-    out += _field(TOP_KEYS["title"], "title", _string(clean_name(document.title) or "Notes"))
+    out += _field(TOP_KEYS["title"], "title", _string(deck_title(document)))
     out += _field(
         TOP_KEYS["id"]
         + ". Keep it for the life of the deck: notes' identities are derived from it, so a new "

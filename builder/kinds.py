@@ -670,6 +670,31 @@ def is_choice_list(block: Block) -> bool:
     return 2 * glossed < len(texts)
 
 
+def _blank_form(block: Block) -> bool:
+    """Lines of a form to fill in (`Time: ______ Episode: yes/no`, `- Signature: ____`): half
+    of its lines or more hold a label's empty slot, a blank of underscores or a `yes/no` to
+    circle. Asked, its answer would be the blank."""
+    if isinstance(block, Paragraph):
+        lines = [line for line in block.text.splitlines() if line.strip()]
+    elif isinstance(block, ListBlock):
+        lines = [item.text for item in block.items if not item.blocks]
+        if len(lines) < len(block.items):
+            return False
+    else:
+        return False
+    joined = "\n".join(lines)
+    if not lines or ("_" not in joined and "/" not in joined):
+        return False  # cheap: most blocks hold neither
+    slots = sum(1 for line in lines if _BLANK_SLOT.search(line))
+    return slots > 0 and 2 * slots >= len(lines)
+
+
+_BLANK_SLOT = re.compile(
+    r"(?:^|:)\s*(?:\*\*\s*)?(?:\\?_){3,}|:\s*(?:\*\*\s*)?yes\s*/\s*no\b", re.IGNORECASE
+)
+"""A label's empty slot: a blank of underscores (escaped or not) or a `yes/no` to circle."""
+
+
 def is_form_page(sections: Iterable[Section]) -> bool:
     """A page that is a form to fill in: at least `_FORM_PAGE_LISTS` of its lists, and a
     quarter of them or more, are a form's choices (`is_choice_list`). Its other lists of
@@ -753,6 +778,9 @@ KINDS: tuple[Kind, ...] = (
             r"|source list|citations?|works cited|literature(?: cited)?|cited literature)",
             # Where the page came from: organisation, date accessed, language.
             r"(?:source|document|page|article) (?:information|info|details|metadata)|metadata",
+            # Sources the page vouches for: "Credible sources", "Trusted references".
+            r"(?:credible|trusted|reliable|reputable|authoritative|official) (?:sources?"
+            r"|references?|resources?|websites?|sites)",
         ),
         shapes=(_citations, _source_details),
     ),
@@ -776,6 +804,13 @@ KINDS: tuple[Kind, ...] = (
                 r"|consult|check)\b(?:[^.!?]|\.(?!\s+[a-z]))*[.!]?$",
                 ("more", "further", "additional"),
             ),
+            # A line that only sends the reader to another list or page: "See the drug list
+            # for more details." (its answer would be the pointer).
+            Line(
+                r"^(?:please )?(?:see|refer to|check|consult) [^.!?;:]{1,60}? for (?:more|further"
+                r"|full|additional) (?:details|information|info|guidance)\.?$",
+                ("see", "refer", "check", "consult"),
+            ),
         ),
     ),
     Kind(
@@ -785,6 +820,8 @@ KINDS: tuple[Kind, ...] = (
             rf"{_MORE}(?:resources?|tools and resources|downloads?|handouts?|worksheets?)",
             r"(?:required|course|study|learning|reading|class|supplementary) materials?",
             r"(?:practice |recommended |suggested |related |useful )?videos?|video resources",
+            # Pages to print and fill in or pin up: "Printable: Symptom log", "Printable tools".
+            r"printables?(?: .*)?",
         ),
     ),
     Kind(
@@ -835,7 +872,12 @@ KINDS: tuple[Kind, ...] = (
         "footnotes",
         "footnotes and their definitions ([^1]: ...)",
         headings=(r"foot ?notes?|end ?notes?|notes and references",),
-        lines=(Line(r"^\[\^[^\]\s]+\]:"),),
+        lines=(
+            Line(r"^\[\^[^\]\s]+\]:"),
+            # A note under a table or figure opened by its mark: `† In adults`; one written
+            # as an escaped star (`\*This table does not cover …`) is `_FOOTNOTE_MARK`'s.
+            Line(r"^[†‡] ?(?=[a-z0-9])"),
+        ),
     ),
     Kind(
         "disclaimer",
@@ -1012,8 +1054,18 @@ KINDS: tuple[Kind, ...] = (
         headings=(
             r"change ?log|(?:revision|version|edit|change|document|update) history"
             r"|release notes|what'?s new|(?:last )?(?:updated|modified|revised)",
+            # When the page was last looked at: "Last updated date", "Last reviewed".
+            r"(?:last )?(?:updated|modified|revised|reviewed)(?: (?:on|date))?"
+            r"|(?:last )?(?:update|review|revision) date",
         ),
-        lines=(Line(r"^(?:last )?(?:updated|modified|revised|reviewed)(?: on)?\s*:"),),
+        lines=(
+            Line(r"^(?:last )?(?:updated|modified|revised|reviewed)(?: on)?\s*:"),
+            # Two dates in one: "Last reviewed/updated on: …".
+            Line(
+                r"^(?:last )?(?:updated|modified|revised|reviewed)\s*/\s*(?:updated|modified"
+                r"|revised|reviewed)(?: on| date)?\s*:"
+            ),
+        ),
     ),
     Kind(
         "course",
@@ -1081,7 +1133,7 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "form",
         "a form's answer choices: Normal / Decreased / Increased under an item to fill in",
-        shapes=(is_choice_list,),
+        shapes=(is_choice_list, _blank_form),
     ),
     Kind(
         "links",
@@ -1258,6 +1310,8 @@ unless this finds one (most text, in one search)."""
 def text_kind(markdown: str) -> Kind | None:
     """The kind a line of text is (a footnote definition, "Join our Discord", a disclaimer,
     "Next module: ..."), by its words; None for content."""
+    if markdown.startswith("\\*") and _FOOTNOTE_MARK.match(markdown):
+        return _BY_NAME["footnotes"]
     text = plain(markdown).casefold().strip()
     present = [word for word in _WORDS if word in text]  # most text: none
     if not present and _UNGATED.search(text) is None:
@@ -1268,6 +1322,11 @@ def text_kind(markdown: str) -> Kind | None:
         if pattern.search(text):
             return kind
     return None
+
+
+_FOOTNOTE_MARK = re.compile(r"(?:\\\*){1,3}(?=[\w(])")
+r"""A paragraph opened by a footnote's mark written escaped so that it shows (`\*This table does
+not cover children`, `\*\*Also used: …`): the note under a table or figure, not its content."""
 
 
 def label_kind(markdown: str) -> Kind | None:
@@ -1330,6 +1389,7 @@ def content_blocks(
     left: list[tuple[Kind, Block]] = []
     label: Kind | None = None
     previous: Block | None = None
+    previous_kept: Block | None = None
     for block in blocks:
         if label is not None and isinstance(block, ListBlock | Table):
             left.append((label, block))
@@ -1360,7 +1420,11 @@ def content_blocks(
                 left.append(dropped)
         if kind is None or kind.name not in skip:
             kept.extend(_unlinked_blocks((block,)))
+            previous_kept = kept[-1] if kept else None
             continue
+        lead = previous_kept if kept and kept[-1] is previous_kept else None
+        if isinstance(lead, Paragraph) and _is_lead_in(lead) and _checklist(block):
+            left.append((kind, kept.pop()))  # "**Suspect it if:**" over `- [ ] pain`
         left.append((kind, block))
         if kind.name == "form" and isinstance(block, ListBlock):
             kept.extend(_spelled_out(block))  # `- Shortness of breath (SOB)`: what SOB means
@@ -1382,6 +1446,14 @@ def _spelled_out(block: ListBlock) -> list[Paragraph]:
         for item in block.items
         if "(" in item.text and find_abbreviations(plain(item.text))
     ]
+
+
+def _is_lead_in(block: Paragraph) -> bool:
+    """A one-line paragraph ending in ":" (`**Suspect it if:**`): it leads the list after it
+    in, and asks nothing without that list (a checklist of `[ ]` boxes left out leaves it
+    alone: "Action plan? — Suspect it if: / Action:")."""
+    text = block.text.strip()
+    return "\n" not in text and text.rstrip(" *_").endswith(":")
 
 
 def _said_of(title: str, previous: Block | None, block: Block) -> bool:

@@ -147,7 +147,7 @@ def manifest_for_document(document: Document) -> Manifest:
             name = intro_subdeck_name(document) if section.level == 0 else None
             subdecks.append(Subdeck(name=name or subdeck_name(section.title), sections=(pattern,)))
     return Manifest(
-        title=clean_name(document.title) or "Notes",
+        title=deck_title(document),
         deck_id=zero_config_deck_id(document),
         sources=(document.path,),
         subdecks=tuple(subdecks),
@@ -155,6 +155,19 @@ def manifest_for_document(document: Document) -> Manifest:
         topic=document_topic(document),
         tags=(slugify(document.title),),
     )
+
+
+def deck_title(document: Document) -> str:
+    """A zero-config deck's name: the document's title, or for a title that is a question
+    ("Q7. What are the features and treatment of acute gout?") the subject it asks about
+    ("Acute gout"): a question of a hundred characters names no deck in a list of decks. The
+    deck's id stays the title's (`zero_config_deck_id`), so its notes keep their identities."""
+    title = clean_name(document.title)
+    if "?" in title:
+        subject = topic_for("", document.title)
+        if subject and len(subject) < len(title):
+            return clean_name(subject[:1].upper() + subject[1:])
+    return title or "Notes"
 
 
 def subdeck_named(manifest: Manifest, name: str, where: str | Path | None = None) -> str:

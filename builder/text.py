@@ -64,8 +64,13 @@ def plain(markdown: str) -> str:
         text = _BR.sub("; ", text)
     if "[" in text:
         text = _LINK.sub(_first_group, text)
+    escaped = "\\" in text and _ESCAPED.search(text) is not None
+    if escaped:  # `\*`, `\_`: the character itself, never a mark of emphasis
+        text = _ESCAPED.sub(_held, text)
     if "*" in text or "_" in text or "`" in text:
         text = _EMPHASIS.sub(_emphasised, text)
+    if escaped:
+        text = text.translate(_RELEASED)
     return single_spaced(text)
 
 
@@ -73,6 +78,17 @@ def _emphasised(found: re.Match[str]) -> str:
     """The text inside a `_EMPHASIS` match, whichever of its two alternatives matched."""
     inside = found.group(2)
     return found.group(4) if inside is None else inside
+
+
+_ESCAPED = re.compile(r"(?<!\\)\\([*_`])")
+"""A backslash escape of an emphasis mark, as CommonMark reads it: the mark shown as text. An
+escaped backslash (`\\\\`) stays as written: turned into one, it would open MathJax (`\\\\]`)."""
+_HOLDING = {"*": "\ue000", "_": "\ue001", "`": "\ue002"}
+_RELEASED = str.maketrans({held: char for char, held in _HOLDING.items()})
+
+
+def _held(match: re.Match[str]) -> str:
+    return _HOLDING[match.group(1)]
 
 
 def single_spaced(text: str) -> str:
@@ -743,12 +759,14 @@ _CONTAINER_NOUNS = frozenset(
     """
     pearl tip trick hint pointer reminder takeaway highlight context literature trial recap
     summary overview note essential fact point message detail remark resource chart checklist
-    explanation
+    explanation answer spine box
     """.split()
 )
-_QUALIFIED_NOUNS = frozenset(("explanation",))
-"""Container nouns that name a box only after a qualifier ("Medical explanation: …"): alone,
-"Explanation" is an answer's reasons, which a label under it names ("Option A (explanation)")."""
+_QUALIFIED_NOUNS = frozenset(("explanation", "answer", "spine", "box"))
+"""Container nouns that name a box only after a qualifier ("Medical explanation: …", "Model
+oral answer", "Recall spine", "Quick box"): alone, "Explanation" is an answer's reasons, which a
+label under it names ("Option A (explanation)"), "Answer" the answer to the question above it,
+"Spine" a part of the body."""
 """Nouns naming a box of points rather than what the points are about ("Clinical pearls",
 "Trials and literature", "Israel-specific context", "Quick reference chart", "Medical
 explanation: …")."""
@@ -764,6 +782,7 @@ _EMPTY_QUALIFIERS = frozenset(
     miscellaneous landmark major relevant selected recent bedside high-yield must-know helpful
     handy main core fun interesting historical bonus pro random take-home reference assessment
     medical scientific simple
+    model oral viva sample structured board recall at-a-glance
     """.split()
 )
 """Words before a container noun that name no subject ("Clinical", "Quick", "Landmark",
@@ -789,11 +808,22 @@ def is_container_heading(text: str) -> bool:
     lowered = heading_text(text).lower().rstrip(":.")
     if is_generic_heading(lowered):
         return False
+    if "(" in lowered:  # "Quick box (top of page)": where the box stands on a page
+        lowered = _PAGE_PLACE.sub("", lowered).strip()
+    lowered = _QUOTE_MARKS.sub("", lowered)  # a quoted qualifier: "Quick “At-a-glance” box"
     found = _CONTAINER_ABOUT.match(lowered)
     if found is not None:
         lowered = found.group("box")
     parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
     return bool(parts) and all(_is_container(part.split()) for part in parts)
+
+
+_PAGE_PLACE = re.compile(
+    r"\s*\((?:at\s+)?(?:the\s+)?(?:top|bottom|end|start|side|foot|head)\s+of\s+(?:the\s+)?"
+    r"(?:page|sheet|handout|leaflet)\)"
+)
+"""A heading's aside that says where on the page its box is printed: layout, no subject."""
+_QUOTE_MARKS = re.compile(r"[“”\"‘’']")
 
 
 def _is_container(words: list[str]) -> bool:
@@ -1095,7 +1125,7 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation factor trial border boundary
+    interpretation factor trial border boundary trap
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical
@@ -1172,6 +1202,10 @@ _PRONOUNS = frozenset("i you we it they he she this that there".split())
 def _question_subject(question: str) -> str:
     """The subject of a question title: "Is Korrin Fever Contagious" -> "Korrin Fever",
     "What Is Asthma" -> "Asthma"; "" when there is none to find ("Can you catch it twice")."""
+    question = _QUESTION_NUMBER.sub("", question.strip())
+    asked = _asked_of(question)
+    if asked:
+        return asked
     for form in _QUESTION_FORMS:
         match = form.match(question.strip())
         if match is None:
@@ -1195,6 +1229,46 @@ _GUIDE_ADJECTIVES = (
 )
 """Words a guide praises itself with ("A Comprehensive Guide to …", "The Essential Handbook of
 …"): none of them is the guide's subject."""
+
+
+_QUESTION_NUMBER = re.compile(r"^(?:q(?:uestion)?\s?\d+[a-z]?\s*[.:)–—-]\s*)", re.IGNORECASE)
+"""An exam question's number before it ("Q7. ", "Question 12: ", "Q3a) ")."""
+_ASKED_OF = re.compile(
+    r"^(?:(?:what|which)\s+(?:is|are|were|was)|describe|discuss|outline|explain|list|summari[sz]e)"
+    r"\s+(?:the\s+)?(?P<facets>[^?]+?)\s+(?:of|for)\s+(?:the\s+|an?\s+)?(?P<s>[^?]+)$",
+    re.IGNORECASE,
+)
+_ASKED_FACETS = (
+    _PART_NOUNS
+    | _ASPECT_NOUNS
+    | frozenset(
+        """
+        differential difference outcome consequence action role use course approach
+        investigation risk workup work-up therapy finding
+        """.split()
+    )
+)
+"""Nouns an exam question asks about a subject with ("the clinical features, diagnosis and
+important differentials of X", "the mechanism of action of X"): sides of X, never X."""
+
+
+def _asked_of(question: str) -> str:
+    """The subject of a question that asks for sides of it: "What are the features and treatment
+    of acute gout" -> "acute gout", "Describe the mechanism of action of aspirin" -> "aspirin"
+    (every part before "of" names a side, `_ASKED_FACETS`); "" for any other question ("What is
+    the capital of France" asks no side of France)."""
+    found = _ASKED_OF.match(question.strip())
+    while found is not None:
+        parts = [part for part in _GENERIC_JOIN.split(plain(found["facets"]).lower()) if part]
+        if not parts or not all(_singular_word(p.split()[-1]) in _ASKED_FACETS for p in parts):
+            return ""
+        subject = found["s"].strip()
+        found = _ASKED_OF.match(f"what is {subject}")  # "… of action of aspirin": a side again
+        if found is None:
+            return subject
+    return ""
+
+
 _SCAFFOLD_BEFORE = re.compile(
     rf"^(?:(?:(?:an?|the|your)\s+)?(?:(?:{_GUIDE_ADJECTIVES})\s+){{0,2}}"
     r"(?:introduction\s+to|intro\s+to|overview\s+of|guide\s+to|primer\s+on|handbook\s+of)|"

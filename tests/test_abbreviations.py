@@ -87,6 +87,17 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("We used the CT scanner protocol (CT).", []),  # long form contains the short form
     ("Use the ct scanner protocol (CT).", []),  # ... in any case
     ("The function f(x) was plotted.", []),  # no space before the parenthesis
+    # --- a formula over abbreviations is no abbreviation ---------------------------------
+    ("Its span is the korrin gap and the velbar gap (KG+VG).", []),
+    ("The reach equals the korrin gap plus the velbar gap (KG + VG).", []),
+    ("The margin is the korrin gap minus the velbar gap (KG-VG).", []),
+    ("Nurses chart the korrin gap and the velbar gap (KG/VG) daily.", []),
+    (
+        "The korrin gap (KG) and the velbar gap (VG) add up.",
+        [("KG", "korrin gap"), ("VG", "velbar gap")],
+    ),
+    ("Wards use the Korrin-Velbar Gauge (KVG) daily.", [("KVG", "Korrin-Velbar Gauge")]),
+    ("A korrin-velbar scan (KV-S) is quick.", [("KV-S", "korrin-velbar scan")]),
     # --- duplicates: only the first definition of a short form --------------------------
     (
         "We used computed tomography (CT). A repeat cardiac tomography (CT) was done.",

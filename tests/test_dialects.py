@@ -33,6 +33,7 @@ from builder.dialects import (
 from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.lint import leftover_markup
 from builder.manifest import manifest_for_source
+from builder.text import plain
 
 
 def planned(text: str, name: str = "korrin.md") -> DeckPlan:
@@ -923,3 +924,33 @@ def test_lines_that_only_look_like_glyph_or_numeral_items_stay() -> None:
         assert glyph_lists(text) == text
     wrapped = "# Korrin\n\n\u2022 Soles should be dry and\nwarm to touch\n\u2022 Toes curl\n"
     assert glyph_lists(wrapped).split("\n")[3] == "warm to touch"  # the bullet's own text
+
+
+def test_bold_closed_after_a_space_is_bold_and_leaves_no_marks_on_a_card() -> None:
+    """`**no fever **(see below)`: CommonMark closes no emphasis after a space, so both `**`
+    stayed on the card as text."""
+    text = "Send home **if** there is **no fever **(see below), and **rest **."
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean(text) == "Send home **if** there is **no fever** (see below), and **rest**."
+    for kept in ("a **b** c **d**", "x ** y ** z", "**a **b**", "**a **b and **c**"):
+        cleaner = inline_cleaner(kept)
+        assert cleaner is None or cleaner(kept) == kept
+    plan = planned(
+        "# Kettles\n\n## Boiling\n\n- **Boil time:** **two minutes **(at sea level)\n"
+        "- **Stand time:** **five minutes **before pouring\n"
+    )
+    backs = [note.fields["Back"] for note in plan.notes]
+    assert backs == [
+        "<strong>two minutes</strong> (at sea level)",
+        "<strong>five minutes</strong> before pouring",
+    ]
+
+
+def test_an_escaped_mark_is_its_character_and_opens_no_emphasis() -> None:
+    """`\\*\\*Velbarin and …` read `**` as the start of bold: the stars went and the backslash
+    stayed ("\\Velbarin")."""
+    assert (
+        plain(r"\*\*Velbarin and korrin\* x **bold** a\_b") == "**Velbarin and korrin* x bold a_b"
+    )
+    assert plain("**bold** and *italic*") == "bold and italic"

@@ -121,6 +121,15 @@ def run(*args: str) -> tuple[int, str]:
         ("Help keep your child cool", None),  # advice
         ("Questions to add", "course"),
         ("TODO", "course"),
+        # Pages to print, sources vouched for, the date of a review.
+        ("🧾 Printable: Fever Diary", "resources"),
+        ("9) Printable tools (add-ons)", "resources"),
+        ("Trusted references", "references"),
+        ("12) Credible sources + last updated date", "references"),
+        ("Last review date", "changelog"),
+        ("Printing the chart", None),
+        ("Reliable signs of dehydration", None),
+        ("Reviewed cases", None),
         # Content that only looks like it: these are read as usual.
         ("What to do", None),  # first aid
         ("Things to avoid", None),
@@ -381,6 +390,22 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- Normal\n- Hyperactive (goal-directed)\n- Hypoactive", "form"),  # one gloss
         ("- None\n- Hyperactive (goal-directed)\n- Agitated (aimless)", None),  # terms glossed
         ("- Eye opening: 4\n- Verbal: 5", None),  # a score's parts
+        # A form to fill in, a date of review, a pointer to another list.
+        ("Time: ______ Fever: yes/no  \nRash: yes/no Colour: ______  \nMood: calm / cross", "form"),
+        ("**Signature:** \\_\\_\\_\\_\\_", "form"),
+        ("- Name: ________\n- Ward: ________\n- Dose: 5 mg", "form"),
+        ("Ask yes/no questions: they are quicker.", None),
+        ("Dose: 5 mg/kg  \nRoute: IV  \nGiven: yes", None),
+        ("**Last reviewed/updated on:** 2030-01-02", "changelog"),
+        ("**See the dose chart for more details.**", "further_reading"),
+        ("See a doctor for more than three days of fever.", None),
+        ("Velbarin 5 mg daily. See the dose chart for more details.", None),
+        # A table's footnote opened by its mark, written escaped so that it shows.
+        ("\\*This table leaves out children and pregnancy.", "footnotes"),
+        ("\\*\\*Velbarin has been used too; less is known of it.", "footnotes"),
+        ("† In adults only.", "footnotes"),
+        ("***Korrin fever***: a tick-borne rash", None),
+        ("Velbarin 5 mg \\*see below", None),
         ("- Spontaneous (4)\n- To voice (3)\n- To pain (2)\n- None (1)", None),  # a scale
     ],
 )

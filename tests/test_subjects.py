@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from builder.document import parse_document
-from builder.manifest import manifest_for_document
+from builder.build import plan_deck
+from builder.document import is_code_stem, parse_document
+from builder.manifest import manifest_for_document, stable_id
 from builder.text import (
     heading_subject,
     heading_text,
@@ -58,6 +59,16 @@ TITLES = [
     ("What Is Korrin Fever?", "korrin fever"),
     ("Can Korrin Fever Be Cured?", "korrin fever"),
     ("How Long Is Korrin Fever Contagious?", "korrin fever"),
+    # An exam question asking for sides of a thing (numbered or not) names the thing.
+    ("Q7. What are the features and treatment of korrin fever?", "korrin fever"),
+    (
+        "Question 12: What are the clinical features, diagnosis and main differentials of "
+        "velbar syndrome?",
+        "velbar syndrome",
+    ),
+    ("What is the mechanism of action of velbarin?", "velbarin"),
+    ("Q3: How is korrin fever treated?", "korrin fever"),
+    ("What is the capital of Korrinland?", "capital of Korrinland"),  # no side of a thing
     # Study-guide words and emoji are not the subject.
     ("Korrin Fever: A Study Guide", "korrin fever"),
     ("Study Guide: Korrin Fever", "korrin fever"),
@@ -225,6 +236,10 @@ def test_other_headings_are_subjects(heading: str) -> None:
         "Quick Reference Chart",
         "Quick assessment checklist",
         "Medical explanation",
+        "Model oral answer",
+        "Must-know board facts",
+        "Recall spine",
+        "Quick “At-a-glance” box (top of page)",
     ],
 )
 def test_container_headings_name_a_box_of_points(heading: str) -> None:
@@ -243,6 +258,11 @@ def test_container_headings_name_a_box_of_points(heading: str) -> None:
         "Growth chart",
         "Skills competency checklist",
         "Explanation",
+        "Answer",
+        "Spine",
+        "Lumbar spine",
+        "Letter box",
+        "Clinical pearls (tropical fevers)",
     ],
 )
 def test_other_headings_are_no_containers(heading: str) -> None:
@@ -595,3 +615,66 @@ def test_a_first_heading_over_sibling_facet_headings_is_the_topic(tmp_path: Path
     assert manifest_for_document(parse_document(source)).topic == ""
     source.write_text("## Kinetics\n\nText.\n\n## Uses\n\nText.\n", encoding="utf-8")
     assert manifest_for_document(parse_document(source)).topic == ""
+
+
+def test_a_question_title_names_the_deck_by_its_subject_and_keeps_its_id(tmp_path: Path) -> None:
+    """An exam question as the page's title ("Q7. What are the features and treatment of korrin
+    fever?") names the deck and the topic by what it asks about; the deck's id stays the
+    title's, so notes built before keep their identities. Its answer's parts ("Model oral
+    answer", "Must-know board facts") are boxes, not subjects: fronts open with the topic."""
+    question = "Q7. What are the features and treatment of korrin fever?"
+    source = tmp_path / "q7.md"
+    source.write_text(
+        f"# {question}\n\n## Model oral answer\n\n"
+        "Treatment options include **rest**, **velbarin** and **cool fluids**.\n\n"
+        "## Must-know board facts\n\n- **Commonest site:** the knee.\n- **Rash:** on the shins.\n",
+        encoding="utf-8",
+    )
+    manifest = manifest_for_document(parse_document(source))
+    assert manifest.title == "Korrin fever"
+    assert manifest.topic == "korrin fever"
+    assert manifest.deck_id == stable_id("deckbuilder", question)
+    fronts = [packaged.note.front for packaged in plan_deck(manifest).notes]
+    assert "Korrin fever: Commonest site?" in fronts, fronts
+    assert any(front.startswith("Korrin fever: Treatment options include") for front in fronts)
+    assert not any("Model oral answer" in front or "board facts" in front for front in fronts)
+    source.write_text("# Korrin fever\n\n## Care\n\nRest.\n", encoding="utf-8")
+    assert manifest_for_document(parse_document(source)).title == "Korrin fever"
+
+
+@pytest.mark.parametrize(
+    ("stem", "code"),
+    [
+        ("k7x2_translated", True),
+        ("05-k7x2_translated", True),
+        ("Q020", True),
+        ("3f9a2c1be0", True),
+        ("korrin_translated", False),
+        ("covid19_notes", False),
+        ("b12-deficiency", False),
+        ("type_2_diabetes", False),
+        ("lecture12", False),
+    ],
+)
+def test_a_file_name_that_is_a_code_names_nothing(stem: str, code: bool) -> None:
+    assert is_code_stem(stem) == code
+
+
+def test_several_top_headings_under_a_code_name_take_the_first_heading(tmp_path: Path) -> None:
+    """A page of several `#` headings saved as "k7x2_translated.md" is named by its first `#`
+    heading (said once when it ends with the word it opens with), not "K7X2 Translated"; a file
+    that names its subject keeps its name, and a generic first heading names nothing."""
+    text = (
+        "# Korrin Care Korrin\n\nRest.\n\n# Chapter: Dosing\n\nText.\n\n# Chapter: Rash\n\nText.\n"
+    )
+    coded = parse_document(tmp_path / "k7x2_translated.md", text)
+    assert coded.title == "Korrin Care"
+    assert manifest_for_document(coded).topic == "korrin care"
+    named = parse_document(tmp_path / "korrin-fever.md", text)
+    assert named.title == "Korrin Fever"
+    generic = parse_document(
+        tmp_path / "k7x2_translated.md", text.replace("Korrin Care Korrin", "Overview")
+    )
+    assert generic.title == "K7X2 Translated"
+    single = parse_document(tmp_path / "k7x2.md", "# Korrin Care\n\n## Rest\n\nText.\n")
+    assert single.title == "Korrin Care"

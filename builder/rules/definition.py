@@ -97,6 +97,7 @@ from ..text import (
     plain,
     short_answer,
     spelled_initials,
+    split_sentences,
     without_asides,
     without_citations,
     words,
@@ -396,18 +397,21 @@ def one_line_paragraphs(blocks: tuple[Block, ...]) -> tuple[str, ...]:
 def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:
     """A note per term; a problem and its solution make one note ("Clearance halved — what to
     do?")."""
-    notes = []
+    notes: list[Note] = []
     about = subject(lead, section, ctx)
     # A label or bold lead-in is part of the identity: two lists under one heading may both
     # define "Signs".
     within = f"{lead.text}: " if lead is not None and lead.kind in ("label", "name") else ""
     found = [definition(item) for item in block.items]
+    myths = _myths(block, found)
+    notes.extend(_myth_note(claim, fact, about, section, ctx, line) for claim, fact, line in myths)
     solved = _solutions(found)
     answers = tuple(pair[1] for pair in found if pair is not None)
     repeated = _repeated_terms(block, found, solved)
     tips = is_list_of_tips(found)
     spelled = _spelled(found)
     signs = names_signs(lead, section)
+    idle = idle_glosses(block, lead, section)
     terms = [pair[0] for pair in found if pair is not None]
     tabled = any(isinstance(other, Table) for other in section.blocks)
     for number, item in enumerate(block.items):
@@ -420,6 +424,11 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             continue  # a table's legend saying what one of its columns holds
         if joins_siblings(number, found):
             continue  # "Reading: 130-139/80-89" after "Systolic: 130-139", "Diastolic: 80-89"
+        if number in idle:
+            continue  # "Complications: Heart attack?" -> "Myocardial infarction": the label is
+            # the fact, asked by the list's cloze (enumeration)
+        if is_claim_label(term):
+            continue  # `**Myth:** …` / `**Fact:** …`: asked as one claim above, or nothing
         text, second = _two_entries(repeated.get(number, text))
         text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
@@ -681,6 +690,8 @@ def _repeated_terms(
     for number, pair in enumerate(found):
         if pair is None or block.items[number].blocks or {number, number - 1} & solved.keys():
             continue
+        if is_claim_label(pair[0]):
+            continue
         groups.setdefault(plain(pair[0]).lower(), []).append((number, pair[1]))
     merged: dict[int, str] = {}
     for group in groups.values():
@@ -749,6 +760,96 @@ def glosses(term: str, answer: str) -> bool:
     return bool(named) and all(_PARAPHRASE_OF.get(root, root) in meant for root in named)
 
 
+_CATEGORY = re.compile(
+    r"\b(?:risk\s+factors?|complications?|prevention|benefits?|advantages?|causes?"
+    r"|lifestyle\s+(?:changes?|modifications?|measures?)|how\s+(?:it|they)\s+works?"
+    r"|mechanisms?\s+of\s+action)\b",
+    re.IGNORECASE,
+)
+"""A heading or lead-in naming the kind of thing its list's labels are ("Risk factors",
+"Complications", "Prevention", "Benefits", "Causes", "How it works"): each label is a member,
+and being one is the fact."""
+MAX_IDLE_WORDS = 4
+MIN_MEMBERS = 3
+_CIRCUMSTANCE = frozenset(
+    "when if in with unless during after before while until once at on by".split()
+)
+
+
+def idle_glosses(block: ListBlock, lead: Lead | None, section: Section) -> frozenset[int]:
+    """The items of a `**Label**: gloss` list under a heading or lead-in naming a category
+    (`_CATEGORY`) whose gloss only restates the label (`_idle`): "Heart attack?" -> "Myocardial
+    infarction", "No smoking?" -> "Avoid tobacco", "Taking pills on time?" -> "Take as
+    prescribed". Such a card asks what the front already says (that it is a risk, a
+    complication, a measure); the labels are asked as one cloze of the list instead
+    (enumeration's `_members_note`). Only when every item is a short label (or a flag, left
+    out), three at least; a gloss adding a figure, a name, a list, a condition or what the
+    thing does ("Obesity?" -> "BMI 30 or more") stays a definition."""
+    said = lead.text if lead is not None else section.title
+    if not _CATEGORY.search(plain(said)) or names_signs(lead, section):
+        return frozenset()
+    found = [definition(item) for item in block.items]
+    members = [i for i, pair in enumerate(found) if pair is not None and not is_flag(pair[0])]
+    if len(members) < MIN_MEMBERS or len(members) + sum(
+        1 for pair in found if pair is not None and is_flag(pair[0])
+    ) < len(found):
+        return frozenset()  # a list mixing labels and plain items is no catalogue of members
+    for index in members:
+        label = plain(found[index][0]).strip().rstrip(":").strip()  # type: ignore[index]
+        if not 0 < len(label.split()) <= MAX_IDLE_LABEL_WORDS or _DIGIT.search(label):
+            return frozenset()
+        facet = len(label.split()) <= MAX_FACET_LABEL_WORDS and is_relational(label)
+        if len(label) < 3 or facet or _CATEGORY.fullmatch(label):
+            return frozenset()  # a mnemonic's letter or a facet (`**Causes**: …`), no member
+    return frozenset(
+        index
+        for index in members
+        if not block.items[index].blocks and _idle(*found[index])  # type: ignore[misc]
+    )
+
+
+MAX_IDLE_LABEL_WORDS = 6
+MAX_FACET_LABEL_WORDS = 2
+"""A facet is named in two words at most (`Clinical features`); a longer label ending in one of
+its words is a member (`Possible heart benefits`)."""
+
+
+def _idle(term: str, text: str) -> bool:
+    """A member's gloss that adds nothing to its label: one sentence with no figure, no
+    negation and no "how often" that says the label again (`glosses`, or its first clause does:
+    "Salt deficiency?" -> "Lack of salt, a mineral the nerves need"), or says in four words at
+    most no name (a capitalised word inside; an acronym is none), no list, no condition ("When
+    used alone"), no one thing picked out ("the right mattress") and not what the thing does
+    ("Damages vessels")."""
+    said = plain(text).strip()
+    if _DIGIT.search(said) or len(split_sentences(said)) > 1:
+        return False
+    found = words(said)
+    if (_NEGATION | _NUMBER_WORDS) & set(found):
+        return False
+    if glosses(term, said):
+        return True
+    first = re.split(r"[,;:(]", said, maxsplit=1)[0]
+    if len(words(plain(term))) >= 2 and first != said and glosses(term, first):
+        return True
+    shown = said.rstrip(".!").split()
+    if not 0 < len(shown) <= MAX_IDLE_WORDS or re.search(r"[,;/]", said):
+        return False
+    if shown[0].lower() in _CIRCUMSTANCE or _does(shown[0]):
+        return False
+    if shown[0].lower() in ("the", "a", "an"):
+        return False  # "Surface?" -> "the right mattress": one thing picked out
+    names = [word for word in shown[1:] if word[:1].isupper() and word[1:2].islower()]
+    return not names or len(names) == len(shown) - 1  # "… in Asian women": a name; a
+    # gloss in title case names nothing by its capitals
+
+
+def _does(word: str) -> bool:
+    """A gloss's first word telling what the thing does ("Damages", "Lowers"): a verb in -s."""
+    lowered = word.lower()
+    return len(lowered) > 4 and lowered.endswith("s") and not lowered.endswith(("ss", "us", "is"))
+
+
 SHARED_MIN_ANSWERS = 3
 
 
@@ -798,7 +899,8 @@ _FILLER_ROOTS = frozenset(_roots(_FILLER.split()))
 
 
 _NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten twelve twice dozen hundred".split()
+    """one two three four five six seven eight nine ten twelve twice dozen hundred hourly daily
+    weekly monthly yearly annual annually often every""".split()
 )
 _ALIAS = re.compile(r"\s*\([^()]*\)")
 """A bracketed other name after a sign's name: "Enlarged spleen (splenomegaly)"."""
@@ -817,6 +919,8 @@ _PARAPHRASES = (
     "sleepy sleepiness drowsy drowsiness",
     "confusion confused muddled disoriented",
     "deficiency deficient lack lacking shortage inadequate insufficient",
+    "increase increases increased increasing improve improves improved raise raises boost boosts",
+    "decrease decreases decreased decreasing reduce reduces reduced lower lowers lowered",
 )
 """Everyday words for one symptom or state, each group said of one another ("Fatigue?" ->
 "Tired all the time"): a small general table of plain-language paraphrases, never a
@@ -839,6 +943,62 @@ def _solutions(found: list[tuple[str, str] | None]) -> dict[int, str]:
         if plain(problem[0]).lower() in _PROBLEMS and plain(solution[0]).lower() in _SOLUTIONS:
             pairs[number] = solution[1]
     return pairs
+
+
+_MYTH_LABELS = {
+    "myth": True,
+    "misconception": True,
+    "false belief": True,
+    "fact": False,
+    "truth": False,
+    "reality": False,
+    "the truth": False,
+    "the fact": False,
+}
+"""Labels of a claim a page debunks (True) and of the correction that follows it (False)."""
+
+
+def is_claim_label(term: str) -> bool:
+    """A label that sets a claim against its correction (`**Myth:**`, `**Fact:**`): the same on
+    every item of its list, it names nothing, and the myth read alone is false."""
+    return plain(term).strip().rstrip(":").strip().lower() in _MYTH_LABELS
+
+
+def _myths(block: ListBlock, found: list[tuple[str, str] | None]) -> list[tuple[str, str, int]]:
+    """Each myth of a list with its correction: `- **Myth:** A` with `**Fact:** B` on a line of
+    its own under it, or in the next item."""
+    myths = []
+    for number, pair in enumerate(found):
+        if pair is None or not _MYTH_LABELS.get(plain(pair[0]).strip().lower(), False):
+            continue
+        item = block.items[number]
+        inner = [b.text.strip() for b in item.blocks if isinstance(b, Paragraph)]
+        told = _LABEL_LINE.match(inner[0].splitlines()[0]) if inner else None
+        fact = ""
+        if (
+            told is not None
+            and _MYTH_LABELS.get(plain(told.group("a") or told.group("b")).strip().lower()) is False
+        ):
+            fact = " ".join([told.group("value"), *inner[0].splitlines()[1:]])
+        elif number + 1 < len(found):
+            after = found[number + 1]
+            if after is not None and _MYTH_LABELS.get(plain(after[0]).strip().lower()) is False:
+                fact = after[1]
+        if fact:
+            myths.append((pair[1], fact, item.line))
+    return myths
+
+
+def _myth_note(
+    claim: str, fact: str, about: str, section: Section, ctx: Context, line: int
+) -> Note:
+    """A myth and its correction as one note: "Kettles — true or false: scale makes the water
+    unsafe?" -> "False: scale is harmless chalk …" ("Myth?" -> the myth taught it as an
+    answer)."""
+    said = plain(claim).strip().strip("“”\"'‘’ ").rstrip(".!").strip()
+    front = f"{about} — true or false: {lower_first(said)}?"
+    key = make_key("definition", section.path, f"myth: {said}")
+    return ctx.note("definition", "basic", front, f"False: {fact.strip()}", key, section, line)
 
 
 def _sentence_case(text: str) -> str:
@@ -904,8 +1064,16 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
         else:
             pairs[-1][1][-1] += f" {text}"
     notes = []
-    for match, parts, offset in pairs:
+    for number, (match, parts, offset) in enumerate(pairs):
         label = plain(match.group("a") or match.group("b")).strip()
+        if is_claim_label(label):  # `**Myth:** A` over `**Fact:** B`: one claim, or nothing
+            after = pairs[number + 1] if number + 1 < len(pairs) else None
+            verdict = plain(after[0].group("a") or after[0].group("b")) if after else ""
+            if _MYTH_LABELS.get(label.lower()) and _MYTH_LABELS.get(verdict.lower()) is False:
+                claim, fact = " ".join(parts), " ".join(after[1] if after else [])
+                about = ctx.heading(section)
+                notes.append(_myth_note(claim, fact, about, section, ctx, block.line + offset))
+            continue
         value, facets = _facets(parts)
         line = block.line + offset
         value, siblings = sibling_entries(label, value)
@@ -1530,10 +1698,32 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         if not answer:
             continue
         front = ask(f"What {_be(term, said)} {lower_first(plain(term))}?", ctx)
+        side = _SIDE_LABEL.match(answer)
+        if side is not None and _names_side(side["label"]):  # "**X** starting dose: 250 mg"
+            front = ask(f"{plain(term)}: {lower_first(side['label'])}?", ctx)
+            answer = side["value"]
         key = make_key("definition", section.path, term)
         line = block.line + offset
         notes.append(ctx.note("definition", "basic", front, answer, key, section, line))
     return notes
+
+
+_SIDE_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}):\s+(?P<value>\S.*)$", re.S)
+_SIDE_NOUNS = frozenset(
+    """
+    dose dosage regimen route duration frequency onset half-life effect action mechanism
+    indication contraindication interaction use class antidote target range level monitoring
+    treatment management diagnosis prognosis cause sign symptom complication
+    """.split()
+)
+"""Nouns naming a side of a thing ("starting dose", "side effects"): a bold term then such a
+label and a colon (`**Methyldopa** starting dose: 250 mg …`) gives that side of the term, which
+"What is methyldopa?" would ask as if the dose defined the drug."""
+
+
+def _names_side(label: str) -> bool:
+    last = plain(label).lower().split()[-1]
+    return last in _SIDE_NOUNS or last.removesuffix("s") in _SIDE_NOUNS
 
 
 _JOINS_ANOTHER = frozenset("and or nor but with plus vs versus as".split())
@@ -1570,6 +1760,12 @@ _NOT_SUBJECT = frozenset(
     note important remember tip warning caution key""".split()
 )
 """Words that open no term: an article or quantity (`**Most** patients …`), a flag."""
+FUNCTION_WORDS = frozenset(
+    """if when whenever unless and or nor but then not because although though while whereas
+    until so yet also""".split()
+)
+"""Conjunctions and particles a writer sets in bold to stress a condition or a contrast (`**If**
+reflexes are normal: …`, `**Not** before day 3`): emphasis, never a term ("What is if?")."""
 _AFTER_NOUN = frozenset(
     """is are was were include includes can may might must should will would need needs have
     has occur occurs""".split()
@@ -1587,6 +1783,8 @@ def _subject_sentence(term: str, said: str) -> bool:
         return False
     if words[0] in _INSTRUCTION_VERBS or found.group("verb") in _NOT_SUBJECT:
         return False
+    if words[0] in FUNCTION_WORDS:
+        return False  # `**If** reflexes are normal …`: the author's emphasis, no term
     if plain(found.group("next")).lower().strip(",;") in _AFTER_NOUN:
         return False  # `**Warning** signs include …`: the bold word modifies "signs"
     if not said.rstrip("*_ ”\"'").endswith("."):

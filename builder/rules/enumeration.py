@@ -67,6 +67,7 @@ from .context import Context
 from .definition import (
     definition,
     has_points,
+    idle_glosses,
     is_definition_list,
     is_instruction,
     names_signs,
@@ -305,13 +306,98 @@ def _list_notes(
     if not outer and names_signs(lead, section) and is_definition_list(block):
         # each sign's meaning is the definition rule's
         notes.extend(_signs_note(block, lead, section, ctx))
+    listed: list[Note] = []
     if _enumerates(block):
+        whole = block
         if not outer and any(has_points(item) for item in block.items):
             # a `Term: value` item over its points: carded by the definition rule
             rest = tuple(item for item in block.items if not has_points(item))
             block = ListBlock(block.ordered, rest, block.line)
-        notes.extend(_cloze_notes(block, lead, section, ctx, outer, shown, hoisted, under_result))
-    return notes + nested
+        listed = _cloze_notes(block, lead, section, ctx, outer, shown, hoisted, under_result)
+        if not listed and not outer:
+            listed = _management_notes(block, lead, section, ctx)
+        block = whole
+    elif not outer:
+        listed = _management_notes(block, lead, section, ctx)
+    if not listed and not outer and idle_glosses(block, lead, section):
+        # members whose gloss says nothing more, no card of their own: asked here
+        listed = _members_note(block, lead, section, ctx)
+    return notes + listed + nested
+
+
+_MANAGEMENT = re.compile(r"\b(?:manag\w*|treat\w*|therap\w*|what to do|first aid)\b", re.I)
+"""A heading or lead-in naming what is done about a condition ("Management", "Treatment of
+…", "Each of these points matters in treating it:")."""
+_MODAL = re.compile(r"\b(?:should|must)\s+(?:not\s+|never\s+|also\s+)?be\s+\w+ed\b", re.I)
+"""An instruction said of its object: "Early use of velbarin should be avoided"."""
+_MANAGING = frozenset(
+    """start begin continue consider treat admit refer transfuse replace correct administer
+    prescribe order arrange discontinue withhold reverse switch""".split()
+)
+"""Verbs that open a step of treatment besides the general verbs of instruction ("Start Y",
+"Consider Z", "Refer to …")."""
+MIN_MANAGEMENT_STEPS = 3
+MAX_MANAGEMENT_STEP_WORDS = 35
+
+
+def _management_notes(
+    block: ListBlock, lead: Lead | None, section: Section, ctx: Context
+) -> list[Note]:
+    """A management list of bulleted sentence items no other shape asked (`## Management` or "… in
+    treating it:" over `- Stop every source of X, including …` / `- Start Y such as A or B. If
+    …`): its instructions are the facts, so the first sentence of each item that tells what to
+    do (a verb of instruction, "X should be avoided") is a point of a Basic note, "<heading>:
+    what to do?", in parts within the answer's limits (`MAX_LIST_ANSWER_ITEMS`, `_WORDS`). At
+    least three such items and half the list; none when the list needs no lead-in line and
+    fits a statements answer (six items or fewer under the heading alone: that rule's)."""
+    items = block.items
+    if block.ordered:
+        return []  # numbered steps are a procedure: asked in order (`_procedure_parts`) or told
+    if len(items) < MIN_MANAGEMENT_STEPS or (lead is None and len(items) <= MAX_LIST_ANSWER_ITEMS):
+        return []
+    named = _MANAGEMENT.search(heading_text(section.title)) or (
+        lead is not None and lead.kind == "sentence" and _MANAGEMENT.search(lead.text)
+    )
+    if not named:
+        return []
+    points: list[tuple[ListItem, str]] = []
+    for item in items:
+        sentences = split_sentences(single_spaced(plain(item.text)).strip())
+        first = sentences[0].strip() if sentences else ""
+        if not first or len(first.split()) > MAX_MANAGEMENT_STEP_WORDS:
+            continue
+        opening = first.split(None, 1)[0].lower()
+        if is_instruction(first) or opening in _MANAGING or _MODAL.search(first):
+            points.append((item, first))
+    if len(points) < MIN_MANAGEMENT_STEPS or len(points) * 2 < len(items):
+        return []
+    parts = _even_parts(points)
+    about = ctx.heading(section) if _MANAGEMENT.search(heading_text(section.title)) else None
+    question = about or _intro(lead, section, ctx).rstrip(" ,;:-–—")
+    key_intro = plain(_intro_key(lead, section, ctx))
+    notes = []
+    for number, part in enumerate(parts, 1):
+        said = f" (part {number} of {len(parts)})" if len(parts) > 1 else ""
+        answer = "\n".join(f"- {text}" for _, text in part)
+        key = make_key("enumeration", section.path, key_intro, None, f"what to do{said}")
+        front = f"{question}: what to do{said}?"
+        notes.append(ctx.note("enumeration", "basic", front, answer, key, section, part[0][0].line))
+    return notes
+
+
+def _even_parts(points: list[tuple[ListItem, str]]) -> list[list[tuple[ListItem, str]]]:
+    """Points cut into as few parts as the answer's limits allow, of about equal length (four
+    and one would leave a lone point on its own card)."""
+    for count in range(1, len(points) + 1):
+        size = -(-len(points) // count)
+        parts = [points[at : at + size] for at in range(0, len(points), size)]
+        if all(
+            len(part) <= MAX_LIST_ANSWER_ITEMS
+            and sum(len(text.split()) for _, text in part) <= MAX_LIST_ANSWER_WORDS
+            for part in parts
+        ):
+            return parts
+    return [[point] for point in points]
 
 
 MIN_KEYED_SENTENCES = 2
@@ -1048,14 +1134,17 @@ def _term_notes(
     vomiting`): a Basic note per term under its label ("Cerebral oedema — clinical: early?")."""
     notes = []
     intro = _nested_intro(lead.text, outer, ctx).rstrip(":")
-    for item in block.items:
+    idle = idle_glosses(block, lead, section)
+    for number, item in enumerate(block.items):
         found = definition(item)
-        if found is None or is_flag(found[0]):
-            continue
+        if found is None or is_flag(found[0]) or number in idle:
+            continue  # a flag, or a member whose gloss restates it: asked by the cloze below
         term, value = found
         key = make_key("enumeration", section.path, f"{lead.text}: {term}", item.pin, "term")
         front = f"{intro}: {lower_first(plain(term))}?"
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
+    if idle:
+        notes.extend(_members_note(block, lead, section, ctx, f"{intro}:", lead.text))
     return notes
 
 
@@ -2898,6 +2987,30 @@ _NOT_A_SIGN = frozenset(
 )
 """A label's first word that makes it a time, a stage or a question (`**Day one:**`, `**Stage
 I:**`, `**What to look for:**`): a facet of the signs, not a sign to recall."""
+
+
+def _members_note(
+    block: ListBlock,
+    lead: Lead | None,
+    section: Section,
+    ctx: Context,
+    intro: str = "",
+    keyed: str = "",
+) -> list[Note]:
+    """The labels of a list of a category's members (`Complications:` over `**Heart attack**:
+    myocardial infarction`) as one cloze, when some glosses only restate their label
+    (`definition.idle_glosses`) and make no card: being a member is the fact, recalled here.
+    A flag among them (`**Note**: …`) is left out."""
+    names = []
+    for item in block.items:
+        pair = definition(item)
+        if pair is not None and not is_flag(pair[0]):
+            term = plain(pair[0]).strip().rstrip(":").strip()
+            names.append(ListItem(term, item.line, (), item.pin))
+    intro = intro or _intro(lead, section, ctx)
+    key = f"{keyed or _intro_key(lead, section, ctx)} (members: {names[0].text.lower()})"
+    listed = ListBlock(block.ordered, tuple(names), block.line)
+    return _cloze_note(listed, intro, section, ctx, lead is not None, False, frozenset(), key)
 
 
 def _signs_note(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> list[Note]:

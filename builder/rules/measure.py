@@ -350,7 +350,7 @@ def _note(
             (sentence, spans) if groups else clause_of(sentence, spans)
         )
         referent = ""
-        if leans_back(clause) or (number and _no_subject(clause)):  # "these drugs", "May need"
+        if leans_back(clause) or _said_after(clause) or (number and _no_subject(clause)):
             referent = _referent(sentences, number)
             if not referent:
                 continue
@@ -522,6 +522,26 @@ def _no_subject(clause: str) -> bool:
     """The clause opens with a modal verb and asks nothing: alone on a card it says what may
     be needed, not of what ("May need {{up to 10 mg}}")."""
     return not clause.rstrip().endswith("?") and _MODAL_FIRST.match(clause.lstrip()) is not None
+
+
+_AFTER_ANOTHER = re.compile(
+    r"^(?:(?:an?|the)\s+(?:more|less|worse|later|higher|lower|greater|next|other|further"
+    r"|second|third|subsequent)|another)"
+    r"\s+(?:[a-z-]+\s+)?(?:signs?|symptoms?|steps?|stages?|features?|findings?|options?|doses?"
+    r"|effects?|complications?|manifestations?)\s+(?:is|are|was|were|includes?|may|can)\b"
+    r"|^(?:repeat|continue|increase|decrease|reduce|taper|titrate|double|halve|resume|stop)"
+    r"\s+(?:after|every|in|for|until|by|to|at|if|when|over|within|once|twice|daily|hourly)\b",
+    re.IGNORECASE,
+)
+"""A clause said only after another: its subject compares with one named before it ("a more
+severe sign is …", "the next step is …", "another dose may …"), or it is an order with no
+object ("Repeat after 20 minutes", "Increase by 10 mg"): repeat what, a sign of what?"""
+
+
+def _said_after(clause: str) -> bool:
+    """The clause names its subject only through the sentence before it (`_AFTER_ANOTHER`):
+    shown with that sentence, or no note ("{{< 12 per minute}}" under the wrong heading)."""
+    return _AFTER_ANOTHER.match(plain(clause).lstrip()) is not None
 
 
 def _gaps(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

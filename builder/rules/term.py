@@ -286,11 +286,13 @@ def _term_note(
         return []  # "Early korrin is …" under "Mixed korrin": about another thing
     if any(is_flattened(line) for line in prose.split("\n")):
         return []
-    if len(words) < MIN_TERM_WORDS and not (lines or named) and not _defines(prose, term):
+    stage = listed and len(blocks) == 1 and _STAGE.fullmatch(term) is not None
+    stage = stage and _stage_answer(prose)  # "### Relaxation" among the stages of a process
+    if len(words) < MIN_TERM_WORDS and not (lines or named or stage) and not _defines(prose, term):
         return []  # a one-word heading among terms, over what is not a definition
     count = len(prose.split())
     back = "\n".join(f"- {text}" for text in lines) if lines else explained_answer(answer)
-    if count > MAX_WORDS and not transcript and not _about_heading(term, prose):
+    if count > MAX_WORDS and not (transcript or stage) and not _about_heading(term, prose):
         back = _definition_sentence(prose) if listed and not lines else ""
         if not back and not lines and (advice := _advice(term, texts)):
             front = f"{ctx.heading(section)}: how?"
@@ -679,12 +681,48 @@ def lists_terms(section: Section) -> bool:
 
 
 def term_lists(sections: tuple[Section, ...]) -> frozenset[tuple[str, ...]]:
-    """The paths of the sections that list terms (`lists_terms`), for `Context.terms`."""
+    """The paths of the sections that list terms (`lists_terms`), or stages (`lists_stages`),
+    for `Context.terms`."""
     return frozenset(
         section.path
         for top in sections
         for section in top.walk()
-        if len(section.children) >= MIN_LISTED and lists_terms(section)
+        if (len(section.children) >= MIN_LISTED and lists_terms(section)) or lists_stages(section)
+    )
+
+
+_STAGE = re.compile(r"[A-Z][a-z]{3,}(?:tion|sion|sis)")
+"""A one-word heading naming a process ("Inspiration", "Depolarisation", "Mitosis")."""
+MIN_STAGES = 2
+MAX_STAGE_SENTENCES = 3
+
+
+def lists_stages(section: Section) -> bool:
+    """A section whose subsections are the stages of a process (`## Mechanism` over `###
+    Contraction` and `### Relaxation`): two or more one-word headings naming a process, each
+    over one paragraph and nothing else. Each stage is a term, its paragraph its answer."""
+    children = section.children
+    if len(children) < MIN_STAGES:
+        return False
+    for child in children:
+        title = heading_text(child.title).strip()
+        if child.children or child.callout or len(child.blocks) != 1:
+            return False
+        if not isinstance(child.blocks[0], Paragraph) or _STAGE.fullmatch(title) is None:
+            return False
+        if is_generic_heading(title) or is_container_heading(title) or is_relational(title):
+            return False
+    return True
+
+
+def _stage_answer(prose: str) -> bool:
+    """A stage's paragraph short enough to answer whole: two or three sentences, none over
+    MAX_WORDS, MAX_ABOUT_WORDS in all."""
+    if len(prose.split()) > MAX_ABOUT_WORDS or "\n" in prose.strip():
+        return False
+    sentences = [sentence for sentence in split_sentences(prose) if sentence.strip()]
+    return 1 <= len(sentences) <= MAX_STAGE_SENTENCES and all(
+        len(sentence.split()) <= MAX_WORDS for sentence in sentences
     )
 
 
