@@ -11,6 +11,7 @@ from .notes import Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
+from .rules.table import rows_apart
 from .text import has_template_field
 
 
@@ -32,8 +33,9 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
     repeats its heading, a class named in its drug's name), no cloze deletion its card shows."""
     notes: list[Note] = []
     source_path = display_path(manifest, document)
+    apart = rows_apart([routed.section for routed in routes if not routed.in_faq])
     for routed in routes:
-        ctx = _context(manifest, document.title, source_path, routed)
+        ctx = replace(_context(manifest, document.title, source_path, routed), apart=apart)
         reads = "faq" if routed.in_faq else "section"
         made: list[Note] = []
         for rule in RULES:

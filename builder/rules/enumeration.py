@@ -16,7 +16,9 @@ Basic card whose answer is the list (when it is short enough), and else no card.
 an item stays between the items. Lists of questions, worked examples, keyword indexes ("INICET
 Buzzwords") and the questions the faq rule reads make no cloze. The steps that make a medicine up
 (`### Mixing instructions` over `- Draw up 1 mL …`, `- Inject into a 100 mL bag`) are asked together
-("Mixing instructions in X: steps?"), never a cloze per step.
+("Mixing instructions in X: steps?"), never a cloze per step. An answer key (every item ending in
+a tick or a cross, both used: `- Sleepy ✗`) hides only its ticked items; the crossed ones are named
+on the back ("Not: Sleepy"), never hidden as facts.
 """
 
 from __future__ import annotations
@@ -140,12 +142,53 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue
         if is_index(section.title) or (lead is not None and is_index(lead.text)):
             continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
+        wrong = _crossed(block)
+        if wrong:  # an answer key: its ticked items asked, its crossed ones named on the back
+            right = tuple(
+                replace(i, text=_unticked(i.text)) for i in block.items if i.line not in wrong
+            )
+            block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
         if lone:
             notes.extend(lone)
             continue
-        notes.extend(_list_notes(block, lead, section, ctx))
+        made = _list_notes(block, lead, section, ctx)
+        if wrong:
+            named = "Not: " + "; ".join(plain(text) for text in wrong.values())
+            made = [replace(n, back=f"{n.back}\n\n{named}" if n.back else named) for n in made]
+        notes.extend(made)
     return notes
+
+
+_TICKS = frozenset("✓✔✅☑")
+_CROSSES = frozenset("✗✘❌✕")
+"""A tick or a cross ending an item: the author's answer key (`- Sleepy ✗`)."""
+
+
+def _mark(text: str) -> str:
+    """The tick or cross ending `text` (before a variation selector), or ""."""
+    last = text.rstrip().removesuffix("\ufe0f")[-1:]
+    return last if last in _TICKS or last in _CROSSES else ""
+
+
+def _unticked(text: str) -> str:
+    """An answer key's item without its tick or cross."""
+    return text.rstrip().removesuffix("\ufe0f")[:-1].rstrip()
+
+
+def _crossed(block: ListBlock) -> dict[int, str]:
+    """The crossed items (line -> text without its mark) of a list whose every item ends in a
+    tick or a cross, both used: an answer key ("select all that apply"), whose crossed items
+    are wrong answers, never facts to hide; {} for any other list."""
+    marks = [_mark(item.text) for item in block.items]
+    if len(marks) < 2 or not all(marks):
+        return {}
+    crossed = {
+        item.line: _unticked(item.text)
+        for item, mark in zip(block.items, marks, strict=True)
+        if mark in _CROSSES
+    }
+    return crossed if 0 < len(crossed) < len(block.items) else {}
 
 
 _LONE_WORD = re.compile(r"[A-Za-z]{3}")

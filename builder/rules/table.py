@@ -26,7 +26,9 @@
   nothing, and the table's other rows are still asked (`check` names the row). A value told in
   two columns (`| Dose | Unit |`) is one answer, "2–4 mg/kg", never the unit asked alone, and
   a column filled in fewer than half the rows adds to it (`joined`); a cell whose every word
-  is a word of its row's name (`TDS` beside `VELBAR_TDS`) is never an answer.
+  is a word of its row's name (`TDS` beside `VELBAR_TDS`) is never an answer. Two tables under
+  different headings whose rows would ask the same thing with other answers name the heading
+  that tells them apart ("Cold stage — skin: finding?", `rows_apart`).
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ..., 項目 in a Chinese note; or an empty corner, when the rows name
   fields such as "Onset" and the headers across do not), or bold short labels beside a generic
@@ -1046,6 +1048,75 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     return notes
 
 
+def rows_apart(sections: list[Section]) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The sections whose tables' rows would ask what a table under another heading asks: the
+    same row label under the same column with another answer (`| **Skin** | pale |` under "Low
+    blood sugar", `| **Skin** | flushed |` under "High blood sugar" would both ask "Skin
+    (system): sign?"). Each gets the subject of its heading that differs from the other's, the
+    first below the headings they share (the section's own when the other lies beneath it), which
+    its rows' fronts then name ("Low blood sugar — skin: sign?"). A table no other repeats keeps
+    its fronts."""
+    asked: dict[tuple[str, str], dict[tuple[str, ...], set[str]]] = {}
+    for section in sections:
+        for block in section.blocks:
+            if isinstance(block, Table):
+                for pair, answer in _row_questions(block):
+                    asked.setdefault(pair, {}).setdefault(section.path, set()).add(answer)
+    partners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for by_path in asked.values():
+        if len(by_path) < 2 or len({frozenset(answers) for answers in by_path.values()}) < 2:
+            continue  # asked once, or every heading's table answers it alike
+        for path in by_path:
+            partners.setdefault(path, set()).update(other for other in by_path if other != path)
+    apart = []
+    for path, others in partners.items():
+        shared = max(_shared(path, other) for other in others)
+        heading = path[shared] if shared < len(path) else path[-1]
+        apart.append((path, _heading_subject(heading)))
+    return tuple(apart)
+
+
+def _row_questions(table: Table) -> list[tuple[tuple[str, str], str]]:
+    """What each cell of a table read by rows asks, (row label, column), and its answer."""
+    reading = read_table(table)
+    if reading.shape != "rows" or reading.subject is None:
+        return []
+    index = reading.subject
+    columns = [
+        (column, normalise_header(_unmarked(plain(header))))
+        for column, header in enumerate(reading.header)
+        if column != index
+    ]
+    return [
+        ((plain(row.cells[index]).strip().lower(), header), plain(row.cells[column]).strip())
+        for row in reading.rows
+        for column, header in columns
+        if column < len(row.cells) and plain(row.cells[column]).strip()
+    ]
+
+
+def _shared(path: tuple[str, ...], other: tuple[str, ...]) -> int:
+    count = 0
+    for mine, theirs in zip(path, other, strict=False):
+        if mine != theirs:
+            break
+        count += 1
+    return count
+
+
+_HEADING_TAILS = (" - ", " – ", " — ", ": ")
+"""What opens a heading's remark after its subject: "Low blood sugar - everything slows"."""
+
+
+def _heading_subject(heading: str) -> str:
+    """What a heading names, as a front opens with it: no outline number, leading emoji,
+    remark after a dash or colon, or trailing aside ("Low blood sugar (glucose ↓) - …")."""
+    text = _NOT_WORD_START.sub("", _OUTLINE.sub("", plain(heading))).strip()
+    cut = min((at for tail in _HEADING_TAILS if (at := text.find(tail)) > 0), default=len(text))
+    text = text[:cut].rstrip() or text
+    return _TRAILING_ASIDE.sub("", text) or text
+
+
 def _table_notes(
     table: Table, caption: str, section: Section, ctx: Context, opts: TableOptions
 ) -> list[Note]:
@@ -1155,6 +1226,7 @@ def _row_notes(
         for number, row in enumerate(reading.rows)
         if plainly and _defers(row.cells[value_columns[0]], plain(row.cells[subject_index]))
     }  # "You will spot this": no note either way
+    apart = dict(ctx.apart).get(section.path, "")
     notes: list[Note] = []
     groups = _groups(reading, subject_index)
     for number, row in enumerate(reading.rows):
@@ -1219,6 +1291,8 @@ def _row_notes(
             values = {"subject": shown, "column": asked, "kind": shown_kind, "topic": ctx.topic}
             # A manifest's template only through `fill`, which substitutes names and nothing else.
             front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
+            if apart and phrase in _OURS:  # "Low blood sugar — skin: sign?" (`rows_apart`)
+                front = f"{ctx.situate(apart)} — {lower_first(shown)}: {asked}?"
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
