@@ -14,6 +14,9 @@ Documents name a list's subject in several ways besides a heading, and the rules
 - a paragraph opening with an outline number (`5.) Routes of administration. Use the book.`):
   a heading written as text, its first sentence the label.
 
+A numbered item that is only a label (`1. **Footwear**`) right over a bullet list, no blank line
+between, is that list's label line: CommonMark makes them two lists, the author one labelled list.
+
 A plain `Key signs:` line right under a list led by a bold label (the list's last item, over its
 own sub-list) is a part of that label's subject: "Wet fever — key signs".
 
@@ -536,7 +539,7 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
             antecedent = ""
         if isinstance(block, ListBlock):
             if lead is None and isinstance(previous, ListBlock):
-                lead = carried or _last_item_lead(previous)
+                lead = carried or _last_item_lead(previous) or _label_item(previous, block)
             elif lead is not None and isinstance(previous, Paragraph) and earlier is not None:
                 lead = _inner_label(lead, previous, *earlier)
             carried = lead if lead is not None and lead.kind == "name" else None
@@ -627,6 +630,29 @@ def _last_item_lead(block: ListBlock) -> Lead | None:
     if last.blocks or not last.text.rstrip().endswith(":") or ". " in last.text:
         return None  # two sentences ("… your symptoms. They will:"): the second leans on the first
     return lead_of(Paragraph(last.text, last.line))
+
+
+def _label_item(above: ListBlock, block: ListBlock) -> Lead | None:
+    """A list of one item that is only a label (`1. **Footwear**`, or a plain short name after a
+    number) right over a list of the other marker, with no blank line between: CommonMark ends
+    the one list and starts the next, but the author wrote a labelled sub-list, so the label
+    leads it ("Footwear (measures)"), as a bold label line over a list does. A plain bullet over
+    a list of another bullet character is a sibling item, and a sentence is no label."""
+    if len(above.items) != 1 or above.ordered == block.ordered or block.line != _end(above) + 1:
+        return None
+    item = above.items[0]
+    if item.blocks:
+        return None
+    text = item.text.strip()
+    bold = _BOLD_ONLY.match(text)
+    if bold is not None:  # a bold name in a few words is a label, verb or not ("Sleep do's")
+        label = _clean(bold.group("label"))
+        short = 0 < len(label.split()) <= MAX_LABEL_WORDS and not label.endswith((".", "!", "?"))
+        return Lead(label, "label") if short and not is_flag(label) else None
+    if not above.ordered:
+        return None
+    lead = lead_of(Paragraph(text, item.line))
+    return lead if lead is not None and lead.kind == "label" else None
 
 
 def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
