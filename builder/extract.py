@@ -35,7 +35,10 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
     source_path = display_path(manifest, document)
     apart = rows_apart([routed.section for routed in routes if not routed.in_faq])
     for routed in routes:
-        ctx = replace(_context(manifest, document.title, source_path, routed), apart=apart)
+        ctx = replace(
+            _context(manifest, document.title, source_path, routed),
+            apart=apart.get(routed.section.path, ""),
+        )
         reads = "faq" if routed.in_faq else "section"
         made: list[Note] = []
         for rule in RULES:

@@ -807,3 +807,48 @@ def test_legend_lines_found_once_per_list_are_those_found_one_by_one(
         return False
 
     assert legend_columns(terms, section) == {term for term in terms if one_by_one(term)}
+
+
+_PATHS = st.lists(
+    st.sampled_from(["Notes", "Low", "High", "Cold", "Skin", "Tables"]), min_size=1, max_size=3
+).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(_PATHS, st.sampled_from(["Skin", "Gut"]), st.sampled_from(["pale", "flushed"])),
+        max_size=8,
+    )
+)
+def test_tables_told_apart_by_sorted_neighbours_are_those_told_apart_pair_by_pair(
+    tables: list[tuple[tuple[str, ...], str, str]],
+) -> None:
+    """`rows_apart` finds the deepest heading a section shares with another asking the same row
+    from its neighbours in sorted order; comparing every pair gives the same subjects."""
+    from builder.document import Section, Table, TableRow
+    from builder.rules.table import _heading_subject, _row_questions, _shared, rows_apart
+
+    by_path: dict[tuple[str, ...], list[Table]] = {}
+    for path, label, answer in tables:
+        by_path.setdefault(path, []).append(
+            Table(("System", "Sign"), (TableRow((f"**{label}**", answer), 3),), 1)
+        )
+    sections = [Section(path[-1], 1, path, 1, tuple(blocks)) for path, blocks in by_path.items()]
+    asked: dict[tuple[str, str], dict[tuple[str, ...], set[str]]] = {}
+    for section in sections:
+        for block in section.blocks:
+            assert isinstance(block, Table)
+            for pair, answer in _row_questions(block):
+                asked.setdefault(pair, {}).setdefault(section.path, set()).add(answer)
+    partners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for paths in asked.values():
+        if len(paths) < 2 or len({frozenset(answers) for answers in paths.values()}) < 2:
+            continue
+        for path in paths:
+            partners.setdefault(path, set()).update(other for other in paths if other != path)
+    expected = {}
+    for path, others in partners.items():
+        depth = max(_shared(path, other) for other in others)
+        expected[path] = _heading_subject(path[depth] if depth < len(path) else path[-1])
+    assert rows_apart(sections) == expected

@@ -60,10 +60,10 @@ class Context:
     terms: frozenset[tuple[str, ...]] = frozenset()
     """The paths of the document's sections whose subsections list terms of one kind
     (`term.lists_terms`): a one-word heading under one is a term."""
-    apart: tuple[tuple[tuple[str, ...], str], ...] = ()
-    """Section paths whose tables' rows would ask what a table under another heading asks (the
-    same row label and column, another answer), each with the subject of the heading that tells
-    them apart (`table.rows_apart`)."""
+    apart: str = ""
+    """When the section's tables' rows would ask what a table under another heading asks (the
+    same row label and column, another answer): the subject of the heading that tells them apart
+    (`table.rows_apart`); "" otherwise."""
     made: tuple[Note, ...] = ()
     """The notes the section's other rules made, as a last-resort rule (`Rule.fallback`) is
     given them: it leaves what another rule asked to that rule (`Said`)."""

@@ -75,6 +75,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Literal, TypeVar, cast
 
 from ..document import Block, ListBlock, Paragraph, Section, Table, TableRow
@@ -1048,32 +1049,33 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     return notes
 
 
-def rows_apart(sections: list[Section]) -> tuple[tuple[tuple[str, ...], str], ...]:
+def rows_apart(sections: list[Section]) -> dict[tuple[str, ...], str]:
     """The sections whose tables' rows would ask what a table under another heading asks: the
     same row label under the same column with another answer (`| **Skin** | pale |` under "Low
     blood sugar", `| **Skin** | flushed |` under "High blood sugar" would both ask "Skin
     (system): sign?"). Each gets the subject of its heading that differs from the other's, the
     first below the headings they share (the section's own when the other lies beneath it), which
     its rows' fronts then name ("Low blood sugar — skin: sign?"). A table no other repeats keeps
-    its fronts."""
+    its fronts. The deepest heading a path shares with any other of a question's paths is the
+    one it shares with a neighbour in their sorted order: linear in sections, not quadratic."""
     asked: dict[tuple[str, str], dict[tuple[str, ...], set[str]]] = {}
     for section in sections:
         for block in section.blocks:
             if isinstance(block, Table):
                 for pair, answer in _row_questions(block):
                     asked.setdefault(pair, {}).setdefault(section.path, set()).add(answer)
-    partners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    shared: dict[tuple[str, ...], int] = {}
     for by_path in asked.values():
         if len(by_path) < 2 or len({frozenset(answers) for answers in by_path.values()}) < 2:
             continue  # asked once, or every heading's table answers it alike
-        for path in by_path:
-            partners.setdefault(path, set()).update(other for other in by_path if other != path)
-    apart = []
-    for path, others in partners.items():
-        shared = max(_shared(path, other) for other in others)
-        heading = path[shared] if shared < len(path) else path[-1]
-        apart.append((path, _heading_subject(heading)))
-    return tuple(apart)
+        for path, other in pairwise(sorted(by_path)):
+            common = _shared(path, other)
+            for each in (path, other):
+                shared[each] = max(shared.get(each, 0), common)
+    return {
+        path: _heading_subject(path[depth] if depth < len(path) else path[-1])
+        for path, depth in shared.items()
+    }
 
 
 def _row_questions(table: Table) -> list[tuple[tuple[str, str], str]]:
@@ -1226,7 +1228,7 @@ def _row_notes(
         for number, row in enumerate(reading.rows)
         if plainly and _defers(row.cells[value_columns[0]], plain(row.cells[subject_index]))
     }  # "You will spot this": no note either way
-    apart = dict(ctx.apart).get(section.path, "")
+    apart = ctx.apart
     notes: list[Note] = []
     groups = _groups(reading, subject_index)
     for number, row in enumerate(reading.rows):

@@ -472,6 +472,12 @@ CASES: list[Case] = [
          " once for the list, not once per item with a slash", None, files={
          "source/doc.md": DOC + "\n## Values\n\n"
          + "".join(f"- Reading {i}: {i}/{i + 1} mmHg\n" for i in range(10_000))}),
+    Case("6,000 sections each holding the same two-row table with its own answers: each section"
+         " compared with its neighbours in sorted order, not with every other (50 s and 3 GB"
+         " when every pair was kept)", None, files={
+         "source/doc.md": DOC + "".join(f"\n## Stage {i} - x\n\n| System | Sign |\n|:--|:--|\n"
+                                        f"| **Skin** | pale{i} |\n| **Gut** | slow{i} |\n"
+                                        for i in range(6_000))}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
