@@ -1617,8 +1617,10 @@ def tree_fences(text: str) -> str:
     lines above the first branch (the tree's root) stay as a line of text, a flowchart's START
     word left out. A tagged fence (```python), a fence of code (braces, `;`, `def`), a file
     tree (`src/`, `main.py`) and a decision flowchart (`YES →` / `NO →` branches, questions:
-    `is_decision_tree`) stay as they are. Every line keeps its number."""
-    if "├" not in text and "└" not in text and "--" not in text:
+    `is_decision_tree`) stay as they are. An untagged fence of Markdown lists at its margin (a
+    quick-reference card, `_fenced_lists`) is read as the Markdown it holds. Every line keeps its
+    number."""
+    if "```" not in text and "~~~" not in text:
         return text
     lines = text.split("\n")
     at = 0
@@ -1639,6 +1641,8 @@ def tree_fences(text: str) -> str:
             if branches and not is_decision_tree(branches):
                 lines[at + 1 : end] = _as_list(lines[at + 1 : end], branches)
                 lines[at] = lines[end] = ""
+            elif not branches and _fenced_lists(lines[at + 1 : end]):
+                lines[at] = lines[end] = ""  # a quick-reference card: Markdown, fenced to stand out
         at = end + 1
     return "\n".join(lines)
 
@@ -1679,6 +1683,22 @@ def tree_branches(body: list[str]) -> dict[int, tuple[int, str]]:
         return {}
     files = sum(1 for _, label in branches.values() if _FILE_NAME.match(label))
     return {} if files * 2 >= len(branches) else branches
+
+
+def _fenced_lists(body: list[str]) -> bool:
+    """A fence holding Markdown lists at its margin (`HIGH pressure = blockage` over `- Kinked
+    tubing`, `- Water in the tubing`): a quick-reference card the author boxed, not code. Two
+    items at least, none indented (a config's nested `  - item` is YAML), no line of code."""
+    items = 0
+    for line in body:
+        if _CODE_LINE.search(line) or _NESTED_ITEM.match(line):
+            return False
+        items += _MARGIN_ITEM.match(line) is not None
+    return items >= MIN_BRANCHES
+
+
+_MARGIN_ITEM = re.compile(r"(?:[-*+]|\d{1,2}[.)])[ \t]+\S")
+_NESTED_ITEM = re.compile(r"[ \t]+(?:[-*+]|\d{1,2}[.)])[ \t]+\S")
 
 
 def is_decision_tree(branches: dict[int, tuple[int, str]]) -> bool:
