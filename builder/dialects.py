@@ -1657,7 +1657,7 @@ def _closes(line: re.Match[str] | None, mark: str) -> bool:
 
 _FENCE = re.compile(r"^ {0,3}(?P<mark>`{3,}|~{3,})(?P<info>[^`]*)$")
 _BRANCH = re.compile(
-    r"^(?P<rail>(?:[ \t│┃]|\|(?!-))*)(?:[├└┣┗][─━]*|[|`+]-{2,})[ \t]*(?P<label>\S.*?)[ \t]*$"
+    r"^(?P<rail>(?:[ \t│┃]|\|(?!-))*)(?:[├└┣┗][─━]*|[|`+]-{2,})[ \t]*(?P<label>\S.*)"
 )
 """A tree's branch line: rails (`│`), then `├─`, `└─` (or ASCII `|--`, `` `-- ``), then its
 label."""
@@ -1678,7 +1678,7 @@ def tree_branches(body: list[str]) -> dict[int, tuple[int, str]]:
             return {}
         found = _BRANCH.match(line)
         if found is not None:
-            branches[index] = (len(found.group("rail")), found.group("label"))
+            branches[index] = (len(found.group("rail")), found.group("label").rstrip())
     if len(branches) < MIN_BRANCHES:
         return {}
     files = sum(1 for _, label in branches.values() if _FILE_NAME.match(label))
