@@ -758,7 +758,26 @@ def is_generic_heading(text: str) -> bool:
     lowered = heading_text(text).lower().rstrip(":.")
     if not lowered:
         return True
+    if lowered[:1].isdigit() or lowered[:1] in "wjfmasondt":  # a date's first characters
+        if _DATE_HEADING.fullmatch(lowered) is not None:
+            return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
     return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
+
+
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_HEADING = re.compile(
+    r"(?:(?:week|class|lecture|session|notes?)\s+(?:of|on|from)\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+    rf"|{_DAY_OF_MONTH}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY_OF_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{4}})"
+)
+"""A heading that is only a date ("11/10/2023", "2023-10-11", "Monday 3rd March 2024", "Week
+of 3 March"): a diary's or a lecture log's entry names when, not what."""
 
 
 _CONTAINER_NOUNS = frozenset(

@@ -206,6 +206,11 @@ def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) ->
         "Take-home messages",
         "FACT SHEET",
         "Cheat sheet",
+        "14/02/2024",
+        "2024-02-14",
+        "Week of 5 May",
+        "Tuesday 5th May 2026",
+        "May 5, 2026",
     ],
 )
 def test_generic_headings_name_no_subject(heading: str) -> None:
@@ -214,7 +219,18 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Treatment", "Pulse", "Overview of dosing", "Key drugs", "Sheet", "Velbarin handout"],
+    [
+        "Treatment",
+        "Pulse",
+        "Overview of dosing",
+        "Key drugs",
+        "Sheet",
+        "Velbarin handout",
+        "Stage 2 to 3",
+        "1-2",
+        "March",
+        "3 months",
+    ],
 )
 def test_other_headings_are_subjects(heading: str) -> None:
     assert not is_generic_heading(heading)

@@ -17,6 +17,7 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_generic_heading,
     is_partial_heading,
     is_remark,
     names_topic,
@@ -137,8 +138,8 @@ class Context:
         """The section's own heading, situated in the topic; a heading that says something
         rather than naming it ("Technique Matters!", "Why Use It?") gives its subject
         (`heading`)."""
-        if is_remark(heading_text(section.title)):
-            return self.heading(section)
+        if is_remark(heading_text(section.title)) or is_generic_heading(section.title):
+            return self.heading(section)  # "11/10/2023" names when, not what
         if is_partial_heading(section.title) and self.subject(section) != heading_text(
             section.title
         ):  # "Immune type" under "Granulomatous inflammation": a part of the thing above
