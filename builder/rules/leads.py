@@ -103,7 +103,14 @@ def _ends_as_lead(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
-_CUE_END = re.compile(r"\b(?:include|includes|including|such as|as follows)\s*$", re.IGNORECASE)
+_CUE_END = re.compile(
+    r"\b(?:include|includes|including|such as|as follows|involves?|comprises?|contains?"
+    r"|consists? of|envolvem?|inclui|incluem|abrangem?|incluyen?|comprenden?|incluent|comprend"
+    r"|comprennent|umfass(?:t|en)|beinhalte[nt]|enthält|são|sont|sind)\s*$",
+    re.IGNORECASE,
+)
+"""A line ending in a verb that goes on into its list ("The pathogenesis involves", "A
+patogênese envolve", "Les causes sont"): a sentence leading the list in, never its label."""
 FINITE_VERBS = frozenset(
     """
     is are was were be been can could may might must should will would has have had do does did
