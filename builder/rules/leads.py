@@ -339,6 +339,33 @@ def _lead_of(text: str) -> Lead | None:
     return None
 
 
+def _label_over(before: Block, paragraph: Paragraph) -> str:
+    """`_labelled_lead` of a bold label line and the one-line paragraph right under it (the
+    reader parts a bold line from the text under it)."""
+    if not isinstance(before, Paragraph) or before.line + 1 != paragraph.line:
+        return ""
+    label, line = before.text.strip(), paragraph.text.strip()
+    if "\n" in label or "\n" in line or label[:1] not in "*_":
+        return ""
+    return _labelled_lead(label, line)
+
+
+def _labelled_lead(label: str, line: str) -> str:
+    """The bold label of a lead-in written on two lines, a bold label ending in ':' over a plain
+    line ending in ':' (`**Criterion C - Memory:**` / `At least one of these:`): the label names
+    the list, the line under it only qualifies it, so the label is the list's subject; "" for
+    any other pair of lines."""
+    if not line.rstrip().endswith(":") or line.lstrip()[:1] in "*_" or not label.rstrip():
+        return ""
+    bold = _BOLD_ONLY.match(label.strip())
+    if bold is None or not (bold.group("label").rstrip().endswith(":") or label.rstrip()[-1] == ":"):
+        return ""
+    named = _clean(bold.group("label"))
+    if not 0 < len(named.split()) <= MAX_LABEL_WORDS or is_flag(named) or named.endswith("."):
+        return ""
+    return named
+
+
 def _titles(title: str, line: str) -> bool:
     """A plain line naming a topic (`Risk factors`: no colon, no bold, no full stop, no verb)
     right over the sentence leading its list in (`Factors that raise it include:`), as a
@@ -544,7 +571,13 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
                 antecedent = previous.text
         elif previous is not None and not isinstance(previous, ListBlock):
             antecedent = ""
-        if isinstance(block, ListBlock):
+        labelled = ""
+        if isinstance(block, ListBlock) and isinstance(previous, Paragraph) and seen > 1:
+            labelled = _label_over(blocks[seen - 2], previous)
+        if labelled:  # `**Criterion C:**` right over `At least one of these:`: one lead-in
+            lead = Lead(labelled, "label")
+            carried, earlier = None, None
+        elif isinstance(block, ListBlock):
             if lead is None and isinstance(previous, ListBlock):
                 lead = carried or _last_item_lead(previous) or _label_item(previous, block)
             elif lead is not None and isinstance(previous, Paragraph) and earlier is not None:
