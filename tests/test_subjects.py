@@ -11,6 +11,7 @@ import pytest
 from builder.build import plan_deck
 from builder.document import is_code_stem, is_unnamed_stem, parse_document
 from builder.manifest import manifest_for_document, stable_id
+from builder.rules.context import localised
 from builder.text import (
     heading_subject,
     heading_text,
@@ -18,6 +19,7 @@ from builder.text import (
     is_generic_heading,
     is_partial_heading,
     names_topic,
+    prose_language,
     short_answer,
     split_sentences,
     title_thing,
@@ -749,7 +751,7 @@ def test_a_numbered_file_name_is_neither_topic_nor_deck_name(tmp_path: Path) -> 
 
 
 def test_a_generic_file_name_takes_its_first_headings_subject(tmp_path: Path) -> None:
-    """"example.md" is no subject: its first heading's is ("Introduction to korrin care" ->
+    """ "example.md" is no subject: its first heading's is ("Introduction to korrin care" ->
     "korrin care"); a generic first heading gives none, rather than "in example"."""
     source = tmp_path / "example.md"
     source.write_text(
@@ -760,3 +762,46 @@ def test_a_generic_file_name_takes_its_first_headings_subject(tmp_path: Path) ->
     source.write_text("## Overview\n\n### Rest\n\nRest for 5 days.\n", encoding="utf-8")
     manifest = manifest_for_document(parse_document(source))
     assert (manifest.topic, manifest.title) == ("", "Example")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "La fiebre korrin es una enfermedad que pasa de una persona a otra por la picadura. "
+            * 3,
+            "es",
+        ),
+        (
+            "La fièvre korrin est une maladie qui passe de la mouche à l'homme dans le sud. " * 3,
+            "fr",
+        ),
+        (
+            "Das Fieber ist eine Krankheit, die von der Mücke auf den Menschen geht und nicht. "
+            * 3,
+            "de",
+        ),
+        ("A febre korrin é uma doença que passa de uma pessoa para outra pela picada. " * 4, "pt"),
+        (
+            "The fever is called la fièvre korrin in the south and it is treated with rest. " * 3,
+            "en",
+        ),
+        ("Velbarin, tessalid, korrin: dose, rash, fever. " * 10, "en"),
+        ("間歇性清潔自我導尿法是一種方法。" * 10, "en"),
+    ],
+)
+def test_a_documents_language_is_told_by_its_stop_words(text: str, language: str) -> None:
+    assert prose_language(text) == language
+
+
+def test_a_front_in_another_language_loses_only_the_builders_english() -> None:
+    """ "in <topic>" goes where the builder put it (before ':', '?', ' (' or ' —'), never from
+    the author's words; "(part 1 of 2)" and the abbreviation questions are said in the
+    document's language; English and unknown languages are left as written."""
+    assert localised("Causas in korrin: - {{c1::x}}", "korrin", "pt") == "Causas: - {{c1::x}}"
+    assert localised("Dor in korrin grave?", "korrin", "es") == "Dor in korrin grave?"
+    assert localised("Causas in korrin (part 1 of 2):", "korrin", "es") == "Causas (parte 1 de 2):"
+    assert localised("What does VB stand for in korrin?", "korrin", "fr") == "Que signifie VB ?"
+    assert localised("What does VB stand for in korrin?", "korrin", "xx") == (
+        "What does VB stand for in korrin?"
+    )

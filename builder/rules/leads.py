@@ -358,7 +358,9 @@ def _labelled_lead(label: str, line: str) -> str:
     if not line.rstrip().endswith(":") or line.lstrip()[:1] in "*_" or not label.rstrip():
         return ""
     bold = _BOLD_ONLY.match(label.strip())
-    if bold is None or not (bold.group("label").rstrip().endswith(":") or label.rstrip()[-1] == ":"):
+    if bold is None or not (
+        bold.group("label").rstrip().endswith(":") or label.rstrip()[-1] == ":"
+    ):
         return ""
     named = _clean(bold.group("label"))
     if not 0 < len(named.split()) <= MAX_LABEL_WORDS or is_flag(named) or named.endswith("."):
