@@ -319,6 +319,10 @@ def _lead_of(text: str) -> Lead | None:
             return Lead(text, "name")
     text = plain(source)
     lines = source.splitlines()
+    if len(lines) == 2 and lines[0].lstrip()[:1] in "*_":
+        labelled = _labelled_lead(lines[0], lines[1], colon=False)
+        if labelled:  # `**Korrin scale (KS)**` over `The KS … It needs:`: the bold line names
+            return Lead(labelled, "label")
     if len(lines) == 2 and _titles(lines[0], lines[1]):  # "Risk factors" over its lead-in
         title = _clean(lines[0])
         return Lead(title, "flag" if is_flag(title) else "label")
@@ -350,17 +354,17 @@ def _label_over(before: Block, paragraph: Paragraph) -> str:
     return _labelled_lead(label, line)
 
 
-def _labelled_lead(label: str, line: str) -> str:
+def _labelled_lead(label: str, line: str, colon: bool = True) -> str:
     """The bold label of a lead-in written on two lines, a bold label ending in ':' over a plain
     line ending in ':' (`**Criterion C - Memory:**` / `At least one of these:`): the label names
     the list, the line under it only qualifies it, so the label is the list's subject; "" for
-    any other pair of lines."""
+    any other pair of lines. Within one paragraph (`colon` False) the bold line needs no colon:
+    on a line of its own over the sentence leading the list in, it titles them both."""
     if not line.rstrip().endswith(":") or line.lstrip()[:1] in "*_" or not label.rstrip():
         return ""
     bold = _BOLD_ONLY.match(label.strip())
-    if bold is None or not (
-        bold.group("label").rstrip().endswith(":") or label.rstrip()[-1] == ":"
-    ):
+    said = bold is not None and bold.group("label").rstrip().endswith(":")
+    if bold is None or (colon and not (said or label.rstrip()[-1] == ":")):
         return ""
     named = _clean(bold.group("label"))
     if not 0 < len(named.split()) <= MAX_LABEL_WORDS or is_flag(named) or named.endswith("."):
