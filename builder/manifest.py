@@ -815,7 +815,7 @@ def document_topic(document: Document) -> str:
 
 def named_by_stem(document: Document) -> bool:
     """A document titled by its file's name only, where that name names no subject
-    (`is_unnamed_stem`: "level4.md", "chapter-20.md", "Nursing.md"): "in level4" on every
+    (`is_unnamed_stem`: "level4.md", "chapter-20.md", "example.md"): "in level4" on every
     front and a deck called "Level4" say where the text was saved, not what it teaches."""
     return (
         not document.meta.get("title")
