@@ -793,8 +793,9 @@ def idle_glosses(block: ListBlock, lead: Lead | None, section: Section) -> froze
         return frozenset()  # a sign's gloss is `glosses`' and the signs' cloze's
     category = _CATEGORY.search(plain(said)) is not None
     found = [definition(item) for item in block.items]
-    if not category and not any(pair is not None and restating(*pair, said) for pair in found):
-        return frozenset()  # cheap: most lists restate nothing
+    restated = [pair is not None and restating(*pair, said) for pair in found]
+    if not category and not any(restated):
+        return frozenset()  # most lists restate nothing
     members = [i for i, pair in enumerate(found) if pair is not None and not is_flag(pair[0])]
     if len(members) < MIN_MEMBERS or len(members) + sum(
         1 for pair in found if pair is not None and is_flag(pair[0])
@@ -811,17 +812,15 @@ def idle_glosses(block: ListBlock, lead: Lead | None, section: Section) -> froze
         index
         for index in members
         if not block.items[index].blocks
-        and (
-            restating(*found[index], said)  # type: ignore[misc]
-            or (category and _idle(*found[index]))  # type: ignore[misc]
-        )
+        and (restated[index] or (category and _idle(*found[index])))  # type: ignore[misc]
     )
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def restating(term: str, text: str, about: str = "") -> bool:
     """A gloss that says its label again, under any heading: one clause of its first sentence
-    (up to a comma,
-    semicolon, colon, bracket or sentence end) holds every content word of the label, by its
+    (up to a comma, semicolon, colon, bracket or sentence end) holds every content word of the
+    label, by its
     root or its everyday paraphrase ("Raises tear flow?" -> "It increases the flow of tears,
     mostly at night"; sensitive / sensitivity, decrease / decreases meet), with fewer other
     words than the label has (two at most; hedges such as "may", "often", "slightly" and the
@@ -834,6 +833,8 @@ def restating(term: str, text: str, about: str = "") -> bool:
         return False
     name = _ALIAS.sub("", plain(term)).strip().rstrip(":").strip()
     said = plain(text).strip()
+    if not _may_restate(name, said.lower()):
+        return False
     short = re.findall(r"\b[A-Z]{2,6}\b", name)
     named = _meanings(words(name)) - _FILLER_ROOTS - _HEDGE_ROOTS
     if len(named) < MIN_RESTATED_WORDS or len(short) >= len(named):
@@ -849,6 +850,18 @@ def restating(term: str, text: str, about: str = "") -> bool:
         if named <= meant and len(meant - own) <= allowed:
             return True
     return False
+
+
+def _may_restate(name: str, lowered: str) -> bool:
+    """Cheap first look: every word of the label a paraphrase cannot stand for (nor an
+    abbreviation, which may be spelled out) shows its first four letters in the gloss."""
+    for word in name.split():
+        word = word.strip(_PUNCTUATION)
+        if len(word) < 3 or word.isupper() or word.lower() in _RESTATE_STOP:
+            continue
+        if word.lower()[:4] not in lowered and _root(word.lower()) not in _PARAPHRASE_OF:
+            return False
+    return True
 
 
 def _spelled_out(short: list[str], found: list[str]) -> list[str]:
@@ -942,6 +955,7 @@ _FILLER = """help helps helping maintain maintains maintaining proper properly e
     ensures involved responsible function functions functioning work works process processes"""
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def _root(word: str) -> str:
     """A word cut to its first six letters after a common ending, so that "detoxify" and
     "detoxification" meet."""
