@@ -7,12 +7,12 @@ from dataclasses import replace
 from .document import Document
 from .lint import is_contact_only, prints_its_answer, without_shown_answers
 from .manifest import Manifest
-from .notes import Note, key_text
+from .notes import DELETION, Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
 from .rules.table import rows_apart
-from .text import has_template_field
+from .text import has_template_field, plain
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -65,7 +65,59 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
         for note in one_question_each(notes)
         if not _asks_nothing(note) and (shown := without_shown_answers(note)) is not None
     ]
-    return _one_definition_each(notes)
+    return _one_fact_each(_one_definition_each(notes))
+
+
+def _one_fact_each(notes: list[Note]) -> list[Note]:
+    """A note that says in the same words an earlier note's fact with a figure in its answer
+    makes no card: a document stating a dose twice ("Drug M starting dose: 250 mg …" under one
+    heading, `**Drug M** starting dose: 250 mg …` further on) gave a cloze and a Basic note of
+    one fact. Its words (front and back, deletions filled in) equal the earlier note's, or the
+    earlier's without the words of its heading: the later one says no more. One pass, a set of
+    word sets; the figures of the answer are part of the key, so a table's reverse question
+    ("250 mg: which drug?") stays."""
+    seen: set[tuple[frozenset[str], frozenset[str]]] = set()
+    kept = []
+    for note in notes:
+        fact = _fact(note)
+        if fact is None:
+            kept.append(note)
+            continue
+        said, figures = fact
+        if (said, figures) in seen:
+            continue  # the same fact again: the earlier note asks it
+        kept.append(note)
+        seen.add((said, figures))
+        heading = _words(note.source.section[-1]) if note.source.section else frozenset()
+        if heading and heading < said:
+            seen.add((said - heading, figures))
+    return kept
+
+
+def _fact(note: Note) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A note's words (no markup, no small words) and the figures of its answer (a cloze's
+    deletions, a Basic note's back); None when the answer holds no figure."""
+    if note.note_type == "cloze":
+        answer = " ".join(found.group(1) for found in DELETION.finditer(note.front))
+        filled = DELETION.sub(r"\1", note.front)
+        text = f"{filled} {note.back}"
+    else:
+        answer, text = note.back, f"{note.front} {note.back}"
+    figures = frozenset(word for word in _words(answer) if any(c.isdigit() for c in word))
+    if not figures:
+        return None
+    return _words(text), figures
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of a text as written, a sign kept with its figure ("<50" is not ">50"),
+    without punctuation around them or small words."""
+    found = (word.strip(_AROUND) for word in plain(text).lower().split())
+    return frozenset(word for word in found if word and word not in _SMALL_WORDS)
+
+
+_AROUND = ".,;:!?()[]\"'“”‘’*_"
+_SMALL_WORDS = frozenset("a an the of in on at to for and or is are be by with as".split())
 
 
 def _one_definition_each(notes: list[Note]) -> list[Note]:
