@@ -147,7 +147,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
-from ..notes import DELETION, Note, deletion, make_key
+from ..notes import DELETION, Note, deletion, make_key, over_side_limit
 from ..text import (
     bold_initials,
     content_words,
@@ -651,6 +651,8 @@ def _arrows_asked(lists: list[ListBlock], notes: list[Note], listed: set[int]) -
         return set()
     said: set[str] = set()
     for note in notes:
+        if note.note_type == "cloze" and over_side_limit(note.front):
+            continue  # too long for any card: left out later, so it asks nothing
         if note.note_type == "cloze":
             said.update(_spoken(part) for part in DELETION.findall(note.front))
         else:
