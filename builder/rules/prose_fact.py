@@ -1220,6 +1220,8 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if is_relational(cause):
         return []  # "Limitations → needs expertise": whose limitations the item above says
+    if _FIGURE_ONLY.match(cause) and _FIGURE_ONLY.match(result):
+        return []  # "6 -> 23": a normal range written with an arrow, no consequence
     if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
         return []
     if result[:4].lower() == "for " and _names_a_thing(without_asides(cause)):
@@ -1227,6 +1229,8 @@ def _arrow(sentence: str) -> list[Fact]:
     return [(f"{cause}{ARROW_ASKS}", result, "section")]
 
 
+_FIGURE_ONLY = re.compile(r"[<>≤≥~]?\s*\d[\d.,]*\s*(?:\S+)?$")
+"""A figure with at most its unit ("23", "10.4 mg/dL"): two of them about an arrow are a range."""
 ARROW_ASKS = " → what"
 """How an arrow's fact is keyed (its question's identity, kept as released); the front reads it
 as `arrow_question`."""
