@@ -77,6 +77,7 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
     word sets; the figures of the answer are part of the key, so a table's reverse question
     ("250 mg: which drug?") stays."""
     seen: set[tuple[frozenset[str], frozenset[str]]] = set()
+    crossed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
     kept = []
     for note in notes:
         fact = _fact(note)
@@ -84,14 +85,54 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
             continue
         said, figures = fact
-        if (said, figures) in seen:
+        heading = _words(note.source.section[-1]) if note.source.section else frozenset()
+        grid = _grid_cell(note, heading)
+        if (said, figures) in seen or _crosses(grid, heading, crossed):
             continue  # the same fact again: the earlier note asks it
         kept.append(note)
         seen.add((said, figures))
-        heading = _words(note.source.section[-1]) if note.source.section else frozenset()
         if heading and heading < said:
             seen.add((said - heading, figures))
+        if grid is not None:
+            answer, label, _ = grid
+            for word in heading:
+                found = crossed.setdefault((answer, word), [])
+                if len(found) < MAX_CROSSED:
+                    found.append((label, heading))
     return kept
+
+
+MAX_CROSSED = 4
+"""Earlier cells looked at per answer and word: a bound, so that a page of thousands of rows
+with one answer stays linear."""
+
+
+def _grid_cell(note: Note, heading: frozenset[str]) -> tuple[str, frozenset[str], str] | None:
+    """A Basic note asking a label under its heading (`Heading in topic: Label?` -> answer):
+    (its answer as compared, the label's words, the label's first word); None for any other."""
+    if note.note_type != "basic" or not heading or not note.front.endswith("?"):
+        return None
+    _, colon, asked = note.front[:-1].rpartition(": ")
+    label = _words(asked) if colon else frozenset()
+    if not label or label & heading:
+        return None
+    return " ".join(plain(note.back).lower().split()), label, min(label)
+
+
+def _crosses(
+    grid: tuple[str, frozenset[str], str] | None,
+    own: frozenset[str],
+    crossed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]],
+) -> bool:
+    """The same cell read the other way: "Targets: Diabetes?" -> "<130/80" under the heading
+    "Targets", then "Diabetes: Target?" -> "<130/80" under "Diabetes" (each label's words in the
+    other's heading, the same answer)."""
+    if grid is None:
+        return False
+    answer, label, first = grid
+    return any(
+        label <= heading and earlier <= own for earlier, heading in crossed.get((answer, first), ())
+    )
 
 
 def _fact(note: Note) -> tuple[frozenset[str], frozenset[str]] | None:
