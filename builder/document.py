@@ -333,7 +333,30 @@ def _table_rule() -> Callable[..., bool]:
     table = import_module("markdown_it.rules_block.table")  # the module, not its function
     rule = table.table
     names = {**vars(table), "escapedSplit": _split_row}
-    return FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+    gfm = FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+
+    def read(state: Any, start: int, end: int, silent: bool) -> bool:
+        """GFM's table, ended at its first body line without a '|' (GFM reads that line as one
+        more row; Obsidian and Quartz, where such notes are written, end the table there and
+        show the line as a paragraph: `**Note:** …` right under the last row). The rows are
+        read again only when such a line is found: each line is looked at once more."""
+        count = len(state.tokens)
+        if not gfm(state, start, end, silent):
+            return False
+        if silent:
+            return True
+        stop = next((line for line in range(start + 2, state.line) if _pipeless(state, line)), None)
+        if stop is None:
+            return True
+        del state.tokens[count:]
+        return bool(gfm(state, start, stop, silent))
+
+    return read
+
+
+def _pipeless(state: Any, line: int) -> bool:
+    """Whether a line of markdown-it's block state holds no '|' (no table row)."""
+    return "|" not in state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
 def _split_row(text: str) -> list[str]:
