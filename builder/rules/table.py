@@ -334,8 +334,14 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     """Header and rows with clean cells, index columns left out."""
     header = tuple(clean_cell(cell) for cell in table.header)
     rows = []
+    arrows = _arrow_grid(table)
     for row in table.rows:
         cells = tuple("" if placeholder(cell) else clean_cell(cell) for cell in row.cells)
+        if arrows:
+            cells = cells[:1] + tuple(
+                _UNCHANGED_READ if _unchanged(raw) else cell
+                for raw, cell in zip(row.cells[1:], cells[1:], strict=False)
+            )
         rows.append(row if cells == row.cells else TableRow(cells, row.line, row.pin))
     keep = [
         index
@@ -348,6 +354,30 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
             TableRow(tuple(row.cells[index] for index in keep), row.line, row.pin) for row in rows
         ]
     return header, tuple(rows)
+
+
+_ARROW_CELL = re.compile(r"[↑↓⇑⇓⬆⬇]+")
+_UNCHANGED_MARKS = frozenset(["-", "--", "—", "–", "−", "n", "="])
+_UNCHANGED_READ = "normal"
+
+
+def _unchanged(cell: str) -> bool:
+    return plain(cell).strip().lower() in _UNCHANGED_MARKS
+
+
+def _arrow_grid(table: Table) -> bool:
+    """A comparison whose every value is an arrow or a dash ("CO poisoning | - | ↓ | -"): there a
+    dash or an "N" says the value is normal, the table's point as much as its arrows."""
+    if len(table.header) < 2 or not table.rows:
+        return False
+    seen = 0
+    for row in table.rows:
+        for cell in row.cells[1:]:
+            if _ARROW_CELL.fullmatch(plain(cell).replace(" ", "")):
+                seen += 1
+            elif not _unchanged(cell):
+                return False
+    return seen >= 2
 
 
 def _tick(cell: str) -> bool:
