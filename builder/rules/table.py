@@ -1108,6 +1108,32 @@ def rows_apart(sections: list[Section]) -> dict[tuple[str, ...], str]:
     }
 
 
+def without_copied_rows(notes: list[Note]) -> list[Note]:
+    """A document's notes without the rows a later table copies from an earlier one under
+    another column ("Korrin (substance): overdose? — Flumaxin", then "Korrin (poison):
+    antidote? — Flumaxin"): the same row name with the same answer, for at least two rows of
+    one earlier table (one row alike is chance). A value many rows share (a verdict, a figure,
+    an arrow) copies nothing. One pass, the notes keyed by row name and answer."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    copied: dict[tuple[str, str], list[int]] = {}
+    for index, note in enumerate(notes):
+        if note.rule != "table" or note.note_type != "basic" or len(note.key) != 4:
+            continue
+        _, section, row, column = note.key
+        answer = " ".join(plain(note.back).lower().split())
+        if _verdict(answer) or is_figure(answer) or _WORDED.search(answer) is None:
+            continue
+        earlier = first.setdefault((row, answer), (section, column))
+        if earlier[0] != section and earlier[1] != column:
+            copied.setdefault((section, earlier[0]), []).append(index)
+    dropped = {index for rows in copied.values() if len(rows) > 1 for index in rows}
+    return [note for index, note in enumerate(notes) if index not in dropped] if dropped else notes
+
+
+_WORDED = re.compile(r"[^\W\d_]{3,}")
+"""A word of three letters or more: an answer that names something."""
+
+
 def _row_questions(table: Table) -> list[tuple[tuple[str, str], str]]:
     """What each cell of a table read by rows asks, (row label, column), and its answer."""
     reading = read_table(table)
