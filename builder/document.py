@@ -1424,6 +1424,8 @@ class _Reader:
                     text = first.text
                     blocks.pop(0)
             text, pin = split_pin(text)
+            if " :: " in text:
+                text = _INLINE_FIELD.sub(r"\1: ", text, count=1)
             if "\n" in text:
                 text, explanation = _hard_broken(text)
                 if explanation:
@@ -1752,6 +1754,12 @@ _MAX_BROKEN_ITEM_WORDS = 8
 _MIN_EXPLANATION_WORDS = 5
 _GOES_ON = frozenset("a an the and or of to in on with for by as at from if when that".split())
 """A line ending in one of these is a sentence wrapped onto the next line, not an item."""
+
+
+_INLINE_FIELD = re.compile(r"^([^:?\n]{1,60}?) :: (?=\S)")
+"""A list item written as an inline field, `- Anemia :: sideroblastic anemia` (Obsidian's
+Dataview shape, spaced): its name and value, shown as `Anemia: sideroblastic anemia`. A
+question before `::` is a flashcard's and is left alone."""
 
 
 def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:
