@@ -1270,6 +1270,11 @@ def _row_notes(
         columns.append((index, lower_first(column), normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
+    classing = {
+        index
+        for index in value_columns
+        if _class_words(reading.header[index], [row.cells[index] for row in reading.rows])
+    }
     owner = _measures_of(reading, section, ctx) if reading.measured else ""
     plainly = (
         template == DEFAULT_QUESTION
@@ -1346,6 +1351,7 @@ def _row_notes(
             ):
                 continue
             asked = "features" if (number, index) in features else column
+            asked = _CLASS_QUESTION if index in classing else asked
             values = {"subject": shown, "column": asked, "kind": shown_kind, "topic": ctx.topic}
             # A manifest's template only through `fill`, which substitutes names and nothing else.
             front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
@@ -1367,6 +1373,39 @@ def _row_notes(
             )
         )
     return notes
+
+
+def _class_words(header: str, cells: list[str]) -> bool:
+    """A column that sorts its rows into two or three classes, each named by one word that
+    comes back in other rows ("Stimulant", "Hallucinogen", "Depressant" under "Indications"):
+    it asks each row's class, whatever the header says. A header that names classes already
+    ("Type", "Class"), a verdict ("Good", "Poor"), an acronym ("IBW"), a word of the header's
+    own ("Fluent" under "Fluency") or a short table is left as it is."""
+    word = _word(header)
+    if word in _CLASS_HEADERS or not word:
+        return False
+    named: Counter[str] = Counter()
+    for cell in cells:
+        for point in split_points(cell) if cell else ():
+            text = plain(point).strip()
+            if not _CLASS_WORD.fullmatch(text) or sum(ch.isupper() for ch in text) > 1:
+                return False
+            named[text.lower()] += 1
+    return (
+        sum(named.values()) >= _FEWEST_CLASSED
+        and 2 <= len(named) <= 3
+        and min(named.values()) >= 2
+        and not any(_verdict(name) or name[:4] == word[:4] for name in named)
+    )
+
+
+_CLASS_WORD = re.compile(r"[^\W\d_]{5,}")
+_CLASS_HEADERS = frozenset(
+    "class classes classification type types category categories group groups kind kinds".split()
+)
+_CLASS_QUESTION = "class"
+_FEWEST_CLASSED = 6
+"""Fewer rows than this sort nothing: two classes of a few rows may be anything."""
 
 
 _SAYS_NOTHING = frozenset("description detail note comment explanation remark".split())
