@@ -326,7 +326,8 @@ def _parser_without(rules: tuple[str, ...]) -> Any:
 @lru_cache(maxsize=1)
 def _table_rule() -> Callable[..., bool]:
     """markdown-it's table rule as it is, calling `_split_row` where it calls `escapedSplit`
-    (a copy of the function with that one name bound otherwise; markdown-it itself unchanged)."""
+    (a copy of the function with that one name bound otherwise; markdown-it itself unchanged),
+    its tables ended at a line without a '|' (`ended_table`)."""
     from importlib import import_module
     from types import FunctionType
 
@@ -334,12 +335,16 @@ def _table_rule() -> Callable[..., bool]:
     rule = table.table
     names = {**vars(table), "escapedSplit": _split_row}
     gfm = FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+    return ended_table(gfm)
+
+
+def ended_table(gfm: Callable[..., bool]) -> Callable[..., bool]:
+    """A GFM table rule, its table ended at its first body line without a '|' (GFM reads that
+    line as one more row; Obsidian and Quartz, where such notes are written, end the table there
+    and show the line as a paragraph: `**Note:** …` right under the last row). The rows are
+    read again only when such a line is found: each line is looked at once more."""
 
     def read(state: Any, start: int, end: int, silent: bool) -> bool:
-        """GFM's table, ended at its first body line without a '|' (GFM reads that line as one
-        more row; Obsidian and Quartz, where such notes are written, end the table there and
-        show the line as a paragraph: `**Note:** …` right under the last row). The rows are
-        read again only when such a line is found: each line is looked at once more."""
         count = len(state.tokens)
         if not gfm(state, start, end, silent):
             return False
