@@ -356,7 +356,7 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     return header, tuple(rows)
 
 
-_ARROW_CELL = re.compile(r"[↑↓⇑⇓⬆⬇]+")
+_ARROW_CELL = re.compile(r"[↑↓⇑⇓⬆⬇]")
 _UNCHANGED_MARKS = frozenset(["-", "--", "—", "–", "−", "n", "="])
 _UNCHANGED_READ = "normal"
 
@@ -373,11 +373,14 @@ def _arrow_grid(table: Table) -> bool:
     seen = 0
     for row in table.rows:
         for cell in row.cells[1:]:
-            if _ARROW_CELL.fullmatch(plain(cell).replace(" ", "")):
-                seen += 1
-            elif not _unchanged(cell):
-                return False
+            if _GRID_CELL.fullmatch(cell) is None:
+                return False  # one regex per cell: most tables stop at their first value
+            seen += _ARROW_CELL.search(cell) is not None
     return seen >= 2
+
+
+_GRID_CELL = re.compile(r"[\s*_]*(?:[↑↓⇑⇓⬆⬇][↑↓⇑⇓⬆⬇ ]*|--?|[—–−=Nn])[\s*_]*")
+"""A cell of such a grid as written (bold or not): arrows, or a mark that the value is unchanged."""
 
 
 def _tick(cell: str) -> bool:
@@ -1120,11 +1123,11 @@ def without_copied_rows(notes: list[Note]) -> list[Note]:
         if note.rule != "table" or note.note_type != "basic" or len(note.key) != 4:
             continue
         _, section, row, column = note.key
-        answer = " ".join(plain(note.back).lower().split())
-        if _verdict(answer) or is_figure(answer) or _WORDED.search(answer) is None:
-            continue
+        answer = " ".join(note.back.lower().split())
         earlier = first.setdefault((row, answer), (section, column))
-        if earlier[0] != section and earlier[1] != column:
+        if earlier[0] == section or earlier[1] == column:
+            continue  # the first of its row and answer, or the same table's or column's
+        if not (_verdict(answer) or is_figure(answer) or _WORDED.search(answer) is None):
             copied.setdefault((section, earlier[0]), []).append(index)
     dropped = {index for rows in copied.values() if len(rows) > 1 for index in rows}
     return [note for index, note in enumerate(notes) if index not in dropped] if dropped else notes
@@ -1381,18 +1384,21 @@ def _class_words(header: str, cells: list[str]) -> bool:
     it asks each row's class, whatever the header says. A header that names classes already
     ("Type", "Class"), a verdict ("Good", "Poor"), an acronym ("IBW"), a word of the header's
     own ("Fluent" under "Fluency") or a short table is left as it is."""
-    word = _word(header)
-    if word in _CLASS_HEADERS or not word:
-        return False
     named: Counter[str] = Counter()
     for cell in cells:
-        for point in split_points(cell) if cell else ():
-            text = plain(point).strip()
+        points = split_points(cell) if "<" in cell or ";" in cell else [cell] if cell else []
+        for point in points:
+            text = point.strip().strip("*_")  # one regex per cell: most columns stop at once
             if not _CLASS_WORD.fullmatch(text) or sum(ch.isupper() for ch in text) > 1:
                 return False
             named[text.lower()] += 1
+            if len(named) > 3:
+                return False
+    word = _word(header)
     return (
-        sum(named.values()) >= _FEWEST_CLASSED
+        word not in _CLASS_HEADERS
+        and bool(word)
+        and sum(named.values()) >= _FEWEST_CLASSED
         and 2 <= len(named) <= 3
         and min(named.values()) >= 2
         and not any(_verdict(name) or name[:4] == word[:4] for name in named)
