@@ -11,7 +11,7 @@ from .notes import DELETION, Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
-from .rules.table import rows_apart
+from .rules.table import rows_apart, without_copied_rows
 from .text import MAX_LANGUAGE_CHARS, has_template_field, plain, prose_language
 
 
@@ -71,7 +71,7 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
             notes.extend(rule.extract(sections, ctx))
     notes = [
         shown
-        for note in one_question_each(notes)
+        for note in without_copied_rows(one_question_each(notes))
         if not _asks_nothing(note) and (shown := without_shown_answers(note)) is not None
     ]
     return _one_fact_each(_one_definition_each(notes))
