@@ -45,7 +45,8 @@ not with a bold label (`**Class**: …`).
 A statement the author set in bold (`leads.bold_statements`: a paragraph all bold that ends as a
 sentence, `**Restraints are a last resort.**`, or a bold clause with a verb inside a paragraph)
 that no other rule carded is asked the same way: "Restraints in <topic>?" -> the statement (not
-one holding a measured figure: the measure rule clozes it; nor an advert's).
+one holding a measured figure: the measure rule clozes it; nor an advert's). A bold warning
+(`**Never give drug M fast!**`, "Do not …", "Avoid …") asks "<heading>: what to avoid?".
 
 It is a last resort (`Rule.fallback`), before `measure`: a list another rule's note came from,
 or asks any item of, is left to it (a list of warnings, every item an instruction such as "Do
@@ -287,11 +288,19 @@ def _bold_notes(
             if is_example_text(statement) or states_a_figure(statement):
                 continue  # "**scores <2 need no transfusion**": the measure rule clozes it
             key = make_key("statements", section.path, statement)
-            front = f"{ctx.heading(section)}?"
+            warns = _WARNING.match(statement) is not None
+            front = (
+                f"{ctx.heading(section)}: what to avoid?" if warns else f"{ctx.heading(section)}?"
+            )
             notes.append(
                 ctx.note("statements", "basic", front, statement, key, section, block.line)
             )
     return notes
+
+
+_WARNING = re.compile(r"^(?:never|do\s+not|don[’']t|avoid|must\s+not)\b", re.IGNORECASE)
+"""A bold statement opening with a prohibition (`**Never give drug M fast into a vein!**`): the
+heading alone ("Dosing?") asks nothing it answers; "Dosing: what to avoid?" does."""
 
 
 MAX_LABEL_ITEM_WORDS = 4
