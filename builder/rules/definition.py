@@ -1321,9 +1321,12 @@ def _conditional_line(
     shapes read: without this, the instruction was on no card."""
     text = " ".join(block.text.split())
     found = _CONDITION_LINE.match(text) or _CONDITION_COMMA.match(text)
-    if found is not None and found.group("rest") and found.re is _CONDITION_COMMA:
-        if plain(found.group("rest")).split(None, 1)[0].lower() not in _TELLS:
-            return []  # "**If** X, the patient can go home": no instruction to ask
+    if (
+        found is not None
+        and found.re is _CONDITION_COMMA
+        and plain(found.group("rest")).split(None, 1)[0].lower() not in _TELLS
+    ):
+        return []  # "**If** X, the patient can go home": no instruction to ask
     if found is not None and found.group("rest"):
         condition, answer, line = found.group("cond"), found.group("rest"), block.line
     elif isinstance(before, Paragraph) and "\n" not in before.text.strip():
