@@ -1324,7 +1324,7 @@ def _conditional_line(
     if (
         found is not None
         and found.re is _CONDITION_COMMA
-        and plain(found.group("rest")).split(None, 1)[0].lower() not in _TELLS
+        and (plain(found.group("rest")).split() or [""])[0].lower() not in _TELLS
     ):
         return []  # "**If** X, the patient can go home": no instruction to ask
     if found is not None and found.group("rest"):
