@@ -80,6 +80,7 @@ from .leads import (
     is_example,
     is_flag,
     is_index,
+    is_open_clause,
     item_subject,
     lead_of,
     leads,
@@ -689,11 +690,13 @@ def _led_note(
 
 
 def _leads_in_text(source: str) -> Lead | None:
-    """The lead-in sentence an item's text is, ending with ':' or a cue ("such as"), if it is
-    one."""
+    """The lead-in sentence an item's text is, ending with ':', a cue ("such as") or an open
+    clause ("… when there is"), if it is one."""
     text = plain(without_emoji(source)).strip()
-    if "\n" in source.strip() or (not text.endswith(":") and _CUE_END.search(text) is None):
+    if "\n" in source.strip():
         return None
+    if not text.endswith(":") and _CUE_END.search(text) is None and not is_open_clause(source):
+        return None  # "Symptoms start when there is" over what there is leads in too
     lead = lead_of(Paragraph(source, 0))
     if lead is None or lead.kind != "sentence" or len(text.split()) > MAX_LEAD_WORDS:
         return None
