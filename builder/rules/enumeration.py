@@ -695,8 +695,9 @@ def _leads_in_text(source: str) -> Lead | None:
     text = plain(without_emoji(source)).strip()
     if "\n" in source.strip():
         return None
-    if not text.endswith(":") and _CUE_END.search(text) is None and not is_open_clause(source):
-        return None  # "Symptoms start when there is" over what there is leads in too
+    ends_open = is_open_clause(source) and _ASKS.match(text) is None
+    if not text.endswith(":") and _CUE_END.search(text) is None and not ends_open:
+        return None  # "Symptoms start when there is" leads in; "What is the effect on" asks
     lead = lead_of(Paragraph(source, 0))
     if lead is None or lead.kind != "sentence" or len(text.split()) > MAX_LEAD_WORDS:
         return None
@@ -704,6 +705,9 @@ def _leads_in_text(source: str) -> Lead | None:
 
 
 _CUE_END = re.compile(r"\b(?:such as|include|includes|including|the following)\s*$", re.I)
+_ASKS = re.compile(r"(?:what|how|why|which|who|whose|where|when|is|are|does|do|can)\b", re.I)
+"""An item opening as a question ("What is the impact of X on" over its cases): a learning
+objective, no lead-in of facts."""
 
 
 def _names(text: str) -> bool:
