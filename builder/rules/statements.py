@@ -368,16 +368,16 @@ _EMPTY_MARK = frozenset(
 def _prose_lines(text: str) -> list[str]:
     """The paragraph's lines, a line that goes on in small letters joined to the one before
     (a hard wrap); a line that is only a link (`[[Uterotonics]]`) left out."""
-    lines: list[str] = []
+    lines: list[list[str]] = []
     for raw in text.splitlines():
         line = raw.strip()
         if not line:
             continue
         if lines and line[:1].islower():
-            lines[-1] = f"{lines[-1]} {line}"
+            lines[-1].append(line)  # joined once, below: a long wrapped paragraph stays linear
         elif plain(line).strip() and not _LINK_ONLY.match(line):
-            lines.append(line)
-    return lines
+            lines.append([line])
+    return [" ".join(parts) for parts in lines]
 
 
 _LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$|^\[\[[^\]]*\]\]$")
