@@ -1936,3 +1936,18 @@ def test_a_list_too_long_after_its_lead_in_says_its_length(tmp_path: Path) -> No
     assert len(found) == 1 and found[0][0] == 7, found
     assert "up to 6 items" in found[0][1] and "give it a lead-in" not in found[0][1]
     assert silent(tmp_path, markdown + "".join(f"- {s}\n" for s in signs[:10])) == []
+
+
+def test_a_section_whose_marked_or_measured_prose_gave_no_note_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """A section that gave no note though its prose holds words the author marked inside a
+    sentence (bold, or an `==highlight==`) or a measured figure is reported at that paragraph:
+    the fact the author pointed at was lost, silently. A section that gave a note, and one of
+    plain prose with neither, are not."""
+    markdown = "# Kellin fever\n\n## Infection Location\n\nMostly reaches the ==lower lobes==.\n"
+    found = no_notes(tmp_path, markdown)
+    assert [line for line, _ in found] == [5]
+    assert "figure or words marked" in found[0][1]
+    plain_prose = markdown.replace("==lower lobes==", "lower lobes")
+    assert all("figure or words marked" not in said for _, said in no_notes(tmp_path, plain_prose))
