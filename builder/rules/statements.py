@@ -321,6 +321,8 @@ def _marked_notes(
     words, or marking a word that names nothing ("**not**", "**and**", "see **Table 1**"). A
     sentence that points back ("This causes …", "It …") shows the short sentence before it."""
     notes: list[Note] = []
+    heading = ctx.heading(section)
+    shown = set(re.findall(r"\w{4,}", heading.lower()))
     for index, block in enumerate(section.blocks):
         if index in asked or not isinstance(block, Paragraph) or block.line in carded:
             continue
@@ -334,7 +336,14 @@ def _marked_notes(
             if made is None:
                 continue
             text, spans = made
-            opening = f"{ctx.heading(section)}: "
+            spans = [
+                (start, end)
+                for start, end in spans
+                if shown.isdisjoint(re.findall(r"\w{4,}", text[start:end].lower()))
+            ]  # "DICOM standard: … in the {{DICOM}} format": the heading says it
+            if not spans:
+                continue
+            opening = f"{heading}: "
             if leans_back(text) or _IT.match(text) is not None:
                 before = _marked_plain(sentences[number - 1]) if number else ""
                 if not before or len(before.split()) > MAX_REFERENT_WORDS:
