@@ -1328,14 +1328,14 @@ def _conditional_line(
     ):
         return []  # "**If** X, the patient can go home": no instruction to ask
     if found is not None and found.group("rest"):
-        condition, answer, line = found.group("cond"), found.group("rest"), block.line
+        conj, condition, answer = found.group("if"), found.group("cond"), found.group("rest")
     elif isinstance(before, Paragraph) and "\n" not in before.text.strip():
         lead = _CONDITION_LINE.match(" ".join(before.text.split()))
         if lead is None or lead.group("rest") or len(split_sentences(plain(text))) != 1:
             return []
         if text.startswith(("**", "__")) or text.endswith((":", "?")):
             return []
-        condition, answer, line = lead.group("cond"), text, block.line
+        conj, condition, answer = lead.group("if"), lead.group("cond"), text
     else:
         return []
     condition = without_asides(plain(condition)).strip().rstrip(",")
@@ -1346,11 +1346,13 @@ def _conditional_line(
         return []  # the instruction is inside the condition; "Drug Q dose: 5 mg" is an option
     if answer.rstrip().endswith((":", "?")) or len(plain(answer).split()) > MAX_VALUE_WORDS:
         return []
-    asked = f"{plain(found.group('if') if found is not None else lead.group('if'))} {condition}"
+    asked = f"{conj} {condition}"
     key = make_key("definition", section.path, asked)
     front = f"{ctx.heading(section)}: {asked}?"
     answer = whole_answer(answer[:1].upper() + answer[1:])
-    return [ctx.note("definition", "basic", front, answer, key, section, line)] if answer else []
+    return (
+        [ctx.note("definition", "basic", front, answer, key, section, block.line)] if answer else []
+    )
 
 
 _CONDITION_LINE = re.compile(
