@@ -2334,8 +2334,9 @@ def _unasked_marked(section: Section, lines: list[int]) -> int | None:
     at = bisect.bisect_left(lines, first)
     if at < len(lines) and lines[at] <= last:
         return None  # the section gave a note
-    for block in section.blocks:
-        if not isinstance(block, Paragraph) or is_worked_example(block.text):
+    quizzed = answered_blocks(section.blocks)  # a quiz's case and options: no note, by design
+    for number, block in enumerate(section.blocks):
+        if not isinstance(block, Paragraph) or number in quizzed or is_worked_example(block.text):
             continue
         text = block.text.strip()
         if states_a_figure(text) or _MARKED_INSIDE.search(text) is not None:
