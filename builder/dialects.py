@@ -582,15 +582,34 @@ def comparisons(text: str) -> str:
     """The text with a list item's leading `>` before a number or `=` (`- >7% = shock`, `+ >=
     38 °C`) escaped: the author's "more than", not a block quote (CommonMark reads `>` at a
     block's start as a quote, which hides the sign and inverts the fact). Lines keep their
-    numbers; fenced code is left as written."""
-    if ">" not in text or _COMPARISON.search(text) is None:
+    numbers; fenced code is left as written.
+
+    A line (or list item) whose value is two numbers joined by an arrow, `6 -> 23` or `Male 4.7
+    -> 6.1` (a label of up to three words before, a unit after), is a range: the arrow becomes a
+    dash, `6 – 23`, so no rule reads it as "6 leads to 23"."""
+    if ">" not in text:
+        return text
+    comparing = _COMPARISON.search(text) is not None
+    arrows = "->" in text and _ARROW_RANGE.search(text) is not None
+    if not comparing and not arrows:
         return text
     if "```" not in text and "~~~" not in text:
-        return _COMPARISON.sub(r"\1&gt;", text)
+        text = _COMPARISON.sub(r"\1&gt;", text) if comparing else text
+        return _ARROW_RANGE.sub(r"\1–\2", text) if arrows else text
     lines = text.split("\n")
     for at in _outside_fences(lines):  # `- >5` in a fenced diff is code
-        lines[at] = _COMPARISON.sub(r"\1&gt;", lines[at])
+        line = _COMPARISON.sub(r"\1&gt;", lines[at]) if comparing else lines[at]
+        lines[at] = _ARROW_RANGE.sub(r"\1–\2", line) if arrows else line
     return "\n".join(lines)
+
+
+_ARROW_RANGE = re.compile(
+    r"(?m)^([ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:[A-Za-z][\w+/]*[ \t]+){0,3}"
+    r"\d[\d,]*(?:\.\d+)?[ \t]*)->([ \t]*\d[\d,]*(?:\.\d+)?"
+    r"(?:[ \t]*(?:%|[A-Za-zµμ][\w^.µμ]{0,5}[ \t]*/[ \t]*[A-Za-z][\w^.]{0,5}"
+    r"|[A-Za-zµμ][\w^µμ]{0,3}%?))?[ \t]*\r?)$"
+)
+"""A value line's range written with an arrow: `- 6 -> 23`, `Female 4.2 -> 5.4 g/dL`."""
 
 
 def merge_conflicts(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
