@@ -1541,7 +1541,7 @@ def glyph_lists(text: str) -> str:
     if glyphs or converted or letters:
         _glyph_items(lines, outside, letters)
     if converted or letters or blank:
-        _page_chrome(lines, outside, converted or letters)
+        _page_chrome(lines, outside, converted or bool(letters))
     if numerals:
         _numeral_items(lines, outside)
     return "\n".join(lines)
@@ -1585,6 +1585,8 @@ def _page_chrome(lines: list[str], outside: list[int], converted: bool) -> None:
             converted and _PAGE_NUMBER_LINE.fullmatch(line) is not None
         ):
             lines[at] = "\r" if line.endswith("\r") else ""
+
+
 _CAPITAL_LINE = re.compile(r"([ \t]*)(?=[A-Z])")
 
 

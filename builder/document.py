@@ -924,10 +924,10 @@ def heading_value(entries: list[Entry], title: str) -> list[Entry]:
     """A heading's entries with a bare value opening them (a line or a first list item that is
     only a range or a bound: `6 – 23`, `135 - 145 mmol/L`, `< 0.04`, `95 - 105 is normal`)
     read as the heading's value, `Normal range: 6 – 23` (`Cut-off: < 0.04` for a bound; `Range:`
-    under a dose or time heading), a line of its own after the rest, as a `Label: value` line is
-    asked of its heading ("BUN: normal range?"). Written first, the value was the lead-in or the
-    topic of the list under it ("6 – 23 (BUN)?"); the item's sub-items are the heading's items,
-    in its place."""
+    under a dose, time, grade or disorder heading), a line of its own after the rest, as a
+    `Label: value` line is asked of its heading ("BUN: normal range?"). Written first, the value
+    was the lead-in or the topic of the list under it ("6 – 23 (BUN)?"); the item's sub-items
+    are the heading's items, in its place."""
     first = entries[0]
     if isinstance(first, Paragraph):
         value = _bare_value(first.text)
@@ -966,7 +966,8 @@ def _value_line(value: str, title: str) -> str:
 
 _NUMBER = r"\d[\d,]*(?:\.\d+)?"
 _UNIT = (
-    r"(?!(?:is|are|to|or|and|in|normal)\b)(?:%|[A-Za-zµμ][\w^.µμ]{0,5}[ \t]*/[ \t]*[A-Za-z][\w^.]{0,5}|[A-Za-zµμ][\w^µμ]{0,4}%?)"
+    r"(?!(?:is|are|to|or|and|in|normal)\b)"
+    r"(?:%|[A-Za-zµμ][\w^.µμ]{0,5}[ \t]*/[ \t]*[A-Za-z][\w^.]{0,5}|[A-Za-zµμ][\w^µμ]{0,4}%?)"
 )
 _BARE_VALUE = re.compile(
     rf"(?P<value>(?:(?:&lt;|&gt;|[<>≤≥])=?[ \t]*{_NUMBER}"
@@ -977,10 +978,13 @@ _BARE_VALUE = re.compile(
 after that, and nothing else."""
 _TIMED_OR_DOSED = re.compile(
     r"\b(?:doses?|dosages?|dosing|durations?|ages?|onset|intervals?|times?|timing|frequency|"
-    r"course|length)\b",
+    r"course|length|stages?|grades?|class|levels?|category|score|targets?|goals?|mild|moderate|"
+    r"severe|high|low|raised|elevated|increased|decreased|deficiency|toxicity|overdose|"
+    r"(?:hyper|hypo)\w*)\b",
     re.IGNORECASE,
 )
-"""A heading whose range is a dose's or a time's, not a normal value."""
+"""A heading whose range is a dose's, a time's, a grade's or a disorder's (`Stage 2`,
+`Hypokalaemia`), not a normal value: its range is only "Range"."""
 
 
 _LINK = r"\[[^\[\]\n]+\]\([^()\s]+\)"

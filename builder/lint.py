@@ -2141,7 +2141,9 @@ def _thin_section(section: Section, lines: list[int]) -> int | None:
     total = sum(map(_written_chars, written))
     if total < MIN_THIN_SECTION_CHARS:
         return None
-    lined = sum(len(block.text) for block in written if _lined(block))
+    lined = sum(
+        len(block.text) for block in written if isinstance(block, Paragraph) and _lined(block)
+    )
     if 2 * lined < total:
         return None  # prose or lists the rules read: its notes are the rules' choice
     first, last = section.line, _last_line(section.blocks[-1])
@@ -2150,11 +2152,9 @@ def _thin_section(section: Section, lines: list[int]) -> int | None:
     return written[0].line
 
 
-def _lined(block: Block) -> bool:
+def _lined(block: Paragraph) -> bool:
     """A paragraph of MIN_LINED lines or more, each a line of its own: at most half of them go on
     in small letters on the next (a hard-wrapped sentence is prose)."""
-    if not isinstance(block, Paragraph):
-        return False
     breaks = block.text.strip().count("\n")
     if breaks < MIN_LINED - 1:
         return False
@@ -2170,9 +2170,7 @@ def _written_chars(block: Block) -> int:
     if isinstance(block, Paragraph):
         return len(block.text)
     if isinstance(block, ListBlock):
-        return sum(
-            len(item.text) + sum(map(_written_chars, item.blocks)) for item in block.items
-        )
+        return sum(len(item.text) + sum(map(_written_chars, item.blocks)) for item in block.items)
     return 0
 
 

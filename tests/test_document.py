@@ -1038,3 +1038,11 @@ def test_a_headings_bare_value_is_its_normal_range_and_its_items_are_the_heading
     assert texts(bound)[-1] == "Cut-off: < 0.04"
     (kept,) = parse("# Korrin\n\n## Course\n- 6 - 23 tablets over a week\n- Stop\n").sections
     assert texts(kept) == ["- 6 - 23 tablets over a week\n- Stop"]
+
+
+def test_a_range_under_a_grade_or_a_disorder_is_no_normal_range() -> None:
+    """Under `Stage 2` or `Hypokalaemia` a range is that grade's or disorder's, not the normal
+    value: its line is `Range:`."""
+    for title in ("Stage 2", "Hypokorrinaemia", "Velbarin dose"):
+        (section,) = parse(f"# Korrin\n\n## {title}\n\n60 - 89\n\n- Seen on the scan\n").sections
+        assert texts(section)[-1] == "Range: 60 - 89", title
