@@ -1524,23 +1524,24 @@ def glyph_lists(text: str) -> str:
     `❖ `) opening a line is a glyph bullet too, and so is a lone `q`, `o` or `§` (Wingdings'
     box, circle and square) opening two lines or more of the document, each followed by a
     capital, a digit or `#` (`q Venous tourniquet`; "o bien …" in small letters is a word);
-    `q 1. Text` is the numbered item `1. Text`. In such a converted document a line that is
-    only a page's number (`177`), and anywhere a "This page intentionally left blank" line, is
-    the page's chrome: it goes blank (glued to the item above, it ended its answer).
+    `q 1. Text` is the numbered item `1. Text`. In a document with such a private-use or letter
+    bullet (an arrow may be typed by hand) a line that is only a page's number (`177`), and
+    anywhere a "This page intentionally left blank" line, is the page's chrome: it goes blank (glued to the item above, it ended its answer).
 
     Every line keeps its number; fenced code is left as written."""
     glyphs = any(glyph in text for glyph in _GLYPHS)
+    arrows = _ARROW_GLYPH.search(text) is not None
     converted = _CONVERTED_GLYPH.search(text) is not None
     letters = _letter_glyphs(text)
     blank = _LEFT_BLANK.search(text) is not None
     numerals = "I." in text and "II." in text
-    if not glyphs and not numerals and not converted and not letters and not blank:
+    if not (glyphs or arrows or converted or letters or blank or numerals):
         return text
     lines = text.split("\n")
     outside = list(_outside_fences(lines))
-    if glyphs or converted or letters:
+    if glyphs or arrows or converted or letters:
         _glyph_items(lines, outside, letters)
-    if converted or letters or blank:
+    if converted or letters or blank:  # an arrow may be typed by hand: no converter's mark
         _page_chrome(lines, outside, converted or bool(letters))
     if numerals:
         _numeral_items(lines, outside)
@@ -1551,8 +1552,10 @@ _GLYPHS = ("•", "●", "▪", "◦")
 _GLYPH_ITEM = re.compile(
     r"([ \t]*)(?:[•●▪◦➢➤►❖\ue000-\uf8ff][ \t]+(?=\S)|(?P<letter>[qo§])[ \t]+(?=[A-Z0-9#]))"
 )
-_CONVERTED_GLYPH = re.compile(r"(?m)^[ \t]*[➢➤►❖\ue000-\uf8ff][ \t]+\S")
-"""A symbol font's bullet opening a line: the mark of a document converted from PDF or Word."""
+_CONVERTED_GLYPH = re.compile(r"(?m)^[ \t]*[\ue000-\uf8ff][ \t]+\S")
+"""A symbol font's bullet (a private-use character) opening a line: the mark of a document
+converted from PDF or Word."""
+_ARROW_GLYPH = re.compile(r"(?m)^[ \t]*[➢➤►❖][ \t]+\S")
 _LETTER_GLYPH = re.compile(r"(?m)^[ \t]*([qo§])[ \t]+[A-Z0-9#]")
 _NUMBERED_GLYPH = re.compile(r"(\d{1,3}[.)])(?=[ \t])")
 """`q 1. Text`: a numbered item behind its checkbox."""

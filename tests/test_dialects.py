@@ -978,7 +978,8 @@ def test_a_pdfs_checkbox_and_symbol_font_bullets_are_list_items() -> None:
 
 def test_letters_and_numbers_that_only_look_like_a_pdfs_glyphs_stay() -> None:
     """One `q` line, an `o` going on in small letters (Spanish "o bien …", "or"), a `§` line
-    once, and a number alone on its line in a document with no converter's glyph are text."""
+    once, and a number alone on its line in a document with no converter's glyph (an arrow
+    bullet may be typed by hand) are text."""
     for text in (
         "# Korrin\n\nq Padded tessen splint\n\nA plain line.\n",
         "# Korrin\n\nTome el jarabe con agua\no bien con leche tibia\no bien con zumo\n",
@@ -986,6 +987,8 @@ def test_letters_and_numbers_that_only_look_like_a_pdfs_glyphs_stay() -> None:
         "# Korrin\n\nResting pulse:\n72\n",
     ):
         assert glyph_lists(text) == text
+    typed = "# Korrin\n\nResting pulse:\n72\n\n\u27a4 Count for a full minute\n"
+    assert glyph_lists(typed).split("\n")[3] == "72"  # an arrow typed by hand: no page number
 
 
 def test_bold_closed_after_a_space_is_bold_and_leaves_no_marks_on_a_card() -> None:
