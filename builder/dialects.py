@@ -1526,7 +1526,8 @@ def glyph_lists(text: str) -> str:
     capital, a digit or `#` (`q Venous tourniquet`; "o bien …" in small letters is a word);
     `q 1. Text` is the numbered item `1. Text`. In a document with such a private-use or letter
     bullet (an arrow may be typed by hand) a line that is only a page's number (`177`), and
-    anywhere a "This page intentionally left blank" line, is the page's chrome: it goes blank (glued to the item above, it ended its answer).
+    anywhere a "This page intentionally left blank" line, is the page's chrome: it goes blank
+    (glued to the item above, it ended its answer).
 
     Every line keeps its number; fenced code is left as written."""
     glyphs = any(glyph in text for glyph in _GLYPHS)
