@@ -1562,11 +1562,12 @@ _NUMBERED_GLYPH = re.compile(r"(\d{1,3}[.)])(?=[ \t])")
 """`q 1. Text`: a numbered item behind its checkbox."""
 MIN_LETTER_GLYPHS = 2
 _LEFT_BLANK = re.compile(
-    r"(?im)^[ \t]*[~*_\-–—(\[]*[ \t]*(?:this[ \t]+)?(?:page|space)[ \t]+"
+    r"(?im)^[ \t]*(?:[~*_\-–—(\[]+[ \t]*)?(?:this[ \t]+)?(?:page|space)[ \t]+"
     r"(?:(?:is|has[ \t]+been)[ \t]+)?intentionally[ \t]+(?:left[ \t]+)?blank"
-    r"[ \t.]*[~*_\-–—)\]]*[ \t]*\r?$"
+    r"\.?(?:[ \t]*[~*_\-–—)\]]+)?[ \t]*\r?$"
 )
-"""A "This page intentionally left blank" line, in any dress (`~ … ~`, brackets, dashes)."""
+"""A "This page intentionally left blank" line, in any dress (`~ … ~`, brackets, dashes); each
+run of blanks has one place in it, so a long line of blanks is read once."""
 _PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,4}[ \t]*\r?")
 
 
