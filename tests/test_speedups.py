@@ -600,7 +600,7 @@ def test_restated_read_from_bits_finds_what_comparing_every_note_finds(
     for index, words in enumerate(notes):
         for word in words:
             said.setdefault(word, []).append(index)
-    holding = {word: context._bits(indices) for word, indices in said.items()}
+    holding = {word: (len(indices), context._bits(indices)) for word, indices in said.items()}
     every = any(len(answer & words) * 5 >= len(answer) * 4 for words in notes if words & answer)
     assert context.restated(answer, holding) == (bool(answer) and every)
 
