@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import builder.dialects as dialects
 import builder.document as document
 import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
@@ -891,3 +892,34 @@ def test_content_words_through_a_stem_dict_that_starts_afresh_are_the_words(
             assert len(stems) <= 4
     finally:
         text.MAX_STEMS = saved
+
+
+PAGE_BITS = st.sampled_from(
+    [
+        "Page",
+        "PAGE",
+        "page",
+        "pAgE",
+        " ",
+        "\t",
+        "2",
+        "٣",
+        "12",
+        " of ",
+        " OF ",
+        "\n",
+        "\r\n",
+        "x",
+        "İ",
+        "ſ",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(PAGE_BITS, max_size=16).map("".join) | st.text(max_size=30))
+def test_the_page_number_gate_skips_only_text_the_pattern_cannot_match(text: str) -> None:
+    """dialects._from_pdf looks for a literal "page", spaces and a digit in the lower-cased text
+    before the case-blind page-number pattern: no text it skips has a page number."""
+    if dialects._PAGE_NUMBER.search(text) is not None:
+        assert dialects._PAGE_NUMBER_START.search(text.lower()) is not None
