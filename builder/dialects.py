@@ -1136,7 +1136,12 @@ def pdf_text(text: str) -> str:
 def _from_pdf(text: str) -> bool:
     """Whether the text shows a PDF extractor's marks: two page-number lines or more, or most
     of its lines (ten at least) ending in exactly one space."""
-    if "of" in text.lower() and len(_PAGE_NUMBER.findall(text)) >= _MIN_PAGES:
+    lowered = text.lower()  # the case-blind pattern searches slowly: a literal "page" first
+    if (
+        "of" in lowered
+        and _PAGE_NUMBER_START.search(lowered) is not None
+        and len(_PAGE_NUMBER.findall(text)) >= _MIN_PAGES
+    ):
         return True
     filled = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
     spaced = sum(1 for line in filled if line.endswith(" ") and not line.endswith("  "))
@@ -1145,6 +1150,8 @@ def _from_pdf(text: str) -> bool:
 
 _PAGE_NUMBER = re.compile(r"(?im)\bpage[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}\b[ \t]*\r?$")
 """A page's number at the end of its line ("PAGE 2 OF 4", "Revised 2024 Page 1 of 3")."""
+_PAGE_NUMBER_START = re.compile(r"page[ \t]+\d")
+"""What `_PAGE_NUMBER` opens with, in lower-cased text: no text without it has a page number."""
 _MIN_PAGES = 2
 _MIN_PDF_LINES = 10
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?\n", re.S | re.M)
