@@ -299,7 +299,8 @@ def _list_notes(
         return notes + ([steps] if steps is not None else []) + nested
     if not outer and (finding_pairs(block.items) or (lead is None and named_pairs(block))):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
-    keyed = _keyword_sentences(block) if lead is None and not outer and not block.ordered else {}
+    unnamed = lead is None or lead.kind == "flag"  # no lead-in, or `**Important:**` / `【重点】`
+    keyed = _keyword_sentences(block) if unnamed and not outer and not block.ordered else {}
     if len(keyed) >= MIN_KEYED_SENTENCES:
         notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
         return notes + nested
@@ -409,6 +410,11 @@ _CONDITION_BEFORE = re.compile(
 **liver disease**, …"): shown, never hidden, as the question's premise."""
 
 
+def _ends_clause(text: str) -> bool:
+    """A short item written as a clause of CJK text: it ends as a clause does ('；', '。', '，')."""
+    return _CJK.search(text) is not None and text.rstrip().endswith((".", ",", "，", *_CJK_STOP))
+
+
 def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
     """Sentence items (lecture notes written as whole-sentence bullets) with key words in bold
     inside them (`- In patients with **liver disease**, **drugs A and B** are preferred.`): the
@@ -425,12 +431,14 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
     shown = False  # a condition's bold phrase, which one cloze of the list would hide
     for index, item in enumerate(block.items):
         text = single_spaced(without_emoji(item.text)).strip()
-        if not is_sentence(text) or "\n" in item.text.strip() or definition(item) is not None:
+        if "\n" in item.text.strip() or definition(item) is not None:
             continue  # `Arachidonic acid → two paths: **COX** …`: the definition rule's
+        if not is_sentence(text) and not _ends_clause(text):
+            continue  # a short clause (`这就叫**翼状肩胛**。`) among sentences is keyed too
         marks = [m for m in _BOLD_SPAN.finditer(text) if not is_symbol(m.group("inner"))]
         if not marks or marks[0].start() == 0 or _BOLD_SPAN.fullmatch(text.rstrip(" .:")):
             continue  # none, a bold label opening the item (a definition), or all of it bold
-        if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
+        if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
             continue  # `**T**ell`: a mnemonic's letters
         conditions = [m for m in marks if _CONDITION_BEFORE.search(text, 0, m.start())]
         spans = [
@@ -2330,7 +2338,7 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     marks = list(_BOLD_SPAN.finditer(text)) if "**" in text else []
     marks = [mark for mark in marks if not is_symbol(mark.group("inner"))]
     spans = [m.span("inner") for m in marks]
-    if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
+    if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases
     whole = len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")) is not None
     if whole:
@@ -2443,7 +2451,14 @@ _QUALIFIED = re.compile(
 after a name ("Lumaprin 100 mg") is part of the item, which is deleted whole."""
 _STATES = re.compile(r"\s*(?:[—–:]|-\s)")
 """After a bold label, what it says: "**Cut salt** — less than 5 g a day"."""
-_BOLD_SPAN = re.compile(r"(?<![^\W_])(\*\*|__)(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)\1(?![^\W_])")
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK = re.compile(f"[{_CJK_RANGES}]")
+_BOLD_SPAN = re.compile(
+    f"(?<![^\\W_{_CJK_RANGES}])(\\*\\*|__)(?P<inner>[^*_\\s](?:[^*_]*[^*_\\s])?)\\1"
+    f"(?![^\\W_{_CJK_RANGES}])"
+)
+"""A bold phrase inside an item: between spaces or punctuation, or glued to CJK text, which
+has no spaces (`到了**集合管**以后`)."""
 _UNIT = (
     r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
     r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
@@ -2466,11 +2481,39 @@ brackets."""
 _RELATIVES = frozenset(("that", "which", "who"))
 
 
+def _glued_letter(char: str) -> bool:
+    """A letter right after a bold span that goes on the same word (`**T**ell`); CJK text
+    after one (`**集合管**以后`) is the next word."""
+    return char.isalnum() and _CJK.match(char) is None
+
+
+def word_count(text: str) -> int:
+    """How many words a text holds, counting a run of CJK text (no spaces between its words)
+    as two words for every three characters: "肾小管在髓质内向下走行并折返" is a clause of
+    about nine words, not one."""
+    words = plain(text)
+    if _CJK.search(words) is None:
+        return len(words.split())
+    characters = len(_CJK.findall(words))
+    return len(_CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
+
+
+_CJK_STOP = ("；", ";", "。")
+"""A CJK clause's end: a full-width semicolon or full stop (or its ASCII form)."""
+_CJK_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def is_sentence(text: str) -> bool:
     """Too long to recall word for word: more than MAX_ITEM_WORDS words, a clause of six words
     or more (a verb like "is", "can", "should" after its first word: "Standard precautions are
     used with all patients"; not one after "that", "which" or "who": "Headache that does not go
-    away" names a thing), or eight words or more ending in a full stop."""
+    away" names a thing), or eight words or more ending in a full stop. CJK text counts by
+    `word_count`, its English asides in brackets left out (`腋动脉（axillary artery）` names one
+    thing), and ends at '；' or '。' as well."""
+    if _CJK.search(text) is not None:
+        bare = _CJK_ASIDE.sub("", plain(text)).strip()
+        count = word_count(bare)
+        return count >= 8 and bare.endswith((".", "!", *_CJK_STOP))
     words = plain(text).split()
     if len(words) > MAX_ITEM_WORDS:
         return True
