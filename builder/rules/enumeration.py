@@ -559,6 +559,8 @@ def _cloze_notes(
             return notes
         block = ListBlock(block.ordered, rest, block.line)
     key = "" if outer else _intro_key(lead, section, ctx)
+    if lead is not None and lead.key:
+        key = lead.key
     block = _recallable(block)
     made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     if len(made) > 1:
@@ -905,6 +907,10 @@ def _nested(
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
         label = _UNFINISHED.sub("", label) or label
+        key = ""
+        if about and _RANGE_ITEM.match(label) is not None:
+            # `- Female 4.2 -> 5.4` over causes: they are the test's, not the value's
+            key, label = _nested_intro(label, about, ctx), about
         pointing = whose if points_back(label) else ""
         label = _resolved(label, before, lead_text, parent, outer or about)
         result = is_result(_passed_over(item, inner))
@@ -912,7 +918,8 @@ def _nested(
         if titled and ":" in label:  # `**Serious side effect: Rash:**`: the title says a fact
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         else:
-            made = _list_notes(inner, Lead(label, "label"), section, ctx, whose_list, False, result)
+            led = Lead(label, "label", key=key)
+            made = _list_notes(inner, led, section, ctx, whose_list, False, result)
         if not made and titled:  # its sentences, asked as the section they are
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         if made:
@@ -921,6 +928,12 @@ def _nested(
     return notes, frozenset(hoisted)
 
 
+_RANGE_ITEM = re.compile(
+    r"^[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*)?\s+[<>≤≥]?\d[\d.,]*\s*(?:->|→|[-–—]|to)\s*\d[\d.,]*"
+    r"(?:\s*[%\w/]{1,8})?$"
+)
+"""An item that is only a value, a group's range (`Female 4.2 -> 5.4`, `Adults 60-100 bpm`): the
+sub-list under it says what moves the value, the parent's thing, not the group."""
 _UNFINISHED = re.compile(r"(?<=\w)\s+(?:can|may|could|might|will|would|should|must)\s+be$", re.I)
 """A lead-in that stops at its verb ("Triggers can be" over the triggers): the words before it
 name the list; "can be" on a card's front asks nothing."""

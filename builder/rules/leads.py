@@ -65,6 +65,10 @@ _IMAGES_ONLY = re.compile(r"(?:!\[[^\]]*\]\([^()]*\)|!\[\[[^\]]*\]\]|\s)+")
 MAX_LABEL_WORDS = 8
 """A label line is short: longer lines are sentences."""
 MAX_NAME_WORDS = 6
+MAX_BOLD_LED_WORDS = 14
+"""The longest line opening with a bold label (`**Grade 1 –** under two days a week`) read as
+the label of the list under it."""
+_BOLD_LED = re.compile(r"^(\*\*|__)(?P<bold>(?:(?!\1).)+?)\1(?![*_])")
 """A bold lead-in names a thing in a few words."""
 
 
@@ -83,6 +87,9 @@ class Lead:
     own: bool = False
     """A plain label line naming a topic of its own in the middle of its section (`_own_topic`):
     what it leads is asked under it, never under the heading in brackets."""
+    key: str = ""
+    """The words its list's note identity is made of, when not its own (a sub-list asked under
+    its parent's name keeps the identity it had under its item's)."""
 
 
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<label>[^*_].*?)(\*\*|__)\s*:?$", re.DOTALL)
@@ -335,6 +342,19 @@ def _lead_of(text: str) -> Lead | None:
         first = _clean(_first_sentence_of(text))
         if 0 < len(first.split()) <= MAX_OUTLINED_WORDS and not first.endswith("?"):
             return Lead(first.rstrip(".!"), "label")
+    bold = _BOLD_LED.match(source) if source.startswith(("**", "__")) else None
+    if (
+        bold is not None
+        and "\n" not in source
+        and not bold.group("bold").rstrip().endswith(":")  # `**Test:** Ask …`: a field's value
+        and not source[bold.end() :].lstrip().startswith(":")
+        and _is_label_line(bold.group("bold"))
+    ):
+        # `**1. *Mild asthma* –** ==under 2 days a week==` over its list: the bold name and
+        # its value, too long for a label line, still name the list (not the heading above)
+        label = _clean(text)
+        if 0 < len(label.split()) <= MAX_BOLD_LED_WORDS and not label.endswith((".", "!", "?")):
+            return Lead(label, "label")
     return None
 
 
