@@ -337,7 +337,8 @@ def _lead_of(text: str) -> Lead | None:
         label = _clean(text)
         return Lead(label, "flag" if is_flag(label) or _cjk_fragment(label) else "label")
     if _ends_as_lead(text) or _open_clause(text, source):
-        return Lead(_as_lead_sentence(text), "sentence")
+        said = _as_lead_sentence(text)
+        return Lead(said, "flag" if names_no_facet(said) else "sentence")
     if _OUTLINED.match(source) is not None:
         first = _clean(_first_sentence_of(text))
         if 0 < len(first.split()) <= MAX_OUTLINED_WORDS and not first.endswith("?"):
@@ -379,6 +380,23 @@ def _cjk_fragment(label: str) -> bool:
         or len(_CJK.findall(bare)) > MAX_CJK_LABEL
         or _CJK_OPEN_END.search(bare) is not None
     )
+
+
+_NO_FACET_LEAD = re.compile(
+    r"^(?:(?:each|all|any|every|some|most)\s+of\s+)?(?:the\s+following|these|those)"
+    r"(?:\s+(?:key|main|important))?(?:\s+(?:points?|things?|items?|considerations?|measures?))?"
+    r"\s+(?:is|are)\s+(?:(?:very|all|equally)\s+)?(?:important|key|essential|crucial|vital|worth)\b"
+    r"|^(?:note|remember|consider|keep in mind)\s+the\s+following\b",
+    re.IGNORECASE,
+)
+"""A lead-in that names no facet of its items, only that they matter ("Each of the following points
+is important in the management of X:", "Note the following:"): no context for an item's figure;
+the heading is."""
+
+
+def names_no_facet(text: str) -> bool:
+    """True for a lead-in that says only that its items matter (`_NO_FACET_LEAD`)."""
+    return _NO_FACET_LEAD.search(plain(text)) is not None
 
 
 def _titles(title: str, line: str) -> bool:
