@@ -1936,3 +1936,21 @@ def test_a_list_too_long_after_its_lead_in_says_its_length(tmp_path: Path) -> No
     assert len(found) == 1 and found[0][0] == 7, found
     assert "up to 6 items" in found[0][1] and "give it a lead-in" not in found[0][1]
     assert silent(tmp_path, markdown + "".join(f"- {s}\n" for s in signs[:10])) == []
+
+
+def test_a_fenced_flowchart_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A fence drawing a decision flowchart (`├─ YES → …`) stays code and gives no note: check
+    names it at the fence's line, saying why. A tree of facts in a fence is read as a list (no
+    warning), and a flowchart in a worked example is no fact to ask for."""
+    flowchart = (
+        "# Kellin pump\n\n## Pump alarm\n\n```\nPUMP ALARM\n├─ Line kinked?\n"
+        "│  ├─ YES → Straighten the line\n│  └─ NO → Check the bag\n└─ Bag empty?\n"
+        "   └─ YES → Hang a new bag\n```\n"
+    )
+    found = no_notes(tmp_path, flowchart)
+    assert [line for line, _ in found] == [5] and "flowchart" in found[0][1]
+    facts = (
+        "# Kellin pump\n\n## Pump parts\n\n```\n├─ Bag: holds 500 mL\n└─ Line: two metres\n```\n"
+    )
+    assert silent(tmp_path, facts) == []
+    assert silent(tmp_path, flowchart.replace("## Pump alarm", "## Example: a night shift")) == []

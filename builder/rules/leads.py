@@ -110,9 +110,20 @@ def _ends_as_lead(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
+<<<<<<< HEAD
 _TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
 """Bracket tags opening a line of a CJK note (`【重点】`, `【临床关联】【易错】`)."""
 _CUE_END = re.compile(r"\b(?:include|includes|including|such as|as follows)\s*$", re.IGNORECASE)
+=======
+_CUE_END = re.compile(
+    r"\b(?:include|includes|including|such as|as follows|involves?|comprises?|contains?"
+    r"|consists? of|envolvem?|inclui|incluem|abrangem?|incluyen?|comprenden?|incluent|comprend"
+    r"|comprennent|umfass(?:t|en)|beinhalte[nt]|enthält|são|sont|sind)\s*$",
+    re.IGNORECASE,
+)
+"""A line ending in a verb that goes on into its list ("The pathogenesis involves", "A
+patogênese envolve", "Les causes sont"): a sentence leading the list in, never its label."""
+>>>>>>> main
 FINITE_VERBS = frozenset(
     """
     is are was were be been can could may might must should will would has have had do does did
@@ -325,6 +336,10 @@ def _lead_of(text: str) -> Lead | None:
             return Lead(text, "name")
     text = plain(source)
     lines = source.splitlines()
+    if len(lines) == 2 and lines[0].lstrip()[:1] in "*_":
+        labelled = _labelled_lead(lines[0], lines[1], colon=False)
+        if labelled:  # `**Korrin scale (KS)**` over `The KS … It needs:`: the bold line names
+            return Lead(labelled, "label")
     if len(lines) == 2 and _titles(lines[0], lines[1]):  # "Risk factors" over its lead-in
         title = _clean(lines[0])
         return Lead(title, "flag" if is_flag(title) else "label")
@@ -359,6 +374,7 @@ def _lead_of(text: str) -> Lead | None:
     return None
 
 
+<<<<<<< HEAD
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_OPEN_END = re.compile(r"(?:由|的|提到|指出|强调|提示|说)$")
 """A CJK lead-in that goes on into its list: a preposition (由 "by"), a dangling 的 ("of"), a
@@ -397,6 +413,35 @@ the heading is."""
 def names_no_facet(text: str) -> bool:
     """True for a lead-in that says only that its items matter (`_NO_FACET_LEAD`)."""
     return _NO_FACET_LEAD.search(plain(text)) is not None
+=======
+def _label_over(before: Block, paragraph: Paragraph) -> str:
+    """`_labelled_lead` of a bold label line and the one-line paragraph right under it (the
+    reader parts a bold line from the text under it)."""
+    if not isinstance(before, Paragraph) or before.line + 1 != paragraph.line:
+        return ""
+    label, line = before.text.strip(), paragraph.text.strip()
+    if "\n" in label or "\n" in line or label[:1] not in "*_":
+        return ""
+    return _labelled_lead(label, line)
+
+
+def _labelled_lead(label: str, line: str, colon: bool = True) -> str:
+    """The bold label of a lead-in written on two lines, a bold label ending in ':' over a plain
+    line ending in ':' (`**Criterion C - Memory:**` / `At least one of these:`): the label names
+    the list, the line under it only qualifies it, so the label is the list's subject; "" for
+    any other pair of lines. Within one paragraph (`colon` False) the bold line needs no colon:
+    on a line of its own over the sentence leading the list in, it titles them both."""
+    if not line.rstrip().endswith(":") or line.lstrip()[:1] in "*_" or not label.rstrip():
+        return ""
+    bold = _BOLD_ONLY.match(label.strip())
+    said = bold is not None and bold.group("label").rstrip().endswith(":")
+    if bold is None or (colon and not (said or label.rstrip()[-1] == ":")):
+        return ""
+    named = _clean(bold.group("label"))
+    if not 0 < len(named.split()) <= MAX_LABEL_WORDS or is_flag(named) or named.endswith("."):
+        return ""
+    return named
+>>>>>>> main
 
 
 def _titles(title: str, line: str) -> bool:
@@ -567,14 +612,42 @@ def _is_example_title(title: str) -> bool:
 
 
 _EXAMPLE_SECTION = re.compile(
-    r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?|"
+    r"(?:(?:worked|scenario|clinical|case|sample|practical|illustrative)\s+)?example"
+    r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?|worked\s+examples|example\s+calculations?|"
     r"(?:(?:practice|sample|patient)\s+)?(?:clinical\s+)?cases?(?:\s+(?:study|studies|scenarios?))?"
     r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
     r"|(?:practice\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
 )
 """Section titles of a worked example or a case ("Case 2: The enclosed-space fire", "Practice
-cases"): what happens in it holds for that case. A hyphenated word is no case ("Case-control
-studies", "Case-fatality rate")."""
+cases", "Example: a child with a rash", "Clinical example"): what happens in it holds for that
+case. "Examples" alone lists instances of a thing, which are facts. A hyphenated word is no case
+("Case-control studies", "Case-fatality rate")."""
+
+
+def is_worked_question(section: Section) -> bool:
+    """A section that walks through a test question (`**Question asks**: …`, `**Student
+    thinks**: …`, `**Correct action**: …`, `**Logic**: …`): its labels are the steps of one
+    worked question, not facts about a thing, so no label of it is asked. A label of the facts
+    themselves (`**Situation**` in SBAR, `**Rationale**`) does not mark one alone. One pass over
+    the section's paragraphs and items, each read by an anchored regex."""
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and _SCAFFOLD_LABEL.match(block.text):
+            return True
+        if isinstance(block, ListBlock) and any(
+            _SCAFFOLD_LABEL.match(item.text) for item in block.items
+        ):
+            return True
+    return False
+
+
+_SCAFFOLD_LABEL = re.compile(
+    r"(?:\*\*|__)\s*(?:(?:the\s+)?(?:question|stem|examiner|students?|candidates?)\s+"
+    r"(?:asks?|thinks?|wants?|expects?|assumes?|says?|chooses?|picks?)"
+    r"|(?:correct|best|right|wrong)\s+(?:action|answer|response|choice|option)|logic)"
+    r"\s*:?\s*(?:\*\*|__)\s*:?",
+    re.IGNORECASE,
+)
+"""A bold run-in label naming a step of a worked test question, not a facet of a thing."""
 
 
 def is_example_text(text: str) -> bool:
@@ -604,7 +677,13 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
                 antecedent = previous.text
         elif previous is not None and not isinstance(previous, ListBlock):
             antecedent = ""
-        if isinstance(block, ListBlock):
+        labelled = ""
+        if isinstance(block, ListBlock) and isinstance(previous, Paragraph) and seen > 1:
+            labelled = _label_over(blocks[seen - 2], previous)
+        if labelled:  # `**Criterion C:**` right over `At least one of these:`: one lead-in
+            lead = Lead(labelled, "label")
+            carried, earlier = None, None
+        elif isinstance(block, ListBlock):
             if lead is None and isinstance(previous, ListBlock):
                 lead = carried or _last_item_lead(previous) or _label_item(previous, block)
             elif lead is not None and isinstance(previous, Paragraph) and earlier is not None:
