@@ -110,11 +110,8 @@ def _ends_as_lead(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
-<<<<<<< HEAD
 _TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
 """Bracket tags opening a line of a CJK note (`【重点】`, `【临床关联】【易错】`)."""
-_CUE_END = re.compile(r"\b(?:include|includes|including|such as|as follows)\s*$", re.IGNORECASE)
-=======
 _CUE_END = re.compile(
     r"\b(?:include|includes|including|such as|as follows|involves?|comprises?|contains?"
     r"|consists? of|envolvem?|inclui|incluem|abrangem?|incluyen?|comprenden?|incluent|comprend"
@@ -123,7 +120,6 @@ _CUE_END = re.compile(
 )
 """A line ending in a verb that goes on into its list ("The pathogenesis involves", "A
 patogênese envolve", "Les causes sont"): a sentence leading the list in, never its label."""
->>>>>>> main
 FINITE_VERBS = frozenset(
     """
     is are was were be been can could may might must should will would has have had do does did
@@ -374,7 +370,6 @@ def _lead_of(text: str) -> Lead | None:
     return None
 
 
-<<<<<<< HEAD
 _CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_OPEN_END = re.compile(r"(?:由|的|提到|指出|强调|提示|说)$")
 """A CJK lead-in that goes on into its list: a preposition (由 "by"), a dangling 的 ("of"), a
@@ -413,7 +408,8 @@ the heading is."""
 def names_no_facet(text: str) -> bool:
     """True for a lead-in that says only that its items matter (`_NO_FACET_LEAD`)."""
     return _NO_FACET_LEAD.search(plain(text)) is not None
-=======
+
+
 def _label_over(before: Block, paragraph: Paragraph) -> str:
     """`_labelled_lead` of a bold label line and the one-line paragraph right under it (the
     reader parts a bold line from the text under it)."""
@@ -441,7 +437,6 @@ def _labelled_lead(label: str, line: str, colon: bool = True) -> str:
     if not 0 < len(named.split()) <= MAX_LABEL_WORDS or is_flag(named) or named.endswith("."):
         return ""
     return named
->>>>>>> main
 
 
 def _titles(title: str, line: str) -> bool:
