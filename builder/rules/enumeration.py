@@ -303,7 +303,7 @@ def _list_notes(
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
     unnamed = lead is None or lead.kind == "flag"  # no lead-in, or `**Important:**` / `【重点】`
     keyed = _keyword_sentences(block) if unnamed and not outer and not block.ordered else {}
-    if len(keyed) >= MIN_KEYED_SENTENCES:
+    if len(keyed) >= MIN_KEYED_SENTENCES or _cjk_keyed(block, keyed):
         notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
         return notes + nested
     if not outer and names_signs(lead, section) and is_definition_list(block):
@@ -454,6 +454,12 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
             shown = shown or bool(conditions)
     bare = any(is_sentence(item.text) for i, item in enumerate(block.items) if i not in keyed)
     return keyed if shown or bare else {}  # all of them keyed, none a condition: one cloze
+
+
+def _cjk_keyed(block: ListBlock, keyed: dict[int, list[tuple[int, int]]]) -> bool:
+    """One CJK sentence with a bold term among CJK sentences with none: the term is asked (one
+    cloze of the list would hide the other sentences whole); English lists need two."""
+    return len(keyed) == 1 and all(_CJK.search(item.text) is not None for item in block.items)
 
 
 def _keyword_notes(
