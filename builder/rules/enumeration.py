@@ -484,7 +484,7 @@ def _keyword_notes(
         for number, (start, end) in enumerate(spans, 1):
             out.append(literal(text[last:start]) + deletion(number, text[start:end]))
             last = end
-        front = literal(intro) + "\n\n" + "".join(out) + literal(text[last:])
+        front = unglued_bold(literal(intro) + "\n\n" + "".join(out) + literal(text[last:]))
         key = make_key("enumeration", section.path, plain(text))
         back = to_markdown(_recallable_blocks(item.blocks))
         notes.append(ctx.note("enumeration", "cloze", front, back, key, section, item.line))
@@ -510,7 +510,7 @@ def _answer_note(
             out.append(literal(text[last:start]) + deletion(number, text[start:end]))
             last = end
         lines.append("- " + "".join(out) + literal(text[last:]))
-    front = literal(intro) + "\n\n" + "\n".join(lines)
+    front = unglued_bold(literal(intro) + "\n\n" + "\n".join(lines))
     key = make_key("enumeration", section.path, plain(intro), None, "answer")
     back = "\n\n".join(
         told for item in block.items if (told := to_markdown(_recallable_blocks(item.blocks)))
@@ -1771,7 +1771,7 @@ def _cloze_note(
     if heads == deletions and not led:
         return []  # statements with no lead-in naming what they are
     items = _asides_alike(items)
-    front = given_away(literal(intro) + "\n\n" + "\n".join(items.values()))
+    front = unglued_bold(given_away(literal(intro) + "\n\n" + "\n".join(items.values())))
     if not cloze_numbers(front):
         return []
     key = make_key("enumeration", section.path, plain(key_intro or intro))
@@ -2500,6 +2500,24 @@ brackets."""
 
 
 _RELATIVES = frozenset(("that", "which", "who"))
+
+
+_BOLD_DELETION = re.compile(r"(\*\*|__)(\{\{c\d+::[^{}]*\}\})\1")
+
+
+def unglued_bold(front: str) -> str:
+    """A front without the bold markers around a deletion glued to a letter (`到了**{{c1::集合管}}**
+    以后`): a run opening or closing beside a brace and a letter is no emphasis in CommonMark, so
+    its asterisks would show on the card; the deletion is shown plain."""
+    if "**{{" not in front and "__{{" not in front:
+        return front
+
+    def plain_deletion(found: re.Match[str]) -> str:
+        before = front[found.start() - 1 : found.start()]
+        after = front[found.end() : found.end() + 1]
+        return found.group(2) if before.isalnum() or after.isalnum() else found.group(0)
+
+    return _BOLD_DELETION.sub(plain_deletion, front)
 
 
 def _glued_letter(char: str) -> bool:
