@@ -926,8 +926,8 @@ def _nested(
         if titled and ":" in label:  # `**Serious side effect: Rash:**`: the title says a fact
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         else:
-            led = Lead(label, "label", key=key)
-            made = _list_notes(inner, led, section, ctx, whose_list, False, result)
+            labelled = Lead(label, "label", key=key)
+            made = _list_notes(inner, labelled, section, ctx, whose_list, False, result)
         if not made and titled:  # its sentences, asked as the section they are
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         if made:
