@@ -2329,11 +2329,11 @@ def _html_table(html: str, line: int) -> Table | None:
     """A raw-HTML `<table>` (Pandoc and site exports write them) as the table it shows: its
     first row the header (`headed` when written as `<th>` cells), a cell's paragraphs, line
     breaks and list items kept as `<br>`, other tags dropped, merged cells copied into every
-    place they cover (`_html_grid`). A table with no `<thead>` whose rows each open with a `<th>` before `<td>`
-    cells has row labels and no header: every row is data, under an empty header, as a Markdown
-    table with empty column names is read. None for what is no plain grid (a table in a table,
-    rows of different lengths, one row, too many columns): it stays raw HTML, which no rule
-    reads (`check` says so)."""
+    place they cover (`_html_grid`). A table with no `<thead>` whose rows each open with a
+    `<th>` before `<td>` cells has row labels and no header: every row is data, under an empty
+    header, as a Markdown table with empty column names is read. None for what is no plain
+    grid (a table in a table, rows of different lengths, one row, too many columns): it stays
+    raw HTML, which no rule reads (`check` says so)."""
     if html.count("<table") != 1:
         return None
     grid = _html_grid(_HTML_ROW.findall(html))
