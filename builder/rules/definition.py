@@ -428,6 +428,9 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     tabled = any(isinstance(other, Table) for other in section.blocks)
     legends = legend_columns(terms, section) if tabled else frozenset()
     joining = joining_siblings(found)
+    translated = _translations(found)
+    if translated:  # `肾小球 — **glomerulus**`: the heading is a term index's label at most
+        about = (ctx.topic[:1].upper() + ctx.topic[1:]) if ctx.topic else ""
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
@@ -467,6 +470,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked_label(asked)}?"
+        if translated:
+            front = f"{about}: {asked} in English?".removeprefix(": ")
         if spelled:  # `- **D**: high glucose` … `- **A**: acidosis`: "D?" names nothing
             front = f"{about}: criterion {asked}?"
         if not numbered and names_a_study(plain(term)):
@@ -534,6 +539,29 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                     )
                 )
     return notes
+
+
+def _translations(found: list[tuple[str, str] | None]) -> bool:
+    """A list of two terms or more, each written in a script other than Latin and glossed in
+    Latin letters only (`肾小球 — **glomerulus**`): the glosses are the English names of the
+    terms, so each is asked as "X in English?", never "X?" (which asks its meaning)."""
+    pairs = [pair for pair in found if pair is not None]
+    return (
+        len(pairs) >= 2
+        and len(pairs) == len(found)
+        and all(
+            _FOREIGN.search(term) is not None
+            and _LATIN.search(term) is None
+            and _LATIN_GLOSS.fullmatch(plain(gloss).strip()) is not None
+            for term, gloss in pairs
+        )
+    )
+
+
+_FOREIGN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+"""A letter of a script other than Latin (CJK, Cyrillic, Greek, Arabic …)."""
+_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*")
 
 
 def _spelled(found: list[tuple[str, str] | None]) -> bool:
