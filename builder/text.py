@@ -761,21 +761,7 @@ def is_generic_heading(text: str) -> bool:
     dated = lowered[:1].isdigit() or lowered[:1] in _DATE_OPENS
     if dated and _DATE_HEADING.fullmatch(lowered) is not None:
         return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
-    if all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part):
-        return True
-    return _TERM_INDEX.fullmatch(lowered) is not None  # "Basic terminology", "本节英文术语索引"
-
-
-_TERM_INDEX = re.compile(
-    r"(?:(?:key|basic|important|common|core|essential|useful|new|medical|clinical|english"
-    r"|technical|general|main)\s+){0,2}(?:(?:glossary|glossaire|glosario|glossário|glossar"
-    r"|vocabulary|vocabulaire|vocabulario|vocabulário|vokabular|terminology|terminologie"
-    r"|terminología|terminologia|(?:fach)?begriffe)(?:\s+of\s+terms)?|terms)"
-    r"|\S{0,6}(?:术语|術語|用語|词汇|詞彙)(?:表|索引|对照表?|對照表?|一览|一覧|集)?"
-)
-"""A heading naming a term index (a glossary, "Key vocabulary", "Medical terms", "英文术语索引"),
-its qualifiers naming no subject ("Cardiac terms" names one): a label of the page's words, no
-subject of the terms listed under it."""
+    return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
 
 
 _DATE_OPENS = frozenset("jfmasondwtcl")

@@ -91,6 +91,7 @@ from ..text import (
     as_list,
     asked_label,
     explained_answer,
+    heading_text,
     initial_runs,
     is_pep_talk,
     is_relational,
@@ -429,8 +430,10 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     legends = legend_columns(terms, section) if tabled else frozenset()
     joining = joining_siblings(found)
     translated = _translations(found)
-    if translated:  # `肾小球 — **glomerulus**`: the heading is a term index's label at most
-        about = (ctx.topic[:1].upper() + ctx.topic[1:]) if ctx.topic else ""
+    indexed = (lead is None or lead.kind == "sentence") and is_term_index(section.title)
+    if translated or indexed:  # `肾小球 — **glomerulus**` or a "Glossary": the heading is a
+        # term index's label at most, the terms are the topic's
+        about = (ctx.topic[:1].upper() + ctx.topic[1:]) if ctx.topic else about
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
@@ -539,6 +542,22 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                     )
                 )
     return notes
+
+
+def is_term_index(title: str) -> bool:
+    """A heading naming a term index (a glossary, "Key vocabulary", "Medical terminology",
+    "本节英文术语索引"), its qualifiers naming no subject ("Cardiac terms" names one): a label of
+    the page's words, no subject of the terms listed under it."""
+    return _TERM_INDEX.fullmatch(heading_text(title).lower().rstrip(":. ")) is not None
+
+
+_TERM_INDEX = re.compile(
+    r"(?:(?:key|basic|important|common|core|essential|useful|new|medical|clinical|english"
+    r"|technical|general|main)\s+){0,2}(?:(?:glossary|glossaire|glosario|glossário|glossar"
+    r"|vocabulary|vocabulaire|vocabulario|vocabulário|vokabular|terminology|terminologie"
+    r"|terminología|terminologia|(?:fach)?begriffe)(?:\s+of\s+terms)?|terms)"
+    r"|\S{0,6}(?:术语|術語|用語|词汇|詞彙)(?:表|索引|对照表?|對照表?|一览|一覧|集)?"
+)
 
 
 def _translations(found: list[tuple[str, str] | None]) -> bool:
