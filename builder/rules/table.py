@@ -1226,8 +1226,13 @@ def _list_notes(
     return notes
 
 
-_CARD_HEADER = re.compile(r"^(?:front \| back|question \| answer|q \| a|prompt \| response)$", re.I)
-"""A table of flashcards: each row a question and its answer, in that order."""
+_CARD_HEADER = re.compile(
+    r"^(?:front \| back|question \| answer|q \| a|prompt \| response|pregunta \| respuesta"
+    r"|pergunta \| resposta|frage \| antwort|question \| réponse|domanda \| risposta)$",
+    re.I,
+)
+"""A table of flashcards: each row a question and its answer, in that order (in English or
+another language: `| Pregunta | Respuesta |`)."""
 
 
 def _card_rows(table: Table, section: Section, ctx: Context) -> list[Note]:
@@ -1288,13 +1293,6 @@ def _row_notes(
         and _word(reading.header[value_columns[0]]) in _SAYS_NOTHING
         and (_word(header) in _NOT_KINDS or plain(header).lower().startswith("name of "))
     )
-    asking = (
-        template == DEFAULT_QUESTION
-        and len(reading.header) == 2
-        and len(value_columns) == 1
-        and _QUESTION_HEADER.fullmatch(plain(header).strip().lower()) is not None
-        and all(plain(row.cells[subject_index]).strip().endswith("?") for row in reading.rows)
-    )  # `| Question | Answer |` over `| Does it sting? | No |`: each row asked as written
     pointing = {
         number
         for number, row in enumerate(reading.rows)
@@ -1343,14 +1341,6 @@ def _row_notes(
             if _band(told) and not says_its_measure(told, plain(qualifier)):
                 measure = _measure(qualifier, told)  # "glucose under 4 mmol/L"; "102°F+" alone
             shown = f"{shown}, {measure}"  # "Any patient, unconscious with any low reading"
-        if asking:
-            index, _, header_key = columns[0]
-            asked = " ".join(plain(row.cells[subject_index]).split())
-            front = asked if ctx.situate(asked) == asked else f"{asked} ({ctx.topic})"
-            back = as_list(split_points(row.cells[index]))
-            key = (*row_key, header_key)
-            notes.append(ctx.note("table", "basic", front, back, key, section, row.line))
-            continue
         if plainly:  # "Vital signs in <topic> — responsiveness?": no header read aloud
             index, _, header_key = columns[0]
             if number in pointing:
@@ -1378,13 +1368,7 @@ def _row_notes(
                 front = f"{ctx.situate(apart)} — {lower_first(shown)}: {asked}?"
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
-    if (
-        len(reading.header) == 2
-        and len(value_columns) == 1
-        and kind
-        and opts.reverse is not False
-        and not asking  # a question quoted under its answer asks nothing
-    ):
+    if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
         notes.extend(
             _reverse_notes(
                 reading,
@@ -1559,10 +1543,6 @@ def _shown_subject(subject: str, situations: bool = False) -> str:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+s?")
-_QUESTION_HEADER = re.compile(
-    r"q|questions?|preguntas?|perguntas?|fragen?|domandas?|vraag|vragen|frequent questions?"
-)
-"""A first header naming its column's cells questions (`| Question | Answer |`)."""
 _SITUATIONS = re.compile(
     r"situations?|situaci(?:ón|ones)|situaç(?:ão|ões)|scenarios?|escenarios?|circumstances?"
     r"|circunstancias?|settings?|contexts?|cases?|casos?|when|cuándo|quando|wann|fall|fälle"
