@@ -312,6 +312,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_dash_labelled(block, section, ctx))
             before = section.blocks[index - 1] if index else None
             notes.extend(_labelled_paragraph(lead, before, block, section, ctx))
+            notes.extend(_conditional_line(before, block, section, ctx))
             after = section.blocks[index + 1 : index + 2]
             if not after or not isinstance(after[0], ListBlock):  # else it leads the list in
                 notes.extend(_bold_subjects(block, section, ctx))
@@ -1446,6 +1447,69 @@ def _labelled_paragraph(
 
 
 _BOLD_LABEL_ONLY = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?:?(\*\*|__):?$")
+
+
+def _conditional_line(
+    before: Block | None, block: Paragraph, section: Section, ctx: Context
+) -> list[Note]:
+    """A condition that stresses only its conjunction or some words in bold (`**If** the pulse
+    is normal **and** the patient is awake: give the second dose.`) and then says what to do:
+    "Dosing: If the pulse is normal and the patient is awake?" -> the instruction, as a bold
+    label would ask it (`**If the pulse is slow**: …`, `_label_notes`). A condition ending in
+    ':' over a one-sentence paragraph (`**If** no signs of shock:` / `Send home.`) asks the
+    same, that sentence its answer. The bold word is no term, and the line is no label the other
+    shapes read: without this, the instruction was on no card."""
+    text = " ".join(block.text.split())
+    found = _CONDITION_LINE.match(text) or _CONDITION_COMMA.match(text)
+    if (
+        found is not None
+        and found.re is _CONDITION_COMMA
+        and (plain(found.group("rest")).split() or [""])[0].lower() not in _TELLS
+    ):
+        return []  # "**If** X, the patient can go home": no instruction to ask
+    if found is not None and found.group("rest"):
+        conj, condition, answer = found.group("if"), found.group("cond"), found.group("rest")
+    elif isinstance(before, Paragraph) and "\n" not in before.text.strip():
+        lead = _CONDITION_LINE.match(" ".join(before.text.split()))
+        if lead is None or lead.group("rest") or len(split_sentences(plain(text))) != 1:
+            return []
+        if text.startswith(("**", "__")) or text.endswith((":", "?")):
+            return []
+        conj, condition, answer = lead.group("if"), lead.group("cond"), text
+    else:
+        return []
+    condition = without_asides(plain(condition)).strip().rstrip(",")
+    count = len(condition.split())
+    if not MIN_CONDITION_WORDS <= count <= MAX_CONDITION_WORDS or _CUE_END.search(condition):
+        return []  # "If BP persists start a drug for example:" over its options: a lead-in
+    if any(word in _TELLS for word in condition.lower().split()) or _OWN_NAME.match(answer):
+        return []  # the instruction is inside the condition; "Drug Q dose: 5 mg" is an option
+    if answer.rstrip().endswith((":", "?")) or len(plain(answer).split()) > MAX_VALUE_WORDS:
+        return []
+    asked = f"{conj} {condition}"
+    key = make_key("definition", section.path, asked)
+    front = f"{ctx.heading(section)}: {asked}?"
+    answer = whole_answer(answer[:1].upper() + answer[1:])
+    return (
+        [ctx.note("definition", "basic", front, answer, key, section, block.line)] if answer else []
+    )
+
+
+_CONDITION_LINE = re.compile(
+    r"^(?:\*\*|__)(?P<if>If|When|Unless|Once|In case)(?:\*\*|__)\s+"
+    r"(?P<cond>[^:\n]{3,160}?)\s*:\s*(?P<rest>\S.*)?$"
+)
+_CONDITION_COMMA = re.compile(
+    r"^(?:\*\*|__)(?P<if>If|When|Unless|Once|In case)(?:\*\*|__)\s+"
+    r"(?P<cond>[^:,\n]{3,160}?),\s+(?P<rest>\S.*)$"
+)
+"""A line opening with its conditional conjunction in bold, the condition up to a colon (bold
+words inside it: `**and**`), then what to do (or nothing: a lead-in); or up to its first comma,
+when what follows opens with a verb telling what to do (`**When** the rash shows, stop it.`)."""
+_CUE_END = re.compile(r"\b(?:for example|e\.g\.?|such as|including|include|as follows)$", re.I)
+_TELLS = INSTRUCTION_VERBS | frozenset("start begin continue consider treat admit refer".split())
+MIN_CONDITION_WORDS = 2
+MAX_CONDITION_WORDS = 14
 
 
 def _is_label(label: str) -> bool:
