@@ -144,8 +144,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             answer = to_markdown(_answer_blocks(child.blocks))
             for grandchild in child.children:
                 answer += f"\n\n**{grandchild.title}**\n\n" + to_markdown(grandchild.blocks)
-            asked = _unnumbered(child.title)
-            notes.append(_note(asked, answer.strip(), child.line, child.pin, section, ctx))
+            question_text = _unnumbered(child.title)
+            notes.append(_note(question_text, answer.strip(), child.line, child.pin, section, ctx))
     return [note for note in notes if note.back.strip()]
 
 
