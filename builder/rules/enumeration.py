@@ -2323,6 +2323,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             if value is None:
                 return None
             return text[: len(text) - len(facet_rest)] + value, extra
+        if run_in_label(inner):  # `**A –** air trapping`, `**Exception**: …`: the label is the cue
+            value = _run_in_value(text, bold.end(), inner, number)
+            return None if value is None else (value, extra)
         if 0 < words <= MAX_BOLD_WORDS:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
@@ -2355,6 +2358,46 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if value is not None:
             return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+def run_in_label(phrase: str) -> bool:
+    """A bold phrase that only introduces its item, never a fact to hide: a label with its
+    dash inside the bold (`**A –** air trapping`, `**Valves –** …`), or one word that names
+    nothing: a question word (`**When**:`), a note's flag (`**Exception**:`), an adverb
+    (`**Potentially**, …`)."""
+    text = plain(phrase).strip()
+    if _DASH_END.search(text) is not None and len(text.split()) <= MAX_BOLD_WORDS + 1:
+        return True
+    word = text.rstrip(":,").strip().lower()
+    return " " not in word and (
+        word in _EMPTY_LABELS or is_flag(word) or _ADVERB.fullmatch(word) is not None
+    )
+
+
+def _run_in_value(text: str, end: int, label: str, number: int) -> str | None:
+    """The item after its run-in label with the label's value hidden (`**A –** {{air
+    trapping}}`, `**When**: {{depends on route}}`), or None (the item is read) when the value
+    is questions to ask, a sentence, or follows an adverb as the rest of its clause."""
+    rest = text[end:]
+    dashed = _DASH_END.search(plain(label)) is not None
+    if not dashed and _STATES.match(rest) is None:
+        return None  # `**Potentially**, the pathology …`: a hedge opening a sentence
+    if plain(rest).rstrip().endswith("?"):
+        return None  # `**Valves –** regurgitation? stenosis?`: what to look for, asked
+    gap = len(rest) - len(rest.lstrip())
+    value = value_cloze(rest[gap:], number)
+    return None if value is None else text[:end] + rest[:gap] + value
+
+
+_DASH_END = re.compile(r"\s[-–—]$")
+_EMPTY_LABELS = frozenset(
+    """
+    when where why how what who which whom whose exception exceptions however but also then
+    often sometimes rarely usually occasionally potentially typically generally
+    """.split()
+)
+_ADVERB = re.compile(r"[a-z]{3,}(?:ally|ently|antly|ously|ively|arly|ably|ibly|edly)")
+"""An adverb (`Clinically`, `Frequently`, `Presumably`); not a noun in -ly (`Cardiomegaly`)."""
 
 
 def dose_cloze(item: ListItem, number: int) -> tuple[str, str] | None:
