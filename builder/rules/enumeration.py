@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..abbreviations import find_abbreviations
 from ..document import (
     Block,
     ListBlock,
@@ -241,6 +242,7 @@ def _list_notes(
     """A list's notes, then those of the sub-lists its items head (`_nested`). `outer` is the
     label of the item a sub-list hangs under, "" for a list of the section's own; the list is
     `under_result` when a test's result was passed over above it (`- Positive`)."""
+    block = _prompted_terms(block)
     if is_named_sequence(block):
         return _sequence_notes(block, lead, section, ctx, outer)
     if lead is not None and lead.kind in ("label", "name") and is_result(lead.text):
@@ -325,6 +327,48 @@ def _list_notes(
         # members whose gloss says nothing more, no card of their own: asked here
         listed = _members_note(block, lead, section, ctx)
     return notes + listed + nested
+
+
+def _prompted_terms(block: ListBlock) -> ListBlock:
+    """A history-taking list (`- Dyspnoea - at rest? on exertion?`, `- Orthopnoea - how many
+    pillows?`, `- Angina?`): each item's term is the fact, the questions after its dash are what
+    to ask about it, never an answer: the item reads as its term, its questions go to the back
+    under it. Two such items at least, none opening in bold (`**P**rovokes - what makes it
+    worse?` spells a mnemonic; `**Assess** - is it …?` is a step with its check); any other
+    list is returned as it is."""
+    prompted = {}
+    for item in block.items:
+        text = item.text.strip()
+        found = _PROMPTED.fullmatch(text) if "?" in text and text[:1] not in "*_" else None
+        if found is not None and len(plain(found["term"]).split()) <= MAX_ASKED_LABEL:
+            prompted[item.line] = found
+    if len(prompted) < MIN_ITEMS:
+        return block
+    items = []
+    for item in block.items:
+        found = prompted.get(item.line)
+        if found is None:
+            bare = _ASKED_TERM.fullmatch(item.text.strip())
+            if bare is None or item.blocks:
+                items.append(item)
+                continue
+            items.append(replace(item, text=bare["term"]))  # `- Angina?` beside them: a term
+            continue
+        asked = Paragraph(found["prompt"][:1].upper() + found["prompt"][1:], item.line)
+        items.append(replace(item, text=found["term"], blocks=(asked, *item.blocks)))
+    return ListBlock(block.ordered, tuple(items), block.line)
+
+
+def asks_only(text: str) -> bool:
+    """Text that is questions only ("At rest? on exertion?"): what to ask, no answer."""
+    said = plain(text).strip()
+    return said.endswith("?") and _SAYS_END.search(said) is None
+
+
+_SAYS_END = re.compile(r"[.!:](?:\s|$)")
+_PROMPTED = re.compile(r"(?P<term>[^?\n]{2,60}?)\s+[-–—]\s+(?P<prompt>[^\n]*\?)")
+_ASKED_TERM = re.compile(r"(?P<term>[^?\s][^?\n]{0,40}?)\s*\?")
+"""`Term - question?` and, beside such items, a bare `Term?`."""
 
 
 _MANAGEMENT = re.compile(r"\b(?:manag\w*|treat\w*|therap\w*|what to do|first aid)\b", re.I)
@@ -1337,6 +1381,8 @@ def _outline_notes(
         ]
     for item, label in labels:
         answer = _one_point(item) or to_markdown(item.blocks) or _field_text(item)
+        if asks_only(answer):
+            continue  # `- Dyspnoea` over "At rest? on exertion?": what to ask, never an answer
         if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
             shown = shown | {item.line}  # read on the cloze's back, never its deletion
             continue
@@ -2448,11 +2494,15 @@ _FREQUENCY = re.compile(
 
 def _aside_names(rest: str, name: str) -> bool:
     """Whether what follows a bold name is only a bracketed aside that says the name's words
-    again: shown beside the deletion, it would give the answer away, so it goes to the back."""
+    again, or spells out the acronym it is: shown beside the deletion, it would give the answer
+    away, so it goes to the back."""
     if not rest.lstrip().startswith("(") or _ASIDE_ONLY.fullmatch(rest) is None:
         return False
     named = content_words(plain(name), 1)
-    return bool(named) and named <= content_words(plain(rest), 1)
+    if named and named <= content_words(plain(rest), 1):
+        return True
+    said = plain(name).strip()  # `**ICDSC** (Intensive Care Delirium …)`: its letters spelt out
+    return any(found.short == said for found in find_abbreviations(f"{said} {plain(rest).strip()}"))
 
 
 _ASIDE_ONLY = re.compile(r"\s*\([^()]+\)[.,;]?\s*")

@@ -99,10 +99,13 @@ a range, never the pair's dash."""
 
 
 def _pair(text: str) -> re.Match[str] | None:
-    """`_PAIR.match(text)`; text with no dash (most) is no pair, found by `in` at once."""
+    """`_PAIR.match(text)`; text with no dash (most) is no pair, found by `in` at once. A term
+    followed by questions (`Dyspnoea - at rest? on exertion?`) is no pair: the questions are
+    what to ask about it in a history, never its meaning (`asks_about`)."""
     if "-" not in text and "–" not in text and "—" not in text:
         return None
-    return _PAIR.match(text)
+    found = _PAIR.match(text)
+    return None if found is None or "?" in text[found.end("finding") :] else found
 
 
 MIN_STATEMENT_WORDS = 6
