@@ -1084,9 +1084,14 @@ def _owned(about: str, outer: str, section: Section, ctx: Context) -> str:
 
 def _is_label(item: ListItem) -> bool:
     """One word, or a lead-in ending with a colon: over points asked on their own, hiding it
-    asks only for the label."""
-    text = plain(without_emoji(item.text)).strip()
+    asks only for the label. A code span glued to the word is the author's aside on it
+    (`- func`slows the heart``), no words of the label's own."""
+    text = plain(without_emoji(_CODE_ASIDE.sub(" ", item.text))).strip()
     return text.endswith(":") or len(text.split()) == 1
+
+
+_CODE_ASIDE = re.compile(r"(?<=\S)`[^`\n]+`")
+"""An inline code span glued to the word before it: an aside, as a margin note is."""
 
 
 def _label_outline(block: ListBlock, hoisted: frozenset[int], lead: Lead | None) -> bool:
@@ -1468,12 +1473,20 @@ def _field_value(item: ListItem) -> re.Match[str] | None:
         return None
     text = single_spaced(without_emoji(item.text)).strip()
     found = _LABEL_COLON.match(text) if ": " in text else None
+    if found is None and not text.isascii():  # `- 应用 广谱`: a field named, a space, its value
+        found = _SPACED_FIELD.match(text)
+        found = found if found is not None and found.group("label") in _FIELDS else None
     if found is None or not text[found.end() :].strip():
         return None
     label = plain(found.group("label")).strip()
     if not 0 < len(label.split()) <= MAX_FACET_WORDS or is_sentence(label) or _DIGIT.search(label):
         return None
     return found
+
+
+_SPACED_FIELD = re.compile(r"(?P<label>[^\x00-\x7f\s:：]{1,6})\s+(?=\S)")
+"""A field label in a script written without spaces, then a space before its value: the space
+is the only separator there (`应用 广谱`)."""
 
 
 def _whole_value(text: str, field: re.Match[str], number: int) -> str | None:
@@ -1578,10 +1591,13 @@ MAX_FIELD_WORDS = 3
 _FIELDS = frozenset(
     """
     brand brands class cautions caution considerations dose doses dosage dosages interactions
-    monitoring notes precautions warnings se ses ci cis adr adrs
+    monitoring notes precautions warnings se ses ci cis adr adrs kinds comparison
+    应用 用途 作用 机制 特点 部位 种类 分类 比较 症状 病因 治疗 诊断 不良反应 副作用 禁忌 禁忌症
+    适应症 临床表现 并发症 预后 注意事项 相互作用 体内过程 药理作用
     """.split()
 ) | frozenset(("brand names", "trade names", "drug class", "side effects", "adverse effects"))
-"""Field labels of a drug's or a condition's entry that `is_relational` does not name."""
+"""Field labels of a drug's or a condition's entry that `is_relational` does not name, in the
+languages notes are written in ("应用" uses, "种类" kinds, "不良反应" adverse effects)."""
 
 
 def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
@@ -1596,17 +1612,37 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
         and _field_label(item.text)
         and "\n" not in item.text.strip()
     ]
-    if not fields:
-        return set()
-    return {
+    empty = [
         item
         for item in block.items
-        if not item.blocks
-        and item.line not in hoisted
-        and "\n" not in item.text.strip()
-        and _field_label(item.text)
-        and not _DIGIT.search(item.text)
+        if not item.blocks and item.line not in hoisted and "\n" not in item.text.strip()
+    ]
+    if not fields:  # `- kinds` / `- comparison`: an outline of sub-topics not written yet
+        labels = len(empty) == len(block.items) >= MIN_ITEMS
+        return set(empty) if labels and all(map(_entry_field, (i.text for i in empty))) else set()
+    slots = all(  # every other item heads content, one of them a field label at least
+        item.blocks or item.line in hoisted for item in block.items if item not in empty
+    )
+    return {
+        item
+        for item in empty
+        if not _DIGIT.search(item.text)
+        and (
+            _field_label(item.text)
+            or (slots and len(plain(item.text).split()) <= MAX_SLOT_WORDS and _bare_word(item))
+        )
     }
+
+
+MAX_SLOT_WORDS = 2
+"""An empty item this short among field labels over their content is one more field left empty
+(`- hist` above `- actions` / `- uses` over their points), no thing of its own."""
+
+
+def _bare_word(item: ListItem) -> bool:
+    """An item of words alone, lower case, no markup: a note-taker's slot name (`hist`)."""
+    text = item.text.strip()
+    return text.islower() and text.replace(" ", "").isalpha()
 
 
 def _bare_label(item: ListItem) -> bool:
