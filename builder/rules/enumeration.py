@@ -1370,6 +1370,7 @@ def _outline_notes(
         _outline_facet(item, label, explained)
         or (outline and _field_label(label))
         or (kindred and _heads_list(item))
+        or (is_result(label) and _heads_list(item))  # `- Elevated` over its causes
         for item, label in labels
     ):
         return [], shown
@@ -3008,10 +3009,12 @@ _NOT_A_HEAD = frozenset(
     """
     if when whenever once unless while because although though since as so but and or then also
     in on at by for with without to into from of this these that those it they there
+    si cuando quando wenn falls lorsque quand
     """.split()
 )
-"""First words of a condition, a qualifier or a clause leaning on what came before: such a head
-is not the thing the item is about."""
+"""First words of a condition, a qualifier or a clause leaning on what came before (and "if" and
+"when" in the other languages notes come in: "Si usas …", "Wenn …"): such a head is not the
+thing the item is about."""
 _DISCOURSE = frozenset(
     "result results outcome outcomes effect effects overall conclusion finally so why how".split()
 )
