@@ -99,12 +99,16 @@ a range, never the pair's dash."""
 
 
 def _pair(text: str) -> re.Match[str] | None:
-    """`_PAIR.match(text)`; text with no dash (most) is no pair, found by `in` at once. A term
-    followed by questions (`Dyspnoea - at rest? on exertion?`) is no pair: the questions are
-    what to ask about it in a history, never its meaning (`asks_about`)."""
+    """`_PAIR.match(text)`; text with no dash (most) is no pair, found by `in` at once."""
     if "-" not in text and "–" not in text and "—" not in text:
         return None
-    found = _PAIR.match(text)
+    return _PAIR.match(text)
+
+
+def _answered(text: str) -> re.Match[str] | None:
+    """`_pair(text)`, but None for a term followed by questions (`Dyspnoea - at rest? on
+    exertion?`): the questions are what to ask about it in a history, never its meaning."""
+    found = _pair(text)
     return None if found is None or "?" in text[found.end("finding") :] else found
 
 
@@ -168,7 +172,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # "Infuse 40 mg/kg over 20 minutes": the measure rule clozes its figures;
             # numbered steps are learned in order, whole
         if pairs:
-            found = [(item, _pair(text)) for item, text in zip(block.items, items, strict=True)]
+            found = [(item, _answered(text)) for item, text in zip(block.items, items, strict=True)]
             notes.extend(_pairs(found, lead, section, ctx))
         else:
             lists += 1  # keyed by its place among the section's lists of statements
@@ -351,7 +355,7 @@ def finding_pairs(items: tuple[ListItem, ...]) -> bool:
     bare = 0
     for item in items:
         text = plain(" ".join(item.text.split()))
-        found = _pair(text)
+        found = _answered(text)
         if found is None and not item.blocks and _bare_finding(item.text, text):
             bare += 1  # `- Antalgic` among `- Tiptoe - short tendon`: a finding, no meaning
             continue
@@ -453,7 +457,7 @@ def _dashed(block: ListBlock) -> Iterator[tuple[ListItem, re.Match[str]]]:
     for item in block.items:
         if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
             continue
-        found = _pair(plain(" ".join(item.text.split())))
+        found = _answered(plain(" ".join(item.text.split())))
         if found is not None:
             yield item, found
 
