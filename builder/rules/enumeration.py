@@ -2452,9 +2452,7 @@ def run_in_label(phrase: str) -> bool:
     if _DASH_END.search(text) is not None and len(text.split()) <= MAX_BOLD_WORDS + 1:
         return True
     word = text.rstrip(":,").strip().lower()
-    return " " not in word and (
-        word in _EMPTY_LABELS or is_flag(word) or _ADVERB.fullmatch(word) is not None
-    )
+    return " " not in word and (word in _EMPTY_LABELS or _ADVERB.fullmatch(word) is not None)
 
 
 def _run_in_value(text: str, end: int, label: str, number: int) -> str | None:
@@ -2477,8 +2475,10 @@ _EMPTY_LABELS = frozenset(
     """
     when where why how what who which whom whose exception exceptions however but also then
     often sometimes rarely usually occasionally potentially typically generally
+    note notes nb important tip tips remember warning caution hint reminder
     """.split()
 )
+"""Question words, a note's flags and adverbs: words that introduce an item's fact."""
 _ADVERB = re.compile(r"[a-z]{3,}(?:ally|ently|antly|ously|ively|arly|ably|ibly|edly)")
 """An adverb (`Clinically`, `Frequently`, `Presumably`); not a noun in -ly (`Cardiomegaly`)."""
 

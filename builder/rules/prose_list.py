@@ -153,6 +153,12 @@ _PREDICATE_OPENING = re.compile(
 sentence's predicate or a clause about it goes on."""
 
 
+def is_hedge(text: str) -> bool:
+    """A phrase that says how often or in whom something holds ("in some patients",
+    "sometimes"), never a thing to recall."""
+    return _HEDGE_ONLY.fullmatch(text.strip()) is not None
+
+
 def _without_hedges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The series' items without a hedge set off by commas ("… and, in some patients, anxiety"),
     the "and" before it left out of the item it ends, and cut before a chunk that opens with a
