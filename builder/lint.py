@@ -62,6 +62,7 @@ from .text import (
     placeholder,
     plain,
     single_spaced,
+    states_a_figure,
 )
 from .text import words as words_of
 
@@ -129,7 +130,9 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "section gave no note; or a section gave none though its prose says what a thing is; or "
         "a paragraph of 80 words or more, labelled items or sentence items beside carded ones, "
         "or a term among sibling terms, gave none; or a section of loose one-line facts, or of "
-        "three paragraphs and 150 words of prose or more, gave none",
+        "three paragraphs and 150 words of prose or more, or one whose prose holds a figure or "
+        "words marked in bold or as a highlight, gave none; or a section of 500 characters or "
+        "more, written mostly as lines of one paragraph, gave one note or none",
     ),
     "NON-CONTENT": (
         "error",
@@ -2155,10 +2158,69 @@ def unasked_blocks(
                 long = []
             elif not long and len(found) == said:  # nothing said of the section yet
                 loose = _unasked_lines(section, lines)
+                marked = _unasked_marked(section, lines) if loose is None else None
                 if loose is not None:
                     found.append((shown, loose, "loose lines"))
+                elif marked is not None:
+                    found.append((shown, marked, "marked prose"))
+        if not long and len(found) == said and not is_example(None, section):
+            thin = _thin_section(section, lines)
+            if thin is not None:
+                found.append((shown, thin, "thin section"))
         found.extend(long)
     return found
+
+
+MIN_THIN_SECTION_CHARS = 500
+"""A section's own text of this many characters or more that gave at most one note lost facts:
+a procedure converted from PDF (its bullets a symbol font's glyphs) read as one paragraph."""
+
+
+MIN_LINED = 3
+"""Lines of one paragraph, each a line of its own (no blank line between): a list or a table the
+author (or a PDF's converter) typed as lines, which CommonMark joins into one paragraph."""
+
+
+def _thin_section(section: Section, lines: list[int]) -> int | None:
+    """The line of the first paragraph or list of a section whose own paragraphs and lists hold
+    MIN_THIN_SECTION_CHARS characters or more and gave one note or none, when nothing else was
+    said of it: a shape no rule reads (glyphs for bullets, a table typed as text) is silent
+    otherwise, the one note hiding the loss."""
+    written = [block for block in section.blocks if isinstance(block, (Paragraph, ListBlock))]
+    total = sum(map(_written_chars, written))
+    if total < MIN_THIN_SECTION_CHARS:
+        return None
+    lined = sum(
+        len(block.text) for block in written if isinstance(block, Paragraph) and _lined(block)
+    )
+    if 2 * lined < total:
+        return None  # prose or lists the rules read: its notes are the rules' choice
+    first, last = section.line, _last_line(section.blocks[-1])
+    if bisect.bisect_right(lines, last) - bisect.bisect_left(lines, first) > 1:
+        return None
+    return written[0].line
+
+
+def _lined(block: Paragraph) -> bool:
+    """A paragraph of MIN_LINED lines or more, each a line of its own: at most half of them go on
+    in small letters on the next (a hard-wrapped sentence is prose)."""
+    breaks = block.text.strip().count("\n")
+    if breaks < MIN_LINED - 1:
+        return False
+    return 2 * len(_RUN_ON.findall(block.text)) <= breaks
+
+
+_RUN_ON = re.compile(r"\n[ \t]*[a-z(]")
+"""A line going on in small letters or a bracket: the rest of the sentence above."""
+
+
+def _written_chars(block: Block) -> int:
+    """The characters of a paragraph's or a list's text, nested items included."""
+    if isinstance(block, Paragraph):
+        return len(block.text)
+    if isinstance(block, ListBlock):
+        return sum(len(item.text) + sum(map(_written_chars, item.blocks)) for item in block.items)
+    return 0
 
 
 MIN_LOOSE_LINES = 2
@@ -2363,6 +2425,31 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
     return _unasked_page(section)
 
 
+def _unasked_marked(section: Section, lines: list[int]) -> int | None:
+    """The line of the first paragraph of a section that gave no note at all though it holds a
+    measured figure ("It should take 1-2 seconds") or words the author marked inside a sentence
+    (`==antithrombin==`, `**binds**`): the fact the author pointed at was lost, silently."""
+    if not section.blocks:
+        return None
+    first, last = section.line, _last_line(section.blocks[-1])
+    at = bisect.bisect_left(lines, first)
+    if at < len(lines) and lines[at] <= last:
+        return None  # the section gave a note
+    quizzed = answered_blocks(section.blocks)  # a quiz's case and options: no note, by design
+    for number, block in enumerate(section.blocks):
+        if not isinstance(block, Paragraph) or number in quizzed or is_worked_example(block.text):
+            continue
+        text = block.text.strip()
+        if states_a_figure(text) or _MARKED_INSIDE.search(text) is not None:
+            return block.line
+    return None
+
+
+_MARKED_INSIDE = re.compile(r"\w[,;]?\s+(?:\*\*|__)(?=\w)[^*_\n]{1,80}?(?<=\w)(?:\*\*|__)")
+"""A bold (or `==highlighted==`) span inside a sentence, after a word: not a bold label opening
+the line."""
+
+
 MIN_UNASKED_PARAGRAPHS = 3
 MIN_UNASKED_WORDS = 150
 """A section of this many paragraphs and words of prose or more that gave no note is a part
@@ -2552,11 +2639,21 @@ _NO_TOPICS_NOTE = (
     "card hiding one topic among its siblings asks nothing; to learn them, write each fact itself "
     '(`HOCM: extra heart sound - S4`), or `include = ["topics"]` in a manifest cards the list'
 )
+_NO_THIN_NOTE = (
+    f"this section's lines ({MIN_THIN_SECTION_CHARS} characters or more) gave one note or none; "
+    "if they hold facts to learn, write its lists as Markdown lists (`- item`, `1. step`: the "
+    "`q`, `o` or `§` glyphs a PDF leaves are no list marks), under a lead-in ending in ':'"
+)
 _NO_TREE_NOTE = (
     "this fenced tree gave no note: its branches are a flowchart's choices (`YES →`, `NO →`, "
     "questions), which cards cannot ask as facts; write what it decides as items outside the "
     "fence (`- High-pressure alarm: kinked tubing, water in the tubing, secretions`), or draw "
     "the tree without YES / NO branches"
+)
+_NO_MARKED_NOTE = (
+    "this section gave no note, though its prose holds a figure or words marked in bold or as a "
+    "highlight; if they are to learn, write each in a short sentence that names its subject (not "
+    "'It should take 2 s'), or as `**Label:** value`"
 )
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
@@ -2578,7 +2675,9 @@ _NO_NOTE_OF = {
     "loose lines": _NO_LOOSE_NOTE,
     "beside labels": _NO_BESIDE_LABELS_NOTE,
     "topics": _NO_TOPICS_NOTE,
+    "thin section": _NO_THIN_NOTE,
     "tree": _NO_TREE_NOTE,
+    "marked prose": _NO_MARKED_NOTE,
 }
 
 

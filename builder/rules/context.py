@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -17,6 +18,7 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_generic_heading,
     is_partial_heading,
     is_remark,
     names_topic,
@@ -64,6 +66,10 @@ class Context:
     """When the section's tables' rows would ask what a table under another heading asks (the
     same row label and column, another answer): the subject of the heading that tells them apart
     (`table.rows_apart`); "" otherwise."""
+    language: str = "en"
+    """The language of the document's prose (`text.prose_language`): the few words a front
+    gets around its subject ("in <topic>", "What does X stand for?") are left out or said in
+    it (`localised`); "en" leaves every front as the rules wrote it."""
     made: tuple[Note, ...] = ()
     """The notes the section's other rules made, as a last-resort rule (`Rule.fallback`) is
     given them: it leaves what another rule asked to that rule (`Said`)."""
@@ -84,6 +90,8 @@ class Context:
         """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
         if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
             front = _QUESTION_COLON.sub("?", front)
+        if self.language != "en":
+            front = localised(front, self.topic, self.language)
         if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
             cited = without_citations(front)
             # a deletion of only the citation stays, and so does a citation opening the front
@@ -137,8 +145,8 @@ class Context:
         """The section's own heading, situated in the topic; a heading that says something
         rather than naming it ("Technique Matters!", "Why Use It?") gives its subject
         (`heading`)."""
-        if is_remark(heading_text(section.title)):
-            return self.heading(section)
+        if is_remark(heading_text(section.title)) or is_generic_heading(section.title):
+            return self.heading(section)  # "11/10/2023" names when, not what
         if is_partial_heading(section.title) and self.subject(section) != heading_text(
             section.title
         ):  # "Immune type" under "Granulomatous inflammation": a part of the thing above
@@ -180,6 +188,40 @@ _QUESTION_COLON = re.compile(r"\?:(?=\s|$)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d")
 """A front with a year may hold a citation (`without_citations`); a pointer ("(see the tick
 guide)") is left as it is."""
+
+
+_LOCAL_WORDS: dict[str, tuple[str, str, str]] = {
+    # (what does X stand for, abbreviation for X, part n of m)
+    "pt": ("O que significa {}?", "Sigla de “{}”?", "(parte {} de {})"),
+    "es": ("¿Qué significa {}?", "Sigla de “{}”?", "(parte {} de {})"),
+    "fr": ("Que signifie {} ?", "Sigle de « {} » ?", "(partie {} sur {})"),
+    "de": ("Wofür steht {}?", "Abkürzung für „{}“?", "(Teil {} von {})"),
+}
+"""The builder's own words on a front, in the document's language."""
+_STANDS_FOR = re.compile(r"^What does (?P<x>.+) stand for\?$", re.DOTALL)
+_ABBREVIATION_FOR = re.compile(r"^Abbreviation for “(?P<x>.+)”\?$", re.DOTALL)
+_PART_OF = re.compile(r" \(part (\d+) of (\d+)\)")
+
+
+def localised(front: str, topic: str, language: str) -> str:
+    """A front of a document not in English without the builder's English around its subject:
+    no "in <topic>" (an English word glued to the author's; the line above names the page),
+    "What does X stand for?", "Abbreviation for “…”?" and "(part 1 of 2)" in `language`. The
+    note keeps its identity: only the words shown change."""
+    words = _LOCAL_WORDS.get(language)
+    if words is None:
+        return front
+    if topic and f" in {topic}" in front:
+        front = re.sub(rf" in {re.escape(topic)}(?=[:?]| \(| —|$)", "", front, flags=re.M)
+    if front.startswith("What does "):
+        found = _STANDS_FOR.match(front)
+        front = words[0].format(found["x"]) if found is not None else front
+    elif front.startswith("Abbreviation for "):
+        found = _ABBREVIATION_FOR.match(front)
+        front = words[1].format(found["x"]) if found is not None else front
+    if " (part " in front:
+        front = _PART_OF.sub(lambda m: " " + words[2].format(m[1], m[2]), front)
+    return front
 
 
 @lru_cache(maxsize=TEXT_CACHE)
@@ -333,7 +375,7 @@ def _no_author_repeats(notes: list[Note]) -> list[Note]:
         if note.rule != "faq" and note.note_type == "basic":
             for word in _meaning(f"{note.front.rpartition(': ')[2]} {note.back}") & wanted:
                 said.setdefault(word, []).append(index)
-    holding = {word: _bits(indices) for word, indices in said.items()}
+    holding = {word: (len(indices), _bits(indices)) for word, indices in said.items()}
     return [
         note
         for index, note in enumerate(notes)
@@ -349,27 +391,32 @@ def _bits(indices: list[int]) -> int:
     return int.from_bytes(row, "little")
 
 
-def restated(answer: frozenset[str], holding: dict[str, int]) -> bool:
-    """Whether one note holds 4 in 5 of the answer's words; `holding` gives each word's notes
-    as the bits of an int. The notes missing at most j of the words read so far are kept as one
-    int for each j up to the misses allowed (`present - need`), so each word costs a few `&`
-    and `|` of ints, in C. Counting, for each answer, every note sharing any of its words cost
-    the 20,000-item course 2.5 times its build; counting its rarest words still half the
-    `cards` command (its common words sit in thousands of notes, once per flashcard)."""
+def restated(answer: frozenset[str], holding: dict[str, tuple[int, int]]) -> bool:
+    """Whether one note holds 4 in 5 of the answer's words; `holding` gives each word's count
+    of notes and those notes as the bits of an int. The notes missing at most j of the words
+    read so far are kept as one int for each j up to the misses allowed (`present - need`), so
+    each word costs a few `&` and `|` of ints, in C. Counting, for each answer, every note
+    sharing any of its words cost the 20,000-item course 2.5 times its build; counting its
+    rarest words still half the `cards` command (its common words sit in thousands of notes,
+    once per flashcard). The count comes with the bits: `int.bit_count` of a 100,000-note int,
+    for each word of each answer, was 85 % of this function's time."""
     need = -(-len(answer) * 4 // 5)  # the fewest shared words with shared * 5 >= len * 4
-    present = [bits for word in answer if (bits := holding.get(word, 0))]
+    present = [held for word in answer if (held := holding.get(word)) is not None and held[0]]
     missable = len(present) - need  # a note may miss this many of the words present, no more
     if not answer or missable < 0:
         return False
-    present.sort(key=int.bit_count)  # the rarest first: the notes left thin out soonest
+    present.sort(key=_count)  # the rarest first: the notes left thin out soonest
     missing_at_most = [-1] * (missable + 1)  # every note, none missed yet
-    for bits in present:
+    for _, bits in present:
         for j in range(missable, 0, -1):
             missing_at_most[j] = (missing_at_most[j] & bits) | missing_at_most[j - 1]
         missing_at_most[0] &= bits
         if not missing_at_most[missable]:
             return False
     return True
+
+
+_count = operator.itemgetter(0)
 
 
 def _meaning(text: str) -> frozenset[str]:
