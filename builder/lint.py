@@ -45,9 +45,11 @@ from .rules.enumeration import (
     MAX_PARTED_ITEMS,
     MAX_STEPS,
     is_preparation,
+    run_in_label,
 )
 from .rules.faq import answered_blocks
 from .rules.leads import is_example
+from .rules.prose_list import is_hedge
 from .rules.short_lines import MAX_MEANING_WORDS
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import (
@@ -95,7 +97,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LABEL-CLOZE": (
         "warning",
         "a cloze deletion is only a label (`{{c1::PE}}`, `{{c1::Aspirin:}}`) whose content is on "
-        "the back, or hides a facet's label with its content (`{{c1::Diagnosis (skin test)}}`): "
+        "the back, hides a facet's label with its content (`{{c1::Diagnosis (skin test)}}`), or "
+        "hides a run-in label, a hedge or a passive verb (`{{c1::When}}:`, `{{c2::sometimes}}`): "
         "the card asks for the outline's word, not the fact",
     ),
     "LEFTOVER-MARKUP": (
@@ -1207,6 +1210,17 @@ def _label_clozes(note: Note) -> Iterable[Problem]:
             "skin test`) so that the content is asked under its label",
         )
         return
+    filler = filler_deletions(note.front)
+    if filler:
+        names = ", ".join(f"c{number} {_quote(text, 30)}" for number, text in filler)
+        yield _problem(
+            note,
+            "LABEL-CLOZE",
+            f"cloze deletion {names} hides words that only introduce or hedge the fact (a run-in "
+            "label, a question word, 'sometimes', 'is recommended'): the fact stays visible "
+            "beside it; hide what the label introduces instead",
+        )
+        return
     found = label_deletions(note.front, note.back)
     if found:
         names = ", ".join(f"c{number} {_quote(text, 30)}" for number, text in found)
@@ -1216,6 +1230,25 @@ def _label_clozes(note: Note) -> Iterable[Problem]:
             f"cloze deletion {names} only labels what the back says under it: the card asks "
             "for the outline's word, not the fact; hide the facts under each label instead",
         )
+
+
+def filler_deletions(front: str) -> list[tuple[str, str]]:
+    """(number, text) of each deletion that hides only what introduces its item's fact: a
+    run-in label (`**{{c1::A –}}**`, `**{{c2::When}}**:`), a hedge (`{{c4::in some
+    patients}}`) or a passive verb (`{{c3::is recommended}}`)."""
+    if "{{" not in front:
+        return []
+    found = []
+    for match in NUMBERED_DELETION.finditer(front):
+        text = plain_text(match.group(2).split("::", 1)[0]).strip()
+        if not text or (match.group(1), text) in found:
+            continue
+        if run_in_label(text) or is_hedge(text) or _PASSIVE.fullmatch(text) is not None:
+            found.append((match.group(1), text))
+    return found
+
+
+_PASSIVE = re.compile(r"(?:is|are|was|were|be)\s+(?:not\s+)?\w+(?:ed|en)", re.IGNORECASE)
 
 
 def label_deletions(front: str, back: str) -> list[tuple[str, str]]:

@@ -2063,7 +2063,12 @@ def _unit(text: str) -> str:
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|/{_NUMBER})?"
 _MORE = r"(?:\s+or\s+(?:more|less|longer|greater|higher|lower|above|below|over|under))"
-_COMPARE = r"(?:[<>≤≥]=?|=<|=>|\b(?:more|less|greater|fewer|higher|lower)\s+than|\bexceeding)"
+_COMPARE = (
+    r"(?:=/[<>]|(?<![-=/<>≤≥])[<>≤≥]=?|=<|=>"
+    r"|\b(?:more|less|greater|fewer|higher|lower)\s+than|\bexceeding)"
+)
+"""A comparison sign or phrase: `=/>` is one sign (≥ typed with a slash), never split after its
+`=/`; a sign right after another sign character (the `>` of an arrow `->`) opens none."""
 _NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\bwithin)"
 """Words that compare only a figure with a unit: "under 12" may count anything."""
 _UNIT = (

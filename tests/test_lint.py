@@ -1736,6 +1736,25 @@ def test_a_deletion_that_only_labels_what_the_back_says() -> None:
     assert found(named, no_back) == []
 
 
+def test_a_deletion_that_hides_a_run_in_label_a_hedge_or_a_verb() -> None:
+    """A deletion of the words that only introduce or hedge a fact (`**{{c1::B –}}**`, `**{{c2::
+    When}}**:`, `{{c3::sometimes}}`, `{{c4::is recommended}}`) leaves the fact visible beside it;
+    a deletion of the fact after such words, or of a bold name (`**{{c1::Gown}}** – tie it`),
+    is none."""
+    letters = cloze("Chest film:\n\n- **{{c1::B –}}** cuffing\n- **C –** {{c2::collapse}}")
+    when = cloze("Peak flow:\n\n- **{{c1::When}}**: before the dose\n- {{c2::Best of three}}")
+    hedged = cloze("Signs include {{c1::wheeze}} and {{c2::sometimes}} a tight chest.")
+    verb = cloze("A mix of {{c1::a nurse}} and {{c2::a chest doctor}} {{c3::is recommended}}.")
+    problems = check_notes([letters, when, hedged, verb], manifest())
+    assert [p.code for p in problems] == ["LABEL-CLOZE"] * 4
+    assert 'c1 "B –"' in problems[0].message and "c2" not in problems[0].message
+    assert 'c1 "When"' in problems[1].message and 'c2 "sometimes"' in problems[2].message
+    assert 'c3 "is recommended"' in problems[3].message
+    named = cloze("Gowns:\n\n- **{{c1::Gown}}** – tie at the neck\n- **{{c2::Mask}}** – fit")
+    facts = cloze("Peak flow:\n\n- **When**: {{c1::before the dose}}\n- {{c2::Jaundice}}")
+    assert found(named, facts) == []
+
+
 def test_deletions_that_hide_facet_labels_with_their_content() -> None:
     """A list of a subject's facets, each with its content in brackets (`Definition (…)`,
     `Diagnosis (…)`), carded whole: the cards ask the outline's order. Named things glossed in

@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..abbreviations import find_abbreviations
 from ..document import (
     Block,
     ListBlock,
@@ -242,6 +243,7 @@ def _list_notes(
     """A list's notes, then those of the sub-lists its items head (`_nested`). `outer` is the
     label of the item a sub-list hangs under, "" for a list of the section's own; the list is
     `under_result` when a test's result was passed over above it (`- Positive`)."""
+    block = _prompted_terms(block)
     if is_named_sequence(block):
         return _sequence_notes(block, lead, section, ctx, outer)
     if lead is not None and lead.kind in ("label", "name") and is_result(lead.text):
@@ -327,6 +329,48 @@ def _list_notes(
         # members whose gloss says nothing more, no card of their own: asked here
         listed = _members_note(block, lead, section, ctx)
     return notes + listed + nested
+
+
+def _prompted_terms(block: ListBlock) -> ListBlock:
+    """A history-taking list (`- Dyspnoea - at rest? on exertion?`, `- Orthopnoea - how many
+    pillows?`, `- Angina?`): each item's term is the fact, the questions after its dash are what
+    to ask about it, never an answer: the item reads as its term, its questions go to the back
+    under it. Two such items at least, none opening in bold (`**P**rovokes - what makes it
+    worse?` spells a mnemonic; `**Assess** - is it …?` is a step with its check); any other
+    list is returned as it is."""
+    prompted = {}
+    for item in block.items:
+        text = item.text.strip()
+        found = _PROMPTED.fullmatch(text) if "?" in text and text[:1] not in "*_" else None
+        if found is not None and len(plain(found["term"]).split()) <= MAX_ASKED_LABEL:
+            prompted[item.line] = found
+    if len(prompted) < MIN_ITEMS:
+        return block
+    items = []
+    for item in block.items:
+        found = prompted.get(item.line)
+        if found is None:
+            bare = _ASKED_TERM.fullmatch(item.text.strip())
+            if bare is None or item.blocks:
+                items.append(item)
+                continue
+            items.append(replace(item, text=bare["term"]))  # `- Angina?` beside them: a term
+            continue
+        asked = Paragraph(found["prompt"][:1].upper() + found["prompt"][1:], item.line)
+        items.append(replace(item, text=found["term"], blocks=(asked, *item.blocks)))
+    return ListBlock(block.ordered, tuple(items), block.line)
+
+
+def asks_only(text: str) -> bool:
+    """Text that is questions only ("At rest? on exertion?"): what to ask, no answer."""
+    said = plain(text).strip()
+    return said.endswith("?") and _SAYS_END.search(said) is None
+
+
+_SAYS_END = re.compile(r"[.!:](?:\s|$)")
+_PROMPTED = re.compile(r"(?P<term>[^?\n]{2,60}?)\s+[-–—]\s+(?P<prompt>[^\n]*\?)")
+_ASKED_TERM = re.compile(r"(?P<term>[^?\s][^?\n]{0,40}?)\s*\?")
+"""`Term - question?` and, beside such items, a bare `Term?`."""
 
 
 _MANAGEMENT = re.compile(r"\b(?:manag\w*|treat\w*|therap\w*|what to do|first aid)\b", re.I)
@@ -1074,9 +1118,14 @@ def _owned(about: str, outer: str, section: Section, ctx: Context) -> str:
 
 def _is_label(item: ListItem) -> bool:
     """One word, or a lead-in ending with a colon: over points asked on their own, hiding it
-    asks only for the label."""
-    text = plain(without_emoji(item.text)).strip()
+    asks only for the label. A code span glued to the word is the author's aside on it
+    (`- func`slows the heart``), no words of the label's own."""
+    text = plain(without_emoji(_CODE_ASIDE.sub(" ", item.text))).strip()
     return text.endswith(":") or len(text.split()) == 1
+
+
+_CODE_ASIDE = re.compile(r"(?<=\S)`[^`\n]+`")
+"""An inline code span glued to the word before it: an aside, as a margin note is."""
 
 
 def _label_outline(block: ListBlock, hoisted: frozenset[int], lead: Lead | None) -> bool:
@@ -1355,6 +1404,7 @@ def _outline_notes(
         _outline_facet(item, label, explained)
         or (outline and _field_label(label))
         or (kindred and _heads_list(item))
+        or (is_result(label) and _heads_list(item))  # `- Elevated` over its causes
         for item, label in labels
     ):
         return [], shown
@@ -1371,6 +1421,8 @@ def _outline_notes(
         ]
     for item, label in labels:
         answer = _one_point(item) or to_markdown(item.blocks) or _field_text(item)
+        if asks_only(answer):
+            continue  # `- Dyspnoea` over "At rest? on exertion?": what to ask, never an answer
         if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
             shown = shown | {item.line}  # read on the cloze's back, never its deletion
             continue
@@ -1456,12 +1508,20 @@ def _field_value(item: ListItem) -> re.Match[str] | None:
         return None
     text = single_spaced(without_emoji(item.text)).strip()
     found = _LABEL_COLON.match(text) if ": " in text else None
+    if found is None and not text.isascii():  # `- 应用 广谱`: a field named, a space, its value
+        found = _SPACED_FIELD.match(text)
+        found = found if found is not None and found.group("label") in _FIELDS else None
     if found is None or not text[found.end() :].strip():
         return None
     label = plain(found.group("label")).strip()
     if not 0 < len(label.split()) <= MAX_FACET_WORDS or is_sentence(label) or _DIGIT.search(label):
         return None
     return found
+
+
+_SPACED_FIELD = re.compile(r"(?P<label>[^\x00-\x7f\s:：]{1,6})\s+(?=\S)")
+"""A field label in a script written without spaces, then a space before its value: the space
+is the only separator there (`应用 广谱`)."""
 
 
 def _whole_value(text: str, field: re.Match[str], number: int) -> str | None:
@@ -1566,10 +1626,13 @@ MAX_FIELD_WORDS = 3
 _FIELDS = frozenset(
     """
     brand brands class cautions caution considerations dose doses dosage dosages interactions
-    monitoring notes precautions warnings se ses ci cis adr adrs
+    monitoring notes precautions warnings se ses ci cis adr adrs kinds comparison
+    应用 用途 作用 机制 特点 部位 种类 分类 比较 症状 病因 治疗 诊断 不良反应 副作用 禁忌 禁忌症
+    适应症 临床表现 并发症 预后 注意事项 相互作用 体内过程 药理作用
     """.split()
 ) | frozenset(("brand names", "trade names", "drug class", "side effects", "adverse effects"))
-"""Field labels of a drug's or a condition's entry that `is_relational` does not name."""
+"""Field labels of a drug's or a condition's entry that `is_relational` does not name, in the
+languages notes are written in ("应用" uses, "种类" kinds, "不良反应" adverse effects)."""
 
 
 def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
@@ -1584,17 +1647,37 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
         and _field_label(item.text)
         and "\n" not in item.text.strip()
     ]
-    if not fields:
-        return set()
-    return {
+    empty = [
         item
         for item in block.items
-        if not item.blocks
-        and item.line not in hoisted
-        and "\n" not in item.text.strip()
-        and _field_label(item.text)
-        and not _DIGIT.search(item.text)
+        if not item.blocks and item.line not in hoisted and "\n" not in item.text.strip()
+    ]
+    if not fields:  # `- kinds` / `- comparison`: an outline of sub-topics not written yet
+        labels = len(empty) == len(block.items) >= MIN_ITEMS
+        return set(empty) if labels and all(map(_entry_field, (i.text for i in empty))) else set()
+    slots = all(  # every other item heads content, one of them a field label at least
+        item.blocks or item.line in hoisted for item in block.items if item not in empty
+    )
+    return {
+        item
+        for item in empty
+        if not _DIGIT.search(item.text)
+        and (
+            _field_label(item.text)
+            or (slots and len(plain(item.text).split()) <= MAX_SLOT_WORDS and _bare_word(item))
+        )
     }
+
+
+MAX_SLOT_WORDS = 2
+"""An empty item this short among field labels over their content is one more field left empty
+(`- hist` above `- actions` / `- uses` over their points), no thing of its own."""
+
+
+def _bare_word(item: ListItem) -> bool:
+    """An item of words alone, lower case, no markup: a note-taker's slot name (`hist`)."""
+    text = item.text.strip()
+    return text.islower() and text.replace(" ", "").isalpha()
 
 
 def _bare_label(item: ListItem) -> bool:
@@ -2357,6 +2440,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             if value is None:
                 return None
             return text[: len(text) - len(facet_rest)] + value, extra
+        if run_in_label(inner):  # `**A –** air trapping`, `**Exception**: …`: the label is the cue
+            value = _run_in_value(text, bold.end(), inner, number)
+            return None if value is None else (value, extra)
         if 0 < words <= MAX_BOLD_WORDS:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
@@ -2389,6 +2475,46 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if value is not None:
             return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+def run_in_label(phrase: str) -> bool:
+    """A bold phrase that only introduces its item, never a fact to hide: a label with its
+    dash inside the bold (`**A –** air trapping`, `**Valves –** …`), or one word that names
+    nothing: a question word (`**When**:`), a note's flag (`**Exception**:`), an adverb
+    (`**Potentially**, …`)."""
+    text = plain(phrase).strip()
+    if _DASH_END.search(text) is not None and len(text.split()) <= MAX_BOLD_WORDS + 1:
+        return True
+    word = text.rstrip(":,").strip().lower()
+    return " " not in word and (word in _EMPTY_LABELS or _ADVERB.fullmatch(word) is not None)
+
+
+def _run_in_value(text: str, end: int, label: str, number: int) -> str | None:
+    """The item after its run-in label with the label's value hidden (`**A –** {{air
+    trapping}}`, `**When**: {{depends on route}}`), or None (the item is read) when the value
+    is questions to ask, a sentence, or follows an adverb as the rest of its clause."""
+    rest = text[end:]
+    dashed = _DASH_END.search(plain(label)) is not None
+    if not dashed and _STATES.match(rest) is None:
+        return None  # `**Potentially**, the pathology …`: a hedge opening a sentence
+    if plain(rest).rstrip().endswith("?"):
+        return None  # `**Valves –** regurgitation? stenosis?`: what to look for, asked
+    gap = len(rest) - len(rest.lstrip())
+    value = value_cloze(rest[gap:], number)
+    return None if value is None else text[:end] + rest[:gap] + value
+
+
+_DASH_END = re.compile(r"\s[-–—]$")
+_EMPTY_LABELS = frozenset(
+    """
+    when where why how what who which whom whose exception exceptions however but also then
+    often sometimes rarely usually occasionally potentially typically generally
+    note notes nb important tip tips remember warning caution hint reminder
+    """.split()
+)
+"""Question words, a note's flags and adverbs: words that introduce an item's fact."""
+_ADVERB = re.compile(r"[a-z]{3,}(?:ally|ently|antly|ously|ively|arly|ably|ibly|edly)")
+"""An adverb (`Clinically`, `Frequently`, `Presumably`); not a noun in -ly (`Cardiomegaly`)."""
 
 
 def dose_cloze(item: ListItem, number: int) -> tuple[str, str] | None:
@@ -2439,11 +2565,15 @@ _FREQUENCY = re.compile(
 
 def _aside_names(rest: str, name: str) -> bool:
     """Whether what follows a bold name is only a bracketed aside that says the name's words
-    again: shown beside the deletion, it would give the answer away, so it goes to the back."""
+    again, or spells out the acronym it is: shown beside the deletion, it would give the answer
+    away, so it goes to the back."""
     if not rest.lstrip().startswith("(") or _ASIDE_ONLY.fullmatch(rest) is None:
         return False
     named = content_words(plain(name), 1)
-    return bool(named) and named <= content_words(plain(rest), 1)
+    if named and named <= content_words(plain(rest), 1):
+        return True
+    said = plain(name).strip()  # `**ICDSC** (Intensive Care Delirium …)`: its letters spelt out
+    return any(found.short == said for found in find_abbreviations(f"{said} {plain(rest).strip()}"))
 
 
 _ASIDE_ONLY = re.compile(r"\s*\([^()]+\)[.,;]?\s*")
@@ -2966,10 +3096,12 @@ _NOT_A_HEAD = frozenset(
     """
     if when whenever once unless while because although though since as so but and or then also
     in on at by for with without to into from of this these that those it they there
+    si cuando quando wenn falls lorsque quand
     """.split()
 )
-"""First words of a condition, a qualifier or a clause leaning on what came before: such a head
-is not the thing the item is about."""
+"""First words of a condition, a qualifier or a clause leaning on what came before (and "if" and
+"when" in the other languages notes come in: "Si usas …", "Wenn …"): such a head is not the
+thing the item is about."""
 _DISCOURSE = frozenset(
     "result results outcome outcomes effect effects overall conclusion finally so why how".split()
 )

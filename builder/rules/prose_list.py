@@ -110,6 +110,8 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
             cut = _END_OF_ITEM.search(tail)
             item_end = item_start + (cut.start() if cut else len(tail))
             joined = None if final else _last_join(read, spans, item_start, item_end)
+            if joined is None and not final:  # "…, reduced libido and sometimes fatigue"
+                joined = _HEDGED_JOIN.search(read, item_start, item_end)
             if joined is not None:  # "a, b, c and d": no comma before the last "and"
                 spans.append((item_start, joined.start()))
                 item_start = joined.end()
@@ -117,6 +119,7 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
             break
         spans.append((position, chunk_end))
         position = comma + 2
+    spans = _without_hedges(sentence, spans)
     ended = next((n for n, (a, b) in enumerate(spans) if is_etc(sentence[a:b])), None)
     if ended is not None:
         spans = spans[:ended]  # "infection, injury, drugs, etc.": the series ends at "etc"
@@ -128,6 +131,51 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
     if any("<" in item and _TAG.search(item) for item in items):
         return None  # `and <img src=…>`: raw HTML is nothing to recall (sanitising may empty it)
     return spans
+
+
+_HEDGE = (
+    r"(?:sometimes|occasionally|often|rarely|usually|possibly|typically|especially"
+    r"|in\s+(?:some|many|most|a\s+few|rare|severe|certain)\s+(?:patients|people|cases|children"
+    r"|adults|women|men))"
+)
+_HEDGE_ONLY = re.compile(rf"{_HEDGE}", re.IGNORECASE)
+_HEDGE_OPENING = re.compile(rf"\s*{_HEDGE}\s+", re.IGNORECASE)
+_HEDGED_JOIN = re.compile(rf"\s+(?:and|or)\s+{_HEDGE}\s+", re.IGNORECASE)
+"""How often or in whom an item holds ("in some patients", "sometimes"): a hedge, never an item;
+after an "and" it opens the series' last item ("reduced libido and sometimes fatigue")."""
+_TRAILING_JOIN = re.compile(r"\s+(?:and|or)$")
+_PREDICATE_OPENING = re.compile(
+    r"(?:is|are|was|were|be|been|has|have|had|can|may|might|will|would|should|must)\b"
+    r"|\w+ed\s+by\b",
+    re.IGNORECASE,
+)
+"""A chunk opening with a verb ("is recommended", "supported by …"): the series has ended and the
+sentence's predicate or a clause about it goes on."""
+
+
+def is_hedge(text: str) -> bool:
+    """A phrase that says how often or in whom something holds ("in some patients",
+    "sometimes"), never a thing to recall."""
+    return _HEDGE_ONLY.fullmatch(text.strip()) is not None
+
+
+def _without_hedges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The series' items without a hedge set off by commas ("… and, in some patients, anxiety"),
+    the "and" before it left out of the item it ends, and cut before a chunk that opens with a
+    verb (", is recommended"): none of these is a thing to recall."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        chunk = sentence[start:end].strip()
+        if _PREDICATE_OPENING.match(chunk):
+            break
+        if _HEDGE_ONLY.fullmatch(chunk):
+            continue
+        opening = _HEDGE_OPENING.match(sentence, start)
+        if opening is not None:  # "and sometimes sweating": the hedge stays out of the item
+            start = opening.end()
+        trailing = _TRAILING_JOIN.search(sentence, start, end)
+        kept.append((start, trailing.start() if trailing is not None else end))
+    return kept
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")

@@ -109,6 +109,13 @@ def _pair(text: str) -> re.Match[str] | None:
     return _PAIR.match(text)
 
 
+def _answered(text: str) -> re.Match[str] | None:
+    """`_pair(text)`, but None for a term followed by questions (`Dyspnoea - at rest? on
+    exertion?`): the questions are what to ask about it in a history, never its meaning."""
+    found = _pair(text)
+    return None if found is None or "?" in text[found.end("finding") :] else found
+
+
 MIN_STATEMENT_WORDS = 6
 """A list of short names only is the enumeration rule's (which refused it for a reason)."""
 _LABELLED = re.compile(r"^(?:\S+\s+){0,3}?\S+:\s")
@@ -172,7 +179,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # "Infuse 40 mg/kg over 20 minutes": the measure rule clozes its figures;
             # numbered steps are learned in order, whole
         if pairs:
-            found = [(item, _pair(text)) for item, text in zip(block.items, items, strict=True)]
+            found = [(item, _answered(text)) for item, text in zip(block.items, items, strict=True)]
             notes.extend(_pairs(found, lead, section, ctx))
         else:
             lists += 1  # keyed by its place among the section's lists of statements
@@ -492,7 +499,7 @@ def finding_pairs(items: tuple[ListItem, ...]) -> bool:
     bare = 0
     for item in items:
         text = plain(" ".join(item.text.split()))
-        found = _pair(text)
+        found = _answered(text)
         if found is None and not item.blocks and _bare_finding(item.text, text):
             bare += 1  # `- Antalgic` among `- Tiptoe - short tendon`: a finding, no meaning
             continue
@@ -594,7 +601,7 @@ def _dashed(block: ListBlock) -> Iterator[tuple[ListItem, re.Match[str]]]:
     for item in block.items:
         if item.blocks or item.text.lstrip().startswith(("**", "__")) or _LINKED.search(item.text):
             continue
-        found = _pair(plain(" ".join(item.text.split())))
+        found = _answered(plain(" ".join(item.text.split())))
         if found is not None:
             yield item, found
 
