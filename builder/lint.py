@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .dialects import without_math
+from .dialects import closed_bold, without_math
 from .document import MERGE_CONFLICT, Block, ListBlock, ListItem, Paragraph, Section, Table
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
@@ -1446,7 +1446,7 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("highlight marks `==`", re.compile(r"==(?=\S)|(?<=\S)==")),
     (
         "a Pandoc sub- or superscript `~2~`, `^2^`",
-        re.compile(r"(?<=[\w)])~(?!~)[^\s~]{1,12}~(?!~)|(?<=[\w)])\^[^\s^\[\]]{1,12}\^"),
+        re.compile(r"(?<=[\w)])~(?!~)[^\s~]{1,12}~(?!~)|\^[^\s^\[\]]{1,12}\^"),
     ),
     (
         "an icon code `:name:`",
@@ -1475,6 +1475,7 @@ def leftover_markup(markdown: str) -> tuple[str, ...]:
     text = without_math(NUMBERED_DELETION.sub(_held_deletion, markdown))
     if _SUSPECT.search(text) is None:
         return ()
+    text = closed_bold(text)  # as render.py closes a bold run CommonMark would leave open
     found: dict[str, None] = {}
     for token in _html_markdown().parse(text):
         if token.type != "inline" or not token.children:
