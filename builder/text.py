@@ -367,6 +367,9 @@ _OUTLINE = re.compile(
     r"|\d+\s*[:\-–—]\s+"  # "06 - Hypersensitivity"
     r"|(?-i:[A-Z][.)]\s+(?=[A-Z]))"  # "A. Medication administration", not "C. difficile"
     r"|(?-i:[IVX]+[.)]\s+(?=[A-Z]))"  # "IV. Fluids"
+    # "a. Thin limb", "iv) Phase 2", "b. 肾小球": a sub-heading's letter or roman numeral, lower
+    # case, before a capital or a letter of a script without case (not "e. coli", "vs. x")
+    r"|(?-i:(?:[a-z]|[ivx]{2,4})[.)]\s+(?=[^\W\da-z_]))"
     r")",
     re.IGNORECASE,
 )
@@ -407,8 +410,8 @@ _STEP_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 @lru_cache(maxsize=1 << 12)
 def heading_text(title: str) -> str:
-    """A heading as a front names it: its words without outline numbers ("2.2.3", "4.",
-    "Level 2 —", "Module 3:"), a step label and its aside ("Step 1: Aspirin (IMMEDIATELY)" ->
+    """A heading as a front names it: its words without outline numbers ("2.2.3", "4.", "b.",
+    "iv)", "Level 2 —", "Module 3:"), a step label and its aside ("Step 1: Aspirin (IMMEDIATELY)" ->
     "Aspirin"), emoji, HTML tags or attribute lists. A number at the start of a
     front would also render as a Markdown list ("2. Pulse" shows as item 2)."""
     text = plain(title)
