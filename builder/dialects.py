@@ -38,8 +38,11 @@ rule and no card ever sees them:
   rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
 - bold closed after a space, `**no signs **(see …)` → `**no signs** (see …)`: CommonMark reads
   neither mark as emphasis, and both stayed on the card;
+- a bold label holding its dash, `**BNP –** raised in …` → `**BNP** – raised in …`: the dash
+  parts the label from its value, as it does outside the bold;
 - (a whole-text pass, `run_in_labels`) a paragraph's run-in label, `**Uses** The drug is …` →
   `**Uses:** The drug is …`, as the label paragraphs every rule reads;
+- an empty code span, `` `` ``, → nothing (CommonMark shows its two marks);
 - full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
   (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
   value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
@@ -67,7 +70,7 @@ anything else (`merge_conflicts`); the document reader warns at the conflict's l
 
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
-so far, pays nothing per text. Code spans are left as they are.
+so far, pays nothing per text. Code spans are left as they are (an empty one goes).
 """
 
 from __future__ import annotations
@@ -94,7 +97,8 @@ def inline_cleaner(text: str) -> Cleaner | None:
     references = _reference_links(text)
     if references is not None:
         steps.insert(0, references)
-    if not steps:
+    empty_code = "``" in text and _EMPTY_CODE.search(text) is not None
+    if not steps and not empty_code:
         return None
 
     def clean(inline: str) -> str:
@@ -102,6 +106,9 @@ def inline_cleaner(text: str) -> Cleaner | None:
             parts = _CODE_SPAN.split(inline)  # code spans at odd positions
             for index in range(0, len(parts), 2):
                 parts[index] = _apply(steps, parts[index])
+            for index in range(1, len(parts), 2):
+                if parts[index] == "``":  # an empty code span: CommonMark shows its marks
+                    parts[index] = ""
             cleaned = "".join(parts)
         else:
             cleaned = _apply(steps, inline)
@@ -123,6 +130,7 @@ def _apply(steps: list[Cleaner], text: str) -> str:
 
 
 _CODE_SPAN = re.compile(r"(`+[^`]*?`+)")
+_EMPTY_CODE = re.compile(r"(?<!`)``(?!`)")
 _MODULE = re.compile(
     r"(?:import\s+(?:[\w*{}\s,$]+\s+from\s+)?['\"][^'\"\n]+['\"]"
     r"|export\s+(?:default\b|const\b|let\b|var\b|function\b|class\b|async\b|\{|\*))"
@@ -300,6 +308,17 @@ def _closed_bold(match: re.Match[str]) -> str:
     return f"**{match.group(1)}**" + (
         " " if after and not after.isspace() and after not in ".,;:!?)" else ""
     )
+
+
+_DASHED_LABEL = re.compile(
+    r"(?<![*\w\\])\*\*(?=[^\s*])([^*\n]{0,100}?[^\s*])[ \t]+([-–—])\*\*(?=\s|$)"
+)
+"""A bold label that takes its dash inside, `**BNP –** raised in …`: the label is "BNP", the dash
+parts it from its value, as in `**BNP** – raised in …` (not `**Anti-**`: no space before it)."""
+
+
+def _dashed_labels(text: str) -> str:
+    return _DASHED_LABEL.sub(r"**\1** \2", text)
 
 
 def _footnote_marks(text: str) -> str:
@@ -550,6 +569,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_typed_dashes, _gate("-", r"--- ")),
     (_full_width, _gate("", r"[：？！。]")),
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
+    (_dashed_labels, _gate("*", r" [-–—]\*\*")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 

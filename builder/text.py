@@ -80,6 +80,30 @@ def plain(markdown: str) -> str:
     return single_spaced(text)
 
 
+def without_code_asides(markdown: str) -> str:
+    """A heading or label without the author's asides in code spans: a span glued to the word
+    before it ("Drug classes" then a span "keep this order!"; "func" then "slows the heart") is
+    a remark, not the name, and leaves a space; an empty one (two backticks) is nothing. A span
+    after a space ("at" then "ectopic foci") or alone ("ERP") is the author's words and stays."""
+    if "`" not in markdown:
+        return markdown
+    text = _CODE_SPAN.sub(_code_aside, markdown)
+    return single_spaced(text) if text != markdown else text
+
+
+_CODE_SPAN = re.compile(r"(`+)(?!`)(.*?)(?<!`)\1(?!`)")
+
+
+def _code_aside(found: re.Match[str]) -> str:
+    start = found.start()
+    if not found.group(2).strip():
+        return ""
+    glued = start > 0 and not found.string[start - 1].isspace()
+    if glued and found.string[:start].strip():
+        return " "
+    return found.group()
+
+
 def _emphasised(found: re.Match[str]) -> str:
     """The text inside a `_EMPHASIS` match, whichever of its two alternatives matched."""
     inside = found.group(2)
@@ -414,7 +438,7 @@ def heading_text(title: str) -> str:
     "iv)", "Level 2 —", "Module 3:"), a step label and its aside ("Step 1: Aspirin (IMMEDIATELY)" ->
     "Aspirin"), emoji, HTML tags or attribute lists. A number at the start of a
     front would also render as a Markdown list ("2. Pulse" shows as item 2)."""
-    text = plain(title)
+    text = plain(without_code_asides(title) if "`" in title else title)
     if "<" in text:
         text = _TAG.sub("", text)
     if "{" in text:

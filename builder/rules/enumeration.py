@@ -61,6 +61,7 @@ from ..text import (
     split_sentences,
     with_twin,
     without_asides,
+    without_code_asides,
     without_emoji,
 )
 from .context import Context
@@ -895,7 +896,7 @@ def _nested(
             if not led_notes and outline is not None:  # a sentence over an outline: its lists
                 notes.extend(_nested(outline, None, section, ctx, about, staged, item.text)[0])
             continue
-        label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+        label = plain(without_code_asides(without_emoji(item.text))).strip().rstrip(":").strip()
         label = _UNFINISHED.sub("", label) or label
         pointing = whose if points_back(label) else ""
         label = _resolved(label, before, lead_text, parent, outer or about)
