@@ -21,7 +21,7 @@ from .document import Document, parse_document
 from .errors import InputError, ManifestError
 from .kinds import KIND_NAMES
 from .rules import RULE_NAMES, TableOptions
-from .text import fill, heading_text, is_generic_heading, plain, topic_for
+from .text import fill, heading_text, is_generic_heading, plain, topic_for, without_code_asides
 
 MAX_DECK_ID = 2**53 - 1
 """Largest deck id: Anki stores ids as 64-bit integers, and its JavaScript and AnkiDroid's JSON
@@ -196,8 +196,9 @@ def zero_config_deck_id(document: Document) -> int:
 
 def subdeck_name(title: str) -> str:
     """A heading as a subdeck name: its text without Markdown (`### **Antihistamines:**` names
-    "Antihistamines"), `::` (Anki's subdeck separator) runs made one `:`."""
-    name = re.sub(r":{2,}", ":", clean_name(plain(title))).strip()
+    "Antihistamines"; a code span glued to it as an aside left out, as the topic leaves it),
+    `::` (Anki's subdeck separator) runs made one `:`."""
+    name = re.sub(r":{2,}", ":", clean_name(plain(without_code_asides(title)))).strip()
     return name.rstrip(":").strip() or name or "Notes"
 
 

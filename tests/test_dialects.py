@@ -101,6 +101,17 @@ def test_a_reference_style_link_shows_its_text_and_a_bracketed_word_stays() -> N
     assert inline_cleaner("Lead [Pb] and assay [ELISA], see [1].\n") is None
 
 
+def test_a_bold_labels_dash_goes_after_it_and_an_empty_code_span_goes() -> None:
+    text = "**Korrin titre –** rises early\n**Pre-** and post-dose levels\nstability``\n"
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("**Korrin titre –** rises early") == "**Korrin titre** – rises early"
+    assert clean("**Velbar count -**: low") == "**Velbar count -**: low"  # not before a colon
+    assert clean("**Pre-** and post-dose levels") == "**Pre-** and post-dose levels"
+    assert clean("stability``") == "stability"
+    assert clean("the `` `x` `` span") == "the `` `x` `` span"
+
+
 @pytest.mark.parametrize(
     ("markdown", "shown"),
     [

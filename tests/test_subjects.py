@@ -163,6 +163,8 @@ HEADINGS = [
     ("iv) Korrin Phase", "Korrin Phase"),
     ("c. 维巴林", "维巴林"),
     ("2. a. Early Phase", "Early Phase"),
+    ("Drug classes`keep this order!`", "Drug classes"),
+    ("func`slows the heart` and more", "func and more"),
     ("🎯 Must-Know Concepts", "Must-Know Concepts"),
     ('<span id="basics">Basics</span>', "Basics"),
     ("Dosing {: .note}", "Dosing"),
@@ -176,6 +178,8 @@ HEADINGS = [
     ("e. coli carriage", "e. coli carriage"),
     ("vs. Placebo", "vs. Placebo"),
     ("c) lower-case words", "c) lower-case words"),
+    ("Doses at `night`", "Doses at night"),
+    ("`ERP`", "ERP"),
     # A heading in capitals is written as a sentence, abbreviations kept; one word stays.
     ("DRUGS TO AVOID", "Drugs to avoid"),
     ("🚨 SIGNS AND SYMPTOMS", "Signs and symptoms"),
