@@ -1849,8 +1849,12 @@ def source_path(document: str, section: tuple[str, ...]) -> str:
     """The Source line's path: "<document> — <heading> › <heading>", without what says nothing
     on it: an empty heading (`# ` alone), a heading's trailing colon ("Workup:"), and a first
     heading that is the document's own title again ("Asthma — Asthma › Triggers"). Headings are
-    shown as their text: the field is text, so `### **1. Dosing**` would show its asterisks."""
-    parts = [plain(_UNESCAPED.sub(r"\1", title)).strip().rstrip(":").rstrip() for title in section]
+    shown as their text: the field is text, so `### **1. Dosing**` would show its asterisks; an
+    aside in a code span glued to a heading is left out, as the line above the question is."""
+    parts = [
+        plain(without_code_asides(_UNESCAPED.sub(r"\1", title))).strip().rstrip(":").rstrip()
+        for title in section
+    ]
     parts = [part for part in parts if part]
     if parts and parts[0].casefold() == document.strip().casefold():
         parts = parts[1:]

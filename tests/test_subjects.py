@@ -434,6 +434,8 @@ def test_the_source_line_shows_headings_as_text() -> None:
     path = ("**1. Dosing**", "Children *under* 5", r"\_\_load first")
     shown = source_path("Korrin fever", path)
     assert shown == "Korrin fever — 1. Dosing › Children under 5 › __load first"
+    glued = ("Drug classes`learn in order!`", "Doses at `night`")
+    assert source_path("Korrin fever", glued) == "Korrin fever — Drug classes › Doses at night"
 
 
 SHOUTED = """\
