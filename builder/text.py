@@ -87,21 +87,36 @@ def without_code_asides(markdown: str) -> str:
     after a space ("at" then "ectopic foci") or alone ("ERP") is the author's words and stays."""
     if "`" not in markdown:
         return markdown
-    text = _CODE_SPAN.sub(_code_aside, markdown)
-    return single_spaced(text) if text != markdown else text
+    runs = [(found.start(), found.end()) for found in _BACKTICKS.finditer(markdown)]
+    following: list[int] = [-1] * len(runs)  # the next run of the same length: the span's end
+    latest: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = latest.get(length, -1)
+        latest[length] = index
+    words_from = len(markdown) - len(markdown.lstrip())  # where the heading's words start
+    out: list[str] = []
+    done = index = 0
+    while index < len(runs):
+        end = following[index]
+        if end < 0:
+            index += 1  # a run nothing closes: the author's backticks
+            continue
+        start, stop = runs[index][0], runs[end][1]
+        inside = markdown[runs[index][1] : runs[end][0]]
+        if not inside.strip():
+            out += (markdown[done:start], "")
+            done = stop
+        elif start > words_from and not markdown[start - 1].isspace():
+            out += (markdown[done:start], " ")  # glued to the word before it: an aside
+            done = stop
+        index = end + 1
+    if not done:
+        return markdown
+    return single_spaced("".join(out) + markdown[done:])
 
 
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.*?)(?<!`)\1(?!`)")
-
-
-def _code_aside(found: re.Match[str]) -> str:
-    start = found.start()
-    if not found.group(2).strip():
-        return ""
-    glued = start > 0 and not found.string[start - 1].isspace()
-    if glued and found.string[:start].strip():
-        return " "
-    return found.group()
+_BACKTICKS = re.compile(r"`+")
 
 
 def _emphasised(found: re.Match[str]) -> str:

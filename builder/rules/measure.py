@@ -187,12 +187,15 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 
 
 _LASTING = re.compile(
-    r"(?P<name>[^()]*[^\W\d_][^()]*?)\s*\((?P<value>~?\s*\d+(?:\.\d+)?"
+    r"(?P<name>[^()]+?)\s*\((?P<value>~?\s*\d+(?:\.\d+)?"
     r"(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*"
     r"(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?))\)",
     re.IGNORECASE,
 )
 """A heading naming a stage and how long it lasts in its brackets: `### Refill (0.3 seconds)`."""
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _heading_duration(section: Section, ctx: Context) -> list[Note]:
@@ -203,7 +206,7 @@ def _heading_duration(section: Section, ctx: Context) -> list[Note]:
     if found is None:
         return []
     name = found.group("name").strip(" -–—:")
-    if not name:
+    if _LETTER.search(name) is None:
         return []
     front = f"{ctx.situate(name)}: duration?"
     key = make_key("measure", section.path, name, section.pin, "duration")
