@@ -1434,6 +1434,7 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a wikilink `[[...]]`", re.compile(r"\[\[|\]\]")),
     ("a footnote marker `[^...]`", re.compile(r"\[\^[^\]\s]*\]")),
     ("a broken link `](`", re.compile(r"\]\(")),
+    ("a reference link `[text][label]`", re.compile(r"\]\[")),
     ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}")),
     (
         "a property line `key:: value` (Logseq)",

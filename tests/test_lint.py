@@ -1332,6 +1332,8 @@ def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case()
         ("Kidney?", "Creatinine above 3\nvelb.list-type:: number", "a property line `key:: value`"),
         ("Spore test?", "Negative,.", "a separator left by removed markup"),
         ("Shape?", 'Like "a string of beads",,.', "a separator left by removed markup"),
+        ("Which test?", "The **^15^N breath test**.", "a Pandoc sub- or superscript"),
+        ("Which drug?", "[Velbarin][vb] first.", "a reference link `[text][label]`"),
     ],
 )
 def test_leftover_markup(front: str, back: str, shown: str) -> None:
@@ -1351,6 +1353,7 @@ def test_leftover_markup(front: str, back: str, shown: str) -> None:
         ("What is velbarin?", "A ratio of 1:2, `x == y` in code."),
         ("What is velbarin?", "Written std::move in C++; a ratio a::b."),
         ("Which drugs?", "Velbarin, tessalid, ... and others; a pH of 7,5."),
+        ("首选哪种药?", "首选**维巴林（velbarin）**口服, a**(b)**c."),
     ],
 )
 def test_markup_that_renders_is_no_leftover(front: str, back: str) -> None:
