@@ -39,7 +39,8 @@ rule and no card ever sees them:
 - bold closed after a space, `**no signs **(see …)` → `**no signs** (see …)`: CommonMark reads
   neither mark as emphasis, and both stayed on the card;
 - a bold label holding its dash, `**BNP –** raised in …` → `**BNP** – raised in …`: the dash
-  parts the label from its value, as it does outside the bold;
+  parts the label from its value, as it does outside the bold; a bold label glued to the full
+  stop before it, `… high.**eGFR** – low`, → `… high. **eGFR** – low`, the paragraph's next entry;
 - (a whole-text pass, `run_in_labels`) a paragraph's run-in label, `**Uses** The drug is …` →
   `**Uses:** The drug is …`, as the label paragraphs every rule reads;
 - an empty code span, `` `` ``, → nothing (CommonMark shows its two marks);
@@ -321,6 +322,15 @@ def _dashed_labels(text: str) -> str:
     return _DASHED_LABEL.sub(r"**\1** \2", text)
 
 
+_GLUED_LABEL = re.compile(r"(?<=[^\W\d_][.;!?])\*\*(?=[^\s*][^*\n]{0,100}?\*\*[ \t]*[-–—:])")
+"""A bold label right after the full stop that ends the sentence before it, `… arrhythmias.**eGFR**
+– …`: the next entry of a paragraph of labelled entries, which a space makes one."""
+
+
+def _glued_labels(text: str) -> str:
+    return _GLUED_LABEL.sub(" **", text)
+
+
 def _footnote_marks(text: str) -> str:
     if "[^" in text:
         text = _FOOTNOTE_MARK.sub("", text)
@@ -570,6 +580,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_full_width, _gate("", r"[：？！。]")),
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
     (_dashed_labels, _gate("*", r" [-–—]\*\*")),
+    (_glued_labels, _gate("*", r"[.;!?]\*\*[^\s*]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 
