@@ -1751,8 +1751,131 @@ def step_fields(text: str) -> str:
     return "\n".join(lines)
 
 
+def tree_fences(text: str) -> str:
+    """An untagged fence drawing a tree (`├─ STEP 1: Check pH` over `│  ├─ pH < 7.35 → low`,
+    or ASCII `|--` / `` `-- ``) is text the author lined up, not code: each branch line becomes
+    a `- ` item at its depth (a branch further right is a child of the one above it), the rail
+    lines (`│` alone) and the fence lines blank, so the list rules read it as the outline it is
+    (two trees with only a blank line between them are one list, as two lists would be); the
+    lines above the first branch (the tree's root) stay as a line of text, a flowchart's START
+    word left out. A tagged fence (```python), a fence of code (braces, `;`, `def`), a file
+    tree (`src/`, `main.py`) and a decision flowchart (`YES →` / `NO →` branches, questions:
+    `is_decision_tree`) stay as they are. An untagged fence of Markdown lists at its margin (a
+    quick-reference card, `_fenced_lists`) is read as the Markdown it holds. Every line keeps its
+    number."""
+    if "```" not in text and "~~~" not in text:
+        return text
+    lines = text.split("\n")
+    at = 0
+    while at < len(lines):
+        opening = _FENCE.match(lines[at])
+        if opening is None:
+            at += 1
+            continue
+        mark, tagged = opening.group("mark"), bool(opening.group("info").strip())
+        end = at + 1
+        while end < len(lines):
+            closing = _FENCE.match(lines[end])
+            if _closes(closing, mark):
+                break
+            end += 1
+        if end < len(lines) and not tagged:
+            branches = tree_branches(lines[at + 1 : end])
+            if branches and not is_decision_tree(branches):
+                lines[at + 1 : end] = _as_list(lines[at + 1 : end], branches)
+                lines[at] = lines[end] = ""
+            elif not branches and _fenced_lists(lines[at + 1 : end]):
+                lines[at] = lines[end] = ""  # a quick-reference card: Markdown, fenced to stand out
+        at = end + 1
+    return "\n".join(lines)
+
+
+def _closes(line: re.Match[str] | None, mark: str) -> bool:
+    """A fence line closing the fence `mark` opened: the same character, as many or more, and
+    no info string."""
+    if line is None or line.group("info").strip():
+        return False
+    return line.group("mark")[0] == mark[0] and len(line.group("mark")) >= len(mark)
+
+
+_FENCE = re.compile(r"^ {0,3}(?P<mark>`{3,}|~{3,})(?P<info>[^`]*)$")
+_BRANCH = re.compile(
+    r"^(?P<rail>(?:[ \t│┃]|\|(?!-))*)(?:[├└┣┗][─━]*|[|`+]-{2,})[ \t]*(?P<label>\S.*)"
+)
+"""A tree's branch line: rails (`│`), then `├─`, `└─` (or ASCII `|--`, `` `-- ``), then its
+label."""
+_RAIL = re.compile(r"^[ \t│┃|]*$")
+_CODE_LINE = re.compile(r"[{};]\s*$|^\s*(?:def|class|import|from|return|function|#include)\s")
+_FILE_NAME = re.compile(r"^[\w.@-]+(?:\.[A-Za-z0-9]{1,5}|/)$")
+_DECISION = re.compile(r"^(?:yes|no|y|n)\b|\?(?:\s*(?:→|->).*)?$", re.IGNORECASE)
+MIN_BRANCHES = 2
+
+
+def tree_branches(body: list[str]) -> dict[int, tuple[int, str]]:
+    """The branch lines of a fenced tree (index in `body` -> column of the branch, label), or {}
+    when the fence is no tree of text: fewer than two branches, a line of code, or a file tree
+    (most labels a file or folder name)."""
+    branches: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(body):
+        if _CODE_LINE.search(line):
+            return {}
+        found = _BRANCH.match(line)
+        if found is not None:
+            branches[index] = (len(found.group("rail")), found.group("label").rstrip())
+    if len(branches) < MIN_BRANCHES:
+        return {}
+    files = sum(1 for _, label in branches.values() if _FILE_NAME.match(label))
+    return {} if files * 2 >= len(branches) else branches
+
+
+def _fenced_lists(body: list[str]) -> bool:
+    """A fence holding Markdown lists at its margin (`HIGH pressure = blockage` over `- Kinked
+    tubing`, `- Water in the tubing`): a quick-reference card the author boxed, not code. Two
+    items at least, none indented (a config's nested `  - item` is YAML), no line of code."""
+    items = 0
+    for line in body:
+        if _CODE_LINE.search(line) or _NESTED_ITEM.match(line):
+            return False
+        items += _MARGIN_ITEM.match(line) is not None
+    return items >= MIN_BRANCHES
+
+
+_MARGIN_ITEM = re.compile(r"(?:[-*+]|\d{1,2}[.)])[ \t]+\S")
+_NESTED_ITEM = re.compile(r"[ \t]+(?:[-*+]|\d{1,2}[.)])[ \t]+\S")
+
+
+def is_decision_tree(branches: dict[int, tuple[int, str]]) -> bool:
+    """A flowchart of choices (`├─ YES → …`, `├─ Clamp closed?`): its branches are answers to
+    questions, which a list of facts would ask as facts ("YES → what?")."""
+    return any(_DECISION.search(label) for _, label in branches.values())
+
+
+def _as_list(body: list[str], branches: dict[int, tuple[int, str]]) -> list[str]:
+    """The tree's lines as Markdown: each branch a `- ` item indented two spaces per depth, a
+    rail line blank, any other line (the root, a note between branches) as its text."""
+    out: list[str] = []
+    columns: list[int] = []  # the columns of the branches above, one per depth
+    for index, line in enumerate(body):
+        if index in branches:
+            column, label = branches[index]
+            while columns and columns[-1] >= column:
+                columns.pop()
+            out.append("  " * len(columns) + "- " + label)
+            columns.append(column)
+        elif _RAIL.match(line):
+            out.append("")
+        else:
+            out.append(_TERMINAL.sub("", line.strip().lstrip("│┃| \t")))
+    return out
+
+
+_TERMINAL = re.compile(r"^(?:start|begin|end)\b[ \t]*:?[ \t]*", re.IGNORECASE)
+"""A flowchart's terminal word (`START: Patient with results`): no part of what the root says."""
+
+
 _NUMBERED_STEP = re.compile(r"^[ \t]*(?:>[ \t]*)*\d{1,3}[.)][ \t]+(?P<body>\S.*)$")
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
+    tree_fences,
     template_tags,
     step_fields,
     abbreviation_lines,

@@ -23,8 +23,17 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .dialects import closed_bold, without_math
-from .document import MERGE_CONFLICT, Block, ListBlock, ListItem, Paragraph, Section, Table
+from .dialects import closed_bold, is_decision_tree, tree_branches, without_math
+from .document import (
+    MERGE_CONFLICT,
+    Block,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    RawBlock,
+    Section,
+    Table,
+)
 from .errors import ManifestError
 from .kinds import course_label, heading_kind, only_links, skipped_kinds, text_kind
 from .memory import TEXT_CACHE
@@ -1492,7 +1501,8 @@ def leftover_markup(markdown: str) -> tuple[str, ...]:
 
 def _held_deletion(match: re.Match[str]) -> str:
     """A deletion's text between two punctuation marks, as its `{{c1::` and `}}` stand when the
-    field is rendered: `Hy**{{c1::po}}**` shows its `**`, which `Hy**po**` would not."""
+    field is rendered: CommonMark reads `Hy**{{c1::po}}**` otherwise than `Hy**po**` (the card
+    closes such a bold run, `closed_bold`, and so does the check)."""
     return f"«{_cloze_text(match.group(2))}»"
 
 
@@ -2055,6 +2065,8 @@ def unasked_blocks(
                 found.extend((shown, line, "table row") for line in at_rows if line not in carded)
                 if _silent_table(block, lines):
                     found.append((shown, block.line, "table"))
+            if _silent_tree(block, lines) and not is_example(None, section):
+                found.append((shown, block.line, "tree"))
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
@@ -2510,6 +2522,12 @@ _NO_TOPICS_NOTE = (
     "card hiding one topic among its siblings asks nothing; to learn them, write each fact itself "
     '(`HOCM: extra heart sound - S4`), or `include = ["topics"]` in a manifest cards the list'
 )
+_NO_TREE_NOTE = (
+    "this fenced tree gave no note: its branches are a flowchart's choices (`YES →`, `NO →`, "
+    "questions), which cards cannot ask as facts; write what it decides as items outside the "
+    "fence (`- High-pressure alarm: kinked tubing, water in the tubing, secretions`), or draw "
+    "the tree without YES / NO branches"
+)
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
@@ -2530,7 +2548,22 @@ _NO_NOTE_OF = {
     "loose lines": _NO_LOOSE_NOTE,
     "beside labels": _NO_BESIDE_LABELS_NOTE,
     "topics": _NO_TOPICS_NOTE,
+    "tree": _NO_TREE_NOTE,
 }
+
+
+def _silent_tree(block: Block, lines: list[int]) -> bool:
+    """A fence drawing a tree of text (`├─ STEP 1: …`: `dialects.tree_branches`) that stayed
+    code, a flowchart of YES / NO branches, and gave no note."""
+    if not isinstance(block, RawBlock) or block.kind != "fence":
+        return False
+    if "├" not in block.text and "└" not in block.text and "--" not in block.text:
+        return False
+    branches = tree_branches(block.text.split("\n"))
+    if not branches or not is_decision_tree(branches):
+        return False
+    at = bisect.bisect_left(lines, block.line)
+    return not (at < len(lines) and lines[at] <= block.line + block.text.count("\n") + 1)
 
 
 def _restates_itself(block: ListBlock) -> bool:

@@ -30,6 +30,7 @@ from builder.dialects import (
     step_fields,
     template_tags,
     tex_math,
+    tree_fences,
 )
 from builder.document import Document, ListBlock, RawBlock, parse_document
 from builder.lint import leftover_markup
@@ -1035,3 +1036,40 @@ def test_an_escaped_mark_is_its_character_and_opens_no_emphasis() -> None:
         plain(r"\*\*Velbarin and korrin\* x **bold** a\_b") == "**Velbarin and korrin* x bold a_b"
     )
     assert plain("**bold** and *italic*") == "bold and italic"
+
+
+_TREE_PIECE = st.sampled_from(
+    ["```", "~~~", "```python", "├─ Skin: pale", "│  └─ Pulse: slow", "└─ YES → Wait", "│", "",
+     "|-- Rest: in bed", "`-- main.py", "Root", "x = {", "   ├─ Late stage", "- item"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_TREE_PIECE, max_size=16))
+def test_fenced_trees_keep_every_line_on_its_line(pieces: list[str]) -> None:
+    """Whatever the fences and branches, the tree pass keeps the number of lines, changes only
+    lines inside an untagged fence (and its fence lines), and reads nothing twice."""
+    text = "\n".join(pieces)
+    read = tree_fences(text)
+    assert read.count("\n") == text.count("\n")
+    assert tree_fences(read) == read
+    if "```" not in text and "~~~" not in text:
+        assert read == text
+
+
+def test_a_fenced_tree_is_an_outline_and_a_flowchart_stays_code() -> None:
+    """Branches become items at their depth; a decision flowchart and a tagged fence stay."""
+    tree = "```\nSigns\n│\n├─ Early\n│  └─ Skin: pale\n└─ Late\n```"
+    assert tree_fences(tree).split("\n") == [
+        "",
+        "Signs",
+        "",
+        "- Early",
+        "  - Skin: pale",
+        "- Late",
+        "",
+    ]
+    flowchart = "```\n├─ Door shut?\n│  └─ NO → Shut it\n└─ YES → Wait\n```"
+    assert tree_fences(flowchart) == flowchart
+    tagged = tree.replace("```\nSigns", "```console\nSigns", 1)
+    assert tree_fences(tagged) == tagged

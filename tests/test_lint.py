@@ -1366,11 +1366,18 @@ def test_leftover_markup_in_a_cloze_is_found_inside_the_deletions() -> None:
     assert found(card("Causes: {{c1::ticks}}, {{c2::needles}}", "", note_type="cloze")) == []
 
 
-def test_a_deletion_cutting_into_emphasis_leaves_its_marks_shown() -> None:
-    """A deletion inside a bold span that touches a word (`Hy**{{c1::po}}**`) leaves the `**`
-    as text when the card is rendered; bold around or inside a whole deletion renders."""
-    cut = card("Korrin: Hy**{{c1::po}}** so slow", "", line=5, note_type="cloze")
-    assert found(cut) == [("LEFTOVER-MARKUP", 5)]
+def test_a_deletion_cutting_into_emphasis_is_checked_as_the_card_renders_it() -> None:
+    """A deletion inside a bold span that touches a word (`Hy**{{c1::po}}**`): CommonMark
+    leaves the `**` open between a letter and the deletion's brace, and the card closes it
+    (`dialects.closed_bold`), so it is no leftover; a bold run nothing closes still is. Bold
+    around or inside a whole deletion renders."""
+    from builder.render import to_html
+
+    cut = "Korrin: Hy**{{c1::po}}** so slow"
+    assert "<strong>" in to_html(cut) and "**" not in to_html(cut)
+    assert found(card(cut, "", line=5, note_type="cloze")) == []
+    lone = card("Korrin: Hy**{{c1::po}} so slow", "", line=5, note_type="cloze")
+    assert found(lone) == [("LEFTOVER-MARKUP", 5)]
     for whole in ("Korrin: **{{c1::Hypo}}** so slow", "Korrin: {{c1::Hy**po**}} so slow"):
         assert found(card(whole, "", note_type="cloze")) == []
 
@@ -1939,3 +1946,21 @@ def test_a_list_too_long_after_its_lead_in_says_its_length(tmp_path: Path) -> No
     assert len(found) == 1 and found[0][0] == 7, found
     assert "up to 6 items" in found[0][1] and "give it a lead-in" not in found[0][1]
     assert silent(tmp_path, markdown + "".join(f"- {s}\n" for s in signs[:10])) == []
+
+
+def test_a_fenced_flowchart_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A fence drawing a decision flowchart (`├─ YES → …`) stays code and gives no note: check
+    names it at the fence's line, saying why. A tree of facts in a fence is read as a list (no
+    warning), and a flowchart in a worked example is no fact to ask for."""
+    flowchart = (
+        "# Kellin pump\n\n## Pump alarm\n\n```\nPUMP ALARM\n├─ Line kinked?\n"
+        "│  ├─ YES → Straighten the line\n│  └─ NO → Check the bag\n└─ Bag empty?\n"
+        "   └─ YES → Hang a new bag\n```\n"
+    )
+    found = no_notes(tmp_path, flowchart)
+    assert [line for line, _ in found] == [5] and "flowchart" in found[0][1]
+    facts = (
+        "# Kellin pump\n\n## Pump parts\n\n```\n├─ Bag: holds 500 mL\n└─ Line: two metres\n```\n"
+    )
+    assert silent(tmp_path, facts) == []
+    assert silent(tmp_path, flowchart.replace("## Pump alarm", "## Example: a night shift")) == []

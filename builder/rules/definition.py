@@ -105,7 +105,16 @@ from ..text import (
 )
 from .context import Context
 from .faq import answered_blocks
-from .leads import Lead, is_example, is_example_text, is_flag, leads, spelled_label, subject
+from .leads import (
+    Lead,
+    is_example,
+    is_example_text,
+    is_flag,
+    is_worked_question,
+    leads,
+    spelled_label,
+    subject,
+)
 from .table import legend_columns
 
 _SHAPES = (
@@ -290,6 +299,8 @@ def gives_away(label: str, text: str) -> bool:
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
+    if is_worked_question(section):
+        return []  # `**Question asks**: …` / `**Student thinks**: …`: steps of one test question
     notes = []
     answered = answered_blocks(section.blocks) | _letters(section)
     for index, (lead, block) in enumerate(leads(section.blocks)):

@@ -139,11 +139,13 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
     answered = answered_blocks(section.blocks)
     for index, (lead, block) in enumerate(leads(section.blocks)):
-        if not isinstance(block, ListBlock) or index in answered or is_example(lead, section):
+        if not isinstance(block, ListBlock) or index in answered:
             continue
+        wrong = _crossed(block)
+        if is_example(lead, section) and not wrong:
+            continue  # a worked example's answer key is its stated conclusion: asked
         if is_index(section.title) or (lead is not None and is_index(lead.text)):
             continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
-        wrong = _crossed(block)
         if wrong:  # an answer key: its ticked items asked, its crossed ones named on the back
             right = tuple(
                 replace(i, text=_unticked(i.text)) for i in block.items if i.line not in wrong

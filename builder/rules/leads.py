@@ -500,14 +500,42 @@ def _is_example_title(title: str) -> bool:
 
 
 _EXAMPLE_SECTION = re.compile(
-    r"(?:worked\s+)?example|worked\s+examples|example\s+calculations?|"
+    r"(?:(?:worked|scenario|clinical|case|sample|practical|illustrative)\s+)?example"
+    r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?|worked\s+examples|example\s+calculations?|"
     r"(?:(?:practice|sample|patient)\s+)?(?:clinical\s+)?cases?(?:\s+(?:study|studies|scenarios?))?"
     r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
     r"|(?:practice\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
 )
 """Section titles of a worked example or a case ("Case 2: The enclosed-space fire", "Practice
-cases"): what happens in it holds for that case. A hyphenated word is no case ("Case-control
-studies", "Case-fatality rate")."""
+cases", "Example: a child with a rash", "Clinical example"): what happens in it holds for that
+case. "Examples" alone lists instances of a thing, which are facts. A hyphenated word is no case
+("Case-control studies", "Case-fatality rate")."""
+
+
+def is_worked_question(section: Section) -> bool:
+    """A section that walks through a test question (`**Question asks**: …`, `**Student
+    thinks**: …`, `**Correct action**: …`, `**Logic**: …`): its labels are the steps of one
+    worked question, not facts about a thing, so no label of it is asked. A label of the facts
+    themselves (`**Situation**` in SBAR, `**Rationale**`) does not mark one alone. One pass over
+    the section's paragraphs and items, each read by an anchored regex."""
+    for block in section.blocks:
+        if isinstance(block, Paragraph) and _SCAFFOLD_LABEL.match(block.text):
+            return True
+        if isinstance(block, ListBlock) and any(
+            _SCAFFOLD_LABEL.match(item.text) for item in block.items
+        ):
+            return True
+    return False
+
+
+_SCAFFOLD_LABEL = re.compile(
+    r"(?:\*\*|__)\s*(?:(?:the\s+)?(?:question|stem|examiner|students?|candidates?)\s+"
+    r"(?:asks?|thinks?|wants?|expects?|assumes?|says?|chooses?|picks?)"
+    r"|(?:correct|best|right|wrong)\s+(?:action|answer|response|choice|option)|logic)"
+    r"\s*:?\s*(?:\*\*|__)\s*:?",
+    re.IGNORECASE,
+)
+"""A bold run-in label naming a step of a worked test question, not a facet of a thing."""
 
 
 def is_example_text(text: str) -> bool:

@@ -478,6 +478,21 @@ CASES: list[Case] = [
          "source/doc.md": DOC + "".join(f"\n## Stage {i} - x\n\n| System | Sign |\n|:--|:--|\n"
                                         f"| **Skin** | pale{i} |\n| **Gut** | slow{i} |\n"
                                         for i in range(6_000))}),
+    Case("3,000 fenced YES / NO flowcharts, each under its own heading, then a fenced tree"
+         " of 3,000 branches four deep: every fence read once, its branches by anchored regexes",
+         None, files={"source/doc.md": DOC + "".join(
+             f"\n## Alarm {i}\n\n```\n├─ Door shut?\n│  └─ NO → Shut it\n└─ YES → Wait\n```\n"
+             for i in range(3_000)) + "\n## Parts\n\n```\nParts\n" + "".join(
+             f"{'│  ' * (i % 4)}├─ Part {i}: pale\n" for i in range(3_000)) + "```\n"}),
+    Case("a tree of 3,000 branches in a fence never closed, then 3,000 tagged fence lines",
+         None, files={"source/doc.md": DOC + "\n## Tree\n\n```\n" + "│  ├─ Branch: x\n" * 3_000
+                      + "```text\n" * 3_000}),
+    Case("3,000 worked examples, each a scenario with a test question's labels and an answer"
+         " key: each section's labels read once", None, files={
+         "source/doc.md": DOC + "".join(f"\n## Example: case {i}\n\n**Situation**: a farmer {i}"
+                                        "\n\n**Correct action**: rest\n\n- **Question asks**:"
+                                        f" why {i}\n- **Student thinks**: how\n\n- Sharp ✓\n"
+                                        "- Dull ✗\n" for i in range(3_000))}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
