@@ -2450,6 +2450,38 @@ def is_code_stem(stem: str) -> bool:
     return bool(codes) and all(part in _TOOL_WORDS or part in codes for part in parts)
 
 
+def is_unnamed_stem(stem: str) -> bool:
+    """A file name that names no subject: a part of a series by its number ("level4",
+    "chapter-20", "part3", "week_2", "lecture 05") or one word any page could be saved under
+    ("example", "template", "lecture"). "covid19", "b12-deficiency" and "level-3-trauma-care"
+    name their subjects; so, broadly, does a discipline ("Nursing.md", "Toxicology.md"):
+    "in nursing" is vague but true, and its fronts' identities were made with it."""
+    cut = " ".join(re.split(r"[\s._-]+", _FILE_NUMBERING.sub("", stem.strip()).lower())).strip()
+    return cut in _UNNAMED_WORDS or _NUMBERED_STEM.fullmatch(cut) is not None
+
+
+_NUMBERED_STEM = re.compile(
+    r"(?:level|chapter|ch|part|pt|week|wk|lecture|lec|unit|module|mod|lesson|session|section"
+    r"|sec|day|topic|class|tutorial|tut|lab|block|set|sheet|handout)\s?\d{1,3}[a-z]?"
+)
+"""A file name that numbers a part of a series: "level4", "chapter 20", "week 2b"."""
+_UNNAMED_WORDS = frozenset(
+    """
+    example examples sample samples demo template misc miscellaneous general revision study
+    studying overview lecture lectures class
+    """.split()
+)
+"""One-word file names that say what kind of page a text is, not what it is about. A generic
+stem of a site's or a folder's ("notes", "index", "README": `_GENERIC_STEM`) is read as before
+(`stem_title`): notes saved as "notes.md" have long been keyed with its topic."""
+_SPACED_NUMBER = re.compile(r"(?<=[^\W\d_])(?=\d)")
+
+
+def spaced_number(title: str) -> str:
+    """A file title's number set apart from the word it counts ("Level4" -> "Level 4")."""
+    return _SPACED_NUMBER.sub(" ", title)
+
+
 _CODE_WORD = re.compile(r"[a-z]*\d+[a-z]+\d+[a-z\d]*|[a-z]{1,2}\d{3,}|[0-9a-f]{8,}")
 _TOOL_WORDS = frozenset(
     """

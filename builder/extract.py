@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .document import Document
+from .document import Document, ListBlock, Paragraph
 from .lint import is_contact_only, prints_its_answer, without_shown_answers
 from .manifest import Manifest
 from .notes import Note, key_text
@@ -12,7 +12,7 @@ from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
 from .rules.table import rows_apart
-from .text import has_template_field
+from .text import MAX_LANGUAGE_CHARS, has_template_field, prose_language
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -34,10 +34,12 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
     notes: list[Note] = []
     source_path = display_path(manifest, document)
     apart = rows_apart([routed.section for routed in routes if not routed.in_faq])
+    language = prose_language(_prose(document))
     for routed in routes:
         ctx = replace(
             _context(manifest, document.title, source_path, routed),
             apart=apart.get(routed.section.path, ""),
+            language=language,
         )
         reads = "faq" if routed.in_faq else "section"
         made: list[Note] = []
@@ -49,7 +51,14 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
         notes.extend(made)
     if manifest.abbreviations:
         tags = (*manifest.tags, *((f"{manifest.tags[0]}::abbreviations",) if manifest.tags else ()))
-        ctx = Context(document.title, source_path, manifest.topic, manifest.abbreviations, tags)
+        ctx = Context(
+            document.title,
+            source_path,
+            manifest.topic,
+            manifest.abbreviations,
+            tags,
+            language=language,
+        )
         for rule in RULES:
             if "document" not in rule.reads:
                 continue
@@ -66,6 +75,26 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
         if not _asks_nothing(note) and (shown := without_shown_answers(note)) is not None
     ]
     return _one_definition_each(notes)
+
+
+def _prose(document: Document) -> str:
+    """The document's paragraphs and list items, up to MAX_LANGUAGE_CHARS: what its language is
+    told by (headings and tables hold names more than sentences)."""
+    said: list[str] = []
+    size = 0
+    for section in document.walk():
+        for block in section.blocks:
+            if isinstance(block, Paragraph):
+                texts = [block.text]
+            elif isinstance(block, ListBlock):
+                texts = [item.text for item in block.items]
+            else:
+                continue
+            said += texts
+            size += sum(map(len, texts))
+        if size > MAX_LANGUAGE_CHARS:
+            break
+    return "\n".join(said)
 
 
 def _one_definition_each(notes: list[Note]) -> list[Note]:

@@ -17,11 +17,27 @@ from pathlib import Path
 from typing import Any
 
 from .dialects import decode_entities
-from .document import Document, parse_document
+from .document import (
+    Document,
+    file_title,
+    is_genre_title,
+    is_unnamed_stem,
+    parse_document,
+    spaced_number,
+)
 from .errors import InputError, ManifestError
 from .kinds import KIND_NAMES
 from .rules import RULE_NAMES, TableOptions
-from .text import fill, heading_text, is_generic_heading, plain, topic_for, without_code_asides
+from .text import (
+    content_words,
+    fill,
+    heading_text,
+    is_generic_heading,
+    is_session_label,
+    plain,
+    topic_for,
+    without_code_asides,
+)
 
 MAX_DECK_ID = 2**53 - 1
 """Largest deck id: Anki stores ids as 64-bit integers, and its JavaScript and AnkiDroid's JSON
@@ -160,9 +176,12 @@ def manifest_for_document(document: Document) -> Manifest:
 def deck_title(document: Document) -> str:
     """A zero-config deck's name: the document's title, or for a title that is a question
     ("Q7. What are the features and treatment of acute gout?") the subject it asks about
-    ("Acute gout"): a question of a hundred characters names no deck in a list of decks. The
+    ("Acute gout"): a question of a hundred characters names no deck in a list of decks; a
+    file title that numbers a part of a series has its number set apart ("Level 4"). The
     deck's id stays the title's (`zero_config_deck_id`), so its notes keep their identities."""
     title = clean_name(document.title)
+    if named_by_stem(document):  # "level4.md": "Level 4", the author's part of a series
+        return spaced_number(title) or "Notes"
     if "?" in title:
         subject = topic_for("", document.title)
         if subject and len(subject) < len(title):
@@ -789,9 +808,53 @@ def document_topic(document: Document) -> str:
         short = topic_for("", document.short_title)
         if short:
             return short
+    if not explicit and named_by_stem(document):
+        return subject_over_facets(document) or first_heading_subject(document)
     return topic_for(explicit, document.title) or (
         "" if explicit else subject_over_facets(document)
     )
+
+
+def named_by_stem(document: Document) -> bool:
+    """A document titled by its file's name only, where that name names no subject
+    (`is_unnamed_stem`: "level4.md", "chapter-20.md", "example.md"): "in level4" on every
+    front and a deck called "Level4" say where the text was saved, not what it teaches."""
+    return (
+        not document.meta.get("title")
+        and not document.meta.get("slug")
+        and is_unnamed_stem(document.path.stem)
+        and document.title == file_title(document.path.stem)
+    )
+
+
+def first_heading_subject(document: Document) -> str:
+    """The subject the heading over the whole of a document named by its file alone gives
+    (one top-level heading, "## Korrin fever" -> "korrin fever"); "" when there are several
+    (each names its own subject) or that heading names no subject either: a generic or genre
+    heading, a meeting ("Week 2"), an unnamed word ("Example"), or a numbered part whose
+    subtitle no other heading speaks of ("Level 4 -- The team steps in" over "Breathing",
+    "Pulse": a motto for the part, not what it teaches)."""
+    tops = [section for section in document.sections if section.level]
+    first = tops[0] if len(tops) == 1 else None
+    text = heading_text(first.title) if first is not None else ""
+    if not text or is_generic_heading(text) or is_genre_title(text) or is_session_label(text):
+        return ""
+    subject = topic_for("", text)
+    if not subject or is_unnamed_stem(subject):
+        return ""
+    written = " ".join(plain(first.title).split()) if first is not None else ""
+    numbered = _NUMBERED_PART.match(written)  # heading_text has cut "Level 4 -- " already
+    if numbered is not None:
+        said = content_words(written[numbered.end() :])
+        others = (s for s in document.walk() if s is not first and s.level)
+        if not any(said & content_words(heading_text(s.title)) for s in others):
+            return ""
+    return subject
+
+
+_NUMBERED_PART = re.compile(r"^[^\W\d_]+\s?\d{1,3}[a-z]?\s*(?:[-–—:|.]+\s*)+(?=\w)")
+"""A heading opening with a numbered part of a series and a separator ("Level 4 -- ",
+"Week 3: ")."""
 
 
 def subject_over_facets(document: Document) -> str:

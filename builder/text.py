@@ -800,7 +800,29 @@ def is_generic_heading(text: str) -> bool:
     lowered = heading_text(text).lower().rstrip(":.")
     if not lowered:
         return True
+    dated = lowered[:1].isdigit() or lowered[:1] in _DATE_OPENS
+    if dated and _DATE_HEADING.fullmatch(lowered) is not None:
+        return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
     return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
+
+
+_DATE_OPENS = frozenset("jfmasondwtcl")
+"""The letters a date heading opens with (a month, a weekday, "week of", "class on", "lecture
+of", "notes from"): any other heading is not matched against `_DATE_HEADING` at all."""
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY_OF_MONTH = r"\d{1,2}(?:st|nd|rd|th)?"
+_DATE_HEADING = re.compile(
+    r"(?:(?:week|class|lecture|session|notes?)\s+(?:of|on|from)\s+)?"
+    r"(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+    rf"|{_DAY_OF_MONTH}\s+{_MONTH}(?:,?\s+\d{{4}})?|{_MONTH}\s+{_DAY_OF_MONTH}(?:,?\s+\d{{4}})?"
+    rf"|{_MONTH}\s+\d{{4}})"
+)
+"""A heading that is only a date ("11/10/2023", "2023-10-11", "Monday 3rd March 2024", "Week
+of 3 March"): a diary's or a lecture log's entry names when, not what."""
 
 
 _CONTAINER_NOUNS = frozenset(
@@ -2462,3 +2484,40 @@ FACET_NAMES = {
 """Facet headings a drug's or a disease's page abbreviates ("### MOA", "### CIs"), or that
 name a part of their parent without a part noun the text module knows, spelt out as the front
 asks them (the term rule's facet note; a one-item list under one is no list of its own)."""
+
+
+# The language of a document's prose, for the few words the builder writes around its subjects.
+
+_STOP_WORDS: dict[str, frozenset[str]] = {
+    "en": frozenset("the and of to is are with for that this by on be it from was were".split()),
+    "pt": frozenset("da do das dos em um uma para com não é que os ao pela pelo são mais".split()),
+    "es": frozenset("el la los las y en un una para con es que del al por se más son".split()),
+    "fr": frozenset(
+        "le la les des du et un une pour avec est que dans sur au aux sont qui".split()
+    ),
+    "de": frozenset(
+        "der die das und ist nicht mit von zu den dem ein eine für auf sind oder".split()
+    ),
+}
+"""Short words each language writes most, few of them shared ("la" is Spanish and French)."""
+_LANGUAGE_WORD = re.compile(r"[^\W\d_]+")
+MIN_FOREIGN_WORDS = 20
+"""Stop words a document's prose must hold before it is read as not English: a page of terms
+alone stays English, as the builder always read it."""
+MAX_LANGUAGE_CHARS = 20_000
+"""Prose read to tell a document's language: enough for any page, bounded for a huge one."""
+
+
+def prose_language(text: str) -> str:
+    """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de" when that
+    language's stop words outnumber English's by half again and come MIN_FOREIGN_WORDS times at
+    least; a document in another script, or mixed, stays "en"."""
+    counts = dict.fromkeys(_STOP_WORDS, 0)
+    for word in _LANGUAGE_WORD.findall(text[:MAX_LANGUAGE_CHARS].lower()):
+        for language, said in _STOP_WORDS.items():
+            if word in said:
+                counts[language] += 1
+    best = max((language for language in counts if language != "en"), key=counts.__getitem__)
+    if counts[best] >= MIN_FOREIGN_WORDS and counts[best] * 2 > counts["en"] * 3:
+        return best
+    return "en"

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from builder.build import plan_deck
-from builder.document import is_code_stem, parse_document
+from builder.document import is_code_stem, is_unnamed_stem, parse_document
 from builder.manifest import manifest_for_document, stable_id
+from builder.rules.context import localised
 from builder.text import (
     heading_subject,
     heading_text,
@@ -18,6 +19,7 @@ from builder.text import (
     is_generic_heading,
     is_partial_heading,
     names_topic,
+    prose_language,
     short_answer,
     split_sentences,
     title_thing,
@@ -217,6 +219,11 @@ def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) ->
         "Take-home messages",
         "FACT SHEET",
         "Cheat sheet",
+        "14/02/2024",
+        "2024-02-14",
+        "Week of 5 May",
+        "Tuesday 5th May 2026",
+        "May 5, 2026",
     ],
 )
 def test_generic_headings_name_no_subject(heading: str) -> None:
@@ -225,7 +232,18 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Treatment", "Pulse", "Overview of dosing", "Key drugs", "Sheet", "Velbarin handout"],
+    [
+        "Treatment",
+        "Pulse",
+        "Overview of dosing",
+        "Key drugs",
+        "Sheet",
+        "Velbarin handout",
+        "Stage 2 to 3",
+        "1-2",
+        "March",
+        "3 months",
+    ],
 )
 def test_other_headings_are_subjects(heading: str) -> None:
     assert not is_generic_heading(heading)
@@ -691,3 +709,112 @@ def test_several_top_headings_under_a_code_name_take_the_first_heading(tmp_path:
     assert generic.title == "K7X2 Translated"
     single = parse_document(tmp_path / "k7x2.md", "# Korrin Care\n\n## Rest\n\nText.\n")
     assert single.title == "Korrin Care"
+
+
+@pytest.mark.parametrize(
+    ("stem", "unnamed"),
+    [
+        ("level4", True),
+        ("chapter-20", True),
+        ("03-part3", True),
+        ("week_2", True),
+        ("Lecture 05", True),
+        ("example", True),
+        ("Template", True),
+        ("covid19", False),
+        ("b12-deficiency", False),
+        ("level-3-trauma-care", False),
+        ("korrin-fever", False),
+        ("Nursing", False),
+    ],
+)
+def test_which_file_names_name_no_subject(stem: str, unnamed: bool) -> None:
+    assert is_unnamed_stem(stem) is unnamed
+
+
+def test_a_numbered_file_name_is_neither_topic_nor_deck_name(tmp_path: Path) -> None:
+    """A page saved as "level4.md" under `## Level 4 -- The team steps in` (a motto no other
+    heading speaks of): no "in level4" on any front, the deck is "Level 4", and its id is
+    still the file title's, so notes built before keep their identities. A numbered part whose
+    subtitle the headings below name ("Week 3: Korrin fever" over "Korrin fever rash") gives
+    that subject as topic (the deck keeps the author's name); a file named by its subject keeps
+    it."""
+    text = (
+        "## Level 4 -- The team steps in\n\n### Breathing\n\n"
+        "Breathing should be between 12 and 20 breaths per minute.\n\n"
+        "### Pulse\n\nA pulse above 110 beats per minute is a cue to call for help.\n"
+    )
+    source = tmp_path / "level4.md"
+    source.write_text(text, encoding="utf-8")
+    manifest = manifest_for_document(parse_document(source))
+    assert (manifest.topic, manifest.title) == ("", "Level 4")
+    assert manifest.deck_id == stable_id("deckbuilder", "Level4")
+    fronts = [packaged.note.front for packaged in plan_deck(manifest).notes]
+    assert fronts and not any("level4" in front.lower() for front in fronts), fronts
+    week = tmp_path / "week3.md"
+    week.write_text(
+        "## Week 3: Korrin fever\n\n### Korrin fever rash\n\nThe rash lasts 5 days.\n",
+        encoding="utf-8",
+    )
+    manifest = manifest_for_document(parse_document(week))
+    assert (manifest.topic, manifest.title) == ("korrin fever", "Week 3")
+    named = tmp_path / "covid19.md"
+    named.write_text(text, encoding="utf-8")
+    assert manifest_for_document(parse_document(named)).topic == "covid19"
+
+
+def test_a_generic_file_name_takes_its_first_headings_subject(tmp_path: Path) -> None:
+    """ "example.md" is no subject: its first heading's is ("Introduction to korrin care" ->
+    "korrin care"); a generic first heading gives none, rather than "in example"."""
+    source = tmp_path / "example.md"
+    source.write_text(
+        "## Introduction to Korrin Care\n\n### Rest\n\nRest for 5 days.\n", encoding="utf-8"
+    )
+    manifest = manifest_for_document(parse_document(source))
+    assert (manifest.topic, manifest.title) == ("korrin care", "Example")
+    source.write_text("## Overview\n\n### Rest\n\nRest for 5 days.\n", encoding="utf-8")
+    manifest = manifest_for_document(parse_document(source))
+    assert (manifest.topic, manifest.title) == ("", "Example")
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "La fiebre korrin es una enfermedad que pasa de una persona a otra por la picadura. "
+            * 3,
+            "es",
+        ),
+        (
+            "La fièvre korrin est une maladie qui passe de la mouche à l'homme dans le sud. " * 3,
+            "fr",
+        ),
+        (
+            "Das Fieber ist eine Krankheit, die von der Mücke auf den Menschen geht und nicht. "
+            * 3,
+            "de",
+        ),
+        ("A febre korrin é uma doença que passa de uma pessoa para outra pela picada. " * 4, "pt"),
+        (
+            "The fever is called la fièvre korrin in the south and it is treated with rest. " * 3,
+            "en",
+        ),
+        ("Velbarin, tessalid, korrin: dose, rash, fever. " * 10, "en"),
+        ("間歇性清潔自我導尿法是一種方法。" * 10, "en"),
+    ],
+)
+def test_a_documents_language_is_told_by_its_stop_words(text: str, language: str) -> None:
+    assert prose_language(text) == language
+
+
+def test_a_front_in_another_language_loses_only_the_builders_english() -> None:
+    """ "in <topic>" goes where the builder put it (before ':', '?', ' (' or ' —'), never from
+    the author's words; "(part 1 of 2)" and the abbreviation questions are said in the
+    document's language; English and unknown languages are left as written."""
+    assert localised("Causas in korrin: - {{c1::x}}", "korrin", "pt") == "Causas: - {{c1::x}}"
+    assert localised("Dor in korrin grave?", "korrin", "es") == "Dor in korrin grave?"
+    assert localised("Causas in korrin (part 1 of 2):", "korrin", "es") == "Causas (parte 1 de 2):"
+    assert localised("What does VB stand for in korrin?", "korrin", "fr") == "Que signifie VB ?"
+    assert localised("What does VB stand for in korrin?", "korrin", "xx") == (
+        "What does VB stand for in korrin?"
+    )

@@ -17,6 +17,7 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_generic_heading,
     is_partial_heading,
     is_remark,
     names_topic,
@@ -64,6 +65,10 @@ class Context:
     """When the section's tables' rows would ask what a table under another heading asks (the
     same row label and column, another answer): the subject of the heading that tells them apart
     (`table.rows_apart`); "" otherwise."""
+    language: str = "en"
+    """The language of the document's prose (`text.prose_language`): the few words a front
+    gets around its subject ("in <topic>", "What does X stand for?") are left out or said in
+    it (`localised`); "en" leaves every front as the rules wrote it."""
     made: tuple[Note, ...] = ()
     """The notes the section's other rules made, as a last-resort rule (`Rule.fallback`) is
     given them: it leaves what another rule asked to that rule (`Said`)."""
@@ -84,6 +89,8 @@ class Context:
         """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
         if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
             front = _QUESTION_COLON.sub("?", front)
+        if self.language != "en":
+            front = localised(front, self.topic, self.language)
         if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
             cited = without_citations(front)
             # a deletion of only the citation stays, and so does a citation opening the front
@@ -137,8 +144,8 @@ class Context:
         """The section's own heading, situated in the topic; a heading that says something
         rather than naming it ("Technique Matters!", "Why Use It?") gives its subject
         (`heading`)."""
-        if is_remark(heading_text(section.title)):
-            return self.heading(section)
+        if is_remark(heading_text(section.title)) or is_generic_heading(section.title):
+            return self.heading(section)  # "11/10/2023" names when, not what
         if is_partial_heading(section.title) and self.subject(section) != heading_text(
             section.title
         ):  # "Immune type" under "Granulomatous inflammation": a part of the thing above
@@ -180,6 +187,40 @@ _QUESTION_COLON = re.compile(r"\?:(?=\s|$)")
 _YEAR = re.compile(r"\b(?:19|20)\d\d")
 """A front with a year may hold a citation (`without_citations`); a pointer ("(see the tick
 guide)") is left as it is."""
+
+
+_LOCAL_WORDS: dict[str, tuple[str, str, str]] = {
+    # (what does X stand for, abbreviation for X, part n of m)
+    "pt": ("O que significa {}?", "Sigla de “{}”?", "(parte {} de {})"),
+    "es": ("¿Qué significa {}?", "Sigla de “{}”?", "(parte {} de {})"),
+    "fr": ("Que signifie {} ?", "Sigle de « {} » ?", "(partie {} sur {})"),
+    "de": ("Wofür steht {}?", "Abkürzung für „{}“?", "(Teil {} von {})"),
+}
+"""The builder's own words on a front, in the document's language."""
+_STANDS_FOR = re.compile(r"^What does (?P<x>.+) stand for\?$", re.DOTALL)
+_ABBREVIATION_FOR = re.compile(r"^Abbreviation for “(?P<x>.+)”\?$", re.DOTALL)
+_PART_OF = re.compile(r" \(part (\d+) of (\d+)\)")
+
+
+def localised(front: str, topic: str, language: str) -> str:
+    """A front of a document not in English without the builder's English around its subject:
+    no "in <topic>" (an English word glued to the author's; the line above names the page),
+    "What does X stand for?", "Abbreviation for “…”?" and "(part 1 of 2)" in `language`. The
+    note keeps its identity: only the words shown change."""
+    words = _LOCAL_WORDS.get(language)
+    if words is None:
+        return front
+    if topic and f" in {topic}" in front:
+        front = re.sub(rf" in {re.escape(topic)}(?=[:?]| \(| —|$)", "", front, flags=re.M)
+    if front.startswith("What does "):
+        found = _STANDS_FOR.match(front)
+        front = words[0].format(found["x"]) if found is not None else front
+    elif front.startswith("Abbreviation for "):
+        found = _ABBREVIATION_FOR.match(front)
+        front = words[1].format(found["x"]) if found is not None else front
+    if " (part " in front:
+        front = _PART_OF.sub(lambda m: " " + words[2].format(m[1], m[2]), front)
+    return front
 
 
 @lru_cache(maxsize=TEXT_CACHE)

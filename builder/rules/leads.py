@@ -103,7 +103,14 @@ def _ends_as_lead(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
-_CUE_END = re.compile(r"\b(?:include|includes|including|such as|as follows)\s*$", re.IGNORECASE)
+_CUE_END = re.compile(
+    r"\b(?:include|includes|including|such as|as follows|involves?|comprises?|contains?"
+    r"|consists? of|envolvem?|inclui|incluem|abrangem?|incluyen?|comprenden?|incluent|comprend"
+    r"|comprennent|umfass(?:t|en)|beinhalte[nt]|enthält|são|sont|sind)\s*$",
+    re.IGNORECASE,
+)
+"""A line ending in a verb that goes on into its list ("The pathogenesis involves", "A
+patogênese envolve", "Les causes sont"): a sentence leading the list in, never its label."""
 FINITE_VERBS = frozenset(
     """
     is are was were be been can could may might must should will would has have had do does did
@@ -312,6 +319,10 @@ def _lead_of(text: str) -> Lead | None:
             return Lead(text, "name")
     text = plain(source)
     lines = source.splitlines()
+    if len(lines) == 2 and lines[0].lstrip()[:1] in "*_":
+        labelled = _labelled_lead(lines[0], lines[1], colon=False)
+        if labelled:  # `**Korrin scale (KS)**` over `The KS … It needs:`: the bold line names
+            return Lead(labelled, "label")
     if len(lines) == 2 and _titles(lines[0], lines[1]):  # "Risk factors" over its lead-in
         title = _clean(lines[0])
         return Lead(title, "flag" if is_flag(title) else "label")
@@ -330,6 +341,35 @@ def _lead_of(text: str) -> Lead | None:
         if 0 < len(first.split()) <= MAX_OUTLINED_WORDS and not first.endswith("?"):
             return Lead(first.rstrip(".!"), "label")
     return None
+
+
+def _label_over(before: Block, paragraph: Paragraph) -> str:
+    """`_labelled_lead` of a bold label line and the one-line paragraph right under it (the
+    reader parts a bold line from the text under it)."""
+    if not isinstance(before, Paragraph) or before.line + 1 != paragraph.line:
+        return ""
+    label, line = before.text.strip(), paragraph.text.strip()
+    if "\n" in label or "\n" in line or label[:1] not in "*_":
+        return ""
+    return _labelled_lead(label, line)
+
+
+def _labelled_lead(label: str, line: str, colon: bool = True) -> str:
+    """The bold label of a lead-in written on two lines, a bold label ending in ':' over a plain
+    line ending in ':' (`**Criterion C - Memory:**` / `At least one of these:`): the label names
+    the list, the line under it only qualifies it, so the label is the list's subject; "" for
+    any other pair of lines. Within one paragraph (`colon` False) the bold line needs no colon:
+    on a line of its own over the sentence leading the list in, it titles them both."""
+    if not line.rstrip().endswith(":") or line.lstrip()[:1] in "*_" or not label.rstrip():
+        return ""
+    bold = _BOLD_ONLY.match(label.strip())
+    said = bold is not None and bold.group("label").rstrip().endswith(":")
+    if bold is None or (colon and not (said or label.rstrip()[-1] == ":")):
+        return ""
+    named = _clean(bold.group("label"))
+    if not 0 < len(named.split()) <= MAX_LABEL_WORDS or is_flag(named) or named.endswith("."):
+        return ""
+    return named
 
 
 def _titles(title: str, line: str) -> bool:
@@ -565,7 +605,13 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
                 antecedent = previous.text
         elif previous is not None and not isinstance(previous, ListBlock):
             antecedent = ""
-        if isinstance(block, ListBlock):
+        labelled = ""
+        if isinstance(block, ListBlock) and isinstance(previous, Paragraph) and seen > 1:
+            labelled = _label_over(blocks[seen - 2], previous)
+        if labelled:  # `**Criterion C:**` right over `At least one of these:`: one lead-in
+            lead = Lead(labelled, "label")
+            carried, earlier = None, None
+        elif isinstance(block, ListBlock):
             if lead is None and isinstance(previous, ListBlock):
                 lead = carried or _last_item_lead(previous) or _label_item(previous, block)
             elif lead is not None and isinstance(previous, Paragraph) and earlier is not None:

@@ -1211,6 +1211,9 @@ def _used_when(sentence: str, bare: str) -> list[Fact]:
 def _denied(sentence: str, bare: str) -> list[Fact]:
     denial = _IS_NOT.match(bare)
     if denial is not None and _names_a_thing(denial.group("x")):
+        said = denial.group("y").lower().split()
+        if not denial.group("be") and any(word in FINITE_VERBS for word in said):
+            return []  # "Everything not an upper is a downer": the "not" is the subject's
         thing = lower_first(_clean(denial.group("x")))
         be = (denial.group("be") or _be(thing)).lower()
         if be in ("should", "must") and denial.group("modal"):

@@ -493,6 +493,16 @@ CASES: list[Case] = [
                                         "\n\n**Correct action**: rest\n\n- **Question asks**:"
                                         f" why {i}\n- **Student thinks**: how\n\n- Sharp ✓\n"
                                         "- Dull ✗\n" for i in range(3_000))}),
+    Case("2,000 date headings, each over a bold label and a plain lead-in line ending in a verb"
+         " and ':' over a list, in Portuguese prose: the date pattern tried only on a date's"
+         " first letters, the label read from the block before, the language from the first"
+         " 20,000 characters", None, files={"source/doc.md": DOC
+         + "\nA febre é uma doença que passa de uma pessoa para outra pela picada, e os sinais"
+         " são mais fortes à noite. O tratamento não é dado com a dose que vem do médico para"
+         " os doentes que são mais velhos, e a dor passa em uma semana para a maioria.\n"
+         + "".join(f"\n## {n % 28 + 1:02d}/{n % 12 + 1:02d}/{2000 + n // 84}\n\n"
+                   f"**Critério {n}:**\nA crise envolve:\n- Perda\n- Queda\n"
+                   for n in range(2_000))}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
