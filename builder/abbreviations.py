@@ -288,6 +288,8 @@ def _most_initials(short: str, text: str, start: int) -> int:
     letters = "".join(ch.lower() for ch in short if ch.isalnum())
     size = len(letters)
     best, best_score = start, _initials(letters, text[start:])
+    if _compound_opening(letters, text[start:]):
+        return start  # "postpartum haemorrhage (PPH)": its first word gives two letters
     words = len(_WORD_BREAK.split(text[start:].strip()))
     position = start
     while position > 0 and words < min(size + 5, size * 2):
@@ -302,12 +304,24 @@ def _most_initials(short: str, text: str, start: int) -> int:
         words += 1
         word = text[position:].lstrip("([\"'“‘")
         if word[:1].lower() == letters[0]:
-            score = _initials(letters, text[position:])
+            score = _initials(letters, text[position:], start - position)
             if score > best_score or (score == best_score and _opens_minor(text[best:])):
                 best, best_score = position, score
         if previous < 0 or text[previous] in _MARKUP:
             break
     return best
+
+
+def _compound_opening(letters: str, long: str) -> bool:
+    """The long form's first word gives the short form's first two letters, the first at its
+    start ("postpartum" for the P-P of PPH, "cerebrospinal" for the C-S of CSF): the author's
+    spelling of it, so no earlier word starting with that letter belongs to it."""
+    found = _alignment(letters, long) if len(letters) > 1 else None
+    if found is None:
+        return False
+    _, spans = _word_starts(long)
+    first, second = found[1][0], found[1][1]
+    return any(begin <= first and second < end for begin, end in spans[:1])
 
 
 def _opens_minor(long: str) -> bool:
@@ -316,9 +330,22 @@ def _opens_minor(long: str) -> bool:
     return bool(first) and first[0].lower() in _MINOR_WORDS
 
 
-def _initials(letters: str, long: str) -> int:
+def _initials(letters: str, long: str, head: int = 0) -> int:
+    """How many of the short form's letters start words of `long` (-1: not all are in it). A
+    long form widened by `head` characters before the shortest match must give a letter in each
+    word it adds but minor ones: "prophylaxis and management of postpartum haemorrhage (PPH)"
+    is no expansion ("management" gives none), "personal protective equipment (PPE)" is."""
     found = _alignment(letters, long)
-    return found[0] if found else -1
+    if found is None:
+        return -1
+    _, spans = _word_starts(long)
+    for begin, end in spans:
+        if begin >= head:
+            break
+        word = long[begin:end].strip("([\"'“‘,;:").lower()
+        if word not in _MINOR_WORDS and not any(begin <= at < end for at in found[1]):
+            return -1
+    return found[0]
 
 
 def _word_starts(long: str) -> tuple[frozenset[int], tuple[tuple[int, int], ...]]:

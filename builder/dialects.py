@@ -49,7 +49,8 @@ rule and no card ever sees them:
   value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
   (one normalisation here, not a full-width copy of each rule's colon or question mark).
 
-`heading` then makes a heading plain text, as the line above every card shows it: any link or
+`heading` then makes a heading plain text, as the line above every card shows it (a closing
+mnemonic tag, `{LEAD}`, left out): any link or
 wikilink becomes its text (a heading is a subject, not navigation), a sub- or superscript its
 Unicode form ("SpO₂"), an inline HTML tag its text (`<font …><center> Borders
 </center></font>` → "Borders"), an HTML entity its character (`&beta;-Blockers` → "β-Blockers", as
@@ -489,7 +490,14 @@ def heading(text: str) -> str:
         text = _SCRIPT_TAG.sub(_unicode_script, text)
     if "<" in text and _HTML_TAG.search(text) is not None:
         text = " ".join(_HTML_TAG.sub(_tag_space, text).split())
+    if text.endswith("}"):
+        text = _MNEMONIC_TAG.sub("", text)
     return decode_entities(text)
+
+
+_MNEMONIC_TAG = re.compile(r"(?<=\S)[ \t]+\{[A-Z][A-Z0-9]{1,11}\}$")
+"""A heading's closing `{LEAD}`: the author's tag for the mnemonic its list spells ("Signs of
+lead poisoning {LEAD}"), no word of the subject; a pin `{#id}` or attributes are not one."""
 
 
 _HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)

@@ -326,14 +326,42 @@ def _parser_without(rules: tuple[str, ...]) -> Any:
 @lru_cache(maxsize=1)
 def _table_rule() -> Callable[..., bool]:
     """markdown-it's table rule as it is, calling `_split_row` where it calls `escapedSplit`
-    (a copy of the function with that one name bound otherwise; markdown-it itself unchanged)."""
+    (a copy of the function with that one name bound otherwise; markdown-it itself unchanged),
+    its tables ended at a line without a '|' (`ended_table`)."""
     from importlib import import_module
     from types import FunctionType
 
     table = import_module("markdown_it.rules_block.table")  # the module, not its function
     rule = table.table
     names = {**vars(table), "escapedSplit": _split_row}
-    return FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+    gfm = FunctionType(rule.__code__, names, rule.__name__, rule.__defaults__, rule.__closure__)
+    return ended_table(gfm)
+
+
+def ended_table(gfm: Callable[..., bool]) -> Callable[..., bool]:
+    """A GFM table rule, its table ended at its first body line without a '|' (GFM reads that
+    line as one more row; Obsidian and Quartz, where such notes are written, end the table there
+    and show the line as a paragraph: `**Note:** …` right under the last row). The rows are
+    read again only when such a line is found: each line is looked at once more."""
+
+    def read(state: Any, start: int, end: int, silent: bool) -> bool:
+        count = len(state.tokens)
+        if not gfm(state, start, end, silent):
+            return False
+        if silent:
+            return True
+        stop = next((line for line in range(start + 2, state.line) if _pipeless(state, line)), None)
+        if stop is None:
+            return True
+        del state.tokens[count:]
+        return bool(gfm(state, start, stop, silent))
+
+    return read
+
+
+def _pipeless(state: Any, line: int) -> bool:
+    """Whether a line of markdown-it's block state holds no '|' (no table row)."""
+    return "|" not in state.src[state.bMarks[line] + state.tShift[line] : state.eMarks[line]]
 
 
 def _split_row(text: str) -> list[str]:
@@ -1401,6 +1429,8 @@ class _Reader:
                     text = first.text
                     blocks.pop(0)
             text, pin = split_pin(text)
+            if " :: " in text:
+                text = _INLINE_FIELD.sub(r"\1: ", text, count=1)
             if "\n" in text:
                 text, explanation = _hard_broken(text)
                 if explanation:
@@ -1729,6 +1759,12 @@ _MAX_BROKEN_ITEM_WORDS = 8
 _MIN_EXPLANATION_WORDS = 5
 _GOES_ON = frozenset("a an the and or of to in on with for by as at from if when that".split())
 """A line ending in one of these is a sentence wrapped onto the next line, not an item."""
+
+
+_INLINE_FIELD = re.compile(r"^([^:?\n]{1,60}?) :: (?=\S)")
+"""A list item written as an inline field, `- Anemia :: sideroblastic anemia` (Obsidian's
+Dataview shape, spaced): its name and value, shown as `Anemia: sideroblastic anemia`. A
+question before `::` is a flashcard's and is left alone."""
 
 
 def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:

@@ -7,12 +7,12 @@ from dataclasses import replace
 from .document import Document, ListBlock, Paragraph
 from .lint import is_contact_only, prints_its_answer, without_shown_answers
 from .manifest import Manifest
-from .notes import Note, key_text
+from .notes import DELETION, Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
-from .rules.table import rows_apart
-from .text import MAX_LANGUAGE_CHARS, has_template_field, prose_language
+from .rules.table import rows_apart, without_copied_rows
+from .text import MAX_LANGUAGE_CHARS, has_template_field, plain, prose_language
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -71,10 +71,103 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
             notes.extend(rule.extract(sections, ctx))
     notes = [
         shown
-        for note in one_question_each(notes)
+        for note in without_copied_rows(one_question_each(notes))
         if not _asks_nothing(note) and (shown := without_shown_answers(note)) is not None
     ]
-    return _one_definition_each(notes)
+    return _one_fact_each(_one_definition_each(notes))
+
+
+def _one_fact_each(notes: list[Note]) -> list[Note]:
+    """A note that says in the same words an earlier note's fact with a figure in its answer
+    makes no card: a document stating a dose twice ("Drug M starting dose: 250 mg …" under one
+    heading, `**Drug M** starting dose: 250 mg …` further on) gave a cloze and a Basic note of
+    one fact. Its words (front and back, deletions filled in) equal the earlier note's, or the
+    earlier's without the words of its heading: the later one says no more. One pass, a set of
+    word sets; the figures of the answer are part of the key, so a table's reverse question
+    ("250 mg: which drug?") stays."""
+    seen: set[tuple[frozenset[str], frozenset[str]]] = set()
+    crossed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
+    kept = []
+    for note in notes:
+        fact = _fact(note)
+        if fact is None:
+            kept.append(note)
+            continue
+        said, figures = fact
+        heading = _words(note.source.section[-1]) if note.source.section else frozenset()
+        grid = _grid_cell(note, heading)
+        if (said, figures) in seen or _crosses(grid, heading, crossed):
+            continue  # the same fact again: the earlier note asks it
+        kept.append(note)
+        seen.add((said, figures))
+        if heading and heading < said:
+            seen.add((said - heading, figures))
+        if grid is not None:
+            answer, label, _ = grid
+            for word in heading:
+                found = crossed.setdefault((answer, word), [])
+                if len(found) < MAX_CROSSED:
+                    found.append((label, heading))
+    return kept
+
+
+MAX_CROSSED = 4
+"""Earlier cells looked at per answer and word: a bound, so that a page of thousands of rows
+with one answer stays linear."""
+
+
+def _grid_cell(note: Note, heading: frozenset[str]) -> tuple[str, frozenset[str], str] | None:
+    """A Basic note asking a label under its heading (`Heading in topic: Label?` -> answer):
+    (its answer as compared, the label's words, the label's first word); None for any other."""
+    if note.note_type != "basic" or not heading or not note.front.endswith("?"):
+        return None
+    _, colon, asked = note.front[:-1].rpartition(": ")
+    label = _words(asked) if colon else frozenset()
+    if not label or label & heading:
+        return None
+    return " ".join(plain(note.back).lower().split()), label, min(label)
+
+
+def _crosses(
+    grid: tuple[str, frozenset[str], str] | None,
+    own: frozenset[str],
+    crossed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]],
+) -> bool:
+    """The same cell read the other way: "Targets: Diabetes?" -> "<130/80" under the heading
+    "Targets", then "Diabetes: Target?" -> "<130/80" under "Diabetes" (each label's words in the
+    other's heading, the same answer)."""
+    if grid is None:
+        return False
+    answer, label, first = grid
+    return any(
+        label <= heading and earlier <= own for earlier, heading in crossed.get((answer, first), ())
+    )
+
+
+def _fact(note: Note) -> tuple[frozenset[str], frozenset[str]] | None:
+    """A note's words (no markup, no small words) and the figures of its answer (a cloze's
+    deletions, a Basic note's back); None when the answer holds no figure."""
+    if note.note_type == "cloze":
+        answer = " ".join(found.group(1) for found in DELETION.finditer(note.front))
+        filled = DELETION.sub(r"\1", note.front)
+        text = f"{filled} {note.back}"
+    else:
+        answer, text = note.back, f"{note.front} {note.back}"
+    figures = frozenset(word for word in _words(answer) if any(c.isdigit() for c in word))
+    if not figures:
+        return None
+    return _words(text), figures
+
+
+def _words(text: str) -> frozenset[str]:
+    """The words of a text as written, a sign kept with its figure ("<50" is not ">50"),
+    without punctuation around them or small words."""
+    found = (word.strip(_AROUND) for word in plain(text).lower().split())
+    return frozenset(word for word in found if word and word not in _SMALL_WORDS)
+
+
+_AROUND = ".,;:!?()[]\"'“”‘’*_"
+_SMALL_WORDS = frozenset("a an the of in on at to for and or is are be by with as".split())
 
 
 def _prose(document: Document) -> str:

@@ -60,6 +60,7 @@ from .text import (
     placeholder,
     plain,
     single_spaced,
+    states_a_figure,
 )
 from .text import words as words_of
 
@@ -126,7 +127,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "section gave no note; or a section gave none though its prose says what a thing is; or "
         "a paragraph of 80 words or more, labelled items or sentence items beside carded ones, "
         "or a term among sibling terms, gave none; or a section of loose one-line facts, or of "
-        "three paragraphs and 150 words of prose or more, gave none",
+        "three paragraphs and 150 words of prose or more, or one whose prose holds a figure or "
+        "words marked in bold or as a highlight, gave none",
     ),
     "NON-CONTENT": (
         "error",
@@ -2125,8 +2127,11 @@ def unasked_blocks(
                 long = []
             elif not long and len(found) == said:  # nothing said of the section yet
                 loose = _unasked_lines(section, lines)
+                marked = _unasked_marked(section, lines) if loose is None else None
                 if loose is not None:
                     found.append((shown, loose, "loose lines"))
+                elif marked is not None:
+                    found.append((shown, marked, "marked prose"))
         found.extend(long)
     return found
 
@@ -2333,6 +2338,31 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
     return _unasked_page(section)
 
 
+def _unasked_marked(section: Section, lines: list[int]) -> int | None:
+    """The line of the first paragraph of a section that gave no note at all though it holds a
+    measured figure ("It should take 1-2 seconds") or words the author marked inside a sentence
+    (`==antithrombin==`, `**binds**`): the fact the author pointed at was lost, silently."""
+    if not section.blocks:
+        return None
+    first, last = section.line, _last_line(section.blocks[-1])
+    at = bisect.bisect_left(lines, first)
+    if at < len(lines) and lines[at] <= last:
+        return None  # the section gave a note
+    quizzed = answered_blocks(section.blocks)  # a quiz's case and options: no note, by design
+    for number, block in enumerate(section.blocks):
+        if not isinstance(block, Paragraph) or number in quizzed or is_worked_example(block.text):
+            continue
+        text = block.text.strip()
+        if states_a_figure(text) or _MARKED_INSIDE.search(text) is not None:
+            return block.line
+    return None
+
+
+_MARKED_INSIDE = re.compile(r"\w[,;]?\s+(?:\*\*|__)(?=\w)[^*_\n]{1,80}?(?<=\w)(?:\*\*|__)")
+"""A bold (or `==highlighted==`) span inside a sentence, after a word: not a bold label opening
+the line."""
+
+
 MIN_UNASKED_PARAGRAPHS = 3
 MIN_UNASKED_WORDS = 150
 """A section of this many paragraphs and words of prose or more that gave no note is a part
@@ -2528,6 +2558,11 @@ _NO_TREE_NOTE = (
     "fence (`- High-pressure alarm: kinked tubing, water in the tubing, secretions`), or draw "
     "the tree without YES / NO branches"
 )
+_NO_MARKED_NOTE = (
+    "this section gave no note, though its prose holds a figure or words marked in bold or as a "
+    "highlight; if they are to learn, write each in a short sentence that names its subject (not "
+    "'It should take 2 s'), or as `**Label:** value`"
+)
 _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
@@ -2549,6 +2584,7 @@ _NO_NOTE_OF = {
     "beside labels": _NO_BESIDE_LABELS_NOTE,
     "topics": _NO_TOPICS_NOTE,
     "tree": _NO_TREE_NOTE,
+    "marked prose": _NO_MARKED_NOTE,
 }
 
 

@@ -129,6 +129,20 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("PPE", "personal protective equipment")],
     ),
     ("A patient with a pulmonary embolism (PE) was seen.", [("PE", "pulmonary embolism")]),
+    # ...but never words before a first word that gives two letters itself, nor a content word
+    # that gives none: the sentence's own words are no part of the expansion
+    (
+        "Used for the prevention of prepubertal pallor (PPP) in lambs.",
+        [("PPP", "prepubertal pallor")],
+    ),
+    (
+        "Stock plans and management of protective equipment (PPE) for wards.",
+        [],  # "protective equipment" alone is too loose a match (two initials of three)
+    ),
+    (
+        "Wear clean personal protective equipment (PPE) on the ward.",
+        [("PPE", "personal protective equipment")],
+    ),
     (
         "Digital Imaging and Communications in Medicine (DICOM) stores images.",
         [("DICOM", "Digital Imaging and Communications in Medicine")],

@@ -197,6 +197,21 @@ def test_a_headings_inline_html_is_its_text(raw: str, shown: str) -> None:
     assert heading(raw) == shown
 
 
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Signs of korrin poisoning {KORN}", "Signs of korrin poisoning"),
+        ("Velbar questions {VB2}", "Velbar questions"),
+        ("Velbar {#velbar}", "Velbar {#velbar}"),  # a pin, split off later
+        ("Sets {a, b}", "Sets {a, b}"),
+        ("{KORN}", "{KORN}"),  # nothing but the tag: left as written
+    ],
+)
+def test_a_headings_closing_mnemonic_tag_is_left_out(raw: str, shown: str) -> None:
+    """`{LEAD}` after a heading tags the mnemonic its list spells: no word of the subject."""
+    assert heading(raw) == shown
+
+
 def test_a_card_renders_the_subscript_and_its_source_line_shows_unicode() -> None:
     markdown = "# Laryngospasm\n\n## SpO~2~ below 92%\n\n- **Next step**: give 100% O~2~\n"
     (packaged,) = planned(markdown, "notes.md").notes

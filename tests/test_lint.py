@@ -1964,3 +1964,18 @@ def test_a_fenced_flowchart_that_gives_no_note_is_a_warning(tmp_path: Path) -> N
     )
     assert silent(tmp_path, facts) == []
     assert silent(tmp_path, flowchart.replace("## Pump alarm", "## Example: a night shift")) == []
+
+
+def test_a_section_whose_marked_or_measured_prose_gave_no_note_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """A section that gave no note though its prose holds words the author marked inside a
+    sentence (bold, or an `==highlight==`) or a measured figure is reported at that paragraph:
+    the fact the author pointed at was lost, silently. A section that gave a note, and one of
+    plain prose with neither, are not."""
+    markdown = "# Kellin fever\n\n## Infection Location\n\nMostly reaches the ==lower lobes==.\n"
+    found = no_notes(tmp_path, markdown)
+    assert [line for line, _ in found] == [5]
+    assert "figure or words marked" in found[0][1]
+    plain_prose = markdown.replace("==lower lobes==", "lower lobes")
+    assert all("figure or words marked" not in said for _, said in no_notes(tmp_path, plain_prose))

@@ -311,6 +311,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.extend(_dash_labelled(block, section, ctx))
             before = section.blocks[index - 1] if index else None
             notes.extend(_labelled_paragraph(lead, before, block, section, ctx))
+            notes.extend(_conditional_line(before, block, section, ctx))
             after = section.blocks[index + 1 : index + 2]
             if not after or not isinstance(after[0], ListBlock):  # else it leads the list in
                 notes.extend(_bold_subjects(block, section, ctx))
@@ -480,7 +481,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             text = solved[number]
         key = make_key("definition", section.path, keyed, item.pin)
         # a term over the values it takes one of has them in its answer already
-        kept, points = _points(() if takes_one_of(item) else item.blocks)
+        kept, points = _points(() if takes_one_of(item) else item.blocks, term)
         said = explained_answer(text) if numbered else whole_answer(text, term)
         if said and not numbered and said == without_citations(text).strip():
             # kept whole (its first sentence only a predicate) and over two sentences: its
@@ -800,9 +801,13 @@ def idle_glosses(block: ListBlock, lead: Lead | None, section: Section) -> froze
     out), three at least; a gloss adding a figure, a name, a list, a condition or what the
     thing does ("Obesity?" -> "BMI 30 or more") stays a definition."""
     said = lead.text if lead is not None else section.title
-    if not _CATEGORY.search(plain(said)) or names_signs(lead, section):
-        return frozenset()
+    if names_signs(lead, section):
+        return frozenset()  # a sign's gloss is `glosses`' and the signs' cloze's
+    category = _CATEGORY.search(plain(said)) is not None
     found = [definition(item) for item in block.items]
+    restated = [pair is not None and restating(*pair, said) for pair in found]
+    if not category and not any(restated):
+        return frozenset()  # most lists restate nothing
     members = [i for i, pair in enumerate(found) if pair is not None and not is_flag(pair[0])]
     if len(members) < MIN_MEMBERS or len(members) + sum(
         1 for pair in found if pair is not None and is_flag(pair[0])
@@ -818,8 +823,75 @@ def idle_glosses(block: ListBlock, lead: Lead | None, section: Section) -> froze
     return frozenset(
         index
         for index in members
-        if not block.items[index].blocks and _idle(*found[index])  # type: ignore[misc]
+        if not block.items[index].blocks
+        and (restated[index] or (category and _idle(*found[index])))  # type: ignore[misc]
     )
+
+
+@lru_cache(maxsize=TEXT_CACHE)
+def restating(term: str, text: str, about: str = "") -> bool:
+    """A gloss that says its label again, under any heading: one clause of its first sentence
+    (up to a comma, semicolon, colon, bracket or sentence end) holds every content word of the
+    label, by its
+    root or its everyday paraphrase ("Raises tear flow?" -> "It increases the flow of tears,
+    mostly at night"; sensitive / sensitivity, decrease / decreases meet), with fewer other
+    words than the label has (two at most; hedges such as "may", "often", "slightly" and the
+    words of `about`, the front's heading, do not count), no figure and no negation; or the
+    label's abbreviation may be said in full ("Lowers LDL?" -> "It lowers low-density
+    lipoprotein"; not a label that is only abbreviations: "TBW?" -> "Total body weight" says
+    what it stands for). Such a Basic note asks what its front already says; the labels are
+    asked together, as a cloze of the list or in the answer of the term they fall under."""
+    if _DIGIT.search(text) or _DIGIT.search(term):
+        return False
+    name = _ALIAS.sub("", plain(term)).strip().rstrip(":").strip()
+    said = plain(text).strip()
+    if not _may_restate(name, said.lower()):
+        return False
+    short = re.findall(r"\b[A-Z]{2,6}\b", name)
+    named = _meanings(words(name)) - _FILLER_ROOTS - _HEDGE_ROOTS
+    if len(named) < MIN_RESTATED_WORDS or len(short) >= len(named):
+        return False  # "TBW?" -> "Total body weight": what it stands for is the fact
+    allowed = min(len(named) - 1, MAX_RESTATING_NEW)
+    own = named | _meanings(words(about)) | _FILLER_ROOTS | _HEDGE_ROOTS
+    first = split_sentences(said)
+    for clause in _GLOSS_CLAUSE.split(first[0] if first else said):
+        found = words(clause)
+        if _NEGATION & set(found):
+            continue
+        meant = _meanings(_spelled_out(short, found) if short else found)
+        if named <= meant and len(meant - own) <= allowed:
+            return True
+    return False
+
+
+def _may_restate(name: str, lowered: str) -> bool:
+    """Cheap first look: every word of the label a paraphrase cannot stand for (nor an
+    abbreviation, which may be spelled out) shows its first four letters in the gloss."""
+    for word in name.split():
+        word = word.strip(_PUNCTUATION)
+        if len(word) < 3 or word.isupper() or word.lower() in _RESTATE_STOP:
+            continue
+        if word.lower()[:4] not in lowered and _root(word.lower()) not in _PARAPHRASE_OF:
+            return False
+    return True
+
+
+def _spelled_out(short: list[str], found: list[str]) -> list[str]:
+    """The clause's words with each of the label's abbreviations (`LDL`) that it spells out in a
+    row ("low density lipoprotein") put back as the abbreviation, so that it counts as said."""
+    for abbreviation in short:
+        kept = [i for i, word in enumerate(found) if word not in _INITIAL_SKIP]
+        initials = "".join(found[i][0] for i in kept)
+        at = initials.find(abbreviation.lower())
+        if at >= 0:
+            start, end = kept[at], kept[at + len(abbreviation) - 1]
+            found = [*found[:start], abbreviation.lower(), *found[end + 1 :]]
+    return found
+
+
+def _meanings(found: list[str]) -> set[str]:
+    """Each word's root, or its paraphrase group's first word (`_PARAPHRASES`)."""
+    return {_PARAPHRASE_OF.get(root, root) for root in _roots(found)}
 
 
 MAX_IDLE_LABEL_WORDS = 6
@@ -895,6 +967,7 @@ _FILLER = """help helps helping maintain maintains maintaining proper properly e
     ensures involved responsible function functions functioning work works process processes"""
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def _root(word: str) -> str:
     """A word cut to its first six letters after a common ending, so that "detoxify" and
     "detoxification" meet."""
@@ -940,6 +1013,16 @@ _PARAPHRASES = (
 "Tired all the time"): a small general table of plain-language paraphrases, never a
 term and its medical name ("Polydipsia?" -> "Great thirst" teaches the word)."""
 _PARAPHRASE_OF = {_root(word): group.split()[0] for group in _PARAPHRASES for word in group.split()}
+
+MAX_RESTATING_NEW = 2
+MIN_RESTATED_WORDS = 2
+"""A one-word label said again ("Favorability?" -> "Favorable (…) vs. unfavorable (…)") may
+open the answer's choice; two words or more said again are the label restated."""
+_GLOSS_CLAUSE = re.compile(r"[,;:()]|(?<=[.!?])\s")
+_HEDGES = """may might could can often usually generally typically sometimes slightly also
+    potentially possibly likely some certain lead leads leading amount degree really"""
+_HEDGE_ROOTS = frozenset(_roots(_HEDGES.split()))
+_INITIAL_SKIP = frozenset("of and the to in for with on a an".split())
 
 
 _PROBLEMS = frozenset("problem issue situation scenario case".split())
@@ -1323,6 +1406,69 @@ def _labelled_paragraph(
 _BOLD_LABEL_ONLY = re.compile(r"^(\*\*|__)[^*_\n]{1,60}?:?(\*\*|__):?$")
 
 
+def _conditional_line(
+    before: Block | None, block: Paragraph, section: Section, ctx: Context
+) -> list[Note]:
+    """A condition that stresses only its conjunction or some words in bold (`**If** the pulse
+    is normal **and** the patient is awake: give the second dose.`) and then says what to do:
+    "Dosing: If the pulse is normal and the patient is awake?" -> the instruction, as a bold
+    label would ask it (`**If the pulse is slow**: …`, `_label_notes`). A condition ending in
+    ':' over a one-sentence paragraph (`**If** no signs of shock:` / `Send home.`) asks the
+    same, that sentence its answer. The bold word is no term, and the line is no label the other
+    shapes read: without this, the instruction was on no card."""
+    text = " ".join(block.text.split())
+    found = _CONDITION_LINE.match(text) or _CONDITION_COMMA.match(text)
+    if (
+        found is not None
+        and found.re is _CONDITION_COMMA
+        and (plain(found.group("rest")).split() or [""])[0].lower() not in _TELLS
+    ):
+        return []  # "**If** X, the patient can go home": no instruction to ask
+    if found is not None and found.group("rest"):
+        conj, condition, answer = found.group("if"), found.group("cond"), found.group("rest")
+    elif isinstance(before, Paragraph) and "\n" not in before.text.strip():
+        lead = _CONDITION_LINE.match(" ".join(before.text.split()))
+        if lead is None or lead.group("rest") or len(split_sentences(plain(text))) != 1:
+            return []
+        if text.startswith(("**", "__")) or text.endswith((":", "?")):
+            return []
+        conj, condition, answer = lead.group("if"), lead.group("cond"), text
+    else:
+        return []
+    condition = without_asides(plain(condition)).strip().rstrip(",")
+    count = len(condition.split())
+    if not MIN_CONDITION_WORDS <= count <= MAX_CONDITION_WORDS or _CUE_END.search(condition):
+        return []  # "If BP persists start a drug for example:" over its options: a lead-in
+    if any(word in _TELLS for word in condition.lower().split()) or _OWN_NAME.match(answer):
+        return []  # the instruction is inside the condition; "Drug Q dose: 5 mg" is an option
+    if answer.rstrip().endswith((":", "?")) or len(plain(answer).split()) > MAX_VALUE_WORDS:
+        return []
+    asked = f"{conj} {condition}"
+    key = make_key("definition", section.path, asked)
+    front = f"{ctx.heading(section)}: {asked}?"
+    answer = whole_answer(answer[:1].upper() + answer[1:])
+    return (
+        [ctx.note("definition", "basic", front, answer, key, section, block.line)] if answer else []
+    )
+
+
+_CONDITION_LINE = re.compile(
+    r"^(?:\*\*|__)(?P<if>If|When|Unless|Once|In case)(?:\*\*|__)\s+"
+    r"(?P<cond>[^:\n]{3,160}?)\s*:\s*(?P<rest>\S.*)?$"
+)
+_CONDITION_COMMA = re.compile(
+    r"^(?:\*\*|__)(?P<if>If|When|Unless|Once|In case)(?:\*\*|__)\s+"
+    r"(?P<cond>[^:,\n]{3,160}?),\s+(?P<rest>\S.*)$"
+)
+"""A line opening with its conditional conjunction in bold, the condition up to a colon (bold
+words inside it: `**and**`), then what to do (or nothing: a lead-in); or up to its first comma,
+when what follows opens with a verb telling what to do (`**When** the rash shows, stop it.`)."""
+_CUE_END = re.compile(r"\b(?:for example|e\.g\.?|such as|including|include|as follows)$", re.I)
+_TELLS = INSTRUCTION_VERBS | frozenset("start begin continue consider treat admit refer".split())
+MIN_CONDITION_WORDS = 2
+MAX_CONDITION_WORDS = 14
+
+
 def _is_label(label: str) -> bool:
     words = label.split()
     return 0 < len(words) <= MAX_LABEL_WORDS and not is_flag(label)
@@ -1389,7 +1535,7 @@ def _term_notes(
     named = plain(term).lower() in plain(about).lower()
     front = ask(f"What is {term}?", ctx) if named else f"{about}: {asked_label(term)}?"
     key = make_key("definition", section.path, term, item.pin)
-    kept, points = _points(item.blocks)
+    kept, points = _points(item.blocks, term)
     said = whole_answer(value, term)
     answer = with_details(said, kept)
     notes = point_notes(term, points, section, ctx)
@@ -1398,8 +1544,10 @@ def _term_notes(
     return [ctx.note("definition", "basic", front, answer, key, section, item.line), *notes]
 
 
-def _points(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[ListItem]]:
-    """The blocks under a term without its labelled points, and those points."""
+def _points(blocks: tuple[Block, ...], term: str = "") -> tuple[tuple[Block, ...], list[ListItem]]:
+    """The blocks under a term without its labelled points, and those points. A point whose
+    value only says its label again (`restating`: `**Raises tear flow**: it increases the flow
+    of tears`) is no point: its label alone stays in the term's answer with the others."""
     points = [
         p
         for b in blocks
@@ -1409,15 +1557,29 @@ def _points(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], list[ListItem
     ]
     if not points:
         return blocks, []
+    bare = {id(p): _label_item(p) for p in points if _restates_point(p, term)}
+    points = [p for p in points if id(p) not in bare]
     kept: list[Block] = []
     for block in blocks:
         if isinstance(block, ListBlock):
-            rest = tuple(i for i in block.items if i not in points)
+            rest = tuple(bare.get(id(i), i) for i in block.items if i not in points)
             if rest:
                 kept.append(ListBlock(block.ordered, rest, block.line))
         else:
             kept.append(block)
     return tuple(kept), points
+
+
+def _restates_point(point: ListItem, term: str) -> bool:
+    found = None if point.blocks else _definition(point.text)
+    return found is not None and restating(found[0], found[1], term)
+
+
+def _label_item(point: ListItem) -> ListItem:
+    """A `Label: value` point as its label alone (the label is the fact)."""
+    found = _definition(point.text)
+    label = plain(found[0]).strip().rstrip(":").strip() if found is not None else point.text
+    return ListItem(label, point.line, (), point.pin)
 
 
 def point_notes(term: str, points: list[ListItem], section: Section, ctx: Context) -> list[Note]:

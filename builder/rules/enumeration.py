@@ -81,6 +81,7 @@ from .leads import (
     is_example,
     is_flag,
     is_index,
+    is_open_clause,
     item_subject,
     lead_of,
     leads,
@@ -692,11 +693,14 @@ def _led_note(
 
 
 def _leads_in_text(source: str) -> Lead | None:
-    """The lead-in sentence an item's text is, ending with ':' or a cue ("such as"), if it is
-    one."""
+    """The lead-in sentence an item's text is, ending with ':', a cue ("such as") or an open
+    clause ("… when there is"), if it is one."""
     text = plain(without_emoji(source)).strip()
-    if "\n" in source.strip() or (not text.endswith(":") and _CUE_END.search(text) is None):
+    if "\n" in source.strip():
         return None
+    ends_open = is_open_clause(source) and _ASKS.match(text) is None
+    if not text.endswith(":") and _CUE_END.search(text) is None and not ends_open:
+        return None  # "Symptoms start when there is" leads in; "What is the effect on" asks
     lead = lead_of(Paragraph(source, 0))
     if lead is None or lead.kind != "sentence" or len(text.split()) > MAX_LEAD_WORDS:
         return None
@@ -704,6 +708,9 @@ def _leads_in_text(source: str) -> Lead | None:
 
 
 _CUE_END = re.compile(r"\b(?:such as|include|includes|including|the following)\s*$", re.I)
+_ASKS = re.compile(r"(?:what|how|why|which|who|whose|where|when|is|are|does|do|can)\b", re.I)
+"""An item opening as a question ("What is the impact of X on" over its cases): a learning
+objective, no lead-in of facts."""
 
 
 def _names(text: str) -> bool:

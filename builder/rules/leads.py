@@ -388,12 +388,25 @@ def _open_clause(text: str, source: str) -> bool:
     words = text.split()
     if "\n" in source.strip() or not 2 < len(words) <= MAX_OPEN_CLAUSE_WORDS:
         return False
-    if text.rstrip().endswith((".", "!", "?", ")")) or _OPEN_CLAUSE.search(text) is None:
+    if text.rstrip().endswith((".", "!", "?", ")")):
+        return False
+    if _VERB_END.search(text) is not None:
+        return True  # "Symptoms start when there is" over what there is: it stops at its verb
+    if _OPEN_CLAUSE.search(text) is None:
         return False
     return any(word.lower() in FINITE_VERBS for word in words[1:-1])
 
 
+def is_open_clause(text: str) -> bool:
+    """A one-line item or paragraph that stops at a word going on into the list under it
+    (`_open_clause`): a lead-in without its colon."""
+    return _open_clause(plain(text).strip(), text)
+
+
 _OPEN_CLAUSE = re.compile(r"\b(?:of|by|with|from|than|that|in|into|to|for|on)\s*$", re.I)
+_VERB_END = re.compile(r"\s(?:when|if|where|once)\s+there\s+(?:is|are)\s*$", re.I)
+"""A clause ending on "when there is" (or "if there are"): what there is follows, so the
+clause leads into it, though its verb is its last word."""
 MAX_OPEN_CLAUSE_WORDS = 15
 
 

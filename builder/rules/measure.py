@@ -69,7 +69,7 @@ from ..text import (
     without_reference_marks,
 )
 from .context import Context, Said
-from .definition import bold_label, defined_term, joining_items
+from .definition import bold_label, defined_term, is_instruction, joining_items
 from .enumeration import is_preparation, is_procedure_part
 from .faq import answered_blocks
 from .figure import PIPE_ROWS, reports_statistics
@@ -382,7 +382,12 @@ def _note(
             (sentence, spans) if groups else clause_of(sentence, spans)
         )
         referent = ""
-        if leans_back(clause) or _said_after(clause) or (number and _no_subject(clause)):
+        if (
+            leans_back(clause)
+            or _said_after(clause)
+            or (number and _no_subject(clause))
+            or (number and _after_instruction(clause, sentences[number - 1]))
+        ):
             referent = _referent(sentences, number)
             if not referent:
                 continue
@@ -493,6 +498,18 @@ def _referent(sentences: list[str], number: int) -> str:
     if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
         return ""
     return before
+
+
+def _after_instruction(clause: str, before: str) -> bool:
+    """A sentence whose subject is "it" right after an instruction ("Press on a nail and count
+    how long the nail takes to turn pink. It should take 1-2 seconds."): the instruction names
+    no subject of its own, so "it" is a thing inside it, never the heading's subject ("The
+    canal is narrow. It is 1.3 cm long." stays as it is). Alone, "It should take {{1-2
+    seconds}}" asks nothing a student can tell."""
+    return _IT.match(clause) is not None and is_instruction(before)
+
+
+_IT = re.compile(r"^it(?:\s|['’]s\s)", re.IGNORECASE)
 
 
 _DOSE = re.compile(

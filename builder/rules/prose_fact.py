@@ -18,8 +18,9 @@ anything else makes no card, as a wrong card is worse than none:
   choice?" -> "velbarin (corbamine 2nd line)"; "Velbarin is only started after the rash settles
   > tessalid if not tolerated" asks when velbarin is started and its alternative;
 - a decision or consequence arrow: "Do the KORR score -> give velbarin" (`->`, `=>`, `→`, once)
-  asks "<section>: Do the KORR score → what?" ("Velbarin -> for severe rash" asks "What is
-  velbarin used for?");
+  asks "<section>: Do the KORR score, then what?" ("Swab test -> result in a day": "Swab test
+  leads to?"; "Velbarin -> for severe rash" asks "What is velbarin used for?"); an arrow item
+  another note of the section holds whole (a parent's deletion) asks nothing more;
 - when a thing is used or given: "Tessalid is (another korrin blocker that is) used when velbarin
   is not tolerated" asks "When is tessalid used?"; "Velbarin is only started after …" too;
 - a denial: "Velbarin is NOT a treatment for attacks", "the loading dose (is) not affected by
@@ -146,7 +147,7 @@ from functools import lru_cache
 from typing import Literal
 
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
-from ..notes import DELETION, Note, deletion, make_key
+from ..notes import DELETION, Note, deletion, make_key, over_side_limit
 from ..text import (
     bold_initials,
     content_words,
@@ -171,6 +172,7 @@ from .definition import (
     bold_label,
     definition,
     is_definition_list,
+    is_instruction,
     names_a_person,
     one_line_paragraphs,
     reasoned,
@@ -556,6 +558,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     if not ctx.topic:
                         continue  # "Why is it called …?" names nothing
                     front = f"Why is {ctx.topic} called {question[len(WHY_NAMED) :]}?"
+                if question.endswith(ARROW_ASKS):
+                    at = front.rfind(ARROW_ASKS)  # "X → what" as it reads: "X leads to"
+                    if at >= 0:
+                        said = arrow_question(question)[len(question) - len(ARROW_ASKS) :]
+                        front = front[:at] + said + front[at + len(ARROW_ASKS) :]
                 if front.lower() in asked:
                     continue
                 asked.add(front.lower())
@@ -625,7 +632,37 @@ def _listed(section: Section, ctx: Context) -> frozenset[int]:
             for item in block.items
             if item.line in basic and enumeration.is_condition(item)
         )
+    listed.update(_arrows_asked(lists, made_notes, listed))
     return frozenset(listed)
+
+
+def _arrows_asked(lists: list[ListBlock], notes: list[Note], listed: set[int]) -> set[int]:
+    """Lines of arrow items (`Painful erection → priapism`, at any depth) whose whole text is a
+    deletion of one of the section's clozes or a point of a Basic note's answer, though that
+    note is another list's (an outline folds a sub-item into its parent's deletion): the arrow
+    is asked there. Set lookups only: linear in the section."""
+    arrows = [
+        item
+        for block in lists
+        for item in block.items
+        if item.line not in listed and _has_arrow(item.text.split("\n", 1)[0])
+    ]
+    if not arrows:
+        return set()
+    said: set[str] = set()
+    for note in notes:
+        if note.note_type == "cloze" and over_side_limit(note.front):
+            continue  # too long for any card: left out later, so it asks nothing
+        if note.note_type == "cloze":
+            said.update(_spoken(part) for part in DELETION.findall(note.front))
+        else:
+            said.update(_spoken(line.lstrip("-*0123456789. ")) for line in note.back.split("\n"))
+    return {item.line for item in arrows if _spoken(item.text.split("\n", 1)[0]) in said}
+
+
+def _spoken(text: str) -> str:
+    """A text as compared: plain, lower case, spaces collapsed."""
+    return " ".join(plain(text).lower().split())
 
 
 def _every_list(blocks: tuple[Block, ...]) -> Iterator[ListBlock]:
@@ -1183,11 +1220,30 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if is_relational(cause):
         return []  # "Limitations → needs expertise": whose limitations the item above says
+    if _FIGURE_ONLY.match(cause) and _FIGURE_ONLY.match(result):
+        return []  # "6 -> 23": a normal range written with an arrow, no consequence
     if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
         return []
     if result[:4].lower() == "for " and _names_a_thing(without_asides(cause)):
         return [(f"What is {cause} used for", result[4:], "section")]  # "X -> for severe Y"
-    return [(f"{cause} → what", result, "section")]
+    return [(f"{cause}{ARROW_ASKS}", result, "section")]
+
+
+_FIGURE_ONLY = re.compile(r"[<>≤≥~]?\s*\d[\d.,]*\s*(?:\S+)?$")
+"""A figure with at most its unit ("23", "10.4 mg/dL"): two of them about an arrow are a range."""
+ARROW_ASKS = " → what"
+"""How an arrow's fact is keyed (its question's identity, kept as released); the front reads it
+as `arrow_question`."""
+_CONDITION_OPENING = frozenset("if when once unless after before while".split())
+
+
+def arrow_question(question: str) -> str:
+    """An arrow's question as a student reads it: "Swab test leads to"; after a condition or an
+    instruction "If the rash spreads, then what", "Give oxygen, then what" (never "X → what")."""
+    cause = question.removesuffix(ARROW_ASKS)
+    if cause.split(maxsplit=1)[0].lower() in _CONDITION_OPENING or is_instruction(cause):
+        return f"{cause}, then what"
+    return f"{cause} leads to"
 
 
 def _used_when(sentence: str, bare: str) -> list[Fact]:

@@ -45,7 +45,8 @@ not with a bold label (`**Class**: …`).
 A statement the author set in bold (`leads.bold_statements`: a paragraph all bold that ends as a
 sentence, `**Restraints are a last resort.**`, or a bold clause with a verb inside a paragraph)
 that no other rule carded is asked the same way: "Restraints in <topic>?" -> the statement (not
-one holding a measured figure: the measure rule clozes it; nor an advert's).
+one holding a measured figure: the measure rule clozes it; nor an advert's). A bold warning
+(`**Never give drug M fast!**`, "Do not …", "Avoid …") asks "<heading>: what to avoid?".
 
 It is a last resort (`Rule.fallback`), before `measure`: a list another rule's note came from,
 or asks any item of, is left to it (a list of warnings, every item an instruction such as "Do
@@ -60,13 +61,14 @@ import re
 from collections.abc import Iterator
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
-from ..notes import Note, make_key
+from ..notes import Note, cloze, literal, make_key
 from ..text import (
     INSTRUCTION_VERBS,
     heading_text,
     is_advert,
     is_container_heading,
     is_generic_heading,
+    leans_back,
     lower_first,
     plain,
     sentence_gaps,
@@ -74,8 +76,10 @@ from ..text import (
     states_a_figure,
     without_asides,
     without_citations,
+    without_connective,
     without_emoji,
 )
+from . import term
 from .context import Context, Said
 from .definition import ask, definition, is_instruction, is_numbering
 from .faq import answered_blocks
@@ -129,6 +133,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
+    if not asks and (ctx.made or notes or not term.extract(section, ctx)):
+        # a section the term rule asks whole ("Transmission?" -> its paragraph) stays its own
+        notes.extend(_marked_notes(section, ctx, asked, carded | {n.source.line for n in notes}))
     lists = 0
     beside: set[int] = set()  # lists whose sentences are asked beside their labelled items
     previous: Block | None = None
@@ -287,11 +294,148 @@ def _bold_notes(
             if is_example_text(statement) or states_a_figure(statement):
                 continue  # "**scores <2 need no transfusion**": the measure rule clozes it
             key = make_key("statements", section.path, statement)
-            front = f"{ctx.heading(section)}?"
+            warns = _WARNING.match(statement) is not None
+            front = (
+                f"{ctx.heading(section)}: what to avoid?" if warns else f"{ctx.heading(section)}?"
+            )
             notes.append(
                 ctx.note("statements", "basic", front, statement, key, section, block.line)
             )
     return notes
+
+
+_WARNING = re.compile(r"^(?:never|do\s+not|don[’']t|avoid|must\s+not)\b", re.IGNORECASE)
+"""A bold statement opening with a prohibition (`**Never give drug M fast into a vein!**`): the
+heading alone ("Dosing?") asks nothing it answers; "Dosing: what to avoid?" does."""
+
+
+def _marked_notes(
+    section: Section, ctx: Context, asked: frozenset[int], carded: set[int]
+) -> list[Note]:
+    """Sentences of a paragraph no rule carded that mark a few words inside them in bold or as a
+    highlight (`Drug Q binds ==antithrombin== in the ==liver==.`: `==…==` reaches the rules as
+    bold): the author's own cloze candidates, asked as a cloze deleting them ("Mechanism in drug
+    Q: Drug Q binds {{c1::antithrombin}} in the {{c2::liver}}."). Not a sentence opening with
+    its bold word (a term or a label: the definition rule's), one leading a list in (':'),
+    asking, stating a measured figure (the measure rule's), longer than MAX_MARKED_SENTENCE_WORDS
+    words, or marking a word that names nothing ("**not**", "**and**", "see **Table 1**"). A
+    sentence that points back ("This causes …", "It …") shows the short sentence before it."""
+    notes: list[Note] = []
+    heading = ctx.heading(section)
+    shown = set(re.findall(r"\w{4,}", heading.lower()))
+    for index, block in enumerate(section.blocks):
+        if index in asked or not isinstance(block, Paragraph) or block.line in carded:
+            continue
+        if "**" not in block.text and "__" not in block.text:
+            continue  # the cheap look first: most paragraphs mark nothing
+        if block.text.lstrip().startswith(("**", "__")) or is_advert(block.text):
+            continue
+        sentences = [part for line in _prose_lines(block.text) for part in split_sentences(line)]
+        for number, sentence in enumerate(sentences):
+            made = _marked_cloze(sentence)
+            if made is None:
+                continue
+            text, spans = made
+            spans = [
+                (start, end)
+                for start, end in spans
+                if shown.isdisjoint(re.findall(r"\w{4,}", text[start:end].lower()))
+            ]  # "DICOM standard: … in the {{DICOM}} format": the heading says it
+            if not spans:
+                continue
+            opening = f"{heading}: "
+            if leans_back(text) or _IT.match(text) is not None:
+                before = _marked_plain(sentences[number - 1]) if number else ""
+                if not before or len(before.split()) > MAX_REFERENT_WORDS:
+                    continue  # "This causes {{…}}" with nothing short before it to say what
+                if leans_back(before) or before.endswith(":"):
+                    continue
+                opening += f"{before} "
+            else:  # "Conversely, …": what it answers is not on the card
+                text, spans = without_connective(text, spans)
+            key = make_key("statements", section.path, text, section.pin, "marked")
+            front = literal(opening) + cloze(text, spans)
+            notes.append(ctx.note("statements", "cloze", front, "", key, section, block.line))
+    return notes
+
+
+MAX_MARKED_SENTENCE_WORDS = 35
+MAX_MARKED_WORDS = 9
+MAX_MARKS = 4
+MAX_REFERENT_WORDS = 25
+_MARK = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
+_IT = re.compile(r"^it\s", re.IGNORECASE)
+_POINTER = re.compile(r"^(?:table|figure|fig\.?|box|chart|section|page)\s*\d", re.IGNORECASE)
+_EMPTY_MARK = frozenset(
+    """if when whenever unless and or nor but then not no never because although though while
+    until so yet also only all any every each both either neither the a an this that these those
+    do does did is are was were be must should may can""".split()
+)
+"""Words a writer sets in bold for stress, not for a student to recall ("**not**", "**OR**")."""
+
+
+def _prose_lines(text: str) -> list[str]:
+    """The paragraph's lines, a line that goes on in small letters joined to the one before
+    (a hard wrap); a line that is only a link (`[[Uterotonics]]`) left out."""
+    lines: list[list[str]] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line:
+            continue
+        if lines and line[:1].islower():
+            lines[-1].append(line)  # joined once, below: a long wrapped paragraph stays linear
+        elif plain(line).strip() and not _LINK_ONLY.match(line):
+            lines.append([line])
+    return [" ".join(parts) for parts in lines]
+
+
+_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$|^\[\[[^\]]*\]\]$")
+
+
+def _marked_plain(sentence: str) -> str:
+    return " ".join(plain(sentence).split())
+
+
+def _marked_cloze(sentence: str) -> tuple[str, list[tuple[int, int]]] | None:
+    """The sentence as plain text with the spans it marks, or None when it is no such
+    sentence."""
+    if sentence.startswith(("**", "__")) or sentence.rstrip("*_ ").endswith((":", "?")):
+        return None
+    marks = list(_MARK.finditer(sentence))
+    if not 0 < len(marks) <= MAX_MARKS:
+        return None
+    text = _marked_plain(sentence)
+    spans: list[tuple[int, int]] = []
+    last = 0
+    for mark in marks:
+        word = " ".join(plain(mark.group(2)).split())
+        if not _is_mark(word):
+            return None
+        found = text.find(word, last)
+        if found < 0:
+            return None  # the plain text no longer holds it as written
+        spans.append((found, found + len(word)))
+        last = found + len(word)
+    count = len(text.split())
+    if count > MAX_MARKED_SENTENCE_WORDS or count < MIN_STATEMENT_WORDS or states_a_figure(text):
+        return None
+    if spans[0][0] == 0:
+        return None  # the sentence's own subject in bold: a term the definition rule reads
+    return text, spans
+
+
+def _is_mark(word: str) -> bool:
+    """A marked span a student can recall: a few words naming something, no stressed function
+    word, no pointer to a table or figure, no label."""
+    words = word.split()
+    if not 0 < len(words) <= MAX_MARKED_WORDS or len(word) > MAX_MARK_CHARACTERS:
+        return False
+    if word.endswith(":") or _POINTER.match(word) is not None:
+        return False
+    return any(w.lower().strip(".,;()") not in _EMPTY_MARK and len(w) > 1 for w in words)
+
+
+MAX_MARK_CHARACTERS = 60
 
 
 MAX_LABEL_ITEM_WORDS = 4

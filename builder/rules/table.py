@@ -336,8 +336,14 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
     """Header and rows with clean cells, index columns left out."""
     header = tuple(clean_cell(cell) for cell in table.header)
     rows = []
+    arrows = _arrow_grid(table)
     for row in table.rows:
         cells = tuple("" if placeholder(cell) else clean_cell(cell) for cell in row.cells)
+        if arrows:
+            cells = cells[:1] + tuple(
+                _UNCHANGED_READ if _unchanged(raw) else cell
+                for raw, cell in zip(row.cells[1:], cells[1:], strict=False)
+            )
         rows.append(row if cells == row.cells else TableRow(cells, row.line, row.pin))
     if any(row.cells and _SUB_ROW.match(row.cells[0]) for row in rows):
         rows = _grouped(rows)
@@ -377,6 +383,33 @@ def _grouped(rows: list[TableRow]) -> list[TableRow]:
         label = f"{group} — {name}" if group else name
         grouped.append(TableRow((label, *row.cells[1:]), row.line, row.pin))
     return grouped
+
+
+_ARROW_CELL = re.compile(r"[↑↓⇑⇓⬆⬇]")
+_UNCHANGED_MARKS = frozenset(["-", "--", "—", "–", "−", "n", "="])
+_UNCHANGED_READ = "normal"
+
+
+def _unchanged(cell: str) -> bool:
+    return plain(cell).strip().lower() in _UNCHANGED_MARKS
+
+
+def _arrow_grid(table: Table) -> bool:
+    """A comparison whose every value is an arrow or a dash ("CO poisoning | - | ↓ | -"): there a
+    dash or an "N" says the value is normal, the table's point as much as its arrows."""
+    if len(table.header) < 2 or not table.rows:
+        return False
+    seen = 0
+    for row in table.rows:
+        for cell in row.cells[1:]:
+            if _GRID_CELL.fullmatch(cell) is None:
+                return False  # one regex per cell: most tables stop at their first value
+            seen += _ARROW_CELL.search(cell) is not None
+    return seen >= 2
+
+
+_GRID_CELL = re.compile(r"[\s*_]*(?:[↑↓⇑⇓⬆⬇][↑↓⇑⇓⬆⬇ ]*|--?|[—–−=Nn])[\s*_]*")
+"""A cell of such a grid as written (bold or not): arrows, or a mark that the value is unchanged."""
 
 
 def _tick(cell: str) -> bool:
@@ -1107,6 +1140,32 @@ def rows_apart(sections: list[Section]) -> dict[tuple[str, ...], str]:
     }
 
 
+def without_copied_rows(notes: list[Note]) -> list[Note]:
+    """A document's notes without the rows a later table copies from an earlier one under
+    another column ("Korrin (substance): overdose? — Flumaxin", then "Korrin (poison):
+    antidote? — Flumaxin"): the same row name with the same answer, for at least two rows of
+    one earlier table (one row alike is chance). A value many rows share (a verdict, a figure,
+    an arrow) copies nothing. One pass, the notes keyed by row name and answer."""
+    first: dict[tuple[str, str], tuple[str, str]] = {}
+    copied: dict[tuple[str, str], list[int]] = {}
+    for index, note in enumerate(notes):
+        if note.rule != "table" or note.note_type != "basic" or len(note.key) != 4:
+            continue
+        _, section, row, column = note.key
+        answer = " ".join(note.back.lower().split())
+        earlier = first.setdefault((row, answer), (section, column))
+        if earlier[0] == section or earlier[1] == column:
+            continue  # the first of its row and answer, or the same table's or column's
+        if not (_verdict(answer) or is_figure(answer) or _WORDED.search(answer) is None):
+            copied.setdefault((section, earlier[0]), []).append(index)
+    dropped = {index for rows in copied.values() if len(rows) > 1 for index in rows}
+    return [note for index, note in enumerate(notes) if index not in dropped] if dropped else notes
+
+
+_WORDED = re.compile(r"[^\W\d_]{3,}")
+"""A word of three letters or more: an answer that names something."""
+
+
 def _row_questions(table: Table) -> list[tuple[tuple[str, str], str]]:
     """What each cell of a table read by rows asks, (row label, column), and its answer."""
     reading = read_table(table)
@@ -1243,6 +1302,11 @@ def _row_notes(
         columns.append((index, lower_first(column), normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
+    classing = {
+        index
+        for index in value_columns
+        if _class_words(reading.header[index], [row.cells[index] for row in reading.rows])
+    }
     owner = _measures_of(reading, section, ctx) if reading.measured else ""
     plainly = (
         template == DEFAULT_QUESTION
@@ -1319,6 +1383,7 @@ def _row_notes(
             ):
                 continue
             asked = "features" if (number, index) in features else column
+            asked = _CLASS_QUESTION if index in classing else asked
             values = {"subject": shown, "column": asked, "kind": shown_kind, "topic": ctx.topic}
             # A manifest's template only through `fill`, which substitutes names and nothing else.
             front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
@@ -1340,6 +1405,42 @@ def _row_notes(
             )
         )
     return notes
+
+
+def _class_words(header: str, cells: list[str]) -> bool:
+    """A column that sorts its rows into two or three classes, each named by one word that
+    comes back in other rows ("Stimulant", "Hallucinogen", "Depressant" under "Indications"):
+    it asks each row's class, whatever the header says. A header that names classes already
+    ("Type", "Class"), a verdict ("Good", "Poor"), an acronym ("IBW"), a word of the header's
+    own ("Fluent" under "Fluency") or a short table is left as it is."""
+    named: Counter[str] = Counter()
+    for cell in cells:
+        points = split_points(cell) if "<" in cell or ";" in cell else [cell] if cell else []
+        for point in points:
+            text = point.strip().strip("*_")  # one regex per cell: most columns stop at once
+            if not _CLASS_WORD.fullmatch(text) or sum(ch.isupper() for ch in text) > 1:
+                return False
+            named[text.lower()] += 1
+            if len(named) > 3:
+                return False
+    word = _word(header)
+    return (
+        word not in _CLASS_HEADERS
+        and bool(word)
+        and sum(named.values()) >= _FEWEST_CLASSED
+        and 2 <= len(named) <= 3
+        and min(named.values()) >= 2
+        and not any(_verdict(name) or name[:4] == word[:4] for name in named)
+    )
+
+
+_CLASS_WORD = re.compile(r"[^\W\d_]{5,}")
+_CLASS_HEADERS = frozenset(
+    "class classes classification type types category categories group groups kind kinds".split()
+)
+_CLASS_QUESTION = "class"
+_FEWEST_CLASSED = 6
+"""Fewer rows than this sort nothing: two classes of a few rows may be anything."""
 
 
 _SAYS_NOTHING = frozenset("description detail note comment explanation remark".split())
