@@ -678,15 +678,34 @@ def comparisons(text: str) -> str:
     """The text with a list item's leading `>` before a number or `=` (`- >7% = shock`, `+ >=
     38 °C`) escaped: the author's "more than", not a block quote (CommonMark reads `>` at a
     block's start as a quote, which hides the sign and inverts the fact). Lines keep their
-    numbers; fenced code is left as written."""
-    if ">" not in text or _COMPARISON.search(text) is None:
+    numbers; fenced code is left as written.
+
+    A line (or list item) whose value is two numbers joined by an arrow, `6 -> 23` or `Male 4.7
+    -> 6.1` (a label of up to three words before, a unit after), is a range: the arrow becomes a
+    dash, `6 – 23`, so no rule reads it as "6 leads to 23"."""
+    if ">" not in text:
+        return text
+    comparing = _COMPARISON.search(text) is not None
+    arrows = "->" in text and _ARROW_RANGE.search(text) is not None
+    if not comparing and not arrows:
         return text
     if "```" not in text and "~~~" not in text:
-        return _COMPARISON.sub(r"\1&gt;", text)
+        text = _COMPARISON.sub(r"\1&gt;", text) if comparing else text
+        return _ARROW_RANGE.sub(r"\1–\2", text) if arrows else text
     lines = text.split("\n")
     for at in _outside_fences(lines):  # `- >5` in a fenced diff is code
-        lines[at] = _COMPARISON.sub(r"\1&gt;", lines[at])
+        line = _COMPARISON.sub(r"\1&gt;", lines[at]) if comparing else lines[at]
+        lines[at] = _ARROW_RANGE.sub(r"\1–\2", line) if arrows else line
     return "\n".join(lines)
+
+
+_ARROW_RANGE = re.compile(
+    r"(?m)^([ \t]*(?:(?:[-+*]|\d{1,9}[.)])[ \t]+)?(?:[A-Za-z][\w+/]*[ \t]+){0,3}"
+    r"\d[\d,]*(?:\.\d+)?[ \t]*)->([ \t]*\d[\d,]*(?:\.\d+)?"
+    r"(?:[ \t]*(?:%|[A-Za-zµμ][\w^.µμ]{0,5}[ \t]*/[ \t]*[A-Za-z][\w^.]{0,5}"
+    r"|[A-Za-zµμ][\w^µμ]{0,3}%?))?[ \t]*\r?)$"
+)
+"""A value line's range written with an arrow: `- 6 -> 23`, `Female 4.2 -> 5.4 g/dL`."""
 
 
 def merge_conflicts(text: str) -> tuple[str, tuple[tuple[int, int], ...]]:
@@ -1205,7 +1224,12 @@ def pdf_text(text: str) -> str:
 def _from_pdf(text: str) -> bool:
     """Whether the text shows a PDF extractor's marks: two page-number lines or more, or most
     of its lines (ten at least) ending in exactly one space."""
-    if "of" in text.lower() and len(_PAGE_NUMBER.findall(text)) >= _MIN_PAGES:
+    lowered = text.lower()  # the case-blind pattern searches slowly: a literal "page" first
+    if (
+        "of" in lowered
+        and _PAGE_NUMBER_START.search(lowered) is not None
+        and len(_PAGE_NUMBER.findall(text)) >= _MIN_PAGES
+    ):
         return True
     filled = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
     spaced = sum(1 for line in filled if line.endswith(" ") and not line.endswith("  "))
@@ -1214,6 +1238,8 @@ def _from_pdf(text: str) -> bool:
 
 _PAGE_NUMBER = re.compile(r"(?im)\bpage[ \t]+\d{1,3}[ \t]+of[ \t]+\d{1,3}\b[ \t]*\r?$")
 """A page's number at the end of its line ("PAGE 2 OF 4", "Revised 2024 Page 1 of 3")."""
+_PAGE_NUMBER_START = re.compile(r"page[ \t]+\d")
+"""What `_PAGE_NUMBER` opens with, in lower-cased text: no text without it has a page number."""
 _MIN_PAGES = 2
 _MIN_PDF_LINES = 10
 _FRONT_MATTER = re.compile(r"\A(---|\+\+\+)[ \t]*\r?\n.*?^\1[ \t]*\r?\n", re.S | re.M)
@@ -1643,44 +1669,108 @@ def glyph_lists(text: str) -> str:
       indent (`+`: a glyph run stays a list of its own, never one with a `-` list the author put
       beside it): right under a numbered step, the step's sub-list; a plain line between two such
       lines at their indent that opens with a capital is an item of the same run (a line the
-      author wrote between bullets), not the last bullet's text;
+      author wrote between bullets), not the last bullet's text, unless it ends in ':' (the
+      lead-in of the items below it);
     - a run of lines opening with consecutive roman numerals from I, each a name then `(` or
       `:` (`IX. Name (…): text`), is a `- ` list at the first one's indent, the numeral put
       after the name (`- Name (IX) (…): text`) so the name leads the label; a numeral line
       further in comes out to it (it starts the next item, it never goes on with the one
       before), and the lines between two numerals are the previous one's sub-items.
 
+    A document converted from PDF or Word keeps its symbol fonts' bullets as other characters:
+    a private-use character (Symbol's bullet U+F0B7 and its kin) or an arrow (`➢ `, `➤ `, `► `,
+    `❖ `) opening a line is a glyph bullet too, and so is a lone `q`, `o` or `§` (Wingdings'
+    box, circle and square) opening two lines or more of the document, each followed by a
+    capital, a digit or `#` (`q Venous tourniquet`; "o bien …" in small letters is a word);
+    `q 1. Text` is the numbered item `1. Text`. In a document with such a private-use or letter
+    bullet (an arrow may be typed by hand) a line that is only a page's number (`177`), and
+    anywhere a "This page intentionally left blank" line, is the page's chrome: it goes blank
+    (glued to the item above, it ended its answer).
+
     Every line keeps its number; fenced code is left as written."""
     glyphs = any(glyph in text for glyph in _GLYPHS)
+    arrows = _ARROW_GLYPH.search(text) is not None
+    converted = _CONVERTED_GLYPH.search(text) is not None
+    letters = _letter_glyphs(text)
+    blank = _LEFT_BLANK.search(text) is not None
     numerals = "I." in text and "II." in text
-    if not glyphs and not numerals:
+    if not (glyphs or arrows or converted or letters or blank or numerals):
         return text
     lines = text.split("\n")
     outside = list(_outside_fences(lines))
-    if glyphs:
-        _glyph_items(lines, outside)
+    if glyphs or arrows or converted or letters:
+        _glyph_items(lines, outside, letters)
+    if converted or letters or blank:  # an arrow may be typed by hand: no converter's mark
+        _page_chrome(lines, outside, converted or bool(letters))
     if numerals:
         _numeral_items(lines, outside)
     return "\n".join(lines)
 
 
 _GLYPHS = ("•", "●", "▪", "◦")
-_GLYPH_ITEM = re.compile(r"([ \t]*)[•●▪◦][ \t]+(?=\S)")
+_GLYPH_ITEM = re.compile(
+    r"([ \t]*)(?:[•●▪◦➢➤►❖\ue000-\uf8ff][ \t]+(?=\S)|(?P<letter>[qo§])[ \t]+(?=[A-Z0-9#]))"
+)
+_CONVERTED_GLYPH = re.compile(r"(?m)^[ \t]*[\ue000-\uf8ff][ \t]+\S")
+"""A symbol font's bullet (a private-use character) opening a line: the mark of a document
+converted from PDF or Word."""
+_ARROW_GLYPH = re.compile(r"(?m)^[ \t]*[➢➤►❖][ \t]+\S")
+_LETTER_GLYPH = re.compile(r"(?m)^[ \t]*([qo§])[ \t]+[A-Z0-9#]")
+_NUMBERED_GLYPH = re.compile(r"(\d{1,3}[.)])(?=[ \t])")
+"""`q 1. Text`: a numbered item behind its checkbox."""
+MIN_LETTER_GLYPHS = 2
+_LEFT_BLANK = re.compile(
+    r"(?im)^[ \t]*(?:[~*_\-–—(\[]+[ \t]*)?(?:this[ \t]+)?(?:page|space)[ \t]+"
+    r"(?:(?:is|has[ \t]+been)[ \t]+)?intentionally[ \t]+(?:left[ \t]+)?blank"
+    r"\.?(?:[ \t]*[~*_\-–—)\]]+)?[ \t]*\r?$"
+)
+"""A "This page intentionally left blank" line, in any dress (`~ … ~`, brackets, dashes); each
+run of blanks has one place in it, so a long line of blanks is read once."""
+_PAGE_NUMBER_LINE = re.compile(r"[ \t]*\d{1,4}[ \t]*\r?")
+
+
+def _letter_glyphs(text: str) -> frozenset[str]:
+    """The letters (`q`, `o`, `§`) that open MIN_LETTER_GLYPHS lines or more as bullets."""
+    if "q " not in text and "o " not in text and "§" not in text:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for found in _LETTER_GLYPH.finditer(text):
+        counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+    return frozenset(letter for letter, count in counts.items() if count >= MIN_LETTER_GLYPHS)
+
+
+def _page_chrome(lines: list[str], outside: list[int], converted: bool) -> None:
+    """Each "intentionally left blank" line blank; in a converted document (`converted`) each
+    line that is only a page's number too."""
+    for at in outside:
+        line = lines[at]
+        if _LEFT_BLANK.fullmatch(line) is not None or (
+            converted and _PAGE_NUMBER_LINE.fullmatch(line) is not None
+        ):
+            lines[at] = "\r" if line.endswith("\r") else ""
+
+
 _CAPITAL_LINE = re.compile(r"([ \t]*)(?=[A-Z])")
 
 
-def _glyph_items(lines: list[str], outside: list[int]) -> None:
-    """Each glyph bullet as a `+ ` item; a capitalised plain line between two of them at their
-    indent as one more."""
+def _glyph_items(lines: list[str], outside: list[int], letters: frozenset[str]) -> None:
+    """Each glyph bullet as a `+ ` item (a numbered one behind a glyph as that numbered item);
+    a capitalised plain line between two of them at their indent as one more."""
     glyphed: dict[int, str] = {}
     for at in outside:
-        if (glyph := _GLYPH_ITEM.match(lines[at])) is not None:
-            glyphed[at] = glyph.group(1)
-            lines[at] = glyph.group(1) + "+ " + lines[at][glyph.end() :]
+        glyph = _GLYPH_ITEM.match(lines[at])
+        if glyph is None or (glyph.group("letter") and glyph.group("letter") not in letters):
+            continue
+        glyphed[at] = glyph.group(1)
+        rest = lines[at][glyph.end() :]
+        marker = "" if _NUMBERED_GLYPH.match(rest) else "+ "
+        lines[at] = glyph.group(1) + marker + rest
     for at in outside:
         if at in glyphed or at - 1 not in glyphed or at + 1 not in glyphed:
             continue
         plain = _CAPITAL_LINE.match(lines[at])
+        if lines[at].rstrip().endswith(":"):
+            continue  # a lead-in of the items below ("Procedure:"), not one of them
         if plain is not None and plain.group(1) == glyphed[at - 1] == glyphed[at + 1]:
             lines[at] = plain.group(1) + "+ " + lines[at][plain.end() :]
 

@@ -914,6 +914,8 @@ def _fold(
         if reader.titled:
             entries, callouts = _split_entries(entries, level + 1)
             children = [*callouts, *children]
+        if entries and isinstance(entries[0], (Paragraph, ListBlock)):
+            entries = heading_value(entries, title)
         section = Section(title, level, (), line, tuple(entries), tuple(children), pin)
         (stack[-1][5] if stack else roots).append(section)
 
@@ -944,6 +946,73 @@ def _fold(
     while stack:
         close_top()
     return preamble, tuple(roots)  # paths are set once the top level is known
+
+
+def heading_value(entries: list[Entry], title: str) -> list[Entry]:
+    """A heading's entries with a bare value opening them (a line or a first list item that is
+    only a range or a bound: `6 – 23`, `135 - 145 mmol/L`, `< 0.04`, `95 - 105 is normal`)
+    read as the heading's value, `Normal range: 6 – 23` (`Cut-off: < 0.04` for a bound; `Range:`
+    under a dose, time, grade or disorder heading), a line of its own after the rest, as a
+    `Label: value` line is asked of its heading ("BUN: normal range?"). Written first, the value
+    was the lead-in or the topic of the list under it ("6 – 23 (BUN)?"); the item's sub-items
+    are the heading's items, in its place."""
+    first = entries[0]
+    if isinstance(first, Paragraph):
+        value = _bare_value(first.text)
+        if value is None:
+            return entries
+        return [*entries[1:], Paragraph(_value_line(value, title), first.line)]
+    if not isinstance(first, ListBlock) or not first.items:
+        return entries
+    opening = first.items[0]
+    value = _bare_value(opening.text)
+    if value is None or not all(isinstance(block, ListBlock) for block in opening.blocks):
+        return entries
+    lifted = [item for block in opening.blocks for item in block.items]  # type: ignore[union-attr]
+    items = (*lifted, *first.items[1:])
+    rest = [ListBlock(first.ordered, items, items[0].line)] if items else []  # its own line
+    return [*rest, *entries[1:], Paragraph(_value_line(value, title), opening.line)]
+
+
+def _bare_value(text: str) -> str | None:
+    """The range or bound a text is, and nothing else ("" aside), or None."""
+    if "\n" in text.strip() or not any(char.isdigit() for char in text[:24]):
+        return None  # cheap: most texts open with a word
+    found = _BARE_VALUE.fullmatch(text.strip())
+    return found.group("value").strip() if found is not None else None
+
+
+def _value_line(value: str, title: str) -> str:
+    if value[:1] in "<>≤≥&":
+        label = "Cut-off"
+    elif _TIMED_OR_DOSED.search(title) is not None:
+        label = "Range"
+    else:
+        label = "Normal range"
+    return f"{label}: {value}"
+
+
+_NUMBER = r"\d[\d,]*(?:\.\d+)?"
+_UNIT = (
+    r"(?!(?:is|are|to|or|and|in|normal)\b)"
+    r"(?:%|[A-Za-zµμ][\w^.µμ]{0,5}[ \t]*/[ \t]*[A-Za-z][\w^.]{0,5}|[A-Za-zµμ][\w^µμ]{0,4}%?)"
+)
+_BARE_VALUE = re.compile(
+    rf"(?P<value>(?:(?:&lt;|&gt;|[<>≤≥])=?[ \t]*{_NUMBER}"
+    rf"|{_NUMBER}[ \t]*(?:-|–|—|to)[ \t]*{_NUMBER})(?:[ \t]*{_UNIT})?)"
+    r"(?:[ \t]+(?:is[ \t]+)?normal)?"
+)
+"""A range (`6 - 23`, `4.2 – 5.4`) or a bound (`< 0.04`, `&gt; 5.0`), a unit after it, "is normal"
+after that, and nothing else."""
+_TIMED_OR_DOSED = re.compile(
+    r"\b(?:doses?|dosages?|dosing|durations?|ages?|onset|intervals?|times?|timing|frequency|"
+    r"course|length|stages?|grades?|class|levels?|category|score|targets?|goals?|mild|moderate|"
+    r"severe|high|low|raised|elevated|increased|decreased|deficiency|toxicity|overdose|"
+    r"(?:hyper|hypo)\w*)\b",
+    re.IGNORECASE,
+)
+"""A heading whose range is a dose's, a time's, a grade's or a disorder's (`Stage 2`,
+`Hypokalaemia`), not a normal value: its range is only "Range"."""
 
 
 _LINK = r"\[[^\[\]\n]+\]\([^()\s]+\)"
@@ -1248,6 +1317,13 @@ class _Reader:
             kind == "code_block"
             and position > 0
             and tokens[position - 1].type == "heading_close"  # indented under its heading
+            and is_indented_list(token.content)
+        ):
+            return self.indented_list(token, position, out)
+        if (
+            kind == "code_block"
+            and position > 0
+            and tokens[position - 1].type == "heading_close"  # indented under its heading
             and is_indented_notes(token.content, self.lines.text)
         ):
             out.append(Paragraph(self.text(token.content.strip()), _line(token)))  # the notes
@@ -1386,6 +1462,20 @@ class _Reader:
             if token.map:
                 first = line - 1 + written[min(token.map[0], len(written) - 1)][0]
                 token.map = [first, first + 1]
+        inner = 0
+        while inner < len(tokens):
+            inner = self.block(tokens, inner, out)
+        return position + 1
+
+    def indented_list(self, token: Any, position: int, out: list[Entry]) -> int:
+        """An indented code block that is a list (`is_indented_list`) read as the Markdown it
+        holds, one indent less, each block citing its own line."""
+        markdown = token.content
+        tokens = parser_for(markdown).parse(markdown)
+        shift = int(token.map[0]) if token.map else 0
+        for inner_token in tokens:
+            if inner_token.map:
+                inner_token.map = [inner_token.map[0] + shift, inner_token.map[1] + shift]
         inner = 0
         while inner < len(tokens):
             inner = self.block(tokens, inner, out)
@@ -2377,6 +2467,32 @@ _ARROW = re.compile(r"->|→|=>")
 
 _PROSE_FENCES = frozenset({"md", "markdown", "text", "txt", "plain", "plaintext"})
 """Fence languages that mark text, not code: their content is read as a paragraph."""
+
+
+def is_indented_list(code: str) -> bool:
+    """An indented code block (right under a heading) that is a list the author indented, as
+    Obsidian shows one (`<tab>- < 135` / `<tab><tab>- Dilute`; CommonMark reads a tab outside a
+    list as code): all its lines but one (or but a quarter) open with a list marker one indent
+    less, the first line too unless it is a short line over the list (a value: `3.0 - 4.5`), and
+    nothing in it is code-like (braces, a line ending in `;`, a call `f()`, a tag, `=>`); or a
+    line that is only a range or a bound (`heading_value`)."""
+    lines = [line.strip() for line in code.splitlines() if line.strip()]
+    if not lines:
+        return False
+    if len(lines) == 1 and _bare_value(lines[0]) is not None:
+        return True  # the heading's value alone (`<tab>0.4 - 0.5`), its list unindented below
+    items = sum(1 for line in lines if _LIST_LINE.match(line) is not None)
+    if items == 0 or len(lines) - items > max(1, len(lines) // 4):
+        return False
+    if _LIST_LINE.match(lines[0]) is None and len(lines[0].split()) > _MAX_LIST_OPENING_WORDS:
+        return False
+    return _CODE_IN_LIST.search(code) is None
+
+
+_LIST_LINE = re.compile(r"(?:[-*+]|\d{1,3}[.)])[ \t]+\S")
+_MAX_LIST_OPENING_WORDS = 8
+_CODE_IN_LIST = re.compile(r"[{}`]|;[ \t]*$|\w\(\)|</?[a-z][a-z0-9]*>|=>|==|!=", re.MULTILINE)
+"""Marks of code among list-like lines: braces, backticks, a statement's `;`, a call, a tag."""
 
 
 def is_indented_notes(code: str, document: str | None) -> bool:

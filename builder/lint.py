@@ -128,7 +128,8 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
         "a paragraph of 80 words or more, labelled items or sentence items beside carded ones, "
         "or a term among sibling terms, gave none; or a section of loose one-line facts, or of "
         "three paragraphs and 150 words of prose or more, or one whose prose holds a figure or "
-        "words marked in bold or as a highlight, gave none",
+        "words marked in bold or as a highlight, gave none; or a section of 500 characters or "
+        "more, written mostly as lines of one paragraph, gave one note or none",
     ),
     "NON-CONTENT": (
         "error",
@@ -2132,8 +2133,64 @@ def unasked_blocks(
                     found.append((shown, loose, "loose lines"))
                 elif marked is not None:
                     found.append((shown, marked, "marked prose"))
+        if not long and len(found) == said and not is_example(None, section):
+            thin = _thin_section(section, lines)
+            if thin is not None:
+                found.append((shown, thin, "thin section"))
         found.extend(long)
     return found
+
+
+MIN_THIN_SECTION_CHARS = 500
+"""A section's own text of this many characters or more that gave at most one note lost facts:
+a procedure converted from PDF (its bullets a symbol font's glyphs) read as one paragraph."""
+
+
+MIN_LINED = 3
+"""Lines of one paragraph, each a line of its own (no blank line between): a list or a table the
+author (or a PDF's converter) typed as lines, which CommonMark joins into one paragraph."""
+
+
+def _thin_section(section: Section, lines: list[int]) -> int | None:
+    """The line of the first paragraph or list of a section whose own paragraphs and lists hold
+    MIN_THIN_SECTION_CHARS characters or more and gave one note or none, when nothing else was
+    said of it: a shape no rule reads (glyphs for bullets, a table typed as text) is silent
+    otherwise, the one note hiding the loss."""
+    written = [block for block in section.blocks if isinstance(block, (Paragraph, ListBlock))]
+    total = sum(map(_written_chars, written))
+    if total < MIN_THIN_SECTION_CHARS:
+        return None
+    lined = sum(
+        len(block.text) for block in written if isinstance(block, Paragraph) and _lined(block)
+    )
+    if 2 * lined < total:
+        return None  # prose or lists the rules read: its notes are the rules' choice
+    first, last = section.line, _last_line(section.blocks[-1])
+    if bisect.bisect_right(lines, last) - bisect.bisect_left(lines, first) > 1:
+        return None
+    return written[0].line
+
+
+def _lined(block: Paragraph) -> bool:
+    """A paragraph of MIN_LINED lines or more, each a line of its own: at most half of them go on
+    in small letters on the next (a hard-wrapped sentence is prose)."""
+    breaks = block.text.strip().count("\n")
+    if breaks < MIN_LINED - 1:
+        return False
+    return 2 * len(_RUN_ON.findall(block.text)) <= breaks
+
+
+_RUN_ON = re.compile(r"\n[ \t]*[a-z(]")
+"""A line going on in small letters or a bracket: the rest of the sentence above."""
+
+
+def _written_chars(block: Block) -> int:
+    """The characters of a paragraph's or a list's text, nested items included."""
+    if isinstance(block, Paragraph):
+        return len(block.text)
+    if isinstance(block, ListBlock):
+        return sum(len(item.text) + sum(map(_written_chars, item.blocks)) for item in block.items)
+    return 0
 
 
 MIN_LOOSE_LINES = 2
@@ -2552,6 +2609,11 @@ _NO_TOPICS_NOTE = (
     "card hiding one topic among its siblings asks nothing; to learn them, write each fact itself "
     '(`HOCM: extra heart sound - S4`), or `include = ["topics"]` in a manifest cards the list'
 )
+_NO_THIN_NOTE = (
+    f"this section's lines ({MIN_THIN_SECTION_CHARS} characters or more) gave one note or none; "
+    "if they hold facts to learn, write its lists as Markdown lists (`- item`, `1. step`: the "
+    "`q`, `o` or `§` glyphs a PDF leaves are no list marks), under a lead-in ending in ':'"
+)
 _NO_TREE_NOTE = (
     "this fenced tree gave no note: its branches are a flowchart's choices (`YES →`, `NO →`, "
     "questions), which cards cannot ask as facts; write what it decides as items outside the "
@@ -2583,6 +2645,7 @@ _NO_NOTE_OF = {
     "loose lines": _NO_LOOSE_NOTE,
     "beside labels": _NO_BESIDE_LABELS_NOTE,
     "topics": _NO_TOPICS_NOTE,
+    "thin section": _NO_THIN_NOTE,
     "tree": _NO_TREE_NOTE,
     "marked prose": _NO_MARKED_NOTE,
 }

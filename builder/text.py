@@ -162,8 +162,9 @@ def content_words(text: str, min_length: int = 3) -> frozenset[str]:
 
 class _Stems(dict[str, str]):
     """Each word's `_content_stem` for one least length, worked out on its first lookup. A
-    text's vocabulary repeats far more than its sentences do; the dict stops growing at
-    `MAX_STEMS` words (later new words are worked out each time)."""
+    text's vocabulary repeats far more than its sentences do; at `MAX_STEMS` words the dict
+    starts afresh. (Stopping it there instead kept a long document's first words for good and
+    missed its common ones ever after: "with", asked 12,000 times in the 20,000-item course.)"""
 
     __slots__ = ("min_length",)
 
@@ -173,8 +174,9 @@ class _Stems(dict[str, str]):
 
     def __missing__(self, word: str) -> str:
         stem = _content_stem(word, self.min_length)
-        if len(self) < MAX_STEMS:
-            self[word] = stem
+        if len(self) >= MAX_STEMS:
+            self.clear()
+        self[word] = stem
         return stem
 
 
@@ -191,10 +193,14 @@ def _content_stem(word: str, min_length: int) -> str:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ases", "asis", "ies", "es", "s"):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            word = word[: -len(suffix)]
-            break
+    last = word[-1:]
+    if last == "s":  # every suffix ends in "s"
+        for suffix in ("ases", "asis", "ies", "es", "s"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+                word = word[: -len(suffix)]
+                break
+    elif last != "e":  # most words: nothing to take off
+        return word
     return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 

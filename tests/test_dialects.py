@@ -1023,6 +1023,71 @@ def test_lines_that_only_look_like_glyph_or_numeral_items_stay() -> None:
     assert glyph_lists(wrapped).split("\n")[3] == "warm to touch"  # the bullet's own text
 
 
+CONVERTED_SPLINT = (
+    "# Tessen splint fitting\n"
+    "\n"
+    "Kit for the splint:\n"
+    "q Padded tessen splint\n"
+    "q #2-#4 crepe bandage\n"
+    "q Hook and loop strap\n"
+    "Procedure:\n"
+    "q 1. Check the pulse in the foot before you start.\n"
+    "q 2. Pad the splint:\n"
+    "\uf0b7 Cover the ankle bones\n"
+    "\uf0b7 Cover the back of the knee\n"
+    "q 3. Strap it from the toes upward:\n"
+    "\u27a2 Leave the toes in view\n"
+    "\u27a2 Keep each turn even\n"
+    "~ This Page Intentionally Left Blank ~\n"
+    "212\n"
+)
+
+
+def test_a_pdfs_checkbox_and_symbol_font_bullets_are_list_items() -> None:
+    """A lone `q` (a Wingdings box) opening two lines or more is a bullet, `q 1.` the numbered
+    item; a private-use glyph (Symbol's U+F0B7) or an arrow opening a line a bullet; a lead-in
+    line between two bullets stays a lead-in; a "left blank" line and, in such a converted
+    document, a line that is only a page's number go blank. The kit, the padding and the
+    strapping are each asked as a list."""
+    written = rewritten(glyph_lists, CONVERTED_SPLINT).split("\n")
+    assert written[3:16] == [
+        "+ Padded tessen splint",
+        "+ #2-#4 crepe bandage",
+        "+ Hook and loop strap",
+        "Procedure:",
+        "1. Check the pulse in the foot before you start.",
+        "2. Pad the splint:",
+        "+ Cover the ankle bones",
+        "+ Cover the back of the knee",
+        "3. Strap it from the toes upward:",
+        "+ Leave the toes in view",
+        "+ Keep each turn even",
+        "",
+        "",
+    ]
+    notes = planned(CONVERTED_SPLINT).notes
+    assert len(notes) >= 3
+    said = " ".join(n.note.front + " " + n.note.back for n in notes)
+    assert "Cover the ankle bones" in said and "Leave the toes in view" in said
+    assert "Padded tessen splint" in said
+    assert "Left Blank" not in said and "212" not in said and "\uf0b7" not in said
+
+
+def test_letters_and_numbers_that_only_look_like_a_pdfs_glyphs_stay() -> None:
+    """One `q` line, an `o` going on in small letters (Spanish "o bien …", "or"), a `§` line
+    once, and a number alone on its line in a document with no converter's glyph (an arrow
+    bullet may be typed by hand) are text."""
+    for text in (
+        "# Korrin\n\nq Padded tessen splint\n\nA plain line.\n",
+        "# Korrin\n\nTome el jarabe con agua\no bien con leche tibia\no bien con zumo\n",
+        "# Korrin\n\n\u00a7 Twelve of the act\n",
+        "# Korrin\n\nResting pulse:\n72\n",
+    ):
+        assert glyph_lists(text) == text
+    typed = "# Korrin\n\nResting pulse:\n72\n\n\u27a4 Count for a full minute\n"
+    assert glyph_lists(typed).split("\n")[3] == "72"  # an arrow typed by hand: no page number
+
+
 def test_bold_closed_after_a_space_is_bold_and_leaves_no_marks_on_a_card() -> None:
     """`**no fever **(see below)`: CommonMark closes no emphasis after a space, so both `**`
     stayed on the card as text."""

@@ -998,3 +998,51 @@ def test_a_file_number_title_is_read_as_the_words_it_names() -> None:
     assert parse("# 5120408 31 PKorrinFever\n\nText.\n").title == "Korrin Fever"
     for title in ("2024 McArdle Disease", "Chapter 3 PubMed", "1234 5678 Korrin", "Korrin 2025"):
         assert file_name_words(title) == title
+
+
+def test_an_indented_list_right_under_a_heading_is_a_list_not_code() -> None:
+    """Obsidian nests a tab-indented list under a heading; CommonMark reads it as code. A block
+    whose lines, one indent less, are list items (a value line may open it) is read as that
+    list, each item citing its own line; a block with code in it (braces, a statement's `;`)
+    stays code."""
+    document = parse(
+        "# Korrin\n\n## Salts\n\n### Low sodex\n\t- Dry\n\t\t- Vomiting\n\t\t- Water pills\n"
+        "\t- Swollen\n\t\t- Weak heart\n\n### Kessin\n\t2.1 - 2.6\n\t- Keeps the bones hard\n"
+    )
+    low, kessin = document.sections[0].children
+    (block,) = low.blocks
+    assert isinstance(block, ListBlock)
+    assert [(item.text, item.line) for item in block.items] == [("Dry", 6), ("Swollen", 9)]
+    assert texts(kessin) == ["- Keeps the bones hard", "Normal range: 2.1 - 2.6"]
+    assert [block.line for block in kessin.blocks] == [14, 13]
+    for code in (
+        "\tfor (x = 1; x < 3; x++) {\n\t- give(x);\n\t}\n",
+        "\t- total = a;\n\t- shown = b;\n",
+    ):
+        (section,) = parse(f"# Korrin\n\n## Salts\n{code}").sections
+        assert all(isinstance(b, RawBlock) for b in section.blocks), code
+
+
+def test_a_headings_bare_value_is_its_normal_range_and_its_items_are_the_headings() -> None:
+    """A first item that is only a range is the heading's `Normal range:` line, after the
+    rest; its sub-items take its place. A bound is a cut-off; a value with more words after it
+    is an item like any other."""
+    (section,) = parse(
+        "# Korrin\n\n## Urelin\n- 7 - 20 mg/dL\n\t- Shows kidney health\n- Made in the liver\n"
+    ).sections
+    assert texts(section) == [
+        "- Shows kidney health\n- Made in the liver",
+        "Normal range: 7 - 20 mg/dL",
+    ]
+    (bound,) = parse("# Korrin\n\n## Tessin\n\n< 0.04\n\n- A heart muscle protein\n").sections
+    assert texts(bound)[-1] == "Cut-off: < 0.04"
+    (kept,) = parse("# Korrin\n\n## Course\n- 6 - 23 tablets over a week\n- Stop\n").sections
+    assert texts(kept) == ["- 6 - 23 tablets over a week\n- Stop"]
+
+
+def test_a_range_under_a_grade_or_a_disorder_is_no_normal_range() -> None:
+    """Under `Stage 2` or `Hypokalaemia` a range is that grade's or disorder's, not the normal
+    value: its line is `Range:`."""
+    for title in ("Stage 2", "Hypokorrinaemia", "Velbarin dose"):
+        (section,) = parse(f"# Korrin\n\n## {title}\n\n60 - 89\n\n- Seen on the scan\n").sections
+        assert texts(section)[-1] == "Range: 60 - 89", title

@@ -1088,6 +1088,43 @@ def test_a_long_section_of_prose_that_gave_no_note_is_a_warning(tmp_path: Path) 
     assert silent(tmp_path, shorter) == []
 
 
+LINED = """# Tessen splints
+
+## Fitting a tessen splint
+
+Kit to bring to the bedside:
+¤ A padded tessen splint cut to the length of the whole limb
+¤ Two crepe bandages of ten centimetres, rolled and ready
+¤ Tape strips or a strap that closes with hook and loop
+Steps to follow:
+¤ Check the pulse and the feeling in the toes before you start
+¤ Pad every bony point that the splint will press against
+¤ Lay the splint along the limb past the joint above and below
+¤ Wrap the bandage from the toes upward in even turns
+¤ Check the pulse and the feeling in the toes once more
+
+## Taking it off
+
+Cut the tape and unwind the bandage slowly.
+"""
+
+
+def test_a_long_section_of_lines_that_gave_one_note_or_none_is_a_warning(
+    tmp_path: Path,
+) -> None:
+    """A section whose text is mostly lines of one paragraph (a list typed with a glyph no rule
+    knows, as a PDF leaves it), 500 characters or more, that gave one note or none is named at
+    its first line; the same words as a Markdown list, or as hard-wrapped prose (its lines going
+    on in small letters), are not."""
+    warned = no_notes(tmp_path, LINED)
+    assert [line for line, _ in warned] == [5]
+    assert "one note or none" in warned[0][1]
+    listed = LINED.replace("¤ ", "- ").replace("Steps to follow:", "\nSteps to follow:")
+    assert all("one note or none" not in message for _, message in no_notes(tmp_path, listed))
+    wrapped = LINED.replace("\n¤ ", "\nand ").replace("Steps", "steps")
+    assert all("one note or none" not in message for _, message in no_notes(tmp_path, wrapped))
+
+
 TERMS = """# Kellin habits
 
 ## Errors of thinking

@@ -13,9 +13,11 @@ from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import builder.dialects as dialects
 import builder.document as document
 import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
+import builder.text as text
 from builder.cli import cli
 from builder.manifest import Manifest, Subdeck
 from builder.notes import DELETION, Note, Source
@@ -599,7 +601,7 @@ def test_restated_read_from_bits_finds_what_comparing_every_note_finds(
     for index, words in enumerate(notes):
         for word in words:
             said.setdefault(word, []).append(index)
-    holding = {word: context._bits(indices) for word, indices in said.items()}
+    holding = {word: (len(indices), context._bits(indices)) for word, indices in said.items()}
     every = any(len(answer & words) * 5 >= len(answer) * 4 for words in notes if words & answer)
     assert context.restated(answer, holding) == (bool(answer) and every)
 
@@ -852,3 +854,72 @@ def test_tables_told_apart_by_sorted_neighbours_are_those_told_apart_pair_by_pai
         depth = max(_shared(path, other) for other in others)
         expected[path] = _heading_subject(path[depth] if depth < len(path) else path[-1])
     assert rows_apart(sections) == expected
+
+
+def _plain_stem(word: str) -> str:
+    """text._stem as it read before its early exits: every suffix tried in turn."""
+    for suffix in ("ases", "asis", "ies", "es", "s"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.text(alphabet="aeisx1", max_size=9) | st.text(max_size=12))
+def test_a_stem_found_by_its_last_letter_is_the_stem_every_suffix_gives(word: str) -> None:
+    """text._stem looks at the word's last letter before trying its suffixes (all end in "s";
+    only an "e" is taken off otherwise): the same stem as trying each suffix."""
+    assert text._stem(word) == _plain_stem(word)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abes ", max_size=12), max_size=30), st.integers(1, 3))
+def test_content_words_through_a_stem_dict_that_starts_afresh_are_the_words(
+    texts: list[str], min_length: int
+) -> None:
+    """The stem dict starts afresh when full (`MAX_STEMS`, small here): every text's content
+    words are still each word's `_content_stem`, and the dict never holds more than its bound."""
+    stems = text._Stems(min_length)
+    saved = text.MAX_STEMS
+    text.MAX_STEMS = 4
+    try:
+        for each in texts:
+            found = {stems[word] for word in text.words(each)} - {""}
+            assert found == {text._content_stem(word, min_length) for word in text.words(each)} - {
+                ""
+            }
+            assert len(stems) <= 4
+    finally:
+        text.MAX_STEMS = saved
+
+
+PAGE_BITS = st.sampled_from(
+    [
+        "Page",
+        "PAGE",
+        "page",
+        "pAgE",
+        " ",
+        "\t",
+        "2",
+        "٣",
+        "12",
+        " of ",
+        " OF ",
+        "\n",
+        "\r\n",
+        "x",
+        "İ",
+        "ſ",
+    ]
+)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(PAGE_BITS, max_size=16).map("".join) | st.text(max_size=30))
+def test_the_page_number_gate_skips_only_text_the_pattern_cannot_match(text: str) -> None:
+    """dialects._from_pdf looks for a literal "page", spaces and a digit in the lower-cased text
+    before the case-blind page-number pattern: no text it skips has a page number."""
+    if dialects._PAGE_NUMBER.search(text) is not None:
+        assert dialects._PAGE_NUMBER_START.search(text.lower()) is not None
