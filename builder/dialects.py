@@ -1877,7 +1877,7 @@ def tree_fences(text: str) -> str:
             if _closes(closing, mark):
                 break
             end += 1
-        if end < len(lines) and not tagged:
+        if end < len(lines) and not tagged and not _holds_fences(lines[at + 1 : end]):
             branches = tree_branches(lines[at + 1 : end])
             if branches and not is_decision_tree(branches):
                 lines[at + 1 : end] = _as_list(lines[at + 1 : end], branches)
@@ -1886,6 +1886,12 @@ def tree_fences(text: str) -> str:
                 lines[at] = lines[end] = ""  # a quick-reference card: Markdown, fenced to stand out
         at = end + 1
     return "\n".join(lines)
+
+
+def _holds_fences(body: list[str]) -> bool:
+    """A fence holding fence lines of the other kind (```` ``` ```` inside `~~~`) shows fences
+    as code: it stays as it is, so that reading the text again finds nothing new to read."""
+    return any(_FENCE.match(line) for line in body)
 
 
 def _closes(line: re.Match[str] | None, mark: str) -> bool:

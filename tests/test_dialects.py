@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from builder import DeckPlan
@@ -1126,6 +1126,7 @@ _TREE_PIECE = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_TREE_PIECE, max_size=16))
+@example(["```", "~~~", "├─ Skin: pale", "├─ Skin: pale", "```", "~~~"])  # fences inside a fence
 def test_fenced_trees_keep_every_line_on_its_line(pieces: list[str]) -> None:
     """Whatever the fences and branches, the tree pass keeps the number of lines, changes only
     lines inside an untagged fence (and its fence lines), and reads nothing twice."""

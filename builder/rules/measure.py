@@ -80,6 +80,7 @@ from .leads import (
     is_example_text,
     is_flag,
     lead_of,
+    names_no_facet,
     out_of_math,
 )
 
@@ -220,6 +221,8 @@ def _lead(before: Block | None) -> str:
     text = without_reference_marks(plain(before.text)).strip()
     if not text.endswith(":") or len(text.split()) > MAX_LEAD_WORDS or is_example_text(text):
         return ""
+    if names_no_facet(text):
+        return ""  # "Each of the following points is important in …:" says only that they matter
     return text.rstrip(":").strip()
 
 
