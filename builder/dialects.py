@@ -27,14 +27,23 @@ rule and no card ever sees them:
   `[text](#part)`: no `scheme:`) → its text, since a card has no site to go to. A text that is
   nothing but one link (give or take an emoji or an arrow) is left alone: that is navigation,
   which the checks recognise by its link;
-- Pandoc sub- and superscripts `SpO~2~`, `x^2^` → `SpO<sub>2</sub>`, `x<sup>2</sup>` (only right
-  after a letter, digit or bracket, no space inside: `~~struck~~` and "~5 mg" stay as they are).
+- Pandoc sub- and superscripts `SpO~2~`, `x^2^` → `SpO<sub>2</sub>`, `x<sup>2</sup>` (no space
+  inside; a subscript only right after a letter, digit or bracket: `~~struck~~` and "~5 mg" stay
+  as they are; a superscript also at the start of a word or bold run, `**^13^C test**`);
+- a reference-style link, `[velbarin]` or `[text][label]` with a definition `[label]: target`
+  in the document (whose line markdown-it drops), or `[text][label]` with none → its text, as a
+  page shows it (a target with a scheme, `https://…`, → the inline link `[text](https://…)`);
+  a bracketed word with no definition (`[Pb]`, "assay [ELISA]") is the author's text;
 - Pandoc's and LaTeX's typed em dash between words, `fever --- rare after injury` → `fever —
   rare after injury` (Markdown shows it as three hyphens; `--` reads as a dash already).
 - bold closed after a space, `**no signs **(see …)` → `**no signs** (see …)`: CommonMark reads
   neither mark as emphasis, and both stayed on the card;
+- a bold label holding its dash, `**BNP –** raised in …` → `**BNP** – raised in …`: the dash
+  parts the label from its value, as it does outside the bold; a bold label glued to the full
+  stop before it, `… high.**eGFR** – low`, → `… high. **eGFR** – low`, the paragraph's next entry;
 - (a whole-text pass, `run_in_labels`) a paragraph's run-in label, `**Uses** The drug is …` →
   `**Uses:** The drug is …`, as the label paragraphs every rule reads;
+- an empty code span, `` `` ``, → nothing (CommonMark shows its two marks);
 - full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
   (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
   value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
@@ -63,13 +72,15 @@ anything else (`merge_conflicts`); the document reader warns at the conflict's l
 
 What a document uses is found once in its whole text (a substring test each, a regular expression
 only where a substring cannot tell), so a document written in plain CommonMark, like every deck
-so far, pays nothing per text. Code spans are left as they are.
+so far, pays nothing per text. Code spans are left as they are (an empty one goes).
 """
 
 from __future__ import annotations
 
 import html
 import re
+import string
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -85,7 +96,11 @@ def inline_cleaner(text: str) -> Cleaner | None:
     """A function rewriting one inline text of this document to CommonMark, or None when the
     document has none of the marks above."""
     steps = [step for step, used in _STEPS if used(text)]
-    if not steps:
+    references = _reference_links(text)
+    if references is not None:
+        steps.insert(0, references)
+    empty_code = "``" in text and _EMPTY_CODE.search(text) is not None
+    if not steps and not empty_code:
         return None
 
     def clean(inline: str) -> str:
@@ -93,6 +108,9 @@ def inline_cleaner(text: str) -> Cleaner | None:
             parts = _CODE_SPAN.split(inline)  # code spans at odd positions
             for index in range(0, len(parts), 2):
                 parts[index] = _apply(steps, parts[index])
+            for index in range(1, len(parts), 2):
+                if parts[index] == "``":  # an empty code span: CommonMark shows its marks
+                    parts[index] = ""
             cleaned = "".join(parts)
         else:
             cleaned = _apply(steps, inline)
@@ -114,6 +132,7 @@ def _apply(steps: list[Cleaner], text: str) -> str:
 
 
 _CODE_SPAN = re.compile(r"(`+[^`]*?`+)")
+_EMPTY_CODE = re.compile(r"(?<!`)``(?!`)")
 _MODULE = re.compile(
     r"(?:import\s+(?:[\w*{}\s,$]+\s+from\s+)?['\"][^'\"\n]+['\"]"
     r"|export\s+(?:default\b|const\b|let\b|var\b|function\b|class\b|async\b|\{|\*))"
@@ -124,6 +143,51 @@ def _dropping(token: str) -> re.Pattern[str]:
     """`token` with the spaces that separated it from its neighbours (the ones before it, or
     the ones after it at the start of a line)."""
     return re.compile(rf"(?m)^[ \t]*(?:{token})[ \t]*|[ \t]*(?:{token})")
+
+
+# -- reference-style links -------------------------------------------------------------------
+
+_LINK_DEFINITION = re.compile(r"(?m)^ {0,3}\[([^\]\n^][^\]\n]{0,98})\]:[ \t]*(\S+)")
+"""A link reference definition, `[label]: target` (not a footnote's `[^1]:`)."""
+_REFERENCE = re.compile(
+    r"(?<![!\[\]\\])\[([^\[\]\n]{1,100})\](?:\[([^\[\]\n]{0,100})\])?(?![(:\]])"
+)
+"""`[text]`, `[text][]` or `[text][label]`: not an image, a wikilink's inside or an inline link."""
+_FULL_REFERENCE = re.compile(r"(?<![!\[\]\\])\[[^\[\]\n]{1,100}\]\[[^\[\]\n]{1,100}\]")
+_SCHEME = re.compile(r"[A-Za-z][\w+.-]*:")
+
+
+def _reference_links(text: str) -> Cleaner | None:
+    """The rewrite of this document's reference-style links to what a page shows (`[velbarin]`
+    with `[velbarin]: .` → "velbarin"), or None when the document uses none. A field is rendered
+    without the document's definitions, so each link would show its brackets."""
+    if "]:" not in text and "][" not in text:
+        return None
+    targets: dict[str, str] = {}
+    if "]:" in text:
+        for found in _LINK_DEFINITION.finditer(text):
+            targets.setdefault(_label_key(found.group(1)), found.group(2).strip("<>"))
+    if not targets and _FULL_REFERENCE.search(text) is None:
+        return None
+
+    def rewrite(match: re.Match[str]) -> str:
+        shown, label = match.group(1), match.group(2)
+        target = targets.get(_label_key(label or shown))
+        if target is None:
+            return shown if label else match.group()  # `[Pb]`: the author's brackets
+        if _SCHEME.match(target) is not None:
+            return f"[{shown}]({target})"
+        return shown
+
+    def references(inline: str) -> str:
+        return _REFERENCE.sub(rewrite, inline) if "]" in inline else inline
+
+    return references
+
+
+def _label_key(label: str) -> str:
+    """A label as CommonMark matches it: case and runs of white space do not count."""
+    return " ".join(label.split()).casefold()
 
 
 # -- wikilinks -------------------------------------------------------------------------------
@@ -248,6 +312,32 @@ def _closed_bold(match: re.Match[str]) -> str:
     )
 
 
+_DASHED_LABEL = re.compile(
+    r"(?<![*\w\\])\*\*(?=[^\s*])([^*\n]{0,100}?[^\s*])[ \t]+([-–—])\*\*(?=\s|$)"
+)
+"""A bold label that takes its dash inside, `**BNP –** raised in …`: the label is "BNP", the dash
+parts it from its value, as in `**BNP** – raised in …` (not `**Anti-**`: no space before it)."""
+
+
+def _dashed_labels(text: str) -> str:
+    """Only in an entry that ends as a sentence (`**BNP –** raised in failure.`): a short item
+    (`**A –** air trapping`, `**Cells –** how many?`) or a lead-in over a list keeps its dash
+    in the bold, where the enumeration rule reads a mnemonic's letter or a facet as the cue to
+    the value after it (`enumeration.run_in_label`)."""
+    if not text.rstrip().endswith("."):
+        return text
+    return _DASHED_LABEL.sub(r"**\1** \2", text)
+
+
+_GLUED_LABEL = re.compile(r"(?<=[^\W\d_][.;!?])\*\*(?=[^\s*][^*\n]{0,100}?\*\*[ \t]*[-–—:])")
+"""A bold label right after the full stop that ends the sentence before it, `… arrhythmias.**eGFR**
+– …`: the next entry of a paragraph of labelled entries, which a space makes one."""
+
+
+def _glued_labels(text: str) -> str:
+    return _GLUED_LABEL.sub(" **", text)
+
+
 def _footnote_marks(text: str) -> str:
     if "[^" in text:
         text = _FOOTNOTE_MARK.sub("", text)
@@ -366,12 +456,14 @@ def _site_links(text: str) -> str:
 # -- Pandoc sub- and superscripts ------------------------------------------------------------
 
 _SUBSCRIPT = re.compile(r"(?<=[\w)\]])~(?!~)([^\s~\\]{1,12}?)~(?!~)")
-_SUPERSCRIPT = re.compile(r"(?<=[\w)\]])\^([^\s^\\\[\]]{1,12}?)\^")
+_SUPERSCRIPT = re.compile(r"(?<![^\s\w)\]*_(])\^([^\s^\\\[\]]{1,12}?)\^")
 
 
 def _scripts(text: str) -> str:
-    """`SpO~2~` → `SpO<sub>2</sub>`, `x^2^` → `x<sup>2</sup>` (Pandoc, Quarto). Only right after
-    a letter, digit or bracket and without spaces inside: `~~struck~~` and "~5 mg" stay."""
+    """`SpO~2~` → `SpO<sub>2</sub>`, `x^2^` → `x<sup>2</sup>` (Pandoc, Quarto). A subscript only
+    right after a letter, digit or bracket, and neither with spaces inside: `~~struck~~` and
+    "~5 mg" stay. A superscript also opens a text, a word or a bold run (`**^13^C test**`), as
+    pymdownx's caret reads it."""
     if "~" in text:
         text = _SUBSCRIPT.sub(r"<sub>\1</sub>", text)
     if "^" in text:
@@ -501,6 +593,8 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_typed_dashes, _gate("-", r"--- ")),
     (_full_width, _gate("", r"[：？！。]")),
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
+    (_dashed_labels, _gate("*", r" [-–—]\*\*")),
+    (_glued_labels, _gate("*", r"[.;!?]\*\*[^\s*]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 
@@ -1392,6 +1486,61 @@ def _delimited(match: re.Match[str]) -> str:
     if text is not None:
         return text
     return f"\\[ {tex} \\]" if display is not None else f"\\( {tex} \\)"
+
+
+_BOLD_RUN = re.compile(r"(?<!\*)\*\*(?!\*)")
+
+
+def closed_bold(markdown: str) -> str:
+    """A field's Markdown with each `**` pair of one line closed as its author meant, where
+    CommonMark's flanking rules leave it open and the card would show both marks: a run between
+    punctuation and a letter cannot close (`可见**肾动脉（renal artery）**进入`, CJK writes no
+    space after a bold run) nor open (`a**(b)**`). A word joiner (invisible, neither space nor
+    punctuation) between the mark and the punctuation lets it do either. The text the rules
+    read is not changed, only what is rendered (`render.to_html`, and what `check` renders)."""
+    if "**" not in markdown:
+        return markdown
+    lines = markdown.split("\n")
+    for number, line in enumerate(lines):
+        if line.count("**") >= 2:
+            lines[number] = _closed_line(line)
+    return "\n".join(lines)
+
+
+def _closed_line(line: str) -> str:
+    runs = [found.start() for found in _BOLD_RUN.finditer(line)]
+    if len(runs) < 2 or len(runs) % 2:
+        return line  # a lone mark (`2**10`) is the author's text
+    joins: list[int] = []  # where a word joiner goes
+    opened = False
+    for start in runs:
+        before = line[start - 1] if start else " "
+        after = line[start + 2] if start + 2 < len(line) else " "
+        if before.isspace() or after.isspace():
+            if not (before.isspace() and after.isspace()):
+                opened = before.isspace()  # ` **x` opens, `x** ` closes
+            continue
+        punct_before, punct_after = _is_punctuation(before), _is_punctuation(after)
+        if opened:
+            if punct_before and not punct_after:  # `）**进`: cannot close as it stands
+                joins.append(start)
+            opened = False
+        else:
+            if punct_after and not punct_before:  # `见**（`: cannot open as it stands
+                joins.append(start + 2)
+            opened = True
+    if not joins:
+        return line
+    for at in reversed(joins):
+        line = line[:at] + WORD_JOINER + line[at:]
+    return line
+
+
+def _is_punctuation(char: str) -> bool:
+    """Punctuation as CommonMark's flanking rules read it: a Unicode punctuation or symbol."""
+    if char.isascii():
+        return char in string.punctuation
+    return unicodedata.category(char)[0] in "PS"
 
 
 def hold_math(markdown: str) -> tuple[str, tuple[str, ...]]:

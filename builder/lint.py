@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .dialects import is_decision_tree, tree_branches, without_math
+from .dialects import closed_bold, is_decision_tree, tree_branches, without_math
 from .document import (
     MERGE_CONFLICT,
     Block,
@@ -1479,6 +1479,7 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("a wikilink `[[...]]`", re.compile(r"\[\[|\]\]")),
     ("a footnote marker `[^...]`", re.compile(r"\[\^[^\]\s]*\]")),
     ("a broken link `](`", re.compile(r"\]\(")),
+    ("a reference link `[text][label]`", re.compile(r"\]\[")),
     ("an attribute list `{...}`", re.compile(r"\{[:.#][^}]*\}")),
     (
         "a property line `key:: value` (Logseq)",
@@ -1491,7 +1492,7 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("highlight marks `==`", re.compile(r"==(?=\S)|(?<=\S)==")),
     (
         "a Pandoc sub- or superscript `~2~`, `^2^`",
-        re.compile(r"(?<=[\w)])~(?!~)[^\s~]{1,12}~(?!~)|(?<=[\w)])\^[^\s^\[\]]{1,12}\^"),
+        re.compile(r"(?<=[\w)])~(?!~)[^\s~]{1,12}~(?!~)|\^[^\s^\[\]]{1,12}\^"),
     ),
     (
         "an icon code `:name:`",
@@ -1520,6 +1521,7 @@ def leftover_markup(markdown: str) -> tuple[str, ...]:
     text = without_math(NUMBERED_DELETION.sub(_held_deletion, markdown))
     if _SUSPECT.search(text) is None:
         return ()
+    text = closed_bold(text)  # as render.py closes a bold run CommonMark would leave open
     found: dict[str, None] = {}
     for token in _html_markdown().parse(text):
         if token.type != "inline" or not token.children:
@@ -1535,7 +1537,8 @@ def leftover_markup(markdown: str) -> tuple[str, ...]:
 
 def _held_deletion(match: re.Match[str]) -> str:
     """A deletion's text between two punctuation marks, as its `{{c1::` and `}}` stand when the
-    field is rendered: `Hy**{{c1::po}}**` shows its `**`, which `Hy**po**` would not."""
+    field is rendered: CommonMark reads `Hy**{{c1::po}}**` otherwise than `Hy**po**` (the card
+    closes such a bold run, `closed_bold`, and so does the check)."""
     return f"«{_cloze_text(match.group(2))}»"
 
 

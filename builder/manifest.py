@@ -36,6 +36,7 @@ from .text import (
     is_session_label,
     plain,
     topic_for,
+    without_code_asides,
 )
 
 MAX_DECK_ID = 2**53 - 1
@@ -214,8 +215,9 @@ def zero_config_deck_id(document: Document) -> int:
 
 def subdeck_name(title: str) -> str:
     """A heading as a subdeck name: its text without Markdown (`### **Antihistamines:**` names
-    "Antihistamines"), `::` (Anki's subdeck separator) runs made one `:`."""
-    name = re.sub(r":{2,}", ":", clean_name(plain(title))).strip()
+    "Antihistamines"; a code span glued to it as an aside left out, as the topic leaves it),
+    `::` (Anki's subdeck separator) runs made one `:`."""
+    name = re.sub(r":{2,}", ":", clean_name(plain(without_code_asides(title)))).strip()
     return name.rstrip(":").strip() or name or "Notes"
 
 

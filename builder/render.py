@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .dialects import hold_math, put_math
+from .dialects import closed_bold, hold_math, put_math
 from .errors import SourceError
 from .media import embed_images
 from .notes import FIELDS, MAX_FIELD_CHARS, WORD_JOINER, Note
@@ -99,6 +99,7 @@ def to_html(markdown: str) -> str:
     simple = _simple_blocks(text)
     if simple is not None:
         return simple
+    text = closed_bold(text)
     html = _markdown().render(text) if "\n" in text else _markdown().renderInline(text)
     return sanitise(html)
 

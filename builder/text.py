@@ -80,6 +80,45 @@ def plain(markdown: str) -> str:
     return single_spaced(text)
 
 
+def without_code_asides(markdown: str) -> str:
+    """A heading or label without the author's asides in code spans: a span glued to the word
+    before it ("Drug classes" then a span "keep this order!"; "func" then "slows the heart") is
+    a remark, not the name, and leaves a space; an empty one (two backticks) is nothing. A span
+    after a space ("at" then "ectopic foci") or alone ("ERP") is the author's words and stays."""
+    if "`" not in markdown:
+        return markdown
+    runs = [(found.start(), found.end()) for found in _BACKTICKS.finditer(markdown)]
+    following: list[int] = [-1] * len(runs)  # the next run of the same length: the span's end
+    latest: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = runs[index][1] - runs[index][0]
+        following[index] = latest.get(length, -1)
+        latest[length] = index
+    words_from = len(markdown) - len(markdown.lstrip())  # where the heading's words start
+    out: list[str] = []
+    done = index = 0
+    while index < len(runs):
+        end = following[index]
+        if end < 0:
+            index += 1  # a run nothing closes: the author's backticks
+            continue
+        start, stop = runs[index][0], runs[end][1]
+        inside = markdown[runs[index][1] : runs[end][0]]
+        if not inside.strip():
+            out += (markdown[done:start], "")
+            done = stop
+        elif start > words_from and not markdown[start - 1].isspace():
+            out += (markdown[done:start], " ")  # glued to the word before it: an aside
+            done = stop
+        index = end + 1
+    if not done:
+        return markdown
+    return single_spaced("".join(out) + markdown[done:])
+
+
+_BACKTICKS = re.compile(r"`+")
+
+
 def _emphasised(found: re.Match[str]) -> str:
     """The text inside a `_EMPHASIS` match, whichever of its two alternatives matched."""
     inside = found.group(2)
@@ -373,6 +412,9 @@ _OUTLINE = re.compile(
     r"|\d+\s*[:\-–—]\s+"  # "06 - Hypersensitivity"
     r"|(?-i:[A-Z][.)]\s+(?=[A-Z]))"  # "A. Medication administration", not "C. difficile"
     r"|(?-i:[IVX]+[.)]\s+(?=[A-Z]))"  # "IV. Fluids"
+    # "a. Thin limb", "iv) Phase 2", "b. 肾小球": a sub-heading's letter or roman numeral, lower
+    # case, before a capital or a letter of a script without case (not "e. coli", "vs. x")
+    r"|(?-i:(?:[a-z]|[ivx]{2,4})[.)]\s+(?=[^\W\da-z_]))"
     r")",
     re.IGNORECASE,
 )
@@ -413,11 +455,11 @@ _STEP_ASIDE = re.compile(r"\s*\([^()]*\)\s*$")
 
 @lru_cache(maxsize=1 << 12)
 def heading_text(title: str) -> str:
-    """A heading as a front names it: its words without outline numbers ("2.2.3", "4.",
-    "Level 2 —", "Module 3:"), a step label and its aside ("Step 1: Aspirin (IMMEDIATELY)" ->
+    """A heading as a front names it: its words without outline numbers ("2.2.3", "4.", "b.",
+    "iv)", "Level 2 —", "Module 3:"), a step label and its aside ("Step 1: Aspirin (IMMEDIATELY)" ->
     "Aspirin"), emoji, HTML tags or attribute lists. A number at the start of a
     front would also render as a Markdown list ("2. Pulse" shows as item 2)."""
-    text = plain(title)
+    text = plain(without_code_asides(title) if "`" in title else title)
     if "<" in text:
         text = _TAG.sub("", text)
     if "{" in text:
@@ -1850,8 +1892,12 @@ def source_path(document: str, section: tuple[str, ...]) -> str:
     """The Source line's path: "<document> — <heading> › <heading>", without what says nothing
     on it: an empty heading (`# ` alone), a heading's trailing colon ("Workup:"), and a first
     heading that is the document's own title again ("Asthma — Asthma › Triggers"). Headings are
-    shown as their text: the field is text, so `### **1. Dosing**` would show its asterisks."""
-    parts = [plain(_UNESCAPED.sub(r"\1", title)).strip().rstrip(":").rstrip() for title in section]
+    shown as their text: the field is text, so `### **1. Dosing**` would show its asterisks; an
+    aside in a code span glued to a heading is left out, as the line above the question is."""
+    parts = [
+        plain(without_code_asides(_UNESCAPED.sub(r"\1", title))).strip().rstrip(":").rstrip()
+        for title in section
+    ]
     parts = [part for part in parts if part]
     if parts and parts[0].casefold() == document.strip().casefold():
         parts = parts[1:]

@@ -16,6 +16,7 @@ from builder.build import plan_deck
 from builder.dialects import (
     _Worded,
     abbreviation_lines,
+    closed_bold,
     content_tabs,
     definition_lists,
     glyph_lists,
@@ -66,6 +67,88 @@ def test_pandoc_sub_and_superscripts_become_html_and_nothing_else_does() -> None
         "- About ~5 mg, not ~~10 mg~~; see `SpO~2~` and x<sup>2</sup>, Ca<sup>2+</sup>, footnote"
     )
     assert inline_cleaner("About ~5 mg, or ~~10 mg~~, 3 ~ 4 and 2^10 = 1024.") is None
+
+
+def test_a_superscript_opening_a_bold_run_or_a_word_is_rendered_too() -> None:
+    text = "- **^15^N korrin test**\n- Give ^99m^Tc velbarate, not 2^10 or a ^ b\n"
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("**^15^N korrin test**") == "**<sup>15</sup>N korrin test**"
+    assert clean("^99m^Tc velbarate") == "<sup>99m</sup>Tc velbarate"
+    assert clean("not 2^10 or a ^ b") == "not 2^10 or a ^ b"
+    shown = " ".join(
+        value
+        for note in planned("# Korrin\n\n## Tests\n\n" + text).notes
+        for value in note.fields.values()
+    )
+    assert "^15^" not in shown and "<sup>15</sup>N" in shown and "<sup>99m</sup>Tc" in shown
+
+
+def test_a_reference_style_link_shows_its_text_and_a_bracketed_word_stays() -> None:
+    text = (
+        "## Drugs\n\n- Velbarin plus [korrinol] or [Zetamab][zm]\n"
+        "- See [the leaflet][web], [Pb] and assay [ELISA]\n- [Other][nowhere]\n\n"
+        "[Korrinol]: .\n[zm]: ./zetamab.md\n[web]: https://example.org/leaflet\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("Velbarin plus [korrinol] or [Zetamab][zm]") == "Velbarin plus korrinol or Zetamab"
+    assert clean("See [the leaflet][web], [Pb] and assay [ELISA]") == (
+        "See [the leaflet](https://example.org/leaflet), [Pb] and assay [ELISA]"
+    )
+    assert clean("[Other][nowhere]") == "Other"  # a reference with no definition: its text
+    untouched = "[[Korrinol]] and ![chart][zm] and [korrinol](x.md)"  # other rules' marks
+    assert clean(untouched) == untouched
+    assert inline_cleaner("Lead [Pb] and assay [ELISA], see [1].\n") is None
+
+
+def test_a_bold_labels_dash_goes_after_it_and_an_empty_code_span_goes() -> None:
+    text = "**Korrin titre –** rises early\n**Pre-** and post-dose levels\nstability``\n"
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("**Korrin titre –** rises early.") == "**Korrin titre** – rises early."
+    # a short item or a lead-in keeps its dash in the bold: enumeration's cue to its value
+    assert clean("**Korrin titre –** rises early") == "**Korrin titre –** rises early"
+    assert clean("**Velbar count -**: low") == "**Velbar count -**: low"  # not before a colon
+    assert clean("**Pre-** and post-dose levels") == "**Pre-** and post-dose levels"
+    assert clean("stability``") == "stability"
+    assert clean("the `` `x` `` span") == "the `` `x` `` span"
+
+
+@pytest.mark.parametrize(
+    ("markdown", "shown"),
+    [
+        (
+            "首选**维巴林（velbarin）**口服",
+            "首选<strong>维巴林（velbarin）\u2060</strong>口服",
+        ),
+        ("加用**（静脉）科林**滴注", "加用<strong>\u2060（静脉）科林</strong>滴注"),
+        ("a**(note)**b", "a<strong>\u2060(note)\u2060</strong>b"),
+        ("a **b** and (**c**)", "a <strong>b</strong> and (<strong>c</strong>)"),
+        ("2**10 and **b**", "2**10 and <strong>b</strong>"),  # a lone mark stays
+    ],
+)
+def test_a_bold_run_commonmark_leaves_open_between_punctuation_and_a_letter_closes(
+    markdown: str, shown: str
+) -> None:
+    from builder.render import to_html
+
+    assert to_html(markdown) == shown
+    assert closed_bold(markdown.replace("**", "*")) == markdown.replace("**", "*")
+
+
+def test_a_bold_run_closed_after_cjk_punctuation_is_no_leftover_markup() -> None:
+    text = (
+        "# 科林热\n\n## 治疗\n\n- 首选**维巴林（velbarin）**口服\n"
+        "- 重症时加用**科林单抗（korrimab）**静脉滴注\n"
+    )
+    notes = planned(text, "korrin.md").notes
+    assert notes
+    for note in notes:
+        for value in note.fields.values():
+            assert "**" not in value
+    assert leftover_markup("首选**{{c1::维巴林（velbarin）}}**口服") == ()
+    assert leftover_markup("首选**维巴林（velbarin）口服") == ("`**`",)
 
 
 def test_a_typed_em_dash_between_words_is_a_dash_and_arrows_and_code_stay() -> None:

@@ -1369,6 +1369,8 @@ def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case()
         ("Kidney?", "Creatinine above 3\nvelb.list-type:: number", "a property line `key:: value`"),
         ("Spore test?", "Negative,.", "a separator left by removed markup"),
         ("Shape?", 'Like "a string of beads",,.', "a separator left by removed markup"),
+        ("Which test?", "The **^15^N breath test**.", "a Pandoc sub- or superscript"),
+        ("Which drug?", "[Velbarin][vb] first.", "a reference link `[text][label]`"),
     ],
 )
 def test_leftover_markup(front: str, back: str, shown: str) -> None:
@@ -1388,6 +1390,7 @@ def test_leftover_markup(front: str, back: str, shown: str) -> None:
         ("What is velbarin?", "A ratio of 1:2, `x == y` in code."),
         ("What is velbarin?", "Written std::move in C++; a ratio a::b."),
         ("Which drugs?", "Velbarin, tessalid, ... and others; a pH of 7,5."),
+        ("首选哪种药?", "首选**维巴林（velbarin）**口服, a**(b)**c."),
     ],
 )
 def test_markup_that_renders_is_no_leftover(front: str, back: str) -> None:
@@ -1400,11 +1403,18 @@ def test_leftover_markup_in_a_cloze_is_found_inside_the_deletions() -> None:
     assert found(card("Causes: {{c1::ticks}}, {{c2::needles}}", "", note_type="cloze")) == []
 
 
-def test_a_deletion_cutting_into_emphasis_leaves_its_marks_shown() -> None:
-    """A deletion inside a bold span that touches a word (`Hy**{{c1::po}}**`) leaves the `**`
-    as text when the card is rendered; bold around or inside a whole deletion renders."""
-    cut = card("Korrin: Hy**{{c1::po}}** so slow", "", line=5, note_type="cloze")
-    assert found(cut) == [("LEFTOVER-MARKUP", 5)]
+def test_a_deletion_cutting_into_emphasis_is_checked_as_the_card_renders_it() -> None:
+    """A deletion inside a bold span that touches a word (`Hy**{{c1::po}}**`): CommonMark
+    leaves the `**` open between a letter and the deletion's brace, and the card closes it
+    (`dialects.closed_bold`), so it is no leftover; a bold run nothing closes still is. Bold
+    around or inside a whole deletion renders."""
+    from builder.render import to_html
+
+    cut = "Korrin: Hy**{{c1::po}}** so slow"
+    assert "<strong>" in to_html(cut) and "**" not in to_html(cut)
+    assert found(card(cut, "", line=5, note_type="cloze")) == []
+    lone = card("Korrin: Hy**{{c1::po}} so slow", "", line=5, note_type="cloze")
+    assert found(lone) == [("LEFTOVER-MARKUP", 5)]
     for whole in ("Korrin: **{{c1::Hypo}}** so slow", "Korrin: {{c1::Hy**po**}} so slow"):
         assert found(card(whole, "", note_type="cloze")) == []
 

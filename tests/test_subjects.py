@@ -161,6 +161,12 @@ HEADINGS = [
     ("Level 2 — Step by step", "Step by step"),
     ("Module 3: Vital Signs", "Vital Signs"),
     ("A. Medication Administration", "Medication Administration"),
+    ("b. Slow Refill (0.2 seconds)", "Slow Refill (0.2 seconds)"),
+    ("iv) Korrin Phase", "Korrin Phase"),
+    ("c. 维巴林", "维巴林"),
+    ("2. a. Early Phase", "Early Phase"),
+    ("Drug classes`keep this order!`", "Drug classes"),
+    ("func`slows the heart` and more", "func and more"),
     ("🎯 Must-Know Concepts", "Must-Know Concepts"),
     ('<span id="basics">Basics</span>', "Basics"),
     ("Dosing {: .note}", "Dosing"),
@@ -171,6 +177,11 @@ HEADINGS = [
     ("2.5 mg tablets", "2.5 mg tablets"),
     ("0.9% Saline", "0.9% Saline"),
     ("Type II — Antibody-Mediated", "Type II — Antibody-Mediated"),
+    ("e. coli carriage", "e. coli carriage"),
+    ("vs. Placebo", "vs. Placebo"),
+    ("c) lower-case words", "c) lower-case words"),
+    ("Doses at `night`", "Doses at night"),
+    ("`ERP`", "ERP"),
     # A heading in capitals is written as a sentence, abbreviations kept; one word stays.
     ("DRUGS TO AVOID", "Drugs to avoid"),
     ("🚨 SIGNS AND SYMPTOMS", "Signs and symptoms"),
@@ -441,6 +452,8 @@ def test_the_source_line_shows_headings_as_text() -> None:
     path = ("**1. Dosing**", "Children *under* 5", r"\_\_load first")
     shown = source_path("Korrin fever", path)
     assert shown == "Korrin fever — 1. Dosing › Children under 5 › __load first"
+    glued = ("Drug classes`learn in order!`", "Doses at `night`")
+    assert source_path("Korrin fever", glued) == "Korrin fever — Drug classes › Doses at night"
 
 
 SHOUTED = """\

@@ -1392,26 +1392,30 @@ def _dash_labelled(block: Paragraph, section: Section, ctx: Context) -> list[Not
     """A paragraph whose bold label is followed by a dash (`**Initial workup** — Check the
     titre and a blood count.`) defines that label as a `**Label:**` line does: "Korrin fever:
     initial workup?" -> the text (up to MAX_VALUE_WORDS words; a longer paragraph is prose, which
-    the sentence rules read without its label)."""
+    the sentence rules read without its label); a second bold label after a sentence of the
+    first's (`**A** – text. **B** – text.`) is an entry of its own, as in a glossary line."""
     text = block.text.strip()
     if "\n" in text or _LABEL_LINE.match(text) is not None:
         return []  # a paragraph of label lines, a `**Label:**` line: `_label_notes`'
     found = bold_label(text)
     if found is None:
         return []
-    label, value = found
-    count = len(plain(value).split())
-    if not _is_label(label) or not 0 < count <= MAX_VALUE_WORDS or value.endswith((":", "?")):
-        return []  # a longer paragraph is prose (its first sentence, often a hook, answers
-        # nothing): the sentence rules read it
-    if is_worked_example(value) or is_pep_talk(label, value) or _points_elsewhere(value):
-        return []
-    key = make_key("definition", section.path, label)
-    front = f"{ctx.heading(section)}: {lower_first(label)}?"
-    answer = whole_answer(value)
-    if not answer:
-        return []
-    return [ctx.note("definition", "basic", front, answer, key, section, block.line)]
+    first, second = _two_entries(found[1])  # `**A** – text. **B** – text.`: two entries
+    notes = []
+    for label, value in [(found[0], first), *([second] if second else [])]:
+        count = len(plain(value).split())
+        if not _is_label(label) or not 0 < count <= MAX_VALUE_WORDS or value.endswith((":", "?")):
+            break  # a longer paragraph is prose (its first sentence, often a hook, answers
+            # nothing): the sentence rules read it
+        if is_worked_example(value) or is_pep_talk(label, value) or _points_elsewhere(value):
+            break
+        key = make_key("definition", section.path, label)
+        front = f"{ctx.heading(section)}: {lower_first(label)}?"
+        answer = whole_answer(value)
+        if not answer:
+            break
+        notes.append(ctx.note("definition", "basic", front, answer, key, section, block.line))
+    return notes
 
 
 def _points_elsewhere(value: str) -> bool:

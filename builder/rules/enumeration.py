@@ -62,6 +62,7 @@ from ..text import (
     split_sentences,
     with_twin,
     without_asides,
+    without_code_asides,
     without_emoji,
 )
 from .context import Context
@@ -964,7 +965,7 @@ def _nested(
             if not led_notes and outline is not None:  # a sentence over an outline: its lists
                 notes.extend(_nested(outline, None, section, ctx, about, staged, item.text)[0])
             continue
-        label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+        label = plain(without_code_asides(without_emoji(item.text))).strip().rstrip(":").strip()
         label = _UNFINISHED.sub("", label) or label
         key = ""
         if about and _RANGE_ITEM.match(label) is not None:

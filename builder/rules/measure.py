@@ -31,9 +31,11 @@ A figure a heading above states ("Final concentration 0.4 units/ml" under
 bracketed qualifier of a condition when the instruction follows it ("If … staggered (> 1 hour
 between doses), treatment is started at once": no card). A sentence that points back at
 the one before it ("… checked 5 days after starting these drugs", "They …") shows that sentence
-before it when it is short, else makes no card: alone it cannot be answered. The key is the
-whole sentence with its figures masked, so correcting a figure in a later release keeps the note
-(and its review history).
+before it when it is short, else makes no card: alone it cannot be answered. A heading giving
+its stage's duration in brackets (`### 2. Refill (0.3 seconds)`) asks it: "Refill in <topic>:
+duration?" -> "0.3 seconds" (`_heading_duration`). The key is the whole sentence with its
+figures masked, so correcting a figure in a later release keeps the note (and its review
+history).
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ from ..text import (
     FIGURE,
     clause_of,
     given_strength,
+    heading_text,
     is_advert,
     is_flattened,
     is_total,
@@ -144,6 +147,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     asked |= captions(section.blocks)  # a picture's caption: how its study was done
     said = Said(tuple(note for note in ctx.made if not is_procedure_part(note)))
     notes: list[Note] = []
+    if section.level and section.title.endswith(")"):
+        notes.extend(_heading_duration(section, ctx))
     seen: set[str] = set()
     previous: Block | None = None
     for index, block in enumerate(section.blocks):
@@ -180,6 +185,33 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     bold = bold_subject(first) or defined_term(item)  # `- term : …`
                     notes.extend(_note(first, about, here, item.line, section, ctx, seen, bold))
     return notes
+
+
+_LASTING = re.compile(
+    r"(?P<name>[^()]+?)\s*\((?P<value>~?\s*\d+(?:\.\d+)?"
+    r"(?:\s*(?:-|–|to)\s*\d+(?:\.\d+)?)?\s*"
+    r"(?:seconds?|secs?|s|minutes?|mins?|hours?|hrs?|h|days?|weeks?|months?|years?))\)",
+    re.IGNORECASE,
+)
+"""A heading naming a stage and how long it lasts in its brackets: `### Refill (0.3 seconds)`."""
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _heading_duration(section: Section, ctx: Context) -> list[Note]:
+    """The duration a heading gives its stage in brackets, `### 2. Refill (0.3 seconds)`, asked
+    as that stage's fact ("Refill in topic: duration?" -> "0.3 seconds"): the section under it
+    tells what happens, never how long, so no other note asks it."""
+    found = _LASTING.fullmatch(heading_text(section.title))
+    if found is None:
+        return []
+    name = found.group("name").strip(" -–—:")
+    if _LETTER.search(name) is None:
+        return []
+    front = f"{ctx.situate(name)}: duration?"
+    key = make_key("measure", section.path, name, section.pin, "duration")
+    return [ctx.note("measure", "basic", front, found.group("value"), key, section, section.line)]
 
 
 def _lead(before: Block | None) -> str:

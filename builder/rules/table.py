@@ -63,7 +63,9 @@
 Cells are cleaned first: `<p>` paragraphs become points, `--`/`n/a` cells are empty (no card has
 an empty answer), and so are body cells that are only a form's blank (`#`, `%`, `# or %`, `TBD`:
 a target column nobody filled in), a point that is a picture's file name (`scan.png`) is left
-out, index columns (`#`, `No.`) are left out. Columns of figures are the `figure` rule's, which
+out, index columns (`#`, `No.`) are left out. A row label marked as a sub-row (`| - Early | … |`)
+loses its dash, and under a row whose other cells are all empty (`| **Hot stage** | | |`) it is
+named with that group ("Hot stage — Early"). Columns of figures are the `figure` rule's, which
 asks for them as clozes.
 """
 
@@ -343,6 +345,8 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
                 for raw, cell in zip(row.cells[1:], cells[1:], strict=False)
             )
         rows.append(row if cells == row.cells else TableRow(cells, row.line, row.pin))
+    if any(row.cells and _SUB_ROW.match(row.cells[0]) for row in rows):
+        rows = _grouped(rows)
     keep = [
         index
         for index in range(len(header))
@@ -354,6 +358,31 @@ def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
             TableRow(tuple(row.cells[index] for index in keep), row.line, row.pin) for row in rows
         ]
     return header, tuple(rows)
+
+
+_SUB_ROW = re.compile(r"[-–—•·][ \t]+(?=\S)")
+"""A row label marked as a sub-row, `- Early phase`: a list's dash typed into a cell."""
+
+
+def _grouped(rows: list[TableRow]) -> list[TableRow]:
+    """Rows whose labels are marked as sub-rows (`| - Early phase | 2 h | … |`) without the
+    mark, each named under its group: the row above them whose other cells are all empty
+    (`| **Refill** | | |`), which names no subject of its own but the part they belong to
+    ("Refill — early phase"). A marked row under no such row is only unmarked."""
+    grouped: list[TableRow] = []
+    group = ""
+    for row in rows:
+        first = row.cells[0]
+        marked = _SUB_ROW.match(first)
+        if marked is None:
+            empty = not any(plain(cell).strip() for cell in row.cells[1:])
+            group = plain(first).strip() if empty else ""
+            grouped.append(row)
+            continue
+        name = first[marked.end() :]
+        label = f"{group} — {name}" if group else name
+        grouped.append(TableRow((label, *row.cells[1:]), row.line, row.pin))
+    return grouped
 
 
 _ARROW_CELL = re.compile(r"[↑↓⇑⇓⬆⬇]")

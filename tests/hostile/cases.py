@@ -511,4 +511,17 @@ CASES: list[Case] = [
          "source/doc.md": DOC + "\n## Question\n\nA man wheezes after a run. Which inhaler first?"
          "\n\n## Options\n\n| Option | Description |\n|---|---|\n| A | Reliever |\n"
          "| B | Preventer |\n\n## Correct Answer\n\n\u00a0\n"}),
+    Case("CJK bold, reference links, superscripts and glued dashed labels 3,000 times on one"
+         " line each, a table of 1,000 groups of sub-rows, 300 headings with a glued code-span"
+         " aside and a duration, a heading of 5,000 backticks: each line's bold runs read once,"
+         " backtick runs paired in one pass", None, files={"source/doc.md": DOC
+         + "\n## Marks\n\n" + "".join(f"可见**维巴林{i}（velbarin）**进入" for i in range(3_000))
+         + "\n\n" + " ".join(f"[drug{i}] ^14^C" for i in range(3_000)) + "\n\n"
+         + "".join(f"**Label {i} –** value {i}." for i in range(3_000)) + "\n\n"
+         + "".join(f"[drug{i}]: .\n" for i in range(3_000))
+         + "\n## Stages\n\n| Stage | Sign | Care |\n|---|---|---|\n" + "".join(
+             f"| **Group {i}** | | |\n| - Sub {i} | sign {i} | care {i} |\n" for i in range(1_000))
+         + "".join(f"\n## Stage{i}`aside {i}` (0.{i % 9 + 1} seconds)\n\nThe limbs go stiff.\n"
+                   for i in range(300))
+         + "\n## " + "`" * 5_000 + "a`" * 2_000 + "\n\nText.\n"}),
 ]  # fmt: skip
