@@ -1715,9 +1715,9 @@ def tree_fences(text: str) -> str:
     lines above the first branch (the tree's root) stay as a line of text, a flowchart's START
     word left out. A tagged fence (```python), a fence of code (braces, `;`, `def`), a file
     tree (`src/`, `main.py`) and a decision flowchart (`YES →` / `NO →` branches, questions:
-    `is_decision_tree`) stay as they are (the flowchart rule reads a flowchart). An untagged fence of Markdown lists at its margin (a
-    quick-reference card, `_fenced_lists`) is read as the Markdown it holds. Every line keeps its
-    number."""
+    `is_decision_tree`) stay as they are (the flowchart rule reads a flowchart). An untagged
+    fence of Markdown lists at its margin (a quick-reference card, `_fenced_lists`) is read as
+    the Markdown it holds. Every line keeps its number."""
     if "```" not in text and "~~~" not in text:
         return text
     lines = text.split("\n")
