@@ -106,8 +106,8 @@ def _questions(steps: dict[int, tuple[int, str]], first: int) -> list[_Question]
             parts[0] += "?" if conditions else ""
             answering = None
         for part in parts:
-            if part.endswith("?"):
-                asked = (*conditions, (part.rstrip("?").strip(), True))
+            if part.endswith("?"):  # past two levels a question gives no note: kept short
+                asked = (*conditions[:MAX_CONDITIONS], (part.rstrip("?").strip(), True))
                 answering = _Question(asked, first + index, [])
                 questions.append(answering)
                 conditions = asked
