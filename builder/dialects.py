@@ -1864,9 +1864,9 @@ def tree_fences(text: str) -> str:
     lines above the first branch (the tree's root) stay as a line of text, a flowchart's START
     word left out. A tagged fence (```python), a fence of code (braces, `;`, `def`), a file
     tree (`src/`, `main.py`) and a decision flowchart (`YES →` / `NO →` branches, questions:
-    `is_decision_tree`) stay as they are. An untagged fence of Markdown lists at its margin (a
-    quick-reference card, `_fenced_lists`) is read as the Markdown it holds. Every line keeps its
-    number."""
+    `is_decision_tree`) stay as they are (the flowchart rule reads a flowchart). An untagged
+    fence of Markdown lists at its margin (a quick-reference card, `_fenced_lists`) is read as
+    the Markdown it holds. Every line keeps its number."""
     if "```" not in text and "~~~" not in text:
         return text
     lines = text.split("\n")
@@ -1958,6 +1958,29 @@ def is_decision_tree(branches: dict[int, tuple[int, str]]) -> bool:
     """A flowchart of choices (`├─ YES → …`, `├─ Clamp closed?`): its branches are answers to
     questions, which a list of facts would ask as facts ("YES → what?")."""
     return any(_DECISION.search(label) for _, label in branches.values())
+
+
+_ARROW_STEP = re.compile(r"^(?P<indent>[ \t]*)(?:->|→|=>|⇒)[ \t]*(?P<label>\S.*)")
+"""A step of a flowchart drawn with arrows (`  -> Output low?`): its indent, then its label."""
+
+
+def flowchart_steps(body: list[str]) -> dict[int, tuple[int, str]]:
+    """The steps of a fenced decision flowchart (index in `body` -> column, label), or {} when the
+    fence is none: a tree whose branches are choices (`is_decision_tree`), or two lines or more
+    indented under each other as `-> step` with a question among them (`-> Output low?`)."""
+    branches = tree_branches(body)
+    if branches:
+        return branches if is_decision_tree(branches) else {}
+    steps: dict[int, tuple[int, str]] = {}
+    for index, line in enumerate(body):
+        if _CODE_LINE.search(line):
+            return {}
+        found = _ARROW_STEP.match(line)
+        if found is not None:
+            steps[index] = (len(found.group("indent").expandtabs(4)), found.group("label").rstrip())
+    if len(steps) < MIN_BRANCHES or not is_decision_tree(steps):
+        return {}
+    return steps
 
 
 def _as_list(body: list[str], branches: dict[int, tuple[int, str]]) -> list[str]:

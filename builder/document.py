@@ -157,6 +157,8 @@ class RawBlock:
     kind: str
     text: str
     line: int
+    info: str = ""
+    """A fence's info string (`python`): "" for a fence the author left untagged."""
 
 
 Block: TypeAlias = Paragraph | ListBlock | Table | RawBlock
@@ -1345,7 +1347,8 @@ class _Reader:
         if kind in ("fence", "code_block", "html_block"):
             html = kind == "html_block" and token.content.startswith("<table")
             grid = _html_table(token.content, _line(token)) if html else None
-            out.append(RawBlock(kind, token.content, _line(token)) if grid is None else grid)
+            raw = RawBlock(kind, token.content, _line(token), token.info.strip())
+            out.append(raw if grid is None else grid)
             return position + 1
         if kind == "blockquote_open":
             return self.blockquote(tokens, position, out)

@@ -171,6 +171,25 @@ def _study_tasks(block: ListBlock) -> bool:
     )
 
 
+def _lecture_aims(block: ListBlock) -> bool:
+    """Two items or more, none with items under it, each opening with a verb a lecture's aims
+    open with ("Discuss and analyse the blood count", "Define each value"), one of them a verb
+    no procedure opens with (discuss, define, describe, analyse, understand): what a lesson
+    will cover, written wherever it stands, not a fact. "Explain the procedure" over "Obtain
+    consent" is a procedure's steps."""
+    if len(block.items) < MIN_AIMS or any(item.blocks for item in block.items):
+        return False
+    opened = [_AIM.match(_opening(item.text)) for item in block.items]
+    return all(opened) and any(found and found.group("lecture") for found in opened)
+
+
+MIN_AIMS = 2
+_AIM = re.compile(
+    r"^(?:(?P<lecture>discuss|define|describe|analy[sz]e|understand)|explain|outline"
+    r"|summari[sz]e|recogni[sz]e|appreciate|review)\b"
+)
+
+
 _ALTERNATIVE = re.compile(r"\s+(?:or|vs\.?|versus)\s+", re.IGNORECASE)
 """Between two topics of a study prompt: "A or B", "X vs. Y", "P versus Q"."""
 _VERSUS = re.compile(r"\s(?:vs\.?|versus)\s", re.IGNORECASE)
@@ -921,6 +940,8 @@ KINDS: tuple[Kind, ...] = (
             r"(?:learning|lesson|module|chapter|session|course|unit|study|intended learning)"
             r" (?:objectives?|outcomes?|goals?|aims?)",
             r"objectives|aims and objectives|key learning points?"
+            r"|objetivos(?: de aprendizaje| de aprendizagem| del tema| de la unidad)?|objectifs"
+            r"(?: d'apprentissage| pédagogiques)?|obiettivi(?: di apprendimento)?|lernziele"
             r"|what you (?:will|'ll|should) learn|by the end of this \w+",
             # a lecture note's "learning aims" (学习要求, 本节目标)
             r"(?:学习|教学|本[节章课次]|课程)(?:要求|目标|目的)",
@@ -1423,6 +1444,8 @@ def content_blocks(
             kind = _BY_NAME["links"]  # "## Topics" over `- [[Heart failure]]`: the vault's index
         if kind is None and practice and isinstance(block, ListBlock) and _study_tasks(block):
             kind = _BY_NAME["course"]  # "## Practice prompts" over `- Label a PV loop …`
+        if kind is None and isinstance(block, ListBlock) and _lecture_aims(block):
+            kind = _BY_NAME["objectives"]  # `- Discuss the cations` / `- Define each value`
         if kind is None and header and (_page_scope(block) or _page_blurb(block)):
             kind = _BY_NAME["objectives"]
         if kind is None and topics and _named_topics(block):

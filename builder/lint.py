@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
-from .dialects import closed_bold, is_decision_tree, tree_branches, without_math
+from .dialects import closed_bold, flowchart_steps, without_math
 from .document import (
     MERGE_CONFLICT,
     Block,
@@ -2654,10 +2654,9 @@ _NO_THIN_NOTE = (
     "`q`, `o` or `§` glyphs a PDF leaves are no list marks), under a lead-in ending in ':'"
 )
 _NO_TREE_NOTE = (
-    "this fenced tree gave no note: its branches are a flowchart's choices (`YES →`, `NO →`, "
-    "questions), which cards cannot ask as facts; write what it decides as items outside the "
-    "fence (`- High-pressure alarm: kinked tubing, water in the tubing, secretions`), or draw "
-    "the tree without YES / NO branches"
+    "this fenced flowchart gave no note: no question in it has an answer under it (a step such "
+    "as `-> Raise the rate` under `-> Output low?`, or `YES → …`); put what each question "
+    "decides under it, or write it as items outside the fence (`- Output low: raise the rate`)"
 )
 _NO_MARKED_NOTE = (
     "this section gave no note, though its prose holds a figure or words marked in bold or as a "
@@ -2702,14 +2701,13 @@ def _unread_table(block: Block) -> bool:
 
 
 def _silent_tree(block: Block, lines: list[int]) -> bool:
-    """A fence drawing a tree of text (`├─ STEP 1: …`: `dialects.tree_branches`) that stayed
-    code, a flowchart of YES / NO branches, and gave no note."""
-    if not isinstance(block, RawBlock) or block.kind != "fence":
+    """A fence drawing a decision flowchart (`├─ Clamp closed?`, `-> Output low?`:
+    `dialects.flowchart_steps`) that gave no note: its questions had no answer to ask."""
+    if not isinstance(block, RawBlock) or block.kind != "fence" or block.info:
         return False
-    if "├" not in block.text and "└" not in block.text and "--" not in block.text:
+    if not any(mark in block.text for mark in ("├", "└", "--", "->", "→", "=>", "⇒")):
         return False
-    branches = tree_branches(block.text.split("\n"))
-    if not branches or not is_decision_tree(branches):
+    if not flowchart_steps(block.text.split("\n")):
         return False
     at = bisect.bisect_left(lines, block.line)
     return not (at < len(lines) and lines[at] <= block.line + block.text.count("\n") + 1)

@@ -102,6 +102,9 @@ def run(*args: str) -> tuple[int, str]:
         ("How to answer exam questions", "course"),
         ("IV. Further reading", "further_reading"),
         ("Lesson 2: Learning objectives", "objectives"),
+        ("Objetivos de aprendizaje", "objectives"),
+        ("Objectifs pédagogiques", "objectives"),
+        ("Lernziele", "objectives"),
         ("<span id='refs'>References</span>", "references"),
         ("**References**", "references"),
         ("**References for Further Reading**", "references"),  # parts joined by "for"
@@ -680,6 +683,28 @@ def test_study_tasks_under_a_practice_heading_are_course_scaffolding(tmp_path: P
     for task in ("rash timeline", "life cycle", "second bite", "adults and children"):
         assert task not in shown, task
     for fact in ("30 seconds", "10 minutes", "violet rash on the shins", "tick bites"):
+        assert fact in shown, fact
+
+
+def test_a_lectures_aims_are_course_scaffolding_wherever_they_stand(tmp_path: Path) -> None:
+    """A list whose items each open with a verb of a lecture's aims ("Discuss …", "define …"),
+    one at least a verb no procedure opens with, is what the lesson covers, even right under a
+    topic's heading; so is a list under "Objetivos". A procedure's "Explain the procedure" /
+    "Explain the risks", and a list mixing aims with facts, are content."""
+    source = tmp_path / "korrin.md"
+    source.write_text(
+        "# Korrin fever\n\n## Blood picture\n\n- Discuss and analyse the blood picture\n"
+        "- define what each count means at the bedside\n\n"
+        "## Objetivos\n\n- **Fiebre:** reconocer el exantema\n- **Picadura:** evitar garrapatas\n\n"
+        "## Consent\n\n- Explain the procedure to the farmer\n- Explain the risks of the drip\n\n"
+        "## Spread\n\n- Discuss the tick season with farmers\n- Spread is by tick bites only\n",
+        encoding="utf-8",
+    )
+    _, cards = run("cards", str(source), "--format", "json")
+    shown = json.dumps(json.loads(cards), ensure_ascii=False)
+    for aim in ("analyse the blood picture", "each count means", "exantema", "garrapatas"):
+        assert aim not in shown, aim
+    for fact in ("procedure to the farmer", "risks of the drip", "tick bites only"):
         assert fact in shown, fact
 
 

@@ -2022,16 +2022,23 @@ def test_a_list_too_long_after_its_lead_in_says_its_length(tmp_path: Path) -> No
 
 
 def test_a_fenced_flowchart_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
-    """A fence drawing a decision flowchart (`├─ YES → …`) stays code and gives no note: check
-    names it at the fence's line, saying why. A tree of facts in a fence is read as a list (no
-    warning), and a flowchart in a worked example is no fact to ask for."""
+    """A fence drawing a decision flowchart (`├─ YES → …`, `-> Output low?`) whose questions
+    have no answer to ask (only pointers to other steps) gives no note: check names it at the
+    fence's line, saying why. One whose questions have answers gives notes (no warning), a tree
+    of facts in a fence is read as a list (no warning), and a flowchart in a worked example is
+    no fact to ask for."""
     flowchart = (
         "# Kellin pump\n\n## Pump alarm\n\n```\nPUMP ALARM\n├─ Line kinked?\n"
-        "│  ├─ YES → Straighten the line\n│  └─ NO → Check the bag\n└─ Bag empty?\n"
-        "   └─ YES → Hang a new bag\n```\n"
+        "│  ├─ YES → Go to step 2\n│  └─ NO → Go to step 3\n└─ Bag empty?\n"
+        "   └─ YES → Go to step 4\n```\n"
     )
     found = no_notes(tmp_path, flowchart)
     assert [line for line, _ in found] == [5] and "flowchart" in found[0][1]
+    arrows = "# Kellin pump\n\n## Pump alarm\n\n```\n-> Line kinked?\n  -> Go to step 2\n```\n"
+    assert [line for line, _ in no_notes(tmp_path, arrows)] == [5]
+    answered = flowchart.replace("Go to step 2", "Straighten the line")
+    assert silent(tmp_path, answered) == []
+    assert silent(tmp_path, arrows.replace("Go to step 2", "Straighten the line")) == []
     facts = (
         "# Kellin pump\n\n## Pump parts\n\n```\n├─ Bag: holds 500 mL\n└─ Line: two metres\n```\n"
     )

@@ -625,11 +625,20 @@ _EXAMPLE_SECTION = re.compile(
     r"(?:(?:practice|sample|patient)\s+)?(?:clinical\s+)?cases?(?:\s+(?:study|studies|scenarios?))?"
     r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
     r"|(?:practice\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
+    r"|(?:(?:ejemplo|exemplo|exemple|esempio|beispiel)(?:\s+(?:pr[aá]c?tico|cl[ií]nico|resuelto"
+    r"|pratique|clinique|pratico|clinico))?|(?:ejemplos|exemplos|exemples|esempi|beispiele)\s+"
+    r"(?:pr[aá]c?ticos|cl[ií]nicos|resueltos|pratiques|cliniques|pratici|clinici)"
+    r"|casos?(?:\s+(?:cl[ií]nicos?|pr[aá]c?ticos?|especial(?:es)?|reales?|clinici?))?"
+    r"|cas\s+(?:cliniques?|pratiques?|\d+)|fallbeispiele?|fallstudien?|patientenf[aä]lle?)"
+    r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
 )
 """Section titles of a worked example or a case ("Case 2: The enclosed-space fire", "Practice
-cases", "Example: a child with a rash", "Clinical example"): what happens in it holds for that
-case. "Examples" alone lists instances of a thing, which are facts. A hyphenated word is no case
-("Case-control studies", "Case-fatality rate")."""
+cases", "Example: a child with a rash", "Clinical example"), and their words in Spanish,
+Portuguese, French, Italian and German ("Ejemplo práctico", "Caso clínico 2", "Caso especial:
+…", "Cas clinique", "Fallbeispiel"): what happens in it holds for that case. "Examples" alone
+(and "Ejemplos") lists instances of a thing, which are facts. A hyphenated word is no case
+("Case-control studies", "Case-fatality rate"); French "cas" needs its word or number (an
+acronym "CAS" is no case)."""
 
 
 def is_worked_question(section: Section) -> bool:

@@ -484,6 +484,17 @@ CASES: list[Case] = [
              f"\n## Alarm {i}\n\n```\n├─ Door shut?\n│  └─ NO → Shut it\n└─ YES → Wait\n```\n"
              for i in range(3_000)) + "\n## Parts\n\n```\nParts\n" + "".join(
              f"{'│  ' * (i % 4)}├─ Part {i}: pale\n" for i in range(3_000)) + "```\n"}),
+    Case("3,000 fenced `->` flowcharts under their headings, then one of 3,000 steps nested"
+         " forty deep with a question on every step: each step read once, conditions kept short",
+         None, files={"source/doc.md": DOC + "".join(
+             f"\n## Drip {i}\n\n```\nStart\n  -> Output low?\n      -> Raise rate {i}\n"
+             f"      -> Yes -> Recheck\n  -> Swollen?\n      -> No -> Stop\n```\n"
+             for i in range(3_000)) + "\n## Deep\n\n```\n"
+             + "".join(f"{' ' * (i % 40)}-> Step {i}?\n" for i in range(3_000)) + "```\n"}),
+    Case("3,000 worked cases under headings in Spanish and 3,000 lists of a lecture's aims",
+         None, files={"source/doc.md": DOC + "".join(
+             f"\n## Caso clínico {i}: fiebre\n\n- **Pulso:** {i}\n\n## Aims {i}\n\n"
+             f"- Discuss drip {i}\n- Define output\n" for i in range(3_000))}),
     Case("a tree of 3,000 branches in a fence never closed, then 3,000 tagged fence lines",
          None, files={"source/doc.md": DOC + "\n## Tree\n\n```\n" + "│  ├─ Branch: x\n" * 3_000
                       + "```text\n" * 3_000}),
