@@ -2417,20 +2417,74 @@ _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 def _html_table(html: str, line: int) -> Table | None:
     """A raw-HTML `<table>` (Pandoc and site exports write them) as the table it shows: its
-    first row the header (`headed` when written as `<th>` cells), a cell's paragraphs and line
-    breaks kept as `<br>`, other tags dropped. None for what is no plain grid (a table in a
-    table, merged cells, rows of different lengths, one row, too many columns): it stays raw
-    HTML, which no rule reads."""
-    if html.count("<table") != 1 or "colspan" in html or "rowspan" in html:
+    first row the header (`headed` when written as `<th>` cells), a cell's paragraphs, line
+    breaks and list items kept as `<br>`, other tags dropped, merged cells copied into every
+    place they cover (`_html_grid`). A table with no `<thead>` whose rows each open with a
+    `<th>` before `<td>` cells has row labels and no header: every row is data, under an empty
+    header, as a Markdown table with empty column names is read. None for what is no plain
+    grid (a table in a table, rows of different lengths, one row, too many columns): it stays
+    raw HTML, which no rule reads (`check` says so)."""
+    if html.count("<table") != 1:
         return None
-    found = [_HTML_CELL.findall(row) for row in _HTML_ROW.findall(html)]
-    grid = [[_html_cell(cell) for _, cell in row] for row in found]
+    grid = _html_grid(_HTML_ROW.findall(html))
     width = len(grid[0]) if grid else 0
     if len(grid) < 2 or not 1 < width <= MAX_TABLE_COLUMNS or any(len(r) != width for r in grid):
         return None
-    rows = tuple(TableRow(tuple(cells), line) for cells in grid[1:])
-    headed = all(kind.lower() == "h" for kind, _ in found[0])
-    return Table(tuple(cell.rstrip(":").rstrip() for cell in grid[0]), rows, line, headed=headed)
+    labelled = _HTML_HEAD.search(html) is None and all(
+        row[0][0] == "h" and any(kind == "d" for kind, _ in row[1:]) for row in grid
+    )
+    if labelled:  # `<tr><th>Type</th><td>…</td></tr>` from the first row on: no column names
+        rows = tuple(TableRow(tuple(text for _, text in cells), line) for cells in grid)
+        return Table(("",) * width, rows, line)
+    rows = tuple(TableRow(tuple(text for _, text in cells), line) for cells in grid[1:])
+    headed = all(kind == "h" for kind, _ in grid[0])
+    header = tuple(text.rstrip(":").rstrip() for _, text in grid[0])
+    return Table(header, rows, line, headed=headed)
+
+
+def _html_grid(rows: Sequence[str]) -> list[list[tuple[str, str]]]:
+    """The (kind "h"/"d", text) of each place of each `<tr>`: a cell with `colspan` fills the
+    columns it spans, one with `rowspan` the same column of the rows below, as the reader sees
+    it. A spanning cell that is only a comparison sign (`<`, `>`, `=`) compares the columns it
+    spans, so it is no value of any one of them: those places are empty."""
+    grid: list[list[tuple[str, str]]] = []
+    below: dict[int, tuple[int, str, str]] = {}  # column -> (rows still covered, kind, text)
+
+    def covered(cells: list[tuple[str, str]]) -> None:
+        while (at := len(cells)) in below:
+            left, kind, text = below[at]
+            cells.append((kind, text))
+            if left > 1:
+                below[at] = (left - 1, kind, text)
+            else:
+                del below[at]
+
+    for row in rows:
+        cells: list[tuple[str, str]] = []
+        for kind, attributes, body in _HTML_CELL.findall(row):
+            covered(cells)
+            text = _html_cell(body)
+            across = _html_span(attributes, "colspan")
+            down = _html_span(attributes, "rowspan")
+            if across > 1 and _COMPARISON_SIGN.fullmatch(text):
+                text = ""
+            for _ in range(across):
+                if down > 1:
+                    below[len(cells)] = (down - 1, kind.lower(), text)
+                cells.append((kind.lower(), text))
+        covered(cells)
+        grid.append(cells)
+    return grid
+
+
+def _html_span(attributes: str, name: str) -> int:
+    """A cell's `colspan` / `rowspan` (1 when absent or unreadable), at most a table's width."""
+    found = re.search(rf"\b{name}\s*=\s*[\"']?([0-9]{{1,3}})", attributes, re.IGNORECASE)
+    return min(max(int(found.group(1)), 1), MAX_TABLE_COLUMNS) if found else 1
+
+
+_COMPARISON_SIGN = re.compile(r"(?:&[lg]t;|[<>=≤≥≈≒≠]){1,2}")
+_HTML_HEAD = re.compile(r"<thead\b", re.IGNORECASE)
 
 
 def _html_cell(html: str) -> str:
@@ -2440,8 +2494,9 @@ def _html_cell(html: str) -> str:
 
 
 _HTML_ROW = re.compile(r"<tr\b[^>]*>(.*?)</tr>", re.DOTALL | re.IGNORECASE)
-_HTML_CELL = re.compile(r"<t([hd])\b[^>]*>(.*?)</t\1>", re.DOTALL | re.IGNORECASE)
-_HTML_BREAK = re.compile(r"</p>\s*<p\b[^>]*>|<br\s*/?>", re.IGNORECASE)
+_HTML_CELL = re.compile(r"<t([hd])\b([^>]*)>(.*?)</t\1>", re.DOTALL | re.IGNORECASE)
+_HTML_BREAK = re.compile(r"</p>\s*<p\b[^>]*>|</li>\s*<li\b[^>]*>|<br\s*/?>", re.IGNORECASE)
+"""Where a cell's text goes on a new line: between paragraphs, list items, at a line break."""
 
 
 def _heads_among_sentences(block: ListBlock) -> bool:

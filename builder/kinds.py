@@ -922,6 +922,8 @@ KINDS: tuple[Kind, ...] = (
             r" (?:objectives?|outcomes?|goals?|aims?)",
             r"objectives|aims and objectives|key learning points?"
             r"|what you (?:will|'ll|should) learn|by the end of this \w+",
+            # a lecture note's "learning aims" (学习要求, 本节目标)
+            r"(?:学习|教学|本[节章课次]|课程)(?:要求|目标|目的)",
         ),
         lines=(
             Line(
@@ -1080,7 +1082,8 @@ KINDS: tuple[Kind, ...] = (
             r"|past (?:papers|exam questions|year questions)|pyqs?",
             r"skills? (?:competency )?checklists?|competency (?:checklists?|assessment)"
             r"|skills (?:demonstrated|checklist|check)|key concepts mastered|summary of skills",
-            r"(?:instructor|teacher|tutor)'?s? notes|assignments?|homework"
+            r"(?:instructor|teacher|tutor)'?s? notes|assignments?|homework|(?:课后)?作业(?:要求)?"
+            r"|记录要求|操作(?:要点|经验|技巧|注意事项)"  # homework; a lab's technique tips
             r"|reflection(?: questions)?|reflective questions|discussion questions"
             r"|case stud(?:y|ies)(?: questions)?",
             r"(?:[\w']+ ){0,3}answer (?:frameworks?|outlines?|plans?|templates?|structures?"
@@ -1117,6 +1120,7 @@ KINDS: tuple[Kind, ...] = (
             r"|exam prep(?:aration)?) (?:plan|planner|schedule|timetable|calendar|routine"
             r"|checklist)s?|cram plans?",
             r"(?:study|revision|studying) tips|how to (?:study|revise)(?: (?:this|for) [\w ]+)?",
+            r"学习(?:建议|方法)",  # "study tips"
         ),
         shapes=(_study_plan,),
     ),
@@ -1329,10 +1333,23 @@ r"""A paragraph opened by a footnote's mark written escaped so that it shows (`\
 not cover children`, `\*\*Also used: …`): the note under a table or figure, not its content."""
 
 
+_TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
+"""Bracket tags opening a line of a CJK note (`【学习要求】`, `【作业】`, `【重点】`): labels of the
+block after them, each of which may name a kind."""
+
+
 def label_kind(markdown: str) -> Kind | None:
     """The kind a label paragraph names: `**References**`, `Further reading:`, a heading
-    written as a bold line of a few words."""
+    written as a bold line of a few words, a bracket tag (`【作业要求】…：` is homework)."""
     text = markdown.strip()
+    if text.startswith("【"):
+        tags = _TAGS.match(text)
+        rest = text[tags.end() :] if tags is not None else ""
+        if tags is not None and (not rest or (len(text) <= 60 and rest.endswith(":"))):
+            for tag in tags.group(0).replace("】", "").split("【")[1:]:
+                found = heading_kind(tag)
+                if found is not None:
+                    return found
     if len(text) > 60 or not (text.endswith((":", "**", "__")) or text.startswith(("**", "__"))):
         return None
     label = text.strip("*_ ").rstrip(":").strip("*_ ")

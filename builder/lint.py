@@ -2067,6 +2067,8 @@ def unasked_blocks(
                     found.append((shown, block.line, "table"))
             if _silent_tree(block, lines) and not is_example(None, section):
                 found.append((shown, block.line, "tree"))
+            if _unread_table(block) and "table" in routed.subdeck.rules:
+                found.append((shown, block.line, "html table"))
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
@@ -2540,6 +2542,10 @@ _NO_NUMBERED_NOTE = (
     "this list gave no note: its labels are only numbers (`Path 2:`, `Step 3:`), which name "
     "nothing a card can ask; name each item after its number (`Path 2: Mitochondrial route: …`)"
 )
+_NO_HTML_TABLE_NOTE = (
+    "this HTML table gave no note: it is no plain grid (a table inside a table, or rows of "
+    "different lengths); write it as a Markdown table, one row per thing with a name first"
+)
 _NO_TABLE_NOTE = (
     "this table gave no note: no column names each row once; give it a first column with one "
     "short name per row (the thing the row is about), each name in one row only"
@@ -2635,8 +2641,19 @@ _NO_NOTE_OF = {
     "topics": _NO_TOPICS_NOTE,
     "thin section": _NO_THIN_NOTE,
     "tree": _NO_TREE_NOTE,
+    "html table": _NO_HTML_TABLE_NOTE,
     "marked prose": _NO_MARKED_NOTE,
 }
+
+
+def _unread_table(block: Block) -> bool:
+    """A raw-HTML `<table>` that stayed raw (`document._html_table` read no grid in it: a table
+    in a table, rows of different lengths): no rule reads it, so its facts are lost unsaid."""
+    return (
+        isinstance(block, RawBlock)
+        and block.kind == "html_block"
+        and (block.text[:6].lower() == "<table")
+    )
 
 
 def _silent_tree(block: Block, lines: list[int]) -> bool:

@@ -2411,7 +2411,8 @@ def whole_range(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, 
 _CONNECTIVE = re.compile(
     r"^(?:however|therefore|thus|hence|moreover|furthermore|in addition|additionally|also"
     r"|nevertheless|nonetheless|consequently|as a result|similarly|likewise|conversely"
-    r"|in contrast|by contrast|on the other hand|in fact|indeed|otherwise|instead),\s+",
+    r"|in contrast|by contrast|on the other hand|in fact|indeed|otherwise|instead"
+    r"|for example|for instance),\s+",
     re.IGNORECASE,
 )
 

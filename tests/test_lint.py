@@ -1633,6 +1633,23 @@ def test_a_table_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
     assert [line for line, _ in silent(tmp_path, links) if line >= 8] == []
 
 
+def test_a_raw_html_table_no_rule_reads_is_a_warning(tmp_path: Path) -> None:
+    """An HTML table that is no plain grid (rows of different lengths) stays raw HTML, which no
+    rule reads: `check` names it at its line instead of dropping it unsaid. The same table with
+    its rows complete is read as a table and carded, so nothing is said."""
+    markdown = (
+        "# Kellin deficiency\n\n## Stones\n\n<table>\n"
+        "<tr><th>Stone</th><th>Shape</th><th>Colour</th></tr>\n"
+        "<tr><td>Velbar</td><td>needles</td></tr>\n"
+        "<tr><td>Korrin</td><td>plates</td><td>amber</td></tr>\n</table>\n"
+    )
+    found = [(p.line, p.severity, p.message) for p in no_note_problems(tmp_path, markdown)]
+    assert len(found) == 1 and found[0][:2] == (5, "warning")
+    assert "this HTML table gave no note" in found[0][2]
+    whole = markdown.replace("<td>needles</td></tr>", "<td>needles</td><td>grey</td></tr>")
+    assert silent(tmp_path, whole) == []
+
+
 # -- HINTED-CLOZE, LABEL-CLOZE, MIXED-CLOZE, SOURCE-NOT-FACT ------------------------------------
 
 

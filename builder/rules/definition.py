@@ -91,6 +91,7 @@ from ..text import (
     as_list,
     asked_label,
     explained_answer,
+    heading_text,
     initial_runs,
     is_pep_talk,
     is_relational,
@@ -429,6 +430,11 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     tabled = any(isinstance(other, Table) for other in section.blocks)
     legends = legend_columns(terms, section) if tabled else frozenset()
     joining = joining_siblings(found)
+    translated = _translations(found)
+    indexed = (lead is None or lead.kind == "sentence") and is_term_index(section.title)
+    if translated or indexed:  # `肾小球 — **glomerulus**` or a "Glossary": the heading is a
+        # term index's label at most, the terms are the topic's
+        about = (ctx.topic[:1].upper() + ctx.topic[1:]) if ctx.topic else about
     for number, item in enumerate(block.items):
         pair = found[number]
         if pair is None or number - 1 in solved or repeated.get(number) == "":
@@ -468,6 +474,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked_label(asked)}?"
+        if translated:
+            front = f"{about}: {asked} in English?".removeprefix(": ")
         if spelled:  # `- **D**: high glucose` … `- **A**: acidosis`: "D?" names nothing
             front = f"{about}: criterion {asked}?"
         if not numbered and names_a_study(plain(term)):
@@ -535,6 +543,45 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                     )
                 )
     return notes
+
+
+def is_term_index(title: str) -> bool:
+    """A heading naming a term index (a glossary, "Key vocabulary", "Medical terminology",
+    "本节英文术语索引"), its qualifiers naming no subject ("Cardiac terms" names one): a label of
+    the page's words, no subject of the terms listed under it."""
+    return _TERM_INDEX.fullmatch(heading_text(title).lower().rstrip(":. ")) is not None
+
+
+_TERM_INDEX = re.compile(
+    r"(?:(?:key|basic|important|common|core|essential|useful|new|medical|clinical|english"
+    r"|technical|general|main)\s+){0,2}(?:(?:glossary|glossaire|glosario|glossário|glossar"
+    r"|vocabulary|vocabulaire|vocabulario|vocabulário|vokabular|terminology|terminologie"
+    r"|terminología|terminologia|(?:fach)?begriffe)(?:\s+of\s+terms)?|terms)"
+    r"|\S{0,6}(?:术语|術語|用語|词汇|詞彙)(?:表|索引|对照表?|對照表?|一览|一覧|集)?"
+)
+
+
+def _translations(found: list[tuple[str, str] | None]) -> bool:
+    """A list of two terms or more, each written in a script other than Latin and glossed in
+    Latin letters only (`肾小球 — **glomerulus**`): the glosses are the English names of the
+    terms, so each is asked as "X in English?", never "X?" (which asks its meaning)."""
+    pairs = [pair for pair in found if pair is not None]
+    return (
+        len(pairs) >= 2
+        and len(pairs) == len(found)
+        and all(
+            _FOREIGN.search(term) is not None
+            and _LATIN.search(term) is None
+            and _LATIN_GLOSS.fullmatch(plain(gloss).strip()) is not None
+            for term, gloss in pairs
+        )
+    )
+
+
+_FOREIGN = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f]")
+"""A letter of a script other than Latin (CJK, Cyrillic, Greek, Arabic …)."""
+_LATIN = re.compile(r"[A-Za-z]")
+_LATIN_GLOSS = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*")
 
 
 def _spelled(found: list[tuple[str, str] | None]) -> bool:

@@ -302,8 +302,9 @@ def _list_notes(
         return notes + ([steps] if steps is not None else []) + nested
     if not outer and (finding_pairs(block.items) or (lead is None and named_pairs(block))):
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
-    keyed = _keyword_sentences(block) if lead is None and not outer and not block.ordered else {}
-    if len(keyed) >= MIN_KEYED_SENTENCES:
+    unnamed = lead is None or lead.kind == "flag"  # no lead-in, or `**Important:**` / `【重点】`
+    keyed = _keyword_sentences(block) if unnamed and not outer and not block.ordered else {}
+    if len(keyed) >= MIN_KEYED_SENTENCES or _cjk_keyed(block, keyed):
         notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
         return notes + nested
     if not outer and names_signs(lead, section) and is_definition_list(block):
@@ -412,6 +413,11 @@ _CONDITION_BEFORE = re.compile(
 **liver disease**, …"): shown, never hidden, as the question's premise."""
 
 
+def _ends_clause(text: str) -> bool:
+    """A short item written as a clause of CJK text: it ends as a clause does ('；', '。', '，')."""
+    return _CJK.search(text) is not None and text.rstrip().endswith((".", ",", "，", *_CJK_STOP))
+
+
 def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
     """Sentence items (lecture notes written as whole-sentence bullets) with key words in bold
     inside them (`- In patients with **liver disease**, **drugs A and B** are preferred.`): the
@@ -428,12 +434,14 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
     shown = False  # a condition's bold phrase, which one cloze of the list would hide
     for index, item in enumerate(block.items):
         text = single_spaced(without_emoji(item.text)).strip()
-        if not is_sentence(text) or "\n" in item.text.strip() or definition(item) is not None:
+        if "\n" in item.text.strip() or definition(item) is not None:
             continue  # `Arachidonic acid → two paths: **COX** …`: the definition rule's
+        if not is_sentence(text) and not _ends_clause(text):
+            continue  # a short clause (`这就叫**翼状肩胛**。`) among sentences is keyed too
         marks = [m for m in _BOLD_SPAN.finditer(text) if not is_symbol(m.group("inner"))]
         if not marks or marks[0].start() == 0 or _BOLD_SPAN.fullmatch(text.rstrip(" .:")):
             continue  # none, a bold label opening the item (a definition), or all of it bold
-        if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
+        if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
             continue  # `**T**ell`: a mnemonic's letters
         conditions = [m for m in marks if _CONDITION_BEFORE.search(text, 0, m.start())]
         spans = [
@@ -447,6 +455,12 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
             shown = shown or bool(conditions)
     bare = any(is_sentence(item.text) for i, item in enumerate(block.items) if i not in keyed)
     return keyed if shown or bare else {}  # all of them keyed, none a condition: one cloze
+
+
+def _cjk_keyed(block: ListBlock, keyed: dict[int, list[tuple[int, int]]]) -> bool:
+    """One CJK sentence with a bold term among CJK sentences with none: the term is asked (one
+    cloze of the list would hide the other sentences whole); English lists need two."""
+    return len(keyed) == 1 and all(_CJK.search(item.text) is not None for item in block.items)
 
 
 def _keyword_notes(
@@ -471,7 +485,7 @@ def _keyword_notes(
         for number, (start, end) in enumerate(spans, 1):
             out.append(literal(text[last:start]) + deletion(number, text[start:end]))
             last = end
-        front = literal(intro) + "\n\n" + "".join(out) + literal(text[last:])
+        front = unglued_bold(literal(intro) + "\n\n" + "".join(out) + literal(text[last:]))
         key = make_key("enumeration", section.path, plain(text))
         back = to_markdown(_recallable_blocks(item.blocks))
         notes.append(ctx.note("enumeration", "cloze", front, back, key, section, item.line))
@@ -497,7 +511,7 @@ def _answer_note(
             out.append(literal(text[last:start]) + deletion(number, text[start:end]))
             last = end
         lines.append("- " + "".join(out) + literal(text[last:]))
-    front = literal(intro) + "\n\n" + "\n".join(lines)
+    front = unglued_bold(literal(intro) + "\n\n" + "\n".join(lines))
     key = make_key("enumeration", section.path, plain(intro), None, "answer")
     back = "\n\n".join(
         told for item in block.items if (told := to_markdown(_recallable_blocks(item.blocks)))
@@ -554,6 +568,8 @@ def _cloze_notes(
             return notes
         block = ListBlock(block.ordered, rest, block.line)
     key = "" if outer else _intro_key(lead, section, ctx)
+    if lead is not None and lead.key:
+        key = lead.key
     block = _recallable(block)
     made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     if len(made) > 1:
@@ -906,6 +922,10 @@ def _nested(
             continue
         label = plain(without_emoji(item.text)).strip().rstrip(":").strip()
         label = _UNFINISHED.sub("", label) or label
+        key = ""
+        if about and _RANGE_ITEM.match(label) is not None:
+            # `- Female 4.2 -> 5.4` over causes: they are the test's, not the value's
+            key, label = _nested_intro(label, about, ctx), about
         pointing = whose if points_back(label) else ""
         label = _resolved(label, before, lead_text, parent, outer or about)
         result = is_result(_passed_over(item, inner))
@@ -913,7 +933,8 @@ def _nested(
         if titled and ":" in label:  # `**Serious side effect: Rash:**`: the title says a fact
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         else:
-            made = _list_notes(inner, Lead(label, "label"), section, ctx, whose_list, False, result)
+            labelled = Lead(label, "label", key=key)
+            made = _list_notes(inner, labelled, section, ctx, whose_list, False, result)
         if not made and titled:  # its sentences, asked as the section they are
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         if made:
@@ -922,6 +943,12 @@ def _nested(
     return notes, frozenset(hoisted)
 
 
+_RANGE_ITEM = re.compile(
+    r"^[A-Za-z][\w'-]*(?: [A-Za-z][\w'-]*)?\s+[<>≤≥]?\d[\d.,]*\s*(?:->|→|[-–—]|to)\s*\d[\d.,]*"
+    r"(?:\s*[%\w/]{1,8})?$"
+)
+"""An item that is only a value, a group's range (`Female 4.2 -> 5.4`, `Adults 60-100 bpm`): the
+sub-list under it says what moves the value, the parent's thing, not the group."""
 _UNFINISHED = re.compile(r"(?<=\w)\s+(?:can|may|could|might|will|would|should|must)\s+be$", re.I)
 """A lead-in that stops at its verb ("Triggers can be" over the triggers): the words before it
 name the list; "can be" on a card's front asks nothing."""
@@ -1751,7 +1778,7 @@ def _cloze_note(
     if heads == deletions and not led:
         return []  # statements with no lead-in naming what they are
     items = _asides_alike(items)
-    front = given_away(literal(intro) + "\n\n" + "\n".join(items.values()))
+    front = unglued_bold(given_away(literal(intro) + "\n\n" + "\n".join(items.values())))
     if not cloze_numbers(front):
         return []
     key = make_key("enumeration", section.path, plain(key_intro or intro))
@@ -2339,7 +2366,7 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     marks = list(_BOLD_SPAN.finditer(text)) if "**" in text else []
     marks = [mark for mark in marks if not is_symbol(mark.group("inner"))]
     spans = [m.span("inner") for m in marks]
-    if any(text[m.end() : m.end() + 1].isalnum() for m in marks):
+    if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases
     whole = len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")) is not None
     if whole:
@@ -2452,7 +2479,14 @@ _QUALIFIED = re.compile(
 after a name ("Lumaprin 100 mg") is part of the item, which is deleted whole."""
 _STATES = re.compile(r"\s*(?:[—–:]|-\s)")
 """After a bold label, what it says: "**Cut salt** — less than 5 g a day"."""
-_BOLD_SPAN = re.compile(r"(?<![^\W_])(\*\*|__)(?P<inner>[^*_\s](?:[^*_]*[^*_\s])?)\1(?![^\W_])")
+_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+_CJK = re.compile(f"[{_CJK_RANGES}]")
+_BOLD_SPAN = re.compile(
+    f"(?<![^\\W_{_CJK_RANGES}])(\\*\\*|__)(?P<inner>[^*_\\s](?:[^*_]*[^*_\\s])?)\\1"
+    f"(?![^\\W_{_CJK_RANGES}])"
+)
+"""A bold phrase inside an item: between spaces or punctuation, or glued to CJK text, which
+has no spaces (`到了**集合管**以后`)."""
 _UNIT = (
     r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
     r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
@@ -2475,11 +2509,57 @@ brackets."""
 _RELATIVES = frozenset(("that", "which", "who"))
 
 
+_BOLD_DELETION = re.compile(r"(\*\*|__)(\{\{c\d+::[^{}]*\}\})\1")
+
+
+def unglued_bold(front: str) -> str:
+    """A front without the bold markers around a deletion glued to a letter (`到了**{{c1::集合管}}**
+    以后`): a run opening or closing beside a brace and a letter is no emphasis in CommonMark, so
+    its asterisks would show on the card; the deletion is shown plain."""
+    if "**{{" not in front and "__{{" not in front:
+        return front
+
+    def plain_deletion(found: re.Match[str]) -> str:
+        before = front[found.start() - 1 : found.start()]
+        after = front[found.end() : found.end() + 1]
+        return found.group(2) if before.isalnum() or after.isalnum() else found.group(0)
+
+    return _BOLD_DELETION.sub(plain_deletion, front)
+
+
+def _glued_letter(char: str) -> bool:
+    """A letter right after a bold span that goes on the same word (`**T**ell`); CJK text
+    after one (`**集合管**以后`) is the next word."""
+    return char.isalnum() and _CJK.match(char) is None
+
+
+def word_count(text: str) -> int:
+    """How many words a text holds, counting a run of CJK text (no spaces between its words)
+    as two words for every three characters: "肾小管在髓质内向下走行并折返" is a clause of
+    about nine words, not one."""
+    words = plain(text)
+    if _CJK.search(words) is None:
+        return len(words.split())
+    characters = len(_CJK.findall(words))
+    return len(_CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
+
+
+_CJK_STOP = ("；", ";", "。")
+"""A CJK clause's end: a full-width semicolon or full stop (or its ASCII form)."""
+_CJK_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def is_sentence(text: str) -> bool:
     """Too long to recall word for word: more than MAX_ITEM_WORDS words, a clause of six words
     or more (a verb like "is", "can", "should" after its first word: "Standard precautions are
     used with all patients"; not one after "that", "which" or "who": "Headache that does not go
-    away" names a thing), or eight words or more ending in a full stop."""
+    away" names a thing), or eight words or more ending in a full stop. CJK text counts by
+    `word_count`, its English asides in brackets left out (`腋动脉（axillary artery）` names one
+    thing), and ends at '；' or '。' as well."""
+    if _CJK.search(text) is not None:
+        bare = _CJK_ASIDE.sub("", plain(text)).strip()
+        count = word_count(bare)
+        return count >= 8 and bare.endswith((".", "!", *_CJK_STOP))
     words = plain(text).split()
     if len(words) > MAX_ITEM_WORDS:
         return True

@@ -144,7 +144,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             answer = to_markdown(_answer_blocks(child.blocks))
             for grandchild in child.children:
                 answer += f"\n\n**{grandchild.title}**\n\n" + to_markdown(grandchild.blocks)
-            notes.append(_note(child.title, answer.strip(), child.line, child.pin, section, ctx))
+            question_text = _unnumbered(child.title)
+            notes.append(_note(question_text, answer.strip(), child.line, child.pin, section, ctx))
     return [note for note in notes if note.back.strip()]
 
 
@@ -158,7 +159,7 @@ def _heading_question(section: Section, asked: list[Question]) -> Question | Non
     too; when a paragraph of the section states a sentence in bold (`leads.bold_statements`),
     that sentence is the answer. Not when that paragraph asks or answers a question of its
     own."""
-    question = _asked(heading_text(section.title))  # "1. What is it?": the number asks nothing
+    question = _asked(_unnumbered(heading_text(section.title)))  # "1. What is it?", "Q1: …?"
     if not question.endswith("?") or not section.blocks or len(question.split()) < 3:
         return None
     if (label := _ASK_LABEL.match(question)) is not None:
@@ -546,6 +547,14 @@ def _answers(item: ListItem, ordered: bool) -> bool:
         isinstance(inner, ListBlock) and all(plain(i.text).endswith("?") for i in inner.items)
         for inner in item.blocks
     )
+
+
+def _unnumbered(title: str) -> str:
+    """A question heading without the author's question number (`### **Q1: Can it …?**`, "Q2.
+    Is it …?", "Question 3: …"): plain, as a card asks it; any other heading as written."""
+    said = plain(title).strip()
+    bare = _Q_PREFIX.sub("", said, count=1)
+    return bare if bare != said and bare.endswith("?") else title
 
 
 def _asked(text: str) -> str:

@@ -196,6 +196,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         return notes  # every figure `_PERCENT` finds ends in a per cent sign; a table that lost
         # its `|---|` line is a paragraph of `| cell | cell |` rows, no sentence to cloze
     opening = paragraph is next((b for b in section.blocks if isinstance(b, Paragraph)), None)
+    headings = "".join((ctx.document, *section.path)).replace(" ", "")
     for number, sentence in enumerate(split_sentences(prose)):
         if "%" not in sentence:
             continue  # holds no figure (and looking for digits is slower than for "%")
@@ -204,6 +205,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
             for match in _PERCENT.finditer(sentence)
             if not names_a_strength(sentence[match.end() :])  # "0.9% sodium chloride"
             and not given_strength(sentence, match.start())  # "2 mL/kg of 3%"
+            and not _shown_above(match.group(0), headings)  # "Saline 0.9%" over every card
         ]
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS or is_total(sentence):
             continue
@@ -251,6 +253,20 @@ _DANGLING = re.compile(r"(?:this|these)\s+[a-z]+\s+(?!of\b)", re.IGNORECASE)
 """A later sentence opening with a bare "This"/"These" and its verb ("This leads to …", "These
 include …"): it stands for the sentence before."""
 """A "This" opening is the heading's thing, or left as written (the topic is named before it)."""
+
+
+def _shown_above(figure: str, headings: str) -> bool:
+    """Whether the headings above the sentence (the document's title among them), which the
+    context line shows over every card, state the figure ("Saline 0.9%"): hidden, it would be
+    an answer printed over its question."""
+    said = figure.replace(" ", "")
+    at = headings.find(said)
+    while at >= 0:
+        before, after = headings[at - 1 : at], headings[at + len(said) : at + len(said) + 1]
+        if not (before.isdigit() or before == ".") and not after.isdigit():
+            return True
+        at = headings.find(said, at + 1)
+    return False
 
 
 def reports_statistics(sentence: str) -> bool:

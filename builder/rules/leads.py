@@ -65,6 +65,10 @@ _IMAGES_ONLY = re.compile(r"(?:!\[[^\]]*\]\([^()]*\)|!\[\[[^\]]*\]\]|\s)+")
 MAX_LABEL_WORDS = 8
 """A label line is short: longer lines are sentences."""
 MAX_NAME_WORDS = 6
+MAX_BOLD_LED_WORDS = 14
+"""The longest line opening with a bold label (`**Grade 1 –** under two days a week`) read as
+the label of the list under it."""
+_BOLD_LED = re.compile(r"^(\*\*|__)(?P<bold>(?:(?!\1).)+?)\1(?![*_])")
 """A bold lead-in names a thing in a few words."""
 
 
@@ -83,6 +87,9 @@ class Lead:
     own: bool = False
     """A plain label line naming a topic of its own in the middle of its section (`_own_topic`):
     what it leads is asked under it, never under the heading in brackets."""
+    key: str = ""
+    """The words its list's note identity is made of, when not its own (a sub-list asked under
+    its parent's name keeps the identity it had under its item's)."""
 
 
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<label>[^*_].*?)(\*\*|__)\s*:?$", re.DOTALL)
@@ -103,6 +110,8 @@ def _ends_as_lead(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
+_TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
+"""Bracket tags opening a line of a CJK note (`【重点】`, `【临床关联】【易错】`)."""
 _CUE_END = re.compile(
     r"\b(?:include|includes|including|such as|as follows|involves?|comprises?|contains?"
     r"|consists? of|envolvem?|inclui|incluem|abrangem?|incluyen?|comprenden?|incluent|comprend"
@@ -294,6 +303,10 @@ def _lead_of(text: str) -> Lead | None:
     source = text.strip()
     if source.startswith("!") and _IMAGES_ONLY.fullmatch(source) is not None:
         return None  # an image's alt text (often its file name) names no list under it
+    tags = _TAGS.match(source) if source.startswith("【") else None
+    if tags is not None:  # `【重点】`: a tag flags the list, it names nothing; words after it may
+        flag = Lead(tags.group(0).replace("】", " ").replace("【", "").strip(), "flag")
+        return (_lead_of(source[tags.end() :]) or flag) if source[tags.end() :] else flag
     spelled = spelled_label(source) if "\n" not in source else ""
     if spelled:
         return Lead(spelled, "label")  # `S/S: Signs and Symptoms`: "Signs and Symptoms:"
@@ -333,14 +346,68 @@ def _lead_of(text: str) -> Lead | None:
             text = last
     if _is_label_line(text):
         label = _clean(text)
-        return Lead(label, "flag" if is_flag(label) else "label")
+        return Lead(label, "flag" if is_flag(label) or _cjk_fragment(label) else "label")
     if _ends_as_lead(text) or _open_clause(text, source):
-        return Lead(_as_lead_sentence(text), "sentence")
+        said = _as_lead_sentence(text)
+        return Lead(said, "flag" if names_no_facet(said) else "sentence")
     if _OUTLINED.match(source) is not None:
         first = _clean(_first_sentence_of(text))
         if 0 < len(first.split()) <= MAX_OUTLINED_WORDS and not first.endswith("?"):
             return Lead(first.rstrip(".!"), "label")
+    bold = _BOLD_LED.match(source) if source.startswith(("**", "__")) else None
+    if (
+        bold is not None
+        and "\n" not in source
+        and not bold.group("bold").rstrip().endswith(":")  # `**Test:** Ask …`: a field's value
+        and not source[bold.end() :].lstrip().startswith(":")
+        and _is_label_line(bold.group("bold"))
+    ):
+        # `**1. *Mild asthma* –** ==under 2 days a week==` over its list: the bold name and
+        # its value, too long for a label line, still name the list (not the heading above)
+        label = _clean(text)
+        if 0 < len(label.split()) <= MAX_BOLD_LED_WORDS and not label.endswith((".", "!", "?")):
+            return Lead(label, "label")
     return None
+
+
+_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_OPEN_END = re.compile(r"(?:由|的|提到|指出|强调|提示|说)$")
+"""A CJK lead-in that goes on into its list: a preposition (由 "by"), a dangling 的 ("of"), a
+verb of saying ("the teacher mentioned")."""
+MAX_CJK_LABEL = 12
+
+
+def _cjk_fragment(label: str) -> bool:
+    """A CJK lead-in that is a fragment of a sentence, not a name: one with a clause's comma,
+    longer than MAX_CJK_LABEL characters, or ending on a word that goes on into the list
+    (`由：`, `充分暴露腋窝内的：`, `老师提到：`). Written without spaces, it reads as one word, so
+    `_is_label_line` takes it for a label; it names nothing, the heading does."""
+    if _CJK.search(label) is None:
+        return False
+    bare = label.rstrip(" :")
+    return (
+        "，" in bare
+        or ", " in bare
+        or len(_CJK.findall(bare)) > MAX_CJK_LABEL
+        or _CJK_OPEN_END.search(bare) is not None
+    )
+
+
+_NO_FACET_LEAD = re.compile(
+    r"^(?:(?:each|all|any|every|some|most)\s+of\s+)?(?:the\s+following|these|those)"
+    r"(?:\s+(?:key|main|important))?(?:\s+(?:points?|things?|items?|considerations?|measures?))?"
+    r"\s+(?:is|are)\s+(?:(?:very|all|equally)\s+)?(?:important|key|essential|crucial|vital|worth)\b"
+    r"|^(?:note|remember|consider|keep in mind)\s+the\s+following\b",
+    re.IGNORECASE,
+)
+"""A lead-in that names no facet of its items, only that they matter ("Each of the following points
+is important in the management of X:", "Note the following:"): no context for an item's figure;
+the heading is."""
+
+
+def names_no_facet(text: str) -> bool:
+    """True for a lead-in that says only that its items matter (`_NO_FACET_LEAD`)."""
+    return _NO_FACET_LEAD.search(plain(text)) is not None
 
 
 def _label_over(before: Block, paragraph: Paragraph) -> str:

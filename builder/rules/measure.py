@@ -77,6 +77,7 @@ from .leads import (
     is_example_text,
     is_flag,
     lead_of,
+    names_no_facet,
     out_of_math,
 )
 
@@ -188,6 +189,8 @@ def _lead(before: Block | None) -> str:
     text = without_reference_marks(plain(before.text)).strip()
     if not text.endswith(":") or len(text.split()) > MAX_LEAD_WORDS or is_example_text(text):
         return ""
+    if names_no_facet(text):
+        return ""  # "Each of the following points is important in …:" says only that they matter
     return text.rstrip(":").strip()
 
 
@@ -302,7 +305,7 @@ def _note(
     ):
         return []
     notes: list[Note] = []
-    above = _figures_above(section)
+    above = _figures_above(section, ctx.document)
     sentences = split_sentences(prose)
     for number, sentence in enumerate(sentences):
         if reports_statistics(sentence):
@@ -411,10 +414,10 @@ _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zµμ%°])", re.IGNORECASE)
 """A number and the first letter of its unit ("0.4 U/mL" -> ("0.4", "u"))."""
 
 
-def _figures_above(section: Section) -> frozenset[tuple[str, str]]:
-    """The amounts the headings above a section state, as `_AMOUNT` reads them: shown in the
-    source line over every card of the section."""
-    headings = " ".join(section.path)
+def _figures_above(section: Section, title: str) -> frozenset[tuple[str, str]]:
+    """The amounts the headings above a section and the document's title state, as `_AMOUNT`
+    reads them: shown in the source line over every card of the section."""
+    headings = " ".join((title, *section.path))
     if _DIGIT.search(headings) is None:
         return frozenset()
     return frozenset(

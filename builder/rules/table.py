@@ -1226,8 +1226,13 @@ def _list_notes(
     return notes
 
 
-_CARD_HEADER = re.compile(r"^(?:front \| back|question \| answer|q \| a|prompt \| response)$", re.I)
-"""A table of flashcards: each row a question and its answer, in that order."""
+_CARD_HEADER = re.compile(
+    r"^(?:front \| back|question \| answer|q \| a|prompt \| response|pregunta \| respuesta"
+    r"|pergunta \| resposta|frage \| antwort|question \| réponse|domanda \| risposta)$",
+    re.I,
+)
+"""A table of flashcards: each row a question and its answer, in that order (in English or
+another language: `| Pregunta | Respuesta |`)."""
 
 
 def _card_rows(table: Table, section: Section, ctx: Context) -> list[Note]:
@@ -1266,6 +1271,7 @@ def _row_notes(
     # What every card of a column, or of the table, shares is worked out once.
     shown_kind = "" if _names_only(header) else lower_first(kind)
     kind_word = shown_kind.split(" ")[-1]
+    situations = _SITUATIONS.fullmatch(plain(header).strip().lower()) is not None
     columns = []
     features: set[tuple[int, int]] = set()  # (row, column) of a feature list under "Mechanism"
     for index in value_columns:
@@ -1320,7 +1326,7 @@ def _row_notes(
         shown = (
             measured_subject(reading, row)
             if reading.measured
-            else _shown_subject(_either(row.cells[subject_index], subject))
+            else _shown_subject(_either(row.cells[subject_index], subject), situations)
         )
         if owner:  # "Velbarin, rate > 60": a bare "Rate > 60" names nothing
             shown = f"{owner}, {_measure(reading.header[0], plain(row.cells[0]))}"
@@ -1520,12 +1526,14 @@ ASIDE_SHOWN_WORDS = 2
 """A subject cell's trailing aside of more words than this is left off the front."""
 
 
-def _shown_subject(subject: str) -> str:
+def _shown_subject(subject: str, situations: bool = False) -> str:
     """A row's subject as its fronts show it: "Tessal amines (weak, not for inflammation)"
     loses its aside, which would make a long front of a short name; "Velbarin (IV)" keeps it,
-    and so does an abbreviation its expansion ("KRP (korrin reactive protein)")."""
+    and so does an abbreviation its expansion ("KRP (korrin reactive protein)"). In a column
+    of `situations` the aside is part of the situation ("Eyes (after a chemical splash)"): cut,
+    the row would say of every case what holds in one."""
     subject = _unmarked(subject)
-    if not subject.endswith(")"):
+    if not subject.endswith(")") or situations:
         return subject
     found = _TRAILING_ASIDE.search(subject)
     if found is None or len(found.group().split()) <= ASIDE_SHOWN_WORDS:
@@ -1535,6 +1543,12 @@ def _shown_subject(subject: str) -> str:
 
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9-]+s?")
+_SITUATIONS = re.compile(
+    r"situations?|situaci(?:ón|ones)|situaç(?:ão|ões)|scenarios?|escenarios?|circumstances?"
+    r"|circunstancias?|settings?|contexts?|cases?|casos?|when|cuándo|quando|wann|fall|fälle"
+)
+"""A subject column's header naming situations, not things: each row is one case, its aside
+a part of that case."""
 
 
 def _either(cell: str, text: str) -> str:
@@ -1586,6 +1600,7 @@ def _reverse_notes(
     that says what the things do or are like (effect, role, use): its values describe, and a
     front quoting a description is a riddle, not a question."""
     values = [_reverse_value(row, value_index) for row in reading.rows]
+    situations = _SITUATIONS.fullmatch(plain(reading.header[key_index]).strip().lower()) is not None
     parts = [_parts(value) for value in values]
     forced = opts.reverse is True
     if not forced and not all(len(value.split()) <= REVERSE_MAX_WORDS for value in values if value):
@@ -1626,7 +1641,7 @@ def _reverse_notes(
                 kind=lower_first(kind), topic=ctx.topic, value=value
             )
         key = make_key("table", section.path, subject, row.pin, "reverse")
-        answer = _shown_subject(_either(row.cells[key_index], subject))
+        answer = _shown_subject(_either(row.cells[key_index], subject), situations)
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
     return notes
 
