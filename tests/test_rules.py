@@ -362,3 +362,18 @@ def test_stated_figures_read_once_equals_each_figure_searched(headings: str, sen
     for found in _PERCENT.finditer(sentence + " " + headings):
         figure = found.group(0)
         assert _shown_above(figure, stated) == _shown_above_plainly(figure, heading), figure
+
+
+_PART_SETS = st.lists(st.frozensets(st.sampled_from("abcde"), max_size=4), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PART_SETS, st.frozensets(st.sampled_from("abcdef"), max_size=4))
+def test_part_of_another_equals_comparing_every_row(parts: list, these: frozenset) -> None:
+    """table.part_of_another (the rows holding the rarest part looked at) says what comparing a
+    row's parts with every row's said."""
+    from builder.rules.table import part_of_another
+
+    inside = part_of_another(parts)
+    for found in [*parts, these]:
+        assert inside(found) == any(other > found for other in parts), found
