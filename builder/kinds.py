@@ -38,7 +38,7 @@ from .abbreviations import find_abbreviations
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
-from .text import BASELINE_CHOICES, figure_in, plain
+from .text import BASELINE_CHOICES, BRACKET_TAGS, figure_in, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -1354,17 +1354,12 @@ r"""A paragraph opened by a footnote's mark written escaped so that it shows (`\
 not cover children`, `\*\*Also used: …`): the note under a table or figure, not its content."""
 
 
-_TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
-"""Bracket tags opening a line of a CJK note (`【学习要求】`, `【作业】`, `【重点】`): labels of the
-block after them, each of which may name a kind."""
-
-
 def label_kind(markdown: str) -> Kind | None:
     """The kind a label paragraph names: `**References**`, `Further reading:`, a heading
     written as a bold line of a few words, a bracket tag (`【作业要求】…：` is homework)."""
     text = markdown.strip()
     if text.startswith("【"):
-        tags = _TAGS.match(text)
+        tags = BRACKET_TAGS.match(text)
         rest = text[tags.end() :] if tags is not None else ""
         if tags is not None and (not rest or (len(text) <= 60 and rest.endswith(":"))):
             for tag in tags.group(0).replace("】", "").split("【")[1:]:

@@ -2200,8 +2200,7 @@ def _thin_section(section: Section, lines: list[int]) -> int | None:
     )
     if 2 * lined < total:
         return None  # prose or lists the rules read: its notes are the rules' choice
-    first, last = section.line, _last_line(section.blocks[-1])
-    if bisect.bisect_right(lines, last) - bisect.bisect_left(lines, first) > 1:
+    if _section_notes(section, lines) > 1:
         return None
     return written[0].line
 
@@ -2243,9 +2242,7 @@ def _unasked_lines(section: Section, lines: list[int]) -> int | None:
         isinstance(block, (Paragraph, ListBlock)) for block in section.blocks
     ):
         return None
-    first, last = section.line, _last_line(section.blocks[-1])
-    at = bisect.bisect_left(lines, first)
-    if at < len(lines) and lines[at] <= last:
+    if _section_notes(section, lines):
         return None  # the section gave a note
     loose = [
         block.line
@@ -2409,9 +2406,7 @@ def _unasked_term(routed: Route, lines: list[int]) -> bool:
         return False
     if "term" not in routed.subdeck.rules:
         return False
-    first, last = section.line, _last_line(section.blocks[-1])
-    at = bisect.bisect_left(lines, first)
-    return not (at < len(lines) and lines[at] <= last)
+    return not _section_notes(section, lines)
 
 
 def _unasked_prose(section: Section, lines: list[int]) -> int | None:
@@ -2420,9 +2415,7 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
     no rule read, a figure-free one no last resort reads either."""
     if not section.blocks:
         return None
-    first, last = section.line, _last_line(section.blocks[-1])
-    at = bisect.bisect_left(lines, first)
-    if at < len(lines) and lines[at] <= last:
+    if _section_notes(section, lines):
         return None  # the section gave a note
     for block in section.blocks:
         if isinstance(block, Paragraph) and _is_statement(block.text):
@@ -2436,9 +2429,7 @@ def _unasked_marked(section: Section, lines: list[int]) -> int | None:
     (`==antithrombin==`, `**binds**`): the fact the author pointed at was lost, silently."""
     if not section.blocks:
         return None
-    first, last = section.line, _last_line(section.blocks[-1])
-    at = bisect.bisect_left(lines, first)
-    if at < len(lines) and lines[at] <= last:
+    if _section_notes(section, lines):
         return None  # the section gave a note
     quizzed = answered_blocks(section.blocks)  # a quiz's case and options: no note, by design
     for number, block in enumerate(section.blocks):
@@ -2752,6 +2743,13 @@ def _looks_like_content(block: Block) -> bool:
     if asides * 2 >= len(texts):
         return False  # questions (a quiz, an FAQ's index) or links (a reading list, navigation)
     return sum(len(text.split()) for text in texts) >= _MIN_CONTENT_WORDS
+
+
+def _section_notes(section: Section, lines: list[int]) -> int:
+    """How many notes came from a section's own lines (`lines`: the notes' source lines, sorted),
+    its heading to its last block's last line; the section has blocks."""
+    first, last = section.line, _last_line(section.blocks[-1])
+    return bisect.bisect_right(lines, last) - bisect.bisect_left(lines, first)
 
 
 def _last_line(block: Block) -> int:

@@ -2533,3 +2533,14 @@ def prose_language(text: str) -> str:
     if counts[best] >= MIN_FOREIGN_WORDS and counts[best] * 2 > counts["en"] * 3:
         return best
     return "en"
+
+
+# CJK text, which several rules read apart from Latin text.
+
+CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
+"""Kana, CJK ideographs and Hangul, as a character class's ranges: words written without
+spaces between them."""
+CJK = re.compile(f"[{CJK_LETTERS}]")
+BRACKET_TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
+"""Bracket tags opening a line of a CJK note (`【重点】`, `【临床关联】【易错】`, `【作业要求】`):
+labels of the block after them, which flag it or name its kind; no words of its text."""

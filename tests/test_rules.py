@@ -333,3 +333,47 @@ def test_an_instruction_heading_over_what_it_does_asks_why(
     heading: str, answer: str, why: bool
 ) -> None:
     assert asks_why(heading, answer) is why
+
+
+def _shown_above_plainly(figure: str, headings: str) -> bool:
+    """figure's first reading of a figure the headings state: each place it occurs, looked at."""
+    said = figure.replace(" ", "")
+    at = headings.find(said)
+    while at >= 0:
+        before, after = headings[at - 1 : at], headings[at + len(said) : at + len(said) + 1]
+        if not (before.isdigit() or before == ".") and not after.isdigit():
+            return True
+        at = headings.find(said, at + 1)
+    return False
+
+
+_FIGURE_TEXT = st.text(alphabet="0123456789.%- to and–\u00a0x²٣", max_size=24)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_FIGURE_TEXT, _FIGURE_TEXT)
+def test_stated_figures_read_once_equals_each_figure_searched(headings: str, sentence: str) -> None:
+    """figure._stated_figures (the headings' figures, read once) says of every figure
+    `_PERCENT` reads in a sentence what searching the headings for it said."""
+    from builder.rules.figure import _PERCENT, _shown_above, _stated_figures
+
+    heading = headings.replace(" ", "")
+    stated = _stated_figures(heading)
+    for found in _PERCENT.finditer(sentence + " " + headings):
+        figure = found.group(0)
+        assert _shown_above(figure, stated) == _shown_above_plainly(figure, heading), figure
+
+
+_PART_SETS = st.lists(st.frozensets(st.sampled_from("abcde"), max_size=4), max_size=12)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PART_SETS, st.frozensets(st.sampled_from("abcdef"), max_size=4))
+def test_part_of_another_equals_comparing_every_row(parts: list, these: frozenset) -> None:
+    """table.part_of_another (the rows holding the rarest part looked at) says what comparing a
+    row's parts with every row's said."""
+    from builder.rules.table import part_of_another
+
+    inside = part_of_another(parts)
+    for found in [*parts, these]:
+        assert inside(found) == any(other > found for other in parts), found

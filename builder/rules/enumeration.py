@@ -39,6 +39,8 @@ from ..document import (
 )
 from ..notes import NUMBERED_DELETION, Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
+    CJK,
+    CJK_LETTERS,
     FACET_NAMES,
     FIGURE,
     content_words,
@@ -460,7 +462,7 @@ _CONDITION_BEFORE = re.compile(
 
 def _ends_clause(text: str) -> bool:
     """A short item written as a clause of CJK text: it ends as a clause does ('；', '。', '，')."""
-    return _CJK.search(text) is not None and text.rstrip().endswith((".", ",", "，", *_CJK_STOP))
+    return CJK.search(text) is not None and text.rstrip().endswith((".", ",", "，", *_CJK_STOP))
 
 
 def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
@@ -505,7 +507,7 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
 def _cjk_keyed(block: ListBlock, keyed: dict[int, list[tuple[int, int]]]) -> bool:
     """One CJK sentence with a bold term among CJK sentences with none: the term is asked (one
     cloze of the list would hide the other sentences whole); English lists need two."""
-    return len(keyed) == 1 and all(_CJK.search(item.text) is not None for item in block.items)
+    return len(keyed) == 1 and all(CJK.search(item.text) is not None for item in block.items)
 
 
 def _keyword_notes(
@@ -2610,11 +2612,9 @@ _QUALIFIED = re.compile(
 after a name ("Lumaprin 100 mg") is part of the item, which is deleted whole."""
 _STATES = re.compile(r"\s*(?:[—–:]|-\s)")
 """After a bold label, what it says: "**Cut salt** — less than 5 g a day"."""
-_CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
-_CJK = re.compile(f"[{_CJK_RANGES}]")
 _BOLD_SPAN = re.compile(
-    f"(?<![^\\W_{_CJK_RANGES}])(\\*\\*|__)(?P<inner>[^*_\\s](?:[^*_]*[^*_\\s])?)\\1"
-    f"(?![^\\W_{_CJK_RANGES}])"
+    f"(?<![^\\W_{CJK_LETTERS}])(\\*\\*|__)(?P<inner>[^*_\\s](?:[^*_]*[^*_\\s])?)\\1"
+    f"(?![^\\W_{CJK_LETTERS}])"
 )
 """A bold phrase inside an item: between spaces or punctuation, or glued to CJK text, which
 has no spaces (`到了**集合管**以后`)."""
@@ -2661,7 +2661,7 @@ def unglued_bold(front: str) -> str:
 def _glued_letter(char: str) -> bool:
     """A letter right after a bold span that goes on the same word (`**T**ell`); CJK text
     after one (`**集合管**以后`) is the next word."""
-    return char.isalnum() and _CJK.match(char) is None
+    return char.isalnum() and CJK.match(char) is None
 
 
 def word_count(text: str) -> int:
@@ -2669,10 +2669,10 @@ def word_count(text: str) -> int:
     as two words for every three characters: "肾小管在髓质内向下走行并折返" is a clause of
     about nine words, not one."""
     words = plain(text)
-    if _CJK.search(words) is None:
+    if CJK.search(words) is None:
         return len(words.split())
-    characters = len(_CJK.findall(words))
-    return len(_CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
+    characters = len(CJK.findall(words))
+    return len(CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
 
 
 _CJK_STOP = ("；", ";", "。")
@@ -2687,7 +2687,7 @@ def is_sentence(text: str) -> bool:
     away" names a thing), or eight words or more ending in a full stop. CJK text counts by
     `word_count`, its English asides in brackets left out (`腋动脉（axillary artery）` names one
     thing), and ends at '；' or '。' as well."""
-    if _CJK.search(text) is not None:
+    if CJK.search(text) is not None:
         bare = _CJK_ASIDE.sub("", plain(text)).strip()
         count = word_count(bare)
         return count >= 8 and bare.endswith((".", "!", *_CJK_STOP))

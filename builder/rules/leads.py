@@ -44,6 +44,8 @@ from typing import Literal
 from ..document import Block, ListBlock, Paragraph, Section
 from ..memory import TEXT_CACHE
 from ..text import (
+    BRACKET_TAGS,
+    CJK,
     content_words,
     figure_in,
     heading_text,
@@ -110,8 +112,6 @@ def _ends_as_lead(text: str) -> bool:
     return _SENTENCE_END.search(text) is not None
 
 
-_TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
-"""Bracket tags opening a line of a CJK note (`【重点】`, `【临床关联】【易错】`)."""
 _CUE_END = re.compile(
     r"\b(?:include|includes|including|such as|as follows|involves?|comprises?|contains?"
     r"|consists? of|envolvem?|inclui|incluem|abrangem?|incluyen?|comprenden?|incluent|comprend"
@@ -303,7 +303,7 @@ def _lead_of(text: str) -> Lead | None:
     source = text.strip()
     if source.startswith("!") and _IMAGES_ONLY.fullmatch(source) is not None:
         return None  # an image's alt text (often its file name) names no list under it
-    tags = _TAGS.match(source) if source.startswith("【") else None
+    tags = BRACKET_TAGS.match(source) if source.startswith("【") else None
     if tags is not None:  # `【重点】`: a tag flags the list, it names nothing; words after it may
         flag = Lead(tags.group(0).replace("】", " ").replace("【", "").strip(), "flag")
         return (_lead_of(source[tags.end() :]) or flag) if source[tags.end() :] else flag
@@ -370,7 +370,6 @@ def _lead_of(text: str) -> Lead | None:
     return None
 
 
-_CJK = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _CJK_OPEN_END = re.compile(r"(?:由|的|提到|指出|强调|提示|说)$")
 """A CJK lead-in that goes on into its list: a preposition (由 "by"), a dangling 的 ("of"), a
 verb of saying ("the teacher mentioned")."""
@@ -382,13 +381,13 @@ def _cjk_fragment(label: str) -> bool:
     longer than MAX_CJK_LABEL characters, or ending on a word that goes on into the list
     (`由：`, `充分暴露腋窝内的：`, `老师提到：`). Written without spaces, it reads as one word, so
     `_is_label_line` takes it for a label; it names nothing, the heading does."""
-    if _CJK.search(label) is None:
+    if CJK.search(label) is None:
         return False
     bare = label.rstrip(" :")
     return (
         "，" in bare
         or ", " in bare
-        or len(_CJK.findall(bare)) > MAX_CJK_LABEL
+        or len(CJK.findall(bare)) > MAX_CJK_LABEL
         or _CJK_OPEN_END.search(bare) is not None
     )
 

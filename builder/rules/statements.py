@@ -140,9 +140,12 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
-    if not asks and (ctx.made or notes or not term.extract(section, ctx)):
-        # a section the term rule asks whole ("Transmission?" -> its paragraph) stays its own
-        notes.extend(_marked_notes(section, ctx, asked, carded | {n.source.line for n in notes}))
+    if not asks:
+        marked = _marked_notes(section, ctx, asked, carded | {n.source.line for n in notes})
+        if marked and (ctx.made or notes or not term.extract(section, ctx)):
+            # a section the term rule asks whole ("Transmission?" -> its paragraph) stays its
+            # own; the term rule is asked only when marks were found (most sections have none)
+            notes.extend(marked)
     lists = 0
     beside: set[int] = set()  # lists whose sentences are asked beside their labelled items
     previous: Block | None = None
