@@ -1218,6 +1218,8 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if cause.split()[-1].lower() in _LEANING:
         return []
+    if cause.count("(") > cause.count(")") or result.count(")") > result.count("("):
+        return []  # "Pitfall: ignoring age (stiffer arteries → higher PP)": an aside's arrow
     if is_relational(cause):
         return []  # "Limitations → needs expertise": whose limitations the item above says
     if _FIGURE_ONLY.match(cause) and _FIGURE_ONLY.match(result):
