@@ -65,7 +65,8 @@ as the site does when it builds the page, so a `|` inside one never splits a tab
 extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled marks), its
 broken lists (`pdf_lists`), lists typed with `•` glyphs or roman numerals (`glyph_lists`)
 and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
-which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
+which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering; math glued to
+the word it scripts, `P$_{pk}$`, → `P<sub>pk</sub>`).
 
 A file git left with an unresolved merge conflict is cut to its conflict's first side before
 anything else (`merge_conflicts`); the document reader warns at the conflict's line.
@@ -1387,7 +1388,10 @@ def tex_math(text: str) -> str:
     non-space and not before a digit, so prices stay prices ("$5 and $10", "costs $20", "$5-$10").
     Math that could make a link or load code in MathJax (`\\href`, `\\require` …) is left as
     written, and so are code spans and fenced code. Lines keep their numbers."""
-    if "$" not in text or _DOLLAR_MATH.search(text) is None:
+    if "$" not in text:
+        return text
+    glued = _GLUED_SCRIPT.search(text) is not None
+    if not glued and _DOLLAR_MATH.search(text) is None:
         return text
     lines = text.split("\n")
     for at in _outside_fences(lines):
@@ -1396,6 +1400,8 @@ def tex_math(text: str) -> str:
             continue
         parts = _CODE_SPAN.split(line) if "`" in line else [line]
         for index in range(0, len(parts), 2):  # code spans at odd positions
+            if glued:
+                parts[index] = _GLUED_SCRIPT.sub(_script, parts[index])
             parts[index] = _DOLLAR_MATH.sub(_delimited, parts[index])
         lines[at] = "".join(parts)
     return "\n".join(lines)
@@ -1409,6 +1415,32 @@ _DOLLAR_MATH = re.compile(
 no digit after the closing `$`, an escaped `\\$` no delimiter); nor a spreadsheet's or a
 shell's dollars (`=$B$2`, `$PATH:$HOME`: a `$` after a letter, digit or `=`, or before a
 letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text)."""
+_GLUED_SCRIPT = re.compile(
+    r"(?<=[^\W_]|[)\]])\$([_^])(?:\{([^{}$\n]{1,40})\}|([^\W_]|[+-]))\$(?!\d)"
+)
+"""Math glued to the word it scripts, its body one sub- or superscript: `P$_{insp}$`,
+`cmH$_2$O`, `Ca$^{2+}$` (the way LaTeX writes an index after a letter). Pandoc reads no math
+there (a `$` after a letter), so the dollars showed; worse, a later `$` on the line paired with
+the closing one (`**P$_{plt}$** o **P$_{mes}$**` became garbled math across the bold runs).
+Read first, before `_DOLLAR_MATH`, so each pair is closed where it opened."""
+_PLAIN_SCRIPT = re.compile(r"(?:[^\W_]|[+\-−.,′' ]){1,40}")
+"""A script of plain text, which HTML's `<sub>`/`<sup>` show as it is."""
+
+
+def _script(match: re.Match[str]) -> str:
+    """`P$_{insp}$` → `P<sub>insp</sub>`, `Ca$^{2+}$` → `Ca<sup>2+</sup>` (a card's field, a
+    heading's Unicode form, every rule reads these); a script of TeX commands stays math,
+    `\\( _{\\alpha} \\)`."""
+    mark, braced, bare = match.group(1), match.group(2), match.group(3)
+    body = bare if bare is not None else braced.strip()
+    if _PLAIN_SCRIPT.fullmatch(body) is not None and body.strip():
+        tag = "sub" if mark == "_" else "sup"
+        return f"<{tag}>{body}</{tag}>"
+    if UNSAFE_TEX.search(body) is not None:
+        return match.group()
+    return f"\\( {mark}{{{body}}} \\)"
+
+
 UNSAFE_TEX = re.compile(
     r"\\(?:href|url|class|style|cssId|require|unicode|data|html|mmlToken"
     r"|def|let|(?:re)?newcommand|(?:re)?newenvironment|bbox)(?![A-Za-z])"
@@ -1481,6 +1513,8 @@ def _delimited(match: re.Match[str]) -> str:
     display, inline = match.group(1), match.group(2)
     tex = display if display is not None else inline
     if UNSAFE_TEX.search(tex) is not None:
+        return match.group()
+    if "**" in tex:  # dollars paired across bold runs (`**a$** or **$b**`): no one math
         return match.group()
     text = _as_text(tex) if inline is not None else None
     if text is not None:
