@@ -14,7 +14,9 @@ rule and no card ever sees them:
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
-  `^[an aside]` with them: a card's answer is the fact, not the author's footnote;
+  `^[an aside]` with them: a card's answer is the fact, not the author's footnote; so are
+  superscript citation numbers closing a word or a sentence (`~20%.¹`, `<sup>2</sup>`) in a
+  page with a numbered reference list (a power, `10⁶`, `kg/m²`, stays);
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
   attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
@@ -88,7 +90,13 @@ from collections.abc import Callable
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
-from .text import TEMPLATE_FIELD, content_words, is_generic_heading, is_relational
+from .text import (
+    REFERENCE_HEADINGS,
+    TEMPLATE_FIELD,
+    content_words,
+    is_generic_heading,
+    is_relational,
+)
 
 Cleaner = Callable[[str], str]
 
@@ -345,6 +353,44 @@ def _footnote_marks(text: str) -> str:
     return _INLINE_NOTE.sub("", text) if "^[" in text else text
 
 
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_CITED_MARK = re.compile(
+    rf"(?<=\S)(?:[{_SUPERSCRIPTS}]+(?:[,⁻–-][{_SUPERSCRIPTS}]+)*"
+    r"|<sup>\d{1,3}(?:[,–-]\d{1,3})*</sup>)(?=[.,;:!?)]*(?:\s|$))"
+)
+"""A citation's number in superscript closing a word, a value or a sentence (`~20%.¹`,
+`permanent¹`, `risk<sup>2,3</sup>`): a card's answer is the fact, not the author's reference."""
+_REFERENCE_LIST = re.compile(
+    rf"(?im)^[ \t]{{0,3}}(?:#{{1,6}}[ \t]+|\*\*)(?:{REFERENCE_HEADINGS})[ \t:*#]*\n"
+    r"(?:[ \t]*\n)*[ \t]*(?:\d{1,3}[.)]|\[\d{1,3}\])[ \t]"
+)
+"""A heading (or a bold line) over the sources a page cites, then a numbered list of them."""
+
+
+def _cites_by_superscript(text: str) -> bool:
+    """Whether a document cites its numbered reference list with superscript numbers: only
+    then is a superscript closing a word a citation, not the author's power (`cm²`, `10⁶`)."""
+    if not any(mark in text for mark in _SUPERSCRIPTS) and "<sup>" not in text:
+        return False
+    return _CITED_MARK.search(text) is not None and _REFERENCE_LIST.search(text) is not None
+
+
+def _cited_marks(text: str) -> str:
+    if not any(mark in text for mark in _SUPERSCRIPTS) and "<sup>" not in text:
+        return text
+    return _CITED_MARK.sub(_uncited, text)
+
+
+def _uncited(match: re.Match[str]) -> str:
+    """Nothing for a citation; a power stays: after a digit (`10⁶`), or a lone ² or ³ after a
+    letter (`kg/m²`, `cells/mm³`)."""
+    before = match.string[match.start() - 1]
+    number = match.group().removeprefix("<sup>").removesuffix("</sup>")
+    if before.isdigit() or (before.isalpha() and number in ("2", "3", "²", "³")):
+        return match.group()
+    return ""
+
+
 # -- attribute lists -------------------------------------------------------------------------
 
 _ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
@@ -584,6 +630,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_timestamps, _gate("[", r"\[\d{1,2}:\d{2}")),
     (_wikilinks, _gate("[", r"\[\[")),
     (_footnote_marks, _gate("^", r"\[\^|\^\[")),
+    (_cited_marks, _cites_by_superscript),
     (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),
     (_attributes, _gate("{", r"\{(?:[ \t]*[.:]|[ \t]*[\w-]+=|[ \t]*#[\w.:-]+[ \t]+\S|[ \t]+#)")),
     (_icons, _gate(":", _ICON_NAME)),

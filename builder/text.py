@@ -798,6 +798,17 @@ _GENERIC_HEADINGS = frozenset(
     )
 )
 _GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\band\b)\s*")
+REFERENCE_HEADINGS = (
+    r"references|reference list|bibliography|bibliographies|sources|source list|citations?"
+    r"|works cited|literature(?: cited)?|cited literature"
+    # French, Spanish, Portuguese, Italian, German
+    r"|r[ée]f[ée]rences(?: bibliographiques)?|bibliographie|referencias(?: bibliogr[áa]ficas)?"
+    r"|refer[êe]ncias(?: bibliogr[áa]ficas)?|bibliograf[íi]a|fuentes|fontes|riferimenti"
+    r"(?: bibliografici)?|literatur(?:verzeichnis)?|quellen(?:angaben)?"
+)
+"""A heading over the sources a page cites, in the languages study notes come in, casefolded
+(`kinds.heading_text`): the one list `kinds` reads a reference section by, and `dialects` a
+document's numbered reference list."""
 
 
 def is_generic_heading(text: str) -> bool:
