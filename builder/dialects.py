@@ -355,7 +355,7 @@ def _footnote_marks(text: str) -> str:
 
 _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 _CITED_MARK = re.compile(
-    rf"(?<=\S)(?:[{_SUPERSCRIPTS}]+(?:[,⁻–-][{_SUPERSCRIPTS}]+)*"
+    rf"(?:[{_SUPERSCRIPTS}]+(?:[,⁻–-][{_SUPERSCRIPTS}]+)*"
     r"|<sup>\d{1,3}(?:[,–-]\d{1,3})*</sup>)(?=[.,;:!?)]*(?:\s|$))"
 )
 """A citation's number in superscript closing a word, a value or a sentence (`~20%.¹`,
@@ -372,7 +372,7 @@ def _cites_by_superscript(text: str) -> bool:
     then is a superscript closing a word a citation, not the author's power (`cm²`, `10⁶`)."""
     if not any(mark in text for mark in _SUPERSCRIPTS) and "<sup>" not in text:
         return False
-    return _CITED_MARK.search(text) is not None and _REFERENCE_LIST.search(text) is not None
+    return _REFERENCE_LIST.search(text) is not None and _CITED_MARK.search(text) is not None
 
 
 def _cited_marks(text: str) -> str:
@@ -384,10 +384,14 @@ def _cited_marks(text: str) -> str:
 def _uncited(match: re.Match[str]) -> str:
     """Nothing for a citation; a power stays: after a digit (`10⁶`), or a lone ² or ³ after a
     letter (`kg/m²`, `cells/mm³`)."""
-    before = match.string[match.start() - 1]
+    before = match.string[match.start() - 1] if match.start() else " "
     number = match.group().removeprefix("<sup>").removesuffix("</sup>")
-    if before.isdigit() or (before.isalpha() and number in ("2", "3", "²", "³")):
-        return match.group()
+    if (
+        before.isspace()
+        or before.isdigit()
+        or (before.isalpha() and number in ("2", "3", "²", "³"))
+    ):
+        return match.group()  # a mark opening a word is no citation of it
     return ""
 
 
