@@ -2,8 +2,8 @@
 
 Much of a real article's content sits in prose: "symptoms, including abdominal pain, jaundice,
 fatigue, and weight loss". After a cue ("including", "such as", "include(s)", "a combination
-of", "present(s) with"), three or more short comma-separated items ending in "and"/"or" (with a comma before it or
-not: "a, b and c" is three) make one Cloze note ("etc."
+of", "present(s) with"), three or more short comma-separated items ending in "and"/"or" (with a
+comma before it or not: "a, b and c" is three) make one Cloze note ("etc."
 or "and so on" ends the series, never a deletion: `enumeration.is_etc`). A
 sentence that leans on the one before it ("This can lead to...") takes that sentence along, so the
 card stands alone; one that does not name the topic is prefixed with its section and topic.
