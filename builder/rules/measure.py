@@ -364,8 +364,8 @@ def _note(
         groups = clause_groups(sentence, spans) if len(spans) > limit and not doses else None
         if not spans or (len(spans) > limit and groups is None):
             continue  # a table written as text ("men 4, women 3, children 2, infants 1")
-        if sentence.endswith(":") or is_total(sentence):
-            continue
+        if sentence.endswith((":", "?")) or is_total(sentence):
+            continue  # a lead-in, a question (it asks, states nothing) or a sum
         if _side_qualifier(sentence, spans):
             continue
         if said and _said(sentence, spans, said):
