@@ -1439,7 +1439,7 @@ def _class_words(header: str, cells: list[str]) -> bool:
     comes back in other rows ("Stimulant", "Hallucinogen", "Depressant" under "Indications"):
     it asks each row's class, whatever the header says. A header that names classes already
     ("Type", "Class"), a verdict ("Good", "Poor"), an acronym ("IBW"), a word of the header's
-    own ("Fluent" under "Fluency") or a short table is left as it is."""
+    own ("Fluent" under "Fluency"), a place ("View", "Wall") or a short table is left as it is."""
     named: Counter[str] = Counter()
     for cell in cells:
         points = split_points(cell) if "<" in cell or ";" in cell else [cell] if cell else []
@@ -1453,6 +1453,7 @@ def _class_words(header: str, cells: list[str]) -> bool:
     word = _word(header)
     return (
         word not in _CLASS_HEADERS
+        and word not in _PLACE_HEADERS
         and bool(word)
         and sum(named.values()) >= _FEWEST_CLASSED
         and 2 <= len(named) <= 3
@@ -1465,6 +1466,11 @@ _CLASS_WORD = re.compile(r"[^\W\d_]{5,}")
 _CLASS_HEADERS = frozenset(
     "class classes classification type types category categories group groups kind kinds".split()
 )
+_PLACE_HEADERS = frozenset(
+    "view wall site location region area territory side position part lobe supply origin".split()
+)
+"""A header naming where each row is ("View": Septum, Anterior, Lateral): the repeated words
+are places, not classes, and "V1 (lead): view?" asks them as written."""
 _CLASS_QUESTION = "class"
 _FEWEST_CLASSED = 6
 """Fewer rows than this sort nothing: two classes of a few rows may be anything."""
