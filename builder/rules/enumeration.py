@@ -2758,6 +2758,9 @@ def _list_note(
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
     if block.ordered and lead is not None and lead.kind == "condition":
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
+    elif lead is not None and lead.valued:  # `**Echo –** shows the walls` over its points
+        named = _intro(Lead(lead.valued, lead.kind), section, ctx)
+        question = _ASK_CUE.sub("", named).rstrip(" ,;:-–—") + ": features?"
     key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
 
