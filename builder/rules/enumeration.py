@@ -1344,8 +1344,9 @@ def condition_parts(condition: str) -> tuple[str, str]:
     """(condition, action) of a condition that says its own action: `if too slow: raise by 1
     U/h` at its colon; `if low, give 1 g` at a comma a verb of action follows; `when X falls to
     200 mg/dl consider halving Y` at such a verb right after the condition's figure (elsewhere
-    a verb with no comma before it is the condition's own: "if patients stop eating"). A bare
-    condition (`if the patient is newly diagnosed`) is (condition, "")."""
+    a verb with no comma before it is the condition's own: "if patients stop eating"); `if one
+    is abnormal the other should be checked` where a main clause with a modal begins
+    (`_THEN_CLAUSE`). A bare condition (`if the patient is newly diagnosed`) is (condition, "")."""
     colon = _CONDITION_COLON.search(condition)
     if colon is not None:
         head, action = condition[: colon.start()].strip(), condition[colon.end() :].strip()
@@ -1359,7 +1360,22 @@ def condition_parts(condition: str) -> tuple[str, str]:
         figure = [found.end() for found in FIGURE.finditer(head)]
         if words[at - 1].endswith(",") or figure[-1:] == [len(head)]:
             return head, " ".join(words[at:])
+    then = _THEN_CLAUSE.search(condition)
+    if then is not None and len(condition[: then.start()].split()) >= MIN_CONDITION_HEAD:
+        action = condition[then.end() :].strip()  # "if one is abnormal the other should be
+        return condition[: then.start()].strip(), action[:1].upper() + action[1:]  # checked"
     return condition, ""
+
+
+_THEN_CLAUSE = re.compile(
+    r"\s(?=(?:the|this|that|these|those|it|they|you|we|both|each)\s+(?:\w+\s+){0,2}?"
+    r"(?:should|must|will|may|can|needs?\s+to)\s)",
+    re.IGNORECASE,
+)
+"""The start of a main clause a condition runs into with no comma, its subject a pronoun or a
+determiner's noun and its verb a modal ("if one is abnormal | the other should be checked"):
+what to do, never part of a question ("… the other should be checked?")."""
+MIN_CONDITION_HEAD = 3
 
 
 def label_of(item: ListItem) -> tuple[str, str] | None:
