@@ -95,7 +95,7 @@ from .leads import (
     stands_for,
     subject,
 )
-from .statements import finding_pairs, named_pairs
+from .statements import finding_pairs, named_pairs, numbered_statements
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -2764,7 +2764,7 @@ def _list_note(
     asks = lead is not None and lead.kind != "flag"
     if not asks and not (block.ordered and heading_subject(section.path)):
         return None
-    if lead is not None and _numbered_statements(block, lead):
+    if lead is not None and numbered_statements(block, lead):
         return None  # `Procedure:` over "Locks may be used as …", "Bore depends on …": no steps
     answer = to_markdown((block,))
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
@@ -2779,26 +2779,6 @@ def _list_note(
         question = _ASK_CUE.sub("", named).rstrip(" ,;:-–—") + ": features?"
     key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
-
-
-_BARE_LABEL = re.compile(
-    r"(?:procedures?|steps|technique|method|instructions|protocol|process)", re.IGNORECASE
-)
-"""A lead-in that only names its list a procedure (`Procedure:`), never what it is about."""
-
-
-def _numbered_statements(block: ListBlock, lead: Lead) -> bool:
-    """Numbered items under a bare label (`Procedure:`, `Notes:`) most of which state
-    something rather than tell what to do ("Locks may be used as an alternative to …", "Choice
-    of fluid is usually:"): statements of different kinds, which the sentence rules ask one by
-    one. One note fronted by the label ("Procedure?") asks nothing an answer of four unrelated
-    sentences could be recalled by."""
-    if not block.ordered or lead.kind != "label":
-        return False
-    if _BARE_LABEL.fullmatch(lead.text.strip()) is None and not is_generic_heading(lead.text):
-        return False
-    told = sum(1 for item in block.items if is_instruction(plain(item.text)))
-    return told * 2 < len(block.items)
 
 
 def _without_dangling(items: tuple[ListItem, ...], hoisted: frozenset[int]) -> tuple[ListItem, ...]:
