@@ -26,7 +26,10 @@
   nothing, and the table's other rows are still asked (`check` names the row). A value told in
   two columns (`| Dose | Unit |`) is one answer, "2–4 mg/kg", never the unit asked alone, and
   a column filled in fewer than half the rows adds to it (`joined`); a cell whose every word
-  is a word of its row's name (`TDS` beside `VELBAR_TDS`) is never an answer. Two tables under
+  is a word of its row's name (`TDS` beside `VELBAR_TDS`) is never an answer. A column whose
+  header cell is empty is asked "besides" the named ones ("Type T: besides stain A and stain
+  B?"); when no column but the subject's is named, a row's cells are its one answer ("Type
+  T?"): never "Type T: ?", which asks nothing. Two tables under
   different headings whose rows would ask the same thing with other answers name the heading
   that tells them apart ("Cold stage — skin: finding?", `rows_apart`).
 - **attributes**: the first column holds field labels, which its header says (a generic word:
@@ -1294,7 +1297,12 @@ def _row_notes(
         index
         for index in range(len(reading.header))
         if index not in (subject_index, reading.qualifier)
-        and (reading.grouped or reading.qualifier is not None or not reading.figures[index])
+        and (
+            reading.grouped
+            or reading.qualifier is not None
+            or not reading.figures[index]
+            or not plain(reading.header[index])  # no name for "the <header> for X is"
+        )
         and (parts is None or (index != parts.unit and index not in parts.extras))
     ]
     # What every card of a column, or of the table, shares is worked out once.
@@ -1303,9 +1311,13 @@ def _row_notes(
     situations = _SITUATIONS.fullmatch(plain(header).strip().lower()) is not None
     columns = []
     features: set[tuple[int, int]] = set()  # (row, column) of a feature list under "Mechanism"
+    unnamed = _unnamed_columns(reading, subject_index, value_columns)
     for index in value_columns:
+        if index in unnamed[1:]:
+            continue  # asked with the first unnamed column, as one answer
         column = _unmarked(plain(reading.header[index]))
-        columns.append((index, lower_first(column), normalise_header(column)))
+        asked = column or _besides(reading, subject_index)
+        columns.append((index, lower_first(column) or asked, normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
     classing = {
@@ -1382,6 +1394,8 @@ def _row_notes(
         for index, column, header_key in columns:
             if parts is not None and index == parts.value:
                 points = _joined_points(reading, groups[number], parts, subject)
+            elif index in unnamed:  # every column without a header: one answer
+                points = [point for at in unnamed for point in _group_points(groups[number], at)]
             else:
                 points = _group_points(groups[number], index)
             if not points or all(
@@ -1395,6 +1409,8 @@ def _row_notes(
             front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
             if apart and phrase in _OURS:  # "Low blood sugar — skin: sign?" (`rows_apart`)
                 front = f"{ctx.situate(apart)} — {lower_first(shown)}: {asked}?"
+            if not asked and phrase in _OURS:  # no column named at all: the row itself is asked
+                front = front.removesuffix(": ?") + "?"
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
@@ -1411,6 +1427,35 @@ def _row_notes(
             )
         )
     return notes
+
+
+def _unnamed_columns(
+    reading: Reading, subject_index: int, value_columns: list[int]
+) -> tuple[int, ...]:
+    """The value columns left without a header (`<th></th>` over marker results): asked as
+    "besides" the named ones, or, when no column but the subject's is named, read together as
+    each row's one answer. Never "<subject>: ?", a front that asks nothing."""
+    return tuple(index for index in value_columns if not plain(reading.header[index]))
+
+
+UNNAMED_MAX_NAMED = 3
+"""A column without a header is asked "besides" at most this many named ones."""
+
+
+def _besides(reading: Reading, subject_index: int) -> str:
+    """What a column without a header holds, said by the columns that have one: "besides KIT
+    and CD34" (the other findings of the row); "" when no column but the subject's is named;
+    "other" beside more than UNNAMED_MAX_NAMED of them."""
+    named = [
+        lower_first(_unmarked(plain(cell)))
+        for index, cell in enumerate(reading.header)
+        if index != subject_index and plain(cell)
+    ]
+    if not named:
+        return ""
+    if len(named) > UNNAMED_MAX_NAMED:
+        return "other"
+    return f"besides {_joined(named) if len(named) > 1 else named[0]}"
 
 
 def _class_words(header: str, cells: list[str]) -> bool:
