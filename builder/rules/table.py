@@ -6,8 +6,9 @@
   else the first whose cells are filled in, distinct, single points and not numbers. Every other
   column gives "subject -> value" notes phrased from the headers and the deck's topic. A
   two-column table mapping a key to a short, unique value (at most eight words, not a bare
-  yes/no or number, not naming the key) also gets the reverse card, unless the manifest says no
-  or the column says what the things do or are like (Effect, Role, Use: a front quoting a
+  yes/no or number, not naming the key) also gets the reverse card in an English document
+  (elsewhere "which" would be the builder's English beside the author's words), unless the
+  manifest says no or the column says what the things do or are like (Effect, Role, Use: a front quoting a
   description is a riddle), or half its keys or more name fields of one thing (Dose, Route,
   Onset: which field a value fills is a riddle too). A subject naming a pair ("A vs B") takes no
   "(kind)"; a subject's long trailing aside is left off the front; a plain row naming a field
@@ -1672,11 +1673,15 @@ def _reverse_notes(
     a table whose values are all short, and never for a value that is a bare verdict or
     number, repeats or is part of another row's, or gives the key away; nor for a column
     that says what the things do or are like (effect, role, use): its values describe, and a
-    front quoting a description is a riddle, not a question."""
+    front quoting a description is a riddle, not a question. Nor in a document not written in
+    English (`Context.language`): "which" is the builder's English word beside the author's,
+    and the forward card asks the same pair in the author's words alone."""
     values = [_reverse_value(row, value_index) for row in reading.rows]
     situations = _SITUATIONS.fullmatch(plain(reading.header[key_index]).strip().lower()) is not None
     parts = [_parts(value) for value in values]
     forced = opts.reverse is True
+    if not forced and ctx.language != "en":
+        return []
     if not forced and not all(len(value.split()) <= REVERSE_MAX_WORDS for value in values if value):
         return []
     header = plain(reading.header[value_index]).split(" ")
