@@ -8,10 +8,11 @@
   two-column table mapping a key to a short, unique value (at most eight words, not a bare
   yes/no or number, not naming the key) also gets the reverse card in an English document
   (elsewhere "which" would be the builder's English beside the author's words), unless the
-  manifest says no or the column says what the things do or are like (Effect, Role, Use: a front quoting a
-  description is a riddle), or half its keys or more name fields of one thing (Dose, Route,
-  Onset: which field a value fills is a riddle too). A subject naming a pair ("A vs B") takes no
-  "(kind)"; a subject's long trailing aside is left off the front; a plain row naming a field
+  manifest says no or the column says what the things do or are like (Effect, Role, Use: a
+  front quoting a description is a riddle), or half its keys or more name fields of one thing
+  (Dose, Route, Onset: which field a value fills is a riddle too). A subject naming a pair ("A
+  vs B") takes no "(kind)"; a subject's long trailing aside is left off the front; a plain row
+  naming a field
   ("Disease examples") among members in bold asks that field of the section's subject; a few
   feature lists under a "Mechanism" header are asked as features. A first column that names one
   subject in several rows (an antidote at two doses) stays the subject when the distinct column
