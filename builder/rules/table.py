@@ -1318,7 +1318,7 @@ def _row_notes(
         if index in unnamed[1:]:
             continue  # asked with the first unnamed column, as one answer
         column = _unmarked(plain(reading.header[index]))
-        asked = column or _besides(reading, subject_index)
+        asked = column or _besides(reading, subject_index, ctx.language)
         columns.append((index, lower_first(column) or asked, normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
@@ -1444,10 +1444,11 @@ UNNAMED_MAX_NAMED = 3
 """A column without a header is asked "besides" at most this many named ones."""
 
 
-def _besides(reading: Reading, subject_index: int) -> str:
+def _besides(reading: Reading, subject_index: int, language: str) -> str:
     """What a column without a header holds, said by the columns that have one: "besides KIT
-    and CD34" (the other findings of the row); "" when no column but the subject's is named;
-    "other" beside more than UNNAMED_MAX_NAMED of them."""
+    and CD34" (the other findings of the row), in the document's language ("además de KIT /
+    CD34"); "" when no column but the subject's is named; "other" beside more than
+    UNNAMED_MAX_NAMED of them ("…" after the first ones, in another language)."""
     named = [
         lower_first(_unmarked(plain(cell)))
         for index, cell in enumerate(reading.header)
@@ -1455,9 +1456,16 @@ def _besides(reading: Reading, subject_index: int) -> str:
     ]
     if not named:
         return ""
-    if len(named) > UNNAMED_MAX_NAMED:
-        return "other"
-    return f"besides {_joined(named) if len(named) > 1 else named[0]}"
+    local = _BESIDES.get(language)
+    if local is None:  # English, or a language the builder has no word for
+        many = len(named) > UNNAMED_MAX_NAMED
+        return "other" if many else f"besides {_joined(named) if len(named) > 1 else named[0]}"
+    shown = named[:UNNAMED_MAX_NAMED] + (["…"] if len(named) > UNNAMED_MAX_NAMED else [])
+    return local.format(" / ".join(shown))
+
+
+_BESIDES = {"pt": "além de {}", "es": "además de {}", "fr": "en plus de {}", "de": "außer {}"}
+""""Besides" in the languages `text.prose_language` tells apart from English."""
 
 
 def _class_words(header: str, cells: list[str]) -> bool:
