@@ -1250,8 +1250,8 @@ def _list_notes(
                 for point in split_points(row.cells[index])
             )
         )
-        if not items:
-            continue  # a column left blank: nothing listed under it
+        if not items or not name:
+            continue  # a column left blank, or one without a header: nothing to ask of it
         named = f"{item} {name}" if item else name  # two items' tables in a section apart
         key = make_key("table", section.path, named, None, "list")
         front = f"{about}: {lower_first(name)}?"
