@@ -14,7 +14,9 @@ rule and no card ever sees them:
 - `==marked==` → `**marked**` (Obsidian, MkDocs `mark`): the author's emphasis is kept as bold;
 - `[^3]` footnote markers → nothing (the footnote definitions themselves are dropped by the
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
-  `^[an aside]` with them: a card's answer is the fact, not the author's footnote;
+  `^[an aside]` with them: a card's answer is the fact, not the author's footnote; so are
+  superscript citation numbers closing a word or a sentence (`~20%.¹`, `<sup>2</sup>`) in a
+  page with a numbered reference list (a power, `10⁶`, `kg/m²`, stays);
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
   attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
@@ -65,7 +67,8 @@ as the site does when it builds the page, so a `|` inside one never splits a tab
 extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled marks), its
 broken lists (`pdf_lists`), lists typed with `•` glyphs or roman numerals (`glyph_lists`)
 and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
-which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering).
+which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering; math glued to
+the word it scripts, `P$_{pk}$`, → `P<sub>pk</sub>`).
 
 A file git left with an unresolved merge conflict is cut to its conflict's first side before
 anything else (`merge_conflicts`); the document reader warns at the conflict's line.
@@ -87,7 +90,13 @@ from collections.abc import Callable
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
-from .text import TEMPLATE_FIELD, content_words, is_generic_heading, is_relational
+from .text import (
+    REFERENCE_HEADINGS,
+    TEMPLATE_FIELD,
+    content_words,
+    is_generic_heading,
+    is_relational,
+)
 
 Cleaner = Callable[[str], str]
 
@@ -344,6 +353,48 @@ def _footnote_marks(text: str) -> str:
     return _INLINE_NOTE.sub("", text) if "^[" in text else text
 
 
+_SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
+_CITED_MARK = re.compile(
+    rf"(?:[{_SUPERSCRIPTS}]+(?:[,⁻–-][{_SUPERSCRIPTS}]+)*"
+    r"|<sup>\d{1,3}(?:[,–-]\d{1,3})*</sup>)(?=[.,;:!?)]*(?:\s|$))"
+)
+"""A citation's number in superscript closing a word, a value or a sentence (`~20%.¹`,
+`permanent¹`, `risk<sup>2,3</sup>`): a card's answer is the fact, not the author's reference."""
+_REFERENCE_LIST = re.compile(
+    rf"(?im)^[ \t]{{0,3}}(?:#{{1,6}}[ \t]+|\*\*)(?:{REFERENCE_HEADINGS})[ \t:*#]*\n"
+    r"(?:[ \t]*\n)*[ \t]*(?:\d{1,3}[.)]|\[\d{1,3}\])[ \t]"
+)
+"""A heading (or a bold line) over the sources a page cites, then a numbered list of them."""
+
+
+def _cites_by_superscript(text: str) -> bool:
+    """Whether a document cites its numbered reference list with superscript numbers: only
+    then is a superscript closing a word a citation, not the author's power (`cm²`, `10⁶`)."""
+    if not any(mark in text for mark in _SUPERSCRIPTS) and "<sup>" not in text:
+        return False
+    return _REFERENCE_LIST.search(text) is not None and _CITED_MARK.search(text) is not None
+
+
+def _cited_marks(text: str) -> str:
+    if not any(mark in text for mark in _SUPERSCRIPTS) and "<sup>" not in text:
+        return text
+    return _CITED_MARK.sub(_uncited, text)
+
+
+def _uncited(match: re.Match[str]) -> str:
+    """Nothing for a citation; a power stays: after a digit (`10⁶`), or a lone ² or ³ after a
+    letter (`kg/m²`, `cells/mm³`)."""
+    before = match.string[match.start() - 1] if match.start() else " "
+    number = match.group().removeprefix("<sup>").removesuffix("</sup>")
+    if (
+        before.isspace()
+        or before.isdigit()
+        or (before.isalpha() and number in ("2", "3", "²", "³"))
+    ):
+        return match.group()  # a mark opening a word is no citation of it
+    return ""
+
+
 # -- attribute lists -------------------------------------------------------------------------
 
 _ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
@@ -583,6 +634,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_timestamps, _gate("[", r"\[\d{1,2}:\d{2}")),
     (_wikilinks, _gate("[", r"\[\[")),
     (_footnote_marks, _gate("^", r"\[\^|\^\[")),
+    (_cited_marks, _cites_by_superscript),
     (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),
     (_attributes, _gate("{", r"\{(?:[ \t]*[.:]|[ \t]*[\w-]+=|[ \t]*#[\w.:-]+[ \t]+\S|[ \t]+#)")),
     (_icons, _gate(":", _ICON_NAME)),
@@ -1387,7 +1439,10 @@ def tex_math(text: str) -> str:
     non-space and not before a digit, so prices stay prices ("$5 and $10", "costs $20", "$5-$10").
     Math that could make a link or load code in MathJax (`\\href`, `\\require` …) is left as
     written, and so are code spans and fenced code. Lines keep their numbers."""
-    if "$" not in text or _DOLLAR_MATH.search(text) is None:
+    if "$" not in text:
+        return text
+    glued = _GLUED_SCRIPT.search(text) is not None
+    if not glued and _DOLLAR_MATH.search(text) is None:
         return text
     lines = text.split("\n")
     for at in _outside_fences(lines):
@@ -1396,6 +1451,8 @@ def tex_math(text: str) -> str:
             continue
         parts = _CODE_SPAN.split(line) if "`" in line else [line]
         for index in range(0, len(parts), 2):  # code spans at odd positions
+            if glued:
+                parts[index] = _GLUED_SCRIPT.sub(_script, parts[index])
             parts[index] = _DOLLAR_MATH.sub(_delimited, parts[index])
         lines[at] = "".join(parts)
     return "\n".join(lines)
@@ -1409,6 +1466,32 @@ _DOLLAR_MATH = re.compile(
 no digit after the closing `$`, an escaped `\\$` no delimiter); nor a spreadsheet's or a
 shell's dollars (`=$B$2`, `$PATH:$HOME`: a `$` after a letter, digit or `=`, or before a
 letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text)."""
+_GLUED_SCRIPT = re.compile(
+    r"(?<=[^\W_]|[)\]])\$([_^])(?:\{([^{}$\n]{1,40})\}|([^\W_]|[+-]))\$(?!\d)"
+)
+"""Math glued to the word it scripts, its body one sub- or superscript: `P$_{insp}$`,
+`cmH$_2$O`, `Ca$^{2+}$` (the way LaTeX writes an index after a letter). Pandoc reads no math
+there (a `$` after a letter), so the dollars showed; worse, a later `$` on the line paired with
+the closing one (`**P$_{plt}$** o **P$_{mes}$**` became garbled math across the bold runs).
+Read first, before `_DOLLAR_MATH`, so each pair is closed where it opened."""
+_PLAIN_SCRIPT = re.compile(r"(?:[^\W_]|[+\-−.,′' ]){1,40}")
+"""A script of plain text, which HTML's `<sub>`/`<sup>` show as it is."""
+
+
+def _script(match: re.Match[str]) -> str:
+    """`P$_{insp}$` → `P<sub>insp</sub>`, `Ca$^{2+}$` → `Ca<sup>2+</sup>` (a card's field, a
+    heading's Unicode form, every rule reads these); a script of TeX commands stays math,
+    `\\( _{\\alpha} \\)`."""
+    mark, braced, bare = match.group(1), match.group(2), match.group(3)
+    body = bare if bare is not None else braced.strip()
+    if _PLAIN_SCRIPT.fullmatch(body) is not None and body.strip():
+        tag = "sub" if mark == "_" else "sup"
+        return f"<{tag}>{body}</{tag}>"
+    if UNSAFE_TEX.search(body) is not None:
+        return match.group()
+    return f"\\( {mark}{{{body}}} \\)"
+
+
 UNSAFE_TEX = re.compile(
     r"\\(?:href|url|class|style|cssId|require|unicode|data|html|mmlToken"
     r"|def|let|(?:re)?newcommand|(?:re)?newenvironment|bbox)(?![A-Za-z])"
@@ -1481,6 +1564,8 @@ def _delimited(match: re.Match[str]) -> str:
     display, inline = match.group(1), match.group(2)
     tex = display if display is not None else inline
     if UNSAFE_TEX.search(tex) is not None:
+        return match.group()
+    if "**" in tex:  # dollars paired across bold runs (`**a$** or **$b**`): no one math
         return match.group()
     text = _as_text(tex) if inline is not None else None
     if text is not None:

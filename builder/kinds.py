@@ -38,7 +38,7 @@ from .abbreviations import find_abbreviations
 from .dialects import lone_wikilink_text
 from .document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section, Table
 from .memory import TEXT_CACHE
-from .text import BASELINE_CHOICES, BRACKET_TAGS, figure_in, plain
+from .text import BASELINE_CHOICES, BRACKET_TAGS, REFERENCE_HEADINGS, figure_in, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -793,8 +793,7 @@ KINDS: tuple[Kind, ...] = (
         "references",
         "references, bibliography, sources, citations",
         headings=(
-            rf"{_MORE}(?:references|reference list|bibliography|bibliographies|sources"
-            r"|source list|citations?|works cited|literature(?: cited)?|cited literature)",
+            rf"{_MORE}(?:{REFERENCE_HEADINGS})",
             # Where the page came from: organisation, date accessed, language.
             r"(?:source|document|page|article) (?:information|info|details|metadata)|metadata",
             # Sources the page vouches for: "Credible sources", "Trusted references".

@@ -104,7 +104,7 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     "LEFTOVER-MARKUP": (
         "error",
         "markup that did not render shows on a card (`**`, `[`, `](`, `[^1]`, `==`, `:icon:`, "
-        "`{:...}`, `~2~`, HTML, `&amp;amp;`, a stray `,.`)",
+        "`{:...}`, `~2~`, `$_{x}$`, HTML, `&amp;amp;`, a stray `,.`)",
     ),
     "LINK-IN-FRONT": ("warning", "the question holds a link or a URL"),
     "LINK-ONLY": ("error", "a side, or a cloze deletion, is only a link or a URL"),
@@ -1471,7 +1471,7 @@ _SOURCE_HEADING = re.compile(r"^(?:sources?|adapted from|taken from)\s*:\s*\S", 
 
 # -- leftover markup ---------------------------------------------------------------------------
 
-_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|::|<|&|\w[~^]|[,;][ \t]*[,;.]")
+_SUSPECT = re.compile(r"\*\*|__|\[|\]|\{|\}|==|:[a-z]|::|<|&|\w[~^]|[,;][ \t]*[,;.]|\$[_^\\]")
 """A character some leftover needs: text without one is passed over at once."""
 _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("`**`", re.compile(r"\*\*")),
@@ -1501,6 +1501,10 @@ _LEFTOVERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "a separator left by removed markup `,.` / `,,`",
         re.compile(r"(?<=[\w\"'”’)])[ \t]*[,;](?:[ \t]*[,;])*[ \t]*[,;.](?![.\w])"),
+    ),
+    (
+        "TeX math left in dollars `$_{...}$`",
+        re.compile(r"\$[_^{\\]|(?<=[}_^])\$"),
     ),
     ("an HTML tag", re.compile(r"<(?:[A-Za-z][A-Za-z0-9]*|/[A-Za-z][A-Za-z0-9]*|!--)[\s/>]")),
     (

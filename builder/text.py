@@ -798,6 +798,17 @@ _GENERIC_HEADINGS = frozenset(
     )
 )
 _GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\band\b)\s*")
+REFERENCE_HEADINGS = (
+    r"references|reference list|bibliography|bibliographies|sources|source list|citations?"
+    r"|works cited|literature(?: cited)?|cited literature"
+    # French, Spanish, Portuguese, Italian, German
+    r"|r[ée]f[ée]rences(?: bibliographiques)?|bibliographie|referencias(?: bibliogr[áa]ficas)?"
+    r"|refer[êe]ncias(?: bibliogr[áa]ficas)?|bibliograf[íi]a|fuentes|fontes|riferimenti"
+    r"(?: bibliografici)?|literatur(?:verzeichnis)?|quellen(?:angaben)?"
+)
+"""A heading over the sources a page cites, in the languages study notes come in, casefolded
+(`kinds.heading_text`): the one list `kinds` reads a reference section by, and `dialects` a
+document's numbered reference list."""
 
 
 def is_generic_heading(text: str) -> bool:
@@ -953,7 +964,11 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             thing = _owner(path[:index], text)  # cells' owner is the inflammation above
             if thing:
                 return f"{thing} — {lower_first(text)}"
-        if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
+        if (
+            is_relational(text)
+            or text.lower() in _POPULATIONS
+            or (index and facets and heading_key(path[index]) in facets)
+        ):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
@@ -962,10 +977,21 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
 
 
 _QUALIFIER_WORDS = frozenset(
-    "short long term short-term long-term misc misc. miscellaneous other others".split()
+    """
+    short long term short-term long-term misc misc. miscellaneous other others
+    autre autres divers otro otros otra otras varios outro outros outra outras diversos
+    andere anderes sonstige sonstiges altro altri altre vari
+    """.split()
 )
 """Words that only qualify a thing named above them: a heading of nothing else ("Short term"
-under "Effects of alcohol", "Misc" under a drug) is a part of that thing, not a topic."""
+under "Effects of alcohol", "Misc" under a drug, French "Autres" under "Positions") is a part of
+that thing, not a topic."""
+_KIND_ADJECTIVE = re.compile(
+    r"[^\W\d_]{3,}(?:ical|ic|icas|icos|iques|ische|ischen|iche|ici)", re.IGNORECASE
+)
+"""A heading of one adjective naming a kind ("Neurological", "Systemic", Portuguese
+"Neurológicas", French "Systémiques"): the kind of what its parent names ("Complications —
+neurological"), no subject of its own."""
 _OTHER_KINDS = re.compile(
     r"^(?:other|additional|further)\s+[\w-]+(?:\s+[\w-]+){0,2}$"
     r"|^[\w-]+(?:\s+[\w-]+){0,2}\s+(?:type|subtype|variant)s?$",
@@ -986,16 +1012,24 @@ def is_partial_heading(text: str) -> bool:
         return False
     if all(word in _QUALIFIER_WORDS for word in words):
         return True
+    if len(words) == 1 and _KIND_ADJECTIVE.fullmatch(words[0]) is not None:
+        return True
     return _OTHER_KINDS.match(" ".join(words)) is not None
 
 
 def _owner(path: tuple[str, ...], part: str) -> str:
     """The nearest heading of `path` naming a thing that `part` does not repeat ("Chronic
-    inflammation" for "Other involved cells" under "Cell mediators"); "" when none does."""
+    inflammation" for "Other involved cells" under "Cell mediators"; a kind adjective's
+    heading above even when that names a part: "Complications"); "" when none does."""
     for title in reversed(path):
         text = _subject_text(title)
         if text and not is_relational(text) and not _repeats(part, text):
             return short_subject(text)
+    if _KIND_ADJECTIVE.fullmatch(part) is not None:  # "Neurological" under "Complications"
+        for title in reversed(path):
+            text = _subject_text(title)
+            if text and not _repeats(part, text):
+                return short_subject(text)
     return ""
 
 
@@ -1211,15 +1245,33 @@ _ASPECT_NOUNS = frozenset(
     treatment management diagnosis prognosis monitoring prevention assessment investigation
     dosing dose dosage complication cause symptom sign presentation pathophysiology epidemiology
     aetiology etiology classification type clinical
-    rf rx dx ddx tx ix mx sx hx
+    rf rx dx ddx tx ix mx sx hx recognition
+    traitement tratamiento tratamento trattamento behandlung therapie thérapie terapia
+    manejo conduta conducta diagnostic diagnóstico diagnose diagnosi pronostic pronóstico
+    prognóstico prognose prognosi complications complicaciones complicações complicanze
+    komplikationen symptômes síntomas sintomas symptome sintomi signes signos sinais segni
+    causas ursachen reconnaissance reconocimiento reconhecimento erkennung riconoscimento
+    prévention prevención prevenção prävention prevenzione classificação clasificación
+    klassifikation classificazione
     """.split()
 )
-"""Nouns that name a part of a subject when they stand alone ("Treatment"), and the shorthand
-notes write them in ("rf", "rx", "dx", "clinical"); with words before them they may name a
-thing ("Antibiotic treatment", "Typical symptoms")."""
+"""Nouns that name a part of a subject when they stand alone ("Treatment"), the shorthand
+notes write them in ("rf", "rx", "dx", "clinical") and the same nouns in French, Spanish,
+Portuguese, Italian and German ("Reconnaissance", "Prognóstico"); with words before them they
+may name a thing ("Antibiotic treatment", "Typical symptoms")."""
 _SETTINGS = frozenset("for in during with without after before".split())
 """A heading opening with one of these qualifies its parent's subject ("For household
 members", "In children")."""
+_POPULATIONS = frozenset(
+    """
+    infant infants neonate neonates newborn newborns child children adult adults elderly
+    nourrisson nourrissons enfant enfants adulte adultes lactante lactantes niño niños
+    adulto adultos lactente lactentes criança crianças säugling säuglinge kinder erwachsene
+    lattante lattanti bambino bambini adulti
+    """.split()
+)
+"""A heading of one of these alone names for whom its parent's subject holds ("Nourrisson"
+under "Choking", as "In infants" would); in a list, `**Children**` is a risk factor."""
 
 
 @lru_cache(maxsize=1 << 10)

@@ -554,6 +554,25 @@ def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> Non
         assert tex_math(kept) == kept
 
 
+def test_math_glued_to_a_word_is_its_sub_or_superscript() -> None:
+    """`P$_{pk}$`, `cmH$_2$O`, `Kr$^{2+}$`: math glued to a letter or digit whose body is one
+    script is that script, each pair closed where it opened (a later `$` on the line never pairs
+    with its closing one); a script of TeX stays math; dollars across bold runs are no math."""
+    text = (
+        "Written **P$_{pk}$** or **P$_{plt}$**, in cmH$_2$O; Kr$^{2+}$ and 10$^6$ cells.\n"
+        "Its index **K$_{\\alpha}$** and $V_d$.\n"
+        "Costs **$12.50**/dose (**$-5** with a coupon); $5 and $10.\n"
+    )
+    assert tex_math(text) == (
+        "Written **P<sub>pk</sub>** or **P<sub>plt</sub>**, in cmH<sub>2</sub>O;"
+        " Kr<sup>2+</sup> and 10<sup>6</sup> cells.\n"
+        "Its index **K\\( _{\\alpha} \\)** and \\( V_d \\).\n"
+        "Costs **$12.50**/dose (**$-5** with a coupon); $5 and $10.\n"
+    )
+    for kept in ("Type =$B$2*$C$2 into D2.\n", "Set A$_ and B$ apart.\n", "x$_{}$ y\n"):
+        assert tex_math(kept) == kept
+
+
 def test_math_of_symbols_only_is_the_text_it_typesets() -> None:
     """`$\\rightarrow$`, `$\\uparrow$`, `$\\beta$`: an arrow or a Greek letter written as TeX is a
     character of text (rules read `A → B`, a front shows `→`); math with anything else in it,

@@ -52,6 +52,11 @@ def run(*args: str) -> tuple[int, str]:
         ("REFERENCES", "references"),
         ("Bibliography", "references"),
         ("Works Cited", "references"),
+        ("Referências", "references"),  # the languages study notes come in
+        ("Références bibliographiques", "references"),
+        ("Bibliografía", "references"),
+        ("Literaturverzeichnis", "references"),
+        ("Riferimenti", "references"),
         ("Sources", "references"),
         ("References and further reading", "references"),
         ("Further Reading", "further_reading"),

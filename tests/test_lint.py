@@ -1371,6 +1371,8 @@ def test_only_four_characters_beyond_ascii_match_an_ascii_letter_ignoring_case()
         ("Shape?", 'Like "a string of beads",,.', "a separator left by removed markup"),
         ("Which test?", "The **^15^N breath test**.", "a Pandoc sub- or superscript"),
         ("Which drug?", "[Velbarin][vb] first.", "a reference link `[text][label]`"),
+        ("Which ratio?", "V$_{d}/V_t$ in health.", "TeX math left in dollars"),
+        ("Which symbol?", "P$_{plt}\\(** or **P \\)_{mes}$", "TeX math left in dollars"),
     ],
 )
 def test_leftover_markup(front: str, back: str, shown: str) -> None:
@@ -1390,6 +1392,7 @@ def test_leftover_markup(front: str, back: str, shown: str) -> None:
         ("What is velbarin?", "A ratio of 1:2, `x == y` in code."),
         ("What is velbarin?", "Written std::move in C++; a ratio a::b."),
         ("Which drugs?", "Velbarin, tessalid, ... and others; a pH of 7,5."),
+        ("Which price?", "Costs $5 and $10; the index \\( K_{a} \\), P<sub>pk</sub>."),
         ("首选哪种药?", "首选**维巴林（velbarin）**口服, a**(b)**c."),
     ],
 )

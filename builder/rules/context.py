@@ -360,7 +360,8 @@ def _no_author_repeats(notes: list[Note]) -> list[Note]:
     existing factors must run out, 36-72 h" ask one fact twice. The body's note is kept (its
     answer says as much or more, and it was carded first); the flashcard goes. An answer of a
     few words ("Yes", "Two fingers") or of several paragraphs (a quiz's chosen option and its
-    explanation) is another question, not a copy."""
+    explanation) is another question, not a copy; so is an abbreviation's note, which asks the
+    letters the answer spells out."""
     if not any(note.rule == "faq" for note in notes):
         return notes
     asked = {
@@ -372,7 +373,9 @@ def _no_author_repeats(notes: list[Note]) -> list[Note]:
     wanted = frozenset[str]().union(*asked.values())  # only these words are ever looked up
     said: dict[str, list[int]] = {}
     for index, note in enumerate(notes):
-        if note.rule != "faq" and note.note_type == "basic":
+        # an abbreviation's letters asked ("What does EBSLN stand for?") are not the author's
+        # question whose answer names it ("Which nerve is at risk?" — "… nerve (EBSLN).")
+        if note.rule not in ("faq", "abbreviation") and note.note_type == "basic":
             for word in _meaning(f"{note.front.rpartition(': ')[2]} {note.back}") & wanted:
                 said.setdefault(word, []).append(index)
     holding = {word: (len(indices), _bits(indices)) for word, indices in said.items()}

@@ -826,7 +826,9 @@ def _written_out(block: ListBlock) -> bool:
     stops = sum(
         1
         for item in block.items
-        if (text := plain(item.text).rstrip()).endswith(".") and len(text.split()) > MAX_TERSE
+        if (text := plain(item.text).rstrip()).endswith(".")
+        and len(text.split()) > MAX_TERSE
+        and "**" not in item.text
     )
     return stops * 2 > len(block.items)
 

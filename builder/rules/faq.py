@@ -91,6 +91,8 @@ _FAQ_TITLE = re.compile(
 _BOLD_QUESTION = re.compile(r"^(\*\*|__)(?P<q>[^*_].*?\?(\s*\{#[^}]*\})?)\s*(\*\*|__)$", re.DOTALL)
 _Q_PREFIX = re.compile(r"^(\*\*|__)?Q(uestion)?\s*\d*\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
 _A_PREFIX = re.compile(r"^(\*\*|__)?A(nswer)?\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
+_A_LABEL = re.compile(r"^(\*\*|__)?A(nswer)?\s*:\s*(\*\*|__)?\s*", re.IGNORECASE)
+"""An answer's own label, with its colon (`A. baumannii` is no label)."""
 _INLINE_ANSWER = re.compile(r"(?:\*\*|__)?\s*\bA(?:nswer)?\s*:\s*(?:\*\*|__)?\s*")
 _NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s*[.)]+\s*(?P<q>\S.*\?)$")
 _OPTION = re.compile(r"^\(?[a-hA-H][.)]\s*")
@@ -492,7 +494,8 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
         if prefix is not None:
             asked += 1
             question, answer = _split_question(text[prefix.end() :], bool(prefix.group(1)))
-            answer = answer or _answer_markdown(item.blocks)
+            # the answer on the item's next line, its `**A:**` label as on the question's line
+            answer = answer or _A_LABEL.sub("", _answer_markdown(item.blocks), count=1)
             found.append(Question(question, answer, item.line, item.pin, (index,), label))
             continue
         options = _options(item)

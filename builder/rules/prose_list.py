@@ -2,8 +2,8 @@
 
 Much of a real article's content sits in prose: "symptoms, including abdominal pain, jaundice,
 fatigue, and weight loss". After a cue ("including", "such as", "include(s)", "a combination
-of"), three or more short comma-separated items ending in "and"/"or" (with a comma before it or
-not: "a, b and c" is three) make one Cloze note ("etc."
+of", "present(s) with"), three or more short comma-separated items ending in "and"/"or" (with a
+comma before it or not: "a, b and c" is three) make one Cloze note ("etc."
 or "and so on" ends the series, never a deletion: `enumeration.is_etc`). A
 sentence that leans on the one before it ("This can lead to...") takes that sentence along, so the
 card stands alone; one that does not name the topic is prefixed with its section and topic.
@@ -29,6 +29,9 @@ _END_OF_ITEM = re.compile(
     r"depending|as well as)\b.*$|,.*$|[.;:!?]+$",
     re.IGNORECASE,
 )
+_PRESENTS = re.compile(r"\b(?:[Pp]resent(?:s|ing)?|PRESENT(?:S|ING)?) with\s+")
+"""A presentation's list cue ("may present with", "presents with", "presenting with"), the
+way "include" cues one; case-sensitive, so its own test (`"resent" in text`) finds it at once."""
 CUE_PARTS = ("nclud", "uch a", "comb")
 """A part of each cue that `_CUE` can only match as these very letters, whatever their case (no
 other character matches them ignoring case, see tests/test_rules.py): text whose lower case holds
@@ -50,7 +53,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if not isinstance(block, Paragraph) or number in asked:
             continue
         prose = plain(block.text)
-        if not _may_hold_cue(prose) or _CUE.search(prose) is None:
+        if (not _may_hold_cue(prose) or _CUE.search(prose) is None) and (
+            "resent" not in prose.lower() or _PRESENTS.search(prose) is None
+        ):
             continue  # a sentence holds a cue only where its paragraph does
         sentences = split_sentences(prose)
         for index, sentence in enumerate(sentences):
@@ -79,7 +84,10 @@ def _may_hold_cue(text: str) -> bool:
 
 def cloze_items(sentence: str) -> str | None:
     """The sentence with each listed item as a cloze, or None when it holds no such list."""
-    for cue in _CUE.finditer(sentence):
+    cues = list(_CUE.finditer(sentence))
+    if "resent" in sentence.lower():
+        cues = sorted((*cues, *_PRESENTS.finditer(sentence)), key=lambda cue: cue.start())
+    for cue in cues:
         spans = item_spans(sentence, cue.end())
         if spans is None:
             continue
