@@ -14,6 +14,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import builder.dialects as dialects
+import builder.extract as extract
 import builder.document as document
 import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
@@ -923,3 +924,42 @@ def test_the_page_number_gate_skips_only_text_the_pattern_cannot_match(text: str
     before the case-blind page-number pattern: no text it skips has a page number."""
     if dialects._PAGE_NUMBER.search(text) is not None:
         assert dialects._PAGE_NUMBER_START.search(text.lower()) is not None
+
+
+def _plain_fact(note: Note) -> tuple[frozenset[str], frozenset[str]] | None:
+    """`extract._fact` as stop 31 wrote it: every answer split into words, each word's
+    characters looked at one by one."""
+    if note.note_type == "cloze":
+        answer = " ".join(found.group(1) for found in DELETION.finditer(note.front))
+        text_ = DELETION.sub(r"\1", note.front) + f" {note.back}"
+    else:
+        answer, text_ = note.back, f"{note.front} {note.back}"
+
+    def words(said: str) -> frozenset[str]:
+        found = (word.strip(extract._AROUND) for word in plain(said).lower().split())
+        return frozenset(word for word in found if word and word not in extract._SMALL_WORDS)
+
+    figures = frozenset(word for word in words(answer) if any(c.isdigit() for c in word))
+    return (words(text_), figures) if figures else None
+
+
+FACT_BITS = st.sampled_from(
+    ["{{c1::", "}}", "::hint", "2", "٣", "²", "½", "10 mg", " ", "the", "A", "**", "_", "<br>",
+     "[x](y)", "\\*", "(", ")", ".", "“", "Dose", "İ", "ǅ"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(["basic", "cloze"]),
+    st.lists(FACT_BITS, max_size=10).map("".join) | st.text(max_size=20),
+    st.lists(FACT_BITS, max_size=10).map("".join) | st.text(max_size=20),
+)
+def test_a_fact_read_only_from_answers_with_a_digit_is_the_fact(
+    kind: str, front: str, back: str
+) -> None:
+    """extract._fact splits an answer into words only when some character of it is a digit
+    (no word can hold one otherwise: plain and lower add none), and a cloze's text only when
+    its deletions hold a figure: the same words and figures as splitting every note."""
+    note = _note("table", kind, front, back)
+    assert extract._fact(note) == _plain_fact(note)
