@@ -963,3 +963,51 @@ def test_a_fact_read_only_from_answers_with_a_digit_is_the_fact(
     its deletions hold a figure: the same words and figures as splitting every note."""
     note = _note("table", kind, front, back)
     assert extract._fact(note) == _plain_fact(note)
+
+
+def _plain_glyph_lists(text: str) -> str:
+    """`dialects.glyph_lists` as stop 31 wrote it: every pattern searched over the whole text,
+    letter bullets by a multi-line `^`."""
+    import re
+
+    letter = re.compile(r"(?m)^[ \t]*([qo§])[ \t]+[A-Z0-9#]")
+    counts: dict[str, int] = {}
+    for found in letter.finditer(text):
+        counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+    letters = frozenset(each for each, count in counts.items() if count >= 2)
+    glyphs = any(glyph in text for glyph in dialects._GLYPHS)
+    arrows = dialects._ARROW_GLYPH.search(text) is not None
+    converted = dialects._CONVERTED_GLYPH.search(text) is not None
+    blank = dialects._LEFT_BLANK.search(text) is not None
+    numerals = "I." in text and "II." in text
+    if not (glyphs or arrows or converted or letters or blank or numerals):
+        return text
+    lines = text.split("\n")
+    outside = list(dialects._outside_fences(lines))
+    if glyphs or arrows or converted or letters:
+        dialects._glyph_items(lines, outside, letters)
+    if converted or letters or blank:
+        dialects._page_chrome(lines, outside, converted or bool(letters))
+    if numerals:
+        dialects._numeral_items(lines, outside)
+    return "\n".join(lines)
+
+
+GLYPH_BITS = st.sampled_from(
+    ["\n", "\r\n", " ", "\t", "q ", "o ", "§ ", "Q ", "O ", "Venous", "bien", "1. ", "#", "• ",
+     "➢ ", "\uf0b7 ", "177", "This page intentionally left blank", "PAGE İNTENTİONALLY LEFT BLANK",
+     "page ıntentionally blan\u212a", "I. Name (x): y", "II. Other: z", "```", "~~~", "- ", "ſ"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(GLYPH_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("o A\no B")
+@example("x\nq 1. A\n  q B")
+@example("Page intentionally left blank")
+@example("page ıntentionally left blank\n")
+def test_glyph_lists_looking_only_where_a_pattern_can_match_reads_as_before(text: str) -> None:
+    """dialects.glyph_lists skips the glyph, arrow and symbol-font patterns in ASCII text (none
+    can match there), the left-blank pattern in ASCII text without "intentionally" in its lower
+    case, and finds letter bullets after a line break: the same text as searching everything."""
+    assert dialects.glyph_lists(text) == _plain_glyph_lists(text)
