@@ -1011,3 +1011,29 @@ def test_glyph_lists_looking_only_where_a_pattern_can_match_reads_as_before(text
     can match there), the left-blank pattern in ASCII text without "intentionally" in its lower
     case, and finds letter bullets after a line break: the same text as searching everything."""
     assert dialects.glyph_lists(text) == _plain_glyph_lists(text)
+
+
+MARGIN_BITS = st.sampled_from(
+    ["\n", "\r\n", "\r", " ", "\t", "*", "**", "_", "__", "Label", "<", "</", "<p>", "<H2 x>", "<li",
+     "<hr/>", "<br>", "x", "A sentence", ".", "\u2028", "\x85"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(MARGIN_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("**Label** A sentence")
+@example("x\n<p>")
+def test_a_literal_look_for_a_mark_at_a_lines_start_skips_only_texts_without_a_match(
+    text: str,
+) -> None:
+    """dialects.run_in_labels and exports.raw_html look for a line opening with `*`, `_` or `<`
+    (after a line break or at the start: where `(?m)^` matches) before their patterns: no text
+    they skip holds a match."""
+    import builder.exports as exports
+
+    if not (text.startswith(("*", "_")) or "\n*" in text or "\n_" in text):
+        assert dialects._RUN_IN.search(text) is None
+        assert dialects.run_in_labels(text) == text
+    if not (text.startswith("<") or "\n<" in text):
+        assert exports._READ_START.search(text) is None
+        assert exports.raw_html(text) == text
