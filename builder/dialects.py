@@ -691,7 +691,7 @@ def comparisons(text: str) -> str:
     dash, `6 – 23`, so no rule reads it as "6 leads to 23"."""
     if ">" not in text:
         return text
-    comparing = _COMPARISON.search(text) is not None
+    comparing = (" >" in text or "\t>" in text) and _COMPARISON.search(text) is not None
     arrows = "->" in text and _ARROW_RANGE.search(text) is not None
     if not comparing and not arrows:
         return text
@@ -1237,6 +1237,8 @@ def _from_pdf(text: str) -> bool:
         and len(_PAGE_NUMBER.findall(text)) >= _MIN_PAGES
     ):
         return True
+    if " \n" not in text and " \r" not in text and not text.endswith(" "):
+        return False  # no line ends in a space (three literal looks, not a list of lines)
     filled = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
     spaced = sum(1 for line in filled if line.endswith(" ") and not line.endswith("  "))
     return len(filled) >= _MIN_PDF_LINES and spaced * 2 > len(filled)

@@ -1037,3 +1037,26 @@ def test_a_literal_look_for_a_mark_at_a_lines_start_skips_only_texts_without_a_m
     if not (text.startswith("<") or "\n<" in text):
         assert exports._READ_START.search(text) is None
         assert exports.raw_html(text) == text
+
+
+LINE_END_BITS = st.sampled_from(
+    ["\n", "\r\n", "\r", " ", "  ", "\t", "text", "Page 2 of 4", "- ", "* ", "1. ", "12) ", ">",
+     " >", "\t>", ">=", "5", "-> 6", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(LINE_END_BITS, max_size=30).map("".join) | st.text(max_size=30))
+@example("a \n" * 12)
+@example("a \r\r\n" * 12)
+@example("- > 5")
+def test_literal_looks_for_a_lines_end_or_a_sign_skip_only_texts_without_them(text: str) -> None:
+    """dialects._from_pdf lists the lines only of a text with a line ending in a space (`" \\n"`,
+    `" \\r"`, or a space at its end), and comparisons searches its pattern only in a text with a
+    space or tab before a `>`: the same answers as reading every text."""
+    filled = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+    spaced = sum(1 for line in filled if line.endswith(" ") and not line.endswith("  "))
+    paged = len(dialects._PAGE_NUMBER.findall(text)) >= dialects._MIN_PAGES
+    assert dialects._from_pdf(text) == (paged or (len(filled) >= 10 and spaced * 2 > len(filled)))
+    if " >" not in text and "\t>" not in text:
+        assert dialects._COMPARISON.search(text) is None
