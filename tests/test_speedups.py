@@ -1060,3 +1060,33 @@ def test_literal_looks_for_a_lines_end_or_a_sign_skip_only_texts_without_them(te
     assert dialects._from_pdf(text) == (paged or (len(filled) >= 10 and spaced * 2 > len(filled)))
     if " >" not in text and "\t>" not in text:
         assert dialects._COMPARISON.search(text) is None
+
+
+_SAID = st.lists(st.sampled_from([f"word{n}" for n in range(9)]), max_size=9).map(" ".join)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["faq", "table", "definition"]), _SAID), max_size=10))
+@settings(max_examples=400, deadline=None)
+def test_no_author_repeats_counting_only_notes_sharing_enough_words_keeps_what_all_keep(
+    made: list[tuple[str, str]],
+) -> None:
+    """context._no_author_repeats numbers apart only the notes sharing five wanted words or more
+    (fewer restate no answer of six words or more): it drops the flashcards comparing each
+    with every other rule's note drops (one holding 4 in 5 of its answer's words)."""
+    notes = [_note(rule, "basic", f"Q{index}: A?", said) for index, (rule, said) in enumerate(made)]
+
+    def restated_by_any(answer: frozenset[str]) -> bool:
+        return any(
+            len(answer & context._meaning(f"A? {note.back}")) * 5 >= len(answer) * 4
+            for note in notes
+            if note.rule != "faq"
+        )
+
+    kept = [
+        note
+        for note in notes
+        if note.rule != "faq"
+        or len(answer := context._meaning(note.back)) < context.MIN_RESTATED_WORDS
+        or not restated_by_any(answer)
+    ]
+    assert context._no_author_repeats(notes) == kept
