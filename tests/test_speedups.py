@@ -14,8 +14,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import builder.dialects as dialects
-import builder.extract as extract
 import builder.document as document
+import builder.extract as extract
 import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
 import builder.text as text
@@ -1014,8 +1014,8 @@ def test_glyph_lists_looking_only_where_a_pattern_can_match_reads_as_before(text
 
 
 MARGIN_BITS = st.sampled_from(
-    ["\n", "\r\n", "\r", " ", "\t", "*", "**", "_", "__", "Label", "<", "</", "<p>", "<H2 x>", "<li",
-     "<hr/>", "<br>", "x", "A sentence", ".", "\u2028", "\x85"]
+    ["\n", "\r\n", "\r", " ", "\t", "*", "**", "_", "__", "Label", "<", "</", "<p>", "<H2 x>",
+     "<li", "<hr/>", "<br>", "x", "A sentence", ".", "\u2028", "\x85"]
 )  # fmt: skip
 
 
