@@ -743,7 +743,7 @@ def comparisons(text: str) -> str:
     dash, `6 – 23`, so no rule reads it as "6 leads to 23"."""
     if ">" not in text:
         return text
-    comparing = _COMPARISON.search(text) is not None
+    comparing = (" >" in text or "\t>" in text) and _COMPARISON.search(text) is not None
     arrows = "->" in text and _ARROW_RANGE.search(text) is not None
     if not comparing and not arrows:
         return text
@@ -1289,6 +1289,8 @@ def _from_pdf(text: str) -> bool:
         and len(_PAGE_NUMBER.findall(text)) >= _MIN_PAGES
     ):
         return True
+    if " \n" not in text and " \r" not in text and not text.endswith(" "):
+        return False  # no line ends in a space (three literal looks, not a list of lines)
     filled = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
     spaced = sum(1 for line in filled if line.endswith(" ") and not line.endswith("  "))
     return len(filled) >= _MIN_PDF_LINES and spaced * 2 > len(filled)
@@ -1729,6 +1731,8 @@ def run_in_labels(text: str) -> str:
     blank line or a heading above it), never a list item, and never a label ending in a
     sentence's stop (`**Stop the drug.** Then …` is a sentence). Each line keeps its number;
     fenced code is left as it is."""
+    if not (text.startswith(("*", "_")) or "\n*" in text or "\n_" in text):
+        return text  # no line opens with a mark (two looks for a literal: faster than `^`)
     if _RUN_IN.search(text) is None:
         return text
     lines = text.split("\n")
@@ -1779,11 +1783,13 @@ def glyph_lists(text: str) -> str:
     (glued to the item above, it ended its answer).
 
     Every line keeps its number; fenced code is left as written."""
-    glyphs = any(glyph in text for glyph in _GLYPHS)
-    arrows = _ARROW_GLYPH.search(text) is not None
-    converted = _CONVERTED_GLYPH.search(text) is not None
+    wide = not text.isascii()  # (said in O(1)) ASCII holds no glyph, arrow or font's bullet
+    glyphs = wide and any(glyph in text for glyph in _GLYPHS)
+    arrows = wide and _ARROW_GLYPH.search(text) is not None
+    converted = wide and _CONVERTED_GLYPH.search(text) is not None
     letters = _letter_glyphs(text)
-    blank = _LEFT_BLANK.search(text) is not None
+    # ASCII letters match case-blind as they lower (not so 'İ', 'ı', the Kelvin sign's 'K')
+    blank = (wide or "intentionally" in text.lower()) and _LEFT_BLANK.search(text) is not None
     numerals = "I." in text and "II." in text
     if not (glyphs or arrows or converted or letters or blank or numerals):
         return text
@@ -1806,7 +1812,9 @@ _CONVERTED_GLYPH = re.compile(r"(?m)^[ \t]*[\ue000-\uf8ff][ \t]+\S")
 """A symbol font's bullet (a private-use character) opening a line: the mark of a document
 converted from PDF or Word."""
 _ARROW_GLYPH = re.compile(r"(?m)^[ \t]*[➢➤►❖][ \t]+\S")
-_LETTER_GLYPH = re.compile(r"(?m)^[ \t]*([qo§])[ \t]+[A-Z0-9#]")
+_LETTER_GLYPH = re.compile(r"\n[ \t]*([qo§])[ \t]+[A-Z0-9#]")
+"""A letter bullet opening a line, found after the line break before it (in a text with a break
+put first): a pattern opening with a literal skips ahead to each one; `(?m)^` tries every place."""
 _NUMBERED_GLYPH = re.compile(r"(\d{1,3}[.)])(?=[ \t])")
 """`q 1. Text`: a numbered item behind its checkbox."""
 MIN_LETTER_GLYPHS = 2
@@ -1825,7 +1833,7 @@ def _letter_glyphs(text: str) -> frozenset[str]:
     if "q " not in text and "o " not in text and "§" not in text:
         return frozenset()
     counts: dict[str, int] = {}
-    for found in _LETTER_GLYPH.finditer(text):
+    for found in _LETTER_GLYPH.finditer(f"\n{text}"):
         counts[found.group(1)] = counts.get(found.group(1), 0) + 1
     return frozenset(letter for letter, count in counts.items() if count >= MIN_LETTER_GLYPHS)
 

@@ -184,7 +184,7 @@ def raw_html(text: str) -> str:
     """The text with each raw-HTML block written only in structural HTML (headings, paragraphs,
     lists, bold, italics, links, line breaks: a site generator's or a converter's page) as the
     Markdown it means, line for line; any other HTML block stays as it is."""
-    if "<" not in text or _READ_START.search(text) is None:
+    if not (text.startswith("<") or "\n<" in text) or _READ_START.search(text) is None:
         return text
     lines = text.split("\n")
     outside = set(outside_fences(lines))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import operator
 from dataclasses import replace
 
 from .document import Document, ListBlock, Paragraph
@@ -147,23 +148,26 @@ def _crosses(
 def _fact(note: Note) -> tuple[frozenset[str], frozenset[str]] | None:
     """A note's words (no markup, no small words) and the figures of its answer (a cloze's
     deletions, a Basic note's back); None when the answer holds no figure."""
-    if note.note_type == "cloze":
-        answer = " ".join(found.group(1) for found in DELETION.finditer(note.front))
-        filled = DELETION.sub(r"\1", note.front)
-        text = f"{filled} {note.back}"
-    else:
-        answer, text = note.back, f"{note.front} {note.back}"
-    figures = frozenset(word for word in _words(answer) if any(c.isdigit() for c in word))
+    cloze = note.note_type == "cloze"
+    answer = " ".join(DELETION.findall(note.front)) if cloze else note.back
+    if not any(map(str.isdigit, answer)):  # most answers hold no figure: nothing to split
+        return None
+    figures = frozenset(word for word in _words(answer) if any(map(str.isdigit, word)))
     if not figures:
         return None
-    return _words(text), figures
+    filled = DELETION.sub(_said, note.front) if cloze else note.front
+    return _words(f"{filled} {note.back}"), figures
+
+
+_said = operator.methodcaller("group", 1)
 
 
 def _words(text: str) -> frozenset[str]:
     """The words of a text as written, a sign kept with its figure ("<50" is not ">50"),
     without punctuation around them or small words."""
-    found = (word.strip(_AROUND) for word in plain(text).lower().split())
-    return frozenset(word for word in found if word and word not in _SMALL_WORDS)
+    found = {word.strip(_AROUND) for word in plain(text).lower().split()}
+    found.discard("")
+    return frozenset(found - _SMALL_WORDS)
 
 
 _AROUND = ".,;:!?()[]\"'“”‘’*_"

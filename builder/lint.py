@@ -2806,9 +2806,9 @@ def _numbered_labels(block: ListBlock) -> bool:
 def _silent_table(table: Table, lines: list[int]) -> bool:
     """A table of two rows or more, in words, that no rule made a note from (no note's line in
     its rows): the table rule drops a table whose rows it cannot key, and a table is often the
-    page's core (an antidote table). Not a table of links, nor one with too few words to hold a
-    fact (a conversion chart of numbers)."""
-    if len(table.rows) < 2 or _navigation(table):
+    page's core (an antidote table). Not a site's map (its caller asks `_navigation` first),
+    nor a table of links or with too few words to hold a fact (a conversion chart of numbers)."""
+    if len(table.rows) < 2:
         return False
     first, last = table.line, table.rows[-1].line
     at = bisect.bisect_left(lines, first)

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 import builder.dialects as dialects
 import builder.document as document
+import builder.extract as extract
 import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
 import builder.text as text
@@ -923,3 +924,169 @@ def test_the_page_number_gate_skips_only_text_the_pattern_cannot_match(text: str
     before the case-blind page-number pattern: no text it skips has a page number."""
     if dialects._PAGE_NUMBER.search(text) is not None:
         assert dialects._PAGE_NUMBER_START.search(text.lower()) is not None
+
+
+def _plain_fact(note: Note) -> tuple[frozenset[str], frozenset[str]] | None:
+    """`extract._fact` as stop 31 wrote it: every answer split into words, each word's
+    characters looked at one by one."""
+    if note.note_type == "cloze":
+        answer = " ".join(found.group(1) for found in DELETION.finditer(note.front))
+        text_ = DELETION.sub(r"\1", note.front) + f" {note.back}"
+    else:
+        answer, text_ = note.back, f"{note.front} {note.back}"
+
+    def words(said: str) -> frozenset[str]:
+        found = (word.strip(extract._AROUND) for word in plain(said).lower().split())
+        return frozenset(word for word in found if word and word not in extract._SMALL_WORDS)
+
+    figures = frozenset(word for word in words(answer) if any(c.isdigit() for c in word))
+    return (words(text_), figures) if figures else None
+
+
+FACT_BITS = st.sampled_from(
+    ["{{c1::", "}}", "::hint", "2", "٣", "²", "½", "10 mg", " ", "the", "A", "**", "_", "<br>",
+     "[x](y)", "\\*", "(", ")", ".", "“", "Dose", "İ", "ǅ"]
+)  # fmt: skip
+
+
+@settings(max_examples=600, deadline=None)
+@given(
+    st.sampled_from(["basic", "cloze"]),
+    st.lists(FACT_BITS, max_size=10).map("".join) | st.text(max_size=20),
+    st.lists(FACT_BITS, max_size=10).map("".join) | st.text(max_size=20),
+)
+def test_a_fact_read_only_from_answers_with_a_digit_is_the_fact(
+    kind: str, front: str, back: str
+) -> None:
+    """extract._fact splits an answer into words only when some character of it is a digit
+    (no word can hold one otherwise: plain and lower add none), and a cloze's text only when
+    its deletions hold a figure: the same words and figures as splitting every note."""
+    note = _note("table", kind, front, back)
+    assert extract._fact(note) == _plain_fact(note)
+
+
+def _plain_glyph_lists(text: str) -> str:
+    """`dialects.glyph_lists` as stop 31 wrote it: every pattern searched over the whole text,
+    letter bullets by a multi-line `^`."""
+    import re
+
+    letter = re.compile(r"(?m)^[ \t]*([qo§])[ \t]+[A-Z0-9#]")
+    counts: dict[str, int] = {}
+    for found in letter.finditer(text):
+        counts[found.group(1)] = counts.get(found.group(1), 0) + 1
+    letters = frozenset(each for each, count in counts.items() if count >= 2)
+    glyphs = any(glyph in text for glyph in dialects._GLYPHS)
+    arrows = dialects._ARROW_GLYPH.search(text) is not None
+    converted = dialects._CONVERTED_GLYPH.search(text) is not None
+    blank = dialects._LEFT_BLANK.search(text) is not None
+    numerals = "I." in text and "II." in text
+    if not (glyphs or arrows or converted or letters or blank or numerals):
+        return text
+    lines = text.split("\n")
+    outside = list(dialects._outside_fences(lines))
+    if glyphs or arrows or converted or letters:
+        dialects._glyph_items(lines, outside, letters)
+    if converted or letters or blank:
+        dialects._page_chrome(lines, outside, converted or bool(letters))
+    if numerals:
+        dialects._numeral_items(lines, outside)
+    return "\n".join(lines)
+
+
+GLYPH_BITS = st.sampled_from(
+    ["\n", "\r\n", " ", "\t", "q ", "o ", "§ ", "Q ", "O ", "Venous", "bien", "1. ", "#", "• ",
+     "➢ ", "\uf0b7 ", "177", "This page intentionally left blank", "PAGE İNTENTİONALLY LEFT BLANK",
+     "page ıntentionally blan\u212a", "I. Name (x): y", "II. Other: z", "```", "~~~", "- ", "ſ"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(GLYPH_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("o A\no B")
+@example("x\nq 1. A\n  q B")
+@example("Page intentionally left blank")
+@example("page ıntentionally left blank\n")
+def test_glyph_lists_looking_only_where_a_pattern_can_match_reads_as_before(text: str) -> None:
+    """dialects.glyph_lists skips the glyph, arrow and symbol-font patterns in ASCII text (none
+    can match there), the left-blank pattern in ASCII text without "intentionally" in its lower
+    case, and finds letter bullets after a line break: the same text as searching everything."""
+    assert dialects.glyph_lists(text) == _plain_glyph_lists(text)
+
+
+MARGIN_BITS = st.sampled_from(
+    ["\n", "\r\n", "\r", " ", "\t", "*", "**", "_", "__", "Label", "<", "</", "<p>", "<H2 x>",
+     "<li", "<hr/>", "<br>", "x", "A sentence", ".", "\u2028", "\x85"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(MARGIN_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("**Label** A sentence")
+@example("x\n<p>")
+def test_a_literal_look_for_a_mark_at_a_lines_start_skips_only_texts_without_a_match(
+    text: str,
+) -> None:
+    """dialects.run_in_labels and exports.raw_html look for a line opening with `*`, `_` or `<`
+    (after a line break or at the start: where `(?m)^` matches) before their patterns: no text
+    they skip holds a match."""
+    import builder.exports as exports
+
+    if not (text.startswith(("*", "_")) or "\n*" in text or "\n_" in text):
+        assert dialects._RUN_IN.search(text) is None
+        assert dialects.run_in_labels(text) == text
+    if not (text.startswith("<") or "\n<" in text):
+        assert exports._READ_START.search(text) is None
+        assert exports.raw_html(text) == text
+
+
+LINE_END_BITS = st.sampled_from(
+    ["\n", "\r\n", "\r", " ", "  ", "\t", "text", "Page 2 of 4", "- ", "* ", "1. ", "12) ", ">",
+     " >", "\t>", ">=", "5", "-> 6", "x"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(LINE_END_BITS, max_size=30).map("".join) | st.text(max_size=30))
+@example("a \n" * 12)
+@example("a \r\r\n" * 12)
+@example("- > 5")
+def test_literal_looks_for_a_lines_end_or_a_sign_skip_only_texts_without_them(text: str) -> None:
+    """dialects._from_pdf lists the lines only of a text with a line ending in a space (`" \\n"`,
+    `" \\r"`, or a space at its end), and comparisons searches its pattern only in a text with a
+    space or tab before a `>`: the same answers as reading every text."""
+    filled = [line.rstrip("\r") for line in text.split("\n") if line.strip()]
+    spaced = sum(1 for line in filled if line.endswith(" ") and not line.endswith("  "))
+    paged = len(dialects._PAGE_NUMBER.findall(text)) >= dialects._MIN_PAGES
+    assert dialects._from_pdf(text) == (paged or (len(filled) >= 10 and spaced * 2 > len(filled)))
+    if " >" not in text and "\t>" not in text:
+        assert dialects._COMPARISON.search(text) is None
+
+
+_SAID = st.lists(st.sampled_from([f"word{n}" for n in range(9)]), max_size=9).map(" ".join)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["faq", "table", "definition"]), _SAID), max_size=10))
+@settings(max_examples=400, deadline=None)
+def test_no_author_repeats_counting_only_notes_sharing_enough_words_keeps_what_all_keep(
+    made: list[tuple[str, str]],
+) -> None:
+    """context._no_author_repeats numbers apart only the notes sharing five wanted words or more
+    (fewer restate no answer of six words or more): it drops the flashcards comparing each
+    with every other rule's note drops (one holding 4 in 5 of its answer's words)."""
+    notes = [_note(rule, "basic", f"Q{index}: A?", said) for index, (rule, said) in enumerate(made)]
+
+    def restated_by_any(answer: frozenset[str]) -> bool:
+        return any(
+            len(answer & context._meaning(f"A? {note.back}")) * 5 >= len(answer) * 4
+            for note in notes
+            if note.rule != "faq"
+        )
+
+    kept = [
+        note
+        for note in notes
+        if note.rule != "faq"
+        or len(answer := context._meaning(note.back)) < context.MIN_RESTATED_WORDS
+        or not restated_by_any(answer)
+    ]
+    assert context._no_author_repeats(notes) == kept

@@ -372,12 +372,16 @@ def _no_author_repeats(notes: list[Note]) -> list[Note]:
     }
     wanted = frozenset[str]().union(*asked.values())  # only these words are ever looked up
     said: dict[str, list[int]] = {}
-    for index, note in enumerate(notes):
+    holders = 0  # a note holding too few wanted words restates no answer: the rest, numbered
+    for note in notes:  # apart (the bits of a word's notes stay as narrow as they are few)
         # an abbreviation's letters asked ("What does EBSLN stand for?") are not the author's
         # question whose answer names it ("Which nerve is at risk?" — "… nerve (EBSLN).")
         if note.rule not in ("faq", "abbreviation") and note.note_type == "basic":
-            for word in _meaning(f"{note.front.rpartition(': ')[2]} {note.back}") & wanted:
-                said.setdefault(word, []).append(index)
+            shared = _meaning(f"{note.front.rpartition(': ')[2]} {note.back}") & wanted
+            if len(shared) >= _LEAST_SHARED:
+                for word in shared:
+                    said.setdefault(word, []).append(holders)
+                holders += 1
     holding = {word: (len(indices), _bits(indices)) for word, indices in said.items()}
     return [
         note
@@ -434,6 +438,8 @@ def _meaning(text: str) -> frozenset[str]:
 MIN_RESTATED_WORDS = 6
 """Words an answer needs before another's restating it counts: short answers ("IV", "Daily")
 repeat by chance."""
+_LEAST_SHARED = -(-MIN_RESTATED_WORDS * 4 // 5)
+"""The fewest words a note restating an answer (4 in 5 of them, `restated`) shares with it."""
 MAX_RESTATED_WORDS = 30
 """Words an answer may have to count: a definition is a sentence; a longer answer (an FAQ's
 paragraph) shares words with its neighbours by topic, not by restating them."""
