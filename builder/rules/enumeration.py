@@ -156,6 +156,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             )
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
+        if lead is not None:
+            lone = _labelled_point_note(block, lead, section, ctx)
         if lone:
             notes.extend(lone)
             continue
@@ -234,6 +236,28 @@ def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[No
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
 
 
+def _labelled_point_note(
+    block: ListBlock, lead: Lead, section: Section, ctx: Context
+) -> list[Note]:
+    """A part's label over its one point (`Wet type — treatment:` over `- Saline`, a tree's
+    label unfolded) beside other lists: "Wet type — treatment?" -> the point. A section of
+    such lines alone is the term rule's (`Label: value` lines)."""
+    if len(block.items) != 1 or block.items[0].blocks or lead.kind not in ("label", "name"):
+        return []
+    if " — " not in lead.text or not is_relational(lead.text.rsplit(" — ", 1)[1]):
+        return []  # only a part named with its owner (`unfold_labels`)
+    if not any(isinstance(b, ListBlock) and len(b.items) > 1 for b in section.blocks):
+        return []
+    item = block.items[0]
+    text = plain(without_emoji(item.text)).strip()
+    if not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text):
+        return []
+    question = _intro(lead, section, ctx).rstrip(" ,;:-–—") + "?"
+    key = make_key("enumeration", section.path, f"{lead.text}: {text}", item.pin, "lone")
+    answer = single_spaced(without_emoji(item.text)).strip()
+    return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
 def _list_notes(
     block: ListBlock,
     lead: Lead | None,
@@ -280,7 +304,11 @@ def _list_notes(
                     if i.line not in hoisted and not _valued(i) and _sub_heading(i)
                 }
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
-            rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
+            rest = tuple(
+                i
+                for i in block.items
+                if i.line not in hoisted or (_leads_in(i) is None and not _bare_lead_in(i))
+            )
             block = ListBlock(block.ordered, rest, block.line)
         elif _breaks_down(lead):  # a numbered bold title heads its points, no item here
             rest = tuple(i for i in block.items if i.line not in hoisted or not is_bold_title(i))
@@ -1660,7 +1688,8 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
         return set(empty) if labels and all(map(_entry_field, (i.text for i in empty))) else set()
     slots = all(  # every other item heads content, one of them a field label at least
         item.blocks or item.line in hoisted for item in block.items if item not in empty
-    )
+    ) and all(_bare_word(item) or _field_label(item.text) for item in empty)
+    # a template's slots are all written alike; `- Bleeds` beside `- vomiting` are points
     return {
         item
         for item in empty
@@ -1681,6 +1710,15 @@ def _bare_word(item: ListItem) -> bool:
     """An item of words alone, lower case, no markup: a note-taker's slot name (`hist`)."""
     text = item.text.strip()
     return text.islower() and text.replace(" ", "").isalpha()
+
+
+def _bare_lead_in(item: ListItem) -> bool:
+    """A label with a colon over its own list (`- Treatments:` / `  - Saline`): once that list
+    is asked apart, the label is no point of the list it stands in. A longer lead-in says a
+    fact of its own ("Consider a third dose and add:") and stays."""
+    text = plain(without_emoji(item.text)).strip()
+    short = len(text.split()) <= MAX_ASKED_LABEL
+    return short and text.endswith(":") and not is_bold_title(item)
 
 
 def _bare_label(item: ListItem) -> bool:
