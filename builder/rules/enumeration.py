@@ -32,6 +32,7 @@ from ..document import (
     ListBlock,
     ListItem,
     Paragraph,
+    RawBlock,
     Section,
     is_named_sequence,
     named_stage,
@@ -157,7 +158,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
         if lead is not None:
-            lone = _labelled_point_note(block, lead, section, ctx)
+            lone = _labelled_point_note(block, lead, section, ctx) or _flagged_names_note(
+                block, lead, section, ctx
+            )
         if lone:
             notes.extend(lone)
             continue
@@ -256,6 +259,49 @@ def _labelled_point_note(
     key = make_key("enumeration", section.path, f"{lead.text}: {text}", item.pin, "lone")
     answer = single_spaced(without_emoji(item.text)).strip()
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
+MAX_FLAGGED_NAMES = 4
+_BOLD_ONLY = re.compile(r"(\*\*|__)[^*_\n]+?\1")
+_CLOSING = re.compile(r"^(?:[A-Za-z]+\s+)?[A-Za-z]+[.。]?$|^[\u3400-\u9fff]{1,3}[.。]?$")
+"""A continuation line that only closes the lead-in's sentence around the list (`构成。`,
+`form it.`): the list's frame, no words of its last item's."""
+
+
+def _flagged_names_note(
+    block: ListBlock, lead: Lead, section: Section, ctx: Context
+) -> list[Note]:
+    """A heading over a lead-in that names nothing (`由：`, a fragment) and a list of a few bold
+    names, maybe with a tail line indented under an item (`* **Muscle M**` / `  and the bone it
+    sits on`), and nothing else: the names answer the heading, "Side wall?" -> "Muscle M and the
+    bone it sits on". The tail is the item's; one that only closes the lead-in's sentence
+    (`构成。`) is left out. Before, one name made no note and a tail left the list unasked."""
+    if lead.kind != "flag" or not 0 < len(block.items) <= MAX_FLAGGED_NAMES:
+        return []
+    rest = [b for b in section.blocks if b is not block and not _is_hr(b)]
+    if len(rest) != 1 or not isinstance(rest[0], Paragraph):
+        return []
+    names = []
+    for number, item in enumerate(block.items):
+        first, _, tail = item.text.strip().partition("\n")
+        if item.blocks or _BOLD_ONLY.fullmatch(first.strip()) is None or "\n" in tail.strip():
+            return []
+        tail = tail.strip()
+        last = number == len(block.items) - 1
+        if tail and (not last or _CLOSING.match(plain(tail)) is None):
+            first = f"{first.strip()} {tail}"
+        names.append(single_spaced(without_emoji(first)).strip())
+    title = heading_text(section.title)
+    if not title or is_generic_heading(title) or is_container_heading(section.title):
+        return []
+    question = _intro(None, section, ctx).rstrip(" ,;:-–—") + "?"
+    answer = names[0] if len(names) == 1 else "\n".join(f"- {name}" for name in names)
+    key = make_key("enumeration", section.path, plain(names[0]), block.items[0].pin, "lone")
+    return [ctx.note("enumeration", "basic", question, answer, key, section, block.items[0].line)]
+
+
+def _is_hr(block: Block) -> bool:
+    return isinstance(block, RawBlock) and block.kind == "hr"
 
 
 def _list_notes(
