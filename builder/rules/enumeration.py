@@ -158,13 +158,13 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
         if lead is not None:
-            lone = _labelled_point_note(block, lead, section, ctx) or _flagged_names_note(
-                block, lead, section, ctx
-            )
+            lone = _labelled_point_note(block, lead, section, ctx)
         if lone:
             notes.extend(lone)
             continue
         made = _list_notes(block, lead, section, ctx)
+        if not made and lead is not None:  # `由：` over one or two bold names: the heading's
+            made = _flagged_names_note(block, lead, section, ctx)
         if wrong:
             named = "Not: " + "; ".join(plain(text) for text in wrong.values())
             made = [replace(n, back=f"{n.back}\n\n{named}" if n.back else named) for n in made]
@@ -1741,10 +1741,16 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
         for item in empty
         if not _DIGIT.search(item.text)
         and (
-            _field_label(item.text)
+            _entry_field(item.text)
+            or (_field_label(item.text) and not _ABBREVIATED.fullmatch(_plain_label(item)))
             or (slots and len(plain(item.text).split()) <= MAX_SLOT_WORDS and _bare_word(item))
         )
     }
+    # an empty `- RT` beside `- CT` over its regimens names a treatment, no empty field
+
+
+def _plain_label(item: ListItem) -> str:
+    return plain(without_emoji(item.text)).strip().rstrip(":").strip()
 
 
 MAX_SLOT_WORDS = 2
