@@ -2042,11 +2042,16 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
                     else b
                     for b in unfolded
                 ]
-            unfolded.insert(0, Paragraph(item.text, item.line))
+            unfolded.insert(0, Paragraph(_STOPPED_LABEL.sub("", item.text), item.line))
         out.extend(unfolded)
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
     return out
+
+
+_STOPPED_LABEL = re.compile(r"(?<=[A-Za-z)])\.\s*$")
+"""A label's closing full stop (`- Raised iron use in the body.` over its causes): the note-taker's
+habit, no sentence; kept, the label would read as a remark and its list lose its name."""
 
 
 def _names_a_part(label: str) -> bool:
