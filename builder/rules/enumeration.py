@@ -268,9 +268,7 @@ _CLOSING = re.compile(r"^(?:[A-Za-z]+\s+)?[A-Za-z]+[.。]?$|^[\u3400-\u9fff]{1,3
 `form it.`): the list's frame, no words of its last item's."""
 
 
-def _flagged_names_note(
-    block: ListBlock, lead: Lead, section: Section, ctx: Context
-) -> list[Note]:
+def _flagged_names_note(block: ListBlock, lead: Lead, section: Section, ctx: Context) -> list[Note]:
     """A heading over a lead-in that names nothing (`由：`, a fragment) and a list of a few bold
     names, maybe with a tail line indented under an item (`* **Muscle M**` / `  and the bone it
     sits on`), and nothing else: the names answer the heading, "Side wall?" -> "Muscle M and the
@@ -278,7 +276,11 @@ def _flagged_names_note(
     (`构成。`) is left out. Before, one name made no note and a tail left the list unasked."""
     if lead.kind != "flag" or not 0 < len(block.items) <= MAX_FLAGGED_NAMES:
         return []
-    rest = [b for b in section.blocks if b is not block and not _is_hr(b)]
+    rest = [
+        b
+        for b in section.blocks
+        if not (b is block or (isinstance(b, RawBlock) and b.kind == "hr"))
+    ]
     if len(rest) != 1 or not isinstance(rest[0], Paragraph):
         return []
     names = []
@@ -298,10 +300,6 @@ def _flagged_names_note(
     answer = names[0] if len(names) == 1 else "\n".join(f"- {name}" for name in names)
     key = make_key("enumeration", section.path, plain(names[0]), block.items[0].pin, "lone")
     return [ctx.note("enumeration", "basic", question, answer, key, section, block.items[0].line)]
-
-
-def _is_hr(block: Block) -> bool:
-    return isinstance(block, RawBlock) and block.kind == "hr"
 
 
 def _list_notes(
@@ -1742,15 +1740,14 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
         if not _DIGIT.search(item.text)
         and (
             _entry_field(item.text)
-            or (_field_label(item.text) and not _ABBREVIATED.fullmatch(_plain_label(item)))
+            or (
+                _field_label(item.text)
+                and not _ABBREVIATED.fullmatch(plain(item.text).strip().rstrip(":"))
+            )
             or (slots and len(plain(item.text).split()) <= MAX_SLOT_WORDS and _bare_word(item))
         )
     }
     # an empty `- RT` beside `- CT` over its regimens names a treatment, no empty field
-
-
-def _plain_label(item: ListItem) -> str:
-    return plain(without_emoji(item.text)).strip().rstrip(":").strip()
 
 
 MAX_SLOT_WORDS = 2
