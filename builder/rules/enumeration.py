@@ -143,6 +143,7 @@ _ASK_CUE = re.compile(
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
     answered = answered_blocks(section.blocks)
+    listed: bool | None = None
     for index, (lead, block) in enumerate(leads(section.blocks)):
         if not isinstance(block, ListBlock) or index in answered:
             continue
@@ -158,7 +159,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
         if lead is not None:
-            lone = _labelled_point_note(block, lead, section, ctx)
+            if listed is None:  # once a section: whether it holds a list of its own
+                listed = any(isinstance(b, ListBlock) and len(b.items) > 1 for b in section.blocks)
+            lone = _labelled_point_note(block, lead, section, ctx) if listed else []
         if lone:
             notes.extend(lone)
             continue
@@ -243,14 +246,12 @@ def _labelled_point_note(
     block: ListBlock, lead: Lead, section: Section, ctx: Context
 ) -> list[Note]:
     """A part's label over its one point (`Wet type — treatment:` over `- Saline`, a tree's
-    label unfolded) beside other lists: "Wet type — treatment?" -> the point. A section of
-    such lines alone is the term rule's (`Label: value` lines)."""
+    label unfolded) beside other lists (the caller's test): "Wet type — treatment?" -> the
+    point. A section of such lines alone is the term rule's (`Label: value` lines)."""
     if len(block.items) != 1 or block.items[0].blocks or lead.kind not in ("label", "name"):
         return []
     if " — " not in lead.text or not is_relational(lead.text.rsplit(" — ", 1)[1]):
         return []  # only a part named with its owner (`unfold_labels`)
-    if not any(isinstance(b, ListBlock) and len(b.items) > 1 for b in section.blocks):
-        return []
     item = block.items[0]
     text = plain(without_emoji(item.text)).strip()
     if not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text):
@@ -275,6 +276,8 @@ def _flagged_names_note(block: ListBlock, lead: Lead, section: Section, ctx: Con
     bone it sits on". The tail is the item's; one that only closes the lead-in's sentence
     (`构成。`) is left out. Before, one name made no note and a tail left the list unasked."""
     if lead.kind != "flag" or not 0 < len(block.items) <= MAX_FLAGGED_NAMES:
+        return []
+    if len(section.blocks) > 3:  # the lead-in, the list, a closing rule: cheap on long sections
         return []
     rest = [
         b
