@@ -1997,6 +1997,8 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     ]  # an outline's heading titles its points, unless it states a fact itself ("A -> B")
     if not any(labelling):
         return [block]
+    stops = sum(1 for item in block.items if _STOPPED_LABEL.search(item.text) is not None)
+    few_stops = stops * 2 < len(block.items)  # one label stopped among others: a habit
     out: list[Block] = []
     run: list[ListItem] = []
     for item, is_label in zip(block.items, labelling, strict=True):
@@ -2042,7 +2044,8 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
                     else b
                     for b in unfolded
                 ]
-            unfolded.insert(0, Paragraph(_STOPPED_LABEL.sub("", item.text), item.line))
+            label = _STOPPED_LABEL.sub("", item.text) if few_stops else item.text
+            unfolded.insert(0, Paragraph(label, item.line))
         out.extend(unfolded)
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
@@ -2050,8 +2053,9 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
 
 
 _STOPPED_LABEL = re.compile(r"(?<=[A-Za-z)])\.\s*$")
-"""A label's closing full stop (`- Raised iron use in the body.` over its causes): the note-taker's
-habit, no sentence; kept, the label would read as a remark and its list lose its name."""
+"""A label's closing full stop (`- Raised iron use in the body.` over its causes, beside labels
+with none): the note-taker's habit, no sentence; kept, the label would read as a remark and its
+list lose its name. A list whose labels mostly end so (or one alone) is of sentences."""
 
 
 def _names_a_part(label: str) -> bool:
