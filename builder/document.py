@@ -84,6 +84,7 @@ from .text import (
     KIND_NUMERAL,
     content_words,
     is_generic_heading,
+    is_relational,
     is_session_label,
     is_signature,
     plain,
@@ -1557,7 +1558,7 @@ class _Reader:
             return
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
         if self.depth == 0 and any(item.blocks for item in items):
-            kept, tables = lift_item_tables(block)
+            kept, tables = lift_item_tables(rehung_lead_ins(block))
             if kept is not None:
                 out.extend(unfold_labels(kept))
             out.extend(tables)
@@ -1933,6 +1934,40 @@ def _label_text(name: str) -> str:
     return name.strip().strip("*_").rstrip(":").strip("*_").strip()
 
 
+def rehung_lead_ins(block: ListBlock) -> ListBlock:
+    """A list with a sub-list under its last item that opens with a lead-in (`- vomiting` /
+    `  - Treatments:` / `  - Saline`, an Obsidian tree indented one step too far): that sub-list
+    is the list's own, its lead-in a last item of the list heading the items after it (`-
+    Treatments:` / `  - Saline`). A lead-in says what follows is a new kind of point, never one
+    more point of the item above it, and the last item's its siblings are not."""
+    items = list(block.items)
+    for number, item in enumerate(items):
+        inner = tuple(rehung_lead_ins(b) if isinstance(b, ListBlock) else b for b in item.blocks)
+        if any(new is not old for new, old in zip(inner, item.blocks, strict=True)):
+            items[number] = replace(item, blocks=inner)
+    led = _led_sub_list(items[-1]) if len(items) > 1 and not block.ordered else None
+    if led is not None:
+        head, rest = led.items[0], led.items[1:]
+        items[-1] = replace(items[-1], blocks=())
+        items.append(replace(head, blocks=(ListBlock(led.ordered, rest, rest[0].line),)))
+    if led is None and all(new is old for new, old in zip(items, block.items, strict=True)):
+        return block
+    return ListBlock(block.ordered, tuple(items), block.line)
+
+
+def _led_sub_list(item: ListItem) -> ListBlock | None:
+    """The item's only block when it is a list opening with a short lead-in item of its own
+    (`Treatments:`, no sub-list, no condition) and going on after it; None otherwise."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    led = item.blocks[0]
+    head = led.items[0]
+    text = plain(head.text).strip()
+    if len(led.items) < 2 or head.blocks or not text.endswith(":"):
+        return None
+    return led if _is_short(text) and text[:3].lower() not in ("if ", "whe") else None
+
+
 def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     """A list whose items label sub-lists (`* Pulse:` over `* 60–100 bpm normal`), as the author
     would have written it without the outer list: each label a paragraph (the lead-in of its
@@ -1962,6 +1997,8 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     ]  # an outline's heading titles its points, unless it states a fact itself ("A -> B")
     if not any(labelling):
         return [block]
+    stops = sum(1 for item in block.items if _STOPPED_LABEL.search(item.text) is not None)
+    few_stops = stops * 2 < len(block.items)  # one label stopped among others: a habit
     out: list[Block] = []
     run: list[ListItem] = []
     for item, is_label in zip(block.items, labelling, strict=True):
@@ -1997,11 +2034,43 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
                 for b in unfolded
             ]
         else:
-            unfolded.insert(0, Paragraph(item.text, item.line))
+            if isinstance(last, ListBlock) and len(unfolded) > 1 and _names_a_group(item.text):
+                # A part under a name (`- Hypervolemic` / `  - Treatment` / `    - …`) is that
+                # name's part, never the heading's: "Hypervolemic — treatment".
+                parts = {(sub.line, sub.text) for sub in last.items if _names_a_part(sub.text)}
+                unfolded = [
+                    Paragraph(_joined_label(item.text, b.text), b.line)
+                    if isinstance(b, Paragraph) and (b.line, b.text) in parts
+                    else b
+                    for b in unfolded
+                ]
+            label = _STOPPED_LABEL.sub("", item.text) if few_stops else item.text
+            unfolded.insert(0, Paragraph(label, item.line))
         out.extend(unfolded)
     if run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
     return out
+
+
+_STOPPED_LABEL = re.compile(r"(?<=[A-Za-z)])\.\s*$")
+"""A label's closing full stop (`- Raised iron use in the body.` over its causes, beside labels
+with none): the note-taker's habit, no sentence; kept, the label would read as a remark and its
+list lose its name. A list whose labels mostly end so (or one alone) is of sentences."""
+
+
+def _names_a_part(label: str) -> bool:
+    """A label that names a part of what it is under (`Treatment`, `Causes:`): no thing of its
+    own."""
+    text = _label_text(label)
+    return bool(text) and is_relational(text)
+
+
+def _names_a_group(label: str) -> bool:
+    """An outer label that names a group (`Hypervolemic`), not a value (`1.5 - 2.5`)."""
+    return _DIGIT_OR_BOUND.search(label) is None
+
+
+_DIGIT_OR_BOUND = re.compile(r"[\d<>≤≥]")
 
 
 _NAMED_STAGE = re.compile(r"(\*\*|__)(?P<name>[^*_:\n]+?)\1(?:\s*\((?P<aside>[^()\n]+)\))?\s*")

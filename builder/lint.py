@@ -2131,7 +2131,9 @@ def unasked_blocks(
                     elif beside := _beside_labels(block, carded):
                         found.append((shown, beside, "beside labels"))
                 continue  # a note's line inside the block
-            if not _looks_like_content(block) or is_example(None, section):
+            if not (_looks_like_content(block) or _led_point(block, before)):
+                continue
+            if is_example(None, section):
                 continue  # a worked example's numbers hold for that example only
             kind = "list" if isinstance(block, ListBlock) else "paragraph"
             lead = before.text if isinstance(before, Paragraph) else ""
@@ -2154,6 +2156,8 @@ def unasked_blocks(
                 and plain(lead).rstrip(" *_").endswith(":")
             ):
                 kind = "long list"  # it has its lead-in: its length is why it gave none
+            elif _led_point(block, before):
+                kind = "led point"  # one item under its lead-in: the lead-in is no help
             elif kind == "list" and _opens_section(before) and _names_its_list(section):
                 kind = "headed list"  # a heading that names its items: asking for one misleads
             found.append((shown, block.line, kind))
@@ -2536,6 +2540,11 @@ _NO_NOTE = (
     "this list gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
 )
+_NO_LED_POINT_NOTE = (
+    "this one item under its lead-in gave no note; if it is a fact to learn, write it on the "
+    "lead-in's line (`Made of: muscle M`), or give the lead-in a heading of its own that names "
+    "what the item is"
+)
 _NO_LONG_LIST_NOTE = (
     "this list gave no note, though its lead-in asks for it: a list of sentences is asked as one "
     f"answer only up to {MAX_LIST_ANSWER_ITEMS} items and {MAX_LIST_ANSWER_WORDS} words, and in "
@@ -2662,6 +2671,7 @@ _NO_NOTE_OF = {
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
     "long list": _NO_LONG_LIST_NOTE,
+    "led point": _NO_LED_POINT_NOTE,
     "named steps": _NO_NAMED_STEPS_NOTE,
     "unnamed steps": _NO_UNNAMED_STEPS_NOTE,
     "items": _NO_ITEMS_NOTE,
@@ -2719,6 +2729,18 @@ _MIN_CONTENT_WORDS = 6
 _ASKS = re.compile(r"(?:how|what|why|which|who|when|where)\b", re.IGNORECASE)
 """An item opening with a question word: a study question or objective, asked elsewhere."""
 _LABELLED_LINE = re.compile(r"^\W{0,3}[^\s:][^:]{0,30}:\s+\S")
+
+
+def _led_point(block: Block, before: Block | None) -> bool:
+    """One item right under a lead-in line ending with ':' (`Made of:` / `* **Muscle M**`): a
+    fact as much as a longer list is."""
+    return (
+        isinstance(block, ListBlock)
+        and len(block.items) == 1
+        and isinstance(before, Paragraph)
+        and plain(before.text).strip().rstrip(" *_").endswith(":")
+        and bool(plain(block.items[0].text).strip())
+    )
 
 
 def _looks_like_content(block: Block) -> bool:

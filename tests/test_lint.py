@@ -2062,3 +2062,17 @@ def test_a_section_whose_marked_or_measured_prose_gave_no_note_is_a_warning(
     assert "figure or words marked" in found[0][1]
     plain_prose = markdown.replace("==lower lobes==", "lower lobes")
     assert all("figure or words marked" not in said for _, said in no_notes(tmp_path, plain_prose))
+
+
+def test_one_item_under_a_lead_in_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
+    """One item right under its lead-in line is a fact as a longer list is: when no rule asks
+    it (a name and a remark under "Named in the talk as:"), NO-NOTE says so; one the rules ask
+    ("Made of:" over a name, the heading's term asked) is not reported."""
+    markdown = (
+        "# Armpit\n\n## Walls\n\n### Inner wall\n\nMade of:\n\n* **Saw muscle**\n"
+        "  and the rib wall it sits on.\n\n### Outer wall\n\nNamed in the talk as:\n\n"
+        "* **Beak muscle**\n  (the recording misheard it.)\n"
+    )
+    assert silent(tmp_path, markdown) == [(16, "warning")]
+    problems = no_note_problems(tmp_path, markdown)
+    assert "one item under its lead-in" in problems[0].message

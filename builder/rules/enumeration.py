@@ -32,6 +32,7 @@ from ..document import (
     ListBlock,
     ListItem,
     Paragraph,
+    RawBlock,
     Section,
     is_named_sequence,
     named_stage,
@@ -144,6 +145,7 @@ _ASK_CUE = re.compile(
 def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
     answered = answered_blocks(section.blocks)
+    listed: bool | None = None
     for index, (lead, block) in enumerate(leads(section.blocks)):
         if not isinstance(block, ListBlock) or index in answered:
             continue
@@ -158,10 +160,16 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             )
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
+        if lead is not None:
+            if listed is None:  # once a section: whether it holds a list of its own
+                listed = any(isinstance(b, ListBlock) and len(b.items) > 1 for b in section.blocks)
+            lone = _labelled_point_note(block, lead, section, ctx) if listed else []
         if lone:
             notes.extend(lone)
             continue
         made = _list_notes(block, lead, section, ctx)
+        if not made and lead is not None:  # `由：` over one or two bold names: the heading's
+            made = _flagged_names_note(block, lead, section, ctx)
         if wrong:
             named = "Not: " + "; ".join(plain(text) for text in wrong.values())
             made = [replace(n, back=f"{n.back}\n\n{named}" if n.back else named) for n in made]
@@ -236,6 +244,69 @@ def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[No
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
 
 
+def _labelled_point_note(
+    block: ListBlock, lead: Lead, section: Section, ctx: Context
+) -> list[Note]:
+    """A part's label over its one point (`Wet type — treatment:` over `- Saline`, a tree's
+    label unfolded) beside other lists (the caller's test): "Wet type — treatment?" -> the
+    point. A section of such lines alone is the term rule's (`Label: value` lines)."""
+    if len(block.items) != 1 or block.items[0].blocks or lead.kind not in ("label", "name"):
+        return []
+    if " — " not in lead.text or not is_relational(lead.text.rsplit(" — ", 1)[1]):
+        return []  # only a part named with its owner (`unfold_labels`)
+    item = block.items[0]
+    text = plain(without_emoji(item.text)).strip()
+    if not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text):
+        return []
+    question = _intro(lead, section, ctx).rstrip(" ,;:-–—") + "?"
+    key = make_key("enumeration", section.path, f"{lead.text}: {text}", item.pin, "lone")
+    answer = single_spaced(without_emoji(item.text)).strip()
+    return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
+MAX_FLAGGED_NAMES = 4
+_BOLD_ONLY = re.compile(r"(\*\*|__)[^*_\n]+?\1")
+_CLOSING = re.compile(r"^(?:[A-Za-z]+\s+)?[A-Za-z]+[.。]?$|^[\u3400-\u9fff]{1,3}[.。]?$")
+"""A continuation line that only closes the lead-in's sentence around the list (`构成。`,
+`form it.`): the list's frame, no words of its last item's."""
+
+
+def _flagged_names_note(block: ListBlock, lead: Lead, section: Section, ctx: Context) -> list[Note]:
+    """A heading over a lead-in that names nothing (`由：`, a fragment) and a list of a few bold
+    names, maybe with a tail line indented under an item (`* **Muscle M**` / `  and the bone it
+    sits on`), and nothing else: the names answer the heading, "Side wall?" -> "Muscle M and the
+    bone it sits on". The tail is the item's; one that only closes the lead-in's sentence
+    (`构成。`) is left out. Before, one name made no note and a tail left the list unasked."""
+    if lead.kind != "flag" or not 0 < len(block.items) <= MAX_FLAGGED_NAMES:
+        return []
+    if len(section.blocks) > 3:  # the lead-in, the list, a closing rule: cheap on long sections
+        return []
+    rest = [
+        b
+        for b in section.blocks
+        if not (b is block or (isinstance(b, RawBlock) and b.kind == "hr"))
+    ]
+    if len(rest) != 1 or not isinstance(rest[0], Paragraph):
+        return []
+    names = []
+    for number, item in enumerate(block.items):
+        first, _, tail = item.text.strip().partition("\n")
+        if item.blocks or _BOLD_ONLY.fullmatch(first.strip()) is None or "\n" in tail.strip():
+            return []
+        tail = tail.strip()
+        last = number == len(block.items) - 1
+        if tail and (not last or _CLOSING.match(plain(tail)) is None):
+            first = f"{first.strip()} {tail}"
+        names.append(single_spaced(without_emoji(first)).strip())
+    title = heading_text(section.title)
+    if not title or is_generic_heading(title) or is_container_heading(section.title):
+        return []
+    question = _intro(None, section, ctx).rstrip(" ,;:-–—") + "?"
+    answer = names[0] if len(names) == 1 else "\n".join(f"- {name}" for name in names)
+    key = make_key("enumeration", section.path, plain(names[0]), block.items[0].pin, "lone")
+    return [ctx.note("enumeration", "basic", question, answer, key, section, block.items[0].line)]
+
+
 def _list_notes(
     block: ListBlock,
     lead: Lead | None,
@@ -282,7 +353,11 @@ def _list_notes(
                     if i.line not in hoisted and not _valued(i) and _sub_heading(i)
                 }
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
-            rest = tuple(i for i in block.items if i.line not in hoisted or _leads_in(i) is None)
+            rest = tuple(
+                i
+                for i in block.items
+                if i.line not in hoisted or (_leads_in(i) is None and not _bare_lead_in(i))
+            )
             block = ListBlock(block.ordered, rest, block.line)
         elif _breaks_down(lead):  # a numbered bold title heads its points, no item here
             rest = tuple(i for i in block.items if i.line not in hoisted or not is_bold_title(i))
@@ -1688,16 +1763,22 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
         return set(empty) if labels and all(map(_entry_field, (i.text for i in empty))) else set()
     slots = all(  # every other item heads content, one of them a field label at least
         item.blocks or item.line in hoisted for item in block.items if item not in empty
-    )
+    ) and all(_bare_word(item) or _field_label(item.text) for item in empty)
+    # a template's slots are all written alike; `- Bleeds` beside `- vomiting` are points
     return {
         item
         for item in empty
         if not _DIGIT.search(item.text)
         and (
-            _field_label(item.text)
+            _entry_field(item.text)
+            or (
+                _field_label(item.text)
+                and not _ABBREVIATED.fullmatch(plain(item.text).strip().rstrip(":"))
+            )
             or (slots and len(plain(item.text).split()) <= MAX_SLOT_WORDS and _bare_word(item))
         )
     }
+    # an empty `- RT` beside `- CT` over its regimens names a treatment, no empty field
 
 
 MAX_SLOT_WORDS = 2
@@ -1709,6 +1790,15 @@ def _bare_word(item: ListItem) -> bool:
     """An item of words alone, lower case, no markup: a note-taker's slot name (`hist`)."""
     text = item.text.strip()
     return text.islower() and text.replace(" ", "").isalpha()
+
+
+def _bare_lead_in(item: ListItem) -> bool:
+    """A label with a colon over its own list (`- Treatments:` / `  - Saline`): once that list
+    is asked apart, the label is no point of the list it stands in. A longer lead-in says a
+    fact of its own ("Consider a third dose and add:") and stays."""
+    text = plain(without_emoji(item.text)).strip()
+    short = len(text.split()) <= MAX_ASKED_LABEL
+    return short and text.endswith(":") and not is_bold_title(item)
 
 
 def _bare_label(item: ListItem) -> bool:

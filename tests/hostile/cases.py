@@ -554,4 +554,13 @@ CASES: list[Case] = [
          + "".join(f"\n## Stage{i}`aside {i}` (0.{i % 9 + 1} seconds)\n\nThe limbs go stiff.\n"
                    for i in range(300))
          + "\n## " + "`" * 5_000 + "a`" * 2_000 + "\n\nText.\n"}),
+    Case("a tab-indented tree of 3,000 groups whose lead-ins sit one step too deep, a list of"
+         " 3,000 items nested ten deep each over a lead-in, 1,000 headings over a fragment lead-in"
+         " and a bold name with a tail: every list walked once, each lead-in moved in one pass",
+         None, files={"source/doc.md": DOC + "\n## Salts\n\n" + "".join(
+             f"\t- Group {i}\n\t\t- Bleeds\n\t\t- vomiting\n\t\t\t- Treatments:\n"
+             f"\t\t\t- Oral salt {i}\n" for i in range(3_000)) + "\n## Deep\n\n" + "".join(
+             f"{'  ' * (i % 10)}- Item {i}\n{'  ' * (i % 10 + 1)}- Causes {i}:\n"
+             f"{'  ' * (i % 10 + 1)}- Cause {i}\n" for i in range(3_000)) + "".join(
+             f"\n## Wall {i}\n\n由：\n\n* **肌{i}**\n  构成。\n" for i in range(1_000))}),
 ]  # fmt: skip
