@@ -504,6 +504,8 @@ def without_shown_answers(note: Note) -> Note | None:
     named = _named_above(note)
     if named:
         note = replace(note, front=_relations_asked(note.front, named))
+    if "\n" in note.front and (CJK.search(note.front) or "(" in note.front):
+        note = replace(note, front=_names_hidden_again(note.front))
     shown = (
         {number for number, _ in _shown_deletions(note.front, body=True)}
         if _said_twice(note.front)
@@ -594,6 +596,63 @@ def _relations_asked(front: str, named: set[str]) -> str:
                 out.append(_cloze_text(found[position].group(2)))
         lines[index] = "".join(out)
     return "\n".join(lines)
+
+
+def _names_hidden_again(front: str) -> str:
+    """The front with a deletion's name, where another line of its body says it again outside
+    any deletion, hidden there too under the same number (`后束发出{{c1::桡神经（radial
+    nerve）}}` over `在桡神经上方，可见{{c2::腋神经}}`: card c1 printed its answer one line
+    down, and hiding the name alone leaves both facts asked). Only names a whole-word search
+    misses: one of a script written without spaces (three characters at least: shorter ones are
+    parts of many words), or a name whose bracketed gloss its deletion holds ("velbarin (a
+    statin)" said again as "velbarin"), which `_shown_deletions` does not find."""
+    lead, _, body = front.partition("\n")
+    found = list(NUMBERED_DELETION.finditer(body))
+    if not 1 < len(found) <= _MAX_NAMES:
+        return front
+    names: dict[str, str] = {}
+    for match in found:
+        text = _cloze_text(match.group(2))
+        name = _name_of(text)
+        cjk = CJK.search(name) is not None
+        if len(name) >= 3 if cjk else name != plain(text).strip(" .,;:") and len(name) > 3:
+            names.setdefault(name, match.group(1))
+    if not names:
+        return front
+    pattern = re.compile(
+        "|".join(
+            re.escape(name) if CJK.search(name) else rf"(?<!\w){re.escape(name)}(?!\w)"
+            for name in sorted(names, key=len, reverse=True)
+        ),
+        re.IGNORECASE,
+    )
+    lines = body.split("\n")
+    owner = {}  # the line each name's first deletion stands on: said there, not again
+    for index, line in enumerate(lines):
+        for match in NUMBERED_DELETION.finditer(line):
+            owner.setdefault(_name_of(_cloze_text(match.group(2))), index)
+    for index, line in enumerate(lines):
+        parts = NUMBERED_DELETION.split(line)
+        if not any(pattern.search(text) for text in parts[::3]):
+            continue
+
+        def hidden(match: re.Match[str], index: int = index) -> str:
+            name = next(n for n in names if n.lower() == match.group(0).lower())
+            if owner.get(name) == index:
+                return match.group(0)  # its own line: "A, i.e. A" is the author's
+            return f"{{{{c{names[name]}::{match.group(0)}}}}}"
+
+        parts[::3] = [pattern.sub(hidden, text) for text in parts[::3]]
+        lines[index] = "".join(
+            part if position % 3 == 0 else f"{{{{c{part}::" if position % 3 == 1 else f"{part}}}}}"
+            for position, part in enumerate(parts)
+        )
+    return lead + "\n" + "\n".join(lines)
+
+
+_MAX_NAMES = 16
+"""Deletions of one note at most for `_names_hidden_again`: a longer note is a reference list
+cut into parts anyway, and its names are looked for in one alternation."""
 
 
 _GLOSS_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
