@@ -84,9 +84,13 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
     one fact. Its words (front and back, deletions filled in) equal the earlier note's, or the
     earlier's without the words of its heading: the later one says no more. One pass, a set of
     word sets; the figures of the answer are part of the key, so a table's reverse question
-    ("250 mg: which drug?") stays."""
+    ("250 mg: which drug?") stays. A later note asking the same figures with every word of an
+    earlier one (units written either way: "0.2 seconds", "duration (sec)") and more, such as
+    a table's row under a group (`Rising stage: duration?` then `… duration (sec) for Whole cycle
+    — Rising stage is {{0.2}}`), asks it again too (MAX_CROSSED earlier notes per figure)."""
     seen: set[tuple[frozenset[str], frozenset[str]]] = set()
     crossed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
+    figured: dict[frozenset[str], list[frozenset[str]]] = {}
     kept = []
     for note in notes:
         fact = _fact(note)
@@ -98,8 +102,14 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
         grid = _grid_cell(note, heading)
         if (said, figures) in seen or _crosses(grid, heading, crossed):
             continue  # the same fact again: the earlier note asks it
+        core = frozenset(w for w in said - figures - _UNIT_WORDS if any(map(str.isalnum, w)))
+        if any(earlier <= core for earlier in figured.get(figures, ())):
+            continue  # the figure asked again of all the earlier note's words, and more
         kept.append(note)
         seen.add((said, figures))
+        found = figured.setdefault(figures, [])
+        if len(found) < MAX_CROSSED:
+            found.append(core)
         if heading and heading < said:
             seen.add((said - heading, figures))
         if grid is not None:
@@ -167,6 +177,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 _AROUND = ".,;:!?()[]\"'“”‘’*_"
+_UNIT_WORDS = frozenset(
+    "s sec secs second seconds ms min mins minute minutes h hr hrs hour hours day days"
+    " mg g kg mcg µg ml l mmhg bpm %".split()
+)
+"""Units a figure's two notes may write two ways ("0.1 seconds" and "duration (sec)")."""
 _SMALL_WORDS = frozenset("a an the of in on at to for and or is are be by with as".split())
 
 
