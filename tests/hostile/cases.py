@@ -545,4 +545,19 @@ CASES: list[Case] = [
          + "".join(f"\n## Stage{i}`aside {i}` (0.{i % 9 + 1} seconds)\n\nThe limbs go stiff.\n"
                    for i in range(300))
          + "\n## " + "`" * 5_000 + "a`" * 2_000 + "\n\nText.\n"}),
+    Case("500 headings naming their lists' terms, in CJK with a '即：' gloss item and in English"
+         " with a glossed name said again, 500 table rows under a part heading and 500"
+         " durations a table repeats: each note's names looked for once (one alternation of at"
+         " most 16), each gloss folded in one pass, each figure compared with at most four"
+         " earlier notes", None, files={"source/doc.md": DOC + "".join(
+             f"\n## 丁{i}动脉与丁{i}静脉\n\n* 在戊肌内侧可见**丁{i}动脉（delta artery）**；\n"
+             f"* 即：**丁{i}动脉干**。\n* 丁{i}动脉的内侧有伴行的**丁{i}静脉**。\n"
+             f"\n## Velbar {i} artery and korrin nerve\n\n* Here the **velbar {i} artery (a"
+             f" branch)** runs down;\n* Behind it lies the **korrin nerve**, and the velbar {i}"
+             " artery runs on.\n" for i in range(500))
+         + "\n## Velbarin\n\n### Dosing\n\n| eGFR | Advice |\n|---|---|\n"
+         + "".join(f"| band {i} | check {i} |\n" for i in range(500))
+         + "".join(f"\n## Stage {i} (0.{i % 9 + 1} seconds)\n\nIt fills.\n" for i in range(500))
+         + "\n## Stages\n\n| Stage | Duration (sec) |\n|---|---|\n"
+         + "".join(f"| Cycle — Stage {i} | 0.{i % 9 + 1} |\n" for i in range(500))}),
 ]  # fmt: skip
