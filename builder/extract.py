@@ -108,8 +108,8 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
         kept.append(note)
         seen.add((said, figures))
         found = figured.setdefault(figures, [])
-        if len(found) < MAX_CROSSED:
-            found.append(core)
+        if len(found) < MAX_CROSSED and len(core) >= MIN_FACT_WORDS:
+            found.append(core)  # "Dose: {{5 mg}}" says too little to stand for a later note
         if heading and heading < said:
             seen.add((said - heading, figures))
         if grid is not None:
@@ -121,6 +121,10 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
     return kept
 
 
+MIN_FACT_WORDS = 4
+"""Words an earlier note's fact needs (its figures and units aside) for a later note holding
+them all and more to count as asking it again: "Dose in asthma: {{5 mg}}" does not stand for
+"Tessalid dose in asthma: {{5 mg}}"."""
 MAX_CROSSED = 4
 """Earlier cells looked at per answer and word: a bound, so that a page of thousands of rows
 with one answer stays linear."""
