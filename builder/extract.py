@@ -107,9 +107,9 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
             continue  # the figure asked again of all the earlier note's words, and more
         kept.append(note)
         seen.add((said, figures))
-        found = figured.setdefault(figures, [])
-        if len(found) < MAX_CROSSED and len(core) >= MIN_FACT_WORDS:
-            found.append(core)  # "Dose: {{5 mg}}" says too little to stand for a later note
+        cores = figured.setdefault(figures, [])
+        if len(cores) < MAX_CROSSED and len(core) >= MIN_FACT_WORDS:
+            cores.append(core)  # "Dose: {{5 mg}}" says too little to stand for a later note
         if heading and heading < said:
             seen.add((said - heading, figures))
         if grid is not None:

@@ -627,7 +627,7 @@ def _names_hidden_again(front: str) -> str:
         re.IGNORECASE,
     )
     lines = body.split("\n")
-    owner = {}  # the line each name's first deletion stands on: said there, not again
+    owner: dict[str, int] = {}  # the line each name's first deletion stands on: said there
     for index, line in enumerate(lines):
         for match in NUMBERED_DELETION.finditer(line):
             owner.setdefault(_name_of(_cloze_text(match.group(2))), index)
