@@ -569,7 +569,10 @@ def _relations_asked(front: str, named: set[str]) -> str:
     first such number (`在腋动脉的{{c1::内侧}}有腋静脉` under `### 腋动脉与腋静脉`; "behind it lies
     nerve Q" under `### Vessel P and nerve Q`): with both names on show, where one lies is the
     fact. A line with no such word asks nothing and keeps none (`without_shown_answers`
-    numbers the rest again)."""
+    numbers the rest again). A one-line front's subject before ": " is never searched."""
+    if "\n" not in front and ": " in front:
+        subject, _, sentence = front.partition(": ")
+        return f"{subject}: {_relations_asked(sentence, named)}"
     lines = front.split("\n")
     for index, line in enumerate(lines):
         found = list(NUMBERED_DELETION.finditer(line))

@@ -36,6 +36,7 @@ from builder.lint import (
     longest_list,
     only_wording_differs,
     plain_text,
+    without_shown_answers,
 )
 from builder.manifest import LintOptions, Manifest
 from builder.notes import NUMBERED_DELETION, Note, NoteType, Source
@@ -2059,3 +2060,30 @@ def test_a_section_whose_marked_or_measured_prose_gave_no_note_is_a_warning(
     assert "figure or words marked" in found[0][1]
     plain_prose = markdown.replace("==lower lobes==", "lower lobes")
     assert all("figure or words marked" not in said for _, said in no_notes(tmp_path, plain_prose))
+
+
+def test_a_heading_naming_the_hidden_name_asks_the_side_its_sentence_states() -> None:
+    """A one-line cloze under a heading that names its deletion hides the sentence's word of
+    side instead, never a side word of the subject before ": " ("Medial" of the heading)."""
+    section = ("Limb", "Medial cord and velbar nerve")
+    below = cloze(
+        "Medial cord and velbar nerve in limb: The cord gives off the {{c1::velbar nerve}} "
+        "below it.",
+        section=section,
+    )
+    kept = without_shown_answers(below)
+    assert kept is not None
+    assert kept.front == (
+        "Medial cord and velbar nerve in limb: The cord gives off the velbar nerve "
+        "{{c1::below}} it."
+    )
+    plain_line = cloze(
+        "Medial cord and velbar nerve in limb: The cord gives off the {{c1::velbar nerve}}.",
+        section=section,
+    )
+    assert without_shown_answers(plain_line) is None  # nothing left to ask
+    elsewhere = cloze(
+        "Korrin space in limb: The cord gives off the {{c1::velbar nerve}} below it.",
+        section=("Limb", "Korrin space"),
+    )
+    assert without_shown_answers(elsewhere) == elsewhere  # the heading names no answer
