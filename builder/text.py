@@ -259,7 +259,6 @@ def lower_first(text: str) -> str:
         word
         if (word.isupper() and len(word) > 1)
         or _has_inner_capital(word)
-        or _eponym(word)
         or (
             _is_letter_name(word)
             and (word != "A" or _names_kind(words[index - 1] if index else ""))
@@ -267,26 +266,6 @@ def lower_first(text: str) -> str:
         else word.lower()
         for index, word in enumerate(words)
     )
-
-
-def _eponym(word: str) -> bool:
-    """A capitalised possessive names a person ("Light's criteria", "Beck’s triad"), unless it is
-    a common noun's ("Children's", "Patient's") or a contraction ("It's", "What's")."""
-    stem, mark, rest = word.replace("’", "'").partition("'")
-    return (
-        bool(mark)
-        and rest.rstrip(".,;:)!?") == "s"
-        and stem[:1].isupper()
-        and stem[1:].islower()
-        and stem.lower() not in _COMMON_OWNERS
-    )
-
-
-_COMMON_OWNERS = frozenset(
-    "child children woman women man men people person patient patients parent parents baby"
-    " mother father doctor nurse carer family today world it that there what here let he she"
-    " who where how".split()
-)
 
 
 def _is_letter_name(word: str) -> bool:
