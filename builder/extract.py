@@ -85,9 +85,13 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
     one fact. Its words (front and back, deletions filled in) equal the earlier note's, or the
     earlier's without the words of its heading: the later one says no more. One pass, a set of
     word sets; the figures of the answer are part of the key, so a table's reverse question
-    ("250 mg: which drug?") stays."""
+    ("250 mg: which drug?") stays. A later note asking the same figures with every word of an
+    earlier one (units written either way: "0.2 seconds", "duration (sec)") and more, such as
+    a table's row under a group (`Rising stage: duration?` then `… duration (sec) for Whole cycle
+    — Rising stage is {{0.2}}`), asks it again too (MAX_CROSSED earlier notes per figure)."""
     seen: set[tuple[frozenset[str], frozenset[str]]] = set()
     crossed: dict[tuple[str, str], list[tuple[frozenset[str], frozenset[str]]]] = {}
+    figured: dict[frozenset[str], list[frozenset[str]]] = {}
     kept = []
     for note in notes:
         fact = _fact(note)
@@ -99,8 +103,14 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
         grid = _grid_cell(note, heading)
         if (said, figures) in seen or _crosses(grid, heading, crossed):
             continue  # the same fact again: the earlier note asks it
+        core = frozenset(w for w in said - figures - _UNIT_WORDS if any(map(str.isalnum, w)))
+        if any(earlier <= core for earlier in figured.get(figures, ())):
+            continue  # the figure asked again of all the earlier note's words, and more
         kept.append(note)
         seen.add((said, figures))
+        cores = figured.setdefault(figures, [])
+        if len(cores) < MAX_CROSSED and len(core) >= MIN_FACT_WORDS:
+            cores.append(core)  # "Dose: {{5 mg}}" says too little to stand for a later note
         if heading and heading < said:
             seen.add((said - heading, figures))
         if grid is not None:
@@ -112,6 +122,10 @@ def _one_fact_each(notes: list[Note]) -> list[Note]:
     return kept
 
 
+MIN_FACT_WORDS = 4
+"""Words an earlier note's fact needs (its figures and units aside) for a later note holding
+them all and more to count as asking it again: "Dose in asthma: {{5 mg}}" does not stand for
+"Tessalid dose in asthma: {{5 mg}}"."""
 MAX_CROSSED = 4
 """Earlier cells looked at per answer and word: a bound, so that a page of thousands of rows
 with one answer stays linear."""
@@ -171,6 +185,11 @@ def _words(text: str) -> frozenset[str]:
 
 
 _AROUND = ".,;:!?()[]\"'“”‘’*_"
+_UNIT_WORDS = frozenset(
+    "s sec secs second seconds ms min mins minute minutes h hr hrs hour hours day days"
+    " mg g kg mcg µg ml l mmhg bpm %".split()
+)
+"""Units a figure's two notes may write two ways ("0.1 seconds" and "duration (sec)")."""
 _SMALL_WORDS = frozenset("a an the of in on at to for and or is are be by with as".split())
 
 

@@ -53,6 +53,7 @@ from .rules.prose_list import is_hedge
 from .rules.short_lines import MAX_MEANING_WORDS
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import (
+    CJK,
     content_words,
     heading_text,
     is_container_heading,
@@ -493,17 +494,25 @@ def without_shown_answers(note: Note) -> Note | None:
     numbered again; None when no deletion is left, or no more are left than were shown in part
     (items that restate each other: a heading's facets, not a list to recall). The rules' notes
     pass through this before they are kept (extract.document_notes).
-    Only the body counts: a word of the subject or lead-in ("Symptoms of korrin fever:" over
-    "fever") stays a deletion, which ANSWER-IN-FRONT still reports for a teacher to judge."""
+    A deletion whose name (without its bracketed gloss) the section's heading shows on the front
+    is no question either (`_named_above`): its line asks the side it names instead, or nothing
+    (`_relations_asked`); a word of the document's title or of a lead-in that is no heading
+    ("Symptoms of korrin fever:" over "fever") stays a deletion, which ANSWER-IN-FRONT still
+    reports for a teacher to judge."""
     if note.note_type != "cloze" or over_side_limit(note.front):
         return note  # a side too long for any card is left out or refused as it is (render)
+    named = _named_above(note)
+    if named:
+        note = replace(note, front=_relations_asked(note.front, named))
+    if "\n" in note.front and (CJK.search(note.front) or "(" in note.front):
+        note = replace(note, front=_names_hidden_again(note.front))
     shown = (
         {number for number, _ in _shown_deletions(note.front, body=True)}
         if _said_twice(note.front)
         else set()
     )
     hinted = hinted_deletions(note.front) - shown
-    if not shown and not hinted:
+    if not shown and not hinted and not named:
         return note
     kept: dict[str, int] = {}
     for match in NUMBERED_DELETION.finditer(note.front):
@@ -519,6 +528,150 @@ def without_shown_answers(note: Note) -> Note | None:
         return f"{{{{c{number}::{match.group(2)}}}}}"
 
     return replace(note, front=NUMBERED_DELETION.sub(renumbered, note.front))
+
+
+def _named_above(note: Note) -> set[str]:
+    """Numbers of the deletions each of whose names the front's first line shows as part of the
+    section's heading (`### Vessel P and nerve Q` over `Here **vessel P** runs; behind it lies
+    **nerve Q**`, `### Injury and winged scapula` over `this is called **winged scapula**`): the
+    card prints its answer above the question. A name is the deletion without its bracketed
+    gloss ("腋静脉（axillary vein）" is named by "腋动脉与腋静脉"); a word of script written
+    without spaces is found inside the heading's words, another as whole words. Not a name the
+    document's title holds too ("fever" under "Symptoms of korrin fever" in a korrin-fever
+    document): the subject every card is about is no give-away."""
+    if not note.source.section or "{{c" not in note.front:
+        return set()
+    heading = heading_text(note.source.section[-1])
+    first = note.front.split("\n", 1)[0] if "\n" in note.front else note.front.split(": ", 1)[0]
+    if not heading or heading not in first:
+        return set()  # the front names the section some other way (a lead-in, a label)
+    title = note.source.document
+    named: dict[str, bool] = {}
+    for match in NUMBERED_DELETION.finditer(note.front):
+        name = _name_of(_cloze_text(match.group(2)))
+        shown = len(name) > 1 and _names(heading, name) and not _names(title, name)
+        named[match.group(1)] = named.get(match.group(1), True) and shown
+    return {number for number, shown in named.items() if shown}
+
+
+_SIDE = re.compile(
+    r"(?:[上下前后内外左右][上下前后内外]?[侧方]|深面|浅面)"
+    r"|\b(?:medial|lateral|anterior|posterior|superior|inferior|superficial|deep|above|below"
+    r"|behind|beneath|in front of|proximal|distal)(?:ly)?\b",
+    re.IGNORECASE,
+)
+"""A word that places one structure against another ("medial", "behind", "内侧", "后方")."""
+
+
+def _relations_asked(front: str, named: set[str]) -> str:
+    """The front with the deletions of names the heading shows (`_named_above`) left as text;
+    a line left with no deletion hides its first word of side or place instead, under the
+    first such number (`在腋动脉的{{c1::内侧}}有腋静脉` under `### 腋动脉与腋静脉`; "behind it lies
+    nerve Q" under `### Vessel P and nerve Q`): with both names on show, where one lies is the
+    fact. A line with no such word asks nothing and keeps none (`without_shown_answers`
+    numbers the rest again). A one-line front's subject before ": " is never searched."""
+    if "\n" not in front and ": " in front:
+        subject, _, sentence = front.partition(": ")
+        return f"{subject}: {_relations_asked(sentence, named)}"
+    lines = front.split("\n")
+    for index, line in enumerate(lines):
+        found = list(NUMBERED_DELETION.finditer(line))
+        if not found or any(match.group(1) not in named for match in found):
+            if found:  # a line asking something else too: only the names are shown
+                lines[index] = NUMBERED_DELETION.sub(
+                    lambda m: _cloze_text(m.group(2)) if m.group(1) in named else m.group(0),
+                    line,
+                )
+            continue
+        parts = NUMBERED_DELETION.split(line)  # text, number, body, text, number, body, …
+        texts = parts[::3]
+        out, asked = [], False
+        for position, text in enumerate(texts):
+            side = None if asked else _SIDE.search(text)
+            if side is not None:
+                asked = True
+                text = (
+                    f"{text[: side.start()]}{{{{c{found[0].group(1)}::{side.group(0)}}}}}"
+                    f"{text[side.end() :]}"
+                )
+            out.append(text)
+            if position < len(found):
+                out.append(_cloze_text(found[position].group(2)))
+        lines[index] = "".join(out)
+    return "\n".join(lines)
+
+
+def _names_hidden_again(front: str) -> str:
+    """The front with a deletion's name, where another line of its body says it again outside
+    any deletion, hidden there too under the same number (`后束发出{{c1::桡神经（radial
+    nerve）}}` over `在桡神经上方，可见{{c2::腋神经}}`: card c1 printed its answer one line
+    down, and hiding the name alone leaves both facts asked). Only names a whole-word search
+    misses: one of a script written without spaces (three characters at least: shorter ones are
+    parts of many words), or a name whose bracketed gloss its deletion holds ("velbarin (a
+    statin)" said again as "velbarin"), which `_shown_deletions` does not find."""
+    lead, _, body = front.partition("\n")
+    found = list(NUMBERED_DELETION.finditer(body))
+    if not 1 < len(found) <= _MAX_NAMES:
+        return front
+    names: dict[str, str] = {}
+    for match in found:
+        text = _cloze_text(match.group(2))
+        name = _name_of(text)
+        cjk = CJK.search(name) is not None
+        if len(name) >= 3 if cjk else name != plain(text).strip(" .,;:") and len(name) > 3:
+            names.setdefault(name, match.group(1))
+    if not names:
+        return front
+    pattern = re.compile(
+        "|".join(
+            re.escape(name) if CJK.search(name) else rf"(?<!\w){re.escape(name)}(?!\w)"
+            for name in sorted(names, key=len, reverse=True)
+        ),
+        re.IGNORECASE,
+    )
+    lines = body.split("\n")
+    owner: dict[str, int] = {}  # the line each name's first deletion stands on: said there
+    for index, line in enumerate(lines):
+        for match in NUMBERED_DELETION.finditer(line):
+            owner.setdefault(_name_of(_cloze_text(match.group(2))), index)
+    for index, line in enumerate(lines):
+        parts = NUMBERED_DELETION.split(line)
+        if not any(pattern.search(text) for text in parts[::3]):
+            continue
+
+        def hidden(match: re.Match[str], index: int = index) -> str:
+            name = next(n for n in names if n.lower() == match.group(0).lower())
+            if owner.get(name) == index:
+                return match.group(0)  # its own line: "A, i.e. A" is the author's
+            return f"{{{{c{names[name]}::{match.group(0)}}}}}"
+
+        parts[::3] = [pattern.sub(hidden, text) for text in parts[::3]]
+        lines[index] = "".join(
+            part if position % 3 == 0 else f"{{{{c{part}::" if position % 3 == 1 else f"{part}}}}}"
+            for position, part in enumerate(parts)
+        )
+    return lead + "\n" + "\n".join(lines)
+
+
+_MAX_NAMES = 16
+"""Deletions of one note at most for `_names_hidden_again`: a longer note is a reference list
+cut into parts anyway, and its names are looked for in one alternation."""
+
+
+_GLOSS_ASIDE = re.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def _name_of(deletion: str) -> str:
+    """A deletion's name: its plain text without bracketed glosses and closing punctuation."""
+    return _GLOSS_ASIDE.sub("", plain(deletion)).strip(" .,;:!?，；。：、*_")
+
+
+def _names(text: str, name: str) -> bool:
+    """`name` stands in `text`: inside it for a name of a script written without spaces (no word
+    ends to look for), as whole words otherwise."""
+    if CJK.search(name) is not None:
+        return name.lower() in text.lower()
+    return _contains(text, name)
 
 
 def hinted_deletions(front: str) -> set[str]:

@@ -36,6 +36,7 @@ from builder.lint import (
     longest_list,
     only_wording_differs,
     plain_text,
+    without_shown_answers,
 )
 from builder.manifest import LintOptions, Manifest
 from builder.notes import NUMBERED_DELETION, Note, NoteType, Source
@@ -2064,6 +2065,7 @@ def test_a_section_whose_marked_or_measured_prose_gave_no_note_is_a_warning(
     assert all("figure or words marked" not in said for _, said in no_notes(tmp_path, plain_prose))
 
 
+<<<<<<< HEAD
 def test_one_item_under_a_lead_in_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
     """One item right under its lead-in line is a fact as a longer list is: when no rule asks
     it (a name and a remark under "Named in the talk as:"), NO-NOTE says so; one the rules ask
@@ -2076,3 +2078,30 @@ def test_one_item_under_a_lead_in_that_gives_no_note_is_a_warning(tmp_path: Path
     assert silent(tmp_path, markdown) == [(16, "warning")]
     problems = no_note_problems(tmp_path, markdown)
     assert "one item under its lead-in" in problems[0].message
+=======
+def test_a_heading_naming_the_hidden_name_asks_the_side_its_sentence_states() -> None:
+    """A one-line cloze under a heading that names its deletion hides the sentence's word of
+    side instead, never a side word of the subject before ": " ("Medial" of the heading)."""
+    section = ("Limb", "Medial cord and velbar nerve")
+    below = cloze(
+        "Medial cord and velbar nerve in limb: The cord gives off the {{c1::velbar nerve}} "
+        "below it.",
+        section=section,
+    )
+    kept = without_shown_answers(below)
+    assert kept is not None
+    assert kept.front == (
+        "Medial cord and velbar nerve in limb: The cord gives off the velbar nerve "
+        "{{c1::below}} it."
+    )
+    plain_line = cloze(
+        "Medial cord and velbar nerve in limb: The cord gives off the {{c1::velbar nerve}}.",
+        section=section,
+    )
+    assert without_shown_answers(plain_line) is None  # nothing left to ask
+    elsewhere = cloze(
+        "Korrin space in limb: The cord gives off the {{c1::velbar nerve}} below it.",
+        section=("Limb", "Korrin space"),
+    )
+    assert without_shown_answers(elsewhere) == elsewhere  # the heading names no answer
+>>>>>>> r35head

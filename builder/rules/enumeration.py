@@ -319,7 +319,9 @@ def _list_notes(
     """A list's notes, then those of the sub-lists its items head (`_nested`). `outer` is the
     label of the item a sub-list hangs under, "" for a list of the section's own; the list is
     `under_result` when a test's result was passed over above it (`- Positive`)."""
-    block = _prompted_terms(block)
+    folded = _glosses_folded(block)
+    glossed = folded is not block  # `- i.e. …` under an item: its gloss, on the back
+    block = _prompted_terms(folded)
     if is_named_sequence(block):
         return _sequence_notes(block, lead, section, ctx, outer)
     if lead is not None and lead.kind in ("label", "name") and is_result(lead.text):
@@ -386,7 +388,7 @@ def _list_notes(
         return notes + nested  # `- Night pain - Malignancy`: each finding asked (statements)
     unnamed = lead is None or lead.kind == "flag"  # no lead-in, or `**Important:**` / `【重点】`
     keyed = _keyword_sentences(block) if unnamed and not outer and not block.ordered else {}
-    if len(keyed) >= MIN_KEYED_SENTENCES or _cjk_keyed(block, keyed):
+    if len(keyed) >= MIN_KEYED_SENTENCES or _cjk_keyed(block, keyed) or (glossed and keyed):
         notes.extend(_keyword_notes(block, keyed, lead, section, ctx))
         return notes + nested
     if not outer and names_signs(lead, section) and is_definition_list(block):
@@ -409,6 +411,33 @@ def _list_notes(
         # members whose gloss says nothing more, no card of their own: asked here
         listed = _members_note(block, lead, section, ctx)
     return notes + listed + nested
+
+
+_RESTATES = re.compile(
+    r"(?:\*\*|__)?(?:i\.\s?e\.|that is(?: to say)?,|in other words,"
+    r"|即[：:，,]|也就是说|换言之|换句话说)",
+    re.IGNORECASE,
+)
+"""An item saying the one above again in other words (`- i.e. **A and B together**`, `- 即：…`)."""
+
+
+def _glosses_folded(block: ListBlock) -> ListBlock:
+    """The list with each item that restates the item above (`_RESTATES`) moved under it, as a
+    paragraph for the back: a gloss is no fact of its own, and as a second deletion each card
+    would print the other's answer in other words."""
+    if not any(_RESTATES.match(item.text) for item in block.items[1:]):
+        return block
+    items: list[ListItem] = []
+    for item in block.items:
+        if items and _RESTATES.match(item.text):
+            above = items[-1]
+            gloss = Paragraph(item.text, item.line)
+            items[-1] = ListItem(
+                above.text, above.line, (*above.blocks, gloss, *item.blocks), above.pin
+            )
+        else:
+            items.append(item)
+    return ListBlock(block.ordered, tuple(items), block.line)
 
 
 def _prompted_terms(block: ListBlock) -> ListBlock:
@@ -584,13 +613,19 @@ def _keyword_sentences(block: ListBlock) -> dict[int, list[tuple[int, int]]]:
             keyed[index] = spans
             shown = shown or bool(conditions)
     bare = any(is_sentence(item.text) for i, item in enumerate(block.items) if i not in keyed)
-    return keyed if shown or bare else {}  # all of them keyed, none a condition: one cloze
+    if shown or bare or len(block.items) == 1:  # one item, a gloss under it: no list to cloze
+        return keyed
+    return {}  # all of them keyed, none a condition: one cloze
 
 
 def _cjk_keyed(block: ListBlock, keyed: dict[int, list[tuple[int, int]]]) -> bool:
     """One CJK sentence with a bold term among CJK sentences with none: the term is asked (one
     cloze of the list would hide the other sentences whole); English lists need two."""
-    return len(keyed) == 1 and all(CJK.search(item.text) is not None for item in block.items)
+    return (
+        len(keyed) == 1
+        and len(block.items) > 1
+        and all(CJK.search(item.text) is not None for item in block.items)
+    )
 
 
 def _keyword_notes(

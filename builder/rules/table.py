@@ -95,6 +95,8 @@ from ..text import (
     as_list,
     content_words,
     fill,
+    is_generic_heading,
+    is_relational,
     lower_first,
     names_topic,
     placeholder,
@@ -1430,7 +1432,8 @@ def _row_notes(
             values = {"subject": shown, "column": asked, "kind": shown_kind, "topic": ctx.topic}
             # A manifest's template only through `fill`, which substitutes names and nothing else.
             front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
-            if apart and phrase in _OURS:  # "Low blood sugar — skin: sign?" (`rows_apart`)
+            if apart and phrase in _OURS and not names_topic(shown, apart):  # (`rows_apart`)
+                # "Low blood sugar — skin: sign?"; "Velbarin — dosing, …" names its drug already
                 front = f"{ctx.situate(apart)} — {lower_first(shown)}: {asked}?"
             if not asked and phrase in _OURS:  # no column named at all: the row itself is asked
                 front = front.removesuffix(": ?") + "?"
@@ -2011,7 +2014,9 @@ def section_subject(section: Section, ctx: Context) -> str:
     leading emoji or a trailing aside ("2. ACE inhibitors (-pril)" -> "ACE inhibitors"); the
     deck's topic for a section without a heading. The text before a page's first heading is
     about what the page's other notes name it by (`Context.subject`: its short title or
-    topic), not its whole title ("Appendix I. Instructions for inserting …")."""
+    topic), not its whole title ("Appendix I. Instructions for inserting …"). A heading that
+    names only a part of the thing above ("Dosing", "Classification") is asked with that thing
+    ("Velbarin — dosing"): alone it names nothing on a card."""
     if section.level == 0:
         own = ctx.subject(section)
         if own:
@@ -2019,6 +2024,11 @@ def section_subject(section: Section, ctx: Context) -> str:
     text = plain(section.title)
     text = _NOT_WORD_START.sub("", _OUTLINE.sub("", text)).strip()
     shorter = _TRAILING_ASIDE.sub("", text)
+    part = is_generic_heading(shorter) or is_relational(shorter)
+    if shorter and part and len(section.path) > 1:
+        own = ctx.subject(section)  # "Dosing" under "Velbarin": "Velbarin — dosing"
+        if own and own != shorter:
+            return own
     return shorter or text or ctx.topic
 
 
