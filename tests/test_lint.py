@@ -2065,7 +2065,6 @@ def test_a_section_whose_marked_or_measured_prose_gave_no_note_is_a_warning(
     assert all("figure or words marked" not in said for _, said in no_notes(tmp_path, plain_prose))
 
 
-<<<<<<< HEAD
 def test_one_item_under_a_lead_in_that_gives_no_note_is_a_warning(tmp_path: Path) -> None:
     """One item right under its lead-in line is a fact as a longer list is: when no rule asks
     it (a name and a remark under "Named in the talk as:"), NO-NOTE says so; one the rules ask
@@ -2078,7 +2077,8 @@ def test_one_item_under_a_lead_in_that_gives_no_note_is_a_warning(tmp_path: Path
     assert silent(tmp_path, markdown) == [(16, "warning")]
     problems = no_note_problems(tmp_path, markdown)
     assert "one item under its lead-in" in problems[0].message
-=======
+
+
 def test_a_heading_naming_the_hidden_name_asks_the_side_its_sentence_states() -> None:
     """A one-line cloze under a heading that names its deletion hides the sentence's word of
     side instead, never a side word of the subject before ": " ("Medial" of the heading)."""
@@ -2104,4 +2104,3 @@ def test_a_heading_naming_the_hidden_name_asks_the_side_its_sentence_states() ->
         section=("Limb", "Korrin space"),
     )
     assert without_shown_answers(elsewhere) == elsewhere  # the heading names no answer
->>>>>>> r35head

@@ -554,7 +554,6 @@ CASES: list[Case] = [
          + "".join(f"\n## Stage{i}`aside {i}` (0.{i % 9 + 1} seconds)\n\nThe limbs go stiff.\n"
                    for i in range(300))
          + "\n## " + "`" * 5_000 + "a`" * 2_000 + "\n\nText.\n"}),
-<<<<<<< HEAD
     Case("a tab-indented tree of 3,000 groups whose lead-ins sit one step too deep, a list of"
          " 3,000 items nested ten deep each over a lead-in, 1,000 headings over a fragment lead-in"
          " and a bold name with a tail: every list walked once, each lead-in moved in one pass",
@@ -564,7 +563,6 @@ CASES: list[Case] = [
              f"{'  ' * (i % 10)}- Item {i}\n{'  ' * (i % 10 + 1)}- Causes {i}:\n"
              f"{'  ' * (i % 10 + 1)}- Cause {i}\n" for i in range(3_000)) + "".join(
              f"\n## Wall {i}\n\n由：\n\n* **肌{i}**\n  构成。\n" for i in range(1_000))}),
-=======
     Case("500 headings naming their lists' terms, in CJK with a '即：' gloss item and in English"
          " with a glossed name said again, 500 table rows under a part heading and 500"
          " durations a table repeats: each note's names looked for once (one alternation of at"
@@ -580,5 +578,4 @@ CASES: list[Case] = [
          + "".join(f"\n## Stage {i} (0.{i % 9 + 1} seconds)\n\nIt fills.\n" for i in range(500))
          + "\n## Stages\n\n| Stage | Duration (sec) |\n|---|---|\n"
          + "".join(f"| Cycle — Stage {i} | 0.{i % 9 + 1} |\n" for i in range(500))}),
->>>>>>> r35head
 ]  # fmt: skip
