@@ -1538,6 +1538,57 @@ def _whole_value(text: str, field: re.Match[str], number: int) -> str | None:
     return _cloze_span(rest, (start, start + len(rest[start:].rstrip(" .;,"))), number)
 
 
+def _parallel_labels(block: ListBlock) -> dict[int, int]:
+    """Items that are a short label and its value, two of them at least in the list: a label
+    before a bare range or threshold (`- Adult 10-20` / `- Child 20-30`, `- Low < 5`), or one
+    word before a colon, a comma beside it (`- Raised: A, B` / `- Lowered, C, D`). The label
+    is the cue, the value is the fact: by index, where each item's value starts. A facet's
+    label (`Sensory:`) and a bold value are `cloze_item`'s."""
+    ranges: dict[int, int] = {}
+    words: dict[int, int] = {}
+    colons = 0
+    for index, item in enumerate(block.items):
+        if "\n" in item.text.strip():
+            continue
+        text = single_spaced(without_emoji(item.text)).strip()
+        found = _RANGE_LABEL.fullmatch(text)
+        if found is not None:
+            ranges[index] = found.start("value")
+            continue
+        found = _WORD_LABEL.match(text)
+        if found is not None and not is_facet(found.group("label")) and "**" not in text:
+            words[index] = found.end("label")
+            colons += found.group("sign") == ":"
+    return {
+        **(ranges if len(ranges) >= MIN_ITEMS else {}),
+        **(words if len(words) >= MIN_ITEMS and colons else {}),
+    }
+
+
+_RANGE_LABEL = re.compile(
+    r"(?P<label>[A-Za-z][a-z]+(?:[- ][a-z]+)?)\s+(?P<value>(?:[<>≤≥]=?\s*\d[\d.,]*"
+    r"|\d[\d.,]*\s*(?:-|–|—|->|→|to)\s*\d[\d.,]*)(?:\s*%)?)"
+)
+"""A label, then a reference range or threshold and nothing else: `Adult 10-20`, `Low < 5 %`;
+not a name's number (`Ward 2`), nor a dose (`Velbarin 5 mg`), whose unit makes the name the
+thing to recall."""
+_WORD_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z-]{1,20})(?P<sign>[:,])\s+(?=\S)")
+"""One word run in before its value with a colon or a comma: `Raised: …`, `Lowered, …`."""
+
+
+def _label_value(text: str, start: int, number: int) -> str | None:
+    """The item with its value after the label `start` ends hidden whole (`Adult {{10-20}}`,
+    `Raised: {{A, B}}`); None when the value is a sentence or too long to recall in one (the
+    item is read: its label hidden would ask nothing)."""
+    if text[start:].lstrip().startswith(tuple("<>≤≥0123456789")):
+        gap = len(text[start:]) - len(text[start:].lstrip())
+        return literal(text[: start + gap]) + deletion(number, text[start + gap :].rstrip())
+    value = text[start + 1 :].strip().rstrip(" .;,")
+    if len(plain(value).split()) >= MAX_WHOLE_WORDS or is_sentence(value):
+        return None
+    return literal(text[: start + 1]) + " " + deletion(number, value)
+
+
 def _field_name(item: ListItem) -> str:
     """The label of a one-line `Label: value` field (`_field_value`), "" for any other item."""
     found = _field_value(item)
@@ -1770,6 +1821,7 @@ def _cloze_note(
     # a sibling label shown, its content asked apart (`- Differential` over its list): the
     # list is an entry's fields, and a `Label: value` item's value is what is recalled
     fields = any(item.line in shown_lines for item in block.items)
+    ranked = _parallel_labels(block)
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -1805,6 +1857,12 @@ def _cloze_note(
             continue
         if field is not None:  # "Film: often normal, may show …": read, never its label hidden
             items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
+            continue
+        if number - 1 in ranked:  # "Adult {{10-20}}" beside "Child {{20-30}}": the label shown
+            value = _label_value(item_text, ranked[number - 1], deletions + 1)
+            if value is not None:
+                deletions += 1
+            items[number - 1] = f"{marker} {value or literal(item_text)}{joiner}"
             continue
         threshold = _threshold(item) if criteria else None
         if number - 1 in glossed:  # "{{Ballismus}} (large, violent movements)"
