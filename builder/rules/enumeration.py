@@ -1667,6 +1667,18 @@ def _field_label(text: str) -> bool:
     )
 
 
+def _says_nothing(text: str) -> bool:
+    """A label whose points are asked on their own that would say nothing among the list's
+    facts: a field of an entry (`- Cautions`) or a result (`- Raised`, `- Decreases`); not a
+    name among names (`- Distribution` beside the other phases), which the list would lose."""
+    label = plain(without_emoji(text)).strip().rstrip(":").strip()
+    return _entry_field(text) or is_result(label) or _CHANGE.fullmatch(label) is not None
+
+
+_CHANGE = re.compile(r"(?:increase|decrease|rise|fall|drop)s?", re.IGNORECASE)
+"""A one-word result written as a verb (`- Decreases` over its causes)."""
+
+
 def _entry_field(text: str) -> bool:
     """A label naming a field of a drug's or a condition's entry ("Cautions", "SEs",
     "considerations"), never one of the things a list names ("EKG", "Microscopy")."""
@@ -1836,8 +1848,8 @@ def _cloze_note(
             deletions += 1
             items[number - 1] = f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}"
             continue
-        if item.line in shown_lines and not item.blocks and _entry_field(item.text):
-            continue  # `- Cautions`, its points asked apart: a bare field label says nothing
+        if item.line in shown_lines and not item.blocks and _says_nothing(item.text):
+            continue  # `- Cautions`, `- Raised`, its points asked apart: the label says nothing
         if (
             number - 1 in shown
             or number - 1 in scaffolding
