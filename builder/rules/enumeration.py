@@ -1720,7 +1720,9 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
     ]
     if not fields:  # `- kinds` / `- comparison`: an outline of sub-topics not written yet
         labels = len(empty) == len(block.items) >= MIN_ITEMS
-        return set(empty) if labels and all(map(_entry_field, (i.text for i in empty))) else set()
+        named = [_entry_field(i.text) for i in empty]  # and codes beside a field: `- AP`
+        slots = any(named) and all(n or _code(i.text) for n, i in zip(named, empty, strict=True))
+        return set(empty) if labels and (slots or _counts_off(empty)) else set()
     slots = all(  # every other item heads content, one of them a field label at least
         item.blocks or item.line in hoisted for item in block.items if item not in empty
     )
@@ -1733,6 +1735,26 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
             or (slots and len(plain(item.text).split()) <= MAX_SLOT_WORDS and _bare_word(item))
         )
     }
+
+
+def _code(text: str) -> bool:
+    """An item of codes only, no word longer than MAX_CODE characters (`AP`, `0 相 4相`)."""
+    words = plain(without_emoji(text)).split()
+    return bool(words) and all(len(word) <= MAX_CODE for word in words)
+
+
+def _counts_off(items: list[ListItem]) -> bool:
+    """Codes counting off a class's members (`- IA` / `- IB` / `- IC`, `- PA` / `- PB`), each
+    the name of what the outline goes on to tell: hidden, one asks only the next letter."""
+    codes = [plain(item.text).strip() for item in items]
+    if not all(_CODE.fullmatch(code) for code in codes):
+        return False
+    heads = {(len(code), code[:-1]) for code in codes}
+    return len(heads) == 1 and len({code[-1] for code in codes}) == len(codes)
+
+
+MAX_CODE = 3
+_CODE = re.compile(r"[A-Za-z0-9]{2,3}")
 
 
 MAX_SLOT_WORDS = 2
