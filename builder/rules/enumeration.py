@@ -54,6 +54,7 @@ from ..text import (
     is_result,
     label_asks,
     lower_first,
+    name_key,
     names_by_colour,
     names_topic,
     opens_with_baseline,
@@ -253,6 +254,8 @@ def _list_notes(
         under_result = True  # `- Positive` over `- Brief` / its causes: kinds of that result
     notes = []
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
+    if _checklist(block, lead, section, ctx):
+        return nested  # `- Back wall` / `- Side wall`, each told under its heading: an outline
     if any(is_condition(item) for item in block.items):
         notes.extend(_condition_notes(block, lead, section, ctx, outer))
         if block.ordered:  # a numbered step stays, its sub-list asked apart: "repeat step 2"
@@ -332,6 +335,49 @@ def _list_notes(
         # members whose gloss says nothing more, no card of their own: asked here
         listed = _members_note(block, lead, section, ctx)
     return notes + listed + nested
+
+
+def _checklist(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> bool:
+    """A list of bare names that asks nothing: under a label or none, each the name of one of
+    the document's headings (its outline: what is told there is asked there; a sentence
+    leading in, "The options include:", makes it a fact); or under a checklist's heading
+    (`### Must recognise`, `### 如何寻找主要结构`), names to find or know with no label saying
+    what they are (`- Main branches:` over them is asked)."""
+    if len(block.items) < MIN_ITEMS:
+        return False
+    names = [_bare_name(item) for item in block.items]
+    if not all(names):
+        return False
+    said = lead is not None and lead.kind != "flag" and _NOT_A_LABEL.search(plain(lead.text))
+    if not said and all(name_key(name) in ctx.names for name in names):
+        return True
+    return bool(said or lead is None or lead.kind == "flag") and (
+        _CHECKLIST.match(heading_text(section.title)) is not None
+    )
+
+
+def _bare_name(item: ListItem) -> str:
+    """The item's text when it is only a name or names (`Back wall`, `肌皮神经`, `A、B`): one
+    line, nothing under it, no sentence, figure or emphasis; "" otherwise."""
+    text = item.text.strip()
+    if item.blocks or "\n" in text or len(text) > MAX_NAME_CHARS or _NOT_A_NAME.search(text):
+        return ""
+    return text if len(text.split()) <= MAX_NAME_WORDS else ""
+
+
+MAX_NAME_CHARS = 40
+MAX_NAME_WORDS = 4
+_NOT_A_NAME = re.compile(r"[*_`\[\d.:;!?：；。！？，]|,\s|\s[-–—]\s")
+_NOT_A_LABEL = re.compile(r"[，,。]|(?:\S+\s+){9}\S")
+"""A lead-in that is a sentence (a comma, ten words or more), naming no kind of thing."""
+_CHECKLIST = re.compile(
+    r"(?:things\s+|what\s+)?(?:you\s+)?(?:must|should|need\s+to)\s+(?:know|recogni[sz]e|"
+    r"identify|find|be\s+able\s+to)\b|how\s+to\s+(?:find|locate|identify|recogni[sz]e)\b|"
+    r"checklist|必须会|必须(?:掌握|认识|辨认)|需要(?:掌握|辨认|找到)|如何(?:寻找|找到|辨认|识别)",
+    re.IGNORECASE,
+)
+"""A checklist's heading: what to know or find (`Must recognise`, `How to find them`, 必须会认
+"must recognise", 如何寻找 "how to find")."""
 
 
 def _prompted_terms(block: ListBlock) -> ListBlock:
