@@ -1527,12 +1527,13 @@ def _lone_head(block: ListBlock, shown: frozenset[int]) -> bool:
     sentences (`- Fluids` over its rates beside `- Start the drip once …`): its cloze would
     hide a word, its content only on the back. A list hiding several labels (`Absorption`,
     `Metabolism` beside a shown `Distribution`) asks for the set of them, and stays a cloze."""
-    heads = [item for item in block.items if _heads_list(item) and _outline_label(item)]
-    rest = [item for item in block.items if item not in heads]
-    steps = [item for item in rest if item.line not in shown and is_sentence(item.text)]
-    if not heads or not rest or not shown or (len(heads) > 1 and not steps):
+    heading = [_heads_list(item) and bool(_outline_label(item)) for item in block.items]
+    rest = [item for item, head in zip(block.items, heading, strict=True) if not head]
+    steps = {item.line for item in rest if item.line not in shown and is_sentence(item.text)}
+    heads = sum(heading)  # by position, not by comparing items: linear in a list of thousands
+    if not heads or not rest or not shown or (heads > 1 and not steps):
         return False
-    return all(item.line in shown or item in steps for item in rest)
+    return all(item.line in shown or item.line in steps for item in rest)
 
 
 def _has_steps(block: ListBlock, hoisted: frozenset[int]) -> bool:
