@@ -545,14 +545,4 @@ CASES: list[Case] = [
          + "".join(f"\n## Stage{i}`aside {i}` (0.{i % 9 + 1} seconds)\n\nThe limbs go stiff.\n"
                    for i in range(300))
          + "\n## " + "`" * 5_000 + "a`" * 2_000 + "\n\nText.\n"}),
-    Case("1,000 sections under a checklist's heading, each with labelled ranges, run-in labels,"
-         " a result label over its cause, codes, 'the teacher mentioned' and a list of names"
-         " of two headings: each item read once, the headings' names gathered"
-         " once (labels over lists were compared with every item of their list: quadratic)",
-         None, files={"source/doc.md": DOC + "".join(
-             f"\n## Must recognise {i}\n\n- Adult {i}-{i + 9}\n- Child < {i}\n"
-             f"- Raised: gut loss {i}\n- Lowered, thirst\n- Decreases\n  - Marrow {i}\n"
-             f"- Type {i} blocker\n  - PA\n  - PB\n\n【复习】\n\n* 老师提到：甲{i}就是上周找到的\n"
-             f"* 所以再找一找。\n\n- Back wall\n- Side wall\n" for i in range(1_000))
-         + "\n## Back wall\n\nText.\n\n## Side wall\n\nText.\n"}),
 ]  # fmt: skip
