@@ -260,6 +260,7 @@ def _context(manifest: Manifest, document: str, source_path: str, routed: Route)
         in_faq=routed.in_faq,
         facets=routed.facets,
         terms=routed.terms,
+        names=routed.names,
     )
 
 

@@ -37,7 +37,7 @@ from .kinds import (
 from .manifest import Manifest, Subdeck
 from .rules.faq import answered_in_callouts, is_faq, quiz_items
 from .rules.term import term_lists
-from .text import heading_key, is_generic_heading, plain
+from .text import heading_key, is_generic_heading, name_key, plain
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +52,8 @@ class Route:
     its parent's (`text.heading_subject`)."""
     terms: frozenset[tuple[str, ...]] = frozenset()
     """The paths of the document's sections that list terms (`rules.term.term_lists`)."""
+    names: frozenset[str] = frozenset()
+    """The document's headings as names (`heading_names`): a list of them is its outline."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +91,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
     matched = patterns.scan(document, hits)
     walk = _Walk(manifest, document, patterns, hits, skipped_kinds(manifest.include))
     walk.facets = facet_headings(document)
+    walk.names = heading_names(document)
     walk.terms = term_lists(document.sections)
     walk.topics = "topics" in walk.skip and topics_page(document.walk())
     walk.form_page = "form" in walk.skip and is_form_page(document.walk())
@@ -144,6 +147,12 @@ def facet_headings(document: Document) -> frozenset[str]:
         if sum(1 for key in shared if not is_generic_heading(key)) > 1:
             facets |= keys
     return frozenset(key for key in facets if key)
+
+
+def heading_names(document: Document) -> frozenset[str]:
+    """Every heading of the document as a name (`name_key`: "### 2. Back wall (posterior)" ->
+    "back wall"), one pass over its sections."""
+    return frozenset(key for section in document.walk() if (key := name_key(section.title)))
 
 
 def check_routes(manifest: Manifest, routed: list[Routed]) -> None:
@@ -283,6 +292,7 @@ class _Walk:
         self.options: set[int] = set()
         """The options sections of those items (by id): read with their stem, no notes alone."""
         self.facets: frozenset[str] = frozenset()
+        self.names: frozenset[str] = frozenset()
         self.terms: frozenset[tuple[str, ...]] = frozenset()
         self.topics = False
         """The page is one of study prompts (`kinds.topics_page`)."""
@@ -341,7 +351,7 @@ def _route(section: Section, inherited: Subdeck | None, walk: _Walk) -> None:
             quiz or section, walk.skip, faq, walk.topics, walk.form_page
         )
         walk.skipped += skipped
-        walk.routes.append(Route(shown, subdeck, faq, walk.facets, walk.terms))
+        walk.routes.append(Route(shown, subdeck, faq, walk.facets, walk.terms, walk.names))
         if faq:
             return
     walk.read_quizzes(section.children)

@@ -1039,6 +1039,12 @@ def heading_key(title: str) -> str:
     return heading_text(title).lower().rstrip(":.")
 
 
+def name_key(text: str) -> str:
+    """A heading or a list item as the name it is, its numbering and bracketed asides (full
+    width too) left out: "3. Back wall（posterior）" and "- back wall" name one thing."""
+    return without_asides(heading_key(text).replace("（", "(").replace("）", ")")).strip()
+
+
 @lru_cache(maxsize=1 << 10)
 def _subject_text(title: str) -> str:
     """A heading as a subject: cleaned, without a generic label before a colon, a container's

@@ -23,6 +23,7 @@ from builder.manifest import manifest_for_source
 from builder.notes import make_key
 from builder.rules.definition import labelled_sentences
 from builder.rules.enumeration import MAX_HEAD_WORDS, MAX_ITEM_WORDS, head_cloze
+from builder.rules.leads import is_flag
 from builder.rules.prose_list import _CUE, CUE_PARTS
 from builder.text import (
     FIGURE,
@@ -377,3 +378,22 @@ def test_part_of_another_equals_comparing_every_row(parts: list, these: frozense
     inside = part_of_another(parts)
     for found in [*parts, these]:
         assert inside(found) == any(other > found for other in parts), found
+
+
+@pytest.mark.parametrize(
+    ("label", "flag"),
+    [
+        ("The teacher mentioned:", True),
+        ("Lecturer also stressed", True),
+        ("老师提到", True),
+        ("老师也强调了", True),
+        ("重点", True),
+        ("Teacher training", False),
+        ("走行", False),
+        ("老师提示在胸骨旁可找", False),
+    ],
+)
+def test_who_said_it_flags_what_follows(label: str, flag: bool) -> None:
+    """A run-in naming who said what follows is a flag, no label to ask; a label, or a lead-in
+    going on to say where, is not."""
+    assert is_flag(label) is flag

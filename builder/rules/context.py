@@ -62,6 +62,8 @@ class Context:
     terms: frozenset[tuple[str, ...]] = frozenset()
     """The paths of the document's sections whose subsections list terms of one kind
     (`term.lists_terms`): a one-word heading under one is a term."""
+    names: frozenset[str] = frozenset()
+    """The document's headings as names (`text.name_key`): a list of them is its outline."""
     apart: str = ""
     """When the section's tables' rows would ask what a table under another heading asks (the
     same row label and column, another answer): the subject of the heading that tells them apart

@@ -56,6 +56,7 @@ from ..text import (
     is_result,
     label_asks,
     lower_first,
+    name_key,
     names_by_colour,
     names_topic,
     opens_with_baseline,
@@ -328,6 +329,8 @@ def _list_notes(
         under_result = True  # `- Positive` over `- Brief` / its causes: kinds of that result
     notes = []
     nested, hoisted = _nested(block, lead, section, ctx, outer, staged)
+    if _checklist(block, lead, section, ctx):
+        return nested  # `- Back wall` / `- Side wall`, each told under its heading: an outline
     if any(is_condition(item) for item in block.items):
         notes.extend(_condition_notes(block, lead, section, ctx, outer))
         if block.ordered:  # a numbered step stays, its sub-list asked apart: "repeat step 2"
@@ -438,6 +441,49 @@ def _glosses_folded(block: ListBlock) -> ListBlock:
         else:
             items.append(item)
     return ListBlock(block.ordered, tuple(items), block.line)
+
+
+def _checklist(block: ListBlock, lead: Lead | None, section: Section, ctx: Context) -> bool:
+    """A list of bare names that asks nothing: under a label or none, each the name of one of
+    the document's headings (its outline: what is told there is asked there; a sentence
+    leading in, "The options include:", makes it a fact); or under a checklist's heading
+    (`### Must recognise`, `### 如何寻找主要结构`), names to find or know with no label saying
+    what they are (`- Main branches:` over them is asked)."""
+    if len(block.items) < MIN_ITEMS:
+        return False
+    names = [_bare_name(item) for item in block.items]
+    if not all(names):
+        return False
+    said = lead is not None and lead.kind != "flag" and _NOT_A_LABEL.search(plain(lead.text))
+    if not said and all(name_key(name) in ctx.names for name in names):
+        return True
+    return bool(said or lead is None or lead.kind == "flag") and (
+        _CHECKLIST.match(heading_text(section.title)) is not None
+    )
+
+
+def _bare_name(item: ListItem) -> str:
+    """The item's text when it is only a name or names (`Back wall`, `肌皮神经`, `A、B`): one
+    line, nothing under it, no sentence, figure or emphasis; "" otherwise."""
+    text = item.text.strip()
+    if item.blocks or "\n" in text or len(text) > MAX_NAME_CHARS or _NOT_A_NAME.search(text):
+        return ""
+    return text if len(text.split()) <= MAX_NAME_WORDS else ""
+
+
+MAX_NAME_CHARS = 40
+MAX_NAME_WORDS = 4
+_NOT_A_NAME = re.compile(r"[*_`\[\d.:;!?：；。！？，]|,\s|\s[-–—]\s")
+_NOT_A_LABEL = re.compile(r"[，,。]|(?:\S+\s+){9}\S")
+"""A lead-in that is a sentence (a comma, ten words or more), naming no kind of thing."""
+_CHECKLIST = re.compile(
+    r"(?:things\s+|what\s+)?(?:you\s+)?(?:must|should|need\s+to)\s+(?:know|recogni[sz]e|"
+    r"identify|find|be\s+able\s+to)\b|how\s+to\s+(?:find|locate|identify|recogni[sz]e)\b|"
+    r"checklist|必须会|必须(?:掌握|认识|辨认)|需要(?:掌握|辨认|找到)|如何(?:寻找|找到|辨认|识别)",
+    re.IGNORECASE,
+)
+"""A checklist's heading: what to know or find (`Must recognise`, `How to find them`, 必须会认
+"must recognise", 如何寻找 "how to find")."""
 
 
 def _prompted_terms(block: ListBlock) -> ListBlock:
@@ -1619,12 +1665,13 @@ def _lone_head(block: ListBlock, shown: frozenset[int]) -> bool:
     sentences (`- Fluids` over its rates beside `- Start the drip once …`): its cloze would
     hide a word, its content only on the back. A list hiding several labels (`Absorption`,
     `Metabolism` beside a shown `Distribution`) asks for the set of them, and stays a cloze."""
-    heads = [item for item in block.items if _heads_list(item) and _outline_label(item)]
-    rest = [item for item in block.items if item not in heads]
-    steps = [item for item in rest if item.line not in shown and is_sentence(item.text)]
-    if not heads or not rest or not shown or (len(heads) > 1 and not steps):
+    heading = [_heads_list(item) and bool(_outline_label(item)) for item in block.items]
+    rest = [item for item, head in zip(block.items, heading, strict=True) if not head]
+    steps = {item.line for item in rest if item.line not in shown and is_sentence(item.text)}
+    heads = sum(heading)  # by position, not by comparing items: linear in a list of thousands
+    if not heads or not rest or not shown or (heads > 1 and not steps):
         return False
-    return all(item.line in shown or item in steps for item in rest)
+    return all(item.line in shown or item.line in steps for item in rest)
 
 
 def _has_steps(block: ListBlock, hoisted: frozenset[int]) -> bool:
@@ -1674,6 +1721,57 @@ def _whole_value(text: str, field: re.Match[str], number: int) -> str | None:
     rest = text[field.end("label") :]
     start = len(rest) - len(rest[1:].lstrip())
     return _cloze_span(rest, (start, start + len(rest[start:].rstrip(" .;,"))), number)
+
+
+def _parallel_labels(block: ListBlock) -> dict[int, int]:
+    """Items that are a short label and its value, two of them at least in the list: a label
+    before a bare range or threshold (`- Adult 10-20` / `- Child 20-30`, `- Low < 5`), or one
+    word before a colon, a comma beside it (`- Raised: A, B` / `- Lowered, C, D`). The label
+    is the cue, the value is the fact: by index, where each item's value starts. A facet's
+    label (`Sensory:`) and a bold value are `cloze_item`'s."""
+    ranges: dict[int, int] = {}
+    words: dict[int, int] = {}
+    colons = 0
+    for index, item in enumerate(block.items):
+        if "\n" in item.text.strip():
+            continue
+        text = single_spaced(without_emoji(item.text)).strip()
+        found = _RANGE_LABEL.fullmatch(text)
+        if found is not None:
+            ranges[index] = found.start("value")
+            continue
+        found = _WORD_LABEL.match(text)
+        if found is not None and not is_facet(found.group("label")) and "**" not in text:
+            words[index] = found.end("label")
+            colons += found.group("sign") == ":"
+    return {
+        **(ranges if len(ranges) >= MIN_ITEMS else {}),
+        **(words if len(words) >= MIN_ITEMS and colons else {}),
+    }
+
+
+_RANGE_LABEL = re.compile(
+    r"(?P<label>[A-Za-z][a-z]+(?:[- ][a-z]+)?)\s+(?P<value>(?:[<>≤≥]=?\s*\d[\d.,]*"
+    r"|\d[\d.,]*\s*(?:-|–|—|->|→|to)\s*\d[\d.,]*)(?:\s*%)?)"
+)
+"""A label, then a reference range or threshold and nothing else: `Adult 10-20`, `Low < 5 %`;
+not a name's number (`Ward 2`), nor a dose (`Velbarin 5 mg`), whose unit makes the name the
+thing to recall."""
+_WORD_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z-]{1,20})(?P<sign>[:,])\s+(?=\S)")
+"""One word run in before its value with a colon or a comma: `Raised: …`, `Lowered, …`."""
+
+
+def _label_value(text: str, start: int, number: int) -> str | None:
+    """The item with its value after the label `start` ends hidden whole (`Adult {{10-20}}`,
+    `Raised: {{A, B}}`); None when the value is a sentence or too long to recall in one (the
+    item is read: its label hidden would ask nothing)."""
+    if text[start:].lstrip().startswith(tuple("<>≤≥0123456789")):
+        gap = len(text[start:]) - len(text[start:].lstrip())
+        return literal(text[: start + gap]) + deletion(number, text[start + gap :].rstrip())
+    value = text[start + 1 :].strip().rstrip(" .;,")
+    if len(plain(value).split()) >= MAX_WHOLE_WORDS or is_sentence(value):
+        return None
+    return literal(text[: start + 1]) + " " + deletion(number, value)
 
 
 def _field_name(item: ListItem) -> str:
@@ -1754,6 +1852,18 @@ def _field_label(text: str) -> bool:
     )
 
 
+def _says_nothing(text: str) -> bool:
+    """A label whose points are asked on their own that would say nothing among the list's
+    facts: a field of an entry (`- Cautions`) or a result (`- Raised`, `- Decreases`); not a
+    name among names (`- Distribution` beside the other phases), which the list would lose."""
+    label = plain(without_emoji(text)).strip().rstrip(":").strip()
+    return _entry_field(text) or is_result(label) or _CHANGE.fullmatch(label) is not None
+
+
+_CHANGE = re.compile(r"(?:increase|decrease|rise|fall|drop)s?", re.IGNORECASE)
+"""A one-word result written as a verb (`- Decreases` over its causes)."""
+
+
 def _entry_field(text: str) -> bool:
     """A label naming a field of a drug's or a condition's entry ("Cautions", "SEs",
     "considerations"), never one of the things a list names ("EKG", "Microscopy")."""
@@ -1795,7 +1905,9 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
     ]
     if not fields:  # `- kinds` / `- comparison`: an outline of sub-topics not written yet
         labels = len(empty) == len(block.items) >= MIN_ITEMS
-        return set(empty) if labels and all(map(_entry_field, (i.text for i in empty))) else set()
+        named = [_entry_field(i.text) for i in empty]  # and codes beside a field: `- AP`
+        slots = any(named) and all(n or _code(i.text) for n, i in zip(named, empty, strict=True))
+        return set(empty) if labels and (slots or _counts_off(empty)) else set()
     slots = all(  # every other item heads content, one of them a field label at least
         item.blocks or item.line in hoisted for item in block.items if item not in empty
     ) and all(_bare_word(item) or _field_label(item.text) for item in empty)
@@ -1814,6 +1926,26 @@ def _stubs(block: ListBlock, hoisted: frozenset[int]) -> set[ListItem]:
         )
     }
     # an empty `- RT` beside `- CT` over its regimens names a treatment, no empty field
+
+
+def _code(text: str) -> bool:
+    """An item of codes only, no word longer than MAX_CODE characters (`AP`, `0 相 4相`)."""
+    words = plain(without_emoji(text)).split()
+    return bool(words) and all(len(word) <= MAX_CODE for word in words)
+
+
+def _counts_off(items: list[ListItem]) -> bool:
+    """Codes counting off a class's members (`- IA` / `- IB` / `- IC`, `- PA` / `- PB`), each
+    the name of what the outline goes on to tell: hidden, one asks only the next letter."""
+    codes = [plain(item.text).strip() for item in items]
+    if not all(_CODE.fullmatch(code) for code in codes):
+        return False
+    heads = {(len(code), code[:-1]) for code in codes}
+    return len(heads) == 1 and len({code[-1] for code in codes}) == len(codes)
+
+
+MAX_CODE = 3
+_CODE = re.compile(r"[A-Za-z0-9]{2,3}")
 
 
 MAX_SLOT_WORDS = 2
@@ -1923,6 +2055,7 @@ def _cloze_note(
     # a sibling label shown, its content asked apart (`- Differential` over its list): the
     # list is an entry's fields, and a `Label: value` item's value is what is recalled
     fields = any(item.line in shown_lines for item in block.items)
+    ranked = _parallel_labels(block)
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -1937,8 +2070,8 @@ def _cloze_note(
             deletions += 1
             items[number - 1] = f"{marker} {literal(name)} — {deletion(deletions, detail)}{joiner}"
             continue
-        if item.line in shown_lines and not item.blocks and _entry_field(item.text):
-            continue  # `- Cautions`, its points asked apart: a bare field label says nothing
+        if item.line in shown_lines and not item.blocks and _says_nothing(item.text):
+            continue  # `- Cautions`, `- Raised`, its points asked apart: the label says nothing
         if (
             number - 1 in shown
             or number - 1 in scaffolding
@@ -1958,6 +2091,12 @@ def _cloze_note(
             continue
         if field is not None:  # "Film: often normal, may show …": read, never its label hidden
             items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
+            continue
+        if number - 1 in ranked:  # "Adult {{10-20}}" beside "Child {{20-30}}": the label shown
+            value = _label_value(item_text, ranked[number - 1], deletions + 1)
+            if value is not None:
+                deletions += 1
+            items[number - 1] = f"{marker} {value or literal(item_text)}{joiner}"
             continue
         threshold = _threshold(item) if criteria else None
         if number - 1 in glossed:  # "{{Ballismus}} (large, violent movements)"

@@ -151,9 +151,11 @@ FLAGS |= (
         ("clinical pearl", "exam tip", "high yield", "high-yield", "field use", "bottom line")
     )
     | frozenset(("answer", "correct answer", "rationale"))
+    | frozenset("重点 要点 注意 提示 备注 注".split())
 )
 """Urgency, exam and usage flags too ("CRITICAL:", "Key:", "Buzzwords:", "Field use:"), and a
-quiz's "Answer:" (the faq rule reads it after its question): the flag asks nothing."""
+quiz's "Answer:" (the faq rule reads it after its question), and the flags of CJK notes ("重点：",
+key point; "注意：", note): the flag asks nothing."""
 
 
 def is_flag(label: str) -> bool:
@@ -166,7 +168,16 @@ def is_flag(label: str) -> bool:
         lowered = without_emoji(lowered).strip()
     if lowered.endswith(")"):
         lowered = without_asides(lowered).strip()
-    return lowered in FLAGS
+    return lowered in FLAGS or _REPORTED.fullmatch(lowered) is not None
+
+
+_REPORTED = re.compile(
+    r"(?:the\s+)?(?:teacher|lecturer|professor|prof|tutor|instructor|speaker)\s+(?:also\s+)?"
+    r"(?:mentioned|said|noted|stressed|emphasi[sz]ed|pointed out|added|explained|reminded us)"
+    r"|老师(?:也|还|又|特别|再次)?(?:提到|说|强调|指出|提示|讲到|补充|提醒)(?:了|过)?"
+)
+"""Who said what follows (`The teacher mentioned:`, `老师提到：`): a lecture's run-in, no label
+of a fact to ask."""
 
 
 _OPEN_ENDS = frozenset(
