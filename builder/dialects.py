@@ -58,7 +58,8 @@ Markdown rendering decodes one in body text: shown as text, `&beta;` would stay 
 
 A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
-admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
+admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it,
+and so is a heading written without a space after its hashes (`spaced_headings`: Typora's `##Causes`).
 
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
 as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
@@ -844,6 +845,53 @@ def _conflict_mark(line: str) -> str:
     if found is None:
         return ""
     return (found.group(1) or found.group(2))[0]
+
+
+def spaced_headings(text: str) -> str:
+    """The text with its headings written without a space after the hashes (`##Stones`,
+    `###Risk factors`: Typora's and some Obsidian exports) given the space CommonMark needs: read
+    as paragraphs, their hashes reached the cards and every section lost its subject. Two to six
+    `#` then a letter is a heading (an Obsidian tag has one `#`); in such a document a `#` line
+    of words (`#Kidney notes`) is its title, while a lone `#tag`, a line of tags or a tag label
+    (`#mnemonic : …`) stays a tag. Code and front matter are left as they are; lines keep their
+    numbers (`document.py` warns at the first)."""
+    found = spaceless_headings(text)
+    if not found:
+        return text
+    lines = text.split("\n")
+    for at in found:
+        hashes = lines[at].lstrip(" ")
+        hashes = hashes[: len(hashes) - len(hashes.lstrip("#"))]
+        lines[at] = lines[at].replace(hashes, hashes + " ", 1)
+    return "\n".join(lines)
+
+
+def spaceless_headings(text: str) -> tuple[int, ...]:
+    """The 0-based numbers of the lines `spaced_headings` reads as headings."""
+    if "##" not in text or _SPACELESS.search(text) is None:
+        return ()
+    lines = text.split("\n")
+    front = _FRONT_MATTER.match(text)
+    start = front.group().count("\n") if front is not None else 0
+    found: list[int] = []
+    titles = 0
+    for at in _outside_fences(lines):
+        line = lines[at]
+        if at < start or "#" not in line[:4]:
+            continue
+        if _SPACELESS.match(line):
+            found.append(at)
+        elif _SPACELESS_TITLE.match(line):
+            found.append(at)
+            titles += 1
+    return tuple(found) if len(found) > titles else ()
+
+
+_SPACELESS = re.compile(r"(?m)^ {0,3}#{2,6}(?=[^\W\d_])")
+"""Two to six hashes then a letter: no tag, no code outside a fence (`##` pastes tokens in C
+only), a heading whose author left out the space."""
+_SPACELESS_TITLE = re.compile(r" {0,3}#[^\W\d_][\w/-]*[ \t]+(?![#:])\S")
+"""A `#` line of words, `#Kidney notes`: not a lone `#tag`, a line of tags or `#tag : label`."""
 
 
 def template_tags(text: str) -> str:
@@ -2008,6 +2056,7 @@ _TERMINAL = re.compile(r"^(?:start|begin|end)\b[ \t]*:?[ \t]*", re.IGNORECASE)
 
 _NUMBERED_STEP = re.compile(r"^[ \t]*(?:>[ \t]*)*\d{1,3}[.)][ \t]+(?P<body>\S.*)$")
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
+    spaced_headings,
     tree_fences,
     template_tags,
     step_fields,

@@ -76,6 +76,7 @@ from .dialects import (
     inline_cleaner,
     is_module_line,
     merge_conflicts,
+    spaceless_headings,
 )
 from .errors import SourceError
 from .exports import html_list
@@ -477,6 +478,8 @@ matter on the first line only, and would make its `title:` line a heading."""
 
 def _parse(path: Path, text: str) -> Document:
     text, conflicts = merge_conflicts(text)
+    spaceless = spaceless_headings(text)
+    spaced = (spaceless[0] + 1, _spaceless_warning(text, spaceless)) if spaceless else None
     text = as_commonmark(text)
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
@@ -507,6 +510,8 @@ def _parse(path: Path, text: str) -> Document:
     reader = _Reader(_Lines(text, path), inline_cleaner(text))
     reader.warnings.extend(loose)
     reader.warnings.extend((first, conflict_warning(last)) for first, last in conflicts)
+    if spaced is not None:
+        reader.warnings.append(spaced)
     if "<" in text and _WRAPPED.search(text) is not None:
         tokens = reader.unwrap_html(tokens)
     preamble, sections = _fold(tokens, reader)
@@ -616,6 +621,18 @@ def conflict_warning(last: int) -> str:
     return (
         f"{MERGE_CONFLICT} (`<<<<<<<` to `>>>>>>>` at line {last}); carding the first side and "
         "the sections only the second has: resolve it"
+    )
+
+
+def _spaceless_warning(text: str, spaceless: tuple[int, ...]) -> str:
+    """The warning at the first heading written without a space after its hashes, which
+    `dialects.spaced_headings` reads as a heading (CommonMark and most viewers do not)."""
+    shown = " ".join(text.split("\n", spaceless[0] + 1)[spaceless[0]].split())[:40]
+    more = len(spaceless) - 1
+    also = f", and {more} more" if more else ""
+    return (
+        f"heading without a space after '#' ('{shown}'{also}): read as a heading; "
+        "write a space after the hashes, as Markdown needs"
     )
 
 

@@ -27,6 +27,7 @@ from builder.dialects import (
     pdf_lists,
     pdf_text,
     run_in_labels,
+    spaced_headings,
     step_fields,
     template_tags,
     tex_math,
@@ -526,6 +527,42 @@ def test_lines_that_only_look_like_a_pdfs_lists_are_left_as_written() -> None:
         "## Vaccines\n\n1 Year: MMR.\n2 Years: booster.\n",
     ):
         assert pdf_lists(text) == text
+
+
+def test_headings_without_a_space_after_the_hashes_are_headings_and_tags_stay() -> None:
+    """Typora writes `##Spread`: two to six hashes then a letter is a heading, and in such a
+    document a `#` line of words is its title; a lone `#tag`, a line of tags, a tag label, seven
+    hashes, a number, code and front matter stay as written."""
+    text = (
+        "---\n##comment: kept\n---\n#Korrin fever notes\n##Spread\n   ###Carriers\n"
+        "#mnemonic\n#wards #fever\n#todo : later\n#######seven\n##2 cases\n"
+        "```\n##code\n```\n    ##indented code\n"
+    )
+    assert rewritten(spaced_headings, text) == (
+        "---\n##comment: kept\n---\n# Korrin fever notes\n## Spread\n   ### Carriers\n"
+        "#mnemonic\n#wards #fever\n#todo : later\n#######seven\n##2 cases\n"
+        "```\n##code\n```\n    ##indented code\n"
+    )
+    # without a `##Heading`, a `#` line of words is an Obsidian tag and its text
+    for kept in ("#Korrin fever notes\n\n## Spread\n", "Text.\n\n#wards and more\n"):
+        assert spaced_headings(kept) == kept
+
+
+def test_a_document_of_headings_without_spaces_is_carded_by_its_sections_with_a_warning() -> None:
+    """The deck is named by the title line, every front by its section, no hashes on a card; the
+    build warns once, at the first such heading, and says how many more there are."""
+    plan = planned(
+        "#Korrin fever notes\n\n##Spread\n###Carriers\n- Marsh flies\n- Wet dogs\n\n"
+        "##Treatment\nVelbarin cures about 90% of cases within a week.\n"
+    )
+    assert plan.manifest.title == "Korrin fever notes"
+    fronts = [packaged.note.front for packaged in plan.notes]
+    assert not any("#" in front for front in fronts)
+    assert [packaged.note.subdeck for packaged in plan.notes] == ["Spread", "Treatment"]
+    assert plan.warnings == [
+        "korrin.md:1: warning: heading without a space after '#' ('#Korrin fever notes', and 3 "
+        "more): read as a heading; write a space after the hashes, as Markdown needs"
+    ]
 
 
 def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> None:
