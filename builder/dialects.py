@@ -1450,13 +1450,19 @@ def tex_math(text: str) -> str:
 
 
 _DOLLAR_MATH = re.compile(
-    r"(?<![\\$\[/\w=])\$\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]\w])"
-    r"|(?<![\\$\[/\w=])\$(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]A-Za-z])"
+    r"\$(?<![\\$\[/\w=]\$)(?:"
+    r"\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]\w])"
+    r"|(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]A-Za-z])"
+    r"|[ \t]+(?=[^$\n]{0,500}?[\\^_])([^\s$][^$\n]{0,500}?)(?<=[^\s\\])[ \t]+\$(?![\d$\]A-Za-z])"
+    r")"
 )
 """`$$display$$` or `$inline$` math on one line, by Pandoc's rule (no space inside either end,
-no digit after the closing `$`, an escaped `\\$` no delimiter); nor a spreadsheet's or a
+no digit after the closing `$`, an escaped `\\$` no delimiter), or `$ inline $` with spaces inside
+both ends when it holds TeX (`\\`, `^`, `_`: Typora and Obsidian typeset `$ 10^5 \\frac{a}{b} $`;
+"$ 5 and $ 10" stays a price); nor a spreadsheet's or a
 shell's dollars (`=$B$2`, `$PATH:$HOME`: a `$` after a letter, digit or `=`, or before a
-letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text)."""
+letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text).
+Written to open with the `$`, so a search skips from one `$` to the next."""
 UNSAFE_TEX = re.compile(
     r"\\(?:href|url|class|style|cssId|require|unicode|data|html|mmlToken"
     r"|def|let|(?:re)?newcommand|(?:re)?newenvironment|bbox)(?![A-Za-z])"
@@ -1526,7 +1532,7 @@ def _as_text(tex: str) -> str | None:
 
 
 def _delimited(match: re.Match[str]) -> str:
-    display, inline = match.group(1), match.group(2)
+    display, inline = match.group(1), match.group(2) or match.group(3)
     tex = display if display is not None else inline
     if UNSAFE_TEX.search(tex) is not None:
         return match.group()

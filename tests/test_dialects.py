@@ -591,6 +591,22 @@ def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> Non
         assert tex_math(kept) == kept
 
 
+def test_tex_math_with_spaces_inside_the_dollars_is_math_when_it_holds_tex() -> None:
+    """Typora and Obsidian typeset `$ 10^5 \\frac{a}{b} $`: with spaces inside both dollars it
+    is math when it holds TeX (a backslash, `^` or `_`); spaced dollars round plain words or
+    amounts stay text, and so does one space-opened side alone."""
+    text = (
+        "Significant at $ > 10^5 \\frac{cfu}{mL} $ in urine; $ K_a $ and $ x^2 $.\n"
+        "A dose costs $ 5 and a course $ 40.\n"
+        "Pay $5 and $ 10 each; $ a^b$ and $a^b $ stay.\n"
+    )
+    assert rewritten(tex_math, text) == (
+        "Significant at \\( > 10^5 \\frac{cfu}{mL} \\) in urine; \\( K_a \\) and \\( x^2 \\).\n"
+        "A dose costs $ 5 and a course $ 40.\n"
+        "Pay $5 and $ 10 each; $ a^b$ and $a^b $ stay.\n"
+    )
+
+
 def test_math_of_symbols_only_is_the_text_it_typesets() -> None:
     """`$\\rightarrow$`, `$\\uparrow$`, `$\\beta$`: an arrow or a Greek letter written as TeX is a
     character of text (rules read `A → B`, a front shows `→`); math with anything else in it,
