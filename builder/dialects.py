@@ -47,7 +47,8 @@ rule and no card ever sees them:
 - full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
   (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
   value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
-  (one normalisation here, not a full-width copy of each rule's colon or question mark).
+  (one normalisation here, not a full-width copy of each rule's colon or question mark); a
+  card's text gets its `。` back (`full_width_stops`, once each note is made).
 
 `heading` then makes a heading plain text, as the line above every card shows it (a closing
 mnemonic tag, `{LEAD}`, left out): any link or
@@ -88,7 +89,7 @@ from collections.abc import Callable
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
-from .text import TEMPLATE_FIELD, content_words, is_generic_heading, is_relational
+from .text import CJK_LETTERS, TEMPLATE_FIELD, content_words, is_generic_heading, is_relational
 
 Cleaner = Callable[[str], str]
 
@@ -578,6 +579,29 @@ def _ascii_mark(match: re.Match[str]) -> str:
     if after.isdigit() and start and match.string[start - 1].isdigit():
         return mark + match.group(2)  # a ratio or a time, `1：2`, `10：30`: `1:2`, not a label
     return mark + " "
+
+
+def full_width_stops(text: str) -> str:
+    """A card's text with the sentence marks `_full_width` made ASCII for the rules written as
+    the CJK text around them had them: `。` for a `.` after CJK (`疼痛. 醫生` → `疼痛。醫生`), `？`
+    and `！` between CJK sentences. What the rules read is unchanged; the card shows the
+    author's punctuation, not a Latin period and a space in Chinese prose."""
+    if ("." not in text and "? " not in text and "! " not in text) or not _CJK_MARKED.search(text):
+        return text
+    text = _CJK_STOP.sub("。", text)
+    if "? " in text or "! " in text:
+        text = _CJK_MARK.sub(lambda m: "？" if m.group(1) == "?" else "！", text)
+    return text
+
+
+_CJK_BEFORE = f"{CJK_LETTERS}）」』】》"
+_CJK_MARKED = re.compile(f"[{_CJK_BEFORE}](?:}}}}|\\*\\*)?[.?!]")
+_AFTER_CJK = rf"(?:(?<=[{_CJK_BEFORE}])|(?<=[{_CJK_BEFORE}]}}}})|(?<=[{_CJK_BEFORE}]\*\*))"
+"""Right after CJK text, or after a deletion or a bold run that ends in it."""
+_CJK_STOP = re.compile(rf"{_AFTER_CJK}\.(?: (?=\S)|(?=[\s*_}})）」』】\]]|$))")
+"""A `.` after CJK that ends a sentence: a space and more text after it (the space goes, as `。`
+carries its own), or the end, a line's end or a closing mark; never `.md`, `..` or `3.5`."""
+_CJK_MARK = re.compile(rf"{_AFTER_CJK}([?!]) (?=[{CJK_LETTERS}（「『【《*{{])")
 
 
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (

@@ -19,6 +19,7 @@ from builder.dialects import (
     closed_bold,
     content_tabs,
     definition_lists,
+    full_width_stops,
     glyph_lists,
     heading,
     inline_cleaner,
@@ -942,6 +943,28 @@ def test_full_width_punctuation_is_read_as_its_ascii_form() -> None:
     assert any(front.startswith("Reversal (checks)") for _, front, _ in fronts)
     # Text without full-width marks has no step to run.
     assert inline_cleaner("# Plain\n\nNothing to fold: a colon, a question?\n") is None
+
+
+def test_a_cards_cjk_sentences_end_as_the_document_ended_them() -> None:
+    """The rules read `。` as `.`; a card shows the author's `。` (and `？`, `！` between
+    sentences) again, never a Latin period and a space in Chinese prose. A `.` after Latin text,
+    in a file name or a number, and the builder's own closing `?`, stay."""
+    assert full_width_stops("術後會痛. 醫生會給藥. 痛嗎? 會! 好.") == "術後會痛。醫生會給藥。痛嗎？會！好。"
+    assert full_width_stops("{{c1::止痛藥}}. **多休息**.\n- 甲") == "{{c1::止痛藥}}。**多休息**。\n- 甲"
+    for kept in ("Rest well. Drink water.", "見 說明.md 與 第3.5 版", "止痛藥?", "疼痛...", "甲: 乙"):
+        assert full_width_stops(kept) == kept
+    plan = planned(
+        "# 剖腹產\n\n## 術後\n\n| **項目** | **描述** |\n| --- | --- |\n"
+        "| **疼痛** | 術後會痛。醫生會給止痛藥。 |\n| **活動** | 六週內避免提重物。 |\n"
+    )
+    backs = [packaged.note.back for packaged in plan.notes]
+    assert backs == ["術後會痛。醫生會給止痛藥。", "六週內避免提重物。"]
+    assert [packaged.note.key for packaged in plan.notes] == [
+        packaged.note.key for packaged in planned(
+            "# 剖腹產\n\n## 術後\n\n| **項目** | **描述** |\n| --- | --- |\n"
+            "| **疼痛** | 術後會痛. 醫生會給止痛藥. |\n| **活動** | 六週內避免提重物. |\n"
+        ).notes
+    ]
 
 
 PDF_TEXT = (
