@@ -1095,7 +1095,8 @@ def _reroot(
         section = _outline(section)
     title = shouted_words(section.title, known) if known and section.title.isupper() else None
     title = title or section.title
-    path = (*parent, title)
+    told = section.path[-1] if section.path and section.path[-1] == f"{section.title} (2)" else ""
+    path = (*parent, told or title)  # a repeated heading told apart by its place (facets_nested)
     blocks, kids = section.blocks, section.children
     if section.level > 0 and any(_opens_clause(child.title) for child in kids):
         blocks, kids = _after_open_clauses(blocks, kids)
@@ -1152,6 +1153,12 @@ def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:
         return sections  # "Question 1", "Question 2": a numbered series, read as siblings
     if not set.intersection(*(set(k) for k in run_keys)):
         return sections
+    if len(runs) < MIN_LONE_FACETS and all(b - a == 1 for a, b in runs):
+        # one heading written twice (`# Approach`): nothing says it is a facet; the second is
+        # told apart by its place in the page, "Approach (2)" in its path (`_reroot` keeps it)
+        later = sections[runs[1][0]]
+        again = replace(later, path=(*later.path[:-1], f"{later.title} (2)"))
+        return tuple(again if section is later else section for section in sections)
     moved: list[Section] = []
     begins = {a: b for a, b in runs}
     index = 0
@@ -1166,6 +1173,14 @@ def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:
         moved.append(section)
         index += 1
     return tuple(moved) if len(moved) != len(sections) else sections
+
+
+MIN_LONE_FACETS = 3
+"""Runs of one heading each that make a facet pattern: a heading written twice, alone each time
+(`# Approach` after the page's first part and again after another), is two sections of their
+own, the second told apart by its place in the page ("Approach (2)" in its path: its notes'
+identity and the line above its cards), never named by the part each follows; written after
+three places or more, or beside other facets, it is each place's."""
 
 
 def _facet_key(section: Section) -> str:
