@@ -59,8 +59,9 @@ Markdown rendering decodes one in body text: shown as text, `&beta;` would stay 
 
 A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
-admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it,
-and so is a heading written without a space after its hashes (`spaced_headings`: Typora's `##Causes`).
+admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads
+it, and so is a heading written without a space after its hashes (`spaced_headings`: Typora's
+`##Causes`).
 
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
 as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
@@ -500,12 +501,17 @@ def heading(text: str) -> str:
         text = " ".join(_HTML_TAG.sub(_tag_space, text).split())
     if text.endswith("}"):
         text = _MNEMONIC_TAG.sub("", text)
+    elif text.endswith("`"):
+        text = _PAGE_SPAN.sub("", text)
     return decode_entities(text)
 
 
 _MNEMONIC_TAG = re.compile(r"(?<=\S)[ \t]+\{[A-Z][A-Z0-9]{1,11}\}$")
 """A heading's closing `{LEAD}`: the author's tag for the mnemonic its list spells ("Signs of
 lead poisoning {LEAD}"), no word of the subject; a pin `{#id}` or attributes are not one."""
+_PAGE_SPAN = re.compile(r"(?<=\S)[ \t]+`\d{1,5}`$")
+"""A heading's closing code span of a number (`# Kidney infections` then `412` in backticks):
+the page of the textbook it follows (Typora notes), no word of the subject."""
 
 
 _HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)

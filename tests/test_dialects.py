@@ -216,6 +216,21 @@ def test_a_headings_closing_mnemonic_tag_is_left_out(raw: str, shown: str) -> No
     assert heading(raw) == shown
 
 
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Korrin infections `412`", "Korrin infections"),
+        ("Korrin `velbarin` dose", "Korrin `velbarin` dose"),  # a code span in the name stays
+        ("Korrin `B12`", "Korrin `B12`"),
+        ("`412`", "`412`"),  # nothing but the number: left as written
+    ],
+)
+def test_a_headings_closing_page_number_in_code_is_left_out(raw: str, shown: str) -> None:
+    """A Typora note's `# Korrin infections` closed by a code span of `412`: the textbook's
+    page, no word of the subject (the deck, the topic and every front said "… infections 412")."""
+    assert heading(raw) == shown
+
+
 def test_a_card_renders_the_subscript_and_its_source_line_shows_unicode() -> None:
     markdown = "# Laryngospasm\n\n## SpO~2~ below 92%\n\n- **Next step**: give 100% O~2~\n"
     (packaged,) = planned(markdown, "notes.md").notes
@@ -949,18 +964,31 @@ def test_a_cards_cjk_sentences_end_as_the_document_ended_them() -> None:
     """The rules read `。` as `.`; a card shows the author's `。` (and `？`, `！` between
     sentences) again, never a Latin period and a space in Chinese prose. A `.` after Latin text,
     in a file name or a number, and the builder's own closing `?`, stay."""
-    assert full_width_stops("術後會痛. 醫生會給藥. 痛嗎? 會! 好.") == "術後會痛。醫生會給藥。痛嗎？會！好。"
-    assert full_width_stops("{{c1::止痛藥}}. **多休息**.\n- 甲") == "{{c1::止痛藥}}。**多休息**。\n- 甲"
-    for kept in ("Rest well. Drink water.", "見 說明.md 與 第3.5 版", "止痛藥?", "疼痛...", "甲: 乙"):
+    assert (
+        full_width_stops("術後會痛. 醫生會給藥. 痛嗎? 會! 好.")
+        == "術後會痛。醫生會給藥。痛嗎？會！好。"
+    )
+    assert (
+        full_width_stops("{{c1::止痛藥}}. **多休息**.\n- 甲")
+        == "{{c1::止痛藥}}。**多休息**。\n- 甲"
+    )
+    for kept in (
+        "Rest well. Drink water.",
+        "見 說明.md 與 第3.5 版",
+        "止痛藥?",
+        "疼痛...",
+        "甲: 乙",
+    ):
         assert full_width_stops(kept) == kept
     plan = planned(
         "# 剖腹產\n\n## 術後\n\n| **項目** | **描述** |\n| --- | --- |\n"
         "| **疼痛** | 術後會痛。醫生會給止痛藥。 |\n| **活動** | 六週內避免提重物。 |\n"
     )
     backs = [packaged.note.back for packaged in plan.notes]
-    assert backs == ["術後會痛。醫生會給止痛藥。", "六週內避免提重物。"]
+    assert backs == ["術後會痛。\n\n醫生會給止痛藥。", "六週內避免提重物。"]
     assert [packaged.note.key for packaged in plan.notes] == [
-        packaged.note.key for packaged in planned(
+        packaged.note.key
+        for packaged in planned(
             "# 剖腹產\n\n## 術後\n\n| **項目** | **描述** |\n| --- | --- |\n"
             "| **疼痛** | 術後會痛. 醫生會給止痛藥. |\n| **活動** | 六週內避免提重物. |\n"
         ).notes
