@@ -396,7 +396,7 @@ _COURSE_STRONG = frozenset(
 )
 """Labels only a course's description has ("Prerequisites:", "Estimated time:")."""
 _COURSE_WEAK = frozenset(
-    ["duration", "format", "time", "length", "level", "audience", "delivery", "instructor",
+    ["duration", "format", "time", "length", "level", "topic", "audience", "delivery", "instructor",
      "instructors", "facilitator", "lessons", "modules", "assessment", "language", "cost",
      "fee", "location", "schedule"]
 )  # fmt: skip

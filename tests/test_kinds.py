@@ -265,6 +265,7 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
             "course",
         ),
         ("**Guided Learning Hours:** 20  \n**Level:** 3", "course"),
+        ("**Level:** Beginner  \n**Topic:** Korrin care  \n**Duration:** 40 minutes", "course"),
         ("**You will practice:**", "course"),
         ("You will practise and demonstrate:", "course"),
         ("**Skills Checklist:** Demonstrate each skill to pass", "course"),
@@ -368,6 +369,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- [Velbarin](https://example.org/v) (first-line for korrin fever) is given orally", None),
         ("**Duration:** 7 days", None),  # of a treatment
         ("**Level:** 3", None),  # alone: a level of anything
+        ("**Topic:** korrin fever", None),  # alone: what a section is about
+        ("**Topic:** korrin fever  \n**Dose:** 5 mg twice daily", None),
         ("**Level:** 3  \n**Dose:** 5 mg twice daily", None),
         ("**Duration:** 7 days  \n**Dose:** 5 mg twice daily", None),
         ("Read the label carefully before use.", None),

@@ -454,6 +454,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         text, siblings = sibling_entries(term, text)
         if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
+        if text.rstrip().endswith("?"):
+            continue  # `**QT interval:** normal or prolonged?`: a checklist's prompt, no answer
         asked, numbered = term, is_numbering(term)
         if numbered:  # `- Path 2: Mitochondrial route: …`: ask the name the value gives
             named = own_name(text)

@@ -623,7 +623,7 @@ _EXAMPLE_SECTION = re.compile(
     r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?|worked\s+examples|example\s+calculations?|"
     r"(?:(?:practice|sample|patient)\s+)?(?:clinical\s+)?cases?(?:\s+(?:study|studies|scenarios?))?"
     r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
-    r"|(?:practice\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
+    r"|(?:[a-z]+\s+)?scenarios?(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
     r"|(?:(?:ejemplo|exemplo|exemple|esempio|beispiel)(?:\s+(?:pr[aá]c?tico|cl[ií]nico|resuelto"
     r"|pratique|clinique|pratico|clinico))?|(?:ejemplos|exemplos|exemples|esempi|beispiele)\s+"
     r"(?:pr[aá]c?ticos|cl[ií]nicos|resueltos|pratiques|cliniques|pratici|clinici)"
@@ -632,12 +632,12 @@ _EXAMPLE_SECTION = re.compile(
     r"(?:\s*\d+)?(?:\s*[:.]\s*.*|\s+[–—-]\s+.*)?"
 )
 """Section titles of a worked example or a case ("Case 2: The enclosed-space fire", "Practice
-cases", "Example: a child with a rash", "Clinical example"), and their words in Spanish,
-Portuguese, French, Italian and German ("Ejemplo práctico", "Caso clínico 2", "Caso especial:
-…", "Cas clinique", "Fallbeispiel"): what happens in it holds for that case. "Examples" alone
-(and "Ejemplos") lists instances of a thing, which are facts. A hyphenated word is no case
-("Case-control studies", "Case-fatality rate"); French "cas" needs its word or number (an
-acronym "CAS" is no case)."""
+cases", "Example: a child with a rash", "Clinical example", "Arrival scenario"), and their words
+in Spanish, Portuguese, French, Italian and German ("Ejemplo práctico", "Caso clínico 2", "Caso
+especial: …", "Cas clinique", "Fallbeispiel"): what happens in it holds for that case.
+"Examples" alone (and "Ejemplos") lists instances of a thing, which are facts. A hyphenated
+word is no case ("Case-control studies", "Case-fatality rate"); French "cas" needs its word or
+number (an acronym "CAS" is no case)."""
 
 
 def is_worked_question(section: Section) -> bool:

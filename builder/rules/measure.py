@@ -33,7 +33,8 @@ between doses), treatment is started at once": no card). A sentence that points 
 the one before it ("… checked 5 days after starting these drugs", "They …") shows that sentence
 before it when it is short, else makes no card: alone it cannot be answered. A heading giving
 its stage's duration in brackets (`### 2. Refill (0.3 seconds)`) asks it: "Refill in <topic>:
-duration?" -> "0.3 seconds" (`_heading_duration`). The key is the whole sentence with its
+duration?" -> "0.3 seconds" (`_heading_duration`); one giving its kind's share (`### Ischaemic
+(85% of cases)`) hides the share in its own words. The key is the whole sentence with its
 figures masked, so correcting a figure in a later release keeps the note (and its review
 history).
 """
@@ -47,7 +48,7 @@ from html import unescape
 from itertools import pairwise
 
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
-from ..notes import Note, cloze, literal, make_key
+from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
     FIGURE,
     clause_of,
@@ -203,15 +204,37 @@ def _heading_duration(section: Section, ctx: Context) -> list[Note]:
     """The duration a heading gives its stage in brackets, `### 2. Refill (0.3 seconds)`, asked
     as that stage's fact ("Refill in topic: duration?" -> "0.3 seconds"): the section under it
     tells what happens, never how long, so no other note asks it."""
-    found = _LASTING.fullmatch(heading_text(section.title))
+    title = heading_text(section.title)
+    found = _LASTING.fullmatch(title)
     if found is None:
-        return []
+        return _heading_share(title, section, ctx)
     name = found.group("name").strip(" -–—:")
     if _LETTER.search(name) is None:
         return []
     front = f"{ctx.situate(name)}: duration?"
     key = make_key("measure", section.path, name, section.pin, "duration")
     return [ctx.note("measure", "basic", front, found.group("value"), key, section, section.line)]
+
+
+_SHARE = re.compile(r"(?P<name>[^()]+?)\s*\((?P<value>~?\s*\d+(?:[.,]\d+)?\s*%)(?P<rest>[^()]*)\)")
+"""A heading naming a kind and its share in brackets: `### Ischaemic (85% of cases)`."""
+
+
+def _heading_share(title: str, section: Section, ctx: Context) -> list[Note]:
+    """The share a heading gives its kind in brackets (`### Ischaemic stroke (85% of cases)`),
+    asked as a cloze of the heading's own words ("Ischaemic stroke ({{85%}} of cases)"), so a
+    document in any language is asked in its own: the section under it tells what the kind
+    is, never how common."""
+    found = _SHARE.fullmatch(title)
+    if found is None or _LETTER.search(found.group("name")) is None:
+        return []
+    name = found.group("name").strip(" -–—:")
+    topic = ctx.topic
+    opening = f"{topic[:1].upper()}{topic[1:]}: " if topic and not names_topic(name, topic) else ""
+    text = f"{literal(opening + name)} ({deletion(1, found.group('value'))}"
+    text += f"{literal(found.group('rest'))})"
+    key = make_key("measure", section.path, name, section.pin, "share")
+    return [ctx.note("measure", "cloze", text, "", key, section, section.line)]
 
 
 def _lead(before: Block | None) -> str:
@@ -364,8 +387,8 @@ def _note(
         groups = clause_groups(sentence, spans) if len(spans) > limit and not doses else None
         if not spans or (len(spans) > limit and groups is None):
             continue  # a table written as text ("men 4, women 3, children 2, infants 1")
-        if sentence.endswith(":") or is_total(sentence):
-            continue
+        if sentence.endswith((":", "?")) or is_total(sentence):
+            continue  # a lead-in, a question (it asks, states nothing) or a sum
         if _side_qualifier(sentence, spans):
             continue
         if said and _said(sentence, spans, said):

@@ -967,6 +967,8 @@ def facts(sentence: str) -> list[Fact]:
         sentence = _FLAG.sub("", sentence).strip()
     if len(sentence.split()) > MAX_SENTENCE_WORDS or is_example_text(sentence):
         return []
+    if sentence.endswith("?"):
+        return []  # "Bundle branch block (wide QRS)?": a checklist's question states nothing
     lowered = sentence.lower()
     if "recommend" in lowered:
         sentence = _RECOMMEND.sub("", sentence)  # "Guidelines recommend that X …": X …

@@ -58,7 +58,10 @@
 - **ticks**: a grid of named rows under two or more headed columns whose filled cells are all
   ticks (`✔`, `✓`, `x`, `●`, `Yes`; the rest blank): one note per column listing its ticked rows
   ("High impact in <topic>: which sectors?" -> "Water; Shelter"), never a row's tick asked back.
-- **nothing**: a table of numbers only (a conversion chart) or with no usable subject.
+- **nothing**: a table of numbers only (a conversion chart) or with no usable subject; a worked
+  calculation (`| 1: Convert hours to minutes | 4 × 60 = 240 |`: numbered steps, each other cell
+  a working with `=`) or any table of a worked-example section, whose numbers hold for that
+  example only.
 
 Cells are cleaned first: `<p>` paragraphs become points, `--`/`n/a` cells are empty (no card has
 an empty answer), and so are body cells that are only a form's blank (`#`, `%`, `# or %`, `TBD`:
@@ -96,6 +99,7 @@ from ..text import (
     split_sentences,
 )
 from .context import Context, TableOptions
+from .leads import is_example
 
 DEFAULT_QUESTION = "{subject} ({kind}) in {topic}: {column}?"
 SHORT_QUESTION = "{subject} in {topic}: {column}?"
@@ -1100,16 +1104,33 @@ def _folded(text: str) -> str:
 
 
 def extract(section: Section, ctx: Context) -> list[Note]:
+    if is_example(None, section):
+        return []  # "Example: …", "Case 2": its table holds for that case only
     notes: list[Note] = []
     options = ctx.table_options(section) or TableOptions(section="")
     previous: Block | None = None
     for block in section.blocks:
-        if isinstance(block, Table):
+        if isinstance(block, Table) and not _worked(block):
             caption = block.item or _caption(previous)
             notes.extend(_table_notes(block, caption, section, ctx, options))
         if not (isinstance(block, Paragraph) and not block.text.replace("\\", "").strip()):
             previous = block  # a line of only `\` (a hard break) stands for nothing
     return notes
+
+
+_STEP = re.compile(r"(?:step\s*)?\d{1,2}\s*[:.)]?(?:\s|$)", re.IGNORECASE)
+
+
+def _worked(table: Table) -> bool:
+    """A worked calculation written as a table: every row opens with a step number (`1:`,
+    `Step 2`) and most of its other cells hold a working with `=` ("4 × 60 = 240"). A
+    procedure's steps (`| 1. | Wash hands |`) have no `=` and are kept."""
+    if len(table.rows) < 2 or not all(
+        row.cells and _STEP.match(plain(row.cells[0]).strip()) for row in table.rows
+    ):
+        return False
+    working = sum(1 for row in table.rows if any("=" in cell for cell in row.cells[1:]))
+    return working * 2 > len(table.rows)
 
 
 def rows_apart(sections: list[Section]) -> dict[tuple[str, ...], str]:
@@ -1419,7 +1440,7 @@ def _class_words(header: str, cells: list[str]) -> bool:
     comes back in other rows ("Stimulant", "Hallucinogen", "Depressant" under "Indications"):
     it asks each row's class, whatever the header says. A header that names classes already
     ("Type", "Class"), a verdict ("Good", "Poor"), an acronym ("IBW"), a word of the header's
-    own ("Fluent" under "Fluency") or a short table is left as it is."""
+    own ("Fluent" under "Fluency"), a place ("View", "Wall") or a short table is left as it is."""
     named: Counter[str] = Counter()
     for cell in cells:
         points = split_points(cell) if "<" in cell or ";" in cell else [cell] if cell else []
@@ -1433,6 +1454,7 @@ def _class_words(header: str, cells: list[str]) -> bool:
     word = _word(header)
     return (
         word not in _CLASS_HEADERS
+        and word not in _PLACE_HEADERS
         and bool(word)
         and sum(named.values()) >= _FEWEST_CLASSED
         and 2 <= len(named) <= 3
@@ -1445,6 +1467,11 @@ _CLASS_WORD = re.compile(r"[^\W\d_]{5,}")
 _CLASS_HEADERS = frozenset(
     "class classes classification type types category categories group groups kind kinds".split()
 )
+_PLACE_HEADERS = frozenset(
+    "view wall site location region area territory side position part lobe supply origin".split()
+)
+"""A header naming where each row is ("View": Septum, Anterior, Lateral): the repeated words
+are places, not classes, and "V1 (lead): view?" asks them as written."""
 _CLASS_QUESTION = "class"
 _FEWEST_CLASSED = 6
 """Fewer rows than this sort nothing: two classes of a few rows may be anything."""
