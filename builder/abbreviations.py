@@ -48,6 +48,8 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
   (the author left a word out: "incisor to mandibular plane (IMPA)", A for "angle", not the "a"
   of "plane"). A long form never starts with markup ("==", "[[") and never has an unclosed
   bracket.
+* A symbol with its charge after the one word it spells ("Calcium (CA++)", "Chloride (Cl-)",
+  "Magnesium (Mg2+)") is an ion, not an abbreviation.
 * A formula over abbreviations is no short form: parts joined by `+`, `=`, `×` or `÷`
   ("tidal volume and reserve volume (TV+RV)"), or abbreviations joined by `/` or `-` after a long
   form that joins two things with "and", "plus" or "minus" ("(TV-RV)").
@@ -150,7 +152,7 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
         if start is None:
             return None, close_idx
         long = long_candidate[_most_initials(short, long_candidate, start) :]
-        if _BOUNDARY.search(long) or not _is_acceptable(short, long):
+        if _BOUNDARY.search(long) or not _is_acceptable(short, long) or _ion(short, long):
             return None, close_idx
         long = _without_letterless_tail(short, long)
         return Abbreviation(short, long, short_offset), close_idx
@@ -167,6 +169,8 @@ def _definition_at(text: str, pos: int, open_idx: int) -> tuple[Abbreviation | N
     raw = before[start:]
     long = raw.strip()
     if not _is_acceptable(short, long) or (_JOINED.fullmatch(short) and _JOINING_WORD.search(long)):
+        return None, close_idx
+    if _ion(short, long):
         return None, close_idx
     if short.lower() in _SMALL_WORDS and not short.isupper() and len(long.split()) > 1:
         return None, close_idx  # "(As)" after one word spells it ("Arsenic"), not after a phrase
@@ -185,6 +189,17 @@ _JOINED = re.compile(
 _JOINING_WORD = re.compile(r"\s(?:and|plus|minus)\s", re.IGNORECASE)
 """Abbreviations joined by `/` or `-` (`ERV-RV`) over words that join two things ("… and
 …"): a sum or difference too; `TMP-SMX` after "trimethoprim-sulfamethoxazole" is one name."""
+
+
+def _ion(short: str, long: str) -> bool:
+    """A symbol with its charge after one word ("Calcium (CA++)", "chloride (Cl-)", "Mg2+"):
+    the ion the element makes, not a name to spell out; "What does CA++ stand for?" ->
+    "Calcium" asks nothing a student would not see. A short form of several letters after
+    several words ("Kordin test positive (KT+)") is still an abbreviation."""
+    return len(long.split()) == 1 and _ION.fullmatch(short) is not None
+
+
+_ION = re.compile(r"[A-Z][A-Za-z]?(?:\d?[+\-−⁺⁻]{1,3}|[⁰¹²³⁴-⁹][⁺⁻])")
 
 
 def _cut_at_separator(inside: str) -> str:

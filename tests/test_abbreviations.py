@@ -193,6 +193,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
     ("Arsenic (As) and haemoglobin (Hb) are tested.", [("As", "Arsenic"), ("Hb", "haemoglobin")]),
     ("Take two when needed (As) and rest.", []),
     ("Sodium (Na) is the main cation.", []),  # Na is from natrium: no letters of "Sodium"
+    # --- a symbol with its charge after one word is an ion, not an abbreviation -------------
+    ("Korrin binds calcium (CA++) in the gut.", []),
+    ("Give magnesium (Mg2+) and chloride (Cl-) slowly.", []),
+    ("Read the kordin test positive (KTP+) result.", [("KTP+", "kordin test positive")]),
     # --- words after the last that gives a letter: the name of a thing around the name ------
     (
         "This Korrin Risk Screen Checklist (KRS) is filled in on admission.",

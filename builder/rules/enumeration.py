@@ -43,6 +43,7 @@ from ..text import (
     CJK_LETTERS,
     FACET_NAMES,
     FIGURE,
+    INSTRUCTION_VERBS,
     content_words,
     explained_initials,
     heading_subject,
@@ -62,6 +63,7 @@ from ..text import (
     single_spaced,
     spelled_initials,
     split_sentences,
+    states_a_figure,
     with_twin,
     without_asides,
     without_code_asides,
@@ -93,7 +95,7 @@ from .leads import (
     stands_for,
     subject,
 )
-from .statements import finding_pairs, named_pairs
+from .statements import finding_pairs, named_pairs, numbered_statements
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -439,16 +441,22 @@ def _management_notes(
 def _even_parts(points: list[tuple[ListItem, str]]) -> list[list[tuple[ListItem, str]]]:
     """Points cut into as few parts as the answer's limits allow, of about equal length (four
     and one would leave a lone point on its own card)."""
-    for count in range(1, len(points) + 1):
-        size = -(-len(points) // count)
-        parts = [points[at : at + size] for at in range(0, len(points), size)]
+    spans = _even_spans([len(text.split()) for _, text in points])
+    return [[points[at] for at in span] for span in spans]
+
+
+def _even_spans(sizes: list[int]) -> list[list[int]]:
+    """The indexes of points of these word counts in as few even parts as the answer holds."""
+    for count in range(1, len(sizes) + 1):
+        size = -(-len(sizes) // count)
+        parts = [list(range(at, min(at + size, len(sizes)))) for at in range(0, len(sizes), size)]
         if all(
             len(part) <= MAX_LIST_ANSWER_ITEMS
-            and sum(len(text.split()) for _, text in part) <= MAX_LIST_ANSWER_WORDS
+            and sum(sizes[at] for at in part) <= MAX_LIST_ANSWER_WORDS
             for part in parts
         ):
             return parts
-    return [[point] for point in points]
+    return [[at] for at in range(len(sizes))]
 
 
 MIN_KEYED_SENTENCES = 2
@@ -618,6 +626,7 @@ def _cloze_notes(
     if lead is not None and lead.key:
         key = lead.key
     block = _recallable(block)
+    block = ListBlock(block.ordered, _without_dangling(block.items, hoisted), block.line)
     made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
     if len(made) > 1:
         return notes + made  # a list too long for one cloze, asked in parts
@@ -629,6 +638,7 @@ def _cloze_notes(
     asked = lead is None or len(lead.text.split()) <= MAX_ASKED_LABEL
     if note is None and not outlined and (not outer or (asked and not _written_out(block))):
         listed = tuple(i for i in block.items if i.line not in hoisted or not _bare_label(i))
+        listed = _without_dangling(listed, hoisted)
         if listed:  # `2. **Pneumothorax:**`, its points asked apart: never an answer
             listing = ListBlock(block.ordered, listed, block.line)
             note = _list_note(listing, lead, intro, section, ctx, key)
@@ -1334,8 +1344,9 @@ def condition_parts(condition: str) -> tuple[str, str]:
     """(condition, action) of a condition that says its own action: `if too slow: raise by 1
     U/h` at its colon; `if low, give 1 g` at a comma a verb of action follows; `when X falls to
     200 mg/dl consider halving Y` at such a verb right after the condition's figure (elsewhere
-    a verb with no comma before it is the condition's own: "if patients stop eating"). A bare
-    condition (`if the patient is newly diagnosed`) is (condition, "")."""
+    a verb with no comma before it is the condition's own: "if patients stop eating"); `if one
+    is abnormal the other should be checked` where a main clause with a modal begins
+    (`_THEN_CLAUSE`). A bare condition (`if the patient is newly diagnosed`) is (condition, "")."""
     colon = _CONDITION_COLON.search(condition)
     if colon is not None:
         head, action = condition[: colon.start()].strip(), condition[colon.end() :].strip()
@@ -1349,7 +1360,22 @@ def condition_parts(condition: str) -> tuple[str, str]:
         figure = [found.end() for found in FIGURE.finditer(head)]
         if words[at - 1].endswith(",") or figure[-1:] == [len(head)]:
             return head, " ".join(words[at:])
+    then = _THEN_CLAUSE.search(condition)
+    if then is not None and len(condition[: then.start()].split()) >= MIN_CONDITION_HEAD:
+        action = condition[then.end() :].strip()  # "if one is abnormal the other should be
+        return condition[: then.start()].strip(), action[:1].upper() + action[1:]  # checked"
     return condition, ""
+
+
+_THEN_CLAUSE = re.compile(
+    r"\s(?=(?:the|this|that|these|those|it|they|you|we|both|each)\s+(?:\w+\s+){0,2}?"
+    r"(?:should|must|will|may|can|needs?\s+to)\s)",
+    re.IGNORECASE,
+)
+"""The start of a main clause a condition runs into with no comma, its subject a pronoun or a
+determiner's noun and its verb a modal ("if one is abnormal | the other should be checked"):
+what to do, never part of a question ("… the other should be checked?")."""
+MIN_CONDITION_HEAD = 3
 
 
 def label_of(item: ListItem) -> tuple[str, str] | None:
@@ -2738,6 +2764,8 @@ def _list_note(
     asks = lead is not None and lead.kind != "flag"
     if not asks and not (block.ordered and heading_subject(section.path)):
         return None
+    if lead is not None and numbered_statements(block, lead):
+        return None  # `Procedure:` over "Locks may be used as …", "Bore depends on …": no steps
     answer = to_markdown((block,))
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None
@@ -2746,8 +2774,23 @@ def _list_note(
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—") + "?"
     if block.ordered and lead is not None and lead.kind == "condition":
         question = question[:-1] + ": steps?"  # "ABHR (when hands are not dirty): steps?"
+    elif lead is not None and lead.valued:  # `**Echo –** shows the walls` over its points
+        named = _intro(Lead(lead.valued, lead.kind), section, ctx)
+        question = _ASK_CUE.sub("", named).rstrip(" ,;:-–—") + ": features?"
     key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+def _without_dangling(items: tuple[ListItem, ...], hoisted: frozenset[int]) -> tuple[ListItem, ...]:
+    """The items without the last when it only leads in a list the author wrote after the
+    list as a block of its own (`4. Fluid choice is usually:`, nothing under it): that list is
+    carded on its own, and an answer ending on a colon ends on nothing. An item whose own
+    sub-list is asked apart (`hoisted`) stays: it is the list's, and says what it leads; so do
+    the labels of a list of labels (`1. Face check:`, `2. Grip check:`)."""
+    if len(items) <= MIN_ITEMS or items[-1].blocks or items[-1].line in hoisted:
+        return items
+    before, last = (plain(item.text).rstrip(" *_").endswith(":") for item in items[-2:])
+    return items[:-1] if last and not before else items  # a list of labels is its labels'
 
 
 def _own_sentence(lead: Lead | None, intro: str, section: Section, ctx: Context) -> str:
@@ -2910,11 +2953,13 @@ def _procedure_parts(
     to recall, not only a line of a long answer. None when a step runs past MAX_STEP_WORDS or
     holds more than its line, or when the list fits one answer (`_list_note` asks it whole)."""
     items = block.items
-    if not block.ordered or not MIN_PROCEDURE_STEPS <= len(items) <= MAX_STEPS:
-        return []
-    if not _names_procedure(lead, section):
-        return []
     texts = [single_spaced(plain(item.text)).strip() for item in items]
+    bulleted = not block.ordered and _bulleted_steps(texts, lead)
+    most = MAX_BULLETED_STEPS if bulleted else MAX_STEPS
+    if not (block.ordered or bulleted) or not MIN_PROCEDURE_STEPS <= len(items) <= most:
+        return []
+    if not bulleted and not _names_procedure(lead, section):
+        return []
     if any(item.blocks or "\n" in item.text.strip() for item in items):
         return []
     sizes = [len(text.split()) for text in texts]
@@ -2923,7 +2968,7 @@ def _procedure_parts(
     ):
         return []
     telling = sum(1 for text in texts if is_instruction(text) or _CONDITION.match(text))
-    if telling * 2 < len(items):
+    if telling * 2 < len(items) and not bulleted:
         return []
     parts: list[list[int]] = [[]]
     for index, size in enumerate(sizes):
@@ -2934,6 +2979,8 @@ def _procedure_parts(
         ):
             parts.append(part := [])
         part.append(index)
+    if bulleted:  # parts of about equal length (new notes: numbered ones keep their spans)
+        parts = _even_spans(sizes)
     question = _ASK_CUE.sub("", intro).rstrip(" ,;:-–—?")
     if _PROCEDURE_WORD.match(question):  # `**Procedure - night bag:**`: "Night bag: steps 1–5?"
         question = _PROCEDURE_WORD.sub("", question)
@@ -2958,6 +3005,42 @@ def _procedure_parts(
         answer = action[:1].upper() + action[1:] + "."
         notes.append(ctx.note("enumeration", "basic", front, answer, key, section, item.line))
     return notes
+
+
+MIN_BULLETED_STEPS = MAX_LIST_ANSWER_ITEMS + 1
+MAX_BULLETED_STEPS = 3 * MAX_LIST_ANSWER_ITEMS
+"""Bulleted steps are asked in parts up to three answers' worth (a numbered list longer than
+MAX_STEPS is no list of facts at all: `_enumerates`)."""
+
+
+def _bulleted_steps(texts: list[str], lead: Lead | None) -> bool:
+    """Bulleted items that are all steps (`Insertion:` over `- Explain to the patient …`, `-
+    Palpate veins …`, eleven of them), under a short label: a procedure the author bulleted
+    (often a numbered step's own sub-list, or a PDF's glyphs), in the order written. Too many
+    for one answer, it made no note at all; asked a few steps at a time, none is lost. Every
+    item an instruction but one, and none stating a figure (the measure rule clozes it)."""
+    if lead is None or lead.kind not in ("label", "name") or len(texts) < MIN_BULLETED_STEPS:
+        return False
+    if len(lead.text.split()) > MAX_ASKED_LABEL or is_generic_heading(lead.text):
+        return False
+    told = sum(1 for text in texts if is_instruction(text) or _opens_step(text))
+    return told >= len(texts) - 1 and not any(states_a_figure(text) for text in texts)
+
+
+_STEP_VERBS = INSTRUCTION_VERBS | frozenset(
+    """add adjust advance assemble attach call clamp clean cleanse close confirm connect cover
+    cut document draw dress dry enter fill flush label loosen lower open palpate place position
+    prepare press prime record recheck release replace secure set stabilise stabilize tape
+    tighten verify withdraw""".split()
+)
+"""Verbs a procedure's steps open with ("Palpate veins …", "Secure the line"), beyond the
+instructions any page gives (`INSTRUCTION_VERBS`): read only inside a list of steps."""
+
+
+def _opens_step(text: str) -> bool:
+    """The item opens with a verb of a procedure's step and goes on with what it acts on."""
+    words = text.lower().split(None, 2)
+    return len(words) > 1 and words[0] in _STEP_VERBS and words[1] not in ("of", "in", "for")
 
 
 _PART_SPAN = re.compile(r"steps? \d+(?:–\d+)?")

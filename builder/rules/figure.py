@@ -107,8 +107,8 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     parts = joined(reading)  # `| Dose | Unit |`: "10 mcg/kg" is the answer, "10" half of it
     columns = []
     for index, header in enumerate(reading.header):
-        if index == subject_index or not reading.figures[index]:
-            continue
+        if index == subject_index or not reading.figures[index] or not plain(header):
+            continue  # a column without a header is the table rule's ("besides" the named)
         if parts is not None and index in parts.extras:
             continue  # a mostly blank column of maxima: asked with the amount it limits
         quantity = _quantity(header)

@@ -70,6 +70,8 @@ MAX_NAME_WORDS = 6
 MAX_BOLD_LED_WORDS = 14
 """The longest line opening with a bold label (`**Grade 1 –** under two days a week`) read as
 the label of the list under it."""
+_VALUED = re.compile(r"\s+[-–—]$")
+"""A bold name's closing dash (`**Echo –** …`): its value follows, outside the bold."""
 _BOLD_LED = re.compile(r"^(\*\*|__)(?P<bold>(?:(?!\1).)+?)\1(?![*_])")
 """A bold lead-in names a thing in a few words."""
 
@@ -92,6 +94,12 @@ class Lead:
     key: str = ""
     """The words its list's note identity is made of, when not its own (a sub-list asked under
     its parent's name keeps the identity it had under its item's)."""
+    valued: str = ""
+    """The bold name alone of a line naming a thing and its value after a dash (`**Echo –**
+    shows the walls`, `**Type A –** ==EF over 50%==`): the list under it tells the name's
+    features, so a list answered whole asks "Echo: features?", never the name with its dash
+    and value as a question. The text (and so the note identity and a cloze's front) is as
+    before."""
 
 
 _BOLD_ONLY = re.compile(r"^(\*\*|__)(?P<label>[^*_].*?)(\*\*|__)\s*:?$", re.DOTALL)
@@ -312,6 +320,9 @@ def _lead_of(text: str) -> Lead | None:
         return Lead(spelled, "label")  # `S/S: Signs and Symptoms`: "Signs and Symptoms:"
     bold = _BOLD_ONLY.match(source)
     if bold is not None and "\n" not in source:
+        valued = _valued_lead(source)  # `**Type A –** **EF over 50%**`: two bold runs
+        if valued:
+            return Lead(_clean(plain(source)), "label", valued=valued)
         label = _clean(bold.group("label"))
         if is_flag(label):  # `**Important:**` flags the list; it does not name it
             return Lead(label, "flag")
@@ -329,7 +340,10 @@ def _lead_of(text: str) -> Lead | None:
         text = _clean(name.group("name"))
         rest = plain(name.group("rest")).strip()
         if 0 < len(text.split()) <= MAX_NAME_WORDS and not rest.startswith((",", "-", "—")):
-            return Lead(text, "name")
+            return Lead(text, "name", valued=_VALUED.sub("", text) if _VALUED.search(text) else "")
+    valued = _valued_lead(source)
+    if valued:
+        return Lead(_clean(plain(source)), "label", valued=valued)
     text = plain(source)
     lines = source.splitlines()
     if len(lines) == 2 and lines[0].lstrip()[:1] in "*_":
@@ -368,6 +382,20 @@ def _lead_of(text: str) -> Lead | None:
         if 0 < len(label.split()) <= MAX_BOLD_LED_WORDS and not label.endswith((".", "!", "?")):
             return Lead(label, "label")
     return None
+
+
+def _valued_lead(source: str) -> str:
+    """`**1. *Type A* –** ==EF over 50%==` over its list: a bold name closed by a dash, its value
+    after the bold: the name alone (`Lead.valued`), or "" for any other line."""
+    bold = _BOLD_LED.match(source) if source.startswith(("**", "__")) else None
+    if bold is None or "\n" in source or not source[bold.end() :].strip():
+        return ""
+    if _VALUED.search(plain(bold.group("bold")).rstrip()) is None:
+        return ""
+    named = _VALUED.sub("", _clean(bold.group("bold")))
+    if not 0 < len(named.split()) <= MAX_BOLD_LED_WORDS or not _is_label_line(named):
+        return ""
+    return "" if is_flag(named) else named  # `**Note –** …` flags what follows
 
 
 _CJK_OPEN_END = re.compile(r"(?:由|的|提到|指出|强调|提示|说)$")

@@ -83,7 +83,15 @@ from . import term
 from .context import Context, Said
 from .definition import ask, definition, is_instruction, is_numbering
 from .faq import answered_blocks
-from .leads import bold_statements, captions, is_example, is_example_text, is_flag, lead_of
+from .leads import (
+    Lead,
+    bold_statements,
+    captions,
+    is_example,
+    is_example_text,
+    is_flag,
+    lead_of,
+)
 
 MAX_ITEMS = 6
 MAX_STEPS = 8
@@ -157,7 +165,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         pairs = finding_pairs(block.items)
         lead_in = lead_of(before) if isinstance(before, Paragraph) else None
         lead = lead_in.text if lead_in is not None and lead_in.kind != "flag" else ""
-        if lead and not pairs:
+        if lead and not pairs and not (lead_in and numbered_statements(block, lead_in)):
             continue  # a list of statements with a lead-in is the enumeration rule's to read
         lone = len(section.blocks) == 1  # "### Consent" / "- Never examine without asking, …"
         if not (pairs or _statements(block, items, lone) or _long_statements(block, items)):
@@ -207,6 +215,27 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 used = carded | {note.source.line for note in who}
             notes.extend(_label_items(block, used, section, ctx))
     return who + notes
+
+
+_BARE_LABEL = re.compile(
+    r"(?:procedures?|steps|technique|method|instructions|protocol|process)", re.IGNORECASE
+)
+"""A lead-in that only names its list a procedure (`Procedure:`), never what it is about."""
+
+
+def numbered_statements(block: ListBlock, lead: Lead) -> bool:
+    """Numbered items under a bare label (`Procedure:`, `Notes:`) most of which state
+    something rather than tell what to do ("Locks may be used as an alternative to …", "Choice
+    of fluid is usually:"): statements of different kinds, which the sentence rules ask one by
+    one. One note fronted by the label ("Procedure?") asks nothing an answer of four unrelated
+    sentences could be recalled by; when no sentence rule asks any of them, the list is this
+    rule's, asked of the heading as a list with no lead-in is."""
+    if not block.ordered or lead.kind != "label":
+        return False
+    if _BARE_LABEL.fullmatch(lead.text.strip()) is None and not is_generic_heading(lead.text):
+        return False
+    told = sum(1 for item in block.items if is_instruction(plain(item.text)))
+    return told * 2 < len(block.items)
 
 
 MIN_BESIDE_ITEMS = 3

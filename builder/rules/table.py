@@ -6,11 +6,13 @@
   else the first whose cells are filled in, distinct, single points and not numbers. Every other
   column gives "subject -> value" notes phrased from the headers and the deck's topic. A
   two-column table mapping a key to a short, unique value (at most eight words, not a bare
-  yes/no or number, not naming the key) also gets the reverse card, unless the manifest says no
-  or the column says what the things do or are like (Effect, Role, Use: a front quoting a
-  description is a riddle), or half its keys or more name fields of one thing (Dose, Route,
-  Onset: which field a value fills is a riddle too). A subject naming a pair ("A vs B") takes no
-  "(kind)"; a subject's long trailing aside is left off the front; a plain row naming a field
+  yes/no or number, not naming the key) also gets the reverse card in an English document
+  (elsewhere "which" would be the builder's English beside the author's words), unless the
+  manifest says no or the column says what the things do or are like (Effect, Role, Use: a
+  front quoting a description is a riddle), or half its keys or more name fields of one thing
+  (Dose, Route, Onset: which field a value fills is a riddle too). A subject naming a pair ("A
+  vs B") takes no "(kind)"; a subject's long trailing aside is left off the front; a plain row
+  naming a field
   ("Disease examples") among members in bold asks that field of the section's subject; a few
   feature lists under a "Mechanism" header are asked as features. A first column that names one
   subject in several rows (an antidote at two doses) stays the subject when the distinct column
@@ -26,7 +28,10 @@
   nothing, and the table's other rows are still asked (`check` names the row). A value told in
   two columns (`| Dose | Unit |`) is one answer, "2–4 mg/kg", never the unit asked alone, and
   a column filled in fewer than half the rows adds to it (`joined`); a cell whose every word
-  is a word of its row's name (`TDS` beside `VELBAR_TDS`) is never an answer. Two tables under
+  is a word of its row's name (`TDS` beside `VELBAR_TDS`) is never an answer. A column whose
+  header cell is empty is asked "besides" the named ones ("Type T: besides stain A and stain
+  B?"); when no column but the subject's is named, a row's cells are its one answer ("Type
+  T?"): never "Type T: ?", which asks nothing. Two tables under
   different headings whose rows would ask the same thing with other answers name the heading
   that tells them apart ("Cold stage — skin: finding?", `rows_apart`).
 - **attributes**: the first column holds field labels, which its header says (a generic word:
@@ -1267,8 +1272,8 @@ def _list_notes(
                 for point in split_points(row.cells[index])
             )
         )
-        if not items:
-            continue  # a column left blank: nothing listed under it
+        if not items or not name:
+            continue  # a column left blank, or one without a header: nothing to ask of it
         named = f"{item} {name}" if item else name  # two items' tables in a section apart
         key = make_key("table", section.path, named, None, "list")
         front = f"{about}: {lower_first(name)}?"
@@ -1316,7 +1321,12 @@ def _row_notes(
         index
         for index in range(len(reading.header))
         if index not in (subject_index, reading.qualifier)
-        and (reading.grouped or reading.qualifier is not None or not reading.figures[index])
+        and (
+            reading.grouped
+            or reading.qualifier is not None
+            or not reading.figures[index]
+            or not plain(reading.header[index])  # no name for "the <header> for X is"
+        )
         and (parts is None or (index != parts.unit and index not in parts.extras))
     ]
     # What every card of a column, or of the table, shares is worked out once.
@@ -1325,9 +1335,13 @@ def _row_notes(
     situations = _SITUATIONS.fullmatch(plain(header).strip().lower()) is not None
     columns = []
     features: set[tuple[int, int]] = set()  # (row, column) of a feature list under "Mechanism"
+    unnamed = _unnamed_columns(reading, subject_index, value_columns)
     for index in value_columns:
+        if index in unnamed[1:]:
+            continue  # asked with the first unnamed column, as one answer
         column = _unmarked(plain(reading.header[index]))
-        columns.append((index, lower_first(column), normalise_header(column)))
+        asked = column or _besides(reading, subject_index, ctx.language)
+        columns.append((index, lower_first(column) or asked, normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
     classing = {
@@ -1404,6 +1418,8 @@ def _row_notes(
         for index, column, header_key in columns:
             if parts is not None and index == parts.value:
                 points = _joined_points(reading, groups[number], parts, subject)
+            elif index in unnamed:  # every column without a header: one answer
+                points = [point for at in unnamed for point in _group_points(groups[number], at)]
             else:
                 points = _group_points(groups[number], index)
             if not points or all(
@@ -1417,6 +1433,8 @@ def _row_notes(
             front = _ours(phrase, ctx).format(**values) if phrase in _OURS else fill(phrase, values)
             if apart and phrase in _OURS:  # "Low blood sugar — skin: sign?" (`rows_apart`)
                 front = f"{ctx.situate(apart)} — {lower_first(shown)}: {asked}?"
+            if not asked and phrase in _OURS:  # no column named at all: the row itself is asked
+                front = front.removesuffix(": ?") + "?"
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
@@ -1433,6 +1451,43 @@ def _row_notes(
             )
         )
     return notes
+
+
+def _unnamed_columns(
+    reading: Reading, subject_index: int, value_columns: list[int]
+) -> tuple[int, ...]:
+    """The value columns left without a header (`<th></th>` over marker results): asked as
+    "besides" the named ones, or, when no column but the subject's is named, read together as
+    each row's one answer. Never "<subject>: ?", a front that asks nothing."""
+    return tuple(index for index in value_columns if not plain(reading.header[index]))
+
+
+UNNAMED_MAX_NAMED = 3
+"""A column without a header is asked "besides" at most this many named ones."""
+
+
+def _besides(reading: Reading, subject_index: int, language: str) -> str:
+    """What a column without a header holds, said by the columns that have one: "besides KIT
+    and CD34" (the other findings of the row), in the document's language ("además de KIT /
+    CD34"); "" when no column but the subject's is named; "other" beside more than
+    UNNAMED_MAX_NAMED of them ("…" after the first ones, in another language)."""
+    named = [
+        lower_first(_unmarked(plain(cell)))
+        for index, cell in enumerate(reading.header)
+        if index != subject_index and plain(cell)
+    ]
+    if not named:
+        return ""
+    local = _BESIDES.get(language)
+    if local is None:  # English, or a language the builder has no word for
+        many = len(named) > UNNAMED_MAX_NAMED
+        return "other" if many else f"besides {_joined(named) if len(named) > 1 else named[0]}"
+    shown = named[:UNNAMED_MAX_NAMED] + (["…"] if len(named) > UNNAMED_MAX_NAMED else [])
+    return local.format(" / ".join(shown))
+
+
+_BESIDES = {"pt": "além de {}", "es": "además de {}", "fr": "en plus de {}", "de": "außer {}"}
+""""Besides" in the languages `text.prose_language` tells apart from English."""
 
 
 def _class_words(header: str, cells: list[str]) -> bool:
@@ -1655,11 +1710,15 @@ def _reverse_notes(
     a table whose values are all short, and never for a value that is a bare verdict or
     number, repeats or is part of another row's, or gives the key away; nor for a column
     that says what the things do or are like (effect, role, use): its values describe, and a
-    front quoting a description is a riddle, not a question."""
+    front quoting a description is a riddle, not a question. Nor in a document not written in
+    English (`Context.language`): "which" is the builder's English word beside the author's,
+    and the forward card asks the same pair in the author's words alone."""
     values = [_reverse_value(row, value_index) for row in reading.rows]
     situations = _SITUATIONS.fullmatch(plain(reading.header[key_index]).strip().lower()) is not None
     parts = [_parts(value) for value in values]
     forced = opts.reverse is True
+    if not forced and ctx.language != "en":
+        return []
     if not forced and not all(len(value.split()) <= REVERSE_MAX_WORDS for value in values if value):
         return []
     header = plain(reading.header[value_index]).split(" ")

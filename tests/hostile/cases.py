@@ -524,6 +524,15 @@ CASES: list[Case] = [
          " with every row (6,000 rows: 10.3 s, now 2.8 s)", None, files={"source/doc.md": DOC
          + "\n## Antidotes\n\n| Drug | Antidote |\n|---|---|\n"
          + "".join(f"| Drugx{i} | Antid{i} |\n" for i in range(4_000))}),
+    Case("an HTML table of 3,000 rows under two empty header cells and 500 Markdown tables"
+         " whose value columns have no header: the named headers read once per table, the"
+         " unnamed columns' cells joined once per row", None, files={"source/doc.md": DOC
+         + "\n## Markers\n\n<table>\n<thead><tr><th></th><th>Stain A</th><th>Stain B</th>"
+         "<th></th><th></th></tr></thead>\n<tbody>\n" + "".join(
+             f"<tr><th>Type {i}</th><td>(+)</td><td>(–)</td><td>m{i}(+)</td><td>n{i}</td></tr>\n"
+             for i in range(3_000)) + "</tbody>\n</table>\n" + "".join(
+             f"\n## Care {i}\n\n| Spacer | | |\n|---|---|---|\n| Small {i} | {i} weeks | rinse |\n"
+             f"| Large {i} | 4 weeks | wash {i} |\n" for i in range(500))}),
     # A question bank's paragraphs of white space only (a no-break space pasted from Word):
     # they strip to nothing, which an IndexError once met.
     Case("a quiz whose stem is a no-break space", None, files={"source/doc.md": DOC
