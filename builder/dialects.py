@@ -49,7 +49,8 @@ rule and no card ever sees them:
 - full-width (CJK) punctuation that does a Markdown-level job, `：？！。`, → its ASCII form
   (`:`, `?`, `!`, `.`, a space after it when text follows): `**標籤**：說明` is a label and its
   value as `**Label**: value` is, `問題？::答案` a question, so every rule reads them alike
-  (one normalisation here, not a full-width copy of each rule's colon or question mark).
+  (one normalisation here, not a full-width copy of each rule's colon or question mark); a
+  card's text gets its `。` back (`full_width_stops`, once each note is made).
 
 `heading` then makes a heading plain text, as the line above every card shows it (a closing
 mnemonic tag, `{LEAD}`, left out): any link or
@@ -60,7 +61,9 @@ Markdown rendering decodes one in body text: shown as text, `&beta;` would stay 
 
 A Logseq page (heading bullets, `key:: value` properties) is rewritten as a whole before it is
 parsed (`logseq_outline`): its outline is the Markdown's structure, not an inline mark. So is an
-admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads it.
+admonition closed by a `!!!` line (`closed_admonitions`): its text is indented as MkDocs reads
+it, and so is a heading written without a space after its hashes (`spaced_headings`: Typora's
+`##Causes`).
 
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
 as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
@@ -91,6 +94,7 @@ from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
 from .text import (
+    CJK_LETTERS,
     REFERENCE_HEADINGS,
     TEMPLATE_FIELD,
     content_words,
@@ -549,12 +553,17 @@ def heading(text: str) -> str:
         text = " ".join(_HTML_TAG.sub(_tag_space, text).split())
     if text.endswith("}"):
         text = _MNEMONIC_TAG.sub("", text)
+    elif text.endswith("`"):
+        text = _PAGE_SPAN.sub("", text)
     return decode_entities(text)
 
 
 _MNEMONIC_TAG = re.compile(r"(?<=\S)[ \t]+\{[A-Z][A-Z0-9]{1,11}\}$")
 """A heading's closing `{LEAD}`: the author's tag for the mnemonic its list spells ("Signs of
 lead poisoning {LEAD}"), no word of the subject; a pin `{#id}` or attributes are not one."""
+_PAGE_SPAN = re.compile(r"(?<=\S)[ \t]+`\d{1,5}`$")
+"""A heading's closing code span of a number (`# Kidney infections` then `412` in backticks):
+the page of the textbook it follows (Typora notes), no word of the subject."""
 
 
 _HTML_TAG = re.compile(r"<!--.*?-->|</?[A-Za-z][\w:-]*(?:\s[^<>]*)?/?>", re.DOTALL)
@@ -628,6 +637,29 @@ def _ascii_mark(match: re.Match[str]) -> str:
     if after.isdigit() and start and match.string[start - 1].isdigit():
         return mark + match.group(2)  # a ratio or a time, `1：2`, `10：30`: `1:2`, not a label
     return mark + " "
+
+
+def full_width_stops(text: str) -> str:
+    """A card's text with the sentence marks `_full_width` made ASCII for the rules written as
+    the CJK text around them had them: `。` for a `.` after CJK (`疼痛. 醫生` → `疼痛。醫生`), `？`
+    and `！` between CJK sentences. What the rules read is unchanged; the card shows the
+    author's punctuation, not a Latin period and a space in Chinese prose."""
+    if ("." not in text and "? " not in text and "! " not in text) or not _CJK_MARKED.search(text):
+        return text
+    text = _CJK_STOP.sub("。", text)
+    if "? " in text or "! " in text:
+        text = _CJK_MARK.sub(lambda m: "？" if m.group(1) == "?" else "！", text)
+    return text
+
+
+_CJK_BEFORE = f"{CJK_LETTERS}）」』】》"
+_CJK_MARKED = re.compile(f"[{_CJK_BEFORE}](?:}}}}|\\*\\*)?[.?!]")
+_AFTER_CJK = rf"(?:(?<=[{_CJK_BEFORE}])|(?<=[{_CJK_BEFORE}]}}}})|(?<=[{_CJK_BEFORE}]\*\*))"
+"""Right after CJK text, or after a deletion or a bold run that ends in it."""
+_CJK_STOP = re.compile(rf"{_AFTER_CJK}\.(?: (?=\S)|(?=[\s*_}})）」』】\]]|$))")
+"""A `.` after CJK that ends a sentence: a space and more text after it (the space goes, as `。`
+carries its own), or the end, a line's end or a closing mark; never `.md`, `..` or `3.5`."""
+_CJK_MARK = re.compile(rf"{_AFTER_CJK}([?!]) (?=[{CJK_LETTERS}（「『【《*{{])")
 
 
 _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
@@ -896,6 +928,53 @@ def _conflict_mark(line: str) -> str:
     if found is None:
         return ""
     return (found.group(1) or found.group(2))[0]
+
+
+def spaced_headings(text: str) -> str:
+    """The text with its headings written without a space after the hashes (`##Stones`,
+    `###Risk factors`: Typora's and some Obsidian exports) given the space CommonMark needs: read
+    as paragraphs, their hashes reached the cards and every section lost its subject. Two to six
+    `#` then a letter is a heading (an Obsidian tag has one `#`); in such a document a `#` line
+    of words (`#Kidney notes`) is its title, while a lone `#tag`, a line of tags or a tag label
+    (`#mnemonic : …`) stays a tag. Code and front matter are left as they are; lines keep their
+    numbers (`document.py` warns at the first)."""
+    found = spaceless_headings(text)
+    if not found:
+        return text
+    lines = text.split("\n")
+    for at in found:
+        hashes = lines[at].lstrip(" ")
+        hashes = hashes[: len(hashes) - len(hashes.lstrip("#"))]
+        lines[at] = lines[at].replace(hashes, hashes + " ", 1)
+    return "\n".join(lines)
+
+
+def spaceless_headings(text: str) -> tuple[int, ...]:
+    """The 0-based numbers of the lines `spaced_headings` reads as headings."""
+    if "##" not in text or _SPACELESS.search(text) is None:
+        return ()
+    lines = text.split("\n")
+    front = _FRONT_MATTER.match(text)
+    start = front.group().count("\n") if front is not None else 0
+    found: list[int] = []
+    titles = 0
+    for at in _outside_fences(lines):
+        line = lines[at]
+        if at < start or "#" not in line[:4]:
+            continue
+        if _SPACELESS.match(line):
+            found.append(at)
+        elif _SPACELESS_TITLE.match(line):
+            found.append(at)
+            titles += 1
+    return tuple(found) if len(found) > titles else ()
+
+
+_SPACELESS = re.compile(r"(?m)^ {0,3}#{2,6}(?=[^\W\d_])")
+"""Two to six hashes then a letter: no tag, no code outside a fence (`##` pastes tokens in C
+only), a heading whose author left out the space."""
+_SPACELESS_TITLE = re.compile(r" {0,3}#[^\W\d_][\w/-]*[ \t]+(?![#:])\S")
+"""A `#` line of words, `#Kidney notes`: not a lone `#tag`, a line of tags or `#tag : label`."""
 
 
 def template_tags(text: str) -> str:
@@ -1461,13 +1540,19 @@ def tex_math(text: str) -> str:
 
 
 _DOLLAR_MATH = re.compile(
-    r"(?<![\\$\[/\w=])\$\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]\w])"
-    r"|(?<![\\$\[/\w=])\$(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]A-Za-z])"
+    r"\$(?<![\\$\[/\w=]\$)(?:"
+    r"\$(?=[^\s$])([^$\n]{1,500}?)(?<=[^\s\\])\$\$(?![$\]\w])"
+    r"|(?=[^\s$\]])([^$\n]{1,500}?)(?<=[^\s\\$/])\$(?![\d$\]A-Za-z])"
+    r"|[ \t]+(?=[^$\n]{0,500}?[\\^_])([^\s$][^$\n]{0,500}?)(?<=[^\s\\])[ \t]+\$(?![\d$\]A-Za-z])"
+    r")"
 )
 """`$$display$$` or `$inline$` math on one line, by Pandoc's rule (no space inside either end,
-no digit after the closing `$`, an escaped `\\$` no delimiter); nor a spreadsheet's or a
+no digit after the closing `$`, an escaped `\\$` no delimiter), or `$ inline $` with spaces inside
+both ends when it holds TeX (`\\`, `^`, `_`: Typora and Obsidian typeset `$ 10^5 \\frac{a}{b} $`;
+"$ 5 and $ 10" stays a price); nor a spreadsheet's or a
 shell's dollars (`=$B$2`, `$PATH:$HOME`: a `$` after a letter, digit or `=`, or before a
-letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text)."""
+letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text).
+Written to open with the `$`, so a search skips from one `$` to the next."""
 _GLUED_SCRIPT = re.compile(
     r"(?<=[^\W_]|[)\]])\$([_^])(?:\{([^{}$\n]{1,40})\}|([^\W_]|[+-]))\$(?!\d)"
 )
@@ -1563,7 +1648,7 @@ def _as_text(tex: str) -> str | None:
 
 
 def _delimited(match: re.Match[str]) -> str:
-    display, inline = match.group(1), match.group(2)
+    display, inline = match.group(1), match.group(2) or match.group(3)
     tex = display if display is not None else inline
     if UNSAFE_TEX.search(tex) is not None:
         return match.group()
@@ -2101,6 +2186,7 @@ _TERMINAL = re.compile(r"^(?:start|begin|end)\b[ \t]*:?[ \t]*", re.IGNORECASE)
 
 _NUMBERED_STEP = re.compile(r"^[ \t]*(?:>[ \t]*)*\d{1,3}[.)][ \t]+(?P<body>\S.*)$")
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
+    spaced_headings,
     tree_fences,
     template_tags,
     step_fields,

@@ -76,6 +76,7 @@ from .dialects import (
     inline_cleaner,
     is_module_line,
     merge_conflicts,
+    spaceless_headings,
 )
 from .errors import SourceError
 from .exports import html_list
@@ -478,6 +479,8 @@ matter on the first line only, and would make its `title:` line a heading."""
 
 def _parse(path: Path, text: str) -> Document:
     text, conflicts = merge_conflicts(text)
+    spaceless = spaceless_headings(text)
+    spaced = (spaceless[0] + 1, _spaceless_warning(text, spaceless)) if spaceless else None
     text = as_commonmark(text)
     shift = 0  # lines the front matter moved up by: its errors cite the source's lines
     if text[:1] in "\r\n \t" and text[:1]:
@@ -508,6 +511,8 @@ def _parse(path: Path, text: str) -> Document:
     reader = _Reader(_Lines(text, path), inline_cleaner(text))
     reader.warnings.extend(loose)
     reader.warnings.extend((first, conflict_warning(last)) for first, last in conflicts)
+    if spaced is not None:
+        reader.warnings.append(spaced)
     if "<" in text and _WRAPPED.search(text) is not None:
         tokens = reader.unwrap_html(tokens)
     preamble, sections = _fold(tokens, reader)
@@ -617,6 +622,18 @@ def conflict_warning(last: int) -> str:
     return (
         f"{MERGE_CONFLICT} (`<<<<<<<` to `>>>>>>>` at line {last}); carding the first side and "
         "the sections only the second has: resolve it"
+    )
+
+
+def _spaceless_warning(text: str, spaceless: tuple[int, ...]) -> str:
+    """The warning at the first heading written without a space after its hashes, which
+    `dialects.spaced_headings` reads as a heading (CommonMark and most viewers do not)."""
+    shown = " ".join(text.split("\n", spaceless[0] + 1)[spaceless[0]].split())[:40]
+    more = len(spaceless) - 1
+    also = f", and {more} more" if more else ""
+    return (
+        f"heading without a space after '#' ('{shown}'{also}): read as a heading; "
+        "write a space after the hashes, as Markdown needs"
     )
 
 
@@ -1079,7 +1096,8 @@ def _reroot(
         section = _outline(section)
     title = shouted_words(section.title, known) if known and section.title.isupper() else None
     title = title or section.title
-    path = (*parent, title)
+    told = section.path[-1] if section.path and section.path[-1] == f"{section.title} (2)" else ""
+    path = (*parent, told or title)  # a repeated heading told apart by its place (facets_nested)
     blocks, kids = section.blocks, section.children
     if section.level > 0 and any(_opens_clause(child.title) for child in kids):
         blocks, kids = _after_open_clauses(blocks, kids)
@@ -1136,6 +1154,12 @@ def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:
         return sections  # "Question 1", "Question 2": a numbered series, read as siblings
     if not set.intersection(*(set(k) for k in run_keys)):
         return sections
+    if len(runs) < MIN_LONE_FACETS and all(b - a == 1 for a, b in runs):
+        # one heading written twice (`# Approach`): nothing says it is a facet; the second is
+        # told apart by its place in the page, "Approach (2)" in its path (`_reroot` keeps it)
+        later = sections[runs[1][0]]
+        again = replace(later, path=(*later.path[:-1], f"{later.title} (2)"))
+        return tuple(again if section is later else section for section in sections)
     moved: list[Section] = []
     begins = {a: b for a, b in runs}
     index = 0
@@ -1150,6 +1174,14 @@ def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:
         moved.append(section)
         index += 1
     return tuple(moved) if len(moved) != len(sections) else sections
+
+
+MIN_LONE_FACETS = 3
+"""Runs of one heading each that make a facet pattern: a heading written twice, alone each time
+(`# Approach` after the page's first part and again after another), is two sections of their
+own, the second told apart by its place in the page ("Approach (2)" in its path: its notes'
+identity and the line above its cards), never named by the part each follows; written after
+three places or more, or beside other facets, it is each place's."""
 
 
 def _facet_key(section: Section) -> str:

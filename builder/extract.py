@@ -5,6 +5,7 @@ from __future__ import annotations
 import operator
 from dataclasses import replace
 
+from .dialects import full_width_stops
 from .document import Document, ListBlock, Paragraph
 from .lint import is_contact_only, prints_its_answer, without_shown_answers
 from .manifest import Manifest
@@ -75,7 +76,16 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
         for note in without_copied_rows(one_question_each(notes))
         if not _asks_nothing(note) and (shown := without_shown_answers(note)) is not None
     ]
-    return _one_fact_each(_one_definition_each(notes))
+    return [_cjk_stops(note) for note in _one_fact_each(_one_definition_each(notes))]
+
+
+def _cjk_stops(note: Note) -> Note:
+    """The note with its CJK sentences ended as the document ended them (`。`, `？`, `！`), which
+    the rules read in their ASCII forms (`dialects.full_width_stops`); its identity is kept."""
+    front, back = full_width_stops(note.front), full_width_stops(note.back)
+    if front is note.front and back is note.back:
+        return note
+    return replace(note, front=front, back=back)
 
 
 def _one_fact_each(notes: list[Note]) -> list[Note]:

@@ -1689,9 +1689,12 @@ def _without_citation(match: re.Match[str]) -> str:
 
 MAX_ANSWER_WORDS = 35
 """A Basic answer longer than this, of several sentences, is a paragraph to read, not recall."""
-_SENTENCE_GAP = re.compile(r"[.!?](\s+)(?=[A-Z0-9“\"(])")
+_SENTENCE_GAP = re.compile(
+    r"[.!?](\s+)(?=[A-Z0-9“\"(\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af])"
+)
 """A candidate break between two sentences: . ! or ? and white space (group 1) before a capital,
-a digit, a quote or a parenthesis. A pattern that starts with a character class lets the regex
+a digit, a quote, a parenthesis or CJK text (kana, ideographs, Hangul: `CJK_LETTERS`; a `。` reads
+as `. `, `dialects._full_width`). A pattern that starts with a character class lets the regex
 engine skip ahead; `sentence_gaps` then drops the periods that end no sentence."""
 _ABBREVIATED = re.compile(
     r"(?:^|[^\w.])(?:approx|vs|e\.g|i\.e|etc|cf|incl|esp|resp|max|min|dr|fig|ref)\.\Z",

@@ -19,6 +19,7 @@ from builder.dialects import (
     closed_bold,
     content_tabs,
     definition_lists,
+    full_width_stops,
     glyph_lists,
     heading,
     inline_cleaner,
@@ -27,6 +28,7 @@ from builder.dialects import (
     pdf_lists,
     pdf_text,
     run_in_labels,
+    spaced_headings,
     step_fields,
     template_tags,
     tex_math,
@@ -211,6 +213,21 @@ def test_a_headings_inline_html_is_its_text(raw: str, shown: str) -> None:
 )
 def test_a_headings_closing_mnemonic_tag_is_left_out(raw: str, shown: str) -> None:
     """`{LEAD}` after a heading tags the mnemonic its list spells: no word of the subject."""
+    assert heading(raw) == shown
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("Korrin infections `412`", "Korrin infections"),
+        ("Korrin `velbarin` dose", "Korrin `velbarin` dose"),  # a code span in the name stays
+        ("Korrin `B12`", "Korrin `B12`"),
+        ("`412`", "`412`"),  # nothing but the number: left as written
+    ],
+)
+def test_a_headings_closing_page_number_in_code_is_left_out(raw: str, shown: str) -> None:
+    """A Typora note's `# Korrin infections` closed by a code span of `412`: the textbook's
+    page, no word of the subject (the deck, the topic and every front said "… infections 412")."""
     assert heading(raw) == shown
 
 
@@ -528,6 +545,42 @@ def test_lines_that_only_look_like_a_pdfs_lists_are_left_as_written() -> None:
         assert pdf_lists(text) == text
 
 
+def test_headings_without_a_space_after_the_hashes_are_headings_and_tags_stay() -> None:
+    """Typora writes `##Spread`: two to six hashes then a letter is a heading, and in such a
+    document a `#` line of words is its title; a lone `#tag`, a line of tags, a tag label, seven
+    hashes, a number, code and front matter stay as written."""
+    text = (
+        "---\n##comment: kept\n---\n#Korrin fever notes\n##Spread\n   ###Carriers\n"
+        "#mnemonic\n#wards #fever\n#todo : later\n#######seven\n##2 cases\n"
+        "```\n##code\n```\n    ##indented code\n"
+    )
+    assert rewritten(spaced_headings, text) == (
+        "---\n##comment: kept\n---\n# Korrin fever notes\n## Spread\n   ### Carriers\n"
+        "#mnemonic\n#wards #fever\n#todo : later\n#######seven\n##2 cases\n"
+        "```\n##code\n```\n    ##indented code\n"
+    )
+    # without a `##Heading`, a `#` line of words is an Obsidian tag and its text
+    for kept in ("#Korrin fever notes\n\n## Spread\n", "Text.\n\n#wards and more\n"):
+        assert spaced_headings(kept) == kept
+
+
+def test_a_document_of_headings_without_spaces_is_carded_by_its_sections_with_a_warning() -> None:
+    """The deck is named by the title line, every front by its section, no hashes on a card; the
+    build warns once, at the first such heading, and says how many more there are."""
+    plan = planned(
+        "#Korrin fever notes\n\n##Spread\n###Carriers\n- Marsh flies\n- Wet dogs\n\n"
+        "##Treatment\nVelbarin cures about 90% of cases within a week.\n"
+    )
+    assert plan.manifest.title == "Korrin fever notes"
+    fronts = [packaged.note.front for packaged in plan.notes]
+    assert not any("#" in front for front in fronts)
+    assert [packaged.note.subdeck for packaged in plan.notes] == ["Spread", "Treatment"]
+    assert plan.warnings == [
+        "korrin.md:1: warning: heading without a space after '#' ('#Korrin fever notes', and 3 "
+        "more): read as a heading; write a space after the hashes, as Markdown needs"
+    ]
+
+
 def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> None:
     """Pandoc's rule: `$…$` with no space inside either end and no digit after is math, `$$…$$`
     display math; prices, escaped dollars, code and math that could link are left as written."""
@@ -571,6 +624,22 @@ def test_math_glued_to_a_word_is_its_sub_or_superscript() -> None:
     )
     for kept in ("Type =$B$2*$C$2 into D2.\n", "Set A$_ and B$ apart.\n", "x$_{}$ y\n"):
         assert tex_math(kept) == kept
+
+
+def test_tex_math_with_spaces_inside_the_dollars_is_math_when_it_holds_tex() -> None:
+    """Typora and Obsidian typeset `$ 10^5 \\frac{a}{b} $`: with spaces inside both dollars it
+    is math when it holds TeX (a backslash, `^` or `_`); spaced dollars round plain words or
+    amounts stay text, and so does one space-opened side alone."""
+    text = (
+        "Significant at $ > 10^5 \\frac{cfu}{mL} $ in urine; $ K_a $ and $ x^2 $.\n"
+        "A dose costs $ 5 and a course $ 40.\n"
+        "Pay $5 and $ 10 each; $ a^b$ and $a^b $ stay.\n"
+    )
+    assert rewritten(tex_math, text) == (
+        "Significant at \\( > 10^5 \\frac{cfu}{mL} \\) in urine; \\( K_a \\) and \\( x^2 \\).\n"
+        "A dose costs $ 5 and a course $ 40.\n"
+        "Pay $5 and $ 10 each; $ a^b$ and $a^b $ stay.\n"
+    )
 
 
 def test_math_of_symbols_only_is_the_text_it_typesets() -> None:
@@ -908,6 +977,41 @@ def test_full_width_punctuation_is_read_as_its_ascii_form() -> None:
     assert any(front.startswith("Reversal (checks)") for _, front, _ in fronts)
     # Text without full-width marks has no step to run.
     assert inline_cleaner("# Plain\n\nNothing to fold: a colon, a question?\n") is None
+
+
+def test_a_cards_cjk_sentences_end_as_the_document_ended_them() -> None:
+    """The rules read `。` as `.`; a card shows the author's `。` (and `？`, `！` between
+    sentences) again, never a Latin period and a space in Chinese prose. A `.` after Latin text,
+    in a file name or a number, and the builder's own closing `?`, stay."""
+    assert (
+        full_width_stops("術後會痛. 醫生會給藥. 痛嗎? 會! 好.")
+        == "術後會痛。醫生會給藥。痛嗎？會！好。"
+    )
+    assert (
+        full_width_stops("{{c1::止痛藥}}. **多休息**.\n- 甲")
+        == "{{c1::止痛藥}}。**多休息**。\n- 甲"
+    )
+    for kept in (
+        "Rest well. Drink water.",
+        "見 說明.md 與 第3.5 版",
+        "止痛藥?",
+        "疼痛...",
+        "甲: 乙",
+    ):
+        assert full_width_stops(kept) == kept
+    plan = planned(
+        "# 剖腹產\n\n## 術後\n\n| **項目** | **描述** |\n| --- | --- |\n"
+        "| **疼痛** | 術後會痛。醫生會給止痛藥。 |\n| **活動** | 六週內避免提重物。 |\n"
+    )
+    backs = [packaged.note.back for packaged in plan.notes]
+    assert backs == ["術後會痛。\n\n醫生會給止痛藥。", "六週內避免提重物。"]
+    assert [packaged.note.key for packaged in plan.notes] == [
+        packaged.note.key
+        for packaged in planned(
+            "# 剖腹產\n\n## 術後\n\n| **項目** | **描述** |\n| --- | --- |\n"
+            "| **疼痛** | 術後會痛. 醫生會給止痛藥. |\n| **活動** | 六週內避免提重物. |\n"
+        ).notes
+    ]
 
 
 PDF_TEXT = (

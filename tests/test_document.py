@@ -926,12 +926,29 @@ def test_a_run_of_facet_headings_at_one_level_belongs_to_the_place_before_it() -
         "# Overview\n\n# Fever\n\n# Rash\n\n# Overview\n",
         # one repeat only: nothing says it is a facet
         "## Fever\n\n## Signs\n\n## Rash\n",
+        # one heading written twice, alone each time: the second is no facet of the part before
+        "# Fever\n\n# Approach\n\n# Admission\n\n# Approach\n",
     ],
 )
 def test_headings_repeated_without_a_facet_in_every_run_stay_as_written(source: str) -> None:
     source = source.replace("\n\n## ", "\n\ntext\n\n## ") + "\ntext\n"
     document = parse(source)
     assert all(level == (1 if source.startswith("# ") else 2) for level, _, _ in outline(document))
+
+
+def test_a_heading_written_twice_alone_each_time_is_told_apart_by_its_place() -> None:
+    """`# Approach` after the page's first part and again after another: both stay top level,
+    the second's path says it is the second ("Approach (2)": its notes' identity and the line
+    above its cards), its title stays (a manifest's `Approach` pattern still finds it)."""
+    document = parse(
+        "# Fever\n\ntext\n\n# Approach\n\ntext\n\n# Admission\n\ntext\n\n# Approach\n\ntext\n"
+    )
+    assert [(s.level, s.title, s.path) for s in document.sections] == [
+        (1, "Fever", ("Fever",)),
+        (1, "Approach", ("Approach",)),
+        (1, "Admission", ("Admission",)),
+        (1, "Approach", ("Approach (2)",)),
+    ]
 
 
 def test_a_title_naming_only_a_course_meeting_gives_way_to_its_file_name() -> None:

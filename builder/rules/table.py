@@ -103,6 +103,7 @@ from ..text import (
     plain,
     singular,
     split_points,
+    split_sentences,
 )
 from .context import Context, TableOptions
 from .leads import is_example
@@ -1894,10 +1895,22 @@ def _attribute_notes(
             else:
                 front = attribute_question(label, ctx.situate(about))
             key = make_key("table", section.path, label, row.pin, header_key)
-            notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
+            described = len(points) == 1 and _word(header) in _GENERIC_VALUES
+            back = _described(points[0]) if described else as_list(points)
+            notes.append(ctx.note("table", "basic", front, back, key, section, row.line))
     for number, index in chosen.items():
         notes.append(_chosen_note(reading, reading.rows[number], index, section, ctx))
     return notes
+
+
+def _described(cell: str) -> str:
+    """A description cell of several sentences as its row's answer: the first sentence, then the
+    rest as a paragraph of its own, the explanation after the answer (as a quiz's why follows
+    its option): a "item | description" table's paragraph was the whole answer."""
+    sentences = split_sentences(cell)
+    if len(sentences) < 2:
+        return cell
+    return f"{sentences[0]}\n\n{' '.join(sentences[1:])}"
 
 
 COMPARED_MAX = 3
