@@ -66,10 +66,11 @@ it, and so is a heading written without a space after its hashes (`spaced_headin
 `##Causes`).
 
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
-as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
-extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled marks), its
-broken lists (`pdf_lists`), lists typed with `•` glyphs or roman numerals (`glyph_lists`)
-and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
+as the site does when it builds the page, so a `|` inside one never splits a table cell; a Hugo
+block shortcode with a title, `{{% collapse "Treatment" %}}`, leaves a heading of its title), a
+PDF's extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled
+marks), its broken lists (`pdf_lists`), lists typed with `•` glyphs or roman numerals
+(`glyph_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering; math glued to
 the word it scripts, `P$_{pk}$`, → `P<sub>pk</sub>`).
 
@@ -89,6 +90,7 @@ import string
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
@@ -988,6 +990,8 @@ def template_tags(text: str) -> str:
     if "{{" not in text and "{%" not in text and "{#" not in text:
         return text
     lines = text.split("\n")
+    if "{{%" in text or "{{<" in text:
+        _shortcode_sections(lines)
     for at in _outside_fences(lines):
         line = lines[at]
         if "{" not in line or _TEMPLATE.search(line) is None:
@@ -1004,6 +1008,85 @@ def template_tags(text: str) -> str:
     return "\n".join(lines)
 
 
+def _shortcode_sections(lines: list[str]) -> None:
+    """The lines with each paired block shortcode that has a title (Hugo's `{{% collapse
+    "Treatment" %}}` … `{{% /collapse %}}`, `title="…"` as a named argument) opened by a heading
+    of that title, one level below the heading it follows (at least `##`: a lone `#` is the
+    page's title), the headings it holds moved below it: a site shows the title over the block,
+    and read as text the opening tag was the topic of the first card and the block's sections
+    were filed under the heading before it. An untitled pair named as a reference list (`{{%
+    sources %}}`) is opened by a heading of its name, which marks the citations as no study
+    content. A block with nothing in it but other shortcodes gets no heading; the tags
+    themselves go with the other template tags. One pass: a closing tag pops the blocks left
+    open above it (a lone shortcode, `{{< figure … >}}`, is never closed)."""
+    stack: list[_Block] = []
+    open_names: dict[str, int] = {}
+    base = 0  # the level of the last heading outside any block
+    filled = 0  # the lines of text read so far
+    for at in _outside_fences(lines):
+        line = lines[at]
+        found = _SHORTCODE_LINE.match(line) if "{{" in line else None
+        if found is not None and "<%".index(found.group("open")) != ">%".index(found.group("end")):
+            found = None
+        if found is None:
+            heading = _ATX_LEVEL.match(line) if line.startswith("#") else None
+            if heading is not None and stack:
+                stack[-1].headings.append((at, len(heading.group(1))))
+            elif heading is not None:
+                base = len(heading.group(1))
+            filled += bool(line.strip())
+            continue
+        name = found.group("name")
+        if not found.group("close"):
+            title = _SHORTCODE_TITLE.match(found.group("args"))
+            label = next((part for part in title.groups() if part), "") if title else ""
+            if not label and re.fullmatch(REFERENCE_HEADINGS, name.casefold()):
+                label = name.capitalize()
+            stack.append(_Block(name, at, label.strip(), min(max(base + 1, 2), 6), filled, []))
+            open_names[name] = open_names.get(name, 0) + 1
+            continue
+        if not open_names.get(name):
+            continue
+        block = stack.pop()
+        open_names[block.name] -= 1
+        while block.name != name:
+            block = stack.pop()
+            open_names[block.name] -= 1
+        if block.title and filled > block.filled:
+            lines[block.opening] = "#" * block.level + " " + block.title
+            shift = block.level + 1 - min((level for _, level in block.headings), default=6)
+            for index, level in block.headings if shift > 0 else ():
+                lines[index] = "#" * min(shift, 6 - level) + lines[index]
+        if stack:
+            stack[-1].headings.extend(block.headings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A block shortcode still open: its name, opening line, title, the level its heading takes,
+    the lines of text read before it and the heading lines inside it."""
+
+    name: str
+    opening: int
+    title: str
+    level: int
+    filled: int
+    headings: list[tuple[int, int]]  # (line, level)
+
+
+_SHORTCODE_LINE = re.compile(
+    r"[ \t]*\{\{(?P<open>[<%])[ \t]*(?P<close>/?)(?P<name>[A-Za-z][\w./-]*)(?P<args>[^\n]*?)"
+    r"[ \t]*(?P<end>[>%])\}\}[ \t]*\r?$"
+)
+"""A line that is one Hugo shortcode, opening (`{{% collapse "Title" %}}`) or closing (`{{<
+/tab >}}`)."""
+_SHORTCODE_TITLE = re.compile(
+    r"""[ \t]+(?:"([^"\n]+)"|'([^'\n]+)')(?=[ \t]|$)"""
+    r"""|(?:[ \t]+[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|\S+))*?[ \t]+title=(?:"([^"\n]+)"|'([^'\n]+)')"""
+)
+"""A shortcode's title: its first argument quoted, or its `title="…"` argument."""
+
+
 _TAG_BODY = r"(?:[^{\n]|\{(?![{%#]))*?"
 """A tag's inside, which never holds another tag's opening: an unclosed `{% ` then stops at the next
 opening instead of reading to the line's end from every one (quadratic on a long line)."""
@@ -1011,6 +1094,7 @@ _TEMPLATE = re.compile(
     rf"\{{%-?[ \t]{_TAG_BODY}[ \t]-?%\}}"  # {% tag %}
     rf"|\{{#[ \t]{_TAG_BODY}[ \t]#\}}"  # {# comment #}
     rf"|\{{\{{<[ \t]{_TAG_BODY}[ \t]>\}}\}}|\{{\{{%[ \t]{_TAG_BODY}[ \t]%\}}\}}"  # Hugo shortcodes
+    rf"|\{{\{{[<%][ \t]*/?[A-Za-z][\w./-]*(?:[ \t]{_TAG_BODY})?[ \t]*[>%]\}}\}}"  # {{<name …>}}
     r"|\{\{-?[ \t][^{}\n]*?[ \t]-?\}\}"  # {{ expression }}
     r"|\{\{(?:site|page|layout|include|post|paginator|jekyll|content|params)\b[.|\w \t'\"/-]*\}\}"
 )

@@ -741,6 +741,90 @@ def test_a_site_generators_template_tags_are_no_text() -> None:
     ]
 
 
+def test_a_titled_shortcode_block_is_a_section_of_its_title() -> None:
+    """Hugo's paired block shortcodes: a titled one opens a heading of its title one level below
+    the heading before it and above the headings it holds; an inline pair keeps its text; a block
+    holding only other shortcodes, a lone shortcode and an unclosed titled one give no heading."""
+    text = "\n".join(
+        [
+            "## Marsh ague",
+            '{{%fold "Signs" %}}',
+            "- Night chills",
+            "{{% /fold %}}",
+            '{{< fold title="Care" id="c1" >}}',
+            "### Adults",
+            "Rest, and {{%lang%}}warm broth{{%/lang%}} {{<btn x>}}daily{{</btn>}}.",
+            "{{< /fold >}}",
+            '{{%fold "Tests" %}}',
+            "{{< chart/ague >}}",
+            "{{% /fold %}}",
+            '{{< video "ague-walkthrough" >}}',
+            "{{%sources%}}",
+            "- Ode R. Marsh fevers. Fen Med J. 2019.",
+            "{{%/sources%}}",
+        ]
+    )
+    assert rewritten(template_tags, text).split("\n") == [
+        "## Marsh ague",
+        "### Signs",
+        "- Night chills",
+        "",
+        "### Care",
+        "#### Adults",
+        "Rest, and warm broth daily.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "### Sources",
+        "- Ode R. Marsh fevers. Fen Med J. 2019.",
+        "",
+    ]
+
+
+def test_a_shortcode_blocks_headings_are_moved_below_its_title() -> None:
+    text = '{{% tab "Adults" %}}\n## Dose\n5 mg\n{{% /tab %}}\n'
+    text += '{{% tab "Children" %}}\n1 mg\n{{% /tab %}}'
+    assert rewritten(template_tags, text).split("\n") == [
+        "## Adults",
+        "### Dose",
+        "5 mg",
+        "",
+        "## Children",
+        "1 mg",
+        "",
+    ]
+
+
+def test_a_sites_shortcode_blocks_file_their_cards_under_their_titles() -> None:
+    text = "\n".join(
+        [
+            "# Marsh ague",
+            "",
+            '{{%fold "Differential" %}}',
+            "",
+            "- Fen fever",
+            "- Reed pox",
+            "- Bog cough",
+            "",
+            "{{% /fold %}}",
+            '{{%fold "Treatment" %}}',
+            "",
+            "- Willow bark for the chills",
+            "- Rest in a dry room",
+            "- Broth every two hours",
+            "",
+            "{{% /fold %}}",
+        ]
+    )
+    plan = planned(text)
+    fronts = [packaged.note.front for packaged in plan.notes]
+    assert any(front.startswith("Differential") for front in fronts), fronts
+    assert any(front.startswith("Treatment") for front in fronts), fronts
+    assert not any("{{%" in front or "fold" in front for front in fronts)
+
+
 def test_braces_that_are_no_template_tag_stay() -> None:
     text = "\n".join(
         [
