@@ -2189,14 +2189,17 @@ _UNIT = (
     r"|milliseconds?|(?-i:ms|msec)"
     r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
 )
-_PER = r"(?:/[A-Za-z]{1,6}(?![A-Za-z]))?"
+_WORD_ENDS = r"(?![A-Za-zÀ-ÖØ-öø-ɏ])"
+"""No Latin letter follows, accented ones included: "1-2 g" is no figure in "1-2 gélules" (a
+deletion ending inside a word split the number from its unit word)."""
+_PER = rf"(?:/[A-Za-z]{{1,6}}{_WORD_ENDS})?"
 """A unit's denominator the unit's own expression does not name ("25 mm/s", "2 L/day"): the
 figure takes it along, never hides the unit's top and shows its bottom ("{{25 mm}}/s")."""
 FIGURE = re.compile(
     rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}"
-    rf"(?:\s*{_UNIT}{_PER}(?![A-Za-z])|/[A-Za-z]{{1,10}}(?![A-Za-z]))?"
+    rf"(?:\s*{_UNIT}{_PER}{_WORD_ENDS}|/[A-Za-z]{{1,10}}{_WORD_ENDS})?"
     rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
-    rf"{_PER}(?![A-Za-z]){_MORE}?)",
+    rf"{_PER}{_WORD_ENDS}{_MORE}?)",
     re.IGNORECASE,
 )
 """A figure with a unit ("38 °C", "40 mg/kg", "4-6 hourly", "5 or more days") or a comparison
