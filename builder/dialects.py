@@ -1638,10 +1638,11 @@ shell's dollars (`=$B$2`, `$PATH:$HOME`: a `$` after a letter, digit or `=`, or 
 letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text).
 Written to open with the `$`, so a search skips from one `$` to the next."""
 _GLUED_SCRIPT = re.compile(
-    r"(?<=[^\W_]|[)\]])\$([_^])(?:\{([^{}$\n]{1,40})\}|([^\W_]|[+-]))\$(?!\d)"
+    r"(?<=[^\W_]|[)\]])\$([_^])(?:\{(?:\\(?:text|mathrm|textrm|mbox)[ \t]*\{([^{}$\n]{1,40})\}"
+    r"|([^{}$\n]{1,40}))\}|([^\W_]|[+-]))\$(?!\d)"
 )
 """Math glued to the word it scripts, its body one sub- or superscript: `P$_{insp}$`,
-`cmH$_2$O`, `Ca$^{2+}$` (the way LaTeX writes an index after a letter). Pandoc reads no math
+`cmH$_2$O`, `Ca$^{2+}$`, `O$_{\\text{2}}$` (the way LaTeX writes an index after a letter). Pandoc reads no math
 there (a `$` after a letter), so the dollars showed; worse, a later `$` on the line paired with
 the closing one (`**P$_{plt}$** o **P$_{mes}$**` became garbled math across the bold runs).
 Read first, before `_DOLLAR_MATH`, so each pair is closed where it opened."""
@@ -1653,8 +1654,8 @@ def _script(match: re.Match[str]) -> str:
     """`P$_{insp}$` → `P<sub>insp</sub>`, `Ca$^{2+}$` → `Ca<sup>2+</sup>` (a card's field, a
     heading's Unicode form, every rule reads these); a script of TeX commands stays math,
     `\\( _{\\alpha} \\)`."""
-    mark, braced, bare = match.group(1), match.group(2), match.group(3)
-    body = bare if bare is not None else braced.strip()
+    mark, texted, braced, bare = match.groups()
+    body = bare if bare is not None else (texted if texted is not None else braced).strip()
     if _PLAIN_SCRIPT.fullmatch(body) is not None and body.strip():
         tag = "sub" if mark == "_" else "sup"
         return f"<{tag}>{body}</{tag}>"

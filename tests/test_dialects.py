@@ -626,6 +626,15 @@ def test_math_glued_to_a_word_is_its_sub_or_superscript() -> None:
         assert tex_math(kept) == kept
 
 
+def test_a_glued_script_written_as_tex_text_is_that_script() -> None:
+    """Pandoc writes an index typed as text `\\text{…}` inside the braces (`O$_{\\text{2}}$`):
+    the same script, never raw TeX on a card; a script of other TeX commands stays math."""
+    text = "Give O$_{\\text{2}}$ and CO$_{\\mathrm{2}}$ out; K$_{\\frac{a}{b}}$ stays.\n"
+    assert tex_math(text) == (
+        "Give O<sub>2</sub> and CO<sub>2</sub> out; K$_{\\frac{a}{b}}$ stays.\n"
+    )
+
+
 def test_tex_math_with_spaces_inside_the_dollars_is_math_when_it_holds_tex() -> None:
     """Typora and Obsidian typeset `$ 10^5 \\frac{a}{b} $`: with spaces inside both dollars it
     is math when it holds TeX (a backslash, `^` or `_`); spaced dollars round plain words or
