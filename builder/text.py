@@ -2045,12 +2045,13 @@ def names_a_strength(after: str) -> bool:
 
 
 _TWIN = re.compile(
-    r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
-    r"(?:\s*(?:°\s?[CF])?\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*"
+    r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*|(?:from|de|du)\s+)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
+    r"(?:\s*(?:°\s?[CF])?\s*(?:[-–]|to|(?<=\s)(?:a|à)(?=\s))\s*\d+(?:[.,]\d+)?)?\s*"
     r"(?P<unit>°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/]{0,11})(?P<rest>(?:[,;]?\s+)[^()]{1,80}?)?\s*\)"
 )
 """A value with its unit in brackets: " (38.5°C)", " (≥126 mg/dL)", " (5-10 mmol/L)", and what
-the author says of it there (" (500 mL, or about half a litre)", " (3-5 mm on the paper)")."""
+the author says of it there (" (500 mL, or about half a litre)", " (3-5 mm on the paper)"); in
+Spanish, Portuguese and French too (" (de 3 a 5 mm no papel)", " (de 3 à 5 mm)")."""
 _UNIT_BEFORE = re.compile(r"\d\s*(?P<unit>°\s?[CF]|[a-zA-Zµ%][\w%²µ/]{0,17})$")
 _MEASURES = (
     "°c °f",
@@ -2062,7 +2063,9 @@ _MEASURES = (
     "mmhg kpa cmh2o",
     "kcal kj cal calories",
     "s sec secs second seconds min mins minute minutes h hr hrs hour hours day days wk wks week"
-    " weeks month months yr yrs year years",
+    " weeks month months yr yrs year years"
+    " segundo segundos seconde secondes minuto minutos hora horas heure heures dia dias día días"
+    " jour jours semana semanas semaine semaines mes meses mois año años ano anos an ans",
     "mv µv uv",
     "unit units iu",
 )
@@ -2168,7 +2171,9 @@ def _unit(text: str) -> str:
 # Measured figures: what the measure rule clozes, and what tells a list of statements that has one.
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|/{_NUMBER})?"
+_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|\s+(?:a|à)\s+{_NUMBER}|/{_NUMBER})?"
+"""A number or a range: "4-6", "4 to 6", and as Spanish, Portuguese and French write it "4 a 6",
+"4 à 6"."""
 _MORE = r"(?:\s+or\s+(?:more|less|longer|greater|higher|lower|above|below|over|under))"
 _COMPARE = (
     r"(?:=/[<>]|(?<![-=/<>≤≥])[<>≤≥]=?|=<|=>"
@@ -2179,7 +2184,7 @@ _COMPARE = (
 _NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\bwithin)"
 """Words that compare only a figure with a unit: "under 12" may count anything."""
 _UNIT = (
-    r"(?:%|°\s?[CF]?|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
+    r"(?:%|°(?:\s?[CF]|(?!\)))|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
     r"|(?:mmol|µmol|umol|micromol|mEq|meq|micrograms?|milligrams?|mg|g|ng|pg|mcg|µg|IU|units?"
     r"|mL|ml|cc)"
     r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
@@ -2187,7 +2192,10 @@ _UNIT = (
     r"|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
     r"|milliseconds?|(?-i:ms|msec)"
-    r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
+    r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²"
+    # the same periods in Spanish, Portuguese and French
+    r"|segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|meses|a[ñn]os?"
+    r"|secondes?|heures?|jours?|semaines?|mois|ans)"
 )
 _WORD_ENDS = r"(?![A-Za-zÀ-ÖØ-öø-ɏ])"
 """No Latin letter follows, accented ones included: "1-2 g" is no figure in "1-2 gélules" (a
