@@ -1642,9 +1642,10 @@ _GLUED_SCRIPT = re.compile(
     r"|([^{}$\n]{1,40}))\}|([^\W_]|[+-]))\$(?!\d)"
 )
 """Math glued to the word it scripts, its body one sub- or superscript: `P$_{insp}$`,
-`cmH$_2$O`, `Ca$^{2+}$`, `O$_{\\text{2}}$` (the way LaTeX writes an index after a letter). Pandoc reads no math
-there (a `$` after a letter), so the dollars showed; worse, a later `$` on the line paired with
-the closing one (`**P$_{plt}$** o **P$_{mes}$**` became garbled math across the bold runs).
+`cmH$_2$O`, `Ca$^{2+}$`, `O$_{\\text{2}}$` (the way LaTeX writes an index after a letter).
+Pandoc reads no math there (a `$` after a letter), so the dollars showed; worse, a later `$`
+on the line paired with the closing one (`**P$_{plt}$** o **P$_{mes}$**` became garbled math
+across the bold runs).
 Read first, before `_DOLLAR_MATH`, so each pair is closed where it opened."""
 _PLAIN_SCRIPT = re.compile(r"(?:[^\W_]|[+\-−.,′' ]){1,40}")
 """A script of plain text, which HTML's `<sub>`/`<sup>` show as it is."""
