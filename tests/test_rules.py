@@ -397,3 +397,19 @@ def test_who_said_it_flags_what_follows(label: str, flag: bool) -> None:
     """A run-in naming who said what follows is a flag, no label to ask; a label, or a lead-in
     going on to say where, is not."""
     assert is_flag(label) is flag
+
+
+def test_a_hard_wrapped_items_figures_are_read_with_the_lines_it_goes_on_in() -> None:
+    """The measure rule reads an item's first line with the lines its author's wrap cut from it
+    (a line ending mid-phrase, or a next line in lower case): cut at its wrap, the card ended
+    "… infection ,"."""
+    markdown = (
+        "## Korrin harms\n\n1.  Korrin\n\n    Harms :\n\n    -   gut:\n\n"
+        "        -   minor : nausea, cramps\n\n        -   major : ulcer, bleeding\n\n"
+        "        -   RF : { \\> 65 years, earlier ulcer, infection ,\n"
+        "            severe illness}, {+ steroids} RF ≥ 3 : avoid !\n\n"
+        "    -   kidney :\n\n        -   fluid loss, old age\n"
+    )
+    fronts = [packaged.note.front for packaged in planned(markdown).notes]
+    assert any("severe illness}" in front and "65 years}}" in front for front in fronts), fronts
+    assert not any(front.rstrip().endswith("infection ,") for front in fronts), fronts

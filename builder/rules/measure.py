@@ -180,7 +180,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             for item, about, lines in _items(block, opening, (block.line,)):
                 if item.line in joining:
                     continue  # "Reading: 130-139/80-89" beside its two halves, asked already
-                first = item.text.split("\n", 1)[0]
+                first = _first_line(item.text)
                 if _DIGIT.search(first) is not None:
                     here = said.at(lines)
                     bold = bold_subject(first) or defined_term(item)  # `- term : …`
@@ -266,6 +266,21 @@ def _items(
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 yield from _items(inner, inner_about, (*lists, item.line, inner.line))
+
+
+def _first_line(text: str) -> str:
+    """An item's first line with the lines its author's hard wrap cut from it: each next line
+    while the one before ends mid-phrase (a comma, "and") or the next goes on in lower case. A
+    line of its own ("Facts  " then "Explanation …") stays apart; cut at its wrap, the card
+    read "RF: {> 65 years}, ulcer history, infection ,"."""
+    lines = text.split("\n")
+    first = lines[0]
+    for line in lines[1:]:
+        going_on = _LINE_GOES_ON.search(first.rstrip()) is not None
+        if not line.strip() or not (going_on or line.lstrip()[:1].islower()):
+            break
+        first = f"{first.rstrip()} {line.strip()}"
+    return first
 
 
 def _named_part(head: str) -> str:
