@@ -1190,6 +1190,95 @@ _TAB = re.compile(r'(?m)^([ \t]*)===[!+]{0,2}[ \t]+"([^"\n]*)"[ \t]*$')
 """A content tab's opening line: `=== "Adults"`."""
 
 
+def pandoc_tables(text: str) -> str:
+    """The text with Pandoc's simple tables (columns aligned by spaces under a rule of dash runs,
+    `------  -----`, a header line above it or none, a closing rule when there is none) written
+    as pipe tables: CommonMark read one as a paragraph of words in columns, and a card answered
+    with it. A row with an empty first cell goes on with the row above (Pandoc writes a cell's
+    second line, or a group's next member, so): in a table of two columns its value joins the
+    key's list, in a wider one its empty leading cells take the values above.
+    A table without a header gets an empty one on its top rule, each row then a line down (on
+    the closing rule the last); lines keep their numbers. Fenced code is left as it is."""
+    if "---" not in text or _DASH_RULE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    outside = set(_outside_fences(lines))
+    at = 0
+    while at < len(lines):
+        rule = _DASH_RULE.fullmatch(lines[at]) if at in outside else None
+        if rule is None:
+            at += 1
+            continue
+        at = _pipe_table(lines, at, len(rule.group(1)))
+    return "\n".join(lines)
+
+
+def _pipe_table(lines: list[str], rule: int, indent: int) -> int:
+    """The simple table whose dash rule is line `rule` written as a pipe table; the line after
+    it."""
+    starts = [found.start() for found in _DASH_RUN.finditer(lines[rule])]
+    above = lines[rule - 1] if rule else ""
+    headed = bool(above.strip()) and _indent(above) >= indent and not _DASH_RULE.fullmatch(above)
+    end = rule + 1
+    while end < len(lines):  # a blank line ends it unless the next line is a row of it
+        line = lines[end]
+        if _DASH_RULE.fullmatch(line):
+            break
+        if not line.strip():
+            after = lines[end + 1] if end + 1 < len(lines) else ""
+            if not after.strip() or _indent(after) < indent or _DASH_RULE.fullmatch(after):
+                break
+        elif _indent(line) < indent:
+            break
+        end += 1
+    rows = [_cells(lines[index], starts) for index in range(rule + 1, end)]
+    if len(rows) < 1 or len(starts) < 2:
+        return end
+    closed = end < len(lines) and _DASH_RULE.fullmatch(lines[end]) is not None
+    if not headed and not closed:
+        return end  # a rule of dashes alone: no table
+    filled: list[list[str]] = []
+    last = 0  # the row a continuation row goes on
+    for cells in rows:
+        if filled and any(cells) and not cells[0] and len(cells) == 2:
+            filled[last][1] = f"{filled[last][1]}<br>{cells[1]}" if filled[last][1] else cells[1]
+            cells = ["", ""]  # a key's next value: one list in the key's row
+        elif filled and any(cells) and not cells[0]:
+            for column in range(min(2, len(cells))):
+                if cells[column]:
+                    break
+                cells[column] = filled[-1][column]
+        if cells[0]:
+            last = len(filled)
+        filled.append(cells)
+    pad = " " * indent
+    delimiter = pad + "|" + "---|" * len(starts)
+    written = [pad + "| " + " | ".join(cells) + " |" for cells in filled]
+    if headed:
+        lines[rule - 1] = pad + "| " + " | ".join(_cells(above, starts)) + " |"
+        lines[rule] = delimiter
+        lines[rule + 1 : end] = written
+    else:  # an empty header on the rule line, each row a line down, on the closing rule last
+        lines[rule] = pad + "|" + "  |" * len(starts)
+        lines[rule + 1 : end + 1] = [delimiter, *written]
+        end += 1
+    return end
+
+
+def _cells(line: str, starts: list[int]) -> list[str]:
+    bounds = [*starts[1:], max(len(line), starts[-1])]
+    return [line[start:stop].strip().replace("|", "\\|") for start, stop in zip(starts, bounds)]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+_DASH_RULE = re.compile(r"(?m)^( {0,12})-{3,}(?: +-{3,})+[ \t]*\r?$")
+"""A simple table's rule: two or more runs of dashes parted by spaces, `-------- -----`."""
+_DASH_RUN = re.compile(r"-{3,}")
+
+
 def abbreviation_lines(text: str) -> str:
     """The text with MkDocs' and PHP Markdown Extra's abbreviation lines (`*[ECG]:
     Electrocardiogram`) written as the sentence the abbreviation rule reads ("Electrocardiogram
@@ -2282,6 +2371,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     glyph_lists,
     tex_math,
     content_tabs,
+    pandoc_tables,
     definition_lists,
     run_in_labels,
     comparisons,

@@ -25,6 +25,7 @@ from builder.dialects import (
     inline_cleaner,
     logseq_outline,
     merge_conflicts,
+    pandoc_tables,
     pdf_lists,
     pdf_text,
     run_in_labels,
@@ -832,6 +833,51 @@ def test_a_sites_shortcode_blocks_file_their_cards_under_their_titles() -> None:
     assert any(front.startswith("Differential") for front in fronts), fronts
     assert any(front.startswith("Treatment") for front in fronts), fronts
     assert not any("{{%" in front or "fold" in front for front in fronts)
+
+
+def test_a_pandoc_simple_table_is_a_pipe_table() -> None:
+    """Columns aligned by spaces under a rule of dash runs: with a header line, or without one
+    between two rules (an empty header on the top rule, each row a line down); a row with an
+    empty first cell goes on with the one above. A lone rule of dashes, or dashes in one run,
+    is no table."""
+    text = "\n".join(
+        [
+            "  ------------ ---------",
+            "  Quick        Wong",
+            "               Ladder",
+            "  Slow         Grid",
+            "  ------------ ---------",
+            "",
+            "  Kind     Drug       Note",
+            "  -------- ---------- -------",
+            "  Full     Korphine   first",
+            "           Velmorph   second",
+            "",
+            "Text after.",
+            "",
+            "----- -----",
+            "",
+            "-----------",
+        ]
+    )
+    assert rewritten(pandoc_tables, text).split("\n") == [
+        "  |  |  |",
+        "  |---|---|",
+        "  | Quick | Wong<br>Ladder |",
+        "  |  |  |",
+        "  | Slow | Grid |",
+        "",
+        "  | Kind | Drug | Note |",
+        "  |---|---|---|",
+        "  | Full | Korphine | first |",
+        "  | Full | Velmorph | second |",
+        "",
+        "Text after.",
+        "",
+        "----- -----",
+        "",
+        "-----------",
+    ]
 
 
 def test_braces_that_are_no_template_tag_stay() -> None:
