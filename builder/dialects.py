@@ -1267,7 +1267,8 @@ def _pipe_table(lines: list[str], rule: int, indent: int) -> int:
 
 def _cells(line: str, starts: list[int]) -> list[str]:
     bounds = [*starts[1:], max(len(line), starts[-1])]
-    return [line[start:stop].strip().replace("|", "\\|") for start, stop in zip(starts, bounds)]
+    pairs = zip(starts, bounds, strict=True)
+    return [line[start:stop].strip().replace("|", "\\|") for start, stop in pairs]
 
 
 def _indent(line: str) -> int:

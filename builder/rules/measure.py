@@ -270,14 +270,14 @@ def _items(
 
 def _first_line(text: str) -> str:
     """An item's first line with the lines its author's hard wrap cut from it: each next line
-    while the one before ends mid-phrase (a comma, "and") or the next goes on in lower case. A
-    line of its own ("Facts  " then "Explanation …") stays apart; cut at its wrap, the card
-    read "RF: {> 65 years}, ulcer history, infection ,"."""
+    while the one before ends mid-phrase (a comma, "and"). A line that ends a phrase stays
+    apart: the next may be a line of its own ("Facts  " then "Explanation …") or a paragraph the
+    item took in ("- coma" then "however, …"). Cut at its wrap, the card read "RF: {> 65
+    years}, ulcer history, infection ,"."""
     lines = text.split("\n")
     first = lines[0]
     for line in lines[1:]:
-        going_on = _LINE_GOES_ON.search(first.rstrip()) is not None
-        if not line.strip() or not (going_on or line.lstrip()[:1].islower()):
+        if not line.strip() or _LINE_GOES_ON.search(first.rstrip()) is None:
             break
         first = f"{first.rstrip()} {line.strip()}"
     return first
