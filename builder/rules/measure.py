@@ -138,6 +138,9 @@ _OPTION = re.compile(r"^\(?[a-eA-E][).]\s")
 _FLAG = re.compile(r"^([^:]{1,30}):\s+")
 _LEFTOVER = re.compile(r"==|\*\*|`|\]\(|\[\[|\{\{|<[a-z/]")
 """Markup the reader left as written (a stray `==`, a wikilink): a card would show it."""
+_LABEL_LINES = re.compile(r"\n[ \t]*(?:\*\*|__)")
+"""A paragraph whose later line opens with bold: labelled lines (`**A:** x` / `**B:** y`), each
+its own statement, none the subject of the whole; a label over a hard-wrapped text is."""
 _LINE_GOES_ON = re.compile(r"(?:[,;:(–-]|\b(?:and|or|of|the|a|an|to|with|in|for|by|at))$", re.I)
 
 
@@ -164,7 +167,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 continue
             count = block.text.count("\n") + 1
             here = said.at(range(block.line, block.line + count))
-            labelled = bold_label(block.text) if "\n" not in block.text.strip() else None
+            labelled = None if _LABEL_LINES.search(block.text.strip()) else bold_label(block.text)
             about, body = labelled if labelled is not None else ("", block.text)
             if is_flag(about):
                 about = ""  # "**Note:** …" flags the text; it names nothing
