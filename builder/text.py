@@ -2585,6 +2585,7 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
 }
 """Short words each language writes most, few of them shared ("la" is Spanish and French)."""
 _LANGUAGE_WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z]")
 MIN_FOREIGN_WORDS = 20
 """Stop words a document's prose must hold before it is read as not English: a page of terms
 alone stays English, as the builder always read it."""
@@ -2595,9 +2596,13 @@ MAX_LANGUAGE_CHARS = 20_000
 def prose_language(text: str) -> str:
     """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de" when that
     language's stop words outnumber English's by half again and come MIN_FOREIGN_WORDS times at
-    least; a document in another script, or mixed, stays "en"."""
+    least; "cjk" when more of its letters are CJK (Chinese, Japanese, Korean) than Latin, for
+    the builder has no words of those; a document in another script, or mixed, stays "en"."""
+    sample = text[:MAX_LANGUAGE_CHARS]
+    if CJK.search(sample) is not None and len(CJK.findall(sample)) > len(_LATIN.findall(sample)):
+        return "cjk"
     counts = dict.fromkeys(_STOP_WORDS, 0)
-    for word in _LANGUAGE_WORD.findall(text[:MAX_LANGUAGE_CHARS].lower()):
+    for word in _LANGUAGE_WORD.findall(sample.lower()):
         for language, said in _STOP_WORDS.items():
             if word in said:
                 counts[language] += 1
