@@ -1657,15 +1657,20 @@ def topic_for(explicit: str, title: str) -> str:
 
 # Answers: what a long answer keeps.
 
+_BODY_YEAR = r"(?-i:[A-Z]{2,}(?:[/-][A-Z]{2,})*)\s+(?:19|20)\d\d(?:\s?[^\W\d_]{1,10})?"
+"""A guideline's body in capitals and its year, a word after it ("AHA 2017", "ASH 2019 指南")."""
 _CITATION = re.compile(
     r"\bet al\b|(?:19|20)\d\d\s*;\s*\d|^\s*(?:see|cf\.?)\s|^\s*(?:section|chapter|fig(?:ure)?\.?)"
     r"\s+\d"
     # a name and a year: "An, 2021", "ANA, 1995", "Smith and Jones, 2019" (not "Type 2, 2019")
-    r"|^\s*(?-i:[A-Z])[\w'’-]*(?: (?:and|&) (?-i:[A-Z])[\w'’-]*)?,\s+(?:19|20)\d\d[a-z]?\s*$",
+    r"|^\s*(?-i:[A-Z])[\w'’-]*(?: (?:and|&) (?-i:[A-Z])[\w'’-]*)?,\s+(?:19|20)\d\d[a-z]?\s*$"
+    # a body and the year of its guideline: "AHA 2017", "EULAR/ACR 2017, JCS 2023"
+    rf"|^\s*{_BODY_YEAR}(?:,\s*{_BODY_YEAR})*\s*$",
     re.IGNORECASE,
 )
-"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10", "An, 2021"."""
-_CITED_YEAR = re.compile(r",\s+(?:19|20)\d\d[a-z]?\)")
+"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10", "An, 2021",
+"AHA 2017 guideline" (a word after the year: the source's own, in any language)."""
+_CITED_YEAR = re.compile(r",\s+(?:19|20)\d\d[a-z]?\)|(?-i:[A-Z]{2,})\s+(?:19|20)\d\d[^\d()]{0,12}\)")
 
 
 def without_citations(text: str) -> str:
