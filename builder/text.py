@@ -1670,7 +1670,9 @@ _CITATION = re.compile(
 )
 """A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10", "An, 2021",
 "AHA 2017 guideline" (a word after the year: the source's own, in any language)."""
-_CITED_YEAR = re.compile(r",\s+(?:19|20)\d\d[a-z]?\)|(?-i:[A-Z]{2,})\s+(?:19|20)\d\d[^\d()]{0,12}\)")
+_CITED_YEAR = re.compile(
+    r",\s+(?:19|20)\d\d[a-z]?\)|(?-i:[A-Z]{2,})\s+(?:19|20)\d\d[^\d()]{0,12}\)"
+)
 
 
 def without_citations(text: str) -> str:
