@@ -86,7 +86,8 @@ def test_the_prose_list_prefilter_misses_no_cue() -> None:
         if pattern.fullmatch(chr(code)) and chr(code).lower() not in letters
     ]
     assert odd == []
-    for cue in ("including", "includes", "include", "such as", "a combination of"):
+    cues = ("including", "includes", "include", "such as", "a combination of", "tales como")
+    for cue in (*cues, "tais como", "tels que", "telles que", "incluyendo", "notamment"):
         assert _CUE.search(f"Options {cue.upper()} a, b, and c.")
         assert any(part in cue for part in CUE_PARTS)
 
