@@ -1021,7 +1021,8 @@ def _shortcode_sections(lines: list[str]) -> None:
     open above it (a lone shortcode, `{{< figure … >}}`, is never closed)."""
     stack: list[_Block] = []
     open_names: dict[str, int] = {}
-    base = 0  # the level of the last heading outside any block
+    headings: list[tuple[int, int]] = []  # (line, level) of every heading read so far
+    base = 0  # the level of the heading the next block follows
     filled = 0  # the lines of text read so far
     for at in _outside_fences(lines):
         line = lines[at]
@@ -1030,10 +1031,9 @@ def _shortcode_sections(lines: list[str]) -> None:
             found = None
         if found is None:
             heading = _ATX_LEVEL.match(line) if line.startswith("#") else None
-            if heading is not None and stack:
-                stack[-1].headings.append((at, len(heading.group(1))))
-            elif heading is not None:
+            if heading is not None:
                 base = len(heading.group(1))
+                headings.append((at, base))
             filled += bool(line.strip())
             continue
         name = found.group("name")
@@ -1042,36 +1042,42 @@ def _shortcode_sections(lines: list[str]) -> None:
             label = next((part for part in title.groups() if part), "") if title else ""
             if not label and re.fullmatch(REFERENCE_HEADINGS, name.casefold()):
                 label = name.capitalize()
-            stack.append(_Block(name, at, label.strip(), min(max(base + 1, 2), 6), filled, []))
+            level = min(max(base + 1, 2), 6)
+            stack.append(_Block(name, at, label.strip(), level, base, filled, len(headings)))
             open_names[name] = open_names.get(name, 0) + 1
             continue
         if not open_names.get(name):
-            continue
+            continue  # a closing tag of nothing open
         block = stack.pop()
         open_names[block.name] -= 1
-        while block.name != name:
+        while block.name != name:  # a lone shortcode (`{{< figure … >}}`) is never closed
             block = stack.pop()
             open_names[block.name] -= 1
         if block.title and filled > block.filled:
             lines[block.opening] = "#" * block.level + " " + block.title
-            shift = block.level + 1 - min((level for _, level in block.headings), default=6)
-            for index, level in block.headings if shift > 0 else ():
-                lines[index] = "#" * min(shift, 6 - level) + lines[index]
-        if stack:
-            stack[-1].headings.extend(block.headings)
+            inner = headings[block.first :]
+            shift = block.level + 1 - min((level for _, level in inner), default=6)
+            for number, (index, level) in enumerate(inner if shift > 0 else ()):
+                moved = min(shift, 6 - level)
+                lines[index] = "#" * moved + lines[index]
+                headings[block.first + number] = (index, level + moved)
+            headings.append((block.opening, block.level))
+            base = block.base  # the next block is this one's sibling
 
 
 @dataclass(frozen=True, slots=True)
 class _Block:
     """A block shortcode still open: its name, opening line, title, the level its heading takes,
-    the lines of text read before it and the heading lines inside it."""
+    the level of the heading before it, the lines of text read before it and where its headings
+    start in the list of those read."""
 
     name: str
     opening: int
     title: str
     level: int
+    base: int
     filled: int
-    headings: list[tuple[int, int]]  # (line, level)
+    first: int
 
 
 _SHORTCODE_LINE = re.compile(

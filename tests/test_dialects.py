@@ -807,6 +807,13 @@ def test_a_shortcode_blocks_headings_are_moved_below_its_title() -> None:
     ]
 
 
+def test_a_lone_shortcode_never_closed_holds_no_heading_back() -> None:
+    """A shortcode that is never closed (`{{< figure … >}}`) is no block: the heading after it
+    is still the one a later block follows."""
+    text = '{{< figure src="a.png" >}}\n## Care\n{{% fold "Adults" %}}\nRest.\n{{% /fold %}}'
+    assert rewritten(template_tags, text).split("\n") == ["", "## Care", "### Adults", "Rest.", ""]
+
+
 def test_a_sites_shortcode_blocks_file_their_cards_under_their_titles() -> None:
     text = "\n".join(
         [
