@@ -1088,9 +1088,12 @@ _SHORTCODE_LINE = re.compile(
 /tab >}}`)."""
 _SHORTCODE_TITLE = re.compile(
     r"""[ \t]+(?:"([^"\n]+)"|'([^'\n]+)')(?=[ \t]|$)"""
-    r"""|(?:[ \t]+[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|\S+))*?[ \t]+title=(?:"([^"\n]+)"|'([^'\n]+)')"""
+    r"""|(?:[ \t]+[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"']\S*))*?"""
+    r"""[ \t]+title=(?:"([^"\n]+)"|'([^'\n]+)')"""
 )
-"""A shortcode's title: its first argument quoted, or its `title="…"` argument."""
+"""A shortcode's title: its first argument quoted, or its `title="…"` argument (each argument
+read one way only: a quoted value is never also a bare one, or a long list of them took
+exponential time to fail)."""
 
 
 _TAG_BODY = r"(?:[^{\n]|\{(?![{%#]))*?"

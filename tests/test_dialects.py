@@ -814,6 +814,16 @@ def test_a_lone_shortcode_never_closed_holds_no_heading_back() -> None:
     assert rewritten(template_tags, text).split("\n") == ["", "## Care", "### Adults", "Rest.", ""]
 
 
+def test_a_shortcode_with_many_arguments_is_read_in_one_pass() -> None:
+    """Each argument is read one way only (a quoted value is no bare one): forty arguments and no
+    title fail at once, where trying both readings of each took exponential time."""
+    many = " ".join(f'k{n}="v{n}"' for n in range(40))
+    text = f"## Care\n{{{{% fold {many} %}}}}\nRest.\n{{{{% /fold %}}}}"
+    assert rewritten(template_tags, text).split("\n") == ["## Care", "", "Rest.", ""]
+    titled = text.replace("%}}\nRest", ' title="Adults" %}}\nRest')
+    assert rewritten(template_tags, titled).split("\n")[1] == "### Adults"
+
+
 def test_a_sites_shortcode_blocks_file_their_cards_under_their_titles() -> None:
     text = "\n".join(
         [
