@@ -1081,8 +1081,8 @@ class _Block:
 
 
 _SHORTCODE_LINE = re.compile(
-    r"[ \t]*\{\{(?P<open>[<%])[ \t]*(?P<close>/?)(?P<name>[A-Za-z][\w./-]*)(?P<args>[^\n]*?)"
-    r"[ \t]*(?P<end>[>%])\}\}[ \t]*\r?$"
+    r"[ \t]*\{\{(?P<open>[<%])[ \t]*(?P<close>/?)(?P<name>[A-Za-z][\w./-]*)"
+    r"(?P<args>(?:[ \t][^\n]*?)?)[ \t]*(?P<end>[>%])\}\}[ \t]*\r?$"
 )
 """A line that is one Hugo shortcode, opening (`{{% collapse "Title" %}}`) or closing (`{{<
 /tab >}}`)."""

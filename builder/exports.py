@@ -228,7 +228,7 @@ def _unwrapped(lines: list[str]) -> None:
 
 
 _MARKDOWN_WRAPPER = re.compile(
-    r"(?im)^<([A-Za-z][A-Za-z0-9]*)\b[^<>]*\smarkdown=[\"']?(?:1|block|span)[\"']?[^<>]*>\r?$"
+    r"(?im)^<([A-Za-z][A-Za-z0-9]*)\b[^<>\n]*\smarkdown=[\"']?(?:1|block|span)[\"']?[^<>\n]*>\r?$"
 )
 """A line that only opens a box whose text is Markdown (kramdown's and PHP Markdown Extra's
 `<div class="box" markdown="1">`): the box goes, its text is read; as a raw-HTML block it held
