@@ -348,6 +348,7 @@ def _list_notes(
             shown = frozenset(
                 i.line for i in block.items if i.line in hoisted and (_is_label(i) or among_steps)
             )
+            shown |= _sibling_labels(block, hoisted, shown)
             if _label_outline(block, hoisted, lead):  # `- Tablet form` over its doses
                 headings = frozenset(
                     i.line for i in block.items if i.line in hoisted and _sub_heading(i)
@@ -1293,6 +1294,30 @@ def _is_label(item: ListItem) -> bool:
     (`- func`slows the heart``), no words of the label's own."""
     text = plain(without_emoji(_CODE_ASIDE.sub(" ", item.text))).strip()
     return text.endswith(":") or len(text.split()) == 1
+
+
+def _sibling_labels(
+    block: ListBlock, hoisted: frozenset[int], shown: frozenset[int]
+) -> frozenset[int]:
+    """Beside a label shown over its own points (`- Body` over its list), the sibling names
+    that are labels too: a longer one over points asked apart (`- Family work` over its list)
+    and a childless one no longer than the shown labels (`- Mind`, `- Family`). Hidden, they
+    ask for a category's name beside one shown, "Body, {{Mind}}, {{Family}}": the labels are
+    the outline, asked under each, never recalled one by one."""
+    if not shown:
+        return frozenset()
+    longest = max(len(plain(i.text).split()) for i in block.items if i.line in shown)
+    return frozenset(
+        i.line
+        for i in block.items
+        if i.line not in shown
+        and _sub_heading(i)
+        and not plain(i.text).strip().endswith(".")
+        and (
+            i.line in hoisted
+            or (not i.blocks and "\n" not in i.text.strip() and len(plain(i.text).split()) <= longest)
+        )
+    )
 
 
 _CODE_ASIDE = re.compile(r"(?<=\S)`[^`\n]+`")
