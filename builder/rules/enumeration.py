@@ -348,7 +348,10 @@ def _list_notes(
             shown = frozenset(
                 i.line for i in block.items if i.line in hoisted and (_is_label(i) or among_steps)
             )
-            shown |= _sibling_labels(block, hoisted, shown)
+            if _kinds_beside(block, hoisted, shown):  # `- Raised` still drops out
+                shown = frozenset(
+                    i.line for i in block.items if i.line in shown and _says_nothing(i.text)
+                )
             if _label_outline(block, hoisted, lead):  # `- Tablet form` over its doses
                 headings = frozenset(
                     i.line for i in block.items if i.line in hoisted and _sub_heading(i)
@@ -1296,28 +1299,29 @@ def _is_label(item: ListItem) -> bool:
     return text.endswith(":") or len(text.split()) == 1
 
 
-def _sibling_labels(
-    block: ListBlock, hoisted: frozenset[int], shown: frozenset[int]
-) -> frozenset[int]:
-    """Beside a label shown over its own points (`- Body` over its list), the sibling names
-    that are labels too: a longer one over points asked apart (`- Family work` over its list)
-    and a childless one no longer than the shown labels (`- Mind`, `- Family`). Hidden, they
-    ask for a category's name beside one shown, "Body, {{Mind}}, {{Family}}": the labels are
-    the outline, asked under each, never recalled one by one."""
+def _kinds_beside(block: ListBlock, hoisted: frozenset[int], shown: frozenset[int]) -> bool:
+    """One-word labels shown over their own points (`- Body` over its list) in a list of
+    plain names, one at least hidden beside them (`- Mind`, `- Family`, `- Home visits` over
+    its list), no field of an entry among them: a set of kinds, asked as one list. Shown
+    alone, the cloze hid a category's name beside one it showed, "Body, {{Mind}}, {{Family}}".
+    A `Label: value` item is asked apart and a result label (`- Raised`) dropped: no name."""
     if not shown:
-        return frozenset()
-    longest = max(len(plain(i.text).split()) for i in block.items if i.line in shown)
-    return frozenset(
-        i.line
-        for i in block.items
-        if i.line not in shown
-        and _sub_heading(i)
-        and not plain(i.text).strip().endswith(".")
-        and (
-            i.line in hoisted
-            or (not i.blocks and "\n" not in i.text.strip() and len(plain(i.text).split()) <= longest)
-        )
-    )
+        return False
+    names = []
+    for item in block.items:
+        text = plain(without_emoji(_CODE_ASIDE.sub(" ", item.text))).strip()
+        label, colon, value = text.partition(":")
+        if _field_label(label):
+            return False  # `- Causes`, `- Dosing`, `- uses`: an entry's fields, each asked apart
+        if (colon and value.strip()) or _says_nothing(item.text):
+            continue
+        if not _sub_heading(item) or _NOT_A_NAME.search(text) is not None:
+            return False  # "Bed rest (two weeks)", "Adults 2.5 - 7.8": facts, not kinds
+        names.append(item.line)
+    return any(line in shown for line in names) and any(line not in shown for line in names)
+
+
+_NOT_A_NAME = re.compile(r"[\d()\[\]`]")
 
 
 _CODE_ASIDE = re.compile(r"(?<=\S)`[^`\n]+`")
