@@ -1317,7 +1317,8 @@ def _kinds_beside(block: ListBlock, hoisted: frozenset[int], shown: frozenset[in
             continue
         if not _sub_heading(item) or _NOT_A_NAME.search(text) is not None:
             return False  # "Bed rest (two weeks)", "Adults 2.5 - 7.8": facts, not kinds
-        names.append(item.line)
+        if item.line in hoisted or not item.blocks:  # else its points are asked with it
+            names.append(item.line)
     return any(line in shown for line in names) and any(line not in shown for line in names)
 
 
