@@ -1110,6 +1110,12 @@ def _nested(
                 inner = points
             else:
                 titled = False
+        step = block.ordered and _step_name(item)  # `1. **Exposure**` over how it is done
+        if inner is None and step:
+            points = item.blocks[0]
+            assert isinstance(points, ListBlock)  # _step_name's
+            if len(points.items) == 1 and plain(points.items[0].text).rstrip().endswith("."):
+                inner = points  # one written-out point under a step is its content too
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
             label, inner = middle
@@ -1156,10 +1162,48 @@ def _nested(
             made = _list_notes(inner, labelled, section, ctx, whose_list, False, result)
         if not made and titled:  # its sentences, asked as the section they are
             made = _titled_note(inner, label, whose_list, section, ctx, item)
+        if not made and step:  # its instructions, asked under it, never a step cloze's back
+            intro = _nested_intro(label, whose_list, ctx)
+            told = _list_note(inner, Lead(label, "label"), intro, section, ctx)
+            made = [told] if told is not None else []
         if made:
             notes.extend(made)
             hoisted.add(item.line)
     return notes, frozenset(hoisted)
+
+
+def _bare_clause(item: ListItem, clozed: str) -> bool:
+    """An item written as a whole sentence with nothing bold (`Rotate the lobe medially.`),
+    its cloze hiding all of it, in a list whose author bolded its key words: it has no key
+    word, and hidden whole it asks for the sentence recited; it is read beside the others'
+    deletions."""
+    text = plain(item.text).strip()
+    return (
+        clozed.startswith("{{c")
+        and clozed.endswith("}}")
+        and clozed.count("{{c") == 1
+        and "**" not in item.text
+        and "__" not in item.text
+        and text.endswith(".")
+        and len(text.split()) >= MIN_CLAUSE_WORDS
+    )
+
+
+MIN_CLAUSE_WORDS = 3
+
+
+def _step_name(item: ListItem) -> bool:
+    """A numbered step that is only a bold name over the list of how it is done (`1.
+    **Exposure**` over `- Raise the flaps.`): the points are the step's, asked under its name
+    however they are written; the names' order is the outline's own cloze."""
+    return (
+        len(item.blocks) == 1
+        and isinstance(item.blocks[0], ListBlock)
+        and _STEP_NAME.fullmatch(item.text.strip()) is not None
+    )
+
+
+_STEP_NAME = re.compile(r"(\*\*|__)[^*_\n:]{1,60}?\1")
 
 
 _RANGE_ITEM = re.compile(
@@ -2086,6 +2130,7 @@ def _cloze_note(
     # list is an entry's fields, and a `Label: value` item's value is what is recalled
     fields = any(item.line in shown_lines for item in block.items)
     ranked = _parallel_labels(block)
+    bolded = any(_BOLD_SPAN.search(item.text) for item in block.items)
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -2146,6 +2191,10 @@ def _cloze_note(
             )
         else:
             clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
+            if clozed is not None and bolded and _bare_clause(item, clozed[0]):
+                # "Rotate the lobe." beside "Divide **the vein**.": read, never recited
+                items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
+                continue
             if clozed is None:
                 if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
                     return []  # a short statement among things to recall: a list of statements
