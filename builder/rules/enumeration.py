@@ -1116,6 +1116,11 @@ def _nested(
             assert isinstance(points, ListBlock)  # _step_name's
             if len(points.items) == 1 and plain(points.items[0].text).rstrip().endswith("."):
                 inner = points  # one written-out point under a step is its content too
+        asked = _mnemonic_questions(item, section, ctx)
+        if asked is not None:  # `- SCOFF` over the questions its letters stand for
+            notes.append(asked)
+            hoisted.add(item.line)
+            continue
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
             label, inner = middle
@@ -1190,6 +1195,31 @@ def _bare_clause(item: ListItem, clozed: str) -> bool:
 
 
 MIN_CLAUSE_WORDS = 3
+
+
+def _mnemonic_questions(item: ListItem, section: Section, ctx: Context) -> Note | None:
+    """`- SCOFF` over the questions a screening tool puts (`- Do you make yourself SICK …?`):
+    the questions are what its name stands for, "SCOFF in eating disorders: questions?" with
+    them as the answer; left on another note's back they were never asked. None for any other
+    item: a name in capitals over two questions or more and nothing else."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    name = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    questions = item.blocks[0].items
+    if _MNEMONIC.fullmatch(name) is None or len(questions) < MIN_ITEMS:
+        return None
+    if any(q.blocks or not plain(q.text).rstrip().endswith("?") for q in questions):
+        return None
+    if len(questions) > MAX_LIST_ANSWER_ITEMS:
+        return None
+    front = f"{ctx.situate(name)}: questions?"
+    answer = to_markdown(item.blocks)
+    key = make_key("enumeration", section.path, name, item.pin, "questions")
+    return ctx.note("enumeration", "basic", front, answer, key, section, item.line)
+
+
+_MNEMONIC = re.compile(r"[A-Z][A-Z0-9-]{2,9}")
+"""A name in capitals (`SCOFF`, `CAGE`, `PHQ-2`): a tool or mnemonic, not a word."""
 
 
 def _step_name(item: ListItem) -> bool:
