@@ -1110,7 +1110,8 @@ def _nested(
                 inner = points
             else:
                 titled = False
-        step = block.ordered and _step_name(item)  # `1. **Exposure**` over how it is done
+        # `1. **Exposure**` over how it is done, in a list named as a procedure
+        step = block.ordered and _step_name(item) and _names_procedure(lead, section)
         if inner is None and step:
             points = item.blocks[0]
             assert isinstance(points, ListBlock)  # _step_name's
@@ -1224,8 +1225,9 @@ _MNEMONIC = re.compile(r"[A-Z][A-Z0-9-]{2,9}")
 
 def _step_name(item: ListItem) -> bool:
     """A numbered step that is only a bold name over the list of how it is done (`1.
-    **Exposure**` over `- Raise the flaps.`): the points are the step's, asked under its name
-    however they are written; the names' order is the outline's own cloze."""
+    **Exposure**` over `- Raise the flaps.`): in a list named as a procedure, the points are
+    the step's, asked under its name however they are written; the names' order is the
+    outline's own cloze. (Numbered qualities over their explanations stay on its back.)"""
     return (
         len(item.blocks) == 1
         and isinstance(item.blocks[0], ListBlock)
