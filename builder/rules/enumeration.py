@@ -1169,9 +1169,7 @@ def _nested(
         if not made and titled:  # its sentences, asked as the section they are
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         if not made and step:  # its instructions, asked under it, never a step cloze's back
-            intro = _nested_intro(label, whose_list, ctx)
-            told = _list_note(inner, Lead(label, "label"), intro, section, ctx)
-            made = [told] if told is not None else []
+            made = _step_notes(inner, label, whose_list, section, ctx)
         if made:
             notes.extend(made)
             hoisted.add(item.line)
@@ -1221,6 +1219,22 @@ def _mnemonic_questions(item: ListItem, section: Section, ctx: Context) -> Note 
 
 _MNEMONIC = re.compile(r"[A-Z][A-Z0-9-]{2,9}")
 """A name in capitals (`SCOFF`, `CAGE`, `PHQ-2`): a tool or mnemonic, not a word."""
+
+
+def _step_notes(
+    points: ListBlock, label: str, whose: str, section: Section, ctx: Context
+) -> list[Note]:
+    """The note of a step's points no cloze asked: one point holding a bold key term is that
+    term's cloze ("ligate close to protect {{the nerve}}"), other points a Basic card's answer
+    ("Steps — closure?")."""
+    intro = _nested_intro(label, whose, ctx)
+    clozed = cloze_item(points.items[0], 1) if len(points.items) == 1 else None
+    if clozed is not None and "**" in points.items[0].text and not clozed[0].startswith("{{"):
+        front = unglued_bold(f"{literal(intro)}\n\n- {clozed[0]}")
+        key = make_key("enumeration", section.path, plain(intro))
+        return [ctx.note("enumeration", "cloze", front, clozed[1], key, section, points.line)]
+    told = _list_note(points, Lead(label, "label"), intro, section, ctx)
+    return [told] if told is not None else []
 
 
 def _step_name(item: ListItem) -> bool:
