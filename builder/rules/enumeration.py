@@ -1405,14 +1405,14 @@ def _kinds_beside(block: ListBlock, hoisted: frozenset[int], shown: frozenset[in
             return False  # `- Causes`, `- Dosing`, `- uses`: an entry's fields, each asked apart
         if (colon and value.strip()) or _says_nothing(item.text):
             continue
-        if not _sub_heading(item) or _NOT_A_NAME.search(text) is not None:
+        if not _sub_heading(item) or _NO_KIND.search(text) is not None:
             return False  # "Bed rest (two weeks)", "Adults 2.5 - 7.8": facts, not kinds
         if item.line in hoisted or not item.blocks:  # else its points are asked with it
             names.append(item.line)
     return any(line in shown for line in names) and any(line not in shown for line in names)
 
 
-_NOT_A_NAME = re.compile(r"[\d()\[\]`]")
+_NO_KIND = re.compile(r"[\d()\[\]`（）]")
 
 
 _CODE_ASIDE = re.compile(r"(?<=\S)`[^`\n]+`")
