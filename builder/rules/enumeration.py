@@ -70,6 +70,7 @@ from ..text import (
     without_asides,
     without_code_asides,
     without_emoji,
+    word_count,
 )
 from .context import Context
 from .definition import (
@@ -2954,17 +2955,6 @@ def _glued_letter(char: str) -> bool:
     """A letter right after a bold span that goes on the same word (`**T**ell`); CJK text
     after one (`**集合管**以后`) is the next word."""
     return char.isalnum() and CJK.match(char) is None
-
-
-def word_count(text: str) -> int:
-    """How many words a text holds, counting a run of CJK text (no spaces between its words)
-    as two words for every three characters: "肾小管在髓质内向下走行并折返" is a clause of
-    about nine words, not one."""
-    words = plain(text)
-    if CJK.search(words) is None:
-        return len(words.split())
-    characters = len(CJK.findall(words))
-    return len(CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
 
 
 _CJK_STOP = ("；", ";", "。")
