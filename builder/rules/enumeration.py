@@ -1742,9 +1742,14 @@ def _parallel_labels(block: ListBlock) -> dict[int, int]:
             ranges[index] = found.start("value")
             continue
         found = _WORD_LABEL.match(text)
-        if found is not None and not is_facet(found.group("label")) and "**" not in text:
-            words[index] = found.end("label")
-            colons += found.group("sign") == ":"
+        if (
+            found is not None
+            and found.group("label")[0].isupper()
+            and not is_facet(found.group("label"))
+            and "**" not in text
+        ):
+            words[index] = found.end("sign") - 1  # at the colon (or comma) itself
+            colons += found.group("sign").endswith(":")
     return {
         **(ranges if len(ranges) >= MIN_ITEMS else {}),
         **(words if len(words) >= MIN_ITEMS and colons else {}),
@@ -1758,8 +1763,11 @@ _RANGE_LABEL = re.compile(
 """A label, then a reference range or threshold and nothing else: `Adult 10-20`, `Low < 5 %`;
 not a name's number (`Ward 2`), nor a dose (`Velbarin 5 mg`), whose unit makes the name the
 thing to recall."""
-_WORD_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z-]{1,20})(?P<sign>[:,])\s+(?=\S)")
-"""One word run in before its value with a colon or a comma: `Raised: …`, `Lowered, …`."""
+_WORD_LABEL = re.compile(
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|-){1,20})(?P<sign>[ \u00a0\u202f]?:|,)\s+(?=\S)"
+)
+"""One word (a capital first: `_parallel_labels`) run in before its value with a colon or a
+comma: `Raised: …`, `Lowered, …`; French sets a space before its colon (`Fréquence : …`)."""
 
 
 def _label_value(text: str, start: int, number: int) -> str | None:
