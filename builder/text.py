@@ -437,6 +437,29 @@ def without_emoji(text: str) -> str:
     return "".join(kept)
 
 
+def without_decoration(text: str) -> str:
+    """A card's question without the pictographs that decorate it (`🚨 Call 911 if:`, `Ecg: 💎
+    {{c1::…}}`), each taking the space after it along, as `without_emoji` reads them; the marks
+    an answer key uses (✓ ✔ ✗ ✘) stay. A question shows its words, a deletion hides no emoji."""
+    if text.isascii() or _MAY_BE_PICTOGRAPH.search(text) is None:
+        return text
+    kept: list[str] = []
+    dropped = False
+    for char in text:
+        if _is_pictograph(char) and char not in _ANSWER_MARKS:
+            dropped = True
+            continue
+        if dropped and char == " " and (not kept or kept[-1] in " \n({"):
+            dropped = False
+            continue  # "- 🚨 Call" -> "- Call", never "-  Call"
+        dropped = False
+        kept.append(char)
+    return "".join(kept)
+
+
+_ANSWER_MARKS = frozenset("✓✔✗✘☑☒")
+
+
 _MAY_BE_PICTOGRAPH = re.compile("[\u200d\u20e3\ufe0e\ufe0f\u2300-\U0010ffff]")
 """What a pictograph can be: most non-ASCII text (é, °, µ, –, ≥, →) has none of it."""
 

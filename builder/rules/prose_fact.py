@@ -270,6 +270,12 @@ _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
 MAX_ARROW_WORDS = 10
 _LEANING = frozenset("both it them this that these those one".split())
 """Words that end a cause leaning on what came before ("Classic NSAIDs block both -> …")."""
+_PLURAL_VERBS = frozenset(
+    "are were have do can may might must should will would make cause lead give show mean need"
+    " look seem become appear".split()
+)
+"""Verbs of a plural subject: after one, "blocks" or "activates" was that subject's last word
+(a noun), and no thing is said to block what follows."""
 
 # When a thing is used, given, started; a denial.
 _WHEN_USED = re.compile(
@@ -1534,6 +1540,8 @@ def _acts_on(sentence: str, bare: str) -> list[Fact]:
         return []
     if _has_arrow(target) or ":" in target or target.split()[0].lower() in _LEANING:
         return []  # "block both -> …": what is blocked is named elsewhere
+    if target.split()[0].lower() in _PLURAL_VERBS:
+        return []  # "Bundle branch blocks make X difficult": "blocks" named, "make" acts
     verb = acts.group("verb").lower()
     base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
     do = "does" if base != verb else "do"
