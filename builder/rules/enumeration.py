@@ -45,6 +45,7 @@ from ..text import (
     FACET_NAMES,
     FIGURE,
     INSTRUCTION_VERBS,
+    MAX_ANSWER_WORDS,
     content_words,
     explained_initials,
     heading_subject,
@@ -2070,6 +2071,7 @@ def _cloze_note(
     deletions = long = heads = 0
     long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
+    read: list[str] = []  # items that are paragraphs, shown on the back (`_paragraph`)
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
         joiner = joiners.get(number - 1, "")
@@ -2146,6 +2148,9 @@ def _cloze_note(
                 )
             )
             text = literal(single_spaced(without_emoji(item.text)).strip())
+            if not block.ordered and not item.blocks and _paragraph(item.text):
+                read.append(text)  # a paragraph among names: the back's, not the cloze's
+                continue
             items[number - 1] = f"{marker} {text}{joiner}"
             continue
         text, extra = clozed
@@ -2180,9 +2185,21 @@ def _cloze_note(
         )
     parts = _parts(front, list(items))
     if len(parts) > 1:  # more than MAX_DELETIONS: each card would show the other answers
-        return _part_notes(parts, block, extras, key, section, ctx)
-    back = _sub_lists(block, extras)
+        made = _part_notes(parts, block, extras, key, section, ctx)
+        return [*made[:-1], replace(made[-1], back=_joined([made[-1].back, *read]))]
+    back = _joined([_sub_lists(block, extras), *read])
     return [ctx.note("enumeration", "cloze", front, back, key, section, block.line)]
+
+
+def _paragraph(text: str) -> bool:
+    """An item that is a paragraph (two sentences or more, over MAX_ANSWER_WORDS words) beside
+    items a cloze hides: read, never recalled, it made the card's text a page long ("- **Type
+    D**, a rare kind in which …" after four hidden names), and goes to the Extra field."""
+    return word_count(text) > MAX_ANSWER_WORDS and len(split_sentences(plain(text))) >= 2
+
+
+def _joined(parts: list[str]) -> str:
+    return "\n\n".join(part for part in parts if part)
 
 
 MAX_DELETIONS = 8
