@@ -1347,9 +1347,9 @@ def _row_notes(
         )
         and (parts is None or (index != parts.unit and index not in parts.extras))
     ]
-    value_columns = [
-        index for index in value_columns if not uniform(reading, index)
-    ] or value_columns
+    varied = [index for index in value_columns if not uniform(reading, index)]
+    shared = [index for index in value_columns if varied and index not in varied]
+    value_columns = varied or value_columns
     # What every card of a column, or of the table, shares is worked out once.
     shown_kind = "" if _names_only(header) else lower_first(kind)
     kind_word = shown_kind.split(" ")[-1]
@@ -1459,6 +1459,7 @@ def _row_notes(
                 front = front.removesuffix(": ?") + "?"
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, _answer(points), key, section, row.line))
+    notes.extend(_shared_notes(reading, subject_index, shared, shown_kind, section, ctx))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
         notes.extend(
             _reverse_notes(
@@ -1472,6 +1473,41 @@ def _row_notes(
                 [member and number not in pointing for number, member in enumerate(members)],
             )
         )
+    return notes
+
+
+SHARED_NAMED = 5
+SHARED_WORDS = 10
+"""Most rows (and words) a column's one shared value names on its front; a longer table asks
+of its section's subject."""
+
+
+def _shared_notes(
+    reading: Reading,
+    subject_index: int,
+    shared: list[int],
+    kind: str,
+    section: Section,
+    ctx: Context,
+) -> list[Note]:
+    """Each column holding one value in every row (`uniform`) asked once, of all the rows
+    ("lorazepam, diazepam, midazolam (drug): onset?" -> "2-5 min"), not row by row."""
+    notes = []
+    names = [plain(row.cells[subject_index]) for row in reading.rows]
+    named = ", ".join(name for name in names if name)
+    if len(names) > SHARED_NAMED or len(named.split()) > SHARED_WORDS:
+        names = [section_subject(section, ctx)]  # "Pressures: unit?"
+        named = names[0]
+    aside = f" ({lower_first(kind)})" if kind and len(names) > 1 else ""
+    for index in shared:
+        column = lower_first(_unmarked(plain(reading.header[index])))
+        value = next(cell for row in reading.rows if plain(cell := row.cells[index]))
+        if not column:
+            continue
+        key = make_key("table", section.path, "every row", None, normalise_header(column))
+        front = f"{ctx.situate(named + aside)}: {column}?"
+        line = reading.rows[0].line
+        notes.append(ctx.note("table", "basic", front, _answer([value]), key, section, line))
     return notes
 
 
