@@ -45,6 +45,7 @@ from ..text import (
     FACET_NAMES,
     FIGURE,
     INSTRUCTION_VERBS,
+    MAX_ANSWER_WORDS,
     content_words,
     explained_initials,
     heading_subject,
@@ -70,6 +71,7 @@ from ..text import (
     without_asides,
     without_code_asides,
     without_emoji,
+    word_count,
 )
 from .context import Context
 from .definition import (
@@ -1861,9 +1863,14 @@ def _parallel_labels(block: ListBlock) -> dict[int, int]:
             ranges[index] = found.start("value")
             continue
         found = _WORD_LABEL.match(text)
-        if found is not None and not is_facet(found.group("label")) and "**" not in text:
-            words[index] = found.end("label")
-            colons += found.group("sign") == ":"
+        if (
+            found is not None
+            and found.group("label")[0].isupper()
+            and not is_facet(found.group("label"))
+            and "**" not in text
+        ):
+            words[index] = found.end("sign") - 1  # at the colon (or comma) itself
+            colons += found.group("sign").endswith(":")
     return {
         **(ranges if len(ranges) >= MIN_ITEMS else {}),
         **(words if len(words) >= MIN_ITEMS and colons else {}),
@@ -1877,8 +1884,11 @@ _RANGE_LABEL = re.compile(
 """A label, then a reference range or threshold and nothing else: `Adult 10-20`, `Low < 5 %`;
 not a name's number (`Ward 2`), nor a dose (`Velbarin 5 mg`), whose unit makes the name the
 thing to recall."""
-_WORD_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z-]{1,20})(?P<sign>[:,])\s+(?=\S)")
-"""One word run in before its value with a colon or a comma: `Raised: …`, `Lowered, …`."""
+_WORD_LABEL = re.compile(
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|-){1,20})(?P<sign>[ \u00a0\u202f]?:|,)\s+(?=\S)"
+)
+"""One word (a capital first: `_parallel_labels`) run in before its value with a colon or a
+comma: `Raised: …`, `Lowered, …`; French sets a space before its colon (`Fréquence : …`)."""
 
 
 def _label_value(text: str, start: int, number: int) -> str | None:
@@ -2182,6 +2192,7 @@ def _cloze_note(
     deletions = long = heads = 0
     long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
+    read: list[str] = []  # items that are paragraphs, shown on the back (`_paragraph`)
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
         joiner = joiners.get(number - 1, "")
@@ -2262,6 +2273,9 @@ def _cloze_note(
                 )
             )
             text = literal(single_spaced(without_emoji(item.text)).strip())
+            if not block.ordered and not item.blocks and _paragraph(item.text):
+                read.append(text)  # a paragraph among names: the back's, not the cloze's
+                continue
             items[number - 1] = f"{marker} {text}{joiner}"
             continue
         text, extra = clozed
@@ -2296,9 +2310,21 @@ def _cloze_note(
         )
     parts = _parts(front, list(items))
     if len(parts) > 1:  # more than MAX_DELETIONS: each card would show the other answers
-        return _part_notes(parts, block, extras, key, section, ctx)
-    back = _sub_lists(block, extras)
+        made = _part_notes(parts, block, extras, key, section, ctx)
+        return [*made[:-1], replace(made[-1], back=_joined([made[-1].back, *read]))]
+    back = _joined([_sub_lists(block, extras), *read])
     return [ctx.note("enumeration", "cloze", front, back, key, section, block.line)]
+
+
+def _paragraph(text: str) -> bool:
+    """An item that is a paragraph (two sentences or more, over MAX_ANSWER_WORDS words) beside
+    items a cloze hides: read, never recalled, it made the card's text a page long ("- **Type
+    D**, a rare kind in which …" after four hidden names), and goes to the Extra field."""
+    return word_count(text) > MAX_ANSWER_WORDS and len(split_sentences(plain(text))) >= 2
+
+
+def _joined(parts: list[str]) -> str:
+    return "\n\n".join(part for part in parts if part)
 
 
 MAX_DELETIONS = 8
@@ -3079,17 +3105,6 @@ def _glued_letter(char: str) -> bool:
     """A letter right after a bold span that goes on the same word (`**T**ell`); CJK text
     after one (`**集合管**以后`) is the next word."""
     return char.isalnum() and CJK.match(char) is None
-
-
-def word_count(text: str) -> int:
-    """How many words a text holds, counting a run of CJK text (no spaces between its words)
-    as two words for every three characters: "肾小管在髓质内向下走行并折返" is a clause of
-    about nine words, not one."""
-    words = plain(text)
-    if CJK.search(words) is None:
-        return len(words.split())
-    characters = len(CJK.findall(words))
-    return len(CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
 
 
 _CJK_STOP = ("；", ";", "。")
