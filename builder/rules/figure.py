@@ -56,6 +56,7 @@ from .table import (
     read_table,
     row_kind,
     table_caption,
+    uniform,
     with_unit,
 )
 
@@ -124,6 +125,8 @@ def _table_figures(table: Table, caption: str, section: Section, ctx: Context) -
     for index, header in enumerate(reading.header):
         if index == subject_index or not reading.figures[index] or not plain(header):
             continue  # a column without a header is the table rule's ("besides" the named)
+        if uniform(reading, index):
+            continue  # one value in every row (a dial's step of 1): nothing tells the rows apart
         if parts is not None and index in parts.extras:
             continue  # a mostly blank column of maxima: asked with the amount it limits
         quantity = _quantity(header)
