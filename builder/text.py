@@ -736,6 +736,7 @@ _GENERIC_HEADINGS = frozenset(
     overview definition definitions summary notes note introduction intro background basics
     general details description facts information about conclusion conclusions recap review
     highlights essentials fundamentals concepts terms takeaways contents content remarks
+    generelt généralités generalidades allgemeines generalità
     """.split()
 ) | frozenset(
     (
@@ -797,7 +798,9 @@ _GENERIC_HEADINGS = frozenset(
         "citations",
     )
 )
-_GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\band\b)\s*")
+_GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\b(?:and|og|och|und|et|y|e)\b)\s*")
+"""What joins the parts of a heading: "Course and prognosis", Danish "Forløb og prognose",
+German "… und …", French "… et …", Spanish "… y …", Portuguese "… e …"."""
 REFERENCE_HEADINGS = (
     r"references|reference list|bibliography|bibliographies|sources|source list|citations?"
     r"|works cited|literature(?: cited)?|cited literature"
@@ -966,11 +969,15 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
                 return f"{thing} — {lower_first(text)}"
         if (
             is_relational(text)
-            or text.lower() in _POPULATIONS
             or (index and facets and heading_key(path[index]) in facets)
         ):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
+                return f"{thing} — {lower_first(text)}"
+        if index and is_population(text):  # the group's facet above it says what holds:
+            thing = heading_subject(path[:index], facets)  # "Asthma — treatment — children"
+            grouped = thing.lower().rsplit(maxsplit=1)[-1] in _GROUPS if thing else True
+            if not grouped and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
         return text
     return ""
@@ -1241,7 +1248,7 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation factor trial border boundary trap
+    interpretation factor trial border boundary trap fund
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical
@@ -1259,6 +1266,10 @@ _ASPECT_NOUNS = frozenset(
     causas ursachen reconnaissance reconocimiento reconhecimento erkennung riconoscimento
     prévention prevención prevenção prävention prevenzione classificação clasificación
     klassifikation classificazione
+    course pathogenesis paraclinical évolution evolución evolução verlauf decorso pathogénie
+    patogenia patogênese pathogenese patogenesi paraclinique paraclínico paraclínica
+    behandling diagnose forløb prognose patogenese paraklinisk parakliniske symptomer
+    komplikationer udredning profylakse ætiologi epidemiologi
     """.split()
 )
 """Nouns that name a part of a subject when they stand alone ("Treatment"), the shorthand
@@ -1274,10 +1285,44 @@ _POPULATIONS = frozenset(
     nourrisson nourrissons enfant enfants adulte adultes lactante lactantes niño niños
     adulto adultos lactente lactentes criança crianças säugling säuglinge kinder erwachsene
     lattante lattanti bambino bambini adulti
+    pregnant pregnancy women men adolescents teenagers toddlers immunocompromised
+    immunosuppressed enceintes grossesse femmes hommes embarazadas embarazo mujeres
+    gestantes grávidas gravidez mulheres idosos ancianos schwangere schwangerschaft frauen
+    männer gravidanza donne anziani børn barn voksne gravide kvinder mænd spædbørn nyfødte
+    immunsupprimerede vuxna gravida kvinnor män
     """.split()
 )
 """A heading of one of these alone names for whom its parent's subject holds ("Nourrisson"
 under "Choking", as "In infants" would); in a list, `**Children**` is a risk factor."""
+_POPULATION_QUALIFIERS = frozenset(
+    """
+    small young younger old older big large postmenopausal post-menopausal premenopausal
+    pre-menopausal very pregnant non-pregnant petits jeunes âgés pequeños jóvenes mayores
+    pequenas pequenos jovens kleine kleinere ältere jüngere mindre større små store yngre
+    ældre unge post-menopausale præmenopausale
+    """.split()
+)
+"""Words that narrow a group ("Small children", Danish "Større børn og voksne", "Post-menopausal
+women"): with a group noun, still a group."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_population(text: str) -> bool:
+    """True for a heading that names a group its parent's subject holds for and nothing else:
+    "Children", "Pregnant women", "Small children", Danish "Børn, post-menopausale og mænd";
+    a front asks it as a facet of its parent ("Kidney infection — small children")."""
+    words = _GENERIC_JOIN.sub(" ", plain(text).lower().rstrip(":.")).split()
+    return (
+        0 < len(words) <= MAX_POPULATION_WORDS
+        and any(word in _POPULATIONS for word in words)
+        and all(word in _POPULATIONS or word in _POPULATION_QUALIFIERS for word in words)
+    )
+
+
+MAX_POPULATION_WORDS = 6
+_GROUPS = frozenset("populations groups situations circumstances settings cases".split())
+"""A heading above a group that only says groups follow ("Special populations", "Asthma in
+special situations"): the group's own heading says it all."""
 
 
 @lru_cache(maxsize=1 << 10)

@@ -155,6 +155,7 @@ from ..text import (
     heading_subject,
     heading_text,
     initial_runs,
+    is_population,
     is_relational,
     leans_back,
     lower_first,
@@ -1840,7 +1841,10 @@ def _described(section: Section) -> tuple[str, str, int] | None:
     glossed = "—" in raw or "–" in raw or ";" in raw or " - " in raw
     if not title or not (glossed or block.text.lower().startswith(title.lower())):
         return None  # neither "<noun phrase> — <gloss>" nor "<the subject> is a …"
-    if heading_subject(section.path) != title or title.endswith("?") or is_example(None, section):
+    subject = heading_subject(section.path)
+    if subject != title and not is_population(title):  # a group is its parent's facet
+        return None  # ("Kidney infection — small children")
+    if title.endswith("?") or is_example(None, section):
         return None
     if len(without_asides(title).split()) > MAX_SUBJECT_WORDS:
         return None  # "Korrin fevers (early and late)" names two words' subject
@@ -1857,7 +1861,7 @@ def _described(section: Section) -> tuple[str, str, int] | None:
         return None
     if first.lower().startswith(_COMPARING):
         first = _GLOSS.split(first, 1)[0]  # "Similar to A but B is spared" is the answer
-    return title, first, block.line
+    return subject, first, block.line
 
 
 def _definitions(section: Section, ctx: Context) -> list[Note]:
