@@ -469,7 +469,14 @@ def heading_text(title: str) -> str:
         text = _STEP_ASIDE.sub("", text[step.end() :]).strip(_SEPARATORS) or text[step.end() :]
     while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
         text = text[outline.end() :].strip(_SEPARATORS)
+    if "#" in text:  # "Mistake #2: Skipping a step" -> "Mistake: Skipping a step"
+        text = _HASH_NUMBER.sub("", text)
     return _sentence_case(text) if text.isupper() else text
+
+
+_HASH_NUMBER = re.compile(r"(?<=[^\W\d_])\s+(?:#|No\.\s?|Nº\s?)\d{1,3}(?=\s*[:—–]|$)")
+"""A label's running number ("Mistake #2:", "Pitfall No. 3"): the order the author wrote them in,
+no part of what a front asks about."""
 
 
 _SHORT_WORDS = frozenset(
@@ -736,7 +743,7 @@ _GENERIC_HEADINGS = frozenset(
     overview definition definitions summary notes note introduction intro background basics
     general details description facts information about conclusion conclusions recap review
     highlights essentials fundamentals concepts terms takeaways contents content remarks
-    generelt généralités generalidades allgemeines generalità
+    generelt généralités generalidades allgemeines generalità breakdown walkthrough
     """.split()
 ) | frozenset(
     (
@@ -823,7 +830,15 @@ def is_generic_heading(text: str) -> bool:
     dated = lowered[:1].isdigit() or lowered[:1] in _DATE_OPENS
     if dated and _DATE_HEADING.fullmatch(lowered) is not None:
         return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
-    return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
+    parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
+    if len(parts) > 1:  # "Explanation / Breakdown": alone, "Explanation" is an answer's reasons
+        parts = [part for part in parts if part not in _EXPLAINING]
+    return all(part in _GENERIC_HEADINGS for part in parts)
+
+
+_EXPLAINING = frozenset(("explanation", "explanations", "explained"))
+"""Words that name the page's part only beside a generic word ("Explanation / Breakdown");
+alone, "Explanation" under an option is that option's reasons."""
 
 
 _DATE_OPENS = frozenset("jfmasondwtcl")
@@ -1066,6 +1081,8 @@ def _subject_text(title: str) -> str:
     ):
         text = heading_text(tail)
     text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
+    if text[:1] in _WORKING_INITIALS and (working := _WORKING_OUT.match(text)) is not None:
+        text = text[working.end() :]  # "Calculate the drip rate" names the drip rate
     if text.endswith(")"):
         text = _without_label_aside(text)
     if text[:5].lower() == "what " and not text.endswith("?"):
@@ -1073,6 +1090,14 @@ def _subject_text(title: str) -> str:
     return "" if not text or is_generic_heading(text) else text
 
 
+_WORKING_OUT = re.compile(
+    r"(?:how\s+to\s+)?(?:calculat(?:e|ing)|comput(?:e|ing)|work(?:ing)?\s+out|determin(?:e|ing)"
+    r"|estimat(?:e|ing)|convert(?:ing)?)\s+(?:the\s+|an?\s+)?(?=\w+\s+\w)",
+    re.IGNORECASE,
+)
+"""A heading that tells the reader to work something out ("Calculate IV Flow Rate", "Working
+Out the Dose"): its object, two words at least, is what it is about."""
+_WORKING_INITIALS = frozenset("CcWwDdEeHh")
 _ORDINAL_KIND = re.compile(
     r"(?i)(?:the )?(?:first|second|third|fourth|forth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|next|another|last|final|main|\d+(?:st|nd|rd|th)|[ivx]+\.?)\s+(?:kind|type|class|form|group"
