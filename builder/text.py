@@ -683,10 +683,18 @@ def _kept_capitals(words: list[str]) -> list[bool]:
         kept and not like_word and alpha
         for kept, like_word, alpha in zip(abbreviations, shaped, spelled, strict=True)
     )
+    short = sum(spelled) <= MAX_SHORT_CAPITALS_WORDS  # "AVC (FAST)": a name and its acronym
     return [
-        kept and (not like_word or alone or beside)
-        for kept, like_word in zip(abbreviations, shaped, strict=True)
+        (kept and (not like_word or alone or beside))
+        or (short and _BRACKETED.fullmatch(word) is not None)
+        for word, kept, like_word in zip(words, abbreviations, shaped, strict=True)
     ]
+
+
+MAX_SHORT_CAPITALS_WORDS = 3
+_BRACKETED = re.compile(r"[(\[][A-Z][A-Z0-9&/-]{1,9}[)\]][.,:;]?")
+"""One word of capitals in brackets ("(FAST)"): an acronym the heading gives, not a word to
+lower-case even when English spells it."""
 
 
 def _word_shaped(word: str) -> bool:
