@@ -686,13 +686,23 @@ def _kept_capitals(words: list[str]) -> list[bool]:
     short = sum(spelled) <= MAX_SHORT_CAPITALS_WORDS  # "AVC (FAST)": a name and its acronym
     return [
         (kept and (not like_word or alone or beside))
-        or (short and _BRACKETED.fullmatch(word) is not None)
-        for word, kept, like_word in zip(words, abbreviations, shaped, strict=True)
+        or (short and _bracketed_acronym(word, words[index - 1] if index else ""))
+        for index, (word, kept, like_word) in enumerate(
+            zip(words, abbreviations, shaped, strict=True)
+        )
     ]
 
 
+def _bracketed_acronym(word: str, before: str) -> bool:
+    """One short word of capitals in brackets ("(FAST)") that does not spell out the letter
+    before it ("A (AIRWAY)" is the letter's meaning, a word like any other)."""
+    if _BRACKETED.fullmatch(word) is None:
+        return False
+    return not (len(before) == 1 and word[1:2] == before)
+
+
 MAX_SHORT_CAPITALS_WORDS = 3
-_BRACKETED = re.compile(r"[(\[][A-Z][A-Z0-9&/-]{1,9}[)\]][.,:;]?")
+_BRACKETED = re.compile(r"[(\[][A-Z][A-Z0-9&/-]{1,4}[)\]][.,:;]?")
 """One word of capitals in brackets ("(FAST)"): an acronym the heading gives, not a word to
 lower-case even when English spells it."""
 
@@ -990,10 +1000,7 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             thing = _owner(path[:index], text)  # cells' owner is the inflammation above
             if thing:
                 return f"{thing} — {lower_first(text)}"
-        if (
-            is_relational(text)
-            or (index and facets and heading_key(path[index]) in facets)
-        ):
+        if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
@@ -2649,8 +2656,12 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset(
         "der die das und ist nicht mit von zu den dem ein eine für auf sind oder".split()
     ),
+    "da": frozenset(
+        "og ikke af til på hos som vil eller skal har efter også ved kan med er".split()
+    ),
 }
-"""Short words each language writes most, few of them shared ("la" is Spanish and French)."""
+"""Short words each language writes most, few of them shared ("la" is Spanish and French);
+"da" is Danish (Norwegian writes most of the same words)."""
 _LANGUAGE_WORD = re.compile(r"[^\W\d_]+")
 MIN_FOREIGN_WORDS = 20
 """Stop words a document's prose must hold before it is read as not English: a page of terms
@@ -2660,7 +2671,7 @@ MAX_LANGUAGE_CHARS = 20_000
 
 
 def prose_language(text: str) -> str:
-    """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de" when that
+    """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de", "da" when that
     language's stop words outnumber English's by half again and come MIN_FOREIGN_WORDS times at
     least; a document in another script, or mixed, stays "en"."""
     counts = dict.fromkeys(_STOP_WORDS, 0)

@@ -237,7 +237,9 @@ def localised(front: str, topic: str, language: str, owner: str = "") -> str:
 def _bare_part(phrase: str) -> bool:
     """A front's opening that names a part of a subject and nothing else ("Prognóstico",
     "Complications"): a short relational phrase with no dash joining it to a thing already."""
-    return len(phrase.split()) <= MAX_BARE_PART_WORDS and "—" not in phrase and is_relational(phrase)
+    return (
+        len(phrase.split()) <= MAX_BARE_PART_WORDS and "—" not in phrase and is_relational(phrase)
+    )
 
 
 MAX_BARE_PART_WORDS = 3

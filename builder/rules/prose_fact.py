@@ -562,7 +562,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 if question.endswith(ARROW_ASKS):
                     at = front.rfind(ARROW_ASKS)  # "X → what" as it reads: "X leads to"
                     if at >= 0:
-                        said = arrow_question(question)[len(question) - len(ARROW_ASKS) :]
+                        said = arrow_question(question, ctx.language)
+                        said = said[len(question) - len(ARROW_ASKS) :]
                         front = front[:at] + said + front[at + len(ARROW_ASKS) :]
                 if front.lower() in asked:
                     continue
@@ -1242,10 +1243,14 @@ as `arrow_question`."""
 _CONDITION_OPENING = frozenset("if when once unless after before while".split())
 
 
-def arrow_question(question: str) -> str:
+def arrow_question(question: str, language: str = "en") -> str:
     """An arrow's question as a student reads it: "Swab test leads to"; after a condition or an
-    instruction "If the rash spreads, then what", "Give oxygen, then what" (never "X → what")."""
+    instruction "If the rash spreads, then what", "Give oxygen, then what" (never "X → what").
+    In a document not in English the author's arrow asks it, "X → …": no English words glued
+    to the author's clause."""
     cause = question.removesuffix(ARROW_ASKS)
+    if language != "en":
+        return f"{cause} → …"
     if cause.split(maxsplit=1)[0].lower() in _CONDITION_OPENING or is_instruction(cause):
         return f"{cause}, then what"
     return f"{cause} leads to"
