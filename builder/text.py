@@ -823,9 +823,7 @@ _GENERIC_HEADINGS = frozenset(
         "citations",
     )
 )
-_GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\b(?:and|og|och|und|et|y|e)\b)\s*")
-"""What joins the parts of a heading: "Course and prognosis", Danish "Forløb og prognose",
-German "… und …", French "… et …", Spanish "… y …", Portuguese "… e …"."""
+_GENERIC_JOIN = re.compile(r"\s*(?:/|&|\+|,|\band\b)\s*")
 REFERENCE_HEADINGS = (
     r"references|reference list|bibliography|bibliographies|sources|source list|citations?"
     r"|works cited|literature(?: cited)?|cited literature"
@@ -1000,14 +998,19 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             thing = _owner(path[:index], text)  # cells' owner is the inflammation above
             if thing:
                 return f"{thing} — {lower_first(text)}"
-        if is_relational(text) or (index and facets and heading_key(path[index]) in facets):
+        if (
+            is_relational(text)
+            or is_facet_heading(text)
+            or (index and facets and heading_key(path[index]) in facets)
+        ):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
                 return f"{thing} — {lower_first(text)}"
         if index and is_population(text):  # the group's facet above it says what holds:
             thing = heading_subject(path[:index], facets)  # "Asthma — treatment — children"
             grouped = thing.lower().rsplit(maxsplit=1)[-1] in _GROUPS if thing else True
-            if not grouped and not _repeats(text, thing):
+            bare = grouped or is_facet_heading(thing) or is_relational(thing)  # "Work-up" alone
+            if not bare and not _repeats(text, thing):  # names no disease: the group stays
                 return f"{thing} — {lower_first(text)}"
         return text
     return ""
@@ -1288,7 +1291,7 @@ _PART_NOUNS = frozenset(
     limitation indication contraindication application consideration parameter feature principle
     pearl advantage disadvantage benefit drawback pitfall caveat characteristic effect
     property finding step step-by-step mechanism physics formation aid mnemonic tip requirement
-    interpretation factor trial border boundary trap fund
+    interpretation factor trial border boundary trap
     """.split()
 )
 """Nouns that name a part of a subject, with or without words before them ("Clinical
@@ -1306,10 +1309,6 @@ _ASPECT_NOUNS = frozenset(
     causas ursachen reconnaissance reconocimiento reconhecimento erkennung riconoscimento
     prévention prevención prevenção prävention prevenzione classificação clasificación
     klassifikation classificazione
-    course pathogenesis paraclinical évolution evolución evolução verlauf decorso pathogénie
-    patogenia patogênese pathogenese patogenesi paraclinique paraclínico paraclínica
-    behandling diagnose forløb prognose patogenese paraklinisk parakliniske symptomer
-    komplikationer udredning profylakse ætiologi epidemiologi
     """.split()
 )
 """Nouns that name a part of a subject when they stand alone ("Treatment"), the shorthand
@@ -1351,7 +1350,7 @@ def is_population(text: str) -> bool:
     """True for a heading that names a group its parent's subject holds for and nothing else:
     "Children", "Pregnant women", "Small children", Danish "Børn, post-menopausale og mænd";
     a front asks it as a facet of its parent ("Kidney infection — small children")."""
-    words = _GENERIC_JOIN.sub(" ", plain(text).lower().rstrip(":.")).split()
+    words = _FACET_JOIN.sub(" ", plain(text).lower().rstrip(":.")).split()
     return (
         0 < len(words) <= MAX_POPULATION_WORDS
         and any(word in _POPULATIONS for word in words)
@@ -1360,6 +1359,32 @@ def is_population(text: str) -> bool:
 
 
 MAX_POPULATION_WORDS = 6
+_FACET_JOIN = re.compile(r"\s*(?:/|&|\+|,|\b(?:and|og|och|und|et|y|e)\b)\s*")
+"""What joins the parts of a heading in the languages notes come in: "Course and prognosis",
+Danish "Forløb og prognose", German "… und …", French "… et …", Spanish "… y …", Portuguese
+"… e …"."""
+_FACET_WORDS = frozenset(
+    """
+    course pathogenesis paraclinical évolution evolución evolução verlauf decorso pathogénie
+    patogenia patogênese pathogenese patogenesi paraclinique paraclínico paraclínica
+    behandling diagnose forløb prognose patogenese paraklinisk parakliniske symptomer
+    komplikationer udredning profylakse ætiologi epidemiologi
+    """.split()
+)
+"""A phase or a generic facet of a disease ("Course", "Pathogenesis", "Paraclinical") and the
+aspects in Danish: as a heading alone, a facet of the heading above it."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_facet_heading(text: str) -> bool:
+    """True for a heading made only of a disease's facets, one word each, in any of the
+    languages notes come in ("Course", "Paraclinical", Danish "Forløb og prognose"): the
+    heading above names what they are facets of ("Cystitis — course and prognosis"). Headings
+    only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it."""
+    parts = [part for part in _FACET_JOIN.split(plain(text).lower().rstrip(":.")) if part]
+    return bool(parts) and all(part in _FACET_WORDS or part in _ASPECT_NOUNS for part in parts)
+
+
 _GROUPS = frozenset("populations groups situations circumstances settings cases".split())
 """A heading above a group that only says groups follow ("Special populations", "Asthma in
 special situations"): the group's own heading says it all."""

@@ -596,7 +596,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     # a lone definition among other facts too, unless a sentence's fact asked it already
     notes.extend(note for note in _definitions(section, ctx) if note.front.lower() not in asked)
-    described = _described(section)
+    described = _described(section, ctx.facets)
     if described is not None and not notes:
         key = make_key("prose_fact", section.path, "", None, "described")
         front = ctx.situate(described[0]) + "?"
@@ -1832,9 +1832,10 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     return []
 
 
-def _described(section: Section) -> tuple[str, str, int] | None:
+def _described(section: Section, facets: frozenset[str]) -> tuple[str, str, int] | None:
     """A section that is one paragraph under a heading naming a subject: (subject, first
-    sentence, line)."""
+    sentence, line). A heading naming a group is a facet of the heading above it ("Kidney
+    infection — small children"): its subject with the document's `facets` joined."""
     blocks = [block for block in section.blocks if not _is_rule(block)]
     if len(blocks) != 1 or section.children or section.callout or section.level == 0:
         return None
@@ -1847,8 +1848,10 @@ def _described(section: Section) -> tuple[str, str, int] | None:
     if not title or not (glossed or block.text.lower().startswith(title.lower())):
         return None  # neither "<noun phrase> — <gloss>" nor "<the subject> is a …"
     subject = heading_subject(section.path)
-    if subject != title and not is_population(title):  # a group is its parent's facet
-        return None  # ("Kidney infection — small children")
+    if subject != title:
+        if not is_population(title):
+            return None
+        subject = heading_subject(section.path, facets)
     if title.endswith("?") or is_example(None, section):
         return None
     if len(without_asides(title).split()) > MAX_SUBJECT_WORDS:
