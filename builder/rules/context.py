@@ -218,8 +218,8 @@ def localised(front: str, topic: str, language: str, owner: str = "") -> str:
     if words is None:
         return front
     if owner and topic:
-        part, found, rest = front.partition(f" in {topic}")
-        if found and rest[:1] in (":", "?") and "\n" not in part and _bare_part(part):
+        part, said, rest = front.partition(f" in {topic}")
+        if said and rest[:1] in (":", "?") and "\n" not in part and _bare_part(part):
             front = f"{owner} — {lower_first(part)}{rest}"
     if topic and f" in {topic}" in front:
         front = re.sub(rf" in {re.escape(topic)}(?=[:?]| \(| —|$)", "", front, flags=re.M)
