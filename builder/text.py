@@ -1365,7 +1365,7 @@ Danish "Forløb og prognose", German "… und …", French "… et …", Spanish
 "… e …"."""
 _FACET_WORDS = frozenset(
     """
-    course pathogenesis paraclinical évolution evolución evolução verlauf decorso pathogénie
+    course outlook pathogenesis paraclinical évolution evolución evolução verlauf decorso pathogénie
     patogenia patogênese pathogenese patogenesi paraclinique paraclínico paraclínica
     behandling diagnose forløb prognose patogenese paraklinisk parakliniske symptomer
     komplikationer udredning profylakse ætiologi epidemiologi

@@ -18,6 +18,7 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_facet_heading,
     is_generic_heading,
     is_partial_heading,
     is_relational,
@@ -236,10 +237,11 @@ def localised(front: str, topic: str, language: str, owner: str = "") -> str:
 
 def _bare_part(phrase: str) -> bool:
     """A front's opening that names a part of a subject and nothing else ("Prognóstico",
-    "Complications"): a short relational phrase with no dash joining it to a thing already."""
-    return (
-        len(phrase.split()) <= MAX_BARE_PART_WORDS and "—" not in phrase and is_relational(phrase)
-    )
+    "Complications", "Évolution"): a short relational or facet phrase with no dash joining it to
+    a thing already."""
+    if len(phrase.split()) > MAX_BARE_PART_WORDS or "—" in phrase:
+        return False
+    return is_relational(phrase) or is_facet_heading(phrase)
 
 
 MAX_BARE_PART_WORDS = 3
