@@ -53,6 +53,7 @@ from ..text import (
     heading_text,
     is_advert,
     is_container_heading,
+    is_facet_heading,
     is_flattened,
     is_generic_heading,
     is_pep_talk,
@@ -178,7 +179,9 @@ def _facet_note(section: Section, ctx: Context) -> list[Note]:
         return []
     title = heading_text(section.title).strip()
     lowered = plain(title).lower().rstrip(":. ")
-    facet = FACET_NAMES.get(lowered) or (lower_first(title) if is_relational(title) else "")
+    # a one-word phase ("Course", "Patogenese") the term rule's one-word check would drop
+    named = is_relational(title) or (" " not in lowered and is_facet_heading(title))
+    facet = FACET_NAMES.get(lowered) or (lower_first(title) if named else "")
     if not facet or len(facet.split()) > MAX_TERM_WORDS or _SCAFFOLD.match(title):
         return []
     thing = ctx.thing(replace(section, path=section.path[:-1])) if len(section.path) > 1 else ""
