@@ -2232,8 +2232,9 @@ def unasked_blocks(
     that gave none, and of labelled items of a list dropped beside carded ones. The rules refuse
     what they cannot card well, and a refusal is silent: a teacher who never sees the fact
     missing cannot fix its shape. A note counts for a block when its source line is inside it.
-    `read_document` asks this of each document's routes; `check` reports it."""
-    carded = {note.source.line for note in notes}
+    `read_document` asks this of each document's routes; `check` reports it. An abbreviation's
+    notes ask what its letters stand for, none of the block's facts: they count for none."""
+    carded = {note.source.line for note in notes if note.rule != "abbreviation"}
     lines = sorted(carded)
     found: list[tuple[str, int, str]] = []
     for routed in routes:
@@ -2581,7 +2582,25 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
     for block in section.blocks:
         if isinstance(block, Paragraph) and _is_statement(block.text):
             return block.line
+    if len(section.blocks) == 1 and _one_sentence(section.blocks[0]):
+        return section.blocks[0].line  # "Usually caused by X, also Y.": its heading's fact
     return _unasked_page(section)
+
+
+_ONE_SENTENCE = re.compile(r"[^.!?\n]*\w[.!]")
+"""One sentence on one line, ended by its full stop (no question, no lead-in's colon)."""
+
+
+def _one_sentence(block: Block) -> bool:
+    """A section's only paragraph, one sentence of facts (_MIN_STATEMENT_WORDS words or more, no
+    link nor worked example): whatever its verb ("Usually caused by …", "… skyldes …"), the
+    fact the heading names, lost when no rule asked it."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain(block.text).strip()
+    if _ONE_SENTENCE.fullmatch(text) is None or len(text.split()) < _MIN_STATEMENT_WORDS:
+        return False
+    return not only_links(block.text) and "](" not in block.text and not is_worked_example(text)
 
 
 def _unasked_marked(section: Section, lines: list[int]) -> int | None:
