@@ -2233,9 +2233,10 @@ def unasked_blocks(
     what they cannot card well, and a refusal is silent: a teacher who never sees the fact
     missing cannot fix its shape. A note counts for a block when its source line is inside it.
     `read_document` asks this of each document's routes; `check` reports it. An abbreviation's
-    notes ask what its letters stand for, none of the block's facts: they count for none."""
-    carded = {note.source.line for note in notes if note.rule != "abbreviation"}
-    lines = sorted(carded)
+    notes ask what its letters stand for, none of the block's facts: they count for no block
+    (`lines`), only for the items they sit in (`carded`)."""
+    carded = {note.source.line for note in notes}
+    lines = sorted({note.source.line for note in notes if note.rule != "abbreviation"})
     found: list[tuple[str, int, str]] = []
     for routed in routes:
         section = routed.section
@@ -2594,12 +2595,14 @@ _ONE_SENTENCE = re.compile(r"[^.!?\n]*\w[.!]")
 def _one_sentence(block: Block) -> bool:
     """A section's only paragraph, one sentence of facts (_MIN_STATEMENT_WORDS words or more, no
     link nor worked example): whatever its verb ("Usually caused by …", "… skyldes …"), the
-    fact the heading names, lost when no rule asked it."""
+    fact the heading names, lost when no rule asked it. Not one leaning on what came before."""
     if not isinstance(block, Paragraph):
         return False
     text = plain(block.text).strip()
     if _ONE_SENTENCE.fullmatch(text) is None or len(text.split()) < _MIN_STATEMENT_WORDS:
         return False
+    if text.split()[0].lower().strip(string.punctuation) in _LEANS:
+        return False  # "This video shows …": it leans on what came before
     return not only_links(block.text) and "](" not in block.text and not is_worked_example(text)
 
 
