@@ -114,6 +114,9 @@ def _pair(sentence: str, start: int) -> list[tuple[int, int]] | None:
     pair = _PAIR.match(sentence, start)
     if pair is None or len(_LAST_JOIN.findall(pair.group())) > 1:
         return None  # "a and b or c": no pair
+    lowered = sentence.lower()
+    if any(lowered.count(pair[name].lower()) > 1 for name in ("a", "b")):
+        return None  # "fever or a history of fever": the card would show its own answer
     return [pair.span("a"), pair.span("b")]
 
 
