@@ -97,10 +97,17 @@ _NAMED_CODE = re.compile(r"`[A-Za-z][\w .'’-]{0,40}`")
 """A name set in code font (`` `N. fakeus` ``): the author's mark on a word, not code."""
 
 
+_SCRIPT = re.compile(r"</?su[bp]>")
+"""A sub- or superscript's tags (`P<sub>pk</sub>`, the dialect pass's form of `P$_{pk}$`)."""
+
+
 def _not_prose(text: str) -> re.Match[str] | None:
-    """`_NOT_PROSE` in the text, a name in code font read as the name."""
+    """`_NOT_PROSE` in the text, a name in code font read as the name, a sub- or superscript as
+    its letters."""
     if "`" in text:
         text = _NAMED_CODE.sub("name", text)
+    if "<su" in text:
+        text = _SCRIPT.sub("", text)
     return _NOT_PROSE.search(text)
 
 
@@ -170,9 +177,29 @@ _REVEAL = re.compile(
 
 def _headed_box(section: Section) -> bool:
     """A `<details>` accordion whose summary names a part of the page ("Gloves and hand
-    hygiene"): a site folds its sections so, and the summary is the section's heading."""
+    hygiene"): a site folds its sections so, and the summary is the section's heading; so is an
+    admonition's own title naming a thing (`!!! tip "Pressure control"`), not its kind nor a box
+    of points ("Clinical pearl", "Note for every table")."""
     title = plain(heading_text(section.title)).strip()
-    return section.callout == "details" and bool(title) and _REVEAL.search(title) is None
+    if not title or _REVEAL.search(title) is not None:
+        return False
+    if section.callout == "details":
+        return True
+    return (
+        title.lower() != section.callout
+        and not is_generic_heading(title)
+        and not is_container_heading(title)
+        and _BOX_TITLE.search(title) is None
+    )
+
+
+_BOX_TITLE = re.compile(
+    r"^(?:notes?|notas?|tips?|consejos?|warnings?|caution|danger|important|remember|pearls?|"
+    r"attention|info|hint|summary|example|abstract|tldr|question|quote|success|failure|bug)\b",
+    re.IGNORECASE,
+)
+"""An admonition title opening with a kind of box ("Nota para todas las tablas", "Tip: …"):
+what the box is, not what it is about."""
 
 
 MAX_FACET_ITEM_WORDS = 25
