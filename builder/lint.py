@@ -2264,6 +2264,8 @@ def unasked_blocks(
                 found.append((shown, block.line, "tree"))
             if _unread_table(block) and "table" in routed.subdeck.rules:
                 found.append((shown, block.line, "html table"))
+            elif _unread_list(block, lines):
+                found.append((shown, block.line, "html list"))
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
@@ -2770,6 +2772,10 @@ _NO_HTML_TABLE_NOTE = (
     "this HTML table gave no note: it is no plain grid (a table inside a table, or rows of "
     "different lengths); write it as a Markdown table, one row per thing with a name first"
 )
+_NO_HTML_LIST_NOTE = (
+    "this HTML list gave no note: its items are wrapped in tags no rule reads; write it as a "
+    "Markdown list, one `- Label: value` line per item"
+)
 _NO_TABLE_NOTE = (
     "this table gave no note: no column names each row once; give it a first column with one "
     "short name per row (the thing the row is about), each name in one row only"
@@ -2866,6 +2872,7 @@ _NO_NOTE_OF = {
     "thin section": _NO_THIN_NOTE,
     "tree": _NO_TREE_NOTE,
     "html table": _NO_HTML_TABLE_NOTE,
+    "html list": _NO_HTML_LIST_NOTE,
     "marked prose": _NO_MARKED_NOTE,
 }
 
@@ -2878,6 +2885,23 @@ def _unread_table(block: Block) -> bool:
         and block.kind == "html_block"
         and (block.text[:6].lower() == "<table")
     )
+
+
+MIN_HTML_ITEMS = 2
+
+
+def _unread_list(block: Block, lines: list[int]) -> bool:
+    """A raw-HTML block holding a list (`<ul>` in `<div>` wrappers, each `<li>` a key and a
+    value in `<div>`s) that stayed raw, MIN_HTML_ITEMS items or more not all links (a menu): no
+    rule reads it, so its facts are lost unsaid."""
+    if not isinstance(block, RawBlock) or block.kind != "html_block":
+        return False
+    text = block.text
+    items = text.count("<li")
+    if items < MIN_HTML_ITEMS or text.count("<a ") >= items:
+        return False
+    at = bisect.bisect_left(lines, block.line)
+    return not (at < len(lines) and lines[at] <= block.line + text.count("\n"))
 
 
 def _silent_tree(block: Block, lines: list[int]) -> bool:

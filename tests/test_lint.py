@@ -2129,3 +2129,19 @@ def test_an_abbreviation_note_does_not_hide_a_list_that_gave_none(tmp_path: Path
     assert silent(tmp_path, markdown) == [(6, "warning")]  # its cloze would give itself away
     asked = markdown.replace("glue the pleural layers", "glue the layers")
     assert silent(tmp_path, asked) == []
+
+
+def test_a_raw_html_list_that_gave_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A list wrapped in `<div>`s, each item a key and a value in tags, stays raw HTML that no
+    rule reads: reported at its line; a menu of links is not."""
+    box = (
+        '<div class="box">\n  <ul class="kv">\n'
+        '    <li><div class="k">Dose</div><div class="v">Two tablets a day.</div></li>\n'
+        '    <li><div class="k">Storage</div><div class="v">Keep it cold.</div></li>\n'
+        "  </ul>\n</div>\n"
+    )
+    markdown = f"# Kellin deficiency\n\n## Treatment\n\n{box}"
+    assert silent(tmp_path, markdown) == [(5, "warning")]
+    menu = box.replace('<div class="k">Dose</div>', '<a href="/dose">Dose</a>')
+    menu = menu.replace('<div class="k">Storage</div>', '<a href="/keep">Storage</a>')
+    assert silent(tmp_path, f"# Kellin deficiency\n\n## Treatment\n\n{menu}") == []
