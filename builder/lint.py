@@ -2590,6 +2590,7 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
     return _unasked_page(section)
 
 
+_PASSIVE = re.compile(r"\b(?:is|are)\s+\w+ed\b")
 _ONE_SENTENCE = re.compile(r"[^.!?\n]*\w[.!]")
 """One sentence on one line, ended by its full stop (no question, no lead-in's colon)."""
 
@@ -2597,14 +2598,18 @@ _ONE_SENTENCE = re.compile(r"[^.!?\n]*\w[.!]")
 def _one_sentence(block: Block) -> bool:
     """A section's only paragraph, one sentence of facts (_MIN_STATEMENT_WORDS words or more, no
     link nor worked example): whatever its verb ("Usually caused by …", "… skyldes …"), the
-    fact the heading names, lost when no rule asked it. Not one leaning on what came before."""
+    fact the heading names, lost when no rule asked it. Not one leaning on what came before, a
+    passive (what is done) nor one about the page, as `_is_statement` reads none."""
     if not isinstance(block, Paragraph):
         return False
     text = plain(block.text).strip()
     if _ONE_SENTENCE.fullmatch(text) is None or len(text.split()) < _MIN_STATEMENT_WORDS:
         return False
-    if text.split()[0].lower().strip(string.punctuation) in _LEANS:
+    words = text.lower().split()
+    if words[0].strip(string.punctuation) in _LEANS:
         return False  # "This video shows …": it leans on what came before
+    if _PASSIVE.search(text) or not _ABOUT_THE_PAGE.isdisjoint(w.strip(".,;") for w in words):
+        return False  # what is done ("… is performed to …"), or the page ("shown above")
     return not only_links(block.text) and "](" not in block.text and not is_worked_example(text)
 
 
