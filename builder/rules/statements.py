@@ -364,9 +364,9 @@ def _marked_notes(
     shown = set(re.findall(r"\w{4,}", heading.lower()))
     previous: Block | None = None
     for index, block in enumerate(section.blocks):
-        before, previous = previous, block
+        above, previous = previous, block
         if isinstance(block, ListBlock) and index not in asked:
-            notes.extend(_marked_items(block, before, section, ctx, carded, shown))
+            notes.extend(_marked_items(block, above, section, ctx, carded, shown))
             continue
         if index in asked or not isinstance(block, Paragraph) or block.line in carded:
             continue
