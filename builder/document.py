@@ -139,7 +139,7 @@ class TableRow:
     pin: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Table:
     header: tuple[str, ...]
     rows: tuple[TableRow, ...]

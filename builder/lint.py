@@ -2232,9 +2232,11 @@ def unasked_blocks(
     that gave none, and of labelled items of a list dropped beside carded ones. The rules refuse
     what they cannot card well, and a refusal is silent: a teacher who never sees the fact
     missing cannot fix its shape. A note counts for a block when its source line is inside it.
-    `read_document` asks this of each document's routes; `check` reports it."""
+    `read_document` asks this of each document's routes; `check` reports it. An abbreviation's
+    notes ask what its letters stand for, none of the block's facts: they count for no block
+    (`lines`), only for the items they sit in (`carded`)."""
     carded = {note.source.line for note in notes}
-    lines = sorted(carded)
+    lines = sorted({note.source.line for note in notes if note.rule != "abbreviation"})
     found: list[tuple[str, int, str]] = []
     for routed in routes:
         section = routed.section
@@ -2262,6 +2264,8 @@ def unasked_blocks(
                 found.append((shown, block.line, "tree"))
             if _unread_table(block) and "table" in routed.subdeck.rules:
                 found.append((shown, block.line, "html table"))
+            elif _unread_list(block, lines):
+                found.append((shown, block.line, "html list"))
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
@@ -2581,7 +2585,32 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
     for block in section.blocks:
         if isinstance(block, Paragraph) and _is_statement(block.text):
             return block.line
+    if len(section.blocks) == 1 and _one_sentence(section.blocks[0]):
+        return section.blocks[0].line  # "Usually caused by X, also Y.": its heading's fact
     return _unasked_page(section)
+
+
+_PASSIVE = re.compile(r"\b(?:is|are)\s+\w+ed\b")
+_ONE_SENTENCE = re.compile(r"[^.!?\n]*\w[.!]")
+"""One sentence on one line, ended by its full stop (no question, no lead-in's colon)."""
+
+
+def _one_sentence(block: Block) -> bool:
+    """A section's only paragraph, one sentence of facts (_MIN_STATEMENT_WORDS words or more, no
+    link nor worked example): whatever its verb ("Usually caused by …", "… skyldes …"), the
+    fact the heading names, lost when no rule asked it. Not one leaning on what came before, a
+    passive (what is done) nor one about the page, as `_is_statement` reads none."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = plain(block.text).strip()
+    if _ONE_SENTENCE.fullmatch(text) is None or len(text.split()) < _MIN_STATEMENT_WORDS:
+        return False
+    words = text.lower().split()
+    if words[0].strip(string.punctuation) in _LEANS:
+        return False  # "This video shows …": it leans on what came before
+    if _PASSIVE.search(text) or not _ABOUT_THE_PAGE.isdisjoint(w.strip(".,;") for w in words):
+        return False  # what is done ("… is performed to …"), or the page ("shown above")
+    return not only_links(block.text) and "](" not in block.text and not is_worked_example(text)
 
 
 def _unasked_marked(section: Section, lines: list[int]) -> int | None:
@@ -2748,6 +2777,10 @@ _NO_HTML_TABLE_NOTE = (
     "this HTML table gave no note: it is no plain grid (a table inside a table, or rows of "
     "different lengths); write it as a Markdown table, one row per thing with a name first"
 )
+_NO_HTML_LIST_NOTE = (
+    "this HTML list gave no note: its items are wrapped in tags no rule reads; write it as a "
+    "Markdown list, one `- Label: value` line per item"
+)
 _NO_TABLE_NOTE = (
     "this table gave no note: no column names each row once; give it a first column with one "
     "short name per row (the thing the row is about), each name in one row only"
@@ -2844,6 +2877,7 @@ _NO_NOTE_OF = {
     "thin section": _NO_THIN_NOTE,
     "tree": _NO_TREE_NOTE,
     "html table": _NO_HTML_TABLE_NOTE,
+    "html list": _NO_HTML_LIST_NOTE,
     "marked prose": _NO_MARKED_NOTE,
 }
 
@@ -2856,6 +2890,23 @@ def _unread_table(block: Block) -> bool:
         and block.kind == "html_block"
         and (block.text[:6].lower() == "<table")
     )
+
+
+MIN_HTML_ITEMS = 2
+
+
+def _unread_list(block: Block, lines: list[int]) -> bool:
+    """A raw-HTML block holding a list (`<ul>` in `<div>` wrappers, each `<li>` a key and a
+    value in `<div>`s) that stayed raw, MIN_HTML_ITEMS items or more not all links (a menu): no
+    rule reads it, so its facts are lost unsaid."""
+    if not isinstance(block, RawBlock) or block.kind != "html_block":
+        return False
+    text = block.text
+    items = text.count("<li")
+    if items < MIN_HTML_ITEMS or text.count("<a ") >= items:
+        return False
+    at = bisect.bisect_left(lines, block.line)
+    return not (at < len(lines) and lines[at] <= block.line + text.count("\n"))
 
 
 def _silent_tree(block: Block, lines: list[int]) -> bool:

@@ -492,7 +492,14 @@ def heading_text(title: str) -> str:
         text = _STEP_ASIDE.sub("", text[step.end() :]).strip(_SEPARATORS) or text[step.end() :]
     while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
         text = text[outline.end() :].strip(_SEPARATORS)
+    if "#" in text:  # "Mistake #2: Skipping a step" -> "Mistake: Skipping a step"
+        text = _HASH_NUMBER.sub("", text)
     return _sentence_case(text) if text.isupper() else text
+
+
+_HASH_NUMBER = re.compile(r"(?<=[^\W\d_])\s+(?:#|No\.\s?|Nº\s?)\d{1,3}(?=\s*[:—–]|$)")
+"""A label's running number ("Mistake #2:", "Pitfall No. 3"): the order the author wrote them in,
+no part of what a front asks about."""
 
 
 _SHORT_WORDS = frozenset(
@@ -699,10 +706,28 @@ def _kept_capitals(words: list[str]) -> list[bool]:
         kept and not like_word and alpha
         for kept, like_word, alpha in zip(abbreviations, shaped, spelled, strict=True)
     )
+    short = sum(spelled) <= MAX_SHORT_CAPITALS_WORDS  # "AVC (FAST)": a name and its acronym
     return [
-        kept and (not like_word or alone or beside)
-        for kept, like_word in zip(abbreviations, shaped, strict=True)
+        (kept and (not like_word or alone or beside))
+        or (short and _bracketed_acronym(word, words[index - 1] if index else ""))
+        for index, (word, kept, like_word) in enumerate(
+            zip(words, abbreviations, shaped, strict=True)
+        )
     ]
+
+
+def _bracketed_acronym(word: str, before: str) -> bool:
+    """One short word of capitals in brackets ("(FAST)") that does not spell out the letter
+    before it ("A (AIRWAY)" is the letter's meaning, a word like any other)."""
+    if _BRACKETED.fullmatch(word) is None:
+        return False
+    return not (len(before) == 1 and word[1:2] == before)
+
+
+MAX_SHORT_CAPITALS_WORDS = 3
+_BRACKETED = re.compile(r"[(\[][A-Z][A-Z0-9&/-]{1,4}[)\]][.,:;]?")
+"""One word of capitals in brackets ("(FAST)"): an acronym the heading gives, not a word to
+lower-case even when English spells it."""
 
 
 def _word_shaped(word: str) -> bool:
@@ -759,6 +784,7 @@ _GENERIC_HEADINGS = frozenset(
     overview definition definitions summary notes note introduction intro background basics
     general details description facts information about conclusion conclusions recap review
     highlights essentials fundamentals concepts terms takeaways contents content remarks
+    generelt généralités generalidades allgemeines generalità breakdown walkthrough
     """.split()
 ) | frozenset(
     (
@@ -843,7 +869,15 @@ def is_generic_heading(text: str) -> bool:
     dated = lowered[:1].isdigit() or lowered[:1] in _DATE_OPENS
     if dated and _DATE_HEADING.fullmatch(lowered) is not None:
         return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
-    return all(part in _GENERIC_HEADINGS for part in _GENERIC_JOIN.split(lowered) if part)
+    parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
+    if len(parts) > 1:  # "Explanation / Breakdown": alone, "Explanation" is an answer's reasons
+        parts = [part for part in parts if part not in _EXPLAINING]
+    return all(part in _GENERIC_HEADINGS for part in parts)
+
+
+_EXPLAINING = frozenset(("explanation", "explanations", "explained"))
+"""Words that name the page's part only beside a generic word ("Explanation / Breakdown");
+alone, "Explanation" under an option is that option's reasons."""
 
 
 _DATE_OPENS = frozenset("jfmasondwtcl")
@@ -989,11 +1023,17 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
                 return f"{thing} — {lower_first(text)}"
         if (
             is_relational(text)
-            or text.lower() in _POPULATIONS
+            or is_facet_heading(text)
             or (index and facets and heading_key(path[index]) in facets)
         ):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
+                return f"{thing} — {lower_first(text)}"
+        if index and is_population(text):  # the group's facet above it says what holds:
+            thing = heading_subject(path[:index], facets)  # "Asthma — treatment — children"
+            grouped = thing.lower().rsplit(maxsplit=1)[-1] in _GROUPS if thing else True
+            bare = grouped or is_facet_heading(thing) or is_relational(thing)  # "Work-up" alone
+            if not bare and not _repeats(text, thing):  # names no disease: the group stays
                 return f"{thing} — {lower_first(text)}"
         return text
     return ""
@@ -1082,6 +1122,8 @@ def _subject_text(title: str) -> str:
     ):
         text = heading_text(tail)
     text = _without_instruction(_without_possessive(_sentence_subject(container_subject(text))))
+    if text[:1] in _WORKING_INITIALS and (working := _WORKING_OUT.match(text)) is not None:
+        text = text[working.end() :]  # "Calculate the drip rate" names the drip rate
     if text.endswith(")"):
         text = _without_label_aside(text)
     if text[:5].lower() == "what " and not text.endswith("?"):
@@ -1089,6 +1131,14 @@ def _subject_text(title: str) -> str:
     return "" if not text or is_generic_heading(text) else text
 
 
+_WORKING_OUT = re.compile(
+    r"(?:how\s+to\s+)?(?:calculat(?:e|ing)|comput(?:e|ing)|work(?:ing)?\s+out|determin(?:e|ing)"
+    r"|estimat(?:e|ing)|convert(?:ing)?)\s+(?:the\s+|an?\s+)?(?=\w+\s+\w)",
+    re.IGNORECASE,
+)
+"""A heading that tells the reader to work something out ("Calculate IV Flow Rate", "Working
+Out the Dose"): its object, two words at least, is what it is about."""
+_WORKING_INITIALS = frozenset("CcWwDdEeHh")
 _ORDINAL_KIND = re.compile(
     r"(?i)(?:the )?(?:first|second|third|fourth|forth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|next|another|last|final|main|\d+(?:st|nd|rd|th)|[ivx]+\.?)\s+(?:kind|type|class|form|group"
@@ -1297,10 +1347,70 @@ _POPULATIONS = frozenset(
     nourrisson nourrissons enfant enfants adulte adultes lactante lactantes niño niños
     adulto adultos lactente lactentes criança crianças säugling säuglinge kinder erwachsene
     lattante lattanti bambino bambini adulti
+    pregnant pregnancy women men adolescents teenagers toddlers immunocompromised
+    immunosuppressed enceintes grossesse femmes hommes embarazadas embarazo mujeres
+    gestantes grávidas gravidez mulheres idosos ancianos schwangere schwangerschaft frauen
+    männer gravidanza donne anziani børn barn voksne gravide kvinder mænd spædbørn nyfødte
+    immunsupprimerede vuxna gravida kvinnor män
     """.split()
 )
 """A heading of one of these alone names for whom its parent's subject holds ("Nourrisson"
 under "Choking", as "In infants" would); in a list, `**Children**` is a risk factor."""
+_POPULATION_QUALIFIERS = frozenset(
+    """
+    small young younger old older big large postmenopausal post-menopausal premenopausal
+    pre-menopausal very pregnant non-pregnant petits jeunes âgés pequeños jóvenes mayores
+    pequenas pequenos jovens kleine kleinere ältere jüngere mindre større små store yngre
+    ældre unge post-menopausale præmenopausale
+    """.split()
+)
+"""Words that narrow a group ("Small children", Danish "Større børn og voksne", "Post-menopausal
+women"): with a group noun, still a group."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_population(text: str) -> bool:
+    """True for a heading that names a group its parent's subject holds for and nothing else:
+    "Children", "Pregnant women", "Small children", Danish "Børn, post-menopausale og mænd";
+    a front asks it as a facet of its parent ("Kidney infection — small children")."""
+    words = _FACET_JOIN.sub(" ", plain(text).lower().rstrip(":.")).split()
+    return (
+        0 < len(words) <= MAX_POPULATION_WORDS
+        and any(word in _POPULATIONS for word in words)
+        and all(word in _POPULATIONS or word in _POPULATION_QUALIFIERS for word in words)
+    )
+
+
+MAX_POPULATION_WORDS = 6
+_FACET_JOIN = re.compile(r"\s*(?:/|&|\+|,|\b(?:and|og|och|und|et|y|e)\b)\s*")
+"""What joins the parts of a heading in the languages notes come in: "Course and prognosis",
+Danish "Forløb og prognose", German "… und …", French "… et …", Spanish "… y …", Portuguese
+"… e …"."""
+_FACET_WORDS = frozenset(
+    """
+    course outlook pathogenesis paraclinical évolution evolución evolução verlauf decorso pathogénie
+    patogenia patogênese pathogenese patogenesi paraclinique paraclínico paraclínica
+    behandling diagnose forløb prognose patogenese paraklinisk parakliniske symptomer
+    komplikationer udredning profylakse ætiologi epidemiologi
+    """.split()
+)
+"""A phase or a generic facet of a disease ("Course", "Pathogenesis", "Paraclinical") and the
+aspects in Danish: as a heading alone, a facet of the heading above it."""
+
+
+@lru_cache(maxsize=1 << 10)
+def is_facet_heading(text: str) -> bool:
+    """True for a heading made only of a disease's facets, one word each, in any of the
+    languages notes come in ("Course", "Paraclinical", Danish "Forløb og prognose"): the
+    heading above names what they are facets of ("Cystitis — course and prognosis"). Headings
+    only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it."""
+    parts = [part for part in _FACET_JOIN.split(plain(text).lower().rstrip(":.")) if part]
+    return bool(parts) and all(part in _FACET_WORDS or part in _ASPECT_NOUNS for part in parts)
+
+
+_GROUPS = frozenset("populations groups situations circumstances settings cases".split())
+"""A heading above a group that only says groups follow ("Special populations", "Asthma in
+special situations"): the group's own heading says it all."""
 
 
 @lru_cache(maxsize=1 << 10)
@@ -2612,8 +2722,12 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
     "de": frozenset(
         "der die das und ist nicht mit von zu den dem ein eine für auf sind oder".split()
     ),
+    "da": frozenset(
+        "og ikke af til på hos som vil eller skal har efter også ved kan med er".split()
+    ),
 }
-"""Short words each language writes most, few of them shared ("la" is Spanish and French)."""
+"""Short words each language writes most, few of them shared ("la" is Spanish and French);
+"da" is Danish (Norwegian writes most of the same words)."""
 _LANGUAGE_WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z]")
 MIN_FOREIGN_WORDS = 20
@@ -2624,7 +2738,7 @@ MAX_LANGUAGE_CHARS = 20_000
 
 
 def prose_language(text: str) -> str:
-    """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de" when that
+    """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de", "da" when that
     language's stop words outnumber English's by half again and come MIN_FOREIGN_WORDS times at
     least; "cjk" when more of its letters are CJK (Chinese, Japanese, Korean) than Latin, for
     the builder has no words of those; a document in another script, or mixed, stays "en"."""

@@ -2104,3 +2104,44 @@ def test_a_heading_naming_the_hidden_name_asks_the_side_its_sentence_states() ->
         section=("Limb", "Korrin space"),
     )
     assert without_shown_answers(elsewhere) == elsewhere  # the heading names no answer
+
+
+def test_a_section_of_one_sentence_that_gave_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A section whose only paragraph is one sentence of facts that no rule asked (here a code
+    span no rule reads) is reported, whatever its verb ("Mostly set off by …"); one that gave a
+    note, and one whose sentence is a question, are not."""
+    markdown = (
+        "# Kellin deficiency\n\n## Dry flare\n\nMostly set off by `k = f(x)`, sometimes by dust "
+        "or mould.\n\n## Wet flare\n\nMostly set off by damp rooms, sometimes by dust or mould.\n"
+        "\n## Cold flare\n\nIs it set off by `k = f(x)` on winter mornings?\n"
+    )
+    assert silent(tmp_path, markdown) == [(5, "warning")]
+
+
+def test_an_abbreviation_note_does_not_hide_a_list_that_gave_none(tmp_path: Path) -> None:
+    """A list whose lead-in gave only abbreviation notes (what its letters stand for) lost its
+    facts: reported; the same list asked is not."""
+    markdown = (
+        "# Kellin deficiency\n\n## Surgery\n\n**Tessal valve repair (TVR)** is offered after two "
+        "flares.\n- Chemical **pleurodesis** to glue the pleural layers together.\n"
+        "- **Pleurectomy** to strip the lining.\n"
+    )
+    assert silent(tmp_path, markdown) == [(6, "warning")]  # its cloze would give itself away
+    asked = markdown.replace("glue the pleural layers", "glue the layers")
+    assert silent(tmp_path, asked) == []
+
+
+def test_a_raw_html_list_that_gave_no_note_is_a_warning(tmp_path: Path) -> None:
+    """A list wrapped in `<div>`s, each item a key and a value in tags, stays raw HTML that no
+    rule reads: reported at its line; a menu of links is not."""
+    box = (
+        '<div class="box">\n  <ul class="kv">\n'
+        '    <li><div class="k">Dose</div><div class="v">Two tablets a day.</div></li>\n'
+        '    <li><div class="k">Storage</div><div class="v">Keep it cold.</div></li>\n'
+        "  </ul>\n</div>\n"
+    )
+    markdown = f"# Kellin deficiency\n\n## Treatment\n\n{box}"
+    assert silent(tmp_path, markdown) == [(5, "warning")]
+    menu = box.replace('<div class="k">Dose</div>', '<a href="/dose">Dose</a>')
+    menu = menu.replace('<div class="k">Storage</div>', '<a href="/keep">Storage</a>')
+    assert silent(tmp_path, f"# Kellin deficiency\n\n## Treatment\n\n{menu}") == []

@@ -1090,3 +1090,35 @@ def test_no_author_repeats_counting_only_notes_sharing_enough_words_keeps_what_a
         or not restated_by_any(answer)
     ]
     assert context._no_author_repeats(notes) == kept
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(_CELLS, min_size=2, max_size=3), min_size=2, max_size=5),
+    st.sampled_from([None, "Dose", "max notes"]),
+)
+def test_a_table_read_again_gives_its_first_reading_and_forgets_it_when_gone(
+    rows: list[list[str]], preferred: str | None
+) -> None:
+    """`read_table` keeps each table's reading while the table lives (`rows_apart` reads every
+    table before the rules read each again): the kept reading is the one worked out afresh, and
+    it goes with its table, so a document's readings leave memory with the document."""
+    import gc
+
+    from builder.document import Table, TableRow
+    from builder.rules import table as tables
+
+    width = min(map(len, rows))
+    made = Table(
+        tuple(rows[0][:width]),
+        tuple(TableRow(tuple(row[:width]), 2 + at) for at, row in enumerate(rows[1:])),
+        1,
+    )
+    first = tables.read_table(made, preferred)
+    assert tables.read_table(made, preferred) is first
+    assert first == tables._read(made, preferred)
+    number = id(made)
+    assert number in tables._READINGS
+    del made
+    gc.collect()
+    assert number not in tables._READINGS

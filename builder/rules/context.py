@@ -18,9 +18,12 @@ from ..text import (
     content_words,
     heading_subject,
     heading_text,
+    is_facet_heading,
     is_generic_heading,
     is_partial_heading,
+    is_relational,
     is_remark,
+    lower_first,
     names_topic,
     normalise,
     plain,
@@ -95,7 +98,7 @@ class Context:
             front = _QUESTION_COLON.sub("?", front)
         front = without_decoration(front)  # the key keeps them: no note changes identity
         if self.language != "en":
-            front = localised(front, self.topic, self.language)
+            front = localised(front, self.topic, self.language, subject_thing((self.document,)))
         if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
             cited = without_citations(front)
             # a deletion of only the citation stays, and so does a citation opening the front
@@ -207,14 +210,20 @@ _ABBREVIATION_FOR = re.compile(r"^Abbreviation for “(?P<x>.+)”\?$", re.DOTAL
 _PART_OF = re.compile(r" \(part (\d+) of (\d+)\)")
 
 
-def localised(front: str, topic: str, language: str) -> str:
+def localised(front: str, topic: str, language: str, owner: str = "") -> str:
     """A front of a document not in English without the builder's English around its subject:
     no "in <topic>" (an English word glued to the author's; the line above names the page),
-    "What does X stand for?", "Abbreviation for “…”?" and "(part 1 of 2)" in `language`. The
+    "What does X stand for?", "Abbreviation for “…”?" and "(part 1 of 2)" in `language`. A
+    front opening with a part of any subject alone ("Prognóstico in <topic>: …", a one-word
+    top heading) opens with the page's subject, `owner`, instead: "AVC — prognóstico: …". The
     note keeps its identity: only the words shown change."""
     words = _LOCAL_WORDS.get(language)
     if words is None:
         return front
+    if owner and topic:
+        part, said, rest = front.partition(f" in {topic}")
+        if said and rest[:1] in (":", "?") and "\n" not in part and _bare_part(part):
+            front = f"{owner} — {lower_first(part)}{rest}"
     if topic and f" in {topic}" in front:
         front = re.sub(rf" in {re.escape(topic)}(?=[:?]| \(| —|$)", "", front, flags=re.M)
     if front.startswith("What does "):
@@ -226,6 +235,18 @@ def localised(front: str, topic: str, language: str) -> str:
     if " (part " in front:
         front = _PART_OF.sub(lambda m: " " + words[2].format(m[1], m[2]), front)
     return front
+
+
+def _bare_part(phrase: str) -> bool:
+    """A front's opening that names a part of a subject and nothing else ("Prognóstico",
+    "Complications", "Évolution"): a short relational or facet phrase with no dash joining it to
+    a thing already."""
+    if len(phrase.split()) > MAX_BARE_PART_WORDS or "—" in phrase:
+        return False
+    return is_relational(phrase) or is_facet_heading(phrase)
+
+
+MAX_BARE_PART_WORDS = 3
 
 
 @lru_cache(maxsize=TEXT_CACHE)

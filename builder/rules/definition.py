@@ -1957,6 +1957,10 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         if not answer:
             continue
         front = ask(f"What {_be(term, said)} {lower_first(plain(term))}?", ctx)
+        if (use := _USED_FOR.match(answer)) is not None:  # "Used to tell A from B": its use,
+            front = ask(f"What {_be(term, said)} {lower_first(plain(term))} used for?", ctx)
+            used = use["y"] or use["to"]  # no definition
+            answer = used[:1].upper() + used[1:]
         side = _SIDE_LABEL.match(answer)
         if side is not None and _names_side(side["label"]):  # "**X** starting dose: 250 mg"
             front = ask(f"{plain(term)}: {lower_first(side['label'])}?", ctx)
@@ -1967,6 +1971,9 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
     return notes
 
 
+_USED_FOR = re.compile(r"^used\s+(?:for\s+(?P<y>\S.*)|(?P<to>to\s+\S.*))$", re.I | re.S)
+"""A bold term's sentence that says what it is used for ("**X** is used to tell A from B"): no
+definition of X, so "What is X?" would ask for one the answer does not give."""
 _SIDE_LABEL = re.compile(r"^(?P<label>[A-Za-z][\w-]*(?:\s+[\w-]+){0,2}):\s+(?P<value>\S.*)$", re.S)
 _SIDE_NOUNS = frozenset(
     """

@@ -155,6 +155,7 @@ from ..text import (
     heading_subject,
     heading_text,
     initial_runs,
+    is_population,
     is_relational,
     leans_back,
     lower_first,
@@ -567,7 +568,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 if question.endswith(ARROW_ASKS):
                     at = front.rfind(ARROW_ASKS)  # "X → what" as it reads: "X leads to"
                     if at >= 0:
-                        said = arrow_question(question)[len(question) - len(ARROW_ASKS) :]
+                        said = arrow_question(question, ctx.language)
+                        said = said[len(question) - len(ARROW_ASKS) :]
                         front = front[:at] + said + front[at + len(ARROW_ASKS) :]
                 if front.lower() in asked:
                     continue
@@ -600,7 +602,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
     # a lone definition among other facts too, unless a sentence's fact asked it already
     notes.extend(note for note in _definitions(section, ctx) if note.front.lower() not in asked)
-    described = _described(section)
+    described = _described(section, ctx.facets)
     if described is not None and not notes:
         key = make_key("prose_fact", section.path, "", None, "described")
         front = ctx.situate(described[0]) + "?"
@@ -1256,10 +1258,14 @@ as `arrow_question`."""
 _CONDITION_OPENING = frozenset("if when once unless after before while".split())
 
 
-def arrow_question(question: str) -> str:
+def arrow_question(question: str, language: str = "en") -> str:
     """An arrow's question as a student reads it: "Swab test leads to"; after a condition or an
-    instruction "If the rash spreads, then what", "Give oxygen, then what" (never "X → what")."""
+    instruction "If the rash spreads, then what", "Give oxygen, then what" (never "X → what").
+    In a document not in English the author's arrow asks it, "X → …": no English words glued
+    to the author's clause."""
     cause = question.removesuffix(ARROW_ASKS)
+    if language != "en":
+        return f"{cause} → …"
     if cause.split(maxsplit=1)[0].lower() in _CONDITION_OPENING or is_instruction(cause):
         return f"{cause}, then what"
     return f"{cause} leads to"
@@ -1843,9 +1849,10 @@ def _instructed(sentence: str, bare: str) -> list[Fact]:
     return []
 
 
-def _described(section: Section) -> tuple[str, str, int] | None:
+def _described(section: Section, facets: frozenset[str]) -> tuple[str, str, int] | None:
     """A section that is one paragraph under a heading naming a subject: (subject, first
-    sentence, line)."""
+    sentence, line). A heading naming a group is a facet of the heading above it ("Kidney
+    infection — small children"): its subject with the document's `facets` joined."""
     blocks = [block for block in section.blocks if not _is_rule(block)]
     if len(blocks) != 1 or section.children or section.callout or section.level == 0:
         return None
@@ -1857,7 +1864,12 @@ def _described(section: Section) -> tuple[str, str, int] | None:
     glossed = "—" in raw or "–" in raw or ";" in raw or " - " in raw
     if not title or not (glossed or block.text.lower().startswith(title.lower())):
         return None  # neither "<noun phrase> — <gloss>" nor "<the subject> is a …"
-    if heading_subject(section.path) != title or title.endswith("?") or is_example(None, section):
+    subject = heading_subject(section.path)
+    if subject != title:
+        if not is_population(title):
+            return None
+        subject = heading_subject(section.path, facets)
+    if title.endswith("?") or is_example(None, section):
         return None
     if len(without_asides(title).split()) > MAX_SUBJECT_WORDS:
         return None  # "Korrin fevers (early and late)" names two words' subject
@@ -1874,7 +1886,7 @@ def _described(section: Section) -> tuple[str, str, int] | None:
         return None
     if first.lower().startswith(_COMPARING):
         first = _GLOSS.split(first, 1)[0]  # "Similar to A but B is spared" is the answer
-    return title, first, block.line
+    return subject, first, block.line
 
 
 def _definitions(section: Section, ctx: Context) -> list[Note]:

@@ -4,7 +4,9 @@ Much of a real article's content sits in prose: "symptoms, including abdominal p
 fatigue, and weight loss". After a cue ("including", "such as", "include(s)", "a combination
 of", "present(s) with"), three or more short comma-separated items ending in "and"/"or" (with a
 comma before it or not: "a, b and c" is three) make one Cloze note ("etc."
-or "and so on" ends the series, never a deletion: `enumeration.is_etc`). A
+or "and so on" ends the series, never a deletion: `enumeration.is_etc`); two short items do when
+they end an "include(s)" sentence ("Signs include wheeze and a dry cough."). A series'
+last item too long to recall ends where a condition opens ("…, and diving unless …"). A
 sentence that leans on the one before it ("This can lead to...") takes that sentence along, so the
 card stands alone; one that does not name the topic is prefixed with its section and topic.
 """
@@ -93,11 +95,34 @@ def cloze_items(sentence: str) -> str | None:
     if "resent" in sentence.lower():
         cues = sorted((*cues, *_PRESENTS.finditer(sentence)), key=lambda cue: cue.start())
     for cue in cues:
-        spans = item_spans(sentence, cue.end())
+        spans = item_spans(sentence, cue.end()) or _pair(sentence, cue.end())
         if spans is None:
             continue
         return cloze(sentence, spans)
     return None
+
+
+_PAIR = re.compile(
+    r"(?P<a>(?:[^\W\d][\w'-]*\s+){0,3}[^\W\d][\w'-]*)\s+(?:and|or)\s+"
+    r"(?P<b>(?:[^\W\d][\w'-]*\s+){0,3}[^\W\d][\w'-]*)\s*[.!]?\s*$"
+)
+"""Two short items, of one to four words each, ending the sentence: "a and b"."""
+_PAIR_CUE = re.compile(r"includ(?:es?|ing)\s+$", re.IGNORECASE)
+
+
+def _pair(sentence: str, start: int) -> list[tuple[int, int]] | None:
+    """The spans of two short items ending a sentence after its "include(s)"/"including" cue
+    ("Common signs include wheeze and a dry cough."): the sentence says nothing but the two
+    things, so the pair is a list, as a series of three is."""
+    if _PAIR_CUE.search(sentence, 0, start) is None:
+        return None
+    pair = _PAIR.match(sentence, start)
+    if pair is None or len(_LAST_JOIN.findall(pair.group())) > 1:
+        return None  # "a and b or c": no pair
+    lowered = sentence.lower()
+    if any(lowered.count(pair[name].lower()) > 1 for name in ("a", "b")):
+        return None  # "fever or a history of fever": the card would show its own answer
+    return [pair.span("a"), pair.span("b")]
 
 
 def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
@@ -122,6 +147,10 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
             tail = read[item_start:]
             cut = _END_OF_ITEM.search(tail)
             item_end = item_start + (cut.start() if cut else len(tail))
+            if len(read[item_start:item_end].split()) > MAX_ITEM_WORDS:
+                condition = _CONDITION.search(read, item_start, item_end)
+                if condition is not None:  # "and diving unless …": the item ends there
+                    item_end = condition.start()
             joined = None if final else _last_join(read, spans, item_start, item_end)
             if joined is None and not final:  # "…, reduced libido and sometimes fatigue"
                 joined = _HEDGED_JOIN.search(read, item_start, item_end)
@@ -192,6 +221,9 @@ def _without_hedges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_CONDITION = re.compile(r"(?<=\w)\s+(?:unless|if|when|until|except|provided)\b")
+"""A condition opening after a series' last item ("… and diving unless cleared"): what it holds
+for, not the item."""
 _JOINS = r"and|or|y|e|o|u|et|ou"
 """The words before a series' last item: English's, and Spanish's, Portuguese's and French's."""
 _FINAL_JOIN = re.compile(rf"(?:{_JOINS})\s+")

@@ -362,7 +362,12 @@ def _marked_notes(
     notes: list[Note] = []
     heading = ctx.heading(section)
     shown = set(re.findall(r"\w{4,}", heading.lower()))
+    previous: Block | None = None
     for index, block in enumerate(section.blocks):
+        above, previous = previous, block
+        if isinstance(block, ListBlock) and index not in asked:
+            notes.extend(_marked_items(block, above, section, ctx, carded, shown))
+            continue
         if index in asked or not isinstance(block, Paragraph) or block.line in carded:
             continue
         if "**" not in block.text and "__" not in block.text:
@@ -398,6 +403,52 @@ def _marked_notes(
     return notes
 
 
+def _marked_items(
+    block: ListBlock,
+    before: Block | None,
+    section: Section,
+    ctx: Context,
+    carded: set[int],
+    shown: set[str],
+) -> list[Note]:
+    """The items of a list under a lead-in sentence ended by a full stop (`X is treated with
+    **drug A**.` / `- If it fails, **drug B** is needed.`), no note asked of it as a whole, that
+    mark a few words inside them as `_marked_notes` reads a sentence: each item no rule carded
+    asked as a cloze, the lead-in before it (what the item goes on from). A list under a ':'
+    lead-in, or none, is the enumeration rule's."""
+    if not isinstance(before, Paragraph) or not any("**" in item.text for item in block.items):
+        return []
+    whole = {note.source.line for note in ctx.made if note.rule not in _SENTENCE_RULES}
+    lead = _marked_plain(before.text)
+    if block.line in whole or before.line in whole:
+        return []  # the list asked whole, or in its lead-in's note
+    if "\n" in before.text.strip() or not lead.endswith("."):
+        return []
+    if len(lead.split()) > MAX_REFERENT_WORDS or leans_back(lead):
+        return []
+    notes = []
+    for item in block.items:
+        if item.blocks or item.line in carded or "**" not in item.text:
+            continue
+        made = _marked_cloze(" ".join(item.text.split()))
+        if made is None:
+            continue
+        text, spans = made
+        spans = [
+            (start, end)
+            for start, end in spans
+            if shown.isdisjoint(re.findall(r"\w{4,}", text[start:end].lower()))
+        ]
+        if not spans:
+            continue
+        key = make_key("statements", section.path, text, section.pin, "marked")
+        front = literal(f"{ctx.heading(section)}: {lead} ") + cloze(text, spans)
+        notes.append(ctx.note("statements", "cloze", front, "", key, section, item.line))
+    return notes
+
+
+_SENTENCE_RULES = frozenset(("prose_fact", "measure", "figure", "abbreviation", "prose_list"))
+"""Rules asking one sentence (or a name) of a list item, never the list as a whole."""
 MAX_MARKED_SENTENCE_WORDS = 35
 MAX_MARKED_WORDS = 9
 MAX_MARKS = 4

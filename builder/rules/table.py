@@ -81,12 +81,13 @@ from __future__ import annotations
 
 import html
 import re
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from itertools import pairwise
-from typing import Literal, TypeVar, cast
+from typing import Literal
 
 from ..document import Block, ListBlock, Paragraph, Section, Table, TableRow
 from ..memory import TEXT_CACHE
@@ -180,29 +181,29 @@ def _decoded(text: str) -> str:
 
 
 def read_table(table: Table, preferred: str | None = None) -> Reading:
-    """The table's reading; `preferred` is the manifest's subject column header, if any."""
-    return _remembered(table, preferred, _read)
+    """The table's reading; `preferred` is the manifest's subject column header, if any.
+
+    Worked out once per table: `rows_apart` reads every table of a document before the table
+    and figure rules read each again. Kept by identity (hashing a table means hashing every
+    cell) for as long as the table lives, no longer: a weak reference lets the readings go with
+    their document."""
+    known = _READINGS.get(id(table))
+    if known is None or known[0]() is not table:
+        known = (weakref.ref(table, partial(_forget, id(table))), {})
+        _READINGS[id(table)] = known
+    readings = known[1]
+    if preferred not in readings:
+        readings[preferred] = _read(table, preferred)
+    return readings[preferred]
 
 
-_Result = TypeVar("_Result")
-_REMEMBERED: dict[tuple[int, str | None, object], tuple[Table, object]] = {}
+_READINGS: dict[int, tuple[weakref.ref[Table], dict[str | None, Reading]]] = {}
 
 
-def _remembered(
-    table: Table, preferred: str | None, find: Callable[[Table, str | None], _Result]
-) -> _Result:
-    """`find(table, preferred)`, worked out once for the tables of the section at hand: the
-    table and figure rules both need it. Kept by identity (hashing a table means hashing every
-    cell) and only for the last few tables."""
-    key = (id(table), preferred, find)
-    known = _REMEMBERED.get(key)
-    if known is not None and known[0] is table:
-        return cast(_Result, known[1])
-    result = find(table, preferred)
-    if len(_REMEMBERED) >= 64:
-        _REMEMBERED.clear()
-    _REMEMBERED[key] = (table, result)
-    return result
+def _forget(number: int, gone: weakref.ref[Table]) -> None:
+    """A table is gone: its readings go with it (unless its place went to a newer table)."""
+    if _READINGS.get(number, (None,))[0] is gone:
+        del _READINGS[number]
 
 
 # --- cells -------------------------------------------------------------------------------------

@@ -53,6 +53,7 @@ from ..text import (
     heading_text,
     is_advert,
     is_container_heading,
+    is_facet_heading,
     is_flattened,
     is_generic_heading,
     is_pep_talk,
@@ -93,6 +94,22 @@ _SCAFFOLD = re.compile(
 _NOT_PROSE = re.compile(r"\]\(|https?://|www\.|@|==|`|\||\{\{|<[a-z/]|:\n|\bsee\s+[A-Z]", re.I)
 """Links, contact details, markup left as written, a table's bars, a template's fields, a line
 leading into others ("… with the following causes:"), a pointer ("see Clinical Features")."""
+_NAMED_CODE = re.compile(r"`[A-Za-z][\w .'’-]{0,40}`")
+"""A name set in code font (`` `N. fakeus` ``): the author's mark on a word, not code."""
+
+
+_SCRIPT = re.compile(r"</?su[bp]>")
+"""A sub- or superscript's tags (`P<sub>pk</sub>`, the dialect pass's form of `P$_{pk}$`)."""
+
+
+def _not_prose(text: str) -> re.Match[str] | None:
+    """`_NOT_PROSE` in the text, a name in code font read as the name, a sub- or superscript as
+    its letters."""
+    if "`" in text:
+        text = _NAMED_CODE.sub("name", text)
+    if "<su" in text:
+        text = _SCRIPT.sub("", text)
+    return _NOT_PROSE.search(text)
 
 
 def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
@@ -161,9 +178,29 @@ _REVEAL = re.compile(
 
 def _headed_box(section: Section) -> bool:
     """A `<details>` accordion whose summary names a part of the page ("Gloves and hand
-    hygiene"): a site folds its sections so, and the summary is the section's heading."""
+    hygiene"): a site folds its sections so, and the summary is the section's heading; so is an
+    admonition's own title naming a thing (`!!! tip "Pressure control"`), not its kind nor a box
+    of points ("Clinical pearl", "Note for every table")."""
     title = plain(heading_text(section.title)).strip()
-    return section.callout == "details" and bool(title) and _REVEAL.search(title) is None
+    if not title or _REVEAL.search(title) is not None:
+        return False
+    if section.callout == "details":
+        return True
+    return (
+        title.lower() != section.callout
+        and not is_generic_heading(title)
+        and not is_container_heading(title)
+        and _BOX_TITLE.search(title) is None
+    )
+
+
+_BOX_TITLE = re.compile(
+    r"^(?:notes?|notas?|tips?|consejos?|warnings?|caution|danger|important|remember|pearls?|"
+    r"attention|info|hint|summary|example|abstract|tldr|question|quote|success|failure|bug)\b",
+    re.IGNORECASE,
+)
+"""An admonition title opening with a kind of box ("Nota para todas las tablas", "Tip: …"):
+what the box is, not what it is about."""
 
 
 MAX_FACET_ITEM_WORDS = 25
@@ -178,7 +215,9 @@ def _facet_note(section: Section, ctx: Context) -> list[Note]:
         return []
     title = heading_text(section.title).strip()
     lowered = plain(title).lower().rstrip(":. ")
-    facet = FACET_NAMES.get(lowered) or (lower_first(title) if is_relational(title) else "")
+    # a one-word phase ("Course", "Patogenese") the term rule's one-word check would drop
+    named = is_relational(title) or (" " not in lowered and is_facet_heading(title))
+    facet = FACET_NAMES.get(lowered) or (lower_first(title) if named else "")
     if not facet or len(facet.split()) > MAX_TERM_WORDS or _SCAFFOLD.match(title):
         return []
     thing = ctx.thing(replace(section, path=section.path[:-1])) if len(section.path) > 1 else ""
@@ -194,7 +233,7 @@ def _facet_note(section: Section, ctx: Context) -> list[Note]:
     else:
         return []
     prose = plain(text)
-    if not 1 <= len(prose.split()) <= most or "\n" in text or _NOT_PROSE.search(text):
+    if not 1 <= len(prose.split()) <= most or "\n" in text or _not_prose(text):
         return []
     if text.endswith((":", "?")) or is_flag(prose) or is_advert(prose) or is_example_text(prose):
         return []
@@ -240,7 +279,7 @@ def _line_points(term: str, blocks: tuple[Paragraph, ...], section: Section) -> 
     if any("\n" in block.text.strip() for block in blocks) or any(
         not 1 <= len(plain(line).split()) <= MAX_LOOSE_LINE_WORDS
         or line.endswith((":", "?"))
-        or _NOT_PROSE.search(line)
+        or _not_prose(line)
         for line in lines
     ):
         return ""
@@ -271,7 +310,7 @@ def _term_note(
     ]
     answer = "\n".join(lines) if lines else "\n\n".join(texts)
     prose = plain(answer)
-    if _NOT_PROSE.search(answer) or is_advert(prose) or is_example_text(prose):
+    if _not_prose(answer) or is_advert(prose) or is_example_text(prose):
         return []
     if any(bold_label(text) is not None for text in texts) or is_pep_talk(term, prose):
         return []  # `**Framework:** …` is the definition rule's; "You CAN exercise!" no fact
@@ -422,7 +461,7 @@ def _labelled(section: Section) -> tuple[Paragraph, ...]:
     for block in section.blocks:
         text = block.text.strip() if isinstance(block, Paragraph) else ""
         match = _LABELLED_LINE.match(text) if "\n" not in text else None
-        if match is None or is_flag(match.group("label")) or _NOT_PROSE.search(text):
+        if match is None or is_flag(match.group("label")) or _not_prose(text):
             continue
         value = match.group("value")
         if value.endswith((":", "?")) or sentence_gaps(value):
@@ -520,7 +559,7 @@ def _loose_label(label: str) -> bool:
 
 def _loose_value(label: str, value: str) -> bool:
     """A short value of one sentence (or of points set apart by semicolons)."""
-    if value.endswith((":", "?")) or _NOT_PROSE.search(value) or sentence_gaps(value):
+    if value.endswith((":", "?")) or _not_prose(value) or sentence_gaps(value):
         return False  # a lead-in, a question, links or markup, a paragraph of sentences
     if "___" in value or not any(char.isalnum() for char in value):
         return False  # a form's blank to fill in ("Signature: ______")
@@ -569,7 +608,7 @@ def _fact_lines(blocks: tuple[Paragraph, ...]) -> list[str]:
         return []  # a line leading into others, a sentence: prose, not a fact to a line
     # Each line is a fact of its own: one that holds a link or markup left as written
     # ("==d==eaminated") is left out, and the others still answer.
-    kept = [line for line in lines if not _NOT_PROSE.search(line)]
+    kept = [line for line in lines if not _not_prose(line)]
     return kept if len(kept) >= 2 else []
 
 

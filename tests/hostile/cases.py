@@ -578,4 +578,12 @@ CASES: list[Case] = [
          + "".join(f"\n## Stage {i} (0.{i % 9 + 1} seconds)\n\nIt fills.\n" for i in range(500))
          + "\n## Stages\n\n| Stage | Duration (sec) |\n|---|---|\n"
          + "".join(f"| Cycle — Stage {i} | 0.{i % 9 + 1} |\n" for i in range(500))}),
+    Case("500 diseases each over a group heading under a facet heading, a phase heading, a"
+         " numbered slip and an instruction heading, in English and Danish: each heading's"
+         " subject worked out once, its parent's once more", None, files={"source/doc.md": DOC
+         + "".join(f"\n## Korrin {i} infection\n\n### Signs og fund\n\n#### Small children\n\n"
+                   f"Vague; fever and vomiting {i}.\n\n### Forløb og prognose\n\nSettles in {i}"
+                   f" days.\n\n### Slip #{i % 900}: Forgetting Patient {i}\n\nLook for {i} mm"
+                   f" dips.\n\n### Calculate the Flow Rate {i} per Minute\n\nNeeds the **drop"
+                   f" factor** of tubing {i}.\n" for i in range(500))}),
 ]  # fmt: skip
