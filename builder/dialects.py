@@ -16,7 +16,9 @@ rule and no card ever sees them:
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
   `^[an aside]` with them: a card's answer is the fact, not the author's footnote; so are
   superscript citation numbers closing a word or a sentence (`~20%.¹`, `<sup>2</sup>`) in a
-  page with a numbered reference list (a power, `10⁶`, `kg/m²`, stays);
+  page with a numbered reference list (a power, `10⁶`, `kg/m²`, stays); and bracketed source
+  tags closing a claim (`… [ABC PB 12]`, `[Name et al. 2008]`, Pandoc's `[@key]`, in a page that
+  tags its claims so also `[Name]`, `[see …]`, and a "*Source: [Name].*" sentence);
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
   attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
@@ -399,6 +401,58 @@ def _uncited(match: re.Match[str]) -> str:
     return ""
 
 
+# -- source tags -----------------------------------------------------------------------------
+
+_STRONG_TAG = (
+    r"\[(?:-?@[\w:.#$%&+?<>~/-]+(?:[,;][^\[\]\n]{0,80})?"  # Pandoc's `[@key]`, `[@a; @b, p. 3]`
+    r"|see\s+@[^\[\]\n]{1,80}"
+    r"|[A-Z][\w&.'’-]*(?:[ /-][\w&.'’-]+){0,4}[ ](?:No\.?[ ]?)?\d{1,4}(?:\.\d{1,3})*[a-z]?"
+    r"|[A-Z][^\[\]\n]{0,40}\bet\ al\.?,?[ ](?:19|20)\d\d[a-z]?)\]"
+)
+"""A tag that can only be a source: a Pandoc citation key, or a body and a number ("[ACOG PB
+183]", "[BNF 2.4]", "[ACOG 2025]") or authors and a year ("[Smith et al. 2008]")."""
+_WEAK_TAG = r"\[(?:see\s[^\[\]\n]{1,40}|[A-Z][\w&.'’-]*(?:[ -][A-Z][\w&.'’-]*){0,2})\]"
+"""A tag that is a source only in a document that tags its claims: "[Lowdermilk]", "[see …]"."""
+_TAG_END = r"(?![(\[])(?=[)*_]*(?:$|[ \t]*\||[.;:!?]+[)*_]*(?:\s|$)))"
+"""Closing a text, a table cell or a sentence (a space before it: never a definition's `[label]:
+…`), never a link's text (`[ACOG 2025](…)`)."""
+_CITING = re.compile(rf"(?m)(?<=[\w.,;:)*_’'\"])[ \t]+{_STRONG_TAG}{_TAG_END}")
+_SOURCE_TAG = re.compile(rf"(?m)[ \t]+(?:{_STRONG_TAG}|{_WEAK_TAG}){_TAG_END}")
+_SOURCE_LINE = re.compile(
+    rf"(?m)(?:(?<=\s)|^)([*_]?)Sources?:[ \t]*(?:{_STRONG_TAG}|{_WEAK_TAG})"
+    rf"(?:[ \t]*[,;][ \t]*(?:{_STRONG_TAG}|{_WEAK_TAG}))*\.?\1(?=\s|$)[ \t]*"
+)
+"""A sentence that only names the source of what it follows, "*Source: [Lowdermilk].*"."""
+MIN_SOURCE_TAGS = 3
+
+
+def _tags_sources(text: str) -> bool:
+    """Whether a document tags its claims with their sources in brackets ("… [ACOG PB 183]"):
+    a Pandoc citation key once, or three tags that can only be sources. Only then is a
+    bracketed name closing a text ("[Lowdermilk]") a source, not the author's word ("assay
+    [ELISA]")."""
+    if "[" not in text or "]" not in text:
+        return False
+    if "[@" in text or "[-@" in text or "[see @" in text:
+        return True
+    found = 0
+    for _ in _CITING.finditer(text):
+        found += 1
+        if found >= MIN_SOURCE_TAGS:
+            return True
+    return False
+
+
+def _source_tags(text: str) -> str:
+    """A text without the source tags closing it or its sentences: "Massage + oxytocin [ACOG PB
+    183]" -> "Massage + oxytocin"; a card's answer is the fact, not where the author found it."""
+    if "[" not in text:
+        return text
+    if "Source" in text:
+        text = _SOURCE_LINE.sub("", text)
+    return _SOURCE_TAG.sub("", text)
+
+
 # -- attribute lists -------------------------------------------------------------------------
 
 _ATTRIBUTE = r"(?:[#.][\w:.-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}\"'][^\s}]*))"
@@ -667,6 +721,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_wikilinks, _gate("[", r"\[\[")),
     (_footnote_marks, _gate("^", r"\[\^|\^\[")),
     (_cited_marks, _cites_by_superscript),
+    (_source_tags, _tags_sources),
     (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),
     (_attributes, _gate("{", r"\{(?:[ \t]*[.:]|[ \t]*[\w-]+=|[ \t]*#[\w.:-]+[ \t]+\S|[ \t]+#)")),
     (_icons, _gate(":", _ICON_NAME)),

@@ -1437,7 +1437,8 @@ def title_topic(title: str) -> str:
     """
     text = heading_text(title)
     text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")
-    text = _LEADING_CODE.sub("", text)
+    coded = _LEADING_CODE.match(text)
+    text = text[coded.end() :] if coded is not None else text
     if "?" in text:
         question = text.split("?", 1)[0]
         text = _question_subject(question) or question
@@ -1450,6 +1451,8 @@ def title_topic(title: str) -> str:
     if _GUIDE.search(title) is not None:
         text = _GUIDED_ASPECT.sub("", text)
     text = _without_discipline(text.strip(_SEPARATORS + ".,;!?"))
+    if coded is not None and _COURSE_IN_SERIES.fullmatch(text) is not None:
+        return ""  # "RNSG 2514 Nursing III": the course's name, not what a page of it teaches
     if not text:
         text = plain(title)
     if _names_no_topic(text):
@@ -1573,6 +1576,12 @@ _COURSE_LABEL = re.compile(
 "intensive care unit" is a subject, so "exam" and "unit" count only in these phrases."""
 _LEADING_CODE = re.compile(r"^[A-Z]{2,5}(?:\s+|\s?-\s?)\d{3,4}[A-Z]?\s*[:–—-]?\s+(?=\w)")
 """A course code opening a title ("PHP 317 Cardiac drugs"); "CYP450 inhibitors" names a subject."""
+_COURSE_IN_SERIES = re.compile(
+    r"(?:[A-Za-z][\w&'’-]*\s)?(?!(?i:type|class|grade|stage|phase|factor|group|level|step)\s)"
+    r"[A-Za-z][\w&'’-]*\s(?:[IVX]{1,4}|\d)"
+)
+"""A course of a numbered series after its code ("NURS 101 Pharmacology I", "BIO 210 Anatomy
+2"); "Korrin Type II" after one is a kind of a thing."""
 _TOPIC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

@@ -1279,3 +1279,48 @@ def test_a_fenced_tree_is_an_outline_and_a_flowchart_stays_code() -> None:
     assert tree_fences(flowchart) == flowchart
     tagged = tree.replace("```\nSigns", "```console\nSigns", 1)
     assert tree_fences(tagged) == tagged
+
+
+def test_source_tags_closing_a_claim_go_in_a_document_that_tags_its_claims() -> None:
+    document = (
+        "| Drug | Avoid in |\n|---|---|\n"
+        "| Velbarin | **Asthma** [KSG PB 12] |\n"
+        "| Halcitrol | Pregnancy [KSG 2024] |\n"
+        "| Quellin | Gout [Orman et al. 2011] |\n\n"
+        "*Source: [Brandt].* Rest helps [see local policy]. A hint [Pb] stays, and assay [KELA] "
+        "results too. Pandoc keys [@orman2011] go.\n"
+    )
+    clean = inline_cleaner(document)
+    assert clean is not None
+    assert clean("**Asthma** [KSG PB 12]") == "**Asthma**"
+    assert clean("Pregnancy [KSG 2024]") == "Pregnancy"
+    assert clean("Gout [Orman et al. 2011]") == "Gout"
+    assert clean("*Source: [Brandt].* Rest helps [see local policy].") == "Rest helps."
+    assert clean("Given early [Brandt]") == "Given early"
+    # a bracketed word inside a sentence, a link's text and a definition are the author's
+    assert clean("assay [KELA] results too") == "assay [KELA] results too"
+    assert clean("read [KSG 2024](https://example.org) first") == (
+        "read [KSG 2024](https://example.org) first"
+    )
+    # without tags of sources elsewhere, a closing bracketed name is the author's text
+    plain_page = "Low calcium [Ca].\nHigh lead [Pb].\nOne cite [KSG 2024].\n"
+    untouched = inline_cleaner(plain_page)
+    assert untouched is None or untouched("High lead [Pb]") == "High lead [Pb]"
+
+
+def test_a_pandoc_citation_key_goes_from_every_text() -> None:
+    clean = inline_cleaner("Excretion falls when any of these is low [@orman2011]:\n")
+    assert clean is not None
+    assert clean("Excretion falls when these are low [@orman2011]:") == (
+        "Excretion falls when these are low:"
+    )
+    assert clean("Two keys [@orman2011; @brandt2019, p. 4].") == "Two keys."
+    assert planned("# Korrin fever\n\nKorrin fever lasts 5 days [@orman2011].\n").notes
+    fronts = [
+        " ".join(note.fields.values())
+        for note in planned(
+            "# Korrin fever\n\n## Course\n\n- It lasts **5 days** [@orman2011].\n"
+            "- It peaks on **day 2** [@brandt2019].\n"
+        ).notes
+    ]
+    assert fronts and not any("@" in front for front in fronts)
