@@ -435,12 +435,9 @@ def _tags_sources(text: str) -> bool:
         return False
     if "[@" in text or "[-@" in text or "[see @" in text:
         return True
-    found = 0
-    for _ in _CITING.finditer(text):
-        found += 1
-        if found >= MIN_SOURCE_TAGS:
-            return True
-    return False
+    return any(
+        found >= MIN_SOURCE_TAGS for found, _ in enumerate(_CITING.finditer(text), start=1)
+    )
 
 
 def _source_tags(text: str) -> str:
