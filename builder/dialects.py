@@ -435,9 +435,7 @@ def _tags_sources(text: str) -> bool:
         return False
     if "[@" in text or "[-@" in text or "[see @" in text:
         return True
-    return any(
-        found >= MIN_SOURCE_TAGS for found, _ in enumerate(_CITING.finditer(text), start=1)
-    )
+    return any(found >= MIN_SOURCE_TAGS for found, _ in enumerate(_CITING.finditer(text), start=1))
 
 
 def _source_tags(text: str) -> str:
