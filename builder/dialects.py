@@ -353,6 +353,18 @@ def _glued_labels(text: str) -> str:
     return _GLUED_LABEL.sub(" **", text)
 
 
+_EQUATED_TERM = re.compile(
+    r"^(\*\*|__)(?=[^\s*_])([^*_\n]{1,60}?)(?<=[^\s*_])\1[ \t]+=[ \t]+(?=\S)"
+)
+"""A bold term opening a text, then `=` and what it is: `**Term** = what it is`."""
+
+
+def _equated_terms(text: str) -> str:
+    """`**Term** = what it is` -> `**Term**: what it is`, the definition it is written as (the
+    `=` only stands for "is"): every rule reads a bold term and its colon."""
+    return _EQUATED_TERM.sub(r"\1\2\1: ", text) if "=" in text else text
+
+
 def _footnote_marks(text: str) -> str:
     if "[^" in text:
         text = _FOOTNOTE_MARK.sub("", text)
@@ -729,6 +741,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
     (_dashed_labels, _gate("*", r" [-–—]\*\*")),
     (_glued_labels, _gate("*", r"[.;!?]\*\*[^\s*]")),
+    (_equated_terms, _gate("=", r"(?:\*\*|__)[ \t]+=[ \t]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 

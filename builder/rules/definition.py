@@ -107,6 +107,7 @@ from ..text import (
 from .context import Context
 from .faq import answered_blocks
 from .leads import (
+    MIN_BOLD_STATEMENT_WORDS,
     Lead,
     is_example,
     is_example_text,
@@ -740,6 +741,20 @@ def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
     return text[: found.start()].strip(), second
 
 
+def _before_bold_statement(value: str) -> str:
+    """A label's value up to a statement of the author's own in bold after it (`**Drip** =
+    fluids, oxygen. **Never give X before Y** (…).`): that is the paragraph's next point, the
+    statements rule's card, not the label's answer."""
+    if "**" not in value and "__" not in value:
+        return value
+    found = _NEXT_BOLD.search(value)
+    if found is None or len(found.group("said").split()) < MIN_BOLD_STATEMENT_WORDS:
+        return value
+    return value[: found.start()].strip()
+
+
+_NEXT_BOLD = re.compile(r"(?<=[.!?])\s+(?=(\*\*|__)(?P<said>[^*_\s][^*_\n]*?[^*_\s:])\1(?!\s*:))")
+
 _SECOND_ENTRY = re.compile(r"(?<=[.;])\s+(?=(\*\*|__)[^*_\n]{1,60}?(\*\*|__)\s*(?:[:—–]|-\s))")
 
 
@@ -1222,6 +1237,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue
         value, facets = _facets(parts)
         line = block.line + offset
+        value = _before_bold_statement(value)
         value, siblings = sibling_entries(label, value)
         notes.extend(_label_note(label, value, section, ctx, line))
         notes.extend(_sibling_notes(ctx.heading(section), "", siblings, section, ctx, line))
