@@ -547,14 +547,22 @@ _SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)"
 (`pre- and post-operative`)."""
 
 
+_QUOTED_QUESTION = re.compile(r"[“\"‘'](.+\?)[”\"’']")
+"""A question in quotes, `“Does it come back?”` (a myth's or a patient's own words)."""
+
+
 def asked_label(label: str) -> str:
     """A definition's label as its front asks it (the one place fronts word a label): a label in
     capitals as a sentence writes it; a compound split after its hyphen joined ("Intermediate-
     Acting" -> "Intermediate-Acting"); an author's scope note left out ("RAAS (qualitative)" ->
     "RAAS", not a test's "(qualitative)"); a label that is only a colour (`**Grey**: old
     haemorrhage`) names a value of its heading's clue, so the front asks what it means ("grey
-    means")."""
+    means"); a label that asks already (`“Is it contagious?”`) loses its quotes and its "?", which
+    the front puts back."""
     text = _SPLIT_HYPHEN.sub("-", unshouted(label.strip()))
+    if text.endswith(("?", "?”", '?"', "?’", "?'")):
+        quoted = _QUOTED_QUESTION.fullmatch(text)
+        text = (quoted.group(1) if quoted is not None else text).rstrip("?").rstrip()
     scope = _SCOPE_ASIDE.search(text)
     if scope is not None and text[: scope.start()].strip() and not _MEASURED.search(text):
         text = text[: scope.start()].rstrip()
@@ -1051,6 +1059,8 @@ def _subject_text(title: str) -> str:
     subject ("Tips regarding inspection" -> "Inspection"); "" when it is generic or a container
     of nothing it names ("Clinical pearls")."""
     text = heading_text(title)
+    if text.endswith(("?", "?)")):
+        text = _without_question_tail(text)
     head, colon, tail = text.partition(": ")
     if (
         colon
@@ -1064,6 +1074,21 @@ def _subject_text(title: str) -> str:
     if text[:5].lower() == "what " and not text.endswith("?"):
         text = _described_thing(text)
     return "" if not text or is_generic_heading(text) else text
+
+
+def _without_question_tail(text: str) -> str:
+    """A subject without the question its heading goes on to ask of it ("Intraocular lenses
+    (IOL): which one to choose?", "Punctal plugs (which one to choose?)" -> the lenses, the
+    plugs): under it, the items answer that question, and the front asks each item's."""
+    found = _QUESTION_TAIL.match(text)
+    return found.group("subject") if found is not None else text
+
+
+_QUESTION_TAIL = re.compile(
+    r"(?P<subject>[^?:()]{3,}?(?:\([^()?]{1,30}\))?)\s*(?::\s+|\()(?i:which|what|how|when|why|is|are"
+    r"|do|does|should|can)\s(?:\S+\s?){0,5}\?\)?"
+)
+"""A subject, then after ": " or in brackets a short question (at most six words)."""
 
 
 _ORDINAL_KIND = re.compile(

@@ -129,6 +129,8 @@ _SHAPES = (
     re.compile(r"^(\*\*|__)(?P<term>[^*_]+?)(\*\*|__)\s+-\s+(?P<text>\S.*)$", re.DOTALL),
     re.compile(r"^(?P<term>[^:*_—–.]{1,60}?)\s+[—–]\s+(?P<text>\S.*)$", re.DOTALL),
     re.compile(r"^(?P<term>[^:*_.?!]{1,50}?):\s+(?P<text>\S.*)$", re.DOTALL),
+    # a question in quotes and its answer after a dash, however long (`_QUOTED_ASKED`)
+    re.compile(r"^(?P<term>[“\"][^“”\"\n]{3,150}\?[”\"])\s+[—–-]\s+(?P<text>\S.*)$", re.DOTALL),
 )
 _LABEL_LINE = re.compile(
     r"^(?:(\*\*|__)(?P<a>[^*_\n]{1,60}?)\s*:\s*(\*\*|__)|(\*\*|__)(?P<b>[^*_:\n]{1,60}?)(\*\*|__)"
@@ -211,11 +213,15 @@ def _definition(text: str) -> tuple[str, str] | None:
             if number in _DASHED and _splits_range(term, match.group("text")):
                 return None  # "Ketamine 1 – 3 mg/kg": a dose range, not a term and its text
             gloss = (match.groupdict().get("gloss") or "").strip()
-            if 0 < len(term.split()) <= MAX_TERM_WORDS:
+            if 0 < len(term.split()) <= MAX_TERM_WORDS or _QUOTED_ASKED.fullmatch(term):
                 return (f"{term} {gloss}" if gloss else term), match.group("text").strip()
             return None
     return None
 
+
+_QUOTED_ASKED = re.compile(r"[“\"](?:[^“”\"\n]){3,150}\?[”\"]")
+"""A question in double quotes (`“Should I wait for it to ‘clear up’?” — No. …`): a myth's or
+a patient's question with its answer, a term however long."""
 
 _DASHED = frozenset({2, 3})
 """The shapes that split at a dash (`**Term** - text`, `Term – text`)."""
