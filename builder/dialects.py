@@ -1918,7 +1918,9 @@ def glyph_lists(text: str) -> str:
       `:` (`IX. Name (…): text`), is a `- ` list at the first one's indent, the numeral put
       after the name (`- Name (IX) (…): text`) so the name leads the label; a numeral line
       further in comes out to it (it starts the next item, it never goes on with the one
-      before), and the lines between two numerals are the previous one's sub-items.
+      before), and the lines between two numerals are the previous one's sub-items;
+    - a run of two or more lines, one right after the other, counted from `i)` in small roman
+      numerals (`i)`, `ii)`, `iii)`) or from `a)` in letters is a `- ` list (`_counted_items`).
 
     A document converted from PDF or Word keeps its symbol fonts' bullets as other characters:
     a private-use character (Symbol's bullet U+F0B7 and its kin) or an arrow (`➢ `, `➤ `, `► `,
@@ -1939,7 +1941,8 @@ def glyph_lists(text: str) -> str:
     # ASCII letters match case-blind as they lower (not so 'İ', 'ı', the Kelvin sign's 'K')
     blank = (wide or "intentionally" in text.lower()) and _LEFT_BLANK.search(text) is not None
     numerals = "I." in text and "II." in text
-    if not (glyphs or arrows or converted or letters or blank or numerals):
+    counted = ("i)" in text and "ii)" in text) or ("a)" in text and "b)" in text)
+    if not (glyphs or arrows or converted or letters or blank or numerals or counted):
         return text
     lines = text.split("\n")
     outside = list(_outside_fences(lines))
@@ -1949,6 +1952,8 @@ def glyph_lists(text: str) -> str:
         _page_chrome(lines, outside, converted or bool(letters))
     if numerals:
         _numeral_items(lines, outside)
+    if counted:
+        _counted_items(lines, outside)
     return "\n".join(lines)
 
 
@@ -2072,6 +2077,44 @@ def _numeral_items(lines: list[str], outside: list[int]) -> None:
                 lines[at] = base + "- " + name + line[found.end() :]
             elif line.strip() and line.startswith(base):
                 lines[at] = base + "  " + line[len(base) :]
+
+
+_COUNTED_LINE = re.compile(r"([ \t]{0,3})(x{0,3}(?:ix|iv|v?i{0,3})|[a-z])\)[ \t]+(?=\S)")
+"""`ii) text` or `b) text` opening a line: CommonMark numbers a list in digits only."""
+_LOWER_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _counted_items(lines: list[str], outside: list[int]) -> None:
+    """Each run of two or more lines counted from `i)` in small roman numerals (`i)`, `ii)`,
+    `iii)`) or from `a)` in letters, one line right after the other, as a `- ` list: else a
+    paragraph, its items one long line."""
+    run: list[tuple[int, int]] = []  # (line, the marker's end)
+    roman, expected = False, 0
+    for at in [*outside, -1]:
+        found = _COUNTED_LINE.match(lines[at]) if at >= 0 else None
+        if found is not None and run and at == run[-1][0] + 1:
+            if _counted_value(found.group(2), roman) == expected:
+                run.append((at, found.end()))
+                expected += 1
+                continue
+        if len(run) >= 2:
+            for line, end in run:
+                text = lines[line]
+                lines[line] = text[: len(text) - len(text.lstrip(" \t"))] + "- " + text[end:]
+        run = []
+        if found is not None and found.group(2) in ("i", "a"):
+            roman, expected = found.group(2) == "i", 2
+            run = [(at, found.end())]
+
+
+def _counted_value(mark: str, roman: bool) -> int:
+    """The number a run's marker stands for: `iv` 4 in a roman run, `d` 4 in a letter run."""
+    if not roman:
+        return ord(mark) - ord("a") + 1 if len(mark) == 1 else 0
+    if any(char not in _LOWER_ROMAN for char in mark):
+        return 0
+    values = [_LOWER_ROMAN[char] for char in mark]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def step_fields(text: str) -> str:

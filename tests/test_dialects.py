@@ -1148,6 +1148,30 @@ def test_lines_that_only_look_like_glyph_or_numeral_items_stay() -> None:
     assert glyph_lists(wrapped).split("\n")[3] == "warm to touch"  # the bullet's own text
 
 
+def test_lines_counted_in_small_roman_numerals_or_letters_are_list_items() -> None:
+    """`i)` `ii)` `iii)` lines (or `a)` `b)` `c)`) one after the other are a list: CommonMark
+    numbers a list in digits only, so the three kinds of cause were one paragraph and no card."""
+    text = "# Korrin\n\n## Causes\n\ni)  a tick bite \nii) a shared cup\niii) a blood transfusion\n"
+    assert rewritten(glyph_lists, text).split("\n")[4:7] == [
+        "- a tick bite ",
+        "- a shared cup",
+        "- a blood transfusion",
+    ]
+    lettered = "Signs:\na) rash\nb) fever\nc) cough\nd) aches\ne) chills\nf) sweats\ng) thirst\n"
+    lettered += "h) nausea\ni) itch\n"
+    assert rewritten(glyph_lists, lettered).split("\n")[9] == "- itch"  # i) in a letter run
+    backs = [n.note.front for n in planned(text).notes]
+    assert any("{{c3::a blood transfusion}}" in back for back in backs)
+    for kept in (
+        "# Korrin\n\ni) one line alone\n",
+        "# Korrin\n\nii) not from the first\niii) numeral\n",
+        "# Korrin\n\ni) apart\n\nii) by a blank line\n",
+        "# Korrin\n\nSee a) here and b) there.\n",
+        "# Korrin\n\n```\ni) kept\nii) as code\n```\n",
+    ):
+        assert glyph_lists(kept) == kept
+
+
 CONVERTED_SPLINT = (
     "# Tessen splint fitting\n"
     "\n"
