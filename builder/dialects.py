@@ -2092,11 +2092,15 @@ def _counted_items(lines: list[str], outside: list[int]) -> None:
     roman, expected = False, 0
     for at in [*outside, -1]:
         found = _COUNTED_LINE.match(lines[at]) if at >= 0 else None
-        if found is not None and run and at == run[-1][0] + 1:
-            if _counted_value(found.group(2), roman) == expected:
-                run.append((at, found.end()))
-                expected += 1
-                continue
+        if (
+            found is not None
+            and run
+            and at == run[-1][0] + 1
+            and _counted_value(found.group(2), roman) == expected
+        ):
+            run.append((at, found.end()))
+            expected += 1
+            continue
         if len(run) >= 2:
             for line, end in run:
                 text = lines[line]
