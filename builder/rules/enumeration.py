@@ -2126,7 +2126,10 @@ def _cloze_note(
             if clozed is not None:
                 deletions += 1
         if clozed is None:
-            long += 1  # ten words or more with nothing short in it: read, not recalled
+            # ten words or more with nothing short in it: read, not recalled; the last item of
+            # a list of doses (`- **Drug A** 5 mg BID × 7 days`) stating a figure too is read
+            # beside the others: its one dose never takes the list's regimens with it
+            long += 0 if number == len(block.items) and _all_dosed(block, deletions) else 1
             long_prose = long_prose or plain(item.text).rstrip().endswith(".")
             last_long = (
                 number == len(block.items)
@@ -2810,6 +2813,12 @@ _EMPTY_LABELS = frozenset(
 """Question words, a note's flags and adverbs: words that introduce an item's fact."""
 _ADVERB = re.compile(r"[a-z]{3,}(?:ally|ently|antly|ously|ively|arly|ably|ibly|edly)")
 """An adverb (`Clinically`, `Frequently`, `Presumably`); not a noun in -ly (`Cardiomegaly`)."""
+
+
+def _all_dosed(block: ListBlock, deletions: int) -> bool:
+    """Every item of the list states a figure, and the items before the last made deletions:
+    a list of regimens, its last a note of its own beside them."""
+    return deletions > 0 and all(states_a_figure(item.text) for item in block.items)
 
 
 def dose_cloze(item: ListItem, number: int) -> tuple[str, str] | None:
