@@ -3417,8 +3417,10 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None  # "Result: less pain": a word that flags the rest names nothing
     if _TEXT_PART.match(plain(head)) is not None:
         return None  # "Overview of the pump: it is …": a part of the notes, not a fact
-    if rest.startswith(":") and is_facet(head):
-        value = value_cloze(rest, number)  # "Path 2: {{the mitochondrial route}} …"
+    if rest.startswith(":") and (is_facet(head) or states_a_figure(rest)):
+        # "Path 2: {{the mitochondrial route}} …"; a label over a figure ("Average duration:
+        # 10–20 minutes") names what the figure measures: the figure is asked, never the label
+        value = value_cloze(rest, number)
         return (literal(head) + value, extra) if value is not None else None
     tail = _CONDITION_TAIL.fullmatch(rest) if words[0].lower() in _PHASE_VERBS else None
     if tail is not None:  # "Begin other sports (golf, …) {{with clearance from surgeon}}"
