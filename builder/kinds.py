@@ -1120,7 +1120,7 @@ KINDS: tuple[Kind, ...] = (
             r"|insert|write|fill in)|to ?dos?|todo list",
             # The author's own checks of the page: "VERIFY", "Gate report", "QA checklist".
             r"(?:to )?verify|(?:items )?to (?:check|confirm)|open (?:checks|items)"
-            r"|(?:gate|qa|quality|review|self ?check|audit) (?:report|checklist|checks|gates?)",
+            r"|(?:gate|qa) (?:report|checklist|checks|gates?)",
         ),
         lines=(
             # A note to self left in the text: "TODO: stratification", "TBD", "FIXME".

@@ -179,6 +179,7 @@ def run(*args: str) -> tuple[int, str]:
         ("Book your visit", "promotion"),
         ("Verifying the tube position", None),
         ("Quality of life", None),
+        ("Quality checks", None),  # a laboratory's own controls: content
         ("When to book a visit", None),
         ("", None),
     ],
