@@ -437,6 +437,29 @@ def without_emoji(text: str) -> str:
     return "".join(kept)
 
 
+def without_decoration(text: str) -> str:
+    """A card's question without the pictographs that decorate it (`🚨 Call 911 if:`, `Ecg: 💎
+    {{c1::…}}`), each taking the space after it along, as `without_emoji` reads them; the marks
+    an answer key uses (✓ ✔ ✗ ✘) stay. A question shows its words, a deletion hides no emoji."""
+    if text.isascii() or _MAY_BE_PICTOGRAPH.search(text) is None:
+        return text
+    kept: list[str] = []
+    dropped = False
+    for char in text:
+        if _is_pictograph(char) and char not in _ANSWER_MARKS:
+            dropped = True
+            continue
+        if dropped and char == " " and (not kept or kept[-1] in " \n({"):
+            dropped = False
+            continue  # "- 🚨 Call" -> "- Call", never "-  Call"
+        dropped = False
+        kept.append(char)
+    return "".join(kept)
+
+
+_ANSWER_MARKS = frozenset("✓✔✗✘☑☒")
+
+
 _MAY_BE_PICTOGRAPH = re.compile("[\u200d\u20e3\ufe0e\ufe0f\u2300-\U0010ffff]")
 """What a pictograph can be: most non-ASCII text (é, °, µ, –, ≥, →) has none of it."""
 
@@ -2636,6 +2659,19 @@ CJK_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af"
 """Kana, CJK ideographs and Hangul, as a character class's ranges: words written without
 spaces between them."""
 CJK = re.compile(f"[{CJK_LETTERS}]")
+
+
+def word_count(text: str) -> int:
+    """How many words a text holds, counting a run of CJK text (no spaces between its words)
+    as two words for every three characters: "肾小管在髓质内向下走行并折返" is a clause of
+    about nine words, not one."""
+    words = plain(text)
+    if CJK.search(words) is None:
+        return len(words.split())
+    characters = len(CJK.findall(words))
+    return len(CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
+
+
 BRACKET_TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
 """Bracket tags opening a line of a CJK note (`【重点】`, `【临床关联】【易错】`, `【作业要求】`):
 labels of the block after them, which flag it or name its kind; no words of its text."""

@@ -1004,7 +1004,7 @@ def test_a_cards_cjk_sentences_end_as_the_document_ended_them() -> None:
         "| **疼痛** | 術後會痛。醫生會給止痛藥。 |\n| **活動** | 六週內避免提重物。 |\n"
     )
     backs = [packaged.note.back for packaged in plan.notes]
-    assert backs == ["術後會痛。\n\n醫生會給止痛藥。", "六週內避免提重物。"]
+    assert backs == ["術後會痛。醫生會給止痛藥。", "六週內避免提重物。"]
     assert [packaged.note.key for packaged in plan.notes] == [
         packaged.note.key
         for packaged in planned(

@@ -26,6 +26,7 @@ from ..text import (
     plain,
     subject_thing,
     without_citations,
+    without_decoration,
 )
 
 
@@ -92,6 +93,7 @@ class Context:
         """A note of `rule` made from `section` (at `line`), placed in this context's subdeck."""
         if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
             front = _QUESTION_COLON.sub("?", front)
+        front = without_decoration(front)  # the key keeps them: no note changes identity
         if self.language != "en":
             front = localised(front, self.topic, self.language)
         if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation

@@ -439,6 +439,11 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     joining = joining_siblings(found)
     translated = _translations(found)
     indexed = (lead is None or lead.kind == "sentence") and is_term_index(section.title)
+    scored = _score_scale(lead, answers, ctx.language)
+    if scored is not None and scored[1]:  # `**Items (0-20 points):**`: the scale's total
+        total = make_key("definition", section.path, within, "total")
+        front = f"{about} — {scored[0]}?"
+        notes.append(ctx.note("definition", "basic", front, scored[1], total, section, block.line))
     if translated or indexed:  # `肾小球 — **glomerulus**` or a "Glossary": the heading is a
         # term index's label at most, the terms are the topic's
         about = (ctx.topic[:1].upper() + ctx.topic[1:]) if ctx.topic else about
@@ -483,6 +488,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked_label(asked)}?"
+        if scored is not None:  # "Gait?" -> "0-3" asked a score without saying so
+            front = f"{about}: {asked_label(asked)} — {scored[0]}?"
         if translated:
             front = f"{about}: {asked} in English?".removeprefix(": ")
         if spelled:  # `- **D**: high glucose` … `- **A**: acidosis`: "D?" names nothing
@@ -552,6 +559,29 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                     )
                 )
     return notes
+
+
+def _score_scale(
+    lead: Lead | None, answers: tuple[str, ...], language: str
+) -> tuple[str, str] | None:
+    """(what is scored, the scale's total) of a list whose every value is a bare score range
+    (`**Gait:** 0-3`, `0-4 each`) under a label or lead-in: the unit its brackets name
+    (`**Items (0-20 points):**` gives "points" and "0-20"), else, in English, "score range"
+    and no total. None for any other list, or one of a single item."""
+    if len(answers) < MIN_SCORED or not all(_SCORE.fullmatch(plain(a).strip()) for a in answers):
+        return None
+    bracket = _SCORE_TOTAL.search(lead.text) if lead is not None else None
+    if bracket is not None:
+        return bracket["unit"], bracket["total"].replace(" ", "")
+    return ("score range", "") if language == "en" else None
+
+
+MIN_SCORED = 2
+_SCORE = re.compile(r"[01]\s?[-–]\s?\d{1,3}(?: [^\W\d_]{1,8})?\.?")
+"""A bare score range from 0 or 1, a word after it at most (`0-3`, `0-4 cada`); a measure's
+normal range (`60 - 100`) starts elsewhere."""
+_SCORE_TOTAL = re.compile(r"\((?P<total>\d{1,3}\s?[-–]\s?\d{1,3})\s+(?P<unit>[^\W\d_]{2,12})\)")
+"""A label's bracketed total and its unit: `(0-42 points)`, `(0-42 pontos)`."""
 
 
 def is_term_index(title: str) -> bool:

@@ -45,6 +45,7 @@ from ..text import (
     FACET_NAMES,
     FIGURE,
     INSTRUCTION_VERBS,
+    MAX_ANSWER_WORDS,
     content_words,
     explained_initials,
     heading_subject,
@@ -70,6 +71,7 @@ from ..text import (
     without_asides,
     without_code_asides,
     without_emoji,
+    word_count,
 )
 from .context import Context
 from .definition import (
@@ -348,6 +350,10 @@ def _list_notes(
             shown = frozenset(
                 i.line for i in block.items if i.line in hoisted and (_is_label(i) or among_steps)
             )
+            if _kinds_beside(block, hoisted, shown):  # `- Raised` still drops out
+                shown = frozenset(
+                    i.line for i in block.items if i.line in shown and _says_nothing(i.text)
+                )
             if _label_outline(block, hoisted, lead):  # `- Tablet form` over its doses
                 headings = frozenset(
                     i.line for i in block.items if i.line in hoisted and _sub_heading(i)
@@ -1106,6 +1112,18 @@ def _nested(
                 inner = points
             else:
                 titled = False
+        # `1. **Exposure**` over how it is done, in a list named as a procedure
+        step = block.ordered and _step_name(item) and _names_procedure(lead, section)
+        if inner is None and step:
+            points = item.blocks[0]
+            assert isinstance(points, ListBlock)  # _step_name's
+            if len(points.items) == 1 and plain(points.items[0].text).rstrip().endswith("."):
+                inner = points  # one written-out point under a step is its content too
+        asked = _mnemonic_questions(item, section, ctx)
+        if asked is not None:  # `- SCOFF` over the questions its letters stand for
+            notes.append(asked)
+            hoisted.add(item.line)
+            continue
         middle = _middle_lead(item) if inner is None else None
         if middle is not None:  # "later changes:" under "earliest change = …"
             label, inner = middle
@@ -1152,10 +1170,88 @@ def _nested(
             made = _list_notes(inner, labelled, section, ctx, whose_list, False, result)
         if not made and titled:  # its sentences, asked as the section they are
             made = _titled_note(inner, label, whose_list, section, ctx, item)
+        if not made and step:  # its instructions, asked under it, never a step cloze's back
+            made = _step_notes(inner, label, whose_list, section, ctx)
         if made:
             notes.extend(made)
             hoisted.add(item.line)
     return notes, frozenset(hoisted)
+
+
+def _bare_clause(item: ListItem, clozed: str) -> bool:
+    """An item written as a whole sentence with nothing bold (`Rotate the lobe medially.`),
+    its cloze hiding all of it, in a list whose author bolded its key words: it has no key
+    word, and hidden whole it asks for the sentence recited; it is read beside the others'
+    deletions."""
+    text = plain(item.text).strip()
+    return (
+        clozed.startswith("{{c")
+        and clozed.endswith("}}")
+        and clozed.count("{{c") == 1
+        and "**" not in item.text
+        and "__" not in item.text
+        and text.endswith(".")
+        and len(text.split()) >= MIN_CLAUSE_WORDS
+    )
+
+
+MIN_CLAUSE_WORDS = 3
+
+
+def _mnemonic_questions(item: ListItem, section: Section, ctx: Context) -> Note | None:
+    """`- SCOFF` over the questions a screening tool puts (`- Do you make yourself SICK …?`):
+    the questions are what its name stands for, "SCOFF in eating disorders: questions?" with
+    them as the answer; left on another note's back they were never asked. None for any other
+    item: a name in capitals over two questions or more and nothing else."""
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return None
+    name = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    questions = item.blocks[0].items
+    if _MNEMONIC.fullmatch(name) is None or len(questions) < MIN_ITEMS:
+        return None
+    if any(q.blocks or not plain(q.text).rstrip().endswith("?") for q in questions):
+        return None
+    if len(questions) > MAX_LIST_ANSWER_ITEMS:
+        return None
+    front = f"{ctx.situate(name)}: questions?"
+    answer = to_markdown(item.blocks)
+    key = make_key("enumeration", section.path, name, item.pin, "questions")
+    return ctx.note("enumeration", "basic", front, answer, key, section, item.line)
+
+
+_MNEMONIC = re.compile(r"[A-Z][A-Z0-9-]{2,9}")
+"""A name in capitals (`SCOFF`, `CAGE`, `PHQ-2`): a tool or mnemonic, not a word."""
+
+
+def _step_notes(
+    points: ListBlock, label: str, whose: str, section: Section, ctx: Context
+) -> list[Note]:
+    """The note of a step's points no cloze asked: one point holding a bold key term is that
+    term's cloze ("ligate close to protect {{the nerve}}"), other points a Basic card's answer
+    ("Steps — closure?")."""
+    intro = _nested_intro(label, whose, ctx)
+    clozed = cloze_item(points.items[0], 1) if len(points.items) == 1 else None
+    if clozed is not None and "**" in points.items[0].text and not clozed[0].startswith("{{"):
+        front = unglued_bold(f"{literal(intro)}\n\n- {clozed[0]}")
+        key = make_key("enumeration", section.path, plain(intro))
+        return [ctx.note("enumeration", "cloze", front, clozed[1], key, section, points.line)]
+    told = _list_note(points, Lead(label, "label"), intro, section, ctx)
+    return [told] if told is not None else []
+
+
+def _step_name(item: ListItem) -> bool:
+    """A numbered step that is only a bold name over the list of how it is done (`1.
+    **Exposure**` over `- Raise the flaps.`): in a list named as a procedure, the points are
+    the step's, asked under its name however they are written; the names' order is the
+    outline's own cloze. (Numbered qualities over their explanations stay on its back.)"""
+    return (
+        len(item.blocks) == 1
+        and isinstance(item.blocks[0], ListBlock)
+        and _STEP_NAME.fullmatch(item.text.strip()) is not None
+    )
+
+
+_STEP_NAME = re.compile(r"(\*\*|__)[^*_\n:]{1,60}?\1")
 
 
 _RANGE_ITEM = re.compile(
@@ -1293,6 +1389,32 @@ def _is_label(item: ListItem) -> bool:
     (`- func`slows the heart``), no words of the label's own."""
     text = plain(without_emoji(_CODE_ASIDE.sub(" ", item.text))).strip()
     return text.endswith(":") or len(text.split()) == 1
+
+
+def _kinds_beside(block: ListBlock, hoisted: frozenset[int], shown: frozenset[int]) -> bool:
+    """One-word labels shown over their own points (`- Body` over its list) in a list of
+    plain names, one at least hidden beside them (`- Mind`, `- Family`, `- Home visits` over
+    its list), no field of an entry among them: a set of kinds, asked as one list. Shown
+    alone, the cloze hid a category's name beside one it showed, "Body, {{Mind}}, {{Family}}".
+    A `Label: value` item is asked apart and a result label (`- Raised`) dropped: no name."""
+    if not shown:
+        return False
+    names = []
+    for item in block.items:
+        text = plain(without_emoji(_CODE_ASIDE.sub(" ", item.text))).strip()
+        label, colon, value = text.partition(":")
+        if _field_label(label):
+            return False  # `- Causes`, `- Dosing`, `- uses`: an entry's fields, each asked apart
+        if (colon and value.strip()) or _says_nothing(item.text):
+            continue
+        if not _sub_heading(item) or _NO_KIND.search(text) is not None:
+            return False  # "Bed rest (two weeks)", "Adults 2.5 - 7.8": facts, not kinds
+        if item.line in hoisted or not item.blocks:  # else its points are asked with it
+            names.append(item.line)
+    return any(line in shown for line in names) and any(line not in shown for line in names)
+
+
+_NO_KIND = re.compile(r"[\d()\[\]`（）]")
 
 
 _CODE_ASIDE = re.compile(r"(?<=\S)`[^`\n]+`")
@@ -1741,9 +1863,14 @@ def _parallel_labels(block: ListBlock) -> dict[int, int]:
             ranges[index] = found.start("value")
             continue
         found = _WORD_LABEL.match(text)
-        if found is not None and not is_facet(found.group("label")) and "**" not in text:
-            words[index] = found.end("label")
-            colons += found.group("sign") == ":"
+        if (
+            found is not None
+            and found.group("label")[0].isupper()
+            and not is_facet(found.group("label"))
+            and "**" not in text
+        ):
+            words[index] = found.end("sign") - 1  # at the colon (or comma) itself
+            colons += found.group("sign").endswith(":")
     return {
         **(ranges if len(ranges) >= MIN_ITEMS else {}),
         **(words if len(words) >= MIN_ITEMS and colons else {}),
@@ -1757,8 +1884,11 @@ _RANGE_LABEL = re.compile(
 """A label, then a reference range or threshold and nothing else: `Adult 10-20`, `Low < 5 %`;
 not a name's number (`Ward 2`), nor a dose (`Velbarin 5 mg`), whose unit makes the name the
 thing to recall."""
-_WORD_LABEL = re.compile(r"(?P<label>[A-Z][A-Za-z-]{1,20})(?P<sign>[:,])\s+(?=\S)")
-"""One word run in before its value with a colon or a comma: `Raised: …`, `Lowered, …`."""
+_WORD_LABEL = re.compile(
+    r"(?P<label>[^\W\d_](?:[^\W\d_]|-){1,20})(?P<sign>[ \u00a0\u202f]?:|,)\s+(?=\S)"
+)
+"""One word (a capital first: `_parallel_labels`) run in before its value with a colon or a
+comma: `Raised: …`, `Lowered, …`; French sets a space before its colon (`Fréquence : …`)."""
 
 
 def _label_value(text: str, start: int, number: int) -> str | None:
@@ -2056,11 +2186,13 @@ def _cloze_note(
     # list is an entry's fields, and a `Label: value` item's value is what is recalled
     fields = any(item.line in shown_lines for item in block.items)
     ranked = _parallel_labels(block)
+    bolded = any(_BOLD_SPAN.search(item.text) for item in block.items)
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
     long_prose = last_long = False
     values: dict[str, int] = {}  # a threshold's number: the same value is one deletion
+    read: list[str] = []  # items that are paragraphs, shown on the back (`_paragraph`)
     for number, item in enumerate(block.items, 1):
         marker = f"{number}." if block.ordered else "-"
         joiner = joiners.get(number - 1, "")
@@ -2116,6 +2248,10 @@ def _cloze_note(
             )
         else:
             clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
+            if clozed is not None and bolded and _bare_clause(item, clozed[0]):
+                # "Rotate the lobe." beside "Divide **the vein**.": read, never recited
+                items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
+                continue
             if clozed is None:
                 if len(plain(item.text).split()) < MAX_WHOLE_WORDS:
                     return []  # a short statement among things to recall: a list of statements
@@ -2140,6 +2276,9 @@ def _cloze_note(
                 )
             )
             text = literal(single_spaced(without_emoji(item.text)).strip())
+            if not block.ordered and not item.blocks and _paragraph(item.text):
+                read.append(text)  # a paragraph among names: the back's, not the cloze's
+                continue
             items[number - 1] = f"{marker} {text}{joiner}"
             continue
         text, extra = clozed
@@ -2174,9 +2313,21 @@ def _cloze_note(
         )
     parts = _parts(front, list(items))
     if len(parts) > 1:  # more than MAX_DELETIONS: each card would show the other answers
-        return _part_notes(parts, block, extras, key, section, ctx)
-    back = _sub_lists(block, extras)
+        made = _part_notes(parts, block, extras, key, section, ctx)
+        return [*made[:-1], replace(made[-1], back=_joined([made[-1].back, *read]))]
+    back = _joined([_sub_lists(block, extras), *read])
     return [ctx.note("enumeration", "cloze", front, back, key, section, block.line)]
+
+
+def _paragraph(text: str) -> bool:
+    """An item that is a paragraph (two sentences or more, over MAX_ANSWER_WORDS words) beside
+    items a cloze hides: read, never recalled, it made the card's text a page long ("- **Type
+    D**, a rare kind in which …" after four hidden names), and goes to the Extra field."""
+    return word_count(text) > MAX_ANSWER_WORDS and len(split_sentences(plain(text))) >= 2
+
+
+def _joined(parts: list[str]) -> str:
+    return "\n\n".join(part for part in parts if part)
 
 
 MAX_DELETIONS = 8
@@ -2963,17 +3114,6 @@ def _glued_letter(char: str) -> bool:
     """A letter right after a bold span that goes on the same word (`**T**ell`); CJK text
     after one (`**集合管**以后`) is the next word."""
     return char.isalnum() and CJK.match(char) is None
-
-
-def word_count(text: str) -> int:
-    """How many words a text holds, counting a run of CJK text (no spaces between its words)
-    as two words for every three characters: "肾小管在髓质内向下走行并折返" is a clause of
-    about nine words, not one."""
-    words = plain(text)
-    if CJK.search(words) is None:
-        return len(words.split())
-    characters = len(CJK.findall(words))
-    return len(CJK.sub(" ", words).split()) + (2 * characters + 2) // 3
 
 
 _CJK_STOP = ("；", ";", "。")

@@ -47,7 +47,16 @@ from ..text import (
 from .context import Context
 from .faq import answered_blocks
 from .leads import captions, is_example
-from .table import Reading, extras_of, joined, measured_subject, read_table, row_kind, with_unit
+from .table import (
+    Reading,
+    extras_of,
+    joined,
+    measured_subject,
+    read_table,
+    row_kind,
+    uniform,
+    with_unit,
+)
 
 # Percentages and ranges of them ("20%", "2.5 %", "20% to 30%", "20-30%"): the two alternatives
 # `\d+(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%` and `\d+(?:\.\d+)?\s*%` with their
@@ -109,6 +118,8 @@ def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
     for index, header in enumerate(reading.header):
         if index == subject_index or not reading.figures[index] or not plain(header):
             continue  # a column without a header is the table rule's ("besides" the named)
+        if uniform(reading, index):
+            continue  # one value in every row (a dial's step of 1): nothing tells the rows apart
         if parts is not None and index in parts.extras:
             continue  # a mostly blank column of maxima: asked with the amount it limits
         quantity = _quantity(header)

@@ -270,6 +270,12 @@ _ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
 MAX_ARROW_WORDS = 10
 _LEANING = frozenset("both it them this that these those one".split())
 """Words that end a cause leaning on what came before ("Classic NSAIDs block both -> …")."""
+_PLURAL_VERBS = frozenset(
+    "are were have do can may might must should will would make cause lead give show mean need"
+    " look seem become appear".split()
+)
+"""Verbs of a plural subject: after one, "blocks" or "activates" was that subject's last word
+(a noun), and no thing is said to block what follows."""
 
 # When a thing is used, given, started; a denial.
 _WHEN_USED = re.compile(
@@ -639,8 +645,9 @@ def _listed(section: Section, ctx: Context) -> frozenset[int]:
 def _arrows_asked(lists: list[ListBlock], notes: list[Note], listed: set[int]) -> set[int]:
     """Lines of arrow items (`Painful erection → priapism`, at any depth) whose whole text is a
     deletion of one of the section's clozes or a point of a Basic note's answer, though that
-    note is another list's (an outline folds a sub-item into its parent's deletion): the arrow
-    is asked there. Set lookups only: linear in the section."""
+    note is another list's (an outline folds a sub-item into its parent's deletion), or whose
+    own cloze hides words after the arrow (`If X → do **Y**.`: "then what?" asks Y again): the
+    arrow is asked there. Set lookups only: linear in the section."""
     arrows = [
         item
         for block in lists
@@ -650,14 +657,22 @@ def _arrows_asked(lists: list[ListBlock], notes: list[Note], listed: set[int]) -
     if not arrows:
         return set()
     said: set[str] = set()
+    hidden: dict[int, list[str]] = {}  # each line's own cloze's deletions
     for note in notes:
         if note.note_type == "cloze" and over_side_limit(note.front):
             continue  # too long for any card: left out later, so it asks nothing
         if note.note_type == "cloze":
-            said.update(_spoken(part) for part in DELETION.findall(note.front))
+            parts = [_spoken(part) for part in DELETION.findall(note.front)]
+            said.update(parts)
+            hidden.setdefault(note.source.line, []).extend(parts)
         else:
             said.update(_spoken(line.lstrip("-*0123456789. ")) for line in note.back.split("\n"))
-    return {item.line for item in arrows if _spoken(item.text.split("\n", 1)[0]) in said}
+    return {
+        item.line
+        for item in arrows
+        if _spoken(first := item.text.split("\n", 1)[0]) in said
+        or any(part in _spoken(_ARROW.split(first, 1)[-1]) for part in hidden.get(item.line, ()))
+    }
 
 
 def _spoken(text: str) -> str:
@@ -1534,6 +1549,8 @@ def _acts_on(sentence: str, bare: str) -> list[Fact]:
         return []
     if _has_arrow(target) or ":" in target or target.split()[0].lower() in _LEANING:
         return []  # "block both -> …": what is blocked is named elsewhere
+    if target.split()[0].lower() in _PLURAL_VERBS:
+        return []  # "Bundle branch blocks make X difficult": "blocks" named, "make" acts
     verb = acts.group("verb").lower()
     base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
     do = "does" if base != verb else "do"

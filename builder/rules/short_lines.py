@@ -132,6 +132,8 @@ def is_short_line(text: str) -> bool:
     words = head.rstrip(".").split()
     if not 0 < len(words) <= MAX_LINE_WORDS or "." in head.rstrip("."):
         return False  # a longer line, or two sentences, is prose
+    if _FIGURE.search(KIND_NUMERAL.sub("", head)):
+        return False  # "25% of cases in the elderly.": a statement of a share, the figure asked
     if _ADVERB.match(words[0]) and words[0].lower() not in _NOT_ADVERBS:
         return False  # "Directly blocks replication.": a clause about the line above or below
     lowered = [word.lower().strip(",;.") for word in words]
@@ -149,6 +151,9 @@ MAX_LINE_CHARS = 200
 
 
 _ADVERB = re.compile(r"[A-Za-z]{3,}ly$")
+_FIGURE = re.compile(r"\d")
+"""A figure in a line (a share, a count, a time) makes it a statement about the heading's
+thing, which the measure rule asks; checklist lines name findings or steps."""
 _NOT_ADVERBS = frozenset("early daily weekly monthly yearly elderly family likely".split())
 """Words ending in -ly that name or qualify a thing ("Early mobilisation.", "Daily weights.")."""
 

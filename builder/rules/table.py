@@ -104,6 +104,7 @@ from ..text import (
     singular,
     split_points,
     split_sentences,
+    word_count,
 )
 from .context import Context, TableOptions
 from .leads import is_example
@@ -1308,6 +1309,21 @@ def _card_rows(table: Table, section: Section, ctx: Context) -> list[Note]:
     return notes
 
 
+UNIFORM_MIN_ROWS = 3
+
+
+def uniform(reading: Reading, index: int) -> bool:
+    """Whether a column holds one value in every row that fills it (at least half the rows, two
+    or more, of a table of UNIFORM_MIN_ROWS rows or more): a property of the table (the unit of
+    every pressure, a dial's step of 1), which tells no row from another. Asked row by row it was
+    the same answer each time ("A: unit?", "B: unit?", "C: unit?" -> mmHg)."""
+    if len(reading.rows) < UNIFORM_MIN_ROWS:
+        return False
+    values = [plain(row.cells[index]).casefold() for row in reading.rows]
+    filled = [value for value in values if value]
+    return len(filled) >= 2 and 2 * len(filled) >= len(values) and len(set(filled)) == 1
+
+
 def _row_notes(
     reading: Reading, subject_index: int, section: Section, ctx: Context, opts: TableOptions
 ) -> list[Note]:
@@ -1331,6 +1347,9 @@ def _row_notes(
         )
         and (parts is None or (index != parts.unit and index not in parts.extras))
     ]
+    varied = [index for index in value_columns if not uniform(reading, index)]
+    shared = [index for index in value_columns if varied and index not in varied]
+    value_columns = varied or value_columns
     # What every card of a column, or of the table, shares is worked out once.
     shown_kind = "" if _names_only(header) else lower_first(kind)
     kind_word = shown_kind.split(" ")[-1]
@@ -1440,7 +1459,8 @@ def _row_notes(
             if not asked and phrase in _OURS:  # no column named at all: the row itself is asked
                 front = front.removesuffix(": ?") + "?"
             key = (*row_key, header_key)
-            notes.append(ctx.note("table", "basic", front, as_list(points), key, section, row.line))
+            notes.append(ctx.note("table", "basic", front, _answer(points), key, section, row.line))
+    notes.extend(_shared_notes(reading, subject_index, shared, shown_kind, section, ctx))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
         notes.extend(
             _reverse_notes(
@@ -1454,6 +1474,41 @@ def _row_notes(
                 [member and number not in pointing for number, member in enumerate(members)],
             )
         )
+    return notes
+
+
+SHARED_NAMED = 5
+SHARED_WORDS = 10
+"""Most rows (and words) a column's one shared value names on its front; a longer table asks
+of its section's subject."""
+
+
+def _shared_notes(
+    reading: Reading,
+    subject_index: int,
+    shared: list[int],
+    kind: str,
+    section: Section,
+    ctx: Context,
+) -> list[Note]:
+    """Each column holding one value in every row (`uniform`) asked once, of all the rows
+    ("lorazepam, diazepam, midazolam (drug): onset?" -> "2-5 min"), not row by row."""
+    notes = []
+    names = [plain(row.cells[subject_index]) for row in reading.rows]
+    named = ", ".join(name for name in names if name)
+    if len(names) > SHARED_NAMED or len(named.split()) > SHARED_WORDS:
+        names = [section_subject(section, ctx)]  # "Pressures: unit?"
+        named = names[0]
+    aside = f" ({lower_first(kind)})" if kind and len(names) > 1 else ""
+    for index in shared:
+        column = lower_first(_unmarked(plain(reading.header[index])))
+        value = next(cell for row in reading.rows if plain(cell := row.cells[index]))
+        if not column:
+            continue
+        key = make_key("table", section.path, "every row", None, normalise_header(column))
+        front = f"{ctx.situate(named + aside)}: {column}?"
+        line = reading.rows[0].line
+        notes.append(ctx.note("table", "basic", front, _answer([value]), key, section, line))
     return notes
 
 
@@ -1896,22 +1951,42 @@ def _attribute_notes(
             else:
                 front = attribute_question(label, ctx.situate(about))
             key = make_key("table", section.path, label, row.pin, header_key)
-            described = len(points) == 1 and _word(header) in _GENERIC_VALUES
-            back = _described(points[0]) if described else as_list(points)
-            notes.append(ctx.note("table", "basic", front, back, key, section, row.line))
+            notes.append(ctx.note("table", "basic", front, _answer(points), key, section, row.line))
     for number, index in chosen.items():
         notes.append(_chosen_note(reading, reading.rows[number], index, section, ctx))
     return notes
 
 
-def _described(cell: str) -> str:
-    """A description cell of several sentences as its row's answer: the first sentence, then the
-    rest as a paragraph of its own, the explanation after the answer (as a quiz's why follows
-    its option): a "item | description" table's paragraph was the whole answer."""
+DESCRIBED_MAX_WORDS = 20
+"""A cell of several sentences longer than this (CJK text by `word_count`) is a paragraph."""
+LEAD_MAX_WORDS = 12
+"""A first sentence this short only sets the scene ("Pain is common after surgery."): the
+answer keeps the sentence after it too."""
+
+
+def _answer(points: list[str]) -> str:
+    """A row's answer in one column: its points as a list, or its one cell, which when it is a
+    paragraph (several sentences, over DESCRIBED_MAX_WORDS words) is cut to its first sentence
+    (two when the first only sets the scene; and the first later one holding a figure, when
+    those hold none): the answer to recall, the rest its explanation, which the document keeps
+    (a Basic note has no Extra field). "Dressing?" was answered with
+    three sentences of an "item | description" row, the rule `text.short_answer` makes for a
+    definition's paragraph."""
+    if len(points) != 1:
+        return as_list(points)
+    cell = points[0]
+    if word_count(cell) <= DESCRIBED_MAX_WORDS:
+        return cell
     sentences = split_sentences(cell)
     if len(sentences) < 2:
         return cell
-    return f"{sentences[0]}\n\n{' '.join(sentences[1:])}"
+    kept = sentences[:2] if word_count(sentences[0]) <= LEAD_MAX_WORDS else sentences[:1]
+    if not any(_DIGIT.search(sentence) for sentence in kept):  # a figure is never cut away
+        kept += [sentence for sentence in sentences[len(kept) :] if _DIGIT.search(sentence)][:1]
+    return " ".join(kept)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 COMPARED_MAX = 3
