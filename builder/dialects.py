@@ -16,7 +16,9 @@ rule and no card ever sees them:
   parser: mdit-py-plugins' footnote block rule, see `document.py`), and Pandoc's inline notes
   `^[an aside]` with them: a card's answer is the fact, not the author's footnote; so are
   superscript citation numbers closing a word or a sentence (`~20%.¹`, `<sup>2</sup>`) in a
-  page with a numbered reference list (a power, `10⁶`, `kg/m²`, stays);
+  page with a numbered reference list (a power, `10⁶`, `kg/m²`, stays); and bracketed source
+  tags closing a claim (`… [ABC PB 12]`, `[Name et al. 2008]`, Pandoc's `[@key]`, in a page that
+  tags its claims so also `[Name]`, `[see …]`, and a "*Source: [Name].*" sentence);
 - attribute lists `{:target="_blank"}`, `{: .class}`, `{:.a.b}`, `{ .class }` (kramdown, MkDocs
   attr_list, Pandoc) → nothing; one that carries an id, `{#pulse .big}`, becomes the pin `{#pulse}`;
 - icon shortcodes `:material-x:`, `:fontawesome-…:`, `:octicons-…:`, `:simple-…:` → nothing;
@@ -353,6 +355,18 @@ def _glued_labels(text: str) -> str:
     return _GLUED_LABEL.sub(" **", text)
 
 
+_EQUATED_TERM = re.compile(
+    r"^(\*\*|__)(?=[^\s*_])([^*_\n]{1,60}?)(?<=[^\s*_])\1[ \t]+=[ \t]+(?=\S)"
+)
+"""A bold term opening a text, then `=` and what it is: `**Term** = what it is`."""
+
+
+def _equated_terms(text: str) -> str:
+    """`**Term** = what it is` -> `**Term**: what it is`, the definition it is written as (the
+    `=` only stands for "is"): every rule reads a bold term and its colon."""
+    return _EQUATED_TERM.sub(r"\1\2\1: ", text) if "=" in text else text
+
+
 def _footnote_marks(text: str) -> str:
     if "[^" in text:
         text = _FOOTNOTE_MARK.sub("", text)
@@ -399,6 +413,53 @@ def _uncited(match: re.Match[str]) -> str:
     ):
         return match.group()  # a mark opening a word is no citation of it
     return ""
+
+
+# -- source tags -----------------------------------------------------------------------------
+
+_STRONG_TAG = (
+    r"\[(?:-?@[\w:.#$%&+?<>~/-]+(?:[,;][^\[\]\n]{0,80})?"  # Pandoc's `[@key]`, `[@a; @b, p. 3]`
+    r"|see\s+@[^\[\]\n]{1,80}"
+    r"|[A-Z][\w&.'’-]*(?:[ /-][\w&.'’-]+){0,4}[ ](?:No\.?[ ]?)?\d{1,4}(?:\.\d{1,3})*[a-z]?"
+    r"|[A-Z][^\[\]\n]{0,40}\bet\ al\.?,?[ ](?:19|20)\d\d[a-z]?)\]"
+)
+"""A tag that can only be a source: a Pandoc citation key, or a body and a number ("[ACOG PB
+183]", "[BNF 2.4]", "[ACOG 2025]") or authors and a year ("[Smith et al. 2008]")."""
+_WEAK_TAG = r"\[(?:see\s[^\[\]\n]{1,40}|[A-Z][\w&.'’-]*(?:[ -][A-Z][\w&.'’-]*){0,2})\]"
+"""A tag that is a source only in a document that tags its claims: "[Lowdermilk]", "[see …]"."""
+_TAG_END = r"(?![(\[])(?=[)*_]*(?:$|[ \t]*\||[.;:!?]+[)*_]*(?:\s|$)))"
+"""Closing a text, a table cell or a sentence (a space before it: never a definition's `[label]:
+…`), never a link's text (`[ACOG 2025](…)`)."""
+_CITING = re.compile(rf"(?m)(?<=[\w.,;:)*_’'\"])[ \t]+{_STRONG_TAG}{_TAG_END}")
+_SOURCE_TAG = re.compile(rf"(?m)[ \t]+(?:{_STRONG_TAG}|{_WEAK_TAG}){_TAG_END}")
+_SOURCE_LINE = re.compile(
+    rf"(?m)(?:(?<=\s)|^)([*_]?)Sources?:[ \t]*(?:{_STRONG_TAG}|{_WEAK_TAG})"
+    rf"(?:[ \t]*[,;][ \t]*(?:{_STRONG_TAG}|{_WEAK_TAG}))*\.?\1(?=\s|$)[ \t]*"
+)
+"""A sentence that only names the source of what it follows, "*Source: [Lowdermilk].*"."""
+MIN_SOURCE_TAGS = 3
+
+
+def _tags_sources(text: str) -> bool:
+    """Whether a document tags its claims with their sources in brackets ("… [ACOG PB 183]"):
+    a Pandoc citation key once, or three tags that can only be sources. Only then is a
+    bracketed name closing a text ("[Lowdermilk]") a source, not the author's word ("assay
+    [ELISA]")."""
+    if "[" not in text or "]" not in text:
+        return False
+    if "[@" in text or "[-@" in text or "[see @" in text:
+        return True
+    return any(found >= MIN_SOURCE_TAGS for found, _ in enumerate(_CITING.finditer(text), start=1))
+
+
+def _source_tags(text: str) -> str:
+    """A text without the source tags closing it or its sentences: "Massage + oxytocin [ACOG PB
+    183]" -> "Massage + oxytocin"; a card's answer is the fact, not where the author found it."""
+    if "[" not in text:
+        return text
+    if "Source" in text:
+        text = _SOURCE_LINE.sub("", text)
+    return _SOURCE_TAG.sub("", text)
 
 
 # -- attribute lists -------------------------------------------------------------------------
@@ -669,6 +730,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_wikilinks, _gate("[", r"\[\[")),
     (_footnote_marks, _gate("^", r"\[\^|\^\[")),
     (_cited_marks, _cites_by_superscript),
+    (_source_tags, _tags_sources),
     (_highlights, _gate("=", r"==(?<![\w=<>!\\]==)(?=[^\s=>])")),
     (_attributes, _gate("{", r"\{(?:[ \t]*[.:]|[ \t]*[\w-]+=|[ \t]*#[\w.:-]+[ \t]+\S|[ \t]+#)")),
     (_icons, _gate(":", _ICON_NAME)),
@@ -681,6 +743,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
     (_dashed_labels, _gate("*", r" [-–—]\*\*")),
     (_glued_labels, _gate("*", r"[.;!?]\*\*[^\s*]")),
+    (_equated_terms, _gate("=", r"(?:\*\*|__)[ \t]+=[ \t]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
 
@@ -2040,7 +2103,9 @@ def glyph_lists(text: str) -> str:
       `:` (`IX. Name (…): text`), is a `- ` list at the first one's indent, the numeral put
       after the name (`- Name (IX) (…): text`) so the name leads the label; a numeral line
       further in comes out to it (it starts the next item, it never goes on with the one
-      before), and the lines between two numerals are the previous one's sub-items.
+      before), and the lines between two numerals are the previous one's sub-items;
+    - a run of two or more lines, one right after the other, counted from `i)` in small roman
+      numerals (`i)`, `ii)`, `iii)`) or from `a)` in letters is a `- ` list (`_counted_items`).
 
     A document converted from PDF or Word keeps its symbol fonts' bullets as other characters:
     a private-use character (Symbol's bullet U+F0B7 and its kin) or an arrow (`➢ `, `➤ `, `► `,
@@ -2061,7 +2126,8 @@ def glyph_lists(text: str) -> str:
     # ASCII letters match case-blind as they lower (not so 'İ', 'ı', the Kelvin sign's 'K')
     blank = (wide or "intentionally" in text.lower()) and _LEFT_BLANK.search(text) is not None
     numerals = "I." in text and "II." in text
-    if not (glyphs or arrows or converted or letters or blank or numerals):
+    counted = ("i)" in text and "ii)" in text) or ("a)" in text and "b)" in text)
+    if not (glyphs or arrows or converted or letters or blank or numerals or counted):
         return text
     lines = text.split("\n")
     outside = list(_outside_fences(lines))
@@ -2071,6 +2137,8 @@ def glyph_lists(text: str) -> str:
         _page_chrome(lines, outside, converted or bool(letters))
     if numerals:
         _numeral_items(lines, outside)
+    if counted:
+        _counted_items(lines, outside)
     return "\n".join(lines)
 
 
@@ -2194,6 +2262,48 @@ def _numeral_items(lines: list[str], outside: list[int]) -> None:
                 lines[at] = base + "- " + name + line[found.end() :]
             elif line.strip() and line.startswith(base):
                 lines[at] = base + "  " + line[len(base) :]
+
+
+_COUNTED_LINE = re.compile(r"([ \t]{0,3})(x{0,3}(?:ix|iv|v?i{0,3})|[a-z])\)[ \t]+(?=\S)")
+"""`ii) text` or `b) text` opening a line: CommonMark numbers a list in digits only."""
+_LOWER_ROMAN = {"i": 1, "v": 5, "x": 10}
+
+
+def _counted_items(lines: list[str], outside: list[int]) -> None:
+    """Each run of two or more lines counted from `i)` in small roman numerals (`i)`, `ii)`,
+    `iii)`) or from `a)` in letters, one line right after the other, as a `- ` list: else a
+    paragraph, its items one long line."""
+    run: list[tuple[int, int]] = []  # (line, the marker's end)
+    roman, expected = False, 0
+    for at in [*outside, -1]:
+        found = _COUNTED_LINE.match(lines[at]) if at >= 0 else None
+        if (
+            found is not None
+            and run
+            and at == run[-1][0] + 1
+            and _counted_value(found.group(2), roman) == expected
+        ):
+            run.append((at, found.end()))
+            expected += 1
+            continue
+        if len(run) >= 2:
+            for line, end in run:
+                text = lines[line]
+                lines[line] = text[: len(text) - len(text.lstrip(" \t"))] + "- " + text[end:]
+        run = []
+        if found is not None and found.group(2) in ("i", "a"):
+            roman, expected = found.group(2) == "i", 2
+            run = [(at, found.end())]
+
+
+def _counted_value(mark: str, roman: bool) -> int:
+    """The number a run's marker stands for: `iv` 4 in a roman run, `d` 4 in a letter run."""
+    if not roman:
+        return ord(mark) - ord("a") + 1 if len(mark) == 1 else 0
+    if any(char not in _LOWER_ROMAN for char in mark):
+        return 0
+    values = [_LOWER_ROMAN[char] for char in mark]
+    return sum(-v if v < w else v for v, w in zip(values, [*values[1:], 0], strict=True))
 
 
 def step_fields(text: str) -> str:

@@ -2519,7 +2519,7 @@ def _joined_label(outer: str, inner: str) -> str:
 _ASIDE = re.compile(r"\s*\([^()]*\)")
 
 
-def _html_table(html: str, line: int) -> Table | None:
+def _html_table(html: str, line: int) -> Table | ListBlock | None:
     """A raw-HTML `<table>` (Pandoc and site exports write them) as the table it shows: its
     first row the header (`headed` when written as `<th>` cells), a cell's paragraphs, line
     breaks and list items kept as `<br>`, other tags dropped, merged cells copied into every
@@ -2527,16 +2527,23 @@ def _html_table(html: str, line: int) -> Table | None:
     `<th>` before `<td>` cells has row labels and no header: every row is data, under an empty
     header, as a Markdown table with empty column names is read. None for what is no plain
     grid (a table in a table, rows of different lengths, one row, too many columns): it stays
-    raw HTML, which no rule reads (`check` says so)."""
+    raw HTML, which no rule reads (`check` says so). A `<tbody>` of `<td>` rows whose first
+    column names each group once, the cells below it empty, is the list it lays out
+    (`_grouped_list`)."""
     if html.count("<table") != 1:
         return None
     grid = _html_grid(_HTML_ROW.findall(html))
     width = len(grid[0]) if grid else 0
     if len(grid) < 2 or not 1 < width <= MAX_TABLE_COLUMNS or any(len(r) != width for r in grid):
         return None
-    labelled = _HTML_HEAD.search(html) is None and all(
+    headless = _HTML_HEAD.search(html) is None
+    labelled = headless and all(
         row[0][0] == "h" and any(kind == "d" for kind, _ in row[1:]) for row in grid
     )
+    if headless and _HTML_BODY.search(html) is not None and "<th" not in html.lower():
+        texts = [[text for _, text in cells] for cells in grid]  # `<td>` rows alone
+        if texts[0][0] and any(not row[0] and any(row[1:]) for row in texts):
+            return _grouped_list(texts, line)
     if labelled:  # `<tr><th>Type</th><td>…</td></tr>` from the first row on: no column names
         rows = tuple(TableRow(tuple(text for _, text in cells), line) for cells in grid)
         return Table(("",) * width, rows, line)
@@ -2544,6 +2551,31 @@ def _html_table(html: str, line: int) -> Table | None:
     headed = all(kind == "h" for kind, _ in grid[0])
     header = tuple(text.rstrip(":").rstrip() for _, text in grid[0])
     return Table(header, rows, line, headed=headed)
+
+
+def _grouped_list(rows: list[list[str]], line: int) -> ListBlock:
+    """A grid with no column names whose first column names each group once, on its group's
+    first row, the cells below it empty (`LOW K | diet | bananas` over ` | | dried fruit`, as a
+    merged cell is exported): the list it lays out, each group an item over its rows' other
+    cells. Read as a table, its first row was the header and "dried fruit" named no group."""
+    items: list[ListItem] = []
+    points: list[ListItem] = []
+
+    def close() -> None:
+        if items and points:
+            last = items[-1]
+            items[-1] = ListItem(last.text, last.line, (ListBlock(False, tuple(points), line),))
+
+    for row in rows:
+        rest = " — ".join(cell for cell in row[1:] if cell)
+        if row[0]:
+            close()
+            points = []
+            items.append(ListItem(row[0], line))
+        if rest:
+            points.append(ListItem(rest, line))
+    close()
+    return ListBlock(False, tuple(items), line)
 
 
 def _html_grid(rows: Sequence[str]) -> list[list[tuple[str, str]]]:
@@ -2589,6 +2621,7 @@ def _html_span(attributes: str, name: str) -> int:
 
 _COMPARISON_SIGN = re.compile(r"(?:&[lg]t;|[<>=≤≥≈≒≠]){1,2}")
 _HTML_HEAD = re.compile(r"<thead\b", re.IGNORECASE)
+_HTML_BODY = re.compile(r"<tbody\b", re.IGNORECASE)
 
 
 def _html_cell(html: str) -> str:

@@ -1046,6 +1046,10 @@ KINDS: tuple[Kind, ...] = (
             # A plea without the word: "Help sustain trusted guidance", "Help fund our site".
             r"|(?:please )?help (?:us )?(?:sustain|fund) .+|support our (?:work|mission|site)"
             r"|social media|socials",
+            # A clinic's call to book: "Call to action (CTA)", "Book your visit".
+            r"call to action|cta|book (?:now|online|today|an? (?:appointment|visit|consultation)"
+            r"|your (?:appointment|visit|consultation|exam))|(?:schedule|make) (?:an|your)"
+            r" (?:appointment|visit|consultation)",
         ),
         lines=(
             Line(
@@ -1114,10 +1118,29 @@ KINDS: tuple[Kind, ...] = (
             r"(?:(?:figures?|diagrams?|images?|pictures?|illustrations?|tables?|notes?|cards?"
             r"|links?|sections?|questions?)(?: and | ?/ ?| )?){1,3}to (?:add|draw|make|create"
             r"|insert|write|fill in)|to ?dos?|todo list",
+            # The author's own checks of the page: "VERIFY", "Gate report", "QA checklist".
+            r"(?:to )?verify|(?:items )?to (?:check|confirm)|open (?:checks|items)"
+            r"|(?:gate|qa) (?:report|checklist|checks|gates?)",
         ),
         lines=(
             # A note to self left in the text: "TODO: stratification", "TBD", "FIXME".
             Line(r"^(?:todo|tbd|fixme)\b(?!-)", ("todo", "tbd", "fixme")),
+            # The same in brackets, often as code: "`[VERIFY: the dose table's edition]`",
+            # "[ASSUMPTION: …]" (its text may quote facts, but asks the author to check them).
+            Line(r"^\[(?:verify|todo|tbd|fixme|assumption|check|confirm|citation needed)\b"),
+            # A page's rule for its own format, not a fact of its subject: "Tables kept ≤ 8
+            # rows", "Every claim carries a bracketed source tag".
+            Line(
+                r"\b(?:tables?|lists?|sections?|rows?|cards?|pages?|sheets?) (?:are |is )?(?:kept"
+                r"|limited|capped) (?:to |at |under |below )?(?:[≤<]|at most|no more than|max)",
+                ("kept", "limited", "capped"),
+            ),
+            Line(
+                r"\b(?:every|each) (?:\w+ ){0,2}(?:claim|fact|statement|row|entry|line|cell)"
+                r" (?:carries|cites|ends (?:in|with)) (?:a |an |its )?(?:\w+ )?"
+                r"(?:source|citation|reference)",
+                ("carries", "cites", "ends"),
+            ),
             Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),
             # A question bank's id for the note's question, alone on its line: "uw-id=585",
             # "QID: 10342", "question id 77".

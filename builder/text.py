@@ -577,14 +577,22 @@ _SPLIT_HYPHEN = re.compile(r"(?<=[A-Za-z])- (?=[A-Za-z])(?!(?:and|or|nor|to)\b)"
 (`pre- and post-operative`)."""
 
 
+_QUOTED_QUESTION = re.compile(r"[“\"‘'](.+\?)[”\"’']")
+"""A question in quotes, `“Does it come back?”` (a myth's or a patient's own words)."""
+
+
 def asked_label(label: str) -> str:
     """A definition's label as its front asks it (the one place fronts word a label): a label in
     capitals as a sentence writes it; a compound split after its hyphen joined ("Intermediate-
     Acting" -> "Intermediate-Acting"); an author's scope note left out ("RAAS (qualitative)" ->
     "RAAS", not a test's "(qualitative)"); a label that is only a colour (`**Grey**: old
     haemorrhage`) names a value of its heading's clue, so the front asks what it means ("grey
-    means")."""
+    means"); a label that asks already (`“Is it contagious?”`) loses its quotes and its "?", which
+    the front puts back."""
     text = _SPLIT_HYPHEN.sub("-", unshouted(label.strip()))
+    if text.endswith(("?", "?”", '?"', "?’", "?'")):
+        quoted = _QUOTED_QUESTION.fullmatch(text)
+        text = (quoted.group(1) if quoted is not None else text).rstrip("?").rstrip()
     scope = _SCOPE_ASIDE.search(text)
     if scope is not None and text[: scope.start()].strip() and not _MEASURED.search(text):
         text = text[: scope.start()].rstrip()
@@ -1114,6 +1122,8 @@ def _subject_text(title: str) -> str:
     subject ("Tips regarding inspection" -> "Inspection"); "" when it is generic or a container
     of nothing it names ("Clinical pearls")."""
     text = heading_text(title)
+    if text.endswith(("?", "?)")):
+        text = _without_question_tail(text)
     head, colon, tail = text.partition(": ")
     if (
         colon
@@ -1139,6 +1149,23 @@ _WORKING_OUT = re.compile(
 """A heading that tells the reader to work something out ("Calculate IV Flow Rate", "Working
 Out the Dose"): its object, two words at least, is what it is about."""
 _WORKING_INITIALS = frozenset("CcWwDdEeHh")
+
+
+def _without_question_tail(text: str) -> str:
+    """A subject without the question its heading goes on to ask of it ("Intraocular lenses
+    (IOL): which one to choose?", "Punctal plugs (which one to choose?)" -> the lenses, the
+    plugs): under it, the items answer that question, and the front asks each item's."""
+    found = _QUESTION_TAIL.match(text)
+    return found.group("subject") if found is not None else text
+
+
+_QUESTION_TAIL = re.compile(
+    r"(?P<subject>[^?:()]{3,}?(?:\([^()?]{1,30}\))?)\s*(?::\s+|\()(?i:which|what|how|when|why|is|are"
+    r"|do|does|should|can)\s(?:\S+\s?){0,5}\?\)?"
+)
+"""A subject, then after ": " or in brackets a short question (at most six words)."""
+
+
 _ORDINAL_KIND = re.compile(
     r"(?i)(?:the )?(?:first|second|third|fourth|forth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|next|another|last|final|main|\d+(?:st|nd|rd|th)|[ivx]+\.?)\s+(?:kind|type|class|form|group"
@@ -1570,7 +1597,8 @@ def title_topic(title: str) -> str:
     """
     text = heading_text(title)
     text = re.sub(r"^\d+\s+(?=\D)", "", text)  # a file stem's order number ("06 asthma")
-    text = _LEADING_CODE.sub("", text)
+    coded = _LEADING_CODE.match(text)
+    text = text[coded.end() :] if coded is not None else text
     if "?" in text:
         question = text.split("?", 1)[0]
         text = _question_subject(question) or question
@@ -1583,6 +1611,8 @@ def title_topic(title: str) -> str:
     if _GUIDE.search(title) is not None:
         text = _GUIDED_ASPECT.sub("", text)
     text = _without_discipline(text.strip(_SEPARATORS + ".,;!?"))
+    if coded is not None and _COURSE_IN_SERIES.fullmatch(text) is not None:
+        return ""  # "RNSG 2514 Nursing III": the course's name, not what a page of it teaches
     if not text:
         text = plain(title)
     if _names_no_topic(text):
@@ -1706,6 +1736,12 @@ _COURSE_LABEL = re.compile(
 "intensive care unit" is a subject, so "exam" and "unit" count only in these phrases."""
 _LEADING_CODE = re.compile(r"^[A-Z]{2,5}(?:\s+|\s?-\s?)\d{3,4}[A-Z]?\s*[:–—-]?\s+(?=\w)")
 """A course code opening a title ("PHP 317 Cardiac drugs"); "CYP450 inhibitors" names a subject."""
+_COURSE_IN_SERIES = re.compile(
+    r"(?:[A-Za-z][\w&'’-]*\s)?(?!(?i:type|class|grade|stage|phase|factor|group|level|step)\s)"
+    r"[A-Za-z][\w&'’-]*\s(?:[IVX]{1,4}|\d)"
+)
+"""A course of a numbered series after its code ("NURS 101 Pharmacology I", "BIO 210 Anatomy
+2"); "Korrin Type II" after one is a kind of a thing."""
 _TOPIC_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 

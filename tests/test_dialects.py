@@ -1304,6 +1304,30 @@ def test_lines_that_only_look_like_glyph_or_numeral_items_stay() -> None:
     assert glyph_lists(wrapped).split("\n")[3] == "warm to touch"  # the bullet's own text
 
 
+def test_lines_counted_in_small_roman_numerals_or_letters_are_list_items() -> None:
+    """`i)` `ii)` `iii)` lines (or `a)` `b)` `c)`) one after the other are a list: CommonMark
+    numbers a list in digits only, so the three kinds of cause were one paragraph and no card."""
+    text = "# Korrin\n\n## Causes\n\ni)  a tick bite \nii) a shared cup\niii) a blood transfusion\n"
+    assert rewritten(glyph_lists, text).split("\n")[4:7] == [
+        "- a tick bite ",
+        "- a shared cup",
+        "- a blood transfusion",
+    ]
+    lettered = "Signs:\na) rash\nb) fever\nc) cough\nd) aches\ne) chills\nf) sweats\ng) thirst\n"
+    lettered += "h) nausea\ni) itch\n"
+    assert rewritten(glyph_lists, lettered).split("\n")[9] == "- itch"  # i) in a letter run
+    backs = [n.note.front for n in planned(text).notes]
+    assert any("{{c3::a blood transfusion}}" in back for back in backs)
+    for kept in (
+        "# Korrin\n\ni) one line alone\n",
+        "# Korrin\n\nii) not from the first\niii) numeral\n",
+        "# Korrin\n\ni) apart\n\nii) by a blank line\n",
+        "# Korrin\n\nSee a) here and b) there.\n",
+        "# Korrin\n\n```\ni) kept\nii) as code\n```\n",
+    ):
+        assert glyph_lists(kept) == kept
+
+
 CONVERTED_SPLINT = (
     "# Tessen splint fitting\n"
     "\n"
@@ -1435,3 +1459,48 @@ def test_a_fenced_tree_is_an_outline_and_a_flowchart_stays_code() -> None:
     assert tree_fences(flowchart) == flowchart
     tagged = tree.replace("```\nSigns", "```console\nSigns", 1)
     assert tree_fences(tagged) == tagged
+
+
+def test_source_tags_closing_a_claim_go_in_a_document_that_tags_its_claims() -> None:
+    document = (
+        "| Drug | Avoid in |\n|---|---|\n"
+        "| Velbarin | **Asthma** [KSG PB 12] |\n"
+        "| Halcitrol | Pregnancy [KSG 2024] |\n"
+        "| Quellin | Gout [Orman et al. 2011] |\n\n"
+        "*Source: [Brandt].* Rest helps [see local policy]. A hint [Pb] stays, and assay [KELA] "
+        "results too. Pandoc keys [@orman2011] go.\n"
+    )
+    clean = inline_cleaner(document)
+    assert clean is not None
+    assert clean("**Asthma** [KSG PB 12]") == "**Asthma**"
+    assert clean("Pregnancy [KSG 2024]") == "Pregnancy"
+    assert clean("Gout [Orman et al. 2011]") == "Gout"
+    assert clean("*Source: [Brandt].* Rest helps [see local policy].") == "Rest helps."
+    assert clean("Given early [Brandt]") == "Given early"
+    # a bracketed word inside a sentence, a link's text and a definition are the author's
+    assert clean("assay [KELA] results too") == "assay [KELA] results too"
+    assert clean("read [KSG 2024](https://example.org) first") == (
+        "read [KSG 2024](https://example.org) first"
+    )
+    # without tags of sources elsewhere, a closing bracketed name is the author's text
+    plain_page = "Low calcium [Ca].\nHigh lead [Pb].\nOne cite [KSG 2024].\n"
+    untouched = inline_cleaner(plain_page)
+    assert untouched is None or untouched("High lead [Pb]") == "High lead [Pb]"
+
+
+def test_a_pandoc_citation_key_goes_from_every_text() -> None:
+    clean = inline_cleaner("Excretion falls when any of these is low [@orman2011]:\n")
+    assert clean is not None
+    assert clean("Excretion falls when these are low [@orman2011]:") == (
+        "Excretion falls when these are low:"
+    )
+    assert clean("Two keys [@orman2011; @brandt2019, p. 4].") == "Two keys."
+    assert planned("# Korrin fever\n\nKorrin fever lasts 5 days [@orman2011].\n").notes
+    fronts = [
+        " ".join(note.fields.values())
+        for note in planned(
+            "# Korrin fever\n\n## Course\n\n- It lasts **5 days** [@orman2011].\n"
+            "- It peaks on **day 2** [@brandt2019].\n"
+        ).notes
+    ]
+    assert fronts and not any("@" in front for front in fronts)

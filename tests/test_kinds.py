@@ -170,6 +170,17 @@ def run(*args: str) -> tuple[int, str]:
         ("References and dosing", None),  # only one part is a kind
         ("Questions and answers", None),  # an FAQ
         ("How to write a prescription", None),
+        # The author's own checks of a page, a clinic's call to book.
+        ("VERIFY", "course"),
+        ("Gate report", "course"),
+        ("QA checklist", "course"),
+        ("Items to confirm", "course"),
+        ("Call to action (CTA)", "promotion"),
+        ("Book your visit", "promotion"),
+        ("Verifying the tube position", None),
+        ("Quality of life", None),
+        ("Quality checks", None),  # a laboratory's own controls: content
+        ("When to book a visit", None),
         ("", None),
     ],
 )
@@ -418,6 +429,17 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("***Korrin fever***: a tick-borne rash", None),
         ("Velbarin 5 mg \\*see below", None),
         ("- Spontaneous (4)\n- To voice (3)\n- To pain (2)\n- None (1)", None),  # a scale
+        # The author's to-dos in brackets, a page's rules for its own format.
+        (
+            "- `[VERIFY: the dose chart's edition — ask the ward]`\n- `[TODO: add children]`",
+            "course",
+        ),
+        ("`[ASSUMPTION: adults only — confirm with the tutor.]`", "course"),
+        ("Quick sheets for the ward. Every claim carries a bracketed source tag.", "course"),
+        ("Tables kept ≤ 6 rows; longer topics are split.", "course"),
+        ("- [Velbarin] lowers the fever\n- [Quellin] raises it", None),
+        ("Each cell carries a copy of the genome.", None),
+        ("Fluids are limited to 1 L a day.", None),
     ],
 )
 def test_block_kinds(markdown: str, kind: str | None) -> None:

@@ -88,6 +88,11 @@ TITLES = [
     ("Korrin Fever Midterm Study Guide", ""),
     ("Module 5 Quiz: Wound Care", "wound care"),
     ("PHP 317: Cardiac Drugs", "cardiac drugs"),
+    # A course code before a course of a numbered series names the course, not a subject.
+    ("KRN 1204 Ward Care II (Crises) — Quick Sheets (v3)", ""),
+    ("VLB 310 Pharmacology 2", ""),
+    ("Ward Care II", "ward care II"),
+    ("VLB 310 Velbarin Type II", "velbarin type II"),
     ("Korrin Fever Quiz", "korrin fever"),
     ("Breast Cancer Metastasis to the Liver", "breast cancer metastasis to the liver"),
     ("CYP450 Inhibitors", "CYP450 inhibitors"),

@@ -107,6 +107,7 @@ from ..text import (
 from .context import Context
 from .faq import answered_blocks
 from .leads import (
+    MIN_BOLD_STATEMENT_WORDS,
     Lead,
     is_example,
     is_example_text,
@@ -128,6 +129,8 @@ _SHAPES = (
     re.compile(r"^(\*\*|__)(?P<term>[^*_]+?)(\*\*|__)\s+-\s+(?P<text>\S.*)$", re.DOTALL),
     re.compile(r"^(?P<term>[^:*_—–.]{1,60}?)\s+[—–]\s+(?P<text>\S.*)$", re.DOTALL),
     re.compile(r"^(?P<term>[^:*_.?!]{1,50}?):\s+(?P<text>\S.*)$", re.DOTALL),
+    # a question in quotes and its answer after a dash, however long (`_QUOTED_ASKED`)
+    re.compile(r"^(?P<term>[“\"][^“”\"\n]{3,150}\?[”\"])\s+[—–-]\s+(?P<text>\S.*)$", re.DOTALL),
 )
 _LABEL_LINE = re.compile(
     r"^(?:(\*\*|__)(?P<a>[^*_\n]{1,60}?)\s*:\s*(\*\*|__)|(\*\*|__)(?P<b>[^*_:\n]{1,60}?)(\*\*|__)"
@@ -210,11 +213,15 @@ def _definition(text: str) -> tuple[str, str] | None:
             if number in _DASHED and _splits_range(term, match.group("text")):
                 return None  # "Ketamine 1 – 3 mg/kg": a dose range, not a term and its text
             gloss = (match.groupdict().get("gloss") or "").strip()
-            if 0 < len(term.split()) <= MAX_TERM_WORDS:
+            if 0 < len(term.split()) <= MAX_TERM_WORDS or _QUOTED_ASKED.fullmatch(term):
                 return (f"{term} {gloss}" if gloss else term), match.group("text").strip()
             return None
     return None
 
+
+_QUOTED_ASKED = re.compile(r"[“\"](?:[^“”\"\n]){3,150}\?[”\"]")
+"""A question in double quotes (`“Should I wait for it to ‘clear up’?” — No. …`): a myth's or
+a patient's question with its answer, a term however long."""
 
 _DASHED = frozenset({2, 3})
 """The shapes that split at a dash (`**Term** - text`, `Term – text`)."""
@@ -770,6 +777,20 @@ def _two_entries(text: str) -> tuple[str, tuple[str, str] | None]:
     return text[: found.start()].strip(), second
 
 
+def _before_bold_statement(value: str) -> str:
+    """A label's value up to a statement of the author's own in bold after it (`**Drip** =
+    fluids, oxygen. **Never give X before Y** (…).`): that is the paragraph's next point, the
+    statements rule's card, not the label's answer."""
+    if "**" not in value and "__" not in value:
+        return value
+    found = _NEXT_BOLD.search(value)
+    if found is None or len(found.group("said").split()) < MIN_BOLD_STATEMENT_WORDS:
+        return value
+    return value[: found.start()].strip()
+
+
+_NEXT_BOLD = re.compile(r"(?<=[.!?])\s+(?=(\*\*|__)(?P<said>[^*_\s][^*_\n]*?[^*_\s:])\1(?!\s*:))")
+
 _SECOND_ENTRY = re.compile(r"(?<=[.;])\s+(?=(\*\*|__)[^*_\n]{1,60}?(\*\*|__)\s*(?:[:—–]|-\s))")
 
 
@@ -1252,6 +1273,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             continue
         value, facets = _facets(parts)
         line = block.line + offset
+        value = _before_bold_statement(value)
         value, siblings = sibling_entries(label, value)
         notes.extend(_label_note(label, value, section, ctx, line))
         notes.extend(_sibling_notes(ctx.heading(section), "", siblings, section, ctx, line))

@@ -2262,7 +2262,10 @@ def _cloze_note(
             if clozed is not None:
                 deletions += 1
         if clozed is None:
-            long += 1  # ten words or more with nothing short in it: read, not recalled
+            # ten words or more with nothing short in it: read, not recalled; the last item of
+            # a list of doses (`- **Drug A** 5 mg BID × 7 days`) stating a figure too is read
+            # beside the others: its one dose never takes the list's regimens with it
+            long += 0 if number == len(block.items) and _all_dosed(block, deletions) else 1
             long_prose = long_prose or plain(item.text).rstrip().endswith(".")
             last_long = (
                 number == len(block.items)
@@ -2963,6 +2966,12 @@ _ADVERB = re.compile(r"[a-z]{3,}(?:ally|ently|antly|ously|ively|arly|ably|ibly|e
 """An adverb (`Clinically`, `Frequently`, `Presumably`); not a noun in -ly (`Cardiomegaly`)."""
 
 
+def _all_dosed(block: ListBlock, deletions: int) -> bool:
+    """Every item of the list states a figure, and the items before the last made deletions:
+    a list of regimens, its last a note of its own beside them."""
+    return deletions > 0 and all(states_a_figure(item.text) for item in block.items)
+
+
 def dose_cloze(item: ListItem, number: int) -> tuple[str, str] | None:
     """An item too long to delete whole, with no head to hide, as its dose after its short
     name ("Cold pack {{15 minutes, three times a day}} to ease pain", "Ice {{10-15 minutes, as
@@ -3548,8 +3557,10 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None  # "Result: less pain": a word that flags the rest names nothing
     if _TEXT_PART.match(plain(head)) is not None:
         return None  # "Overview of the pump: it is …": a part of the notes, not a fact
-    if rest.startswith(":") and is_facet(head):
-        value = value_cloze(rest, number)  # "Path 2: {{the mitochondrial route}} …"
+    if rest.startswith(":") and (is_facet(head) or states_a_figure(rest)):
+        # "Path 2: {{the mitochondrial route}} …"; a label over a figure ("Average duration:
+        # 10–20 minutes") names what the figure measures: the figure is asked, never the label
+        value = value_cloze(rest, number)
         return (literal(head) + value, extra) if value is not None else None
     tail = _CONDITION_TAIL.fullmatch(rest) if words[0].lower() in _PHASE_VERBS else None
     if tail is not None:  # "Begin other sports (golf, …) {{with clearance from surgeon}}"

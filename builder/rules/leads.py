@@ -264,8 +264,8 @@ def bold_statements(text: str) -> tuple[str, ...]:
     is one bold sentence (`**We stop velbarin in anyone with kidney injury.**`, not a label
     line, which ends without a full stop, nor a question), else each bold clause inside it of
     MIN_BOLD_CLAUSE_WORDS words or more with a finite verb ("… it is worth saying that
-    **velbarin does not cause low blood pressure** and …"); a bold term or phrase is none, and
-    so is a clause closed by a colon, a label of what follows it."""
+    **velbarin does not cause low blood pressure** and …"); a bold term or phrase is none, nor
+    a bold label closed by its colon."""
     source = " ".join(text.split())
     if "**" not in source and "__" not in source:
         return ()
@@ -277,8 +277,8 @@ def bold_statements(text: str) -> tuple[str, ...]:
         return ()
     found = []
     for span in _BOLD_SPAN.finditer(source):
-        if span.group("said").rstrip().endswith(":") or source[span.end() :].startswith(":"):
-            continue  # `**The rest of the wall fires:** Normally …`: a label over what follows
+        if span.group("said").endswith(":") or source[span.end() : span.end() + 1] == ":":
+            continue  # a label (`**The points to know:** (1) …`): its value says, not it
         said = plain(span.group("said")).strip().rstrip(",;:")
         words = said.split()
         if (

@@ -1404,7 +1404,8 @@ def _row_notes(
             continue  # asked with the first unnamed column, as one answer
         column = _unmarked(plain(reading.header[index]))
         asked = column or _besides(reading, subject_index, ctx.language)
-        columns.append((index, lower_first(column) or asked, normalise_header(column)))
+        shown = column.rstrip("?").rstrip() if column.endswith("?") else column  # "Concern?"
+        columns.append((index, lower_first(shown) or asked, normalise_header(column)))
         features |= _features_under_mechanism(reading, index)
     members = _members(reading, subject_index, value_columns)
     classing = {
