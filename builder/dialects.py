@@ -68,10 +68,11 @@ it, and so is a heading written without a space after its hashes (`spaced_headin
 `##Causes`).
 
 So are a site generator's template tags (`template_tags`: Liquid, Jinja, Hugo; taken out first,
-as the site does when it builds the page, so a `|` inside one never splits a table cell), a PDF's
-extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled marks), its
-broken lists (`pdf_lists`), lists typed with `•` glyphs or roman numerals (`glyph_lists`)
-and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
+as the site does when it builds the page, so a `|` inside one never splits a table cell; a Hugo
+block shortcode with a title, `{{% collapse "Treatment" %}}`, leaves a heading of its title), a
+PDF's extracted text (`pdf_text`: page chrome, hard wraps, conditions in capitals, circled
+marks), its broken lists (`pdf_lists`), lists typed with `•` glyphs or roman numerals
+(`glyph_lists`) and math in dollars (`tex_math`: `$…$` → `\\(…\\)`,
 which Anki's MathJax typesets; `hold_math` keeps such math out of Markdown rendering; math glued to
 the word it scripts, `P$_{pk}$`, → `P<sub>pk</sub>`).
 
@@ -91,6 +92,7 @@ import string
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
@@ -1051,6 +1053,8 @@ def template_tags(text: str) -> str:
     if "{{" not in text and "{%" not in text and "{#" not in text:
         return text
     lines = text.split("\n")
+    if "{{%" in text or "{{<" in text:
+        _shortcode_sections(lines)
     for at in _outside_fences(lines):
         line = lines[at]
         if "{" not in line or _TEMPLATE.search(line) is None:
@@ -1067,6 +1071,94 @@ def template_tags(text: str) -> str:
     return "\n".join(lines)
 
 
+def _shortcode_sections(lines: list[str]) -> None:
+    """The lines with each paired block shortcode that has a title (Hugo's `{{% collapse
+    "Treatment" %}}` … `{{% /collapse %}}`, `title="…"` as a named argument) opened by a heading
+    of that title, one level below the heading it follows (at least `##`: a lone `#` is the
+    page's title), the headings it holds moved below it: a site shows the title over the block,
+    and read as text the opening tag was the topic of the first card and the block's sections
+    were filed under the heading before it. An untitled pair named as a reference list (`{{%
+    sources %}}`) is opened by a heading of its name, which marks the citations as no study
+    content. A block with nothing in it but other shortcodes gets no heading; the tags
+    themselves go with the other template tags. One pass: a closing tag pops the blocks left
+    open above it (a lone shortcode, `{{< figure … >}}`, is never closed)."""
+    stack: list[_Block] = []
+    open_names: dict[str, int] = {}
+    headings: list[tuple[int, int]] = []  # (line, level) of every heading read so far
+    base = 0  # the level of the heading the next block follows
+    filled = 0  # the lines of text read so far
+    for at in _outside_fences(lines):
+        line = lines[at]
+        found = _SHORTCODE_LINE.match(line) if "{{" in line else None
+        if found is not None and "<%".index(found.group("open")) != ">%".index(found.group("end")):
+            found = None
+        if found is None:
+            heading = _ATX_LEVEL.match(line) if line.startswith("#") else None
+            if heading is not None:
+                base = len(heading.group(1))
+                headings.append((at, base))
+            filled += bool(line.strip())
+            continue
+        name = found.group("name")
+        if not found.group("close"):
+            title = _SHORTCODE_TITLE.match(found.group("args"))
+            label = next((part for part in title.groups() if part), "") if title else ""
+            if not label and re.fullmatch(REFERENCE_HEADINGS, name.casefold()):
+                label = name.capitalize()
+            level = min(max(base + 1, 2), 6)
+            stack.append(_Block(name, at, label.strip(), level, base, filled, len(headings)))
+            open_names[name] = open_names.get(name, 0) + 1
+            continue
+        if not open_names.get(name):
+            continue  # a closing tag of nothing open
+        block = stack.pop()
+        open_names[block.name] -= 1
+        while block.name != name:  # a lone shortcode (`{{< figure … >}}`) is never closed
+            block = stack.pop()
+            open_names[block.name] -= 1
+        if block.title and filled > block.filled:
+            lines[block.opening] = "#" * block.level + " " + block.title
+            inner = headings[block.first :]
+            shift = block.level + 1 - min((level for _, level in inner), default=6)
+            for number, (index, level) in enumerate(inner if shift > 0 else ()):
+                moved = min(shift, 6 - level)
+                lines[index] = "#" * moved + lines[index]
+                headings[block.first + number] = (index, level + moved)
+            headings.append((block.opening, block.level))
+            base = block.base  # the next block is this one's sibling
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """A block shortcode still open: its name, opening line, title, the level its heading takes,
+    the level of the heading before it, the lines of text read before it and where its headings
+    start in the list of those read."""
+
+    name: str
+    opening: int
+    title: str
+    level: int
+    base: int
+    filled: int
+    first: int
+
+
+_SHORTCODE_LINE = re.compile(
+    r"[ \t]*\{\{(?P<open>[<%])[ \t]*(?P<close>/?)(?P<name>[A-Za-z][\w./-]*)"
+    r"(?P<args>(?:[ \t][^\n]*?)?)[ \t]*(?P<end>[>%])\}\}[ \t]*\r?$"
+)
+"""A line that is one Hugo shortcode, opening (`{{% collapse "Title" %}}`) or closing (`{{<
+/tab >}}`)."""
+_SHORTCODE_TITLE = re.compile(
+    r"""[ \t]+(?:"([^"\n]+)"|'([^'\n]+)')(?=[ \t]|$)"""
+    r"""|(?:[ \t]+[\w-]+=(?:"[^"\n]*"|'[^'\n]*'|[^\s"']\S*))*?"""
+    r"""[ \t]+title=(?:"([^"\n]+)"|'([^'\n]+)')"""
+)
+"""A shortcode's title: its first argument quoted, or its `title="…"` argument (each argument
+read one way only: a quoted value is never also a bare one, or a long list of them took
+exponential time to fail)."""
+
+
 _TAG_BODY = r"(?:[^{\n]|\{(?![{%#]))*?"
 """A tag's inside, which never holds another tag's opening: an unclosed `{% ` then stops at the next
 opening instead of reading to the line's end from every one (quadratic on a long line)."""
@@ -1074,6 +1166,7 @@ _TEMPLATE = re.compile(
     rf"\{{%-?[ \t]{_TAG_BODY}[ \t]-?%\}}"  # {% tag %}
     rf"|\{{#[ \t]{_TAG_BODY}[ \t]#\}}"  # {# comment #}
     rf"|\{{\{{<[ \t]{_TAG_BODY}[ \t]>\}}\}}|\{{\{{%[ \t]{_TAG_BODY}[ \t]%\}}\}}"  # Hugo shortcodes
+    rf"|\{{\{{[<%][ \t]*/?[A-Za-z][\w./-]*(?:[ \t]{_TAG_BODY})?[ \t]*[>%]\}}\}}"  # {{<name …>}}
     r"|\{\{-?[ \t][^{}\n]*?[ \t]-?\}\}"  # {{ expression }}
     r"|\{\{(?:site|page|layout|include|post|paginator|jekyll|content|params)\b[.|\w \t'\"/-]*\}\}"
 )
@@ -1167,6 +1260,96 @@ MAX_FACET_WORDS = 3
 _ATX = re.compile(r"#{1,6}[ \t]+(.*?)[ \t#]*$")
 _TAB = re.compile(r'(?m)^([ \t]*)===[!+]{0,2}[ \t]+"([^"\n]*)"[ \t]*$')
 """A content tab's opening line: `=== "Adults"`."""
+
+
+def pandoc_tables(text: str) -> str:
+    """The text with Pandoc's simple tables (columns aligned by spaces under a rule of dash runs,
+    `------  -----`, a header line above it or none, a closing rule when there is none) written
+    as pipe tables: CommonMark read one as a paragraph of words in columns, and a card answered
+    with it. A row with an empty first cell goes on with the row above (Pandoc writes a cell's
+    second line, or a group's next member, so): in a table of two columns its value joins the
+    key's list, in a wider one its empty leading cells take the values above.
+    A table without a header gets an empty one on its top rule, each row then a line down (on
+    the closing rule the last); lines keep their numbers. Fenced code is left as it is."""
+    if "---" not in text or _DASH_RULE.search(text) is None:
+        return text
+    lines = text.split("\n")
+    outside = set(_outside_fences(lines))
+    at = 0
+    while at < len(lines):
+        rule = _DASH_RULE.fullmatch(lines[at]) if at in outside else None
+        if rule is None:
+            at += 1
+            continue
+        at = _pipe_table(lines, at, len(rule.group(1)))
+    return "\n".join(lines)
+
+
+def _pipe_table(lines: list[str], rule: int, indent: int) -> int:
+    """The simple table whose dash rule is line `rule` written as a pipe table; the line after
+    it."""
+    starts = [found.start() for found in _DASH_RUN.finditer(lines[rule])]
+    above = lines[rule - 1] if rule else ""
+    headed = bool(above.strip()) and _indent(above) >= indent and not _DASH_RULE.fullmatch(above)
+    end = rule + 1
+    while end < len(lines):  # a blank line ends it unless the next line is a row of it
+        line = lines[end]
+        if _DASH_RULE.fullmatch(line):
+            break
+        if not line.strip():
+            after = lines[end + 1] if end + 1 < len(lines) else ""
+            if not after.strip() or _indent(after) < indent or _DASH_RULE.fullmatch(after):
+                break
+        elif _indent(line) < indent:
+            break
+        end += 1
+    rows = [_cells(lines[index], starts) for index in range(rule + 1, end)]
+    if len(rows) < 1 or len(starts) < 2:
+        return end
+    closed = end < len(lines) and _DASH_RULE.fullmatch(lines[end]) is not None
+    if not headed and not closed:
+        return end  # a rule of dashes alone: no table
+    filled: list[list[str]] = []
+    last = 0  # the row a continuation row goes on
+    for cells in rows:
+        if filled and any(cells) and not cells[0] and len(cells) == 2:
+            filled[last][1] = f"{filled[last][1]}<br>{cells[1]}" if filled[last][1] else cells[1]
+            cells = ["", ""]  # a key's next value: one list in the key's row
+        elif filled and any(cells) and not cells[0]:
+            for column in range(min(2, len(cells))):
+                if cells[column]:
+                    break
+                cells[column] = filled[-1][column]
+        if cells[0]:
+            last = len(filled)
+        filled.append(cells)
+    pad = " " * indent
+    delimiter = pad + "|" + "---|" * len(starts)
+    written = [pad + "| " + " | ".join(cells) + " |" for cells in filled]
+    if headed:
+        lines[rule - 1] = pad + "| " + " | ".join(_cells(above, starts)) + " |"
+        lines[rule] = delimiter
+        lines[rule + 1 : end] = written
+    else:  # an empty header on the rule line, each row a line down, on the closing rule last
+        lines[rule] = pad + "|" + "  |" * len(starts)
+        lines[rule + 1 : end + 1] = [delimiter, *written]
+        end += 1
+    return end
+
+
+def _cells(line: str, starts: list[int]) -> list[str]:
+    bounds = [*starts[1:], max(len(line), starts[-1])]
+    pairs = zip(starts, bounds, strict=True)
+    return [line[start:stop].strip().replace("|", "\\|") for start, stop in pairs]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+_DASH_RULE = re.compile(r"(?m)^( {0,12})-{3,}(?: +-{3,})+[ \t]*\r?$")
+"""A simple table's rule: two or more runs of dashes parted by spaces, `-------- -----`."""
+_DASH_RUN = re.compile(r"-{3,}")
 
 
 def abbreviation_lines(text: str) -> str:
@@ -1617,12 +1800,14 @@ shell's dollars (`=$B$2`, `$PATH:$HOME`: a `$` after a letter, digit or `=`, or 
 letter). Anki's own `[$]…[/$]` is no math in dollars (`render.neutralise` defuses it as text).
 Written to open with the `$`, so a search skips from one `$` to the next."""
 _GLUED_SCRIPT = re.compile(
-    r"(?<=[^\W_]|[)\]])\$([_^])(?:\{([^{}$\n]{1,40})\}|([^\W_]|[+-]))\$(?!\d)"
+    r"(?<=[^\W_]|[)\]])\$([_^])(?:\{(?:\\(?:text|mathrm|textrm|mbox)[ \t]*\{([^{}$\n]{1,40})\}"
+    r"|([^{}$\n]{1,40}))\}|([^\W_]|[+-]))\$(?!\d)"
 )
 """Math glued to the word it scripts, its body one sub- or superscript: `P$_{insp}$`,
-`cmH$_2$O`, `Ca$^{2+}$` (the way LaTeX writes an index after a letter). Pandoc reads no math
-there (a `$` after a letter), so the dollars showed; worse, a later `$` on the line paired with
-the closing one (`**P$_{plt}$** o **P$_{mes}$**` became garbled math across the bold runs).
+`cmH$_2$O`, `Ca$^{2+}$`, `O$_{\\text{2}}$` (the way LaTeX writes an index after a letter).
+Pandoc reads no math there (a `$` after a letter), so the dollars showed; worse, a later `$`
+on the line paired with the closing one (`**P$_{plt}$** o **P$_{mes}$**` became garbled math
+across the bold runs).
 Read first, before `_DOLLAR_MATH`, so each pair is closed where it opened."""
 _PLAIN_SCRIPT = re.compile(r"(?:[^\W_]|[+\-−.,′' ]){1,40}")
 """A script of plain text, which HTML's `<sub>`/`<sup>` show as it is."""
@@ -1632,8 +1817,8 @@ def _script(match: re.Match[str]) -> str:
     """`P$_{insp}$` → `P<sub>insp</sub>`, `Ca$^{2+}$` → `Ca<sup>2+</sup>` (a card's field, a
     heading's Unicode form, every rule reads these); a script of TeX commands stays math,
     `\\( _{\\alpha} \\)`."""
-    mark, braced, bare = match.group(1), match.group(2), match.group(3)
-    body = bare if bare is not None else braced.strip()
+    mark, texted, braced, bare = match.groups()
+    body = bare if bare is not None else (texted if texted is not None else braced).strip()
     if _PLAIN_SCRIPT.fullmatch(body) is not None and body.strip():
         tag = "sub" if mark == "_" else "sup"
         return f"<{tag}>{body}</{tag}>"
@@ -2306,6 +2491,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     glyph_lists,
     tex_math,
     content_tabs,
+    pandoc_tables,
     definition_lists,
     run_in_labels,
     comparisons,

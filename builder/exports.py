@@ -184,10 +184,15 @@ def raw_html(text: str) -> str:
     """The text with each raw-HTML block written only in structural HTML (headings, paragraphs,
     lists, bold, italics, links, line breaks: a site generator's or a converter's page) as the
     Markdown it means, line for line; any other HTML block stays as it is."""
-    if not (text.startswith("<") or "\n<" in text) or _READ_START.search(text) is None:
+    if not (text.startswith("<") or "\n<" in text):
+        return text
+    wrapped = "markdown=" in text and _MARKDOWN_WRAPPER.search(text) is not None
+    if not wrapped and _READ_START.search(text) is None:
         return text
     lines = text.split("\n")
     outside = set(outside_fences(lines))
+    if wrapped:
+        _unwrapped(lines)
     at = 0
     while at < len(lines):
         line = lines[at]
@@ -203,6 +208,32 @@ def raw_html(text: str) -> str:
     return "\n".join(lines)
 
 
+def _unwrapped(lines: list[str]) -> None:
+    """The lines with each box whose text is Markdown (`_MARKDOWN_WRAPPER`) and its closing tag
+    blank, so its text is read as the document's own."""
+    opened: list[str] = []  # the names of the boxes still open
+    for at in outside_fences(lines):
+        line = lines[at].rstrip()
+        if not line.startswith("<"):
+            continue
+        wrapper = _MARKDOWN_WRAPPER.fullmatch(line)
+        closing = _CLOSING_TAG.fullmatch(line) if wrapper is None and opened else None
+        if wrapper is not None:
+            opened.append(wrapper.group(1).lower())
+        elif closing is not None and closing.group(1).lower() == opened[-1]:
+            opened.pop()
+        else:
+            continue
+        lines[at] = "\r" if lines[at].endswith("\r") else ""
+
+
+_MARKDOWN_WRAPPER = re.compile(
+    r"(?im)^<([A-Za-z][A-Za-z0-9]*)\b[^<>\n]*\smarkdown=[\"']?(?:1|block|span)[\"']?[^<>\n]*>\r?$"
+)
+"""A line that only opens a box whose text is Markdown (kramdown's and PHP Markdown Extra's
+`<div class="box" markdown="1">`): the box goes, its text is read; as a raw-HTML block it held
+the text up to the next blank line."""
+_CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)>\r?")
 _READ_START = re.compile(r"^</?(?:h[1-6]|p|ul|ol|li|hr)(?=[\s/>]|$)", re.MULTILINE | re.IGNORECASE)
 """A line opening a raw-HTML block of the tags read here, at the margin."""
 _BLOCK_NAMES = (

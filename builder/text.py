@@ -1826,15 +1826,22 @@ def topic_for(explicit: str, title: str) -> str:
 
 # Answers: what a long answer keeps.
 
+_BODY_YEAR = r"(?-i:[A-Z]{2,}(?:[/-][A-Z]{2,})*)\s+(?:19|20)\d\d(?:\s?[^\W\d_]{1,10})?"
+"""A guideline's body in capitals and its year, a word after it ("AHA 2017", "ASH 2019 指南")."""
 _CITATION = re.compile(
     r"\bet al\b|(?:19|20)\d\d\s*;\s*\d|^\s*(?:see|cf\.?)\s|^\s*(?:section|chapter|fig(?:ure)?\.?)"
     r"\s+\d"
     # a name and a year: "An, 2021", "ANA, 1995", "Smith and Jones, 2019" (not "Type 2, 2019")
-    r"|^\s*(?-i:[A-Z])[\w'’-]*(?: (?:and|&) (?-i:[A-Z])[\w'’-]*)?,\s+(?:19|20)\d\d[a-z]?\s*$",
+    r"|^\s*(?-i:[A-Z])[\w'’-]*(?: (?:and|&) (?-i:[A-Z])[\w'’-]*)?,\s+(?:19|20)\d\d[a-z]?\s*$"
+    # a body and the year of its guideline: "AHA 2017", "EULAR/ACR 2017, JCS 2023"
+    rf"|^\s*{_BODY_YEAR}(?:,\s*{_BODY_YEAR})*\s*$",
     re.IGNORECASE,
 )
-"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10", "An, 2021"."""
-_CITED_YEAR = re.compile(r",\s+(?:19|20)\d\d[a-z]?\)")
+"""A reference, not a fact: "Smith et al., J Korr 2015;4:1-9", "see Section 2.10", "An, 2021",
+"AHA 2017 guideline" (a word after the year: the source's own, in any language)."""
+_CITED_YEAR = re.compile(
+    r",\s+(?:19|20)\d\d[a-z]?\)|(?-i:[A-Z]{2,})\s+(?:19|20)\d\d[^\d()]{0,12}\)"
+)
 
 
 def without_citations(text: str) -> str:
@@ -2214,12 +2221,13 @@ def names_a_strength(after: str) -> bool:
 
 
 _TWIN = re.compile(
-    r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
-    r"(?:\s*(?:°\s?[CF])?\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*"
+    r"\s*\(\s*(?:about\s+|approx\.?\s+|~\s*|≈\s*|(?:from|de|du)\s+)?(?:[<>≤≥]=?\s*)?\d+(?:[.,]\d+)?"
+    r"(?:\s*(?:°\s?[CF])?\s*(?:[-–]|to|(?<=\s)(?:a|à)(?=\s))\s*\d+(?:[.,]\d+)?)?\s*"
     r"(?P<unit>°\s?[CF]\b|[a-zA-Zµ%][\w%²µ/]{0,11})(?P<rest>(?:[,;]?\s+)[^()]{1,80}?)?\s*\)"
 )
 """A value with its unit in brackets: " (38.5°C)", " (≥126 mg/dL)", " (5-10 mmol/L)", and what
-the author says of it there (" (500 mL, or about half a litre)", " (3-5 mm on the paper)")."""
+the author says of it there (" (500 mL, or about half a litre)", " (3-5 mm on the paper)"); in
+Spanish, Portuguese and French too (" (de 3 a 5 mm no papel)", " (de 3 à 5 mm)")."""
 _UNIT_BEFORE = re.compile(r"\d\s*(?P<unit>°\s?[CF]|[a-zA-Zµ%][\w%²µ/]{0,17})$")
 _MEASURES = (
     "°c °f",
@@ -2231,7 +2239,9 @@ _MEASURES = (
     "mmhg kpa cmh2o",
     "kcal kj cal calories",
     "s sec secs second seconds min mins minute minutes h hr hrs hour hours day days wk wks week"
-    " weeks month months yr yrs year years",
+    " weeks month months yr yrs year years"
+    " segundo segundos seconde secondes minuto minutos hora horas heure heures dia dias día días"
+    " jour jours semana semanas semaine semaines mes meses mois año años ano anos an ans",
     "mv µv uv",
     "unit units iu",
 )
@@ -2337,7 +2347,9 @@ def _unit(text: str) -> str:
 # Measured figures: what the measure rule clozes, and what tells a list of statements that has one.
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|/{_NUMBER})?"
+_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|\s+(?:a|à)\s+{_NUMBER}|/{_NUMBER})?"
+"""A number or a range: "4-6", "4 to 6", and as Spanish, Portuguese and French write it "4 a 6",
+"4 à 6"."""
 _MORE = r"(?:\s+or\s+(?:more|less|longer|greater|higher|lower|above|below|over|under))"
 _COMPARE = (
     r"(?:=/[<>]|(?<![-=/<>≤≥])[<>≤≥]=?|=<|=>"
@@ -2348,7 +2360,7 @@ _COMPARE = (
 _NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\bwithin)"
 """Words that compare only a figure with a unit: "under 12" may count anything."""
 _UNIT = (
-    r"(?:%|°\s?[CF]?|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
+    r"(?:%|°(?:\s?[CF]|(?!\)))|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
     r"|(?:mmol|µmol|umol|micromol|mEq|meq|micrograms?|milligrams?|mg|g|ng|pg|mcg|µg|IU|units?"
     r"|mL|ml|cc)"
     r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"
@@ -2356,16 +2368,22 @@ _UNIT = (
     r"|beats?\s+(?:per|a)\s+minute|breaths?\s+(?:per|a)\s+minute"
     r"|/min|per\s+minute|hourly|hours?|hrs?|h|minutes?|mins?|seconds?|secs?|days?|weeks?|wks?"
     r"|milliseconds?|(?-i:ms|msec)"
-    r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²)"
+    r"|months?|years?(?:\s+old)?|yrs?|cm|mm|kg/m2|kg/m²"
+    # the same periods in Spanish, Portuguese and French
+    r"|segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?|meses|a[ñn]os?"
+    r"|secondes?|heures?|jours?|semaines?|mois|ans)"
 )
-_PER = r"(?:/[A-Za-z]{1,6}(?![A-Za-z]))?"
+_WORD_ENDS = r"(?![A-Za-zÀ-ÖØ-öø-ɏ])"
+"""No Latin letter follows, accented ones included: "1-2 g" is no figure in "1-2 gélules" (a
+deletion ending inside a word split the number from its unit word)."""
+_PER = rf"(?:/[A-Za-z]{{1,6}}{_WORD_ENDS})?"
 """A unit's denominator the unit's own expression does not name ("25 mm/s", "2 L/day"): the
 figure takes it along, never hides the unit's top and shows its bottom ("{{25 mm}}/s")."""
 FIGURE = re.compile(
     rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}"
-    rf"(?:\s*{_UNIT}{_PER}(?![A-Za-z])|/[A-Za-z]{{1,10}}(?![A-Za-z]))?"
+    rf"(?:\s*{_UNIT}{_PER}{_WORD_ENDS}|/[A-Za-z]{{1,10}}{_WORD_ENDS})?"
     rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
-    rf"{_PER}(?![A-Za-z]){_MORE}?)",
+    rf"{_PER}{_WORD_ENDS}{_MORE}?)",
     re.IGNORECASE,
 )
 """A figure with a unit ("38 °C", "40 mg/kg", "4-6 hourly", "5 or more days") or a comparison
@@ -2747,6 +2765,7 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
 """Short words each language writes most, few of them shared ("la" is Spanish and French);
 "da" is Danish (Norwegian writes most of the same words)."""
 _LANGUAGE_WORD = re.compile(r"[^\W\d_]+")
+_LATIN = re.compile(r"[A-Za-z]")
 MIN_FOREIGN_WORDS = 20
 """Stop words a document's prose must hold before it is read as not English: a page of terms
 alone stays English, as the builder always read it."""
@@ -2757,9 +2776,13 @@ MAX_LANGUAGE_CHARS = 20_000
 def prose_language(text: str) -> str:
     """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de", "da" when that
     language's stop words outnumber English's by half again and come MIN_FOREIGN_WORDS times at
-    least; a document in another script, or mixed, stays "en"."""
+    least; "cjk" when more of its letters are CJK (Chinese, Japanese, Korean) than Latin, for
+    the builder has no words of those; a document in another script, or mixed, stays "en"."""
+    sample = text[:MAX_LANGUAGE_CHARS]
+    if CJK.search(sample) is not None and len(CJK.findall(sample)) > len(_LATIN.findall(sample)):
+        return "cjk"
     counts = dict.fromkeys(_STOP_WORDS, 0)
-    for word in _LANGUAGE_WORD.findall(text[:MAX_LANGUAGE_CHARS].lower()):
+    for word in _LANGUAGE_WORD.findall(sample.lower()):
         for language, said in _STOP_WORDS.items():
             if word in said:
                 counts[language] += 1

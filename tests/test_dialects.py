@@ -25,6 +25,7 @@ from builder.dialects import (
     inline_cleaner,
     logseq_outline,
     merge_conflicts,
+    pandoc_tables,
     pdf_lists,
     pdf_text,
     run_in_labels,
@@ -626,6 +627,15 @@ def test_math_glued_to_a_word_is_its_sub_or_superscript() -> None:
         assert tex_math(kept) == kept
 
 
+def test_a_glued_script_written_as_tex_text_is_that_script() -> None:
+    """Pandoc writes an index typed as text `\\text{…}` inside the braces (`O$_{\\text{2}}$`):
+    the same script, never raw TeX on a card; a script of other TeX commands stays math."""
+    text = "Give O$_{\\text{2}}$ and CO$_{\\mathrm{2}}$ out; K$_{\\frac{a}{b}}$ stays.\n"
+    assert tex_math(text) == (
+        "Give O<sub>2</sub> and CO<sub>2</sub> out; K$_{\\frac{a}{b}}$ stays.\n"
+    )
+
+
 def test_tex_math_with_spaces_inside_the_dollars_is_math_when_it_holds_tex() -> None:
     """Typora and Obsidian typeset `$ 10^5 \\frac{a}{b} $`: with spaces inside both dollars it
     is math when it holds TeX (a backslash, `^` or `_`); spaced dollars round plain words or
@@ -738,6 +748,152 @@ def test_a_site_generators_template_tags_are_no_text() -> None:
         "Keep water covered  at all times.",
         "",
         "See the map and  here.",
+    ]
+
+
+def test_a_titled_shortcode_block_is_a_section_of_its_title() -> None:
+    """Hugo's paired block shortcodes: a titled one opens a heading of its title one level below
+    the heading before it and above the headings it holds; an inline pair keeps its text; a block
+    holding only other shortcodes, a lone shortcode and an unclosed titled one give no heading."""
+    text = "\n".join(
+        [
+            "## Marsh ague",
+            '{{%fold "Signs" %}}',
+            "- Night chills",
+            "{{% /fold %}}",
+            '{{< fold title="Care" id="c1" >}}',
+            "### Adults",
+            "Rest, and {{%lang%}}warm broth{{%/lang%}} {{<btn x>}}daily{{</btn>}}.",
+            "{{< /fold >}}",
+            '{{%fold "Tests" %}}',
+            "{{< chart/ague >}}",
+            "{{% /fold %}}",
+            '{{< video "ague-walkthrough" >}}',
+            "{{%sources%}}",
+            "- Ode R. Marsh fevers. Fen Med J. 2019.",
+            "{{%/sources%}}",
+        ]
+    )
+    assert rewritten(template_tags, text).split("\n") == [
+        "## Marsh ague",
+        "### Signs",
+        "- Night chills",
+        "",
+        "### Care",
+        "#### Adults",
+        "Rest, and warm broth daily.",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "### Sources",
+        "- Ode R. Marsh fevers. Fen Med J. 2019.",
+        "",
+    ]
+
+
+def test_a_shortcode_blocks_headings_are_moved_below_its_title() -> None:
+    text = '{{% tab "Adults" %}}\n## Dose\n5 mg\n{{% /tab %}}\n'
+    text += '{{% tab "Children" %}}\n1 mg\n{{% /tab %}}'
+    assert rewritten(template_tags, text).split("\n") == [
+        "## Adults",
+        "### Dose",
+        "5 mg",
+        "",
+        "## Children",
+        "1 mg",
+        "",
+    ]
+
+
+def test_a_lone_shortcode_never_closed_holds_no_heading_back() -> None:
+    """A shortcode that is never closed (`{{< figure … >}}`) is no block: the heading after it
+    is still the one a later block follows."""
+    text = '{{< figure src="a.png" >}}\n## Care\n{{% fold "Adults" %}}\nRest.\n{{% /fold %}}'
+    assert rewritten(template_tags, text).split("\n") == ["", "## Care", "### Adults", "Rest.", ""]
+
+
+def test_a_shortcode_with_many_arguments_is_read_in_one_pass() -> None:
+    """Each argument is read one way only (a quoted value is no bare one): forty arguments and no
+    title fail at once, where trying both readings of each took exponential time."""
+    many = " ".join(f'k{n}="v{n}"' for n in range(40))
+    text = f"## Care\n{{{{% fold {many} %}}}}\nRest.\n{{{{% /fold %}}}}"
+    assert rewritten(template_tags, text).split("\n") == ["## Care", "", "Rest.", ""]
+    titled = text.replace("%}}\nRest", ' title="Adults" %}}\nRest')
+    assert rewritten(template_tags, titled).split("\n")[1] == "### Adults"
+
+
+def test_a_sites_shortcode_blocks_file_their_cards_under_their_titles() -> None:
+    text = "\n".join(
+        [
+            "# Marsh ague",
+            "",
+            '{{%fold "Differential" %}}',
+            "",
+            "- Fen fever",
+            "- Reed pox",
+            "- Bog cough",
+            "",
+            "{{% /fold %}}",
+            '{{%fold "Treatment" %}}',
+            "",
+            "- Willow bark for the chills",
+            "- Rest in a dry room",
+            "- Broth every two hours",
+            "",
+            "{{% /fold %}}",
+        ]
+    )
+    plan = planned(text)
+    fronts = [packaged.note.front for packaged in plan.notes]
+    assert any(front.startswith("Differential") for front in fronts), fronts
+    assert any(front.startswith("Treatment") for front in fronts), fronts
+    assert not any("{{%" in front or "fold" in front for front in fronts)
+
+
+def test_a_pandoc_simple_table_is_a_pipe_table() -> None:
+    """Columns aligned by spaces under a rule of dash runs: with a header line, or without one
+    between two rules (an empty header on the top rule, each row a line down); a row with an
+    empty first cell goes on with the one above. A lone rule of dashes, or dashes in one run,
+    is no table."""
+    text = "\n".join(
+        [
+            "  ------------ ---------",
+            "  Quick        Wong",
+            "               Ladder",
+            "  Slow         Grid",
+            "  ------------ ---------",
+            "",
+            "  Kind     Drug       Note",
+            "  -------- ---------- -------",
+            "  Full     Korphine   first",
+            "           Velmorph   second",
+            "",
+            "Text after.",
+            "",
+            "----- -----",
+            "",
+            "-----------",
+        ]
+    )
+    assert rewritten(pandoc_tables, text).split("\n") == [
+        "  |  |  |",
+        "  |---|---|",
+        "  | Quick | Wong<br>Ladder |",
+        "  |  |  |",
+        "  | Slow | Grid |",
+        "",
+        "  | Kind | Drug | Note |",
+        "  |---|---|---|",
+        "  | Full | Korphine | first |",
+        "  | Full | Velmorph | second |",
+        "",
+        "Text after.",
+        "",
+        "----- -----",
+        "",
+        "-----------",
     ]
 
 

@@ -86,7 +86,8 @@ def test_the_prose_list_prefilter_misses_no_cue() -> None:
         if pattern.fullmatch(chr(code)) and chr(code).lower() not in letters
     ]
     assert odd == []
-    for cue in ("including", "includes", "include", "such as", "a combination of"):
+    cues = ("including", "includes", "include", "such as", "a combination of", "tales como")
+    for cue in (*cues, "tais como", "tels que", "telles que", "incluyendo", "notamment"):
         assert _CUE.search(f"Options {cue.upper()} a, b, and c.")
         assert any(part in cue for part in CUE_PARTS)
 
@@ -397,3 +398,19 @@ def test_who_said_it_flags_what_follows(label: str, flag: bool) -> None:
     """A run-in naming who said what follows is a flag, no label to ask; a label, or a lead-in
     going on to say where, is not."""
     assert is_flag(label) is flag
+
+
+def test_a_hard_wrapped_items_figures_are_read_with_the_lines_it_goes_on_in() -> None:
+    """The measure rule reads an item's first line with the lines its author's wrap cut from it
+    (a line ending mid-phrase, or a next line in lower case): cut at its wrap, the card ended
+    "… infection ,"."""
+    markdown = (
+        "## Korrin harms\n\n1.  Korrin\n\n    Harms :\n\n    -   gut:\n\n"
+        "        -   minor : nausea, cramps\n\n        -   major : ulcer, bleeding\n\n"
+        "        -   RF : { \\> 65 years, earlier ulcer, infection ,\n"
+        "            severe illness}, {+ steroids} RF ≥ 3 : avoid !\n\n"
+        "    -   kidney :\n\n        -   fluid loss, old age\n"
+    )
+    fronts = [packaged.note.front for packaged in planned(markdown).notes]
+    assert any("severe illness}" in front and "65 years}}" in front for front in fronts), fronts
+    assert not any(front.rstrip().endswith("infection ,") for front in fronts), fronts

@@ -805,7 +805,8 @@ def test_a_generic_file_name_takes_its_first_headings_subject(tmp_path: Path) ->
             "en",
         ),
         ("Velbarin, tessalid, korrin: dose, rash, fever. " * 10, "en"),
-        ("間歇性清潔自我導尿法是一種方法。" * 10, "en"),
+        ("間歇性清潔自我導尿法是一種方法。" * 10, "cjk"),
+        ("The korrin fever (間歇熱) is treated with rest and warm broth at home. " * 4, "en"),
     ],
 )
 def test_a_documents_language_is_told_by_its_stop_words(text: str, language: str) -> None:

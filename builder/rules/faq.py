@@ -360,6 +360,8 @@ def _read(blocks: tuple[Block, ...], in_faq: bool) -> tuple[list[Question], set[
 
 _INLINE_QUESTION = re.compile(r"^(?P<q>[^?]{12,200}\?)\s+(?P<a>[^\s?].*)$", re.DOTALL)
 """A list item asking and answering at once: "Position for the infusion? Left side."."""
+_ASIDE = re.compile(r"\([^()]*\)\.?")
+"""All that follows a question in brackets: the question's aside, never its answer."""
 
 
 def _inline_questions(block: ListBlock, index: int) -> tuple[ListBlock, list[Question]] | None:
@@ -373,6 +375,8 @@ def _inline_questions(block: ListBlock, index: int) -> tuple[ListBlock, list[Que
         text = item.text.strip()
         found = _INLINE_QUESTION.match(text) if "?" in text else None
         if found is None or text.endswith("?") or len(found.group("q").split()) < 3:
+            continue
+        if _ASIDE.fullmatch(found.group("a").strip()):
             continue
         first = number if first is None else first
         said = Paragraph(short_answer(found.group("a")), item.line)
@@ -524,8 +528,9 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
         opens = bool(found) or item is block.items[0]
         inline = _INLINE_QUESTION.match(text) if opens and "?" in text else None
         if inline is not None and len(inline.group("q").split()) >= 3 and len(block.items) > 1:
-            if "?" in inline.group("a"):
-                continue  # "What is it? What would you expect?": questions, no answer
+            if "?" in inline.group("a") or _ASIDE.fullmatch(inline.group("a").strip()):
+                continue  # "What is it? What would you expect?": questions, no answer; "Are
+                # you nervous? (sensitivity 100%)": a question to put, its aside no answer
             asked += 1
             said = Paragraph(short_answer(inline.group("a")), item.line)
             answer = to_markdown((said, *item.blocks))

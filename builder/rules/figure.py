@@ -51,9 +51,11 @@ from .table import (
     Reading,
     extras_of,
     joined,
+    keyed_by_value,
     measured_subject,
     read_table,
     row_kind,
+    table_caption,
     uniform,
     with_unit,
 )
@@ -76,9 +78,12 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     if is_example(None, section):
         return []  # a worked example's or a practice case's figures hold for that case only
     notes: list[Note] = []
+    previous: object = None
     for block in section.blocks:
         if isinstance(block, Table) and not ctx.in_faq:
-            notes.extend(_table_figures(block, section, ctx))
+            notes.extend(_table_figures(block, table_caption(block, previous), section, ctx))
+        if not (isinstance(block, Paragraph) and not block.text.replace("\\", "").strip()):
+            previous = block  # as the table rule reads a caption: a lone `\` stands for nothing
     for owner, paragraph in _paragraphs(section, ctx):
         if is_advert(paragraph.text):
             continue  # "First consultation only £49 — 10% off!": an advert's figures
@@ -101,13 +106,15 @@ def _paragraphs(section: Section, ctx: Context) -> list[tuple[Section, Paragraph
     return found
 
 
-def _table_figures(table: Table, section: Section, ctx: Context) -> list[Note]:
+def _table_figures(table: Table, caption: str, section: Section, ctx: Context) -> list[Note]:
     options = ctx.table_options(section)
     reading = read_table(table, options.subject if options else None)
     subject_index = reading.subject
     if reading.shape != "rows" or subject_index is None or reading.grouped:
         return []  # a figure of a field list, a header-less table or a subject of several rows
         # (two doses of one drug: "the dose for X is" has two answers) is the table rule's
+    if caption and not (options and options.question) and keyed_by_value(reading, subject_index):
+        return []  # rows keyed by a dose under the drug's name: the table rule asks them of it
     if reading.qualifier is not None:
         return []  # so is one of a subject's rows told apart by a measure ("X, CrCl 30-49")
     notes = []

@@ -138,6 +138,9 @@ _OPTION = re.compile(r"^\(?[a-eA-E][).]\s")
 _FLAG = re.compile(r"^([^:]{1,30}):\s+")
 _LEFTOVER = re.compile(r"==|\*\*|`|\]\(|\[\[|\{\{|<[a-z/]")
 """Markup the reader left as written (a stray `==`, a wikilink): a card would show it."""
+_LABEL_LINES = re.compile(r"\n[ \t]*(?:\*\*|__)")
+"""A paragraph whose later line opens with bold: labelled lines (`**A:** x` / `**B:** y`), each
+its own statement, none the subject of the whole; a label over a hard-wrapped text is."""
 _LINE_GOES_ON = re.compile(r"(?:[,;:(–-]|\b(?:and|or|of|the|a|an|to|with|in|for|by|at))$", re.I)
 
 
@@ -164,7 +167,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 continue
             count = block.text.count("\n") + 1
             here = said.at(range(block.line, block.line + count))
-            labelled = bold_label(block.text) if "\n" not in block.text.strip() else None
+            labelled = None if _LABEL_LINES.search(block.text.strip()) else bold_label(block.text)
             about, body = labelled if labelled is not None else ("", block.text)
             if is_flag(about):
                 about = ""  # "**Note:** …" flags the text; it names nothing
@@ -180,7 +183,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             for item, about, lines in _items(block, opening, (block.line,)):
                 if item.line in joining:
                     continue  # "Reading: 130-139/80-89" beside its two halves, asked already
-                first = item.text.split("\n", 1)[0]
+                first = _first_line(item.text)
                 if _DIGIT.search(first) is not None:
                     here = said.at(lines)
                     bold = bold_subject(first) or defined_term(item)  # `- term : …`
@@ -266,6 +269,21 @@ def _items(
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 yield from _items(inner, inner_about, (*lists, item.line, inner.line))
+
+
+def _first_line(text: str) -> str:
+    """An item's first line with the lines its author's hard wrap cut from it: each next line
+    while the one before ends mid-phrase (a comma, "and"). A line that ends a phrase stays
+    apart: the next may be a line of its own ("Facts  " then "Explanation …") or a paragraph the
+    item took in ("- coma" then "however, …"). Cut at its wrap, the card read "RF: {> 65
+    years}, ulcer history, infection ,"."""
+    lines = text.split("\n")
+    first = lines[0]
+    for line in lines[1:]:
+        if not line.strip() or _LINE_GOES_ON.search(first.rstrip()) is None:
+            break
+        first = f"{first.rstrip()} {line.strip()}"
+    return first
 
 
 def _named_part(head: str) -> str:

@@ -24,8 +24,13 @@ from .faq import answered_blocks
 from .leads import captions
 
 _CUE = re.compile(
-    r"\b(including|such as|includes?|a combination of)\s+(?!the following\b)", re.IGNORECASE
+    r"\b(including|such as|includes?|a combination of"
+    r"|tales como|tais como|tel(?:le)?s que|incluyendo|incluindo|notamment)\s+"
+    r"(?!the following\b)",
+    re.IGNORECASE,
 )
+"""A list's cue, in English and as Spanish, Portuguese and French write it ("tales como",
+"tais como", "tels que", "incluyendo", "incluindo", "notamment")."""
 _END_OF_ITEM = re.compile(
     r"\s+(?:can|may|might|will|would|should|must|are|is|was|were|has|have|had|that|which|"
     r"depending|as well as)\b.*$|,.*$|[.;:!?]+$",
@@ -34,7 +39,7 @@ _END_OF_ITEM = re.compile(
 _PRESENTS = re.compile(r"\b(?:[Pp]resent(?:s|ing)?|PRESENT(?:S|ING)?) with\s+")
 """A presentation's list cue ("may present with", "presents with", "presenting with"), the
 way "include" cues one; case-sensitive, so its own test (`"resent" in text`) finds it at once."""
-CUE_PARTS = ("nclud", "uch a", "comb")
+CUE_PARTS = ("nclu", "uch a", "comb", "como", " que", "notam")
 """A part of each cue that `_CUE` can only match as these very letters, whatever their case (no
 other character matches them ignoring case, see tests/test_rules.py): text whose lower case holds
 none of them holds no cue."""
@@ -129,7 +134,7 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
         comma = read.find(", ", position)
         chunk_end = comma if comma != -1 else len(sentence)
         chunk = read[position:chunk_end]
-        final = re.match(r"(and|or)\s+", chunk)
+        final = _FINAL_JOIN.match(chunk)
         if final or comma == -1:
             item_start = position + (final.end() if final else 0)
             aside = _DASHED.match(sentence, item_start)  # "or — in babies — a blocked duct"
@@ -219,7 +224,10 @@ _TAG = re.compile(r"</?[A-Za-z][^>]*>")
 _CONDITION = re.compile(r"(?<=\w)\s+(?:unless|if|when|until|except|provided)\b")
 """A condition opening after a series' last item ("… and diving unless cleared"): what it holds
 for, not the item."""
-_LAST_JOIN = re.compile(r"\s+(?:and|or)\s+")
+_JOINS = r"and|or|y|e|o|u|et|ou"
+"""The words before a series' last item: English's, and Spanish's, Portuguese's and French's."""
+_FINAL_JOIN = re.compile(rf"(?:{_JOINS})\s+")
+_LAST_JOIN = re.compile(rf"\s+(?:{_JOINS})\s+")
 _CLAUSE_OPENING = re.compile(r"(?:which|who|whose|that|where|when|while|but)\b", re.IGNORECASE)
 
 

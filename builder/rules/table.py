@@ -1120,7 +1120,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     previous: Block | None = None
     for block in section.blocks:
         if isinstance(block, Table) and not _worked(block):
-            caption = block.item or _caption(previous)
+            caption = table_caption(block, previous)
             notes.extend(_table_notes(block, caption, section, ctx, options))
         if not (isinstance(block, Paragraph) and not block.text.replace("\\", "").strip()):
             previous = block  # a line of only `\` (a hard break) stands for nothing
@@ -1245,6 +1245,8 @@ def _table_notes(
         return _card_rows(table, section, ctx)
     reading = read_table(table, opts.subject)
     if reading.shape == "rows" and reading.subject is not None:
+        if caption and not opts.question and keyed_by_value(reading, reading.subject):
+            return _captioned_notes(reading, reading.subject, caption, section, ctx)
         return _row_notes(reading, reading.subject, section, ctx, opts)
     if reading.shape == "attributes":
         return _attribute_notes(reading, caption, section, ctx, opts)
@@ -1257,6 +1259,45 @@ def _table_notes(
     if reading.shape == "ticks":
         return _tick_notes(reading, section, ctx)
     return []
+
+
+def table_caption(table: Table, previous: object) -> str:
+    """What names a table: the list item it is written in, or a short line just above it."""
+    return table.item or _caption(previous)
+
+
+def keyed_by_value(reading: Reading, subject: int) -> bool:
+    """Rows keyed by a value, not a name (`| 15 mg/kg IV over 15 min | 10 min | … |` under a
+    dose header): every key cell a measure, so none names what the row is about."""
+    if reading.measured:
+        return False  # "Time 0-15 min: action?": the header names the key, which then says enough
+    keys = [plain(row.cells[subject]) for row in reading.rows]
+    return all(keys) and all(_numeric(key) for key in keys)
+
+
+def _captioned_notes(
+    reading: Reading, subject: int, caption: str, section: Section, ctx: Context
+) -> list[Note]:
+    """A value-keyed table's rows asked of the thing the line above it names ("2. Drug A:"):
+    "Drug A: dose?", "Drug A: onset?", each column its own question; a table of several rows
+    names each row's key with it ("Drug A, dose 15 mg/kg: onset?"). Asked by its key, the row
+    named a dose and never the drug it was the dose of."""
+    notes: list[Note] = []
+    single = len(reading.rows) == 1
+    measure = lower_first(_unmarked(plain(reading.header[subject])))
+    for row in reading.rows:
+        key = plain(row.cells[subject])
+        about = ctx.situate(caption if single else f"{caption}, {measure} {key}".replace("  ", " "))
+        for index, header in enumerate(reading.header):
+            column = _unmarked(plain(header))
+            value = plain(row.cells[index])
+            if not column or not value or (index == subject and not single):
+                continue
+            front = f"{about}: {lower_first(column)}?"
+            named = caption if single else f"{caption}, {key}"
+            note_key = make_key("table", section.path, named, row.pin, normalise_header(column))
+            notes.append(ctx.note("table", "basic", front, value, note_key, section, row.line))
+    return notes
 
 
 def _list_notes(
