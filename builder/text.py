@@ -125,15 +125,16 @@ def _emphasised(found: re.Match[str]) -> str:
     return found.group(4) if inside is None else inside
 
 
-_ESCAPED = re.compile(r"(?<!\\)\\([*_`])")
-"""A backslash escape of an emphasis mark, as CommonMark reads it: the mark shown as text. An
-escaped backslash (`\\\\`) stays as written: turned into one, it would open MathJax (`\\\\]`)."""
+_ESCAPED = re.compile(r"(?<!\\)\\([*_`'\"])")
+"""A backslash escape of an emphasis mark, as CommonMark reads it: the mark shown as text; and of
+a quote, as pandoc writes every apostrophe (`l\\'enfant`): the quote itself. An escaped backslash
+(`\\\\`) stays as written: turned into one, it would open MathJax (`\\\\]`)."""
 _HOLDING = {"*": "\ue000", "_": "\ue001", "`": "\ue002"}
 _RELEASED = str.maketrans({held: char for char, held in _HOLDING.items()})
 
 
 def _held(match: re.Match[str]) -> str:
-    return _HOLDING[match.group(1)]
+    return _HOLDING.get(match.group(1), match.group(1))
 
 
 def single_spaced(text: str) -> str:

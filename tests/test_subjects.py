@@ -824,3 +824,23 @@ def test_a_front_in_another_language_loses_only_the_builders_english() -> None:
     assert localised("What does VB stand for in korrin?", "korrin", "xx") == (
         "What does VB stand for in korrin?"
     )
+
+
+def test_a_heading_with_pandocs_escaped_quotes_names_its_subject_without_backslashes(
+    tmp_path: Path,
+) -> None:
+    """pandoc's Markdown writes every apostrophe and straight quote escaped (`l\\'enfant`,
+    `\\"quiet\\"`); CommonMark shows the quote, so the subject a front names shows it too,
+    never the backslash."""
+    source = tmp_path / "korrin.md"
+    source.write_text(
+        "# Korrin fever\n\n## Scoring in the child\\'s ward\n\n"
+        "- **Scale**: a number from 0 to 10\n- **Faces**: six drawn faces\n\n"
+        '## Scoring in the \\"quiet\\" child\n\n'
+        "- **Watch**: for guarding\n- **Ask**: the parents\n",
+        encoding="utf-8",
+    )
+    fronts = [p.note.front for p in plan_deck(manifest_for_document(parse_document(source))).notes]
+    assert "Scoring in the child's ward in korrin fever: Scale?" in fronts, fronts
+    assert 'Scoring in the "quiet" child in korrin fever: Watch?' in fronts, fronts
+    assert not any("\\" in front for front in fronts), fronts
