@@ -380,11 +380,7 @@ def _marked_notes(
             if made is None:
                 continue
             text, spans = made
-            spans = [
-                (start, end)
-                for start, end in spans
-                if shown.isdisjoint(re.findall(r"\w{4,}", text[start:end].lower()))
-            ]  # "DICOM standard: … in the {{DICOM}} format": the heading says it
+            spans = _unshown(text, spans, shown)
             if not spans:
                 continue
             opening = f"{heading}: "
@@ -401,6 +397,16 @@ def _marked_notes(
             front = literal(opening) + cloze(text, spans)
             notes.append(ctx.note("statements", "cloze", front, "", key, section, block.line))
     return notes
+
+
+def _unshown(text: str, spans: list[tuple[int, int]], shown: set[str]) -> list[tuple[int, int]]:
+    """The marked spans whose words the card does not already show ("DICOM standard: … in the
+    {{DICOM}} format": the heading says it, so hiding it asks nothing)."""
+    return [
+        (start, end)
+        for start, end in spans
+        if shown.isdisjoint(re.findall(r"\w{4,}", text[start:end].lower()))
+    ]
 
 
 def _marked_items(
@@ -434,11 +440,7 @@ def _marked_items(
         if made is None:
             continue
         text, spans = made
-        spans = [
-            (start, end)
-            for start, end in spans
-            if shown.isdisjoint(re.findall(r"\w{4,}", text[start:end].lower()))
-        ]
+        spans = _unshown(text, spans, shown)
         if not spans:
             continue
         key = make_key("statements", section.path, text, section.pin, "marked")
