@@ -1118,8 +1118,9 @@ KINDS: tuple[Kind, ...] = (
             r"(?:(?:figures?|diagrams?|images?|pictures?|illustrations?|tables?|notes?|cards?"
             r"|links?|sections?|questions?)(?: and | ?/ ?| )?){1,3}to (?:add|draw|make|create"
             r"|insert|write|fill in)|to ?dos?|todo list",
-            # The author's own checks of the page: "VERIFY", "Gate report", "QA checklist".
-            r"(?:to )?verify|(?:items )?to (?:check|confirm)|open (?:checks|items)"
+            # The author's own checks of the page: "To verify", "Gate report", "QA checklist"
+            # (a bare "Verify" may head a procedure's step; the to-dos under it are lines, below).
+            r"to verify|(?:items )?to (?:check|confirm)|open (?:checks|items)"
             r"|(?:gate|qa) (?:report|checklist|checks|gates?)",
         ),
         lines=(

@@ -171,7 +171,11 @@ def run(*args: str) -> tuple[int, str]:
         ("Questions and answers", None),  # an FAQ
         ("How to write a prescription", None),
         # The author's own checks of a page, a clinic's call to book.
-        ("VERIFY", "course"),
+        ("To verify", "course"),
+        # a procedure's step headed "Verify" is content: an author's to-dos under a bare
+        # "VERIFY" heading are bracketed lines, each a course block of its own (below)
+        ("VERIFY", None),
+        ("Verify", None),
         ("Gate report", "course"),
         ("QA checklist", "course"),
         ("Items to confirm", "course"),
