@@ -1994,10 +1994,18 @@ def _common_chars(first: int, second: int) -> int:
     return smaller % _FIELD_MASK
 
 
+# Signs that change what a front asks ("urine output (< 30 kg)?" is not "(> 30 kg)?"): kept as
+# words when the rest of the punctuation is folded away.
+_MEANING_SIGNS = str.maketrans(
+    {"<": " lt ", ">": " gt ", "≤": " le ", "≥": " ge ", "↑": " up ", "↓": " down "}
+)
+
+
 def front_key(markdown: str) -> str:
-    """A front compared for duplicates: cloze text shown, case, punctuation and spacing folded."""
+    """A front compared for duplicates: cloze text shown, case, punctuation and spacing folded
+    (but not the comparison and arrow signs that make two questions different)."""
     text = unicodedata.normalize("NFKC", plain_text(markdown)).casefold()
-    text = re.sub(r"[^\w\s]|_", " ", text)
+    text = re.sub(r"[^\w\s]|_", " ", text.translate(_MEANING_SIGNS))
     return " ".join(text.split())
 
 

@@ -191,6 +191,19 @@ def test_different_fronts_are_not_duplicates() -> None:
     assert found(card("What triggers asthma attacks?"), card("How is asthma diagnosed?")) == []
 
 
+def test_fronts_differing_only_in_a_comparison_sign_are_not_duplicates() -> None:
+    """A table of targets by weight: "(< 20 kg)" and "(> 20 kg)" ask two questions; the signs
+    were folded away with the punctuation and `check` failed a correct deck."""
+    below = card("Feed volume in infants: intake (< 20 kg)?", "100 mL/kg/day", line=5)
+    above = card("Feed volume in infants: intake (> 20 kg)?", "50 mL/kg/day", line=6)
+    assert found(below, above) == []
+    rising = card("Potassium ↑ in kidney failure: ECG sign?", line=7)
+    falling = card("Potassium ↓ in kidney failure: ECG sign?", line=8)
+    assert "DUPLICATE-FRONT" not in [code for code, _ in found(rising, falling)]
+    again = card("Feed volume in infants:  INTAKE (< 20 kg)", "100 mL/kg/day", line=9)
+    assert ("DUPLICATE-FRONT", 9) in found(below, again)
+
+
 def test_near_duplicate_front() -> None:
     first = card("Which inhaled drugs relieve asthma symptoms quickly?", "Relievers.", line=5)
     second = card("Which inhaled drug relieves asthma symptoms quickly?", "SABA.", line=9)
