@@ -109,6 +109,7 @@ from .faq import answered_blocks
 from .leads import (
     MIN_BOLD_STATEMENT_WORDS,
     Lead,
+    entries_over,
     is_example,
     is_example_text,
     is_flag,
@@ -323,9 +324,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             after = section.blocks[index + 1 : index + 2]
             if not after or not isinstance(after[0], ListBlock):  # else it leads the list in
                 notes.extend(_bold_subjects(block, section, ctx))
-            notes.extend(_term_over_list(block, after, section, ctx))
+            opens = _opens_part(section.blocks, index)
+            notes.extend(_term_over_list(block, after, section, ctx, opens))
             notes.extend(_captioned_label(block, section, ctx))
-            if _opens_part(section.blocks, index):
+            if opens:
                 notes.extend(_plain_label_notes(block, section, ctx))
         elif isinstance(block, ListBlock) and is_definition_list(block):
             if any(is_worked_example(item.text) for item in block.items):
@@ -1576,14 +1578,27 @@ def _is_label(label: str) -> bool:
 
 
 def _term_over_list(
-    block: Paragraph, after: tuple[Block, ...], section: Section, ctx: Context
+    block: Paragraph, after: tuple[Block, ...], section: Section, ctx: Context, opens: bool = False
 ) -> list[Note]:
     """A one-line `Term: value` paragraph (a plain one: a bold label is `_label_notes`') right
     over a list: an outline's definition item (`- Levothyroxine: synthetic T4` over its facts,
     which the document model unfolds as a label and its list). It states a fact, so it is
     carded as a definition, its list kept on the back."""
     text = block.text.strip()
-    if not after or not isinstance(after[0], ListBlock) or "\n" in text or text.startswith("**"):
+    if not after or not isinstance(after[0], ListBlock) or text.startswith("**"):
+        return []
+    entries = entries_over(block, after[0])
+    if entries and all(value for _, value in entries):
+        if len(entries) > 1 and opens:
+            return []  # lines opening their part: `_plain_label_notes` asks each
+        # `Tosarin (Tosa): Factor R blocker.` lines over a list: each entry's value its note;
+        # the list is the entries' own, asked under their names (`leads.name_line`)
+        return [
+            note
+            for number, line in enumerate(text.splitlines())
+            for note in _term_notes(ListItem(line.strip(), block.line + number), section, ctx)
+        ]
+    if "\n" in text:
         return []
     if text.rstrip("*_ ").endswith(":") or spelled_label(text):
         return []  # a lead-in (`S/S: Signs and Symptoms` spells its label out): the list's
