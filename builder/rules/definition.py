@@ -854,6 +854,26 @@ def names_signs(lead: Lead | None, section: Section) -> bool:
     return _SIGNS.search(plain(said)) is not None
 
 
+_RELATION = re.compile(
+    r"^(?:(?:the|main|common|major|possible|long-term)\s+)*"
+    r"(?:complications?|causes?|risk\s+factors?|consequences?"
+    r"|complica[çc][õo]es|complicaciones|complicanze|komplikationen|causas|cause|ursachen"
+    r"|fatores\s+de\s+risco|factores\s+de\s+riesgo|facteurs\s+de\s+risque"
+    r"|fattori\s+di\s+rischio|risikofaktoren|conseq[uü][êe]ncias|consecuencias|conséquences)\b",
+    re.IGNORECASE,
+)
+"""A heading opening with a relation of its subject to the things its list names
+("Complications of untreated korrin fever", "Causas de …", "Risk factors"), in the languages
+the builder localises: each `**Term**: gloss` item is a member, and being one is the fact."""
+
+
+def names_relation(lead: Lead | None, section: Section) -> bool:
+    """The list's label, or else its heading, opens with a relation (`_RELATION`); a lead-in
+    sentence under such a heading leaves it the heading's."""
+    said = lead.text if lead is not None and lead.kind in ("label", "name") else section.title
+    return _RELATION.match(heading_text(said) or plain(said)) is not None
+
+
 MAX_GLOSS_WORDS = 8
 
 

@@ -75,11 +75,13 @@ from ..text import (
 )
 from .context import Context
 from .definition import (
+    MIN_MEMBERS,
     definition,
     has_points,
     idle_glosses,
     is_definition_list,
     is_instruction,
+    names_relation,
     names_signs,
     takes_one_of,
 )
@@ -424,6 +426,16 @@ def _list_notes(
     if not listed and not outer and idle_glosses(block, lead, section):
         # members whose gloss says nothing more, no card of their own: asked here
         listed = _members_note(block, lead, section, ctx)
+    elif (
+        not listed
+        and not outer
+        and len(block.items) >= MIN_MEMBERS
+        and names_relation(lead, section)
+        and is_definition_list(block)
+    ):
+        # `**Stroke**: …` under "Complications of X": that X leads to each is the fact, the
+        # glosses (the definition rule's) say what each is
+        listed = _signs_note(block, lead, section, ctx)
     return notes + listed + nested
 
 
