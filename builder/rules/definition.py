@@ -275,6 +275,12 @@ def _is_definition_list(items: tuple[str, ...]) -> bool:
     found = [pair for text in items if (pair := _definition(text)) is not None]
     if len(found) < min(2, len(items)):
         return False
+    if (
+        2 <= len(items) <= MAX_STATES
+        and len(found) == len(items)
+        and all(plain(term).strip().rstrip(":").lower() in _STATES for term, _ in found)
+    ):
+        return False  # `- Fed: A` / `- Fasting: B`: states side by side, the values recalled
     if len(found) * 3 < len(items) * 2 and not _terms_among_sentences(items, len(found)):
         return False
     instructions = [(term, text) for term, text in found if is_instruction(term)]
@@ -297,6 +303,17 @@ def _terms_among_sentences(items: tuple[str, ...], terms: int) -> bool:
 
 MIN_SENTENCE_WORDS = 7
 """Words of an item read as a whole sentence beside a list's terms."""
+_STATES = frozenset(
+    """
+    fed fasting fasted starvation starving rest resting exercise exertion awake asleep sleep
+    day night daytime nighttime inspiration expiration inhalation exhalation systole diastole
+    supine standing upright postprandial preprandial
+    """.split()
+)
+"""Labels naming a state a body is in (`Fed:`, `Fasting:`, `Systole:`): two or three of them
+side by side contrast the heading's thing across states, each value recalled beside its state
+(a cloze, `- Fed: {{hormone A}}` / `- Fasting: {{hormone C}}`), never "Korrin lipase: Fed?"."""
+MAX_STATES = 3
 
 
 def gives_away(label: str, text: str) -> bool:
