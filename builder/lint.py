@@ -53,6 +53,7 @@ from .rules.prose_list import is_hedge
 from .rules.short_lines import MAX_MEANING_WORDS
 from .rules.table import SUBJECT_MAX_WORDS, unread_rows
 from .text import (
+    ARROW,
     CJK,
     content_words,
     heading_text,
@@ -1704,6 +1705,8 @@ def _literal_markup(text: str) -> tuple[str, ...]:
     """The leftovers in text shown as it is (a heading path, or what Markdown rendered as text)."""
     if _SUSPECT.search(text) is None:
         return ()
+    if "=" in text and ">" in text:  # `===|enzyme|===>`, `==>`: an arrow, no highlight mark
+        text = ARROW.sub(" → ", text)
     found = [name for name, pattern in _LEFTOVERS if pattern.search(text)]
     if text.count("[") != text.count("]"):
         found.append("an unmatched `[` or `]`")

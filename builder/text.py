@@ -495,6 +495,10 @@ def heading_text(title: str) -> str:
         text = text[outline.end() :].strip(_SEPARATORS)
     if "#" in text:  # "Mistake #2: Skipping a step" -> "Mistake: Skipping a step"
         text = _HASH_NUMBER.sub("", text)
+    if ">" in text and len(ARROW.findall(text)) > 1:
+        # `A --> B --(-)> C --> D`: a chain is the fact its list explains, no topic; its
+        # first step names what the section is about
+        text = ARROW.split(text, maxsplit=1)[0].strip(_SEPARATORS) or text
     return _sentence_case(text) if text.isupper() else text
 
 
@@ -1315,6 +1319,32 @@ def subject_thing(path: tuple[str, ...]) -> str:
 
 _ASIDE = re.compile(r"\s*\(([^()]*)\)")
 """A bracketed aside, with the space before it; its text is group 1."""
+
+
+ARROW = re.compile(
+    r"(?:-+|=+)\|(?P<via>[^|\n]{1,40})\|(?:-+|=+)>"
+    r"|-+\((?P<sign>[+-])\)-*>"
+    r"|=+>|-+>|→|⇒"
+)
+"""One arrow of a note's notation, whole: a labelled step (`---|enzyme E|-->`, `===|E|===>`:
+"via E"), a signed one (`--(-)>` inhibits, `--(+)->` stimulates) or a plain one (`-->`, `==>`,
+`->`, `→`). The rules and the check read it as one token: its `==` is no highlight mark and
+its label no part of the words beside it."""
+
+
+ARROW_SPLIT = re.compile(r"\s*(?:(?:-+|=+)\|[^|\n]{1,40}\|(?:-+|=+)>|-+\([+-]\)-*>|=+>|-+>|→|⇒)\s*")
+"""`ARROW`'s forms with the spaces about them and no groups: what `re.split` cuts a line at."""
+
+
+def arrow_verb(token: str) -> str:
+    """What an arrow token says between its two sides: "inhibits" for `--(-)>`, "stimulates"
+    for `--(+)->`, "via <label>" for `---|E|-->`, "" for a plain arrow (leads to)."""
+    match = ARROW.fullmatch(token.strip())
+    if match is None:
+        return ""
+    if match.group("sign"):
+        return "inhibits" if match.group("sign") == "-" else "stimulates"
+    return f"via {match.group('via').strip()}" if match.group("via") else ""
 
 
 def without_asides(text: str) -> str:

@@ -1414,6 +1414,15 @@ def test_markup_that_renders_is_no_leftover(front: str, back: str) -> None:
     assert found(card(front, back)) == []
 
 
+def test_an_ascii_arrow_is_no_highlight_mark() -> None:
+    """An author's arrow notation (`===|enzyme E|===>`, `==>`) is one token, not `==` marks
+    left as text; a real `==mark==` beside an arrow still is."""
+    arrowed = card("Korrin pathway?", "Tyrosine ===|enzyme E|===> korrin ==> rash", line=2)
+    assert found(arrowed) == []
+    marked = card("Korrin pathway?", "Tyrosine ===> ==korrin== rash", line=2)
+    assert found(marked) == [("LEFTOVER-MARKUP", 2)]
+
+
 def test_leftover_markup_in_a_cloze_is_found_inside_the_deletions() -> None:
     cloze = card("Causes: {{c1::==ticks==}}, {{c2::needles}}", "", line=3, note_type="cloze")
     assert found(cloze) == [("LEFTOVER-MARKUP", 3)]

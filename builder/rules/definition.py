@@ -109,6 +109,7 @@ from .faq import answered_blocks
 from .leads import (
     MIN_BOLD_STATEMENT_WORDS,
     Lead,
+    entries_over,
     is_example,
     is_example_text,
     is_flag,
@@ -274,6 +275,12 @@ def _is_definition_list(items: tuple[str, ...]) -> bool:
     found = [pair for text in items if (pair := _definition(text)) is not None]
     if len(found) < min(2, len(items)):
         return False
+    if (
+        2 <= len(items) <= MAX_STATES
+        and len(found) == len(items)
+        and all(plain(term).strip().rstrip(":").lower() in _STATES for term, _ in found)
+    ):
+        return False  # `- Fed: A` / `- Fasting: B`: states side by side, the values recalled
     if len(found) * 3 < len(items) * 2 and not _terms_among_sentences(items, len(found)):
         return False
     instructions = [(term, text) for term, text in found if is_instruction(term)]
@@ -296,6 +303,17 @@ def _terms_among_sentences(items: tuple[str, ...], terms: int) -> bool:
 
 MIN_SENTENCE_WORDS = 7
 """Words of an item read as a whole sentence beside a list's terms."""
+_STATES = frozenset(
+    """
+    fed fasting fasted starvation starving rest resting exercise exertion awake asleep sleep
+    day night daytime nighttime inspiration expiration inhalation exhalation systole diastole
+    supine standing upright postprandial preprandial
+    """.split()
+)
+"""Labels naming a state a body is in (`Fed:`, `Fasting:`, `Systole:`): two or three of them
+side by side contrast the heading's thing across states, each value recalled beside its state
+(a cloze, `- Fed: {{hormone A}}` / `- Fasting: {{hormone C}}`), never "Korrin lipase: Fed?"."""
+MAX_STATES = 3
 
 
 def gives_away(label: str, text: str) -> bool:
@@ -323,9 +341,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             after = section.blocks[index + 1 : index + 2]
             if not after or not isinstance(after[0], ListBlock):  # else it leads the list in
                 notes.extend(_bold_subjects(block, section, ctx))
-            notes.extend(_term_over_list(block, after, section, ctx))
+            opens = _opens_part(section.blocks, index)
+            notes.extend(_term_over_list(block, after, section, ctx, opens))
             notes.extend(_captioned_label(block, section, ctx))
-            if _opens_part(section.blocks, index):
+            if opens:
                 notes.extend(_plain_label_notes(block, section, ctx))
         elif isinstance(block, ListBlock) and is_definition_list(block):
             if any(is_worked_example(item.text) for item in block.items):
@@ -850,6 +869,26 @@ def names_signs(lead: Lead | None, section: Section) -> bool:
     """The list's lead-in, or else its heading, names signs or symptoms."""
     said = lead.text if lead is not None else section.title
     return _SIGNS.search(plain(said)) is not None
+
+
+_RELATION = re.compile(
+    r"^(?:(?:the|main|common|major|possible|long-term)\s+)*"
+    r"(?:complications?|causes?|risk\s+factors?|consequences?"
+    r"|complica[çc][õo]es|complicaciones|complicanze|komplikationen|causas|cause|ursachen"
+    r"|fatores\s+de\s+risco|factores\s+de\s+riesgo|facteurs\s+de\s+risque"
+    r"|fattori\s+di\s+rischio|risikofaktoren|conseq[uü][êe]ncias|consecuencias|conséquences)\b",
+    re.IGNORECASE,
+)
+"""A heading opening with a relation of its subject to the things its list names
+("Complications of untreated korrin fever", "Causas de …", "Risk factors"), in the languages
+the builder localises: each `**Term**: gloss` item is a member, and being one is the fact."""
+
+
+def names_relation(lead: Lead | None, section: Section) -> bool:
+    """The list's label, or else its heading, opens with a relation (`_RELATION`); a lead-in
+    sentence under such a heading leaves it the heading's."""
+    said = lead.text if lead is not None and lead.kind in ("label", "name") else section.title
+    return _RELATION.match(heading_text(said) or plain(said)) is not None
 
 
 MAX_GLOSS_WORDS = 8
@@ -1576,14 +1615,27 @@ def _is_label(label: str) -> bool:
 
 
 def _term_over_list(
-    block: Paragraph, after: tuple[Block, ...], section: Section, ctx: Context
+    block: Paragraph, after: tuple[Block, ...], section: Section, ctx: Context, opens: bool = False
 ) -> list[Note]:
     """A one-line `Term: value` paragraph (a plain one: a bold label is `_label_notes`') right
     over a list: an outline's definition item (`- Levothyroxine: synthetic T4` over its facts,
     which the document model unfolds as a label and its list). It states a fact, so it is
     carded as a definition, its list kept on the back."""
     text = block.text.strip()
-    if not after or not isinstance(after[0], ListBlock) or "\n" in text or text.startswith("**"):
+    if not after or not isinstance(after[0], ListBlock) or text.startswith("**"):
+        return []
+    entries = entries_over(block, after[0])
+    if entries and all(value for _, value in entries):
+        if len(entries) > 1 and opens:
+            return []  # lines opening their part: `_plain_label_notes` asks each
+        # `Tosarin (Tosa): Factor R blocker.` lines over a list: each entry's value its note;
+        # the list is the entries' own, asked under their names (`leads.name_line`)
+        return [
+            note
+            for number, line in enumerate(text.splitlines())
+            for note in _term_notes(ListItem(line.strip(), block.line + number), section, ctx)
+        ]
+    if "\n" in text:
         return []
     if text.rstrip("*_ ").endswith(":") or spelled_label(text):
         return []  # a lead-in (`S/S: Signs and Symptoms` spells its label out): the list's

@@ -75,11 +75,13 @@ from ..text import (
 )
 from .context import Context
 from .definition import (
+    MIN_MEMBERS,
     definition,
     has_points,
     idle_glosses,
     is_definition_list,
     is_instruction,
+    names_relation,
     names_signs,
     takes_one_of,
 )
@@ -255,11 +257,14 @@ def _labelled_point_note(
     point. A section of such lines alone is the term rule's (`Label: value` lines)."""
     if len(block.items) != 1 or block.items[0].blocks or lead.kind not in ("label", "name"):
         return []
-    if " — " not in lead.text or not is_relational(lead.text.rsplit(" — ", 1)[1]):
-        return []  # only a part named with its owner (`unfold_labels`)
     item = block.items[0]
     text = plain(without_emoji(item.text)).strip()
-    if not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text):
+    if lead.opens:  # `Velbarin (Velba):` over its one fact, sentence or not: the entry's note
+        if not 0 < len(text.split()) <= MAX_ENTRY_POINT_WORDS or text.endswith((":", "?")):
+            return []
+    elif " — " not in lead.text or not is_relational(lead.text.rsplit(" — ", 1)[1]):
+        return []  # only a part named with its owner (`unfold_labels`)
+    elif not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text):
         return []
     question = _intro(lead, section, ctx).rstrip(" ,;:-–—") + "?"
     key = make_key("enumeration", section.path, f"{lead.text}: {text}", item.pin, "lone")
@@ -267,6 +272,8 @@ def _labelled_point_note(
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
 
 
+MAX_ENTRY_POINT_WORDS = 30
+"""The longest one fact under a reference entry's name line asked as that entry's note."""
 MAX_FLAGGED_NAMES = 4
 _BOLD_ONLY = re.compile(r"(\*\*|__)[^*_\n]+?\1")
 _CLOSING = re.compile(r"^(?:[A-Za-z]+\s+)?[A-Za-z]+[.。]?$|^[\u3400-\u9fff]{1,3}[.。]?$")
@@ -419,6 +426,16 @@ def _list_notes(
     if not listed and not outer and idle_glosses(block, lead, section):
         # members whose gloss says nothing more, no card of their own: asked here
         listed = _members_note(block, lead, section, ctx)
+    elif (
+        not listed
+        and not outer
+        and len(block.items) >= MIN_MEMBERS
+        and names_relation(lead, section)
+        and is_definition_list(block)
+    ):
+        # `**Stroke**: …` under "Complications of X": that X leads to each is the fact, the
+        # glosses (the definition rule's) say what each is
+        listed = _signs_note(block, lead, section, ctx)
     return notes + listed + nested
 
 
@@ -1141,6 +1158,8 @@ def _nested(
             led_notes: list[Note] = []
             if led is not None:  # "See a doctor at once if you have any of these signs:"
                 said, pointing = led[0], whose if points_back(led[0].text) else ""
+                if not pointing and lead is not None and lead.entry:
+                    pointing = lead.entry  # "Many interactions, including:" under `Monitoring:`
                 if pointing:  # "They are mostly made of:" under "Gallstones are …"
                     text = led[0].text.rstrip(":").strip()
                     text = _resolved(text, before, lead_text, parent, outer or about)
@@ -3490,7 +3509,8 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
         parts = _ARTICLE.sub("", owned.group("what")).strip()
         return f"{ctx.heading(section)}: {parts}"
     if not ctx.names_subject(text, section):
-        about = ctx.heading(section)
+        # inside a reference entry (`Velbarin (Velba):` … `Lower the dose in:`) the entry's
+        about = ctx.situate(lead.entry) if lead.entry else ctx.heading(section)
         if not keyed and ctx.topic and ctx.subject(section).endswith("?"):
             about = ctx.topic[:1].upper() + ctx.topic[1:]
         text = f"{about}: {text}"

@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Literal
 
-from ..document import Block, ListBlock, Paragraph, Section
+from ..document import Block, ListBlock, Paragraph, RawBlock, Section
 from ..memory import TEXT_CACHE
 from ..text import (
     BRACKET_TAGS,
@@ -49,6 +49,7 @@ from ..text import (
     content_words,
     figure_in,
     heading_text,
+    is_generic_heading,
     is_pep_talk,
     is_relational,
     lower_first,
@@ -94,6 +95,12 @@ class Lead:
     key: str = ""
     """The words its list's note identity is made of, when not its own (a sub-list asked under
     its parent's name keeps the identity it had under its item's)."""
+    opens: bool = False
+    """A name line (`Velbarin (Velba):`, `name_line`) over its own list: a reference page's
+    entry, whose one item is its fact ("Velbarin (Velba)?" -> the item)."""
+    entry: str = ""
+    """The reference entry a facet label's list belongs to ("Velbarin" for `Monitoring:` after
+    `Velbarin (Velba):`): a lead-in item inside that list leads a sub-list of the entry's."""
     valued: str = ""
     """The bold name alone of a line naming a thing and its value after a dash (`**Echo –**
     shows the walls`, `**Type A –** ==EF over 50%==`): the list under it tells the name's
@@ -724,6 +731,7 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
     carried: Lead | None = None
     earlier: tuple[Lead | None, ListBlock] | None = None  # the last list and its lead
     antecedent = ""  # the paragraph a lead-in's "They" may stand for
+    entry = ""  # the reference entry (`Velbarin (Velba):`) whose facet labels follow
     # `seen`: blocks before this one (a label after some of its section's own content)
     for seen, block in enumerate(blocks):
         lead = lead_of(previous) if isinstance(previous, Paragraph) else None
@@ -753,12 +761,121 @@ def leads(blocks: tuple[Block, ...]) -> Iterator[tuple[Lead | None, Block]]:
             earlier = (lead, block) if bold else None  # `**Wet fever:**` over its list
             if lead is not None and isinstance(previous, Paragraph) and seen > 1:
                 lead = _own_topic(lead, previous, block)
+            if isinstance(previous, Paragraph):
+                lead, entry = _entry_lead(lead, previous, block, entry)
         else:
             carried = None
             if not isinstance(block, Paragraph):
                 earlier = None
+            if isinstance(block, RawBlock) and block.kind == "hr":
+                entry = ""  # a rule ends the entry
         yield lead, block
         previous = block
+
+
+_NAME_LINE = re.compile(
+    r"^(?P<name>[A-Z][\w'-]*(?: [\w'-]+){0,2})(?: \((?P<alias>[^()]{1,30})\))?:"
+    r"(?: +(?P<value>\S.*))?$"
+)
+"""A reference page's entry line: a name of a few words, maybe its alias or brand in brackets,
+a colon, and maybe a short value (`Velbarin (Velba):`, `Tosarin (Tosa): Factor R blocker.`)."""
+MAX_NAME_VALUE_WORDS = 12
+_FACET_WORDS = frozenset(
+    """
+    pharmacokinetics pharmacodynamics kinetics precautions precaution contraindications
+    contraindication cautions caution warnings warning interactions interaction adverse
+    reactions reaction effects effect side dosing dose doses dosage uses use indications
+    indication monitoring mechanism action actions administration route routes toxicity
+    antidote overdose metabolism elimination excretion absorption distribution pregnancy
+    lactation nursing considerations consideration education teaching clinical patient drug
+    drugs therapeutic class and of or adrs adr moa pk pd
+    """.split()
+)
+"""Words of the generic labels a reference page repeats under each entry ("Pharmacokinetics",
+"Precautions and contraindications", "Adverse drug reactions (ADRs)", "Clinical use and
+dosing"): with no other word, a label names a facet of the entry above, not a thing."""
+
+
+def is_facet_label(label: str) -> bool:
+    """True for a label naming a facet of whatever entry it sits under ("Monitoring",
+    "Drug interactions", "Precautions and contraindications"), not a thing of its own."""
+    text = plain(label).strip().rstrip(":").strip()
+    if not text or is_relational(text):
+        return bool(text)
+    words = re.findall(r"[^\W\d_]+", without_asides(text).lower())
+    return bool(words) and all(word in _FACET_WORDS for word in words)
+
+
+def name_line(text: str) -> tuple[tuple[str, str], ...]:
+    """The entries a paragraph of name lines opens, each as (name, value): `Velbarin (Velba):`
+    -> (("Velbarin (Velba)", ""),), two `Tosarin (Tosa): Factor R blocker.` lines -> two
+    entries with their values; () when a line is no entry line (a facet label, a flag, a
+    generic heading, a clause, a long value)."""
+    lines = text.strip().splitlines()
+    found = []
+    for line in lines:
+        match = _NAME_LINE.match(line.strip())
+        if match is None:
+            return ()
+        name, value = match.group("name"), (match.group("value") or "").strip()
+        if is_facet_label(name) or is_flag(name) or is_generic_heading(name):
+            return ()
+        if any(word.lower() in FINITE_VERBS for word in name.split()):
+            return ()
+        if value and (
+            len(value.split()) > MAX_NAME_VALUE_WORDS
+            or (len(lines) > 1 and not value.endswith("."))
+        ):
+            return ()
+        if not value and len(lines) > 1:
+            return ()
+        alias = match.group("alias")
+        if not alias and " " in name:  # "Diagnostic criteria:": a phrase, a facet of its own
+            return ()
+        found.append((f"{name} ({alias})" if alias else name, value))
+    return tuple(found)
+
+
+def entries_over(paragraph: Paragraph, block: Block) -> tuple[tuple[str, str], ...]:
+    """The entries a paragraph of name lines opens over the block after it (`name_line`). An
+    entry with a value stands apart from its list, a blank line between: `- Velbarin: a
+    hormone` over its sub-list, unfolded, is an outline's definition item, not an entry."""
+    entries = name_line(paragraph.text)
+    end = paragraph.line + paragraph.text.strip().count("\n")
+    if entries and entries[0][1] and block.line <= end + 1:
+        return ()
+    return entries
+
+
+def _entry_name(entries: tuple[tuple[str, str], ...]) -> str:
+    """The name a run of entry lines gives the lists under it ("Tosarin and Ravarin")."""
+    names = [without_asides(name).strip() or name for name, _ in entries]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _entry_lead(
+    lead: Lead | None, paragraph: Paragraph, block: ListBlock, entry: str
+) -> tuple[Lead | None, str]:
+    """A list's lead on a reference page, and the entry its later lists belong to: a name line
+    (`Velbarin (Velba):`, `Tosarin (Tosa): Factor R blocker.`) opens an entry and names its own
+    list; a generic facet label after it (`Pharmacokinetics:`, `Monitoring:`) names a facet of
+    that entry ("Velbarin — pharmacokinetics"), never of the section's heading, until the next
+    name line, a rule or the section's end."""
+    entries = entries_over(paragraph, block)
+    if entries and not entries[0][1]:  # `Velbarin (Velba):`, if read as a label line
+        if lead is None or lead.kind != "label":
+            return lead, entry
+        return replace(lead, opens=True), _entry_name(entries)
+    if entries:  # `Tosarin (Tosa): Factor R blocker.` lines: their list is theirs
+        name = _entry_name(entries)
+        return Lead(name, "label", own=len(entries) > 1), name
+    if entry and lead is not None and lead.kind == "label" and is_facet_label(lead.text):
+        return Lead(f"{entry} — {lower_first(lead.text)}", "label", own=True, entry=entry), entry
+    if lead is not None and lead.kind in ("label", "name"):
+        return lead, ""  # a label of its own ends the entry
+    if entry and lead is not None and lead.kind == "sentence":
+        return replace(lead, entry=entry), entry  # "Lower the dose in:" inside an entry
+    return lead, entry
 
 
 def _own_topic(lead: Lead, paragraph: Paragraph, block: ListBlock) -> Lead:
@@ -864,6 +981,8 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     label or bold name with the heading in brackets when the label does not name it ("Normal
     range (blood pressure) in vital signs"), not a heading written as a clause ("Your pharmacist
     can help"). A lead-in sentence is not a subject."""
+    if lead is not None and lead.kind == "sentence" and lead.entry:
+        return ctx.situate(lead.entry)  # a lead-in sentence inside a reference entry
     if lead is None or lead.kind in ("sentence", "flag"):
         return ctx.heading(section)
     if lead.kind == "condition":  # "ABHR (when hands are not visibly dirty)"

@@ -149,6 +149,9 @@ from typing import Literal
 from ..document import Block, ListBlock, ListItem, Paragraph, RawBlock, Section
 from ..notes import DELETION, Note, deletion, make_key, over_side_limit
 from ..text import (
+    ARROW,
+    ARROW_SPLIT,
+    arrow_verb,
     bold_initials,
     content_words,
     explained_initials,
@@ -267,7 +270,7 @@ _NEXT_LINE = re.compile(
     re.IGNORECASE,
 )
 _NEXT_IF = re.compile(rf"^(?P<b>{_NAME})\s+if\s+(?P<cond>[^,;]{{3,40}}?){_END}", re.IGNORECASE)
-_ARROW = re.compile(r"\s*(?:->|=>|→)\s*")
+_ARROW = ARROW_SPLIT  # `-->`, `---|E|-->`, `--(-)>` each one token (`text.ARROW`)
 MAX_ARROW_WORDS = 10
 _LEANING = frozenset("both it them this that these those one".split())
 """Words that end a cause leaning on what came before ("Classic NSAIDs block both -> …")."""
@@ -1225,7 +1228,7 @@ def _preference(sentence: str) -> list[Fact]:
 
 
 def _has_arrow(text: str) -> bool:
-    return "->" in text or "=>" in text or "→" in text
+    return "->" in text or "=>" in text or "→" in text or ")>" in text
 
 
 def _arrow(sentence: str) -> list[Fact]:
@@ -1233,6 +1236,10 @@ def _arrow(sentence: str) -> list[Fact]:
     if len(parts) != 2 or " > " in sentence:
         return []
     cause, result = parts[0].strip(), parts[1].strip().rstrip(".")
+    token = ARROW.search(sentence)
+    verb = arrow_verb(token.group(0)) if token is not None else ""
+    if verb.startswith("via "):  # `NE ---|enzyme M|--> E`: the step's enzyme names the cause
+        cause = f"{cause} ({verb})"
     if not cause or not result or ";" in result or _PRONOUN.match(cause):
         return []
     if cause.split()[-1].lower() in _LEANING:
@@ -1247,6 +1254,8 @@ def _arrow(sentence: str) -> list[Fact]:
         return []
     if result[:4].lower() == "for " and _names_a_thing(without_asides(cause)):
         return [(f"What is {cause} used for", result[4:], "section")]  # "X -> for severe Y"
+    if verb in ("inhibits", "stimulates"):  # `H --(-)> E`: what H inhibits, no "leads to"
+        return [(f"What does {lower_first(cause)} {verb[:-1]}", result, "section")]
     return [(f"{cause}{ARROW_ASKS}", result, "section")]
 
 
