@@ -801,7 +801,17 @@ def _same_root(one: str, other: str, least: int) -> bool:
     if one == other:
         return True
     short, long = (one, other) if len(one) <= len(other) else (other, one)
-    return len(short) >= least and long.startswith(short)
+    return len(short) >= least and _covers(short, long) and long.startswith(short)
+
+
+def _covers(short: str, long: str) -> bool:
+    """A root the start of a longer one is its root when it is most of it (`thor`, `thorac`):
+    a compound's first part is not (`pleur`, `pleurectom`: "pleural" shows no "pleurectomy")."""
+    return len(short) * _ROOT_SHARE[1] >= len(long) * _ROOT_SHARE[0]
+
+
+_ROOT_SHARE = (3, 5)
+"""The least part of a longer root (3 in 5) that a shorter one starting it must be."""
 
 
 def _roots_shown(roots: set[str], shown: set[str], least: int, needed: int) -> bool:
@@ -812,7 +822,8 @@ def _roots_shown(roots: set[str], shown: set[str], least: int, needed: int) -> b
         if root in shown or (
             len(root) >= least
             and any(
-                other.startswith(root) or (len(other) >= least and root.startswith(other))
+                (other.startswith(root) and _covers(root, other))
+                or (len(other) >= least and root.startswith(other) and _covers(other, root))
                 for other in shown
             )
         ):
