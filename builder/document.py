@@ -1599,7 +1599,9 @@ class _Reader:
             for item in items:  # an exported outline's numbered headings: each a subsection
                 body: list[Entry] = []
                 for inner in item.blocks:  # its lists read as a section's own are
-                    body.extend(_own_list(inner) if isinstance(inner, ListBlock) else (inner,))
+                    body.extend(
+                        _led_first(_own_list(inner)) if isinstance(inner, ListBlock) else (inner,)
+                    )
                 self.callout("", item.text, item.line, body, out, False)
         elif self.depth == 0:
             out.extend(_own_list(block))
@@ -1911,9 +1913,21 @@ def _own_list(block: ListBlock) -> list[Block]:
     return [*(unfold_labels(kept) if kept is not None else ()), *tables]
 
 
+def _led_first(blocks: list[Block]) -> list[Block]:
+    """An unfolded list's blocks with its plain items first (`unfold_labels` puts them after the
+    labels' lists): they are the points of the lead-in line above the list (`Harms:` over `-
+    gut:` / `  - …`, `- rash`, `- headache`), which a label's list would otherwise stand between."""
+    if len(blocks) < 3 or not isinstance(blocks[0], Paragraph):
+        return blocks
+    last = blocks[-1]
+    if not isinstance(last, ListBlock) or any(item.blocks for item in last.items):
+        return blocks
+    return [last, *blocks[:-1]]
+
+
 def is_heading_outline(block: ListBlock) -> bool:
-    """A numbered list of names, each over a body of its own (paragraphs, tables, lead-ins and
-    their lists), at least one over two blocks or more with a paragraph among them: the deeper
+    """A numbered list of names of things, each over a body of its own (paragraphs, tables,
+    lead-ins and their lists), one over two blocks or more with a paragraph among them: the deeper
     headings of an exported outline (Pandoc writes an Org heading below its export depth as
     `1.  Paracetamol` over indented paragraphs and lists). Each is a subsection titled by its
     name, so its lead-ins, lists and tables are read as a section's; left an item, the whole
@@ -1936,13 +1950,20 @@ _OUTLINE_HEADING = re.compile(r"[^\W\d][^.;:!?=<>|\[\]()`*_]*:?")
 
 
 def _names_part(text: str) -> bool:
+    """A name an outline's heading gives its thing (`Paracetamol`), not a facet of the heading
+    above (`Indications`, `CI` for contra-indications): titled by a facet alone, a subsection's
+    notes would lose the thing they are about, which the list's heading names."""
     name = text.strip()
     words = name.rstrip(": ").split()
-    return (
-        0 < len(words) <= MAX_OUTLINE_HEADING_WORDS
-        and _OUTLINE_HEADING.fullmatch(name) is not None
-        and words[0].lower() not in INSTRUCTION_VERBS
-    )
+    if not 0 < len(words) <= MAX_OUTLINE_HEADING_WORDS or _OUTLINE_HEADING.fullmatch(name) is None:
+        return False
+    bare = " ".join(words)
+    if bare.isupper() and len(bare) <= MAX_FACET_LETTERS:
+        return False  # `CI`, `EI`: a facet's initials
+    return words[0].lower() not in INSTRUCTION_VERBS and not is_relational(bare)
+
+
+MAX_FACET_LETTERS = 3
 
 
 def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:

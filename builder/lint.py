@@ -805,13 +805,10 @@ def _same_root(one: str, other: str, least: int) -> bool:
 
 
 def _covers(short: str, long: str) -> bool:
-    """A root the start of a longer one is its root when it is most of it (`thor`, `thorac`):
-    a compound's first part is not (`pleur`, `pleurectom`: "pleural" shows no "pleurectomy")."""
-    return len(short) * _ROOT_SHARE[1] >= len(long) * _ROOT_SHARE[0]
-
-
-_ROOT_SHARE = (3, 5)
-"""The least part of a longer root (3 in 5) that a shorter one starting it must be."""
+    """A root the start of a longer one is its root when it is more than half of it (`thor`,
+    `thorac`; `osmol`, `osmolalit`): a compound's first half is not (`pleur`, `pleurectom`:
+    "pleural" shows no "pleurectomy")."""
+    return len(short) * 2 > len(long)
 
 
 def _roots_shown(roots: set[str], shown: set[str], least: int, needed: int) -> bool:
