@@ -297,7 +297,9 @@ def _highlights(text: str) -> str:
 
 # -- footnote markers ------------------------------------------------------------------------
 
-_FOOTNOTE_MARK = re.compile(r"[ \t]*\[\^[^\[\]\s]+\](?!:)")
+_FOOTNOTE_MARK = re.compile(r"(?<=\S)[ \t]*\[\^[^\[\]\s]+\]|[ \t]*\[\^[^\[\]\s]+\](?!:)")
+"""A footnote's marker: after a word even when a colon follows it (`digestive [^1]:`, a
+label's), as a definition `[^1]: …` opens its line."""
 _INLINE_NOTE = re.compile(r"[ \t]*\^\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]")
 """Pandoc's `^[note]`, a link or other brackets inside it one level deep."""
 

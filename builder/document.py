@@ -79,9 +79,10 @@ from .dialects import (
     spaceless_headings,
 )
 from .errors import SourceError
-from .exports import html_list
+from .exports import boxed_list, html_list
 from .memory import no_cyclic_gc
 from .text import (
+    INSTRUCTION_VERBS,
     KIND_NUMERAL,
     content_words,
     is_generic_heading,
@@ -1375,6 +1376,11 @@ class _Reader:
             written = html_list(token.content)
             if written is not None:  # items sharing a line, as an editor saves a list
                 return self.html_list(written, _line(token), out, position)
+        if kind == "html_block" and token.content[:4].lower() == "<div":
+            boxed = boxed_list(token.content)  # key and value cells in boxes: `Key: value`
+            written = html_list(boxed[1]) if boxed is not None else None
+            if boxed is not None and written is not None:
+                return self.html_list(written, _line(token) + boxed[0], out, position)
         if kind == "html_block" and _SPACER.fullmatch(token.content):
             return position + 1  # `<br>` alone (under a `<details>` summary): it shows nothing
         if kind in ("fence", "code_block", "html_block"):
@@ -1589,11 +1595,16 @@ class _Reader:
                 self.add(shown, out)
             return
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
-        if self.depth == 0 and any(item.blocks for item in items):
-            kept, tables = lift_item_tables(rehung_lead_ins(block))
-            if kept is not None:
-                out.extend(unfold_labels(kept))
-            out.extend(tables)
+        if self.depth == 0 and is_heading_outline(block):
+            for item in items:  # an exported outline's numbered headings: each a subsection
+                body: list[Entry] = []
+                for inner in item.blocks:  # its lists read as a section's own are
+                    body.extend(
+                        _led_first(_own_list(inner)) if isinstance(inner, ListBlock) else (inner,)
+                    )
+                self.callout("", item.text, item.line, body, out, False)
+        elif self.depth == 0:
+            out.extend(_own_list(block))
         else:
             out.append(block)
 
@@ -1891,6 +1902,68 @@ _INLINE_FIELD = re.compile(r"^([^:?\n]{1,60}?) :: (?=\S)")
 """A list item written as an inline field, `- Anemia :: sideroblastic anemia` (Obsidian's
 Dataview shape, spaced): its name and value, shown as `Anemia: sideroblastic anemia`. A
 question before `::` is a flashcard's and is left alone."""
+
+
+def _own_list(block: ListBlock) -> list[Block]:
+    """A section's own list as its blocks: its items' tables lifted out, its labels over
+    sub-lists unfolded into lead-ins (`lift_item_tables`, `unfold_labels`)."""
+    if not any(item.blocks for item in block.items):
+        return [block]
+    kept, tables = lift_item_tables(rehung_lead_ins(block))
+    return [*(unfold_labels(kept) if kept is not None else ()), *tables]
+
+
+def _led_first(blocks: list[Block]) -> list[Block]:
+    """An unfolded list's blocks with its plain items first (`unfold_labels` puts them after the
+    labels' lists): they are the points of the lead-in line above the list (`Harms:` over `-
+    gut:` / `  - …`, `- rash`, `- headache`), which a label's list would otherwise stand between."""
+    if len(blocks) < 3 or not isinstance(blocks[0], Paragraph):
+        return blocks
+    last = blocks[-1]
+    if not isinstance(last, ListBlock) or any(item.blocks for item in last.items):
+        return blocks
+    return [last, *blocks[:-1]]
+
+
+def is_heading_outline(block: ListBlock) -> bool:
+    """A numbered list of names of things, each over a body of its own (paragraphs, tables,
+    lead-ins and their lists), one over two blocks or more with a paragraph among them: the deeper
+    headings of an exported outline (Pandoc writes an Org heading below its export depth as
+    `1.  Paracetamol` over indented paragraphs and lists). Each is a subsection titled by its
+    name, so its lead-ins, lists and tables are read as a section's; left an item, the whole
+    body was one answer or none. Steps (`1. Wash hands` over a line) stay a list: an
+    instruction is no name, and a body of one block explains its step."""
+    if not block.ordered or len(block.items) < MIN_OUTLINE_HEADINGS:
+        return False
+    if not all(item.blocks and _names_part(item.text) for item in block.items):
+        return False
+    return any(
+        len(item.blocks) > 1 and any(isinstance(inner, Paragraph) for inner in item.blocks)
+        for item in block.items
+    )
+
+
+MIN_OUTLINE_HEADINGS = 2
+MAX_OUTLINE_HEADING_WORDS = 4
+_OUTLINE_HEADING = re.compile(r"[^\W\d][^.;:!?=<>|\[\]()`*_]*:?")
+"""A heading's name: a word first, no stop, no markup, a colon only last (`Indications :`)."""
+
+
+def _names_part(text: str) -> bool:
+    """A name an outline's heading gives its thing (`Paracetamol`), not a facet of the heading
+    above (`Indications`, `CI` for contra-indications): titled by a facet alone, a subsection's
+    notes would lose the thing they are about, which the list's heading names."""
+    name = text.strip()
+    words = name.rstrip(": ").split()
+    if not 0 < len(words) <= MAX_OUTLINE_HEADING_WORDS or _OUTLINE_HEADING.fullmatch(name) is None:
+        return False
+    bare = " ".join(words)
+    if bare.isupper() and len(bare) <= MAX_FACET_LETTERS:
+        return False  # `CI`, `EI`: a facet's initials
+    return words[0].lower() not in INSTRUCTION_VERBS and not is_relational(bare)
+
+
+MAX_FACET_LETTERS = 3
 
 
 def lift_item_tables(block: ListBlock) -> tuple[ListBlock | None, list[Block]]:

@@ -540,6 +540,41 @@ MAX_HTML_LIST_DEPTH = 10
 nested `<ul><li>` would be Markdown of millions of indenting spaces."""
 
 
+def boxed_list(html: str) -> tuple[int, str] | None:
+    """A raw-HTML list inside `<div>` boxes, each item a key and a value in cells of their own
+    (`<div class="box"><ul>` / `<li><div class="key">Drain</div><div class="val">Remove at
+    …</div></li>`, a site's card layout): the line the list opens on (from the block's first)
+    and the list with each item as `<strong>Key</strong>: value`, the boxes left out, for
+    `html_list` to read. None when the block is no such box (a box of other tags, a list of
+    plain items, a menu)."""
+    lines = html.split("\n")
+    start = next((n for n, line in enumerate(lines) if _LIST_OPEN.match(line)), None)
+    if start is None or not all(_BOX_LINE.fullmatch(line) for line in lines[:start]):
+        return None
+    body = "\n".join(line.strip() for line in lines[start:])
+    end = max(body.lower().rfind("</ul>"), body.lower().rfind("</ol>"))
+    if end < 0 or not all(_BOX_LINE.fullmatch(line) for line in body[end + 5 :].split("\n")):
+        return None
+    items = body.lower().count("<li")
+    written, pairs = _KEY_VALUE_ITEM.subn(r"<li><strong>\g<key></strong>: \g<value></li>", body)
+    if pairs < MIN_BOXED_PAIRS or pairs != items:
+        return None
+    return start, written[: end + 5 + len(written) - len(body)]
+
+
+MIN_BOXED_PAIRS = 2
+_LIST_OPEN = re.compile(r"\s*<(?:ul|ol)\b[^<>]*>\s*$", re.IGNORECASE)
+_BOX_LINE = re.compile(r"\s*(?:</?div\b[^<>]*>\s*)*", re.IGNORECASE)
+"""A line that only opens or closes boxes (`<div class="qr-body">`, `</div></div>`), or none."""
+_KEY_VALUE_ITEM = re.compile(
+    r"<li\b[^<>]*>\s*<(?P<k>div|span)\b[^<>]*>(?P<key>[^<>]{1,60})</(?P=k)>\s*"
+    r"<(?P<v>div|span)\b[^<>]*>(?P<value>[^<>]{1,400})</(?P=v)>\s*</li>",
+    re.IGNORECASE,
+)
+"""An item of two cells, a short key and its value (`<li><div class="key">Drain</div><div
+class="val">Remove at 50 ml</div></li>`): no tags inside either cell."""
+
+
 def html_list(html: str) -> list[tuple[int, str]] | None:
     """A raw-HTML list that `raw_html` left as it is because items share a line
     (`<ul><li>Avoid flying for:<ul><li>2 weeks …</li></ul></li></ul>`, as editors save it): its

@@ -802,7 +802,14 @@ def _same_root(one: str, other: str, least: int) -> bool:
     if one == other:
         return True
     short, long = (one, other) if len(one) <= len(other) else (other, one)
-    return len(short) >= least and long.startswith(short)
+    return len(short) >= least and _covers(short, long) and long.startswith(short)
+
+
+def _covers(short: str, long: str) -> bool:
+    """A root the start of a longer one is its root when it is more than half of it (`thor`,
+    `thorac`; `osmol`, `osmolalit`): a compound's first half is not (`pleur`, `pleurectom`:
+    "pleural" shows no "pleurectomy")."""
+    return len(short) * 2 > len(long)
 
 
 def _roots_shown(roots: set[str], shown: set[str], least: int, needed: int) -> bool:
@@ -813,7 +820,8 @@ def _roots_shown(roots: set[str], shown: set[str], least: int, needed: int) -> b
         if root in shown or (
             len(root) >= least
             and any(
-                other.startswith(root) or (len(other) >= least and root.startswith(other))
+                (other.startswith(root) and _covers(root, other))
+                or (len(other) >= least and root.startswith(other) and _covers(other, root))
                 for other in shown
             )
         ):

@@ -262,10 +262,14 @@ def _labelled_point_note(
     if lead.opens:  # `Velbarin (Velba):` over its one fact, sentence or not: the entry's note
         if not 0 < len(text.split()) <= MAX_ENTRY_POINT_WORDS or text.endswith((":", "?")):
             return []
-    elif " — " not in lead.text or not is_relational(lead.text.rsplit(" — ", 1)[1]):
-        return []  # only a part named with its owner (`unfold_labels`)
-    elif not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text):
-        return []
+    elif block.ordered or named_stage(item) is not None:
+        return []  # `1. **Early mobilising**` over points written after it: a series' first
+    elif " — " in lead.text and not is_relational(lead.text.rsplit(" — ", 1)[1]):
+        return []  # a part named with its owner (`unfold_labels`), or a label of its own
+    elif (" — " not in lead.text and not _asks_point(lead.text)) or (
+        not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text)
+    ):
+        return []  # a label that names no point of its own, or a point too long to be one
     question = _intro(lead, section, ctx).rstrip(" ,;:-–—") + "?"
     key = make_key("enumeration", section.path, f"{lead.text}: {text}", item.pin, "lone")
     answer = single_spaced(without_emoji(item.text)).strip()
@@ -274,6 +278,29 @@ def _labelled_point_note(
 
 MAX_ENTRY_POINT_WORDS = 30
 """The longest one fact under a reference entry's name line asked as that entry's note."""
+
+
+def _asks_point(label: str) -> bool:
+    """A label of a few words that names what its one point is (`SV2A block:` over `-
+    Levetiracetam`), as a `Label: value` line does: no sentence, no generic word ("Notes"), no
+    pointer to more ("See also")."""
+    text = plain(without_emoji(label)).strip().rstrip(":").strip()
+    if not 0 < len(text.split()) <= MAX_ASKED_LABEL or is_sentence(text):
+        return False
+    if _SAYING.search(text) is not None:
+        return False  # "may also be ordered:": a clause leading on, no name of its point
+    return not is_generic_heading(text) and _NOT_LONE.search(text) is None
+
+
+_SAYING = re.compile(
+    r"\b(?:can|may|might|should|must|is|are|was|were|will|puede|pueden|debe|deben|es|son|pode"
+    r"|podem|deve|devem|é|são|peut|peuvent|doit|doivent|est|sont)\b",
+    re.IGNORECASE,
+)
+"""A modal or a copula, in English or as Spanish, Portuguese and French write it: a label
+holding one says something ("tb se puede pedir"), so it names no answer."""
+
+
 MAX_FLAGGED_NAMES = 4
 _BOLD_ONLY = re.compile(r"(\*\*|__)[^*_\n]+?\1")
 _CLOSING = re.compile(r"^(?:[A-Za-z]+\s+)?[A-Za-z]+[.。]?$|^[\u3400-\u9fff]{1,3}[.。]?$")
@@ -1154,7 +1181,7 @@ def _nested(
                 hoisted.add(item.line)
             continue
         if inner is None:
-            led = None if block.ordered else _leads_in(item)
+            led = _leads_in(item)
             led_notes: list[Note] = []
             if led is not None:  # "See a doctor at once if you have any of these signs:"
                 said, pointing = led[0], whose if points_back(led[0].text) else ""

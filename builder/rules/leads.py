@@ -788,7 +788,8 @@ _FACET_WORDS = frozenset(
     indication monitoring mechanism action actions administration route routes toxicity
     antidote overdose metabolism elimination excretion absorption distribution pregnancy
     lactation nursing considerations consideration education teaching clinical patient drug
-    drugs therapeutic class and of or adrs adr moa pk pd
+    drugs therapeutic class and of or adrs adr moa pk pd harms risks benefits complications
+    tolerance
     """.split()
 )
 """Words of the generic labels a reference page repeats under each entry ("Pharmacokinetics",

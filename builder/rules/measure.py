@@ -336,11 +336,19 @@ def _lines(text: str) -> list[str]:
     if len(lines) > 1 and all(_BOX.match(line) for line in lines):
         return [_BOX.sub("", line) for line in lines]  # a checklist: "☐ Saline 200 mL"
     if len(lines) > 1 and all(
-        _LINE_GOES_ON.search(first) is None and (second[:1].isupper() or second[:1].isdigit())
+        _LINE_GOES_ON.search(first) is None
+        and (second[:1].isupper() or second[:1].isdigit())
+        and not _WRAPPED.search(first)
         for first, second in pairwise(lines)
     ):
         return lines
     return [text]
+
+
+_WRAPPED = re.compile(r"[.!?]\s+\S.*[^\W\d]$")
+"""A line holding a sentence's end and then the opening words of another that it stops in (`…
+delay 4-6h. Lasts` / `4-6 hours.`): prose a converter wrapped to a width, not a statement a
+line."""
 
 
 def _note(

@@ -25,12 +25,15 @@ from .leads import captions
 
 _CUE = re.compile(
     r"\b(including|such as|includes?|a combination of"
-    r"|tales como|tais como|tel(?:le)?s que|incluyendo|incluindo|notamment)\s+"
+    r"|tales como|tais como|tel(?:le)?s que|incluyendo|incluindo|notamment"
+    r"|incluyen?|incluem|inclui|incluent|(?<=, )como)\s+"
     r"(?!the following\b)",
     re.IGNORECASE,
 )
 """A list's cue, in English and as Spanish, Portuguese and French write it ("tales como",
-"tais como", "tels que", "incluyendo", "incluindo", "notamment")."""
+"tais como", "tels que", "incluyendo", "incluindo", "notamment", "incluyen", "incluem",
+"incluent"); a "como" after a comma is Spanish's and Portuguese's "such as" (`fatores de
+risco, como a, b ou c`), where alone it is also "how" and "as"."""
 _END_OF_ITEM = re.compile(
     r"\s+(?:can|may|might|will|would|should|must|are|is|was|were|has|have|had|that|which|"
     r"depending|as well as)\b.*$|,.*$|[.;:!?]+$",
@@ -98,6 +101,8 @@ def cloze_items(sentence: str) -> str | None:
         spans = item_spans(sentence, cue.end()) or _pair(sentence, cue.end())
         if spans is None:
             continue
+        if cue.group().lower().startswith("como") and _CLAUSE_ITEM.match(sentence, spans[0][0]):
+            continue  # ", como ele se desenvolve, …": "how", a clause, no member of a set
         return cloze(sentence, spans)
     return None
 
@@ -165,6 +170,8 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
     ended = next((n for n, (a, b) in enumerate(spans) if is_etc(sentence[a:b])), None)
     if ended is not None:
         spans = spans[:ended]  # "infection, injury, drugs, etc.": the series ends at "etc"
+    if spans and _BOTH.fullmatch(sentence[slice(*spans[-1])].strip()):
+        spans = spans[:-1]  # "drugs, surgery or both": the two again, no third thing
     items = [sentence[a:b] for a, b in spans]
     if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(item) for item in items):
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
@@ -221,6 +228,14 @@ def _without_hedges(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[i
 
 
 _TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_CLAUSE_ITEM = re.compile(
+    r"(?:ele|ela|eles|elas|él|ella|ellos|ellas|se|que|o que|lo que|isso|isto|esto|eso)\b",
+    re.IGNORECASE,
+)
+"""A first item after "como" that opens with a pronoun or "que": a clause ("como ele se
+desenvolve", how it develops), so "como" is "how" there."""
+_BOTH = re.compile(r"(?:both|all(?: of)? (?:them|these|three)|ambos|ambas|les deux)\W*", re.I)
+"""A series' last "item" that only joins the others ("… or both", "ou ambos")."""
 _CONDITION = re.compile(r"(?<=\w)\s+(?:unless|if|when|until|except|provided)\b")
 """A condition opening after a series' last item ("… and diving unless cleared"): what it holds
 for, not the item."""
