@@ -319,6 +319,10 @@ a later `**` on the line may close it: `**a **b**`)."""
 
 
 def _spaced_emphasis(text: str) -> str:
+    """Each inline text of a document with one such bold: most hold no `**` at all, which `in`
+    finds sooner than the pattern (its look-behind opens it, so it is tried at every place)."""
+    if "**" not in text:
+        return text
     return _SPACED_CLOSE.sub(_closed_bold, text)
 
 
@@ -1015,8 +1019,10 @@ def spaced_headings(text: str) -> str:
 
 
 def spaceless_headings(text: str) -> tuple[int, ...]:
-    """The 0-based numbers of the lines `spaced_headings` reads as headings."""
-    if "##" not in text or _SPACELESS.search(text) is None:
+    """The 0-based numbers of the lines `spaced_headings` reads as headings. A heading without
+    its space holds two hashes glued to a letter: that look comes first (the engine skips from
+    one `##` to the next), before `_SPACELESS`, which tries the start of every line."""
+    if _GLUED_HASHES.search(text) is None or _SPACELESS.search(text) is None:
         return ()
     lines = text.split("\n")
     front = _FRONT_MATTER.match(text)
@@ -1035,6 +1041,8 @@ def spaceless_headings(text: str) -> tuple[int, ...]:
     return tuple(found) if len(found) > titles else ()
 
 
+_GLUED_HASHES = re.compile(r"##(?=[^\W\d_])")
+"""What every `_SPACELESS` match holds: its last two hashes, then the letter."""
 _SPACELESS = re.compile(r"(?m)^ {0,3}#{2,6}(?=[^\W\d_])")
 """Two to six hashes then a letter: no tag, no code outside a fence (`##` pastes tokens in C
 only), a heading whose author left out the space."""
