@@ -675,6 +675,13 @@ def _gate(char: str, pattern: str) -> Callable[[str], bool]:
     return lambda text: char in text and search(text) is not None
 
 
+def _beyond_ascii(pattern: str) -> Callable[[str], bool]:
+    """Whether a text holds `pattern`, which matches only characters beyond ASCII: never in an
+    ASCII text (`str.isascii` reads a flag the string keeps), which is not searched."""
+    search = re.compile(pattern).search
+    return lambda text: not text.isascii() and search(text) is not None
+
+
 _SUBSCRIPT_USED = _gate("~", r"~[^\s~\\]{1,12}~")
 _SUPERSCRIPT_USED = _gate("^", r"\^[^\s^]{1,12}\^")
 
@@ -743,10 +750,10 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
     (_scripts, _has_scripts),
     (_typed_dashes, _gate("-", r"--- ")),
-    (_full_width, _gate("", r"[：？！。]")),
+    (_full_width, _beyond_ascii(r"[：？！。]")),
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
-    (_dashed_labels, _gate("*", r" [-–—]\*\*")),
-    (_glued_labels, _gate("*", r"[.;!?]\*\*[^\s*]")),
+    (_dashed_labels, _gate("*", r"\*\*(?<= [-–—]\*\*)")),
+    (_glued_labels, _gate("*", r"\*\*(?<=[.;!?]\*\*)(?=[^\s*])")),
     (_equated_terms, _gate("=", r"(?:\*\*|__)[ \t]+=[ \t]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
@@ -1279,7 +1286,7 @@ def pandoc_tables(text: str) -> str:
     key's list, in a wider one its empty leading cells take the values above.
     A table without a header gets an empty one on its top rule, each row then a line down (on
     the closing rule the last); lines keep their numbers. Fenced code is left as it is."""
-    if "---" not in text or _DASH_RULE.search(text) is None:
+    if _DASH_PAIR.search(text) is None or _DASH_RULE.search(text) is None:
         return text
     lines = text.split("\n")
     outside = set(_outside_fences(lines))
@@ -1358,6 +1365,8 @@ def _indent(line: str) -> int:
 _DASH_RULE = re.compile(r"(?m)^( {0,12})-{3,}(?: +-{3,})+[ \t]*\r?$")
 """A simple table's rule: two or more runs of dashes parted by spaces, `-------- -----`."""
 _DASH_RUN = re.compile(r"-{3,}")
+_DASH_PAIR = re.compile(r"--- +---")
+"""What every `_DASH_RULE` holds, and a search skips to (a table's `|---|---|` has no space)."""
 
 
 def abbreviation_lines(text: str) -> str:
