@@ -321,6 +321,10 @@ a later `**` on the line may close it: `**a **b**`)."""
 
 
 def _spaced_emphasis(text: str) -> str:
+    """Each inline text of a document with one such bold: most hold no `**` at all, which `in`
+    finds sooner than the pattern (its look-behind opens it, so it is tried at every place)."""
+    if "**" not in text:
+        return text
     return _SPACED_CLOSE.sub(_closed_bold, text)
 
 
@@ -673,6 +677,13 @@ def _gate(char: str, pattern: str) -> Callable[[str], bool]:
     return lambda text: char in text and search(text) is not None
 
 
+def _beyond_ascii(pattern: str) -> Callable[[str], bool]:
+    """Whether a text holds `pattern`, which matches only characters beyond ASCII: never in an
+    ASCII text (`str.isascii` reads a flag the string keeps), which is not searched."""
+    search = re.compile(pattern).search
+    return lambda text: not text.isascii() and search(text) is not None
+
+
 _SUBSCRIPT_USED = _gate("~", r"~[^\s~\\]{1,12}~")
 _SUPERSCRIPT_USED = _gate("^", r"\^[^\s^]{1,12}\^")
 
@@ -741,10 +752,10 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
     (_scripts, _has_scripts),
     (_typed_dashes, _gate("-", r"--- ")),
-    (_full_width, _gate("", r"[：？！。]")),
+    (_full_width, _beyond_ascii(r"[：？！。]")),
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
-    (_dashed_labels, _gate("*", r" [-–—]\*\*")),
-    (_glued_labels, _gate("*", r"[.;!?]\*\*[^\s*]")),
+    (_dashed_labels, _gate("*", r"\*\*(?<= [-–—]\*\*)")),
+    (_glued_labels, _gate("*", r"\*\*(?<=[.;!?]\*\*)(?=[^\s*])")),
     (_equated_terms, _gate("=", r"(?:\*\*|__)[ \t]+=[ \t]")),
 )
 """Each rewrite, in order, with the test on the whole text that says a document needs it."""
@@ -1017,8 +1028,10 @@ def spaced_headings(text: str) -> str:
 
 
 def spaceless_headings(text: str) -> tuple[int, ...]:
-    """The 0-based numbers of the lines `spaced_headings` reads as headings."""
-    if "##" not in text or _SPACELESS.search(text) is None:
+    """The 0-based numbers of the lines `spaced_headings` reads as headings. A heading without
+    its space holds two hashes glued to a letter: that look comes first (the engine skips from
+    one `##` to the next), before `_SPACELESS`, which tries the start of every line."""
+    if _GLUED_HASHES.search(text) is None or _SPACELESS.search(text) is None:
         return ()
     lines = text.split("\n")
     front = _FRONT_MATTER.match(text)
@@ -1037,6 +1050,8 @@ def spaceless_headings(text: str) -> tuple[int, ...]:
     return tuple(found) if len(found) > titles else ()
 
 
+_GLUED_HASHES = re.compile(r"##(?=[^\W\d_])")
+"""What every `_SPACELESS` match holds: its last two hashes, then the letter."""
 _SPACELESS = re.compile(r"(?m)^ {0,3}#{2,6}(?=[^\W\d_])")
 """Two to six hashes then a letter: no tag, no code outside a fence (`##` pastes tokens in C
 only), a heading whose author left out the space."""
@@ -1273,7 +1288,7 @@ def pandoc_tables(text: str) -> str:
     key's list, in a wider one its empty leading cells take the values above.
     A table without a header gets an empty one on its top rule, each row then a line down (on
     the closing rule the last); lines keep their numbers. Fenced code is left as it is."""
-    if "---" not in text or _DASH_RULE.search(text) is None:
+    if _DASH_PAIR.search(text) is None or _DASH_RULE.search(text) is None:
         return text
     lines = text.split("\n")
     outside = set(_outside_fences(lines))
@@ -1352,6 +1367,8 @@ def _indent(line: str) -> int:
 _DASH_RULE = re.compile(r"(?m)^( {0,12})-{3,}(?: +-{3,})+[ \t]*\r?$")
 """A simple table's rule: two or more runs of dashes parted by spaces, `-------- -----`."""
 _DASH_RUN = re.compile(r"-{3,}")
+_DASH_PAIR = re.compile(r"--- +---")
+"""What every `_DASH_RULE` holds, and a search skips to (a table's `|---|---|` has no space)."""
 
 
 def abbreviation_lines(text: str) -> str:

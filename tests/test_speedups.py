@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import fnmatch
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -1122,3 +1123,65 @@ def test_a_table_read_again_gives_its_first_reading_and_forgets_it_when_gone(
     del made
     gc.collect()
     assert number not in tables._READINGS
+
+
+HEADING_BITS = st.sampled_from(
+    ["\n", "\r\n", " ", "   ", "    ", "\t", "#", "##", "###", "#######", "## ", "##x", "##Stones",
+     "##2", "##_", "##é", "#tag", "Risk", "---\n", "```\n", "x", "**", "**a **b", "** c", "(", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(HEADING_BITS, max_size=16).map("".join) | st.text(max_size=30))
+@example("##Stones\n###Risk factors")
+@example("   ##é")
+@example("#######a")
+def test_spaceless_headings_looked_for_after_glued_hashes_are_those_found_everywhere(
+    text: str,
+) -> None:
+    """dialects.spaceless_headings searches its line-anchored pattern only in a text where two
+    hashes touch a letter: a text it skips holds no match, so it finds what it found before."""
+    if dialects._GLUED_HASHES.search(text) is None:
+        assert dialects._SPACELESS.search(text) is None
+        assert dialects.spaceless_headings(text) == ()
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(HEADING_BITS, max_size=16).map("".join) | st.text(max_size=30))
+@example("**no signs **(see below)")
+@example("**5 g **IM")
+@example("**a **b**")
+def test_spaced_bold_closed_only_in_text_with_two_stars_is_the_pattern_everywhere(
+    text: str,
+) -> None:
+    """dialects._spaced_emphasis leaves a text without `**` as it is: the pattern's substitution
+    over every text gives the same."""
+    assert dialects._spaced_emphasis(text) == dialects._SPACED_CLOSE.sub(
+        dialects._closed_bold, text
+    )
+
+
+PASS_GATE_BITS = st.sampled_from(
+    ["\n", "\r\n", " ", "  ", "\t", "-", "---", "----", " ---", "--- ---", "|---|---|", "**",
+     "***", " -**", " –**", " —**", ".**", ";**", "!**", "?**", "x", "**Label**", "：", "？", "！",
+     "。", "é", "Term"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(PASS_GATE_BITS, max_size=16).map("".join) | st.text(max_size=30))
+@example("------  -----\n")
+@example("**BNP –** raised in failure.")
+@example("Stop.**Next** step")
+@example("答案？")
+def test_whole_text_gates_opening_with_a_literal_answer_as_the_patterns_did(text: str) -> None:
+    """The gates in front of `pandoc_tables`, `_full_width`, `_dashed_labels` and
+    `_glued_labels` look for a literal first (`--- +---`, `**`) or skip ASCII text: each says
+    a text needs its rewrite exactly when the pattern it stands for finds a match."""
+    gates = {step.__name__: used for step, used in dialects._STEPS}
+    assert gates["_full_width"](text) == (re.search(r"[：？！。]", text) is not None)
+    assert gates["_dashed_labels"](text) == (re.search(r" [-–—]\*\*", text) is not None)
+    assert gates["_glued_labels"](text) == (re.search(r"[.;!?]\*\*[^\s*]", text) is not None)
+    if dialects._DASH_PAIR.search(text) is None:
+        assert dialects._DASH_RULE.search(text) is None
+        assert dialects.pandoc_tables(text) is text
