@@ -1048,16 +1048,43 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
     return ""
 
 
-_QUALIFIER_WORDS = frozenset(
+_MISC_WORDS = frozenset(
     """
-    short long term short-term long-term misc misc. miscellaneous other others
-    autre autres divers otro otros otra otras varios outro outros outra outras diversos
-    andere anderes sonstige sonstiges altro altri altre vari
+    misc misc. miscellaneous other others autre autres divers otro otros otra otras varios
+    outro outros outra outras diversos andere anderes sonstige sonstiges altro altri altre vari
     """.split()
 )
+"""Words saying only that a heading holds what the others did not ("Misc", French "Divers",
+"Autres"): a heading of them is a part of its parent's subject, or of the page's topic."""
+_QUALIFIER_WORDS = frozenset("short long term short-term long-term".split()) | _MISC_WORDS
 """Words that only qualify a thing named above them: a heading of nothing else ("Short term"
 under "Effects of alcohol", "Misc" under a drug, French "Autres" under "Positions") is a part of
 that thing, not a topic."""
+_GRADE_WORDS = frozenset(
+    """
+    mild moderate severe mild-to-moderate moderate-to-severe life-threatening
+    léger légère légers légères modéré modérée modérés modérées sévère sévères grave graves
+    leve leves moderado moderada moderados moderadas severo severa severos severas
+    lieve lievi moderato moderata moderati moderate gravi
+    leicht leichte mittelschwer mittelschwere schwer schwere lebensbedrohlich
+    轻度 中度 重度 轻型 中型 重型 轻症 重症 轻微 危重
+    """.split()
+)
+"""A grade of the thing above ("Mild (1-10%)" under "Adverse reactions", "Severe" under
+"Hyperkalaemia", Chinese "轻度"): how bad it is, never a subject of its own."""
+_SETTING_WORDS = frozenset(
+    """
+    outpatient outpatients inpatient inpatients out-patient in-patient ambulatory hospitalised
+    hospitalized ambulatoire ambulatoires hospitalier hospitalière hospitaliers hospitalisé
+    hospitalisés ambulatorio ambulatoria hospitalario hospitalaria hospitalizado hospitalizados
+    ambulatorial hospitalar internado internados ambulatoriale ospedaliero ricoverato ambulant
+    stationär stationäre 门诊 住院
+    """.split()
+)
+"""A setting the thing above is managed in ("Outpatient (mild, no vomiting)" under
+"Pyelonephritis", French "Ambulatoire"): where, never what."""
+_PARTIAL_JOINS = frozenset("to and or / – - à a et ou y o e bis und oder og eller".split())
+"""Words joining two grades or settings ("Mild to moderate", "Outpatient / inpatient")."""
 _KIND_ADJECTIVE = re.compile(
     r"[^\W\d_]{3,}(?:ical|ic|icas|icos|iques|ische|ischen|iche|ici)", re.IGNORECASE
 )
@@ -1084,9 +1111,33 @@ def is_partial_heading(text: str) -> bool:
         return False
     if all(word in _QUALIFIER_WORDS for word in words):
         return True
+    if _is_grade_or_setting(words):
+        return True
     if len(words) == 1 and _KIND_ADJECTIVE.fullmatch(words[0]) is not None:
         return True
     return _OTHER_KINDS.match(" ".join(words)) is not None
+
+
+def is_misc_heading(text: str) -> bool:
+    """True for a heading of only "other"/"misc" words (`_MISC_WORDS`: "Misc.", "Divers",
+    "Others")."""
+    words = plain(heading_text(text)).lower().rstrip(":").split()
+    return bool(words) and all(word in _MISC_WORDS for word in words)
+
+
+def is_grade_or_setting(text: str) -> bool:
+    """True for a heading that only grades the thing above or says where it is managed
+    ("Mild (1-10%)", "Outpatient", Chinese "重度")."""
+    return _is_grade_or_setting(plain(heading_text(text)).lower().rstrip(":.").split())
+
+
+def _is_grade_or_setting(words: list[str]) -> bool:
+    """Words that only grade the thing above or say where it is managed, a bracketed aside
+    after them left aside ("Mild (1-10%)", "Outpatient (mild, no vomiting)", "Mild to
+    moderate")."""
+    named = without_asides(" ".join(words)).replace("（", " (").split("(")[0].split()
+    named = [word.strip(",;") for word in named if word not in _PARTIAL_JOINS]
+    return bool(named) and all(word in _GRADE_WORDS or word in _SETTING_WORDS for word in named)
 
 
 def _owner(path: tuple[str, ...], part: str) -> str:
@@ -1326,6 +1377,8 @@ def short_subject(text: str) -> str:
     """A subject as a front's opening: "Type II — Antibody-mediated cytotoxicity" -> "Type II",
     "Mechanism of Action (Three Levels)" -> "Mechanism of Action", "Cone-Beam Computed
     Tomography (CBCT)" -> "CBCT"."""
+    if "（" in text:  # a full-width aside ("不良反应（分级）") as any other
+        text = text.replace("（", " (").replace("）", ")")
     aside = _ASIDE.search(text)
     if aside is not None:
         inner, outer = aside.group(1).strip(), _ASIDE.sub("", text).strip()
@@ -1351,7 +1404,7 @@ _ASPECT_NOUNS = frozenset(
     """
     treatment management diagnosis prognosis monitoring prevention assessment investigation
     dosing dose dosage complication cause symptom sign presentation pathophysiology epidemiology
-    aetiology etiology classification type clinical
+    aetiology etiology classification type clinical clinique clínica clínico klinik
     rf rx dx ddx tx ix mx sx hx recognition
     traitement tratamiento tratamento trattamento behandlung therapie thérapie terapia
     manejo conduta conducta diagnostic diagnóstico diagnose diagnosi pronostic pronóstico
@@ -1426,14 +1479,49 @@ _FACET_WORDS = frozenset(
 aspects in Danish: as a heading alone, a facet of the heading above it."""
 
 
+_FACET_PHRASES = frozenset(
+    (
+        "clinical examination",
+        "physical examination",
+        "physical exam",
+        "history taking",
+        "differential diagnosis",
+        "examen clinique",
+        "examen physique",
+        "interrogatoire",
+        "anamnèse",
+        "diagnostic différentiel",
+        "examens complémentaires",
+        "prise en charge",
+        "examen físico",
+        "exploración física",
+        "anamnesis",
+        "diagnóstico diferencial",
+        "exame físico",
+        "exame clínico",
+        "anamnese",
+        "körperliche untersuchung",
+        "differentialdiagnose",
+    )
+)
+"""A step of a work-up or a facet named in two words ("Examen clinique", "Differential
+diagnosis", French "Interrogatoire"): a part of whatever the page is about, as the one-word
+facets are."""
+
+
 @lru_cache(maxsize=1 << 10)
 def is_facet_heading(text: str) -> bool:
     """True for a heading made only of a disease's facets, one word each, in any of the
     languages notes come in ("Course", "Paraclinical", Danish "Forløb og prognose"): the
     heading above names what they are facets of ("Cystitis — course and prognosis"). Headings
     only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it."""
-    parts = [part for part in _FACET_JOIN.split(plain(text).lower().rstrip(":.")) if part]
-    return bool(parts) and all(part in _FACET_WORDS or part in _ASPECT_NOUNS for part in parts)
+    lowered = plain(text).lower().rstrip(":.")
+    if lowered in _FACET_PHRASES:
+        return True
+    parts = [part for part in _FACET_JOIN.split(lowered) if part]
+    return bool(parts) and all(
+        part in _FACET_WORDS or part in _ASPECT_NOUNS or part in _FACET_PHRASES for part in parts
+    )
 
 
 _GROUPS = frozenset("populations groups situations circumstances settings cases".split())

@@ -580,6 +580,11 @@ def test_an_abbreviations_period_ends_no_sentence(text: str, sentences: list[str
     [
         (("Effects of Brenna tea", "Short term"), "Effects of Brenna tea — short term"),
         (("Quenzol", "Misc."), "Quenzol — misc."),
+        (("Blorbic rash", "Mild (1-10%)"), "Blorbic rash — mild"),
+        (("Pyelitis", "Outpatient (stable, eating)"), "Pyelitis — outpatient (stable, eating)"),
+        (("Pyelitis", "Home remedies"), "Home remedies"),  # a thing of its own
+        (("Réaction", "Sévère"), "Réaction — sévère"),
+        (("不良反应（分级）", "重度 (<1%)"), "不良反应 — 重度"),
         (("Tremor", "Resting type"), "Tremor — resting type"),
         (("Wound healing", "Cell players", "Other cells"), "Wound healing — other cells"),
         (("Short term",), "Short term"),  # nothing above to be a part of
@@ -605,6 +610,11 @@ def test_a_heading_named_only_by_its_parent_joins_it(path: tuple[str, ...], subj
         ("Type 2 diabetes", False),
         ("Otherwise healthy adults", False),
         ("Short stature", False),
+        ("Mild to moderate", True),
+        ("Outpatient (stable, eating)", True),
+        ("Inpatient", True),
+        ("Mild cognitive impairment", False),
+        ("Severe malaria", False),
     ],
 )
 def test_which_headings_are_parts_of_their_parent(title: str, partial: bool) -> None:
