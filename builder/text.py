@@ -1340,9 +1340,33 @@ def is_remark(text: str) -> bool:
 _WHAT_IS = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+)\?$", re.I)
 
 
+_WHAT_IS_ELSEWHERE = re.compile(
+    r"^¿?(?:o\s+que\s+(?:é|são)|qu[ée]\s+(?:es|son)|qu['’]est[- ]ce\s+qu(?:e\s+|['’])"
+    r"(?:c['’]est\s+(?:que\s+)?)?|was\s+(?:ist|sind)|(?:che\s+)?cos(?:['’]è|a\s+(?:è|sono)))\s*"
+    r"(?:(?:o|a|os|as|um|uma|el|la|los|las|un|una|le|les|l['’]|der|die|das|ein|eine|il|lo|i|gli)"
+    r"\s*(?<=\s|['’]))?(?P<s>[^?]+?)\s*\?$",
+    re.IGNORECASE,
+)
+"""A "what is X?" heading in Portuguese, Spanish, French, German or Italian ("O que é pressão
+arterial?", "Qu'est-ce que la goutte ?")."""
+_WHICH_ARE = re.compile(
+    r"^¿?(?:what\s+are\s+the|quais\s+são\s+(?:os|as)|cu[áa]les\s+son\s+(?:los|las)"
+    r"|quel(?:le)?s\s+sont\s+les|quali\s+sono\s+(?:i|gli|le))\s+(?P<s>[^?]+?)\s*\?$",
+    re.IGNORECASE,
+)
+"""A heading asking which sides of a thing there are ("Quais são os tipos de glaucoma?", "What
+are the causes of gout?"): under it, its list is of those sides, the heading's subject."""
+MAX_ASKED_WORDS = 6
+
+
 def _named_by_question(text: str) -> str:
-    """The thing a "What is X?" heading names ("X"); "" for any other question (a heading
-    "What Causes X?" names a part of X: its list is of causes)."""
+    """The thing a "What is X?" heading names ("X"), in the languages notes come in, or the side
+    of a thing a "Which are the X of Y?" heading asks ("types of glaucoma"); "" for any other
+    question (a heading "What Causes X?" names a part of X: its list is of causes)."""
+    if text[:1] in "¿OoQqWwCcKk":
+        found = _WHAT_IS_ELSEWHERE.match(text) or _WHICH_ARE.match(text)
+        if found is not None and _asks_a_side(found):
+            return found.group("s").strip()
     match = _WHAT_IS.match(text)
     if match is None:
         return ""
@@ -1351,6 +1375,18 @@ def _named_by_question(text: str) -> str:
     if len(words) > MAX_TOPIC_WORDS or set(words) & (_REMARK_PRONOUNS | _SMALL_WORDS):
         return ""  # "What are the side effects of X in Y?" asks a part of X, not what X is
     return subject
+
+
+def _asks_a_side(found: re.Match[str]) -> bool:
+    """A question's subject short enough to open a front and named by no pronoun; in English, a
+    side of a thing only (`_ASKED_FACETS`: "the causes of gout", not "the odds it returns")."""
+    words = found.group("s").lower().split()
+    if not words or len(words) > MAX_ASKED_WORDS or set(words) & _REMARK_PRONOUNS:
+        return False
+    if found.re is not _WHICH_ARE or not found.group().lower().startswith("what"):
+        return True
+    head = words[: words.index("of")] if "of" in words else words
+    return _singular_word(head[-1]) in _ASKED_FACETS if head else False
 
 
 def subject_thing(path: tuple[str, ...]) -> str:
