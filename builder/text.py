@@ -1168,6 +1168,50 @@ def name_key(text: str) -> str:
     return without_asides(heading_key(text).replace("（", "(").replace("）", ")")).strip()
 
 
+_PICTURE_NOUN = (
+    r"(?:figures?|fig\.|diagrams?|images?|pictures?|graphs?|illustrations?|drawings?|photos?"
+    r"|imagen|imágenes|figuras?|gráfic[ao]s?|ilustraci[óo]n|esquemas?|imagem|imagens|ilustração"
+    r"|schémas?|schéma|abbildung|grafik|bild|immagine|figura)"
+)
+_POINTS_AT_PICTURE = re.compile(
+    rf"\b(?:(?:see|shown|illustrated|depicted|seen|pictured|as\s+in|ver|véase|observa|muestra"
+    r"|mostrad[ao]|voir|cf\.|siehe|vedi)\b[^.:;!?]{0,30}?\b"
+    rf"{_PICTURE_NOUN}|(?:following|next)\s+(?!figures\b|figuras\b){_PICTURE_NOUN}"
+    rf"|{_PICTURE_NOUN}\s+(?:below|above|siguiente|de\s+abajo|abajo|abaixo|a\s+seguir|seguinte"
+    r"|ci-dessous|ci-dessus|suivante?|unten|oben|seguente|sotto))\b",
+    re.IGNORECASE,
+)
+
+
+def points_at_picture(text: str) -> bool:
+    """True for a lead-in sending the reader to a picture ("See the figure below:", "As shown
+    in the diagram:", Spanish "… como se observa en la imagen siguiente:"): what it leads
+    describes a picture no card shows, so it is asked of nothing."""
+    return _POINTS_AT_PICTURE.search(text) is not None
+
+
+_MNEMONIC_CUE = re.compile(
+    r"^(?P<subject>[^\"“”:]{2,60}?)\s*(?::|—|–|\s-)\s*(?:think|remember|mnemonic|memory\s+aid)"
+    r"\s*:?\s*[\"“](?P<mnemonic>[^\"“”]{2,80})[\"”]\s*$",
+    re.IGNORECASE,
+)
+"""A heading that gives its subject a mnemonic: `Toxicity: Think "Mice → Ears → Kidney"`."""
+
+
+@lru_cache(maxsize=1 << 10)
+def heading_mnemonic(title: str) -> tuple[str, str]:
+    """A heading's subject and the mnemonic it gives after a cue (`Toxicity: Think "Mice → Ears
+    → Kidney"` -> ("Toxicity", "Mice → Ears → Kidney")): the mnemonic is a fact of its own, no
+    part of the topic; ("", "") for any other heading."""
+    text = heading_text(title)
+    if '"' not in text and "“" not in text:
+        return "", ""
+    found = _MNEMONIC_CUE.match(text)
+    if found is None:
+        return "", ""
+    return found["subject"].strip(), found["mnemonic"].strip()
+
+
 @lru_cache(maxsize=1 << 10)
 def _subject_text(title: str) -> str:
     """A heading as a subject: cleaned, without a generic label before a colon, a container's
@@ -1176,6 +1220,8 @@ def _subject_text(title: str) -> str:
     text = heading_text(title)
     if text.endswith(("?", "?)")):
         text = _without_question_tail(text)
+    elif text.endswith(('"', "”")):
+        text = heading_mnemonic(text)[0] or text  # `Toxicity: Think "…"` is about toxicity
     head, colon, tail = text.partition(": ")
     if (
         colon
@@ -1441,6 +1487,7 @@ _ASPECT_NOUNS = frozenset(
     treatment management diagnosis prognosis monitoring prevention assessment investigation
     dosing dose dosage complication cause symptom sign presentation pathophysiology epidemiology
     aetiology etiology classification type clinical clinique clínica clínico klinik
+    toxicity toxicité toxicidad toxicidade toxizität tossicità
     rf rx dx ddx tx ix mx sx hx recognition
     traitement tratamiento tratamento trattamento behandlung therapie thérapie terapia
     manejo conduta conducta diagnostic diagnóstico diagnose diagnosi pronostic pronóstico

@@ -62,6 +62,7 @@ from ..text import (
     names_topic,
     opens_with_baseline,
     plain,
+    points_at_picture,
     short_subject,
     single_spaced,
     spelled_initials,
@@ -157,6 +158,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # a worked example's answer key is its stated conclusion: asked
         if is_index(section.title) or (lead is not None and is_index(lead.text)):
             continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
+        if lead is not None and lead.kind == "sentence" and points_at_picture(lead.text):
+            continue  # "As shown in the diagram:": what it leads reads a picture no card shows
         if wrong:  # an answer key: its ticked items asked, its crossed ones named on the back
             right = tuple(
                 replace(i, text=_unticked(i.text)) for i in block.items if i.line not in wrong
