@@ -1026,6 +1026,13 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             said = _EXISTENTIAL.sub("", text.rstrip("!:").strip())
             relation = lower_first(said)
             return f"{thing} — {relation}" if thing else said[:1].upper() + said[1:]
+        caused = _CAUSES_OF.match(text) if text.endswith("?") else None
+        if caused is not None:  # "What causes korrin fever?": its list is of the causes
+            return f"{caused['verb'][:1].upper()}{caused['verb'][1:].lower()} of {caused['s']}"
+        asked = _bare_question(text) if text.endswith("?") else ""
+        if asked:  # "How often?" under "Feeding": "Feeding — how often", never "How often?:"
+            thing = subject_thing(path[:index])
+            return f"{thing} — {lower_first(asked)}" if thing else asked
         if is_partial_heading(text):  # "Other involved cells" under "Cell mediators": the
             thing = _owner(path[:index], text)  # cells' owner is the inflammation above
             if thing:
@@ -1421,6 +1428,27 @@ def _named_by_question(text: str) -> str:
     if len(words) > MAX_TOPIC_WORDS or set(words) & (_REMARK_PRONOUNS | _SMALL_WORDS):
         return ""  # "What are the side effects of X in Y?" asks a part of X, not what X is
     return subject
+
+
+_CAUSES_OF = re.compile(
+    r"^(?:what|which)\s+(?P<verb>causes|triggers)\s+(?:an?\s+|the\s+)?(?P<s>[^?]{2,40}?)\s*\?$",
+    re.IGNORECASE,
+)
+"""A heading asking what causes a thing ("What causes korrin fever?"): "Causes of korrin fever"."""
+_WH_WORDS = frozenset("how when what why where which who".split())
+MAX_BARE_QUESTION_WORDS = 6
+
+
+def _bare_question(text: str) -> str:
+    """A short question heading naming no subject of its own ("How often?", "When to seek
+    evaluation?", "How much glucose?") as the facet it asks of the thing above, without its
+    question mark: a front goes on to ask its own question after it; "" for any other heading."""
+    words = text.rstrip("? ").split()
+    if not words or len(words) > MAX_BARE_QUESTION_WORDS or words[0].lower() not in _WH_WORDS:
+        return ""
+    if _question_subject(text.rstrip("? ")) or _named_by_question(text):
+        return ""  # "What causes korrin fever?" names korrin fever
+    return " ".join(words)
 
 
 def _asks_a_side(found: re.Match[str]) -> bool:
