@@ -1420,6 +1420,11 @@ def _named_by_question(text: str) -> str:
         found = _WHAT_IS_ELSEWHERE.match(text) or _WHICH_ARE.match(text)
         if found is not None and _asks_a_side(found):
             return found.group("s").strip()
+    return _named_in_english(text)
+
+
+def _named_in_english(text: str) -> str:
+    """The thing an English "What is X?" heading names; "" for any other heading."""
     match = _WHAT_IS.match(text)
     if match is None:
         return ""
@@ -1428,6 +1433,34 @@ def _named_by_question(text: str) -> str:
     if len(words) > MAX_TOPIC_WORDS or set(words) & (_REMARK_PRONOUNS | _SMALL_WORDS):
         return ""  # "What are the side effects of X in Y?" asks a part of X, not what X is
     return subject
+
+
+def newly_read(title: str) -> str:
+    """For note identities only: the subject a heading gave before grades, settings, two-word
+    facets, question headings and mnemonics were read as parts of a subject (round 35), when
+    it is one of those; "" for any other heading. A list's identity is made of its front's
+    opening, and a clearer front should not cost its review history."""
+    text = heading_text(title)
+    lowered = plain(text).lower().rstrip(":.")
+    if text.endswith(('"', "”")) and heading_mnemonic(text)[1]:
+        return text
+    if text.endswith("?"):
+        words = {word.strip("?!,.").lower() for word in text.split()}
+        if words & _REMARK_PRONOUNS or _named_in_english(text):
+            return ""  # "How do we reduce this harm?", "What is asthma?": read so already
+        asked = _WHAT_IS_ELSEWHERE.match(text) or _WHICH_ARE.match(text)
+        if (
+            _CAUSES_OF.match(text) is not None
+            or _bare_question(text)
+            or (asked is not None and _asks_a_side(asked))
+        ):
+            return _subject_text(title) or text
+        return ""
+    if is_grade_or_setting(text) or is_misc_heading(text) or lowered in _FACET_PHRASES:
+        return _subject_text(title) or text
+    if lowered in ("clinique", "clínica", "clínico", "klinik", "toxicity", "toxicité"):
+        return _subject_text(title) or text
+    return ""
 
 
 _CAUSES_OF = re.compile(

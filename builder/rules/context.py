@@ -27,6 +27,7 @@ from ..text import (
     is_remark,
     lower_first,
     names_topic,
+    newly_read,
     normalise,
     plain,
     subject_thing,
@@ -192,6 +193,13 @@ class Context:
         if not is_misc_heading(subject) and not is_grade_or_setting(subject):
             return ""  # "Rash types in korrin fever" says it already
         return f"{self.topic[:1].upper()}{self.topic[1:]} — {lower_first(subject)}"
+
+    def keyed_heading(self, section: Section) -> str:
+        """`heading` as a list's note identity reads it: a heading read as a part of a subject
+        only since round 35 (`newly_read`: "Outpatient", "Examen clinique", "How often?") as
+        it read before, so those notes keep their review history."""
+        before = newly_read(section.title)
+        return self.situate(before) if before else self.heading(section)
 
     def heading(self, section: Section) -> str:
         """The section's subject as a front begins with it, situated in the topic: "2. Pulse"

@@ -60,6 +60,7 @@ from ..text import (
     name_key,
     names_by_colour,
     names_topic,
+    newly_read,
     opens_with_baseline,
     plain,
     points_at_picture,
@@ -3476,6 +3477,8 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     the topic alone, not "What is it for? in X: …"."""
     if lead is None and is_container_heading(section.title):
         return f"{ctx.situate(heading_text(section.title))}:"  # "Crisis resources": its name
+    if lead is None and keyed and newly_read(section.title):
+        return f"{ctx.keyed_heading(section)}:"
     if lead is None or lead.kind != "sentence":
         return f"{subject(lead, section, ctx)}:"
     text = lead.text
@@ -3493,7 +3496,7 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
         parts = _ARTICLE.sub("", owned.group("what")).strip()
         return f"{ctx.heading(section)}: {parts}"
     if not ctx.names_subject(text, section):
-        about = ctx.heading(section)
+        about = ctx.keyed_heading(section) if keyed else ctx.heading(section)
         if not keyed and ctx.topic and ctx.subject(section).endswith("?"):
             about = ctx.topic[:1].upper() + ctx.topic[1:]
         text = f"{about}: {text}"
