@@ -1030,6 +1030,13 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             said = _EXISTENTIAL.sub("", text.rstrip("!:").strip())
             relation = lower_first(said)
             return f"{thing} — {relation}" if thing else said[:1].upper() + said[1:]
+        caused = _CAUSES_OF.match(text) if text.endswith("?") else None
+        if caused is not None:  # "What causes korrin fever?": its list is of the causes
+            return f"{caused['verb'][:1].upper()}{caused['verb'][1:].lower()} of {caused['s']}"
+        asked = _bare_question(text) if text.endswith("?") else ""
+        if asked:  # "How often?" under "Feeding": "Feeding — how often", never "How often?:"
+            thing = subject_thing(path[:index])
+            return f"{thing} — {lower_first(asked)}" if thing else asked
         if is_partial_heading(text):  # "Other involved cells" under "Cell mediators": the
             thing = _owner(path[:index], text)  # cells' owner is the inflammation above
             if thing:
@@ -1052,16 +1059,43 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
     return ""
 
 
-_QUALIFIER_WORDS = frozenset(
+_MISC_WORDS = frozenset(
     """
-    short long term short-term long-term misc misc. miscellaneous other others
-    autre autres divers otro otros otra otras varios outro outros outra outras diversos
-    andere anderes sonstige sonstiges altro altri altre vari
+    misc misc. miscellaneous other others autre autres divers otro otros otra otras varios
+    outro outros outra outras diversos andere anderes sonstige sonstiges altro altri altre vari
     """.split()
 )
+"""Words saying only that a heading holds what the others did not ("Misc", French "Divers",
+"Autres"): a heading of them is a part of its parent's subject, or of the page's topic."""
+_QUALIFIER_WORDS = frozenset("short long term short-term long-term".split()) | _MISC_WORDS
 """Words that only qualify a thing named above them: a heading of nothing else ("Short term"
 under "Effects of alcohol", "Misc" under a drug, French "Autres" under "Positions") is a part of
 that thing, not a topic."""
+_GRADE_WORDS = frozenset(
+    """
+    mild moderate severe mild-to-moderate moderate-to-severe life-threatening
+    léger légère légers légères modéré modérée modérés modérées sévère sévères grave graves
+    leve leves moderado moderada moderados moderadas severo severa severos severas
+    lieve lievi moderato moderata moderati moderate gravi
+    leicht leichte mittelschwer mittelschwere schwer schwere lebensbedrohlich
+    轻度 中度 重度 轻型 中型 重型 轻症 重症 轻微 危重
+    """.split()
+)
+"""A grade of the thing above ("Mild (1-10%)" under "Adverse reactions", "Severe" under
+"Hyperkalaemia", Chinese "轻度"): how bad it is, never a subject of its own."""
+_SETTING_WORDS = frozenset(
+    """
+    outpatient outpatients inpatient inpatients out-patient in-patient ambulatory hospitalised
+    hospitalized ambulatoire ambulatoires hospitalier hospitalière hospitaliers hospitalisé
+    hospitalisés ambulatorio ambulatoria hospitalario hospitalaria hospitalizado hospitalizados
+    ambulatorial hospitalar internado internados ambulatoriale ospedaliero ricoverato ambulant
+    stationär stationäre 门诊 住院
+    """.split()
+)
+"""A setting the thing above is managed in ("Outpatient (mild, no vomiting)" under
+"Pyelonephritis", French "Ambulatoire"): where, never what."""
+_PARTIAL_JOINS = frozenset("to and or / – - à a et ou y o e bis und oder og eller".split())
+"""Words joining two grades or settings ("Mild to moderate", "Outpatient / inpatient")."""
 _KIND_ADJECTIVE = re.compile(
     r"[^\W\d_]{3,}(?:ical|ic|icas|icos|iques|ische|ischen|iche|ici)", re.IGNORECASE
 )
@@ -1088,9 +1122,33 @@ def is_partial_heading(text: str) -> bool:
         return False
     if all(word in _QUALIFIER_WORDS for word in words):
         return True
+    if _is_grade_or_setting(words):
+        return True
     if len(words) == 1 and _KIND_ADJECTIVE.fullmatch(words[0]) is not None:
         return True
     return _OTHER_KINDS.match(" ".join(words)) is not None
+
+
+def is_misc_heading(text: str) -> bool:
+    """True for a heading of only "other"/"misc" words (`_MISC_WORDS`: "Misc.", "Divers",
+    "Others")."""
+    words = plain(heading_text(text)).lower().rstrip(":").split()
+    return bool(words) and all(word in _MISC_WORDS for word in words)
+
+
+def is_grade_or_setting(text: str) -> bool:
+    """True for a heading that only grades the thing above or says where it is managed
+    ("Mild (1-10%)", "Outpatient", Chinese "重度")."""
+    return _is_grade_or_setting(plain(heading_text(text)).lower().rstrip(":.").split())
+
+
+def _is_grade_or_setting(words: list[str]) -> bool:
+    """Words that only grade the thing above or say where it is managed, a bracketed aside
+    after them left aside ("Mild (1-10%)", "Outpatient (mild, no vomiting)", "Mild to
+    moderate")."""
+    named = without_asides(" ".join(words)).replace("（", " (").split("(")[0].split()
+    named = [word.strip(",;") for word in named if word not in _PARTIAL_JOINS]
+    return bool(named) and all(word in _GRADE_WORDS or word in _SETTING_WORDS for word in named)
 
 
 def _owner(path: tuple[str, ...], part: str) -> str:
@@ -1121,6 +1179,50 @@ def name_key(text: str) -> str:
     return without_asides(heading_key(text).replace("（", "(").replace("）", ")")).strip()
 
 
+_PICTURE_NOUN = (
+    r"(?:figures?|fig\.|diagrams?|images?|pictures?|graphs?|illustrations?|drawings?|photos?"
+    r"|imagen|imágenes|figuras?|gráfic[ao]s?|ilustraci[óo]n|esquemas?|imagem|imagens|ilustração"
+    r"|schémas?|schéma|abbildung|grafik|bild|immagine|figura)"
+)
+_POINTS_AT_PICTURE = re.compile(
+    rf"\b(?:(?:see|shown|illustrated|depicted|seen|pictured|as\s+in|ver|véase|observa|muestra"
+    r"|mostrad[ao]|voir|cf\.|siehe|vedi)\b[^.:;!?]{0,30}?\b"
+    rf"{_PICTURE_NOUN}|(?:following|next)\s+(?!figures\b|figuras\b){_PICTURE_NOUN}"
+    rf"|{_PICTURE_NOUN}\s+(?:below|above|siguiente|de\s+abajo|abajo|abaixo|a\s+seguir|seguinte"
+    r"|ci-dessous|ci-dessus|suivante?|unten|oben|seguente|sotto))\b",
+    re.IGNORECASE,
+)
+
+
+def points_at_picture(text: str) -> bool:
+    """True for a lead-in sending the reader to a picture ("See the figure below:", "As shown
+    in the diagram:", Spanish "… como se observa en la imagen siguiente:"): what it leads
+    describes a picture no card shows, so it is asked of nothing."""
+    return _POINTS_AT_PICTURE.search(text) is not None
+
+
+_MNEMONIC_CUE = re.compile(
+    r"^(?P<subject>[^\"“”:]{2,60}?)\s*(?::|—|–|\s-)\s*(?:think|remember|mnemonic|memory\s+aid)"
+    r"\s*:?\s*[\"“](?P<mnemonic>[^\"“”]{2,80})[\"”]\s*$",
+    re.IGNORECASE,
+)
+"""A heading that gives its subject a mnemonic: `Toxicity: Think "Mice → Ears → Kidney"`."""
+
+
+@lru_cache(maxsize=1 << 10)
+def heading_mnemonic(title: str) -> tuple[str, str]:
+    """A heading's subject and the mnemonic it gives after a cue (`Toxicity: Think "Mice → Ears
+    → Kidney"` -> ("Toxicity", "Mice → Ears → Kidney")): the mnemonic is a fact of its own, no
+    part of the topic; ("", "") for any other heading."""
+    text = heading_text(title)
+    if '"' not in text and "“" not in text:
+        return "", ""
+    found = _MNEMONIC_CUE.match(text)
+    if found is None:
+        return "", ""
+    return found["subject"].strip(), found["mnemonic"].strip()
+
+
 @lru_cache(maxsize=1 << 10)
 def _subject_text(title: str) -> str:
     """A heading as a subject: cleaned, without a generic label before a colon, a container's
@@ -1129,6 +1231,8 @@ def _subject_text(title: str) -> str:
     text = heading_text(title)
     if text.endswith(("?", "?)")):
         text = _without_question_tail(text)
+    elif text.endswith(('"', "”")):
+        text = heading_mnemonic(text)[0] or text  # `Toxicity: Think "…"` is about toxicity
     head, colon, tail = text.partition(": ")
     if (
         colon
@@ -1293,9 +1397,38 @@ def is_remark(text: str) -> bool:
 _WHAT_IS = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+)\?$", re.I)
 
 
+_WHAT_IS_ELSEWHERE = re.compile(
+    r"^¿?(?:o\s+que\s+(?:é|são)|qu[ée]\s+(?:es|son)|qu['’]est[- ]ce\s+qu(?:e\s+|['’])"
+    r"(?:c['’]est\s+(?:que\s+)?)?|was\s+(?:ist|sind)|(?:che\s+)?cos(?:['’]è|a\s+(?:è|sono)))\s*"
+    r"(?:(?:o|a|os|as|um|uma|el|la|los|las|un|una|le|les|l['’]|der|die|das|ein|eine|il|lo|i|gli)"
+    r"\s*(?<=\s|['’]))?(?P<s>[^?]+?)\s*\?$",
+    re.IGNORECASE,
+)
+"""A "what is X?" heading in Portuguese, Spanish, French, German or Italian ("O que é pressão
+arterial?", "Qu'est-ce que la goutte ?")."""
+_WHICH_ARE = re.compile(
+    r"^¿?(?:what\s+are\s+the|quais\s+são\s+(?:os|as)|cu[áa]les\s+son\s+(?:los|las)"
+    r"|quel(?:le)?s\s+sont\s+les|quali\s+sono\s+(?:i|gli|le))\s+(?P<s>[^?]+?)\s*\?$",
+    re.IGNORECASE,
+)
+"""A heading asking which sides of a thing there are ("Quais são os tipos de glaucoma?", "What
+are the causes of gout?"): under it, its list is of those sides, the heading's subject."""
+MAX_ASKED_WORDS = 6
+
+
 def _named_by_question(text: str) -> str:
-    """The thing a "What is X?" heading names ("X"); "" for any other question (a heading
-    "What Causes X?" names a part of X: its list is of causes)."""
+    """The thing a "What is X?" heading names ("X"), in the languages notes come in, or the side
+    of a thing a "Which are the X of Y?" heading asks ("types of glaucoma"); "" for any other
+    question (a heading "What Causes X?" names a part of X: its list is of causes)."""
+    if text[:1] in "¿OoQqWwCcKk":
+        found = _WHAT_IS_ELSEWHERE.match(text) or _WHICH_ARE.match(text)
+        if found is not None and _asks_a_side(found):
+            return found.group("s").strip()
+    return _named_in_english(text)
+
+
+def _named_in_english(text: str) -> str:
+    """The thing an English "What is X?" heading names; "" for any other heading."""
     match = _WHAT_IS.match(text)
     if match is None:
         return ""
@@ -1304,6 +1437,67 @@ def _named_by_question(text: str) -> str:
     if len(words) > MAX_TOPIC_WORDS or set(words) & (_REMARK_PRONOUNS | _SMALL_WORDS):
         return ""  # "What are the side effects of X in Y?" asks a part of X, not what X is
     return subject
+
+
+def newly_read(title: str) -> str:
+    """For note identities only: the subject a heading gave before grades, settings, two-word
+    facets, question headings and mnemonics were read as parts of a subject (round 35), when
+    it is one of those; "" for any other heading. A list's identity is made of its front's
+    opening, and a clearer front should not cost its review history."""
+    text = heading_text(title)
+    lowered = plain(text).lower().rstrip(":.")
+    if text.endswith(('"', "”")) and heading_mnemonic(text)[1]:
+        return text
+    if text.endswith("?"):
+        words = {word.strip("?!,.").lower() for word in text.split()}
+        if words & _REMARK_PRONOUNS or _named_in_english(text):
+            return ""  # "How do we reduce this harm?", "What is asthma?": read so already
+        asked = _WHAT_IS_ELSEWHERE.match(text) or _WHICH_ARE.match(text)
+        if (
+            _CAUSES_OF.match(text) is not None
+            or _bare_question(text)
+            or (asked is not None and _asks_a_side(asked))
+        ):
+            return _subject_text(title) or text
+        return ""
+    if is_grade_or_setting(text) or is_misc_heading(text) or lowered in _FACET_PHRASES:
+        return _subject_text(title) or text
+    if lowered in ("clinique", "clínica", "clínico", "klinik", "toxicity", "toxicité"):
+        return _subject_text(title) or text
+    return ""
+
+
+_CAUSES_OF = re.compile(
+    r"^(?:what|which)\s+(?P<verb>causes|triggers)\s+(?:an?\s+|the\s+)?(?P<s>[^?]{2,40}?)\s*\?$",
+    re.IGNORECASE,
+)
+"""A heading asking what causes a thing ("What causes korrin fever?"): "Causes of korrin fever"."""
+_WH_WORDS = frozenset("how when what why where which who".split())
+MAX_BARE_QUESTION_WORDS = 6
+
+
+def _bare_question(text: str) -> str:
+    """A short question heading naming no subject of its own ("How often?", "When to seek
+    evaluation?", "How much glucose?") as the facet it asks of the thing above, without its
+    question mark: a front goes on to ask its own question after it; "" for any other heading."""
+    words = text.rstrip("? ").split()
+    if not words or len(words) > MAX_BARE_QUESTION_WORDS or words[0].lower() not in _WH_WORDS:
+        return ""
+    if _question_subject(text.rstrip("? ")) or _named_by_question(text):
+        return ""  # "What causes korrin fever?" names korrin fever
+    return " ".join(words)
+
+
+def _asks_a_side(found: re.Match[str]) -> bool:
+    """A question's subject short enough to open a front and named by no pronoun; in English, a
+    side of a thing only (`_ASKED_FACETS`: "the causes of gout", not "the odds it returns")."""
+    words = found.group("s").lower().split()
+    if not words or len(words) > MAX_ASKED_WORDS or set(words) & _REMARK_PRONOUNS:
+        return False
+    if found.re is not _WHICH_ARE or not found.group().lower().startswith("what"):
+        return True
+    head = words[: words.index("of")] if "of" in words else words
+    return _singular_word(head[-1]) in _ASKED_FACETS if head else False
 
 
 def subject_thing(path: tuple[str, ...]) -> str:
@@ -1356,6 +1550,8 @@ def short_subject(text: str) -> str:
     """A subject as a front's opening: "Type II — Antibody-mediated cytotoxicity" -> "Type II",
     "Mechanism of Action (Three Levels)" -> "Mechanism of Action", "Cone-Beam Computed
     Tomography (CBCT)" -> "CBCT"."""
+    if "（" in text:  # a full-width aside ("不良反应（分级）") as any other
+        text = text.replace("（", " (").replace("）", ")")
     aside = _ASIDE.search(text)
     if aside is not None:
         inner, outer = aside.group(1).strip(), _ASIDE.sub("", text).strip()
@@ -1381,7 +1577,8 @@ _ASPECT_NOUNS = frozenset(
     """
     treatment management diagnosis prognosis monitoring prevention assessment investigation
     dosing dose dosage complication cause symptom sign presentation pathophysiology epidemiology
-    aetiology etiology classification type clinical
+    aetiology etiology classification type clinical clinique clínica clínico klinik
+    toxicity toxicité toxicidad toxicidade toxizität tossicità
     rf rx dx ddx tx ix mx sx hx recognition
     traitement tratamiento tratamento trattamento behandlung therapie thérapie terapia
     manejo conduta conducta diagnostic diagnóstico diagnose diagnosi pronostic pronóstico
@@ -1456,14 +1653,49 @@ _FACET_WORDS = frozenset(
 aspects in Danish: as a heading alone, a facet of the heading above it."""
 
 
+_FACET_PHRASES = frozenset(
+    (
+        "clinical examination",
+        "physical examination",
+        "physical exam",
+        "history taking",
+        "differential diagnosis",
+        "examen clinique",
+        "examen physique",
+        "interrogatoire",
+        "anamnèse",
+        "diagnostic différentiel",
+        "examens complémentaires",
+        "prise en charge",
+        "examen físico",
+        "exploración física",
+        "anamnesis",
+        "diagnóstico diferencial",
+        "exame físico",
+        "exame clínico",
+        "anamnese",
+        "körperliche untersuchung",
+        "differentialdiagnose",
+    )
+)
+"""A step of a work-up or a facet named in two words ("Examen clinique", "Differential
+diagnosis", French "Interrogatoire"): a part of whatever the page is about, as the one-word
+facets are."""
+
+
 @lru_cache(maxsize=1 << 10)
 def is_facet_heading(text: str) -> bool:
     """True for a heading made only of a disease's facets, one word each, in any of the
     languages notes come in ("Course", "Paraclinical", Danish "Forløb og prognose"): the
     heading above names what they are facets of ("Cystitis — course and prognosis"). Headings
     only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it."""
-    parts = [part for part in _FACET_JOIN.split(plain(text).lower().rstrip(":.")) if part]
-    return bool(parts) and all(part in _FACET_WORDS or part in _ASPECT_NOUNS for part in parts)
+    lowered = plain(text).lower().rstrip(":.")
+    if lowered in _FACET_PHRASES:
+        return True
+    parts = [part for part in _FACET_JOIN.split(lowered) if part]
+    return bool(parts) and all(
+        part in _FACET_WORDS or part in _ASPECT_NOUNS or part in _FACET_PHRASES for part in parts
+    )
 
 
 _GROUPS = frozenset("populations groups situations circumstances settings cases".split())

@@ -19,6 +19,7 @@ from builder.text import (
     is_generic_heading,
     is_partial_heading,
     names_topic,
+    newly_read,
     prose_language,
     short_answer,
     split_sentences,
@@ -580,6 +581,11 @@ def test_an_abbreviations_period_ends_no_sentence(text: str, sentences: list[str
     [
         (("Effects of Brenna tea", "Short term"), "Effects of Brenna tea — short term"),
         (("Quenzol", "Misc."), "Quenzol — misc."),
+        (("Blorbic rash", "Mild (1-10%)"), "Blorbic rash — mild"),
+        (("Pyelitis", "Outpatient (stable, eating)"), "Pyelitis — outpatient (stable, eating)"),
+        (("Pyelitis", "Home remedies"), "Home remedies"),  # a thing of its own
+        (("Réaction", "Sévère"), "Réaction — sévère"),
+        (("不良反应（分级）", "重度 (<1%)"), "不良反应 — 重度"),
         (("Tremor", "Resting type"), "Tremor — resting type"),
         (("Wound healing", "Cell players", "Other cells"), "Wound healing — other cells"),
         (("Short term",), "Short term"),  # nothing above to be a part of
@@ -605,6 +611,11 @@ def test_a_heading_named_only_by_its_parent_joins_it(path: tuple[str, ...], subj
         ("Type 2 diabetes", False),
         ("Otherwise healthy adults", False),
         ("Short stature", False),
+        ("Mild to moderate", True),
+        ("Outpatient (stable, eating)", True),
+        ("Inpatient", True),
+        ("Mild cognitive impairment", False),
+        ("Severe malaria", False),
     ],
 )
 def test_which_headings_are_parts_of_their_parent(title: str, partial: bool) -> None:
@@ -844,3 +855,38 @@ def test_a_heading_with_pandocs_escaped_quotes_names_its_subject_without_backsla
     assert "Scoring in the child's ward in korrin fever: Scale?" in fronts, fronts
     assert 'Scoring in the "quiet" child in korrin fever: Watch?' in fronts, fronts
     assert not any("\\" in front for front in fronts), fronts
+
+
+@pytest.mark.parametrize(
+    ("title", "before"),
+    [
+        ("Outpatient (stable, eating)", "Outpatient (stable, eating)"),
+        ("Mild (1-5%)", "Mild"),
+        ("Examen clinique", "Examen clinique"),
+        ("How often?", "How often?"),
+        ('Toxicity: Think "Velbar → Nose"', 'Toxicity: Think "Velbar → Nose"'),
+        ("How do we stop it?", ""),  # a pronoun's question was read as a remark already
+        ("What is korrin fever?", ""),
+        ("Korrin fever", ""),
+    ],
+)
+def test_headings_read_anew_keep_their_old_reading_for_identities(title: str, before: str) -> None:
+    """A list's note identity is made of its front's opening: headings read as parts of a
+    subject since round 35 give their old reading for it, so a clearer front keeps its
+    review history."""
+    assert newly_read(title) == before
+
+
+def test_a_clearer_front_keeps_its_note_identity(tmp_path: Path) -> None:
+    """The same list under "Outpatient" keeps its key when its front now names the thing above
+    ("Korrin fever — outpatient in asthma:")."""
+    source = tmp_path / "notes.md"
+    source.write_text(
+        "---\ntitle: Asthma notes\ntopic: asthma\n---\n## Korrin fever\n\n### Outpatient\n\n"
+        "- Velbarin\n- Tessalid\n- Quellin\n",
+        encoding="utf-8",
+    )
+    plan = plan_deck(manifest_for_document(parse_document(source.resolve(), keep=True)))
+    (note,) = [packaged.note for packaged in plan.notes]
+    assert note.front.startswith("Korrin fever — outpatient in asthma:")
+    assert note.key[-1] == "outpatient in asthma"

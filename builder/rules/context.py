@@ -20,11 +20,14 @@ from ..text import (
     heading_text,
     is_facet_heading,
     is_generic_heading,
+    is_grade_or_setting,
+    is_misc_heading,
     is_partial_heading,
     is_relational,
     is_remark,
     lower_first,
     names_topic,
+    newly_read,
     normalise,
     plain,
     subject_thing,
@@ -154,8 +157,8 @@ class Context:
         (`heading`)."""
         if is_remark(heading_text(section.title)) or is_generic_heading(section.title):
             return self.heading(section)  # "11/10/2023" names when, not what
-        if is_partial_heading(section.title) and self.subject(section) != heading_text(
-            section.title
+        if is_partial_heading(section.title) and (
+            self.subject(section) != heading_text(section.title) or self._topics_part(section)
         ):  # "Immune type" under "Granulomatous inflammation": a part of the thing above
             return self.heading(section)
         if len(section.path) == 1 and self._headings(section) != section.path:
@@ -180,11 +183,37 @@ class Context:
         about = self.topic or self.subject(section)
         return not about or names_topic(text, about)
 
+    def _topics_part(self, section: Section) -> str:
+        """A heading of only "misc" words, a grade or a setting ("Divers", "Mild",
+        "Outpatient") with no heading above naming what it is a part of: a part of the page's
+        topic ("Douleur — divers", "Hyperkalaemia — mild"); "" for any other section."""
+        subject = self.subject(section)
+        if not self.topic or not subject or not is_partial_heading(subject):
+            return ""
+        if not is_misc_heading(subject) and not is_grade_or_setting(subject):
+            return ""  # "Rash types in korrin fever" says it already
+        return f"{self.topic[:1].upper()}{self.topic[1:]} — {lower_first(subject)}"
+
+    def keyed_heading(self, section: Section) -> str:
+        """`heading` as a list's note identity reads it: a heading read as a part of a subject
+        only since round 35 (`newly_read`: "Outpatient", "Examen clinique", "How often?") as
+        it read before, so those notes keep their review history."""
+        before = newly_read(section.title)
+        return self.situate(before) if before else self.heading(section)
+
     def heading(self, section: Section) -> str:
         """The section's subject as a front begins with it, situated in the topic: "2. Pulse"
         gives "Pulse in <topic>"; a generic heading ("Overview", "Key points") gives its
         parent's subject, or the topic itself when no heading above names one."""
+        part = self._topics_part(section)
+        if part:
+            return part
         subject = self.subject(section)
+        if subject and not self.topic and _bare_part(subject):
+            # "Examen clinique" on a page whose title names no one topic: of the title's subject
+            owner = subject_thing((self.document,))
+            if owner and not names_topic(subject, owner):
+                return f"{owner} — {lower_first(subject)}"
         if subject:
             return self.situate(subject)
         topic = self.topic or heading_text(section.title)

@@ -60,8 +60,10 @@ from ..text import (
     name_key,
     names_by_colour,
     names_topic,
+    newly_read,
     opens_with_baseline,
     plain,
+    points_at_picture,
     short_subject,
     single_spaced,
     spelled_initials,
@@ -159,6 +161,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # a worked example's answer key is its stated conclusion: asked
         if is_index(section.title) or (lead is not None and is_index(lead.text)):
             continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
+        if lead is not None and lead.kind == "sentence" and points_at_picture(lead.text):
+            continue  # "As shown in the diagram:": what it leads reads a picture no card shows
         if wrong:  # an answer key: its ticked items asked, its crossed ones named on the back
             right = tuple(
                 replace(i, text=_unticked(i.text)) for i in block.items if i.line not in wrong
@@ -3519,6 +3523,8 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     the topic alone, not "What is it for? in X: …"."""
     if lead is None and is_container_heading(section.title):
         return f"{ctx.situate(heading_text(section.title))}:"  # "Crisis resources": its name
+    if lead is None and keyed and newly_read(section.title):
+        return f"{ctx.keyed_heading(section)}:"
     if lead is None or lead.kind != "sentence":
         return f"{subject(lead, section, ctx)}:"
     text = lead.text
@@ -3537,7 +3543,13 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
         return f"{ctx.heading(section)}: {parts}"
     if not ctx.names_subject(text, section):
         # inside a reference entry (`Velbarin (Velba):` … `Lower the dose in:`) the entry's
-        about = ctx.situate(lead.entry) if lead.entry else ctx.heading(section)
+        about = (
+            ctx.situate(lead.entry)
+            if lead.entry
+            else ctx.keyed_heading(section)
+            if keyed
+            else ctx.heading(section)
+        )
         if not keyed and ctx.topic and ctx.subject(section).endswith("?"):
             about = ctx.topic[:1].upper() + ctx.topic[1:]
         text = f"{about}: {text}"

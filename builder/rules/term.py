@@ -50,6 +50,7 @@ from ..text import (
     asks_why,
     content_words,
     explained_answer,
+    heading_mnemonic,
     heading_text,
     is_advert,
     is_container_heading,
@@ -121,6 +122,10 @@ def _sibling(named: frozenset[str], term: frozenset[str]) -> bool:
 def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or not section.blocks or (section.callout and not _headed_box(section)):
         return []  # a `<details>` "Show answer", an admonition: what it holds is read elsewhere
+    mnemonic = _mnemonic_note(section, ctx)
+    if mnemonic:
+        subject = heading_mnemonic(section.title)[0]
+        return [*mnemonic, *extract(replace(section, title=subject), ctx)]
     if ctx.made or section.level < 2 or section.children:
         return _loose_labels(section, ctx)  # a section another rule asked anything of is that
         # rule's, but for its `Label: value` lines; a heading over subsections names a chapter,
@@ -204,6 +209,18 @@ what the box is, not what it is about."""
 
 
 MAX_FACET_ITEM_WORDS = 25
+
+
+def _mnemonic_note(section: Section, ctx: Context) -> list[Note]:
+    """A heading giving its subject a mnemonic (`Toxicity: Think "Mice → Ears → Kidney"`, under
+    "Aminoglycosides") is that mnemonic's note: "Aminoglycosides — toxicity: mnemonic?" -> the
+    mnemonic. The front of the notes under it names the subject alone (`heading_mnemonic`)."""
+    mnemonic = heading_mnemonic(section.title)[1]
+    if not mnemonic:
+        return []
+    front = f"{ctx.heading(section)}: mnemonic?"
+    key = make_key("term", section.path, "mnemonic", section.pin)
+    return [ctx.note("term", "basic", front, mnemonic, key, section, section.line)]
 
 
 def _facet_note(section: Section, ctx: Context) -> list[Note]:
