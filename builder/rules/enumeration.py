@@ -87,6 +87,8 @@ from .faq import answered_blocks
 from .leads import (
     FINITE_VERBS,
     Lead,
+    claim_term,
+    is_claim,
     is_example,
     is_flag,
     is_index,
@@ -2895,6 +2897,11 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if 0 < words <= MAX_BOLD_WORDS:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
+            if is_claim(inner):  # `**Artifact looks like VF.** Check …`: the claim's term
+                term = claim_term(inner)
+                if term is None:
+                    return None
+                hidden = f"{marks}{_claim_cloze(inner, term, number)}{marks}{colon}"
             if _aside_names(rest, inner):  # "**Elimination** (… in elimination products)"
                 return hidden, f"{rest.strip()} {extra}".strip()
             return hidden + literal(rest), extra
@@ -2904,6 +2911,14 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases
     whole = len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")) is not None
+    if whole and is_claim(marks[0].group("inner")):  # `**Bundle blocks make … difficult.**`
+        inner = marks[0].group("inner")
+        term = claim_term(inner)
+        if term is None:
+            return None  # a claim with no short term: a sentence to recite
+        start = marks[0].start("inner")
+        hidden = _claim_cloze(inner, term, number)
+        return literal(text[:start]) + hidden + literal(text[marks[0].end("inner") :]), extra
     if whole:
         spans = []  # an item (or its first sentence) bold as a whole: deleted whole
     if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
@@ -2924,6 +2939,12 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if value is not None:
             return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+def _claim_cloze(claim: str, term: tuple[int, int], number: int) -> str:
+    """A bold claim with only its term hidden (`leads.claim_term`)."""
+    start, end = term
+    return literal(claim[:start]) + deletion(number, claim[start:end]) + literal(claim[end:])
 
 
 def run_in_label(phrase: str) -> bool:
