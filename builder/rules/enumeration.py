@@ -60,6 +60,7 @@ from ..text import (
     name_key,
     names_by_colour,
     names_topic,
+    one_answer,
     opens_with_baseline,
     plain,
     short_subject,
@@ -1522,6 +1523,7 @@ def _term_notes(
         term, value = found
         key = make_key("enumeration", section.path, f"{lead.text}: {term}", item.pin, "term")
         front = f"{intro}: {lower_first(plain(term))}?"
+        value = one_answer(value, term)  # a paragraph after its term: its first sentence
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
     if idle:
         notes.extend(_members_note(block, lead, section, ctx, f"{intro}:", lead.text))
@@ -2133,6 +2135,7 @@ def _label_notes(
             continue  # `**Expectation for students:** work hard`: words to the reader
         front = f"{about}: {lower_first(label)}?"
         key = make_key("enumeration", section.path, label, item.pin, "label")
+        value = one_answer(value, label)  # a paragraph after its label: its first sentence
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
     return notes
 
@@ -2897,10 +2900,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if 0 < words <= MAX_BOLD_WORDS:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
-            if is_claim(inner):  # `**Artifact looks like VF.** Check …`: the claim's term
-                term = claim_term(inner)
-                if term is None:
-                    return None
+            term = claim_term(inner) if is_claim(inner) else None
+            if term is not None:  # `**Artifact looks like VF.** Check …`: the claim's term
                 hidden = f"{marks}{_claim_cloze(inner, term, number)}{marks}{colon}"
             if _aside_names(rest, inner):  # "**Elimination** (… in elimination products)"
                 return hidden, f"{rest.strip()} {extra}".strip()
@@ -2911,11 +2912,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases
     whole = len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")) is not None
-    if whole and is_claim(marks[0].group("inner")):  # `**Bundle blocks make … difficult.**`
+    term = claim_term(marks[0].group("inner")) if whole and is_claim(marks[0].group(0)) else None
+    if term is not None:  # `**Bundle blocks make … difficult.**`: the claim's term
         inner = marks[0].group("inner")
-        term = claim_term(inner)
-        if term is None:
-            return None  # a claim with no short term: a sentence to recite
         start = marks[0].start("inner")
         hidden = _claim_cloze(inner, term, number)
         return literal(text[:start]) + hidden + literal(text[marks[0].end("inner") :]), extra
