@@ -2194,6 +2194,74 @@ def short_answer(text: str) -> str:
     return first if len(first.split()) >= 2 else text
 
 
+_DEFINITION_QUESTION = re.compile(
+    r"^(?:what\s+(?:is|are)|o\s+que\s+(?:é|são)|qu['’]est[- ]ce\s+que|qu[ée]\s+(?:es|son)|"
+    r"was\s+(?:ist|sind))\s",
+    re.IGNORECASE,
+)
+"""A question asking what a thing is: the sentence naming the thing answers it."""
+SCENE_WORDS = 20
+"""A first sentence this short that does not name what is asked only sets the scene ("In a
+healthy eye, the lens is clear."): the answer is the first sentence that names it."""
+_PROSE_LINE = re.compile(r"^\s*(?:[-*+•]\s|\d+[.)]\s|[|#>]|\$\$)")
+
+
+def one_answer(text: str, about: str = "") -> str:
+    """A paragraph answering a question that asks one thing, as a card shows it: its first
+    sentence that answers, the rest the document's explanation (it stays there; nothing else
+    is dropped). Only a paragraph of several sentences over MAX_ANSWER_WORDS words, its lines
+    joined (a hard wrap); a list, a table or several paragraphs are kept whole, and a first
+    sentence of a few words keeps the next ("Generally not. Local anaesthesia is used."). Asked
+    what a thing is (`about` the question), the first sentence naming it answers when the ones
+    before it are scene-setting (SCENE_WORDS words or fewer); one ending in ':' leads in. The
+    first later sentence holding a figure is kept too when the answer holds none."""
+    whole = without_citations(text).strip()
+    lines = whole.split("\n")
+    if "\n\n" in whole or any(_PROSE_LINE.match(line) for line in lines):
+        return text
+    joined = " ".join(line.strip() for line in lines)
+    sentences = split_sentences(joined)
+    if len(sentences) < 2 or word_count(joined) <= MAX_ANSWER_WORDS:
+        return text
+    defines = _DEFINITION_QUESTION.match(plain(about).strip()) is not None
+    named = {word for word in content_words(about) if len(word) > 3} if defines else set()
+    first = 0
+    if named and not named & content_words(sentences[0]):
+        for at, sentence in enumerate(sentences[:3]):
+            if named & content_words(sentence):
+                first = at
+                break
+            if word_count(sentence) > SCENE_WORDS:
+                break
+    if _ASKS_WHICH_ONES.match(plain(about).strip()):  # "What are some emerging therapies?"
+        first = next(
+            (at for at, one in enumerate(sentences[:3]) if _NAMES_THEM.search(one)), first
+        )  # "There is research into them. These include …": the sentence naming them
+    kept = sentences[first]
+    if kept.rstrip().endswith(":"):
+        return text
+    if len(kept.split()) <= 3 and first + 1 < len(sentences):  # "Generally not." and why
+        kept = f"{kept} {sentences[first + 1]}"
+    if not _FIGURE_DIGIT.search(kept):  # a figure is never cut away (as `table._answer`)
+        later = [one for one in sentences[first + 1 :] if _FIGURE_DIGIT.search(one)][:1]
+        kept = " ".join([kept, *later])
+    return kept
+
+
+_FIGURE_DIGIT = re.compile(r"\d")
+_ASKS_WHICH_ONES = re.compile(
+    r"^(?:what|which)\s+are\b|^quais\s+s[aã]o\b|^quel(?:le)?s\s+sont\b|^cu[aá]les\s+son\b",
+    re.IGNORECASE,
+)
+"""A question asking for several things ("What are the treatment options?")."""
+_NAMES_THEM = re.compile(
+    r"\b(?:include|includes|including|such\s+as|are\s*:|incluem|incluyen|comprennent|"
+    r"notamment|incluent)\b",
+    re.IGNORECASE,
+)
+"""A sentence that names the things asked for ("These may include A and B")."""
+
+
 MAX_EXPLAINED_WORDS = 60
 """The longest answer kept whole when it explains: a phone screen's worth."""
 
@@ -2225,6 +2293,12 @@ _ASKS_WHAT_TO_DO = re.compile(
 _CONDITION = re.compile(
     r"^(?:if|when|once|while|after|before|until|as\s+soon\s+as)\b[^,]{2,80},\s*", re.I
 )
+
+
+def asks_what_to_do(question: str) -> bool:
+    """A question asking what to do ("What should I do if …?"): its answer is instructions,
+    each of them kept (`told_answer`)."""
+    return _ASKS_WHAT_TO_DO.match(plain(question).strip()) is not None
 
 
 def told_answer(question: str, text: str) -> str:

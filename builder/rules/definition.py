@@ -88,6 +88,7 @@ from ..memory import TEXT_CACHE
 from ..notes import Note, make_key
 from ..text import (
     INSTRUCTION_VERBS,
+    MAX_ANSWER_WORDS,
     as_list,
     asked_label,
     explained_answer,
@@ -102,6 +103,7 @@ from ..text import (
     split_sentences,
     without_asides,
     without_citations,
+    word_count,
     words,
 )
 from .context import Context
@@ -1943,6 +1945,7 @@ def whole_answer(text: str, term: str = "") -> str:
     the `term` (`**Coagulation necrosis**: proteins are denatured. Cell shape is retained. …`),
     and one question of a series (`Too large? Think oedema. Too small? Think atrophy.`) one
     half: cut there, the answer would read as complete and be false."""
+    text = _first_definition(text)
     cut = short_answer(text)
     whole = without_citations(text).strip()
     if cut == whole or _short_notes(whole):
@@ -1953,6 +1956,22 @@ def whole_answer(text: str, term: str = "") -> str:
     if opening not in _PREDICATE_OPENINGS and not other and "?" not in whole:
         return cut
     return whole if len(whole.split()) <= MAX_WHOLE_WORDS else ""
+
+
+def _first_definition(text: str) -> str:
+    """Of a term given several definitions, a sentence or more on each line (a definition
+    list's `: …` lines: what it is, then its complications, then how common it is), over
+    MAX_ANSWER_WORDS words in all: the first, the definition; the others are facts of their
+    own, asked of nothing but this term, and left to the document."""
+    lines = [line.strip() for line in text.strip().split("\n") if line.strip()]
+    if len(lines) < 2 or word_count(text) <= MAX_ANSWER_WORDS:
+        return text
+    if not all(line.endswith((".", "!")) and _LISTED_LINE.match(line) is None for line in lines):
+        return text
+    return lines[0]
+
+
+_LISTED_LINE = re.compile(r"^(?:[-*+•]\s|\d+[.)]\s|[|#>])")
 
 
 _CLAUSE = re.compile(r"^(?P<s>[a-z][\w-]*(?:\s+[\w-]+){0,2})\s+(?:is|are|was|were)\s")

@@ -61,6 +61,7 @@ from ..text import (
     names_by_colour,
     names_topic,
     newly_read,
+    one_answer,
     opens_with_baseline,
     plain,
     points_at_picture,
@@ -91,6 +92,8 @@ from .faq import answered_blocks
 from .leads import (
     FINITE_VERBS,
     Lead,
+    claim_term,
+    is_claim,
     is_example,
     is_flag,
     is_index,
@@ -1570,6 +1573,7 @@ def _term_notes(
         term, value = found
         key = make_key("enumeration", section.path, f"{lead.text}: {term}", item.pin, "term")
         front = f"{intro}: {lower_first(plain(term))}?"
+        value = one_answer(value, term)  # a paragraph after its term: its first sentence
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
     if idle:
         notes.extend(_members_note(block, lead, section, ctx, f"{intro}:", lead.text))
@@ -2181,6 +2185,7 @@ def _label_notes(
             continue  # `**Expectation for students:** work hard`: words to the reader
         front = f"{about}: {lower_first(label)}?"
         key = make_key("enumeration", section.path, label, item.pin, "label")
+        value = one_answer(value, label)  # a paragraph after its label: its first sentence
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
     return notes
 
@@ -2945,6 +2950,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if 0 < words <= MAX_BOLD_WORDS:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
+            term = claim_term(inner) if is_claim(inner) else None
+            if term is not None:  # `**Artifact looks like VF.** Check …`: the claim's term
+                hidden = f"{marks}{_claim_cloze(inner, term, number)}{marks}{colon}"
             if _aside_names(rest, inner):  # "**Elimination** (… in elimination products)"
                 return hidden, f"{rest.strip()} {extra}".strip()
             return hidden + literal(rest), extra
@@ -2954,6 +2962,12 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases
     whole = len(spans) == 1 and _BOLD_SPAN.fullmatch(text.rstrip(" .:")) is not None
+    term = claim_term(marks[0].group("inner")) if whole and is_claim(marks[0].group(0)) else None
+    if term is not None:  # `**Bundle blocks make … difficult.**`: the claim's term
+        inner = marks[0].group("inner")
+        start = marks[0].start("inner")
+        hidden = _claim_cloze(inner, term, number)
+        return literal(text[:start]) + hidden + literal(text[marks[0].end("inner") :]), extra
     if whole:
         spans = []  # an item (or its first sentence) bold as a whole: deleted whole
     if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
@@ -2974,6 +2988,12 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if value is not None:
             return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+def _claim_cloze(claim: str, term: tuple[int, int], number: int) -> str:
+    """A bold claim with only its term hidden (`leads.claim_term`)."""
+    start, end = term
+    return literal(claim[:start]) + deletion(number, claim[start:end]) + literal(claim[end:])
 
 
 def run_in_label(phrase: str) -> bool:

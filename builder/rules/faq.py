@@ -69,9 +69,11 @@ from ..document import (
 )
 from ..notes import Note, make_key
 from ..text import (
+    asks_what_to_do,
     bold_initials,
     heading_text,
     lower_first,
+    one_answer,
     plain,
     short_answer,
     single_spaced,
@@ -248,9 +250,20 @@ def _note(
         front = _situated(stem, label, ctx)
     front += f"\n\n{options}" if options else ""  # a quiz's options, shown under its stem
     key = make_key("faq", section.path, question, pin)
+    if _ONE_THING.match(stem) and not asks_what_to_do(stem):  # "What is a cataract?"
+        answer = one_answer(answer, stem)
     return ctx.note("faq", "basic", front, without_citations(answer), key, section, line)
 
 
+_ONE_THING = re.compile(
+    r"^(?:what|which|who|where|when|is|are|can|could|does|do|will|should|o\s+que|qu[ae]l|"
+    r"qu['’]est|quand|o[uù]|quel(?:le)?s?|cu[aá]l(?:es)?|qu[ée]|cu[aá]ndo|d[oó]nde|quando|"
+    r"onde|was|wer|wo|wann)\b",
+    re.IGNORECASE,
+)
+"""A question asking one thing (what, which, when, whether): its answer's first sentence
+answers it. Not "why" nor "how": a chain of reasons or a way of doing, whose first sentence
+may only set the scene ("Coping can be hard." for "How can patients cope?")."""
 _LEANS_BACK = re.compile(
     r"^(?:does|do|is|are|can|could|will|would|should|has|have|did|was|were|may|might|must)\s+"
     r"(?:it|this|these|they|that|those)\b|^(?:what|how)\s+about\b|\b(?:this|these)\s+[a-z]",

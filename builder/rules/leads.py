@@ -297,6 +297,89 @@ def bold_statements(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+MAX_CLAIM_TERM_WORDS = 5
+"""The longest subject (or object) a bold claim hides: a term, never a clause."""
+_CLAIM_BASES = frozenset(
+    """
+    make cause confirm look hide catch show mean lead indicate suggest predict increase decrease
+    reduce raise lower require need kill matter occur present mimic rule exclude help affect
+    prevent precede follow remain become beat trump change
+    """.split()
+)
+_CLAIM_VERBS = FINITE_VERBS | _CLAIM_BASES | frozenset(("made", "caused"))
+"""Verbs a pearl's claim turns on ("Reciprocal changes confirm STEMI"): the words before one
+are its subject, the term to recall."""
+_CLAIM_S_FORMS = frozenset(
+    base + ("es" if base.endswith(("ch", "sh", "s", "x")) else "s") for base in _CLAIM_BASES
+)
+"""The same verbs after a singular subject; each a plural noun too ("changes", "leads"): one
+is the verb unless a verb follows it at once ("Reciprocal changes confirm …")."""
+_NOT_SUBJECTS = frozenset(
+    "if when whenever it this that these those they you we there here each every all".split()
+)
+_LEADING = frozenset("the a an".split())
+_TERM = re.compile(r"\([^()]*\)|[^\s()]+")
+
+
+def _bare(word: str) -> str:
+    return word.lower().strip(",;:.!?")
+
+
+def _claim_verb(words: list[re.Match[str]]) -> int | None:
+    """The index of a claim's first verb (never its first word); a plural noun that reads as a
+    verb ("changes", "leads") is one only when no verb follows it, brackets aside."""
+    for at, word in enumerate(words):
+        bare = _bare(word.group())
+        if not at or word.group().startswith("("):
+            continue
+        if bare in _CLAIM_VERBS or bare.endswith(("n't", "n’t")):
+            return at
+        if bare in _CLAIM_S_FORMS:
+            following = [w for w in words[at + 1 :] if not w.group().startswith("(")]
+            if following and (
+                _bare(following[0].group()) in _CLAIM_VERBS
+                or _bare(following[0].group()).endswith(("n't", "n’t"))
+            ):
+                continue
+            return at
+    return None
+
+
+MIN_CLAIM_WORDS = 3
+
+
+def is_claim(bold: str) -> bool:
+    """A bold span that is a whole sentence of its own (`**Artifact looks like VF.**`): a pearl
+    stated as a claim, whose term is what to recall (`claim_term`), never the whole of it."""
+    text = " ".join(bold.split()).rstrip("*_ ")
+    return text.endswith((".", "!")) and len(text.split()) >= MIN_CLAIM_WORDS
+
+
+def claim_term(claim: str) -> tuple[int, int] | None:
+    """The span of the short term a claim stated as a whole sentence turns on (`**Bundle
+    blocks make STEMI diagnosis difficult.**`, `**X is the most common cause of Y.**`): its
+    subject, the words before its first verb (an article left shown), of MAX_CLAIM_TERM_WORDS
+    words or fewer; else the object after the verb, as short. None when neither is short or
+    the subject is a condition or a pronoun ("If you cannot explain it, …"): the claim has no
+    term, and hiding it whole asks a sentence to recite."""
+    words = list(_TERM.finditer(claim))
+    verb = _claim_verb(words)
+    if verb is None or any(word.group().endswith((",", ";", ":")) for word in words[:verb]):
+        return None
+    subject = words[:verb]
+    if _bare(subject[0].group()) in _NOT_SUBJECTS:
+        return None
+    if _bare(subject[0].group()) in _LEADING:
+        subject = subject[1:]
+    if 0 < len(subject) <= MAX_CLAIM_TERM_WORDS:
+        return subject[0].start(), subject[-1].end()
+    skipped = _CLAIM_VERBS | _LEADING | frozenset(("not", "always", "often", "also"))
+    after = [w for w in words[verb + 1 :] if _bare(w.group()) not in skipped]
+    if 0 < len(after) <= MAX_CLAIM_TERM_WORDS and after[-1] is words[-1]:
+        return after[0].start(), after[-1].start() + len(after[-1].group().rstrip(".!;:,"))
+    return None
+
+
 _SPELLED_LABEL = re.compile(
     r"^(?P<short>[A-Za-z](?:[/.&]?[A-Za-z]){1,5})\.?\s*:\s+"
     r"(?P<long>[A-Za-z][A-Za-z&/ -]{2,60}?)\s*:?$"

@@ -87,6 +87,8 @@ from .leads import (
     Lead,
     bold_statements,
     captions,
+    claim_term,
+    is_claim,
     is_example,
     is_example_text,
     is_flag,
@@ -506,6 +508,12 @@ def _marked_cloze(sentence: str) -> tuple[str, list[tuple[int, int]]] | None:
         found = text.find(word, last)
         if found < 0:
             return None  # the plain text no longer holds it as written
+        if len(marks) == 1 and is_claim(word):
+            term = claim_term(word)  # `💎 **Artifact looks like VF.**`: the claim's term
+            if term is None:
+                return None  # no short term to hide: a sentence to recite
+            spans.append((found + term[0], found + term[1]))
+            break
         spans.append((found, found + len(word)))
         last = found + len(word)
     count = len(text.split())

@@ -84,7 +84,7 @@ import re
 import weakref
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from itertools import pairwise
 from typing import Literal
@@ -1389,6 +1389,8 @@ def _row_notes(
         )
         and (parts is None or (index != parts.unit and index not in parts.extras))
     ]
+    remarks = _remark_columns(reading, value_columns, template)
+    value_columns = [index for index in value_columns if index not in remarks]
     varied = [index for index in value_columns if not uniform(reading, index)]
     shared = [index for index in value_columns if varied and index not in varied]
     value_columns = varied or value_columns
@@ -1479,7 +1481,11 @@ def _row_notes(
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, back, key, section, row.line))
             continue
-        for index, column, header_key in columns:
+        made = len(notes)
+        remarked = [(index, "", normalise_header(reading.header[index])) for index in remarks]
+        for index, column, header_key in columns + remarked:
+            if index in remarks and len(notes) > made:
+                break  # the row's answers carry its remarks (below)
             if parts is not None and index == parts.value:
                 points = _joined_points(reading, groups[number], parts, subject)
             elif index in unnamed:  # every column without a header: one answer
@@ -1502,6 +1508,8 @@ def _row_notes(
                 front = front.removesuffix(": ?") + "?"
             key = (*row_key, header_key)
             notes.append(ctx.note("table", "basic", front, _answer(points), key, section, row.line))
+        if remarks and len(notes) > made and notes[made].key[-1] not in {k for *_, k in remarked}:
+            notes[made:] = _remarked(notes[made:], reading, groups[number], remarks)
     notes.extend(_shared_notes(reading, subject_index, shared, shown_kind, section, ctx))
     if len(reading.header) == 2 and len(value_columns) == 1 and kind and opts.reverse is not False:
         notes.extend(
@@ -1517,6 +1525,57 @@ def _row_notes(
             )
         )
     return notes
+
+
+_REMARKS = frozenset(
+    """remark note comment observation observação observações observación observaciones obs
+    nota notas remarque commentaire bemerkung anmerkung kommentar 备注 備註 注释 注釋 備考 비고
+    """.split()
+)
+"""Headers of a column of commentary on its row ("Notes", "Remarks", 备注, "Observações"): it
+asks nothing of its own ("Nifedipine: note?"), it says more about the row's other answers."""
+
+
+def _remark_columns(reading: Reading, value_columns: list[int], template: str) -> list[int]:
+    """The value columns that remark on their row (`_REMARKS`), when another value column is
+    asked beside them (a name and its notes alone: the notes are the answer, `plainly`); never
+    under a manifest's own question template."""
+    if template not in _OURS:
+        return []
+    found = [
+        index
+        for index in value_columns
+        if _word(reading.header[index]).strip(" ()") in _REMARKS
+        or normalise_header(reading.header[index]).strip(" :：") in _REMARKS
+    ]
+    return found if len(found) < len(value_columns) else []
+
+
+def _remarked(
+    notes: list[Note], reading: Reading, rows: list[TableRow], remarks: list[int]
+) -> list[Note]:
+    """A row's notes with its remarks on their back, under their header ("Notes: first
+    line"): what the row's answer needs said beside it, never a question of its own. A row
+    whose other cells are empty asks the row itself, its remarks the answer, under the remark
+    column's key (that note keeps its identity)."""
+    said = [
+        f"{plain(reading.header[index]).strip(' :：')}{_colon(reading.header[index])}"
+        f"{'; '.join(points)}"
+        for index in remarks
+        if (points := _group_points(rows, index))
+    ]
+    if not said:
+        return notes
+    extra = "\n\n".join(said)
+    return [replace(note, back=f"{note.back}\n\n{extra}") for note in notes]
+
+
+def _colon(header: str) -> str:
+    """The colon after a header in its own script: full width after CJK (备注：), else ": "."""
+    return "：" if _CJK.search(header) else ": "
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 SHARED_NAMED = 5

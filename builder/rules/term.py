@@ -62,6 +62,7 @@ from ..text import (
     is_remark,
     is_signature,
     lower_first,
+    one_answer,
     ordinal_name,
     plain,
     sentence_gaps,
@@ -363,8 +364,10 @@ def _term_note(
     key = make_key("term", section.path, term, section.pin)
     faceted = _facet_sentences(back) if front == f"{heading}?" and not lines else None
     if faceted is None:
+        back = back if lines or front != f"{heading}?" else one_answer(back, term)
         return [ctx.note("term", "basic", front, back, key, section, blocks[0].line)]
     rest, facets = faceted
+    rest = one_answer(rest, term)  # the sentence saying what it is; a why keeps its reasons
     line = blocks[0].line
     notes = [ctx.note("term", "basic", front, rest, key, section, line)]
     for facet, value in facets:
