@@ -8,23 +8,13 @@ from dataclasses import replace
 from .dialects import full_width_stops
 from .document import Document, ListBlock, Paragraph
 from .lint import is_contact_only, prints_its_answer, without_shown_answers
-from .manifest import Manifest, document_topic
+from .manifest import Manifest
 from .notes import DELETION, Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
 from .rules.table import rows_apart, without_copied_rows
-from .text import (
-    MAX_LANGUAGE_CHARS,
-    has_template_field,
-    heading_text,
-    is_facet_heading,
-    is_generic_heading,
-    is_relational,
-    plain,
-    prose_language,
-    title_topic,
-)
+from .text import MAX_LANGUAGE_CHARS, has_template_field, plain, prose_language
 
 
 def extract_notes(manifest: Manifest, documents: list[Document]) -> list[Note]:
@@ -47,16 +37,12 @@ def document_notes(manifest: Manifest, document: Document, routes: tuple[Route, 
     source_path = display_path(manifest, document)
     apart = rows_apart([routed.section for routed in routes if not routed.in_faq])
     language = prose_language(_prose(document))
-    zero_config = manifest.path is None and manifest.topic == document_topic(document)
-    topics = title_topics(document) if zero_config else {}
     for routed in routes:
         ctx = replace(
             _context(manifest, document.title, source_path, routed),
             apart=apart.get(routed.section.path, ""),
             language=language,
         )
-        if routed.section.path[:1] and routed.section.path[0] in topics:
-            ctx = replace(ctx, topic=topics[routed.section.path[0]])
         reads = "faq" if routed.in_faq else "section"
         made: list[Note] = []
         for rule in RULES:
@@ -270,26 +256,6 @@ def _asks_nothing(note: Note) -> bool:
         or (note.note_type == "basic" and is_contact_only(note.back))
         or has_template_field(f"{note.front}\n{note.back}\n{note.context}")
     )
-
-
-def title_topics(document: Document) -> dict[str, str]:
-    """The topic each of a document's several top-level `#` headings names, by its title, for a
-    document with no one title over them (a note of two drug classes, each under its own `#`):
-    the notes under each are about its subject, not the file's name ("Advantages in ARBs").
-    Empty for a document with one title (it names the deck's topic) or a title or topic in its
-    front matter; none for a heading naming no subject ("References") or a side of one
-    ("Signs", "Treatment": the sections of one page)."""
-    tops = [section for section in document.sections if section.level == 1]
-    if len(tops) < 2 or document.meta.get("title") or document.meta.get("topic"):
-        return {}
-    topics: dict[str, str] = {}
-    for top in tops:
-        text = heading_text(top.title)
-        if text and not (is_generic_heading(text) or is_relational(text) or is_facet_heading(text)):
-            topic = title_topic(text)
-            if topic:
-                topics[top.title] = topic
-    return topics
 
 
 def _context(manifest: Manifest, document: str, source_path: str, routed: Route) -> Context:

@@ -889,26 +889,6 @@ def test_a_heading_with_pandocs_escaped_quotes_names_its_subject_without_backsla
     assert not any("\\" in front for front in fronts), fronts
 
 
-def test_each_of_several_top_headings_is_the_topic_of_the_notes_under_it(tmp_path: Path) -> None:
-    """A note with two `#` headings and no one title over them (two drug classes side by side):
-    the notes under each are about its subject, not the file's name; a document with one title
-    keeps its topic."""
-    source = tmp_path / "korrin-drugs.md"
-    source.write_text(
-        "Two classes of korrin drugs.\n\n# Velbarins\n\n## Advantages\n\n"
-        "- **Onset:** within 2 hours\n\n# Quenzoles\n\n## Advantages\n\n"
-        "- **Onset:** within 6 hours\n\n# References\n\n- **Book:** Korrin, 2nd edition\n",
-        encoding="utf-8",
-    )
-    fronts = [p.note.front for p in plan_deck(manifest_for_document(parse_document(source))).notes]
-    assert "Velbarins — advantages: Onset?" in fronts, fronts
-    assert "Quenzoles — advantages: Onset?" in fronts, fronts
-    single = tmp_path / "korrin.md"
-    single.write_text("# Velbarins\n\n## Advantages\n\n- **Onset:** within 2 hours\n")
-    fronts = [p.note.front for p in plan_deck(manifest_for_document(parse_document(single))).notes]
-    assert fronts == ["Advantages in velbarins: Onset?"], fronts
-
-
 def test_a_facet_heading_in_another_language_joins_the_heading_above() -> None:
     # Italian, Portuguese, Spanish: "toxicity", "advantages", "dosing" alone are facets
     assert heading_subject(("Velbarine", "Tossicità")) == "Velbarine — tossicità"
