@@ -743,9 +743,14 @@ def _reassurance(block: Block) -> bool:
     items or more comfort the reader. A card of it would ask the reader to recall a pat on
     the back."""
     if isinstance(block, Paragraph):
+        said = block.text.casefold()
+        if "you" not in said and "n't" not in said and "n’t" not in said:
+            return False  # cheap: every phrase it looks for speaks to the reader
         text = plain(block.text)
         units = [u for u in re.split(r"(?<=[.!?])\s+", text) if u.strip()]
     elif isinstance(block, ListBlock) and all(not item.blocks for item in block.items):
+        if not any("you" in item.text.casefold() for item in block.items):
+            return False
         units = [plain(item.text) for item in block.items]
         text = "\n".join(units)
     else:
