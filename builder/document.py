@@ -210,6 +210,34 @@ class Document:
             yield from section.walk()
 
 
+def _unmarked(items: list[ListItem]) -> list[ListItem]:
+    """A list's items without the one status mark every item opens with (`- ❌ Grunting`, `- ⚠️
+    Rash spreads`): the author's bullet, the same on each, telling no item from another, and
+    on a card's back a glyph before each answer. Marks that differ (`- ✅ Do …` / `- ❌ Don't
+    …`) tell the items apart and stay."""
+    if len(items) < 2 or not items[0].text[:1] or items[0].text[0].isascii():
+        return items
+    first = _STATUS_MARK.match(items[0].text)
+    if first is None:
+        return items
+    mark = first.group(1)
+    if mark in _BOXES:
+        return items  # `- ☐ Wash hands`: a checklist's box, which tells it a checklist
+    found = [_STATUS_MARK.match(item.text) for item in items]
+    if any(match is None or match.group(1) != mark for match in found):
+        return items
+    return [
+        replace(item, text=item.text[match.end() :])
+        for item, match in zip(items, found, strict=True)
+        if match is not None
+    ]
+
+
+_STATUS_MARK = re.compile(r"^([\u2600-\u27bf\U0001f300-\U0001faff])\ufe0f?\s+(?=\S)")
+"""A pictograph opening an item as its mark ("❌ ", "⚠️ ", "✅ ", "🚨 "), before the item's words."""
+_BOXES = frozenset("☐☑☒")
+
+
 def split_pin(text: str) -> tuple[str, str | None]:
     """Split a trailing `{#id}` (an explicit note identity) from heading, row or item text."""
     if "{#" not in text:  # the regex tries every position: most text has no pin
@@ -1594,6 +1622,7 @@ class _Reader:
             if not above:
                 self.add(shown, out)
             return
+        items = _unmarked(items)
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
         if self.depth == 0 and is_heading_outline(block):
             for item in items:  # an exported outline's numbered headings: each a subsection

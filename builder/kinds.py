@@ -83,6 +83,8 @@ class Skipped:
     """What was left out, in words: section 'References', a list under 'Overview'."""
     blocks: int = 1
     """How many blocks (a section: 1)."""
+    sample: str = ""
+    """The first block's own words, short, as a message quotes them (`- None` / `- Low`)."""
 
     def message(self) -> str:
         """The build's note about it (`build -v`): what was left out and how to keep it."""
@@ -542,6 +544,33 @@ def _page_blurb(block: Block) -> bool:
     return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
 
 
+def _byline(block: Block) -> bool:
+    """A byline alone on its line: "By Jane Roe, PGY1, Family Medicine", "By Dr A. Smith" (a
+    name in capitals after "By", its roles after commas); "By mouth, twice daily" is content."""
+    if not isinstance(block, Paragraph) or not block.text.startswith("By "):
+        return False
+    return _BYLINE.fullmatch(plain(block.text).strip()) is not None
+
+
+_BYLINE = re.compile(
+    r"By (?:Dr\.? |Prof\.? )?[A-Z][\w'’-]+(?: [A-Z]\.?)?(?: [A-Z][\w'’-]+){1,2}"
+    r"(?:,\s*[^,.!?:;]{1,40}){0,3}"
+)
+
+
+def _breadcrumb(text: str, title: str) -> bool:
+    """A page's breadcrumb ("Infectious Disease > Antibiotics", a vault's or a site's path to
+    the page): a line of short parts joined by ">" or "›" whose last part is the page's own
+    title. A comparison ("morphine > codeine") names no page."""
+    parts = [part.strip() for part in _CRUMB.split(plain(text).strip())]
+    if len(parts) < 2 or not title or any(not part or len(part.split()) > 6 for part in parts):
+        return False
+    return parts[-1].casefold() == plain(title).strip().casefold()
+
+
+_CRUMB = re.compile(r"\s+[>›»]\s+")
+
+
 def _credits(block: Block) -> bool:
     """A handout's credits: two label lines or more, each naming who wrote or teaches it, how
     to reach them or when it was updated (`**Course lead:** Dr A` / `**Phone:** …`)."""
@@ -706,6 +735,45 @@ def _blank_form(block: Block) -> bool:
         return False  # cheap: most blocks hold neither
     slots = sum(1 for line in lines if _BLANK_SLOT.search(line))
     return slots > 0 and 2 * slots >= len(lines)
+
+
+def _reassurance(block: Block) -> bool:
+    """Reassurance to the reader ("You know your baby best; it's always okay to call", "You're
+    doing a great job!"): a paragraph or a list with no figure, half of whose sentences or
+    items or more comfort the reader. A card of it would ask the reader to recall a pat on
+    the back."""
+    if isinstance(block, Paragraph):
+        said = block.text.casefold()
+        if "you" not in said and "n't" not in said and "n’t" not in said:
+            return False  # cheap: every phrase it looks for speaks to the reader
+        text = plain(block.text)
+        units = [u for u in re.split(r"(?<=[.!?])\s+", text) if u.strip()]
+    elif isinstance(block, ListBlock) and all(not item.blocks for item in block.items):
+        if not any("you" in item.text.casefold() for item in block.items):
+            return False
+        units = [plain(item.text) for item in block.items]
+        text = "\n".join(units)
+    else:
+        return False
+    text = text.casefold().replace("’", "'")
+    if not units or any(char.isdigit() for char in text) or _REASSURING.search(text) is None:
+        return False
+    comforting = sum(
+        1 for unit in units if _REASSURING.search(unit.casefold().replace("’", "'")) is not None
+    )
+    return 2 * comforting >= len(units)
+
+
+_REASSURING = re.compile(
+    r"\b(?:you know (?:your (?:baby|child|children|body|kid|kids)|(?:them |it )?best)|"
+    r"trust your (?:instincts?|gut|judge?ment)|"
+    r"(?:you're|you are) doing (?:a |an )?(?:great|good|wonderful|fantastic|amazing) job|"
+    r"(?:it's|it is) (?:always |never )?(?:okay|ok|fine|alright|all right) to (?:call|ask)|"
+    r"(?:it's|it is) never wrong to (?:call|ask)|never wrong to (?:call|ask)|"
+    r"(?:you're|you are) not alone|don't (?:panic|worry)|be kind to yourself|"
+    r"you(?:'ve| have) got this|you can do (?:it|this))\b"
+)
+"""What comforts a reader, not what teaches: the page's words to a worried parent or student."""
 
 
 _BLANK_SLOT = re.compile(
@@ -1024,7 +1092,7 @@ KINDS: tuple[Kind, ...] = (
                 (" read",),
             ),
         ),
-        shapes=(_credits,),
+        shapes=(_credits, _byline),
     ),
     Kind(
         "comments",
@@ -1181,7 +1249,25 @@ KINDS: tuple[Kind, ...] = (
     Kind(
         "form",
         "a form's answer choices: Normal / Decreased / Increased under an item to fill in",
+        lines=(
+            # the form's own instruction: "Use this space to write down …", "Write your notes
+            # here", "Space for your questions"
+            Line(r"^(?:please )?(?:use|write in) (?:this|the) (?:space|lines?|box(?:es)?)\b"),
+            Line(r"^write (?:down )?your (?:\w+ ){0,2}here\b"),
+            Line(r"^(?:space|room) for (?:your )?(?:notes|questions|answers)\b"),
+        ),
         shapes=(is_choice_list, _blank_form),
+    ),
+    Kind(
+        "encouragement",
+        "words of reassurance and encouragement to the reader",
+        headings=(
+            r"trust your (?:instincts?|gut|judge?ment)",
+            r"(?:a )?(?:few )?words? of (?:encouragement|reassurance)",
+            r"you(?:'ve| have) got this",
+            r"you are not alone|you're not alone",
+        ),
+        shapes=(_reassurance,),
     ),
     Kind(
         "links",
@@ -1455,7 +1541,12 @@ def content_blocks(
         kind = block_kind(block)
         if kind is None and form_page and _short_choices(block, title):
             kind = _BY_NAME["form"]  # `Expression`: `- Fluent` / `- Nonfluent` on a form's page
-        if kind is not None and kind.name == "form" and _said_of(title, previous, block):
+        if (
+            kind is not None
+            and kind.name == "form"
+            and isinstance(block, ListBlock)
+            and _said_of(title, previous, block)
+        ):
             kind = None  # "Reflexes in a lower motor neurone lesion are:" over `- Decreased`
         previous = block
         if kind is None and index and isinstance(block, ListBlock) and _named_notes(block):
@@ -1466,6 +1557,14 @@ def content_blocks(
             kind = _BY_NAME["objectives"]  # `- Discuss the cations` / `- Define each value`
         if kind is None and header and (_page_scope(block) or _page_blurb(block)):
             kind = _BY_NAME["objectives"]
+        if (
+            kind is None
+            and header
+            and isinstance(block, Paragraph)
+            and "\n" not in block.text.strip()
+            and _breadcrumb(block.text, title)
+        ):
+            kind = _BY_NAME["links"]  # "[[Infectious Disease]] > Antibiotics": the page's path
         if kind is None and topics and _named_topics(block):
             kind = _BY_NAME["topics"]  # "Drugs of abuse: overdose and withdrawal" among prompts
         is_label = False
@@ -1476,6 +1575,10 @@ def content_blocks(
             block, dropped = _without_items(block, skip)
             if dropped is not None:
                 left.append(dropped)
+            if "related" in skip:
+                block, dropped = _without_pointers(block)
+                if dropped is not None:
+                    left.append(dropped)
         if kind is None or kind.name not in skip:
             kept.extend(_unlinked_blocks((block,)))
             previous_kept = kept[-1] if kept else None
@@ -1492,7 +1595,33 @@ def content_blocks(
                 kept.append(stated)  # "Condition P (small pupil) or …": a fact inside a prompt
         if isinstance(block, Paragraph) and (is_label or block.text.rstrip(" *_").endswith(":")):
             label = kind  # "By the end of this lesson you will be able to:" and its list
+    if "form" in skip:
+        kept = _without_filled_slots(kept, left)
     return tuple(kept), left
+
+
+def _without_filled_slots(kept: list[Block], left: list[tuple[Kind, Block]]) -> list[Block]:
+    """A form's filled lines: where most of the blocks' `**Label:** value` lines are a form's
+    blanks (`**Pediatrician:** ____`, two or more), the few filled in (`**Emergency:** 911`) are
+    the form's too, a contact list to complete, not facts to learn. They go with the blanks."""
+    blanks = [
+        block
+        for kind, block in left
+        if kind.name == "form" and isinstance(block, Paragraph) and _SLOT_LINE.match(block.text)
+    ]
+    if len(blanks) < _MIN_FORM_SLOTS:
+        return kept
+    filled = [b for b in kept if isinstance(b, Paragraph) and _SLOT_LINE.match(b.text)]
+    if not filled or len(filled) >= len(blanks):
+        return kept
+    form = _BY_NAME["form"]
+    left.extend((form, block) for block in filled)
+    return [block for block in kept if block not in filled]
+
+
+_SLOT_LINE = re.compile(r"^\s*(?:\*\*|__)[^*_:\n]{1,40}:?(?:\*\*|__):?[ \t]*[^\n]{0,40}$")
+"""One `**Label:** value` line of a few words: a form's slot, blank or filled."""
+_MIN_FORM_SLOTS = 2
 
 
 def _spelled_out(block: ListBlock) -> list[Paragraph]:
@@ -1553,6 +1682,44 @@ _FACT_TITLE = re.compile(
     r"|classification|types?|categories)\b",
     re.IGNORECASE,
 )
+
+
+def _without_pointers(block: ListBlock) -> tuple[ListBlock, tuple[Kind, Block] | None]:
+    """A procedure's list without the names of the other documents it sends the reader to
+    (`1. Universal Patient Care Protocol` / `2. Blood Glucose Procedure` / `3. IV Procedure`):
+    three or more items with no list of their own that are only a title ending in a document's
+    genre ("Protocol", "Procedure", "Guideline", "Policy"). A step or a
+    list of operations ("Whipple procedure", "Nerve block") is content: one or two such names,
+    or names in lower case, stay."""
+    named = [
+        item
+        for item in block.items
+        if not item.blocks and _POINTER_NAME.fullmatch(plain(item.text).strip()) is not None
+    ]
+    if len(named) < _MIN_POINTERS:
+        return block, None
+    plain_items = [item for item in block.items if not item.blocks]
+    named += [
+        item
+        for item in plain_items
+        if item not in named and _POINTER_BESIDE.fullmatch(plain(item.text).strip()) is not None
+    ]
+    named.sort(key=lambda item: item.line)
+    kept = tuple(item for item in block.items if item not in named)
+    gone = replace(block, items=tuple(named), line=named[0].line)
+    return replace(block, items=kept), (_BY_NAME["related"], gone)
+
+
+_POINTER_NAME = re.compile(
+    r"(?:[A-Z][\w'’-]*|[A-Z]+|/|&)(?:\s+(?:[A-Z][\w'’-]*|[A-Z]+|/|&|of|and|for)){0,6}\s+"
+    r"(?:Protocol|Procedure|Guideline|Policy|Pathway|Algorithm|SOP)s?"
+)
+_POINTER_BESIDE = re.compile(
+    r"(?:[A-Z][\w'’-]*|[A-Z]+)(?:\s+(?:[A-Z][\w'’-]*|[A-Z]+|of|and)){0,3}\s+Assessment"
+)
+"""Beside those names, the assessment protocol a service's list sends to ("Patient Assessment")."""
+"""A document's title in title case ending in its genre: "Universal Patient Care Protocol"."""
+_MIN_POINTERS = 3
 
 
 def _without_items(
@@ -1638,9 +1805,27 @@ def _describe(section: Section, left: list[tuple[Kind, Block]]) -> list[Skipped]
             _line(blocks[0]),
             f"{_blocks_text(blocks)} under {plain(section.title)!r}",
             len(blocks),
+            _sample(blocks[0]),
         )
         for name, blocks in by_kind.items()
     ]
+
+
+def _sample(block: Block) -> str:
+    """A block's first words as a message quotes them: a list's first three items
+    (`` `- None` / `- Low` / `- Heavy` ``), a paragraph's first line, each cut short."""
+    if isinstance(block, ListBlock):
+        return " / ".join(f"`- {_short(item.text)}`" for item in block.items[:3])
+    text = block.text if isinstance(block, Paragraph) else ""
+    return f"`{_short(text.strip().splitlines()[0])}`" if text.strip() else ""
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= MAX_SAMPLE_CHARS else text[: MAX_SAMPLE_CHARS - 1] + "…"
+
+
+MAX_SAMPLE_CHARS = 40
 
 
 def _line(block: Block) -> int:

@@ -35,6 +35,7 @@ from .text import (
     is_generic_heading,
     is_session_label,
     plain,
+    subtitle_topic,
     topic_for,
     without_code_asides,
 )
@@ -811,8 +812,21 @@ def document_topic(document: Document) -> str:
     if not explicit and named_by_stem(document):
         return subject_over_facets(document) or first_heading_subject(document)
     return topic_for(explicit, document.title) or (
-        "" if explicit else subject_over_facets(document)
+        "" if explicit else subject_over_facets(document) or subtitle_subject(document)
     )
+
+
+def subtitle_subject(document: Document) -> str:
+    """The subject a page's subtitle names (`subtitle_topic`), for a title naming none ("New
+    Parent Guide": its readers): the heading right under the title, before any text of its own
+    or the page's, is the title's second line, not a section."""
+    first = document.sections[0] if document.sections else None
+    if first is None or not first.level or first.blocks:
+        return ""
+    text = heading_text(first.title)
+    if not text or is_generic_heading(text) or is_session_label(text):
+        return ""
+    return subtitle_topic(text)
 
 
 def named_by_stem(document: Document) -> bool:

@@ -101,7 +101,7 @@ def route(manifest: Manifest, document: Document) -> Routed:
     headings = [name for s in document.walk() for name in (s.title, "/".join(s.path))]
     forms = [skipped for skipped in walk.skipped if skipped.kind == "form"]
     if forms:
-        walk.warnings.append((forms[0].line, _form_warning(sum(s.blocks for s in forms))))
+        walk.warnings.append((forms[0].line, _form_warning(forms)))
     return Routed(
         tuple(walk.routes),
         frozenset(matched),
@@ -116,14 +116,20 @@ def route(manifest: Manifest, document: Document) -> Routed:
     )
 
 
-def _form_warning(lists: int) -> str:
-    """Once per document: how many lists of a form's answer choices (`kinds.is_choice_list`)
-    were left out, so that a teacher who meant them as facts can bring them back."""
-    some = "1 list" if lists == 1 else f"{lists} lists"
+def _form_warning(forms: list[Skipped]) -> str:
+    """Once per document: how many parts of a form (lists of answer choices,
+    `kinds.is_choice_list`; a form's blank lines) were left out, the first one quoted from the
+    document, so that a teacher who meant them as facts can find them and bring them back."""
+    count = sum(skipped.blocks for skipped in forms)
+    lists = all(" list" in skipped.what.split(" under ")[0] for skipped in forms) and not any(
+        "paragraph" in skipped.what.split(" under ")[0] for skipped in forms
+    )
+    noun = "list" if lists else "part"
+    some = f"1 {noun}" if count == 1 else f"{count} {noun}s"
+    first = f" (the first: {forms[0].sample})" if forms[0].sample else ""
     return (
-        f"warning: {some} of answer choices (`- Normal` / `- Decreased` / `- Increased` for one "
-        'item to chart) read as a form to fill in: no cards; `include = ["form"]` in a manifest '
-        "cards them"
+        f"warning: {some}{first} read as a form to fill in: no cards; "
+        '`include = ["form"]` in a manifest cards them'
     )
 
 

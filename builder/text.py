@@ -512,6 +512,8 @@ _SHORT_WORDS = frozenset(
     a an and as at by for from in into of on or the to vs with is are be do how why who what when
     not can may you your our its all any new old key top has use per via us we my me up so no if
     it he go
+    day age big cut dry eat end eye few fit get got had her him hot let low now off one out
+    own put raw red see set she sit six ten too try two way wet yes yet arm leg hip ear lip jaw
     """.split()
 )
 """Short words an all-capitals heading writes that are no abbreviation ("DRUGS OF CONCERN")."""
@@ -698,7 +700,7 @@ _FOUR_LETTER_WORDS = frozenset(
     such tear test than that them then they thin this time tone took tube type unit upon used uses
     very view wall ward warm wash wave ways weak well went were what when whom wide will wind
     with word work worm wound year your zone film turn talk walk push pull tilt roll bend take
-    wear wrap
+    wear wrap away okay baby days hurt tell told
     """.split()
 )
 """Common English words of four letters, written in capitals in a heading ("SAFE DRUGS"); any
@@ -1394,7 +1396,21 @@ def is_remark(text: str) -> bool:
     return bool(words & _REMARK_PRONOUNS) or _named_by_question(text) != ""
 
 
-_WHAT_IS = re.compile(r"^(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?(?P<s>[^?]+)\?$", re.I)
+_WHAT_IS = re.compile(
+    r"^(?:(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
+    # the same question in the other languages notes come in, with its article: Portuguese "O
+    # que é a …?", Spanish "¿Qué es el …?", French "Qu'est-ce que la …?", German "Was ist
+    # ein …?", Italian "Cos'è il …?", Danish "Hvad er …?"
+    r"|¿?\s*o\s+que\s+(?:é|são)\s+(?:(?:o|a|os|as|um|uma)\s+)?"
+    r"|¿\s*qu[ée]\s+(?:es|son)\s+(?:(?:el|la|los|las|un|una)\s+)?"
+    r"|qu['’]est[- ]ce\s+(?:que|qu['’])\s*(?:c['’]est\s+)?(?:(?:le|la|les|un|une)\s+|l['’])?"
+    r"|was\s+(?:ist|sind)\s+(?:(?:der|die|das|ein|eine)\s+)?"
+    r"|(?:che\s+)?cos['’]\s*è\s+(?:(?:il|lo|la|l['’]|un|una|uno)\s*)?"
+    r"|(?:che\s+)?cosa\s+(?:è|sono)\s+(?:(?:il|lo|la|i|gli|le|l['’]|un|una|uno)\s*)?"
+    r"|hvad\s+er\s+(?:(?:en|et)\s+)?)"
+    r"(?P<s>[^?]+?)\s*\?$",
+    re.I,
+)
 
 
 _WHAT_IS_ELSEWHERE = re.compile(
@@ -1647,6 +1663,11 @@ _FACET_WORDS = frozenset(
     patogenia patogênese pathogenese patogenesi paraclinique paraclínico paraclínica
     behandling diagnose forløb prognose patogenese paraklinisk parakliniske symptomer
     komplikationer udredning profylakse ætiologi epidemiologi
+    tossicità toxicidade toxicidad toxicité toxizität vantaggi svantaggi vantagens
+    desvantagens ventajas desventajas avantages inconvénients vorteile nachteile indicazioni
+    indicações indicaciones indikationen controindicazioni contraindicações
+    contraindicaciones contre-indications kontraindikationen posologia posología posologie
+    dosierung farmacocinetica farmacocinética pharmacocinétique pharmakokinetik
     """.split()
 )
 """A phase or a generic facet of a disease ("Course", "Pathogenesis", "Paraclinical") and the
@@ -1830,6 +1851,7 @@ _SCAFFOLD_BEFORE = re.compile(
     rf"^(?:(?:(?:an?|the|your)\s+)?(?:(?:{_GUIDE_ADJECTIVES})\s+){{0,2}}"
     r"(?:introduction\s+to|intro\s+to|overview\s+of|guide\s+to|primer\s+on|handbook\s+of)|"
     r"(?:the\s+)?basics\s+of|understanding|all\s+about|(?:lecture\s+)?notes\s+on|"
+    r"high[\s-]yield|"
     r"everything\s+you\s+need\s+to\s+know\s+about)\s+",
     re.IGNORECASE,
 )
@@ -1841,10 +1863,23 @@ _SCAFFOLD_AFTER = re.compile(
     r"\s+(?:(?:the\s+)?basics|(?:a\s+)?study\s+guide|(?:lecture\s+|study\s+|revision\s+)?notes|"
     r"(?:an\s+)?overview|summary|review|revision|cheat\s*sheet|fact\s*sheet|guide|handout|"
     r"explained|101|quiz|exam|test|flash\s*cards|q\s*&\s*a|faqs?|(?:lecture\s+)?slides|"
-    r"slide\s+deck|lecture|"
-    r"(?:previous\s+year\s+)?questions(?:\s+(?:and|&)\s+answers)?)(?:\s+\d+)?$",
+    r"slide\s+deck|lecture|hy|high[\s-]yield|recap|cram|"
+    r"(?:previous\s+year\s+)?questions(?:\s+(?:and|&)\s+answers)?|"
+    # the approach a page takes, not its subject: "Antibiotics by First Principles"
+    r"(?:by|from)\s+first\s+principles|made\s+(?:\w+\s+)?(?:simple|easy)|simplified|"
+    r"demystified|in\s+a\s+nutshell|at\s+a\s+glance|in\s+brief|step\s+by\s+step|"
+    r"for\s+(?:dummies|beginners|the\s+layman)|"
+    # a document's genre noun after its subject ("Sepsis Protocol", "Asthma Pathway")
+    r"protocols?|guidelines?|pathways?|algorithms?|standing\s+orders|"
+    # the same genre words in the other languages notes come in
+    r"resumo|resumen|riassunto|zusammenfassung|r[ée]sum[ée]|apuntes|appunti|revis[ãa]o|"
+    r"repaso|gu[íi]a|guida|leitfaden|protocolo|protocollo|protokoll|protocole)"
+    r"(?:\s+\d+)?$",
     re.IGNORECASE,
 )
+_FOR_AUDIENCE = re.compile(r"\s+(?:for|para|per|pour|für)\s+(?P<who>[^:]+)$", re.IGNORECASE)
+"""A title's readers after "for" ("Asthma for New Parents", "Asma para pacientes"): who the page
+is written for, not what it is about (`_names_audience`)."""
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
 
 
@@ -1868,9 +1903,16 @@ def title_topic(title: str) -> str:
     text = _without_subtitle(text)
     without_parentheses = _ASIDE.sub("", text).strip()
     text = without_parentheses or text
-    for scaffold in (_SCAFFOLD_BEFORE, _SCAFFOLD_AFTER):
-        shorter = scaffold.sub("", text).strip()
-        text = shorter or text
+    shorter = _SCAFFOLD_BEFORE.sub("", text).strip()
+    text = shorter or text
+    while True:  # "Endocrine Review HY": every genre word after the subject, one by one
+        shorter = _SCAFFOLD_AFTER.sub("", text).strip()
+        found = _FOR_AUDIENCE.search(shorter)
+        if found is not None and _names_audience(found["who"]):
+            shorter = shorter[: found.start()].strip()
+        if not shorter or shorter == text:
+            break
+        text = shorter
     if _GUIDE.search(title) is not None:
         text = _GUIDED_ASPECT.sub("", text)
     text = _without_discipline(text.strip(_SEPARATORS + ".,;!?"))
@@ -1881,6 +1923,25 @@ def title_topic(title: str) -> str:
     if _names_no_topic(text):
         return ""
     return topic_phrase(_whole_named(text) if _too_many_words(text) else text)
+
+
+def subtitle_topic(subtitle: str) -> str:
+    """The topic a page's subtitle names, for a title that names none ("New Parent Guide" over
+    "Warning Signs in Your Newborn"): its subject (`title_topic`), or for a subtitle naming a
+    part of a thing, the thing after its "in" or "of", the reader's "your" aside ("newborn")."""
+    topic = title_topic(subtitle)
+    parts = _IN_OR_OF.split(topic, maxsplit=1)
+    if len(parts) != 2 or not parts[0].strip():
+        return topic
+    last = parts[0].split()[-1].lower()
+    part = {last, _singular_word(last)} & (_PART_NOUNS | _ASPECT_NOUNS)
+    if not part and not is_relational(parts[0]):
+        return topic
+    thing = _THE.sub("", _POSSESSIVE.sub("", parts[1].strip()))
+    return topic_phrase(thing) if thing else topic
+
+
+_THE = re.compile(r"^(?:the|a|an)\s+(?=\w)", re.IGNORECASE)
 
 
 def _too_many_words(text: str) -> bool:
@@ -2020,19 +2081,46 @@ def _names_no_topic(text: str) -> bool:
         # cycle" name a stage of what is studied, a topic
     if _is_course_label(text):
         return True
-    named = [w for w in _TOPIC_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
-    if named and all(word.lower() in _AUDIENCE for word in named):
+    if _names_audience(text):
         return True  # "Patient & Family Guide 2024": who it is for, not what it is about
+    named = [w for w in _TOPIC_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     return len(named) > MAX_TOPIC_WORDS
+
+
+def _names_audience(text: str) -> bool:
+    """A phrase naming only a page's readers or its format, in any of the languages notes come
+    in: "Patient & Family Guide", "New Parent Guide" (an adjective of the reader's counts only
+    beside a reader: "New Drugs" is a subject), "Guía del paciente"."""
+    named = [
+        word.lower()
+        for word in _TOPIC_WORD.findall(text)
+        if word.lower() not in _SMALL_WORDS and word.lower() not in _LINKING_WORDS
+    ]
+    if not named or not any(word in _AUDIENCE for word in named):
+        return False
+    return all(word in _AUDIENCE or word in _AUDIENCE_ADJECTIVES for word in named)
 
 
 _AUDIENCE = frozenset(
     """
     patient patients family families carer carers caregiver caregivers parent parents you your
     public client clients resident residents staff student students nurse nurses information
-    education leaflet booklet pamphlet brochure handbook resource resources
+    education leaflet booklet pamphlet brochure handbook resource resources guide guides
+    paciente pacientes patient patienten paziente pazienti familia familias família famiglia
+    pais padres genitori eltern cuidador cuidadores aidant aidants guía guia guida leitfaden
+    información informação informazioni informationen ratgeber
     """.split()
 )
+_AUDIENCE_ADJECTIVES = frozenset(
+    "new expectant first-time young future novo nova nuevo nueva nuovo nuovi neue nouveaux".split()
+)
+"""What a title says of its readers ("New Parent Guide", "Expectant Mothers"): with a reader,
+still only who the page is for."""
+_LINKING_WORDS = frozenset(
+    "de del la el los las da do dos das di della dello des du le les il i para per pour für".split()
+)
+"""The small words of the other languages notes come in, between a title's words ("Guía del
+paciente", "Guida per i genitori")."""
 """Words a title names its readers or its format with: a title of only these gives no topic."""
 
 
@@ -2067,8 +2155,57 @@ def _without_subtitle(text: str) -> str:
             return _without_subtitle(tail)
         if separator == ": " and _spells_out(head, tail):
             return tail
+        if separator == ": " and _is_genre_label(head):
+            # "Pediatric Protocol: Diabetic Emergencies": the genre is the head, the subject
+            # the tail; the population it holds for stays ("pediatric diabetic emergencies")
+            words = head.split()
+            english = words[-1].lower() in _GENRE_NOUNS  # "Protocolo pediátrico": agreement
+            for_whom = [w for w in words if english and w.lower() in _PROTOCOL_POPULATIONS]
+            subject = _without_subtitle(tail)
+            return " ".join([*for_whom, subject]) if for_whom else subject
         return _without_subtitle(head)
     return text
+
+
+_GENRE_NOUNS = frozenset(
+    """
+    protocol protocols guideline guidelines pathway pathways policy algorithm algorithms sop
+    procedure procedures guide handbook manual orders standing protocolo protocolos protocollo
+    protokoll protocole procedimiento procedimento procédure procedura guía guia guida
+    leitfaden richtlinie leitlinie algoritmo algorithmus algorithme manuale manuel
+    """.split()
+)
+"""Nouns naming the kind of document a page is (a protocol, a guideline, a procedure), in the
+languages notes come in: before a colon, the subject is what follows."""
+_PROTOCOL_POPULATIONS = frozenset(
+    """
+    pediatric paediatric adult adults neonatal obstetric geriatric pediátrico pediátrica
+    pediatrico pediatrica pédiatrique pädiatrisch adulto adulta adulte
+    """.split()
+)
+"""Whom a protocol is for, kept with its subject: doses differ for them."""
+_LABEL_QUALIFIERS = frozenset(
+    """
+    clinical emergency prehospital pre-hospital ems als bls nursing hospital local regional
+    national standard treatment clínico clínica clinico clinica clinique klinisch
+    """.split()
+)
+
+
+def _is_genre_label(head: str) -> bool:
+    """A title's head naming only the kind of document and whom or where it is for
+    ("Pediatric Protocol", "Clinical Guideline", "Guía del paciente"), never a subject."""
+    named = [
+        word.lower()
+        for word in _TOPIC_WORD.findall(plain(head))
+        if word.lower() not in _SMALL_WORDS and word.lower() not in _LINKING_WORDS
+    ]
+    if not named or len(named) > MAX_TOPIC_WORDS:
+        return False
+    known = _GENRE_NOUNS | _AUDIENCE | _AUDIENCE_ADJECTIVES | _PROTOCOL_POPULATIONS
+    if not any(word in _GENRE_NOUNS or word in _AUDIENCE for word in named):
+        return False
+    return all(word in known or word in _LABEL_QUALIFIERS for word in named)
 
 
 def _spells_out(short: str, long: str) -> bool:

@@ -861,6 +861,29 @@ def test_an_all_capitals_heading_lowers_four_letter_words_spelled_as_english_wor
     assert heading_text("ARDS IN ADULTS") == "ARDS in adults"
     assert heading_text("NICE GUIDANCE") == "NICE guidance"
     assert heading_text("COOL") == "COOL"
+    # common short words in capitals are words, not acronyms: "DAY", "AWAY", "WET"
+    assert heading_text("PHONE THE WARD THE SAME DAY") == "Phone the ward the same day"
+    assert heading_text("GO TO THE CLINIC RIGHT AWAY") == "Go to the clinic right away"
+    assert heading_text("WET OR DRY SKIN") == "Wet or dry skin"
+    assert heading_text("DKA IN ADULTS") == "DKA in adults"
+
+
+def test_one_status_mark_opening_every_item_is_the_lists_bullet(tmp_path: Path) -> None:
+    """`- ❌ Grunting` on every item: the author's bullet, not part of the answer; marks that
+    tell items apart (`- ✅ Do …` / `- ❌ Don't …`) and a checklist's boxes stay."""
+    from builder.document import ListBlock
+
+    def items(markdown: str) -> list[str]:
+        document = parse_document(tmp_path / "a.md", "## A\n\n" + markdown)
+        block = document.sections[0].blocks[0]
+        assert isinstance(block, ListBlock)
+        return [item.text for item in block.items]
+
+    assert items("- ❌ Grunting\n- ❌ Blue lips\n") == ["Grunting", "Blue lips"]
+    assert items("- ⚠️ Rash spreads\n- ⚠️ No feeds\n") == ["Rash spreads", "No feeds"]
+    assert items("- ✅ Rest\n- ❌ Run\n") == ["✅ Rest", "❌ Run"]
+    assert items("- ❌ Grunting\n") == ["❌ Grunting"]
+    assert items("- ☐ Wash hands\n- ☐ Gloves on\n") == ["☐ Wash hands", "☐ Gloves on"]
 
 
 def test_a_signature_is_a_name_and_role_not_an_instruction_or_a_title() -> None:

@@ -444,6 +444,17 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("- [Velbarin] lowers the fever\n- [Quellin] raises it", None),
         ("Each cell carries a copy of the genome.", None),
         ("Fluids are limited to 1 L a day.", None),
+        # a byline alone on its line; a route of giving is content
+        ("By Jane Roe, PGY1, Family Medicine", "author"),
+        ("By Dr A. Smith", "author"),
+        ("By mouth, twice daily", None),
+        # a form's own instruction
+        ("_Use this space to write down your questions:_", "form"),
+        ("Use ice packs for the swelling.", None),
+        # reassurance to the reader; a fact about reassurance is content
+        ("You know your child best. It's always okay to call the ward.", "encouragement"),
+        ("- Trust your instincts\n- You're doing a great job!", "encouragement"),
+        ("Reassurance lowers the fever by 0.5 °C in 2 of 10 children.", None),
     ],
 )
 def test_block_kinds(markdown: str, kind: str | None) -> None:
@@ -515,6 +526,25 @@ DOCUMENTS = {
             "Last updated",
         ],
         ["violet rash", "the first-line drug, taken for 7 days"],
+    ),
+    "carer-sheet.md": (
+        # reassurance, a protocol's pointers to other documents, a contact form's lines
+        [
+            "child best",
+            "great job",
+            "Care Protocol",
+            "Swab Procedure",
+            "Rash Assessment",
+            "0800 555 010",
+            "own questions",
+        ],
+        # kept: the steps beside the pointers, a list of operations, a contact line of its own
+        [
+            "Mark the rash",
+            "Korrin drainage procedure",
+            "0800 555 020",
+            "Recovery takes a week",
+        ],
     ),
     "obsidian-notes.md": (
         [
@@ -588,9 +618,21 @@ def test_check_says_once_per_document_how_many_choice_lists_were_read_as_a_form(
     assert code == 0, output
     forms = [line for line in output.splitlines() if "read as a form" in line]
     assert forms == [
-        "chart.md:6: BUILD-WARNING 3 lists of answer choices (`- Normal` / `- Decreased` / "
-        "`- Increased` for one item to chart) read as a form to fill in: no cards; "
-        '`include = ["form"]` in a manifest cards them'
+        "chart.md:6: BUILD-WARNING 3 lists (the first: `- None` / `- Low` / `- Heavy`) read as "
+        'a form to fill in: no cards; `include = ["form"]` in a manifest cards them'
+    ], output
+    # a form of blank lines is quoted as the document writes it, never as a list of choices
+    blank = tmp_path / "contacts.md"
+    blank.write_text(
+        "# Korrin fever\n\n## Ward\n\n- Rest: 3 days\n- Fluids: 2 L\n\n## Contacts\n\n"
+        "**Ward nurse:** ________\n\n**Night line:** ________\n",
+        encoding="utf-8",
+    )
+    code, output = run("check", str(blank))
+    forms = [line for line in output.splitlines() if "read as a form" in line]
+    assert forms == [
+        "contacts.md:10: BUILD-WARNING 2 parts (the first: `**Ward nurse:** ________`) read as a "
+        'form to fill in: no cards; `include = ["form"]` in a manifest cards them'
     ], output
     _, cards = run("cards", str(source), "--format", "json")
     fronts = [note["front"] for note in json.loads(cards)]
@@ -666,7 +708,7 @@ def test_on_a_form_page_short_catalogues_and_a_normal_baseline_are_form_items_to
     assert "- Normal\n- {{c1::Wide}}\n" in scale and "{{c4::Monotone}}" in scale, scale
     code, output = run("check", str(source))
     assert code == 0, output
-    assert "BUILD-WARNING 9 lists of answer choices" in output, output
+    assert "BUILD-WARNING 9 lists (the first: `- Normal`" in output, output
     source.write_text(
         "# Ward notes\n\n" + FORM_ITEMS.replace("- Normal\n- Reduced\n- Absent", "- Full\n"),
         encoding="utf-8",
@@ -1045,3 +1087,14 @@ def test_dot_leaders_on_a_long_line_are_read_from_their_first_dot() -> None:
     assert _PAGE_REFERENCE.search("…" * 20_000 + "x") is None
     for reference in ("Causes .......... 12", "Causes …… 12", "Causes … 3", "Care, p. 40"):
         assert _PAGE_REFERENCE.search(reference) is not None
+
+
+def test_a_breadcrumb_ending_in_the_pages_title_is_navigation() -> None:
+    """`[[Infectious Disease]] > Antibiotics` under the page "Antibiotics": the vault's path to
+    the page, not a fact; a comparison with ">" is content."""
+    crumb = Paragraph("Infectious Disease > Korrin Drugs", 1)
+    kept, left = content_blocks((crumb,), skipped_kinds(), header=True, title="Korrin Drugs")
+    assert kept == () and [kind.name for kind, _ in left] == ["links"]
+    compared = Paragraph("Potency: velbarin > quenzol", 1)
+    kept, left = content_blocks((compared,), skipped_kinds(), header=True, title="Korrin Drugs")
+    assert kept == (compared,) and left == []

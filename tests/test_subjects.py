@@ -150,6 +150,28 @@ TITLES = [
     ("Korrin Fever Management", "korrin fever management"),
     ("A Guide to Wound Care", "wound care"),
     ("Practical Nursing Skills", "practical nursing skills"),
+    # A title naming its readers with an adjective of theirs names no topic either; a thing
+    # so qualified is a subject.
+    ("First-Time Carer Handbook", ""),
+    ("Expectant Family Guide", ""),
+    ("New Velbarin Formulations", "new velbarin formulations"),
+    ("Guía del paciente: Fiebre korrina", "fiebre korrina"),
+    # A document genre before a colon: the subject is after it, with whom it is for.
+    ("Neonatal Protocol: Korrin Crisis", "neonatal korrin crisis"),
+    ("Clinical Guideline: Korrin Fever", "korrin fever"),
+    ("Protocolo pediátrico: Fiebre korrina", "fiebre korrina"),
+    ("Korrin Fever Protocol: Adults", "korrin fever"),
+    ("Velbar Procedure", "velbar procedure"),
+    # The approach a page takes and whom it is written for are not its subject.
+    ("Korrin Fever by First Principles", "korrin fever"),
+    ("Heart Murmurs Made Easy", "heart murmurs"),
+    ("Velbarin Dosing in a Nutshell", "velbarin dosing"),
+    ("Korrin Fever for Parents and Carers", "korrin fever"),
+    ("Korrin Fever for Adults", "korrin fever for adults"),
+    # A file name's genre words, however many, after its subject.
+    ("Renal Review HY", "renal"),
+    ("High-Yield Korrin Fever Notes", "korrin fever"),
+    ("Korrin Fever Summary Sheet", "korrin fever summary sheet"),
 ]
 
 
@@ -393,6 +415,27 @@ def test_zero_config_topic_comes_from_the_title_and_front_matter_wins(tmp_path: 
     assert manifest_for_document(named).topic == "korrin"
     stem = parse_document(tmp_path / "06-korrin-fever.md", "## A\n\nx\n")
     assert manifest_for_document(stem).topic == "korrin fever"
+
+
+def test_a_title_naming_only_its_readers_takes_the_subject_its_subtitle_names(
+    tmp_path: Path,
+) -> None:
+    # the heading right under the title, before any text, is the title's second line
+    subtitled = parse_document(
+        tmp_path / "a.md",
+        "# Carer Handbook\n## Danger Signs in Your Toddler\n\n## Fever\n\n- Call: at 39 °C\n",
+    )
+    assert manifest_for_document(subtitled).topic == "toddler"
+    plain_subtitle = parse_document(
+        tmp_path / "b.md", "# Carer Handbook\n## Korrin Fever\n\n## Fever\n\n- Call: at 39 °C\n"
+    )
+    assert manifest_for_document(plain_subtitle).topic == "korrin fever"
+    # a heading with text of its own is a section, not a subtitle
+    section = parse_document(
+        tmp_path / "c.md",
+        "# Carer Handbook\n## Danger Signs in Your Toddler\n\n- Fever: over 39 °C\n\n## B\n\nx\n",
+    )
+    assert manifest_for_document(section).topic == ""
 
 
 def test_a_heading_naming_a_part_of_its_parents_subject_joins_the_parent() -> None:
@@ -890,3 +933,12 @@ def test_a_clearer_front_keeps_its_note_identity(tmp_path: Path) -> None:
     (note,) = [packaged.note for packaged in plan.notes]
     assert note.front.startswith("Korrin fever — outpatient in asthma:")
     assert note.key[-1] == "outpatient in asthma"
+
+
+def test_a_facet_heading_in_another_language_joins_the_heading_above() -> None:
+    # Italian, Portuguese, Spanish: "toxicity", "advantages", "dosing" alone are facets
+    assert heading_subject(("Velbarine", "Tossicità")) == "Velbarine — tossicità"
+    assert heading_subject(("Velbarinas", "Vantagens")) == "Velbarinas — vantagens"
+    assert heading_subject(("Velbarinas", "Posología")) == "Velbarinas — posología"
+    # a heading naming a thing of its own stays as it is
+    assert heading_subject(("Velbarine", "Tossicità renale")) == "Tossicità renale"

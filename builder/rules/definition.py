@@ -485,7 +485,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             continue  # `**Myth:** …` / `**Fact:** …`: asked as one claim above, or nothing
         text, second = _two_entries(repeated.get(number, text))
         text, siblings = sibling_entries(term, text)
-        if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips):
+        if is_flag(term) or is_pep_talk(term, text) or is_slogan(term, tips, ctx.language):
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         if text.rstrip().endswith("?"):
             continue  # `**QT interval:** normal or prolonged?`: a checklist's prompt, no answer
@@ -1364,7 +1364,7 @@ def _label_note(label: str, value: str, section: Section, ctx: Context, line: in
         return []  # `**Signature:** ________` is a form to fill in
     if value.rstrip().endswith(":"):
         return []  # `**CT with contrast:** Indicated for:` leads into a list
-    if is_pep_talk(label, value) or is_slogan(label):
+    if is_pep_talk(label, value) or is_slogan(label, language=ctx.language):
         return []  # `**Goal:** everyone can do it!`: words to the reader, no fact
     key = make_key("definition", section.path, label)
     front = f"{ctx.heading(section)}: {asked_label(label)}?"
@@ -2485,14 +2485,19 @@ _THIS_IS_CALLED = re.compile(
 
 
 @lru_cache(maxsize=TEXT_CACHE)
-def is_slogan(label: str, tips: bool = False) -> bool:
+def is_slogan(label: str, tips: bool = False, language: str = "en") -> bool:
     """A bold label that is no term but a takeaway's slogan: a sentence ("Time is tissue",
     "Fever itself isn't dangerous"), an imperative ("Know the warning signs", "Trust your
     judgement"), a conditional ("When in doubt, escalate") or a connective ("But remember").
     Asked as a term ("Time is tissue?") it quotes the claim on the front and asks nothing; the
     fact in its explanation is left to the rules that read a sentence (a figure: measure).
     `tips`: the label stands in a list of tips, most of them instructions ("Stay hydrated: water
-    flushes out waste", "Don't smoke: …"), where an imperative names the tip its reason explains."""
+    flushes out waste", "Don't smoke: …"), where an imperative names the tip its reason explains.
+    `language`: the document's (`Context.language`); the words that tell a slogan are English,
+    and in another language they are other words ("Controle do peso": Portuguese "do" is "of
+    the", no verb), so a label of a document in another language is never read as one."""
+    if language != "en":
+        return False
     words = [w.strip(",;:.!") for w in plain(label).lower().replace("’", "'").split()]
     if not words or label.rstrip().endswith("?"):
         return False

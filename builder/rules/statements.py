@@ -134,6 +134,22 @@ _LINKED = re.compile(r"\]\(|https?://|www\.")
 _ARROW = re.compile(r"->|=>|>>|→|⇒")
 
 
+_ODDS_AND_ENDS = re.compile(
+    r"(?:misc\.?|miscellaneous|miscellanea|other|others|other (?:points|information|notes|facts)"
+    r"|odds and ends|varia|various|sonstiges|divers|varios|outros|altro|altri)"
+)
+"""A heading over points that share nothing but having no other place: asked as one question
+("Miscellaneous?"), its answer is unrelated facts; each point is asked on its own, or not."""
+
+
+def _odds_and_ends(title: str, section: Section, ctx: Context) -> bool:
+    """A "Miscellaneous" heading naming no thing above it (under "Key points", or the page's
+    topic alone); under a drug's heading it is that drug's ("Quenzol — misc?")."""
+    if _ODDS_AND_ENDS.fullmatch(plain(title).strip(" :.").casefold()) is None:
+        return False
+    return "—" not in ctx.subject(section)
+
+
 def extract(section: Section, ctx: Context) -> list[Note]:
     if ctx.in_faq or section.level == 0 or is_example(None, section):
         return []
@@ -143,7 +159,10 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     asked = answered_blocks(section.blocks)
     carded = {note.source.line for note in ctx.made}
     if not (asks or boxed) and (
-        not ctx.subject(section) or is_generic_heading(title) or title.endswith("?")
+        not ctx.subject(section)
+        or is_generic_heading(title)
+        or title.endswith("?")
+        or _odds_and_ends(title, section, ctx)
     ):
         # "Key points", "Overview": the heading names nothing to ask about
         return _who_notes(section, asked, carded, ctx)
