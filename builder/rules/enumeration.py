@@ -156,6 +156,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     notes = []
     answered = answered_blocks(section.blocks)
     listed: bool | None = None
+    asked: set[str] = set()  # the fronts of labelled points made so far
+    ambiguous: set[str] = set()
     for index, (lead, block) in enumerate(leads(section.blocks)):
         if not isinstance(block, ListBlock) or index in answered:
             continue
@@ -176,8 +178,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             if listed is None:  # once a section: whether it holds a list of its own
                 listed = any(isinstance(b, ListBlock) and len(b.items) > 1 for b in section.blocks)
             lone = _labelled_point_note(block, lead, section, ctx) if listed else []
+            if lone and lone[0].front in asked:  # the same label under many owners
+                ambiguous.add(lone[0].front)
         if lone:
             notes.extend(lone)
+            asked.add(lone[0].front)
             continue
         made = _list_notes(block, lead, section, ctx)
         if not made and lead is not None:  # `由：` over one or two bold names: the heading's
@@ -186,6 +191,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             named = "Not: " + "; ".join(plain(text) for text in wrong.values())
             made = [replace(n, back=f"{n.back}\n\n{named}" if n.back else named) for n in made]
         notes.extend(made)
+    if ambiguous:  # `Treatments:` over one point under each of many groups, the group's name
+        # lost: one question with many answers, none of them right alone; asked nowhere
+        notes = [note for note in notes if note.front not in ambiguous]
     return notes
 
 
