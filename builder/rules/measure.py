@@ -52,6 +52,7 @@ from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
     FIGURE,
     clause_of,
+    content_words,
     given_strength,
     heading_text,
     is_advert,
@@ -65,6 +66,7 @@ from ..text import (
     split_sentences,
     twinned,
     whole_range,
+    without_asides,
     without_citations,
     without_connective,
     without_reference_marks,
@@ -80,8 +82,10 @@ from .leads import (
     is_example,
     is_example_text,
     is_flag,
+    item_subject,
     lead_of,
     names_no_facet,
+    opens_with_it,
     out_of_math,
 )
 
@@ -428,6 +432,7 @@ def _note(
         referent = ""
         if (
             leans_back(clause)
+            or (number and _it_of_another(clause, sentences[number - 1], section))
             or _said_after(clause)
             or (number and _no_subject(clause))
             or (number and _after_instruction(clause, sentences[number - 1]))
@@ -542,6 +547,17 @@ def _referent(sentences: list[str], number: int) -> str:
     if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
         return ""
     return before
+
+
+def _it_of_another(clause: str, before: str, section: Section) -> bool:
+    """The clause opens with an "It" that stands for the subject of the sentence before it, a
+    thing the heading does not name ("It can occur within a day" after "Korrin crisis is a
+    complication of korrin fever." under "High sugar"): alone, the card would say it of the
+    heading's thing."""
+    if not opens_with_it(clause):
+        return False
+    named = item_subject(without_asides(before))
+    return bool(named) and not content_words(named) <= content_words(section.title)
 
 
 def _after_instruction(clause: str, before: str) -> bool:
