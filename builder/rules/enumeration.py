@@ -255,8 +255,13 @@ def _labelled_point_note(
     point. A section of such lines alone is the term rule's (`Label: value` lines)."""
     if len(block.items) != 1 or block.items[0].blocks or lead.kind not in ("label", "name"):
         return []
-    if " — " not in lead.text or not is_relational(lead.text.rsplit(" — ", 1)[1]):
-        return []  # only a part named with its owner (`unfold_labels`)
+    owned = " — " in lead.text and is_relational(lead.text.rsplit(" — ", 1)[1])
+    if not owned and (lead.kind != "label" or len(lead.text.split()) > MAX_ASKED_LABEL):
+        return []  # a part named with its owner (`unfold_labels`), or a short label line
+    if not owned and (_labelled_value(lead.text) or lead.text[:1].islower()):
+        return []  # `Dose: 5 mg` says its own value; `also order:` is a sentence's lead-in
+    if not owned and (block.ordered or _BOLD_SPAN.fullmatch(block.items[0].text.strip())):
+        return []  # `1. **Early walking**`: the first of parts told one by one, no answer
     item = block.items[0]
     text = plain(without_emoji(item.text)).strip()
     if not 0 < len(text.split()) <= MAX_ITEM_WORDS or is_sentence(text):
@@ -265,6 +270,12 @@ def _labelled_point_note(
     key = make_key("enumeration", section.path, f"{lead.text}: {text}", item.pin, "lone")
     answer = single_spaced(without_emoji(item.text)).strip()
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
+def _labelled_value(label: str) -> bool:
+    """A label line that holds a value of its own after a colon (`Dose: 5 mg`)."""
+    head, colon, rest = label.partition(":")
+    return bool(colon and head.strip() and rest.strip())
 
 
 MAX_FLAGGED_NAMES = 4
