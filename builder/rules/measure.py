@@ -402,6 +402,8 @@ def _note(
             spans = kept
         if spans and above:
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
+        if spans and _EXAMPLE_CUE.search(sentence):
+            spans = [span for span in spans if not _in_example(sentence, span[0])]
         doses = _dose_spans(sentence, spans)
         if doses:
             spans = doses  # "lipid emulsion 20% 100 cc IV (if <70 kg, …)": the doses asked
@@ -547,6 +549,30 @@ def _referent(sentences: list[str], number: int) -> str:
     if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
         return ""
     return before
+
+
+def _in_example(sentence: str, start: int) -> bool:
+    """The figure at `start` stands in brackets that open with an example's cue ("written as
+    upper over lower (for example, 130/85 mmHg)"): it shows how a value looks, no fact to
+    recall. A figure after a cue outside brackets ("…, e.g. 2 weeks in children", "For example,
+    X is started at 15 mg") states a case of the fact and is still asked."""
+    for cue in _EXAMPLE_CUE.finditer(sentence, 0, start):
+        opened = sentence.rfind("(", 0, cue.start() + 1)
+        if opened < 0 or sentence[opened + 1 : cue.start()].strip():
+            continue
+        closed = sentence.find(")", opened)
+        if closed < 0 or closed >= start:
+            return True  # "(for example, 130/85)": the bracket is the example's
+    return False
+
+
+_EXAMPLE_CUE = re.compile(
+    r"\b(?:e\.\s?g\.|eg\b|for example|for instance|such as|por exemplo|por ejemplo|p\.\s?ex\."
+    r"|z\.\s?B\.|zum Beispiel|par exemple|ad esempio|per esempio|ex\.)",
+    re.IGNORECASE,
+)
+"""What opens an example, in the languages the rules read: "e.g.", "for example", "por
+exemplo", "z. B.", "par exemple", "ad esempio"."""
 
 
 def _it_of_another(clause: str, before: str, section: Section) -> bool:
