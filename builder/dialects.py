@@ -235,8 +235,8 @@ def _wikilinks(text: str) -> str:
     if "[[" not in text:
         return text
     text = _EMBED.sub("", text)
-    if _WIKILINK_ONLY.fullmatch(text) is not None:
-        return text  # a link and nothing else: navigation, left for the checks to see
+    if all(_WIKILINK_ONLY.fullmatch(line) for line in text.splitlines() if line.strip()):
+        return text  # links and nothing else, one a line: navigation, left for the checks
     text = _SEE_NOTE.sub(_end_of_sentence, text)
     return _WIKILINK.sub(_wikilink_text, text)
 

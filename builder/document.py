@@ -2135,11 +2135,13 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     few_stops = stops * 2 < len(block.items)  # one label stopped among others: a habit
     out: list[Block] = []
     run: list[ListItem] = []
+    first_run = -1  # where the items before the first label stand in `out`
     for item, is_label in zip(block.items, labelling, strict=True):
         if not is_label:
             run.append(item)
             continue
         if run:
+            first_run = len(out) if first_run < 0 else first_run
             out.append(ListBlock(block.ordered, tuple(run), run[0].line))
             run = []
         *explanations, last = item.blocks  # an explanation goes after the list it stood over,
@@ -2181,7 +2183,15 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
             label = _STOPPED_LABEL.sub("", item.text) if few_stops else item.text
             unfolded.insert(0, Paragraph(label, item.line))
         out.extend(unfolded)
-    if run:
+    if run and first_run == 0 and not any(":" in plain(item.text) for item in run):
+        # `- Start low` / `- Reduce in:` over its list / `- Aim for 1–2`: the items after a
+        # label's sub-list go on with the list the label stood in, under the same lead-in;
+        # alone after the sub-list, they were a list of their own that nothing named. A
+        # `Label: value` item is asked on its own already, wherever it stands
+        opening = out[0]
+        assert isinstance(opening, ListBlock)
+        out[0] = ListBlock(block.ordered, (*opening.items, *run), opening.line)
+    elif run:
         out.append(ListBlock(block.ordered, tuple(run), run[0].line))
     return out
 

@@ -514,7 +514,7 @@ def without_shown_answers(note: Note) -> Note | None:
     )
     hinted = hinted_deletions(note.front) - shown
     if not shown and not hinted and not named:
-        return note
+        return _forms_hidden(note)
     kept: dict[str, int] = {}
     for match in NUMBERED_DELETION.finditer(note.front):
         if match.group(1) not in shown and match.group(1) not in hinted:
@@ -528,7 +528,7 @@ def without_shown_answers(note: Note) -> Note | None:
             return _cloze_text(match.group(2))
         return f"{{{{c{number}::{match.group(2)}}}}}"
 
-    return replace(note, front=NUMBERED_DELETION.sub(renumbered, note.front))
+    return _forms_hidden(replace(note, front=NUMBERED_DELETION.sub(renumbered, note.front)))
 
 
 def _named_above(note: Note) -> set[str]:
@@ -1291,6 +1291,51 @@ def hinted_words(front: str, subject: str = "") -> dict[str, list[str]]:
         if len(said) >= _HINTED_ROOTS and 2 * len(said) >= len(roots):
             found[number] = said
     return found
+
+
+def _forms_hidden(note: Note) -> Note:
+    """A Cloze note whose one-word deletions are hidden again wherever their card shows a word
+    made from them (`{{c1::velbopril}}` beside "its active form, velboprilat"): the card asks
+    both places at once, instead of printing its answer's stem (`hinted_words`). The same word
+    shown again, or a shorter one, is left for `without_shown_answers` and check to judge."""
+    if "{{c" not in note.front:
+        return note
+    subject = " ".join((note.source.document, *note.source.section))
+    hinted = hinted_words(note.front, subject)
+    front = note.front
+    for number, shown in hinted.items():
+        hidden = {text.strip("*_ ") for this, text in cloze_deletions(front) if this == number}
+        if len(shown) != 1 or any(not _ONE_WORD.fullmatch(text) for text in hidden):
+            continue  # a deletion of several words: `hinted_words` judges, check reports
+        if not all(_derived(shown[0], text) for text in hidden):
+            continue
+        head = front[: len(front) - len(_body(front))]
+        front = head + _hidden_again(front[len(head) :], number, shown[0])
+    return note if front == note.front else replace(note, front=front)
+
+
+def _hidden_again(body: str, number: str, word: str) -> str:
+    """`body` with each whole `word` outside its deletions made deletion c`number` too."""
+    found = re.compile(rf"(?<![\w\\]){re.escape(word)}(?!\w)", re.IGNORECASE)
+
+    def hidden(match: re.Match[str]) -> str:
+        return f"{{{{c{number}::{match.group(0)}}}}}"
+
+    out, last = [], 0
+    for match in NUMBERED_DELETION.finditer(body):
+        out.append(found.sub(hidden, body[last : match.start()]))
+        out.append(match.group(0))
+        last = match.end()
+    out.append(found.sub(hidden, body[last:]))
+    return "".join(out)
+
+
+def _derived(word: str, root: str) -> bool:
+    """`word` is `root` with an ending added (`velboprilat` of `velbopril`)."""
+    return len(word) > len(root) and word.lower().startswith(root.lower())
+
+
+_ONE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
 def _may_hint(body: str, deletions: list[tuple[str, str]]) -> bool:

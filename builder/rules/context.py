@@ -327,7 +327,7 @@ def one_question_each(notes: list[Note]) -> list[Note]:
         head = _first_word(attribute) if about else normalise(attribute)
         group = groups.setdefault((note.source.section, about, head), {})
         subject = content_words(about, 1)
-        asked = content_words(attribute, 1)
+        asked = content_words(attribute, 1) | _signs(attribute)  # "If < 20 kg", "If > 20 kg"
         # Two attributes asking the same have the same words besides the subject's: only the
         # notes sharing them are compared (comparing each with every other was quadratic).
         same = group.setdefault(asked - subject, [])
@@ -342,6 +342,14 @@ def one_question_each(notes: list[Note]) -> list[Note]:
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
     return _no_author_repeats(_one_cloze_each(_no_table_repeats(_one_answer_each(kept))))
+
+
+def _signs(text: str) -> frozenset[str]:
+    """The comparison signs of an attribute: "If < 20 kg" and "If > 20 kg" ask two things."""
+    return frozenset(_SIGN.findall(text))
+
+
+_SIGN = re.compile(r"[<>≤≥]")
 
 
 MIN_CLOZE_REPEAT_DELETIONS = 2

@@ -215,6 +215,8 @@ def _definition(text: str) -> tuple[str, str] | None:
                 return None
             if number in _DASHED and _splits_range(term, match.group("text")):
                 return None  # "Ketamine 1 – 3 mg/kg": a dose range, not a term and its text
+            if number in _DASHED and _two_instructions(term, match.group("text")):
+                return None  # "Rest on demand — watch for cues": advice, no term
             gloss = (match.groupdict().get("gloss") or "").strip()
             if 0 < len(term.split()) <= MAX_TERM_WORDS or _QUOTED_ASKED.fullmatch(term):
                 return (f"{term} {gloss}" if gloss else term), match.group("text").strip()
@@ -228,6 +230,20 @@ a patient's question with its answer, a term however long."""
 
 _DASHED = frozenset({2, 3})
 """The shapes that split at a dash (`**Term** - text`, `Term – text`)."""
+
+
+def _two_instructions(term: str, text: str) -> bool:
+    """Both sides of a dash are instructions: a verb with its adverbial phrase (`Rest on
+    demand`, `Sleep in short bursts`) then a lower-case verb telling what to do (`watch for
+    cues`). The left side is no term, the right no definition of it."""
+    words, told = plain(term).lower().split(), plain(text).split()
+    if len(words) < 2 or not told or not told[0].isalpha() or not told[0].islower():
+        return False
+    return told[0] in _TOLD_OPENERS and words[1] in _ADVERBIAL
+
+
+_TOLD_OPENERS = INSTRUCTION_VERBS | frozenset("watch look call see let offer feed note".split())
+_ADVERBIAL = frozenset("on at in for to up out off with every as when until".split())
 
 
 def _splits_range(term: str, text: str) -> bool:
@@ -2049,6 +2065,8 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
         answer = _after_term(whole_answer(said))
         if not answer:
             continue
+        if found is not None and found.group("verb") in ("is", "are") and _JUDGED.match(answer):
+            continue  # "**Low heat (under 36°C)** is also concerning": a verdict, no definition
         front = ask(f"What {_be(term, said)} {lower_first(plain(term))}?", ctx)
         if (use := _USED_FOR.match(answer)) is not None:  # "Used to tell A from B": its use,
             front = ask(f"What {_be(term, said)} {lower_first(plain(term))} used for?", ctx)
@@ -2064,6 +2082,15 @@ def _bold_subjects(block: Paragraph, section: Section, ctx: Context) -> list[Not
     return notes
 
 
+_JUDGED = re.compile(
+    r"^(?:also\s+|very\s+|usually\s+|often\s+|not\s+|always\s+)*"
+    r"(?:(?:concerning|normal|abnormal|common|uncommon|rare|dangerous|serious|worrying|urgent"
+    r"|important|expected|harmless|fine|ok|okay|safe|unsafe)(?=\s*(?:$|[.,;:!—–(]|-\s))"
+    r"|an?\s+(?:emergency|warning\s+sign|red\s+flag)\b)",
+    re.IGNORECASE,
+)
+"""What a bold subject's "is" may say of it instead of what it is: a verdict ("is also
+concerning", "is normal", "is a red flag"), which "What is X?" does not ask for."""
 _USED_FOR = re.compile(r"^used\s+(?:for\s+(?P<y>\S.*)|(?P<to>to\s+\S.*))$", re.I | re.S)
 """A bold term's sentence that says what it is used for ("**X** is used to tell A from B"): no
 definition of X, so "What is X?" would ask for one the answer does not give."""

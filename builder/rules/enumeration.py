@@ -272,6 +272,12 @@ def _labelled_point_note(
     point. A section of such lines alone is the term rule's (`Label: value` lines)."""
     if len(block.items) != 1 or block.items[0].blocks or lead.kind not in ("label", "name"):
         return []
+    owned = " — " in lead.text and is_relational(lead.text.rsplit(" — ", 1)[1])
+    lower_clause = lead.text[:1].islower() and len(lead.text.split()) > 1
+    if not owned and (_labelled_value(lead.text) or lower_clause):
+        return []  # `Dose: 5 mg` says its own value; `also give:` is a sentence's lead-in
+    if not owned and _BOLD_SPAN.fullmatch(block.items[0].text.strip()):
+        return []  # `- **Early walking**`: the first of parts told one by one, no answer
     item = block.items[0]
     text = plain(without_emoji(item.text)).strip()
     if lead.opens:  # `Velbarin (Velba):` over its one fact, sentence or not: the entry's note
@@ -314,6 +320,12 @@ _SAYING = re.compile(
 )
 """A modal or a copula, in English or as Spanish, Portuguese and French write it: a label
 holding one says something ("tb se puede pedir"), so it names no answer."""
+
+
+def _labelled_value(label: str) -> bool:
+    """A label line that holds a value of its own after a colon (`Dose: 5 mg`)."""
+    head, colon, rest = label.partition(":")
+    return bool(colon and head.strip() and rest.strip())
 
 
 MAX_FLAGGED_NAMES = 4
@@ -412,6 +424,12 @@ def _list_notes(
                     for i in block.items
                     if i.line not in hoisted and not _valued(i) and _sub_heading(i)
                 }
+            # a clause over its own list asked apart, a label over what its back shows
+            shown |= {
+                i.line
+                for i in block.items
+                if (i.line in hoisted and _clause_label(i)) or _outline_lead_in(i)
+            }
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
             rest = tuple(
                 i
@@ -852,6 +870,9 @@ def _cloze_notes(
     if len(made) > 1:
         return notes + made  # a list too long for one cloze, asked in parts
     note = made[0] if made else None
+    counted = ordinal_rests(block)
+    if counted is not None and not any(counted.values()):
+        return notes  # "First round" / "Second round": counting, no answer to a question
     if note is None and not outlined and not outer:
         parts = _procedure_parts(block, lead, intro, section, ctx, key)
         if parts:  # numbered steps too long for one answer: asked a few steps at a time
@@ -2160,6 +2181,22 @@ def _bare_lead_in(item: ListItem) -> bool:
     return short and text.endswith(":") and not is_bold_title(item)
 
 
+def _clause_label(item: ListItem) -> bool:
+    """An outline item that is a clause left open over its own list (`- Release of Q is raised
+    by` over its causes): words enough for a clause, ending on a short lower-case word (a
+    preposition or article, in any language, which `is_open_clause` may not know). Once its
+    list is asked apart, hidden it would ask a lead-in's words, not a fact."""
+    words = plain(without_emoji(item.text)).split()
+    last = words[-1] if words else ""
+    return len(words) > MAX_ASKED_LABEL and last.isalpha() and last.islower() and len(last) <= 3
+
+
+def _outline_lead_in(item: ListItem) -> bool:
+    """An item that is a label with a colon over what it heads (`- Sequence:` over numbered
+    steps): the steps are its content, shown on the back; the label is no fact to hide."""
+    return bool(item.blocks) and plain(without_emoji(item.text)).strip().endswith(":")
+
+
 def _bare_label(item: ListItem) -> bool:
     """An item that is only a label, with nothing under it left (`2. **Pneumothorax:**` once
     its points are asked on their own): the subject of its points, never an answer."""
@@ -2250,6 +2287,9 @@ def _cloze_note(
     fields = any(item.line in shown_lines for item in block.items)
     ranked = _parallel_labels(block)
     bolded = any(_BOLD_SPAN.search(item.text) for item in block.items)
+    counted = ordinal_rests(block)
+    if counted is not None and not any(counted.values()):
+        return []  # "First generation" / "Second generation": counting, nothing to recall
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -2260,6 +2300,15 @@ def _cloze_note(
         marker = f"{number}." if block.ordered else "-"
         joiner = joiners.get(number - 1, "")
         item_text = single_spaced(without_emoji(item.text)).strip()
+        if counted is not None:  # "Fifth generation, i.e. {{ceftaroline}}": the ordinal shown
+            rest = counted[number - 1]
+            if rest:
+                deletions += 1
+                head = item_text[: len(item_text) - len(rest)]
+                items[number - 1] = f"{marker} {literal(head)}{deletion(deletions, rest)}{joiner}"
+            else:
+                items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
+            continue
         if number - 1 in pairs:
             name, detail = pairs[number - 1]
             deletions += 1
@@ -2273,6 +2322,7 @@ def _cloze_note(
             or _symbols_only(item)
             or _bold_name_only(item, bool(pairs))
             or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
+            or _outline_lead_in(item)  # "- Sequence:" over its steps: the back's, not a fact
             or (number == 1 and baseline)  # a form's "- None" first: hidden, it asks nothing
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
@@ -2380,6 +2430,46 @@ def _cloze_note(
         return [*made[:-1], replace(made[-1], back=_joined([made[-1].back, *read]))]
     back = _joined([_sub_lists(block, extras), *read])
     return [ctx.note("enumeration", "cloze", front, back, key, section, block.line)]
+
+
+def ordinal_rests(block: ListBlock) -> dict[int, str] | None:
+    """What follows the counted words of each item, by index, when the items open with a run of
+    ordinals in order (`First generation` / `Second generation` / `Third generation, i.e.
+    cefdinoral`, `1st line: …` / `2nd line: …`), else None. The ordinal and the noun it counts
+    are the outline, never a fact: hidden, they ask only how to count; what comes after them
+    (after a comma, colon, dash, bracket or "i.e.") is the item's fact, "" when none does."""
+    if len(block.items) < MIN_ITEMS:
+        return None
+    rests: dict[int, str] = {}
+    for index, item in enumerate(block.items):
+        text = single_spaced(without_emoji(item.text)).strip()
+        found = _COUNTED.match(plain(text))
+        if found is None or _ordinal_number(found.group("ordinal")) != index + 1:
+            return None
+        if plain(text) != text:  # emphasis or a link inside: read the plain item only
+            return None
+        rests[index] = _RUN_ON.sub("", text[found.end() :]).strip()
+    return rests
+
+
+def _ordinal_number(word: str) -> int:
+    word = word.lower()
+    if word[0].isdigit():
+        return int(word[:-2])
+    return _ORDINAL_WORDS.index(word) + 1 if word in _ORDINAL_WORDS else 0
+
+
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split()
+)
+_COUNTED = re.compile(
+    r"(?P<ordinal>(?:" + "|".join(_ORDINAL_WORDS) + r")|\d{1,2}(?:st|nd|rd|th))"
+    r"(?:\s+[A-Za-z-]+)?(?=$|\s*[,:(–—]|\s+-\s|\s+i\.e\.)",
+    re.IGNORECASE,
+)
+"""An item's opening ordinal and the one noun it counts (`Fifth generation`, `2nd line`)."""
+_RUN_ON = re.compile(r"^\s*(?:[,:–—-]\s*)?(?:(?:i\.e\.|e\.g\.|ie|eg)[,:]?\s*)?")
+"""The mark between the counted words and the fact: ", i.e. ", ": ", " – "."""
 
 
 def _paragraph(text: str) -> bool:

@@ -231,6 +231,8 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         if reports_statistics(sentence):
             continue  # "… with 95% confidence interval", "OR 0.46": how a study counted
         pointer = points_back(sentence) if opening and number == 0 else 0
+        if sentence.rstrip().endswith(":"):
+            sentence = before_lead_in(sentence, max(end for _, end in spans))
         shown, hidden = sentence, twinned(sentence, spans)
         if not pointer:  # the clause its figures need, without an opening "However,"
             shown, hidden = without_connective(*clause_of(shown, hidden))
@@ -253,6 +255,20 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
         key = make_key("figure", section.path, masked, section.pin, normalise(masked))
         notes.append(ctx.note("figure", "cloze", text, "", key, section, paragraph.line))
     return notes
+
+
+def before_lead_in(sentence: str, end: int) -> str:
+    """A sentence that leads into a list (ends with ":") cut to the clause its figures end in
+    ("About {{5%}} of cases, and are caused by specific conditions:" -> "About 5% of cases."):
+    its last words name a list the card does not show."""
+    tail = _NEXT_CLAUSE.search(sentence, end)
+    kept = sentence[: tail.start()] if tail is not None else sentence.rstrip().removesuffix(":")
+    return kept.rstrip(" ,;") + "."
+
+
+_NEXT_CLAUSE = re.compile(r",\s|;\s|\s(?:and|but|e|y|et|und|ed|while|which)\s")
+"""Where the clause after a figure begins: a comma or a joining word (in the languages the
+rules read)."""
 
 
 _STATISTICS = re.compile(

@@ -687,6 +687,15 @@ def points_back(label: str) -> bool:
     return _PRONOUN_LEAD.match(label) is not None or _DUMMY_IT.match(label) is not None
 
 
+def opens_with_it(text: str) -> bool:
+    """A sentence whose subject is "It" or "Its …" standing for a thing named before it ("It can
+    occur when …"), not a dummy "it" ("It is thought that …"): alone it says of what."""
+    return _IT_OPENS.match(text) is not None and _DUMMY_IT.match(text) is None
+
+
+_IT_OPENS = re.compile(r"^its?\s", re.I)
+
+
 def item_subject(text: str) -> str:
     """The subject a sentence item opens with ("Kidney stones are hard deposits …" -> "Kidney
     stones"); "" for none ("There are …", "They are …")."""

@@ -52,6 +52,7 @@ from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
     FIGURE,
     clause_of,
+    content_words,
     given_strength,
     heading_text,
     is_advert,
@@ -65,6 +66,7 @@ from ..text import (
     split_sentences,
     twinned,
     whole_range,
+    without_asides,
     without_citations,
     without_connective,
     without_reference_marks,
@@ -80,8 +82,10 @@ from .leads import (
     is_example,
     is_example_text,
     is_flag,
+    item_subject,
     lead_of,
     names_no_facet,
+    opens_with_it,
     out_of_math,
 )
 
@@ -406,6 +410,8 @@ def _note(
             spans = kept
         if spans and above:
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
+        if spans and _EXAMPLE_CUE.search(sentence):
+            spans = [span for span in spans if not _in_example(sentence, span[0])]
         doses = _dose_spans(sentence, spans)
         if doses:
             spans = doses  # "lipid emulsion 20% 100 cc IV (if <70 kg, …)": the doses asked
@@ -436,6 +442,7 @@ def _note(
         referent = ""
         if (
             leans_back(clause)
+            or (number and _it_of_another(clause, sentences[number - 1], section))
             or _said_after(clause)
             or (number and _no_subject(clause))
             or (number and _after_instruction(clause, sentences[number - 1]))
@@ -550,6 +557,41 @@ def _referent(sentences: list[str], number: int) -> str:
     if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
         return ""
     return before
+
+
+def _in_example(sentence: str, start: int) -> bool:
+    """The figure at `start` stands in brackets that open with an example's cue ("written as
+    upper over lower (for example, 130/85 mmHg)"): it shows how a value looks, no fact to
+    recall. A figure after a cue outside brackets ("…, e.g. 2 weeks in children", "For example,
+    X is started at 15 mg") states a case of the fact and is still asked."""
+    for cue in _EXAMPLE_CUE.finditer(sentence, 0, start):
+        opened = sentence.rfind("(", 0, cue.start() + 1)
+        if opened < 0 or sentence[opened + 1 : cue.start()].strip():
+            continue
+        closed = sentence.find(")", opened)
+        if closed < 0 or closed >= start:
+            return True  # "(for example, 130/85)": the bracket is the example's
+    return False
+
+
+_EXAMPLE_CUE = re.compile(
+    r"\b(?:e\.\s?g\.|eg\b|for example|for instance|such as|por exemplo|por ejemplo|p\.\s?ex\."
+    r"|z\.\s?B\.|zum Beispiel|par exemple|ad esempio|per esempio|ex\.)",
+    re.IGNORECASE,
+)
+"""What opens an example, in the languages the rules read: "e.g.", "for example", "por
+exemplo", "z. B.", "par exemple", "ad esempio"."""
+
+
+def _it_of_another(clause: str, before: str, section: Section) -> bool:
+    """The clause opens with an "It" that stands for the subject of the sentence before it, a
+    thing the heading does not name ("It can occur within a day" after "Korrin crisis is a
+    complication of korrin fever." under "High sugar"): alone, the card would say it of the
+    heading's thing."""
+    if not opens_with_it(clause):
+        return False
+    named = item_subject(without_asides(before))
+    return bool(named) and not content_words(named) <= content_words(section.title)
 
 
 def _after_instruction(clause: str, before: str) -> bool:

@@ -1081,7 +1081,13 @@ def repeats_label(cell: str, label: str) -> bool:
     """A cell whose every word is a word of its row's label (`TDS` in the row `VELBAR_TDS`,
     `B` in `Korrin B`): asked of that row, its answer stands on the front."""
     words = _NAME_WORDS.findall(plain(cell).lower())
+    if words and all(word.isdigit() for word in words) and _COUNTED_KEY.fullmatch(plain(label)):
+        return False  # `2+` in the row `Day 2`: the key counts rows, the cell is the fact
     return bool(words) and set(words) <= set(_NAME_WORDS.findall(label.lower()))
+
+
+_COUNTED_KEY = re.compile(r"\s*[^\W\d_]+\s+\d{1,3}\+?\s*")
+"""A row key that counts its rows with a number after a word: "Day 2", "Week 3", "Grade 1"."""
 
 
 def legend_columns(terms: list[str], section: Section) -> frozenset[str]:
