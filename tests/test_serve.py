@@ -191,7 +191,7 @@ ASTHMA = """# Asthma
 
 ## Drugs
 
-| Drug | Use | Notes |
+| Drug | Use | Action |
 |---|---|---|
 | Salbutamol | relief | {long} |
 | Budesonide | control | inhaled steroid |
