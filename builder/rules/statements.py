@@ -479,12 +479,14 @@ MAX_REFERENT_WORDS = 25
 _MARK = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
 _IT = re.compile(r"^it\s", re.IGNORECASE)
 _POINTER = re.compile(r"^(?:table|figure|fig\.?|box|chart|section|page)\s*\d", re.IGNORECASE)
-_EMPTY_MARK = frozenset(
+EMPTY_MARKS = frozenset(
     """if when whenever unless and or nor but then not no never because although though while
     until so yet also only all any every each both either neither the a an this that these those
-    do does did is are was were be must should may can""".split()
+    do does did is are was were be must should may can
+    e ou mais mas não nem y o pero ni et und oder""".split()
 )
-"""Words a writer sets in bold for stress, not for a student to recall ("**not**", "**OR**")."""
+"""Words a writer sets in bold for stress, not for a student to recall ("**not**", "**OR**",
+a criterion's "**AND**" or Portuguese "**MAIS**" between two items)."""
 
 
 def _prose_lines(text: str) -> list[str]:
@@ -551,7 +553,7 @@ def _is_mark(word: str) -> bool:
         return False
     if word.endswith(":") or _POINTER.match(word) is not None:
         return False
-    return any(w.lower().strip(".,;()") not in _EMPTY_MARK and len(w) > 1 for w in words)
+    return any(w.lower().strip(".,;()") not in EMPTY_MARKS and len(w) > 1 for w in words)
 
 
 MAX_MARK_CHARACTERS = 60
