@@ -60,6 +60,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..abbreviations import find_abbreviations
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import (
@@ -522,9 +523,12 @@ def _marked_cloze(sentence: str) -> tuple[str, list[tuple[int, int]]] | None:
     text = _marked_plain(sentence)
     spans: list[tuple[int, int]] = []
     last = 0
+    names = find_abbreviations(plain(sentence)) if "(" in sentence else []
     for mark in marks:
         word = " ".join(plain(mark.group(2)).split())
         if not _is_mark(word):
+            if any(name.short in word and name.long in word for name in names):
+                continue  # `**FEV1/FVC (forced expiratory volume …)**`: too long a name, shown
             return None
         found = text.find(word, last)
         if found < 0:
@@ -537,8 +541,15 @@ def _marked_cloze(sentence: str) -> tuple[str, list[tuple[int, int]]] | None:
             break
         spans.append((found, found + len(word)))
         last = found + len(word)
+    if not spans:
+        return None
     count = len(text.split())
-    if count > MAX_MARKED_SENTENCE_WORDS or count < MIN_STATEMENT_WORDS or states_a_figure(text):
+    measured = text  # a figure of a spelled-out name ("… in 1 second") measures nothing
+    for name in names:
+        measured = measured.replace(name.long, name.short)
+    if count > MAX_MARKED_SENTENCE_WORDS or count < MIN_STATEMENT_WORDS:
+        return None
+    if states_a_figure(measured):
         return None
     if spans[0][0] == 0:
         return None  # the sentence's own subject in bold: a term the definition rule reads
