@@ -1192,8 +1192,10 @@ KINDS: tuple[Kind, ...] = (
             r"|(?:gate|qa) (?:report|checklist|checks|gates?)",
         ),
         lines=(
-            # A note to self left in the text: "TODO: stratification", "TBD", "FIXME".
-            Line(r"^(?:todo|tbd|fixme)\b(?!-)", ("todo", "tbd", "fixme")),
+            # A note to self left in the text: "TODO: stratification", "TBD", "FIXME". A "todo"
+            # only as a mark (a colon, a bracket, a dash or nothing after it): Portuguese and
+            # Spanish "Todo derrame …", "Todo paciente …" open a fact about every one.
+            Line(r"^(?:tbd|fixme)\b(?!-)|^todo\s*(?:[:(\[—–]|-\s|$)", ("todo", "tbd", "fixme")),
             # The same in brackets, often as code: "`[VERIFY: the dose table's edition]`",
             # "[ASSUMPTION: …]" (its text may quote facts, but asks the author to check them).
             Line(r"^\[(?:verify|todo|tbd|fixme|assumption|check|confirm|citation needed)\b"),

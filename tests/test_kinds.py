@@ -272,6 +272,8 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("**Passing Score:** 24/30 (80%)", "course"),
         ("TODO: stratification of attacks", "course"),
         ("TBD", "course"),
+        ("TODO - the children's doses", "course"),
+        ("Todo paciente com febre korrin recebe velbarin 5 mg.", None),  # "every patient …"
         ("- uw-id=585\n- QID: 10342", "course"),  # a question bank's ids
         ("[Korrin guideline]( ./attachments/korrin-guideline.pdf )", "links"),
         (

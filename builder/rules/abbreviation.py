@@ -7,7 +7,8 @@ the deck: a later document's definition of the same short form is left out too).
 Abbreviations that are only used, never defined ("PET scans"), make no cards. A front leaves out
 the topic when the topic would give the answer away (a deck on "urate-lowering therapy (ULT)"),
 and an abbreviation that the document's title or the section's headings spell out already ("# VLT:
-Velbarin Loading Therapy", shown above every card) makes none.
+Velbarin Loading Therapy", shown above every card) makes none, nor does a numbered member of a
+series spelled out as one word with its number ("IL-5 (interleukin-5)").
 """
 
 from __future__ import annotations
@@ -29,6 +30,8 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
     for section, line, text in _texts(sections):
         for found in (found for part in _lines(text) for found in find_abbreviations(plain(part))):
             if _spelled_out_above(found.short, found.long, (ctx.document, *section.path)):
+                continue
+            if _series_member(found.short, found.long):
                 continue
             short, key = found.short, normalise(found.short)
             gives_away = not ctx.topic or _gives_away(found.short, found.long, ctx.topic)
@@ -60,6 +63,19 @@ def _gives_away(short: str, long: str, topic: str) -> bool:
         return True
     wanted = content_words(long)
     return bool(wanted) and wanted <= content_words(topic)
+
+
+_SERIES = re.compile(r"(?P<stem>[^\W\d_]+)[-\s]?(?P<number>\d+[a-z]?)", re.IGNORECASE)
+
+
+def _series_member(short: str, long: str) -> bool:
+    """`IL-5 (interleukin-5)`: the expansion is one word (the short form's letters spelled out)
+    and the same number, so its card asks only the series' name, shown with its number on the
+    front. A name of several words (`TLR4 (toll-like receptor 4)`) is still asked."""
+    short_part, long_part = _SERIES.fullmatch(short), _SERIES.fullmatch(long)
+    if short_part is None or long_part is None:
+        return False  # not a lettered stem and its number each (`SCA`, `toll-like receptor 4`)
+    return short_part.group("number").lower() == long_part.group("number").lower()
 
 
 def _spelled_out_above(short: str, long: str, titles: tuple[str, ...]) -> bool:

@@ -106,7 +106,7 @@ from .leads import (
     stands_for,
     subject,
 )
-from .statements import finding_pairs, named_pairs, numbered_statements
+from .statements import EMPTY_MARKS, finding_pairs, named_pairs, numbered_statements
 
 MAX_ITEM_WORDS = 12
 """The longest item clozed whole; longer ones are sentences to read, not recall."""
@@ -2838,19 +2838,28 @@ def _recallable(block: ListBlock) -> ListBlock:
     an address (`Register the case: https://…`) or pick things out by a colour no card shows
     ("The signs highlighted in green are …"): nothing on them is to recall, as a deletion or on
     a list's back."""
+    # facts among which some are linked (`- [Diabetes](Diabetes.md)` beside `- Smoking`): the
+    # links are the site's pointers to its pages on them, the words the facts to recall
+    facts = any(_PAGE_LINK_ITEM.fullmatch(item.text.strip()) is None for item in block.items)
     kept = tuple(
-        _unlinked(item)
+        _unlinked(item, facts)
         for item in block.items
         if not (_points_elsewhere(item) or _gives_an_address(item) or names_by_colour(item.text))
     )
     return block if kept == block.items else ListBlock(block.ordered, kept, block.line)
 
 
-def _unlinked(item: ListItem) -> ListItem:
+def _unlinked(item: ListItem, among_facts: bool = False) -> ListItem:
     """A kept item whose words are mostly a link (`[drink more water](https://…)`, `have [blood
     in the stool](https://…)` among facts) with its links as their text: the link is the
-    author's pointer to more, the words are the fact to recall (a card is studied offline)."""
+    author's pointer to more, the words are the fact to recall (a card is studied offline).
+    So is an item wholly a link to another page of the site (`[Gout](gout.md)`) `among_facts`
+    (items not links): a dead relative link in a card, the reader's text left it whole as
+    possible navigation, but a list of facts is no reading list."""
     text = item.text
+    page = _PAGE_LINK_ITEM.fullmatch(text.strip()) if among_facts else None
+    if page is not None:
+        return replace(item, text=page.group("text") + page.group("rest"))
     if "](" not in text or not _mostly_linked(text):
         return item
     return replace(item, text=_LINK.sub(r"\g<text>", text))
@@ -2907,6 +2916,13 @@ def _links_own_words(text: str) -> bool:
 _POINTER_LEAD = re.compile(r"(?:see|visit|read|go to|more (?:at|in|on)|find)\b", re.IGNORECASE)
 
 
+_PAGE_LINK_ITEM = re.compile(
+    r"\[(?P<text>[^\[\]]+)\]\((?![\w+.-]*:|www\.)[^()\s]*(?:\s+\"[^\"]*\")?\)(?P<rest>\W*)"
+)
+"""An item wholly a link to a page of the same site (a relative target, no scheme), as the
+reader leaves it (dialects' site links): `[Heart failure](Heart%20Failure.md)`."""
+
+
 _ADDRESS = re.compile(r"(?:\bhttps?://|\bwww\.)\S")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\[\]]*)\]\((?:https?://|www\.)[^)]*\)")
 """A link to a web page; not an image (`![ankle](https://…)`), which is shown, not visited."""
@@ -2921,20 +2937,32 @@ _POINTER = re.compile(
 
 def _without_joiners(block: ListBlock) -> tuple[ListBlock, dict[int, str]]:
     """The list without the "OR"/"AND" its items end with (`A1C over 7% OR`: alternatives,
-    said between the items), and those joiners by item, to show after each item's text."""
-    if not any(item.text.endswith(("OR", "AND")) for item in block.items):
+    said between the items; `**AND**`, Portuguese `**MAIS**` in bold), and those joiners by
+    item, to show after each item's text."""
+    if not any(_JOINER.search(item.text) for item in block.items):
         return block, {}
     joiners, items = {}, []
     for index, item in enumerate(block.items):
         joiner = _JOINER.search(item.text)
-        if joiner is not None:
-            joiners[index] = " " + joiner.group(1)
-            item = ListItem(item.text[: joiner.start()].rstrip(), item.line, item.blocks, item.pin)
+        if joiner is not None and (
+            joiner.group("word") in ("OR", "AND")
+            or (joiner.group(3) and joiner.group("word").lower() in EMPTY_MARKS)
+        ):
+            # a bold joiner's stop before it goes with it (`TC. **MAIS**`: "TC" is the item)
+            cut = joiner.start() if joiner.group(3) else joiner.start(2)
+            joiners[index] = (
+                f"{joiner.group('stop')} {joiner.group(2)}"
+                if joiner.group(3)
+                else (" " + joiner.group(2))
+            )
+            item = ListItem(item.text[:cut].rstrip(), item.line, item.blocks, item.pin)
         items.append(item)
     return ListBlock(block.ordered, tuple(items), block.line), joiners
 
 
-_JOINER = re.compile(r"\s+(OR|AND)$")
+_JOINER = re.compile(r"(?P<stop>[.;,]?)\s+((\*\*|__)?(?P<word>[A-ZÃÕÉ]{2,5})\3?)$")
+"""A joining word in capitals closing an item: "OR", "AND", or in bold one of `EMPTY_MARKS`
+(`**MAIS**`); a capital letter alone (`- Drug A`) names."""
 _DIGIT = re.compile(r"\d")
 
 
@@ -3056,6 +3084,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             return hidden + literal(rest), extra
     marks = list(_BOLD_SPAN.finditer(text)) if "**" in text else []
     marks = [mark for mark in marks if not is_symbol(mark.group("inner"))]
+    # `new infiltrate **AND**` over the next criterion: a joining word stressed, no fact
+    marks = [mark for mark in marks if plain(mark.group("inner")).lower() not in EMPTY_MARKS]
     spans = [m.span("inner") for m in marks]
     if any(_glued_letter(text[m.end() : m.end() + 1]) for m in marks):
         spans = []  # `**T**ell`: a mnemonic's letters, not phrases

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..abbreviations import find_abbreviations
 from ..document import Paragraph, Section, Table, TableRow
 from ..notes import Note, cloze, deletion, literal, make_key
 from ..text import (
@@ -226,6 +227,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
             and not given_strength(sentence, match.start())  # "2 mL/kg of 3%"
             and not _shown_above(match.group(0), headings)  # "Saline 0.9%" over every card
         ]
+        spans = measures(sentence, spans) if spans else spans
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS or is_total(sentence):
             continue
         if reports_statistics(sentence):
@@ -322,6 +324,32 @@ _DIGIT_RUN = re.compile(r"\d+")
 _PERCENT_RANGE = re.compile(r"\d\d*(?:\.\d+)?\s*%?\s*(?:to|-|–|and)\s*\d+(?:\.\d+)?\s*%")
 _PERCENT_ONE = re.compile(r"\d\d*(?:\.\d+)?\s*%")
 """`_PERCENT`'s two forms, each alone."""
+
+
+def measures(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The figures that measure something: not one inside an abbreviation's spelled-out name
+    (`FEV1 (forced expiratory volume in 1 second)`: the "1 second" is a word of the name), nor
+    the "100 %" of a denied totality (`not 100 % safe`, `não isenta … 100%`: no share is
+    stated, only that it is not complete)."""
+    names = [
+        (at, at + len(found.long))
+        for found in find_abbreviations(sentence)
+        if _DIGIT_RUN.search(found.long) and (at := sentence.find(found.long)) >= 0
+    ]
+    denied = _NEGATION.search(sentence) is not None
+    return [
+        (start, end)
+        for start, end in spans
+        if not any(a <= start and end <= b for a, b in names)
+        and not (denied and _WHOLE.fullmatch(sentence[start:end]))
+    ]
+
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|nor|cannot|n't|não|nem|nunca|jamais|nicht|kein\w*|pas|non)\b|n't\b",
+    re.IGNORECASE,
+)
+_WHOLE = re.compile(r"100\s*%")
 
 
 def reports_statistics(sentence: str) -> bool:

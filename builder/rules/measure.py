@@ -75,7 +75,7 @@ from .context import Context, Said
 from .definition import bold_label, defined_term, is_instruction, joining_items
 from .enumeration import is_preparation, is_procedure_part
 from .faq import answered_blocks
-from .figure import PIPE_ROWS, reports_statistics
+from .figure import PIPE_ROWS, measures, reports_statistics
 from .leads import (
     bold_subject,
     captions,
@@ -410,6 +410,8 @@ def _note(
             spans = kept
         if spans and above:
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
+        if spans:
+            spans = measures(sentence, spans)
         if spans and _EXAMPLE_CUE.search(sentence):
             spans = [span for span in spans if not _in_example(sentence, span[0])]
         doses = _dose_spans(sentence, spans)

@@ -60,6 +60,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..abbreviations import find_abbreviations
 from ..document import Block, ListBlock, ListItem, Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
 from ..text import (
@@ -479,12 +480,14 @@ MAX_REFERENT_WORDS = 25
 _MARK = re.compile(r"(\*\*|__)(?=\S)([^*_\n]{1,80}?)(?<=\S)\1")
 _IT = re.compile(r"^it\s", re.IGNORECASE)
 _POINTER = re.compile(r"^(?:table|figure|fig\.?|box|chart|section|page)\s*\d", re.IGNORECASE)
-_EMPTY_MARK = frozenset(
+EMPTY_MARKS = frozenset(
     """if when whenever unless and or nor but then not no never because although though while
     until so yet also only all any every each both either neither the a an this that these those
-    do does did is are was were be must should may can""".split()
+    do does did is are was were be must should may can
+    e ou mais mas não nem y o pero ni et und oder""".split()
 )
-"""Words a writer sets in bold for stress, not for a student to recall ("**not**", "**OR**")."""
+"""Words a writer sets in bold for stress, not for a student to recall ("**not**", "**OR**",
+a criterion's "**AND**" or Portuguese "**MAIS**" between two items)."""
 
 
 def _prose_lines(text: str) -> list[str]:
@@ -520,9 +523,12 @@ def _marked_cloze(sentence: str) -> tuple[str, list[tuple[int, int]]] | None:
     text = _marked_plain(sentence)
     spans: list[tuple[int, int]] = []
     last = 0
+    names = find_abbreviations(plain(sentence)) if "(" in sentence else []
     for mark in marks:
         word = " ".join(plain(mark.group(2)).split())
         if not _is_mark(word):
+            if any(name.short in word and name.long in word for name in names):
+                continue  # `**FEV1/FVC (forced expiratory volume …)**`: too long a name, shown
             return None
         found = text.find(word, last)
         if found < 0:
@@ -535,8 +541,15 @@ def _marked_cloze(sentence: str) -> tuple[str, list[tuple[int, int]]] | None:
             break
         spans.append((found, found + len(word)))
         last = found + len(word)
+    if not spans:
+        return None
     count = len(text.split())
-    if count > MAX_MARKED_SENTENCE_WORDS or count < MIN_STATEMENT_WORDS or states_a_figure(text):
+    measured = text  # a figure of a spelled-out name ("… in 1 second") measures nothing
+    for name in names:
+        measured = measured.replace(name.long, name.short)
+    if count > MAX_MARKED_SENTENCE_WORDS or count < MIN_STATEMENT_WORDS:
+        return None
+    if states_a_figure(measured):
         return None
     if spans[0][0] == 0:
         return None  # the sentence's own subject in bold: a term the definition rule reads
@@ -551,7 +564,7 @@ def _is_mark(word: str) -> bool:
         return False
     if word.endswith(":") or _POINTER.match(word) is not None:
         return False
-    return any(w.lower().strip(".,;()") not in _EMPTY_MARK and len(w) > 1 for w in words)
+    return any(w.lower().strip(".,;()") not in EMPTY_MARKS and len(w) > 1 for w in words)
 
 
 MAX_MARK_CHARACTERS = 60
