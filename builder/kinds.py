@@ -510,6 +510,43 @@ def _page_scope(block: Block) -> bool:
     return bool(labels) and all(label in _SCOPE for label in labels)
 
 
+_HEADER_LINE = re.compile(
+    r"^[ \t]*(?:\*\*|__)(?P<l>[^\W\d_][\w /&'().-]{0,40}?)[ \t]*"
+    r"(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)[ \t]*(?P<v>\S.*)$"
+)
+"""A `**Label:** value` line in any script ("**Versión:** 1.0", "**Fecha:** 2025-01-02")."""
+_ADMIN = re.compile(
+    r"(?:document |doc )?(?:version|versi[oó]n|vers[aã]o|revision|revisi[oó]n|revis[aã]o|edition"
+    r"|edici[oó]n|edi[cç][aã]o|date|fecha|data|datum|updated|last updated|actualizado|atualizado"
+    r"|chapter|cap[ií]tulo|chapitre|kapitel|block|bloque|bloco|module|m[oó]dulo|unit|unidad"
+    r"|unidade|type|document type|tipo|author|authors|autor|autora|autores|auteur|status|estado"
+    r"|applies to|aplicable a|aplica-se a|applicable to|audience|p[uú]blico|dirigido a"
+    r"|destinatarios|course|curso|code|c[oó]digo|reviewed by|revisado por|approved by"
+    r"|aprobado por|prepared by|elaborado por)",
+    re.IGNORECASE,
+)
+"""Labels that administer a document (its version, date, chapter, type, author, audience), in
+the languages the corpora use: what the page is, never what it teaches."""
+_STAMP = re.compile(r"v?\d+(?:\.\d+)+|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
+"""A value that only numbers or dates a document ("1.0", "2025-12-23", "6.5")."""
+
+
+def _document_header(block: Block) -> bool:
+    """A run of three or more `**Label:** value` lines under a page's title whose labels are
+    mostly the document's administration (version, date, chapter, type, applies to), one at
+    least a stamp (a version or a date): front matter written as text. A label of content among
+    them ("**Objective:** safe use of …") goes with the block: it restates the title."""
+    if not isinstance(block, Paragraph) or block.text.count("\n") < 2:
+        return False
+    found = [_HEADER_LINE.match(line.rstrip(" \\")) for line in block.text.strip().split("\n")]
+    if any(line is None for line in found):
+        return False
+    pairs = [(line.group("l").strip(), line.group("v").strip(" *_")) for line in found if line]
+    admin = sum(_ADMIN.fullmatch(label) is not None for label, _ in pairs)
+    stamped = any(_STAMP.fullmatch(value) for _, value in pairs)
+    return stamped and admin >= 2 and admin * 2 > len(pairs)
+
+
 _PAGE_NOUNS = (
     r"guide|cheat ?sheet|handout|leaflet|booklet|page|article|summary|resource|document|primer"
     r"|fact ?sheet|notes|tutorial|module|lesson|chapter|overview|reference|review|post"
@@ -542,6 +579,26 @@ def _page_blurb(block: Block) -> bool:
     if found is None or figure_in(text):
         return False  # "This page is a quick reference. Digoxin is withheld below 60 bpm.": facts
     return not re.fullmatch(_TOOL_NOUNS, found.group("noun")) or _COVERS.search(text) is not None
+
+
+_CREDIT_LINE = re.compile(
+    r"(?:[A-Z]{2,8}|[A-Z][a-z]+ [A-Z][a-z]+)\s*:\s*(?:the\s+)?"
+    r"(?:[A-Z][\w'’.&-]*,?\s+(?:(?:and|of|for|&|on)\s+)?){1,8}"
+    r"(?:Institutes?|Organi[sz]ation|Association|Society|College|Agency|Cent(?:er|re)s?|Foundation"
+    r"|Department|Ministry|Council|Academy|Service|Library|Network|Alliance|Trust|Board)"
+    r"(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w'’.&-]*(?:\s+(?:and\s+)?[A-Z][\w'’.&-]*){0,5})?\.?"
+)
+"""A lone credit line naming who wrote or funded a page: "NIH: National Heart, Lung, and Blood
+Institute", "WHO: World Health Organization"."""
+
+
+def _credit_line(block: Block) -> bool:
+    """A one-line paragraph that is only an organisation credited (`_CREDIT_LINE`), as patient
+    pages close a section before their footer: a byline, not a term to learn (the same words
+    in a list of abbreviations are one)."""
+    if not isinstance(block, Paragraph) or "\n" in block.text.strip() or ":" not in block.text:
+        return False
+    return _CREDIT_LINE.fullmatch(plain(block.text).strip()) is not None
 
 
 def _byline(block: Block) -> bool:
@@ -777,9 +834,48 @@ _REASSURING = re.compile(
 
 
 _BLANK_SLOT = re.compile(
-    r"(?:^|:)\s*(?:\*\*\s*)?(?:\\?_){3,}|:\s*(?:\*\*\s*)?yes\s*/\s*no\b", re.IGNORECASE
+    r"(?:^|:)\s*(?:\*\*\s*)?(?:\\?_){3,}|:\s*(?:\*\*\s*)?yes\s*/\s*no\b|(?<![\w/])Y/N(?![\w/])",
+    re.IGNORECASE,
 )
-"""A label's empty slot: a blank of underscores (escaped or not) or a `yes/no` to circle."""
+"""A label's empty slot: a blank of underscores (escaped or not), a `yes/no` or `Y/N` to circle."""
+
+
+def _without_slots(block: ListBlock) -> tuple[ListBlock, tuple[Kind, Block] | None]:
+    """A chart template's list with its slots left out: items with a blank or a `Y/N` to circle
+    (`- Allergies: Y/N`), and, beside them, labels left empty (`- Medications:` over `- Current:`
+    and `- Previous:`). The rest of the list (`- Risk factors:` over its items) is content."""
+    if not any(_BLANK_SLOT.search(item.text) for item in block.items):
+        return block, None
+    gone = tuple(item for item in block.items if _slot(item))
+    if not gone:
+        return block, None
+    kept = tuple(item for item in block.items if item not in gone)
+    return replace(block, items=kept), (_BY_NAME["form"], replace(block, items=gone))
+
+
+def _empty_labels(block: Block) -> bool:
+    """A list of two or more labels with nothing after them (`- Current:` / `- Previous:`): a
+    chart's fields to fill in, which its lead-in (`Medications:`) only names."""
+    return (
+        isinstance(block, ListBlock)
+        and len(block.items) >= 2
+        and all(not item.blocks and plain(item.text).strip().endswith(":") for item in block.items)
+        and all(len(plain(item.text).split()) <= 4 for item in block.items)
+    )
+
+
+def _slot(item: ListItem) -> bool:
+    """An item to fill in: a blank or `Y/N` in its text, or a label with nothing after it and
+    nothing under it but such items."""
+    text = plain(item.text).strip()
+    if _BLANK_SLOT.search(item.text):
+        return True
+    if not text.endswith(":"):
+        return False
+    inner = [block for block in item.blocks if isinstance(block, ListBlock)]
+    if len(inner) != len(item.blocks):
+        return False
+    return all(_slot(child) for block in inner for child in block.items)
 
 
 def is_form_page(sections: Iterable[Section]) -> bool:
@@ -923,6 +1019,13 @@ KINDS: tuple[Kind, ...] = (
             # "Related …": "Related anatomy", "Related complications" head content.
             r"related (?:concepts?|ideas?|mocs?|maps? of contents?)|(?:research|further|other)"
             r" connections",
+            # a course's pointers to its other chapters: "Relación con otros capítulos",
+            # "Capítulos relacionados", "Ver también", "Veja também", "Voir aussi", "Siehe auch"
+            r"(?:relaci[oó]n|rela[cç][aã]o|liens?|bezug) (?:con|com|avec|zu) (?:otros|outros"
+            r"|d'autres|les autres|anderen) (?:cap[ií]tulos|bloques|blocos|m[oó]dulos|temas"
+            r"|chapitres|kapiteln)|(?:cap[ií]tulos|bloques|blocos|m[oó]dulos|temas|chapitres)"
+            r" (?:relacionad[oa]s|li[eé]s|connexes)|other chapters|ver tambi[eé]n|v[eé]ase"
+            r"(?: tambi[eé]n)?|veja tamb[eé]m|ver tamb[eé]m|voir aussi|siehe auch",
             r"see also|also see|also read|you (?:may|might) also (?:like|enjoy|be interested in)"
             r"|read next|(?:more|other|popular|similar|recommended) (?:articles|guides|posts"
             r"|topics|stories|reads)",
@@ -1010,6 +1113,12 @@ KINDS: tuple[Kind, ...] = (
             r"|objetivos(?: de aprendizaje| de aprendizagem| del tema| de la unidad)?|objectifs"
             r"(?: d'apprentissage| pédagogiques)?|obiettivi(?: di apprendimento)?|lernziele"
             r"|what you (?:will|'ll|should) learn|by the end of this \w+",
+            # a course chapter's own aim, in the languages the corpora use: "Objetivo del
+            # capítulo", "Objetivos da unidade", "Objectifs du chapitre"
+            r"(?:objetivos?|objectifs?|obiettivi|ziele?)(?: generale?s?| principale?s?)?"
+            r" (?:del|de la|de los|do|da|dos|de|du|de l'|des|della|dello|dell'|des) ?"
+            r"(?:cap[ií]tulo|unidad|unidade|tema|bloque|bloco|m[oó]dulo|lecci[oó]n|li[cç][aã]o|aula|curso|chapitre|le[cç]on"
+            r"|capitolo|kapitels)",
             # a lecture note's "learning aims" (学习要求, 本节目标)
             r"(?:学习|教学|本[节章课次]|课程)(?:要求|目标|目的)",
         ),
@@ -1092,7 +1201,7 @@ KINDS: tuple[Kind, ...] = (
                 (" read",),
             ),
         ),
-        shapes=(_credits, _byline),
+        shapes=(_credits, _byline, _credit_line),
     ),
     Kind(
         "comments",
@@ -1559,6 +1668,8 @@ def content_blocks(
             kind = _BY_NAME["objectives"]  # `- Discuss the cations` / `- Define each value`
         if kind is None and header and (_page_scope(block) or _page_blurb(block)):
             kind = _BY_NAME["objectives"]
+        if kind is None and header and _document_header(block):
+            kind = _BY_NAME["references"]  # `**Version:** 1.0` / `**Date:** …`: front matter
         if (
             kind is None
             and header
@@ -1573,10 +1684,22 @@ def content_blocks(
         if kind is None and isinstance(block, Paragraph):
             kind = label_kind(block.text)
             is_label = kind is not None
+        if (
+            kind is None
+            and isinstance(previous_kept, Paragraph)
+            and _is_lead_in(previous_kept)
+            and _empty_labels(block)
+        ):  # `Medications:` over `- Current:` / `- Previous:`: a chart's fields to fill in (a
+            # list of labels under a heading of its own is its labels')
+            kind = _BY_NAME["form"]
         if kind is None and isinstance(block, ListBlock):
             block, dropped = _without_items(block, skip)
             if dropped is not None:
                 left.append(dropped)
+            if "form" in skip:
+                block, dropped = _without_slots(block)
+                if dropped is not None:
+                    left.append(dropped)
             if "related" in skip:
                 block, dropped = _without_pointers(block)
                 if dropped is not None:
@@ -1586,7 +1709,11 @@ def content_blocks(
             previous_kept = kept[-1] if kept else None
             continue
         lead = previous_kept if kept and kept[-1] is previous_kept else None
-        if isinstance(lead, Paragraph) and _is_lead_in(lead) and _checklist(block):
+        if (
+            isinstance(lead, Paragraph)
+            and _is_lead_in(lead)
+            and (_checklist(block) or _empty_labels(block))
+        ):
             left.append((kind, kept.pop()))  # "**Suspect it if:**" over `- [ ] pain`
         left.append((kind, block))
         if kind.name == "form" and isinstance(block, ListBlock):

@@ -47,7 +47,7 @@ from .rules.enumeration import (
     is_preparation,
     run_in_label,
 )
-from .rules.faq import answered_blocks
+from .rules.faq import answered_blocks, unanswered_items
 from .rules.leads import is_example
 from .rules.prose_list import is_hedge
 from .rules.short_lines import MAX_MEANING_WORDS
@@ -2302,6 +2302,15 @@ def unasked_blocks(
     carded = {note.source.line for note in notes}
     lines = sorted({note.source.line for note in notes if note.rule != "abbreviation"})
     found: list[tuple[str, int, str]] = []
+    untold = [
+        block.line
+        for routed in routes
+        for block in routed.section.blocks
+        if unanswered_items(block)
+        and not carded.intersection(range(block.line, _last_line(block) + 1))
+    ]
+    if untold:  # said once: the whole bank wants its answers marked, not each question
+        found.append((shown, untold[0], "unanswered quiz"))
     for routed in routes:
         section = routed.section
         if routed.in_faq or "enumeration" not in routed.subdeck.rules:
@@ -2782,6 +2791,11 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     return problems
 
 
+_NO_ANSWER_NOTE = (
+    "a question bank without answers gave no note: its options and true-or-false statements are "
+    "no facts; mark the answers (an `Answer: B` line after the options, a ✓ on the right one, "
+    "or a **True**/**False** verdict) to card them"
+)
 _NO_NOTE = (
     "this list gave no note; if it holds facts to learn, give it a lead-in line ending in ':' "
     "(or a heading), and write each fact as a short item or a `Term: value` line"
@@ -2918,6 +2932,7 @@ _NO_MARKED_NOTE = (
     "'It should take 2 s'), or as `**Label:** value`"
 )
 _NO_NOTE_OF = {
+    "unanswered quiz": _NO_ANSWER_NOTE,
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,
     "long list": _NO_LONG_LIST_NOTE,

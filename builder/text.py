@@ -828,6 +828,18 @@ _GENERIC_HEADINGS = frozenset(
         "high yield summary",
         "final takeaways",
         "final thoughts",
+        # the same boxes in Spanish, Portuguese, French, German
+        "puntos clave",
+        "ideas clave",
+        "pontos-chave",
+        "pontos chave",
+        "points clés",
+        "points clefs",
+        "kernpunkte",
+        "resumen",
+        "resumo",
+        "résumé",
+        "zusammenfassung",
         "take-home points",
         "take-home messages",
         "take home messages",
@@ -884,10 +896,31 @@ def is_generic_heading(text: str) -> bool:
     dated = lowered[:1].isdigit() or lowered[:1] in _DATE_OPENS
     if dated and _DATE_HEADING.fullmatch(lowered) is not None:
         return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
+    whom = _FOR_WHOM.search(lowered)  # "Key points for nurses": still the page's box
+    if whom is not None and all(word in _READERS for word in whom.group("who").split()):
+        lowered = lowered[: whom.start()]
     parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
     if len(parts) > 1:  # "Explanation / Breakdown": alone, "Explanation" is an answer's reasons
         parts = [part for part in parts if part not in _EXPLAINING]
     return all(part in _GENERIC_HEADINGS for part in parts)
+
+
+_FOR_WHOM = re.compile(
+    r"\s+(?:for|para|pour|für|per)\s+(?:the\s+|el\s+|los\s+|les\s+|o\s+|os\s+)?"
+    r"(?P<who>\S+(?:\s+\S+)?)$"
+)
+_READERS = frozenset(
+    """
+    nurse nurses doctor doctors clinician clinicians paramedic paramedics emt emts tes técnicos
+    tecnicos enfermeros enfermeras enfermeiros médicos medicos residentes students student
+    estudiantes estudantes étudiants infirmiers infirmières gp gps pharmacist pharmacists staff
+    practitioners prescribers carers caregivers parents patients pacientes exam exams examen
+    exámenes revision review
+    """.split()
+)
+"""Readers a box of points may be for ("para TES", "for nurses", "for the exam")."""
+"""Whom a box of points is for, after it ("Key points for nurses", "Puntos clave para TES"):
+no subject either. Only a generic box's (the rest of the heading must be generic too)."""
 
 
 _EXPLAINING = frozenset(("explanation", "explanations", "explained"))

@@ -2171,3 +2171,24 @@ def test_a_raw_html_list_that_gave_no_note_is_a_warning(tmp_path: Path) -> None:
     menu = box.replace('<div class="k">Dose</div>', '<a href="/dose">Dose</a>')
     menu = menu.replace('<div class="k">Storage</div>', '<a href="/keep">Storage</a>')
     assert silent(tmp_path, f"# Kellin deficiency\n\n## Treatment\n\n{menu}") == []
+
+
+def test_a_question_bank_without_answers_is_told_once_to_mark_them(tmp_path: Path) -> None:
+    """Question-bank items tagged with their type and no answer marked give no note (their
+    options are no facts): `check` says so once for the document, at the first such list, and
+    asks for the answers. The same bank with every answer marked gives notes and no warning."""
+    bank = (
+        "# Kellin quiz\n\n## Part 1\n\n"
+        "1. **(MCQ)** Which drug raises kellin?\n   a) Velbarin\n   b) Tessalid\n   c) Ombrix\n\n"
+        "2. **(True/False)** Kellin is stored in the liver.\n\n"
+        "## Part 2\n\n"
+        "1. **(MCQ)** Which organ stores kellin?\n   a) Liver\n   b) Kidney\n   c) Bone\n"
+    )
+    found = no_notes(tmp_path, bank)
+    assert len(found) == 1 and found[0][0] == 5 and "Answer: B" in found[0][1]
+    answered = (
+        bank.replace("b) Tessalid", "b) Tessalid ✓")
+        .replace("the liver.", "the liver. **True**")
+        .replace("a) Liver", "a) Liver ✓")
+    )
+    assert silent(tmp_path, answered) == []

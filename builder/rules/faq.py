@@ -503,6 +503,13 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
     label = ""
     for item in block.items:
         text = item.text.strip()
+        typed = _QUIZ_TYPE.match(text) if "(" in text[:4] or "[" in text[:4] else None
+        if typed is not None:  # `**(MCQ)** …?`, `**(True/False)** …`: a question bank's item
+            asked += 1
+            quiz = _typed_quiz(replace(item, text=text[typed.end() :].strip()), index)
+            if quiz is not None:
+                found.append(quiz)
+            continue  # answered nowhere: no note; its options and statement are no facts
         heads = _BOLD_ITEM.fullmatch(text) if not item.blocks and "*" in text[:2] else None
         if heads is not None and not heads.group("l").rstrip().endswith("?"):
             label = heads.group("l").strip()  # `- **Kidney effects**`: heads the items after it
@@ -551,6 +558,50 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
     if asked * 2 < len(block.items):
         return None
     return found
+
+
+_QUIZ_TYPE = re.compile(
+    r"^(?:\*\*|__)?[(\[]\s*(?:mcqs?|sba|qcm|single\s+best\s+answer|(?:multiple|single)[\s-]choice"
+    r"|m[uú]ltipla\s+escolha|escolha\s+m[uú]ltipla|(?:opci[oó]n|selecci[oó]n)\s+m[uú]ltiple"
+    r"|choix\s+multiples?|t\s*/\s*f|v\s*/\s*f|true\s*(?:/|or)\s*false"
+    r"|verdadeiro\s*(?:/|ou)\s*falso|verdadero\s*(?:/|o)\s*falso|vrai\s*(?:/|ou)\s*faux"
+    r"|clinical\s+case|case\s+(?:study|vignette)|estudo\s+de\s+caso|estudio\s+de\s+caso|caso\s+cl[ií]nico"
+    r"|cas\s+clinique|short\s+answer|resposta\s+curta)\s*[)\]]\s*(?:\*\*|__)?\s*[:.]?\s*",
+    re.IGNORECASE,
+)
+"""A question bank's type tag opening an item (`**(MCQ)**`, `(V/F)`, `[Case study]`): the item
+is a question to answer, never a fact, whether or not the bank gives its answer."""
+
+
+def unanswered_items(block: Block) -> int:
+    """How many of a list's question-bank items (`**(MCQ)** …`) mark no answer: they give no
+    note, and `check` asks the author to mark them."""
+    if not isinstance(block, ListBlock):
+        return 0
+    return sum(
+        1
+        for item in block.items
+        if (typed := _QUIZ_TYPE.match(item.text.strip())) is not None
+        and _typed_quiz(replace(item, text=item.text.strip()[typed.end() :].strip()), 0) is None
+    )
+
+
+def _typed_quiz(item: ListItem, index: int) -> Question | None:
+    """A tagged question bank item (its tag off) as a card when its answer is marked: a ✓ or a
+    bold option, an `Answer:` line after its options, a true-or-false verdict; else None."""
+    text = item.text
+    lists = [inner for inner in item.blocks if isinstance(inner, ListBlock)]
+    if lists and len(lists[0].items) >= 2:
+        options = [option.text.strip() for option in lists[0].items]
+        after = item.blocks[item.blocks.index(lists[0]) + 1 :]
+        return _quiz(text, options, after, item.line, item.pin, (index,))
+    verdict = _VERDICT.match(text) if ("True" in text or "False" in text) else None
+    if verdict is None:
+        return None
+    statement = verdict.group("s").strip().rstrip(".")
+    why = verdict.group("why").strip(" —–-:;,")
+    answer = verdict.group("v") + (f" — {why}" if why else "")
+    return Question(f"{statement}: true or false?", answer, item.line, item.pin, (index,))
 
 
 _BOLD_ITEM = re.compile(r"(?:\*\*\*?|\*(?=[^*\s][^*]*\*\*$))\s*(?P<l>[^*\n]{2,60}?)\s*\*\*?\*?")

@@ -581,8 +581,8 @@ def _loose_value(label: str, value: str) -> bool:
     """A short value of one sentence (or of points set apart by semicolons)."""
     if value.endswith((":", "?")) or _not_prose(value) or sentence_gaps(value):
         return False  # a lead-in, a question, links or markup, a paragraph of sentences
-    if "___" in value or not any(char.isalnum() for char in value):
-        return False  # a form's blank to fill in ("Signature: ______")
+    if "___" in value or "Y/N" in value or not any(char.isalnum() for char in value):
+        return False  # a form's blank to fill in ("Signature: ______", "Rash: Y/N")
     said = plain(value)
     count = len(said.split())
     if count > (MAX_LOOSE_POINTS_WORDS if "; " in said else MAX_LOOSE_WORDS):
