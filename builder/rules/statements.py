@@ -244,14 +244,16 @@ def extract(section: Section, ctx: Context) -> list[Note]:
 def claims(title: str) -> bool:
     """A heading written as a declarative sentence ("Anaphylaxis is rare in school children",
     "La anafilaxia es poco frecuente en niños"): six words or more with a finite verb after
-    its first word, no question word before it (`How the drugs are given` names a topic)."""
-    words = [word.lower().strip(",;:.!") for word in plain(title).split()]
+    its first word, no question word before it (`How the drugs are given`, "6) ⛔ What not to
+    do" name a topic); numbering and emoji are no words."""
+    words = [word.lower().strip(",;:.!()") for word in plain(title).split()]
+    words = [word for word in words if any(char.isalpha() for char in word)]  # "6)", "⛔"
     if len(words) < MIN_CLAIM_HEADING_WORDS or words[0] in _QUESTION_WORDS:
         return False
     return any(
         word in _HEADING_VERBS and words[at] not in _RELATIVE_WORDS
         for at, word in enumerate(words[1:])
-    )
+    )  # `words[at]` is the word before the verb: "Drugs that are …" names a thing
 
 
 MIN_CLAIM_HEADING_WORDS = 6
@@ -265,8 +267,9 @@ _QUESTION_WORDS = frozenset(
     "how why what when where which who whom whose cómo qué cuándo dónde por como quando onde "
     "porque comment pourquoi quand".split()
 )
-_RELATIVE_WORDS = frozenset("that which who whom whose que qui cuyo".split())
-"""A word before a verb that makes it a relative clause ("Drugs that are given …")."""
+_RELATIVE_WORDS = frozenset("that which who whom whose que qui cuyo to".split())
+"""A word before a verb that makes it a relative clause ("Drugs that are given …"); "to"
+makes it an infinitive ("What not to do")."""
 
 
 _BARE_LABEL = re.compile(
