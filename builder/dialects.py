@@ -2075,6 +2075,30 @@ def _head_bold(match: re.Match[str]) -> str:
     return f"{match.group(1)}**{core}**{trail}"
 
 
+def glued_items(text: str) -> str:
+    """The text with an entry written as a list item without the space after its hyphen
+    (`-**Colchicine**: Cheap. It works best …`, a paragraph's first line, its label in bold
+    with a colon) given that space: read as written it was a paragraph whose "-" reached the
+    card glued to its term, and its "It" named nothing. Only a bold label with a colon after a
+    lone hyphen, at a paragraph's start (a blank line or a heading above it): `-5 °C`, `--flag`
+    and `-**not**` in a sentence stay as they are. Each line keeps its number; fenced code is
+    left as it is."""
+    if "\n-**" not in text and "\n-__" not in text and not text.startswith(("-**", "-__")):
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        if _GLUED_ITEM.match(lines[at]) is None:
+            continue
+        above = lines[at - 1].strip() if at else ""
+        if not above or above.startswith("#"):
+            lines[at] = "- " + lines[at][1:]
+    return "\n".join(lines)
+
+
+_GLUED_ITEM = re.compile(r"-(\*\*|__)[^*_\s][^*_]{0,60}?(?::\1|\1[ \t]*:)[ \t]*\S")
+"""A hyphen glued to a bold label and its colon (`-**Term**: text`, `-**Term:** text`)."""
+
+
 def run_in_labels(text: str) -> str:
     """The text with a paragraph's run-in label (a book's style: `**Uses** The drug is …`,
     `*Absorption* It is …`: one to MAX_RUN_IN_WORDS words in bold or italics, no colon, then a
@@ -2512,6 +2536,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     content_tabs,
     pandoc_tables,
     definition_lists,
+    glued_items,
     run_in_labels,
     comparisons,
     closed_admonitions,

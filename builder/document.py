@@ -2267,7 +2267,24 @@ def _labels(item: ListItem, heads: bool) -> bool:
     if text[:3].lower() in ("if ", "whe"):  # "If SpO2 > 92%:": a condition, read per item
         return False
     bold = text.startswith(("**", "__")) and text.endswith(("**", "__", "**:", "__:"))
+    if bold and _claims_over_labels(text, item.blocks[0]):
+        return True
     return _is_short(text) and (text.endswith(":") or bold or heads)
+
+
+def _claims_over_labels(text: str, points: ListBlock) -> bool:
+    """One bold sentence over `Label: value` points (`- **Ward patients need A plus B.**` /
+    `  - Usual picks: A1 + B1.`): a claim with its evidence. Left in the list, the claim was
+    hidden whole or made the topic of every point under it; unfolded, the claim is a statement
+    of its own and its points are labels asked under the section's topic."""
+    inner = " ".join(text.strip("*_ ").split())
+    if not inner.endswith((".", "!")) or len(inner.split()) < _MIN_CLAIM_WORDS:
+        return False
+    labelled = sum(1 for point in points.items if _LABELLED.match(point.text) is not None)
+    return labelled * 2 > len(points.items)
+
+
+_MIN_CLAIM_WORDS = 5
 
 
 def _leads_labelled(text: str, blocks: tuple[Block, ...]) -> bool:

@@ -20,6 +20,7 @@ from builder.dialects import (
     content_tabs,
     definition_lists,
     full_width_stops,
+    glued_items,
     glyph_lists,
     heading,
     inline_cleaner,
@@ -436,6 +437,33 @@ def test_a_run_in_label_is_read_as_the_paragraphs_label() -> None:
     asked = {(n.note.front, n.note.back) for n in planned(text).notes}
     assert ("Velbarin: Main use?", "Velbarin treats korrin fever.") in asked
     assert ("Velbarin: Half-life?", "It is cleared within 6 hours.") in asked
+
+
+def test_an_entry_glued_to_its_hyphen_is_read_as_a_list_item() -> None:
+    """`-**Velbarin**: Cheap. It works …` (no space after the hyphen) is a paragraph in
+    CommonMark: its "-" reached the card and its "It" named nothing. At a paragraph's start a
+    hyphen glued to a bold label and its colon opens a list item; a negative figure, a bold word
+    in a sentence, a line inside a paragraph and fenced code are left as written."""
+    text = (
+        "# Korrin fever\n\n## Drugs\n\n"
+        "-**Velbarin**: Cheap and sold without prescription. It works best within 2 days.\n\n"
+        "-**Tessalid:** Costly and given by drip.\n\n"
+        "-5 °C is the lowest reading.\n\n"
+        "-**never** crush the tablet.\n\n"
+        "The dose is low.\n-**Rash**: stop the drug.\n\n"
+        "```\n-**Code**: not an item\n```\n"
+    )
+    written = rewritten(glued_items, text)
+    assert "\n- **Velbarin**: Cheap" in written
+    assert "\n- **Tessalid:** Costly" in written
+    assert "\n-5 °C is the lowest reading." in written
+    assert "\n-**never** crush the tablet." in written
+    assert "The dose is low.\n-**Rash**: stop the drug." in written
+    assert "\n-**Code**: not an item" in written
+    asked = {(n.note.front, n.note.back) for n in planned(text).notes}
+    assert not any("-{{" in front or front.startswith("-") for front, _ in asked)
+    velbarin = "Cheap and sold without prescription. It works best within 2 days."
+    assert ("Drugs in korrin fever: Velbarin?", velbarin) in asked
 
 
 def test_content_tabs_are_read_as_callouts_named_with_their_heading() -> None:

@@ -164,8 +164,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         wrong = _crossed(block)
         if is_example(lead, section) and not wrong:
             continue  # a worked example's answer key is its stated conclusion: asked
-        if is_index(section.title) or (lead is not None and is_index(lead.text)):
-            continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere
+        if (is_index(section.title) and (lead is None or lead.kind != "sentence")) or (
+            lead is not None and is_index(lead.text)
+        ):
+            continue  # a keyword index ("INICET Buzzwords"): bare words, each a fact elsewhere;
+            # a sentence leading a list in ("The biopsy can show:") says what its words are
         if lead is not None and lead.kind == "sentence" and points_at_picture(lead.text):
             continue  # "As shown in the diagram:": what it leads reads a picture no card shows
         if wrong:  # an answer key: its ticked items asked, its crossed ones named on the back
@@ -2698,6 +2701,11 @@ def _glossed(block: ListBlock) -> dict[int, tuple[str, str]]:
     found: dict[int, tuple[str, str]] = {}
     for index, item in enumerate(block.items):
         text = item.text.strip()
+        clause = None if item.blocks else _TERM_CLAUSE.fullmatch(single_spaced(plain(text)))
+        if clause is not None and _names_glossed(clause.group("term"), clause.group("gloss")):
+            # "Curschmann spirals, which are mucus plugs": the name asked, its meaning the hint
+            found[index] = (clause.group("term"), clause.group("gloss"))
+            continue
         if item.blocks or not text.endswith(")") or "**" in text:
             continue
         match = _TERM_GLOSS.fullmatch(single_spaced(text))
@@ -2715,6 +2723,19 @@ def _glossed(block: ListBlock) -> dict[int, tuple[str, str]]:
             continue  # "Diagnosis (TST or IGRA positive)": the facet's content is the fact
         found[index] = (term, f" ({gloss})")
     return found if len(found) >= MIN_GLOSSED else {}
+
+
+def _names_glossed(term: str, gloss: str) -> bool:
+    """A name of a few words (no article: "The colour of the bag, which should be …" is a
+    sentence's subject) whose relative clause does not say it again."""
+    words = term.split()
+    if not 0 < len(words) <= MAX_GLOSSED_NAME_WORDS or words[0].lower() in _ARTICLES:
+        return False
+    return not content_words(term) <= content_words(gloss)
+
+
+MAX_GLOSSED_NAME_WORDS = 4
+_ARTICLES = frozenset("the a an this these".split())
 
 
 def _says_term(term: str, gloss: str) -> bool:
@@ -2764,6 +2785,11 @@ def _plural(word: str) -> bool:
 
 _TERM_GLOSS = re.compile(r"(?P<term>[A-Za-zÀ-ÿ][\w'’/ -]{1,40}?)\s*\((?P<gloss>[^()]{3,80})\)")
 """A name of one to a few words, then its meaning in brackets."""
+_TERM_CLAUSE = re.compile(
+    r"(?P<term>[A-Za-zÀ-ÿ][\w'’/ -]{1,40}?)(?P<gloss>,\s(?:which|meaning|i\.e\.)\s[^()]{3,80})"
+)
+"""A name of one to a few words, then its meaning in a relative clause ("Curschmann spirals,
+which are mucus plugs", "goblet cell hyperplasia, meaning more mucus cells")."""
 MIN_GLOSS_WORDS = 2
 MIN_GLOSSED = 2
 _NOT_A_GLOSS = frozenset(
@@ -2960,9 +2986,10 @@ def _without_joiners(block: ListBlock) -> tuple[ListBlock, dict[int, str]]:
     return ListBlock(block.ordered, tuple(items), block.line), joiners
 
 
-_JOINER = re.compile(r"(?P<stop>[.;,]?)\s+((\*\*|__)?(?P<word>[A-ZÃÕÉ]{2,5})\3?)$")
+_JOINER = re.compile(r"(?<!\s)(?P<stop>[.;,]?)\s+((\*\*|__)?(?P<word>[A-ZÃÕÉ]{2,5})\3?)$")
 """A joining word in capitals closing an item: "OR", "AND", or in bold one of `EMPTY_MARKS`
-(`**MAIS**`); a capital letter alone (`- Drug A`) names."""
+(`**MAIS**`); a capital letter alone (`- Drug A`) names. It starts where a run of blanks does
+(the look-behind), so a search tries each run once: a long run of blanks took minutes."""
 _DIGIT = re.compile(r"\d")
 
 

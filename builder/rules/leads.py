@@ -258,7 +258,10 @@ def _pictured(block: Block) -> bool:
     )
 
 
-_WHOLE_BOLD = re.compile(r"^(\*\*|__)(?P<said>[^*_\s](?:(?!\1).)*?)\1(?P<end>[.!]?)$", re.DOTALL)
+_WHOLE_BOLD = re.compile(
+    r"^(\*\*|__)(?P<said>(?:[*_](?=[^*_\s])|[^*_\s])(?:(?!\1).)*?)\1(?P<end>[.!]?)$", re.DOTALL
+)
+"""A paragraph in bold, which may open with an italic name (`***S. aureus* is …**`)."""
 _BOLD_SPAN = re.compile(r"(\*\*|__)(?P<said>[^*_\s](?:(?!\1).)*?[^*_\s])\1", re.DOTALL)
 MIN_BOLD_STATEMENT_WORDS = 4
 """A paragraph all in bold, ending as a sentence does, states a rule in this many words."""

@@ -79,6 +79,8 @@ from .figure import PIPE_ROWS, measures, reports_statistics
 from .leads import (
     bold_subject,
     captions,
+    claim_term,
+    is_claim,
     is_example,
     is_example_text,
     is_flag,
@@ -265,7 +267,9 @@ def _items(
     for item in block.items:
         yield item, about, (*lists, item.line)
         head = without_reference_marks(plain(item.text.split("\n", 1)[0])).strip().rstrip(":")
-        if _DIGIT.search(head) is not None:
+        if _claimed(item.text.split("\n", 1)[0]):
+            head = _claim_subject(head)
+        elif _DIGIT.search(head) is not None:
             head = _named_part(head)
         elif len(head.split()) > MAX_TOPIC_WORDS:
             head = _subject_part(head)
@@ -273,6 +277,28 @@ def _items(
         for inner in item.blocks:
             if isinstance(inner, ListBlock):
                 yield from _items(inner, inner_about, (*lists, item.line, inner.line))
+
+
+_WHOLE_BOLD = re.compile(r"\s*(\*\*|__)(?P<inner>[^*_](?:(?!\1).)*?)\1\s*:?\s*")
+
+
+def _claimed(line: str) -> bool:
+    """An item that is one bold sentence (`- **Ward patients need A plus B.**`) over its
+    evidence: a claim, whose sentence is no topic for the points under it."""
+    whole = _WHOLE_BOLD.fullmatch(line)
+    return whole is not None and is_claim(whole.group("inner"))
+
+
+def _claim_subject(claim: str) -> str:
+    """The subject a claim turns on ("Ward patients"), when short (`leads.claim_term`), or the
+    label it opens with, as its sub-items' topic; "" when it has none, so they take the list's
+    own topic (its heading): the whole sentence on a front ("Every empyema needs drainage.:
+    Criteria?") reads as neither a topic nor a question."""
+    label, colon, _ = claim.partition(":")
+    if colon and 0 < len(label.split()) <= MAX_TOPIC_WORDS:
+        return _subject_part(label.strip())  # `**ICU patients (severe): never C alone.**`
+    term = claim_term(claim)
+    return claim[term[0] : term[1]].strip() if term is not None else ""
 
 
 def _first_line(text: str) -> str:

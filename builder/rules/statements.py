@@ -214,6 +214,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if pairs:
             found = [(item, _answered(text)) for item, text in zip(block.items, items, strict=True)]
             notes.extend(_pairs(found, lead, section, ctx))
+        elif not asks and claims(title):
+            continue  # "### Anaphylaxis is rare in children" + "?" asks yes or no of a claim
+            # whose bullets are its evidence, each asked (or not) on its own
         else:
             lists += 1  # keyed by its place among the section's lists of statements
             front = ask(heading_text(section.title), ctx) if asks else f"{ctx.heading(section)}?"
@@ -237,6 +240,37 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 used = carded | {note.source.line for note in who}
             notes.extend(_label_items(block, used, section, ctx))
     return who + notes
+
+
+def claims(title: str) -> bool:
+    """A heading written as a declarative sentence ("Anaphylaxis is rare in school children",
+    "La anafilaxia es poco frecuente en niños"): six words or more with a finite verb after
+    its first word, no question word before it (`How the drugs are given`, "6) ⛔ What not to
+    do" name a topic); numbering and emoji are no words."""
+    words = [word.lower().strip(",;:.!()") for word in plain(title).split()]
+    words = [word for word in words if any(char.isalpha() for char in word)]  # "6)", "⛔"
+    if len(words) < MIN_CLAIM_HEADING_WORDS or words[0] in _QUESTION_WORDS:
+        return False
+    return any(
+        word in _HEADING_VERBS and words[at] not in _RELATIVE_WORDS
+        for at, word in enumerate(words[1:])
+    )  # `words[at]` is the word before the verb: "Drugs that are …" names a thing
+
+
+MIN_CLAIM_HEADING_WORDS = 6
+_HEADING_VERBS = frozenset(
+    """is are was were can may must should will has have does do es son está están puede pueden
+    debe deben é são pode podem deve devem est sont peut peuvent doit doivent""".split()
+)
+"""Finite verbs (a copula or a modal, English, Spanish, Portuguese, French) that make a
+heading a sentence."""
+_QUESTION_WORDS = frozenset(
+    "how why what when where which who whom whose cómo qué cuándo dónde por como quando onde "
+    "porque comment pourquoi quand".split()
+)
+_RELATIVE_WORDS = frozenset("that which who whom whose que qui cuyo to".split())
+"""A word before a verb that makes it a relative clause ("Drugs that are given …"); "to"
+makes it an infinitive ("What not to do")."""
 
 
 _BARE_LABEL = re.compile(
