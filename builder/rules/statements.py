@@ -432,13 +432,10 @@ def _marked_notes(
             continue
         sentences = [part for line in _prose_lines(block.text) for part in split_sentences(line)]
         for number, sentence in enumerate(sentences):
-            made = _marked_cloze(sentence)
+            made = _hidden_marks(sentence, shown)
             if made is None:
                 continue
             text, spans = made
-            spans = _unshown(text, spans, shown)
-            if not spans:
-                continue
             opening = f"{heading}: "
             if leans_back(text) or _IT.match(text) is not None:
                 before = _marked_plain(sentences[number - 1]) if number else ""
@@ -453,6 +450,17 @@ def _marked_notes(
             front = literal(opening) + cloze(text, spans)
             notes.append(ctx.note("statements", "cloze", front, "", key, section, block.line))
     return notes
+
+
+def _hidden_marks(sentence: str, shown: set[str]) -> tuple[str, list[tuple[int, int]]] | None:
+    """The sentence's text and the marked spans worth hiding (`_marked_cloze`, less those the
+    card already shows), or None when nothing is left to ask."""
+    made = _marked_cloze(sentence)
+    if made is None:
+        return None
+    text, spans = made
+    spans = _unshown(text, spans, shown)
+    return (text, spans) if spans else None
 
 
 def _unshown(text: str, spans: list[tuple[int, int]], shown: set[str]) -> list[tuple[int, int]]:
@@ -492,13 +500,10 @@ def _marked_items(
     for item in block.items:
         if item.blocks or item.line in carded or "**" not in item.text:
             continue
-        made = _marked_cloze(" ".join(item.text.split()))
+        made = _hidden_marks(" ".join(item.text.split()), shown)
         if made is None:
             continue
         text, spans = made
-        spans = _unshown(text, spans, shown)
-        if not spans:
-            continue
         key = make_key("statements", section.path, text, section.pin, "marked")
         front = literal(f"{ctx.heading(section)}: {lead} ") + cloze(text, spans)
         notes.append(ctx.note("statements", "cloze", front, "", key, section, item.line))
