@@ -1093,7 +1093,9 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
             return heading
         return f"{heading} — {lower_first(label.rstrip(': '))}"
     judged = judgement(label)
-    if judged and (about := _short(ctx.subject(section))):  # "What's normal:" under "Jaundice"
+    about = _short(ctx.subject(section)) if judged else ""
+    if about and "normal" not in about.lower():  # "What's normal:" under "Jaundice"; not
+        # "Not normal:" under "What's normal vs what's not", a judgement already
         return ctx.situate(f"{judged[:1].upper()}{judged[1:]} {lower_first(about)}")
     if _COUNT_LEAD.fullmatch(label.rstrip(": ")) is not None:
         # "Any one of the following:" under "Grade III: Severe": a count of criteria names no
