@@ -375,7 +375,77 @@ def one_question_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
-    return _no_author_repeats(_one_cloze_each(_no_table_repeats(_one_answer_each(kept))))
+    return _no_summary_repeats(
+        _no_author_repeats(_one_cloze_each(_no_table_repeats(_one_answer_each(kept))))
+    )
+
+
+def _no_summary_repeats(notes: list[Note]) -> list[Note]:
+    """The notes without a summary box's cloze list (a section under "Quick reference",
+    "Summary", "At a glance") whose points the notes before it already tell, most of them word
+    for word: the box restates the page for a reader in a hurry, and a card of it asks each
+    fact a second time. A point is told when every meaningful word of it was in an earlier
+    note of the body (its front or back); a box's point the body never made stays, and so
+    does the box when fewer than MIN_TOLD_SHARE of its points were told."""
+    if not any(_in_summary(note.source.section) for note in notes):
+        return notes
+    kept: list[Note] = []
+    said: set[str] = set()
+    for note in notes:
+        if note.note_type == "cloze" and _in_summary(note.source.section):
+            points = [content_words(plain(part)) for part in DELETION.findall(note.front)]
+            points = [point for point in points if point]
+            told = sum(1 for point in points if point <= said)
+            if len(points) >= MIN_SUMMARY_POINTS and told >= MIN_TOLD_SHARE * len(points):
+                continue
+        elif not _in_summary(note.source.section):
+            said.update(content_words(plain(DELETION.sub(_hidden, note.front))))
+            said.update(content_words(plain(note.back)))
+        kept.append(note)
+    return kept
+
+
+def _hidden(found: re.Match[str]) -> str:
+    return f" {found.group(1)} "
+
+
+@lru_cache(maxsize=256)
+def _in_summary(path: tuple[str, ...]) -> bool:
+    """A section under a heading that only sums the page up ("When to seek care — Quick
+    reference", "Summary", "At a glance")."""
+    for title in path:
+        text = heading_text(title).lower().strip(" :.")
+        parts = [part.strip() for part in re.split(r" [—–-] |: ", text)]
+        if any(part in _SUMMARY_HEADINGS for part in parts):
+            return True
+    return False
+
+
+_SUMMARY_HEADINGS = frozenset(
+    (
+        "quick reference",
+        "quick reference guide",
+        "summary",
+        "summary table",
+        "at a glance",
+        "recap",
+        "cheat sheet",
+        "quick facts",
+        "in brief",
+        "resumen",
+        "resumo",
+        "résumé",
+        "riassunto",
+        "zusammenfassung",
+        "referencia rápida",
+        "referência rápida",
+    )
+)
+"""Headings of a box that sums the page up, in the languages notes come in."""
+MIN_SUMMARY_POINTS = 2
+MIN_TOLD_SHARE = 0.75
+"""The share of a summary list's points the body told already, each word of them, that makes
+the list a repeat."""
 
 
 def _signs(text: str) -> frozenset[str]:
