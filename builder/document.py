@@ -85,6 +85,7 @@ from .text import (
     INSTRUCTION_VERBS,
     KIND_NUMERAL,
     content_words,
+    heading_text,
     is_generic_heading,
     is_relational,
     is_session_label,
@@ -578,7 +579,7 @@ def _parse(path: Path, text: str) -> Document:
         intro = Section(title, 0, (), line, tuple(intro_blocks), tuple(intro_children))
         sections = (intro, *sections)
     known = _capital_words(text) if any(_shouts(s) for s in sections) else frozenset()
-    sections = tuple(_reroot(section, (), known) for section in facets_nested(sections))
+    sections = tuple(_reroot(s, (), known) for s in soap_spelled(facets_nested(sections)))
     too_deep = next((_line(t) for t in tokens if t.level >= MAX_NESTING - 1 and t.map), 0)
     if too_deep:
         reader.warnings.append((too_deep, _TOO_DEEP))
@@ -1130,7 +1131,7 @@ def _reroot(
     blocks, kids = section.blocks, section.children
     if section.level > 0 and any(_opens_clause(child.title) for child in kids):
         blocks, kids = _after_open_clauses(blocks, kids)
-    children = tuple(_reroot(child, path, known) for child in kids)
+    children = tuple(_reroot(child, path, known) for child in soap_spelled(kids))
     return Section(
         title,
         section.level,
@@ -1141,6 +1142,24 @@ def _reroot(
         section.pin,
         section.callout,
     )
+
+
+def soap_spelled(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Sibling headings of one letter that spell a SOAP note (`## S`, `<h2>O</h2>`, `## A`,
+    `## P`: three of the four at least) as the parts they stand for ("Subjective",
+    "Objective", "Assessment", "Plan"): a letter is no subject ("S — risk factors"), and
+    the part it names is a part of the page's subject, as a written-out SOAP heading is."""
+    letters = [_SOAP.get(heading_text(each.title).strip(" .:").upper(), "") for each in sections]
+    if len({letter for letter in letters if letter}) < MIN_SOAP_LETTERS:
+        return sections
+    return tuple(
+        replace(section, title=spelled, path=(*section.path[:-1], spelled)) if spelled else section
+        for section, spelled in zip(sections, letters, strict=True)
+    )
+
+
+_SOAP = {"S": "Subjective", "O": "Objective", "A": "Assessment", "P": "Plan"}
+MIN_SOAP_LETTERS = 3
 
 
 def facets_nested(sections: tuple[Section, ...]) -> tuple[Section, ...]:

@@ -517,6 +517,17 @@ _SHORT_WORDS = frozenset(
     """.split()
 )
 """Short words an all-capitals heading writes that are no abbreviation ("DRUGS OF CONCERN")."""
+_FOREIGN_SHORT_WORDS = frozenset(
+    """
+    de del el los las y es en un con por para una que sin al este esta esto estos como cada muy
+    dar hay ser son solo sobre entre pero dos das com ou aos pelo pela uma sem nao et du des les
+    aux une sur par pour avec sans dans est della dei per gli und der mit von zu bei ist oder
+    """.split()
+)
+"""Short words of Spanish, Portuguese, French, Italian and German that an all-capitals heading
+writes ("CUIDADOS DE ENFERMERÍA", "ERRORES Y CÓMO EVITARLOS") and no abbreviation spells; ones
+that also write one ("LA" left atrium, "DA", "IM", "NA", "EM") are left out: "LA" stays
+capital in "LA DILATADA", as it would in "LA SIZE"."""
 _ONSETS = frozenset(
     """
     b c d f g h j k l m n p qu r s t v w y z bl br ch cl cr dr dw fl fr gl gr kn ph pl pr ps rh sc
@@ -677,12 +688,46 @@ def _sentence_case(text: str) -> str:
     words = text.split(" ")
     capitals = _kept_capitals(words)
     lowered = [word if kept else word.lower() for word, kept in zip(words, capitals, strict=True)]
-    if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 or lowered == words:
+    if lowered == words:
+        return text
+    if sum(1 for word in words if any(char.isalpha() for char in word)) < 2 and not _long_word(
+        text
+    ):
         return text
     first = lowered[0]
-    return first[:1].upper() + first[1:] + "".join(f" {word}" for word in lowered[1:])
+    at = next((i for i, char in enumerate(first) if char.isalpha()), 0)  # "¿QUÉ …?"
+    first = first[:at] + first[at : at + 1].upper() + first[at + 1 :]
+    return first + "".join(f" {word}" for word in lowered[1:])
 
 
+def _long_word(text: str) -> bool:
+    """One word in capitals that no abbreviation is: a letter no acronym writes
+    ("REEVALUACIÓN") or a long word's ending no acronym has ("INCOMPATIBILIDADES",
+    "MONITORING"), and no digit; "FOLFIRINOX" and "COPD" stay."""
+    letters = "".join(char for char in text if char.isalpha())
+    if any(char.isdigit() for char in text) or _is_abbreviation(letters):
+        return False
+    if _accented(letters):
+        return True
+    return len(letters) >= MIN_WORD_LETTERS and letters.lower().endswith(_WORD_ENDINGS)
+
+
+_WORD_ENDINGS = (
+    *("tion", "tions", "sion", "sions", "ciones", "siones", "dades", "dad", "ment", "ments"),
+    *("ing", "ings", "ness", "ity", "ities", "ções", "mente", "logy", "logia", "ismo", "isme"),
+)
+"""Endings of long words in the languages notes come in that no acronym spells."""
+
+
+def _accented(letters: str) -> bool:
+    """A letter with a case outside A–Z ("Ó", "Ü"): a word of a language no acronym is written
+    in. A letter of no case (Chinese "病" beside "KD") says nothing of the Latin letters."""
+    return not letters.isascii() and any(
+        not char.isascii() and char.lower() != char.upper() for char in letters
+    )
+
+
+MIN_WORD_LETTERS = 8
 _FOUR_LETTER_WORDS = frozenset(
     """
     acid acne ache aged also arms back band base bath bite bled blood body bone bowl burn
@@ -781,6 +826,8 @@ def _is_abbreviation(word: str) -> bool:
     letters = "".join(char for char in word.lower() if char.isalpha())
     if any(char.isdigit() for char in word):
         return True
+    if _accented(letters) or letters in _FOREIGN_SHORT_WORDS:
+        return False  # "CÓMO", "ÚTIL", "DE", "DEL": words of the other languages, not letters
     if len(letters) <= 3:
         return letters not in _SHORT_WORDS
     if len(letters) == 4 and letters.removesuffix("s") not in _FOUR_LETTER_WORDS:
@@ -851,6 +898,12 @@ _GENERIC_HEADINGS = frozenset(
         "more information",
         "additional information",
         "additional notes",
+        # the parts of a SOAP note that name no side of its subject (`document.soap_spelled`)
+        "subjective",
+        "objective",
+        "plan",
+        "subjective and objective",
+        "assessment and plan",
         # A document's genre, as its title or top heading: what kind of page, not its subject.
         "fact sheet",
         "factsheet",
@@ -1090,8 +1143,29 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
             bare = grouped or is_facet_heading(thing) or is_relational(thing)  # "Work-up" alone
             if not bare and not _repeats(text, thing):  # names no disease: the group stays
                 return f"{thing} — {lower_first(text)}"
+        judged = judgement(path[index - 1]) if index else ""
+        if judged and not _repeats(judged, text):  # "Breathing" under "What's normal"
+            return f"{judged[:1].upper()}{judged[1:]} {lower_first(text)}"
         return text
     return ""
+
+
+def judgement(title: str) -> str:
+    """The judgement a heading passes on the things headed under it ("What's normal (Don't
+    panic!)", "Normal findings", "Abnormal"): "normal" or "abnormal", which each child's
+    subject keeps ("Normal breathing"), as the heading above is only in the breadcrumb; ""
+    for any other heading."""
+    found = _JUDGED.fullmatch(without_asides(heading_text(title)).strip(" :.!").lower())
+    if found is None:
+        return ""
+    return "abnormal" if found["not"] else "normal"
+
+
+_JUDGED = re.compile(
+    r"(?:what(?:'s|’s| is| are)\s+)?(?P<not>not\s+|ab)?normal"
+    r"(?:\s+(?:findings?|variants?|signs?|things?|features?|appearances?|behaviou?rs?))?"
+)
+"""A heading judging what it heads normal or not, in a few words."""
 
 
 _MISC_WORDS = frozenset(
@@ -1701,6 +1775,14 @@ _FACET_WORDS = frozenset(
     indicações indicaciones indikationen controindicazioni contraindicações
     contraindicaciones contre-indications kontraindikationen posologia posología posologie
     dosierung farmacocinetica farmacocinética pharmacocinétique pharmakokinetik
+    precauciones precauções précautions precauzioni vorsichtsmaßnahmen incompatibilidades
+    incompatibilités incompatibilità inkompatibilitäten interacciones interações interazioni
+    wechselwirkungen presentación presentaciones apresentação apresentações présentation
+    presentazione administración administração somministrazione verabreichung preparación
+    preparação préparation preparazione dilución diluição diluizione estabilidad estabilidade
+    stabilité stabilità conservación conservação conservazione almacenamiento armazenamento
+    reevaluación reavaliação réévaluation rivalutazione monitorización monitorização
+    monitoraggio überwachung vigilancia vigilância
     """.split()
 )
 """A phase or a generic facet of a disease ("Course", "Pathogenesis", "Paraclinical") and the
@@ -1730,6 +1812,33 @@ _FACET_PHRASES = frozenset(
         "anamnese",
         "körperliche untersuchung",
         "differentialdiagnose",
+        # a drug's facets in two or three words, as a monograph heads them
+        "efectos adversos",
+        "efectos secundarios",
+        "reacciones adversas",
+        "efeitos adversos",
+        "efeitos colaterais",
+        "reações adversas",
+        "effets indésirables",
+        "effets secondaires",
+        "effetti collaterali",
+        "effetti avversi",
+        "mecanismo de acción",
+        "mecanismo de ação",
+        "mécanisme d'action",
+        "meccanismo d'azione",
+        "objetivo terapéutico",
+        "objetivo terapêutico",
+        "objectif thérapeutique",
+        "obiettivo terapeutico",
+        "normas de seguridad",
+        "normas de segurança",
+        "alertas de seguridad",
+        "alertas de segurança",
+        "cuidados de enfermería",
+        "cuidados de enfermagem",
+        "soins infirmiers",
+        "assistenza infermieristica",
     )
 )
 """A step of a work-up or a facet named in two words ("Examen clinique", "Differential
@@ -2184,6 +2293,7 @@ def _without_subtitle(text: str) -> str:
             or _SCAFFOLD_AFTER.sub("", f" {head}").strip() == ""
             or _is_course_label(head)
             or _CHAPTER_OF_BOOK.fullmatch(head) is not None
+            or _is_format_label(head)
         ):
             return _without_subtitle(tail)
         if separator == ": " and _spells_out(head, tail):
@@ -2239,6 +2349,28 @@ def _is_genre_label(head: str) -> bool:
     if not any(word in _GENRE_NOUNS or word in _AUDIENCE for word in named):
         return False
     return all(word in known or word in _LABEL_QUALIFIERS for word in named)
+
+
+def _is_format_label(head: str) -> bool:
+    """A title's head naming only the form the page was made in ("Guión TikTok", "Podcast
+    notes", "Video script", "Ficha"): the subject is the title's other part ("Guión TikTok —
+    Noradrenalina" is about noradrenaline, not about a script)."""
+    named = [word.lower() for word in _TOPIC_WORD.findall(plain(head))]
+    named = [word for word in named if word not in _SMALL_WORDS and word not in _LINKING_WORDS]
+    return bool(named) and len(named) <= MAX_TOPIC_WORDS and all(w in _FORMAT_WORDS for w in named)
+
+
+_FORMAT_WORDS = frozenset(
+    """
+    script scripts guion guión guiones roteiro copione skript tiktok youtube instagram reel reels
+    podcast video vídeo videos episode episodio episódio transcript transcripción transcrição
+    notes note apuntes anotações notas appunti notizen fiche ficha fichas flashcards cheatsheet
+    cheat sheet lecture clase aula lezione vorlesung slides diapositivas handout mindmap
+    infographic infografía infográfico
+    """.split()
+)
+"""Words naming the medium or the form a page was written in, in the languages notes come in: a
+title's head made only of them names no subject."""
 
 
 def _spells_out(short: str, long: str) -> bool:

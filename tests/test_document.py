@@ -868,6 +868,29 @@ def test_an_all_capitals_heading_lowers_four_letter_words_spelled_as_english_wor
     assert heading_text("DKA IN ADULTS") == "DKA in adults"
 
 
+def test_an_all_capitals_heading_in_another_language_is_lowered_whole() -> None:
+    """A heading in capitals in Spanish or Portuguese is lowered whole, never half: its short
+    words ("DE", "DEL", "Y", "ES") and its accented words ("CÓMO", "ÚTIL") are words, not
+    acronyms; a long word alone is a word too ("INCOMPATIBILIDADES"). Abbreviations stay, and so
+    does one short word alone or a short word English abbreviates ("LA SIZE")."""
+    from builder.text import heading_text
+
+    assert heading_text("CUIDADOS DE ENFERMERÍA") == "Cuidados de enfermería"
+    assert heading_text("ERRORES Y CÓMO EVITARLOS") == "Errores y cómo evitarlos"
+    assert heading_text("¿QUÉ ES ESTE FÁRMACO?") == "¿Qué es este fármaco?"
+    assert heading_text("OBJETIVO DEL TRATAMIENTO EN UCI") == "Objetivo del tratamiento en UCI"
+    assert heading_text("INCOMPATIBILIDADES") == "Incompatibilidades"
+    assert heading_text("REEVALUACIÓN") == "Reevaluación"
+    assert heading_text("ARDS") == "ARDS"
+    assert heading_text("FOLFIRINOX") == "FOLFIRINOX"
+    assert heading_text("NSAIDS") == "NSAIDS"
+    assert heading_text("DE") == "DE"
+    assert heading_text("LA SIZE IN AF") == "LA size in AF"
+    # a letter of no case (Chinese) beside capitals says nothing of them: "KD" stays
+    assert heading_text("川崎病（KD）") == "川崎病（KD）"
+    assert heading_text("KD合并MAS") == "KD合并MAS"
+
+
 def test_one_status_mark_opening_every_item_is_the_lists_bullet(tmp_path: Path) -> None:
     """`- ❌ Grunting` on every item: the author's bullet, not part of the answer; marks that
     tell items apart (`- ✅ Do …` / `- ❌ Don't …`) and a checklist's boxes stay."""

@@ -172,6 +172,12 @@ TITLES = [
     ("Renal Review HY", "renal"),
     ("High-Yield Korrin Fever Notes", "korrin fever"),
     ("Korrin Fever Summary Sheet", "korrin fever summary sheet"),
+    # The form a page was made in, as a title's head, is no subject: the other part is.
+    ("Guion TikTok — Velbarina", "velbarina"),
+    ("Podcast notes - Korrin fever", "korrin fever"),
+    ("Video script: Velbarin dosing", "velbarin dosing"),
+    ("Korrin Fever — Podcast notes", "korrin fever"),
+    ("Velbar Podcast Safety — Hearing loss", "velbar podcast safety"),
 ]
 
 

@@ -31,6 +31,7 @@ from ..text import (
     normalise,
     plain,
     subject_thing,
+    without_asides,
     without_citations,
     without_decoration,
 )
@@ -101,7 +102,8 @@ class Context:
             front = _QUESTION_COLON.sub("?", front)
         front = without_decoration(front)  # the key keeps them: no note changes identity
         if self.language != "en":
-            front = localised(front, self.topic, self.language, subject_thing((self.document,)))
+            owner = page_owner(self.document, self.topic)
+            front = localised(front, self.topic, self.language, owner)
         if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
             cited = without_citations(front)
             # a deletion of only the citation stays, and so does a citation opening the front
@@ -253,6 +255,10 @@ def localised(front: str, topic: str, language: str, owner: str = "") -> str:
         part, said, rest = front.partition(f" in {topic}")
         if said and rest[:1] in (":", "?") and "\n" not in part and _bare_part(part):
             front = f"{owner} — {lower_first(part)}{rest}"
+        elif said and rest[:1] in (":", "?") and "\n" not in part and " — " in part:
+            parts = part.split(" — ")  # "Presentaciones — normas de seguridad": parts alone
+            if all(_bare_part(each) for each in parts):
+                front = f"{owner} — {lower_first(parts[-1])}{rest}"
     if topic and f" in {topic}" in front:
         front = re.sub(rf" in {re.escape(topic)}(?=[:?]| \(| —|$)", "", front, flags=re.M)
     if front.startswith("What does "):
@@ -266,13 +272,41 @@ def localised(front: str, topic: str, language: str, owner: str = "") -> str:
     return front
 
 
+@lru_cache(maxsize=256)
+def page_owner(document: str, topic: str) -> str:
+    """The page's subject as a front opens with it ("Glucagón — contraindicaciones"): the
+    thing its title names (`subject_thing`), or its topic when that thing is not it — a
+    chapter number ("6.5 – Glucagón: …" names "6.5") or the form the page was made in
+    ("Guión TikTok — Noradrenalina"). An acronym the title gives for its topic stays ("AVC")."""
+    owner = subject_thing((document,))
+    if not topic or (owner and (owner.isupper() or names_topic(owner, topic))):
+        return owner
+    return topic[:1].upper() + topic[1:]
+
+
 def _bare_part(phrase: str) -> bool:
     """A front's opening that names a part of a subject and nothing else ("Prognóstico",
-    "Complications", "Évolution"): a short relational or facet phrase with no dash joining it to
-    a thing already."""
-    if len(phrase.split()) > MAX_BARE_PART_WORDS or "—" in phrase:
+    "Complications", "Évolution", "Contraindicaciones (raras)", "Durante la administración"): a
+    short relational or facet phrase, or a time of giving it, with no dash joining it to a
+    thing already; its bracketed aside does not count."""
+    phrase = without_asides(phrase).strip()
+    if "—" in phrase:
+        return False
+    words = phrase.split()
+    if words and words[0].lower() in _WHEN_GIVEN and len(words) <= MAX_BARE_PART_WORDS + 1:
+        return True
+    if len(words) > MAX_BARE_PART_WORDS:
         return False
     return is_relational(phrase) or is_facet_heading(phrase)
+
+
+_WHEN_GIVEN = frozenset(
+    "durante antes después despues tras após apos depois pendant avant après während vor nach "
+    "prima dopo cuándo cuando quando quand wann".split()
+)
+"""Words opening a phrase that says when, in the other languages notes come in ("Durante la
+administración", "Após a infusão", "Cuándo suspender"): a time in the page subject's use, never
+a subject."""
 
 
 MAX_BARE_PART_WORDS = 3
@@ -341,7 +375,77 @@ def one_question_each(notes: list[Note]) -> list[Note]:
             kept.append(note)
         elif normalise(kept[earlier].back) != normalise(note.back):
             kept[earlier] = replace(kept[earlier], back=f"{kept[earlier].back}\n\n{note.back}")
-    return _no_author_repeats(_one_cloze_each(_no_table_repeats(_one_answer_each(kept))))
+    return _no_summary_repeats(
+        _no_author_repeats(_one_cloze_each(_no_table_repeats(_one_answer_each(kept))))
+    )
+
+
+def _no_summary_repeats(notes: list[Note]) -> list[Note]:
+    """The notes without a summary box's cloze list (a section under "Quick reference",
+    "Summary", "At a glance") whose points the notes before it already tell, most of them word
+    for word: the box restates the page for a reader in a hurry, and a card of it asks each
+    fact a second time. A point is told when every meaningful word of it was in an earlier
+    note of the body (its front or back); a box's point the body never made stays, and so
+    does the box when fewer than MIN_TOLD_SHARE of its points were told."""
+    if not any(_in_summary(note.source.section) for note in notes):
+        return notes
+    kept: list[Note] = []
+    said: set[str] = set()
+    for note in notes:
+        if note.note_type == "cloze" and _in_summary(note.source.section):
+            points = [content_words(plain(part)) for part in DELETION.findall(note.front)]
+            points = [point for point in points if point]
+            told = sum(1 for point in points if point <= said)
+            if len(points) >= MIN_SUMMARY_POINTS and told >= MIN_TOLD_SHARE * len(points):
+                continue
+        elif not _in_summary(note.source.section):
+            said.update(content_words(plain(DELETION.sub(_hidden, note.front))))
+            said.update(content_words(plain(note.back)))
+        kept.append(note)
+    return kept
+
+
+def _hidden(found: re.Match[str]) -> str:
+    return f" {found.group(1)} "
+
+
+@lru_cache(maxsize=256)
+def _in_summary(path: tuple[str, ...]) -> bool:
+    """A section under a heading that only sums the page up ("When to seek care — Quick
+    reference", "Summary", "At a glance")."""
+    for title in path:
+        text = heading_text(title).lower().strip(" :.")
+        parts = [part.strip() for part in re.split(r" [—–-] |: ", text)]
+        if any(part in _SUMMARY_HEADINGS for part in parts):
+            return True
+    return False
+
+
+_SUMMARY_HEADINGS = frozenset(
+    (
+        "quick reference",
+        "quick reference guide",
+        "summary",
+        "summary table",
+        "at a glance",
+        "recap",
+        "cheat sheet",
+        "quick facts",
+        "in brief",
+        "resumen",
+        "resumo",
+        "résumé",
+        "riassunto",
+        "zusammenfassung",
+        "referencia rápida",
+        "referência rápida",
+    )
+)
+"""Headings of a box that sums the page up, in the languages notes come in."""
+MIN_SUMMARY_POINTS = 2
+MIN_TOLD_SHARE = 0.75
+"""The share of a summary list's points the body told already, each word of them, that makes
+the list a repeat."""
 
 
 def _signs(text: str) -> frozenset[str]:

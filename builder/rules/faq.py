@@ -91,11 +91,24 @@ _FAQ_TITLE = re.compile(
     re.IGNORECASE,
 )
 _BOLD_QUESTION = re.compile(r"^(\*\*|__)(?P<q>[^*_].*?\?(\s*\{#[^}]*\})?)\s*(\*\*|__)$", re.DOTALL)
-_Q_PREFIX = re.compile(r"^(\*\*|__)?Q(uestion)?\s*\d*\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
-_A_PREFIX = re.compile(r"^(\*\*|__)?A(nswer)?\s*[:.]\s*(\*\*|__)?\s*", re.IGNORECASE)
-_A_LABEL = re.compile(r"^(\*\*|__)?A(nswer)?\s*:\s*(\*\*|__)?\s*", re.IGNORECASE)
+_OTHER_ANSWER = r"resposta|respuesta|r[ée]ponse|risposta|antwort"
+"""The word "answer" as a label in the other languages question banks come in (`Resposta:`,
+`Respuesta:`, `Réponse :`, `Risposta:`, `Antwort:`): paired with its question as `A:` is."""
+_OTHER_QUESTION = r"pergunta|pregunta|domanda|frage"
+_Q_PREFIX = re.compile(
+    rf"^(\*\*|__)?(?:Q(?:uestion)?\s*\d*\s*[:.]|(?:{_OTHER_QUESTION})\s*\d*\s*:)\s*(\*\*|__)?\s*",
+    re.IGNORECASE,
+)
+_A_PREFIX = re.compile(
+    rf"^(\*\*|__)?(?:A(?:nswer)?\s*[:.]|(?:{_OTHER_ANSWER})\s*:)\s*(\*\*|__)?\s*", re.IGNORECASE
+)
+_A_LABEL = re.compile(
+    rf"^(\*\*|__)?(?:A(?:nswer)?|{_OTHER_ANSWER})\s*:\s*(\*\*|__)?\s*", re.IGNORECASE
+)
 """An answer's own label, with its colon (`A. baumannii` is no label)."""
-_INLINE_ANSWER = re.compile(r"(?:\*\*|__)?\s*\bA(?:nswer)?\s*:\s*(?:\*\*|__)?\s*")
+_INLINE_ANSWER = re.compile(
+    rf"(?:\*\*|__)?\s*\b(?:A(?:nswer)?|(?i:{_OTHER_ANSWER}))\s*:\s*(?:\*\*|__)?\s*"
+)
 _NUMBERED_QUESTION = re.compile(r"^\d{1,3}\s*[.)]+\s*(?P<q>\S.*\?)$")
 _OPTION = re.compile(r"^\(?[a-hA-H][.)]\s*")
 _TICK = re.compile(r"\s*[✓✔✅☑]\uFE0F?\s*")
@@ -212,6 +225,21 @@ _LAST_READ: dict[int, tuple[tuple[Block, ...], tuple[list[Question], frozenset[i
 """The last section's questions, kept with its blocks (so the id is still theirs)."""
 
 
+def _labels_answer(text: str) -> bool:
+    """A cheap first look: may the text open with an answer's label, in any language asked
+    (`**Answer:**`, `Resposta:`, `Bonne réponse :`), or a question's (`Pregunta:`)?"""
+    if "nswer" in text[:24]:
+        return True
+    opening = text[:32].lower()
+    return any(stem in opening for stem in _LABEL_STEMS)
+
+
+_LABEL_STEMS = (
+    *("respost", "respuest", "ponse", "rispost", "antwort"),
+    *("ergunt", "regunt", "doman", "frage"),
+)
+
+
 def _may_ask(block: Block) -> bool:
     """A cheap first look: could the block be (or hold) a question?"""
     if isinstance(block, Paragraph):
@@ -220,7 +248,7 @@ def _may_ask(block: Block) -> bool:
             "?" in text
             or "Q" in text[:8]
             or "q" in text[:8]
-            or "nswer" in text[:24]
+            or _labels_answer(text)
             or "::" in text
             or "ront" in text[:8]
             or ((text[:1].isdigit() or text[:1] in "Aa") and _CASE_OPENS.match(text) is not None)
@@ -552,7 +580,7 @@ def _list_questions(block: ListBlock, index: int) -> list[Question] | None:
                 continue  # "What is it? What would you expect?": questions, no answer; "Are
                 # you nervous? (sensitivity 100%)": a question to put, its aside no answer
             asked += 1
-            said = Paragraph(short_answer(inline.group("a")), item.line)
+            said = Paragraph(short_answer(_A_LABEL.sub("", inline.group("a"), count=1)), item.line)
             answer = to_markdown((said, *item.blocks))
             found.append(Question(plain(inline.group("q")), answer, item.line, item.pin, (index,)))
     if asked * 2 < len(block.items):
@@ -640,7 +668,12 @@ _VERDICT = re.compile(
 )
 """A true-or-false quiz item: a statement, its bold verdict, and why (`… full thickness.
 **False** — stage 2 is partial`)."""
-_REVEALED = re.compile(r"^(?:\*\*|__)?(?:correct\s+)?answer:?(?:\*\*|__)?:?\s+(?P<a>\S.*)$", re.I)
+_REVEALED = re.compile(
+    r"^(?:\*\*|__)?(?:(?:correct\s+)?answer|(?:bonne\s+|richtige\s+)?(?:"
+    + _OTHER_ANSWER
+    + r")(?:\s+(?:correta|correcta|correcte|corretta))?):?(?:\*\*|__)?:?\s+(?P<a>\S.*)$",
+    re.I,
+)
 """The line that gives a quiz question's answer after its options: `**Answer:** b) …`."""
 
 
@@ -787,7 +820,7 @@ def _answer_lines(blocks: Sequence[Block], revealed: bool = False) -> tuple[str,
     ]
     said = why = ""
     for text in lines:
-        labelled = _REVEALED.match(plain(text)) if "nswer" in text[:24] else None
+        labelled = _REVEALED.match(plain(text)) if _labels_answer(text) else None
         if revealed and not said and labelled is None:
             said = text
             continue

@@ -52,6 +52,7 @@ from ..text import (
     is_generic_heading,
     is_pep_talk,
     is_relational,
+    judgement,
     lower_first,
     names_topic,
     plain,
@@ -1085,6 +1086,17 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
         about = short_subject(ctx.subject(section))
         return ctx.situate(f"{about} ({lead.text})" if about else lead.text)
     label = without_asides(lead.text).strip() or lead.text
+    if is_connector(label):  # "Only when:": the heading says what the list is of; after
+        # "Then:" the list is the next step of it ("When to feed — then:")
+        heading = ctx.heading(section)
+        if connector_kind(label) != "joining":
+            return heading
+        return f"{heading} — {lower_first(label.rstrip(': '))}"
+    judged = judgement(label)
+    about = _short(ctx.subject(section)) if judged else ""
+    if about and "normal" not in about.lower():  # "What's normal:" under "Jaundice"; not
+        # "Not normal:" under "What's normal vs what's not", a judgement already
+        return ctx.situate(f"{judged[:1].upper()}{judged[1:]} {lower_first(about)}")
     if _COUNT_LEAD.fullmatch(label.rstrip(": ")) is not None:
         # "Any one of the following:" under "Grade III: Severe": a count of criteria names no
         # thing, the heading does; the count stays, in brackets, as a fact of the criteria
@@ -1110,6 +1122,64 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
     if _says(heading) or lead.own:  # "Your pharmacist can help": a heading that says, no
         return ctx.situate(label)  # thing to name; `Cranial nerves:` a topic of its own
     return ctx.situate(f"{label} ({lower_first(heading)})")
+
+
+def is_connector(label: str) -> bool:
+    """A lead-in of only a joining word or a bare condition ("Then:", "Entonces:", "Por lo
+    tanto:", "Only when:", "Solo cuando:"): it says how the list follows what came before,
+    never what the list is of."""
+    return bool(connector_kind(label))
+
+
+def connector_kind(label: str) -> str:
+    """ "joining" for a lead-in of only a joining word ("Then:", "Por lo tanto:"), "condition"
+    for a bare condition ("Only when:", "Solo cuando:"), "" for any other."""
+    said = " ".join(plain(without_emoji(label)).lower().strip(" :.,;!¡?¿…").split())
+    if said in _JOINING_WORDS:
+        return "joining"
+    return "condition" if said in _BARE_CONDITIONS else ""
+
+
+_JOINING_WORDS = frozenset(
+    (
+        *"then so therefore thus also next afterwards finally entonces luego después despues "
+        "además ademas así asi então entao depois portanto logo também alors puis ensuite donc "
+        "aussi dann danach daher deshalb außerdem poi quindi allora dunque inoltre".split(),
+        "after that",
+        "and then",
+        "por lo tanto",
+        "por tanto",
+        "y luego",
+        "y después",
+        "a continuación",
+        "e depois",
+        "por isso",
+        "et puis",
+        "par conséquent",
+        "e poi",
+        "di conseguenza",
+    )
+)
+"""Joining words a lead-in may be alone, in the languages notes come in."""
+_BARE_CONDITIONS = frozenset(
+    (
+        "only when",
+        "only if",
+        "solo cuando",
+        "sólo cuando",
+        "solo si",
+        "sólo si",
+        "apenas quando",
+        "somente quando",
+        "só quando",
+        "seulement si",
+        "seulement quand",
+        "nur wenn",
+        "solo quando",
+        "solo se",
+    )
+)
+"""A condition's opening words alone before the list that completes it ("Only when:")."""
 
 
 def _says(heading: str) -> bool:
