@@ -826,6 +826,23 @@ _FILE_TARGET = re.compile(
 )
 
 
+def unlinked_text(text: str) -> str:
+    """A content text with each Markdown link as its text (`a rhythm called [atrial
+    fibrillation](https://…)` → `a rhythm called atrial fibrillation`): a card is studied
+    offline, and a link on its front is a check's warning. The caller has found the text to be
+    content, not navigation."""
+    return _ANY_LINK.sub(r"\1", text) if "](" in text else text
+
+
+def is_link_only(text: str) -> bool:
+    """A text that is one or more Markdown links and nothing else but marks and spaces."""
+    return (
+        "](" in text
+        and _ANY_LINK.search(text) is not None
+        and not any(char.isalnum() for char in _ANY_LINK.sub("", text))
+    )
+
+
 def lone_wikilink_text(text: str) -> str | None:
     """The text a card shows for a text that is one wikilink and nothing else (`[[Velbarin]]`,
     `[[korrin-fever|Korrin fever]]`), which `inline_cleaner` leaves as it is for the checks to
