@@ -455,7 +455,8 @@ _PROVENANCE = frozenset(
     label.strip()
     for line in """date accessed|accessed|accessed on|access date|retrieved|retrieved on
     |date retrieved|publication date|date published|published|published on|publisher
-    |source url|url|original url|original source|archived|archive date""".splitlines()
+    |source url|url|original url|original source|archived|archive date|fetched|fetched on
+    |date fetched|downloaded|downloaded on|date downloaded|scraped|scraped on""".splitlines()
     for label in line.split("|")
     if label.strip()
 )
