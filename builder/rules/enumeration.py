@@ -3068,14 +3068,21 @@ _WORDS_ONLY = re.compile(r"[^\w%]+")
 
 _ETC = re.compile(
     r"(?:and\s+)?(?:etc\.?|et\s+cetera|so\s+on|so\s+forth|the\s+like|(?:many\s+)?others?"
-    r"|(?:many\s+)?more)\W*",
+    r"|(?:many\s+)?more|misc(?:\.|ellaneous)?"
+    # the same catch-all in the languages of the notes read so far: "Altro", "Otros", "Autres"
+    r"|(?:e\s+|y\s+|et\s+|und\s+)?(?:altr[oiae]|otr[oa]s?|outr[oa]s?|autres?|andere|sonstiges?"
+    r"|varie|diversos?)"
+    # a step that defers to judgement: "Manage as appropriate to clinical findings"
+    r"|(?:(?:manage|treat|act|proceed|respond|handle)\s+)?as\s+(?:appropriate|needed|indicated|required)(?:\s+(?:to|by|for)\s+[^.;]{1,40})?)"
+    r"\W*",
     re.IGNORECASE,
 )
 
 
 def is_etc(item: str) -> bool:
     """An item of a list, or of a series in a sentence, that only says the series goes on
-    ("etc.", "and so on", "and others"): nothing to recall, so never a deletion."""
+    ("etc.", "and so on", "and others", "Altro") or defers to judgement ("Manage as
+    appropriate"): nothing to recall, so never a deletion."""
     return _ETC.fullmatch(item.strip()) is not None
 
 
