@@ -1770,6 +1770,13 @@ class _Reader:
             while inner < end:
                 inner = self.block(tokens, inner, out)
             return end + 1
+        if head is None and _quoted_verdicts(tokens[position + 1 : end]):
+            # A box setting off the page's do's and don'ts (`> Routine scans are **NOT**
+            # recommended`): the page's content, read as its paragraphs.
+            inner = position + 1
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
         if head is None:
             _check_table_rows(tokens[position:end], self.lines)
             text = "\n".join(t.content for t in tokens[position:end] if t.type == "inline")
@@ -3247,6 +3254,25 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
         or "![" in text
         or (_BOLD_TITLE.match(text) and not _structured(tokens))
     )
+
+
+def _quoted_verdicts(tokens: Sequence[Any]) -> bool:
+    """A block quote of plain paragraphs a line of which marks a verdict in bold or capitals
+    (`Routine scans are **NOT** recommended`, `… MUST be discussed`): the page's key do or
+    don't set off for the eye, not a quotation (marks, the first person)."""
+    if any(token.type not in _PROSE_TOKENS for token in tokens):
+        return False
+    text = "\n".join(token.content for token in tokens if token.type == "inline")
+    if text.lstrip()[:1] in _QUOTATION_MARKS or _FIRST_PERSON.search(_QUOTED.sub("", text)):
+        return False
+    return _MARKED_VERDICT.search(text) is not None
+
+
+_MARKED_VERDICT = re.compile(
+    r"(?:\*\*|__)(?:[Nn]ot|NOT|[Nn]ever|NEVER|[Mm]ust|MUST|[Mm]ay|MAY|[Ss]hould|SHOULD)(?:\*\*|__)"
+    r"|\b(?:NOT|NEVER|MUST)\b"
+)
+"""A verdict set in bold (`**NOT**`, `**may**`) or in capitals (`NOT`, `MUST`)."""
 
 
 def _quoted_point(tokens: Sequence[Any]) -> bool:
