@@ -312,6 +312,64 @@ def _typed_dashes(text: str) -> str:
     return _TYPED_DASH.sub(" — ", text)
 
 
+# -- TeX commands in Markdown (notes written for Pandoc -> LaTeX) -----------------------------
+
+_TEX_ARGUMENT = r"\{((?:[^{}\n]|\{[^{}\n]*\})*)\}"
+"""A command's braced argument, braces inside it one level deep (`\\far{a {b}}`)."""
+_TEX_TODO = re.compile(
+    rf"[ \t]*\\(?:todo|fixme|note|comment|marginpar)\*?(?:\[[^\]\n]*\])?{_TEX_ARGUMENT}", re.I
+)
+"""An author's note to self in TeX (`\\todo{…}`, `\\TODO{}`, `\\fixme{…}`): not content."""
+_TEX_DROPPED = re.compile(
+    r"\\(?:part|chapter|label|ref|cite|index|vspace|hspace)\*?"
+    + _TEX_ARGUMENT
+    + r"|\\(?:clearpage|newpage|pagebreak|linebreak|noindent|centering|tableofcontents"
+    r"|maketitle|medskip|bigskip|smallskip|vfill|hfill|par)(?![A-Za-z])[ \t]*"
+)
+"""Layout and cross-reference commands, which show no content of their own on the page."""
+_TEX_STYLED = {"textbf": "**", "emph": "*", "textit": "*"}
+_TEX_WRAPPED = re.compile(r"\\([A-Za-z]+)\*?" + _TEX_ARGUMENT)
+"""Any other one-argument command (a note's own macros, `\\far{spironolattone}`): its text."""
+_TEX_MATH = re.compile(r"(\\\(.*?\\\)|\\\[.*?\\\])")
+_PANDOC_HYPHEN = re.compile(r"(?<=[^\W\d_])--(?=[^\W\d_])")
+_PANDOC_RANGE = re.compile(r"(?<=\d)--(?=\d)")
+
+
+def _tex_commands(text: str) -> str:
+    """A Pandoc note's TeX commands as the text a page shows: a to-do macro alone is the
+    author's `TODO:` line (left out as such), one inside a text goes; a layout command goes; any
+    other command with an argument is its argument. Math (`\\( … \\)`) is left as written."""
+    if "\\" not in text:
+        return text
+    bare = text.strip()
+    whole = _TEX_TODO.fullmatch(bare)
+    if whole is not None:
+        return f"TODO: {whole.group(1)}".strip()
+    parts = _TEX_MATH.split(text)
+    for index in range(0, len(parts), 2):
+        part = _TEX_TODO.sub("", parts[index])
+        part = _TEX_DROPPED.sub("", part)
+        for _ in range(3):  # commands inside commands: `\\textbf{\\far{x}}`
+            unwrapped = _TEX_WRAPPED.sub(_tex_text, part)
+            if unwrapped == part:
+                break
+            part = unwrapped
+        parts[index] = part
+    return "".join(parts)
+
+
+def _tex_text(match: re.Match[str]) -> str:
+    mark = _TEX_STYLED.get(match.group(1), "")
+    inner = match.group(2).strip()
+    return f"{mark}{inner}{mark}" if mark and inner else inner
+
+
+def _pandoc_dashes(text: str) -> str:
+    """Pandoc's typed dashes inside a word or a range: `ACE--inibitori` → `ACE-inibitori` (a
+    hyphen in the word the page shows), `10--20` → `10–20`."""
+    return _PANDOC_RANGE.sub("–", _PANDOC_HYPHEN.sub("-", text))
+
+
 _SPACED_CLOSE = re.compile(
     r"(?<![*\w\\])\*\*(?=[^\s*])([^*\n]{0,200}?[^\s*])[ \t]+\*\*(?!\*|\w.*\*\*)"
 )
@@ -751,6 +809,8 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_tags, _gate("#", _TAG)),
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
     (_scripts, _has_scripts),
+    (_tex_commands, _gate("\\", r"\\[A-Za-z]+")),
+    (_pandoc_dashes, _gate("-", r"(?:[^\W\d_]--[^\W\d_]|\d--\d)")),
     (_typed_dashes, _gate("-", r"--- ")),
     (_full_width, _beyond_ascii(r"[：？！。]")),
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),
@@ -764,6 +824,23 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
 _FILE_TARGET = re.compile(
     r"\.(?:png|jpe?g|gif|svg|webp|bmp|tiff?|pdf|mp4|webm|mp3)$", re.IGNORECASE
 )
+
+
+def unlinked_text(text: str) -> str:
+    """A content text with each Markdown link as its text (`a rhythm called [atrial
+    fibrillation](https://…)` → `a rhythm called atrial fibrillation`): a card is studied
+    offline, and a link on its front is a check's warning. The caller has found the text to be
+    content, not navigation."""
+    return _ANY_LINK.sub(r"\1", text) if "](" in text else text
+
+
+def is_link_only(text: str) -> bool:
+    """A text that is one or more Markdown links and nothing else but marks and spaces."""
+    return (
+        "](" in text
+        and _ANY_LINK.search(text) is not None
+        and not any(char.isalnum() for char in _ANY_LINK.sub("", text))
+    )
 
 
 def lone_wikilink_text(text: str) -> str | None:

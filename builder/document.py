@@ -72,6 +72,7 @@ from typing import Any, TypeAlias
 from .dialects import (
     Cleaner,
     as_commonmark,
+    decode_entities,
     heading,
     inline_cleaner,
     is_module_line,
@@ -538,6 +539,11 @@ def _parse(path: Path, text: str) -> Document:
                 raise
             raise SourceError(exc.message, path, exc.line + shift) from exc
         tokens = tokens[1:]
+        if not tokens:  # a site's data page: its entries in front matter, no body
+            body = front_matter_entries(text, meta)
+            if body is not None:
+                text = body
+                tokens = parser_for(text).parse(text)
     reader = _Reader(_Lines(text, path), inline_cleaner(text))
     reader.warnings.extend(loose)
     reader.warnings.extend((first, conflict_warning(last)) for first, last in conflicts)
@@ -683,6 +689,69 @@ wrapping it would nest two bold spans ("**X is a **RESCUE MEDICINE** that …**"
 
 _LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 """Lines as markdown-it counts them (str.splitlines also breaks at form feeds and the like)."""
+
+
+_ENTRY_TERMS = ("term", "name", "word", "abbreviation", "acronym", "title", "question")
+"""Keys of a front-matter entry that name what it defines or asks (`- term: BMI`)."""
+_ENTRY_MEANINGS = ("definition", "meaning", "description", "answer", "explanation", "text")
+"""Keys of the same entry that say what it is (`definition: weight over height squared`)."""
+MIN_ENTRIES = 2
+
+
+def front_matter_entries(text: str, meta: dict[str, Any]) -> str | None:
+    """A page whose only text is its front matter's entries (a Jekyll data page: `glossary:`
+    over `- term: …` / `definition: …` maps) as the Markdown the page shows: each entry a
+    `**Term:** definition` paragraph on its term's line (every other line blank, so cards cite
+    the source's lines). None when the front matter holds no list of such entries."""
+    lines = text.split("\n")
+    written = [""] * len(lines)
+    at = 0
+    found = 0
+    lists = [
+        (name, pairs)
+        for name, value in meta.items()
+        if isinstance(value, list)
+        and (pairs := [pair for pair in map(_entry_pair, value) if pair is not None])
+    ]
+    for name, pairs in lists:
+        opening = _entry_line(lines, re.escape(str(name)), at) if len(lists) > 1 else None
+        if opening is not None:  # lists of their own: each under its name as a heading
+            written[opening] = f"## {str(name).replace('_', ' ').capitalize()}"
+        for (key, term), (said, meaning) in pairs:
+            line = _entry_line(lines, key, at)
+            if line is None:
+                return None
+            at = line + 1
+            term = " ".join(decode_entities(term).split())
+            meaning = " ".join(decode_entities(meaning).split())
+            if key == "question":  # a question over its answer, as an FAQ page shows it
+                answer = _entry_line(lines, said, line + 1)
+                if answer is None:
+                    return None
+                written[line] = f"#### {term}"
+                written[answer] = meaning
+                at = answer + 1
+            else:
+                written[line] = f"**{term.rstrip(':')}**: {meaning}"
+            found += 1
+    return "\n".join(written) if found >= MIN_ENTRIES else None
+
+
+def _entry_pair(entry: object) -> tuple[tuple[str, str], tuple[str, str]] | None:
+    """((key, term), (key, meaning)) of a front-matter entry `{term: …, definition: …}`."""
+    if not isinstance(entry, dict):
+        return None
+    key = next((k for k in _ENTRY_TERMS if isinstance(entry.get(k), str)), None)
+    said = next((k for k in _ENTRY_MEANINGS if isinstance(entry.get(k), str)), None)
+    if key is None or said is None or not entry[key].strip() or not entry[said].strip():
+        return None
+    return (key, entry[key].strip()), (said, entry[said].strip())
+
+
+def _entry_line(lines: list[str], key: str, start: int) -> int | None:
+    """The line from `start` on that holds an entry's `key:` (`  - term: BMI`)."""
+    opening = re.compile(rf"[ \t]*(?:-[ \t]+)?{key}[ \t]*:")  # a YAML key: no pattern marks
+    return next((n for n in range(start, len(lines)) if opening.match(lines[n])), None)
 
 
 def _front_matter(content: str, path: Path) -> dict[str, Any]:
@@ -1716,6 +1785,13 @@ class _Reader:
         ):
             # A quoted passage of plain sentences (a quoted abstract, notes set off with `>`):
             # the page's content, read as its paragraphs (a citation or testimonial is not).
+            inner = position + 1
+            while inner < end:
+                inner = self.block(tokens, inner, out)
+            return end + 1
+        if head is None and _quoted_verdicts(tokens[position + 1 : end]):
+            # A box setting off the page's do's and don'ts (`> Routine scans are **NOT**
+            # recommended`): the page's content, read as its paragraphs.
             inner = position + 1
             while inner < end:
                 inner = self.block(tokens, inner, out)
@@ -3197,6 +3273,25 @@ def _quoted_prose(tokens: Sequence[Any]) -> bool:
         or "![" in text
         or (_BOLD_TITLE.match(text) and not _structured(tokens))
     )
+
+
+def _quoted_verdicts(tokens: Sequence[Any]) -> bool:
+    """A block quote of plain paragraphs a line of which marks a verdict in bold or capitals
+    (`Routine scans are **NOT** recommended`, `… MUST be discussed`): the page's key do or
+    don't set off for the eye, not a quotation (marks, the first person)."""
+    if any(token.type not in _PROSE_TOKENS for token in tokens):
+        return False
+    text = "\n".join(token.content for token in tokens if token.type == "inline")
+    if text.lstrip()[:1] in _QUOTATION_MARKS or _FIRST_PERSON.search(_QUOTED.sub("", text)):
+        return False
+    return _MARKED_VERDICT.search(text) is not None
+
+
+_MARKED_VERDICT = re.compile(
+    r"(?:\*\*|__)(?:[Nn]ot|NOT|[Nn]ever|NEVER|[Mm]ust|MUST|[Mm]ay|MAY|[Ss]hould|SHOULD)(?:\*\*|__)"
+    r"|\b(?:NOT|NEVER|MUST)\b"
+)
+"""A verdict set in bold (`**NOT**`, `**may**`) or in capitals (`NOT`, `MUST`)."""
 
 
 def _quoted_point(tokens: Sequence[Any]) -> bool:

@@ -455,7 +455,8 @@ _PROVENANCE = frozenset(
     label.strip()
     for line in """date accessed|accessed|accessed on|access date|retrieved|retrieved on
     |date retrieved|publication date|date published|published|published on|publisher
-    |source url|url|original url|original source|archived|archive date""".splitlines()
+    |source url|url|original url|original source|archived|archive date|fetched|fetched on
+    |date fetched|downloaded|downloaded on|date downloaded|scraped|scraped on""".splitlines()
     for label in line.split("|")
     if label.strip()
 )
@@ -993,6 +994,15 @@ KINDS: tuple[Kind, ...] = (
                 r"|full|additional) (?:details|information|info|guidance)\.?$",
                 ("see", "refer", "check", "consult"),
             ),
+            # A teaser question and a pointer to another page of the site: "Curious about
+            # remedies X and Y? Check the Alternatives Toolkit for what is known …".
+            Line(
+                r"^[^.!?]{1,160}\?\s+(?:please )?(?:see|check|visit|read|explore|browse"
+                r"|head to|go to) (?:the|our|this|that) (?:[\w’'-]+ ){0,4}(?:toolkit|page|guide"
+                r"|section|article|chapter|website|site|resource|handout|leaflet|hub|library"
+                r"|module|tab)s? (?:for|to|before)\b[^.!?]*[.!]?$",
+                ("see", "check", "visit", "read", "explore", "browse", "head to", "go to"),
+            ),
         ),
     ),
     Kind(
@@ -1473,9 +1483,71 @@ def section_kind(section: Section, titles: Callable[[], frozenset[str]] = frozen
     if kind is not None:
         return kind
     kind = navigation_heading_kind(section.title)
-    if kind is None or not is_navigation(section, titles()):
-        return None
-    return kind
+    if kind is not None and is_navigation(section, titles()):
+        return kind
+    if _OUTLINE_HEADING.fullmatch(heading_text(section.title).casefold()) and is_outline(section):
+        return _BY_NAME["course"]
+    return None
+
+
+_OUTLINE_HEADING = re.compile(
+    r"(?:key |main |core )?(?:terms?|concepts?|topics?)(?: ?(?:and|&|/|,) ?(?:terms?|concepts?))?"
+    r"|(?:lecture )?(?:outline|sections?)(?: ?/ ?(?:outline|sections?))*"
+    r"|(?:(?:diseases?|conditions?|presentations?|topics?|disorders?)(?: ?/ ?| and | & |, ))*"
+    r"(?:diseases?|conditions?|presentations?|topics?|disorders?) (?:covered|discussed|included)"
+    r"|(?:my|revision|review|self[- ]?test|practice|study) questions|formatives?(?: provided)?"
+)
+"""A lecture note template's headings over its own scaffolding ("Key Terms & Concepts",
+"Outline/Sections", "Conditions Covered", "Revision Questions"): a section of them is the
+course's when it holds only an outline (`is_outline`), content when it holds facts."""
+
+
+def is_outline(section: Section) -> bool:
+    """A section holding only an outline of what a note covers: lists whose items (nested ones
+    too) are bare names of a few words ("Serum fibrosis markers") or questions left unanswered
+    ("What are the markers of cholestasis?", "Name the transaminases."), and a lead-in line
+    over them ("Formatives provided:"). A `Term: meaning` item or a sentence is content."""
+    if section.children or not section.blocks:
+        return False
+    listed = False
+    for block in section.blocks:
+        if isinstance(block, Paragraph):
+            if not plain(block.text).strip().endswith(":"):
+                return False
+        elif isinstance(block, ListBlock):
+            asked = sum(_asks(plain(item.text).strip()) for item in block.items)
+            if asked * 2 < len(block.items) and not all(map(_outline_item, block.items)):
+                return False  # (a flattened sub-list's names among questions: still theirs)
+            listed = True
+        else:
+            return False
+    return listed
+
+
+def _outline_item(item: ListItem) -> bool:
+    text = plain(item.text).strip()
+    nested = all(
+        isinstance(b, ListBlock) and all(_outline_item(i) for i in b.items) for b in item.blocks
+    )
+    if not nested:
+        return False
+    if not text or _asks(text):
+        return True  # an empty item, a question, or a task set ("List two causes of …")
+    words = text.rstrip(":").split()
+    return len(words) <= MAX_OUTLINE_WORDS and ":" not in text.rstrip(":") and "." not in text
+
+
+def _asks(text: str) -> bool:
+    """A question, or a task an exam sets ("Name the transaminases.")."""
+    return text.endswith("?") or _ASKS_TO.match(text) is not None
+
+
+MAX_OUTLINE_WORDS = 6
+_ASKS_TO = re.compile(
+    r"(?:what|which|why|how|when|where|who|name|list|give|describe|explain|outline|compare"
+    r"|define|discuss)\b",
+    re.IGNORECASE,
+)
 
 
 def is_navigation(section: Section, titles: frozenset[str] = frozenset()) -> bool:

@@ -2655,12 +2655,32 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
         return None
     if _section_notes(section, lines):
         return None  # the section gave a note
+    if _leads_to_notes(section, lines):
+        return None  # "Discharge if the patient meets the following criteria.": its list's
     for block in section.blocks:
         if isinstance(block, Paragraph) and _is_statement(block.text):
             return block.line
     if len(section.blocks) == 1 and _one_sentence(section.blocks[0]):
         return section.blocks[0].line  # "Usually caused by X, also Y.": its heading's fact
     return _unasked_page(section)
+
+
+def _leads_to_notes(section: Section, lines: list[int]) -> bool:
+    """A section whose only text is a lead-in sentence pointing at what follows ("… meets the
+    following criteria.") and whose first subsection gave a note: that subsection holds what it
+    leads to, so nothing was lost."""
+    blocks = section.blocks
+    if len(blocks) != 1 or not isinstance(blocks[0], Paragraph) or not section.children:
+        return False
+    text = plain(blocks[0].text).strip()
+    if _POINTS_AHEAD.search(text) is None and not text.endswith(":"):
+        return False
+    child = section.children[0]
+    return bool(child.blocks) and _section_notes(child, lines) > 0
+
+
+_POINTS_AHEAD = re.compile(r"\b(?:(?:the )?following|below|as follows)\b", re.IGNORECASE)
+"""Words of a sentence that leads in to what comes after it."""
 
 
 _PASSIVE = re.compile(r"\b(?:is|are)\s+\w+ed\b")

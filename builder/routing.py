@@ -450,7 +450,11 @@ def why_no_cards(routed: list[Routed]) -> str:
     skipped = [item for each in routed for item in each.skipped]
     kinds = list(dict.fromkeys(item.kind for item in skipped))
     if not sections:
-        return "the document holds no text: write some Markdown (headings, lists, tables)"
+        return (
+            "the document holds no text outside its front matter (read for the page's settings, "
+            "and for lists of `term:`/`definition:` or `question:`/`answer:` entries): write "
+            "some Markdown (headings, lists, tables)"
+        )
     if not reached:
         return (
             f"no subdeck takes any of its {_count(sections, 'section')}: check the manifest's "

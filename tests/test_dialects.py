@@ -241,6 +241,32 @@ def test_a_card_renders_the_subscript_and_its_source_line_shows_unicode() -> Non
     assert "SpO₂ below 92%" in fields[2] and "<" not in fields[2]
 
 
+def test_a_pandoc_notes_tex_commands_show_their_text_and_its_to_dos_are_left_out() -> None:
+    """Notes written for Pandoc -> LaTeX: `\\drug{…}` stayed raw on a card, `\\todo{…}` items
+    were clozed and `ACE--blockers` kept its two hyphens in a topic."""
+    text = (
+        "# Kidney drugs\n\n\\clearpage\n\n## Loop--acting agents\n\n"
+        "- \\drug{velbarin} for \\sym{fluid} in heart failure\n- Raised \\textbf{calcium}\n"
+        "- \\todo{check the dose table}\n- Low potassium \\todo{why?}\n- \\TODO{}\n"
+        "- Ratio $\\frac{a}{b}$ stays\n"
+    )
+    clean = inline_cleaner(text)
+    assert clean is not None
+    assert clean("\\drug{velbarin} for \\sym{fluid}") == "velbarin for fluid"
+    assert clean("Raised \\textbf{calcium}") == "Raised **calcium**"
+    assert clean("\\todo{check the dose table}") == "TODO: check the dose table"
+    assert clean("Low potassium \\todo{why?}") == "Low potassium"
+    assert clean("Loop--acting agents, 10--20 mg") == "Loop-acting agents, 10–20 mg"
+    assert clean("\\( \\frac{a}{b} \\)") == "\\( \\frac{a}{b} \\)"  # math as written
+    assert clean("Run `tool --fast \\x{y}` as written") == "Run `tool --fast \\x{y}` as written"
+    assert clean("C:\\Users\\velbarin -- a path") == "C:\\Users\\velbarin -- a path"
+    plan = planned(text, "kidney.md")
+    shown = "\n".join(value for note in plan.notes for value in note.fields.values())
+    assert "velbarin for fluid" in shown and "Loop-acting agents" in shown
+    assert "\\drug" not in shown and "todo" not in shown.casefold() and "--" not in shown
+    assert "dose table" not in shown and "clearpage" not in shown and "\\frac{a}{b}" in shown
+
+
 def test_pandoc_inline_notes_leave_no_trace_on_a_card() -> None:
     text = (
         "## Laryngospasm\n\n- Deepen sedation with propofol^[A fifth of the dose; see "

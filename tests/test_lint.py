@@ -2192,3 +2192,24 @@ def test_a_question_bank_without_answers_is_told_once_to_mark_them(tmp_path: Pat
         .replace("a) Liver", "a) Liver ✓")
     )
     assert silent(tmp_path, answered) == []
+
+
+def test_a_lead_in_section_over_its_carded_list_and_a_fetch_stamp_are_not_silent(
+    tmp_path: Path,
+) -> None:
+    """A section whose only sentence leads in to the list of its subsection ("… meets the
+    following criteria.") lost nothing when that list gave a note; a page's "Source: … /
+    Fetched: …" stamp says where it came from, no fact. The same sentence over a subsection that
+    gave nothing, and a sentence of facts in its place, are still reported."""
+    markdown = (
+        "# Kellin deficiency\n\nSource: https://example.org/kellin\nFetched: 2026-01-10\n\n"
+        "## If the child is well\n\nSend the child home if they meet the following criteria.\n\n"
+        "### Criteria for home (all of them)\n\n1. Oxygen above 92% asleep\n"
+        "2. Drinking half the usual feeds\n3. A parent who can come back\n"
+    )
+    assert silent(tmp_path, markdown) == []
+    facts = markdown.replace(
+        "Send the child home if they meet the following criteria.",
+        "Kellin deficiency is a lack of the kellin enzyme that slows the growth of children.",
+    )
+    assert silent(tmp_path, facts) == [(8, "warning")]

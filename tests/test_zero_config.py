@@ -176,7 +176,14 @@ def test_claims_name_real_lines_and_never_none(here: Path) -> None:
     [
         (
             "---\ntitle: Asthma\n---\n",
-            "the document holds no text: write some Markdown (headings, lists, tables)",
+            "the document holds no text outside its front matter (read for the page's settings, "
+            "and for lists of `term:`/`definition:` or `question:`/`answer:` entries): write "
+            "some Markdown (headings, lists, tables)",
+        ),
+        (  # entries of another shape: still no text of the page's own
+            "---\ntitle: Asthma\nsteps:\n  - label: one\n    go: two\n  - label: three\n"
+            "    go: four\n---\n",
+            "the document holds no text outside its front matter",
         ),
         (
             "# Links\n\n## Further reading\n\n- [A](https://a.example)\n\n"

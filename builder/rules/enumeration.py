@@ -2867,10 +2867,17 @@ def _recallable(block: ListBlock) -> ListBlock:
     # facts among which some are linked (`- [Diabetes](Diabetes.md)` beside `- Smoking`): the
     # links are the site's pointers to its pages on them, the words the facts to recall
     facts = any(_PAGE_LINK_ITEM.fullmatch(item.text.strip()) is None for item in block.items)
+    # a sentence-case whole-item link among capitalised facts (`- [Valve disease](https://…)`
+    # under `- Heart block` …): one of the facts, its words written as the others' are
+    styled = facts and _capitalised_facts(block)
     kept = tuple(
         _unlinked(item, facts)
         for item in block.items
-        if not (_points_elsewhere(item) or _gives_an_address(item) or names_by_colour(item.text))
+        if not (
+            _points_elsewhere(item)
+            or (_gives_an_address(item) and not (styled and _sentence_case_link(item.text)))
+            or names_by_colour(item.text)
+        )
     )
     return block if kept == block.items else ListBlock(block.ordered, kept, block.line)
 
@@ -2915,6 +2922,26 @@ def _gives_an_address(item: ListItem) -> bool:
     if _ADDRESS.search(plain(text)) is not None:
         return True  # an address written out
     return _mostly_linked(text) and not _links_own_words(text)
+
+
+def _capitalised_facts(block: ListBlock) -> bool:
+    """A list of two items or more not wholly links, each written from a capital (`- Heart
+    block`, `- A rhythm called [korrin block](…)`)."""
+    plain_items = [
+        plain(i.text).strip() for i in block.items if _LINK.fullmatch(i.text.strip()) is None
+    ]
+    return len(plain_items) >= 2 and all(text[:1].isupper() for text in plain_items)
+
+
+def _sentence_case_link(text: str) -> bool:
+    """An item wholly one link of three words or more, only its first capitalised (`[Valve
+    disease of the heart](…)`): a fact's words, where a page's title capitalises its words
+    (`[Korrin Rash Fact Sheet](…)`)."""
+    found = _LINK.fullmatch(text.strip())
+    if found is None:
+        return False
+    words = plain(found.group("text")).split()
+    return len(words) >= 2 and not any(word[:1].isupper() for word in words[1:] if len(word) > 3)
 
 
 def _mostly_linked(text: str) -> bool:
@@ -3041,14 +3068,21 @@ _WORDS_ONLY = re.compile(r"[^\w%]+")
 
 _ETC = re.compile(
     r"(?:and\s+)?(?:etc\.?|et\s+cetera|so\s+on|so\s+forth|the\s+like|(?:many\s+)?others?"
-    r"|(?:many\s+)?more)\W*",
+    r"|(?:many\s+)?more|misc(?:\.|ellaneous)?"
+    # the same catch-all in the languages of the notes read so far: "Altro", "Otros", "Autres"
+    r"|(?:e\s+|y\s+|et\s+|und\s+)?(?:altr[oiae]|otr[oa]s?|outr[oa]s?|autres?|andere|sonstiges?"
+    r"|varie|diversos?)"
+    # a step that defers to judgement: "Manage as appropriate to clinical findings"
+    r"|(?:(?:manage|treat|act|proceed|respond|handle)\s+)?as\s+(?:appropriate|needed|indicated|required)(?:\s+(?:to|by|for)\s+[^.;]{1,40})?)"
+    r"\W*",
     re.IGNORECASE,
 )
 
 
 def is_etc(item: str) -> bool:
     """An item of a list, or of a series in a sentence, that only says the series goes on
-    ("etc.", "and so on", "and others"): nothing to recall, so never a deletion."""
+    ("etc.", "and so on", "and others", "Altro") or defers to judgement ("Manage as
+    appropriate"): nothing to recall, so never a deletion."""
     return _ETC.fullmatch(item.strip()) is not None
 
 

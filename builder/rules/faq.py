@@ -1164,10 +1164,19 @@ def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
             continue
         lettered = _lettered_options(sections[index + 1].blocks) or []
         named = {_lettered(line)[0].strip("(). ").lower(): _lettered(line)[1] for line in lettered}
+        reasons = _listed_reasons(why) if why is not None and len(quiz.blocks) == 3 else None
+        if why is not None and reasons is not None:  # the why on the quiz's back, as one line
+            said = "; ".join(_letters_named(reason, named).rstrip(" .") for reason in reasons)
+            quiz = replace(quiz, blocks=(*quiz.blocks, Paragraph(f"Rationale: {said}", why.line)))
         explained = tuple(
             (
                 each,
-                replace(each, blocks=tuple(_named_options(block, named) for block in each.blocks)),
+                replace(  # a list of reasons is the quiz's rationale: no question of its own
+                    each,
+                    blocks=()
+                    if each is why and reasons is not None
+                    else tuple(_named_options(block, named) for block in each.blocks),
+                ),
             )
             for each, name in later
             if _WHY_TITLE.match(name)
@@ -1266,6 +1275,40 @@ def _answered_next(stem: Section, answer: Section) -> Section | None:
     if why and "\n\n" not in quiz.answer:  # the answer line says no why: the lines after it do
         asked.append(Paragraph(f"Rationale: {' '.join(why)}", said.line))
     return replace(stem, blocks=tuple(asked), children=())
+
+
+def _listed_reasons(why: Section) -> tuple[str, ...] | None:
+    """An explanation section that is only a short list of one-sentence reasons (`1. Drug X
+    covers …` / `2. Option (B) is for …`): its items, the quiz's rationale; None otherwise."""
+    if len(why.blocks) != 1 or why.children or not isinstance(why.blocks[0], ListBlock):
+        return None
+    items = why.blocks[0].items
+    if not 1 < len(items) <= MAX_REASONS or any(item.blocks for item in items):
+        return None
+    reasons = tuple(" ".join(item.text.split()) for item in items)
+    if any(". " in reason.rstrip(". ") for reason in reasons):
+        return None  # a reason of several sentences: a paragraph, not one line
+    return reasons
+
+
+MAX_REASONS = 6
+
+
+def _letters_named(text: str, named: dict[str, str]) -> str:
+    """A reason with the options it names by letter in brackets, `(C)`, `(A, D)`, named by
+    their text: "Higher-level antibiotics (C) are for …" points at no option on a card."""
+
+    def name(match: re.Match[str]) -> str:
+        letters = [letter.lower() for letter in re.findall(r"[A-H]", match.group(1))]
+        if not all(letter in named for letter in letters):
+            return match.group(0)
+        return "(" + " / ".join(named[letter] for letter in letters) + ")"
+
+    return _BRACKETED_LETTERS.sub(name, text)
+
+
+_BRACKETED_LETTERS = re.compile(r"\(([A-H](?:\s*(?:,|/|&|and|or)\s*[A-H])*)\)")
+"""Options named by their letters in brackets: `(C)`, `(A, D)`, `(B or E)`."""
 
 
 _OPTION_LABEL = re.compile(r"^(?:\*\*|__)?option\s+\(?([a-h])\)?\s*:?(?:\*\*|__)?\s*:?\s*$", re.I)

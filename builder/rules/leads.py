@@ -159,9 +159,11 @@ FLAGS |= (
         ("clinical pearl", "exam tip", "high yield", "high-yield", "field use", "bottom line")
     )
     | frozenset(("answer", "correct answer", "rationale"))
+    | frozenset(("analogy", "metaphor", "fun fact", "pro tip", "quick tip", "in short", "trivia"))
     | frozenset("重点 要点 注意 提示 备注 注".split())
 )
-"""Urgency, exam and usage flags too ("CRITICAL:", "Key:", "Buzzwords:", "Field use:"), and a
+"""Urgency, exam and usage flags too ("CRITICAL:", "Key:", "Buzzwords:", "Field use:"), a
+rhetorical aside's ("Analogy:", "Fun fact:": a picture of the fact, no name of it), and a
 quiz's "Answer:" (the faq rule reads it after its question), and the flags of CJK notes ("重点：",
 key point; "注意：", note): the flag asks nothing."""
 

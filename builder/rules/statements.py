@@ -171,6 +171,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
     if not asks:
+        notes.extend(_verdict_notes(section, ctx, asked, carded | {n.source.line for n in notes}))
+    if not asks:
         marked = _marked_notes(section, ctx, asked, carded | {n.source.line for n in notes})
         if marked and (ctx.made or notes or not term.extract(section, ctx)):
             # a section the term rule asks whole ("Transmission?" -> its paragraph) stays its
@@ -397,6 +399,45 @@ def _bold_notes(
                 ctx.note("statements", "basic", front, statement, key, section, block.line)
             )
     return notes
+
+
+def _verdict_notes(
+    section: Section, ctx: Context, asked: frozenset[int], carded: set[int]
+) -> list[Note]:
+    """A verdict the author marks on a line of a paragraph no other rule carded (`Routine
+    scans are **NOT** recommended`, `… is NEVER indicated`: a callout's do or don't, often set
+    off in a block quote): "<heading>: routine scans?" -> "Not recommended". Not a subject that
+    points back ("These tests …"), nor one too long to name a thing."""
+    notes = []
+    for index, block in enumerate(section.blocks):
+        if index in asked or not isinstance(block, Paragraph) or block.line in carded:
+            continue
+        if "NOT" not in block.text and "NEVER" not in block.text and "**" not in block.text:
+            continue  # most paragraphs: no verdict marked
+        for offset, line in enumerate(block.text.split("\n")):
+            found = _VERDICT.fullmatch(line.strip())
+            if found is None:
+                continue
+            subject = plain(found.group("subject")).strip()
+            if leans_back(subject) or len(subject.split()) > MAX_VERDICT_SUBJECT_WORDS:
+                continue
+            verdict = plain(found.group("verdict")).strip().lower()
+            back = f"{verdict.capitalize()} {plain(found.group('rest')).strip()}"
+            front = f"{ctx.heading(section)}: {lower_first(subject)}?"
+            key = make_key("statements", section.path, f"verdict {subject}")
+            line_number = block.line + offset
+            notes.append(ctx.note("statements", "basic", front, back, key, section, line_number))
+    return notes
+
+
+_VERDICT = re.compile(
+    r"(?P<subject>[^.;:!?*_\n]{3,160}?)\s+(?:is|are)\s+"
+    r"(?P<verdict>(?:\*\*|__)(?:not|never|NOT|NEVER|Not|Never)(?:\*\*|__)|NOT|NEVER)\s+"
+    r"(?P<rest>(?:routinely\s+)?(?:recommended|indicated|required|needed|necessary|advised"
+    r"|useful)\b[^.;!?]*?)[.!]?"
+)
+"""A line whose verdict the author marks in bold or capitals: its subject, the verdict."""
+MAX_VERDICT_SUBJECT_WORDS = 14
 
 
 _WARNING = re.compile(r"^(?:never|do\s+not|don[’']t|avoid|must\s+not)\b", re.IGNORECASE)
