@@ -233,17 +233,15 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             notes.append(ctx.note("statements", "basic", front, back, key, section, block.line))
     listed = {note.source.line for note in notes}  # a list asked whole already asks its people
     who = _who_notes(section, asked, carded, ctx, listed)
-    who += _shaped_notes(
-        section, asked, carded | {note.source.line for note in who + notes}, ctx, listed
-    )
     asked_lines = carded | {note.source.line for note in who + notes}
+    shaped = _shaped_notes(section, asked, asked_lines, ctx, listed)
     for index, block in enumerate(section.blocks):
         if index not in asked and isinstance(block, ListBlock):
-            used = asked_lines
+            used = asked_lines  # a sentence item asked by its shape leaves the labels beside it
             if index in beside:  # its sentences' note is this rule's own: the labels still asked
                 used = carded | {note.source.line for note in who}
             notes.extend(_label_items(block, used, section, ctx))
-    return who + notes
+    return who + shaped + notes
 
 
 def claims(title: str) -> bool:
@@ -484,13 +482,24 @@ def _shaped_notes(
             continue
         if block.line in carded:
             continue
-        for item in block.items:
+        if block.ordered:
+            continue  # numbered steps are learned in order, whole
+        for item in _every_item(block):
             if item.line in carded or _LINKED.search(item.text) or "**" in item.text:
                 continue
+            if any(states_a_figure(plain(child.text)) for child in _every_item(item)):
+                continue  # a figure in it or under it: the measure rule clozes it
             sentences = split_sentences(plain(" ".join(item.text.split())))
             if len(sentences) != 1 or len(sentences[0].split()) > MAX_SHAPED_WORDS:
                 continue  # one sentence only: a second one says more than the answer's clue
             sentence = sentences[0].rstrip()
+            key = make_key("statements", section.path, sentence, section.pin, "shaped")
+            timed = _timed(sentence)
+            if timed is not None:
+                front = f"{heading}: {timed[0]}?"
+                back = "\n\n".join(part for part in (timed[1], _children(item)) if part)
+                notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
+                continue
             spans = _shaped(sentence, _words(heading))
             if spans is None:
                 continue
@@ -499,11 +508,62 @@ def _shaped_notes(
                 continue  # the heading names the answer
             text = sentence[:1].upper() + sentence[1:]
             front = literal(f"{heading}: ") + cloze(text, spans)
-            key = make_key("statements", section.path, sentence, section.pin, "shaped")
             notes.append(
                 ctx.note("statements", "cloze", front, _children(item), key, section, item.line)
             )
     return notes
+
+
+def _every_item(within: ListBlock | ListItem) -> Iterator[ListItem]:
+    """The list's items (or the item and its sub-items) and, after each, its sub-lists'
+    items, depth first."""
+    items = within.items if isinstance(within, ListBlock) else (within,)
+    for item in items:
+        yield item
+        for child in item.blocks:
+            if isinstance(child, ListBlock):
+                yield from _every_item(child)
+
+
+_TIMED_VERBS = (
+    INSTRUCTION_VERBS
+    | frozenset(
+        """start restart begin add administer recheck repeat resume continue discontinue switch
+        consider increase decrease change withhold order draw reassess""".split()
+    )
+) - frozenset("do don't never always avoid know go get make".split())
+"""Verbs opening a timed instruction; a prohibition ("Do not start X until Y") is no "when to"."""
+_DO_WHEN = re.compile(
+    r"^(?P<do>(?P<verb>[a-z]+)\s+[^,;:()]{2,60}?)\s+"
+    r"(?P<when>(?:when|once|as\s+soon\s+as|until|after|before)\s+[^;:]{3,120}?)\.?$",
+    re.IGNORECASE,
+)
+"""An instruction timed by a clause: "Turn off the drip when the gap has closed"."""
+_ENDS_ON_PREPOSITION = re.compile(r"\b(?:at|to|of|in|on|for|with|by)$", re.IGNORECASE)
+_GOES_ON = re.compile(
+    r",\s*(?:and|then)\b|\band\s+(?:" + "|".join(sorted(_TIMED_VERBS)) + r")\b", re.IGNORECASE
+)
+MAX_TIMED_DO_WORDS = 8
+MAX_TIMED_WHEN_WORDS = 16
+
+
+def _timed(sentence: str) -> tuple[str, str] | None:
+    """("when to <do>", "<When …>") of an instruction timed by its clause ("Start the long
+    insulin as soon as the drip runs" asks "when to start the long insulin?"); None for any
+    other sentence, a condition inside the instruction ("Give X if Y when Z") or a long one."""
+    found = _DO_WHEN.match(sentence)
+    if found is None or found["verb"].lower() not in _TIMED_VERBS:
+        return None
+    do, when = found["do"].strip(), found["when"].strip()
+    if len(do.split()) > MAX_TIMED_DO_WORDS or len(when.split()) > MAX_TIMED_WHEN_WORDS:
+        return None
+    if re.search(r"\b(?:if|unless|when|or)\b", do, re.IGNORECASE) or _ENDS_ON_PREPOSITION.search(
+        do
+    ):
+        return None  # "Stop the drug at once": "once" is no time
+    if _GOES_ON.search(when):
+        return None  # "… once the rash fades, and give …": a second instruction
+    return f"when to {lower_first(do)}", when[:1].upper() + when[1:]
 
 
 def _children(item: ListItem) -> str:
@@ -768,12 +828,12 @@ def _label_items(block: ListBlock, carded: set[int], section: Section, ctx: Cont
     opens with what to do (`- Signs of scale: give a vinegar rinse`) answers "<label> — what to
     do?". Only when none of the list is carded, and some item of it is no label (a list of
     labels is the definition rule's); a flag, the author's numbering or a label with a verb is
-    no label."""
+    no label. A label over a short sub-list of its own shows that on its back."""
     lines = {block.line, *(item.line for item in block.items)}
     notes: list[Note] = []
     if carded & lines:
         return notes
-    found = [(item, definition(item)) for item in block.items if not item.blocks]
+    found = [(item, definition(item)) for item in block.items if not _deep(item)]
     pairs = [(item, pair) for item, pair in found if pair is not None and _label_item(*pair)]
     if not pairs or len(pairs) == len(block.items) or len(pairs) * 2 > len(block.items):
         return notes  # no label, or a list of labels: the definition rule's to read
@@ -783,8 +843,20 @@ def _label_items(block: ListBlock, carded: set[int], section: Section, ctx: Cont
         what = " — what to do" if first in INSTRUCTION_VERBS else ""
         front = f"{ctx.heading(section)}: {lower_first(label)}{what}?"
         key = make_key("statements", section.path, label)
-        notes.append(ctx.note("statements", "basic", front, value, key, section, item.line))
+        back = "\n\n".join(part for part in (value, _children(item)) if part)
+        notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
+
+
+def _deep(item: ListItem) -> bool:
+    """An item over more than one short sub-list of points with none of their own: a label
+    over its one sub-point (`- Monitoring: hourly sugars` / `  - less often once stable`) is
+    still a label, its sub-point shown on its back (`_children`)."""
+    if not item.blocks:
+        return False
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return True
+    return any(child.blocks for child in item.blocks[0].items) or not _children(item)
 
 
 def _label_item(label: str, value: str) -> bool:
