@@ -168,6 +168,7 @@ from ..text import (
     short_subject,
     spelled_initials,
     split_sentences,
+    states_a_figure,
     without_asides,
 )
 from . import enumeration
@@ -437,6 +438,36 @@ _DO_NOT = re.compile(
 _STAGE_PREPS = frozenset({"after", "before", "during"})
 """A time a `_DO_NOT` instruction forbids in ("Don't give X after delivery"): a step of the stage
 its heading names, asked under that heading."""
+_CAN_CAUSE = re.compile(
+    rf"^(?P<x>{_NAME}),?\s+(?:(?:is|are)\s+[^,;]{{2,60}}?\s+and\s+)?(?P<can>can|may|could)\s+"
+    r"(?:also\s+)?cause\s+(?P<y>[^,;:()]{2,60}?)(?:,\s*(?:where|which|with|especially)\b.*)?"
+    r"\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""What a named thing can cause: "Velbarin can cause a dry cough"."""
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten half".split())
+_CAUSE_FOLLOWS = frozenset("you your them him her us me it this that these those".split())
+
+
+def _can_cause(sentence: str, bare: str) -> list[Fact]:
+    """ "SGLT2 blockers, now widely prescribed, can cause a sugar-normal ketoacidosis" asks
+    "What can SGLT2 blockers cause?": the thing a pronoun names is in another sentence, and
+    "cause you to …" says what happens to someone, no effect to name."""
+    found = _CAN_CAUSE.match(sentence.strip())
+    if found is None or not _names_a_thing(found["x"]) or _PRONOUN.match(found["x"]):
+        return []
+    effect = found["y"].strip()
+    if effect.split()[0].lower() in _CAUSE_FOLLOWS or _is_clause(effect):
+        return []
+    if " per " in f" {effect.lower()} " or effect.split()[0].lower() in _COUNT_WORDS:
+        return []  # "one fall per year": a rate, whose number is the fact
+    if len(without_asides(effect).split()) > MAX_TARGET_WORDS or states_a_figure(effect):
+        return []  # a figure in it: the measure rule's cloze
+    thing = lower_first(_clean(found["x"]))
+    answer = effect[:1].upper() + effect[1:]
+    return [(f"What {found['can'].lower()} {thing} cause", answer, "topic")]
+
+
 _IF_ADVISED = re.compile(
     r"^if\s+(?P<cond>(?:you|your)\s[^,;]{3,60}?),\s*(?:you(?:'ll|’ll|\s+will)\s+be\s+(?:advised|told|"
     r"asked)\s+to|you\s+should(?:\s+also)?|you(?:'ll|’ll|\s+will)?\s+need\s+to)\s+"
@@ -949,6 +980,7 @@ _CUES = (
     "not",
     "every ",
     "caused by",
+    " cause ",
     "occur",
     "happen",
     "develop",
@@ -1094,6 +1126,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_scheduled)
     if "caused by" in lowered:
         shapes.append(_caused)
+    if " cause " in lowered:
+        shapes.append(_can_cause)
     if lowered.startswith(("since ", "because ")):
         shapes.append(_since)
     if lowered.startswith(("your ", "the ")) and (
