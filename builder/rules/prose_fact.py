@@ -168,6 +168,7 @@ from ..text import (
     short_subject,
     spelled_initials,
     split_sentences,
+    states_a_figure,
     without_asides,
 )
 from . import enumeration
@@ -352,10 +353,11 @@ _OCCURS = re.compile(
 )
 _ACTS_ON = re.compile(
     rf"^(?P<x>{_NAME})\s+(?P<verb>inhibits?|blocks?|activates?|stimulates?|antagoni[sz]es?)\s+"
-    r"(?P<y>[^,;—–]{2,50}?)\s*(?:[,;.—–]|$)",
+    r"(?P<y>[^,;—–]{2,100}?)\s*(?:[,;.—–]|$)",
     re.IGNORECASE,
 )
 MAX_TARGET_WORDS = 6
+MAX_TARGET_CHARS = 50
 _TIMES_MORE = re.compile(
     rf"^(?P<x>{_NAME})\s+(?P<be>is|are)\s+(?P<n>(?:about\s+)?\d[\d.]*(?:\s*[-–]\s*\d[\d.]*)?"
     r"\s*(?:x|×|times|-fold|fold))\s+more\s+(?P<adj>[\w-]+)\s+than\s+(?P<z>[^,;]{2,30}?)"
@@ -436,6 +438,36 @@ _DO_NOT = re.compile(
 _STAGE_PREPS = frozenset({"after", "before", "during"})
 """A time a `_DO_NOT` instruction forbids in ("Don't give X after delivery"): a step of the stage
 its heading names, asked under that heading."""
+_CAN_CAUSE = re.compile(
+    rf"^(?P<x>{_NAME}),?\s+(?:(?:is|are)\s+[^,;]{{2,60}}?\s+and\s+)?(?P<can>can|may|could)\s+"
+    r"(?:also\s+)?cause\s+(?P<y>[^,;:()]{2,60}?)(?:,\s*(?:where|which|with|especially)\b.*)?"
+    r"\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""What a named thing can cause: "Velbarin can cause a dry cough"."""
+_COUNT_WORDS = frozenset("one two three four five six seven eight nine ten half".split())
+_CAUSE_FOLLOWS = frozenset("you your them him her us me it this that these those".split())
+
+
+def _can_cause(sentence: str, bare: str) -> list[Fact]:
+    """ "SGLT2 blockers, now widely prescribed, can cause a sugar-normal ketoacidosis" asks
+    "What can SGLT2 blockers cause?": the thing a pronoun names is in another sentence, and
+    "cause you to …" says what happens to someone, no effect to name."""
+    found = _CAN_CAUSE.match(sentence.strip())
+    if found is None or not _names_a_thing(found["x"]) or _PRONOUN.match(found["x"]):
+        return []
+    effect = found["y"].strip()
+    if effect.split()[0].lower() in _CAUSE_FOLLOWS or _is_clause(effect):
+        return []
+    if " per " in f" {effect.lower()} " or effect.split()[0].lower() in _COUNT_WORDS:
+        return []  # "one fall per year": a rate, whose number is the fact
+    if len(without_asides(effect).split()) > MAX_TARGET_WORDS or states_a_figure(effect):
+        return []  # a figure in it: the measure rule's cloze
+    thing = lower_first(_clean(found["x"]))
+    answer = effect[:1].upper() + effect[1:]
+    return [(f"What {found['can'].lower()} {thing} cause", answer, "topic")]
+
+
 _IF_ADVISED = re.compile(
     r"^if\s+(?P<cond>(?:you|your)\s[^,;]{3,60}?),\s*(?:you(?:'ll|’ll|\s+will)\s+be\s+(?:advised|told|"
     r"asked)\s+to|you\s+should(?:\s+also)?|you(?:'ll|’ll|\s+will)?\s+need\s+to)\s+"
@@ -511,6 +543,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             stated = [(line, sentence) for line, sentence in stated if line not in listed]
         named = _heading_thing(section) if isinstance(block, Paragraph) else ""
         for line, sentence in stated:
+            if named and sentence[:4].lower() == "all ":
+                sentence = _of_the_class(sentence, named)
             for question, answer, place in facts(sentence) + _defined(sentence, named):
                 if leans_back(question) or leans_back(answer):
                     continue  # "… after starting these drugs": which is in another sentence
@@ -901,6 +935,28 @@ condition is caused by …"): the thing, as an opening "It" is."""
 _SUBJECT = re.compile(rf"^(?P<x>{_NAME})\s+(?:is|has|should|can|may|must)\s")
 """A sentence's subject, which a next sentence's "It" names ("Tessalid is … It is …")."""
 
+_ROLE_CUES = (
+    "elección",
+    "escolha",
+    "choix",
+    "intention",
+    "scelta",
+    "prima linea",
+    "primera línea",
+    "primeira linha",
+    "der wahl",
+)
+"""Words a role in another language holds (`_role_abroad`)."""
+_NICKNAME_CUES = (
+    "chamad",
+    "conhecid",
+    "llamad",
+    "conoce como",
+    "appel",
+    "genannt",
+    "chiamat",
+)
+"""Words a name given with its reason holds (`_nicknamed`)."""
 _CUES = (
     " means ",
     " refers to ",
@@ -924,6 +980,7 @@ _CUES = (
     "not",
     "every ",
     "caused by",
+    " cause ",
     "occur",
     "happen",
     "develop",
@@ -970,6 +1027,8 @@ _CUES = (
     "third",
     "quarter",
     "one in ",
+    *_NICKNAME_CUES,
+    *_ROLE_CUES,
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -1067,6 +1126,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_scheduled)
     if "caused by" in lowered:
         shapes.append(_caused)
+    if " cause " in lowered:
+        shapes.append(_can_cause)
     if lowered.startswith(("since ", "because ")):
         shapes.append(_since)
     if lowered.startswith(("your ", "the ")) and (
@@ -1093,6 +1154,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_included)
     if " why " in lowered:
         shapes.append(_why_named)
+    if any(map(lowered.__contains__, _NICKNAME_CUES)):
+        shapes.append(_nicknamed)
     if " risk" in lowered:
         shapes.append(_risky)
     if "especially" in lowered or "particularly" in lowered or "notably" in lowered:
@@ -1131,9 +1194,40 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
     return shapes
 
 
+_ROLE_ABROAD = re.compile(
+    r"^(?P<x>[^,;:]{2,50}?)\s+(?:es|son|é|são|est|sont|è|sono|ist|sind)\s+"
+    r"(?:(?:el|la|los|las|o|a|os|as|le|les|il|lo|gli|der|die|das)\s+)?"
+    r"(?P<role>(?:tratamiento|tratamento|traitement|trattamento|terapia|fármaco|farmaco"
+    r"|medicamento|médicament|prueba|exame|examen|esame|Therapie|Behandlung|Mittel)"
+    r"(?:\s+[\w-]+){0,2}?\s+(?:de\s+(?:elección|escolha|choix|première\s+intention"
+    r"|primera\s+línea|primeira\s+linha)|di\s+(?:scelta|prima\s+linea|prima\s+scelta)"
+    r"|der\s+Wahl))\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""A role in another language: "La adrenalina IM es el tratamiento inicial de elección"."""
+
+
+def _role_abroad(bare: str) -> list[Fact]:
+    """ "X es el tratamiento de elección" (Portuguese, French, Italian, German alike) asks
+    "<section>: tratamiento de elección?" -> X, as "X is the treatment of choice" is asked."""
+    found = _ROLE_ABROAD.match(bare.strip())
+    if found is None or found["x"].split()[0].lower() in _PRONOUNS_ABROAD:
+        return []
+    thing = _clean(found["x"])
+    if not _names_a_thing(thing) or len(thing.split()) > MAX_ABROAD_THING_WORDS:
+        return []
+    role = found["role"]
+    return [(role[:1].lower() + role[1:], thing[:1].upper() + thing[1:], "section")]
+
+
+MAX_ABROAD_THING_WORDS = 5
+
+
 def _roles(bare: str) -> list[Fact]:
     """Roles, read with the sentence's asides left out (`bare`)."""
-    found: list[Fact] = []
+    found: list[Fact] = (
+        _role_abroad(bare) if any(map(bare.lower().__contains__, _ROLE_CUES)) else []
+    )
     thing = _THING_IS_ROLE.match(bare) or _USED_AS.match(bare)
     if thing is not None and _names_a_thing(thing.group("x")):
         answer = _clean(thing.group("x"))
@@ -1555,11 +1649,54 @@ def _occurs(sentence: str, bare: str) -> list[Fact]:
     return [(question, answer[:1].upper() + answer[1:], "topic")]
 
 
+_ALL_OF_CLASS = re.compile(
+    r"^All\s+(?:of\s+)?(?:(?P<these>these|those|such|the)\s+)?"
+    r"(?P<kind>[\w-]+(?:\s+[\w-]+){0,2}?)\s+(?P<rest>[a-z][\w-]*\s.*)$",
+    re.IGNORECASE,
+)
+_KIND_WORDS = frozenset(
+    """drugs agents antibiotics medications medicines compounds antivirals antifungals
+    inhibitors blockers antagonists agonists vaccines hormones enzymes bacteria organisms
+    viruses""".split()
+)
+"""Words by which a sentence names the class its heading names ("All of these drugs …")."""
+
+
+def _of_the_class(sentence: str, thing: str) -> str:
+    """ "All of these antibiotics inhibit X" under `### Beta-lactams` said of the class its
+    heading names ("Beta-lactams inhibit X"), so the sentence shapes read it as they read one
+    naming the class: what the whole class does is its mechanism, the section's key fact. The
+    sentence names the class by a kind word after "these" or by the heading's own name;
+    anything else is returned as it was."""
+    found = _ALL_OF_CLASS.match(sentence)
+    if found is None:
+        return sentence
+    kind = found.group("kind").lower()
+    names = {name.rstrip("s") for name in _names_of(thing)[1]}
+    if kind.rstrip("s") in names or (found.group("these") and kind in _KIND_WORDS):
+        return f"{thing} {found.group('rest')}"
+    return sentence
+
+
+_SITE = re.compile(
+    r"\s+(?P<how>at\s+the\s+level\s+of|by\s+binding(?:\s+to)?|via|through)\s+(?P<site>.+)$",
+    re.IGNORECASE,
+)
+"""Where or how an action acts, after its target ("inhibits X at the level of Y")."""
+
+
 def _acts_on(sentence: str, bare: str) -> list[Fact]:
     acts = _ACTS_ON.match(sentence)
     if acts is None or not _names_a_thing(acts.group("x")):
         return []
     target = acts.group("y").strip()
+    site = _SITE.search(target)
+    if site is not None and len(without_asides(site.group("site")).split()) <= MAX_TARGET_WORDS:
+        target = target[: site.start()].strip()  # "X at the level of Y": X, and Y asked apart
+    else:
+        site = None
+    if len(target) > MAX_TARGET_CHARS:
+        return []
     if len(without_asides(target).split()) > MAX_TARGET_WORDS or _is_clause(target):
         return []
     if _has_arrow(target) or ":" in target or target.split()[0].lower() in _LEANING:
@@ -1569,7 +1706,15 @@ def _acts_on(sentence: str, bare: str) -> list[Fact]:
     verb = acts.group("verb").lower()
     base = verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
     do = "does" if base != verb else "do"
-    return [(f"What {do} {lower_first(_clean(acts.group('x')))} {base}", target, "topic")]
+    thing = lower_first(_clean(acts.group("x")))
+    found: list[Fact] = [(f"What {do} {thing} {base}", target, "topic")]
+    if site is not None and target:
+        how, where = site.group("how"), _clean(site.group("site"))
+        wh = "Where" if how.lower().startswith("at ") else "How"
+        answer = f"{how[:1].upper()}{how[1:]} {where}"
+        found = [(f"What {do} {thing} {base}", target[:1].upper() + target[1:], "topic")]
+        found.append((f"{wh} {do} {thing} {base} {target}", answer, "topic"))
+    return found
 
 
 _MEANS = re.compile(
@@ -1676,6 +1821,108 @@ def _why_named(sentence: str, bare: str) -> list[Fact]:
     name = f"“{quoted.strip()}”" if quoted else named.group("name").strip()
     the = "the " if named.group("the") else ""
     return [(f"{WHY_NAMED}{the}{name}", _clean(named.group("why")), "topic")]
+
+
+_QUOTED = r"[“\"«„]\s*(?P<name>[^”\"»“]{2,40}?)\s*[”\"»“]"
+_NICKNAMED = (
+    (
+        "pt",
+        re.compile(
+            r"^(?P<x>[^,;:]{2,40}?)\s+(?:é|são)\s+(?:(?:frequentemente|muitas\s+vezes|também"
+            r"|às\s+vezes)\s+)?(?P<verb>chamad[ao]s?\s+de|conhecid[ao]s?\s+como)\s+"
+            + _QUOTED
+            + r",?\s+(?:porque|pois)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "es",
+        re.compile(
+            r"^(?P<x>[^,;:]{2,40}?)\s+(?:es|son|se\s+conoce|se\s+conocen)\s+(?:(?:a\s+menudo"
+            r"|también|frecuentemente)\s+)?(?P<verb>llamad[ao]s?|como|conocid[ao]s?\s+como)\s+"
+            + _QUOTED
+            + r",?\s+(?:porque|ya\s+que)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "fr",
+        re.compile(
+            r"^(?P<x>[^,;:]{2,40}?)\s+(?:est|sont)\s+(?:(?:souvent|aussi|parfois)\s+)?"
+            r"(?P<verb>appelée?s?|surnommée?s?)\s+"
+            + _QUOTED
+            + r",?\s+(?:car|parce\s+qu[e']|puisqu[e'])\s*(?P<why>[^;]{5,200}?)\s*\.?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "it",
+        re.compile(
+            r"^(?P<x>[^,;:]{2,40}?)\s+(?:è|sono)\s+(?:(?:spesso|anche|talvolta)\s+)?"
+            r"(?P<verb>chiamat[ao]|chiamat[ei]|dett[ao])\s+"
+            + _QUOTED
+            + r",?\s+(?:perché|poiché)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "de",
+        re.compile(
+            r"^(?P<x>[^,;:]{2,40}?)\s+(?:wird|werden)\s+(?:(?:oft|häufig|auch)\s+)?"
+            + _QUOTED
+            + r"\s+genannt,?\s+(?:weil|da)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
+            re.IGNORECASE,
+        ),
+    ),
+)
+"""A name given with its reason, "X é chamada de "<name>" porque <why>", in each language the
+builder reads besides English (whose "X is called "<name>" because …" `reasoned` asks): the
+author's quotation marks set the name apart."""
+_WHY_ASKED = {
+    "pt": 'Por que {x} é {verb} "{name}"',
+    "es": '¿Por qué {x} {verb} "{name}"',
+    "fr": "Pourquoi {x} est-{it} {verb} « {name} »",
+    "it": 'Perché {x} è {verb} "{name}"',
+    "de": 'Warum wird {x} "{name}" genannt',
+}
+MAX_NICKNAME_WHY_WORDS = 30
+_PRONOUNS_ABROAD = frozenset(
+    """ela ele elas eles isso isto esta este essa esse ella él ellos ellas esto eso elle il ils
+    elles cela ceci lei lui esso essa questo questa sie er es dies diese dieser dieses""".split()
+)
+
+
+def _nicknamed(sentence: str, bare: str) -> list[Fact]:
+    """ "Hypertension is often called the "silent killer" because it gives no symptoms" asks
+    "Why is hypertension called the "silent killer"?" (in Portuguese "Por que a hipertensão é
+    chamada de "…"?", and so on): the reason is the fact. The name must be quoted and the
+    subject a thing named (no pronoun), the reason a clause of its own."""
+    for language, shape in _NICKNAMED:
+        found = shape.match(sentence.strip())
+        if found is None:
+            continue
+        thing = found["x"].strip()
+        if thing.split()[0].lower() in _PRONOUNS_ABROAD or not _names_a_thing(thing):
+            return []  # "Ela é chamada de …": what it names is in another sentence
+        why = _clean(found["why"])
+        if len(why.split()) > MAX_NICKNAME_WHY_WORDS:
+            return []
+        fields = found.groupdict()
+        verb = (fields.get("verb") or "").strip()
+        if language == "es" and verb.lower() in ("llamado", "llamada", "llamados", "llamadas"):
+            verb = f"es {verb}"  # "¿Por qué la X es llamada …"
+        elif language == "es":
+            verb = "se conoce como"
+        first = thing[:1].lower() + thing[1:] if language != "de" else thing
+        question = _WHY_ASKED[language].format(
+            x=first if language != "en" else lower_first(thing),
+            the=fields.get("the") or "",
+            name=found["name"].strip(),
+            verb=verb,
+            it="elle" if verb.lower().endswith(("e", "es")) else "il",
+        )
+        return [(question, why[:1].upper() + why[1:], "named")]
+    return []
 
 
 def _leads_to(sentence: str, bare: str) -> list[Fact]:

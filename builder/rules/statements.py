@@ -166,7 +166,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         or _odds_and_ends(title, section, ctx)
     ):
         # "Key points", "Overview": the heading names nothing to ask about
-        return _who_notes(section, asked, carded, ctx)
+        who = _who_notes(section, asked, carded, ctx)
+        return who + _shaped_notes(section, asked, carded | {n.source.line for n in who}, ctx)
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
@@ -235,13 +236,14 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     listed = {note.source.line for note in notes}  # a list asked whole already asks its people
     who = _who_notes(section, asked, carded, ctx, listed)
     asked_lines = carded | {note.source.line for note in who + notes}
+    shaped = _shaped_notes(section, asked, asked_lines, ctx, listed)
     for index, block in enumerate(section.blocks):
         if index not in asked and isinstance(block, ListBlock):
-            used = asked_lines
+            used = asked_lines  # a sentence item asked by its shape leaves the labels beside it
             if index in beside:  # its sentences' note is this rule's own: the labels still asked
                 used = carded | {note.source.line for note in who}
             notes.extend(_label_items(block, used, section, ctx))
-    return who + notes
+    return who + shaped + notes
 
 
 def claims(title: str) -> bool:
@@ -372,6 +374,212 @@ def _who_notes(
                 key = make_key("statements", section.path, f"who {found['should']} {what}")
                 notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
+
+
+_ALWAYS = re.compile(
+    r"^(?P<head>(?:always|never)\s+(?!(?:be|been|is|are|do|does)\b)[a-z]+\s+"
+    r"(?:(?:of|about)\s+)?)"
+    r"(?P<what>[^,;:()]+?)"
+    r"\s+(?:in|for|with|to|before|after|during|when|if|on|from)\s+"
+    r"(?:(?:all|any|an?|the)\s+)?(?:(?:patients?|people|persons?|child(?:ren)?|adults?|anyone"
+    r"|those|wom[ae]n|m[ae]n|infants?|bab(?:y|ies))\s+(?:with|who\s+ha(?:ve|s)|having)\s+)?"
+    r"(?:an?\s+|the\s+)?(?P<case>[^;:]+?)\.?$",
+    re.IGNORECASE,
+)
+"""A rule for a named case: "Always suspect <X> in <people with …>", "Never give <X> to <case>";
+the case asked when the heading names <X>."""
+_CONDITION = re.compile(r"^(?P<cond>if\s+[^,;]+?)[,;]\s*(?P<then>\S.+?)\.?$", re.IGNORECASE)
+"""A condition and its action: "If <condition>, <what to do>"."""
+_RECEIVES = re.compile(
+    r"^(?P<head>.*?\b(?:should|must|may|can)\s+(?:receive|get|be\s+given|be\s+treated\s+with"
+    r"|be\s+started\s+on)\s+)(?P<what>[^;:()]+?)$",
+    re.IGNORECASE,
+)
+"""The action names what the person gets: "<someone> should receive <X>"."""
+_GIVEN = re.compile(
+    r"^(?P<what>[^;:(),]+?)(?P<tail>\s+(?:should|must|may|can)\s+be\s+"
+    r"(?:administered|given|started|used|tried)\b.*)$",
+    re.IGNORECASE,
+)
+"""Or names it as what is given: "<X> should be administered"."""
+_TREAT = re.compile(
+    r"^(?P<head>(?:treat|manage)\s+(?:as|with|for)\s+|give\s+|start\s+|use\s+)"
+    r"(?P<what>[^;:(),]+?)$",
+    re.IGNORECASE,
+)
+"""Or tells what to do with one short object: "treat as <X>", "give <X>"."""
+MAX_SHAPED_WORDS = 45
+MAX_SHAPED_ANSWER_WORDS = 6
+MAX_SHAPED_PART_WORDS = 4
+MAX_SHOWN_CHILD_WORDS = 60
+_OR_AND = re.compile(r",?\s+(?:or|and)\s+|,\s+", re.IGNORECASE)
+
+
+def _answer_spans(sentence: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """The spans hiding the answer `sentence[start:end]`: one per member when it is a short
+    series ("Dextrose, or Glucagon": two), else one; None when it is too long to recall."""
+    answer = sentence[start:end]
+    if not answer.strip() or len(answer.split()) > MAX_SHAPED_ANSWER_WORDS:
+        return None
+    series = list(_OR_AND.finditer(answer))
+    if not series:
+        return [(start, end)]
+    spans, last = [], 0
+    for found in [*series, None]:
+        stop = found.start() if found is not None else len(answer)
+        part = answer[last:stop]
+        if len(part.split()) > MAX_SHAPED_PART_WORDS or not part.strip():
+            return None
+        spans.append((start + last, start + stop))
+        last = found.end() if found is not None else last
+    return spans
+
+
+def _words(text: str) -> set[str]:
+    """The words of four letters or more, lower-cased: what shows an answer."""
+    return set(re.findall(r"\w{4,}", text.lower()))
+
+
+def _shaped(sentence: str, named: set[str] | None = None) -> list[tuple[int, int]] | None:
+    """The answer spans of a sentence with a known one-answer shape: a rule for a named case
+    ("Always suspect <X> in …", the case hidden when <X> is among the `named` words above), or
+    a condition and what it calls for ("If …, give <X>", "If …, <someone> should receive <X>",
+    "If …, <X> should be administered"); None for any other."""
+    found = _ALWAYS.match(sentence)
+    if found is not None:
+        if named is not None and _words(found["what"]) & named:
+            return _answer_spans(sentence, found.start("case"), found.end("case"))
+        return _answer_spans(sentence, found.start("what"), found.end("what"))
+    found = _CONDITION.match(sentence)
+    if found is None or len(found["cond"].split()) < MIN_ITEM_WORDS:
+        return None
+    then, offset = found["then"], found.start("then")
+    for shape in (_RECEIVES, _GIVEN, _TREAT):
+        action = shape.match(then)
+        if action is not None:
+            start, end = action.span("what")
+            return _answer_spans(sentence, offset + start, offset + end)
+    return None
+
+
+def _shaped_notes(
+    section: Section,
+    asked: frozenset[int] | set[int],
+    carded: set[int],
+    ctx: Context,
+    listed: frozenset[int] | set[int] = frozenset(),
+) -> list[Note]:
+    """A cloze of the answer of each whole-sentence item with a known one-answer shape
+    (`_shaped`), when no note came from the item nor its list. Key points are often written as
+    such sentences ("- Always suspect low sugar in a confused diabetic.", "- If no meter is at
+    hand, treat as low sugar."): a cloze of each whole item is a sentence to recall word for
+    word, and the items name each other's words, so they gave nothing. The object alone is
+    hidden, the rest of the sentence its clue; the item's own sub-list or paragraph (what
+    follows from it) is shown on the back. The heading opens the front; one naming the answer
+    asks another part, or nothing."""
+    notes: list[Note] = []
+    heading = ctx.heading(section)
+    for index, block in enumerate(section.blocks):
+        if index in asked or not isinstance(block, ListBlock) or block.line in listed:
+            continue
+        if block.line in carded:
+            continue
+        if block.ordered:
+            continue  # numbered steps are learned in order, whole
+        for item in _every_item(block):
+            if item.line in carded or _LINKED.search(item.text) or "**" in item.text:
+                continue
+            if any(states_a_figure(plain(child.text)) for child in _every_item(item)):
+                continue  # a figure in it or under it: the measure rule clozes it
+            sentences = split_sentences(plain(" ".join(item.text.split())))
+            if len(sentences) != 1 or len(sentences[0].split()) > MAX_SHAPED_WORDS:
+                continue  # one sentence only: a second one says more than the answer's clue
+            sentence = sentences[0].rstrip()
+            key = make_key("statements", section.path, sentence, section.pin, "shaped")
+            timed = _timed(sentence)
+            if timed is not None:
+                front = f"{heading}: {timed[0]}?"
+                back = "\n\n".join(part for part in (timed[1], _children(item)) if part)
+                notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
+                continue
+            spans = _shaped(sentence, _words(heading))
+            if spans is None:
+                continue
+            answers = {word for start, end in spans for word in _words(sentence[start:end])}
+            if answers & _words(heading):
+                continue  # the heading names the answer
+            text = sentence[:1].upper() + sentence[1:]
+            front = literal(f"{heading}: ") + cloze(text, spans)
+            notes.append(
+                ctx.note("statements", "cloze", front, _children(item), key, section, item.line)
+            )
+    return notes
+
+
+def _every_item(within: ListBlock | ListItem) -> Iterator[ListItem]:
+    """The list's items (or the item and its sub-items) and, after each, its sub-lists'
+    items, depth first."""
+    items = within.items if isinstance(within, ListBlock) else (within,)
+    for item in items:
+        yield item
+        for child in item.blocks:
+            if isinstance(child, ListBlock):
+                yield from _every_item(child)
+
+
+_TIMED_VERBS = (
+    INSTRUCTION_VERBS
+    | frozenset(
+        """start restart begin add administer recheck repeat resume continue discontinue switch
+        consider increase decrease change withhold order draw reassess""".split()
+    )
+) - frozenset("do don't never always avoid know go get make".split())
+"""Verbs opening a timed instruction; a prohibition ("Do not start X until Y") is no "when to"."""
+_DO_WHEN = re.compile(
+    r"^(?P<do>(?P<verb>[a-z]+)\s+[^,;:()]{2,60}?)\s+"
+    r"(?P<when>(?:when|once|as\s+soon\s+as|until|after|before)\s+[^;:]{3,120}?)\.?$",
+    re.IGNORECASE,
+)
+"""An instruction timed by a clause: "Turn off the drip when the gap has closed"."""
+_ENDS_ON_PREPOSITION = re.compile(r"\b(?:at|to|of|in|on|for|with|by)$", re.IGNORECASE)
+_GOES_ON = re.compile(
+    r",\s*(?:and|then)\b|\band\s+(?:" + "|".join(sorted(_TIMED_VERBS)) + r")\b", re.IGNORECASE
+)
+MAX_TIMED_DO_WORDS = 8
+MAX_TIMED_WHEN_WORDS = 16
+
+
+def _timed(sentence: str) -> tuple[str, str] | None:
+    """("when to <do>", "<When …>") of an instruction timed by its clause ("Start the long
+    insulin as soon as the drip runs" asks "when to start the long insulin?"); None for any
+    other sentence, a condition inside the instruction ("Give X if Y when Z") or a long one."""
+    found = _DO_WHEN.match(sentence)
+    if found is None or found["verb"].lower() not in _TIMED_VERBS:
+        return None
+    do, when = found["do"].strip(), found["when"].strip()
+    if len(do.split()) > MAX_TIMED_DO_WORDS or len(when.split()) > MAX_TIMED_WHEN_WORDS:
+        return None
+    if re.search(r"\b(?:if|unless|when|or)\b", do, re.IGNORECASE) or _ENDS_ON_PREPOSITION.search(
+        do
+    ):
+        return None  # "Stop the drug at once": "once" is no time
+    if _GOES_ON.search(when):
+        return None  # "… once the rash fades, and give …": a second instruction
+    return f"when to {lower_first(do)}", when[:1].upper() + when[1:]
+
+
+def _children(item: ListItem) -> str:
+    """An item's own sub-list or paragraph as a back shows it, when short; else nothing."""
+    lines: list[str] = []
+    for block in item.blocks:
+        if isinstance(block, ListBlock):
+            lines.extend(f"- {_shown(child.text)}" for child in block.items if not child.blocks)
+        elif isinstance(block, Paragraph):
+            lines.append(_shown(block.text))
+    if len(lines) == 1:
+        lines = [lines[0].removeprefix("- ")]  # one point, no list of one
+    shown = "\n".join(lines)
+    return shown if len(plain(shown).split()) <= MAX_SHOWN_CHILD_WORDS else ""
 
 
 def _bold_notes(
@@ -661,12 +869,12 @@ def _label_items(block: ListBlock, carded: set[int], section: Section, ctx: Cont
     opens with what to do (`- Signs of scale: give a vinegar rinse`) answers "<label> — what to
     do?". Only when none of the list is carded, and some item of it is no label (a list of
     labels is the definition rule's); a flag, the author's numbering or a label with a verb is
-    no label."""
+    no label. A label over a short sub-list of its own shows that on its back."""
     lines = {block.line, *(item.line for item in block.items)}
     notes: list[Note] = []
     if carded & lines:
         return notes
-    found = [(item, definition(item)) for item in block.items if not item.blocks]
+    found = [(item, definition(item)) for item in block.items if not _deep(item)]
     pairs = [(item, pair) for item, pair in found if pair is not None and _label_item(*pair)]
     if not pairs or len(pairs) == len(block.items) or len(pairs) * 2 > len(block.items):
         return notes  # no label, or a list of labels: the definition rule's to read
@@ -676,8 +884,20 @@ def _label_items(block: ListBlock, carded: set[int], section: Section, ctx: Cont
         what = " — what to do" if first in INSTRUCTION_VERBS else ""
         front = f"{ctx.heading(section)}: {lower_first(label)}{what}?"
         key = make_key("statements", section.path, label)
-        notes.append(ctx.note("statements", "basic", front, value, key, section, item.line))
+        back = "\n\n".join(part for part in (value, _children(item)) if part)
+        notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
+
+
+def _deep(item: ListItem) -> bool:
+    """An item over more than one short sub-list of points with none of their own: a label
+    over its one sub-point (`- Monitoring: hourly sugars` / `  - less often once stable`) is
+    still a label, its sub-point shown on its back (`_children`)."""
+    if not item.blocks:
+        return False
+    if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+        return True
+    return any(child.blocks for child in item.blocks[0].items) or not _children(item)
 
 
 def _label_item(label: str, value: str) -> bool:
