@@ -1201,6 +1201,8 @@ def _reroot(
     if section.level > 0 and any(_opens_clause(child.title) for child in kids):
         blocks, kids = _after_open_clauses(blocks, kids)
     children = tuple(_reroot(child, path, known) for child in soap_spelled(kids))
+    if any(isinstance(block, Paragraph) for block in blocks):
+        blocks = _joined_criteria(blocks)
     return Section(
         title,
         section.level,
@@ -1644,10 +1646,14 @@ class _Reader:
         end = _matching_close(tokens, position)
         ordered = open_token.type == "ordered_list_open"
         items: list[ListItem] = []
+        indents: dict[int, int] = {}  # an item's line: its marker's indentation
         index = position + 1
         start = _line(open_token)
         while index < end:
             item_open = tokens[index]
+            if item_open.map:
+                raw = self.lines.source(item_open.map[0]).expandtabs(4)
+                indents[_line(item_open)] = len(raw) - len(raw.lstrip())
             blocks: list[Block] = []
             label: Paragraph | None = None
             if tokens[index + 1].type == "paragraph_open" and tokens[index + 4].type == (
@@ -1685,14 +1691,16 @@ class _Reader:
                     blocks.insert(0, Paragraph(explanation, _line(item_open) + 1))
             elif text.endswith("\\"):  # a hard break before the item's sub-list: nothing
                 text = without_end_break(text)
+            if blocks and (">" in text or "→" in text):
+                text = _TRAILING_ARROW.sub("", text)  # `- thiazides =>` over its effects
             if text.strip() or blocks:
                 items.append(ListItem(text.strip(), _line(item_open), tuple(blocks), pin))
             index = item_end + 1
             if label is not None:  # the list stops here; the label leads the rest in
-                self.add_list(ordered, items, start, out)
+                self.add_list(ordered, _indented_under(items, indents), start, out)
                 self.add(label, out)
                 items, start = [], label.line + 1
-        self.add_list(ordered, items, start, out)
+        self.add_list(ordered, _indented_under(items, indents), start, out)
         return end + 1
 
     def add_list(self, ordered: bool, items: list[ListItem], line: int, out: list[Entry]) -> None:
@@ -2161,6 +2169,38 @@ def _without_tables(
 def _label_text(name: str) -> str:
     """An item's text as a part of a caption: without its colon and emphasis."""
     return name.strip().strip("*_").rstrip(":").strip("*_").strip()
+
+
+_TRAILING_ARROW = re.compile(r"\s*(?:=+>|-+>|→|⇒)\s*$")
+"""An arrow ending an item over a list of its own (`- non-conjugated =>` / `  - haemolysis`):
+what follows it are its values, the item their lead-in; no arrow left to reach a front."""
+
+
+def _indented_under(items: list[ListItem], indents: dict[int, int]) -> list[ListItem]:
+    """Items indented one space more than the item above them that ends with ":" (`- Surgery,
+    such as:` / ` - Bypass` / ` - Stent`), which CommonMark reads as siblings (a sub-list needs
+    the item's text column): that item's sub-list, as the author laid them out. Only under an
+    item with nothing under it yet; the run ends at the first item back at its indentation."""
+    if len(set(indents.values())) < 2:
+        return items
+    out: list[ListItem] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        own = indents.get(item.line, 0)
+        run = []
+        if item.text.rstrip().endswith(":") and not item.blocks:
+            after = index + 1
+            while after < len(items) and indents.get(items[after].line, 0) > own:
+                run.append(items[after])
+                after += 1
+        if len(run) >= 2:
+            out.append(replace(item, blocks=(ListBlock(False, tuple(run), run[0].line),)))
+            index += 1 + len(run)
+            continue
+        out.append(item)
+        index += 1
+    return out
 
 
 def rehung_lead_ins(block: ListBlock) -> ListBlock:
@@ -2636,6 +2676,42 @@ def _is_reference(item: ListItem) -> bool:
 
 
 _BARE_URL = re.compile(r"<?https?://[^\s<>]+>?")
+
+
+def _joined_criteria(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
+    """Criteria joined by bold connector lines (`- low sugar  ` / `**AND**` / `- cannot
+    swallow  ` / `**O**` / `- unconscious`), which the reader took for labels splitting the
+    list: one list again, each connector closing the item before it (`low sugar **AND**`),
+    as the enumeration rule reads a joiner, said between the criteria, never an item."""
+    out: list[Block] = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        after = blocks[index + 1] if index + 1 < len(blocks) else None
+        before = out[-1] if out else None
+        if (
+            isinstance(block, Paragraph)
+            and _CONNECTOR.fullmatch(block.text.strip())
+            and isinstance(before, ListBlock)
+            and isinstance(after, ListBlock)
+            and before.ordered == after.ordered
+        ):
+            last = before.items[-1]
+            word = block.text.strip().strip("*_")  # `y` on its line is said as `**Y**` is
+            joined = replace(last, text=f"{last.text.rstrip()} **{word.upper()}**")
+            out[-1] = replace(before, items=(*before.items[:-1], joined, *after.items))
+            index += 2
+            continue
+        out.append(block)
+        index += 1
+    return tuple(out)
+
+
+_CONNECTOR = re.compile(
+    r"(\*\*|__)?(?:AND|OR|AND/OR|Y|O|E|OU|UND|ODER|ET|NOR|NI)\1?", re.IGNORECASE
+)
+"""A line that is only a joining word between two criteria, bold or not, in the languages the
+builder reads (`**AND**`, Spanish `**Y**` or `y`, Portuguese and Italian `**E**`, `**OU**`)."""
 
 
 def _outline(section: Section) -> Section:

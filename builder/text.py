@@ -499,7 +499,48 @@ def heading_text(title: str) -> str:
         # `A --> B --(-)> C --> D`: a chain is the fact its list explains, no topic; its
         # first step names what the section is about
         text = ARROW.split(text, maxsplit=1)[0].strip(_SEPARATORS) or text
+    if ">" in text:  # `Cortisol --(+)-> PMNT`: the arrow as a reader draws it, not its ASCII
+        text = drawn_arrows(text)
     return _sentence_case(text) if text.isupper() else text
+
+
+def drawn_arrows(text: str) -> str:
+    """`text` with each ASCII arrow (`ARROW`) drawn as the arrow it stands for: `-->`, `==>`
+    "→", a signed `--(-)>` "(−)→", a labelled `---|E|-->` "→ (E) →". A front shows no
+    notation a student must decode; "→" already drawn stays."""
+    if ">" not in text:
+        return text
+    return ARROW.sub(_drawn, text)  # "→" itself is drawn again as "→"
+
+
+def _drawn(match: re.Match[str]) -> str:
+    if match.group("sign"):
+        return "(−)→" if match.group("sign") == "-" else "(+)→"
+    if match.group("via"):
+        return f"→ ({match.group('via').strip()}) →"
+    return "→"
+
+
+def chain_nodes(title: str) -> tuple[str, ...]:
+    """The steps of a heading written as a chain (`A --> B --(-)> C --> D`, two arrows or more),
+    each without its bracketed asides (an aside left open at the end too: `D (bone, muscle`);
+    () for a heading with fewer arrows. The chain is a fact of its own: its first step alone
+    names neither what it is about nor what its list answers."""
+    if ">" not in title and "→" not in title:
+        return ()
+    parts = ARROW_SPLIT.split(plain(title))
+    if len(parts) < 3:
+        return ()
+    nodes = []
+    for part in parts:
+        node = single_spaced(_OPEN_ASIDE.sub("", without_asides(part))).strip(_SEPARATORS)
+        if node:
+            nodes.append(node)
+    return tuple(nodes) if len(nodes) >= 3 else ()
+
+
+_OPEN_ASIDE = re.compile(r"\s*\([^()]*$")
+"""An aside the author opened and never closed, at the end of a step."""
 
 
 _HASH_NUMBER = re.compile(r"(?<=[^\W\d_])\s+(?:#|No\.\s?|Nº\s?)\d{1,3}(?=\s*[:—–]|$)")

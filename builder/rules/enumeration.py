@@ -40,13 +40,17 @@ from ..document import (
 )
 from ..notes import NUMBERED_DELETION, Note, cloze_numbers, deletion, literal, make_key
 from ..text import (
+    ARROW,
+    ARROW_SPLIT,
     CJK,
     CJK_LETTERS,
     FACET_NAMES,
     FIGURE,
     INSTRUCTION_VERBS,
     MAX_ANSWER_WORDS,
+    chain_nodes,
     content_words,
+    drawn_arrows,
     explained_initials,
     heading_subject,
     heading_text,
@@ -262,6 +266,8 @@ def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[No
     if is_facet(title) or is_relational(title) or plain(title).lower().rstrip(":. ") in FACET_NAMES:
         return []  # `## Findings` over one finding: one of the heading thing's, not its answer
     question = _intro(None, section, ctx).rstrip(" ,;:-–—") + "?"
+    if nodes := chain_nodes(section.title):  # `R --> H --> growth effects` over its outcome:
+        question = ctx.situate(f"{' → '.join(nodes)} — leads to?")  # the chain asks, not R alone
     answer = single_spaced(without_emoji(item.text)).strip()
     key = make_key("enumeration", section.path, text, item.pin, "lone")
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
@@ -1598,18 +1604,68 @@ def _term_notes(
     notes = []
     intro = _nested_intro(lead.text, outer, ctx).rstrip(":")
     idle = idle_glosses(block, lead, section)
+    completed = _COMPLETED_BY.search(plain(lead.text).rstrip(" :")) is not None
+    places: list[tuple[str, str, ListItem]] = []
     for number, item in enumerate(block.items):
         found = definition(item)
         if found is None or is_flag(found[0]) or number in idle:
             continue  # a flag, or a member whose gloss restates it: asked by the cloze below
         term, value = found
         key = make_key("enumeration", section.path, f"{lead.text}: {term}", item.pin, "term")
+        listed = _aside_over_list(value, item)
+        if listed:  # `LATER LIFE: (see also)` over its points: they answer it, not the aside
+            about = _COMPLETED_BY.sub("", intro) if completed else f"{intro}:"
+            label = plain(term).strip()
+            label = label.lower() if label.isupper() and len(label) > 4 else lower_first(label)
+            front = f"{about} — {label}?"  # "LATER LIFE" as a sentence writes it
+            notes.append(ctx.note("enumeration", "basic", front, listed, key, section, item.line))
+            continue
+        if completed:  # `Deposits of Q in` / `1. nerves: burning pain`: the places are asked
+            places.append((plain(term).strip(), value, item))
+            continue
         front = f"{intro}: {lower_first(plain(term))}?"
         value = one_answer(value, term)  # a paragraph after its term: its first sentence
+        notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
+    if len(places) >= MIN_ITEMS:
+        lines = [
+            f"- {deletion(n, term)}: {literal(value)}"
+            for n, (term, value, _) in enumerate(places, 1)
+        ]
+        front = f"{intro}:\n\n" + "\n".join(lines)
+        key = make_key("enumeration", section.path, f"{lead.text} (places)", None, "term")
+        notes.append(ctx.note("enumeration", "cloze", front, "", key, section, block.line))
+    elif places:  # one place alone: its term asked as any other
+        term, value, item = places[0]
+        key = make_key("enumeration", section.path, f"{lead.text}: {term}", item.pin, "term")
+        front = f"{intro}: {lower_first(term)}?"
         notes.append(ctx.note("enumeration", "basic", front, value, key, section, item.line))
     if idle:
         notes.extend(_members_note(block, lead, section, ctx, f"{intro}:", lead.text))
     return notes
+
+
+_COMPLETED_BY = re.compile(r"\s+(?:in|into|of|on|at|to|within|from|with|for)$", re.IGNORECASE)
+"""A lead-in ending in a preposition (`Deposits of Q in`): its items finish its sentence, so
+their terms are the places or things it names, one cloze of them, each term's words its clue
+(never "Deposits of Q in: nerves?" asked as if "nerves" were defined)."""
+
+
+def _aside_over_list(value: str, item: ListItem) -> str:
+    """The points of an item whose value is empty or only an aside (`LATER LIFE: (see also)`)
+    over a list of its own, joined with "; ": what the item's label is answered by; "" for
+    any other item."""
+    if plain(without_asides(value)).strip(" :.;,-–—") or not item.blocks:
+        return ""
+    points = [
+        plain(without_emoji(point.text)).strip()
+        for sub in item.blocks
+        if isinstance(sub, ListBlock)
+        for point in sub.items
+    ]
+    points = [point for point in points if point]
+    if not points or len(points) > MAX_LIST_ANSWER_ITEMS:
+        return ""
+    return "; ".join(points)
 
 
 def _nested_intro(label: str, outer: str, ctx: Context) -> str:
@@ -2249,12 +2305,18 @@ def _enumerates(block: ListBlock) -> bool:
     if block.ordered and len(block.items) > MAX_STEPS:
         return False
     questions = sum(1 for item in block.items if plain(item.text).endswith("?"))
-    links = sum(
-        1
+    linked = [
+        _LINK_ONLY.match(without_emoji(item.text).strip()) is not None or _gives_an_address(item)
         for item in block.items
-        if _LINK_ONLY.match(without_emoji(item.text).strip()) or _gives_an_address(item)
-    )
-    return questions * 2 <= len(block.items) and links * 2 <= len(block.items)
+    ]
+    if not all(linked):  # `- High blood pressure` / `- [Diabetes](Diabetes.md)`: the site's
+        # own pages among plain members are members, named by their words (a list of
+        # nothing but links stays a reading list)
+        linked = [
+            link and _PAGE_LINK_ITEM.fullmatch(without_emoji(item.text).strip()) is None
+            for link, item in zip(linked, block.items, strict=True)
+        ]
+    return questions * 2 <= len(block.items) and sum(linked) * 2 <= len(block.items)
 
 
 def _cloze_note(
@@ -2992,14 +3054,20 @@ def _without_joiners(block: ListBlock) -> tuple[ListBlock, dict[int, str]]:
     """The list without the "OR"/"AND" its items end with (`A1C over 7% OR`: alternatives,
     said between the items; `**AND**`, Portuguese `**MAIS**` in bold), and those joiners by
     item, to show after each item's text."""
-    if not any(_JOINER.search(item.text) for item in block.items):
+    found = [_JOINER.search(item.text) for item in block.items]
+    if not any(found):
         return block, {}
     joiners, items = {}, []
+    letters = _joined_by_letters(found, block)
     for index, item in enumerate(block.items):
-        joiner = _JOINER.search(item.text)
+        joiner = found[index]
         if joiner is not None and (
             joiner.group("word") in ("OR", "AND")
-            or (joiner.group(3) and joiner.group("word").lower() in EMPTY_MARKS)
+            or (
+                joiner.group(3)
+                and joiner.group("word").lower() in EMPTY_MARKS
+                and (len(joiner.group("word")) > 1 or letters)
+            )
         ):
             # a bold joiner's stop before it goes with it (`TC. **MAIS**`: "TC" is the item)
             cut = joiner.start() if joiner.group(3) else joiner.start(2)
@@ -3013,7 +3081,27 @@ def _without_joiners(block: ListBlock) -> tuple[ListBlock, dict[int, str]]:
     return ListBlock(block.ordered, tuple(items), block.line), joiners
 
 
-_JOINER = re.compile(r"(?<!\s)(?P<stop>[.;,]?)\s+((\*\*|__)?(?P<word>[A-ZÃÕÉ]{2,5})\3?)$")
+def _joined_by_letters(found: list[re.Match[str] | None], block: ListBlock) -> bool:
+    """Whether the bold single letters closing items are joiners (`low sugar **Y**` /
+    `cannot swallow **O**` / `unconscious`: Spanish "y", "o", Portuguese "e"): every item but
+    the last closes with one, the last with none, and one letter alone follows a word in small
+    letters. A letter closing the last item too, or after a name (`Vitamin **E**`), names a
+    member of a series."""
+    if len(found) < 2 or found[-1] is not None:
+        return False
+    if not all(
+        m is not None and bool(m.group(3)) and m.group("word") in _JOINING_LETTERS
+        for m in found[:-1]
+    ):
+        return False
+    if len(found) > 2:
+        return True
+    before = plain(block.items[0].text[: found[0].start()] if found[0] else "").split()
+    return bool(before) and before[-1][:1].islower()
+
+
+_JOINING_LETTERS = frozenset("YOEU")
+_JOINER = re.compile(r"(?<!\s)(?P<stop>[.;,]?)\s+((\*\*|__)?(?P<word>[A-ZÃÕÉ]{1,5})\3?)$")
 """A joining word in capitals closing an item: "OR", "AND", or in bold one of `EMPTY_MARKS`
 (`**MAIS**`); a capital letter alone (`- Drug A`) names. It starts where a run of blanks does
 (the look-behind), so a search tries each run once: a long run of blanks took minutes."""
@@ -3169,6 +3257,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
         if spans:
             return _cloze_span(text, spans[0], number), extra
+    arrowed = _arrow_value(text, number) if ">" in text or "→" in text else None
+    if arrowed is not None:  # `conjugated => liver`: the cue shown, what it gives hidden
+        return arrowed, extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     label = _LABEL_COLON.match(text) if ": " in text else None
@@ -3177,6 +3268,30 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
         if value is not None:
             return literal(label.group("label")) + value, extra
     return deletion(number, text.rstrip(",;").rstrip()), extra  # "Velbarin (1%),": no comma
+
+
+def _arrow_value(text: str, number: int) -> str | None:
+    """An item written `A => B` (one arrow, `text.ARROW`, each side a few words) as a label
+    and its value: "A →" shown, {{B}} hidden, as `Label: value` is; a hidden arrow would be
+    notation to recite, a hidden `===|enzyme|===>` its label too. None for any other item."""
+    parts = ARROW_SPLIT.split(text)
+    arrow = ARROW.search(text)
+    if len(parts) != 2 or arrow is None or "**" in text or "__" in text:
+        return None  # (a bold span about the arrow: the bold rules' to read, marks unbroken)
+    cue, value = parts[0].strip(), parts[1].strip().rstrip(".;,").strip()
+    if not cue or not value or "(" in value[:1]:
+        return None
+    if cue[-1:].isdigit() and value[:1].isdigit():
+        return None  # `pH 7.35 -> 7.2 means …`: a change of a figure, said as a whole
+    if (
+        len(plain(cue).split()) > MAX_ARROW_SIDE_WORDS
+        or len(plain(value).split()) > MAX_ARROW_SIDE_WORDS
+    ):
+        return None
+    return f"{literal(cue)} {drawn_arrows(arrow.group(0))} {deletion(number, value)}"
+
+
+MAX_ARROW_SIDE_WORDS = 6
 
 
 def _claim_cloze(claim: str, term: tuple[int, int], number: int) -> str:

@@ -153,7 +153,9 @@ from ..text import (
     ARROW_SPLIT,
     arrow_verb,
     bold_initials,
+    chain_nodes,
     content_words,
+    drawn_arrows,
     explained_initials,
     heading_subject,
     heading_text,
@@ -623,6 +625,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             front = f"{ctx.heading(section)}: mnemonic {word}?"
             key = make_key("prose_fact", section.path, f"mnemonic {word}")
             notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+    notes.extend(_heading_arrows(section, ctx))
     notes.extend(_initials(section, ctx))
     notes.extend(_role_asides(section, ctx))
     notes.extend(_cautions(section, ctx))
@@ -647,6 +650,54 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             ctx.note("prose_fact", "basic", front, described[1], key, section, described[2])
         )
     return notes
+
+
+def _heading_arrows(section: Section, ctx: Context) -> list[Note]:
+    """A heading written as an arrow fact. A chain (`A --> B --(-)> C --> D`) is one deletion
+    per step after the first (at most MAX_CHAIN_STEPS), its first step the cue: the list under
+    it explains the chain, and the chain itself is the fact (a chain over one lone outcome is
+    the enumeration rule's question). A heading `Onset of X --> 45-65 yrs` with nothing under
+    it, not even sub-headings, is the author's "A is B": "Onset of X?" -> "45-65 yrs"."""
+    title = plain(section.title)
+    if not section.title or section.level < 1 or not _has_arrow(title):
+        return []
+    nodes = chain_nodes(section.title) if not _QUOTED.search(title) else ()
+    if nodes:  # (a chain in quotes is a mnemonic's words: `Think "A → B → C"`)
+        lone = section.blocks[:1] == section.blocks and all(
+            isinstance(b, ListBlock) and len(b.items) == 1 for b in section.blocks
+        )
+        if (lone and section.blocks) or len(nodes) > MAX_CHAIN_STEPS + 1:
+            return []
+        tokens = [m.group(0) for m in ARROW.finditer(title)]
+        if len(tokens) != len(nodes) - 1:
+            return []  # a step with no words (`A --> --> B`): no chain to read
+        text = nodes[0]
+        for number, (token, node) in enumerate(zip(tokens, nodes[1:], strict=True), 1):
+            text += f" {drawn_arrows(token)} {deletion(number, node)}"
+        about = ctx.topic[:1].upper() + ctx.topic[1:] if ctx.topic else ""
+        front = f"{about}: {text}" if about and not names_topic(title, ctx.topic) else text
+        key = make_key("prose_fact", section.path, "", None, "chain")
+        return [ctx.note("prose_fact", "cloze", front, "", key, section, section.line)]
+    if section.blocks or section.children:
+        return []
+    parts = _ARROW.split(title)
+    arrow = ARROW.search(title)
+    if len(parts) != 2 or arrow is None or arrow_verb(arrow.group(0)):
+        return []  # `Cortisol --(+)-> PNMT` with nothing under it: no "is" to read
+    thing, value = parts[0].strip(_EDGE), parts[1].strip(_EDGE)
+    if not thing or not value or len(thing.split()) > MAX_ARROW_WORDS:
+        return []
+    if len(value.split()) > MAX_ARROW_WORDS:
+        return []
+    key = make_key("prose_fact", section.path, thing, None, "heading")
+    return [
+        ctx.note("prose_fact", "basic", ctx.situate(thing) + "?", value, key, section, section.line)
+    ]
+
+
+MAX_CHAIN_STEPS = 8
+_QUOTED = re.compile('["“”«»]')
+_EDGE = " .:;,-–—"
 
 
 def _listed(section: Section, ctx: Context) -> frozenset[int]:
@@ -1342,6 +1393,8 @@ def _arrow(sentence: str) -> list[Fact]:
         return []  # "Pitfall: ignoring age (stiffer arteries → higher PP)": an aside's arrow
     if is_relational(cause):
         return []  # "Limitations → needs expertise": whose limitations the item above says
+    if not _causes(cause, result):
+        return []  # "plaques --> later brown", "failed migration --> from the placode"
     if _FIGURE_ONLY.match(cause) and _FIGURE_ONLY.match(result):
         return []  # "6 -> 23": a normal range written with an arrow, no consequence
     if len(cause.split()) > MAX_ARROW_WORDS or len(result.split()) > MAX_ARROW_WORDS:
@@ -1351,6 +1404,32 @@ def _arrow(sentence: str) -> list[Fact]:
     if verb in ("inhibits", "stimulates"):  # `H --(-)> E`: what H inhibits, no "leads to"
         return [(f"What does {lower_first(cause)} {verb[:-1]}", result, "section")]
     return [(f"{cause}{ARROW_ASKS}", result, "section")]
+
+
+def _causes(cause: str, result: str) -> bool:
+    """Whether `cause --> result` may read "cause leads to result": not when the result opens
+    with a time or a place ("later brown", "then fades", "from the placode": a change over
+    time or a way travelled), is a colour (a description's change of look), or when the cause
+    is a movement ("failed migration --> placode": where it goes or comes from)."""
+    words = result.lower().split()
+    if not words or words[0] in _SEQUENCE_WORDS:
+        return False
+    if all(word.strip(",.;()") in _LOOKS for word in words):
+        return False  # "brown or bronze colored"
+    head = without_asides(cause).lower().split()
+    return not head or head[-1].strip(",.;") not in _MOVEMENTS
+
+
+_SEQUENCE_WORDS = frozenset("later then from to into afterwards eventually next".split())
+_LOOKS = frozenset(
+    """
+    or and red brown bronze yellow white black blue green grey gray pale dark purple violet pink
+    orange golden tan colored coloured colour color dusky
+    """.split()
+)
+_MOVEMENTS = frozenset(
+    "migration migrates spread spreads radiation radiates radiating travel travels movement".split()
+)
 
 
 _FIGURE_ONLY = re.compile(r"[<>≤≥~]?\s*\d[\d.,]*\s*(?:\S+)?$")
@@ -1823,14 +1902,14 @@ def _why_named(sentence: str, bare: str) -> list[Fact]:
     return [(f"{WHY_NAMED}{the}{name}", _clean(named.group("why")), "topic")]
 
 
-_QUOTED = r"[“\"«„]\s*(?P<name>[^”\"»“]{2,40}?)\s*[”\"»“]"
+_QUOTED_NAME = r"[“\"«„]\s*(?P<name>[^”\"»“]{2,40}?)\s*[”\"»“]"
 _NICKNAMED = (
     (
         "pt",
         re.compile(
             r"^(?P<x>[^,;:]{2,40}?)\s+(?:é|são)\s+(?:(?:frequentemente|muitas\s+vezes|também"
             r"|às\s+vezes)\s+)?(?P<verb>chamad[ao]s?\s+de|conhecid[ao]s?\s+como)\s+"
-            + _QUOTED
+            + _QUOTED_NAME
             + r",?\s+(?:porque|pois)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
             re.IGNORECASE,
         ),
@@ -1840,7 +1919,7 @@ _NICKNAMED = (
         re.compile(
             r"^(?P<x>[^,;:]{2,40}?)\s+(?:es|son|se\s+conoce|se\s+conocen)\s+(?:(?:a\s+menudo"
             r"|también|frecuentemente)\s+)?(?P<verb>llamad[ao]s?|como|conocid[ao]s?\s+como)\s+"
-            + _QUOTED
+            + _QUOTED_NAME
             + r",?\s+(?:porque|ya\s+que)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
             re.IGNORECASE,
         ),
@@ -1850,7 +1929,7 @@ _NICKNAMED = (
         re.compile(
             r"^(?P<x>[^,;:]{2,40}?)\s+(?:est|sont)\s+(?:(?:souvent|aussi|parfois)\s+)?"
             r"(?P<verb>appelée?s?|surnommée?s?)\s+"
-            + _QUOTED
+            + _QUOTED_NAME
             + r",?\s+(?:car|parce\s+qu[e']|puisqu[e'])\s*(?P<why>[^;]{5,200}?)\s*\.?$",
             re.IGNORECASE,
         ),
@@ -1860,7 +1939,7 @@ _NICKNAMED = (
         re.compile(
             r"^(?P<x>[^,;:]{2,40}?)\s+(?:è|sono)\s+(?:(?:spesso|anche|talvolta)\s+)?"
             r"(?P<verb>chiamat[ao]|chiamat[ei]|dett[ao])\s+"
-            + _QUOTED
+            + _QUOTED_NAME
             + r",?\s+(?:perché|poiché)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
             re.IGNORECASE,
         ),
@@ -1869,7 +1948,7 @@ _NICKNAMED = (
         "de",
         re.compile(
             r"^(?P<x>[^,;:]{2,40}?)\s+(?:wird|werden)\s+(?:(?:oft|häufig|auch)\s+)?"
-            + _QUOTED
+            + _QUOTED_NAME
             + r"\s+genannt,?\s+(?:weil|da)\s+(?P<why>[^;]{5,200}?)\s*\.?$",
             re.IGNORECASE,
         ),
