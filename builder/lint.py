@@ -2683,7 +2683,7 @@ _POINTS_AHEAD = re.compile(r"\b(?:(?:the )?following|below|as follows)\b", re.IG
 """Words of a sentence that leads in to what comes after it."""
 
 
-_PASSIVE = re.compile(r"\b(?:is|are)\s+\w+ed\b")
+_PASSIVE_DONE = re.compile(r"\b(?:is|are)\s+\w+ed\b")
 _ONE_SENTENCE = re.compile(r"[^.!?\n]*\w[.!]")
 """One sentence on one line, ended by its full stop (no question, no lead-in's colon)."""
 
@@ -2701,7 +2701,7 @@ def _one_sentence(block: Block) -> bool:
     words = text.lower().split()
     if words[0].strip(string.punctuation) in _LEANS:
         return False  # "This video shows …": it leans on what came before
-    if _PASSIVE.search(text) or not _ABOUT_THE_PAGE.isdisjoint(w.strip(".,;") for w in words):
+    if _PASSIVE_DONE.search(text) or not _ABOUT_THE_PAGE.isdisjoint(w.strip(".,;") for w in words):
         return False  # what is done ("… is performed to …"), or the page ("shown above")
     return not only_links(block.text) and "](" not in block.text and not is_worked_example(text)
 
