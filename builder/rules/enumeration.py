@@ -2293,6 +2293,7 @@ def _cloze_note(
     counted = ordinal_rests(block)
     if counted is not None and not any(counted.values()):
         return []  # "First generation" / "Second generation": counting, nothing to recall
+    told = not bolded and _told(block)  # beside bold key terms, a plain step is read
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -2363,7 +2364,7 @@ def _cloze_note(
                 extra,
             )
         else:
-            clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
+            clozed = cloze_item(item, deletions + 1, told)  # numbered on: c1, c2, … no gap
             if clozed is not None and bolded and _bare_clause(item, clozed[0]):
                 # "Rotate the lobe." beside "Divide **the vein**.": read, never recited
                 items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
@@ -2375,8 +2376,8 @@ def _cloze_note(
                 heads += clozed is not None
                 if clozed is None:  # "Ice {{10-15 minutes, several times a day}} to ease pain"
                     clozed = dose_cloze(item, deletions + 1)
-            if clozed is not None:
-                deletions += 1
+            if clozed is not None and cloze_numbers(clozed[0]):  # not "May repeat as needed."
+                deletions = max(cloze_numbers(clozed[0]))  # a series in an item: one each
         if clozed is None:
             # ten words or more with nothing short in it: read, not recalled; the last item of
             # a list of doses (`- **Drug A** 5 mg BID × 7 days`) stating a figure too is read
@@ -3052,12 +3053,13 @@ def is_etc(item: str) -> bool:
     return _ETC.fullmatch(item.strip()) is not None
 
 
-def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
+def cloze_item(item: ListItem, number: int, told: bool = False) -> tuple[str, str] | None:
     """The item with its cloze `c<number>`, and what of it goes to the back ("" for nothing):
     the figure of a statement ("Improves within {{24–48 hours}}", "**Cut salt** — less than
     {{5 g}} a day"), else a bold opening phrase alone, or the whole item when it is short and not
     a sentence; a sentence keeps the emphasised phrases of its first sentence as the deletions
-    (the other sentences go to the back). None when nothing short is left to recall."""
+    (the other sentences go to the back). In a list of instructions (`told`) an item's verb
+    stays in sight (`instruction_cloze`). None when nothing short is left to recall."""
     text = single_spaced(without_emoji(item.text)).strip()  # "✅ Hand hygiene": no emoji
     if not text or "\n" in item.text.strip():  # an item over several lines is prose
         return None
@@ -3126,7 +3128,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if whole:
         spans = []  # an item (or its first sentence) bold as a whole: deleted whole
     if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
-        return _cloze_spans(text, spans, number), extra  # the author's emphasis is the fact
+        each = len(spans) >= MIN_SERIES_MEMBERS  # "**A**, **B**, **C** and **D** are …": one each
+        return _cloze_spans(text, spans, number, each), extra  # the author's emphasis is the fact
     if (extra or is_sentence(text)) and not whole:
         return None
     words = len(plain(text).split())
@@ -3137,6 +3140,9 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
             return _cloze_span(text, spans[0], number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
+    instruction = instruction_cloze(text, number) if told and "**" not in text else None
+    if instruction is not None:  # "Recheck {{blood glucose}}", not the whole step hidden
+        return instruction, extra
     label = _LABEL_COLON.match(text) if ": " in text else None
     if label is not None and is_facet(label.group("label")):
         value = value_cloze(text[label.end("label") :], number)  # "Motor: {{swallowing}}"
@@ -3272,10 +3278,11 @@ def _cloze_span(text: str, span: tuple[int, int], number: int) -> str:
     return _cloze_spans(text, [span], number)
 
 
-def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int) -> str:
+def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int, each: bool = False) -> str:
+    """The spans hidden on one card (`number`), or `each` on a card of its own, numbered on."""
     out, last = [], 0
-    for start, end in spans:
-        out.append(literal(text[last:start]) + deletion(number, text[start:end]))
+    for index, (start, end) in enumerate(spans):
+        out.append(literal(text[last:start]) + deletion(number + index * each, text[start:end]))
         last = end
     return "".join(out) + literal(text[last:])
 
@@ -3681,6 +3688,109 @@ def _opens_step(text: str) -> bool:
     """The item opens with a verb of a procedure's step and goes on with what it acts on."""
     words = text.lower().split(None, 2)
     return len(words) > 1 and words[0] in _STEP_VERBS and words[1] not in ("of", "in", "for")
+
+
+_ITEM_VERBS = _STEP_VERBS | frozenset(
+    """
+    adhere administer adopt consider consult contact drink eat emphasize emphasise engage give
+    include note offer read repeat rest restrict start tailor transport trim watch wrap
+    """.split()
+)
+"""Verbs that open a step or an instruction item ("Administer X", "Recheck Y")."""
+_STEP_OPENER = re.compile(
+    r"^(?P<verb>(?:(?:may|should|must|can)\s+(?:also\s+)?|(?:do\s+not|don't|never|always)\s+)?"
+    r"(?P<word>[A-Za-z']+)(?:\s+(?:for|to|in|on|with|from|about|into|out|up|off|down|"
+    r"through|around|onto)\b)?)\s+",
+    re.IGNORECASE,
+)
+_STEP_ARTICLE = re.compile(r"(?:a|an|the|your|their|his|her|its)\s+", re.IGNORECASE)
+_STEP_TAIL = re.compile(
+    r"\s*(?:\(|[,;]\s+(?:if|when|as|then)\b|\s(?:to|so|if|when|unless|until|as|like|"
+    r"without|before|after|because|while|regularly|daily|often|carefully|immediately|first|"
+    r"again|up|down|out|off|every|for|urgently|quickly|promptly|slowly|gently|thoroughly|"
+    r"adequately|properly|correctly|frequently|routinely|safely)\b|[.;:!]?$)",
+    re.IGNORECASE,
+)
+_STEP_IDLE = re.compile(
+    r"(?:(?:as|if|when)\s+(?:needed|required|necessary|appropriate|indicated)|prn|again)?[.!]?$",
+    re.IGNORECASE,
+)
+"""What is left of a step that acts on nothing (`May repeat as needed.`): no blank in it."""
+_NO_THING = re.compile(
+    r"(?:\w+ly|low|high|well|more|less|by|over|first|then|now|when|where|how|what|why|who)\b", re.I
+)
+_PLACED = re.compile(
+    r"\s(?:flat|upright|short|still|straight|open|closed|clean|dry|warm|cool|apart|away|together)$"
+)
+"""An adverb or a measure after the verb (`Start low`, `Raise slowly`): no thing acted on."""
+MIN_STEP_OBJECT_CHARS = 3
+_PRONOUN = re.compile(r"(?:it|them|this|that|these|those|him|her|yourself|themselves)\b", re.I)
+
+
+def _told(block: ListBlock) -> bool:
+    """Every item but one at most opens with an instruction's verb (`Recheck blood glucose`,
+    `May repeat as needed`): a list of what to do, whose verbs are no part of what is recalled."""
+    opened = sum(1 for item in block.items if _instruction_verb(plain(item.text)) is not None)
+    told = len(block.items) if len(block.items) < MIN_TOLD_AMONG else len(block.items) - 1
+    return opened >= told
+
+
+MIN_TOLD_AMONG = 4
+"""A list this long may hold one item that is no instruction (`Low-salt diet` among steps)."""
+
+
+def _instruction_verb(text: str) -> re.Match[str] | None:
+    opener = _STEP_OPENER.match(text)
+    if opener is None or opener.group("word").lower() not in _ITEM_VERBS:
+        return None
+    if text[opener.end() :].lower().startswith(("of ", "and ", "or ")):
+        return None  # "Use of steroids", "Rest and fluids": a thing named, not an instruction
+    return opener
+
+
+def instruction_cloze(text: str, number: int) -> str | None:
+    """An instruction item (`Recheck blood glucose`, `Avoid lying down within 3 hours of
+    eating`) with its verb shown: its figure with its unit hidden when it has one, else the
+    thing it acts on (up to a purpose, a condition or an aside). Hidden whole, the card asks a
+    sentence back word for word. A step with nothing to act on (`May repeat as needed`) is
+    shown, no deletion: there is nothing in it to recall. None when the item is no instruction."""
+    opener = _instruction_verb(text)
+    if opener is None:
+        return None
+    rest_at = opener.end()
+    figure = _FIGURE.search(text, rest_at)
+    if figure is not None:
+        spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
+        if spans:
+            return _cloze_span(text, spans[0], number)
+    article = _STEP_ARTICLE.match(text, rest_at)
+    start = article.end() if article is not None else rest_at
+    tail = _STEP_TAIL.search(text, start)
+    end = tail.start() if tail is not None else len(text)
+    thing = text[start:end].rstrip(" ,;")
+    if _PRONOUN.match(thing) or "[" in thing:  # a link's words: never half a deletion
+        return None  # "Place it over the swelling": what it says is where, not what
+    if _STEP_IDLE.fullmatch(text[rest_at:].strip()):
+        return literal(text)  # "May repeat as needed.": read, nothing in it to recall
+    if len(thing) < MIN_STEP_OBJECT_CHARS or _NO_THING.match(thing) or _PLACED.search(thing):
+        return None  # "Lie the patient flat": the state it is left in is the fact, not the thing
+    if len(thing.split()) > MAX_WHOLE_WORDS - 2:
+        return None
+    members = list(_SERIES_MEMBER.finditer(thing))
+    if len(members) >= MIN_SERIES_MEMBERS and all(
+        len(m.group(0).split()) <= MAX_SERIES_MEMBER_WORDS for m in members
+    ):  # "Check for {{hypotension}}, {{tachycardia}}, {{poor refill}}": each name its blank
+        spans = [(start + m.start(), start + m.end()) for m in members]
+        return _cloze_spans(text, spans, number, each=True)
+    return _cloze_span(text, (start, start + len(thing)), number)
+
+
+_SERIES_MEMBER = re.compile(
+    r"(?:(?<=^)|(?<=,\s)|(?<=\sand\s)|(?<=\sor\s))(?!and\s|or\s)[^,]+?(?=,\s|\s(?:and|or)\s|$)"
+)
+"""A member of a series (`drooling, pallor and stiff jaw`): each its own blank."""
+MIN_SERIES_MEMBERS = 3
+MAX_SERIES_MEMBER_WORDS = 3
 
 
 _PART_SPAN = re.compile(r"steps? \d+(?:–\d+)?")
