@@ -869,7 +869,7 @@ def _cloze_notes(
         key = lead.key
     block = _recallable(block)
     block = ListBlock(block.ordered, _without_dangling(block.items, hoisted), block.line)
-    made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
+    made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key, lead)
     if len(made) > 1:
         return notes + made  # a list too long for one cloze, asked in parts
     note = made[0] if made else None
@@ -2266,6 +2266,7 @@ def _cloze_note(
     strict: bool = False,
     shown_lines: frozenset[int] = frozenset(),
     key_intro: str = "",
+    subject_of: Lead | None = None,
 ) -> list[Note]:
     """One cloze per item. Items only their heads stand for (`Apply A before B (why)`) make a
     note only after a lead-in saying what they are: alone they are statements, for prose_fact.
@@ -2293,7 +2294,8 @@ def _cloze_note(
     counted = ordinal_rests(block)
     if counted is not None and not any(counted.values()):
         return []  # "First generation" / "Second generation": counting, nothing to recall
-    told = not bolded and _told(block)  # beside bold key terms, a plain step is read
+    predicate = not bolded and _predicates(block, subject_of)
+    told = not bolded and (_told(block) or predicate)  # beside bold key terms, a step is read
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -2364,7 +2366,7 @@ def _cloze_note(
                 extra,
             )
         else:
-            clozed = cloze_item(item, deletions + 1, told)  # numbered on: c1, c2, … no gap
+            clozed = cloze_item(item, deletions + 1, told, predicate)  # c1, c2, … no gap
             if clozed is not None and bolded and _bare_clause(item, clozed[0]):
                 # "Rotate the lobe." beside "Divide **the vein**.": read, never recited
                 items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
@@ -2492,6 +2494,22 @@ MAX_DELETIONS = 8
 asked in parts of about equal size, in its order ("Delusions (part 1 of 2):")."""
 MAX_PARTS = 3
 """Parts a list is cut into at most: a longer one is a reference table written as a list."""
+MAX_SHORT_DELETIONS = 10
+MAX_SHORT_DELETION_WORDS = 3
+"""A list of up to ten items of one to three words each (`Dizziness`, `Nausea / vomiting`) stays
+one note: cut in two, each half asks a list the student learnt as one."""
+
+
+def _terse(body: str) -> bool:
+    """Every line of a cloze's body is one short deletion and nothing else."""
+    for line in body.split("\n"):
+        found = list(NUMBERED_DELETION.finditer(line))
+        if len(found) != 1 or len(plain(found[0].group(2)).split()) > MAX_SHORT_DELETION_WORDS:
+            return False
+        rest = NUMBERED_DELETION.sub("", line).strip(" -*0123456789.)")
+        if rest:
+            return False
+    return True
 
 
 def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
@@ -2503,6 +2521,8 @@ def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
     total = len(cloze_numbers(body))
     if total <= MAX_DELETIONS or len(lines) != len(kept) or "\n" in intro:
         return [(front, kept)]
+    if total <= MAX_SHORT_DELETIONS and _terse(body):
+        return [(front, kept)]  # ten signs of a word or two: one list, quick to read whole
     count = -(-total // MAX_DELETIONS)
     if count > MAX_PARTS:
         return [(front, kept)]  # a reference list, not a list to recall (checked for Anki's limit)
@@ -3053,17 +3073,25 @@ def is_etc(item: str) -> bool:
     return _ETC.fullmatch(item.strip()) is not None
 
 
-def cloze_item(item: ListItem, number: int, told: bool = False) -> tuple[str, str] | None:
+def cloze_item(
+    item: ListItem, number: int, told: bool = False, predicate: bool = False
+) -> tuple[str, str] | None:
     """The item with its cloze `c<number>`, and what of it goes to the back ("" for nothing):
     the figure of a statement ("Improves within {{24–48 hours}}", "**Cut salt** — less than
     {{5 g}} a day"), else a bold opening phrase alone, or the whole item when it is short and not
     a sentence; a sentence keeps the emphasised phrases of its first sentence as the deletions
-    (the other sentences go to the back). In a list of instructions (`told`) an item's verb
-    stays in sight (`instruction_cloze`). None when nothing short is left to recall."""
+    (the other sentences go to the back). In a list of instructions (`told`), or of what a
+    lead-in's subject does (`predicate`), an item's verb stays in sight (`instruction_cloze`).
+    None when nothing short is left to recall."""
     text = single_spaced(without_emoji(item.text)).strip()  # "✅ Hand hygiene": no emoji
     if not text or "\n" in item.text.strip():  # an item over several lines is prose
         return None
     extra = ""
+    short = len(plain(text).split()) < MAX_WHOLE_WORDS and ". " not in text
+    if told and short and (predicate or not is_sentence(text)) and "**" not in text:
+        instruction = instruction_cloze(text, number, predicate)
+        if instruction is not None:  # "Recheck {{blood glucose}}", not the whole step hidden
+            return instruction, extra
     aside = _HEAD_ASIDE.match(text) if text.endswith(")") and is_sentence(text) else None
     if aside is not None and not is_sentence(aside.group("head")):
         # "Race (darker skin has higher risk)": the thing is recalled, its aside's clause read
@@ -3140,9 +3168,6 @@ def cloze_item(item: ListItem, number: int, told: bool = False) -> tuple[str, st
             return _cloze_span(text, spans[0], number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
-    instruction = instruction_cloze(text, number) if told and "**" not in text else None
-    if instruction is not None:  # "Recheck {{blood glucose}}", not the whole step hidden
-        return instruction, extra
     label = _LABEL_COLON.match(text) if ": " in text else None
     if label is not None and is_facet(label.group("label")):
         value = value_cloze(text[label.end("label") :], number)  # "Motor: {{swallowing}}"
@@ -3708,7 +3733,8 @@ _STEP_TAIL = re.compile(
     r"\s*(?:\(|[,;]\s+(?:if|when|as|then)\b|\s(?:to|so|if|when|unless|until|as|like|"
     r"without|before|after|because|while|regularly|daily|often|carefully|immediately|first|"
     r"again|up|down|out|off|every|for|urgently|quickly|promptly|slowly|gently|thoroughly|"
-    r"adequately|properly|correctly|frequently|routinely|safely)\b|[.;:!]?$)",
+    r"adequately|properly|correctly|frequently|routinely|safely|even|though|although)\b|"
+    r"\s(?:and|or)\s+(?:has|is|does|can't|cannot|can|will|won't|seems)\b|[.;:!]?$)",
     re.IGNORECASE,
 )
 _STEP_IDLE = re.compile(
@@ -3719,6 +3745,7 @@ _STEP_IDLE = re.compile(
 _NO_THING = re.compile(
     r"(?:\w+ly|low|high|well|more|less|by|over|first|then|now|when|where|how|what|why|who)\b", re.I
 )
+_ASKED = re.compile(r"(?:when|where|how|what|why|who)\b", re.I)
 _PLACED = re.compile(
     r"\s(?:flat|upright|short|still|straight|open|closed|clean|dry|warm|cool|apart|away|together)$"
 )
@@ -3748,13 +3775,45 @@ def _instruction_verb(text: str) -> re.Match[str] | None:
     return opener
 
 
-def instruction_cloze(text: str, number: int) -> str | None:
+def _predicate_verb(text: str) -> re.Match[str] | None:
+    """A verb saying what the lead-in's subject does or is (`Is too sleepy`, `Vomits blood`)."""
+    opener = _STEP_OPENER.match(text)
+    if opener is None:
+        return None
+    word = opener.group("word").lower()
+    if word in _BEING or (len(word) > MIN_VERB_S and word.endswith("s") and word[-2] != "s"):
+        return opener
+    return None
+
+
+_BEING = frozenset("is has seems looks feels appears does can't cannot won't doesn't".split())
+MIN_VERB_S = 3
+_SUBJECT_END = re.compile(
+    r"\b(?:if|when|whose|where)\s+(?:your|the|a|an|his|her|their|my|he|she|they|it)\b"
+    r"(?:\s+\w+)?\s*:?$",
+    re.IGNORECASE,
+)
+"""A lead-in ending on its subject (`Call if your baby:`): its items say what the subject does."""
+
+
+def _predicates(block: ListBlock, lead: Lead | None) -> bool:
+    """Items that each finish a lead-in ending on its subject (`Call if your baby:` over `- Is
+    too sleepy to feed`, `- Vomits blood`): a list like any other, each item's verb shown."""
+    if lead is None or lead.kind not in ("sentence", "label"):
+        return False
+    if _SUBJECT_END.search(plain(lead.text)) is None:
+        return False
+    said = sum(1 for item in block.items if _predicate_verb(plain(item.text)) is not None)
+    return said >= len(block.items) - 1 and said >= MIN_TOLD_AMONG - 1
+
+
+def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | None:
     """An instruction item (`Recheck blood glucose`, `Avoid lying down within 3 hours of
     eating`) with its verb shown: its figure with its unit hidden when it has one, else the
     thing it acts on (up to a purpose, a condition or an aside). Hidden whole, the card asks a
     sentence back word for word. A step with nothing to act on (`May repeat as needed`) is
     shown, no deletion: there is nothing in it to recall. None when the item is no instruction."""
-    opener = _instruction_verb(text)
+    opener = _instruction_verb(text) or (_predicate_verb(text) if predicate else None)
     if opener is None:
         return None
     rest_at = opener.end()
@@ -3772,7 +3831,8 @@ def instruction_cloze(text: str, number: int) -> str | None:
         return None  # "Place it over the swelling": what it says is where, not what
     if _STEP_IDLE.fullmatch(text[rest_at:].strip()):
         return literal(text)  # "May repeat as needed.": read, nothing in it to recall
-    if len(thing) < MIN_STEP_OBJECT_CHARS or _NO_THING.match(thing) or _PLACED.search(thing):
+    idle = not predicate and (_NO_THING.match(thing) or _PLACED.search(thing))
+    if len(thing) < MIN_STEP_OBJECT_CHARS or idle or _ASKED.match(thing):
         return None  # "Lie the patient flat": the state it is left in is the fact, not the thing
     if len(thing.split()) > MAX_WHOLE_WORDS - 2:
         return None
