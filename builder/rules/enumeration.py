@@ -2496,20 +2496,25 @@ MAX_PARTS = 3
 """Parts a list is cut into at most: a longer one is a reference table written as a list."""
 MAX_SHORT_DELETIONS = 10
 MAX_SHORT_DELETION_WORDS = 3
-"""A list of up to ten items of one to three words each (`Dizziness`, `Nausea / vomiting`) stays
-one note: cut in two, each half asks a list the student learnt as one."""
+"""A list of up to ten items of one to three words (on average) each (`Dizziness`, `Nausea /
+vomiting`) stays one note: cut in two, each half asks a list the student learnt as one."""
 
 
 def _terse(body: str) -> bool:
-    """Every line of a cloze's body is one short deletion and nothing else."""
+    """Every line of a cloze's body is one deletion and nothing else, of three words or fewer
+    on average and none longer than MAX_TERSE_WORDS (`Altered level of consciousness / coma`
+    among `Dehydration` and `Nausea / vomiting`)."""
+    sizes = []
     for line in body.split("\n"):
         found = list(NUMBERED_DELETION.finditer(line))
-        if len(found) != 1 or len(plain(found[0].group(2)).split()) > MAX_SHORT_DELETION_WORDS:
+        if len(found) != 1 or NUMBERED_DELETION.sub("", line).strip(" -*0123456789.)"):
             return False
-        rest = NUMBERED_DELETION.sub("", line).strip(" -*0123456789.)")
-        if rest:
-            return False
-    return True
+        sizes.append(len(_WORD.findall(plain(found[0].group(2)))))
+    return max(sizes) <= MAX_TERSE_WORDS and sum(sizes) <= MAX_SHORT_DELETION_WORDS * len(sizes)
+
+
+_WORD = re.compile(r"\w[\w'’-]*")
+MAX_TERSE_WORDS = 5
 
 
 def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
@@ -3955,6 +3960,14 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None
     if is_sentence(head) or words[-1].lower() in _HEAD_GOES_ON or _unbalanced(head):
         return None
+    figure = _named_figure(first, end)
+    if figure is not None:  # "Dose to keep the KR (korrin ratio) between {{2 and 3}}"
+        return _cloze_span(first, figure, number), extra
+    doses = list(_FIGURE.finditer(head)) if _instruction_verb(plain(head)) is not None else []
+    if len(doses) == 1:  # "Start at {{5 mg}} a day (7.5 mg if heavy)": the figure, not the step
+        return _cloze_span(
+            first, (doses[0].start(), with_twin(first, doses[0].end())), number
+        ), extra
     if words[0].lower() in _NOT_A_HEAD:
         return None  # "If it wakes them at night, give…": the condition is not what is asked
     if plain(head).strip().lower() in _DISCOURSE or is_flag(head):
@@ -3975,6 +3988,27 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
     if set(_WORDS_ONLY.sub(" ", plain(head).lower()).split()) <= shown:
         return None  # "Rest - rest in bed": the answer stands beside it
     return deletion(number, head) + literal(rest), extra
+
+
+def _named_figure(first: str, end: int) -> tuple[int, int] | None:
+    """The target an item's head names by its initials (`… ratio (INR) between 2 and 3`): the
+    figure after the bracketed initials, which the words before them only lead to."""
+    if _INITIALS_ASIDE.match(first, end) is None:
+        return None
+    found = _BETWEEN.search(first, end)
+    if found is not None:
+        return found.span("range")
+    figure = _FIGURE.search(first, end)
+    return None if figure is None else (figure.start(), with_twin(first, figure.end()))
+
+
+_INITIALS_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z0-9]{1,7}\)")
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<range>[<>≤≥]?\d+(?:[.,]\d+)?\s*(?:and|to|[-–])\s*\d+(?:[.,]\d+)?"
+    r"(?:\s*" + _UNIT + r")?)",
+    re.IGNORECASE,
+)
+"""A range said in words ("between 2 and 3"): a figure with no unit, the target of a dose."""
 
 
 _HEAD_END = re.compile(
