@@ -2651,11 +2651,11 @@ def given_away(text: str) -> str:
         found = list(NUMBERED_DELETION.finditer(line))
         for number in {match.group(1) for match in found}:
             hidden = " ".join(match.group(2) for match in found if match.group(1) == number)
-            meant = content_words(plain(hidden), 1)  # "<90 mmHg" beside "<65 mmHg": 90
+            meant = _said(hidden)  # "<90 mmHg" beside "<65 mmHg": 90
             rest = "".join(
                 " " if match.group(1) == number else match.group(2) for match in found
             ) + NUMBERED_DELETION.sub(" ", line)
-            beside = meant & content_words(plain(rest), 1)
+            beside = meant & _said(rest)
             if beside and meant <= beside | above:
                 away.add(number)
     if not away:
@@ -2670,6 +2670,16 @@ def given_away(text: str) -> str:
         return f"{{{{c{renumbered[number]}::{match.group(2)}}}}}"
 
     return NUMBERED_DELETION.sub(unwrap, text)
+
+
+def _said(text: str) -> frozenset[str]:
+    """The words of meaning of a text, a decimal one number ("7.5 mg" shows no "5 mg")."""
+    return content_words(
+        _DECIMAL.sub(lambda m: m.group(0).replace(".", "p").replace(",", "p"), plain(text)), 1
+    )
+
+
+_DECIMAL = re.compile(r"\d+[.,]\d+")
 
 
 def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
