@@ -875,7 +875,7 @@ def _cloze_notes(
         key = lead.key
     block = _recallable(block)
     block = ListBlock(block.ordered, _without_dangling(block.items, hoisted), block.line)
-    made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key)
+    made = _cloze_note(block, intro, section, ctx, lead is not None, bool(outer), shown, key, lead)
     if len(made) > 1:
         return notes + made  # a list too long for one cloze, asked in parts
     note = made[0] if made else None
@@ -2328,6 +2328,7 @@ def _cloze_note(
     strict: bool = False,
     shown_lines: frozenset[int] = frozenset(),
     key_intro: str = "",
+    subject_of: Lead | None = None,
 ) -> list[Note]:
     """One cloze per item. Items only their heads stand for (`Apply A before B (why)`) make a
     note only after a lead-in saying what they are: alone they are statements, for prose_fact.
@@ -2355,6 +2356,8 @@ def _cloze_note(
     counted = ordinal_rests(block)
     if counted is not None and not any(counted.values()):
         return []  # "First generation" / "Second generation": counting, nothing to recall
+    predicate = not bolded and _predicates(block, subject_of)
+    told = not bolded and (_told(block) or predicate)  # beside bold key terms, a step is read
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -2425,7 +2428,7 @@ def _cloze_note(
                 extra,
             )
         else:
-            clozed = cloze_item(item, deletions + 1)  # numbered on: c1, c2, … with no gap
+            clozed = cloze_item(item, deletions + 1, told, predicate)  # c1, c2, … no gap
             if clozed is not None and bolded and _bare_clause(item, clozed[0]):
                 # "Rotate the lobe." beside "Divide **the vein**.": read, never recited
                 items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
@@ -2437,8 +2440,8 @@ def _cloze_note(
                 heads += clozed is not None
                 if clozed is None:  # "Ice {{10-15 minutes, several times a day}} to ease pain"
                     clozed = dose_cloze(item, deletions + 1)
-            if clozed is not None:
-                deletions += 1
+            if clozed is not None and cloze_numbers(clozed[0]):  # not "May repeat as needed."
+                deletions = max(cloze_numbers(clozed[0]))  # a series in an item: one each
         if clozed is None:
             # ten words or more with nothing short in it: read, not recalled; the last item of
             # a list of doses (`- **Drug A** 5 mg BID × 7 days`) stating a figure too is read
@@ -2553,6 +2556,27 @@ MAX_DELETIONS = 8
 asked in parts of about equal size, in its order ("Delusions (part 1 of 2):")."""
 MAX_PARTS = 3
 """Parts a list is cut into at most: a longer one is a reference table written as a list."""
+MAX_SHORT_DELETIONS = 10
+MAX_SHORT_DELETION_WORDS = 3
+"""A list of up to ten items of one to three words (on average) each (`Dizziness`, `Nausea /
+vomiting`) stays one note: cut in two, each half asks a list the student learnt as one."""
+
+
+def _terse(body: str) -> bool:
+    """Every line of a cloze's body is one deletion and nothing else, of three words or fewer
+    on average and none longer than MAX_TERSE_WORDS (`Altered level of consciousness / coma`
+    among `Dehydration` and `Nausea / vomiting`)."""
+    sizes = []
+    for line in body.split("\n"):
+        found = list(NUMBERED_DELETION.finditer(line))
+        if len(found) != 1 or NUMBERED_DELETION.sub("", line).strip(" -*0123456789.)"):
+            return False
+        sizes.append(len(_WORD.findall(plain(found[0].group(2)))))
+    return max(sizes) <= MAX_TERSE_WORDS and sum(sizes) <= MAX_SHORT_DELETION_WORDS * len(sizes)
+
+
+_WORD = re.compile(r"\w[\w'’-]*")
+MAX_TERSE_WORDS = 5
 
 
 def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
@@ -2564,6 +2588,8 @@ def _parts(front: str, kept: list[int]) -> list[tuple[str, list[int]]]:
     total = len(cloze_numbers(body))
     if total <= MAX_DELETIONS or len(lines) != len(kept) or "\n" in intro:
         return [(front, kept)]
+    if total <= MAX_SHORT_DELETIONS and _terse(body):
+        return [(front, kept)]  # ten signs of a word or two: one list, quick to read whole
     count = -(-total // MAX_DELETIONS)
     if count > MAX_PARTS:
         return [(front, kept)]  # a reference list, not a list to recall (checked for Anki's limit)
@@ -2687,11 +2713,11 @@ def given_away(text: str) -> str:
         found = list(NUMBERED_DELETION.finditer(line))
         for number in {match.group(1) for match in found}:
             hidden = " ".join(match.group(2) for match in found if match.group(1) == number)
-            meant = content_words(plain(hidden), 1)  # "<90 mmHg" beside "<65 mmHg": 90
+            meant = _said(hidden)  # "<90 mmHg" beside "<65 mmHg": 90
             rest = "".join(
                 " " if match.group(1) == number else match.group(2) for match in found
             ) + NUMBERED_DELETION.sub(" ", line)
-            beside = meant & content_words(plain(rest), 1)
+            beside = meant & _said(rest)
             if beside and meant <= beside | above:
                 away.add(number)
     if not away:
@@ -2706,6 +2732,16 @@ def given_away(text: str) -> str:
         return f"{{{{c{renumbered[number]}::{match.group(2)}}}}}"
 
     return NUMBERED_DELETION.sub(unwrap, text)
+
+
+def _said(text: str) -> frozenset[str]:
+    """The words of meaning of a text, a decimal one number ("7.5 mg" shows no "5 mg")."""
+    return content_words(
+        _DECIMAL.sub(lambda m: m.group(0).replace(".", "p").replace(",", "p"), plain(text)), 1
+    )
+
+
+_DECIMAL = re.compile(r"\d+[.,]\d+")
 
 
 def _pairs(block: ListBlock) -> dict[int, tuple[str, str]]:
@@ -3174,16 +3210,25 @@ def is_etc(item: str) -> bool:
     return _ETC.fullmatch(item.strip()) is not None
 
 
-def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
+def cloze_item(
+    item: ListItem, number: int, told: bool = False, predicate: bool = False
+) -> tuple[str, str] | None:
     """The item with its cloze `c<number>`, and what of it goes to the back ("" for nothing):
     the figure of a statement ("Improves within {{24–48 hours}}", "**Cut salt** — less than
     {{5 g}} a day"), else a bold opening phrase alone, or the whole item when it is short and not
     a sentence; a sentence keeps the emphasised phrases of its first sentence as the deletions
-    (the other sentences go to the back). None when nothing short is left to recall."""
+    (the other sentences go to the back). In a list of instructions (`told`), or of what a
+    lead-in's subject does (`predicate`), an item's verb stays in sight (`instruction_cloze`).
+    None when nothing short is left to recall."""
     text = single_spaced(without_emoji(item.text)).strip()  # "✅ Hand hygiene": no emoji
     if not text or "\n" in item.text.strip():  # an item over several lines is prose
         return None
     extra = ""
+    short = len(plain(text).split()) < MAX_WHOLE_WORDS and ". " not in text
+    if told and short and (predicate or not is_sentence(text)) and "**" not in text:
+        instruction = instruction_cloze(text, number, predicate)
+        if instruction is not None:  # "Recheck {{blood glucose}}", not the whole step hidden
+            return instruction, extra
     aside = _HEAD_ASIDE.match(text) if text.endswith(")") and is_sentence(text) else None
     if aside is not None and not is_sentence(aside.group("head")):
         # "Race (darker skin has higher risk)": the thing is recalled, its aside's clause read
@@ -3248,7 +3293,8 @@ def cloze_item(item: ListItem, number: int) -> tuple[str, str] | None:
     if whole:
         spans = []  # an item (or its first sentence) bold as a whole: deleted whole
     if spans and all(len(text[a:b].split()) <= MAX_BOLD_WORDS for a, b in spans):
-        return _cloze_spans(text, spans, number), extra  # the author's emphasis is the fact
+        each = len(spans) >= MIN_SERIES_MEMBERS  # "**A**, **B**, **C** and **D** are …": one each
+        return _cloze_spans(text, spans, number, each), extra  # the author's emphasis is the fact
     if (extra or is_sentence(text)) and not whole:
         return None
     words = len(plain(text).split())
@@ -3421,10 +3467,11 @@ def _cloze_span(text: str, span: tuple[int, int], number: int) -> str:
     return _cloze_spans(text, [span], number)
 
 
-def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int) -> str:
+def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int, each: bool = False) -> str:
+    """The spans hidden on one card (`number`), or `each` on a card of its own, numbered on."""
     out, last = [], 0
-    for start, end in spans:
-        out.append(literal(text[last:start]) + deletion(number, text[start:end]))
+    for index, (start, end) in enumerate(spans):
+        out.append(literal(text[last:start]) + deletion(number + index * each, text[start:end]))
         last = end
     return "".join(out) + literal(text[last:])
 
@@ -3832,6 +3879,144 @@ def _opens_step(text: str) -> bool:
     return len(words) > 1 and words[0] in _STEP_VERBS and words[1] not in ("of", "in", "for")
 
 
+_ITEM_VERBS = _STEP_VERBS | frozenset(
+    """
+    adhere administer adopt consider consult contact drink eat emphasize emphasise engage give
+    include note offer read repeat rest restrict start tailor transport trim watch wrap
+    """.split()
+)
+"""Verbs that open a step or an instruction item ("Administer X", "Recheck Y")."""
+_STEP_OPENER = re.compile(
+    r"^(?P<verb>(?:(?:may|should|must|can)\s+(?:also\s+)?|(?:do\s+not|don't|never|always)\s+)?"
+    r"(?P<word>[A-Za-z']+)(?:\s+(?:for|to|in|on|with|from|about|into|out|up|off|down|"
+    r"through|around|onto)\b)?)\s+",
+    re.IGNORECASE,
+)
+_STEP_ARTICLE = re.compile(r"(?:a|an|the|your|their|his|her|its)\s+", re.IGNORECASE)
+_STEP_TAIL = re.compile(
+    r"\s*(?:\(|[,;]\s+(?:if|when|as|then)\b|\s(?:to|so|if|when|unless|until|as|like|"
+    r"without|before|after|because|while|regularly|daily|often|carefully|immediately|first|"
+    r"again|up|down|out|off|every|for|urgently|quickly|promptly|slowly|gently|thoroughly|"
+    r"adequately|properly|correctly|frequently|routinely|safely|even|though|although)\b|"
+    r"\s(?:and|or)\s+(?:has|is|does|can't|cannot|can|will|won't|seems)\b|[.;:!]?$)",
+    re.IGNORECASE,
+)
+_STEP_IDLE = re.compile(
+    r"(?:(?:as|if|when)\s+(?:needed|required|necessary|appropriate|indicated)|prn|again)?[.!]?$",
+    re.IGNORECASE,
+)
+"""What is left of a step that acts on nothing (`May repeat as needed.`): no blank in it."""
+_NO_THING = re.compile(
+    r"(?:\w+ly|low|high|well|more|less|by|over|first|then|now|when|where|how|what|why|who)\b", re.I
+)
+_ASKED = re.compile(r"(?:when|where|how|what|why|who)\b", re.I)
+_PLACED = re.compile(
+    r"\s(?:flat|upright|short|still|straight|open|closed|clean|dry|warm|cool|apart|away|together)$"
+)
+"""An adverb or a measure after the verb (`Start low`, `Raise slowly`): no thing acted on."""
+MIN_STEP_OBJECT_CHARS = 3
+_PRONOUN = re.compile(r"(?:it|them|this|that|these|those|him|her|yourself|themselves)\b", re.I)
+
+
+def _told(block: ListBlock) -> bool:
+    """Every item but one at most opens with an instruction's verb (`Recheck blood glucose`,
+    `May repeat as needed`): a list of what to do, whose verbs are no part of what is recalled."""
+    opened = sum(1 for item in block.items if _instruction_verb(plain(item.text)) is not None)
+    told = len(block.items) if len(block.items) < MIN_TOLD_AMONG else len(block.items) - 1
+    return opened >= told
+
+
+MIN_TOLD_AMONG = 4
+"""A list this long may hold one item that is no instruction (`Low-salt diet` among steps)."""
+
+
+def _instruction_verb(text: str) -> re.Match[str] | None:
+    opener = _STEP_OPENER.match(text)
+    if opener is None or opener.group("word").lower() not in _ITEM_VERBS:
+        return None
+    if text[opener.end() :].lower().startswith(("of ", "and ", "or ")):
+        return None  # "Use of steroids", "Rest and fluids": a thing named, not an instruction
+    return opener
+
+
+def _predicate_verb(text: str) -> re.Match[str] | None:
+    """A verb saying what the lead-in's subject does or is (`Is too sleepy`, `Vomits blood`)."""
+    opener = _STEP_OPENER.match(text)
+    if opener is None:
+        return None
+    word = opener.group("word").lower()
+    if word in _BEING or (len(word) > MIN_VERB_S and word.endswith("s") and word[-2] != "s"):
+        return opener
+    return None
+
+
+_BEING = frozenset("is has seems looks feels appears does can't cannot won't doesn't".split())
+MIN_VERB_S = 3
+_SUBJECT_END = re.compile(
+    r"\b(?:if|when|whose|where)\s+(?:your|the|a|an|his|her|their|my|he|she|they|it)\b"
+    r"(?:\s+\w+)?\s*:?$",
+    re.IGNORECASE,
+)
+"""A lead-in ending on its subject (`Call if your baby:`): its items say what the subject does."""
+
+
+def _predicates(block: ListBlock, lead: Lead | None) -> bool:
+    """Items that each finish a lead-in ending on its subject (`Call if your baby:` over `- Is
+    too sleepy to feed`, `- Vomits blood`): a list like any other, each item's verb shown."""
+    if lead is None or lead.kind not in ("sentence", "label"):
+        return False
+    if _SUBJECT_END.search(plain(lead.text)) is None:
+        return False
+    said = sum(1 for item in block.items if _predicate_verb(plain(item.text)) is not None)
+    return said >= len(block.items) - 1 and said >= MIN_TOLD_AMONG - 1
+
+
+def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | None:
+    """An instruction item (`Recheck blood glucose`, `Avoid lying down within 3 hours of
+    eating`) with its verb shown: its figure with its unit hidden when it has one, else the
+    thing it acts on (up to a purpose, a condition or an aside). Hidden whole, the card asks a
+    sentence back word for word. A step with nothing to act on (`May repeat as needed`) is
+    shown, no deletion: there is nothing in it to recall. None when the item is no instruction."""
+    opener = _instruction_verb(text) or (_predicate_verb(text) if predicate else None)
+    if opener is None:
+        return None
+    rest_at = opener.end()
+    figure = _FIGURE.search(text, rest_at)
+    if figure is not None:
+        spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
+        if spans:
+            return _cloze_span(text, spans[0], number)
+    article = _STEP_ARTICLE.match(text, rest_at)
+    start = article.end() if article is not None else rest_at
+    tail = _STEP_TAIL.search(text, start)
+    end = tail.start() if tail is not None else len(text)
+    thing = text[start:end].rstrip(" ,;")
+    if _PRONOUN.match(thing) or "[" in thing:  # a link's words: never half a deletion
+        return None  # "Place it over the swelling": what it says is where, not what
+    if _STEP_IDLE.fullmatch(text[rest_at:].strip()):
+        return literal(text)  # "May repeat as needed.": read, nothing in it to recall
+    idle = not predicate and (_NO_THING.match(thing) or _PLACED.search(thing))
+    if len(thing) < MIN_STEP_OBJECT_CHARS or idle or _ASKED.match(thing):
+        return None  # "Lie the patient flat": the state it is left in is the fact, not the thing
+    if len(thing.split()) > MAX_WHOLE_WORDS - 2:
+        return None
+    members = list(_SERIES_MEMBER.finditer(thing))
+    if len(members) >= MIN_SERIES_MEMBERS and all(
+        len(m.group(0).split()) <= MAX_SERIES_MEMBER_WORDS for m in members
+    ):  # "Check for {{hypotension}}, {{tachycardia}}, {{poor refill}}": each name its blank
+        spans = [(start + m.start(), start + m.end()) for m in members]
+        return _cloze_spans(text, spans, number, each=True)
+    return _cloze_span(text, (start, start + len(thing)), number)
+
+
+_SERIES_MEMBER = re.compile(
+    r"(?:(?<=^)|(?<=,\s)|(?<=\sand\s)|(?<=\sor\s))(?!and\s|or\s)[^,]+?(?=,\s|\s(?:and|or)\s|$)"
+)
+"""A member of a series (`drooling, pallor and stiff jaw`): each its own blank."""
+MIN_SERIES_MEMBERS = 3
+MAX_SERIES_MEMBER_WORDS = 3
+
+
 _PART_SPAN = re.compile(r"steps? \d+(?:–\d+)?")
 
 
@@ -3934,6 +4119,14 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
         return None
     if is_sentence(head) or words[-1].lower() in _HEAD_GOES_ON or _unbalanced(head):
         return None
+    figure = _named_figure(first, end)
+    if figure is not None:  # "Dose to keep the KR (korrin ratio) between {{2 and 3}}"
+        return _cloze_span(first, figure, number), extra
+    doses = list(_FIGURE.finditer(head)) if _instruction_verb(plain(head)) is not None else []
+    if len(doses) == 1:  # "Start at {{5 mg}} a day (7.5 mg if heavy)": the figure, not the step
+        return _cloze_span(
+            first, (doses[0].start(), with_twin(first, doses[0].end())), number
+        ), extra
     if words[0].lower() in _NOT_A_HEAD:
         return None  # "If it wakes them at night, give…": the condition is not what is asked
     if plain(head).strip().lower() in _DISCOURSE or is_flag(head):
@@ -3954,6 +4147,27 @@ def head_cloze(item: ListItem, number: int, intro: str = "") -> tuple[str, str] 
     if set(_WORDS_ONLY.sub(" ", plain(head).lower()).split()) <= shown:
         return None  # "Rest - rest in bed": the answer stands beside it
     return deletion(number, head) + literal(rest), extra
+
+
+def _named_figure(first: str, end: int) -> tuple[int, int] | None:
+    """The target an item's head names by its initials (`… ratio (INR) between 2 and 3`): the
+    figure after the bracketed initials, which the words before them only lead to."""
+    if _INITIALS_ASIDE.match(first, end) is None:
+        return None
+    found = _BETWEEN.search(first, end)
+    if found is not None:
+        return found.span("range")
+    figure = _FIGURE.search(first, end)
+    return None if figure is None else (figure.start(), with_twin(first, figure.end()))
+
+
+_INITIALS_ASIDE = re.compile(r"\s*\([A-Z][A-Za-z0-9]{1,7}\)")
+_BETWEEN = re.compile(
+    r"\bbetween\s+(?P<range>[<>≤≥]?\d+(?:[.,]\d+)?\s*(?:and|to|[-–])\s*\d+(?:[.,]\d+)?"
+    r"(?:\s*" + _UNIT + r")?)",
+    re.IGNORECASE,
+)
+"""A range said in words ("between 2 and 3"): a figure with no unit, the target of a dose."""
 
 
 _HEAD_END = re.compile(
