@@ -2444,9 +2444,16 @@ def one_answer(text: str, about: str = "") -> str:
         return text
     joined = " ".join(line.strip() for line in lines)
     sentences = split_sentences(joined)
-    if len(sentences) < 2 or word_count(joined) <= MAX_ANSWER_WORDS:
+    about = plain(about).strip().lstrip("¿¡ ")  # "¿Qué es …?" asks as "What is …?" does
+    if len(sentences) < 2:
         return text
-    defines = _DEFINITION_QUESTION.match(plain(about).strip()) is not None
+    if word_count(joined) <= MAX_ANSWER_WORDS and not (
+        _ASKS_WHO_OR_WHAT.match(about)
+        and word_count(sentences[0]) >= MIN_ANSWERING_WORDS
+        and not any(_FIGURE_DIGIT.search(sentence) for sentence in sentences[1:])
+    ):
+        return text  # a short paragraph keeps a later figure ("Only the X 500 gives 500 µg.")
+    defines = _DEFINITION_QUESTION.match(about) is not None
     named = {word for word in content_words(about) if len(word) > 3} if defines else set()
     first = 0
     if named and not named & content_words(sentences[0]):
@@ -2456,7 +2463,7 @@ def one_answer(text: str, about: str = "") -> str:
                 break
             if word_count(sentence) > SCENE_WORDS:
                 break
-    if _ASKS_WHICH_ONES.match(plain(about).strip()):  # "What are some emerging therapies?"
+    if _ASKS_WHICH_ONES.match(about):  # "What are some emerging therapies?"
         first = next(
             (at for at, one in enumerate(sentences[:3]) if _NAMES_THEM.search(one)), first
         )  # "There is research into them. These include …": the sentence naming them
@@ -2472,6 +2479,17 @@ def one_answer(text: str, about: str = "") -> str:
 
 
 _FIGURE_DIGIT = re.compile(r"\d")
+_ASKS_WHO_OR_WHAT = re.compile(
+    r"^(?:what|which|who|whom|qu[ée]|qui[ée]n(?:es)?|cu[aá]l(?:es)?|o\s+que|quem|qual|quais"
+    r"|qu['’]est|quel(?:le)?s?|qui|was|wer|welche[rs]?|che|cosa|chi|quale|quali)\b",
+    re.IGNORECASE,
+)
+"""A question asking what or who (a thing, a group, which ones), in the languages notes come in:
+a first sentence of a full clause answers it, however short the paragraph, and the sentences
+after it explain or go on to other facts ("Anticoagulants are drugs that stop clots forming.
+They do not break up clots …")."""
+MIN_ANSWERING_WORDS = 6
+"""A first sentence this long is a whole answer; a shorter one ("Generally not.") keeps the next."""
 _ASKS_WHICH_ONES = re.compile(
     r"^(?:what|which)\s+are\b|^quais\s+s[aã]o\b|^quel(?:le)?s\s+sont\b|^cu[aá]les\s+son\b",
     re.IGNORECASE,
