@@ -2472,6 +2472,8 @@ def one_answer(text: str, about: str = "") -> str:
         return text
     if len(kept.split()) <= 3 and first + 1 < len(sentences):  # "Generally not." and why
         kept = f"{kept} {sentences[first + 1]}"
+    elif first + 1 < len(sentences) and _NEGATES.match(sentences[first + 1]):
+        kept = f"{kept} {sentences[first + 1]}"  # "… They do not break up clots.": its limit
     if not _FIGURE_DIGIT.search(kept):  # a figure is never cut away (as `table._answer`)
         later = [one for one in sentences[first + 1 :] if _FIGURE_DIGIT.search(one)][:1]
         kept = " ".join([kept, *later])
@@ -2479,6 +2481,13 @@ def one_answer(text: str, about: str = "") -> str:
 
 
 _FIGURE_DIGIT = re.compile(r"\d")
+_NEGATES = re.compile(
+    r"^(?:(?:it|they|this|these|he|she)\s+(?:does|do|is|are|can|will)\s*(?:not|n['’]t)\b"
+    r"|not\b|no\s+(?!one\b)\w+|ne\s|n['’]|nicht\b|non\s)",
+    re.IGNORECASE,
+)
+"""A sentence saying what the answer's thing does not do or is not ("They do not break up clots
+already there", Spanish "No rompen …"): the limit of the answer before it, kept with it."""
 _ASKS_WHO_OR_WHAT = re.compile(
     r"^(?:what|which|who|whom|qu[ée]|qui[ée]n(?:es)?|cu[aá]l(?:es)?|o\s+que|quem|qual|quais"
     r"|qu['’]est|quel(?:le)?s?|qui|was|wer|welche[rs]?|che|cosa|chi|quale|quali)\b",
