@@ -1663,8 +1663,14 @@ class _Reader:
                 item_end = index + 4
                 text = tokens[index + 2].content
                 if "\n" in text:
-                    text, label = self.lazy_label(item_open, tokens[index + 1], text)
-                    if label is not None and item_end + 1 == end and not label.text.endswith(":"):
+                    last = item_end + 1 == end
+                    text, label = self.lazy_label(item_open, tokens[index + 1], text, last)
+                    if (
+                        label is not None
+                        and item_end + 1 == end
+                        and not label.text.endswith(":")
+                        and not _is_closing([label.text], text)
+                    ):
                         text, label = tokens[index + 2].content, None  # nothing follows it
                 if self.clean is not None:
                     text = self.clean(text)
@@ -1733,10 +1739,13 @@ class _Reader:
         else:
             out.append(block)
 
-    def lazy_label(self, item_open: Any, paragraph: Any, text: str) -> tuple[str, Paragraph | None]:
+    def lazy_label(
+        self, item_open: Any, paragraph: Any, text: str, last: bool = False
+    ) -> tuple[str, Paragraph | None]:
         """An item's paragraph without a label line that CommonMark made a lazy continuation of
         it (the line is not indented to the item's text), and that label: a short line after
-        the item, not a wrapped sentence."""
+        the item, not a wrapped sentence; after the `last` item of a list, also the author's
+        closing sentences (`_is_closing`)."""
         if not item_open.map or not paragraph.map:
             return text, None
         first = self.lines.source(item_open.map[0])
@@ -1750,9 +1759,13 @@ class _Reader:
             raw = self.lines.source(top + number)
             if len(raw.expandtabs(4)) - len(raw.expandtabs(4).lstrip()) >= indent:
                 continue  # indented: the item's own text
-            if number != len(lines) - 1 or not _is_label(lines[number], lines[number - 1]):
+            closing = last and _is_closing(lines[number:], lines[number - 1])
+            if not closing and (
+                number != len(lines) - 1 or not _is_label(lines[number], lines[number - 1])
+            ):
                 return text, None
-            return "\n".join(lines[:number]), Paragraph(lines[number].strip(), top + number + 1)
+            rest = " ".join(line.strip() for line in lines[number:])
+            return "\n".join(lines[:number]), Paragraph(rest, top + number + 1)
         return text, None
 
     def blockquote(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
@@ -2472,6 +2485,32 @@ def _is_label(line: str, before: str) -> bool:
         and len(bare.split()) <= 8
         and bare[-1] not in ".,;"
         and not before.rstrip().endswith("\\")
+    )
+
+
+MIN_CLOSING_WORDS = 4
+MIN_UNSTOPPED_CLOSING_WORDS = 6
+"""After an item with no full stop (`- Unusual tiredness`), a closing sentence needs this many
+words: a shorter capitalised line may still be the item's own words wrapped."""
+
+
+def _is_closing(lines: Sequence[str], before: str) -> bool:
+    """Lines written right after an item that ended its sentence, not indented to the item's
+    text, that make whole sentences of their own (`- Report a gain of 2 kg.` / `Ask your nurse
+    if unsure.`): the author's closing remark after the list, which CommonMark made a lazy
+    continuation of the last item; never part of that item's answer."""
+    said = " ".join(line.strip() for line in lines)
+    bare = said.strip("*_ ")
+    words = len(bare.split())
+    return (
+        (_ends_sentence(before) or words >= MIN_UNSTOPPED_CLOSING_WORDS)
+        and not before.rstrip().rstrip("*_").endswith((":", ")", ",", ";"))
+        and not before.rstrip().endswith("\\")
+        and not before.endswith("  ")  # a hard line break: the item's own explanation
+        and bare[:1].isupper()
+        and bare[-1:] in (".", "!")
+        and words >= MIN_CLOSING_WORDS
+        and not _LINK_END.search(said.rstrip())
     )
 
 

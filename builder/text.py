@@ -410,6 +410,7 @@ _OUTLINE = re.compile(
     r"|\d+(?:\.\d+){2,}\.?\)?\s+"  # "2.2.3 Limitations", "12.3.1 Drugs"
     r"|\d+\.\d+\.?\)?\s+(?-i:(?=[A-Z]))"  # "2.1 Introduction", not "2.5 mg doses"
     r"|\d+\s*[.)]+(?:\s+|$)"  # "2. Pulse", "1.) How", "3) Diet", not "0.9% saline"
+    r"|(?-i:\d{1,3}[a-z][.)]\s+)"  # "10b. Chronic failure", a sub-section's number and letter
     r"|\d+\s*[:\-–—]\s+"  # "06 - Hypersensitivity"
     r"|(?-i:[A-Z][.)]\s+(?=[A-Z]))"  # "A. Medication administration", not "C. difficile"
     r"|(?-i:[IVX]+[.)]\s+(?=[A-Z]))"  # "IV. Fluids"
@@ -426,6 +427,25 @@ _STEP_LABEL = re.compile(
 """A procedure's label before the name of its thing ("Step 1: Aspirin (IMMEDIATELY)", "Phase 3 -
 Recovery"): the thing is the subject; its number and the aside on timing or conditions are not.
 A label with no separator names a subject ("Stage 2 hypertension")."""
+
+
+_ORDINAL_LABEL = re.compile(
+    r"^(?:(?:step|phase|paso|etapa|fase|étape|schritt)\s+(?:\d{1,2}|[ivx]{1,4}|[a-z])"
+    r"|optional|opcional|optionnel|facoltativo|bonus)\s*[.:)\-–—|]+\s*(?=\w)",
+    re.IGNORECASE,
+)
+"""A bold label's place in a procedure ("Step 2 – Choose a drug", "Optional – Trials"): the order
+the author wrote the steps in, no part of what a front asks about."""
+
+
+def without_step_label(label: str) -> str:
+    """A label without its step number or "Optional –" ("Step 1 – Open the airway" -> "Open the
+    airway"); a stage keeps its number ("Stage 2 – Mild" is that stage), and a label with no
+    separator after its number names a subject ("Step 2 hypertension")."""
+    if label[:1] not in "SsPpOoEeFfBb":
+        return label
+    found = _ORDINAL_LABEL.match(label)
+    return label[found.end() :] if found is not None else label
 
 
 def without_emoji(text: str) -> str:
@@ -495,6 +515,8 @@ def heading_text(title: str) -> str:
         text = text[outline.end() :].strip(_SEPARATORS)
     if "#" in text:  # "Mistake #2: Skipping a step" -> "Mistake: Skipping a step"
         text = _HASH_NUMBER.sub("", text)
+    if text.endswith(")") and (shown := _SHOWN_AS.search(text)) is not None and shown.start():
+        text = text[: shown.start()]  # "Where it lives (visual)": how the section shows it
     if ">" in text and len(ARROW.findall(text)) > 1:
         # `A --> B --(-)> C --> D`: a chain is the fact its list explains, no topic; its
         # first step names what the section is about
@@ -543,6 +565,13 @@ _OPEN_ASIDE = re.compile(r"\s*\([^()]*$")
 """An aside the author opened and never closed, at the end of a step."""
 
 
+_SHOWN_AS = re.compile(
+    r"\s*\((?:visual|visuals|diagram|figure|image|picture|video|chart|map|infographic"
+    r"|illustrated|quick version|tl;?dr)\)$",
+    re.IGNORECASE,
+)
+"""A heading's last aside saying how its section shows its matter ("(visual)", "(diagram)"): no
+part of what a front asks about."""
 _HASH_NUMBER = re.compile(r"(?<=[^\W\d_])\s+(?:#|No\.\s?|Nº\s?)\d{1,3}(?=\s*[:—–]|$)")
 """A label's running number ("Mistake #2:", "Pitfall No. 3"): the order the author wrote them in,
 no part of what a front asks about."""
@@ -613,7 +642,22 @@ _WORD_EDGES = "()[]{},.;:!?'\"*_`"
 def unshouted(text: str) -> str:
     """A label written in capitals (`**COOL THE PERSON:**`) as a sentence writes it, as a
     heading in capitals is ("Cool the person", abbreviations kept); any other text as written."""
-    return _sentence_case(text) if text.isupper() else text
+    if not text.isupper():
+        return text
+    return text if _names_in_capitals(text) else _sentence_case(text)
+
+
+_NAME_SEPARATOR = re.compile(r"\s*[/+,&]\s*")
+
+
+def _names_in_capitals(text: str) -> bool:
+    """Two or more names in capitals side by side (`CAPOX / FOLFOX`, `FOLFOX + BEV`): each word
+    stands alone between separators, as regimens' and tests' names do; never words running on
+    as a sentence does (`COOL THE PERSON`)."""
+    names = [name for name in _NAME_SEPARATOR.split(text.strip()) if name]
+    return len(names) > 1 and all(
+        " " not in name and any(char.isalpha() for char in name) for name in names
+    )
 
 
 _COLOURS = frozenset(
@@ -887,6 +931,7 @@ _GENERIC_HEADINGS = frozenset(
     overview definition definitions summary notes note introduction intro background basics
     general details description facts information about conclusion conclusions recap review
     highlights essentials fundamentals concepts terms takeaways contents content remarks
+    glossary glosario glossário glossaire glossar glossario terminology vocabulary
     generelt généralités generalidades allgemeines generalità breakdown walkthrough
     """.split()
 ) | frozenset(
@@ -993,6 +1038,9 @@ def is_generic_heading(text: str) -> bool:
     whom = _FOR_WHOM.search(lowered)  # "Key points for nurses": still the page's box
     if whom is not None and all(word in _READERS for word in whom.group("who").split()):
         lowered = lowered[: whom.start()]
+    head, _, tail = lowered.rpartition(" ")
+    if head and tail in _SAMPLING:  # "Glossary sampler": a part of the page, sampled
+        lowered = head
     parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
     if len(parts) > 1:  # "Explanation / Breakdown": alone, "Explanation" is an answer's reasons
         parts = [part for part in parts if part not in _EXPLAINING]
@@ -1017,6 +1065,9 @@ _READERS = frozenset(
 no subject either. Only a generic box's (the rest of the heading must be generic too)."""
 
 
+_SAMPLING = frozenset("sampler samplers snapshot primer selection excerpt extract".split())
+"""A last word saying the part of the page before it is only a taste of it ("Glossary sampler",
+"Key terms snapshot"): still that part, no subject."""
 _EXPLAINING = frozenset(("explanation", "explanations", "explained"))
 """Words that name the page's part only beside a generic word ("Explanation / Breakdown");
 alone, "Explanation" under an option is that option's reasons."""
@@ -1545,7 +1596,9 @@ def is_remark(text: str) -> bool:
 
 
 _WHAT_IS = re.compile(
-    r"^(?:(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
+    # "Who's on the care team?", "What's in the kit?": the group or the box is the subject
+    r"^(?:(?:who|what)(?:['’]s|\s+is|\s+are)\s+(?:on|in)\s+(?:the\s+|your\s+|my\s+|our\s+)?"
+    r"|(?:what|who)\s+(?:is|are)\s+(?:an?\s+|the\s+)?"
     # the same question in the other languages notes come in, with its article: Portuguese "O
     # que é a …?", Spanish "¿Qué es el …?", French "Qu'est-ce que la …?", German "Was ist
     # ein …?", Italian "Cos'è il …?", Danish "Hvad er …?"
@@ -2564,9 +2617,16 @@ def one_answer(text: str, about: str = "") -> str:
         return text
     joined = " ".join(line.strip() for line in lines)
     sentences = split_sentences(joined)
-    if len(sentences) < 2 or word_count(joined) <= MAX_ANSWER_WORDS:
+    about = plain(about).strip().lstrip("¿¡ ")  # "¿Qué es …?" asks as "What is …?" does
+    if len(sentences) < 2:
         return text
-    defines = _DEFINITION_QUESTION.match(plain(about).strip()) is not None
+    if word_count(joined) <= MAX_ANSWER_WORDS and not (
+        _ASKS_WHO_OR_WHAT.match(about)
+        and word_count(sentences[0]) >= MIN_ANSWERING_WORDS
+        and not any(_FIGURE_DIGIT.search(sentence) for sentence in sentences[1:])
+    ):
+        return text  # a short paragraph keeps a later figure ("Only the X 500 gives 500 µg.")
+    defines = _DEFINITION_QUESTION.match(about) is not None
     named = {word for word in content_words(about) if len(word) > 3} if defines else set()
     first = 0
     if named and not named & content_words(sentences[0]):
@@ -2576,7 +2636,7 @@ def one_answer(text: str, about: str = "") -> str:
                 break
             if word_count(sentence) > SCENE_WORDS:
                 break
-    if _ASKS_WHICH_ONES.match(plain(about).strip()):  # "What are some emerging therapies?"
+    if _ASKS_WHICH_ONES.match(about):  # "What are some emerging therapies?"
         first = next(
             (at for at, one in enumerate(sentences[:3]) if _NAMES_THEM.search(one)), first
         )  # "There is research into them. These include …": the sentence naming them
@@ -2585,6 +2645,8 @@ def one_answer(text: str, about: str = "") -> str:
         return text
     if len(kept.split()) <= 3 and first + 1 < len(sentences):  # "Generally not." and why
         kept = f"{kept} {sentences[first + 1]}"
+    elif first + 1 < len(sentences) and _NEGATES.match(sentences[first + 1]):
+        kept = f"{kept} {sentences[first + 1]}"  # "… They do not break up clots.": its limit
     if not _FIGURE_DIGIT.search(kept):  # a figure is never cut away (as `table._answer`)
         later = [one for one in sentences[first + 1 :] if _FIGURE_DIGIT.search(one)][:1]
         kept = " ".join([kept, *later])
@@ -2592,6 +2654,24 @@ def one_answer(text: str, about: str = "") -> str:
 
 
 _FIGURE_DIGIT = re.compile(r"\d")
+_NEGATES = re.compile(
+    r"^(?:(?:it|they|this|these|he|she)\s+(?:does|do|is|are|can|will)\s*(?:not|n['’]t)\b"
+    r"|not\b|no\s+(?!one\b)\w+|ne\s|n['’]|nicht\b|non\s)",
+    re.IGNORECASE,
+)
+"""A sentence saying what the answer's thing does not do or is not ("They do not break up clots
+already there", Spanish "No rompen …"): the limit of the answer before it, kept with it."""
+_ASKS_WHO_OR_WHAT = re.compile(
+    r"^(?:what|which|who|whom|qu[ée]|qui[ée]n(?:es)?|cu[aá]l(?:es)?|o\s+que|quem|qual|quais"
+    r"|qu['’]est|quel(?:le)?s?|qui|was|wer|welche[rs]?|che|cosa|chi|quale|quali)\b",
+    re.IGNORECASE,
+)
+"""A question asking what or who (a thing, a group, which ones), in the languages notes come in:
+a first sentence of a full clause answers it, however short the paragraph, and the sentences
+after it explain or go on to other facts ("Anticoagulants are drugs that stop clots forming.
+They do not break up clots …")."""
+MIN_ANSWERING_WORDS = 6
+"""A first sentence this long is a whole answer; a shorter one ("Generally not.") keeps the next."""
 _ASKS_WHICH_ONES = re.compile(
     r"^(?:what|which)\s+are\b|^quais\s+s[aã]o\b|^quel(?:le)?s\s+sont\b|^cu[aá]les\s+son\b",
     re.IGNORECASE,

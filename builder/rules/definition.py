@@ -103,6 +103,7 @@ from ..text import (
     split_sentences,
     without_asides,
     without_citations,
+    without_step_label,
     word_count,
     words,
 )
@@ -1319,7 +1320,7 @@ def _label_notes(block: Paragraph, section: Section, ctx: Context) -> list[Note]
             pairs[-1][1][-1] += f" {text}"
     notes = []
     for number, (match, parts, offset) in enumerate(pairs):
-        label = plain(match.group("a") or match.group("b")).strip()
+        label = without_step_label(plain(match.group("a") or match.group("b")).strip())
         if is_claim_label(label):  # `**Myth:** A` over `**Fact:** B`: one claim, or nothing
             after = pairs[number + 1] if number + 1 < len(pairs) else None
             verdict = plain(after[0].group("a") or after[0].group("b")) if after else ""
@@ -1487,7 +1488,7 @@ def bold_label(text: str) -> tuple[str, str] | None:
     found = _BOLD_LEAD.match(text.strip())
     if found is None:
         return None
-    label = plain(found.group("label")).strip().rstrip(":").strip()
+    label = without_step_label(plain(found.group("label")).strip().rstrip(":").strip())
     label = re.split(r"\s+[—–]\s+|\s+-\s+", label, maxsplit=1)[0].strip()
     return (label, found.group("rest").strip()) if label else None
 

@@ -4040,6 +4040,9 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     if len(text.split()) > MAX_LEAD_WORDS:
         text = split_sentences(text)[-1]
     said = split_sentences(text) if not keyed and ". " in text else []
+    last = plain(said[-1] if said else text).rstrip(": ").strip()
+    if not keyed and _FRAGMENT_LEAD.fullmatch(last) is not None:
+        return f"{ctx.heading(section)}:"  # "As a preventive measure:" asks nothing
     whose = ctx.subject(section)
     opening = _SUBJECT_VERB.match(plain(said[-2])) if len(said) > 1 else None
     if opening is not None and whose and names_topic(opening.group("subject"), whose):
@@ -4065,6 +4068,19 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     return text
 
 
+_FRAGMENT_LEAD = re.compile(
+    r"(?:as|for|in|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:measures?|precautions?|rule"
+    r"|addition|general|summary|short|brief|practice|prevention)"
+    r"|(?:general|some|other|further|additional|common)\s+(?:recommendations?|advice|tips"
+    r"|measures|guidance|suggestions)"
+    r"|(?:\w+\s+){0,3}(?:are|is)\s+(?:\w+ly\s+)?(?:encouraged|advised|recommended|asked"
+    r"|told)\s+to",
+    re.IGNORECASE,
+)
+"""A lead-in's last sentence that names nothing of its items: an adverbial ("As a preventive
+measure:", "In addition:"), a generic noun ("General recommendations:") or a clause its items
+finish ("Patients are encouraged to:"). The heading names the list; a front asking the
+fragment ("…: As a preventive measure?") asks nothing."""
 _OWNED = re.compile(
     r"^(?:it|they)\s+(?:also\s+)?(?:has|have|contains?|includes?)\s+(?P<what>[\w\s,-]{3,60})$",
     re.IGNORECASE,

@@ -278,7 +278,8 @@ def _note(
         front = _situated(stem, label, ctx)
     front += f"\n\n{options}" if options else ""  # a quiz's options, shown under its stem
     key = make_key("faq", section.path, question, pin)
-    if _ONE_THING.match(stem) and not asks_what_to_do(stem):  # "What is a cataract?"
+    asked = stem.lstrip("¿¡ ")  # "¿Qué son los anticoagulantes?" asks as "What are …?" does
+    if _ONE_THING.match(asked) and not asks_what_to_do(asked):  # "What is a cataract?"
         answer = one_answer(answer, stem)
     return ctx.note("faq", "basic", front, without_citations(answer), key, section, line)
 

@@ -60,6 +60,7 @@ from ..text import (
     singular,
     without_asides,
     without_emoji,
+    without_step_label,
 )
 from .context import Context
 
@@ -433,7 +434,7 @@ def _lead_of(text: str) -> Lead | None:
         valued = _valued_lead(source)  # `**Type A –** **EF over 50%**`: two bold runs
         if valued:
             return Lead(_clean(plain(source)), "label", valued=valued)
-        label = _clean(bold.group("label"))
+        label = without_step_label(_clean(bold.group("label")))  # "**Step 2 – Choose a drug:**"
         if is_flag(label):  # `**Important:**` flags the list; it does not name it
             return Lead(label, "flag")
         if 0 < len(label.split()) <= MAX_LABEL_WORDS and not label.endswith((".", "!", "?")):
@@ -1066,7 +1067,7 @@ def _label_item(above: ListBlock, block: ListBlock) -> Lead | None:
     text = item.text.strip()
     bold = _BOLD_ONLY.match(text)
     if bold is not None:  # a bold name in a few words is a label, verb or not ("Sleep do's")
-        label = _clean(bold.group("label"))
+        label = without_step_label(_clean(bold.group("label")))
         short = 0 < len(label.split()) <= MAX_LABEL_WORDS and not label.endswith((".", "!", "?"))
         return Lead(label, "label") if short and not is_flag(label) else None
     if not above.ordered:

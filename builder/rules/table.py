@@ -81,6 +81,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -282,23 +283,45 @@ def _is_index_column(header: str, cells: list[str]) -> bool:
 _GENERIC_LABELS = frozenset(
     """element feature field property parameter attribute characteristic aspect item detail
     key label variable metric point basis comparison
+    parametro caracteristica elemento propiedad atributo campo concepto dato
+    propriedade atributo parametre caracteristique propriete attribut champ
+    caratteristica proprieta voce merkmal eigenschaft
     項目 项目 欄位 栏位 參數 参数 特徵 特征""".split()
 )
-"""Headers that say a column holds field labels, not things (also in Chinese and Japanese
-notes: 項目 "item", 欄位 "field", 參數 "parameter", 特徵 "feature")."""
+"""Headers that say a column holds field labels, not things (also in Spanish, Portuguese,
+French, Italian and German notes, "Parámetro", "Característica", "Merkmal", compared without
+accents, and in Chinese and Japanese: 項目 "item", 欄位 "field", 參數 "parameter", 特徵
+"feature")."""
+_QUESTION_CORNERS = frozenset("question pregunta pergunta domanda frage".split())
+"""A corner over things across (`| Question | Type A | Type B |`) says each row is a field
+asked of each thing, never a kind of thing ("Looks like (question)"). Over one column it is a
+question bank's (`_CARD_HEADER`)."""
 _GENERIC_VALUES = frozenset(
     """detail details description value info information note notes explanation content
     criteria criterion
+    detalle descripcion valor informacion nota explicacion contenido comentario
+    detalhe descricao informacao explicacao conteudo
+    detail valeur remarque contenu dettaglio descrizione valore informazione spiegazione
+    contenuto beschreibung wert erlauterung inhalt hinweis
     內容 内容 說明 说明 説明 描述 細節 细节 備註 备注 數值 数值""".split()
 )
-"""Headers that say a column holds values of the fields, not which thing they describe (內容
-"content", 說明 "explanation", 描述 "description", 備註 "note", 數值 "value")."""
+"""Headers that say a column holds values of the fields, not which thing they describe (also
+"Detalle", "Descrição", "Valeur", "Beschreibung"; 內容 "content", 說明 "explanation", 描述
+"description", 備註 "note", 數值 "value")."""
 _GENERIC = _GENERIC_LABELS | _GENERIC_VALUES
 _GENERIC_KEYS = frozenset(["category", "group", "domain", "area", "criteria", "criterion"])
 """Subject column headers that name no relation: over a generic value column ("Category |
 Criteria") the rows are fields of what the section's heading names ("Contraindications")."""
 _NOT_KINDS = frozenset(["name", "names", "item", "items", "term", "terms", "entry", "title"])
 """Subject column headers that say nothing of what each row is."""
+_CASE_KINDS = frozenset(
+    """situation situacion situacao scenario escenario cenario case caso condition
+    condicion condicione condicao condizione circumstance circunstancia""".split()
+)
+"""Subject column headers naming the rows as cases ("Situation | Quick action", "Condición |
+Estabilidad"): each row's own words say what it is, so a front leaves the header out ("Missed
+dose in <topic>: quick action?", never "Missed dose (situation)"); a reverse card still asks
+"which situation?"."""
 
 
 def _read(table: Table, preferred: str | None) -> Reading:
@@ -329,7 +352,8 @@ def _read(table: Table, preferred: str | None) -> Reading:
     labels = [plain(row.cells[0]) for row in rows]
     corner = _word(header[0])
     if all(labels) and (
-        corner in _GENERIC_LABELS
+        (corner in _GENERIC_LABELS and not (width > 2 and _measures_across(header)))
+        or (corner in _QUESTION_CORNERS and width > 2)
         or (not corner and width > 2 and _labels_across(header, labels))
         or (width == 2 and _word(header[1]) in _GENERIC_VALUES and _bold_labels(rows))
         or (corner in _GENERIC_KEYS and all(_word(cell) in _GENERIC_VALUES for cell in header[1:]))
@@ -344,6 +368,23 @@ def _read(table: Table, preferred: str | None) -> Reading:
     if all(_numeric(plain(cell)) for row in rows for cell in row.cells if plain(cell)):
         return Reading("none", header, rows)  # a conversion chart: nothing to ask in words
     return _rows_reading(header, rows, None, keyed=rows is not unfilled)
+
+
+def _measures_across(header: tuple[str, ...]) -> bool:
+    """Headers across naming measures (`| Parameter | Units | Default | Minimum | Maximum |`),
+    not things compared (`| Parameter | Adults | Children |`): the rows are the things each
+    measure is taken of, so a generic corner does not make them fields."""
+    return any(
+        set(_unaccented(plain(cell).lower()).replace("/", " ").split()) & _MEASURE_WORDS
+        for cell in header[1:]
+    )
+
+
+_MEASURE_WORDS = frozenset(
+    """unit units unidad unidades unidade unite unites einheit einheiten minimum min minimo
+    minima maximum max maximo maxima default defecto increment incremento range rango
+    intervalo""".split()
+)
 
 
 def _cleaned(table: Table) -> tuple[tuple[str, ...], tuple[TableRow, ...]]:
@@ -592,8 +633,17 @@ _NAME_KINDS = frozenset(["drug", "drugs", "medication"])
 
 
 def _word(header: str) -> str:
-    """A header as one lower-case word for the vocabularies above ("Features" -> "feature")."""
-    return plain(singular(header)).lower().rstrip(":")
+    """A header as one lower-case word for the vocabularies above ("Features" -> "feature",
+    "Parámetros" -> "parametro"): accents are folded, as the vocabularies are written without."""
+    return _unaccented(plain(singular(header)).lower().rstrip(":"))
+
+
+@lru_cache(maxsize=1 << 12)
+def _unaccented(word: str) -> str:
+    if word.isascii():
+        return word
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", bare)
 
 
 def _bold_labels(rows: tuple[TableRow, ...]) -> bool:
@@ -1401,7 +1451,8 @@ def _row_notes(
     shared = [index for index in value_columns if varied and index not in varied]
     value_columns = varied or value_columns
     # What every card of a column, or of the table, shares is worked out once.
-    shown_kind = "" if _names_only(header) else lower_first(kind)
+    unnamed_kind = _word(header) in _CASE_KINDS | _GENERIC_LABELS  # "Parameter", "Situation"
+    shown_kind = "" if _names_only(header) or unnamed_kind else lower_first(kind)
     kind_word = shown_kind.split(" ")[-1]
     situations = _SITUATIONS.fullmatch(plain(header).strip().lower()) is not None
     columns = []
@@ -2200,7 +2251,7 @@ def _singular_word(word: str) -> str:
     return plain(singular(word)).lower()
 
 
-_OUTLINE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|[A-Za-z][.)]|[IVXLC]+\.)\s+")
+_OUTLINE = re.compile(r"^(?:\d+(?:\.\d+)*[.)]?|\d{1,3}[a-z][.)]|[A-Za-z][.)]|[IVXLC]+\.)\s+")
 _TRAILING_ASIDE = re.compile(r"\s*\([^()]*\)$")
 _NOT_WORD_START = re.compile(r"^[^\w(]+")
 
