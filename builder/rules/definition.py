@@ -1375,7 +1375,12 @@ def _captioned_label(block: Paragraph, section: Section, ctx: Context) -> list[N
 
 def _label_note(label: str, value: str, section: Section, ctx: Context, line: int) -> list[Note]:
     """`**Label:** value` as a note of the section's subject, when it states a fact."""
-    if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
+    if not _is_label(label):
+        return []
+    restated = _restated(label, value)
+    if restated:  # "**COPD**: COPD is an umbrella term … . It is …": the definition is its
+        value = short_answer(restated)  # first sentence, its term said once, on the front
+    if len(plain(value).split()) > MAX_VALUE_WORDS:
         return []
     if is_worked_example(value) or not any(char.isalnum() for char in value):
         return []  # `**Signature:** ________` is a form to fill in
@@ -1387,6 +1392,22 @@ def _label_note(label: str, value: str, section: Section, ctx: Context, line: in
     front = f"{ctx.heading(section)}: {asked_label(label)}?"
     answer = whole_answer(value)
     return [ctx.note("definition", "basic", front, answer, key, section, line)] if answer else []
+
+
+def _restated(label: str, value: str) -> str:
+    """A value of two sentences or more that opens by restating its label as the subject of
+    "is", "are", "refers to" or "means" ("**Bed rest**: Bed rest is time spent lying down. It
+    helps …"): the value after those words; "" for any other."""
+    said = plain(value).strip()
+    term = plain(label).strip().rstrip(":")
+    found = _RESTATED.match(said[len(term) :]) if said.lower().startswith(term.lower()) else None
+    if found is None or not term:
+        return ""
+    rest = said[len(term) + found.end() :].strip()
+    return rest if _SENTENCE.search(rest) else ""
+
+
+_RESTATED = re.compile(r"^\s+(?:is|are|refers to|means)\s+(?=\w)")
 
 
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")
