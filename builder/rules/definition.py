@@ -526,6 +526,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked_label(asked)}?"
+        if asks_its_subject(asked, about):  # `- diuretics --- drugs that …` under "Diuretic
+            front = _subject_asked(about)  # drugs": what they are, asked once
         if scored is not None:  # "Gait?" -> "0-3" asked a score without saying so
             front = f"{about}: {asked_label(asked)} — {scored[0]}?"
         if translated:
@@ -1290,6 +1292,37 @@ def names_a_study(term: str) -> bool:
 _CITED = re.compile(r"\s*\[\(?[^\]\n]{0,40}\b(?:19|20)\d\d\)?\]\([^)\s]+\)\W*$")
 """A study's finding's closing link to where it was published (`[(J Korr, 2019)](https://…)`):
 a reference, not part of the finding."""
+
+
+def asks_its_subject(term: str, about: str) -> bool:
+    """Whether a defined term is the subject its front already names, whole or with only a
+    word naming the class of drugs around it (`diuretici` under "Farmaci diuretici",
+    `ACE-inibitori` under "ACE-inibitori"): asked "Farmaci diuretici: diuretici?", the front
+    repeats itself."""
+    label = plain(asked_label(term)).lower().strip(" :")
+    subject = plain(about).split(" in ", 1)[0].lower().strip(" :")
+    if not label or not subject or "?" in subject:
+        return False
+    if label == subject:
+        return True
+    named = [word for word in subject.split() if word not in _CLASS_WORDS]
+    return len(named) < len(subject.split()) and " ".join(named) == label
+
+
+_CLASS_WORDS = frozenset(
+    "drugs drug medications medicines agents farmaci farmaco fármacos fármaco farmacos "
+    "medicamentos médicaments medicamenti medikamente arzneimittel".split()
+)
+"""Words naming a class of drugs around its kind ("Farmaci diuretici", "Gizmo drugs"): the
+kind is the class; any other word beside a term ("Korrin Fever" over `Fever`) names a thing
+the term is a part of."""
+
+
+def _subject_asked(about: str) -> str:
+    """The front of a term's definition when the term is its front's subject: the subject
+    alone ("Gizmo blockers?", "ACE-inibitori in …?"), its note the subject's definition, in
+    any language (a page in one the builder has no words of reads as English)."""
+    return f"{about}?"
 
 
 def ask(question: str, ctx: Context) -> str:
