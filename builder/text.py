@@ -1228,7 +1228,7 @@ def heading_subject(path: tuple[str, ...], facets: frozenset[str] = frozenset())
         ):
             thing = subject_thing(path[:index])
             if thing and not _repeats(text, thing):
-                return f"{thing} — {lower_first(text)}"
+                return f"{thing} — {lower_first(without_whole(text))}"
         if index and is_population(text):  # the group's facet above it says what holds:
             thing = heading_subject(path[:index], facets)  # "Asthma — treatment — children"
             grouped = thing.lower().rsplit(maxsplit=1)[-1] in _GROUPS if thing else True
@@ -1945,14 +1945,39 @@ def is_facet_heading(text: str) -> bool:
     """True for a heading made only of a disease's facets, one word each, in any of the
     languages notes come in ("Course", "Paraclinical", Danish "Forløb og prognose"): the
     heading above names what they are facets of ("Cystitis — course and prognosis"). Headings
-    only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it."""
-    lowered = plain(text).lower().rstrip(":.")
+    only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it. A
+    facet said to be whole ("Preparación completa", `without_whole`) is that facet."""
+    lowered = without_whole(plain(text)).lower().rstrip(":.")
     if lowered in _FACET_PHRASES:
         return True
     parts = [part for part in _FACET_JOIN.split(lowered) if part]
     return bool(parts) and all(
         part in _FACET_WORDS or part in _ASPECT_NOUNS or part in _FACET_PHRASES for part in parts
     )
+
+
+def without_whole(phrase: str) -> str:
+    """A facet heading without the word saying it is given whole ("Preparación completa",
+    "Full preparation", "Posologie complète" -> the facet): on a front, the facet alone says
+    what is asked. Any other phrase is returned as it is."""
+    words = phrase.split()
+    if len(words) < 2:
+        return phrase
+    if words[-1].lower().strip(":.") in _WHOLE_WORDS:
+        rest = " ".join(words[:-1])
+    elif words[0].lower() in _WHOLE_WORDS:
+        rest = " ".join(words[1:])
+        rest = rest[:1].upper() + rest[1:] if phrase[:1].isupper() else rest
+    else:
+        return phrase
+    return rest if is_facet_heading(rest) else phrase
+
+
+_WHOLE_WORDS = frozenset(
+    "completa completo completas completos complete full complète complet completi vollständige "
+    "vollständig detallada detallado detalhada detalhado détaillée detailed".split()
+)
+"""Words saying a facet is given whole or in detail, in the languages notes come in."""
 
 
 _GROUPS = frozenset("populations groups situations circumstances settings cases".split())
@@ -2319,8 +2344,28 @@ def _names_no_topic(text: str) -> bool:
         return True
     if _names_audience(text):
         return True  # "Patient & Family Guide 2024": who it is for, not what it is about
+    if _GENRE_ONLY.fullmatch(text.strip(" .:")) is not None:
+        return True  # "Glossary", "Key terms": what kind of page, not what it is about
     named = [w for w in _TOPIC_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     return len(named) > MAX_TOPIC_WORDS
+
+
+_GENRE_ONLY = re.compile(
+    r"(?:(?:key|important|common|basic|medical|clinical)\s+)?"
+    r"(?:glossary|glossaries|glosario|glossário|glossaire|glossar|glossario|vocabulary|"
+    r"vocabulario|vocabulário|vocabulaire|terminology|terms|definitions|terms and definitions|"
+    r"abbreviations|abbreviations list|list of abbreviations|abbreviations and acronyms|"
+    r"acronyms|términos|termos|termes|begriffe|abreviaturas|abréviations|abkürzungen)",
+    re.IGNORECASE,
+)
+"""A title naming only the genre of the page, a list of terms ("Glossary", "Key terms",
+"Abbreviations list", Spanish "Glosario"): each term is the card's subject, the title none."""
+
+
+def names_genre_only(title: str) -> bool:
+    """Whether a heading or title names only the genre of its page ("Glossary", "Key terms"):
+    no subject for a front, whose terms are their own."""
+    return _GENRE_ONLY.fullmatch(heading_text(title).strip(" .:")) is not None
 
 
 def _names_audience(text: str) -> bool:

@@ -26,6 +26,7 @@ from ..text import (
     is_relational,
     is_remark,
     lower_first,
+    names_genre_only,
     names_topic,
     newly_read,
     normalise,
@@ -34,6 +35,7 @@ from ..text import (
     without_asides,
     without_citations,
     without_decoration,
+    without_whole,
 )
 
 
@@ -101,6 +103,8 @@ class Context:
         if "?:" in front:  # "… — why keep it?:" as a heading's question opens a front
             front = _QUESTION_COLON.sub("?", front)
         front = without_decoration(front)  # the key keeps them: no note changes identity
+        if front.startswith(": "):  # a subject of nothing (`heading` of a "Glossary" page)
+            front = front[2:]
         if self.language != "en":
             owner = page_owner(self.document, self.topic)
             front = localised(front, self.topic, self.language, owner)
@@ -218,6 +222,8 @@ class Context:
                 return f"{owner} — {lower_first(subject)}"
         if subject:
             return self.situate(subject)
+        if not self.topic and names_genre_only(section.title):
+            return ""  # "Glossary" names no subject: each term is its own ("ADLS?")
         topic = self.topic or heading_text(section.title)
         return topic[:1].upper() + topic[1:]
 
@@ -254,7 +260,7 @@ def localised(front: str, topic: str, language: str, owner: str = "") -> str:
     if owner and topic:
         part, said, rest = front.partition(f" in {topic}")
         if said and rest[:1] in (":", "?") and "\n" not in part and _bare_part(part):
-            front = f"{owner} — {lower_first(part)}{rest}"
+            front = f"{owner} — {lower_first(without_whole(part))}{rest}"
         elif said and rest[:1] in (":", "?") and "\n" not in part and " — " in part:
             parts = part.split(" — ")  # "Presentaciones — normas de seguridad": parts alone
             if all(_bare_part(each) for each in parts):

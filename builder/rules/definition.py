@@ -526,6 +526,8 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
         if rank is not None:  # "Metformin (first-line)": the rank is a fact, not a clue
             asked = rank[0]
         front = f"{about}: {asked_label(asked)}?"
+        if asks_its_subject(asked, about):  # `- diuretics --- drugs that …` under "Diuretic
+            front = _subject_asked(about)  # drugs": what they are, asked once
         if scored is not None:  # "Gait?" -> "0-3" asked a score without saying so
             front = f"{about}: {asked_label(asked)} — {scored[0]}?"
         if translated:
@@ -1292,6 +1294,37 @@ _CITED = re.compile(r"\s*\[\(?[^\]\n]{0,40}\b(?:19|20)\d\d\)?\]\([^)\s]+\)\W*$")
 a reference, not part of the finding."""
 
 
+def asks_its_subject(term: str, about: str) -> bool:
+    """Whether a defined term is the subject its front already names, whole or with only a
+    word naming the class of drugs around it (`diuretici` under "Farmaci diuretici",
+    `ACE-inibitori` under "ACE-inibitori"): asked "Farmaci diuretici: diuretici?", the front
+    repeats itself."""
+    label = plain(asked_label(term)).lower().strip(" :")
+    subject = plain(about).split(" in ", 1)[0].lower().strip(" :")
+    if not label or not subject or "?" in subject:
+        return False
+    if label == subject:
+        return True
+    named = [word for word in subject.split() if word not in _CLASS_WORDS]
+    return len(named) < len(subject.split()) and " ".join(named) == label
+
+
+_CLASS_WORDS = frozenset(
+    "drugs drug medications medicines agents farmaci farmaco fármacos fármaco farmacos "
+    "medicamentos médicaments medicamenti medikamente arzneimittel".split()
+)
+"""Words naming a class of drugs around its kind ("Farmaci diuretici", "Gizmo drugs"): the
+kind is the class; any other word beside a term ("Korrin Fever" over `Fever`) names a thing
+the term is a part of."""
+
+
+def _subject_asked(about: str) -> str:
+    """The front of a term's definition when the term is its front's subject: the subject
+    alone ("Gizmo blockers?", "ACE-inibitori in …?"), its note the subject's definition, in
+    any language (a page in one the builder has no words of reads as English)."""
+    return f"{about}?"
+
+
 def ask(question: str, ctx: Context) -> str:
     """A question written out in full, with the topic added in brackets unless it names it."""
     return question if ctx.situate(question) == question else f"{question} ({ctx.topic})"
@@ -1375,7 +1408,12 @@ def _captioned_label(block: Paragraph, section: Section, ctx: Context) -> list[N
 
 def _label_note(label: str, value: str, section: Section, ctx: Context, line: int) -> list[Note]:
     """`**Label:** value` as a note of the section's subject, when it states a fact."""
-    if not _is_label(label) or len(plain(value).split()) > MAX_VALUE_WORDS:
+    if not _is_label(label):
+        return []
+    restated = _restated(label, value)
+    if restated:  # "**COPD**: COPD is an umbrella term … . It is …": the definition is its
+        value = short_answer(restated)  # first sentence, its term said once, on the front
+    if len(plain(value).split()) > MAX_VALUE_WORDS:
         return []
     if is_worked_example(value) or not any(char.isalnum() for char in value):
         return []  # `**Signature:** ________` is a form to fill in
@@ -1387,6 +1425,22 @@ def _label_note(label: str, value: str, section: Section, ctx: Context, line: in
     front = f"{ctx.heading(section)}: {asked_label(label)}?"
     answer = whole_answer(value)
     return [ctx.note("definition", "basic", front, answer, key, section, line)] if answer else []
+
+
+def _restated(label: str, value: str) -> str:
+    """A value of two sentences or more that opens by restating its label as the subject of
+    "is", "are", "refers to" or "means" ("**Bed rest**: Bed rest is time spent lying down. It
+    helps …"): the value after those words; "" for any other."""
+    said = plain(value).strip()
+    term = plain(label).strip().rstrip(":")
+    found = _RESTATED.match(said[len(term) :]) if said.lower().startswith(term.lower()) else None
+    if found is None or not term:
+        return ""
+    rest = said[len(term) + found.end() :].strip()
+    return rest if _SENTENCE.search(rest) else ""
+
+
+_RESTATED = re.compile(r"^\s+(?:is|are|refers to|means)\s+(?=\w)")
 
 
 _HARD_BREAK = re.compile(r"(?: {2,}|\\)$")

@@ -97,6 +97,7 @@ from ..text import (
     as_list,
     content_words,
     fill,
+    heading_text,
     is_generic_heading,
     is_relational,
     lower_first,
@@ -2270,6 +2271,8 @@ def section_subject(section: Section, ctx: Context) -> str:
             return own
     text = plain(section.title)
     text = _NOT_WORD_START.sub("", _OUTLINE.sub("", text)).strip()
+    if text.isupper():  # "PREPARACIÓN COMPLETA": lowered whole, as a list's heading is
+        text = heading_text(text)
     shorter = _TRAILING_ASIDE.sub("", text)
     part = is_generic_heading(shorter) or is_relational(shorter)
     if shorter and part and len(section.path) > 1:
