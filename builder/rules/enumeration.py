@@ -182,6 +182,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             )
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
+        if lead is None and not lone:  # `ALP is non-specific` / `- e.g. comes from bone`
+            lone = _example_note(block, section.blocks[index - 1] if index else None, section, ctx)
         if lead is not None:
             if listed is None:  # once a section: whether it holds a list of its own
                 listed = any(isinstance(b, ListBlock) and len(b.items) > 1 for b in section.blocks)
@@ -272,6 +274,36 @@ def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[No
     answer = single_spaced(without_emoji(item.text)).strip()
     key = make_key("enumeration", section.path, text, item.pin, "lone")
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
+def _example_note(
+    block: ListBlock, before: Block | None, section: Section, ctx: Context
+) -> list[Note]:
+    """A short claim over one example of it (`ALP is not specific` / `- e.g. made in bone
+    too`): the claim asked for its example, "<section>: ALP is not specific — for example?" ->
+    the example. Neither a lead-in nor a list of facts, it gave no note and the claim was lost."""
+    if len(block.items) != 1 or block.items[0].blocks or not isinstance(before, Paragraph):
+        return []
+    item = block.items[0]
+    example = _FOR_EXAMPLE.match(plain(without_emoji(item.text)).strip())
+    claim = plain(before.text).strip().rstrip(".")
+    if example is None or not example.group("rest") or "\n" in claim:
+        return []
+    if not 1 < len(claim.split()) <= MAX_CLAIM_WORDS or claim.endswith((":", "?")):
+        return []
+    question = f"{ctx.heading(section)}: {claim} — for example?"
+    key = make_key("enumeration", section.path, f"{claim}: e.g.", item.pin, "example")
+    answer = example.group("rest").strip()
+    return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
+_FOR_EXAMPLE = re.compile(
+    r"(?:e\.\s?g\.?|eg\.?|for example|for instance|p\.\s?ej\.|ad es\.|z\.\s?B\.|por ex\.|ex\.)"
+    r"[,:]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+"""An item that is only an example of what the line above says (`- e.g. made in bone`)."""
+MAX_CLAIM_WORDS = 12
 
 
 def _labelled_point_note(
