@@ -2279,6 +2279,16 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     ]  # an outline's heading titles its points, unless it states a fact itself ("A -> B")
     if not any(labelling):
         return [block]
+    if _kinds_alike(block, labelling):  # the whole list of kinds, then each long one's points
+        members = tuple(
+            replace(kind, blocks=()) if long else kind
+            for kind, long in zip(block.items, labelling, strict=True)
+        )
+        kinds: list[Block] = [ListBlock(block.ordered, members, block.line)]
+        for kind, long in zip(block.items, labelling, strict=True):
+            if long:
+                kinds.extend((Paragraph(kind.text, kind.line), *kind.blocks))
+        return kinds
     stops = sum(1 for item in block.items if _STOPPED_LABEL.search(item.text) is not None)
     few_stops = stops * 2 < len(block.items)  # one label stopped among others: a habit
     out: list[Block] = []
@@ -2401,6 +2411,25 @@ def is_named_sequence(block: ListBlock) -> bool:
         and outlined >= MIN_SEQUENCE_OUTLINED
         and all(named_stage(item) is not None for item in block.items)
     )
+
+
+def _kinds_alike(block: ListBlock, labelling: list[bool]) -> bool:
+    """A list of bold names written alike, each over its own points, some over one point only
+    (`- **Left-sided**` over two forms, `- **Right-sided**` over one line): kinds of one thing.
+    Unfolding only the names over two points or more took them out of the list, which then
+    read as complete without them: the whole list of names comes first, each longer sub-list
+    after it under its name."""
+    if all(labelling) or len(block.items) < 2:
+        return False
+    for item in block.items:
+        text = item.text.strip()
+        bold = text.startswith(("**", "__")) and text.endswith(("**", "__"))
+        inner = text.strip("*_ ")
+        if not bold or "*" in inner or "_" in inner or ":" in inner or not _is_short(text):
+            return False
+        if len(item.blocks) != 1 or not isinstance(item.blocks[0], ListBlock):
+            return False
+    return True
 
 
 def _labels(item: ListItem, heads: bool) -> bool:

@@ -1980,6 +1980,39 @@ _WHOLE_WORDS = frozenset(
 """Words saying a facet is given whole or in detail, in the languages notes come in."""
 
 
+def opens_with_facet(text: str) -> bool:
+    """True for a short label that opens with a facet of its subject, in any language notes come
+    in, whatever qualifies it ("Indicazioni terapeutiche", "Effetti avversi comuni dei
+    diuretici", "Common side effects" is not: it opens with a qualifier). Over a sub-list of its
+    own it is a sub-heading, never a member of the list it stands in."""
+    words = _FACET_JOIN.sub(" ", plain(text).lower().rstrip(":.")).split()
+    if not 0 < len(words) <= MAX_FACET_LABEL_WORDS:
+        return False
+    return (
+        words[0] in _FACET_WORDS
+        or words[0] in _LABEL_FACETS
+        or (words[0] in _ASPECT_NOUNS and words[0] not in _KIND_NOUNS)
+        or " ".join(words[:2]) in _FACET_PHRASES
+        or " ".join(words[:3]) in _FACET_PHRASES
+    )
+
+
+MAX_FACET_LABEL_WORDS = 7
+_LABEL_FACETS = frozenset(
+    """
+    indications contraindications uses effects features findings actions mechanism causes
+    complications interactions precautions cautions side adverse
+    azioni acciones ações wirkungen effetti efectos efeitos effets suspicion criteria clues
+    """.split()
+)
+"""Facets a label opens with ("Indications in children", "Side effects", "Adverse reactions",
+Italian "Azioni esplicate"), and what makes one suspect or diagnose a condition ("Suspicion
+of X", "Criteria"): over their points, no member of a list of tests."""
+_KIND_NOUNS = frozenset("type classification clinical clinique clínica clínico klinik".split())
+"""Aspect nouns that, opening a label, name a kind or a qualifier ("Type 2", "Clinical
+trials"), no facet."""
+
+
 _GROUPS = frozenset("populations groups situations circumstances settings cases".split())
 """A heading above a group that only says groups follow ("Special populations", "Asthma in
 special situations"): the group's own heading says it all."""

@@ -67,6 +67,7 @@ from ..text import (
     newly_read,
     one_answer,
     opens_with_baseline,
+    opens_with_facet,
     plain,
     points_at_picture,
     short_subject,
@@ -181,6 +182,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             )
             block = ListBlock(block.ordered, right, block.line)
         lone = _lone_item_note(block, section, ctx) if lead is None else []
+        if lead is None and not lone:  # `ALP is non-specific` / `- e.g. comes from bone`
+            lone = _example_note(block, section.blocks[index - 1] if index else None, section, ctx)
         if lead is not None:
             if listed is None:  # once a section: whether it holds a list of its own
                 listed = any(isinstance(b, ListBlock) and len(b.items) > 1 for b in section.blocks)
@@ -271,6 +274,36 @@ def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[No
     answer = single_spaced(without_emoji(item.text)).strip()
     key = make_key("enumeration", section.path, text, item.pin, "lone")
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
+def _example_note(
+    block: ListBlock, before: Block | None, section: Section, ctx: Context
+) -> list[Note]:
+    """A short claim over one example of it (`ALP is not specific` / `- e.g. made in bone
+    too`): the claim asked for its example, "<section>: ALP is not specific — for example?" ->
+    the example. Neither a lead-in nor a list of facts, it gave no note and the claim was lost."""
+    if len(block.items) != 1 or block.items[0].blocks or not isinstance(before, Paragraph):
+        return []
+    item = block.items[0]
+    example = _FOR_EXAMPLE.match(plain(without_emoji(item.text)).strip())
+    claim = plain(before.text).strip().rstrip(".")
+    if example is None or not example.group("rest") or "\n" in claim:
+        return []
+    if not 1 < len(claim.split()) <= MAX_CLAIM_WORDS or claim.endswith((":", "?")):
+        return []
+    question = f"{ctx.heading(section)}: {claim} — for example?"
+    key = make_key("enumeration", section.path, f"{claim}: e.g.", item.pin, "example")
+    answer = example.group("rest").strip()
+    return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
+
+
+_FOR_EXAMPLE = re.compile(
+    r"(?:e\.\s?g\.?|eg\.?|for example|for instance|p\.\s?ej\.|ad es\.|z\.\s?B\.|por ex\.|ex\.)"
+    r"[,:]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+"""An item that is only an example of what the line above says (`- e.g. made in bone`)."""
+MAX_CLAIM_WORDS = 12
 
 
 def _labelled_point_note(
@@ -440,10 +473,15 @@ def _list_notes(
                 if (i.line in hoisted and _clause_label(i)) or _outline_lead_in(i)
             }
         if not block.ordered:  # a lead-in item over its own list asked apart: not an item here
-            rest = tuple(
+            rest = tuple(  # nor a facet over it (`- Indications` / its uses): a sub-heading
                 i
                 for i in block.items
-                if i.line not in hoisted or (_leads_in(i) is None and not _bare_lead_in(i))
+                if i.line not in hoisted
+                or (
+                    _leads_in(i) is None
+                    and not _bare_lead_in(i)
+                    and (i.line in shown or not _facet_over_list(i))
+                )
             )
             block = ListBlock(block.ordered, rest, block.line)
         elif _breaks_down(lead):  # a numbered bold title heads its points, no item here
@@ -1254,6 +1292,9 @@ def _nested(
         label = _resolved(label, before, lead_text, parent, outer or about)
         result = is_result(_passed_over(item, inner))
         whose_list = pointing or about or label
+        owner = _said_above(parent, item) if not pointing and not key else ""
+        if owner:  # `- actions:` under "Q blocks the enzyme, the peptidase": whose actions the
+            whose_list = f"{owner} — {lower_first(label)}"  # sentence says, not Q's
         if titled and ":" in label:  # `**Serious side effect: Rash:**`: the title says a fact
             made = _titled_note(inner, label, whose_list, section, ctx, item)
         else:
@@ -1420,6 +1461,23 @@ def _titled_note(
     return [ctx.note("enumeration", "basic", f"{front}?", answer, key, section, item.line)]
 
 
+def _said_above(parent: str, item: ListItem) -> str:
+    """The sentence item a bare label hangs under (`- Q blocks the enzyme, the peptidase` over
+    `- actions:` over points), as its sub-list's subject: the label may be the subject's or the
+    object's, and only the sentence says which; the page's subject in its place gave the
+    enzyme's actions to the drug. "" when there is no such sentence or the item is no facet's
+    label (`- the effect of the drug results from` names its owner, `- Hypercalcemia` a
+    thing of its own)."""
+    if not parent or not _facet_over_list(item) or _PRONOUN_OPENING.match(parent) is not None:
+        return ""  # `- Hypercalcemia` names a thing of its own
+    said = plain(without_emoji(parent)).strip().rstrip(".;:").strip()
+    return said if MAX_ASKED_LABEL < len(said.split()) <= MAX_OWNER_WORDS else ""
+
+
+MAX_OWNER_WORDS = 18
+_PRONOUN_OPENING = re.compile(r"(?:they|it|these|this|there)\b", re.IGNORECASE)
+
+
 def _outline_under(item: ListItem) -> ListBlock | None:
     """A sentence item over a sub-list whose items head lists of their own ("There are many
     factors that …" over `+ They are usually made of` over points): the lists two levels down
@@ -1524,6 +1582,15 @@ def _label_outline(block: ListBlock, hoisted: frozenset[int], lead: Lead | None)
         and (item.line in hoisted or _valued(item) or (headed and _heads_points(item)))
         for item in block.items
     )
+
+
+def _facet_over_list(item: ListItem) -> bool:
+    """A label naming a facet of the list's subject over a sub-list asked apart (`- Indicazioni
+    terapeutiche` / its uses, `- Side effects seen often` / its effects): a sub-heading of the
+    list, its sub-list asked as "<subject> — <facet>"; hidden among the list's facts it asked
+    only for a heading's name."""
+    text = plain(without_emoji(item.text)).strip().rstrip(":").strip()
+    return opens_with_facet(text) and _PREDICATE.match(text) is None and not is_sentence(text)
 
 
 def _heads_points(item: ListItem) -> bool:
@@ -1679,6 +1746,8 @@ def _nested_intro(label: str, outer: str, ctx: Context) -> str:
         context = _in_topic(about, ctx) if about else ctx.topic
         return f"{context}: {label}:" if context else f"{label}:"
     label = _GLOSS.sub("", label).strip() or label
+    if outer.endswith(f" — {lower_first(label)}"):  # joined to the sentence it hangs under
+        return _in_topic(outer, ctx) + ":"  # (`_said_above`): whole, however long
     if outer == label or names_topic(label, outer):
         return _in_topic(label, ctx) + ":"
     if arrow_result(outer):  # `- commonest → Crisis X` / `  - Bones`: "Crisis X — bones"

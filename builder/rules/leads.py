@@ -126,7 +126,15 @@ def _ends_as_lead(text: str) -> bool:
     last = text.rstrip()[-1:]
     if last and last.isascii() and last not in ":.esgESG":
         return False
+    if _STRAY_COLON.search(text) is not None:
+        return False  # "… act fast.  :": a finished sentence, its colon a slip of markup
     return _SENTENCE_END.search(text) is not None
+
+
+_STRAY_COLON = re.compile(r"[.!]\s+:\s*$")
+"""A colon set apart after a sentence's full stop (`**… you must act fast.  : **`, a bold run
+closed one space late): the sentence ended; it leads nothing in, and taken for a lead-in it
+named the list after it by words to the reader."""
 
 
 _CUE_END = re.compile(

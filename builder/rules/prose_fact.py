@@ -181,6 +181,7 @@ from .definition import (
     is_definition_list,
     is_instruction,
     names_a_person,
+    names_signs,
     one_line_paragraphs,
     reasoned,
 )
@@ -607,7 +608,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 if question.endswith(ARROW_ASKS):
                     at = front.rfind(ARROW_ASKS)  # "X → what" as it reads: "X leads to"
                     if at >= 0:
-                        said = arrow_question(question, ctx.language)
+                        signs = names_signs(_list_lead(section.blocks, index), section)
+                        said = arrow_question(question, ctx.language, signs)
                         said = said[len(question) - len(ARROW_ASKS) :]
                         front = front[:at] + said + front[at + len(ARROW_ASKS) :]
                 if front.lower() in asked:
@@ -1440,14 +1442,17 @@ as `arrow_question`."""
 _CONDITION_OPENING = frozenset("if when once unless after before while".split())
 
 
-def arrow_question(question: str, language: str = "en") -> str:
+def arrow_question(question: str, language: str = "en", signs: bool = False) -> str:
     """An arrow's question as a student reads it: "Swab test leads to"; after a condition or an
     instruction "If the rash spreads, then what", "Give oxygen, then what" (never "X → what").
     In a document not in English the author's arrow asks it, "X → …": no English words glued
-    to the author's clause."""
+    to the author's clause. Under a heading of `signs`, a series of findings before the arrow
+    points to what they are signs of ("Pale stools, dark urine point to"): they do not cause it."""
     cause = question.removesuffix(ARROW_ASKS)
     if language != "en":
         return f"{cause} → …"
+    if signs and ", " in cause and cause.split(maxsplit=1)[0].lower() not in _CONDITION_OPENING:
+        return f"{cause} point to"
     if cause.split(maxsplit=1)[0].lower() in _CONDITION_OPENING or is_instruction(cause):
         return f"{cause}, then what"
     return f"{cause} leads to"
