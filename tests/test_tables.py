@@ -84,8 +84,8 @@ def test_reverse_true_asks_long_descriptions_the_other_way_too(tmp_path: Path) -
 def test_naming_the_subject_column_reads_a_field_table_as_rows(tmp_path: Path) -> None:
     options = '\n[[table]]\nsection = "Salbutamol"\nsubject = "Element"\n'
     assert fronts(tmp_path, options)[:2] == [
-        "Class (element) in asthma: details?",
-        "Onset (element) in asthma: details?",
+        "Class in asthma: details?",
+        "Onset in asthma: details?",
     ]
 
 
