@@ -3494,12 +3494,12 @@ has no spaces (`到了**集合管**以后`)."""
 _UNIT = (
     r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
     r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
-    r"servings?|drinks?|cups?|glasses|steps|breaths)(?:/[a-zA-Zµ²]+)*\b)"
+    r"servings?|drinks?|cups?|glasses|steps|breaths|feedings?|feeds|meals|doses)(?:/[a-zA-Zµ²]+)*\b)"
 )
 _FIGURE = re.compile(
-    r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*" + _UNIT
+    r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\+?\s*" + _UNIT
 )
-"""A figure with its unit ("5 g", "24–48 hours", "30 minutes", "≥ 95%")."""
+"""A figure with its unit ("5 g", "24–48 hours", "30 minutes", "≥ 95%", "2+ feedings")."""
 _THRESHOLD = re.compile(
     r"(?<![\w.,/-])(?P<sign>[<>≤≥]=?\s*)?(?P<range>\d+(?:[.,]\d+)?\s*[-–]\s*)?"
     r"\d+(?:[.,]\d+)?\s*" + _UNIT + r"(?:\s*\([<>≤≥]?=?\s*\d[^()]*\))?"
@@ -3892,7 +3892,6 @@ _STEP_OPENER = re.compile(
     r"through|around|onto)\b)?)\s+",
     re.IGNORECASE,
 )
-_STEP_ARTICLE = re.compile(r"(?:a|an|the|your|their|his|her|its)\s+", re.IGNORECASE)
 _STEP_TAIL = re.compile(
     r"\s*(?:\(|[,;]\s+(?:if|when|as|then)\b|\s(?:to|so|if|when|unless|until|as|like|"
     r"without|before|after|because|while|regularly|daily|often|carefully|immediately|first|"
@@ -3986,7 +3985,7 @@ def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | 
         spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
         if spans:
             return _cloze_span(text, spans[0], number)
-    article = _STEP_ARTICLE.match(text, rest_at)
+    article = _DETERMINERS.match(text, rest_at)  # outside the blank: `Note any {{changes}}`
     start = article.end() if article is not None else rest_at
     tail = _STEP_TAIL.search(text, start)
     end = tail.start() if tail is not None else len(text)
@@ -4000,6 +3999,10 @@ def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | 
         return None  # "Lie the patient flat": the state it is left in is the fact, not the thing
     if len(thing.split()) > MAX_WHOLE_WORDS - 2:
         return None
+    every = _EVERY.search(text[rest_at:start]) is not None
+    aimed = _aimed_spans(text, start, start + len(thing), every)
+    if aimed is not None:  # "Tell your doctor about any {{side effects}}"; [] when generic only
+        return _cloze_spans(text, aimed, number, each=True) if aimed else literal(text)
     members = list(_SERIES_MEMBER.finditer(thing))
     if len(members) >= MIN_SERIES_MEMBERS and all(
         len(m.group(0).split()) <= MAX_SERIES_MEMBER_WORDS for m in members
@@ -4007,6 +4010,89 @@ def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | 
         spans = [(start + m.start(), start + m.end()) for m in members]
         return _cloze_spans(text, spans, number, each=True)
     return _cloze_span(text, (start, start + len(thing)), number)
+
+
+def _aimed_spans(
+    text: str, start: int, end: int, every: bool = False
+) -> list[tuple[int, int]] | None:
+    """What an instruction's fact is when its object is not: the examples after "like" or
+    "such as" (`Manage chronic conditions like {{hypertension}} and {{diabetes}}`), the
+    complement of a generic object (`Sit the patient in the {{shade}}`, `Tell your doctor about
+    any {{side effects}}`), determiners left outside as the object's article is. [] when the
+    object is generic with nothing said of it (stays open); None when the object is the fact."""
+    examples = _EXAMPLES.search(text, start)
+    if examples is not None and examples.start() <= end + 1:
+        found = _content_spans(text, examples.start("what"), examples.end("what"))
+        if found:
+            return found
+    generic = (_ONE_WORD if every else _GENERIC_OBJECT).match(text, start, end)
+    if generic is None:
+        return None
+    complement = _COMPLEMENT.match(text, generic.end(), end)
+    if complement is not None:
+        return _content_spans(text, complement.start("what"), end, series=False)
+    after = generic.end() if generic.end() < end else end
+    if _CARER.search(generic.group(0)) and after == end:
+        return None  # "Call a {{doctor}} if …": whom to call is the fact
+    left = text[after:].strip().rstrip(".!")
+    if 0 < len(left.split()) <= MAX_COMPLEMENT_WORDS and not left.endswith("ly"):
+        at = text.index(left, after)  # "Keep each turn {{even}}": the state it is kept in
+        return [(at, at + len(left))]
+    return []
+
+
+def _content_spans(
+    text: str, start: int, end: int, series: bool = True
+) -> list[tuple[int, int]] | None:
+    """The content words between start and end without their determiners; a series of short
+    names one span each. None when nothing is left or the words are too many for a blank."""
+    lead = _DETERMINERS.match(text, start, end)
+    start = lead.end() if lead is not None else start
+    what = text[start:end].rstrip(" ,;.")
+    if len(what) < MIN_STEP_OBJECT_CHARS or len(what.split()) > MAX_WHOLE_WORDS - 2:
+        return None
+    members = list(_SERIES_MEMBER.finditer(what)) if series else []
+    if len(members) >= MIN_EXAMPLES and all(
+        len(m.group(0).split()) <= MAX_SERIES_MEMBER_WORDS for m in members
+    ):
+        spans = []
+        for m in members:
+            article = _DETERMINERS.match(m.group(0))
+            spans.append((start + m.start() + (article.end() if article else 0), start + m.end()))
+        return spans
+    return [(start, start + len(what))]
+
+
+_EXAMPLES = re.compile(
+    r"\s(?:like|such\s+as|including|e\.g\.,?)\s+(?P<what>[^.;:()]+?)\s*(?=[.;:(]|$)", re.I
+)
+"""Examples an instruction names after its class (`… chronic conditions like X and Y`)."""
+_GENERIC_OBJECT = re.compile(
+    r"(?:(?:[\w-]+\s+)?(?:patients?|person|people|"
+    r"child(?:ren)?|baby|babies|infants?|doctors?|nurses?|clinicians?|providers?|pharmacists?|"
+    r"team|family|victims?|casualty|someone|everyone|GP))(?=\s|$)",
+    re.IGNORECASE,
+)
+"""An object that is nobody's fact (`the patient`, `your doctor`); so is any one word after
+"each" or "every" (`each turn`)."""
+_CARER = re.compile(
+    r"\b(?:doctors?|nurses?|clinicians?|providers?|pharmacists?|team|GP)$", re.IGNORECASE
+)
+"""Whom an instruction sends the reader to: the fact when nothing is said of them."""
+_EVERY = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+_ONE_WORD = re.compile(r"[\w-]+(?=\s|$)")
+_COMPLEMENT = re.compile(
+    r"\s+(?:in|on|about|into|onto|under|near|at|with|of|in\s+front\s+of|next\s+to)\s+"
+    r"(?P<what>\S)",
+    re.IGNORECASE,
+)
+_DETERMINERS = re.compile(
+    r"(?:(?:a|an|the|your|their|his|her|its|our|my|any|all|some|each|every|this|these|those)"
+    r"\s+)+",
+    re.IGNORECASE,
+)
+MAX_COMPLEMENT_WORDS = 2
+MIN_EXAMPLES = 2
 
 
 _SERIES_MEMBER = re.compile(
