@@ -2390,13 +2390,18 @@ def _cloze_note(
             or _symbols_only(item)
             or _bold_name_only(item, bool(pairs))
             or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
+            or (
+                number < len(block.items) and not item.blocks and is_unfinished(plain(item.text))
+            )  # "- Germs of all kinds produce"
             or _outline_lead_in(item)  # "- Sequence:" over its steps: the back's, not a fact
             or (number == 1 and baseline)  # a form's "- None" first: hidden, it asks nothing
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items[number - 1] = f"{marker} {text}{joiner}"
             continue
-        field = _field_value(item) if fields else None
+        # beside labels asked by their values (`Adult: {{X}}`), a longer label's value too
+        labelled = fields or (bool(ranked) and number - 1 not in ranked)
+        field = _field_value(item) if labelled else None
         value = _whole_value(item_text, field, deletions + 1) if field else None
         if field is not None and value is not None:  # "Diagnosis: {{renal ultrasound}}"
             deletions += 1
@@ -3208,6 +3213,26 @@ def is_etc(item: str) -> bool:
     ("etc.", "and so on", "and others", "Altro") or defers to judgement ("Manage as
     appropriate"): nothing to recall, so never a deletion."""
     return _ETC.fullmatch(item.strip()) is not None
+
+
+def is_unfinished(item: str) -> bool:
+    """An item the author left unfinished: it ends on a preposition, an article, a joining
+    word or a verb that needs its object (`Germs of all kinds produce`, `Allergy to`), three
+    words at least and no colon (a label). Hidden, its blank would ask half a sentence. Not a
+    list's last item, which may lead into what follows (`They are mostly made of`)."""
+    text = item.strip().rstrip(" .…")
+    if ":" in text or text.endswith(")") or len(text.split()) < MIN_UNFINISHED_WORDS:
+        return False
+    return _LEFT_OPEN.search(text) is not None and _STRANDED.search(text) is None
+
+
+_LEFT_OPEN = re.compile(
+    r"\s(?:of|to|for|with|by|from|into|than|and|or|the|an?|is|are|was|were|produce|"
+    r"produces|include|includes|contain|contains|require|requires|inhibit|inhibits|binds?)$"
+)
+MIN_UNFINISHED_WORDS = 3
+_STRANDED = re.compile(r"\b(?:what|which|who|whom|where|that|something|anything)\b", re.I)
+"""A word a preposition at the end belongs to (`what the board is for`): finished."""
 
 
 def cloze_item(
