@@ -3328,6 +3328,20 @@ def cloze_item(
         spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
         if spans:
             return _cloze_span(text, spans[0], number), extra
+    bounds = [
+        m
+        for m in (_FIGURE.finditer(text) if figure and not _instruction_verb(plain(text)) else [])
+        if m.group(0)[0] in "<>≤≥"
+        and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
+    ]  # not a step's (the measure rule asks it), nor an aside's: `Drug X (if HR > 70 bpm)`
+    if bounds and not 0 < len(plain(text[: bounds[0].start()]).split()) <= MAX_NAMED_BOUND_WORDS:
+        bounds = []  # a bound far into a clause, or first (`<4% = no signs`): no head names it
+    targeted = figure is not None and _TARGET.search(text, 0, figure.start()) is not None
+    # "Serum lactate {{>2 mmol/L}} or {{>18 mg/dL}}", "Target MAP {{65 mmHg}}": the bound asked
+    if bounds or targeted:
+        spans = out_of_math(text, [m.span() for m in bounds] or [figure.span()] if figure else [])
+        if spans:
+            return _cloze_spans(text, spans, number), extra
     arrowed = _arrow_value(text, number) if ">" in text or "→" in text else None
     if arrowed is not None:  # `conjugated => liver`: the cue shown, what it gives hidden
         return arrowed, extra
@@ -3501,6 +3515,10 @@ def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int, each: boo
     return "".join(out) + literal(text[last:])
 
 
+MAX_NAMED_BOUND_WORDS = 4
+"""Words naming what a bound is of (`Serum lactate >2 mmol/L`), at most: a criterion's head."""
+_TARGET = re.compile(r"\b(?:target|goal|aim)\b", re.IGNORECASE)
+"""A target named before its figure (`Target MAP 65 mmHg`): the figure is what is aimed at."""
 _QUALIFIED = re.compile(
     r"\b(?:within|for|than|least|most|under|over|above|below|at|every|after|before|to|of|about|"
     r"up to|beyond|more than|less than)\s+$",
