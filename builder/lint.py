@@ -1305,13 +1305,76 @@ def _forms_hidden(note: Note) -> Note:
     front = note.front
     for number, shown in hinted.items():
         hidden = {text.strip("*_ ") for this, text in cloze_deletions(front) if this == number}
-        if len(shown) != 1 or any(not _ONE_WORD.fullmatch(text) for text in hidden):
-            continue  # a deletion of several words: `hinted_words` judges, check reports
+        if any(not _ONE_WORD.fullmatch(text) for text in hidden):
+            front = _echoes_hidden(front, number, hidden)  # its item's own explanation
+            continue
+        if len(shown) != 1:
+            continue  # `hinted_words` judges, check reports
         if not all(_derived(shown[0], text) for text in hidden):
             continue
         head = front[: len(front) - len(_body(front))]
         front = head + _hidden_again(front[len(head) :], number, shown[0])
     return note if front == note.front else replace(note, front=front)
+
+
+def _echoes_hidden(front: str, number: str, hidden: set[str]) -> str:
+    """`front` with each run of two meaning words or more that its deletion c`number` holds,
+    said again on that deletion's own line (an item's explanation: `{{c2::No murein wall} -
+    these germs need no murein wall`), made deletion c`number` too: the card asks the item,
+    the explanation stays, and it no longer prints the answer beside its blank."""
+    roots = _roots(" ".join(hidden))
+    marker = f"{{{{c{number}::"
+    lines = front.split("\n")
+    for index, line in enumerate(lines):
+        if marker not in line:
+            continue
+        head = next(m for m in NUMBERED_DELETION.finditer(line) if m.group(1) == number)
+        if not _EXPLAINED.match(line, head.end()):
+            continue  # a gloss in the item's own sentence (`X, meaning …`) is judged by check
+        out, last = [], 0
+        for match in NUMBERED_DELETION.finditer(line):
+            out.append(_echo_runs(line[last : match.start()], number, roots))
+            out.append(match.group(0))
+            last = match.end()
+        out.append(_echo_runs(line[last:], number, roots))
+        lines[index] = "".join(out)
+    return "\n".join(lines)
+
+
+def _echo_runs(text: str, number: str, roots: set[str]) -> str:
+    """`text` with each run of `MIN_ECHO_WORDS` words or more whose roots are `roots` hidden as
+    deletion c`number` (one small word between them, `cell of the wall`, kept in the run)."""
+    words = list(_ECHO_WORD.finditer(text))
+    echo = [
+        any(
+            _same_root(mine, root, _ROOT_CHARS + 1) for mine in _roots(w.group(0)) for root in roots
+        )
+        for w in words
+    ]
+    runs: list[tuple[int, int]] = []
+    at = 0
+    while at < len(words):
+        if not echo[at]:
+            at += 1
+            continue
+        end, count = at, 1
+        while end + 1 < len(words):
+            between = text[words[end].end() : words[end + 1].start()]
+            if between.strip() or not echo[end + 1]:
+                break
+            end, count = end + 1, count + 1
+        if count >= MIN_ECHO_WORDS:
+            runs.append((words[at].start(), words[end].end()))
+        at = end + 1
+    for start, end in reversed(runs):
+        text = f"{text[:start]}{{{{c{number}::{text[start:end]}}}}}{text[end:]}"
+    return text
+
+
+_EXPLAINED = re.compile(r"[*_]*\s+[-–—]\s")
+"""After an item's hidden head, the dash that opens its explanation (`{{c1::X}} - why`)."""
+_ECHO_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+MIN_ECHO_WORDS = 2
 
 
 def _hidden_again(body: str, number: str, word: str) -> str:

@@ -3185,9 +3185,9 @@ def _unit(text: str) -> str:
 # Measured figures: what the measure rule clozes, and what tells a list of statements that has one.
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
-_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|to)\s*{_NUMBER}|\s+(?:a|à)\s+{_NUMBER}|/{_NUMBER})?"
-"""A number or a range: "4-6", "4 to 6", and as Spanish, Portuguese and French write it "4 a 6",
-"4 à 6"."""
+_AMOUNT = rf"{_NUMBER}(?:\s*(?:-|–|‐|‑|to)\s*{_NUMBER}|\s+(?:a|à)\s+{_NUMBER}|/{_NUMBER})?"
+"""A number or a range: "4-6", "4 to 6" (a word processor's hyphen "4‐6" too), and as Spanish,
+Portuguese and French write it "4 a 6", "4 à 6"."""
 _MORE = r"(?:\s+or\s+(?:more|less|longer|greater|higher|lower|above|below|over|under))"
 _COMPARE = (
     r"(?:=/[<>]|(?<![-=/<>≤≥])[<>≤≥]=?|=<|=>"
@@ -3220,7 +3220,7 @@ figure takes it along, never hides the unit's top and shows its bottom ("{{25 mm
 FIGURE = re.compile(
     rf"(?:(?:{_COMPARE})\s*-?{_AMOUNT}"
     rf"(?:\s*{_UNIT}{_PER}{_WORD_ENDS}|/[A-Za-z]{{1,10}}{_WORD_ENDS})?"
-    rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
+    rf"|(?:\bbetween\s+{_NUMBER}\s+and\s+|{_NEAR}\s+)?(?<![\w.–‐‑/-]){_AMOUNT}{_MORE}?\s*{_UNIT}"
     rf"{_PER}{_WORD_ENDS}{_MORE}?)",
     re.IGNORECASE,
 )

@@ -579,7 +579,9 @@ def test_a_pdfs_broken_lists_are_read_as_the_lists_they_were() -> None:
         "Early signs of korrin fever may include:\n\n- {{c1::an itch behind the ears}}\n"
         "- {{c2::a dry cough at dawn}}\n- {{c3::sore knuckles}}"
     )
-    assert notes[16].front.startswith("What to do in korrin fever:\n\n1. Sit the {{c1::patient")
+    assert notes[16].front.startswith(
+        "What to do in korrin fever:\n\n1. Sit the patient in the {{c1::shade}}"
+    )
     assert "3. Call a {{c3::doctor}} if the itch spreads." in notes[16].front
 
 

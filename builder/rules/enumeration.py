@@ -2459,13 +2459,18 @@ def _cloze_note(
             or _symbols_only(item)
             or _bold_name_only(item, bool(pairs))
             or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
+            or (
+                number < len(block.items) and not item.blocks and is_unfinished(plain(item.text))
+            )  # "- Germs of all kinds produce"
             or _outline_lead_in(item)  # "- Sequence:" over its steps: the back's, not a fact
             or (number == 1 and baseline)  # a form's "- None" first: hidden, it asks nothing
         ):
             text = literal(single_spaced(without_emoji(item.text)).strip())
             items[number - 1] = f"{marker} {text}{joiner}"
             continue
-        field = _field_value(item) if fields else None
+        # beside labels asked by their values (`Adult: {{X}}`), a longer label's value too
+        labelled = fields or (bool(ranked) and number - 1 not in ranked)
+        field = _field_value(item) if labelled else None
         value = _whole_value(item_text, field, deletions + 1) if field else None
         if field is not None and value is not None:  # "Diagnosis: {{renal ultrasound}}"
             deletions += 1
@@ -3279,6 +3284,26 @@ def is_etc(item: str) -> bool:
     return _ETC.fullmatch(item.strip()) is not None
 
 
+def is_unfinished(item: str) -> bool:
+    """An item the author left unfinished: it ends on a preposition, an article, a joining
+    word or a verb that needs its object (`Germs of all kinds produce`, `Allergy to`), three
+    words at least and no colon (a label). Hidden, its blank would ask half a sentence. Not a
+    list's last item, which may lead into what follows (`They are mostly made of`)."""
+    text = item.strip().rstrip(" .…")
+    if ":" in text or text.endswith(")") or len(text.split()) < MIN_UNFINISHED_WORDS:
+        return False
+    return _LEFT_OPEN.search(text) is not None and _STRANDED.search(text) is None
+
+
+_LEFT_OPEN = re.compile(
+    r"\s(?:of|to|for|with|by|from|into|than|and|or|the|an?|is|are|was|were|produce|"
+    r"produces|include|includes|contain|contains|require|requires|inhibit|inhibits|binds?)$"
+)
+MIN_UNFINISHED_WORDS = 3
+_STRANDED = re.compile(r"\b(?:what|which|who|whom|where|that|something|anything)\b", re.I)
+"""A word a preposition at the end belongs to (`what the board is for`): finished."""
+
+
 def cloze_item(
     item: ListItem, number: int, told: bool = False, predicate: bool = False
 ) -> tuple[str, str] | None:
@@ -3372,6 +3397,20 @@ def cloze_item(
         spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
         if spans:
             return _cloze_span(text, spans[0], number), extra
+    bounds = [
+        m
+        for m in (_FIGURE.finditer(text) if figure and not _instruction_verb(plain(text)) else [])
+        if m.group(0)[0] in "<>≤≥"
+        and text.count("(", 0, m.start()) <= text.count(")", 0, m.start())
+    ]  # not a step's (the measure rule asks it), nor an aside's: `Drug X (if HR > 70 bpm)`
+    if bounds and not 0 < len(plain(text[: bounds[0].start()]).split()) <= MAX_NAMED_BOUND_WORDS:
+        bounds = []  # a bound far into a clause, or first (`<4% = no signs`): no head names it
+    targeted = figure is not None and _TARGET.search(text, 0, figure.start()) is not None
+    # "Serum lactate {{>2 mmol/L}} or {{>18 mg/dL}}", "Target MAP {{65 mmHg}}": the bound asked
+    if bounds or targeted:
+        spans = out_of_math(text, [m.span() for m in bounds] or [figure.span()] if figure else [])
+        if spans:
+            return _cloze_spans(text, spans, number), extra
     arrowed = _arrow_value(text, number) if ">" in text or "→" in text else None
     if arrowed is not None:  # `conjugated => liver`: the cue shown, what it gives hidden
         return arrowed, extra
@@ -3545,6 +3584,10 @@ def _cloze_spans(text: str, spans: list[tuple[int, int]], number: int, each: boo
     return "".join(out) + literal(text[last:])
 
 
+MAX_NAMED_BOUND_WORDS = 4
+"""Words naming what a bound is of (`Serum lactate >2 mmol/L`), at most: a criterion's head."""
+_TARGET = re.compile(r"\b(?:target|goal|aim)\b", re.IGNORECASE)
+"""A target named before its figure (`Target MAP 65 mmHg`): the figure is what is aimed at."""
 _QUALIFIED = re.compile(
     r"\b(?:within|for|than|least|most|under|over|above|below|at|every|after|before|to|of|about|"
     r"up to|beyond|more than|less than)\s+$",
@@ -3563,12 +3606,12 @@ has no spaces (`到了**集合管**以后`)."""
 _UNIT = (
     r"(?:%|°\s?[CF]\b|(?:mg|g|kg|mcg|µg|ml|mL|L|l|mmHg|cmH2O|mm|cm|km|mmol|IU|units?|bpm|h|hrs?|"
     r"hours?|mins?|minutes?|secs?|seconds?|days?|weeks?|months?|years?|times|teaspoons?|"
-    r"servings?|drinks?|cups?|glasses|steps|breaths)(?:/[a-zA-Zµ²]+)*\b)"
+    r"servings?|drinks?|cups?|glasses|steps|breaths|feedings?|feeds|meals|doses)(?:/[a-zA-Zµ²]+)*\b)"
 )
 _FIGURE = re.compile(
-    r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\s*" + _UNIT
+    r"(?<![\w.,/])(?:[<>≤≥]\s*)?\d+(?:[.,]\d+)?(?:\s*(?:[-–]|to)\s*\d+(?:[.,]\d+)?)?\+?\s*" + _UNIT
 )
-"""A figure with its unit ("5 g", "24–48 hours", "30 minutes", "≥ 95%")."""
+"""A figure with its unit ("5 g", "24–48 hours", "30 minutes", "≥ 95%", "2+ feedings")."""
 _THRESHOLD = re.compile(
     r"(?<![\w.,/-])(?P<sign>[<>≤≥]=?\s*)?(?P<range>\d+(?:[.,]\d+)?\s*[-–]\s*)?"
     r"\d+(?:[.,]\d+)?\s*" + _UNIT + r"(?:\s*\([<>≤≥]?=?\s*\d[^()]*\))?"
@@ -3961,7 +4004,6 @@ _STEP_OPENER = re.compile(
     r"through|around|onto)\b)?)\s+",
     re.IGNORECASE,
 )
-_STEP_ARTICLE = re.compile(r"(?:a|an|the|your|their|his|her|its)\s+", re.IGNORECASE)
 _STEP_TAIL = re.compile(
     r"\s*(?:\(|[,;]\s+(?:if|when|as|then)\b|\s(?:to|so|if|when|unless|until|as|like|"
     r"without|before|after|because|while|regularly|daily|often|carefully|immediately|first|"
@@ -4055,7 +4097,7 @@ def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | 
         spans = out_of_math(text, [(figure.start(), with_twin(text, figure.end()))])
         if spans:
             return _cloze_span(text, spans[0], number)
-    article = _STEP_ARTICLE.match(text, rest_at)
+    article = _DETERMINERS.match(text, rest_at)  # outside the blank: `Note any {{changes}}`
     start = article.end() if article is not None else rest_at
     tail = _STEP_TAIL.search(text, start)
     end = tail.start() if tail is not None else len(text)
@@ -4069,6 +4111,10 @@ def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | 
         return None  # "Lie the patient flat": the state it is left in is the fact, not the thing
     if len(thing.split()) > MAX_WHOLE_WORDS - 2:
         return None
+    every = _EVERY.search(text[rest_at:start]) is not None
+    aimed = _aimed_spans(text, start, start + len(thing), every)
+    if aimed is not None:  # "Tell your doctor about any {{side effects}}"; [] when generic only
+        return _cloze_spans(text, aimed, number, each=True) if aimed else literal(text)
     members = list(_SERIES_MEMBER.finditer(thing))
     if len(members) >= MIN_SERIES_MEMBERS and all(
         len(m.group(0).split()) <= MAX_SERIES_MEMBER_WORDS for m in members
@@ -4076,6 +4122,89 @@ def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | 
         spans = [(start + m.start(), start + m.end()) for m in members]
         return _cloze_spans(text, spans, number, each=True)
     return _cloze_span(text, (start, start + len(thing)), number)
+
+
+def _aimed_spans(
+    text: str, start: int, end: int, every: bool = False
+) -> list[tuple[int, int]] | None:
+    """What an instruction's fact is when its object is not: the examples after "like" or
+    "such as" (`Manage chronic conditions like {{hypertension}} and {{diabetes}}`), the
+    complement of a generic object (`Sit the patient in the {{shade}}`, `Tell your doctor about
+    any {{side effects}}`), determiners left outside as the object's article is. [] when the
+    object is generic with nothing said of it (stays open); None when the object is the fact."""
+    examples = _EXAMPLES.search(text, start)
+    if examples is not None and examples.start() <= end + 1:
+        found = _content_spans(text, examples.start("what"), examples.end("what"))
+        if found:
+            return found
+    generic = (_ONE_WORD if every else _GENERIC_OBJECT).match(text, start, end)
+    if generic is None:
+        return None
+    complement = _COMPLEMENT.match(text, generic.end(), end)
+    if complement is not None:
+        return _content_spans(text, complement.start("what"), end, series=False)
+    after = generic.end() if generic.end() < end else end
+    if _CARER.search(generic.group(0)) and after == end:
+        return None  # "Call a {{doctor}} if …": whom to call is the fact
+    left = text[after:].strip().rstrip(".!")
+    if 0 < len(left.split()) <= MAX_COMPLEMENT_WORDS and not left.endswith("ly"):
+        at = text.index(left, after)  # "Keep each turn {{even}}": the state it is kept in
+        return [(at, at + len(left))]
+    return []
+
+
+def _content_spans(
+    text: str, start: int, end: int, series: bool = True
+) -> list[tuple[int, int]] | None:
+    """The content words between start and end without their determiners; a series of short
+    names one span each. None when nothing is left or the words are too many for a blank."""
+    lead = _DETERMINERS.match(text, start, end)
+    start = lead.end() if lead is not None else start
+    what = text[start:end].rstrip(" ,;.")
+    if len(what) < MIN_STEP_OBJECT_CHARS or len(what.split()) > MAX_WHOLE_WORDS - 2:
+        return None
+    members = list(_SERIES_MEMBER.finditer(what)) if series else []
+    if len(members) >= MIN_EXAMPLES and all(
+        len(m.group(0).split()) <= MAX_SERIES_MEMBER_WORDS for m in members
+    ):
+        spans = []
+        for m in members:
+            article = _DETERMINERS.match(m.group(0))
+            spans.append((start + m.start() + (article.end() if article else 0), start + m.end()))
+        return spans
+    return [(start, start + len(what))]
+
+
+_EXAMPLES = re.compile(
+    r"\s(?:like|such\s+as|including|e\.g\.,?)\s+(?P<what>[^.;:()]+?)\s*(?=[.;:(]|$)", re.I
+)
+"""Examples an instruction names after its class (`… chronic conditions like X and Y`)."""
+_GENERIC_OBJECT = re.compile(
+    r"(?:(?:[\w-]+\s+)?(?:patients?|person|people|"
+    r"child(?:ren)?|baby|babies|infants?|doctors?|nurses?|clinicians?|providers?|pharmacists?|"
+    r"team|family|victims?|casualty|someone|everyone|GP))(?=\s|$)",
+    re.IGNORECASE,
+)
+"""An object that is nobody's fact (`the patient`, `your doctor`); so is any one word after
+"each" or "every" (`each turn`)."""
+_CARER = re.compile(
+    r"\b(?:doctors?|nurses?|clinicians?|providers?|pharmacists?|team|GP)$", re.IGNORECASE
+)
+"""Whom an instruction sends the reader to: the fact when nothing is said of them."""
+_EVERY = re.compile(r"\b(?:each|every)\s+$", re.IGNORECASE)
+_ONE_WORD = re.compile(r"[\w-]+(?=\s|$)")
+_COMPLEMENT = re.compile(
+    r"\s+(?:in|on|about|into|onto|under|near|at|with|of|in\s+front\s+of|next\s+to)\s+"
+    r"(?P<what>\S)",
+    re.IGNORECASE,
+)
+_DETERMINERS = re.compile(
+    r"(?:(?:a|an|the|your|their|his|her|its|our|my|any|all|some|each|every|this|these|those)"
+    r"\s+)+",
+    re.IGNORECASE,
+)
+MAX_COMPLEMENT_WORDS = 2
+MIN_EXAMPLES = 2
 
 
 _SERIES_MEMBER = re.compile(

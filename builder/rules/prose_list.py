@@ -17,7 +17,7 @@ import re
 
 from ..document import Paragraph, Section
 from ..notes import Note, cloze, literal, make_key
-from ..text import plain, split_sentences
+from ..text import FIGURE, plain, split_sentences
 from .context import Context
 from .enumeration import is_etc
 from .faq import answered_blocks
@@ -103,7 +103,8 @@ def cloze_items(sentence: str) -> str | None:
             continue
         if cue.group().lower().startswith("como") and _CLAUSE_ITEM.match(sentence, spans[0][0]):
             continue  # ", como ele se desenvolve, …": "how", a clause, no member of a set
-        return cloze(sentence, spans)
+        figures = [m.span() for m in FIGURE.finditer(sentence, 0, cue.start())]
+        return cloze(sentence, figures + spans)  # "Infants {{2-10 months}} old with {{A}}, …"
     return None
 
 
@@ -239,7 +240,7 @@ _BOTH = re.compile(r"(?:both|all(?: of)? (?:them|these|three)|ambos|ambas|les de
 _CONDITION = re.compile(r"(?<=\w)\s+(?:unless|if|when|until|except|provided)\b")
 """A condition opening after a series' last item ("… and diving unless cleared"): what it holds
 for, not the item."""
-_JOINS = r"and|or|y|e|o|u|et|ou"
+_JOINS = r"and/or|y/o|e/o|et/ou|and|or|y|e|o|u|et|ou"
 """The words before a series' last item: English's, and Spanish's, Portuguese's and French's."""
 _FINAL_JOIN = re.compile(rf"(?:{_JOINS})\s+")
 _LAST_JOIN = re.compile(rf"\s+(?:{_JOINS})\s+")

@@ -999,6 +999,8 @@ def _pairs(
         if found is None:
             continue  # a finding with no meaning (`finding_pairs`): nothing to ask
         finding, meaning = found["finding"].strip(), found["meaning"].strip().rstrip(".")
+        if _figures_on_front(meaning, finding):
+            continue  # `Velbarin 4 mg/4 mL - vial 4 mL`: the front prints its answer's figure
         within = (
             f" — {lower_first(about)}" if about and len(about.split()) <= MAX_LEAD_WORDS else ""
         )
@@ -1009,6 +1011,15 @@ def _pairs(
     return notes
 
 
+def _figures_on_front(meaning: str, finding: str) -> bool:
+    """Whether every figure of a meaning (a number with its unit) is written in its finding:
+    a product's strength and its pack (`4 mg/4 mL - vial 4 mL`) asked so shows the answer."""
+    figures = [re.sub(r"\s+", "", figure) for figure in _AMOUNT.findall(plain(meaning))]
+    shown = re.sub(r"\s+", "", plain(finding))
+    return bool(figures) and all(figure in shown for figure in figures)
+
+
+_AMOUNT = re.compile(r"\d+(?:[.,]\d+)?\s*(?:[a-zA-Zµ%]+\b)?")
 MAX_NAME_WORDS = 6
 MAX_NAMED_MEANING_WORDS = 20
 _VERB = re.compile(
