@@ -61,18 +61,3 @@ def test_same_bytes_for_any_number_of_threads(
         with zipfile.ZipFile(target) as package:
             assert package.read("data") == data
     assert outputs[0] == outputs[1] == outputs[2]
-
-
-def _zip_with_cache(folder: Path, name: str, data: bytes, cache: Path) -> tuple[bytes, int]:
-    """The zip's bytes and how many blocks came from the cache."""
-    reused = []
-    real_commit = archive.BlockCache.commit
-
-    def commit(self: archive.BlockCache) -> None:
-        reused.append(self.reused)
-        real_commit(self)
-
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(archive.BlockCache, "commit", commit)
-        archive.write_zip(folder / name, [("collection.anki2", data)], DATE, 2, cache)
-    return (folder / name).read_bytes(), reused[0]
