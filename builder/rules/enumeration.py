@@ -4133,7 +4133,7 @@ def _aimed_spans(
     any {{side effects}}`), determiners left outside as the object's article is. [] when the
     object is generic with nothing said of it (stays open); None when the object is the fact."""
     examples = _EXAMPLES.search(text, start)
-    if examples is not None and examples.start() <= end + 1:
+    if examples is not None and examples.start() <= end + 1 and _names_a_class(text, examples):
         found = _content_spans(text, examples.start("what"), examples.end("what"))
         if found:
             return found
@@ -4175,6 +4175,22 @@ def _content_spans(
     return [(start, start + len(what))]
 
 
+def _names_a_class(text: str, examples: re.Match[str]) -> bool:
+    """The words before "like"/"such as" name only a kind of thing (`chronic conditions`,
+    `triggers`, `techniques`): its examples are what to recall. A class with content of its own
+    (`moderate exercise like walking`) is the fact; its examples only illustrate it."""
+    before = text[: examples.start()].split()
+    return bool(before) and before[-1].lower().strip(",") in _EXAMPLE_CLASSES
+
+
+_EXAMPLE_CLASSES = frozenset(
+    """
+    conditions diseases illnesses disorders problems infections symptoms signs triggers
+    factors foods drinks drugs medicines medications supplements vaccines products items things
+    activities techniques methods habits practices options sources substances allergens
+    """.split()
+)
+"""Plural nouns that name only a kind of thing: the examples after them are the fact."""
 _EXAMPLES = re.compile(
     r"\s(?:like|such\s+as|including|e\.g\.,?)\s+(?P<what>[^.;:()]+?)\s*(?=[.;:(]|$)", re.I
 )
