@@ -527,9 +527,11 @@ _FIELD_LABELS = frozenset(
     phone tel fax address name title subtitle version status category categories share credit
     credits license licence copyright signature front back q a question questions objective
     objectives course class lecture module week day time location
+    answer resposta respuesta réponse reponse risposta antwort pergunta pregunta domanda frage
     """.split()
 )
-"""Labels of a page's, a form's or a flashcard's fields, not of a fact ("Tags:", "img:")."""
+"""Labels of a page's, a form's or a flashcard's fields, not of a fact ("Tags:", "img:"); a
+question's and its answer's in the languages the faq rule pairs (`Pergunta:` / `Resposta:`)."""
 _OPENS_CLAUSE = frozenset(
     "it this that these those they we you i he she there here the a an".split()
 )
