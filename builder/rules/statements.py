@@ -266,7 +266,7 @@ MAX_EQUATED_WORDS = 8
 _EQUATED = re.compile(r"^(?P<left>[^=≠<>:]+?)\s+=\s+(?P<right>[^=≠<>]+?)\.?$")
 """A point written as an equation of words: `findings = condition`, `condition = sign`."""
 _FORMULA_SIGNS = re.compile(r"[/×*·^√÷]")
-_WORD = re.compile(r"\b[a-zà-ÿ]{3,}")
+_WORD = re.compile(r"\b[A-Za-zÀ-ÿ][a-zà-ÿ]{2,}")
 
 
 def equated(text: str) -> tuple[str, str] | None:
@@ -283,6 +283,8 @@ def equated(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     left, right = found["left"].strip(" *_"), found["right"].strip(" *_")
+    if not _WORD.search(left) or any(side.count("(") != side.count(")") for side in (left, right)):
+        return None  # `40-50% = mild` (of what?), `Cuff (width = 40% of the arm)`: a part
     for side in (left, right):
         words = side.split()
         if not words or len(words) > MAX_EQUATED_WORDS or not any(c.isalpha() for c in side):
@@ -297,11 +299,16 @@ def _equated_notes(
     (`equated`): "<heading>: wide QRS + long PR = ?" -> "severe korrinaemia". Such a point
     asked with the list's other statements was one line of an answer to the heading alone."""
     notes: list[Note] = []
+    clozed = {note.source.line for note in ctx.made if note.note_type == "cloze"}
     for index, block in enumerate(section.blocks):
         if index in asked or not isinstance(block, ListBlock) or block.ordered:
             continue
-        if block.line in carded:
-            continue  # a list another rule's note came from (a cloze of its items) is its own
+        if block.line in clozed:
+            continue  # a list another rule clozed (`- PPV = TP / (TP + FP)`) is its own
+        before = section.blocks[index - 1] if index else None
+        lead_in = lead_of(before) if isinstance(before, Paragraph) else None
+        if lead_in is not None and lead_in.kind != "flag":
+            continue  # `Licensed for:` over `- cancer pain = idem, and …`: the lead-in's list
         for item in block.items:
             if item.line in carded or item.blocks:
                 continue
