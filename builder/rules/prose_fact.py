@@ -613,7 +613,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                 mark = next((mark for mark in ARROW_MARKS if question.endswith(mark)), "")
                 kind: Literal["basic", "cloze"] = "basic"
                 at = front.rfind(mark) if mark else -1  # "X → what" as it reads: "X leads to"
-                if at >= 0 and mark == ARROW_STATES:  # "Pain → with {{radiation}}": as written
+                if at >= 0 and mark == ARROW_STATES and ctx.language == "en":
+                    # "Pain → with {{radiation}}": the arrow adds to its left side, as written
                     along, _, rest = answer.partition(" ")
                     front = f"{front[:at]} → {along} {deletion(1, rest)}"
                     kind, answer = "cloze", ""
@@ -1484,7 +1485,7 @@ def _is_test(cause: str) -> bool:
     return any(word in _TEST_ACRONYMS or word.lower() in _TEST_WORDS for word in words)
 
 
-_ALONG_WORDS = frozenset("with without plus".split())
+_ALONG_WORDS = frozenset("with without".split())
 """Words that open a result adding to the arrow's left side ("Pain -> with radiation")."""
 _VERDICTS = frozenset("normal abnormal positive negative raised low high result results".split())
 """A test's verdict or its result after its arrow ("Swab -> positive", "Swab -> result in a
