@@ -1691,6 +1691,14 @@ class _Reader:
             text, pin = split_pin(text)
             if " :: " in text:
                 text = _INLINE_FIELD.sub(r"\1: ", text, count=1)
+            if text.endswith(":") and blocks and isinstance(blocks[0], Paragraph):
+                text, blocks = _arrow_values(text, blocks)  # `- Label:  ` / `\t→ value`
+            elif "\n" in text and _ARROW_LINE.match(text.split("\n", 1)[1]):
+                head, _, rest = text.partition("\n")
+                arrowed = [Paragraph(rest, _line(item_open) + 1), *blocks]
+                head = without_end_break(head).rstrip()
+                if head.endswith(":"):
+                    text, blocks = _arrow_values(head, arrowed)
             if "\n" in text:
                 text, explanation = _hard_broken(text)
                 if explanation:
@@ -2001,6 +2009,31 @@ class _Reader:
 
 
 _TAGS = re.compile(r"<[^<>]*>")
+
+
+def _arrow_values(label: str, blocks: list[Block]) -> tuple[str, list[Block]]:
+    """A label bullet's value written on the lines under it, each after an arrow (`- Class A:`
+    then `→ *drug a, drug b*`): one line is the label's value, on its line, the glyph dropped
+    ("Class A: *drug a, drug b*"); several are its list, one item a line. Lines not all so
+    marked are the item's explanation, as written."""
+    first = blocks[0]
+    if not isinstance(first, Paragraph) or not label.endswith(":"):
+        return label, blocks
+    lines = [line.strip() for line in first.text.split("\n") if line.strip()]
+    if not lines or not all(_ARROW_LINE.match(line) for line in lines):
+        return label, blocks
+    values = [without_end_break(_ARROW_LINE.sub("", line, count=1)).rstrip() for line in lines]
+    if not all(values):
+        return label, blocks
+    if len(values) == 1:
+        return f"{label} {values[0]}", blocks[1:]
+    items = tuple(ListItem(value, first.line + at) for at, value in enumerate(values))
+    return label, [ListBlock(False, items, first.line), *blocks[1:]]
+
+
+_ARROW_LINE = re.compile(r"^[ \t]*(?:→|->|=>|⇒|↳)[ \t]*")
+"""A continuation line opening with an arrow (`\t→ value`): a value under a label, not a
+clause of a sentence."""
 
 
 def _hard_broken(text: str) -> tuple[str, str]:

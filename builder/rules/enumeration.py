@@ -4017,6 +4017,12 @@ _STEP_IDLE = re.compile(
     re.IGNORECASE,
 )
 """What is left of a step that acts on nothing (`May repeat as needed.`): no blank in it."""
+_AS_ADVISED = re.compile(
+    r"as\s+(?:recommended|prescribed|directed|advised|instructed|tolerated|told|taught)[.!]?",
+    re.IGNORECASE,
+)
+"""A manner after a verb with no object (`Rest as recommended`): the verb is the instruction,
+the manner no thing to recall; hidden, the card read "Rest {{as recommended}}"."""
 _NO_THING = re.compile(
     r"(?:\w+ly|low|high|well|more|less|by|over|first|then|now|when|where|how|what|why|who)\b", re.I
 )
@@ -4106,6 +4112,8 @@ def instruction_cloze(text: str, number: int, predicate: bool = False) -> str | 
         return None  # "Place it over the swelling": what it says is where, not what
     if _STEP_IDLE.fullmatch(text[rest_at:].strip()):
         return literal(text)  # "May repeat as needed.": read, nothing in it to recall
+    if _AS_ADVISED.fullmatch(text[rest_at:].strip()):  # "{{Rest}} as recommended": the verb is
+        return _cloze_span(text, opener.span("word"), number)  # what to do, never the manner
     idle = not predicate and (_NO_THING.match(thing) or _PLACED.search(thing))
     if len(thing) < MIN_STEP_OBJECT_CHARS or idle or _ASKED.match(thing):
         return None  # "Lie the patient flat": the state it is left in is the fact, not the thing

@@ -437,7 +437,7 @@ def _note(
         if spans and above:
             spans = [span for span in spans if not _shown_above(sentence[slice(*span)], above)]
         if spans:
-            spans = measures(sentence, spans)
+            spans = _series(sentence, measures(sentence, spans))  # "20, {{40}} and 80 mg"
         if spans and _EXAMPLE_CUE.search(sentence):
             spans = [span for span in spans if not _in_example(sentence, span[0])]
         doses = _dose_spans(sentence, spans)
@@ -468,7 +468,14 @@ def _note(
             (sentence, spans) if groups else clause_of(sentence, spans)
         )
         referent = ""
-        if (
+        if number and _generic_subject(clause):  # "Injectable solution is 10 mg/mL": whose?
+            owner = _named_before(sentences, number)
+            if not owner:
+                continue
+            referent = f"{owner} —"
+            if clause[1:2].islower():
+                clause = clause[:1].lower() + clause[1:]
+        elif (
             leans_back(clause)
             or (number and _it_of_another(clause, sentences[number - 1], section))
             or _said_after(clause)
@@ -585,6 +592,100 @@ def _referent(sentences: list[str], number: int) -> str:
     if len(before.split()) > MAX_REFERENT_WORDS or leans_back(before) or before.endswith(":"):
         return ""
     return before
+
+
+_SERIES = re.compile(
+    r"(?<![\w.,])(?P<series>(?:\d+(?:[.,]\d+)?\s*,\s*)*\d+(?:[.,]\d+)?)\s*,?\s+(?:and|or)\s+$"
+)
+"""Bare numbers listed before a figure's unit takes them all: "20, 40, and 80 mg", "8 or 10
+mg/mL"."""
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+_RANGE_OPENING = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+
+
+def _series(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans with each bare number of a series that shares the next figure's unit ("in 20,
+    40, and 80 mg tablets"): every value of the series is hidden, each its own deletion, or
+    (more than MAX_FIGURES in all) none. Hidden alone, the last value was trivia the values
+    shown beside it gave no way to recall. "Between 2 and 4 mg" is a range, no series."""
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        found = _SERIES.search(sentence, 0, start)
+        if (
+            found is not None
+            and not any(a < start and b > found.start() for a, b in out)
+            and _RANGE_OPENING.search(sentence, 0, found.start()) is None
+        ):
+            base = found.start("series")
+            out.extend(
+                (base + number.start(), base + number.end())
+                for number in _NUMBER.finditer(found.group("series"))
+            )
+        out.append((start, end))
+    return out
+
+
+_SUBJECT = re.compile(
+    r"^(?P<subject>\S.*?)\s+(?:is|are|was|were|comes?|has|have|averages?|contains?|lasts?"
+    r"|ranges?|varies|vary|can|may|should|will|must)\b",
+    re.IGNORECASE,
+)
+"""A sentence's subject: its words before its first verb."""
+_GENERIC_WORDS = frozenset(
+    """
+    the a an this these that those its their it they both all each either two three four
+    between of for in by oral orally iv im sc intravenous intramuscular subcutaneous injectable
+    injection injections solution solutions tablet tablets capsule capsules syrup syrups
+    suspension suspensions form forms formulation formulations preparation preparations powder
+    vial vials ampoule ampoules liquid liquids dose doses dosing administration route routes
+    strength strengths drug drugs
+    """.split()
+)
+"""Words of a subject that names no thing of its own: a form, a route, a pronoun, a count.
+A subject of such words with a form or a count among them (`_FORM_WORDS`) is generic; one
+that is only a pronoun ("It", "They") is `leans_back`'s, shown with the sentence before."""
+_FORM_WORDS = frozenset(
+    """
+    both all three two injection injections solution solutions tablet
+    tablets capsule capsules syrup syrups suspension suspensions formulation formulations
+    powder vial vials ampoule ampoules liquid liquids dose doses dosing administration
+    """.split()
+)
+MAX_NAMED_WORDS = 3
+
+
+def _generic_subject(clause: str) -> bool:
+    """The clause's subject is a form, a route or a count of a thing named before it
+    ("Injectable solutions come in 10 mg/mL", "Oral administration between the three averages
+    …"): alone on a card it says of no drug which."""
+    found = _SUBJECT.match(plain(clause).strip())
+    if found is None:
+        return False
+    words = [word.strip(",;:()").lower() for word in found["subject"].split()]
+    return all(word in _GENERIC_WORDS for word in words) and any(
+        word in _FORM_WORDS for word in words
+    )
+
+
+def _named_before(sentences: list[str], number: int) -> str:
+    """The thing the nearest sentence before `number` with a subject of its own names, when
+    that subject is a name of a few words ("Furosemide comes in …"); "" when it is not (a
+    quantity, "The half-life for furosemide is …": what the generic sentence measures is not
+    shown), or there is none."""
+    for before in reversed(sentences[:number]):
+        found = _SUBJECT.match(plain(before).strip())
+        if found is None:
+            return ""
+        words = found["subject"].split()
+        lowered = [word.strip(",;:()").lower() for word in words]
+        if all(word in _GENERIC_WORDS for word in lowered):
+            continue  # another generic sentence: the name is further back
+        if len(words) > MAX_NAMED_WORDS or not words[0][:1].isalpha():
+            return ""
+        if any(word in _GENERIC_WORDS or _DIGIT.search(word) for word in lowered):
+            return ""  # "The half-life for X": a quantity, not a name
+        return found["subject"].strip()
+    return ""
 
 
 def _in_example(sentence: str, start: int) -> bool:

@@ -19,8 +19,13 @@ anything else makes no card, as a wrong card is worse than none:
   > tessalid if not tolerated" asks when velbarin is started and its alternative;
 - a decision or consequence arrow: "Do the KORR score -> give velbarin" (`->`, `=>`, `→`, once)
   asks "<section>: Do the KORR score, then what?" ("Swab test -> result in a day": "Swab test
-  leads to?"; "Velbarin -> for severe rash" asks "What is velbarin used for?"); an arrow item
-  another note of the section holds whole (a parent's deletion) asks nothing more;
+  leads to?"; "Velbarin -> for severe rash" asks "What is velbarin used for?"). An arrow is
+  not always a cause: after a test it is what the test shows ("Chest film -> fluid in the
+  fissure" asks "Chest film shows?"), after a class of things it names members of the class
+  ("Antiemetics -> korrazine or velbamide" asks "Antiemetics — examples?"), and before "with"
+  it adds to the left side ("Rash -> with itching" is the cloze "Rash → with {{itching}}");
+  an arrow item another note of the section holds whole (a parent's deletion) asks nothing
+  more;
 - when a thing is used or given: "Tessalid is (another korrin blocker that is) used when velbarin
   is not tolerated" asks "When is tessalid used?"; "Velbarin is only started after …" too;
 - a denial: "Velbarin is NOT a treatment for attacks", "the loading dose (is) not affected by
@@ -605,18 +610,24 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     if not ctx.topic:
                         continue  # "Why is it called …?" names nothing
                     front = f"Why is {ctx.topic} called {question[len(WHY_NAMED) :]}?"
-                if question.endswith(ARROW_ASKS):
-                    at = front.rfind(ARROW_ASKS)  # "X → what" as it reads: "X leads to"
-                    if at >= 0:
-                        signs = names_signs(_list_lead(section.blocks, index), section)
-                        said = arrow_question(question, ctx.language, signs)
-                        said = said[len(question) - len(ARROW_ASKS) :]
-                        front = front[:at] + said + front[at + len(ARROW_ASKS) :]
+                mark = next((mark for mark in ARROW_MARKS if question.endswith(mark)), "")
+                kind: Literal["basic", "cloze"] = "basic"
+                at = front.rfind(mark) if mark else -1  # "X → what" as it reads: "X leads to"
+                if at >= 0 and mark == ARROW_STATES and ctx.language == "en":
+                    # "Pain → with {{radiation}}": the arrow adds to its left side, as written
+                    along, _, rest = answer.partition(" ")
+                    front = f"{front[:at]} → {along} {deletion(1, rest)}"
+                    kind, answer = "cloze", ""
+                elif at >= 0:
+                    signs = names_signs(_list_lead(section.blocks, index), section)
+                    said = arrow_question(question, ctx.language, signs)
+                    said = said[len(question) - len(mark) :]
+                    front = front[:at] + said + front[at + len(mark) :]
                 if front.lower() in asked:
                     continue
                 asked.add(front.lower())
                 key = make_key("prose_fact", section.path, question)
-                notes.append(ctx.note("prose_fact", "basic", front, answer, key, section, line))
+                notes.append(ctx.note("prose_fact", kind, front, answer, key, section, line))
     for text, line in _lines(section.blocks):
         expanded = _mnemonic(text)
         if expanded is None:
@@ -1405,7 +1416,118 @@ def _arrow(sentence: str) -> list[Fact]:
         return [(f"What is {cause} used for", result[4:], "section")]  # "X -> for severe Y"
     if verb in ("inhibits", "stimulates"):  # `H --(-)> E`: what H inhibits, no "leads to"
         return [(f"What does {lower_first(cause)} {verb[:-1]}", result, "section")]
-    return [(f"{cause}{ARROW_ASKS}", result, "section")]
+    mark = _arrow_reading(cause, result) if not verb else ARROW_ASKS
+    return [(f"{cause}{mark}", result, "section")]
+
+
+def _arrow_reading(cause: str, result: str) -> str:
+    """How an arrow between `cause` and `result` reads, as the marker its question ends with:
+    a result opening with "with" adds to the left side, not its effect (`ARROW_STATES`: a
+    cloze of the statement); members of a class after the class ("IV opioids -> korrphine or
+    velbadone") are its examples (`ARROW_EXAMPLES`); a finding after a test ("CT -> gas in
+    the collection") is what the test shows (`ARROW_SHOWS`); anything else is a cause and
+    its effect, or a condition and what to do (`ARROW_ASKS`)."""
+    words = result.split()
+    if words[0].lower() in _ALONG_WORDS and len(words) > 1:
+        return ARROW_STATES
+    first = cause.split(maxsplit=1)[0].lower()
+    if first in _CONDITION_OPENING or is_instruction(cause) or _DIGIT.search(cause):
+        return ARROW_ASKS  # "If unsure -> CT", "Give fluids -> recheck", "CRP > 150 -> …"
+    if words[0].lower() in _CONDITION_OPENING or is_instruction(result):
+        return ARROW_ASKS
+    if _is_class(cause) and _members(result):
+        return ARROW_EXAMPLES
+    if _is_test(cause) and words[0].lower() not in _VERDICTS:
+        return ARROW_SHOWS
+    return ARROW_ASKS
+
+
+def _head_word(phrase: str) -> str:
+    """The head noun of a short noun phrase: its last word before "of", "in", "for" …
+    ("IV opioids" -> "opioids", "degradation of vessels" -> "degradation")."""
+    words = without_asides(phrase).split()
+    for at, word in enumerate(words):
+        if at and word.lower() in _PHRASE_BREAKS:
+            words = words[:at]
+            break
+    return words[-1].strip(",.;:()").lower() if words else ""
+
+
+def _is_class(cause: str) -> bool:
+    """Whether a phrase names a class of things ("IV opioids", "Antiemetic", "Loop
+    diuretics"), whose members an arrow may list."""
+    head = _head_word(cause)
+    return head in _CLASS_NOUNS or (head.startswith("anti") and len(head) > 6)
+
+
+def _members(result: str) -> bool:
+    """Whether an arrow's result is a short series of names ("korrphine or velbadone"): at
+    most four of at most three words, no figure, none a change or a harm ("weight gain",
+    "hyperglycaemia"), which a class would cause rather than count among its members."""
+    names = [part.strip() for part in _SERIES_SPLIT.split(plain(result)) if part.strip()]
+    if not names or len(names) > 4 or _DIGIT.search(result):
+        return False
+    for name in names:
+        words = name.lower().split()
+        if not 1 <= len(words) <= 3 or not name[:1].isalpha():
+            return False
+        if any(word in _EFFECT_WORDS or word.endswith(_EFFECT_ENDINGS) for word in words):
+            return False
+    return True
+
+
+def _is_test(cause: str) -> bool:
+    """Whether a short phrase names a test or an investigation ("Repeat CT abdo", "Chest
+    film", "LFTs"), whose arrow points to what it shows."""
+    words = [word.strip(",.;:()") for word in without_asides(cause).split()]
+    if not words or len(words) > 5:
+        return False
+    return any(word in _TEST_ACRONYMS or word.lower() in _TEST_WORDS for word in words)
+
+
+_ALONG_WORDS = frozenset("with without".split())
+"""Words that open a result adding to the arrow's left side ("Pain -> with radiation")."""
+_VERDICTS = frozenset("normal abnormal positive negative raised low high result results".split())
+"""A test's verdict or its result after its arrow ("Swab -> positive", "Swab -> result in a
+day"): what the result means or when it comes, not a finding it shows."""
+_DIGIT = re.compile(r"\d|[<>≤≥]")
+_PHRASE_BREAKS = frozenset("of in for with on at from to by".split())
+_SERIES_SPLIT = re.compile(r"\s*(?:,|/|;|\bor\b|\band\b|&)\s*")
+_CLASS_NOUNS = frozenset(
+    """
+    drug drugs medication medications medicine medicines meds agent agents opiate opiates
+    opioid opioids analgesic analgesics antibiotic antibiotics antiemetic antiemetics
+    diuretic diuretics steroid steroids corticosteroid corticosteroids nsaid nsaids
+    bronchodilator bronchodilators vasopressor vasopressors inotrope inotropes sedative
+    sedatives benzodiazepine benzodiazepines blocker blockers inhibitor inhibitors
+    antagonist antagonists agonist agonists statin statins vaccine vaccines laxative
+    laxatives anticoagulant anticoagulants crystalloid crystalloids colloid colloids
+    anaesthetic anaesthetics anesthetic anesthetics
+    """.split()
+)
+"""Head nouns naming a class of drugs, whose members an arrow after them may name."""
+_EFFECT_WORDS = frozenset(
+    """
+    gain loss damage failure injury bleeding toxicity death risk reduction increase
+    decrease rise fall release retention deficiency excess overload block blockade
+    suppression dependence withdrawal tolerance resistance
+    """.split()
+)
+_EFFECT_ENDINGS = ("ia", "ion", "itis", "osis", "ness", "ity", "pathy", "algia", "aemia", "emia")
+"""What a class does rather than its members' names ("hyperglycaemia", "sedation")."""
+_TEST_ACRONYMS = frozenset(
+    """
+    CT MRI MRCP US USS CXR AXR XR ECG EKG EEG EMG LFT LFTs FBC CBC ABG VBG LP CSF OGD PET
+    """.split()
+)
+_TEST_WORDS = frozenset(
+    """
+    ultrasound x-ray xray radiograph scan imaging biopsy echo echocardiogram echocardiography
+    endoscopy colonoscopy angiogram angiography bloods culture cultures swab urinalysis
+    dipstick spirometry doppler smear mammogram film
+    """.split()
+)
+"""Words naming a test or an investigation: what an arrow after one points to, it shows."""
 
 
 def _causes(cause: str, result: str) -> bool:
@@ -1439,6 +1561,13 @@ _FIGURE_ONLY = re.compile(r"[<>≤≥~]?\s*\d[\d.,]*\s*(?:\S+)?$")
 ARROW_ASKS = " → what"
 """How an arrow's fact is keyed (its question's identity, kept as released); the front reads it
 as `arrow_question`."""
+ARROW_SHOWS = " → shows"
+"""An arrow after a test: "CT shows?" (`arrow_question`)."""
+ARROW_EXAMPLES = " → which"
+"""An arrow after a class: "Antiemetics — examples?" (`arrow_question`)."""
+ARROW_STATES = " → stated"
+"""An arrow adding to its left side ("Pain -> with radiation"): a cloze of the statement."""
+ARROW_MARKS = (ARROW_ASKS, ARROW_SHOWS, ARROW_EXAMPLES, ARROW_STATES)
 _CONDITION_OPENING = frozenset("if when once unless after before while".split())
 
 
@@ -1448,9 +1577,16 @@ def arrow_question(question: str, language: str = "en", signs: bool = False) -> 
     In a document not in English the author's arrow asks it, "X → …": no English words glued
     to the author's clause. Under a heading of `signs`, a series of findings before the arrow
     points to what they are signs of ("Pale stools, dark urine point to"): they do not cause it."""
-    cause = question.removesuffix(ARROW_ASKS)
+    mark = next((mark for mark in ARROW_MARKS if question.endswith(mark)), ARROW_ASKS)
+    cause = question.removesuffix(mark)
     if language != "en":
         return f"{cause} → …"
+    if mark == ARROW_SHOWS:
+        last = cause.split()[-1]
+        plural = last.endswith("s") and not last.lower().endswith(("ss", "us", "is"))
+        return f"{cause} {'show' if plural else 'shows'}"
+    if mark == ARROW_EXAMPLES:
+        return f"{cause} — examples"
     if signs and ", " in cause and cause.split(maxsplit=1)[0].lower() not in _CONDITION_OPENING:
         return f"{cause} point to"
     if cause.split(maxsplit=1)[0].lower() in _CONDITION_OPENING or is_instruction(cause):

@@ -98,6 +98,8 @@ def cloze_items(sentence: str) -> str | None:
     if "resent" in sentence.lower():
         cues = sorted((*cues, *_PRESENTS.finditer(sentence)), key=lambda cue: cue.start())
     for cue in cues:
+        if sentence.count("(", 0, cue.start()) > sentence.count(")", 0, cue.start()):
+            continue  # "fluid status (including weight), …": an aside's cue, no series of its own
         spans = item_spans(sentence, cue.end()) or _pair(sentence, cue.end())
         if spans is None:
             continue
@@ -173,8 +175,11 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
         spans = spans[:ended]  # "infection, injury, drugs, etc.": the series ends at "etc"
     if spans and _BOTH.fullmatch(sentence[slice(*spans[-1])].strip()):
         spans = spans[:-1]  # "drugs, surgery or both": the two again, no third thing
+    head = _SHARED_HEAD.match(sentence, spans[0][0], spans[0][1]) if spans else None
+    if head is not None:  # "monitoring of {{a}}, {{b}} and {{c}}": the head is every item's
+        spans[0] = (head.end(), spans[0][1])
     items = [sentence[a:b] for a, b in spans]
-    if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(item) for item in items):
+    if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(read[a:b]) for a, b in spans):
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
     if not all(0 < len(_DASHED.sub("—", item).split()) <= MAX_ITEM_WORDS for item in items):
         return None
@@ -182,6 +187,14 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
         return None  # `and <img src=…>`: raw HTML is nothing to recall (sanitising may empty it)
     return spans
 
+
+_SHARED_HEAD = re.compile(
+    r"(?:\w+\s+){0,2}?(?:monitoring|measurement|measurements|assessment|assessments|evaluation"
+    r"|testing|checks|checking|review|surveillance)\s+of\s+",
+    re.IGNORECASE,
+)
+"""The words opening a series' first item that say what is done to every item ("periodic
+monitoring of blood pressures, fluid status and …"): outside its deletion."""
 
 _HEDGE = (
     r"(?:sometimes|occasionally|often|rarely|usually|possibly|typically|especially"

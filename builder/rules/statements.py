@@ -35,6 +35,13 @@ have X?", under any heading: plain sentences with nothing to hide and no term, w
 An item may open with a plain label over whole sentences of its own (`1. Cleaning: The drain has
 … . Change …`): it is a statement like the others; a numbered list is answered in its numbers.
 
+A key point written as an equation of words (`- Wide QRS + long PR = severe korrinaemia`,
+`- **Low korrin = flat waves**`) among the statements is asked on its own, left side shown:
+"Key points: wide QRS + long PR = ?" -> "severe korrinaemia", under any heading; the list's
+other statements are asked as before, and a list of only such points makes no note of the
+heading alone (a front naming nothing but the section over unrelated points). Arithmetic
+(`10 × 0.9 = 9`) and a side of more than MAX_EQUATED_WORDS words are no such point.
+
 A heading that asks ("How should I take this medicine?"), over a list and nothing else carded,
 is asked as written with the list its answer, as the faq rule asks one over a paragraph.
 
@@ -82,7 +89,7 @@ from ..text import (
 )
 from . import term
 from .context import Context, Said
-from .definition import ask, definition, is_instruction, is_numbering
+from .definition import ask, definition, is_instruction, is_numbering, is_worked_example
 from .faq import answered_blocks
 from .leads import (
     Lead,
@@ -159,6 +166,9 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     boxed = is_container_heading(title)  # "Clinical pearls": the list's name, no subject
     asked = answered_blocks(section.blocks)
     carded = {note.source.line for note in ctx.made}
+    equated = _equated_notes(section, asked, carded, ctx)
+    equated_lines = {note.source.line for note in equated}
+    carded |= equated_lines
     if not (asks or boxed) and (
         not ctx.subject(section)
         or is_generic_heading(title)
@@ -167,7 +177,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
     ):
         # "Key points", "Overview": the heading names nothing to ask about
         who = _who_notes(section, asked, carded, ctx)
-        return who + _shaped_notes(section, asked, carded | {n.source.line for n in who}, ctx)
+        shaped = _shaped_notes(section, asked, carded | {n.source.line for n in who}, ctx)
+        return equated + who + shaped
     stated = {note.source.line for note in ctx.made if note.rule != "prose_fact"}
     said = ""  # what the notes say, worked out for the first list that may need it
     notes: list[Note] = [] if asks else _bold_notes(section, ctx, asked, carded)
@@ -186,6 +197,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         before, previous = previous, block
         if index in asked or not isinstance(block, ListBlock):
             continue
+        if equated_lines.intersection(item.line for item in block.items):
+            kept = tuple(item for item in block.items if item.line not in equated_lines)
+            if not kept or len(kept) < len(block.items) - len(kept):
+                continue  # a list of equated points, a sentence or two beside them
+            block = ListBlock(block.ordered, kept, kept[0].line)  # the rest, asked as before
         items = [plain(" ".join(item.text.split())) for item in block.items]
         pairs = finding_pairs(block.items)
         lead_in = lead_of(before) if isinstance(before, Paragraph) else None
@@ -243,7 +259,68 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             if index in beside:  # its sentences' note is this rule's own: the labels still asked
                 used = carded | {note.source.line for note in who}
             notes.extend(_label_items(block, used, section, ctx))
-    return who + shaped + notes
+    return equated + who + shaped + notes
+
+
+MAX_EQUATED_WORDS = 8
+_EQUATED = re.compile(r"^(?P<left>[^=≠<>:]+?)\s+=\s+(?P<right>[^=≠<>]+?)\.?$")
+"""A point written as an equation of words: `findings = condition`, `condition = sign`."""
+_FORMULA_SIGNS = re.compile(r"[/×*·^√÷]")
+_WORD = re.compile(r"\b[A-Za-zÀ-ÿ][a-zà-ÿ]{2,}")
+
+
+def equated(text: str) -> tuple[str, str] | None:
+    """The two sides of a key point written as an equation of words ("Wide QRS + long PR =
+    severe korrinaemia"), None for anything else: arithmetic, a label's value (`Sign: a = b`),
+    a formula (`PPV = TP / (TP + FP)`), a side of no words or of more than
+    MAX_EQUATED_WORDS."""
+    bare = " ".join(plain(text).split())
+    if " = " not in bare or is_worked_example(bare) or _FORMULA_SIGNS.search(bare):
+        return None
+    if not _WORD.search(bare):
+        return None  # `PPV = TP / (TP + FP)`, `QRS = R`: symbols, a formula's
+    found = _EQUATED.match(bare)
+    if found is None:
+        return None
+    left, right = found["left"].strip(" *_"), found["right"].strip(" *_")
+    if not _WORD.search(left) or any(side.count("(") != side.count(")") for side in (left, right)):
+        return None  # `40-50% = mild` (of what?), `Cuff (width = 40% of the arm)`: a part
+    for side in (left, right):
+        words = side.split()
+        if not words or len(words) > MAX_EQUATED_WORDS or not any(c.isalpha() for c in side):
+            return None
+    return left, right
+
+
+def _equated_notes(
+    section: Section, asked: frozenset[int] | set[int], carded: set[int], ctx: Context
+) -> list[Note]:
+    """A note for each list item no rule carded that is a key point written as an equation
+    (`equated`): "<heading>: wide QRS + long PR = ?" -> "severe korrinaemia". Such a point
+    asked with the list's other statements was one line of an answer to the heading alone."""
+    notes: list[Note] = []
+    clozed = {note.source.line for note in ctx.made if note.note_type == "cloze"}
+    for index, block in enumerate(section.blocks):
+        if index in asked or not isinstance(block, ListBlock) or block.ordered:
+            continue
+        if block.line in clozed:
+            continue  # a list another rule clozed (`- PPV = TP / (TP + FP)`) is its own
+        before = section.blocks[index - 1] if index else None
+        lead_in = lead_of(before) if isinstance(before, Paragraph) else None
+        if lead_in is not None and lead_in.kind != "flag":
+            continue  # `Licensed for:` over `- cancer pain = idem, and …`: the lead-in's list
+        for item in block.items:
+            if item.line in carded or item.blocks:
+                continue
+            sides = equated(item.text)
+            if sides is None:
+                continue
+            left, right = sides
+            front = f"{ctx.heading(section)}: {left} = ?"
+            key = make_key("statements", section.path, f"{left} =")
+            answer = right[:1].upper() + right[1:] if right[:1].islower() else right
+            notes.append(ctx.note("statements", "basic", front, answer, key, section, item.line))
+    return notes
 
 
 def claims(title: str) -> bool:
