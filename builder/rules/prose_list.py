@@ -26,14 +26,15 @@ from .leads import captions
 _CUE = re.compile(
     r"\b(including|such as|includes?|a combination of"
     r"|tales como|tais como|tel(?:le)?s que|incluyendo|incluindo|notamment"
-    r"|incluyen?|incluem|inclui|incluent|(?<=, )como)\s+"
+    r"|incluyen?|incluem|inclui|incluent|(?<=, )como):?\s+"
     r"(?!the following\b)",
     re.IGNORECASE,
 )
 """A list's cue, in English and as Spanish, Portuguese and French write it ("tales como",
 "tais como", "tels que", "incluyendo", "incluindo", "notamment", "incluyen", "incluem",
-"incluent"); a "como" after a comma is Spanish's and Portuguese's "such as" (`fatores de
-risco, como a, b ou c`), where alone it is also "how" and "as"."""
+"incluent"), with a colon after it or not ("which include: a, b, …"); a "como" after a comma
+is Spanish's and Portuguese's "such as" (`fatores de risco, como a, b ou c`), where alone it
+is also "how" and "as"."""
 _END_OF_ITEM = re.compile(
     r"\s+(?:can|may|might|will|would|should|must|are|is|was|were|has|have|had|that|which|"
     r"depending|as well as)\b.*$|,.*$|[.;:!?]+$",
@@ -49,8 +50,12 @@ none of them holds no cue."""
 _LEANS_BACK = re.compile(r"^(this|these|it|they|such|those)\b", re.IGNORECASE)
 MIN_ITEMS = 3
 MAX_ITEMS = 8
-"""A longer series in a sentence is no card: more than eight deletions on one front is a passage
-to recite (as a numbered procedure of more than enumeration.MAX_STEPS steps is)."""
+"""Deletions of one note at most: each card shows every other answer, so a longer series is
+asked in parts, as a long list is (`enumeration.MAX_DELETIONS`)."""
+MAX_SHORT_ITEMS = 10
+MAX_PARTS = 3
+"""Parts a series is cut into at most: a longer one (over 24 items) is a passage to recite, no
+card (as a numbered procedure of more than enumeration.MAX_STEPS steps is)."""
 MAX_ITEM_WORDS = 8
 MAX_CARD_WORDS = 70
 
@@ -69,19 +74,17 @@ def extract(section: Section, ctx: Context) -> list[Note]:
             continue  # a sentence holds a cue only where its paragraph does
         sentences = split_sentences(prose)
         for index, sentence in enumerate(sentences):
-            cloze = cloze_items(sentence)
-            if cloze is None:
-                continue
-            text = cloze
-            if _LEANS_BACK.match(sentence) and index > 0:
-                text = f"{literal(sentences[index - 1])} {cloze}"
-            if len(text.split()) > MAX_CARD_WORDS:
-                continue
-            if not ctx.names_subject(text, section):
-                text = f"{literal(ctx.heading(section))}: {text}"
-            subject = re.sub(r"\{\{c\d+::[^}]*\}\}", "#", cloze)
-            key = make_key("prose_list", section.path, subject)
-            notes.append(ctx.note("prose_list", "cloze", text, "", key, section, block.line))
+            for clozed in cloze_parts(sentence):
+                text = clozed
+                if _LEANS_BACK.match(sentence) and index > 0:
+                    text = f"{literal(sentences[index - 1])} {clozed}"
+                if len(text.split()) > MAX_CARD_WORDS:
+                    continue
+                if not ctx.names_subject(text, section):
+                    text = f"{literal(ctx.heading(section))}: {text}"
+                subject = re.sub(r"\{\{c\d+::[^}]*\}\}", "#", clozed)
+                key = make_key("prose_list", section.path, subject)
+                notes.append(ctx.note("prose_list", "cloze", text, "", key, section, block.line))
     return notes
 
 
@@ -92,22 +95,52 @@ def _may_hold_cue(text: str) -> bool:
     return any(part in lowered for part in CUE_PARTS)
 
 
-def cloze_items(sentence: str) -> str | None:
-    """The sentence with each listed item as a cloze, or None when it holds no such list."""
+def cloze_parts(sentence: str) -> list[str]:
+    """The sentence with each listed item as a cloze (a series of more than MAX_ITEMS items in
+    parts: `_series_parts`), or nothing when it holds no such list."""
     cues = list(_CUE.finditer(sentence))
     if "resent" in sentence.lower():
         cues = sorted((*cues, *_PRESENTS.finditer(sentence)), key=lambda cue: cue.start())
     for cue in cues:
         if sentence.count("(", 0, cue.start()) > sentence.count(")", 0, cue.start()):
             continue  # "fluid status (including weight), …": an aside's cue, no series of its own
-        spans = item_spans(sentence, cue.end()) or _pair(sentence, cue.end())
+        most = MAX_ITEMS * MAX_PARTS
+        spans = item_spans(sentence, cue.end(), most) or _pair(sentence, cue.end())
         if spans is None:
             continue
         if cue.group().lower().startswith("como") and _CLAUSE_ITEM.match(sentence, spans[0][0]):
             continue  # ", como ele se desenvolve, …": "how", a clause, no member of a set
+        if len(spans) > MAX_ITEMS and not _terse(sentence, spans):
+            return _series_parts(sentence, spans)
         figures = [m.span() for m in FIGURE.finditer(sentence, 0, cue.start())]
-        return cloze(sentence, figures + spans)  # "Infants {{2-10 months}} old with {{A}}, …"
-    return None
+        return [cloze(sentence, figures + spans)]  # "Infants {{2-10 months}} old with {{A}}, …"
+    return []
+
+
+def _terse(sentence: str, spans: list[tuple[int, int]]) -> bool:
+    """Up to MAX_SHORT_ITEMS items of a word or two each ("pollen, dust, smoke, …"): one list,
+    quick to read whole, stays one note (as `enumeration.MAX_SHORT_DELETIONS` keeps one)."""
+    sizes = [len(sentence[a:b].split()) for a, b in spans]
+    return len(sizes) <= MAX_SHORT_ITEMS and max(sizes) <= 3 and sum(sizes) <= 2 * len(sizes)
+
+
+def _series_parts(sentence: str, spans: list[tuple[int, int]]) -> list[str]:
+    """A long series ("which include: a, b, … and q", 17 adverse effects) asked in parts of
+    about equal size, in its order: each part is the sentence's words before the series with
+    that part's items, "…" where more follow, and says which part it is ("(part 1 of 3)")."""
+    count = -(-len(spans) // MAX_ITEMS)
+    size = -(-len(spans) // count)
+    head = sentence[: spans[0][0]]
+    parts = []
+    for number, first in enumerate(range(0, len(spans), size), 1):
+        group = spans[first : first + size]
+        last = first + size >= len(spans)
+        start, end = group[0][0], group[-1][1]
+        ending = sentence[end:].rstrip() if last else ", …"
+        text = f"{head}{sentence[start:end]}{ending} (part {number} of {count})"
+        shift = len(head) - start
+        parts.append(cloze(text, [(a + shift, b + shift) for a, b in group]))
+    return parts
 
 
 _PAIR = re.compile(
@@ -133,8 +166,9 @@ def _pair(sentence: str, start: int) -> list[tuple[int, int]] | None:
     return [pair.span("a"), pair.span("b")]
 
 
-def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
-    """Character spans of the list items starting at `start`: a, b, (and|or) c."""
+def item_spans(sentence: str, start: int, most: int = MAX_ITEMS) -> list[tuple[int, int]] | None:
+    """Character spans of the list items starting at `start`: a, b, (and|or) c; None when they
+    are fewer than MIN_ITEMS or more than `most`."""
     spans: list[tuple[int, int]] = []
     position = start
     read = _without_bracketed(sentence)  # "derangement (K, phosphate, Mg)" is one item
@@ -179,7 +213,7 @@ def item_spans(sentence: str, start: int) -> list[tuple[int, int]] | None:
     if head is not None:  # "monitoring of {{a}}, {{b}} and {{c}}": the head is every item's
         spans[0] = (head.end(), spans[0][1])
     items = [sentence[a:b] for a, b in spans]
-    if not MIN_ITEMS <= len(items) <= MAX_ITEMS or any(_CUE.search(read[a:b]) for a, b in spans):
+    if not MIN_ITEMS <= len(items) <= most or any(_CUE.search(read[a:b]) for a, b in spans):
         return None  # too few, or a nested cue ("a combination of X, such as Y") reads better
     if not all(0 < len(_DASHED.sub("—", item).split()) <= MAX_ITEM_WORDS for item in items):
         return None
