@@ -291,7 +291,11 @@ def _example_note(
         return []
     if not 1 < len(claim.split()) <= MAX_CLAIM_WORDS or claim.endswith((":", "?")):
         return []
-    question = f"{ctx.heading(section)}: {claim} — for example?"
+    own = _OWN_SUBJECT.match(claim)
+    if own is not None and not names_topic(heading_text(section.title), own.group("name")):
+        question = f"{claim} — for example?"  # "ALP is …" under `## ALT and AST`: its own
+    else:
+        question = f"{ctx.heading(section)}: {claim} — for example?"
     key = make_key("enumeration", section.path, f"{claim}: e.g.", item.pin, "example")
     answer = example.group("rest").strip()
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
@@ -304,6 +308,11 @@ _FOR_EXAMPLE = re.compile(
 )
 """An item that is only an example of what the line above says (`- e.g. made in bone`)."""
 MAX_CLAIM_WORDS = 12
+_OWN_SUBJECT = re.compile(
+    r"^(?P<name>[A-Z][A-Z0-9]{1,5}s?)\s+(?:is|are|was|were|has|have|can|may|comes?|rises?)\b"
+)
+"""A claim whose subject is an abbreviation (`ALP is not specific`): it names its own topic,
+which a heading naming other things ("ALT and AST") would misfile it under."""
 
 
 def _labelled_point_note(
@@ -3414,6 +3423,9 @@ def cloze_item(
     arrowed = _arrow_value(text, number) if ">" in text or "→" in text else None
     if arrowed is not None:  # `conjugated => liver`: the cue shown, what it gives hidden
         return arrowed, extra
+    contrast = _CONTRAST.fullmatch(text.rstrip(".;,").strip()) if " vs" in text else None
+    if contrast is not None:  # `conjugated (direct) vs non-conjugated (indirect)`: the glosses
+        return _cloze_spans(text, [contrast.span("one"), contrast.span("two")], number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     label = _LABEL_COLON.match(text) if ": " in text else None
@@ -3446,6 +3458,13 @@ def _arrow_value(text: str, number: int) -> str | None:
 
 
 MAX_ARROW_SIDE_WORDS = 6
+_CONTRAST = re.compile(
+    r"[\w-]+(?:\s[\w-]+){0,2}\s\((?P<one>[^()*_]{1,25})\)\s+vs\.?\s+"
+    r"[\w-]+(?:\s[\w-]+){0,2}\s\((?P<two>[^()*_]{1,25})\)"
+)
+"""An item setting two things against each other, each with its other name in brackets
+(`conjugated (direct) vs non-conjugated (indirect)`): the other names are what it teaches, hidden
+together; hidden whole, the item is a contrast to recite with no cue."""
 
 
 def _claim_cloze(claim: str, term: tuple[int, int], number: int) -> str:
