@@ -238,6 +238,28 @@ def _crossed(block: ListBlock) -> dict[int, str]:
     return crossed if 0 < len(crossed) < len(block.items) else {}
 
 
+def _member_of(name: str, heading: str) -> bool:
+    """True when a bare name of one or two words ends as the class its heading names does
+    ("Meropenem" under "Carbapenem", "Atorvastatin" under "Statins"): a member of that class,
+    the one example the author gives of it."""
+    words, named = name.split(), plain(heading).strip().split()
+    if not words or len(words) > 2 or not named or len(named) > 3:
+        return False
+    if any(not word.isalpha() for word in words):
+        return False
+    last, cls = words[-1].lower(), named[-1].lower().rstrip("s")
+    if last == cls:
+        return False
+    shared = 0
+    while shared < min(len(last), len(cls)) and last[-1 - shared] == cls[-1 - shared]:
+        shared += 1
+    return shared >= MIN_CLASS_ENDING
+
+
+MIN_CLASS_ENDING = 4
+"""Letters a member's name shares with the end of its class's ("-penem", "-statin")."""
+
+
 _LONE_WORD = re.compile(r"[A-Za-z]{3}")
 _NOT_LONE = re.compile(r"^[\"“'‘]|^(?:e\.g\.|eg\b|example|see\b)|\bor\b|\betc\b", re.I)
 """A quote, an example, a pointer, a choice between two ("congruent or not") or an open list."""
@@ -269,6 +291,8 @@ def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[No
     if is_facet(title) or is_relational(title) or plain(title).lower().rstrip(":. ") in FACET_NAMES:
         return []  # `## Findings` over one finding: one of the heading thing's, not its answer
     question = _intro(None, section, ctx).rstrip(" ,;:-–—") + "?"
+    if ctx.language == "en" and _member_of(text, title):  # `### Carbapenem` / `- Meropenem`
+        question = question[:-1] + ": example?"  # one of the class, not what the class is
     if nodes := chain_nodes(section.title):  # `R --> H --> growth effects` over its outcome:
         question = ctx.situate(f"{' → '.join(nodes)} — leads to?")  # the chain asks, not R alone
     answer = single_spaced(without_emoji(item.text)).strip()
