@@ -3360,6 +3360,15 @@ def cloze_item(
     if aside is not None and not is_sentence(aside.group("head")):
         # "Race (darker skin has higher risk)": the thing is recalled, its aside's clause read
         return deletion(number, aside.group("head")) + literal(aside.group("aside")), extra
+    glossed = _DASH_GLOSS.fullmatch(text) if " – " in text or " — " in text else None
+    if (
+        glossed is not None
+        and not text.endswith(".")
+        and not is_sentence(text)
+        and not is_sentence(glossed.group("head"))
+    ):  # "Immune thrombocytopenia – isolated or with haemolysis": the name is recalled, its
+        # gloss after the dash read, as a bracketed aside is
+        return deletion(number, glossed.group("head")) + literal(glossed.group("gloss")), extra
     if len(plain(text).split()) > MAX_BOLD_ITEM_WORDS or is_sentence(text):
         sentences = split_sentences(text)
         text, extra = sentences[0], " ".join(sentences[1:])
@@ -3525,6 +3534,13 @@ def _run_in_value(text: str, end: int, label: str, number: int) -> str | None:
 
 
 _DASH_END = re.compile(r"\s[-–—]$")
+_DASH_GLOSS = re.compile(
+    r"(?P<head>[A-Z][\w'’/-]*(?:\s[\w'’/-]+){0,3})(?P<gloss>\s[–—]\s[a-z][^–—:;]*"
+    r"(?:\s[^\s–—:;]+){2,})"
+)
+"""A name and, after a spaced dash, a gloss of three words or more opening in lower case
+(`Immune thrombocytopenia – isolated or with haemolysis`): the name is the item's fact; not
+an item ending in a full stop (a sentence's clause follows the dash)."""
 _EMPTY_LABELS = frozenset(
     """
     when where why how what who which whom whose exception exceptions however but also then
