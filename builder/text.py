@@ -3599,9 +3599,12 @@ _STOP_WORDS: dict[str, frozenset[str]] = {
     "da": frozenset(
         "og ikke af til på hos som vil eller skal har efter også ved kan med er".split()
     ),
+    "it": frozenset(
+        "il di della delle degli dei nel nella che gli sono anche questo alla dello ed".split()
+    ),
 }
 """Short words each language writes most, few of them shared ("la" is Spanish and French);
-"da" is Danish (Norwegian writes most of the same words)."""
+"da" is Danish (Norwegian writes most of the same words), "it" Italian."""
 _LANGUAGE_WORD = re.compile(r"[^\W\d_]+")
 _LATIN = re.compile(r"[A-Za-z]")
 MIN_FOREIGN_WORDS = 20
@@ -3612,10 +3615,11 @@ MAX_LANGUAGE_CHARS = 20_000
 
 
 def prose_language(text: str) -> str:
-    """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de", "da" when that
-    language's stop words outnumber English's by half again and come MIN_FOREIGN_WORDS times at
-    least; "cjk" when more of its letters are CJK (Chinese, Japanese, Korean) than Latin, for
-    the builder has no words of those; a document in another script, or mixed, stays "en"."""
+    """The language of `text` by its stop words: "en", or "pt", "es", "fr", "de", "da", "it"
+    when that language's stop words outnumber English's by half again and come
+    MIN_FOREIGN_WORDS times at least; "cjk" when more of its letters are CJK (Chinese,
+    Japanese, Korean) than Latin, for the builder has no words of those; a document in
+    another script, or mixed, stays "en"."""
     sample = text[:MAX_LANGUAGE_CHARS]
     if CJK.search(sample) is not None and len(CJK.findall(sample)) > len(_LATIN.findall(sample)):
         return "cjk"

@@ -861,6 +861,12 @@ def test_a_generic_file_name_takes_its_first_headings_subject(tmp_path: Path) ->
         ),
         ("A febre korrin é uma doença que passa de uma pessoa para outra pela picada. " * 4, "pt"),
         (
+            "La febbre korrin è una malattia della pelle che passa dalla mosca all'uomo nel sud "
+            "ed è anche curata con il riposo. " * 4,
+            "it",
+        ),
+        ("La fiebre korrin es una enfermedad de la piel que pasa de la mosca. " * 4, "es"),
+        (
             "The fever is called la fièvre korrin in the south and it is treated with rest. " * 3,
             "en",
         ),
@@ -881,6 +887,8 @@ def test_a_front_in_another_language_loses_only_the_builders_english() -> None:
     assert localised("Dor in korrin grave?", "korrin", "es") == "Dor in korrin grave?"
     assert localised("Causas in korrin (part 1 of 2):", "korrin", "es") == "Causas (parte 1 de 2):"
     assert localised("What does VB stand for in korrin?", "korrin", "fr") == "Que signifie VB ?"
+    assert localised("Cause in korrin (part 1 of 2):", "korrin", "it") == "Cause (parte 1 di 2):"
+    assert localised("What does VB stand for in korrin?", "korrin", "it") == "Cosa significa VB?"
     assert localised("What does VB stand for in korrin?", "korrin", "xx") == (
         "What does VB stand for in korrin?"
     )

@@ -240,6 +240,7 @@ _LOCAL_WORDS: dict[str, tuple[str, str, str]] = {
     "es": ("¿Qué significa {}?", "Sigla de “{}”?", "(parte {} de {})"),
     "fr": ("Que signifie {} ?", "Sigle de « {} » ?", "(partie {} sur {})"),
     "de": ("Wofür steht {}?", "Abkürzung für „{}“?", "(Teil {} von {})"),
+    "it": ("Cosa significa {}?", "Sigla di “{}”?", "(parte {} di {})"),
 }
 """The builder's own words on a front, in the document's language."""
 _STANDS_FOR = re.compile(r"^What does (?P<x>.+) stand for\?$", re.DOTALL)

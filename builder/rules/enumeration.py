@@ -238,6 +238,28 @@ def _crossed(block: ListBlock) -> dict[int, str]:
     return crossed if 0 < len(crossed) < len(block.items) else {}
 
 
+def _member_of(name: str, heading: str) -> bool:
+    """True when a bare name of one or two words ends as the class its heading names does
+    ("Meropenem" under "Carbapenem", "Atorvastatin" under "Statins"): a member of that class,
+    the one example the author gives of it."""
+    words, named = name.split(), plain(heading).strip().split()
+    if not words or len(words) > 2 or not named or len(named) > 3:
+        return False
+    if any(not word.isalpha() for word in words):
+        return False
+    last, cls = words[-1].lower(), named[-1].lower().rstrip("s")
+    if last == cls:
+        return False
+    shared = 0
+    while shared < min(len(last), len(cls)) and last[-1 - shared] == cls[-1 - shared]:
+        shared += 1
+    return shared >= MIN_CLASS_ENDING
+
+
+MIN_CLASS_ENDING = 4
+"""Letters a member's name shares with the end of its class's ("-penem", "-statin")."""
+
+
 _LONE_WORD = re.compile(r"[A-Za-z]{3}")
 _NOT_LONE = re.compile(r"^[\"“'‘]|^(?:e\.g\.|eg\b|example|see\b)|\bor\b|\betc\b", re.I)
 """A quote, an example, a pointer, a choice between two ("congruent or not") or an open list."""
@@ -269,6 +291,8 @@ def _lone_item_note(block: ListBlock, section: Section, ctx: Context) -> list[No
     if is_facet(title) or is_relational(title) or plain(title).lower().rstrip(":. ") in FACET_NAMES:
         return []  # `## Findings` over one finding: one of the heading thing's, not its answer
     question = _intro(None, section, ctx).rstrip(" ,;:-–—") + "?"
+    if ctx.language == "en" and _member_of(text, title):  # `### Carbapenem` / `- Meropenem`
+        question = question[:-1] + ": example?"  # one of the class, not what the class is
     if nodes := chain_nodes(section.title):  # `R --> H --> growth effects` over its outcome:
         question = ctx.situate(f"{' → '.join(nodes)} — leads to?")  # the chain asks, not R alone
     answer = single_spaced(without_emoji(item.text)).strip()
@@ -291,7 +315,11 @@ def _example_note(
         return []
     if not 1 < len(claim.split()) <= MAX_CLAIM_WORDS or claim.endswith((":", "?")):
         return []
-    question = f"{ctx.heading(section)}: {claim} — for example?"
+    own = _OWN_SUBJECT.match(claim)
+    if own is not None and not names_topic(heading_text(section.title), own.group("name")):
+        question = f"{claim} — for example?"  # "ALP is …" under `## ALT and AST`: its own
+    else:
+        question = f"{ctx.heading(section)}: {claim} — for example?"
     key = make_key("enumeration", section.path, f"{claim}: e.g.", item.pin, "example")
     answer = example.group("rest").strip()
     return [ctx.note("enumeration", "basic", question, answer, key, section, item.line)]
@@ -304,6 +332,11 @@ _FOR_EXAMPLE = re.compile(
 )
 """An item that is only an example of what the line above says (`- e.g. made in bone`)."""
 MAX_CLAIM_WORDS = 12
+_OWN_SUBJECT = re.compile(
+    r"^(?P<name>[A-Z][A-Z0-9]{1,5}s?)\s+(?:is|are|was|were|has|have|can|may|comes?|rises?)\b"
+)
+"""A claim whose subject is an abbreviation (`ALP is not specific`): it names its own topic,
+which a heading naming other things ("ALT and AST") would misfile it under."""
 
 
 def _labelled_point_note(
@@ -3327,6 +3360,15 @@ def cloze_item(
     if aside is not None and not is_sentence(aside.group("head")):
         # "Race (darker skin has higher risk)": the thing is recalled, its aside's clause read
         return deletion(number, aside.group("head")) + literal(aside.group("aside")), extra
+    glossed = _DASH_GLOSS.fullmatch(text) if " – " in text or " — " in text else None
+    if (
+        glossed is not None
+        and not text.endswith(".")
+        and not is_sentence(text)
+        and not is_sentence(glossed.group("head"))
+    ):  # "Immune thrombocytopenia – isolated or with haemolysis": the name is recalled, its
+        # gloss after the dash read, as a bracketed aside is
+        return deletion(number, glossed.group("head")) + literal(glossed.group("gloss")), extra
     if len(plain(text).split()) > MAX_BOLD_ITEM_WORDS or is_sentence(text):
         sentences = split_sentences(text)
         text, extra = sentences[0], " ".join(sentences[1:])
@@ -3414,6 +3456,9 @@ def cloze_item(
     arrowed = _arrow_value(text, number) if ">" in text or "→" in text else None
     if arrowed is not None:  # `conjugated => liver`: the cue shown, what it gives hidden
         return arrowed, extra
+    contrast = _CONTRAST.fullmatch(text.rstrip(".;,").strip()) if " vs" in text else None
+    if contrast is not None:  # `conjugated (direct) vs non-conjugated (indirect)`: the glosses
+        return _cloze_spans(text, [contrast.span("one"), contrast.span("two")], number), extra
     if words >= MAX_WHOLE_WORDS:
         return None  # a deletion of ten words or more is a sentence to recite
     label = _LABEL_COLON.match(text) if ": " in text else None
@@ -3446,6 +3491,13 @@ def _arrow_value(text: str, number: int) -> str | None:
 
 
 MAX_ARROW_SIDE_WORDS = 6
+_CONTRAST = re.compile(
+    r"[\w-]+(?:\s[\w-]+){0,2}\s\((?P<one>[^()*_]{1,25})\)\s+vs\.?\s+"
+    r"[\w-]+(?:\s[\w-]+){0,2}\s\((?P<two>[^()*_]{1,25})\)"
+)
+"""An item setting two things against each other, each with its other name in brackets
+(`conjugated (direct) vs non-conjugated (indirect)`): the other names are what it teaches, hidden
+together; hidden whole, the item is a contrast to recite with no cue."""
 
 
 def _claim_cloze(claim: str, term: tuple[int, int], number: int) -> str:
@@ -3482,6 +3534,13 @@ def _run_in_value(text: str, end: int, label: str, number: int) -> str | None:
 
 
 _DASH_END = re.compile(r"\s[-–—]$")
+_DASH_GLOSS = re.compile(
+    r"(?P<head>[A-Z][\w'’/-]*(?:\s[\w'’/-]+){0,3})(?P<gloss>\s[–—]\s[a-z][^–—:;]*"
+    r"(?:\s[^\s–—:;]+){2,})"
+)
+"""A name and, after a spaced dash, a gloss of three words or more opening in lower case
+(`Immune thrombocytopenia – isolated or with haemolysis`): the name is the item's fact; not
+an item ending in a full stop (a sentence's clause follows the dash)."""
 _EMPTY_LABELS = frozenset(
     """
     when where why how what who which whom whose exception exceptions however but also then

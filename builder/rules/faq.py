@@ -1166,7 +1166,8 @@ def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
         lettered = _lettered_options(sections[index + 1].blocks) or []
         named = {_lettered(line)[0].strip("(). ").lower(): _lettered(line)[1] for line in lettered}
         reasons = _listed_reasons(why) if why is not None and len(quiz.blocks) == 3 else None
-        if why is not None and reasons is not None:  # the why on the quiz's back, as one line
+        asked = _reasons_asked(reasons, named, answer, why) if why and reasons else None
+        if why is not None and reasons is not None and asked is None:  # the why on its back
             said = "; ".join(_letters_named(reason, named).rstrip(" .") for reason in reasons)
             quiz = replace(quiz, blocks=(*quiz.blocks, Paragraph(f"Rationale: {said}", why.line)))
         explained = tuple(
@@ -1174,7 +1175,7 @@ def quiz_items(sections: Sequence[Section]) -> list[QuizItem]:
                 each,
                 replace(  # a list of reasons is the quiz's rationale: no question of its own
                     each,
-                    blocks=()
+                    blocks=(asked or ())
                     if each is why and reasons is not None
                     else tuple(_named_options(block, named) for block in each.blocks),
                 ),
@@ -1293,6 +1294,87 @@ def _listed_reasons(why: Section) -> tuple[str, ...] | None:
 
 
 MAX_REASONS = 6
+
+
+def _reasons_asked(
+    reasons: tuple[str, ...], named: dict[str, str], answer: Section | None, why: Section
+) -> tuple[Block, ...] | None:
+    """An explanation whose reasons name the options they rule out (`Drug X (C) is for …`, `A is
+    wrong because …`) as questions of their own, each reason a fact a student keeps: "Why not
+    <option C's text>?" answered by its reason, and one "Why <the answer's text>?" answered by
+    the reasons naming no other option. Read by the FAQ reader as bold questions over their
+    answers; None when no reason rules an option out (then the reasons are the quiz's back)."""
+    first = answer.blocks[0] if answer is not None and answer.blocks else None
+    said = next(iter(first.text.strip().splitlines()), "") if isinstance(first, Paragraph) else ""
+    right = _ANSWER_LETTER.match(plain(said).strip())
+    if right is None or right.group(1).lower() not in named:
+        return None
+    chosen = right.group(1).lower()
+    ruled_out: list[tuple[list[str], str]] = []
+    for_it: list[str] = []
+    for reason in reasons:
+        letters, told = _reason_letters(reason)
+        wrong = [letter for letter in letters if letter != chosen and letter in named]
+        if not told or (wrong and len(wrong) != len(letters)):
+            return None  # a reason naming the answer beside others, or an unknown letter
+        if letters and not wrong and letters != [chosen]:
+            return None
+        if wrong:
+            ruled_out.append((wrong, told))
+        else:
+            for_it.append(told)
+    if not ruled_out:
+        return None
+    blocks: list[Block] = []
+    if for_it:
+        blocks.append(Paragraph(f"**Why {_unended(named[chosen])}?**", why.line))
+        blocks.append(_reason_list(for_it, why.line))
+    for letters, told in ruled_out:
+        options = " or ".join(_unended(named[letter]) for letter in letters)
+        blocks.append(Paragraph(f"**Why not {options}?**", why.line))
+        blocks.append(Paragraph(told, why.line))
+    return tuple(blocks)
+
+
+_ANSWER_LETTER = re.compile(r"^(?:\*\*|__)?\(?([A-Ha-h])\)?(?:[.):]|\s|\*\*|__|$)")
+"""The letter a `## Correct Answer` section opens with: `B`, `**B**`, `(b) …`, `B. Ceftriaxone`."""
+
+_REASON_LABEL = re.compile(
+    r"^(?:\*\*|__)?(?:option\s+)?\(?([A-H])\)?(?:\*\*|__)?\s*(?:(?:is\s+)?(?:wrong|incorrect|"
+    r"not\s+correct|correct|right)\b)?\s*(?:because\b|[:.,\u2013\u2014-])\s*(?:\*\*|__)?\s*",
+    re.IGNORECASE,
+)
+"""A reason opening with the option it speaks of: `A is wrong because …`, `Option C: …`,
+`(D) — …`, `**B** correct: …`."""
+
+
+def _reason_letters(reason: str) -> tuple[list[str], str]:
+    """The option letters a reason names (`(C)`, `(A, D)`, or an opening `A is wrong because`)
+    and the reason without them: "Higher-level antibiotics are for …"."""
+    text = " ".join(plain(reason).split())
+    label = _REASON_LABEL.match(text)
+    if label is not None:
+        told = text[label.end() :].strip()
+        return [label.group(1).lower()], told[:1].upper() + told[1:]
+    letters: list[str] = []
+    for found in _BRACKETED_LETTERS.finditer(text):
+        letters += [letter.lower() for letter in re.findall(r"[A-H]", found.group(1))]
+    told = " ".join(_BRACKETED_LETTERS.sub("", text).split()).replace(" ,", ",")
+    return letters, told.replace(" .", ".")
+
+
+def _unended(option: str) -> str:
+    """An option's text as a question names it mid-sentence: its first word lowered unless an
+    acronym ("oral azithromycin", "IV ceftriaxone"), without its closing full stop."""
+    first, _, rest = plain(option).strip().rstrip(".").partition(" ")
+    return f"{lower_first(first)} {rest}".strip()
+
+
+def _reason_list(reasons: list[str], line: int) -> Block:
+    """The reasons for the answer: one paragraph, or a list of them."""
+    if len(reasons) == 1:
+        return Paragraph(reasons[0], line)
+    return ListBlock(False, tuple(ListItem(reason, line) for reason in reasons), line)
 
 
 def _letters_named(text: str, named: dict[str, str]) -> str:

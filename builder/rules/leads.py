@@ -1132,7 +1132,51 @@ def subject(lead: Lead | None, section: Section, ctx: Context) -> str:
         return ctx.situate(label)
     if _says(heading) or lead.own:  # "Your pharmacist can help": a heading that says, no
         return ctx.situate(label)  # thing to name; `Cranial nerves:` a topic of its own
+    if spelled_by_list(heading, section):  # `## ALT and AST` over their names in full: the
+        return ctx.situate(label)  # heading in brackets would show the answers' initials
+    if _one_of_listed(label, heading):  # `Bilirubin` under `## ALP, GGT and bilirubin`: the
+        return ctx.situate(label)  # label is the one the heading's list names, not all of it
     return ctx.situate(f"{label} ({lower_first(heading)})")
+
+
+def spelled_by_list(heading: str, section: Section) -> bool:
+    """True when a heading is only abbreviations (`ALT and AST`, `GGT, ALP`) and a list of the
+    section's holds exactly their long forms (`- Alanine aminotransferase` …), one item each:
+    beside the list, the heading gives its items away."""
+    names = [name for name in _ABBREVIATION_JOINS.split(plain(heading).strip()) if name]
+    if len(names) < 2 or not all(_ABBREVIATION.fullmatch(name) for name in names):
+        return False
+    for block in section.blocks:
+        if not isinstance(block, ListBlock) or len(block.items) != len(names):
+            continue
+        longs = [" ".join(plain(item.text).split()) for item in block.items]
+        if all(any(_long_form(name, long) for long in longs) for name in names) and all(
+            any(_long_form(name, long) for name in names) for long in longs
+        ):
+            return True
+    return False
+
+
+def _one_of_listed(label: str, heading: str) -> bool:
+    """True when a heading lists a few things (`ALP, GGT and bilirubin`) and the label is one of
+    them."""
+    names = [name.lower() for name in _ABBREVIATION_JOINS.split(plain(heading).strip()) if name]
+    said = plain(label).strip(" :").lower()
+    return 1 < len(names) <= 6 and said in names
+
+
+_ABBREVIATION = re.compile(r"[A-Z][A-Z0-9]{1,5}")
+_ABBREVIATION_JOINS = re.compile(r"\s*(?:,|/|&|\band\b|\bor\b|\bvs\.?)\s*")
+
+
+def _long_form(short: str, long: str) -> bool:
+    """A few words whose first letter is the abbreviation's and in which its other letters come
+    in order ("Alanine aminotransferase" for ALT, "Gamma-glutamyl transferase" for GGT)."""
+    words = long.split()
+    if not 1 < len(words) <= 5 or long[:1].lower() != short[:1].lower():
+        return False
+    rest = iter(long[1:].lower())
+    return all(letter in rest for letter in short[1:].lower())
 
 
 def is_connector(label: str) -> bool:
