@@ -3725,8 +3725,45 @@ def _list_note(
     elif lead is not None and lead.valued:  # `**Echo –** shows the walls` over its points
         named = _intro(Lead(lead.valued, lead.kind), section, ctx)
         question = _ASK_CUE.sub("", named).rstrip(" ,;:-–—") + ": features?"
+    elif _features_of(block, lead):  # `**Late kind:**` over `- Affects the legs.` …
+        question = question[:-1] + ": features?"
     key = make_key("enumeration", section.path, plain(key_intro), None, "list")
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+def _features_of(block: ListBlock, lead: Lead | None) -> bool:
+    """A name over sentences that each say what it does or is, its subject left out (`**Late
+    kind:**` over `- Affects the large joints.` / `- Often follows the early kind.`): the
+    sentences are the name's features. Asked as the bare name ("Late kind?"), the card asked
+    nothing in particular. A facet label (`Key points`, `Side effects`) asks its own thing."""
+    if lead is None or lead.kind not in ("label", "name") or block.ordered:
+        return False
+    label = plain(lead.text).strip(" :*_")
+    if not label or is_relational(label) or opens_with_facet(label) or "?" in label:
+        return False
+    said = [plain(item.text).strip() for item in block.items]
+    said = [text for text in said if not text.endswith(":")]  # `Key symptoms:` over its own
+    return len(said) >= MIN_FEATURES and all(_says_of_subject(text) for text in said)
+
+
+MIN_FEATURES = 2
+_HOW_OFTEN = frozenset(
+    "often usually commonly typically mainly mostly frequently rarely sometimes also always".split()
+)
+
+
+def _says_of_subject(text: str) -> bool:
+    """A sentence whose subject is left out: it opens with a verb saying what that subject does
+    or is (`Affects the legs`, `Often follows …`, `Is worse at night`), after an adverb or
+    not, or with a passive's participle and its agent (`Usually caused by …`)."""
+    words = text.split()
+    if words and words[0].lower() in _HOW_OFTEN:
+        words = words[1:]
+    if len(words) < 2:
+        return False
+    if words[0].lower().endswith("ed") and words[1].lower() == "by":
+        return True
+    return _predicate_verb(" ".join(words)) is not None
 
 
 def _without_dangling(items: tuple[ListItem, ...], hoisted: frozenset[int]) -> tuple[ListItem, ...]:
