@@ -3727,7 +3727,7 @@ def _list_note(
         question = _ASK_CUE.sub("", named).rstrip(" ,;:-–—") + ": features?"
     elif _features_of(block, lead):  # `**Late kind:**` over `- Affects the legs.` …
         question = question[:-1] + ": features?"
-    key = make_key("enumeration", section.path, plain(key_intro), None, "list")
+    key = make_key("enumeration", section.path, plain(key_intro), None, _WHOLE_LIST)
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
 
 
@@ -3747,6 +3747,7 @@ def _features_of(block: ListBlock, lead: Lead | None) -> bool:
 
 
 MIN_FEATURES = 2
+_PAIRED = ("=", ": ", "→", "->", "⇒")
 _HOW_OFTEN = frozenset(
     "often usually commonly typically mainly mostly frequently rarely sometimes also always".split()
 )
@@ -3756,6 +3757,8 @@ def _says_of_subject(text: str) -> bool:
     """A sentence whose subject is left out: it opens with a verb saying what that subject does
     or is (`Affects the legs`, `Often follows …`, `Is worse at night`), after an adverb or
     not, or with a passive's participle and its agent (`Usually caused by …`)."""
+    if any(mark in text for mark in _PAIRED):
+        return False  # "douleurs cancéreuses = morphine": a pair, never a predicate
     words = text.split()
     if words and words[0].lower() in _HOW_OFTEN:
         words = words[1:]
@@ -4277,6 +4280,21 @@ def is_procedure_part(note: Note) -> bool:
     return note.rule == "enumeration" and _PART_SPAN.fullmatch(note.key[-1]) is not None
 
 
+def is_whole_list(note: Note) -> bool:
+    """A bulleted list of sentences answered whole (`_list_note`: "Daily weighing?" -> three
+    instructions); numbered steps answered whole are recalled in order, figures and all."""
+    return (
+        note.rule == "enumeration"
+        and note.key[-1] == _WHOLE_LIST
+        and note.note_type == "basic"
+        and note.back.startswith("- ")
+    )
+
+
+_WHOLE_LIST = "list"
+"""The last part of a list note's key (`_list_note`)."""
+
+
 def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = False) -> str:
     """What a list's front opens with: its subject, or its lead-in sentence opened by the
     heading's subject when it names no topic; under a question heading ("What is it for?") by
@@ -4304,6 +4322,16 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     if owned is not None:  # "It also has a floor and a roof:": "it" is the heading's thing
         parts = _ARTICLE.sub("", owned.group("what")).strip()
         return f"{ctx.heading(section)}: {parts}"
+    if (
+        len(said) > 1
+        and not any(_SETS_CONDITION.match(plain(one)) for one in said[:-1])
+        and not _POINTS_BACK & set(plain(said[-1]).lower().replace(",", " ").split())
+    ):
+        # "While exercise helps most patients, watch for overdoing it. Stop if you have:": the
+        # last sentence leads the list; the ones before it are a paragraph, no front's topic
+        # (a condition before it, "If the child is under two.", is the list's own, and so is
+        # the sentence its last points back to: "Its main effects are:", "If one fails:")
+        text = said[-1]
     if not ctx.names_subject(text, section):
         # inside a reference entry (`Velbarin (Velba):` … `Lower the dose in:`) the entry's
         about = (
@@ -4319,6 +4347,12 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     return text
 
 
+_POINTS_BACK = frozenset("it its they their them this these those one he she his her".split())
+_SETS_CONDITION = re.compile(
+    r"(?:if|when|whenever|unless|in|for|during|after|before|once|until)\b", re.IGNORECASE
+)
+"""A sentence opening with a condition or a setting the list holds under ("If the child is
+under two.", "In pregnancy, …")."""
 _FRAGMENT_LEAD = re.compile(
     r"(?:as|for|in|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:measures?|precautions?|rule"
     r"|addition|general|summary|short|brief|practice|prevention)"
@@ -4332,6 +4366,13 @@ _FRAGMENT_LEAD = re.compile(
 measure:", "In addition:"), a generic noun ("General recommendations:") or a clause its items
 finish ("Patients are encouraged to:"). The heading names the list; a front asking the
 fragment ("…: As a preventive measure?") asks nothing."""
+
+
+def is_fragment_lead(text: str) -> bool:
+    """A lead-in sentence naming nothing of its items (`_FRAGMENT_LEAD`): "General advice"."""
+    return _FRAGMENT_LEAD.fullmatch(plain(text).rstrip(": ").strip()) is not None
+
+
 _OWNED = re.compile(
     r"^(?:it|they)\s+(?:also\s+)?(?:has|have|contains?|includes?)\s+(?P<what>[\w\s,-]{3,60})$",
     re.IGNORECASE,
