@@ -4324,13 +4324,15 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
         return f"{ctx.heading(section)}: {parts}"
     if (
         len(said) > 1
+        and ctx.language == "en"  # "Está associado a:", "Esto significa que:": no subject
         and not any(_SETS_CONDITION.match(plain(one)) for one in said[:-1])
         and not _POINTS_BACK & set(plain(said[-1]).lower().replace(",", " ").split())
     ):
         # "While exercise helps most patients, watch for overdoing it. Stop if you have:": the
         # last sentence leads the list; the ones before it are a paragraph, no front's topic
         # (a condition before it, "If the child is under two.", is the list's own, and so is
-        # the sentence its last points back to: "Its main effects are:", "If one fails:")
+        # the sentence its last points back to: "Its main effects are:", "If one fails:",
+        # "However, some have:"; a page in another language drops its subjects: "Está …")
         text = said[-1]
     if not ctx.names_subject(text, section):
         # inside a reference entry (`Velbarin (Velba):` … `Lower the dose in:`) the entry's
@@ -4347,7 +4349,9 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     return text
 
 
-_POINTS_BACK = frozenset("it its they their them this these those one he she his her".split())
+_POINTS_BACK = frozenset(
+    "it its they their them this these those one he she his her but however also so yet".split()
+)
 _SETS_CONDITION = re.compile(
     r"(?:if|when|whenever|unless|in|for|during|after|before|once|until)\b", re.IGNORECASE
 )

@@ -72,7 +72,10 @@ anything else makes no card, as a wrong card is worse than none:
 - what affects a thing most: "Korrin levels are affected by many factors, especially body
   weight" asks "What especially affects korrin levels?";
 - a meaning: "Barrier nursing means caring for a patient behind a screen" (also "refers to")
-  asks "What does barrier nursing mean?" (never "This means …" or "… means that …");
+  asks "What does barrier nursing mean?" (never "This means …" or "… means that …"); a
+  paragraph's definition, "Korrin fever is defined as a count below 40" (also "se define
+  como", "è definita come", "est définie comme", "é definida como", "wird definiert als"), asks
+  "Korrin fever: definition?" in the page's words, unless a figure with its unit is its cloze;
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
 - a contraindication: "Velbarin is contraindicated in pregnancy" (or "…, it is contraindicated
