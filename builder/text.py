@@ -3199,6 +3199,8 @@ _NEAR = r"(?:\bover|\bunder|\babove|\bbelow|\bat\s+least|\bat\s+most|\bup\s+to|\
 """Words that compare only a figure with a unit: "under 12" may count anything."""
 _UNIT = (
     r"(?:%|°(?:\s?[CF]|(?!\)))|degrees?(?:\s+(?:celsius|centigrade|fahrenheit|[CF]))?"
+    # a cell count's unit, however typed: "x 10^9/L", "×10⁹/L", "X109/L" (a superscript lost)
+    r"|[x×]\s?10\s?(?:\^\s?|\*\*)?(?:9|⁹|12|¹²|6|⁶)\s?/\s?(?:L|µL|uL|mm3|mm³)"
     r"|(?:mmol|µmol|umol|micromol|mEq|meq|micrograms?|milligrams?|mg|g|ng|pg|mcg|µg|IU|units?"
     r"|mL|ml|cc)"
     r"(?:/(?:k?g|[dm]?L|[dm]?l|m2|m²|min|h|hr|hour|day|dose|kg/(?:h|hr|hour|day|min)))*"

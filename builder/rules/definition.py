@@ -97,6 +97,7 @@ from ..text import (
     is_pep_talk,
     is_relational,
     lower_first,
+    opens_with_facet,
     plain,
     short_answer,
     spelled_initials,
@@ -135,6 +136,12 @@ _SHAPES = (
     re.compile(r"^(?P<term>[^:*_.?!]{1,50}?):\s+(?P<text>\S.*)$", re.DOTALL),
     # a question in quotes and its answer after a dash, however long (`_QUOTED_ASKED`)
     re.compile(r"^(?P<term>[“\"][^“”\"\n]{3,150}\?[”\"])\s+[—–-]\s+(?P<text>\S.*)$", re.DOTALL),
+    # a term in italics before its colon (`*Dry form (DF)*: …`), as a bold one is
+    re.compile(
+        r"^(\*|_)(?P<term>[^*_\s][^*_]*?)(?<!\s)\1(?P<gloss>\s*\([^()]{1,60}\))?\s*:\s+"
+        r"(?P<text>\S.*)$",
+        re.DOTALL,
+    ),
 )
 _LABEL_LINE = re.compile(
     r"^(?:(\*\*|__)(?P<a>[^*_\n]{1,60}?)\s*:\s*(\*\*|__)|(\*\*|__)(?P<b>[^*_:\n]{1,60}?)(\*\*|__)"
@@ -581,7 +588,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                 asked = f"{about}: {term} — why {what}?"
                 at = make_key("definition", section.path, f"{within}{term} — why {what}", item.pin)
                 notes.append(ctx.note("definition", "basic", asked, why, at, section, item.line))
-        notes.extend(point_notes(term, points, section, ctx))
+        notes.extend(point_notes(term, points, section, ctx, about))
         notes.extend(_sibling_notes(about, within, siblings, section, ctx, item.line))
         if second is not None and not (is_flag(second[0]) or is_instruction(second[0])):
             key = make_key("definition", section.path, within + second[0])
@@ -1764,7 +1771,7 @@ def _term_notes(
     kept, points = _points(item.blocks, term)
     said = whole_answer(value, term)
     answer = with_details(said, kept)
-    notes = point_notes(term, points, section, ctx)
+    notes = point_notes(term, points, section, ctx, about)
     if not said:
         return notes
     return [ctx.note("definition", "basic", front, answer, key, section, item.line), *notes]
@@ -1808,9 +1815,15 @@ def _label_item(point: ListItem) -> ListItem:
     return ListItem(label, point.line, (), point.pin)
 
 
-def point_notes(term: str, points: list[ListItem], section: Section, ctx: Context) -> list[Note]:
-    """A note per labelled point under a term: "Renal vein thrombosis: manifestations?"."""
+def point_notes(
+    term: str, points: list[ListItem], section: Section, ctx: Context, about: str = ""
+) -> list[Note]:
+    """A note per labelled point under a term: "Renal vein thrombosis: manifestations?". A
+    term that is a facet of what `about` names (`Side effects:` over `- Severe` over its
+    list) owns nothing alone: "Side effects: Severe?" left the drug off the card, so its
+    points are asked as the term's part, "Velbarin: side effects — severe?"."""
     notes = []
+    owned = bool(about) and _names_facet(term)
     for point in points:
         if _is_sub_topic(point):
             notes.extend(point_notes(_label_only(point.text), _sub_points(point), section, ctx))
@@ -1818,12 +1831,23 @@ def point_notes(term: str, points: list[ListItem], section: Section, ctx: Contex
         found = _definition(point.text)
         label, back = found if found is not None else (point.text, to_markdown(point.blocks))
         label = plain(label).rstrip(" :")
-        asked = f"{plain(term)}: {label}?"
+        asked = (
+            f"{about}: {plain(term)} — {lower_first(label)}?"
+            if owned
+            else f"{plain(term)}: {label}?"
+        )
         key = make_key("definition", section.path, f"{term}: {label}", point.pin)
         answer = whole_answer(back)
         if answer:
             notes.append(ctx.note("definition", "basic", asked, answer, key, section, point.line))
     return notes
+
+
+def _names_facet(term: str) -> bool:
+    """A term naming a facet of a subject it does not name ("Side effects", "Effetti avversi
+    comuni"), in any language the facet words are known in."""
+    label = plain(term).rstrip(" :")
+    return is_relational(label) or opens_with_facet(label)
 
 
 def _is_point(item: ListItem) -> bool:

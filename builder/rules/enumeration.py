@@ -3784,8 +3784,48 @@ def _list_note(
     elif lead is not None and lead.valued:  # `**Echo –** shows the walls` over its points
         named = _intro(Lead(lead.valued, lead.kind), section, ctx)
         question = _ASK_CUE.sub("", named).rstrip(" ,;:-–—") + ": features?"
-    key = make_key("enumeration", section.path, plain(key_intro), None, "list")
+    elif _features_of(block, lead):  # `**Late kind:**` over `- Affects the legs.` …
+        question = question[:-1] + ": features?"
+    key = make_key("enumeration", section.path, plain(key_intro), None, _WHOLE_LIST)
     return ctx.note("enumeration", "basic", question, answer, key, section, block.line)
+
+
+def _features_of(block: ListBlock, lead: Lead | None) -> bool:
+    """A name over sentences that each say what it does or is, its subject left out (`**Late
+    kind:**` over `- Affects the large joints.` / `- Often follows the early kind.`): the
+    sentences are the name's features. Asked as the bare name ("Late kind?"), the card asked
+    nothing in particular. A facet label (`Key points`, `Side effects`) asks its own thing."""
+    if lead is None or lead.kind not in ("label", "name") or block.ordered:
+        return False
+    label = plain(lead.text).strip(" :*_")
+    if not label or is_relational(label) or opens_with_facet(label) or "?" in label:
+        return False
+    said = [plain(item.text).strip() for item in block.items]
+    said = [text for text in said if not text.endswith(":")]  # `Key symptoms:` over its own
+    return len(said) >= MIN_FEATURES and all(_says_of_subject(text) for text in said)
+
+
+MIN_FEATURES = 2
+_PAIRED = ("=", ": ", "→", "->", "⇒")
+_HOW_OFTEN = frozenset(
+    "often usually commonly typically mainly mostly frequently rarely sometimes also always".split()
+)
+
+
+def _says_of_subject(text: str) -> bool:
+    """A sentence whose subject is left out: it opens with a verb saying what that subject does
+    or is (`Affects the legs`, `Often follows …`, `Is worse at night`), after an adverb or
+    not, or with a passive's participle and its agent (`Usually caused by …`)."""
+    if any(mark in text for mark in _PAIRED):
+        return False  # "douleurs cancéreuses = morphine": a pair, never a predicate
+    words = text.split()
+    if words and words[0].lower() in _HOW_OFTEN:
+        words = words[1:]
+    if len(words) < 2:
+        return False
+    if words[0].lower().endswith("ed") and words[1].lower() == "by":
+        return True
+    return _predicate_verb(" ".join(words)) is not None
 
 
 def _without_dangling(items: tuple[ListItem, ...], hoisted: frozenset[int]) -> tuple[ListItem, ...]:
@@ -4307,6 +4347,21 @@ def is_procedure_part(note: Note) -> bool:
     return note.rule == "enumeration" and _PART_SPAN.fullmatch(note.key[-1]) is not None
 
 
+def is_whole_list(note: Note) -> bool:
+    """A bulleted list of sentences answered whole (`_list_note`: "Daily weighing?" -> three
+    instructions); numbered steps answered whole are recalled in order, figures and all."""
+    return (
+        note.rule == "enumeration"
+        and note.key[-1] == _WHOLE_LIST
+        and note.note_type == "basic"
+        and note.back.startswith("- ")
+    )
+
+
+_WHOLE_LIST = "list"
+"""The last part of a list note's key (`_list_note`)."""
+
+
 def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = False) -> str:
     """What a list's front opens with: its subject, or its lead-in sentence opened by the
     heading's subject when it names no topic; under a question heading ("What is it for?") by
@@ -4334,6 +4389,18 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     if owned is not None:  # "It also has a floor and a roof:": "it" is the heading's thing
         parts = _ARTICLE.sub("", owned.group("what")).strip()
         return f"{ctx.heading(section)}: {parts}"
+    if (
+        len(said) > 1
+        and ctx.language == "en"  # "Está associado a:", "Esto significa que:": no subject
+        and not any(_SETS_CONDITION.match(plain(one)) for one in said[:-1])
+        and not _POINTS_BACK & set(plain(said[-1]).lower().replace(",", " ").split())
+    ):
+        # "While exercise helps most patients, watch for overdoing it. Stop if you have:": the
+        # last sentence leads the list; the ones before it are a paragraph, no front's topic
+        # (a condition before it, "If the child is under two.", is the list's own, and so is
+        # the sentence its last points back to: "Its main effects are:", "If one fails:",
+        # "However, some have:"; a page in another language drops its subjects: "Está …")
+        text = said[-1]
     if not ctx.names_subject(text, section):
         # inside a reference entry (`Velbarin (Velba):` … `Lower the dose in:`) the entry's
         about = (
@@ -4349,6 +4416,14 @@ def _intro(lead: Lead | None, section: Section, ctx: Context, keyed: bool = Fals
     return text
 
 
+_POINTS_BACK = frozenset(
+    "it its they their them this these those one he she his her but however also so yet".split()
+)
+_SETS_CONDITION = re.compile(
+    r"(?:if|when|whenever|unless|in|for|during|after|before|once|until)\b", re.IGNORECASE
+)
+"""A sentence opening with a condition or a setting the list holds under ("If the child is
+under two.", "In pregnancy, …")."""
 _FRAGMENT_LEAD = re.compile(
     r"(?:as|for|in|by|with)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?(?:measures?|precautions?|rule"
     r"|addition|general|summary|short|brief|practice|prevention)"
@@ -4362,6 +4437,13 @@ _FRAGMENT_LEAD = re.compile(
 measure:", "In addition:"), a generic noun ("General recommendations:") or a clause its items
 finish ("Patients are encouraged to:"). The heading names the list; a front asking the
 fragment ("…: As a preventive measure?") asks nothing."""
+
+
+def is_fragment_lead(text: str) -> bool:
+    """A lead-in sentence naming nothing of its items (`_FRAGMENT_LEAD`): "General advice"."""
+    return _FRAGMENT_LEAD.fullmatch(plain(text).rstrip(": ").strip()) is not None
+
+
 _OWNED = re.compile(
     r"^(?:it|they)\s+(?:also\s+)?(?:has|have|contains?|includes?)\s+(?P<what>[\w\s,-]{3,60})$",
     re.IGNORECASE,

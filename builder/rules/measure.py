@@ -73,7 +73,7 @@ from ..text import (
 )
 from .context import Context, Said
 from .definition import bold_label, defined_term, is_instruction, joining_items
-from .enumeration import is_preparation, is_procedure_part
+from .enumeration import is_fragment_lead, is_preparation, is_procedure_part, is_whole_list
 from .faq import answered_blocks
 from .figure import PIPE_ROWS, measures, reports_statistics
 from .leads import (
@@ -155,7 +155,11 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         return []
     asked = answered_blocks(section.blocks)  # a quiz item's stem and options
     asked |= captions(section.blocks)  # a picture's caption: how its study was done
-    said = Said(tuple(note for note in ctx.made if not is_procedure_part(note)))
+    made = tuple(note for note in ctx.made if not is_procedure_part(note))
+    said = Said(made)
+    # a figure the author set in bold in a list answered whole ("Report a gain of **>2 kg in
+    # 3 days**"): the key threshold, which the list's long answer does not test
+    marked = Said(tuple(note for note in made if not is_whole_list(note)))
     notes: list[Note] = []
     if section.level and section.title.endswith(")"):
         notes.extend(_heading_duration(section, ctx))
@@ -191,7 +195,7 @@ def extract(section: Section, ctx: Context) -> list[Note]:
                     continue  # "Reading: 130-139/80-89" beside its two halves, asked already
                 first = _first_line(item.text)
                 if _DIGIT.search(first) is not None:
-                    here = said.at(lines)
+                    here = (marked if _BOLD_FIGURE.search(first) else said).at(lines)
                     bold = bold_subject(first) or defined_term(item)  # `- term : …`
                     notes.extend(_note(first, about, here, item.line, section, ctx, seen, bold))
     return notes
@@ -246,14 +250,21 @@ def _heading_share(title: str, section: Section, ctx: Context) -> list[Note]:
     return [ctx.note("measure", "cloze", text, "", key, section, section.line)]
 
 
+_BOLD_FIGURE = re.compile(r"(\*\*|__)[^*_\n]*?\d[^*_\n]*?\1")
+"""A bold span holding a figure (`**>2 kg in 3 days**`)."""
+
+
 def _lead(before: Block | None) -> str:
-    """A list's lead-in sentence or label ("Admit if:"), as a front opens with it."""
+    """A list's lead-in sentence or label ("Admit if:"), as a front opens with it; of a lead-in
+    of several sentences, the last, which leads the list ("… keep a diary. Advice:")."""
     if not isinstance(before, Paragraph):
         return ""
     text = without_reference_marks(plain(before.text)).strip()
+    said = split_sentences(text) if ". " in text else []
+    text = said[-1].strip() if said else text
     if not text.endswith(":") or len(text.split()) > MAX_LEAD_WORDS or is_example_text(text):
         return ""
-    if names_no_facet(text):
+    if names_no_facet(text) or is_fragment_lead(text):
         return ""  # "Each of the following points is important in …:" says only that they matter
     return text.rstrip(":").strip()
 

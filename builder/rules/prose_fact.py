@@ -77,7 +77,10 @@ anything else makes no card, as a wrong card is worse than none:
 - what affects a thing most: "Korrin levels are affected by many factors, especially body
   weight" asks "What especially affects korrin levels?";
 - a meaning: "Barrier nursing means caring for a patient behind a screen" (also "refers to")
-  asks "What does barrier nursing mean?" (never "This means …" or "… means that …");
+  asks "What does barrier nursing mean?" (never "This means …" or "… means that …"); a
+  paragraph's definition, "Korrin fever is defined as a count below 40" (also "se define
+  como", "è definita come", "est définie comme", "é definida como", "wird definiert als"), asks
+  "Korrin fever: definition?" in the page's words, unless a figure with its unit is its cloze;
 - a risk: "Tessalid has been associated with an increased risk of hair loss" (also "carries",
   "increases the risk of") asks "Increased risk of what with tessalid?";
 - a contraindication: "Velbarin is contraindicated in pregnancy" (or "…, it is contraindicated
@@ -553,7 +556,8 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         for line, sentence in stated:
             if named and sentence[:4].lower() == "all ":
                 sentence = _of_the_class(sentence, named)
-            for question, answer, place in facts(sentence) + _defined(sentence, named):
+            defined = _defined_as(sentence) if isinstance(block, Paragraph) else []
+            for question, answer, place in facts(sentence) + _defined(sentence, named) + defined:
                 if leans_back(question) or leans_back(answer):
                     continue  # "… after starting these drugs": which is in another sentence
                 if _truism(question, section):
@@ -1033,6 +1037,8 @@ _CUES = (
     "most ",
     "consider",
     "defined",
+    "defin",
+    "défin",
     "class",
     "regarded",
     "diagnos",
@@ -1958,6 +1964,63 @@ def _means(sentence: str, bare: str) -> list[Fact]:
     verb = "mean" if found.group("verb").lower() == "means" else "refer to"
     answer = meaning[:1].upper() + meaning[1:]
     return [(f"What does {lower_first(_clean(found.group('x')))} {verb}", answer, "topic")]
+
+
+_DEFINED_AS = (
+    ("en", r"(?:is|are)\s+(?:usually\s+|generally\s+|commonly\s+)?defined\s+as", "definition"),
+    ("es", r"se\s+definen?\s+como|(?:es|son)\s+definid[oa]s?\s+como", "definición"),
+    ("pt", r"(?:é|são)\s+definid[oa]s?\s+como|se\s+definem?\s+como", "definição"),
+    ("it", r"(?:è|sono)\s+definit[oaie]\s+come|si\s+definiscono?\s+come", "definizione"),
+    (
+        "fr",
+        r"(?:est|sont)\s+défini(?:e|s|es)?\s+comme|se\s+défini(?:t|ssent)\s+comme",
+        "définition",
+    ),
+    ("de", r"(?:wird|werden|ist|sind)\s+(?:als\s+)?definiert\s+als", "Definition"),
+)
+_DEFINITION_SHAPES = tuple(
+    (
+        re.compile(
+            rf"^(?P<x>{_NAME})\s+(?:{verb})\s+(?P<y>(?!that\b|when\b|if\b)[^;:]{{3,200}}?)\s*\.?$",
+            re.IGNORECASE,
+        ),
+        word,
+    )
+    for _, verb, word in _DEFINED_AS
+)
+"""A definition stated in prose, "X is defined as Y" (and "X se define como Y", "X è definita
+come Y", "X est définie comme Y", "X é definida como Y", "X wird definiert als Y"): asked as the
+heading-named definitions are, "X: definition?" in the page's words."""
+
+
+_DEFINITE = re.compile(
+    r"^(?:(?:the|an?|la|el|los|las|il|lo|gli|le|les|o|os|as|der|die|das)\s+|l['’]\s*)(?=\w)", re.I
+)
+"""A definite article before the thing a definition names: no part of its name on a front."""
+
+
+def _defined_as(sentence: str) -> list[Fact]:
+    """What a named thing is defined as: "Korrin fever is defined as a count below 40 (normal
+    40 – 90)" asks "Korrin fever: definition?" -> "a count below 40 (normal 40 – 90)", its normal
+    range kept; a figure with its unit is its cloze's (the figure and measure rules). Read in
+    paragraphs only: a list item's term is the definition rule's (`_emphasised_terms`). A
+    pronoun or a clause as the thing ("This is defined as …", "Patients who …"), or a clause as
+    the definition ("… defined as when …"), is none."""
+    for shape, word in _DEFINITION_SHAPES:
+        found = shape.match(sentence.strip())
+        if found is None:
+            continue
+        thing = _DEFINITE.sub("", _clean(found.group("x")))
+        if not thing or thing.split()[0].lower() in _PRONOUNS_ABROAD or not _names_a_thing(thing):
+            return []
+        thing = thing[:1].upper() + thing[1:]  # "La fiebre de X" -> "Fiebre de X: definición?"
+        meaning = found.group("y").strip()
+        if len(without_asides(meaning).split()) > MAX_MEANING_WORDS or _is_clause(meaning):
+            return []
+        if states_a_figure(meaning):
+            return []  # "… below 50% of best": the figure's cloze asks it (figure, measure)
+        return [(f"{thing}: {word}", meaning, "named")]
+    return []
 
 
 def _times_more(sentence: str, bare: str) -> list[Fact]:
