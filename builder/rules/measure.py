@@ -462,8 +462,12 @@ def _note(
         if is_flattened(sentence):
             continue  # a table or list flattened into a line: "Severity Mild Severe Coma (GCS <8)"
         masked = FIGURE.sub("#", sentence)
-        if normalise(masked) in seen:
-            continue  # the same statement with other figures: the first is asked
+        if normalise(sentence) in seen:
+            continue  # the same statement said again: the first is asked
+        # the same words with other figures (`Drug 4 mg/4 mL - vial 4 mL` beside `Drug 8 mg/4
+        # mL - vial 4 mL`): a statement of its own, keyed by its figures too (the first keeps
+        # the key it always had)
+        figured = (normalise(sentence),) if normalise(masked) in seen else ()
         clause, spans = (  # the key stays the whole sentence's
             (sentence, spans) if groups else clause_of(sentence, spans)
         )
@@ -480,7 +484,7 @@ def _note(
                 continue
         if not referent:  # "However, …": what it answers is not on the card
             clause, spans = without_connective(clause, spans)
-        seen.add(normalise(masked))
+        seen.update((normalise(masked), normalise(sentence)))
         stated = f"{referent} {clause}" if referent else clause
         if bold and bold.lower() not in stated.lower():  # "Nitrates: contraindicated if …"
             about = f"{about} — {bold}" if about and about.lower() not in bold.lower() else bold
@@ -493,7 +497,7 @@ def _note(
         if referent:
             opening = f"{opening}{referent} "
         text_ = literal(opening) + cloze(clause, spans, groups or _same_amounts(clause, spans))
-        key = make_key("measure", section.path, masked, section.pin, normalise(masked))
+        key = make_key("measure", section.path, masked, section.pin, normalise(masked), *figured)
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
 
