@@ -107,7 +107,7 @@ class Context:
             front = front[2:]
         if self.language != "en":
             owner = page_owner(self.document, self.topic)
-            front = localised(front, self.topic, self.language, owner)
+            front = localised(front, self.topic, self.language, owner, rule == "table")
         if "(" in front and _YEAR.search(front):  # "… leads to (An, 2021):" asks no citation
             cited = without_citations(front)
             # a deletion of only the citation stays, and so does a citation opening the front
@@ -248,13 +248,17 @@ _ABBREVIATION_FOR = re.compile(r"^Abbreviation for “(?P<x>.+)”\?$", re.DOTAL
 _PART_OF = re.compile(r" \(part (\d+) of (\d+)\)")
 
 
-def localised(front: str, topic: str, language: str, owner: str = "") -> str:
+def localised(front: str, topic: str, language: str, owner: str = "", row: bool = False) -> str:
     """A front of a document not in English without the builder's English around its subject:
     no "in <topic>" (an English word glued to the author's; the line above names the page),
     "What does X stand for?", "Abbreviation for “…”?" and "(part 1 of 2)" in `language`. A
     front opening with a part of any subject alone ("Prognóstico in <topic>: …", a one-word
-    top heading) opens with the page's subject, `owner`, instead: "AVC — prognóstico: …". The
-    note keeps its identity: only the words shown change."""
+    top heading) opens with the page's subject, `owner`, instead: "AVC — prognóstico: …"; so
+    does a table's `row` ("Preparada en SG 5% in noradrenalina: estabilidad?" -> "Noradrenalina
+    — preparada en SG 5%: estabilidad?"; not a row shown with its kind, "Velbarina (frasco)",
+    a thing of its own) and a front saying "this drug" ("este medicamento"):
+    without "in <topic>" neither names what it is about. The note keeps its identity: only the
+    words shown change."""
     words = _LOCAL_WORDS.get(language)
     if words is None:
         return front
@@ -266,6 +270,14 @@ def localised(front: str, topic: str, language: str, owner: str = "") -> str:
             parts = part.split(" — ")  # "Presentaciones — normas de seguridad": parts alone
             if all(_bare_part(each) for each in parts):
                 front = f"{owner} — {lower_first(parts[-1])}{rest}"
+        elif (
+            said
+            and rest[:1] in (":", "?")
+            and "\n" not in part
+            and ((row and not part.endswith(")")) or _THIS_DRUG.search(front))
+            and not names_topic(part, owner)
+        ):
+            front = f"{owner} — {lower_first(part)}{rest}"
     if topic and f" in {topic}" in front:
         front = re.sub(rf" in {re.escape(topic)}(?=[:?]| \(| —|$)", "", front, flags=re.M)
     if front.startswith("What does "):
@@ -305,6 +317,14 @@ def _bare_part(phrase: str) -> bool:
     if len(words) > MAX_BARE_PART_WORDS:
         return False
     return is_relational(phrase) or is_facet_heading(phrase)
+
+
+_THIS_DRUG = re.compile(
+    r"\b(?:est[ea]s? (?:medicamentos?|fármacos?|farmacos?|medicaç(?:ão|ões)|drogas?)"
+    r"|ce médicament|questo farmaco|dieses (?:Medikament|Arzneimittel))\b",
+    re.IGNORECASE,
+)
+"""A page subject named only as "this drug", in the languages `localised` serves."""
 
 
 _WHEN_GIVEN = frozenset(

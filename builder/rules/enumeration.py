@@ -2444,6 +2444,10 @@ def _cloze_note(
         return []
     block, joiners = _without_joiners(block)
     shown = _shown_elsewhere(block, intro, ctx.topic)
+    # a lead-in that is the heading itself: lint's `_named_above` asks what the line says of
+    # the names it shows (`Behind it lies …`), so those items stay as they are made here
+    heading = heading_text(section.title)
+    lead = "" if heading and heading in intro else _lead_words(intro, ctx.topic)
     scaffolding = _scaffolding(block)
     shown |= {index for index, item in enumerate(block.items) if item.line in shown_lines}
     criteria = _is_criteria(block)
@@ -2570,6 +2574,10 @@ def _cloze_note(
             items[number - 1] = f"{marker} {text}{joiner}"
             continue
         text, extra = clozed
+        if threshold is None and _lead_shows(text, lead):  # its blank printed above it: read
+            deletions = max([0, *cloze_numbers("\n".join(items.values()))])
+            items[number - 1] = f"{marker} {literal(item_text)}{joiner}"
+            continue
         if extra:
             extras[number - 1] = extra
         items[number - 1] = f"{marker} {text}{joiner}"
@@ -3282,9 +3290,7 @@ def _shown_elsewhere(block: ListBlock, intro: str, topic: str) -> set[int]:
     procedure's repeated "Wash hands"): never a deletion, or the card shows its answer. The
     topic's name in the lead-in does not count ("fever" in "Signs of korrin fever:")."""
     texts = [plain(item.text).strip().rstrip(".").lower() for item in block.items]
-    lead = f" {_WORDS_ONLY.sub(' ', plain(intro).lower())} "
-    if topic:
-        lead = lead.replace(f" {_WORDS_ONLY.sub(' ', topic.lower()).strip()} ", " ")
+    lead = _lead_words(intro, topic)
     shown = set()
     for index, text in enumerate(texts):
         if not text:
@@ -3292,6 +3298,26 @@ def _shown_elsewhere(block: ListBlock, intro: str, topic: str) -> set[int]:
         if texts.count(text) > 1 or f" {_WORDS_ONLY.sub(' ', text).strip()} " in lead:
             shown.add(index)
     return shown
+
+
+def _lead_words(intro: str, topic: str) -> str:
+    """The lead-in's words, lowered and space-padded, without the topic's name ("fever" in
+    "Signs of korrin fever:" is the subject every card is about, not a give-away)."""
+    lead = f" {_WORDS_ONLY.sub(' ', plain(intro).lower())} "
+    if topic:
+        lead = lead.replace(f" {_WORDS_ONLY.sub(' ', topic.lower()).strip()} ", " ")
+    return lead
+
+
+def _lead_shows(clozed: str, lead: str) -> bool:
+    """Every deletion of an item's cloze stands as words in its list's lead-in (`_lead_words`):
+    "There are two kinds of blockers:" over "**{{Blockers}}** such as A or B slow …" prints the
+    answer above the blank. The item is read beside the others, never a blank."""
+    found = [
+        _WORDS_ONLY.sub(" ", plain(text).lower()).strip()
+        for _, text in NUMBERED_DELETION.findall(clozed)
+    ]
+    return bool(found) and all(text and f" {text} " in lead for text in found)
 
 
 _WORDS_ONLY = re.compile(r"[^\w%]+")

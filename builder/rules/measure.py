@@ -427,7 +427,7 @@ def _note(
     ):
         return []
     notes: list[Note] = []
-    above = _figures_above(section, ctx.document)
+    above = _figures_above(section, ctx.document, about)
     sentences = split_sentences(prose)
     for number, sentence in enumerate(sentences):
         if reports_statistics(sentence):
@@ -473,8 +473,12 @@ def _note(
         if is_flattened(sentence):
             continue  # a table or list flattened into a line: "Severity Mild Severe Coma (GCS <8)"
         masked = FIGURE.sub("#", sentence)
-        if normalise(masked) in seen:
-            continue  # the same statement with other figures: the first is asked
+        if normalise(sentence) in seen:
+            continue  # the same statement said again: the first is asked
+        # the same words with other figures (`Drug 4 mg/4 mL - vial 4 mL` beside `Drug 8 mg/4
+        # mL - vial 4 mL`): a statement of its own, keyed by its figures too (the first keeps
+        # the key it always had)
+        figured = (normalise(sentence),) if normalise(masked) in seen else ()
         clause, spans = (  # the key stays the whole sentence's
             (sentence, spans) if groups else clause_of(sentence, spans)
         )
@@ -498,7 +502,7 @@ def _note(
                 continue
         if not referent:  # "However, …": what it answers is not on the card
             clause, spans = without_connective(clause, spans)
-        seen.add(normalise(masked))
+        seen.update((normalise(masked), normalise(sentence)))
         stated = f"{referent} {clause}" if referent else clause
         if bold and bold.lower() not in stated.lower():  # "Nitrates: contraindicated if …"
             about = f"{about} — {bold}" if about and about.lower() not in bold.lower() else bold
@@ -510,8 +514,8 @@ def _note(
             opening = f"{heading} — {opening}" if opening else f"{heading}: "
         if referent:
             opening = f"{opening}{referent} "
-        text_ = literal(opening) + cloze(clause, spans, groups)
-        key = make_key("measure", section.path, masked, section.pin, normalise(masked))
+        text_ = literal(opening) + cloze(clause, spans, groups or _same_amounts(clause, spans))
+        key = make_key("measure", section.path, masked, section.pin, normalise(masked), *figured)
         notes.append(ctx.note("measure", "cloze", text_, "", key, section, line))
     return notes
 
@@ -548,10 +552,12 @@ _AMOUNT = re.compile(r"(\d+(?:[.,]\d+)?)\s*([a-zµμ%°])", re.IGNORECASE)
 """A number and the first letter of its unit ("0.4 U/mL" -> ("0.4", "u"))."""
 
 
-def _figures_above(section: Section, title: str) -> frozenset[tuple[str, str]]:
+def _figures_above(section: Section, title: str, about: str = "") -> frozenset[tuple[str, str]]:
     """The amounts the headings above a section and the document's title state, as `_AMOUNT`
-    reads them: shown in the source line over every card of the section."""
-    headings = " ".join((title, *section.path))
+    reads them: shown in the source line over every card of the section; and those of the
+    label its cards open with (`about`: "If pulse < 60/min:" over "Stop once it is > 60/min"),
+    printed on the front itself."""
+    headings = " ".join((title, *section.path, about))
     if _DIGIT.search(headings) is None:
         return frozenset()
     return frozenset(
@@ -559,6 +565,21 @@ def _figures_above(section: Section, title: str) -> frozenset[tuple[str, str]]:
         for figure in FIGURE.finditer(headings)
         for number, unit in _AMOUNT.findall(figure.group())
     )  # figures only: "Type 2 diabetes" states no amount to hide "every 2 days" by
+
+
+def _same_amounts(clause: str, spans: list[tuple[int, int]]) -> list[int] | None:
+    """One cloze number for the figures of a clause that state the same amounts ("started
+    below {{60/min}} and stopped once above {{60/min}}"): on two cards each would print the
+    other's answer. None when every figure states its own."""
+    amounts = [_BOUND_SIGNS.sub("", clause[start:end]).lower() for start, end in spans]
+    if len(set(amounts)) == len(amounts) or not all(_DIGIT.search(each) for each in amounts):
+        return None
+    first = list(dict.fromkeys(amounts))
+    return [first.index(amount) + 1 for amount in amounts]
+
+
+_BOUND_SIGNS = re.compile(r"[<>≤≥=\s]+")
+"""What a figure states beside its amount: its bound's sign, and spaces ("> 60 bpm", "<60bpm")."""
 
 
 def _shown_above(figure: str, above: frozenset[tuple[str, str]]) -> bool:
