@@ -1393,6 +1393,69 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z0-9]{2,}\b")
 
 
 _LIST_OPENS = frozenset(("bullet_list_open", "ordered_list_open"))
+_COLUMN_GAP = re.compile(r"(?<=[^\s.!?:])[ \t]{2,}(?=\S)")
+"""Two spaces or more inside a line, not after a sentence's end: a gap between two columns of a
+PDF's table copied as text ("For dog bite;  Wash", "cat bite  1 Rinse the wound …")."""
+FLATTENED_MIN_LINES = 3
+
+
+def _flattened_from(text: str) -> int | None:
+    """Where a paragraph's lines start to interleave the columns of a table or flowchart copied
+    out of a PDF (`For dog bite;  Wash` / `cat bite  1 Rinse the wound …`): the offset of its
+    first line with a column gap, when FLATTENED_MIN_LINES lines or more from there have one and
+    they are two in five of those lines or more. Read as sentences they join one row's words to
+    another's ("… or other tropical 1 Immediately flood … for jellyfish sting at least 30
+    seconds"), so no rule reads them; `check` asks for the table to be rebuilt. None for
+    sentences typed with two spaces after each period, or a line or two of gaps."""
+    if "\n" not in text or "  " not in text:
+        return None
+    lines = text.split("\n")
+    gapped = [number for number, written in enumerate(lines) if _COLUMN_GAP.search(written)]
+    if len(gapped) < FLATTENED_MIN_LINES:
+        return None
+    rest = len(lines) - gapped[0]
+    if 5 * len(gapped) < 2 * rest:
+        return None
+    return sum(len(written) + 1 for written in lines[: gapped[0]])
+
+
+_STEP_NUMBER = re.compile(r"(?:^|(?<=\s))(\d{1,2})[ \t]+(?=[A-Z])")
+_INLINE_STEP = re.compile(r"[.!?][ \t]+2[ \t]+[A-Z]")
+"""A second step run into the first's sentence ("… over the bite. 2 Apply …"): a cheap test
+before `inline_steps` reads the paragraph."""
+INLINE_MIN_STEPS = 3
+
+
+def inline_steps(text: str) -> tuple[str, str, list[str]] | None:
+    """An ordered list run into one line, as a PDF's text keeps it: "Bandaging 1 Apply a pad over
+    the bite. 2 Wrap the limb. 3 Splint it." (numbers 1, 2, 3 … in order, INLINE_MIN_STEPS or
+    more, each after its step's sentence has ended and before a capital) -> (the text before
+    its lead, the lead, the steps). The lead is the text before "1" after a column gap or a
+    sentence's end; the text before it is a paragraph of its own. None for a paragraph without
+    such a run ("grades 1 Mild and 2 Moderate" are no steps: no sentence ends before "2")."""
+    if _INLINE_STEP.search(text) is None or "\n" in text.strip():
+        return None
+    marks = list(_STEP_NUMBER.finditer(text))
+    starts = [found for found in marks if found.group(1) == "1"]
+    for first in starts:
+        run = [first]
+        for found in marks:
+            if found.start() <= run[-1].start() or int(found.group(1)) != len(run) + 1:
+                continue
+            if re.search(r"[.!?][ \t]*$", text[run[-1].end() : found.start()]) is None:
+                continue  # no sentence ended before it: a number inside the step
+            run.append(found)
+        if len(run) < INLINE_MIN_STEPS:
+            continue
+        ends = [found.start() for found in run[1:]] + [len(text)]
+        items = [text[found.end() : end].strip() for found, end in zip(run, ends, strict=True)]
+        head = text[: first.start()].rstrip()
+        cut = max(head.rfind("  "), *(head.rfind(f"{stop} ") for stop in ".!?:")) + 1
+        before, lead = head[:cut].strip(), head[cut:].strip()  # (cut 0: all of it the lead)
+        return before, lead.rstrip(":").strip(), items
+    return None
+
+
 _SPECIAL = ("import", "export", "::")
 """How a paragraph that may not be content starts (MDX module lines, a stray `:::`, a Slidev
 slot's `::right::`)."""
@@ -1455,6 +1518,7 @@ class _Reader:
                 and not text.startswith(_SPECIAL)
                 and not text.endswith("\\")
                 and not _leads_in(out)
+                and _INLINE_STEP.search(text) is None
             ):
                 out.append(Paragraph(text, _line(token)))  # most paragraphs: nothing to do
             else:
@@ -1537,6 +1601,24 @@ class _Reader:
                     "needs more colons (':::: outer' ... '::::')",
                 )
             )
+            return
+        flattened = _flattened_from(text)
+        if flattened is not None:  # a PDF's table or flowchart, its columns read line by line
+            head = text[:flattened].rstrip("\n")
+            if head.strip():
+                self.paragraph(head, line, None, out)
+            at = line + text.count("\n", 0, flattened)
+            out.append(RawBlock("flattened", text[flattened:], at))
+            return
+        steps = inline_steps(text)
+        if steps is not None:  # "Bandaging 1 Apply a pad. 2 Wrap the limb. 3 Splint it."
+            before, lead, items = steps
+            if before:
+                self.add(Paragraph(before, line), out)
+            if lead:
+                self.add(Paragraph(f"{lead}:", line), out)
+            listed = tuple(ListItem(self.text(item), line) for item in items)
+            out.append(ListBlock(True, listed, line))
             return
         if self.plain_lines(text, line, out):
             return

@@ -91,6 +91,11 @@ LINT_RULES: dict[str, tuple[Severity, str]] = {
     ),
     "EMPTY-FIELD": ("error", "an empty front or Basic back, or a cloze note without a deletion"),
     "FORBIDDEN-TEXT": ("error", "a field contains text the manifest's `forbid` list bans"),
+    "FLATTENED-TABLE": (
+        "warning",
+        "a table or flowchart copied out of a PDF as lines of text, its columns interleaved line "
+        "by line: no note reads it; rebuild it as a table or one list per row",
+    ),
     "HINTED-CLOZE": (
         "warning",
         "a cloze deletion's own card shows its words elsewhere (another item, the rest of its "
@@ -2402,6 +2407,8 @@ def unasked_blocks(
                 found.append((shown, block.line, "html table"))
             elif _unread_list(block, lines):
                 found.append((shown, block.line, "html list"))
+            if isinstance(block, RawBlock) and block.kind == "flattened":
+                found.append((shown, block.line, "flattened table"))  # (`document`: no note)
             if not isinstance(block, (ListBlock, Paragraph)) or number in quizzed:
                 continue
             first, last = block.line, _last_line(block)
@@ -2869,6 +2876,9 @@ def silent_blocks(documents: Sequence[_Read]) -> list[Problem]:
     problems = []
     for read in documents:
         for shown, line, kind in read.unasked:
+            if kind == "flattened table":
+                problems.append(Problem(shown, line, "FLATTENED-TABLE", _FLATTENED, "warning"))
+                continue
             message = _NO_NOTE_OF.get(kind, _NO_NOTE)
             problems.append(Problem(shown, line, "NO-NOTE", message, "warning"))
     return problems
@@ -3014,6 +3024,14 @@ _NO_MARKED_NOTE = (
     "highlight; if they are to learn, write each in a short sentence that names its subject (not "
     "'It should take 2 s'), or as `**Label:** value`"
 )
+_FLATTENED = (
+    "these lines interleave the columns of a table or flowchart copied out of a PDF (a row's "
+    "label and its steps side by side, two spaces apart, line by line): read as sentences they "
+    "join one column's words to another's, so they gave no note; rebuild them as a Markdown "
+    "table, or as one list per row under its label (`For dog bite:` then `1. Rinse …`)"
+)
+
+
 _NO_NOTE_OF = {
     "unanswered quiz": _NO_ANSWER_NOTE,
     "paragraph": _NO_LINES_NOTE,

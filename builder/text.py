@@ -3658,3 +3658,15 @@ def word_count(text: str) -> int:
 BRACKET_TAGS = re.compile(r"^(?:【[^【】\n]{1,12}】\s*)+")
 """Bracket tags opening a line of a CJK note (`【重点】`, `【临床关联】【易错】`, `【作业要求】`):
 labels of the block after them, which flag it or name its kind; no words of its text."""
+
+
+_SPLIT_NUMBER = re.compile(
+    r"(?<![\d.,:/–-])\b\d+ \d{2}(?!\d)\s*(?:mg|%|mm|ml|mL|kg|g\b|mcg|µg|units?\b|U\b|mmol|mEq)"
+)
+
+
+def split_number(text: str) -> bool:
+    """A figure a PDF's text extraction broke ("Pre-meal 801 30 mg%" for 80–130 mg%: the range's
+    dash read as a digit, a space put inside the second number; a space is no thousands mark
+    before two digits). Hidden, its deletion would ask a wrong value ("801 30"); no rule asks it."""
+    return any(character.isdigit() for character in text) and _SPLIT_NUMBER.search(text) is not None

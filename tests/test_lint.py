@@ -2173,6 +2173,40 @@ def test_a_raw_html_list_that_gave_no_note_is_a_warning(tmp_path: Path) -> None:
     assert silent(tmp_path, f"# Kellin deficiency\n\n## Treatment\n\n{menu}") == []
 
 
+def test_a_table_flattened_out_of_a_pdf_is_no_note_and_a_warning(tmp_path: Path) -> None:
+    """Lines that interleave a table's columns, two spaces apart (a PDF's table copied as
+    text), make no note (read as sentences they join one row's label to another's steps) and
+    are reported as FLATTENED-TABLE at their first line; the same facts as a table, or prose
+    typed with two spaces after each period, are not."""
+    flattened = (
+        "# Kellin bites\n\n## First aid\n\n"
+        "For a dog bite; cat  Wash  \n"
+        "bite or a rat  1 Rinse the wound for five  \n"
+        "bite  minutes. 2 Cover it.  \n"
+        "For a bee sting,  Cold pack  \n"
+        "wasp or ant sting  1 Hold a cold pack on the sting.  \n"
+    )
+    source = tmp_path / "kellin.md"
+    source.write_text(flattened, encoding="utf-8")
+    from builder.manifest import manifest_for_source
+
+    plan = plan_deck(manifest_for_source(source))
+    assert not plan.notes
+    problems = check_plan(plan)
+    assert [(p.code, p.line) for p in problems if p.code == "FLATTENED-TABLE"] == [
+        ("FLATTENED-TABLE", 5)
+    ]
+    prose = (
+        "# Kellin bites\n\n## First aid\n\n"
+        "Wash a dog bite at once.  Rinse it for five minutes.  \n"
+        "Cover it with a clean pad.  Watch it for a day.  \n"
+        "Hold a cold pack on a bee sting.  Call for help if it swells.  \n"
+    )
+    source.write_text(prose, encoding="utf-8")
+    problems = check_plan(plan_deck(manifest_for_source(source)))
+    assert [p for p in problems if p.code == "FLATTENED-TABLE"] == []
+
+
 def test_a_question_bank_without_answers_is_told_once_to_mark_them(tmp_path: Path) -> None:
     """Question-bank items tagged with their type and no answer marked give no note (their
     options are no facts): `check` says so once for the document, at the first such list, and

@@ -73,6 +73,7 @@ from ..text import (
     short_subject,
     single_spaced,
     spelled_initials,
+    split_number,
     split_sentences,
     states_a_figure,
     with_twin,
@@ -3090,6 +3091,7 @@ def _recallable(block: ListBlock) -> ListBlock:
             _points_elsewhere(item)
             or (_gives_an_address(item) and not (styled and _sentence_case_link(item.text)))
             or names_by_colour(item.text)
+            or split_number(item.text)  # "801 30 mg%": hidden, a wrong value asked
         )
     )
     return block if kept == block.items else ListBlock(block.ordered, kept, block.line)

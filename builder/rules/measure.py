@@ -63,6 +63,7 @@ from ..text import (
     names_topic,
     normalise,
     plain,
+    split_number,
     split_sentences,
     twinned,
     whole_range,
@@ -424,6 +425,7 @@ def _note(
         or is_example_text(prose)
         or _WEB.search(prose)
         or _WORKED.search(prose)
+        or split_number(prose)  # "Pre-meal 801 30 mg%": a figure the extraction broke
     ):
         return []
     notes: list[Note] = []

@@ -6,9 +6,10 @@
   else the first whose cells are filled in, distinct, single points and not numbers. Every other
   column gives "subject -> value" notes phrased from the headers and the deck's topic. A
   two-column table mapping a key to a short, unique value (at most eight words, not a bare
-  yes/no or number, not naming the key) also gets the reverse card in an English document
-  (elsewhere "which" would be the builder's English beside the author's words), unless the
-  manifest says no or the column says what the things do or are like (Effect, Role, Use: a
+  yes/no or number, not a hedge such as "Depends on …", not naming the key) also gets the
+  reverse card in an English document (elsewhere "which" would be the builder's English
+  beside the author's words), unless the
+  manifest says no or the column says what the things do or are like (Effect, Role, Use, Why: a
   front quoting a description is a riddle), or half its keys or more name fields of one thing
   (Dose, Route, Onset: which field a value fills is a riddle too). A subject naming a pair ("A
   vs B") takes no "(kind)"; a subject's long trailing aside is left off the front; a plain row
@@ -32,8 +33,11 @@
   header cell is empty is asked "besides" the named ones ("Type T: besides stain A and stain
   B?"); when no column but the subject's is named, a row's cells are its one answer ("Type
   T?"): never "Type T: ?", which asks nothing. Two tables under
-  different headings whose rows would ask the same thing with other answers name the heading
-  that tells them apart ("Cold stage — skin: finding?", `rows_apart`).
+  different headings whose rows would ask the same thing with other answers, or with one header
+  row asking a row alike, name the heading that tells them apart ("Cold stage — skin:
+  finding?", `rows_apart`). A subject's rows that differ in two columns or more are each that
+  subject at the first cell telling them apart ("Drug A, 850 mg: maximum?", `_paired`): read
+  together, which maximum goes with which tablet was lost.
 - **attributes**: the first column holds field labels, which its header says (a generic word:
   Element, Feature, Parameter, ..., 項目 in a Chinese note; or an empty corner, when the rows name
   fields such as "Onset" and the headers across do not), or bold short labels beside a generic
@@ -153,6 +157,10 @@ class Reading:
     """rows: a column of measures ("≥ 50", "30-49") telling apart the rows of one subject (a
     drug at two kidney functions): part of each row's subject ("Velbarin, CrCl 30-49"), never
     asked."""
+    paired: bool = False
+    """rows: the qualifier tells apart only the rows of a subject named twice or more, by the
+    first cell they differ in (a drug's two tablet strengths), as merging them column by column
+    would lose which value goes with which (`_paired`); a row alone under its name asks it."""
     unread: frozenset[int] = frozenset()
     """rows: the rows whose subject cell is too long to name them on a front (a list of a dozen
     drugs): they ask nothing, while the table's other rows still do (`unread_rows`)."""
@@ -779,8 +787,8 @@ def _rows_reading(
     the column that keys the rows is: its subject, its rows read together."""
     figures = tuple(_figure_column(rows, index) for index in range(len(header)))
     if keyed and _subject_cells(rows, 0, distinct=False):
-        qualifier = _qualifier(header, rows)
-        grouped = qualifier is None
+        qualifier = _qualifier(header, rows)  # (never `_paired`: a first cell left empty
+        grouped = qualifier is None  # lists the subject's points down each column, row by row)
         return Reading("rows", header, rows, 0, figures, grouped, qualifier=qualifier)
     if preferred is None and _keyed_by_band(header, rows):
         # "Conscious" on two rows, "Under 4 mmol/L" and "4-6 mmol/L" beside it: each row is
@@ -814,11 +822,22 @@ def _rows_reading(
         cells = [plain(row.cells[preferred]).lower() for row in rows]
         grouped = len(set(cells)) != len(cells)
     qualifier = _qualifier(header, rows) if grouped and subject == 0 else None
+    paired = grouped and subject == 0 and qualifier is None
+    if paired and (qualifier := _paired(header, rows)) is None:
+        paired = False
     if qualifier is not None:
         grouped = False  # each row is its own subject: "Velbarin, CrCl 30-49"
     shape: Shape = "rows" if subject is not None else "none"
     return Reading(
-        shape, header, rows, subject, figures, grouped, qualifier=qualifier, unread=unread
+        shape,
+        header,
+        rows,
+        subject,
+        figures,
+        grouped,
+        qualifier=qualifier,
+        paired=paired,
+        unread=unread,
     )
 
 
@@ -876,6 +895,47 @@ def _qualifier(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | Non
             return None
         seen.add((subject, cell.lower()))
     return 1
+
+
+def _paired(header: tuple[str, ...], rows: tuple[TableRow, ...]) -> int | None:
+    """The first column telling apart the rows of each subject the first column names twice or
+    more, when those rows differ in two columns or more (`| Drug A | 10 mg | 40 mg max |` and
+    `| Drug A | 20 mg | 80 mg max |`): read together, each column a list ("10 mg / 20 mg",
+    "40 mg max / 80 mg max"), which maximum goes with which tablet was lost. Each such row is
+    then that subject at that cell ("Drug A, dose 20 mg: maximum?"). Rows that differ in one
+    column only (a drug's two monitoring tests) stay read together: nothing is mispaired; so do
+    rows under a first cell left empty, which list the subject's points down each column."""
+    if len(header) < 3:
+        return None
+    named: dict[str, list[TableRow]] = {}
+    for row in rows:
+        named.setdefault(plain(row.cells[0]).lower(), []).append(row)
+    repeated = [group for group in named.values() if len(group) > 1]
+
+    def apart(group: list[TableRow], index: int) -> bool:
+        cells = [plain(row.cells[index]).lower() for row in group]
+        return all(cells) and len(set(cells)) == len(cells)
+
+    def differ(group: list[TableRow], index: int) -> bool:
+        return len({plain(row.cells[index]).lower() for row in group}) > 1
+
+    columns = range(1, len(header))
+    if not any(sum(differ(group, index) for index in columns) > 1 for group in repeated):
+        return None
+    return next(
+        (
+            index
+            for index in columns
+            if plain(header[index])
+            and all(apart(group, index) for group in repeated)
+            and all(
+                len(plain(row.cells[index]).split()) <= SUBJECT_MAX_WORDS
+                for group in repeated
+                for row in group
+            )
+        ),
+        None,
+    )
 
 
 def _band(cell: str) -> bool:
@@ -1206,19 +1266,39 @@ def rows_apart(sections: list[Section]) -> dict[tuple[str, ...], str]:
     (system): sign?"). Each gets the subject of its heading that differs from the other's, the
     first below the headings they share (the section's own when the other lies beneath it), which
     its rows' fronts then name ("Low blood sugar — skin: sign?"). A table no other repeats keeps
-    its fronts. The deepest heading a path shares with any other of a question's paths is the
-    one it shares with a neighbour in their sorted order: linear in sections, not quadratic."""
+    its fronts. Tables with one header row under two headings that ask a row alike (`| Scalp |
+    7-10 days |` under "Staples" and under "Sutures") are told apart too: they are tables of two
+    things laid out alike, whose other rows contradict each other without the heading ("Arms,
+    legs" in one, "Arms" in the other). The deepest heading a path shares with any other of a
+    question's paths is the one it shares with a neighbour in their sorted order: linear in
+    sections, not quadratic."""
     asked: dict[tuple[str, str], dict[tuple[str, ...], set[str]]] = {}
+    headers: dict[tuple[str, str], dict[tuple[str, ...], set[tuple[str, ...]]]] = {}
     for section in sections:
         for block in section.blocks:
             if isinstance(block, Table):
+                header = tuple(normalise_header(cell) for cell in block.header)
                 for pair, answer in _row_questions(block):
                     asked.setdefault(pair, {}).setdefault(section.path, set()).add(answer)
+                    headers.setdefault(pair, {}).setdefault(section.path, set()).add(header)
+    colliding: list[set[tuple[str, ...]]] = []
+    for pair, by_path in asked.items():
+        if len(by_path) < 2:
+            continue  # asked once
+        if len({frozenset(answers) for answers in by_path.values()}) > 1:
+            colliding.append(set(by_path))  # asked under two headings with other answers
+            continue
+        alike: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for path, found in headers[pair].items():
+            for header in found:
+                alike.setdefault(header, set()).add(path)
+        colliding.extend(paths for paths in alike.values() if len(paths) > 1)
+        # answered alike, but by tables with one header row: tables of two things ("Staples",
+        # "Sutures") laid out alike, whose other rows say "Arms, legs" of one and "Arms" of
+        # the other; without their headings the fronts contradict each other
     shared: dict[tuple[str, ...], int] = {}
-    for by_path in asked.values():
-        if len(by_path) < 2 or len({frozenset(answers) for answers in by_path.values()}) < 2:
-            continue  # asked once, or every heading's table answers it alike
-        for path, other in pairwise(sorted(by_path)):
+    for paths in colliding:
+        for path, other in pairwise(sorted(paths)):
             common = _shared(path, other)
             for each in (path, other):
                 shared[each] = max(shared.get(each, 0), common)
@@ -1437,7 +1517,8 @@ def _row_notes(
     value_columns = [
         index
         for index in range(len(reading.header))
-        if index not in (subject_index, reading.qualifier)
+        if index != subject_index
+        and (index != reading.qualifier or reading.paired)  # a lone row's cell is asked
         and (
             reading.grouped
             or reading.qualifier is not None
@@ -1490,11 +1571,14 @@ def _row_notes(
     apart = ctx.apart
     notes: list[Note] = []
     groups = _groups(reading, subject_index)
+    named_rows = Counter(plain(row.cells[subject_index]).lower() for row in reading.rows)
     for number, row in enumerate(reading.rows):
         if number not in groups or number in reading.unread:
             continue  # read with the first row of its subject, or too long to name
         subject = plain(row.cells[subject_index])
         told = "" if reading.qualifier is None else plain(row.cells[reading.qualifier])
+        if reading.paired and named_rows[subject.lower()] < 2:
+            told = ""  # a row alone under its name: nothing to tell apart, its cell is asked
         named = f"{subject} {told}" if told else subject  # two rows of a subject: two keys
         row_key = make_key("table", section.path, named, row.pin)  # + the column's header
         if not members[number]:  # "Disease examples" under members in bold: the section's field
@@ -1529,6 +1613,8 @@ def _row_notes(
             measure = told
             if _band(told) and not says_its_measure(told, plain(qualifier)):
                 measure = _measure(qualifier, told)  # "glucose under 4 mmol/L"; "102°F+" alone
+            elif reading.paired and _names_a_field(plain(qualifier)):
+                measure = _measure(qualifier, told)  # "dose 20 mg": a bare "20 mg" says no what
             shown = f"{shown}, {measure}"  # "Any patient, unconscious with any low reading"
         if plainly:  # "Vital signs in <topic> — responsiveness?": no header read aloud
             index, _, header_key = columns[0]
@@ -1544,6 +1630,8 @@ def _row_notes(
         for index, column, header_key in columns + remarked:
             if index in remarks and len(notes) > made:
                 break  # the row's answers carry its remarks (below)
+            if told and index == reading.qualifier:
+                continue  # the cell that names the row ("Drug A, dose 20 mg") is no question
             if parts is not None and index == parts.value:
                 points = _joined_points(reading, groups[number], parts, subject)
             elif index in unnamed:  # every column without a header: one answer
@@ -1958,6 +2046,7 @@ def _reverse_notes(
         if not forced and (
             _verdict(value)
             or _numeric(value)
+            or _vague(value)
             or inside(parts[number])
             or content_words(value) & content_words(subject)
         ):
@@ -1972,10 +2061,15 @@ def _reverse_notes(
                 value=shown[:1].upper() + shown[1:],
                 column=named,
             )
+            asked = f"{lower_first(shown)} ({named}): which {lower_first(kind)}?"
         else:
             front = _ours(REVERSE_UNNAMED, ctx).format(
                 kind=lower_first(kind), topic=ctx.topic, value=value
             )
+            asked = f"which {lower_first(kind)}: “{value}”?"
+        if ctx.apart:  # the heading its rows' fronts name: another heading's table may say
+            # the same of another row ("Cold stage in <topic> — pale (finding): which organ?")
+            front = f"{ctx.situate(ctx.apart)} — {asked}"
         key = make_key("table", section.path, subject, row.pin, "reverse")
         answer = _shown_subject(_either(row.cells[key_index], subject), situations)
         notes.append(ctx.note("table", "basic", front, answer, key, section, row.line))
@@ -1993,7 +2087,7 @@ def _field_keys(reading: Reading, key_index: int) -> bool:
 
 _DESCRIBING = frozenset(
     """effect action role function mechanism use purpose feature characteristic significance
-    meaning definition importance indication property""".split()
+    meaning definition importance indication property why reason rationale""".split()
 )
 """Value column headers whose cells say what the row's thing does or is like: not names, nor
 examples of a category (a "Description" column may hold those: "Genetic mutations | BRCA1,
@@ -2061,6 +2155,20 @@ def part_of_another(parts: list[frozenset[str]]) -> Callable[[frozenset[str]], b
         return known[these]
 
     return inside
+
+
+_VAGUE = re.compile(
+    r"(?:depends|depending|dependent|varies|variable|varying|usually|typically|generally|often"
+    r"|sometimes|individual(?:ised|ized)?|case[- ]by[- ]case|as (?:directed|advised|needed))\b",
+    re.IGNORECASE,
+)
+
+
+def _vague(value: str) -> bool:
+    """A value that opens by hedging ("Depends on surgery type", "Varies widely", "Usually 2-4
+    weeks"): it holds for its row only as a rule of thumb, and other rows could say it too, so
+    asked back ("Depends on surgery type: which activity?") it names no one row."""
+    return _VAGUE.match(value.strip()) is not None
 
 
 def _parts(value: str) -> frozenset[str]:
