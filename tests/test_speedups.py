@@ -1185,3 +1185,22 @@ def test_whole_text_gates_opening_with_a_literal_answer_as_the_patterns_did(text
     if dialects._DASH_PAIR.search(text) is None:
         assert dialects._DASH_RULE.search(text) is None
         assert dialects.pandoc_tables(text) is text
+
+
+DASH_BITS = st.sampled_from(["-", "--", "---", "a", "é", "Z", "1", "٣", "_", " ", "\n"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(DASH_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("ACE--inibitori")
+@example("10--20")
+@example("a--1")
+def test_the_pandoc_dash_gate_opens_with_its_dashes_and_finds_what_the_pattern_found(
+    text: str,
+) -> None:
+    """`_pandoc_dashes`' gate looks for `--` first, then the letters or digits around it: it
+    says a text needs the rewrite exactly when the pattern it replaced (a letter or digit
+    first, tried at every position) finds a match."""
+    gates = {step.__name__: used for step, used in dialects._STEPS}
+    plain_way = re.search(r"(?:[^\W\d_]--[^\W\d_]|\d--\d)", text) is not None
+    assert gates["_pandoc_dashes"](text) == plain_way
