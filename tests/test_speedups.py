@@ -17,10 +17,12 @@ from hypothesis import strategies as st
 import builder.dialects as dialects
 import builder.document as document
 import builder.extract as extract
+import builder.kinds as kinds
 import builder.rules.context as context
 import builder.rules.prose_fact as prose_fact
 import builder.text as text
 from builder.cli import cli
+from builder.document import ListItem
 from builder.manifest import Manifest, Subdeck
 from builder.notes import DELETION, Note, Source
 from builder.routing import _Patterns, literal_text
@@ -1204,3 +1206,21 @@ def test_the_pandoc_dash_gate_opens_with_its_dashes_and_finds_what_the_pattern_f
     gates = {step.__name__: used for step, used in dialects._STEPS}
     plain_way = re.search(r"(?:[^\W\d_]--[^\W\d_]|\d--\d)", text) is not None
     assert gates["_pandoc_dashes"](text) == plain_way
+
+
+SLOT_BITS = st.sampled_from(
+    ["_", "__", "___", "\\_", ":", " ", "**", "yes", "YES", "/", " / ", "no", "Y", "N", "y/n",
+     "Y/N", "x", "Allergies", "\n", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(SLOT_BITS, max_size=12).map("".join) | st.text(max_size=30))
+@example("Allergies: ___")
+@example("Smoker: yes / no")
+@example("Diabetic Y/N")
+def test_the_slot_gate_searches_only_items_that_can_hold_a_slot(text: str) -> None:
+    """`kinds._has_slot` passes an item with neither `_` nor `/` without the search: it says
+    the item holds a slot exactly when `_BLANK_SLOT` finds one."""
+    item = ListItem(text, 1)
+    assert kinds._has_slot(item) == (kinds._BLANK_SLOT.search(text) is not None)
