@@ -19,6 +19,7 @@ import builder.document as document
 import builder.extract as extract
 import builder.kinds as kinds
 import builder.rules.context as context
+import builder.rules.figure as figure
 import builder.rules.prose_fact as prose_fact
 import builder.text as text
 from builder.cli import cli
@@ -1224,3 +1225,31 @@ def test_the_slot_gate_searches_only_items_that_can_hold_a_slot(text: str) -> No
     the item holds a slot exactly when `_BLANK_SLOT` finds one."""
     item = ListItem(text, 1)
     assert kinds._has_slot(item) == (kinds._BLANK_SLOT.search(text) is not None)
+
+
+MEASURE_BITS = st.sampled_from(
+    ["100 %", "100%", "50%", "10 to 20%", " ", "not ", "never ", "Não ", "isn't ", "safe",
+     "FEV1 (forced expiratory volume in 1 second)", " 1 second ", "of", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MEASURE_BITS, max_size=10).map("".join))
+@example("It is not 100 % safe.")
+def test_figures_that_measure_look_for_a_negation_only_beside_a_whole(sentence: str) -> None:
+    """`figure.measures` looks for a negation only when one of the figures is a whole "100 %":
+    the figures kept are those of the plain reading, the negation looked for first."""
+    spans = [found.span() for found in figure._PERCENT.finditer(sentence)]
+    denied = figure._NEGATION.search(sentence) is not None
+    names = [
+        (at, at + len(found.long))
+        for found in figure.find_abbreviations(sentence)
+        if figure._DIGIT_RUN.search(found.long) and (at := sentence.find(found.long)) >= 0
+    ]
+    plain_way = [
+        (start, end)
+        for start, end in spans
+        if not any(a <= start and end <= b for a, b in names)
+        and not (denied and figure._WHOLE.fullmatch(sentence[start:end]))
+    ]
+    assert figure.measures(sentence, spans) == plain_way
