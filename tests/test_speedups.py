@@ -20,6 +20,7 @@ import builder.extract as extract
 import builder.kinds as kinds
 import builder.rules.context as context
 import builder.rules.figure as figure
+import builder.rules.leads as leads
 import builder.rules.prose_fact as prose_fact
 import builder.text as text
 from builder.cli import cli
@@ -1253,3 +1254,26 @@ def test_figures_that_measure_look_for_a_negation_only_beside_a_whole(sentence: 
         and not (denied and figure._WHOLE.fullmatch(sentence[start:end]))
     ]
     assert figure.measures(sentence, spans) == plain_way
+
+
+LEAD_END_BITS = st.sampled_from(
+    ["include", "INCLUDES", "including", "such as", "are", "is", "as follows", "..", ".", "…",
+     ":", " ", "\n", "\u2003", "x", "this", "Causes", "xinclude", "é", "!", "  :", "ſuch as"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(LEAD_END_BITS, max_size=12).map("".join) | st.text(max_size=30))
+@example("Symptoms include:")
+@example("Act fast.  :")
+@example("Signs are as follows ")
+@example("See the list........")
+def test_a_lead_ins_end_is_looked_for_in_the_texts_last_characters(text: str) -> None:
+    """`leads._ends_as_lead` searches the pattern in the stripped text's last 16 characters
+    (an end and the character its `\\b` reads) and the stray colon only after a last `:`: the
+    same answer as both patterns searched over the whole text."""
+    last = text.rstrip()[-1:]
+    plain_way = not (last and last.isascii() and last not in ":.esgESG") and (
+        leads._STRAY_COLON.search(text) is None and leads._SENTENCE_END.search(text) is not None
+    )
+    assert leads._ends_as_lead(text) == plain_way
