@@ -22,6 +22,7 @@ import builder.rules.context as context
 import builder.rules.figure as figure
 import builder.rules.leads as leads
 import builder.rules.prose_fact as prose_fact
+import builder.rules.table as table
 import builder.text as text
 from builder.cli import cli
 from builder.document import ListItem
@@ -1277,3 +1278,29 @@ def test_a_lead_ins_end_is_looked_for_in_the_texts_last_characters(text: str) ->
         leads._STRAY_COLON.search(text) is None and leads._SENTENCE_END.search(text) is not None
     )
     assert leads._ends_as_lead(text) == plain_way
+
+
+LABEL_BITS = st.sampled_from(
+    ["TDS", "tds", "VELBAR_TDS", "Korrin", " B", "b", "Day", " 2", "2+", "2", " ", "_", "**",
+     "é", "É", "İ", "x", ", ", "<br>", "Week 3"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(LABEL_BITS, max_size=6).map("".join) | st.text(max_size=12),
+    st.lists(LABEL_BITS, max_size=6).map("".join) | st.text(max_size=12),
+)
+@example("TDS", "VELBAR_TDS")
+@example("2+", "Day 2")
+@example("B", "Korrin B")
+def test_a_cell_repeats_its_label_as_the_plain_reading_says(cell: str, label: str) -> None:
+    """`table.repeats_label` passes a cell whose first word is not in its lower-cased label
+    before reading all of its words: the same answer as the plain reading."""
+    words = table._NAME_WORDS.findall(plain(cell).lower())
+    counted = table._COUNTED_KEY.fullmatch(plain(label)) is not None
+    if words and all(word.isdigit() for word in words) and counted:
+        plain_way = False
+    else:
+        plain_way = bool(words) and set(words) <= set(table._NAME_WORDS.findall(label.lower()))
+    assert table.repeats_label(cell, label) == plain_way
