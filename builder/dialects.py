@@ -364,6 +364,12 @@ def _tex_text(match: re.Match[str]) -> str:
     return f"{mark}{inner}{mark}" if mark and inner else inner
 
 
+_PANDOC_DASH = r"--(?:(?<=[^\W\d_]--)(?=[^\W\d_])|(?<=\d--)(?=\d))"
+"""A typed dash `_pandoc_dashes` rewrites, between letters or digits. It opens with the dashes, so
+the search skips from one `--` to the next; opening with the letter before them, it tried every
+position of the source (0.2 s on a 3.5 MB one)."""
+
+
 def _pandoc_dashes(text: str) -> str:
     """Pandoc's typed dashes inside a word or a range: `ACE--inibitori` → `ACE-inibitori` (a
     hyphen in the word the page shows), `10--20` → `10–20`."""
@@ -810,7 +816,7 @@ _STEPS: tuple[tuple[Cleaner, Callable[[str], bool]], ...] = (
     (_site_links, _gate("(", r"\]\((?![\w+.-]*:)")),
     (_scripts, _has_scripts),
     (_tex_commands, _gate("\\", r"\\[A-Za-z]+")),
-    (_pandoc_dashes, _gate("-", r"(?:[^\W\d_]--[^\W\d_]|\d--\d)")),
+    (_pandoc_dashes, _gate("-", _PANDOC_DASH)),
     (_typed_dashes, _gate("-", r"--- ")),
     (_full_width, _beyond_ascii(r"[：？！。]")),
     (_spaced_emphasis, _gate("*", r"\S[ \t]+\*\*(?!\*)")),

@@ -841,11 +841,19 @@ _BLANK_SLOT = re.compile(
 """A label's empty slot: a blank of underscores (escaped or not), a `yes/no` or `Y/N` to circle."""
 
 
+def _has_slot(item: ListItem) -> bool:
+    """`_BLANK_SLOT` finds a slot in the item. Every slot holds a `_` or a `/` (neither has a
+    case to fold): an item with neither, most, is not searched (the pattern tries each of its
+    openings at every position)."""
+    text = item.text
+    return ("_" in text or "/" in text) and _BLANK_SLOT.search(text) is not None
+
+
 def _without_slots(block: ListBlock) -> tuple[ListBlock, tuple[Kind, Block] | None]:
     """A chart template's list with its slots left out: items with a blank or a `Y/N` to circle
     (`- Allergies: Y/N`), and, beside them, labels left empty (`- Medications:` over `- Current:`
     and `- Previous:`). The rest of the list (`- Risk factors:` over its items) is content."""
-    if not any(_BLANK_SLOT.search(item.text) for item in block.items):
+    if not any(map(_has_slot, block.items)):
         return block, None
     gone = tuple(item for item in block.items if _slot(item))
     if not gone:

@@ -684,6 +684,7 @@ _QUOTED_QUESTION = re.compile(r"[“\"‘'](.+\?)[”\"’']")
 """A question in quotes, `“Does it come back?”` (a myth's or a patient's own words)."""
 
 
+@lru_cache(maxsize=TEXT_CACHE)
 def asked_label(label: str) -> str:
     """A definition's label as its front asks it (the one place fronts word a label): a label in
     capitals as a sentence writes it; a compound split after its hyphen joined ("Intermediate-

@@ -17,10 +17,15 @@ from hypothesis import strategies as st
 import builder.dialects as dialects
 import builder.document as document
 import builder.extract as extract
+import builder.kinds as kinds
 import builder.rules.context as context
+import builder.rules.figure as figure
+import builder.rules.leads as leads
 import builder.rules.prose_fact as prose_fact
+import builder.rules.table as table
 import builder.text as text
 from builder.cli import cli
+from builder.document import ListItem
 from builder.manifest import Manifest, Subdeck
 from builder.notes import DELETION, Note, Source
 from builder.routing import _Patterns, literal_text
@@ -1185,3 +1190,117 @@ def test_whole_text_gates_opening_with_a_literal_answer_as_the_patterns_did(text
     if dialects._DASH_PAIR.search(text) is None:
         assert dialects._DASH_RULE.search(text) is None
         assert dialects.pandoc_tables(text) is text
+
+
+DASH_BITS = st.sampled_from(["-", "--", "---", "a", "é", "Z", "1", "٣", "_", " ", "\n"])
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(DASH_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("ACE--inibitori")
+@example("10--20")
+@example("a--1")
+def test_the_pandoc_dash_gate_opens_with_its_dashes_and_finds_what_the_pattern_found(
+    text: str,
+) -> None:
+    """`_pandoc_dashes`' gate looks for `--` first, then the letters or digits around it: it
+    says a text needs the rewrite exactly when the pattern it replaced (a letter or digit
+    first, tried at every position) finds a match."""
+    gates = {step.__name__: used for step, used in dialects._STEPS}
+    plain_way = re.search(r"(?:[^\W\d_]--[^\W\d_]|\d--\d)", text) is not None
+    assert gates["_pandoc_dashes"](text) == plain_way
+
+
+SLOT_BITS = st.sampled_from(
+    ["_", "__", "___", "\\_", ":", " ", "**", "yes", "YES", "/", " / ", "no", "Y", "N", "y/n",
+     "Y/N", "x", "Allergies", "\n", "é"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(SLOT_BITS, max_size=12).map("".join) | st.text(max_size=30))
+@example("Allergies: ___")
+@example("Smoker: yes / no")
+@example("Diabetic Y/N")
+def test_the_slot_gate_searches_only_items_that_can_hold_a_slot(text: str) -> None:
+    """`kinds._has_slot` passes an item with neither `_` nor `/` without the search: it says
+    the item holds a slot exactly when `_BLANK_SLOT` finds one."""
+    item = ListItem(text, 1)
+    assert kinds._has_slot(item) == (kinds._BLANK_SLOT.search(text) is not None)
+
+
+MEASURE_BITS = st.sampled_from(
+    ["100 %", "100%", "50%", "10 to 20%", " ", "not ", "never ", "Não ", "isn't ", "safe",
+     "FEV1 (forced expiratory volume in 1 second)", " 1 second ", "of", "."]
+)  # fmt: skip
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(MEASURE_BITS, max_size=10).map("".join))
+@example("It is not 100 % safe.")
+def test_figures_that_measure_look_for_a_negation_only_beside_a_whole(sentence: str) -> None:
+    """`figure.measures` looks for a negation only when one of the figures is a whole "100 %":
+    the figures kept are those of the plain reading, the negation looked for first."""
+    spans = [found.span() for found in figure._PERCENT.finditer(sentence)]
+    denied = figure._NEGATION.search(sentence) is not None
+    names = [
+        (at, at + len(found.long))
+        for found in figure.find_abbreviations(sentence)
+        if figure._DIGIT_RUN.search(found.long) and (at := sentence.find(found.long)) >= 0
+    ]
+    plain_way = [
+        (start, end)
+        for start, end in spans
+        if not any(a <= start and end <= b for a, b in names)
+        and not (denied and figure._WHOLE.fullmatch(sentence[start:end]))
+    ]
+    assert figure.measures(sentence, spans) == plain_way
+
+
+LEAD_END_BITS = st.sampled_from(
+    ["include", "INCLUDES", "including", "such as", "are", "is", "as follows", "..", ".", "…",
+     ":", " ", "\n", "\u2003", "x", "this", "Causes", "xinclude", "é", "!", "  :", "ſuch as"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(LEAD_END_BITS, max_size=12).map("".join) | st.text(max_size=30))
+@example("Symptoms include:")
+@example("Act fast.  :")
+@example("Signs are as follows ")
+@example("See the list........")
+def test_a_lead_ins_end_is_looked_for_in_the_texts_last_characters(text: str) -> None:
+    """`leads._ends_as_lead` searches the pattern in the stripped text's last 16 characters
+    (an end and the character its `\\b` reads) and the stray colon only after a last `:`: the
+    same answer as both patterns searched over the whole text."""
+    last = text.rstrip()[-1:]
+    plain_way = not (last and last.isascii() and last not in ":.esgESG") and (
+        leads._STRAY_COLON.search(text) is None and leads._SENTENCE_END.search(text) is not None
+    )
+    assert leads._ends_as_lead(text) == plain_way
+
+
+LABEL_BITS = st.sampled_from(
+    ["TDS", "tds", "VELBAR_TDS", "Korrin", " B", "b", "Day", " 2", "2+", "2", " ", "_", "**",
+     "é", "É", "İ", "x", ", ", "<br>", "Week 3"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(
+    st.lists(LABEL_BITS, max_size=6).map("".join) | st.text(max_size=12),
+    st.lists(LABEL_BITS, max_size=6).map("".join) | st.text(max_size=12),
+)
+@example("TDS", "VELBAR_TDS")
+@example("2+", "Day 2")
+@example("B", "Korrin B")
+def test_a_cell_repeats_its_label_as_the_plain_reading_says(cell: str, label: str) -> None:
+    """`table.repeats_label` passes a cell whose first word is not in its lower-cased label
+    before reading all of its words: the same answer as the plain reading."""
+    words = table._NAME_WORDS.findall(plain(cell).lower())
+    counted = table._COUNTED_KEY.fullmatch(plain(label)) is not None
+    if words and all(word.isdigit() for word in words) and counted:
+        plain_way = False
+    else:
+        plain_way = bool(words) and set(words) <= set(table._NAME_WORDS.findall(label.lower()))
+    assert table.repeats_label(cell, label) == plain_way

@@ -336,7 +336,10 @@ def measures(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int
         for found in find_abbreviations(sentence)
         if _DIGIT_RUN.search(found.long) and (at := sentence.find(found.long)) >= 0
     ]
-    denied = _NEGATION.search(sentence) is not None
+    # the negation is looked for only when a figure is a whole "100 %" (the pattern tries its
+    # words at every position of the sentence)
+    whole = any(_WHOLE.fullmatch(sentence[start:end]) for start, end in spans)
+    denied = whole and _NEGATION.search(sentence) is not None
     return [
         (start, end)
         for start, end in spans

@@ -123,12 +123,15 @@ def _ends_as_lead(text: str) -> bool:
     """`_SENTENCE_END` finds an end in the text. Each of its ends closes on `:`, `.`, `…` or a
     word's last letter (e, s or g): text whose last character is another ASCII one is passed
     at once (the pattern, searched, tries its words at every position)."""
-    last = text.rstrip()[-1:]
+    kept = text.rstrip()
+    last = kept[-1:]
     if last and last.isascii() and last not in ":.esgESG":
         return False
-    if _STRAY_COLON.search(text) is not None:
+    if last == ":" and _STRAY_COLON.search(text) is not None:
         return False  # "… act fast.  :": a finished sentence, its colon a slip of markup
-    return _SENTENCE_END.search(text) is not None
+    # An end is at most 10 characters ("as follows") after a character its `\b` reads, then
+    # white space to the end: the pattern is searched in the last 16 characters only.
+    return _SENTENCE_END.search(kept[-16:]) is not None
 
 
 _STRAY_COLON = re.compile(r"[.!]\s+:\s*$")

@@ -1191,10 +1191,14 @@ _NAME_WORDS = re.compile(r"[^\W_]+")
 def repeats_label(cell: str, label: str) -> bool:
     """A cell whose every word is a word of its row's label (`TDS` in the row `VELBAR_TDS`,
     `B` in `Korrin B`): asked of that row, its answer stands on the front."""
-    words = _NAME_WORDS.findall(plain(cell).lower())
-    if words and all(word.isdigit() for word in words) and _COUNTED_KEY.fullmatch(plain(label)):
+    text = plain(cell).lower()
+    first = _NAME_WORDS.search(text)
+    if first is None or first.group() not in label.lower():
+        return False  # a word of the label is in its text: most cells' first word is not
+    words = _NAME_WORDS.findall(text)
+    if all(word.isdigit() for word in words) and _COUNTED_KEY.fullmatch(plain(label)):
         return False  # `2+` in the row `Day 2`: the key counts rows, the cell is the fact
-    return bool(words) and set(words) <= set(_NAME_WORDS.findall(label.lower()))
+    return set(words) <= set(_NAME_WORDS.findall(label.lower()))
 
 
 _COUNTED_KEY = re.compile(r"\s*[^\W\d_]+\s+\d{1,3}\+?\s*")
