@@ -91,7 +91,7 @@ import re
 import string
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from .exports import org_verse, raw_html, spaced_repetition
@@ -102,6 +102,7 @@ from .text import (
     REFERENCE_HEADINGS,
     TEMPLATE_FIELD,
     content_words,
+    ends_mid_phrase,
     is_generic_heading,
     is_relational,
 )
@@ -1669,11 +1670,15 @@ def pdf_text(text: str) -> str:
     - the page's chrome: a block of lines repeated on every page near its page number (a
       department's name, "Protocol: X Ref. No. 12", "Revised 01-24 PAGE 2 OF 4") goes blank;
     - a hard wrap: a line cut mid-sentence (no closing mark) whose next line opens in small
-      letters or a bracket goes on on that line ("…squeeze until the chest" / "rises; then
-      release"), so no rule reads half a step; the lines a join frees go blank at the end of
-      the block, before the next one; the other lines under a list item are indented to its
-      text (the extractor lost the indent), so none is read as a label over the next items,
-      and a "•" bullet is a `- ` item (right under a step, the step's sub-item);
+      letters or a bracket, or that stops on a word that never ends a sentence ("…given IV
+      over" / "15 seconds", `text.ends_mid_phrase`), goes on on that line ("…squeeze until the
+      chest" / "rises; then release"), so no rule reads half a step; the lines a join frees
+      go blank at the end of the block, before the next one; the other lines under a list
+      item are indented to its text (the extractor lost the indent), so none is read as a
+      label over the next items,
+      and a "•" bullet is a `- ` item (right under a step, the step's sub-item), glued to its
+      word or not (`•Consider`), a lighter glyph's under a heavier one's (`_glyph_levels`); in
+      a text with such glued bullets a line that is only a page's number goes blank;
       the spaces an extractor leaves at a line's end are no line break;
     - a condition in capitals on its own line over the steps it governs (`IF PULSE < 60`)
       becomes their lead-in ("If pulse < 60:"), not a fact of its own;
@@ -1688,7 +1693,9 @@ def pdf_text(text: str) -> str:
     for at in outside:  # an extractor's trailing spaces: no line break the author wrote
         lines[at] = lines[at].rstrip() + ("\r" if lines[at].endswith("\r") else "")
     _blank_chrome(lines, outside)
-    _join_wraps(lines, set(outside))
+    if any(_GLUED_GLYPH.match(lines[at]) for at in outside):  # no author types "●Text"
+        _page_chrome(lines, outside, converted=True)
+    _join_wraps(lines, set(outside), _glyph_levels(lines, outside))
     for at in outside:
         line = lines[at]
         if _CIRCLED.search(line) is not None:
@@ -1734,7 +1741,8 @@ _CONDITION = re.compile(r"[ \t]{0,3}IF[ \t]+([A-Z][A-Z0-9]+\b.*)")
 in capitals too."""
 _END_MARKS = (".", "!", "?", ":", ";")
 _BLOCK_START = re.compile(
-    r"[ \t]{0,3}(?:[-*+•●▪][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)"
+    r"[ \t]{0,3}(?:[-*+][ \t]|[•●▪◦∙](?:[ \t]|(?=[^\W_]))|\d{1,9}[.)][ \t]|#|>|\||```|~~~"
+    r"|[=-]+[ \t]*\r?$)"
 )
 """A line that opens a block of its own: never the rest of a wrapped line."""
 _WRAPPED_ON = re.compile(r"[ \t]*[a-z(]")
@@ -1777,9 +1785,9 @@ _MAX_PAGE_LINE_WORDS = 8
 _DIGITS = re.compile(r"\d+")
 
 
-def _join_wraps(lines: list[str], outside: set[int]) -> None:
+def _join_wraps(lines: list[str], outside: set[int], levels: dict[int, int]) -> None:
     """Each line cut mid-sentence joined with the line that goes on with it; the freed lines
-    blank at the end of their block."""
+    blank at the end of their block. A glyph bullet goes in by its depth (`levels`)."""
     at, under = 0, ""  # `under`: the indent of the step (not a bullet) right above
     while at < len(lines):
         if at not in outside or not lines[at].strip():
@@ -1787,7 +1795,7 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
             continue
         bullet = _PDF_BULLET.match(lines[at])
         if bullet is not None:  # "• text" is a bullet; right under a step, the step's own
-            lines[at] = under + "- " + lines[at][bullet.end() :]
+            lines[at] = under + "  " * levels.get(at, 0) + "- " + lines[at][bullet.end() :]
         end = at + 1  # the block's lines: up to a blank line or a line opening a block
         while (
             end < len(lines)
@@ -1802,7 +1810,11 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
         pieces = [[lines[at].rstrip("\r")]]  # each kept line's pieces: joined once, linear
         for line in (lines[i].rstrip("\r") for i in range(at + 1, end)):
             last = pieces[-1][-1].rstrip()  # a joined piece is stripped: never blank
-            if last and not last.endswith(_END_MARKS) and _WRAPPED_ON.match(line):
+            if (
+                last
+                and not last.endswith(_END_MARKS)
+                and (_WRAPPED_ON.match(line) or ends_mid_phrase(last))
+            ):
                 glue = "" if last.endswith("-") and line.lstrip()[:1].isalpha() else " "
                 pieces[-1][-1:] = [last, glue, line.strip()]
             else:
@@ -1822,8 +1834,52 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
 
 
 _ITEM_OPENING = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
-_PDF_BULLET = re.compile(r"[ \t]{0,3}[•●▪][ \t]+(?=\S)")
-"""A bullet a PDF keeps as its character ("• Consider …")."""
+_PDF_BULLET = re.compile(r"[ \t]{0,3}[•●▪◦∙](?:[ \t]+(?=\S)|(?=[^\W_]))")
+"""A bullet a PDF keeps as its character ("• Consider …", or glued to its word: "•Consider")."""
+_GLUED_GLYPH = re.compile(r"[ \t]*[•●▪◦∙][^\W_]")
+"""A bullet glyph glued to its word: an extractor's mark, as a lone page number is its chrome."""
+_ROUND_GLYPH = re.compile(r"([ \t]*)([•●▪◦∙])(?:[ \t]+(?=\S)|(?=[^\W_]))")
+_GLYPH_RANK = {"●": 0, "•": 1, "◦": 2, "∙": 2, "▪": 3}
+"""The weight of a bullet glyph, heaviest first: the depth a slide's or a Word list's levels
+give them (`●` heads, `•` items under them, `◦`/`∙` and `▪` further in)."""
+
+
+def _glyph_levels(lines: list[str], outside: Iterable[int]) -> dict[int, int]:
+    """Each glyph line's depth in a run of lines with no blank between them (a slide, a box)
+    whose glyph bullets share one indent but come in two kinds or more: a lighter kind's lines
+    nest under the heavier kind's line above them when it ends in ':' (`●Side effects :` over
+    `•drowsiness`), the kinds ranked by weight; read at one depth, that lead-in was an item
+    beside its own items. Under a line that ends otherwise (a sentence, its examples below it)
+    they stay beside it."""
+    levels: dict[int, int] = {}
+    run: list[tuple[int, str, str, bool]] = []  # (line, indent, glyph, ends in ':')
+
+    def close() -> None:
+        kinds = sorted({glyph for _, _, glyph, _ in run}, key=_GLYPH_RANK.__getitem__)
+        if len(kinds) > 1 and len({indent for _, indent, _, _ in run}) == 1:
+            rank = {kind: at for at, kind in enumerate(kinds)}
+            stack: list[tuple[int, int, bool]] = []  # (rank, depth, a lead-in)
+            for at, _, glyph, lead in run:
+                while stack and stack[-1][0] >= rank[glyph]:
+                    stack.pop()
+                depth = stack[-1][1] + stack[-1][2] if stack else 0
+                stack.append((rank[glyph], depth, lead))
+                levels[at] = depth
+        run.clear()
+
+    last = -2
+    for at in outside:
+        line = lines[at]
+        if at != last + 1 or not line.strip() or _ATX_LEVEL.match(line.lstrip(" ")):
+            close()
+        last = at
+        glyph = _ROUND_GLYPH.match(line)
+        if glyph is not None:
+            run.append((at, glyph.group(1), glyph.group(2), line.rstrip().endswith(":")))
+        elif run and line.strip():  # a wrapped glyph line: its lead-in colon ends it
+            run[-1] = (*run[-1][:3], line.rstrip().endswith(":"))
+    close()
+    return levels
 
 
 _SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*\r?$")
@@ -2262,9 +2318,10 @@ def glyph_lists(text: str) -> str:
     return "\n".join(lines)
 
 
-_GLYPHS = ("•", "●", "▪", "◦")
+_GLYPHS = ("•", "●", "▪", "◦", "∙")
 _GLYPH_ITEM = re.compile(
-    r"([ \t]*)(?:[•●▪◦➢➤►❖\ue000-\uf8ff][ \t]+(?=\S)|(?P<letter>[qo§])[ \t]+(?=[A-Z0-9#]))"
+    r"([ \t]*)(?:[•●▪◦∙➢➤►❖\ue000-\uf8ff][ \t]+(?=\S)|[•●▪◦∙](?=[^\W_])"
+    r"|(?P<letter>[qo§])[ \t]+(?=[A-Z0-9#]))"
 )
 _CONVERTED_GLYPH = re.compile(r"(?m)^[ \t]*[\ue000-\uf8ff][ \t]+\S")
 """A symbol font's bullet (a private-use character) opening a line: the mark of a document
@@ -2313,23 +2370,30 @@ _CAPITAL_LINE = re.compile(r"([ \t]*)(?=[A-Z])")
 def _glyph_items(lines: list[str], outside: list[int], letters: frozenset[str]) -> None:
     """Each glyph bullet as a `+ ` item (a numbered one behind a glyph as that numbered item);
     a capitalised plain line between two of them at their indent as one more."""
-    glyphed: dict[int, str] = {}
+    glyphed: dict[int, str] = {}  # each bullet's indent as written here, by its depth
+    typed: dict[int, str] = {}  # and as typed
+    levels = _glyph_levels(lines, outside)
     for at in outside:
         glyph = _GLYPH_ITEM.match(lines[at])
         if glyph is None or (glyph.group("letter") and glyph.group("letter") not in letters):
             continue
-        glyphed[at] = glyph.group(1)
+        typed[at] = glyph.group(1)
+        glyphed[at] = typed[at] + "  " * levels.get(at, 0)
         rest = lines[at][glyph.end() :]
         marker = "" if _NUMBERED_GLYPH.match(rest) else "+ "
-        lines[at] = glyph.group(1) + marker + rest
+        lines[at] = glyphed[at] + marker + rest
     for at in outside:
         if at in glyphed or at - 1 not in glyphed or at + 1 not in glyphed:
             continue
         plain = _CAPITAL_LINE.match(lines[at])
         if lines[at].rstrip().endswith(":"):
             continue  # a lead-in of the items below ("Procedure:"), not one of them
-        if plain is not None and plain.group(1) == glyphed[at - 1] == glyphed[at + 1]:
-            lines[at] = plain.group(1) + "+ " + lines[at][plain.end() :]
+        if (
+            plain is not None
+            and plain.group(1) == typed[at - 1] == typed[at + 1]
+            and glyphed[at - 1] == glyphed[at + 1]
+        ):
+            lines[at] = glyphed[at - 1] + "+ " + lines[at][plain.end() :]
 
 
 _NUMERAL_LINE = re.compile(
