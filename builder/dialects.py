@@ -2242,17 +2242,18 @@ def run_in_labels(text: str) -> str:
     fenced code is left as it is."""
     if not (text.startswith(("*", "_")) or "\n*" in text or "\n_" in text):
         return text  # no line opens with a mark (two looks for a literal: faster than `^`)
-    if _RUN_IN.search(text) is None:
+    if _RUN_IN.search(text) is None and _RUN_IN_ITALIC.search(text) is None:
         return text
     lines = text.split("\n")
     for at in _outside_fences(lines):
-        found = _RUN_IN.match(lines[at])
+        found = _RUN_IN.match(lines[at]) or _RUN_IN_ITALIC.match(lines[at])
         if found is None or len(found.group("label").split()) > MAX_RUN_IN_WORDS:
             continue
         above = lines[at - 1].strip() if at else ""
         if above and not above.startswith("#"):
             continue  # inside a paragraph: emphasis at a soft line break, not a label
-        lines[at] = f"**{found.group('label')}:** {found.group('rest')}"
+        label = found.group("label").replace("*", "")  # its italics a style: no word of it
+        lines[at] = f"**{label}:** {found.group('rest')}"
     return "\n".join(lines)
 
 
@@ -2262,6 +2263,12 @@ _RUN_IN = re.compile(
     r"[ \t]+(?P<rest>[A-Z][^\n]*)$"
 )
 """A line opening with a short bold or italic label, no colon, and a capitalised sentence."""
+_RUN_IN_ITALIC = re.compile(
+    r"(?m)^\*\*(?P<label>[A-Z][^*_:.?!\n]{0,40}?\*[^*_:.?!\s][^*_:.?!\n]{0,30}\*"
+    r"[^*_:.?!\s]{0,10})\*\*[ \t]+(?P<rest>[A-Z][^\n]*)$"
+)
+"""A bold label with a word in italics in it (`**Basal (*bedtime*)** NPH …`, `**Basal-*plus***
+NPH …`), no colon, then a capitalised sentence."""
 
 
 def glyph_lists(text: str) -> str:
