@@ -93,6 +93,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
@@ -2271,6 +2272,76 @@ _RUN_IN_ITALIC = re.compile(
 NPH …`), no colon, then a capitalised sentence."""
 
 
+def table_footnotes(text: str) -> str:
+    """A table's reference markers (`576 mg\\[1\\]`, `250 mg[2]`) and the numbered notes right
+    under it (`1. Equal to 500 mg of X.`), or under the tables and headings just above it: each
+    note goes into its cell in brackets where its marker was ("576 mg (Equal to 500 mg of X)")
+    and its line goes blank. Carded alone, the notes were whole sentences clozed with no cue, and
+    the answer showed the marker. Only when every note's number marks a cell and every marker
+    has its note; a marker left with no note goes. Each line keeps its number; fenced code is
+    left as written."""
+    if "|" not in text or "[" not in text or _CELL_MARK.search(text) is None:
+        return text
+    lines = text.split("\n")
+    outside = list(_outside_fences(lines))
+    inside = set(outside)
+    marked = [at for at in outside if _TABLE_LINE.match(lines[at]) and _CELL_MARK.search(lines[at])]
+    if not marked:
+        return text
+    notes: dict[int, dict[str, str]] = {}  # a table line: its notes by number
+    at = 0
+    while at < len(lines):
+        found = _NOTE_LINE.match(lines[at]) if at in inside else None
+        if found is None:
+            at += 1
+            continue
+        run = [(at, found)]  # the notes, one a line
+        while run[-1][0] + 1 < len(lines):
+            following = _NOTE_LINE.match(lines[run[-1][0] + 1])
+            if following is None:
+                break
+            run.append((run[-1][0] + 1, following))
+        tables = _tables_above(lines, at)
+        said = {note.group(1): note.group(2).strip().rstrip(".") for _, note in run}
+        marks = {m.group(1) for i in tables for m in _CELL_MARK.finditer(lines[i])}
+        if tables and marks and set(said) == marks and len(said) == len(run):
+            for i in tables:
+                notes[i] = said
+            for i, _ in run:
+                lines[i] = "\r" if lines[i].endswith("\r") else ""
+        at = run[-1][0] + 1
+    for at in marked:
+        lines[at] = _CELL_MARK.sub(partial(_cell_note, notes.get(at, {})), lines[at])
+    return "\n".join(lines)
+
+
+def _cell_note(said: dict[str, str], mark: re.Match[str]) -> str:
+    """A marker's note in brackets (its `|` escaped, so the row keeps its cells), or nothing."""
+    number = mark.group(1)
+    return f" ({said[number]})".replace("|", "\\|") if number in said else ""
+
+
+_CELL_MARK = re.compile(r"(?<=\S)\\?\[(\d{1,2})\\?\](?=[ \t]*\|)")
+"""A reference marker closing a table cell: `576mg\\[1\\] |`, `250 mg[2] |`."""
+_TABLE_LINE = re.compile(r"[ \t]{0,3}\|")
+_NOTE_LINE = re.compile(r"[ \t]{0,3}(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*\r?$")
+
+
+def _tables_above(lines: list[str], at: int) -> list[int]:
+    """The table lines right above line `at`, across blank lines, headings and the tables just
+    above those (a page of tables, each under its heading, with one list of notes at its end)."""
+    found: list[int] = []
+    above = at - 1
+    while above >= 0:
+        line = lines[above]
+        if _TABLE_LINE.match(line):
+            found.append(above)
+        elif line.strip() and not _ATX_LEVEL.match(line.lstrip(" ")):
+            break
+        above -= 1
+    return found
+
+
 def glyph_lists(text: str) -> str:
     """Lists an author typed with a glyph or a roman numeral instead of a Markdown marker, read
     as the lists they are (CommonMark shows both as text: a run of them glues onto the line
@@ -2683,6 +2754,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     tex_math,
     content_tabs,
     pandoc_tables,
+    table_footnotes,
     definition_lists,
     glued_items,
     run_in_labels,

@@ -33,6 +33,7 @@ from builder.dialects import (
     run_in_labels,
     spaced_headings,
     step_fields,
+    table_footnotes,
     template_tags,
     tex_math,
     tree_fences,
@@ -1653,3 +1654,47 @@ def test_a_pandoc_citation_key_goes_from_every_text() -> None:
         ).notes
     ]
     assert fronts and not any("@" in front for front in fronts)
+
+
+FOOTNOTED_TABLES = (
+    "# Korrin doses\n"
+    "\n"
+    "### Mood\n"
+    "| Drug | Dose |\n"
+    "|---|---|\n"
+    "| Velbarin | 300mg\\[1\\]|\n"
+    "\n"
+    "### Sleep\n"
+    "| Drug | Dose |\n"
+    "|---|---|\n"
+    "| Tessalid | 20mg/mL\\[2\\] |\n"
+    "| Quellin | 5mg |\n"
+    "\n"
+    "1. The same as 250mg of velbaric acid.\n"
+    "2. The same as 10mg of quellin.\n"
+)
+
+
+def test_a_tables_numbered_notes_go_into_the_cells_their_markers_mark() -> None:
+    """The numbered notes under a page of tables, each number a cell's marker, go into their
+    cells in brackets and their lines go blank: carded alone they were whole sentences clozed
+    with no cue, and the answers showed "300mg\\[1\\]"."""
+    written = rewritten(table_footnotes, FOOTNOTED_TABLES).split("\n")
+    assert written[5] == "| Velbarin | 300mg (The same as 250mg of velbaric acid)|"
+    assert written[10] == "| Tessalid | 20mg/mL (The same as 10mg of quellin) |"
+    assert written[13:15] == ["", ""]
+    notes = [n.note for n in planned(FOOTNOTED_TABLES).notes]
+    said = " ".join(note.front + " " + note.back for note in notes)
+    assert "\\[" not in said and "{{c1::The same" not in said
+    assert "300mg (The same as 250mg of velbaric acid)" in said
+
+
+def test_a_list_under_a_table_that_its_markers_do_not_number_stays() -> None:
+    """A numbered list under a table whose cells mark other numbers (or none) is the author's
+    list: it stays; a marker with no note under its table goes."""
+    steps = FOOTNOTED_TABLES.replace("2. The same as 10mg of quellin.", "3. Give it at night.")
+    written = rewritten(table_footnotes, steps).split("\n")
+    assert written[13:15] == ["1. The same as 250mg of velbaric acid.", "3. Give it at night."]
+    assert written[5] == "| Velbarin | 300mg|"
+    plain_list = "| Drug | Dose |\n|---|---|\n| Velbarin | 300mg |\n\n1. Check the pulse.\n"
+    assert table_footnotes(plain_list) == plain_list
