@@ -48,6 +48,8 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
   (the author left a word out: "incisor to mandibular plane (IMPA)", A for "angle", not the "a"
   of "plane"). A long form never starts with markup ("==", "[[") and never has an unclosed
   bracket.
+* A short form of four letters or more that is the first letters of a one-word long form
+  ("Nordazepam (NORDAZ)") is a brand or a cut word, not initials.
 * A symbol with its charge after the one word it spells ("Calcium (CA++)", "Chloride (Cl-)",
   "Magnesium (Mg2+)") is an ion, not an abbreviation.
 * A formula over abbreviations is no short form: parts joined by `+`, `=`, `×` or `÷`
@@ -58,6 +60,7 @@ Deviations from the paper and ExtractAbbrev.java, each to avoid wrong cards:
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import NamedTuple
 
 __all__ = ["Abbreviation", "find_abbreviations"]
@@ -566,6 +569,8 @@ def _is_acceptable(short: str, long: str) -> bool:
     """The paper's final checks on a matched pair, then `_is_expansion`'s."""
     if len(long) < len(short) or not _is_expansion(short, long):
         return False
+    if _word_prefix(short, long):
+        return False
     # A long form containing the short form as a word ("CT scanner protocol (CT)") restates it.
     if re.search(rf"(?<!\w){re.escape(short)}(?!\w)", long, re.IGNORECASE):
         return False
@@ -573,6 +578,19 @@ def _is_acceptable(short: str, long: str) -> bool:
     # Words counted as in ExtractAbbrev.java: split on white space and hyphens.
     words = [word for word in re.split(r"[\s\-]+", long) if word]
     return len(words) <= min(size + 5, size * 2)
+
+
+MIN_PREFIX_LETTERS = 4
+
+
+def _word_prefix(short: str, long: str) -> bool:
+    """A short form of MIN_PREFIX_LETTERS letters or more that is the first letters of a
+    one-word long form ("Nordazepam (NORDAZ)"): a brand or a cut word, no initials to learn."""
+    letters = "".join(ch for ch in short.lower() if ch.isalnum())
+    if len(letters) < MIN_PREFIX_LETTERS or len(long.split()) != 1:
+        return False
+    folded = unicodedata.normalize("NFKD", long.lower())
+    return "".join(ch for ch in folded if ch.isalnum()).startswith(letters)
 
 
 def _without_letterless_tail(short: str, long: str) -> str:

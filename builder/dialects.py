@@ -91,8 +91,9 @@ import re
 import string
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from .exports import org_verse, raw_html, spaced_repetition
 from .exports import outside_fences as _outside_fences
@@ -102,6 +103,7 @@ from .text import (
     REFERENCE_HEADINGS,
     TEMPLATE_FIELD,
     content_words,
+    ends_mid_phrase,
     is_generic_heading,
     is_relational,
 )
@@ -1675,11 +1677,15 @@ def pdf_text(text: str) -> str:
     - the page's chrome: a block of lines repeated on every page near its page number (a
       department's name, "Protocol: X Ref. No. 12", "Revised 01-24 PAGE 2 OF 4") goes blank;
     - a hard wrap: a line cut mid-sentence (no closing mark) whose next line opens in small
-      letters or a bracket goes on on that line ("…squeeze until the chest" / "rises; then
-      release"), so no rule reads half a step; the lines a join frees go blank at the end of
-      the block, before the next one; the other lines under a list item are indented to its
-      text (the extractor lost the indent), so none is read as a label over the next items,
-      and a "•" bullet is a `- ` item (right under a step, the step's sub-item);
+      letters or a bracket, or that stops on a word that never ends a sentence ("…given IV
+      over" / "15 seconds", `text.ends_mid_phrase`), goes on on that line ("…squeeze until the
+      chest" / "rises; then release"), so no rule reads half a step; the lines a join frees
+      go blank at the end of the block, before the next one; the other lines under a list
+      item are indented to its text (the extractor lost the indent), so none is read as a
+      label over the next items,
+      and a "•" bullet is a `- ` item (right under a step, the step's sub-item), glued to its
+      word or not (`•Consider`), a lighter glyph's under a heavier one's (`_glyph_levels`); in
+      a text with such glued bullets a line that is only a page's number goes blank;
       the spaces an extractor leaves at a line's end are no line break;
     - a condition in capitals on its own line over the steps it governs (`IF PULSE < 60`)
       becomes their lead-in ("If pulse < 60:"), not a fact of its own;
@@ -1694,7 +1700,9 @@ def pdf_text(text: str) -> str:
     for at in outside:  # an extractor's trailing spaces: no line break the author wrote
         lines[at] = lines[at].rstrip() + ("\r" if lines[at].endswith("\r") else "")
     _blank_chrome(lines, outside)
-    _join_wraps(lines, set(outside))
+    if any(_GLUED_GLYPH.match(lines[at]) for at in outside):  # no author types "●Text"
+        _page_chrome(lines, outside, converted=True)
+    _join_wraps(lines, set(outside), _glyph_levels(lines, outside))
     for at in outside:
         line = lines[at]
         if _CIRCLED.search(line) is not None:
@@ -1740,7 +1748,8 @@ _CONDITION = re.compile(r"[ \t]{0,3}IF[ \t]+([A-Z][A-Z0-9]+\b.*)")
 in capitals too."""
 _END_MARKS = (".", "!", "?", ":", ";")
 _BLOCK_START = re.compile(
-    r"[ \t]{0,3}(?:[-*+•●▪][ \t]|\d{1,9}[.)][ \t]|#|>|\||```|~~~|[=-]+[ \t]*\r?$)"
+    r"[ \t]{0,3}(?:[-*+][ \t]|[•●▪◦∙](?:[ \t]|(?=[^\W_]))|\d{1,9}[.)][ \t]|#|>|\||```|~~~"
+    r"|[=-]+[ \t]*\r?$)"
 )
 """A line that opens a block of its own: never the rest of a wrapped line."""
 _WRAPPED_ON = re.compile(r"[ \t]*[a-z(]")
@@ -1783,9 +1792,9 @@ _MAX_PAGE_LINE_WORDS = 8
 _DIGITS = re.compile(r"\d+")
 
 
-def _join_wraps(lines: list[str], outside: set[int]) -> None:
+def _join_wraps(lines: list[str], outside: set[int], levels: dict[int, int]) -> None:
     """Each line cut mid-sentence joined with the line that goes on with it; the freed lines
-    blank at the end of their block."""
+    blank at the end of their block. A glyph bullet goes in by its depth (`levels`)."""
     at, under = 0, ""  # `under`: the indent of the step (not a bullet) right above
     while at < len(lines):
         if at not in outside or not lines[at].strip():
@@ -1793,7 +1802,7 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
             continue
         bullet = _PDF_BULLET.match(lines[at])
         if bullet is not None:  # "• text" is a bullet; right under a step, the step's own
-            lines[at] = under + "- " + lines[at][bullet.end() :]
+            lines[at] = under + "  " * levels.get(at, 0) + "- " + lines[at][bullet.end() :]
         end = at + 1  # the block's lines: up to a blank line or a line opening a block
         while (
             end < len(lines)
@@ -1808,7 +1817,11 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
         pieces = [[lines[at].rstrip("\r")]]  # each kept line's pieces: joined once, linear
         for line in (lines[i].rstrip("\r") for i in range(at + 1, end)):
             last = pieces[-1][-1].rstrip()  # a joined piece is stripped: never blank
-            if last and not last.endswith(_END_MARKS) and _WRAPPED_ON.match(line):
+            if (
+                last
+                and not last.endswith(_END_MARKS)
+                and (_WRAPPED_ON.match(line) or ends_mid_phrase(last))
+            ):
                 glue = "" if last.endswith("-") and line.lstrip()[:1].isalpha() else " "
                 pieces[-1][-1:] = [last, glue, line.strip()]
             else:
@@ -1828,8 +1841,52 @@ def _join_wraps(lines: list[str], outside: set[int]) -> None:
 
 
 _ITEM_OPENING = re.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?=\S)")
-_PDF_BULLET = re.compile(r"[ \t]{0,3}[•●▪][ \t]+(?=\S)")
-"""A bullet a PDF keeps as its character ("• Consider …")."""
+_PDF_BULLET = re.compile(r"[ \t]{0,3}[•●▪◦∙](?:[ \t]+(?=\S)|(?=[^\W_]))")
+"""A bullet a PDF keeps as its character ("• Consider …", or glued to its word: "•Consider")."""
+_GLUED_GLYPH = re.compile(r"[ \t]*[•●▪◦∙][^\W_]")
+"""A bullet glyph glued to its word: an extractor's mark, as a lone page number is its chrome."""
+_ROUND_GLYPH = re.compile(r"([ \t]*)([•●▪◦∙])(?:[ \t]+(?=\S)|(?=[^\W_]))")
+_GLYPH_RANK = {"●": 0, "•": 1, "◦": 2, "∙": 2, "▪": 3}
+"""The weight of a bullet glyph, heaviest first: the depth a slide's or a Word list's levels
+give them (`●` heads, `•` items under them, `◦`/`∙` and `▪` further in)."""
+
+
+def _glyph_levels(lines: list[str], outside: Iterable[int]) -> dict[int, int]:
+    """Each glyph line's depth in a run of lines with no blank between them (a slide, a box)
+    whose glyph bullets share one indent but come in two kinds or more: a lighter kind's lines
+    nest under the heavier kind's line above them when it ends in ':' (`●Side effects :` over
+    `•drowsiness`), the kinds ranked by weight; read at one depth, that lead-in was an item
+    beside its own items. Under a line that ends otherwise (a sentence, its examples below it)
+    they stay beside it."""
+    levels: dict[int, int] = {}
+    run: list[tuple[int, str, str, bool]] = []  # (line, indent, glyph, ends in ':')
+
+    def close() -> None:
+        kinds = sorted({glyph for _, _, glyph, _ in run}, key=_GLYPH_RANK.__getitem__)
+        if len(kinds) > 1 and len({indent for _, indent, _, _ in run}) == 1:
+            rank = {kind: at for at, kind in enumerate(kinds)}
+            stack: list[tuple[int, int, bool]] = []  # (rank, depth, a lead-in)
+            for at, _, glyph, lead in run:
+                while stack and stack[-1][0] >= rank[glyph]:
+                    stack.pop()
+                depth = stack[-1][1] + stack[-1][2] if stack else 0
+                stack.append((rank[glyph], depth, lead))
+                levels[at] = depth
+        run.clear()
+
+    last = -2
+    for at in outside:
+        line = lines[at]
+        if at != last + 1 or not line.strip() or _ATX_LEVEL.match(line.lstrip(" ")):
+            close()
+        last = at
+        glyph = _ROUND_GLYPH.match(line)
+        if glyph is not None:
+            run.append((at, glyph.group(1), glyph.group(2), line.rstrip().endswith(":")))
+        elif run and line.strip():  # a wrapped glyph line: its lead-in colon ends it
+            run[-1] = (*run[-1][:3], line.rstrip().endswith(":"))
+    close()
+    return levels
 
 
 _SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*\r?$")
@@ -2192,17 +2249,18 @@ def run_in_labels(text: str) -> str:
     fenced code is left as it is."""
     if not (text.startswith(("*", "_")) or "\n*" in text or "\n_" in text):
         return text  # no line opens with a mark (two looks for a literal: faster than `^`)
-    if _RUN_IN.search(text) is None:
+    if _RUN_IN.search(text) is None and _RUN_IN_ITALIC.search(text) is None:
         return text
     lines = text.split("\n")
     for at in _outside_fences(lines):
-        found = _RUN_IN.match(lines[at])
+        found = _RUN_IN.match(lines[at]) or _RUN_IN_ITALIC.match(lines[at])
         if found is None or len(found.group("label").split()) > MAX_RUN_IN_WORDS:
             continue
         above = lines[at - 1].strip() if at else ""
         if above and not above.startswith("#"):
             continue  # inside a paragraph: emphasis at a soft line break, not a label
-        lines[at] = f"**{found.group('label')}:** {found.group('rest')}"
+        label = found.group("label").replace("*", "")  # its italics a style: no word of it
+        lines[at] = f"**{label}:** {found.group('rest')}"
     return "\n".join(lines)
 
 
@@ -2212,6 +2270,82 @@ _RUN_IN = re.compile(
     r"[ \t]+(?P<rest>[A-Z][^\n]*)$"
 )
 """A line opening with a short bold or italic label, no colon, and a capitalised sentence."""
+_RUN_IN_ITALIC = re.compile(
+    r"(?m)^\*\*(?P<label>[A-Z][^*_:.?!\n]{0,40}?\*[^*_:.?!\s][^*_:.?!\n]{0,30}\*"
+    r"[^*_:.?!\s]{0,10})\*\*[ \t]+(?P<rest>[A-Z][^\n]*)$"
+)
+"""A bold label with a word in italics in it (`**Basal (*bedtime*)** NPH …`, `**Basal-*plus***
+NPH …`), no colon, then a capitalised sentence."""
+
+
+def table_footnotes(text: str) -> str:
+    """A table's reference markers (`576 mg\\[1\\]`, `250 mg[2]`) and the numbered notes right
+    under it (`1. Equal to 500 mg of X.`), or under the tables and headings just above it: each
+    note goes into its cell in brackets where its marker was ("576 mg (Equal to 500 mg of X)")
+    and its line goes blank. Carded alone, the notes were whole sentences clozed with no cue, and
+    the answer showed the marker. Only when every note's number marks a cell and every marker
+    has its note; a marker left with no note goes. Each line keeps its number; fenced code is
+    left as written."""
+    if "|" not in text or "[" not in text or _CELL_MARK.search(text) is None:
+        return text
+    lines = text.split("\n")
+    outside = list(_outside_fences(lines))
+    inside = set(outside)
+    marked = [at for at in outside if _TABLE_LINE.match(lines[at]) and _CELL_MARK.search(lines[at])]
+    if not marked:
+        return text
+    notes: dict[int, dict[str, str]] = {}  # a table line: its notes by number
+    at = 0
+    while at < len(lines):
+        found = _NOTE_LINE.match(lines[at]) if at in inside else None
+        if found is None:
+            at += 1
+            continue
+        run = [(at, found)]  # the notes, one a line
+        while run[-1][0] + 1 < len(lines):
+            following = _NOTE_LINE.match(lines[run[-1][0] + 1])
+            if following is None:
+                break
+            run.append((run[-1][0] + 1, following))
+        tables = _tables_above(lines, at)
+        said = {note.group(1): note.group(2).strip().rstrip(".") for _, note in run}
+        marks = {m.group(1) for i in tables for m in _CELL_MARK.finditer(lines[i])}
+        if tables and marks and set(said) == marks and len(said) == len(run):
+            for i in tables:
+                notes[i] = said
+            for i, _ in run:
+                lines[i] = "\r" if lines[i].endswith("\r") else ""
+        at = run[-1][0] + 1
+    for at in marked:
+        lines[at] = _CELL_MARK.sub(partial(_cell_note, notes.get(at, {})), lines[at])
+    return "\n".join(lines)
+
+
+def _cell_note(said: dict[str, str], mark: re.Match[str]) -> str:
+    """A marker's note in brackets (its `|` escaped, so the row keeps its cells), or nothing."""
+    number = mark.group(1)
+    return f" ({said[number]})".replace("|", "\\|") if number in said else ""
+
+
+_CELL_MARK = re.compile(r"(?<=\S)\\?\[(\d{1,2})\\?\](?=[ \t]*\|)")
+"""A reference marker closing a table cell: `576mg\\[1\\] |`, `250 mg[2] |`."""
+_TABLE_LINE = re.compile(r"[ \t]{0,3}\|")
+_NOTE_LINE = re.compile(r"[ \t]{0,3}(\d{1,2})[.)][ \t]+(\S[^\n]*?)[ \t]*\r?$")
+
+
+def _tables_above(lines: list[str], at: int) -> list[int]:
+    """The table lines right above line `at`, across blank lines, headings and the tables just
+    above those (a page of tables, each under its heading, with one list of notes at its end)."""
+    found: list[int] = []
+    above = at - 1
+    while above >= 0:
+        line = lines[above]
+        if _TABLE_LINE.match(line):
+            found.append(above)
+        elif line.strip() and not _ATX_LEVEL.match(line.lstrip(" ")):
+            break
+        above -= 1
+    return found
 
 
 def glyph_lists(text: str) -> str:
@@ -2268,9 +2402,10 @@ def glyph_lists(text: str) -> str:
     return "\n".join(lines)
 
 
-_GLYPHS = ("•", "●", "▪", "◦")
+_GLYPHS = ("•", "●", "▪", "◦", "∙")
 _GLYPH_ITEM = re.compile(
-    r"([ \t]*)(?:[•●▪◦➢➤►❖\ue000-\uf8ff][ \t]+(?=\S)|(?P<letter>[qo§])[ \t]+(?=[A-Z0-9#]))"
+    r"([ \t]*)(?:[•●▪◦∙➢➤►❖\ue000-\uf8ff][ \t]+(?=\S)|[•●▪◦∙](?=[^\W_])"
+    r"|(?P<letter>[qo§])[ \t]+(?=[A-Z0-9#]))"
 )
 _CONVERTED_GLYPH = re.compile(r"(?m)^[ \t]*[\ue000-\uf8ff][ \t]+\S")
 """A symbol font's bullet (a private-use character) opening a line: the mark of a document
@@ -2319,23 +2454,30 @@ _CAPITAL_LINE = re.compile(r"([ \t]*)(?=[A-Z])")
 def _glyph_items(lines: list[str], outside: list[int], letters: frozenset[str]) -> None:
     """Each glyph bullet as a `+ ` item (a numbered one behind a glyph as that numbered item);
     a capitalised plain line between two of them at their indent as one more."""
-    glyphed: dict[int, str] = {}
+    glyphed: dict[int, str] = {}  # each bullet's indent as written here, by its depth
+    typed: dict[int, str] = {}  # and as typed
+    levels = _glyph_levels(lines, outside)
     for at in outside:
         glyph = _GLYPH_ITEM.match(lines[at])
         if glyph is None or (glyph.group("letter") and glyph.group("letter") not in letters):
             continue
-        glyphed[at] = glyph.group(1)
+        typed[at] = glyph.group(1)
+        glyphed[at] = typed[at] + "  " * levels.get(at, 0)
         rest = lines[at][glyph.end() :]
         marker = "" if _NUMBERED_GLYPH.match(rest) else "+ "
-        lines[at] = glyph.group(1) + marker + rest
+        lines[at] = glyphed[at] + marker + rest
     for at in outside:
         if at in glyphed or at - 1 not in glyphed or at + 1 not in glyphed:
             continue
         plain = _CAPITAL_LINE.match(lines[at])
         if lines[at].rstrip().endswith(":"):
             continue  # a lead-in of the items below ("Procedure:"), not one of them
-        if plain is not None and plain.group(1) == glyphed[at - 1] == glyphed[at + 1]:
-            lines[at] = plain.group(1) + "+ " + lines[at][plain.end() :]
+        if (
+            plain is not None
+            and plain.group(1) == typed[at - 1] == typed[at + 1]
+            and glyphed[at - 1] == glyphed[at + 1]
+        ):
+            lines[at] = glyphed[at - 1] + "+ " + lines[at][plain.end() :]
 
 
 _NUMERAL_LINE = re.compile(
@@ -2618,6 +2760,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     tex_math,
     content_tabs,
     pandoc_tables,
+    table_footnotes,
     definition_lists,
     glued_items,
     run_in_labels,

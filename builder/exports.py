@@ -186,7 +186,9 @@ def raw_html(text: str) -> str:
     Markdown it means, line for line; any other HTML block stays as it is."""
     if not (text.startswith("<") or "\n<" in text):
         return text
-    wrapped = "markdown=" in text and _MARKDOWN_WRAPPER.search(text) is not None
+    wrapped = ("markdown=" in text and _MARKDOWN_WRAPPER.search(text) is not None) or (
+        "#" in text and _HEADED_BOX.search(text) is not None
+    )
     if not wrapped and _READ_START.search(text) is None:
         return text
     lines = text.split("\n")
@@ -209,14 +211,19 @@ def raw_html(text: str) -> str:
 
 
 def _unwrapped(lines: list[str]) -> None:
-    """The lines with each box whose text is Markdown (`_MARKDOWN_WRAPPER`) and its closing tag
-    blank, so its text is read as the document's own."""
+    """The lines with each box whose text is Markdown (`_MARKDOWN_WRAPPER`, or a box whose first
+    line is a Markdown heading: Homebrewery's `<div class='note'>` / `##### In pregnancy`) and
+    its closing tag blank, so its text is read as the document's own: as a raw-HTML block the
+    box held its heading up to the next blank line, and its lines below went under the heading
+    before the box."""
     opened: list[str] = []  # the names of the boxes still open
     for at in outside_fences(lines):
         line = lines[at].rstrip()
         if not line.startswith("<"):
             continue
         wrapper = _MARKDOWN_WRAPPER.fullmatch(line)
+        if wrapper is None and at + 1 < len(lines) and _ATX.match(lines[at + 1]):
+            wrapper = _BOX_OPENING.fullmatch(line)
         closing = _CLOSING_TAG.fullmatch(line) if wrapper is None and opened else None
         if wrapper is not None:
             opened.append(wrapper.group(1).lower())
@@ -233,6 +240,10 @@ _MARKDOWN_WRAPPER = re.compile(
 """A line that only opens a box whose text is Markdown (kramdown's and PHP Markdown Extra's
 `<div class="box" markdown="1">`): the box goes, its text is read; as a raw-HTML block it held
 the text up to the next blank line."""
+_HEADED_BOX = re.compile(r"(?im)^<(?:div|section|aside|article)\b[^<>\n]*>[ \t]*\r?\n#{1,6}[ \t]")
+"""A line that only opens a box, and a Markdown heading right under it."""
+_BOX_OPENING = re.compile(r"<(div|section|aside|article)\b[^<>\n]*>[ \t]*", re.IGNORECASE)
+_ATX = re.compile(r"#{1,6}[ \t]")
 _CLOSING_TAG = re.compile(r"</([A-Za-z][A-Za-z0-9]*)>\r?")
 _READ_START = re.compile(r"^</?(?:h[1-6]|p|ul|ol|li|hr)(?=[\s/>]|$)", re.MULTILINE | re.IGNORECASE)
 """A line opening a raw-HTML block of the tags read here, at the margin."""

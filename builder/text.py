@@ -2653,6 +2653,28 @@ def split_sentences(text: str) -> list[str]:
     return [part.strip() for part in parts if part.strip()]
 
 
+_OPEN_ENDINGS = frozenset(
+    """
+    a an and or of the to with in for by at from into than per over between
+    de du des la le les un une sur en à au aux par pour et ou avec dans sans entre
+    da dos das em nos nas com para um uma
+    del el los las con sin
+    der den dem und oder mit von zu im bei für auf nach
+    di della dello il lo gli tra fra
+    """.split()
+)
+"""Words that never end a statement (prepositions, articles, conjunctions) in the languages
+notes come in; case-sensitive, so "Hepatitis A" or "Vitamin E" ends one."""
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """Whether a line or sentence stops on a word that never ends one, with no closing mark
+    ("…given IV over", "…la dose totale étant de"): a hard wrap cut it, its rest on the next
+    line; asked alone, its figure's meaning is on a card never shown."""
+    words = text.split()
+    return bool(words) and words[-1] in _OPEN_ENDINGS
+
+
 def short_answer(text: str) -> str:
     """A definition's answer as a card shows it: without citations, and when it is a paragraph
     (more than two sentences, or several over MAX_ANSWER_WORDS words), its first sentence: the

@@ -215,6 +215,10 @@ CASES: list[tuple[str, list[tuple[str, str]]]] = [
         [("TKV", "Tessal Korrin Review of Velbar Medicines")],
     ),  # "Review" gives no letter: the letters do not say where the name ends
     ("Measure the Sella-Korrin-A point (SKA) first.", [("SKA", "Sella-Korrin-A point")]),
+    # --- the first letters of one word: a brand or a cut word, not initials ---------------
+    ("Give velbarépam (VELBAR) at night.", []),
+    ("Give velbarocardiogram (VCG) at night.", [("VCG", "velbarocardiogram")]),
+    ("Give velbarépam (VEL) at night.", [("VEL", "velbarépam")]),  # too short to tell
 ]
 
 

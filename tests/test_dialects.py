@@ -33,6 +33,7 @@ from builder.dialects import (
     run_in_labels,
     spaced_headings,
     step_fields,
+    table_footnotes,
     template_tags,
     tex_math,
     tree_fences,
@@ -1385,6 +1386,97 @@ def test_lines_counted_in_small_roman_numerals_or_letters_are_list_items() -> No
         assert glyph_lists(kept) == kept
 
 
+SLIDE_GLYPHS = (
+    "# Velbarin\n"
+    "\n"
+    "## Slide 4\n"
+    "\n"
+    "\u25cfVelbarin has three uses :\n"
+    "\u2022calming,\n"
+    "\u2022sleep,\n"
+    "\u2022cramps\n"
+    "\u25cfHarms to watch for :\n"
+    "\u2022drowsiness,\n"
+    "\u2022unsteady gait,\n"
+    "\u2022memory gaps\n"
+    "\n"
+    "## Dosing\n"
+    "\n"
+    "Give it with food\n"
+    "\u2219Evening: the larger half\n"
+)
+
+
+def test_glyphs_glued_to_their_words_are_items_the_lighter_under_a_heavier_lead_in() -> None:
+    """A slide's `●` lead-in over `•` items, each glyph glued to its word, is a list: the `•`
+    lines nest under the `●` line ending in ':' above them (read at one depth, or not at all,
+    the lead-in was an item beside its own items, and no list was asked); a `∙` line is an item
+    too and no glyph reaches a front."""
+    written = rewritten(glyph_lists, SLIDE_GLYPHS).split("\n")
+    assert written[4:12] == [
+        "+ Velbarin has three uses :",
+        "  + calming,",
+        "  + sleep,",
+        "  + cramps",
+        "+ Harms to watch for :",
+        "  + drowsiness,",
+        "  + unsteady gait,",
+        "  + memory gaps",
+    ]
+    assert written[16] == "+ Evening: the larger half"
+    notes = [n.note for n in planned(SLIDE_GLYPHS).notes]
+    fronts = " ".join(note.front for note in notes)
+    assert "{{c2::sleep}}" in fronts and "{{c3::memory gaps}}" in fronts
+    assert not any(glyph in fronts for glyph in "\u25cf\u2022\u2219")
+
+
+def test_a_pdfs_glued_glyphs_are_items_and_its_lone_page_numbers_chrome() -> None:
+    """In a PDF's text (lines ending in one space) a glued `●`/`•` bullet is a `- ` item, the
+    `•` ones under a `●` lead-in, and a line that is only a page's number goes blank: over the
+    list it was read as its lead-in ("4?")."""
+    text = "".join(
+        f"## Slide {n} \n\n{n} \n\u25cfHarms of drug {n} : \n\u2022drowsiness, \n\u2022falls \n\n"
+        for n in (3, 4)
+    )
+    written = rewritten(pdf_text, text).split("\n")
+    assert written[2:6] == ["", "- Harms of drug 3 :", "  - drowsiness,", "  - falls"]
+
+
+def test_a_pdfs_line_cut_on_a_small_word_goes_on_on_the_next_whatever_opens_it() -> None:
+    """In a PDF's text a line stopping on "over", "de", "and" … goes on on the next line even
+    when that opens with a figure or a capital ("…given IV over" / "15 seconds."): read apart,
+    the measure card ended on "over"; a line ending on a figure or a word that ends sentences
+    keeps its place."""
+    text = "".join(f"Line {n} of the leaflet ends here \n" for n in range(8))
+    text += "Children get 0.01 mg/kg IV over \n15 seconds. \nAdults get a dose of \n"
+    text += "0.2 mg first \nTarget dose 80 \n130 at night \n"
+    written = rewritten(pdf_text, text).split("\n")
+    assert written[8:14] == [
+        "Children get 0.01 mg/kg IV over 15 seconds.",
+        "Adults get a dose of 0.2 mg first",
+        "Target dose 80",
+        "130 at night",
+        "",
+        "",
+    ]
+
+
+def test_glyph_kinds_under_a_sentence_or_alone_stay_at_one_depth() -> None:
+    """`•` lines under a `●` sentence that is no lead-in (its examples, not its items), a run
+    of one kind, and `•` glued inside a line keep their depth."""
+    sentence = "# Velbarin\n\n\u25cfIts effect fades with long use\n\u2022Brand A 6 h\n"
+    sentence += "\u2022Brand B 8 h\n"
+    assert rewritten(glyph_lists, sentence).split("\n")[2:5] == [
+        "+ Its effect fades with long use",
+        "+ Brand A 6 h",
+        "+ Brand B 8 h",
+    ]
+    one = "# Velbarin\n\nUses:\n\u2022calming\n\u2022sleep\n"
+    assert rewritten(glyph_lists, one).split("\n")[3:5] == ["+ calming", "+ sleep"]
+    inside = "# Velbarin\n\nFever\u2022rash\u2022cough\n"
+    assert glyph_lists(inside) == inside
+
+
 CONVERTED_SPLINT = (
     "# Tessen splint fitting\n"
     "\n"
@@ -1562,3 +1654,47 @@ def test_a_pandoc_citation_key_goes_from_every_text() -> None:
         ).notes
     ]
     assert fronts and not any("@" in front for front in fronts)
+
+
+FOOTNOTED_TABLES = (
+    "# Korrin doses\n"
+    "\n"
+    "### Mood\n"
+    "| Drug | Dose |\n"
+    "|---|---|\n"
+    "| Velbarin | 300mg\\[1\\]|\n"
+    "\n"
+    "### Sleep\n"
+    "| Drug | Dose |\n"
+    "|---|---|\n"
+    "| Tessalid | 20mg/mL\\[2\\] |\n"
+    "| Quellin | 5mg |\n"
+    "\n"
+    "1. The same as 250mg of velbaric acid.\n"
+    "2. The same as 10mg of quellin.\n"
+)
+
+
+def test_a_tables_numbered_notes_go_into_the_cells_their_markers_mark() -> None:
+    """The numbered notes under a page of tables, each number a cell's marker, go into their
+    cells in brackets and their lines go blank: carded alone they were whole sentences clozed
+    with no cue, and the answers showed "300mg\\[1\\]"."""
+    written = rewritten(table_footnotes, FOOTNOTED_TABLES).split("\n")
+    assert written[5] == "| Velbarin | 300mg (The same as 250mg of velbaric acid)|"
+    assert written[10] == "| Tessalid | 20mg/mL (The same as 10mg of quellin) |"
+    assert written[13:15] == ["", ""]
+    notes = [n.note for n in planned(FOOTNOTED_TABLES).notes]
+    said = " ".join(note.front + " " + note.back for note in notes)
+    assert "\\[" not in said and "{{c1::The same" not in said
+    assert "300mg (The same as 250mg of velbaric acid)" in said
+
+
+def test_a_list_under_a_table_that_its_markers_do_not_number_stays() -> None:
+    """A numbered list under a table whose cells mark other numbers (or none) is the author's
+    list: it stays; a marker with no note under its table goes."""
+    steps = FOOTNOTED_TABLES.replace("2. The same as 10mg of quellin.", "3. Give it at night.")
+    written = rewritten(table_footnotes, steps).split("\n")
+    assert written[13:15] == ["1. The same as 250mg of velbaric acid.", "3. Give it at night."]
+    assert written[5] == "| Velbarin | 300mg|"
+    plain_list = "| Drug | Dose |\n|---|---|\n| Velbarin | 300mg |\n\n1. Check the pulse.\n"
+    assert table_footnotes(plain_list) == plain_list

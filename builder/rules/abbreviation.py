@@ -8,7 +8,8 @@ Abbreviations that are only used, never defined ("PET scans"), make no cards. A 
 the topic when the topic would give the answer away (a deck on "urate-lowering therapy (ULT)"),
 and an abbreviation that the document's title or the section's headings spell out already ("# VLT:
 Velbarin Loading Therapy", shown above every card) makes none, nor does a numbered member of a
-series spelled out as one word with its number ("IL-5 (interleukin-5)").
+series spelled out as one word with its number ("IL-5 (interleukin-5)"), nor an institution's
+name ("Food and Drug Administration (FDA)", "World Health Organization (WHO)").
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def extract(sections: list[Section], ctx: Context) -> list[Note]:
         for found in (found for part in _lines(text) for found in find_abbreviations(plain(part))):
             if _spelled_out_above(found.short, found.long, (ctx.document, *section.path)):
                 continue
-            if _series_member(found.short, found.long):
+            if _series_member(found.short, found.long) or _institution(found.long):
                 continue
             short, key = found.short, normalise(found.short)
             gives_away = not ctx.topic or _gives_away(found.short, found.long, ctx.topic)
@@ -63,6 +64,27 @@ def _gives_away(short: str, long: str, topic: str) -> bool:
         return True
     wanted = content_words(long)
     return bool(wanted) and wanted <= content_words(topic)
+
+
+_INSTITUTIONS = frozenset(
+    """
+    Administration Organization Organisation Agency Association Institute Institutes Society
+    College Department Centers Centres Foundation Council Commission Committee Ministry
+    Federation Academy Board Service
+    Organización Organização Organizzazione Agência Agencia Agence Agenzia Sociedade Sociedad
+    Société Società Gesellschaft Ministério Ministerio Ministère Ministero Instituto Institut
+    Istituto Autorité Asociación Associação Associazione Fundação Fundación Fondation Comité
+    Comissão Comisión Conselho Consejo Conseil Colegio Colégio Academia Académie Akademie
+    """.split()
+)
+"""Nouns an institution's name is built on, capitalised as in a name ("Food and Drug
+Administration", "Organisation mondiale de la santé")."""
+
+
+def _institution(long: str) -> bool:
+    """The long form names an institution (an agency, a society, a ministry): "What does FDA
+    stand for?" asks who the page cites, never what it teaches."""
+    return any(word in _INSTITUTIONS for word in re.findall(r"[^\W\d_]+", long))
 
 
 _SERIES = re.compile(r"(?P<stem>[^\W\d_]+)[-\s]?(?P<number>\d+[a-z]?)", re.IGNORECASE)

@@ -209,6 +209,15 @@ def _row_figures(
     return notes
 
 
+_TAG = re.compile(r"<[A-Za-z/][^<>]*>")
+
+
+def _in_tag(text: str, at: int) -> bool:
+    """Whether `at` lies inside an HTML tag (an attribute's `height: 100%`): a tag's figures
+    lay the page out; a card never hides one."""
+    return "<" in text and any(tag.start() < at < tag.end() for tag in _TAG.finditer(text))
+
+
 def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list[Note]:
     notes: list[Note] = []
     prose = without_reference_marks(plain(paragraph.text))  # "… 3% over 10 minutes [8]"
@@ -226,6 +235,7 @@ def _prose_figures(paragraph: Paragraph, section: Section, ctx: Context) -> list
             if not names_a_strength(sentence[match.end() :])  # "0.9% sodium chloride"
             and not given_strength(sentence, match.start())  # "2 mL/kg of 3%"
             and not _shown_above(match.group(0), headings)  # "Saline 0.9%" over every card
+            and not _in_tag(sentence, match.start())  # `<img style='height: 100%'>`: markup
         ]
         spans = measures(sentence, spans) if spans else spans
         if not spans or len(sentence.split()) > MAX_SENTENCE_WORDS or is_total(sentence):

@@ -53,6 +53,7 @@ from ..text import (
     FIGURE,
     clause_of,
     content_words,
+    ends_mid_phrase,
     given_strength,
     heading_text,
     is_advert,
@@ -373,10 +374,11 @@ _BOX = re.compile(r"^[☐☑☒□▢]\s*")
 def _lines(text: str) -> list[str]:
     """A paragraph's statements: its lines when each is one (a list that lost its bullets,
     "Admit if Na <125" / "Consult nephrology", or a checklist's "☐ …" lines, read without their
-    boxes), else the paragraph as one text."""
+    boxes; a line cut on "over", "de" … with the next), else the paragraph as one text."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
     if len(lines) > 1 and all(_BOX.match(line) for line in lines):
         return [_BOX.sub("", line) for line in lines]  # a checklist: "☐ Saline 200 mL"
+    lines = _rejoined(lines)
     if len(lines) > 1 and all(
         _LINE_GOES_ON.search(first) is None
         and (second[:1].isupper() or second[:1].isdigit())
@@ -385,6 +387,18 @@ def _lines(text: str) -> list[str]:
     ):
         return lines
     return [text]
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """The lines with each one a hard wrap cut on a word that never ends a sentence ("… given
+    IV over" / "15 seconds.") joined to the next: read alone, each half was a statement."""
+    joined: list[str] = []
+    for line in lines:
+        if joined and ends_mid_phrase(joined[-1]):
+            joined[-1] = f"{joined[-1]} {line}"
+        else:
+            joined.append(line)
+    return joined
 
 
 _WRAPPED = re.compile(r"[.!?]\s+\S.*[^\W\d]$")
@@ -462,6 +476,8 @@ def _note(
             continue  # a table written as text ("men 4, women 3, children 2, infants 1")
         if sentence.endswith((":", "?")) or is_total(sentence):
             continue  # a lead-in, a question (it asks, states nothing) or a sum
+        if ends_mid_phrase(sentence):
+            continue  # cut by a hard wrap ("… given IV over"): its figure's meaning is cut off
         if _side_qualifier(sentence, spans):
             continue
         if said and _said(sentence, spans, said):
