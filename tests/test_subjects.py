@@ -178,6 +178,17 @@ TITLES = [
     ("Video script: Velbarin dosing", "velbarin dosing"),
     ("Korrin Fever — Podcast notes", "korrin fever"),
     ("Velbar Podcast Safety — Hearing loss", "velbar podcast safety"),
+    # A workflow, like a protocol, is the kind of page; an issuer's acronym and the genre's own
+    # acronym before the subject are no part of it, nor is a guide's "quick".
+    ("WHO Standard Treatment Workflow (STW) KORRIN FEVER TYPE 2", "korrin fever type 2"),
+    ("Korrin Fever Workflow", "korrin fever"),
+    ("Korrin Fever Standard Treatment Workflow", "korrin fever"),
+    ("Velbar Clinical Pathway 2", "velbar"),
+    ("Clinical Pathway (CP) Korrin Fever", "korrin fever"),
+    ("Velbar Reaction (VR) Korrin Fever", "velbar reaction korrin fever"),
+    ("Korrin bites quick guide", "korrin bites"),
+    ("Standard Treatment Workflow (STW)", ""),
+    ("Clinical Guidelines", ""),
 ]
 
 
@@ -231,6 +242,14 @@ HEADINGS = [
     ("COPD", "COPD"),
     ("VELBAR 2016", "VELBAR 2016"),
     ("NSAIDs and Asthma", "NSAIDs and Asthma"),
+    # Where the author took the matter from, and a coder's label, are no part of a subject.
+    ("**Velbar signs according to the PDF :**", "Velbar signs"),
+    ("II. Korrin fever (PDF)", "Korrin fever"),
+    ("Key points (from the slides)", "Key points"),
+    ("KORRIN FEVER TYPE 2 ICD-10-K77", "Korrin fever type 2"),
+    ("Korrin fever (ICD-10: K77.1) — treatment", "Korrin fever — treatment"),
+    ("Slides of a blood film", "Slides of a blood film"),
+    ("Reading the PDF export", "Reading the PDF export"),
 ]
 
 
@@ -258,6 +277,12 @@ def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) ->
         "Week of 5 May",
         "Tuesday 5th May 2026",
         "May 5, 2026",
+        "💬 KURZ",
+        "🚨 CAVE / MERKE 💡",
+        "Points clés EDN (selon PDF)",
+        "Key points USMLE",
+        "Points de vigilance",
+        "À retenir",
     ],
 )
 def test_generic_headings_name_no_subject(heading: str) -> None:
@@ -277,6 +302,9 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
         "1-2",
         "March",
         "3 months",
+        "USMLE",
+        "Kurzdarmsyndrom",
+        "Cave of Retzius",
     ],
 )
 def test_other_headings_are_subjects(heading: str) -> None:
