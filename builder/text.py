@@ -1030,6 +1030,8 @@ _GENERIC_HEADINGS = frozenset(
         "more information",
         "additional information",
         "additional notes",
+        # a continuing-education site's first heading over every article: its chrome
+        "continuing education activity",
         # the parts of a SOAP note that name no side of its subject (`document.soap_spelled`)
         "subjective",
         "objective",
@@ -1585,6 +1587,23 @@ def _described_thing(text: str) -> str:
         return text
     thing = found.group("x")
     return thing[:1].upper() + thing[1:]
+
+
+_OPENING_SUBJECT = re.compile(
+    r"^(?:the\s+|an?\s+)?(?P<s>(?!(?:this|these|that|those|it|they|there|here|we|you|i|in|"
+    r"on|at|for|when|if|as|with|after|before|during)\b)[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)"
+    r"\s+(?:is|are|(?:is|are)\s+(?:a|an|the)|refers?\s+to|describes?)\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def opening_subject(sentence: str) -> str:
+    """What a page's first sentence is about, when it opens by saying what a thing is ("Loop
+    diuretics are medications used …" -> "Loop diuretics"): for a page whose headings name only
+    its sections, the subject its title would have named; "" for a sentence about anything
+    else ("This activity reviews …", "In adults, …")."""
+    found = _OPENING_SUBJECT.match(plain(sentence).strip())
+    return found.group("s") if found is not None else ""
 
 
 _SENTENCE_HEADING = re.compile(r"^(\w[\w'’-]*(?: [\w'’-]+){0,4}) (?:is|are) \w[^.?!]*\.$")

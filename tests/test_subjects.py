@@ -20,6 +20,7 @@ from builder.text import (
     is_partial_heading,
     names_topic,
     newly_read,
+    opening_subject,
     prose_language,
     short_answer,
     split_sentences,
@@ -802,6 +803,33 @@ def test_several_top_headings_under_a_code_name_take_the_first_heading(tmp_path:
     assert generic.title == "K7X2 Translated"
     single = parse_document(tmp_path / "k7x2.md", "# Korrin Care\n\n## Rest\n\nText.\n")
     assert single.title == "Korrin Care"
+
+
+def test_a_chrome_first_heading_under_a_hash_name_gives_the_first_sentences_subject(
+    tmp_path: Path,
+) -> None:
+    """A page of `#` sections saved under a hash whose first heading is a site's chrome
+    ("Continuing Education Activity") is about what its first sentence says a thing is: "Velbar
+    blockers", never the chrome on every front; a first sentence about anything else ("This
+    activity reviews …") names nothing, and the file's name stays."""
+    text = (
+        "# Continuing Education Activity\n\nVelbar blockers are drugs used in korrin fever. "
+        "This activity reviews them.\n\n# Indications\n\n- Korrin fever\n- Tessal rash\n\n"
+        "# Dosing\n\nText.\n"
+    )
+    hashed = "3f9a0c41d2e8b7a65c0d9e1f2a3b4c5d.md"
+    chrome = parse_document(tmp_path / hashed, text)
+    assert chrome.title == "Velbar blockers"
+    assert manifest_for_document(chrome).topic == "velbar blockers"
+    aimless = parse_document(
+        tmp_path / hashed, text.replace("Velbar blockers are drugs", "This page covers drugs")
+    )
+    assert aimless.title != "Velbar blockers"
+    assert "continuing" not in manifest_for_document(aimless).topic.lower()
+    named = parse_document(tmp_path / "velbar.md", text)
+    assert named.title == "Velbar"
+    assert opening_subject("In adults, velbar blockers are safe.") == ""
+    assert opening_subject("The tessal reflex is a brisk jerk.") == "tessal reflex"
 
 
 @pytest.mark.parametrize(
