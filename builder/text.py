@@ -1083,6 +1083,8 @@ def is_generic_heading(text: str) -> bool:
     dated = lowered[:1].isdigit() or lowered[:1] in _DATE_OPENS
     if dated and _DATE_HEADING.fullmatch(lowered) is not None:
         return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
+    if lowered[:1] in "psfdp" and _PAGE_LABEL.fullmatch(lowered) is not None:
+        return True  # "Page 3", "Slide 4 / 12": where in a deck, no subject
     whom = _FOR_WHOM.search(lowered)  # "Key points for nurses": still the page's box
     if whom is not None and all(word in _READERS for word in whom.group("who").split()):
         lowered = lowered[: whom.start()]
@@ -1127,6 +1129,11 @@ _EXPLAINING = frozenset(("explanation", "explanations", "explained"))
 alone, "Explanation" under an option is that option's reasons."""
 
 
+_PAGE_LABEL = re.compile(
+    r"(?:page|slide|folie|seite|diapo(?:sitive)?|p[áa]gina|pagina)\s*\d{1,3}"
+    r"(?:\s*(?:/|of|sur|von|de)\s*\d{1,3})?"
+)
+"""A converter's heading over a page or a slide of a deck ("Page 3", "Slide 4 of 12")."""
 _DATE_OPENS = frozenset("jfmasondwtcl")
 """The letters a date heading opens with (a month, a weekday, "week of", "class on", "lecture
 of", "notes from"): any other heading is not matched against `_DATE_HEADING` at all."""
@@ -2247,6 +2254,24 @@ _FOR_AUDIENCE = re.compile(r"\s+(?:for|para|per|pour|für)\s+(?P<who>[^:]+)$", r
 """A title's readers after "for" ("Asthma for New Parents", "Asma para pacientes"): who the page
 is written for, not what it is about (`_names_audience`)."""
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+_FILED_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s|$)")
+_FILED_BY = re.compile(r"^[A-Z]\.?\s+[A-Z][A-Z'’-]+$")
+"""An author's initial and surname in capitals as a part of a file's name ("C SMITH")."""
+
+
+def _filed_subject(text: str) -> str:
+    """A title written as a file's name in parts (`_`) with a year among them ("Benzodiazepines
+    _C SMITH_2025 IFCS", "korrin_fever_2019"): the parts before the year, without an author's
+    initial and surname, name the subject; the year and what follows (institution, version)
+    say who filed it. Any other title is returned as it is."""
+    parts = [part.strip() for part in text.split("_")]
+    dated = next((at for at, part in enumerate(parts) if _FILED_YEAR.match(part)), 0)
+    kept = parts[:dated]
+    while kept and _FILED_BY.match(kept[-1]) is not None:
+        kept.pop()
+    return " ".join(kept) if kept and all(kept) else text
+
+
 _MID_ASIDE = re.compile(r"^(?P<head>[^()]+?)\s*\([^()]{1,12}\)\s+(?P<tail>[^()\s][^()]*)$")
 """A title whose short aside (an acronym) parts a genre label from the subject after it."""
 
@@ -2269,6 +2294,8 @@ def title_topic(title: str) -> str:
         question = text.split("?", 1)[0]
         text = _question_subject(question) or question
     text = _without_subtitle(text)
+    if "_" in text:  # "Benzodiazepines_C SMITH_2025 IFCS": a file's name, then its author's
+        text = _filed_subject(text)
     labelled = _MID_ASIDE.match(text)
     if labelled is not None and _is_genre_label(labelled["head"]):
         tail = labelled["tail"]  # "ICMR Standard Treatment Workflow (STW) DIABETES TYPE 1"

@@ -189,6 +189,10 @@ TITLES = [
     ("Velbar Reaction (VR) Korrin Fever", "velbar reaction korrin fever"),
     ("Korrin bites quick guide", "korrin bites"),
     ("Standard Treatment Workflow (STW)", ""),
+    # A file's name as a title: the parts before its year (and its author) name the subject.
+    ("4. Velbar Blockers_K SMITH_2025 NORTH UNI", "velbar blockers"),
+    ("korrin_fever_2019", "korrin fever"),
+    ("type_2_korrin", "type_2_korrin"),
     ("Clinical Guidelines", ""),
 ]
 
@@ -284,6 +288,9 @@ def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) ->
         "Key points USMLE",
         "Points de vigilance",
         "À retenir",
+        "Page 3",
+        "Slide 4 / 12",
+        "Diapo 7",
     ],
 )
 def test_generic_headings_name_no_subject(heading: str) -> None:
@@ -306,6 +313,8 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
         "USMLE",
         "Kurzdarmsyndrom",
         "Cave of Retzius",
+        "Page layout",
+        "Slide preparation",
     ],
 )
 def test_other_headings_are_subjects(heading: str) -> None:
