@@ -2713,6 +2713,38 @@ def _from_word(common: str, longest: int) -> str:
     return f"{first[glued.start() :]} {rest}" if glued is not None else rest
 
 
+_PROVENANCE_ASIDE = re.compile(
+    r"(?P<lead>[ \t]*)\((?P<keep>[^()]*?,[ \t]*)?(?P<said>[^(),]*\b(?:du|de la|des|dans le|selon le"
+    r"|d['’]apr[eè]s le|of the|from the|in the|per the|aus den|laut|do|da)[ \t]+(?:pdf|slides?"
+    r"|diapos?|diapositives|cours|lecture|folien|poly)\b[^(),]*)\)",
+    re.IGNORECASE,
+)
+"""An aside saying where the author read a point ("(very important reminder from the PDF)",
+"(T « géante », signe majeur du PDF)"): the note's provenance, never part of a card."""
+
+
+def provenance_asides(text: str) -> str:
+    """The text without the asides in which its author says what the source they copied it from
+    stressed (`_PROVENANCE_ASIDE`): the whole aside when that is all it says, else its last part
+    ("(giant T, a major sign of the slides)" -> "(giant T)"); every line keeps its number."""
+    lowered = text.lower()
+    if "(" not in text or not any(word in lowered for word in _PROVENANCE_WORDS):
+        return text
+    return _PROVENANCE_ASIDE.sub(_kept_aside, text)
+
+
+_PROVENANCE_WORDS = ("pdf", "slide", "diapo", "cours", "lecture", "folien", "poly")
+
+
+def _kept_aside(found: re.Match[str]) -> str:
+    keep = (found.group("keep") or "").rstrip(", \t")
+    if keep:
+        return f"{found.group('lead')}({keep})"
+    start = found.string.rfind("\n", 0, found.start()) + 1
+    alone = not found.string[start : found.start()].strip()  # the line's only text: kept, a
+    return found.group(0) if alone else ""  # blank line would part its paragraph
+
+
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     spaced_headings,
     tree_fences,
@@ -2720,6 +2752,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     step_fields,
     abbreviation_lines,
     slide_pages,
+    provenance_asides,
     pdf_text,
     pdf_lists,
     glyph_lists,

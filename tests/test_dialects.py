@@ -30,6 +30,7 @@ from builder.dialects import (
     pandoc_tables,
     pdf_lists,
     pdf_text,
+    provenance_asides,
     run_in_labels,
     slide_pages,
     spaced_headings,
@@ -1623,3 +1624,23 @@ def test_pages_with_no_repeated_footer_and_hand_written_headings_keep_their_line
     assert "VELBARIN DOSING" in slide_pages(varied).split("\n")[10]
     hand = "## Page layout\n\nText.\n\n## Page design\n\nText.\n\n## Page 3 notes\n\nText.\n"
     assert slide_pages(hand) == hand
+
+
+def test_an_aside_naming_where_the_author_read_a_point_goes() -> None:
+    """ "(very important reminder from the PDF)" says where the author copied a point from: it
+    goes; an aside with a fact before it keeps the fact ("(blue lips, a major sign of the
+    slides)" -> "(blue lips)"); an aside alone on its line stays (a blank line would part its
+    paragraph), and one that only points at the slides ("(see the slides)") is another kind's."""
+    text = (
+        "- never give velbarin twice (very important reminder from the PDF).\n"
+        "- **Tessal rash**\n"
+        "    (blue lips, a major sign of the slides).\n"
+        "Korrin\n"
+        "    (from the PDF)\n"
+        "Blood film (see the slides)\n"
+    )
+    written = rewritten(provenance_asides, text).split("\n")
+    assert written[0] == "- never give velbarin twice."
+    assert written[2] == "    (blue lips)."
+    assert written[4] == "    (from the PDF)"
+    assert written[5] == "Blood film (see the slides)"
