@@ -2748,12 +2748,159 @@ _TERMINAL = re.compile(r"^(?:start|begin|end)\b[ \t]*:?[ \t]*", re.IGNORECASE)
 
 
 _NUMBERED_STEP = re.compile(r"^[ \t]*(?:>[ \t]*)*\d{1,3}[.)][ \t]+(?P<body>\S.*)$")
+_PAGE_HEADING = re.compile(
+    r"^(?P<marks>#{1,6})[ \t]+(?:page|slide|folie|seite|diapo(?:sitive)?|p[áa]gina|pagina)"
+    r"[ \t]*(?P<n>\d{1,3})(?:[ \t]*(?:/|of|sur|von|de)[ \t]*\d{1,3})?[ \t]*\r?$",
+    re.IGNORECASE,
+)
+"""A converter's heading over each page or slide of a deck ("## Page 3", "## Slide 4 / 12")."""
+MIN_SLIDE_PAGES = 3
+"""Pages a deck needs before a string ending a line on as many of them is its footer."""
+MIN_FOOTER_CHARS = 20
+"""A footer's length at least: two pages' lines may end in the same few words by chance."""
+_SLIDE_TITLE = re.compile(
+    r"(?:(?<=[\s)(.,;:])|(?<=[a-zà-ÿ])|^)(?P<title>[A-ZÀ-Þ][A-ZÀ-Þ'’&-]+"
+    r"(?:[ \t]+[-–]?[A-ZÀ-Þ&][A-ZÀ-Þ'’&-]*)+(?:[ \t]*\([A-ZÀ-Þ®™ ]+\))?)[ \t]*$"
+)
+"""A slide's title in capitals, two words or more, glued by the extractor to the end of the
+slide's last line before the footer ("… 3 h BENZO HYPNOTICS", "…mealKORRIN DRUGS")."""
+
+
+def slide_pages(text: str) -> str:
+    """A slide deck's pages as a converter wrote them (`## Page 3` over each slide's extracted
+    text), read as the slides they were: a string that ends a line on MIN_SLIDE_PAGES pages or
+    more is the deck's footer (its navigation bar, "Module Effects Interactions Antidote"),
+    cut from every line; the slide's title the extractor glued in capitals before it becomes
+    the page's heading in place of "Page 3", a number alone on the line under the heading (the
+    page's own) goes, and every line keeps its number."""
+    if "#" not in text:
+        return text
+    lines = text.split("\n")
+    pages = [at for at, line in enumerate(lines) if _PAGE_HEADING.match(line)]
+    if len(pages) < MIN_SLIDE_PAGES:
+        return text
+    page_of = {at: index for index, start in enumerate(pages) for at in _page_lines(lines, start)}
+    footer = _footer(lines, page_of)
+    titles: dict[int, str] = {}
+    for at, index in page_of.items():
+        line = lines[at].rstrip("\r")
+        if footer and line.endswith(footer):
+            line = line[: -len(footer)]
+            title = _SLIDE_TITLE.search(line)
+            if title is not None:
+                titles.setdefault(index, title.group("title").strip())
+                line = line[: title.start()]
+            lines[at] = line.rstrip() + ("\r" if lines[at].endswith("\r") else "")
+        number = _PAGE_HEADING.match(lines[pages[index]])
+        if (
+            number is not None
+            and line.strip() == number.group("n")
+            and at == _first_text(lines, pages[index])
+        ):
+            lines[at] = ""
+    for index, start in enumerate(pages):
+        found = _PAGE_HEADING.match(lines[start])
+        if index in titles and found is not None:
+            lines[start] = f"{found.group('marks')} {titles[index]}"
+    return "\n".join(lines)
+
+
+def _page_lines(lines: list[str], start: int) -> range:
+    """The lines of the page whose heading is at `start`: up to the next heading."""
+    end = next((at for at in range(start + 1, len(lines)) if lines[at].startswith("#")), len(lines))
+    return range(start + 1, end)
+
+
+def _first_text(lines: list[str], start: int) -> int:
+    return next((at for at in range(start + 1, len(lines)) if lines[at].strip()), -1)
+
+
+def _footer(lines: list[str], page_of: dict[int, int]) -> str:
+    """The longest string of words (MIN_FOOTER_CHARS at least) that ends a line on
+    MIN_SLIDE_PAGES pages or more; "" when there is none."""
+    groups: dict[str, list[int]] = {}
+    for at in page_of:
+        line = lines[at].rstrip()
+        if len(line) >= MIN_FOOTER_CHARS:
+            groups.setdefault(line[-MIN_FOOTER_CHARS:], []).append(at)
+    best = ""
+    for group in groups.values():
+        if len({page_of[at] for at in group}) < MIN_SLIDE_PAGES:
+            continue
+        ends = [lines[at].rstrip() for at in group]
+        shared = _from_word(_common_end(ends), max(len(line) for line in ends))
+        if len(shared) > len(best) and len(shared) >= MIN_FOOTER_CHARS and " " in shared.strip():
+            best = shared
+    return best
+
+
+def _common_end(group: list[str]) -> str:
+    """The longest string every line of `group` ends with."""
+    first = group[0]
+    size = min(len(line) for line in group)
+    length = 0
+    while length < size and all(line[-1 - length] == first[-1 - length] for line in group):
+        length += 1
+    return first[len(first) - length :]
+
+
+_GLUED_WORD = re.compile(r"[A-ZÀ-Þ][a-zà-ÿ][^A-ZÀ-Þ]*$")
+"""The word a footer opens with, glued to the slide's title in capitals ("…HYPNOTICSThe")."""
+
+
+def _from_word(common: str, longest: int) -> str:
+    """The shared end of some lines from the start of a word: a line that is the whole string
+    starts it; else its first word is cut to the capitalised word glued to the end of a title
+    ("ICSThe Deck" -> "The Deck"), or left out when it is only the end of several words."""
+    if len(common) == longest:
+        return common
+    first, space, rest = common.partition(" ")
+    if not space:
+        return ""
+    glued = _GLUED_WORD.search(first)
+    return f"{first[glued.start() :]} {rest}" if glued is not None else rest
+
+
+_PROVENANCE_ASIDE = re.compile(
+    r"(?P<lead>[ \t]*)\((?P<keep>[^()]*?,[ \t]*)?(?P<said>[^(),]*\b(?:du|de la|des|dans le|selon le"
+    r"|d['’]apr[eè]s le|of the|from the|in the|per the|aus den|laut|do|da)[ \t]+(?:pdf|slides?"
+    r"|diapos?|diapositives|cours|lecture|folien|poly)\b[^(),]*)\)",
+    re.IGNORECASE,
+)
+"""An aside saying where the author read a point ("(very important reminder from the PDF)",
+"(T « géante », signe majeur du PDF)"): the note's provenance, never part of a card."""
+
+
+def provenance_asides(text: str) -> str:
+    """The text without the asides in which its author says what the source they copied it from
+    stressed (`_PROVENANCE_ASIDE`): the whole aside when that is all it says, else its last part
+    ("(giant T, a major sign of the slides)" -> "(giant T)"); every line keeps its number."""
+    lowered = text.lower()
+    if "(" not in text or not any(word in lowered for word in _PROVENANCE_WORDS):
+        return text
+    return _PROVENANCE_ASIDE.sub(_kept_aside, text)
+
+
+_PROVENANCE_WORDS = ("pdf", "slide", "diapo", "cours", "lecture", "folien", "poly")
+
+
+def _kept_aside(found: re.Match[str]) -> str:
+    keep = (found.group("keep") or "").rstrip(", \t")
+    if keep:
+        return f"{found.group('lead')}({keep})"
+    start = found.string.rfind("\n", 0, found.start()) + 1
+    alone = not found.string[start : found.start()].strip()  # the line's only text: kept, a
+    return found.group(0) if alone else ""  # blank line would part its paragraph
+
+
 TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     spaced_headings,
     tree_fences,
     template_tags,
     step_fields,
     abbreviation_lines,
+    slide_pages,
+    provenance_asides,
     pdf_text,
     pdf_lists,
     glyph_lists,

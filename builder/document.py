@@ -91,6 +91,7 @@ from .text import (
     is_relational,
     is_session_label,
     is_signature,
+    opening_subject,
     plain,
     shouted_words,
     words,
@@ -3259,11 +3260,23 @@ def heading_over_code(stem: str, sections: Sequence[Section]) -> str:
         return ""
     named = file_name_words(_title_text(top[0].title))
     if not named or is_genre_title(named) or is_session_label(named) or is_generic_heading(named):
-        return ""
+        return _opening_subject(top[0])  # "Continuing Education Activity" over "X are …"
     said = named.split()
     if len(said) > 2 and said[-1].casefold() == said[0].casefold():
         named = " ".join(said[:-1])
     return named
+
+
+def _opening_subject(section: Section) -> str:
+    """The subject the first sentence under a page's first heading names (`opening_subject`:
+    "Loop diuretics are …"), for a page saved under a code whose first heading is a site's
+    chrome ("Continuing Education Activity", "Introduction"): its headings are sibling sections,
+    the sentence the only place naming what the page is about."""
+    first = next((block for block in section.blocks if isinstance(block, Paragraph)), None)
+    if first is None:
+        return ""
+    subject = opening_subject(first.text)
+    return subject[:1].upper() + subject[1:]
 
 
 def is_code_stem(stem: str) -> bool:

@@ -1106,6 +1106,16 @@ KINDS: tuple[Kind, ...] = (
                 r"\bfor (?:general )?(?:educational|informational|information) purposes only\b",
                 ("purposes only",),
             ),
+            # A line that only sends the reader to their own clinician ("Always follow your
+            # surgeon's specific instructions."): a caution over the page, no fact of it.
+            Line(
+                r"^(?:always |please )?(?:follow|check with|consult|ask|talk to|speak (?:to|with)"
+                r"|listen to) (?:your|the) (?:own )?(?:\w+ )?(?:doctor|surgeon|pharmacist|nurse"
+                r"|gp|physician|provider|care team|team|midwife|dentist|specialist|clinician|vet)"
+                r"(?:['’]s)?(?: (?:specific |own |exact )?(?:instructions|advice|restrictions"
+                r"|recommendations|guidance|orders|directions))?(?:\s*[-–—,]\s*[^.!?]{0,40})?[.!]?$",
+                ("follow", "check", "consult", "ask", "talk", "speak", "listen"),
+            ),
             Line(
                 r"\b(?:does|do|is|are) not (?:constitute |provide |give )?(?:medical"
                 r"|professional|legal) advice\b",
@@ -1157,6 +1167,17 @@ KINDS: tuple[Kind, ...] = (
                 r" (?:the )?(?:clinicians|readers|learners|students|nurses|practitioners|staff"
                 r"|physicians|doctors|prescribers|pharmacists|trainees|residents"
                 r"|health ?care (?:workers|professionals|providers|staff))\b"
+            ),
+            # The author's note about the note itself, in the languages notes come in: "This
+            # sheet covers all of the slides", "Cette fiche reprend 100 % du PDF".
+            Line(
+                r"^(?:this|these|cette|ce|cet|ces|diese[sr]?|est[ae]s?|questa|questo)"
+                r" (?:sheet|notes?|fiche|summary|document|résumé|synthèse|zusammenfassung"
+                r"|ficha|resumo|resumen|riassunto|scheda) (?:reprend|couvre|contient|résume"
+                r"|regroupe|synthétise|covers?|contains?|includes?|summari[sz]es?|reproduces?"
+                r"|is based on|umfasst|enthält|fasst|cubre|contiene|abrange|contém|riprende"
+                r"|copre)\b.*\b(?:pdf|slides?|diapos?|folien|lecture|cours|book|livre|atlas"
+                r"|vault|obsidian|chapter|chapitre)\b"
             ),
             Line(
                 r"^this (?:module|lesson|chapter|unit|session|tutorial|guide|article|page|leaflet"

@@ -33,6 +33,7 @@ from .text import (
     fill,
     heading_text,
     is_generic_heading,
+    is_genre_label,
     is_session_label,
     plain,
     subtitle_topic,
@@ -824,8 +825,8 @@ def subtitle_subject(document: Document) -> str:
     if first is None or not first.level or first.blocks:
         return ""
     text = heading_text(first.title)
-    if not text or is_generic_heading(text) or is_session_label(text):
-        return ""
+    if not text or is_generic_heading(text) or is_session_label(text) or is_genre_label(text):
+        return ""  # "Standard Treatment Workflow (STW)": the kind of page, its subject elsewhere
     return subtitle_topic(text)
 
 

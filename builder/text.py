@@ -513,6 +513,8 @@ def heading_text(title: str) -> str:
         text = _STEP_ASIDE.sub("", text[step.end() :]).strip(_SEPARATORS) or text[step.end() :]
     while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
         text = text[outline.end() :].strip(_SEPARATORS)
+    if _MAY_BE_PROVENANCE.search(text) is not None:  # "Key points (PDF)" -> "Key points"
+        text = _DISEASE_CODE.sub("", _PROVENANCE.sub("", text)).strip(_SEPARATORS) or text
     if "#" in text:  # "Mistake #2: Skipping a step" -> "Mistake: Skipping a step"
         text = _HASH_NUMBER.sub("", text)
     if text.endswith(")") and (shown := _SHOWN_AS.search(text)) is not None and shown.start():
@@ -572,6 +574,30 @@ _SHOWN_AS = re.compile(
 )
 """A heading's last aside saying how its section shows its matter ("(visual)", "(diagram)"): no
 part of what a front asks about."""
+_SOURCE_NOUN = (
+    r"(?:pdf|slides?|slide\s+deck|diapos?|diapositives?|folien|lecture|handout|cours|poly"
+    r"|textbook|book|livre|buch|apostila)"
+)
+_PROVENANCE = re.compile(
+    r"\s*(?:\((?:[^()]*\bpdf\b[^()]*"
+    r"|(?:as\s+)?(?:from|per|according\s+to|in|selon|d['’]apr[eè]s|du|de\s+la|des|laut|aus"
+    r"|gem[äa]ß|seg[uú]n|segundo|conforme|do|da)\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]|den\s+"
+    rf"|der\s+|die\s+|el\s+|o\s+|a\s+)?{_SOURCE_NOUN})\)"
+    r"|(?:from|per|according\s+to|selon|d['’]apr[eè]s|laut|gem[äa]ß|seg[uú]n|segundo)"
+    rf"\s+(?:the\s+|le\s+|la\s+|les\s+|l['’]|den\s+|der\s+|die\s+|el\s+|o\s+|a\s+)?{_SOURCE_NOUN})"
+    r"(?=\s*[:.]?\s*$|\s*[:—–-]\s)",
+    re.IGNORECASE,
+)
+_MAY_BE_PROVENANCE = re.compile(rf"{_SOURCE_NOUN}|\b(?:ICD|CIM|CID|ICPC)\b", re.IGNORECASE)
+"""Where the author took a heading's matter from, after it ("(PDF)", "(selon PDF)", "selon le
+PDF", "per the slides", "(from the lecture)"): the notes' provenance, no part of their topic."""
+_DISEASE_CODE = re.compile(
+    r"\s*\(?\b(?:ICD|CIM|CID|ICPC)[\s-]?(?:9|10|11)(?:-?CM)?\s*[:-]?\s*"
+    r"(?:[A-Z]\d{2}(?:\.\d{1,3})?(?:\s*[-–,/]\s*[A-Z]?\d{2}(?:\.\d{1,3})?)*)?\)?"
+    r"(?=\s*[:.]?\s*$|\s*[:—–-]\s)",
+)
+"""A disease's classification code after its name ("ICD-10-E10", "(ICD-10: J45.9)", French
+"CIM-10 E10"): a coder's label, no part of the name a front asks about."""
 _HASH_NUMBER = re.compile(r"(?<=[^\W\d_])\s+(?:#|No\.\s?|Nº\s?)\d{1,3}(?=\s*[:—–]|$)")
 """A label's running number ("Mistake #2:", "Pitfall No. 3"): the order the author wrote them in,
 no part of what a front asks about."""
@@ -974,6 +1000,26 @@ _GENERIC_HEADINGS = frozenset(
         "resumo",
         "résumé",
         "zusammenfassung",
+        # a German page's and a French fiche's labelled boxes: "in short", "watch out", "note
+        # well", "to remember", "points to watch" -- what kind of box, never its subject
+        "kurz",
+        "kurzfassung",
+        "kurz und knapp",
+        "in kürze",
+        "merke",
+        "cave",
+        "fazit",
+        "überblick",
+        "übersicht",
+        "à retenir",
+        "a retenir",
+        "en bref",
+        "l'essentiel",
+        "l’essentiel",
+        "points de vigilance",
+        "points d'attention",
+        "points importants",
+        "synthèse",
         "take-home points",
         "take-home messages",
         "take home messages",
@@ -985,6 +1031,8 @@ _GENERIC_HEADINGS = frozenset(
         "more information",
         "additional information",
         "additional notes",
+        # a continuing-education site's first heading over every article: its chrome
+        "continuing education activity",
         # the parts of a SOAP note that name no side of its subject (`document.soap_spelled`)
         "subjective",
         "objective",
@@ -1036,10 +1084,15 @@ def is_generic_heading(text: str) -> bool:
     dated = lowered[:1].isdigit() or lowered[:1] in _DATE_OPENS
     if dated and _DATE_HEADING.fullmatch(lowered) is not None:
         return True  # "11/10/2023", "Week of 3 March": when it was written, no subject
+    if lowered[:1] in "psfdp" and _PAGE_LABEL.fullmatch(lowered) is not None:
+        return True  # "Page 3", "Slide 4 / 12": where in a deck, no subject
     whom = _FOR_WHOM.search(lowered)  # "Key points for nurses": still the page's box
     if whom is not None and all(word in _READERS for word in whom.group("who").split()):
         lowered = lowered[: whom.start()]
     head, _, tail = lowered.rpartition(" ")
+    if head and tail in _EXAMS:  # "Points clés EDN": the exam the box is for, no subject
+        lowered = head
+        head, _, tail = lowered.rpartition(" ")
     if head and tail in _SAMPLING:  # "Glossary sampler": a part of the page, sampled
         lowered = head
     parts = [part for part in _GENERIC_JOIN.split(lowered) if part]
@@ -1066,6 +1119,9 @@ _READERS = frozenset(
 no subject either. Only a generic box's (the rest of the heading must be generic too)."""
 
 
+_EXAMS = frozenset("edn ecn ecos usmle nclex plab mrcp mrcs neet fmge mir enare amc".split())
+"""The licensing exams a box of points is written for, after it ("Points clés EDN", "Key points
+USMLE"): whom the box serves, no subject (only after a generic box's words)."""
 _SAMPLING = frozenset("sampler samplers snapshot primer selection excerpt extract".split())
 """A last word saying the part of the page before it is only a taste of it ("Glossary sampler",
 "Key terms snapshot"): still that part, no subject."""
@@ -1074,6 +1130,11 @@ _EXPLAINING = frozenset(("explanation", "explanations", "explained"))
 alone, "Explanation" under an option is that option's reasons."""
 
 
+_PAGE_LABEL = re.compile(
+    r"(?:page|slide|folie|seite|diapo(?:sitive)?|p[áa]gina|pagina)\s*\d{1,3}"
+    r"(?:\s*(?:/|of|sur|von|de)\s*\d{1,3})?"
+)
+"""A converter's heading over a page or a slide of a deck ("Page 3", "Slide 4 of 12")."""
 _DATE_OPENS = frozenset("jfmasondwtcl")
 """The letters a date heading opens with (a month, a weekday, "week of", "class on", "lecture
 of", "notes from"): any other heading is not matched against `_DATE_HEADING` at all."""
@@ -1534,6 +1595,23 @@ def _described_thing(text: str) -> str:
         return text
     thing = found.group("x")
     return thing[:1].upper() + thing[1:]
+
+
+_OPENING_SUBJECT = re.compile(
+    r"^(?:the\s+|an?\s+)?(?P<s>(?!(?:this|these|that|those|it|they|there|here|we|you|i|in|"
+    r"on|at|for|when|if|as|with|after|before|during)\b)[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)"
+    r"\s+(?:is|are|(?:is|are)\s+(?:a|an|the)|refers?\s+to|describes?)\s+(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def opening_subject(sentence: str) -> str:
+    """What a page's first sentence is about, when it opens by saying what a thing is ("Loop
+    diuretics are medications used …" -> "Loop diuretics"): for a page whose headings name only
+    its sections, the subject its title would have named; "" for a sentence about anything
+    else ("This activity reviews …", "In adults, …")."""
+    found = _OPENING_SUBJECT.match(plain(sentence).strip())
+    return found.group("s") if found is not None else ""
 
 
 _SENTENCE_HEADING = re.compile(r"^(\w[\w'’-]*(?: [\w'’-]+){0,4}) (?:is|are) \w[^.?!]*\.$")
@@ -2156,7 +2234,8 @@ _GUIDED_ASPECT = re.compile(r"(?<=\S)\s+(?:management|treatment|overview)$", re.
 risk factors and stages belong to the condition, so its topic is the condition ("gout")."""
 _SCAFFOLD_AFTER = re.compile(
     r"\s+(?:(?:the\s+)?basics|(?:a\s+)?study\s+guide|(?:lecture\s+|study\s+|revision\s+)?notes|"
-    r"(?:an\s+)?overview|summary|review|revision|cheat\s*sheet|fact\s*sheet|guide|handout|"
+    r"(?:an\s+)?overview|summary|review|revision|cheat\s*sheet|fact\s*sheet|handout|"
+    r"(?:(?:quick|pocket|practical|handy|short|brief|concise)\s+)?guide|"
     r"explained|101|quiz|exam|test|flash\s*cards|q\s*&\s*a|faqs?|(?:lecture\s+)?slides|"
     r"slide\s+deck|lecture|hy|high[\s-]yield|recap|cram|"
     r"(?:previous\s+year\s+)?questions(?:\s+(?:and|&)\s+answers)?|"
@@ -2165,7 +2244,7 @@ _SCAFFOLD_AFTER = re.compile(
     r"demystified|in\s+a\s+nutshell|at\s+a\s+glance|in\s+brief|step\s+by\s+step|"
     r"for\s+(?:dummies|beginners|the\s+layman)|"
     # a document's genre noun after its subject ("Sepsis Protocol", "Asthma Pathway")
-    r"protocols?|guidelines?|pathways?|algorithms?|standing\s+orders|"
+    r"protocols?|guidelines?|pathways?|algorithms?|workflows?|standing\s+orders|"
     # the same genre words in the other languages notes come in
     r"resumo|resumen|riassunto|zusammenfassung|r[ée]sum[ée]|apuntes|appunti|revis[ãa]o|"
     r"repaso|gu[íi]a|guida|leitfaden|protocolo|protocollo|protokoll|protocole)"
@@ -2176,6 +2255,26 @@ _FOR_AUDIENCE = re.compile(r"\s+(?:for|para|per|pour|für)\s+(?P<who>[^:]+)$", r
 """A title's readers after "for" ("Asthma for New Parents", "Asma para pacientes"): who the page
 is written for, not what it is about (`_names_audience`)."""
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z0-9]{1,7}$")
+_FILED_YEAR = re.compile(r"^(?:19|20)\d\d(?:\s|$)")
+_FILED_BY = re.compile(r"^[A-Z]\.?\s+[A-Z][A-Z'’-]+$")
+"""An author's initial and surname in capitals as a part of a file's name ("C SMITH")."""
+
+
+def _filed_subject(text: str) -> str:
+    """A title written as a file's name in parts (`_`) with a year among them ("Benzodiazepines
+    _C SMITH_2025 IFCS", "korrin_fever_2019"): the parts before the year, without an author's
+    initial and surname, name the subject; the year and what follows (institution, version)
+    say who filed it. Any other title is returned as it is."""
+    parts = [part.strip() for part in text.split("_")]
+    dated = next((at for at, part in enumerate(parts) if _FILED_YEAR.match(part)), 0)
+    kept = parts[:dated]
+    while kept and _FILED_BY.match(kept[-1]) is not None:
+        kept.pop()
+    return " ".join(kept) if kept and all(kept) else text
+
+
+_MID_ASIDE = re.compile(r"^(?P<head>[^()]+?)\s*\([^()]{1,12}\)\s+(?P<tail>[^()\s][^()]*)$")
+"""A title whose short aside (an acronym) parts a genre label from the subject after it."""
 
 
 @lru_cache(maxsize=256)
@@ -2196,8 +2295,16 @@ def title_topic(title: str) -> str:
         question = text.split("?", 1)[0]
         text = _question_subject(question) or question
     text = _without_subtitle(text)
+    if "_" in text:  # "Benzodiazepines_C SMITH_2025 IFCS": a file's name, then its author's
+        text = _filed_subject(text)
+    labelled = _MID_ASIDE.match(text)
+    if labelled is not None and _is_genre_label(labelled["head"]):
+        tail = labelled["tail"]  # "ICMR Standard Treatment Workflow (STW) DIABETES TYPE 1"
+        text = _sentence_case(tail) if tail.isupper() else tail
     without_parentheses = _ASIDE.sub("", text).strip()
     text = without_parentheses or text
+    if _is_genre_label(text):
+        return ""  # "Standard Treatment Workflow": the kind of page; its subject is elsewhere
     shorter = _SCAFFOLD_BEFORE.sub("", text).strip()
     text = shorter or text
     while True:  # "Endocrine Review HY": every genre word after the subject, one by one
@@ -2207,6 +2314,8 @@ def title_topic(title: str) -> str:
             shorter = shorter[: found.start()].strip()
         if not shorter or shorter == text:
             break
+        if _GENRE_NOUNS.intersection(text[len(shorter) :].lower().split()):  # "… Pathway 2"
+            shorter = _without_label_qualifiers(shorter) or shorter
         text = shorter
     if _GUIDE.search(title) is not None:
         text = _GUIDED_ASPECT.sub("", text)
@@ -2486,6 +2595,7 @@ def _without_subtitle(text: str) -> str:
 _GENRE_NOUNS = frozenset(
     """
     protocol protocols guideline guidelines pathway pathways policy algorithm algorithms sop
+    workflow workflows stw
     procedure procedures guide handbook manual orders standing protocolo protocolos protocollo
     protokoll protocole procedimiento procedimento procédure procedura guía guia guida
     leitfaden richtlinie leitlinie algoritmo algorithmus algorithme manuale manuel
@@ -2508,20 +2618,43 @@ _LABEL_QUALIFIERS = frozenset(
 )
 
 
+def is_genre_label(text: str) -> bool:
+    """A heading or a title's part naming only the kind of document and whom or where it is for
+    ("Standard Treatment Workflow (STW)", "Clinical Pathway", "ICMR Guideline"): a front's
+    topic it never is; the subject is in the file's name or a later heading."""
+    return _is_genre_label(without_asides(heading_text(text)))
+
+
 def _is_genre_label(head: str) -> bool:
     """A title's head naming only the kind of document and whom or where it is for
-    ("Pediatric Protocol", "Clinical Guideline", "Guía del paciente"), never a subject."""
+    ("Pediatric Protocol", "Clinical Guideline", "Guía del paciente"), never a subject; an
+    issuing body's acronym before it ("ICMR Standard Treatment Workflow") is no subject either."""
     named = [
         word.lower()
         for word in _TOPIC_WORD.findall(plain(head))
         if word.lower() not in _SMALL_WORDS and word.lower() not in _LINKING_WORDS
     ]
+    if len(named) > 1 and _ISSUER.fullmatch(head.split()[0]) is not None:
+        named = named[1:]
     if not named or len(named) > MAX_TOPIC_WORDS:
         return False
     known = _GENRE_NOUNS | _AUDIENCE | _AUDIENCE_ADJECTIVES | _PROTOCOL_POPULATIONS
     if not any(word in _GENRE_NOUNS or word in _AUDIENCE for word in named):
         return False
     return all(word in known or word in _LABEL_QUALIFIERS for word in named)
+
+
+_ISSUER = re.compile(r"[A-Z]{2,6}")
+"""An issuing body's acronym opening a genre label ("ICMR", "NICE", "WHO")."""
+
+
+def _without_label_qualifiers(text: str) -> str:
+    """A title's subject without the words that qualified the genre noun cut after it ("Korrin
+    Fever Standard Treatment" of "… Standard Treatment Workflow" -> "Korrin Fever")."""
+    words = text.split()
+    while words and words[-1].lower() in _LABEL_QUALIFIERS:
+        words.pop()
+    return " ".join(words)
 
 
 def _is_format_label(head: str) -> bool:

@@ -30,7 +30,9 @@ from builder.dialects import (
     pandoc_tables,
     pdf_lists,
     pdf_text,
+    provenance_asides,
     run_in_labels,
+    slide_pages,
     spaced_headings,
     step_fields,
     table_footnotes,
@@ -1698,3 +1700,83 @@ def test_a_list_under_a_table_that_its_markers_do_not_number_stays() -> None:
     assert written[5] == "| Velbarin | 300mg|"
     plain_list = "| Drug | Dose |\n|---|---|\n| Velbarin | 300mg |\n\n1. Check the pulse.\n"
     assert table_footnotes(plain_list) == plain_list
+
+
+SLIDES = (
+    "# Korrin module\n"
+    "\n"
+    "## Page 1\n"
+    "\n"
+    "KORRIN FEVER DRUGS\n"
+    "\n"
+    "## Page 2\n"
+    "\n"
+    "2\n"
+    "Velbarin acts on the tessal gland.\n"
+    "Give it with food VELBARIN DOSINGThe Korrin Module Drugs Effects Antidote\n"
+    "\n"
+    "## Page 3\n"
+    "\n"
+    "3\n"
+    "Rash and dry mouth are commonSIDE EFFECTSThe Korrin Module Drugs Effects Antidote\n"
+    "\n"
+    "## Slide 4\n"
+    "\n"
+    "4\n"
+    "Tessalone reverses velbarin within 2 minutes.\n"
+    "ANTIDOTEThe Korrin Module Drugs Effects Antidote\n"
+)
+
+
+def test_a_slide_decks_footer_goes_and_its_glued_title_heads_the_page() -> None:
+    """A deck converted page by page (`## Page 3`): the navigation bar every slide ends with is
+    cut from the line it was glued to, the slide's title in capitals glued before it becomes the
+    page's heading, and the page's number alone under its heading goes; every line keeps its
+    number, and a page with no footer keeps its heading."""
+    written = rewritten(slide_pages, SLIDES).split("\n")
+    assert written[2] == "## Page 1"  # no footer on the title slide
+    assert written[6] == "## VELBARIN DOSING"
+    assert written[8] == ""
+    assert written[10] == "Give it with food"
+    assert written[12] == "## SIDE EFFECTS"
+    assert written[15] == "Rash and dry mouth are common"
+    assert written[17] == "## Slide 4"  # its title is a whole line of its own: no glued title
+    assert written[20] == "Tessalone reverses velbarin within 2 minutes."
+    assert written[21] == "ANTIDOTE"
+    fronts = "\n".join(n.note.front for n in planned(SLIDES, "korrin-module.md").notes)
+    assert "Page" not in fronts and "Korrin Module Drugs" not in fronts
+
+
+def test_pages_with_no_repeated_footer_and_hand_written_headings_keep_their_lines() -> None:
+    """Fewer than three page headings, or pages whose lines share no long ending, are left as
+    written: an ending shared by two lines is chance, and "## Page layout" is a subject."""
+    two = (
+        "## Page 1\n\nA line ending the same words here\n\n"
+        "## Page 2\n\nB line ending the same words here\n"
+    )
+    assert slide_pages(two) == two
+    varied = SLIDES.replace("The Korrin Module Drugs Effects Antidote", "")
+    assert slide_pages(varied) != varied  # the lone page numbers still go
+    assert "VELBARIN DOSING" in slide_pages(varied).split("\n")[10]
+    hand = "## Page layout\n\nText.\n\n## Page design\n\nText.\n\n## Page 3 notes\n\nText.\n"
+    assert slide_pages(hand) == hand
+
+
+def test_an_aside_naming_where_the_author_read_a_point_goes() -> None:
+    """ "(very important reminder from the PDF)" says where the author copied a point from: it
+    goes; an aside with a fact before it keeps the fact ("(blue lips, a major sign of the
+    slides)" -> "(blue lips)"); an aside alone on its line stays (a blank line would part its
+    paragraph), and one that only points at the slides ("(see the slides)") is another kind's."""
+    text = (
+        "- never give velbarin twice (very important reminder from the PDF).\n"
+        "- **Tessal rash**\n"
+        "    (blue lips, a major sign of the slides).\n"
+        "Korrin\n"
+        "    (from the PDF)\n"
+        "Blood film (see the slides)\n"
+    )
+    written = rewritten(provenance_asides, text).split("\n")
+    assert written[0] == "- never give velbarin twice."
+    assert written[2] == "    (blue lips)."
+    assert written[4] == "    (from the PDF)"
+    assert written[5] == "Blood film (see the slides)"

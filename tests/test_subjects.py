@@ -20,6 +20,7 @@ from builder.text import (
     is_partial_heading,
     names_topic,
     newly_read,
+    opening_subject,
     prose_language,
     short_answer,
     split_sentences,
@@ -178,6 +179,21 @@ TITLES = [
     ("Video script: Velbarin dosing", "velbarin dosing"),
     ("Korrin Fever — Podcast notes", "korrin fever"),
     ("Velbar Podcast Safety — Hearing loss", "velbar podcast safety"),
+    # A workflow, like a protocol, is the kind of page; an issuer's acronym and the genre's own
+    # acronym before the subject are no part of it, nor is a guide's "quick".
+    ("WHO Standard Treatment Workflow (STW) KORRIN FEVER TYPE 2", "korrin fever type 2"),
+    ("Korrin Fever Workflow", "korrin fever"),
+    ("Korrin Fever Standard Treatment Workflow", "korrin fever"),
+    ("Velbar Clinical Pathway 2", "velbar"),
+    ("Clinical Pathway (CP) Korrin Fever", "korrin fever"),
+    ("Velbar Reaction (VR) Korrin Fever", "velbar reaction korrin fever"),
+    ("Korrin bites quick guide", "korrin bites"),
+    ("Standard Treatment Workflow (STW)", ""),
+    # A file's name as a title: the parts before its year (and its author) name the subject.
+    ("4. Velbar Blockers_K SMITH_2025 NORTH UNI", "velbar blockers"),
+    ("korrin_fever_2019", "korrin fever"),
+    ("type_2_korrin", "type_2_korrin"),
+    ("Clinical Guidelines", ""),
 ]
 
 
@@ -231,6 +247,14 @@ HEADINGS = [
     ("COPD", "COPD"),
     ("VELBAR 2016", "VELBAR 2016"),
     ("NSAIDs and Asthma", "NSAIDs and Asthma"),
+    # Where the author took the matter from, and a coder's label, are no part of a subject.
+    ("**Velbar signs according to the PDF :**", "Velbar signs"),
+    ("II. Korrin fever (PDF)", "Korrin fever"),
+    ("Key points (from the slides)", "Key points"),
+    ("KORRIN FEVER TYPE 2 ICD-10-K77", "Korrin fever type 2"),
+    ("Korrin fever (ICD-10: K77.1) — treatment", "Korrin fever — treatment"),
+    ("Slides of a blood film", "Slides of a blood film"),
+    ("Reading the PDF export", "Reading the PDF export"),
 ]
 
 
@@ -258,6 +282,15 @@ def test_a_heading_is_cleaned_of_numbering_and_emoji(heading: str, text: str) ->
         "Week of 5 May",
         "Tuesday 5th May 2026",
         "May 5, 2026",
+        "💬 KURZ",
+        "🚨 CAVE / MERKE 💡",
+        "Points clés EDN (selon PDF)",
+        "Key points USMLE",
+        "Points de vigilance",
+        "À retenir",
+        "Page 3",
+        "Slide 4 / 12",
+        "Diapo 7",
     ],
 )
 def test_generic_headings_name_no_subject(heading: str) -> None:
@@ -277,6 +310,11 @@ def test_generic_headings_name_no_subject(heading: str) -> None:
         "1-2",
         "March",
         "3 months",
+        "USMLE",
+        "Kurzdarmsyndrom",
+        "Cave of Retzius",
+        "Page layout",
+        "Slide preparation",
     ],
 )
 def test_other_headings_are_subjects(heading: str) -> None:
@@ -774,6 +812,33 @@ def test_several_top_headings_under_a_code_name_take_the_first_heading(tmp_path:
     assert generic.title == "K7X2 Translated"
     single = parse_document(tmp_path / "k7x2.md", "# Korrin Care\n\n## Rest\n\nText.\n")
     assert single.title == "Korrin Care"
+
+
+def test_a_chrome_first_heading_under_a_hash_name_gives_the_first_sentences_subject(
+    tmp_path: Path,
+) -> None:
+    """A page of `#` sections saved under a hash whose first heading is a site's chrome
+    ("Continuing Education Activity") is about what its first sentence says a thing is: "Velbar
+    blockers", never the chrome on every front; a first sentence about anything else ("This
+    activity reviews …") names nothing, and the file's name stays."""
+    text = (
+        "# Continuing Education Activity\n\nVelbar blockers are drugs used in korrin fever. "
+        "This activity reviews them.\n\n# Indications\n\n- Korrin fever\n- Tessal rash\n\n"
+        "# Dosing\n\nText.\n"
+    )
+    hashed = "3f9a0c41d2e8b7a65c0d9e1f2a3b4c5d.md"
+    chrome = parse_document(tmp_path / hashed, text)
+    assert chrome.title == "Velbar blockers"
+    assert manifest_for_document(chrome).topic == "velbar blockers"
+    aimless = parse_document(
+        tmp_path / hashed, text.replace("Velbar blockers are drugs", "This page covers drugs")
+    )
+    assert aimless.title != "Velbar blockers"
+    assert "continuing" not in manifest_for_document(aimless).topic.lower()
+    named = parse_document(tmp_path / "velbar.md", text)
+    assert named.title == "Velbar"
+    assert opening_subject("In adults, velbar blockers are safe.") == ""
+    assert opening_subject("The tessal reflex is a brisk jerk.") == "tessal reflex"
 
 
 @pytest.mark.parametrize(

@@ -100,6 +100,13 @@ MIN_OTHER_WORDS = 2
 """A bare figure ("38 °C") with no words round it states nothing to ask."""
 MAX_LEAD_WORDS = 12
 
+_BRANDED_VALUE = re.compile(
+    r"^[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?\s*\([A-ZÀ-Þ0-9®™ &-]{2,}\)\s*"
+    r"[<>≤≥~]?\s*\d[\d.,]*\s*(?:[-–]\s*\d[\d.,]*\s*)?[^\W\d_µ%]{0,5}\.?$"
+)
+"""A drug's name, its brand in capitals and a figure, and nothing else ("Velbarin (VELBAX) 25
+h", a slide's list line): a row of a table whose column header the slide never wrote; a cloze
+on the figure asks a quantity it does not name."""
 _DIGIT = re.compile(r"\d")
 _WORKED = re.compile(r"\d\s*(?:=|×|\*|÷)\s*\d|\d\s*[x×]\s*\d+(?:\.\d+)?\s*=|\s[*×÷]\s")
 """A calculation or formula ("990 × 0.95 = 940.5", "Na + 2.4 * (BG - 100)"): its numbers hold
@@ -488,6 +495,8 @@ def _note(
             shown = len(" ".join(sentence[a:b] for a, b in _gaps(sentence, spans)).split())
         if words > MAX_SENTENCE_WORDS or shown < MIN_OTHER_WORDS:
             continue
+        if _BRANDED_VALUE.match(sentence) is not None:
+            continue  # "Drug (BRAND) 25 h": which quantity the hours are the line never says
         if is_flattened(sentence):
             continue  # a table or list flattened into a line: "Severity Mild Severe Coma (GCS <8)"
         masked = FIGURE.sub("#", sentence)
