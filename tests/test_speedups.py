@@ -834,7 +834,8 @@ def test_tables_told_apart_by_sorted_neighbours_are_those_told_apart_pair_by_pai
     tables: list[tuple[tuple[str, ...], str, str]],
 ) -> None:
     """`rows_apart` finds the deepest heading a section shares with another asking the same row
-    from its neighbours in sorted order; comparing every pair gives the same subjects."""
+    (with another answer, or alike in a table of the same header row) from its neighbours in
+    sorted order; comparing every pair gives the same subjects."""
     from builder.document import Section, Table, TableRow
     from builder.rules.table import _heading_subject, _row_questions, _shared, rows_apart
 
@@ -852,8 +853,9 @@ def test_tables_told_apart_by_sorted_neighbours_are_those_told_apart_pair_by_pai
                 asked.setdefault(pair, {}).setdefault(section.path, set()).add(answer)
     partners: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for paths in asked.values():
-        if len(paths) < 2 or len({frozenset(answers) for answers in paths.values()}) < 2:
-            continue
+        if len(paths) < 2:
+            continue  # asked once; asked twice, with other answers or alike by tables of one
+            # header row (every table here has the same): told apart either way
         for path in paths:
             partners.setdefault(path, set()).update(other for other in paths if other != path)
     expected = {}
