@@ -1025,6 +1025,28 @@ _NICKNAME_CUES = (
     "chiamat",
 )
 """Words a name given with its reason holds (`_nicknamed`)."""
+_JUDGED_CUES = (
+    "gold standard",
+    "gold-standard",
+    "padrão",
+    "patrón",
+    "preferred",
+    "preferi",
+    "préfér",
+    "bevorzugt",
+    "reliable",
+    "accurate",
+    "valid",
+    "confiá",
+    "fiáve",
+    "fiable",
+    "preciso",
+    "precisa",
+    "affidabil",
+    "attendibil",
+    "zuverlässig",
+)
+"""Words a judged thing's sentence holds (`_judged`)."""
 _CUES = (
     " means ",
     " refers to ",
@@ -1099,6 +1121,7 @@ _CUES = (
     "one in ",
     *_NICKNAME_CUES,
     *_ROLE_CUES,
+    *_JUDGED_CUES,
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -1248,6 +1271,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_only_one)
     if " per " in lowered:
         shapes.append(_rate)
+    if any(map(lowered.__contains__, _JUDGED_CUES)):
+        shapes.append(_judged)
     if " risk of " in lowered:
         shapes.append(_lowers_risk)
     if lowered.startswith(_SHARE_OPENINGS):
@@ -1291,6 +1316,141 @@ def _role_abroad(bare: str) -> list[Fact]:
 
 
 MAX_ABROAD_THING_WORDS = 5
+
+
+_CONNECTIVE = (
+    r"(?:(?:however|therefore|thus|hence|so|for\s+this\s+reason|portanto|assim|entretanto|"
+    r"contudo|no\s+entanto|todavia|por\s+(?:isso|isto|eso|esto|lo\s+tanto|ende)|"
+    r"por\s+(?:esse|este|essa|esta|ese|esa)\s+\w+(?:\s+\w+)?|sin\s+embargo|donc|cependant|"
+    r"pour\s+cette\s+raison|quindi|tuttavia|per\s+questo|daher|deshalb|jedoch),\s+)?"
+)
+"""A connective opening a sentence ("Por esse motivo, …", "However, …"): it links the sentence
+to the last one and is no part of the fact."""
+_SETTING = (
+    r"(?:(?P<cond>(?:if|when|se|quando|si|cuando|wenn)\s+[^,]{3,60}?),\s+"
+    r"|(?P<set>(?:in|for|na|no|nas|nos|em|en|dans|nel|nella|bei|im)\s+[^,]{2,40}?)"
+    r"(?:,\s+|\s+(?=(?:the|o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das)\s)))?"
+)
+"""Where or when a judgement holds, put before its thing: "Na IA central(,) o teste …", "If the
+onset is recent, the test …" (a bare setting runs up to the thing's article)."""
+_BE_ABROAD = r"(?:is|are|é|são|es|son|est|sont|è|sono|ist|sind)"
+_JUDGED = re.compile(
+    rf"^{_CONNECTIVE}{_SETTING}(?P<x>[^,;:]{{2,60}}?)\s+{_BE_ABROAD}\s+"
+    r"(?:(?:the|o|a|el|la|le|il|lo|der|die|das)\s+)?"
+    r"(?P<role>gold[- ]standard|padrão[- ]ouro|patrón[- ]oro|preferred|preferid[oa]s?|"
+    r"preferibles?|préférée?s?|preferit[oaie]|bevorzugt)"
+    r"(?P<rest>\s+(?:in|for|em|na|no|nas|nos|para|en|pour|dans|chez|nel|nella|per|bei|für)"
+    r"\s+[^,.;()]{2,50}?)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""A thing judged the best for a setting: "X is preferred in Y", "Na IA primária, X é o padrão
+ouro", "X est préféré chez …"."""
+_UNRELIABLE = re.compile(
+    rf"^{_CONNECTIVE}{_SETTING}(?P<x>[^,;:]{{2,60}}?)\s+"
+    r"(?P<neg>is\s+not|isn't|are\s+not|aren't|não\s+(?:é|são|será|serão|está|estão)|"
+    r"no\s+(?:es|son|será|serán|está|están)|n'est\s+pas|ne\s+sera\s+pas|non\s+(?:è|sono|sarà)|"
+    r"(?:ist|sind)\s+nicht)\s+"
+    r"(?P<adj>reliable|accurate|valid|confiáve(?:l|is)|fiáve(?:l|is)|fiables?|confiables?|"
+    r"precis[oa]s?|fiables?|affidabil[ei]|attendibil[ei]|zuverlässig)"
+    r"(?P<rest>\s+(?:in|for|em|na|no|nas|nos|para|en|pour|dans|chez|nel|nella|per|bei|für)"
+    r"\s+[^,.;()]{2,50}?)?"
+    r"(?:,?\s+(?P<why>(?:because|since|as|pois|porque|já\s+que|car|parce\s+que|perché|poiché|"
+    r"weil|da)\s+[^.;]{3,100}?))?\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""A test or sign judged unreliable in a setting, with its reason: "X is not reliable in Y
+because Z", "se …, X não será confiável pois Z"."""
+_NO_WORD = {"não": "Não", "no": "No", "n'est": "Non", "ne": "Non", "non": "No", "ist": "Nein"}
+_NO_WORD.update({"sind": "Nein", "is": "No", "isn't": "No", "are": "No", "aren't": "No"})
+"""The answer "no" in the language of the verb a denial opens with."""
+_ASKED_FIRST = {
+    "is": "Is",
+    "isn't": "Is",
+    "are": "Are",
+    "aren't": "Are",
+    "ist": "Ist",
+    "sind": "Sind",
+}
+"""The verb a question opens with, in the languages that ask so."""
+_JUDGED_ARTICLE = re.compile(
+    r"^(?:the|an?|o|a|os|as|el|la|los|las|le|les|l'|il|lo|gli|der|die|das)\s+", re.IGNORECASE
+)
+MAX_JUDGED_WORDS = 7
+
+
+def _judged_thing(text: str) -> str:
+    """A judged thing as an answer: its article left off, first letter up; "" when it is a
+    pronoun or longer than a name."""
+    thing = _JUDGED_ARTICLE.sub("", _clean(text))
+    if not thing or _PRONOUN.match(thing) or thing.split()[0].lower() in _PRONOUNS_ABROAD:
+        return ""
+    words = thing.split()
+    if len(words) > MAX_JUDGED_WORDS or any(w.lower() in _CLAUSE_WORDS for w in words):
+        return ""
+    return thing
+
+
+_KIND_NOUNS = frozenset(
+    "test tests teste testes exame prueba examen esame drug treatment tratamento tratamiento "
+    "traitement trattamento therapy terapia".split()
+)
+"""A judged thing's first word that says what kind of thing it is (a test, a treatment)."""
+_CLAUSE_WORDS = frozenset("who which that when if que qui cuyo dass che".split())
+
+
+def _judged(sentence: str, bare: str) -> list[Fact]:
+    """A thing judged best for a setting asks the judgement on its setting, "X is preferred in
+    Y" -> "Preferred in Y?" -> X ("Na IA primária, X é o padrão ouro" -> "Padrão ouro na IA
+    primária?"); one judged unreliable asks whether it is, "If Y, X is not reliable because Z"
+    -> "If Y, is X reliable?" -> "No, because Z" (in the page's words and language). An English
+    "X is the gold standard for Y" with no setting before it is a role (`_roles`)."""
+    found = _JUDGED.match(bare.strip())
+    if found is not None:
+        thing = _judged_thing(found["x"])
+        role = " ".join(found["role"].split())
+        setting = found["set"] or found["cond"]
+        english = role.lower().startswith(("gold", "preferred"))
+        if thing and (setting or not english or role.lower() == "preferred"):
+            where = " ".join(filter(None, ((found["rest"] or "").strip(), setting)))
+            if setting and found["cond"]:
+                return []  # "If …, X is preferred": a choice under a condition, not a setting
+            kind = thing.split()[-1 if english else 0].lower()  # "insulin test", "teste de …"
+            if kind in _KIND_NOUNS and role.lower().startswith("prefer"):
+                # "Preferred test in Y?", "Teste preferido na Y?": preferred as what
+                role = f"{role} {kind}" if english else f"{kind} {role.lower()}"
+            question = f"{role[:1].upper()}{role[1:]} {lower_first(where)}".strip()
+            if not where:
+                return []  # "X is preferred": preferred to what, for what?
+            return [(question, thing[:1].upper() + thing[1:], "topic")]
+    found = _UNRELIABLE.match(bare.strip())
+    if found is None:
+        return []
+    thing = _judged_thing(found["x"])
+    if not thing:
+        return []
+    neg = found["neg"].split()
+    first = neg[0].lower()
+    no = _NO_WORD.get(first, "No")
+    named = found["x"].strip()
+    if first in _ASKED_FIRST:  # English and German ask with the verb first: "Is X reliable"
+        verb = _ASKED_FIRST[first]
+        article = named.split()[0].lower() in ("the", "a", "an", "der", "die", "das", "ein", "eine")
+        opening = lower_first(named) if no == "No" else named  # German nouns keep capitals
+        opening = opening[:1].lower() + opening[1:] if article else opening
+        asked = f"{verb} {opening} {found['adj']}"
+    else:  # the others ask as they state: "O teste será confiável", "X est fiable"
+        verb = {"n'est": "est", "ne": "sera"}.get(first, neg[-1].lower())
+        opening = lower_first(named) if found["cond"] else named[:1].upper() + named[1:]
+        asked = f"{opening} {verb} {found['adj']}"
+    rest = (found["rest"] or "").strip()
+    asked = " ".join(filter(None, (asked, rest, found["set"])))
+    if found["cond"]:
+        cond = found["cond"]
+        asked = f"{cond[:1].upper()}{cond[1:]}, {asked[:1].lower()}{asked[1:]}"
+    if not (rest or found["set"] or found["cond"]):
+        return []  # "X is not reliable": in what setting is not said
+    why = found["why"]
+    return [(asked, f"{no}, {why}" if why else no, "topic")]
 
 
 def _roles(bare: str) -> list[Fact]:
