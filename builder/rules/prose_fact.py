@@ -1122,6 +1122,7 @@ _CUES = (
     *_NICKNAME_CUES,
     *_ROLE_CUES,
     *_JUDGED_CUES,
+    " effect",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -1137,8 +1138,12 @@ def facts(sentence: str) -> list[Fact]:
     sentence = sentence.strip()
     if ":" in sentence:
         sentence = _FLAG.sub("", sentence).strip()
-    if len(sentence.split()) > MAX_SENTENCE_WORDS or is_example_text(sentence):
+    if is_example_text(sentence):
         return []
+    if len(sentence.split()) > MAX_SENTENCE_WORDS:
+        # a mechanism reads only its opening action ("X exerts its effect by blocking Y at Z,
+        # which …"): its answers stay short however long the sentence runs on
+        return _works_by(sentence, sentence) if " effect" in sentence.lower() else []
     if sentence.endswith("?"):
         return []  # "Bundle branch block (wide QRS)?": a checklist's question states nothing
     lowered = sentence.lower()
@@ -1239,6 +1244,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         or ("stimulat" in lowered or "antagoni" in lowered)
     ):
         shapes.append(_acts_on)
+    if " effect" in lowered and " by " in lowered:
+        shapes.append(_works_by)
     if " means " in lowered or " refers to " in lowered:
         shapes.append(_means)
     if " than " in lowered:
@@ -2069,6 +2076,68 @@ _SITE = re.compile(
     re.IGNORECASE,
 )
 """Where or how an action acts, after its target ("inhibits X at the level of Y")."""
+
+
+_WORKS_BY = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<verb>induces?|exerts?|produces?|achieves?|mediates?|has|have)\s+"
+    r"(?:its|their)\s+(?:\w+\s+)?effects?\s+by\s+(?P<how>.+)$",
+    re.IGNORECASE,
+)
+"""A mechanism told as how a thing works: "Velbarin exerts its effect by blocking …"."""
+_BY_ACTION = re.compile(
+    r"\b(?P<act>(?:to\s+)?bind(?:ing)?\s+to|blocking|inhibiting|antagoni[sz]ing|activating|"
+    r"stimulating)\s+(?P<y>[^,;]+)",
+    re.IGNORECASE,
+)
+_ACT_BASE = {
+    "blocking": "block",
+    "inhibiting": "inhibit",
+    "activating": "activate",
+    "stimulating": "stimulate",
+    "antagonising": "antagonise",
+    "antagonizing": "antagonize",
+}
+_TARGET_END = re.compile(r"\s+(?:at|in|on|within|and|which|that|thereby|to)\s+", re.IGNORECASE)
+_AT_SITE = re.compile(
+    r"^\s+(?P<site>(?:at|in|on)\s+the\s+.+?)(?=\s+(?:and|which|thereby|to)\s+|$)", re.IGNORECASE
+)
+MAX_SITE_WORDS = 14
+
+
+def _works_by(sentence: str, bare: str) -> list[Fact]:
+    """A mechanism told as how a thing works, "Velbarin exerts its effect by competing with
+    korrin to bind to the K1 pump at the wall of the gut and …", asks what it acts on, "What
+    does velbarin bind to?" -> "The K1 pump", and where, "Where does velbarin bind the K1
+    pump?" -> "At the wall of the gut" (the first action the `by` phrase names; its aftermath,
+    "which …", left out)."""
+    works = _WORKS_BY.match(bare.strip())
+    if works is None or not _names_a_thing(works["x"]):
+        return []
+    action = _BY_ACTION.search(works["how"])
+    if action is None:
+        return []
+    act = " ".join(action["act"].lower().split())
+    base = "bind to" if "bind" in act else _ACT_BASE[act]
+    rest = action["y"]
+    end = _TARGET_END.search(rest)
+    target = (rest[: end.start()] if end is not None else rest).strip().rstrip(".")
+    if not target or _is_clause(target) or target.split()[0].lower() in _LEANING:
+        return []
+    if len(without_asides(target).split()) > MAX_TARGET_WORDS or len(target) > MAX_TARGET_CHARS:
+        return []
+    verb = works["verb"].lower()
+    do = "does" if verb.endswith("s") else "do"
+    thing = lower_first(_clean(works["x"]))
+    shown = target[:1].upper() + target[1:]
+    found: list[Fact] = [(f"What {do} {thing} {base}", shown, "topic")]
+    site = _AT_SITE.match(rest[end.start() :]) if end is not None else None
+    if site is not None and len(site["site"].split()) <= MAX_SITE_WORDS:
+        where = site["site"].rstrip(".")
+        bound = base.removesuffix(" to")
+        found.append(
+            (f"Where {do} {thing} {bound} {target}", where[:1].upper() + where[1:], "topic")
+        )
+    return found
 
 
 def _acts_on(sentence: str, bare: str) -> list[Fact]:
