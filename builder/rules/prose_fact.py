@@ -33,6 +33,14 @@ anything else makes no card, as a wrong card is worse than none:
   for attacks?" -> "No" (the denied part is a noun phrase or "affected by …"-like, never a
   whole clause); an exception after it is the answer's: "Velbar syrup is not recommended for
   babies unless a doctor has prescribed it" -> "No, unless a doctor has prescribed it";
+- a judgement on a setting: "Saliva swabs are preferred in infants" asks "Preferred in
+  infants?" (also "padrão ouro", "preferido", "patrón oro", after a setting put first: "Na febre
+  aguda, X é o padrão ouro" asks "Padrão ouro na febre aguda?"); "If the rash is new, the swab
+  is not reliable because …" (also "não será confiável pois …") asks "If the rash is new, is the
+  swab reliable?" -> "No, because …", in the page's language (`_judged`);
+- a mechanism told as how a thing works: "Velbarin exerts its effect by binding to the K1 pump
+  at the gut wall, which …" asks "What does velbarin bind to?" and where, however long the
+  sentence runs on (`_works_by`);
 - a time: "Test korrin levels 6 weeks after an attack" asks "When to test korrin levels?";
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
@@ -1036,7 +1044,6 @@ _JUDGED_CUES = (
     "bevorzugt",
     "reliable",
     "accurate",
-    "valid",
     "confiá",
     "fiáve",
     "fiable",
@@ -1122,7 +1129,8 @@ _CUES = (
     *_NICKNAME_CUES,
     *_ROLE_CUES,
     *_JUDGED_CUES,
-    " effect",
+    "effect by",
+    "effects by",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -1143,7 +1151,7 @@ def facts(sentence: str) -> list[Fact]:
     if len(sentence.split()) > MAX_SENTENCE_WORDS:
         # a mechanism reads only its opening action ("X exerts its effect by blocking Y at Z,
         # which …"): its answers stay short however long the sentence runs on
-        return _works_by(sentence, sentence) if " effect" in sentence.lower() else []
+        return _works_by(sentence, sentence) if "effect" in sentence.lower() else []
     if sentence.endswith("?"):
         return []  # "Bundle branch block (wide QRS)?": a checklist's question states nothing
     lowered = sentence.lower()
@@ -1244,7 +1252,7 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         or ("stimulat" in lowered or "antagoni" in lowered)
     ):
         shapes.append(_acts_on)
-    if " effect" in lowered and " by " in lowered:
+    if "effect by" in lowered or "effects by" in lowered:
         shapes.append(_works_by)
     if " means " in lowered or " refers to " in lowered:
         shapes.append(_means)
