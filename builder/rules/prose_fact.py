@@ -33,6 +33,14 @@ anything else makes no card, as a wrong card is worse than none:
   for attacks?" -> "No" (the denied part is a noun phrase or "affected by …"-like, never a
   whole clause); an exception after it is the answer's: "Velbar syrup is not recommended for
   babies unless a doctor has prescribed it" -> "No, unless a doctor has prescribed it";
+- a judgement on a setting: "Saliva swabs are preferred in infants" asks "Preferred in
+  infants?" (also "padrão ouro", "preferido", "patrón oro", after a setting put first: "Na febre
+  aguda, X é o padrão ouro" asks "Padrão ouro na febre aguda?"); "If the rash is new, the swab
+  is not reliable because …" (also "não será confiável pois …") asks "If the rash is new, is the
+  swab reliable?" -> "No, because …", in the page's language (`_judged`);
+- a mechanism told as how a thing works: "Velbarin exerts its effect by binding to the K1 pump
+  at the gut wall, which …" asks "What does velbarin bind to?" and where, however long the
+  sentence runs on (`_works_by`);
 - a time: "Test korrin levels 6 weeks after an attack" asks "When to test korrin levels?";
 - a schedule: "Labs are required every 4–6 weeks at first, then every 3–6 months" asks "How often
   are labs required?";
@@ -1025,6 +1033,27 @@ _NICKNAME_CUES = (
     "chiamat",
 )
 """Words a name given with its reason holds (`_nicknamed`)."""
+_JUDGED_CUES = (
+    "gold standard",
+    "gold-standard",
+    "padrão",
+    "patrón",
+    "preferred",
+    "preferi",
+    "préfér",
+    "bevorzugt",
+    "reliable",
+    "accurate",
+    "confiá",
+    "fiáve",
+    "fiable",
+    "preciso",
+    "precisa",
+    "affidabil",
+    "attendibil",
+    "zuverlässig",
+)
+"""Words a judged thing's sentence holds (`_judged`)."""
 _CUES = (
     " means ",
     " refers to ",
@@ -1099,6 +1128,9 @@ _CUES = (
     "one in ",
     *_NICKNAME_CUES,
     *_ROLE_CUES,
+    *_JUDGED_CUES,
+    "effect by",
+    "effects by",
 )
 """A word or mark each shape needs: text holding none of them states no fact in a known shape."""
 
@@ -1114,8 +1146,12 @@ def facts(sentence: str) -> list[Fact]:
     sentence = sentence.strip()
     if ":" in sentence:
         sentence = _FLAG.sub("", sentence).strip()
-    if len(sentence.split()) > MAX_SENTENCE_WORDS or is_example_text(sentence):
+    if is_example_text(sentence):
         return []
+    if len(sentence.split()) > MAX_SENTENCE_WORDS:
+        # a mechanism reads only its opening action ("X exerts its effect by blocking Y at Z,
+        # which …"): its answers stay short however long the sentence runs on
+        return _works_by(sentence, sentence) if "effect" in sentence.lower() else []
     if sentence.endswith("?"):
         return []  # "Bundle branch block (wide QRS)?": a checklist's question states nothing
     lowered = sentence.lower()
@@ -1216,6 +1252,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         or ("stimulat" in lowered or "antagoni" in lowered)
     ):
         shapes.append(_acts_on)
+    if "effect by" in lowered or "effects by" in lowered:
+        shapes.append(_works_by)
     if " means " in lowered or " refers to " in lowered:
         shapes.append(_means)
     if " than " in lowered:
@@ -1248,6 +1286,8 @@ def _shapes_for(lowered: str) -> list[Callable[[str, str], list[Fact]]]:
         shapes.append(_only_one)
     if " per " in lowered:
         shapes.append(_rate)
+    if any(map(lowered.__contains__, _JUDGED_CUES)):
+        shapes.append(_judged)
     if " risk of " in lowered:
         shapes.append(_lowers_risk)
     if lowered.startswith(_SHARE_OPENINGS):
@@ -1291,6 +1331,141 @@ def _role_abroad(bare: str) -> list[Fact]:
 
 
 MAX_ABROAD_THING_WORDS = 5
+
+
+_CONNECTIVE = (
+    r"(?:(?:however|therefore|thus|hence|so|for\s+this\s+reason|portanto|assim|entretanto|"
+    r"contudo|no\s+entanto|todavia|por\s+(?:isso|isto|eso|esto|lo\s+tanto|ende)|"
+    r"por\s+(?:esse|este|essa|esta|ese|esa)\s+\w+(?:\s+\w+)?|sin\s+embargo|donc|cependant|"
+    r"pour\s+cette\s+raison|quindi|tuttavia|per\s+questo|daher|deshalb|jedoch),\s+)?"
+)
+"""A connective opening a sentence ("Por esse motivo, …", "However, …"): it links the sentence
+to the last one and is no part of the fact."""
+_SETTING = (
+    r"(?:(?P<cond>(?:if|when|se|quando|si|cuando|wenn)\s+[^,]{3,60}?),\s+"
+    r"|(?P<set>(?:in|for|na|no|nas|nos|em|en|dans|nel|nella|bei|im)\s+[^,]{2,40}?)"
+    r"(?:,\s+|\s+(?=(?:the|o|a|os|as|el|la|los|las|le|les|il|lo|der|die|das)\s)))?"
+)
+"""Where or when a judgement holds, put before its thing: "Na IA central(,) o teste …", "If the
+onset is recent, the test …" (a bare setting runs up to the thing's article)."""
+_BE_ABROAD = r"(?:is|are|é|são|es|son|est|sont|è|sono|ist|sind)"
+_JUDGED = re.compile(
+    rf"^{_CONNECTIVE}{_SETTING}(?P<x>[^,;:]{{2,60}}?)\s+{_BE_ABROAD}\s+"
+    r"(?:(?:the|o|a|el|la|le|il|lo|der|die|das)\s+)?"
+    r"(?P<role>gold[- ]standard|padrão[- ]ouro|patrón[- ]oro|preferred|preferid[oa]s?|"
+    r"preferibles?|préférée?s?|preferit[oaie]|bevorzugt)"
+    r"(?P<rest>\s+(?:in|for|em|na|no|nas|nos|para|en|pour|dans|chez|nel|nella|per|bei|für)"
+    r"\s+[^,.;()]{2,50}?)?\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""A thing judged the best for a setting: "X is preferred in Y", "Na IA primária, X é o padrão
+ouro", "X est préféré chez …"."""
+_UNRELIABLE = re.compile(
+    rf"^{_CONNECTIVE}{_SETTING}(?P<x>[^,;:]{{2,60}}?)\s+"
+    r"(?P<neg>is\s+not|isn't|are\s+not|aren't|não\s+(?:é|são|será|serão|está|estão)|"
+    r"no\s+(?:es|son|será|serán|está|están)|n'est\s+pas|ne\s+sera\s+pas|non\s+(?:è|sono|sarà)|"
+    r"(?:ist|sind)\s+nicht)\s+"
+    r"(?P<adj>reliable|accurate|valid|confiáve(?:l|is)|fiáve(?:l|is)|fiables?|confiables?|"
+    r"precis[oa]s?|fiables?|affidabil[ei]|attendibil[ei]|zuverlässig)"
+    r"(?P<rest>\s+(?:in|for|em|na|no|nas|nos|para|en|pour|dans|chez|nel|nella|per|bei|für)"
+    r"\s+[^,.;()]{2,50}?)?"
+    r"(?:,?\s+(?P<why>(?:because|since|as|pois|porque|já\s+que|car|parce\s+que|perché|poiché|"
+    r"weil|da)\s+[^.;]{3,100}?))?\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""A test or sign judged unreliable in a setting, with its reason: "X is not reliable in Y
+because Z", "se …, X não será confiável pois Z"."""
+_NO_WORD = {"não": "Não", "no": "No", "n'est": "Non", "ne": "Non", "non": "No", "ist": "Nein"}
+_NO_WORD.update({"sind": "Nein", "is": "No", "isn't": "No", "are": "No", "aren't": "No"})
+"""The answer "no" in the language of the verb a denial opens with."""
+_ASKED_FIRST = {
+    "is": "Is",
+    "isn't": "Is",
+    "are": "Are",
+    "aren't": "Are",
+    "ist": "Ist",
+    "sind": "Sind",
+}
+"""The verb a question opens with, in the languages that ask so."""
+_JUDGED_ARTICLE = re.compile(
+    r"^(?:the|an?|o|a|os|as|el|la|los|las|le|les|l'|il|lo|gli|der|die|das)\s+", re.IGNORECASE
+)
+MAX_JUDGED_WORDS = 7
+
+
+def _judged_thing(text: str) -> str:
+    """A judged thing as an answer: its article left off, first letter up; "" when it is a
+    pronoun or longer than a name."""
+    thing = _JUDGED_ARTICLE.sub("", _clean(text))
+    if not thing or _PRONOUN.match(thing) or thing.split()[0].lower() in _PRONOUNS_ABROAD:
+        return ""
+    words = thing.split()
+    if len(words) > MAX_JUDGED_WORDS or any(w.lower() in _CLAUSE_WORDS for w in words):
+        return ""
+    return thing
+
+
+_KIND_NOUNS = frozenset(
+    "test tests teste testes exame prueba examen esame drug treatment tratamento tratamiento "
+    "traitement trattamento therapy terapia".split()
+)
+"""A judged thing's first word that says what kind of thing it is (a test, a treatment)."""
+_CLAUSE_WORDS = frozenset("who which that when if que qui cuyo dass che".split())
+
+
+def _judged(sentence: str, bare: str) -> list[Fact]:
+    """A thing judged best for a setting asks the judgement on its setting, "X is preferred in
+    Y" -> "Preferred in Y?" -> X ("Na IA primária, X é o padrão ouro" -> "Padrão ouro na IA
+    primária?"); one judged unreliable asks whether it is, "If Y, X is not reliable because Z"
+    -> "If Y, is X reliable?" -> "No, because Z" (in the page's words and language). An English
+    "X is the gold standard for Y" with no setting before it is a role (`_roles`)."""
+    found = _JUDGED.match(bare.strip())
+    if found is not None:
+        thing = _judged_thing(found["x"])
+        role = " ".join(found["role"].split())
+        setting = found["set"] or found["cond"]
+        english = role.lower().startswith(("gold", "preferred"))
+        if thing and (setting or not english or role.lower() == "preferred"):
+            where = " ".join(filter(None, ((found["rest"] or "").strip(), setting)))
+            if setting and found["cond"]:
+                return []  # "If …, X is preferred": a choice under a condition, not a setting
+            kind = thing.split()[-1 if english else 0].lower()  # "insulin test", "teste de …"
+            if kind in _KIND_NOUNS and role.lower().startswith("prefer"):
+                # "Preferred test in Y?", "Teste preferido na Y?": preferred as what
+                role = f"{role} {kind}" if english else f"{kind} {role.lower()}"
+            question = f"{role[:1].upper()}{role[1:]} {lower_first(where)}".strip()
+            if not where:
+                return []  # "X is preferred": preferred to what, for what?
+            return [(question, thing[:1].upper() + thing[1:], "topic")]
+    found = _UNRELIABLE.match(bare.strip())
+    if found is None:
+        return []
+    thing = _judged_thing(found["x"])
+    if not thing:
+        return []
+    neg = found["neg"].split()
+    first = neg[0].lower()
+    no = _NO_WORD.get(first, "No")
+    named = found["x"].strip()
+    if first in _ASKED_FIRST:  # English and German ask with the verb first: "Is X reliable"
+        verb = _ASKED_FIRST[first]
+        article = named.split()[0].lower() in ("the", "a", "an", "der", "die", "das", "ein", "eine")
+        opening = lower_first(named) if no == "No" else named  # German nouns keep capitals
+        opening = opening[:1].lower() + opening[1:] if article else opening
+        asked = f"{verb} {opening} {found['adj']}"
+    else:  # the others ask as they state: "O teste será confiável", "X est fiable"
+        verb = {"n'est": "est", "ne": "sera"}.get(first, neg[-1].lower())
+        opening = lower_first(named) if found["cond"] else named[:1].upper() + named[1:]
+        asked = f"{opening} {verb} {found['adj']}"
+    rest = (found["rest"] or "").strip()
+    asked = " ".join(filter(None, (asked, rest, found["set"])))
+    if found["cond"]:
+        cond = found["cond"]
+        asked = f"{cond[:1].upper()}{cond[1:]}, {asked[:1].lower()}{asked[1:]}"
+    if not (rest or found["set"] or found["cond"]):
+        return []  # "X is not reliable": in what setting is not said
+    why = found["why"]
+    return [(asked, f"{no}, {why}" if why else no, "topic")]
 
 
 def _roles(bare: str) -> list[Fact]:
@@ -1909,6 +2084,68 @@ _SITE = re.compile(
     re.IGNORECASE,
 )
 """Where or how an action acts, after its target ("inhibits X at the level of Y")."""
+
+
+_WORKS_BY = re.compile(
+    rf"^(?P<x>{_NAME})\s+(?P<verb>induces?|exerts?|produces?|achieves?|mediates?|has|have)\s+"
+    r"(?:its|their)\s+(?:\w+\s+)?effects?\s+by\s+(?P<how>.+)$",
+    re.IGNORECASE,
+)
+"""A mechanism told as how a thing works: "Velbarin exerts its effect by blocking …"."""
+_BY_ACTION = re.compile(
+    r"\b(?P<act>(?:to\s+)?bind(?:ing)?\s+to|blocking|inhibiting|antagoni[sz]ing|activating|"
+    r"stimulating)\s+(?P<y>[^,;]+)",
+    re.IGNORECASE,
+)
+_ACT_BASE = {
+    "blocking": "block",
+    "inhibiting": "inhibit",
+    "activating": "activate",
+    "stimulating": "stimulate",
+    "antagonising": "antagonise",
+    "antagonizing": "antagonize",
+}
+_TARGET_END = re.compile(r"\s+(?:at|in|on|within|and|which|that|thereby|to)\s+", re.IGNORECASE)
+_AT_SITE = re.compile(
+    r"^\s+(?P<site>(?:at|in|on)\s+the\s+.+?)(?=\s+(?:and|which|thereby|to)\s+|$)", re.IGNORECASE
+)
+MAX_SITE_WORDS = 14
+
+
+def _works_by(sentence: str, bare: str) -> list[Fact]:
+    """A mechanism told as how a thing works, "Velbarin exerts its effect by competing with
+    korrin to bind to the K1 pump at the wall of the gut and …", asks what it acts on, "What
+    does velbarin bind to?" -> "The K1 pump", and where, "Where does velbarin bind the K1
+    pump?" -> "At the wall of the gut" (the first action the `by` phrase names; its aftermath,
+    "which …", left out)."""
+    works = _WORKS_BY.match(bare.strip())
+    if works is None or not _names_a_thing(works["x"]):
+        return []
+    action = _BY_ACTION.search(works["how"])
+    if action is None:
+        return []
+    act = " ".join(action["act"].lower().split())
+    base = "bind to" if "bind" in act else _ACT_BASE[act]
+    rest = action["y"]
+    end = _TARGET_END.search(rest)
+    target = (rest[: end.start()] if end is not None else rest).strip().rstrip(".")
+    if not target or _is_clause(target) or target.split()[0].lower() in _LEANING:
+        return []
+    if len(without_asides(target).split()) > MAX_TARGET_WORDS or len(target) > MAX_TARGET_CHARS:
+        return []
+    verb = works["verb"].lower()
+    do = "does" if verb.endswith("s") else "do"
+    thing = lower_first(_clean(works["x"]))
+    shown = target[:1].upper() + target[1:]
+    found: list[Fact] = [(f"What {do} {thing} {base}", shown, "topic")]
+    site = _AT_SITE.match(rest[end.start() :]) if end is not None else None
+    if site is not None and len(site["site"].split()) <= MAX_SITE_WORDS:
+        where = site["site"].rstrip(".")
+        bound = base.removesuffix(" to")
+        found.append(
+            (f"Where {do} {thing} {bound} {target}", where[:1].upper() + where[1:], "topic")
+        )
+    return found
 
 
 def _acts_on(sentence: str, bare: str) -> list[Fact]:
