@@ -1724,6 +1724,21 @@ class _Reader:
             inner = self.block(tokens, inner, out)
         return position + 1
 
+    def sub_list(self, markdown: str, line: int) -> list[Block]:
+        """The label lines under an item's hard break (`_listed_lines`) read as its sub-list,
+        each block citing its own line."""
+        tokens = parser_for(markdown).parse(markdown)
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + line - 1, token.map[1] + line - 1]
+        entries: list[Entry] = []
+        self.depth += 1
+        inner = 0
+        while inner < len(tokens):
+            inner = self.block(tokens, inner, entries)
+        self.depth -= 1
+        return _flatten(entries)
+
     def list_block(self, tokens: Sequence[Any], position: int, out: list[Entry]) -> int:
         open_token = tokens[position]
         end = _matching_close(tokens, position)
@@ -1784,7 +1799,10 @@ class _Reader:
                     text, blocks = _arrow_values(head, arrowed)
             if "\n" in text:
                 text, explanation = _hard_broken(text)
-                if explanation:
+                listed = _listed_lines(explanation) if explanation else None
+                if listed is not None:  # `- ***Drug***  ` over `\t  - **Onset**: 2 min` lines
+                    blocks[:0] = self.sub_list(listed, _line(item_open) + 1)
+                elif explanation:
                     blocks.insert(0, Paragraph(explanation, _line(item_open) + 1))
             elif text.endswith("\\"):  # a hard break before the item's sub-list: nothing
                 text = without_end_break(text)
@@ -2114,6 +2132,23 @@ def _arrow_values(label: str, blocks: list[Block]) -> tuple[str, list[Block]]:
     return label, [ListBlock(False, items, first.line), *blocks[1:]]
 
 
+def _listed_lines(text: str) -> str | None:
+    """An item's lines after its hard break that are a sub-list the author indented past a code
+    block's indent (`- ***Drug***  ` then `\t  - **Onset**: 2 min`, `\t\t→ a value`): CommonMark
+    reads them as the item's paragraph running on. Every line opens with a list marker or an
+    arrow, the first with a marker: the Markdown they mean, each marker line an item and each
+    arrow line its value under it (None when the lines are not so written)."""
+    lines = [line.strip() for line in text.split("\n")]
+    if not lines or _LIST_LINE.match(lines[0]) is None or lines[0][0] not in "-*+":
+        return None
+    if not all(
+        (_LIST_LINE.match(line) is not None and line[0] in "-*+") or _ARROW_LINE.match(line)
+        for line in lines
+    ):
+        return None
+    return "\n".join(line if _ARROW_LINE.match(line) is None else f"  {line}" for line in lines)
+
+
 _ARROW_LINE = re.compile(r"^[ \t]*(?:→|->|=>|⇒|↳)[ \t]*")
 """A continuation line opening with an arrow (`\t→ value`): a value under a label, not a
 clause of a sentence."""
@@ -2421,6 +2456,10 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
         *explanations, last = item.blocks  # an explanation goes after the list it stood over,
         blocks = (last, *explanations) if explanations else item.blocks  # which the label leads
         unfolded: list[Block] = []
+        fields = item.blocks[0]
+        if len(item.blocks) == 1 and isinstance(fields, ListBlock) and _is_record(item, fields):
+            out.extend(_record_fields(item.text, item.line, fields))
+            continue
         for inner in blocks:
             unfolded.extend(
                 unfold_labels(inner, titles) if isinstance(inner, ListBlock) else (inner,)
@@ -2592,6 +2631,51 @@ def _leads_labelled(text: str, blocks: tuple[Block, ...]) -> bool:
         return False
     labelled = sum(1 for inner in last.items if _LABELLED.match(inner.text) is not None)
     return labelled * 3 >= len(last.items) * 2
+
+
+def _is_record(item: ListItem, fields: ListBlock) -> bool:
+    """A name set in bold alone over its fields, every one a bold label with a colon, some with
+    their values listed under them (`- ***Drug a***` / `  - **Bolus**:` / `    → 5 mg` /
+    `  - **Onset**: 2 min`): a record, as a table's row is (see `_record_fields`)."""
+    name = item.text
+    bold = name.startswith(("**", "__")) and name.endswith(("**", "__"))
+    if not bold or fields.ordered or len(fields.items) < 2:
+        return False
+    return all(
+        _BOLD_LABEL.match(field.text) is not None
+        and all(isinstance(block, ListBlock) for block in field.blocks)
+        for field in fields.items
+    )
+
+
+def _record_fields(name: str, line: int, fields: ListBlock) -> list[Block]:
+    """A record's fields, each asked of its name: the name as the lead-in of the fields with a
+    value on their line, then each field over a list of values led by the name and the field
+    ("Drug a — bolus:"). Unfolded as labels are, a field over values would lead the fields
+    after it, the name lost."""
+    named = [
+        replace(item, text=_FIELD_ICONS.sub(r"\1:", item.text, count=1)) for item in fields.items
+    ]
+    inline = tuple(item for item in named if not item.blocks)
+    out: list[Block] = [Paragraph(name, line)]
+    if inline:
+        out.append(ListBlock(False, inline, inline[0].line))
+    for item in named:
+        if item.blocks:
+            out.append(Paragraph(_joined_label(name, item.text), item.line))
+            out.extend(item.blocks)
+    return out
+
+
+_FIELD_ICONS = re.compile(
+    r"^((?:\*\*|__)[^*_]+(?:\*\*|__))[ \t]*"
+    r"[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d ]+:"
+)
+"""Icons between a field's bold label and its colon (`**Dose** 💉⏱️:`): the label's decoration."""
+
+
+_BOLD_LABEL = re.compile(r"(?:\*\*|__)[^\s:*_][^:*_]{0,40}(?:\*\*|__)[^:*_]{0,12}:")
+"""A field's label: bold, a colon after it (an emoji or a mark may stand between)."""
 
 
 _LABELLED = re.compile(r"(?:\*\*|__)?[^\s:*_][^:*_]{0,40}?(?:\*\*|__)?:")

@@ -3763,7 +3763,22 @@ def is_sentence(text: str) -> bool:
         for index, word in enumerate(lowered[1:])
     ):
         return True  # "Headache that does not go away": a relative clause names a thing
+    if len(words) >= MIN_TOLD_SENTENCE_WORDS and lowered[0] in _TOLD_INFINITIVES:
+        return words[-1].endswith((".", "!")) and not words[-1].endswith("..")
     return len(words) >= 8 and words[-1].endswith((".", "!")) and not words[-1].endswith("..")
+
+
+MIN_TOLD_SENTENCE_WORDS = 5
+_TOLD_INFINITIVES = frozenset(
+    """
+    verificar confirmar comprobar registrar vigilar vigiar monitorizar controlar evaluar avaliar
+    observar mantener manter medir avisar etiquetar revisar anotar retirar notificar documentar
+    """.split()
+)
+"""Infinitives a checklist's step opens with in Spanish and Portuguese (words no English term
+spells): "Verificar acceso venoso central permeable." is a whole instruction, asked as one of
+the steps, never hidden word for word as a short item is ("Check … is patent" is a sentence by
+its verb)."""
 
 
 def _sub_lists(block: ListBlock, extras: dict[int, str] | None = None) -> str:

@@ -957,6 +957,9 @@ def _label_items(block: ListBlock, carded: set[int], section: Section, ctx: Cont
         return notes  # no label, or a list of labels: the definition rule's to read
     for item, (label, value) in pairs:
         label, value = plain(label).strip(), " ".join(without_citations(value).split())
+        if _instructs(label, ctx.language):
+            notes.extend(_instruction_note(item, label, value, section, ctx))
+            continue
         first = plain(value).split(maxsplit=1)[0].lower()
         what = " — what to do" if first in INSTRUCTION_VERBS else ""
         front = f"{ctx.heading(section)}: {lower_first(label)}{what}?"
@@ -964,6 +967,49 @@ def _label_items(block: ListBlock, carded: set[int], section: Section, ctx: Cont
         back = "\n\n".join(part for part in (value, _children(item)) if part)
         notes.append(ctx.note("statements", "basic", front, back, key, section, item.line))
     return notes
+
+
+def _instructs(label: str, language: str) -> bool:
+    """A label that is itself what to do (`- Check the drip hourly — aim 20 drops`; in a page
+    not in English an infinitive, `- Controlar la diuresis — objetivo …`, or "never …"): no
+    name, so "<heading>: check the drip hourly?" asks nothing a student can answer."""
+    if is_instruction(label):
+        return True
+    words = label.lower().split()
+    if language == "en" or len(words) < 2:
+        return False
+    if words[0] in _NEVER:
+        return True
+    return _INFINITIVE.search(words[0]) is not None and words[1] not in _NAME_GOES_ON
+
+
+_NEVER = frozenset("nunca jamais jamás mai nie niemals".split())
+_INFINITIVE = re.compile(r"^[a-záéíóúàèìòù]{3,}(?:ar|er|ir|ire|are|ere|re)$")
+"""The infinitive an instruction opens with in Spanish, Portuguese, Italian and French."""
+_NAME_GOES_ON = frozenset("de del da do dos das di della du des en em y e et o ou".split())
+"""A word after a first word in -ar/-er that makes it a name ("Azúcar en sangre")."""
+
+
+def _instruction_note(
+    item: ListItem, label: str, value: str, section: Section, ctx: Context
+) -> list[Note]:
+    """An instruction and what it is for after its dash (`- Wean slowly — halve the dose`): the
+    instruction shown, its purpose hidden ("… — {{c1::halve the dose}} (over a day)"), a
+    bracketed aside after it shown. One holding a figure is the measure rule's: it hides the
+    figure."""
+    if states_a_figure(value) or len(plain(value).split()) > MAX_INSTRUCTION_VALUE_WORDS:
+        return []
+    shown = value.split(" (", 1)[0].rstrip(" .;,")
+    if not shown:
+        return []
+    text = f"{label} — {value}"
+    start = len(label) + 3
+    key = make_key("statements", section.path, label, None, "instruction")
+    front = literal(f"{ctx.heading(section)}: ") + cloze(text, [(start, start + len(shown))])
+    return [ctx.note("statements", "cloze", front, "", key, section, item.line)]
+
+
+MAX_INSTRUCTION_VALUE_WORDS = 8
 
 
 def _deep(item: ListItem) -> bool:
@@ -1157,7 +1203,15 @@ def _named_notes(block: ListBlock, carded: set[int], section: Section, ctx: Cont
     named = _named_pairs(block)
     if len(named) < MIN_PAIRS or carded & {block.line, *(item.line for item, _ in named)}:
         return notes
-    return _pairs(named, "", section, ctx, named=True) + notes
+    told = []  # "Check the drip hourly - aim for 20 drops": what to do, no name to ask
+    for item, found in named:
+        if found is not None and _instructs(found["finding"].strip(), ctx.language):
+            meaning = found["meaning"].strip()
+            told.extend(_instruction_note(item, found["finding"].strip(), meaning, section, ctx))
+    if told:
+        asked = {note.source.line for note in told}
+        named = [(item, found) for item, found in named if item.line not in asked]
+    return told + _pairs(named, "", section, ctx, named=True) + notes
 
 
 _TREATMENT = re.compile(
