@@ -21,6 +21,7 @@ import builder.kinds as kinds
 import builder.rules.context as context
 import builder.rules.figure as figure
 import builder.rules.leads as leads
+import builder.rules.measure as measure
 import builder.rules.prose_fact as prose_fact
 import builder.rules.table as table
 import builder.text as text
@@ -1306,3 +1307,29 @@ def test_a_cell_repeats_its_label_as_the_plain_reading_says(cell: str, label: st
     else:
         plain_way = bool(words) and set(words) <= set(table._NAME_WORDS.findall(label.lower()))
     assert table.repeats_label(cell, label) == plain_way
+
+
+_SERIES_TEXT = st.lists(
+    st.sampled_from(
+        ["20", "4.5", "1,5", ", ", ",", " ", "  ", "\n", "and", "or", "band", "x", "mg"]
+    ),
+    max_size=14,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_SERIES_TEXT, st.data())
+@example("in 20, 40, and 80 mg", None)
+@example("between 2 and 4 mg", None)
+def test_a_series_is_found_from_its_own_run_as_from_the_sentences_start(
+    sentence: str, data: st.DataObject | None
+) -> None:
+    """`measure._series_before` starts its search at the run of digits, separators and spaces
+    before the "and"/"or" that ends it; searching from the sentence's start finds the same."""
+    starts = range(len(sentence) + 1)
+    for start in [data.draw(st.sampled_from(starts))] if data is not None else starts:
+        fast = measure._series_before(sentence, start)
+        slow = measure._SERIES.search(sentence, 0, start)
+        assert (fast and (fast.span(), fast.group("series"))) == (
+            slow and (slow.span(), slow.group("series"))
+        )

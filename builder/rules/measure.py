@@ -669,7 +669,7 @@ def _series(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     shown beside it gave no way to recall. "Between 2 and 4 mg" is a range, no series."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
-        found = _SERIES.search(sentence, 0, start)
+        found = _series_before(sentence, start)
         if (
             found is not None
             and not any(a < start and b > found.start() for a, b in out)
@@ -684,6 +684,23 @@ def _series(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+def _series_before(sentence: str, start: int) -> re.Match[str] | None:
+    """`_SERIES` ending at `start`, searched for only from where its numbers can begin: it
+    holds digits, separators and spaces up to its "and"/"or", so the search starts at the run
+    of those before that word (from the sentence's start, a line of 30,000 figures searched it
+    30,000 times whole)."""
+    at = start
+    while at > 0 and sentence[at - 1].isspace():
+        at -= 1
+    if at == start or not sentence.endswith(("and", "or"), 0, at):
+        return None
+    at -= 3 if sentence.endswith("and", 0, at) else 2
+    while at > 0 and (sentence[at - 1] in _SERIES_CHARACTERS or sentence[at - 1].isspace()):
+        at -= 1
+    return _SERIES.search(sentence, at, start)
+
+
+_SERIES_CHARACTERS = frozenset("0123456789.,")
 _SUBJECT = re.compile(
     r"^(?P<subject>\S.*?)\s+(?:is|are|was|were|comes?|has|have|averages?|contains?|lasts?"
     r"|ranges?|varies|vary|can|may|should|will|must)\b",
