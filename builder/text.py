@@ -1955,11 +1955,13 @@ _FACET_WORDS = frozenset(
     preparação préparation preparazione dilución diluição diluizione estabilidad estabilidade
     stabilité stabilità conservación conservação conservazione almacenamiento armazenamento
     reevaluación reavaliação réévaluation rivalutazione monitorización monitorização
-    monitoraggio überwachung vigilancia vigilância
+    monitoraggio überwachung vigilancia vigilância einteilung klassifikation wirkung
+    wirkmechanismus nebenwirkungen
     """.split()
 )
 """A phase or a generic facet of a disease ("Course", "Pathogenesis", "Paraclinical") and the
-aspects in Danish: as a heading alone, a facet of the heading above it."""
+aspects in Danish, and a drug's in the Romance languages and German ("Einteilung", "Wirkung"):
+as a heading alone, a facet of the heading above it."""
 
 
 _FACET_PHRASES = frozenset(
