@@ -2415,6 +2415,9 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     sub-list is a title of its points, unless it states a fact itself (`Rest -> two weeks`)."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
+    mended = tuple(_mended_record(item) or item for item in block.items)
+    if any(new is not old for new, old in zip(mended, block.items, strict=True)):
+        block = ListBlock(block.ordered, mended, block.line)
     if is_named_sequence(block):
         return [block]  # phases or stages in order, some over points: one list, not labels
     heads = all(
@@ -2646,6 +2649,70 @@ def _is_record(item: ListItem, fields: ListBlock) -> bool:
         and all(isinstance(block, ListBlock) for block in field.blocks)
         for field in fields.items
     )
+
+
+def _mended_record(item: ListItem) -> ListItem | None:
+    """A record whose fields are indented unlike each other (`- ***Drug***` / `\t  - **Dose**:`
+    / `\t\t→ 5 mg` / `\t- **Rate**:` / `\t\t→ 1 mg/h` / `\t  - **Onset**: 2 min`): CommonMark
+    nests a field under the one before it, or leaves its arrow values a paragraph of the name's.
+    Every bold label at any depth under the name is one field of it, each arrow paragraph the
+    values of the field before it; read so, one uneven indent no longer loses the whole record.
+    None when the item is no such record (or is one already written evenly)."""
+    name = item.text
+    if not (name.startswith(("**", "__")) and name.endswith(("**", "__"))) or not item.blocks:
+        return None  # most items: cheap
+    only = item.blocks[0]
+    if (
+        len(item.blocks) == 1
+        and isinstance(only, ListBlock)
+        and not any(point.blocks for point in only.items)
+    ):
+        return None  # fields on their own lines already
+    fields: list[ListItem] = []
+    changed = False
+    if not _gather_fields(item.blocks, fields):
+        return None
+    for at, entry in enumerate(fields):
+        if entry.blocks and all(isinstance(block, Paragraph) for block in entry.blocks):
+            label, blocks = _arrow_values(entry.text, list(entry.blocks))
+            if any(isinstance(block, Paragraph) for block in blocks):
+                return None
+            fields[at] = replace(entry, text=label, blocks=tuple(blocks))
+            changed = True
+    flat = ListBlock(False, tuple(fields), fields[0].line) if len(fields) > 1 else None
+    if flat is None or not _is_record(item, flat):
+        return None
+    if not changed and len(item.blocks) == 1 and item.blocks[0] == flat:
+        return None
+    return replace(item, blocks=(flat,))
+
+
+def _gather_fields(blocks: Sequence[Block], fields: list[ListItem]) -> bool:
+    """Append the bold-label fields among `blocks` to `fields`, each with its arrow paragraphs
+    as its blocks (`_mended_record`); False when anything else stands among them."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines = [line for line in block.text.split("\n") if line.strip()]
+            if not fields or not lines or not all(_ARROW_LINE.match(line) for line in lines):
+                return False
+            last = fields[-1]
+            if last.blocks or not last.text.rstrip().endswith(":"):
+                return False
+            fields[-1] = replace(last, blocks=(block,))
+        elif isinstance(block, ListBlock) and not block.ordered:
+            for entry in block.items:
+                if _BOLD_LABEL.match(entry.text) is None:
+                    return False
+                values = [b for b in entry.blocks if isinstance(b, Paragraph)]
+                nested = [b for b in entry.blocks if not isinstance(b, Paragraph)]
+                if values and entry.blocks[: len(values)] != tuple(values):
+                    return False  # values after a nested field: no shape a record has
+                fields.append(replace(entry, blocks=tuple(values)))
+                if nested and not _gather_fields(nested, fields):
+                    return False
+        else:
+            return False
+    return True
 
 
 def _record_fields(name: str, line: int, fields: ListBlock) -> list[Block]:
