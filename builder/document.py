@@ -1834,6 +1834,8 @@ class _Reader:
                 self.add(shown, out)
             return
         items = _unmarked(items)
+        if not ordered:
+            items = list(_phased(tuple(items)))
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
         if self.depth == 0 and is_heading_outline(block):
             for item in items:  # an exported outline's numbered headings: each a subsection
@@ -2129,7 +2131,47 @@ def _arrow_values(label: str, blocks: list[Block]) -> tuple[str, list[Block]]:
     if len(values) == 1:
         return f"{label} {values[0]}", blocks[1:]
     items = tuple(ListItem(value, first.line + at) for at, value in enumerate(values))
-    return label, [ListBlock(False, items, first.line), *blocks[1:]]
+    return label, [ListBlock(False, _phased(items), first.line), *blocks[1:]]
+
+
+def _phased(items: tuple[ListItem, ...]) -> tuple[ListItem, ...]:
+    """Dose steps each opened by its phase (`→ initial 7 mg i.v.` / `→ oder 100 µg/kg/min` /
+    `→ Erhaltung 10 µg/kg/min`): the phase is the step's label, as if written `initial: 7 mg`,
+    and a step opened by "or" ("oder", "ou", "o") is another way to give the phase before it,
+    one answer with it. Clozed whole, each step hid its own phase (no cue which one is asked)
+    and an alternative stood as a step of its own. Unchanged unless every item is so written
+    and two phases at least are named."""
+    if len(items) < 2 or any(item.blocks for item in items):
+        return items
+    steps: list[tuple[str, str, ListItem]] = []  # (label, value, first item)
+    for item in items:
+        phase = _PHASE_STEP.match(item.text)
+        if phase is not None and _DIGIT.search(phase.group("value")):
+            steps.append((phase.group("phase"), phase.group("value").strip(), item))
+            continue
+        other = _ALTERNATIVE_STEP.match(item.text)
+        if other is None or not steps or not _DIGIT.search(other.group("value")):
+            return items
+        label, value, first = steps[-1]
+        steps[-1] = (label, f"{value} {item.text.strip()}", first)
+    if len({label.lower() for label, _, _ in steps}) < 2 or len(steps) != len(
+        {label.lower() for label, _, _ in steps}
+    ):
+        return items
+    return tuple(replace(first, text=f"{label}: {value}") for label, value, first in steps)
+
+
+_PHASE_STEP = re.compile(
+    r"(?i)(?P<phase>(?:initial|loading|maintenance|starting|induction)(?: dose| rate)?|"
+    r"initiale?|inicial|iniziale|erhaltung(?:sdosis)?|aufsättigung|initialdosis|"
+    r"entretien|dose (?:initiale|de charge|d'entretien|de ataque|de manutenção)|"
+    r"dosis (?:inicial|de carga|de mantenimiento)|mantenimiento|manutenção|mantenimento)"
+    r"\s+(?P<value>[^:\s].*)"
+)
+"""A step opened by the phase it belongs to (`initial 7 mg`, `Erhaltung 10–40 µg/kg/min`)."""
+_ALTERNATIVE_STEP = re.compile(r"(?i)(?:or|oder|ou|o|oppure|alternatively)\s+(?P<value>\S.*)")
+"""A step opened by "or": another way to give the phase before it."""
+_DIGIT = re.compile(r"\d")
 
 
 def _listed_lines(text: str) -> str | None:
