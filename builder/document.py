@@ -2765,6 +2765,9 @@ def _record_fields(name: str, line: int, fields: ListBlock) -> list[Block]:
     named = [
         replace(item, text=_FIELD_ICONS.sub(r"\1:", item.text, count=1)) for item in fields.items
     ]
+    notes = [noted for noted in (_note_points(item) for item in named) if noted is not None]
+    noted_lines = {points.line for points in notes}
+    named = [item for item in named if item.line not in noted_lines]
     inline = tuple(item for item in named if not item.blocks)
     out: list[Block] = [Paragraph(name, line)]
     if inline:
@@ -2773,7 +2776,53 @@ def _record_fields(name: str, line: int, fields: ListBlock) -> list[Block]:
         if item.blocks:
             out.append(Paragraph(_joined_label(name, item.text), item.line))
             out.extend(item.blocks)
+    for points in notes:
+        out.extend((Paragraph(name, points.line), points))
     return out
+
+
+def _note_points(field: ListItem) -> ListBlock | None:
+    """A record's note (`**Hinweis**: Hochselektiv, Standard bei *X*`, `**Note**:` over its
+    lines): no question of its own ("Drug: Note?" asks nothing, and answered two facts at once)
+    but points about the record's name, each clause of it one point, its phrases in italics the
+    author's facts (set in bold, which the item clozes read as a point's fact). None for any
+    other field, or a note of one clause."""
+    label, colon, value = field.text.partition(":")
+    if not colon or plain(label).strip().lower() not in _NOTE_LABELS:
+        return None
+    if field.blocks:
+        (values,) = field.blocks
+        if not isinstance(values, ListBlock):
+            return None
+        points = [replace(item, text=_stressed(item.text)) for item in values.items]
+    else:
+        clauses: list[str] = []
+        for clause in _CLAUSE_BREAK.split(value.strip().rstrip(".").strip()):
+            if clauses and _EMPHASIS_ONLY.fullmatch(clause.strip()):
+                clauses[-1] = f"{clauses[-1]}, {clause.strip()}"  # a series goes on
+            elif clause.strip():
+                clauses.append(clause.strip())
+        points = [ListItem(_stressed(clause), field.line) for clause in clauses]
+    if len(points) < 2:
+        return None
+    return ListBlock(False, tuple(points), field.line)
+
+
+def _stressed(text: str) -> str:
+    """The text with its italic phrases (`*X*`, `_X_`) set in bold."""
+    return _ITALIC.sub(r"**\g<inner>**", text)
+
+
+_NOTE_LABELS = frozenset(
+    """note notes nb n.b. hint hinweis hinweise bemerkung anmerkung remarque remarques nota notas
+    observação observações observación obs""".split()
+)
+"""A record field's labels that name no property: a remark on the record as a whole."""
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?![^()]*\))")
+"""A comma or semicolon between clauses of a note (none inside brackets)."""
+_EMPHASIS_ONLY = re.compile(r"(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_)")
+"""A clause that is one italic phrase alone: a member of the series before it."""
+_ITALIC = re.compile(r"(?<![*\w])\*(?P<inner>[^*\s](?:[^*]*[^*\s])?)\*(?![*\w])")
 
 
 _FIELD_ICONS = re.compile(
