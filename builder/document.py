@@ -1834,6 +1834,8 @@ class _Reader:
                 self.add(shown, out)
             return
         items = _unmarked(items)
+        if not ordered:
+            items = list(_phased(tuple(items)))
         block = ListBlock(ordered, tuple(items), items[0].line if line == 0 else line)
         if self.depth == 0 and is_heading_outline(block):
             for item in items:  # an exported outline's numbered headings: each a subsection
@@ -2129,7 +2131,47 @@ def _arrow_values(label: str, blocks: list[Block]) -> tuple[str, list[Block]]:
     if len(values) == 1:
         return f"{label} {values[0]}", blocks[1:]
     items = tuple(ListItem(value, first.line + at) for at, value in enumerate(values))
-    return label, [ListBlock(False, items, first.line), *blocks[1:]]
+    return label, [ListBlock(False, _phased(items), first.line), *blocks[1:]]
+
+
+def _phased(items: tuple[ListItem, ...]) -> tuple[ListItem, ...]:
+    """Dose steps each opened by its phase (`→ initial 7 mg i.v.` / `→ oder 100 µg/kg/min` /
+    `→ Erhaltung 10 µg/kg/min`): the phase is the step's label, as if written `initial: 7 mg`,
+    and a step opened by "or" ("oder", "ou", "o") is another way to give the phase before it,
+    one answer with it. Clozed whole, each step hid its own phase (no cue which one is asked)
+    and an alternative stood as a step of its own. Unchanged unless every item is so written
+    and two phases at least are named."""
+    if len(items) < 2 or any(item.blocks for item in items):
+        return items
+    steps: list[tuple[str, str, ListItem]] = []  # (label, value, first item)
+    for item in items:
+        phase = _PHASE_STEP.match(item.text)
+        if phase is not None and _DIGIT.search(phase.group("value")):
+            steps.append((phase.group("phase"), phase.group("value").strip(), item))
+            continue
+        other = _ALTERNATIVE_STEP.match(item.text)
+        if other is None or not steps or not _DIGIT.search(other.group("value")):
+            return items
+        label, value, first = steps[-1]
+        steps[-1] = (label, f"{value} {item.text.strip()}", first)
+    if len({label.lower() for label, _, _ in steps}) < 2 or len(steps) != len(
+        {label.lower() for label, _, _ in steps}
+    ):
+        return items
+    return tuple(replace(first, text=f"{label}: {value}") for label, value, first in steps)
+
+
+_PHASE_STEP = re.compile(
+    r"(?i)(?P<phase>(?:initial|loading|maintenance|starting|induction)(?: dose| rate)?|"
+    r"initiale?|inicial|iniziale|erhaltung(?:sdosis)?|aufsättigung|initialdosis|"
+    r"entretien|dose (?:initiale|de charge|d'entretien|de ataque|de manutenção)|"
+    r"dosis (?:inicial|de carga|de mantenimiento)|mantenimiento|manutenção|mantenimento)"
+    r"\s+(?P<value>[^:\s].*)"
+)
+"""A step opened by the phase it belongs to (`initial 7 mg`, `Erhaltung 10–40 µg/kg/min`)."""
+_ALTERNATIVE_STEP = re.compile(r"(?i)(?:or|oder|ou|o|oppure|alternatively)\s+(?P<value>\S.*)")
+"""A step opened by "or": another way to give the phase before it."""
+_DIGIT = re.compile(r"\d")
 
 
 def _listed_lines(text: str) -> str | None:
@@ -2415,6 +2457,9 @@ def unfold_labels(block: ListBlock, titles: bool = False) -> list[Block]:
     sub-list is a title of its points, unless it states a fact itself (`Rest -> two weeks`)."""
     if block.ordered:
         return [block]  # numbered steps and quiz questions keep their order and numbers
+    mended = tuple(_mended_record(item) or item for item in block.items)
+    if any(new is not old for new, old in zip(mended, block.items, strict=True)):
+        block = ListBlock(block.ordered, mended, block.line)
     if is_named_sequence(block):
         return [block]  # phases or stages in order, some over points: one list, not labels
     heads = all(
@@ -2648,6 +2693,70 @@ def _is_record(item: ListItem, fields: ListBlock) -> bool:
     )
 
 
+def _mended_record(item: ListItem) -> ListItem | None:
+    """A record whose fields are indented unlike each other (`- ***Drug***` / `\t  - **Dose**:`
+    / `\t\t→ 5 mg` / `\t- **Rate**:` / `\t\t→ 1 mg/h` / `\t  - **Onset**: 2 min`): CommonMark
+    nests a field under the one before it, or leaves its arrow values a paragraph of the name's.
+    Every bold label at any depth under the name is one field of it, each arrow paragraph the
+    values of the field before it; read so, one uneven indent no longer loses the whole record.
+    None when the item is no such record (or is one already written evenly)."""
+    name = item.text
+    if not (name.startswith(("**", "__")) and name.endswith(("**", "__"))) or not item.blocks:
+        return None  # most items: cheap
+    only = item.blocks[0]
+    if (
+        len(item.blocks) == 1
+        and isinstance(only, ListBlock)
+        and not any(point.blocks for point in only.items)
+    ):
+        return None  # fields on their own lines already
+    fields: list[ListItem] = []
+    changed = False
+    if not _gather_fields(item.blocks, fields):
+        return None
+    for at, entry in enumerate(fields):
+        if entry.blocks and all(isinstance(block, Paragraph) for block in entry.blocks):
+            label, blocks = _arrow_values(entry.text, list(entry.blocks))
+            if any(isinstance(block, Paragraph) for block in blocks):
+                return None
+            fields[at] = replace(entry, text=label, blocks=tuple(blocks))
+            changed = True
+    flat = ListBlock(False, tuple(fields), fields[0].line) if len(fields) > 1 else None
+    if flat is None or not _is_record(item, flat):
+        return None
+    if not changed and len(item.blocks) == 1 and item.blocks[0] == flat:
+        return None
+    return replace(item, blocks=(flat,))
+
+
+def _gather_fields(blocks: Sequence[Block], fields: list[ListItem]) -> bool:
+    """Append the bold-label fields among `blocks` to `fields`, each with its arrow paragraphs
+    as its blocks (`_mended_record`); False when anything else stands among them."""
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines = [line for line in block.text.split("\n") if line.strip()]
+            if not fields or not lines or not all(_ARROW_LINE.match(line) for line in lines):
+                return False
+            last = fields[-1]
+            if last.blocks or not last.text.rstrip().endswith(":"):
+                return False
+            fields[-1] = replace(last, blocks=(block,))
+        elif isinstance(block, ListBlock) and not block.ordered:
+            for entry in block.items:
+                if _BOLD_LABEL.match(entry.text) is None:
+                    return False
+                values = [b for b in entry.blocks if isinstance(b, Paragraph)]
+                nested = [b for b in entry.blocks if not isinstance(b, Paragraph)]
+                if values and entry.blocks[: len(values)] != tuple(values):
+                    return False  # values after a nested field: no shape a record has
+                fields.append(replace(entry, blocks=tuple(values)))
+                if nested and not _gather_fields(nested, fields):
+                    return False
+        else:
+            return False
+    return True
+
+
 def _record_fields(name: str, line: int, fields: ListBlock) -> list[Block]:
     """A record's fields, each asked of its name: the name as the lead-in of the fields with a
     value on their line, then each field over a list of values led by the name and the field
@@ -2656,6 +2765,9 @@ def _record_fields(name: str, line: int, fields: ListBlock) -> list[Block]:
     named = [
         replace(item, text=_FIELD_ICONS.sub(r"\1:", item.text, count=1)) for item in fields.items
     ]
+    notes = [noted for noted in (_note_points(item) for item in named) if noted is not None]
+    noted_lines = {points.line for points in notes}
+    named = [item for item in named if item.line not in noted_lines]
     inline = tuple(item for item in named if not item.blocks)
     out: list[Block] = [Paragraph(name, line)]
     if inline:
@@ -2664,7 +2776,53 @@ def _record_fields(name: str, line: int, fields: ListBlock) -> list[Block]:
         if item.blocks:
             out.append(Paragraph(_joined_label(name, item.text), item.line))
             out.extend(item.blocks)
+    for points in notes:
+        out.extend((Paragraph(name, points.line), points))
     return out
+
+
+def _note_points(field: ListItem) -> ListBlock | None:
+    """A record's note (`**Hinweis**: Hochselektiv, Standard bei *X*`, `**Note**:` over its
+    lines): no question of its own ("Drug: Note?" asks nothing, and answered two facts at once)
+    but points about the record's name, each clause of it one point, its phrases in italics the
+    author's facts (set in bold, which the item clozes read as a point's fact). None for any
+    other field, or a note of one clause."""
+    label, colon, value = field.text.partition(":")
+    if not colon or plain(label).strip().lower() not in _NOTE_LABELS:
+        return None
+    if field.blocks:
+        (values,) = field.blocks
+        if not isinstance(values, ListBlock):
+            return None
+        points = [replace(item, text=_stressed(item.text)) for item in values.items]
+    else:
+        clauses: list[str] = []
+        for clause in _CLAUSE_BREAK.split(value.strip().rstrip(".").strip()):
+            if clauses and _EMPHASIS_ONLY.fullmatch(clause.strip()):
+                clauses[-1] = f"{clauses[-1]}, {clause.strip()}"  # a series goes on
+            elif clause.strip():
+                clauses.append(clause.strip())
+        points = [ListItem(_stressed(clause), field.line) for clause in clauses]
+    if len(points) < 2:
+        return None
+    return ListBlock(False, tuple(points), field.line)
+
+
+def _stressed(text: str) -> str:
+    """The text with its italic phrases (`*X*`, `_X_`) set in bold."""
+    return _ITALIC.sub(r"**\g<inner>**", text)
+
+
+_NOTE_LABELS = frozenset(
+    """note notes nb n.b. hint hinweis hinweise bemerkung anmerkung remarque remarques nota notas
+    observação observações observación obs""".split()
+)
+"""A record field's labels that name no property: a remark on the record as a whole."""
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?![^()]*\))")
+"""A comma or semicolon between clauses of a note (none inside brackets)."""
+_EMPHASIS_ONLY = re.compile(r"(?:\*[^*\s][^*]*\*|_[^_\s][^_]*_)")
+"""A clause that is one italic phrase alone: a member of the series before it."""
+_ITALIC = re.compile(r"(?<![*\w])\*(?P<inner>[^*\s](?:[^*]*[^*\s])?)\*(?![*\w])")
 
 
 _FIELD_ICONS = re.compile(
