@@ -3434,9 +3434,16 @@ def cloze_item(
         if 0 < words <= MAX_BOLD_WORDS:
             marks = bold.group(1)
             hidden = f"{marks}{deletion(number, inner)}{marks}{colon}"
-            term = claim_term(inner) if is_claim(inner) else None
+            claim = is_claim(inner)
+            term = claim_term(inner) if claim else None
             if term is not None:  # `**Artifact looks like VF.** Check …`: the claim's term
                 hidden = f"{marks}{_claim_cloze(inner, term, number)}{marks}{colon}"
+            else:
+                shown = _bold_figure(inner)
+                if shown is not None:  # `**Titrate to keep MAP ≥ 65 mmHg**`: the figure asked
+                    hidden = f"{marks}{_claim_cloze(inner, shown, number)}{marks}{colon}"
+                elif _recited(inner):  # `**Never run it without a pressure line.**`: no answer
+                    return None
             if _aside_names(rest, inner):  # "**Elimination** (… in elimination products)"
                 return hidden, f"{rest.strip()} {extra}".strip()
             return hidden + literal(rest), extra
@@ -3526,6 +3533,38 @@ _CONTRAST = re.compile(
 """An item setting two things against each other, each with its other name in brackets
 (`conjugated (direct) vs non-conjugated (indirect)`): the other names are what it teaches, hidden
 together; hidden whole, the item is a contrast to recite with no cue."""
+
+
+def _claims_led(block: ListBlock) -> bool:
+    """Most items open with a bold claim (`1. **Never run it without a pressure line.** An
+    arterial line …`, `_recited`): a page's key points, each a sentence of its own, not steps
+    one answer lists; asked whole they are a page to recite."""
+    led = 0
+    for item in block.items:
+        bold = _BOLD_HEAD.match(item.text.strip())
+        led += bold is not None and _recited(bold.group("bold"))
+    return led * 2 > len(block.items)
+
+
+MIN_RECITED_WORDS = 6
+"""A bold claim this long is a sentence to recite word for word, not an item ("**Aging.**",
+"**Family history and genetics.**" are items that end in a stop)."""
+
+
+def _recited(bold: str) -> bool:
+    """A bold span that is a whole claim of MIN_RECITED_WORDS words or more (`leads.is_claim`)."""
+    return is_claim(bold) and len(plain(bold).split()) >= MIN_RECITED_WORDS
+
+
+def _bold_figure(phrase: str) -> tuple[int, int] | None:
+    """The span of the one figure with its unit in a bold phrase that says more than the figure
+    (`**Titrate to keep MAP ≥ 65 mmHg**`, `**Always give it through a central line.**` has
+    none): the figure is what to recall; hidden whole, the phrase is a step to recite. None when
+    the phrase holds no figure, several, or only the figure."""
+    found = list(_FIGURE.finditer(phrase))
+    if len(found) != 1 or not plain(phrase[: found[0].start()]).strip():
+        return None
+    return found[0].start(), with_twin(phrase, found[0].end())
 
 
 def _claim_cloze(claim: str, term: tuple[int, int], number: int) -> str:
@@ -3816,6 +3855,8 @@ def _list_note(
         return None
     if lead is not None and numbered_statements(block, lead):
         return None  # `Procedure:` over "Locks may be used as …", "Bore depends on …": no steps
+    if _claims_led(block):
+        return None  # `1. **Never give it undiluted.** …`: key points to recite, no steps
     answer = to_markdown((block,))
     if len(plain(answer).split()) > MAX_LIST_ANSWER_WORDS:
         return None

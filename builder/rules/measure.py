@@ -653,48 +653,53 @@ def _referent(sentences: list[str], number: int) -> str:
     return before
 
 
+_SERIES_JOINS = frozenset({"and", "or", "ou", "o", "oder", "y", "et", "und", "e"})
+"""The words that join a series' last value in the languages the builder reads: "and", "or";
+French "et", "ou"; Spanish "y", "o"; Portuguese and Italian "e", "ou"/"o"; German "und", "oder"."""
 _SERIES = re.compile(
-    r"(?<![\w.,])(?P<series>(?:\d+(?:[.,]\d+)?\s*,\s*)*\d+(?:[.,]\d+)?)\s*,?\s+(?:and|or)\s+$"
+    r"(?<![\w.,])(?P<series>(?:\d+(?:[.,]\d+)?\s*,\s*)*\d+(?:[.,]\d+)?)\s*,?\s+"
+    rf"(?:{'|'.join(sorted(_SERIES_JOINS, key=len, reverse=True))})\s+$"
 )
 """Bare numbers listed before a figure's unit takes them all: "20, 40, and 80 mg", "8 or 10
-mg/mL"."""
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
-_RANGE_OPENING = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+mg/mL", "0,2 ou 0,3 mg" (a decimal comma), "8 oder 15 Tage"."""
+_RANGE_OPENING = re.compile(r"\b(?:between|from|entre|zwischen|tra|fra)\s+$", re.IGNORECASE)
+"""A range's opening word: "between 2 and 4 mg", "entre 2 et 4 mg", "zwischen 2 und 4 mg"."""
 
 
 def _series(sentence: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans with each bare number of a series that shares the next figure's unit ("in 20,
-    40, and 80 mg tablets"): every value of the series is hidden, each its own deletion, or
-    (more than MAX_FIGURES in all) none. Hidden alone, the last value was trivia the values
-    shown beside it gave no way to recall. "Between 2 and 4 mg" is a range, no series."""
+    """The spans with a series of bare numbers that shares the next figure's unit ("in 20,
+    40, and 80 mg tablets", "de 0,2 ou 0,3 mg") hidden whole with that figure: one answer, one
+    deletion (so it counts once against MAX_FIGURES). Hidden alone, the last value was trivia
+    the values shown beside it gave no way to recall; each hidden alone, a series over the
+    limit made no note. A range opened by its word in another language ("entre 2 et 4 mg",
+    "zwischen 2 und 4 mg") is hidden whole with that word, as `FIGURE` takes "between 2 and 4
+    mg" whole."""
     out: list[tuple[int, int]] = []
     for start, end in spans:
         found = _series_before(sentence, start)
-        if (
-            found is not None
-            and not any(a < start and b > found.start() for a, b in out)
-            and _RANGE_OPENING.search(sentence, 0, found.start()) is None
-        ):
-            base = found.start("series")
-            out.extend(
-                (base + number.start(), base + number.end())
-                for number in _NUMBER.finditer(found.group("series"))
-            )
+        if found is not None and not any(a < start and b > found.start() for a, b in out):
+            opening = _RANGE_OPENING.search(sentence, 0, found.start())
+            start = found.start("series") if opening is None else opening.start()
         out.append((start, end))
     return out
 
 
 def _series_before(sentence: str, start: int) -> re.Match[str] | None:
     """`_SERIES` ending at `start`, searched for only from where its numbers can begin: it
-    holds digits, separators and spaces up to its "and"/"or", so the search starts at the run
-    of those before that word (from the sentence's start, a line of 30,000 figures searched it
-    30,000 times whole)."""
+    holds digits, separators and spaces up to its joining word, so the search starts at the
+    run of those before that word (from the sentence's start, a line of 30,000 figures
+    searched it 30,000 times whole)."""
     at = start
     while at > 0 and sentence[at - 1].isspace():
         at -= 1
-    if at == start or not sentence.endswith(("and", "or"), 0, at):
+    if at == start:
         return None
-    at -= 3 if sentence.endswith("and", 0, at) else 2
+    word = at
+    while word > 0 and sentence[word - 1].isalpha():
+        word -= 1
+    if sentence[word:at] not in _SERIES_JOINS:
+        return None
+    at = word
     while at > 0 and (sentence[at - 1] in _SERIES_CHARACTERS or sentence[at - 1].isspace()):
         at -= 1
     return _SERIES.search(sentence, at, start)

@@ -36,8 +36,9 @@ anything else makes no card, as a wrong card is worse than none:
 - a judgement on a setting: "Saliva swabs are preferred in infants" asks "Preferred in
   infants?" (also "padrão ouro", "preferido", "patrón oro", after a setting put first: "Na febre
   aguda, X é o padrão ouro" asks "Padrão ouro na febre aguda?"); "If the rash is new, the swab
-  is not reliable because …" (also "não será confiável pois …") asks "If the rash is new, is the
-  swab reliable?" -> "No, because …", in the page's language (`_judged`);
+  is not reliable because …" (also "não será confiável pois …") asks "If the rash is new, why is
+  the swab not reliable?" -> the reason, in the page's language, never a yes/no card from the
+  denial; one with no reason makes none (`_judged`);
 - a mechanism told as how a thing works: "Velbarin exerts its effect by binding to the K1 pump
   at the gut wall, which …" asks "What does velbarin bind to?" and where, however long the
   sentence runs on (`_works_by`);
@@ -51,7 +52,10 @@ anything else makes no card, as a wrong card is worse than none:
   than adults" asks how many times;
 - a reason: "The korrin count is checked because velbarin can lower it" (also "… as it does not
   …", "The spleen has no valves, so it is a soft target") asks "Why is the korrin count
-  checked?" (definition.reasoned: a case, a comparison or a pronoun's reason is none);
+  checked?" (definition.reasoned: a case, a comparison or a pronoun's reason is none); in
+  another language, "X continua eficiente na Y pois Z" (also "porque", "car", "parce que",
+  "perché", "weil") asks "Por que X continua eficiente na Y?" -> Z cut before a relative aside,
+  however long the sentence (`_reason_abroad`);
 - when a thing occurs: "Wet korrin occurs when a worm blocks a duct" (also "happens when",
   "develops when") asks "When does wet korrin occur?" -> "A worm blocks a duct" (a ", causing
   …" aftermath left out);
@@ -76,7 +80,8 @@ anything else makes no card, as a wrong card is worse than none:
   you notice any of these", none;
 - a reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
   "Why won't antibiotics help?" -> "Korrin eye is usually viral" (not when the question points
-  back: "… limit its spread");
+  back: "… limit its spread"); "Since X is not a …, it is safer in …" asks why of X, the reason
+  said of "It";
 - a guideline's advice against: "The KORR guidelines recommend that the swab should not be used
   as a routine test in infants" asks "Should the swab be used as a routine test in infants?" ->
   "No";
@@ -192,6 +197,8 @@ from ..text import (
 from . import enumeration
 from .context import Context
 from .definition import (
+    MAX_REASON_WORDS,
+    MIN_REASON_WORDS,
     bold_label,
     definition,
     is_definition_list,
@@ -499,7 +506,7 @@ what the sentence before says)."""
 _SINCE = re.compile(
     r"^(?:since|because)\s+(?P<why>[^,;]{5,100}?),\s+(?P<x>[^\s,;]+(?:\s+[^\s,;]+){0,3}?)\s+"
     r"(?P<aux>won[’']t|can[’']t|cannot|don[’']t|doesn[’']t|isn[’']t|aren[’']t|will|can|do|does|"
-    r"is|are|should|must|may)\s+(?P<rest>[^,;]{2,50}?)(?:,\s*(?:and|but|so)\s.*|\s*[.!]?)$",
+    r"is|are|should|must|may)\s+(?P<rest>[^,;]{2,80}?)(?:,\s*(?:and|but|so)\s.*|\s*[.!]?)$",
     re.IGNORECASE,
 )
 """A reason put first: "Since korrin eye is usually viral, antibiotics won't help, and …" asks
@@ -512,8 +519,18 @@ _POINTS_BACK = frozenset("it its they them their this these those".split())
 
 def _since(sentence: str, bare: str) -> list[Fact]:
     found = _SINCE.match(bare)
-    if found is None or not _names_a_thing(found["x"]) or names_a_person(found["x"]):
+    if found is None or names_a_person(found["x"]):
         return []
+    named = found["x"]
+    if not _names_a_thing(named):
+        # "Since X is not a …, it is safer in …": the pronoun is the reason's own subject
+        owner = _REASON_SUBJECT.match(found["why"]) if _PRONOUN.fullmatch(named) else None
+        if owner is None or not _names_a_thing(owner["x"]) or names_a_person(owner["x"]):
+            return []
+        why = found["why"][owner.end("x") :].strip()
+        question = _since_question(found, owner["x"])
+        pronoun = "They" if owner["verb"].lower() in ("are", "have", "do") else "It"
+        return [(question, f"{pronoun} {why}", "topic")] if question else []
     if _POINTS_BACK.intersection(found["rest"].lower().split()):
         return []  # "… can help limit its spread": "its" is the reason's thing
     aux, rest = found["aux"].lower().replace("’", "'"), found["rest"].strip()
@@ -521,6 +538,21 @@ def _since(sentence: str, bare: str) -> list[Fact]:
     why = found["why"].strip()
     question = f"Why {aux} {lower_first(_clean(found['x']))} {negation}{rest}"
     return [(question, why[:1].upper() + why[1:], "topic")]
+
+
+_REASON_SUBJECT = re.compile(
+    r"^(?P<x>[^\s,;]+(?:\s+[^\s,;]+){0,3}?)\s+(?P<verb>is|are|has|have|does|do)\s+(?:not\s+)?\w"
+)
+"""A reason's subject, a short name before its verb ("ethacrynic acid is not a sulfonamide")."""
+
+
+def _since_question(found: re.Match[str], thing: str) -> str:
+    """ "Why <aux> <thing> <rest>" for a reason put first; "" when the rest points back."""
+    if _POINTS_BACK.intersection(found["rest"].lower().split()):
+        return ""
+    aux = found["aux"].lower().replace("’", "'")
+    aux, negation = _NEGATED_AUX.get(aux, (aux, ""))
+    return f"Why {aux} {lower_first(_clean(thing))} {negation}{found['rest'].strip()}"
 
 
 _ONLY_IF = re.compile(
@@ -1137,7 +1169,13 @@ _CUES = (
 
 def _may_state(text: str) -> bool:
     """A cheap look for any cue word before the regular expressions run."""
-    return any(map(text.lower().__contains__, _CUES))
+    lowered = text.lower()
+    return any(map(lowered.__contains__, _CUES)) or _may_reason_abroad(lowered)
+
+
+def _may_reason_abroad(lowered: str) -> bool:
+    """A cheap look for a reason word `_REASONED_ABROAD` reads: most sentences hold none."""
+    return any(map(lowered.__contains__, _BECAUSE_CUES))
 
 
 def facts(sentence: str) -> list[Fact]:
@@ -1151,7 +1189,10 @@ def facts(sentence: str) -> list[Fact]:
     if len(sentence.split()) > MAX_SENTENCE_WORDS:
         # a mechanism reads only its opening action ("X exerts its effect by blocking Y at Z,
         # which …"): its answers stay short however long the sentence runs on
-        return _works_by(sentence, sentence) if "effect" in sentence.lower() else []
+        if "effect" in sentence.lower():
+            return _works_by(sentence, sentence)
+        # a claim's reason in another language, cut before its relative aside (`_reason_abroad`)
+        return _reason_abroad(sentence) if _may_reason_abroad(sentence.lower()) else []
     if sentence.endswith("?"):
         return []  # "Bundle branch block (wide QRS)?": a checklist's question states nothing
     lowered = sentence.lower()
@@ -1178,6 +1219,8 @@ def facts(sentence: str) -> list[Fact]:
     if reason is not None and _names_a_thing(reason[0]):
         thing, be, what, why = reason
         found.append((f"Why {be} {lower_first(_clean(thing))} {what}", why, "topic"))
+    elif _may_reason_abroad(lowered):
+        found.extend(_reason_abroad(bare))
     for shape in _shapes_for(lowered):
         found.extend(fact for fact in shape(sentence, bare) if _short_answer(fact[1]))
     return found
@@ -1337,7 +1380,8 @@ _CONNECTIVE = (
     r"(?:(?:however|therefore|thus|hence|so|for\s+this\s+reason|portanto|assim|entretanto|"
     r"contudo|no\s+entanto|todavia|por\s+(?:isso|isto|eso|esto|lo\s+tanto|ende)|"
     r"por\s+(?:esse|este|essa|esta|ese|esa)\s+\w+(?:\s+\w+)?|sin\s+embargo|donc|cependant|"
-    r"pour\s+cette\s+raison|quindi|tuttavia|per\s+questo|daher|deshalb|jedoch),\s+)?"
+    r"pour\s+cette\s+raison|quindi|tuttavia|per\s+questo|daher|deshalb|jedoch|então|entonces|"
+    r"alors|allora|dann),\s+)?"
 )
 """A connective opening a sentence ("Por esse motivo, …", "However, …"): it links the sentence
 to the last one and is no part of the fact."""
@@ -1375,9 +1419,6 @@ _UNRELIABLE = re.compile(
 )
 """A test or sign judged unreliable in a setting, with its reason: "X is not reliable in Y
 because Z", "se …, X não será confiável pois Z"."""
-_NO_WORD = {"não": "Não", "no": "No", "n'est": "Non", "ne": "Non", "non": "No", "ist": "Nein"}
-_NO_WORD.update({"sind": "Nein", "is": "No", "isn't": "No", "are": "No", "aren't": "No"})
-"""The answer "no" in the language of the verb a denial opens with."""
 _ASKED_FIRST = {
     "is": "Is",
     "isn't": "Is",
@@ -1416,8 +1457,9 @@ _CLAUSE_WORDS = frozenset("who which that when if que qui cuyo dass che".split()
 def _judged(sentence: str, bare: str) -> list[Fact]:
     """A thing judged best for a setting asks the judgement on its setting, "X is preferred in
     Y" -> "Preferred in Y?" -> X ("Na IA primária, X é o padrão ouro" -> "Padrão ouro na IA
-    primária?"); one judged unreliable asks whether it is, "If Y, X is not reliable because Z"
-    -> "If Y, is X reliable?" -> "No, because Z" (in the page's words and language). An English
+    primária?"); one judged unreliable for a reason asks why, "If Y, X is not reliable because
+    Z" -> "If Y, why is X not reliable?" -> Z (in the page's words and language): a yes/no card
+    from a denial asks what the page never stated as a question. An English
     "X is the gold standard for Y" with no setting before it is a role (`_roles`)."""
     found = _JUDGED.match(bare.strip())
     if found is not None:
@@ -1438,34 +1480,106 @@ def _judged(sentence: str, bare: str) -> list[Fact]:
                 return []  # "X is preferred": preferred to what, for what?
             return [(question, thing[:1].upper() + thing[1:], "topic")]
     found = _UNRELIABLE.match(bare.strip())
-    if found is None:
-        return []
+    if found is None or not found["why"]:
+        return []  # "X is not reliable in Y": a denial alone, no yes/no card
     thing = _judged_thing(found["x"])
-    if not thing:
-        return []
-    neg = found["neg"].split()
-    first = neg[0].lower()
-    no = _NO_WORD.get(first, "No")
-    named = found["x"].strip()
-    if first in _ASKED_FIRST:  # English and German ask with the verb first: "Is X reliable"
-        verb = _ASKED_FIRST[first]
-        article = named.split()[0].lower() in ("the", "a", "an", "der", "die", "das", "ein", "eine")
-        opening = lower_first(named) if no == "No" else named  # German nouns keep capitals
-        opening = opening[:1].lower() + opening[1:] if article else opening
-        asked = f"{verb} {opening} {found['adj']}"
-    else:  # the others ask as they state: "O teste será confiável", "X est fiable"
-        verb = {"n'est": "est", "ne": "sera"}.get(first, neg[-1].lower())
-        opening = lower_first(named) if found["cond"] else named[:1].upper() + named[1:]
-        asked = f"{opening} {verb} {found['adj']}"
     rest = (found["rest"] or "").strip()
+    if not thing or not (rest or found["set"] or found["cond"]):
+        return []  # "X is not reliable because …": in what setting is not said
+    named = found["x"].strip()
+    first = found["neg"].split()[0].lower()
+    opener = _WHY_OPENERS.get(first, "Why")
+    if first in _ASKED_FIRST:  # English and German ask with the verb first: "Why is X not …"
+        article = named.split()[0].lower() in ("the", "a", "an", "der", "die", "das", "ein", "eine")
+        opening = named[:1].lower() + named[1:] if article or opener == "Why" else named
+        negation = "nicht" if first in ("ist", "sind") else "not"
+        verb = _ASKED_FIRST[first].lower()
+        asked = f"{opener} {verb} {opening} {negation} {found['adj']}"
+    else:  # the others ask as they state: "Por que o teste não será confiável"
+        opening = named[:1].lower() + named[1:] if _JUDGED_ARTICLE.match(named) else named
+        asked = f"{opener} {opening} {' '.join(found['neg'].split())} {found['adj']}"
     asked = " ".join(filter(None, (asked, rest, found["set"])))
     if found["cond"]:
         cond = found["cond"]
         asked = f"{cond[:1].upper()}{cond[1:]}, {asked[:1].lower()}{asked[1:]}"
-    if not (rest or found["set"] or found["cond"]):
-        return []  # "X is not reliable": in what setting is not said
-    why = found["why"]
-    return [(asked, f"{no}, {why}" if why else no, "topic")]
+    why = _REASON_WORD.sub("", found["why"].strip())
+    return [(asked, why[:1].upper() + why[1:], "topic")]
+
+
+_WHY_OPENERS = {
+    "não": "Por que",
+    "no": "¿Por qué",
+    "n'est": "Pourquoi",
+    "ne": "Pourquoi",
+    "non": "Perché",
+    "ist": "Warum",
+    "sind": "Warum",
+}
+""""Why" in the language of the verb a denial opens with (English when none of these)."""
+_REASON_WORD = re.compile(
+    r"^(?:because|since|as|pois|porque|já\s+que|car|parce\s+que|perché|poiché|weil|da)\s+",
+    re.IGNORECASE,
+)
+
+
+_BECAUSE_ABROAD = {
+    "pt": ("Por que", ("porque", "pois", "já que"), "é são continua continuam permanece"),
+    "es": ("¿Por qué", ("porque", "ya que", "pues"), "es son sigue siguen"),
+    "fr": ("Pourquoi", ("parce que", "car", "puisque"), "est sont reste restent"),
+    "it": ("Perché", ("perché", "poiché", "siccome"), "è sono resta restano rimane"),
+    "de": ("Warum", ("weil", "da"), "ist sind bleibt bleiben"),
+}
+"""Per language: "why", the words that give a reason after its claim, and the verbs a claim
+about a thing's state says it with."""
+_BECAUSE_CUES: tuple[str, ...] = (" porque ", " pois ", " que ", " pues ", " car ", " perché ")
+_BECAUSE_CUES += (" poiché ", " siccome ", " weil ", " da ")
+"""A part of each reason word `_REASONED_ABROAD` reads: most sentences hold none."""
+_VERB_LANGUAGE = {
+    verb: language for language, (_, _, verbs) in _BECAUSE_ABROAD.items() for verb in verbs.split()
+}
+_REASONED_ABROAD = re.compile(
+    rf"^{_CONNECTIVE}(?P<x>[^\s,;:()]+(?:\s+[^\s,;:()]+){{0,4}}?)\s+"
+    rf"(?P<be>{'|'.join(sorted(_VERB_LANGUAGE, key=len, reverse=True))})\s+"
+    r"(?P<y>[^\s,;:()—–]+(?:\s+[^\s,;:()—–]+){0,6}?),?\s+"
+    r"(?P<cue>porque|pois|já\s+que|ya\s+que|pues|parce\s+que|car|puisque|perché|poiché|"
+    r"siccome|weil|da)\s+(?P<why>[^;:]{3,400}?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+"""A claim about a thing with its reason after it, in a language besides English (whose
+"X is Y because Z" `definition.reasoned` reads): "X continua eficiente na Y pois Z", "X est
+contre-indiqué car Z", "X ist sicherer, weil Z"."""
+_NAMED_ABROAD = ("chamad", "llamad", "appel", "chiamat", "genannt", "denominad", "nommé")
+_RELATIVE_ASIDE = re.compile(r",?\s+(?:que|qui|che|der|die|das)\s*,\s")
+"""A relative clause opening on an aside ("… do ACTH que, além de …, …"): the reason's detail,
+cut off its answer."""
+
+
+def _reason_abroad(bare: str) -> list[Fact]:
+    """ "X é Y porque Z" (and its French, Spanish, Italian and German forms) asks "Por que X é
+    Y?" -> Z in the page's language, when X names a thing and Z, cut before a relative aside,
+    is short (MAX_REASON_WORDS words)."""
+    found = _REASONED_ABROAD.match(bare.strip())
+    if found is None:
+        return []
+    language = _VERB_LANGUAGE[found["be"].lower()]
+    why_word, cues, _ = _BECAUSE_ABROAD[language]
+    if " ".join(found["cue"].lower().split()) not in cues:
+        return []  # "da" is German "because" only: in Portuguese it is "of the"
+    thing = found["x"].strip()
+    first = thing.split()[0].lower()
+    if not _names_a_thing(thing) or first in _PRONOUNS_ABROAD or names_a_person(thing):
+        return []
+    why = _RELATIVE_ASIDE.split(found["why"], maxsplit=1)[0].strip()
+    if not MIN_REASON_WORDS <= len(why.split()) <= MAX_REASON_WORDS:
+        return []
+    be, what = found["be"], found["y"].strip()
+    if any(word.lower().startswith(_NAMED_ABROAD) for word in what.split()):
+        return []  # "X é chamada de "…" porque …": the name's reason (`_nicknamed`)
+    if language == "de":
+        question = f"{why_word} {be.lower()} {thing} {what}"
+    else:
+        question = f"{why_word} {thing[:1].lower() + thing[1:]} {be} {what}"
+    return [(question, why[:1].upper() + why[1:], "topic")]
 
 
 def _roles(bare: str) -> list[Fact]:
