@@ -1361,6 +1361,13 @@ KINDS: tuple[Kind, ...] = (
                 ("carries", "cites", "ends"),
             ),
             Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),
+            # An exam station's invented patient and the candidate's task: "Scenario: Mr K, 61,
+            # fell at home. Task: splint his forearm.", "临床情景：…。要求：…" (a story told for
+            # one exam, no fact of its subject).
+            Line(
+                r"^(?:clinical |case |exam )?(?:scenario|vignette)\s*\d*\s*[:：]"
+                r"|^(?:临床)?情[景境]\s*[:：]"
+            ),
             # A question bank's id for the note's question, alone on its line: "uw-id=585",
             # "QID: 10342", "question id 77".
             Line(r"^(?:[a-z]{1,10}[-_ ])?(?:q|question[-_ ]?)?id\s*[=:#]?\s*\d{2,}$"),

@@ -450,6 +450,12 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("`[ASSUMPTION: adults only — confirm with the tutor.]`", "course"),
         ("Quick sheets for the ward. Every claim carries a bracketed source tag.", "course"),
         ("Tables kept ≤ 6 rows; longer topics are split.", "course"),
+        # an exam station's invented patient and task; a scenario word inside a fact is content
+        ("Scenario: Ms V, 47, slipped on ice. Task: put on a wrist splint.", "course"),
+        ("**Clinical scenario 2:** a boy of 9 with a rash. Task: take the history.", "course"),
+        ("临床情景：王先生，40岁，跌倒。要求：请为患者包扎。", "course"),
+        ("The worst-case scenario: the rash spreads to the eyes.", None),
+        ("情景模拟训练可提高操作熟练度。", None),
         ("- [Velbarin] lowers the fever\n- [Quellin] raises it", None),
         ("Each cell carries a copy of the genome.", None),
         ("Fluids are limited to 1 L a day.", None),
