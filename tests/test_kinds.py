@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from builder.build import plan_deck
 from builder.cli import cli
-from builder.document import ListBlock, Paragraph, parse_document
+from builder.document import ListBlock, Paragraph, Table, parse_document
 from builder.errors import ManifestError
 from builder.kinds import (
     KIND_NAMES,
@@ -202,10 +202,10 @@ def test_every_kind_is_skipped_by_default_and_include_brings_one_back() -> None:
 # -- lines and blocks -------------------------------------------------------------------------
 
 
-def first_block(markdown: str) -> Paragraph | ListBlock:
+def first_block(markdown: str) -> Paragraph | ListBlock | Table:
     document = parse_document("x.md", f"# T\n\n## S\n\n{markdown}\n")
     block = document.sections[0].blocks[0]
-    assert isinstance(block, Paragraph | ListBlock)
+    assert isinstance(block, Paragraph | ListBlock | Table)
     return block
 
 
@@ -450,6 +450,19 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("`[ASSUMPTION: adults only — confirm with the tutor.]`", "course"),
         ("Quick sheets for the ward. Every claim carries a bracketed source tag.", "course"),
         ("Tables kept ≤ 6 rows; longer topics are split.", "course"),
+        # the layout of the spreadsheet the notes describe; a subject's cells, rows and roots
+        ("This Excel file is a dose chart for the ward. It works from the weight.", "file_layout"),
+        ("- **Sheet1**: the drug list\n- **Sheet2**: empty\n- **Sheet3**: empty", "file_layout"),
+        ("- Cell C6 holds the weight; the rest read `=C6`\n- Type only in C6", "file_layout"),
+        ("| Column | Holds |\n|---|---|\n| B | drug name |\n| D | dose per kg |", "file_layout"),
+        (
+            "| Mark | Means |\n|---|---|\n| `*` in col. A | watch |\n| `IV` in col. H | a vein |",
+            "file_layout",
+        ),
+        ("- C6 root: biceps reflex\n- C7 root: triceps reflex", None),
+        ("Cells in the second row of the retina carry the signal.", None),
+        ("| Type | Spread |\n|---|---|\n| A | faecal-oral |\n| B | blood |", None),
+        ("| Column | Packing |\n|---|---|\n| Silica | fine |\n| Resin | coarse |", None),
         # an exam station's invented patient and task; a scenario word inside a fact is content
         ("Scenario: Ms V, 47, slipped on ice. Task: put on a wrist splint.", "course"),
         ("**Clinical scenario 2:** a boy of 9 with a rash. Task: take the history.", "course"),
