@@ -1376,6 +1376,7 @@ KINDS: tuple[Kind, ...] = (
             r"|skills (?:demonstrated|checklist|check)|key concepts mastered|summary of skills",
             r"(?:instructor|teacher|tutor)'?s? notes|assignments?|homework|(?:课后)?作业(?:要求)?"
             r"|记录要求|操作(?:要点|经验|技巧|注意事项)"  # homework; a lab's technique tips
+            r"|职业素质|人文关怀"  # an exam station's marks for conduct and bedside manner
             r"|reflection(?: questions)?|reflective questions|discussion questions"
             r"|case stud(?:y|ies)(?: questions)?",
             r"(?:[\w']+ ){0,3}answer (?:frameworks?|outlines?|plans?|templates?|structures?"

@@ -178,6 +178,10 @@ def run(*args: str) -> tuple[int, str]:
         ("Verify", None),
         ("Gate report", "course"),
         ("QA checklist", "course"),
+        # an exam station's marks for conduct; a heading on the skill itself is content
+        ("职业素质", "course"),
+        ("人文关怀", "course"),
+        ("沟通技巧与病史采集", None),
         ("Items to confirm", "course"),
         ("Call to action (CTA)", "promotion"),
         ("Book your visit", "promotion"),
