@@ -1416,10 +1416,10 @@ KINDS: tuple[Kind, ...] = (
             Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),
             # An exam station's invented patient and the candidate's task: "Scenario: Mr K, 61,
             # fell at home. Task: splint his forearm.", "临床情景：…。要求：…" (a story told for
-            # one exam, no fact of its subject).
+            # one exam, no fact of its subject). A bare "Scenario:" leads a list in: its own.
             Line(
-                r"^(?:clinical |case |exam )?(?:scenario|vignette)\s*\d*\s*[:：]"
-                r"|^(?:临床)?情[景境]\s*[:：]"
+                r"^(?:clinical |case |exam )?(?:scenario|vignette)\s*\d*\s*[:：][ \t]*\S"
+                r"|^(?:临床)?情[景境]\s*[:：][ \t]*\S"
             ),
             # A question bank's id for the note's question, alone on its line: "uw-id=585",
             # "QID: 10342", "question id 77".
