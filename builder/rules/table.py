@@ -67,6 +67,11 @@
 - **ticks**: a grid of named rows under two or more headed columns whose filled cells are all
   ticks (`✔`, `✓`, `x`, `●`, `Yes`; the rest blank): one note per column listing its ticked rows
   ("High impact in <topic>: which sectors?" -> "Water; Shelter"), never a row's tick asked back.
+- **marks** (any shape above): a matrix whose cells across are mostly marks of both kinds (`o`
+  and `x`, `✓` and `✗`, `●` and `○`, Yes and No): its mark cells are read as empty, never an
+  answer, and each row of marks telling its columns apart asks which columns it is marked in
+  ("Check the pH in <topic>: Cannula, Catheter or Feeding tube?" -> "Feeding tube"); a row
+  marked in every column, or in none, asks nothing; its cells of words are asked as cells.
 - **nothing**: a table of numbers only (a conversion chart) or with no usable subject; a worked
   calculation (`| 1: Convert hours to minutes | 4 × 60 = 240 |`: numbered steps, each other cell
   a working with `=`) or any table of a worked-example section, whose numbers hold for that
