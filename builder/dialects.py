@@ -2215,6 +2215,100 @@ def _head_bold(match: re.Match[str]) -> str:
     return f"{match.group(1)}**{core}**{trail}"
 
 
+def scored_steps(text: str) -> str:
+    """The text without an exam marking sheet's scores on its items and headings (`- （10分）Clean
+    the site`, `1. **Draping（35分）**`, `## Suturing (20 points)`, `[5 marks]`): a score says
+    what a step is worth in one exam, no fact of it, and left on an item it hid the step from
+    every rule. A phase's numbered bold label whose steps were indented less than its text
+    (`1. **Preparation**` over `  - Wash hands`: a list of their own) becomes the bold label
+    line over them that it is, so the steps are read under it, not left without a subject.
+    Each line keeps its number; fenced code is left as it is."""
+    if _SCORE_HINT.search(text) is None:
+        return text
+    lines = text.split("\n")
+    outside = list(_outside_fences(lines))
+    for at in outside:
+        line = lines[at]
+        if _SCORE_HINT.search(line) is not None and _SCORED_LINE.match(line) is not None:
+            line = _OPENING_SCORE.sub(r"\g<head>", line)
+            line = _CLOSING_SCORE.sub(r"\g<tail>", line)
+            lines[at] = line
+    for at in outside:
+        label = _PHASE_LABEL.match(lines[at])
+        if label is None:
+            continue
+        after = next((line for line in lines[at + 1 :] if line.strip()), "")
+        bullet = _BULLET_UNDER.match(after)
+        if bullet is not None and len(bullet.group("indent")) < len(label.group("marker")):
+            lines[at] = label.group("label")
+    return "\n".join(lines)
+
+
+_SCORE = (
+    r"[（(\[【]\s*\d{1,3}(?:\.\d)?\s*"
+    r"(?:分|points?|pts?\.?|marks?|puntos|pontos|punti|Punkte)\s*[）)\]】]"
+)
+_SCORE_HINT = re.compile(_SCORE, re.IGNORECASE)
+_SCORED_LINE = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)]|#{1,6})\s")
+"""A list item or a heading: the lines a marking sheet scores (a sentence's own "(10 points)"
+in a paragraph stays)."""
+_OPENING_SCORE = re.compile(
+    rf"^(?P<head>\s*(?:[-*+]|\d{{1,3}}[.)]|#{{1,6}})\s+(?:\*\*|__)?)\s*{_SCORE}\s*", re.IGNORECASE
+)
+_CLOSING_SCORE = re.compile(
+    rf"\s*{_SCORE}(?P<tail>\s*(?:\*\*|__)?\s*[:：]?\s*(?:\*\*|__)?\s*)$", re.IGNORECASE
+)
+_PHASE_LABEL = re.compile(
+    r"^(?P<marker>\d{1,3}[.)][ \t]+)(?P<label>(?:\*\*|__)[^*_\n]+(?:\*\*|__)[:：]?)[ \t]*$"
+)
+"""A numbered item that is only a bold label (`1. **Preparation**`)."""
+_BULLET_UNDER = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+\S")
+
+
+def examiner_prompts(text: str) -> str:
+    """The text with an examiner's prompt item (`- 提问：prep area by site`) over the points
+    that answer it (`  - Neck: lower lip to nipples`) written as the label it is (`- prep area by
+    site：`): the prompt word is no topic, and "提问?" -> "prep area by site" asked the question
+    back as its own answer. Its value is the topic its points are asked under ("prep area by
+    site: neck?"). Only a prompt over `Label: value` points with no answer label among them; an
+    English "Question: …" is the faq rule's, which reads it as a question. Each line keeps its
+    number; fenced code is left as it is."""
+    if "提问" not in text and "问题" not in text:
+        return text
+    lines = text.split("\n")
+    for at in _outside_fences(lines):
+        prompt = _PROMPT_ITEM.match(lines[at])
+        if prompt is None:
+            continue
+        points = _points_under(lines, at, len(prompt.group("indent")))
+        if points and all(
+            _POINT_LABEL.match(point) and not _ANSWER_LABEL.match(point) for point in points
+        ):
+            lines[at] = f"{prompt.group('head')}{prompt.group('value').rstrip('：:。？? ')}："
+    return "\n".join(lines)
+
+
+_PROMPT_ITEM = re.compile(
+    r"^(?P<head>(?P<indent>[ \t]*)[-*+][ \t]+)(?:\*\*|__)?(?:提问|问题)(?:\*\*|__)?\s*[:：]"
+    r"(?:\*\*|__)?\s*(?P<value>[^\n:：]{2,60})$"
+)
+_POINT_LABEL = re.compile(r"^[^:：]{1,30}[:：]\s*\S")
+_ANSWER_LABEL = re.compile(r"^(?:\*\*|__)?(?:答案?|回答|answer|a)\s*[:：]", re.IGNORECASE)
+
+
+def _points_under(lines: list[str], at: int, indent: int) -> list[str]:
+    """The texts of the list items indented under line `at` (blank lines between allowed)."""
+    points = []
+    for line in lines[at + 1 :]:
+        if not line.strip():
+            continue
+        item = _BULLET_UNDER.match(line)
+        if item is None or len(item.group("indent").expandtabs(4)) <= indent:
+            break
+        points.append(line.strip()[1:].strip())
+    return points
+
+
 def glued_items(text: str) -> str:
     """The text with an entry written as a list item without the space after its hyphen
     (`-**Colchicine**: Cheap. It works best …`, a paragraph's first line, its label in bold
@@ -2904,6 +2998,8 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     pdf_text,
     pdf_lists,
     glyph_lists,
+    scored_steps,
+    examiner_prompts,
     tex_math,
     content_tabs,
     pandoc_tables,

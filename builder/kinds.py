@@ -70,6 +70,8 @@ class Kind:
     table of contents on one page and what runs through an anatomical space on another."""
     skipped: bool = True
     """Skipped unless the manifest's `include` names it."""
+    tables: bool = False
+    """Its shapes read tables too (most kinds read no table by its content)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -953,6 +955,56 @@ _MORE = (
 )
 """Qualifiers before a noun: "Additional resources", "Useful links"."""
 
+
+def _file_layout(block: Block) -> bool:
+    """A block that describes the file the notes were taken from rather than their subject: its
+    sheets, rows, columns, cells and formulas ("This Excel file is a dose calculator", `-
+    **Sheet2**: empty`, "C6 is the master weight cell; the others read `=C6`", `| Column | Holds
+    |` over `| D | dose per kg |`). A paragraph whose first sentence or half its sentences say
+    so, a list half of whose items do, a table whose first column names columns by letter or
+    half of whose rows speak of the file. Words a subject shares ("cell", "row", "column" alone;
+    "C6" the vertebra) never count by themselves: only with a letter, a number or a formula."""
+    if isinstance(block, Paragraph):
+        sentences = [part for part in _SENTENCE_END.split(plain(block.text)) if part.strip()]
+        said = [_names_file(sentence) for sentence in sentences]
+        return bool(said) and (said[0] or 2 * sum(said) >= len(said))
+    if isinstance(block, ListBlock):
+        items = [plain(item.text) for item in block.items]
+        return len(items) >= 2 and 2 * sum(map(_names_file, items)) >= len(items)
+    if isinstance(block, Table):
+        rows = [" ".join(plain(cell) for cell in row.cells) for row in block.rows]
+        if len(rows) < 2:
+            return False
+        corner = plain(block.header[0]).strip().lower() if block.header else ""
+        letters = all(_COLUMN_LETTER.fullmatch(plain(row.cells[0]).strip()) for row in block.rows)
+        if letters and _COLUMN_WORD.fullmatch(corner):
+            return True  # `| Column | Holds |` over `| B | drug name |`: the sheet's legend
+        return 2 * sum(map(_names_file, rows)) >= len(rows)
+    return False
+
+
+def _names_file(text: str) -> bool:
+    return _FILE_WORDS.search(text) is not None
+
+
+_FILE_WORDS = re.compile(
+    r"\.(?i:xlsx?|xlsm|csv|ods)\b"
+    r"|\b(?i:excel|spreadsheet|workbook|worksheet|hoja de c[aá]lculo|planilha|feuille de calcul"
+    r"|tabellenblatt)\b"
+    r"|\b(?i:hoja|sheet|planilha|feuille|blatt)\s?\d\b"
+    r"|\b(?i:celdas?|cells?|c[eé]lulas?|cellules?|zellen?)\s+[A-Z]{1,2}\d{1,4}\b"
+    r"|\b(?i:col\.|columnas?|columns?|colunas?|colonnes?|spalten?)\s+[A-Z]{1,2}\b"
+    r"|=\s?[A-Z]{1,2}\d*\s*[*+/×-]\s*[A-Z]{1,2}\d*|=[A-Z]{1,2}\d{1,4}\b"
+    r"|\b(?i:filas?|rows?|linhas?|lignes?|zeilen?)\s+\d{1,4}\b"
+    r"|\b(?i:este|esta|this|ce|cette|diese[sr]?)\s+(?i:archivo|fichero|file|arquivo|fichier|datei)\b"
+)
+"""Words that speak of a file, not of a subject: an extension, a spreadsheet, a sheet by number,
+a cell by reference, a column by letter, a formula over cells, a row by number, "this file"."""
+_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+_COLUMN_LETTER = re.compile(r"[A-Z]{1,2}(?:\s*[-–]\s*[A-Z]{1,2})?")
+_COLUMN_WORD = re.compile(r"col\.?|columnas?|columns?|colunas?|colonnes?|spalten?")
+
+
 _PLATFORMS = (
     "discord", "newsletter", "telegram", "whatsapp", "twitter", "instagram", "facebook",
     "youtube", "tiktok", "linkedin", "patreon", "substack", "mailing list", "podcast",
@@ -1324,6 +1376,7 @@ KINDS: tuple[Kind, ...] = (
             r"|skills (?:demonstrated|checklist|check)|key concepts mastered|summary of skills",
             r"(?:instructor|teacher|tutor)'?s? notes|assignments?|homework|(?:课后)?作业(?:要求)?"
             r"|记录要求|操作(?:要点|经验|技巧|注意事项)"  # homework; a lab's technique tips
+            r"|职业素质|人文关怀"  # an exam station's marks for conduct and bedside manner
             r"|reflection(?: questions)?|reflective questions|discussion questions"
             r"|case stud(?:y|ies)(?: questions)?",
             r"(?:[\w']+ ){0,3}answer (?:frameworks?|outlines?|plans?|templates?|structures?"
@@ -1361,6 +1414,13 @@ KINDS: tuple[Kind, ...] = (
                 ("carries", "cites", "ends"),
             ),
             Line(r"^(?:passing|pass) (?:score|grade|mark)\b"),
+            # An exam station's invented patient and the candidate's task: "Scenario: Mr K, 61,
+            # fell at home. Task: splint his forearm.", "临床情景：…。要求：…" (a story told for
+            # one exam, no fact of its subject). A bare "Scenario:" leads a list in: its own.
+            Line(
+                r"^(?:clinical |case |exam )?(?:scenario|vignette)\s*\d*\s*[:：][ \t]*\S"
+                r"|^(?:临床)?情[景境]\s*[:：][ \t]*\S"
+            ),
             # A question bank's id for the note's question, alone on its line: "uw-id=585",
             # "QID: 10342", "question id 77".
             Line(r"^(?:[a-z]{1,10}[-_ ])?(?:q|question[-_ ]?)?id\s*[=:#]?\s*\d{2,}$"),
@@ -1385,6 +1445,12 @@ KINDS: tuple[Kind, ...] = (
             r"学习(?:建议|方法)",  # "study tips"
         ),
         shapes=(_study_plan,),
+    ),
+    Kind(
+        "file_layout",
+        "the layout of the file the notes describe: its sheets, rows, columns, cells, formulas",
+        shapes=(_file_layout,),
+        tables=True,
     ),
     Kind(
         "topics",
@@ -1697,8 +1763,10 @@ def label_kind(markdown: str) -> Kind | None:
 
 def block_kind(block: Block) -> Kind | None:
     """The kind a block is by its words or its shape; None for content."""
+    if isinstance(block, Table):
+        return next((kind for kind, shape in _TABLE_SHAPES if shape(block)), None)
     if not isinstance(block, Paragraph | ListBlock):
-        return None  # a table or a raw block: no kind reads them by content
+        return None  # a raw block: no kind reads it by content
     if isinstance(block, Paragraph):
         found = text_kind(block.text)
         if found is not None:
@@ -1714,6 +1782,8 @@ def block_kind(block: Block) -> Kind | None:
 
 
 _SHAPES = [(kind, shape) for kind in KINDS for shape in kind.shapes]
+_TABLE_SHAPES = [(kind, shape) for kind, shape in _SHAPES if kind.tables]
+"""The shapes that read a table: few kinds tell a table by its content."""
 
 
 def _item_kind(item: ListItem) -> Kind | None:

@@ -433,12 +433,16 @@ _OPTION_SHOWN = re.compile(r"(?m)^(?:- \(?[a-hA-H][.)]|[1-8]\.) ")
 """A quiz's option as the faq rule lists it under its stem (`- b) Stress`, `2. Rest`)."""
 
 
+_CHOICE = re.compile(r" or |, | / ")
+
+
 def _offered(front: str, answer: str) -> bool:
     """The front offers the answer as one of its choices ("Anti-inflammatory: velbarin or
-    tessalid?"): a choice names its options."""
-    if " or " not in front:
+    tessalid?", "…: cannula, catheter or feeding tube?", "…: 腹穿 / 胸穿 / 腰穿?"): a choice
+    names its options."""
+    if " or " not in front and " / " not in front:
         return False
-    choices = front.rsplit(": ", 1)[-1].rstrip("?").split(" or ")
+    choices = _CHOICE.split(front.rsplit(": ", 1)[-1].rstrip("?"))
     return len(choices) > 1 and any(
         choice.strip(" ,").lower() == answer.lower() for choice in choices
     )

@@ -20,6 +20,7 @@ from builder.dialects import (
     closed_bold,
     content_tabs,
     definition_lists,
+    examiner_prompts,
     full_width_stops,
     glued_items,
     glyph_lists,
@@ -32,6 +33,7 @@ from builder.dialects import (
     pdf_text,
     provenance_asides,
     run_in_labels,
+    scored_steps,
     slide_pages,
     spaced_headings,
     step_fields,
@@ -666,6 +668,64 @@ def test_tex_math_in_dollars_is_written_in_the_delimiters_anki_typesets() -> Non
         "Then $\\renewenvironment{matrix}{x}{y}$ and $\\bbox[red]{x}$.\n",
     ):
         assert tex_math(kept) == kept
+
+
+def test_a_marking_sheets_scores_are_left_out_and_its_phase_label_leads_its_steps() -> None:
+    """An exam's marking sheet: `1. **Phase（40分）**` over steps indented less than its text
+    (a list of their own), each step opening with its score. The scores are no part of a step
+    or a label; the phase's bold label heads its steps, which are asked under it. A score in a
+    paragraph's sentence, a bold label over properly nested items and fenced code stay."""
+    text = (
+        "# Bedside skills\n\n## B2. Catheter care\n\n"
+        "1. **Getting ready（15分）**\n\n"
+        "  - （5分）Wash your hands and put on gloves\n"
+        "  - （10分）Lay out the sterile pack\n\n"
+        "1. **Cleaning** (20 points)\n\n"
+        "  - [10 marks] Clean the meatus front to back\n"
+        "  - (10 pts) Use a fresh swab each stroke\n\n"
+        "## Scoring\n\nThe pass mark is 60 (10 points per station).\n\n"
+        "1. **Dressing**\n   - Apply the dressing\n\n"
+        "```\n- （5分）code\n```\n"
+    )
+    written = rewritten(scored_steps, text)
+    assert "\n**Getting ready**\n" in written
+    assert "\n  - Wash your hands and put on gloves\n" in written
+    assert "\n**Cleaning**\n" in written
+    assert "\n  - Clean the meatus front to back\n  - Use a fresh swab each stroke\n" in written
+    assert "(10 points per station)" in written
+    assert "\n1. **Dressing**\n   - Apply the dressing\n" in written
+    assert "\n- （5分）code\n" in written
+    asked = {(n.note.front, n.note.back) for n in planned(text).notes}
+    assert not any("分" in front or "points" in front or "marks" in front for front, _ in asked)
+    assert any("Getting ready" in front and "Wash your hands" in front for front, _ in asked)
+    assert any("Cleaning" in front and "fresh sw" in front for front, _ in asked)
+
+
+def test_an_examiners_prompt_over_its_points_is_the_label_they_are_asked_under() -> None:
+    """`- 提问：X` (an examiner's "Question: X") over `Label: value` points: the prompt word is
+    no topic and the prompt no card; X labels the points ("X: neck?"). A prompt over points
+    that carry an answer label, one without points, and fenced code are left as written."""
+    text = (
+        "# 第四站\n\n## B2. 包扎\n\n"
+        "- 提问：不同部位的包扎方法\n\n"
+        "  - 头部：帽式包扎\n"
+        "  - 手指：螺旋包扎\n\n"
+        "## 问答\n\n"
+        "- 提问：夹板的作用\n"
+        "  - 答：固定骨折\n\n"
+        "- 问题：无人回答\n\n"
+        "```\n- 提问：代码\n  - 甲：乙\n```\n"
+    )
+    written = rewritten(examiner_prompts, text)
+    assert "\n- 不同部位的包扎方法：\n" in written
+    assert "\n- 提问：夹板的作用\n" in written
+    assert "\n- 问题：无人回答\n" in written
+    assert "\n- 提问：代码\n" in written
+    asked = {(n.note.front, n.note.back) for n in planned(text).notes}
+    assert not any(back == "不同部位的包扎方法" for _, back in asked), asked
+    assert any(
+        "不同部位的包扎方法" in f and f.endswith("头部?") and b == "帽式包扎" for f, b in asked
+    )
 
 
 def test_math_glued_to_a_word_is_its_sub_or_superscript() -> None:

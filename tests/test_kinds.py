@@ -18,7 +18,7 @@ from click.testing import CliRunner
 
 from builder.build import plan_deck
 from builder.cli import cli
-from builder.document import ListBlock, Paragraph, parse_document
+from builder.document import ListBlock, Paragraph, Table, parse_document
 from builder.errors import ManifestError
 from builder.kinds import (
     KIND_NAMES,
@@ -178,6 +178,10 @@ def run(*args: str) -> tuple[int, str]:
         ("Verify", None),
         ("Gate report", "course"),
         ("QA checklist", "course"),
+        # an exam station's marks for conduct; a heading on the skill itself is content
+        ("职业素质", "course"),
+        ("人文关怀", "course"),
+        ("沟通技巧与病史采集", None),
         ("Items to confirm", "course"),
         ("Call to action (CTA)", "promotion"),
         ("Book your visit", "promotion"),
@@ -202,10 +206,10 @@ def test_every_kind_is_skipped_by_default_and_include_brings_one_back() -> None:
 # -- lines and blocks -------------------------------------------------------------------------
 
 
-def first_block(markdown: str) -> Paragraph | ListBlock:
+def first_block(markdown: str) -> Paragraph | ListBlock | Table:
     document = parse_document("x.md", f"# T\n\n## S\n\n{markdown}\n")
     block = document.sections[0].blocks[0]
-    assert isinstance(block, Paragraph | ListBlock)
+    assert isinstance(block, Paragraph | ListBlock | Table)
     return block
 
 
@@ -450,6 +454,25 @@ def first_block(markdown: str) -> Paragraph | ListBlock:
         ("`[ASSUMPTION: adults only — confirm with the tutor.]`", "course"),
         ("Quick sheets for the ward. Every claim carries a bracketed source tag.", "course"),
         ("Tables kept ≤ 6 rows; longer topics are split.", "course"),
+        # the layout of the spreadsheet the notes describe; a subject's cells, rows and roots
+        ("This Excel file is a dose chart for the ward. It works from the weight.", "file_layout"),
+        ("- **Sheet1**: the drug list\n- **Sheet2**: empty\n- **Sheet3**: empty", "file_layout"),
+        ("- Cell C6 holds the weight; the rest read `=C6`\n- Type only in C6", "file_layout"),
+        ("| Column | Holds |\n|---|---|\n| B | drug name |\n| D | dose per kg |", "file_layout"),
+        (
+            "| Mark | Means |\n|---|---|\n| `*` in col. A | watch |\n| `IV` in col. H | a vein |",
+            "file_layout",
+        ),
+        ("- C6 root: biceps reflex\n- C7 root: triceps reflex", None),
+        ("Cells in the second row of the retina carry the signal.", None),
+        ("| Type | Spread |\n|---|---|\n| A | faecal-oral |\n| B | blood |", None),
+        ("| Column | Packing |\n|---|---|\n| Silica | fine |\n| Resin | coarse |", None),
+        # an exam station's invented patient and task; a scenario word inside a fact is content
+        ("Scenario: Ms V, 47, slipped on ice. Task: put on a wrist splint.", "course"),
+        ("**Clinical scenario 2:** a boy of 9 with a rash. Task: take the history.", "course"),
+        ("临床情景：王先生，40岁，跌倒。要求：请为患者包扎。", "course"),
+        ("The worst-case scenario: the rash spreads to the eyes.", None),
+        ("情景模拟训练可提高操作熟练度。", None),
         ("- [Velbarin] lowers the fever\n- [Quellin] raises it", None),
         ("Each cell carries a copy of the genome.", None),
         ("Fluids are limited to 1 L a day.", None),

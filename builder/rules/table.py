@@ -67,6 +67,11 @@
 - **ticks**: a grid of named rows under two or more headed columns whose filled cells are all
   ticks (`✔`, `✓`, `x`, `●`, `Yes`; the rest blank): one note per column listing its ticked rows
   ("High impact in <topic>: which sectors?" -> "Water; Shelter"), never a row's tick asked back.
+- **marks** (any shape above): a matrix whose cells across are mostly marks of both kinds (`o`
+  and `x`, `✓` and `✗`, `●` and `○`, Yes and No): its mark cells are read as empty, never an
+  answer, and each row of marks telling its columns apart asks which columns it is marked in
+  ("Check the pH in <topic>: Cannula, Catheter or Feeding tube?" -> "Feeding tube"); a row
+  marked in every column, or in none, asks nothing; its cells of words are asked as cells.
 - **nothing**: a table of numbers only (a conversion chart) or with no usable subject; a worked
   calculation (`| 1: Convert hours to minutes | 4 × 60 = 240 |`: numbered steps, each other cell
   a working with `=`) or any table of a worked-example section, whose numbers hold for that
@@ -168,6 +173,19 @@ class Reading:
     """attributes: a two-column table whose rows name fields of the section's subject
     ("Indications", "Adverse effects") under a header row of data (`| Ward code | [ATR1](…) |`):
     each asked as a field table's ("Indications of <subject>?"), not of the header."""
+    marked: tuple[Marked, ...] = ()
+    """Any shape: the rows of a mark matrix (`_mark_matrix`) whose marks tell its columns apart,
+    each asked which columns it is marked in; its mark cells are read as empty."""
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A row of a mark matrix: its label, and the headers of the columns marked positive."""
+
+    label: str
+    line: int
+    pin: str | None
+    columns: tuple[str, ...]
 
 
 _FIGURE = re.compile(
@@ -335,6 +353,16 @@ dose in <topic>: quick action?", never "Missed dose (situation)"); a reverse car
 
 def _read(table: Table, preferred: str | None) -> Reading:
     header, rows = _cleaned(table)
+    matrix = _mark_matrix(header, rows)
+    if matrix is None:
+        return _read_cells(table, preferred, header, rows)
+    blanked, marked = matrix
+    return replace(_read_cells(table, preferred, header, blanked), marked=marked)
+
+
+def _read_cells(
+    table: Table, preferred: str | None, header: tuple[str, ...], rows: tuple[TableRow, ...]
+) -> Reading:
     width = len(header)
     if preferred:
         for index, cell in enumerate(header):
@@ -513,6 +541,84 @@ def _tick_notes(reading: Reading, section: Section, ctx: Context) -> list[Note]:
         back = as_list([row.cells[0] for row in ticked])
         key = make_key("table", section.path, name, None, "ticks")
         notes.append(ctx.note("table", "basic", front, back, key, section, ticked[0].line))
+    return notes
+
+
+_MARK_PAIRS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset("o O ○ 〇".split()), frozenset("x X × ✗ ✘".split())),
+    (frozenset("✓ ✔ ✔️ ☑ ✅ √".split()), frozenset("✗ ✘ × x X ❌ ☐".split())),
+    (frozenset(["●"]), frozenset(["○"])),
+    (frozenset(["+"]), frozenset(["−", "–", "-"])),
+    (frozenset(["yes", "y", "是", "有"]), frozenset(["no", "n", "否", "无"])),
+    (frozenset("sí si sim oui ja".split()), frozenset("no não nao non nein".split())),
+)
+"""A mark saying "this row is in this column" and the one saying it is not, as tables pair them:
+a table with both is a matrix, so the same `x` that ticks a grid of ticks alone means "no"
+beside an `o`, and the `○` that means "yes" beside `×` means "no" beside `●`."""
+MARKS_SHARE = 0.6
+"""Of a matrix's filled cells across, the share that are marks: the rest (a site, a volume)
+are the values a row holds in that column alone, asked as any cell is."""
+MARKS_FEWEST = 4
+
+
+def _mark(cell: str) -> str:
+    return plain(cell).strip().strip("*_").strip().lower()
+
+
+def _mark_matrix(
+    header: tuple[str, ...], rows: tuple[TableRow, ...]
+) -> tuple[tuple[TableRow, ...], tuple[Marked, ...]] | None:
+    """A table whose cells across are mostly marks of both kinds (`o` and `x`, `✓` and `✗`,
+    Yes and No) under two or more named columns: steps by procedure, signs by disease. A mark
+    is never an answer ("Check the blood count: paracentesis?" -> "o" asks nothing a student
+    can know without the table's legend): the rows come back with their mark cells empty, the
+    words left to be asked as cells, and the rows of marks only that tell the columns apart
+    (not marked alike in every one) as `Marked`, asked which columns they are marked in."""
+    if len(header) < 3 or not all(plain(cell) for cell in header[1:]):
+        return None
+    if len(rows) < 2 or not all(plain(row.cells[0]) for row in rows):
+        return None
+    filled = [_mark(cell) for row in rows for cell in row.cells[1:] if plain(cell).strip()]
+    best: tuple[int, frozenset[str], frozenset[str]] | None = None
+    for yes, no in _MARK_PAIRS:
+        said = [cell for cell in filled if cell in yes or cell in no]
+        both = any(cell in yes for cell in said) and any(cell in no for cell in said)
+        if both and (best is None or len(said) > best[0]):
+            best = (len(said), yes, no)
+    if best is None or best[0] < MARKS_FEWEST or best[0] < MARKS_SHARE * len(filled):
+        return None
+    _, yes, no = best
+    blanked, marked = [], []
+    for row in rows:
+        cells = [_mark(cell) for cell in row.cells[1:]]
+        marks = [cell in yes or cell in no for cell in cells]
+        kept = ("" if mark else cell for mark, cell in zip(marks, row.cells[1:], strict=True))
+        blanked.append(TableRow((row.cells[0], *kept), row.line, row.pin))
+        if not all(mark or not cell for mark, cell in zip(marks, cells, strict=True)):
+            continue  # a row with words in it: they say what its marks would
+        columns = tuple(plain(header[index + 1]) for index, cell in enumerate(cells) if cell in yes)
+        if columns and len(columns) < len(header) - 1:
+            marked.append(Marked(plain(row.cells[0]), row.line, row.pin, columns))
+    return tuple(blanked), tuple(marked)
+
+
+def _marked_notes(reading: Reading, section: Section, ctx: Context) -> list[Note]:
+    """A matrix's rows of marks, each asking which of the columns it is marked in: "Check the
+    blood count in <topic>: paracentesis, thoracentesis or lumbar puncture?" -> "Paracentesis".
+    A row marked in every column, or in none, tells no column apart and asks nothing."""
+    things = [_unmarked(plain(cell)) for cell in reading.header[1:]]
+    if ctx.language == "en":
+        choice = f"{', '.join(things[:-1])} or {things[-1]}"
+    else:
+        choice = " / ".join(things)  # the builder's "or" is no word of the author's language
+    notes = []
+    for row in reading.marked:
+        where = row.label if names_topic(choice, ctx.topic) else ctx.situate(row.label)
+        front = f"{where}: {choice}?"
+        key = make_key("table", section.path, row.label, row.pin, "marked")
+        notes.append(
+            ctx.note("table", "basic", front, as_list(list(row.columns)), key, section, row.line)
+        )
     return notes
 
 
@@ -1385,6 +1491,13 @@ def _table_notes(
     if _CARD_HEADER.match(" | ".join(plain(cell).strip() for cell in table.header)):
         return _card_rows(table, section, ctx)
     reading = read_table(table, opts.subject)
+    notes = _shaped_notes(reading, table, caption, section, ctx, opts)
+    return notes + _marked_notes(reading, section, ctx) if reading.marked else notes
+
+
+def _shaped_notes(
+    reading: Reading, table: Table, caption: str, section: Section, ctx: Context, opts: TableOptions
+) -> list[Note]:
     if reading.shape == "rows" and reading.subject is not None:
         if caption and not opts.question and keyed_by_value(reading, reading.subject):
             return _captioned_notes(reading, reading.subject, caption, section, ctx)
