@@ -965,7 +965,7 @@ def _file_layout(block: Block) -> bool:
     half of whose rows speak of the file. Words a subject shares ("cell", "row", "column" alone;
     "C6" the vertebra) never count by themselves: only with a letter, a number or a formula."""
     if isinstance(block, Paragraph):
-        sentences = [part for part in _SENTENCE_END.split(plain(block.text)) if part.strip()]
+        sentences = [part for part in _FILE_SENTENCE_END.split(plain(block.text)) if part.strip()]
         said = [_names_file(sentence) for sentence in sentences]
         return bool(said) and (said[0] or 2 * sum(said) >= len(said))
     if isinstance(block, ListBlock):
@@ -1000,7 +1000,7 @@ _FILE_WORDS = re.compile(
 )
 """Words that speak of a file, not of a subject: an extension, a spreadsheet, a sheet by number,
 a cell by reference, a column by letter, a formula over cells, a row by number, "this file"."""
-_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
+_FILE_SENTENCE_END = re.compile(r"(?<=[.!?。])\s+")
 _COLUMN_LETTER = re.compile(r"[A-Z]{1,2}(?:\s*[-–]\s*[A-Z]{1,2})?")
 _COLUMN_WORD = re.compile(r"col\.?|columnas?|columns?|colunas?|colonnes?|spalten?")
 
