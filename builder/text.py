@@ -1956,7 +1956,7 @@ _FACET_WORDS = frozenset(
     stabilité stabilità conservación conservação conservazione almacenamiento armazenamento
     reevaluación reavaliação réévaluation rivalutazione monitorización monitorização
     monitoraggio überwachung vigilancia vigilância einteilung klassifikation wirkung
-    wirkmechanismus nebenwirkungen
+    wirkmechanismus nebenwirkungen effekte wirkungen interactions doses dosis dosen dosi
     """.split()
 )
 """A phase or a generic facet of a disease ("Course", "Pathogenesis", "Paraclinical") and the
@@ -2028,13 +2028,38 @@ def is_facet_heading(text: str) -> bool:
     heading above names what they are facets of ("Cystitis — course and prognosis"). Headings
     only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it. A
     facet said to be whole ("Preparación completa", `without_whole`) is that facet."""
-    lowered = without_whole(plain(text)).lower().rstrip(":.")
+    lowered = _SPACED_HYPHEN.sub("-", without_whole(plain(text)).lower().rstrip(":. "))
     if lowered in _FACET_PHRASES:
         return True
-    parts = [part for part in _FACET_JOIN.split(lowered) if part]
+    parts = [_unranked(part) for part in _FACET_JOIN.split(lowered) if part]
     return bool(parts) and all(
         part in _FACET_WORDS or part in _ASPECT_NOUNS or part in _FACET_PHRASES for part in parts
     )
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\w) -(?=\w)")
+"""A hyphen a PDF's extractor set apart from the word before it ("Contre -indications")."""
+_RANKING_WORDS = frozenset(
+    """
+    main principal principaux principale principales principais principali wichtigste
+    wichtigsten weitere initial initiales iniciais iniciales iniziali initiale anfängliche
+    """.split()
+)
+"""Words ranking a facet or saying when it holds, before or after it ("Principaux effets
+indésirables", German "Weitere Effekte", Portuguese "Doses iniciais"): still that facet."""
+
+
+def _unranked(phrase: str) -> str:
+    """A facet phrase without its one ranking word (`_RANKING_WORDS`); any other phrase as it
+    is."""
+    words = phrase.split()
+    if len(words) < 2:
+        return phrase
+    if words[0] in _RANKING_WORDS:
+        return " ".join(words[1:])
+    if words[-1] in _RANKING_WORDS:
+        return " ".join(words[:-1])
+    return phrase
 
 
 def without_whole(phrase: str) -> str:
@@ -2262,7 +2287,7 @@ _FILED_BY = re.compile(r"^[A-Z]\.?\s+[A-Z][A-Z'’-]+$")
 """An author's initial and surname in capitals as a part of a file's name ("C SMITH")."""
 
 
-def _filed_subject(text: str) -> str:
+def filed_subject(text: str) -> str:
     """A title written as a file's name in parts (`_`) with a year among them ("Benzodiazepines
     _C SMITH_2025 IFCS", "korrin_fever_2019"): the parts before the year, without an author's
     initial and surname, name the subject; the year and what follows (institution, version)
@@ -2298,7 +2323,7 @@ def title_topic(title: str) -> str:
         text = _question_subject(question) or question
     text = _without_subtitle(text)
     if "_" in text:  # "Benzodiazepines_C SMITH_2025 IFCS": a file's name, then its author's
-        text = _filed_subject(text)
+        text = filed_subject(text)
     labelled = _MID_ASIDE.match(text)
     if labelled is not None and _is_genre_label(labelled["head"]):
         tail = labelled["tail"]  # "ICMR Standard Treatment Workflow (STW) DIABETES TYPE 1"
