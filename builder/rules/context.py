@@ -487,11 +487,13 @@ the list a repeat."""
 
 
 def _signs(text: str) -> frozenset[str]:
-    """The comparison signs of an attribute: "If < 20 kg" and "If > 20 kg" ask two things."""
+    """The comparison signs of an attribute: "If < 20 kg" and "If > 20 kg" ask two things, and
+    so do "+ of 1 hour" and "–of 1 hour" (more or less than, as French slides write "de + de"
+    and "de –de")."""
     return frozenset(_SIGN.findall(text))
 
 
-_SIGN = re.compile(r"[<>≤≥]")
+_SIGN = re.compile(r"[<>≤≥+]|[–−](?=\w)")
 
 
 MIN_CLOZE_REPEAT_DELETIONS = 2
