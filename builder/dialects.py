@@ -100,6 +100,7 @@ from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
 from .text import (
     CJK_LETTERS,
+    READING_LEVELS,
     REFERENCE_HEADINGS,
     TEMPLATE_FIELD,
     content_words,
@@ -2321,6 +2322,38 @@ _RUN_IN_ITALIC = re.compile(
 NPH …`), no colon, then a capitalised sentence."""
 
 
+def reading_levels(text: str) -> str:
+    """Under a heading over the same points told at rising depth ("## Complexity levels",
+    `text.READING_LEVELS`), a paragraph's or item's bold label that is only an ordinal ("**Level
+    2**:", "**Level III** –") goes: the level says how hard the reading is, and asked ("Level 2?")
+    it is a question with no subject. Its text stays, to be read as the section's. Levels under
+    any other heading ("Trauma centre levels", "Grades") are a classification and stay. Each
+    line keeps its number."""
+    lowered = text.lower()
+    if "level" not in lowered or not any(heading in lowered for heading in READING_LEVELS):
+        return text
+    lines = text.split("\n")
+    under = False
+    for at in _outside_fences(lines):
+        heading = _ATX_LEVEL.match(lines[at])
+        if heading is not None:
+            title = lines[at].lstrip("# \t").strip().strip("*_").rstrip(":").lower()
+            under = title in READING_LEVELS
+            continue
+        if under:
+            lines[at] = _ORDINAL_LABEL.sub(r"\g<lead>", lines[at], count=1)
+    return "\n".join(lines)
+
+
+_ORDINAL_LABEL = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?:\*\*|__)(?:level|niveau|nivel|nível|stufe|livello)"
+    r"[ \t]+(?:\d{1,2}|[IVX]{1,4}|[A-E])[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*[:–—-])[ \t]*",
+    re.IGNORECASE,
+)
+"""A line's bold label that is only a level's ordinal and its colon or dash ("**Level 2**:",
+"- **Level III:**", "**Niveau 1** –")."""
+
+
 def table_footnotes(text: str) -> str:
     """A table's reference markers (`576 mg\\[1\\]`, `250 mg[2]`) and the numbered notes right
     under it (`1. Equal to 500 mg of X.`), or under the tables and headings just above it: each
@@ -3007,6 +3040,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     definition_lists,
     glued_items,
     run_in_labels,
+    reading_levels,
     comparisons,
     closed_admonitions,
     spaced_repetition,

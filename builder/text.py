@@ -953,6 +953,17 @@ def _is_abbreviation(word: str) -> bool:
     return onset not in _ONSETS or (coda not in _CODAS and coda.removesuffix("s") not in _CODAS)
 
 
+READING_LEVELS = (
+    "complexity levels",
+    "levels of complexity",
+    "reading levels",
+    "difficulty levels",
+    "levels of difficulty",
+    "levels of detail",
+)
+"""Headings over the same points told again at rising depth ("Complexity Levels" over
+"**Level 1**: …" to "**Level 5**: …"): how hard the reading is, neither a subject nor a
+classification of one, so each level's label is no question either (`dialects.reading_levels`)."""
 _GENERIC_HEADINGS = frozenset(
     """
     overview definition definitions summary notes note introduction intro background basics
@@ -988,6 +999,7 @@ _GENERIC_HEADINGS = frozenset(
         "high yield summary",
         "final takeaways",
         "final thoughts",
+        *READING_LEVELS,
         # the same boxes in Spanish, Portuguese, French, German
         "puntos clave",
         "ideas clave",

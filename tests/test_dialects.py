@@ -31,6 +31,7 @@ from builder.dialects import (
     pdf_lists,
     pdf_text,
     provenance_asides,
+    reading_levels,
     run_in_labels,
     slide_pages,
     spaced_headings,
@@ -1509,6 +1510,23 @@ def test_a_glyphs_short_lead_ins_over_lines_of_their_own_glyph_head_those_lines(
         "  + to wake.",
         "  + at night.",
     ]
+
+
+def test_a_levels_label_under_a_reading_levels_heading_goes_and_a_classifications_stays() -> None:
+    """Under "Complexity levels" (the same points told at rising depth) a bold "**Level 2**:"
+    label opening a paragraph or an item goes and its text stays; under a heading naming a
+    classification ("Trauma centre levels") the levels are what is asked, and stay."""
+    text = (
+        "# Tessal wounds\n\n## Complexity Levels\n\n**Level 1**: Keep the wound dry.\n\n"
+        "- **Level II:** Stitches come out in 7 days.\n\n## Trauma centre levels\n\n"
+        "**Level 1**: A surgeon on site all day.\n"
+    )
+    written = rewritten(reading_levels, text).split("\n")
+    assert written[4] == "Keep the wound dry."
+    assert written[6] == "- Stitches come out in 7 days."
+    assert written[10] == "**Level 1**: A surgeon on site all day."
+    fronts = "\n".join(n.note.front for n in planned(text, "tessal.md").notes)
+    assert "Level 1?" in fronts and "Level II" not in fronts
 
 
 CONVERTED_SPLINT = (
