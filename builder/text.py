@@ -222,7 +222,15 @@ def names_topic(text: str, topic: str) -> bool:
     if sum(1 for stem in wanted if stem in lowered) < needed:
         return False
     have = content_words(text)
-    return len(wanted & have) >= needed
+    shared = wanted & have
+    if len(wanted) > 1 and shared and shared <= _ONSET_STEMS:
+        return False  # "Acute treatment" never names "acute pancreatitis": only its qualifier
+    return len(shared) >= needed
+
+
+_ONSET_STEMS = content_words("acute chronic subacute")
+"""A disease's qualifiers of onset: shared with a topic of several words alone ("Acute treatment"
+and "acute pancreatitis"), they name no disease."""
 
 
 def singular(phrase: str) -> str:
