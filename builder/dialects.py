@@ -100,6 +100,7 @@ from .exports import outside_fences as _outside_fences
 from .notes import WORD_JOINER
 from .text import (
     CJK_LETTERS,
+    READING_LEVELS,
     REFERENCE_HEADINGS,
     TEMPLATE_FIELD,
     content_words,
@@ -1860,19 +1861,26 @@ def _glyph_levels(lines: list[str], outside: Iterable[int]) -> dict[int, int]:
     they stay beside it."""
     levels: dict[int, int] = {}
     run: list[tuple[int, str, str, bool]] = []  # (line, indent, glyph, ends in ':')
+    ends: dict[int, str] = {}  # a glyph line's last line, wrapped or not
 
     def close() -> None:
         kinds = sorted({glyph for _, _, glyph, _ in run}, key=_GLYPH_RANK.__getitem__)
         if len(kinds) > 1 and len({indent for _, indent, _, _ in run}) == 1:
-            rank = {kind: at for at, kind in enumerate(kinds)}
-            stack: list[tuple[int, int, bool]] = []  # (rank, depth, a lead-in)
+            rank = {kind: float(at) for at, kind in enumerate(kinds)}
+            heads = _glyph_sub_heads(lines, run, ends)
+            stack: list[tuple[float, int, bool]] = []  # (rank, depth, a lead-in)
             for at, _, glyph, lead in run:
-                while stack and stack[-1][0] >= rank[glyph]:
+                # under a sub-head of its own glyph ("•In the ICU :"), an item is a step in
+                own = rank[glyph] + (0.5 if glyph in heads and at not in heads[glyph] else 0)
+                if glyph in heads and at < min(heads[glyph]):
+                    own = rank[glyph]  # before the first sub-head: beside them
+                while stack and stack[-1][0] >= own:
                     stack.pop()
                 depth = stack[-1][1] + stack[-1][2] if stack else 0
-                stack.append((rank[glyph], depth, lead))
+                stack.append((own, depth, lead or at in heads.get(glyph, ())))
                 levels[at] = depth
         run.clear()
+        ends.clear()
 
     last = -2
     for at in outside:
@@ -1883,10 +1891,46 @@ def _glyph_levels(lines: list[str], outside: Iterable[int]) -> dict[int, int]:
         glyph = _ROUND_GLYPH.match(line)
         if glyph is not None:
             run.append((at, glyph.group(1), glyph.group(2), line.rstrip().endswith(":")))
+            ends[at] = line
         elif run and line.strip():  # a wrapped glyph line: its lead-in colon ends it
             run[-1] = (*run[-1][:3], line.rstrip().endswith(":"))
+            ends[run[-1][0]] = ""  # wrapped: a sentence, no sub-head
     close()
     return levels
+
+
+def _glyph_sub_heads(
+    lines: list[str], run: list[tuple[int, str, str, bool]], ends: dict[int, str]
+) -> dict[str, set[int]]:
+    """The lines of each glyph kind that head the lines of their own kind after them: a short
+    label ending in ':' ("•In the ICU :") with a line of its kind after it that is not one,
+    and after it a short line of the same kind opening with the same word and ending in no
+    stop ("•In transport or emergencies"), as the author sets parallel sub-heads. A slide
+    typed with one glyph for its sub-heads and their items nests the items under each."""
+    heads: dict[str, set[int]] = {}
+    openings: dict[str, set[str]] = {}
+    for place, (at, _, glyph, lead) in enumerate(run):
+        text = _ROUND_GLYPH.sub("", ends.get(at, ""), count=1).strip()
+        words = text.rstrip(" :").split()
+        following = run[place + 1] if place + 1 < len(run) else None
+        if following is None or following[2] != glyph or not words:
+            continue
+        label = lead and len(words) <= MAX_SUB_HEAD_WORDS and not following[3]
+        parallel = (
+            not text.endswith((*_END_MARKS, ","))
+            and len(words) <= MAX_SUB_HEAD_WORDS + 2
+            and words[0].lower() in openings.get(glyph, ())
+        )
+        if label or parallel:
+            heads.setdefault(glyph, set()).add(at)
+            openings.setdefault(glyph, set()).add(words[0].lower())
+    return {glyph: found for glyph, found in heads.items() if len(found) >= MIN_SUB_HEADS}
+
+
+MAX_SUB_HEAD_WORDS = 5
+"""Words a glyph line may have to head the lines of its own glyph after it."""
+MIN_SUB_HEADS = 2
+"""Sub-heads a glyph kind needs in one run: one lead-in alone is an item over a few of its own."""
 
 
 _SETEXT = re.compile(r"[ \t]{0,3}(?:=+|-+)[ \t]*\r?$")
@@ -2370,6 +2414,38 @@ _RUN_IN_ITALIC = re.compile(
 )
 """A bold label with a word in italics in it (`**Basal (*bedtime*)** NPH …`, `**Basal-*plus***
 NPH …`), no colon, then a capitalised sentence."""
+
+
+def reading_levels(text: str) -> str:
+    """Under a heading over the same points told at rising depth ("## Complexity levels",
+    `text.READING_LEVELS`), a paragraph's or item's bold label that is only an ordinal ("**Level
+    2**:", "**Level III** –") goes: the level says how hard the reading is, and asked ("Level 2?")
+    it is a question with no subject. Its text stays, to be read as the section's. Levels under
+    any other heading ("Trauma centre levels", "Grades") are a classification and stay. Each
+    line keeps its number."""
+    lowered = text.lower()
+    if "level" not in lowered or not any(heading in lowered for heading in READING_LEVELS):
+        return text
+    lines = text.split("\n")
+    under = False
+    for at in _outside_fences(lines):
+        heading = _ATX_LEVEL.match(lines[at])
+        if heading is not None:
+            title = lines[at].lstrip("# \t").strip().strip("*_").rstrip(":").lower()
+            under = title in READING_LEVELS
+            continue
+        if under:
+            lines[at] = _ORDINAL_LABEL.sub(r"\g<lead>", lines[at], count=1)
+    return "\n".join(lines)
+
+
+_ORDINAL_LABEL = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?:\*\*|__)(?:level|niveau|nivel|nível|stufe|livello)"
+    r"[ \t]+(?:\d{1,2}|[IVX]{1,4}|[A-E])[ \t]*(?::(?:\*\*|__)|(?:\*\*|__)[ \t]*[:–—-])[ \t]*",
+    re.IGNORECASE,
+)
+"""A line's bold label that is only a level's ordinal and its colon or dash ("**Level 2**:",
+"- **Level III:**", "**Niveau 1** –")."""
 
 
 def table_footnotes(text: str) -> str:
@@ -2876,6 +2952,7 @@ def slide_pages(text: str) -> str:
     page_of = {at: index for index, start in enumerate(pages) for at in _page_lines(lines, start)}
     footer = _footer(lines, page_of)
     titles: dict[int, str] = {}
+    alone: list[int] = []  # the lines that held only a title and the footer
     for at, index in page_of.items():
         line = lines[at].rstrip("\r")
         if footer and line.endswith(footer):
@@ -2884,6 +2961,8 @@ def slide_pages(text: str) -> str:
             if title is not None:
                 titles.setdefault(index, title.group("title").strip())
                 line = line[: title.start()]
+                if not line.strip():
+                    alone.append(at)
             lines[at] = line.rstrip() + ("\r" if lines[at].endswith("\r") else "")
         number = _PAGE_HEADING.match(lines[pages[index]])
         if (
@@ -2892,11 +2971,61 @@ def slide_pages(text: str) -> str:
             and at == _first_text(lines, pages[index])
         ):
             lines[at] = ""
+    _cut_section_labels(lines, pages, page_of, alone)
     for index, start in enumerate(pages):
         found = _PAGE_HEADING.match(lines[start])
         if index in titles and found is not None:
             lines[start] = f"{found.group('marks')} {titles[index]}"
     return "\n".join(lines)
+
+
+def _cut_section_labels(
+    lines: list[str], pages: list[int], page_of: dict[int, int], alone: list[int]
+) -> None:
+    """A deck's section label (one word in capitals over the slide's title, "OVERDOSE") that the
+    extractor glued to the end of the line above a title standing alone ("…of GABAOVERDOSE"),
+    or set beside the page's number ("12 OVERDOSE"), is cut: it is the deck's chrome, and glued
+    it ends the slide's last point. A label is known where a case change or the page's number
+    shows where it starts, on MIN_LABEL_PAGES pages or more; then it is cut where it is glued
+    to capitals too ("GABAOVERDOSE" -> "GABA")."""
+    above: dict[int, int] = {}  # a title line's line above -> its page
+    for at in alone:
+        before = next((n for n in range(at - 1, -1, -1) if lines[n].strip()), -1)
+        if before in page_of and not lines[before].startswith("#"):
+            above[before] = page_of[before]
+    seen: dict[str, set[int]] = {}
+    numbered: list[int] = []
+    for at, index in above.items():
+        found = _CASED_LABEL.search(lines[at].rstrip())
+        if found is not None:
+            seen.setdefault(found.group("label"), set()).add(index)
+    for index, start in enumerate(pages):
+        first = _first_text(lines, start)
+        found = _NUMBERED_LABEL.match(lines[first].rstrip()) if first >= 0 else None
+        heading = _PAGE_HEADING.match(lines[start])
+        number = heading.group("n") if heading is not None else str(index + 1)
+        if found is not None and found.group("n") == number:
+            seen.setdefault(found.group("label"), set()).add(index)
+            numbered.append(first)
+    labels = {label for label, where in seen.items() if len(where) >= MIN_LABEL_PAGES}
+    if not labels:
+        return
+    for at in above:
+        line = lines[at].rstrip()
+        label = next((label for label in labels if line.endswith(label)), "")
+        if label and len(line) > len(label) and not line[-len(label) - 1].isspace():
+            lines[at] = line[: -len(label)] + ("\r" if lines[at].endswith("\r") else "")
+    for at in numbered:
+        if _NUMBERED_LABEL.match(lines[at].rstrip())["label"] in labels:  # type: ignore[index]
+            lines[at] = "\r" if lines[at].endswith("\r") else ""
+
+
+MIN_LABEL_PAGES = 2
+"""Pages that show where a section label starts before it is cut where it does not show."""
+_CASED_LABEL = re.compile(r"(?<=[a-zà-ÿ.,;)])(?P<label>[A-ZÀ-Þ]{4,})$")
+"""A word in capitals glued after a small letter or a stop at a line's end ("apnea.OVERDOSE")."""
+_NUMBERED_LABEL = re.compile(r"^(?P<n>\d{1,3})[ \t]+(?P<label>[A-ZÀ-Þ]{4,})$")
+"""A page's number and one word in capitals, alone on its first line ("12 OVERDOSE")."""
 
 
 def _page_lines(lines: list[str], start: int) -> range:
@@ -3007,6 +3136,7 @@ TEXT_PASSES: tuple[Callable[[str], str], ...] = (
     definition_lists,
     glued_items,
     run_in_labels,
+    reading_levels,
     comparisons,
     closed_admonitions,
     spaced_repetition,

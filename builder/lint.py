@@ -2131,10 +2131,16 @@ _MEANING_SIGNS = str.maketrans(
 
 def front_key(markdown: str) -> str:
     """A front compared for duplicates: cloze text shown, case, punctuation and spacing folded
-    (but not the comparison and arrow signs that make two questions different)."""
+    (but not the comparison and arrow signs that make two questions different, nor a "+" or a
+    dash glued to its word: "de + de 1 heure" and "de –de 1 heure" are more and less than)."""
     text = unicodedata.normalize("NFKC", plain_text(markdown)).casefold()
+    if "+" in text or "–" in text or "−" in text:
+        text = _PLUS_MINUS.sub(lambda m: " plus " if m.group() == "+" else " minus ", text)
     text = re.sub(r"[^\w\s]|_", " ", text.translate(_MEANING_SIGNS))
     return " ".join(text.split())
+
+
+_PLUS_MINUS = re.compile(r"\+|[–−](?=\w)")
 
 
 def _where(first: Note, note: Note) -> str:

@@ -222,7 +222,15 @@ def names_topic(text: str, topic: str) -> bool:
     if sum(1 for stem in wanted if stem in lowered) < needed:
         return False
     have = content_words(text)
-    return len(wanted & have) >= needed
+    shared = wanted & have
+    if len(wanted) > 1 and shared and shared <= _ONSET_STEMS:
+        return False  # "Acute treatment" never names "acute pancreatitis": only its qualifier
+    return len(shared) >= needed
+
+
+_ONSET_STEMS = content_words("acute chronic subacute")
+"""A disease's qualifiers of onset: shared with a topic of several words alone ("Acute treatment"
+and "acute pancreatitis"), they name no disease."""
 
 
 def singular(phrase: str) -> str:
@@ -953,6 +961,17 @@ def _is_abbreviation(word: str) -> bool:
     return onset not in _ONSETS or (coda not in _CODAS and coda.removesuffix("s") not in _CODAS)
 
 
+READING_LEVELS = (
+    "complexity levels",
+    "levels of complexity",
+    "reading levels",
+    "difficulty levels",
+    "levels of difficulty",
+    "levels of detail",
+)
+"""Headings over the same points told again at rising depth ("Complexity Levels" over
+"**Level 1**: …" to "**Level 5**: …"): how hard the reading is, neither a subject nor a
+classification of one, so each level's label is no question either (`dialects.reading_levels`)."""
 _GENERIC_HEADINGS = frozenset(
     """
     overview definition definitions summary notes note introduction intro background basics
@@ -988,6 +1007,7 @@ _GENERIC_HEADINGS = frozenset(
         "high yield summary",
         "final takeaways",
         "final thoughts",
+        *READING_LEVELS,
         # the same boxes in Spanish, Portuguese, French, German
         "puntos clave",
         "ideas clave",
@@ -1956,7 +1976,7 @@ _FACET_WORDS = frozenset(
     stabilité stabilità conservación conservação conservazione almacenamiento armazenamento
     reevaluación reavaliação réévaluation rivalutazione monitorización monitorização
     monitoraggio überwachung vigilancia vigilância einteilung klassifikation wirkung
-    wirkmechanismus nebenwirkungen
+    wirkmechanismus nebenwirkungen effekte wirkungen interactions doses dosis dosen dosi
     """.split()
 )
 """A phase or a generic facet of a disease ("Course", "Pathogenesis", "Paraclinical") and the
@@ -2028,13 +2048,38 @@ def is_facet_heading(text: str) -> bool:
     heading above names what they are facets of ("Cystitis — course and prognosis"). Headings
     only: a bold label such as "**Pathogenesis**" keeps what the list rules make of it. A
     facet said to be whole ("Preparación completa", `without_whole`) is that facet."""
-    lowered = without_whole(plain(text)).lower().rstrip(":.")
+    lowered = _SPACED_HYPHEN.sub("-", without_whole(plain(text)).lower().rstrip(":. "))
     if lowered in _FACET_PHRASES:
         return True
-    parts = [part for part in _FACET_JOIN.split(lowered) if part]
+    parts = [_unranked(part) for part in _FACET_JOIN.split(lowered) if part]
     return bool(parts) and all(
         part in _FACET_WORDS or part in _ASPECT_NOUNS or part in _FACET_PHRASES for part in parts
     )
+
+
+_SPACED_HYPHEN = re.compile(r"(?<=\w) -(?=\w)")
+"""A hyphen a PDF's extractor set apart from the word before it ("Contre -indications")."""
+_RANKING_WORDS = frozenset(
+    """
+    main principal principaux principale principales principais principali wichtigste
+    wichtigsten weitere initial initiales iniciais iniciales iniziali initiale anfängliche
+    """.split()
+)
+"""Words ranking a facet or saying when it holds, before or after it ("Principaux effets
+indésirables", German "Weitere Effekte", Portuguese "Doses iniciais"): still that facet."""
+
+
+def _unranked(phrase: str) -> str:
+    """A facet phrase without its one ranking word (`_RANKING_WORDS`); any other phrase as it
+    is."""
+    words = phrase.split()
+    if len(words) < 2:
+        return phrase
+    if words[0] in _RANKING_WORDS:
+        return " ".join(words[1:])
+    if words[-1] in _RANKING_WORDS:
+        return " ".join(words[:-1])
+    return phrase
 
 
 def without_whole(phrase: str) -> str:
@@ -2262,7 +2307,7 @@ _FILED_BY = re.compile(r"^[A-Z]\.?\s+[A-Z][A-Z'’-]+$")
 """An author's initial and surname in capitals as a part of a file's name ("C SMITH")."""
 
 
-def _filed_subject(text: str) -> str:
+def filed_subject(text: str) -> str:
     """A title written as a file's name in parts (`_`) with a year among them ("Benzodiazepines
     _C SMITH_2025 IFCS", "korrin_fever_2019"): the parts before the year, without an author's
     initial and surname, name the subject; the year and what follows (institution, version)
@@ -2298,7 +2343,7 @@ def title_topic(title: str) -> str:
         text = _question_subject(question) or question
     text = _without_subtitle(text)
     if "_" in text:  # "Benzodiazepines_C SMITH_2025 IFCS": a file's name, then its author's
-        text = _filed_subject(text)
+        text = filed_subject(text)
     labelled = _MID_ASIDE.match(text)
     if labelled is not None and _is_genre_label(labelled["head"]):
         tail = labelled["tail"]  # "ICMR Standard Treatment Workflow (STW) DIABETES TYPE 1"

@@ -32,6 +32,7 @@ from builder.dialects import (
     pdf_lists,
     pdf_text,
     provenance_asides,
+    reading_levels,
     run_in_labels,
     scored_steps,
     slide_pages,
@@ -1539,6 +1540,55 @@ def test_glyph_kinds_under_a_sentence_or_alone_stay_at_one_depth() -> None:
     assert glyph_lists(inside) == inside
 
 
+def test_a_glyphs_short_lead_ins_over_lines_of_their_own_glyph_head_those_lines() -> None:
+    """A slide typing its sub-heads with the glyph of their items ("•In the ICU :" over
+    "•to wake …"): two short lead-ins or more of one glyph each head the lines of that glyph
+    after them, and a short line of it opening with the same word and ending in no stop ("•In
+    transport or at home") is one more; the lines before the first stay beside them. One such
+    lead-in alone stays an item beside its items."""
+    text = (
+        "# Tessalone\n\n\u25cfWhen to give it :\n\u2022In the ICU :\n\u2022to wake a patient.\n"
+        "\u2022to tell one coma from another.\n\u2022In theatre :\n\u2022to end a sedation,\n"
+        "\u2022In transport or at home\n\u2022to reverse a slow breath.\n"
+    )
+    assert rewritten(glyph_lists, text).split("\n")[2:11] == [
+        "+ When to give it :",
+        "  + In the ICU :",
+        "    + to wake a patient.",
+        "    + to tell one coma from another.",
+        "  + In theatre :",
+        "    + to end a sedation,",
+        "  + In transport or at home",
+        "    + to reverse a slow breath.",
+        "",
+    ]
+    one = "# Tessalone\n\n\u25cfWhen to give it :\n\u2022In the ICU :\n\u2022to wake.\n"
+    one += "\u2022at night.\n"
+    assert rewritten(glyph_lists, one).split("\n")[2:6] == [
+        "+ When to give it :",
+        "  + In the ICU :",
+        "  + to wake.",
+        "  + at night.",
+    ]
+
+
+def test_a_levels_label_under_a_reading_levels_heading_goes_and_a_classifications_stays() -> None:
+    """Under "Complexity levels" (the same points told at rising depth) a bold "**Level 2**:"
+    label opening a paragraph or an item goes and its text stays; under a heading naming a
+    classification ("Trauma centre levels") the levels are what is asked, and stay."""
+    text = (
+        "# Tessal wounds\n\n## Complexity Levels\n\n**Level 1**: Keep the wound dry.\n\n"
+        "- **Level II:** Stitches come out in 7 days.\n\n## Trauma centre levels\n\n"
+        "**Level 1**: A surgeon on site all day.\n"
+    )
+    written = rewritten(reading_levels, text).split("\n")
+    assert written[4] == "Keep the wound dry."
+    assert written[6] == "- Stitches come out in 7 days."
+    assert written[10] == "**Level 1**: A surgeon on site all day."
+    fronts = "\n".join(n.note.front for n in planned(text, "tessal.md").notes)
+    assert "Level 1?" in fronts and "Level II" not in fronts
+
+
 CONVERTED_SPLINT = (
     "# Tessen splint fitting\n"
     "\n"
@@ -1805,6 +1855,52 @@ def test_a_slide_decks_footer_goes_and_its_glued_title_heads_the_page() -> None:
     assert written[21] == "ANTIDOTE"
     fronts = "\n".join(n.note.front for n in planned(SLIDES, "korrin-module.md").notes)
     assert "Page" not in fronts and "Korrin Module Drugs" not in fronts
+
+
+LABELLED_SLIDES = (
+    "# Korrin module\n"
+    "\n"
+    "## Page 1\n"
+    "\n"
+    "1\n"
+    "Tessalone blocks the tessal receptor of the GLAOVERDOSE\n"
+    "TESSALONE ANTIDOTEThe Korrin Module Drugs Effects Antidote\n"
+    "\n"
+    "## Page 2\n"
+    "\n"
+    "2\n"
+    "Give it again after two hours.OVERDOSE\n"
+    "TESSALONE DOSINGThe Korrin Module Drugs Effects Antidote\n"
+    "\n"
+    "## Page 3\n"
+    "\n"
+    "3 OVERDOSE\n"
+    "TESSALONE IN CHILDRENThe Korrin Module Drugs Effects Antidote\n"
+    "Half the adult dose.\n"
+    "\n"
+    "## Page 4\n"
+    "\n"
+    "4\n"
+    "Velbarin is taken with the RASH\n"
+    "VELBARIN HARMSThe Korrin Module Drugs Effects Antidote\n"
+)
+
+
+def test_a_slide_decks_section_label_glued_above_its_title_goes() -> None:
+    """A deck's section label in capitals over each slide's title, glued by the extractor to the
+    slide's last line ("…hours.OVERDOSE", "…of the GLAOVERDOSE") or set beside the page's number
+    ("3 OVERDOSE"), is chrome: it is cut, where a case change or the page's number shows where
+    it starts on two pages or more, and then where it is glued to capitals too. A word in
+    capitals ending one page's line ("RASH"), shown nowhere else, stays."""
+    written = rewritten(slide_pages, LABELLED_SLIDES).split("\n")
+    assert written[2] == "## TESSALONE ANTIDOTE"
+    assert written[5] == "Tessalone blocks the tessal receptor of the GLA"
+    assert written[11] == "Give it again after two hours."
+    assert written[16] == ""
+    assert written[18] == "Half the adult dose."
+    assert written[23] == "Velbarin is taken with the RASH"
+    once = LABELLED_SLIDES.replace("hours.OVERDOSE", "hours.").replace("3 OVERDOSE", "3")
+    assert rewritten(slide_pages, once).split("\n")[5].endswith("GLAOVERDOSE")
 
 
 def test_pages_with_no_repeated_footer_and_hand_written_headings_keep_their_lines() -> None:

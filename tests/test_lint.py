@@ -2247,3 +2247,11 @@ def test_a_lead_in_section_over_its_carded_list_and_a_fetch_stamp_are_not_silent
         "Kellin deficiency is a lack of the kellin enzyme that slows the growth of children.",
     )
     assert silent(tmp_path, facts) == [(8, "warning")]
+
+
+def test_a_plus_or_a_glued_dash_tells_two_fronts_apart() -> None:
+    """ "+ of an hour" and "–of an hour" (a slide's more and less than) are two questions; the
+    same front twice, or a dash between words, still folds to one key."""
+    assert front_key("Overdose: de + de 1 heure?") != front_key("Overdose: de –de 1 heure?")
+    assert front_key("Overdose: de + de 1 heure?") == front_key("overdose: de + de 1 heure")
+    assert front_key("Stage 1 – mild?") == front_key("Stage 1 - mild?")

@@ -16,6 +16,7 @@ from ..memory import TEXT_CACHE
 from ..notes import DELETION, Note, NoteType, Source
 from ..text import (
     content_words,
+    filed_subject,
     heading_subject,
     heading_text,
     is_facet_heading,
@@ -298,9 +299,19 @@ def page_owner(document: str, topic: str) -> str:
     chapter number ("6.5 – Glucagón: …" names "6.5") or the form the page was made in
     ("Guión TikTok — Noradrenalina"). An acronym the title gives for its topic stays ("AVC")."""
     owner = subject_thing((document,))
+    if "_" in owner:  # "Korrin_C SMITH_2025 IFCS": a file's name, who filed it after the year
+        owner = filed_subject(owner)
+    article = _ARTICLE.match(owner)
+    if article is not None and owner[article.end() :][:1].isupper():
+        owner = owner[article.end() :]  # "Les Benzodiazépines — effets indésirables"
     if not topic or (owner and (owner.isupper() or names_topic(owner, topic))):
         return owner
     return topic[:1].upper() + topic[1:]
+
+
+_ARTICLE = re.compile(r"(?:les|le|la|los|las|el|os|as|die|der|das|gli|il|lo)\s+", re.IGNORECASE)
+"""A definite article opening a title in the languages `localised` serves: no part of the
+subject a front opens with."""
 
 
 def _bare_part(phrase: str) -> bool:
@@ -476,11 +487,13 @@ the list a repeat."""
 
 
 def _signs(text: str) -> frozenset[str]:
-    """The comparison signs of an attribute: "If < 20 kg" and "If > 20 kg" ask two things."""
+    """The comparison signs of an attribute: "If < 20 kg" and "If > 20 kg" ask two things, and
+    so do "+ of 1 hour" and "–of 1 hour" (more or less than, as French slides write "de + de"
+    and "de –de")."""
     return frozenset(_SIGN.findall(text))
 
 
-_SIGN = re.compile(r"[<>≤≥]")
+_SIGN = re.compile(r"[<>≤≥+]|[–−](?=\w)")
 
 
 MIN_CLOZE_REPEAT_DELETIONS = 2
