@@ -1333,3 +1333,22 @@ def test_a_series_is_found_from_its_own_run_as_from_the_sentences_start(
         assert (fast and (fast.span(), fast.group("series"))) == (
             slow and (slow.span(), slow.group("series"))
         )
+
+
+_PROVENANCE_BITS = st.sampled_from(
+    ["PDF", "pdf", "Slide", "slides", "deck", "Diapo", "FOLIEN", "lecture", "Handout", "cours",
+     "Poly", "textbook", "BOOK", "livre", "Buch", "apostila", "ICD", "icd-10", "CIM", "CID",
+     "ICPC", "ICDx", "xCID", "(", ")", " ", "-", "Key points", "selon le", "ı", "İ", "ſ", "K"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_PROVENANCE_BITS, max_size=6).map("".join) | st.text(max_size=16))
+@example("Key points (PDF)")
+@example("Asthma ICD-10 J45")
+@example("slıde notes")
+def test_the_provenance_gate_says_what_the_case_blind_search_says(heading: str) -> None:
+    """`text._may_be_provenance` rules out an ASCII heading lacking every word of the
+    pattern lower-cased before the case-blind search: the same answer as that search."""
+    plain_way = text._MAY_BE_PROVENANCE.search(heading) is not None
+    assert text._may_be_provenance(heading) == plain_way
