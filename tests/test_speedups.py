@@ -1352,3 +1352,26 @@ def test_the_provenance_gate_says_what_the_case_blind_search_says(heading: str) 
     pattern lower-cased before the case-blind search: the same answer as that search."""
     plain_way = text._MAY_BE_PROVENANCE.search(heading) is not None
     assert text._may_be_provenance(heading) == plain_way
+
+
+_ASIDE_BITS = st.sampled_from(
+    ["(", ")", "((", " ", "\t", "\n", ", ", ",", "from the", "of the", "selon le", "du", "PDF",
+     "pdf", "slides", "Diapos", "cours", "lecture", "poly", "polyp", "important", "T", "ı", "İ",
+     "x", "- "]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ASIDE_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("Giant T (a major sign from the PDF)\nnext (key, from the slides) line")
+@example(" \t(from the PDF) (x, du cours)(of the lecture)")
+@example("(a (b, from the PDF) c)")
+def test_provenance_asides_are_found_at_their_brackets_as_the_sub_finds_them(text: str) -> None:
+    """`dialects.provenance_asides` tries `_PROVENANCE_ASIDE` only at brackets holding a
+    source word: the same text as the sub over the whole text."""
+    lowered = text.lower()
+    if "(" not in text or not any(word in lowered for word in dialects._PROVENANCE_WORDS):
+        plain_way = text
+    else:
+        plain_way = dialects._PROVENANCE_ASIDE.sub(dialects._kept_aside, text)
+    assert dialects.provenance_asides(text) == plain_way
