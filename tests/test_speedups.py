@@ -1375,3 +1375,29 @@ def test_provenance_asides_are_found_at_their_brackets_as_the_sub_finds_them(tex
     else:
         plain_way = dialects._PROVENANCE_ASIDE.sub(dialects._kept_aside, text)
     assert dialects.provenance_asides(text) == plain_way
+
+
+_LINE_BITS = st.sampled_from(
+    ["follow", "read", "see", "see also", "more", "information", "next", "module", "by", "this",
+     "written by", "join", "discord", "our", "todo", "id 123", "q", "\\*", "not", "advice", ": ",
+     ". ", "?", " ", "\n", "write your name here", "objectives: to help", "x", "İ"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE_BITS, max_size=10).map("".join) | st.text(max_size=30))
+@example("Follow the steps. Next module: Cardiology")
+@example("Written by the team; see also the atlas")
+def test_a_lines_kind_skips_the_wordless_lines_the_joined_search_rules_out(line: str) -> None:
+    """`kinds.text_kind` tries the lines that need no word only when `_UNGATED` (all of them
+    joined) finds one: the same kind as trying every line in order."""
+    plain_way = None
+    if line.startswith("\\*") and kinds._FOOTNOTE_MARK.match(line):
+        plain_way = kinds._BY_NAME["footnotes"]
+    else:
+        folded = plain(line).casefold().strip()
+        for kind, words, pattern in kinds._LINES:
+            if (any(word in folded for word in words) or not words) and pattern.search(folded):
+                plain_way = kind
+                break
+    assert kinds.text_kind.__wrapped__(line) is plain_way
