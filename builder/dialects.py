@@ -3101,10 +3101,28 @@ def provenance_asides(text: str) -> str:
     lowered = text.lower()
     if "(" not in text or not any(word in lowered for word in _PROVENANCE_WORDS):
         return text
-    return _PROVENANCE_ASIDE.sub(_kept_aside, text)
+    # `_PROVENANCE_ASIDE.sub` tried its blank lead at every position of the text: it is tried
+    # only at the brackets holding a source word, from the blanks before them (each match is
+    # one such aside and its lead), which gives what the sub gives.
+    parts: list[str] = []
+    done = 0
+    for aside in _SOURCE_ASIDE.finditer(text):
+        start = aside.start()
+        while start > done and text[start - 1] in " \t":
+            start -= 1
+        found = _PROVENANCE_ASIDE.match(text, start, aside.end())
+        if found is not None:
+            parts += (text[done:start], _kept_aside(found))
+            done = found.end()
+    return "".join(parts) + text[done:] if parts else text
 
 
 _PROVENANCE_WORDS = ("pdf", "slide", "diapo", "cours", "lecture", "folien", "poly")
+_SOURCE_ASIDE = re.compile(
+    r"\([^()]*?(?:pdf|slide|diapo|cours|lecture|folien|poly)[^()]*\)", re.IGNORECASE
+)
+"""A bracketed aside with no bracket inside holding the start of a source noun: each
+`_PROVENANCE_ASIDE` is one, after its blank lead."""
 
 
 def _kept_aside(found: re.Match[str]) -> str:

@@ -1725,11 +1725,12 @@ def text_kind(markdown: str) -> Kind | None:
     if markdown.startswith("\\*") and _FOOTNOTE_MARK.match(markdown):
         return _BY_NAME["footnotes"]
     text = plain(markdown).casefold().strip()
-    present = [word for word in _WORDS if word in text]  # most text: none
-    if not present and _UNGATED.search(text) is None:
+    present = [word for word in _WORDS if word in text]  # "follow", "read", "see": often some
+    ungated = _UNGATED.search(text) is not None  # most text: none, and no line needing no word
+    if not present and not ungated:
         return None
     for kind, words, pattern in _LINES:
-        if words and (not present or words.isdisjoint(present)):
+        if words.isdisjoint(present) if words else not ungated:  # one search said no
             continue
         if pattern.search(text):
             return kind

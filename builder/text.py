@@ -521,7 +521,7 @@ def heading_text(title: str) -> str:
         text = _STEP_ASIDE.sub("", text[step.end() :]).strip(_SEPARATORS) or text[step.end() :]
     while (outline := _OUTLINE.match(text)) is not None and outline.end() < len(text):
         text = text[outline.end() :].strip(_SEPARATORS)
-    if _MAY_BE_PROVENANCE.search(text) is not None:  # "Key points (PDF)" -> "Key points"
+    if _may_be_provenance(text):  # "Key points (PDF)" -> "Key points"
         text = _DISEASE_CODE.sub("", _PROVENANCE.sub("", text)).strip(_SEPARATORS) or text
     if "#" in text:  # "Mistake #2: Skipping a step" -> "Mistake: Skipping a step"
         text = _HASH_NUMBER.sub("", text)
@@ -599,6 +599,22 @@ _PROVENANCE = re.compile(
 _MAY_BE_PROVENANCE = re.compile(rf"{_SOURCE_NOUN}|\b(?:ICD|CIM|CID|ICPC)\b", re.IGNORECASE)
 """Where the author took a heading's matter from, after it ("(PDF)", "(selon PDF)", "selon le
 PDF", "per the slides", "(from the lecture)"): the notes' provenance, no part of their topic."""
+_PROVENANCE_GATE = re.compile(
+    "pdf|slide|diapo|folien|lecture|handout|cours|poly|book|livre|buch|apostila|icd|cim|cid|icpc"
+)
+"""A run of letters every `_MAY_BE_PROVENANCE` match holds, lower-cased."""
+
+
+def _may_be_provenance(text: str) -> bool:
+    """`_MAY_BE_PROVENANCE` searched in `text`. An ASCII text holding none of its words
+    lower-cased (`_PROVENANCE_GATE`, one case-sensitive search) has none: the case-blind
+    search tries each of its openings at every position (most of `heading_text`'s time). Other
+    text is searched as it is (case-blind matching pairs `i` with a dotless `ı`)."""
+    if text.isascii() and _PROVENANCE_GATE.search(text.lower()) is None:
+        return False
+    return _MAY_BE_PROVENANCE.search(text) is not None
+
+
 _DISEASE_CODE = re.compile(
     r"\s*\(?\b(?:ICD|CIM|CID|ICPC)[\s-]?(?:9|10|11)(?:-?CM)?\s*[:-]?\s*"
     r"(?:[A-Z]\d{2}(?:\.\d{1,3})?(?:\s*[-–,/]\s*[A-Z]?\d{2}(?:\.\d{1,3})?)*)?\)?"

@@ -1332,3 +1332,71 @@ def test_a_series_is_found_from_its_own_run_as_from_the_sentences_start(
         assert (fast and (fast.span(), fast.group("series"))) == (
             slow and (slow.span(), slow.group("series"))
         )
+
+
+_PROVENANCE_BITS = st.sampled_from(
+    ["PDF", "pdf", "Slide", "slides", "deck", "Diapo", "FOLIEN", "lecture", "Handout", "cours",
+     "Poly", "textbook", "BOOK", "livre", "Buch", "apostila", "ICD", "icd-10", "CIM", "CID",
+     "ICPC", "ICDx", "xCID", "(", ")", " ", "-", "Key points", "selon le", "ı", "İ", "ſ", "K"]
+)  # fmt: skip
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(_PROVENANCE_BITS, max_size=6).map("".join) | st.text(max_size=16))
+@example("Key points (PDF)")
+@example("Asthma ICD-10 J45")
+@example("slıde notes")
+def test_the_provenance_gate_says_what_the_case_blind_search_says(heading: str) -> None:
+    """`text._may_be_provenance` rules out an ASCII heading lacking every word of the
+    pattern lower-cased before the case-blind search: the same answer as that search."""
+    plain_way = text._MAY_BE_PROVENANCE.search(heading) is not None
+    assert text._may_be_provenance(heading) == plain_way
+
+
+_ASIDE_BITS = st.sampled_from(
+    ["(", ")", "((", " ", "\t", "\n", ", ", ",", "from the", "of the", "selon le", "du", "PDF",
+     "pdf", "slides", "Diapos", "cours", "lecture", "poly", "polyp", "important", "T", "ı", "İ",
+     "x", "- "]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_ASIDE_BITS, max_size=14).map("".join) | st.text(max_size=30))
+@example("Giant T (a major sign from the PDF)\nnext (key, from the slides) line")
+@example(" \t(from the PDF) (x, du cours)(of the lecture)")
+@example("(a (b, from the PDF) c)")
+def test_provenance_asides_are_found_at_their_brackets_as_the_sub_finds_them(text: str) -> None:
+    """`dialects.provenance_asides` tries `_PROVENANCE_ASIDE` only at brackets holding a
+    source word: the same text as the sub over the whole text."""
+    lowered = text.lower()
+    if "(" not in text or not any(word in lowered for word in dialects._PROVENANCE_WORDS):
+        plain_way = text
+    else:
+        plain_way = dialects._PROVENANCE_ASIDE.sub(dialects._kept_aside, text)
+    assert dialects.provenance_asides(text) == plain_way
+
+
+_LINE_BITS = st.sampled_from(
+    ["follow", "read", "see", "see also", "more", "information", "next", "module", "by", "this",
+     "written by", "join", "discord", "our", "todo", "id 123", "q", "\\*", "not", "advice", ": ",
+     ". ", "?", " ", "\n", "write your name here", "objectives: to help", "x", "İ"]
+)  # fmt: skip
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(_LINE_BITS, max_size=10).map("".join) | st.text(max_size=30))
+@example("Follow the steps. Next module: Cardiology")
+@example("Written by the team; see also the atlas")
+def test_a_lines_kind_skips_the_wordless_lines_the_joined_search_rules_out(line: str) -> None:
+    """`kinds.text_kind` tries the lines that need no word only when `_UNGATED` (all of them
+    joined) finds one: the same kind as trying every line in order."""
+    plain_way = None
+    if line.startswith("\\*") and kinds._FOOTNOTE_MARK.match(line):
+        plain_way = kinds._BY_NAME["footnotes"]
+    else:
+        folded = plain(line).casefold().strip()
+        for kind, words, pattern in kinds._LINES:
+            if (any(word in folded for word in words) or not words) and pattern.search(folded):
+                plain_way = kind
+                break
+    assert kinds.text_kind.__wrapped__(line) is plain_way
