@@ -672,7 +672,7 @@ def _signs_checked(
     if any(not sign or "{" in sign or "}" in sign or "::" in sign for sign in signs):
         return []
     shown = "\n".join(f"- {{{{c{number}::{sign}}}}}" for number, sign in enumerate(signs, 1))
-    key = make_key("definition", section.path, within, "signs checked")
+    key = make_key("definition", section.path, within + ", ".join(signs), "signs checked")
     return [ctx.note("definition", "cloze", f"{about}:\n\n{shown}", "", key, section, line)]
 
 

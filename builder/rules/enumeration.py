@@ -2500,7 +2500,7 @@ def _cloze_note(
             or _bold_name_only(item, bool(pairs))
             or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
             or is_choice_item(item.text)  # "- Presence/Absence of murmurs": a form's tick
-            or number - 1 in instructed  # "- Include any contraceptive" among the fields
+            or number - 1 in instructed  # "- Record any herbal remedy" among the fields
             or (
                 number < len(block.items) and not item.blocks and is_unfinished(plain(item.text))
             )  # "- Germs of all kinds produce"

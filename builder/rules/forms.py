@@ -239,7 +239,7 @@ def is_default_finding(value: str) -> bool:
 _TOLD = re.compile(
     r"^(?:registre|registrar|informe|informar|liste|listar|descreva|descrever|inclua|incluir|"
     r"anote|anotar|indique|indicar|describa|describir|incluya|"
-    r"record|document|list|describe|include|note down|write down|state|specify|"
+    r"record|document|list|describe|note down|write down|specify|"
     r"notez|indiquez|pr[eé]cisez|d[eé]crivez|incluez|"
     r"notieren|notiere|dokumentieren|dokumentiere|erfassen|beschreiben|beschreibe|"
     r"registrare|annotare|descrivere|indicare)\b",
@@ -248,12 +248,22 @@ _TOLD = re.compile(
 """Verbs that open an instruction to whoever fills in the form, per language."""
 
 
+_NOT_TOLD = frozenset(
+    "of is are was were has have and or in for can may should keeping de da do é são es est".split()
+)
+"""Words after an opening that make it a noun, not an order ("List of drugs", "Record keeping
+is …", "Registro de …")."""
+
+
 def is_form_instruction(text: str) -> bool:
     """A sentence telling the note-taker what to write ("Registre qualquer alergia…", "Describe
     the patient's job and exposures.", "Inclua se há uso de anticoncepcionais"): the form's
     scaffolding, not a fact."""
     said = plain(text).strip()
-    return _TOLD.match(said) is not None and len(said.split()) >= 2
+    opening = said.split()[:2]
+    if len(opening) < 2 or _TOLD.match(said) is None:
+        return False
+    return opening[1].lower().strip(".,;:") not in _NOT_TOLD
 
 
 _PLACEHOLDER = re.compile(
@@ -271,7 +281,7 @@ def has_placeholder(markdown: str) -> bool:
 
 def told_among_fields(texts: tuple[str, ...]) -> frozenset[int]:
     """The items of a list of a form's fields (`Name`, `Dose`, …) that tell the note-taker what
-    to write (`Include any herbal remedies`): never a deletion. None when another item opens
+    to write (`Record any herbal remedies`): never a deletion. None when another item opens
     with a verb too (`Cambiar el equipo`, `Check the site`): the list is one of steps, each a
     thing to do."""
     told = {index for index, text in enumerate(texts) if is_form_instruction(text)}
