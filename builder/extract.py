@@ -13,6 +13,7 @@ from .notes import DELETION, Note, key_text
 from .routing import Route, check_routes, route
 from .rules import FIRST_WINS, RULES, Context
 from .rules.context import one_question_each
+from .rules.forms import has_placeholder
 from .rules.table import rows_apart, without_copied_rows
 from .text import MAX_LANGUAGE_CHARS, has_template_field, plain, prose_language
 
@@ -268,6 +269,8 @@ def _asks_nothing(note: Note) -> bool:
         prints_its_answer(note)
         or (note.note_type == "basic" and is_contact_only(note.back))
         or has_template_field(f"{note.front}\n{note.back}\n{note.context}")
+        or has_placeholder(note.front)
+        or has_placeholder(note.back)  # "… in the _X_th space": the fact left blank
     )
 
 

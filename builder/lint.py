@@ -17,7 +17,7 @@ import re
 import string
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +48,7 @@ from .rules.enumeration import (
     run_in_label,
 )
 from .rules.faq import answered_blocks, unanswered_items
+from .rules.forms import has_placeholder, is_form_instruction
 from .rules.leads import is_example
 from .rules.prose_list import is_hedge
 from .rules.short_lines import MAX_MEANING_WORDS
@@ -2395,6 +2396,7 @@ def unasked_blocks(
             continue  # an FAQ's lists are its answers; a deck may not card lists at all
         if _fill_in(section):
             continue  # a note template's blanks ("Exam showed ***."): nothing to write as facts
+        found.extend((shown, line, "placeholder") for line in _placeholders(section.blocks))
         previous: Block | None = None
         said = len(found)  # the section's own warnings come after these
         long: list[tuple[str, int, str]] = []  # said of the section instead when it gave none
@@ -2581,6 +2583,20 @@ _BLANK = re.compile(r"(?<![*\w])\*{3}(?![*\w])|(?<![_\w])_{3,}(?![_\w])")
 MIN_BLANKS = 2
 
 
+def _placeholders(blocks: Sequence[Block]) -> Iterator[int]:
+    """The lines of the paragraphs and list items holding a blank the author left for a value
+    (`in the _X_th space`, `___`): the rules make no note of them (`forms.has_placeholder`), and
+    the fact is missing from the source."""
+    for block in blocks:
+        if isinstance(block, Paragraph) and has_placeholder(block.text):
+            yield block.line
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                if has_placeholder(item.text):
+                    yield item.line
+                yield from _placeholders(item.blocks)
+
+
 def _fill_in(section: Section) -> bool:
     """A section that is a note template to copy and fill in (a resident's "Sample A&P": "HPI
     notable for ***. Exam showed ***."), MIN_BLANKS blanks or more: no paragraph of it is a fact
@@ -2737,6 +2753,9 @@ def _unasked_prose(section: Section, lines: list[int]) -> int | None:
         return None  # the section gave a note
     if _leads_to_notes(section, lines):
         return None  # "Discharge if the patient meets the following criteria.": its list's
+    said = [block.text for block in section.blocks if isinstance(block, Paragraph)]
+    if said and all(is_form_instruction(text) for text in said):
+        return None  # "Record any known allergy.": a form's instruction, no fact lost
     for block in section.blocks:
         if isinstance(block, Paragraph) and _is_statement(block.text):
             return block.line
@@ -3042,7 +3061,12 @@ _FLATTENED = (
 )
 
 
+_PLACEHOLDER_NOTE = (
+    "this line holds a blank left for a value (`_X_`, `Xth`, `___`), so it gave no note: the "
+    "fact is missing; write the value in"
+)
 _NO_NOTE_OF = {
+    "placeholder": _PLACEHOLDER_NOTE,
     "unanswered quiz": _NO_ANSWER_NOTE,
     "paragraph": _NO_LINES_NOTE,
     "led steps": _NO_LED_STEPS_NOTE,

@@ -2255,3 +2255,37 @@ def test_a_plus_or_a_glued_dash_tells_two_fronts_apart() -> None:
     assert front_key("Overdose: de + de 1 heure?") != front_key("Overdose: de –de 1 heure?")
     assert front_key("Overdose: de + de 1 heure?") == front_key("overdose: de + de 1 heure")
     assert front_key("Stage 1 – mild?") == front_key("Stage 1 - mild?")
+
+
+def test_a_blank_left_for_a_value_is_named_and_no_note_asks_it(tmp_path: Path) -> None:
+    """A line holding a blank the author left for its value (`in the _X_th space`) makes no
+    note, which would ask half a fact: `check` names the line, so the author can fill it in.
+    The same line with its value written in is asked, and warned about by nothing."""
+    markdown = (
+        "# Kellin deficiency\n\n## Nail examination\n\n"
+        "- **Ridges**: Seen on the _X_th finger first\n"
+        "- **Colour**: Pale in most patients\n"
+    )
+    found = no_notes(tmp_path, markdown)
+    assert [line for line, _ in found] == [5], found
+    assert "blank left for a value" in found[0][1]
+    assert silent(tmp_path, markdown.replace("_X_th", "4th")) == []
+
+
+def test_a_form_telling_its_note_taker_what_to_write_is_not_asked_for_facts(
+    tmp_path: Path,
+) -> None:
+    """A history template's sections that only tell whoever fills it in what to write
+    ("Record the patient's diet …") give no note by design, and NO-NOTE does not ask their
+    author to rewrite them as facts. A section stating a fact in its place is reported."""
+    form = (
+        "# Kellin deficiency\n\n## History\n\n### Diet\n\n"
+        "Record the patient's usual diet and any food they avoid.\n\n"
+        "### Family\n\nDescribe which relatives had kellin loss and at what age.\n"
+    )
+    assert silent(tmp_path, form) == []
+    stated = form.replace(
+        "Record the patient's usual diet and any food they avoid.",
+        "Kellin loss is a lack of two salts that the gut no longer absorbs well.",
+    )
+    assert silent(tmp_path, stated) != []

@@ -110,6 +110,12 @@ from ..text import (
 )
 from .context import Context
 from .faq import answered_blocks
+from .forms import (
+    choice_kind,
+    is_default_finding,
+    is_examination,
+    unaccented,
+)
 from .leads import (
     MIN_BOLD_STATEMENT_WORDS,
     Lead,
@@ -485,6 +491,7 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
     translated = _translations(found)
     indexed = (lead is None or lead.kind == "sentence") and is_term_index(section.title)
     scored = _score_scale(lead, answers, ctx.language)
+    form = _form_of(answers, section)
     if scored is not None and scored[1]:  # `**Items (0-20 points):**`: the scale's total
         total = make_key("definition", section.path, within, "total")
         front = f"{about} — {scored[0]}?"
@@ -513,7 +520,11 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
             continue  # `- Buzzwords: …`, `**Key**: …`: a flag asks nothing; nor encouragement
         if text.rstrip().endswith("?"):
             continue  # `**QT interval:** normal or prolonged?`: a checklist's prompt, no answer
-        asked, numbered = term, is_numbering(term)
+        field = _form_field(text, form)
+        if field is None:
+            continue  # `Clubbing: Present / Absent`, `Cranial nerves: No abnormalities`: a
+            # form's choice or default, nothing to learn
+        asked, numbered = term + field, is_numbering(term)
         if numbered:  # `- Path 2: Mitochondrial route: …`: ask the name the value gives
             named = own_name(text)
             if named is None:
@@ -605,7 +616,72 @@ def _list_notes(block: ListBlock, lead: Lead | None, section: Section, ctx: Cont
                         item.line,
                     )
                 )
-    return notes
+    checked = [] if signs else _signs_checked(found, about, within, section, ctx, block.line)
+    return [*notes, *checked]
+
+
+FormOf = tuple[bool, bool]
+"""(examination, template): a list under an examination heading; a list of a form's fields (an
+item whose value is a polarity pair, or under an examination heading a choice list or a
+content-free default)."""
+
+
+def _form_of(answers: tuple[str, ...], section: Section) -> FormOf:
+    examined = is_examination(section.path)
+    template = any(choice_kind(answer) == "polarity" for answer in answers) or (
+        examined and any(choice_kind(answer) or is_default_finding(answer) for answer in answers)
+    )
+    return examined, template
+
+
+def _form_field(text: str, form: FormOf) -> str | None:
+    """What a form's field asks past its label: None for no note (a polarity pair, `Present /
+    Absent`, or, in an examination write-up, a content-free default, `No abnormalities`), " —
+    recorded as" for a choice list of a form (`Good / Fair / Poor`: what the form offers, not
+    what is true), " — normal finding" for an examination write-up's finding (`Pupils: Equal and
+    reactive`: the normal one, asked as such), "" for any other value."""
+    examined, template = form
+    kind = choice_kind(text)
+    if kind == "polarity":
+        return None
+    if kind == "scale" and template:
+        return " — recorded as"
+    if examined and is_default_finding(text):
+        return None
+    if examined and template and not kind and _no_figure(text):
+        return " — normal finding"
+    return ""
+
+
+def _signs_checked(
+    found: list[tuple[str, str] | None],
+    about: str,
+    within: str,
+    section: Section,
+    ctx: Context,
+    line: int,
+) -> list[Note]:
+    """A list whose every definition is a polarity pair (`Fluid thrill: Positive / Negative`,
+    `Shifting dullness: Normal / Altered`) is a form's checklist of signs: the signs are what to
+    learn, one cloze each ("Ascites signs: {{Fluid thrill}}, {{Shifting dullness}}"), never
+    their ticks. (Under a heading naming signs, the enumeration rule asks them already.)"""
+    pairs = [pair for pair in found if pair is not None]
+    if len(pairs) < MIN_CHECKED or any(choice_kind(text) != "polarity" for _, text in pairs):
+        return []
+    signs = [plain(term).strip().rstrip(":").strip() for term, _ in pairs]
+    if any(not sign or "{" in sign or "}" in sign or "::" in sign for sign in signs):
+        return []
+    shown = "\n".join(f"- {{{{c{number}::{sign}}}}}" for number, sign in enumerate(signs, 1))
+    key = make_key("definition", section.path, within + ", ".join(signs), "signs checked")
+    return [ctx.note("definition", "cloze", f"{about}:\n\n{shown}", "", key, section, line)]
+
+
+MIN_CHECKED = 2
+"""Fewest signs a form's checklist names to be asked as a list."""
+
+
+def _no_figure(text: str) -> bool:
+    return not any(char.isdigit() for char in plain(text))
 
 
 def _score_scale(
@@ -878,15 +954,21 @@ def restates(front: str, term: str, answer: str, answers: tuple[str, ...] = ()) 
             return False  # a word of the term missing: cheaper to see than to read every word
     if _DIGIT.search(answer):
         return False
-    said = words(answer)
+    said = words(unaccented(answer))  # "Hábito alimentar": whole words, not "h", "bito"
     if _NEGATION & set(said):
         return False
-    named = _roots(words(term))
+    named = _roots(words(unaccented(term)))
     found = _roots(said)
     if not named or not named <= found:
         return False
-    new = found - named - _roots(words(front)) - _FILLER_ROOTS
+    new = found - named - _roots(words(unaccented(front))) - _FILLER_ROOTS - _GENERIC_ROOTS
     return not new or not new - _shared_roots(answers)
+
+
+_GENERIC = """habit habits pattern patterns type types kind kinds habito habitos padrao padroes
+    tipo tipos costume costumes patron patrones habitude habitudes"""
+"""Nouns that say only what sort of thing the label is ("Diet?" -> "Eating habit", "Alimentação?"
+-> "Hábito alimentar"): an answer adding nothing else to its label restates it."""
 
 
 _SIGNS = re.compile(r"\b(?:signs?|symptoms?|red\s+flags?)\b", re.IGNORECASE)
@@ -1150,6 +1232,7 @@ def _roots(found: list[str]) -> set[str]:
 
 
 _FILLER_ROOTS = frozenset(_roots(_FILLER.split()))
+_GENERIC_ROOTS = frozenset(_roots(_GENERIC.split()))
 
 
 _NUMBER_WORDS = frozenset(

@@ -95,6 +95,7 @@ from .definition import (
     takes_one_of,
 )
 from .faq import answered_blocks
+from .forms import is_choice_item, told_among_fields
 from .leads import (
     FINITE_VERBS,
     Lead,
@@ -2465,6 +2466,7 @@ def _cloze_note(
         return []  # "First generation" / "Second generation": counting, nothing to recall
     predicate = not bolded and _predicates(block, subject_of)
     told = not bolded and (_told(block) or predicate)  # beside bold key terms, a step is read
+    instructed = frozenset() if told else told_among_fields(tuple(i.text for i in block.items))
     items: dict[int, str] = {}  # each kept item's line, by its index in the list
     extras: dict[int, str] = {}
     deletions = long = heads = 0
@@ -2497,6 +2499,8 @@ def _cloze_note(
             or _symbols_only(item)
             or _bold_name_only(item, bool(pairs))
             or is_etc(plain(item.text))  # "- etc.": shown, never a deletion
+            or is_choice_item(item.text)  # "- Presence/Absence of murmurs": a form's tick
+            or number - 1 in instructed  # "- Record any herbal remedy" among the fields
             or (
                 number < len(block.items) and not item.blocks and is_unfinished(plain(item.text))
             )  # "- Germs of all kinds produce"
@@ -3326,10 +3330,13 @@ _WORDS_ONLY = re.compile(r"[^\w%]+")
 
 
 _ETC = re.compile(
-    r"(?:and\s+)?(?:etc\.?|et\s+cetera|so\s+on|so\s+forth|the\s+like|(?:many\s+)?others?"
+    r"(?:and\s+|among\s+|amongst\s+)?(?:etc\.?|et\s+cetera|so\s+on|so\s+forth|the\s+like"
+    r"|(?:many\s+)?others?"
     r"|(?:many\s+)?more|misc(?:\.|ellaneous)?"
     # the same catch-all in the languages of the notes read so far: "Altro", "Otros", "Autres"
-    r"|(?:e\s+|y\s+|et\s+|und\s+)?(?:altr[oiae]|otr[oa]s?|outr[oa]s?|autres?|andere|sonstiges?"
+    # and its closing filler: "entre outras", "entre autres", "unter anderem", "tra gli altri"
+    r"|(?:e\s+|y\s+|et\s+|und\s+|entre\s+|unter\s+|tra\s+(?:gli\s+|le\s+)?)?"
+    r"(?:altr[oiae]|otr[oa]s?|outr[oa]s?|autres?|andere[mn]?|sonstiges?"
     r"|varie|diversos?)"
     # a step that defers to judgement: "Manage as appropriate to clinical findings"
     r"|(?:(?:manage|treat|act|proceed|respond|handle)\s+)?as\s+(?:appropriate|needed|indicated|required)(?:\s+(?:to|by|for)\s+[^.;]{1,40})?)"

@@ -74,6 +74,7 @@ from ..text import (
 )
 from .context import Context
 from .definition import bold_label, is_instruction, is_numbering, is_worked_example
+from .forms import is_form_instruction
 from .leads import FINITE_VERBS, is_example, is_example_text, is_flag, is_index
 
 MIN_TERM_WORDS = 2
@@ -139,7 +140,16 @@ def extract(section: Section, ctx: Context) -> list[Note]:
         if folded is None:
             return _loose_labels(section, ctx)
         section = replace(section, blocks=folded)
+    if _only_told(section.blocks):
+        return []  # "Record any known allergy.": a form telling its note-taker what to write
     return _term_notes(section, ctx) or _loose_labels(section, ctx)
+
+
+def _only_told(blocks: tuple[Block, ...]) -> bool:
+    """Every paragraph of a section is an instruction to whoever fills in a form (`Informe o
+    estado civil…`, `Describe the patient's job.`): the heading is a field, nothing to learn."""
+    said = [block.text for block in blocks if isinstance(block, Paragraph)]
+    return bool(said) and all(is_form_instruction(text) for text in said)
 
 
 MAX_FOLDED_LABEL_WORDS = 4
